@@ -1,0 +1,32 @@
+package org.diplomaticledger.shared;
+
+/**
+ * A command that contradicts what the ledger already holds (departing twice, accrediting at a closed mission,
+ * breaking a staff ceiling). Thrown by aggregates before any event is applied, so nothing is written.
+ * The web layer answers it with 409, naming the rule and, where one is to blame, the field.
+ */
+public class RuleViolation extends RuntimeException {
+
+    private final String rule;
+    private final String field;
+
+    public RuleViolation(String rule, String field, String message) {
+        super(message);
+        this.rule = rule;
+        this.field = field;
+    }
+
+    public RuleViolation(String rule, String message) {
+        this(rule, null, message);
+    }
+
+    /** A short, stable, kebab-case name of the rule, e.g. {@code ceiling-exceeded}. */
+    public String rule() {
+        return rule;
+    }
+
+    /** The command field the violation is about, or {@code null}. */
+    public String field() {
+        return field;
+    }
+}
