@@ -1,0 +1,60 @@
+package org.diplomaticledger.ledger;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * First answers to requests that carried an {@code Idempotency-Key}, per actor. The answer is stored in the
+ * same transaction as the events, so either both exist or neither does.
+ */
+@Component
+public class IdempotencyStore {
+
+    /** A request as its key and the SHA-256 of what was asked (method, path and body). */
+    public record Request(String actor, String key, String requestHash) {
+    }
+
+    /** The first answer given to a key. */
+    public record Answer(String requestHash, int status, String body) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public IdempotencyStore(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Optional<Answer> find(String actor, String key) {
+        return jdbc.query("SELECT request_hash, response_status, response_body FROM command_idempotency "
+                                + "WHERE actor = ? AND idempotency_key = ?",
+                        (rs, i) -> new Answer(rs.getString(1), rs.getInt(2), rs.getString(3)), actor, key)
+                .stream().findFirst();
+    }
+
+    void save(Request request, int status, String body) {
+        jdbc.update("INSERT INTO command_idempotency (actor, idempotency_key, request_hash, response_status, "
+                        + "response_body, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
+                request.actor(), request.key(), request.requestHash(), status, body, Timestamp.from(clock.instant()));
+    }
+
+    public static String hash(String method, String path, byte[] body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(body == null ? new byte[0] : body);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

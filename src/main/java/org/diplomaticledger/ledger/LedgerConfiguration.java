@@ -1,0 +1,120 @@
+package org.diplomaticledger.ledger;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.diplomaticledger.shared.LedgerMetadata;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The event store: Axon's JDBC storage engine on the tables Flyway creates (never Axon's own DDL), Jackson for
+ * events, a cache of aggregates so that a command does not replay a presence's whole history, and the metadata
+ * every event inherits from its command.
+ */
+@Configuration(proxyBeanMethods = false)
+class LedgerConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** The ledger's table and column names, snake_case so that they read the same in H2 and PostgreSQL. */
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("token_timestamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(EventSchema eventSchema,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          Serializer snapshotSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager,
+                                          @Value("${ledger.event-store.batch-size:500}") int batchSize) {
+        return JdbcEventStorageEngine.builder()
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(snapshotSerializer)
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .dataType(byte[].class)
+                .batchSize(batchSize)
+                .build();
+    }
+
+    /** Aggregates stay in memory between commands; the store still rejects a stale write by its sequence. */
+    @Bean
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
+    }
+
+    /** Every event carries the actor, the request's correlation id and the command it came from. */
+    @Bean
+    CorrelationDataProvider ledgerCorrelationData() {
+        return message -> {
+            Map<String, Object> data = new HashMap<>();
+            for (String key : new String[]{LedgerMetadata.ACTOR, LedgerMetadata.CORRELATION_ID, LedgerMetadata.COMMAND}) {
+                Object value = message.getMetaData().get(key);
+                if (value != null) {
+                    data.put(key, value);
+                }
+            }
+            if (message.getMetaData().containsKey(LedgerMetadata.COMMAND)) {
+                data.put(LedgerMetadata.COMMAND_ID, message.getIdentifier());
+            }
+            return data;
+        };
+    }
+
+    @Bean
+    AppliedEvents appliedEvents(EventStore eventStore) {
+        AppliedEvents appliedEvents = new AppliedEvents();
+        eventStore.registerDispatchInterceptor(appliedEvents);
+        return appliedEvents;
+    }
+}

@@ -1,0 +1,159 @@
+package org.diplomaticledger.ledger.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.diplomaticledger.ledger.CommandFailed;
+import org.diplomaticledger.ledger.InvalidInput;
+import org.diplomaticledger.shared.InvalidValueException;
+import org.diplomaticledger.shared.Problems;
+import org.diplomaticledger.shared.RuleViolation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every error as RFC 9457 {@code application/problem+json}: 400 for malformed input (naming each bad field),
+ * 404 for an unknown command, 409 for a command that contradicts the ledger (naming the rule), 422 for a reused
+ * Idempotency-Key. Nothing is written in any of these cases.
+ */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler(InvalidInput.class)
+    ResponseEntity<ProblemDetail> invalidInput(InvalidInput e, HttpServletRequest request) {
+        HttpStatus status = e.unknownCommand() ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+        ProblemDetail problem = Problems.of(status, e.unknownCommand() ? "unknown-command" : "invalid-input",
+                e.unknownCommand() ? "Unknown command" : "Invalid input", e.getMessage(), request);
+        problem.setProperty("errors", e.errors());
+        if (e.errors().size() == 1 && e.errors().get(0).field() != null) {
+            problem.setProperty("field", e.errors().get(0).field());
+        }
+        return Problems.response(problem);
+    }
+
+    @ExceptionHandler(InvalidValueException.class)
+    ResponseEntity<ProblemDetail> invalidValue(InvalidValueException e, HttpServletRequest request) {
+        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", e.getMessage(), request));
+    }
+
+    @ExceptionHandler(ImportController.InvalidImport.class)
+    ResponseEntity<ProblemDetail> invalidImport(ImportController.InvalidImport e, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-import", "Invalid import", e.getMessage(), request);
+        problem.setProperty("errors", e.problems);
+        problem.setProperty("line", e.problems.get(0).line());
+        return Problems.response(problem);
+    }
+
+    @ExceptionHandler(CommandFailed.class)
+    ResponseEntity<ProblemDetail> commandFailed(CommandFailed e, HttpServletRequest request) {
+        return Problems.response(refusal(e.getCause(), request));
+    }
+
+    @ExceptionHandler(ImportController.ImportLineFailed.class)
+    ResponseEntity<ProblemDetail> importLineFailed(ImportController.ImportLineFailed e, HttpServletRequest request) {
+        ProblemDetail problem = refusal(e.failure.getCause(), request);
+        problem.setDetail("line " + e.line + " (" + e.failure.command() + "): " + problem.getDetail()
+                + "; nothing of the import was written");
+        problem.setProperty("line", e.line);
+        problem.setProperty("command", e.failure.command());
+        return Problems.response(problem);
+    }
+
+    @ExceptionHandler(Writes.BadHeader.class)
+    ResponseEntity<ProblemDetail> badHeader(Writes.BadHeader e, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-header", "Invalid header", e.getMessage(), request);
+        problem.setProperty("header", e.header);
+        return Problems.response(problem);
+    }
+
+    @ExceptionHandler(Writes.IdempotencyKeyReused.class)
+    ResponseEntity<ProblemDetail> keyReused(Writes.IdempotencyKeyReused e, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+                "Idempotency-Key reused", e.getMessage(), request);
+        problem.setProperty("header", Writes.IDEMPOTENCY_KEY);
+        return Problems.response(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) throws Exception {
+        if (e instanceof org.springframework.security.access.AccessDeniedException
+                || e instanceof org.springframework.security.core.AuthenticationException) {
+            throw e;
+        }
+        log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return Problems.response(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The ledger could not complete the request; nothing was written. The log holds the details.", request));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  org.springframework.http.HttpHeaders headers,
+                                                                  org.springframework.http.HttpStatusCode status,
+                                                                  org.springframework.web.context.request.WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the request has no readable body");
+        problem.setTitle("Invalid input");
+        problem.setType(Problems.type("invalid-input"));
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+                                                                     org.springframework.http.HttpHeaders headers,
+                                                                     org.springframework.http.HttpStatusCode status,
+                                                                     org.springframework.web.context.request.WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Content-Type " + (e.getContentType() == null ? "(none)" : e.getContentType()) + " is not accepted here; send "
+                        + e.getSupportedMediaTypes());
+        problem.setTitle("Unsupported media type");
+        problem.setType(Problems.type("unsupported-media-type"));
+        problem.setProperty("header", "Content-Type");
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static ProblemDetail refusal(Throwable cause, HttpServletRequest request) {
+        if (cause instanceof RuleViolation rule) {
+            ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, rule.rule(), "Refused by rule " + rule.rule(),
+                    rule.getMessage(), request);
+            problem.setProperty("rule", rule.rule());
+            if (rule.field() != null) {
+                problem.setProperty("field", rule.field());
+            }
+            return problem;
+        }
+        if (cause instanceof AggregateNotFoundException missing) {
+            ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "unknown-aggregate", "Refused by rule unknown-aggregate",
+                    "the ledger holds nothing about '" + missing.getAggregateIdentifier()
+                            + "' yet; record what it refers to first (e.g. OpenMission, ScheduleTalks)", request);
+            problem.setProperty("rule", "unknown-aggregate");
+            return problem;
+        }
+        if (cause instanceof ConcurrencyException || cause instanceof EventStoreException) {
+            return Problems.of(HttpStatus.CONFLICT, "concurrent-write", "Concurrent write",
+                    "another write to the same record happened at the same time; nothing was written, send the command again",
+                    request);
+        }
+        if (cause instanceof InvalidValueException invalid) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", invalid.getMessage(), request);
+        }
+        log.error("Command failed unexpectedly on {}", request.getRequestURI(), cause);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The ledger could not complete the command; nothing was written. The log holds the details.", request);
+    }
+
+}

@@ -1,0 +1,122 @@
+package org.diplomaticledger.ledger.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.diplomaticledger.ledger.CommandReceipt;
+import org.diplomaticledger.ledger.IdempotencyStore;
+import org.diplomaticledger.ledger.LedgerWriter;
+import org.diplomaticledger.shared.LedgerCommand;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The write path shared by single commands and imports: correlation id, Idempotency-Key replay, and the answer.
+ */
+@Component
+class Writes {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String CORRELATION_ID = "X-Correlation-Id";
+    static final String REPLAYED = "Idempotent-Replayed";
+    private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]{1,255}");
+
+    private final LedgerWriter writer;
+    private final IdempotencyStore idempotency;
+    private final ObjectMapper objectMapper;
+
+    Writes(LedgerWriter writer, IdempotencyStore idempotency, ObjectMapper objectMapper) {
+        this.writer = writer;
+        this.idempotency = idempotency;
+        this.objectMapper = objectMapper;
+    }
+
+    static String correlationId(String header) {
+        if (header == null || header.isBlank()) {
+            return UUID.randomUUID().toString();
+        }
+        if (!TOKEN.matcher(header).matches()) {
+            throw new BadHeader(CORRELATION_ID, "expected 1 to 255 visible ASCII characters");
+        }
+        return header;
+    }
+
+    /**
+     * Writes the commands and answers with {@code render(receipts)}; with an Idempotency-Key, a repeat of the
+     * same request answers the stored first answer and writes nothing.
+     */
+    ResponseEntity<String> write(List<LedgerCommand> commands, String actor, String correlationHeader,
+                                 String key, String requestHash, Function<List<CommandReceipt>, Object> render) {
+        String correlationId = correlationId(correlationHeader);
+        LedgerWriter.Context context = new LedgerWriter.Context(actor, correlationId);
+        if (key == null) {
+            return json(HttpStatus.OK, toJson(render.apply(writer.write(commands, context, null, null))), false);
+        }
+        if (!TOKEN.matcher(key).matches()) {
+            throw new BadHeader(IDEMPOTENCY_KEY, "expected 1 to 255 visible ASCII characters");
+        }
+        Optional<ResponseEntity<String>> replay = replay(actor, key, requestHash);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        IdempotencyStore.Request request = new IdempotencyStore.Request(actor, key, requestHash);
+        try {
+            List<CommandReceipt> receipts = writer.write(commands, context, request,
+                    written -> new IdempotencyStore.Answer(requestHash, HttpStatus.OK.value(), toJson(render.apply(written))));
+            return json(HttpStatus.OK, toJson(render.apply(receipts)), false);
+        } catch (DuplicateKeyException raced) {
+            // The same key was written by a concurrent request that committed first: ours rolled back whole.
+            return replay(actor, key, requestHash).orElseThrow(() -> raced);
+        }
+    }
+
+    private Optional<ResponseEntity<String>> replay(String actor, String key, String requestHash) {
+        return idempotency.find(actor, key).map(answer -> {
+            if (!answer.requestHash().equals(requestHash)) {
+                throw new IdempotencyKeyReused(key);
+            }
+            return json(HttpStatus.valueOf(answer.status()), answer.body(), true);
+        });
+    }
+
+    private static ResponseEntity<String> json(HttpStatus status, String body, boolean replayed) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
+        if (replayed) {
+            builder.header(REPLAYED, "true");
+        }
+        return builder.body(body);
+    }
+
+    private String toJson(Object value) {
+        try {
+            return objectMapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render the answer", e);
+        }
+    }
+
+    /** A request header with a value the ledger cannot use. */
+    static class BadHeader extends RuntimeException {
+        final String header;
+
+        BadHeader(String header, String message) {
+            super(header + ": " + message);
+            this.header = header;
+        }
+    }
+
+    /** An Idempotency-Key sent again with a different request. */
+    static class IdempotencyKeyReused extends RuntimeException {
+        IdempotencyKeyReused(String key) {
+            super("Idempotency-Key '" + key + "' was already used for a different request; use a new key for a new request");
+        }
+    }
+}

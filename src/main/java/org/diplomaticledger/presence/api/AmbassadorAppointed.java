@@ -1,0 +1,20 @@
+package org.diplomaticledger.presence.api;
+
+import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.LedgerEvent;
+import org.diplomaticledger.shared.Provenance;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The sending state appointed a head of mission (VCDR Art. 14); agrementReported is false when no agrément was recorded for the person. */
+public record AmbassadorAppointed(
+        String presenceId,
+        String missionId,
+        String personId,
+        String name,
+        HeadOfMissionClass headClass,
+        boolean agrementReported,
+        LocalDate effectiveDate,
+        Provenance source) implements LedgerEvent {
+}

@@ -1,0 +1,20 @@
+package org.diplomaticledger.presence.api;
+
+import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.LedgerEvent;
+import org.diplomaticledger.shared.Provenance;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A chargé d'affaires ad interim took charge while the post was vacant or the head absent (VCDR Art. 19); actingForPersonId names the absent head, if any. */
+public record ChargeDAffairesAppointed(
+        String presenceId,
+        String missionId,
+        String personId,
+        String name,
+        String rank,
+        String actingForPersonId,
+        LocalDate effectiveDate,
+        Provenance source) implements LedgerEvent {
+}

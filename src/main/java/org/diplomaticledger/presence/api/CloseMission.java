@@ -1,0 +1,30 @@
+package org.diplomaticledger.presence.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.*;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.LedgerCommand;
+import org.diplomaticledger.shared.Provenance;
+import org.diplomaticledger.shared.Slugs;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Closes a mission: the sending state's decision, or the receiving state withdrawing its consent with a deadline to leave. */
+public record CloseMission(
+        @NotBlank @Pattern(regexp = PresenceIds.MISSION_ID_PATTERN) String missionId,
+        @NotNull ClosureReason reason,
+        CountryCode decidedBy,
+        LocalDate deadline,
+        @Size(max = 1000) String note,
+        @NotNull LocalDate effectiveDate,
+        @NotNull @Valid Provenance source) implements LedgerCommand {
+
+    static final String ID = "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$";
+
+    @TargetAggregateIdentifier
+    public String presenceId() {
+        return PresenceIds.presenceOfMission(missionId);
+    }
+}

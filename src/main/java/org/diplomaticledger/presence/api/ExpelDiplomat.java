@@ -1,0 +1,49 @@
+package org.diplomaticledger.presence.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.*;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.LedgerCommand;
+import org.diplomaticledger.shared.Provenance;
+import org.diplomaticledger.shared.Slugs;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The receiving state declares named staff persona non grata, or orders a number of unnamed staff out, with a departure deadline (VCDR Art. 9). */
+public record ExpelDiplomat(
+        CountryCode sendingState,
+        CountryCode receivingState,
+        @Pattern(regexp = PresenceIds.MISSION_ID_PATTERN) String missionId,
+        List<@NotBlank @Pattern(regexp = ID) String> personIds,
+        @Positive Integer count,
+        StaffCategory category,
+        @NotNull LocalDate departureDeadline,
+        @Pattern(regexp = ID) String answersExpulsionId,
+        @Pattern(regexp = ID) String expulsionId,
+        @Size(max = 1000) String reason,
+        @NotNull LocalDate effectiveDate,
+        @NotNull @Valid Provenance source) implements LedgerCommand {
+
+    static final String ID = "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$";
+
+    public ExpelDiplomat {
+        personIds = personIds == null ? List.of() : List.copyOf(personIds);
+        if (personIds.isEmpty() && count == null) {
+            throw new org.diplomaticledger.shared.InvalidValueException("personIds, count: name the persons expelled, or give the count of unnamed staff expelled");
+        }
+        if (count != null && category == null) {
+            category = StaffCategory.UNSPECIFIED;
+        }
+        if (expulsionId == null) {
+            expulsionId = java.util.UUID.randomUUID().toString();
+        }
+        PresenceIds.presenceOf(missionId, sendingState, receivingState);
+    }
+
+    @TargetAggregateIdentifier
+    public String presenceId() {
+        return PresenceIds.presenceOf(missionId, sendingState, receivingState);
+    }
+}

@@ -1,0 +1,43 @@
+package org.diplomaticledger.presence.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.*;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.LedgerCommand;
+import org.diplomaticledger.shared.Provenance;
+import org.diplomaticledger.shared.Slugs;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The receiving state caps the size of a presence or of one mission, optionally per category (VCDR Art. 11). */
+public record ImposeStaffCeiling(
+        CountryCode sendingState,
+        CountryCode receivingState,
+        @Pattern(regexp = PresenceIds.MISSION_ID_PATTERN) String missionId,
+        StaffCategory category,
+        @NotNull @PositiveOrZero Integer limit,
+        LocalDate complyBy,
+        @Pattern(regexp = ID) String ceilingId,
+        @Size(max = 1000) String reason,
+        @NotNull LocalDate effectiveDate,
+        @NotNull @Valid Provenance source) implements LedgerCommand {
+
+    static final String ID = "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$";
+
+    public ImposeStaffCeiling {
+        if (category == StaffCategory.UNSPECIFIED) {
+            category = null;
+        }
+        if (ceilingId == null) {
+            ceilingId = java.util.UUID.randomUUID().toString();
+        }
+        PresenceIds.presenceOf(missionId, sendingState, receivingState);
+    }
+
+    @TargetAggregateIdentifier
+    public String presenceId() {
+        return PresenceIds.presenceOf(missionId, sendingState, receivingState);
+    }
+}

@@ -1,0 +1,20 @@
+package org.diplomaticledger.presence.api;
+
+import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.LedgerEvent;
+import org.diplomaticledger.shared.Provenance;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A mission closed; with CONSENT_WITHDRAWN the receiving state withdrew its consent, with a deadline to leave (VCDR Art. 2, VCCR Art. 4). CAMEO 166 when the receiving state closes it. */
+public record MissionClosed(
+        String presenceId,
+        String missionId,
+        ClosureReason reason,
+        CountryCode decidedBy,
+        LocalDate deadline,
+        String note,
+        LocalDate effectiveDate,
+        Provenance source) implements LedgerEvent {
+}

@@ -1,0 +1,17 @@
+package org.diplomaticledger.presence.api;
+
+import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.LedgerEvent;
+import org.diplomaticledger.shared.Provenance;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A suspended mission resumed its operations. */
+public record MissionResumed(
+        String presenceId,
+        String missionId,
+        String reason,
+        LocalDate effectiveDate,
+        Provenance source) implements LedgerEvent {
+}

@@ -1,0 +1,3 @@
+package org.diplomaticledger.presence.api;
+
+public enum MissionStatus { OPEN, SUSPENDED, CLOSED }

@@ -1,0 +1,55 @@
+package org.diplomaticledger.presence.api;
+
+import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.InvalidValueException;
+import org.diplomaticledger.shared.Slugs;
+
+import java.util.regex.Pattern;
+
+/**
+ * Readable identifiers. A presence is the sending state's presence in the receiving state: {@code RU-US}.
+ * A mission is {@code SENDING-RECEIVING-KIND[-ORGANISATION]-CITY}: {@code RU-US-EMBASSY-WASHINGTON},
+ * {@code RU-US-CONSULATE-GENERAL-NEW-YORK}, {@code RU-US-PERMANENT-MISSION-UN-NEW-YORK}.
+ */
+public final class PresenceIds {
+
+    public static final String MISSION_ID_PATTERN = "^[A-Z]{2}-[A-Z]{2}-[A-Z0-9]+(-[A-Z0-9]+)*$";
+    private static final Pattern MISSION_ID = Pattern.compile(MISSION_ID_PATTERN);
+
+    private PresenceIds() {
+    }
+
+    public static String presence(CountryCode sending, CountryCode receiving) {
+        return sending.value() + "-" + receiving.value();
+    }
+
+    public static String mission(CountryCode sending, CountryCode receiving, MissionKind kind, String city, String organisation) {
+        String org = organisation == null || organisation.isBlank() ? "" : Slugs.upper(organisation) + "-";
+        return presence(sending, receiving) + "-" + kind.idPart() + "-" + org + Slugs.upper(city);
+    }
+
+    /** The presence a mission belongs to: the first two parts of its id. */
+    public static String presenceOfMission(String missionId) {
+        if (missionId == null || !MISSION_ID.matcher(missionId).matches()) {
+            throw new InvalidValueException("expected a mission id such as RU-US-EMBASSY-WASHINGTON, got '" + missionId + "'");
+        }
+        return missionId.substring(0, 5);
+    }
+
+    /** The presence a command is about: its mission's when it names one, else the two states'. */
+    public static String presenceOf(String missionId, CountryCode sending, CountryCode receiving) {
+        if (missionId != null) {
+            String presence = presenceOfMission(missionId);
+            if ((sending != null && !presence.startsWith(sending.value() + "-"))
+                    || (receiving != null && !presence.endsWith("-" + receiving.value()))) {
+                throw new InvalidValueException("mission " + missionId + " does not belong to the presence of "
+                        + sending + " in " + receiving);
+            }
+            return presence;
+        }
+        if (sending == null || receiving == null) {
+            throw new InvalidValueException("name either a missionId, or the sendingState and the receivingState");
+        }
+        return presence(sending, receiving);
+    }
+}

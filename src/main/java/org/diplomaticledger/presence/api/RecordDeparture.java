@@ -1,0 +1,42 @@
+package org.diplomaticledger.presence.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.*;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.LedgerCommand;
+import org.diplomaticledger.shared.Provenance;
+import org.diplomaticledger.shared.Slugs;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Records the final departure of a named person, or of a number of counted staff, from a mission (VCDR Art. 10). */
+public record RecordDeparture(
+        @NotBlank @Pattern(regexp = PresenceIds.MISSION_ID_PATTERN) String missionId,
+        @Pattern(regexp = ID) String personId,
+        @Positive Integer count,
+        StaffCategory category,
+        @Pattern(regexp = ID) String expulsionId,
+        @NotNull LocalDate effectiveDate,
+        @NotNull @Valid Provenance source) implements LedgerCommand {
+
+    static final String ID = "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$";
+
+    public RecordDeparture {
+        if ((personId == null) == (count == null)) {
+            throw new org.diplomaticledger.shared.InvalidValueException("personId, count: name the person who left, or the count of unnamed staff who left, not both");
+        }
+        if (personId != null && category != null) {
+            throw new org.diplomaticledger.shared.InvalidValueException("category: a named person's category is known from the accreditation");
+        }
+        if (count != null && category == null) {
+            category = StaffCategory.UNSPECIFIED;
+        }
+    }
+
+    @TargetAggregateIdentifier
+    public String presenceId() {
+        return PresenceIds.presenceOfMission(missionId);
+    }
+}

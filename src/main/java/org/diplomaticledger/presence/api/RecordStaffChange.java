@@ -1,0 +1,41 @@
+package org.diplomaticledger.presence.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.*;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.LedgerCommand;
+import org.diplomaticledger.shared.Provenance;
+import org.diplomaticledger.shared.Slugs;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Records a counted change of unnamed staff (arrivals positive, departures negative) that a source reported. */
+public record RecordStaffChange(
+        CountryCode sendingState,
+        CountryCode receivingState,
+        @Pattern(regexp = PresenceIds.MISSION_ID_PATTERN) String missionId,
+        StaffCategory category,
+        @NotNull Integer change,
+        @Size(max = 1000) String reason,
+        @NotNull LocalDate effectiveDate,
+        @NotNull @Valid Provenance source) implements LedgerCommand {
+
+    static final String ID = "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$";
+
+    public RecordStaffChange {
+        if (category == null) {
+            category = StaffCategory.UNSPECIFIED;
+        }
+        if (change != null && change == 0) {
+            throw new org.diplomaticledger.shared.InvalidValueException("change: a change of zero records nothing");
+        }
+        PresenceIds.presenceOf(missionId, sendingState, receivingState);
+    }
+
+    @TargetAggregateIdentifier
+    public String presenceId() {
+        return PresenceIds.presenceOf(missionId, sendingState, receivingState);
+    }
+}

@@ -1,0 +1,37 @@
+package org.diplomaticledger.presence.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.*;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.LedgerCommand;
+import org.diplomaticledger.shared.Provenance;
+import org.diplomaticledger.shared.Slugs;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Records a headcount a source reported on a date, for one mission or for the whole presence, optionally per category. */
+public record RecordStaffCount(
+        CountryCode sendingState,
+        CountryCode receivingState,
+        @Pattern(regexp = PresenceIds.MISSION_ID_PATTERN) String missionId,
+        StaffCategory category,
+        @NotNull @PositiveOrZero Integer headcount,
+        @NotNull LocalDate effectiveDate,
+        @NotNull @Valid Provenance source) implements LedgerCommand {
+
+    static final String ID = "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$";
+
+    public RecordStaffCount {
+        if (category == null) {
+            category = StaffCategory.UNSPECIFIED;
+        }
+        PresenceIds.presenceOf(missionId, sendingState, receivingState);
+    }
+
+    @TargetAggregateIdentifier
+    public String presenceId() {
+        return PresenceIds.presenceOf(missionId, sendingState, receivingState);
+    }
+}

@@ -1,0 +1,19 @@
+package org.diplomaticledger.presence.api;
+
+import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.LedgerEvent;
+import org.diplomaticledger.shared.Provenance;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A staff ceiling was lifted. */
+public record StaffCeilingLifted(
+        String presenceId,
+        String ceilingId,
+        String missionId,
+        StaffCategory category,
+        String reason,
+        LocalDate effectiveDate,
+        Provenance source) implements LedgerEvent {
+}

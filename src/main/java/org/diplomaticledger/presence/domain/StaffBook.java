@@ -1,0 +1,101 @@
+package org.diplomaticledger.presence.domain;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.diplomaticledger.presence.api.StaffCategory;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Who is on a presence's staff: named persons, and counted unnamed staff per bucket (a mission, or the presence
+ * as a whole when a source gave only a total; a category, or UNSPECIFIED). A reported headcount sets a bucket's
+ * unnamed staff to what the report leaves after everyone else already counted in its scope.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+class StaffBook {
+
+    /** A named person on the staff. */
+    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+    static final class Person {
+        String missionId;
+        String name;
+        StaffCategory category;
+        boolean departed;
+        String expulsionId;
+
+        Person() {
+        }
+
+        Person(String missionId, String name, StaffCategory category) {
+            this.missionId = missionId;
+            this.name = name;
+            this.category = category;
+        }
+    }
+
+    /** Persons by personId; departed ones stay, so that a second departure is recognised. */
+    Map<String, Person> persons = new LinkedHashMap<>();
+    /** Unnamed staff by bucket key ({@code missionId|CATEGORY}, missionId empty for the presence as a whole). */
+    Map<String, Integer> unnamed = new HashMap<>();
+
+    static String bucket(String missionId, StaffCategory category) {
+        return (missionId == null ? "" : missionId) + "|" + category.name();
+    }
+
+    void accredit(String personId, String missionId, String name, StaffCategory category) {
+        persons.put(personId, new Person(missionId, name, category));
+    }
+
+    Person person(String personId) {
+        return persons.get(personId);
+    }
+
+    boolean isActive(String personId) {
+        Person person = persons.get(personId);
+        return person != null && !person.departed;
+    }
+
+    void depart(String personId) {
+        persons.get(personId).departed = true;
+    }
+
+    void addUnnamed(String missionId, StaffCategory category, int change) {
+        unnamed.merge(bucket(missionId, category), change, Integer::sum);
+        if (unnamed.get(bucket(missionId, category)) < 0) {
+            unnamed.put(bucket(missionId, category), 0);
+        }
+    }
+
+    /** A source reported {@code headcount} for the scope: its unnamed bucket takes up what the others do not account for. */
+    void report(String missionId, StaffCategory category, int headcount) {
+        String key = bucket(missionId, category);
+        int others = headcount(missionId, category == StaffCategory.UNSPECIFIED ? null : category) - unnamed.getOrDefault(key, 0);
+        unnamed.put(key, Math.max(0, headcount - others));
+    }
+
+    /**
+     * Staff within a scope: one mission or the whole presence (missionId null), one category or all of them
+     * (category null). Unnamed staff of unspecified category count only towards all categories.
+     */
+    int headcount(String missionId, StaffCategory category) {
+        int count = 0;
+        for (Person person : persons.values()) {
+            if (!person.departed && (missionId == null || missionId.equals(person.missionId))
+                    && (category == null || category == person.category)) {
+                count++;
+            }
+        }
+        for (Map.Entry<String, Integer> entry : unnamed.entrySet()) {
+            int bar = entry.getKey().indexOf('|');
+            String bucketMission = entry.getKey().substring(0, bar);
+            StaffCategory bucketCategory = StaffCategory.valueOf(entry.getKey().substring(bar + 1));
+            boolean missionMatches = missionId == null || missionId.equals(bucketMission);
+            boolean categoryMatches = category == null || category == bucketCategory;
+            if (missionMatches && categoryMatches) {
+                count += entry.getValue();
+            }
+        }
+        return count;
+    }
+}
