@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.diplomaticledger.ledger.CommandFailed;
 import org.diplomaticledger.ledger.InvalidInput;
+import org.diplomaticledger.ledger.NdjsonCommands;
 import org.diplomaticledger.shared.InvalidValueException;
 import org.diplomaticledger.shared.Problems;
 import org.diplomaticledger.shared.RuleViolation;
@@ -50,11 +51,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", e.getMessage(), request));
     }
 
-    @ExceptionHandler(ImportController.InvalidImport.class)
-    ResponseEntity<ProblemDetail> invalidImport(ImportController.InvalidImport e, HttpServletRequest request) {
+    @ExceptionHandler(NdjsonCommands.InvalidLines.class)
+    ResponseEntity<ProblemDetail> invalidImport(NdjsonCommands.InvalidLines e, HttpServletRequest request) {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-import", "Invalid import", e.getMessage(), request);
-        problem.setProperty("errors", e.problems);
-        problem.setProperty("line", e.problems.get(0).line());
+        problem.setProperty("errors", e.errors());
+        problem.setProperty("line", e.errors().get(0).line());
         return Problems.response(problem);
     }
 
