@@ -119,7 +119,8 @@ public class Talks {
         refuseIfHeld("be rescheduled");
         Venue newVenue = command.venue() == null ? venue : command.venue();
         boolean sameTime = command.time() == null || command.time().equals(time);
-        if (command.date().equals(date) && newVenue.equals(venue) && sameTime) {
+        // rescheduling postponed talks always changes something: they are on again, even on the old date
+        if (status != TalksStatus.POSTPONED && command.date().equals(date) && newVenue.equals(venue) && sameTime) {
             throw new RuleViolation("reschedule-changes-nothing", "date",
                     "talks '" + talksId + "' are already set for " + date + (time == null ? "" : " " + time)
                             + " in " + describe(venue));

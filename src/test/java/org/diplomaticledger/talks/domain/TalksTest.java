@@ -317,6 +317,14 @@ class TalksTest {
         }
 
         @Test
+        void putsPostponedTalksBackOnTheirOriginalDate() {
+            fixture.given(scheduled(), postponed())
+                    .when(new RescheduleTalks(ID, APRIL_10, null, null, null, ANNOUNCED, TASS))
+                    .expectEvents(new TalksRescheduled(ID, APRIL_10, null, CONSULATE, APRIL_10, null, CONSULATE, true,
+                            null, ANNOUNCED, TASS));
+        }
+
+        @Test
         void refusesARescheduleThatChangesNothing() {
             fixture.given(scheduled())
                     .when(new RescheduleTalks(ID, APRIL_10, null, CONSULATE, null, ANNOUNCED, TASS))
