@@ -1,0 +1,21 @@
+package org.diplomaticledger.relations.api;
+
+import org.diplomaticledger.shared.CountryCode;
+
+import java.util.Objects;
+
+/**
+ * The id of the relations between two states: their alpha-2 codes in alphabetical order joined by '-', so that
+ * {@code of(US, RU)} and {@code of(RU, US)} are both {@code RU-US}.
+ */
+public final class RelationsId {
+
+    private RelationsId() {
+    }
+
+    public static String of(CountryCode a, CountryCode b) {
+        Objects.requireNonNull(a, "a state is required on both sides of relations");
+        Objects.requireNonNull(b, "a state is required on both sides of relations");
+        return a.compareTo(b) <= 0 ? a.value() + "-" + b.value() : b.value() + "-" + a.value();
+    }
+}

@@ -1,0 +1,113 @@
+package org.diplomaticledger.relations.domain;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.diplomaticledger.relations.api.ChangeRelationsLevel;
+import org.diplomaticledger.relations.api.RelationsLevel;
+import org.diplomaticledger.relations.api.RelationsLevelChanged;
+import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.RuleViolation;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * The level of diplomatic relations between two states, identified as {@code RU-US}. The first change reported for
+ * a pair creates it at whatever level the source gives, since the ledger's knowledge of a pair starts with a gap.
+ */
+@Aggregate
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+public class BilateralRelations {
+
+    /** CAMEO: reduce or break diplomatic relations. */
+    static final int CAMEO_REDUCE_OR_BREAK_RELATIONS = 161;
+
+    @AggregateIdentifier
+    private String relationsId;
+    private RelationsLevel level;
+
+    protected BilateralRelations() {
+        // for Axon and for Jackson snapshots
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(ChangeRelationsLevel command) {
+        CountryCode a = command.stateA();
+        CountryCode b = command.stateB();
+        if (a.equals(b)) {
+            throw new RuleViolation("same-state", "stateB",
+                    "a state cannot have diplomatic relations with itself (" + a + " and " + b + ")");
+        }
+        if (command.initiatedBy() != null && !command.initiatedBy().equals(a) && !command.initiatedBy().equals(b)) {
+            throw new RuleViolation("initiator-not-a-party", "initiatedBy",
+                    command.initiatedBy() + " cannot initiate a change in the relations between " + a + " and " + b);
+        }
+        refuseProtectingPower(command, command.protectingPowerOfA(), "protectingPowerOfA", a);
+        refuseProtectingPower(command, command.protectingPowerOfB(), "protectingPowerOfB", b);
+        String id = command.relationsId();
+        if (level != null) {
+            if (command.level() == RelationsLevel.RESTORED
+                    && level != RelationsLevel.SEVERED && level != RelationsLevel.DOWNGRADED) {
+                throw new RuleViolation("nothing-to-restore", "level",
+                        "relations " + id + " are " + level + ", neither severed nor downgraded; there is nothing"
+                                + " to restore");
+            }
+            if (standing(command.level()) == standing(level)) {
+                throw new RuleViolation("relations-level-unchanged", "level",
+                        "relations " + id + " are already " + level + "; " + command.level() + " changes nothing");
+            }
+        }
+        boolean wentDown = standing(command.level()) < (level == null ? standing(RelationsLevel.FULL) : standing(level));
+        boolean sorted = a.compareTo(b) < 0;
+        apply(new RelationsLevelChanged(id,
+                sorted ? a : b,
+                sorted ? b : a,
+                command.level(),
+                level,
+                command.initiatedBy(),
+                command.reason(),
+                sorted ? command.protectingPowerOfA() : command.protectingPowerOfB(),
+                sorted ? command.protectingPowerOfB() : command.protectingPowerOfA(),
+                command.effectiveDate(),
+                command.source(),
+                wentDown ? CAMEO_REDUCE_OR_BREAK_RELATIONS : null));
+    }
+
+    @EventSourcingHandler
+    void on(RelationsLevelChanged event) {
+        relationsId = event.relationsId();
+        level = event.level();
+    }
+
+    /** How high relations stand: restored relations stand as high as full ones, severed ones lowest. */
+    private static int standing(RelationsLevel level) {
+        return switch (level) {
+            case FULL, RESTORED -> 2;
+            case DOWNGRADED -> 1;
+            case SEVERED -> 0;
+        };
+    }
+
+    private static void refuseProtectingPower(ChangeRelationsLevel command, CountryCode power, String field,
+                                              CountryCode protectedState) {
+        if (power == null) {
+            return;
+        }
+        if (command.level() != RelationsLevel.SEVERED) {
+            throw new RuleViolation("protecting-power-without-break", field,
+                    power + " cannot protect the interests of " + protectedState + " while relations are "
+                            + command.level() + "; protecting powers act only when relations are severed"
+                            + " (VCDR Art. 45)");
+        }
+        if (power.equals(command.stateA()) || power.equals(command.stateB())) {
+            throw new RuleViolation("protecting-power-not-third-state", field,
+                    power + " cannot protect the interests of " + protectedState + " in relations between "
+                            + command.stateA() + " and " + command.stateB() + "; a protecting power is a third state");
+        }
+    }
+}
