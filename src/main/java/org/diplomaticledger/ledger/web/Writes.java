@@ -2,6 +2,7 @@ package org.diplomaticledger.ledger.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.diplomaticledger.ledger.CommandFailed;
 import org.diplomaticledger.ledger.CommandReceipt;
 import org.diplomaticledger.ledger.IdempotencyStore;
 import org.diplomaticledger.ledger.LedgerWriter;
@@ -72,8 +73,9 @@ class Writes {
             List<CommandReceipt> receipts = writer.write(commands, context, request,
                     written -> new IdempotencyStore.Answer(requestHash, HttpStatus.OK.value(), toJson(render.apply(written))));
             return json(HttpStatus.OK, toJson(render.apply(receipts)), false);
-        } catch (DuplicateKeyException raced) {
-            // The same key was written by a concurrent request that committed first: ours rolled back whole.
+        } catch (DuplicateKeyException | CommandFailed raced) {
+            // A concurrent request with the same key may have committed first: ours then either collided on the key
+            // or was refused by the state that request wrote. Either way it rolled back whole; answer as the first did.
             return replay(actor, key, requestHash).orElseThrow(() -> raced);
         }
     }
