@@ -8,9 +8,11 @@ import java.util.UUID;
 /** The shape of client-supplied ids in the talks capability, and the small helpers its records share. */
 final class TalksIds {
 
-    static final String PATTERN = "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$";
+    // Lower case only: upper-case ids belong to presences (RU-US) and relations (RELATIONS-RU-US), and all
+    // aggregates share one ledger, so their ids must never meet.
+    static final String PATTERN = "^[a-z0-9][a-z0-9._-]{0,99}$";
     static final String MESSAGE =
-            "must start with a letter or digit and contain at most 100 letters, digits, '.', '_' or '-'";
+            "must start with a lower-case letter or digit and contain at most 100 lower-case letters, digits, '.', '_' or '-'";
 
     private TalksIds() {
     }

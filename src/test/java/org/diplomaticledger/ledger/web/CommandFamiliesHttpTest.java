@@ -240,7 +240,7 @@ class CommandFamiliesHttpTest extends LedgerIntegrationTest {
         void changesTheLevelOfRelationsBetweenTwoStatesInEitherOrder() {
             JsonNode severed = ledger.accepted("ChangeRelationsLevel", """
                     {"stateA": "VE", "stateB": "PA", "level": "SEVERED", "initiatedBy": "VE", %s}""".formatted(SRC));
-            assertThat(severed.path("aggregateId").asText()).isEqualTo("PA-VE");
+            assertThat(severed.path("aggregateId").asText()).isEqualTo("RELATIONS-PA-VE");
             assertThat(storedPayload(severed.path("events").get(0).path("eventId").asText())).contains("\"cameoCode\":161");
             ledger.accepted("ChangeRelationsLevel", """
                     {"stateA": "PA", "stateB": "VE", "level": "RESTORED", %s}""".formatted(SRC));

@@ -72,16 +72,16 @@ class RelationsApiTest {
                 {"stateA": "USA", "stateB": "RUS", "level": "DOWNGRADED", "initiatedBy": "USA",
                  "effectiveDate": "2017-08-31", "source": "State Department"}
                 """, ChangeRelationsLevel.class);
-        assertThat(command.relationsId()).isEqualTo("RU-US");
+        assertThat(command.relationsId()).isEqualTo("RELATIONS-RU-US");
         assertThat(command.initiatedBy()).isEqualTo(US);
     }
 
     @Test
     void roundTripsTheEventAsAPlainRecord() throws Exception {
-        RelationsLevelChanged event = new RelationsLevelChanged("RU-US", RU, US, RelationsLevel.SEVERED,
+        RelationsLevelChanged event = new RelationsLevelChanged("RELATIONS-RU-US", RU, US, RelationsLevel.SEVERED,
                 RelationsLevel.DOWNGRADED, US, "reason", CountryCode.of("CH"), CountryCode.of("AT"), DAY, SOURCE, 161);
         assertThat(mapper.readValue(mapper.writeValueAsString(event), RelationsLevelChanged.class)).isEqualTo(event);
-        RelationsLevelChanged gap = new RelationsLevelChanged("RU-US", RU, US, RelationsLevel.FULL, null, null, null,
+        RelationsLevelChanged gap = new RelationsLevelChanged("RELATIONS-RU-US", RU, US, RelationsLevel.FULL, null, null, null,
                 null, null, DAY, SOURCE, null);
         assertThat(mapper.readValue(mapper.writeValueAsString(gap), RelationsLevelChanged.class)).isEqualTo(gap);
     }

@@ -33,7 +33,7 @@ class RelationsTest {
     private static final CountryCode IR = CountryCode.of("IR");
     private static final CountryCode CH = CountryCode.of("CH");
     private static final CountryCode PK = CountryCode.of("PK");
-    private static final String IR_US = "IR-US";
+    private static final String IR_US = "RELATIONS-IR-US";
     private static final LocalDate APRIL_1980 = LocalDate.of(1980, 4, 7);
     private static final LocalDate LATER = LocalDate.of(1981, 1, 20);
     private static final Provenance SOURCE = Provenance.of("State Department statement");
@@ -226,7 +226,7 @@ class RelationsTest {
                             String json = mapper.writeValueAsString(relations);
                             assertThat(mapper.readValue(json, BilateralRelations.class))
                                     .usingRecursiveComparison().isEqualTo(relations);
-                            assertThat(json).contains("\"relationsId\":\"IR-US\"", "\"level\":\"RESTORED\"");
+                            assertThat(json).contains("\"relationsId\":\"RELATIONS-IR-US\"", "\"level\":\"RESTORED\"");
                         } catch (Exception e) {
                             throw new AssertionError(e);
                         }

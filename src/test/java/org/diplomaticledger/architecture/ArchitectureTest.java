@@ -1,0 +1,77 @@
+package org.diplomaticledger.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * Each capability keeps its internals to itself: its {@code domain} (aggregates and their state) and {@code web}
+ * packages are used by nobody else; capabilities meet only through their {@code api} (commands, events) and
+ * {@code shared}.
+ */
+@AnalyzeClasses(packages = "org.diplomaticledger", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule domainsArePrivateToTheirCapability = SlicesRuleDefinition.slices()
+            .matching("org.diplomaticledger.(*)..")
+            .should().notDependOnEachOther()
+            .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
+                    com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(
+                            "org.diplomaticledger.shared..", "org.diplomaticledger.ledger", "org.diplomaticledger.*.api.."))
+            .as("capabilities depend on each other only through their api packages, shared and the ledger's write path");
+
+    @ArchTest
+    static final ArchRule nobodyReachesIntoAnotherCapabilitysDomain = noClasses()
+            .that().resideOutsideOfPackages("org.diplomaticledger.presence..")
+            .should().dependOnClassesThat().resideInAPackage("org.diplomaticledger.presence.domain..")
+            .andShould().dependOnClassesThat().resideInAPackage("org.diplomaticledger.talks.domain..")
+            .orShould().dependOnClassesThat().resideInAPackage("org.diplomaticledger.relations.domain..");
+
+    @ArchTest
+    static final ArchRule talksDomainIsPrivate = noClasses()
+            .that().resideOutsideOfPackages("org.diplomaticledger.talks..")
+            .should().dependOnClassesThat().resideInAPackage("org.diplomaticledger.talks.domain..");
+
+    @ArchTest
+    static final ArchRule relationsDomainIsPrivate = noClasses()
+            .that().resideOutsideOfPackages("org.diplomaticledger.relations..")
+            .should().dependOnClassesThat().resideInAPackage("org.diplomaticledger.relations.domain..");
+
+    @ArchTest
+    static final ArchRule apisDependOnlyOnSharedAndLibraries = classes()
+            .that().resideInAPackage("org.diplomaticledger.*.api..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "org.diplomaticledger.shared..", "org.diplomaticledger.*.api..", "java..", "jakarta.validation..",
+                    "com.fasterxml.jackson.annotation..", "org.axonframework.modelling.command..")
+            .as("commands and events are plain records over shared value types");
+
+    @ArchTest
+    static final ArchRule apisDoNotDependOnOtherCapabilitiesApis = noClasses()
+            .that().resideInAPackage("org.diplomaticledger.talks.api..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.diplomaticledger.presence..", "org.diplomaticledger.relations..");
+
+    @ArchTest
+    static final ArchRule sharedDependsOnNoCapability = noClasses()
+            .that().resideInAPackage("org.diplomaticledger.shared..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.diplomaticledger.presence..", "org.diplomaticledger.talks..",
+                    "org.diplomaticledger.relations..", "org.diplomaticledger.ledger..", "org.diplomaticledger.security..",
+                    "org.diplomaticledger.demo..");
+
+    @ArchTest
+    static final ArchRule theWritePathKnowsNoCapability = noClasses()
+            .that().resideInAPackage("org.diplomaticledger.ledger..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.diplomaticledger.presence..", "org.diplomaticledger.talks..",
+                    "org.diplomaticledger.relations..")
+            .as("the write path finds commands by scanning; it names no capability");
+
+    @ArchTest
+    static final ArchRule webAdaptersAreUsedByNobody = noClasses()
+            .that().resideOutsideOfPackages("org.diplomaticledger..web..")
+            .should().dependOnClassesThat().resideInAPackage("org.diplomaticledger..web..");
+}

@@ -1,0 +1,78 @@
+package org.diplomaticledger.ledger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.diplomaticledger.DiplomaticLedgerApplication;
+import org.diplomaticledger.support.LedgerClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the ledger acknowledged is there after the application stops and starts again on the same files. */
+class RestartTest {
+
+    @TempDir
+    Path dataDir;
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(DiplomaticLedgerApplication.class)
+                .profiles("test")
+                .run("--ledger.data-dir=" + dataDir, "--server.port=0");
+    }
+
+    private static LedgerClient client(ConfigurableApplicationContext context) {
+        return new LedgerClient(((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+
+    @Test
+    void eventsAndAggregateStateSurviveARestart() {
+        String eventId;
+        long position;
+        try (ConfigurableApplicationContext first = start()) {
+            LedgerClient ledger = client(first);
+            ledger.accepted("OpenMission", """
+                    {"sendingState": "RU", "receivingState": "US", "kind": "EMBASSY", "city": "Washington", "source": "x"}""");
+            ledger.accepted("ImposeStaffCeiling", """
+                    {"sendingState": "RU", "receivingState": "US", "limit": 1, "source": "x"}""");
+            JsonNode accredited = ledger.accepted("AccreditDiplomat", """
+                    {"missionId": "RU-US-EMBASSY-WASHINGTON", "name": "Anatoly Antonov", "category": "DIPLOMATIC", "source": "x"}""");
+            ledger.accepted("ScheduleTalks", """
+                    {"talksId": "restart-talks", "parties": ["RU", "US"], "venue": {"city": "Istanbul", "country": "TR"},
+                     "date": "2025-04-10", "scope": "embassy operations", "format": "DIPLOMATS_ONLY", "source": "x"}""");
+            ledger.accepted("ChangeRelationsLevel", """
+                    {"stateA": "RU", "stateB": "US", "level": "DOWNGRADED", "source": "x"}""");
+            eventId = accredited.path("events").get(0).path("eventId").asText();
+            position = accredited.path("position").asLong();
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class)).isEqualTo(5);
+            assertThat(jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?", Long.class, eventId))
+                    .isEqualTo(position);
+
+            LedgerClient ledger = client(second);
+            // The aggregates are rebuilt from the stored events: their rules see what was written before.
+            LedgerClient.Response reopen = ledger.command("clerk", "OpenMission", """
+                    {"sendingState": "RU", "receivingState": "US", "kind": "EMBASSY", "city": "Washington", "source": "x"}""");
+            assertThat(reopen.json().path("rule").asText()).isEqualTo("mission-already-open");
+            LedgerClient.Response beyondCeiling = ledger.command("clerk", "AccreditDiplomat", """
+                    {"missionId": "RU-US-EMBASSY-WASHINGTON", "name": "Second Secretary", "category": "DIPLOMATIC", "source": "x"}""");
+            assertThat(beyondCeiling.json().path("rule").asText()).isEqualTo("ceiling-exceeded");
+            LedgerClient.Response talksAgain = ledger.command("clerk", "ScheduleTalks", """
+                    {"talksId": "restart-talks", "parties": ["RU", "US"], "venue": {"city": "Istanbul", "country": "TR"},
+                     "date": "2025-04-10", "scope": "embassy operations", "format": "DIPLOMATS_ONLY", "source": "x"}""");
+            assertThat(talksAgain.json().path("rule").asText()).isEqualTo("talks-already-scheduled");
+            JsonNode departed = ledger.accepted("RecordDeparture", """
+                    {"missionId": "RU-US-EMBASSY-WASHINGTON", "personId": "anatoly-antonov", "source": "x"}""");
+            assertThat(departed.path("events").get(0).path("sequenceNumber").asInt()).isEqualTo(3);
+            assertThat(departed.path("position").asLong()).isGreaterThan(position);
+        }
+    }
+}
