@@ -49,6 +49,10 @@ class DemoDataLoader implements ApplicationRunner {
             return;
         }
         Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:demo/*.ndjson");
+        if (files.length == 0) {
+            log.warn("Demo data not loaded: no demo/*.ndjson on the class path");
+            return;
+        }
         Arrays.sort(files, Comparator.comparing(Resource::getFilename));
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         for (Resource file : files) {

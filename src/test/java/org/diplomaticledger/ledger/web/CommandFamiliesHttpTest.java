@@ -47,6 +47,10 @@ class CommandFamiliesHttpTest extends LedgerIntegrationTest {
             assertThat(stored).isEqualTo(event.path("position").asLong());
             assertThat(storedPayload(event.path("eventId").asText()))
                     .contains("\"sendingState\":\"FR\"", "\"receivingState\":\"NE\"", "\"effectiveDate\":\"1960-08-03\"");
+            // The recorded time is the ledger's clock, whatever the client says about dates.
+            java.time.Instant recorded = java.time.Instant.parse(jdbc.queryForObject(
+                    "SELECT time_stamp FROM domain_event_entry WHERE event_identifier = ?", String.class, event.path("eventId").asText()));
+            assertThat(recorded).isBetween(java.time.Instant.now().minusSeconds(120), java.time.Instant.now().plusSeconds(1));
             assertThat(storedMetadata(event.path("eventId").asText()))
                     .contains("\"actor\":\"clerk\"", "\"command\":\"OpenMission\"", "\"correlationId\"");
 
@@ -76,6 +80,15 @@ class CommandFamiliesHttpTest extends LedgerIntegrationTest {
             assertThat(again.header("Content-Type")).startsWith("application/problem+json");
             assertThat(again.json().path("rule").asText()).isEqualTo("mission-already-open");
             assertThat(eventCount()).isEqualTo(before);
+        }
+
+        @Test
+        void refusesATimestampFromTheClient() {
+            Response response = ledger.command("clerk", "OpenMission", """
+                    {"sendingState": "DE", "receivingState": "GH", "kind": "EMBASSY", "city": "Accra",
+                     "timestamp": "2001-01-01T00:00:00Z", %s}""".formatted(SRC));
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.json().path("field").asText()).isEqualTo("timestamp");
         }
 
         @Test
