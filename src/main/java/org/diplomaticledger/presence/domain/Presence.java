@@ -544,41 +544,41 @@ public class Presence {
 
     @EventSourcingHandler
     void on(AgrementRequested event) {
-        Headship head = headship(event.missionId(), event.personId());
+        Headship head = headship(event.missionId(), event.personId(), event.name());
         head.agrement = Agrement.REQUESTED;
         head.agrementSince = event.effectiveDate();
     }
 
     @EventSourcingHandler
     void on(AgrementGranted event) {
-        Headship head = headship(event.missionId(), event.personId());
+        Headship head = headship(event.missionId(), event.personId(), event.name());
         head.agrement = Agrement.GRANTED;
         head.agrementSince = event.effectiveDate();
     }
 
     @EventSourcingHandler
     void on(AgrementRefused event) {
-        Headship head = headship(event.missionId(), event.personId());
+        Headship head = headship(event.missionId(), event.personId(), event.name());
         head.agrement = Agrement.REFUSED;
         head.agrementSince = event.effectiveDate();
     }
 
     @EventSourcingHandler
     void on(AmbassadorAppointed event) {
-        Headship head = headship(event.missionId(), event.personId());
+        Headship head = headship(event.missionId(), event.personId(), event.name());
         head.appointed = true;
         head.appointedOn = event.effectiveDate();
     }
 
     @EventSourcingHandler
     void on(CredentialsCopyPresented event) {
-        headship(event.missionId(), event.personId()).copyPresentedOn = event.effectiveDate();
+        headship(event.missionId(), event.personId(), event.name()).copyPresentedOn = event.effectiveDate();
         takeUpFunctions(event.missionId(), event.personId(), event.predecessorPersonId(), event.effectiveDate());
     }
 
     @EventSourcingHandler
     void on(CredentialsPresented event) {
-        headship(event.missionId(), event.personId()).credentialsPresentedOn = event.effectiveDate();
+        headship(event.missionId(), event.personId(), event.name()).credentialsPresentedOn = event.effectiveDate();
         if (event.functionsStartHere()) {
             takeUpFunctions(event.missionId(), event.personId(), event.predecessorPersonId(), event.effectiveDate());
         }
@@ -631,6 +631,15 @@ public class Presence {
 
     private Headship headship(String missionId, String personId) {
         return missions.get(missionId).heads.computeIfAbsent(personId, id -> new Headship());
+    }
+
+    /** The headship, remembering the person's name when the event gives one, for commands that leave it out. */
+    private Headship headship(String missionId, String personId, String name) {
+        Headship head = headship(missionId, personId);
+        if (name != null) {
+            head.name = name;
+        }
+        return head;
     }
 
     private void setStatus(String missionId, MissionStatus status, LocalDate since) {
