@@ -565,6 +565,11 @@ public class Presence {
 
     @EventSourcingHandler
     void on(AmbassadorAppointed event) {
+        Map<String, Headship> heads = missions.get(event.missionId()).heads;
+        if (heads.containsKey(event.personId()) && heads.get(event.personId()).ended) {
+            // appointed again after the functions ended: a new headship; the old agrément, credentials and end were the last one's
+            heads.remove(event.personId());
+        }
         Headship head = headship(event.missionId(), event.personId(), event.name());
         head.appointed = true;
         head.appointedOn = event.effectiveDate();
