@@ -544,41 +544,46 @@ public class Presence {
 
     @EventSourcingHandler
     void on(AgrementRequested event) {
-        Headship head = headship(event.missionId(), event.personId());
+        Headship head = headship(event.missionId(), event.personId(), event.name());
         head.agrement = Agrement.REQUESTED;
         head.agrementSince = event.effectiveDate();
     }
 
     @EventSourcingHandler
     void on(AgrementGranted event) {
-        Headship head = headship(event.missionId(), event.personId());
+        Headship head = headship(event.missionId(), event.personId(), event.name());
         head.agrement = Agrement.GRANTED;
         head.agrementSince = event.effectiveDate();
     }
 
     @EventSourcingHandler
     void on(AgrementRefused event) {
-        Headship head = headship(event.missionId(), event.personId());
+        Headship head = headship(event.missionId(), event.personId(), event.name());
         head.agrement = Agrement.REFUSED;
         head.agrementSince = event.effectiveDate();
     }
 
     @EventSourcingHandler
     void on(AmbassadorAppointed event) {
-        Headship head = headship(event.missionId(), event.personId());
+        Map<String, Headship> heads = missions.get(event.missionId()).heads;
+        if (heads.containsKey(event.personId()) && heads.get(event.personId()).ended) {
+            // appointed again after the functions ended: a new headship; the old agrément, credentials and end were the last one's
+            heads.remove(event.personId());
+        }
+        Headship head = headship(event.missionId(), event.personId(), event.name());
         head.appointed = true;
         head.appointedOn = event.effectiveDate();
     }
 
     @EventSourcingHandler
     void on(CredentialsCopyPresented event) {
-        headship(event.missionId(), event.personId()).copyPresentedOn = event.effectiveDate();
+        headship(event.missionId(), event.personId(), event.name()).copyPresentedOn = event.effectiveDate();
         takeUpFunctions(event.missionId(), event.personId(), event.predecessorPersonId(), event.effectiveDate());
     }
 
     @EventSourcingHandler
     void on(CredentialsPresented event) {
-        headship(event.missionId(), event.personId()).credentialsPresentedOn = event.effectiveDate();
+        headship(event.missionId(), event.personId(), event.name()).credentialsPresentedOn = event.effectiveDate();
         if (event.functionsStartHere()) {
             takeUpFunctions(event.missionId(), event.personId(), event.predecessorPersonId(), event.effectiveDate());
         }
@@ -631,6 +636,15 @@ public class Presence {
 
     private Headship headship(String missionId, String personId) {
         return missions.get(missionId).heads.computeIfAbsent(personId, id -> new Headship());
+    }
+
+    /** The headship, remembering the person's name when the event gives one, for commands that leave it out. */
+    private Headship headship(String missionId, String personId, String name) {
+        Headship head = headship(missionId, personId);
+        if (name != null) {
+            head.name = name;
+        }
+        return head;
     }
 
     private void setStatus(String missionId, MissionStatus status, LocalDate since) {
@@ -758,6 +772,24 @@ public class Presence {
         /** The head who took up functions and has not ended them. */
         String currentHead;
         String chargeDAffaires;
+
+        /** Value equality, so that the AggregateTestFixture can compare this state with the state sourced from the events. */
+        @Override
+        public boolean equals(Object other) {
+            return this == other || other instanceof Mission that
+                    && java.util.Objects.equals(missionId, that.missionId)
+                    && java.util.Objects.equals(kind, that.kind)
+                    && java.util.Objects.equals(status, that.status)
+                    && java.util.Objects.equals(since, that.since)
+                    && java.util.Objects.equals(heads, that.heads)
+                    && java.util.Objects.equals(currentHead, that.currentHead)
+                    && java.util.Objects.equals(chargeDAffaires, that.chargeDAffaires);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(missionId, kind, status, since, heads, currentHead, chargeDAffaires);
+        }
     }
 
     @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
@@ -781,6 +813,28 @@ public class Presence {
         LocalDate functionsSince() {
             return copyPresentedOn != null ? copyPresentedOn : credentialsPresentedOn;
         }
+
+        /** Value equality, so that the AggregateTestFixture can compare this state with the state sourced from the events. */
+        @Override
+        public boolean equals(Object other) {
+            return this == other || other instanceof Headship that
+                    && java.util.Objects.equals(name, that.name)
+                    && java.util.Objects.equals(agrement, that.agrement)
+                    && java.util.Objects.equals(agrementSince, that.agrementSince)
+                    && java.util.Objects.equals(appointed, that.appointed)
+                    && java.util.Objects.equals(appointedOn, that.appointedOn)
+                    && java.util.Objects.equals(copyPresentedOn, that.copyPresentedOn)
+                    && java.util.Objects.equals(credentialsPresentedOn, that.credentialsPresentedOn)
+                    && java.util.Objects.equals(recall, that.recall)
+                    && java.util.Objects.equals(recalledOn, that.recalledOn)
+                    && java.util.Objects.equals(ended, that.ended)
+                    && java.util.Objects.equals(endedOn, that.endedOn);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(name, agrement, agrementSince, appointed, appointedOn, copyPresentedOn, credentialsPresentedOn, recall, recalledOn, ended, endedOn);
+        }
     }
 
     @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
@@ -792,6 +846,21 @@ public class Presence {
 
         boolean isOverdueOn(LocalDate date) {
             return date.isAfter(deadline);
+        }
+
+        /** Value equality, so that the AggregateTestFixture can compare this state with the state sourced from the events. */
+        @Override
+        public boolean equals(Object other) {
+            return this == other || other instanceof Expulsion that
+                    && java.util.Objects.equals(expulsionId, that.expulsionId)
+                    && java.util.Objects.equals(deadline, that.deadline)
+                    && java.util.Objects.equals(namedDue, that.namedDue)
+                    && java.util.Objects.equals(countedDue, that.countedDue);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(expulsionId, deadline, namedDue, countedDue);
         }
     }
 
@@ -822,6 +891,23 @@ public class Presence {
         String describeScope(String presenceId) {
             return (missionId == null ? "the presence " + presenceId : "mission " + missionId)
                     + (category == null ? "" : " (" + category + " staff)");
+        }
+
+        /** Value equality, so that the AggregateTestFixture can compare this state with the state sourced from the events. */
+        @Override
+        public boolean equals(Object other) {
+            return this == other || other instanceof Ceiling that
+                    && java.util.Objects.equals(ceilingId, that.ceilingId)
+                    && java.util.Objects.equals(missionId, that.missionId)
+                    && java.util.Objects.equals(category, that.category)
+                    && java.util.Objects.equals(limit, that.limit)
+                    && java.util.Objects.equals(since, that.since)
+                    && java.util.Objects.equals(inForce, that.inForce);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(ceilingId, missionId, category, limit, since, inForce);
         }
     }
 }

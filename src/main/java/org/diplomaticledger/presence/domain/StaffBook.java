@@ -32,6 +32,22 @@ class StaffBook {
             this.name = name;
             this.category = category;
         }
+
+        /** Value equality, so that the AggregateTestFixture can compare this state with the state sourced from the events. */
+        @Override
+        public boolean equals(Object other) {
+            return this == other || other instanceof Person that
+                    && java.util.Objects.equals(missionId, that.missionId)
+                    && java.util.Objects.equals(name, that.name)
+                    && java.util.Objects.equals(category, that.category)
+                    && java.util.Objects.equals(departed, that.departed)
+                    && java.util.Objects.equals(expulsionId, that.expulsionId);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(missionId, name, category, departed, expulsionId);
+        }
     }
 
     /** Persons by personId; departed ones stay, so that a second departure is recognised. */

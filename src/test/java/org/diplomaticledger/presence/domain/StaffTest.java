@@ -1,0 +1,236 @@
+package org.diplomaticledger.presence.domain;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.diplomaticledger.presence.api.*;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import static org.diplomaticledger.presence.domain.PresenceTestData.*;
+import static org.diplomaticledger.presence.domain.RuleViolationMatcher.violates;
+
+/** Named staff accredited and departed (VCDR Arts. 7, 10), and counted staff as sources report them. */
+class StaffTest {
+
+    private static final String PETROV = "ivan-petrov";
+    private static final String SMIRNOVA = "olga-smirnova";
+
+    private FixtureConfiguration<Presence> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Presence.class);
+    }
+
+    private static AccreditDiplomat accredit(String missionId, String personId, StaffCategory category) {
+        return new AccreditDiplomat(missionId, personId, nameOf(personId), "First Secretary", category, ON, SOURCE);
+    }
+
+    @Nested
+    class AccreditDiplomatCommand {
+
+        @Test
+        void accreditsANamedDiplomat() {
+            fixture.given(embassyOpened())
+                    .when(accredit(EMBASSY, PETROV, StaffCategory.DIPLOMATIC))
+                    .expectEvents(new DiplomatAccredited(PRESENCE, EMBASSY, PETROV, "Ivan Petrov", "First Secretary",
+                            StaffCategory.DIPLOMATIC, ON, SOURCE));
+        }
+
+        @Test
+        void derivesThePersonIdFromTheName() {
+            fixture.given(embassyOpened())
+                    .when(new AccreditDiplomat(EMBASSY, null, "Olga Smirnova", null, StaffCategory.SERVICE, ON, SOURCE))
+                    .expectEvents(new DiplomatAccredited(PRESENCE, EMBASSY, SMIRNOVA, "Olga Smirnova", null,
+                            StaffCategory.SERVICE, ON, SOURCE));
+        }
+
+        @Test
+        void reaccreditsAPersonWhoDeparted() {
+            fixture.given(embassyOpened(), consulateOpened(), accredited(PETROV), departed(PETROV))
+                    .when(accredit(CONSULATE, PETROV, StaffCategory.DIPLOMATIC))
+                    .expectEvents(new DiplomatAccredited(PRESENCE, CONSULATE, PETROV, "Ivan Petrov", "First Secretary",
+                            StaffCategory.DIPLOMATIC, ON, SOURCE));
+        }
+
+        @Test
+        void refusesAnUnknownMission() {
+            fixture.given(embassyOpened())
+                    .when(accredit(CONSULATE, PETROV, StaffCategory.DIPLOMATIC))
+                    .expectException(violates("unknown-mission", "missionId"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAccreditationAtASuspendedMission() {
+            fixture.given(embassyOpened(), suspended(EMBASSY))
+                    .when(accredit(EMBASSY, PETROV, StaffCategory.DIPLOMATIC))
+                    .expectException(violates("mission-not-open", "missionId"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesANamedAccreditationWithoutCategory() {
+            fixture.given(embassyOpened())
+                    .when(accredit(EMBASSY, PETROV, StaffCategory.UNSPECIFIED))
+                    .expectException(violates("category-required", "category"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAPersonAlreadyAccredited() {
+            fixture.given(embassyOpened(), consulateOpened(), accredited(PETROV))
+                    .when(accredit(CONSULATE, PETROV, StaffCategory.DIPLOMATIC))
+                    .expectException(violates("already-accredited", "personId"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAPersonDeclaredPersonaNonGrata() {
+            fixture.given(embassyOpened(), accredited(PETROV), expelled("exp-1", day(-4), PETROV),
+                            new DiplomatDeparted(PRESENCE, EMBASSY, PETROV, StaffCategory.DIPLOMATIC, "exp-1", false,
+                                    day(-5), SOURCE))
+                    .when(accredit(EMBASSY, PETROV, StaffCategory.DIPLOMATIC))
+                    .expectException(violates("persona-non-grata", "personId"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class RecordDepartureCommand {
+
+        @Test
+        void recordsTheDepartureOfANamedPersonWithTheCategoryOfTheAccreditation() {
+            fixture.given(embassyOpened(), accredited(EMBASSY, PETROV, StaffCategory.ADMINISTRATIVE_TECHNICAL))
+                    .when(new RecordDeparture(EMBASSY, PETROV, null, null, null, ON, SOURCE))
+                    .expectEvents(new DiplomatDeparted(PRESENCE, EMBASSY, PETROV, StaffCategory.ADMINISTRATIVE_TECHNICAL,
+                            null, false, ON, SOURCE));
+        }
+
+        @Test
+        void recordsCountedDeparturesOfUnspecifiedCategory() {
+            fixture.given(embassyOpened())
+                    .when(new RecordDeparture(EMBASSY, null, 12, null, null, ON, SOURCE))
+                    .expectEvents(new CountedStaffDeparted(PRESENCE, EMBASSY, StaffCategory.UNSPECIFIED, 12, null, false,
+                            ON, SOURCE));
+        }
+
+        @Test
+        void recordsCountedDeparturesOfACategory() {
+            fixture.given(embassyOpened(), counted(EMBASSY, StaffCategory.SERVICE, 20))
+                    .when(new RecordDeparture(EMBASSY, null, 5, StaffCategory.SERVICE, null, ON, SOURCE))
+                    .expectEvents(new CountedStaffDeparted(PRESENCE, EMBASSY, StaffCategory.SERVICE, 5, null, false,
+                            ON, SOURCE));
+        }
+
+        @Test
+        void recordsADepartureFromASuspendedMission() {
+            fixture.given(embassyOpened(), accredited(PETROV), suspended(EMBASSY))
+                    .when(new RecordDeparture(EMBASSY, PETROV, null, null, null, ON, SOURCE))
+                    .expectEvents(new DiplomatDeparted(PRESENCE, EMBASSY, PETROV, StaffCategory.DIPLOMATIC, null, false,
+                            ON, SOURCE));
+        }
+
+        @Test
+        void refusesAnUnknownMission() {
+            fixture.given(embassyOpened(), accredited(PETROV))
+                    .when(new RecordDeparture(CONSULATE, PETROV, null, null, null, ON, SOURCE))
+                    .expectException(violates("unknown-mission", "missionId"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAPersonNeverAccredited() {
+            fixture.given(embassyOpened())
+                    .when(new RecordDeparture(EMBASSY, PETROV, null, null, null, ON, SOURCE))
+                    .expectException(violates("not-accredited", "personId"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAPersonAccreditedAtAnotherMission() {
+            fixture.given(embassyOpened(), consulateOpened(), accredited(CONSULATE, PETROV, StaffCategory.DIPLOMATIC))
+                    .when(new RecordDeparture(EMBASSY, PETROV, null, null, null, ON, SOURCE))
+                    .expectException(violates("not-accredited", "personId"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesASecondDeparture() {
+            fixture.given(embassyOpened(), accredited(PETROV), departed(PETROV))
+                    .when(new RecordDeparture(EMBASSY, PETROV, null, null, null, ON, SOURCE))
+                    .expectException(violates("already-departed", "personId"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class RecordStaffCountCommand {
+
+        @Test
+        void recordsAHeadcountOfTheWholePresenceBeforeAnyMissionIsKnown() {
+            fixture.givenNoPriorActivity()
+                    .when(new RecordStaffCount(RU, US, null, null, 455, ON, SOURCE))
+                    .expectEvents(new StaffCountReported(PRESENCE, null, StaffCategory.UNSPECIFIED, 455, ON, SOURCE));
+        }
+
+        @Test
+        void recordsAHeadcountOfOneMissionAndCategory() {
+            fixture.given(embassyOpened())
+                    .when(new RecordStaffCount(null, null, EMBASSY, StaffCategory.DIPLOMATIC, 40, ON, SOURCE))
+                    .expectEvents(new StaffCountReported(PRESENCE, EMBASSY, StaffCategory.DIPLOMATIC, 40, ON, SOURCE));
+        }
+
+        @Test
+        void refusesAnUnknownMission() {
+            fixture.given(embassyOpened())
+                    .when(new RecordStaffCount(null, null, CONSULATE, null, 10, ON, SOURCE))
+                    .expectException(violates("unknown-mission", "missionId"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAPresenceOfAStateInItself() {
+            fixture.givenNoPriorActivity()
+                    .when(new RecordStaffCount(US, US, null, null, 10, ON, SOURCE))
+                    .expectException(violates("same-state", "receivingState"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class RecordStaffChangeCommand {
+
+        @Test
+        void recordsCountedArrivalsInAPresenceNotYetKnown() {
+            fixture.givenNoPriorActivity()
+                    .when(new RecordStaffChange(RU, US, null, null, 10, "new staff allowed in", ON, SOURCE))
+                    .expectEvents(new StaffCountChanged(PRESENCE, null, StaffCategory.UNSPECIFIED, 10,
+                            "new staff allowed in", ON, SOURCE));
+        }
+
+        @Test
+        void recordsCountedDeparturesOfAMission() {
+            fixture.given(embassyOpened())
+                    .when(new RecordStaffChange(null, null, EMBASSY, StaffCategory.SERVICE, -3, null, ON, SOURCE))
+                    .expectEvents(new StaffCountChanged(PRESENCE, EMBASSY, StaffCategory.SERVICE, -3, null, ON, SOURCE));
+        }
+
+        @Test
+        void refusesAnUnknownMission() {
+            fixture.given(embassyOpened())
+                    .when(new RecordStaffChange(null, null, CONSULATE, null, 2, null, ON, SOURCE))
+                    .expectException(violates("unknown-mission", "missionId"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAPresenceOfAStateInItself() {
+            fixture.givenNoPriorActivity()
+                    .when(new RecordStaffChange(RU, RU, null, null, 2, null, ON, SOURCE))
+                    .expectException(violates("same-state"))
+                    .expectNoEvents();
+        }
+    }
+}
