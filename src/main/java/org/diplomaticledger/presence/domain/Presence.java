@@ -293,12 +293,8 @@ public class Presence {
 
     @CommandHandler
     void handle(RequestAgrement command) {
-        Mission mission = headedMission(command.missionId(), "request agrément");
-        if (mission.kind != MissionKind.EMBASSY) {
-            throw new RuleViolation("agrement-only-for-embassies", "missionId", "agrément is asked for the head of an "
-                    + "embassy (VCDR Art. 4); " + command.missionId() + " is a " + mission.kind);
-        }
-        Headship head = mission.heads.get(command.personId());
+        Mission mission = embassy(command.missionId(), "request agrément");
+        Headship head = currentTenure(mission, command.personId());
         if (head != null && head.agrement == Agrement.REQUESTED) {
             throw new RuleViolation("agrement-already-requested", "personId", "agrément for " + command.personId() + " was already requested on " + head.agrementSince);
         }
@@ -314,8 +310,8 @@ public class Presence {
 
     @CommandHandler
     void handle(GrantAgrement command) {
-        Mission mission = headedMission(command.missionId(), "grant agrément");
-        Headship head = mission.heads.get(command.personId());
+        Mission mission = embassy(command.missionId(), "grant agrément");
+        Headship head = currentTenure(mission, command.personId());
         refuseDecidedAgrement(head, command.personId());
         apply(new AgrementGranted(presenceId, command.missionId(), command.personId(), nameOf(head, command.name()),
                 head != null && head.agrement == Agrement.REQUESTED, command.effectiveDate(), command.source()));
@@ -323,8 +319,8 @@ public class Presence {
 
     @CommandHandler
     void handle(RefuseAgrement command) {
-        Mission mission = headedMission(command.missionId(), "refuse agrément");
-        Headship head = mission.heads.get(command.personId());
+        Mission mission = embassy(command.missionId(), "refuse agrément");
+        Headship head = currentTenure(mission, command.personId());
         refuseDecidedAgrement(head, command.personId());
         if (head != null && head.appointed) {
             throw new RuleViolation("already-appointed", "personId", command.personId() + " was already appointed on "
@@ -544,33 +540,29 @@ public class Presence {
 
     @EventSourcingHandler
     void on(AgrementRequested event) {
-        Headship head = headship(event.missionId(), event.personId(), event.name());
+        Headship head = newTenure(event.missionId(), event.personId(), event.name());
         head.agrement = Agrement.REQUESTED;
         head.agrementSince = event.effectiveDate();
     }
 
     @EventSourcingHandler
     void on(AgrementGranted event) {
-        Headship head = headship(event.missionId(), event.personId(), event.name());
+        Headship head = newTenure(event.missionId(), event.personId(), event.name());
         head.agrement = Agrement.GRANTED;
         head.agrementSince = event.effectiveDate();
     }
 
     @EventSourcingHandler
     void on(AgrementRefused event) {
-        Headship head = headship(event.missionId(), event.personId(), event.name());
+        Headship head = newTenure(event.missionId(), event.personId(), event.name());
         head.agrement = Agrement.REFUSED;
         head.agrementSince = event.effectiveDate();
     }
 
     @EventSourcingHandler
     void on(AmbassadorAppointed event) {
-        Map<String, Headship> heads = missions.get(event.missionId()).heads;
-        if (heads.containsKey(event.personId()) && heads.get(event.personId()).ended) {
-            // appointed again after the functions ended: a new headship; the old agrément, credentials and end were the last one's
-            heads.remove(event.personId());
-        }
-        Headship head = headship(event.missionId(), event.personId(), event.name());
+        // appointed again after the functions ended: a new tenure; the old agrément, credentials and end were the last one's
+        Headship head = newTenure(event.missionId(), event.personId(), event.name());
         head.appointed = true;
         head.appointedOn = event.effectiveDate();
     }
@@ -632,6 +624,30 @@ public class Presence {
         }
         mission.currentHead = personId;
         mission.chargeDAffaires = null;
+    }
+
+    /** The person's headship at the mission, unless it ended: an ended one belongs to an earlier tenure. */
+    private static Headship currentTenure(Mission mission, String personId) {
+        Headship head = mission.heads.get(personId);
+        return head == null || head.ended ? null : head;
+    }
+
+    /** The headship of the person's current tenure, a fresh one when the last tenure ended. */
+    private Headship newTenure(String missionId, String personId, String name) {
+        Map<String, Headship> heads = missions.get(missionId).heads;
+        if (heads.containsKey(personId) && heads.get(personId).ended) {
+            heads.remove(personId);
+        }
+        return headship(missionId, personId, name);
+    }
+
+    private Mission embassy(String missionId, String action) {
+        Mission mission = headedMission(missionId, action);
+        if (mission.kind != MissionKind.EMBASSY) {
+            throw new RuleViolation("agrement-only-for-embassies", "missionId", "agrément is given for the head of an "
+                    + "embassy (VCDR Art. 4); " + missionId + " is a " + mission.kind);
+        }
+        return mission;
     }
 
     private Headship headship(String missionId, String personId) {

@@ -76,10 +76,39 @@ class StaffBook {
         persons.get(personId).departed = true;
     }
 
+    /**
+     * Counted arrivals go to their own bucket. Counted departures leave from the most specific bucket that holds
+     * staff: the mission's category, the mission's unspecified staff, then the presence-wide count of that
+     * category and the presence-wide unspecified count — sources often give totals for a presence and departures
+     * per mission. No bucket goes below zero; departures beyond every count are a gap in knowledge.
+     */
     void addUnnamed(String missionId, StaffCategory category, int change) {
-        unnamed.merge(bucket(missionId, category), change, Integer::sum);
-        if (unnamed.get(bucket(missionId, category)) < 0) {
-            unnamed.put(bucket(missionId, category), 0);
+        if (change >= 0) {
+            unnamed.merge(bucket(missionId, category), change, Integer::sum);
+            return;
+        }
+        int remaining = -change;
+        java.util.List<String> buckets = new java.util.ArrayList<>();
+        buckets.add(bucket(missionId, category));
+        if (category != StaffCategory.UNSPECIFIED) {
+            buckets.add(bucket(missionId, StaffCategory.UNSPECIFIED));
+        }
+        if (missionId != null) {
+            buckets.add(bucket(null, category));
+            if (category != StaffCategory.UNSPECIFIED) {
+                buckets.add(bucket(null, StaffCategory.UNSPECIFIED));
+            }
+        }
+        for (String key : buckets) {
+            int held = unnamed.getOrDefault(key, 0);
+            int taken = Math.min(held, remaining);
+            if (taken > 0) {
+                unnamed.put(key, held - taken);
+                remaining -= taken;
+            }
+            if (remaining == 0) {
+                return;
+            }
         }
     }
 

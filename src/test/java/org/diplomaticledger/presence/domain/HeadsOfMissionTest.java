@@ -90,6 +90,14 @@ class HeadsOfMissionTest {
     class RequestAgrementCommand {
 
         @Test
+        void asksAgrementAgainForANewTenureAfterTheLastOneEnded() {
+            fixture.given(embassyOpened(), granted(DARCHIEV), appointed(DARCHIEV), copyPresented(DARCHIEV, null), ended(DARCHIEV))
+                    .when(new RequestAgrement(EMBASSY, DARCHIEV, DARCHIEV_NAME, null, ON, SOURCE))
+                    .expectEvents(new AgrementRequested(PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME,
+                            HeadOfMissionClass.AMBASSADOR, ON, SOURCE));
+        }
+
+        @Test
         void requestsAgrementForAnAmbassadorByDefault() {
             fixture.given(embassyOpened())
                     .when(new RequestAgrement(EMBASSY, null, DARCHIEV_NAME, null, ON, SOURCE))
@@ -164,6 +172,14 @@ class HeadsOfMissionTest {
 
     @Nested
     class GrantAgrementCommand {
+
+        @Test
+        void refusesAgrementAtAPermanentMission() {
+            fixture.given(unMissionOpened())
+                    .when(new GrantAgrement(UN_MISSION, DARCHIEV, DARCHIEV_NAME, ON, SOURCE))
+                    .expectException(violates("agrement-only-for-embassies", "missionId"))
+                    .expectNoEvents();
+        }
 
         @Test
         void grantsRequestedAgrementUnderTheRequestedName() {

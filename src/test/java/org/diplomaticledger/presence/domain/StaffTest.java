@@ -203,6 +203,26 @@ class StaffTest {
     class RecordStaffChangeCommand {
 
         @Test
+        void departuresFromAMissionComeOffThePresenceWideCountWhenTheMissionHasNoneOfItsOwn() {
+            // 455 reported for the whole presence, then 35 counted departures from the embassy: 420 are left.
+            fixture.given(embassyOpened(), counted(null, StaffCategory.UNSPECIFIED, 455),
+                            new StaffCountChanged(PRESENCE, EMBASSY, StaffCategory.DIPLOMATIC, -35, null, day(-5), SOURCE))
+                    .when(new ImposeStaffCeiling(RU, US, null, null, 420, null, "cap-420", null, ON, SOURCE))
+                    .expectEvents(new StaffCeilingImposed(PRESENCE, "cap-420", US, null, null, 420, null, 420, 0, null,
+                            null, ON, SOURCE));
+        }
+
+        @Test
+        void departuresComeOffTheMissionsOwnCountFirst() {
+            fixture.given(embassyOpened(), counted(null, StaffCategory.UNSPECIFIED, 100),
+                            counted(EMBASSY, StaffCategory.DIPLOMATIC, 10),
+                            new StaffCountChanged(PRESENCE, EMBASSY, StaffCategory.DIPLOMATIC, -4, null, day(-5), SOURCE))
+                    .when(new ImposeStaffCeiling(null, null, EMBASSY, StaffCategory.DIPLOMATIC, 5, null, "cap-embassy", null, ON, SOURCE))
+                    .expectEvents(new StaffCeilingImposed(PRESENCE, "cap-embassy", US, EMBASSY, StaffCategory.DIPLOMATIC, 5,
+                            null, 6, 1, null, null, ON, SOURCE));
+        }
+
+        @Test
         void recordsCountedArrivalsInAPresenceNotYetKnown() {
             fixture.givenNoPriorActivity()
                     .when(new RecordStaffChange(RU, US, null, null, 10, "new staff allowed in", ON, SOURCE))
