@@ -27,7 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a command's JSON into its record, strictly: unknown fields, wrong types, bad country codes and missing
- * required fields are all refused, each error naming its field. A missing {@code effectiveDate} means today.
+ * required fields are all refused, naming the field. Reading stops at the first field that cannot be read at all
+ * (a wrong type, an unknown field); once the JSON reads, every validation error is listed. A missing
+ * {@code effectiveDate} means today.
  */
 @Component
 public class CommandReader {

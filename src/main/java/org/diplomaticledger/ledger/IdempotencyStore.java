@@ -47,6 +47,11 @@ public class IdempotencyStore {
                 request.actor(), request.key(), request.requestHash(), status, body, Timestamp.from(clock.instant()));
     }
 
+    /** Forgets answers recorded before {@code cutoff}; a key older than that runs its request again. */
+    int forgetBefore(java.time.Instant cutoff) {
+        return jdbc.update("DELETE FROM command_idempotency WHERE recorded_at < ?", Timestamp.from(cutoff));
+    }
+
     public static String hash(String method, String path, byte[] body) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

@@ -3,7 +3,6 @@ package org.diplomaticledger.ledger.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.diplomaticledger.ledger.CommandFailed;
 import org.diplomaticledger.ledger.InvalidInput;
 import org.diplomaticledger.ledger.NdjsonCommands;
@@ -144,10 +143,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             problem.setProperty("rule", "unknown-aggregate");
             return problem;
         }
-        if (cause instanceof ConcurrencyException || cause instanceof EventStoreException) {
-            return Problems.of(HttpStatus.CONFLICT, "concurrent-write", "Concurrent write",
+        if (cause instanceof ConcurrencyException) {
+            ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "concurrent-write", "Refused by rule concurrent-write",
                     "another write to the same record happened at the same time; nothing was written, send the command again",
                     request);
+            problem.setProperty("rule", "concurrent-write");
+            return problem;
         }
         if (cause instanceof InvalidValueException invalid) {
             return Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", invalid.getMessage(), request);

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.*;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.Ids;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
 import org.diplomaticledger.shared.Slugs;
@@ -14,13 +15,11 @@ import java.util.List;
 /** The sending state appoints a head of mission (VCDR Arts. 4, 14). */
 public record AppointAmbassador(
         @NotBlank @Pattern(regexp = PresenceIds.MISSION_ID_PATTERN) String missionId,
-        @Pattern(regexp = ID) String personId,
+        @Pattern(regexp = Ids.PATTERN) String personId,
         @NotBlank @Size(max = 200) String name,
         HeadOfMissionClass headClass,
         @NotNull LocalDate effectiveDate,
         @NotNull @Valid Provenance source) implements LedgerCommand {
-
-    static final String ID = "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$";
 
     public AppointAmbassador {
         if (personId == null && name != null && !name.isBlank()) {

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.*;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.Ids;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
 import org.diplomaticledger.shared.Slugs;
@@ -14,13 +15,11 @@ import java.util.List;
 /** A chargé d'affaires ad interim acts as head while the post is vacant or the head cannot act (VCDR Art. 19). */
 public record AppointChargeDAffaires(
         @NotBlank @Pattern(regexp = PresenceIds.MISSION_ID_PATTERN) String missionId,
-        @Pattern(regexp = ID) String personId,
+        @Pattern(regexp = Ids.PATTERN) String personId,
         @NotBlank @Size(max = 200) String name,
         @Size(max = 100) String rank,
         @NotNull LocalDate effectiveDate,
         @NotNull @Valid Provenance source) implements LedgerCommand {
-
-    static final String ID = "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$";
 
     public AppointChargeDAffaires {
         if (personId == null && name != null && !name.isBlank()) {

@@ -21,8 +21,6 @@ public record CloseMission(
         @NotNull LocalDate effectiveDate,
         @NotNull @Valid Provenance source) implements LedgerCommand {
 
-    static final String ID = "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$";
-
     @TargetAggregateIdentifier
     public String presenceId() {
         return PresenceIds.presenceOfMission(missionId);

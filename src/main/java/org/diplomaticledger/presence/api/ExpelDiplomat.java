@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.*;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.Ids;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
 import org.diplomaticledger.shared.Slugs;
@@ -16,17 +17,15 @@ public record ExpelDiplomat(
         CountryCode sendingState,
         CountryCode receivingState,
         @Pattern(regexp = PresenceIds.MISSION_ID_PATTERN) String missionId,
-        List<@NotBlank @Pattern(regexp = ID) String> personIds,
+        List<@NotBlank @Pattern(regexp = Ids.PATTERN) String> personIds,
         @Positive Integer count,
         StaffCategory category,
         @NotNull LocalDate departureDeadline,
-        @Pattern(regexp = ID) String answersExpulsionId,
-        @Pattern(regexp = ID) String expulsionId,
+        @Pattern(regexp = Ids.PATTERN) String answersExpulsionId,
+        @Pattern(regexp = Ids.PATTERN) String expulsionId,
         @Size(max = 1000) String reason,
         @NotNull LocalDate effectiveDate,
         @NotNull @Valid Provenance source) implements LedgerCommand {
-
-    static final String ID = "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$";
 
     public ExpelDiplomat {
         personIds = personIds == null ? List.of() : List.copyOf(personIds);

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.*;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.Ids;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
 import org.diplomaticledger.shared.Slugs;
@@ -17,12 +18,10 @@ public record LiftStaffCeiling(
         CountryCode receivingState,
         @Pattern(regexp = PresenceIds.MISSION_ID_PATTERN) String missionId,
         StaffCategory category,
-        @Pattern(regexp = ID) String ceilingId,
+        @Pattern(regexp = Ids.PATTERN) String ceilingId,
         @Size(max = 1000) String reason,
         @NotNull LocalDate effectiveDate,
         @NotNull @Valid Provenance source) implements LedgerCommand {
-
-    static final String ID = "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$";
 
     public LiftStaffCeiling {
         if (category == StaffCategory.UNSPECIFIED) {

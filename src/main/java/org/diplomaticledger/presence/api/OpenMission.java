@@ -22,8 +22,6 @@ public record OpenMission(
         @NotNull LocalDate effectiveDate,
         @NotNull @Valid Provenance source) implements LedgerCommand {
 
-    static final String ID = "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$";
-
     public OpenMission {
         if (kind == MissionKind.PERMANENT_MISSION && (organisation == null || organisation.isBlank())) {
             throw new org.diplomaticledger.shared.InvalidValueException("organisation: a permanent mission is accredited to an organisation, e.g. \"UN\"");

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.*;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.Ids;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
 import org.diplomaticledger.shared.Slugs;
@@ -14,14 +15,12 @@ import java.util.List;
 /** Records the final departure of a named person, or of a number of counted staff, from a mission (VCDR Art. 10). */
 public record RecordDeparture(
         @NotBlank @Pattern(regexp = PresenceIds.MISSION_ID_PATTERN) String missionId,
-        @Pattern(regexp = ID) String personId,
+        @Pattern(regexp = Ids.PATTERN) String personId,
         @Positive Integer count,
         StaffCategory category,
-        @Pattern(regexp = ID) String expulsionId,
+        @Pattern(regexp = Ids.PATTERN) String expulsionId,
         @NotNull LocalDate effectiveDate,
         @NotNull @Valid Provenance source) implements LedgerCommand {
-
-    static final String ID = "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$";
 
     public RecordDeparture {
         if ((personId == null) == (count == null)) {

@@ -22,8 +22,6 @@ public record RecordStaffChange(
         @NotNull LocalDate effectiveDate,
         @NotNull @Valid Provenance source) implements LedgerCommand {
 
-    static final String ID = "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$";
-
     public RecordStaffChange {
         if (category == null) {
             category = StaffCategory.UNSPECIFIED;

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.*;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.Ids;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
 import org.diplomaticledger.shared.Slugs;
@@ -14,13 +15,11 @@ import java.util.List;
 /** The receiving state refuses its agrément; it owes no reasons (VCDR Art. 4(2)). */
 public record RefuseAgrement(
         @NotBlank @Pattern(regexp = PresenceIds.MISSION_ID_PATTERN) String missionId,
-        @Pattern(regexp = ID) String personId,
+        @Pattern(regexp = Ids.PATTERN) String personId,
         @Size(max = 200) String name,
         @Size(max = 1000) String reason,
         @NotNull LocalDate effectiveDate,
         @NotNull @Valid Provenance source) implements LedgerCommand {
-
-    static final String ID = "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$";
 
     public RefuseAgrement {
         if (personId == null && name != null && !name.isBlank()) {

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.*;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.Ids;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
 import org.diplomaticledger.shared.Slugs;
@@ -14,12 +15,10 @@ import java.util.List;
 /** A head of mission recalled for consultations returns to the post. */
 public record ReturnAmbassador(
         @NotBlank @Pattern(regexp = PresenceIds.MISSION_ID_PATTERN) String missionId,
-        @Pattern(regexp = ID) String personId,
+        @Pattern(regexp = Ids.PATTERN) String personId,
         @Size(max = 200) String name,
         @NotNull LocalDate effectiveDate,
         @NotNull @Valid Provenance source) implements LedgerCommand {
-
-    static final String ID = "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$";
 
     public ReturnAmbassador {
         if (personId == null && name != null && !name.isBlank()) {

@@ -1,6 +1,7 @@
 package org.diplomaticledger.talks.api;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.diplomaticledger.shared.Slugs;
@@ -13,7 +14,7 @@ import org.diplomaticledger.shared.Slugs;
 public record DelegationMember(
         @NotBlank @Size(max = 100) String name,
         @Size(max = 200) String title,
-        boolean diplomat,
+        @NotNull Boolean diplomat,
         @Pattern(regexp = TalksIds.PATTERN, message = TalksIds.MESSAGE) String personId) {
 
     public DelegationMember {
