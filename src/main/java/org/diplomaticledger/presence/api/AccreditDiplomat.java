@@ -7,7 +7,6 @@ import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.Ids;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
-import org.diplomaticledger.shared.Slugs;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -23,9 +22,7 @@ public record AccreditDiplomat(
         @NotNull @Valid Provenance source) implements LedgerCommand {
 
     public AccreditDiplomat {
-        if (personId == null && name != null && !name.isBlank()) {
-            personId = Slugs.lower(name);
-        }
+        personId = PresenceIds.person(personId, name);
     }
 
     @TargetAggregateIdentifier

@@ -28,6 +28,23 @@ public final class PresenceIds {
         return presence(sending, receiving) + "-" + kind.idPart() + "-" + org + Slugs.upper(city);
     }
 
+    /** A person's id: the one given, else the slug of the name ({@code alexander-darchiev}); null when neither is given. */
+    public static String person(String personId, String name) {
+        if (personId == null && name != null && !name.isBlank()) {
+            return Slugs.lower(name);
+        }
+        return personId;
+    }
+
+    /** As {@link #person}, for commands about someone already known: one of the two must be given. */
+    public static String requiredPerson(String personId, String name) {
+        String id = person(personId, name);
+        if (id == null) {
+            throw new InvalidValueException("personId, name: name the person, by personId or by name");
+        }
+        return id;
+    }
+
     /** The presence a mission belongs to: the first two parts of its id. */
     public static String presenceOfMission(String missionId) {
         if (missionId == null || !MISSION_ID.matcher(missionId).matches()) {

@@ -7,7 +7,6 @@ import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.Ids;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
-import org.diplomaticledger.shared.Slugs;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -23,20 +22,11 @@ public record RecallAmbassador(
         @NotNull @Valid Provenance source) implements LedgerCommand {
 
     public RecallAmbassador {
-        if (personId == null && name != null && !name.isBlank()) {
-            personId = Slugs.lower(name);
-        }
-        requirePerson(personId);
+        personId = PresenceIds.requiredPerson(personId, name);
     }
 
     @TargetAggregateIdentifier
     public String presenceId() {
         return PresenceIds.presenceOfMission(missionId);
-    }
-
-    private static void requirePerson(String personId) {
-        if (personId == null) {
-            throw new org.diplomaticledger.shared.InvalidValueException("personId, name: name the person, by personId or by name");
-        }
     }
 }
