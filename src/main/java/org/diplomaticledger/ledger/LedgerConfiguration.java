@@ -31,7 +31,7 @@ import java.util.Map;
 
 /**
  * The event store: Axon's JDBC storage engine on the tables Flyway creates (never Axon's own DDL), Jackson for
- * events, a cache of aggregates so that a command does not replay a presence's whole history, and the metadata
+ * events, a cache of aggregates so that a command does not replay its aggregate's whole history, and the metadata
  * every event inherits from its command.
  */
 @Configuration(proxyBeanMethods = false)
@@ -57,6 +57,30 @@ class LedgerConfiguration {
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .build();
         return JacksonSerializer.builder().objectMapper(mapper).build();
+    }
+
+    /**
+     * A unique-key violation on append means another writer stored the aggregate's next event first: SQLState
+     * 23505 in both H2 and PostgreSQL, wherever it sits in the cause chain (batch inserts wrap it). Axon then
+     * reports a ConcurrencyException, answered 409 concurrent-write, instead of a storage failure.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return exception -> {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.sql.SQLException sql) {
+                    for (java.sql.SQLException next = sql; next != null; next = next.getNextException()) {
+                        if ("23505".equals(next.getSQLState())) {
+                            return true;
+                        }
+                    }
+                }
+                if (cause.getCause() == cause) {
+                    break;
+                }
+            }
+            return false;
+        };
     }
 
     /** The ledger's table and column names, snake_case so that they read the same in H2 and PostgreSQL. */

@@ -27,11 +27,9 @@ class ArchitectureTest {
             .as("capabilities depend on each other only through their api packages, shared and the ledger's write path");
 
     @ArchTest
-    static final ArchRule nobodyReachesIntoAnotherCapabilitysDomain = noClasses()
+    static final ArchRule presenceDomainIsPrivate = noClasses()
             .that().resideOutsideOfPackages("org.diplomaticledger.presence..")
-            .should().dependOnClassesThat().resideInAPackage("org.diplomaticledger.presence.domain..")
-            .andShould().dependOnClassesThat().resideInAPackage("org.diplomaticledger.talks.domain..")
-            .orShould().dependOnClassesThat().resideInAPackage("org.diplomaticledger.relations.domain..");
+            .should().dependOnClassesThat().resideInAPackage("org.diplomaticledger.presence.domain..");
 
     @ArchTest
     static final ArchRule talksDomainIsPrivate = noClasses()

@@ -88,6 +88,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return Problems.response(problem);
     }
 
+    /** A write that met another write to the same aggregate when its events were appended (the store's sequence check). */
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> concurrentWrite(ConcurrencyException e, HttpServletRequest request) {
+        return Problems.response(refusal(e, request));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) throws Exception {
         if (e instanceof org.springframework.security.access.AccessDeniedException
@@ -134,6 +140,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             if (rule.field() != null) {
                 problem.setProperty("field", rule.field());
             }
+            return problem;
+        }
+        if (cause instanceof org.axonframework.eventsourcing.IncompatibleAggregateException) {
+            ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "unknown-aggregate", "Refused by rule unknown-aggregate",
+                    "the id names a record of another kind; check the id the command addresses", request);
+            problem.setProperty("rule", "unknown-aggregate");
             return problem;
         }
         if (cause instanceof AggregateNotFoundException missing) {

@@ -26,7 +26,7 @@ public record ChangeRelationsLevel(
         @NotNull LocalDate effectiveDate,
         @NotNull @Valid Provenance source) implements LedgerCommand {
 
-    /** The relations this command is about, e.g. {@code RU-US}. */
+    /** The relations this command is about, e.g. {@code RELATIONS-RU-US}. */
     @TargetAggregateIdentifier
     public String relationsId() {
         return RelationsId.of(stateA, stateB);

@@ -16,7 +16,7 @@ import org.diplomaticledger.shared.RuleViolation;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * The level of diplomatic relations between two states, identified as {@code RU-US}. The first change reported for
+ * The level of diplomatic relations between two states, identified as {@code RELATIONS-RU-US}. The first change reported for
  * a pair creates it at whatever level the source gives, since the ledger's knowledge of a pair starts with a gap.
  */
 @Aggregate(cache = "aggregateCache")

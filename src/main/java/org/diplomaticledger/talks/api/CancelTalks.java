@@ -2,6 +2,7 @@ package org.diplomaticledger.talks.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -13,7 +14,7 @@ import java.time.LocalDate;
 
 /** Records that talks were called off before they were held, and by whom when a source says so. */
 public record CancelTalks(
-        @TargetAggregateIdentifier @NotBlank String talksId,
+        @TargetAggregateIdentifier @NotBlank @Pattern(regexp = TalksIds.PATTERN, message = TalksIds.MESSAGE) String talksId,
         @Size(max = 1000) String reason,
         CountryCode cancelledBy,
         @NotNull LocalDate effectiveDate,

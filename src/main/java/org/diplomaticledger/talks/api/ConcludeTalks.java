@@ -2,6 +2,7 @@ package org.diplomaticledger.talks.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -16,7 +17,7 @@ import java.util.List;
  * ("next round in Moscow", "working group on visas"). Absent follow-ups are read as none.
  */
 public record ConcludeTalks(
-        @TargetAggregateIdentifier @NotBlank String talksId,
+        @TargetAggregateIdentifier @NotBlank @Pattern(regexp = TalksIds.PATTERN, message = TalksIds.MESSAGE) String talksId,
         @NotNull TalksOutcome outcome,
         @Size(max = 4000) String statement,
         @Size(max = 50) List<@NotBlank @Size(max = 500) String> followUps,

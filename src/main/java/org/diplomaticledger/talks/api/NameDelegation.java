@@ -2,6 +2,7 @@ package org.diplomaticledger.talks.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -17,7 +18,7 @@ import java.util.List;
  * Naming a state's delegation again replaces the earlier one. Absent members are read as none named.
  */
 public record NameDelegation(
-        @TargetAggregateIdentifier @NotBlank String talksId,
+        @TargetAggregateIdentifier @NotBlank @Pattern(regexp = TalksIds.PATTERN, message = TalksIds.MESSAGE) String talksId,
         @NotNull CountryCode state,
         @NotNull @Valid DelegationMember head,
         @Size(max = 100) List<@NotNull @Valid DelegationMember> members,

@@ -2,6 +2,7 @@ package org.diplomaticledger.talks.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -15,7 +16,7 @@ import java.time.LocalDate;
  * been held where they were scheduled; {@code endDate} is for talks that lasted more than one day.
  */
 public record RecordTalksHeld(
-        @TargetAggregateIdentifier @NotBlank String talksId,
+        @TargetAggregateIdentifier @NotBlank @Pattern(regexp = TalksIds.PATTERN, message = TalksIds.MESSAGE) String talksId,
         @Valid Venue venue,
         LocalDate endDate,
         @Size(max = 4000) String summary,

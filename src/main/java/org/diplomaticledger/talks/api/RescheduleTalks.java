@@ -2,6 +2,7 @@ package org.diplomaticledger.talks.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -16,7 +17,7 @@ import java.time.LocalTime;
  * without a {@code time} the new time is unknown.
  */
 public record RescheduleTalks(
-        @TargetAggregateIdentifier @NotBlank String talksId,
+        @TargetAggregateIdentifier @NotBlank @Pattern(regexp = TalksIds.PATTERN, message = TalksIds.MESSAGE) String talksId,
         @NotNull LocalDate date,
         LocalTime time,
         @Valid Venue venue,
