@@ -9,5 +9,7 @@ public enum Role {
     /** Reads projections, history and the audit chain. */
     AUDITOR,
     /** Reads the event stream. */
-    INTEGRATOR
+    INTEGRATOR,
+    /** Runs the ledger: reads projections and rebuilds them. */
+    ADMIN
 }

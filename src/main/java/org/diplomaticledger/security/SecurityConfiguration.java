@@ -42,7 +42,12 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/commands/**", "/api/v1/imports").hasRole(Role.CLERK.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/projections/*/rebuild")
+                        .hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/**")
+                        .hasAnyRole(Role.ANALYST.name(), Role.AUDITOR.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("diplomatic-ledger")
                         .authenticationEntryPoint((request, response, e) -> write(objectMapper, request, response,

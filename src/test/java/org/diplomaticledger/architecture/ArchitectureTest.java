@@ -23,8 +23,10 @@ class ArchitectureTest {
             .should().notDependOnEachOther()
             .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
                     com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(
-                            "org.diplomaticledger.shared..", "org.diplomaticledger.ledger", "org.diplomaticledger.*.api.."))
-            .as("capabilities depend on each other only through their api packages, shared and the ledger's write path");
+                            "org.diplomaticledger.shared..", "org.diplomaticledger.ledger", "org.diplomaticledger.projection",
+                            "org.diplomaticledger.*.api.."))
+            .as("capabilities depend on each other only through their api packages, shared, the ledger's write path "
+                    + "and the projections' read support");
 
     @ArchTest
     static final ArchRule presenceDomainIsPrivate = noClasses()
@@ -60,6 +62,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.diplomaticledger.presence..", "org.diplomaticledger.talks..",
                     "org.diplomaticledger.relations..", "org.diplomaticledger.ledger..", "org.diplomaticledger.security..",
                     "org.diplomaticledger.demo..");
+
+    @ArchTest
+    static final ArchRule theReadSupportKnowsNoCapability = noClasses()
+            .that().resideInAPackage("org.diplomaticledger.projection..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.diplomaticledger.presence..", "org.diplomaticledger.talks..",
+                    "org.diplomaticledger.relations..")
+            .as("projections register themselves; the read support names no capability");
 
     @ArchTest
     static final ArchRule theWritePathKnowsNoCapability = noClasses()

@@ -27,7 +27,7 @@ class UsersConfigurationTest {
         assertThatThrownBy(() -> new SpringApplicationBuilder(DiplomaticLedgerApplication.class)
                 .run("--ledger.data-dir=" + dataDir, "--server.port=0", "--spring.main.banner-mode=off",
                         "--ledger.security.users[0].username=alice", "--ledger.security.users[0].password=secret",
-                        "--ledger.security.users[0].roles=ADMIN"))
-                .hasStackTraceContaining("unknown role 'ADMIN'");
+                        "--ledger.security.users[0].roles=SUPERUSER"))
+                .hasStackTraceContaining("unknown role 'SUPERUSER'");
     }
 }

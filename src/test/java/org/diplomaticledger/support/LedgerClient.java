@@ -79,7 +79,11 @@ public final class LedgerClient {
     }
 
     public Response get(String user, String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        return getAccept(user, path, "application/json");
+    }
+
+    public Response getAccept(String user, String path, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET().header("Accept", accept);
         if (user != null) {
             request.header("Authorization", basic(user, user));
         }

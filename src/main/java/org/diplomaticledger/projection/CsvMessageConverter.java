@@ -1,0 +1,112 @@
+package org.diplomaticledger.projection;
+
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.AbstractHttpMessageConverter;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Writes list answers as CSV (RFC 4180) for {@code Accept: text/csv}: a header row, then one row per item. Items
+ * are records; a nested record becomes columns {@code venue.city}, {@code venue.country}; a list becomes one cell
+ * with its entries separated by "; ".
+ */
+public class CsvMessageConverter extends AbstractHttpMessageConverter<Object> {
+
+    public static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    public CsvMessageConverter() {
+        super(TEXT_CSV);
+    }
+
+    @Override
+    protected boolean supports(Class<?> type) {
+        return Page.class.isAssignableFrom(type) || List.class.isAssignableFrom(type);
+    }
+
+    @Override
+    protected boolean canRead(MediaType mediaType) {
+        return false;
+    }
+
+    @Override
+    protected Object readInternal(Class<?> type, HttpInputMessage input) {
+        throw new HttpMessageNotReadableException("CSV is only written", input);
+    }
+
+    @Override
+    protected void writeInternal(Object body, HttpOutputMessage output) throws IOException {
+        List<?> items = body instanceof Page<?> page ? page.items() : (List<?>) body;
+        Writer out = new OutputStreamWriter(output.getBody(), StandardCharsets.UTF_8);
+        if (!items.isEmpty()) {
+            Class<?> type = items.get(0).getClass();
+            List<String> header = new ArrayList<>();
+            columns(type, "", header);
+            line(out, header);
+            for (Object item : items) {
+                List<String> cells = new ArrayList<>();
+                values(item, type, cells);
+                line(out, cells);
+            }
+        }
+        out.flush();
+    }
+
+    private static void columns(Class<?> type, String prefix, List<String> header) {
+        for (RecordComponent component : type.getRecordComponents()) {
+            if (component.getType().isRecord()) {
+                columns(component.getType(), prefix + component.getName() + ".", header);
+            } else {
+                header.add(prefix + component.getName());
+            }
+        }
+    }
+
+    private static void values(Object item, Class<?> type, List<String> cells) {
+        for (RecordComponent component : type.getRecordComponents()) {
+            Object value;
+            try {
+                value = item == null ? null : component.getAccessor().invoke(item);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            if (component.getType().isRecord()) {
+                values(value, component.getType(), cells);
+            } else if (value instanceof Collection<?> collection) {
+                List<String> entries = new ArrayList<>();
+                for (Object entry : collection) {
+                    entries.add(String.valueOf(entry));
+                }
+                cells.add(String.join("; ", entries));
+            } else {
+                cells.add(value == null ? "" : value.toString());
+            }
+        }
+    }
+
+    private static void line(Writer out, List<String> cells) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            String cell = cells.get(i);
+            if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0) {
+                out.write('"');
+                out.write(cell.replace("\"", "\"\""));
+                out.write('"');
+            } else {
+                out.write(cell);
+            }
+        }
+        out.write("\r\n");
+    }
+}

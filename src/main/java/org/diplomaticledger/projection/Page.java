@@ -1,0 +1,10 @@
+package org.diplomaticledger.projection;
+
+import java.util.List;
+
+/**
+ * One page of a list answer: the items, where the page starts, how many there are in all, and the ledger position
+ * the projection had reached when it answered. With {@code Accept: text/csv} only the items are written, one row each.
+ */
+public record Page<T>(List<T> items, int page, int size, long total, long position) {
+}

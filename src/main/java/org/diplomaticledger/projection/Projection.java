@@ -1,0 +1,24 @@
+package org.diplomaticledger.projection;
+
+import java.util.List;
+
+/**
+ * A read model built from the events alone. Declare one as a Spring bean; the ledger then runs its handler in an
+ * event processor named {@link #name()}, can rebuild it on request while the old rows keep answering, and lets
+ * queries wait until it has reached a client's own write.
+ *
+ * <p>Rules for the handler: its {@code @EventHandler} methods write only rows whose {@code slot} column is
+ * {@code slot.code()}, use nothing but the event (payload, {@code @Timestamp}, metadata) and the projection's own
+ * rows of that slot, and are idempotent per event only as far as the transaction around each batch makes them.
+ */
+public interface Projection {
+
+    /** The projection's name, in URLs and as its event processor's name, e.g. {@code staffing}. */
+    String name();
+
+    /** The tables holding this projection's rows; each has a {@code slot} column. */
+    List<String> tables();
+
+    /** A new handler object with {@code @EventHandler} methods that write into the given slot. */
+    Object handler(SlotRef slot);
+}

@@ -1,0 +1,312 @@
+package org.diplomaticledger.projection;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Rebuilds a projection from the events alone into its other slot while the live slot keeps answering. When the
+ * rebuild has read the whole ledger, the live processor pauses, the rebuild reads what arrived meanwhile, the live
+ * processor's position moves to the rebuild's, the two slots are compared table by table, and queries switch to
+ * the rebuilt slot. The live processor then goes on from there, writing into it.
+ */
+@Component
+public class ProjectionRebuilder {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
+    private static final int BATCH = 1000;
+
+    private final ProjectionHandlers handlers;
+    private final ProjectionPositions positions;
+    private final EventStorageEngine storageEngine;
+    private final EventProcessingConfiguration processing;
+    private final TokenStore tokenStore;
+    private final ParameterResolverFactory parameterResolverFactory;
+    private final TransactionTemplate transactions;
+    private final JdbcTemplate jdbc;
+    private final String rebuildOnStart;
+    private final Map<String, Progress> rebuilds = new ConcurrentHashMap<>();
+    private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "projection-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ProjectionRebuilder(ProjectionHandlers handlers, ProjectionPositions positions, EventStorageEngine storageEngine,
+                               org.axonframework.config.Configuration axon, TokenStore tokenStore,
+                               TransactionTemplate transactions, JdbcTemplate jdbc,
+                               @Value("${ledger.projections.rebuild:}") String rebuildOnStart) {
+        this.handlers = handlers;
+        this.positions = positions;
+        this.storageEngine = storageEngine;
+        this.processing = axon.eventProcessingConfiguration();
+        this.tokenStore = tokenStore;
+        this.parameterResolverFactory = axon.parameterResolverFactory();
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.rebuildOnStart = rebuildOnStart;
+    }
+
+    /** {@code --ledger.projections.rebuild=staffing,talks} (or {@code all}) rebuilds those projections once started. */
+    @EventListener(ApplicationReadyEvent.class)
+    void rebuildOnStart() {
+        if (rebuildOnStart == null || rebuildOnStart.isBlank()) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        if (rebuildOnStart.trim().equalsIgnoreCase("all")) {
+            handlers.all().forEach(live -> names.add(live.projection().name()));
+        } else {
+            for (String name : rebuildOnStart.split(",")) {
+                names.add(handlers.get(name.trim()).projection().name());
+            }
+        }
+        names.forEach(this::start);
+    }
+
+    /** Starts rebuilding the projection; answers at once with its status. */
+    public RebuildStatus start(String name) {
+        ProjectionHandlers.Live live = handlers.get(name);
+        Progress progress = new Progress(name, live.slot().get().other(), positions.eventCount());
+        Progress running = rebuilds.compute(name, (key, previous) ->
+                previous != null && previous.state == RebuildStatus.State.RUNNING ? previous : progress);
+        if (running != progress) {
+            throw new RebuildAlreadyRunning(name);
+        }
+        log.info("Rebuilding projection {} into slot {} from {} events", name, progress.into, progress.total);
+        executor.submit(() -> run(live, progress));
+        return progress.status();
+    }
+
+    /** The last rebuild of the projection, if there was one since this node started. */
+    public Optional<RebuildStatus> status(String name) {
+        handlers.get(name);
+        return Optional.ofNullable(rebuilds.get(name)).map(Progress::status);
+    }
+
+    /** Waits for the projection's running rebuild to end, at most {@code timeout}; its status then. */
+    public Optional<RebuildStatus> await(String name, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Progress progress = rebuilds.get(name);
+            if (progress == null || progress.state != RebuildStatus.State.RUNNING) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        return status(name);
+    }
+
+    private void run(ProjectionHandlers.Live live, Progress progress) {
+        Projection projection = live.projection();
+        String name = projection.name();
+        try {
+            transactions.executeWithoutResult(tx -> {
+                for (String table : projection.tables()) {
+                    jdbc.update("DELETE FROM " + table + " WHERE slot = ?", progress.into.code());
+                }
+            });
+            AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(
+                    projection.handler(new SlotRef(progress.into)), parameterResolverFactory);
+            TrackingToken token = applyAll(handler, null, progress);
+
+            PooledStreamingEventProcessor processor = processing.eventProcessor(name, PooledStreamingEventProcessor.class)
+                    .orElseThrow(() -> new IllegalStateException("no event processor " + name));
+            processor.shutDown();
+            try {
+                TrackingToken last = applyAll(handler, token, progress);
+                transactions.executeWithoutResult(tx -> {
+                    moveToken(name, last);
+                    progress.tables = compare(projection.tables(), live.slot().get(), progress.into);
+                    handlers.activate(name, progress.into);
+                });
+            } finally {
+                processor.start();
+            }
+            progress.finish(RebuildStatus.State.SWITCHED, null);
+            RebuildStatus status = progress.status();
+            log.info("Rebuilt projection {}: {} events in {} s ({} events/s); queries now read slot {}; identical to the "
+                            + "live slot: {}", name, status.done(), Duration.between(status.startedAt(), status.finishedAt()).toSeconds(),
+                    Math.round(status.eventsPerSecond()), progress.into, status.identical());
+        } catch (Exception | Error e) {
+            log.error("Rebuilding projection {} failed; queries still read slot {}", name, live.slot().get(), e);
+            progress.finish(RebuildStatus.State.FAILED, e.toString());
+        }
+    }
+
+    /** Applies every event after {@code token}, a transaction per batch; the token of the last one. */
+    private TrackingToken applyAll(AnnotationEventHandlerAdapter handler, TrackingToken token, Progress progress) {
+        TrackingToken[] last = {token};
+        while (true) {
+            int applied = transactions.execute(tx -> {
+                int count = 0;
+                try (Stream<? extends TrackedEventMessage<?>> stream = storageEngine.readEvents(last[0], false)) {
+                    Iterator<? extends TrackedEventMessage<?>> events = stream.iterator();
+                    while (count < BATCH && events.hasNext()) {
+                        TrackedEventMessage<?> event = events.next();
+                        if (handler.canHandle(event)) {
+                            handler.handle(event);
+                        }
+                        last[0] = event.trackingToken();
+                        count++;
+                    }
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return count;
+            });
+            if (applied == 0) {
+                return last[0];
+            }
+            progress.applied(applied, positions);
+        }
+    }
+
+    private void moveToken(String processor, TrackingToken token) {
+        int[] segments = tokenStore.fetchSegments(processor);
+        if (segments.length == 0) {
+            tokenStore.initializeTokenSegments(processor, 1, token);
+            return;
+        }
+        for (int segment : segments) {
+            tokenStore.fetchToken(processor, segment);
+            tokenStore.storeToken(token, processor, segment);
+            tokenStore.releaseClaim(processor, segment);
+        }
+    }
+
+    private Map<String, RebuildStatus.TableCheck> compare(List<String> tables, Slot live, Slot rebuilt) {
+        Map<String, RebuildStatus.TableCheck> checks = new LinkedHashMap<>();
+        for (String table : tables) {
+            Digest liveRows = digest(table, live);
+            Digest rebuiltRows = digest(table, rebuilt);
+            checks.put(table, new RebuildStatus.TableCheck(liveRows.rows, rebuiltRows.rows,
+                    liveRows.rows == rebuiltRows.rows && liveRows.hash.equals(rebuiltRows.hash)));
+        }
+        return checks;
+    }
+
+    private record Digest(long rows, String hash) {
+    }
+
+    /** The table's rows of one slot, every column but the slot, in a fixed order, hashed. */
+    private Digest digest(String table, Slot slot) {
+        List<String> columns = new ArrayList<>();
+        for (String column : jdbc.queryForList("SELECT column_name FROM information_schema.columns WHERE LOWER(table_name) = ? "
+                + "ORDER BY ordinal_position", String.class, table.toLowerCase(Locale.ROOT))) {
+            if (!column.equalsIgnoreCase("slot")) {
+                columns.add(column.toLowerCase(Locale.ROOT));
+            }
+        }
+        String list = String.join(", ", columns);
+        MessageDigest digest = sha256();
+        AtomicLong rows = new AtomicLong();
+        jdbc.query("SELECT " + list + " FROM " + table + " WHERE slot = ? ORDER BY " + list, rs -> {
+            rows.incrementAndGet();
+            for (int i = 1; i <= columns.size(); i++) {
+                Object value = rs.getObject(i);
+                digest.update(String.valueOf(value instanceof byte[] bytes ? HexFormat.of().formatHex(bytes) : value)
+                        .getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0x1f);
+            }
+            digest.update((byte) 0x1e);
+        }, slot.code());
+        return new Digest(rows.get(), HexFormat.of().formatHex(digest.digest()));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A rebuild asked for while one of the same projection runs. */
+    public static class RebuildAlreadyRunning extends RuntimeException {
+        public RebuildAlreadyRunning(String name) {
+            super("projection " + name + " is already being rebuilt; follow its progress at /api/v1/projections/" + name);
+        }
+    }
+
+    private static final class Progress {
+        final String projection;
+        final Slot into;
+        final Instant startedAt = Instant.now();
+        final long total;
+        final long started = System.nanoTime();
+        volatile long done;
+        volatile long lastLog = System.nanoTime();
+        volatile RebuildStatus.State state = RebuildStatus.State.RUNNING;
+        volatile Instant finishedAt;
+        volatile Map<String, RebuildStatus.TableCheck> tables;
+        volatile String error;
+
+        Progress(String projection, Slot into, long total) {
+            this.projection = projection;
+            this.into = into;
+            this.total = total;
+        }
+
+        void applied(int events, ProjectionPositions positions) {
+            done += events;
+            if (System.nanoTime() - lastLog > Duration.ofSeconds(5).toNanos()) {
+                lastLog = System.nanoTime();
+                RebuildStatus status = status();
+                log.info("Rebuilding projection {}: {} of {} events, {} events/s, about {} s left", projection, status.done(),
+                        status.total(), Math.round(status.eventsPerSecond()), status.secondsLeft());
+            }
+        }
+
+        void finish(RebuildStatus.State state, String error) {
+            this.error = error;
+            this.finishedAt = Instant.now();
+            this.state = state;
+        }
+
+        RebuildStatus status() {
+            double seconds = Math.max(1e-3, ((finishedAt == null ? System.nanoTime() : started) - started) / 1e9);
+            if (finishedAt != null) {
+                seconds = Math.max(1e-3, Duration.between(startedAt, finishedAt).toNanos() / 1e9);
+            }
+            double rate = done / seconds;
+            long left = Math.max(0, Math.max(total, done) - done);
+            Long secondsLeft = state == RebuildStatus.State.RUNNING && rate > 0 ? Math.round(left / rate) : null;
+            return new RebuildStatus(projection, state, into, startedAt, finishedAt, done, Math.max(total, done), rate,
+                    secondsLeft, tables, error);
+        }
+    }
+}

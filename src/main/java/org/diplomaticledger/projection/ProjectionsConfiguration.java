@@ -1,0 +1,45 @@
+package org.diplomaticledger.projection;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
+
+/**
+ * Registers each {@link Projection} with Axon: one pooled streaming processor per projection, named after it,
+ * reading the event store from its start, in batches whose rows and token commit together. A handler that fails
+ * stops its batch (nothing is skipped); the processor retries it.
+ */
+@Configuration(proxyBeanMethods = false)
+class ProjectionsConfiguration {
+
+    @Bean
+    ProjectionHandlers projectionHandlers(List<Projection> projections, JdbcTemplate jdbc) {
+        return new ProjectionHandlers(projections, jdbc);
+    }
+
+    @Bean
+    ConfigurerModule projectionProcessors(ProjectionHandlers handlers,
+                                          @Value("${ledger.projections.batch-size:100}") int batchSize) {
+        return configurer -> {
+            for (ProjectionHandlers.Live live : handlers.all()) {
+                String name = live.projection().name();
+                Object handler = live.handler();
+                configurer.eventProcessing()
+                        .registerEventHandler(config -> handler)
+                        .assignHandlerInstancesMatching(name, Integer.MAX_VALUE, candidate -> candidate == handler)
+                        .registerListenerInvocationErrorHandler(name, config -> PropagatingErrorHandler.instance())
+                        .registerPooledStreamingEventProcessor(name, org.axonframework.config.Configuration::eventStore,
+                                (config, builder) -> builder
+                                        .batchSize(batchSize)
+                                        .initialSegmentCount(1)
+                                        .initialToken(StreamableMessageSource::createTailToken));
+            }
+        };
+    }
+}

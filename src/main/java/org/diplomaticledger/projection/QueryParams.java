@@ -1,0 +1,41 @@
+package org.diplomaticledger.projection;
+
+import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.InvalidValueException;
+
+import java.util.Locale;
+
+/** Reading query parameters into the ledger's types, each error naming its parameter. */
+public final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    public static CountryCode country(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return CountryCode.of(value);
+        } catch (InvalidValueException e) {
+            throw new QueryParameterException(parameter, e.getMessage());
+        }
+    }
+
+    public static <E extends Enum<E>> E enumValue(String parameter, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new QueryParameterException(parameter, "one of " + java.util.Arrays.toString(type.getEnumConstants())
+                    + ", not '" + value + "'");
+        }
+    }
+
+    /** Whether the client asked for CSV rather than JSON. */
+    public static boolean wantsCsv(String accept) {
+        return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/csv");
+    }
+}

@@ -1,0 +1,18 @@
+package org.diplomaticledger.projection;
+
+/**
+ * Each projection keeps its rows in one of two slots, told apart by a {@code slot} column. Queries read the active
+ * slot; a rebuild fills the other one from the events alone and then makes it the active one.
+ */
+public enum Slot {
+    A, B;
+
+    public Slot other() {
+        return this == A ? B : A;
+    }
+
+    /** The value of the {@code slot} column. */
+    public String code() {
+        return name();
+    }
+}

@@ -1,0 +1,54 @@
+package org.diplomaticledger.projection.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.diplomaticledger.projection.ProjectionHandlers;
+import org.diplomaticledger.projection.ProjectionRebuilder;
+import org.diplomaticledger.projection.QueryParameterException;
+import org.diplomaticledger.projection.Reads;
+import org.diplomaticledger.projection.ResourceNotFound;
+import org.diplomaticledger.shared.Problems;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Read-side problems: a bad query parameter (400), an unknown projection (404), a rebuild already running (409), a projection behind the reader's position (503). */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ProjectionProblemAdvice {
+
+    @ExceptionHandler(QueryParameterException.class)
+    ResponseEntity<ProblemDetail> badParameter(QueryParameterException e, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query", e.getMessage(), request);
+        problem.setProperty("parameter", e.parameter());
+        return Problems.response(problem);
+    }
+
+    @ExceptionHandler(ResourceNotFound.class)
+    ResponseEntity<ProblemDetail> notFound(ResourceNotFound e, HttpServletRequest request) {
+        return Problems.response(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), request));
+    }
+
+    @ExceptionHandler(ProjectionHandlers.UnknownProjection.class)
+    ResponseEntity<ProblemDetail> unknown(ProjectionHandlers.UnknownProjection e, HttpServletRequest request) {
+        return Problems.response(Problems.of(HttpStatus.NOT_FOUND, "unknown-projection", "Unknown projection", e.getMessage(), request));
+    }
+
+    @ExceptionHandler(ProjectionRebuilder.RebuildAlreadyRunning.class)
+    ResponseEntity<ProblemDetail> running(ProjectionRebuilder.RebuildAlreadyRunning e, HttpServletRequest request) {
+        return Problems.response(Problems.of(HttpStatus.CONFLICT, "rebuild-running", "Rebuild already running", e.getMessage(), request));
+    }
+
+    @ExceptionHandler(Reads.ProjectionBehind.class)
+    ResponseEntity<ProblemDetail> behind(Reads.ProjectionBehind e, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "projection-behind", "Projection behind",
+                e.getMessage(), request);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", Long.toString(e.retryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}
