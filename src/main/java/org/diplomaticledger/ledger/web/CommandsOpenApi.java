@@ -1,0 +1,134 @@
+package org.diplomaticledger.ledger.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.core.converter.ResolvedSchema;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.diplomaticledger.ledger.CommandCatalog;
+import org.diplomaticledger.ledger.CommandReceipt;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The OpenAPI description at {@code /v3/api-docs} (and Swagger UI at {@code /swagger-ui.html}): besides the
+ * controllers springdoc finds, one path per command, {@code POST /api/v1/commands/OpenMission} and so on, with the
+ * command's JSON schema, its meaning and a real example, and the answers it can give.
+ */
+@Configuration(proxyBeanMethods = false)
+class CommandsOpenApi {
+
+    static final String EXAMPLES = "openapi/command-examples.ndjson";
+    static final String DESCRIPTIONS = "openapi/command-descriptions.properties";
+
+    @Bean
+    OpenAPI ledgerOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("diplomatic-ledger").version("v1")
+                        .description("An event-sourced ledger of relations between states. Writes are commands "
+                                + "(POST /api/v1/commands/{CommandName}, role CLERK); reads are projections under /api/v1/ "
+                                + "(roles ANALYST, AUDITOR). Errors are RFC 9457 application/problem+json."))
+                .components(new Components().addSecuritySchemes("basic",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                .addSecurityItem(new SecurityRequirement().addList("basic"));
+    }
+
+    @Bean
+    OpenApiCustomizer commandPaths(CommandCatalog catalog, ObjectMapper objectMapper) {
+        Map<String, JsonNode> examples = examples(objectMapper);
+        Properties descriptions = descriptions();
+        return openApi -> {
+            Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
+            openApi.setComponents(components);
+            ResolvedSchema receipt = ModelConverters.getInstance().readAllAsResolvedSchema(new AnnotatedType(CommandReceipt.class));
+            receipt.referencedSchemas.forEach(components::addSchemas);
+            catalog.all().forEach((name, type) -> {
+                ResolvedSchema schema = ModelConverters.getInstance().readAllAsResolvedSchema(new AnnotatedType(type));
+                schema.referencedSchemas.forEach(components::addSchemas);
+                MediaType json = new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + type.getSimpleName()));
+                JsonNode example = examples.get(name);
+                if (example != null) {
+                    json.addExamples("example", new Example().value(example));
+                }
+                Operation operation = new Operation()
+                        .operationId("command" + name)
+                        .addTagsItem("Commands")
+                        .summary(name)
+                        .description(descriptions.getProperty(name, name)
+                                + "\n\nA missing `effectiveDate` means today. `source` is free text or {text, url}.")
+                        .addParametersItem(new Parameter().in("header").name("Idempotency-Key").required(false)
+                                .description("A retry with the same key answers the first answer and writes nothing")
+                                .schema(new Schema<String>().type("string")))
+                        .addParametersItem(new Parameter().in("header").name("X-Correlation-Id").required(false)
+                                .description("Stored with every event the command writes")
+                                .schema(new Schema<String>().type("string")))
+                        .requestBody(new RequestBody().required(true).content(new Content().addMediaType("application/json", json)))
+                        .responses(responses());
+                openApi.path("/api/v1/commands/" + name, new PathItem().post(operation));
+            });
+        };
+    }
+
+    private static ApiResponses responses() {
+        Content problem = new Content().addMediaType("application/problem+json", new MediaType());
+        return new ApiResponses()
+                .addApiResponse("200", new ApiResponse().description("Stored: the events' ids and ledger positions")
+                        .content(new Content().addMediaType("application/json",
+                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/CommandReceipt")))))
+                .addApiResponse("400", new ApiResponse().description("Malformed input, naming the field").content(problem))
+                .addApiResponse("401", new ApiResponse().description("No or wrong credentials").content(problem))
+                .addApiResponse("403", new ApiResponse().description("The user lacks the CLERK role").content(problem))
+                .addApiResponse("409", new ApiResponse().description("Refused by a rule of the ledger, naming it").content(problem))
+                .addApiResponse("422", new ApiResponse().description("Idempotency-Key reused for another request").content(problem));
+    }
+
+    static Map<String, JsonNode> examples(ObjectMapper objectMapper) {
+        Map<String, JsonNode> examples = new HashMap<>();
+        try (var in = new ClassPathResource(EXAMPLES).getInputStream()) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank()) {
+                    JsonNode node = objectMapper.readTree(line);
+                    examples.putIfAbsent(node.get("command").asText(), node.get("payload"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return examples;
+    }
+
+    static Properties descriptions() {
+        Properties properties = new Properties();
+        try (var in = new InputStreamReader(new ClassPathResource(DESCRIPTIONS).getInputStream(), StandardCharsets.UTF_8)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+}
