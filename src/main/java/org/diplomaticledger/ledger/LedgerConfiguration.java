@@ -122,7 +122,9 @@ class LedgerConfiguration {
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
-                                          @Value("${ledger.event-store.batch-size:500}") int batchSize) {
+                                          @Value("${ledger.event-store.batch-size:500}") int batchSize,
+                                          @Value("${ledger.event-store.gap-timeout:PT20S}") java.time.Duration gapTimeout,
+                                          @Value("${ledger.event-store.gap-cleaning-threshold:100}") int gapCleaningThreshold) {
         return JdbcEventStorageEngine.builder()
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(snapshotSerializer)
@@ -132,6 +134,11 @@ class LedgerConfiguration {
                 .schema(eventSchema)
                 .dataType(byte[].class)
                 .batchSize(batchSize)
+                // A position left empty by a rolled-back write stays a "gap" that readers re-check until it is older
+                // than the timeout. Writes commit in milliseconds, so 20 s is ample, and cleaning gaps early keeps
+                // readers' queries short where many writes were rolled back.
+                .gapTimeout((int) gapTimeout.toMillis())
+                .gapCleaningThreshold(gapCleaningThreshold)
                 .build();
     }
 
