@@ -2,6 +2,7 @@ package org.diplomaticledger.projection;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
@@ -29,6 +30,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,9 +40,9 @@ import java.util.stream.Stream;
 
 /**
  * Rebuilds a projection from the events alone into its other slot while the live slot keeps answering. When the
- * rebuild has read the whole ledger, the live processor pauses, the rebuild reads what arrived meanwhile, the live
- * processor's position moves to the rebuild's, the two slots are compared table by table, and queries switch to
- * the rebuilt slot. The live processor then goes on from there, writing into it.
+ * rebuild has read the whole ledger, the live processor pauses, the rebuild reads on to exactly the live processor's
+ * position, the two slots are compared table by table, and queries switch to the rebuilt slot. The live processor
+ * then goes on from its own position, writing into the rebuilt slot.
  */
 @Component
 public class ProjectionRebuilder {
@@ -139,15 +142,29 @@ public class ProjectionRebuilder {
             });
             AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(
                     projection.handler(new SlotRef(progress.into)), parameterResolverFactory);
-            TrackingToken token = applyAll(handler, null, progress);
+            TrackingToken rebuilt = applyAll(handler, null, progress, Long.MAX_VALUE, Set.of());
 
+            // Let the live processor get at least as far, then pause it and bring the rebuild to exactly its position,
+            // so that the two slots can be compared and the live processor can go on from its own token.
+            long target = rebuilt == null ? 0 : rebuilt.position().orElse(0);
+            positions.await(name, target, Duration.ofSeconds(60));
             PooledStreamingEventProcessor processor = processing.eventProcessor(name, PooledStreamingEventProcessor.class)
                     .orElseThrow(() -> new IllegalStateException("no event processor " + name));
             processor.shutDown();
             try {
-                TrackingToken last = applyAll(handler, token, progress);
+                List<TrackingToken> liveTokens = positions.tokens(name);
+                if (liveTokens.size() > 1) {
+                    throw new IllegalStateException("projection " + name + " runs in " + liveTokens.size()
+                            + " segments; a rebuild hands over to a single-segment processor only");
+                }
+                TrackingToken liveToken = liveTokens.isEmpty() ? null : liveTokens.get(0);
+                long bound = liveToken == null ? 0 : liveToken.position().orElse(0);
+                applyAll(handler, rebuilt, progress, bound, gapsOf(liveToken));
+                TrackingToken handover = handover(liveToken, rebuilt);
                 transactions.executeWithoutResult(tx -> {
-                    moveToken(name, last);
+                    if (handover != null) {
+                        moveToken(name, handover);
+                    }
                     progress.tables = compare(projection.tables(), live.slot().get(), progress.into);
                     handlers.activate(name, progress.into);
                 });
@@ -165,8 +182,14 @@ public class ProjectionRebuilder {
         }
     }
 
-    /** Applies every event after {@code token}, a transaction per batch; the token of the last one. */
-    private TrackingToken applyAll(AnnotationEventHandlerAdapter handler, TrackingToken token, Progress progress) {
+    /**
+     * Applies the events after {@code token} up to position {@code bound}, a transaction per batch, leaving out those
+     * at the positions in {@code skip} (the live processor has not seen them yet and will apply them itself).
+     *
+     * @return the token of the last event read
+     */
+    private TrackingToken applyAll(AnnotationEventHandlerAdapter handler, TrackingToken token, Progress progress,
+                                   long bound, Set<Long> skip) {
         TrackingToken[] last = {token};
         while (true) {
             int applied = transactions.execute(tx -> {
@@ -175,7 +198,11 @@ public class ProjectionRebuilder {
                     Iterator<? extends TrackedEventMessage<?>> events = stream.iterator();
                     while (count < BATCH && events.hasNext()) {
                         TrackedEventMessage<?> event = events.next();
-                        if (handler.canHandle(event)) {
+                        long position = event.trackingToken().position().orElse(0);
+                        if (position > bound) {
+                            break;
+                        }
+                        if (!skip.contains(position) && handler.canHandle(event)) {
                             handler.handle(event);
                         }
                         last[0] = event.trackingToken();
@@ -193,6 +220,37 @@ public class ProjectionRebuilder {
             }
             progress.applied(applied, positions);
         }
+    }
+
+    private static Set<Long> gapsOf(TrackingToken token) {
+        return token instanceof GapAwareTrackingToken gapAware ? new TreeSet<>(gapAware.getGaps()) : Set.of();
+    }
+
+    /**
+     * The token the live processor goes on from: its own, less any of its gaps the rebuild already applied in its
+     * first pass (events that committed late), so that nothing is applied twice to the rebuilt slot.
+     */
+    private TrackingToken handover(TrackingToken live, TrackingToken bulk) {
+        if (!(live instanceof GapAwareTrackingToken liveToken) || liveToken.getGaps().isEmpty() || bulk == null) {
+            return live;
+        }
+        long bulkIndex = bulk.position().orElse(0);
+        Set<Long> bulkGaps = gapsOf(bulk);
+        Set<Long> applied = new TreeSet<>();
+        for (Long gap : liveToken.getGaps()) {
+            if (gap <= bulkIndex && !bulkGaps.contains(gap)) {
+                Long exists = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE global_index = ?", Long.class, gap);
+                if (exists != null && exists > 0) {
+                    applied.add(gap);
+                }
+            }
+        }
+        if (applied.isEmpty()) {
+            return live;
+        }
+        Set<Long> gaps = new TreeSet<>(liveToken.getGaps());
+        gaps.removeAll(applied);
+        return GapAwareTrackingToken.newInstance(liveToken.getIndex(), gaps);
     }
 
     private void moveToken(String processor, TrackingToken token) {
