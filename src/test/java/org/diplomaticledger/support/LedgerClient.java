@@ -82,6 +82,16 @@ public final class LedgerClient {
         return getAccept(user, path, "application/json");
     }
 
+    /** A GET with the header {@code X-Ledger-At-Least}, as a client that read its write's position would send it. */
+    public Response get(String user, String path, long atLeast) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET()
+                .header("Accept", "application/json").header("X-Ledger-At-Least", Long.toString(atLeast));
+        if (user != null) {
+            request.header("Authorization", basic(user, user));
+        }
+        return send(request.build());
+    }
+
     public Response getAccept(String user, String path, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET().header("Accept", accept);
         if (user != null) {

@@ -101,6 +101,41 @@ class TalksBoardHttpTest extends LedgerIntegrationTest {
         assertThat(ledger.post("analyst", "/api/v1/projections/talks/rebuild", null, "", java.util.Map.of()).status()).isEqualTo(403);
     }
 
+    @Test
+    void everyWriterReadsItsOwnWriteWhileOthersWrite() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int writer = 0; writer < 6; writer++) {
+                int w = writer;
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 8; i++) {
+                        String id = "ryw-" + w + "-" + i;
+                        long position = ledger.accepted("ScheduleTalks", """
+                                {"talksId": "%s", "parties": ["NO", "SE"], "venue": {"city": "Oslo", "country": "NO"},
+                                 "date": "2026-01-01", "scope": "fisheries", "format": "EXPERTS", "source": "x"}""".formatted(id))
+                                .path("position").asLong();
+                        Response read = ledger.get("analyst", "/api/v1/talks/" + id + "?atLeast=" + position);
+                        if (read.status() != 200 || !read.json().path("talks").path("status").asText().equals("SCHEDULED")
+                                || Long.parseLong(read.header("X-Ledger-Position")) < position) {
+                            return id + " not read back: " + read;
+                        }
+                        Response header = ledger.get("analyst", "/api/v1/talks?state=NO&size=1000", position);
+                        if (!header.json().path("items").findValuesAsText("talksId").contains(id)) {
+                            return id + " missing from the list read with X-Ledger-At-Least";
+                        }
+                    }
+                    return "ok";
+                }));
+            }
+            for (java.util.concurrent.Future<String> result : results) {
+                assertThat(result.get()).isEqualTo("ok");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private JsonNode awaitRebuild() throws InterruptedException {
         for (int i = 0; i < 500; i++) {
             JsonNode rebuild = ledger.get("auditor", "/api/v1/projections/talks").json().path("lastRebuild");
