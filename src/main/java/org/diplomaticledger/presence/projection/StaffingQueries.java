@@ -1,0 +1,459 @@
+package org.diplomaticledger.presence.projection;
+
+import org.diplomaticledger.presence.projection.StaffingViews.*;
+import org.diplomaticledger.projection.Page;
+import org.diplomaticledger.projection.PageQuery;
+import org.diplomaticledger.projection.Reads;
+import org.diplomaticledger.shared.CountryCode;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Reads the staffing projection. Named and counted staff, room and excess under ceilings and the expelled still due
+ * are put together at query time from the stored rows; what is overdue depends on the day asked about ({@code on}),
+ * which is never stored.
+ */
+@Component
+public class StaffingQueries {
+
+    /** Filters of the missions list; every one optional. */
+    public record MissionFilter(CountryCode sending, CountryCode receiving, CountryCode state, String kind, String status,
+                                String city) {
+    }
+
+    /** Filters of the presences list; every one optional. */
+    public record PresenceFilter(CountryCode sending, CountryCode receiving, CountryCode state) {
+    }
+
+    public static final Map<String, String> MISSION_SORTABLE = Map.of("missionId", "mission_id", "sending", "sending_state",
+            "receiving", "receiving_state", "kind", "kind", "city", "city", "status", "status", "headcount", "headcount");
+    public static final String MISSION_DEFAULT_SORT = "mission_id";
+    public static final Map<String, String> PRESENCE_SORTABLE = Map.of("presenceId", "presence_id", "sending", "sending_state",
+            "receiving", "receiving_state", "headcount", "headcount");
+    public static final String PRESENCE_DEFAULT_SORT = "presence_id";
+
+    private final JdbcTemplate jdbc;
+
+    public StaffingQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---------------------------------------------------------------- missions
+
+    public Page<MissionStaffingView> missions(Reads.Snapshot snapshot, MissionFilter filter, PageQuery page, LocalDate on) {
+        StringBuilder where = new StringBuilder(" WHERE slot = ?");
+        List<Object> args = new ArrayList<>(List.of(snapshot.slotCode()));
+        if (filter.sending() != null) {
+            where.append(" AND sending_state = ?");
+            args.add(filter.sending().value());
+        }
+        if (filter.receiving() != null) {
+            where.append(" AND receiving_state = ?");
+            args.add(filter.receiving().value());
+        }
+        if (filter.state() != null) {
+            where.append(" AND (sending_state = ? OR receiving_state = ?)");
+            args.add(filter.state().value());
+            args.add(filter.state().value());
+        }
+        if (filter.kind() != null) {
+            where.append(" AND kind = ?");
+            args.add(filter.kind());
+        }
+        if (filter.status() != null) {
+            where.append(" AND status = ?");
+            args.add(filter.status());
+        }
+        if (filter.city() != null && !filter.city().isBlank()) {
+            where.append(" AND LOWER(city) = ?");
+            args.add(filter.city().trim().toLowerCase(Locale.ROOT));
+        }
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM staffing_mission" + where, Long.class, args.toArray());
+        List<MissionRow> rows = jdbc.query("SELECT * FROM staffing_mission" + where + page.sql(), (rs, i) -> missionRow(rs),
+                args.toArray());
+        return new Page<>(missionViews(snapshot, rows, on), page.page(), page.size(), total == null ? 0 : total,
+                snapshot.position());
+    }
+
+    public Optional<MissionStaffingDetail> mission(Reads.Snapshot snapshot, String missionId, LocalDate on) {
+        List<MissionRow> rows = jdbc.query("SELECT * FROM staffing_mission WHERE slot = ? AND mission_id = ?",
+                (rs, i) -> missionRow(rs), snapshot.slotCode(), missionId);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        MissionRow row = rows.get(0);
+        List<StaffMemberView> staff = jdbc.query("SELECT * FROM staffing_person WHERE slot = ? AND presence_id = ? AND mission_id = ? "
+                        + "ORDER BY departed, accredited_on, person_id, tenure",
+                (rs, i) -> new StaffMemberView(rs.getString("person_id"), rs.getString("name"), rs.getString("person_rank"),
+                        rs.getString("category"), rs.getObject("accredited_on", LocalDate.class), rs.getString("expulsion_id"),
+                        rs.getObject("departed_on", LocalDate.class)),
+                snapshot.slotCode(), row.presenceId, missionId);
+        List<ExpulsionView> expulsions = expulsions(snapshot, row.presenceId, missionId, on);
+        return Optional.of(new MissionStaffingDetail(missionViews(snapshot, List.of(row), on).get(0), staff, expulsions));
+    }
+
+    private List<MissionStaffingView> missionViews(Reads.Snapshot snapshot, List<MissionRow> rows, LocalDate on) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<String> missionIds = rows.stream().map(r -> r.missionId).toList();
+        List<String> presenceIds = rows.stream().map(r -> r.presenceId).distinct().toList();
+        String missionMarks = marks(missionIds.size());
+        String presenceMarks = marks(presenceIds.size());
+
+        Map<String, Map<String, Integer>> named = new HashMap<>();
+        jdbc.query("SELECT mission_id, category, COUNT(*) FROM staffing_person WHERE slot = ? AND mission_id IN (" + missionMarks
+                + ") AND NOT departed GROUP BY mission_id, category", rs -> {
+            named.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
+        }, args(snapshot, missionIds).toArray());
+
+        Map<String, Map<String, Integer>> counted = new HashMap<>();
+        List<Object> bucketArgs = args(snapshot, presenceIds);
+        bucketArgs.addAll(missionIds);
+        jdbc.query("SELECT mission_key, category, staff FROM staffing_bucket WHERE slot = ? AND presence_id IN (" + presenceMarks
+                + ") AND mission_key IN (" + missionMarks + ")", rs -> {
+            counted.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).merge(rs.getString(2), rs.getInt(3), Integer::sum);
+        }, bucketArgs.toArray());
+
+        Map<String, List<CeilingRow>> ceilings = new HashMap<>();
+        jdbc.query("SELECT * FROM staffing_ceiling WHERE slot = ? AND in_force AND mission_id IN (" + missionMarks
+                + ") ORDER BY since, ceiling_id", rs -> {
+            CeilingRow ceiling = ceilingRow(rs);
+            ceilings.computeIfAbsent(ceiling.missionId, k -> new ArrayList<>()).add(ceiling);
+        }, args(snapshot, missionIds).toArray());
+
+        Map<String, int[]> expelled = new HashMap<>();
+        jdbc.query("SELECT p.mission_id, x.deadline FROM staffing_person p JOIN staffing_expulsion x ON x.slot = p.slot "
+                + "AND x.presence_id = p.presence_id AND x.expulsion_id = p.expulsion_id WHERE p.slot = ? AND p.mission_id IN ("
+                + missionMarks + ") AND NOT p.departed", rs -> {
+            due(expelled, rs.getString(1), 1, rs.getObject(2, LocalDate.class), on);
+        }, args(snapshot, missionIds).toArray());
+        jdbc.query("SELECT mission_id, counted_due, deadline FROM staffing_expulsion WHERE slot = ? AND mission_id IN ("
+                + missionMarks + ") AND counted_due > 0", rs -> {
+            due(expelled, rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class), on);
+        }, args(snapshot, missionIds).toArray());
+
+        List<MissionStaffingView> views = new ArrayList<>();
+        for (MissionRow row : rows) {
+            StaffCounts namedCounts = counts(named.get(row.missionId));
+            StaffCounts countedCounts = counts(counted.get(row.missionId));
+            StaffCounts headcount = namedCounts.plus(countedCounts);
+            int[] due = expelled.getOrDefault(row.missionId, new int[2]);
+            views.add(new MissionStaffingView(row.missionId, row.presenceId, row.sending, row.receiving, row.kind, row.city,
+                    row.organisation, row.name, row.status, row.statusSince, headcount, namedCounts, countedCounts,
+                    row.reported, ceilingViews(ceilings.get(row.missionId), headcount), new ExpelledDue(due[0], due[1], on)));
+        }
+        return views;
+    }
+
+    // ---------------------------------------------------------------- presences
+
+    public Page<PresenceStaffingView> presences(Reads.Snapshot snapshot, PresenceFilter filter, PageQuery page, LocalDate on) {
+        StringBuilder where = new StringBuilder(" WHERE slot = ?");
+        List<Object> args = new ArrayList<>(List.of(snapshot.slotCode()));
+        if (filter.sending() != null) {
+            where.append(" AND sending_state = ?");
+            args.add(filter.sending().value());
+        }
+        if (filter.receiving() != null) {
+            where.append(" AND receiving_state = ?");
+            args.add(filter.receiving().value());
+        }
+        if (filter.state() != null) {
+            where.append(" AND (sending_state = ? OR receiving_state = ?)");
+            args.add(filter.state().value());
+            args.add(filter.state().value());
+        }
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM staffing_presence" + where, Long.class, args.toArray());
+        List<PresenceRow> rows = jdbc.query("SELECT * FROM staffing_presence" + where + page.sql(), (rs, i) -> presenceRow(rs),
+                args.toArray());
+        return new Page<>(presenceViews(snapshot, rows, on), page.page(), page.size(), total == null ? 0 : total,
+                snapshot.position());
+    }
+
+    public Optional<PresenceStaffingDetail> presence(Reads.Snapshot snapshot, String presenceId, LocalDate on) {
+        List<PresenceRow> rows = jdbc.query("SELECT * FROM staffing_presence WHERE slot = ? AND presence_id = ?",
+                (rs, i) -> presenceRow(rs), snapshot.slotCode(), presenceId);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<MissionRow> missions = jdbc.query("SELECT * FROM staffing_mission WHERE slot = ? AND presence_id = ? ORDER BY mission_id",
+                (rs, i) -> missionRow(rs), snapshot.slotCode(), presenceId);
+        return Optional.of(new PresenceStaffingDetail(presenceViews(snapshot, rows, on).get(0),
+                missionViews(snapshot, missions, on), expulsions(snapshot, presenceId, null, on)));
+    }
+
+    private List<PresenceStaffingView> presenceViews(Reads.Snapshot snapshot, List<PresenceRow> rows, LocalDate on) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<String> presenceIds = rows.stream().map(r -> r.presenceId).toList();
+        String marks = marks(presenceIds.size());
+        Object[] args = args(snapshot, presenceIds).toArray();
+
+        Map<String, Map<String, Integer>> named = new HashMap<>();
+        jdbc.query("SELECT presence_id, category, COUNT(*) FROM staffing_person WHERE slot = ? AND presence_id IN (" + marks
+                + ") AND NOT departed GROUP BY presence_id, category", rs -> {
+            named.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
+        }, args);
+
+        Map<String, Map<String, Integer>> counted = new HashMap<>();
+        Map<String, Map<String, Integer>> presenceWide = new HashMap<>();
+        jdbc.query("SELECT presence_id, mission_key, category, staff FROM staffing_bucket WHERE slot = ? AND presence_id IN ("
+                + marks + ")", rs -> {
+            counted.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).merge(rs.getString(3), rs.getInt(4), Integer::sum);
+            if (rs.getString(2).equals(StaffingProjection.PRESENCE_WIDE)) {
+                presenceWide.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).merge(rs.getString(3), rs.getInt(4), Integer::sum);
+            }
+        }, args);
+
+        Map<String, List<CeilingRow>> ceilings = new HashMap<>();
+        jdbc.query("SELECT * FROM staffing_ceiling WHERE slot = ? AND in_force AND mission_id IS NULL AND presence_id IN ("
+                + marks + ") ORDER BY since, ceiling_id", rs -> {
+            CeilingRow ceiling = ceilingRow(rs);
+            ceilings.computeIfAbsent(ceiling.presenceId, k -> new ArrayList<>()).add(ceiling);
+        }, args);
+
+        Map<String, Map<String, Integer>> statuses = new HashMap<>();
+        jdbc.query("SELECT presence_id, status, COUNT(*) FROM staffing_mission WHERE slot = ? AND presence_id IN (" + marks
+                + ") GROUP BY presence_id, status", rs -> {
+            statuses.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
+        }, args);
+
+        Map<String, int[]> expelled = new HashMap<>();
+        jdbc.query("SELECT p.presence_id, x.deadline FROM staffing_person p JOIN staffing_expulsion x ON x.slot = p.slot "
+                + "AND x.presence_id = p.presence_id AND x.expulsion_id = p.expulsion_id WHERE p.slot = ? AND p.presence_id IN ("
+                + marks + ") AND NOT p.departed", rs -> {
+            due(expelled, rs.getString(1), 1, rs.getObject(2, LocalDate.class), on);
+        }, args);
+        jdbc.query("SELECT presence_id, counted_due, deadline FROM staffing_expulsion WHERE slot = ? AND presence_id IN ("
+                + marks + ") AND counted_due > 0", rs -> {
+            due(expelled, rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class), on);
+        }, args);
+
+        List<PresenceStaffingView> views = new ArrayList<>();
+        for (PresenceRow row : rows) {
+            StaffCounts namedCounts = counts(named.get(row.presenceId));
+            StaffCounts countedCounts = counts(counted.get(row.presenceId));
+            StaffCounts headcount = namedCounts.plus(countedCounts);
+            Map<String, Integer> status = statuses.getOrDefault(row.presenceId, Map.of());
+            int[] due = expelled.getOrDefault(row.presenceId, new int[2]);
+            views.add(new PresenceStaffingView(row.presenceId, row.sending, row.receiving, headcount, namedCounts,
+                    countedCounts, counts(presenceWide.get(row.presenceId)), row.reported,
+                    ceilingViews(ceilings.get(row.presenceId), headcount),
+                    new MissionCounts(status.getOrDefault("OPEN", 0), status.getOrDefault("SUSPENDED", 0),
+                            status.getOrDefault("CLOSED", 0)),
+                    new ExpelledDue(due[0], due[1], on)));
+        }
+        return views;
+    }
+
+    /** The presence's expulsions (or those touching one mission: naming it, or expelling someone of its staff). */
+    private List<ExpulsionView> expulsions(Reads.Snapshot snapshot, String presenceId, String missionId, LocalDate on) {
+        Map<String, Integer> namedDue = new HashMap<>();
+        List<String> touching = new ArrayList<>();
+        jdbc.query("SELECT expulsion_id, mission_id, departed FROM staffing_person WHERE slot = ? AND presence_id = ? "
+                + "AND expulsion_id IS NOT NULL", rs -> {
+            if (missionId == null || missionId.equals(rs.getString(2))) {
+                touching.add(rs.getString(1));
+                if (!rs.getBoolean(3)) {
+                    namedDue.merge(rs.getString(1), 1, Integer::sum);
+                }
+            }
+        }, snapshot.slotCode(), presenceId);
+        List<ExpulsionView> views = new ArrayList<>();
+        jdbc.query("SELECT * FROM staffing_expulsion WHERE slot = ? AND presence_id = ? ORDER BY declared_on, expulsion_id", rs -> {
+            String id = rs.getString("expulsion_id");
+            String expulsionMission = rs.getString("mission_id");
+            if (missionId != null && !missionId.equals(expulsionMission) && !touching.contains(id)) {
+                return;
+            }
+            int named = namedDue.getOrDefault(id, 0);
+            int countedDue = missionId == null || missionId.equals(expulsionMission) ? rs.getInt("counted_due") : 0;
+            LocalDate deadline = rs.getObject("deadline", LocalDate.class);
+            views.add(new ExpulsionView(id, expulsionMission, rs.getObject("declared_on", LocalDate.class), deadline,
+                    rs.getInt("named"), named, rs.getInt("counted"), countedDue,
+                    named + countedDue > 0 && deadline.isBefore(on), rs.getString("answers_expulsion_id")));
+        }, snapshot.slotCode(), presenceId);
+        return views;
+    }
+
+    // ---------------------------------------------------------------- trends
+
+    /** Whether the projection knows the presence. */
+    public boolean knowsPresence(Reads.Snapshot snapshot, String presenceId) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM staffing_presence WHERE slot = ? AND presence_id = ?", Long.class,
+                snapshot.slotCode(), presenceId);
+        return count != null && count > 0;
+    }
+
+    /**
+     * The presence's headcount at the end of each month from {@code from} to {@code to}: the sum of every recorded
+     * change whose effective date is on or before that day.
+     */
+    public List<HeadcountPoint> headcountTrend(Reads.Snapshot snapshot, String presenceId, YearMonth from, YearMonth to) {
+        List<Object[]> changes = jdbc.query("SELECT effective_date, delta FROM staffing_headcount_change WHERE slot = ? "
+                        + "AND presence_id = ? AND effective_date <= ? ORDER BY effective_date, seq",
+                (rs, i) -> new Object[] {rs.getObject(1, LocalDate.class), rs.getInt(2)},
+                snapshot.slotCode(), presenceId, java.sql.Date.valueOf(to.atEndOfMonth()));
+        List<HeadcountPoint> points = new ArrayList<>();
+        int index = 0;
+        int headcount = 0;
+        LocalDate before = from.minusMonths(1).atEndOfMonth();
+        while (index < changes.size() && !((LocalDate) changes.get(index)[0]).isAfter(before)) {
+            headcount += (Integer) changes.get(index++)[1];
+        }
+        for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+            int previous = headcount;
+            LocalDate end = month.atEndOfMonth();
+            while (index < changes.size() && !((LocalDate) changes.get(index)[0]).isAfter(end)) {
+                headcount += (Integer) changes.get(index++)[1];
+            }
+            points.add(new HeadcountPoint(month, end, presenceId.substring(0, 2), presenceId.substring(3, 5), headcount,
+                    headcount - previous));
+        }
+        return points;
+    }
+
+    /**
+     * For each year-end from {@code from} to {@code to}, per receiving state, the sending state's missions open then:
+     * each mission's last status change by effective date on or before that day is OPEN or SUSPENDED. Receiving
+     * states appear from the first year-end on which one of the missions there had opened.
+     */
+    public List<OpenMissionsPoint> openMissionsTrend(Reads.Snapshot snapshot, CountryCode sending, CountryCode receiving,
+                                                     int from, int to) {
+        StringBuilder sql = new StringBuilder("SELECT mission_id, receiving_state, status, effective_date FROM "
+                + "staffing_mission_status_change WHERE slot = ? AND sending_state = ?");
+        List<Object> args = new ArrayList<>(List.of(snapshot.slotCode(), sending.value()));
+        if (receiving != null) {
+            sql.append(" AND receiving_state = ?");
+            args.add(receiving.value());
+        }
+        sql.append(" ORDER BY mission_id, effective_date, seq");
+        record Change(String missionId, String receiving, String status, LocalDate on) {
+        }
+        Map<String, List<Change>> byMission = new TreeMap<>();
+        jdbc.query(sql.toString(), rs -> {
+            Change change = new Change(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class));
+            byMission.computeIfAbsent(change.missionId, k -> new ArrayList<>()).add(change);
+        }, args.toArray());
+        List<OpenMissionsPoint> points = new ArrayList<>();
+        for (int year = from; year <= to; year++) {
+            LocalDate end = LocalDate.of(year, 12, 31);
+            Map<String, List<String>> open = new TreeMap<>();
+            for (List<Change> changes : byMission.values()) {
+                Change last = null;
+                for (Change change : changes) {
+                    if (!change.on.isAfter(end)) {
+                        last = change;
+                    }
+                }
+                if (last != null) {
+                    List<String> missions = open.computeIfAbsent(last.receiving, k -> new ArrayList<>());
+                    if (!last.status.equals("CLOSED")) {
+                        missions.add(last.missionId);
+                    }
+                }
+            }
+            for (Map.Entry<String, List<String>> entry : open.entrySet()) {
+                points.add(new OpenMissionsPoint(year, end, sending.value(), entry.getKey(), entry.getValue().size(),
+                        entry.getValue()));
+            }
+        }
+        return points;
+    }
+
+    // ---------------------------------------------------------------- rows
+
+    private record MissionRow(String missionId, String presenceId, String sending, String receiving, String kind,
+                              String city, String organisation, String name, String status, LocalDate statusSince,
+                              ReportedHeadcount reported) {
+    }
+
+    private record PresenceRow(String presenceId, String sending, String receiving, ReportedHeadcount reported) {
+    }
+
+    private record CeilingRow(String ceilingId, String presenceId, String missionId, String category, int limit,
+                              LocalDate since, LocalDate complyBy, String reason) {
+    }
+
+    private static MissionRow missionRow(ResultSet rs) throws SQLException {
+        return new MissionRow(rs.getString("mission_id"), rs.getString("presence_id"), rs.getString("sending_state"),
+                rs.getString("receiving_state"), rs.getString("kind"), rs.getString("city"), rs.getString("organisation"),
+                rs.getString("name"), rs.getString("status"), rs.getObject("status_since", LocalDate.class), reported(rs));
+    }
+
+    private static PresenceRow presenceRow(ResultSet rs) throws SQLException {
+        return new PresenceRow(rs.getString("presence_id"), rs.getString("sending_state"), rs.getString("receiving_state"),
+                reported(rs));
+    }
+
+    private static ReportedHeadcount reported(ResultSet rs) throws SQLException {
+        LocalDate on = rs.getObject("reported_on", LocalDate.class);
+        return on == null ? null : new ReportedHeadcount(rs.getInt("reported_headcount"), rs.getString("reported_category"), on);
+    }
+
+    private static CeilingRow ceilingRow(ResultSet rs) throws SQLException {
+        return new CeilingRow(rs.getString("ceiling_id"), rs.getString("presence_id"), rs.getString("mission_id"),
+                rs.getString("category"), rs.getInt("staff_limit"), rs.getObject("since", LocalDate.class),
+                rs.getObject("comply_by", LocalDate.class), rs.getString("reason"));
+    }
+
+    private static List<CeilingView> ceilingViews(List<CeilingRow> rows, StaffCounts headcount) {
+        if (rows == null) {
+            return List.of();
+        }
+        List<CeilingView> views = new ArrayList<>();
+        for (CeilingRow row : rows) {
+            int staff = headcount.of(row.category);
+            views.add(new CeilingView(row.ceilingId, row.missionId, row.category, row.limit, row.since, row.complyBy, staff,
+                    staff <= row.limit ? row.limit - staff : null, staff > row.limit ? staff - row.limit : null, row.reason));
+        }
+        return views;
+    }
+
+    private static StaffCounts counts(Map<String, Integer> byCategory) {
+        if (byCategory == null) {
+            return StaffCounts.NONE;
+        }
+        int diplomatic = byCategory.getOrDefault("DIPLOMATIC", 0);
+        int technical = byCategory.getOrDefault("ADMINISTRATIVE_TECHNICAL", 0);
+        int service = byCategory.getOrDefault("SERVICE", 0);
+        int localHire = byCategory.getOrDefault("LOCAL_HIRE", 0);
+        int unspecified = byCategory.getOrDefault("UNSPECIFIED", 0);
+        return new StaffCounts(diplomatic + technical + service + localHire + unspecified, diplomatic, technical, service,
+                localHire, unspecified);
+    }
+
+    private static void due(Map<String, int[]> expelled, String key, int count, LocalDate deadline, LocalDate on) {
+        int[] due = expelled.computeIfAbsent(key, k -> new int[2]);
+        due[0] += count;
+        if (deadline.isBefore(on)) {
+            due[1] += count;
+        }
+    }
+
+    private static String marks(int count) {
+        return String.join(",", Collections.nCopies(count, "?"));
+    }
+
+    private static List<Object> args(Reads.Snapshot snapshot, List<String> ids) {
+        List<Object> args = new ArrayList<>();
+        args.add(snapshot.slotCode());
+        args.addAll(ids);
+        return args;
+    }
+}

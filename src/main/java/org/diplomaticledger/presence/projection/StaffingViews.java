@@ -1,0 +1,110 @@
+package org.diplomaticledger.presence.projection;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+/** What the staffing projection answers. */
+public final class StaffingViews {
+
+    private StaffingViews() {
+    }
+
+    /** Staff in one scope, by category (VCDR Art. 1), and in all. */
+    public record StaffCounts(int total, int diplomatic, int administrativeTechnical, int service, int localHire,
+                              int unspecified) {
+        public static final StaffCounts NONE = new StaffCounts(0, 0, 0, 0, 0, 0);
+
+        /** The count of one category ({@code null}: all). */
+        public int of(String category) {
+            if (category == null) {
+                return total;
+            }
+            return switch (category) {
+                case "DIPLOMATIC" -> diplomatic;
+                case "ADMINISTRATIVE_TECHNICAL" -> administrativeTechnical;
+                case "SERVICE" -> service;
+                case "LOCAL_HIRE" -> localHire;
+                default -> unspecified;
+            };
+        }
+
+        public StaffCounts plus(StaffCounts other) {
+            return new StaffCounts(total + other.total, diplomatic + other.diplomatic,
+                    administrativeTechnical + other.administrativeTechnical, service + other.service,
+                    localHire + other.localHire, unspecified + other.unspecified);
+        }
+    }
+
+    /** The latest headcount a source reported for the scope (by effective date), the base counted staff start from. */
+    public record ReportedHeadcount(Integer headcount, String category, LocalDate on) {
+    }
+
+    /** A ceiling in force (VCDR Art. 11), against the staff now in its scope: room when within it, excess when above. */
+    public record CeilingView(String ceilingId, String missionId, String category, int limit, LocalDate since,
+                              LocalDate complyBy, int headcount, Integer room, Integer excess, String reason) {
+        @Override
+        public String toString() {
+            return ceilingId + " limit " + limit + (category == null ? "" : " " + category) + " since " + since
+                    + (complyBy == null ? "" : " comply-by " + complyBy)
+                    + (excess != null ? " excess " + excess : " room " + room);
+        }
+    }
+
+    /** Expelled staff still due to leave (named not departed + counted not yet departed), and how many are overdue. */
+    public record ExpelledDue(int due, int overdue, LocalDate on) {
+    }
+
+    /** One mission's staffing. {@code headcount} = {@code named} + {@code counted}, per category. */
+    public record MissionStaffingView(String missionId, String presenceId, String sendingState, String receivingState,
+                                      String kind, String city, String organisation, String name, String status,
+                                      LocalDate statusSince, StaffCounts headcount, StaffCounts named,
+                                      StaffCounts counted, ReportedHeadcount reported, List<CeilingView> ceilings,
+                                      ExpelledDue expelled) {
+    }
+
+    /** A named member of staff, current or departed. */
+    public record StaffMemberView(String personId, String name, String rank, String category, LocalDate accreditedOn,
+                                  String expelledBy, LocalDate departedOn) {
+    }
+
+    /** One expulsion (VCDR Art. 9) with what of it is still due to leave. */
+    public record ExpulsionView(String expulsionId, String missionId, LocalDate declaredOn, LocalDate deadline,
+                                int named, int namedDue, int counted, int countedDue, boolean overdue,
+                                String answersExpulsionId) {
+    }
+
+    /** One mission with its named staff and its expulsions. */
+    public record MissionStaffingDetail(MissionStaffingView mission, List<StaffMemberView> staff,
+                                        List<ExpulsionView> expulsions) {
+    }
+
+    /** How many of a presence's missions are open, suspended or closed. */
+    public record MissionCounts(int open, int suspended, int closed) {
+    }
+
+    /**
+     * One presence (sending state in receiving state): every mission's staff plus the presence-wide counted staff
+     * ({@code presenceWide}), the presence-wide ceilings and the expelled still due.
+     */
+    public record PresenceStaffingView(String presenceId, String sendingState, String receivingState,
+                                       StaffCounts headcount, StaffCounts named, StaffCounts counted,
+                                       StaffCounts presenceWide, ReportedHeadcount reported, List<CeilingView> ceilings,
+                                       MissionCounts missions, ExpelledDue expelled) {
+    }
+
+    /** One presence with its missions and expulsions. */
+    public record PresenceStaffingDetail(PresenceStaffingView presence, List<MissionStaffingView> missions,
+                                         List<ExpulsionView> expulsions) {
+    }
+
+    /** A presence's headcount at the end of a month, by effective date. */
+    public record HeadcountPoint(YearMonth month, LocalDate date, String sendingState, String receivingState,
+                                 int headcount, int change) {
+    }
+
+    /** The missions of a sending state open (or suspended) in one receiving state at the end of a year. */
+    public record OpenMissionsPoint(int year, LocalDate date, String sendingState, String receivingState, int open,
+                                    List<String> missionIds) {
+    }
+}
