@@ -28,6 +28,20 @@ class ProjectionProblemAdvice {
         return Problems.response(problem);
     }
 
+    /** A parameter Spring could not convert, such as a date that is not YYYY-MM-DD. */
+    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e,
+                                              HttpServletRequest request) {
+        Class<?> type = e.getRequiredType();
+        String expected = type == java.time.LocalDate.class ? "a date as YYYY-MM-DD"
+                : type != null && Number.class.isAssignableFrom(type) || type == int.class || type == long.class ? "a number"
+                : "a " + (type == null ? "value" : type.getSimpleName());
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query",
+                e.getName() + ": expected " + expected + ", got '" + e.getValue() + "'", request);
+        problem.setProperty("parameter", e.getName());
+        return Problems.response(problem);
+    }
+
     @ExceptionHandler(ResourceNotFound.class)
     ResponseEntity<ProblemDetail> notFound(ResourceNotFound e, HttpServletRequest request) {
         return Problems.response(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), request));

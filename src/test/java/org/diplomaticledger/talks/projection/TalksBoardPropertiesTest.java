@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Random valid and invalid command sequences go through the real ledger; the talks board must equal an
  * independent fold of the events the ledger stored, and a rebuild must equal the live board.
  */
-class TalksBoardProperties {
+class TalksBoardPropertiesTest {
 
     private static final Provenance SOURCE = new Provenance("property test", null);
     private static final LocalDate DAY = LocalDate.of(2025, 1, 1);
