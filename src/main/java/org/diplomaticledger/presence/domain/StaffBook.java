@@ -3,7 +3,9 @@ package org.diplomaticledger.presence.domain;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.diplomaticledger.presence.api.StaffCategory;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -88,7 +90,7 @@ class StaffBook {
             return;
         }
         int remaining = -change;
-        java.util.List<String> buckets = new java.util.ArrayList<>();
+        List<String> buckets = new ArrayList<>();
         buckets.add(bucket(missionId, category));
         if (category != StaffCategory.UNSPECIFIED) {
             buckets.add(bucket(missionId, StaffCategory.UNSPECIFIED));
@@ -112,11 +114,34 @@ class StaffBook {
         }
     }
 
-    /** A source reported {@code headcount} for the scope: its unnamed bucket takes up what the others do not account for. */
+    /**
+     * A source reported {@code headcount} for the scope: its unnamed bucket takes up what the others do not account
+     * for. When a mission's count grows this way, the staff it now accounts for come out of the presence-wide count
+     * of unattributed staff (of that category, then of unspecified category): a total reported for the presence
+     * already included them.
+     */
     void report(String missionId, StaffCategory category, int headcount) {
         String key = bucket(missionId, category);
-        int others = headcount(missionId, category == StaffCategory.UNSPECIFIED ? null : category) - unnamed.getOrDefault(key, 0);
-        unnamed.put(key, Math.max(0, headcount - others));
+        int before = unnamed.getOrDefault(key, 0);
+        int others = headcount(missionId, category == StaffCategory.UNSPECIFIED ? null : category) - before;
+        int after = Math.max(0, headcount - others);
+        unnamed.put(key, after);
+        if (missionId != null && after > before) {
+            int remaining = after - before;
+            List<String> pools = new ArrayList<>();
+            pools.add(bucket(null, category));
+            if (category != StaffCategory.UNSPECIFIED) {
+                pools.add(bucket(null, StaffCategory.UNSPECIFIED));
+            }
+            for (String pool : pools) {
+                int held = unnamed.getOrDefault(pool, 0);
+                int taken = Math.min(held, remaining);
+                if (taken > 0) {
+                    unnamed.put(pool, held - taken);
+                    remaining -= taken;
+                }
+            }
+        }
     }
 
     /**

@@ -136,9 +136,26 @@ public class StaffingProjection implements Projection {
             Staff staff = staff(e.presenceId());
             String key = key(e.missionId());
             String category = e.category().name();
-            int others = staff.headcount(e.missionId(), e.category() == StaffCategory.UNSPECIFIED ? null : category)
-                    - staff.bucket(key, category);
-            setBucket(e.presenceId(), key, category, Math.max(0, e.headcount() - others));
+            int before = staff.bucket(key, category);
+            int others = staff.headcount(e.missionId(), e.category() == StaffCategory.UNSPECIFIED ? null : category) - before;
+            int after = Math.max(0, e.headcount() - others);
+            setBucket(e.presenceId(), key, category, after);
+            if (e.missionId() != null && after > before) {
+                // the staff the mission now accounts for come out of the presence-wide unattributed count
+                int remaining = after - before;
+                List<String> pools = new ArrayList<>(List.of(category));
+                if (e.category() != StaffCategory.UNSPECIFIED) {
+                    pools.add(StaffCategory.UNSPECIFIED.name());
+                }
+                for (String pool : pools) {
+                    int held = staff.bucket(PRESENCE_WIDE, pool);
+                    int taken = Math.min(held, remaining);
+                    if (taken > 0) {
+                        setBucket(e.presenceId(), PRESENCE_WIDE, pool, held - taken);
+                        remaining -= taken;
+                    }
+                }
+            }
             String table = e.missionId() == null ? "staffing_presence" : "staffing_mission";
             String id = e.missionId() == null ? "presence_id" : "mission_id";
             // the latest report by effective date is the base shown; a report of an earlier date recorded later is not

@@ -213,6 +213,16 @@ class StaffTest {
         }
 
         @Test
+        void aMissionsReportTakesItsStaffFromThePresenceWideCount() {
+            // 455 reported for the whole presence, later 79 for the UN mission: the total stays 455.
+            fixture.given(unMissionOpened(), counted(null, StaffCategory.UNSPECIFIED, 455),
+                            counted(UN_MISSION, StaffCategory.DIPLOMATIC, 79))
+                    .when(new ImposeStaffCeiling(RU, US, null, null, 400, null, "cap-400", null, ON, SOURCE))
+                    .expectEvents(new StaffCeilingImposed(PRESENCE, "cap-400", US, null, null, 400, null, 455, 55, null,
+                            null, ON, SOURCE));
+        }
+
+        @Test
         void departuresComeOffTheMissionsOwnCountFirst() {
             fixture.given(embassyOpened(), counted(null, StaffCategory.UNSPECIFIED, 100),
                             counted(EMBASSY, StaffCategory.DIPLOMATIC, 10),

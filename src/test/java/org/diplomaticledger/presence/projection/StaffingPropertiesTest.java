@@ -309,7 +309,18 @@ class StaffingPropertiesTest {
                 StaffCategory category = e.category();
                 int others = (category == StaffCategory.UNSPECIFIED ? f.staff(e.missionId(), null) : f.staff(e.missionId(), category))
                         - f.held(scope, category);
-                f.hold(scope, category, Math.max(0, e.headcount() - others));
+                int before = f.held(scope, category);
+                int after = Math.max(0, e.headcount() - others);
+                f.hold(scope, category, after);
+                if (e.missionId() != null && after > before) {
+                    int remaining = after - before;
+                    for (StaffCategory pool : category == StaffCategory.UNSPECIFIED
+                            ? List.of(StaffCategory.UNSPECIFIED) : List.of(category, StaffCategory.UNSPECIFIED)) {
+                        int taken = Math.min(f.held("", pool), remaining);
+                        f.hold("", pool, f.held("", pool) - taken);
+                        remaining -= taken;
+                    }
+                }
                 List<String> previous = f.reported.get(e.missionId());
                 if (previous == null || !LocalDate.parse(previous.get(2)).isAfter(e.effectiveDate())) {
                     f.reported.put(e.missionId(), List.of(String.valueOf(e.headcount()), category.name(), e.effectiveDate().toString()));
