@@ -35,9 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Random valid and invalid sequences of head-of-mission commands at one embassy go through the real ledger; the
  * projection's current head, tenures and vacancies must equal an independent fold of the events the ledger stored,
- * and a rebuild must equal the live projection.
+ * and a rebuild must equal the live projection. Named *Test so that surefire runs it with the whole suite.
  */
-class HeadsOfMissionProperties {
+class HeadsOfMissionPropertiesTest {
 
     private static final Provenance SOURCE = new Provenance("property test", null);
     private static final LocalDate DAY = LocalDate.of(2010, 1, 1);
