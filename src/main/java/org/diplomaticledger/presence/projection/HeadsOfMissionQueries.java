@@ -1,0 +1,218 @@
+package org.diplomaticledger.presence.projection;
+
+import org.diplomaticledger.presence.projection.HeadsOfMissionViews.*;
+import org.diplomaticledger.projection.Page;
+import org.diplomaticledger.projection.PageQuery;
+import org.diplomaticledger.projection.Reads;
+import org.diplomaticledger.shared.CountryCode;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads the heads-of-mission projection. */
+@Component
+public class HeadsOfMissionQueries {
+
+    /** Filters of the missions list; every one optional. {@code on} is the day open vacancies are measured to. */
+    public record MissionFilter(CountryCode sending, CountryCode receiving, CountryCode state, String missionId,
+                                Boolean vacant, LocalDate on) {
+    }
+
+    /** Filters of the tenures list; every one optional; {@code from}/{@code to} bound the functions-start date. */
+    public record TenureFilter(CountryCode sending, CountryCode receiving, String personId, LocalDate from, LocalDate to) {
+    }
+
+    public static final Map<String, String> MISSION_SORTABLE = sortable(
+            "missionId", "mission_id", "sending", "sending_state", "receiving", "receiving_state", "since", "current_since",
+            "name", "current_name");
+    public static final String MISSION_DEFAULT_SORT = "mission_id";
+    public static final Map<String, String> TENURE_SORTABLE = sortable(
+            "missionId", "mission_id", "personId", "person_id", "name", "name", "appointedOn", "appointed_on",
+            "functionsStartedOn", "functions_started_on", "endedOn", "ended_on", "sending", "sending_state",
+            "receiving", "receiving_state");
+    public static final String TENURE_DEFAULT_SORT = "mission_id, tenure_no";
+
+    private final JdbcTemplate jdbc;
+
+    public HeadsOfMissionQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Page<MissionHeadView> missions(Reads.Snapshot snapshot, MissionFilter filter, PageQuery page) {
+        StringBuilder where = new StringBuilder(" WHERE slot = ?");
+        List<Object> args = new ArrayList<>(List.of(snapshot.slotCode()));
+        if (filter.sending() != null) {
+            where.append(" AND sending_state = ?");
+            args.add(filter.sending().value());
+        }
+        if (filter.receiving() != null) {
+            where.append(" AND receiving_state = ?");
+            args.add(filter.receiving().value());
+        }
+        if (filter.state() != null) {
+            where.append(" AND (sending_state = ? OR receiving_state = ?)");
+            args.add(filter.state().value());
+            args.add(filter.state().value());
+        }
+        if (filter.missionId() != null) {
+            where.append(" AND mission_id = ?");
+            args.add(filter.missionId());
+        }
+        if (filter.vacant() != null) {
+            where.append(" AND vacant = ?");
+            args.add(filter.vacant());
+        }
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM heads_of_mission_post" + where, Long.class, args.toArray());
+        List<MissionHeadView> items = jdbc.query("SELECT * FROM heads_of_mission_post" + where + page.sql(),
+                (rs, i) -> mission(rs, filter.on()), args.toArray());
+        return new Page<>(items, page.page(), page.size(), total == null ? 0 : total, snapshot.position());
+    }
+
+    public Optional<MissionHeadsDetail> mission(Reads.Snapshot snapshot, String missionId, LocalDate on) {
+        List<MissionHeadView> found = jdbc.query("SELECT * FROM heads_of_mission_post WHERE slot = ? AND mission_id = ?",
+                (rs, i) -> mission(rs, on), snapshot.slotCode(), missionId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        List<TenureView> tenures = tenures(snapshot, " WHERE slot = ? AND mission_id = ?", List.of(snapshot.slotCode(), missionId),
+                " ORDER BY tenure_no");
+        List<ChargeView> charges = new ArrayList<>();
+        Map<Integer, List<ChargeView>> chargesByVacancy = new HashMap<>();
+        jdbc.query("SELECT * FROM heads_of_mission_charge WHERE slot = ? AND mission_id = ? ORDER BY seq", rs -> {
+            ChargeView charge = new ChargeView(rs.getInt("seq"), rs.getString("person_id"), rs.getString("name"),
+                    rs.getString("charge_rank"), rs.getString("acting_for_person_id"), rs.getObject("from_date", LocalDate.class),
+                    rs.getObject("to_date", LocalDate.class), rs.getString("ended_by"), rs.getString("ended_by_person_id"));
+            charges.add(charge);
+            Integer vacancy = (Integer) rs.getObject("vacancy_seq");
+            if (vacancy != null) {
+                chargesByVacancy.computeIfAbsent(vacancy, k -> new ArrayList<>()).add(charge);
+            }
+        }, snapshot.slotCode(), missionId);
+        List<VacancyView> vacancies = jdbc.query("SELECT * FROM heads_of_mission_vacancy WHERE slot = ? AND mission_id = ? ORDER BY seq",
+                (rs, i) -> {
+                    LocalDate from = rs.getObject("from_date", LocalDate.class);
+                    LocalDate to = rs.getObject("to_date", LocalDate.class);
+                    int seq = rs.getInt("seq");
+                    return new VacancyView(seq, from, to, to == null, ChronoUnit.DAYS.between(from, to == null ? on : to),
+                            rs.getString("after_person_id"), rs.getString("after_name"), rs.getString("next_person_id"),
+                            rs.getString("next_name"), rs.getString("ended_by"), chargesByVacancy.getOrDefault(seq, List.of()));
+                }, snapshot.slotCode(), missionId);
+        return Optional.of(new MissionHeadsDetail(found.get(0), tenures, charges, vacancies));
+    }
+
+    public Page<TenureView> tenures(Reads.Snapshot snapshot, TenureFilter filter, PageQuery page) {
+        StringBuilder where = new StringBuilder(" WHERE slot = ?");
+        List<Object> args = new ArrayList<>(List.of(snapshot.slotCode()));
+        if (filter.sending() != null) {
+            where.append(" AND sending_state = ?");
+            args.add(filter.sending().value());
+        }
+        if (filter.receiving() != null) {
+            where.append(" AND receiving_state = ?");
+            args.add(filter.receiving().value());
+        }
+        if (filter.personId() != null) {
+            where.append(" AND person_id = ?");
+            args.add(filter.personId());
+        }
+        if (filter.from() != null) {
+            where.append(" AND functions_started_on >= ?");
+            args.add(java.sql.Date.valueOf(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.append(" AND functions_started_on <= ?");
+            args.add(java.sql.Date.valueOf(filter.to()));
+        }
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM heads_of_mission_tenure" + where, Long.class, args.toArray());
+        List<TenureView> items = tenures(snapshot, where.toString(), args, page.sql());
+        return new Page<>(items, page.page(), page.size(), total == null ? 0 : total, snapshot.position());
+    }
+
+    private List<TenureView> tenures(Reads.Snapshot snapshot, String where, List<Object> args, String tail) {
+        List<TenureView> tenures = jdbc.query("SELECT * FROM heads_of_mission_tenure" + where + tail, (rs, i) -> tenure(rs),
+                args.toArray());
+        if (tenures.isEmpty()) {
+            return tenures;
+        }
+        Map<String, List<RecallView>> recalls = new HashMap<>();
+        List<String> missions = tenures.stream().map(TenureView::missionId).distinct().toList();
+        List<Object> recallArgs = new ArrayList<>(List.of(snapshot.slotCode()));
+        recallArgs.addAll(missions);
+        jdbc.query("SELECT * FROM heads_of_mission_recall WHERE slot = ? AND mission_id IN ("
+                + String.join(",", Collections.nCopies(missions.size(), "?")) + ") ORDER BY mission_id, tenure_no, seq", rs -> {
+            recalls.computeIfAbsent(rs.getString("mission_id") + "#" + rs.getInt("tenure_no"), k -> new ArrayList<>())
+                    .add(new RecallView(rs.getString("kind"), rs.getObject("recalled_on", LocalDate.class),
+                            rs.getString("reason"), rs.getObject("returned_on", LocalDate.class)));
+        }, recallArgs.toArray());
+        List<TenureView> result = new ArrayList<>(tenures.size());
+        for (TenureView t : tenures) {
+            result.add(new TenureView(t.missionId(), t.tenureNo(), t.sendingState(), t.receivingState(), t.personId(), t.name(),
+                    t.headClass(), t.status(), t.agrement(), t.agrementRequestedOn(), t.agrementGrantedOn(),
+                    t.agrementRefusedOn(), t.requestReported(), t.agrementReported(), t.appointedOn(), t.appointmentReported(),
+                    t.copyPresentedOn(), t.credentialsPresentedOn(), t.functionsStartedOn(),
+                    recalls.getOrDefault(t.missionId() + "#" + t.tenureNo(), List.of()), t.endedOn(), t.endedHow(),
+                    t.endReason(), t.successorPersonId()));
+        }
+        return result;
+    }
+
+    private static TenureView tenure(ResultSet rs) throws SQLException {
+        String agrement = rs.getString("agrement");
+        LocalDate functions = rs.getObject("functions_started_on", LocalDate.class);
+        String recall = rs.getString("recall_kind");
+        String status;
+        if (rs.getBoolean("ended")) {
+            status = "ENDED";
+        } else if (functions != null) {
+            status = recall == null ? "IN_OFFICE" : "RECALLED_" + recall;
+        } else if (agrement.equals("REFUSED")) {
+            status = "AGREMENT_REFUSED";
+        } else if (rs.getObject("appointed_on") != null) {
+            status = recall == null ? "APPOINTED" : "RECALLED_" + recall;
+        } else {
+            status = "AGREMENT_" + agrement;
+        }
+        return new TenureView(rs.getString("mission_id"), rs.getInt("tenure_no"), rs.getString("sending_state"),
+                rs.getString("receiving_state"), rs.getString("person_id"), rs.getString("name"), rs.getString("head_class"),
+                status, agrement, rs.getObject("agrement_requested_on", LocalDate.class),
+                rs.getObject("agrement_granted_on", LocalDate.class), rs.getObject("agrement_refused_on", LocalDate.class),
+                (Boolean) rs.getObject("request_reported"), (Boolean) rs.getObject("agrement_reported"),
+                rs.getObject("appointed_on", LocalDate.class), (Boolean) rs.getObject("appointment_reported"),
+                rs.getObject("copy_presented_on", LocalDate.class), rs.getObject("credentials_presented_on", LocalDate.class),
+                functions, List.of(), rs.getObject("ended_on", LocalDate.class), rs.getString("ended_how"),
+                rs.getString("end_reason"), rs.getString("successor_person_id"));
+    }
+
+    private static MissionHeadView mission(ResultSet rs, LocalDate on) throws SQLException {
+        String personId = rs.getString("current_person_id");
+        CurrentHead current = personId == null ? null : new CurrentHead(personId, rs.getString("current_name"),
+                rs.getString("current_class"), rs.getObject("current_since", LocalDate.class), rs.getString("current_status"));
+        LocalDate vacantSince = rs.getObject("vacant_since", LocalDate.class);
+        return new MissionHeadView(rs.getString("mission_id"), rs.getString("sending_state"), rs.getString("receiving_state"),
+                rs.getString("kind"), rs.getString("city"), rs.getString("organisation"), rs.getString("mission_name"),
+                rs.getString("mission_status"), rs.getObject("mission_status_since", LocalDate.class), current,
+                rs.getString("acting_for_person_id"), rs.getBoolean("vacant"), vacantSince,
+                vacantSince == null ? null : ChronoUnit.DAYS.between(vacantSince, on),
+                rs.getObject("last_recorded_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static Map<String, String> sortable(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return Collections.unmodifiableMap(map);
+    }
+}

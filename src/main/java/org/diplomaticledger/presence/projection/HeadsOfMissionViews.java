@@ -1,0 +1,72 @@
+package org.diplomaticledger.presence.projection;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What the heads-of-mission projection answers. */
+public final class HeadsOfMissionViews {
+
+    private HeadsOfMissionViews() {
+    }
+
+    /**
+     * Who is in charge of a mission now: the head in functions (IN_OFFICE, RECALLED_FOR_CONSULTATIONS,
+     * RECALLED_FOR_GOOD) or the chargé d'affaires a.i. acting for an absent head or in a vacancy (ACTING).
+     */
+    public record CurrentHead(String personId, String name, String headClass, LocalDate since, String status) {
+    }
+
+    /** One mission and who heads it now; {@code vacantDays} runs up to the query's {@code on} date. */
+    public record MissionHeadView(String missionId, String sendingState, String receivingState, String kind,
+                                  String city, String organisation, String missionName, String missionStatus,
+                                  LocalDate missionStatusSince, CurrentHead current, String actingForPersonId,
+                                  boolean vacant, LocalDate vacantSince, Long vacantDays, Instant lastRecordedAt) {
+    }
+
+    /** One recall of a head; {@code returnedOn} is null while the head is away (or never came back). */
+    public record RecallView(String kind, LocalDate recalledOn, String reason, LocalDate returnedOn) {
+        @Override
+        public String toString() {
+            return kind + " " + recalledOn + (returnedOn == null ? "" : " returned " + returnedOn);
+        }
+    }
+
+    /**
+     * One tenure: a person's headship of a mission, from agrément or appointment to its end. {@code requestReported},
+     * {@code agrementReported} and {@code appointmentReported} are the gap flags the events carry (null when the
+     * event that carries the flag never came); {@code endedHow} is REPORTED (AmbassadorshipEnded) or
+     * SUCCESSOR_TOOK_UP_FUNCTIONS (the end was never reported; a successor took up functions).
+     */
+    public record TenureView(String missionId, int tenureNo, String sendingState, String receivingState,
+                             String personId, String name, String headClass, String status, String agrement,
+                             LocalDate agrementRequestedOn, LocalDate agrementGrantedOn, LocalDate agrementRefusedOn,
+                             Boolean requestReported, Boolean agrementReported, LocalDate appointedOn,
+                             Boolean appointmentReported, LocalDate copyPresentedOn, LocalDate credentialsPresentedOn,
+                             LocalDate functionsStartedOn, List<RecallView> recalls, LocalDate endedOn, String endedHow,
+                             String endReason, String successorPersonId) {
+    }
+
+    /** A chargé d'affaires a.i. and the period they acted; {@code endedBy} says what ended it. */
+    public record ChargeView(int seq, String personId, String name, String rank, String actingForPersonId,
+                             LocalDate from, LocalDate to, String endedBy, String endedByPersonId) {
+        @Override
+        public String toString() {
+            return (name == null ? personId : name) + " from " + from + (to == null ? "" : " to " + to);
+        }
+    }
+
+    /**
+     * A vacancy of the post: from a head's reported end to the next head's taking up functions, or to the mission's
+     * closure; open ones run up to the query's {@code on} date. The chargés d'affaires a.i. who acted in it.
+     */
+    public record VacancyView(int seq, LocalDate from, LocalDate to, boolean open, Long days, String afterPersonId,
+                              String afterName, String nextPersonId, String nextName, String endedBy,
+                              List<ChargeView> chargesDAffaires) {
+    }
+
+    /** A mission with its whole sequence of heads. */
+    public record MissionHeadsDetail(MissionHeadView mission, List<TenureView> tenures, List<ChargeView> chargesDAffaires,
+                                     List<VacancyView> vacancies) {
+    }
+}

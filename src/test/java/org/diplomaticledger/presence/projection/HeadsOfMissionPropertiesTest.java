@@ -1,0 +1,325 @@
+package org.diplomaticledger.presence.projection;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.statistics.Statistics;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.diplomaticledger.presence.api.*;
+import org.diplomaticledger.presence.projection.HeadsOfMissionViews.CurrentHead;
+import org.diplomaticledger.presence.projection.HeadsOfMissionViews.MissionHeadsDetail;
+import org.diplomaticledger.projection.Page;
+import org.diplomaticledger.projection.PageQuery;
+import org.diplomaticledger.projection.ReadPosition;
+import org.diplomaticledger.projection.RebuildStatus;
+import org.diplomaticledger.projection.Reads;
+import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.LedgerCommand;
+import org.diplomaticledger.shared.Provenance;
+import org.diplomaticledger.support.LedgerApp;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Random valid and invalid sequences of head-of-mission commands at one embassy go through the real ledger; the
+ * projection's current head, tenures and vacancies must equal an independent fold of the events the ledger stored,
+ * and a rebuild must equal the live projection. Named *Test so that surefire runs it with the whole suite.
+ */
+class HeadsOfMissionPropertiesTest {
+
+    private static final Provenance SOURCE = new Provenance("property test", null);
+    private static final LocalDate DAY = LocalDate.of(2010, 1, 1);
+    private static final LocalDate ON = LocalDate.of(2030, 1, 1);
+    private static final List<String> CODES = List.of("GL", "FO", "AX", "SJ", "BV", "HM", "TF", "IO", "PN", "NF", "CX", "CC");
+    private static final List<String> CANDIDATES = List.of("Aino Virtanen", "Bjorn Olsen");
+    private static final List<String> CHARGES = List.of("Dara Quinn", "Emil Berg", "Aino Virtanen");
+
+    /** The embassy of one try: sending and receiving state and the mission id. */
+    private record Embassy(CountryCode sending, CountryCode receiving, String city) {
+        String missionId() {
+            return PresenceIds.mission(sending, receiving, MissionKind.EMBASSY, city, null);
+        }
+
+        String presenceId() {
+            return PresenceIds.presence(sending, receiving);
+        }
+    }
+
+    @Property(tries = 40)
+    void currentHeadTenuresAndVacanciesEqualAFoldOfTheStoredEvents(
+            @ForAll("sequences") List<Function<String, List<LedgerCommand>>> steps) {
+        LedgerApp app = LedgerApp.get();
+        int n = LedgerApp.unique();
+        String sending = CODES.get(n % CODES.size());
+        String receiving = CODES.get((n + 1 + (n / CODES.size()) % (CODES.size() - 1)) % CODES.size());
+        Embassy embassy = new Embassy(CountryCode.of(sending), CountryCode.of(receiving), "Heads " + n);
+        app.send(new OpenMission(embassy.sending(), embassy.receiving(), MissionKind.EMBASSY, embassy.city(), null, null,
+                DAY, SOURCE)).orElseThrow();
+        for (Function<String, List<LedgerCommand>> step : steps) {
+            step.apply(embassy.missionId()).forEach(app::send);
+        }
+        app.awaitProjection(HeadsOfMissionProjection.NAME);
+
+        Expected expected = fold(embassy.missionId(), app.events(embassy.presenceId()));
+        Reads.Snapshot snapshot = app.bean(Reads.class).await(HeadsOfMissionProjection.NAME, ReadPosition.any());
+        HeadsOfMissionQueries queries = app.bean(HeadsOfMissionQueries.class);
+        MissionHeadsDetail actual = queries.mission(snapshot, embassy.missionId(), ON).orElseThrow();
+
+        Statistics.label("tenures").collect(expected.tenures.size());
+        Statistics.label("vacancies").collect(expected.vacancies.size());
+        Statistics.label("current").collect(expected.current() == null ? "none" : expected.current().status());
+        assertThat(actual.mission().current()).isEqualTo(expected.current());
+        assertThat(actual.mission().vacant()).isEqualTo(expected.vacant());
+        assertThat(actual.mission().vacantSince()).isEqualTo(expected.openVacancySince());
+        assertThat(actual.tenures().stream().map(t -> new ExpectedTenure(t.personId(), t.appointedOn(), t.functionsStartedOn(),
+                t.endedOn())).toList()).isEqualTo(expected.tenures.stream().map(TenureState::snapshot).toList());
+        assertThat(actual.vacancies().stream().map(v -> new ExpectedVacancy(v.from(), v.to(), v.afterPersonId(), v.nextPersonId(),
+                v.days())).toList()).isEqualTo(expected.vacancies.stream().map(VacancyState::snapshot).toList());
+
+        Page<HeadsOfMissionViews.MissionHeadView> listed = queries.missions(snapshot, new HeadsOfMissionQueries.MissionFilter(
+                null, null, null, embassy.missionId(), expected.vacant(), ON), PageQuery.of(null, null, null, false,
+                HeadsOfMissionQueries.MISSION_SORTABLE, HeadsOfMissionQueries.MISSION_DEFAULT_SORT));
+        assertThat(listed.items()).containsExactly(actual.mission());
+    }
+
+    @AfterContainer
+    static void aRebuildEqualsTheLiveProjection() {
+        // The rebuild compares against the live slot as it stands when the live processor pauses: let it catch up first.
+        LedgerApp.get().awaitProjection(HeadsOfMissionProjection.NAME);
+        RebuildStatus status = LedgerApp.get().rebuild(HeadsOfMissionProjection.NAME);
+        assertThat(status.state()).isEqualTo(RebuildStatus.State.SWITCHED);
+        assertThat(status.identical()).as(String.valueOf(status.tables())).isTrue();
+    }
+
+    // ---------------------------------------------------------------- the independent fold
+
+    private record ExpectedTenure(String personId, LocalDate appointedOn, LocalDate functionsStartedOn, LocalDate endedOn) {
+    }
+
+    private record ExpectedVacancy(LocalDate from, LocalDate to, String after, String next, long days) {
+    }
+
+    private static final class TenureState {
+        final String personId;
+        LocalDate appointedOn;
+        LocalDate functionsStartedOn;
+        LocalDate endedOn;
+        boolean over;
+        RecallKind recall;
+        String headClass;
+
+        TenureState(String personId) {
+            this.personId = personId;
+        }
+
+        ExpectedTenure snapshot() {
+            return new ExpectedTenure(personId, appointedOn, functionsStartedOn, endedOn);
+        }
+    }
+
+    private static final class VacancyState {
+        final LocalDate from;
+        final String after;
+        LocalDate to;
+        String next;
+
+        VacancyState(LocalDate from, String after) {
+            this.from = from;
+            this.after = after;
+        }
+
+        ExpectedVacancy snapshot() {
+            return new ExpectedVacancy(from, to, after, next, java.time.temporal.ChronoUnit.DAYS.between(from, to == null ? ON : to));
+        }
+    }
+
+    private static final class Expected {
+        final List<TenureState> tenures = new ArrayList<>();
+        final Map<String, TenureState> latest = new HashMap<>();
+        final List<VacancyState> vacancies = new ArrayList<>();
+        /** The last name any head-of-mission event gave each person. */
+        final Map<String, String> names = new HashMap<>();
+        TenureState head;
+        String charge;
+        String chargeName;
+        LocalDate chargeSince;
+        boolean closed;
+
+        TenureState tenure(String personId, String name) {
+            if (name != null) {
+                names.put(personId, name);
+            }
+            TenureState last = latest.get(personId);
+            if (last == null || last.over) {
+                last = new TenureState(personId);
+                tenures.add(last);
+                latest.put(personId, last);
+            }
+            return last;
+        }
+
+        VacancyState openVacancy() {
+            return vacancies.isEmpty() || vacancies.get(vacancies.size() - 1).to != null ? null : vacancies.get(vacancies.size() - 1);
+        }
+
+        void functionsStart(String personId, String predecessor, LocalDate on) {
+            TenureState tenure = latest.get(personId);
+            tenure.functionsStartedOn = on;
+            if (predecessor != null) {
+                TenureState previous = latest.get(predecessor);
+                previous.over = true;
+                previous.endedOn = on;
+            }
+            head = tenure;
+            charge = null;
+            VacancyState open = openVacancy();
+            if (open != null) {
+                open.to = on;
+                open.next = personId;
+            }
+        }
+
+        CurrentHead current() {
+            if (charge != null) {
+                return new CurrentHead(charge, chargeName, "CHARGE_D_AFFAIRES_AD_INTERIM", chargeSince, "ACTING");
+            }
+            if (head == null) {
+                return null;
+            }
+            return new CurrentHead(head.personId, names.get(head.personId), head.headClass, head.functionsStartedOn,
+                    head.recall == null ? "IN_OFFICE" : "RECALLED_" + head.recall.name());
+        }
+
+        boolean vacant() {
+            return head == null && !closed;
+        }
+
+        LocalDate openVacancySince() {
+            VacancyState open = openVacancy();
+            return open == null ? null : open.from;
+        }
+    }
+
+    private static Expected fold(String missionId, List<DomainEventMessage<?>> events) {
+        Expected e = new Expected();
+        for (DomainEventMessage<?> message : events) {
+            Object event = message.getPayload();
+            if (event instanceof MissionOpened o && o.missionId().equals(missionId)) {
+                e.closed = false;
+            } else if (event instanceof MissionClosed c && c.missionId().equals(missionId)) {
+                e.closed = true;
+                VacancyState open = e.openVacancy();
+                if (open != null) {
+                    open.to = c.effectiveDate();
+                }
+            } else if (event instanceof AgrementRequested r && r.missionId().equals(missionId)) {
+                TenureState t = e.tenure(r.personId(), r.name());
+                if (t.headClass == null) {
+                    t.headClass = r.headClass().name();
+                }
+            } else if (event instanceof AgrementGranted g && g.missionId().equals(missionId)) {
+                e.tenure(g.personId(), g.name());
+            } else if (event instanceof AgrementRefused r && r.missionId().equals(missionId)) {
+                e.tenure(r.personId(), r.name());
+            } else if (event instanceof AmbassadorAppointed a && a.missionId().equals(missionId)) {
+                TenureState t = e.tenure(a.personId(), a.name());
+                t.appointedOn = a.effectiveDate();
+                t.headClass = a.headClass().name();
+            } else if (event instanceof CredentialsCopyPresented c && c.missionId().equals(missionId)) {
+                e.tenure(c.personId(), c.name());
+                e.functionsStart(c.personId(), c.predecessorPersonId(), c.effectiveDate());
+            } else if (event instanceof CredentialsPresented c && c.missionId().equals(missionId)) {
+                e.tenure(c.personId(), c.name());
+                if (c.functionsStartHere()) {
+                    e.functionsStart(c.personId(), c.predecessorPersonId(), c.effectiveDate());
+                }
+            } else if (event instanceof AmbassadorRecalled r && r.missionId().equals(missionId)) {
+                e.latest.get(r.personId()).recall = r.kind();
+            } else if (event instanceof AmbassadorReturned r && r.missionId().equals(missionId)) {
+                e.latest.get(r.personId()).recall = null;
+                e.charge = null;
+            } else if (event instanceof AmbassadorshipEnded end && end.missionId().equals(missionId)) {
+                TenureState t = e.latest.get(end.personId());
+                t.over = true;
+                t.endedOn = end.effectiveDate();
+                if (e.head == t) {
+                    e.head = null;
+                    if (!e.closed) {
+                        e.vacancies.add(new VacancyState(end.effectiveDate(), end.personId()));
+                    }
+                }
+            } else if (event instanceof ChargeDAffairesAppointed c && c.missionId().equals(missionId)) {
+                e.charge = c.personId();
+                e.chargeName = c.name();
+                e.chargeSince = c.effectiveDate();
+            }
+        }
+        return e;
+    }
+
+    // ---------------------------------------------------------------- random commands
+
+    private static Arbitrary<Function<String, List<LedgerCommand>>> single(Arbitrary<Function<String, LedgerCommand>> command) {
+        return command.map(f -> m -> List.of(f.apply(m)));
+    }
+
+    @Provide
+    Arbitrary<List<Function<String, List<LedgerCommand>>>> sequences() {
+        Arbitrary<LocalDate> days = Arbitraries.integers().between(0, 3000).map(DAY::plusDays);
+        Arbitrary<String> candidates = Arbitraries.of(CANDIDATES);
+        Arbitrary<String> ids = candidates.map(name -> PresenceIds.person(null, name));
+        Arbitrary<Function<String, LedgerCommand>> request = Combinators.combine(candidates, Arbitraries.of(HeadOfMissionClass.class).injectNull(0.5), days)
+                .as((name, headClass, day) -> m -> new RequestAgrement(m, null, name, headClass, day, SOURCE));
+        Arbitrary<Function<String, LedgerCommand>> grant = Combinators.combine(ids, days)
+                .as((id, day) -> m -> new GrantAgrement(m, id, null, day, SOURCE));
+        Arbitrary<Function<String, LedgerCommand>> refuse = Combinators.combine(ids, days)
+                .as((id, day) -> m -> new RefuseAgrement(m, id, null, "no reasons", day, SOURCE));
+        Arbitrary<Function<String, LedgerCommand>> appoint = Combinators.combine(candidates, Arbitraries.of(HeadOfMissionClass.class).injectNull(0.5), days)
+                .as((name, headClass, day) -> m -> new AppointAmbassador(m, null, name, headClass, day, SOURCE));
+        Arbitrary<Function<String, LedgerCommand>> credentials = Combinators.combine(ids, Arbitraries.of(CredentialsStep.class), days)
+                .as((id, step, day) -> m -> new PresentCredentials(m, id, null, step, day, SOURCE));
+        Arbitrary<Function<String, LedgerCommand>> recall = Combinators.combine(ids, Arbitraries.of(RecallKind.class), days)
+                .as((id, kind, day) -> m -> new RecallAmbassador(m, id, null, kind, "consultations", day, SOURCE));
+        Arbitrary<Function<String, LedgerCommand>> comeBack = Combinators.combine(ids, days)
+                .as((id, day) -> m -> new ReturnAmbassador(m, id, null, day, SOURCE));
+        Arbitrary<Function<String, LedgerCommand>> end = Combinators.combine(ids, days)
+                .as((id, day) -> m -> new EndAmbassadorship(m, id, null, "left", day, SOURCE));
+        Arbitrary<Function<String, LedgerCommand>> charge = Combinators.combine(Arbitraries.of(CHARGES), days)
+                .as((name, day) -> m -> new AppointChargeDAffaires(m, null, name, "Counsellor", day, SOURCE));
+        Arbitrary<Function<String, LedgerCommand>> close = days.map(day -> m -> new CloseMission(m, ClosureReason.OTHER, null,
+                null, null, day, SOURCE));
+        // A head arriving: appointment and the first credentials step together, so that sequences reach office often.
+        Arbitrary<Function<String, List<LedgerCommand>>> arrive = Combinators.combine(candidates, days, Arbitraries.of(CredentialsStep.class))
+                .as((name, day, step) -> m -> List.of(new AppointAmbassador(m, null, name, null, day, SOURCE),
+                        new PresentCredentials(m, null, name, step, day.plusDays(20), SOURCE)));
+        // A head away for consultations with a chargé acting, who may come back; a head leaving with a chargé stepping in.
+        Arbitrary<Function<String, List<LedgerCommand>>> absence = Combinators.combine(ids, days, Arbitraries.of(true, false), Arbitraries.of(CHARGES))
+                .as((id, day, back, chargeName) -> m -> back
+                        ? List.of(new RecallAmbassador(m, id, null, RecallKind.FOR_CONSULTATIONS, null, day, SOURCE),
+                        new AppointChargeDAffaires(m, null, chargeName, null, day.plusDays(1), SOURCE),
+                        new ReturnAmbassador(m, id, null, day.plusDays(30), SOURCE))
+                        : List.of(new RecallAmbassador(m, id, null, RecallKind.FOR_CONSULTATIONS, null, day, SOURCE),
+                        new AppointChargeDAffaires(m, null, chargeName, null, day.plusDays(1), SOURCE)));
+        Arbitrary<Function<String, List<LedgerCommand>>> leave = Combinators.combine(ids, days, Arbitraries.of(CHARGES))
+                .as((id, day, chargeName) -> m -> List.of(new EndAmbassadorship(m, id, null, "left", day, SOURCE),
+                        new AppointChargeDAffaires(m, null, chargeName, null, day.plusDays(1), SOURCE)));
+        return Arbitraries.frequencyOf(
+                Tuple.of(3, absence), Tuple.of(3, leave),
+                Tuple.of(3, single(request)), Tuple.of(3, single(grant)), Tuple.of(1, single(refuse)),
+                Tuple.of(3, single(appoint)), Tuple.of(4, single(credentials)), Tuple.of(4, arrive),
+                Tuple.of(4, single(recall)), Tuple.of(4, single(comeBack)), Tuple.of(4, single(end)),
+                Tuple.of(4, single(charge)), Tuple.of(1, single(close))).list().ofMinSize(4).ofMaxSize(24);
+    }
+}
