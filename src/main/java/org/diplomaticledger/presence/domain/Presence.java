@@ -636,7 +636,8 @@ public class Presence {
     private Headship newTenure(String missionId, String personId, String name) {
         Map<String, Headship> heads = missions.get(missionId).heads;
         if (heads.containsKey(personId) && heads.get(personId).ended) {
-            heads.remove(personId);
+            String known = heads.remove(personId).name;
+            return headship(missionId, personId, name != null ? name : known);
         }
         return headship(missionId, personId, name);
     }
