@@ -161,6 +161,7 @@ class ExpulsionsProperties {
 
     @AfterContainer
     static void aRebuildEqualsTheLiveProjection() {
+        LedgerApp.get().awaitProjection(ExpulsionsProjection.NAME);
         RebuildStatus status = LedgerApp.get().rebuild(ExpulsionsProjection.NAME);
         assertThat(status.state()).isEqualTo(RebuildStatus.State.SWITCHED);
         assertThat(status.identical()).as(String.valueOf(status.tables())).isTrue();
