@@ -43,9 +43,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Random valid and invalid command sequences over a pair of presences in opposite directions (A's staff in B and
  * B's staff in A) go through the real ledger; every expulsion's tallies, its explicit and inferred reciprocity in
  * both directions, and the pair's yearly totals must equal an independent fold of the stored events; a rebuild must
- * equal the live projection.
+ * equal the live projection. Named {@code ...Test} so that Surefire's default includes run it with {@code mvn test}
+ * (a class named {@code ...Properties} is not run by the build).
  */
-class ExpulsionsProperties {
+class ExpulsionsPropertiesTest {
 
     private static final Provenance SOURCE = new Provenance("property test", null);
     /** Around a new year, so that the yearly totals have two years, and wider than the 30-day window. */
@@ -128,7 +129,7 @@ class ExpulsionsProperties {
                     .isEqualTo(e.named.entrySet().stream().map(n -> n.getKey() + "@" + n.getValue()).toList());
             assertThat(detail.departures()).as(what).hasSize(e.departures);
             assertThat(link(actual.answers())).as(what + " answers").isEqualTo(e.answers);
-            assertThat(actual.answeredBy().stream().map(ExpulsionsProperties::link).toList()).as(what + " answered by")
+            assertThat(actual.answeredBy().stream().map(ExpulsionsPropertiesTest::link).toList()).as(what + " answered by")
                     .isEqualTo(e.answeredBy);
         }
 
