@@ -1,0 +1,306 @@
+package org.diplomaticledger.presence.projection;
+
+import org.diplomaticledger.presence.projection.ExpulsionsViews.*;
+import org.diplomaticledger.projection.Page;
+import org.diplomaticledger.projection.PageQuery;
+import org.diplomaticledger.projection.QueryParameterException;
+import org.diplomaticledger.projection.Reads;
+import org.diplomaticledger.shared.CountryCode;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the expulsions projection. Reciprocity is linked here, at query time, from the stored rows of the slot:
+ * an expulsion answers the one its command named ({@code answersExpulsionId}), else — inferred — the most recent
+ * expulsion in the opposite direction whose effective date is at least one and at most
+ * {@code ledger.expulsions.reciprocity-window-days} (30) days earlier; ties go to the one recorded last, then to the
+ * greater id. Linking when asked, not when handling, lets a late fact (an older expulsion recorded afterwards)
+ * change the links, and keeps live rows and rebuilt rows the same.
+ */
+@Component
+public class ExpulsionsQueries {
+
+    /** Filters of the expulsions list; every one optional but {@code on}, the day "overdue" is judged on. */
+    public record Filter(CountryCode by, CountryCode against, CountryCode state, String missionId, LocalDate from,
+                         LocalDate to, Boolean answered, Boolean overdue, LocalDate on) {
+    }
+
+    public static final Map<String, String> SORTABLE;
+    public static final String DEFAULT_SORT = "e.effective_date DESC, e.presence_id, e.expulsion_id";
+    public static final Map<String, String> TREND_SORTABLE;
+    public static final String TREND_DEFAULT_SORT = "yr";
+
+    static {
+        Map<String, String> sortable = new LinkedHashMap<>();
+        sortable.put("effectiveDate", "e.effective_date");
+        sortable.put("by", "e.declared_by");
+        sortable.put("against", "e.against");
+        sortable.put("count", "e.total_expelled");
+        sortable.put("deadline", "e.departure_deadline");
+        SORTABLE = Collections.unmodifiableMap(sortable);
+        Map<String, String> trend = new LinkedHashMap<>();
+        trend.put("year", "yr");
+        trend.put("aToB", "a_to_b");
+        trend.put("bToA", "b_to_a");
+        trend.put("balance", "balance");
+        TREND_SORTABLE = Collections.unmodifiableMap(trend);
+    }
+
+    private static final int MAX_YEARS = 1000;
+
+    private final JdbcTemplate jdbc;
+    private final int windowDays;
+
+    public ExpulsionsQueries(JdbcTemplate jdbc, @Value("${ledger.expulsions.reciprocity-window-days:30}") int windowDays) {
+        if (windowDays < 0) {
+            throw new IllegalStateException("ledger.expulsions.reciprocity-window-days must be 0 or more, not " + windowDays);
+        }
+        this.jdbc = jdbc;
+        this.windowDays = windowDays;
+    }
+
+    public int windowDays() {
+        return windowDays;
+    }
+
+    /**
+     * The slot's expulsions ({@code ex}) and every reciprocity link ({@code lk}: expulsion x answers expulsion t).
+     * An explicit link names an id; it resolves to that id in the opposite presence, else in another presence, else
+     * stays unresolved (t_presence null). An inferred link is computed for expulsions that named none. One argument:
+     * the slot.
+     */
+    private String links() {
+        return "WITH ex AS (SELECT * FROM expulsions_expulsion WHERE slot = ?), "
+                + "lk AS (SELECT * FROM ("
+                + "SELECT x.presence_id AS x_presence, x.expulsion_id AS x_id, FALSE AS inferred, "
+                + "(SELECT y.presence_id FROM ex y WHERE y.expulsion_id = x.answers_id AND y.presence_id <> x.presence_id "
+                + "ORDER BY CASE WHEN y.presence_id = x.declared_by || '-' || x.against THEN 0 ELSE 1 END, y.presence_id "
+                + "FETCH FIRST 1 ROW ONLY) AS t_presence, x.answers_id AS t_id "
+                + "FROM ex x WHERE x.answers_id IS NOT NULL "
+                + "UNION ALL "
+                + "SELECT x.presence_id, x.expulsion_id, TRUE, x.declared_by || '-' || x.against, "
+                + "(SELECT y.expulsion_id FROM ex y WHERE y.presence_id = x.declared_by || '-' || x.against "
+                + "AND y.effective_date < x.effective_date "
+                + "AND y.effective_date >= DATEADD(DAY, -" + windowDays + ", x.effective_date) "
+                + "ORDER BY y.effective_date DESC, y.recorded_at DESC, y.expulsion_id DESC FETCH FIRST 1 ROW ONLY) "
+                + "FROM ex x WHERE x.answers_id IS NULL) l WHERE t_id IS NOT NULL) ";
+    }
+
+    private static final String ANSWERED = "EXISTS (SELECT 1 FROM lk WHERE lk.t_presence = e.presence_id AND lk.t_id = e.expulsion_id)";
+    private static final String OVERDUE = "(e.still_due > 0 AND e.departure_deadline < ?)";
+
+    public Page<ExpulsionView> list(Reads.Snapshot snapshot, Filter filter, PageQuery page) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (filter.by() != null) {
+            where.append(" AND e.declared_by = ?");
+            args.add(filter.by().value());
+        }
+        if (filter.against() != null) {
+            where.append(" AND e.against = ?");
+            args.add(filter.against().value());
+        }
+        if (filter.state() != null) {
+            where.append(" AND (e.declared_by = ? OR e.against = ?)");
+            args.add(filter.state().value());
+            args.add(filter.state().value());
+        }
+        if (filter.missionId() != null) {
+            where.append(" AND (e.mission_id = ? OR EXISTS (SELECT 1 FROM expulsions_person p WHERE p.slot = e.slot "
+                    + "AND p.presence_id = e.presence_id AND p.expulsion_id = e.expulsion_id AND p.mission_id = ?))");
+            args.add(filter.missionId());
+            args.add(filter.missionId());
+        }
+        if (filter.from() != null) {
+            where.append(" AND e.effective_date >= ?");
+            args.add(Date.valueOf(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.append(" AND e.effective_date <= ?");
+            args.add(Date.valueOf(filter.to()));
+        }
+        if (filter.answered() != null) {
+            where.append(filter.answered() ? " AND " : " AND NOT ").append(ANSWERED);
+        }
+        if (filter.overdue() != null) {
+            where.append(filter.overdue() ? " AND " : " AND NOT ").append(OVERDUE);
+            args.add(Date.valueOf(filter.on()));
+        }
+        List<Object> all = new ArrayList<>();
+        all.add(snapshot.slotCode());
+        all.addAll(args);
+        Long total = jdbc.queryForObject(links() + "SELECT COUNT(*) FROM ex e" + where, Long.class, all.toArray());
+        List<ExpulsionView> rows = jdbc.query(links() + "SELECT e.* FROM ex e" + where + page.sql(),
+                (rs, i) -> expulsion(rs, filter.on()), all.toArray());
+        return new Page<>(complete(snapshot, rows), page.page(), page.size(), total == null ? 0 : total, snapshot.position());
+    }
+
+    /**
+     * One expulsion by id, with its departures; {@code presenceId} chooses when the id was used in more than one
+     * presence (ids are unique within a presence only).
+     */
+    public Optional<ExpulsionDetail> one(Reads.Snapshot snapshot, String expulsionId, String presenceId, LocalDate on) {
+        List<Object> args = new ArrayList<>(List.of(snapshot.slotCode(), expulsionId));
+        String sql = "SELECT * FROM expulsions_expulsion e WHERE slot = ? AND expulsion_id = ?";
+        if (presenceId != null) {
+            sql += " AND presence_id = ?";
+            args.add(presenceId);
+        }
+        List<ExpulsionView> found = jdbc.query(sql + " ORDER BY presence_id", (rs, i) -> expulsion(rs, on), args.toArray());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        if (found.size() > 1) {
+            throw new QueryParameterException("presenceId", "expulsion " + expulsionId + " is recorded in the presences "
+                    + String.join(", ", found.stream().map(ExpulsionView::presenceId).toList()) + "; name one");
+        }
+        ExpulsionView expulsion = complete(snapshot, found).get(0);
+        List<ExpulsionDepartureView> departures = jdbc.query("SELECT * FROM expulsions_departure WHERE slot = ? "
+                        + "AND presence_id = ? AND expulsion_id = ? ORDER BY seq",
+                (rs, i) -> new ExpulsionDepartureView(rs.getInt("seq"), rs.getString("person_id"), rs.getInt("departed"),
+                        rs.getString("category"), rs.getString("mission_id"), rs.getObject("effective_date", LocalDate.class),
+                        rs.getBoolean("late"), rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("source")),
+                snapshot.slotCode(), expulsion.presenceId(), expulsionId);
+        return Optional.of(new ExpulsionDetail(expulsion, departures));
+    }
+
+    /** Per year from {@code from} to {@code to} (by default the pair's first and last year of expulsions). */
+    public Page<ExpulsionTrendRow> trends(Reads.Snapshot snapshot, CountryCode a, CountryCode b, Integer from, Integer to,
+                                          PageQuery page) {
+        if (a == null) {
+            throw new QueryParameterException("stateA", "name the first state of the pair, e.g. stateA=RU");
+        }
+        if (b == null) {
+            throw new QueryParameterException("stateB", "name the second state of the pair, e.g. stateB=US");
+        }
+        if (a.equals(b)) {
+            throw new QueryParameterException("stateB", "the pair needs two different states, not " + a.value() + " twice");
+        }
+        if (from == null || to == null) {
+            Map<String, Object> span = jdbc.queryForMap("SELECT MIN(EXTRACT(YEAR FROM effective_date)) AS first_year, "
+                            + "MAX(EXTRACT(YEAR FROM effective_date)) AS last_year FROM expulsions_expulsion WHERE slot = ? "
+                            + "AND ((declared_by = ? AND against = ?) OR (declared_by = ? AND against = ?))",
+                    snapshot.slotCode(), a.value(), b.value(), b.value(), a.value());
+            Number first = (Number) span.get("FIRST_YEAR");
+            Number last = (Number) span.get("LAST_YEAR");
+            if (first == null) {
+                if (from == null && to == null) {
+                    return new Page<>(List.of(), page.page(), page.size(), 0, snapshot.position());
+                }
+                from = from == null ? to : from;
+                to = to == null ? from : to;
+            } else {
+                from = from == null ? Math.min(first.intValue(), to == null ? Integer.MAX_VALUE : to) : from;
+                to = to == null ? Math.max(last.intValue(), from) : to;
+            }
+        }
+        if (from > to) {
+            throw new QueryParameterException("from", "the first year " + from + " comes after the last year " + to);
+        }
+        if (to - from >= MAX_YEARS) {
+            throw new QueryParameterException("to", "at most " + MAX_YEARS + " years at once");
+        }
+        String side = "SELECT EXTRACT(YEAR FROM effective_date) AS y, SUM(total_expelled) AS n, COUNT(*) AS c "
+                + "FROM expulsions_expulsion WHERE slot = ? AND declared_by = ? AND against = ? "
+                + "GROUP BY EXTRACT(YEAR FROM effective_date)";
+        String rows = "SELECT CAST(r.X AS INTEGER) AS yr, COALESCE(a.n, 0) AS a_to_b, COALESCE(b.n, 0) AS b_to_a, "
+                + "COALESCE(a.n, 0) - COALESCE(b.n, 0) AS balance, COALESCE(a.c, 0) AS by_a, COALESCE(b.c, 0) AS by_b "
+                + "FROM SYSTEM_RANGE(?, ?) r LEFT JOIN (" + side + ") a ON a.y = r.X LEFT JOIN (" + side + ") b ON b.y = r.X";
+        Object[] args = {from, to, snapshot.slotCode(), a.value(), b.value(), snapshot.slotCode(), b.value(), a.value()};
+        List<ExpulsionTrendRow> items = jdbc.query("SELECT * FROM (" + rows + ") t" + page.sql(),
+                (rs, i) -> new ExpulsionTrendRow(rs.getInt("yr"), a.value(), b.value(), rs.getInt("a_to_b"),
+                        rs.getInt("b_to_a"), rs.getInt("balance"), rs.getInt("by_a"), rs.getInt("by_b")), args);
+        return new Page<>(items, page.page(), page.size(), to - from + 1, snapshot.position());
+    }
+
+    private static ExpulsionView expulsion(ResultSet rs, LocalDate on) throws SQLException {
+        int stillDue = rs.getInt("still_due");
+        LocalDate deadline = rs.getObject("departure_deadline", LocalDate.class);
+        int namedDeparted = rs.getInt("named_departed");
+        int countedDeparted = rs.getInt("counted_departed");
+        return new ExpulsionView(rs.getString("expulsion_id"), rs.getString("presence_id"), rs.getString("declared_by"),
+                rs.getString("against"), rs.getString("mission_id"), List.of(), rs.getInt("named_count"),
+                (Integer) rs.getObject("counted"), rs.getString("counted_category"), rs.getInt("total_expelled"),
+                rs.getObject("effective_date", LocalDate.class), deadline, namedDeparted, countedDeparted,
+                namedDeparted + countedDeparted, stillDue, stillDue > 0 && deadline.isBefore(on),
+                rs.getInt("late_departures"), rs.getObject("last_departure_on", LocalDate.class), null, List.of(),
+                rs.getString("reason"), rs.getString("source"), rs.getString("source_url"),
+                rs.getObject("recorded_at", OffsetDateTime.class).toInstant());
+    }
+
+    private record Key(String presenceId, String expulsionId) {
+    }
+
+    /** Adds the named persons and both directions of reciprocity to a page of expulsions. */
+    private List<ExpulsionView> complete(Reads.Snapshot snapshot, List<ExpulsionView> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        String marks = String.join(",", Collections.nCopies(rows.size(), "?"));
+        List<Object> ids = new ArrayList<>();
+        rows.forEach(r -> ids.add(r.expulsionId()));
+
+        Map<Key, List<ExpelledPersonView>> persons = new HashMap<>();
+        List<Object> args = new ArrayList<>(List.of(snapshot.slotCode()));
+        args.addAll(ids);
+        jdbc.query("SELECT * FROM expulsions_person WHERE slot = ? AND expulsion_id IN (" + marks + ") "
+                + "ORDER BY presence_id, expulsion_id, position", rs -> {
+            persons.computeIfAbsent(new Key(rs.getString("presence_id"), rs.getString("expulsion_id")), k -> new ArrayList<>())
+                    .add(new ExpelledPersonView(rs.getString("person_id"), rs.getString("name"), rs.getString("mission_id"),
+                            rs.getString("category"), rs.getObject("departed_on", LocalDate.class),
+                            rs.getBoolean("departed_late")));
+        }, args.toArray());
+
+        Map<Key, ExpulsionLinkView> answers = new HashMap<>();
+        Map<Key, List<ExpulsionLinkView>> answeredBy = new HashMap<>();
+        List<Object> linkArgs = new ArrayList<>(List.of(snapshot.slotCode()));
+        linkArgs.addAll(ids);
+        linkArgs.addAll(ids);
+        jdbc.query(links() + "SELECT l.x_presence, l.x_id, l.t_presence, l.t_id, l.inferred, "
+                + "xs.declared_by AS x_by, xs.against AS x_against, xs.effective_date AS x_date, xs.total_expelled AS x_total, "
+                + "ts.declared_by AS t_by, ts.against AS t_against, ts.effective_date AS t_date, ts.total_expelled AS t_total "
+                + "FROM lk l JOIN ex xs ON xs.presence_id = l.x_presence AND xs.expulsion_id = l.x_id "
+                + "LEFT JOIN ex ts ON ts.presence_id = l.t_presence AND ts.expulsion_id = l.t_id "
+                + "WHERE l.x_id IN (" + marks + ") OR l.t_id IN (" + marks + ") "
+                + "ORDER BY xs.effective_date, l.x_presence, l.x_id", rs -> {
+            boolean inferred = rs.getBoolean("inferred");
+            Key x = new Key(rs.getString("x_presence"), rs.getString("x_id"));
+            String tPresence = rs.getString("t_presence");
+            answers.put(x, new ExpulsionLinkView(rs.getString("t_id"), tPresence, rs.getString("t_by"),
+                    rs.getString("t_against"), rs.getObject("t_date", LocalDate.class),
+                    (Integer) rs.getObject("t_total"), inferred));
+            if (tPresence != null) {
+                answeredBy.computeIfAbsent(new Key(tPresence, rs.getString("t_id")), k -> new ArrayList<>())
+                        .add(new ExpulsionLinkView(x.expulsionId(), x.presenceId(), rs.getString("x_by"),
+                                rs.getString("x_against"), rs.getObject("x_date", LocalDate.class),
+                                (Integer) rs.getObject("x_total"), inferred));
+            }
+        }, linkArgs.toArray());
+
+        List<ExpulsionView> result = new ArrayList<>(rows.size());
+        for (ExpulsionView e : rows) {
+            Key key = new Key(e.presenceId(), e.expulsionId());
+            result.add(new ExpulsionView(e.expulsionId(), e.presenceId(), e.declaredBy(), e.against(), e.missionId(),
+                    persons.getOrDefault(key, List.of()), e.namedCount(), e.count(), e.category(), e.totalExpelled(),
+                    e.effectiveDate(), e.departureDeadline(), e.namedDeparted(), e.countedDeparted(), e.departed(),
+                    e.stillDue(), e.overdue(), e.lateDepartures(), e.lastDepartureOn(), answers.get(key),
+                    answeredBy.getOrDefault(key, List.of()), e.reason(), e.source(), e.sourceUrl(), e.recordedAt()));
+        }
+        return result;
+    }
+}
