@@ -3,7 +3,8 @@ package org.diplomaticledger.projection;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
-import org.springframework.http.converter.AbstractHttpMessageConverter;
+import org.springframework.core.ResolvableType;
+import org.springframework.http.converter.AbstractGenericHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
 import java.io.IOException;
@@ -20,7 +21,7 @@ import java.util.List;
  * are records; a nested record becomes columns {@code venue.city}, {@code venue.country}; a list becomes one cell
  * with its entries separated by "; ".
  */
-public class CsvMessageConverter extends AbstractHttpMessageConverter<Object> {
+public class CsvMessageConverter extends AbstractGenericHttpMessageConverter<Object> {
 
     public static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
@@ -44,11 +45,33 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<Object> {
     }
 
     @Override
-    protected void writeInternal(Object body, HttpOutputMessage output) throws IOException {
+    public Object read(java.lang.reflect.Type type, Class<?> contextClass, HttpInputMessage input) {
+        throw new HttpMessageNotReadableException("CSV is only written", input);
+    }
+
+    /** The record type of the items, from the declared type ({@code Page<TalksView>}), so that an empty list still has its header. */
+    private static Class<?> itemType(java.lang.reflect.Type declared, List<?> items) {
+        if (!items.isEmpty()) {
+            return items.get(0).getClass();
+        }
+        if (declared != null) {
+            ResolvableType resolvable = ResolvableType.forType(declared);
+            ResolvableType container = Page.class.isAssignableFrom(resolvable.toClass()) ? resolvable.as(Page.class)
+                    : resolvable.as(List.class);
+            Class<?> item = container.getGeneric(0).resolve();
+            if (item != null && item.isRecord()) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    protected void writeInternal(Object body, java.lang.reflect.Type declared, HttpOutputMessage output) throws IOException {
         List<?> items = body instanceof Page<?> page ? page.items() : (List<?>) body;
         Writer out = new OutputStreamWriter(output.getBody(), StandardCharsets.UTF_8);
-        if (!items.isEmpty()) {
-            Class<?> type = items.get(0).getClass();
+        Class<?> type = itemType(declared, items);
+        if (type != null) {
             List<String> header = new ArrayList<>();
             columns(type, "", header);
             line(out, header);

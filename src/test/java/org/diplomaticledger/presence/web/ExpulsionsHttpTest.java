@@ -15,16 +15,16 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The expulsions projection through the real application. Tonga (TO) and Samoa (WS) expel each other's staff in
- * 2023–2024: TO-1 (TO expels one named and three counted WS staff), TO-2 (WS answers four days later, not saying
- * so: an inferred link), TO-3 (WS answers TO-1 explicitly, three months later), TO-4 (TO expels one named person
+ * The expulsions projection through the real application. Tonga (LS) and Samoa (SZ) expel each other's staff in
+ * 2023–2024: LS-1 (LS expels one named and three counted SZ staff), LS-2 (SZ answers four days later, not saying
+ * so: an inferred link), LS-3 (SZ answers LS-1 explicitly, three months later), LS-4 (LS expels one named person
  * in 2024, answering nothing and answered by nothing).
  */
 class ExpulsionsHttpTest extends LedgerIntegrationTest {
 
     private static final String SRC = "\"source\": \"Ministry of Foreign Affairs statement\"";
-    private static final String WS_MISSION = "WS-TO-EMBASSY-NUKUALOFA";
-    private static final String TO_MISSION = "TO-WS-EMBASSY-APIA";
+    private static final String WS_MISSION = "SZ-LS-EMBASSY-NUKUALOFA";
+    private static final String TO_MISSION = "LS-SZ-EMBASSY-APIA";
     private static long scenarioPosition;
 
     /** The Tonga–Samoa scenario, written once for the whole class; the position of its last write. */
@@ -33,10 +33,10 @@ class ExpulsionsHttpTest extends LedgerIntegrationTest {
             return scenarioPosition;
         }
         ledger.accepted("OpenMission", """
-                {"sendingState": "WS", "receivingState": "TO", "kind": "EMBASSY", "city": "Nukualofa",
+                {"sendingState": "SZ", "receivingState": "LS", "kind": "EMBASSY", "city": "Nukualofa",
                  "effectiveDate": "2000-01-01", %s}""".formatted(SRC));
         ledger.accepted("OpenMission", """
-                {"sendingState": "TO", "receivingState": "WS", "kind": "EMBASSY", "city": "Apia",
+                {"sendingState": "LS", "receivingState": "SZ", "kind": "EMBASSY", "city": "Apia",
                  "effectiveDate": "2000-01-01", %s}""".formatted(SRC));
         ledger.accepted("AccreditDiplomat", """
                 {"missionId": "%s", "personId": "to-ws-p1", "name": "Afamasaga Lepuiai", "category": "DIPLOMATIC",
@@ -45,25 +45,25 @@ class ExpulsionsHttpTest extends LedgerIntegrationTest {
                 {"missionId": "%s", "personId": "to-ws-p2", "name": "Tuilaepa Fonoti", "category": "ADMINISTRATIVE_TECHNICAL",
                  "effectiveDate": "2020-01-01", %s}""".formatted(WS_MISSION, SRC));
         ledger.accepted("ExpelDiplomat", """
-                {"sendingState": "WS", "receivingState": "TO", "personIds": ["to-ws-p1"], "count": 3, "category": "DIPLOMATIC",
-                 "expulsionId": "TO-1", "departureDeadline": "2023-03-10", "reason": "espionage",
+                {"sendingState": "SZ", "receivingState": "LS", "personIds": ["to-ws-p1"], "count": 3, "category": "DIPLOMATIC",
+                 "expulsionId": "LS-1", "departureDeadline": "2023-03-10", "reason": "espionage",
                  "effectiveDate": "2023-03-01", "source": {"text": "Tonga MFA", "url": "https://example.org/to-1"}}""");
         ledger.accepted("ExpelDiplomat", """
-                {"missionId": "%s", "count": 4, "expulsionId": "TO-2", "departureDeadline": "2023-03-12",
+                {"missionId": "%s", "count": 4, "expulsionId": "LS-2", "departureDeadline": "2023-03-12",
                  "effectiveDate": "2023-03-05", %s}""".formatted(TO_MISSION, SRC));
         ledger.accepted("ExpelDiplomat", """
-                {"sendingState": "TO", "receivingState": "WS", "count": 2, "expulsionId": "TO-3", "answersExpulsionId": "TO-1",
+                {"sendingState": "LS", "receivingState": "SZ", "count": 2, "expulsionId": "LS-3", "answersExpulsionId": "LS-1",
                  "departureDeadline": "2023-06-08", "effectiveDate": "2023-06-01", %s}""".formatted(SRC));
         ledger.accepted("ExpelDiplomat", """
-                {"missionId": "%s", "personIds": ["to-ws-p2"], "expulsionId": "TO-4", "departureDeadline": "2024-01-20",
+                {"missionId": "%s", "personIds": ["to-ws-p2"], "expulsionId": "LS-4", "departureDeadline": "2024-01-20",
                  "effectiveDate": "2024-01-10", %s}""".formatted(WS_MISSION, SRC));
         ledger.accepted("RecordDeparture", """
-                {"missionId": "%s", "count": 2, "category": "DIPLOMATIC", "expulsionId": "TO-1", "effectiveDate": "2023-03-09",
+                {"missionId": "%s", "count": 2, "category": "DIPLOMATIC", "expulsionId": "LS-1", "effectiveDate": "2023-03-09",
                  %s}""".formatted(WS_MISSION, SRC));
         ledger.accepted("RecordDeparture", """
                 {"missionId": "%s", "personId": "to-ws-p1", "effectiveDate": "2023-03-12", %s}""".formatted(WS_MISSION, SRC));
         scenarioPosition = ledger.accepted("RecordDeparture", """
-                {"missionId": "%s", "count": 4, "expulsionId": "TO-2", "effectiveDate": "2023-03-11", %s}"""
+                {"missionId": "%s", "count": 4, "expulsionId": "LS-2", "effectiveDate": "2023-03-11", %s}"""
                 .formatted(TO_MISSION, SRC)).path("position").asLong();
         return scenarioPosition;
     }
@@ -89,13 +89,13 @@ class ExpulsionsHttpTest extends LedgerIntegrationTest {
 
     @Test
     void showsAnExpulsionWithItsPersonsDeparturesAndBothDirectionsOfReciprocity() {
-        Response response = ledger.get("analyst", "/api/v1/expulsions/TO-1?on=2023-04-01&atLeast=" + scenario());
+        Response response = ledger.get("analyst", "/api/v1/expulsions/LS-1?on=2023-04-01&atLeast=" + scenario());
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(Long.parseLong(response.header("X-Ledger-Position"))).isGreaterThanOrEqualTo(scenario());
         JsonNode e = response.json().path("expulsion");
-        assertThat(e.path("presenceId").asText()).isEqualTo("WS-TO");
-        assertThat(e.path("declaredBy").asText()).isEqualTo("TO");
-        assertThat(e.path("against").asText()).isEqualTo("WS");
+        assertThat(e.path("presenceId").asText()).isEqualTo("SZ-LS");
+        assertThat(e.path("declaredBy").asText()).isEqualTo("LS");
+        assertThat(e.path("against").asText()).isEqualTo("SZ");
         assertThat(e.path("namedCount").asInt()).isEqualTo(1);
         assertThat(e.path("count").asInt()).isEqualTo(3);
         assertThat(e.path("category").asText()).isEqualTo("DIPLOMATIC");
@@ -125,29 +125,29 @@ class ExpulsionsHttpTest extends LedgerIntegrationTest {
         assertThat(departures.get(1).path("late").asBoolean()).isTrue();
         assertThat(e.has("answers")).isFalse();
         JsonNode answeredBy = e.path("answeredBy");
-        assertThat(answeredBy.findValuesAsText("expulsionId")).containsExactly("TO-2", "TO-3");
+        assertThat(answeredBy.findValuesAsText("expulsionId")).containsExactly("LS-2", "LS-3");
         assertThat(answeredBy.get(0).path("inferred").asBoolean()).isTrue();
         assertThat(answeredBy.get(1).path("inferred").asBoolean()).isFalse();
-        assertThat(answeredBy.get(0).path("declaredBy").asText()).isEqualTo("WS");
+        assertThat(answeredBy.get(0).path("declaredBy").asText()).isEqualTo("SZ");
 
         // Before the deadline nothing is overdue yet.
-        assertThat(detail("TO-1", "&on=2023-03-05").path("overdue").asBoolean()).isFalse();
+        assertThat(detail("LS-1", "&on=2023-03-05").path("overdue").asBoolean()).isFalse();
 
-        JsonNode answer = detail("TO-2", "").path("answers");
-        assertThat(answer.path("expulsionId").asText()).isEqualTo("TO-1");
-        assertThat(answer.path("presenceId").asText()).isEqualTo("WS-TO");
+        JsonNode answer = detail("LS-2", "").path("answers");
+        assertThat(answer.path("expulsionId").asText()).isEqualTo("LS-1");
+        assertThat(answer.path("presenceId").asText()).isEqualTo("SZ-LS");
         assertThat(answer.path("inferred").asBoolean()).isTrue();
-        JsonNode two = detail("TO-2", "");
+        JsonNode two = detail("LS-2", "");
         assertThat(two.path("stillDue").asInt()).isZero();
         assertThat(two.path("overdue").asBoolean()).isFalse();
         assertThat(two.path("missionId").asText()).isEqualTo(TO_MISSION);
 
-        JsonNode explicit = detail("TO-3", "").path("answers");
-        assertThat(explicit.path("expulsionId").asText()).isEqualTo("TO-1");
+        JsonNode explicit = detail("LS-3", "").path("answers");
+        assertThat(explicit.path("expulsionId").asText()).isEqualTo("LS-1");
         assertThat(explicit.path("inferred").asBoolean()).isFalse();
         assertThat(explicit.path("totalExpelled").asInt()).isEqualTo(4);
 
-        JsonNode four = detail("TO-4", "");
+        JsonNode four = detail("LS-4", "");
         assertThat(four.has("answers")).isFalse();
         assertThat(four.path("answeredBy").size()).isZero();
         assertThat(four.path("persons").get(0).path("departedOn").isMissingNode()).isTrue();
@@ -155,31 +155,31 @@ class ExpulsionsHttpTest extends LedgerIntegrationTest {
 
     @Test
     void filtersByStatesMissionDatesReciprocityAndOverdue() {
-        assertThat(ids("state=TO&sort=effectiveDate")).containsExactly("TO-1", "TO-2", "TO-3", "TO-4");
-        assertThat(ids("state=WS&by=TO&sort=effectiveDate")).containsExactly("TO-1", "TO-4");
-        assertThat(ids("against=TO&sort=effectiveDate")).containsExactly("TO-2", "TO-3");
-        assertThat(ids("missionId=" + WS_MISSION + "&sort=effectiveDate")).containsExactly("TO-1", "TO-4");
-        assertThat(ids("missionId=" + TO_MISSION.toLowerCase())).containsExactly("TO-2");
-        assertThat(ids("state=TO&from=2023-03-02&to=2023-12-31&sort=effectiveDate")).containsExactly("TO-2", "TO-3");
-        assertThat(ids("state=TO&answered=true")).containsExactly("TO-1");
-        assertThat(ids("state=TO&answered=false&sort=effectiveDate")).containsExactly("TO-2", "TO-3", "TO-4");
-        assertThat(ids("state=TO&overdue=true&on=2023-04-01")).containsExactly("TO-1");
-        assertThat(ids("state=TO&overdue=false&on=2023-04-01&sort=effectiveDate")).containsExactly("TO-2", "TO-3", "TO-4");
-        // Without "on", overdue is judged today: every deadline has passed, and only TO-2 left in full.
-        assertThat(ids("state=TO&overdue=true&sort=effectiveDate")).containsExactly("TO-1", "TO-3", "TO-4");
+        assertThat(ids("state=LS&sort=effectiveDate")).containsExactly("LS-1", "LS-2", "LS-3", "LS-4");
+        assertThat(ids("state=SZ&by=LS&sort=effectiveDate")).containsExactly("LS-1", "LS-4");
+        assertThat(ids("against=LS&sort=effectiveDate")).containsExactly("LS-2", "LS-3");
+        assertThat(ids("missionId=" + WS_MISSION + "&sort=effectiveDate")).containsExactly("LS-1", "LS-4");
+        assertThat(ids("missionId=" + TO_MISSION.toLowerCase())).containsExactly("LS-2");
+        assertThat(ids("state=LS&from=2023-03-02&to=2023-12-31&sort=effectiveDate")).containsExactly("LS-2", "LS-3");
+        assertThat(ids("state=LS&answered=true")).containsExactly("LS-1");
+        assertThat(ids("state=LS&answered=false&sort=effectiveDate")).containsExactly("LS-2", "LS-3", "LS-4");
+        assertThat(ids("state=LS&overdue=true&on=2023-04-01")).containsExactly("LS-1");
+        assertThat(ids("state=LS&overdue=false&on=2023-04-01&sort=effectiveDate")).containsExactly("LS-2", "LS-3", "LS-4");
+        // Without "on", overdue is judged today: every deadline has passed, and only LS-2 left in full.
+        assertThat(ids("state=LS&overdue=true&sort=effectiveDate")).containsExactly("LS-1", "LS-3", "LS-4");
     }
 
     @Test
     void sortsAndPages() {
-        assertThat(ids("state=TO&sort=count,desc")).containsExactly("TO-2", "TO-1", "TO-3", "TO-4");
-        assertThat(ids("state=TO&sort=deadline")).containsExactly("TO-1", "TO-2", "TO-3", "TO-4");
-        assertThat(ids("state=TO&sort=effectiveDate,desc")).containsExactly("TO-4", "TO-3", "TO-2", "TO-1");
-        assertThat(ids("state=TO")).containsExactly("TO-4", "TO-3", "TO-2", "TO-1");
-        assertThat(ids("state=TO&sort=by")).containsExactly("TO-4", "TO-1", "TO-3", "TO-2");
-        assertThat(ids("state=TO&sort=against,desc")).containsExactly("TO-4", "TO-1", "TO-3", "TO-2");
-        assertThat(ids("state=TO&sort=by;count")).containsExactly("TO-4", "TO-1", "TO-3", "TO-2");
-        Response page = ledger.get("analyst", "/api/v1/expulsions?state=TO&sort=effectiveDate&size=3&page=1&atLeast=" + scenario());
-        assertThat(itemIds(page.json())).containsExactly("TO-4");
+        assertThat(ids("state=LS&sort=count,desc")).containsExactly("LS-2", "LS-1", "LS-3", "LS-4");
+        assertThat(ids("state=LS&sort=deadline")).containsExactly("LS-1", "LS-2", "LS-3", "LS-4");
+        assertThat(ids("state=LS&sort=effectiveDate,desc")).containsExactly("LS-4", "LS-3", "LS-2", "LS-1");
+        assertThat(ids("state=LS")).containsExactly("LS-4", "LS-3", "LS-2", "LS-1");
+        assertThat(ids("state=LS&sort=by")).containsExactly("LS-4", "LS-1", "LS-3", "LS-2");
+        assertThat(ids("state=LS&sort=against,desc")).containsExactly("LS-4", "LS-1", "LS-3", "LS-2");
+        assertThat(ids("state=LS&sort=by;count")).containsExactly("LS-4", "LS-1", "LS-3", "LS-2");
+        Response page = ledger.get("analyst", "/api/v1/expulsions?state=LS&sort=effectiveDate&size=3&page=1&atLeast=" + scenario());
+        assertThat(itemIds(page.json())).containsExactly("LS-4");
         assertThat(page.json().path("total").asLong()).isEqualTo(4);
         assertThat(page.json().path("page").asInt()).isEqualTo(1);
         assertThat(page.json().path("size").asInt()).isEqualTo(3);
@@ -187,7 +187,7 @@ class ExpulsionsHttpTest extends LedgerIntegrationTest {
 
     @Test
     void writesTheListAndTheTrendsAsCsv() {
-        Response csv = ledger.getAccept("analyst", "/api/v1/expulsions?state=TO&sort=effectiveDate&on=2023-04-01&atLeast="
+        Response csv = ledger.getAccept("analyst", "/api/v1/expulsions?state=LS&sort=effectiveDate&on=2023-04-01&atLeast="
                 + scenario(), "text/csv");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
@@ -197,23 +197,23 @@ class ExpulsionsHttpTest extends LedgerIntegrationTest {
                 + "totalExpelled,effectiveDate,departureDeadline,namedDeparted,countedDeparted,departed,stillDue,overdue,"
                 + "lateDepartures,lastDepartureOn,answers.expulsionId,answers.presenceId,answers.declaredBy,answers.against,"
                 + "answers.effectiveDate,answers.totalExpelled,answers.inferred,answeredBy,reason,source,sourceUrl,recordedAt");
-        assertThat(lines[1]).startsWith("TO-1,WS-TO,TO,WS,,\"Afamasaga Lepuiai (to-ws-p1, DIPLOMATIC) left 2023-03-12 late\",1,3,"
+        assertThat(lines[1]).startsWith("LS-1,SZ-LS,LS,SZ,,\"Afamasaga Lepuiai (to-ws-p1, DIPLOMATIC) left 2023-03-12 late\",1,3,"
                 + "DIPLOMATIC,4,2023-03-01,2023-03-10,1,2,3,1,true,1,2023-03-12,,,,,,,,");
-        assertThat(lines[2]).startsWith("TO-2,TO-WS,WS,TO,TO-WS-EMBASSY-APIA,,0,4,UNSPECIFIED,4,2023-03-05,2023-03-12,0,4,4,0,"
-                + "false,0,2023-03-11,TO-1,WS-TO,TO,WS,2023-03-01,4,true,,");
+        assertThat(lines[2]).startsWith("LS-2,LS-SZ,SZ,LS,LS-SZ-EMBASSY-APIA,,0,4,UNSPECIFIED,4,2023-03-05,2023-03-12,0,4,4,0,"
+                + "false,0,2023-03-11,LS-1,SZ-LS,LS,SZ,2023-03-01,4,true,,");
 
-        Response trends = ledger.getAccept("analyst", "/api/v1/trends/expulsions?stateA=TO&stateB=WS&atLeast=" + scenario(),
+        Response trends = ledger.getAccept("analyst", "/api/v1/trends/expulsions?stateA=LS&stateB=SZ&atLeast=" + scenario(),
                 "text/csv");
         assertThat(trends.status()).isEqualTo(200);
         assertThat(trends.body().split("\r\n")).containsExactly(
                 "year,stateA,stateB,aToB,bToA,balance,expulsionsByA,expulsionsByB",
-                "2023,TO,WS,4,6,-2,1,2",
-                "2024,TO,WS,1,0,1,1,0");
+                "2023,LS,SZ,4,6,-2,1,2",
+                "2024,LS,SZ,1,0,1,1,0");
     }
 
     @Test
     void balancesAPairYearByYear() {
-        Response response = ledger.get("analyst", "/api/v1/trends/expulsions?stateA=WS&stateB=TON&from=2022&to=2025&atLeast="
+        Response response = ledger.get("analyst", "/api/v1/trends/expulsions?stateA=SZ&stateB=LSO&from=2022&to=2025&atLeast="
                 + scenario());
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         JsonNode items = response.json().path("items");
@@ -225,14 +225,14 @@ class ExpulsionsHttpTest extends LedgerIntegrationTest {
         assertThat(items.get(0).path("aToB").asInt()).isZero();
         assertThat(response.json().path("total").asLong()).isEqualTo(4);
 
-        JsonNode sorted = ledger.get("analyst", "/api/v1/trends/expulsions?stateA=WS&stateB=TO&from=2022&to=2025&sort=balance,desc"
+        JsonNode sorted = ledger.get("analyst", "/api/v1/trends/expulsions?stateA=SZ&stateB=LS&from=2022&to=2025&sort=balance,desc"
                 + "&size=2&atLeast=" + scenario()).json();
         assertThat(sorted.path("items").findValuesAsText("year")).containsExactly("2023", "2022");
-        JsonNode second = ledger.get("analyst", "/api/v1/trends/expulsions?stateA=WS&stateB=TO&from=2022&to=2025&sort=balance,desc"
+        JsonNode second = ledger.get("analyst", "/api/v1/trends/expulsions?stateA=SZ&stateB=LS&from=2022&to=2025&sort=balance,desc"
                 + "&size=2&page=1").json();
         assertThat(second.path("items").findValuesAsText("year")).containsExactly("2025", "2024");
 
-        JsonNode quiet = ledger.get("analyst", "/api/v1/trends/expulsions?stateA=TO&stateB=AQ").json();
+        JsonNode quiet = ledger.get("analyst", "/api/v1/trends/expulsions?stateA=LS&stateB=AQ").json();
         assertThat(quiet.path("items").size()).isZero();
     }
 

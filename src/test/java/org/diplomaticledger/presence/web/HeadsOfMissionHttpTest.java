@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The heads-of-mission read API through the real application. States here (KI, TV, PW, NR, SB, VU, CK) are this class's own. */
+/** The heads-of-mission read API through the real application. States here (GM, SN, QA, MR, SB, VU, CK) are this class's own. */
 class HeadsOfMissionHttpTest extends LedgerIntegrationTest {
 
     private long send(String command, String json) {
@@ -32,10 +32,10 @@ class HeadsOfMissionHttpTest extends LedgerIntegrationTest {
                 {"missionId": "%s", %s, "effectiveDate": "%s", "source": "test"}""".formatted(missionId, fields, date));
     }
 
-    /** KI-TV: agrément, appointment, both credentials steps, a recall with a chargé, a return, an end, a vacancy with a chargé, a successor, a re-appointment ending the successor implicitly, and an open vacancy. */
+    /** GM-SN: agrément, appointment, both credentials steps, a recall with a chargé, a return, an end, a vacancy with a chargé, a successor, a re-appointment ending the successor implicitly, and an open vacancy. */
     private long funafutiHistory() {
-        String m = "KI-TV-EMBASSY-FUNAFUTI";
-        open("KI", "TV", "EMBASSY", "Funafuti", "");
+        String m = "GM-SN-EMBASSY-FUNAFUTI";
+        open("GM", "SN", "EMBASSY", "Funafuti", "");
         act("RequestAgrement", m, "\"name\": \"Teburoro Tito\"", "2010-01-10");
         act("GrantAgrement", m, "\"personId\": \"teburoro-tito\"", "2010-02-01");
         act("AppointAmbassador", m, "\"name\": \"Teburoro Tito\"", "2010-03-01");
@@ -56,7 +56,7 @@ class HeadsOfMissionHttpTest extends LedgerIntegrationTest {
     @Test
     void showsTheWholeSequenceOfTenuresChargesAndVacanciesOfAMission() {
         long position = funafutiHistory();
-        Response response = ledger.get("analyst", "/api/v1/heads-of-mission/KI-TV-EMBASSY-FUNAFUTI?on=2020-03-01&atLeast=" + position);
+        Response response = ledger.get("analyst", "/api/v1/heads-of-mission/GM-SN-EMBASSY-FUNAFUTI?on=2020-03-01&atLeast=" + position);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(Long.parseLong(response.header("X-Ledger-Position"))).isGreaterThanOrEqualTo(position);
         JsonNode body = response.json();
@@ -117,8 +117,8 @@ class HeadsOfMissionHttpTest extends LedgerIntegrationTest {
 
     @Test
     void theCurrentHeadIsTheChargeWhileTheHeadIsRecalledAndTheHeadAgainOnReturn() {
-        String m = "KI-TV-EMBASSY-VAITUPU";
-        open("KI", "TV", "EMBASSY", "Vaitupu", "");
+        String m = "GM-SN-EMBASSY-VAITUPU";
+        open("GM", "SN", "EMBASSY", "Vaitupu", "");
         act("AppointAmbassador", m, "\"name\": \"Kourabi Nenem\"", "2021-01-01");
         act("PresentCredentials", m, "\"personId\": \"kourabi-nenem\", \"step\": \"PRESENTATION_TO_HEAD_OF_STATE\"", "2021-02-01");
         long recalled = act("RecallAmbassador", m, "\"personId\": \"kourabi-nenem\", \"kind\": \"FOR_CONSULTATIONS\"", "2022-03-01");
@@ -141,67 +141,67 @@ class HeadsOfMissionHttpTest extends LedgerIntegrationTest {
         assertThat(row.path("current").path("since").asText()).isEqualTo("2021-02-01");
     }
 
-    /** PW-NR and NR-PW: a head in office, a vacancy after an end, a permanent mission with no head recorded, a consulate (not listed). */
+    /** QA-MR and MR-QA: a head in office, a vacancy after an end, a permanent mission with no head recorded, a consulate (not listed). */
     private long pacificPosts() {
-        open("PW", "NR", "EMBASSY", "Yaren", "");
-        open("PW", "NR", "CONSULATE_GENERAL", "Aiwo", "");
-        open("PW", "NR", "PERMANENT_MISSION", "Yaren", "\"organisation\": \"PIF\",");
-        act("AppointAmbassador", "PW-NR-EMBASSY-YAREN", "\"name\": \"Zed Adeang\"", "2019-05-01");
-        act("PresentCredentials", "PW-NR-EMBASSY-YAREN", "\"personId\": \"zed-adeang\", \"step\": \"COPY_TO_FOREIGN_MINISTRY\"", "2019-06-01");
-        open("NR", "PW", "EMBASSY", "Ngerulmud", "");
-        act("AppointAmbassador", "NR-PW-EMBASSY-NGERULMUD", "\"name\": \"Baron Waqa\"", "2015-01-01");
-        act("PresentCredentials", "NR-PW-EMBASSY-NGERULMUD", "\"personId\": \"baron-waqa\", \"step\": \"COPY_TO_FOREIGN_MINISTRY\"", "2015-02-01");
-        return act("EndAmbassadorship", "NR-PW-EMBASSY-NGERULMUD", "\"personId\": \"baron-waqa\"", "2024-01-01");
+        open("QA", "MR", "EMBASSY", "Yaren", "");
+        open("QA", "MR", "CONSULATE_GENERAL", "Aiwo", "");
+        open("QA", "MR", "PERMANENT_MISSION", "Yaren", "\"organisation\": \"PIF\",");
+        act("AppointAmbassador", "QA-MR-EMBASSY-YAREN", "\"name\": \"Zed Adeang\"", "2019-05-01");
+        act("PresentCredentials", "QA-MR-EMBASSY-YAREN", "\"personId\": \"zed-adeang\", \"step\": \"COPY_TO_FOREIGN_MINISTRY\"", "2019-06-01");
+        open("MR", "QA", "EMBASSY", "Ngerulmud", "");
+        act("AppointAmbassador", "MR-QA-EMBASSY-NGERULMUD", "\"name\": \"Baron Waqa\"", "2015-01-01");
+        act("PresentCredentials", "MR-QA-EMBASSY-NGERULMUD", "\"personId\": \"baron-waqa\", \"step\": \"COPY_TO_FOREIGN_MINISTRY\"", "2015-02-01");
+        return act("EndAmbassadorship", "MR-QA-EMBASSY-NGERULMUD", "\"personId\": \"baron-waqa\"", "2024-01-01");
     }
 
     @Test
     void listsMissionsWithFiltersPagingSortingAndCsv() {
         long position = pacificPosts();
-        Response all = ledger.get("analyst", "/api/v1/heads-of-mission?state=PW&sort=missionId&atLeast=" + position);
+        Response all = ledger.get("analyst", "/api/v1/heads-of-mission?state=QA&sort=missionId&atLeast=" + position);
         assertThat(all.status()).as(all.toString()).isEqualTo(200);
         assertThat(all.json().path("items").findValuesAsText("missionId")).containsExactly(
-                "NR-PW-EMBASSY-NGERULMUD", "PW-NR-EMBASSY-YAREN", "PW-NR-PERMANENT-MISSION-PIF-YAREN");
+                "MR-QA-EMBASSY-NGERULMUD", "QA-MR-EMBASSY-YAREN", "QA-MR-PERMANENT-MISSION-PIF-YAREN");
         assertThat(all.json().path("total").asLong()).isEqualTo(3);
 
-        assertThat(ledger.get("analyst", "/api/v1/heads-of-mission?sending=PW&atLeast=" + position).json().path("items")
-                .findValuesAsText("missionId")).containsExactly("PW-NR-EMBASSY-YAREN", "PW-NR-PERMANENT-MISSION-PIF-YAREN");
-        assertThat(ledger.get("analyst", "/api/v1/heads-of-mission?receiving=PLW").json().path("items")
-                .findValuesAsText("missionId")).containsExactly("NR-PW-EMBASSY-NGERULMUD");
-        assertThat(ledger.get("analyst", "/api/v1/heads-of-mission?missionId=PW-NR-EMBASSY-YAREN").json().path("items")
-                .findValuesAsText("missionId")).containsExactly("PW-NR-EMBASSY-YAREN");
+        assertThat(ledger.get("analyst", "/api/v1/heads-of-mission?sending=QA&atLeast=" + position).json().path("items")
+                .findValuesAsText("missionId")).containsExactly("QA-MR-EMBASSY-YAREN", "QA-MR-PERMANENT-MISSION-PIF-YAREN");
+        assertThat(ledger.get("analyst", "/api/v1/heads-of-mission?receiving=QAT").json().path("items")
+                .findValuesAsText("missionId")).containsExactly("MR-QA-EMBASSY-NGERULMUD");
+        assertThat(ledger.get("analyst", "/api/v1/heads-of-mission?missionId=QA-MR-EMBASSY-YAREN").json().path("items")
+                .findValuesAsText("missionId")).containsExactly("QA-MR-EMBASSY-YAREN");
 
-        JsonNode vacant = ledger.get("analyst", "/api/v1/heads-of-mission?state=PW&vacant=true&on=2024-03-01&sort=missionId,desc").json();
+        JsonNode vacant = ledger.get("analyst", "/api/v1/heads-of-mission?state=QA&vacant=true&on=2024-03-01&sort=missionId,desc").json();
         assertThat(vacant.path("items").findValuesAsText("missionId")).containsExactly(
-                "PW-NR-PERMANENT-MISSION-PIF-YAREN", "NR-PW-EMBASSY-NGERULMUD");
+                "QA-MR-PERMANENT-MISSION-PIF-YAREN", "MR-QA-EMBASSY-NGERULMUD");
         JsonNode ngerulmud = vacant.path("items").get(1);
         assertThat(ngerulmud.path("vacantSince").asText()).isEqualTo("2024-01-01");
         assertThat(ngerulmud.path("vacantDays").asLong()).isEqualTo(60);
         assertThat(vacant.path("items").get(0).has("vacantSince")).as("no head ever recorded: since when is unknown").isFalse();
 
-        JsonNode filled = ledger.get("analyst", "/api/v1/heads-of-mission?state=PW&vacant=false").json();
-        assertThat(filled.path("items").findValuesAsText("missionId")).containsExactly("PW-NR-EMBASSY-YAREN");
+        JsonNode filled = ledger.get("analyst", "/api/v1/heads-of-mission?state=QA&vacant=false").json();
+        assertThat(filled.path("items").findValuesAsText("missionId")).containsExactly("QA-MR-EMBASSY-YAREN");
         assertThat(filled.path("items").get(0).path("current").path("since").asText()).isEqualTo("2019-06-01");
 
-        JsonNode page = ledger.get("analyst", "/api/v1/heads-of-mission?state=PW&sort=receiving;missionId&size=1&page=1").json();
-        assertThat(page.path("items").findValuesAsText("missionId")).containsExactly("PW-NR-PERMANENT-MISSION-PIF-YAREN");
+        JsonNode page = ledger.get("analyst", "/api/v1/heads-of-mission?state=QA&sort=receiving;missionId&size=1&page=1").json();
+        assertThat(page.path("items").findValuesAsText("missionId")).containsExactly("QA-MR-PERMANENT-MISSION-PIF-YAREN");
         assertThat(page.path("total").asLong()).isEqualTo(3);
         assertThat(page.path("size").asInt()).isEqualTo(1);
-        assertThat(ledger.get("analyst", "/api/v1/heads-of-mission?state=PW&sort=sending,desc;missionId").json().path("items")
-                .findValuesAsText("missionId")).containsExactly("PW-NR-EMBASSY-YAREN", "PW-NR-PERMANENT-MISSION-PIF-YAREN",
-                "NR-PW-EMBASSY-NGERULMUD");
-        assertThat(ledger.get("analyst", "/api/v1/heads-of-mission?state=PW&vacant=false&sort=name,desc").json().path("items")
+        assertThat(ledger.get("analyst", "/api/v1/heads-of-mission?state=QA&sort=sending,desc;missionId").json().path("items")
+                .findValuesAsText("missionId")).containsExactly("QA-MR-EMBASSY-YAREN", "QA-MR-PERMANENT-MISSION-PIF-YAREN",
+                "MR-QA-EMBASSY-NGERULMUD");
+        assertThat(ledger.get("analyst", "/api/v1/heads-of-mission?state=QA&vacant=false&sort=name,desc").json().path("items")
                 .get(0).path("current").path("name").asText()).isEqualTo("Zed Adeang");
-        assertThat(ledger.get("analyst", "/api/v1/heads-of-mission?state=PW&sort=since,desc").json().path("items")
-                .get(0).path("missionId").asText()).isEqualTo("PW-NR-EMBASSY-YAREN");
+        assertThat(ledger.get("analyst", "/api/v1/heads-of-mission?state=QA&sort=since,desc").json().path("items")
+                .get(0).path("missionId").asText()).isEqualTo("QA-MR-EMBASSY-YAREN");
 
-        Response csv = ledger.getAccept("analyst", "/api/v1/heads-of-mission?sending=PW&vacant=false", "text/csv");
+        Response csv = ledger.getAccept("analyst", "/api/v1/heads-of-mission?sending=QA&vacant=false", "text/csv");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         String[] lines = csv.body().split("\r\n");
         assertThat(lines[0]).isEqualTo("missionId,sendingState,receivingState,kind,city,organisation,missionName,missionStatus,"
                 + "missionStatusSince,current.personId,current.name,current.headClass,current.since,current.status,"
                 + "actingForPersonId,vacant,vacantSince,vacantDays,lastRecordedAt");
-        assertThat(lines[1]).startsWith("PW-NR-EMBASSY-YAREN,PW,NR,EMBASSY,Yaren,,,OPEN,2000-01-01,zed-adeang,Zed Adeang,AMBASSADOR,"
+        assertThat(lines[1]).startsWith("QA-MR-EMBASSY-YAREN,QA,MR,EMBASSY,Yaren,,,OPEN,2000-01-01,zed-adeang,Zed Adeang,AMBASSADOR,"
                 + "2019-06-01,IN_OFFICE,,false,,,");
     }
 

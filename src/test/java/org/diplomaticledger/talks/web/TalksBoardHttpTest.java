@@ -54,6 +54,9 @@ class TalksBoardHttpTest extends LedgerIntegrationTest {
         String[] lines = csv.body().split("\r\n");
         assertThat(lines[0]).startsWith("talksId,title,status,statusSince,date,time,venue.city,venue.country,venue.place");
         assertThat(csv.body()).contains("board-csv,,HELD,2025-04-10,2025-04-10,,Istanbul,TR,Russian consulate-general,true");
+
+        Response empty = ledger.getAccept("analyst", "/api/v1/talks?state=AQ", "text/csv");
+        assertThat(empty.body()).isEqualTo(lines[0] + "\r\n");
     }
 
     @Test
