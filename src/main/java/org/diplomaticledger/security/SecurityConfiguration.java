@@ -9,6 +9,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -37,8 +40,10 @@ import java.util.Set;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
-        http.csrf(csrf -> csrf.disable()) // no cookies or sessions: every request carries its credentials
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper objectMapper,
+                                           AuthenticationManager authenticationManager) throws Exception {
+        http.authenticationManager(authenticationManager)
+                .csrf(csrf -> csrf.disable()) // no cookies or sessions: every request carries its credentials
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -74,6 +79,19 @@ class SecurityConfiguration {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         objectMapper.writeValue(response.getOutputStream(), problem);
+    }
+
+    /**
+     * Checks passwords against the configured users, and remembers accepted credentials for
+     * {@code ledger.security.auth-cache} (5 minutes; PT0S turns it off), since clients send them on every request.
+     */
+    @Bean
+    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder,
+                                                @org.springframework.beans.factory.annotation.Value("${ledger.security.auth-cache:PT5M}")
+                                                java.time.Duration cache, java.time.Clock clock) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(passwordEncoder);
+        return new ProviderManager(new CachingAuthenticationProvider(passwords, cache, clock));
     }
 
     @Bean
