@@ -1,6 +1,15 @@
 package org.diplomaticledger.projection.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.diplomaticledger.projection.ProjectionHandlers;
+import org.diplomaticledger.projection.ReadDocs;
 import org.diplomaticledger.projection.ProjectionPositions;
 import org.diplomaticledger.projection.ProjectionRebuilder;
 import org.diplomaticledger.projection.RebuildStatus;
@@ -18,6 +27,7 @@ import java.util.List;
  * The projections: how far each has read the ledger, which slot answers, and rebuilds from the events alone.
  */
 @RestController
+@Tag(name = "Projections", description = "The read models: how far each has read the ledger, which slot answers, and rebuilds from the events alone")
 class ProjectionController {
 
     /** A projection's state: the slot that answers, its position against the ledger's head, its last rebuild. */
@@ -35,19 +45,50 @@ class ProjectionController {
         this.rebuilder = rebuilder;
     }
 
-    @GetMapping("/api/v1/projections")
+        @Operation(operationId = "listProjections", summary = "How far each projection has read the ledger",
+            description = "Every projection (the read models behind GET /api/v1/**): the slot that answers, the ledger position it has applied against the ledger's head, its lag, its tables and its last rebuild.\n\nNeeds the role ANALYST, AUDITOR or ADMIN (HTTP Basic).",
+            responses = {
+                    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
+                            content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "projections", value = "[{\"name\":\"talks\",\"activeSlot\":\"A\",\"position\":81,\"head\":81,\"lag\":0,\"tables\":[\"talks_board\",\"talks_delegation\",\"talks_status_history\"]},{\"name\":\"staffing\",\"activeSlot\":\"A\",\"position\":81,\"head\":81,\"lag\":0,\"tables\":[\"staffing_presence\",\"staffing_mission\"]}]"))}),
+                    @ApiResponse(responseCode = "401", description = ReadDocs.UNAUTHENTICATED, content = @Content(
+                            mediaType = "application/problem+json", examples = @ExampleObject(name = "unauthenticated", value = ReadDocs.PROBLEM_401))),
+                    @ApiResponse(responseCode = "403", description = ReadDocs.FORBIDDEN, content = @Content(
+                            mediaType = "application/problem+json", examples = @ExampleObject(name = "forbidden", value = ReadDocs.PROBLEM_403)))})
+@GetMapping("/api/v1/projections")
     List<ProjectionView> all() {
         long head = positions.head();
         return handlers.all().stream().map(live -> view(live.projection().name(), head)).toList();
     }
 
-    @GetMapping("/api/v1/projections/{name}")
-    ProjectionView one(@PathVariable String name) {
+        @Operation(operationId = "getProjection", summary = "One projection's position, slot and last rebuild",
+            description = "One projection: its active slot, its position against the ledger's head, its lag, its tables and the state of its last rebuild (with whether the rebuilt tables were identical to the live ones).\n\nNeeds the role ANALYST, AUDITOR or ADMIN (HTTP Basic).",
+            responses = {
+                    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
+                            content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "talks", value = "{\"name\":\"talks\",\"activeSlot\":\"B\",\"position\":81,\"head\":81,\"lag\":0,\"tables\":[\"talks_board\",\"talks_delegation\",\"talks_status_history\"],\"lastRebuild\":{\"projection\":\"talks\",\"state\":\"SWITCHED\",\"into\":\"B\",\"startedAt\":\"2026-11-30T17:05:41.360Z\",\"finishedAt\":\"2026-11-30T17:05:41.816Z\",\"done\":81,\"total\":81,\"eventsPerSecond\":177.38,\"tables\":{\"talks_board\":{\"liveRows\":3,\"rebuiltRows\":3,\"identical\":true}},\"identical\":true}}"))}),
+                    @ApiResponse(responseCode = "404", description = "No projection of this name", content = @Content(
+                            mediaType = "application/problem+json", examples = @ExampleObject(name = "not-found", value = "{\"type\":\"urn:diplomatic-ledger:problem:unknown-projection\",\"title\":\"Unknown projection\",\"status\":404,\"detail\":\"no projection 'nope'; projections: expulsions, heads-of-mission, staffing, talks\",\"instance\":\"/api/v1/projections/nope\"}"))),
+                    @ApiResponse(responseCode = "401", description = ReadDocs.UNAUTHENTICATED, content = @Content(
+                            mediaType = "application/problem+json", examples = @ExampleObject(name = "unauthenticated", value = ReadDocs.PROBLEM_401))),
+                    @ApiResponse(responseCode = "403", description = ReadDocs.FORBIDDEN, content = @Content(
+                            mediaType = "application/problem+json", examples = @ExampleObject(name = "forbidden", value = ReadDocs.PROBLEM_403)))})
+@GetMapping("/api/v1/projections/{name}")
+    ProjectionView one(@Parameter(description = "The projection's name: expulsions, heads-of-mission, staffing or talks", example = "talks") @PathVariable String name) {
         return view(name, positions.head());
     }
 
-    @PostMapping("/api/v1/projections/{name}/rebuild")
-    ResponseEntity<RebuildStatus> rebuild(@PathVariable String name) {
+        @Operation(operationId = "rebuildProjection", summary = "Rebuild a projection from the events alone",
+            description = "Starts rebuilding the projection into its idle slot from the ledger's events, then switches reads to it; answers 202 at once with the rebuild's status and a Location to follow it (GET /api/v1/projections/{name}).\n\nNeeds the role AUDITOR or ADMIN (HTTP Basic).",
+            responses = {
+                    @ApiResponse(responseCode = "202", useReturnTypeSchema = true, description = "OK",
+                            content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "talks", value = "{\"projection\":\"talks\",\"state\":\"RUNNING\",\"into\":\"B\",\"startedAt\":\"2026-11-30T17:05:41.360Z\",\"done\":0,\"total\":81,\"eventsPerSecond\":0.0}"))}),
+                    @ApiResponse(responseCode = "404", description = "No projection of this name", content = @Content(
+                            mediaType = "application/problem+json", examples = @ExampleObject(name = "not-found", value = "{\"type\":\"urn:diplomatic-ledger:problem:unknown-projection\",\"title\":\"Unknown projection\",\"status\":404,\"detail\":\"no projection 'nope'; projections: expulsions, heads-of-mission, staffing, talks\",\"instance\":\"/api/v1/projections/nope\"}"))),
+                    @ApiResponse(responseCode = "401", description = ReadDocs.UNAUTHENTICATED, content = @Content(
+                            mediaType = "application/problem+json", examples = @ExampleObject(name = "unauthenticated", value = ReadDocs.PROBLEM_401))),
+                    @ApiResponse(responseCode = "403", description = "The user lacks the role AUDITOR or ADMIN", content = @Content(
+                            mediaType = "application/problem+json", examples = @ExampleObject(name = "forbidden", value = ReadDocs.PROBLEM_403)))})
+@PostMapping("/api/v1/projections/{name}/rebuild")
+    ResponseEntity<RebuildStatus> rebuild(@Parameter(description = "The projection's name: expulsions, heads-of-mission, staffing or talks", example = "talks") @PathVariable String name) {
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .header("Location", "/api/v1/projections/" + name)
                 .body(rebuilder.start(name));

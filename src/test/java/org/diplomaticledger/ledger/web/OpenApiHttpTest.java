@@ -9,6 +9,8 @@ import org.diplomaticledger.support.LedgerIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +51,58 @@ class OpenApiHttpTest extends LedgerIntegrationTest {
         assertThat(api.path("paths").has("/api/v1/imports")).isTrue();
         assertThat(api.path("components").path("securitySchemes").path("basic").path("scheme").asText()).isEqualTo("basic");
         assertThat(ledger.get(null, "/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+
+    /**
+     * A newcomer can read every GET under /api/v1/ from the description alone: what it answers, a real example of the
+     * answer, what each path variable means with a value to try, and, for the projections' reads, how to read their
+     * own writes ({@code atLeast}).
+     */
+    @Test
+    void everyReadIsDescribedWithAnExample() {
+        JsonNode api = ledger.get(null, "/v3/api-docs").json();
+        List<String> gets = new ArrayList<>();
+        api.path("paths").fields().forEachRemaining(path -> {
+            JsonNode get = path.getValue().path("get");
+            if (!path.getKey().startsWith("/api/v1/") || get.isMissingNode()) {
+                return;
+            }
+            String where = "GET " + path.getKey();
+            gets.add(where);
+            assertThat(get.path("summary").asText()).as(where + " summary").isNotBlank();
+            assertThat(get.path("description").asText()).as(where + " description").isNotBlank();
+            JsonNode ok = get.path("responses").path("200");
+            assertThat(ok.isMissingNode()).as(where + " 200").isFalse();
+            List<JsonNode> examples = new ArrayList<>();
+            ok.path("content").forEach(media -> {
+                media.path("examples").forEach(example -> examples.add(example.path("value")));
+                if (media.has("example")) {
+                    examples.add(media.get("example"));
+                }
+            });
+            assertThat(examples).as(where + " examples of 200").isNotEmpty()
+                    .allSatisfy(example -> assertThat(example.isMissingNode() || example.isNull()).isFalse());
+            List<String> parameters = new ArrayList<>();
+            get.path("parameters").forEach(parameter -> {
+                parameters.add(parameter.path("in").asText() + ":" + parameter.path("name").asText());
+                if (parameter.path("in").asText().equals("path")) {
+                    String name = where + " path parameter " + parameter.path("name").asText();
+                    assertThat(parameter.path("description").asText()).as(name + " description").isNotBlank();
+                    assertThat(parameter.has("example") || parameter.path("examples").size() > 0
+                            || parameter.path("schema").has("example")).as(name + " example").isTrue();
+                }
+            });
+            if (!path.getKey().startsWith("/api/v1/projections")) {
+                assertThat(parameters).as(where + " documents atLeast").contains("query:atLeast", "header:X-Ledger-At-Least");
+                assertThat(parameters).as(where + " hides the resolved ReadPosition").doesNotContain("query:read");
+            }
+        });
+        assertThat(gets).as("the reads under /api/v1/").contains("GET /api/v1/talks", "GET /api/v1/talks/{talksId}",
+                "GET /api/v1/missions", "GET /api/v1/missions/{missionId}", "GET /api/v1/presences",
+                "GET /api/v1/presences/{sending}/{receiving}", "GET /api/v1/trends/headcount",
+                "GET /api/v1/trends/open-missions", "GET /api/v1/heads-of-mission", "GET /api/v1/heads-of-mission/tenures",
+                "GET /api/v1/heads-of-mission/{missionId}", "GET /api/v1/expulsions", "GET /api/v1/expulsions/{expulsionId}",
+                "GET /api/v1/trends/expulsions", "GET /api/v1/projections", "GET /api/v1/projections/{name}");
     }
 
     @Test

@@ -1,0 +1,51 @@
+package org.diplomaticledger.projection;
+
+/**
+ * Texts shared by the OpenAPI annotations of the read controllers (in the capabilities' {@code web} packages, which
+ * may not depend on each other): read-your-writes, roles, paging, CSV and the problems every read can answer.
+ * Constants only, so that annotations can use them; the examples are real answers of the demo ledger.
+ */
+public final class ReadDocs {
+
+    private ReadDocs() {
+    }
+
+    public static final String READ_ROLES = "Needs the role ANALYST, AUDITOR or ADMIN (HTTP Basic).";
+
+    public static final String READ_YOUR_WRITES = "Read-your-writes: pass the `position` a command's answer gave as "
+            + "`?atLeast=` (or the header `X-Ledger-At-Least`) and the answer waits, up to 10 s, until the projection has "
+            + "applied that position, else 503 with Retry-After. The header `X-Ledger-Position` of every answer says "
+            + "which ledger position it reflects.";
+
+    public static final String LIST = "Paged with `page` (from 0), `size` (1 to 1000, 50 by default) and `sort` "
+            + "(`field` or `field,desc`, several separated by `;`). Send `Accept: text/csv` for the same rows as CSV, "
+            + "one line per item with a header row (up to 100000 rows; all of them by default).";
+
+    public static final String AT_LEAST = "Read-your-writes: the ledger position (`position` of a command's answer) the "
+            + "projection must have applied before it answers; it waits up to 10 s, else 503. Absent: any state will do.";
+    public static final String AT_LEAST_HEADER = "The same as `atLeast`, as a header; `atLeast` wins if both are sent.";
+    public static final String AT_LEAST_EXAMPLE = "81";
+
+    public static final String PAGE = "Page number, from 0";
+    public static final String SIZE = "Items per page, 1 to 1000 (50 by default; with Accept: text/csv up to 100000, all by default)";
+    public static final String ON = "The day against which departure deadlines count as overdue (ISO date); today by default";
+
+    public static final String PROBLEM_400 = """
+            {"type":"urn:diplomatic-ledger:problem:invalid-query","title":"Invalid query","status":400,\
+            "detail":"from: expected a date as YYYY-MM-DD, got 'x'","instance":"/api/v1/talks","parameter":"from"}""";
+    public static final String PROBLEM_401 = """
+            {"type":"urn:diplomatic-ledger:problem:unauthenticated","title":"Unauthenticated","status":401,\
+            "detail":"this request needs a user: send HTTP Basic credentials","instance":"/api/v1/talks"}""";
+    public static final String PROBLEM_403 = """
+            {"type":"urn:diplomatic-ledger:problem:forbidden","title":"Forbidden","status":403,\
+            "detail":"user 'clerk' lacks the role this request needs","instance":"/api/v1/talks"}""";
+    public static final String PROBLEM_503 = """
+            {"type":"urn:diplomatic-ledger:problem:projection-behind","title":"Projection behind","status":503,\
+            "detail":"projection talks reached position 81, not yet 9999, within 10 s; ask again shortly",\
+            "instance":"/api/v1/talks"}""";
+
+    public static final String BAD_QUERY = "A query parameter is malformed or out of range; `parameter` names it";
+    public static final String UNAUTHENTICATED = "No or wrong credentials";
+    public static final String FORBIDDEN = "The user lacks the role ANALYST, AUDITOR or ADMIN";
+    public static final String BEHIND = "The projection did not reach `atLeast` within 10 s; retry after Retry-After";
+}
