@@ -38,7 +38,7 @@ public record PageQuery(int page, int size, String orderBy) {
                 String field = pieces[0].trim();
                 String expression = sortable.get(field);
                 if (expression == null) {
-                    throw new QueryParameterException("sort", "cannot sort by '" + field + "'; sortable: " + String.join(", ", sortable.keySet()));
+                    throw new QueryParameterException("sort", "cannot sort by '" + field + "'; sortable: " + String.join(", ", new java.util.TreeSet<>(sortable.keySet())));
                 }
                 String direction = pieces.length > 1 ? pieces[1].trim().toLowerCase(Locale.ROOT) : "asc";
                 if (!direction.equals("asc") && !direction.equals("desc")) {

@@ -34,6 +34,18 @@ public final class QueryParams {
         }
     }
 
+    /** {@code true} or {@code false}; absent is null. */
+    public static Boolean bool(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new QueryParameterException(parameter, "true or false, not '" + value + "'");
+        };
+    }
+
     /** Whether the client asked for CSV rather than JSON. */
     public static boolean wantsCsv(String accept) {
         return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/csv");

@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import org.diplomaticledger.presence.projection.ExpulsionsProjection;
 import org.diplomaticledger.presence.projection.ExpulsionsQueries;
 import org.diplomaticledger.presence.projection.ExpulsionsViews.ExpulsionDetail;
@@ -22,19 +21,14 @@ import org.diplomaticledger.projection.QueryParams;
 import org.diplomaticledger.projection.ReadPosition;
 import org.diplomaticledger.projection.Reads;
 import org.diplomaticledger.projection.ResourceNotFound;
-import org.diplomaticledger.shared.Problems;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -98,7 +92,7 @@ class ExpulsionsController {
         ExpulsionsQueries.Filter filter = new ExpulsionsQueries.Filter(QueryParams.country("by", by),
                 QueryParams.country("against", against), QueryParams.country("state", state),
                 missionId == null || missionId.isBlank() ? null : missionId.trim().toUpperCase(Locale.ROOT), from, to,
-                bool("answered", answered), bool("overdue", overdue), on == null ? LocalDate.now(clock) : on);
+                QueryParams.bool("answered", answered), QueryParams.bool("overdue", overdue), on == null ? LocalDate.now(clock) : on);
         PageQuery paging = PageQuery.of(page, size, sort, QueryParams.wantsCsv(accept), ExpulsionsQueries.SORTABLE,
                 ExpulsionsQueries.DEFAULT_SORT);
         return reads.answer(ExpulsionsProjection.NAME, read, snapshot -> queries.list(snapshot, filter, paging));
@@ -158,27 +152,5 @@ class ExpulsionsController {
         var a = QueryParams.country("stateA", stateA);
         var b = QueryParams.country("stateB", stateB);
         return reads.answer(ExpulsionsProjection.NAME, read, snapshot -> queries.trends(snapshot, a, b, from, to, paging));
-    }
-
-    /** A date, year or number that does not parse is a bad query parameter, answered 400 naming it. */
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        String expected = e.getRequiredType() == LocalDate.class ? "an ISO date YYYY-MM-DD"
-                : e.getRequiredType() == Integer.class ? "a whole number" : "a " + e.getRequiredType();
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query",
-                e.getName() + ": expected " + expected + ", got '" + e.getValue() + "'", request);
-        problem.setProperty("parameter", e.getName());
-        return Problems.response(problem);
-    }
-
-    private static Boolean bool(String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new QueryParameterException(parameter, "true or false, not '" + value + "'");
-        };
     }
 }

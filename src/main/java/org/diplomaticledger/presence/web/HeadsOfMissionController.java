@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import org.diplomaticledger.presence.projection.HeadsOfMissionProjection;
 import org.diplomaticledger.presence.projection.HeadsOfMissionQueries;
 import org.diplomaticledger.presence.projection.HeadsOfMissionViews.MissionHeadView;
@@ -22,22 +21,16 @@ import org.diplomaticledger.projection.QueryParams;
 import org.diplomaticledger.projection.ReadPosition;
 import org.diplomaticledger.projection.Reads;
 import org.diplomaticledger.projection.ResourceNotFound;
-import org.diplomaticledger.shared.Problems;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Locale;
 
 /**
@@ -57,8 +50,10 @@ class HeadsOfMissionController {
 
     private final Reads reads;
     private final HeadsOfMissionQueries queries;
+    private final java.time.Clock clock;
 
-    HeadsOfMissionController(Reads reads, HeadsOfMissionQueries queries) {
+    HeadsOfMissionController(Reads reads, HeadsOfMissionQueries queries, java.time.Clock clock) {
+        this.clock = clock;
         this.reads = reads;
         this.queries = queries;
     }
@@ -90,7 +85,7 @@ class HeadsOfMissionController {
                                                    @Parameter(hidden = true) ReadPosition read) {
         HeadsOfMissionQueries.MissionFilter filter = new HeadsOfMissionQueries.MissionFilter(
                 QueryParams.country("sending", sending), QueryParams.country("receiving", receiving),
-                QueryParams.country("state", state), blankToNull(missionId), bool("vacant", vacant), onOrToday(on));
+                QueryParams.country("state", state), blankToNull(missionId), QueryParams.bool("vacant", vacant), onOrToday(on));
         PageQuery paging = PageQuery.of(page, size, sort, QueryParams.wantsCsv(accept), HeadsOfMissionQueries.MISSION_SORTABLE,
                 HeadsOfMissionQueries.MISSION_DEFAULT_SORT);
         return reads.answer(HeadsOfMissionProjection.NAME, read, snapshot -> queries.missions(snapshot, filter, paging));
@@ -154,29 +149,8 @@ class HeadsOfMissionController {
                 .orElseThrow(() -> new ResourceNotFound("no embassy or permanent mission '" + missionId + "' is recorded")));
     }
 
-    /** A date or number the parameter's type cannot hold: 400 naming the parameter, as every read-side problem. */
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        String expected = e.getRequiredType() == LocalDate.class ? "an ISO date such as 2025-04-10" : "a whole number";
-        QueryParameterException problem = new QueryParameterException(e.getName(), "expected " + expected + ", got '" + e.getValue() + "'");
-        ProblemDetail detail = Problems.of(HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query", problem.getMessage(), request);
-        detail.setProperty("parameter", problem.parameter());
-        return Problems.response(detail);
-    }
-
-    private static LocalDate onOrToday(LocalDate on) {
-        return on != null ? on : LocalDate.now(ZoneOffset.UTC);
-    }
-
-    private static Boolean bool(String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new QueryParameterException(parameter, "true or false, not '" + value + "'");
-        };
+    private LocalDate onOrToday(LocalDate on) {
+        return on != null ? on : LocalDate.now(clock);
     }
 
     private static String blankToNull(String value) {

@@ -59,10 +59,12 @@ class StaffingController {
 
     private final Reads reads;
     private final StaffingQueries queries;
+    private final java.time.Clock clock;
 
-    StaffingController(Reads reads, StaffingQueries queries) {
+    StaffingController(Reads reads, StaffingQueries queries, java.time.Clock clock) {
         this.reads = reads;
         this.queries = queries;
+        this.clock = clock;
     }
 
         @Operation(operationId = "listMissions", summary = "List missions and their staff",
@@ -202,7 +204,7 @@ class StaffingController {
                                                    @Parameter(description = "Last month, YYYY-MM; this month by default", example = "2018-05") @RequestParam(required = false) String to,
                                                    @Parameter(hidden = true) ReadPosition read) {
         String presenceId = presenceId(required("sending", sending), required("receiving", receiving));
-        YearMonth last = to == null ? YearMonth.now() : month("to", to);
+        YearMonth last = to == null ? YearMonth.now(clock) : month("to", to);
         YearMonth first = from == null ? last.minusYears(10) : month("from", from);
         if (first.isAfter(last)) {
             throw new QueryParameterException("from", "from " + first + " is after to " + last);
@@ -239,7 +241,7 @@ class StaffingController {
                                                          @Parameter(hidden = true) ReadPosition read) {
         CountryCode sending = QueryParams.country("state", required("state", state));
         CountryCode receivingState = QueryParams.country("receiving", receiving);
-        int last = to == null ? Year.now().getValue() : year("to", to);
+        int last = to == null ? Year.now(clock).getValue() : year("to", to);
         int first = from == null ? last - 10 : year("from", from);
         if (first > last) {
             throw new QueryParameterException("from", "from " + first + " is after to " + last);
@@ -255,8 +257,8 @@ class StaffingController {
         return PresenceIds.presence(QueryParams.country("sending", sending), QueryParams.country("receiving", receiving));
     }
 
-    private static LocalDate day(LocalDate on) {
-        return on == null ? LocalDate.now() : on;
+    private LocalDate day(LocalDate on) {
+        return on == null ? LocalDate.now(clock) : on;
     }
 
     private static String required(String parameter, String value) {

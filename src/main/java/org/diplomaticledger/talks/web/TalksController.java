@@ -108,7 +108,12 @@ class TalksController {
                                          @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
                                          @Parameter(hidden = true) ReadPosition read) {
         TalksBoardQueries.Filter filter = new TalksBoardQueries.Filter(QueryParams.country("state", state),
-                TalksBoardQueries.statuses(status), from, to, format, QueryParams.country("venueCountry", venueCountry));
+                TalksBoardQueries.statuses(status), from, to,
+                format == null ? null : QueryParams.enumValue("format", format, org.diplomaticledger.talks.api.TalksFormat.class).name(),
+                QueryParams.country("venueCountry", venueCountry));
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new org.diplomaticledger.projection.QueryParameterException("from", "comes after to");
+        }
         PageQuery paging = PageQuery.of(page, size, sort, QueryParams.wantsCsv(accept), TalksBoardQueries.SORTABLE,
                 "talks_date DESC, talks_id");
         return reads.answer(TalksBoardProjection.NAME, read, snapshot -> queries.list(snapshot, filter, paging));

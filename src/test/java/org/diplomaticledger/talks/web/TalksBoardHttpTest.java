@@ -64,6 +64,9 @@ class TalksBoardHttpTest extends LedgerIntegrationTest {
         assertThat(ledger.get("analyst", "/api/v1/talks?status=DONE").json().path("parameter").asText()).isEqualTo("status");
         assertThat(ledger.get("analyst", "/api/v1/talks?sort=venue").json().path("parameter").asText()).isEqualTo("sort");
         assertThat(ledger.get("analyst", "/api/v1/talks?state=Narnia").status()).isEqualTo(400);
+        assertThat(ledger.get("analyst", "/api/v1/talks?format=nonsense").json().path("parameter").asText()).isEqualTo("format");
+        assertThat(ledger.get("analyst", "/api/v1/talks?from=2025-05-01&to=2025-04-01").json().path("parameter").asText()).isEqualTo("from");
+        assertThat(ledger.get("analyst", "/api/v1/talks?from=yesterday").json().path("parameter").asText()).isEqualTo("from");
         assertThat(ledger.get("analyst", "/api/v1/talks/no-such-talks").status()).isEqualTo(404);
         assertThat(ledger.get("clerk", "/api/v1/talks").status()).isEqualTo(403);
         assertThat(ledger.get(null, "/api/v1/talks").status()).isEqualTo(401);
