@@ -4,6 +4,7 @@ import org.diplomaticledger.presence.projection.HeadsOfMissionViews.*;
 import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.Reads;
+import org.diplomaticledger.projection.Where;
 import org.diplomaticledger.shared.CountryCode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -51,32 +52,15 @@ public class HeadsOfMissionQueries {
     }
 
     public Page<MissionHeadView> missions(Reads.Snapshot snapshot, MissionFilter filter, PageQuery page) {
-        StringBuilder where = new StringBuilder(" WHERE slot = ?");
-        List<Object> args = new ArrayList<>(List.of(snapshot.slotCode()));
-        if (filter.sending() != null) {
-            where.append(" AND sending_state = ?");
-            args.add(filter.sending().value());
-        }
-        if (filter.receiving() != null) {
-            where.append(" AND receiving_state = ?");
-            args.add(filter.receiving().value());
-        }
-        if (filter.state() != null) {
-            where.append(" AND (sending_state = ? OR receiving_state = ?)");
-            args.add(filter.state().value());
-            args.add(filter.state().value());
-        }
-        if (filter.missionId() != null) {
-            where.append(" AND mission_id = ?");
-            args.add(filter.missionId());
-        }
-        if (filter.vacant() != null) {
-            where.append(" AND vacant = ?");
-            args.add(filter.vacant());
-        }
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM heads_of_mission_post" + where, Long.class, args.toArray());
-        List<MissionHeadView> items = jdbc.query("SELECT * FROM heads_of_mission_post" + where + page.sql(),
-                (rs, i) -> mission(rs, filter.on()), args.toArray());
+        Where where = Where.slotOf(snapshot)
+                .equal("sending_state", filter.sending())
+                .equal("receiving_state", filter.receiving())
+                .either("sending_state", "receiving_state", filter.state())
+                .equal("mission_id", filter.missionId())
+                .equal("vacant", filter.vacant());
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM heads_of_mission_post" + where.sql(), Long.class, where.args());
+        List<MissionHeadView> items = jdbc.query("SELECT * FROM heads_of_mission_post" + where.sql() + page.sql(),
+                (rs, i) -> mission(rs, filter.on()), where.args());
         return new Page<>(items, page.page(), page.size(), total == null ? 0 : total, snapshot.position());
     }
 
@@ -113,30 +97,14 @@ public class HeadsOfMissionQueries {
     }
 
     public Page<TenureView> tenures(Reads.Snapshot snapshot, TenureFilter filter, PageQuery page) {
-        StringBuilder where = new StringBuilder(" WHERE slot = ?");
-        List<Object> args = new ArrayList<>(List.of(snapshot.slotCode()));
-        if (filter.sending() != null) {
-            where.append(" AND sending_state = ?");
-            args.add(filter.sending().value());
-        }
-        if (filter.receiving() != null) {
-            where.append(" AND receiving_state = ?");
-            args.add(filter.receiving().value());
-        }
-        if (filter.personId() != null) {
-            where.append(" AND person_id = ?");
-            args.add(filter.personId());
-        }
-        if (filter.from() != null) {
-            where.append(" AND functions_started_on >= ?");
-            args.add(java.sql.Date.valueOf(filter.from()));
-        }
-        if (filter.to() != null) {
-            where.append(" AND functions_started_on <= ?");
-            args.add(java.sql.Date.valueOf(filter.to()));
-        }
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM heads_of_mission_tenure" + where, Long.class, args.toArray());
-        List<TenureView> items = tenures(snapshot, where.toString(), args, page.sql());
+        Where where = Where.slotOf(snapshot)
+                .equal("sending_state", filter.sending())
+                .equal("receiving_state", filter.receiving())
+                .equal("person_id", filter.personId())
+                .and(filter.from() != null, "functions_started_on >= ?", filter.from())
+                .and(filter.to() != null, "functions_started_on <= ?", filter.to());
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM heads_of_mission_tenure" + where.sql(), Long.class, where.args());
+        List<TenureView> items = tenures(snapshot, where.sql(), java.util.Arrays.asList(where.args()), page.sql());
         return new Page<>(items, page.page(), page.size(), total == null ? 0 : total, snapshot.position());
     }
 

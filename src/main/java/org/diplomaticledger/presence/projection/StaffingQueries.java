@@ -4,6 +4,7 @@ import org.diplomaticledger.presence.projection.StaffingViews.*;
 import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.Reads;
+import org.diplomaticledger.projection.Where;
 import org.diplomaticledger.shared.CountryCode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -54,36 +55,17 @@ public class StaffingQueries {
     // ---------------------------------------------------------------- missions
 
     public Page<MissionStaffingView> missions(Reads.Snapshot snapshot, MissionFilter filter, PageQuery page, LocalDate on) {
-        StringBuilder where = new StringBuilder(" WHERE slot = ?");
-        List<Object> args = new ArrayList<>(List.of(snapshot.slotCode()));
-        if (filter.sending() != null) {
-            where.append(" AND sending_state = ?");
-            args.add(filter.sending().value());
-        }
-        if (filter.receiving() != null) {
-            where.append(" AND receiving_state = ?");
-            args.add(filter.receiving().value());
-        }
-        if (filter.state() != null) {
-            where.append(" AND (sending_state = ? OR receiving_state = ?)");
-            args.add(filter.state().value());
-            args.add(filter.state().value());
-        }
-        if (filter.kind() != null) {
-            where.append(" AND kind = ?");
-            args.add(filter.kind());
-        }
-        if (filter.status() != null) {
-            where.append(" AND status = ?");
-            args.add(filter.status());
-        }
-        if (filter.city() != null && !filter.city().isBlank()) {
-            where.append(" AND LOWER(city) = ?");
-            args.add(filter.city().trim().toLowerCase(Locale.ROOT));
-        }
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM staffing_mission" + where, Long.class, args.toArray());
-        List<MissionRow> rows = jdbc.query("SELECT * FROM staffing_mission" + where + page.sql(), (rs, i) -> missionRow(rs),
-                args.toArray());
+        boolean city = filter.city() != null && !filter.city().isBlank();
+        Where where = Where.slotOf(snapshot)
+                .equal("sending_state", filter.sending())
+                .equal("receiving_state", filter.receiving())
+                .either("sending_state", "receiving_state", filter.state())
+                .equal("kind", filter.kind())
+                .equal("status", filter.status())
+                .and(city, "LOWER(city) = ?", city ? filter.city().trim().toLowerCase(Locale.ROOT) : null);
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM staffing_mission" + where.sql(), Long.class, where.args());
+        List<MissionRow> rows = jdbc.query("SELECT * FROM staffing_mission" + where.sql() + page.sql(), (rs, i) -> missionRow(rs),
+                where.args());
         return new Page<>(missionViews(snapshot, rows, on), page.page(), page.size(), total == null ? 0 : total,
                 snapshot.position());
     }
@@ -162,24 +144,13 @@ public class StaffingQueries {
     // ---------------------------------------------------------------- presences
 
     public Page<PresenceStaffingView> presences(Reads.Snapshot snapshot, PresenceFilter filter, PageQuery page, LocalDate on) {
-        StringBuilder where = new StringBuilder(" WHERE slot = ?");
-        List<Object> args = new ArrayList<>(List.of(snapshot.slotCode()));
-        if (filter.sending() != null) {
-            where.append(" AND sending_state = ?");
-            args.add(filter.sending().value());
-        }
-        if (filter.receiving() != null) {
-            where.append(" AND receiving_state = ?");
-            args.add(filter.receiving().value());
-        }
-        if (filter.state() != null) {
-            where.append(" AND (sending_state = ? OR receiving_state = ?)");
-            args.add(filter.state().value());
-            args.add(filter.state().value());
-        }
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM staffing_presence" + where, Long.class, args.toArray());
-        List<PresenceRow> rows = jdbc.query("SELECT * FROM staffing_presence" + where + page.sql(), (rs, i) -> presenceRow(rs),
-                args.toArray());
+        Where where = Where.slotOf(snapshot)
+                .equal("sending_state", filter.sending())
+                .equal("receiving_state", filter.receiving())
+                .either("sending_state", "receiving_state", filter.state());
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM staffing_presence" + where.sql(), Long.class, where.args());
+        List<PresenceRow> rows = jdbc.query("SELECT * FROM staffing_presence" + where.sql() + page.sql(), (rs, i) -> presenceRow(rs),
+                where.args());
         return new Page<>(presenceViews(snapshot, rows, on), page.page(), page.size(), total == null ? 0 : total,
                 snapshot.position());
     }

@@ -6,6 +6,7 @@ import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.QueryParameterException;
 import org.diplomaticledger.projection.Reads;
+import org.diplomaticledger.projection.Where;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.talks.projection.TalksViews.*;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,35 +63,17 @@ public class TalksBoardQueries {
     }
 
     public Page<TalksView> list(Reads.Snapshot snapshot, Filter filter, PageQuery page) {
-        StringBuilder where = new StringBuilder(" WHERE slot = ?");
-        List<Object> args = new ArrayList<>(List.of(snapshot.slotCode()));
-        if (filter.state() != null) {
-            where.append(" AND parties LIKE ?");
-            args.add("%," + filter.state().value() + ",%");
-        }
-        if (!filter.statuses().isEmpty()) {
-            where.append(" AND status IN (").append(String.join(",", java.util.Collections.nCopies(filter.statuses().size(), "?"))).append(")");
-            args.addAll(filter.statuses());
-        }
-        if (filter.from() != null) {
-            where.append(" AND talks_date >= ?");
-            args.add(java.sql.Date.valueOf(filter.from()));
-        }
-        if (filter.to() != null) {
-            where.append(" AND talks_date <= ?");
-            args.add(java.sql.Date.valueOf(filter.to()));
-        }
-        if (filter.format() != null) {
-            where.append(" AND talks_format = ?");
-            args.add(filter.format().toUpperCase(Locale.ROOT));
-        }
-        if (filter.venueCountry() != null) {
-            where.append(" AND venue_country = ?");
-            args.add(filter.venueCountry().value());
-        }
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM talks_board" + where, Long.class, args.toArray());
-        List<TalksView> items = jdbc.query("SELECT * FROM talks_board" + where + page.sql(), (rs, i) -> talks(rs, List.of()),
-                args.toArray());
+        Where where = Where.slotOf(snapshot)
+                .and(filter.state() != null, "parties LIKE ?", filter.state() == null ? null : "%," + filter.state().value() + ",%")
+                .and(!filter.statuses().isEmpty(), "status IN (" + String.join(",", java.util.Collections.nCopies(
+                        Math.max(1, filter.statuses().size()), "?")) + ")", filter.statuses().toArray())
+                .and(filter.from() != null, "talks_date >= ?", filter.from())
+                .and(filter.to() != null, "talks_date <= ?", filter.to())
+                .equal("talks_format", filter.format() == null ? null : filter.format().toUpperCase(Locale.ROOT))
+                .equal("venue_country", filter.venueCountry());
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM talks_board" + where.sql(), Long.class, where.args());
+        List<TalksView> items = jdbc.query("SELECT * FROM talks_board" + where.sql() + page.sql(), (rs, i) -> talks(rs, List.of()),
+                where.args());
         return new Page<>(withDelegations(snapshot, items), page.page(), page.size(), total == null ? 0 : total, snapshot.position());
     }
 
