@@ -38,9 +38,7 @@ class RebuildUnderWritesTest extends LedgerIntegrationTest {
                 written.incrementAndGet();
             }
         });
-        while (written.get() < 10) {
-            Thread.sleep(5);
-        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> written.get() >= 10);
         rebuilder.start("talks");
         RebuildStatus first = rebuilder.await("talks", Duration.ofMinutes(2)).orElseThrow();
         writer.get();

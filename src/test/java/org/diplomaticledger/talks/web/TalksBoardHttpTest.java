@@ -80,7 +80,7 @@ class TalksBoardHttpTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void aRebuildEqualsTheLiveBoardAndTakesOver() throws Exception {
+    void aRebuildEqualsTheLiveBoardAndTakesOver() {
         long position = scheduleIstanbul("board-rebuild");
         ledger.get("analyst", "/api/v1/talks?atLeast=" + position);
         String before = ledger.get("analyst", "/api/v1/talks?size=1000&atLeast=" + position).json().path("items").toString();
@@ -142,14 +142,10 @@ class TalksBoardHttpTest extends LedgerIntegrationTest {
         }
     }
 
-    private JsonNode awaitRebuild() throws InterruptedException {
-        for (int i = 0; i < 500; i++) {
-            JsonNode rebuild = ledger.get("auditor", "/api/v1/projections/talks").json().path("lastRebuild");
-            if (!rebuild.path("state").asText().equals("RUNNING")) {
-                return rebuild;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the rebuild did not end");
+    private JsonNode awaitRebuild() {
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(20))
+                .until(() -> ledger.get("auditor", "/api/v1/projections/talks").json().path("lastRebuild"),
+                        rebuild -> !rebuild.path("state").asText().equals("RUNNING"));
     }
 }
