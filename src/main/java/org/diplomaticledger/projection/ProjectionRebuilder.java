@@ -120,13 +120,15 @@ public class ProjectionRebuilder {
 
     /** Waits for the projection's running rebuild to end, at most {@code timeout}; its status then. */
     public Optional<RebuildStatus> await(String name, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Progress progress = rebuilds.get(name);
-            if (progress == null || progress.state != RebuildStatus.State.RUNNING) {
-                break;
+        Progress progress = rebuilds.get(name);
+        if (progress != null) {
+            try {
+                progress.ended.get(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException stillRunning) {
+                // answered with its status as it stands
+            } catch (java.util.concurrent.ExecutionException impossible) {
+                throw new IllegalStateException(impossible);
             }
-            Thread.sleep(20);
         }
         return status(name);
     }
@@ -332,6 +334,7 @@ public class ProjectionRebuilder {
         volatile Instant finishedAt;
         volatile Map<String, RebuildStatus.TableCheck> tables;
         volatile String error;
+        final java.util.concurrent.CompletableFuture<Void> ended = new java.util.concurrent.CompletableFuture<>();
 
         Progress(String projection, Slot into, long total) {
             this.projection = projection;
@@ -353,6 +356,7 @@ public class ProjectionRebuilder {
             this.error = error;
             this.finishedAt = Instant.now();
             this.state = state;
+            ended.complete(null);
         }
 
         RebuildStatus status() {
