@@ -20,6 +20,7 @@ public class ProjectionPositions {
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
+    private final Object advanced = new Object();
 
     public ProjectionPositions(JdbcTemplate jdbc, Serializer serializer) {
         this.jdbc = jdbc;
@@ -88,19 +89,29 @@ public class ProjectionPositions {
      */
     public boolean await(String projection, long position, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        long pause = 2;
         while (!reached(projection, position)) {
-            if (System.nanoTime() > deadline) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
                 return false;
             }
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
+            // Woken as soon as a processor on this node commits a batch; the bounded wait covers processors
+            // running on other ledger nodes.
+            synchronized (advanced) {
+                try {
+                    advanced.wait(Math.max(1, Math.min(Duration.ofNanos(left).toMillis(), 50)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
             }
-            pause = Math.min(pause * 2, 50);
         }
         return true;
+    }
+
+    /** Called when a projection processor on this node has committed a batch: waiting readers look again. */
+    void advanced() {
+        synchronized (advanced) {
+            advanced.notifyAll();
+        }
     }
 }

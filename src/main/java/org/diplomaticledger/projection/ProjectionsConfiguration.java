@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * Registers each {@link Projection} with Axon: one pooled streaming processor per projection, named after it,
  * reading the event store from its start, in batches whose rows and token commit together. A handler that fails
- * stops its batch (nothing is skipped); the processor retries it.
+ * stops its batch (nothing is skipped); the processor retries it. Each committed batch wakes the readers waiting
+ * for a position.
  */
 @Configuration(proxyBeanMethods = false)
 class ProjectionsConfiguration {
@@ -24,7 +25,7 @@ class ProjectionsConfiguration {
     }
 
     @Bean
-    ConfigurerModule projectionProcessors(ProjectionHandlers handlers,
+    ConfigurerModule projectionProcessors(ProjectionHandlers handlers, ProjectionPositions positions,
                                           @Value("${ledger.projections.batch-size:100}") int batchSize) {
         return configurer -> {
             for (ProjectionHandlers.Live live : handlers.all()) {
@@ -34,6 +35,10 @@ class ProjectionsConfiguration {
                         .registerEventHandler(config -> handler)
                         .assignHandlerInstancesMatching(name, Integer.MAX_VALUE, candidate -> candidate == handler)
                         .registerListenerInvocationErrorHandler(name, config -> PropagatingErrorHandler.instance())
+                        .registerHandlerInterceptor(name, config -> (unitOfWork, chain) -> {
+                            unitOfWork.afterCommit(committed -> positions.advanced());
+                            return chain.proceed();
+                        })
                         .registerPooledStreamingEventProcessor(name, org.axonframework.config.Configuration::eventStore,
                                 (config, builder) -> builder
                                         .batchSize(batchSize)
