@@ -2,10 +2,8 @@ package org.diplomaticledger.presence.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.diplomaticledger.presence.projection.ExpulsionsProjection;
@@ -60,11 +58,6 @@ class ExpulsionsController {
 
         @Operation(operationId = "listExpulsions", summary = "List expulsions of diplomats",
             description = "Which state expelled how many of another state's staff, when, with which deadline to leave, how many have left, whether any are overdue, and which expulsion answered which." + "\n\n" + ReadDocs.LIST + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
-            parameters = {
-                    @Parameter(name = ReadPosition.PARAMETER, in = ParameterIn.QUERY, description = ReadDocs.AT_LEAST,
-                            example = ReadDocs.AT_LEAST_EXAMPLE, schema = @Schema(type = "integer", format = "int64")),
-                    @Parameter(name = ReadPosition.HEADER, in = ParameterIn.HEADER, description = ReadDocs.AT_LEAST_HEADER,
-                            example = ReadDocs.AT_LEAST_EXAMPLE, schema = @Schema(type = "integer", format = "int64"))},
             responses = {
                     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
                             content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "expulsions", value = "{\"items\":[{\"expulsionId\":\"us-expels-60-2018-03-26\",\"presenceId\":\"RU-US\",\"declaredBy\":\"US\",\"against\":\"RU\",\"persons\":[],\"namedCount\":0,\"count\":60,\"category\":\"UNSPECIFIED\",\"totalExpelled\":60,\"effectiveDate\":\"2018-03-26\",\"departureDeadline\":\"2018-04-02\",\"namedDeparted\":0,\"countedDeparted\":60,\"departed\":60,\"stillDue\":0,\"overdue\":false,\"lateDepartures\":0,\"lastDepartureOn\":\"2018-04-01\",\"answeredBy\":[{\"expulsionId\":\"ru-expels-60-2018-03-29\",\"presenceId\":\"US-RU\",\"declaredBy\":\"RU\",\"against\":\"US\",\"effectiveDate\":\"2018-03-29\",\"totalExpelled\":60,\"inferred\":false}],\"reason\":\"Response to the Salisbury nerve-agent attack on Sergei Skripal\",\"source\":\"White House press secretary statement, 26 March 2018; Reuters\",\"recordedAt\":\"2026-11-30T17:05:15.350Z\"}],\"page\":0,\"size\":1,\"total\":6,\"position\":81}")),
@@ -100,11 +93,6 @@ class ExpulsionsController {
 
         @Operation(operationId = "getExpulsion", summary = "One expulsion with its departures",
             description = "One expulsion: who was expelled, by whom, the deadline, each recorded departure, and the expulsions it answered or that answered it." + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
-            parameters = {
-                    @Parameter(name = ReadPosition.PARAMETER, in = ParameterIn.QUERY, description = ReadDocs.AT_LEAST,
-                            example = ReadDocs.AT_LEAST_EXAMPLE, schema = @Schema(type = "integer", format = "int64")),
-                    @Parameter(name = ReadPosition.HEADER, in = ParameterIn.HEADER, description = ReadDocs.AT_LEAST_HEADER,
-                            example = ReadDocs.AT_LEAST_EXAMPLE, schema = @Schema(type = "integer", format = "int64"))},
             responses = {
                     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
                             content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "us-expels-60-2018-03-26", value = "{\"expulsion\":{\"expulsionId\":\"us-expels-60-2018-03-26\",\"presenceId\":\"RU-US\",\"declaredBy\":\"US\",\"against\":\"RU\",\"persons\":[],\"namedCount\":0,\"count\":60,\"category\":\"UNSPECIFIED\",\"totalExpelled\":60,\"effectiveDate\":\"2018-03-26\",\"departureDeadline\":\"2018-04-02\",\"namedDeparted\":0,\"countedDeparted\":60,\"departed\":60,\"stillDue\":0,\"overdue\":false,\"lateDepartures\":0,\"lastDepartureOn\":\"2018-04-01\",\"answeredBy\":[{\"expulsionId\":\"ru-expels-60-2018-03-29\",\"presenceId\":\"US-RU\",\"declaredBy\":\"RU\",\"against\":\"US\",\"effectiveDate\":\"2018-03-29\",\"totalExpelled\":60,\"inferred\":false}],\"reason\":\"Response to the Salisbury nerve-agent attack on Sergei Skripal\",\"source\":\"White House press secretary statement, 26 March 2018; Reuters\",\"recordedAt\":\"2026-11-30T17:05:15.350Z\"},\"departures\":[{\"seq\":1,\"departed\":48,\"category\":\"DIPLOMATIC\",\"missionId\":\"RU-US-EMBASSY-WASHINGTON\",\"effectiveDate\":\"2018-04-01\",\"late\":false,\"recordedAt\":\"2026-11-30T17:05:15.352Z\",\"source\":\"AP, 1 April 2018\"}]}"))}),
@@ -126,11 +114,6 @@ class ExpulsionsController {
 
         @Operation(operationId = "expulsionsTrend", summary = "Yearly balance of expulsions between two states",
             description = "Year by year, how many of B's staff A expelled (aToB), how many of A's staff B expelled (bToA), the balance and the number of expulsions each declared. Without `stateA`/`stateB`, every pair." + "\n\n" + ReadDocs.LIST + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
-            parameters = {
-                    @Parameter(name = ReadPosition.PARAMETER, in = ParameterIn.QUERY, description = ReadDocs.AT_LEAST,
-                            example = ReadDocs.AT_LEAST_EXAMPLE, schema = @Schema(type = "integer", format = "int64")),
-                    @Parameter(name = ReadPosition.HEADER, in = ParameterIn.HEADER, description = ReadDocs.AT_LEAST_HEADER,
-                            example = ReadDocs.AT_LEAST_EXAMPLE, schema = @Schema(type = "integer", format = "int64"))},
             responses = {
                     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
                             content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "RU-US", value = "{\"items\":[{\"year\":2016,\"stateA\":\"RU\",\"stateB\":\"US\",\"aToB\":0,\"bToA\":35,\"balance\":-35,\"expulsionsByA\":0,\"expulsionsByB\":1},{\"year\":2017,\"stateA\":\"RU\",\"stateB\":\"US\",\"aToB\":0,\"bToA\":0,\"balance\":0,\"expulsionsByA\":0,\"expulsionsByB\":0}],\"page\":0,\"size\":2,\"total\":7,\"position\":81}")),

@@ -2,10 +2,8 @@ package org.diplomaticledger.presence.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.diplomaticledger.presence.projection.HeadsOfMissionProjection;
@@ -60,11 +58,6 @@ class HeadsOfMissionController {
 
         @Operation(operationId = "listHeadsOfMission", summary = "Who heads each mission",
             description = "For each embassy and permanent mission: who heads it on the day `on` (ambassador, or chargé d'affaires a.i.), since when, or since when it is vacant." + "\n\n" + ReadDocs.LIST + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
-            parameters = {
-                    @Parameter(name = ReadPosition.PARAMETER, in = ParameterIn.QUERY, description = ReadDocs.AT_LEAST,
-                            example = ReadDocs.AT_LEAST_EXAMPLE, schema = @Schema(type = "integer", format = "int64")),
-                    @Parameter(name = ReadPosition.HEADER, in = ParameterIn.HEADER, description = ReadDocs.AT_LEAST_HEADER,
-                            example = ReadDocs.AT_LEAST_EXAMPLE, schema = @Schema(type = "integer", format = "int64"))},
             responses = {
                     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
                             content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "heads", value = "{\"items\":[{\"missionId\":\"RU-US-EMBASSY-WASHINGTON\",\"sendingState\":\"RU\",\"receivingState\":\"US\",\"kind\":\"EMBASSY\",\"city\":\"Washington\",\"missionName\":\"Embassy of the Russian Federation in Washington\",\"missionStatus\":\"OPEN\",\"missionStatusSince\":\"1991-12-25\",\"current\":{\"personId\":\"alexander-darchiev\",\"name\":\"Alexander Darchiev\",\"headClass\":\"AMBASSADOR\",\"since\":\"2025-03-27\",\"status\":\"IN_OFFICE\"},\"vacant\":false,\"lastRecordedAt\":\"2026-11-30T17:05:15.441Z\"}],\"page\":0,\"size\":1,\"total\":2,\"position\":81}")),
@@ -93,11 +86,6 @@ class HeadsOfMissionController {
 
         @Operation(operationId = "listTenures", summary = "Every tenure of a head of mission, flat",
             description = "Every tenure of a head of mission: agrément, appointment, credentials, recalls and end, one row per tenure." + "\n\n" + ReadDocs.LIST + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
-            parameters = {
-                    @Parameter(name = ReadPosition.PARAMETER, in = ParameterIn.QUERY, description = ReadDocs.AT_LEAST,
-                            example = ReadDocs.AT_LEAST_EXAMPLE, schema = @Schema(type = "integer", format = "int64")),
-                    @Parameter(name = ReadPosition.HEADER, in = ParameterIn.HEADER, description = ReadDocs.AT_LEAST_HEADER,
-                            example = ReadDocs.AT_LEAST_EXAMPLE, schema = @Schema(type = "integer", format = "int64"))},
             responses = {
                     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
                             content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "tenures", value = "{\"items\":[{\"missionId\":\"RU-US-EMBASSY-WASHINGTON\",\"tenureNo\":1,\"sendingState\":\"RU\",\"receivingState\":\"US\",\"personId\":\"anatoly-antonov\",\"name\":\"Anatoly Antonov\",\"headClass\":\"AMBASSADOR\",\"status\":\"ENDED\",\"agrement\":\"GRANTED\",\"agrementGrantedOn\":\"2017-07-28\",\"requestReported\":false,\"agrementReported\":true,\"appointedOn\":\"2017-08-21\",\"appointmentReported\":true,\"copyPresentedOn\":\"2017-09-06\",\"credentialsPresentedOn\":\"2017-09-08\",\"functionsStartedOn\":\"2017-09-06\",\"recalls\":[{\"kind\":\"FOR_CONSULTATIONS\",\"recalledOn\":\"2021-03-17\",\"reason\":\"Invited to Moscow for consultations\",\"returnedOn\":\"2021-06-20\"}],\"endedOn\":\"2024-10-05\",\"endedHow\":\"REPORTED\",\"endReason\":\"Concluded his tenure in Washington and returned to Moscow on 6 October\"}],\"page\":0,\"size\":1,\"total\":2,\"position\":81}")),
@@ -128,11 +116,6 @@ class HeadsOfMissionController {
 
         @Operation(operationId = "getHeadsOfMission", summary = "One mission's heads: tenures, chargés d'affaires and vacancies",
             description = "The history of who headed one embassy or permanent mission: every tenure, every chargé d'affaires a.i., and every vacancy with its length." + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
-            parameters = {
-                    @Parameter(name = ReadPosition.PARAMETER, in = ParameterIn.QUERY, description = ReadDocs.AT_LEAST,
-                            example = ReadDocs.AT_LEAST_EXAMPLE, schema = @Schema(type = "integer", format = "int64")),
-                    @Parameter(name = ReadPosition.HEADER, in = ParameterIn.HEADER, description = ReadDocs.AT_LEAST_HEADER,
-                            example = ReadDocs.AT_LEAST_EXAMPLE, schema = @Schema(type = "integer", format = "int64"))},
             responses = {
                     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
                             content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "RU-US-EMBASSY-WASHINGTON", value = "{\"mission\":{\"missionId\":\"RU-US-EMBASSY-WASHINGTON\",\"sendingState\":\"RU\",\"receivingState\":\"US\",\"kind\":\"EMBASSY\",\"city\":\"Washington\",\"missionName\":\"Embassy of the Russian Federation in Washington\",\"missionStatus\":\"OPEN\",\"missionStatusSince\":\"1991-12-25\",\"current\":{\"personId\":\"alexander-darchiev\",\"name\":\"Alexander Darchiev\",\"headClass\":\"AMBASSADOR\",\"since\":\"2025-03-27\",\"status\":\"IN_OFFICE\"},\"vacant\":false,\"lastRecordedAt\":\"2026-11-30T17:05:15.441Z\"},\"tenures\":[{\"missionId\":\"RU-US-EMBASSY-WASHINGTON\",\"tenureNo\":1,\"sendingState\":\"RU\",\"receivingState\":\"US\",\"personId\":\"anatoly-antonov\",\"name\":\"Anatoly Antonov\",\"headClass\":\"AMBASSADOR\",\"status\":\"ENDED\",\"agrement\":\"GRANTED\",\"agrementGrantedOn\":\"2017-07-28\",\"requestReported\":false,\"agrementReported\":true,\"appointedOn\":\"2017-08-21\",\"appointmentReported\":true,\"copyPresentedOn\":\"2017-09-06\",\"credentialsPresentedOn\":\"2017-09-08\",\"functionsStartedOn\":\"2017-09-06\",\"recalls\":[{\"kind\":\"FOR_CONSULTATIONS\",\"recalledOn\":\"2021-03-17\",\"reason\":\"Invited to Moscow for consultations\",\"returnedOn\":\"2021-06-20\"}],\"endedOn\":\"2024-10-05\",\"endedHow\":\"REPORTED\",\"endReason\":\"Concluded his tenure in Washington and returned to Moscow on 6 October\"}],\"chargesDAffaires\":[],\"vacancies\":[{\"seq\":1,\"from\":\"2024-10-05\",\"to\":\"2025-03-27\",\"open\":false,\"days\":173,\"afterPersonId\":\"anatoly-antonov\",\"afterName\":\"Anatoly Antonov\",\"nextPersonId\":\"alexander-darchiev\",\"nextName\":\"Alexander Darchiev\",\"endedBy\":\"HEAD_TOOK_UP_FUNCTIONS\",\"chargesDAffaires\":[]}]}"))}),

@@ -2,10 +2,8 @@ package org.diplomaticledger.presence.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.diplomaticledger.presence.api.MissionKind;
@@ -69,11 +67,6 @@ class StaffingController {
 
         @Operation(operationId = "listMissions", summary = "List missions and their staff",
             description = "Which embassies, consulates and permanent missions a state keeps in another, whether open, suspended or closed, and how many staff each has by category, under which ceilings, and how many expelled staff are still due to leave." + "\n\n" + ReadDocs.LIST + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
-            parameters = {
-                    @Parameter(name = ReadPosition.PARAMETER, in = ParameterIn.QUERY, description = ReadDocs.AT_LEAST,
-                            example = ReadDocs.AT_LEAST_EXAMPLE, schema = @Schema(type = "integer", format = "int64")),
-                    @Parameter(name = ReadPosition.HEADER, in = ParameterIn.HEADER, description = ReadDocs.AT_LEAST_HEADER,
-                            example = ReadDocs.AT_LEAST_EXAMPLE, schema = @Schema(type = "integer", format = "int64"))},
             responses = {
                     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
                             content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "missions", value = "{\"items\":[{\"missionId\":\"RU-US-EMBASSY-WASHINGTON\",\"presenceId\":\"RU-US\",\"sendingState\":\"RU\",\"receivingState\":\"US\",\"kind\":\"EMBASSY\",\"city\":\"Washington\",\"name\":\"Embassy of the Russian Federation in Washington\",\"status\":\"OPEN\",\"statusSince\":\"1991-12-25\",\"headcount\":{\"total\":0,\"diplomatic\":0,\"administrativeTechnical\":0,\"service\":0,\"localHire\":0,\"unspecified\":0},\"named\":{\"total\":0,\"diplomatic\":0,\"administrativeTechnical\":0,\"service\":0,\"localHire\":0,\"unspecified\":0},\"counted\":{\"total\":0,\"diplomatic\":0,\"administrativeTechnical\":0,\"service\":0,\"localHire\":0,\"unspecified\":0},\"ceilings\":[],\"expelled\":{\"due\":0,\"overdue\":0,\"on\":\"2026-11-30\"}}],\"page\":0,\"size\":1,\"total\":6,\"position\":81}")),
@@ -106,11 +99,6 @@ class StaffingController {
 
         @Operation(operationId = "getMission", summary = "One mission with its staff and expulsions",
             description = "One mission's status and headcount, with its named staff and the expulsions that struck it." + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
-            parameters = {
-                    @Parameter(name = ReadPosition.PARAMETER, in = ParameterIn.QUERY, description = ReadDocs.AT_LEAST,
-                            example = ReadDocs.AT_LEAST_EXAMPLE, schema = @Schema(type = "integer", format = "int64")),
-                    @Parameter(name = ReadPosition.HEADER, in = ParameterIn.HEADER, description = ReadDocs.AT_LEAST_HEADER,
-                            example = ReadDocs.AT_LEAST_EXAMPLE, schema = @Schema(type = "integer", format = "int64"))},
             responses = {
                     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
                             content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "RU-US-EMBASSY-WASHINGTON", value = "{\"mission\":{\"missionId\":\"RU-US-EMBASSY-WASHINGTON\",\"presenceId\":\"RU-US\",\"sendingState\":\"RU\",\"receivingState\":\"US\",\"kind\":\"EMBASSY\",\"city\":\"Washington\",\"name\":\"Embassy of the Russian Federation in Washington\",\"status\":\"OPEN\",\"statusSince\":\"1991-12-25\",\"headcount\":{\"total\":0,\"diplomatic\":0,\"administrativeTechnical\":0,\"service\":0,\"localHire\":0,\"unspecified\":0},\"named\":{\"total\":0,\"diplomatic\":0,\"administrativeTechnical\":0,\"service\":0,\"localHire\":0,\"unspecified\":0},\"counted\":{\"total\":0,\"diplomatic\":0,\"administrativeTechnical\":0,\"service\":0,\"localHire\":0,\"unspecified\":0},\"ceilings\":[],\"expelled\":{\"due\":0,\"overdue\":0,\"on\":\"2026-11-30\"}},\"staff\":[],\"expulsions\":[]}"))}),
@@ -129,11 +117,6 @@ class StaffingController {
 
         @Operation(operationId = "listPresences", summary = "List presences: one state's staff in another",
             description = "How many staff each sending state has in each receiving state, in all its missions together (named, counted, presence-wide, last reported figure), under which ceilings, how many missions are open, and how many expelled staff are still due to leave." + "\n\n" + ReadDocs.LIST + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
-            parameters = {
-                    @Parameter(name = ReadPosition.PARAMETER, in = ParameterIn.QUERY, description = ReadDocs.AT_LEAST,
-                            example = ReadDocs.AT_LEAST_EXAMPLE, schema = @Schema(type = "integer", format = "int64")),
-                    @Parameter(name = ReadPosition.HEADER, in = ParameterIn.HEADER, description = ReadDocs.AT_LEAST_HEADER,
-                            example = ReadDocs.AT_LEAST_EXAMPLE, schema = @Schema(type = "integer", format = "int64"))},
             responses = {
                     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
                             content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "presences", value = "{\"items\":[{\"presenceId\":\"RU-US\",\"sendingState\":\"RU\",\"receivingState\":\"US\",\"headcount\":{\"total\":395,\"diplomatic\":79,\"administrativeTechnical\":0,\"service\":0,\"localHire\":0,\"unspecified\":316},\"named\":{\"total\":0,\"diplomatic\":0,\"administrativeTechnical\":0,\"service\":0,\"localHire\":0,\"unspecified\":0},\"counted\":{\"total\":395,\"diplomatic\":79,\"administrativeTechnical\":0,\"service\":0,\"localHire\":0,\"unspecified\":316},\"presenceWide\":{\"total\":316,\"diplomatic\":0,\"administrativeTechnical\":0,\"service\":0,\"localHire\":0,\"unspecified\":316},\"reported\":{\"headcount\":455,\"category\":\"UNSPECIFIED\",\"on\":\"2017-07-28\"},\"ceilings\":[],\"missions\":{\"open\":4,\"suspended\":0,\"closed\":2},\"expelled\":{\"due\":22,\"overdue\":22,\"on\":\"2026-11-30\"}}],\"page\":0,\"size\":1,\"total\":1,\"position\":81}")),
@@ -160,11 +143,6 @@ class StaffingController {
 
         @Operation(operationId = "getPresence", summary = "One state's staff in another, mission by mission",
             description = "The presence of the sending state in the receiving state: its totals and each of its missions." + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
-            parameters = {
-                    @Parameter(name = ReadPosition.PARAMETER, in = ParameterIn.QUERY, description = ReadDocs.AT_LEAST,
-                            example = ReadDocs.AT_LEAST_EXAMPLE, schema = @Schema(type = "integer", format = "int64")),
-                    @Parameter(name = ReadPosition.HEADER, in = ParameterIn.HEADER, description = ReadDocs.AT_LEAST_HEADER,
-                            example = ReadDocs.AT_LEAST_EXAMPLE, schema = @Schema(type = "integer", format = "int64"))},
             responses = {
                     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
                             content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "RU-US", value = "{\"presence\":{\"presenceId\":\"RU-US\",\"sendingState\":\"RU\",\"receivingState\":\"US\",\"headcount\":{\"total\":395,\"diplomatic\":79,\"administrativeTechnical\":0,\"service\":0,\"localHire\":0,\"unspecified\":316},\"named\":{\"total\":0,\"diplomatic\":0,\"administrativeTechnical\":0,\"service\":0,\"localHire\":0,\"unspecified\":0},\"counted\":{\"total\":395,\"diplomatic\":79,\"administrativeTechnical\":0,\"service\":0,\"localHire\":0,\"unspecified\":316},\"presenceWide\":{\"total\":316,\"diplomatic\":0,\"administrativeTechnical\":0,\"service\":0,\"localHire\":0,\"unspecified\":316},\"reported\":{\"headcount\":455,\"category\":\"UNSPECIFIED\",\"on\":\"2017-07-28\"},\"ceilings\":[],\"missions\":{\"open\":4,\"suspended\":0,\"closed\":2},\"expelled\":{\"due\":22,\"overdue\":22,\"on\":\"2026-11-30\"}},\"missions\":[{\"missionId\":\"RU-US-EMBASSY-WASHINGTON\",\"presenceId\":\"RU-US\",\"sendingState\":\"RU\",\"receivingState\":\"US\",\"kind\":\"EMBASSY\",\"city\":\"Washington\",\"name\":\"Embassy of the Russian Federation in Washington\",\"status\":\"OPEN\",\"statusSince\":\"1991-12-25\",\"headcount\":{\"total\":0,\"diplomatic\":0,\"administrativeTechnical\":0,\"service\":0,\"localHire\":0,\"unspecified\":0},\"named\":{\"total\":0,\"diplomatic\":0,\"administrativeTechnical\":0,\"service\":0,\"localHire\":0,\"unspecified\":0},\"counted\":{\"total\":0,\"diplomatic\":0,\"administrativeTechnical\":0,\"service\":0,\"localHire\":0,\"unspecified\":0},\"ceilings\":[],\"expelled\":{\"due\":0,\"overdue\":0,\"on\":\"2026-11-30\"}}]}"))}),
@@ -184,11 +162,6 @@ class StaffingController {
 
         @Operation(operationId = "headcountTrend", summary = "Monthly headcount of one state's staff in another",
             description = "How the headcount of the sending state's staff in the receiving state changed, month by month (at each month's end), with the change from the month before. Required: `sending` and `receiving`. At most 1200 months at a time. 404 if the ledger knows nothing of the pair." + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
-            parameters = {
-                    @Parameter(name = ReadPosition.PARAMETER, in = ParameterIn.QUERY, description = ReadDocs.AT_LEAST,
-                            example = ReadDocs.AT_LEAST_EXAMPLE, schema = @Schema(type = "integer", format = "int64")),
-                    @Parameter(name = ReadPosition.HEADER, in = ParameterIn.HEADER, description = ReadDocs.AT_LEAST_HEADER,
-                            example = ReadDocs.AT_LEAST_EXAMPLE, schema = @Schema(type = "integer", format = "int64"))},
             responses = {
                     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
                             content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "RU-US-2018", value = "[{\"month\":\"2018-03\",\"date\":\"2018-03-31\",\"sendingState\":\"RU\",\"receivingState\":\"US\",\"headcount\":455,\"change\":0},{\"month\":\"2018-04\",\"date\":\"2018-04-30\",\"sendingState\":\"RU\",\"receivingState\":\"US\",\"headcount\":395,\"change\":-60}]")),
@@ -222,11 +195,6 @@ class StaffingController {
 
         @Operation(operationId = "openMissionsTrend", summary = "Yearly count of a state's open missions",
             description = "How many missions the state kept open at each year's end (optionally only in one receiving state), and which. Required: `state`. At most 200 years at a time." + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
-            parameters = {
-                    @Parameter(name = ReadPosition.PARAMETER, in = ParameterIn.QUERY, description = ReadDocs.AT_LEAST,
-                            example = ReadDocs.AT_LEAST_EXAMPLE, schema = @Schema(type = "integer", format = "int64")),
-                    @Parameter(name = ReadPosition.HEADER, in = ParameterIn.HEADER, description = ReadDocs.AT_LEAST_HEADER,
-                            example = ReadDocs.AT_LEAST_EXAMPLE, schema = @Schema(type = "integer", format = "int64"))},
             responses = {
                     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
                             content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "RU-in-US", value = "[{\"year\":2017,\"date\":\"2017-12-31\",\"sendingState\":\"RU\",\"receivingState\":\"US\",\"open\":5,\"missionIds\":[\"RU-US-CONSULATE-GENERAL-HOUSTON\",\"RU-US-CONSULATE-GENERAL-NEW-YORK\",\"RU-US-CONSULATE-GENERAL-SEATTLE\",\"RU-US-EMBASSY-WASHINGTON\",\"RU-US-PERMANENT-MISSION-UN-NEW-YORK\"]},{\"year\":2018,\"date\":\"2018-12-31\",\"sendingState\":\"RU\",\"receivingState\":\"US\",\"open\":4,\"missionIds\":[\"RU-US-CONSULATE-GENERAL-HOUSTON\",\"RU-US-CONSULATE-GENERAL-NEW-YORK\",\"RU-US-EMBASSY-WASHINGTON\",\"RU-US-PERMANENT-MISSION-UN-NEW-YORK\"]}]")),

@@ -2,10 +2,8 @@ package org.diplomaticledger.talks.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.diplomaticledger.projection.Page;
@@ -67,11 +65,6 @@ class TalksController {
             description = "Which talks were scheduled, held, postponed, concluded or cancelled, between which states, where "
                     + "and when: one item per round of talks, newest first, filtered by party, status, date, format and "
                     + "venue.\n\n" + ReadDocs.LIST + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
-            parameters = {
-                    @Parameter(name = ReadPosition.PARAMETER, in = ParameterIn.QUERY, description = ReadDocs.AT_LEAST,
-                            example = ReadDocs.AT_LEAST_EXAMPLE, schema = @Schema(type = "integer", format = "int64")),
-                    @Parameter(name = ReadPosition.HEADER, in = ParameterIn.HEADER, description = ReadDocs.AT_LEAST_HEADER,
-                            example = ReadDocs.AT_LEAST_EXAMPLE, schema = @Schema(type = "integer", format = "int64"))},
             responses = {
                     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "A page of talks (header X-Ledger-Position: the position it reflects)",
                             content = {
@@ -123,11 +116,6 @@ class TalksController {
             description = "Everything the board knows of one round of talks: parties, venue, format, delegations, outcome, "
                     + "and the history of its statuses with the source of each.\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n"
                     + ReadDocs.READ_ROLES,
-            parameters = {
-                    @Parameter(name = ReadPosition.PARAMETER, in = ParameterIn.QUERY, description = ReadDocs.AT_LEAST,
-                            example = ReadDocs.AT_LEAST_EXAMPLE, schema = @Schema(type = "integer", format = "int64")),
-                    @Parameter(name = ReadPosition.HEADER, in = ParameterIn.HEADER, description = ReadDocs.AT_LEAST_HEADER,
-                            example = ReadDocs.AT_LEAST_EXAMPLE, schema = @Schema(type = "integer", format = "int64"))},
             responses = {
                     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The talks and their status history",
                             content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "istanbul-2025-04-10",
