@@ -56,7 +56,7 @@ class ExpulsionsController {
         this.clock = clock;
     }
 
-        @Operation(operationId = "listExpulsions", summary = "List expulsions of diplomats",
+    @Operation(operationId = "listExpulsions", summary = "List expulsions of diplomats",
             description = "Which state expelled how many of another state's staff, when, with which deadline to leave, how many have left, whether any are overdue, and which expulsion answered which." + "\n\n" + ReadDocs.LIST + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
             responses = {
                     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
@@ -64,7 +64,7 @@ class ExpulsionsController {
                                     @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = "expulsionId,presenceId,declaredBy,against,missionId,persons,namedCount,count,category,totalExpelled,effectiveDate,departureDeadline,namedDeparted,countedDeparted,departed,stillDue,overdue,lateDepartures,lastDepartureOn,answers.expulsionId,answers.presenceId,answers.declaredBy,answers.against,answers.effectiveDate,answers.totalExpelled,answers.inferred,answeredBy,reason,source,sourceUrl,recordedAt\nus-expels-12-un-2022-02-28,RU-US,US,RU,RU-US-PERMANENT-MISSION-UN-NEW-YORK,,0,12,UNSPECIFIED,12,2022-02-28,2022-03-07,0,0,0,12,true,0,,,,,,,,,,Members of the permanent mission to the UN accused of espionage,Ambassador Nebenzia to reporters,,2026-11-30T17:05:15.365Z\n"))}),
                     @ApiResponse(responseCode = "400", description = ReadDocs.BAD_QUERY, content = @Content(
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "invalid-query", value = ReadDocs.PROBLEM_400)))})
-@GetMapping(path = "/api/v1/expulsions", produces = {"application/json", "text/csv"})
+    @GetMapping(path = "/api/v1/expulsions", produces = {"application/json", "text/csv"})
     ResponseEntity<Page<ExpulsionView>> list(@Parameter(description = "Only expulsions declared by this state (ISO 3166 alpha-2)", example = "US") @RequestParam(required = false) String by,
                                              @Parameter(description = "Only expulsions of this state's staff (ISO 3166 alpha-2)", example = "RU") @RequestParam(required = false) String against,
                                              @Parameter(description = "Only expulsions this state declared or suffered (ISO 3166 alpha-2)", example = "RU") @RequestParam(required = false) String state,
@@ -91,7 +91,7 @@ class ExpulsionsController {
         return reads.answer(ExpulsionsProjection.NAME, read, snapshot -> queries.list(snapshot, filter, paging));
     }
 
-        @Operation(operationId = "getExpulsion", summary = "One expulsion with its departures",
+    @Operation(operationId = "getExpulsion", summary = "One expulsion with its departures",
             description = "One expulsion: who was expelled, by whom, the deadline, each recorded departure, and the expulsions it answered or that answered it." + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
             responses = {
                     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
@@ -100,7 +100,7 @@ class ExpulsionsController {
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "invalid-query", value = ReadDocs.PROBLEM_400))),
                     @ApiResponse(responseCode = "404", description = "No expulsion with this id (in this presence) is recorded", content = @Content(
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "not-found", value = "{\"type\":\"urn:diplomatic-ledger:problem:not-found\",\"title\":\"Not found\",\"status\":404,\"detail\":\"no expulsion 'us-expels-1-1999-01-01' is recorded\",\"instance\":\"/api/v1/expulsions/us-expels-1-1999-01-01\"}")))})
-@GetMapping(path = "/api/v1/expulsions/{expulsionId}", produces = "application/json")
+    @GetMapping(path = "/api/v1/expulsions/{expulsionId}", produces = "application/json")
     ResponseEntity<ExpulsionDetail> one(@Parameter(description = "The expulsion's id: who expelled how many, and when", example = "us-expels-60-2018-03-26") @PathVariable String expulsionId,
                                         @Parameter(description = "The presence (SENDING-RECEIVING) when the id alone is ambiguous", example = "RU-US") @RequestParam(required = false) String presenceId,
                                         @Parameter(description = ReadDocs.ON, example = "2026-11-30") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
@@ -112,7 +112,7 @@ class ExpulsionsController {
                         + (presence == null ? "" : " in presence " + presence) + " is recorded")));
     }
 
-        @Operation(operationId = "expulsionsTrend", summary = "Yearly balance of expulsions between two states",
+    @Operation(operationId = "expulsionsTrend", summary = "Yearly balance of expulsions between two states",
             description = "Year by year, how many of B's staff A expelled (aToB), how many of A's staff B expelled (bToA), the balance and the number of expulsions each declared. Without `stateA`/`stateB`, every pair." + "\n\n" + ReadDocs.LIST + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
             responses = {
                     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
@@ -120,7 +120,7 @@ class ExpulsionsController {
                                     @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = "year,stateA,stateB,aToB,bToA,balance,expulsionsByA,expulsionsByB\n2016,RU,US,0,35,-35,0,1\n"))}),
                     @ApiResponse(responseCode = "400", description = ReadDocs.BAD_QUERY, content = @Content(
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "invalid-query", value = ReadDocs.PROBLEM_400)))})
-@GetMapping(path = "/api/v1/trends/expulsions", produces = {"application/json", "text/csv"})
+    @GetMapping(path = "/api/v1/trends/expulsions", produces = {"application/json", "text/csv"})
     ResponseEntity<Page<ExpulsionTrendRow>> trends(@Parameter(description = "One state of the pair (ISO 3166 alpha-2)", example = "RU") @RequestParam(required = false) String stateA,
                                                    @Parameter(description = "The other state of the pair (ISO 3166 alpha-2)", example = "US") @RequestParam(required = false) String stateB,
                                                    @Parameter(description = "First year, YYYY", example = "2016") @RequestParam(required = false) Integer from,

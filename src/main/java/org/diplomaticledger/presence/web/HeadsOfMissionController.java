@@ -56,7 +56,7 @@ class HeadsOfMissionController {
         this.queries = queries;
     }
 
-        @Operation(operationId = "listHeadsOfMission", summary = "Who heads each mission",
+    @Operation(operationId = "listHeadsOfMission", summary = "Who heads each mission",
             description = "For each embassy and permanent mission: who heads it on the day `on` (ambassador, or chargé d'affaires a.i.), since when, or since when it is vacant." + "\n\n" + ReadDocs.LIST + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
             responses = {
                     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
@@ -64,7 +64,7 @@ class HeadsOfMissionController {
                                     @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = "missionId,sendingState,receivingState,kind,city,organisation,missionName,missionStatus,missionStatusSince,current.personId,current.name,current.headClass,current.since,current.status,actingForPersonId,vacant,vacantSince,vacantDays,lastRecordedAt\nRU-US-EMBASSY-WASHINGTON,RU,US,EMBASSY,Washington,,Embassy of the Russian Federation in Washington,OPEN,1991-12-25,alexander-darchiev,Alexander Darchiev,AMBASSADOR,2025-03-27,IN_OFFICE,,false,,,2026-11-30T17:05:15.441Z\n"))}),
                     @ApiResponse(responseCode = "400", description = ReadDocs.BAD_QUERY, content = @Content(
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "invalid-query", value = ReadDocs.PROBLEM_400)))})
-@GetMapping(path = "/api/v1/heads-of-mission", produces = {"application/json", "text/csv"})
+    @GetMapping(path = "/api/v1/heads-of-mission", produces = {"application/json", "text/csv"})
     ResponseEntity<Page<MissionHeadView>> missions(@Parameter(description = "Only missions of this sending state (ISO 3166 alpha-2)", example = "RU") @RequestParam(required = false) String sending,
                                                    @Parameter(description = "Only missions in this receiving state (ISO 3166 alpha-2)", example = "US") @RequestParam(required = false) String receiving,
                                                    @Parameter(description = "Only missions where this state sends or receives (ISO 3166 alpha-2)", example = "US") @RequestParam(required = false) String state,
@@ -84,7 +84,7 @@ class HeadsOfMissionController {
         return reads.answer(HeadsOfMissionProjection.NAME, read, snapshot -> queries.missions(snapshot, filter, paging));
     }
 
-        @Operation(operationId = "listTenures", summary = "Every tenure of a head of mission, flat",
+    @Operation(operationId = "listTenures", summary = "Every tenure of a head of mission, flat",
             description = "Every tenure of a head of mission: agrément, appointment, credentials, recalls and end, one row per tenure." + "\n\n" + ReadDocs.LIST + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
             responses = {
                     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
@@ -92,7 +92,7 @@ class HeadsOfMissionController {
                                     @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = "missionId,tenureNo,sendingState,receivingState,personId,name,headClass,status,agrement,agrementRequestedOn,agrementGrantedOn,agrementRefusedOn,requestReported,agrementReported,appointedOn,appointmentReported,copyPresentedOn,credentialsPresentedOn,functionsStartedOn,recalls,endedOn,endedHow,endReason,successorPersonId\nRU-US-EMBASSY-WASHINGTON,1,RU,US,anatoly-antonov,Anatoly Antonov,AMBASSADOR,ENDED,GRANTED,,2017-07-28,,false,true,2017-08-21,true,2017-09-06,2017-09-08,2017-09-06,FOR_CONSULTATIONS 2021-03-17 returned 2021-06-20,2024-10-05,REPORTED,Concluded his tenure in Washington,\n"))}),
                     @ApiResponse(responseCode = "400", description = ReadDocs.BAD_QUERY, content = @Content(
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "invalid-query", value = ReadDocs.PROBLEM_400)))})
-@GetMapping(path = "/api/v1/heads-of-mission/tenures", produces = {"application/json", "text/csv"})
+    @GetMapping(path = "/api/v1/heads-of-mission/tenures", produces = {"application/json", "text/csv"})
     ResponseEntity<Page<TenureView>> tenures(@Parameter(description = "Only tenures for this sending state (ISO 3166 alpha-2)", example = "RU") @RequestParam(required = false) String sending,
                                              @Parameter(description = "Only tenures in this receiving state (ISO 3166 alpha-2)", example = "US") @RequestParam(required = false) String receiving,
                                              @Parameter(description = "Only this person's tenures", example = "anatoly-antonov") @RequestParam(required = false) String personId,
@@ -114,7 +114,7 @@ class HeadsOfMissionController {
         return reads.answer(HeadsOfMissionProjection.NAME, read, snapshot -> queries.tenures(snapshot, filter, paging));
     }
 
-        @Operation(operationId = "getHeadsOfMission", summary = "One mission's heads: tenures, chargés d'affaires and vacancies",
+    @Operation(operationId = "getHeadsOfMission", summary = "One mission's heads: tenures, chargés d'affaires and vacancies",
             description = "The history of who headed one embassy or permanent mission: every tenure, every chargé d'affaires a.i., and every vacancy with its length." + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
             responses = {
                     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
@@ -123,7 +123,7 @@ class HeadsOfMissionController {
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "invalid-query", value = ReadDocs.PROBLEM_400))),
                     @ApiResponse(responseCode = "404", description = "No embassy or permanent mission with this id", content = @Content(
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "not-found", value = "{\"type\":\"urn:diplomatic-ledger:problem:not-found\",\"title\":\"Not found\",\"status\":404,\"detail\":\"no embassy or permanent mission 'RU-US-EMBASSY-OTTAWA' is recorded\",\"instance\":\"/api/v1/heads-of-mission/RU-US-EMBASSY-OTTAWA\"}")))})
-@GetMapping(path = "/api/v1/heads-of-mission/{missionId}", produces = "application/json")
+    @GetMapping(path = "/api/v1/heads-of-mission/{missionId}", produces = "application/json")
     ResponseEntity<MissionHeadsDetail> mission(@Parameter(description = "The mission's id: sending state, receiving state, kind and city", example = "RU-US-EMBASSY-WASHINGTON") @PathVariable String missionId,
                                                @Parameter(description = "The day to answer for (ISO date); today by default", example = "2026-11-30") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                                                @Parameter(hidden = true) ReadPosition read) {

@@ -65,7 +65,7 @@ class StaffingController {
         this.clock = clock;
     }
 
-        @Operation(operationId = "listMissions", summary = "List missions and their staff",
+    @Operation(operationId = "listMissions", summary = "List missions and their staff",
             description = "Which embassies, consulates and permanent missions a state keeps in another, whether open, suspended or closed, and how many staff each has by category, under which ceilings, and how many expelled staff are still due to leave." + "\n\n" + ReadDocs.LIST + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
             responses = {
                     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
@@ -73,7 +73,7 @@ class StaffingController {
                                     @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = "missionId,presenceId,sendingState,receivingState,kind,city,organisation,name,status,statusSince,headcount.total,headcount.diplomatic,headcount.administrativeTechnical,headcount.service,headcount.localHire,headcount.unspecified,named.total,named.diplomatic,named.administrativeTechnical,named.service,named.localHire,named.unspecified,counted.total,counted.diplomatic,counted.administrativeTechnical,counted.service,counted.localHire,counted.unspecified,reported.headcount,reported.category,reported.on,ceilings,expelled.due,expelled.overdue,expelled.on\nRU-US-EMBASSY-WASHINGTON,RU-US,RU,US,EMBASSY,Washington,,Embassy of the Russian Federation in Washington,OPEN,1991-12-25,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,,,,,0,0,2026-11-30\n"))}),
                     @ApiResponse(responseCode = "400", description = ReadDocs.BAD_QUERY, content = @Content(
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "invalid-query", value = ReadDocs.PROBLEM_400)))})
-@GetMapping(path = "/api/v1/missions", produces = {"application/json", "text/csv"})
+    @GetMapping(path = "/api/v1/missions", produces = {"application/json", "text/csv"})
     ResponseEntity<Page<MissionStaffingView>> missions(@Parameter(description = "Only missions of this sending state (ISO 3166 alpha-2)", example = "RU") @RequestParam(required = false) String sending,
                                                        @Parameter(description = "Only missions in this receiving state (ISO 3166 alpha-2)", example = "US") @RequestParam(required = false) String receiving,
                                                        @Parameter(description = "Only missions where this state sends or receives (ISO 3166 alpha-2)", example = "RU") @RequestParam(required = false) String state,
@@ -97,7 +97,7 @@ class StaffingController {
         return reads.answer(StaffingProjection.NAME, read, snapshot -> queries.missions(snapshot, filter, paging, day));
     }
 
-        @Operation(operationId = "getMission", summary = "One mission with its staff and expulsions",
+    @Operation(operationId = "getMission", summary = "One mission with its staff and expulsions",
             description = "One mission's status and headcount, with its named staff and the expulsions that struck it." + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
             responses = {
                     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
@@ -106,7 +106,7 @@ class StaffingController {
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "invalid-query", value = ReadDocs.PROBLEM_400))),
                     @ApiResponse(responseCode = "404", description = "No mission with this id is recorded", content = @Content(
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "not-found", value = "{\"type\":\"urn:diplomatic-ledger:problem:not-found\",\"title\":\"Not found\",\"status\":404,\"detail\":\"no mission 'RU-US-EMBASSY-OTTAWA' is recorded\",\"instance\":\"/api/v1/missions/RU-US-EMBASSY-OTTAWA\"}")))})
-@GetMapping(path = "/api/v1/missions/{missionId}", produces = "application/json")
+    @GetMapping(path = "/api/v1/missions/{missionId}", produces = "application/json")
     ResponseEntity<MissionStaffingDetail> mission(@Parameter(description = "The mission's id: sending state, receiving state, kind and city", example = "RU-US-EMBASSY-WASHINGTON") @PathVariable String missionId,
                                                   @Parameter(description = ReadDocs.ON, example = "2026-11-30") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                                                   @Parameter(hidden = true) ReadPosition read) {
@@ -115,7 +115,7 @@ class StaffingController {
                 .orElseThrow(() -> new ResourceNotFound("no mission '" + missionId + "' is recorded")));
     }
 
-        @Operation(operationId = "listPresences", summary = "List presences: one state's staff in another",
+    @Operation(operationId = "listPresences", summary = "List presences: one state's staff in another",
             description = "How many staff each sending state has in each receiving state, in all its missions together (named, counted, presence-wide, last reported figure), under which ceilings, how many missions are open, and how many expelled staff are still due to leave." + "\n\n" + ReadDocs.LIST + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
             responses = {
                     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
@@ -123,7 +123,7 @@ class StaffingController {
                                     @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = "presenceId,sendingState,receivingState,headcount.total,headcount.diplomatic,headcount.administrativeTechnical,headcount.service,headcount.localHire,headcount.unspecified,named.total,named.diplomatic,named.administrativeTechnical,named.service,named.localHire,named.unspecified,counted.total,counted.diplomatic,counted.administrativeTechnical,counted.service,counted.localHire,counted.unspecified,presenceWide.total,presenceWide.diplomatic,presenceWide.administrativeTechnical,presenceWide.service,presenceWide.localHire,presenceWide.unspecified,reported.headcount,reported.category,reported.on,ceilings,missions.open,missions.suspended,missions.closed,expelled.due,expelled.overdue,expelled.on\nRU-US,RU,US,395,79,0,0,0,316,0,0,0,0,0,0,395,79,0,0,0,316,316,0,0,0,0,316,455,UNSPECIFIED,2017-07-28,,4,0,2,22,22,2026-11-30\n"))}),
                     @ApiResponse(responseCode = "400", description = ReadDocs.BAD_QUERY, content = @Content(
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "invalid-query", value = ReadDocs.PROBLEM_400)))})
-@GetMapping(path = "/api/v1/presences", produces = {"application/json", "text/csv"})
+    @GetMapping(path = "/api/v1/presences", produces = {"application/json", "text/csv"})
     ResponseEntity<Page<PresenceStaffingView>> presences(@Parameter(description = "Only presences of this sending state (ISO 3166 alpha-2)", example = "RU") @RequestParam(required = false) String sending,
                                                          @Parameter(description = "Only presences in this receiving state (ISO 3166 alpha-2)", example = "US") @RequestParam(required = false) String receiving,
                                                          @Parameter(description = "Only presences where this state sends or receives (ISO 3166 alpha-2)", example = "US") @RequestParam(required = false) String state,
@@ -141,7 +141,7 @@ class StaffingController {
         return reads.answer(StaffingProjection.NAME, read, snapshot -> queries.presences(snapshot, filter, paging, day));
     }
 
-        @Operation(operationId = "getPresence", summary = "One state's staff in another, mission by mission",
+    @Operation(operationId = "getPresence", summary = "One state's staff in another, mission by mission",
             description = "The presence of the sending state in the receiving state: its totals and each of its missions." + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
             responses = {
                     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
@@ -150,7 +150,7 @@ class StaffingController {
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "invalid-query", value = ReadDocs.PROBLEM_400))),
                     @ApiResponse(responseCode = "404", description = "The ledger knows nothing of this pair of states", content = @Content(
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "not-found", value = "{\"type\":\"urn:diplomatic-ledger:problem:not-found\",\"title\":\"Not found\",\"status\":404,\"detail\":\"the ledger knows nothing of the presence FR-DE\",\"instance\":\"/api/v1/presences/FR/DE\"}")))})
-@GetMapping(path = "/api/v1/presences/{sending}/{receiving}", produces = "application/json")
+    @GetMapping(path = "/api/v1/presences/{sending}/{receiving}", produces = "application/json")
     ResponseEntity<PresenceStaffingDetail> presence(@Parameter(description = "The sending state (ISO 3166 alpha-2)", example = "RU") @PathVariable String sending, @Parameter(description = "The receiving state (ISO 3166 alpha-2)", example = "US") @PathVariable String receiving,
                                                     @Parameter(description = ReadDocs.ON, example = "2026-11-30") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                                                     @Parameter(hidden = true) ReadPosition read) {
@@ -160,7 +160,7 @@ class StaffingController {
                 .orElseThrow(() -> new ResourceNotFound("the ledger knows nothing of the presence " + presenceId)));
     }
 
-        @Operation(operationId = "headcountTrend", summary = "Monthly headcount of one state's staff in another",
+    @Operation(operationId = "headcountTrend", summary = "Monthly headcount of one state's staff in another",
             description = "How the headcount of the sending state's staff in the receiving state changed, month by month (at each month's end), with the change from the month before. Required: `sending` and `receiving`. At most 1200 months at a time. 404 if the ledger knows nothing of the pair." + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
             responses = {
                     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
@@ -170,7 +170,7 @@ class StaffingController {
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "invalid-query", value = ReadDocs.PROBLEM_400))),
                     @ApiResponse(responseCode = "404", description = "The ledger knows nothing of this pair of states", content = @Content(
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "not-found", value = "{\"type\":\"urn:diplomatic-ledger:problem:not-found\",\"title\":\"Not found\",\"status\":404,\"detail\":\"the ledger knows nothing of the presence FR-DE\",\"instance\":\"/api/v1/trends/headcount\"}")))})
-@GetMapping(path = "/api/v1/trends/headcount", produces = {"application/json", "text/csv"})
+    @GetMapping(path = "/api/v1/trends/headcount", produces = {"application/json", "text/csv"})
     ResponseEntity<List<HeadcountPoint>> headcount(@Parameter(description = "The sending state (ISO 3166 alpha-2); required", example = "RU") @RequestParam(required = false) String sending,
                                                    @Parameter(description = "The receiving state (ISO 3166 alpha-2); required", example = "US") @RequestParam(required = false) String receiving,
                                                    @Parameter(description = "First month, YYYY-MM; ten years before `to` by default", example = "2018-01") @RequestParam(required = false) String from,
@@ -193,7 +193,7 @@ class StaffingController {
         });
     }
 
-        @Operation(operationId = "openMissionsTrend", summary = "Yearly count of a state's open missions",
+    @Operation(operationId = "openMissionsTrend", summary = "Yearly count of a state's open missions",
             description = "How many missions the state kept open at each year's end (optionally only in one receiving state), and which. Required: `state`. At most 200 years at a time." + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
             responses = {
                     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
@@ -201,7 +201,7 @@ class StaffingController {
                                     @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = "year,date,sendingState,receivingState,open,missionIds\n2017,2017-12-31,RU,US,5,RU-US-CONSULATE-GENERAL-HOUSTON; RU-US-CONSULATE-GENERAL-NEW-YORK; RU-US-CONSULATE-GENERAL-SEATTLE; RU-US-EMBASSY-WASHINGTON; RU-US-PERMANENT-MISSION-UN-NEW-YORK\n"))}),
                     @ApiResponse(responseCode = "400", description = ReadDocs.BAD_QUERY, content = @Content(
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "invalid-query", value = ReadDocs.PROBLEM_400)))})
-@GetMapping(path = "/api/v1/trends/open-missions", produces = {"application/json", "text/csv"})
+    @GetMapping(path = "/api/v1/trends/open-missions", produces = {"application/json", "text/csv"})
     ResponseEntity<List<OpenMissionsPoint>> openMissions(@Parameter(description = "The sending state (ISO 3166 alpha-2); required", example = "RU") @RequestParam(required = false) String state,
                                                          @Parameter(description = "Only missions in this receiving state (ISO 3166 alpha-2)", example = "US") @RequestParam(required = false) String receiving,
                                                          @Parameter(description = "First year, YYYY; ten years before `to` by default", example = "2017") @RequestParam(required = false) String from,

@@ -45,7 +45,7 @@ class ProjectionController {
         this.rebuilder = rebuilder;
     }
 
-        @Operation(operationId = "listProjections", summary = "How far each projection has read the ledger",
+    @Operation(operationId = "listProjections", summary = "How far each projection has read the ledger",
             description = "Every projection (the read models behind GET /api/v1/**): the slot that answers, the ledger position it has applied against the ledger's head, its lag, its tables and its last rebuild.\n\nNeeds the role ANALYST, AUDITOR or ADMIN (HTTP Basic).",
             responses = {
                     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
@@ -54,13 +54,13 @@ class ProjectionController {
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "unauthenticated", value = ReadDocs.PROBLEM_401))),
                     @ApiResponse(responseCode = "403", description = ReadDocs.FORBIDDEN, content = @Content(
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "forbidden", value = ReadDocs.PROBLEM_403)))})
-@GetMapping("/api/v1/projections")
+    @GetMapping("/api/v1/projections")
     List<ProjectionView> all() {
         long head = positions.head();
         return handlers.all().stream().map(live -> view(live.projection().name(), head)).toList();
     }
 
-        @Operation(operationId = "getProjection", summary = "One projection's position, slot and last rebuild",
+    @Operation(operationId = "getProjection", summary = "One projection's position, slot and last rebuild",
             description = "One projection: its active slot, its position against the ledger's head, its lag, its tables and the state of its last rebuild (with whether the rebuilt tables were identical to the live ones).\n\nNeeds the role ANALYST, AUDITOR or ADMIN (HTTP Basic).",
             responses = {
                     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
@@ -71,12 +71,12 @@ class ProjectionController {
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "unauthenticated", value = ReadDocs.PROBLEM_401))),
                     @ApiResponse(responseCode = "403", description = ReadDocs.FORBIDDEN, content = @Content(
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "forbidden", value = ReadDocs.PROBLEM_403)))})
-@GetMapping("/api/v1/projections/{name}")
+    @GetMapping("/api/v1/projections/{name}")
     ProjectionView one(@Parameter(description = "The projection's name: expulsions, heads-of-mission, staffing or talks", example = "talks") @PathVariable String name) {
         return view(name, positions.head());
     }
 
-        @Operation(operationId = "rebuildProjection", summary = "Rebuild a projection from the events alone",
+    @Operation(operationId = "rebuildProjection", summary = "Rebuild a projection from the events alone",
             description = "Starts rebuilding the projection into its idle slot from the ledger's events, then switches reads to it; answers 202 at once with the rebuild's status and a Location to follow it (GET /api/v1/projections/{name}).\n\nNeeds the role AUDITOR or ADMIN (HTTP Basic).",
             responses = {
                     @ApiResponse(responseCode = "202", useReturnTypeSchema = true, description = "OK",
@@ -87,7 +87,7 @@ class ProjectionController {
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "unauthenticated", value = ReadDocs.PROBLEM_401))),
                     @ApiResponse(responseCode = "403", description = "The user lacks the role AUDITOR or ADMIN", content = @Content(
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "forbidden", value = ReadDocs.PROBLEM_403)))})
-@PostMapping("/api/v1/projections/{name}/rebuild")
+    @PostMapping("/api/v1/projections/{name}/rebuild")
     ResponseEntity<RebuildStatus> rebuild(@Parameter(description = "The projection's name: expulsions, heads-of-mission, staffing or talks", example = "talks") @PathVariable String name) {
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .header("Location", "/api/v1/projections/" + name)
