@@ -48,6 +48,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/schemas/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/commands/**", "/api/v1/imports").hasRole(Role.CLERK.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/projections/*/rebuild")
                         .hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
