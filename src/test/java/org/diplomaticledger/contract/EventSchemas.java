@@ -258,7 +258,7 @@ final class EventSchemas {
                 throw new IllegalStateException(key + " has no description in EventSchemas.VALUE_FIELDS");
             }
             property.put("description", description);
-            Size size = component.getAnnotation(Size.class);
+            Size size = annotation(raw, component, Size.class);
             if (size != null && component.getType() == String.class) {
                 property.put("maxLength", size.max());
             }
@@ -266,14 +266,14 @@ final class EventSchemas {
                 property.put("pattern", "^[Hh][Tt][Tt][Pp][Ss]?://");
             }
             properties.set(component.getName(), property);
-            boolean annotated = component.isAnnotationPresent(NotNull.class)
-                    || component.isAnnotationPresent(NotBlank.class) || component.isAnnotationPresent(NotEmpty.class);
+            boolean annotated = annotation(raw, component, NotNull.class) != null
+                    || annotation(raw, component, NotBlank.class) != null || annotation(raw, component, NotEmpty.class) != null;
             boolean unannotatedValue = Arrays.stream(raw.getRecordComponents())
-                    .noneMatch(c -> c.isAnnotationPresent(NotNull.class) || c.isAnnotationPresent(NotBlank.class));
+                    .noneMatch(c -> annotation(raw, c, NotNull.class) != null || annotation(raw, c, NotBlank.class) != null);
             if (component.getType().isPrimitive() || annotated
                     || (unannotatedValue && !OPTIONAL_VALUE_FIELDS.contains(key))) {
                 required.add(component.getName());
-                if (component.isAnnotationPresent(NotBlank.class)) {
+                if (annotation(raw, component, NotBlank.class) != null) {
                     property.put("minLength", 1);
                 }
             }
@@ -281,6 +281,16 @@ final class EventSchemas {
         node.set("required", required);
         node.put("additionalProperties", true);
         return node;
+    }
+
+    /** Bean validation annotations do not target record components; the compiler puts them on the field. */
+    private static <A extends java.lang.annotation.Annotation> A annotation(Class<?> record, RecordComponent component,
+                                                                          Class<A> annotation) {
+        try {
+            return record.getDeclaredField(component.getName()).getAnnotation(annotation);
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static ObjectNode sorted(ObjectNode node) {
