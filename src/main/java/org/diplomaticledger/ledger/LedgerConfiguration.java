@@ -12,6 +12,8 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.json.JacksonSerializer;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -22,6 +24,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.diplomaticledger.shared.LedgerMetadata;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -124,7 +127,8 @@ class LedgerConfiguration {
                                           TransactionManager transactionManager,
                                           @Value("${ledger.event-store.batch-size:500}") int batchSize,
                                           @Value("${ledger.event-store.gap-timeout:PT20S}") java.time.Duration gapTimeout,
-                                          @Value("${ledger.event-store.gap-cleaning-threshold:100}") int gapCleaningThreshold) {
+                                          @Value("${ledger.event-store.gap-cleaning-threshold:100}") int gapCleaningThreshold,
+                                          ObjectProvider<EventUpcaster> upcasters) {
         return JdbcEventStorageEngine.builder()
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(snapshotSerializer)
@@ -133,6 +137,8 @@ class LedgerConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .dataType(byte[].class)
+                // Events stored at an older revision are read as the current one (docs/contract.md); the rows stay.
+                .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
                 .batchSize(batchSize)
                 // A position left empty by a rolled-back write stays a "gap" that readers re-check until it is older
                 // than the timeout. Writes commit in milliseconds, so 20 s is ample, and cleaning gaps early keeps

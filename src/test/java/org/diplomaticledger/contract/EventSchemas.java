@@ -83,6 +83,8 @@ final class EventSchemas {
             Map.entry("DelegationMember.diplomat", "Whether the person is a diplomat"),
             Map.entry("DelegationMember.personId",
                     "The person's id: the client's, or the lower-case slug of the name; absent when the name has no Latin letters or digits"),
+            Map.entry("ProtectingPower.protectedState", "The party whose interests are protected"),
+            Map.entry("ProtectingPower.power", "The third state protecting them"),
             Map.entry("ExpelledPerson.personId", "The person declared persona non grata"),
             Map.entry("ExpelledPerson.name", "Their name as recorded at accreditation"),
             Map.entry("ExpelledPerson.missionId", "The mission they were on"),

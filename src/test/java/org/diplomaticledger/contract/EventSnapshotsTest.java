@@ -7,7 +7,21 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.diplomaticledger.ledger.StoredEvents;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.stream.LedgerCloudEvents;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.lang.reflect.ParameterizedType;
@@ -17,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,6 +79,65 @@ class EventSnapshotsTest {
         Object read = serializer.deserialize(new SimpleSerializedObject<>(Files.readString(file)
                 .getBytes(StandardCharsets.UTF_8), byte[].class, stored.getType()));
         assertThat(read).as("the snapshot read back").isEqualTo(example);
+    }
+
+    /**
+     * Every snapshot, of the current revision or an earlier one, is accepted by the published schema of its revision;
+     * and a snapshot of an earlier revision, stored as that revision was, reads through the ledger's upcasters as the
+     * current event class, whose schema accepts the upcast JSON.
+     */
+    @Test
+    void snapshotsMatchTheirSchemasAndEarlierRevisionsReadAsTheCurrentOne() throws Exception {
+        EventUpcasterChain upcasters = new EventUpcasterChain(upcasters());
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        Map<String, Class<?>> types = new LinkedHashMap<>();
+        eventTypes().forEach(type -> types.put(type.getSimpleName(), type));
+        int earlier = 0;
+        try (var files = Files.list(SNAPSHOTS)) {
+            for (Path file : files.sorted().toList()) {
+                String[] parts = file.getFileName().toString().split("\\.v|\\.json");
+                Class<?> type = types.get(parts[0]);
+                int revision = Integer.parseInt(parts[1]);
+                assertThat(type).as("event type of snapshot " + file).isNotNull();
+                JsonNode snapshot = EventSchemas.JSON.readTree(file.toFile());
+                assertThat(schema(factory, config, parts[0], revision).validate(snapshot)).as(file.toString()).isEmpty();
+                int current = LedgerCloudEvents.revision(type);
+                if (revision == current) {
+                    continue;
+                }
+                earlier++;
+                DomainEventData<byte[]> stored = new GenericDomainEventEntry<>("Aggregate", "id", 0, "event-id",
+                        Instant.parse("2025-04-10T00:00:00Z"), type.getName(), revision == 1 ? null : String.valueOf(revision),
+                        Files.readAllBytes(file), "{}".getBytes(StandardCharsets.UTF_8));
+                IntermediateEventRepresentation upcast = upcasters
+                        .upcast(Stream.of(new InitialEventRepresentation(stored, serializer))).findFirst().orElseThrow();
+                assertThat(upcast.getType().getRevision()).as(file + " upcast").isEqualTo(current == 1 ? null : String.valueOf(current));
+                Object event = serializer.deserialize(upcast.getData());
+                assertThat(event).isInstanceOf(type);
+                JsonNode json = EventSchemas.JSON.readTree(serializer.serialize(event, byte[].class).getData());
+                assertThat(schema(factory, config, parts[0], current).validate(json)).as(file + " upcast").isEmpty();
+            }
+        }
+        assertThat(earlier).as("snapshots of earlier revisions").isEqualTo(1);
+    }
+
+    private static JsonSchema schema(JsonSchemaFactory factory, SchemaValidatorsConfig config, String event, int revision)
+            throws Exception {
+        Path file = EventSchemas.SCHEMA_DIR.resolve(event + ".v" + revision + ".json");
+        return factory.getSchema(SchemaLocation.of(file.toAbsolutePath().toUri().toString()),
+                EventSchemas.JSON.readTree(file.toFile()), config);
+    }
+
+    /** The ledger's upcasters, as Spring finds them. */
+    private static List<EventUpcaster> upcasters() throws Exception {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AssignableTypeFilter(EventUpcaster.class));
+        List<EventUpcaster> upcasters = new ArrayList<>();
+        for (var definition : scanner.findCandidateComponents("org.diplomaticledger")) {
+            upcasters.add((EventUpcaster) Class.forName(definition.getBeanClassName()).getDeclaredConstructor().newInstance());
+        }
+        return upcasters;
     }
 
     /** A fixed, deterministic instance: the same values for the same field names in every event. */

@@ -11,4 +11,8 @@ public final class StoredEvents {
     public static Serializer serializer() {
         return new LedgerConfiguration().eventSerializer();
     }
+
+    public static com.fasterxml.jackson.databind.ObjectMapper objectMapper() {
+        return ((org.axonframework.serialization.json.JacksonSerializer) serializer()).getObjectMapper();
+    }
 }
