@@ -196,6 +196,9 @@ class EmittedEventsMatchTheirSchemasTest extends LedgerIntegrationTest {
         command("ChangeRelationsLevel", """
                 {"stateA": "KE", "stateB": "IS", "level": "DOWNGRADED", "initiatedBy": "KE", "reason": "expulsions",
                  "effectiveDate": "2024-03-12", %s}""");
+        command("ChangeRelationsLevel", """
+                {"stateA": "KE", "stateB": "IS", "level": "SEVERED", "initiatedBy": "KE", "protectingPowerOfA": "NO",
+                 "protectingPowerOfB": "TZ", "effectiveDate": "2024-04-01", %s}""");
         appendCorrectionAndRetraction();
     }
 
