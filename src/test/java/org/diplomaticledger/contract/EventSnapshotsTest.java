@@ -119,7 +119,7 @@ class EventSnapshotsTest {
                 assertThat(schema(factory, config, parts[0], current).validate(json)).as(file + " upcast").isEmpty();
             }
         }
-        assertThat(earlier).as("snapshots of earlier revisions").isEqualTo(1);
+        assertThat(earlier).as("snapshots of earlier revisions (RelationsLevelChanged.v1 at least)").isGreaterThanOrEqualTo(1);
     }
 
     private static JsonSchema schema(JsonSchemaFactory factory, SchemaValidatorsConfig config, String event, int revision)
