@@ -3,11 +3,16 @@ package org.diplomaticledger.talks.domain;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.diplomaticledger.history.api.EntryCorrected;
+import org.diplomaticledger.history.api.EntryRetracted;
 import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.LedgerEntries;
 import org.diplomaticledger.shared.RuleViolation;
 import org.diplomaticledger.talks.api.CancelTalks;
 import org.diplomaticledger.talks.api.ConcludeTalks;
@@ -17,6 +22,7 @@ import org.diplomaticledger.talks.api.NameDelegation;
 import org.diplomaticledger.talks.api.PostponeTalks;
 import org.diplomaticledger.talks.api.RecordTalksHeld;
 import org.diplomaticledger.talks.api.RescheduleTalks;
+import org.diplomaticledger.talks.api.ReviseTalksEntry;
 import org.diplomaticledger.talks.api.ScheduleTalks;
 import org.diplomaticledger.talks.api.TalksCancelled;
 import org.diplomaticledger.talks.api.TalksConcluded;
@@ -32,6 +38,7 @@ import java.time.LocalTime;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -47,6 +54,9 @@ public class Talks {
 
     @AggregateIdentifier
     private String talksId;
+    /** These talks' events by id, for corrections and retractions; everything later depends on the scheduling. */
+    @AggregateMember
+    private LedgerEntries entries = new LedgerEntries(Map.of(TalksScheduled.class, List.of("talksId")), Map.of());
     private TalksStatus status;
     private List<CountryCode> parties;
     private TalksFormat format;
@@ -58,6 +68,12 @@ public class Talks {
 
     protected Talks() {
         // for Axon and for Jackson snapshots
+    }
+
+    /** A correction or retraction of one of these talks' events; the rules are {@link LedgerEntries}'. */
+    @CommandHandler
+    void handle(ReviseTalksEntry command) {
+        apply(entries.revise(command.revision()));
     }
 
     @CommandHandler
@@ -184,6 +200,21 @@ public class Talks {
         refuseIfConcluded("conclude again");
         apply(new TalksConcluded(talksId, parties, command.outcome(), command.statement(),
                 command.followUps(), held, command.effectiveDate(), command.source()));
+    }
+
+    /** A history whose first events were retracted still knows whose history it is. */
+    @EventSourcingHandler
+    void on(EntryRetracted event, @SourceId String aggregateId) {
+        if (talksId == null) {
+            talksId = aggregateId;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(EntryCorrected event, @SourceId String aggregateId) {
+        if (talksId == null) {
+            talksId = aggregateId;
+        }
     }
 
     @EventSourcingHandler
