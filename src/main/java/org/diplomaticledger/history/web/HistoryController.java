@@ -68,11 +68,11 @@ class HistoryController {
                     + "expulsions, ceilings, heads of mission.\n\n" + DESCRIPTION,
             responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "A page of the history",
                     content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "history", value = EXAMPLE))))
-    @GetMapping(path = "/api/v1/presences/{sendingState}/{receivingState}/history", produces = "application/json")
+    @GetMapping(path = "/api/v1/presences/{sending}/{receiving}/history", produces = "application/json")
     History presence(@Parameter(description = "The sending state (ISO 3166 alpha-2 or alpha-3)", example = "RU")
-                     @PathVariable String sendingState,
+                     @PathVariable("sending") String sendingState,
                      @Parameter(description = "The receiving state (ISO 3166 alpha-2 or alpha-3)", example = "US")
-                     @PathVariable String receivingState,
+                     @PathVariable("receiving") String receivingState,
                      @Parameter(description = "Page number, from 0", example = "0") @RequestParam(required = false) Integer page,
                      @Parameter(description = "Events per page, 1 to 1000 (100 by default)", example = "100")
                      @RequestParam(required = false) Integer size) {
