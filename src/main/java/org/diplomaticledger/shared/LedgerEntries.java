@@ -1,5 +1,8 @@
 package org.diplomaticledger.shared;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,27 +35,28 @@ import java.util.TreeMap;
  * retraction is refused while a later event refers to something the retracted event introduced (a person's
  * accreditation and a later expulsion of that person).
  */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class LedgerEntries {
 
     /** Fields that name states: like ids, they say what a fact is about, and cannot be corrected. */
     private static final Set<String> STATE_FIELDS = Set.of("sendingState", "receivingState", "declaredBy", "against",
             "state", "parties", "stateA", "stateB");
 
-    private final Map<Class<?>, List<String>> introduces;
-    private final Map<Class<?>, Set<String>> identifies;
-    private final Map<String, Entry> entries = new LinkedHashMap<>();
-    private final Set<String> retracted = new HashSet<>();
-    private final Set<String> revisions = new HashSet<>();
+    /** Every event not retracted, by id, in ledger order, with the payload that holds now. */
+    private Map<String, Entry> entries = new LinkedHashMap<>();
+    private Set<String> retracted = new HashSet<>();
+    /** The ids of this aggregate's corrections and retractions. */
+    private Set<String> revisions = new HashSet<>();
 
     /**
+     * What an aggregate's events mean for corrections, beyond ids and states.
+     *
      * @param introduces per event type, the id fields whose value the event brings into being (MissionOpened:
      *                   missionId); a later event naming that value depends on it
      * @param identifies per event type, identifying fields besides ids and states (MissionOpened: city, kind, which
      *                   its mission id is made of)
      */
-    public LedgerEntries(Map<Class<?>, List<String>> introduces, Map<Class<?>, Set<String>> identifies) {
-        this.introduces = introduces;
-        this.identifies = identifies;
+    public record Rules(Map<Class<?>, List<String>> introduces, Map<Class<?>, Set<String>> identifies) {
     }
 
     @EventSourcingHandler
@@ -73,7 +77,7 @@ public class LedgerEntries {
     }
 
     /** The event that records the revision, once every rule holds; throws naming the rule or field otherwise. */
-    public LedgerEvent revise(EntryRevision revision) {
+    public LedgerEvent revise(EntryRevision revision, Rules rules) {
         String id = revision.eventId();
         if (revisions.contains(id)) {
             throw new RuleViolation("entry-is-revision", "eventId", "event " + id + " is itself a correction or a "
@@ -87,13 +91,13 @@ public class LedgerEntries {
         if (target == null) {
             throw new RuleViolation("unknown-entry", "eventId", "event " + id + " is not in the history of this record");
         }
-        return revision.isRetraction() ? retract(target, revision) : correct(target, revision);
+        return revision.isRetraction() ? retract(target, revision, rules) : correct(target, revision, rules);
     }
 
-    private EntryRetracted retract(Entry target, EntryRevision revision) {
+    private EntryRetracted retract(Entry target, EntryRevision revision, Rules rules) {
         ObjectMapper mapper = EventJson.mapper();
         JsonNode payload = mapper.valueToTree(target.payload);
-        for (String key : introduces.getOrDefault(target.payload.getClass(), List.of())) {
+        for (String key : rules.introduces().getOrDefault(target.payload.getClass(), List.of())) {
             JsonNode value = payload.get(key);
             if (value == null || !value.isTextual()) {
                 continue;
@@ -113,7 +117,7 @@ public class LedgerEntries {
                 ((LedgerEvent) target.payload).effectiveDate(), revision.source());
     }
 
-    private EntryCorrected correct(Entry target, EntryRevision revision) {
+    private EntryCorrected correct(Entry target, EntryRevision revision, Rules rules) {
         ObjectMapper mapper = EventJson.mapper();
         Class<?> type = target.payload.getClass();
         Set<String> fields = new LinkedHashSet<>();
@@ -131,8 +135,8 @@ public class LedgerEntries {
         }
         for (Map.Entry<String, JsonNode> change : changes.entrySet()) {
             String key = change.getKey();
-            if (identifying(type, key) && !identity(current.get(key)).equals(identity(change.getValue()))
-                    || !identifying(type, key) && !identity(key, current.get(key)).equals(identity(key, change.getValue()))) {
+            if (identifying(rules, type, key) && !identity(current.get(key)).equals(identity(change.getValue()))
+                    || !identifying(rules, type, key) && !identity(key, current.get(key)).equals(identity(key, change.getValue()))) {
                 throw new RuleViolation("identity-not-correctable", "corrections." + key, key + " says what "
                         + target.type() + " " + target.eventId + " is about and cannot be corrected; retract the event "
                         + "and record the right fact instead");
@@ -192,9 +196,9 @@ public class LedgerEntries {
         }
     }
 
-    private boolean identifying(Class<?> type, String field) {
+    private static boolean identifying(Rules rules, Class<?> type, String field) {
         return field.endsWith("Id") || field.endsWith("Ids") || STATE_FIELDS.contains(field)
-                || identifies.getOrDefault(type, Set.of()).contains(field);
+                || rules.identifies().getOrDefault(type, Set.of()).contains(field);
     }
 
     /** The identifying parts of a value: the value itself for an identifying field. */
@@ -272,15 +276,22 @@ public class LedgerEntries {
         return end < 0 ? message : message.substring(0, end);
     }
 
+    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
     private static final class Entry {
-        final String eventId;
-        Object payload;
+        private String eventId;
+        /** Written with its class, so that a snapshot of the aggregate reads back as the same events. */
+        @JsonTypeInfo(use = JsonTypeInfo.Id.CLASS)
+        private Object payload;
+
+        private Entry() {
+        }
 
         Entry(String eventId, Object payload) {
             this.eventId = eventId;
             this.payload = payload;
         }
 
+        @JsonIgnore
         String type() {
             return payload.getClass().getSimpleName();
         }

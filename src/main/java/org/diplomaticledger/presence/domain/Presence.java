@@ -45,9 +45,7 @@ public class Presence {
     private Map<String, Ceiling> ceilings = new LinkedHashMap<>();
     /** Persons this receiving state declared persona non grata (VCDR Art. 9). */
     private List<String> personaNonGrata = new ArrayList<>();
-    /** This presence's events by id, for corrections and retractions. */
-    @AggregateMember
-    private LedgerEntries entries = new LedgerEntries(
+    private static final LedgerEntries.Rules CORRECTION_RULES = new LedgerEntries.Rules(
             Map.of(MissionOpened.class, List.of("missionId"),
                     DiplomatAccredited.class, List.of("personId"),
                     DiplomatExpelled.class, List.of("expulsionId"),
@@ -57,6 +55,10 @@ public class Presence {
                     AmbassadorAppointed.class, List.of("personId"),
                     ChargeDAffairesAppointed.class, List.of("personId")),
             Map.of(MissionOpened.class, Set.of("kind", "city", "organisation")));
+
+    /** This presence's events by id, for corrections and retractions. */
+    @AggregateMember
+    private LedgerEntries entries = new LedgerEntries();
 
     protected Presence() {
     }
@@ -68,7 +70,7 @@ public class Presence {
     /** A correction or retraction of one of this presence's events; the rules are {@link LedgerEntries}'. */
     @CommandHandler
     void handle(RevisePresenceEntry command) {
-        apply(entries.revise(command.revision()));
+        apply(entries.revise(command.revision(), CORRECTION_RULES));
     }
 
     @CommandHandler

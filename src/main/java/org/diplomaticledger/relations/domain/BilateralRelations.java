@@ -37,9 +37,12 @@ public class BilateralRelations {
     @AggregateIdentifier
     private String relationsId;
     private RelationsLevel level;
+    private static final LedgerEntries.Rules CORRECTION_RULES = new LedgerEntries.Rules(
+            Map.of(), Map.of());
+
     /** These relations' events by id, for corrections and retractions. */
     @AggregateMember
-    private LedgerEntries entries = new LedgerEntries(Map.of(), Map.of());
+    private LedgerEntries entries = new LedgerEntries();
 
     protected BilateralRelations() {
         // for Axon and for Jackson snapshots
@@ -48,7 +51,7 @@ public class BilateralRelations {
     /** A correction or retraction of one of these relations' events; the rules are {@link LedgerEntries}'. */
     @CommandHandler
     void handle(ReviseRelationsEntry command) {
-        apply(entries.revise(command.revision()));
+        apply(entries.revise(command.revision(), CORRECTION_RULES));
     }
 
     @CommandHandler

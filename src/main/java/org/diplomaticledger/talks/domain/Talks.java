@@ -54,9 +54,12 @@ public class Talks {
 
     @AggregateIdentifier
     private String talksId;
+    private static final LedgerEntries.Rules CORRECTION_RULES = new LedgerEntries.Rules(
+            Map.of(TalksScheduled.class, List.of("talksId")), Map.of());
+
     /** These talks' events by id, for corrections and retractions; everything later depends on the scheduling. */
     @AggregateMember
-    private LedgerEntries entries = new LedgerEntries(Map.of(TalksScheduled.class, List.of("talksId")), Map.of());
+    private LedgerEntries entries = new LedgerEntries();
     private TalksStatus status;
     private List<CountryCode> parties;
     private TalksFormat format;
@@ -73,13 +76,13 @@ public class Talks {
     /** A correction or retraction of one of these talks' events; the rules are {@link LedgerEntries}'. */
     @CommandHandler
     void handle(ReviseTalksEntry command) {
-        apply(entries.revise(command.revision()));
+        apply(entries.revise(command.revision(), CORRECTION_RULES));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(ScheduleTalks command) {
-        if (talksId != null) {
+        if (talksId != null && date != null) {
             throw new RuleViolation("talks-already-scheduled", "talksId",
                     "talks '" + talksId + "' are already in the ledger (scheduled for " + date
                             + "); choose another talksId or leave it out to have one generated");
@@ -103,6 +106,7 @@ public class Talks {
 
     @CommandHandler
     public void handle(NameDelegation command) {
+        refuseIfRetracted();
         refuseIfCancelled("take delegations");
         refuseIfConcluded("take delegations");
         if (!parties.contains(command.state())) {
@@ -130,6 +134,7 @@ public class Talks {
 
     @CommandHandler
     public void handle(RescheduleTalks command) {
+        refuseIfRetracted();
         refuseIfCancelled("be rescheduled");
         refuseIfConcluded("be rescheduled");
         refuseIfHeld("be rescheduled");
@@ -147,6 +152,7 @@ public class Talks {
 
     @CommandHandler
     public void handle(PostponeTalks command) {
+        refuseIfRetracted();
         refuseIfCancelled("be postponed");
         refuseIfConcluded("be postponed");
         refuseIfHeld("be postponed");
@@ -166,6 +172,7 @@ public class Talks {
 
     @CommandHandler
     public void handle(CancelTalks command) {
+        refuseIfRetracted();
         if (status == TalksStatus.CANCELLED) {
             throw new RuleViolation("talks-already-cancelled", "talksId",
                     "talks '" + talksId + "' are already cancelled");
@@ -178,6 +185,7 @@ public class Talks {
 
     @CommandHandler
     public void handle(RecordTalksHeld command) {
+        refuseIfRetracted();
         refuseIfCancelled("be held");
         if (held) {
             throw new RuleViolation("talks-already-held", "talksId",
@@ -196,6 +204,7 @@ public class Talks {
 
     @CommandHandler
     public void handle(ConcludeTalks command) {
+        refuseIfRetracted();
         refuseIfCancelled("conclude");
         refuseIfConcluded("conclude again");
         apply(new TalksConcluded(talksId, parties, command.outcome(), command.statement(),
@@ -267,6 +276,14 @@ public class Talks {
     @EventSourcingHandler
     void on(TalksConcluded event) {
         status = TalksStatus.CONCLUDED;
+    }
+
+    /** Talks whose scheduling was retracted are no talks at all, until scheduled anew. */
+    private void refuseIfRetracted() {
+        if (date == null) {
+            throw new RuleViolation("unknown-aggregate", "talksId", "the scheduling of talks '" + talksId
+                    + "' was retracted; schedule them anew first");
+        }
     }
 
     private void refuseIfCancelled(String what) {

@@ -255,6 +255,24 @@ class CorrectionsHttpTest extends LedgerIntegrationTest {
     }
 
     @Test
+    @Order(8)
+    void talksWhoseSchedulingWasRetractedCanBeScheduledAnew() {
+        String talks = "ulaanbaatar-never-2031";
+        String schedule = """
+                {"talksId": "%s", "parties": ["BT", "MN"], "venue": {"city": "Ulaanbaatar", "country": "MN"},
+                 "date": "2031-06-01", "scope": "trade", "format": "OFFICIALS", "source": "Montsame"}""".formatted(talks);
+        String scheduled = eventId(ledger.accepted("ScheduleTalks", schedule));
+        ledger.accepted("RetractEntry", """
+                {"eventId": "%s", "reason": "no such talks were announced", "source": "Bhutan MFA"}""".formatted(scheduled));
+
+        LedgerClient.Response postponed = ledger.command("clerk", "PostponeTalks", """
+                {"talksId": "%s", "source": "Montsame"}""".formatted(talks));
+        assertThat(postponed.status()).as(postponed.toString()).isEqualTo(409);
+        assertThat(postponed.json().path("rule").asText()).isEqualTo("unknown-aggregate");
+        ledger.accepted("ScheduleTalks", schedule);
+    }
+
+    @Test
     @Order(9)
     void historiesAreForAuditorsAndAnswerUnknownIdsWith404() {
         assertThat(ledger.get("analyst", "/api/v1/presences/BT/MN/history").status()).isEqualTo(403);
