@@ -82,7 +82,11 @@ public class Talks {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(ScheduleTalks command) {
-        if (talksId != null && date != null) {
+        if (talksId != null && date == null) {
+            throw new RuleViolation("talks-already-scheduled", "talksId", "the scheduling of talks '" + talksId
+                    + "' was retracted; its id stays taken, choose another talksId or leave it out to have one generated");
+        }
+        if (talksId != null) {
             throw new RuleViolation("talks-already-scheduled", "talksId",
                     "talks '" + talksId + "' are already in the ledger (scheduled for " + date
                             + "); choose another talksId or leave it out to have one generated");
@@ -278,11 +282,11 @@ public class Talks {
         status = TalksStatus.CONCLUDED;
     }
 
-    /** Talks whose scheduling was retracted are no talks at all, until scheduled anew. */
+    /** Talks whose scheduling was retracted are no talks at all: nothing more can be recorded about them. */
     private void refuseIfRetracted() {
         if (date == null) {
             throw new RuleViolation("unknown-aggregate", "talksId", "the scheduling of talks '" + talksId
-                    + "' was retracted; schedule them anew first");
+                    + "' was retracted; nothing more can be recorded about them");
         }
     }
 

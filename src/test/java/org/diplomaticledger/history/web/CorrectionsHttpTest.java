@@ -256,7 +256,7 @@ class CorrectionsHttpTest extends LedgerIntegrationTest {
 
     @Test
     @Order(8)
-    void talksWhoseSchedulingWasRetractedCanBeScheduledAnew() {
+    void talksWhoseSchedulingWasRetractedTakeNoMoreEventsAndKeepTheirId() {
         String talks = "ulaanbaatar-never-2031";
         String schedule = """
                 {"talksId": "%s", "parties": ["BT", "MN"], "venue": {"city": "Ulaanbaatar", "country": "MN"},
@@ -269,7 +269,11 @@ class CorrectionsHttpTest extends LedgerIntegrationTest {
                 {"talksId": "%s", "source": "Montsame"}""".formatted(talks));
         assertThat(postponed.status()).as(postponed.toString()).isEqualTo(409);
         assertThat(postponed.json().path("rule").asText()).isEqualTo("unknown-aggregate");
-        ledger.accepted("ScheduleTalks", schedule);
+        // An id once used stays used, so that no reader of the ledger ever sees two schedulings of the same talks.
+        LedgerClient.Response again = ledger.command("clerk", "ScheduleTalks", schedule);
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.json().path("rule").asText()).isEqualTo("talks-already-scheduled");
+        assertThat(again.json().path("detail").asText()).contains("retracted");
     }
 
     @Test
