@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.diplomaticledger.history.api.EntryCorrected;
 import org.diplomaticledger.history.api.EntryRetracted;
 import org.diplomaticledger.history.api.EntryRevision;
@@ -47,6 +48,11 @@ public class LedgerEntries {
     private Set<String> retracted = new HashSet<>();
     /** The ids of this aggregate's corrections and retractions. */
     private Set<String> revisions = new HashSet<>();
+    /**
+     * Whether this instance recorded a revision while handling a command, rather than being loaded with it: its
+     * other state then still predates the revision until it is loaded again (after the write commits).
+     */
+    private transient boolean revisedInThisWrite;
 
     /**
      * What an aggregate's events mean for corrections, beyond ids and states.
@@ -61,6 +67,9 @@ public class LedgerEntries {
 
     @EventSourcingHandler
     void on(Object payload, @MessageIdentifier String eventId) {
+        if ((payload instanceof EntryCorrected || payload instanceof EntryRetracted) && AggregateLifecycle.isLive()) {
+            revisedInThisWrite = true;
+        }
         if (payload instanceof EntryCorrected correction) {
             revisions.add(eventId);
             Entry entry = entries.get(correction.eventId());
@@ -73,6 +82,19 @@ public class LedgerEntries {
             entries.remove(retraction.eventId());
         } else {
             entries.put(eventId, new Entry(eventId, payload));
+        }
+    }
+
+    /**
+     * Refuses a command that comes, in the same write (an import), after a revision of this aggregate: the aggregate
+     * reads its corrected history only when it is loaded again, so it would judge the command on the facts as they
+     * stood before the revision.
+     */
+    public void refuseIfRevisedInThisWrite() {
+        if (revisedInThisWrite) {
+            throw new RuleViolation("revised-in-this-write", "an event of this record was corrected or retracted earlier "
+                    + "in the same write; send the commands that follow the correction in a separate request, so that "
+                    + "they are judged on the corrected history");
         }
     }
 

@@ -2,11 +2,14 @@ package org.diplomaticledger.relations.domain;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.diplomaticledger.history.api.EntryCorrected;
@@ -49,6 +52,15 @@ public class BilateralRelations {
     }
 
     /** A correction or retraction of one of these relations' events; the rules are {@link LedgerEntries}'. */
+    /** Every command but another revision waits for a revised history to be loaded again; see {@link LedgerEntries}. */
+    @CommandHandlerInterceptor
+    Object judgedOnTheCorrectedHistory(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        if (!(command.getPayload() instanceof ReviseRelationsEntry)) {
+            entries.refuseIfRevisedInThisWrite();
+        }
+        return chain.proceed();
+    }
+
     @CommandHandler
     void handle(ReviseRelationsEntry command) {
         apply(entries.revise(command.revision(), CORRECTION_RULES));

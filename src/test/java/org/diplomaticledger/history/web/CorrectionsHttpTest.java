@@ -186,6 +186,21 @@ class CorrectionsHttpTest extends LedgerIntegrationTest {
 
     @Test
     @Order(7)
+    void inOneImportCommandsAfterARevisionOfTheSameRecordAreRefusedAndNothingIsWritten() {
+        long before = eventCount();
+        String ndjson = """
+                {"command": "CorrectEntry", "payload": {"eventId": "%s", "corrections": {"departureDeadline": "2021-01-15"}, "reason": "a week more", "source": "Montsame"}}
+                {"command": "RecordStaffChange", "payload": {"missionId": "%s", "change": 1, "source": "Montsame"}}
+                """.formatted(expulsionEventId, MISSION);
+        LedgerClient.Response response = ledger.post("clerk", "/api/v1/imports", "application/x-ndjson", ndjson, Map.of());
+        assertThat(response.status()).as(response.toString()).isEqualTo(409);
+        assertThat(response.json().path("rule").asText()).isEqualTo("revised-in-this-write");
+        assertThat(response.json().path("line").asInt()).isEqualTo(2);
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(8)
     void thePresenceHistoryListsEveryEventWithItsCorrections() {
         LedgerClient.Response response = ledger.get("auditor", "/api/v1/presences/BTN/MN/history");
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
@@ -234,7 +249,7 @@ class CorrectionsHttpTest extends LedgerIntegrationTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theMissionHistoryIsPagedAndTheTalksHistoryShowsItsCorrections() {
         JsonNode first = ledger.get("auditor", "/api/v1/missions/" + MISSION + "/history?size=4").json();
         assertThat(first.path("total").asLong()).isEqualTo(10);
@@ -255,7 +270,7 @@ class CorrectionsHttpTest extends LedgerIntegrationTest {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void talksWhoseSchedulingWasRetractedTakeNoMoreEventsAndKeepTheirId() {
         String talks = "ulaanbaatar-never-2031";
         String schedule = """
@@ -277,7 +292,7 @@ class CorrectionsHttpTest extends LedgerIntegrationTest {
     }
 
     @Test
-    @Order(9)
+    @Order(11)
     void historiesAreForAuditorsAndAnswerUnknownIdsWith404() {
         assertThat(ledger.get("analyst", "/api/v1/presences/BT/MN/history").status()).isEqualTo(403);
         assertThat(ledger.get("integrator", "/api/v1/talks/" + TALKS + "/history").status()).isEqualTo(403);
