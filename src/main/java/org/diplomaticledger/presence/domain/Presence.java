@@ -48,6 +48,8 @@ public class Presence {
     private Map<String, Ceiling> ceilings = new LinkedHashMap<>();
     /** Persons this receiving state declared persona non grata (VCDR Art. 9). */
     private List<String> personaNonGrata = new ArrayList<>();
+
+    /** What the presence's events introduce, and what identifies them besides ids and states, for corrections. */
     private static final LedgerEntries.Rules CORRECTION_RULES = new LedgerEntries.Rules(
             Map.of(MissionOpened.class, List.of("missionId"),
                     DiplomatAccredited.class, List.of("personId"),
@@ -66,11 +68,8 @@ public class Presence {
     protected Presence() {
     }
 
-    // ---------------------------------------------------------------- missions
-
     // ---------------------------------------------------------------- corrections
 
-    /** A correction or retraction of one of this presence's events; the rules are {@link LedgerEntries}'. */
     /** Every command but another revision waits for a revised history to be loaded again; see {@link LedgerEntries}. */
     @CommandHandlerInterceptor
     Object judgedOnTheCorrectedHistory(CommandMessage<?> command, InterceptorChain chain) throws Exception {
@@ -80,10 +79,13 @@ public class Presence {
         return chain.proceed();
     }
 
+    /** A correction or retraction of one of this presence's events; the rules are {@link LedgerEntries}'. */
     @CommandHandler
     void handle(RevisePresenceEntry command) {
         apply(entries.revise(command.revision(), CORRECTION_RULES));
     }
+
+    // ---------------------------------------------------------------- missions
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)

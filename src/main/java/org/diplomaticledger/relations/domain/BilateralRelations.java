@@ -37,11 +37,12 @@ public class BilateralRelations {
     /** CAMEO: reduce or break diplomatic relations. */
     static final int CAMEO_REDUCE_OR_BREAK_RELATIONS = 161;
 
+    /** For corrections: no relations event brings anything into being that later events refer to. */
+    private static final LedgerEntries.Rules CORRECTION_RULES = new LedgerEntries.Rules(Map.of(), Map.of());
+
     @AggregateIdentifier
     private String relationsId;
     private RelationsLevel level;
-    private static final LedgerEntries.Rules CORRECTION_RULES = new LedgerEntries.Rules(
-            Map.of(), Map.of());
 
     /** These relations' events by id, for corrections and retractions. */
     @AggregateMember
@@ -51,7 +52,6 @@ public class BilateralRelations {
         // for Axon and for Jackson snapshots
     }
 
-    /** A correction or retraction of one of these relations' events; the rules are {@link LedgerEntries}'. */
     /** Every command but another revision waits for a revised history to be loaded again; see {@link LedgerEntries}. */
     @CommandHandlerInterceptor
     Object judgedOnTheCorrectedHistory(CommandMessage<?> command, InterceptorChain chain) throws Exception {
@@ -61,6 +61,7 @@ public class BilateralRelations {
         return chain.proceed();
     }
 
+    /** A correction or retraction of one of these relations' events; the rules are {@link LedgerEntries}'. */
     @CommandHandler
     void handle(ReviseRelationsEntry command) {
         apply(entries.revise(command.revision(), CORRECTION_RULES));

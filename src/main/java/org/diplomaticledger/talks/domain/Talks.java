@@ -55,11 +55,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Talks {
 
-    @AggregateIdentifier
-    private String talksId;
+    /** For corrections: the scheduling brings the talks into being, so every later event depends on it. */
     private static final LedgerEntries.Rules CORRECTION_RULES = new LedgerEntries.Rules(
             Map.of(TalksScheduled.class, List.of("talksId")), Map.of());
 
+    @AggregateIdentifier
+    private String talksId;
     /** These talks' events by id, for corrections and retractions; everything later depends on the scheduling. */
     @AggregateMember
     private LedgerEntries entries = new LedgerEntries();
@@ -76,7 +77,6 @@ public class Talks {
         // for Axon and for Jackson snapshots
     }
 
-    /** A correction or retraction of one of these talks' events; the rules are {@link LedgerEntries}'. */
     /** Every command but another revision waits for a revised history to be loaded again; see {@link LedgerEntries}. */
     @CommandHandlerInterceptor
     Object judgedOnTheCorrectedHistory(CommandMessage<?> command, InterceptorChain chain) throws Exception {
@@ -86,6 +86,7 @@ public class Talks {
         return chain.proceed();
     }
 
+    /** A correction or retraction of one of these talks' events; the rules are {@link LedgerEntries}'. */
     @CommandHandler
     void handle(ReviseTalksEntry command) {
         apply(entries.revise(command.revision(), CORRECTION_RULES));
