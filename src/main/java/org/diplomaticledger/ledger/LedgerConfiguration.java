@@ -15,12 +15,8 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.json.JacksonSerializer;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.diplomaticledger.shared.EventJson;
 import org.diplomaticledger.shared.LedgerMetadata;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,12 +49,7 @@ class LedgerConfiguration {
     @Bean
     @Qualifier("eventSerializer")
     Serializer eventSerializer() {
-        ObjectMapper mapper = JsonMapper.builder()
-                .addModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .serializationInclusion(JsonInclude.Include.NON_NULL)
-                .build();
+        ObjectMapper mapper = EventJson.newMapper();
         return JacksonSerializer.builder().objectMapper(mapper).build();
     }
 
@@ -166,7 +157,10 @@ class LedgerConfiguration {
                 }
             }
             if (message.getMetaData().containsKey(LedgerMetadata.COMMAND)) {
-                data.put(LedgerMetadata.COMMAND_ID, message.getIdentifier());
+                // A command sent on behalf of the client's command (a correction handed to the aggregate that owns
+                // the corrected event) carries the client's command id, so its events belong to that command.
+                Object commandId = message.getMetaData().get(LedgerMetadata.COMMAND_ID);
+                data.put(LedgerMetadata.COMMAND_ID, commandId != null ? commandId : message.getIdentifier());
             }
             return data;
         };

@@ -52,6 +52,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/commands/**", "/api/v1/imports").hasRole(Role.CLERK.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/projections/*/rebuild")
                         .hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
+                        // A record's full history names who wrote what: for auditors, not analysts.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/presences/*/*/history", "/api/v1/missions/*/history",
+                                "/api/v1/talks/*/history")
+                        .hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/**")
                         .hasAnyRole(Role.ANALYST.name(), Role.AUDITOR.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
