@@ -12,7 +12,7 @@ import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.diplomaticledger.history.api.EntryCorrected;
@@ -50,7 +50,7 @@ class EmittedEventsMatchTheirSchemasTest extends LedgerIntegrationTest {
     private static final String EMBASSY = "IS-KE-EMBASSY-NAIROBI";
 
     @Autowired
-    EventStore eventStore;
+    EventStorageEngine storage;
 
     @Autowired
     @Qualifier("eventSerializer")
@@ -69,7 +69,8 @@ class EmittedEventsMatchTheirSchemasTest extends LedgerIntegrationTest {
         Set<String> seen = new TreeSet<>();
         List<String> problems = new ArrayList<>();
         for (String aggregate : List.of("IS-KE", "contract-talks-held", "contract-talks-cancelled", "RELATIONS-IS-KE")) {
-            for (DomainEventMessage<?> event : eventStore.readEvents(aggregate).asStream().toList()) {
+            // as stored: a retracted event is still in the ledger and still has to match its schema
+            for (DomainEventMessage<?> event : storage.readEvents(aggregate).asStream().toList()) {
                 long position = jdbc.queryForObject(
                         "SELECT global_index FROM domain_event_entry WHERE event_identifier = ?", Long.class,
                         event.getIdentifier());
@@ -202,25 +203,18 @@ class EmittedEventsMatchTheirSchemasTest extends LedgerIntegrationTest {
         appendCorrectionAndRetraction();
     }
 
-    /** A correction of the staff count and a retraction of the staff change, as the corrections capability writes them. */
+    /** A correction of the staff count and a retraction of the staff change, through the ledger's own commands. */
     private void appendCorrectionAndRetraction() {
-        List<? extends DomainEventMessage<?>> history = eventStore.readEvents("IS-KE").asStream().toList();
+        List<? extends DomainEventMessage<?>> history = storage.readEvents("IS-KE").asStream().toList();
         DomainEventMessage<?> count = history.stream()
                 .filter(e -> e.getPayloadType().getSimpleName().equals("StaffCountReported")).findFirst().orElseThrow();
         DomainEventMessage<?> change = history.stream()
                 .filter(e -> e.getPayloadType().getSimpleName().equals("StaffCountChanged")).findFirst().orElseThrow();
-        ObjectMapper eventMapper = ((JacksonSerializer) eventSerializer).getObjectMapper();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> corrected = eventMapper.convertValue(count.getPayload(), Map.class);
-        corrected.put("headcount", 21);
-        long next = history.get(history.size() - 1).getSequenceNumber() + 1;
-        Provenance source = new Provenance("Contract test", null);
-        MetaData metaData = MetaData.with(LedgerMetadata.ACTOR, "clerk").and(LedgerMetadata.CORRELATION_ID, "contract-history");
-        eventStore.publish(
-                new GenericDomainEventMessage<>("Presence", "IS-KE", next, new EntryCorrected(count.getIdentifier(),
-                        "StaffCountReported", corrected, "the embassy's own figure", LocalDate.of(2024, 1, 31), source), metaData),
-                new GenericDomainEventMessage<>("Presence", "IS-KE", next + 1, new EntryRetracted(change.getIdentifier(),
-                        "StaffCountChanged", "the rotation did not happen", LocalDate.of(2024, 2, 15), source), metaData));
+        command("CorrectEntry", """
+                {"eventId": "%s", "corrections": {"headcount": 21}, "reason": "the embassy's own figure", %%s}"""
+                .formatted(count.getIdentifier()));
+        command("RetractEntry", """
+                {"eventId": "%s", "reason": "the rotation did not happen", %%s}""".formatted(change.getIdentifier()));
     }
 
     private void command(String name, String json) {
