@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.diplomaticledger.presence.api.*;
 import org.diplomaticledger.projection.Projection;
 import org.diplomaticledger.projection.SlotRef;
+import org.diplomaticledger.projection.VersionedTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -48,9 +49,15 @@ public class StaffingProjection implements Projection {
     }
 
     @Override
-    public List<String> tables() {
-        return List.of("staffing_presence", "staffing_mission", "staffing_person", "staffing_bucket", "staffing_ceiling",
-                "staffing_expulsion", "staffing_headcount_change", "staffing_mission_status_change");
+    public List<VersionedTable> versionedTables() {
+        return List.of(VersionedTable.of("staffing_presence", "presence_id", "presence_id"),
+                VersionedTable.of("staffing_mission", "presence_id", "mission_id"),
+                VersionedTable.of("staffing_person", "presence_id", "presence_id", "person_id", "tenure"),
+                VersionedTable.of("staffing_bucket", "presence_id", "presence_id", "mission_key", "category"),
+                VersionedTable.of("staffing_ceiling", "presence_id", "presence_id", "ceiling_id"),
+                VersionedTable.of("staffing_expulsion", "presence_id", "presence_id", "expulsion_id"),
+                VersionedTable.of("staffing_headcount_change", "presence_id", "presence_id", "seq"),
+                VersionedTable.of("staffing_mission_status_change", "presence_id", "presence_id", "seq"));
     }
 
     @Override
