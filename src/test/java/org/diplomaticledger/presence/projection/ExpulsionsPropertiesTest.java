@@ -101,7 +101,7 @@ class ExpulsionsPropertiesTest {
 
         List<DomainEventMessage<?>> events = new ArrayList<>(app.events(PresenceIds.presence(ctx.a(), ctx.b())));
         events.addAll(app.events(PresenceIds.presence(ctx.b(), ctx.a())));
-        Map<String, Expected> expected = fold(events);
+        Map<String, Expected> expected = fold(LedgerApp.inEffectiveOrder(events));
         ExpulsionsQueries queries = app.bean(ExpulsionsQueries.class);
         expected.values().forEach(e -> {
             Statistics.label("links").collect(e.answers == null ? "none" : e.answers.endsWith(" inferred") ? "inferred"

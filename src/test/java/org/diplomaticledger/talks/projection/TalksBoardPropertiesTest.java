@@ -86,9 +86,7 @@ class TalksBoardPropertiesTest {
 
     /** The talks as the events tell them in effective order (ties in recorded order), as the ledger reads the world. */
     private static Expected fold(List<DomainEventMessage<?>> recorded) {
-        List<DomainEventMessage<?>> events = new ArrayList<>(recorded);
-        events.sort(java.util.Comparator.comparing((DomainEventMessage<?> m) -> ((org.diplomaticledger.shared.LedgerEvent) m.getPayload()).effectiveDate())
-                .thenComparingLong(DomainEventMessage::getSequenceNumber));
+        List<DomainEventMessage<?>> events = LedgerApp.inEffectiveOrder(recorded);
         Expected e = new Expected();
         for (DomainEventMessage<?> message : events) {
             Object event = message.getPayload();
