@@ -90,6 +90,14 @@ public class Reads {
             return point.rows(null, true);
         }
 
+        /**
+         * The versions the ledger believed at the point's {@code knownAt}, whatever days they are valid on (no slot
+         * parameter): for trends, which read each day of a span from the versions valid on it.
+         */
+        public String known(String alias) {
+            return point.known(alias);
+        }
+
         /** The validity condition alone (no slot parameter), for a joined table whose slot is bound otherwise. */
         public String valid(String alias) {
             return point.rows(alias, false);

@@ -28,11 +28,20 @@ public record TimePoint(LocalDate asOf, Instant knownAt) {
      * literals (it is a date and an instant the ledger formatted itself), so a query keeps its parameters.
      */
     public String rows(String alias, boolean withSlot) {
+        return rowsAt(alias, withSlot, true);
+    }
+
+    /** The recorded-time half of {@link #rows}: the versions the ledger believed at {@code knownAt}, on every day. */
+    public String known(String alias) {
+        return rowsAt(alias, false, false);
+    }
+
+    private String rowsAt(String alias, boolean withSlot, boolean onAsOf) {
         String p = alias == null || alias.isEmpty() ? "" : alias + ".";
         String day = "DATE '" + asOf + "'";
         String instant = "TIMESTAMP WITH TIME ZONE '" + TIMESTAMP.format(knownAt) + "+00:00'";
-        return (withSlot ? p + "slot = ? AND " : "") + p + "valid_from <= " + day + " AND (" + p + "valid_to IS NULL OR " + p
-                + "valid_to > " + day + ") AND " + p + "recorded_from <= " + instant + " AND (" + p + "recorded_to IS NULL OR "
-                + p + "recorded_to > " + instant + ")";
+        return (withSlot ? p + "slot = ? AND " : "")
+                + (onAsOf ? p + "valid_from <= " + day + " AND (" + p + "valid_to IS NULL OR " + p + "valid_to > " + day + ") AND " : "")
+                + p + "recorded_from <= " + instant + " AND (" + p + "recorded_to IS NULL OR " + p + "recorded_to > " + instant + ")";
     }
 }

@@ -274,27 +274,30 @@ public class StaffingQueries {
     }
 
     /**
-     * The presence's headcount at the end of each month from {@code from} to {@code to}: the sum of every recorded
-     * change whose effective date is on or before that day.
+     * The presence's headcount at the end of each month from {@code from} to {@code to}: on each month's last day, the
+     * version of the presence valid then, as the ledger knew it at the snapshot's {@code knownAt} (its {@code asOf}
+     * does not cut the span: every month is read on its own day).
      */
     public List<HeadcountPoint> headcountTrend(Reads.Snapshot snapshot, String presenceId, YearMonth from, YearMonth to) {
-        List<Object[]> changes = jdbc.query("SELECT effective_date, delta FROM staffing_headcount_change WHERE " + snapshot.rows() + " "
-                        + "AND presence_id = ? AND effective_date <= ? ORDER BY effective_date, seq",
-                (rs, i) -> new Object[] {rs.getObject(1, LocalDate.class), rs.getInt(2)},
-                snapshot.slotCode(), presenceId, java.sql.Date.valueOf(to.atEndOfMonth()));
-        List<HeadcountPoint> points = new ArrayList<>();
-        int index = 0;
-        int headcount = 0;
-        LocalDate before = from.minusMonths(1).atEndOfMonth();
-        while (index < changes.size() && !((LocalDate) changes.get(index)[0]).isAfter(before)) {
-            headcount += (Integer) changes.get(index++)[1];
+        record Version(LocalDate from, LocalDate to, int headcount) {
+            boolean covers(LocalDate day) {
+                return !from.isAfter(day) && (to == null || to.isAfter(day));
+            }
         }
+        LocalDate before = from.minusMonths(1).atEndOfMonth();
+        List<Version> versions = jdbc.query("SELECT valid_from, valid_to, headcount FROM staffing_presence WHERE slot = ? AND "
+                        + snapshot.known(null) + " AND presence_id = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) "
+                        + "ORDER BY valid_from",
+                (rs, i) -> new Version(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class), rs.getInt(3)),
+                snapshot.slotCode(), presenceId, java.sql.Date.valueOf(to.atEndOfMonth()), java.sql.Date.valueOf(before));
+        java.util.function.Function<LocalDate, Integer> on = day -> versions.stream().filter(v -> v.covers(day))
+                .findFirst().map(Version::headcount).orElse(0);
+        List<HeadcountPoint> points = new ArrayList<>();
+        int headcount = on.apply(before);
         for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
             int previous = headcount;
             LocalDate end = month.atEndOfMonth();
-            while (index < changes.size() && !((LocalDate) changes.get(index)[0]).isAfter(end)) {
-                headcount += (Integer) changes.get(index++)[1];
-            }
+            headcount = on.apply(end);
             points.add(new HeadcountPoint(month, end, presenceId.substring(0, 2), presenceId.substring(3, 5), headcount,
                     headcount - previous));
         }
@@ -303,41 +306,34 @@ public class StaffingQueries {
 
     /**
      * For each year-end from {@code from} to {@code to}, per receiving state, the sending state's missions open then:
-     * each mission's last status change by effective date on or before that day is OPEN or SUSPENDED. Receiving
-     * states appear from the first year-end on which one of the missions there had opened.
+     * the version of each mission valid on that day, as the ledger knew it at the snapshot's {@code knownAt}, is OPEN
+     * or SUSPENDED. Receiving states appear from the first year-end on which one of the missions there had opened.
      */
     public List<OpenMissionsPoint> openMissionsTrend(Reads.Snapshot snapshot, CountryCode sending, CountryCode receiving,
                                                      int from, int to) {
-        StringBuilder sql = new StringBuilder("SELECT mission_id, receiving_state, status, effective_date FROM "
-                + "staffing_mission_status_change WHERE " + snapshot.rows() + " AND sending_state = ?");
-        List<Object> args = new ArrayList<>(List.of(snapshot.slotCode(), sending.value()));
+        StringBuilder sql = new StringBuilder("SELECT mission_id, receiving_state, status, valid_from, valid_to FROM "
+                + "staffing_mission WHERE slot = ? AND " + snapshot.known(null) + " AND sending_state = ? AND valid_from <= ? "
+                + "AND (valid_to IS NULL OR valid_to > ?)");
+        List<Object> args = new ArrayList<>(List.of(snapshot.slotCode(), sending.value(),
+                java.sql.Date.valueOf(LocalDate.of(to, 12, 31)), java.sql.Date.valueOf(LocalDate.of(from, 12, 31))));
         if (receiving != null) {
             sql.append(" AND receiving_state = ?");
             args.add(receiving.value());
         }
-        sql.append(" ORDER BY mission_id, effective_date, seq");
-        record Change(String missionId, String receiving, String status, LocalDate on) {
+        sql.append(" ORDER BY mission_id, valid_from");
+        record Version(String missionId, String receiving, String status, LocalDate from, LocalDate to) {
         }
-        Map<String, List<Change>> byMission = new TreeMap<>();
-        jdbc.query(sql.toString(), rs -> {
-            Change change = new Change(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class));
-            byMission.computeIfAbsent(change.missionId, k -> new ArrayList<>()).add(change);
-        }, args.toArray());
+        List<Version> versions = jdbc.query(sql.toString(), (rs, i) -> new Version(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)), args.toArray());
         List<OpenMissionsPoint> points = new ArrayList<>();
         for (int year = from; year <= to; year++) {
             LocalDate end = LocalDate.of(year, 12, 31);
             Map<String, List<String>> open = new TreeMap<>();
-            for (List<Change> changes : byMission.values()) {
-                Change last = null;
-                for (Change change : changes) {
-                    if (!change.on.isAfter(end)) {
-                        last = change;
-                    }
-                }
-                if (last != null) {
-                    List<String> missions = open.computeIfAbsent(last.receiving, k -> new ArrayList<>());
-                    if (!last.status.equals("CLOSED")) {
-                        missions.add(last.missionId);
+            for (Version version : versions) {
+                if (!version.from.isAfter(end) && (version.to == null || version.to.isAfter(end))) {
+                    List<String> missions = open.computeIfAbsent(version.receiving, k -> new ArrayList<>());
+                    if (!version.status.equals("CLOSED")) {
+                        missions.add(version.missionId);
                     }
                 }
             }

@@ -114,7 +114,7 @@ class StaffingPropertiesTest {
         RebuildStatus status = LedgerApp.get().rebuild(StaffingProjection.NAME);
         assertThat(status.state()).isEqualTo(RebuildStatus.State.SWITCHED);
         assertThat(status.identical()).as(String.valueOf(status.tables())).isTrue();
-        assertThat(status.tables().get("staffing_headcount_change").rebuiltRows()).isGreaterThan(0);
+        assertThat(status.tables().get("staffing_presence").rebuiltRows()).isGreaterThan(0);
     }
 
     /** A pair of states no earlier try, nor any other test, has written to. */
