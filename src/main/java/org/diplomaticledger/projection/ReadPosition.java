@@ -1,5 +1,6 @@
 package org.diplomaticledger.projection;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -23,5 +24,10 @@ public record ReadPosition(Long atLeast, LocalDate asOf, Instant knownAt) {
 
     public static ReadPosition any() {
         return new ReadPosition(null);
+    }
+
+    /** The day an answer counts deadlines and vacancies against: {@code on} when given, else {@code asOf}, else today. */
+    public LocalDate day(LocalDate on, Clock clock) {
+        return on != null ? on : asOf != null ? asOf : LocalDate.now(clock);
     }
 }

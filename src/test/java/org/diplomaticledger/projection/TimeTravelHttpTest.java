@@ -10,9 +10,11 @@ import org.diplomaticledger.history.api.EntryRetracted;
 import org.diplomaticledger.shared.Provenance;
 import org.diplomaticledger.support.LedgerClient.Response;
 import org.diplomaticledger.support.LedgerIntegrationTest;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -170,8 +172,12 @@ class TimeTravelHttpTest extends LedgerIntegrationTest {
         return ledger.accepted(command, json.contains("%s") ? json.formatted(SRC) : json);
     }
 
+    /** A read of the client's own write, asked again after 503 projection-behind as Retry-After says (busy machines). */
     private Response get(String path, long atLeast) {
-        return ledger.get("analyst", path, atLeast);
+        Response[] last = new Response[1];
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> (last[0] = ledger.get("analyst", path, atLeast)).status() != 503);
+        return last[0];
     }
 
     private JsonNode json(String path, long atLeast) {

@@ -85,7 +85,7 @@ class ExpulsionsController {
         ExpulsionsQueries.Filter filter = new ExpulsionsQueries.Filter(QueryParams.country("by", by),
                 QueryParams.country("against", against), QueryParams.country("state", state),
                 missionId == null || missionId.isBlank() ? null : missionId.trim().toUpperCase(Locale.ROOT), from, to,
-                QueryParams.bool("answered", answered), QueryParams.bool("overdue", overdue), on == null ? today(read) : on);
+                QueryParams.bool("answered", answered), QueryParams.bool("overdue", overdue), read.day(on, clock));
         PageQuery paging = PageQuery.of(page, size, sort, QueryParams.wantsCsv(accept), ExpulsionsQueries.SORTABLE,
                 ExpulsionsQueries.DEFAULT_SORT);
         return reads.answer(ExpulsionsProjection.NAME, read, snapshot -> queries.list(snapshot, filter, paging));
@@ -106,7 +106,7 @@ class ExpulsionsController {
                                         @Parameter(description = ReadDocs.ON, example = "2026-11-30") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                                         @Parameter(hidden = true) ReadPosition read) {
         String presence = presenceId == null || presenceId.isBlank() ? null : presenceId.trim().toUpperCase(Locale.ROOT);
-        LocalDate day = on == null ? today(read) : on;
+        LocalDate day = read.day(on, clock);
         return reads.answer(ExpulsionsProjection.NAME, read, snapshot -> queries.one(snapshot, expulsionId, presence, day)
                 .orElseThrow(() -> new ResourceNotFound("no expulsion '" + expulsionId + "'"
                         + (presence == null ? "" : " in presence " + presence) + " is recorded")));
@@ -135,10 +135,5 @@ class ExpulsionsController {
         var a = QueryParams.country("stateA", stateA);
         var b = QueryParams.country("stateB", stateB);
         return reads.answer(ExpulsionsProjection.NAME, read, snapshot -> queries.trends(snapshot, a, b, from, to, paging));
-    }
-
-    /** The day the answer describes: {@code asOf} when given, else today. */
-    private LocalDate today(ReadPosition read) {
-        return read != null && read.asOf() != null ? read.asOf() : LocalDate.now(clock);
     }
 }

@@ -78,7 +78,7 @@ class HeadsOfMissionController {
                                                    @Parameter(hidden = true) ReadPosition read) {
         HeadsOfMissionQueries.MissionFilter filter = new HeadsOfMissionQueries.MissionFilter(
                 QueryParams.country("sending", sending), QueryParams.country("receiving", receiving),
-                QueryParams.country("state", state), blankToNull(missionId), QueryParams.bool("vacant", vacant), onOrToday(on, read));
+                QueryParams.country("state", state), blankToNull(missionId), QueryParams.bool("vacant", vacant), read.day(on, clock));
         PageQuery paging = PageQuery.of(page, size, sort, QueryParams.wantsCsv(accept), HeadsOfMissionQueries.MISSION_SORTABLE,
                 HeadsOfMissionQueries.MISSION_DEFAULT_SORT);
         return reads.answer(HeadsOfMissionProjection.NAME, read, snapshot -> queries.missions(snapshot, filter, paging));
@@ -127,13 +127,9 @@ class HeadsOfMissionController {
     ResponseEntity<MissionHeadsDetail> mission(@Parameter(description = "The mission's id: sending state, receiving state, kind and city", example = "RU-US-EMBASSY-WASHINGTON") @PathVariable String missionId,
                                                @Parameter(description = "The day deadlines and vacancies are counted against (ISO date); asOf, else today, by default", example = "2026-11-30") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                                                @Parameter(hidden = true) ReadPosition read) {
-        LocalDate day = onOrToday(on, read);
+        LocalDate day = read.day(on, clock);
         return reads.answer(HeadsOfMissionProjection.NAME, read, snapshot -> queries.mission(snapshot, missionId, day)
                 .orElseThrow(() -> new ResourceNotFound("no embassy or permanent mission '" + missionId + "' is recorded")));
-    }
-
-    private LocalDate onOrToday(LocalDate on, ReadPosition read) {
-        return on != null ? on : read != null && read.asOf() != null ? read.asOf() : LocalDate.now(clock);
     }
 
     private static String blankToNull(String value) {

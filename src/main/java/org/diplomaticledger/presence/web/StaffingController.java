@@ -93,7 +93,7 @@ class StaffingController {
                 missionKind == null ? null : missionKind.name(), missionStatus == null ? null : missionStatus.name(), city);
         PageQuery paging = PageQuery.of(page, size, sort, QueryParams.wantsCsv(accept), StaffingQueries.MISSION_SORTABLE,
                 StaffingQueries.MISSION_DEFAULT_SORT);
-        LocalDate day = day(on, read);
+        LocalDate day = read.day(on, clock);
         return reads.answer(StaffingProjection.NAME, read, snapshot -> queries.missions(snapshot, filter, paging, day));
     }
 
@@ -110,7 +110,7 @@ class StaffingController {
     ResponseEntity<MissionStaffingDetail> mission(@Parameter(description = "The mission's id: sending state, receiving state, kind and city", example = "RU-US-EMBASSY-WASHINGTON") @PathVariable String missionId,
                                                   @Parameter(description = ReadDocs.ON, example = "2026-11-30") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                                                   @Parameter(hidden = true) ReadPosition read) {
-        LocalDate day = day(on, read);
+        LocalDate day = read.day(on, clock);
         return reads.answer(StaffingProjection.NAME, read, snapshot -> queries.mission(snapshot, missionId, day)
                 .orElseThrow(() -> new ResourceNotFound("no mission '" + missionId + "' is recorded")));
     }
@@ -137,7 +137,7 @@ class StaffingController {
                 QueryParams.country("receiving", receiving), QueryParams.country("state", state));
         PageQuery paging = PageQuery.of(page, size, sort, QueryParams.wantsCsv(accept), StaffingQueries.PRESENCE_SORTABLE,
                 StaffingQueries.PRESENCE_DEFAULT_SORT);
-        LocalDate day = day(on, read);
+        LocalDate day = read.day(on, clock);
         return reads.answer(StaffingProjection.NAME, read, snapshot -> queries.presences(snapshot, filter, paging, day));
     }
 
@@ -155,7 +155,7 @@ class StaffingController {
                                                     @Parameter(description = ReadDocs.ON, example = "2026-11-30") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                                                     @Parameter(hidden = true) ReadPosition read) {
         String presenceId = presenceId(sending, receiving);
-        LocalDate day = day(on, read);
+        LocalDate day = read.day(on, clock);
         return reads.answer(StaffingProjection.NAME, read, snapshot -> queries.presence(snapshot, presenceId, day)
                 .orElseThrow(() -> new ResourceNotFound("the ledger knows nothing of the presence " + presenceId)));
     }
@@ -225,9 +225,6 @@ class StaffingController {
         return PresenceIds.presence(QueryParams.country("sending", sending), QueryParams.country("receiving", receiving));
     }
 
-    private LocalDate day(LocalDate on, ReadPosition read) {
-        return on != null ? on : read != null && read.asOf() != null ? read.asOf() : LocalDate.now(clock);
-    }
 
     private static String required(String parameter, String value) {
         if (value == null || value.isBlank()) {
