@@ -24,9 +24,9 @@ class ArchitectureTest {
             .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
                     com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(
                             "org.diplomaticledger.shared..", "org.diplomaticledger.ledger", "org.diplomaticledger.projection",
-                            "org.diplomaticledger.*.api.."))
+                            "org.diplomaticledger.history", "org.diplomaticledger.*.api.."))
             .as("capabilities depend on each other only through their api packages, shared, the ledger's write path "
-                    + "and the projections' read support");
+                    + "and the projections' read support (which reads an aggregate's history with its corrections applied)");
 
     @ArchTest
     static final ArchRule presenceDomainIsPrivate = noClasses()

@@ -96,7 +96,8 @@ class OpenApiHttpTest extends LedgerIntegrationTest {
             boolean readsAProjection = !path.getKey().startsWith("/api/v1/projections")
                     && !get.path("tags").toString().contains("\"History\"");
             if (readsAProjection) {
-                assertThat(parameters).as(where + " documents atLeast").contains("query:atLeast", "header:X-Ledger-At-Least");
+                assertThat(parameters).as(where + " documents atLeast, asOf and knownAt").contains("query:atLeast", "header:X-Ledger-At-Least",
+                        "query:asOf", "query:knownAt");
                 assertThat(parameters).as(where + " hides the resolved ReadPosition").doesNotContain("query:read");
             }
         });
