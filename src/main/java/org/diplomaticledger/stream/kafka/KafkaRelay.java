@@ -59,8 +59,14 @@ public final class KafkaRelay {
         long position = position(event);
         CloudEvent cloudEvent = cloudEvents.toCloudEvent(event, position);
         String key = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : event.getIdentifier();
-        pending().sends.add(template.send(properties.topic(), key, cloudEvent));
-        pending().last = position;
+        Batch batch = pending();
+        batch.last = position;
+        try {
+            batch.sends.add(template.send(properties.topic(), key, cloudEvent));
+        } catch (RuntimeException e) {
+            // The producer gave up before sending: no metadata from the broker within max.block.ms, a full buffer.
+            throw failed(batch, "not sent: " + (e.getCause() == null ? e : e.getCause()), e);
+        }
     }
 
     /** The highest ledger position this node has seen acknowledged (0 before its first batch). */
@@ -122,8 +128,8 @@ public final class KafkaRelay {
         Failure now = new Failure(message, Instant.now(), previous == null ? 1 : previous.times() + 1);
         failure.set(now);
         batch.sends.forEach(send -> send.cancel(false));
-        log.warn("Kafka relay: a batch of {} events up to position {} was not acknowledged ({}); it stays unrelayed and "
-                + "is sent again (attempt {})", batch.sends.size(), batch.last, message, now.times());
+        log.warn("Kafka relay: the batch up to position {} was not acknowledged ({}); the relay stays before it and "
+                + "sends it again after a back-off (attempt {})", batch.last, message, now.times());
         return new RelayFailedException(message, cause);
     }
 

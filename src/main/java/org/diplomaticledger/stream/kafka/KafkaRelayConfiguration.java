@@ -27,6 +27,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.support.ProducerListener;
 
 import java.net.URI;
 import java.util.Map;
@@ -64,7 +65,11 @@ class KafkaRelayConfiguration {
 
     @Bean
     KafkaTemplate<String, CloudEvent> relayKafkaTemplate(ProducerFactory<String, CloudEvent> relayProducerFactory) {
-        return new KafkaTemplate<>(relayProducerFactory);
+        KafkaTemplate<String, CloudEvent> template = new KafkaTemplate<>(relayProducerFactory);
+        // The relay logs a failed batch once; Spring's default listener would log every event of it with its payload.
+        template.setProducerListener(new ProducerListener<>() {
+        });
+        return template;
     }
 
     /**

@@ -50,6 +50,7 @@ import static org.awaitility.Awaitility.await;
 class KafkaRelayTest {
 
     private static final String TOPIC = "ledger-relay-test";
+    private static final String OUTAGE_TOPIC = "ledger-relay-outage-test";
     private static final List<String[]> PAIRS = List.of(
             new String[]{"NO", "SE"}, new String[]{"SE", "NO"}, new String[]{"FI", "EE"},
             new String[]{"EE", "FI"}, new String[]{"DK", "IS"}, new String[]{"IS", "DK"});
@@ -62,7 +63,7 @@ class KafkaRelayTest {
 
     @BeforeAll
     static void broker() throws Exception {
-        broker = new EmbeddedKafkaKraftBroker(1, 3, TOPIC);
+        broker = new EmbeddedKafkaKraftBroker(1, 3, TOPIC, OUTAGE_TOPIC);
         broker.afterPropertiesSet();
         dataDir = Files.createTempDirectory("ledger-kafka-");
     }
@@ -114,7 +115,7 @@ class KafkaRelayTest {
         }
         assertThat(stored).hasSize(written);
 
-        List<ConsumerRecord<String, CloudEvent>> records = consumeAll(stored.size());
+        List<ConsumerRecord<String, CloudEvent>> records = consumeAll(TOPIC, stored.size());
         Map<String, ConsumerRecord<String, CloudEvent>> firstById = new LinkedHashMap<>();
         for (ConsumerRecord<String, CloudEvent> record : records) {
             firstById.putIfAbsent(record.value().getId(), record);
@@ -143,12 +144,55 @@ class KafkaRelayTest {
         assertThat(lastSequence).hasSize(PAIRS.size());
     }
 
+    @Test
+    void aBrokerOutageHoldsTheRelayBackWithoutSkippingAnEventOrRefusingWrites() throws Exception {
+        Path outageDir = Files.createTempDirectory("ledger-kafka-outage-");
+        String nobody;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            nobody = "127.0.0.1:" + free.getLocalPort(); // closed again: nothing listens there
+        }
+        try (ConfigurableApplicationContext ledger = start(outageDir, nobody, OUTAGE_TOPIC,
+                "--spring.kafka.producer.properties.max.block.ms=500")) {
+            for (String[] pair : PAIRS) {
+                write(ledger, new OpenMission(CountryCode.of(pair[0]), CountryCode.of(pair[1]), MissionKind.CONSULATE,
+                        "Port " + pair[1], null, null, LocalDate.of(2000, 1, 1), SOURCE));
+            }
+            writeCounts(ledger, 30);
+            KafkaRelayStatus status = ledger.getBean(KafkaRelayStatus.class);
+            await().atMost(Duration.ofSeconds(30)).until(() -> status.health().getStatus().getCode().equals("DOWN"));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> ((Number) status.health().getDetails().get("failedAttempts")).intValue() >= 2);
+            assertThat(status.relayed()).as("nothing counted as relayed while the broker is away").isZero();
+            assertThat(status.head()).as("writers went on").isEqualTo(written);
+        }
+        Set<String> stored;
+        try (ConfigurableApplicationContext ledger = start(outageDir, broker.getBrokersAsString(), OUTAGE_TOPIC)) {
+            KafkaRelayStatus status = ledger.getBean(KafkaRelayStatus.class);
+            long head = status.head();
+            await().atMost(Duration.ofSeconds(60)).until(() -> status.relayed() >= head);
+            stored = new HashSet<>(ledger.getBean(JdbcTemplate.class)
+                    .queryForList("SELECT event_identifier FROM domain_event_entry", String.class));
+        }
+        List<ConsumerRecord<String, CloudEvent>> records = consumeAll(OUTAGE_TOPIC, stored.size());
+        Set<String> ids = new HashSet<>();
+        records.forEach(record -> ids.add(record.value().getId()));
+        System.out.printf("Kafka relay after an outage: %d events written, %d records, %d distinct%n",
+                stored.size(), records.size(), ids.size());
+        assertThat(ids).isEqualTo(stored);
+    }
+
     private ConfigurableApplicationContext start() {
+        return start(dataDir, broker.getBrokersAsString(), TOPIC);
+    }
+
+    private static ConfigurableApplicationContext start(Path dir, String brokers, String topic, String... more) {
+        List<String> args = new ArrayList<>(List.of("--ledger.data-dir=" + dir, "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + brokers,
+                "--ledger.kafka.topic=" + topic, "--ledger.kafka.batch-size=" + BATCH));
+        args.addAll(List.of(more));
         return new SpringApplicationBuilder(DiplomaticLedgerApplication.class)
                 .profiles("test", "kafka")
-                .run("--ledger.data-dir=" + dataDir, "--server.port=0",
-                        "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                        "--ledger.kafka.topic=" + TOPIC, "--ledger.kafka.batch-size=" + BATCH);
+                .run(args.toArray(String[]::new));
     }
 
     /** Headcounts reported on each presence in turn, so the aggregates' events interleave in the ledger. */
@@ -166,17 +210,17 @@ class KafkaRelayTest {
                 .get(0).events().size();
     }
 
-    private static List<ConsumerRecord<String, CloudEvent>> consumeAll(int distinct) {
+    private static List<ConsumerRecord<String, CloudEvent>> consumeAll(String topic, int distinct) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "kafka-relay-test");
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "kafka-relay-test-" + topic);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, CloudEventDeserializer.class);
         List<ConsumerRecord<String, CloudEvent>> records = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         try (KafkaConsumer<String, CloudEvent> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of(TOPIC));
+            consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (ids.size() < distinct && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, CloudEvent> record : consumer.poll(Duration.ofMillis(500))) {
