@@ -25,6 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -133,6 +134,9 @@ class KafkaRelayTest {
                         .thenComparingLong(ConsumerRecord::offset)).toList()) {
             CloudEvent event = record.value();
             assertThat(event.getSubject()).as("keyed by aggregate").isEqualTo(record.key());
+            assertThat(new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8))
+                    .as("structured mode").startsWith("application/cloudevents+json");
+            assertThat(record.headers().lastHeader("ce_id")).as("no binary-mode attributes").isNull();
             assertThat(event.getType()).startsWith(LedgerCloudEvents.TYPE_PREFIX);
             assertThat(event.getExtension(LedgerCloudEvents.POSITION)).isNotNull();
             assertThat(partitionOfKey.computeIfAbsent(record.key(), k -> record.partition()))
