@@ -2,17 +2,10 @@ package org.diplomaticledger.projection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MetaData;
-import org.diplomaticledger.history.api.EntryCorrected;
-import org.diplomaticledger.history.api.EntryRetracted;
-import org.diplomaticledger.shared.Provenance;
 import org.diplomaticledger.support.LedgerClient.Response;
 import org.diplomaticledger.support.LedgerIntegrationTest;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,9 +24,6 @@ class TimeTravelHttpTest extends LedgerIntegrationTest {
 
     private static final String SRC = "\"source\": \"time travel test\"";
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
-
-    @Autowired
-    EventStore eventStore;
 
     @Test
     void staffingAnswersForAnyDayAsKnownAtAnyMoment() throws Exception {
@@ -192,33 +182,17 @@ class TimeTravelHttpTest extends LedgerIntegrationTest {
         return response.json().at("/presence/headcount/total").asInt();
     }
 
-    /** Appends a correction of the event to its own aggregate, as the CorrectEntry command does; its position. */
+    /** Corrects the event through CorrectEntry; the ledger position of the correction. */
     private long correct(String eventId, Map<String, Object> changes) throws Exception {
-        Map<String, Object> stored = jdbc.queryForMap("SELECT aggregate_identifier, payload_type, payload FROM domain_event_entry "
-                + "WHERE event_identifier = ?", eventId);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> payload = new ObjectMapper().readValue((byte[]) stored.get("PAYLOAD"), Map.class);
-        assertThat(payload).containsKeys(changes.keySet().toArray(String[]::new));
-        payload.putAll(changes);
-        String type = stored.get("PAYLOAD_TYPE").toString();
-        return append((String) stored.get("AGGREGATE_IDENTIFIER"), new EntryCorrected(eventId, type.substring(type.lastIndexOf('.') + 1),
-                payload, "the source corrected its count", LocalDate.parse((String) payload.get("effectiveDate")),
-                new Provenance("time travel test", null)));
+        String corrections = new ObjectMapper().writeValueAsString(changes);
+        return send("CorrectEntry", """
+                {"eventId": "%s", "corrections": %s, "reason": "the source corrected its count", %%s}"""
+                .formatted(eventId, corrections)).get("position").asLong();
     }
 
+    /** Retracts the event through RetractEntry; the ledger position of the retraction. */
     private long retract(String eventId) {
-        Map<String, Object> stored = jdbc.queryForMap("SELECT aggregate_identifier, payload_type FROM domain_event_entry "
-                + "WHERE event_identifier = ?", eventId);
-        String type = stored.get("PAYLOAD_TYPE").toString();
-        return append((String) stored.get("AGGREGATE_IDENTIFIER"), new EntryRetracted(eventId, type.substring(type.lastIndexOf('.') + 1),
-                "never reported", LocalDate.parse("2017-01-01"), new Provenance("time travel test", null)));
-    }
-
-    private long append(String aggregateId, Object payload) {
-        Map<String, Object> last = jdbc.queryForMap("SELECT type, MAX(sequence_number) AS seq FROM domain_event_entry "
-                + "WHERE aggregate_identifier = ? GROUP BY type", aggregateId);
-        eventStore.publish(new GenericDomainEventMessage<>((String) last.get("TYPE"), aggregateId,
-                ((Number) last.get("SEQ")).longValue() + 1, payload, MetaData.with("actor", "auditor")));
-        return jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+        return send("RetractEntry", """
+                {"eventId": "%s", "reason": "never reported", %%s}""".formatted(eventId)).get("position").asLong();
     }
 }
