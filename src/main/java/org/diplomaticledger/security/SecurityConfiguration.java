@@ -49,6 +49,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/commands/**", "/api/v1/imports").hasRole(Role.CLERK.name())
+                        // The audit chain (verify, digests, exports) is for auditors and administrators only.
+                        .requestMatchers("/api/v1/audit/**").hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/projections/*/rebuild")
                         .hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/**")
