@@ -1,7 +1,10 @@
 package org.diplomaticledger;
 
+import org.diplomaticledger.audit.ExportVerifier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+import java.util.Arrays;
 
 /**
  * Boot's Kafka auto-configuration is left out: the ledger touches Kafka only through its relay, which the
@@ -11,6 +14,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication(excludeName = "org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration")
 public class DiplomaticLedgerApplication {
     public static void main(String[] args) {
+        // Offline tools run before (and without) Spring: no database, no port.
+        if (args.length > 0 && args[0].equals("verify-export")) {
+            System.exit(ExportVerifier.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         SpringApplication.run(DiplomaticLedgerApplication.class, args);
     }
 }

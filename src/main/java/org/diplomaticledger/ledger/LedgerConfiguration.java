@@ -119,8 +119,9 @@ class LedgerConfiguration {
                                           @Value("${ledger.event-store.batch-size:500}") int batchSize,
                                           @Value("${ledger.event-store.gap-timeout:PT20S}") java.time.Duration gapTimeout,
                                           @Value("${ledger.event-store.gap-cleaning-threshold:100}") int gapCleaningThreshold,
-                                          ObjectProvider<EventUpcaster> upcasters) {
-        return JdbcEventStorageEngine.builder()
+                                          ObjectProvider<EventUpcaster> upcasters,
+                                          ObjectProvider<AppendInterceptor> interceptors) {
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(snapshotSerializer)
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -135,8 +136,9 @@ class LedgerConfiguration {
                 // than the timeout. Writes commit in milliseconds, so 20 s is ample, and cleaning gaps early keeps
                 // readers' queries short where many writes were rolled back.
                 .gapTimeout((int) gapTimeout.toMillis())
-                .gapCleaningThreshold(gapCleaningThreshold)
-                .build();
+                .gapCleaningThreshold(gapCleaningThreshold);
+        // Every append passes the interceptors (the audit chain) in the appending transaction.
+        return new InterceptedJdbcEventStorageEngine(builder, transactionManager, interceptors.orderedStream().toList());
     }
 
     /** Aggregates stay in memory between commands; the store still rejects a stale write by its sequence. */

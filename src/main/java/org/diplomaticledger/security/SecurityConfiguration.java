@@ -50,6 +50,8 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/schemas/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/commands/**", "/api/v1/imports").hasRole(Role.CLERK.name())
+                        // The audit chain (verify, digests, exports) is for auditors and administrators only.
+                        .requestMatchers("/api/v1/audit/**").hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/projections/*/rebuild")
                         .hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
                         // A record's full history names who wrote what: for auditors, not analysts.

@@ -1,0 +1,185 @@
+package org.diplomaticledger.audit.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.diplomaticledger.audit.AuditExport;
+import org.diplomaticledger.audit.ChainCodec;
+import org.diplomaticledger.audit.ChainVerifier;
+import org.diplomaticledger.shared.Problems;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+
+/** The tamper-evident chain over the ledger: verify it, take a digest of its head, prove a kept digest, export it. */
+@RestController
+@Tag(name = "Audit", description = "The hash chain over every event: verify, digests an auditor keeps, and exports verifiable offline (AUDITOR or ADMIN)")
+class AuditController {
+
+    /** A break, as answered: the position, why (kebab-case) and a sentence. */
+    record BreakView(long position, String reason, String detail) {
+    }
+
+    record VerificationView(boolean valid, long events, long position, String hash, Instant checkedAt, BreakView firstBreak) {
+    }
+
+    record DigestView(long position, String hash, long events, Instant time, String chain) {
+    }
+
+    private static final String ROLES = "\n\nNeeds the role AUDITOR or ADMIN (HTTP Basic).";
+
+    private final ChainVerifier verifier;
+    private final AuditExport export;
+    private final Clock clock;
+
+    AuditController(ChainVerifier verifier, AuditExport export, Clock clock) {
+        this.verifier = verifier;
+        this.export = export;
+        this.clock = clock;
+    }
+
+    @Operation(operationId = "verifyChain", summary = "Recompute the whole chain and say whether it holds",
+            description = "Reads every event and its link in position order, a chunk at a time, recomputes each link (SHA-256 over the previous link and the event's canonical bytes, see docs/audit.md) and answers whether the chain holds, how many events it covers, its head, and otherwise the first position where it breaks and why: payload-altered, metadata-altered, event-altered, event-missing, order-changed, event-unchained or link-altered." + ROLES,
+            responses = @ApiResponse(responseCode = "200", description = "The verdict (200 whether or not the chain holds)",
+                    content = @Content(mediaType = "application/json", examples = {
+                            @ExampleObject(name = "holds", value = "{\"valid\":true,\"events\":89,\"position\":89,\"hash\":\"5d0c1e6b8f1c2a7e9d4b3a6f0e8c7d2b1a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d\",\"checkedAt\":\"2026-11-30T19:00:00Z\"}"),
+                            @ExampleObject(name = "broken", value = "{\"valid\":false,\"events\":41,\"position\":41,\"hash\":\"9a1f…\",\"checkedAt\":\"2026-11-30T19:00:00Z\",\"firstBreak\":{\"position\":42,\"reason\":\"payload-altered\",\"detail\":\"the payload of event 3c9e… is not the one chained\"}}")})))
+    @GetMapping("/api/v1/audit/verify")
+    VerificationView verify() {
+        return view(verifier.verifyAll());
+    }
+
+    @Operation(operationId = "auditDigest", summary = "The chain's head: position, hash and time, for an auditor to keep",
+            description = "The last chained position, its link (64 hex digits) and the number of events chained. Keep it outside the ledger; later POST it to /api/v1/audit/digest/verify to prove the ledger up to that position is unchanged, or pass it to the offline verifier with an export." + ROLES,
+            responses = @ApiResponse(responseCode = "200", description = "The digest", content = @Content(mediaType = "application/json",
+                    examples = @ExampleObject(name = "digest", value = "{\"position\":89,\"hash\":\"5d0c1e6b8f1c2a7e9d4b3a6f0e8c7d2b1a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d\",\"events\":89,\"time\":\"2026-11-30T19:00:00Z\",\"chain\":\"diplomatic-ledger/chain/v1\"}"))))
+    @GetMapping("/api/v1/audit/digest")
+    DigestView digest() {
+        var head = verifier.head();
+        return new DigestView(head.position(), head.link(), head.length(), clock.instant(), ChainCodec.VERSION);
+    }
+
+    @Operation(operationId = "verifyDigest", summary = "Prove that the ledger up to a kept digest is unchanged",
+            description = "Send a digest kept from GET /api/v1/audit/digest ({\"position\": …, \"hash\": …}). The chain is recomputed from the first event up to that position; it holds when every link checks and the link at the position is the kept hash. Events appended since do not matter; any change before or at the position does. A malformed digest is a 400 problem naming the field; a position beyond the head a 422." + ROLES,
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "The verdict", content = @Content(mediaType = "application/json",
+                            examples = @ExampleObject(name = "holds", value = "{\"valid\":true,\"events\":89,\"position\":89,\"hash\":\"5d0c…\",\"checkedAt\":\"2026-11-30T19:05:00Z\"}"))),
+                    @ApiResponse(responseCode = "400", description = "A field of the digest is missing or malformed", content = @Content(mediaType = "application/problem+json",
+                            examples = @ExampleObject(name = "bad hash", value = "{\"type\":\"urn:diplomatic-ledger:problem:invalid-input\",\"title\":\"Invalid input\",\"status\":400,\"detail\":\"hash must be 64 hexadecimal digits\",\"field\":\"hash\"}"))),
+                    @ApiResponse(responseCode = "422", description = "The position is beyond the chain's head", content = @Content(mediaType = "application/problem+json"))})
+    @PostMapping("/api/v1/audit/digest/verify")
+    ResponseEntity<?> verifyDigest(@RequestBody(required = false) JsonNode body, HttpServletRequest request) {
+        if (body == null || !body.isObject()) {
+            return invalid(request, "body", "send the kept digest as a JSON object: {\"position\": 89, \"hash\": \"…\"}");
+        }
+        JsonNode position = body.get("position");
+        if (position == null || position.isNull()) {
+            return invalid(request, "position", "position is required: the digest's ledger position");
+        }
+        if (!position.canConvertToLong() || !position.isIntegralNumber() || position.asLong() < 0) {
+            return invalid(request, "position", "position must be a whole number, 0 or more");
+        }
+        JsonNode hash = body.get("hash");
+        if (hash == null || hash.isNull()) {
+            return invalid(request, "hash", "hash is required: the digest's 64 hexadecimal digits");
+        }
+        String hex = hash.asText().trim().toLowerCase(Locale.ROOT);
+        if (!hash.isTextual() || !ChainCodec.isHash(hex)) {
+            return invalid(request, "hash", "hash must be 64 hexadecimal digits (SHA-256), as GET /api/v1/audit/digest answers it");
+        }
+        long head = verifier.head().position();
+        if (position.asLong() > head) {
+            ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "digest-beyond-head", "Digest beyond the head",
+                    "position " + position.asLong() + " is beyond the chain's head at " + head + ": this digest is not from this ledger", request);
+            problem.setProperty("field", "position");
+            problem.setProperty("head", head);
+            return Problems.response(problem);
+        }
+        return ResponseEntity.ok(view(verifier.verifyDigest(position.asLong(), hex)));
+    }
+
+    @Operation(operationId = "auditExport", summary = "The ledger with its links, as NDJSON verifiable offline",
+            description = "Streams a header line (the link before the range), one line per event (position, ids, timestamp, types, payload and metadata exactly as stored, and its link) and a closing digest line. Check it without the ledger: `java -jar diplomatic-ledger.jar verify-export ledger.ndjson` (exit code 0 when it holds, 1 naming the first bad line). Optional from and to bound the positions." + ROLES,
+            parameters = {
+                    @Parameter(name = "from", description = "First position to export (default 1)", example = "1"),
+                    @Parameter(name = "to", description = "Last position to export (default the head)", example = "89")},
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "NDJSON", content = @Content(mediaType = "application/x-ndjson",
+                            examples = @ExampleObject(name = "export", value = "{\"kind\":\"header\",\"format\":\"diplomatic-ledger-audit-export\",\"version\":1,\"chain\":\"diplomatic-ledger/chain/v1\",\"from\":1,\"to\":1,\"prevPosition\":0,\"prevHash\":\"0000…\",\"exportedAt\":\"2026-11-30T19:00:00Z\"}\n{\"kind\":\"event\",\"position\":1,\"prevPosition\":0,\"eventId\":\"3c9e…\",\"aggregateId\":\"RU-US\",\"sequenceNumber\":0,\"aggregateType\":\"Presence\",\"timestamp\":\"2026-11-30T18:59:59.123Z\",\"payloadType\":\"org.diplomaticledger.presence.api.MissionOpened\",\"payloadRevision\":null,\"payload\":\"{…}\",\"metaData\":\"{…}\",\"hash\":\"5d0c…\"}\n{\"kind\":\"digest\",\"position\":1,\"hash\":\"5d0c…\",\"events\":1,\"time\":\"2026-11-30T19:00:00Z\"}\n"))),
+                    @ApiResponse(responseCode = "400", description = "from or to is not a position, or from is after to", content = @Content(mediaType = "application/problem+json"))})
+    @GetMapping(value = "/api/v1/audit/export")
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(name = "from", required = false) String from,
+                                                 @RequestParam(name = "to", required = false) String to) {
+        Long first = position("from", from);
+        Long last = position("to", to);
+        if (first != null && last != null && first > last) {
+            throw new BadField("from", "from (" + first + ") is after to (" + last + ")");
+        }
+        AuditExport.Range range = export.range(first, last);
+        StreamingResponseBody body = out -> export.write(range, out);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger-" + range.from() + "-" + range.to() + ".ndjson\"")
+                .body(body);
+    }
+
+    private static Long position(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            long value = Long.parseLong(text.trim());
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new BadField(field, field + " must be a ledger position (a whole number, 1 or more), not '" + text + "'");
+    }
+
+    /** A request parameter that cannot be what it names. */
+    static final class BadField extends RuntimeException {
+        private final String field;
+
+        BadField(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler(BadField.class)
+    ResponseEntity<ProblemDetail> badField(BadField e, HttpServletRequest request) {
+        return invalid(request, e.field, e.getMessage());
+    }
+
+    private VerificationView view(ChainVerifier.Result result) {
+        BreakView firstBreak = result.firstBreak() == null ? null : new BreakView(result.firstBreak().position(),
+                result.firstBreak().reason().name().toLowerCase(Locale.ROOT).replace('_', '-'), result.firstBreak().detail());
+        return new VerificationView(result.valid(), result.events(), result.position(), result.hash(), clock.instant(), firstBreak);
+    }
+
+    private static ResponseEntity<ProblemDetail> invalid(HttpServletRequest request, String field, String detail) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-input",
+                "Invalid input", detail, request);
+        problem.setProperty("field", field);
+        return Problems.response(problem);
+    }
+}

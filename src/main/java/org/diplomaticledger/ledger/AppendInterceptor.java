@@ -1,0 +1,23 @@
+package org.diplomaticledger.ledger;
+
+import org.axonframework.eventhandling.EventMessage;
+
+import java.util.List;
+
+/**
+ * Sees every append to the event store, inside the appending transaction: before the events are inserted (to take
+ * locks that must precede the allocation of their positions) and after (to write what belongs with them). Any
+ * failure rolls the whole write back. The audit chain is the one implementation.
+ */
+public interface AppendInterceptor {
+
+    /**
+     * Called before the events are inserted; the returned action is called once they are inserted, in the same
+     * transaction, with their identifiers in the order given.
+     */
+    AfterAppend beforeAppend(List<? extends EventMessage<?>> events);
+
+    interface AfterAppend {
+        void appended(List<String> eventIds);
+    }
+}

@@ -1,0 +1,70 @@
+package org.diplomaticledger.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.diplomaticledger.DiplomaticLedgerApplication;
+import org.diplomaticledger.support.LedgerClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A ledger whose events were stored before the chain existed (as V7 finds them: no links, the head at the start,
+ * legacy_until at the last position) is chained when the application starts, and new events continue the chain.
+ */
+class LegacyLedgerChainingTest {
+
+    @TempDir
+    Path dataDir;
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(DiplomaticLedgerApplication.class).profiles("test")
+                .run("--ledger.data-dir=" + dataDir, "--server.port=0");
+    }
+
+    private static LedgerClient client(ConfigurableApplicationContext context) {
+        return new LedgerClient(((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+
+    @Test
+    void eventsStoredBeforeTheChainAreChainedAtStartup() {
+        long last;
+        try (ConfigurableApplicationContext first = start()) {
+            LedgerClient ledger = client(first);
+            ledger.accepted("OpenMission", """
+                    {"sendingState": "DE", "receivingState": "FR", "kind": "EMBASSY", "city": "Paris", "source": "x"}""");
+            ledger.accepted("RecordStaffCount", """
+                    {"sendingState": "DE", "receivingState": "FR", "headcount": 40, "source": "x"}""");
+            last = ledger.accepted("ChangeRelationsLevel", """
+                    {"stateA": "DE", "stateB": "FR", "level": "DOWNGRADED", "source": "x"}""").path("position").asLong();
+            // Back to the state the migration leaves an existing ledger in.
+            JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+            jdbc.update("DELETE FROM audit_chain");
+            jdbc.update("UPDATE audit_chain_head SET head_index = 0, link = ?, length = 0,"
+                    + " legacy_until = (SELECT MAX(global_index) FROM domain_event_entry)", ChainCodec.GENESIS);
+        }
+        try (ConfigurableApplicationContext second = start()) {
+            JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_chain", Long.class)).isEqualTo(3);
+            LedgerClient ledger = client(second);
+            JsonNode verdict = ledger.get("auditor", "/api/v1/audit/verify").json();
+            assertThat(verdict.path("valid").asBoolean()).as(verdict.toString()).isTrue();
+            assertThat(verdict.path("events").asLong()).isEqualTo(3);
+            assertThat(verdict.path("position").asLong()).isEqualTo(last);
+
+            long next = ledger.accepted("RecordStaffCount", """
+                    {"sendingState": "DE", "receivingState": "FR", "headcount": 41, "source": "x"}""").path("position").asLong();
+            JsonNode after = ledger.get("auditor", "/api/v1/audit/verify").json();
+            assertThat(after.path("valid").asBoolean()).as(after.toString()).isTrue();
+            assertThat(after.path("events").asLong()).isEqualTo(4);
+            assertThat(jdbc.queryForObject("SELECT prev_index FROM audit_chain WHERE global_index = ?", Long.class, next))
+                    .isEqualTo(last);
+        }
+    }
+}
