@@ -1,7 +1,13 @@
 package org.diplomaticledger.ledger;
 
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -19,6 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.diplomaticledger.history.api.EntryCorrected;
+import org.diplomaticledger.history.api.EntryRetracted;
 import org.diplomaticledger.shared.LedgerMetadata;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -121,6 +129,7 @@ class LedgerConfiguration {
                                           Serializer snapshotSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           ConnectionProvider connectionProvider,
+                                          SnapshotFilter correctedHistorySnapshotFilter,
                                           TransactionManager transactionManager,
                                           @Value("${ledger.event-store.batch-size:500}") int batchSize,
                                           @Value("${ledger.event-store.gap-timeout:PT20S}") java.time.Duration gapTimeout,
@@ -133,6 +142,7 @@ class LedgerConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .dataType(byte[].class)
+                .snapshotFilter(correctedHistorySnapshotFilter)
                 .batchSize(batchSize)
                 // A position left empty by a rolled-back write stays a "gap" that readers re-check until it is older
                 // than the timeout. Writes commit in milliseconds, so 20 s is ample, and cleaning gaps early keeps
@@ -142,10 +152,48 @@ class LedgerConfiguration {
                 .build();
     }
 
-    /** Aggregates stay in memory between commands; the store still rejects a stale write by its sequence. */
+    /**
+     * Aggregates stay in memory between commands ({@code ledger.aggregates.cache=weak}, the default); the store
+     * still rejects a stale write by its sequence (409 concurrent-write). With several nodes behind a load balancer
+     * every node's cache goes stale whenever another node writes, so each such write would be refused once: there
+     * set {@code none} and let snapshots bound the loading time instead.
+     */
     @Bean
-    Cache aggregateCache() {
-        return new WeakReferenceCache();
+    Cache aggregateCache(@Value("${ledger.aggregates.cache:weak}") String kind) {
+        return switch (kind.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "weak" -> new WeakReferenceCache();
+            case "none" -> NoCache.INSTANCE;
+            default -> throw new IllegalStateException("ledger.aggregates.cache must be weak or none, not " + kind);
+        };
+    }
+
+    /**
+     * Every aggregate takes a snapshot once {@code ledger.snapshots.threshold} events were applied since it was
+     * last loaded from its latest snapshot (0 turns snapshots off). Loading then reads that snapshot and only the
+     * events after it.
+     */
+    @Bean
+    SnapshotTriggerDefinition ledgerSnapshotTrigger(Snapshotter snapshotter,
+                                                    @Value("${ledger.snapshots.threshold:100}") int threshold) {
+        if (threshold < 0) {
+            throw new IllegalStateException("ledger.snapshots.threshold must be 0 (off) or more, not " + threshold);
+        }
+        return threshold == 0 ? NoSnapshotTriggerDefinition.INSTANCE
+                : new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * A snapshot is state folded from the events as they read when it was taken. A correction or retraction
+     * changes how earlier events read, so once an aggregate has any, its snapshots are ignored and it loads from
+     * its whole corrected history (which stays correct whichever way corrections are applied on load).
+     */
+    @Bean
+    SnapshotFilter correctedHistorySnapshotFilter(javax.sql.DataSource dataSource) {
+        org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        return snapshot -> !Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT COUNT(*) > 0 FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type IN (?, ?)",
+                Boolean.class, snapshot.getAggregateIdentifier(), EntryCorrected.class.getName(),
+                EntryRetracted.class.getName()));
     }
 
     /** Every event carries the actor, the request's correlation id and the command it came from. */
