@@ -15,6 +15,8 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
@@ -120,6 +122,32 @@ class LedgerConfiguration {
                 .setTokenTypeColumn("token_type")
                 .setTimestampColumn("token_timestamp")
                 .setOwnerColumn("owner")
+                .build();
+    }
+
+    /**
+     * Where each event processor keeps its position, and which node holds each of its segments: a node claims a
+     * segment by writing its id as the owner and keeps the claim by refreshing its timestamp; a node that stops
+     * releases its claims, and claims a node left behind when it died are taken over by another node once they are
+     * older than {@code ledger.processors.claim-timeout}. Node ids must differ between nodes; the default (process
+     * id, host and a random suffix) does.
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, @Qualifier("serializer") Serializer serializer,
+                          TokenSchema tokenSchema,
+                          @Value("${ledger.processors.claim-timeout:PT10S}") java.time.Duration claimTimeout,
+                          @Value("${ledger.node-id:}") String nodeId) {
+        String node = nodeId.isBlank()
+                ? java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "-"
+                  + java.util.UUID.randomUUID().toString().substring(0, 8)
+                : nodeId;
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .schema(tokenSchema)
+                .contentType(byte[].class)
+                .claimTimeout(claimTimeout)
+                .nodeId(node)
                 .build();
     }
 

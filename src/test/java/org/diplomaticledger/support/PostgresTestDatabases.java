@@ -5,7 +5,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +19,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
-import java.util.Map;
 
 /**
  * Runs the suite on PostgreSQL when the JVM has {@code -Dledger.test.database=postgresql}: one real PostgreSQL
@@ -92,12 +91,21 @@ public final class PostgresTestDatabases implements EnvironmentPostProcessor, Or
         if (!enabled()) {
             return;
         }
-        String dataDir = Path.of(environment.getProperty("ledger.data-dir", "./data")).toAbsolutePath().normalize().toString();
-        environment.getPropertySources().addFirst(new MapPropertySource("postgresTestDatabase", Map.of(
-                "spring.datasource.url", database(dataDir),
-                "spring.datasource.username", "postgres",
-                "spring.datasource.password", "",
-                "spring.datasource.hikari.maximum-pool-size", "6")));
+        // Resolved when the data source is built, not now: a test's @DynamicPropertySource (its data directory)
+        // joins the environment only after the environment post-processors ran.
+        environment.getPropertySources().addFirst(new PropertySource<Object>("postgresTestDatabase") {
+            @Override
+            public Object getProperty(String name) {
+                return switch (name) {
+                    case "spring.datasource.url" -> database(Path.of(environment.getProperty("ledger.data-dir", "./data"))
+                            .toAbsolutePath().normalize().toString());
+                    case "spring.datasource.username" -> "postgres";
+                    case "spring.datasource.password" -> "";
+                    case "spring.datasource.hikari.maximum-pool-size" -> "6";
+                    default -> null;
+                };
+            }
+        });
     }
 
     /** After Spring Boot has read the application's configuration, so that the data directory is known. */
