@@ -52,17 +52,46 @@ class MultiNodeTest {
                         "--ledger.processors.claim-timeout=" + CLAIM_TIMEOUT);
     }
 
+    /** A ledger node in a JVM of its own, so that it can be killed as a crash kills it (SIGKILL, no shutdown). */
+    private Process process(String id, int port) throws Exception {
+        String url = PostgresTestDatabases.database(dataDir.toAbsolutePath().normalize().toString());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
+                DiplomaticLedgerApplication.class.getName(), "--spring.profiles.active=test",
+                "--ledger.data-dir=" + dataDir, "--server.port=" + port, "--spring.datasource.url=" + url,
+                "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                "--ledger.node-id=" + id, "--ledger.aggregates.cache=none", "--ledger.snapshots.threshold=20",
+                "--ledger.processors.claim-timeout=" + CLAIM_TIMEOUT);
+        builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        builder.redirectErrorStream(true).redirectOutput(dataDir.resolve(id + ".log").toFile());
+        return builder.start();
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     private static LedgerClient client(ConfigurableApplicationContext context) {
         return new LedgerClient(((WebServerApplicationContext) context).getWebServer().getPort());
     }
 
     @Test
     void concurrentWritesThroughTwoNodesSurviveTheLossOfOne() throws Exception {
-        ConfigurableApplicationContext survivor = node("node-a");
-        ConfigurableApplicationContext doomed = node("node-b");
+        // Node B starts first and claims every projection's segment; then node A joins.
+        int portB = freePort();
+        Process doomed = process("node-b", portB);
+        ConfigurableApplicationContext survivor = null;
         try {
+            LedgerClient b = new LedgerClient(portB);
+            await().atMost(Duration.ofMinutes(3)).ignoreExceptions().until(() -> b.get(null, "/actuator/health").status() == 200);
+            String url = PostgresTestDatabases.database(dataDir.toAbsolutePath().normalize().toString());
+            JdbcTemplate jdbc = new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(url, "postgres", ""));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                    jdbc.queryForList("SELECT owner FROM token_entry", String.class)).hasSize(PROJECTIONS.length).containsOnly("node-b"));
+            survivor = node("node-a");
             LedgerClient a = client(survivor);
-            LedgerClient b = client(doomed);
             String[] missions = {"KE-UG-EMBASSY-KAMPALA", "UG-KE-EMBASSY-NAIROBI"};
             a.accepted("OpenMission", """
                     {"sendingState": "KE", "receivingState": "UG", "kind": "EMBASSY", "city": "Kampala", "source": "x"}""");
@@ -71,6 +100,7 @@ class MultiNodeTest {
 
             ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
             AtomicInteger conflicts = new AtomicInteger();
+            AtomicInteger acknowledgedByB = new AtomicInteger();
             AtomicInteger unanswered = new AtomicInteger();
             int threads = 4;
             int perThread = 30;
@@ -88,6 +118,9 @@ class MultiNodeTest {
                                     {"missionId": "%s", "category": "SERVICE", "change": 1, "source": "x"}""".formatted(mission));
                             if (response.status() == 200) {
                                 acknowledged.add(response.json().path("events").get(0).path("eventId").asText());
+                                if (via == b) {
+                                    acknowledgedByB.incrementAndGet();
+                                }
                             } else if (response.status() == 409
                                     && response.json().path("rule").asText().equals("concurrent-write")) {
                                 conflicts.incrementAndGet();
@@ -96,7 +129,7 @@ class MultiNodeTest {
                             } else {
                                 unanswered.incrementAndGet();
                             }
-                        } catch (IllegalStateException nodeGone) {
+                        } catch (IllegalStateException | java.io.UncheckedIOException nodeGone) {
                             unanswered.incrementAndGet();
                         }
                         halfway.countDown();
@@ -104,15 +137,14 @@ class MultiNodeTest {
                 }));
             }
             assertThat(halfway.await(2, TimeUnit.MINUTES)).isTrue();
-            JdbcTemplate jdbc = survivor.getBean(JdbcTemplate.class);
-            // Node B dies while commands are in flight. Closing the context releases B's claims; a node that is
-            // killed leaves them behind, so they are written back as B's, with a fresh timestamp, as a crash leaves them.
-            doomed.close();
+            // Node B is killed (SIGKILL) while commands are in flight: it releases nothing, its open transactions
+            // roll back, and its claims stay in token_entry until they are older than the claim timeout.
+            doomed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             for (Future<?> done : work) {
                 done.get(2, TimeUnit.MINUTES);
             }
             pool.shutdown();
-            jdbc.update("UPDATE token_entry SET owner = 'node-b', token_timestamp = ?", java.time.Instant.now().toString());
+            assertThat(doomed.isAlive()).isFalse();
 
             // The survivor takes every segment over once B's claims are older than the claim timeout.
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
@@ -122,6 +154,7 @@ class MultiNodeTest {
 
             // Every acknowledged command's event is in the ledger, once; nothing else was written for these missions.
             assertThat(acknowledged).hasSizeGreaterThan(threads * perThread / 4);
+            assertThat(acknowledgedByB.get()).as("node B answered before it died").isPositive();
             for (String eventId : acknowledged) {
                 assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE event_identifier = ?",
                         Integer.class, eventId)).as(eventId).isEqualTo(1);
@@ -161,10 +194,10 @@ class MultiNodeTest {
             LedgerClient.Response presence = a.get("analyst", "/api/v1/presences/KE/UG");
             assertThat(presence.status()).as(presence.toString()).isEqualTo(200);
         } finally {
-            if (doomed.isActive()) {
-                doomed.close();
+            doomed.destroyForcibly();
+            if (survivor != null) {
+                survivor.close();
             }
-            survivor.close();
         }
     }
 }
