@@ -24,7 +24,7 @@ class DatabaseUnderTestTest extends LedgerIntegrationTest {
             assertThat(connection.getMetaData().getDatabaseProductName())
                     .isEqualTo(PostgresTestDatabases.enabled() ? "PostgreSQL" : "H2");
         }
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE success", Integer.class))
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\"", Integer.class))
                 .isGreaterThanOrEqualTo(6);
     }
 }
