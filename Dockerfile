@@ -7,7 +7,9 @@ COPY src ./src
 RUN mvn -B -q package -DskipTests
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system --home /var/lib/diplomatic-ledger ledger \
+# curl for the health checks of docker-compose.yml.
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --home /var/lib/diplomatic-ledger ledger \
     && mkdir -p /var/lib/diplomatic-ledger && chown ledger /var/lib/diplomatic-ledger
 COPY --from=build /src/target/diplomatic-ledger.jar /opt/diplomatic-ledger/diplomatic-ledger.jar
 USER ledger

@@ -1,7 +1,13 @@
 package org.diplomaticledger.ledger;
 
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -9,6 +15,8 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
@@ -17,6 +25,8 @@ import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.json.JacksonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.diplomaticledger.shared.EventJson;
+import org.diplomaticledger.history.api.EntryCorrected;
+import org.diplomaticledger.history.api.EntryRetracted;
 import org.diplomaticledger.shared.LedgerMetadata;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -109,12 +119,39 @@ class LedgerConfiguration {
                 .build();
     }
 
+    /**
+     * Where each event processor keeps its position, and which node holds each of its segments: a node claims a
+     * segment by writing its id as the owner and keeps the claim by refreshing its timestamp; a node that stops
+     * releases its claims, and claims a node left behind when it died are taken over by another node once they are
+     * older than {@code ledger.processors.claim-timeout}. Node ids must differ between nodes; the default (process
+     * id, host and a random suffix) does.
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, @Qualifier("serializer") Serializer serializer,
+                          TokenSchema tokenSchema,
+                          @Value("${ledger.processors.claim-timeout:PT10S}") java.time.Duration claimTimeout,
+                          @Value("${ledger.node-id:}") String nodeId) {
+        String node = nodeId.isBlank()
+                ? java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "-"
+                  + java.util.UUID.randomUUID().toString().substring(0, 8)
+                : nodeId;
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .schema(tokenSchema)
+                .contentType(byte[].class)
+                .claimTimeout(claimTimeout)
+                .nodeId(node)
+                .build();
+    }
+
     @Bean
     EventStorageEngine eventStorageEngine(EventSchema eventSchema,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer snapshotSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           ConnectionProvider connectionProvider,
+                                          SnapshotFilter correctedHistorySnapshotFilter,
                                           TransactionManager transactionManager,
                                           @Value("${ledger.event-store.batch-size:500}") int batchSize,
                                           @Value("${ledger.event-store.gap-timeout:PT20S}") java.time.Duration gapTimeout,
@@ -131,6 +168,7 @@ class LedgerConfiguration {
                 .dataType(byte[].class)
                 // Events stored at an older revision are read as the current one (docs/contract.md); the rows stay.
                 .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
+                .snapshotFilter(correctedHistorySnapshotFilter)
                 .batchSize(batchSize)
                 // A position left empty by a rolled-back write stays a "gap" that readers re-check until it is older
                 // than the timeout. Writes commit in milliseconds, so 20 s is ample, and cleaning gaps early keeps
@@ -141,10 +179,48 @@ class LedgerConfiguration {
         return new InterceptedJdbcEventStorageEngine(builder, transactionManager, interceptors.orderedStream().toList());
     }
 
-    /** Aggregates stay in memory between commands; the store still rejects a stale write by its sequence. */
+    /**
+     * Aggregates stay in memory between commands ({@code ledger.aggregates.cache=weak}, the default); the store
+     * still rejects a stale write by its sequence (409 concurrent-write). With several nodes behind a load balancer
+     * every node's cache goes stale whenever another node writes, so each such write would be refused once: there
+     * set {@code none} and let snapshots bound the loading time instead.
+     */
     @Bean
-    Cache aggregateCache() {
-        return new WeakReferenceCache();
+    Cache aggregateCache(@Value("${ledger.aggregates.cache:weak}") String kind) {
+        return switch (kind.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "weak" -> new WeakReferenceCache();
+            case "none" -> NoCache.INSTANCE;
+            default -> throw new IllegalStateException("ledger.aggregates.cache must be weak or none, not " + kind);
+        };
+    }
+
+    /**
+     * Every aggregate takes a snapshot once {@code ledger.snapshots.threshold} events were applied since it was
+     * last loaded from its latest snapshot (0 turns snapshots off). Loading then reads that snapshot and only the
+     * events after it.
+     */
+    @Bean
+    SnapshotTriggerDefinition ledgerSnapshotTrigger(Snapshotter snapshotter,
+                                                    @Value("${ledger.snapshots.threshold:100}") int threshold) {
+        if (threshold < 0) {
+            throw new IllegalStateException("ledger.snapshots.threshold must be 0 (off) or more, not " + threshold);
+        }
+        return threshold == 0 ? NoSnapshotTriggerDefinition.INSTANCE
+                : new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * A snapshot is state folded from the events as they read when it was taken. A correction or retraction
+     * changes how earlier events read, so once an aggregate has any, its snapshots are ignored and it loads from
+     * its whole corrected history (which stays correct whichever way corrections are applied on load).
+     */
+    @Bean
+    SnapshotFilter correctedHistorySnapshotFilter(javax.sql.DataSource dataSource) {
+        org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        return snapshot -> !Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT COUNT(*) > 0 FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type IN (?, ?)",
+                Boolean.class, snapshot.getAggregateIdentifier(), EntryCorrected.class.getName(),
+                EntryRetracted.class.getName()));
     }
 
     /** Every event carries the actor, the request's correlation id and the command it came from. */

@@ -44,7 +44,9 @@ public record PageQuery(int page, int size, String orderBy) {
                 if (!direction.equals("asc") && !direction.equals("desc")) {
                     throw new QueryParameterException("sort", "direction is asc or desc, not '" + direction + "'");
                 }
-                order.add(expression + " " + direction.toUpperCase(Locale.ROOT));
+                // Missing values first when ascending, last when descending, on every database (PostgreSQL's own
+                // default is the opposite of H2's).
+                order.add(expression + (direction.equals("asc") ? " ASC NULLS FIRST" : " DESC NULLS LAST"));
             }
         }
         order.add(defaultSort);

@@ -33,7 +33,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * expulsions and staff ceilings the receiving state imposed, and the heads of its missions. One aggregate, because
  * the rules cut across missions: a ceiling on the whole presence, an expulsion of staff from several missions.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "ledgerSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Presence {
 

@@ -95,7 +95,7 @@ public class ExpulsionsQueries {
                 + "SELECT x.presence_id, x.expulsion_id, TRUE, x.declared_by || '-' || x.against, "
                 + "(SELECT y.expulsion_id FROM ex y WHERE y.presence_id = x.declared_by || '-' || x.against "
                 + "AND y.effective_date < x.effective_date "
-                + "AND y.effective_date >= DATEADD(DAY, -" + windowDays + ", x.effective_date) "
+                + "AND y.effective_date >= x.effective_date - INTERVAL '" + windowDays + "' DAY "
                 + "ORDER BY y.effective_date DESC, y.recorded_at DESC, y.expulsion_id DESC FETCH FIRST 1 ROW ONLY) "
                 + "FROM ex x WHERE x.answers_id IS NULL) l WHERE t_id IS NOT NULL) ";
     }
@@ -218,11 +218,13 @@ public class ExpulsionsQueries {
         String side = "SELECT EXTRACT(YEAR FROM effective_date) AS y, SUM(total_expelled) AS n, COUNT(*) AS c "
                 + "FROM expulsions_expulsion WHERE " + snapshot.rows() + " AND declared_by = ? AND against = ? "
                 + "GROUP BY EXTRACT(YEAR FROM effective_date)";
-        String rows = "SELECT CAST(r.X AS INTEGER) AS yr, COALESCE(a.n, 0) AS a_to_b, COALESCE(b.n, 0) AS b_to_a, "
+        // The years as a recursive CTE: standard SQL that H2 and PostgreSQL both run (no SYSTEM_RANGE, no generate_series).
+        String years = "WITH RECURSIVE r(x) AS (SELECT CAST(? AS INTEGER) UNION ALL SELECT x + 1 FROM r WHERE x < ?) ";
+        String rows = "SELECT r.x AS yr, COALESCE(a.n, 0) AS a_to_b, COALESCE(b.n, 0) AS b_to_a, "
                 + "COALESCE(a.n, 0) - COALESCE(b.n, 0) AS balance, COALESCE(a.c, 0) AS by_a, COALESCE(b.c, 0) AS by_b "
-                + "FROM SYSTEM_RANGE(?, ?) r LEFT JOIN (" + side + ") a ON a.y = r.X LEFT JOIN (" + side + ") b ON b.y = r.X";
+                + "FROM r LEFT JOIN (" + side + ") a ON a.y = r.x LEFT JOIN (" + side + ") b ON b.y = r.x";
         Object[] args = {from, to, snapshot.slotCode(), a.value(), b.value(), snapshot.slotCode(), b.value(), a.value()};
-        List<ExpulsionTrendRow> items = jdbc.query("SELECT * FROM (" + rows + ") t" + page.sql(),
+        List<ExpulsionTrendRow> items = jdbc.query(years + "SELECT * FROM (" + rows + ") t" + page.sql(),
                 (rs, i) -> new ExpulsionTrendRow(rs.getInt("yr"), a.value(), b.value(), rs.getInt("a_to_b"),
                         rs.getInt("b_to_a"), rs.getInt("balance"), rs.getInt("by_a"), rs.getInt("by_b")), args);
         return new Page<>(items, page.page(), page.size(), to - from + 1, snapshot.position());

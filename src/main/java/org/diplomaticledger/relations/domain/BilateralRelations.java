@@ -30,7 +30,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The level of diplomatic relations between two states, identified as {@code RELATIONS-RU-US}. The first change reported for
  * a pair creates it at whatever level the source gives, since the ledger's knowledge of a pair starts with a gap.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "ledgerSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class BilateralRelations {
 

@@ -1,0 +1,150 @@
+package org.diplomaticledger.ledger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.EventSourcedAggregate;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.axonframework.modelling.command.inspection.AggregateModel;
+import org.axonframework.serialization.Serializer;
+import org.diplomaticledger.DiplomaticLedgerApplication;
+import org.diplomaticledger.history.api.EntryCorrected;
+import org.diplomaticledger.presence.domain.Presence;
+import org.diplomaticledger.support.LedgerClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.lang.reflect.Constructor;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A presence with a long history is stored as a snapshot every {@code ledger.snapshots.threshold} events and
+ * loads from its latest one: the snapshot holds the same state as replaying every event, and the rules still see
+ * the whole history after a restart (no aggregate cache, so every command loads from the store).
+ */
+class SnapshotTest {
+
+    private static final int THRESHOLD = 5;
+
+    @TempDir
+    Path dataDir;
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(DiplomaticLedgerApplication.class)
+                .profiles("test")
+                .run("--ledger.data-dir=" + dataDir, "--server.port=0", "--ledger.aggregates.cache=none",
+                        "--ledger.snapshots.threshold=" + THRESHOLD);
+    }
+
+    private static LedgerClient client(ConfigurableApplicationContext context) {
+        return new LedgerClient(((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+
+    @Test
+    void aLongHistoryLoadsFromItsLatestSnapshotWithTheSameState() throws Exception {
+        try (ConfigurableApplicationContext first = start()) {
+            LedgerClient ledger = client(first);
+            ledger.accepted("OpenMission", """
+                    {"sendingState": "NO", "receivingState": "IS", "kind": "EMBASSY", "city": "Reykjavik", "source": "x"}""");
+            ledger.accepted("ImposeStaffCeiling", """
+                    {"sendingState": "NO", "receivingState": "IS", "limit": 30, "source": "x"}""");
+            for (int i = 0; i < 23; i++) {
+                ledger.accepted("RecordStaffChange", """
+                        {"missionId": "NO-IS-EMBASSY-REYKJAVIK", "category": "SERVICE", "change": 1, "source": "x"}""");
+            }
+            JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+            long events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = 'NO-IS'", Long.class);
+            assertThat(events).isEqualTo(25);
+            List<Long> snapshots = jdbc.queryForList(
+                    "SELECT sequence_number FROM snapshot_event_entry WHERE aggregate_identifier = 'NO-IS'", Long.class);
+            // Axon keeps only the latest snapshot of an aggregate; it was taken after a multiple of the threshold.
+            assertThat(snapshots).hasSize(1);
+            long snapshotAt = snapshots.get(0);
+            assertThat(snapshotAt).isGreaterThanOrEqualTo(events - 1 - THRESHOLD).isLessThan(events);
+
+            // The snapshot's state equals the state folded from every event up to it, read without snapshots.
+            Serializer serializer = first.getBean("serializer", Serializer.class);
+            ObjectMapper mapper = new ObjectMapper();
+            byte[] stored = jdbc.queryForObject("SELECT payload FROM snapshot_event_entry WHERE aggregate_identifier = 'NO-IS'", byte[].class);
+            JsonNode fromSnapshot = mapper.readTree(new String(stored, StandardCharsets.UTF_8));
+            Presence replayed = replay(first.getBean(EventStorageEngine.class).readEvents("NO-IS", 0), snapshotAt);
+            JsonNode fromEvents = mapper.readTree(serializer.serialize(replayed, byte[].class).getData());
+            assertThat(fromSnapshot).isEqualTo(fromEvents);
+
+            // The event store hands out the snapshot first, then only the events after it.
+            DomainEventStream loaded = first.getBean(EventStore.class).readEvents("NO-IS");
+            DomainEventMessage<?> head = loaded.next();
+            assertThat(head.getPayloadType()).isEqualTo(Presence.class);
+            assertThat(head.getSequenceNumber()).isEqualTo(snapshotAt);
+            assertThat(loaded.asStream().count()).isEqualTo(events - 1 - snapshotAt);
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            LedgerClient ledger = client(second);
+            // 23 service staff under a ceiling of 30 on the whole presence: 7 diplomats fit, the 8th does not.
+            for (int i = 1; i <= 7; i++) {
+                ledger.accepted("AccreditDiplomat", """
+                        {"missionId": "NO-IS-EMBASSY-REYKJAVIK", "name": "Diplomat %d", "category": "DIPLOMATIC", "source": "x"}"""
+                        .formatted(i));
+            }
+            LedgerClient.Response beyond = ledger.command("clerk", "AccreditDiplomat", """
+                    {"missionId": "NO-IS-EMBASSY-REYKJAVIK", "name": "Diplomat 8", "category": "DIPLOMATIC", "source": "x"}""");
+            assertThat(beyond.json().path("rule").asText()).as(beyond.toString()).isEqualTo("ceiling-exceeded");
+        }
+    }
+
+    @Test
+    void anAggregateWithACorrectionIgnoresItsSnapshots() {
+        try (ConfigurableApplicationContext context = start()) {
+            LedgerClient ledger = client(context);
+            ledger.accepted("OpenMission", """
+                    {"sendingState": "NO", "receivingState": "IS", "kind": "EMBASSY", "city": "Reykjavik", "source": "x"}""");
+            for (int i = 0; i < THRESHOLD + 1; i++) {
+                ledger.accepted("RecordStaffChange", """
+                        {"missionId": "NO-IS-EMBASSY-REYKJAVIK", "category": "SERVICE", "change": 1, "source": "x"}""");
+            }
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM snapshot_event_entry WHERE aggregate_identifier = 'NO-IS'", Long.class))
+                    .isEqualTo(1);
+            EventStore store = context.getBean(EventStore.class);
+            assertThat(store.readEvents("NO-IS").next().getPayloadType()).isEqualTo(Presence.class);
+
+            // A correction recorded in the aggregate's history (here written as another writer would store it).
+            jdbc.update("""
+                    INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
+                                                    payload_type, payload_revision, payload, meta_data)
+                    SELECT 'correction-1', aggregate_identifier, sequence_number + 1, type, time_stamp,
+                           ?, NULL, payload, meta_data
+                    FROM domain_event_entry WHERE aggregate_identifier = 'NO-IS' AND sequence_number = ?""",
+                    EntryCorrected.class.getName(), THRESHOLD + 1);
+            DomainEventMessage<?> first = store.readEvents("NO-IS").next();
+            assertThat(first.getSequenceNumber()).isZero();
+            assertThat(first.getPayloadType()).isNotEqualTo(Presence.class);
+        }
+    }
+
+    private static Presence replay(DomainEventStream events, long upTo) throws Exception {
+        Constructor<Presence> constructor = Presence.class.getDeclaredConstructor();
+        constructor.setAccessible(true);
+        Presence root = constructor.newInstance();
+        AggregateModel<Presence> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(Presence.class);
+        EventSourcedAggregate<Presence> aggregate = EventSourcedAggregate.initialize(root, model, null,
+                NoSnapshotTriggerDefinition.TRIGGER);
+        aggregate.initializeState(DomainEventStream.of(events.asStream()
+                .filter(event -> event.getSequenceNumber() <= upTo).map(event -> (DomainEventMessage<?>) event)));
+        return root;
+    }
+
+}
