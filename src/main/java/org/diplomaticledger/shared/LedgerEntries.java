@@ -67,6 +67,11 @@ public class LedgerEntries {
 
     @EventSourcingHandler
     void on(Object payload, @MessageIdentifier String eventId) {
+        if (!(payload instanceof LedgerEvent)) {
+            // An aggregate loaded from a snapshot sees the snapshot (the aggregate itself) as its first message:
+            // it is not an entry of the ledger, and recording it would nest the aggregate inside itself.
+            return;
+        }
         if ((payload instanceof EntryCorrected || payload instanceof EntryRetracted) && AggregateLifecycle.isLive()) {
             revisedInThisWrite = true;
         }

@@ -179,7 +179,9 @@ class MultiNodeTest {
                 assertThat(positions.await(projection, head, Duration.ofSeconds(60))).as(projection).isTrue();
             }
             long staff = jdbc.queryForObject("SELECT SUM(headcount) FROM staffing_presence WHERE presence_id IN "
-                    + "('KE-UG', 'UG-KE') AND slot = (SELECT active_slot FROM projection_state WHERE projection = 'staffing')",
+                    + "('KE-UG', 'UG-KE') AND slot = (SELECT active_slot FROM projection_state WHERE projection = 'staffing') "
+                    // the rows' versions as the ledger believes them now, on the latest day
+                    + "AND valid_to IS NULL AND recorded_to IS NULL",
                     Long.class);
             assertThat(staff).isEqualTo(changes);
 
