@@ -51,6 +51,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/commands/**", "/api/v1/imports").hasRole(Role.CLERK.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/projections/*/rebuild")
                         .hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
+                        // The ledger's own events: integrators subscribe; auditors and integrators read pages.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/stream").hasAnyRole(Role.INTEGRATOR.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/events")
+                        .hasAnyRole(Role.INTEGRATOR.name(), Role.AUDITOR.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/**")
                         .hasAnyRole(Role.ANALYST.name(), Role.AUDITOR.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
