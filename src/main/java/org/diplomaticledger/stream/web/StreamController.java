@@ -157,7 +157,7 @@ class StreamController {
                              @RequestParam(value = "from", required = false) String from,
                              @Parameter(description = "Events effective on or before this date (YYYY-MM-DD)", example = "2018-12-31")
                              @RequestParam(value = "to", required = false) String to,
-                             ReadPosition read,
+                             @Parameter(hidden = true) ReadPosition read,
                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                              HttpServletRequest request) throws InterruptedException {
         long start = position("after", after);
