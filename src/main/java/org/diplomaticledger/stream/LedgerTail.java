@@ -40,7 +40,7 @@ public final class LedgerTail implements SmartLifecycle {
     }
 
     private static final Logger log = LoggerFactory.getLogger(LedgerTail.class);
-    private static final int PROBE = 1000;
+    private static final int PROBE = 500; // at most half the default buffer released at once
 
     private final EventStorageEngine engine;
     private final JdbcTemplate jdbc;
@@ -173,8 +173,9 @@ public final class LedgerTail implements SmartLifecycle {
         }
     }
 
+    /** The streams open and not ending. */
     public int subscriptionCount() {
-        return subscriptions.size();
+        return (int) subscriptions.stream().filter(subscription -> !subscription.isEnding()).count();
     }
 
     @Override

@@ -25,7 +25,6 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
 
     private static final Logger log = LoggerFactory.getLogger(SseSubscription.class);
     private static final int CATCH_UP_BATCH = 500;
-    private static final long ENDING_GRACE_NANOS = 5_000_000_000L;
 
     private final LedgerTail tail;
     private final EventFilter filter;
@@ -41,9 +40,9 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
     private boolean attached;
     private boolean waitingForRoom;
     private boolean ending;
-    private long endingSince;
     private volatile boolean closed;
     private boolean unflushed;
+    private volatile boolean heartbeatRetry;
     private final Object writing = new Object();
 
     public SseSubscription(LedgerTail tail, EventFilter filter, long after, int capacity, Executor catchUpPool,
@@ -95,14 +94,16 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
             if (from < frontier) {
                 List<StreamedEvent> events = tail.read(from, frontier, CATCH_UP_BATCH);
                 synchronized (this) {
+                    long read = from;
                     for (StreamedEvent event : events) {
-                        offer(event);
-                        if (ending) {
-                            break;
+                        if (ending || queuedEvents >= capacity) {
+                            break; // no room: the rest is read again once the client has taken some
                         }
+                        offer(event);
+                        read = event.position();
                     }
                     if (!ending) {
-                        cursor = events.size() < CATCH_UP_BATCH ? frontier : events.get(events.size() - 1).position();
+                        cursor = events.size() < CATCH_UP_BATCH && read == lastOf(events, from) ? frontier : read;
                     }
                 }
                 pump();
@@ -112,6 +113,10 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
             log.warn("A stream's catch-up failed; ending it", e);
             end("the ledger could not be read; resume from your last id");
         }
+    }
+
+    private static long lastOf(List<StreamedEvent> events, long otherwise) {
+        return events.isEmpty() ? otherwise : events.get(events.size() - 1).position();
     }
 
     @Override
@@ -158,21 +163,19 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
         if (closed) {
             return;
         }
-        boolean cutOff;
         synchronized (this) {
-            cutOff = ending && System.nanoTime() - endingSince > ENDING_GRACE_NANOS;
-        }
-        if (cutOff) {
-            // A consumer that does not read even the closing comment is cut off.
-            synchronized (writing) {
-                close();
+            if (ending) {
+                // Retry the closing comment: the container may not call back once the client reads again.
+                heartbeatRetry = true;
+            } else if (!queue.isEmpty()) {
+                return;
             }
+        }
+        if (heartbeatRetry) {
+            pump();
             return;
         }
         synchronized (this) {
-            if (ending || !queue.isEmpty()) {
-                return;
-            }
             if (cursor > lastIdSent && attached) {
                 // An id with no data updates the client's Last-Event-ID without dispatching an event.
                 queue.add((": heartbeat\nid: " + cursor + "\n\n").getBytes(StandardCharsets.UTF_8));
@@ -197,13 +200,14 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
             return;
         }
         ending = true;
-        endingSince = System.nanoTime();
         queuedEvents = 0;
         // The client resumes from the last event it really received: what still waits here is dropped.
         while (queue.size() > 0 && queue.peekLast() != null && isEvent(queue.peekLast())) {
             queue.pollLast();
         }
         queue.add(comment("stream ended: " + why));
+        // Only the closing comment is kept: it goes out, and the connection closes, as soon as the client reads again
+        // (a client that never does is dropped by the container's own connection timeout).
         tail.detach(this);
     }
 
@@ -306,6 +310,11 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
 
     public boolean isClosed() {
         return closed;
+    }
+
+    /** Whether the stream has ended, or is ending with its closing comment. */
+    public synchronized boolean isEnding() {
+        return ending || closed;
     }
 
     static byte[] frame(StreamedEvent event) {

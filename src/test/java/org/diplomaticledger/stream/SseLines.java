@@ -41,7 +41,8 @@ final class SseLines implements AutoCloseable {
 
     static SseLines open(HttpClient http, int port, String user, String pathAndQuery, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
-                .header("Accept", "text/event-stream").header("Authorization", LedgerClient.basic(user, user)).GET();
+                .header("Accept", "text/event-stream").header("Authorization", LedgerClient.basic(user, user))
+                .timeout(Duration.ofSeconds(20)).GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
