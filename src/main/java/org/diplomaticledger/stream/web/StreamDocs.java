@@ -10,20 +10,21 @@ final class StreamDocs {
     static final String AGGREGATE = "Only events of this aggregate (the CloudEvent's `subject`): a presence `RU-US`, "
             + "relations `RELATIONS-RU-US`, talks `istanbul-2025-04-10`";
 
-    static final String CLOUD_EVENT = "{\"specversion\":\"1.0\",\"id\":\"5b0e4c1e-1b7a-4a59-9a52-6f3e0f0b8d21\","
-            + "\"source\":\"urn:diplomatic-ledger\",\"type\":\"org.diplomaticledger.DiplomatExpelled.v1\","
+    /** A real CloudEvent as the ledger wrote it (positions and ids from a test run). */
+    static final String CLOUD_EVENT = "{\"specversion\":\"1.0\",\"id\":\"ab7e74f9-198a-4b35-beeb-393203379db6\","
+            + "\"source\":\"urn:diplomatic-ledger\",\"type\":\"org.diplomaticledger.MissionOpened.v1\","
             + "\"datacontenttype\":\"application/json\","
-            + "\"dataschema\":\"http://localhost:8080/schemas/DiplomatExpelled.v1.json\",\"subject\":\"RU-US\","
-            + "\"time\":\"2026-11-30T18:02:11.402Z\",\"ledgerposition\":\"121\",\"sequence\":\"40\","
-            + "\"effectivedate\":\"2016-12-29\",\"actor\":\"demo-loader\",\"correlationid\":\"demo-2016\","
-            + "\"cameocode\":\"174\",\"data\":{\"presenceId\":\"RU-US\",\"expulsionId\":\"us-2016-35\",\"headcount\":35,"
-            + "\"departureDeadline\":\"2017-01-01\",\"effectiveDate\":\"2016-12-29\","
-            + "\"source\":{\"text\":\"US State Department\"}}}";
+            + "\"dataschema\":\"http://localhost:8080/schemas/MissionOpened.v1.json\",\"subject\":\"KH-LA\","
+            + "\"time\":\"2026-11-30T19:00:13.64Z\",\"actor\":\"clerk\",\"sequence\":\"7\",\"ledgerposition\":\"15\","
+            + "\"correlationid\":\"1b266351-ccb5-4db5-b6da-e7ede3a6470f\",\"effectivedate\":\"1999-03-01\","
+            + "\"data\":{\"presenceId\":\"KH-LA\",\"missionId\":\"KH-LA-CONSULATE-PAKSE\",\"sendingState\":\"KH\","
+            + "\"receivingState\":\"LA\",\"kind\":\"CONSULATE\",\"city\":\"Pakse\",\"reopened\":false,"
+            + "\"effectiveDate\":\"1999-03-01\",\"source\":{\"text\":\"Cambodian MFA\"}}}";
 
-    static final String SSE_EXAMPLE = ": stream after position 120\n\nid: 121\nevent: DiplomatExpelled\ndata: "
+    static final String SSE_EXAMPLE = ": stream after position 14\n\nid: 15\nevent: MissionOpened\ndata: "
             + CLOUD_EVENT + "\n\n: heartbeat\n\n";
 
-    static final String PAGE_EXAMPLE = "{\"events\":[" + CLOUD_EVENT + "],\"next\":121,\"more\":true,\"scanned\":1,"
+    static final String PAGE_EXAMPLE = "{\"events\":[" + CLOUD_EVENT + "],\"next\":15,\"more\":true,\"scanned\":1,"
             + "\"position\":240}";
 
     static final String NDJSON_EXAMPLE = CLOUD_EVENT + "\n";
