@@ -250,17 +250,19 @@ public final class LedgerTail implements SmartLifecycle {
         long now = System.nanoTime();
         long upTo = from;
         long expected = from + 1;
-        outer:
+        boolean blocked = false;
         for (long position : visible) {
+            // Every missing position in the probed range is noted now, so that all of them can be settled by the
+            // next probe, not one per probe.
             for (long missing = expected; missing < position; missing++) {
                 Sighting sighting = sightings.computeIfAbsent(missing, key -> new Sighting(now, writes.lastStarted()));
                 boolean settled = properties.onlyLocalWriters() && sighting.writesEnded
                         || now - sighting.firstSeen >= properties.gapTimeout().toNanos();
-                if (!settled) {
-                    break outer;
-                }
+                blocked |= !settled;
             }
-            upTo = position;
+            if (!blocked) {
+                upTo = position;
+            }
             expected = position + 1;
         }
         if (upTo == from) {
