@@ -118,7 +118,13 @@ class StreamController {
             async.complete();
             return;
         }
-        response.flushBuffer();
+        try {
+            response.flushBuffer();
+        } catch (IOException gone) {
+            tail.unregister(subscription); // the client left before the stream began
+            async.complete();
+            return;
+        }
         subscription.start();
     }
 
