@@ -12,16 +12,15 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.json.JacksonSerializer;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.diplomaticledger.shared.EventJson;
 import org.diplomaticledger.shared.LedgerMetadata;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -50,12 +49,7 @@ class LedgerConfiguration {
     @Bean
     @Qualifier("eventSerializer")
     Serializer eventSerializer() {
-        ObjectMapper mapper = JsonMapper.builder()
-                .addModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .serializationInclusion(JsonInclude.Include.NON_NULL)
-                .build();
+        ObjectMapper mapper = EventJson.newMapper();
         return JacksonSerializer.builder().objectMapper(mapper).build();
     }
 
@@ -124,7 +118,8 @@ class LedgerConfiguration {
                                           TransactionManager transactionManager,
                                           @Value("${ledger.event-store.batch-size:500}") int batchSize,
                                           @Value("${ledger.event-store.gap-timeout:PT20S}") java.time.Duration gapTimeout,
-                                          @Value("${ledger.event-store.gap-cleaning-threshold:100}") int gapCleaningThreshold) {
+                                          @Value("${ledger.event-store.gap-cleaning-threshold:100}") int gapCleaningThreshold,
+                                          ObjectProvider<EventUpcaster> upcasters) {
         return JdbcEventStorageEngine.builder()
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(snapshotSerializer)
@@ -133,6 +128,8 @@ class LedgerConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .dataType(byte[].class)
+                // Events stored at an older revision are read as the current one (docs/contract.md); the rows stay.
+                .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
                 .batchSize(batchSize)
                 // A position left empty by a rolled-back write stays a "gap" that readers re-check until it is older
                 // than the timeout. Writes commit in milliseconds, so 20 s is ample, and cleaning gaps early keeps
@@ -160,7 +157,10 @@ class LedgerConfiguration {
                 }
             }
             if (message.getMetaData().containsKey(LedgerMetadata.COMMAND)) {
-                data.put(LedgerMetadata.COMMAND_ID, message.getIdentifier());
+                // A command sent on behalf of the client's command (a correction handed to the aggregate that owns
+                // the corrected event) carries the client's command id, so its events belong to that command.
+                Object commandId = message.getMetaData().get(LedgerMetadata.COMMAND_ID);
+                data.put(LedgerMetadata.COMMAND_ID, commandId != null ? commandId : message.getIdentifier());
             }
             return data;
         };

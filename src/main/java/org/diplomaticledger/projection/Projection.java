@@ -5,19 +5,27 @@ import java.util.List;
 /**
  * A read model built from the events alone. Declare one as a Spring bean; the ledger then runs its handler in an
  * event processor named {@link #name()}, can rebuild it on request while the old rows keep answering, and lets
- * queries wait until it has reached a client's own write.
+ * queries wait until it has reached a client's own write, and read it as of any effective date and as known at any
+ * recorded instant.
  *
  * <p>Rules for the handler: its {@code @EventHandler} methods write only rows whose {@code slot} column is
- * {@code slot.code()}, use nothing but the event (payload, {@code @Timestamp}, metadata) and the projection's own
- * rows of that slot, and are idempotent per event only as far as the transaction around each batch makes them.
+ * {@code slot.code()}, use nothing but the event (payload, {@code @Timestamp}, {@code @SequenceNumber}, metadata)
+ * and the projection's own rows of that slot and of the event's own aggregate (its partition), and are idempotent
+ * per event only as far as the transaction around each batch makes them. The handler folds into a working head copy;
+ * {@link TemporalProjector} turns what each event changed into bitemporal row versions, which queries read.
  */
 public interface Projection {
 
     /** The projection's name, in URLs and as its event processor's name, e.g. {@code staffing}. */
     String name();
 
+    /** The tables holding this projection's rows, with their partition and key columns. */
+    List<VersionedTable> versionedTables();
+
     /** The tables holding this projection's rows; each has a {@code slot} column. */
-    List<String> tables();
+    default List<String> tables() {
+        return versionedTables().stream().map(VersionedTable::name).toList();
+    }
 
     /** A new handler object with {@code @EventHandler} methods that write into the given slot. */
     Object handler(SlotRef slot);

@@ -1,5 +1,7 @@
 package org.diplomaticledger.projection;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The live handler of every projection and the slot it writes into, which is also the slot queries read.
@@ -18,24 +21,34 @@ import java.util.Optional;
 public class ProjectionHandlers {
 
     /** A projection, its live handler and the slot that handler writes into. */
-    public record Live(Projection projection, SlotRef slot, Object handler) {
+    public record Live(Projection projection, SlotRef slot, TemporalProjector handler) {
     }
 
     private final Map<String, Live> live = new LinkedHashMap<>();
     private final JdbcTemplate jdbc;
+    private final Supplier<EventStorageEngine> store;
+    private final ObjectMapper eventMapper;
 
-    ProjectionHandlers(List<Projection> projections, JdbcTemplate jdbc) {
+    ProjectionHandlers(List<Projection> projections, JdbcTemplate jdbc, Supplier<EventStorageEngine> store,
+                       ObjectMapper eventMapper) {
         this.jdbc = jdbc;
+        this.store = store;
+        this.eventMapper = eventMapper;
         for (Projection projection : projections) {
             if (!projection.name().matches("[a-z][a-z0-9-]{0,60}")) {
                 throw new IllegalStateException("A projection's name is lower case letters, digits and '-': " + projection.name());
             }
             SlotRef slot = new SlotRef(storedSlot(projection.name()));
-            Live previous = live.put(projection.name(), new Live(projection, slot, projection.handler(slot)));
+            Live previous = live.put(projection.name(), new Live(projection, slot, projector(projection, slot)));
             if (previous != null) {
                 throw new IllegalStateException("Two projections are named " + projection.name());
             }
         }
+    }
+
+    /** The projection's handler writing bitemporal versions into the slot (and its head copy). */
+    TemporalProjector projector(Projection projection, SlotRef slot) {
+        return new TemporalProjector(projection, slot, jdbc, store, eventMapper);
     }
 
     private Slot storedSlot(String name) {

@@ -1,14 +1,13 @@
 package org.diplomaticledger.projection;
 
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,7 +54,6 @@ public class ProjectionRebuilder {
     private final EventStorageEngine storageEngine;
     private final EventProcessingConfiguration processing;
     private final TokenStore tokenStore;
-    private final ParameterResolverFactory parameterResolverFactory;
     private final TransactionTemplate transactions;
     private final JdbcTemplate jdbc;
     private final String rebuildOnStart;
@@ -75,7 +73,6 @@ public class ProjectionRebuilder {
         this.storageEngine = storageEngine;
         this.processing = axon.eventProcessingConfiguration();
         this.tokenStore = tokenStore;
-        this.parameterResolverFactory = axon.parameterResolverFactory();
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.rebuildOnStart = rebuildOnStart;
@@ -139,11 +136,11 @@ public class ProjectionRebuilder {
         try {
             transactions.executeWithoutResult(tx -> {
                 for (String table : projection.tables()) {
-                    jdbc.update("DELETE FROM " + table + " WHERE slot = ?", progress.into.code());
+                    jdbc.update("DELETE FROM " + table + " WHERE slot IN (?, ?)", progress.into.code(), progress.into.headCode());
                 }
+                jdbc.update("DELETE FROM projection_partition WHERE projection = ? AND slot = ?", name, progress.into.headCode());
             });
-            AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(
-                    projection.handler(new SlotRef(progress.into)), parameterResolverFactory);
+            EventMessageHandler handler = handlers.projector(projection, new SlotRef(progress.into));
             TrackingToken rebuilt = applyAll(handler, null, progress, Long.MAX_VALUE, Set.of());
 
             // Let the live processor get at least as far, then pause it and bring the rebuild to exactly its position,
@@ -190,7 +187,7 @@ public class ProjectionRebuilder {
      *
      * @return the token of the last event read
      */
-    private TrackingToken applyAll(AnnotationEventHandlerAdapter handler, TrackingToken token, Progress progress,
+    private TrackingToken applyAll(EventMessageHandler handler, TrackingToken token, Progress progress,
                                    long bound, Set<Long> skip) {
         TrackingToken[] last = {token};
         while (true) {

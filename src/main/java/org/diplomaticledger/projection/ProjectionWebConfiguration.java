@@ -9,9 +9,17 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** CSV for list answers, and {@link ReadPosition} arguments from {@code ?atLeast=} or {@code X-Ledger-At-Least}. */
+/**
+ * CSV for list answers, and {@link ReadPosition} arguments from {@code ?atLeast=} or {@code X-Ledger-At-Least}, and
+ * {@code ?asOf=} and {@code ?knownAt=}.
+ */
 @Configuration(proxyBeanMethods = false)
 class ProjectionWebConfiguration implements WebMvcConfigurer {
 
@@ -31,21 +39,55 @@ class ProjectionWebConfiguration implements WebMvcConfigurer {
             @Override
             public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
                                           WebDataBinderFactory binders) {
-                String value = request.getParameter(ReadPosition.PARAMETER);
-                String name = ReadPosition.PARAMETER;
-                if (value == null) {
-                    value = request.getHeader(ReadPosition.HEADER);
-                    name = ReadPosition.HEADER;
-                }
-                if (value == null || value.isBlank()) {
-                    return ReadPosition.any();
-                }
-                try {
-                    return new ReadPosition(Long.parseLong(value.trim()));
-                } catch (NumberFormatException e) {
-                    throw new QueryParameterException(name, "expected a ledger position (a whole number), got '" + value + "'");
-                }
+                return new ReadPosition(atLeast(request), asOf(request.getParameter(ReadPosition.AS_OF)),
+                        knownAt(request.getParameter(ReadPosition.KNOWN_AT)));
             }
         });
+    }
+
+    private static Long atLeast(NativeWebRequest request) {
+        String value = request.getParameter(ReadPosition.PARAMETER);
+        String name = ReadPosition.PARAMETER;
+        if (value == null) {
+            value = request.getHeader(ReadPosition.HEADER);
+            name = ReadPosition.HEADER;
+        }
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new QueryParameterException(name, "expected a ledger position (a whole number), got '" + value + "'");
+        }
+    }
+
+    static LocalDate asOf(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new QueryParameterException(ReadPosition.AS_OF, "expected a date such as 2018-01-01, got '" + value + "'");
+        }
+    }
+
+    /** An instant ({@code 2018-03-01T12:00:00Z}, any offset), or a date alone meaning the end of that day in UTC. */
+    static Instant knownAt(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.trim();
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                return LocalDate.parse(text).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1000);
+            } catch (DateTimeParseException e) {
+                throw new QueryParameterException(ReadPosition.KNOWN_AT, "expected an instant such as 2018-03-01T12:00:00Z "
+                        + "or a date such as 2018-03-01 (the end of that day, UTC), got '" + value + "'");
+            }
+        }
     }
 }

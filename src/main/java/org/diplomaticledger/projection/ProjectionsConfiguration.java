@@ -1,6 +1,12 @@
 package org.diplomaticledger.projection;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,8 +26,11 @@ import java.util.List;
 class ProjectionsConfiguration {
 
     @Bean
-    ProjectionHandlers projectionHandlers(List<Projection> projections, JdbcTemplate jdbc) {
-        return new ProjectionHandlers(projections, jdbc);
+    ProjectionHandlers projectionHandlers(List<Projection> projections, JdbcTemplate jdbc,
+                                          ObjectProvider<EventStorageEngine> storageEngine,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer) {
+        ObjectMapper eventMapper = eventSerializer instanceof JacksonSerializer jackson ? jackson.getObjectMapper() : new ObjectMapper();
+        return new ProjectionHandlers(projections, jdbc, storageEngine::getObject, eventMapper);
     }
 
     @Bean

@@ -4,7 +4,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.function.Function;
 
 /**
@@ -20,12 +24,22 @@ public class Reads {
     private final ProjectionPositions positions;
     private final ProjectionHandlers handlers;
     private final Duration maxWait;
+    private final Clock clock;
 
     public Reads(ProjectionPositions positions, ProjectionHandlers handlers,
-                 @Value("${ledger.projections.max-wait:PT10S}") Duration maxWait) {
+                 @Value("${ledger.projections.max-wait:PT10S}") Duration maxWait, Clock clock) {
         this.positions = positions;
         this.handlers = handlers;
         this.maxWait = maxWait;
+        this.clock = clock;
+    }
+
+    /** The point the reader asked for: {@code asOf} today and {@code knownAt} now unless given; never later than now. */
+    public TimePoint point(ReadPosition read) {
+        Instant now = Instant.now(clock);
+        LocalDate asOf = read == null || read.asOf() == null ? LocalDate.ofInstant(now, ZoneOffset.UTC) : read.asOf();
+        Instant knownAt = read == null || read.knownAt() == null || read.knownAt().isAfter(now) ? now : read.knownAt();
+        return new TimePoint(asOf, knownAt);
     }
 
     /** Waits for the projection to reach the reader's position; the projection's position and active slot then. */
@@ -40,19 +54,53 @@ public class Reads {
             }
             slot = handlers.activeSlot(projection);
         }
-        return new Snapshot(projection, slot, positions.position(projection));
+        return new Snapshot(projection, slot, positions.position(projection), point(read));
     }
 
     /** Answers {@code body} computed on the projection's state at or after the reader's position. */
     public <T> ResponseEntity<T> answer(String projection, ReadPosition read, Function<Snapshot, T> body) {
         Snapshot snapshot = await(projection, read);
-        return ResponseEntity.ok().header(POSITION_HEADER, Long.toString(snapshot.position())).body(body.apply(snapshot));
+        return ResponseEntity.ok().header(POSITION_HEADER, Long.toString(snapshot.position()))
+                .header(TimePoint.AS_OF_HEADER, snapshot.point().asOf().toString())
+                .header(TimePoint.KNOWN_AT_HEADER, snapshot.point().knownAt().toString())
+                .body(body.apply(snapshot));
     }
 
-    /** The slot to read and the position it reflects. */
-    public record Snapshot(String projection, Slot slot, long position) {
+    /** The slot to read, the position it reflects and the point in effective and recorded time to read it at. */
+    public record Snapshot(String projection, Slot slot, long position, TimePoint point) {
         public String slotCode() {
             return slot.code();
+        }
+
+        /** The day the answer describes. */
+        public LocalDate asOf() {
+            return point.asOf();
+        }
+
+        /**
+         * The condition selecting the table's (or alias's) rows of the slot valid at the point, with one parameter:
+         * the slot code, bound first as {@link #slotCode()}.
+         */
+        public String rows(String alias) {
+            return point.rows(alias, true);
+        }
+
+        /** {@link #rows(String)} for a query over one table without alias. */
+        public String rows() {
+            return point.rows(null, true);
+        }
+
+        /**
+         * The versions the ledger believed at the point's {@code knownAt}, whatever days they are valid on (no slot
+         * parameter): for trends, which read each day of a span from the versions valid on it.
+         */
+        public String known(String alias) {
+            return point.known(alias);
+        }
+
+        /** The validity condition alone (no slot parameter), for a joined table whose slot is bound otherwise. */
+        public String valid(String alias) {
+            return point.rows(alias, false);
         }
     }
 

@@ -11,8 +11,13 @@ public enum Slot {
         return this == A ? B : A;
     }
 
-    /** The value of the {@code slot} column. */
+    /** The value of the {@code slot} column for the slot's row versions, the rows queries read. */
     public String code() {
         return name();
+    }
+
+    /** The value of the {@code slot} column for the slot's working head copy ({@code a}, {@code b}): see {@link TemporalProjector}. */
+    public String headCode() {
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -2,26 +2,46 @@ package org.diplomaticledger.projection;
 
 /**
  * The slot a projection's event handler writes into. The live handler's slot changes when a rebuild is switched
- * in; a rebuild's handler keeps its own.
+ * in; a rebuild's handler keeps its own. A projection's own handler is given the {@linkplain #head() head} view of
+ * the slot: its {@link #code()} is the working head copy ({@code a}/{@code b}) that {@link TemporalProjector} folds
+ * events into and turns into row versions of the slot ({@code A}/{@code B}).
  */
 public final class SlotRef {
 
     private volatile Slot slot;
+    private final SlotRef versions;
 
     public SlotRef(Slot slot) {
         this.slot = slot;
+        this.versions = null;
+    }
+
+    private SlotRef(SlotRef versions) {
+        this.versions = versions;
+    }
+
+    /** The same slot, following it when it is switched, seen as its working head copy. */
+    public SlotRef head() {
+        return versions == null ? new SlotRef(this) : this;
+    }
+
+    public boolean isHead() {
+        return versions != null;
     }
 
     public Slot get() {
-        return slot;
+        return versions == null ? slot : versions.get();
     }
 
     /** The value to write in the {@code slot} column. */
     public String code() {
-        return slot.code();
+        return versions == null ? slot.code() : versions.get().headCode();
     }
 
     void set(Slot slot) {
+        if (versions != null) {
+            throw new IllegalStateException("a head view follows its slot");
+        }
         this.slot = slot;
     }
 }

@@ -6,19 +6,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The WHERE clause of a list query over a projection's table: the snapshot's slot, then the filters the client gave,
+ * The WHERE clause of a list query over a projection's table: the snapshot's slot and point in time, then the filters the client gave,
  * each skipped when absent, with the values bound as parameters.
  */
 public final class Where {
 
-    private final StringBuilder sql = new StringBuilder(" WHERE slot = ?");
+    private final StringBuilder sql;
     private final List<Object> args = new ArrayList<>();
 
     private Where(Reads.Snapshot snapshot) {
+        sql = new StringBuilder(" WHERE ").append(snapshot.rows());
         args.add(snapshot.slotCode());
     }
 
-    /** Rows of the slot the snapshot reads. */
+    /** Rows of the slot the snapshot reads, valid at the snapshot's point in effective and recorded time. */
     public static Where slotOf(Reads.Snapshot snapshot) {
         return new Where(snapshot);
     }

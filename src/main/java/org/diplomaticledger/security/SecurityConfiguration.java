@@ -48,8 +48,13 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/schemas/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/commands/**", "/api/v1/imports").hasRole(Role.CLERK.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/projections/*/rebuild")
+                        .hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
+                        // A record's full history names who wrote what: for auditors, not analysts.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/presences/*/*/history", "/api/v1/missions/*/history",
+                                "/api/v1/talks/*/history")
                         .hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
                         // The ledger's own events: integrators subscribe; auditors and integrators read pages.
                         .requestMatchers(HttpMethod.GET, "/api/v1/stream").hasAnyRole(Role.INTEGRATOR.name(), Role.ADMIN.name())

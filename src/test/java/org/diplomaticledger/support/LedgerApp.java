@@ -84,6 +84,26 @@ public final class LedgerApp {
         return events;
     }
 
+    /**
+     * The events in effective order, ties kept in the order given (a stable sort): the order in which the projections
+     * fold an aggregate's events to tell the world on a day.
+     */
+    public static List<DomainEventMessage<?>> inEffectiveOrder(List<DomainEventMessage<?>> events) {
+        List<DomainEventMessage<?>> sorted = new ArrayList<>(events);
+        sorted.sort(java.util.Comparator.comparing(
+                (DomainEventMessage<?> event) -> ((org.diplomaticledger.shared.LedgerEvent) event.getPayload()).effectiveDate()));
+        return sorted;
+    }
+
+    /** The commands sorted by effective date (a stable sort; no date counts as the latest). */
+    public static List<org.diplomaticledger.shared.LedgerCommand> inEffectiveOrderOfCommands(
+            List<org.diplomaticledger.shared.LedgerCommand> commands) {
+        List<org.diplomaticledger.shared.LedgerCommand> sorted = new ArrayList<>(commands);
+        sorted.sort(java.util.Comparator.comparing(org.diplomaticledger.shared.LedgerCommand::effectiveDate,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        return sorted;
+    }
+
     /** Waits until the projection has applied everything up to the ledger's head. */
     public void awaitProjection(String projection) {
         ProjectionPositions positions = bean(ProjectionPositions.class);

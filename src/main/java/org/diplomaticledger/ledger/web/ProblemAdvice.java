@@ -9,6 +9,7 @@ import org.diplomaticledger.ledger.NdjsonCommands;
 import org.diplomaticledger.shared.InvalidValueException;
 import org.diplomaticledger.shared.Problems;
 import org.diplomaticledger.shared.RuleViolation;
+import org.diplomaticledger.shared.UnknownReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -47,7 +48,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidValueException.class)
     ResponseEntity<ProblemDetail> invalidValue(InvalidValueException e, HttpServletRequest request) {
-        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", e.getMessage(), request));
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", e.getMessage(), request);
+        if (e.field() != null) {
+            problem.setProperty("field", e.field());
+        }
+        return Problems.response(problem);
     }
 
     @ExceptionHandler(NdjsonCommands.InvalidLines.class)
@@ -163,7 +168,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             return problem;
         }
         if (cause instanceof InvalidValueException invalid) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", invalid.getMessage(), request);
+            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", invalid.getMessage(), request);
+            if (invalid.field() != null) {
+                problem.setProperty("field", invalid.field());
+            }
+            return problem;
+        }
+        if (cause instanceof UnknownReference unknown) {
+            ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, unknown.rule(), "Refused by rule " + unknown.rule(),
+                    unknown.getMessage(), request);
+            problem.setProperty("rule", unknown.rule());
+            problem.setProperty("field", unknown.field());
+            return problem;
         }
         log.error("Command failed unexpectedly on {}", request.getRequestURI(), cause);
         return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",

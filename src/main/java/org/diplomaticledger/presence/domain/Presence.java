@@ -2,13 +2,21 @@ package org.diplomaticledger.presence.domain;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.diplomaticledger.history.api.EntryCorrected;
+import org.diplomaticledger.history.api.EntryRetracted;
 import org.diplomaticledger.presence.api.*;
 import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.LedgerEntries;
 import org.diplomaticledger.shared.RuleViolation;
 
 import java.time.LocalDate;
@@ -16,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -40,7 +49,40 @@ public class Presence {
     /** Persons this receiving state declared persona non grata (VCDR Art. 9). */
     private List<String> personaNonGrata = new ArrayList<>();
 
+    /** What the presence's events introduce, and what identifies them besides ids and states, for corrections. */
+    private static final LedgerEntries.Rules CORRECTION_RULES = new LedgerEntries.Rules(
+            Map.of(MissionOpened.class, List.of("missionId"),
+                    DiplomatAccredited.class, List.of("personId"),
+                    DiplomatExpelled.class, List.of("expulsionId"),
+                    StaffCeilingImposed.class, List.of("ceilingId"),
+                    AgrementRequested.class, List.of("personId"),
+                    AgrementGranted.class, List.of("personId"),
+                    AmbassadorAppointed.class, List.of("personId"),
+                    ChargeDAffairesAppointed.class, List.of("personId")),
+            Map.of(MissionOpened.class, Set.of("kind", "city", "organisation")));
+
+    /** This presence's events by id, for corrections and retractions. */
+    @AggregateMember
+    private LedgerEntries entries = new LedgerEntries();
+
     protected Presence() {
+    }
+
+    // ---------------------------------------------------------------- corrections
+
+    /** Every command but another revision waits for a revised history to be loaded again; see {@link LedgerEntries}. */
+    @CommandHandlerInterceptor
+    Object judgedOnTheCorrectedHistory(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        if (!(command.getPayload() instanceof RevisePresenceEntry)) {
+            entries.refuseIfRevisedInThisWrite();
+        }
+        return chain.proceed();
+    }
+
+    /** A correction or retraction of one of this presence's events; the rules are {@link LedgerEntries}'. */
+    @CommandHandler
+    void handle(RevisePresenceEntry command) {
+        apply(entries.revise(command.revision(), CORRECTION_RULES));
     }
 
     // ---------------------------------------------------------------- missions
@@ -439,6 +481,17 @@ public class Presence {
     }
 
     // ---------------------------------------------------------------- event sourcing
+
+    /** A history whose first events were retracted still knows whose history it is. */
+    @EventSourcingHandler
+    void on(EntryRetracted event, @SourceId String aggregateId) {
+        initialiseFrom(aggregateId);
+    }
+
+    @EventSourcingHandler
+    void on(EntryCorrected event, @SourceId String aggregateId) {
+        initialiseFrom(aggregateId);
+    }
 
     @EventSourcingHandler
     void on(MissionOpened event) {

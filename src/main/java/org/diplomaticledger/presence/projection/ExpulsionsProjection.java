@@ -8,6 +8,7 @@ import org.diplomaticledger.presence.api.DiplomatExpelled;
 import org.diplomaticledger.presence.api.ExpelledPerson;
 import org.diplomaticledger.projection.Projection;
 import org.diplomaticledger.projection.SlotRef;
+import org.diplomaticledger.projection.VersionedTable;
 import org.diplomaticledger.shared.Provenance;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -41,8 +42,10 @@ public class ExpulsionsProjection implements Projection {
     }
 
     @Override
-    public List<String> tables() {
-        return List.of("expulsions_expulsion", "expulsions_person", "expulsions_departure");
+    public List<VersionedTable> versionedTables() {
+        return List.of(VersionedTable.of("expulsions_expulsion", "presence_id", "presence_id", "expulsion_id"),
+                VersionedTable.of("expulsions_person", "presence_id", "presence_id", "expulsion_id", "person_id"),
+                VersionedTable.of("expulsions_departure", "presence_id", "presence_id", "expulsion_id", "seq"));
     }
 
     @Override

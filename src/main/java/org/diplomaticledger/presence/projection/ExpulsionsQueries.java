@@ -83,8 +83,8 @@ public class ExpulsionsQueries {
      * stays unresolved (t_presence null). An inferred link is computed for expulsions that named none. One argument:
      * the slot.
      */
-    private String links() {
-        return "WITH ex AS (SELECT * FROM expulsions_expulsion WHERE slot = ?), "
+    private String links(Reads.Snapshot snapshot) {
+        return "WITH ex AS (SELECT * FROM expulsions_expulsion WHERE " + snapshot.rows() + "), "
                 + "lk AS (SELECT * FROM ("
                 + "SELECT x.presence_id AS x_presence, x.expulsion_id AS x_id, FALSE AS inferred, "
                 + "(SELECT y.presence_id FROM ex y WHERE y.expulsion_id = x.answers_id AND y.presence_id <> x.presence_id "
@@ -120,8 +120,8 @@ public class ExpulsionsQueries {
             args.add(filter.state().value());
         }
         if (filter.missionId() != null) {
-            where.append(" AND (e.mission_id = ? OR EXISTS (SELECT 1 FROM expulsions_person p WHERE p.slot = e.slot "
-                    + "AND p.presence_id = e.presence_id AND p.expulsion_id = e.expulsion_id AND p.mission_id = ?))");
+            where.append(" AND (e.mission_id = ? OR EXISTS (SELECT 1 FROM expulsions_person p WHERE p.slot = e.slot AND "
+                    + snapshot.valid("p") + " AND p.presence_id = e.presence_id AND p.expulsion_id = e.expulsion_id AND p.mission_id = ?))");
             args.add(filter.missionId());
             args.add(filter.missionId());
         }
@@ -143,8 +143,8 @@ public class ExpulsionsQueries {
         List<Object> all = new ArrayList<>();
         all.add(snapshot.slotCode());
         all.addAll(args);
-        Long total = jdbc.queryForObject(links() + "SELECT COUNT(*) FROM ex e" + where, Long.class, all.toArray());
-        List<ExpulsionView> rows = jdbc.query(links() + "SELECT e.* FROM ex e" + where + page.sql(),
+        Long total = jdbc.queryForObject(links(snapshot) + "SELECT COUNT(*) FROM ex e" + where, Long.class, all.toArray());
+        List<ExpulsionView> rows = jdbc.query(links(snapshot) + "SELECT e.* FROM ex e" + where + page.sql(),
                 (rs, i) -> expulsion(rs, filter.on()), all.toArray());
         return new Page<>(complete(snapshot, rows), page.page(), page.size(), total == null ? 0 : total, snapshot.position());
     }
@@ -155,7 +155,7 @@ public class ExpulsionsQueries {
      */
     public Optional<ExpulsionDetail> one(Reads.Snapshot snapshot, String expulsionId, String presenceId, LocalDate on) {
         List<Object> args = new ArrayList<>(List.of(snapshot.slotCode(), expulsionId));
-        String sql = "SELECT * FROM expulsions_expulsion e WHERE slot = ? AND expulsion_id = ?";
+        String sql = "SELECT * FROM expulsions_expulsion e WHERE " + snapshot.rows() + " AND expulsion_id = ?";
         if (presenceId != null) {
             sql += " AND presence_id = ?";
             args.add(presenceId);
@@ -169,7 +169,7 @@ public class ExpulsionsQueries {
                     + String.join(", ", found.stream().map(ExpulsionView::presenceId).toList()) + "; name one");
         }
         ExpulsionView expulsion = complete(snapshot, found).get(0);
-        List<ExpulsionDepartureView> departures = jdbc.query("SELECT * FROM expulsions_departure WHERE slot = ? "
+        List<ExpulsionDepartureView> departures = jdbc.query("SELECT * FROM expulsions_departure WHERE " + snapshot.rows() + " "
                         + "AND presence_id = ? AND expulsion_id = ? ORDER BY seq",
                 (rs, i) -> new ExpulsionDepartureView(rs.getInt("seq"), rs.getString("person_id"), rs.getInt("departed"),
                         rs.getString("category"), rs.getString("mission_id"), rs.getObject("effective_date", LocalDate.class),
@@ -193,7 +193,7 @@ public class ExpulsionsQueries {
         }
         if (from == null || to == null) {
             Map<String, Object> span = jdbc.queryForMap("SELECT MIN(EXTRACT(YEAR FROM effective_date)) AS first_year, "
-                            + "MAX(EXTRACT(YEAR FROM effective_date)) AS last_year FROM expulsions_expulsion WHERE slot = ? "
+                            + "MAX(EXTRACT(YEAR FROM effective_date)) AS last_year FROM expulsions_expulsion WHERE " + snapshot.rows() + " "
                             + "AND ((declared_by = ? AND against = ?) OR (declared_by = ? AND against = ?))",
                     snapshot.slotCode(), a.value(), b.value(), b.value(), a.value());
             Number first = (Number) span.get("FIRST_YEAR");
@@ -216,7 +216,7 @@ public class ExpulsionsQueries {
             throw new QueryParameterException("to", "at most " + MAX_YEARS + " years at once");
         }
         String side = "SELECT EXTRACT(YEAR FROM effective_date) AS y, SUM(total_expelled) AS n, COUNT(*) AS c "
-                + "FROM expulsions_expulsion WHERE slot = ? AND declared_by = ? AND against = ? "
+                + "FROM expulsions_expulsion WHERE " + snapshot.rows() + " AND declared_by = ? AND against = ? "
                 + "GROUP BY EXTRACT(YEAR FROM effective_date)";
         String rows = "SELECT CAST(r.X AS INTEGER) AS yr, COALESCE(a.n, 0) AS a_to_b, COALESCE(b.n, 0) AS b_to_a, "
                 + "COALESCE(a.n, 0) - COALESCE(b.n, 0) AS balance, COALESCE(a.c, 0) AS by_a, COALESCE(b.c, 0) AS by_b "
@@ -258,7 +258,7 @@ public class ExpulsionsQueries {
         Map<Key, List<ExpelledPersonView>> persons = new HashMap<>();
         List<Object> args = new ArrayList<>(List.of(snapshot.slotCode()));
         args.addAll(ids);
-        jdbc.query("SELECT * FROM expulsions_person WHERE slot = ? AND expulsion_id IN (" + marks + ") "
+        jdbc.query("SELECT * FROM expulsions_person WHERE " + snapshot.rows() + " AND expulsion_id IN (" + marks + ") "
                 + "ORDER BY presence_id, expulsion_id, position", rs -> {
             persons.computeIfAbsent(new Key(rs.getString("presence_id"), rs.getString("expulsion_id")), k -> new ArrayList<>())
                     .add(new ExpelledPersonView(rs.getString("person_id"), rs.getString("name"), rs.getString("mission_id"),
@@ -271,7 +271,7 @@ public class ExpulsionsQueries {
         List<Object> linkArgs = new ArrayList<>(List.of(snapshot.slotCode()));
         linkArgs.addAll(ids);
         linkArgs.addAll(ids);
-        jdbc.query(links() + "SELECT l.x_presence, l.x_id, l.t_presence, l.t_id, l.inferred, "
+        jdbc.query(links(snapshot) + "SELECT l.x_presence, l.x_id, l.t_presence, l.t_id, l.inferred, "
                 + "xs.declared_by AS x_by, xs.against AS x_against, xs.effective_date AS x_date, xs.total_expelled AS x_total, "
                 + "ts.declared_by AS t_by, ts.against AS t_against, ts.effective_date AS t_date, ts.total_expelled AS t_total "
                 + "FROM lk l JOIN ex xs ON xs.presence_id = l.x_presence AND xs.expulsion_id = l.x_id "

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.diplomaticledger.presence.api.*;
 import org.diplomaticledger.projection.Projection;
 import org.diplomaticledger.projection.SlotRef;
+import org.diplomaticledger.projection.VersionedTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -41,9 +42,13 @@ public class HeadsOfMissionProjection implements Projection {
     }
 
     @Override
-    public List<String> tables() {
-        return List.of("heads_of_mission_post", "heads_of_mission_tenure", "heads_of_mission_recall",
-                "heads_of_mission_charge", "heads_of_mission_vacancy");
+    public List<VersionedTable> versionedTables() {
+        // A mission id starts with its presence (RU-US-EMBASSY-WASHINGTON), the aggregate whose events build it.
+        return List.of(VersionedTable.byPrefix("heads_of_mission_post", "mission_id", "mission_id"),
+                VersionedTable.byPrefix("heads_of_mission_tenure", "mission_id", "mission_id", "tenure_no"),
+                VersionedTable.byPrefix("heads_of_mission_recall", "mission_id", "mission_id", "tenure_no", "seq"),
+                VersionedTable.byPrefix("heads_of_mission_charge", "mission_id", "mission_id", "seq"),
+                VersionedTable.byPrefix("heads_of_mission_vacancy", "mission_id", "mission_id", "seq"));
     }
 
     @Override

@@ -65,16 +65,16 @@ public class HeadsOfMissionQueries {
     }
 
     public Optional<MissionHeadsDetail> mission(Reads.Snapshot snapshot, String missionId, LocalDate on) {
-        List<MissionHeadView> found = jdbc.query("SELECT * FROM heads_of_mission_post WHERE slot = ? AND mission_id = ?",
+        List<MissionHeadView> found = jdbc.query("SELECT * FROM heads_of_mission_post WHERE " + snapshot.rows() + " AND mission_id = ?",
                 (rs, i) -> mission(rs, on), snapshot.slotCode(), missionId);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        List<TenureView> tenures = tenures(snapshot, " WHERE slot = ? AND mission_id = ?", List.of(snapshot.slotCode(), missionId),
+        List<TenureView> tenures = tenures(snapshot, " WHERE " + snapshot.rows() + " AND mission_id = ?", List.of(snapshot.slotCode(), missionId),
                 " ORDER BY tenure_no");
         List<ChargeView> charges = new ArrayList<>();
         Map<Integer, List<ChargeView>> chargesByVacancy = new HashMap<>();
-        jdbc.query("SELECT * FROM heads_of_mission_charge WHERE slot = ? AND mission_id = ? ORDER BY seq", rs -> {
+        jdbc.query("SELECT * FROM heads_of_mission_charge WHERE " + snapshot.rows() + " AND mission_id = ? ORDER BY seq", rs -> {
             ChargeView charge = new ChargeView(rs.getInt("seq"), rs.getString("person_id"), rs.getString("name"),
                     rs.getString("charge_rank"), rs.getString("acting_for_person_id"), rs.getObject("from_date", LocalDate.class),
                     rs.getObject("to_date", LocalDate.class), rs.getString("ended_by"), rs.getString("ended_by_person_id"));
@@ -84,7 +84,7 @@ public class HeadsOfMissionQueries {
                 chargesByVacancy.computeIfAbsent(vacancy, k -> new ArrayList<>()).add(charge);
             }
         }, snapshot.slotCode(), missionId);
-        List<VacancyView> vacancies = jdbc.query("SELECT * FROM heads_of_mission_vacancy WHERE slot = ? AND mission_id = ? ORDER BY seq",
+        List<VacancyView> vacancies = jdbc.query("SELECT * FROM heads_of_mission_vacancy WHERE " + snapshot.rows() + " AND mission_id = ? ORDER BY seq",
                 (rs, i) -> {
                     LocalDate from = rs.getObject("from_date", LocalDate.class);
                     LocalDate to = rs.getObject("to_date", LocalDate.class);
@@ -118,7 +118,7 @@ public class HeadsOfMissionQueries {
         List<String> missions = tenures.stream().map(TenureView::missionId).distinct().toList();
         List<Object> recallArgs = new ArrayList<>(List.of(snapshot.slotCode()));
         recallArgs.addAll(missions);
-        jdbc.query("SELECT * FROM heads_of_mission_recall WHERE slot = ? AND mission_id IN ("
+        jdbc.query("SELECT * FROM heads_of_mission_recall WHERE " + snapshot.rows() + " AND mission_id IN ("
                 + String.join(",", Collections.nCopies(missions.size(), "?")) + ") ORDER BY mission_id, tenure_no, seq", rs -> {
             recalls.computeIfAbsent(rs.getString("mission_id") + "#" + rs.getInt("tenure_no"), k -> new ArrayList<>())
                     .add(new RecallView(rs.getString("kind"), rs.getObject("recalled_on", LocalDate.class),

@@ -1,11 +1,11 @@
 package org.diplomaticledger.presence.projection;
 
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.diplomaticledger.presence.api.*;
 import org.diplomaticledger.projection.Projection;
 import org.diplomaticledger.projection.SlotRef;
+import org.diplomaticledger.projection.VersionedTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -48,9 +48,13 @@ public class StaffingProjection implements Projection {
     }
 
     @Override
-    public List<String> tables() {
-        return List.of("staffing_presence", "staffing_mission", "staffing_person", "staffing_bucket", "staffing_ceiling",
-                "staffing_expulsion", "staffing_headcount_change", "staffing_mission_status_change");
+    public List<VersionedTable> versionedTables() {
+        return List.of(VersionedTable.of("staffing_presence", "presence_id", "presence_id"),
+                VersionedTable.of("staffing_mission", "presence_id", "mission_id"),
+                VersionedTable.of("staffing_person", "presence_id", "presence_id", "person_id", "tenure"),
+                VersionedTable.of("staffing_bucket", "presence_id", "presence_id", "mission_key", "category"),
+                VersionedTable.of("staffing_ceiling", "presence_id", "presence_id", "ceiling_id"),
+                VersionedTable.of("staffing_expulsion", "presence_id", "presence_id", "expulsion_id"));
     }
 
     @Override
@@ -68,7 +72,7 @@ public class StaffingProjection implements Projection {
         // ------------------------------------------------------------ missions
 
         @EventHandler
-        void on(MissionOpened e, @Timestamp Instant recorded, @SequenceNumber Long seq) {
+        void on(MissionOpened e, @Timestamp Instant recorded) {
             presence(e.presenceId(), recorded);
             int updated = jdbc.update("UPDATE staffing_mission SET kind = ?, city = ?, organisation = ?, name = ?, status = 'OPEN', "
                             + "status_since = ?, last_recorded_at = ? WHERE slot = ? AND mission_id = ?",
@@ -82,25 +86,21 @@ public class StaffingProjection implements Projection {
                         slot.code(), e.missionId(), e.presenceId(), e.sendingState().value(), e.receivingState().value(),
                         e.kind().name(), e.city(), e.organisation(), e.name(), Date.valueOf(e.effectiveDate()), at(recorded));
             }
-            statusChange(e.presenceId(), seq, e.missionId(), "OPEN", e.effectiveDate());
         }
 
         @EventHandler
-        void on(MissionSuspended e, @Timestamp Instant recorded, @SequenceNumber Long seq) {
+        void on(MissionSuspended e, @Timestamp Instant recorded) {
             status(e.missionId(), "SUSPENDED", e.effectiveDate(), recorded);
-            statusChange(e.presenceId(), seq, e.missionId(), "SUSPENDED", e.effectiveDate());
         }
 
         @EventHandler
-        void on(MissionResumed e, @Timestamp Instant recorded, @SequenceNumber Long seq) {
+        void on(MissionResumed e, @Timestamp Instant recorded) {
             status(e.missionId(), "OPEN", e.effectiveDate(), recorded);
-            statusChange(e.presenceId(), seq, e.missionId(), "OPEN", e.effectiveDate());
         }
 
         @EventHandler
-        void on(MissionClosed e, @Timestamp Instant recorded, @SequenceNumber Long seq) {
+        void on(MissionClosed e, @Timestamp Instant recorded) {
             status(e.missionId(), "CLOSED", e.effectiveDate(), recorded);
-            statusChange(e.presenceId(), seq, e.missionId(), "CLOSED", e.effectiveDate());
             // the write side takes a closed mission's ceilings out of force
             jdbc.update("UPDATE staffing_ceiling SET in_force = FALSE, ended_on = ?, ended_by = 'MISSION_CLOSED' "
                             + "WHERE slot = ? AND presence_id = ? AND mission_id = ? AND in_force",
@@ -110,28 +110,28 @@ public class StaffingProjection implements Projection {
         // ------------------------------------------------------------ named staff
 
         @EventHandler
-        void on(DiplomatAccredited e, @Timestamp Instant recorded, @SequenceNumber Long seq) {
+        void on(DiplomatAccredited e, @Timestamp Instant recorded) {
             Integer tenure = jdbc.queryForObject("SELECT COALESCE(MAX(tenure), 0) + 1 FROM staffing_person WHERE slot = ? "
                     + "AND presence_id = ? AND person_id = ?", Integer.class, slot.code(), e.presenceId(), e.personId());
             jdbc.update("INSERT INTO staffing_person (slot, presence_id, person_id, tenure, mission_id, name, person_rank, "
                             + "category, accredited_on, departed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE)",
                     slot.code(), e.presenceId(), e.personId(), tenure, e.missionId(), e.name(), e.rank(),
                     e.category().name(), Date.valueOf(e.effectiveDate()));
-            refresh(e.presenceId(), seq, e.effectiveDate(), e, recorded);
+            refresh(e.presenceId(), recorded);
         }
 
         @EventHandler
-        void on(DiplomatDeparted e, @Timestamp Instant recorded, @SequenceNumber Long seq) {
+        void on(DiplomatDeparted e, @Timestamp Instant recorded) {
             jdbc.update("UPDATE staffing_person SET departed = TRUE, departed_on = ? WHERE slot = ? AND presence_id = ? "
                             + "AND person_id = ? AND NOT departed",
                     Date.valueOf(e.effectiveDate()), slot.code(), e.presenceId(), e.personId());
-            refresh(e.presenceId(), seq, e.effectiveDate(), e, recorded);
+            refresh(e.presenceId(), recorded);
         }
 
         // ------------------------------------------------------------ counted staff
 
         @EventHandler
-        void on(StaffCountReported e, @Timestamp Instant recorded, @SequenceNumber Long seq) {
+        void on(StaffCountReported e, @Timestamp Instant recorded) {
             presence(e.presenceId(), recorded);
             Staff staff = staff(e.presenceId());
             String key = key(e.missionId());
@@ -163,24 +163,24 @@ public class StaffingProjection implements Projection {
                             + "WHERE slot = ? AND " + id + " = ? AND (reported_on IS NULL OR reported_on <= ?)",
                     e.headcount(), category, Date.valueOf(e.effectiveDate()), slot.code(),
                     e.missionId() == null ? e.presenceId() : e.missionId(), Date.valueOf(e.effectiveDate()));
-            refresh(e.presenceId(), seq, e.effectiveDate(), e, recorded);
+            refresh(e.presenceId(), recorded);
         }
 
         @EventHandler
-        void on(StaffCountChanged e, @Timestamp Instant recorded, @SequenceNumber Long seq) {
+        void on(StaffCountChanged e, @Timestamp Instant recorded) {
             presence(e.presenceId(), recorded);
             addCounted(e.presenceId(), e.missionId(), e.category(), e.change());
-            refresh(e.presenceId(), seq, e.effectiveDate(), e, recorded);
+            refresh(e.presenceId(), recorded);
         }
 
         @EventHandler
-        void on(CountedStaffDeparted e, @Timestamp Instant recorded, @SequenceNumber Long seq) {
+        void on(CountedStaffDeparted e, @Timestamp Instant recorded) {
             addCounted(e.presenceId(), e.missionId(), e.category(), -e.count());
             if (e.expulsionId() != null) {
                 jdbc.update("UPDATE staffing_expulsion SET counted_due = GREATEST(0, counted_due - ?) WHERE slot = ? "
                         + "AND presence_id = ? AND expulsion_id = ?", e.count(), slot.code(), e.presenceId(), e.expulsionId());
             }
-            refresh(e.presenceId(), seq, e.effectiveDate(), e, recorded);
+            refresh(e.presenceId(), recorded);
         }
 
         // ------------------------------------------------------------ expulsions and ceilings
@@ -239,13 +239,6 @@ public class StaffingProjection implements Projection {
                     + "AND mission_id = ?", status, Date.valueOf(since), at(recorded), slot.code(), missionId);
         }
 
-        private void statusChange(String presenceId, long seq, String missionId, String status, LocalDate on) {
-            jdbc.update("INSERT INTO staffing_mission_status_change (slot, presence_id, seq, mission_id, sending_state, "
-                            + "receiving_state, status, effective_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    slot.code(), presenceId, seq, missionId, presenceId.substring(0, 2), presenceId.substring(3, 5), status,
-                    Date.valueOf(on));
-        }
-
         /** Arrivals to their own bucket; departures from the first buckets that hold staff, none below zero. */
         private void addCounted(String presenceId, String missionId, StaffCategory category, int change) {
             Staff staff = staff(presenceId);
@@ -289,10 +282,10 @@ public class StaffingProjection implements Projection {
         }
 
         /**
-         * Recomputes the headcount of each of the presence's missions and of the presence, and records the presence's
-         * change (after − before) with the event's effective date when there is one.
+         * Recomputes the headcount of each of the presence's missions and of the presence. The trends read these
+         * headcounts' versions, one per effective date on which they changed.
          */
-        private void refresh(String presenceId, long seq, LocalDate effectiveDate, Object event, Instant recorded) {
+        private void refresh(String presenceId, Instant recorded) {
             Staff staff = staff(presenceId);
             List<String> missions = jdbc.queryForList("SELECT mission_id FROM staffing_mission WHERE slot = ? AND presence_id = ?",
                     String.class, slot.code(), presenceId);
@@ -300,18 +293,8 @@ public class StaffingProjection implements Projection {
                 jdbc.update("UPDATE staffing_mission SET headcount = ? WHERE slot = ? AND mission_id = ?",
                         staff.headcount(missionId, null), slot.code(), missionId);
             }
-            Integer before = jdbc.queryForObject("SELECT headcount FROM staffing_presence WHERE slot = ? AND presence_id = ?",
-                    Integer.class, slot.code(), presenceId);
-            int after = staff.headcount(null, null);
             jdbc.update("UPDATE staffing_presence SET headcount = ?, last_recorded_at = ? WHERE slot = ? AND presence_id = ?",
-                    after, at(recorded), slot.code(), presenceId);
-            int delta = after - (before == null ? 0 : before);
-            if (delta != 0) {
-                jdbc.update("INSERT INTO staffing_headcount_change (slot, presence_id, seq, effective_date, delta, "
-                                + "headcount_after, event_type, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        slot.code(), presenceId, seq, Date.valueOf(effectiveDate), delta, after,
-                        event.getClass().getSimpleName(), at(recorded));
-            }
+                    staff.headcount(null, null), at(recorded), slot.code(), presenceId);
         }
 
         /** The presence's staff on the staff now (named, not departed) and its counted buckets, from this slot's rows. */

@@ -71,13 +71,13 @@ public class StaffingQueries {
     }
 
     public Optional<MissionStaffingDetail> mission(Reads.Snapshot snapshot, String missionId, LocalDate on) {
-        List<MissionRow> rows = jdbc.query("SELECT * FROM staffing_mission WHERE slot = ? AND mission_id = ?",
+        List<MissionRow> rows = jdbc.query("SELECT * FROM staffing_mission WHERE " + snapshot.rows() + " AND mission_id = ?",
                 (rs, i) -> missionRow(rs), snapshot.slotCode(), missionId);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         MissionRow row = rows.get(0);
-        List<StaffMemberView> staff = jdbc.query("SELECT * FROM staffing_person WHERE slot = ? AND presence_id = ? AND mission_id = ? "
+        List<StaffMemberView> staff = jdbc.query("SELECT * FROM staffing_person WHERE " + snapshot.rows() + " AND presence_id = ? AND mission_id = ? "
                         + "ORDER BY departed, accredited_on, person_id, tenure",
                 (rs, i) -> new StaffMemberView(rs.getString("person_id"), rs.getString("name"), rs.getString("person_rank"),
                         rs.getString("category"), rs.getObject("accredited_on", LocalDate.class), rs.getString("expulsion_id"),
@@ -97,7 +97,7 @@ public class StaffingQueries {
         String presenceMarks = marks(presenceIds.size());
 
         Map<String, Map<String, Integer>> named = new HashMap<>();
-        jdbc.query("SELECT mission_id, category, COUNT(*) FROM staffing_person WHERE slot = ? AND mission_id IN (" + missionMarks
+        jdbc.query("SELECT mission_id, category, COUNT(*) FROM staffing_person WHERE " + snapshot.rows() + " AND mission_id IN (" + missionMarks
                 + ") AND NOT departed GROUP BY mission_id, category", rs -> {
             named.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
         }, args(snapshot, missionIds).toArray());
@@ -105,13 +105,13 @@ public class StaffingQueries {
         Map<String, Map<String, Integer>> counted = new HashMap<>();
         List<Object> bucketArgs = args(snapshot, presenceIds);
         bucketArgs.addAll(missionIds);
-        jdbc.query("SELECT mission_key, category, staff FROM staffing_bucket WHERE slot = ? AND presence_id IN (" + presenceMarks
+        jdbc.query("SELECT mission_key, category, staff FROM staffing_bucket WHERE " + snapshot.rows() + " AND presence_id IN (" + presenceMarks
                 + ") AND mission_key IN (" + missionMarks + ")", rs -> {
             counted.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).merge(rs.getString(2), rs.getInt(3), Integer::sum);
         }, bucketArgs.toArray());
 
         Map<String, List<CeilingRow>> ceilings = new HashMap<>();
-        jdbc.query("SELECT * FROM staffing_ceiling WHERE slot = ? AND in_force AND mission_id IN (" + missionMarks
+        jdbc.query("SELECT * FROM staffing_ceiling WHERE " + snapshot.rows() + " AND in_force AND mission_id IN (" + missionMarks
                 + ") ORDER BY since, ceiling_id", rs -> {
             CeilingRow ceiling = ceilingRow(rs);
             ceilings.computeIfAbsent(ceiling.missionId, k -> new ArrayList<>()).add(ceiling);
@@ -119,11 +119,12 @@ public class StaffingQueries {
 
         Map<String, int[]> expelled = new HashMap<>();
         jdbc.query("SELECT p.mission_id, x.deadline FROM staffing_person p JOIN staffing_expulsion x ON x.slot = p.slot "
-                + "AND x.presence_id = p.presence_id AND x.expulsion_id = p.expulsion_id WHERE p.slot = ? AND p.mission_id IN ("
+                + "AND " + snapshot.valid("x") + " AND x.presence_id = p.presence_id AND x.expulsion_id = p.expulsion_id WHERE "
+                + snapshot.rows("p") + " AND p.mission_id IN ("
                 + missionMarks + ") AND NOT p.departed", rs -> {
             due(expelled, rs.getString(1), 1, rs.getObject(2, LocalDate.class), on);
         }, args(snapshot, missionIds).toArray());
-        jdbc.query("SELECT mission_id, counted_due, deadline FROM staffing_expulsion WHERE slot = ? AND mission_id IN ("
+        jdbc.query("SELECT mission_id, counted_due, deadline FROM staffing_expulsion WHERE " + snapshot.rows() + " AND mission_id IN ("
                 + missionMarks + ") AND counted_due > 0", rs -> {
             due(expelled, rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class), on);
         }, args(snapshot, missionIds).toArray());
@@ -156,12 +157,12 @@ public class StaffingQueries {
     }
 
     public Optional<PresenceStaffingDetail> presence(Reads.Snapshot snapshot, String presenceId, LocalDate on) {
-        List<PresenceRow> rows = jdbc.query("SELECT * FROM staffing_presence WHERE slot = ? AND presence_id = ?",
+        List<PresenceRow> rows = jdbc.query("SELECT * FROM staffing_presence WHERE " + snapshot.rows() + " AND presence_id = ?",
                 (rs, i) -> presenceRow(rs), snapshot.slotCode(), presenceId);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        List<MissionRow> missions = jdbc.query("SELECT * FROM staffing_mission WHERE slot = ? AND presence_id = ? ORDER BY mission_id",
+        List<MissionRow> missions = jdbc.query("SELECT * FROM staffing_mission WHERE " + snapshot.rows() + " AND presence_id = ? ORDER BY mission_id",
                 (rs, i) -> missionRow(rs), snapshot.slotCode(), presenceId);
         return Optional.of(new PresenceStaffingDetail(presenceViews(snapshot, rows, on).get(0),
                 missionViews(snapshot, missions, on), expulsions(snapshot, presenceId, null, on)));
@@ -176,14 +177,14 @@ public class StaffingQueries {
         Object[] args = args(snapshot, presenceIds).toArray();
 
         Map<String, Map<String, Integer>> named = new HashMap<>();
-        jdbc.query("SELECT presence_id, category, COUNT(*) FROM staffing_person WHERE slot = ? AND presence_id IN (" + marks
+        jdbc.query("SELECT presence_id, category, COUNT(*) FROM staffing_person WHERE " + snapshot.rows() + " AND presence_id IN (" + marks
                 + ") AND NOT departed GROUP BY presence_id, category", rs -> {
             named.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
         }, args);
 
         Map<String, Map<String, Integer>> counted = new HashMap<>();
         Map<String, Map<String, Integer>> presenceWide = new HashMap<>();
-        jdbc.query("SELECT presence_id, mission_key, category, staff FROM staffing_bucket WHERE slot = ? AND presence_id IN ("
+        jdbc.query("SELECT presence_id, mission_key, category, staff FROM staffing_bucket WHERE " + snapshot.rows() + " AND presence_id IN ("
                 + marks + ")", rs -> {
             counted.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).merge(rs.getString(3), rs.getInt(4), Integer::sum);
             if (rs.getString(2).equals(StaffingProjection.PRESENCE_WIDE)) {
@@ -192,25 +193,26 @@ public class StaffingQueries {
         }, args);
 
         Map<String, List<CeilingRow>> ceilings = new HashMap<>();
-        jdbc.query("SELECT * FROM staffing_ceiling WHERE slot = ? AND in_force AND mission_id IS NULL AND presence_id IN ("
+        jdbc.query("SELECT * FROM staffing_ceiling WHERE " + snapshot.rows() + " AND in_force AND mission_id IS NULL AND presence_id IN ("
                 + marks + ") ORDER BY since, ceiling_id", rs -> {
             CeilingRow ceiling = ceilingRow(rs);
             ceilings.computeIfAbsent(ceiling.presenceId, k -> new ArrayList<>()).add(ceiling);
         }, args);
 
         Map<String, Map<String, Integer>> statuses = new HashMap<>();
-        jdbc.query("SELECT presence_id, status, COUNT(*) FROM staffing_mission WHERE slot = ? AND presence_id IN (" + marks
+        jdbc.query("SELECT presence_id, status, COUNT(*) FROM staffing_mission WHERE " + snapshot.rows() + " AND presence_id IN (" + marks
                 + ") GROUP BY presence_id, status", rs -> {
             statuses.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
         }, args);
 
         Map<String, int[]> expelled = new HashMap<>();
         jdbc.query("SELECT p.presence_id, x.deadline FROM staffing_person p JOIN staffing_expulsion x ON x.slot = p.slot "
-                + "AND x.presence_id = p.presence_id AND x.expulsion_id = p.expulsion_id WHERE p.slot = ? AND p.presence_id IN ("
+                + "AND " + snapshot.valid("x") + " AND x.presence_id = p.presence_id AND x.expulsion_id = p.expulsion_id WHERE "
+                + snapshot.rows("p") + " AND p.presence_id IN ("
                 + marks + ") AND NOT p.departed", rs -> {
             due(expelled, rs.getString(1), 1, rs.getObject(2, LocalDate.class), on);
         }, args);
-        jdbc.query("SELECT presence_id, counted_due, deadline FROM staffing_expulsion WHERE slot = ? AND presence_id IN ("
+        jdbc.query("SELECT presence_id, counted_due, deadline FROM staffing_expulsion WHERE " + snapshot.rows() + " AND presence_id IN ("
                 + marks + ") AND counted_due > 0", rs -> {
             due(expelled, rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class), on);
         }, args);
@@ -236,7 +238,7 @@ public class StaffingQueries {
     private List<ExpulsionView> expulsions(Reads.Snapshot snapshot, String presenceId, String missionId, LocalDate on) {
         Map<String, Integer> namedDue = new HashMap<>();
         List<String> touching = new ArrayList<>();
-        jdbc.query("SELECT expulsion_id, mission_id, departed FROM staffing_person WHERE slot = ? AND presence_id = ? "
+        jdbc.query("SELECT expulsion_id, mission_id, departed FROM staffing_person WHERE " + snapshot.rows() + " AND presence_id = ? "
                 + "AND expulsion_id IS NOT NULL", rs -> {
             if (missionId == null || missionId.equals(rs.getString(2))) {
                 touching.add(rs.getString(1));
@@ -246,7 +248,7 @@ public class StaffingQueries {
             }
         }, snapshot.slotCode(), presenceId);
         List<ExpulsionView> views = new ArrayList<>();
-        jdbc.query("SELECT * FROM staffing_expulsion WHERE slot = ? AND presence_id = ? ORDER BY declared_on, expulsion_id", rs -> {
+        jdbc.query("SELECT * FROM staffing_expulsion WHERE " + snapshot.rows() + " AND presence_id = ? ORDER BY declared_on, expulsion_id", rs -> {
             String id = rs.getString("expulsion_id");
             String expulsionMission = rs.getString("mission_id");
             if (missionId != null && !missionId.equals(expulsionMission) && !touching.contains(id)) {
@@ -266,33 +268,36 @@ public class StaffingQueries {
 
     /** Whether the projection knows the presence. */
     public boolean knowsPresence(Reads.Snapshot snapshot, String presenceId) {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM staffing_presence WHERE slot = ? AND presence_id = ?", Long.class,
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM staffing_presence WHERE " + snapshot.rows() + " AND presence_id = ?", Long.class,
                 snapshot.slotCode(), presenceId);
         return count != null && count > 0;
     }
 
     /**
-     * The presence's headcount at the end of each month from {@code from} to {@code to}: the sum of every recorded
-     * change whose effective date is on or before that day.
+     * The presence's headcount at the end of each month from {@code from} to {@code to}: on each month's last day, the
+     * version of the presence valid then, as the ledger knew it at the snapshot's {@code knownAt} (its {@code asOf}
+     * does not cut the span: every month is read on its own day).
      */
     public List<HeadcountPoint> headcountTrend(Reads.Snapshot snapshot, String presenceId, YearMonth from, YearMonth to) {
-        List<Object[]> changes = jdbc.query("SELECT effective_date, delta FROM staffing_headcount_change WHERE slot = ? "
-                        + "AND presence_id = ? AND effective_date <= ? ORDER BY effective_date, seq",
-                (rs, i) -> new Object[] {rs.getObject(1, LocalDate.class), rs.getInt(2)},
-                snapshot.slotCode(), presenceId, java.sql.Date.valueOf(to.atEndOfMonth()));
-        List<HeadcountPoint> points = new ArrayList<>();
-        int index = 0;
-        int headcount = 0;
-        LocalDate before = from.minusMonths(1).atEndOfMonth();
-        while (index < changes.size() && !((LocalDate) changes.get(index)[0]).isAfter(before)) {
-            headcount += (Integer) changes.get(index++)[1];
+        record Version(LocalDate from, LocalDate to, int headcount) {
+            boolean covers(LocalDate day) {
+                return !from.isAfter(day) && (to == null || to.isAfter(day));
+            }
         }
+        LocalDate before = from.minusMonths(1).atEndOfMonth();
+        List<Version> versions = jdbc.query("SELECT valid_from, valid_to, headcount FROM staffing_presence WHERE slot = ? AND "
+                        + snapshot.known(null) + " AND presence_id = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) "
+                        + "ORDER BY valid_from",
+                (rs, i) -> new Version(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class), rs.getInt(3)),
+                snapshot.slotCode(), presenceId, java.sql.Date.valueOf(to.atEndOfMonth()), java.sql.Date.valueOf(before));
+        java.util.function.Function<LocalDate, Integer> on = day -> versions.stream().filter(v -> v.covers(day))
+                .findFirst().map(Version::headcount).orElse(0);
+        List<HeadcountPoint> points = new ArrayList<>();
+        int headcount = on.apply(before);
         for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
             int previous = headcount;
             LocalDate end = month.atEndOfMonth();
-            while (index < changes.size() && !((LocalDate) changes.get(index)[0]).isAfter(end)) {
-                headcount += (Integer) changes.get(index++)[1];
-            }
+            headcount = on.apply(end);
             points.add(new HeadcountPoint(month, end, presenceId.substring(0, 2), presenceId.substring(3, 5), headcount,
                     headcount - previous));
         }
@@ -301,41 +306,34 @@ public class StaffingQueries {
 
     /**
      * For each year-end from {@code from} to {@code to}, per receiving state, the sending state's missions open then:
-     * each mission's last status change by effective date on or before that day is OPEN or SUSPENDED. Receiving
-     * states appear from the first year-end on which one of the missions there had opened.
+     * the version of each mission valid on that day, as the ledger knew it at the snapshot's {@code knownAt}, is OPEN
+     * or SUSPENDED. Receiving states appear from the first year-end on which one of the missions there had opened.
      */
     public List<OpenMissionsPoint> openMissionsTrend(Reads.Snapshot snapshot, CountryCode sending, CountryCode receiving,
                                                      int from, int to) {
-        StringBuilder sql = new StringBuilder("SELECT mission_id, receiving_state, status, effective_date FROM "
-                + "staffing_mission_status_change WHERE slot = ? AND sending_state = ?");
-        List<Object> args = new ArrayList<>(List.of(snapshot.slotCode(), sending.value()));
+        StringBuilder sql = new StringBuilder("SELECT mission_id, receiving_state, status, valid_from, valid_to FROM "
+                + "staffing_mission WHERE slot = ? AND " + snapshot.known(null) + " AND sending_state = ? AND valid_from <= ? "
+                + "AND (valid_to IS NULL OR valid_to > ?)");
+        List<Object> args = new ArrayList<>(List.of(snapshot.slotCode(), sending.value(),
+                java.sql.Date.valueOf(LocalDate.of(to, 12, 31)), java.sql.Date.valueOf(LocalDate.of(from, 12, 31))));
         if (receiving != null) {
             sql.append(" AND receiving_state = ?");
             args.add(receiving.value());
         }
-        sql.append(" ORDER BY mission_id, effective_date, seq");
-        record Change(String missionId, String receiving, String status, LocalDate on) {
+        sql.append(" ORDER BY mission_id, valid_from");
+        record Version(String missionId, String receiving, String status, LocalDate from, LocalDate to) {
         }
-        Map<String, List<Change>> byMission = new TreeMap<>();
-        jdbc.query(sql.toString(), rs -> {
-            Change change = new Change(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class));
-            byMission.computeIfAbsent(change.missionId, k -> new ArrayList<>()).add(change);
-        }, args.toArray());
+        List<Version> versions = jdbc.query(sql.toString(), (rs, i) -> new Version(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)), args.toArray());
         List<OpenMissionsPoint> points = new ArrayList<>();
         for (int year = from; year <= to; year++) {
             LocalDate end = LocalDate.of(year, 12, 31);
             Map<String, List<String>> open = new TreeMap<>();
-            for (List<Change> changes : byMission.values()) {
-                Change last = null;
-                for (Change change : changes) {
-                    if (!change.on.isAfter(end)) {
-                        last = change;
-                    }
-                }
-                if (last != null) {
-                    List<String> missions = open.computeIfAbsent(last.receiving, k -> new ArrayList<>());
-                    if (!last.status.equals("CLOSED")) {
-                        missions.add(last.missionId);
+            for (Version version : versions) {
+                if (!version.from.isAfter(end) && (version.to == null || version.to.isAfter(end))) {
+                    List<String> missions = open.computeIfAbsent(version.receiving, k -> new ArrayList<>());
+                    if (!version.status.equals("CLOSED")) {
+                        missions.add(version.missionId);
                     }
                 }
             }

@@ -85,7 +85,7 @@ class ExpulsionsController {
         ExpulsionsQueries.Filter filter = new ExpulsionsQueries.Filter(QueryParams.country("by", by),
                 QueryParams.country("against", against), QueryParams.country("state", state),
                 missionId == null || missionId.isBlank() ? null : missionId.trim().toUpperCase(Locale.ROOT), from, to,
-                QueryParams.bool("answered", answered), QueryParams.bool("overdue", overdue), on == null ? LocalDate.now(clock) : on);
+                QueryParams.bool("answered", answered), QueryParams.bool("overdue", overdue), read.day(on, clock));
         PageQuery paging = PageQuery.of(page, size, sort, QueryParams.wantsCsv(accept), ExpulsionsQueries.SORTABLE,
                 ExpulsionsQueries.DEFAULT_SORT);
         return reads.answer(ExpulsionsProjection.NAME, read, snapshot -> queries.list(snapshot, filter, paging));
@@ -106,7 +106,7 @@ class ExpulsionsController {
                                         @Parameter(description = ReadDocs.ON, example = "2026-11-30") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                                         @Parameter(hidden = true) ReadPosition read) {
         String presence = presenceId == null || presenceId.isBlank() ? null : presenceId.trim().toUpperCase(Locale.ROOT);
-        LocalDate day = on == null ? LocalDate.now(clock) : on;
+        LocalDate day = read.day(on, clock);
         return reads.answer(ExpulsionsProjection.NAME, read, snapshot -> queries.one(snapshot, expulsionId, presence, day)
                 .orElseThrow(() -> new ResourceNotFound("no expulsion '" + expulsionId + "'"
                         + (presence == null ? "" : " in presence " + presence) + " is recorded")));

@@ -70,7 +70,7 @@ class HeadsOfMissionController {
                                                    @Parameter(description = "Only missions where this state sends or receives (ISO 3166 alpha-2)", example = "US") @RequestParam(required = false) String state,
                                                    @Parameter(description = "Only this mission", example = "RU-US-EMBASSY-WASHINGTON") @RequestParam(required = false) String missionId,
                                                    @Parameter(description = "Only vacant (true) or filled (false) posts", example = "false") @RequestParam(required = false) String vacant,
-                                                   @Parameter(description = "The day to answer for (ISO date); today by default", example = "2026-11-30") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                                                   @Parameter(description = "The day deadlines and vacancies are counted against (ISO date); asOf, else today, by default", example = "2026-11-30") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                                                    @Parameter(description = ReadDocs.PAGE, example = "0") @RequestParam(required = false) Integer page,
                                                    @Parameter(description = ReadDocs.SIZE, example = "20") @RequestParam(required = false) Integer size,
                                                    @Parameter(description = "Sort by missionId, sending, receiving, since or name; `,desc` reverses (default: missionId)", example = "since,desc") @RequestParam(required = false) String sort,
@@ -78,7 +78,7 @@ class HeadsOfMissionController {
                                                    @Parameter(hidden = true) ReadPosition read) {
         HeadsOfMissionQueries.MissionFilter filter = new HeadsOfMissionQueries.MissionFilter(
                 QueryParams.country("sending", sending), QueryParams.country("receiving", receiving),
-                QueryParams.country("state", state), blankToNull(missionId), QueryParams.bool("vacant", vacant), onOrToday(on));
+                QueryParams.country("state", state), blankToNull(missionId), QueryParams.bool("vacant", vacant), read.day(on, clock));
         PageQuery paging = PageQuery.of(page, size, sort, QueryParams.wantsCsv(accept), HeadsOfMissionQueries.MISSION_SORTABLE,
                 HeadsOfMissionQueries.MISSION_DEFAULT_SORT);
         return reads.answer(HeadsOfMissionProjection.NAME, read, snapshot -> queries.missions(snapshot, filter, paging));
@@ -125,15 +125,11 @@ class HeadsOfMissionController {
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "not-found", value = "{\"type\":\"urn:diplomatic-ledger:problem:not-found\",\"title\":\"Not found\",\"status\":404,\"detail\":\"no embassy or permanent mission 'RU-US-EMBASSY-OTTAWA' is recorded\",\"instance\":\"/api/v1/heads-of-mission/RU-US-EMBASSY-OTTAWA\"}")))})
     @GetMapping(path = "/api/v1/heads-of-mission/{missionId}", produces = "application/json")
     ResponseEntity<MissionHeadsDetail> mission(@Parameter(description = "The mission's id: sending state, receiving state, kind and city", example = "RU-US-EMBASSY-WASHINGTON") @PathVariable String missionId,
-                                               @Parameter(description = "The day to answer for (ISO date); today by default", example = "2026-11-30") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                                               @Parameter(description = "The day deadlines and vacancies are counted against (ISO date); asOf, else today, by default", example = "2026-11-30") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                                                @Parameter(hidden = true) ReadPosition read) {
-        LocalDate day = onOrToday(on);
+        LocalDate day = read.day(on, clock);
         return reads.answer(HeadsOfMissionProjection.NAME, read, snapshot -> queries.mission(snapshot, missionId, day)
                 .orElseThrow(() -> new ResourceNotFound("no embassy or permanent mission '" + missionId + "' is recorded")));
-    }
-
-    private LocalDate onOrToday(LocalDate on) {
-        return on != null ? on : LocalDate.now(clock);
     }
 
     private static String blankToNull(String value) {

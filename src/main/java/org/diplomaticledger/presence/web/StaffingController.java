@@ -93,7 +93,7 @@ class StaffingController {
                 missionKind == null ? null : missionKind.name(), missionStatus == null ? null : missionStatus.name(), city);
         PageQuery paging = PageQuery.of(page, size, sort, QueryParams.wantsCsv(accept), StaffingQueries.MISSION_SORTABLE,
                 StaffingQueries.MISSION_DEFAULT_SORT);
-        LocalDate day = day(on);
+        LocalDate day = read.day(on, clock);
         return reads.answer(StaffingProjection.NAME, read, snapshot -> queries.missions(snapshot, filter, paging, day));
     }
 
@@ -110,7 +110,7 @@ class StaffingController {
     ResponseEntity<MissionStaffingDetail> mission(@Parameter(description = "The mission's id: sending state, receiving state, kind and city", example = "RU-US-EMBASSY-WASHINGTON") @PathVariable String missionId,
                                                   @Parameter(description = ReadDocs.ON, example = "2026-11-30") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                                                   @Parameter(hidden = true) ReadPosition read) {
-        LocalDate day = day(on);
+        LocalDate day = read.day(on, clock);
         return reads.answer(StaffingProjection.NAME, read, snapshot -> queries.mission(snapshot, missionId, day)
                 .orElseThrow(() -> new ResourceNotFound("no mission '" + missionId + "' is recorded")));
     }
@@ -137,7 +137,7 @@ class StaffingController {
                 QueryParams.country("receiving", receiving), QueryParams.country("state", state));
         PageQuery paging = PageQuery.of(page, size, sort, QueryParams.wantsCsv(accept), StaffingQueries.PRESENCE_SORTABLE,
                 StaffingQueries.PRESENCE_DEFAULT_SORT);
-        LocalDate day = day(on);
+        LocalDate day = read.day(on, clock);
         return reads.answer(StaffingProjection.NAME, read, snapshot -> queries.presences(snapshot, filter, paging, day));
     }
 
@@ -155,7 +155,7 @@ class StaffingController {
                                                     @Parameter(description = ReadDocs.ON, example = "2026-11-30") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                                                     @Parameter(hidden = true) ReadPosition read) {
         String presenceId = presenceId(sending, receiving);
-        LocalDate day = day(on);
+        LocalDate day = read.day(on, clock);
         return reads.answer(StaffingProjection.NAME, read, snapshot -> queries.presence(snapshot, presenceId, day)
                 .orElseThrow(() -> new ResourceNotFound("the ledger knows nothing of the presence " + presenceId)));
     }
@@ -177,7 +177,7 @@ class StaffingController {
                                                    @Parameter(description = "Last month, YYYY-MM; this month by default", example = "2018-05") @RequestParam(required = false) String to,
                                                    @Parameter(hidden = true) ReadPosition read) {
         String presenceId = presenceId(required("sending", sending), required("receiving", receiving));
-        YearMonth last = to == null ? YearMonth.now(clock) : month("to", to);
+        YearMonth last = to == null ? (read.asOf() != null ? YearMonth.from(read.asOf()) : YearMonth.now(clock)) : month("to", to);
         YearMonth first = from == null ? last.minusYears(10) : month("from", from);
         if (first.isAfter(last)) {
             throw new QueryParameterException("from", "from " + first + " is after to " + last);
@@ -209,7 +209,7 @@ class StaffingController {
                                                          @Parameter(hidden = true) ReadPosition read) {
         CountryCode sending = QueryParams.country("state", required("state", state));
         CountryCode receivingState = QueryParams.country("receiving", receiving);
-        int last = to == null ? Year.now(clock).getValue() : year("to", to);
+        int last = to == null ? (read.asOf() != null ? read.asOf().getYear() : Year.now(clock).getValue()) : year("to", to);
         int first = from == null ? last - 10 : year("from", from);
         if (first > last) {
             throw new QueryParameterException("from", "from " + first + " is after to " + last);
@@ -225,9 +225,6 @@ class StaffingController {
         return PresenceIds.presence(QueryParams.country("sending", sending), QueryParams.country("receiving", receiving));
     }
 
-    private LocalDate day(LocalDate on) {
-        return on == null ? LocalDate.now(clock) : on;
-    }
 
     private static String required(String parameter, String value) {
         if (value == null || value.isBlank()) {

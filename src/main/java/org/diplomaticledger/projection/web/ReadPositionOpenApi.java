@@ -1,6 +1,8 @@
 package org.diplomaticledger.projection.web;
 
+import io.swagger.v3.oas.models.media.DateSchema;
 import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import org.diplomaticledger.projection.ReadDocs;
 import org.diplomaticledger.projection.ReadPosition;
@@ -11,8 +13,9 @@ import org.springframework.context.annotation.Configuration;
 import java.util.Arrays;
 
 /**
- * Documents read-your-writes once for every read: any handler that takes a {@link ReadPosition} gets the query
- * parameter {@code atLeast} and the header {@code X-Ledger-At-Least} in the OpenAPI description.
+ * Documents read-your-writes and time travel once for every read: any handler that takes a {@link ReadPosition} gets
+ * the query parameters {@code atLeast}, {@code asOf} and {@code knownAt} and the header {@code X-Ledger-At-Least} in
+ * the OpenAPI description.
  */
 @Configuration(proxyBeanMethods = false)
 class ReadPositionOpenApi {
@@ -29,6 +32,11 @@ class ReadPositionOpenApi {
                 operation.addParametersItem(new Parameter().in("header").name(ReadPosition.HEADER).required(false)
                         .description(ReadDocs.AT_LEAST_HEADER).example(Long.valueOf(ReadDocs.AT_LEAST_EXAMPLE))
                         .schema(new IntegerSchema().format("int64")));
+                operation.addParametersItem(new Parameter().in("query").name(ReadPosition.AS_OF).required(false)
+                        .description(ReadDocs.AS_OF).example(ReadDocs.AS_OF_EXAMPLE).schema(new DateSchema()));
+                operation.addParametersItem(new Parameter().in("query").name(ReadPosition.KNOWN_AT).required(false)
+                        .description(ReadDocs.KNOWN_AT).example(ReadDocs.KNOWN_AT_EXAMPLE)
+                        .schema(new StringSchema().format("date-time")));
             }
             return operation;
         };

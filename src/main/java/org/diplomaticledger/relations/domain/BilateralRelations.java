@@ -2,16 +2,27 @@ package org.diplomaticledger.relations.domain;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.diplomaticledger.history.api.EntryCorrected;
+import org.diplomaticledger.history.api.EntryRetracted;
 import org.diplomaticledger.relations.api.ChangeRelationsLevel;
 import org.diplomaticledger.relations.api.RelationsLevel;
 import org.diplomaticledger.relations.api.RelationsLevelChanged;
+import org.diplomaticledger.relations.api.ReviseRelationsEntry;
 import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.LedgerEntries;
 import org.diplomaticledger.shared.RuleViolation;
+
+import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -26,12 +37,34 @@ public class BilateralRelations {
     /** CAMEO: reduce or break diplomatic relations. */
     static final int CAMEO_REDUCE_OR_BREAK_RELATIONS = 161;
 
+    /** For corrections: no relations event brings anything into being that later events refer to. */
+    private static final LedgerEntries.Rules CORRECTION_RULES = new LedgerEntries.Rules(Map.of(), Map.of());
+
     @AggregateIdentifier
     private String relationsId;
     private RelationsLevel level;
 
+    /** These relations' events by id, for corrections and retractions. */
+    @AggregateMember
+    private LedgerEntries entries = new LedgerEntries();
+
     protected BilateralRelations() {
         // for Axon and for Jackson snapshots
+    }
+
+    /** Every command but another revision waits for a revised history to be loaded again; see {@link LedgerEntries}. */
+    @CommandHandlerInterceptor
+    Object judgedOnTheCorrectedHistory(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        if (!(command.getPayload() instanceof ReviseRelationsEntry)) {
+            entries.refuseIfRevisedInThisWrite();
+        }
+        return chain.proceed();
+    }
+
+    /** A correction or retraction of one of these relations' events; the rules are {@link LedgerEntries}'. */
+    @CommandHandler
+    void handle(ReviseRelationsEntry command) {
+        apply(entries.revise(command.revision(), CORRECTION_RULES));
     }
 
     @CommandHandler
@@ -76,6 +109,21 @@ public class BilateralRelations {
                 command.effectiveDate(),
                 command.source(),
                 wentDown ? CAMEO_REDUCE_OR_BREAK_RELATIONS : null));
+    }
+
+    /** A history whose first events were retracted still knows whose history it is. */
+    @EventSourcingHandler
+    void on(EntryRetracted event, @SourceId String aggregateId) {
+        if (relationsId == null) {
+            relationsId = aggregateId;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(EntryCorrected event, @SourceId String aggregateId) {
+        if (relationsId == null) {
+            relationsId = aggregateId;
+        }
     }
 
     @EventSourcingHandler

@@ -163,7 +163,10 @@ class StreamController {
                              @RequestParam(value = "from", required = false) String from,
                              @Parameter(description = "Events effective on or before this date (YYYY-MM-DD)", example = "2018-12-31")
                              @RequestParam(value = "to", required = false) String to,
-                             @Parameter(hidden = true) ReadPosition read,
+                             @Parameter(description = "Wait (bounded) until this ledger position is settled, e.g. the `position` of your write", example = "120")
+                             @RequestParam(value = ReadPosition.PARAMETER, required = false) String atLeastParameter,
+                             @Parameter(description = "The same as `atLeast`, as a header", example = "120")
+                             @RequestHeader(value = ReadPosition.HEADER, required = false) String atLeastHeader,
                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                              HttpServletRequest request) throws InterruptedException {
         long start = position("after", after);
@@ -172,13 +175,12 @@ class StreamController {
             throw new QueryParameterException("limit", "from 1 to " + properties.maxPageSize() + ", not " + size);
         }
         EventFilter filter = EventFilter.parse(type, state, aggregate, from, to, types.names());
-        if (read != null && read.atLeast() != null) {
-            if (read.atLeast() < 0) {
-                throw new QueryParameterException(ReadPosition.PARAMETER, "a ledger position is 0 or more");
-            }
-            if (!tail.awaitFrontier(read.atLeast(), maxWait)) {
+        Long atLeast = atLeastParameter != null && !atLeastParameter.isBlank() ? position(ReadPosition.PARAMETER, atLeastParameter)
+                : atLeastHeader != null && !atLeastHeader.isBlank() ? position(ReadPosition.HEADER, atLeastHeader) : null;
+        if (atLeast != null) {
+            if (!tail.awaitFrontier(atLeast, maxWait)) {
                 return Problems.response(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "ledger-behind", "Ledger behind",
-                        "the ledger settled position " + tail.frontier() + ", not yet " + read.atLeast() + "; ask again shortly",
+                        "the ledger settled position " + tail.frontier() + ", not yet " + atLeast + "; ask again shortly",
                         request));
             }
         }

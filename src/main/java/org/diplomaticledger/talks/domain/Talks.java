@@ -2,12 +2,20 @@ package org.diplomaticledger.talks.domain;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.diplomaticledger.history.api.EntryCorrected;
+import org.diplomaticledger.history.api.EntryRetracted;
 import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.LedgerEntries;
 import org.diplomaticledger.shared.RuleViolation;
 import org.diplomaticledger.talks.api.CancelTalks;
 import org.diplomaticledger.talks.api.ConcludeTalks;
@@ -17,6 +25,7 @@ import org.diplomaticledger.talks.api.NameDelegation;
 import org.diplomaticledger.talks.api.PostponeTalks;
 import org.diplomaticledger.talks.api.RecordTalksHeld;
 import org.diplomaticledger.talks.api.RescheduleTalks;
+import org.diplomaticledger.talks.api.ReviseTalksEntry;
 import org.diplomaticledger.talks.api.ScheduleTalks;
 import org.diplomaticledger.talks.api.TalksCancelled;
 import org.diplomaticledger.talks.api.TalksConcluded;
@@ -32,6 +41,7 @@ import java.time.LocalTime;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -45,8 +55,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Talks {
 
+    /** For corrections: the scheduling brings the talks into being, so every later event depends on it. */
+    private static final LedgerEntries.Rules CORRECTION_RULES = new LedgerEntries.Rules(
+            Map.of(TalksScheduled.class, List.of("talksId")), Map.of());
+
     @AggregateIdentifier
     private String talksId;
+    /** These talks' events by id, for corrections and retractions; everything later depends on the scheduling. */
+    @AggregateMember
+    private LedgerEntries entries = new LedgerEntries();
     private TalksStatus status;
     private List<CountryCode> parties;
     private TalksFormat format;
@@ -60,9 +77,28 @@ public class Talks {
         // for Axon and for Jackson snapshots
     }
 
+    /** Every command but another revision waits for a revised history to be loaded again; see {@link LedgerEntries}. */
+    @CommandHandlerInterceptor
+    Object judgedOnTheCorrectedHistory(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        if (!(command.getPayload() instanceof ReviseTalksEntry)) {
+            entries.refuseIfRevisedInThisWrite();
+        }
+        return chain.proceed();
+    }
+
+    /** A correction or retraction of one of these talks' events; the rules are {@link LedgerEntries}'. */
+    @CommandHandler
+    void handle(ReviseTalksEntry command) {
+        apply(entries.revise(command.revision(), CORRECTION_RULES));
+    }
+
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(ScheduleTalks command) {
+        if (talksId != null && date == null) {
+            throw new RuleViolation("talks-already-scheduled", "talksId", "the scheduling of talks '" + talksId
+                    + "' was retracted; its id stays taken, choose another talksId or leave it out to have one generated");
+        }
         if (talksId != null) {
             throw new RuleViolation("talks-already-scheduled", "talksId",
                     "talks '" + talksId + "' are already in the ledger (scheduled for " + date
@@ -87,6 +123,7 @@ public class Talks {
 
     @CommandHandler
     public void handle(NameDelegation command) {
+        refuseIfRetracted();
         refuseIfCancelled("take delegations");
         refuseIfConcluded("take delegations");
         if (!parties.contains(command.state())) {
@@ -114,6 +151,7 @@ public class Talks {
 
     @CommandHandler
     public void handle(RescheduleTalks command) {
+        refuseIfRetracted();
         refuseIfCancelled("be rescheduled");
         refuseIfConcluded("be rescheduled");
         refuseIfHeld("be rescheduled");
@@ -131,6 +169,7 @@ public class Talks {
 
     @CommandHandler
     public void handle(PostponeTalks command) {
+        refuseIfRetracted();
         refuseIfCancelled("be postponed");
         refuseIfConcluded("be postponed");
         refuseIfHeld("be postponed");
@@ -150,6 +189,7 @@ public class Talks {
 
     @CommandHandler
     public void handle(CancelTalks command) {
+        refuseIfRetracted();
         if (status == TalksStatus.CANCELLED) {
             throw new RuleViolation("talks-already-cancelled", "talksId",
                     "talks '" + talksId + "' are already cancelled");
@@ -162,6 +202,7 @@ public class Talks {
 
     @CommandHandler
     public void handle(RecordTalksHeld command) {
+        refuseIfRetracted();
         refuseIfCancelled("be held");
         if (held) {
             throw new RuleViolation("talks-already-held", "talksId",
@@ -180,10 +221,26 @@ public class Talks {
 
     @CommandHandler
     public void handle(ConcludeTalks command) {
+        refuseIfRetracted();
         refuseIfCancelled("conclude");
         refuseIfConcluded("conclude again");
         apply(new TalksConcluded(talksId, parties, command.outcome(), command.statement(),
                 command.followUps(), held, command.effectiveDate(), command.source()));
+    }
+
+    /** A history whose first events were retracted still knows whose history it is. */
+    @EventSourcingHandler
+    void on(EntryRetracted event, @SourceId String aggregateId) {
+        if (talksId == null) {
+            talksId = aggregateId;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(EntryCorrected event, @SourceId String aggregateId) {
+        if (talksId == null) {
+            talksId = aggregateId;
+        }
     }
 
     @EventSourcingHandler
@@ -236,6 +293,14 @@ public class Talks {
     @EventSourcingHandler
     void on(TalksConcluded event) {
         status = TalksStatus.CONCLUDED;
+    }
+
+    /** Talks whose scheduling was retracted are no talks at all: nothing more can be recorded about them. */
+    private void refuseIfRetracted() {
+        if (date == null) {
+            throw new RuleViolation("unknown-aggregate", "talksId", "the scheduling of talks '" + talksId
+                    + "' was retracted; nothing more can be recorded about them");
+        }
     }
 
     private void refuseIfCancelled(String what) {

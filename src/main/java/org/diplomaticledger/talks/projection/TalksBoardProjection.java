@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.diplomaticledger.projection.Projection;
 import org.diplomaticledger.projection.SlotRef;
+import org.diplomaticledger.projection.VersionedTable;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.talks.api.*;
@@ -43,8 +44,10 @@ public class TalksBoardProjection implements Projection {
     }
 
     @Override
-    public List<String> tables() {
-        return List.of("talks_board", "talks_delegation", "talks_status_history");
+    public List<VersionedTable> versionedTables() {
+        return List.of(VersionedTable.of("talks_board", "talks_id", "talks_id"),
+                VersionedTable.of("talks_delegation", "talks_id", "talks_id", "state"),
+                VersionedTable.of("talks_status_history", "talks_id", "talks_id", "seq"));
     }
 
     @Override

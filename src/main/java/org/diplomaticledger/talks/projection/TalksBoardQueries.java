@@ -78,12 +78,12 @@ public class TalksBoardQueries {
     }
 
     public Optional<TalksDetail> one(Reads.Snapshot snapshot, String talksId) {
-        List<TalksView> found = jdbc.query("SELECT * FROM talks_board WHERE slot = ? AND talks_id = ?",
+        List<TalksView> found = jdbc.query("SELECT * FROM talks_board WHERE " + snapshot.rows() + " AND talks_id = ?",
                 (rs, i) -> talks(rs, List.of()), snapshot.slotCode(), talksId);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        List<StatusChange> history = jdbc.query("SELECT * FROM talks_status_history WHERE slot = ? AND talks_id = ? ORDER BY seq",
+        List<StatusChange> history = jdbc.query("SELECT * FROM talks_status_history WHERE " + snapshot.rows() + " AND talks_id = ? ORDER BY seq",
                 (rs, i) -> new StatusChange(rs.getInt("seq"), rs.getString("status"), rs.getObject("effective_date", LocalDate.class),
                         rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("event_type"),
                         rs.getString("note"), rs.getString("source")),
@@ -99,7 +99,7 @@ public class TalksBoardQueries {
         String marks = String.join(",", java.util.Collections.nCopies(talks.size(), "?"));
         List<Object> args = new ArrayList<>(List.of(snapshot.slotCode()));
         talks.forEach(t -> args.add(t.talksId()));
-        jdbc.query("SELECT * FROM talks_delegation WHERE slot = ? AND talks_id IN (" + marks + ") ORDER BY talks_id, state", rs -> {
+        jdbc.query("SELECT * FROM talks_delegation WHERE " + snapshot.rows() + " AND talks_id IN (" + marks + ") ORDER BY talks_id, state", rs -> {
             byTalks.computeIfAbsent(rs.getString("talks_id"), k -> new ArrayList<>()).add(new DelegationView(
                     rs.getString("state"), rs.getString("head_name"), rs.getString("head_title"), rs.getBoolean("head_diplomat"),
                     read(rs.getString("members"), new TypeReference<List<MemberView>>() { }),

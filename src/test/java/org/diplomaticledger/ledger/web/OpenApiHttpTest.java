@@ -92,9 +92,14 @@ class OpenApiHttpTest extends LedgerIntegrationTest {
                             || parameter.path("schema").has("example")).as(name + " example").isTrue();
                 }
             });
-            // The stream is not a projection read: it waits for events by itself.
-            if (!path.getKey().startsWith("/api/v1/projections") && !path.getKey().equals("/api/v1/stream")) {
-                assertThat(parameters).as(where + " documents atLeast").contains("query:atLeast", "header:X-Ledger-At-Least");
+            // Histories are read from the event table itself, never behind the ledger: nothing to wait for. The
+            // stream and event pages read the ledger itself too, and are no time travel.
+            boolean readsAProjection = !path.getKey().startsWith("/api/v1/projections")
+                    && !get.path("tags").toString().contains("\"History\"")
+                    && !get.path("tags").toString().contains("\"Stream\"");
+            if (readsAProjection) {
+                assertThat(parameters).as(where + " documents atLeast, asOf and knownAt").contains("query:atLeast", "header:X-Ledger-At-Least",
+                        "query:asOf", "query:knownAt");
                 assertThat(parameters).as(where + " hides the resolved ReadPosition").doesNotContain("query:read");
             }
         });
@@ -103,7 +108,9 @@ class OpenApiHttpTest extends LedgerIntegrationTest {
                 "GET /api/v1/presences/{sending}/{receiving}", "GET /api/v1/trends/headcount",
                 "GET /api/v1/trends/open-missions", "GET /api/v1/heads-of-mission", "GET /api/v1/heads-of-mission/tenures",
                 "GET /api/v1/heads-of-mission/{missionId}", "GET /api/v1/expulsions", "GET /api/v1/expulsions/{expulsionId}",
-                "GET /api/v1/trends/expulsions", "GET /api/v1/projections", "GET /api/v1/projections/{name}");
+                "GET /api/v1/trends/expulsions", "GET /api/v1/projections", "GET /api/v1/projections/{name}",
+                "GET /api/v1/presences/{sending}/{receiving}/history", "GET /api/v1/missions/{missionId}/history",
+                "GET /api/v1/talks/{talksId}/history");
     }
 
     @Test

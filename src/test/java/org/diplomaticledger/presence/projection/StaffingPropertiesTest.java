@@ -61,16 +61,20 @@ class StaffingPropertiesTest {
         Presence presence = freshPresence(app);
         app.send(new OpenMission(presence.sending(), presence.receiving(), MissionKind.EMBASSY, "Capital", null, null, DAY, SOURCE));
         app.send(new OpenMission(presence.sending(), presence.receiving(), MissionKind.CONSULATE_GENERAL, "Port", null, null, DAY, SOURCE));
+        // Sent in effective order, so that this fold checks the handler as written; folds of late facts are checked by
+        // TimeTravelHttpTest and by the rebuild below.
+        List<LedgerCommand> commands = new ArrayList<>();
         for (Function<Presence, LedgerCommand> step : steps) {
             try {
-                app.send(step.apply(presence));
+                commands.add(step.apply(presence));
             } catch (RuntimeException invalidInput) {
-                // a command the API would answer 400 to: nothing was written
+                // a command the API would answer 400 to: nothing is written
             }
         }
+        LedgerApp.inEffectiveOrderOfCommands(commands).forEach(app::send);
         app.awaitProjection(StaffingProjection.NAME);
 
-        Fold expected = fold(app.events(presence.id()));
+        Fold expected = fold(LedgerApp.inEffectiveOrder(app.events(presence.id())));
         Reads.Snapshot snapshot = app.bean(Reads.class).await(StaffingProjection.NAME, ReadPosition.any());
         StaffingQueries queries = app.bean(StaffingQueries.class);
 
@@ -110,7 +114,7 @@ class StaffingPropertiesTest {
         RebuildStatus status = LedgerApp.get().rebuild(StaffingProjection.NAME);
         assertThat(status.state()).isEqualTo(RebuildStatus.State.SWITCHED);
         assertThat(status.identical()).as(String.valueOf(status.tables())).isTrue();
-        assertThat(status.tables().get("staffing_headcount_change").rebuiltRows()).isGreaterThan(0);
+        assertThat(status.tables().get("staffing_presence").rebuiltRows()).isGreaterThan(0);
     }
 
     /** A pair of states no earlier try, nor any other test, has written to. */

@@ -6,6 +6,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.diplomaticledger.projection.ReadPosition;
@@ -29,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random valid and invalid command sequences go through the real ledger; the talks board must equal an
- * independent fold of the events the ledger stored, and a rebuild must equal the live board.
+ * independent fold of the events the ledger stored, in effective order, also at a random point (asOf, knownAt), and a
+ * rebuild must equal the live board.
  */
 class TalksBoardPropertiesTest {
 
@@ -39,7 +41,9 @@ class TalksBoardPropertiesTest {
             CountryCode.of("UA"), CountryCode.of("CN"));
 
     @Property(tries = 40)
-    void theBoardEqualsAFoldOfTheStoredEvents(@ForAll("sequences") List<Function<String, LedgerCommand>> steps) {
+    void theBoardEqualsAFoldOfTheStoredEvents(@ForAll("sequences") List<Function<String, LedgerCommand>> steps,
+                                              @ForAll @IntRange(min = -1, max = 62) int asOfDay,
+                                              @ForAll @IntRange(min = 0, max = 8) int knownAfter) {
         LedgerApp app = LedgerApp.get();
         String talksId = "prop-" + LedgerApp.unique();
         app.send(new ScheduleTalks(talksId, List.of(STATES.get(0), STATES.get(1)), new Venue("Istanbul", CountryCode.of("TR"), null),
@@ -63,6 +67,26 @@ class TalksBoardPropertiesTest {
         actual.talks().delegations().forEach(d -> heads.put(d.state(), d.headName()));
         assertThat(heads).isEqualTo(expected.heads);
         assertThat(actual.history().stream().map(TalksViews.StatusChange::status).toList()).isEqualTo(expected.history);
+
+        // At a random point: the world on asOf as the ledger knew it once the first events were recorded.
+        List<DomainEventMessage<?>> recorded = app.events(talksId);
+        java.time.Instant knownAt = recorded.get(Math.min(knownAfter, recorded.size() - 1)).getTimestamp();
+        LocalDate asOf = DAY.plusDays(asOfDay);
+        Expected then = fold(recorded.stream().filter(m -> !m.getTimestamp().isAfter(knownAt))
+                .filter(m -> !((org.diplomaticledger.shared.LedgerEvent) m.getPayload()).effectiveDate().isAfter(asOf)).toList());
+        Reads.Snapshot past = app.bean(Reads.class).await(TalksBoardProjection.NAME, new ReadPosition(null, asOf, knownAt));
+        java.util.Optional<TalksDetail> board = app.bean(TalksBoardQueries.class).one(past, talksId);
+        assertThat(board.map(b -> b.talks().status()).orElse(null)).as("status on " + asOf + " known at " + knownAt)
+                .isEqualTo(then.status);
+        board.ifPresent(b -> {
+            assertThat(b.talks().date()).isEqualTo(then.date);
+            assertThat(b.talks().heldOn()).isEqualTo(then.heldOn);
+            assertThat(b.talks().outcome()).isEqualTo(then.outcome);
+            Map<String, String> headsThen = new LinkedHashMap<>();
+            b.talks().delegations().forEach(d -> headsThen.put(d.state(), d.headName()));
+            assertThat(headsThen).isEqualTo(then.heads);
+            assertThat(b.history().stream().map(TalksViews.StatusChange::status).toList()).isEqualTo(then.history);
+        });
     }
 
     @AfterContainer
@@ -84,7 +108,9 @@ class TalksBoardPropertiesTest {
         final List<String> history = new ArrayList<>();
     }
 
-    private static Expected fold(List<DomainEventMessage<?>> events) {
+    /** The talks as the events tell them in effective order (ties in recorded order), as the ledger reads the world. */
+    private static Expected fold(List<DomainEventMessage<?>> recorded) {
+        List<DomainEventMessage<?>> events = LedgerApp.inEffectiveOrder(recorded);
         Expected e = new Expected();
         for (DomainEventMessage<?> message : events) {
             Object event = message.getPayload();

@@ -1,0 +1,184 @@
+package org.diplomaticledger.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.diplomaticledger.projection.QueryParameterException;
+import org.diplomaticledger.projection.ResourceNotFound;
+import org.diplomaticledger.shared.EventJson;
+import org.diplomaticledger.shared.LedgerMetadata;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The full history of a presence, a mission or talks, read from the event table by aggregate id (its unique index on
+ * aggregate id and sequence), never from a projection: every event as recorded, with its metadata, the corrections
+ * and retractions recorded later listed on it, and the payload that holds now.
+ */
+@Component
+public class HistoryQueries {
+
+    public static final int DEFAULT_SIZE = 100;
+    public static final int MAX_SIZE = 1000;
+
+    private static final Set<String> REVISIONS = Set.of("EntryCorrected", "EntryRetracted");
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper mapper = EventJson.mapper();
+
+    public HistoryQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One event in a history. {@code revises} is set on corrections and retractions; {@code corrections} on the events they revise. */
+    public record HistoryEntry(long position, String eventId, String type, long sequenceNumber, String effectiveDate,
+                               String recordedAt, String actor, JsonNode source, String correlationId, String command,
+                               String commandId, JsonNode payload, String status, JsonNode current,
+                               List<Revision> corrections, Revised revises) {
+    }
+
+    /** A correction or retraction, as listed on the event it revises: who, when, why, and (for a correction) what. */
+    public record Revision(long position, String eventId, String type, String recordedAt, String actor,
+                           String correlationId, String reason, JsonNode source, JsonNode corrected) {
+    }
+
+    /** The event a correction or retraction revises. */
+    public record Revised(String eventId, String type) {
+    }
+
+    public record History(String subject, String aggregateId, List<HistoryEntry> items, int page, int size, long total) {
+    }
+
+    public History presence(String presenceId, Integer page, Integer size) {
+        List<Row> rows = rows(presenceId, "Presence");
+        if (rows.isEmpty()) {
+            throw new ResourceNotFound("the ledger holds no presence " + presenceId);
+        }
+        return page("presence " + presenceId, presenceId, rows, row -> true, page, size);
+    }
+
+    public History talks(String talksId, Integer page, Integer size) {
+        List<Row> rows = rows(talksId, "Talks");
+        if (rows.isEmpty()) {
+            throw new ResourceNotFound("the ledger holds no talks " + talksId);
+        }
+        return page("talks " + talksId, talksId, rows, row -> true, page, size);
+    }
+
+    /** A mission's history: its presence's events that name the mission (and their corrections). */
+    public History mission(String missionId, Integer page, Integer size) {
+        String[] parts = missionId.split("-");
+        List<Row> rows = parts.length < 3 ? List.of() : rows(parts[0] + "-" + parts[1], "Presence");
+        Predicate<Row> names = row -> mentions(row.payload, missionId);
+        if (rows.stream().noneMatch(names)) {
+            throw new ResourceNotFound("the ledger holds no mission " + missionId);
+        }
+        return page("mission " + missionId, parts[0] + "-" + parts[1], rows, names, page, size);
+    }
+
+    private History page(String subject, String aggregateId, List<Row> rows, Predicate<Row> selected, Integer page, Integer size) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? DEFAULT_SIZE : size;
+        if (p < 0) {
+            throw new QueryParameterException("page", "must be 0 or more");
+        }
+        if (s < 1 || s > MAX_SIZE) {
+            throw new QueryParameterException("size", "must be between 1 and " + MAX_SIZE);
+        }
+        Map<String, List<Row>> revisionsOf = new HashMap<>();
+        Map<String, Row> byId = new HashMap<>();
+        for (Row row : rows) {
+            byId.put(row.eventId, row);
+            if (REVISIONS.contains(row.type)) {
+                revisionsOf.computeIfAbsent(row.payload.path("eventId").asText(), k -> new ArrayList<>()).add(row);
+            }
+        }
+        List<HistoryEntry> entries = new ArrayList<>();
+        for (Row row : rows) {
+            boolean revision = REVISIONS.contains(row.type);
+            Row target = revision ? byId.get(row.payload.path("eventId").asText()) : null;
+            if (!(revision ? target != null && selected.test(target) : selected.test(row))) {
+                continue;
+            }
+            entries.add(entry(row, revision ? List.of() : revisionsOf.getOrDefault(row.eventId, List.of()), target));
+        }
+        int from = (int) Math.min((long) p * s, entries.size());
+        int to = Math.min(from + s, entries.size());
+        return new History(subject, aggregateId, List.copyOf(entries.subList(from, to)), p, s, entries.size());
+    }
+
+    private HistoryEntry entry(Row row, List<Row> revisions, Row target) {
+        String status = "RECORDED";
+        JsonNode current = row.payload;
+        List<Revision> listed = new ArrayList<>();
+        for (Row revision : revisions) {
+            boolean retraction = revision.type.equals("EntryRetracted");
+            listed.add(new Revision(revision.position, revision.eventId, revision.type, revision.recordedAt,
+                    text(revision.metaData, LedgerMetadata.ACTOR), text(revision.metaData, LedgerMetadata.CORRELATION_ID),
+                    revision.payload.path("reason").asText(null), revision.payload.get("source"),
+                    retraction ? null : revision.payload.get("corrected")));
+            status = retraction ? "RETRACTED" : "CORRECTED";
+            current = retraction ? null : revision.payload.get("corrected");
+        }
+        if (target != null) {
+            status = "REVISION";
+        }
+        return new HistoryEntry(row.position, row.eventId, row.type, row.sequenceNumber,
+                row.payload.path("effectiveDate").asText(null), row.recordedAt, text(row.metaData, LedgerMetadata.ACTOR),
+                row.payload.get("source"), text(row.metaData, LedgerMetadata.CORRELATION_ID),
+                text(row.metaData, LedgerMetadata.COMMAND), text(row.metaData, LedgerMetadata.COMMAND_ID), row.payload,
+                status, current, listed, target == null ? null : new Revised(target.eventId, target.type));
+    }
+
+    private List<Row> rows(String aggregateId, String aggregateType) {
+        return jdbc.query("SELECT global_index, event_identifier, sequence_number, type, time_stamp, payload_type, payload, meta_data "
+                        + "FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
+                (rs, n) -> aggregateType.equals(rs.getString(4)) ? new Row(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                        simpleName(rs.getString(6)), rs.getString(5), tree(rs.getBytes(7)), tree(rs.getBytes(8))) : null,
+                aggregateId).stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    private JsonNode tree(byte[] json) {
+        if (json == null) {
+            return mapper.createObjectNode();
+        }
+        try {
+            return mapper.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("an event in the ledger does not read as JSON", e);
+        }
+    }
+
+    private static String simpleName(String payloadType) {
+        return payloadType.substring(payloadType.lastIndexOf('.') + 1);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** Whether any text in the payload is the id (a missionId field, a person's missionId in a list). */
+    private static boolean mentions(JsonNode node, String id) {
+        if (node.isTextual()) {
+            return node.asText().equals(id);
+        }
+        for (JsonNode child : node) {
+            if (mentions(child, id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record Row(long position, String eventId, long sequenceNumber, String type, String recordedAt,
+                       JsonNode payload, JsonNode metaData) {
+    }
+}

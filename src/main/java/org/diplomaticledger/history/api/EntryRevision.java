@@ -1,0 +1,29 @@
+package org.diplomaticledger.history.api;
+
+import org.diplomaticledger.shared.Provenance;
+
+import java.util.Map;
+
+/**
+ * A correction or a retraction of one event, as handed to the aggregate that owns the event (inside
+ * {@code RevisePresenceEntry}, {@code ReviseTalksEntry} or {@code ReviseRelationsEntry}).
+ *
+ * @param eventId     the event to correct or retract
+ * @param corrections the fields to change with their new values; {@code null} for a retraction
+ * @param reason      why
+ * @param source      who reported it
+ */
+public record EntryRevision(String eventId, Map<String, Object> corrections, String reason, Provenance source) {
+
+    public static EntryRevision correction(CorrectEntry command) {
+        return new EntryRevision(command.eventId(), command.corrections(), command.reason(), command.source());
+    }
+
+    public static EntryRevision retraction(RetractEntry command) {
+        return new EntryRevision(command.eventId(), null, command.reason(), command.source());
+    }
+
+    public boolean isRetraction() {
+        return corrections == null;
+    }
+}

@@ -1,0 +1,461 @@
+package org.diplomaticledger.projection;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.diplomaticledger.history.CorrectedHistory;
+import org.diplomaticledger.history.api.EntryCorrected;
+import org.diplomaticledger.history.api.EntryRetracted;
+import org.diplomaticledger.shared.LedgerEvent;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Date;
+import java.sql.ResultSetMetaData;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Turns a projection's handler into bitemporal row versions. The handler folds events into a working head copy of
+ * its slot (slot code {@code a}/{@code b}); this class compares a partition's head rows before and after and keeps
+ * every change as a row version in the slot proper ({@code A}/{@code B}) with its validity in effective time
+ * ({@code valid_from}, {@code valid_to}) and in recorded time ({@code recorded_from}, {@code recorded_to}).
+ *
+ * <p>A partition is one aggregate (a presence such as {@code RU-US}, a talks id). Its state on day d as known at
+ * instant t is the fold, in effective order (ties by sequence number), of its events recorded by t, with the
+ * corrections recorded by t applied. An event dated on or after everything already folded into its partition is
+ * applied to the head and the changed rows get new versions from its effective date on. An earlier event (a late
+ * fact), a correction or a retraction refolds the partition from that day: the head is reset to the state of the
+ * day before from the current versions, the partition's events from that day on are read from the event store
+ * (upcast, corrected) and folded again in effective order, and only the rows whose timeline differs get new
+ * versions. Old versions are never changed but for {@code recorded_to}: what the ledger believed stays readable.
+ *
+ * <p>Everything happens in the transaction of the event processor's batch (or the rebuild's), so a rebuild that
+ * replays the ledger in recorded order makes exactly the same versions.
+ */
+public final class TemporalProjector implements EventMessageHandler {
+
+    private static final Set<String> VERSION_COLUMNS = Set.of("slot", "valid_from", "valid_to", "recorded_from", "recorded_to");
+
+    private final Projection projection;
+    private final SlotRef head;
+    private final Object target;
+    private final AnnotationEventHandlerAdapter handler;
+    private final JdbcTemplate jdbc;
+    private final Supplier<EventStorageEngine> store;
+    private final ObjectMapper mapper;
+    private final Map<String, Layout> layouts = new ConcurrentHashMap<>();
+
+    public TemporalProjector(Projection projection, SlotRef slot, JdbcTemplate jdbc, Supplier<EventStorageEngine> store,
+                             ObjectMapper mapper) {
+        this.projection = projection;
+        this.head = slot.head();
+        this.target = projection.handler(head);
+        this.handler = new AnnotationEventHandlerAdapter(target);
+        this.jdbc = jdbc;
+        this.store = store;
+        this.mapper = mapper;
+    }
+
+    /** The projection's own handler, folding into the head copy. */
+    public Object target() {
+        return target;
+    }
+
+    @Override
+    public boolean canHandle(EventMessage<?> event) {
+        return event instanceof DomainEventMessage<?> && (handler.canHandle(event)
+                || event.getPayload() instanceof EntryCorrected || event.getPayload() instanceof EntryRetracted);
+    }
+
+    @Override
+    public Class<?> getTargetType() {
+        return target.getClass();
+    }
+
+    @Override
+    public Object handle(EventMessage<?> event) throws Exception {
+        if (!(event instanceof DomainEventMessage<?> domain)) {
+            return null;
+        }
+        String partition = domain.getAggregateIdentifier();
+        Instant recorded = event.getTimestamp().truncatedTo(ChronoUnit.MICROS);
+        Object payload = event.getPayload();
+        if (payload instanceof EntryCorrected || payload instanceof EntryRetracted) {
+            refold(partition, domain, recorded, null);
+            return null;
+        }
+        if (!handler.canHandle(event)) {
+            return null;
+        }
+        LocalDate effective = effectiveDate(event);
+        LocalDate folded = foldedUntil(partition);
+        if (folded == null || !effective.isBefore(folded)) {
+            applyInOrder(partition, event, effective, recorded, folded);
+        } else {
+            refold(partition, domain, recorded, effective);
+        }
+        return null;
+    }
+
+    private static LocalDate effectiveDate(EventMessage<?> event) {
+        if (event.getPayload() instanceof LedgerEvent ledgerEvent && ledgerEvent.effectiveDate() != null) {
+            return ledgerEvent.effectiveDate();
+        }
+        return LocalDate.ofInstant(event.getTimestamp(), ZoneOffset.UTC);
+    }
+
+    // ---- in order: the event is dated on or after everything folded into its partition
+
+    private void applyInOrder(String partition, EventMessage<?> event, LocalDate effective, Instant recorded,
+                              LocalDate folded) throws Exception {
+        Map<String, Map<List<Object>, List<Object>>> before = headRows(partition);
+        handler.handle(event);
+        Map<String, Map<List<Object>, List<Object>>> after = headRows(partition);
+        for (VersionedTable table : projection.versionedTables()) {
+            Layout layout = layout(table);
+            Map<List<Object>, List<Object>> old = before.get(table.name());
+            Map<List<Object>, List<Object>> now = after.get(table.name());
+            Set<List<Object>> keys = new LinkedHashSet<>(old.keySet());
+            keys.addAll(now.keySet());
+            for (List<Object> key : keys) {
+                List<Object> row = now.get(key);
+                if (!Objects.equals(old.get(key), row)) {
+                    List<Version> current = currentVersionsFrom(layout, key, effective);
+                    rewrite(layout, key, effective, recorded, current, List.of(new Piece(effective, null, row)));
+                }
+            }
+        }
+        if (folded == null || effective.isAfter(folded)) {
+            setFoldedUntil(partition, effective, folded == null);
+        }
+    }
+
+    // ---- out of order: a late fact, a correction or a retraction refolds the partition from its day
+
+    private void refold(String partition, DomainEventMessage<?> trigger, Instant recorded, LocalDate effective)
+            throws Exception {
+        List<DomainEventMessage<?>> raw = new ArrayList<>();
+        DomainEventStream stream = store.get().readEvents(partition);
+        while (stream.hasNext()) {
+            DomainEventMessage<?> event = stream.next();
+            if (event.getSequenceNumber() > trigger.getSequenceNumber()) {
+                break; // recorded after the trigger: not known yet at its time
+            }
+            raw.add(event);
+        }
+        LocalDate from = effective;
+        if (from == null) {
+            String target = trigger.getPayload() instanceof EntryCorrected c ? c.eventId()
+                    : ((EntryRetracted) trigger.getPayload()).eventId();
+            DomainEventMessage<?> original = raw.stream().filter(e -> e.getIdentifier().equals(target)).findFirst().orElse(null);
+            if (original == null || !handler.canHandle(original)) {
+                return; // not an event this projection folds
+            }
+            from = effectiveDate(original);
+            if (trigger.getPayload() instanceof EntryCorrected c && c.effectiveDate() != null && c.effectiveDate().isBefore(from)) {
+                from = c.effectiveDate();
+            }
+        }
+        LocalDate day = from;
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        LocalDate latest = null;
+        for (DomainEventMessage<?> event : CorrectedHistory.apply(raw, mapper)) {
+            if (event.getPayload() instanceof EntryCorrected || event.getPayload() instanceof EntryRetracted
+                    || !handler.canHandle(event)) {
+                continue;
+            }
+            LocalDate date = effectiveDate(event);
+            latest = latest == null || date.isAfter(latest) ? date : latest;
+            if (!date.isBefore(day)) {
+                events.add(event);
+            }
+        }
+        events.sort(Comparator.comparing((DomainEventMessage<?> e) -> effectiveDate(e)).thenComparingLong(DomainEventMessage::getSequenceNumber));
+
+        resetHead(partition, day.minusDays(1));
+        TreeMap<LocalDate, Map<String, Map<List<Object>, List<Object>>>> states = new TreeMap<>();
+        states.put(day, headRows(partition));
+        for (int i = 0; i < events.size(); i++) {
+            DomainEventMessage<?> event = events.get(i);
+            handler.handle(event);
+            LocalDate date = effectiveDate(event);
+            if (i + 1 == events.size() || !effectiveDate(events.get(i + 1)).equals(date)) {
+                states.put(date, headRows(partition));
+            }
+        }
+
+        List<LocalDate> dates = new ArrayList<>(states.keySet());
+        for (VersionedTable table : projection.versionedTables()) {
+            Layout layout = layout(table);
+            Map<List<Object>, List<Version>> current = currentVersionsFrom(layout, partition, day);
+            Set<List<Object>> keys = new LinkedHashSet<>(current.keySet());
+            states.values().forEach(state -> keys.addAll(state.get(table.name()).keySet()));
+            for (List<Object> key : keys) {
+                List<Piece> timeline = new ArrayList<>();
+                for (int i = 0; i < dates.size(); i++) {
+                    timeline.add(new Piece(dates.get(i), i + 1 < dates.size() ? dates.get(i + 1) : null,
+                            states.get(dates.get(i)).get(table.name()).get(key)));
+                }
+                rewrite(layout, key, day, recorded, current.getOrDefault(key, List.of()), timeline);
+            }
+        }
+        LocalDate folded = foldedUntil(partition);
+        if (latest != null && (folded == null || latest.isAfter(folded))) {
+            setFoldedUntil(partition, latest, folded == null);
+        }
+    }
+
+    /** The head copy of the partition becomes its current versions valid on {@code day}. */
+    private void resetHead(String partition, LocalDate day) {
+        for (VersionedTable table : projection.versionedTables()) {
+            Layout layout = layout(table);
+            jdbc.update("DELETE FROM " + table.name() + " WHERE slot = ? AND " + layout.partitionSql, head.code(),
+                    layout.partitionArg(partition));
+            jdbc.update("INSERT INTO " + table.name() + " (slot, " + layout.columnList + ") SELECT ?, " + layout.columnList
+                            + " FROM " + table.name() + " WHERE slot = ? AND " + layout.partitionSql
+                            + " AND recorded_to IS NULL AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)",
+                    head.code(), versionsCode(), layout.partitionArg(partition), Date.valueOf(day), Date.valueOf(day));
+        }
+    }
+
+    // ---- versions
+
+    /** Rows of a key over effective time: {@code row} (null: no row) from {@code from} to {@code to} (null: open). */
+    private record Piece(LocalDate from, LocalDate to, List<Object> row) {
+    }
+
+    private record Version(LocalDate validFrom, LocalDate validTo, Instant recordedFrom, List<Object> row) {
+    }
+
+    /**
+     * Makes the key's current versions from {@code day} on say what {@code timeline} says, if they do not already:
+     * the old ones stop being believed at {@code recorded} (or go, if they were written at that same instant), the
+     * part of them before {@code day} is kept as a new version, and the timeline's rows become versions.
+     */
+    private void rewrite(Layout layout, List<Object> key, LocalDate day, Instant recorded, List<Version> current,
+                         List<Piece> timeline) {
+        List<Piece> old = new ArrayList<>();
+        for (Version version : current) {
+            old.add(new Piece(version.validFrom.isBefore(day) ? day : version.validFrom, version.validTo, version.row));
+        }
+        List<Piece> wanted = merge(timeline);
+        if (merge(old).equals(wanted)) {
+            return;
+        }
+        List<Piece> pieces = new ArrayList<>();
+        for (Version version : current) {
+            Object[] where = layout.versionWhere(key, version.validFrom);
+            if (version.recordedFrom.equals(recorded)) {
+                jdbc.update("DELETE FROM " + layout.table + " WHERE " + layout.versionSql, withSlot(where));
+            } else {
+                Object[] args = new Object[where.length + 2];
+                args[0] = at(recorded);
+                System.arraycopy(withSlot(where), 0, args, 1, where.length + 1);
+                jdbc.update("UPDATE " + layout.table + " SET recorded_to = ? WHERE " + layout.versionSql, args);
+            }
+            if (version.validFrom.isBefore(day)) {
+                pieces.add(new Piece(version.validFrom, day, version.row));
+            }
+        }
+        pieces.addAll(wanted);
+        for (Piece piece : merge(pieces)) {
+            Object[] args = new Object[piece.row.size() + 4];
+            args[0] = versionsCode();
+            for (int i = 0; i < piece.row.size(); i++) {
+                args[i + 1] = piece.row.get(i);
+            }
+            args[piece.row.size() + 1] = Date.valueOf(piece.from);
+            args[piece.row.size() + 2] = piece.to == null ? null : Date.valueOf(piece.to);
+            args[piece.row.size() + 3] = at(recorded);
+            jdbc.update(layout.insertSql, args);
+        }
+    }
+
+    private Object[] withSlot(Object[] where) {
+        Object[] args = new Object[where.length + 1];
+        args[0] = versionsCode();
+        System.arraycopy(where, 0, args, 1, where.length);
+        return args;
+    }
+
+    /** Adjacent pieces with equal rows as one; pieces without a row left out. */
+    private static List<Piece> merge(List<Piece> pieces) {
+        List<Piece> merged = new ArrayList<>();
+        for (Piece piece : pieces) {
+            if (piece.row == null) {
+                continue;
+            }
+            Piece last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && last.to != null && last.to.equals(piece.from) && last.row.equals(piece.row)) {
+                merged.set(merged.size() - 1, new Piece(last.from, piece.to, last.row));
+            } else {
+                merged.add(piece);
+            }
+        }
+        return merged;
+    }
+
+    private List<Version> currentVersionsFrom(Layout layout, List<Object> key, LocalDate day) {
+        Object[] args = new Object[key.size() + 2];
+        args[0] = versionsCode();
+        for (int i = 0; i < key.size(); i++) {
+            args[i + 1] = key.get(i);
+        }
+        args[key.size() + 1] = Date.valueOf(day);
+        return jdbc.query("SELECT " + layout.columnList + ", valid_from, valid_to, recorded_from FROM " + layout.table
+                + " WHERE slot = ? AND " + layout.keySql + " AND recorded_to IS NULL AND (valid_to IS NULL OR valid_to > ?)"
+                + " ORDER BY valid_from", (rs, i) -> version(rs, layout), args);
+    }
+
+    private Map<List<Object>, List<Version>> currentVersionsFrom(Layout layout, String partition, LocalDate day) {
+        Map<List<Object>, List<Version>> byKey = new HashMap<>();
+        jdbc.query("SELECT " + layout.columnList + ", valid_from, valid_to, recorded_from FROM " + layout.table
+                + " WHERE slot = ? AND " + layout.partitionSql + " AND recorded_to IS NULL AND (valid_to IS NULL OR valid_to > ?)"
+                + " ORDER BY valid_from", rs -> {
+            Version version = version(rs, layout);
+            byKey.computeIfAbsent(layout.key(version.row), k -> new ArrayList<>()).add(version);
+        }, versionsCode(), layout.partitionArg(partition), Date.valueOf(day));
+        return byKey;
+    }
+
+    private static Version version(java.sql.ResultSet rs, Layout layout) throws java.sql.SQLException {
+        int n = layout.columns.size();
+        List<Object> row = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            row.add(rs.getObject(i));
+        }
+        return new Version(rs.getObject(n + 1, LocalDate.class), rs.getObject(n + 2, LocalDate.class),
+                rs.getObject(n + 3, OffsetDateTime.class).toInstant(), row);
+    }
+
+    /** Every head row of the partition, table by table, by key. */
+    private Map<String, Map<List<Object>, List<Object>>> headRows(String partition) {
+        Map<String, Map<List<Object>, List<Object>>> rows = new HashMap<>();
+        for (VersionedTable table : projection.versionedTables()) {
+            Layout layout = layout(table);
+            Map<List<Object>, List<Object>> byKey = new LinkedHashMap<>();
+            jdbc.query("SELECT " + layout.columnList + " FROM " + table.name() + " WHERE slot = ? AND " + layout.partitionSql,
+                    rs -> {
+                        List<Object> row = new ArrayList<>(layout.columns.size());
+                        for (int i = 1; i <= layout.columns.size(); i++) {
+                            row.add(rs.getObject(i));
+                        }
+                        byKey.put(layout.key(row), row);
+                    }, head.code(), layout.partitionArg(partition));
+            rows.put(table.name(), byKey);
+        }
+        return rows;
+    }
+
+    private LocalDate foldedUntil(String partition) {
+        List<LocalDate> found = jdbc.query("SELECT folded_until FROM projection_partition WHERE projection = ? AND slot = ? "
+                + "AND partition_id = ?", (rs, i) -> rs.getObject(1, LocalDate.class), projection.name(), head.code(), partition);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private void setFoldedUntil(String partition, LocalDate day, boolean insert) {
+        if (insert) {
+            jdbc.update("INSERT INTO projection_partition (projection, slot, partition_id, folded_until) VALUES (?, ?, ?, ?)",
+                    projection.name(), head.code(), partition, Date.valueOf(day));
+        } else {
+            jdbc.update("UPDATE projection_partition SET folded_until = ? WHERE projection = ? AND slot = ? AND partition_id = ?",
+                    Date.valueOf(day), projection.name(), head.code(), partition);
+        }
+    }
+
+    private String versionsCode() {
+        return head.get().code();
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private Layout layout(VersionedTable table) {
+        return layouts.computeIfAbsent(table.name(), name -> new Layout(table, jdbc.query(
+                "SELECT * FROM " + name + " WHERE 1 = 0", rs -> {
+                    ResultSetMetaData meta = rs.getMetaData();
+                    List<String> columns = new ArrayList<>();
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        String column = meta.getColumnName(i).toLowerCase(Locale.ROOT);
+                        if (!VERSION_COLUMNS.contains(column)) {
+                            columns.add(column);
+                        }
+                    }
+                    return columns;
+                })));
+    }
+
+    /** A table's columns and the SQL the versioning needs, worked out once. */
+    private static final class Layout {
+        final String table;
+        final List<String> columns;
+        final String columnList;
+        final int[] keyIndexes;
+        final boolean prefix;
+        final String partitionSql;
+        final String keySql;
+        final String versionSql;
+        final String insertSql;
+
+        Layout(VersionedTable table, List<String> columns) {
+            this.table = table.name();
+            this.columns = List.copyOf(columns);
+            this.columnList = String.join(", ", columns);
+            this.keyIndexes = table.key().stream().mapToInt(column -> {
+                int index = columns.indexOf(column.toLowerCase(Locale.ROOT));
+                if (index < 0) {
+                    throw new IllegalStateException("table " + table.name() + " has no key column " + column);
+                }
+                return index;
+            }).toArray();
+            this.prefix = table.partitionPrefix();
+            this.partitionSql = table.partitionColumn() + (prefix ? " LIKE ?" : " = ?");
+            this.keySql = String.join(" AND ", table.key().stream().map(column -> column + " = ?").toList());
+            this.versionSql = "slot = ? AND " + keySql + " AND valid_from = ? AND recorded_to IS NULL";
+            this.insertSql = "INSERT INTO " + table.name() + " (slot, " + columnList + ", valid_from, valid_to, recorded_from) VALUES ("
+                    + String.join(", ", java.util.Collections.nCopies(columns.size() + 4, "?")) + ")";
+        }
+
+        Object partitionArg(String partition) {
+            return prefix ? partition + "-%" : partition;
+        }
+
+        List<Object> key(List<Object> row) {
+            List<Object> key = new ArrayList<>(keyIndexes.length);
+            for (int index : keyIndexes) {
+                key.add(row.get(index));
+            }
+            return key;
+        }
+
+        Object[] versionWhere(List<Object> key, LocalDate validFrom) {
+            Object[] args = new Object[key.size() + 1];
+            for (int i = 0; i < key.size(); i++) {
+                args[i] = key.get(i);
+            }
+            args[key.size()] = Date.valueOf(validFrom);
+            return args;
+        }
+    }
+}
