@@ -120,12 +120,17 @@ class StreamController {
         }
         try {
             response.flushBuffer();
-        } catch (IOException gone) {
-            tail.unregister(subscription); // the client left before the stream began
-            async.complete();
-            return;
+            subscription.start();
+        } catch (IOException | IllegalStateException gone) {
+            // The client left before its stream began (the headers are out: no problem answer can follow).
+            tail.unregister(subscription);
+            subscription.end("the connection closed");
+            try {
+                async.complete();
+            } catch (IllegalStateException alreadyComplete) {
+                // nothing left to end
+            }
         }
-        subscription.start();
     }
 
     @Operation(summary = "Read the ledger's events in pages",
@@ -175,8 +180,12 @@ class StreamController {
             throw new QueryParameterException("limit", "from 1 to " + properties.maxPageSize() + ", not " + size);
         }
         EventFilter filter = EventFilter.parse(type, state, aggregate, from, to, types.names());
-        Long atLeast = atLeastParameter != null && !atLeastParameter.isBlank() ? position(ReadPosition.PARAMETER, atLeastParameter)
-                : atLeastHeader != null && !atLeastHeader.isBlank() ? position(ReadPosition.HEADER, atLeastHeader) : null;
+        Long atLeast = null;
+        if (atLeastParameter != null && !atLeastParameter.isBlank()) {
+            atLeast = position(ReadPosition.PARAMETER, atLeastParameter);
+        } else if (atLeastHeader != null && !atLeastHeader.isBlank()) {
+            atLeast = position(ReadPosition.HEADER, atLeastHeader);
+        }
         if (atLeast != null) {
             if (!tail.awaitFrontier(atLeast, maxWait)) {
                 return Problems.response(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "ledger-behind", "Ledger behind",
