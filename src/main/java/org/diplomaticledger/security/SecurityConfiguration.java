@@ -58,6 +58,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/presences/*/*/history", "/api/v1/missions/*/history",
                                 "/api/v1/talks/*/history")
                         .hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
+                        // The ledger's own events: integrators subscribe; auditors and integrators read pages.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/stream").hasAnyRole(Role.INTEGRATOR.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/events")
+                        .hasAnyRole(Role.INTEGRATOR.name(), Role.AUDITOR.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/**")
                         .hasAnyRole(Role.ANALYST.name(), Role.AUDITOR.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())

@@ -1,0 +1,292 @@
+package org.diplomaticledger.stream;
+
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The one reader of the ledger's tail that every live stream shares: it finds new events, releases them strictly in
+ * ledger order, and hands them to the attached consumers without ever waiting for one of them. The positions up to
+ * its {@link #frontier()} are settled: every one of them holds a committed event or belongs to a write that rolled
+ * back. A position still missing above the frontier (a slower write that took it has not committed yet) holds the
+ * stream back until that write has ended (this node's writes are tracked by {@link LocalWrites}) or, at the latest,
+ * for {@code ledger.stream.gap-timeout}; so no event is skipped and none comes out of order.
+ */
+public final class LedgerTail implements SmartLifecycle {
+
+    /** A consumer of released events. */
+    public interface Consumer {
+        /** Called with the lock held: queue the events, never block. */
+        void released(List<StreamedEvent> events, long frontier);
+
+        /** Called without the lock after {@link #released}: write what was queued. */
+        void afterRelease();
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerTail.class);
+    private static final int PROBE = 500; // at most half the default buffer released at once
+
+    private final EventStorageEngine engine;
+    private final JdbcTemplate jdbc;
+    private final LedgerCloudEvents cloudEvents;
+    private final StatesNamed states;
+    private final LocalWrites writes;
+    private final StreamProperties properties;
+
+    private final Object lock = new Object();
+    private final List<Consumer> live = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<Long, Sighting> sightings = new HashMap<>();
+    private final Set<SseSubscription> subscriptions = ConcurrentHashMap.newKeySet();
+    private volatile long frontier;
+    private volatile boolean running;
+    private Thread thread;
+
+    private static final class Sighting {
+        final long firstSeen;
+        final long writesStarted;
+        boolean writesEnded;
+
+        Sighting(long firstSeen, long writesStarted) {
+            this.firstSeen = firstSeen;
+            this.writesStarted = writesStarted;
+        }
+    }
+
+    LedgerTail(EventStorageEngine engine, JdbcTemplate jdbc, LedgerCloudEvents cloudEvents, StatesNamed states,
+               LocalWrites writes, StreamProperties properties) {
+        this.engine = engine;
+        this.jdbc = jdbc;
+        this.cloudEvents = cloudEvents;
+        this.states = states;
+        this.writes = writes;
+        this.properties = properties;
+    }
+
+    /** The highest settled position: every event up to it can be read, in order, and no other will appear there. */
+    public long frontier() {
+        return frontier;
+    }
+
+    /** Waits (bounded) until the frontier reaches {@code position}; whether it did. */
+    public boolean awaitFrontier(long position, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (frontier < position) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                writes.wake();
+                lock.wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
+        }
+    }
+
+    /**
+     * The events after {@code after} up to {@code upTo} (at most {@code max}), read from the store with the
+     * upcasters applied, in ledger order.
+     */
+    public List<StreamedEvent> read(long after, long upTo, int max) {
+        List<StreamedEvent> events = new ArrayList<>();
+        if (after >= upTo || max <= 0) {
+            return events;
+        }
+        TrackingToken start = after <= 0 ? null : GapAwareTrackingToken.newInstance(after, Collections.emptySortedSet());
+        try (Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(start, false)) {
+            Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
+            long last = after;
+            while (events.size() < max && iterator.hasNext()) {
+                TrackedEventMessage<?> message = iterator.next();
+                long position = message.trackingToken().position().orElse(-1);
+                if (position <= last) {
+                    continue; // filled a gap below a position already read: not in this range's order
+                }
+                if (position > upTo) {
+                    break;
+                }
+                last = position;
+                events.add(new StreamedEvent(position, message, cloudEvents, states));
+            }
+        }
+        return events;
+    }
+
+    /**
+     * Attaches a consumer that has read everything up to {@code position}, if the frontier has not passed it: from
+     * then on it receives every released event (it skips those up to its position). Otherwise it must read on to
+     * the new frontier first.
+     */
+    public boolean attach(Consumer consumer, long position) {
+        synchronized (lock) {
+            if (position < frontier) {
+                return false;
+            }
+            live.add(consumer);
+            return true;
+        }
+    }
+
+    /** Stops releasing to the consumer; never waits for the tail's lock, so a consumer may call it holding its own. */
+    public void detach(Consumer consumer) {
+        live.remove(consumer);
+    }
+
+    /** Counts a subscription against {@code ledger.stream.max-subscribers}; false when there is no room. */
+    public boolean register(SseSubscription subscription) {
+        synchronized (subscriptions) {
+            if (subscriptions.size() >= properties.maxSubscribers()) {
+                return false;
+            }
+            return subscriptions.add(subscription);
+        }
+    }
+
+    public void unregister(SseSubscription subscription) {
+        subscriptions.remove(subscription);
+    }
+
+    /** Sends every open stream its heartbeat. */
+    void heartbeat() {
+        for (SseSubscription subscription : subscriptions) {
+            try {
+                subscription.heartbeat();
+            } catch (RuntimeException e) {
+                log.debug("A heartbeat failed", e);
+            }
+        }
+    }
+
+    /** The streams open and not ending. */
+    public int subscriptionCount() {
+        return (int) subscriptions.stream().filter(subscription -> !subscription.isEnding()).count();
+    }
+
+    @Override
+    public void start() {
+        Long head = jdbc.queryForObject("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry", Long.class);
+        frontier = head == null ? 0 : head;
+        running = true;
+        thread = new Thread(this::run, "ledger-stream-tail");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        for (SseSubscription subscription : subscriptions) {
+            subscription.end("the ledger is shutting down; resume from your last id");
+        }
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        long waitMillis = Math.max(1, properties.pollInterval().toMillis());
+        while (running) {
+            try {
+                if (!poll()) {
+                    writes.awaitWrite(waitMillis);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                log.warn("Reading the ledger's tail failed; retrying: {}", e.toString());
+                try {
+                    Thread.sleep(waitMillis);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Releases what is settled above the frontier; whether it released anything. */
+    boolean poll() {
+        // Missing positions whose writers have all ended by now are settled once this probe still misses them.
+        for (Sighting sighting : sightings.values()) {
+            if (!sighting.writesEnded && writes.allEndedUpTo(sighting.writesStarted)) {
+                sighting.writesEnded = true;
+            }
+        }
+        long from = frontier;
+        List<Long> visible = jdbc.queryForList(
+                "SELECT global_index FROM domain_event_entry WHERE global_index > ? ORDER BY global_index LIMIT " + PROBE,
+                Long.class, from);
+        if (visible.isEmpty()) {
+            return false;
+        }
+        long now = System.nanoTime();
+        long upTo = from;
+        long expected = from + 1;
+        boolean blocked = false;
+        for (long position : visible) {
+            // Every missing position in the probed range is noted now, so that all of them can be settled by the
+            // next probe, not one per probe.
+            for (long missing = expected; missing < position; missing++) {
+                Sighting sighting = sightings.computeIfAbsent(missing, key -> new Sighting(now, writes.lastStarted()));
+                boolean settled = properties.onlyLocalWriters() && sighting.writesEnded
+                        || now - sighting.firstSeen >= properties.gapTimeout().toNanos();
+                blocked |= !settled;
+            }
+            if (!blocked) {
+                upTo = position;
+            }
+            expected = position + 1;
+        }
+        if (upTo == from) {
+            return false;
+        }
+        List<StreamedEvent> events = read(from, upTo, Integer.MAX_VALUE);
+        List<Consumer> delivered;
+        synchronized (lock) {
+            frontier = upTo;
+            delivered = new ArrayList<>(live);
+            for (Consumer consumer : delivered) {
+                consumer.released(events, upTo);
+            }
+            lock.notifyAll();
+        }
+        final long settled = upTo;
+        sightings.keySet().removeIf(position -> position <= settled);
+        for (Consumer consumer : delivered) {
+            try {
+                consumer.afterRelease();
+            } catch (RuntimeException e) {
+                log.debug("A stream consumer failed to write", e);
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,334 @@
+package org.diplomaticledger.stream;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * One consumer's stream: first it catches up from the store (on a small shared pool, a batch at a time and only
+ * while its buffer has room), then it attaches to the {@link LedgerTail} at exactly the position it has read, so
+ * nothing is skipped or sent twice at the switch. Writes use the servlet's non-blocking output: no thread ever
+ * waits for a slow client. Events wait in a buffer of {@code ledger.stream.buffer}; a consumer that lets it fill
+ * is sent a closing comment saying why, and the stream ends; it resumes with its last id.
+ */
+public final class SseSubscription implements LedgerTail.Consumer, WriteListener, AsyncListener {
+
+    private static final Logger log = LoggerFactory.getLogger(SseSubscription.class);
+    private static final int CATCH_UP_BATCH = 500;
+
+    private final LedgerTail tail;
+    private final EventFilter filter;
+    private final int capacity;
+    private final Executor catchUpPool;
+    private final AsyncContext async;
+    private final ServletOutputStream out;
+
+    private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+    private int queuedEvents;
+    private long cursor;          // the last position examined, sent or filtered out
+    private long lastIdSent;
+    private boolean attached;
+    private boolean waitingForRoom;
+    private boolean ending;
+    private volatile boolean closed;
+    private boolean unflushed;
+    private volatile boolean heartbeatRetry;
+    private final Object writing = new Object();
+
+    public SseSubscription(LedgerTail tail, EventFilter filter, long after, int capacity, Executor catchUpPool,
+                           AsyncContext async) throws IOException {
+        this.tail = tail;
+        this.filter = filter;
+        this.capacity = capacity;
+        this.catchUpPool = catchUpPool;
+        this.async = async;
+        this.cursor = after;
+        this.lastIdSent = after;
+        this.out = async.getResponse().getOutputStream();
+    }
+
+    /** Starts writing (the container calls {@link #onWritePossible} first) and catching up. */
+    public void start() {
+        async.addListener(this);
+        out.setWriteListener(this);
+        synchronized (this) {
+            queue.add(comment("stream after position " + cursor));
+        }
+        catchUpPool.execute(this::catchUp);
+    }
+
+    /** One batch of catching up, then the next on the pool, so that many catch-ups share its threads fairly. */
+    private void catchUp() {
+        try {
+            if (closed) {
+                return;
+            }
+            long frontier = tail.frontier();
+            long from;
+            synchronized (this) {
+                if (ending) {
+                    return;
+                }
+                if (queuedEvents > capacity / 2) {
+                    waitingForRoom = true; // resumed by the writer once the client has read some
+                    return;
+                }
+                from = cursor;
+            }
+            if (from >= frontier && tail.attach(this, from)) {
+                synchronized (this) {
+                    attached = true;
+                }
+                return;
+            }
+            if (from < frontier) {
+                List<StreamedEvent> events = tail.read(from, frontier, CATCH_UP_BATCH);
+                synchronized (this) {
+                    long read = from;
+                    for (StreamedEvent event : events) {
+                        if (ending || queuedEvents >= capacity) {
+                            break; // no room: the rest is read again once the client has taken some
+                        }
+                        offer(event);
+                        read = event.position();
+                    }
+                    if (!ending) {
+                        cursor = events.size() < CATCH_UP_BATCH && read == lastOf(events, from) ? frontier : read;
+                    }
+                }
+                pump();
+            }
+            catchUpPool.execute(this::catchUp);
+        } catch (RuntimeException e) {
+            log.warn("A stream's catch-up failed; ending it", e);
+            end("the ledger could not be read; resume from your last id");
+        }
+    }
+
+    private static long lastOf(List<StreamedEvent> events, long otherwise) {
+        return events.isEmpty() ? otherwise : events.get(events.size() - 1).position();
+    }
+
+    @Override
+    public void released(List<StreamedEvent> events, long frontier) {
+        synchronized (this) {
+            if (ending || closed) {
+                return;
+            }
+            for (StreamedEvent event : events) {
+                if (event.position() > cursor) {
+                    offer(event);
+                    if (ending) {
+                        return;
+                    }
+                }
+            }
+            cursor = Math.max(cursor, frontier);
+        }
+    }
+
+    @Override
+    public void afterRelease() {
+        pump();
+    }
+
+    /** Queues the event if it matches; past the buffer the stream ends. Holds this object's lock. */
+    private void offer(StreamedEvent event) {
+        cursor = event.position();
+        if (!filter.matches(event)) {
+            return;
+        }
+        if (queuedEvents >= capacity) {
+            endLocked("more than " + capacity + " events waited for this consumer (ledger.stream.buffer); "
+                    + "reconnect with the id of the last event you received as Last-Event-ID to resume");
+            return;
+        }
+        queue.add(frame(event));
+        queuedEvents++;
+        lastIdSent = event.position();
+    }
+
+    /** A heartbeat: a comment when nothing waits, and the position read so far where filtering passed events by. */
+    public void heartbeat() {
+        if (closed) {
+            return;
+        }
+        synchronized (this) {
+            if (ending) {
+                // Retry the closing comment: the container may not call back once the client reads again.
+                heartbeatRetry = true;
+            } else if (!queue.isEmpty()) {
+                return;
+            }
+        }
+        if (heartbeatRetry) {
+            pump();
+            return;
+        }
+        synchronized (this) {
+            if (cursor > lastIdSent && attached) {
+                // An id with no data updates the client's Last-Event-ID without dispatching an event.
+                queue.add((": heartbeat\nid: " + cursor + "\n\n").getBytes(StandardCharsets.UTF_8));
+                lastIdSent = cursor;
+            } else {
+                queue.add(comment("heartbeat"));
+            }
+        }
+        pump();
+    }
+
+    /** Ends the stream after a last comment saying why. */
+    public void end(String why) {
+        synchronized (this) {
+            endLocked(why);
+        }
+        pump();
+    }
+
+    private void endLocked(String why) {
+        if (ending || closed) {
+            return;
+        }
+        ending = true;
+        queuedEvents = 0;
+        // The client resumes from the last event it really received: what still waits here is dropped.
+        while (queue.size() > 0 && queue.peekLast() != null && isEvent(queue.peekLast())) {
+            queue.pollLast();
+        }
+        queue.add(comment("stream ended: " + why));
+        // Only the closing comment is kept: it goes out, and the connection closes, as soon as the client reads again
+        // (a client that never does is dropped by the container's own connection timeout).
+        tail.detach(this);
+    }
+
+    private static boolean isEvent(byte[] frame) {
+        return frame.length > 3 && frame[0] == 'i' && frame[1] == 'd' && frame[2] == ':';
+    }
+
+    /** Writes what is queued as far as the connection takes it without blocking. */
+    void pump() {
+        boolean resumeCatchUp = false;
+        synchronized (writing) {
+            if (closed) {
+                return;
+            }
+            try {
+                while (out.isReady()) {
+                    byte[] frame;
+                    boolean finished;
+                    synchronized (this) {
+                        frame = queue.poll();
+                        if (frame != null && isEvent(frame) && queuedEvents > 0) {
+                            queuedEvents--;
+                        }
+                        finished = frame == null && ending;
+                        if (waitingForRoom && queuedEvents <= capacity / 4 && !ending) {
+                            waitingForRoom = false;
+                            resumeCatchUp = true;
+                        }
+                    }
+                    if (frame != null) {
+                        out.write(frame);
+                        unflushed = true;
+                    } else if (unflushed) {
+                        unflushed = false;
+                        out.flush();
+                    } else {
+                        if (finished) {
+                            close();
+                        }
+                        break;
+                    }
+                }
+            } catch (IOException | IllegalStateException e) {
+                close();
+            }
+        }
+        if (resumeCatchUp) {
+            catchUpPool.execute(this::catchUp);
+        }
+    }
+
+    private void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        tail.detach(this);
+        tail.unregister(this);
+        try {
+            async.complete();
+        } catch (IllegalStateException alreadyDone) {
+            // the container ended it first
+        }
+    }
+
+    @Override
+    public void onWritePossible() {
+        pump();
+    }
+
+    @Override
+    public void onError(Throwable t) {
+        closed = true;
+        tail.detach(this);
+        tail.unregister(this);
+    }
+
+    @Override
+    public void onComplete(AsyncEvent event) {
+        closed = true;
+        tail.detach(this);
+        tail.unregister(this);
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+        close();
+    }
+
+    @Override
+    public void onError(AsyncEvent event) {
+        closed = true;
+        tail.detach(this);
+        tail.unregister(this);
+    }
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Whether the stream has ended, or is ending with its closing comment. */
+    public synchronized boolean isEnding() {
+        return ending || closed;
+    }
+
+    static byte[] frame(StreamedEvent event) {
+        byte[] data = event.json();
+        byte[] head = ("id: " + event.position() + "\nevent: " + event.name() + "\ndata: ").getBytes(StandardCharsets.UTF_8);
+        byte[] frame = new byte[head.length + data.length + 2];
+        System.arraycopy(head, 0, frame, 0, head.length);
+        System.arraycopy(data, 0, frame, head.length, data.length);
+        frame[frame.length - 2] = '\n';
+        frame[frame.length - 1] = '\n';
+        return frame;
+    }
+
+    private static byte[] comment(String text) {
+        return (": " + text + "\n\n").getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,93 @@
+package org.diplomaticledger.stream;
+
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The stream's parts: the CloudEvents mapping every publisher uses, the one shared reader of the ledger's tail, the
+ * small pool that catches consumers up from the store, and the heartbeat.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StreamProperties.class)
+public class StreamConfiguration {
+
+    @Bean
+    LedgerCloudEvents ledgerCloudEvents(StreamProperties properties, @Qualifier("eventSerializer") Serializer eventSerializer) {
+        if (!(eventSerializer instanceof JacksonSerializer jackson)) {
+            throw new IllegalStateException("the stream needs the ledger's Jackson event serializer");
+        }
+        return new LedgerCloudEvents(properties.source(), properties.schemaBase(), jackson.getObjectMapper());
+    }
+
+    @Bean
+    LocalWrites localWrites(EventStore eventStore) {
+        LocalWrites writes = new LocalWrites();
+        eventStore.registerDispatchInterceptor(writes);
+        return writes;
+    }
+
+    @Bean
+    LedgerTail ledgerTail(EventStorageEngine engine, JdbcTemplate jdbc, LedgerCloudEvents cloudEvents,
+                          LocalWrites writes, StreamProperties properties) {
+        return new LedgerTail(engine, jdbc, cloudEvents, new StatesNamed(engine), writes, properties);
+    }
+
+    @Bean
+    EventTypes eventTypes() {
+        return EventTypes.scan();
+    }
+
+    /**
+     * Catches consumers up from the store (two threads, one batch per task, so a few threads serve any number of
+     * consumers) and sends heartbeats. Plain executors, not Spring task beans, so that they replace none of Spring's.
+     */
+    @Bean(destroyMethod = "close")
+    StreamWorkers streamWorkers(LedgerTail tail, StreamProperties properties) {
+        return new StreamWorkers(tail, properties.heartbeat());
+    }
+
+    public static final class StreamWorkers implements AutoCloseable {
+        private final ExecutorService catchUp;
+
+        public java.util.concurrent.Executor catchUp() {
+            return catchUp;
+        }
+        private final ScheduledExecutorService heartbeat;
+
+        StreamWorkers(LedgerTail tail, Duration every) {
+            catchUp = Executors.newFixedThreadPool(2, daemon("ledger-stream-catch-up"));
+            heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("ledger-stream-heartbeat"));
+            heartbeat.scheduleAtFixedRate(tail::heartbeat, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() {
+            heartbeat.shutdownNow();
+            catchUp.shutdownNow();
+        }
+
+        private static ThreadFactory daemon(String name) {
+            AtomicInteger count = new AtomicInteger();
+            return runnable -> {
+                Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            };
+        }
+    }
+}

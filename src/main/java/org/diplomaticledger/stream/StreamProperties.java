@@ -1,0 +1,46 @@
+package org.diplomaticledger.stream;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * {@code ledger.stream.*}: how the ledger's events are published as CloudEvents on the stream and in event pages.
+ *
+ * @param source          the CloudEvents {@code source} of every event
+ * @param schemaBase      where the events' JSON Schemas are published (ending in '/'); {@code dataschema} points there
+ * @param heartbeat       how often an idle stream gets a comment line, so proxies keep it open
+ * @param buffer          the most events queued for one consumer; past it the server ends that stream
+ * @param pollInterval    how often the one shared reader looks for events written by other nodes (local writes wake it)
+ * @param gapTimeout      the longest a missing position (a write not yet committed) holds the stream back before it
+ *                        is taken for a rolled-back write
+ * @param onlyLocalWriters whether this node is the ledger's only writer: then a missing position is known to be a
+ *                        rolled-back write as soon as the writes open when it appeared have finished
+ * @param maxSubscribers  the most streams open at once; more are answered 503
+ * @param pageScanLimit   the most events one page request examines while filtering
+ * @param maxPageSize     the largest {@code limit} of an event page
+ */
+@ConfigurationProperties("ledger.stream")
+public record StreamProperties(
+        @DefaultValue("urn:diplomatic-ledger") URI source,
+        @DefaultValue("http://localhost:8080/schemas/") URI schemaBase,
+        @DefaultValue("PT15S") Duration heartbeat,
+        @DefaultValue("1000") int buffer,
+        @DefaultValue("PT0.5S") Duration pollInterval,
+        @DefaultValue("PT10S") Duration gapTimeout,
+        @DefaultValue("true") boolean onlyLocalWriters,
+        @DefaultValue("1000") int maxSubscribers,
+        @DefaultValue("10000") int pageScanLimit,
+        @DefaultValue("1000") int maxPageSize) {
+
+    public StreamProperties {
+        if (buffer < 1 || maxSubscribers < 1 || pageScanLimit < 1 || maxPageSize < 1) {
+            throw new IllegalArgumentException("ledger.stream.buffer, max-subscribers, page-scan-limit and max-page-size must be positive");
+        }
+        if (heartbeat.isNegative() || heartbeat.isZero() || pollInterval.isNegative() || pollInterval.isZero()) {
+            throw new IllegalArgumentException("ledger.stream.heartbeat and poll-interval must be positive");
+        }
+    }
+}
