@@ -105,24 +105,42 @@ public final class LedgerTail implements SmartLifecycle {
      */
     public List<StreamedEvent> read(long after, long upTo, int max) {
         List<StreamedEvent> events = new ArrayList<>();
-        if (after >= upTo || max <= 0) {
-            return events;
-        }
-        TrackingToken start = after <= 0 ? null : GapAwareTrackingToken.newInstance(after, Collections.emptySortedSet());
-        try (Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(start, false)) {
-            Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
-            long last = after;
-            while (events.size() < max && iterator.hasNext()) {
-                TrackedEventMessage<?> message = iterator.next();
-                long position = message.trackingToken().position().orElse(-1);
-                if (position <= last) {
-                    continue; // filled a gap below a position already read: not in this range's order
+        long last = after;
+        boolean stepped = false;
+        // The storage engine reads a window of positions at a time and ends its stream at the first window that holds
+        // fewer events than a batch (positions left empty by rolled-back writes), so one call may stop short of upTo:
+        // read on from where it stopped, and step over an empty window to the next stored position.
+        while (last < upTo && events.size() < max) {
+            long before = last;
+            TrackingToken start = last <= 0 ? null : GapAwareTrackingToken.newInstance(last, Collections.emptySortedSet());
+            try (Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(start, false)) {
+                Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
+                while (events.size() < max && iterator.hasNext()) {
+                    TrackedEventMessage<?> message = iterator.next();
+                    long position = message.trackingToken().position().orElse(-1);
+                    if (position <= last) {
+                        continue; // filled a gap below a position already read: not in this range's order
+                    }
+                    if (position > upTo) {
+                        return events;
+                    }
+                    last = position;
+                    events.add(new StreamedEvent(position, message, cloudEvents, states));
                 }
-                if (position > upTo) {
+            }
+            if (last == before) {
+                if (stepped) {
+                    break; // stepped to a stored position and still read nothing: do not spin
+                }
+                stepped = true;
+                Long next = jdbc.queryForObject("SELECT MIN(global_index) FROM domain_event_entry WHERE global_index > ? "
+                        + "AND global_index <= ?", Long.class, last, upTo);
+                if (next == null) {
                     break;
                 }
-                last = position;
-                events.add(new StreamedEvent(position, message, cloudEvents, states));
+                last = next - 1;
+            } else {
+                stepped = false;
             }
         }
         return events;
