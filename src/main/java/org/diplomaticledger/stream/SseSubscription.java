@@ -42,7 +42,6 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
     private boolean ending;
     private volatile boolean closed;
     private boolean unflushed;
-    private volatile boolean heartbeatRetry;
     private final Object writing = new Object();
 
     public SseSubscription(LedgerTail tail, EventFilter filter, long after, int capacity, Executor catchUpPool,
@@ -163,15 +162,14 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
         if (closed) {
             return;
         }
+        boolean retryOnly;
         synchronized (this) {
-            if (ending) {
-                // Retry the closing comment: the container may not call back once the client reads again.
-                heartbeatRetry = true;
-            } else if (!queue.isEmpty()) {
-                return;
-            }
+            // Ending: retry the closing comment, the container may not call back once the client reads again.
+            // Events waiting: no heartbeat needed, but write again in case the container's write callback never
+            // came (the stream would otherwise wait for it forever).
+            retryOnly = ending || !queue.isEmpty();
         }
-        if (heartbeatRetry) {
+        if (retryOnly) {
             pump();
             return;
         }

@@ -28,6 +28,9 @@ final class SseLines implements AutoCloseable {
     record Message(String id, String event, CloudEvent data) {
     }
 
+    /** When the last line (an event's or a heartbeat's) arrived, by System.nanoTime(). */
+    volatile long lastLine = System.nanoTime();
+
     final int status;
     private final InputStream body;
     private final BufferedReader reader;
@@ -64,6 +67,7 @@ final class SseLines implements AutoCloseable {
         StringBuilder data = null;
         String line;
         while ((line = reader.readLine()) != null) {
+            lastLine = System.nanoTime();
             if (line.isEmpty()) {
                 if (data != null) {
                     return new Message(id, event, CLOUD_EVENTS.deserialize(data.toString().getBytes(StandardCharsets.UTF_8)));

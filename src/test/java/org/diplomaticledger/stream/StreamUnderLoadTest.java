@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -47,9 +49,11 @@ import static org.awaitility.Awaitility.await;
  * buffer after a few hundred events instead of megabytes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ledger.stream.heartbeat=PT1S")
+        properties = "ledger.stream.heartbeat=PT" + StreamUnderLoadTest.HEARTBEAT_SECONDS + "S")
 @ActiveProfiles("test")
 class StreamUnderLoadTest {
+
+    static final int HEARTBEAT_SECONDS = 1;
 
     @DynamicPropertySource
     static void ledgerFiles(DynamicPropertyRegistry registry) throws IOException {
@@ -98,6 +102,8 @@ class StreamUnderLoadTest {
         List<Long> received = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger reconnects = new AtomicInteger();
         AtomicReference<Throwable> readerFailure = new AtomicReference<>();
+        AtomicInteger idleDrops = new AtomicInteger();
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
         HttpClient http = SseLines.client();
         Thread reader = new Thread(() -> {
             Random random = new Random(42);
@@ -108,6 +114,14 @@ class StreamUnderLoadTest {
                     int dropAfter = 200 + random.nextInt(1300);
                     try (SseLines stream = SseLines.open(http, port, "integrator", "/api/v1/stream?after=" + start, lastId)) {
                         assertThat(stream.status).isEqualTo(200);
+                        // As SSE clients do: a line silent for five heartbeats is dead; drop it and resume.
+                        ScheduledFuture<?> idle = watchdog.scheduleAtFixedRate(() -> {
+                            if (System.nanoTime() - stream.lastLine > TimeUnit.SECONDS.toNanos(5 * HEARTBEAT_SECONDS)) {
+                                idleDrops.incrementAndGet();
+                                stream.close();
+                            }
+                        }, 1, 1, TimeUnit.SECONDS);
+                        try {
                         for (int i = 0; i < dropAfter && received.size() < total; i++) {
                             SseLines.Message message = stream.next();
                             if (message == null) {
@@ -118,6 +132,11 @@ class StreamUnderLoadTest {
                             assertThat(message.event()).isEqualTo("StaffCountReported");
                             received.add(Long.parseLong(message.id()));
                             lastId = message.id();
+                        }
+                        } catch (IOException dropped) {
+                            // closed by the watchdog: resume from lastId
+                        } finally {
+                            idle.cancel(false);
                         }
                     }
                     reconnects.incrementAndGet(); // a forced disconnect mid-stream
@@ -139,7 +158,9 @@ class StreamUnderLoadTest {
         }
         writers.shutdown();
         reader.join(TimeUnit.MINUTES.toMillis(4));
+        watchdog.shutdownNow();
         assertThat(readerFailure.get()).isNull();
+        System.out.printf("stream reader: %d reconnects, %d of them after a silent line%n", reconnects.get(), idleDrops.get());
 
         List<Long> stored = jdbc.queryForList("SELECT global_index FROM domain_event_entry WHERE global_index > ? ORDER BY global_index",
                 Long.class, start);
