@@ -277,7 +277,9 @@ public class HeadsOfMissionProjection implements Projection {
                         Date.valueOf(on), personId, slot.code(), missionId, predecessor);
             }
             endCharge(missionId, on, "HEAD_TOOK_UP_FUNCTIONS", personId);
-            if (post.vacancySeq != null) {
+            // Folded in effective order, a head may take up functions on a day before the ledger's opening of the
+            // mission: there is no post yet, and so no vacancy to end.
+            if (post != null && post.vacancySeq != null) {
                 jdbc.update("UPDATE heads_of_mission_vacancy SET to_date = ?, next_person_id = ?, ended_by = 'HEAD_TOOK_UP_FUNCTIONS', "
                                 + "next_name = (SELECT name FROM heads_of_mission_tenure WHERE slot = ? AND mission_id = ? AND tenure_no = ?) "
                                 + "WHERE slot = ? AND mission_id = ? AND seq = ?",
