@@ -45,8 +45,8 @@ class StreamHttpTest extends LedgerIntegrationTest {
         transactions.executeWithoutResult(tx -> {
             for (int i = 0; i < 30; i++) {
                 jdbc.update("INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, "
-                        + "time_stamp, payload_type, payload) VALUES (?, 'kh-gap', ?, 'Gap', '2025-01-01T00:00:00Z', 'Gap', X'00')",
-                        "kh-gap-" + System.nanoTime() + "-" + i, System.nanoTime() + i);
+                        + "time_stamp, payload_type, payload) VALUES (?, 'kh-gap', ?, 'Gap', '2025-01-01T00:00:00Z', 'Gap', ?)",
+                        "kh-gap-" + System.nanoTime() + "-" + i, System.nanoTime() + i, new byte[]{0});
             }
             tx.setRollbackOnly();
         });
