@@ -100,7 +100,8 @@ class StreamUnderLoadTest {
     @Test
     @Disabled("Passes alone (0 lost in 10,000 with 16 reconnects) but in the full suite, under heavy CPU load, the reader "
             + "missed whole writes (9,700-9,900 of 10,000 with the tail's frontier at the head): an open bug of the "
-            + "catch-up/live hand-over, left open on issue 5. Run it with -Dtest=StreamUnderLoadTest.")
+            + "catch-up/live hand-over, left open on issue 5. Run it with -Dtest=StreamUnderLoadTest "
+            + "-Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition")
     void tenThousandConcurrentEventsReachAReconnectingReaderExactlyOnceInOrder() throws Exception {
         long start = head();
         int total = 10_000;
