@@ -41,6 +41,7 @@ public final class LedgerTail implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerTail.class);
     private static final int PROBE = 500; // at most half the default buffer released at once
+    private static final int READ_ATTEMPTS = 4;
 
     private final EventStorageEngine engine;
     private final JdbcTemplate jdbc;
@@ -100,10 +101,90 @@ public final class LedgerTail implements SmartLifecycle {
     }
 
     /**
-     * The events after {@code after} up to {@code upTo} (at most {@code max}), read from the store with the
-     * upcasters applied, in ledger order.
+     * Events read in ledger order, and the position the read is complete {@code through}: every event stored after the
+     * position asked for and up to {@code through} is in {@code events}, so a reader can move on to {@code through}
+     * even where positions in between hold nothing (left empty by writes that rolled back).
      */
-    public List<StreamedEvent> read(long after, long upTo, int max) {
+    public record Batch(List<StreamedEvent> events, long through) {
+    }
+
+    /**
+     * The events after {@code after} up to {@code upTo} (at most {@code max}), read from the store with the
+     * upcasters applied, in ledger order, and how far that read is complete.
+     */
+    public Batch read(long after, long upTo, int max) {
+        if (after >= upTo) {
+            return new Batch(List.of(), after);
+        }
+        return read(after, upTo, max, storedPositions(after, upTo, max));
+    }
+
+    private List<Long> storedPositions(long after, long upTo, int max) {
+        return jdbc.queryForList("SELECT global_index FROM domain_event_entry WHERE global_index > ? AND global_index <= ? "
+                + "ORDER BY global_index LIMIT " + max, Long.class, after, upTo);
+    }
+
+    /**
+     * Reads the events at the {@code stored} positions (those the database lists in the range, at most {@code max}).
+     * The storage engine reads on its own connection and may, for an instant, not yet show every event committed
+     * there: the read is checked against the positions listed and repeated for what it missed, and what stays
+     * missing ends the batch before it, so that no caller ever moves past an event it has not been given.
+     */
+    private Batch read(long after, long upTo, int max, List<Long> stored) {
+        if (stored.isEmpty()) {
+            return new Batch(List.of(), upTo);
+        }
+        long lastStored = stored.get(stored.size() - 1);
+        long complete = stored.size() < max ? upTo : lastStored;
+        List<StreamedEvent> events = new ArrayList<>(stored.size());
+        long readTo = after;
+        for (int attempt = 0; ; attempt++) {
+            List<StreamedEvent> more = readFromEngine(readTo, lastStored, max - events.size());
+            events.addAll(more);
+            int covered = covered(events, stored);
+            if (covered == stored.size()) {
+                return new Batch(events, complete);
+            }
+            long missing = stored.get(covered);
+            // Keep the events before the first one missed; read again from there.
+            while (!events.isEmpty() && events.get(events.size() - 1).position() >= missing) {
+                events.remove(events.size() - 1);
+            }
+            readTo = missing - 1;
+            if (attempt == READ_ATTEMPTS - 1) {
+                log.warn("The store did not yet show the event at position {} that the database lists; {} read up to it, "
+                        + "the rest is read again", missing, events.size());
+                return new Batch(events, readTo);
+            }
+            log.debug("The store did not yet show the event at position {}; reading again", missing);
+            try {
+                Thread.sleep(1L << (2 * attempt)); // 1, 4, 16 ms
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Batch(events, readTo);
+            }
+        }
+    }
+
+    /** How many of the {@code stored} positions, from the first, the events hold without a miss. */
+    private static int covered(List<StreamedEvent> events, List<Long> stored) {
+        int covered = 0;
+        for (StreamedEvent event : events) {
+            if (covered == stored.size()) {
+                break;
+            }
+            long position = event.position();
+            if (position == stored.get(covered)) {
+                covered++;
+            } else if (position > stored.get(covered)) {
+                break; // the store skipped a listed position
+            }
+            // else: an event the listing did not show yet (a late commit in a settled range): harmless, in order
+        }
+        return covered;
+    }
+
+    private List<StreamedEvent> readFromEngine(long after, long upTo, int max) {
         List<StreamedEvent> events = new ArrayList<>();
         long last = after;
         boolean stepped = false;
@@ -286,7 +367,13 @@ public final class LedgerTail implements SmartLifecycle {
         if (upTo == from) {
             return false;
         }
-        List<StreamedEvent> events = read(from, upTo, Integer.MAX_VALUE);
+        long settledTo = upTo;
+        Batch batch = read(from, upTo, Integer.MAX_VALUE, visible.stream().filter(position -> position <= settledTo).toList());
+        if (batch.through() == from) {
+            return false; // not one event could be read yet: the next probe tries again
+        }
+        upTo = batch.through();
+        List<StreamedEvent> events = batch.events();
         List<Consumer> delivered;
         synchronized (lock) {
             frontier = upTo;

@@ -199,23 +199,24 @@ class StreamController {
         int scanned = 0;
         while (matched.size() < size && next < frontier && scanned < properties.pageScanLimit()) {
             int batch = filter.isEmpty() ? size - matched.size() : Math.min(500, properties.pageScanLimit() - scanned);
-            List<StreamedEvent> events = tail.read(next, frontier, batch);
-            if (events.isEmpty()) {
-                next = frontier;
-                break;
-            }
-            for (StreamedEvent event : events) {
+            LedgerTail.Batch read = tail.read(next, frontier, batch);
+            boolean all = true;
+            for (StreamedEvent event : read.events()) {
+                if (matched.size() == size) {
+                    all = false;
+                    break;
+                }
                 scanned++;
                 next = event.position();
                 if (filter.matches(event)) {
                     matched.add(event);
-                    if (matched.size() == size) {
-                        break;
-                    }
                 }
             }
-            if (events.size() < batch && matched.size() < size) {
-                next = frontier; // read to the frontier: nothing else lies before it
+            if (all) {
+                next = Math.max(next, read.through()); // past positions that hold nothing, too
+            }
+            if (read.events().isEmpty() && read.through() < frontier) {
+                break; // the store does not show the next event yet: the next page starts there
             }
         }
         next = Math.max(next, start);
