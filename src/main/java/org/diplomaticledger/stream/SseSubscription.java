@@ -91,18 +91,18 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
                 return;
             }
             if (from < frontier) {
-                List<StreamedEvent> events = tail.read(from, frontier, CATCH_UP_BATCH);
+                LedgerTail.Batch batch = tail.read(from, frontier, CATCH_UP_BATCH);
                 synchronized (this) {
-                    long read = from;
-                    for (StreamedEvent event : events) {
+                    boolean all = true;
+                    for (StreamedEvent event : batch.events()) {
                         if (ending || queuedEvents >= capacity) {
-                            break; // no room: the rest is read again once the client has taken some
+                            all = false; // no room: the rest is read again once the client has taken some
+                            break;
                         }
                         offer(event);
-                        read = event.position();
                     }
-                    if (!ending) {
-                        cursor = events.size() < CATCH_UP_BATCH && read == lastOf(events, from) ? frontier : read;
+                    if (all && !ending) {
+                        cursor = Math.max(cursor, batch.through()); // past positions that hold nothing, too
                     }
                 }
                 pump();
@@ -112,10 +112,6 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
             log.warn("A stream's catch-up failed; ending it", e);
             end("the ledger could not be read; resume from your last id");
         }
-    }
-
-    private static long lastOf(List<StreamedEvent> events, long otherwise) {
-        return events.isEmpty() ? otherwise : events.get(events.size() - 1).position();
     }
 
     @Override
@@ -162,24 +158,18 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
         if (closed) {
             return;
         }
-        boolean retryOnly;
         synchronized (this) {
-            // Ending: retry the closing comment, the container may not call back once the client reads again.
-            // Events waiting: no heartbeat needed, but write again in case the container's write callback never
-            // came (the stream would otherwise wait for it forever).
-            retryOnly = ending || !queue.isEmpty();
-        }
-        if (retryOnly) {
-            pump();
-            return;
-        }
-        synchronized (this) {
-            if (cursor > lastIdSent && attached) {
-                // An id with no data updates the client's Last-Event-ID without dispatching an event.
-                queue.add((": heartbeat\nid: " + cursor + "\n\n").getBytes(StandardCharsets.UTF_8));
-                lastIdSent = cursor;
-            } else {
-                queue.add(comment("heartbeat"));
+            // Ending, or events waiting: no heartbeat, but write again in case the container's write callback never
+            // came (the stream would otherwise wait for it forever). Decided and queued under one lock, so that a bare
+            // id can never follow a closing comment that dropped the events before it.
+            if (!ending && queue.isEmpty()) {
+                if (cursor > lastIdSent && attached) {
+                    // An id with no data updates the client's Last-Event-ID without dispatching an event.
+                    queue.add((": heartbeat\nid: " + cursor + "\n\n").getBytes(StandardCharsets.UTF_8));
+                    lastIdSent = cursor;
+                } else {
+                    queue.add(comment("heartbeat"));
+                }
             }
         }
         pump();
@@ -204,8 +194,8 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
             queue.pollLast();
         }
         queue.add(comment("stream ended: " + why));
-        // Only the closing comment is kept: it goes out, and the connection closes, as soon as the client reads again
-        // (a client that never does is dropped by the container's own connection timeout).
+        // What was queued before the dropped events (a heartbeat at the most) and the closing comment go out, and the
+        // connection closes, as soon as the client reads again (one that never does is dropped by the container).
         tail.detach(this);
     }
 
@@ -264,10 +254,14 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
         closed = true;
         tail.detach(this);
         tail.unregister(this);
+        complete();
+    }
+
+    private void complete() {
         try {
             async.complete();
         } catch (IllegalStateException alreadyDone) {
-            // the container ended it first
+            // completing already, or the container ended it first
         }
     }
 
@@ -278,9 +272,7 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
 
     @Override
     public void onError(Throwable t) {
-        closed = true;
-        tail.detach(this);
-        tail.unregister(this);
+        close();
     }
 
     @Override
@@ -297,9 +289,10 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
 
     @Override
     public void onError(AsyncEvent event) {
-        closed = true;
-        tail.detach(this);
-        tail.unregister(this);
+        close();
+        // The client has gone. Complete here even if the stream was closed already: a completion asked for on another
+        // thread before the container saw the error does not count, and it would send the request to an error page.
+        complete();
     }
 
     @Override
