@@ -135,6 +135,38 @@ class SnapshotTest {
         }
     }
 
+    @Test
+    void aSnapshotLargerThanAMegabyteIsStoredAndLoaded() {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(DiplomaticLedgerApplication.class)
+                .profiles("test")
+                .run("--ledger.data-dir=" + dataDir, "--server.port=0", "--ledger.aggregates.cache=none",
+                        "--ledger.snapshots.threshold=1000")) {
+            LedgerClient ledger = client(context);
+            // Every entry stays in the aggregate (for corrections): 4,000 staff counts make a state of over a megabyte.
+            for (int i = 0; i < 40; i++) {
+                StringBuilder ndjson = new StringBuilder();
+                for (int j = 0; j < 100; j++) {
+                    ndjson.append("{\"command\": \"RecordStaffCount\", \"payload\": {\"sendingState\": \"NO\", "
+                            + "\"receivingState\": \"FI\", \"headcount\": ").append(i * 100 + j)
+                            .append(", \"source\": \"Norwegian MFA\"}}\n");
+                }
+                LedgerClient.Response imported = ledger.post("clerk", "/api/v1/imports", "application/x-ndjson",
+                        ndjson.toString(), java.util.Map.of());
+                assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+            }
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            Long size = jdbc.queryForObject("SELECT OCTET_LENGTH(payload) FROM snapshot_event_entry WHERE aggregate_identifier = 'NO-FI'",
+                    Long.class);
+            assertThat(size).as("the latest snapshot's size in bytes").isGreaterThan(1_000_000L);
+
+            DomainEventMessage<?> head = context.getBean(EventStore.class).readEvents("NO-FI").next();
+            assertThat(head.getPayloadType()).isEqualTo(Presence.class);
+            assertThat(head.getSequenceNumber()).isGreaterThanOrEqualTo(3000);
+            ledger.accepted("RecordStaffCount", """
+                    {"sendingState": "NO", "receivingState": "FI", "headcount": 12, "source": "x"}""");
+        }
+    }
+
     private static Presence replay(DomainEventStream events, long upTo) throws Exception {
         Constructor<Presence> constructor = Presence.class.getDeclaredConstructor();
         constructor.setAccessible(true);
