@@ -206,11 +206,13 @@ public class Presence {
                 throw new RuleViolation("not-expelled-by", "expulsionId",
                         command.personId() + " was not expelled by " + command.expulsionId());
             }
+            requireNotBeforeExpulsion(expulsion, command.effectiveDate());
             apply(new DiplomatDeparted(presenceId, command.missionId(), command.personId(), person.category,
                     expulsion == null ? null : expulsion.expulsionId, expulsion != null && expulsion.isOverdueOn(command.effectiveDate()),
                     command.effectiveDate(), command.source()));
             return;
         }
+        requireNotBeforeExpulsion(expulsion, command.effectiveDate());
         if (expulsion != null && command.count() > expulsion.countedDue) {
             throw new RuleViolation("more-than-expelled", "count", command.count() + " departures under expulsion "
                     + expulsion.expulsionId + ", but only " + expulsion.countedDue + " counted staff are still due to leave");
@@ -565,6 +567,7 @@ public class Presence {
         Expulsion expulsion = new Expulsion();
         expulsion.expulsionId = event.expulsionId();
         expulsion.deadline = event.departureDeadline();
+        expulsion.effectiveDate = event.effectiveDate();
         expulsion.countedDue = event.count() == null ? 0 : event.count();
         for (ExpelledPerson person : event.persons()) {
             expulsion.namedDue.add(person.personId());
@@ -775,6 +778,18 @@ public class Presence {
         return given != null ? given : head == null ? null : head.name;
     }
 
+    /**
+     * A departure under an expulsion cannot take effect before the expulsion did: read in effective order (as time
+     * travel reads the ledger) it would leave before it was told to, and be counted under no expulsion.
+     */
+    private static void requireNotBeforeExpulsion(Expulsion expulsion, LocalDate departure) {
+        if (expulsion != null && expulsion.effectiveDate != null && departure.isBefore(expulsion.effectiveDate)) {
+            throw new RuleViolation("departure-before-expulsion", "effectiveDate", "a departure under expulsion "
+                    + expulsion.expulsionId + " cannot take effect on " + departure + ", before the expulsion took effect on "
+                    + expulsion.effectiveDate + "; record a departure before it without the expulsion, or correct a date");
+        }
+    }
+
     private static void requireNotBefore(LocalDate date, LocalDate effectiveDate, String field) {
         if (date != null && date.isBefore(effectiveDate)) {
             throw new RuleViolation("deadline-before-effective-date", field, field + " " + date
@@ -910,6 +925,7 @@ public class Presence {
     @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
     static final class Expulsion {
         String expulsionId;
+        LocalDate effectiveDate;
         LocalDate deadline;
         List<String> namedDue = new ArrayList<>();
         int countedDue;
@@ -923,6 +939,7 @@ public class Presence {
         public boolean equals(Object other) {
             return this == other || other instanceof Expulsion that
                     && java.util.Objects.equals(expulsionId, that.expulsionId)
+                    && java.util.Objects.equals(effectiveDate, that.effectiveDate)
                     && java.util.Objects.equals(deadline, that.deadline)
                     && java.util.Objects.equals(namedDue, that.namedDue)
                     && java.util.Objects.equals(countedDue, that.countedDue);
@@ -930,7 +947,7 @@ public class Presence {
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(expulsionId, deadline, namedDue, countedDue);
+            return java.util.Objects.hash(expulsionId, effectiveDate, deadline, namedDue, countedDue);
         }
     }
 

@@ -238,6 +238,30 @@ class ExpulsionsTest {
         }
 
         @Test
+        void refusesANamedDepartureUnderAnExpulsionBeforeTheExpulsionTookEffect() {
+            fixture.given(embassyOpened(), accredited(PETROV), expelled("exp-1", DEADLINE, PETROV))
+                    .when(new RecordDeparture(EMBASSY, PETROV, null, null, null, day(-8), SOURCE))
+                    .expectException(violates("departure-before-expulsion", "effectiveDate"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesCountedDeparturesUnderAnExpulsionBeforeTheExpulsionTookEffect() {
+            fixture.given(embassyOpened(), expelledCounted("exp-1", DEADLINE, 35))
+                    .when(new RecordDeparture(EMBASSY, null, 5, null, "exp-1", day(-8), SOURCE))
+                    .expectException(violates("departure-before-expulsion", "effectiveDate"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void recordsADepartureOnTheDayTheExpulsionTookEffect() {
+            fixture.given(embassyOpened(), accredited(PETROV), expelled("exp-1", DEADLINE, PETROV))
+                    .when(new RecordDeparture(EMBASSY, PETROV, null, null, "exp-1", day(-7), SOURCE))
+                    .expectEvents(new DiplomatDeparted(PRESENCE, EMBASSY, PETROV, StaffCategory.DIPLOMATIC, "exp-1", false,
+                            day(-7), SOURCE));
+        }
+
+        @Test
         void refusesAnUnknownExpulsion() {
             fixture.given(embassyOpened(), accredited(PETROV))
                     .when(new RecordDeparture(EMBASSY, PETROV, null, null, "exp-9", day(1), SOURCE))
