@@ -1,0 +1,127 @@
+package org.diplomaticledger.deployment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.diplomaticledger.support.LedgerClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The packaged application, started as users and operators start it ({@code java -jar target/diplomatic-ledger.jar}
+ * with the demo profile), on its own run-time classpath: a library the tests have but the application lacks fails
+ * here, not on a user's machine. Then the README's first steps: a write, a read of it, the stream, a bad request and a
+ * wrong password.
+ */
+class PackagedApplicationIT {
+
+    private static final Path JAR = Path.of("target", "diplomatic-ledger.jar");
+
+    private static Process ledger;
+    private static Path log;
+    private static int port;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assertThat(JAR).as("the packaged application (mvn package)").exists();
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path dataDir = Files.createTempDirectory("packaged-ledger-");
+        log = Files.createTempFile("packaged-ledger-", ".log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-jar", JAR.toString(),
+                "--spring.profiles.active=demo", "--server.port=" + port, "--ledger.data-dir=" + dataDir)
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        ledger = builder.start();
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            assertThat(ledger.isAlive()).as("the application is running; its log:%n%s", tail()).isTrue();
+            return health() == 200;
+        });
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (ledger != null) {
+            ledger.destroy();
+            if (!ledger.waitFor(30, TimeUnit.SECONDS)) {
+                ledger.destroyForcibly();
+            }
+        }
+    }
+
+    private static int health() {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static String tail() throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    @Test
+    void servesTheReadmesFirstStepsFromThePackagedJar() throws Exception {
+        LedgerClient client = new LedgerClient(port);
+
+        JsonNode written = client.accepted("ScheduleTalks", """
+                {"talksId": "packaged-check", "parties": ["RU", "US"], "venue": {"city": "Istanbul", "country": "TR"},
+                 "date": "2027-04-10", "scope": "embassy operations", "format": "OFFICIALS", "effectiveDate": "2025-04-01",
+                 "source": "State Department briefing"}""");
+        long position = written.path("position").asLong();
+        assertThat(position).isPositive();
+
+        LedgerClient.Response talks = client.get("analyst", "/api/v1/talks/packaged-check", position);
+        assertThat(talks.status()).as(talks.toString()).isEqualTo(200);
+        assertThat(talks.json().path("talks").path("venue").path("city").asText()).isEqualTo("Istanbul");
+
+        LedgerClient.Response badRequest = client.command("clerk", "RecordStaffCount", """
+                {"sendingState": "XX1", "receivingState": "US", "headcount": 3, "source": "x"}""");
+        assertThat(badRequest.status()).isEqualTo(400);
+        assertThat(badRequest.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(badRequest.body()).contains("sendingState");
+
+        HttpResponse<Void> wrongPassword = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/talks/packaged-check"))
+                .header("Authorization", LedgerClient.basic("analyst", "wrong")).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(wrongPassword.statusCode()).isEqualTo(401);
+
+        // The stream replays the ledger from its first event, the demo's, up to the talks just scheduled.
+        HttpResponse<InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/stream?type=TalksScheduled"))
+                .header("Authorization", LedgerClient.basic("integrator", "integrator")).build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        StringBuilder seen = new StringBuilder();
+        try (InputStream body = stream.body()) {
+            byte[] buffer = new byte[8192];
+            for (int n; !seen.toString().contains("\"subject\":\"packaged-check\"") && (n = body.read(buffer)) >= 0; ) {
+                seen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(seen.toString()).contains("event: TalksScheduled", "id: " + position);
+    }
+}
