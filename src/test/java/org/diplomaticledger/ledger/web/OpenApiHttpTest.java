@@ -26,6 +26,13 @@ class OpenApiHttpTest extends LedgerIntegrationTest {
     ObjectMapper objectMapper;
 
     @Test
+    void theDescriptionIsAlsoServedAsYamlWithoutCredentials() {
+        Response response = ledger.getAccept(null, "/v3/api-docs.yaml", "*/*");
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.body()).startsWith("openapi: ").contains("/api/v1/commands/OpenMission:");
+    }
+
+    @Test
     void everyCommandHasAPathASchemaAndAValidExample() {
         Response response = ledger.get(null, "/v3/api-docs");
         assertThat(response.status()).isEqualTo(200);
