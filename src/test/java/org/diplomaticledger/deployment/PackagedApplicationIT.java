@@ -85,6 +85,32 @@ class PackagedApplicationIT {
     }
 
     @Test
+    void checksAnAuditExportOfflineWithTheJarAlone() throws Exception {
+        LedgerClient.Response export = new LedgerClient(port).getAccept("auditor", "/api/v1/audit/export", "application/x-ndjson");
+        assertThat(export.status()).as(export.toString()).isEqualTo(200);
+        Path file = Files.createTempFile("ledger-export-", ".ndjson");
+        Files.writeString(file, export.body());
+        assertThat(verifyExport(file)).startsWith("0 VALID: ");
+
+        // One edited fact (a headcount of the demo's staff counts) breaks the chain at its line.
+        String edited = export.body().replaceFirst("(\\\\\"headcount\\\\\":)(\\d)", "$19$2");
+        assertThat(edited).isNotEqualTo(export.body());
+        Files.writeString(file, edited);
+        assertThat(verifyExport(file)).startsWith("1 INVALID: ");
+    }
+
+    /** The exit code and the first line the jar prints for {@code verify-export file}. */
+    private static String verifyExport(Path file) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process check = new ProcessBuilder(java, "-jar", JAR.toString(), "verify-export", file.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return check.exitValue() + " " + output.lines().filter(line -> line.startsWith("VALID") || line.startsWith("INVALID"))
+                .findFirst().orElse(output);
+    }
+
+    @Test
     void servesTheReadmesFirstStepsFromThePackagedJar() throws Exception {
         LedgerClient client = new LedgerClient(port);
 
