@@ -1,14 +1,14 @@
 package org.diplomaticledger.shared;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.diplomaticledger.history.api.EntryCorrected;
@@ -24,10 +24,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
- * An aggregate's own events by id, as the aggregate currently reads them (corrected payloads in place, retracted
- * events gone), and the rules for correcting and retracting them. Each aggregate holds one as an
+ * What an aggregate needs to know of its own history for corrections and retractions, and the rules for them. It
+ * keeps only the ids of the revisions and of the events retracted (few): the events themselves, as they read now
+ * (corrected payloads in place, retracted events gone), are read from the store when a revision is judged, so that
+ * an aggregate's state, and its snapshot, do not grow with every event it records. Each aggregate holds one as an
  * {@code @AggregateMember}, so that it sees every event the aggregate applies or is loaded from.
  *
  * <p>The rules: the event must be one of this aggregate's; it must not itself be a correction or retraction, nor
@@ -37,14 +40,13 @@ import java.util.TreeMap;
  * accreditation and a later expulsion of that person).
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+@JsonIgnoreProperties(ignoreUnknown = true) // snapshots taken when every entry was kept here still read
 public class LedgerEntries {
 
     /** Fields that name states: like ids, they say what a fact is about, and cannot be corrected. */
     private static final Set<String> STATE_FIELDS = Set.of("sendingState", "receivingState", "declaredBy", "against",
             "state", "parties", "stateA", "stateB");
 
-    /** Every event not retracted, by id, in ledger order, with the payload that holds now. */
-    private Map<String, Entry> entries = new LinkedHashMap<>();
     private Set<String> retracted = new HashSet<>();
     /** The ids of this aggregate's corrections and retractions. */
     private Set<String> revisions = new HashSet<>();
@@ -67,26 +69,15 @@ public class LedgerEntries {
 
     @EventSourcingHandler
     void on(Object payload, @MessageIdentifier String eventId) {
-        if (!(payload instanceof LedgerEvent)) {
-            // An aggregate loaded from a snapshot sees the snapshot (the aggregate itself) as its first message:
-            // it is not an entry of the ledger, and recording it would nest the aggregate inside itself.
-            return;
+        if (!(payload instanceof EntryCorrected || payload instanceof EntryRetracted)) {
+            return; // an ordinary event (or a snapshot): read from the store when a revision needs it
         }
-        if ((payload instanceof EntryCorrected || payload instanceof EntryRetracted) && AggregateLifecycle.isLive()) {
+        if (AggregateLifecycle.isLive()) {
             revisedInThisWrite = true;
         }
-        if (payload instanceof EntryCorrected correction) {
-            revisions.add(eventId);
-            Entry entry = entries.get(correction.eventId());
-            if (entry != null) {
-                entry.payload = EventJson.mapper().convertValue(correction.corrected(), entry.payload.getClass());
-            }
-        } else if (payload instanceof EntryRetracted retraction) {
-            revisions.add(eventId);
+        revisions.add(eventId);
+        if (payload instanceof EntryRetracted retraction) {
             retracted.add(retraction.eventId());
-            entries.remove(retraction.eventId());
-        } else {
-            entries.put(eventId, new Entry(eventId, payload));
         }
     }
 
@@ -103,8 +94,13 @@ public class LedgerEntries {
         }
     }
 
-    /** The event that records the revision, once every rule holds; throws naming the rule or field otherwise. */
-    public LedgerEvent revise(EntryRevision revision, Rules rules) {
+    /**
+     * The event that records the revision, once every rule holds; throws naming the rule or field otherwise.
+     *
+     * @param history the aggregate's events in sequence order, as the store hands them out (with or without its
+     *                corrections applied: they are applied here again, to the same result)
+     */
+    public LedgerEvent revise(EntryRevision revision, Rules rules, Stream<? extends Message<?>> history) {
         String id = revision.eventId();
         if (revisions.contains(id)) {
             throw new RuleViolation("entry-is-revision", "eventId", "event " + id + " is itself a correction or a "
@@ -114,14 +110,34 @@ public class LedgerEntries {
             throw new RuleViolation("entry-retracted", "eventId", "event " + id + " was retracted; a retracted event "
                     + "can be neither corrected nor retracted again (record the fact anew if it did happen)");
         }
+        Map<String, Entry> entries = entries(history);
         Entry target = entries.get(id);
         if (target == null) {
             throw new RuleViolation("unknown-entry", "eventId", "event " + id + " is not in the history of this record");
         }
-        return revision.isRetraction() ? retract(target, revision, rules) : correct(target, revision, rules);
+        return revision.isRetraction() ? retract(target, entries, revision, rules) : correct(target, revision, rules);
     }
 
-    private EntryRetracted retract(Entry target, EntryRevision revision, Rules rules) {
+    /** Every event not retracted, by id, in ledger order, with the payload that holds now. */
+    private static Map<String, Entry> entries(Stream<? extends Message<?>> history) {
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        history.forEach(message -> {
+            Object payload = message.getPayload();
+            if (payload instanceof EntryCorrected correction) {
+                Entry entry = entries.get(correction.eventId());
+                if (entry != null) {
+                    entry.payload = EventJson.mapper().convertValue(correction.corrected(), entry.payload.getClass());
+                }
+            } else if (payload instanceof EntryRetracted retraction) {
+                entries.remove(retraction.eventId());
+            } else if (payload instanceof LedgerEvent) {
+                entries.put(message.getIdentifier(), new Entry(message.getIdentifier(), payload));
+            }
+        });
+        return entries;
+    }
+
+    private EntryRetracted retract(Entry target, Map<String, Entry> entries, EntryRevision revision, Rules rules) {
         ObjectMapper mapper = EventJson.mapper();
         JsonNode payload = mapper.valueToTree(target.payload);
         for (String key : rules.introduces().getOrDefault(target.payload.getClass(), List.of())) {
@@ -303,34 +319,17 @@ public class LedgerEntries {
         return end < 0 ? message : message.substring(0, end);
     }
 
-    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
     private static final class Entry {
-        private String eventId;
-        /** Written with its class, so that a snapshot of the aggregate reads back as the same events. */
-        @JsonTypeInfo(use = JsonTypeInfo.Id.CLASS)
+        private final String eventId;
         private Object payload;
-
-        private Entry() {
-        }
 
         Entry(String eventId, Object payload) {
             this.eventId = eventId;
             this.payload = payload;
         }
 
-        @JsonIgnore
         String type() {
             return payload.getClass().getSimpleName();
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Entry entry && eventId.equals(entry.eventId) && payload.equals(entry.payload);
-        }
-
-        @Override
-        public int hashCode() {
-            return eventId.hashCode();
         }
     }
 }

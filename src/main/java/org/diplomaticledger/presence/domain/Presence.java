@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -81,8 +82,8 @@ public class Presence {
 
     /** A correction or retraction of one of this presence's events; the rules are {@link LedgerEntries}'. */
     @CommandHandler
-    void handle(RevisePresenceEntry command) {
-        apply(entries.revise(command.revision(), CORRECTION_RULES));
+    void handle(RevisePresenceEntry command, EventStore history) {
+        apply(entries.revise(command.revision(), CORRECTION_RULES, history.readEvents(presenceId, 0).asStream()));
     }
 
     // ---------------------------------------------------------------- missions

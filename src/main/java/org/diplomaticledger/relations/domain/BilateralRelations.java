@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -63,8 +64,8 @@ public class BilateralRelations {
 
     /** A correction or retraction of one of these relations' events; the rules are {@link LedgerEntries}'. */
     @CommandHandler
-    void handle(ReviseRelationsEntry command) {
-        apply(entries.revise(command.revision(), CORRECTION_RULES));
+    void handle(ReviseRelationsEntry command, EventStore history) {
+        apply(entries.revise(command.revision(), CORRECTION_RULES, history.readEvents(relationsId, 0).asStream()));
     }
 
     @CommandHandler

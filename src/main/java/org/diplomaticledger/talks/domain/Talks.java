@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -88,8 +89,8 @@ public class Talks {
 
     /** A correction or retraction of one of these talks' events; the rules are {@link LedgerEntries}'. */
     @CommandHandler
-    void handle(ReviseTalksEntry command) {
-        apply(entries.revise(command.revision(), CORRECTION_RULES));
+    void handle(ReviseTalksEntry command, EventStore history) {
+        apply(entries.revise(command.revision(), CORRECTION_RULES, history.readEvents(talksId, 0).asStream()));
     }
 
     @CommandHandler

@@ -36,6 +36,8 @@ class CorrectionsTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Presence.class);
+        // The aggregate reads its history from the store to judge a revision: here, the fixture's store.
+        fixture.registerInjectableResource(fixture.getEventStore());
     }
 
     private TestExecutor<Presence> given;

@@ -33,6 +33,8 @@ class RelationsCorrectionsTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(BilateralRelations.class);
+        // The aggregate reads its history from the store to judge a revision: here, the fixture's store.
+        fixture.registerInjectableResource(fixture.getEventStore());
     }
 
     private static RelationsLevelChanged severed(LocalDate on) {

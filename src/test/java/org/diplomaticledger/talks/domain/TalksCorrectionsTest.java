@@ -38,6 +38,8 @@ class TalksCorrectionsTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Talks.class);
+        // The aggregate reads its history from the store to judge a revision: here, the fixture's store.
+        fixture.registerInjectableResource(fixture.getEventStore());
     }
 
     private static TalksScheduled scheduled(String scope) {
