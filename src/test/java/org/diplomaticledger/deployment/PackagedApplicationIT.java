@@ -93,7 +93,7 @@ class PackagedApplicationIT {
         assertThat(verifyExport(file)).startsWith("0 VALID: ");
 
         // One edited fact (a headcount of the demo's staff counts) breaks the chain at its line.
-        String edited = export.body().replaceFirst("(\\\\\"headcount\\\\\":)(\\d)", "$19$2");
+        String edited = export.body().replaceFirst("(?<field>\\\\\"headcount\\\\\":)(?<digit>\\d)", "${field}9${digit}");
         assertThat(edited).isNotEqualTo(export.body());
         Files.writeString(file, edited);
         assertThat(verifyExport(file)).startsWith("1 INVALID: ");
