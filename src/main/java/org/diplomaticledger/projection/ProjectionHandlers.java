@@ -28,12 +28,14 @@ public class ProjectionHandlers {
     private final JdbcTemplate jdbc;
     private final Supplier<EventStorageEngine> store;
     private final ObjectMapper eventMapper;
+    private final int cachedEvents;
 
     ProjectionHandlers(List<Projection> projections, JdbcTemplate jdbc, Supplier<EventStorageEngine> store,
-                       ObjectMapper eventMapper) {
+                       ObjectMapper eventMapper, int cachedEvents) {
         this.jdbc = jdbc;
         this.store = store;
         this.eventMapper = eventMapper;
+        this.cachedEvents = cachedEvents;
         for (Projection projection : projections) {
             if (!projection.name().matches("[a-z][a-z0-9-]{0,60}")) {
                 throw new IllegalStateException("A projection's name is lower case letters, digits and '-': " + projection.name());
@@ -48,7 +50,7 @@ public class ProjectionHandlers {
 
     /** The projection's handler writing bitemporal versions into the slot (and its head copy). */
     TemporalProjector projector(Projection projection, SlotRef slot) {
-        return new TemporalProjector(projection, slot, jdbc, store, eventMapper);
+        return new TemporalProjector(projection, slot, jdbc, store, eventMapper, cachedEvents);
     }
 
     private Slot storedSlot(String name) {

@@ -28,9 +28,10 @@ class ProjectionsConfiguration {
     @Bean
     ProjectionHandlers projectionHandlers(List<Projection> projections, JdbcTemplate jdbc,
                                           ObjectProvider<EventStorageEngine> storageEngine,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer) {
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          @Value("${ledger.projections.cached-events:20000}") int cachedEvents) {
         ObjectMapper eventMapper = eventSerializer instanceof JacksonSerializer jackson ? jackson.getObjectMapper() : new ObjectMapper();
-        return new ProjectionHandlers(projections, jdbc, storageEngine::getObject, eventMapper);
+        return new ProjectionHandlers(projections, jdbc, storageEngine::getObject, eventMapper, cachedEvents);
     }
 
     @Bean

@@ -64,9 +64,11 @@ public final class TemporalProjector implements EventMessageHandler {
     private final Supplier<EventStorageEngine> store;
     private final ObjectMapper mapper;
     private final Map<String, Layout> layouts = new ConcurrentHashMap<>();
+    private final PartitionEvents history;
+    private final ProjectableDates dates;
 
     public TemporalProjector(Projection projection, SlotRef slot, JdbcTemplate jdbc, Supplier<EventStorageEngine> store,
-                             ObjectMapper mapper) {
+                             ObjectMapper mapper, int cachedEvents) {
         this.projection = projection;
         this.head = slot.head();
         this.target = projection.handler(head);
@@ -74,6 +76,8 @@ public final class TemporalProjector implements EventMessageHandler {
         this.jdbc = jdbc;
         this.store = store;
         this.mapper = mapper;
+        this.history = new PartitionEvents(store, cachedEvents);
+        this.dates = new ProjectableDates(mapper);
     }
 
     /** The projection's own handler, folding into the head copy. */
@@ -93,10 +97,12 @@ public final class TemporalProjector implements EventMessageHandler {
     }
 
     @Override
-    public Object handle(EventMessage<?> event) throws Exception {
-        if (!(event instanceof DomainEventMessage<?> domain)) {
+    public Object handle(EventMessage<?> message) throws Exception {
+        if (!(message instanceof DomainEventMessage<?> stored)) {
             return null;
         }
+        DomainEventMessage<?> domain = dates.of(stored);
+        EventMessage<?> event = domain;
         String partition = domain.getAggregateIdentifier();
         Instant recorded = event.getTimestamp().truncatedTo(ChronoUnit.MICROS);
         Object payload = event.getPayload();
@@ -119,9 +125,13 @@ public final class TemporalProjector implements EventMessageHandler {
 
     private static LocalDate effectiveDate(EventMessage<?> event) {
         if (event.getPayload() instanceof LedgerEvent ledgerEvent && ledgerEvent.effectiveDate() != null) {
-            return ledgerEvent.effectiveDate();
+            return clamp(ledgerEvent.effectiveDate());
         }
         return LocalDate.ofInstant(event.getTimestamp(), ZoneOffset.UTC);
+    }
+
+    private static LocalDate clamp(LocalDate day) {
+        return ProjectableDates.clamp(day);
     }
 
     // ---- in order: the event is dated on or after everything folded into its partition
@@ -141,7 +151,7 @@ public final class TemporalProjector implements EventMessageHandler {
                 List<Object> row = now.get(key);
                 if (!Objects.equals(old.get(key), row)) {
                     List<Version> current = currentVersionsFrom(layout, key, effective);
-                    rewrite(layout, key, effective, recorded, current, List.of(new Piece(effective, null, row)));
+                    rewrite(layout, key, effective, null, recorded, current, List.of(new Piece(effective, null, row)));
                 }
             }
         }
@@ -152,18 +162,17 @@ public final class TemporalProjector implements EventMessageHandler {
 
     // ---- out of order: a late fact, a correction or a retraction refolds the partition from its day
 
+    /**
+     * Refolds the partition from the first day the trigger changes, in effective order, and stops as soon as the
+     * refolded state after a day equals what the current versions already say of that day: from there on the same
+     * events fold from the same state, so the rest of the timeline stands. A late fact therefore costs the days it
+     * really changes, not its record's whole tail.
+     */
     private void refold(String partition, DomainEventMessage<?> trigger, Instant recorded, LocalDate effective)
             throws Exception {
-        List<DomainEventMessage<?>> raw = new ArrayList<>();
-        DomainEventStream stream = store.get().readEvents(partition);
-        while (stream.hasNext()) {
-            DomainEventMessage<?> event = stream.next();
-            if (event.getSequenceNumber() > trigger.getSequenceNumber()) {
-                break; // recorded after the trigger: not known yet at its time
-            }
-            raw.add(event);
-        }
+        List<DomainEventMessage<?>> raw = history.upTo(partition, trigger.getSequenceNumber());
         LocalDate from = effective;
+        LocalDate settled = effective; // no day before this one can end the refold: the trigger has not acted yet
         if (from == null) {
             String target = trigger.getPayload() instanceof EntryCorrected c ? c.eventId()
                     : ((EntryRetracted) trigger.getPayload()).eventId();
@@ -172,8 +181,11 @@ public final class TemporalProjector implements EventMessageHandler {
                 return; // not an event this projection folds
             }
             from = effectiveDate(original);
-            if (trigger.getPayload() instanceof EntryCorrected c && c.effectiveDate() != null && c.effectiveDate().isBefore(from)) {
-                from = c.effectiveDate();
+            settled = from;
+            if (trigger.getPayload() instanceof EntryCorrected c && c.effectiveDate() != null) {
+                LocalDate corrected = clamp(c.effectiveDate());
+                from = corrected.isBefore(from) ? corrected : from;
+                settled = corrected.isAfter(settled) ? corrected : settled;
             }
         }
         LocalDate day = from;
@@ -187,36 +199,56 @@ public final class TemporalProjector implements EventMessageHandler {
             LocalDate date = effectiveDate(event);
             latest = latest == null || date.isAfter(latest) ? date : latest;
             if (!date.isBefore(day)) {
-                events.add(event);
+                events.add(dates.of(event));
             }
         }
         events.sort(Comparator.comparing((DomainEventMessage<?> e) -> effectiveDate(e)).thenComparingLong(DomainEventMessage::getSequenceNumber));
 
-        resetHead(partition, day.minusDays(1));
+        Map<String, Map<List<Object>, List<Version>>> believed = new HashMap<>();
+        for (VersionedTable table : projection.versionedTables()) {
+            believed.put(table.name(), currentVersionsFrom(layout(table), partition, day));
+        }
+        resetHead(partition, day.minusDays(1), false);
         TreeMap<LocalDate, Map<String, Map<List<Object>, List<Object>>>> states = new TreeMap<>();
         states.put(day, headRows(partition));
+        LocalDate end = null; // the day from which the refolded timeline is the believed one
         for (int i = 0; i < events.size(); i++) {
             DomainEventMessage<?> event = events.get(i);
             handler.handle(event);
             LocalDate date = effectiveDate(event);
             if (i + 1 == events.size() || !effectiveDate(events.get(i + 1)).equals(date)) {
-                states.put(date, headRows(partition));
+                Map<String, Map<List<Object>, List<Object>>> state = headRows(partition);
+                if (!date.isBefore(settled) && same(state, believed, date)) {
+                    end = date;
+                    break;
+                }
+                states.put(date, state);
             }
+        }
+        if (end != null) {
+            states.tailMap(end, true).clear();
+            resetHead(partition, null, true); // the rest stands: the head is what the open versions say
         }
 
         List<LocalDate> dates = new ArrayList<>(states.keySet());
         for (VersionedTable table : projection.versionedTables()) {
             Layout layout = layout(table);
-            Map<List<Object>, List<Version>> current = currentVersionsFrom(layout, partition, day);
+            Map<List<Object>, List<Version>> current = believed.get(table.name());
             Set<List<Object>> keys = new LinkedHashSet<>(current.keySet());
             states.values().forEach(state -> keys.addAll(state.get(table.name()).keySet()));
             for (List<Object> key : keys) {
                 List<Piece> timeline = new ArrayList<>();
                 for (int i = 0; i < dates.size(); i++) {
-                    timeline.add(new Piece(dates.get(i), i + 1 < dates.size() ? dates.get(i + 1) : null,
+                    timeline.add(new Piece(dates.get(i), i + 1 < dates.size() ? dates.get(i + 1) : end,
                             states.get(dates.get(i)).get(table.name()).get(key)));
                 }
-                rewrite(layout, key, day, recorded, current.getOrDefault(key, List.of()), timeline);
+                List<Version> overlapping = new ArrayList<>();
+                for (Version version : current.getOrDefault(key, List.of())) {
+                    if (end == null || version.validFrom.isBefore(end)) {
+                        overlapping.add(version);
+                    }
+                }
+                rewrite(layout, key, day, end, recorded, overlapping, timeline);
             }
         }
         LocalDate folded = foldedUntil(partition);
@@ -225,16 +257,56 @@ public final class TemporalProjector implements EventMessageHandler {
         }
     }
 
-    /** The head copy of the partition becomes its current versions valid on {@code day}. */
-    private void resetHead(String partition, LocalDate day) {
+    /** Whether the head state equals, key by key, the rows the current versions say were valid on {@code day}. */
+    private boolean same(Map<String, Map<List<Object>, List<Object>>> state,
+                         Map<String, Map<List<Object>, List<Version>>> believed, LocalDate day) {
+        for (VersionedTable table : projection.versionedTables()) {
+            Map<List<Object>, List<Object>> rows = state.get(table.name());
+            int valid = 0;
+            for (Map.Entry<List<Object>, List<Version>> versions : believed.get(table.name()).entrySet()) {
+                List<Object> row = validOn(versions.getValue(), day);
+                if (row != null) {
+                    valid++;
+                    if (!row.equals(rows.get(versions.getKey()))) {
+                        return false;
+                    }
+                }
+            }
+            if (valid != rows.size()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<Object> validOn(List<Version> versions, LocalDate day) {
+        for (Version version : versions) {
+            if (!version.validFrom.isAfter(day) && (version.validTo == null || version.validTo.isAfter(day))) {
+                return version.row;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The head copy of the partition becomes its current versions valid on {@code day}, or with {@code open} its
+     * current open-ended versions: the state after every event folded.
+     */
+    private void resetHead(String partition, LocalDate day, boolean open) {
         for (VersionedTable table : projection.versionedTables()) {
             Layout layout = layout(table);
             jdbc.update("DELETE FROM " + table.name() + " WHERE slot = ? AND " + layout.partitionSql, head.code(),
                     layout.partitionArg(partition));
-            jdbc.update("INSERT INTO " + table.name() + " (slot, " + layout.columnList + ") SELECT ?, " + layout.columnList
-                            + " FROM " + table.name() + " WHERE slot = ? AND " + layout.partitionSql
-                            + " AND recorded_to IS NULL AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)",
-                    head.code(), versionsCode(), layout.partitionArg(partition), Date.valueOf(day), Date.valueOf(day));
+            String insert = "INSERT INTO " + table.name() + " (slot, " + layout.columnList + ") SELECT ?, " + layout.columnList
+                    + " FROM " + table.name() + " WHERE slot = ? AND " + layout.partitionSql + " AND recorded_to IS NULL";
+            if (open) {
+                jdbc.update(insert + " AND valid_to IS NULL", head.code(), versionsCode(), layout.partitionArg(partition));
+            } else {
+                jdbc.update(insert + " AND valid_to IS NULL AND valid_from <= ?", head.code(), versionsCode(),
+                        layout.partitionArg(partition), Date.valueOf(day));
+                jdbc.update(insert + " AND valid_to > ? AND valid_from <= ?", head.code(), versionsCode(),
+                        layout.partitionArg(partition), Date.valueOf(day), Date.valueOf(day));
+            }
         }
     }
 
@@ -248,15 +320,17 @@ public final class TemporalProjector implements EventMessageHandler {
     }
 
     /**
-     * Makes the key's current versions from {@code day} on say what {@code timeline} says, if they do not already:
-     * the old ones stop being believed at {@code recorded} (or go, if they were written at that same instant), the
-     * part of them before {@code day} is kept as a new version, and the timeline's rows become versions.
+     * Makes the key's current versions between {@code day} and {@code end} (null: open) say what {@code timeline}
+     * says, if they do not already: the overlapping old ones stop being believed at {@code recorded} (or go, if they
+     * were written at that same instant), their parts before {@code day} and from {@code end} on are kept as new
+     * versions, and the timeline's rows become versions.
      */
-    private void rewrite(Layout layout, List<Object> key, LocalDate day, Instant recorded, List<Version> current,
-                         List<Piece> timeline) {
+    private void rewrite(Layout layout, List<Object> key, LocalDate day, LocalDate end, Instant recorded,
+                         List<Version> current, List<Piece> timeline) {
         List<Piece> old = new ArrayList<>();
         for (Version version : current) {
-            old.add(new Piece(version.validFrom.isBefore(day) ? day : version.validFrom, version.validTo, version.row));
+            LocalDate to = end != null && (version.validTo == null || version.validTo.isAfter(end)) ? end : version.validTo;
+            old.add(new Piece(version.validFrom.isBefore(day) ? day : version.validFrom, to, version.row));
         }
         List<Piece> wanted = merge(timeline);
         if (merge(old).equals(wanted)) {
@@ -278,6 +352,11 @@ public final class TemporalProjector implements EventMessageHandler {
             }
         }
         pieces.addAll(wanted);
+        for (Version version : current) {
+            if (end != null && (version.validTo == null || version.validTo.isAfter(end))) {
+                pieces.add(new Piece(version.validFrom.isAfter(end) ? version.validFrom : end, version.validTo, version.row));
+            }
+        }
         for (Piece piece : merge(pieces)) {
             Object[] args = new Object[piece.row.size() + 4];
             args[0] = versionsCode();
@@ -315,27 +394,45 @@ public final class TemporalProjector implements EventMessageHandler {
         return merged;
     }
 
+    /*
+     * "Current and valid after the day" is asked as two index ranges, open-ended versions and those ending after
+     * the day, over the (slot, ..., recorded_to, valid_to) indexes: "valid_to IS NULL OR valid_to > ?" would make
+     * the database scan every version the key ever had, so each event would cost its record's whole history.
+     */
+
     private List<Version> currentVersionsFrom(Layout layout, List<Object> key, LocalDate day) {
-        Object[] args = new Object[key.size() + 2];
+        Object[] args = new Object[key.size() + 1];
         args[0] = versionsCode();
         for (int i = 0; i < key.size(); i++) {
             args[i + 1] = key.get(i);
         }
-        args[key.size() + 1] = Date.valueOf(day);
-        return jdbc.query("SELECT " + layout.columnList + ", valid_from, valid_to, recorded_from FROM " + layout.table
-                + " WHERE slot = ? AND " + layout.keySql + " AND recorded_to IS NULL AND (valid_to IS NULL OR valid_to > ?)"
-                + " ORDER BY valid_from", (rs, i) -> version(rs, layout), args);
+        String select = "SELECT " + layout.columnList + ", valid_from, valid_to, recorded_from FROM " + layout.table
+                + " WHERE slot = ? AND " + layout.keySql + " AND recorded_to IS NULL AND ";
+        List<Version> versions = new ArrayList<>(jdbc.query(select + "valid_to > ?", (rs, i) -> version(rs, layout),
+                append(args, Date.valueOf(day))));
+        versions.addAll(jdbc.query(select + "valid_to IS NULL", (rs, i) -> version(rs, layout), args));
+        versions.sort(Comparator.comparing(Version::validFrom));
+        return versions;
     }
 
     private Map<List<Object>, List<Version>> currentVersionsFrom(Layout layout, String partition, LocalDate day) {
         Map<List<Object>, List<Version>> byKey = new HashMap<>();
-        jdbc.query("SELECT " + layout.columnList + ", valid_from, valid_to, recorded_from FROM " + layout.table
-                + " WHERE slot = ? AND " + layout.partitionSql + " AND recorded_to IS NULL AND (valid_to IS NULL OR valid_to > ?)"
-                + " ORDER BY valid_from", rs -> {
+        String select = "SELECT " + layout.columnList + ", valid_from, valid_to, recorded_from FROM " + layout.table
+                + " WHERE slot = ? AND " + layout.partitionSql + " AND recorded_to IS NULL AND ";
+        org.springframework.jdbc.core.RowCallbackHandler add = rs -> {
             Version version = version(rs, layout);
             byKey.computeIfAbsent(layout.key(version.row), k -> new ArrayList<>()).add(version);
-        }, versionsCode(), layout.partitionArg(partition), Date.valueOf(day));
+        };
+        jdbc.query(select + "valid_to > ?", add, versionsCode(), layout.partitionArg(partition), Date.valueOf(day));
+        jdbc.query(select + "valid_to IS NULL", add, versionsCode(), layout.partitionArg(partition));
+        byKey.values().forEach(versions -> versions.sort(Comparator.comparing(Version::validFrom)));
         return byKey;
+    }
+
+    private static Object[] append(Object[] args, Object last) {
+        Object[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = last;
+        return all;
     }
 
     private static Version version(java.sql.ResultSet rs, Layout layout) throws java.sql.SQLException {
