@@ -6,6 +6,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -130,6 +131,8 @@ class ProjectionsConfiguration {
                                 .maxSequences(maxSequences)
                                 .maxSequenceSize(maxSequenceSize)
                                 .build())
+                        // One sequence per aggregate: only the events of a parked event's own aggregate wait behind it.
+                        .registerSequencingPolicy(name, config -> SequentialPerAggregatePolicy.instance())
                         .registerDeadLetterPolicy(name, config -> enqueuePolicy(name))
                         // Remembers which aggregates have parked events, so that every other event is handled without
                         // asking the table first.
