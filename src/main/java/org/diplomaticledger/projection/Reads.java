@@ -52,17 +52,15 @@ public class Reads {
             if (read.atLeast() < 0) {
                 throw new QueryParameterException(ReadPosition.PARAMETER, "a ledger position is 0 or more");
             }
-            // A parked event is passed by the processor's position but not applied: a reader waiting for it (or
-            // for anything after it) is told at once, not after the wait.
+            boolean reached = positions.await(projection, read.atLeast(), maxWait);
+            // The processor's position passes a parked event without applying it (and gets past it at once): a
+            // reader waiting for it, or for anything after it, is told so instead of being served or kept waiting.
             parked.blocking(projection, read.atLeast()).ifPresent(blocking -> {
                 throw new ProjectionParked(projection, read.atLeast(), blocking);
             });
-            if (!positions.await(projection, read.atLeast(), maxWait)) {
+            if (!reached) {
                 throw new ProjectionBehind(projection, read.atLeast(), positions.position(projection), maxWait);
             }
-            parked.blocking(projection, read.atLeast()).ifPresent(blocking -> {
-                throw new ProjectionParked(projection, read.atLeast(), blocking);
-            });
             slot = handlers.activeSlot(projection);
         }
         return new Snapshot(projection, slot, positions.position(projection), point(read));
