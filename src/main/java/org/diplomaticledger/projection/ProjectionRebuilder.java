@@ -41,7 +41,8 @@ import java.util.stream.Stream;
  * Rebuilds a projection from the events alone into its other slot while the live slot keeps answering. When the
  * rebuild has read the whole ledger, the live processor pauses, the rebuild reads on to exactly the live processor's
  * position, the two slots are compared table by table, and queries switch to the rebuilt slot. The live processor
- * then goes on from its own position, writing into the rebuilt slot.
+ * then goes on from its own position, writing into the rebuilt slot. An event the handler fails on is left out and
+ * reported with the later events of its aggregate, as the live processor parks them ({@link RebuildParking}).
  */
 @Component
 public class ProjectionRebuilder {
@@ -140,7 +141,10 @@ public class ProjectionRebuilder {
                 }
                 jdbc.update("DELETE FROM projection_partition WHERE projection = ? AND slot = ?", name, progress.into.headCode());
             });
-            EventMessageHandler handler = handlers.projector(projection, new SlotRef(progress.into));
+            RebuildParking handler = new RebuildParking(name, new IsolatedHandler(name,
+                    handlers.projector(projection, new SlotRef(progress.into)), transactions.getTransactionManager(),
+                    () -> storageEngine));
+            progress.parking = handler;
             TrackingToken rebuilt = applyAll(handler, null, progress, Long.MAX_VALUE, Set.of());
 
             // Let the live processor get at least as far, then pause it and bring the rebuild to exactly its position,
@@ -175,6 +179,10 @@ public class ProjectionRebuilder {
             log.info("Rebuilt projection {}: {} events in {} s ({} events/s); queries now read slot {}; identical to the "
                             + "live slot: {}", name, status.done(), Duration.between(status.startedAt(), status.finishedAt()).toSeconds(),
                     Math.round(status.eventsPerSecond()), progress.into, status.identical());
+            if (!status.parked().isEmpty()) {
+                log.warn("Rebuilt projection {} without {} events its handler failed on and {} events waiting behind them: {}",
+                        name, status.parked().size(), status.parkedWaiting(), status.parked());
+            }
         } catch (Exception | Error e) {
             log.error("Rebuilding projection {} failed; queries still read slot {}", name, live.slot().get(), e);
             progress.finish(RebuildStatus.State.FAILED, e.toString());
@@ -331,6 +339,7 @@ public class ProjectionRebuilder {
         volatile Instant finishedAt;
         volatile Map<String, RebuildStatus.TableCheck> tables;
         volatile String error;
+        volatile RebuildParking parking;
         final java.util.concurrent.CompletableFuture<Void> ended = new java.util.concurrent.CompletableFuture<>();
 
         Progress(String projection, Slot into, long total) {
@@ -365,7 +374,8 @@ public class ProjectionRebuilder {
             long left = Math.max(0, Math.max(total, done) - done);
             Long secondsLeft = state == RebuildStatus.State.RUNNING && rate > 0 ? Math.round(left / rate) : null;
             return new RebuildStatus(projection, state, into, startedAt, finishedAt, done, Math.max(total, done), rate,
-                    secondsLeft, tables, error);
+                    secondsLeft, tables, error, parking == null ? java.util.List.of() : parking.parked(),
+                    parking == null ? 0 : parking.waiting());
         }
     }
 }

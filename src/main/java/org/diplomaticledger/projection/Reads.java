@@ -14,7 +14,8 @@ import java.util.function.Function;
 /**
  * Read-your-writes for every query: before answering, wait (bounded) until the projection has applied the events
  * up to the position the client names; answer with the position it reached in the header {@code X-Ledger-Position}.
- * If it does not get there in time the answer is 503 with Retry-After, never a state from before the client's write.
+ * If it does not get there in time the answer is 503 with Retry-After, never a state from before the client's write;
+ * if an event at or before that position is parked (docs/projections/README.md), the answer is at once a 409 naming it.
  */
 @Component
 public class Reads {
@@ -23,13 +24,15 @@ public class Reads {
 
     private final ProjectionPositions positions;
     private final ProjectionHandlers handlers;
+    private final ParkedEvents parked;
     private final Duration maxWait;
     private final Clock clock;
 
-    public Reads(ProjectionPositions positions, ProjectionHandlers handlers,
+    public Reads(ProjectionPositions positions, ProjectionHandlers handlers, ParkedEvents parked,
                  @Value("${ledger.projections.max-wait:PT10S}") Duration maxWait, Clock clock) {
         this.positions = positions;
         this.handlers = handlers;
+        this.parked = parked;
         this.maxWait = maxWait;
         this.clock = clock;
     }
@@ -49,7 +52,13 @@ public class Reads {
             if (read.atLeast() < 0) {
                 throw new QueryParameterException(ReadPosition.PARAMETER, "a ledger position is 0 or more");
             }
-            if (!positions.await(projection, read.atLeast(), maxWait)) {
+            boolean reached = positions.await(projection, read.atLeast(), maxWait);
+            // The processor's position passes a parked event without applying it (and gets past it at once): a
+            // reader waiting for it, or for anything after it, is told so instead of being served or kept waiting.
+            parked.blocking(projection, read.atLeast()).ifPresent(blocking -> {
+                throw new ProjectionParked(projection, read.atLeast(), blocking);
+            });
+            if (!reached) {
                 throw new ProjectionBehind(projection, read.atLeast(), positions.position(projection), maxWait);
             }
             slot = handlers.activeSlot(projection);
@@ -116,6 +125,42 @@ public class Reads {
 
         public long retryAfterSeconds() {
             return retryAfterSeconds;
+        }
+    }
+
+    /** The reader's position lies at or after an event the projection has parked: it cannot be reached until released. */
+    public static class ProjectionParked extends RuntimeException {
+        private final String projection;
+        private final long wanted;
+        private final ParkedEvents.Blocking blocking;
+
+        public ProjectionParked(String projection, long wanted, ParkedEvents.Blocking blocking) {
+            super(message(projection, wanted, blocking));
+            this.projection = projection;
+            this.wanted = wanted;
+            this.blocking = blocking;
+        }
+
+        private static String message(String projection, long wanted, ParkedEvents.Blocking blocking) {
+            ParkedEvent event = blocking.event();
+            return "projection " + projection + " cannot reach position " + wanted + ": it parked event " + event.eventId()
+                    + " (" + event.type() + " of " + event.aggregateId() + ", position " + event.position() + ")"
+                    + (event.error() == null ? ", which waits behind an earlier parked event of its aggregate"
+                    : " after its handler failed: " + event.error())
+                    + (blocking.parkedBefore() > 1 ? "; " + blocking.parkedBefore() + " parked events lie at or before that position" : "")
+                    + ". Correct or retract the event, or retry: POST /api/v1/projections/" + projection + "/parked/retry";
+        }
+
+        public String projection() {
+            return projection;
+        }
+
+        public long wanted() {
+            return wanted;
+        }
+
+        public ParkedEvents.Blocking blocking() {
+            return blocking;
         }
     }
 }

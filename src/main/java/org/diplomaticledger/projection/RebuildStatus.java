@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * Where a rebuild stands: events applied of the ledger's total, the rate, the time left; at the end, whether every
- * table of the rebuilt slot held the same rows as the live one.
+ * table of the rebuilt slot held the same rows as the live one. {@code parked} lists the events the projection's
+ * handler failed on, which the rebuild left out as the live processor parks them (with the {@code parkedWaiting}
+ * later events of their aggregates), instead of failing.
  */
 public record RebuildStatus(String projection,
                             State state,
@@ -17,7 +19,9 @@ public record RebuildStatus(String projection,
                             double eventsPerSecond,
                             Long secondsLeft,
                             Map<String, TableCheck> tables,
-                            String error) {
+                            String error,
+                            java.util.List<ParkedEvent> parked,
+                            long parkedWaiting) {
 
     public enum State { RUNNING, SWITCHED, FAILED }
 

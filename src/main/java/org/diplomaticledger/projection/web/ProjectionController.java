@@ -8,7 +8,10 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.diplomaticledger.projection.ParkedEvent;
+import org.diplomaticledger.projection.ParkedEvents;
 import org.diplomaticledger.projection.ProjectionHandlers;
+import org.springframework.security.access.AccessDeniedException;
 import org.diplomaticledger.projection.ReadDocs;
 import org.diplomaticledger.projection.ProjectionPositions;
 import org.diplomaticledger.projection.ProjectionRebuilder;
@@ -30,19 +33,27 @@ import java.util.List;
 @Tag(name = "Projections", description = "The read models: how far each has read the ledger, which slot answers, and rebuilds from the events alone")
 class ProjectionController {
 
-    /** A projection's state: the slot that answers, its position against the ledger's head, its last rebuild. */
+    /**
+     * A projection's state: the slot that answers, its position against the ledger's head, its last rebuild, and the
+     * events it has parked (how many, and the first hundred in ledger order).
+     */
     record ProjectionView(String name, Slot activeSlot, long position, long head, long lag, List<String> tables,
-                          RebuildStatus lastRebuild) {
+                          RebuildStatus lastRebuild, long parkedCount, List<ParkedEvent> parked) {
     }
+
+    private static final int PARKED_LISTED = 100;
 
     private final ProjectionHandlers handlers;
     private final ProjectionPositions positions;
     private final ProjectionRebuilder rebuilder;
+    private final ParkedEvents parkedEvents;
 
-    ProjectionController(ProjectionHandlers handlers, ProjectionPositions positions, ProjectionRebuilder rebuilder) {
+    ProjectionController(ProjectionHandlers handlers, ProjectionPositions positions, ProjectionRebuilder rebuilder,
+                         ParkedEvents parkedEvents) {
         this.handlers = handlers;
         this.positions = positions;
         this.rebuilder = rebuilder;
+        this.parkedEvents = parkedEvents;
     }
 
     @Operation(operationId = "listProjections", summary = "How far each projection has read the ledger",
@@ -94,10 +105,34 @@ class ProjectionController {
                 .body(rebuilder.start(name));
     }
 
+    @Operation(operationId = "retryParkedEvents", summary = "Run a projection's parked events again",
+            description = "Runs every parked sequence of the projection again (docs/projections/README.md#parked-events), each aggregate's events in ledger order: an event that goes through is applied and leaves the queue with the events behind it; one that fails again stays parked, with its retry count up, and so do the events behind it. Answers when done, with what is still parked.\n\nNeeds the role AUDITOR or ADMIN (HTTP Basic).",
+            responses = {
+                    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
+                            content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "released", value = "{\"projection\":\"staffing\",\"sequences\":1,\"released\":3,\"stillParked\":0,\"parked\":[]}"))}),
+                    @ApiResponse(responseCode = "404", description = "No projection of this name", content = @Content(
+                            mediaType = "application/problem+json", examples = @ExampleObject(name = "not-found", value = "{\"type\":\"urn:diplomatic-ledger:problem:unknown-projection\",\"title\":\"Unknown projection\",\"status\":404,\"detail\":\"no projection 'nope'; projections: expulsions, heads-of-mission, staffing, talks\",\"instance\":\"/api/v1/projections/nope/parked/retry\"}"))),
+                    @ApiResponse(responseCode = "401", description = ReadDocs.UNAUTHENTICATED, content = @Content(
+                            mediaType = "application/problem+json", examples = @ExampleObject(name = "unauthenticated", value = ReadDocs.PROBLEM_401))),
+                    @ApiResponse(responseCode = "403", description = "The user lacks the role AUDITOR or ADMIN", content = @Content(
+                            mediaType = "application/problem+json", examples = @ExampleObject(name = "forbidden", value = ReadDocs.PROBLEM_403)))})
+    @PostMapping("/api/v1/projections/{name}/parked/retry")
+    ParkedEvents.Retry retryParked(@Parameter(description = "The projection's name: expulsions, heads-of-mission, staffing or talks", example = "staffing") @PathVariable String name,
+                                   jakarta.servlet.http.HttpServletRequest request) {
+        // Checked here as well as wherever the security configuration names this path: a retry writes the read
+        // models, which is for the roles that may rebuild them.
+        if (!request.isUserInRole("AUDITOR") && !request.isUserInRole("ADMIN")) {
+            throw new AccessDeniedException("retrying parked events needs the role AUDITOR or ADMIN");
+        }
+        return parkedEvents.retry(name);
+    }
+
     private ProjectionView view(String name, long head) {
         ProjectionHandlers.Live live = handlers.get(name);
         long position = positions.position(name);
+        long parkedCount = parkedEvents.count(name);
         return new ProjectionView(name, live.slot().get(), position, head, Math.max(0, head - position),
-                live.projection().tables(), rebuilder.status(name).orElse(null));
+                live.projection().tables(), rebuilder.status(name).orElse(null), parkedCount,
+                parkedCount == 0 ? List.of() : parkedEvents.list(name, PARKED_LISTED));
     }
 }

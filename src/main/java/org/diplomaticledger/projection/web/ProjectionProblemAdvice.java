@@ -1,6 +1,7 @@
 package org.diplomaticledger.projection.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.diplomaticledger.projection.ParkedEvent;
 import org.diplomaticledger.projection.ProjectionHandlers;
 import org.diplomaticledger.projection.ProjectionRebuilder;
 import org.diplomaticledger.projection.QueryParameterException;
@@ -16,7 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Read-side problems: a bad query parameter (400), an unknown projection (404), a rebuild already running (409), a projection behind the reader's position (503). */
+/** Read-side problems: a bad query parameter (400), an unknown projection (404), a rebuild already running (409), a parked event before the reader's position (409), a projection behind it (503). */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ProjectionProblemAdvice {
@@ -55,6 +56,29 @@ class ProjectionProblemAdvice {
     @ExceptionHandler(ProjectionRebuilder.RebuildAlreadyRunning.class)
     ResponseEntity<ProblemDetail> running(ProjectionRebuilder.RebuildAlreadyRunning e, HttpServletRequest request) {
         return Problems.response(Problems.of(HttpStatus.CONFLICT, "rebuild-running", "Rebuild already running", e.getMessage(), request));
+    }
+
+    /** The reader's position lies at or after a parked event: 409 at once, naming it (docs/projections/README.md). */
+    @ExceptionHandler(Reads.ProjectionParked.class)
+    ResponseEntity<ProblemDetail> parked(Reads.ProjectionParked e, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "projection-parked", "Projection parked an event",
+                e.getMessage(), request);
+        ParkedEvent event = e.blocking().event();
+        problem.setProperty("projection", e.projection());
+        problem.setProperty("atLeast", e.wanted());
+        problem.setProperty("eventId", event.eventId());
+        problem.setProperty("position", event.position());
+        problem.setProperty("aggregateId", event.aggregateId());
+        problem.setProperty("eventType", event.type());
+        if (event.error() != null) {
+            problem.setProperty("error", event.error());
+        }
+        if (event.since() != null) {
+            problem.setProperty("since", event.since().toString());
+        }
+        problem.setProperty("parked", e.blocking().parkedBefore());
+        problem.setProperty("retry", "/api/v1/projections/" + e.projection() + "/parked/retry");
+        return Problems.response(problem);
     }
 
     @ExceptionHandler(Reads.ProjectionBehind.class)
