@@ -102,7 +102,10 @@ public class CsvMessageConverter extends AbstractGenericHttpMessageConverter<Obj
         for (RecordComponent component : type.getRecordComponents()) {
             Object value;
             try {
-                value = item == null ? null : component.getAccessor().invoke(item);
+                java.lang.reflect.Method accessor = component.getAccessor();
+                // A record the application keeps to itself (not public) is written too.
+                accessor.trySetAccessible();
+                value = item == null ? null : accessor.invoke(item);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }

@@ -47,7 +47,9 @@ public final class InputChecks {
             for (RecordComponent component : value.getClass().getRecordComponents()) {
                 Object part;
                 try {
-                    part = component.getAccessor().invoke(value);
+                    java.lang.reflect.Method accessor = component.getAccessor();
+                    accessor.trySetAccessible();
+                    part = accessor.invoke(value);
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
                 }
