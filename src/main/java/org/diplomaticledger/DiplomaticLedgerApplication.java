@@ -1,6 +1,7 @@
 package org.diplomaticledger;
 
 import org.diplomaticledger.audit.ExportVerifier;
+import org.diplomaticledger.security.HashPassword;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -17,6 +18,10 @@ public class DiplomaticLedgerApplication {
         // Offline tools run before (and without) Spring: no database, no port.
         if (args.length > 0 && args[0].equals("verify-export")) {
             System.exit(ExportVerifier.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals("hash-password")) {
+            System.exit(HashPassword.run(Arrays.copyOfRange(args, 1, args.length), System.in, System.console(),
+                    System.out, System.err));
         }
         SpringApplication.run(DiplomaticLedgerApplication.class, args);
     }

@@ -13,12 +13,24 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import org.diplomaticledger.shared.InputChecks;
 import org.diplomaticledger.shared.InvalidValueException;
+import org.springframework.beans.factory.annotation.Value;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,6 +42,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * required fields are all refused, naming the field. Reading stops at the first field that cannot be read at all
  * (a wrong type, an unknown field); once the JSON reads, every validation error is listed. A missing
  * {@code effectiveDate} means today.
+ *
+ * <p>Types are exact: a number field takes a JSON integer (not {@code 1.5}, {@code "12"} or {@code 1e300}), a text
+ * field a JSON string (not {@code true} or {@code 12}), a flag a JSON boolean, a date a string {@code YYYY-MM-DD}
+ * and nothing else (no number, no spaces, no time). This is Jackson's own coercion configuration, on a copy of the
+ * web layer's mapper used for commands only: events are stored and read by their own mapper ({@code EventJson}),
+ * which stays as lenient as it was, so that what was stored before still loads. Every date must lie in
+ * {@link LedgerTime}'s span and every text pass {@link org.diplomaticledger.shared.InputText}; no array or object in a
+ * command may hold more than {@code ledger.limits.command-elements} (1000) entries.
  */
 @Component
 public class CommandReader {
@@ -38,13 +58,71 @@ public class CommandReader {
     private final ObjectMapper objectMapper;
     private final Validator validator;
     private final Clock clock;
+    private final int maxElements;
     private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
-    public CommandReader(CommandCatalog catalog, ObjectMapper objectMapper, Validator validator, Clock clock) {
+    public CommandReader(CommandCatalog catalog, ObjectMapper objectMapper, Validator validator, Clock clock,
+                         @Value("${ledger.limits.command-elements:1000}") int maxElements) {
         this.catalog = catalog;
-        this.objectMapper = objectMapper;
+        this.objectMapper = strict(objectMapper);
         this.validator = validator;
         this.clock = clock;
+        this.maxElements = maxElements;
+    }
+
+    /** The command mapper: the web layer's, with every scalar coercion Jackson knows turned off. */
+    static ObjectMapper strict(ObjectMapper web) {
+        ObjectMapper mapper = web.copy();
+        mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+        mapper.disable(DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS);
+        // Of the shapes JSON has, a number or a boolean is never read as anything but itself (not as text, a date,
+        // or the other); a string is never read as a number or flag (ALLOW_COERCION_OF_SCALARS above).
+        mapper.coercionConfigDefaults()
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.registerModule(new SimpleModule("strict-dates")
+                .addDeserializer(LocalDate.class, new StrictIso<>(LocalDate.class, DATE, LocalDate::parse, "a date as YYYY-MM-DD"))
+                .addDeserializer(LocalTime.class, new StrictIso<>(LocalTime.class, TIME, LocalTime::parse, "a time as HH:MM")));
+        return mapper;
+    }
+
+    private static final Pattern DATE = Pattern.compile("[+-]?\\d{4,9}-\\d{2}-\\d{2}");
+    private static final Pattern TIME = Pattern.compile("\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
+
+    /**
+     * A date or time only as the exact ISO text: Jackson's own deserializers trim spaces and read arrays
+     * ({@code [2021,1,1]}), numbers and instants into a date, which a ledger of record must not guess at.
+     */
+    private static final class StrictIso<T> extends StdScalarDeserializer<T> {
+        private final Pattern form;
+        private final java.util.function.Function<String, T> parse;
+        private final String expected;
+
+        StrictIso(Class<T> type, Pattern form, java.util.function.Function<String, T> parse, String expected) {
+            super(type);
+            this.form = form;
+            this.parse = parse;
+            this.expected = expected;
+        }
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws java.io.IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return (T) ctxt.handleUnexpectedToken(handledType(), p);
+            }
+            String text = p.getText();
+            if (form.matcher(text).matches()) {
+                try {
+                    return parse.apply(text);
+                } catch (java.time.DateTimeException e) {
+                    // not a day of the calendar (2021-02-30): reported below
+                }
+            }
+            throw InvalidFormatException.from(p, "expected " + expected + ", not '" + text + "'", text, handledType());
+        }
     }
 
     public LedgerCommand read(String commandName, byte[] json) {
@@ -72,6 +150,7 @@ public class CommandReader {
         if (tree == null || !tree.isObject()) {
             throw InvalidInput.of(null, "a command is a JSON object");
         }
+        tooLarge(null, tree);
         ObjectNode payload = ((ObjectNode) tree).deepCopy();
         JsonNode effectiveDate = payload.get("effectiveDate");
         if (effectiveDate == null || effectiveDate.isNull()) {
@@ -83,6 +162,11 @@ public class CommandReader {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw describe(e);
         }
+        try {
+            InputChecks.check(null, command, clock);
+        } catch (InvalidValueException invalid) {
+            throw InvalidInput.of(invalid.field(), invalid.getMessage());
+        }
         List<InvalidInput.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<LedgerCommand> violation : validator.validate(command)) {
             errors.add(new InvalidInput.FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
@@ -92,6 +176,27 @@ public class CommandReader {
             throw new InvalidInput(summary(errors), errors, false);
         }
         return command;
+    }
+
+    /** Refuses an array or object with more entries than a command needs, naming where it is. */
+    private void tooLarge(String path, JsonNode node) {
+        if (node.isContainerNode()) {
+            if (node.size() > maxElements) {
+                throw InvalidInput.of(path, "holds " + node.size() + " entries; a command holds at most " + maxElements
+                        + " in any array or object (ledger.limits.command-elements)");
+            }
+            if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    tooLarge((path == null ? "" : path) + "[" + i + "]", node.get(i));
+                }
+            } else {
+                var fields = node.fields();
+                while (fields.hasNext()) {
+                    var field = fields.next();
+                    tooLarge(path == null ? field.getKey() : path + "." + field.getKey(), field.getValue());
+                }
+            }
+        }
     }
 
     private ObjectReader readerFor(Class<?> type) {
@@ -126,7 +231,8 @@ public class CommandReader {
                 field = path(mapping);
                 message = "unknown field; expected one of " + unknown.getKnownPropertyIds();
             } else if (mapping instanceof InvalidFormatException format) {
-                message = "cannot read " + quote(format.getValue()) + " as " + describeType(format.getTargetType());
+                message = (format.getValue() instanceof String ? "" : "a JSON " + jsonKind(format.getValue()) + " ")
+                        + "cannot be read as " + describeType(format.getTargetType()) + ": got " + quote(format.getValue());
             } else if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
                 message = "expected " + describeType(mismatch.getTargetType());
             } else {
@@ -134,6 +240,11 @@ public class CommandReader {
             }
             return new InvalidInput((field == null ? "" : field + ": ") + message,
                     List.of(new InvalidInput.FieldError(field, message)), false);
+        }
+        if (e instanceof com.fasterxml.jackson.core.exc.InputCoercionException coercion) {
+            String field = coercion.getProcessor() != null && coercion.getProcessor().getParsingContext() != null
+                    ? coercion.getProcessor().getParsingContext().getCurrentName() : null;
+            return InvalidInput.of(field, "the number is out of range for " + describeType(coercion.getTargetType()));
         }
         if (e.getCause() instanceof InvalidValueException invalid) {
             return InvalidInput.of(null, invalid.getMessage());
@@ -183,6 +294,16 @@ public class CommandReader {
             return "a string";
         }
         return "a " + type.getSimpleName() + " object";
+    }
+
+    private static String jsonKind(Object value) {
+        if (value instanceof Boolean) {
+            return "boolean";
+        }
+        if (value instanceof Number) {
+            return "number";
+        }
+        return "value";
     }
 
     private static String quote(Object value) {

@@ -20,6 +20,10 @@ import java.util.List;
  * Writes list answers as CSV (RFC 4180) for {@code Accept: text/csv}: a header row, then one row per item. Items
  * are records; a nested record becomes columns {@code venue.city}, {@code venue.country}; a list becomes one cell
  * with its entries separated by "; ".
+ *
+ * <p>A text cell that a spreadsheet would take for a formula (one starting with {@code = + - @}, a tab or a carriage
+ * return) is written with a single quote in front, as OWASP advises against CSV injection: a source of
+ * {@code =HYPERLINK(…)} then shows as text and never runs. Numbers are written as they are ({@code -60} stays a number).
  */
 public class CsvMessageConverter extends AbstractGenericHttpMessageConverter<Object> {
 
@@ -98,7 +102,10 @@ public class CsvMessageConverter extends AbstractGenericHttpMessageConverter<Obj
         for (RecordComponent component : type.getRecordComponents()) {
             Object value;
             try {
-                value = item == null ? null : component.getAccessor().invoke(item);
+                java.lang.reflect.Method accessor = component.getAccessor();
+                // A record the application keeps to itself (not public) is written too.
+                accessor.trySetAccessible();
+                value = item == null ? null : accessor.invoke(item);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
@@ -109,11 +116,24 @@ public class CsvMessageConverter extends AbstractGenericHttpMessageConverter<Obj
                 for (Object entry : collection) {
                     entries.add(String.valueOf(entry));
                 }
-                cells.add(String.join("; ", entries));
+                cells.add(neutralised(String.join("; ", entries)));
+            } else if (value instanceof Number) {
+                cells.add(value.toString());
             } else {
-                cells.add(value == null ? "" : value.toString());
+                cells.add(value == null ? "" : neutralised(value.toString()));
             }
         }
+    }
+
+    /** The text with a single quote in front when a spreadsheet would read it as a formula (OWASP: CSV injection). */
+    static String neutralised(String cell) {
+        if (!cell.isEmpty()) {
+            char first = cell.charAt(0);
+            if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
+                return "'" + cell;
+            }
+        }
+        return cell;
     }
 
     private static void line(Writer out, List<String> cells) throws IOException {

@@ -9,6 +9,11 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import org.diplomaticledger.shared.InvalidValueException;
+import org.diplomaticledger.shared.LedgerTime;
+
+import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -22,6 +27,12 @@ import java.util.List;
  */
 @Configuration(proxyBeanMethods = false)
 class ProjectionWebConfiguration implements WebMvcConfigurer {
+
+    private final Clock clock;
+
+    ProjectionWebConfiguration(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
@@ -39,8 +50,8 @@ class ProjectionWebConfiguration implements WebMvcConfigurer {
             @Override
             public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
                                           WebDataBinderFactory binders) {
-                return new ReadPosition(atLeast(request), asOf(request.getParameter(ReadPosition.AS_OF)),
-                        knownAt(request.getParameter(ReadPosition.KNOWN_AT)));
+                return new ReadPosition(atLeast(request), asOf(request.getParameter(ReadPosition.AS_OF), clock),
+                        knownAt(request.getParameter(ReadPosition.KNOWN_AT), clock));
             }
         });
     }
@@ -62,32 +73,41 @@ class ProjectionWebConfiguration implements WebMvcConfigurer {
         }
     }
 
-    static LocalDate asOf(String value) {
+    /** A date {@code YYYY-MM-DD} within {@link LedgerTime}'s span. */
+    static LocalDate asOf(String value, Clock clock) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new QueryParameterException(ReadPosition.AS_OF, "expected a date such as 2018-01-01, got '" + value + "'");
+            return LedgerTime.parse(ReadPosition.AS_OF, value, clock);
+        } catch (InvalidValueException e) {
+            throw new QueryParameterException(ReadPosition.AS_OF, e.getMessage());
         }
     }
 
-    /** An instant ({@code 2018-03-01T12:00:00Z}, any offset), or a date alone meaning the end of that day in UTC. */
-    static Instant knownAt(String value) {
+    /**
+     * An instant ({@code 2018-03-01T12:00:00Z}, any offset), or a date alone meaning the end of that day in UTC;
+     * either within {@link LedgerTime}'s span.
+     */
+    static Instant knownAt(String value, Clock clock) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String text = value.trim();
         try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notAnInstant) {
+            Instant instant;
             try {
-                return LocalDate.parse(text).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1000);
-            } catch (DateTimeParseException e) {
-                throw new QueryParameterException(ReadPosition.KNOWN_AT, "expected an instant such as 2018-03-01T12:00:00Z "
-                        + "or a date such as 2018-03-01 (the end of that day, UTC), got '" + value + "'");
+                instant = OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException notAnInstant) {
+                LocalDate day = LedgerTime.check(ReadPosition.KNOWN_AT, LocalDate.parse(text), clock);
+                instant = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1000);
             }
+            return LedgerTime.check(ReadPosition.KNOWN_AT, instant, clock);
+        } catch (InvalidValueException e) {
+            throw new QueryParameterException(ReadPosition.KNOWN_AT, e.getMessage());
+        } catch (DateTimeException e) {
+            throw new QueryParameterException(ReadPosition.KNOWN_AT, "expected an instant such as 2018-03-01T12:00:00Z "
+                    + "or a date such as 2018-03-01 (the end of that day, UTC), got '" + value + "'");
         }
     }
 }

@@ -18,15 +18,25 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,31 +49,48 @@ import java.util.Set;
 @EnableConfigurationProperties(LedgerUsersProperties.class)
 class SecurityConfiguration {
 
+    /** Open to anyone, whatever the method (a method a path does not serve answers 405). */
+    static final String[] PUBLIC = {"/actuator/health", "/actuator/health/**", "/actuator/info",
+            "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**"};
+    /** CLERK only. */
+    static final String[] WRITES = {"/api/v1/commands", "/api/v1/commands/**", "/api/v1/imports", "/api/v1/imports/**"};
+    /** AUDITOR, ADMIN. */
+    static final String[] AUDIT = {"/api/v1/audit", "/api/v1/audit/**"};
+    /** AUDITOR, ADMIN. */
+    static final String[] REBUILD = {"/api/v1/projections/*/rebuild"};
+    /** AUDITOR, ADMIN. */
+    static final String[] HISTORIES = {"/api/v1/presences/*/*/history", "/api/v1/missions/*/history", "/api/v1/talks/*/history"};
+    /** INTEGRATOR, ADMIN. */
+    static final String[] STREAM = {"/api/v1/stream", "/api/v1/stream/**"};
+    /** INTEGRATOR, AUDITOR, ADMIN. */
+    static final String[] EVENTS = {"/api/v1/events", "/api/v1/events/**"};
+    /** ANALYST, AUDITOR, ADMIN: every other path of the API. */
+    static final String[] READS = {"/api/v1/**"};
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper objectMapper,
                                            AuthenticationManager authenticationManager) throws Exception {
         http.authenticationManager(authenticationManager)
                 .csrf(csrf -> csrf.disable()) // no cookies or sessions: every request carries its credentials
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Every rule holds for every method (GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS): a rule names a
+                // path and who may touch it; a method the path does not serve then answers 405 to those users only.
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        // The ledger's own error answers (a refused path, a too large body) reach the client whoever it is.
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers(HttpMethod.GET, "/schemas/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/commands/**", "/api/v1/imports").hasRole(Role.CLERK.name())
+                        .requestMatchers(HttpMethod.HEAD, "/schemas/**").permitAll()
+                        .requestMatchers(WRITES).hasRole(Role.CLERK.name())
                         // The audit chain (verify, digests, exports) is for auditors and administrators only.
-                        .requestMatchers("/api/v1/audit/**").hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/projections/*/rebuild")
-                        .hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
+                        .requestMatchers(AUDIT).hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
+                        .requestMatchers(REBUILD).hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
                         // A record's full history names who wrote what: for auditors, not analysts.
-                        .requestMatchers(HttpMethod.GET, "/api/v1/presences/*/*/history", "/api/v1/missions/*/history",
-                                "/api/v1/talks/*/history")
-                        .hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
+                        .requestMatchers(HISTORIES).hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
                         // The ledger's own events: integrators subscribe; auditors and integrators read pages.
-                        .requestMatchers(HttpMethod.GET, "/api/v1/stream").hasAnyRole(Role.INTEGRATOR.name(), Role.ADMIN.name())
-                        .requestMatchers(HttpMethod.GET, "/api/v1/events")
-                        .hasAnyRole(Role.INTEGRATOR.name(), Role.AUDITOR.name(), Role.ADMIN.name())
-                        .requestMatchers(HttpMethod.GET, "/api/v1/**")
-                        .hasAnyRole(Role.ANALYST.name(), Role.AUDITOR.name(), Role.ADMIN.name())
+                        .requestMatchers(STREAM).hasAnyRole(Role.INTEGRATOR.name(), Role.ADMIN.name())
+                        .requestMatchers(EVENTS).hasAnyRole(Role.INTEGRATOR.name(), Role.AUDITOR.name(), Role.ADMIN.name())
+                        .requestMatchers(READS).hasAnyRole(Role.ANALYST.name(), Role.AUDITOR.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("diplomatic-ledger")
                         .authenticationEntryPoint((request, response, e) -> write(objectMapper, request, response,
@@ -81,6 +108,18 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * A request the firewall refuses (a path with {@code ..}, {@code ;}, an encoded slash or a control character) is
+     * answered 400 problem+json by the ledger, before any authentication: it was never going to reach anything.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ObjectMapper objectMapper) {
+        return (request, response, rejected) -> write(objectMapper, request, response, HttpStatus.BAD_REQUEST,
+                "malformed-request", "Malformed request",
+                "the request's path or headers are not accepted (no '..', ';', encoded '/', '\\' or control characters "
+                        + "in a path): send a normalised path");
+    }
+
     private static void write(ObjectMapper objectMapper, HttpServletRequest request, HttpServletResponse response,
                               HttpStatus status, String kind, String title, String detail) throws IOException {
         ProblemDetail problem = Problems.of(status, kind, title, detail, request);
@@ -95,23 +134,75 @@ class SecurityConfiguration {
     /**
      * Checks passwords against the configured users, and remembers accepted credentials for
      * {@code ledger.security.auth-cache} (5 minutes; PT0S turns it off), since clients send them on every request.
+     * An unknown user costs what a wrong password costs: Spring's {@link DaoAuthenticationProvider} checks the
+     * password given against a dummy hash made by {@link #passwordEncoder}, whose bcrypt has the cost of the
+     * configured users' hashes, so that the time of a refusal does not tell who exists.
      */
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder,
                                                 @org.springframework.beans.factory.annotation.Value("${ledger.security.auth-cache:PT5M}")
                                                 java.time.Duration cache, java.time.Clock clock) {
+        return new ProviderManager(new CachingAuthenticationProvider(passwords(users, passwordEncoder), cache, clock));
+    }
+
+    static DaoAuthenticationProvider passwords(UserDetailsService users, PasswordEncoder passwordEncoder) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(new CachingAuthenticationProvider(passwords, cache, clock));
+        return passwords;
+    }
+
+    /**
+     * Spring Security's delegating encoder ({@code {bcrypt}}, {@code {argon2@SpringSecurity_v5_8}}, …), whose own
+     * hashes (the dummy an unknown user is checked against) are bcrypt at the highest cost among the configured users'
+     * bcrypt hashes (10 when there is none).
+     */
+    @Bean
+    PasswordEncoder passwordEncoder(LedgerUsersProperties properties) {
+        int strength = HashPassword.DEFAULT_STRENGTH;
+        boolean any = false;
+        for (LedgerUsersProperties.User user : properties.users()) {
+            Matcher cost = BCRYPT_COST.matcher(user.password() == null ? "" : user.password());
+            if (cost.lookingAt()) {
+                int found = Integer.parseInt(cost.group(1));
+                strength = any ? Math.max(strength, found) : found;
+                any = true;
+            }
+        }
+        Map<String, PasswordEncoder> encoders = new HashMap<>();
+        PasswordEncoder all = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        for (String id : new String[]{"noop", "argon2", "argon2@SpringSecurity_v5_8", "pbkdf2", "pbkdf2@SpringSecurity_v5_8",
+                "scrypt", "scrypt@SpringSecurity_v5_8"}) {
+            encoders.put(id, new Prefixed(all, id));
+        }
+        encoders.put("bcrypt", new BCryptPasswordEncoder(Math.max(4, Math.min(31, strength))));
+        return new DelegatingPasswordEncoder("bcrypt", encoders);
+    }
+
+    private static final Pattern BCRYPT_COST = Pattern.compile("\\{bcrypt}\\$2[abxy]?\\$(\\d{2})\\$");
+
+    /** Password ids that name a slow, salted hash: the only ones accepted outside the demo profile. */
+    static final Set<String> HASHED = Set.of("bcrypt", "argon2", "argon2@SpringSecurity_v5_8", "pbkdf2",
+            "pbkdf2@SpringSecurity_v5_8", "scrypt", "scrypt@SpringSecurity_v5_8");
+
+    /** One of Spring's encoders, reached through its delegating encoder by its id. */
+    private record Prefixed(PasswordEncoder all, String id) implements PasswordEncoder {
+        @Override
+        public String encode(CharSequence raw) {
+            return all.encode(raw);
+        }
+
+        @Override
+        public boolean matches(CharSequence raw, String encoded) {
+            return all.matches(raw, "{" + id + "}" + encoded);
+        }
     }
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    UserDetailsService users(LedgerUsersProperties properties, Environment environment) {
+        return users(properties, environment.acceptsProfiles(Profiles.of("demo")));
     }
 
-    @Bean
-    UserDetailsService users(LedgerUsersProperties properties) {
+    static UserDetailsService users(LedgerUsersProperties properties, boolean demo) {
         if (properties.users().isEmpty()) {
             throw new IllegalStateException("No users are configured. Set ledger.security.users[0].username, "
                     + ".password (e.g. {bcrypt}$2a$...) and .roles (CLERK, ANALYST, AUDITOR, INTEGRATOR), "
@@ -126,6 +217,10 @@ class SecurityConfiguration {
             if (!names.add(user.username())) {
                 throw new IllegalStateException("User '" + user.username() + "' is configured twice");
             }
+            if (user.roles().isEmpty() || user.roles().stream().allMatch(role -> role == null || role.isBlank())) {
+                throw new IllegalStateException("User '" + user.username() + "' has no role; give it one or more of "
+                        + java.util.Arrays.toString(Role.values()) + " in ledger.security.users[i].roles");
+            }
             List<String> roles = new ArrayList<>();
             for (String role : user.roles()) {
                 try {
@@ -136,6 +231,12 @@ class SecurityConfiguration {
                 }
             }
             String password = user.password().startsWith("{") ? user.password() : "{noop}" + user.password();
+            String id = password.indexOf('}') > 0 ? password.substring(1, password.indexOf('}')) : "";
+            if (!demo && !HASHED.contains(id)) {
+                throw new IllegalStateException("User '" + user.username() + "' has a password stored as {" + id
+                        + "}, not hashed: outside the demo profile give a bcrypt hash ({bcrypt}$2a$10$...), made with "
+                        + "'java -jar diplomatic-ledger.jar hash-password'");
+            }
             users.add(User.withUsername(user.username()).password(password).roles(roles.toArray(String[]::new)).build());
         }
         return new InMemoryUserDetailsManager(users);

@@ -188,6 +188,18 @@ public class LedgerEntries {
         ObjectNode merged = current.deepCopy();
         changes.forEach(merged::set);
         Object corrected = read(merged, type, changes.keySet(), current, target.type());
+        // What a correction changes is input like a command's: its dates within the ledger's time, its text clean.
+        // Fields it leaves alone keep what was stored, whatever the rules were then.
+        for (RecordComponent component : type.getRecordComponents()) {
+            if (changes.containsKey(component.getName())) {
+                try {
+                    InputChecks.check("corrections." + component.getName(), component.getAccessor().invoke(corrected),
+                            java.time.Clock.systemUTC());
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
         ObjectNode normalised = mapper.valueToTree(corrected);
         if (normalised.equals(current)) {
             throw new RuleViolation("correction-changes-nothing", "corrections", "the corrections leave " + target.type()

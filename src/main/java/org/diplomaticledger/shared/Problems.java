@@ -24,7 +24,11 @@ public final class Problems {
         problem.setType(type(kind));
         problem.setTitle(title);
         if (request != null) {
-            problem.setInstance(URI.create(request.getRequestURI()));
+            try {
+                problem.setInstance(URI.create(request.getRequestURI()));
+            } catch (IllegalArgumentException notAUri) {
+                // a hostile path that is no URI: the problem goes without its instance
+            }
         }
         return problem;
     }

@@ -65,9 +65,9 @@ public record EventFilter(Set<String> types, String state, String aggregate, Loc
             return null;
         }
         try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new QueryParameterException(parameter, "a date as YYYY-MM-DD, not '" + value + "'");
+            return org.diplomaticledger.shared.LedgerTime.parse(parameter, value, java.time.Clock.systemUTC());
+        } catch (org.diplomaticledger.shared.InvalidValueException e) {
+            throw new QueryParameterException(parameter, e.getMessage());
         }
     }
 

@@ -152,10 +152,13 @@ class TimeTravelHttpTest extends LedgerIntegrationTest {
         Response knownAt = ledger.get("analyst", "/api/v1/talks?knownAt=yesterday");
         assertThat(knownAt.status()).isEqualTo(400);
         assertThat(knownAt.body()).contains("knownAt");
-        // A moment still to come is read as now.
-        Response future = ledger.get("analyst", "/api/v1/talks?knownAt=2999-01-01T00:00:00Z");
+        // A moment still to come is read as now, within the ledger's time (up to 100 years ahead); beyond it, 400.
+        Response future = ledger.get("analyst", "/api/v1/talks?knownAt=2100-01-01T00:00:00Z");
         assertThat(future.status()).isEqualTo(200);
-        assertThat(Instant.parse(future.header(TimePoint.KNOWN_AT_HEADER))).isBefore(Instant.parse("2999-01-01T00:00:00Z"));
+        assertThat(Instant.parse(future.header(TimePoint.KNOWN_AT_HEADER))).isBefore(Instant.parse("2100-01-01T00:00:00Z"));
+        Response tooFar = ledger.get("analyst", "/api/v1/talks?knownAt=2999-01-01T00:00:00Z");
+        assertThat(tooFar.status()).isEqualTo(400);
+        assertThat(tooFar.json().path("parameter").asText()).isEqualTo("knownAt");
     }
 
     private JsonNode send(String command, String json) {

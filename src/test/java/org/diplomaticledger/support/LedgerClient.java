@@ -100,6 +100,20 @@ public final class LedgerClient {
         return send(request.build());
     }
 
+    /**
+     * Any request: any method (GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS), a user whose password is their name
+     * ({@code null}: none), extra headers, and a body ({@code null}: none).
+     */
+    public Response request(String method, String user, String path, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (user != null) {
+            request.header("Authorization", basic(user, user));
+        }
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
     public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
+import org.diplomaticledger.shared.LedgerTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -233,23 +234,28 @@ class StaffingController {
         return value;
     }
 
-    private static YearMonth month(String parameter, String value) {
+    private YearMonth month(String parameter, String value) {
+        YearMonth month;
         try {
-            return YearMonth.parse(value.trim());
+            month = YearMonth.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw new QueryParameterException(parameter, "a month as YYYY-MM, not '" + value + "'");
         }
+        year(parameter, Integer.toString(month.getYear()));
+        return month;
     }
 
-    private static int year(String parameter, String value) {
+    /** A year within the span of {@link LedgerTime}. */
+    private int year(String parameter, String value) {
+        int year;
         try {
-            int year = Integer.parseInt(value.trim());
-            if (year < 1 || year > 9999) {
-                throw new NumberFormatException();
-            }
-            return year;
+            year = Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
             throw new QueryParameterException(parameter, "a year as YYYY, not '" + value + "'");
         }
+        if (year < LedgerTime.EARLIEST.getYear() || year > LedgerTime.latest(clock).getYear()) {
+            throw new QueryParameterException(parameter, LedgerTime.outside(Integer.toString(year), clock));
+        }
+        return year;
     }
 }

@@ -37,8 +37,11 @@ class ProjectionProblemAdvice {
         String expected = type == java.time.LocalDate.class ? "a date as YYYY-MM-DD"
                 : type != null && Number.class.isAssignableFrom(type) || type == int.class || type == long.class ? "a number"
                 : "a " + (type == null ? "value" : type.getSimpleName());
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query",
-                e.getName() + ": expected " + expected + ", got '" + e.getValue() + "'", request);
+        Throwable cause = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e);
+        String detail = cause instanceof org.diplomaticledger.shared.InvalidValueException invalid
+                ? e.getName() + ": " + invalid.getMessage()
+                : e.getName() + ": expected " + expected + ", got '" + e.getValue() + "'";
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query", detail, request);
         problem.setProperty("parameter", e.getName());
         return Problems.response(problem);
     }

@@ -104,6 +104,11 @@ class StreamController {
         response.setContentType("text/event-stream;charset=UTF-8");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-store");
         response.setHeader("X-Accel-Buffering", "no"); // nginx: do not buffer the stream
+        if ("HEAD".equals(request.getMethod())) {
+            // The headers of a stream, and no stream: a HEAD takes no subscriber slot (its body is never sent, so a
+            // subscription would never learn that its client left, and would keep the slot for good).
+            return;
+        }
         AsyncContext async = request.startAsync();
         async.setTimeout(0); // heartbeats keep it open; a closed connection ends it
         SseSubscription subscription = new SseSubscription(tail, filter, start, properties.buffer(), workers.catchUp(), async);

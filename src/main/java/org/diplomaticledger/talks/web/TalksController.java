@@ -102,7 +102,7 @@ class TalksController {
                                          @Parameter(hidden = true) ReadPosition read) {
         TalksBoardQueries.Filter filter = new TalksBoardQueries.Filter(QueryParams.country("state", state),
                 TalksBoardQueries.statuses(status), from, to,
-                format == null ? null : QueryParams.enumValue("format", format, org.diplomaticledger.talks.api.TalksFormat.class).name(),
+                java.util.Optional.ofNullable(QueryParams.enumValue("format", format, org.diplomaticledger.talks.api.TalksFormat.class)).map(Enum::name).orElse(null),
                 QueryParams.country("venueCountry", venueCountry));
         if (from != null && to != null && from.isAfter(to)) {
             throw new org.diplomaticledger.projection.QueryParameterException("from", "comes after to");
