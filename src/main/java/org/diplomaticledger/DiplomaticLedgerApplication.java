@@ -1,5 +1,6 @@
 package org.diplomaticledger;
 
+import org.diplomaticledger.audit.DigestVerifier;
 import org.diplomaticledger.audit.ExportVerifier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,6 +18,9 @@ public class DiplomaticLedgerApplication {
         // Offline tools run before (and without) Spring: no database, no port.
         if (args.length > 0 && args[0].equals("verify-export")) {
             System.exit(ExportVerifier.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals("verify-digest")) {
+            System.exit(DigestVerifier.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         SpringApplication.run(DiplomaticLedgerApplication.class, args);
     }
