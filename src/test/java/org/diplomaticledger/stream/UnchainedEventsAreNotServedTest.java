@@ -29,7 +29,7 @@ class UnchainedEventsAreNotServedTest extends LedgerIntegrationTest {
         jdbc.update("""
                 INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
                                                 payload_type, payload_revision, payload, meta_data)
-                SELECT 'forged-after-head', aggregate_identifier, sequence_number + 100, type, time_stamp,
+                SELECT 'forged-after-head', 'PY-UY-FORGED', 0, type, time_stamp,
                        payload_type, payload_revision, payload, meta_data
                 FROM domain_event_entry WHERE global_index = ?""", genuine);
         long forged = jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE event_identifier = 'forged-after-head'",
