@@ -85,7 +85,9 @@ class AuditController {
     }
 
     @Operation(operationId = "auditKey", summary = "The ledger's public key, which signs its digests",
-            description = "The Ed25519 public key (PEM, X.509 SubjectPublicKeyInfo) and its id, as signed digests name it. Keep it with the digests: it is what proves a digest came from this ledger." + ROLES)
+            description = "The Ed25519 public key (PEM, X.509 SubjectPublicKeyInfo) and its id, as signed digests name it. Keep it with the digests: it is what proves a digest came from this ledger." + ROLES,
+            responses = @ApiResponse(responseCode = "200", description = "The public key", content = @Content(mediaType = "application/json",
+                    examples = @ExampleObject(name = "key", value = "{\"keyId\":\"ed25519:3f9a0c1d2e4b5a69\",\"algorithm\":\"Ed25519\",\"publicKey\":\"-----BEGIN PUBLIC KEY-----\\nMCowBQYDK2VwAyEA…\\n-----END PUBLIC KEY-----\\n\"}"))))
     @GetMapping("/api/v1/audit/key")
     KeyView publicKey() {
         return new KeyView(key.keyId(), SignedDigest.ALGORITHM, key.publicKeyPem());
