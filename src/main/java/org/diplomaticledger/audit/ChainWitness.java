@@ -48,9 +48,14 @@ public class ChainWitness {
     void write(SignedDigest digest) {
         try {
             Files.createDirectories(file.getParent());
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            json.writeValue(temporary.toFile(), digest);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // A temporary file of its own, moved into place whole: nodes sharing a data directory never read half a file.
+            Path temporary = Files.createTempFile(file.getParent(), "last-digest", ".tmp");
+            try {
+                json.writeValue(temporary.toFile(), digest);
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

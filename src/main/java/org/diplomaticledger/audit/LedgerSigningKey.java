@@ -80,14 +80,21 @@ public class LedgerSigningKey {
             throw new IllegalStateException("this Java runtime has no Ed25519", e);
         }
         Files.createDirectories(dir);
-        Path temporary = dir.resolve("signing-key.pem.tmp");
-        Files.deleteIfExists(temporary);
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Path temporary = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                ? Files.createTempFile(dir, "signing-key", ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createTempFile(dir, "signing-key", ".tmp");
+        try {
+            Files.writeString(temporary, SignedDigest.pem("PRIVATE KEY", pair.getPrivate().getEncoded())
+                    + SignedDigest.pem("PUBLIC KEY", pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
+            // A link fails if the file exists: of nodes sharing a data directory and starting together, one key wins.
+            Files.createLink(file, temporary);
+        } catch (java.nio.file.FileAlreadyExistsException another) {
+            String pem = Files.readString(file, StandardCharsets.US_ASCII);
+            return new KeyPair(SignedDigest.publicKey(pem), SignedDigest.privateKey(pem));
+        } finally {
+            Files.deleteIfExists(temporary);
         }
-        Files.writeString(temporary, SignedDigest.pem("PRIVATE KEY", pair.getPrivate().getEncoded())
-                + SignedDigest.pem("PUBLIC KEY", pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
-        Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         Files.writeString(dir.resolve("signing-key.pub.pem"), SignedDigest.pem("PUBLIC KEY", pair.getPublic().getEncoded()),
                 StandardCharsets.US_ASCII);
         log.info("Generated the ledger's signing key {} into {} (set ledger.audit.signing-key to use your own)",
