@@ -1,5 +1,6 @@
 package org.diplomaticledger;
 
+import org.diplomaticledger.audit.DigestVerifier;
 import org.diplomaticledger.audit.ExportVerifier;
 import org.diplomaticledger.security.HashPassword;
 import org.springframework.boot.SpringApplication;
@@ -22,6 +23,9 @@ public class DiplomaticLedgerApplication {
         if (args.length > 0 && args[0].equals("hash-password")) {
             System.exit(HashPassword.run(Arrays.copyOfRange(args, 1, args.length), System.in, System.console(),
                     System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals("verify-digest")) {
+            System.exit(DigestVerifier.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         SpringApplication.run(DiplomaticLedgerApplication.class, args);
     }

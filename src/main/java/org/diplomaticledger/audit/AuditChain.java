@@ -19,7 +19,9 @@ import java.util.Set;
  * Writes the chain. Every append to the event store first locks the chain's head row, so that the positions the
  * database then gives the events follow the chain's order whatever the number of writers or nodes; once the events
  * are inserted, their links are computed from the rows as stored and written in one batch, and the head moves, all
- * in the appending transaction. Events stored before the chain existed are chained at startup.
+ * in the appending transaction. Events stored before the chain existed are chained at startup, up to a boundary fixed
+ * once; a chain that disagrees with that boundary or with the digest this node last published is never chained
+ * again: the ledger refuses to start.
  */
 @Component
 public class AuditChain implements AppendInterceptor, SmartInitializingSingleton {
@@ -31,17 +33,29 @@ public class AuditChain implements AppendInterceptor, SmartInitializingSingleton
     public record Head(long position, String link, long length, long legacyUntil) {
     }
 
+    /** The chain disagrees with what the ledger fixed or published: it was truncated, rewritten or reset. */
+    public static final class ChainTampered extends IllegalStateException {
+        ChainTampered(String message) {
+            super(message);
+        }
+    }
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final ChainWitness witness;
 
-    AuditChain(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    AuditChain(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ChainWitness witness) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.witness = witness;
     }
 
     @Override
     public AfterAppend beforeAppend(List<? extends EventMessage<?>> events) {
         Head locked = lockHead();
+        if (locked.position() < locked.legacyUntil()) {
+            requireFixedBoundary(locked);
+        }
         while (locked.position() < locked.legacyUntil()) {
             locked = chainLegacyChunk(locked);
         }
@@ -49,10 +63,24 @@ public class AuditChain implements AppendInterceptor, SmartInitializingSingleton
         return ids -> link(head, ids);
     }
 
-    /** Chains the events stored before the chain existed, a chunk per transaction, before the ledger serves. */
+    /**
+     * Checks the chain against its fixed legacy boundary and against the digest this node last published, and
+     * refuses to start (and so to chain anything) when they disagree; then chains the events stored before the chain
+     * existed, a chunk per transaction, before the ledger serves.
+     */
     @Override
     public void afterSingletonsInstantiated() {
         Head head = head();
+        requireFixedBoundary(head);
+        witness.last().ifPresent(published -> {
+            ChainVerifier.Break disagreement = compare(head, published);
+            if (disagreement != null) {
+                throw new ChainTampered("The audit chain was tampered with: " + disagreement.detail() + ". The ledger refuses to"
+                        + " start rather than chain again what it had chained (that would adopt edited or forged rows)."
+                        + " Restore the database from a backup that holds the chain up to position " + published.position()
+                        + ", or, once the loss is understood and recorded, move " + witness.file() + " aside (docs/audit.md).");
+            }
+        });
         if (head.position() >= head.legacyUntil()) {
             return;
         }
@@ -71,6 +99,51 @@ public class AuditChain implements AppendInterceptor, SmartInitializingSingleton
         log.info("Chained {} earlier events", chained);
     }
 
+    /** The boundary of the events stored before the chain existed, as V12 fixed it (see docs/audit.md). */
+    public long legacyBoundary() {
+        return jdbc.queryForObject("SELECT legacy_until FROM audit_chain_genesis WHERE id = 1", Long.class);
+    }
+
+    private void requireFixedBoundary(Head head) {
+        long fixed = legacyBoundary();
+        if (head.legacyUntil() != fixed) {
+            throw new ChainTampered("The audit chain was tampered with: the boundary of the events stored before the chain"
+                    + " (audit_chain_head.legacy_until) is " + head.legacyUntil() + ", but it was fixed at " + fixed
+                    + " (audit_chain_genesis); chaining the positions after " + fixed + " as legacy events would adopt rows"
+                    + " that were edited or written around the ledger. The ledger refuses to start: restore the database"
+                    + " from a backup (docs/audit.md).");
+        }
+    }
+
+    /**
+     * Where {@code head} disagrees with a digest this ledger published before, or null: a chain shorter than the
+     * digest lost events after its head (truncated, or reset); one whose link at the digest's position is another was
+     * rewritten; another legacy boundary was moved.
+     */
+    ChainVerifier.Break compare(Head head, SignedDigest published) {
+        String when = "the digest this ledger published at " + published.time() + " (position " + published.position()
+                + ", " + published.events() + " events, legacy until " + published.legacyUntil() + ")";
+        if (head.position() < published.position() || head.length() < published.events()) {
+            return new ChainVerifier.Break(head.position() + 1, ChainVerifier.Reason.TRUNCATED, "the ledger lost events after"
+                    + " position " + head.position() + ": its chain ends there with " + head.length() + " events, but " + when
+                    + " already held more");
+        }
+        if (head.legacyUntil() != published.legacyUntil()) {
+            return new ChainVerifier.Break(Math.min(head.legacyUntil(), published.legacyUntil()) + 1,
+                    ChainVerifier.Reason.LEGACY_BOUNDARY_MOVED, "the boundary of the events stored before the chain is "
+                    + head.legacyUntil() + ", not " + published.legacyUntil() + " as in " + when);
+        }
+        if (published.position() > 0) {
+            List<String> link = jdbc.queryForList("SELECT link FROM audit_chain WHERE global_index = ?", String.class,
+                    published.position());
+            if (link.isEmpty() || !link.get(0).trim().equals(published.hash())) {
+                return new ChainVerifier.Break(published.position(), ChainVerifier.Reason.DIGEST_MISMATCH, "the chain at position "
+                        + published.position() + " no longer ends in the hash of " + when + ": events up to it were rewritten");
+            }
+        }
+        return null;
+    }
+
     Head head() {
         return jdbc.queryForObject("SELECT head_index, link, length, legacy_until FROM audit_chain_head WHERE id = 1",
                 (rs, n) -> new Head(rs.getLong(1), rs.getString(2).trim(), rs.getLong(3), rs.getLong(4)));
@@ -86,8 +159,10 @@ public class AuditChain implements AppendInterceptor, SmartInitializingSingleton
                         + " WHERE global_index > ? AND global_index <= ? ORDER BY global_index LIMIT " + CHUNK,
                 (rs, n) -> StoredEvent.read(rs), head.position(), head.legacyUntil());
         if (rows.isEmpty()) {
-            // The legacy events end before legacyUntil (the last ones were rolled back or never committed).
+            // The legacy events end before legacyUntil (the last ones were rolled back or never committed): the
+            // boundary is fixed where they end, in both places, once.
             jdbc.update("UPDATE audit_chain_head SET legacy_until = head_index WHERE id = 1");
+            jdbc.update("UPDATE audit_chain_genesis SET legacy_until = ? WHERE id = 1", head.position());
             return new Head(head.position(), head.link(), head.length(), head.position());
         }
         return store(head, rows);

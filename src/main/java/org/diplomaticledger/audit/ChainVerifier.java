@@ -31,8 +31,12 @@ public class ChainVerifier {
         EVENT_UNCHAINED,
         /** The chain itself (links or head) was altered. */
         LINK_ALTERED,
-        /** The chain holds, but not to the hash an auditor kept for this position. */
-        DIGEST_MISMATCH
+        /** The chain holds, but not to the hash an auditor kept (or the ledger published) for this position. */
+        DIGEST_MISMATCH,
+        /** The chain ends before the position of a digest taken earlier: the ledger lost the events after its head. */
+        TRUNCATED,
+        /** The boundary of the events stored before the chain is not the one fixed or committed to by a digest. */
+        LEGACY_BOUNDARY_MOVED
     }
 
     public record Break(long position, Reason reason, String detail) {
@@ -50,10 +54,12 @@ public class ChainVerifier {
 
     private final JdbcTemplate jdbc;
     private final AuditChain chain;
+    private final ChainWitness witness;
 
-    ChainVerifier(JdbcTemplate jdbc, AuditChain chain) {
+    ChainVerifier(JdbcTemplate jdbc, AuditChain chain, ChainWitness witness) {
         this.jdbc = jdbc;
         this.chain = chain;
+        this.witness = witness;
     }
 
     /** The chain's head as last committed. */
@@ -61,9 +67,20 @@ public class ChainVerifier {
         return chain.head();
     }
 
-    /** Verifies the whole chain, up to the head as it is now. */
+    /**
+     * Verifies the whole chain, up to the head as it is now, against its fixed legacy boundary, and against the
+     * digest this node last published (so that a truncated or recomputed tail is found without a kept digest).
+     */
     public Result verifyAll() {
+        // The published digest first: it was taken from a head no later than the one read next, as the chain only grows.
+        SignedDigest published = witness.last().orElse(null);
         AuditChain.Head head = chain.head();
+        long boundary = chain.legacyBoundary();
+        if (head.legacyUntil() != boundary) {
+            return broken(new Result(true, 0, 0, ChainCodec.GENESIS, null), Math.min(boundary, head.legacyUntil()) + 1,
+                    Reason.LEGACY_BOUNDARY_MOVED, "the boundary of the events stored before the chain is " + head.legacyUntil()
+                            + " in the chain's head, but it was fixed at " + boundary);
+        }
         Result result = walk(head.position());
         if (!result.valid()) {
             return result;
@@ -79,18 +96,41 @@ public class ChainVerifier {
             return broken(result, stray, Reason.EVENT_UNCHAINED,
                     "the event at position " + stray + " has no link: it was written around the ledger");
         }
+        Break disagreement = published == null ? null : chain.compare(head, published);
+        if (disagreement != null) {
+            return broken(result, disagreement.position(), disagreement.reason(), disagreement.detail());
+        }
         return result;
     }
 
-    /** Whether the ledger up to {@code position} is what the kept {@code hash} was computed over. */
-    public Result verifyDigest(long position, String hash) {
+    /**
+     * Whether the ledger up to {@code position} is what the kept {@code hash} was computed over, and (when the digest
+     * carries it) whether the boundary of the legacy events is still {@code legacyUntil}.
+     */
+    public Result verifyDigest(long position, String hash, Long legacyUntil) {
+        AuditChain.Head head = chain.head();
+        if (legacyUntil != null && legacyUntil != chain.legacyBoundary()) {
+            return broken(new Result(true, 0, 0, ChainCodec.GENESIS, null), Math.min(legacyUntil, chain.legacyBoundary()) + 1,
+                    Reason.LEGACY_BOUNDARY_MOVED, "the digest commits to legacy events up to position " + legacyUntil
+                            + ", but the ledger's boundary is now " + chain.legacyBoundary() + ": it was moved");
+        }
+        if (position > head.position()) {
+            Result upToHead = walk(head.position());
+            if (!upToHead.valid()) {
+                return upToHead;
+            }
+            return broken(upToHead, head.position() + 1, Reason.TRUNCATED, "the ledger lost events after position "
+                    + head.position() + ": this digest names position " + position + " (" + hash + "), but the chain now ends at "
+                    + head.position() + " with " + head.length() + " events");
+        }
         Result result = walk(position);
         if (!result.valid()) {
             return result;
         }
         if (result.position() != position) {
-            return broken(result, position, Reason.EVENT_MISSING, "the digest names position " + position
-                    + ", which holds no chained event now (the chain up to it ends at " + result.position() + ")");
+            return broken(result, result.position() + 1, Reason.TRUNCATED, "the ledger lost events after position "
+                    + result.position() + ": this digest names position " + position + ", which holds no chained event now"
+                    + " (the chain up to it ends at " + result.position() + ")");
         }
         if (!result.hash().equals(hash)) {
             return broken(result, position, Reason.DIGEST_MISMATCH, "the ledger's chain up to position " + position

@@ -15,7 +15,8 @@ import java.util.Base64;
 /**
  * Checks an audit export without the ledger: recomputes every event's link from its line and the line before, and
  * checks the closing digest. Plain Java (no Spring, no database):
- * {@code java -jar diplomatic-ledger.jar verify-export ledger.ndjson [--digest POSITION:HASH]}; exit code 0 when the
+ * {@code java -jar diplomatic-ledger.jar verify-export ledger.ndjson [--digest POSITION:HASH | --digest DIGEST.json
+ * --key PUBLIC.pem]} (a signed digest's signature is checked first, see {@link DigestVerifier}); exit code 0 when the
  * export holds, 1 when it does not (naming the first bad line), 2 when it cannot be read.
  */
 public final class ExportVerifier {
@@ -29,13 +30,31 @@ public final class ExportVerifier {
 
     /** The command line: prints the verdict and answers the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length != 1 && !(args.length == 3 && args[1].equals("--digest"))) {
-            err.println("usage: java -jar diplomatic-ledger.jar verify-export FILE.ndjson [--digest POSITION:HASH]");
+        boolean signed = args.length == 5 && args[1].equals("--digest") && args[3].equals("--key");
+        if (args.length != 1 && !(args.length == 3 && args[1].equals("--digest")) && !signed) {
+            err.println("usage: java -jar diplomatic-ledger.jar verify-export FILE.ndjson"
+                    + " [--digest POSITION:HASH | --digest SIGNED-DIGEST.json --key PUBLIC-KEY.pem]");
             return 2;
         }
         Long position = null;
         String hash = null;
-        if (args.length == 3) {
+        String signedBy = null;
+        if (signed) {
+            try {
+                SignedDigest digest = DigestVerifier.read(Path.of(args[2]));
+                String verdict = DigestVerifier.verdict(digest, DigestVerifier.readKey(Path.of(args[4])));
+                if (verdict != null) {
+                    err.println("INVALID: " + args[2] + ": " + verdict);
+                    return 1;
+                }
+                position = digest.position();
+                hash = digest.hash();
+                signedBy = digest.keyId();
+            } catch (IOException | IllegalArgumentException e) {
+                err.println("cannot read the signed digest or its key: " + e.getMessage());
+                return 2;
+            }
+        } else if (args.length == 3) {
             String[] digest = args[2].split(":", 2);
             try {
                 position = Long.parseLong(digest[0]);
@@ -44,13 +63,15 @@ public final class ExportVerifier {
             }
             hash = digest.length == 2 ? digest[1].trim().toLowerCase(java.util.Locale.ROOT) : null;
             if (position == null || !ChainCodec.isHash(hash)) {
-                err.println("--digest must be POSITION:HASH, e.g. 90:3f2a… (the position and 64 hex digits of a kept digest)");
+                err.println("--digest must be POSITION:HASH, e.g. 90:3f2a… (the position and 64 hex digits of a kept digest),"
+                        + " or a signed digest's file followed by --key PUBLIC-KEY.pem");
                 return 2;
             }
         }
         try {
             Outcome outcome = verify(Path.of(args[0]), position, hash);
-            (outcome.valid() ? out : err).println((outcome.valid() ? "VALID: " : "INVALID: ") + outcome.message());
+            (outcome.valid() ? out : err).println((outcome.valid() ? "VALID: " : "INVALID: ") + outcome.message()
+                    + (outcome.valid() && signedBy != null ? "; the digest is signed by " + signedBy : ""));
             return outcome.valid() ? 0 : 1;
         } catch (NoSuchFileException e) {
             err.println("cannot read " + args[0] + ": no such file");

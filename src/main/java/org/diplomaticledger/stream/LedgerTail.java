@@ -27,6 +27,12 @@ import java.util.stream.Stream;
  * back. A position still missing above the frontier (a slower write that took it has not committed yet) holds the
  * stream back until that write has ended (this node's writes are tracked by {@link LocalWrites}) or, at the latest,
  * for {@code ledger.stream.gap-timeout}; so no event is skipped and none comes out of order.
+ * <p>
+ * Only chained events are ever read or released: those at or below the audit chain's head that have their link (see
+ * docs/audit.md). The chain is written in the transaction that appends the events, so a committed event is chained
+ * as soon as it can be seen, and the head, read before a probe, settles every position up to it: all were taken under
+ * the head's lock by writes that have committed or rolled back. A row written around the ledger (unchained) is
+ * passed by like a position left empty.
  */
 public final class LedgerTail implements SmartLifecycle {
 
@@ -119,9 +125,18 @@ public final class LedgerTail implements SmartLifecycle {
         return read(after, upTo, max, storedPositions(after, upTo, max));
     }
 
+    /** The chained events' positions: a row and its link, with the same event id. */
+    private static final String CHAINED = "SELECT e.global_index FROM domain_event_entry e JOIN audit_chain c"
+            + " ON c.global_index = e.global_index AND c.event_identifier = e.event_identifier";
+
     private List<Long> storedPositions(long after, long upTo, int max) {
-        return jdbc.queryForList("SELECT global_index FROM domain_event_entry WHERE global_index > ? AND global_index <= ? "
-                + "ORDER BY global_index LIMIT " + max, Long.class, after, upTo);
+        return jdbc.queryForList(CHAINED + " WHERE e.global_index > ? AND e.global_index <= ? "
+                + "ORDER BY e.global_index LIMIT " + max, Long.class, after, upTo);
+    }
+
+    private long chainHead() {
+        Long head = jdbc.queryForObject("SELECT head_index FROM audit_chain_head WHERE id = 1", Long.class);
+        return head == null ? 0 : head;
     }
 
     /**
@@ -137,9 +152,10 @@ public final class LedgerTail implements SmartLifecycle {
         long lastStored = stored.get(stored.size() - 1);
         long complete = stored.size() < max ? upTo : lastStored;
         List<StreamedEvent> events = new ArrayList<>(stored.size());
+        java.util.Set<Long> chained = new java.util.HashSet<>(stored);
         long readTo = after;
         for (int attempt = 0; ; attempt++) {
-            List<StreamedEvent> more = readFromEngine(readTo, lastStored, max - events.size());
+            List<StreamedEvent> more = readFromEngine(readTo, lastStored, max - events.size(), chained);
             events.addAll(more);
             int covered = covered(events, stored);
             if (covered == stored.size()) {
@@ -184,7 +200,8 @@ public final class LedgerTail implements SmartLifecycle {
         return covered;
     }
 
-    private List<StreamedEvent> readFromEngine(long after, long upTo, int max) {
+    /** The events the engine reads after {@code after} up to {@code upTo}, of the {@code chained} positions only. */
+    private List<StreamedEvent> readFromEngine(long after, long upTo, int max, java.util.Set<Long> chained) {
         List<StreamedEvent> events = new ArrayList<>();
         long last = after;
         boolean stepped = false;
@@ -206,7 +223,9 @@ public final class LedgerTail implements SmartLifecycle {
                         return events;
                     }
                     last = position;
-                    events.add(new StreamedEvent(position, message, cloudEvents, states));
+                    if (chained.contains(position)) { // else a row written around the ledger: never served
+                        events.add(new StreamedEvent(position, message, cloudEvents, states));
+                    }
                 }
             }
             if (last == before) {
@@ -279,8 +298,7 @@ public final class LedgerTail implements SmartLifecycle {
 
     @Override
     public void start() {
-        Long head = jdbc.queryForObject("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry", Long.class);
-        frontier = head == null ? 0 : head;
+        frontier = chainHead();
         running = true;
         thread = new Thread(this::run, "ledger-stream-tail");
         thread.setDaemon(true);
@@ -340,9 +358,10 @@ public final class LedgerTail implements SmartLifecycle {
             }
         }
         long from = frontier;
-        List<Long> visible = jdbc.queryForList(
-                "SELECT global_index FROM domain_event_entry WHERE global_index > ? ORDER BY global_index LIMIT " + PROBE,
-                Long.class, from);
+        // The head first: every position up to it is settled, and no event after it is chained yet.
+        long head = chainHead();
+        List<Long> visible = jdbc.queryForList(CHAINED + " WHERE e.global_index > ? AND e.global_index <= ?"
+                + " ORDER BY e.global_index LIMIT " + PROBE, Long.class, from, head);
         if (visible.isEmpty()) {
             return false;
         }
@@ -355,7 +374,8 @@ public final class LedgerTail implements SmartLifecycle {
             // next probe, not one per probe.
             for (long missing = expected; missing < position; missing++) {
                 Sighting sighting = sightings.computeIfAbsent(missing, key -> new Sighting(now, writes.lastStarted()));
-                boolean settled = properties.onlyLocalWriters() && sighting.writesEnded
+                boolean settled = missing <= head
+                        || properties.onlyLocalWriters() && sighting.writesEnded
                         || now - sighting.firstSeen >= properties.gapTimeout().toNanos();
                 blocked |= !settled;
             }

@@ -1,6 +1,7 @@
 package org.diplomaticledger.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.diplomaticledger.DiplomaticLedgerApplication;
 import org.diplomaticledger.support.LedgerClient;
 import org.junit.jupiter.api.AfterAll;
@@ -44,7 +45,7 @@ class AuditChainHttpTest {
     static void start() throws IOException {
         dataDir = Files.createTempDirectory("ledger-audit-");
         app = new SpringApplicationBuilder(DiplomaticLedgerApplication.class).profiles("test")
-                .run("--ledger.data-dir=" + dataDir, "--server.port=0");
+                .run("--ledger.data-dir=" + dataDir, "--server.port=0", "--ledger.audit.publish.interval=PT0.1S");
         ledger = new LedgerClient(((WebServerApplicationContext) app).getWebServer().getPort());
         jdbc = app.getBean(JdbcTemplate.class);
         ledger.accepted("OpenMission", """
@@ -245,6 +246,62 @@ class AuditChainHttpTest {
     }
 
     @Test
+    void aTruncatedTailIsReportedAsEventsLostAfterTheNewHeadWithAKeptDigestAndWithoutOne() {
+        ledger.accepted("RecordStaffCount", """
+                {"sendingState": "RU", "receivingState": "US", "headcount": 30, "source": "x"}""");
+        ledger.accepted("RecordStaffCount", """
+                {"sendingState": "RU", "receivingState": "US", "headcount": 31, "source": "x"}""");
+        JsonNode kept = ledger.get("auditor", "/api/v1/audit/digest").json();
+        long position = kept.path("position").asLong();
+        ChainWitness witness = app.getBean(ChainWitness.class);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> witness.last().map(SignedDigest::position).orElse(0L) == position);
+
+        // Cut the last two events and their links, and move the head back onto the link before them: consistent.
+        Map<String, Object> head = jdbc.queryForMap("SELECT * FROM audit_chain_head WHERE id = 1");
+        List<Map<String, Object>> links = new ArrayList<>(jdbc.queryForList("SELECT * FROM audit_chain ORDER BY global_index DESC LIMIT 2"));
+        java.util.Collections.reverse(links);
+        long newHead = ((Number) links.get(0).get("PREV_INDEX")).longValue();
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM domain_event_entry WHERE global_index > ?"
+                + " ORDER BY global_index", newHead);
+        assertThat(rows).hasSize(2);
+        jdbc.update("DELETE FROM domain_event_entry WHERE global_index > ?", newHead);
+        jdbc.update("DELETE FROM audit_chain WHERE global_index > ?", newHead);
+        jdbc.update("UPDATE audit_chain_head SET head_index = ?, link = (SELECT link FROM audit_chain WHERE global_index = ?),"
+                + " length = length - 2 WHERE id = 1", newHead, newHead);
+        try {
+            JsonNode withKept = digestVerify("{\"position\": " + position + ", \"hash\": \"" + kept.path("hash").asText() + "\"}");
+            assertThat(withKept.path("valid").asBoolean()).as(withKept.toString()).isFalse();
+            assertThat(withKept.path("position").asLong()).isEqualTo(newHead);
+            assertThat(withKept.path("firstBreak").path("reason").asText()).isEqualTo("truncated");
+            assertThat(withKept.path("firstBreak").path("detail").asText())
+                    .startsWith("the ledger lost events after position " + newHead);
+
+            JsonNode signed = digestVerify(kept.toString());
+            assertThat(signed.path("signature").asText()).as("the whole signed digest: this ledger's key signed it").isEqualTo("valid");
+            assertThat(signed.path("firstBreak").path("reason").asText()).isEqualTo("truncated");
+            ObjectNode changed = kept.deepCopy();
+            changed.put("events", kept.path("events").asLong() - 2);
+            assertThat(digestVerify(changed.toString()).path("signature").asText()).isEqualTo("invalid");
+
+            // Without a kept digest: verify compares with the digest the ledger published.
+            JsonNode verdict = verify();
+            assertThat(verdict.path("valid").asBoolean()).as(verdict.toString()).isFalse();
+            assertThat(verdict.path("firstBreak").path("reason").asText()).isEqualTo("truncated");
+            assertThat(verdict.path("firstBreak").path("detail").asText()).startsWith("the ledger lost events after position " + newHead);
+        } finally {
+            rows.forEach(AuditChainHttpTest::restore);
+            for (Map<String, Object> link : links) {
+                jdbc.update("INSERT INTO audit_chain (global_index, prev_index, event_identifier, payload_sha256, metadata_sha256, link)"
+                                + " VALUES (?, ?, ?, ?, ?, ?)", link.get("GLOBAL_INDEX"), link.get("PREV_INDEX"), link.get("EVENT_IDENTIFIER"),
+                        link.get("PAYLOAD_SHA256"), link.get("METADATA_SHA256"), link.get("LINK"));
+            }
+            jdbc.update("UPDATE audit_chain_head SET head_index = ?, link = ?, length = ? WHERE id = 1",
+                    head.get("HEAD_INDEX"), head.get("LINK"), head.get("LENGTH"));
+        }
+    }
+
+    @Test
     void aMalformedDigestIsAProblemNamingTheField() {
         LedgerClient.Response badHash = ledger.post("auditor", "/api/v1/audit/digest/verify", "application/json",
                 "{\"position\": 1, \"hash\": \"not-a-hash\"}", Map.of());
@@ -255,10 +312,10 @@ class AuditChainHttpTest {
                 "{\"hash\": \"" + "ab".repeat(32) + "\"}", Map.of());
         assertThat(noPosition.status()).isEqualTo(400);
         assertThat(noPosition.json().path("field").asText()).isEqualTo("position");
-        LedgerClient.Response beyond = ledger.post("auditor", "/api/v1/audit/digest/verify", "application/json",
-                "{\"position\": 999999, \"hash\": \"" + "ab".repeat(32) + "\"}", Map.of());
-        assertThat(beyond.status()).isEqualTo(422);
-        assertThat(beyond.json().path("field").asText()).isEqualTo("position");
+        LedgerClient.Response badBoundary = ledger.post("auditor", "/api/v1/audit/digest/verify", "application/json",
+                "{\"position\": 1, \"hash\": \"" + "ab".repeat(32) + "\", \"legacyUntil\": \"x\"}", Map.of());
+        assertThat(badBoundary.status()).isEqualTo(400);
+        assertThat(badBoundary.json().path("field").asText()).isEqualTo("legacyUntil");
         LedgerClient.Response badRange = ledger.getAccept("auditor", "/api/v1/audit/export?from=5&to=2", "application/x-ndjson");
         assertThat(badRange.status()).isEqualTo(400);
         assertThat(badRange.json().path("field").asText()).isEqualTo("from");

@@ -33,8 +33,9 @@ class LegacyLedgerChainingTest {
     }
 
     @Test
-    void eventsStoredBeforeTheChainAreChainedAtStartup() {
+    void eventsStoredBeforeTheChainAreChainedAtStartup() throws java.io.IOException {
         long last;
+        Path witness;
         try (ConfigurableApplicationContext first = start()) {
             LedgerClient ledger = client(first);
             ledger.accepted("OpenMission", """
@@ -43,12 +44,16 @@ class LegacyLedgerChainingTest {
                     {"sendingState": "DE", "receivingState": "FR", "headcount": 40, "source": "x"}""");
             last = ledger.accepted("ChangeRelationsLevel", """
                     {"stateA": "DE", "stateB": "FR", "level": "DOWNGRADED", "source": "x"}""").path("position").asLong();
-            // Back to the state the migration leaves an existing ledger in.
+            // Back to the state the migrations (V7, V12) leave an existing ledger in: no links, the head at the start,
+            // the legacy boundary at the last position in both tables. Such a ledger has never published a digest.
             JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
             jdbc.update("DELETE FROM audit_chain");
             jdbc.update("UPDATE audit_chain_head SET head_index = 0, link = ?, length = 0,"
                     + " legacy_until = (SELECT MAX(global_index) FROM domain_event_entry)", ChainCodec.GENESIS);
+            jdbc.update("UPDATE audit_chain_genesis SET legacy_until = (SELECT MAX(global_index) FROM domain_event_entry)");
+            witness = first.getBean(ChainWitness.class).file();
         }
+        java.nio.file.Files.deleteIfExists(witness);
         try (ConfigurableApplicationContext second = start()) {
             JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_chain", Long.class)).isEqualTo(3);

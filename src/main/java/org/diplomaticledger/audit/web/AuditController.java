@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.diplomaticledger.audit.AuditExport;
 import org.diplomaticledger.audit.ChainCodec;
 import org.diplomaticledger.audit.ChainVerifier;
+import org.diplomaticledger.audit.LedgerSigningKey;
+import org.diplomaticledger.audit.SignedDigest;
 import org.diplomaticledger.shared.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -37,21 +39,28 @@ class AuditController {
     record BreakView(long position, String reason, String detail) {
     }
 
-    record VerificationView(boolean valid, long events, long position, String hash, Instant checkedAt, BreakView firstBreak) {
+    /**
+     * A verdict; {@code signature} only when a signed digest was sent: {@code valid} (this ledger's key signed it),
+     * {@code invalid} (its fields or signature were changed) or {@code other-key}.
+     */
+    record VerificationView(boolean valid, long events, long position, String hash, Instant checkedAt, BreakView firstBreak,
+                            String signature) {
     }
 
-    record DigestView(long position, String hash, long events, Instant time, String chain) {
+    record KeyView(String keyId, String algorithm, String publicKey) {
     }
 
     private static final String ROLES = "\n\nNeeds the role AUDITOR or ADMIN (HTTP Basic).";
 
     private final ChainVerifier verifier;
     private final AuditExport export;
+    private final LedgerSigningKey key;
     private final Clock clock;
 
-    AuditController(ChainVerifier verifier, AuditExport export, Clock clock) {
+    AuditController(ChainVerifier verifier, AuditExport export, LedgerSigningKey key, Clock clock) {
         this.verifier = verifier;
         this.export = export;
+        this.key = key;
         this.clock = clock;
     }
 
@@ -63,27 +72,34 @@ class AuditController {
                             @ExampleObject(name = "broken", value = "{\"valid\":false,\"events\":41,\"position\":41,\"hash\":\"9a1f…\",\"checkedAt\":\"2026-11-30T19:00:00Z\",\"firstBreak\":{\"position\":42,\"reason\":\"payload-altered\",\"detail\":\"the payload of event 3c9e… is not the one chained\"}}")})))
     @GetMapping("/api/v1/audit/verify")
     VerificationView verify() {
-        return view(verifier.verifyAll());
+        return view(verifier.verifyAll(), null);
     }
 
-    @Operation(operationId = "auditDigest", summary = "The chain's head: position, hash and time, for an auditor to keep",
-            description = "The last chained position, its link (64 hex digits) and the number of events chained. Keep it outside the ledger; later POST it to /api/v1/audit/digest/verify to prove the ledger up to that position is unchanged, or pass it to the offline verifier with an export." + ROLES,
-            responses = @ApiResponse(responseCode = "200", description = "The digest", content = @Content(mediaType = "application/json",
-                    examples = @ExampleObject(name = "digest", value = "{\"position\":89,\"hash\":\"5d0c1e6b8f1c2a7e9d4b3a6f0e8c7d2b1a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d\",\"events\":89,\"time\":\"2026-11-30T19:00:00Z\",\"chain\":\"diplomatic-ledger/chain/v1\"}"))))
+    @Operation(operationId = "auditDigest", summary = "The chain's head, signed by the ledger's key, for an auditor to keep",
+            description = "The last chained position, its link (64 hex digits), the number of events chained, the boundary of the events stored before the chain (legacyUntil), the time, and an Ed25519 signature over them by the ledger's key (keyId; the public key is GET /api/v1/audit/key). Keep it outside the ledger; later POST it to /api/v1/audit/digest/verify to prove the ledger up to that position is unchanged, or check it offline: `java -jar diplomatic-ledger.jar verify-digest digest.json --key ledger-key.pem`." + ROLES,
+            responses = @ApiResponse(responseCode = "200", description = "The signed digest", content = @Content(mediaType = "application/json",
+                    examples = @ExampleObject(name = "digest", value = "{\"chain\":\"diplomatic-ledger/chain/v1\",\"position\":89,\"hash\":\"5d0c1e6b8f1c2a7e9d4b3a6f0e8c7d2b1a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d\",\"events\":89,\"legacyUntil\":0,\"time\":\"2026-11-30T19:00:00Z\",\"keyId\":\"ed25519:3f9a0c1d2e4b5a69\",\"algorithm\":\"Ed25519\",\"signature\":\"q1c…==\"}"))))
     @GetMapping("/api/v1/audit/digest")
-    DigestView digest() {
-        var head = verifier.head();
-        return new DigestView(head.position(), head.link(), head.length(), clock.instant(), ChainCodec.VERSION);
+    SignedDigest digest() {
+        return key.sign(verifier.head(), clock.instant());
+    }
+
+    @Operation(operationId = "auditKey", summary = "The ledger's public key, which signs its digests",
+            description = "The Ed25519 public key (PEM, X.509 SubjectPublicKeyInfo) and its id, as signed digests name it. Keep it with the digests: it is what proves a digest came from this ledger." + ROLES,
+            responses = @ApiResponse(responseCode = "200", description = "The public key", content = @Content(mediaType = "application/json",
+                    examples = @ExampleObject(name = "key", value = "{\"keyId\":\"ed25519:3f9a0c1d2e4b5a69\",\"algorithm\":\"Ed25519\",\"publicKey\":\"-----BEGIN PUBLIC KEY-----\\nMCowBQYDK2VwAyEA…\\n-----END PUBLIC KEY-----\\n\"}"))))
+    @GetMapping("/api/v1/audit/key")
+    KeyView publicKey() {
+        return new KeyView(key.keyId(), SignedDigest.ALGORITHM, key.publicKeyPem());
     }
 
     @Operation(operationId = "verifyDigest", summary = "Prove that the ledger up to a kept digest is unchanged",
-            description = "Send a digest kept from GET /api/v1/audit/digest ({\"position\": …, \"hash\": …}). The chain is recomputed from the first event up to that position; it holds when every link checks and the link at the position is the kept hash. Events appended since do not matter; any change before or at the position does. A malformed digest is a 400 problem naming the field; a position beyond the head a 422." + ROLES,
+            description = "Send a digest kept from GET /api/v1/audit/digest ({\"position\": …, \"hash\": …}). The chain is recomputed from the first event up to that position; it holds when every link checks and the link at the position is the kept hash. Events appended since do not matter; any change before or at the position does. A digest beyond the chain's head answers valid false with reason truncated: the ledger lost the events after its head. Send the whole signed digest (as GET /api/v1/audit/digest answers it) and the verdict also says whether this ledger's key signed it, and checks its legacyUntil. A malformed digest is a 400 problem naming the field." + ROLES,
             responses = {
                     @ApiResponse(responseCode = "200", description = "The verdict", content = @Content(mediaType = "application/json",
                             examples = @ExampleObject(name = "holds", value = "{\"valid\":true,\"events\":89,\"position\":89,\"hash\":\"5d0c…\",\"checkedAt\":\"2026-11-30T19:05:00Z\"}"))),
                     @ApiResponse(responseCode = "400", description = "A field of the digest is missing or malformed", content = @Content(mediaType = "application/problem+json",
-                            examples = @ExampleObject(name = "bad hash", value = "{\"type\":\"urn:diplomatic-ledger:problem:invalid-input\",\"title\":\"Invalid input\",\"status\":400,\"detail\":\"hash must be 64 hexadecimal digits\",\"field\":\"hash\"}"))),
-                    @ApiResponse(responseCode = "422", description = "The position is beyond the chain's head", content = @Content(mediaType = "application/problem+json"))})
+                            examples = @ExampleObject(name = "bad hash", value = "{\"type\":\"urn:diplomatic-ledger:problem:invalid-input\",\"title\":\"Invalid input\",\"status\":400,\"detail\":\"hash must be 64 hexadecimal digits\",\"field\":\"hash\"}")))})
     @PostMapping("/api/v1/audit/digest/verify")
     ResponseEntity<?> verifyDigest(@RequestBody(required = false) JsonNode body, HttpServletRequest request) {
         if (body == null || !body.isObject()) {
@@ -104,15 +120,23 @@ class AuditController {
         if (!hash.isTextual() || !ChainCodec.isHash(hex)) {
             return invalid(request, "hash", "hash must be 64 hexadecimal digits (SHA-256), as GET /api/v1/audit/digest answers it");
         }
-        long head = verifier.head().position();
-        if (position.asLong() > head) {
-            ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "digest-beyond-head", "Digest beyond the head",
-                    "position " + position.asLong() + " is beyond the chain's head at " + head + ": this digest is not from this ledger", request);
-            problem.setProperty("field", "position");
-            problem.setProperty("head", head);
-            return Problems.response(problem);
+        JsonNode legacy = body.get("legacyUntil");
+        if (legacy != null && !legacy.isNull() && (!legacy.isIntegralNumber() || !legacy.canConvertToLong() || legacy.asLong() < 0)) {
+            return invalid(request, "legacyUntil", "legacyUntil must be a whole number, 0 or more, as the digest carries it");
         }
-        return ResponseEntity.ok(view(verifier.verifyDigest(position.asLong(), hex)));
+        Long legacyUntil = legacy == null || legacy.isNull() ? null : legacy.asLong();
+        String signature = null;
+        if (body.hasNonNull("signature")) {
+            if (!body.hasNonNull("time") || !body.hasNonNull("keyId") || legacyUntil == null || !body.path("events").canConvertToLong()) {
+                return invalid(request, "signature", "a signed digest is verified whole: send it as GET /api/v1/audit/digest"
+                        + " answered it (chain, position, hash, events, legacyUntil, time, keyId, algorithm, signature)");
+            }
+            SignedDigest sent = new SignedDigest(body.path("chain").asText(ChainCodec.VERSION), position.asLong(), hex,
+                    body.path("events").asLong(), legacyUntil, body.path("time").asText(), body.path("keyId").asText(),
+                    body.path("algorithm").asText(SignedDigest.ALGORITHM), body.path("signature").asText());
+            signature = !sent.keyId().equals(key.keyId()) ? "other-key" : sent.verifies(key.publicKey()) ? "valid" : "invalid";
+        }
+        return ResponseEntity.ok(view(verifier.verifyDigest(position.asLong(), hex, legacyUntil), signature));
     }
 
     @Operation(operationId = "auditExport", summary = "The ledger with its links, as NDJSON verifiable offline",
@@ -170,10 +194,10 @@ class AuditController {
         return invalid(request, e.field, e.getMessage());
     }
 
-    private VerificationView view(ChainVerifier.Result result) {
+    private VerificationView view(ChainVerifier.Result result, String signature) {
         BreakView firstBreak = result.firstBreak() == null ? null : new BreakView(result.firstBreak().position(),
                 result.firstBreak().reason().name().toLowerCase(Locale.ROOT).replace('_', '-'), result.firstBreak().detail());
-        return new VerificationView(result.valid(), result.events(), result.position(), result.hash(), clock.instant(), firstBreak);
+        return new VerificationView(result.valid(), result.events(), result.position(), result.hash(), clock.instant(), firstBreak, signature);
     }
 
     private static ResponseEntity<ProblemDetail> invalid(HttpServletRequest request, String field, String detail) {

@@ -10,6 +10,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.diplomaticledger.stream.LedgerCloudEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
@@ -29,6 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * unit of work commits, and with it the processor's token. A send that fails or is not acknowledged in time fails
  * the batch: the token stays where it was, the processor retries the batch after a back-off, and nothing is skipped
  * (a batch sent again may deliver some events twice; their CloudEvent {@code id} tells the copies apart).
+ * Only chained events are relayed, as on the stream: a row written into the event table around the ledger (no link
+ * in the audit chain, see docs/audit.md) is passed by with a warning.
  */
 public final class KafkaRelay {
 
@@ -41,6 +44,7 @@ public final class KafkaRelay {
     private final KafkaTemplate<String, CloudEvent> template;
     private final LedgerCloudEvents cloudEvents;
     private final KafkaRelayProperties properties;
+    private final JdbcTemplate jdbc;
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicReference<Failure> failure = new AtomicReference<>();
 
@@ -48,15 +52,25 @@ public final class KafkaRelay {
     public record Failure(String message, Instant at, int times) {
     }
 
-    public KafkaRelay(KafkaTemplate<String, CloudEvent> template, LedgerCloudEvents cloudEvents, KafkaRelayProperties properties) {
+    public KafkaRelay(KafkaTemplate<String, CloudEvent> template, LedgerCloudEvents cloudEvents, KafkaRelayProperties properties,
+                      JdbcTemplate jdbc) {
         this.template = template;
         this.cloudEvents = cloudEvents;
         this.properties = properties;
+        this.jdbc = jdbc;
     }
 
     @EventHandler
     void on(Object payload, EventMessage<?> event) {
         long position = position(event);
+        // The link is written in the transaction that appended the event: a committed event without one never gets it.
+        Integer links = jdbc.queryForObject("SELECT COUNT(*) FROM audit_chain WHERE global_index = ? AND event_identifier = ?",
+                Integer.class, position, event.getIdentifier());
+        if (links == null || links == 0) {
+            log.warn("Kafka relay: the event at position {} ({}) has no link in the audit chain: it was written around the"
+                    + " ledger and is not relayed", position, event.getIdentifier());
+            return;
+        }
         CloudEvent cloudEvent = cloudEvents.toCloudEvent(event, position);
         String key = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : event.getIdentifier();
         Batch batch = pending();

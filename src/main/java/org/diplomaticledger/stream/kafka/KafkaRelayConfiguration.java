@@ -78,6 +78,7 @@ class KafkaRelayConfiguration {
      */
     @Bean
     KafkaRelay kafkaRelay(KafkaTemplate<String, CloudEvent> relayKafkaTemplate, KafkaRelayProperties properties,
+                          org.springframework.jdbc.core.JdbcTemplate jdbc,
                           ObjectProvider<LedgerCloudEvents> shared,
                           @Qualifier("eventSerializer") Serializer eventSerializer,
                           @Value("${ledger.stream.source:urn:diplomatic-ledger}") URI source,
@@ -89,7 +90,7 @@ class KafkaRelayConfiguration {
             ObjectMapper mapper = jackson.getObjectMapper();
             return new LedgerCloudEvents(source, schemaBase, mapper);
         });
-        return new KafkaRelay(relayKafkaTemplate, cloudEvents, properties);
+        return new KafkaRelay(relayKafkaTemplate, cloudEvents, properties, jdbc);
     }
 
     /**

@@ -9,6 +9,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.diplomaticledger.DiplomaticLedgerApplication;
+import org.diplomaticledger.audit.DigestVerifier;
+import org.diplomaticledger.audit.SignedDigest;
 import org.diplomaticledger.ledger.LedgerWriter;
 import org.diplomaticledger.presence.api.MissionKind;
 import org.diplomaticledger.presence.api.OpenMission;
@@ -75,7 +77,7 @@ class KafkaRelayTest {
     }
 
     @Test
-    void everyEventReachesTheTopicAcrossAStoppedRelayAndARestartInOrderPerAggregate() {
+    void everyEventReachesTheTopicAcrossAStoppedRelayAndARestartInOrderPerAggregate() throws Exception {
         long stoppedAt;
         long headWhileStopped;
         try (ConfigurableApplicationContext ledger = start()) {
@@ -105,6 +107,12 @@ class KafkaRelayTest {
         Map<String, List<CloudEvent>> events;
         Set<String> stored;
         try (ConfigurableApplicationContext ledger = start()) {
+            // A row written around the ledger (no link in the audit chain): never relayed.
+            ledger.getBean(JdbcTemplate.class).update("""
+                    INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
+                                                    payload_type, payload_revision, payload, meta_data)
+                    SELECT 'forged-for-kafka', 'FORGED-KAFKA', 0, type, time_stamp, payload_type, payload_revision, payload, meta_data
+                    FROM domain_event_entry WHERE global_index = (SELECT MAX(global_index) FROM domain_event_entry)""");
             writeCounts(ledger, 60);
             KafkaRelayStatus status = ledger.getBean(KafkaRelayStatus.class);
             long head = status.head();
@@ -112,11 +120,21 @@ class KafkaRelayTest {
             assertThat(status.health().getStatus().getCode()).isEqualTo("UP");
             assertThat(status.health().getDetails()).containsEntry("lag", 0L).containsEntry("topic", TOPIC);
             stored = new HashSet<>(ledger.getBean(JdbcTemplate.class)
-                    .queryForList("SELECT event_identifier FROM domain_event_entry", String.class));
+                    .queryForList("SELECT event_identifier FROM audit_chain", String.class));
         }
-        assertThat(stored).hasSize(written);
+        assertThat(stored).hasSize(written).doesNotContain("forged-for-kafka");
 
         List<ConsumerRecord<String, CloudEvent>> records = consumeAll(TOPIC, stored.size());
+        // The chain's signed digests travel on the same topic, keyed apart from every aggregate.
+        List<ConsumerRecord<String, CloudEvent>> digests = records.stream().filter(KafkaRelayTest::isDigest).toList();
+        records.removeAll(digests);
+        assertThat(digests).as("a signed digest at least at each start and stop").hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(record -> assertThat(record.key()).isEqualTo("audit-chain"));
+        java.security.PublicKey key = DigestVerifier.readKey(dataDir.resolve("audit/signing-key.pub.pem"));
+        SignedDigest last = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readValue(digests.get(digests.size() - 1).value().getData().toBytes(), SignedDigest.class);
+        assertThat(last.verifies(key)).as("signed by the ledger's key").isTrue();
+        assertThat(last.events()).isEqualTo(stored.size());
         Map<String, ConsumerRecord<String, CloudEvent>> firstById = new LinkedHashMap<>();
         for (ConsumerRecord<String, CloudEvent> record : records) {
             firstById.putIfAbsent(record.value().getId(), record);
@@ -179,10 +197,14 @@ class KafkaRelayTest {
         }
         List<ConsumerRecord<String, CloudEvent>> records = consumeAll(OUTAGE_TOPIC, stored.size());
         Set<String> ids = new HashSet<>();
-        records.forEach(record -> ids.add(record.value().getId()));
+        records.stream().filter(record -> !isDigest(record)).forEach(record -> ids.add(record.value().getId()));
         System.out.printf("Kafka relay after an outage: %d events written, %d records, %d distinct%n",
                 stored.size(), records.size(), ids.size());
         assertThat(ids).isEqualTo(stored);
+    }
+
+    private static boolean isDigest(ConsumerRecord<String, CloudEvent> record) {
+        return "org.diplomaticledger.audit.ChainDigest.v1".equals(record.value().getType());
     }
 
     private ConfigurableApplicationContext start() {
@@ -229,7 +251,9 @@ class KafkaRelayTest {
             while (ids.size() < distinct && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, CloudEvent> record : consumer.poll(Duration.ofMillis(500))) {
                     records.add(record);
-                    ids.add(record.value().getId());
+                    if (!isDigest(record)) {
+                        ids.add(record.value().getId());
+                    }
                 }
             }
             // Whatever else is on the topic (copies sent twice) comes within a last short poll.
