@@ -1,6 +1,7 @@
 package org.diplomaticledger;
 
 import org.diplomaticledger.audit.ExportVerifier;
+import org.diplomaticledger.bench.BenchCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -17,6 +18,10 @@ public class DiplomaticLedgerApplication {
         // Offline tools run before (and without) Spring: no database, no port.
         if (args.length > 0 && args[0].equals("verify-export")) {
             System.exit(ExportVerifier.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
+        // The benchmark starts a ledger of its own in this JVM (docs/benchmark.md).
+        if (args.length > 0 && args[0].equals("bench")) {
+            System.exit(BenchCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         SpringApplication.run(DiplomaticLedgerApplication.class, args);
     }
