@@ -142,6 +142,7 @@ public final class BenchCommand implements Callable<Integer> {
             new SecureRandom().nextBytes(secret);
             String password = HexFormat.of().formatHex(secret);
             context.ledger = RunningLedger.start(database, dataDir, password, List.of(), json);
+            context.progress("the ledger listens on port %d", context.ledger.port);
             try {
                 context.heapEmpty = RunningLedger.heapAfterGc();
                 run.put("benchmark", "diplomatic-ledger bench");
