@@ -17,7 +17,7 @@ import java.util.Map;
 final class AsOfReadsScenario implements Scenario {
 
     private static final List<String> READS = List.of("presence", "heads-of-mission", "expulsions");
-    private static final int WARM_UP = 30;
+    private static final int WARM_UP = 100;
 
     @Override
     public String name() {

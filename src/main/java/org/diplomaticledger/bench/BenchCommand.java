@@ -35,7 +35,7 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measures the ledger against raw JDBC on the same database, in one run (docs/benchmark.md).",
                 "Scenarios: R1 back-fill order, R2 rebuild, R3 as-of reads, R4 memory and disk, BUILD imports, "
-                        + "W1 single commands."})
+                        + "W1 single commands, W2 one large import, W3 projection lag under load."})
 public final class BenchCommand implements Callable<Integer> {
 
     enum Size { small, full }
@@ -66,6 +66,12 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--chunk", description = "Lines per import request (small: 2,500; full: 10,000)")
     Integer chunk;
+
+    @Option(names = "--import-lines", description = "W2: lines of its one import (small: 5,000; full: 1,000,000)")
+    Long importLines;
+
+    @Option(names = "--load-seconds", description = "W3: how long W1's load runs (small: 15; full: 60)")
+    Integer loadSeconds;
 
     @Option(names = "--only", split = ",", description = "Only these scenarios, e.g. R1,R2 (default: all)")
     List<String> only;
@@ -111,7 +117,9 @@ public final class BenchCommand implements Callable<Integer> {
                 reads != null ? reads : base.reads(),
                 clients != null ? List.copyOf(clients) : base.clients(),
                 chunk != null ? chunk : base.chunk(),
-                catchUpMinutes != null ? Duration.ofMinutes(catchUpMinutes) : base.catchUpTimeout());
+                catchUpMinutes != null ? Duration.ofMinutes(catchUpMinutes) : base.catchUpTimeout(),
+                importLines != null ? importLines : base.importLines(),
+                loadSeconds != null ? loadSeconds : base.loadSeconds());
     }
 
     @Override
@@ -172,6 +180,15 @@ public final class BenchCommand implements Callable<Integer> {
                     result.seconds = (System.nanoTime() - start) / 1e9;
                 }
                 run.put("seedEvents", context.seedEvents);
+                for (int i = 0; i < results.size(); i++) {
+                    try {
+                        scenarios.get(i).beforeLedgerStops(context, results.get(i));
+                    } catch (Exception e) {
+                        failed = true;
+                        results.get(i).error = e.toString();
+                        e.printStackTrace(log);
+                    }
+                }
             } finally {
                 context.progress("stopping the ledger");
                 context.ledger.close();

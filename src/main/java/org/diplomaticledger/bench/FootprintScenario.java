@@ -39,6 +39,11 @@ final class FootprintScenario implements Scenario {
                 context.heapEmpty / MB, "MB", "after rebuild / empty");
         result.detail("maxHeapBytes", RunningLedger.heapMax());
         result.detail("heapNote", "heap of the whole JVM: the ledger plus the benchmark's own small buffers");
+    }
+
+    /** The events' bytes once every scenario has written its events: what the stopped database holds. */
+    @Override
+    public void beforeLedgerStops(BenchContext context, ScenarioResult result) throws Exception {
         try (Connection connection = context.ledger.connect()) {
             long[] bytes = RawJdbc.eventBytes(connection);
             events = bytes[0];

@@ -57,6 +57,14 @@ final class LedgerHttp {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
+    /** An NDJSON body made while it is sent (chunked), never held whole in this JVM. */
+    Answer postNdjson(String user, String path, java.util.function.Supplier<java.io.InputStream> body)
+            throws IOException, InterruptedException {
+        return send(request(user, path).header("Content-Type", "application/x-ndjson")
+                .timeout(Duration.ofHours(6))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(body)).build());
+    }
+
     JsonNode getJson(String user, String path) throws IOException, InterruptedException {
         return parse(require(get(user, path), "GET " + path));
     }

@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 /**
  * Every scenario, in the order a run measures them: R3 first, because it reads the seeded ledger while it is still
  * small; BUILD once the seed is complete; R1 and W1 write on presences of their own; R2 then rebuilds everything the
- * ledger holds; R4 last (its disk figure once the ledger has stopped).
+ * ledger holds; R4 measures the heap after those rebuilds; W2 and W3 write last, so that R2 and R4's heap figures
+ * are about the seeded ledger (R4's disk figure counts every event, taken once the ledger has stopped).
  */
 final class Scenarios {
 
@@ -18,7 +19,9 @@ final class Scenarios {
             BackfillScenario::new,
             SingleCommandsScenario::new,
             RebuildScenario::new,
-            FootprintScenario::new);
+            FootprintScenario::new,
+            LargeImportScenario::new,
+            LagUnderLoadScenario::new);
 
     private Scenarios() {
     }

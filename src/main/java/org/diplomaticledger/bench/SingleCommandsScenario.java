@@ -27,6 +27,17 @@ final class SingleCommandsScenario implements Scenario {
     /** Commands sent so far: each command's effective date follows the one before on its presence. */
     private final AtomicLong sent = new AtomicLong();
 
+    /**
+     * The n-th staff count of a load from {@code sending} over the 50 receiving states: presence n mod 50, each
+     * presence's counts one day after another.
+     */
+    static String staffCount(String sending, long n) {
+        String receiving = RECEIVING.get((int) (n % RECEIVING.size()));
+        return "{\"sendingState\":\"" + sending + "\",\"receivingState\":\"" + receiving + "\",\"headcount\":"
+                + (20 + n % 60) + ",\"effectiveDate\":\"" + FIRST.plusDays(n / RECEIVING.size())
+                + "\",\"source\":\"Benchmark: a clerk records one staff count\"}";
+    }
+
     @Override
     public String name() {
         return "W1";
@@ -104,11 +115,7 @@ final class SingleCommandsScenario implements Scenario {
             for (int c = 0; c < clients; c++) {
                 workers.add(() -> {
                     while (next.getAndIncrement() < commands) {
-                        long n = sent.getAndIncrement();
-                        String receiving = RECEIVING.get((int) (n % RECEIVING.size()));
-                        String body = "{\"sendingState\":\"US\",\"receivingState\":\"" + receiving + "\",\"headcount\":"
-                                + (20 + n % 60) + ",\"effectiveDate\":\"" + FIRST.plusDays(n / RECEIVING.size())
-                                + "\",\"source\":\"Benchmark W1: a clerk records one staff count\"}";
+                        String body = staffCount("US", sent.getAndIncrement());
                         long start = System.nanoTime();
                         LedgerHttp.Answer answer = context.ledger.http.postJson(LedgerHttp.CLERK,
                                 "/api/v1/commands/RecordStaffCount", body);
