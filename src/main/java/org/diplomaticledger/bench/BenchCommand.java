@@ -43,7 +43,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--postgres", description = "Measure on a PostgreSQL the benchmark starts itself (default: H2 files)")
     boolean postgres;
 
-    @Option(names = "--size", defaultValue = "small", description = "small (default, about a minute) or full (issue 12's sizes: 1,000,000 events)")
+    @Option(names = "--size", defaultValue = "small", description = "small (default: 5,000 events, a few minutes) or full (issue 12's sizes: 1,000,000 events)")
     Size size;
 
     @Option(names = "--events", description = "Events in the seeded ledger (small: 5,000; full: 1,000,000)")

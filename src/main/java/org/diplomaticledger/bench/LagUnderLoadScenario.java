@@ -38,8 +38,8 @@ final class LagUnderLoadScenario implements Scenario {
             send(context); // creates the 50 presences, unmeasured
         }
         context.awaitProjections("W3's warm-up");
-        // One idle sample per second of load, 3 to 20: each waits for every projection, seconds apiece today.
-        int idleSamples = Math.max(3, Math.min(20, context.sizes.loadSeconds()));
+        // 3 to 10 idle samples (one per 6 s of load): each waits for every projection, about 5 s apiece today.
+        int idleSamples = Math.max(3, Math.min(10, context.sizes.loadSeconds() / 6));
         Latencies idle = new Latencies(idleSamples);
         for (int i = 0; i < idleSamples; i++) {
             long position = send(context);
