@@ -2,6 +2,7 @@ package org.diplomaticledger;
 
 import org.diplomaticledger.audit.DigestVerifier;
 import org.diplomaticledger.audit.ExportVerifier;
+import org.diplomaticledger.bench.BenchCommand;
 import org.diplomaticledger.security.HashPassword;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -26,6 +27,10 @@ public class DiplomaticLedgerApplication {
         }
         if (args.length > 0 && args[0].equals("verify-digest")) {
             System.exit(DigestVerifier.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
+        // The benchmark starts a ledger of its own in this JVM (docs/benchmark.md).
+        if (args.length > 0 && args[0].equals("bench")) {
+            System.exit(BenchCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         SpringApplication.run(DiplomaticLedgerApplication.class, args);
     }

@@ -1,0 +1,103 @@
+package org.diplomaticledger.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * R2: every projection rebuilt from the ledger's events, one after another, through
+ * {@code POST /api/v1/projections/{name}/rebuild} (followed until its state is no longer RUNNING); beside a raw
+ * JDBC read of the same {@code domain_event_entry} rows with a Jackson parse of each payload.
+ */
+final class RebuildScenario implements Scenario {
+
+    @Override
+    public String name() {
+        return "R2";
+    }
+
+    @Override
+    public String title() {
+        return "Rebuild every projection vs raw JDBC read + Jackson parse of the same rows";
+    }
+
+    /** One projection's rebuild as the ledger reported it. */
+    record Rebuilt(String projection, String state, long events, double seconds, String error) {
+    }
+
+    @Override
+    public void run(BenchContext context, ScenarioResult result) throws Exception {
+        context.fullSize();
+        RawJdbc.ReadAndParse raw;
+        try (Connection connection = context.ledger.connect()) {
+            RawJdbc.readAndParse(connection, context.json); // warm-up: JIT and page cache, as the rebuilds get
+            raw = RawJdbc.readAndParse(connection, context.json);
+        }
+        context.progress("R2: raw read + parse of %,d rows: %.2f s", raw.rows(), raw.seconds());
+        List<Rebuilt> rebuilt = rebuildAll(context);
+        double total = 0;
+        long events = 0;
+        List<Map<String, Object>> details = new ArrayList<>();
+        for (Rebuilt one : rebuilt) {
+            total += one.seconds();
+            events = Math.max(events, one.events());
+            result.add(one.projection() + " rebuild" + (one.state().equals("SWITCHED") ? "" : " (" + one.state() + ")"),
+                    one.events() / one.seconds(), "events/s", "raw JDBC read + Jackson parse", raw.rowsPerSecond(),
+                    "rows/s", "rebuild rate / raw rate");
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("projection", one.projection());
+            detail.put("state", one.state());
+            detail.put("events", one.events());
+            detail.put("seconds", one.seconds());
+            detail.put("error", one.error());
+            details.add(detail);
+        }
+        result.add("every projection, one after another", events / total, "events/s",
+                "raw JDBC read + Jackson parse", raw.rowsPerSecond(), "rows/s", "rebuild rate / raw rate");
+        result.add("every projection, one after another: time", total, "s", "raw JDBC read + Jackson parse",
+                raw.seconds(), "s", "rebuild time / raw time");
+        result.detail("rebuilds", details);
+        result.detail("rawRows", raw.rows());
+        result.detail("rawSeconds", raw.seconds());
+        result.detail("rawPayloadBytes", raw.payloadBytes());
+    }
+
+    /**
+     * Rebuilds every projection the ledger lists, one after another, sampling the heap while they run (R4 reads the
+     * peak and the heap after a GC once they are done).
+     */
+    static List<Rebuilt> rebuildAll(BenchContext context) throws Exception {
+        List<String> names = new ArrayList<>();
+        for (JsonNode projection : context.ledger.projections()) {
+            names.add(projection.path("name").asText());
+        }
+        long peak = RunningLedger.heapUsed();
+        List<Rebuilt> rebuilt = new ArrayList<>();
+        for (String name : names) {
+            context.progress("R2: rebuilding %s", name);
+            long start = System.nanoTime();
+            JsonNode started = context.ledger.http.parse(LedgerHttp.require(context.ledger.http.postJson(LedgerHttp.AUDITOR,
+                    "/api/v1/projections/" + name + "/rebuild", ""), "rebuild of " + name));
+            String startedAt = started.path("startedAt").asText();
+            JsonNode status;
+            while (true) {
+                peak = Math.max(peak, RunningLedger.heapUsed());
+                status = context.ledger.http.getJson(LedgerHttp.ANALYST, "/api/v1/projections/" + name).path("lastRebuild");
+                if (status.path("startedAt").asText().equals(startedAt) && !status.path("state").asText().equals("RUNNING")) {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            rebuilt.add(new Rebuilt(name, status.path("state").asText(), status.path("done").asLong(), seconds,
+                    status.path("error").isMissingNode() || status.path("error").isNull() ? null : status.path("error").asText()));
+        }
+        context.heapPeakRebuild = Math.max(peak, RunningLedger.heapUsed());
+        context.heapAfterRebuild = RunningLedger.heapAfterGc();
+        return rebuilt;
+    }
+}
