@@ -57,7 +57,7 @@ class SecurityConfiguration {
     /** AUDITOR, ADMIN. */
     static final String[] AUDIT = {"/api/v1/audit", "/api/v1/audit/**"};
     /** AUDITOR, ADMIN. */
-    static final String[] REBUILD = {"/api/v1/projections/*/rebuild"};
+    static final String[] REBUILD = {"/api/v1/projections/*/rebuild", "/api/v1/projections/*/parked/retry"};
     /** AUDITOR, ADMIN. */
     static final String[] HISTORIES = {"/api/v1/presences/*/*/history", "/api/v1/missions/*/history", "/api/v1/talks/*/history"};
     /** INTEGRATOR, ADMIN. */
