@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 /**
  * A row written into the event table around the ledger (no link in the audit chain: verify flags it, the export
  * leaves it out) is never served to integrators: neither by event pages nor by the stream, whether it sits after the
- * chain's head or, once later events were chained, below it. Paraguay (PY) and Uruguay (UY) are this class's.
+ * chain's head or, once later events were chained, below it. Guyana (GY) and Trinidad and Tobago (TT) are this class's.
  */
 class UnchainedEventsAreNotServedTest extends LedgerIntegrationTest {
 
@@ -24,12 +24,12 @@ class UnchainedEventsAreNotServedTest extends LedgerIntegrationTest {
     void aRowForgedAfterTheChainsHeadReachesNeitherPagesNorTheStream() {
         long before = jdbc.queryForObject("SELECT head_index FROM audit_chain_head WHERE id = 1", Long.class);
         long genuine = ledger.accepted("OpenMission", """
-                {"sendingState": "PY", "receivingState": "UY", "kind": "EMBASSY", "city": "Montevideo", "source": "x"}""")
+                {"sendingState": "GY", "receivingState": "TT", "kind": "EMBASSY", "city": "Port of Spain", "source": "x"}""")
                 .path("position").asLong();
         jdbc.update("""
                 INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
                                                 payload_type, payload_revision, payload, meta_data)
-                SELECT 'forged-after-head', 'PY-UY-FORGED', 0, type, time_stamp,
+                SELECT 'forged-after-head', 'GY-TT-FORGED', 0, type, time_stamp,
                        payload_type, payload_revision, payload, meta_data
                 FROM domain_event_entry WHERE global_index = ?""", genuine);
         long forged = jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE event_identifier = 'forged-after-head'",
@@ -44,7 +44,7 @@ class UnchainedEventsAreNotServedTest extends LedgerIntegrationTest {
 
             // Below the head, once a later event is chained: passed by like an empty position, at once.
             long later = ledger.accepted("RecordStaffCount", """
-                    {"sendingState": "PY", "receivingState": "UY", "headcount": 7, "source": "x"}""").path("position").asLong();
+                    {"sendingState": "GY", "receivingState": "TT", "headcount": 7, "source": "x"}""").path("position").asLong();
             assertThat(later).isGreaterThan(forged);
             Response answered = ledger.get("integrator", "/api/v1/events?after=" + before + "&atLeast=" + later);
             assertThat(answered.status()).as(answered.toString()).isEqualTo(200);

@@ -78,8 +78,8 @@ class ExtremeDatesHttpTest extends LedgerIntegrationTest {
     @Test
     void aCorrectionCannotMoveAnEventOutOfTheLedgersTime() {
         JsonNode opened = ledger.accepted("OpenMission", """
-                {"sendingState": "FI", "receivingState": "EE", "kind": "EMBASSY", "city": "Tallinn",
-                 "effectiveDate": "1991-08-29", "source": "Finnish MFA"}""");
+                {"sendingState": "SK", "receivingState": "HU", "kind": "EMBASSY", "city": "Budapest",
+                 "effectiveDate": "1993-01-01", "source": "Slovak MFA"}""");
         String eventId = opened.path("events").get(0).path("eventId").asText();
         long before = eventCount();
         for (String extreme : EXTREMES) {
