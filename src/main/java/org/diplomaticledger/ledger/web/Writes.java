@@ -70,9 +70,13 @@ class Writes {
         }
         IdempotencyStore.Request request = new IdempotencyStore.Request(actor, key, requestHash);
         try {
-            List<CommandReceipt> receipts = writer.write(commands, context, request,
-                    written -> new IdempotencyStore.Answer(requestHash, HttpStatus.OK.value(), toJson(render.apply(written))));
-            return json(HttpStatus.OK, toJson(render.apply(receipts)), false);
+            // The answer is rendered once, inside the transaction, stored for the key and sent as it was stored.
+            String[] rendered = new String[1];
+            writer.write(commands, context, request, written -> {
+                rendered[0] = toJson(render.apply(written));
+                return new IdempotencyStore.Answer(requestHash, HttpStatus.OK.value(), rendered[0]);
+            });
+            return json(HttpStatus.OK, rendered[0], false);
         } catch (DuplicateKeyException | CommandFailed raced) {
             // A concurrent request with the same key may have committed first: ours then either collided on the key
             // or was refused by the state that request wrote. Either way it rolled back whole; answer as the first did.
