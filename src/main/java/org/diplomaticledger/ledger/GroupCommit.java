@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Group commit: one appender thread takes every single-command write waiting for it and runs them together, in
@@ -86,6 +87,11 @@ final class GroupCommit {
     private final ArrayDeque<Pending> deferred = new ArrayDeque<>();
     private final Thread appender;
     private volatile boolean closing;
+    private final AtomicLong batchesStarted = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong writes = new AtomicLong();
+    private final AtomicLong largest = new AtomicLong();
+    private final AtomicLong rerun = new AtomicLong();
 
     GroupCommit(LedgerWriter writer, int maxBatch) {
         this.writer = writer;
@@ -209,7 +215,24 @@ final class GroupCommit {
         return batch;
     }
 
+    /** What the appender has done so far; see {@link LedgerWriter.GroupCommitStats}. */
+    LedgerWriter.GroupCommitStats stats() {
+        return new LedgerWriter.GroupCommitStats(batchesStarted.get(), batches.get(), writes.get(), largest.get(),
+                rerun.get(), queue.size());
+    }
+
     private void execute(List<Pending> batch) {
+        batchesStarted.incrementAndGet();
+        try {
+            executeBatch(batch);
+        } finally {
+            batches.incrementAndGet();
+            writes.addAndGet(batch.size());
+            largest.accumulateAndGet(batch.size(), Math::max);
+        }
+    }
+
+    private void executeBatch(List<Pending> batch) {
         if (batch.size() == 1) {
             alone(batch.get(0));
             return;
@@ -223,6 +246,7 @@ final class GroupCommit {
             // Nothing of the batch was stored: every write runs again on its own, so that a neighbour's failure
             // (a stale aggregate, a reused key) fails only that neighbour.
             log.debug("A batch of {} writes failed as a whole; each runs again alone", batch.size(), batchFailed);
+            rerun.incrementAndGet();
             for (Pending pending : batch) {
                 alone(pending);
             }

@@ -50,6 +50,14 @@ public class LedgerWriter implements DisposableBean {
     public record Context(String actor, String correlationId) {
     }
 
+    /**
+     * The appender's work so far: batches it started and finished, the writes they held, the largest batch, the
+     * batches that failed as a whole and ran again write by write, and the writes waiting now.
+     */
+    public record GroupCommitStats(long batchesStarted, long batches, long writes, long largestBatch, long batchesRerun,
+                                   int waiting) {
+    }
+
     private final CommandBus commandBus;
     private final TransactionManager transactionManager;
     private final JdbcTemplate jdbc;
@@ -302,6 +310,11 @@ public class LedgerWriter implements DisposableBean {
             }
         }
         return ids;
+    }
+
+    /** The group commit's figures, or null when it is turned off ({@code ledger.writes.group-commit.enabled=false}). */
+    public GroupCommitStats groupCommitStats() {
+        return groupCommit == null ? null : groupCommit.stats();
     }
 
     @Override
