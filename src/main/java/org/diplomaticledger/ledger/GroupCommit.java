@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>A command refused by its aggregate is rolled back alone (its events were only staged); the others commit.</li>
  *   <li>When the batch as a whole fails (the append, the chain, a stored answer's key, or the commit), nothing of it
  *   was stored, and every write of it runs again alone, in a transaction of its own, so each gets its own answer
- *   and none fails because of a neighbour.</li>
+ *   and none fails because of a neighbour. Only a lock wait that timed out or a lost connection fails every write
+ *   of the batch at once, as it would have failed each of them.</li>
  *   <li>A command whose aggregate is found only while it runs (a correction finds its aggregate in the store) runs
  *   alone.</li>
  * </ul>
@@ -243,8 +244,16 @@ final class GroupCommit {
         try {
             results = writer.together(writes, failures);
         } catch (RuntimeException batchFailed) {
+            if (waitedTooLongOrLostTheDatabase(batchFailed)) {
+                // Not any one write's fault: running each again would only make each wait as long again.
+                log.warn("A batch of {} writes failed: {}", batch.size(), batchFailed.toString());
+                for (Pending pending : batch) {
+                    pending.answer.completeExceptionally(batchFailed);
+                }
+                return;
+            }
             // Nothing of the batch was stored: every write runs again on its own, so that a neighbour's failure
-            // (a stale aggregate, a reused key) fails only that neighbour.
+            // (a stale aggregate, a reused key, a value the database refuses) fails only that neighbour.
             log.debug("A batch of {} writes failed as a whole; each runs again alone", batch.size(), batchFailed);
             rerun.incrementAndGet();
             for (Pending pending : batch) {
@@ -259,6 +268,22 @@ final class GroupCommit {
                 batch.get(i).answer.complete(results.get(i));
             }
         }
+    }
+
+    /**
+     * A lock wait that timed out (H2 {@code HYT00}, PostgreSQL {@code 55P03}, a cancelled statement {@code 57014})
+     * or a lost connection (class {@code 08}): the whole batch's trouble, not one write's.
+     */
+    static boolean waitedTooLongOrLostTheDatabase(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.equals("HYT00") || state.equals("55P03") || state.equals("57014") || state.startsWith("08")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void alone(Pending pending) {
