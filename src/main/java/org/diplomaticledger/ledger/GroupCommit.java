@@ -72,7 +72,7 @@ final class GroupCommit {
         final LedgerWriter.Write write;
         final String target;
         final String key;
-        final CompletableFuture<List<CommandReceipt>> answer = new CompletableFuture<>();
+        final CompletableFuture<LedgerWriter.Outcome> answer = new CompletableFuture<>();
 
         Pending(LedgerWriter.Write write, String target, String key) {
             this.write = write;
@@ -103,7 +103,7 @@ final class GroupCommit {
     }
 
     /** Runs the write in the next batch and waits until its batch committed (or it failed). */
-    List<CommandReceipt> submit(LedgerWriter.Write write) {
+    LedgerWriter.Outcome submit(LedgerWriter.Write write) {
         if (closing) {
             return writer.alone(write);
         }
@@ -240,7 +240,7 @@ final class GroupCommit {
         }
         List<LedgerWriter.Write> writes = batch.stream().map(p -> p.write).toList();
         Throwable[] failures = new Throwable[batch.size()];
-        List<List<CommandReceipt>> results;
+        List<LedgerWriter.Outcome> results;
         try {
             results = writer.together(writes, failures);
         } catch (RuntimeException batchFailed) {

@@ -90,6 +90,27 @@ public class LedgerWriter implements DisposableBean {
                                       Function<List<CommandReceipt>, IdempotencyStore.Answer> renderAnswer) {
         Write write = new Write(commands, context, idempotent, renderAnswer);
         if (groupCommit != null && commands.size() == 1 && !CurrentUnitOfWork.isStarted()) {
+            return groupCommit.submit(write).receipts();
+        }
+        return alone(write).receipts();
+    }
+
+    /**
+     * What a keyed write came to: its receipts, or — when its Idempotency-Key already had an answer — that stored
+     * answer and nothing written.
+     */
+    public record Outcome(List<CommandReceipt> receipts, IdempotencyStore.Answer replayed) {
+    }
+
+    /**
+     * As {@link #write}, but first looks the Idempotency-Key up, inside the write's own transaction (no transaction
+     * of its own for the look-up): when it already has an answer, nothing runs and that answer comes back.
+     */
+    public Outcome writeOrReplay(List<LedgerCommand> commands, Context context, IdempotencyStore.Request idempotent,
+                                 Function<List<CommandReceipt>, IdempotencyStore.Answer> renderAnswer) {
+        Write write = new Write(commands, context, idempotent, renderAnswer);
+        write.lookUp = idempotent != null;
+        if (groupCommit != null && commands.size() == 1 && !CurrentUnitOfWork.isStarted()) {
             return groupCommit.submit(write);
         }
         return alone(write);
@@ -101,6 +122,10 @@ public class LedgerWriter implements DisposableBean {
         final Context context;
         final IdempotencyStore.Request idempotent;
         final Function<List<CommandReceipt>, IdempotencyStore.Answer> renderAnswer;
+        /** Whether the key is looked up first (in the write's transaction). */
+        boolean lookUp;
+        /** The key's stored answer, when the look-up found one. */
+        IdempotencyStore.Answer replayed;
         List<CommandMessage<?>> messages;
 
         Write(List<LedgerCommand> commands, Context context, IdempotencyStore.Request idempotent,
@@ -113,11 +138,15 @@ public class LedgerWriter implements DisposableBean {
     }
 
     /** The write in a transaction of its own. */
-    List<CommandReceipt> alone(Write write) {
+    Outcome alone(Write write) {
         DefaultUnitOfWork<?> root = DefaultUnitOfWork.startAndGet(new GenericMessage<>("ledger-write"));
         root.attachTransaction(transactionManager);
         List<CommandReceipt> receipts = new ArrayList<>();
+        write.replayed = null;
         ResultMessage<?> outcome = root.executeWithResult(() -> {
+            if (lookUp(write)) {
+                return null;
+            }
             dispatch(write);
             // Registered after the commands ran, so it runs after the event store appended their events.
             root.onPrepareCommit(uow -> {
@@ -133,23 +162,38 @@ public class LedgerWriter implements DisposableBean {
         if (outcome.isExceptional()) {
             throw unchecked(outcome.exceptionResult());
         }
-        return receipts;
+        return write.replayed != null ? new Outcome(null, write.replayed) : new Outcome(receipts, null);
+    }
+
+    /** Whether the write's key already has an answer (then kept in {@code write.replayed}). */
+    private boolean lookUp(Write write) {
+        if (!write.lookUp) {
+            return false;
+        }
+        write.replayed = idempotency.find(write.idempotent.actor(), write.idempotent.key()).orElse(null);
+        return write.replayed != null;
     }
 
     /**
      * Several single-command writes in one transaction: each runs its command in a unit of work nested in the
      * batch's, so one that fails is rolled back alone (its events were only staged, nothing of it reached the
      * database) and the others go on; the batch's staged events are then appended together, once, and the
-     * receipts and stored answers written in the same transaction. Returns each write's receipts (null for one
-     * that failed, whose failure is in {@code failures}); throws when the batch as a whole failed (nothing stored).
+     * receipts and stored answers written in the same transaction. A write whose key already has an answer runs
+     * nothing. Returns each write's outcome (null for one that failed, whose failure is in {@code failures}); throws
+     * when the batch as a whole failed (nothing stored).
      */
-    List<List<CommandReceipt>> together(List<Write> writes, Throwable[] failures) {
+    List<Outcome> together(List<Write> writes, Throwable[] failures) {
         DefaultUnitOfWork<?> root = DefaultUnitOfWork.startAndGet(new GenericMessage<>("ledger-group-commit"));
         root.attachTransaction(transactionManager);
-        List<List<CommandReceipt>> results = new ArrayList<>(Collections.nCopies(writes.size(), null));
+        List<Outcome> results = new ArrayList<>(Collections.nCopies(writes.size(), null));
         ResultMessage<?> outcome = root.executeWithResult(() -> {
             for (int i = 0; i < writes.size(); i++) {
                 Write write = writes.get(i);
+                write.replayed = null;
+                if (lookUp(write)) {
+                    results.set(i, new Outcome(null, write.replayed));
+                    continue;
+                }
                 DefaultUnitOfWork<?> own = DefaultUnitOfWork.startAndGet(new GenericMessage<>("ledger-write"));
                 ResultMessage<?> done = own.executeWithResult(() -> {
                     dispatch(write);
@@ -163,12 +207,12 @@ public class LedgerWriter implements DisposableBean {
                 Map<String, List<RecordedEvent>> byCommand = recordedByCommand(uow);
                 List<Object[]> answers = new ArrayList<>();
                 for (int i = 0; i < writes.size(); i++) {
-                    if (failures[i] != null) {
+                    Write write = writes.get(i);
+                    if (failures[i] != null || write.replayed != null) {
                         continue;
                     }
-                    Write write = writes.get(i);
                     List<CommandReceipt> receipts = receipts(write, byCommand);
-                    results.set(i, receipts);
+                    results.set(i, new Outcome(receipts, null));
                     if (write.idempotent != null) {
                         IdempotencyStore.Answer answer = write.renderAnswer.apply(Collections.unmodifiableList(receipts));
                         answers.add(idempotency.row(write.idempotent, answer.status(), answer.body()));
