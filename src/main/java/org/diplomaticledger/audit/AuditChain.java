@@ -11,8 +11,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -168,8 +170,11 @@ public class AuditChain implements AppendInterceptor, SmartInitializingSingleton
         return store(head, rows);
     }
 
-    /** Links the events just inserted under the lock: the rows after the head that carry these ids, as stored. */
-    private void link(Head head, List<String> eventIds) {
+    /**
+     * Links the events just inserted under the lock: the rows after the head that carry these ids, as stored.
+     * Returns their positions by event id, which the writer answers with.
+     */
+    private Map<String, Long> link(Head head, List<String> eventIds) {
         Set<String> ours = new HashSet<>(eventIds);
         List<StoredEvent> rows = new ArrayList<>(eventIds.size());
         jdbc.query("SELECT " + StoredEvent.COLUMNS + " FROM domain_event_entry WHERE global_index > ? ORDER BY global_index",
@@ -186,6 +191,11 @@ public class AuditChain implements AppendInterceptor, SmartInitializingSingleton
                     + " events just appended");
         }
         store(head, rows);
+        Map<String, Long> positions = new HashMap<>(rows.size() * 2);
+        for (StoredEvent row : rows) {
+            positions.put(row.eventId(), row.position());
+        }
+        return positions;
     }
 
     private Head store(Head head, List<StoredEvent> rows) {

@@ -3,6 +3,7 @@ package org.diplomaticledger.ledger;
 import org.axonframework.eventhandling.EventMessage;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Sees every append to the event store, inside the appending transaction: before the events are inserted (to take
@@ -18,6 +19,10 @@ public interface AppendInterceptor {
     AfterAppend beforeAppend(List<? extends EventMessage<?>> events);
 
     interface AfterAppend {
-        void appended(List<String> eventIds);
+        /**
+         * The events are inserted. Returns the positions the database gave them, by event id, if the action read
+         * them (the writer answers with these rather than reading the rows again), or an empty map.
+         */
+        Map<String, Long> appended(List<String> eventIds);
     }
 }

@@ -133,11 +133,11 @@ public class CommandReader {
         } catch (java.io.IOException e) {
             throw InvalidInput.of(null, "malformed JSON: " + originalMessage(e));
         }
-        return read(type, tree);
+        return read(type, tree, true);
     }
 
     public LedgerCommand read(String commandName, JsonNode payload) {
-        return read(typeOf(commandName), payload);
+        return read(typeOf(commandName), payload, false);
     }
 
     private Class<? extends LedgerCommand> typeOf(String commandName) {
@@ -146,14 +146,18 @@ public class CommandReader {
                 List.of(new InvalidInput.FieldError("command", "unknown command '" + commandName + "'")), true));
     }
 
-    private LedgerCommand read(Class<? extends LedgerCommand> type, JsonNode tree) {
+    /** {@code owned}: the tree was parsed here for this call alone, so it may be completed in place. */
+    private LedgerCommand read(Class<? extends LedgerCommand> type, JsonNode tree, boolean owned) {
         if (tree == null || !tree.isObject()) {
             throw InvalidInput.of(null, "a command is a JSON object");
         }
         tooLarge(null, tree);
-        ObjectNode payload = ((ObjectNode) tree).deepCopy();
+        ObjectNode payload = (ObjectNode) tree;
         JsonNode effectiveDate = payload.get("effectiveDate");
         if (effectiveDate == null || effectiveDate.isNull()) {
+            if (!owned) {
+                payload = payload.deepCopy();
+            }
             payload.put("effectiveDate", LocalDate.now(clock).toString());
         }
         LedgerCommand command;

@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,10 +42,25 @@ public class IdempotencyStore {
                 .stream().findFirst();
     }
 
+    private static final String INSERT = "INSERT INTO command_idempotency (actor, idempotency_key, request_hash,"
+            + " response_status, response_body, recorded_at) VALUES (?, ?, ?, ?, ?, ?)";
+
     void save(Request request, int status, String body) {
-        jdbc.update("INSERT INTO command_idempotency (actor, idempotency_key, request_hash, response_status, "
-                        + "response_body, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
-                request.actor(), request.key(), request.requestHash(), status, body, Timestamp.from(clock.instant()));
+        jdbc.update(INSERT, row(request, status, body));
+    }
+
+    /** The row {@link #saveAll} stores for a request's first answer. */
+    Object[] row(Request request, int status, String body) {
+        return new Object[]{request.actor(), request.key(), request.requestHash(), status, body, Timestamp.from(clock.instant())};
+    }
+
+    /** Stores several first answers in one batch (a group commit's), in the caller's transaction. */
+    void saveAll(List<Object[]> rows) {
+        if (rows.size() == 1) {
+            jdbc.update(INSERT, rows.get(0));
+        } else if (!rows.isEmpty()) {
+            jdbc.batchUpdate(INSERT, rows);
+        }
     }
 
     /** Forgets answers recorded before {@code cutoff}; a key older than that runs its request again. */

@@ -38,7 +38,7 @@ class InterceptedJdbcEventStorageEngine extends JdbcEventStorageEngine {
             super.appendEvents(events, serializer);
             List<String> ids = events.stream().map(EventMessage::getIdentifier).toList();
             for (AppendInterceptor.AfterAppend action : after) {
-                action.appended(ids);
+                AppendedPositions.record(action.appended(ids));
             }
         });
     }

@@ -10,14 +10,20 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.LedgerMetadata;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,25 +38,44 @@ import java.util.function.Function;
  * one unit of work and one database transaction: either all their events are stored, or none. The answer —
  * event ids and ledger positions — is built inside that transaction, and when the client sent an
  * Idempotency-Key it is stored there too, so that a retry finds it.
+ *
+ * <p>A write of a single command goes through {@link GroupCommit}: concurrent single commands on different
+ * aggregates share one transaction, one append and one chain step, and each is answered once that transaction
+ * committed (docs/architecture.md, "Group commit"). A write of several commands (an import) runs on its own.
  */
 @Component
-public class LedgerWriter {
+public class LedgerWriter implements DisposableBean {
 
     /** Who writes, and under which correlation id. */
     public record Context(String actor, String correlationId) {
+    }
+
+    /**
+     * The appender's work so far: batches it started and finished, the writes they held, the largest batch, the
+     * batches that failed as a whole and ran again write by write, and the writes waiting now.
+     */
+    public record GroupCommitStats(long batchesStarted, long batches, long writes, long largestBatch, long batchesRerun,
+                                   int waiting) {
     }
 
     private final CommandBus commandBus;
     private final TransactionManager transactionManager;
     private final JdbcTemplate jdbc;
     private final IdempotencyStore idempotency;
+    private final GroupCommit groupCommit;
 
     public LedgerWriter(CommandBus commandBus, TransactionManager transactionManager, JdbcTemplate jdbc,
-                        IdempotencyStore idempotency) {
+                        IdempotencyStore idempotency,
+                        @Value("${ledger.writes.group-commit.enabled:true}") boolean groupCommitEnabled,
+                        @Value("${ledger.writes.group-commit.max-batch:128}") int maxBatch) {
         this.commandBus = commandBus;
         this.transactionManager = transactionManager;
         this.jdbc = jdbc;
         this.idempotency = idempotency;
+        if (maxBatch < 1) {
+            throw new IllegalStateException("ledger.writes.group-commit.max-batch must be 1 or more, not " + maxBatch);
+        }
+        this.groupCommit = groupCommitEnabled ? new GroupCommit(this, maxBatch) : null;
     }
 
     /**
@@ -63,49 +88,183 @@ public class LedgerWriter {
     public List<CommandReceipt> write(List<LedgerCommand> commands, Context context,
                                       IdempotencyStore.Request idempotent,
                                       Function<List<CommandReceipt>, IdempotencyStore.Answer> renderAnswer) {
+        Write write = new Write(commands, context, idempotent, renderAnswer);
+        if (groupCommit != null && commands.size() == 1 && !CurrentUnitOfWork.isStarted()) {
+            return groupCommit.submit(write).receipts();
+        }
+        return alone(write).receipts();
+    }
+
+    /**
+     * What a keyed write came to: its receipts, or — when its Idempotency-Key already had an answer — that stored
+     * answer and nothing written.
+     */
+    public record Outcome(List<CommandReceipt> receipts, IdempotencyStore.Answer replayed) {
+    }
+
+    /**
+     * As {@link #write}, but first looks the Idempotency-Key up, inside the write's own transaction (no transaction
+     * of its own for the look-up): when it already has an answer, nothing runs and that answer comes back.
+     */
+    public Outcome writeOrReplay(List<LedgerCommand> commands, Context context, IdempotencyStore.Request idempotent,
+                                 Function<List<CommandReceipt>, IdempotencyStore.Answer> renderAnswer) {
+        Write write = new Write(commands, context, idempotent, renderAnswer);
+        write.lookUp = idempotent != null;
+        if (groupCommit != null && commands.size() == 1 && !CurrentUnitOfWork.isStarted()) {
+            return groupCommit.submit(write);
+        }
+        return alone(write);
+    }
+
+    /** One write as the caller asked it: its commands, who asks, its key and how to render the stored answer. */
+    static final class Write {
+        final List<LedgerCommand> commands;
+        final Context context;
+        final IdempotencyStore.Request idempotent;
+        final Function<List<CommandReceipt>, IdempotencyStore.Answer> renderAnswer;
+        /** Whether the key is looked up first (in the write's transaction). */
+        boolean lookUp;
+        /** The key's stored answer, when the look-up found one. */
+        IdempotencyStore.Answer replayed;
+        List<CommandMessage<?>> messages;
+
+        Write(List<LedgerCommand> commands, Context context, IdempotencyStore.Request idempotent,
+              Function<List<CommandReceipt>, IdempotencyStore.Answer> renderAnswer) {
+            this.commands = commands;
+            this.context = context;
+            this.idempotent = idempotent;
+            this.renderAnswer = renderAnswer;
+        }
+    }
+
+    /** The write in a transaction of its own. */
+    Outcome alone(Write write) {
         DefaultUnitOfWork<?> root = DefaultUnitOfWork.startAndGet(new GenericMessage<>("ledger-write"));
         root.attachTransaction(transactionManager);
         List<CommandReceipt> receipts = new ArrayList<>();
-        org.axonframework.messaging.ResultMessage<?> outcome = root.executeWithResult(() -> {
-            List<CommandMessage<?>> messages = new ArrayList<>(commands.size());
-            for (int i = 0; i < commands.size(); i++) {
-                LedgerCommand command = commands.get(i);
-                CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(Map.of(
-                        LedgerMetadata.ACTOR, context.actor(),
-                        LedgerMetadata.CORRELATION_ID, context.correlationId(),
-                        LedgerMetadata.COMMAND, command.getClass().getSimpleName())));
-                FutureCallback<Object, Object> callback = new FutureCallback<>();
-                commandBus.dispatch(message, callback);
-                CommandResultMessage<?> result = callback.getResult();
-                if (result.isExceptional()) {
-                    throw new CommandFailed(i, command.getClass().getSimpleName(), result.exceptionResult());
-                }
-                messages.add(message);
+        write.replayed = null;
+        ResultMessage<?> outcome = root.executeWithResult(() -> {
+            if (lookUp(write)) {
+                return null;
             }
+            dispatch(write);
             // Registered after the commands ran, so it runs after the event store appended their events.
             root.onPrepareCommit(uow -> {
-                receipts.addAll(receipts(commands, messages, uow, context));
-                if (idempotent != null) {
-                    IdempotencyStore.Answer answer = renderAnswer.apply(Collections.unmodifiableList(receipts));
-                    idempotency.save(idempotent, answer.status(), answer.body());
+                Map<String, List<RecordedEvent>> byCommand = recordedByCommand(uow);
+                receipts.addAll(receipts(write, byCommand));
+                if (write.idempotent != null) {
+                    IdempotencyStore.Answer answer = write.renderAnswer.apply(Collections.unmodifiableList(receipts));
+                    idempotency.save(write.idempotent, answer.status(), answer.body());
                 }
             });
             return null;
         }, RollbackConfigurationType.ANY_THROWABLE);
         if (outcome.isExceptional()) {
-            Throwable failure = outcome.exceptionResult();
-            if (failure instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(failure);
+            throw unchecked(outcome.exceptionResult());
         }
-        return receipts;
+        return write.replayed != null ? new Outcome(null, write.replayed) : new Outcome(receipts, null);
     }
 
-    private List<CommandReceipt> receipts(List<LedgerCommand> commands, List<CommandMessage<?>> messages,
-                                          UnitOfWork<?> root, Context context) {
+    /** Whether the write's key already has an answer (then kept in {@code write.replayed}). */
+    private boolean lookUp(Write write) {
+        if (!write.lookUp) {
+            return false;
+        }
+        write.replayed = idempotency.find(write.idempotent.actor(), write.idempotent.key()).orElse(null);
+        return write.replayed != null;
+    }
+
+    /**
+     * Several single-command writes in one transaction: each runs its command in a unit of work nested in the
+     * batch's, so one that fails is rolled back alone (its events were only staged, nothing of it reached the
+     * database) and the others go on; the batch's staged events are then appended together, once, and the
+     * receipts and stored answers written in the same transaction. A write whose key already has an answer runs
+     * nothing. Returns each write's outcome (null for one that failed, whose failure is in {@code failures}); throws
+     * when the batch as a whole failed (nothing stored).
+     */
+    List<Outcome> together(List<Write> writes, Throwable[] failures) {
+        DefaultUnitOfWork<?> root = DefaultUnitOfWork.startAndGet(new GenericMessage<>("ledger-group-commit"));
+        root.attachTransaction(transactionManager);
+        List<Outcome> results = new ArrayList<>(Collections.nCopies(writes.size(), null));
+        ResultMessage<?> outcome = root.executeWithResult(() -> {
+            for (int i = 0; i < writes.size(); i++) {
+                Write write = writes.get(i);
+                write.replayed = null;
+                if (lookUp(write)) {
+                    results.set(i, new Outcome(null, write.replayed));
+                    continue;
+                }
+                DefaultUnitOfWork<?> own = DefaultUnitOfWork.startAndGet(new GenericMessage<>("ledger-write"));
+                ResultMessage<?> done = own.executeWithResult(() -> {
+                    dispatch(write);
+                    return null;
+                }, RollbackConfigurationType.ANY_THROWABLE);
+                if (done.isExceptional()) {
+                    failures[i] = done.exceptionResult();
+                }
+            }
+            root.onPrepareCommit(uow -> {
+                Map<String, List<RecordedEvent>> byCommand = recordedByCommand(uow);
+                List<Object[]> answers = new ArrayList<>();
+                for (int i = 0; i < writes.size(); i++) {
+                    Write write = writes.get(i);
+                    if (failures[i] != null || write.replayed != null) {
+                        continue;
+                    }
+                    List<CommandReceipt> receipts = receipts(write, byCommand);
+                    results.set(i, new Outcome(receipts, null));
+                    if (write.idempotent != null) {
+                        IdempotencyStore.Answer answer = write.renderAnswer.apply(Collections.unmodifiableList(receipts));
+                        answers.add(idempotency.row(write.idempotent, answer.status(), answer.body()));
+                    }
+                }
+                idempotency.saveAll(answers);
+            });
+            return null;
+        }, RollbackConfigurationType.ANY_THROWABLE);
+        if (outcome.isExceptional()) {
+            throw unchecked(outcome.exceptionResult());
+        }
+        return results;
+    }
+
+    private void dispatch(Write write) {
+        List<CommandMessage<?>> messages = new ArrayList<>(write.commands.size());
+        for (int i = 0; i < write.commands.size(); i++) {
+            LedgerCommand command = write.commands.get(i);
+            CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(Map.of(
+                    LedgerMetadata.ACTOR, write.context.actor(),
+                    LedgerMetadata.CORRELATION_ID, write.context.correlationId(),
+                    LedgerMetadata.COMMAND, command.getClass().getSimpleName())));
+            FutureCallback<Object, Object> callback = new FutureCallback<>();
+            commandBus.dispatch(message, callback);
+            CommandResultMessage<?> result = callback.getResult();
+            if (result.isExceptional()) {
+                throw new CommandFailed(i, command.getClass().getSimpleName(), result.exceptionResult());
+            }
+            messages.add(message);
+        }
+        write.messages = messages;
+    }
+
+    static RuntimeException unchecked(Throwable failure) {
+        return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+    }
+
+    /**
+     * The events the root unit of work appended, with their positions, by the command they came from. The positions
+     * come from the append itself ({@link AppendedPositions}, filled by the chain's read of the rows it links); only
+     * when no interceptor supplied them are they read here.
+     */
+    private Map<String, List<RecordedEvent>> recordedByCommand(UnitOfWork<?> root) {
         List<EventMessage<?>> applied = new ArrayList<>(AppliedEvents.eventsOf(root));
-        Map<String, Long> positions = positions(applied);
+        Map<String, Long> appended = AppendedPositions.of(root);
+        List<EventMessage<?>> unknown = applied.stream().filter(e -> !appended.containsKey(e.getIdentifier())).toList();
+        Map<String, Long> positions = appended;
+        if (!unknown.isEmpty()) {
+            positions = new HashMap<>(appended);
+            positions.putAll(positions(unknown));
+        }
         Map<String, List<RecordedEvent>> byCommand = new HashMap<>();
         for (EventMessage<?> event : applied) {
             String aggregateId = null;
@@ -119,14 +278,19 @@ public class LedgerWriter {
                     .add(new RecordedEvent(event.getIdentifier(), event.getPayloadType().getSimpleName(), aggregateId,
                             sequence, position == null ? -1 : position));
         }
-        List<CommandReceipt> result = new ArrayList<>(commands.size());
-        for (int i = 0; i < commands.size(); i++) {
-            LedgerCommand command = commands.get(i);
-            List<RecordedEvent> events = byCommand.getOrDefault(messages.get(i).getIdentifier(), List.of());
+        return byCommand;
+    }
+
+    private static List<CommandReceipt> receipts(Write write, Map<String, List<RecordedEvent>> byCommand) {
+        List<CommandReceipt> result = new ArrayList<>(write.commands.size());
+        for (int i = 0; i < write.commands.size(); i++) {
+            LedgerCommand command = write.commands.get(i);
+            String commandId = write.messages.get(i).getIdentifier();
+            List<RecordedEvent> events = byCommand.getOrDefault(commandId, List.of());
             long position = events.stream().mapToLong(RecordedEvent::position).max().orElse(-1);
             String aggregateId = events.isEmpty() ? null : events.get(0).aggregateId();
-            result.add(new CommandReceipt(command.getClass().getSimpleName(), messages.get(i).getIdentifier(), aggregateId,
-                    ids(command), List.copyOf(events), position, context.correlationId()));
+            result.add(new CommandReceipt(command.getClass().getSimpleName(), commandId, aggregateId,
+                    ids(command), List.copyOf(events), position, write.context.correlationId()));
         }
         return result;
     }
@@ -145,35 +309,62 @@ public class LedgerWriter {
         return positions;
     }
 
+    /** Each command type's identifier accessors, found once by reflection (see {@link #ids}). */
+    private static final ClassValue<List<Method>> ID_ACCESSORS = new ClassValue<>() {
+        @Override
+        protected List<Method> computeValue(Class<?> type) {
+            List<Method> accessors = new ArrayList<>();
+            if (type.isRecord()) {
+                for (RecordComponent component : type.getRecordComponents()) {
+                    accessors.add(component.getAccessor());
+                }
+            }
+            for (Method method : type.getDeclaredMethods()) {
+                if (Modifier.isPublic(method.getModifiers()) && !accessors.contains(method)
+                        && !Modifier.isStatic(method.getModifiers())) {
+                    accessors.add(method);
+                }
+            }
+            List<Method> ids = new ArrayList<>();
+            for (Method accessor : accessors) {
+                if (accessor.getName().endsWith("Id") && accessor.getParameterCount() == 0
+                        && accessor.getReturnType() == String.class) {
+                    accessor.setAccessible(true);
+                    ids.add(accessor);
+                }
+            }
+            return List.copyOf(ids);
+        }
+    };
+
     /**
      * The identifiers a command names or created: its components called {@code …Id} (missionId, personId) and
      * the identifiers it derives from its fields (an OpenMission's missionId), in that order.
      */
     static Map<String, Object> ids(LedgerCommand command) {
         Map<String, Object> ids = new LinkedHashMap<>();
-        List<java.lang.reflect.Method> accessors = new ArrayList<>();
-        for (RecordComponent component : command.getClass().getRecordComponents()) {
-            accessors.add(component.getAccessor());
-        }
-        for (java.lang.reflect.Method method : command.getClass().getDeclaredMethods()) {
-            if (java.lang.reflect.Modifier.isPublic(method.getModifiers()) && !accessors.contains(method)
-                    && !java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
-                accessors.add(method);
-            }
-        }
-        for (java.lang.reflect.Method accessor : accessors) {
-            if (accessor.getName().endsWith("Id") && accessor.getParameterCount() == 0
-                    && accessor.getReturnType() == String.class) {
-                try {
-                    Object value = accessor.invoke(command);
-                    if (value != null) {
-                        ids.putIfAbsent(accessor.getName(), value);
-                    }
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
+        for (Method accessor : ID_ACCESSORS.get(command.getClass())) {
+            try {
+                Object value = accessor.invoke(command);
+                if (value != null) {
+                    ids.putIfAbsent(accessor.getName(), value);
                 }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
             }
         }
         return ids;
+    }
+
+    /** The group commit's figures, or null when it is turned off ({@code ledger.writes.group-commit.enabled=false}). */
+    public GroupCommitStats groupCommitStats() {
+        return groupCommit == null ? null : groupCommit.stats();
+    }
+
+    @Override
+    public void destroy() {
+        if (groupCommit != null) {
+            groupCommit.close();
+        }
     }
 }

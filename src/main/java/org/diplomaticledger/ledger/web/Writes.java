@@ -64,15 +64,19 @@ class Writes {
         if (!TOKEN.matcher(key).matches()) {
             throw new BadHeader(IDEMPOTENCY_KEY, "expected 1 to 255 visible ASCII characters");
         }
-        Optional<ResponseEntity<String>> replay = replay(actor, key, requestHash);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
         IdempotencyStore.Request request = new IdempotencyStore.Request(actor, key, requestHash);
         try {
-            List<CommandReceipt> receipts = writer.write(commands, context, request,
-                    written -> new IdempotencyStore.Answer(requestHash, HttpStatus.OK.value(), toJson(render.apply(written))));
-            return json(HttpStatus.OK, toJson(render.apply(receipts)), false);
+            // The key is looked up in the write's own transaction. The answer is rendered once, inside the
+            // transaction, stored for the key and sent as it was stored.
+            String[] rendered = new String[1];
+            LedgerWriter.Outcome outcome = writer.writeOrReplay(commands, context, request, written -> {
+                rendered[0] = toJson(render.apply(written));
+                return new IdempotencyStore.Answer(requestHash, HttpStatus.OK.value(), rendered[0]);
+            });
+            if (outcome.replayed() != null) {
+                return replayed(key, requestHash, outcome.replayed());
+            }
+            return json(HttpStatus.OK, rendered[0], false);
         } catch (DuplicateKeyException | CommandFailed raced) {
             // A concurrent request with the same key may have committed first: ours then either collided on the key
             // or was refused by the state that request wrote. Either way it rolled back whole; answer as the first did.
@@ -81,12 +85,14 @@ class Writes {
     }
 
     private Optional<ResponseEntity<String>> replay(String actor, String key, String requestHash) {
-        return idempotency.find(actor, key).map(answer -> {
-            if (!answer.requestHash().equals(requestHash)) {
-                throw new IdempotencyKeyReused(key);
-            }
-            return json(HttpStatus.valueOf(answer.status()), answer.body(), true);
-        });
+        return idempotency.find(actor, key).map(answer -> replayed(key, requestHash, answer));
+    }
+
+    private static ResponseEntity<String> replayed(String key, String requestHash, IdempotencyStore.Answer answer) {
+        if (!answer.requestHash().equals(requestHash)) {
+            throw new IdempotencyKeyReused(key);
+        }
+        return json(HttpStatus.valueOf(answer.status()), answer.body(), true);
     }
 
     private static ResponseEntity<String> json(HttpStatus status, String body, boolean replayed) {
