@@ -38,11 +38,21 @@ public final class LedgerTail implements SmartLifecycle {
 
     /** A consumer of released events. */
     public interface Consumer {
-        /** Called with the lock held: queue the events, never block. */
-        void released(List<StreamedEvent> events, long frontier);
+        /**
+         * Called on the tail's thread with the lock held: queue the events (references to their messages, encoded
+         * once for every consumer), never block, never write to the network.
+         */
+        void released(Release release, long frontier);
 
-        /** Called without the lock after {@link #released}: write what was queued. */
+        /** Called without the lock after {@link #released}: have what was queued written, without waiting for it. */
         void afterRelease();
+
+        /**
+         * {@link #released} threw: the consumer has been detached and missed the release, so it must end (a stream
+         * that stays open would silently lack events).
+         */
+        default void releaseFailed(RuntimeException failure) {
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(LedgerTail.class);
@@ -393,16 +403,30 @@ public final class LedgerTail implements SmartLifecycle {
             return false; // not one event could be read yet: the next probe tries again
         }
         upTo = batch.through();
-        List<StreamedEvent> events = batch.events();
+        Release release = new Release(batch.events());
+        if (!live.isEmpty()) {
+            release.encode(); // once for every consumer, before the lock: consumers only queue references
+        }
         List<Consumer> delivered;
+        List<Consumer> failed = List.of();
         synchronized (lock) {
             frontier = upTo;
             delivered = new ArrayList<>(live);
             for (Consumer consumer : delivered) {
-                consumer.released(events, upTo);
+                try {
+                    consumer.released(release, upTo);
+                } catch (RuntimeException e) {
+                    // One consumer's failure must not cost the others their events: it is detached and ended.
+                    live.remove(consumer);
+                    failed = failed.isEmpty() ? new ArrayList<>() : failed;
+                    failed.add(consumer);
+                    log.warn("A stream consumer failed to take released events; ending it", e);
+                    consumer.releaseFailed(e);
+                }
             }
             lock.notifyAll();
         }
+        delivered.removeAll(failed);
         final long settled = upTo;
         sightings.keySet().removeIf(position -> position <= settled);
         for (Consumer consumer : delivered) {

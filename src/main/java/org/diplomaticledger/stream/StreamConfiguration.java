@@ -54,7 +54,8 @@ public class StreamConfiguration {
 
     /**
      * Catches consumers up from the store (two threads, one batch per task, so a few threads serve any number of
-     * consumers) and sends heartbeats. Plain executors, not Spring task beans, so that they replace none of Spring's.
+     * consumers), writes the streams to their connections (two threads, one run per stream with something to write)
+     * and sends heartbeats. Plain executors, not Spring task beans, so that they replace none of Spring's.
      */
     @Bean(destroyMethod = "close")
     StreamWorkers streamWorkers(LedgerTail tail, StreamProperties properties) {
@@ -64,13 +65,23 @@ public class StreamConfiguration {
     public static final class StreamWorkers implements AutoCloseable {
         private final ExecutorService catchUp;
 
+        private final ExecutorService writer;
+        private final ScheduledExecutorService heartbeat;
+
         public java.util.concurrent.Executor catchUp() {
             return catchUp;
         }
-        private final ScheduledExecutorService heartbeat;
+
+        /** Writes the streams' queued messages to their connections (non-blocking), off the tail's thread. */
+        public java.util.concurrent.Executor writer() {
+            return writer;
+        }
 
         StreamWorkers(LedgerTail tail, Duration every) {
             catchUp = Executors.newFixedThreadPool(2, daemon("ledger-stream-catch-up"));
+            // Two threads: writes never block (non-blocking servlet output), so threads only add CPU parallelism,
+            // and the machine this ledger is sized for has two cores.
+            writer = Executors.newFixedThreadPool(2, daemon("ledger-stream-writer"));
             heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("ledger-stream-heartbeat"));
             heartbeat.scheduleAtFixedRate(tail::heartbeat, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -79,6 +90,7 @@ public class StreamConfiguration {
         public void close() {
             heartbeat.shutdownNow();
             catchUp.shutdownNow();
+            writer.shutdownNow();
         }
 
         private static ThreadFactory daemon(String name) {

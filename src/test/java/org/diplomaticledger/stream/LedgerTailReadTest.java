@@ -92,8 +92,8 @@ class LedgerTailReadTest extends LedgerIntegrationTest {
         List<Long> released = new ArrayList<>();
         LedgerTail.Consumer consumer = new LedgerTail.Consumer() {
             @Override
-            public void released(List<StreamedEvent> events, long frontier) {
-                events.stream().map(StreamedEvent::position).filter(position -> position > before).forEach(released::add);
+            public void released(Release release, long frontier) {
+                release.events().stream().map(StreamedEvent::position).filter(position -> position > before).forEach(released::add);
             }
 
             @Override
