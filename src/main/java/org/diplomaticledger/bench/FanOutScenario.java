@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * closed-loop load runs from the largest {@code --clients} count (Canada in the 50 states of W1's list). Figures: the
  * writers' rate beside the same load with no subscriber (measured before and after, averaged, so that a drift of the
  * machine does not favour either side); the p99 delivery latency of every (subscriber, event); and whether every
- * subscriber received every event once, in ledger order. The subscribers run in this JVM (the ledger's) on one HTTP
- * client without a thread each, so their CPU counts against the writers, as a co-located consumer's would.
+ * subscriber received every event once, in ledger order. The subscribers run in this JVM (the ledger's), read by one
+ * thread with a selector ({@link SseSubscribers}), so their CPU counts against the writers, as a co-located
+ * consumer's would; it is kept small so that what is measured is the ledger's fan-out.
  * <p>
  * The commit's instant is not visible from outside; a command's event is committed after its request was sent and
  * before its answer arrived (the ledger answers only after the commit). So delivery is measured both ways: from the
@@ -68,7 +69,7 @@ final class FanOutScenario implements Scenario {
         long last;
         long connectNanos;
         List<SseSubscribers.Subscriber> subscribers;
-        try (SseSubscribers streams = SseSubscribers.open(SseSubscribers.client(), context.ledger.port,
+        try (SseSubscribers streams = SseSubscribers.open(context.ledger.port,
                 LedgerHttp.INTEGRATOR, http.password(), "/api/v1/stream?after=" + after, subscriberCount,
                 Duration.ofMinutes(1))) {
             connectNanos = System.nanoTime();

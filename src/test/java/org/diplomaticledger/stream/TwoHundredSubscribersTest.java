@@ -6,7 +6,6 @@ import org.diplomaticledger.support.LedgerIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -52,12 +51,11 @@ class TwoHundredSubscribersTest extends LedgerIntegrationTest {
     void everySubscriberReceivesEveryEventInOrderOnce() throws Exception {
         long start = jdbc.queryForObject("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry", Long.class);
         int before = tail.subscriptionCount();
-        HttpClient http = SseSubscribers.client();
         // The clerk starts first: the subscribers connect while events are being written, so each of them catches up
         // from the store and switches to the live tail under load.
         java.util.concurrent.ExecutorService clerk = java.util.concurrent.Executors.newSingleThreadExecutor();
         java.util.concurrent.Future<Long> written = clerk.submit(this::writePaced);
-        try (SseSubscribers streams = SseSubscribers.open(http, port, "integrator", "integrator",
+        try (SseSubscribers streams = SseSubscribers.open(port, "integrator", "integrator",
                 "/api/v1/stream?after=" + start, SUBSCRIBERS, Duration.ofSeconds(30))) {
             assertThat(streams.subscribers()).allSatisfy(subscriber -> assertThat(subscriber.status()).isEqualTo(200));
             await().atMost(Duration.ofSeconds(30)).until(() -> tail.subscriptionCount() >= before + SUBSCRIBERS);
