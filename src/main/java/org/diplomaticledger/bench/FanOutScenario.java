@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -16,10 +17,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * W4 (issue 13): {@code --subscribers} (200) server-sent-event subscribers on {@code GET /api/v1/stream} while W1's
- * closed-loop load runs from the largest {@code --clients} count (Canada in the 50 states of W1's list). Figures: the
- * writers' rate beside the same load with no subscriber (measured before and after, averaged, so that a drift of the
- * machine does not favour either side); the p99 delivery latency of every (subscriber, event); and whether every
- * subscriber received every event once, in ledger order. The subscribers run in this JVM (the ledger's), read by one
+ * closed-loop load runs from the largest {@code --clients} count. Figures: the writers' rate beside the same load
+ * with no subscriber, measured before and after (averaged); the p99 delivery latency of every (subscriber, event);
+ * and whether every subscriber received every event once, in ledger order. The three loads write on presences of
+ * their own (Canada, New Zealand, South Africa in the 50 states of W1's list, all created by an unmeasured warm-up)
+ * and each starts once the projections are current: commands slow down as an aggregate's history grows and while
+ * projections catch up, and either would otherwise be measured as the subscribers' cost. The subscribers run in this JVM (the ledger's), read by one
  * thread with a selector ({@link SseSubscribers}), so their CPU counts against the writers, as a co-located
  * consumer's would; it is kept small so that what is measured is the ledger's fan-out.
  * <p>
@@ -30,9 +33,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class FanOutScenario implements Scenario {
 
-    static final String SENDING = "CA";
+    /** The sending states of the three loads: before, with and after the subscribers, each on presences of its own. */
+    static final List<String> SENDING = List.of("CA", "NZ", "ZA");
 
-    private final AtomicLong sent = new AtomicLong();
+    private final Map<String, AtomicLong> sent = new ConcurrentHashMap<>();
 
     @Override
     public String name() {
@@ -56,11 +60,15 @@ final class FanOutScenario implements Scenario {
         int clients = context.sizes.clients().stream().mapToInt(Integer::intValue).max().orElse(16);
         int commands = context.sizes.commands();
         int subscriberCount = context.sizes.subscribers();
-        // Warm-up: creates the 50 presences and warms the path, unmeasured.
-        load(context, 1, SingleCommandsScenario.RECEIVING.size());
+        // Warm-up: creates the 150 presences and warms the path, unmeasured.
+        for (String sending : SENDING) {
+            load(context, sending, 1, SingleCommandsScenario.RECEIVING.size());
+        }
+        context.awaitProjections("W4's warm-up");
 
         context.progress("W4: %,d commands from %d clients, no subscribers", commands, clients);
-        Load before = load(context, clients, commands);
+        Load before = load(context, SENDING.get(0), clients, commands);
+        context.awaitProjections("W4's first load");
         long after = before.commands.stream().mapToLong(Sent::position).max().orElse(0);
 
         context.progress("W4: %d subscribers connect after position %d", subscriberCount, after);
@@ -81,7 +89,7 @@ final class FanOutScenario implements Scenario {
             Thread.sleep(500); // each stream has nothing to catch up: it attaches to the live tail at once
 
             context.progress("W4: %,d commands from %d clients, %d subscribers", commands, clients, subscriberCount);
-            with = load(context, clients, commands);
+            with = load(context, SENDING.get(1), clients, commands);
             last = with.commands.stream().mapToLong(Sent::position).max().orElse(after);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!streams.allReached(last) && System.nanoTime() < deadline) {
@@ -92,8 +100,9 @@ final class FanOutScenario implements Scenario {
         }
 
         Thread.sleep(1_000); // the server notices the closed streams at their next write
+        context.awaitProjections("W4's load with subscribers");
         context.progress("W4: %,d commands from %d clients, no subscribers again", commands, clients);
-        Load afterwards = load(context, clients, commands);
+        Load afterwards = load(context, SENDING.get(2), clients, commands);
         double withoutRate = 2.0 * commands / (before.seconds + afterwards.seconds);
 
         // Every chained event the load wrote, from the ledger's own tables.
@@ -186,7 +195,8 @@ final class FanOutScenario implements Scenario {
         result.detail("deliveryMillis.fromSending.p50", fromSending.p50());
         result.detail("deliverySamples", fromAnswer.count());
         result.detail("streamsOpenSeconds", connectNanos / 1e9);
-        result.detail("presences", SENDING + " in " + SingleCommandsScenario.RECEIVING.size() + " states");
+        result.detail("presences", String.join(", ", SENDING) + " in " + SingleCommandsScenario.RECEIVING.size()
+                + " states (before, with, after)");
     }
 
     private static double noSubscriberP99(Load before, Load afterwards) {
@@ -194,7 +204,8 @@ final class FanOutScenario implements Scenario {
     }
 
     /** W1's closed loop on W4's presences; every answer's position and times kept. */
-    private Load load(BenchContext context, int clients, int commands) throws Exception {
+    private Load load(BenchContext context, String sending, int clients, int commands) throws Exception {
+        AtomicLong counter = sent.computeIfAbsent(sending, key -> new AtomicLong());
         AtomicInteger next = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
         Latencies latencies = new Latencies(commands);
@@ -205,7 +216,7 @@ final class FanOutScenario implements Scenario {
             for (int c = 0; c < clients; c++) {
                 workers.add(() -> {
                     while (next.getAndIncrement() < commands) {
-                        String body = SingleCommandsScenario.staffCount(SENDING, sent.getAndIncrement());
+                        String body = SingleCommandsScenario.staffCount(sending, counter.getAndIncrement());
                         long start = System.nanoTime();
                         LedgerHttp.Answer answer = context.ledger.http.postJson(LedgerHttp.CLERK,
                                 "/api/v1/commands/RecordStaffCount", body);

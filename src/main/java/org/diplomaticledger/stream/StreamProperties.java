@@ -21,6 +21,8 @@ import java.time.Duration;
  * @param maxSubscribers  the most streams open at once; more are answered 503
  * @param pageScanLimit   the most events one page request examines while filtering
  * @param maxPageSize     the largest {@code limit} of an event page
+ * @param readConnections the stream's own database connections (the tail, catch-ups and event pages read there,
+ *                        never waiting behind the writers for the application's pool)
  */
 @ConfigurationProperties("ledger.stream")
 public record StreamProperties(
@@ -33,11 +35,13 @@ public record StreamProperties(
         @DefaultValue("true") boolean onlyLocalWriters,
         @DefaultValue("1000") int maxSubscribers,
         @DefaultValue("10000") int pageScanLimit,
-        @DefaultValue("1000") int maxPageSize) {
+        @DefaultValue("1000") int maxPageSize,
+        @DefaultValue("4") int readConnections) {
 
     public StreamProperties {
-        if (buffer < 1 || maxSubscribers < 1 || pageScanLimit < 1 || maxPageSize < 1) {
-            throw new IllegalArgumentException("ledger.stream.buffer, max-subscribers, page-scan-limit and max-page-size must be positive");
+        if (buffer < 1 || maxSubscribers < 1 || pageScanLimit < 1 || maxPageSize < 1 || readConnections < 1) {
+            throw new IllegalArgumentException("ledger.stream.buffer, max-subscribers, page-scan-limit, max-page-size and "
+                    + "read-connections must be positive");
         }
         if (heartbeat.isNegative() || heartbeat.isZero() || pollInterval.isNegative() || pollInterval.isZero()) {
             throw new IllegalArgumentException("ledger.stream.heartbeat and poll-interval must be positive");
