@@ -338,10 +338,16 @@ public final class LedgerTail implements SmartLifecycle {
 
     private void run() {
         long waitMillis = Math.max(1, properties.pollInterval().toMillis());
+        long gatherNanos = properties.releaseInterval().toNanos();
         while (running) {
             try {
                 if (!poll()) {
                     writes.awaitWrite(waitMillis);
+                } else if (gatherNanos > 0 && !live.isEmpty()) {
+                    // Let the next commits gather before the next release: each release costs every stream a write
+                    // (a system call, and a read at the subscriber's end), so under a steady load fewer, larger
+                    // releases cost far less, for a few milliseconds of delivery.
+                    Thread.sleep(gatherNanos / 1_000_000, (int) (gatherNanos % 1_000_000));
                 }
             } catch (InterruptedException e) {
                 return;

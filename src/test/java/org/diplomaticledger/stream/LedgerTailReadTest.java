@@ -52,7 +52,7 @@ class LedgerTailReadTest extends LedgerIntegrationTest {
         written = jdbc.queryForList("SELECT global_index FROM domain_event_entry WHERE global_index > ? ORDER BY global_index",
                 Long.class, before);
         StreamProperties properties = new StreamProperties(URI.create("urn:test"), URI.create("http://localhost/schemas/"),
-                Duration.ofSeconds(15), 1000, Duration.ofMillis(500), Duration.ofSeconds(10), true, 10, 1000, 1000, 2);
+                Duration.ofSeconds(15), 1000, Duration.ofMillis(500), Duration.ofSeconds(10), true, 10, 1000, 1000, 2, Duration.ZERO);
         tail = new LedgerTail(new LaggingEngine(engine), jdbc, cloudEvents, new StatesNamed(engine), new LocalWrites(), properties);
     }
 
