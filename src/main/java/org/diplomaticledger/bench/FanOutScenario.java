@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * subscribers connected and one without, in the order without-with, with-without, without-with, so that a drift of
  * the machine during the run (other processes, the JIT, the database's caches) weighs on both sides alike; the
  * phases with subscribers write on Canada's presences in the 50 states of W1's list, those without on New
- * Zealand's, and an unmeasured warm-up creates them all and runs the load once on Singapore's. Each phase starts once
+ * Zealand's, and an unmeasured warm-up creates them all and runs the load once on Singapore's, with subscribers (so
+ * that compiling the stream's path is not measured either). Each phase starts once
  * the projections are current. For each phase with subscribers, {@code --subscribers} streams connect after the
  * ledger's last position, are given 60 s after the load to receive its last event, and are closed.
  * <p>
@@ -80,6 +81,7 @@ final class FanOutScenario implements Scenario {
         long bytes;
         int ended;
         String firstShort;
+        final List<String> phases = new ArrayList<>();
 
         Deliveries(int samples) {
             fromAnswer = new Latencies(samples);
@@ -95,8 +97,8 @@ final class FanOutScenario implements Scenario {
         for (String sending : List.of(WITH, WITHOUT, WARM_UP)) {
             load(context, sending, 1, SingleCommandsScenario.RECEIVING.size()); // creates the 50 presences
         }
-        context.progress("W4: warm-up, %,d commands from %d clients", commands, clients);
-        load(context, WARM_UP, clients, commands);
+        context.progress("W4: warm-up, %,d commands from %d clients, %d subscribers", commands, clients, subscriberCount);
+        withSubscribers(context, WARM_UP, clients, commands, subscriberCount, new Deliveries(subscriberCount * commands));
 
         Deliveries deliveries = new Deliveries(ROUNDS * subscriberCount * commands);
         double withSeconds = 0;
@@ -111,7 +113,7 @@ final class FanOutScenario implements Scenario {
                 context.awaitProjections("W4's previous phase");
                 context.progress("W4: round %d: %,d commands from %d clients, %s", round + 1, commands, clients,
                         subscribed ? subscriberCount + " subscribers" : "no subscribers");
-                Load load = subscribed ? withSubscribers(context, clients, commands, subscriberCount, deliveries)
+                Load load = subscribed ? withSubscribers(context, WITH, clients, commands, subscriberCount, deliveries)
                         : load(context, WITHOUT, clients, commands);
                 for (Sent command : load.commands) {
                     (subscribed ? withLatencies : withoutLatencies).add(command.answeredAt - command.sentAt);
@@ -143,6 +145,7 @@ final class FanOutScenario implements Scenario {
         result.add("subscribers that received every event once, in order", deliveries.complete, "subscribers",
                 "subscribers connected", deliveries.subscribers, "subscribers", "complete / all");
         result.detail("rounds", rounds);
+        result.detail("deliveryByPhase", deliveries.phases);
         result.detail("subscribers", subscriberCount);
         result.detail("subscribersShort", deliveries.subscribers - deliveries.complete);
         result.detail("firstShort", deliveries.firstShort);
@@ -163,7 +166,8 @@ final class FanOutScenario implements Scenario {
     }
 
     /** One phase with subscribers: they connect, the load runs, they receive its last event (or 60 s pass). */
-    private Load withSubscribers(BenchContext context, int clients, int commands, int count, Deliveries deliveries)
+    private Load withSubscribers(BenchContext context, String sending, int clients, int commands, int count,
+                                 Deliveries deliveries)
             throws Exception {
         long after = context.ledger.http.parse(LedgerHttp.require(context.ledger.http.get(LedgerHttp.INTEGRATOR,
                 "/api/v1/events?limit=1&after=" + Long.MAX_VALUE / 2), "W4: the ledger's position")).path("position").asLong();
@@ -178,7 +182,7 @@ final class FanOutScenario implements Scenario {
                 }
             }
             Thread.sleep(500); // each stream has nothing to catch up: it attaches to the live tail at once
-            load = load(context, WITH, clients, commands);
+            load = load(context, sending, clients, commands);
             last = load.lastPosition(after);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!streams.allReached(last) && System.nanoTime() < deadline) {
@@ -189,6 +193,7 @@ final class FanOutScenario implements Scenario {
         Thread.sleep(1_000); // the server notices the closed streams at their next write
 
         List<Long> expected = chainedPositions(context, after, last);
+        Latencies phase = new Latencies(count * commands);
         Map<Long, Sent> byPosition = new HashMap<>();
         for (Sent command : load.commands) {
             byPosition.put(command.position, command);
@@ -211,6 +216,7 @@ final class FanOutScenario implements Scenario {
                 Sent command = byPosition.get(positions[i]);
                 if (command != null) {
                     deliveries.fromAnswer.add(Math.max(0, arrivals[i] - command.answeredAt));
+                    phase.add(Math.max(0, arrivals[i] - command.answeredAt));
                     deliveries.fromSending.add(arrivals[i] - command.sentAt);
                 }
             }
@@ -227,6 +233,8 @@ final class FanOutScenario implements Scenario {
                         + expected.size() + " events" + (subscriber.closingComment() == null ? "" : ", " + subscriber.closingComment());
             }
         }
+        deliveries.phases.add(String.format("answer to arrival p50 %.1f ms, p99 %.1f ms, max %.1f ms",
+                phase.p50(), phase.p99(), phase.millis(1.0)));
         return load;
     }
 
