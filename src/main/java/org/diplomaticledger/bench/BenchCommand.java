@@ -35,7 +35,8 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measures the ledger against raw JDBC on the same database, in one run (docs/benchmark.md).",
                 "Scenarios: R1 back-fill order, R2 rebuild, R3 as-of reads, R4 memory and disk, BUILD imports, "
-                        + "W1 single commands, W2 one large import, W3 projection lag under load."})
+                        + "W1 single commands, W2 one large import, W3 projection lag under load, "
+                        + "W4 200 SSE subscribers under load."})
 public final class BenchCommand implements Callable<Integer> {
 
     enum Size { small, full }
@@ -72,6 +73,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--load-seconds", description = "W3: how long W1's load runs (small: 15; full: 60)")
     Integer loadSeconds;
+
+    @Option(names = "--subscribers", description = "W4: SSE subscribers during W1's load (default: 200)")
+    Integer subscribers;
 
     @Option(names = "--only", split = ",", description = "Only these scenarios, e.g. R1,R2 (default: all)")
     List<String> only;
@@ -119,7 +123,8 @@ public final class BenchCommand implements Callable<Integer> {
                 chunk != null ? chunk : base.chunk(),
                 catchUpMinutes != null ? Duration.ofMinutes(catchUpMinutes) : base.catchUpTimeout(),
                 importLines != null ? importLines : base.importLines(),
-                loadSeconds != null ? loadSeconds : base.loadSeconds());
+                loadSeconds != null ? loadSeconds : base.loadSeconds(),
+                subscribers != null ? subscribers : base.subscribers());
     }
 
     @Override

@@ -21,6 +21,7 @@ final class LedgerHttp {
     static final String CLERK = "bench-clerk";
     static final String ANALYST = "bench-analyst";
     static final String AUDITOR = "bench-auditor";
+    static final String INTEGRATOR = "bench-integrator";
 
     private final HttpClient client;
     private final String base;
@@ -33,6 +34,11 @@ final class LedgerHttp {
         this.base = "http://localhost:" + port;
         this.password = password;
         this.json = json;
+    }
+
+    /** The benchmark users' password (drawn for the run), for clients of its own such as W4's streams. */
+    String password() {
+        return password;
     }
 
     /** The answer's status and body. */

@@ -59,7 +59,10 @@ final class RunningLedger implements AutoCloseable {
                 "--ledger.security.users[1].roles=ANALYST",
                 "--ledger.security.users[2].username=" + LedgerHttp.AUDITOR,
                 "--ledger.security.users[2].password=" + hash,
-                "--ledger.security.users[2].roles=AUDITOR"));
+                "--ledger.security.users[2].roles=AUDITOR",
+                "--ledger.security.users[3].username=" + LedgerHttp.INTEGRATOR,
+                "--ledger.security.users[3].password=" + hash,
+                "--ledger.security.users[3].roles=INTEGRATOR"));
         args.addAll(database.ledgerArguments(dataDir));
         args.addAll(extra);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(DiplomaticLedgerApplication.class)

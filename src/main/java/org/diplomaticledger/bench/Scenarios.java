@@ -9,7 +9,8 @@ import java.util.function.Supplier;
  * Every scenario, in the order a run measures them: R3 first, because it reads the seeded ledger while it is still
  * small; BUILD once the seed is complete; R1 and W1 write on presences of their own; R2 then rebuilds everything the
  * ledger holds; R4 measures the heap after those rebuilds; W2 and W3 write last, so that R2 and R4's heap figures
- * are about the seeded ledger (R4's disk figure counts every event, taken once the ledger has stopped).
+ * are about the seeded ledger (R4's disk figure counts every event, taken once the ledger has stopped); W4 last, so
+ * that its 200 streams disturb no other scenario.
  */
 final class Scenarios {
 
@@ -21,7 +22,8 @@ final class Scenarios {
             RebuildScenario::new,
             FootprintScenario::new,
             LargeImportScenario::new,
-            LagUnderLoadScenario::new);
+            LagUnderLoadScenario::new,
+            FanOutScenario::new);
 
     private Scenarios() {
     }

@@ -13,27 +13,38 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One consumer's stream: first it catches up from the store (on a small shared pool, a batch at a time and only
  * while its buffer has room), then it attaches to the {@link LedgerTail} at exactly the position it has read, so
- * nothing is skipped or sent twice at the switch. Writes use the servlet's non-blocking output: no thread ever
- * waits for a slow client. Events wait in a buffer of {@code ledger.stream.buffer}; a consumer that lets it fill
- * is sent a closing comment saying why, and the stream ends; it resumes with its last id.
+ * nothing is skipped or sent twice at the switch. Live events arrive encoded: the stream queues references to the
+ * messages the tail wrote once for every stream (an unfiltered stream one array per release), and a small shared
+ * pool of writer threads writes them with the servlet's non-blocking output, so neither the ledger's writers nor
+ * the tail's thread ever write to a connection, and no thread ever waits for a slow client. Events wait in a buffer
+ * of {@code ledger.stream.buffer}; a consumer that lets it fill is sent a closing comment saying why, and the stream
+ * ends; it resumes with its last id.
  */
 public final class SseSubscription implements LedgerTail.Consumer, WriteListener, AsyncListener {
 
     private static final Logger log = LoggerFactory.getLogger(SseSubscription.class);
     private static final int CATCH_UP_BATCH = 500;
+    private static final byte[] HEARTBEAT = comment("heartbeat");
+
+    /** Bytes waiting to be written (possibly shared with other streams: never modified) and the events they hold. */
+    private record Chunk(byte[] bytes, int events) {
+    }
 
     private final LedgerTail tail;
     private final EventFilter filter;
     private final int capacity;
     private final Executor catchUpPool;
+    private final Executor writerPool;
     private final AsyncContext async;
     private final ServletOutputStream out;
 
-    private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+    private final ArrayDeque<Chunk> queue = new ArrayDeque<>();
     private int queuedEvents;
     private long cursor;          // the last position examined, sent or filtered out
     private long lastIdSent;
@@ -43,13 +54,15 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
     private volatile boolean closed;
     private boolean unflushed;
     private final Object writing = new Object();
+    private final AtomicBoolean pumpScheduled = new AtomicBoolean();
 
     public SseSubscription(LedgerTail tail, EventFilter filter, long after, int capacity, Executor catchUpPool,
-                           AsyncContext async) throws IOException {
+                           Executor writerPool, AsyncContext async) throws IOException {
         this.tail = tail;
         this.filter = filter;
         this.capacity = capacity;
         this.catchUpPool = catchUpPool;
+        this.writerPool = writerPool;
         this.async = async;
         this.cursor = after;
         this.lastIdSent = after;
@@ -61,7 +74,7 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
         async.addListener(this);
         out.setWriteListener(this);
         synchronized (this) {
-            queue.add(comment("stream after position " + cursor));
+            queue.add(new Chunk(comment("stream after position " + cursor), 0));
         }
         catchUpPool.execute(this::catchUp);
     }
@@ -105,7 +118,7 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
                         cursor = Math.max(cursor, batch.through()); // past positions that hold nothing, too
                     }
                 }
-                pump();
+                schedulePump();
             }
             catchUpPool.execute(this::catchUp);
         } catch (RuntimeException e) {
@@ -115,16 +128,29 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
     }
 
     @Override
-    public void released(List<StreamedEvent> events, long frontier) {
+    public void released(Release release, long frontier) {
         synchronized (this) {
             if (ending || closed) {
                 return;
             }
-            for (StreamedEvent event : events) {
-                if (event.position() > cursor) {
-                    offer(event);
-                    if (ending) {
-                        return;
+            List<StreamedEvent> events = release.events();
+            if (filter.isEmpty() && !events.isEmpty() && release.firstPosition() > cursor) {
+                // Every event, all new to this stream: one reference to the release's joined messages.
+                if (queuedEvents + events.size() > capacity) {
+                    endLocked(overflow());
+                    return;
+                }
+                queue.add(new Chunk(release.joined(), events.size()));
+                queuedEvents += events.size();
+                cursor = events.get(events.size() - 1).position();
+                lastIdSent = cursor;
+            } else {
+                for (StreamedEvent event : events) {
+                    if (event.position() > cursor) {
+                        offer(event);
+                        if (ending) {
+                            return;
+                        }
                     }
                 }
             }
@@ -134,7 +160,12 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
 
     @Override
     public void afterRelease() {
-        pump();
+        schedulePump();
+    }
+
+    @Override
+    public void releaseFailed(RuntimeException failure) {
+        end("the ledger could not pass this stream its events; resume from your last id");
     }
 
     /** Queues the event if it matches; past the buffer the stream ends. Holds this object's lock. */
@@ -144,13 +175,17 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
             return;
         }
         if (queuedEvents >= capacity) {
-            endLocked("more than " + capacity + " events waited for this consumer (ledger.stream.buffer); "
-                    + "reconnect with the id of the last event you received as Last-Event-ID to resume");
+            endLocked(overflow());
             return;
         }
-        queue.add(frame(event));
+        queue.add(new Chunk(event.frame(), 1));
         queuedEvents++;
         lastIdSent = event.position();
+    }
+
+    private String overflow() {
+        return "more than " + capacity + " events waited for this consumer (ledger.stream.buffer); "
+                + "reconnect with the id of the last event you received as Last-Event-ID to resume";
     }
 
     /** A heartbeat: a comment when nothing waits, and the position read so far where filtering passed events by. */
@@ -165,14 +200,14 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
             if (!ending && queue.isEmpty()) {
                 if (cursor > lastIdSent && attached) {
                     // An id with no data updates the client's Last-Event-ID without dispatching an event.
-                    queue.add((": heartbeat\nid: " + cursor + "\n\n").getBytes(StandardCharsets.UTF_8));
+                    queue.add(new Chunk((": heartbeat\nid: " + cursor + "\n\n").getBytes(StandardCharsets.UTF_8), 0));
                     lastIdSent = cursor;
                 } else {
-                    queue.add(comment("heartbeat"));
+                    queue.add(new Chunk(HEARTBEAT, 0));
                 }
             }
         }
-        pump();
+        schedulePump();
     }
 
     /** Ends the stream after a last comment saying why. */
@@ -180,7 +215,7 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
         synchronized (this) {
             endLocked(why);
         }
-        pump();
+        schedulePump();
     }
 
     private void endLocked(String why) {
@@ -190,17 +225,33 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
         ending = true;
         queuedEvents = 0;
         // The client resumes from the last event it really received: what still waits here is dropped.
-        while (queue.size() > 0 && queue.peekLast() != null && isEvent(queue.peekLast())) {
+        while (!queue.isEmpty() && queue.peekLast().events() > 0) {
             queue.pollLast();
         }
-        queue.add(comment("stream ended: " + why));
+        queue.add(new Chunk(comment("stream ended: " + why), 0));
         // What was queued before the dropped events (a heartbeat at the most) and the closing comment go out, and the
         // connection closes, as soon as the client reads again (one that never does is dropped by the container).
         tail.detach(this);
     }
 
-    private static boolean isEvent(byte[] frame) {
-        return frame.length > 3 && frame[0] == 'i' && frame[1] == 'd' && frame[2] == ':';
+    /**
+     * Has what is queued written on the stream writers' pool, at most one run per stream at a time (a write that
+     * arrives while one runs schedules the next). The tail, the catch-up pool and the heartbeat only queue and call
+     * this; the container's write callback writes on its own thread.
+     */
+    void schedulePump() {
+        if (closed || !pumpScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            writerPool.execute(() -> {
+                pumpScheduled.set(false);
+                pump();
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            pumpScheduled.set(false);
+            pump();
+        }
     }
 
     /** Writes what is queued as far as the connection takes it without blocking. */
@@ -212,21 +263,21 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
             }
             try {
                 while (out.isReady()) {
-                    byte[] frame;
+                    Chunk chunk;
                     boolean finished;
                     synchronized (this) {
-                        frame = queue.poll();
-                        if (frame != null && isEvent(frame) && queuedEvents > 0) {
-                            queuedEvents--;
+                        chunk = queue.poll();
+                        if (chunk != null) {
+                            queuedEvents = Math.max(0, queuedEvents - chunk.events());
                         }
-                        finished = frame == null && ending;
+                        finished = chunk == null && ending;
                         if (waitingForRoom && queuedEvents <= capacity / 4 && !ending) {
                             waitingForRoom = false;
                             resumeCatchUp = true;
                         }
                     }
-                    if (frame != null) {
-                        out.write(frame);
+                    if (chunk != null) {
+                        out.write(chunk.bytes());
                         unflushed = true;
                     } else if (unflushed) {
                         unflushed = false;
@@ -306,17 +357,6 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
     /** Whether the stream has ended, or is ending with its closing comment. */
     public synchronized boolean isEnding() {
         return ending || closed;
-    }
-
-    static byte[] frame(StreamedEvent event) {
-        byte[] data = event.json();
-        byte[] head = ("id: " + event.position() + "\nevent: " + event.name() + "\ndata: ").getBytes(StandardCharsets.UTF_8);
-        byte[] frame = new byte[head.length + data.length + 2];
-        System.arraycopy(head, 0, frame, 0, head.length);
-        System.arraycopy(data, 0, frame, head.length, data.length);
-        frame[frame.length - 2] = '\n';
-        frame[frame.length - 1] = '\n';
-        return frame;
     }
 
     private static byte[] comment(String text) {

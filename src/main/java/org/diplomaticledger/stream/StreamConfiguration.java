@@ -8,7 +8,12 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
+import com.zaxxer.hikari.HikariDataSource;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -41,10 +46,29 @@ public class StreamConfiguration {
         return writes;
     }
 
+    /**
+     * A small pool of the stream's own (ledger.stream.read-connections), on the application's database settings, and
+     * an engine reading the events through it: see {@link StreamReads}.
+     */
+    @Bean(destroyMethod = "close")
+    StreamReads streamReads(DataSourceProperties dataSource, EventSchema schema,
+                            @Qualifier("eventSerializer") Serializer eventSerializer,
+                            ObjectProvider<EventUpcaster> upcasters, StreamProperties properties,
+                            @Value("${ledger.event-store.batch-size:500}") int batchSize) {
+        HikariDataSource pool = dataSource.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        pool.setPoolName("ledger-stream");
+        pool.setMaximumPoolSize(properties.readConnections());
+        pool.setMinimumIdle(0); // the tail keeps one busy; the others close after idling (test contexts add few)
+        pool.setIdleTimeout(java.time.Duration.ofSeconds(30).toMillis());
+        pool.setReadOnly(true);
+        return new StreamReads(pool, schema, eventSerializer, upcasters.orderedStream().toList(), batchSize);
+    }
+
     @Bean
-    LedgerTail ledgerTail(EventStorageEngine engine, JdbcTemplate jdbc, LedgerCloudEvents cloudEvents,
+    LedgerTail ledgerTail(EventStorageEngine engine, StreamReads reads, LedgerCloudEvents cloudEvents,
                           LocalWrites writes, StreamProperties properties) {
-        return new LedgerTail(engine, jdbc, cloudEvents, new StatesNamed(engine), writes, properties);
+        // Aggregate reads for state filters (the parties of talks) stay on the ledger's engine, with its snapshots.
+        return new LedgerTail(reads.engine(), reads.jdbc(), cloudEvents, new StatesNamed(engine), writes, properties);
     }
 
     @Bean
@@ -54,7 +78,8 @@ public class StreamConfiguration {
 
     /**
      * Catches consumers up from the store (two threads, one batch per task, so a few threads serve any number of
-     * consumers) and sends heartbeats. Plain executors, not Spring task beans, so that they replace none of Spring's.
+     * consumers), writes the streams to their connections (two threads, one run per stream with something to write)
+     * and sends heartbeats. Plain executors, not Spring task beans, so that they replace none of Spring's.
      */
     @Bean(destroyMethod = "close")
     StreamWorkers streamWorkers(LedgerTail tail, StreamProperties properties) {
@@ -64,13 +89,23 @@ public class StreamConfiguration {
     public static final class StreamWorkers implements AutoCloseable {
         private final ExecutorService catchUp;
 
+        private final ExecutorService writer;
+        private final ScheduledExecutorService heartbeat;
+
         public java.util.concurrent.Executor catchUp() {
             return catchUp;
         }
-        private final ScheduledExecutorService heartbeat;
+
+        /** Writes the streams' queued messages to their connections (non-blocking), off the tail's thread. */
+        public java.util.concurrent.Executor writer() {
+            return writer;
+        }
 
         StreamWorkers(LedgerTail tail, Duration every) {
             catchUp = Executors.newFixedThreadPool(2, daemon("ledger-stream-catch-up"));
+            // Two threads: writes never block (non-blocking servlet output), so threads only add CPU parallelism,
+            // and the machine this ledger is sized for has two cores.
+            writer = Executors.newFixedThreadPool(2, daemon("ledger-stream-writer"));
             heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("ledger-stream-heartbeat"));
             heartbeat.scheduleAtFixedRate(tail::heartbeat, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -79,6 +114,7 @@ public class StreamConfiguration {
         public void close() {
             heartbeat.shutdownNow();
             catchUp.shutdownNow();
+            writer.shutdownNow();
         }
 
         private static ThreadFactory daemon(String name) {

@@ -21,6 +21,10 @@ import java.time.Duration;
  * @param maxSubscribers  the most streams open at once; more are answered 503
  * @param pageScanLimit   the most events one page request examines while filtering
  * @param maxPageSize     the largest {@code limit} of an event page
+ * @param releaseInterval while streams are open, the least time between two releases of the tail: the commits of
+ *                        that time go out together, in one write per stream
+ * @param readConnections the stream's own database connections (the tail, catch-ups and event pages read there,
+ *                        never waiting behind the writers for the application's pool)
  */
 @ConfigurationProperties("ledger.stream")
 public record StreamProperties(
@@ -33,11 +37,17 @@ public record StreamProperties(
         @DefaultValue("true") boolean onlyLocalWriters,
         @DefaultValue("1000") int maxSubscribers,
         @DefaultValue("10000") int pageScanLimit,
-        @DefaultValue("1000") int maxPageSize) {
+        @DefaultValue("1000") int maxPageSize,
+        @DefaultValue("4") int readConnections,
+        @DefaultValue("PT0.02S") Duration releaseInterval) {
 
     public StreamProperties {
-        if (buffer < 1 || maxSubscribers < 1 || pageScanLimit < 1 || maxPageSize < 1) {
-            throw new IllegalArgumentException("ledger.stream.buffer, max-subscribers, page-scan-limit and max-page-size must be positive");
+        if (buffer < 1 || maxSubscribers < 1 || pageScanLimit < 1 || maxPageSize < 1 || readConnections < 1) {
+            throw new IllegalArgumentException("ledger.stream.buffer, max-subscribers, page-scan-limit, max-page-size and "
+                    + "read-connections must be positive");
+        }
+        if (releaseInterval.isNegative()) {
+            throw new IllegalArgumentException("ledger.stream.release-interval must not be negative");
         }
         if (heartbeat.isNegative() || heartbeat.isZero() || pollInterval.isNegative() || pollInterval.isZero()) {
             throw new IllegalArgumentException("ledger.stream.heartbeat and poll-interval must be positive");

@@ -22,6 +22,7 @@ public final class StreamedEvent {
     private final LedgerCloudEvents cloudEvents;
     private final StatesNamed states;
     private volatile byte[] json;
+    private volatile byte[] frame;
 
     StreamedEvent(long position, EventMessage<?> message, LedgerCloudEvents cloudEvents, StatesNamed states) {
         this.position = position;
@@ -68,6 +69,26 @@ public final class StreamedEvent {
         if (bytes == null) {
             bytes = JSON.serialize(cloudEvent());
             json = bytes;
+        }
+        return bytes;
+    }
+
+    /**
+     * The event as one server-sent-events message ({@code id}, {@code event}, {@code data}, blank line), written once
+     * and shared by every stream that sends it: the tail encodes each live event once, whatever the number of
+     * subscribers.
+     */
+    public byte[] frame() {
+        byte[] bytes = frame;
+        if (bytes == null) {
+            byte[] data = json();
+            byte[] head = ("id: " + position + "\nevent: " + name() + "\ndata: ").getBytes(StandardCharsets.UTF_8);
+            bytes = new byte[head.length + data.length + 2];
+            System.arraycopy(head, 0, bytes, 0, head.length);
+            System.arraycopy(data, 0, bytes, head.length, data.length);
+            bytes[bytes.length - 2] = '\n';
+            bytes[bytes.length - 1] = '\n';
+            frame = bytes;
         }
         return bytes;
     }

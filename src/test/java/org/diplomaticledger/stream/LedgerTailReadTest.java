@@ -52,7 +52,7 @@ class LedgerTailReadTest extends LedgerIntegrationTest {
         written = jdbc.queryForList("SELECT global_index FROM domain_event_entry WHERE global_index > ? ORDER BY global_index",
                 Long.class, before);
         StreamProperties properties = new StreamProperties(URI.create("urn:test"), URI.create("http://localhost/schemas/"),
-                Duration.ofSeconds(15), 1000, Duration.ofMillis(500), Duration.ofSeconds(10), true, 10, 1000, 1000);
+                Duration.ofSeconds(15), 1000, Duration.ofMillis(500), Duration.ofSeconds(10), true, 10, 1000, 1000, 2, Duration.ZERO);
         tail = new LedgerTail(new LaggingEngine(engine), jdbc, cloudEvents, new StatesNamed(engine), new LocalWrites(), properties);
     }
 
@@ -92,8 +92,8 @@ class LedgerTailReadTest extends LedgerIntegrationTest {
         List<Long> released = new ArrayList<>();
         LedgerTail.Consumer consumer = new LedgerTail.Consumer() {
             @Override
-            public void released(List<StreamedEvent> events, long frontier) {
-                events.stream().map(StreamedEvent::position).filter(position -> position > before).forEach(released::add);
+            public void released(Release release, long frontier) {
+                release.events().stream().map(StreamedEvent::position).filter(position -> position > before).forEach(released::add);
             }
 
             @Override

@@ -111,7 +111,8 @@ class StreamController {
         }
         AsyncContext async = request.startAsync();
         async.setTimeout(0); // heartbeats keep it open; a closed connection ends it
-        SseSubscription subscription = new SseSubscription(tail, filter, start, properties.buffer(), workers.catchUp(), async);
+        SseSubscription subscription = new SseSubscription(tail, filter, start, properties.buffer(), workers.catchUp(),
+                workers.writer(), async);
         if (!tail.register(subscription)) {
             response.reset();
             ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "too-many-streams", "Too many streams",
