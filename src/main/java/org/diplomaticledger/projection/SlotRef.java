@@ -9,6 +9,7 @@ package org.diplomaticledger.projection;
 public final class SlotRef {
 
     private volatile Slot slot;
+    private volatile int switches;
     private final SlotRef versions;
 
     public SlotRef(Slot slot) {
@@ -43,5 +44,11 @@ public final class SlotRef {
             throw new IllegalStateException("a head view follows its slot");
         }
         this.slot = slot;
+        this.switches++;
+    }
+
+    /** How many times the slot was switched: what was read of the slot before a switch no longer holds. */
+    int switches() {
+        return versions == null ? switches : versions.switches();
     }
 }

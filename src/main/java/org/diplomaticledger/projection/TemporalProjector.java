@@ -66,6 +66,22 @@ public final class TemporalProjector implements EventMessageHandler {
     private final Map<String, Layout> layouts = new ConcurrentHashMap<>();
     private final PartitionEvents history;
     private final ProjectableDates dates;
+    /*
+     * Each partition's open versions (which are its head rows: the state after every event folded), kept between its
+     * events so that an event in order reads only its head rows after the handler, not before nor its versions. An
+     * entry is taken out while its partition is handled and put back only once the event succeeded, and trusted only
+     * while projection_partition.last_sequence is the sequence number it was made at and the slot was not switched:
+     * a rolled-back batch or savepoint, a refold, or another node's work on the partition all make it read again.
+     * A plain access-ordered LinkedHashMap bounded by partitions: Axon's caches hold aggregates, not this.
+     */
+    private final Map<String, Partition> partitions = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Partition> eldest) {
+                    return size() > CACHED_PARTITIONS;
+                }
+            });
+    private static final int CACHED_PARTITIONS = 4096;
 
     public TemporalProjector(Projection projection, SlotRef slot, JdbcTemplate jdbc, Supplier<EventStorageEngine> store,
                              ObjectMapper mapper, int cachedEvents) {
@@ -107,6 +123,7 @@ public final class TemporalProjector implements EventMessageHandler {
         Instant recorded = event.getTimestamp().truncatedTo(ChronoUnit.MICROS);
         Object payload = event.getPayload();
         if (payload instanceof EntryCorrected || payload instanceof EntryRetracted) {
+            partitions.remove(partition);
             refold(partition, domain, recorded, null);
             return null;
         }
@@ -114,9 +131,16 @@ public final class TemporalProjector implements EventMessageHandler {
             return null;
         }
         LocalDate effective = effectiveDate(event);
-        LocalDate folded = foldedUntil(partition);
+        Partition cached = partitions.remove(partition);
+        Progress progress = progress(partition);
+        LocalDate folded = progress == null ? null : progress.foldedUntil;
         if (folded == null || !effective.isBefore(folded)) {
-            applyInOrder(partition, event, effective, recorded, folded);
+            Partition state = cached != null && progress != null && cached.sequence == progress.sequence
+                    && cached.switches == head.switches() ? cached : openVersions(partition, progress);
+            applyInOrder(partition, event, effective, recorded, state);
+            state.sequence = domain.getSequenceNumber();
+            state.switches = head.switches();
+            partitions.put(partition, state);
         } else {
             refold(partition, domain, recorded, effective);
         }
@@ -136,28 +160,68 @@ public final class TemporalProjector implements EventMessageHandler {
 
     // ---- in order: the event is dated on or after everything folded into its partition
 
+    /**
+     * The event is dated on or after everything folded: the only current versions it can change are the open ones
+     * (every closed version ends on a day already folded), which {@code state} holds. Each changed row's open
+     * version gives way to one from the event's day.
+     */
     private void applyInOrder(String partition, EventMessage<?> event, LocalDate effective, Instant recorded,
-                              LocalDate folded) throws Exception {
-        Map<String, Map<List<Object>, List<Object>>> before = headRows(partition);
+                              Partition state) throws Exception {
         handler.handle(event);
         Map<String, Map<List<Object>, List<Object>>> after = headRows(partition);
         for (VersionedTable table : projection.versionedTables()) {
             Layout layout = layout(table);
-            Map<List<Object>, List<Object>> old = before.get(table.name());
+            Map<List<Object>, Version> open = state.open.get(table.name());
             Map<List<Object>, List<Object>> now = after.get(table.name());
-            Set<List<Object>> keys = new LinkedHashSet<>(old.keySet());
+            Set<List<Object>> keys = new LinkedHashSet<>(open.keySet());
             keys.addAll(now.keySet());
             for (List<Object> key : keys) {
                 List<Object> row = now.get(key);
-                if (!Objects.equals(old.get(key), row)) {
-                    List<Version> current = currentVersionsFrom(layout, key, effective);
-                    rewrite(layout, key, effective, null, recorded, current, List.of(new Piece(effective, null, row)));
+                Version current = open.get(key);
+                if (!Objects.equals(current == null ? null : current.row, row)) {
+                    rewrite(layout, key, effective, null, recorded, current == null ? List.of() : List.of(current),
+                            List.of(new Piece(effective, null, row)));
+                    if (row == null) {
+                        open.remove(key);
+                    } else {
+                        open.put(key, new Version(effective, null, recorded, row));
+                    }
                 }
             }
         }
-        if (folded == null || effective.isAfter(folded)) {
-            setFoldedUntil(partition, effective, folded == null);
+        boolean later = state.foldedUntil == null || effective.isAfter(state.foldedUntil);
+        if (later) {
+            state.foldedUntil = effective;
         }
+        setProgress(partition, state.foldedUntil, ((DomainEventMessage<?>) event).getSequenceNumber(), !state.stored);
+        state.stored = true;
+    }
+
+    /** A partition's open versions by table and key, what it folded until and the last event it applied. */
+    private static final class Partition {
+        final Map<String, Map<List<Object>, Version>> open = new HashMap<>();
+        LocalDate foldedUntil;
+        long sequence = -1;
+        int switches;
+        boolean stored;
+    }
+
+    private Partition openVersions(String partition, Progress progress) {
+        Partition state = new Partition();
+        state.foldedUntil = progress == null ? null : progress.foldedUntil;
+        state.stored = progress != null;
+        for (VersionedTable table : projection.versionedTables()) {
+            Layout layout = layout(table);
+            Map<List<Object>, Version> byKey = new HashMap<>();
+            jdbc.query("SELECT " + layout.columnList + ", valid_from, valid_to, recorded_from FROM " + layout.table
+                            + " WHERE slot = ? AND " + layout.partitionSql + " AND recorded_to IS NULL AND valid_to IS NULL",
+                    (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                        Version version = version(rs, layout);
+                        byKey.put(layout.key(version.row), version);
+                    }, versionsCode(), layout.partitionArg(partition));
+            state.open.put(table.name(), byKey);
+        }
+        return state;
     }
 
     // ---- out of order: a late fact, a correction or a retraction refolds the partition from its day
@@ -251,9 +315,11 @@ public final class TemporalProjector implements EventMessageHandler {
                 rewrite(layout, key, day, end, recorded, overlapping, timeline);
             }
         }
-        LocalDate folded = foldedUntil(partition);
-        if (latest != null && (folded == null || latest.isAfter(folded))) {
-            setFoldedUntil(partition, latest, folded == null);
+        Progress progress = progress(partition);
+        LocalDate folded = progress == null ? null : progress.foldedUntil;
+        LocalDate until = latest != null && (folded == null || latest.isAfter(folded)) ? latest : folded;
+        if (until != null) {
+            setProgress(partition, until, trigger.getSequenceNumber(), progress == null);
         }
     }
 
@@ -400,21 +466,6 @@ public final class TemporalProjector implements EventMessageHandler {
      * the database scan every version the key ever had, so each event would cost its record's whole history.
      */
 
-    private List<Version> currentVersionsFrom(Layout layout, List<Object> key, LocalDate day) {
-        Object[] args = new Object[key.size() + 1];
-        args[0] = versionsCode();
-        for (int i = 0; i < key.size(); i++) {
-            args[i + 1] = key.get(i);
-        }
-        String select = "SELECT " + layout.columnList + ", valid_from, valid_to, recorded_from FROM " + layout.table
-                + " WHERE slot = ? AND " + layout.keySql + " AND recorded_to IS NULL AND ";
-        List<Version> versions = new ArrayList<>(jdbc.query(select + "valid_to > ?", (rs, i) -> version(rs, layout),
-                append(args, Date.valueOf(day))));
-        versions.addAll(jdbc.query(select + "valid_to IS NULL", (rs, i) -> version(rs, layout), args));
-        versions.sort(Comparator.comparing(Version::validFrom));
-        return versions;
-    }
-
     private Map<List<Object>, List<Version>> currentVersionsFrom(Layout layout, String partition, LocalDate day) {
         Map<List<Object>, List<Version>> byKey = new HashMap<>();
         String select = "SELECT " + layout.columnList + ", valid_from, valid_to, recorded_from FROM " + layout.table
@@ -427,12 +478,6 @@ public final class TemporalProjector implements EventMessageHandler {
         jdbc.query(select + "valid_to IS NULL", add, versionsCode(), layout.partitionArg(partition));
         byKey.values().forEach(versions -> versions.sort(Comparator.comparing(Version::validFrom)));
         return byKey;
-    }
-
-    private static Object[] append(Object[] args, Object last) {
-        Object[] all = java.util.Arrays.copyOf(args, args.length + 1);
-        all[args.length] = last;
-        return all;
     }
 
     private static Version version(java.sql.ResultSet rs, Layout layout) throws java.sql.SQLException {
@@ -464,19 +509,24 @@ public final class TemporalProjector implements EventMessageHandler {
         return rows;
     }
 
-    private LocalDate foldedUntil(String partition) {
-        List<LocalDate> found = jdbc.query("SELECT folded_until FROM projection_partition WHERE projection = ? AND slot = ? "
-                + "AND partition_id = ?", (rs, i) -> rs.getObject(1, LocalDate.class), projection.name(), head.code(), partition);
+    /** What the partition's head has folded: until which effective day, and up to which event of its aggregate. */
+    private record Progress(LocalDate foldedUntil, long sequence) {
+    }
+
+    private Progress progress(String partition) {
+        List<Progress> found = jdbc.query("SELECT folded_until, last_sequence FROM projection_partition WHERE projection = ? "
+                        + "AND slot = ? AND partition_id = ?", (rs, i) -> new Progress(rs.getObject(1, LocalDate.class), rs.getLong(2)),
+                projection.name(), head.code(), partition);
         return found.isEmpty() ? null : found.get(0);
     }
 
-    private void setFoldedUntil(String partition, LocalDate day, boolean insert) {
+    private void setProgress(String partition, LocalDate day, long sequence, boolean insert) {
         if (insert) {
-            jdbc.update("INSERT INTO projection_partition (projection, slot, partition_id, folded_until) VALUES (?, ?, ?, ?)",
-                    projection.name(), head.code(), partition, Date.valueOf(day));
+            jdbc.update("INSERT INTO projection_partition (projection, slot, partition_id, folded_until, last_sequence) "
+                    + "VALUES (?, ?, ?, ?, ?)", projection.name(), head.code(), partition, Date.valueOf(day), sequence);
         } else {
-            jdbc.update("UPDATE projection_partition SET folded_until = ? WHERE projection = ? AND slot = ? AND partition_id = ?",
-                    Date.valueOf(day), projection.name(), head.code(), partition);
+            jdbc.update("UPDATE projection_partition SET folded_until = ?, last_sequence = ? WHERE projection = ? AND slot = ? "
+                    + "AND partition_id = ?", Date.valueOf(day), sequence, projection.name(), head.code(), partition);
         }
     }
 
