@@ -404,14 +404,17 @@ public final class TemporalProjector implements EventMessageHandler {
         }
         List<Piece> pieces = new ArrayList<>();
         for (Version version : current) {
-            Object[] where = layout.versionWhere(key, version.validFrom);
+            // valid_to in the condition keeps it on the (slot, key, recorded_to, valid_to) index: a key's current
+            // versions are its whole believed timeline, and valid_from alone would be found by scanning them all
+            Object[] where = layout.versionWhere(key, version.validFrom, version.validTo);
+            String sql = version.validTo == null ? layout.openVersionSql : layout.closedVersionSql;
             if (version.recordedFrom.equals(recorded)) {
-                jdbc.update("DELETE FROM " + layout.table + " WHERE " + layout.versionSql, withSlot(where));
+                jdbc.update("DELETE FROM " + layout.table + " WHERE " + sql, withSlot(where));
             } else {
                 Object[] args = new Object[where.length + 2];
                 args[0] = at(recorded);
                 System.arraycopy(withSlot(where), 0, args, 1, where.length + 1);
-                jdbc.update("UPDATE " + layout.table + " SET recorded_to = ? WHERE " + layout.versionSql, args);
+                jdbc.update("UPDATE " + layout.table + " SET recorded_to = ? WHERE " + sql, args);
             }
             if (version.validFrom.isBefore(day)) {
                 pieces.add(new Piece(version.validFrom, day, version.row));
@@ -562,7 +565,8 @@ public final class TemporalProjector implements EventMessageHandler {
         final boolean prefix;
         final String partitionSql;
         final String keySql;
-        final String versionSql;
+        final String openVersionSql;
+        final String closedVersionSql;
         final String insertSql;
 
         Layout(VersionedTable table, List<String> columns) {
@@ -579,7 +583,8 @@ public final class TemporalProjector implements EventMessageHandler {
             this.prefix = table.partitionPrefix();
             this.partitionSql = table.partitionColumn() + (prefix ? " LIKE ?" : " = ?");
             this.keySql = String.join(" AND ", table.key().stream().map(column -> column + " = ?").toList());
-            this.versionSql = "slot = ? AND " + keySql + " AND valid_from = ? AND recorded_to IS NULL";
+            this.openVersionSql = "slot = ? AND " + keySql + " AND valid_from = ? AND recorded_to IS NULL AND valid_to IS NULL";
+            this.closedVersionSql = "slot = ? AND " + keySql + " AND valid_from = ? AND recorded_to IS NULL AND valid_to = ?";
             this.insertSql = "INSERT INTO " + table.name() + " (slot, " + columnList + ", valid_from, valid_to, recorded_from) VALUES ("
                     + String.join(", ", java.util.Collections.nCopies(columns.size() + 4, "?")) + ")";
         }
@@ -596,12 +601,15 @@ public final class TemporalProjector implements EventMessageHandler {
             return key;
         }
 
-        Object[] versionWhere(List<Object> key, LocalDate validFrom) {
-            Object[] args = new Object[key.size() + 1];
+        Object[] versionWhere(List<Object> key, LocalDate validFrom, LocalDate validTo) {
+            Object[] args = new Object[key.size() + (validTo == null ? 1 : 2)];
             for (int i = 0; i < key.size(); i++) {
                 args[i] = key.get(i);
             }
             args[key.size()] = Date.valueOf(validFrom);
+            if (validTo != null) {
+                args[key.size() + 1] = Date.valueOf(validTo);
+            }
             return args;
         }
     }
