@@ -224,18 +224,22 @@ final class GroupCommit {
 
     private void execute(List<Pending> batch) {
         batchesStarted.incrementAndGet();
+        // The clients are answered once the batch is counted, so that whoever reads the figures after an answer
+        // finds its batch in them.
+        List<Runnable> answers = new ArrayList<>(batch.size());
         try {
-            executeBatch(batch);
+            executeBatch(batch, answers);
         } finally {
             batches.incrementAndGet();
             writes.addAndGet(batch.size());
             largest.accumulateAndGet(batch.size(), Math::max);
+            answers.forEach(Runnable::run);
         }
     }
 
-    private void executeBatch(List<Pending> batch) {
+    private void executeBatch(List<Pending> batch, List<Runnable> answers) {
         if (batch.size() == 1) {
-            alone(batch.get(0));
+            alone(batch.get(0), answers);
             return;
         }
         List<LedgerWriter.Write> writes = batch.stream().map(p -> p.write).toList();
@@ -248,7 +252,7 @@ final class GroupCommit {
                 // Not any one write's fault: running each again would only make each wait as long again.
                 log.warn("A batch of {} writes failed: {}", batch.size(), batchFailed.toString());
                 for (Pending pending : batch) {
-                    pending.answer.completeExceptionally(batchFailed);
+                    answers.add(() -> pending.answer.completeExceptionally(batchFailed));
                 }
                 return;
             }
@@ -257,16 +261,15 @@ final class GroupCommit {
             log.debug("A batch of {} writes failed as a whole; each runs again alone", batch.size(), batchFailed);
             rerun.incrementAndGet();
             for (Pending pending : batch) {
-                alone(pending);
+                alone(pending, answers);
             }
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
-            if (failures[i] != null) {
-                batch.get(i).answer.completeExceptionally(failures[i]);
-            } else {
-                batch.get(i).answer.complete(results.get(i));
-            }
+            Pending pending = batch.get(i);
+            Throwable failure = failures[i];
+            LedgerWriter.Outcome result = failure == null ? results.get(i) : null;
+            answers.add(failure != null ? () -> pending.answer.completeExceptionally(failure) : () -> pending.answer.complete(result));
         }
     }
 
@@ -286,11 +289,12 @@ final class GroupCommit {
         return false;
     }
 
-    private void alone(Pending pending) {
+    private void alone(Pending pending, List<Runnable> answers) {
         try {
-            pending.answer.complete(writer.alone(pending.write));
+            LedgerWriter.Outcome result = writer.alone(pending.write);
+            answers.add(() -> pending.answer.complete(result));
         } catch (Throwable failure) {
-            pending.answer.completeExceptionally(failure);
+            answers.add(() -> pending.answer.completeExceptionally(failure));
         }
     }
 
