@@ -63,7 +63,7 @@ public final class TemporalProjector implements EventMessageHandler {
     private final JdbcTemplate jdbc;
     private final Supplier<EventStorageEngine> store;
     private final ObjectMapper mapper;
-    private final Map<String, Layout> layouts = new ConcurrentHashMap<>();
+    private final Map<String, VersionLayout> layouts = new ConcurrentHashMap<>();
     private final PartitionEvents history;
     private final ProjectableDates dates;
     /*
@@ -170,7 +170,7 @@ public final class TemporalProjector implements EventMessageHandler {
         handler.handle(event);
         Map<String, Map<List<Object>, List<Object>>> after = headRows(partition);
         for (VersionedTable table : projection.versionedTables()) {
-            Layout layout = layout(table);
+            VersionLayout layout = layout(table);
             Map<List<Object>, Version> open = state.open.get(table.name());
             Map<List<Object>, List<Object>> now = after.get(table.name());
             Set<List<Object>> keys = new LinkedHashSet<>(open.keySet());
@@ -211,7 +211,7 @@ public final class TemporalProjector implements EventMessageHandler {
         state.foldedUntil = progress == null ? null : progress.foldedUntil;
         state.stored = progress != null;
         for (VersionedTable table : projection.versionedTables()) {
-            Layout layout = layout(table);
+            VersionLayout layout = layout(table);
             Map<List<Object>, Version> byKey = new HashMap<>();
             jdbc.query("SELECT " + layout.columnList + ", valid_from, valid_to, recorded_from FROM " + layout.table
                             + " WHERE slot = ? AND " + layout.partitionSql + " AND recorded_to IS NULL AND valid_to IS NULL",
@@ -296,7 +296,7 @@ public final class TemporalProjector implements EventMessageHandler {
 
         List<LocalDate> dates = new ArrayList<>(states.keySet());
         for (VersionedTable table : projection.versionedTables()) {
-            Layout layout = layout(table);
+            VersionLayout layout = layout(table);
             Map<List<Object>, List<Version>> current = believed.get(table.name());
             Set<List<Object>> keys = new LinkedHashSet<>(current.keySet());
             states.values().forEach(state -> keys.addAll(state.get(table.name()).keySet()));
@@ -360,7 +360,7 @@ public final class TemporalProjector implements EventMessageHandler {
      */
     private void resetHead(String partition, LocalDate day, boolean open) {
         for (VersionedTable table : projection.versionedTables()) {
-            Layout layout = layout(table);
+            VersionLayout layout = layout(table);
             jdbc.update("DELETE FROM " + table.name() + " WHERE slot = ? AND " + layout.partitionSql, head.code(),
                     layout.partitionArg(partition));
             String insert = "INSERT INTO " + table.name() + " (slot, " + layout.columnList + ") SELECT ?, " + layout.columnList
@@ -391,7 +391,7 @@ public final class TemporalProjector implements EventMessageHandler {
      * were written at that same instant), their parts before {@code day} and from {@code end} on are kept as new
      * versions, and the timeline's rows become versions.
      */
-    private void rewrite(Layout layout, List<Object> key, LocalDate day, LocalDate end, Instant recorded,
+    private void rewrite(VersionLayout layout, List<Object> key, LocalDate day, LocalDate end, Instant recorded,
                          List<Version> current, List<Piece> timeline) {
         List<Piece> old = new ArrayList<>();
         for (Version version : current) {
@@ -469,7 +469,7 @@ public final class TemporalProjector implements EventMessageHandler {
      * the database scan every version the key ever had, so each event would cost its record's whole history.
      */
 
-    private Map<List<Object>, List<Version>> currentVersionsFrom(Layout layout, String partition, LocalDate day) {
+    private Map<List<Object>, List<Version>> currentVersionsFrom(VersionLayout layout, String partition, LocalDate day) {
         Map<List<Object>, List<Version>> byKey = new HashMap<>();
         String select = "SELECT " + layout.columnList + ", valid_from, valid_to, recorded_from FROM " + layout.table
                 + " WHERE slot = ? AND " + layout.partitionSql + " AND recorded_to IS NULL AND ";
@@ -483,7 +483,7 @@ public final class TemporalProjector implements EventMessageHandler {
         return byKey;
     }
 
-    private static Version version(java.sql.ResultSet rs, Layout layout) throws java.sql.SQLException {
+    private static Version version(java.sql.ResultSet rs, VersionLayout layout) throws java.sql.SQLException {
         int n = layout.columns.size();
         List<Object> row = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
@@ -497,7 +497,7 @@ public final class TemporalProjector implements EventMessageHandler {
     private Map<String, Map<List<Object>, List<Object>>> headRows(String partition) {
         Map<String, Map<List<Object>, List<Object>>> rows = new HashMap<>();
         for (VersionedTable table : projection.versionedTables()) {
-            Layout layout = layout(table);
+            VersionLayout layout = layout(table);
             Map<List<Object>, List<Object>> byKey = new LinkedHashMap<>();
             jdbc.query("SELECT " + layout.columnList + " FROM " + table.name() + " WHERE slot = ? AND " + layout.partitionSql,
                     rs -> {
@@ -541,8 +541,8 @@ public final class TemporalProjector implements EventMessageHandler {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private Layout layout(VersionedTable table) {
-        return layouts.computeIfAbsent(table.name(), name -> new Layout(table, jdbc.query(
+    private VersionLayout layout(VersionedTable table) {
+        return layouts.computeIfAbsent(table.name(), name -> new VersionLayout(table, jdbc.query(
                 "SELECT * FROM " + name + " WHERE 1 = 0", rs -> {
                     ResultSetMetaData meta = rs.getMetaData();
                     List<String> columns = new ArrayList<>();
@@ -554,63 +554,5 @@ public final class TemporalProjector implements EventMessageHandler {
                     }
                     return columns;
                 })));
-    }
-
-    /** A table's columns and the SQL the versioning needs, worked out once. */
-    private static final class Layout {
-        final String table;
-        final List<String> columns;
-        final String columnList;
-        final int[] keyIndexes;
-        final boolean prefix;
-        final String partitionSql;
-        final String keySql;
-        final String openVersionSql;
-        final String closedVersionSql;
-        final String insertSql;
-
-        Layout(VersionedTable table, List<String> columns) {
-            this.table = table.name();
-            this.columns = List.copyOf(columns);
-            this.columnList = String.join(", ", columns);
-            this.keyIndexes = table.key().stream().mapToInt(column -> {
-                int index = columns.indexOf(column.toLowerCase(Locale.ROOT));
-                if (index < 0) {
-                    throw new IllegalStateException("table " + table.name() + " has no key column " + column);
-                }
-                return index;
-            }).toArray();
-            this.prefix = table.partitionPrefix();
-            this.partitionSql = table.partitionColumn() + (prefix ? " LIKE ?" : " = ?");
-            this.keySql = String.join(" AND ", table.key().stream().map(column -> column + " = ?").toList());
-            this.openVersionSql = "slot = ? AND " + keySql + " AND valid_from = ? AND recorded_to IS NULL AND valid_to IS NULL";
-            this.closedVersionSql = "slot = ? AND " + keySql + " AND valid_from = ? AND recorded_to IS NULL AND valid_to = ?";
-            this.insertSql = "INSERT INTO " + table.name() + " (slot, " + columnList + ", valid_from, valid_to, recorded_from) VALUES ("
-                    + String.join(", ", java.util.Collections.nCopies(columns.size() + 4, "?")) + ")";
-        }
-
-        Object partitionArg(String partition) {
-            return prefix ? partition + "-%" : partition;
-        }
-
-        List<Object> key(List<Object> row) {
-            List<Object> key = new ArrayList<>(keyIndexes.length);
-            for (int index : keyIndexes) {
-                key.add(row.get(index));
-            }
-            return key;
-        }
-
-        Object[] versionWhere(List<Object> key, LocalDate validFrom, LocalDate validTo) {
-            Object[] args = new Object[key.size() + (validTo == null ? 1 : 2)];
-            for (int i = 0; i < key.size(); i++) {
-                args[i] = key.get(i);
-            }
-            args[key.size()] = Date.valueOf(validFrom);
-            if (validTo != null) {
-                args[key.size() + 1] = Date.valueOf(validTo);
-            }
-            return args;
-        }
     }
 }

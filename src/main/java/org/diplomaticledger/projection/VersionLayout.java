@@ -1,0 +1,66 @@
+package org.diplomaticledger.projection;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/** A versioned table's columns and the SQL {@link TemporalProjector} needs for its versions, worked out once. */
+final class VersionLayout {
+    final String table;
+    final List<String> columns;
+    final String columnList;
+    final int[] keyIndexes;
+    final boolean prefix;
+    final String partitionSql;
+    final String keySql;
+    final String openVersionSql;
+    final String closedVersionSql;
+    final String insertSql;
+
+    VersionLayout(VersionedTable table, List<String> columns) {
+        this.table = table.name();
+        this.columns = List.copyOf(columns);
+        this.columnList = String.join(", ", columns);
+        this.keyIndexes = table.key().stream().mapToInt(column -> {
+            int index = columns.indexOf(column.toLowerCase(Locale.ROOT));
+            if (index < 0) {
+                throw new IllegalStateException("table " + table.name() + " has no key column " + column);
+            }
+            return index;
+        }).toArray();
+        this.prefix = table.partitionPrefix();
+        this.partitionSql = table.partitionColumn() + (prefix ? " LIKE ?" : " = ?");
+        this.keySql = String.join(" AND ", table.key().stream().map(column -> column + " = ?").toList());
+        this.openVersionSql = "slot = ? AND " + keySql + " AND valid_from = ? AND recorded_to IS NULL AND valid_to IS NULL";
+        this.closedVersionSql = "slot = ? AND " + keySql + " AND valid_from = ? AND recorded_to IS NULL AND valid_to = ?";
+        this.insertSql = "INSERT INTO " + table.name() + " (slot, " + columnList + ", valid_from, valid_to, recorded_from) VALUES ("
+                + String.join(", ", Collections.nCopies(columns.size() + 4, "?")) + ")";
+    }
+
+    Object partitionArg(String partition) {
+        return prefix ? partition + "-%" : partition;
+    }
+
+    List<Object> key(List<Object> row) {
+        List<Object> key = new ArrayList<>(keyIndexes.length);
+        for (int index : keyIndexes) {
+            key.add(row.get(index));
+        }
+        return key;
+    }
+
+    Object[] versionWhere(List<Object> key, LocalDate validFrom, LocalDate validTo) {
+        Object[] args = new Object[key.size() + (validTo == null ? 1 : 2)];
+        for (int i = 0; i < key.size(); i++) {
+            args[i] = key.get(i);
+        }
+        args[key.size()] = Date.valueOf(validFrom);
+        if (validTo != null) {
+            args[key.size() + 1] = Date.valueOf(validTo);
+        }
+        return args;
+    }
+}
