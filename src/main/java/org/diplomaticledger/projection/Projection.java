@@ -8,11 +8,11 @@ import java.util.List;
  * queries wait until it has reached a client's own write, and read it as of any effective date and as known at any
  * recorded instant.
  *
- * <p>Rules for the handler: its {@code @EventHandler} methods write only rows whose {@code slot} column is
- * {@code slot.code()}, use nothing but the event (payload, {@code @Timestamp}, {@code @SequenceNumber}, metadata)
- * and the projection's own rows of that slot and of the event's own aggregate (its partition), and are idempotent
- * per event only as far as the transaction around each batch makes them. The handler folds into a working head copy;
- * {@link TemporalProjector} turns what each event changed into bitemporal row versions, which queries read.
+ * <p>Rules for the handler: its {@code @EventHandler} methods read and change only the rows the {@link Head} gives
+ * them (the event's own aggregate's, its partition's, held in memory), use nothing but the event (payload,
+ * {@code @Timestamp}, {@code @SequenceNumber}, metadata) and those rows, touch no database, and do not depend on the
+ * order in which {@link Rows#all()} lists rows. {@link TemporalProjector} turns what each event changed into
+ * bitemporal row versions, which queries read.
  */
 public interface Projection {
 
@@ -27,6 +27,6 @@ public interface Projection {
         return versionedTables().stream().map(VersionedTable::name).toList();
     }
 
-    /** A new handler object with {@code @EventHandler} methods that write into the given slot. */
-    Object handler(SlotRef slot);
+    /** A new handler object with {@code @EventHandler} methods that fold events into the given rows. */
+    Object handler(Head rows);
 }

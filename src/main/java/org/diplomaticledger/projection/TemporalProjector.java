@@ -35,22 +35,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Turns a projection's handler into bitemporal row versions. The handler folds events into a working head copy of
- * its slot (slot code {@code a}/{@code b}); this class compares a partition's head rows before and after and keeps
- * every change as a row version in the slot proper ({@code A}/{@code B}) with its validity in effective time
- * ({@code valid_from}, {@code valid_to}) and in recorded time ({@code recorded_from}, {@code recorded_to}).
+ * Turns a projection's handler into bitemporal row versions. The handler folds events into the rows of the event's
+ * partition held in memory (a {@link Head}); this class compares those rows before and after and keeps every change
+ * as a row version in the slot ({@code A}/{@code B}) with its validity in effective time ({@code valid_from},
+ * {@code valid_to}) and in recorded time ({@code recorded_from}, {@code recorded_to}).
  *
  * <p>A partition is one aggregate (a presence such as {@code RU-US}, a talks id). Its state on day d as known at
  * instant t is the fold, in effective order (ties by sequence number), of its events recorded by t, with the
  * corrections recorded by t applied. An event dated on or after everything already folded into its partition is
- * applied to the head and the changed rows get new versions from its effective date on. An earlier event (a late
- * fact), a correction or a retraction refolds the partition from that day: the head is reset to the state of the
- * day before from the current versions, the partition's events from that day on are read from the event store
- * (upcast, corrected) and folded again in effective order, and only the rows whose timeline differs get new
- * versions. Old versions are never changed but for {@code recorded_to}: what the ledger believed stays readable.
+ * applied to the partition's current rows (its open versions, kept in memory between events) and the changed rows
+ * get new versions from its effective date on. An earlier event (a late fact), a correction or a retraction refolds
+ * the partition from that day: the rows valid the day before are taken from the current versions, the partition's
+ * events from that day on are read from the event store (upcast, corrected) and folded again in memory in effective
+ * order, and only the rows whose timeline differs get new versions. Old versions are never changed but for
+ * {@code recorded_to}: what the ledger believed stays readable.
  *
- * <p>Everything happens in the transaction of the event processor's batch (or the rebuild's), so a rebuild that
- * replays the ledger in recorded order makes exactly the same versions.
+ * <p>The database sees only version writes and the partition's progress, in the transaction of the event
+ * processor's batch (or the rebuild's), so a rebuild that replays the ledger in recorded order makes exactly the
+ * same versions.
  */
 public final class TemporalProjector implements EventMessageHandler {
 
@@ -58,6 +60,7 @@ public final class TemporalProjector implements EventMessageHandler {
 
     private final Projection projection;
     private final SlotRef head;
+    private final Head rows;
     private final Object target;
     private final AnnotationEventHandlerAdapter handler;
     private final JdbcTemplate jdbc;
@@ -87,16 +90,18 @@ public final class TemporalProjector implements EventMessageHandler {
                              ObjectMapper mapper, int cachedEvents) {
         this.projection = projection;
         this.head = slot.head();
-        this.target = projection.handler(head);
-        this.handler = new AnnotationEventHandlerAdapter(target);
         this.jdbc = jdbc;
+        this.rows = new Head(new java.util.HashSet<>(projection.tables()), name -> layout(projection.versionedTables()
+                .stream().filter(table -> table.name().equals(name)).findFirst().orElseThrow()));
+        this.target = projection.handler(rows);
+        this.handler = new AnnotationEventHandlerAdapter(target);
         this.store = store;
         this.mapper = mapper;
         this.history = new PartitionEvents(store, cachedEvents);
         this.dates = new ProjectableDates(mapper);
     }
 
-    /** The projection's own handler, folding into the head copy. */
+    /** The projection's own handler, folding into the partition's rows in memory. */
     public Object target() {
         return target;
     }
@@ -167,24 +172,23 @@ public final class TemporalProjector implements EventMessageHandler {
      */
     private void applyInOrder(String partition, EventMessage<?> event, LocalDate effective, Instant recorded,
                               Partition state) throws Exception {
-        handler.handle(event);
-        Map<String, Map<List<Object>, List<Object>>> after = headRows(partition);
-        for (VersionedTable table : projection.versionedTables()) {
-            VersionLayout layout = layout(table);
-            Map<List<Object>, Version> open = state.open.get(table.name());
-            Map<List<Object>, List<Object>> now = after.get(table.name());
-            Set<List<Object>> keys = new LinkedHashSet<>(open.keySet());
-            keys.addAll(now.keySet());
-            for (List<Object> key : keys) {
-                List<Object> row = now.get(key);
+        OpenRows folded = new OpenRows(state);
+        rows.with(folded, () -> handler.handle(event));
+        for (Map.Entry<String, Map<List<Object>, Row>> table : folded.changes.entrySet()) {
+            Map<List<Object>, Version> open = state.open.get(table.getKey());
+            for (Map.Entry<List<Object>, Row> change : table.getValue().entrySet()) {
+                List<Object> key = change.getKey();
+                Row changed = change.getValue();
+                List<Object> row = changed == null ? null : changed.values();
                 Version current = open.get(key);
                 if (!Objects.equals(current == null ? null : current.row, row)) {
+                    VersionLayout layout = changed == null ? current.layout : changed.layout;
                     rewrite(layout, key, effective, null, recorded, current == null ? List.of() : List.of(current),
                             List.of(new Piece(effective, null, row)));
                     if (row == null) {
                         open.remove(key);
                     } else {
-                        open.put(key, new Version(effective, null, recorded, row));
+                        open.put(key, new Version(layout, effective, null, recorded, row));
                     }
                 }
             }
@@ -195,6 +199,28 @@ public final class TemporalProjector implements EventMessageHandler {
         }
         setProgress(partition, state.foldedUntil, ((DomainEventMessage<?>) event).getSequenceNumber(), !state.stored);
         state.stored = true;
+    }
+
+    /** The partition's open versions as the rows the handler reads, with its changes on top. */
+    private static final class OpenRows extends Head.State {
+        private final Partition partition;
+
+        OpenRows(Partition partition) {
+            this.partition = partition;
+        }
+
+        @Override
+        Row base(VersionLayout layout, List<Object> key) {
+            Version version = partition.open.get(layout.table).get(key);
+            return version == null ? null : version.toRow();
+        }
+
+        @Override
+        java.util.Collection<Row> base(VersionLayout layout) {
+            List<Row> all = new ArrayList<>();
+            partition.open.get(layout.table).values().forEach(version -> all.add(version.toRow()));
+            return all;
+        }
     }
 
     /** A partition's open versions by table and key, what it folded until and the last event it applied. */
@@ -272,16 +298,17 @@ public final class TemporalProjector implements EventMessageHandler {
         for (VersionedTable table : projection.versionedTables()) {
             believed.put(table.name(), currentVersionsFrom(layout(table), partition, day));
         }
-        resetHead(partition, day.minusDays(1), false);
+        Head.Rowset working = validOn(partition, day.minusDays(1), believed);
         TreeMap<LocalDate, Map<String, Map<List<Object>, List<Object>>>> states = new TreeMap<>();
-        states.put(day, headRows(partition));
+        states.put(day, snapshot(working));
         LocalDate end = null; // the day from which the refolded timeline is the believed one
         for (int i = 0; i < events.size(); i++) {
             DomainEventMessage<?> event = events.get(i);
-            handler.handle(event);
+            rows.with(working, () -> handler.handle(event));
+            working.commit();
             LocalDate date = effectiveDate(event);
             if (i + 1 == events.size() || !effectiveDate(events.get(i + 1)).equals(date)) {
-                Map<String, Map<List<Object>, List<Object>>> state = headRows(partition);
+                Map<String, Map<List<Object>, List<Object>>> state = snapshot(working);
                 if (!date.isBefore(settled) && same(state, believed, date)) {
                     end = date;
                     break;
@@ -291,7 +318,6 @@ public final class TemporalProjector implements EventMessageHandler {
         }
         if (end != null) {
             states.tailMap(end, true).clear();
-            resetHead(partition, null, true); // the rest stands: the head is what the open versions say
         }
 
         List<LocalDate> dates = new ArrayList<>(states.keySet());
@@ -355,25 +381,39 @@ public final class TemporalProjector implements EventMessageHandler {
     }
 
     /**
-     * The head copy of the partition becomes its current versions valid on {@code day}, or with {@code open} its
-     * current open-ended versions: the state after every event folded.
+     * The partition's rows valid on {@code day} by its current versions: those of {@code believed} (current and
+     * valid after the day) that began by then, and the current versions that end the day after.
      */
-    private void resetHead(String partition, LocalDate day, boolean open) {
+    private Head.Rowset validOn(String partition, LocalDate day, Map<String, Map<List<Object>, List<Version>>> believed) {
+        Head.Rowset rowset = new Head.Rowset();
+        LocalDate next = day.plusDays(1);
         for (VersionedTable table : projection.versionedTables()) {
             VersionLayout layout = layout(table);
-            jdbc.update("DELETE FROM " + table.name() + " WHERE slot = ? AND " + layout.partitionSql, head.code(),
-                    layout.partitionArg(partition));
-            String insert = "INSERT INTO " + table.name() + " (slot, " + layout.columnList + ") SELECT ?, " + layout.columnList
-                    + " FROM " + table.name() + " WHERE slot = ? AND " + layout.partitionSql + " AND recorded_to IS NULL";
-            if (open) {
-                jdbc.update(insert + " AND valid_to IS NULL", head.code(), versionsCode(), layout.partitionArg(partition));
-            } else {
-                jdbc.update(insert + " AND valid_to IS NULL AND valid_from <= ?", head.code(), versionsCode(),
-                        layout.partitionArg(partition), Date.valueOf(day));
-                jdbc.update(insert + " AND valid_to > ? AND valid_from <= ?", head.code(), versionsCode(),
-                        layout.partitionArg(partition), Date.valueOf(day), Date.valueOf(day));
-            }
+            Map<List<Object>, Row> valid = new HashMap<>();
+            believed.get(table.name()).forEach((key, versions) -> {
+                for (Version version : versions) {
+                    if (!version.validFrom.isAfter(day)) {
+                        valid.put(key, version.toRow());
+                    }
+                }
+            });
+            jdbc.query("SELECT " + layout.columnList + ", valid_from, valid_to, recorded_from FROM " + layout.table
+                            + " WHERE slot = ? AND " + layout.partitionSql + " AND recorded_to IS NULL AND valid_to = ?",
+                    (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                        Version version = version(rs, layout);
+                        valid.put(layout.key(version.row), version.toRow());
+                    }, versionsCode(), layout.partitionArg(partition), Date.valueOf(next));
+            rowset.tables.put(table.name(), valid);
         }
+        return rowset;
+    }
+
+    private Map<String, Map<List<Object>, List<Object>>> snapshot(Head.Rowset rowset) {
+        Map<String, Map<List<Object>, List<Object>>> state = new HashMap<>();
+        for (VersionedTable table : projection.versionedTables()) {
+            state.put(table.name(), rowset.values(table.name()));
+        }
+        return state;
     }
 
     // ---- versions
@@ -382,7 +422,11 @@ public final class TemporalProjector implements EventMessageHandler {
     private record Piece(LocalDate from, LocalDate to, List<Object> row) {
     }
 
-    private record Version(LocalDate validFrom, LocalDate validTo, Instant recordedFrom, List<Object> row) {
+    private record Version(VersionLayout layout, LocalDate validFrom, LocalDate validTo, Instant recordedFrom,
+                           List<Object> row) {
+        Row toRow() {
+            return new Row(layout, row.toArray());
+        }
     }
 
     /**
@@ -430,7 +474,7 @@ public final class TemporalProjector implements EventMessageHandler {
             Object[] args = new Object[piece.row.size() + 4];
             args[0] = versionsCode();
             for (int i = 0; i < piece.row.size(); i++) {
-                args[i + 1] = piece.row.get(i);
+                args[i + 1] = Row.jdbc(piece.row.get(i));
             }
             args[piece.row.size() + 1] = Date.valueOf(piece.from);
             args[piece.row.size() + 2] = piece.to == null ? null : Date.valueOf(piece.to);
@@ -485,31 +529,12 @@ public final class TemporalProjector implements EventMessageHandler {
 
     private static Version version(java.sql.ResultSet rs, VersionLayout layout) throws java.sql.SQLException {
         int n = layout.columns.size();
-        List<Object> row = new ArrayList<>(n);
+        List<Object> row = new ArrayList<>(n); // may hold nulls: not List.copyOf
         for (int i = 1; i <= n; i++) {
-            row.add(rs.getObject(i));
+            row.add(Row.canonical(rs.getObject(i)));
         }
-        return new Version(rs.getObject(n + 1, LocalDate.class), rs.getObject(n + 2, LocalDate.class),
+        return new Version(layout, rs.getObject(n + 1, LocalDate.class), rs.getObject(n + 2, LocalDate.class),
                 rs.getObject(n + 3, OffsetDateTime.class).toInstant(), row);
-    }
-
-    /** Every head row of the partition, table by table, by key. */
-    private Map<String, Map<List<Object>, List<Object>>> headRows(String partition) {
-        Map<String, Map<List<Object>, List<Object>>> rows = new HashMap<>();
-        for (VersionedTable table : projection.versionedTables()) {
-            VersionLayout layout = layout(table);
-            Map<List<Object>, List<Object>> byKey = new LinkedHashMap<>();
-            jdbc.query("SELECT " + layout.columnList + " FROM " + table.name() + " WHERE slot = ? AND " + layout.partitionSql,
-                    rs -> {
-                        List<Object> row = new ArrayList<>(layout.columns.size());
-                        for (int i = 1; i <= layout.columns.size(); i++) {
-                            row.add(rs.getObject(i));
-                        }
-                        byKey.put(layout.key(row), row);
-                    }, head.code(), layout.partitionArg(partition));
-            rows.put(table.name(), byKey);
-        }
-        return rows;
     }
 
     /** What the partition's head has folded: until which effective day, and up to which event of its aggregate. */

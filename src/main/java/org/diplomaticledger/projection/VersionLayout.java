@@ -19,11 +19,15 @@ final class VersionLayout {
     final String openVersionSql;
     final String closedVersionSql;
     final String insertSql;
+    private final java.util.Map<String, Integer> indexes = new java.util.HashMap<>();
 
     VersionLayout(VersionedTable table, List<String> columns) {
         this.table = table.name();
         this.columns = List.copyOf(columns);
         this.columnList = String.join(", ", columns);
+        for (int i = 0; i < this.columns.size(); i++) {
+            indexes.put(this.columns.get(i), i);
+        }
         this.keyIndexes = table.key().stream().mapToInt(column -> {
             int index = columns.indexOf(column.toLowerCase(Locale.ROOT));
             if (index < 0) {
@@ -38,6 +42,15 @@ final class VersionLayout {
         this.closedVersionSql = "slot = ? AND " + keySql + " AND valid_from = ? AND recorded_to IS NULL AND valid_to = ?";
         this.insertSql = "INSERT INTO " + table.name() + " (slot, " + columnList + ", valid_from, valid_to, recorded_from) VALUES ("
                 + String.join(", ", Collections.nCopies(columns.size() + 4, "?")) + ")";
+    }
+
+    /** The position of a column in a row. */
+    int index(String column) {
+        Integer index = indexes.get(column);
+        if (index == null) {
+            throw new IllegalArgumentException("table " + table + " has no column " + column + "; it has " + columns);
+        }
+        return index;
     }
 
     Object partitionArg(String partition) {
@@ -55,7 +68,7 @@ final class VersionLayout {
     Object[] versionWhere(List<Object> key, LocalDate validFrom, LocalDate validTo) {
         Object[] args = new Object[key.size() + (validTo == null ? 1 : 2)];
         for (int i = 0; i < key.size(); i++) {
-            args[i] = key.get(i);
+            args[i] = Row.jdbc(key.get(i));
         }
         args[key.size()] = Date.valueOf(validFrom);
         if (validTo != null) {

@@ -264,14 +264,13 @@ class ParkedEventsTest {
         }
 
         @Override
-        public Object handler(SlotRef slot) {
+        public Object handler(Head head) {
             return new Object() {
                 @EventHandler
                 void on(StaffCountReported e, @Timestamp Instant recorded) {
-                    // Written before the failure on purpose: a parked event must leave none of its writes behind.
-                    jdbc.update("DELETE FROM probe_headcount WHERE slot = ? AND presence_id = ?", slot.code(), e.presenceId());
-                    jdbc.update("INSERT INTO probe_headcount (slot, presence_id, headcount) VALUES (?, ?, ?)",
-                            slot.code(), e.presenceId(), e.headcount());
+                    // Changed before the failure on purpose: a parked event must leave none of its changes behind.
+                    Rows rows = head.rows("probe_headcount");
+                    rows.put(rows.create().with("presence_id", e.presenceId()).with("headcount", e.headcount()));
                     if (e.headcount() == POISON) {
                         throw new IllegalStateException("the probe refuses headcount " + POISON);
                     }

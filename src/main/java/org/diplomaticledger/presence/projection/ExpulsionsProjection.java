@@ -7,7 +7,9 @@ import org.diplomaticledger.presence.api.DiplomatDeparted;
 import org.diplomaticledger.presence.api.DiplomatExpelled;
 import org.diplomaticledger.presence.api.ExpelledPerson;
 import org.diplomaticledger.projection.Projection;
-import org.diplomaticledger.projection.SlotRef;
+import org.diplomaticledger.projection.Head;
+import org.diplomaticledger.projection.Row;
+import org.diplomaticledger.projection.Rows;
 import org.diplomaticledger.projection.VersionedTable;
 import org.diplomaticledger.shared.Provenance;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,36 +51,42 @@ public class ExpulsionsProjection implements Projection {
     }
 
     @Override
-    public Object handler(SlotRef slot) {
-        return new Handler(slot);
+    public Object handler(Head rows) {
+        return new Handler(rows);
     }
 
     final class Handler {
-        private final SlotRef slot;
+        private final Rows expulsions;
+        private final Rows persons;
+        private final Rows departures;
 
-        Handler(SlotRef slot) {
-            this.slot = slot;
+        Handler(Head rows) {
+            this.expulsions = rows.rows("expulsions_expulsion");
+            this.persons = rows.rows("expulsions_person");
+            this.departures = rows.rows("expulsions_departure");
         }
 
         @EventHandler
         void on(DiplomatExpelled e, @Timestamp Instant recorded) {
             int named = e.persons() == null ? 0 : e.persons().size();
             int counted = e.count() == null ? 0 : e.count();
-            jdbc.update("INSERT INTO expulsions_expulsion (slot, presence_id, expulsion_id, declared_by, against, mission_id, "
-                            + "named_count, counted, counted_category, total_expelled, effective_date, departure_deadline, "
-                            + "answers_id, reason, source, source_url, recorded_at, named_departed, counted_departed, still_due, "
-                            + "late_departures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, 0)",
-                    slot.code(), e.presenceId(), e.expulsionId(), e.declaredBy().value(), e.sendingState().value(),
-                    e.missionId(), named, e.count(), e.count() == null || e.category() == null ? null : e.category().name(),
-                    named + counted, Date.valueOf(e.effectiveDate()), Date.valueOf(e.departureDeadline()),
-                    e.answersExpulsionId(), e.reason(), text(e.source()), url(e.source()), at(recorded), named + counted);
+            expulsions.put(expulsions.create().with("presence_id", e.presenceId()).with("expulsion_id", e.expulsionId())
+                    .with("declared_by", e.declaredBy().value()).with("against", e.sendingState().value())
+                    .with("mission_id", e.missionId()).with("named_count", named).with("counted", e.count())
+                    .with("counted_category", e.count() == null || e.category() == null ? null : e.category().name())
+                    .with("total_expelled", named + counted).with("effective_date", e.effectiveDate())
+                    .with("departure_deadline", e.departureDeadline()).with("answers_id", e.answersExpulsionId())
+                    .with("reason", e.reason()).with("source", text(e.source())).with("source_url", url(e.source()))
+                    .with("recorded_at", recorded).with("named_departed", 0).with("counted_departed", 0)
+                    .with("still_due", named + counted).with("late_departures", 0));
             if (e.persons() != null) {
                 int position = 0;
                 for (ExpelledPerson person : e.persons()) {
-                    jdbc.update("INSERT INTO expulsions_person (slot, presence_id, expulsion_id, person_id, position, name, "
-                                    + "mission_id, category, departed_late) VALUES (?, ?, ?, ?, ?, ?, ?, ?, FALSE)",
-                            slot.code(), e.presenceId(), e.expulsionId(), person.personId(), position++, person.name(),
-                            person.missionId(), person.category() == null ? null : person.category().name());
+                    persons.put(persons.create().with("presence_id", e.presenceId()).with("expulsion_id", e.expulsionId())
+                            .with("person_id", person.personId()).with("position", position++).with("name", person.name())
+                            .with("mission_id", person.missionId())
+                            .with("category", person.category() == null ? null : person.category().name())
+                            .with("departed_late", false));
                 }
             }
         }
@@ -88,9 +96,10 @@ public class ExpulsionsProjection implements Projection {
             if (e.expulsionId() == null) {
                 return;
             }
-            jdbc.update("UPDATE expulsions_person SET departed_on = ?, departed_late = ? WHERE slot = ? AND presence_id = ? "
-                            + "AND expulsion_id = ? AND person_id = ?", Date.valueOf(e.effectiveDate()), e.overdue(),
-                    slot.code(), e.presenceId(), e.expulsionId(), e.personId());
+            Row person = persons.get(e.presenceId(), e.expulsionId(), e.personId());
+            if (person != null) {
+                persons.put(person.with("departed_on", e.effectiveDate()).with("departed_late", e.overdue()));
+            }
             departed(e.presenceId(), e.expulsionId(), 1, 0, e.overdue(), e.effectiveDate());
             departure(e.presenceId(), e.expulsionId(), e.personId(), 1, e.category() == null ? null : e.category().name(),
                     e.missionId(), e.effectiveDate(), e.overdue(), recorded, e.source());
@@ -108,26 +117,27 @@ public class ExpulsionsProjection implements Projection {
 
         /** Counted departures beyond the counted staff still due are not counted twice: the aggregate refuses them. */
         private void departed(String presenceId, String expulsionId, int named, int counted, boolean late, LocalDate on) {
-            jdbc.update("UPDATE expulsions_expulsion SET named_departed = named_departed + ?, "
-                            + "counted_departed = LEAST(COALESCE(counted, 0), counted_departed + ?), "
-                            + "late_departures = late_departures + ?, "
-                            + "last_departure_on = CASE WHEN last_departure_on IS NULL OR last_departure_on < ? THEN ? "
-                            + "ELSE last_departure_on END "
-                            + "WHERE slot = ? AND presence_id = ? AND expulsion_id = ?",
-                    named, counted, late ? named + counted : 0, Date.valueOf(on), Date.valueOf(on), slot.code(), presenceId,
-                    expulsionId);
-            jdbc.update("UPDATE expulsions_expulsion SET still_due = GREATEST(0, total_expelled - named_departed - counted_departed) "
-                    + "WHERE slot = ? AND presence_id = ? AND expulsion_id = ?", slot.code(), presenceId, expulsionId);
+            Row expulsion = expulsions.get(presenceId, expulsionId);
+            if (expulsion == null) {
+                return;
+            }
+            int namedDeparted = expulsion.count("named_departed") + named;
+            int countedDeparted = Math.min(expulsion.count("counted"), expulsion.count("counted_departed") + counted);
+            LocalDate last = expulsion.date("last_departure_on");
+            expulsions.put(expulsion.with("named_departed", namedDeparted).with("counted_departed", countedDeparted)
+                    .with("late_departures", expulsion.count("late_departures") + (late ? named + counted : 0))
+                    .with("last_departure_on", last == null || last.isBefore(on) ? on : last)
+                    .with("still_due", Math.max(0, expulsion.count("total_expelled") - namedDeparted - countedDeparted)));
         }
 
         private void departure(String presenceId, String expulsionId, String personId, int count, String category,
                                String missionId, LocalDate effectiveDate, boolean late, Instant recorded, Provenance source) {
-            Integer seq = jdbc.queryForObject("SELECT COALESCE(MAX(seq), 0) + 1 FROM expulsions_departure WHERE slot = ? "
-                    + "AND presence_id = ? AND expulsion_id = ?", Integer.class, slot.code(), presenceId, expulsionId);
-            jdbc.update("INSERT INTO expulsions_departure (slot, presence_id, expulsion_id, seq, person_id, departed, category, "
-                            + "mission_id, effective_date, late, recorded_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    slot.code(), presenceId, expulsionId, seq, personId, count, category, missionId,
-                    Date.valueOf(effectiveDate), late, at(recorded), text(source));
+            int seq = departures.all().stream().filter(row -> expulsionId.equals(row.text("expulsion_id")))
+                    .mapToInt(row -> row.count("seq")).max().orElse(0) + 1;
+            departures.put(departures.create().with("presence_id", presenceId).with("expulsion_id", expulsionId)
+                    .with("seq", seq).with("person_id", personId).with("departed", count).with("category", category)
+                    .with("mission_id", missionId).with("effective_date", effectiveDate).with("late", late)
+                    .with("recorded_at", recorded).with("source", text(source)));
         }
     }
 

@@ -4,7 +4,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.diplomaticledger.presence.api.*;
 import org.diplomaticledger.projection.Projection;
-import org.diplomaticledger.projection.SlotRef;
+import org.diplomaticledger.projection.Head;
+import org.diplomaticledger.projection.Row;
+import org.diplomaticledger.projection.Rows;
 import org.diplomaticledger.projection.VersionedTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -52,15 +54,23 @@ public class HeadsOfMissionProjection implements Projection {
     }
 
     @Override
-    public Object handler(SlotRef slot) {
-        return new Handler(slot);
+    public Object handler(Head rows) {
+        return new Handler(rows);
     }
 
     final class Handler {
-        private final SlotRef slot;
+        private final Rows posts;
+        private final Rows tenures;
+        private final Rows recalls;
+        private final Rows charges;
+        private final Rows vacancies;
 
-        Handler(SlotRef slot) {
-            this.slot = slot;
+        Handler(Head rows) {
+            this.posts = rows.rows("heads_of_mission_post");
+            this.tenures = rows.rows("heads_of_mission_tenure");
+            this.recalls = rows.rows("heads_of_mission_recall");
+            this.charges = rows.rows("heads_of_mission_charge");
+            this.vacancies = rows.rows("heads_of_mission_vacancy");
         }
 
         // ------------------------------------------------------------ missions
@@ -70,16 +80,15 @@ public class HeadsOfMissionProjection implements Projection {
             if (!e.kind().hasHeadOfMission()) {
                 return;
             }
-            int updated = jdbc.update("UPDATE heads_of_mission_post SET mission_status = 'OPEN', mission_status_since = ?, "
-                            + "city = ?, organisation = ?, mission_name = ?, last_recorded_at = ? WHERE slot = ? AND mission_id = ?",
-                    Date.valueOf(e.effectiveDate()), e.city(), e.organisation(), e.name(), at(recorded), slot.code(), e.missionId());
-            if (updated == 0) {
-                jdbc.update("INSERT INTO heads_of_mission_post (slot, mission_id, sending_state, receiving_state, kind, city, "
-                                + "organisation, mission_name, mission_status, mission_status_since, vacant, last_recorded_at) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, TRUE, ?)",
-                        slot.code(), e.missionId(), e.sendingState().value(), e.receivingState().value(), e.kind().name(),
-                        e.city(), e.organisation(), e.name(), Date.valueOf(e.effectiveDate()), at(recorded));
+            Row post = posts.get(e.missionId());
+            if (post == null) {
+                post = posts.create().with("mission_id", e.missionId()).with("sending_state", e.sendingState().value())
+                        .with("receiving_state", e.receivingState().value()).with("kind", e.kind().name())
+                        .with("vacant", true);
             }
+            posts.put(post.with("mission_status", "OPEN").with("mission_status_since", e.effectiveDate())
+                    .with("city", e.city()).with("organisation", e.organisation()).with("mission_name", e.name())
+                    .with("last_recorded_at", recorded));
             refresh(e.missionId());
         }
 
@@ -95,16 +104,15 @@ public class HeadsOfMissionProjection implements Projection {
 
         @EventHandler
         void on(MissionClosed e, @Timestamp Instant recorded) {
-            Post post = post(e.missionId());
+            Row post = posts.get(e.missionId());
             if (post == null) {
                 return;
             }
-            if (post.vacancySeq != null) {
-                jdbc.update("UPDATE heads_of_mission_vacancy SET to_date = ?, ended_by = 'MISSION_CLOSED' "
-                        + "WHERE slot = ? AND mission_id = ? AND seq = ?", Date.valueOf(e.effectiveDate()), slot.code(),
-                        e.missionId(), post.vacancySeq);
-                jdbc.update("UPDATE heads_of_mission_post SET vacancy_seq = NULL WHERE slot = ? AND mission_id = ?",
-                        slot.code(), e.missionId());
+            Integer vacancy = post.integer("vacancy_seq");
+            if (vacancy != null) {
+                update(vacancies, row -> row.with("to_date", e.effectiveDate()).with("ended_by", "MISSION_CLOSED"),
+                        e.missionId(), vacancy);
+                posts.put(post.with("vacancy_seq", null));
             }
             missionStatus(e.missionId(), "CLOSED", e.effectiveDate(), recorded);
         }
@@ -114,38 +122,35 @@ public class HeadsOfMissionProjection implements Projection {
         @EventHandler
         void on(AgrementRequested e, @Timestamp Instant recorded) {
             int tenure = tenureOrNew(e.missionId(), e.personId(), e.name());
-            jdbc.update("UPDATE heads_of_mission_tenure SET agrement = 'REQUESTED', agrement_requested_on = ?, "
-                            + "head_class = COALESCE(head_class, ?) WHERE slot = ? AND mission_id = ? AND tenure_no = ?",
-                    Date.valueOf(e.effectiveDate()), e.headClass() == null ? null : e.headClass().name(), slot.code(),
-                    e.missionId(), tenure);
+            update(tenures, row -> row.with("agrement", "REQUESTED").with("agrement_requested_on", e.effectiveDate())
+                    .with("head_class", row.text("head_class") != null ? row.text("head_class")
+                            : e.headClass() == null ? null : e.headClass().name()), e.missionId(), tenure);
             touch(e.missionId(), recorded);
         }
 
         @EventHandler
         void on(AgrementGranted e, @Timestamp Instant recorded) {
             int tenure = tenureOrNew(e.missionId(), e.personId(), e.name());
-            jdbc.update("UPDATE heads_of_mission_tenure SET agrement = 'GRANTED', agrement_granted_on = ?, request_reported = ? "
-                            + "WHERE slot = ? AND mission_id = ? AND tenure_no = ?",
-                    Date.valueOf(e.effectiveDate()), e.requestReported(), slot.code(), e.missionId(), tenure);
+            update(tenures, row -> row.with("agrement", "GRANTED").with("agrement_granted_on", e.effectiveDate())
+                    .with("request_reported", e.requestReported()), e.missionId(), tenure);
             touch(e.missionId(), recorded);
         }
 
         @EventHandler
         void on(AgrementRefused e, @Timestamp Instant recorded) {
             int tenure = tenureOrNew(e.missionId(), e.personId(), e.name());
-            jdbc.update("UPDATE heads_of_mission_tenure SET agrement = 'REFUSED', agrement_refused_on = ?, "
-                            + "agrement_refusal_reason = ?, request_reported = ? WHERE slot = ? AND mission_id = ? AND tenure_no = ?",
-                    Date.valueOf(e.effectiveDate()), e.reason(), e.requestReported(), slot.code(), e.missionId(), tenure);
+            update(tenures, row -> row.with("agrement", "REFUSED").with("agrement_refused_on", e.effectiveDate())
+                    .with("agrement_refusal_reason", e.reason()).with("request_reported", e.requestReported()),
+                    e.missionId(), tenure);
             touch(e.missionId(), recorded);
         }
 
         @EventHandler
         void on(AmbassadorAppointed e, @Timestamp Instant recorded) {
             int tenure = tenureOrNew(e.missionId(), e.personId(), e.name());
-            jdbc.update("UPDATE heads_of_mission_tenure SET appointed_on = ?, head_class = ?, agrement_reported = ? "
-                            + "WHERE slot = ? AND mission_id = ? AND tenure_no = ?",
-                    Date.valueOf(e.effectiveDate()), e.headClass() == null ? null : e.headClass().name(),
-                    e.agrementReported(), slot.code(), e.missionId(), tenure);
+            update(tenures, row -> row.with("appointed_on", e.effectiveDate())
+                    .with("head_class", e.headClass() == null ? null : e.headClass().name())
+                    .with("agrement_reported", e.agrementReported()), e.missionId(), tenure);
             touch(e.missionId(), recorded);
         }
 
@@ -154,8 +159,7 @@ public class HeadsOfMissionProjection implements Projection {
         @EventHandler
         void on(CredentialsCopyPresented e, @Timestamp Instant recorded) {
             int tenure = tenureOrNew(e.missionId(), e.personId(), e.name());
-            jdbc.update("UPDATE heads_of_mission_tenure SET copy_presented_on = ? WHERE slot = ? AND mission_id = ? AND tenure_no = ?",
-                    Date.valueOf(e.effectiveDate()), slot.code(), e.missionId(), tenure);
+            update(tenures, row -> row.with("copy_presented_on", e.effectiveDate()), e.missionId(), tenure);
             takeUpFunctions(e.missionId(), tenure, e.personId(), e.appointmentReported(), e.predecessorPersonId(), e.effectiveDate());
             touch(e.missionId(), recorded);
         }
@@ -163,8 +167,7 @@ public class HeadsOfMissionProjection implements Projection {
         @EventHandler
         void on(CredentialsPresented e, @Timestamp Instant recorded) {
             int tenure = tenureOrNew(e.missionId(), e.personId(), e.name());
-            jdbc.update("UPDATE heads_of_mission_tenure SET credentials_presented_on = ? WHERE slot = ? AND mission_id = ? "
-                    + "AND tenure_no = ?", Date.valueOf(e.effectiveDate()), slot.code(), e.missionId(), tenure);
+            update(tenures, row -> row.with("credentials_presented_on", e.effectiveDate()), e.missionId(), tenure);
             if (e.functionsStartHere()) {
                 takeUpFunctions(e.missionId(), tenure, e.personId(), e.appointmentReported(), e.predecessorPersonId(),
                         e.effectiveDate());
@@ -177,24 +180,19 @@ public class HeadsOfMissionProjection implements Projection {
         @EventHandler
         void on(AmbassadorRecalled e, @Timestamp Instant recorded) {
             int tenure = tenureOrNew(e.missionId(), e.personId(), null);
-            jdbc.update("UPDATE heads_of_mission_tenure SET recall_kind = ?, recalled_on = ? WHERE slot = ? AND mission_id = ? "
-                    + "AND tenure_no = ?", e.kind().name(), Date.valueOf(e.effectiveDate()), slot.code(), e.missionId(), tenure);
-            Integer seq = jdbc.queryForObject("SELECT COALESCE(MAX(seq), 0) + 1 FROM heads_of_mission_recall WHERE slot = ? "
-                    + "AND mission_id = ? AND tenure_no = ?", Integer.class, slot.code(), e.missionId(), tenure);
-            jdbc.update("INSERT INTO heads_of_mission_recall (slot, mission_id, tenure_no, seq, kind, recalled_on, reason) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?)", slot.code(), e.missionId(), tenure, seq, e.kind().name(),
-                    Date.valueOf(e.effectiveDate()), e.reason());
+            update(tenures, row -> row.with("recall_kind", e.kind().name()).with("recalled_on", e.effectiveDate()),
+                    e.missionId(), tenure);
+            int seq = lastRecall(e.missionId(), tenure).map(row -> row.count("seq")).orElse(0) + 1;
+            recalls.put(recalls.create().with("mission_id", e.missionId()).with("tenure_no", tenure).with("seq", seq)
+                    .with("kind", e.kind().name()).with("recalled_on", e.effectiveDate()).with("reason", e.reason()));
             touch(e.missionId(), recorded);
         }
 
         @EventHandler
         void on(AmbassadorReturned e, @Timestamp Instant recorded) {
             int tenure = tenureOrNew(e.missionId(), e.personId(), null);
-            jdbc.update("UPDATE heads_of_mission_tenure SET recall_kind = NULL, recalled_on = NULL WHERE slot = ? "
-                    + "AND mission_id = ? AND tenure_no = ?", slot.code(), e.missionId(), tenure);
-            jdbc.update("UPDATE heads_of_mission_recall SET returned_on = ? WHERE slot = ? AND mission_id = ? AND tenure_no = ? "
-                            + "AND seq = (SELECT MAX(seq) FROM heads_of_mission_recall WHERE slot = ? AND mission_id = ? AND tenure_no = ?)",
-                    Date.valueOf(e.effectiveDate()), slot.code(), e.missionId(), tenure, slot.code(), e.missionId(), tenure);
+            update(tenures, row -> row.with("recall_kind", null).with("recalled_on", null), e.missionId(), tenure);
+            lastRecall(e.missionId(), tenure).ifPresent(recall -> recalls.put(recall.with("returned_on", e.effectiveDate())));
             // As in the aggregate: a head's return ends the chargé d'affaires' acting.
             endCharge(e.missionId(), e.effectiveDate(), "HEAD_RETURNED", e.personId());
             touch(e.missionId(), recorded);
@@ -203,14 +201,13 @@ public class HeadsOfMissionProjection implements Projection {
         @EventHandler
         void on(AmbassadorshipEnded e, @Timestamp Instant recorded) {
             int tenure = tenureOrNew(e.missionId(), e.personId(), null);
-            jdbc.update("UPDATE heads_of_mission_tenure SET ended = TRUE, ended_on = ?, ended_how = 'REPORTED', end_reason = ? "
-                            + "WHERE slot = ? AND mission_id = ? AND tenure_no = ?",
-                    Date.valueOf(e.effectiveDate()), e.reason(), slot.code(), e.missionId(), tenure);
-            Post post = post(e.missionId());
-            if (post != null && post.headTenureNo != null && post.headTenureNo == tenure) {
-                jdbc.update("UPDATE heads_of_mission_post SET head_tenure_no = NULL WHERE slot = ? AND mission_id = ?",
-                        slot.code(), e.missionId());
-                if (!"CLOSED".equals(post.missionStatus)) {
+            update(tenures, row -> row.with("ended", true).with("ended_on", e.effectiveDate()).with("ended_how", "REPORTED")
+                    .with("end_reason", e.reason()), e.missionId(), tenure);
+            Row post = posts.get(e.missionId());
+            if (post != null && post.integer("head_tenure_no") != null && post.integer("head_tenure_no") == tenure) {
+                post = post.with("head_tenure_no", null);
+                posts.put(post);
+                if (!"CLOSED".equals(post.text("mission_status"))) {
                     openVacancy(e.missionId(), post, tenure, e.personId(), e.effectiveDate());
                 }
             }
@@ -222,167 +219,156 @@ public class HeadsOfMissionProjection implements Projection {
         @EventHandler
         void on(ChargeDAffairesAppointed e, @Timestamp Instant recorded) {
             endCharge(e.missionId(), e.effectiveDate(), "REPLACED", e.personId());
-            Post post = post(e.missionId());
-            Integer seq = jdbc.queryForObject("SELECT COALESCE(MAX(seq), 0) + 1 FROM heads_of_mission_charge WHERE slot = ? "
-                    + "AND mission_id = ?", Integer.class, slot.code(), e.missionId());
-            jdbc.update("INSERT INTO heads_of_mission_charge (slot, mission_id, seq, person_id, name, charge_rank, "
-                            + "acting_for_person_id, from_date, vacancy_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    slot.code(), e.missionId(), seq, e.personId(), e.name(), e.rank(), e.actingForPersonId(),
-                    Date.valueOf(e.effectiveDate()), post == null ? null : post.vacancySeq);
-            jdbc.update("UPDATE heads_of_mission_post SET charge_seq = ? WHERE slot = ? AND mission_id = ?",
-                    seq, slot.code(), e.missionId());
+            Row post = posts.get(e.missionId());
+            int seq = charges.all().stream().filter(row -> e.missionId().equals(row.text("mission_id")))
+                    .mapToInt(row -> row.count("seq")).max().orElse(0) + 1;
+            charges.put(charges.create().with("mission_id", e.missionId()).with("seq", seq).with("person_id", e.personId())
+                    .with("name", e.name()).with("charge_rank", e.rank()).with("acting_for_person_id", e.actingForPersonId())
+                    .with("from_date", e.effectiveDate()).with("vacancy_seq", post == null ? null : post.integer("vacancy_seq")));
+            if (post != null) {
+                posts.put(post.with("charge_seq", seq));
+            }
             touch(e.missionId(), recorded);
         }
 
         // ------------------------------------------------------------ helpers
+
+        /** Changes the row with this key, if there is one. */
+        private void update(Rows table, java.util.function.UnaryOperator<Row> change, Object... key) {
+            Row row = table.get(key);
+            if (row != null) {
+                table.put(change.apply(row));
+            }
+        }
+
+        private java.util.stream.Stream<Row> tenuresOf(String missionId) {
+            return tenures.all().stream().filter(row -> missionId.equals(row.text("mission_id")));
+        }
+
+        private java.util.Optional<Row> lastRecall(String missionId, int tenure) {
+            return recalls.all().stream().filter(row -> missionId.equals(row.text("mission_id")) && row.count("tenure_no") == tenure)
+                    .max(java.util.Comparator.comparingInt(row -> row.count("seq")));
+        }
 
         /**
          * The person's tenure at the mission: the last one unless it ended, else a new one (as the aggregate's
          * newTenure). Events about a tenure in office never meet an ended one: the write side refuses them.
          */
         private int tenureOrNew(String missionId, String personId, String name) {
-            List<Map<String, Object>> last = jdbc.queryForList("SELECT tenure_no, ended FROM heads_of_mission_tenure "
-                    + "WHERE slot = ? AND mission_id = ? AND person_id = ? ORDER BY tenure_no DESC LIMIT 1",
-                    slot.code(), missionId, personId);
-            if (!last.isEmpty() && !Boolean.TRUE.equals(last.get(0).get("ENDED"))) {
-                int tenure = ((Number) last.get(0).get("TENURE_NO")).intValue();
+            Row last = tenuresOf(missionId).filter(row -> personId.equals(row.text("person_id")))
+                    .max(java.util.Comparator.comparingInt(row -> row.count("tenure_no"))).orElse(null);
+            if (last != null && !last.flag("ended")) {
                 if (name != null) {
-                    jdbc.update("UPDATE heads_of_mission_tenure SET name = ? WHERE slot = ? AND mission_id = ? AND tenure_no = ?",
-                            name, slot.code(), missionId, tenure);
+                    tenures.put(last.with("name", name));
                 }
-                return tenure;
+                return last.count("tenure_no");
             }
-            String previousName = last.isEmpty() || name != null ? name : jdbc.queryForObject("SELECT name FROM "
-                    + "heads_of_mission_tenure WHERE slot = ? AND mission_id = ? AND tenure_no = ?", String.class,
-                    slot.code(), missionId, last.get(0).get("TENURE_NO"));
-            Integer next = jdbc.queryForObject("SELECT COALESCE(MAX(tenure_no), 0) + 1 FROM heads_of_mission_tenure "
-                    + "WHERE slot = ? AND mission_id = ?", Integer.class, slot.code(), missionId);
+            String previousName = last == null || name != null ? name : last.text("name");
+            int next = tenuresOf(missionId).mapToInt(row -> row.count("tenure_no")).max().orElse(0) + 1;
             String presence = missionId.substring(0, 5);
-            jdbc.update("INSERT INTO heads_of_mission_tenure (slot, mission_id, tenure_no, sending_state, receiving_state, "
-                            + "person_id, name, agrement, ended) VALUES (?, ?, ?, ?, ?, ?, ?, 'NONE', FALSE)",
-                    slot.code(), missionId, next, presence.substring(0, 2), presence.substring(3, 5), personId, previousName);
+            tenures.put(tenures.create().with("mission_id", missionId).with("tenure_no", next)
+                    .with("sending_state", presence.substring(0, 2)).with("receiving_state", presence.substring(3, 5))
+                    .with("person_id", personId).with("name", previousName).with("agrement", "NONE").with("ended", false));
             return next;
         }
 
         /** The person takes up functions (VCDR Art. 13): an unreported predecessor is taken to have left; the chargé's acting and any vacancy end. */
         private void takeUpFunctions(String missionId, int tenure, String personId, boolean appointmentReported,
                                      String predecessor, LocalDate on) {
-            jdbc.update("UPDATE heads_of_mission_tenure SET functions_started_on = ?, "
-                            + "appointment_reported = COALESCE(appointment_reported, ?) WHERE slot = ? AND mission_id = ? AND tenure_no = ?",
-                    Date.valueOf(on), appointmentReported, slot.code(), missionId, tenure);
-            Post post = post(missionId);
+            update(tenures, row -> row.with("functions_started_on", on).with("appointment_reported",
+                    row.get("appointment_reported") != null ? row.get("appointment_reported") : appointmentReported), missionId, tenure);
+            Row post = posts.get(missionId);
             if (predecessor != null) {
-                jdbc.update("UPDATE heads_of_mission_tenure SET ended = TRUE, ended_on = ?, ended_how = 'SUCCESSOR_TOOK_UP_FUNCTIONS', "
-                                + "successor_person_id = ? WHERE slot = ? AND mission_id = ? AND person_id = ? AND ended = FALSE",
-                        Date.valueOf(on), personId, slot.code(), missionId, predecessor);
+                tenuresOf(missionId).filter(row -> predecessor.equals(row.text("person_id")) && !row.flag("ended")).toList()
+                        .forEach(row -> tenures.put(row.with("ended", true).with("ended_on", on)
+                                .with("ended_how", "SUCCESSOR_TOOK_UP_FUNCTIONS").with("successor_person_id", personId)));
             }
             endCharge(missionId, on, "HEAD_TOOK_UP_FUNCTIONS", personId);
             // Folded in effective order, a head may take up functions on a day before the ledger's opening of the
             // mission: there is no post yet, and so no vacancy to end.
-            if (post != null && post.vacancySeq != null) {
-                jdbc.update("UPDATE heads_of_mission_vacancy SET to_date = ?, next_person_id = ?, ended_by = 'HEAD_TOOK_UP_FUNCTIONS', "
-                                + "next_name = (SELECT name FROM heads_of_mission_tenure WHERE slot = ? AND mission_id = ? AND tenure_no = ?) "
-                                + "WHERE slot = ? AND mission_id = ? AND seq = ?",
-                        Date.valueOf(on), personId, slot.code(), missionId, tenure, slot.code(), missionId, post.vacancySeq);
+            if (post != null && post.integer("vacancy_seq") != null) {
+                String nextName = tenures.get(missionId, tenure).text("name");
+                update(vacancies, row -> row.with("to_date", on).with("next_person_id", personId)
+                        .with("ended_by", "HEAD_TOOK_UP_FUNCTIONS").with("next_name", nextName), missionId, post.integer("vacancy_seq"));
             }
-            jdbc.update("UPDATE heads_of_mission_post SET head_tenure_no = ?, vacancy_seq = NULL WHERE slot = ? AND mission_id = ?",
-                    tenure, slot.code(), missionId);
+            update(posts, row -> row.with("head_tenure_no", tenure).with("vacancy_seq", null), missionId);
         }
 
-        private void openVacancy(String missionId, Post post, int tenure, String personId, LocalDate from) {
-            Integer seq = jdbc.queryForObject("SELECT COALESCE(MAX(seq), 0) + 1 FROM heads_of_mission_vacancy WHERE slot = ? "
-                    + "AND mission_id = ?", Integer.class, slot.code(), missionId);
-            jdbc.update("INSERT INTO heads_of_mission_vacancy (slot, mission_id, seq, from_date, after_person_id, after_name) "
-                            + "VALUES (?, ?, ?, ?, ?, (SELECT name FROM heads_of_mission_tenure WHERE slot = ? AND mission_id = ? "
-                            + "AND tenure_no = ?))", slot.code(), missionId, seq, Date.valueOf(from), personId, slot.code(),
-                    missionId, tenure);
-            jdbc.update("UPDATE heads_of_mission_post SET vacancy_seq = ? WHERE slot = ? AND mission_id = ?", seq,
-                    slot.code(), missionId);
-            if (post.chargeSeq != null) {
-                jdbc.update("UPDATE heads_of_mission_charge SET vacancy_seq = ? WHERE slot = ? AND mission_id = ? AND seq = ?",
-                        seq, slot.code(), missionId, post.chargeSeq);
+        private void openVacancy(String missionId, Row post, int tenure, String personId, LocalDate from) {
+            int seq = vacancies.all().stream().filter(row -> missionId.equals(row.text("mission_id")))
+                    .mapToInt(row -> row.count("seq")).max().orElse(0) + 1;
+            Row after = tenures.get(missionId, tenure);
+            vacancies.put(vacancies.create().with("mission_id", missionId).with("seq", seq).with("from_date", from)
+                    .with("after_person_id", personId).with("after_name", after == null ? null : after.text("name")));
+            posts.put(posts.get(missionId).with("vacancy_seq", seq));
+            Integer charge = post.integer("charge_seq");
+            if (charge != null) {
+                update(charges, row -> row.with("vacancy_seq", seq), missionId, charge);
             }
         }
 
         private void endCharge(String missionId, LocalDate on, String endedBy, String byPersonId) {
-            Post post = post(missionId);
-            if (post == null || post.chargeSeq == null) {
+            Row post = posts.get(missionId);
+            if (post == null || post.integer("charge_seq") == null) {
                 return;
             }
-            jdbc.update("UPDATE heads_of_mission_charge SET to_date = ?, ended_by = ?, ended_by_person_id = ? WHERE slot = ? "
-                    + "AND mission_id = ? AND seq = ?", Date.valueOf(on), endedBy, byPersonId, slot.code(), missionId, post.chargeSeq);
-            jdbc.update("UPDATE heads_of_mission_post SET charge_seq = NULL WHERE slot = ? AND mission_id = ?", slot.code(), missionId);
+            update(charges, row -> row.with("to_date", on).with("ended_by", endedBy).with("ended_by_person_id", byPersonId),
+                    missionId, post.integer("charge_seq"));
+            posts.put(post.with("charge_seq", null));
         }
 
         private void missionStatus(String missionId, String status, LocalDate since, Instant recorded) {
-            jdbc.update("UPDATE heads_of_mission_post SET mission_status = ?, mission_status_since = ?, last_recorded_at = ? "
-                    + "WHERE slot = ? AND mission_id = ?", status, Date.valueOf(since), at(recorded), slot.code(), missionId);
+            update(posts, row -> row.with("mission_status", status).with("mission_status_since", since)
+                    .with("last_recorded_at", recorded), missionId);
             refresh(missionId);
         }
 
         /** Refreshes the mission's current head (a name may have come with the event) and its last recorded time. */
         private void touch(String missionId, Instant recorded) {
             refresh(missionId);
-            jdbc.update("UPDATE heads_of_mission_post SET last_recorded_at = ? WHERE slot = ? AND mission_id = ?",
-                    at(recorded), slot.code(), missionId);
+            update(posts, row -> row.with("last_recorded_at", recorded), missionId);
         }
 
         /** Derives the current_* columns, vacant and vacant_since from the pointers to the head, the chargé and the vacancy. */
         private void refresh(String missionId) {
-            Post post = post(missionId);
+            Row post = posts.get(missionId);
             if (post == null) {
                 return;
             }
+            Integer headTenure = post.integer("head_tenure_no");
+            Integer chargeSeq = post.integer("charge_seq");
+            Integer vacancySeq = post.integer("vacancy_seq");
             String personId = null;
             String name = null;
             String headClass = null;
             LocalDate since = null;
             String status = null;
             String actingFor = null;
-            if (post.chargeSeq != null) {
-                Map<String, Object> charge = jdbc.queryForMap("SELECT person_id, name, acting_for_person_id, from_date FROM "
-                        + "heads_of_mission_charge WHERE slot = ? AND mission_id = ? AND seq = ?", slot.code(), missionId, post.chargeSeq);
-                personId = (String) charge.get("PERSON_ID");
-                name = (String) charge.get("NAME");
+            if (chargeSeq != null) {
+                Row charge = charges.get(missionId, chargeSeq);
+                personId = charge.text("person_id");
+                name = charge.text("name");
                 headClass = "CHARGE_D_AFFAIRES_AD_INTERIM";
-                since = ((java.sql.Date) charge.get("FROM_DATE")).toLocalDate();
+                since = charge.date("from_date");
                 status = "ACTING";
-                if (post.headTenureNo != null) {
-                    actingFor = jdbc.queryForObject("SELECT person_id FROM heads_of_mission_tenure WHERE slot = ? "
-                            + "AND mission_id = ? AND tenure_no = ?", String.class, slot.code(), missionId, post.headTenureNo);
+                if (headTenure != null) {
+                    Row head = tenures.get(missionId, headTenure);
+                    actingFor = head == null ? null : head.text("person_id");
                 }
-            } else if (post.headTenureNo != null) {
-                Map<String, Object> head = jdbc.queryForMap("SELECT person_id, name, head_class, functions_started_on, recall_kind "
-                        + "FROM heads_of_mission_tenure WHERE slot = ? AND mission_id = ? AND tenure_no = ?", slot.code(), missionId,
-                        post.headTenureNo);
-                personId = (String) head.get("PERSON_ID");
-                name = (String) head.get("NAME");
-                headClass = (String) head.get("HEAD_CLASS");
-                since = ((java.sql.Date) head.get("FUNCTIONS_STARTED_ON")).toLocalDate();
-                status = head.get("RECALL_KIND") == null ? "IN_OFFICE" : "RECALLED_" + head.get("RECALL_KIND");
+            } else if (headTenure != null) {
+                Row head = tenures.get(missionId, headTenure);
+                personId = head.text("person_id");
+                name = head.text("name");
+                headClass = head.text("head_class");
+                since = head.date("functions_started_on");
+                status = head.get("recall_kind") == null ? "IN_OFFICE" : "RECALLED_" + head.text("recall_kind");
             }
-            LocalDate vacantSince = post.vacancySeq == null ? null : jdbc.queryForObject("SELECT from_date FROM "
-                    + "heads_of_mission_vacancy WHERE slot = ? AND mission_id = ? AND seq = ?", LocalDate.class, slot.code(),
-                    missionId, post.vacancySeq);
-            boolean vacant = post.headTenureNo == null && !"CLOSED".equals(post.missionStatus);
-            jdbc.update("UPDATE heads_of_mission_post SET current_person_id = ?, current_name = ?, current_class = ?, "
-                            + "current_since = ?, current_status = ?, acting_for_person_id = ?, vacant = ?, vacant_since = ? "
-                            + "WHERE slot = ? AND mission_id = ?", personId, name, headClass,
-                    since == null ? null : Date.valueOf(since), status, actingFor, vacant,
-                    vacantSince == null ? null : Date.valueOf(vacantSince), slot.code(), missionId);
+            Row vacancy = vacancySeq == null ? null : vacancies.get(missionId, vacancySeq);
+            boolean vacant = headTenure == null && !"CLOSED".equals(post.text("mission_status"));
+            posts.put(post.with("current_person_id", personId).with("current_name", name).with("current_class", headClass)
+                    .with("current_since", since).with("current_status", status).with("acting_for_person_id", actingFor)
+                    .with("vacant", vacant).with("vacant_since", vacancy == null ? null : vacancy.date("from_date")));
         }
-
-        private Post post(String missionId) {
-            List<Post> found = jdbc.query("SELECT mission_status, head_tenure_no, charge_seq, vacancy_seq FROM heads_of_mission_post "
-                            + "WHERE slot = ? AND mission_id = ?", (rs, i) -> new Post(rs.getString(1),
-                            (Integer) rs.getObject(2), (Integer) rs.getObject(3), (Integer) rs.getObject(4)),
-                    slot.code(), missionId);
-            return found.isEmpty() ? null : found.get(0);
-        }
-    }
-
-    /** The pointers of a mission's row. */
-    private record Post(String missionStatus, Integer headTenureNo, Integer chargeSeq, Integer vacancySeq) {
     }
 
     static OffsetDateTime at(Instant instant) {

@@ -4,7 +4,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.diplomaticledger.presence.api.*;
 import org.diplomaticledger.projection.Projection;
-import org.diplomaticledger.projection.SlotRef;
+import org.diplomaticledger.projection.Head;
+import org.diplomaticledger.projection.Row;
+import org.diplomaticledger.projection.Rows;
 import org.diplomaticledger.projection.VersionedTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -58,15 +60,25 @@ public class StaffingProjection implements Projection {
     }
 
     @Override
-    public Object handler(SlotRef slot) {
-        return new Handler(slot);
+    public Object handler(Head rows) {
+        return new Handler(rows);
     }
 
     final class Handler {
-        private final SlotRef slot;
+        private final Rows presences;
+        private final Rows missions;
+        private final Rows persons;
+        private final Rows buckets;
+        private final Rows ceilings;
+        private final Rows expulsions;
 
-        Handler(SlotRef slot) {
-            this.slot = slot;
+        Handler(Head rows) {
+            this.presences = rows.rows("staffing_presence");
+            this.missions = rows.rows("staffing_mission");
+            this.persons = rows.rows("staffing_person");
+            this.buckets = rows.rows("staffing_bucket");
+            this.ceilings = rows.rows("staffing_ceiling");
+            this.expulsions = rows.rows("staffing_expulsion");
         }
 
         // ------------------------------------------------------------ missions
@@ -74,18 +86,16 @@ public class StaffingProjection implements Projection {
         @EventHandler
         void on(MissionOpened e, @Timestamp Instant recorded) {
             presence(e.presenceId(), recorded);
-            int updated = jdbc.update("UPDATE staffing_mission SET kind = ?, city = ?, organisation = ?, name = ?, status = 'OPEN', "
-                            + "status_since = ?, last_recorded_at = ? WHERE slot = ? AND mission_id = ?",
-                    e.kind().name(), e.city(), e.organisation(), e.name(), Date.valueOf(e.effectiveDate()), at(recorded),
-                    slot.code(), e.missionId());
-            // a reopened mission keeps its staff: the write side does not clear them on closure either
-            if (updated == 0) {
-                jdbc.update("INSERT INTO staffing_mission (slot, mission_id, presence_id, sending_state, receiving_state, kind, "
-                                + "city, organisation, name, status, status_since, headcount, last_recorded_at) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, 0, ?)",
-                        slot.code(), e.missionId(), e.presenceId(), e.sendingState().value(), e.receivingState().value(),
-                        e.kind().name(), e.city(), e.organisation(), e.name(), Date.valueOf(e.effectiveDate()), at(recorded));
+            Row mission = missions.get(e.missionId());
+            if (mission == null) {
+                mission = missions.create().with("mission_id", e.missionId()).with("presence_id", e.presenceId())
+                        .with("sending_state", e.sendingState().value()).with("receiving_state", e.receivingState().value())
+                        .with("headcount", 0);
             }
+            // a reopened mission keeps its staff: the write side does not clear them on closure either
+            missions.put(mission.with("kind", e.kind().name()).with("city", e.city()).with("organisation", e.organisation())
+                    .with("name", e.name()).with("status", "OPEN").with("status_since", e.effectiveDate())
+                    .with("last_recorded_at", recorded));
         }
 
         @EventHandler
@@ -102,29 +112,33 @@ public class StaffingProjection implements Projection {
         void on(MissionClosed e, @Timestamp Instant recorded) {
             status(e.missionId(), "CLOSED", e.effectiveDate(), recorded);
             // the write side takes a closed mission's ceilings out of force
-            jdbc.update("UPDATE staffing_ceiling SET in_force = FALSE, ended_on = ?, ended_by = 'MISSION_CLOSED' "
-                            + "WHERE slot = ? AND presence_id = ? AND mission_id = ? AND in_force",
-                    Date.valueOf(e.effectiveDate()), slot.code(), e.presenceId(), e.missionId());
+            for (Row ceiling : ceilings.all()) {
+                if (e.missionId().equals(ceiling.text("mission_id")) && ceiling.flag("in_force")) {
+                    ceilings.put(ended(ceiling, e.effectiveDate(), "MISSION_CLOSED"));
+                }
+            }
         }
 
         // ------------------------------------------------------------ named staff
 
         @EventHandler
         void on(DiplomatAccredited e, @Timestamp Instant recorded) {
-            Integer tenure = jdbc.queryForObject("SELECT COALESCE(MAX(tenure), 0) + 1 FROM staffing_person WHERE slot = ? "
-                    + "AND presence_id = ? AND person_id = ?", Integer.class, slot.code(), e.presenceId(), e.personId());
-            jdbc.update("INSERT INTO staffing_person (slot, presence_id, person_id, tenure, mission_id, name, person_rank, "
-                            + "category, accredited_on, departed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE)",
-                    slot.code(), e.presenceId(), e.personId(), tenure, e.missionId(), e.name(), e.rank(),
-                    e.category().name(), Date.valueOf(e.effectiveDate()));
+            int tenure = persons.all().stream().filter(row -> e.personId().equals(row.text("person_id")))
+                    .mapToInt(row -> row.count("tenure")).max().orElse(0) + 1;
+            persons.put(persons.create().with("presence_id", e.presenceId()).with("person_id", e.personId())
+                    .with("tenure", tenure).with("mission_id", e.missionId()).with("name", e.name())
+                    .with("person_rank", e.rank()).with("category", e.category().name())
+                    .with("accredited_on", e.effectiveDate()).with("departed", false));
             refresh(e.presenceId(), recorded);
         }
 
         @EventHandler
         void on(DiplomatDeparted e, @Timestamp Instant recorded) {
-            jdbc.update("UPDATE staffing_person SET departed = TRUE, departed_on = ? WHERE slot = ? AND presence_id = ? "
-                            + "AND person_id = ? AND NOT departed",
-                    Date.valueOf(e.effectiveDate()), slot.code(), e.presenceId(), e.personId());
+            for (Row person : persons.all()) {
+                if (e.personId().equals(person.text("person_id")) && !person.flag("departed")) {
+                    persons.put(person.with("departed", true).with("departed_on", e.effectiveDate()));
+                }
+            }
             refresh(e.presenceId(), recorded);
         }
 
@@ -133,7 +147,7 @@ public class StaffingProjection implements Projection {
         @EventHandler
         void on(StaffCountReported e, @Timestamp Instant recorded) {
             presence(e.presenceId(), recorded);
-            Staff staff = staff(e.presenceId());
+            Staff staff = staff();
             String key = key(e.missionId());
             String category = e.category().name();
             int before = staff.bucket(key, category);
@@ -156,13 +170,13 @@ public class StaffingProjection implements Projection {
                     }
                 }
             }
-            String table = e.missionId() == null ? "staffing_presence" : "staffing_mission";
-            String id = e.missionId() == null ? "presence_id" : "mission_id";
             // the latest report by effective date is the base shown; a report of an earlier date recorded later is not
-            jdbc.update("UPDATE " + table + " SET reported_headcount = ?, reported_category = ?, reported_on = ? "
-                            + "WHERE slot = ? AND " + id + " = ? AND (reported_on IS NULL OR reported_on <= ?)",
-                    e.headcount(), category, Date.valueOf(e.effectiveDate()), slot.code(),
-                    e.missionId() == null ? e.presenceId() : e.missionId(), Date.valueOf(e.effectiveDate()));
+            Rows table = e.missionId() == null ? presences : missions;
+            Row reported = table.get(e.missionId() == null ? e.presenceId() : e.missionId());
+            if (reported != null && (reported.date("reported_on") == null || !reported.date("reported_on").isAfter(e.effectiveDate()))) {
+                table.put(reported.with("reported_headcount", e.headcount()).with("reported_category", category)
+                        .with("reported_on", e.effectiveDate()));
+            }
             refresh(e.presenceId(), recorded);
         }
 
@@ -177,8 +191,10 @@ public class StaffingProjection implements Projection {
         void on(CountedStaffDeparted e, @Timestamp Instant recorded) {
             addCounted(e.presenceId(), e.missionId(), e.category(), -e.count());
             if (e.expulsionId() != null) {
-                jdbc.update("UPDATE staffing_expulsion SET counted_due = GREATEST(0, counted_due - ?) WHERE slot = ? "
-                        + "AND presence_id = ? AND expulsion_id = ?", e.count(), slot.code(), e.presenceId(), e.expulsionId());
+                Row expulsion = expulsions.get(e.presenceId(), e.expulsionId());
+                if (expulsion != null) {
+                    expulsions.put(expulsion.with("counted_due", Math.max(0, expulsion.count("counted_due") - e.count())));
+                }
             }
             refresh(e.presenceId(), recorded);
         }
@@ -189,14 +205,17 @@ public class StaffingProjection implements Projection {
         void on(DiplomatExpelled e, @Timestamp Instant recorded) {
             presence(e.presenceId(), recorded);
             int counted = e.count() == null ? 0 : e.count();
-            jdbc.update("INSERT INTO staffing_expulsion (slot, presence_id, expulsion_id, mission_id, category, counted, "
-                            + "counted_due, named, deadline, declared_on, answers_expulsion_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    slot.code(), e.presenceId(), e.expulsionId(), e.missionId(),
-                    e.category() == null ? null : e.category().name(), counted, counted, e.persons().size(),
-                    Date.valueOf(e.departureDeadline()), Date.valueOf(e.effectiveDate()), e.answersExpulsionId());
-            for (ExpelledPerson person : e.persons()) {
-                jdbc.update("UPDATE staffing_person SET expulsion_id = ? WHERE slot = ? AND presence_id = ? AND person_id = ? "
-                        + "AND NOT departed", e.expulsionId(), slot.code(), e.presenceId(), person.personId());
+            expulsions.put(expulsions.create().with("presence_id", e.presenceId()).with("expulsion_id", e.expulsionId())
+                    .with("mission_id", e.missionId()).with("category", e.category() == null ? null : e.category().name())
+                    .with("counted", counted).with("counted_due", counted).with("named", e.persons().size())
+                    .with("deadline", e.departureDeadline()).with("declared_on", e.effectiveDate())
+                    .with("answers_expulsion_id", e.answersExpulsionId()));
+            for (ExpelledPerson expelled : e.persons()) {
+                for (Row person : persons.all()) {
+                    if (expelled.personId().equals(person.text("person_id")) && !person.flag("departed")) {
+                        persons.put(person.with("expulsion_id", e.expulsionId()));
+                    }
+                }
             }
         }
 
@@ -204,44 +223,52 @@ public class StaffingProjection implements Projection {
         void on(StaffCeilingImposed e, @Timestamp Instant recorded) {
             presence(e.presenceId(), recorded);
             if (e.replacesCeilingId() != null) {
-                jdbc.update("UPDATE staffing_ceiling SET in_force = FALSE, ended_on = ?, ended_by = 'REPLACED' WHERE slot = ? "
-                                + "AND presence_id = ? AND ceiling_id = ?",
-                        Date.valueOf(e.effectiveDate()), slot.code(), e.presenceId(), e.replacesCeilingId());
+                Row replaced = ceilings.get(e.presenceId(), e.replacesCeilingId());
+                if (replaced != null) {
+                    ceilings.put(ended(replaced, e.effectiveDate(), "REPLACED"));
+                }
             }
-            jdbc.update("INSERT INTO staffing_ceiling (slot, presence_id, ceiling_id, mission_id, category, staff_limit, since, "
-                            + "comply_by, headcount_at_imposition, reason, in_force) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE)",
-                    slot.code(), e.presenceId(), e.ceilingId(), e.missionId(),
-                    e.category() == null ? null : e.category().name(), e.limit(), Date.valueOf(e.effectiveDate()),
-                    e.complyBy() == null ? null : Date.valueOf(e.complyBy()), e.headcountAtImposition(), e.reason());
+            ceilings.put(ceilings.create().with("presence_id", e.presenceId()).with("ceiling_id", e.ceilingId())
+                    .with("mission_id", e.missionId()).with("category", e.category() == null ? null : e.category().name())
+                    .with("staff_limit", e.limit()).with("since", e.effectiveDate()).with("comply_by", e.complyBy())
+                    .with("headcount_at_imposition", e.headcountAtImposition()).with("reason", e.reason())
+                    .with("in_force", true));
         }
 
         @EventHandler
         void on(StaffCeilingLifted e) {
-            jdbc.update("UPDATE staffing_ceiling SET in_force = FALSE, ended_on = ?, ended_by = 'LIFTED' WHERE slot = ? "
-                    + "AND presence_id = ? AND ceiling_id = ?", Date.valueOf(e.effectiveDate()), slot.code(), e.presenceId(), e.ceilingId());
+            Row ceiling = ceilings.get(e.presenceId(), e.ceilingId());
+            if (ceiling != null) {
+                ceilings.put(ended(ceiling, e.effectiveDate(), "LIFTED"));
+            }
         }
 
         // ------------------------------------------------------------ helpers
 
+        private Row ended(Row ceiling, LocalDate on, String by) {
+            return ceiling.with("in_force", false).with("ended_on", on).with("ended_by", by);
+        }
+
         /** The presence's row, created on its first event. */
         private void presence(String presenceId, Instant recorded) {
-            int updated = jdbc.update("UPDATE staffing_presence SET last_recorded_at = ? WHERE slot = ? AND presence_id = ?",
-                    at(recorded), slot.code(), presenceId);
-            if (updated == 0) {
-                jdbc.update("INSERT INTO staffing_presence (slot, presence_id, sending_state, receiving_state, headcount, "
-                                + "last_recorded_at) VALUES (?, ?, ?, ?, 0, ?)", slot.code(), presenceId,
-                        presenceId.substring(0, 2), presenceId.substring(3, 5), at(recorded));
+            Row presence = presences.get(presenceId);
+            if (presence == null) {
+                presence = presences.create().with("presence_id", presenceId).with("sending_state", presenceId.substring(0, 2))
+                        .with("receiving_state", presenceId.substring(3, 5)).with("headcount", 0);
             }
+            presences.put(presence.with("last_recorded_at", recorded));
         }
 
         private void status(String missionId, String status, LocalDate since, Instant recorded) {
-            jdbc.update("UPDATE staffing_mission SET status = ?, status_since = ?, last_recorded_at = ? WHERE slot = ? "
-                    + "AND mission_id = ?", status, Date.valueOf(since), at(recorded), slot.code(), missionId);
+            Row mission = missions.get(missionId);
+            if (mission != null) {
+                missions.put(mission.with("status", status).with("status_since", since).with("last_recorded_at", recorded));
+            }
         }
 
         /** Arrivals to their own bucket; departures from the first buckets that hold staff, none below zero. */
         private void addCounted(String presenceId, String missionId, StaffCategory category, int change) {
-            Staff staff = staff(presenceId);
+            Staff staff = staff();
             String own = key(missionId);
             if (change >= 0) {
                 setBucket(presenceId, own, category.name(), staff.bucket(own, category.name()) + change);
@@ -273,12 +300,8 @@ public class StaffingProjection implements Projection {
         }
 
         private void setBucket(String presenceId, String missionKey, String category, int staff) {
-            int updated = jdbc.update("UPDATE staffing_bucket SET staff = ? WHERE slot = ? AND presence_id = ? AND mission_key = ? "
-                    + "AND category = ?", staff, slot.code(), presenceId, missionKey, category);
-            if (updated == 0) {
-                jdbc.update("INSERT INTO staffing_bucket (slot, presence_id, mission_key, category, staff) VALUES (?, ?, ?, ?, ?)",
-                        slot.code(), presenceId, missionKey, category, staff);
-            }
+            buckets.put(buckets.create().with("presence_id", presenceId).with("mission_key", missionKey)
+                    .with("category", category).with("staff", staff));
         }
 
         /**
@@ -286,27 +309,27 @@ public class StaffingProjection implements Projection {
          * headcounts' versions, one per effective date on which they changed.
          */
         private void refresh(String presenceId, Instant recorded) {
-            Staff staff = staff(presenceId);
-            List<String> missions = jdbc.queryForList("SELECT mission_id FROM staffing_mission WHERE slot = ? AND presence_id = ?",
-                    String.class, slot.code(), presenceId);
-            for (String missionId : missions) {
-                jdbc.update("UPDATE staffing_mission SET headcount = ? WHERE slot = ? AND mission_id = ?",
-                        staff.headcount(missionId, null), slot.code(), missionId);
+            Staff staff = staff();
+            for (Row mission : missions.all()) {
+                missions.put(mission.with("headcount", staff.headcount(mission.text("mission_id"), null)));
             }
-            jdbc.update("UPDATE staffing_presence SET headcount = ?, last_recorded_at = ? WHERE slot = ? AND presence_id = ?",
-                    staff.headcount(null, null), at(recorded), slot.code(), presenceId);
+            Row presence = presences.get(presenceId);
+            if (presence != null) {
+                presences.put(presence.with("headcount", staff.headcount(null, null)).with("last_recorded_at", recorded));
+            }
         }
 
-        /** The presence's staff on the staff now (named, not departed) and its counted buckets, from this slot's rows. */
-        private Staff staff(String presenceId) {
+        /** The presence's staff on the staff now (named, not departed) and its counted buckets. */
+        private Staff staff() {
             Staff staff = new Staff();
-            jdbc.query("SELECT mission_id, category FROM staffing_person WHERE slot = ? AND presence_id = ? AND NOT departed",
-                    rs -> {
-                        staff.named.add(new String[] {rs.getString(1), rs.getString(2)});
-                    }, slot.code(), presenceId);
-            jdbc.query("SELECT mission_key, category, staff FROM staffing_bucket WHERE slot = ? AND presence_id = ?", rs -> {
-                staff.buckets.put(rs.getString(1) + "|" + rs.getString(2), rs.getInt(3));
-            }, slot.code(), presenceId);
+            for (Row person : persons.all()) {
+                if (!person.flag("departed")) {
+                    staff.named.add(new String[] {person.text("mission_id"), person.text("category")});
+                }
+            }
+            for (Row bucket : buckets.all()) {
+                staff.buckets.put(bucket.text("mission_key") + "|" + bucket.text("category"), bucket.count("staff"));
+            }
             return staff;
         }
     }

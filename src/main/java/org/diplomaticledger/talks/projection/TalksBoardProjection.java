@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.diplomaticledger.projection.Projection;
-import org.diplomaticledger.projection.SlotRef;
+import org.diplomaticledger.projection.Head;
+import org.diplomaticledger.projection.Row;
+import org.diplomaticledger.projection.Rows;
 import org.diplomaticledger.projection.VersionedTable;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerEvent;
@@ -51,8 +53,8 @@ public class TalksBoardProjection implements Projection {
     }
 
     @Override
-    public Object handler(SlotRef slot) {
-        return new Handler(slot);
+    public Object handler(Head rows) {
+        return new Handler(rows);
     }
 
     /** Parties as stored: {@code ,RU,US,}, so that a party filters with {@code LIKE '%,RU,%'}. */
@@ -61,101 +63,107 @@ public class TalksBoardProjection implements Projection {
     }
 
     final class Handler {
-        private final SlotRef slot;
+        private final Rows boards;
+        private final Rows delegations;
+        private final Rows history;
 
-        Handler(SlotRef slot) {
-            this.slot = slot;
+        Handler(Head rows) {
+            this.boards = rows.rows("talks_board");
+            this.delegations = rows.rows("talks_delegation");
+            this.history = rows.rows("talks_status_history");
         }
 
         @EventHandler
         void on(TalksScheduled e, @Timestamp Instant recorded) {
-            jdbc.update("INSERT INTO talks_board (slot, talks_id, title, status, talks_date, talks_time, venue_city, "
-                            + "venue_country, venue_place, third_location, scope, excluded_topics, talks_format, parties, "
-                            + "status_since, last_recorded_at) VALUES (?, ?, ?, 'SCHEDULED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    slot.code(), e.talksId(), e.title(), Date.valueOf(e.date()), time(e.time()), e.venue().city(),
-                    e.venue().country().value(), e.venue().place(), e.thirdLocation(), e.scope(), toJson(e.excludedTopics()),
-                    e.format().name(), parties(e.parties()), Date.valueOf(e.effectiveDate()), at(recorded));
+            boards.put(boards.create().with("talks_id", e.talksId()).with("title", e.title()).with("status", "SCHEDULED")
+                    .with("talks_date", e.date()).with("talks_time", e.time()).with("venue_city", e.venue().city())
+                    .with("venue_country", e.venue().country().value()).with("venue_place", e.venue().place())
+                    .with("third_location", e.thirdLocation()).with("scope", e.scope())
+                    .with("excluded_topics", toJson(e.excludedTopics())).with("talks_format", e.format().name())
+                    .with("parties", parties(e.parties())).with("status_since", e.effectiveDate())
+                    .with("last_recorded_at", recorded));
             history(e.talksId(), "SCHEDULED", e, recorded, "scheduled for " + e.date() + " in " + e.venue().city());
         }
 
         @EventHandler
         void on(DelegationNamed e, @Timestamp Instant recorded) {
-            jdbc.update("DELETE FROM talks_delegation WHERE slot = ? AND talks_id = ? AND state = ?",
-                    slot.code(), e.talksId(), e.state().value());
-            jdbc.update("INSERT INTO talks_delegation (slot, talks_id, state, head_name, head_title, head_diplomat, members, "
-                            + "named_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", slot.code(), e.talksId(), e.state().value(),
-                    e.head().name(), e.head().title(), e.head().diplomat(), toJson(e.members()), Date.valueOf(e.effectiveDate()));
+            delegations.put(delegations.create().with("talks_id", e.talksId()).with("state", e.state().value())
+                    .with("head_name", e.head().name()).with("head_title", e.head().title())
+                    .with("head_diplomat", e.head().diplomat()).with("members", toJson(e.members()))
+                    .with("named_on", e.effectiveDate()));
             touch(e.talksId(), recorded);
         }
 
         @EventHandler
         void on(TalksRescheduled e, @Timestamp Instant recorded) {
-            jdbc.update("UPDATE talks_board SET status = 'RESCHEDULED', talks_date = ?, talks_time = ?, venue_city = ?, "
-                            + "venue_country = ?, venue_place = ?, third_location = ?, status_since = ?, last_recorded_at = ? "
-                            + "WHERE slot = ? AND talks_id = ?",
-                    Date.valueOf(e.date()), time(e.time()), e.venue().city(), e.venue().country().value(), e.venue().place(),
-                    e.thirdLocation(), Date.valueOf(e.effectiveDate()), at(recorded), slot.code(), e.talksId());
+            update(e.talksId(), board -> board.with("status", "RESCHEDULED").with("talks_date", e.date())
+                    .with("talks_time", e.time()).with("venue_city", e.venue().city())
+                    .with("venue_country", e.venue().country().value()).with("venue_place", e.venue().place())
+                    .with("third_location", e.thirdLocation()).with("status_since", e.effectiveDate())
+                    .with("last_recorded_at", recorded));
             history(e.talksId(), "RESCHEDULED", e, recorded, "from " + e.previousDate() + " to " + e.date()
                     + (e.reason() == null ? "" : ": " + e.reason()));
         }
 
         @EventHandler
         void on(TalksPostponed e, @Timestamp Instant recorded) {
-            jdbc.update("UPDATE talks_board SET status = 'POSTPONED', talks_date = COALESCE(?, talks_date), status_since = ?, "
-                            + "last_recorded_at = ? WHERE slot = ? AND talks_id = ?",
-                    e.newDate() == null ? null : Date.valueOf(e.newDate()), Date.valueOf(e.effectiveDate()), at(recorded),
-                    slot.code(), e.talksId());
+            update(e.talksId(), board -> board.with("status", "POSTPONED")
+                    .with("talks_date", e.newDate() == null ? board.date("talks_date") : e.newDate())
+                    .with("status_since", e.effectiveDate()).with("last_recorded_at", recorded));
             history(e.talksId(), "POSTPONED", e, recorded, (e.newDate() == null ? "without a new date" : "to " + e.newDate())
                     + (e.reason() == null ? "" : ": " + e.reason()));
         }
 
         @EventHandler
         void on(TalksCancelled e, @Timestamp Instant recorded) {
-            jdbc.update("UPDATE talks_board SET status = 'CANCELLED', cancelled_by = ?, status_since = ?, last_recorded_at = ? "
-                            + "WHERE slot = ? AND talks_id = ?", e.cancelledBy() == null ? null : e.cancelledBy().value(),
-                    Date.valueOf(e.effectiveDate()), at(recorded), slot.code(), e.talksId());
+            update(e.talksId(), board -> board.with("status", "CANCELLED")
+                    .with("cancelled_by", e.cancelledBy() == null ? null : e.cancelledBy().value())
+                    .with("status_since", e.effectiveDate()).with("last_recorded_at", recorded));
             history(e.talksId(), "CANCELLED", e, recorded, e.reason());
         }
 
         @EventHandler
         void on(TalksHeld e, @Timestamp Instant recorded) {
-            // Holding reported after the conclusion (a late fact) keeps the status CONCLUDED.
-            jdbc.update("UPDATE talks_board SET status = CASE WHEN status = 'CONCLUDED' THEN status ELSE 'HELD' END, "
-                            + "status_since = CASE WHEN status = 'CONCLUDED' THEN status_since ELSE ? END, held_on = ?, "
-                            + "end_date = ?, venue_city = ?, venue_country = ?, venue_place = ?, third_location = ?, "
-                            + "last_recorded_at = ? WHERE slot = ? AND talks_id = ?",
-                    Date.valueOf(e.effectiveDate()), Date.valueOf(e.heldOn()), e.endDate() == null ? null : Date.valueOf(e.endDate()),
-                    e.venue().city(), e.venue().country().value(), e.venue().place(), e.thirdLocation(), at(recorded),
-                    slot.code(), e.talksId());
+            update(e.talksId(), board -> {
+                // Holding reported after the conclusion (a late fact) keeps the status CONCLUDED.
+                boolean concluded = "CONCLUDED".equals(board.text("status"));
+                return board.with("status", concluded ? "CONCLUDED" : "HELD")
+                        .with("status_since", concluded ? board.date("status_since") : e.effectiveDate())
+                        .with("held_on", e.heldOn()).with("end_date", e.endDate()).with("venue_city", e.venue().city())
+                        .with("venue_country", e.venue().country().value()).with("venue_place", e.venue().place())
+                        .with("third_location", e.thirdLocation()).with("last_recorded_at", recorded);
+            });
             history(e.talksId(), "HELD", e, recorded, e.summary());
         }
 
         @EventHandler
         void on(TalksConcluded e, @Timestamp Instant recorded) {
-            jdbc.update("UPDATE talks_board SET status = 'CONCLUDED', concluded_on = ?, outcome = ?, statement = ?, "
-                            + "follow_ups = ?, status_since = ?, last_recorded_at = ? WHERE slot = ? AND talks_id = ?",
-                    Date.valueOf(e.effectiveDate()), e.outcome().name(), e.statement(), toJson(e.followUps()),
-                    Date.valueOf(e.effectiveDate()), at(recorded), slot.code(), e.talksId());
+            update(e.talksId(), board -> board.with("status", "CONCLUDED").with("concluded_on", e.effectiveDate())
+                    .with("outcome", e.outcome().name()).with("statement", e.statement())
+                    .with("follow_ups", toJson(e.followUps())).with("status_since", e.effectiveDate())
+                    .with("last_recorded_at", recorded));
             history(e.talksId(), "CONCLUDED", e, recorded, e.outcome() + (e.statement() == null ? "" : ": " + e.statement()));
         }
 
         private void touch(String talksId, Instant recorded) {
-            jdbc.update("UPDATE talks_board SET last_recorded_at = ? WHERE slot = ? AND talks_id = ?", at(recorded),
-                    slot.code(), talksId);
+            update(talksId, board -> board.with("last_recorded_at", recorded));
+        }
+
+        /** Changes the talks' row, if the board has it. */
+        private void update(String talksId, java.util.function.UnaryOperator<Row> change) {
+            Row board = boards.get(talksId);
+            if (board != null) {
+                boards.put(change.apply(board));
+            }
         }
 
         private void history(String talksId, String status, LedgerEvent event, Instant recorded, String note) {
-            Integer seq = jdbc.queryForObject("SELECT COALESCE(MAX(seq), 0) + 1 FROM talks_status_history WHERE slot = ? "
-                    + "AND talks_id = ?", Integer.class, slot.code(), talksId);
-            jdbc.update("INSERT INTO talks_status_history (slot, talks_id, seq, status, effective_date, recorded_at, "
-                            + "event_type, note, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", slot.code(), talksId, seq, status,
-                    Date.valueOf(event.effectiveDate()), at(recorded), event.getClass().getSimpleName(), note,
-                    event.source() == null ? null : event.source().text());
+            int seq = history.all().stream().mapToInt(row -> row.count("seq")).max().orElse(0) + 1;
+            history.put(history.create().with("talks_id", talksId).with("seq", seq).with("status", status)
+                    .with("effective_date", event.effectiveDate()).with("recorded_at", recorded)
+                    .with("event_type", event.getClass().getSimpleName()).with("note", note)
+                    .with("source", event.source() == null ? null : event.source().text()));
         }
-    }
-
-    private static Time time(java.time.LocalTime time) {
-        return time == null ? null : Time.valueOf(time);
     }
 
     static OffsetDateTime at(Instant instant) {
