@@ -22,6 +22,10 @@ import java.util.function.Supplier;
  * and parks the event, but it does not undo what the handler wrote before it failed, and the batch then commits:
  * rolling back to the savepoint leaves nothing of the failed event behind.
  *
+ * <p>Without a transaction manager there is no savepoint: for a delegate that writes nothing of an event it fails
+ * on (a rebuild's {@link TemporalProjector}, which holds its writes and queues an event's only once its handler
+ * succeeded), where a rollback to a savepoint would also undo the earlier events' writes it flushed meanwhile.
+ *
  * <p>An event that fails although a later event of its aggregate corrects or retracts it is not parked: that later
  * event refolds the aggregate from the event store with the correction applied (see {@link TemporalProjector}), so
  * the failed event counts as handled. This is what releases a parked event once it is retracted or corrected.
@@ -39,8 +43,12 @@ final class IsolatedHandler implements EventMessageHandler {
                     Supplier<EventStorageEngine> store) {
         this.projection = projection;
         this.delegate = delegate;
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        if (transactions == null) {
+            this.savepoint = null;
+        } else {
+            this.savepoint = new TransactionTemplate(transactions);
+            this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        }
         this.store = store;
     }
 
@@ -51,6 +59,14 @@ final class IsolatedHandler implements EventMessageHandler {
     @Override
     public Object handle(EventMessage<?> event) throws Exception {
         Exception failure;
+        if (savepoint == null) {
+            try {
+                return delegate.handle(event);
+            } catch (Exception e) {
+                failure = e;
+            }
+            return superseded(event, failure);
+        }
         try {
             return savepoint.execute(status -> {
                 try {
@@ -66,6 +82,10 @@ final class IsolatedHandler implements EventMessageHandler {
         } catch (RuntimeException e) {
             failure = e;
         }
+        return superseded(event, failure);
+    }
+
+    private Object superseded(EventMessage<?> event, Exception failure) throws Exception {
         Optional<String> supersededBy = supersededBy(event);
         if (supersededBy.isPresent()) {
             log.warn("Projection {} failed on event {} ({}), which a later event of its aggregate replaces ({}): "

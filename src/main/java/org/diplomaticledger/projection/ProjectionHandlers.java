@@ -41,16 +41,19 @@ public class ProjectionHandlers {
                 throw new IllegalStateException("A projection's name is lower case letters, digits and '-': " + projection.name());
             }
             SlotRef slot = new SlotRef(storedSlot(projection.name()));
-            Live previous = live.put(projection.name(), new Live(projection, slot, projector(projection, slot)));
+            Live previous = live.put(projection.name(), new Live(projection, slot, projector(projection, slot, false)));
             if (previous != null) {
                 throw new IllegalStateException("Two projections are named " + projection.name());
             }
         }
     }
 
-    /** The projection's handler writing bitemporal versions into the slot (and its head copy). */
-    TemporalProjector projector(Projection projection, SlotRef slot) {
-        return new TemporalProjector(projection, slot, jdbc, store, eventMapper, cachedEvents);
+    /**
+     * The projection's handler writing bitemporal versions into the slot; {@code exclusive} for a rebuild's, which
+     * alone writes its slot and holds its writes until it flushes them.
+     */
+    TemporalProjector projector(Projection projection, SlotRef slot, boolean exclusive) {
+        return new TemporalProjector(projection, slot, jdbc, store, eventMapper, cachedEvents, exclusive);
     }
 
     private Slot storedSlot(String name) {

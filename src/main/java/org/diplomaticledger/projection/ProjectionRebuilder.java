@@ -141,11 +141,11 @@ public class ProjectionRebuilder {
                 }
                 jdbc.update("DELETE FROM projection_partition WHERE projection = ? AND slot = ?", name, progress.into.headCode());
             });
-            RebuildParking handler = new RebuildParking(name, new IsolatedHandler(name,
-                    handlers.projector(projection, new SlotRef(progress.into)), transactions.getTransactionManager(),
-                    () -> storageEngine));
+            TemporalProjector projector = handlers.projector(projection, new SlotRef(progress.into), true);
+            // no savepoints: the rebuild's projector holds its writes and queues none of an event its handler fails on
+            RebuildParking handler = new RebuildParking(name, new IsolatedHandler(name, projector, null, () -> storageEngine));
             progress.parking = handler;
-            TrackingToken rebuilt = applyAll(handler, null, progress, Long.MAX_VALUE, Set.of());
+            TrackingToken rebuilt = applyAll(handler, projector, null, progress, Long.MAX_VALUE, Set.of());
 
             // Let the live processor get at least as far, then pause it and bring the rebuild to exactly its position,
             // so that the two slots can be compared and the live processor can go on from its own token.
@@ -162,7 +162,7 @@ public class ProjectionRebuilder {
                 }
                 TrackingToken liveToken = liveTokens.isEmpty() ? null : liveTokens.get(0);
                 long bound = liveToken == null ? 0 : liveToken.position().orElse(0);
-                applyAll(handler, rebuilt, progress, bound, gapsOf(liveToken));
+                applyAll(handler, projector, rebuilt, progress, bound, gapsOf(liveToken));
                 TrackingToken handover = handover(liveToken, rebuilt);
                 transactions.executeWithoutResult(tx -> {
                     if (handover != null) {
@@ -195,8 +195,8 @@ public class ProjectionRebuilder {
      *
      * @return the token of the last event read
      */
-    private TrackingToken applyAll(EventMessageHandler handler, TrackingToken token, Progress progress,
-                                   long bound, Set<Long> skip) {
+    private TrackingToken applyAll(EventMessageHandler handler, TemporalProjector projector, TrackingToken token,
+                                   Progress progress, long bound, Set<Long> skip) {
         TrackingToken[] last = {token};
         while (true) {
             int applied = transactions.execute(tx -> {
@@ -220,6 +220,7 @@ public class ProjectionRebuilder {
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
+                projector.flush();
                 return count;
             });
             if (applied == 0) {

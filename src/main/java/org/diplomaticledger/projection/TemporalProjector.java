@@ -69,6 +69,10 @@ public final class TemporalProjector implements EventMessageHandler {
     private final Map<String, VersionLayout> layouts = new ConcurrentHashMap<>();
     private final PartitionEvents history;
     private final ProjectableDates dates;
+    private final VersionWrites writes;
+    /* A rebuild's projector: nothing else writes its slot, so it trusts what it keeps in memory and holds its
+     * writes until flush(); a live projector writes each event's versions before handle returns. */
+    private final boolean exclusive;
     /*
      * Each partition's open versions (which are its head rows: the state after every event folded), kept between its
      * events so that an event in order reads only its head rows after the handler, not before nor its versions. An
@@ -87,7 +91,7 @@ public final class TemporalProjector implements EventMessageHandler {
     private static final int CACHED_PARTITIONS = 4096;
 
     public TemporalProjector(Projection projection, SlotRef slot, JdbcTemplate jdbc, Supplier<EventStorageEngine> store,
-                             ObjectMapper mapper, int cachedEvents) {
+                             ObjectMapper mapper, int cachedEvents, boolean exclusive) {
         this.projection = projection;
         this.head = slot.head();
         this.jdbc = jdbc;
@@ -99,6 +103,13 @@ public final class TemporalProjector implements EventMessageHandler {
         this.mapper = mapper;
         this.history = new PartitionEvents(store, cachedEvents);
         this.dates = new ProjectableDates(mapper);
+        this.writes = new VersionWrites(jdbc);
+        this.exclusive = exclusive;
+    }
+
+    /** Sends the writes held back (a rebuild's projector holds them until its transaction is about to commit). */
+    public void flush() {
+        writes.flush();
     }
 
     /** The projection's own handler, folding into the partition's rows in memory. */
@@ -122,6 +133,20 @@ public final class TemporalProjector implements EventMessageHandler {
         if (!(message instanceof DomainEventMessage<?> stored)) {
             return null;
         }
+        if (exclusive) {
+            project(stored);
+            return null;
+        }
+        try {
+            project(stored);
+            writes.flush();
+        } finally {
+            writes.clear();
+        }
+        return null;
+    }
+
+    private void project(DomainEventMessage<?> stored) throws Exception {
         DomainEventMessage<?> domain = dates.of(stored);
         EventMessage<?> event = domain;
         String partition = domain.getAggregateIdentifier();
@@ -130,14 +155,15 @@ public final class TemporalProjector implements EventMessageHandler {
         if (payload instanceof EntryCorrected || payload instanceof EntryRetracted) {
             partitions.remove(partition);
             refold(partition, domain, recorded, null);
-            return null;
+            return;
         }
         if (!handler.canHandle(event)) {
-            return null;
+            return;
         }
         LocalDate effective = effectiveDate(event);
         Partition cached = partitions.remove(partition);
-        Progress progress = progress(partition);
+        Progress progress = exclusive && cached != null && cached.switches == head.switches()
+                ? new Progress(cached.foldedUntil, cached.sequence) : progress(partition);
         LocalDate folded = progress == null ? null : progress.foldedUntil;
         if (folded == null || !effective.isBefore(folded)) {
             Partition state = cached != null && progress != null && cached.sequence == progress.sequence
@@ -149,7 +175,7 @@ public final class TemporalProjector implements EventMessageHandler {
         } else {
             refold(partition, domain, recorded, effective);
         }
-        return null;
+        return;
     }
 
     private static LocalDate effectiveDate(EventMessage<?> event) {
@@ -233,6 +259,7 @@ public final class TemporalProjector implements EventMessageHandler {
     }
 
     private Partition openVersions(String partition, Progress progress) {
+        writes.flush();
         Partition state = new Partition();
         state.foldedUntil = progress == null ? null : progress.foldedUntil;
         state.stored = progress != null;
@@ -260,6 +287,7 @@ public final class TemporalProjector implements EventMessageHandler {
      */
     private void refold(String partition, DomainEventMessage<?> trigger, Instant recorded, LocalDate effective)
             throws Exception {
+        writes.flush();
         List<DomainEventMessage<?>> raw = history.upTo(partition, trigger.getSequenceNumber());
         LocalDate from = effective;
         LocalDate settled = effective; // no day before this one can end the refold: the trigger has not acted yet
@@ -448,18 +476,7 @@ public final class TemporalProjector implements EventMessageHandler {
         }
         List<Piece> pieces = new ArrayList<>();
         for (Version version : current) {
-            // valid_to in the condition keeps it on the (slot, key, recorded_to, valid_to) index: a key's current
-            // versions are its whole believed timeline, and valid_from alone would be found by scanning them all
-            Object[] where = layout.versionWhere(key, version.validFrom, version.validTo);
-            String sql = version.validTo == null ? layout.openVersionSql : layout.closedVersionSql;
-            if (version.recordedFrom.equals(recorded)) {
-                jdbc.update("DELETE FROM " + layout.table + " WHERE " + sql, withSlot(where));
-            } else {
-                Object[] args = new Object[where.length + 2];
-                args[0] = at(recorded);
-                System.arraycopy(withSlot(where), 0, args, 1, where.length + 1);
-                jdbc.update("UPDATE " + layout.table + " SET recorded_to = ? WHERE " + sql, args);
-            }
+            writes.close(layout, versionsCode(), key, version.validFrom, version.validTo, version.recordedFrom, recorded);
             if (version.validFrom.isBefore(day)) {
                 pieces.add(new Piece(version.validFrom, day, version.row));
             }
@@ -471,23 +488,8 @@ public final class TemporalProjector implements EventMessageHandler {
             }
         }
         for (Piece piece : merge(pieces)) {
-            Object[] args = new Object[piece.row.size() + 4];
-            args[0] = versionsCode();
-            for (int i = 0; i < piece.row.size(); i++) {
-                args[i + 1] = Row.jdbc(piece.row.get(i));
-            }
-            args[piece.row.size() + 1] = Date.valueOf(piece.from);
-            args[piece.row.size() + 2] = piece.to == null ? null : Date.valueOf(piece.to);
-            args[piece.row.size() + 3] = at(recorded);
-            jdbc.update(layout.insertSql, args);
+            writes.insert(layout, versionsCode(), key, piece.row, piece.from, piece.to, recorded);
         }
-    }
-
-    private Object[] withSlot(Object[] where) {
-        Object[] args = new Object[where.length + 1];
-        args[0] = versionsCode();
-        System.arraycopy(where, 0, args, 1, where.length);
-        return args;
     }
 
     /** Adjacent pieces with equal rows as one; pieces without a row left out. */
@@ -542,6 +544,7 @@ public final class TemporalProjector implements EventMessageHandler {
     }
 
     private Progress progress(String partition) {
+        writes.flush();
         List<Progress> found = jdbc.query("SELECT folded_until, last_sequence FROM projection_partition WHERE projection = ? "
                         + "AND slot = ? AND partition_id = ?", (rs, i) -> new Progress(rs.getObject(1, LocalDate.class), rs.getLong(2)),
                 projection.name(), head.code(), partition);
@@ -549,13 +552,7 @@ public final class TemporalProjector implements EventMessageHandler {
     }
 
     private void setProgress(String partition, LocalDate day, long sequence, boolean insert) {
-        if (insert) {
-            jdbc.update("INSERT INTO projection_partition (projection, slot, partition_id, folded_until, last_sequence) "
-                    + "VALUES (?, ?, ?, ?, ?)", projection.name(), head.code(), partition, Date.valueOf(day), sequence);
-        } else {
-            jdbc.update("UPDATE projection_partition SET folded_until = ?, last_sequence = ? WHERE projection = ? AND slot = ? "
-                    + "AND partition_id = ?", Date.valueOf(day), sequence, projection.name(), head.code(), partition);
-        }
+        writes.progress(projection.name(), head.code(), partition, day, sequence, insert);
     }
 
     private String versionsCode() {

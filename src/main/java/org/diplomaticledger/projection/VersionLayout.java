@@ -40,8 +40,9 @@ final class VersionLayout {
         this.keySql = String.join(" AND ", table.key().stream().map(column -> column + " = ?").toList());
         this.openVersionSql = "slot = ? AND " + keySql + " AND valid_from = ? AND recorded_to IS NULL AND valid_to IS NULL";
         this.closedVersionSql = "slot = ? AND " + keySql + " AND valid_from = ? AND recorded_to IS NULL AND valid_to = ?";
-        this.insertSql = "INSERT INTO " + table.name() + " (slot, " + columnList + ", valid_from, valid_to, recorded_from) VALUES ("
-                + String.join(", ", Collections.nCopies(columns.size() + 4, "?")) + ")";
+        this.insertSql = "INSERT INTO " + table.name() + " (slot, " + columnList
+                + ", valid_from, valid_to, recorded_from, recorded_to) VALUES ("
+                + String.join(", ", Collections.nCopies(columns.size() + 5, "?")) + ")";
     }
 
     /** The position of a column in a row. */

@@ -1,0 +1,171 @@
+package org.diplomaticledger.projection;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The version writes of a {@link TemporalProjector}, held until {@link #flush()} and then sent as JDBC batches, one
+ * per statement. A version inserted and then closed (in recorded time) before a flush is inserted once, already
+ * closed, or not at all if it was closed at the instant it was recorded; so a rebuild, which flushes once per
+ * transaction, writes each version once and never updates it.
+ *
+ * <p>Spring's {@code JdbcTemplate.batchUpdate} sends the batches; what it does not do, and this class does, is
+ * fold a write into an earlier one of the same window.
+ */
+final class VersionWrites {
+
+    private final JdbcTemplate jdbc;
+    /** UPDATE and DELETE statements on versions already in the database, by SQL, in order. */
+    private final Map<String, List<Object[]>> statements = new LinkedHashMap<>();
+    /** Versions to insert that are still current, by identity: one at most per identity. */
+    private final Map<Identity, Pending> current = new LinkedHashMap<>();
+    /** Versions to insert that were closed before the flush. */
+    private final List<Pending> closed = new ArrayList<>();
+    /** Each partition's progress to store, by projection slot and partition. */
+    private final Map<List<String>, Object[]> progress = new LinkedHashMap<>();
+    private final Map<List<String>, Boolean> progressIsNew = new LinkedHashMap<>();
+
+    VersionWrites(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private record Identity(String table, String slot, List<Object> key, LocalDate validFrom, LocalDate validTo) {
+    }
+
+    private static final class Pending {
+        final VersionLayout layout;
+        final String slot;
+        final List<Object> row;
+        final LocalDate validFrom;
+        final LocalDate validTo;
+        final Instant recordedFrom;
+        Instant recordedTo;
+
+        Pending(VersionLayout layout, String slot, List<Object> row, LocalDate validFrom, LocalDate validTo, Instant recordedFrom) {
+            this.layout = layout;
+            this.slot = slot;
+            this.row = row;
+            this.validFrom = validFrom;
+            this.validTo = validTo;
+            this.recordedFrom = recordedFrom;
+        }
+    }
+
+    boolean isEmpty() {
+        return statements.isEmpty() && current.isEmpty() && closed.isEmpty() && progress.isEmpty();
+    }
+
+    /** A current version stops being believed at {@code recorded}, or goes if it was recorded at that instant. */
+    void close(VersionLayout layout, String slot, List<Object> key, LocalDate validFrom, LocalDate validTo,
+               Instant recordedFrom, Instant recorded) {
+        Pending pending = current.remove(new Identity(layout.table, slot, key, validFrom, validTo));
+        if (pending != null) {
+            if (!pending.recordedFrom.equals(recorded)) {
+                pending.recordedTo = recorded;
+                closed.add(pending);
+            }
+            return;
+        }
+        Object[] where = layout.versionWhere(key, validFrom, validTo);
+        String sql = validTo == null ? layout.openVersionSql : layout.closedVersionSql;
+        if (recordedFrom.equals(recorded)) {
+            add("DELETE FROM " + layout.table + " WHERE " + sql, slot, null, where);
+        } else {
+            add("UPDATE " + layout.table + " SET recorded_to = ? WHERE " + sql, slot, at(recorded), where);
+        }
+    }
+
+    private void add(String sql, String slot, Object first, Object[] where) {
+        int offset = first == null ? 1 : 2;
+        Object[] args = new Object[where.length + offset];
+        if (first != null) {
+            args[0] = first;
+        }
+        args[offset - 1] = slot;
+        System.arraycopy(where, 0, args, offset, where.length);
+        statements.computeIfAbsent(sql, s -> new ArrayList<>()).add(args);
+    }
+
+    /** A new current version. */
+    void insert(VersionLayout layout, String slot, List<Object> key, List<Object> row, LocalDate validFrom,
+                LocalDate validTo, Instant recorded) {
+        Pending previous = current.put(new Identity(layout.table, slot, key, validFrom, validTo),
+                new Pending(layout, slot, row, validFrom, validTo, recorded));
+        if (previous != null) {
+            throw new IllegalStateException("two current versions of " + layout.table + " " + key + " from " + validFrom);
+        }
+    }
+
+    /** What the partition's rows have folded: until which effective day, and up to which event of its aggregate. */
+    void progress(String projection, String slot, String partition, LocalDate foldedUntil, long sequence, boolean isNew) {
+        List<String> id = List.of(projection, slot, partition);
+        progress.put(id, new Object[] {Date.valueOf(foldedUntil), sequence});
+        progressIsNew.putIfAbsent(id, isNew);
+    }
+
+    /** Sends every write held, in batches: updates and deletes first, then inserts, then progress. */
+    void flush() {
+        if (isEmpty()) {
+            return;
+        }
+        statements.forEach(jdbc::batchUpdate);
+        Map<VersionLayout, List<Object[]>> inserts = new LinkedHashMap<>();
+        closed.forEach(pending -> inserts.computeIfAbsent(pending.layout, layout -> new ArrayList<>()).add(args(pending)));
+        current.values().forEach(pending -> inserts.computeIfAbsent(pending.layout, layout -> new ArrayList<>()).add(args(pending)));
+        inserts.forEach((layout, args) -> jdbc.batchUpdate(layout.insertSql, args));
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> added = new ArrayList<>();
+        progress.forEach((id, values) -> {
+            if (progressIsNew.get(id)) {
+                added.add(new Object[] {id.get(0), id.get(1), id.get(2), values[0], values[1]});
+            } else {
+                updates.add(new Object[] {values[0], values[1], id.get(0), id.get(1), id.get(2)});
+            }
+        });
+        if (!added.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO projection_partition (projection, slot, partition_id, folded_until, last_sequence) "
+                    + "VALUES (?, ?, ?, ?, ?)", added);
+        }
+        if (!updates.isEmpty()) {
+            jdbc.batchUpdate("UPDATE projection_partition SET folded_until = ?, last_sequence = ? WHERE projection = ? "
+                    + "AND slot = ? AND partition_id = ?", updates);
+        }
+        clear();
+    }
+
+    /** Drops every write held. */
+    void clear() {
+        statements.clear();
+        current.clear();
+        closed.clear();
+        progress.clear();
+        progressIsNew.clear();
+    }
+
+    private static Object[] args(Pending pending) {
+        List<Object> row = pending.row;
+        Object[] args = new Object[row.size() + 5];
+        args[0] = pending.slot;
+        for (int i = 0; i < row.size(); i++) {
+            args[i + 1] = Row.jdbc(row.get(i));
+        }
+        args[row.size() + 1] = Date.valueOf(pending.validFrom);
+        args[row.size() + 2] = pending.validTo == null ? null : Date.valueOf(pending.validTo);
+        args[row.size() + 3] = at(pending.recordedFrom);
+        args[row.size() + 4] = pending.recordedTo == null ? null : at(pending.recordedTo);
+        return args;
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
