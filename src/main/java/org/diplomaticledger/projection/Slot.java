@@ -16,7 +16,7 @@ public enum Slot {
         return name();
     }
 
-    /** The value of the {@code slot} column for the slot's working head copy ({@code a}, {@code b}): see {@link TemporalProjector}. */
+    /** The code ({@code a}, {@code b}) under which {@link TemporalProjector} keeps the slot's partitions' progress in {@code projection_partition}. */
     public String headCode() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -2,9 +2,9 @@ package org.diplomaticledger.projection;
 
 /**
  * The slot a projection's event handler writes into. The live handler's slot changes when a rebuild is switched
- * in; a rebuild's handler keeps its own. A projection's own handler is given the {@linkplain #head() head} view of
- * the slot: its {@link #code()} is the working head copy ({@code a}/{@code b}) that {@link TemporalProjector} folds
- * events into and turns into row versions of the slot ({@code A}/{@code B}).
+ * in; a rebuild's handler keeps its own. {@link TemporalProjector} holds the {@linkplain #head() head} view of the
+ * slot: its {@link #code()} ({@code a}/{@code b}) names the slot's partitions' progress in
+ * {@code projection_partition}, while the row versions carry the slot's own code ({@code A}/{@code B}).
  */
 public final class SlotRef {
 
@@ -21,7 +21,7 @@ public final class SlotRef {
         this.versions = versions;
     }
 
-    /** The same slot, following it when it is switched, seen as its working head copy. */
+    /** The same slot, following it when it is switched, seen as the code its partitions' progress is kept under. */
     public SlotRef head() {
         return versions == null ? new SlotRef(this) : this;
     }
