@@ -195,6 +195,43 @@ class LedgerConfiguration {
     }
 
     /**
+     * Snapshots are taken after the commit that triggers them, on a thread of their own: Axon's default runs the
+     * snapshot in the committing thread (the request's, or the group-commit appender's, which every writer waits
+     * on), where reading an aggregate's events and writing its snapshot added a load and a write to the commands
+     * that happened to cross the threshold. A snapshot only shortens later loads, so when the queue is full one is
+     * left out (the next crossing takes it).
+     */
+    @Bean
+    org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean aggregateSnapshotter(
+            SnapshotThread snapshotThread) {
+        org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean factory =
+                new org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean();
+        factory.setExecutor(snapshotThread.executor);
+        return factory;
+    }
+
+    /** The snapshots' thread; not an {@code Executor} bean, which would turn off Boot's application task executor. */
+    static final class SnapshotThread implements org.springframework.beans.factory.DisposableBean {
+        final java.util.concurrent.ThreadPoolExecutor executor = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
+                java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1024), runnable -> {
+            Thread thread = new Thread(runnable, "ledger-snapshots");
+            thread.setDaemon(true);
+            return thread;
+        }, new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
+
+        @Override
+        public void destroy() throws InterruptedException {
+            executor.shutdown();
+            executor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    @Bean
+    SnapshotThread snapshotThread() {
+        return new SnapshotThread();
+    }
+
+    /**
      * Every aggregate takes a snapshot once {@code ledger.snapshots.threshold} events were applied since it was
      * last loaded from its latest snapshot (0 turns snapshots off). Loading then reads that snapshot and only the
      * events after it.

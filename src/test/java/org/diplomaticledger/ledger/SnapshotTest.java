@@ -67,8 +67,10 @@ class SnapshotTest {
             JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
             long events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = 'NO-IS'", Long.class);
             assertThat(events).isEqualTo(25);
-            List<Long> snapshots = jdbc.queryForList(
-                    "SELECT sequence_number FROM snapshot_event_entry WHERE aggregate_identifier = 'NO-IS'", Long.class);
+            // Snapshots are taken after the commit, on their own thread.
+            List<Long> snapshots = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(
+                    () -> jdbc.queryForList("SELECT sequence_number FROM snapshot_event_entry WHERE aggregate_identifier = 'NO-IS'",
+                            Long.class), found -> !found.isEmpty());
             // Axon keeps only the latest snapshot of an aggregate; it was taken after a multiple of the threshold.
             assertThat(snapshots).hasSize(1);
             long snapshotAt = snapshots.get(0);
@@ -116,8 +118,9 @@ class SnapshotTest {
                         {"missionId": "NO-IS-EMBASSY-REYKJAVIK", "category": "SERVICE", "change": 1, "source": "x"}""");
             }
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM snapshot_event_entry WHERE aggregate_identifier = 'NO-IS'", Long.class))
-                    .isEqualTo(1);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM snapshot_event_entry WHERE aggregate_identifier = 'NO-IS'", Long.class))
+                            .isEqualTo(1));
             EventStore store = context.getBean(EventStore.class);
             assertThat(store.readEvents("NO-IS").next().getPayloadType()).isEqualTo(Presence.class);
 
@@ -154,6 +157,9 @@ class SnapshotTest {
                 assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
             }
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                    "SELECT COALESCE(MAX(sequence_number), 0) FROM snapshot_event_entry WHERE aggregate_identifier = 'NO-FI'",
+                    Long.class) >= 3000);
             // 4,000 staff counts: the state is the latest count, not every count (it was over a megabyte when it was).
             Long size = jdbc.queryForObject("SELECT OCTET_LENGTH(payload) FROM snapshot_event_entry WHERE aggregate_identifier = 'NO-FI'",
                     Long.class);
