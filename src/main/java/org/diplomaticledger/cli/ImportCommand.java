@@ -83,7 +83,7 @@ final class ImportCommand implements Callable<Integer> {
 
     /** What the state file holds. */
     record ImportState(int version, String file, int chunkSize, String keyPrefix, long acknowledgedThrough,
-                       String linesSha256, long chunks, long written, long replayed, Long position) {
+                       String linesSha256, long chunks, long commands, long written, long replayed, Long position) {
     }
 
     @Override
@@ -110,7 +110,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         LedgerApi api = connection.api();
         if (resumed != null) {
-            cli.err.printf(Locale.ROOT, "resuming after line %,d (%s)%n", resumed.acknowledgedThrough(), state);
+            cli.err.printf(Locale.ROOT, "resuming at line %,d (%s)%n", start, state);
         } else if (start > 1) {
             cli.err.printf(Locale.ROOT, "starting at line %,d%n", start);
         }
@@ -131,6 +131,7 @@ final class ImportCommand implements Callable<Integer> {
         private long replayed;
         private long commands;
         private Long position;
+        private long sentThisRun;
 
         Run(LedgerApi api, Path state, Progress progress, ImportState resumed) {
             this.api = api;
@@ -139,6 +140,7 @@ final class ImportCommand implements Callable<Integer> {
             this.resumed = resumed;
             if (resumed != null) {
                 chunks = resumed.chunks();
+                commands = resumed.commands();
                 written = resumed.written();
                 replayed = resumed.replayed();
                 position = resumed.position();
@@ -160,6 +162,9 @@ final class ImportCommand implements Callable<Integer> {
                     }
                     if (lineNumber == start) {
                         checkResumedPrefix(lines, start - 1);
+                        // Before the first request: a run stopped before its first answer (whose chunk the ledger may
+                        // have stored) resumes with the same chunk size and keys.
+                        saveState(start - 1, lines);
                     }
                     chunk.write(bytes);
                     if (lineNumber - chunkFirst + 1 == chunkSize) {
@@ -193,7 +198,7 @@ final class ImportCommand implements Callable<Integer> {
         }
 
         private String note() {
-            return String.format(Locale.ROOT, "%,d events", written) + (replayed > 0 ? String.format(Locale.ROOT, ", %,d chunks replayed", replayed) : "");
+            return String.format(Locale.ROOT, "%,d events", written) + (replayed > 0 ? String.format(Locale.ROOT, ", %,d chunk(s) replayed", replayed) : "");
         }
 
         private void checkResumedPrefix(MessageDigest lines, long through) {
@@ -217,8 +222,12 @@ final class ImportCommand implements Callable<Integer> {
                     }
                     failure = LedgerApi.refusal(answer.status(), answer.body());
                 } catch (java.net.ConnectException e) {
-                    if (chunks == 0 || attempt >= retries) {
-                        // Nothing reached the ledger in this run: a wrong --url, or a ledger that is not running.
+                    if (sentThisRun == 0 && resumed == null) {
+                        // Nothing reached the ledger: a wrong --url, or a ledger that is not running. No state to keep.
+                        forgetState();
+                        throw interrupted(first, api.unreachable(e).getMessage());
+                    }
+                    if (attempt >= retries) {
                         throw interrupted(first, api.unreachable(e).getMessage());
                     }
                     failure = api.unreachable(e).getMessage();
@@ -236,6 +245,7 @@ final class ImportCommand implements Callable<Integer> {
                 cli.err.printf(Locale.ROOT, "lines %,d–%,d: %s; sending them again in %d s%n", first, last, failure, wait / 1000);
                 Thread.sleep(wait);
             }
+            sentThisRun++;
             if (!answer.ok()) {
                 throw refused(first, last, answer);
             }
@@ -255,7 +265,7 @@ final class ImportCommand implements Callable<Integer> {
         private CliFailure interrupted(long first, String why) {
             progress.breakLine();
             return new CliFailure(why + System.lineSeparator() + "Stopped before line " + first + "; run the same command again to resume there"
-                    + (chunks == 0 && resumed == null ? "." : " (" + state + ")."));
+                    + (Files.exists(state) ? " (" + state + ")." : "."));
         }
 
         /** The ledger refused a chunk: its problem with the lines of the file (the ledger counts from the chunk's first). */
@@ -291,11 +301,14 @@ final class ImportCommand implements Callable<Integer> {
                     }
                 } else {
                     message.append(System.lineSeparator()).append("  ");
+                    String detail = problem.path("detail").asText("");
                     if (problem.has("line")) {
                         message.append("line ").append(first + problem.path("line").asLong() - 1)
                                 .append(problem.has("command") ? " (" + problem.path("command").asText() + ")" : "").append(": ");
+                        // The ledger counts lines from the chunk's first: its own "line N (Command): " would mislead.
+                        detail = detail.replaceFirst("^line \\d+( \\([^)]*\\))?: ", "");
                     }
-                    message.append(problem.path("detail").asText(""));
+                    message.append(detail);
                 }
             }
             if (answer.status() == 413) {
@@ -306,9 +319,17 @@ final class ImportCommand implements Callable<Integer> {
             return new CliFailure(message.toString());
         }
 
-        private void saveState(long through, MessageDigest lines) throws IOException {
+        private void forgetState() {
+            try {
+                Files.deleteIfExists(state);
+            } catch (IOException e) {
+                // left behind: the next run reads it and resumes where it says, which is where this one started
+            }
+        }
+
+        private void saveState(long through, MessageDigest lines) {
             ImportState now = new ImportState(1, file.toAbsolutePath().toString(), chunkSize, keyPrefix, through,
-                    hex(copyOf(lines).digest()), chunks, written, replayed, position);
+                    hex(copyOf(lines).digest()), chunks, commands, written, replayed, position);
             Path temporary = state.resolveSibling(state.getFileName() + ".tmp");
             try {
                 LedgerApi.JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), now);

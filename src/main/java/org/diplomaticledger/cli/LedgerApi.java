@@ -117,7 +117,7 @@ final class LedgerApi {
             JsonNode problem = JSON.readTree(body);
             if (problem != null && problem.has("title")) {
                 String detail = problem.path("detail").asText("");
-                return status + " " + problem.path("title").asText() + (detail.isEmpty() ? "" : ": " + detail) + hint;
+                return status + " " + problem.path("title").asText() + (detail.isEmpty() ? hint : ": " + detail);
             }
         } catch (IOException e) {
             // not a problem document: the body as it is

@@ -26,8 +26,9 @@ import java.util.concurrent.Callable;
  * {@code tail}: follows a running ledger's stream ({@code GET /api/v1/stream}, docs/stream.md) and prints each event's
  * CloudEvent as one line of NDJSON on standard output. With {@code --state-file} it keeps the id (ledger position) of
  * the last event printed, and the next run resumes after it ({@code Last-Event-ID}); a dropped stream is resumed the
- * same way. The id is written at most once a second and when the command stops (also on Ctrl-C), so a crash may
- * print again the events of its last second: consumers de-duplicate on the CloudEvent's {@code id}.
+ * same way. The id is written once no more events wait, at most once a second while they pour in, and when the
+ * command stops (also on Ctrl-C or a TERM signal), so only a crash (a KILL) may print again the events of its last
+ * second: consumers de-duplicate on the CloudEvent's {@code id}.
  */
 @Command(name = "tail", sortOptions = false,
         description = {"Follows a running ledger's event stream (GET /api/v1/stream) and prints each event as a CloudEvent, one "
@@ -68,6 +69,8 @@ final class TailCommand implements Callable<Integer> {
     Long count;
 
     private volatile String lastId;
+    /** Set on Ctrl-C: nothing is printed after the id is saved, so the id saved is the last event printed. */
+    private boolean stopping;
     private String savedId;
     private long lastSave;
 
@@ -124,19 +127,27 @@ final class TailCommand implements Callable<Integer> {
                     StringBuilder data = null;
                     for (String line; (line = reader.readLine()) != null; ) {
                         if (line.isEmpty()) {
-                            if (data != null) {
-                                cli.out.println(data);
-                                cli.out.flush();
-                                printed++;
-                                failures = 0;
-                            }
-                            if (id != null) {
-                                lastId = id;
+                            synchronized (this) {
+                                if (stopping) {
+                                    return 130;
+                                }
+                                if (data != null) {
+                                    cli.out.println(data);
+                                    cli.out.flush();
+                                    printed++;
+                                    failures = 0;
+                                }
+                                if (id != null) {
+                                    lastId = id;
+                                }
                             }
                             if (count != null && printed >= count) {
                                 return 0;
                             }
-                            saveEverySecond();
+                            // Kept at most once a second while events pour in, and as soon as none wait (caught up).
+                            if (System.nanoTime() - lastSave >= SAVE_EVERY_NANOS || !reader.ready()) {
+                                save();
+                            }
                             id = null;
                             data = null;
                         } else if (line.startsWith(":")) {
@@ -198,12 +209,6 @@ final class TailCommand implements Callable<Integer> {
         return id;
     }
 
-    private void saveEverySecond() {
-        if (System.nanoTime() - lastSave >= SAVE_EVERY_NANOS) {
-            save();
-        }
-    }
-
     /** Writes the last id, if it moved, replacing the file whole (a reader never sees half an id). */
     private synchronized void save() {
         lastSave = System.nanoTime();
@@ -221,7 +226,8 @@ final class TailCommand implements Callable<Integer> {
         savedId = id;
     }
 
-    private void saveQuietly() {
+    private synchronized void saveQuietly() {
+        stopping = true;
         try {
             cli.out.flush();
             save();

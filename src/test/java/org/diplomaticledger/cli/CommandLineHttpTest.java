@@ -100,7 +100,7 @@ class CommandLineHttpTest extends LedgerIntegrationTest {
         Files.write(file, lines);
         Run resumed = run("import", file.toString(), "-u", "clerk", "-p", "clerk");
         assertThat(resumed.exit()).as(resumed.toString()).isZero();
-        assertThat(resumed.err()).contains("resuming after line 4", "6/6 lines");
+        assertThat(resumed.err()).contains("resuming at line 5", "6/6 lines");
         assertThat(events("MZ-ZW")).isEqualTo(6);
         assertThat(state).doesNotExist();
 
