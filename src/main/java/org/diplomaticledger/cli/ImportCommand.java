@@ -102,6 +102,10 @@ final class ImportCommand implements Callable<Integer> {
         ImportState resumed = resumeFrom == null ? readState(state) : null;
         if (resumed != null) {
             adopt(resumed, state);
+            if (resumed.acknowledgedThrough() > total) {
+                throw usage(state + " records " + resumed.acknowledgedThrough() + " lines acknowledged, but " + file + " has "
+                        + total + ": it belongs to another file. Delete it, or give this import another --state-file");
+            }
         }
         long start = resumeFrom != null ? resumeFrom : resumed != null ? resumed.acknowledgedThrough() + 1 : 1;
         if (resumeFrom != null && (resumeFrom < 1 || resumeFrom > total + 1 || (resumeFrom - 1) % chunkSize != 0)) {
