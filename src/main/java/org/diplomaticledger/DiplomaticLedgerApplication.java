@@ -1,13 +1,8 @@
 package org.diplomaticledger;
 
-import org.diplomaticledger.audit.DigestVerifier;
-import org.diplomaticledger.audit.ExportVerifier;
-import org.diplomaticledger.bench.BenchCommand;
-import org.diplomaticledger.security.HashPassword;
+import org.diplomaticledger.cli.LedgerCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-
-import java.util.Arrays;
 
 /**
  * Boot's Kafka auto-configuration is left out: the ledger touches Kafka only through its relay, which the
@@ -16,22 +11,12 @@ import java.util.Arrays;
  */
 @SpringBootApplication(excludeName = "org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration")
 public class DiplomaticLedgerApplication {
+    /**
+     * The jar's command line (docs/cli.md): {@code serve} (the default, also when the first argument is a Spring
+     * option) starts the ledger; every other command ({@code --help}, {@code import}, {@code verify-export},
+     * {@code bench}, …) runs without Spring and exits.
+     */
     public static void main(String[] args) {
-        // Offline tools run before (and without) Spring: no database, no port.
-        if (args.length > 0 && args[0].equals("verify-export")) {
-            System.exit(ExportVerifier.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
-        }
-        if (args.length > 0 && args[0].equals("hash-password")) {
-            System.exit(HashPassword.run(Arrays.copyOfRange(args, 1, args.length), System.in, System.console(),
-                    System.out, System.err));
-        }
-        if (args.length > 0 && args[0].equals("verify-digest")) {
-            System.exit(DigestVerifier.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
-        }
-        // The benchmark starts a ledger of its own in this JVM (docs/benchmark.md).
-        if (args.length > 0 && args[0].equals("bench")) {
-            System.exit(BenchCommand.run(Arrays.copyOfRange(args, 1, args.length)));
-        }
-        SpringApplication.run(DiplomaticLedgerApplication.class, args);
+        LedgerCommandLine.main(args, springArguments -> SpringApplication.run(DiplomaticLedgerApplication.class, springArguments));
     }
 }

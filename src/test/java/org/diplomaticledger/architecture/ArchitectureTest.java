@@ -25,6 +25,10 @@ class ArchitectureTest {
                     com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(
                             "org.diplomaticledger.shared..", "org.diplomaticledger.ledger", "org.diplomaticledger.projection",
                             "org.diplomaticledger.history", "org.diplomaticledger.*.api.."))
+            // The jar's command line is, like the application class, an entry point: it runs the offline tools of
+            // audit (verify-export, verify-digest), security (hash-password) and bench; nothing depends on it.
+            .ignoreDependency(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("org.diplomaticledger.cli.."),
+                    com.tngtech.archunit.base.DescribedPredicate.alwaysTrue())
             .as("capabilities depend on each other only through their api packages, shared, the ledger's write path "
                     + "and the projections' read support (which reads an aggregate's history with its corrections applied)");
 
@@ -83,4 +87,10 @@ class ArchitectureTest {
     static final ArchRule webAdaptersAreUsedByNobody = noClasses()
             .that().resideOutsideOfPackages("org.diplomaticledger..web..")
             .should().dependOnClassesThat().resideInAPackage("org.diplomaticledger..web..");
+
+    @ArchTest
+    static final ArchRule theCommandLineIsUsedOnlyByTheApplicationClass = noClasses()
+            .that().resideOutsideOfPackages("org.diplomaticledger", "org.diplomaticledger.cli..")
+            .should().dependOnClassesThat().resideInAPackage("org.diplomaticledger.cli..")
+            .as("the command line is an entry point, which only the application's main calls");
 }

@@ -85,6 +85,32 @@ class PackagedApplicationIT {
     }
 
     @Test
+    void printsItsUsageWithoutStartingTheLedgerOrWritingAFile() throws Exception {
+        Path emptyDir = Files.createTempDirectory("ledger-help-");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // -h and help are the same code path (CommandLineTest): one JVM start is enough here.
+        {
+            Process process = new ProcessBuilder(java, "-jar", JAR.toAbsolutePath().toString(), "--help")
+                    .directory(emptyDir.toFile()).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as(output).isZero();
+            assertThat(output).contains("java -jar diplomatic-ledger.jar serve [", "java -jar diplomatic-ledger.jar import [",
+                    "java -jar diplomatic-ledger.jar rebuild [", "java -jar diplomatic-ledger.jar tail [", "Exit codes:")
+                    .doesNotContain("Exception", "Tomcat");
+        }
+        Process version = new ProcessBuilder(java, "-jar", JAR.toAbsolutePath().toString(), "--version")
+                .directory(emptyDir.toFile()).redirectErrorStream(true).start();
+        String printed = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(version.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(version.exitValue()).isZero();
+        assertThat(printed).as("the version from the jar's manifest").startsWith("diplomatic-ledger 0.");
+        try (var created = Files.list(emptyDir)) {
+            assertThat(created).as("no ./data, no log, nothing").isEmpty();
+        }
+    }
+
+    @Test
     void checksAnAuditExportOfflineWithTheJarAlone() throws Exception {
         LedgerClient.Response export = new LedgerClient(port).getAccept("auditor", "/api/v1/audit/export", "application/x-ndjson");
         assertThat(export.status()).as(export.toString()).isEqualTo(200);
