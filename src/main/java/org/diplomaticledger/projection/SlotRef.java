@@ -26,10 +26,6 @@ public final class SlotRef {
         return versions == null ? new SlotRef(this) : this;
     }
 
-    public boolean isHead() {
-        return versions != null;
-    }
-
     public Slot get() {
         return versions == null ? slot : versions.get();
     }

@@ -112,11 +112,6 @@ public final class TemporalProjector implements EventMessageHandler {
         writes.flush();
     }
 
-    /** The projection's own handler, folding into the partition's rows in memory. */
-    public Object target() {
-        return target;
-    }
-
     @Override
     public boolean canHandle(EventMessage<?> event) {
         return event instanceof DomainEventMessage<?> && (handler.canHandle(event)
