@@ -67,6 +67,9 @@ final class IsolatedHandler implements EventMessageHandler {
             }
             return superseded(event, failure);
         }
+        if (delegate instanceof TemporalProjector projector) {
+            projector.prepare(event);
+        }
         try {
             return savepoint.execute(status -> {
                 try {

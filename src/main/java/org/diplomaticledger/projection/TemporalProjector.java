@@ -69,7 +69,9 @@ public final class TemporalProjector implements EventMessageHandler {
     private final Map<String, VersionLayout> layouts = new ConcurrentHashMap<>();
     private final PartitionEvents history;
     private final ProjectableDates dates;
-    private final VersionWrites writes;
+    /* A rebuild's writes (one thread); a live projector's are its transaction's, or its event's outside one. */
+    private final VersionWrites own;
+    private final ThreadLocal<VersionWrites> active = new ThreadLocal<>();
     /* A rebuild's projector: nothing else writes its slot, so it trusts what it keeps in memory and holds its
      * writes until flush(); a live projector writes each event's versions before handle returns. */
     private final boolean exclusive;
@@ -103,13 +105,17 @@ public final class TemporalProjector implements EventMessageHandler {
         this.mapper = mapper;
         this.history = new PartitionEvents(store, cachedEvents);
         this.dates = new ProjectableDates(mapper);
-        this.writes = new VersionWrites(jdbc);
+        this.own = new VersionWrites(jdbc);
         this.exclusive = exclusive;
     }
 
     /** Sends the writes held back (a rebuild's projector holds them until its transaction is about to commit). */
     public void flush() {
-        writes.flush();
+        own.flush();
+    }
+
+    private VersionWrites writes() {
+        return exclusive ? own : active.get();
     }
 
     @Override
@@ -132,13 +138,102 @@ public final class TemporalProjector implements EventMessageHandler {
             project(stored);
             return null;
         }
+        VersionWrites transaction = transaction();
+        VersionWrites writes = transaction == null ? new VersionWrites(jdbc) : transaction;
+        active.set(writes);
         try {
-            project(stored);
-            writes.flush();
+            if (transaction == null || eventByEvent) {
+                try {
+                    project(stored);
+                    writes().flush();
+                } finally {
+                    writes.clear();
+                }
+            } else {
+                // Held until the batch's transaction commits: an event whose handler fails queues nothing, so what
+                // is held is the earlier events' writes only.
+                project(stored);
+            }
         } finally {
-            writes.clear();
+            active.remove();
         }
         return null;
+    }
+
+    /*
+     * A live projector in a transaction holds its writes until the transaction is about to commit (one batch of the
+     * event processor), so that a version opened and closed within the batch is written once, and the statements go
+     * in batches. Reading the database (a partition not in memory, a late fact, a correction) needs them written
+     * first, which prepare() does before the event's savepoint: flushed inside it, they would be undone with a
+     * failing event. Should the flush at commit fail, the batch rolls back and its retry writes event by event
+     * again, inside each event's savepoint, so that the event at fault is parked alone.
+     */
+    private volatile boolean eventByEvent;
+
+    /**
+     * Called before the event's savepoint: sends the writes held when handling the event will read the database.
+     */
+    void prepare(EventMessage<?> message) {
+        VersionWrites writes = exclusive ? null : transaction();
+        if (writes == null || writes.isEmpty() || !(message instanceof DomainEventMessage<?> event)) {
+            return;
+        }
+        Object payload = event.getPayload();
+        if (!(payload instanceof EntryCorrected) && !(payload instanceof EntryRetracted)) {
+            if (!handler.canHandle(event)) {
+                return;
+            }
+            Partition cached = partitions.get(event.getAggregateIdentifier());
+            if (cached != null && trusted(cached, writes) && cached.foldedUntil != null
+                    && !effectiveDate(event).isBefore(cached.foldedUntil)) {
+                return;
+            }
+        }
+        writes.flush();
+    }
+
+    private boolean trusted(Partition cached, Object transaction) {
+        return cached.switches == head.switches() && (exclusive || transaction != null && cached.transaction == transaction);
+    }
+
+    /**
+     * The writes held for the surrounding transaction (null outside one), registering their flush at its commit on
+     * first use. They are bound to the transaction, not to this projector: a retry of parked events runs on another
+     * thread, in a transaction of its own.
+     */
+    private VersionWrites transaction() {
+        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        VersionWrites bound = (VersionWrites) org.springframework.transaction.support.TransactionSynchronizationManager.getResource(this);
+        if (bound == null) {
+            VersionWrites created = new VersionWrites(jdbc);
+            org.springframework.transaction.support.TransactionSynchronizationManager.bindResource(this, created);
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void beforeCommit(boolean readOnly) {
+                            try {
+                                created.flush();
+                            } catch (RuntimeException e) {
+                                eventByEvent = true;
+                                throw e;
+                            }
+                        }
+
+                        @Override
+                        public void afterCompletion(int status) {
+                            org.springframework.transaction.support.TransactionSynchronizationManager
+                                    .unbindResourceIfPossible(TemporalProjector.this);
+                            created.clear();
+                            if (status == STATUS_COMMITTED) {
+                                eventByEvent = false;
+                            }
+                        }
+                    });
+            bound = created;
+        }
+        return bound;
     }
 
     private void project(DomainEventMessage<?> stored) throws Exception {
@@ -157,7 +252,8 @@ public final class TemporalProjector implements EventMessageHandler {
         }
         LocalDate effective = effectiveDate(event);
         Partition cached = partitions.remove(partition);
-        Progress progress = exclusive && cached != null && cached.switches == head.switches()
+        VersionWrites transaction = exclusive ? null : writes();
+        Progress progress = cached != null && trusted(cached, transaction)
                 ? new Progress(cached.foldedUntil, cached.sequence) : progress(partition);
         LocalDate folded = progress == null ? null : progress.foldedUntil;
         if (folded == null || !effective.isBefore(folded)) {
@@ -166,6 +262,7 @@ public final class TemporalProjector implements EventMessageHandler {
             applyInOrder(partition, event, effective, recorded, state);
             state.sequence = domain.getSequenceNumber();
             state.switches = head.switches();
+            state.transaction = transaction;
             partitions.put(partition, state);
         } else {
             refold(partition, domain, recorded, effective);
@@ -251,10 +348,12 @@ public final class TemporalProjector implements EventMessageHandler {
         long sequence = -1;
         int switches;
         boolean stored;
+        /** The transaction that last changed it: within that transaction it needs no check against the database. */
+        Object transaction;
     }
 
     private Partition openVersions(String partition, Progress progress) {
-        writes.flush();
+        writes().flush();
         Partition state = new Partition();
         state.foldedUntil = progress == null ? null : progress.foldedUntil;
         state.stored = progress != null;
@@ -282,7 +381,7 @@ public final class TemporalProjector implements EventMessageHandler {
      */
     private void refold(String partition, DomainEventMessage<?> trigger, Instant recorded, LocalDate effective)
             throws Exception {
-        writes.flush();
+        writes().flush();
         List<DomainEventMessage<?>> raw = history.upTo(partition, trigger.getSequenceNumber());
         LocalDate from = effective;
         LocalDate settled = effective; // no day before this one can end the refold: the trigger has not acted yet
@@ -471,7 +570,7 @@ public final class TemporalProjector implements EventMessageHandler {
         }
         List<Piece> pieces = new ArrayList<>();
         for (Version version : current) {
-            writes.close(layout, versionsCode(), key, version.validFrom, version.validTo, version.recordedFrom, recorded);
+            writes().close(layout, versionsCode(), key, version.validFrom, version.validTo, version.recordedFrom, recorded);
             if (version.validFrom.isBefore(day)) {
                 pieces.add(new Piece(version.validFrom, day, version.row));
             }
@@ -483,7 +582,7 @@ public final class TemporalProjector implements EventMessageHandler {
             }
         }
         for (Piece piece : merge(pieces)) {
-            writes.insert(layout, versionsCode(), key, piece.row, piece.from, piece.to, recorded);
+            writes().insert(layout, versionsCode(), key, piece.row, piece.from, piece.to, recorded);
         }
     }
 
@@ -539,7 +638,7 @@ public final class TemporalProjector implements EventMessageHandler {
     }
 
     private Progress progress(String partition) {
-        writes.flush();
+        writes().flush();
         List<Progress> found = jdbc.query("SELECT folded_until, last_sequence FROM projection_partition WHERE projection = ? "
                         + "AND slot = ? AND partition_id = ?", (rs, i) -> new Progress(rs.getObject(1, LocalDate.class), rs.getLong(2)),
                 projection.name(), head.code(), partition);
@@ -547,7 +646,7 @@ public final class TemporalProjector implements EventMessageHandler {
     }
 
     private void setProgress(String partition, LocalDate day, long sequence, boolean insert) {
-        writes.progress(projection.name(), head.code(), partition, day, sequence, insert);
+        writes().progress(projection.name(), head.code(), partition, day, sequence, insert);
     }
 
     private String versionsCode() {
