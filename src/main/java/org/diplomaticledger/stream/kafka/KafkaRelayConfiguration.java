@@ -116,4 +116,19 @@ class KafkaRelayConfiguration {
                                       EventProcessingConfiguration processing, KafkaRelayProperties properties) {
         return new KafkaRelayStatus(relay, positions, processing, properties);
     }
+
+    /**
+     * The relay's gauges (docs/operations.md): the last position the broker acknowledged and the relay committed, and
+     * how far that is behind the ledger's head. Only with the {@code kafka} profile, as the relay itself.
+     */
+    @Bean
+    io.micrometer.core.instrument.binder.MeterBinder kafkaRelayMetrics(KafkaRelayStatus status) {
+        return registry -> {
+            io.micrometer.core.instrument.Gauge.builder("ledger.kafka.relay.position", status, KafkaRelayStatus::relayed)
+                    .description("The last ledger position the Kafka relay has delivered").register(registry);
+            io.micrometer.core.instrument.Gauge.builder("ledger.kafka.relay.lag", status,
+                            relay -> Math.max(0, relay.head() - relay.relayed()))
+                    .description("Positions between the ledger's head and the Kafka relay").register(registry);
+        };
+    }
 }
