@@ -18,7 +18,6 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.LedgerMetadata;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -66,8 +65,9 @@ public class LedgerWriter implements DisposableBean {
 
     public LedgerWriter(CommandBus commandBus, TransactionManager transactionManager, JdbcTemplate jdbc,
                         IdempotencyStore idempotency,
-                        @Value("${ledger.writes.group-commit.enabled:true}") boolean groupCommitEnabled,
-                        @Value("${ledger.writes.group-commit.max-batch:128}") int maxBatch) {
+                        LedgerProperties properties) {
+        boolean groupCommitEnabled = properties.writes().groupCommit().enabled();
+        int maxBatch = properties.writes().groupCommit().maxBatch();
         this.commandBus = commandBus;
         this.transactionManager = transactionManager;
         this.jdbc = jdbc;

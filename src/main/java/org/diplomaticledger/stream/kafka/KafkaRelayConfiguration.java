@@ -17,7 +17,6 @@ import org.diplomaticledger.projection.ProjectionPositions;
 import org.diplomaticledger.stream.LedgerCloudEvents;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
@@ -81,8 +80,9 @@ class KafkaRelayConfiguration {
                           org.springframework.jdbc.core.JdbcTemplate jdbc,
                           ObjectProvider<LedgerCloudEvents> shared,
                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                          @Value("${ledger.stream.source:urn:diplomatic-ledger}") URI source,
-                          @Value("${ledger.stream.schema-base:http://localhost:8080/schemas/}") URI schemaBase) {
+                          org.diplomaticledger.stream.StreamProperties stream) {
+        URI source = stream.source();
+        URI schemaBase = stream.schemaBase();
         LedgerCloudEvents cloudEvents = shared.getIfAvailable(() -> {
             if (!(eventSerializer instanceof JacksonSerializer jackson)) {
                 throw new IllegalStateException("the Kafka relay needs the ledger's Jackson event serializer");
