@@ -52,9 +52,14 @@ public class ChainVerifier {
     record Link(long position, long previous, String eventId, String payloadSha256, String metadataSha256, String link) {
     }
 
+    /** The outcome of the last whole verification on this node, and when it ended. */
+    public record Verification(Result result, java.time.Instant at) {
+    }
+
     private final JdbcTemplate jdbc;
     private final AuditChain chain;
     private final ChainWitness witness;
+    private volatile Verification last;
 
     ChainVerifier(JdbcTemplate jdbc, AuditChain chain, ChainWitness witness) {
         this.jdbc = jdbc;
@@ -72,6 +77,17 @@ public class ChainVerifier {
      * digest this node last published (so that a truncated or recomputed tail is found without a kept digest).
      */
     public Result verifyAll() {
+        Result result = verifyWhole();
+        last = new Verification(result, java.time.Instant.now());
+        return result;
+    }
+
+    /** The last whole verification on this node since it started, if any (the metrics' last verify result). */
+    public java.util.Optional<Verification> lastVerification() {
+        return java.util.Optional.ofNullable(last);
+    }
+
+    private Result verifyWhole() {
         // The published digest first: it was taken from a head no later than the one read next, as the chain only grows.
         SignedDigest published = witness.last().orElse(null);
         AuditChain.Head head = chain.head();

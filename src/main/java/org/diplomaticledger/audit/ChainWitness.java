@@ -2,7 +2,6 @@ package org.diplomaticledger.audit;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -25,8 +24,8 @@ public class ChainWitness {
     private final Path file;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    ChainWitness(@Value("${ledger.data-dir:./data}") Path dataDir) {
-        this.file = dataDir.resolve("audit").resolve("last-digest.json");
+    ChainWitness(org.diplomaticledger.ledger.LedgerProperties ledger) {
+        this.file = ledger.dataDir().resolve("audit").resolve("last-digest.json");
     }
 
     public Path file() {

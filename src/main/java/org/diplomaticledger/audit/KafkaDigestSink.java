@@ -30,6 +30,8 @@ class KafkaDigestSink implements DigestSink {
     private final URI source;
     private final ObjectMapper json = new ObjectMapper();
 
+    // ledger.kafka.topic and ledger.stream.source are the stream capability's (KafkaRelayProperties, StreamProperties,
+    // with their metadata); the audit chain may not depend on that capability, so it reads the two values by name.
     KafkaDigestSink(KafkaTemplate<String, CloudEvent> template, AuditProperties properties,
                     @Value("${ledger.kafka.topic:diplomatic-ledger.events}") String eventsTopic,
                     @Value("${ledger.stream.source:urn:diplomatic-ledger}") URI source) {

@@ -2,7 +2,6 @@ package org.diplomaticledger.audit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -35,7 +34,8 @@ public class LedgerSigningKey {
     private final PublicKey publicKey;
     private final String keyId;
 
-    LedgerSigningKey(AuditProperties properties, @Value("${ledger.data-dir:./data}") Path dataDir) {
+    LedgerSigningKey(AuditProperties properties, org.diplomaticledger.ledger.LedgerProperties ledger) {
+        Path dataDir = ledger.dataDir();
         try {
             KeyPair pair = properties.signingKey() != null ? configured(properties) : generated(dataDir.resolve("audit"));
             this.privateKey = pair.getPrivate();

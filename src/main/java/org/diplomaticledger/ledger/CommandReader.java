@@ -23,7 +23,6 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import org.diplomaticledger.shared.InputChecks;
 import org.diplomaticledger.shared.InvalidValueException;
-import org.springframework.beans.factory.annotation.Value;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.springframework.stereotype.Component;
 
@@ -62,7 +61,8 @@ public class CommandReader {
     private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
     public CommandReader(CommandCatalog catalog, ObjectMapper objectMapper, Validator validator, Clock clock,
-                         @Value("${ledger.limits.command-elements:1000}") int maxElements) {
+                         LedgerProperties properties) {
+        int maxElements = properties.limits().commandElements();
         this.catalog = catalog;
         this.objectMapper = strict(objectMapper);
         this.validator = validator;

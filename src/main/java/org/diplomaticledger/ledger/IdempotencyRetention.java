@@ -2,7 +2,6 @@ package org.diplomaticledger.ledger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -25,10 +24,10 @@ class IdempotencyRetention {
     private final Duration retention;
 
     IdempotencyRetention(IdempotencyStore store, Clock clock,
-                         @Value("${ledger.idempotency.retention:P7D}") Duration retention) {
+                         LedgerProperties properties) {
         this.store = store;
         this.clock = clock;
-        this.retention = retention;
+        this.retention = properties.idempotency().retention();
     }
 
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")

@@ -29,7 +29,6 @@ import org.diplomaticledger.history.api.EntryCorrected;
 import org.diplomaticledger.history.api.EntryRetracted;
 import org.diplomaticledger.shared.LedgerMetadata;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,6 +43,7 @@ import java.util.Map;
  * every event inherits from its command.
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.boot.context.properties.EnableConfigurationProperties(LedgerProperties.class)
 class LedgerConfiguration {
 
     @Bean
@@ -129,8 +129,9 @@ class LedgerConfiguration {
     @Bean
     TokenStore tokenStore(ConnectionProvider connectionProvider, @Qualifier("serializer") Serializer serializer,
                           TokenSchema tokenSchema,
-                          @Value("${ledger.processors.claim-timeout:PT10S}") java.time.Duration claimTimeout,
-                          @Value("${ledger.node-id:}") String nodeId) {
+                          LedgerProperties properties) {
+        java.time.Duration claimTimeout = properties.processors().claimTimeout();
+        String nodeId = properties.nodeId();
         String node = nodeId.isBlank()
                 ? java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "-"
                   + java.util.UUID.randomUUID().toString().substring(0, 8)
@@ -153,11 +154,12 @@ class LedgerConfiguration {
                                           ConnectionProvider connectionProvider,
                                           SnapshotFilter correctedHistorySnapshotFilter,
                                           TransactionManager transactionManager,
-                                          @Value("${ledger.event-store.batch-size:500}") int batchSize,
-                                          @Value("${ledger.event-store.gap-timeout:PT20S}") java.time.Duration gapTimeout,
-                                          @Value("${ledger.event-store.gap-cleaning-threshold:100}") int gapCleaningThreshold,
+                                          LedgerProperties properties,
                                           ObjectProvider<EventUpcaster> upcasters,
                                           ObjectProvider<AppendInterceptor> interceptors) {
+        int batchSize = properties.eventStore().batchSize();
+        java.time.Duration gapTimeout = properties.eventStore().gapTimeout();
+        int gapCleaningThreshold = properties.eventStore().gapCleaningThreshold();
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(snapshotSerializer)
@@ -186,7 +188,8 @@ class LedgerConfiguration {
      * set {@code none} and let snapshots bound the loading time instead.
      */
     @Bean
-    Cache aggregateCache(@Value("${ledger.aggregates.cache:weak}") String kind) {
+    Cache aggregateCache(LedgerProperties properties) {
+        String kind = properties.aggregates().cache();
         return switch (kind.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "weak" -> new WeakReferenceCache();
             case "none" -> NoCache.INSTANCE;
@@ -238,7 +241,8 @@ class LedgerConfiguration {
      */
     @Bean
     SnapshotTriggerDefinition ledgerSnapshotTrigger(Snapshotter snapshotter,
-                                                    @Value("${ledger.snapshots.threshold:100}") int threshold) {
+                                                    LedgerProperties properties) {
+        int threshold = properties.snapshots().threshold();
         if (threshold < 0) {
             throw new IllegalStateException("ledger.snapshots.threshold must be 0 (off) or more, not " + threshold);
         }

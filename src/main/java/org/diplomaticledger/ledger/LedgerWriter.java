@@ -17,8 +17,8 @@ import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.LedgerMetadata;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -66,8 +66,9 @@ public class LedgerWriter implements DisposableBean {
 
     public LedgerWriter(CommandBus commandBus, TransactionManager transactionManager, JdbcTemplate jdbc,
                         IdempotencyStore idempotency,
-                        @Value("${ledger.writes.group-commit.enabled:true}") boolean groupCommitEnabled,
-                        @Value("${ledger.writes.group-commit.max-batch:128}") int maxBatch) {
+                        LedgerProperties properties) {
+        boolean groupCommitEnabled = properties.writes().groupCommit().enabled();
+        int maxBatch = properties.writes().groupCommit().maxBatch();
         this.commandBus = commandBus;
         this.transactionManager = transactionManager;
         this.jdbc = jdbc;
@@ -230,19 +231,33 @@ public class LedgerWriter implements DisposableBean {
 
     private void dispatch(Write write) {
         List<CommandMessage<?>> messages = new ArrayList<>(write.commands.size());
-        for (int i = 0; i < write.commands.size(); i++) {
-            LedgerCommand command = write.commands.get(i);
-            CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(Map.of(
-                    LedgerMetadata.ACTOR, write.context.actor(),
-                    LedgerMetadata.CORRELATION_ID, write.context.correlationId(),
-                    LedgerMetadata.COMMAND, command.getClass().getSimpleName())));
-            FutureCallback<Object, Object> callback = new FutureCallback<>();
-            commandBus.dispatch(message, callback);
-            CommandResultMessage<?> result = callback.getResult();
-            if (result.isExceptional()) {
-                throw new CommandFailed(i, command.getClass().getSimpleName(), result.exceptionResult());
+        // What the handlers log carries the write's actor, correlation id and command, also on the group-commit
+        // appender's thread, where the request's own log context (ledger.web.RequestLogContext) is not.
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
+        MDC.put(LedgerMetadata.ACTOR, write.context.actor());
+        MDC.put(LedgerMetadata.CORRELATION_ID, write.context.correlationId());
+        try {
+            for (int i = 0; i < write.commands.size(); i++) {
+                LedgerCommand command = write.commands.get(i);
+                MDC.put(LedgerMetadata.COMMAND, command.getClass().getSimpleName());
+                CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(Map.of(
+                        LedgerMetadata.ACTOR, write.context.actor(),
+                        LedgerMetadata.CORRELATION_ID, write.context.correlationId(),
+                        LedgerMetadata.COMMAND, command.getClass().getSimpleName())));
+                FutureCallback<Object, Object> callback = new FutureCallback<>();
+                commandBus.dispatch(message, callback);
+                CommandResultMessage<?> result = callback.getResult();
+                if (result.isExceptional()) {
+                    throw new CommandFailed(i, command.getClass().getSimpleName(), result.exceptionResult());
+                }
+                messages.add(message);
             }
-            messages.add(message);
+        } finally {
+            if (logContext == null) {
+                MDC.clear();
+            } else {
+                MDC.setContextMap(logContext);
+            }
         }
         write.messages = messages;
     }

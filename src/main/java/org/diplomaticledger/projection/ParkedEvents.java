@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -55,7 +54,8 @@ public class ParkedEvents implements DisposableBean {
     public ParkedEvents(JdbcTemplate jdbc, ProjectionHandlers handlers,
                         ObjectProvider<org.axonframework.config.Configuration> axon,
                         @Qualifier("eventSerializer") Serializer serializer,
-                        @Value("${ledger.projections.parked.recheck-interval:PT30S}") Duration recheck) {
+                        ProjectionsProperties properties) {
+        Duration recheck = properties.parked().recheckInterval();
         this.jdbc = jdbc;
         this.handlers = handlers;
         this.axon = axon;

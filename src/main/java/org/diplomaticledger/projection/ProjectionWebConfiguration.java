@@ -26,6 +26,7 @@ import java.util.List;
  * {@code ?asOf=} and {@code ?knownAt=}.
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.boot.context.properties.EnableConfigurationProperties(ProjectionsProperties.class)
 class ProjectionWebConfiguration implements WebMvcConfigurer {
 
     private final Clock clock;

@@ -1,6 +1,5 @@
 package org.diplomaticledger.projection;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -29,11 +28,11 @@ public class Reads {
     private final Clock clock;
 
     public Reads(ProjectionPositions positions, ProjectionHandlers handlers, ParkedEvents parked,
-                 @Value("${ledger.projections.max-wait:PT10S}") Duration maxWait, Clock clock) {
+                 ProjectionsProperties properties, Clock clock) {
         this.positions = positions;
         this.handlers = handlers;
         this.parked = parked;
-        this.maxWait = maxWait;
+        this.maxWait = properties.maxWait();
         this.clock = clock;
     }
 

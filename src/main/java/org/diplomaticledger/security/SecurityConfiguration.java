@@ -25,6 +25,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,8 +46,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * HTTP Basic over configured users. Writes need CLERK; {@code /actuator/health} is open; everything else needs a
- * user. The ledger refuses to start without users, so that it never runs open by accident.
+ * HTTP Basic over configured users. Writes need CLERK; {@code /actuator/health} and {@code /actuator/info} are open;
+ * the other actuator endpoints (metrics, prometheus) need ADMIN, but on a separate management port, when one is
+ * configured ({@code management.server.port}) and {@code ledger.security.management-port-open} is true, they are
+ * open (docs/operations.md); everything else needs a user. The ledger refuses to start without users, so that it
+ * never runs open by accident.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LedgerUsersProperties.class)
@@ -52,6 +59,8 @@ class SecurityConfiguration {
     /** Open to anyone, whatever the method (a method a path does not serve answers 405). */
     static final String[] PUBLIC = {"/actuator/health", "/actuator/health/**", "/actuator/info",
             "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**"};
+    /** ADMIN, or anyone on an open management port: every actuator endpoint but the public ones. */
+    static final String[] ACTUATOR = {"/actuator", "/actuator/**"};
     /** CLERK only. */
     static final String[] WRITES = {"/api/v1/commands", "/api/v1/commands/**", "/api/v1/imports", "/api/v1/imports/**"};
     /** AUDITOR, ADMIN. */
@@ -69,7 +78,9 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper objectMapper,
-                                           AuthenticationManager authenticationManager) throws Exception {
+                                           AuthenticationManager authenticationManager, ManagementPorts managementPorts,
+                                           LedgerUsersProperties properties) throws Exception {
+        RequestMatcher onManagementPort = properties.managementPortOpen() ? managementPorts.matcher() : request -> false;
         http.authenticationManager(authenticationManager)
                 .csrf(csrf -> csrf.disable()) // no cookies or sessions: every request carries its credentials
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -81,6 +92,9 @@ class SecurityConfiguration {
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers(HttpMethod.GET, "/schemas/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/schemas/**").permitAll()
+                        // A separate management port is reached by the monitoring network only: scraped there without a user.
+                        .requestMatchers(new AndRequestMatcher(onManagementPort, matchers(ACTUATOR))).permitAll()
+                        .requestMatchers(ACTUATOR).hasRole(Role.ADMIN.name())
                         .requestMatchers(WRITES).hasRole(Role.CLERK.name())
                         // The audit chain (verify, digests, exports) is for auditors and administrators only.
                         .requestMatchers(AUDIT).hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
@@ -106,6 +120,11 @@ class SecurityConfiguration {
                                         + "' lacks the role this request needs"
                                         + (HttpMethod.POST.matches(request.getMethod()) ? " (writes need CLERK)" : ""))));
         return http.build();
+    }
+
+    private static RequestMatcher matchers(String... patterns) {
+        return new OrRequestMatcher(java.util.Arrays.stream(patterns)
+                .map(pattern -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern)).toList());
     }
 
     /**
@@ -140,9 +159,9 @@ class SecurityConfiguration {
      */
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder,
-                                                @org.springframework.beans.factory.annotation.Value("${ledger.security.auth-cache:PT5M}")
-                                                java.time.Duration cache, java.time.Clock clock) {
-        return new ProviderManager(new CachingAuthenticationProvider(passwords(users, passwordEncoder), cache, clock));
+                                                LedgerUsersProperties properties, java.time.Clock clock) {
+        return new ProviderManager(new CachingAuthenticationProvider(passwords(users, passwordEncoder),
+                properties.authCache(), clock));
     }
 
     static DaoAuthenticationProvider passwords(UserDetailsService users, PasswordEncoder passwordEncoder) {

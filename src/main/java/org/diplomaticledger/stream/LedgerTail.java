@@ -70,6 +70,8 @@ public final class LedgerTail implements SmartLifecycle {
     private final List<Consumer> live = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<Long, Sighting> sightings = new HashMap<>();
     private final Set<SseSubscription> subscriptions = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.LongAdder slowConsumersDropped = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder refusedSubscriptions = new java.util.concurrent.atomic.LongAdder();
     private volatile long frontier;
     private volatile boolean running;
     private Thread thread;
@@ -280,6 +282,7 @@ public final class LedgerTail implements SmartLifecycle {
     public boolean register(SseSubscription subscription) {
         synchronized (subscriptions) {
             if (subscriptions.size() >= properties.maxSubscribers()) {
+                refusedSubscriptions.increment();
                 return false;
             }
             return subscriptions.add(subscription);
@@ -299,6 +302,21 @@ public final class LedgerTail implements SmartLifecycle {
                 log.debug("A heartbeat failed", e);
             }
         }
+    }
+
+    /** Counts a stream ended because its consumer let {@code ledger.stream.buffer} events wait (for the metrics). */
+    void droppedSlowConsumer() {
+        slowConsumersDropped.increment();
+    }
+
+    /** Streams ended since start because their consumer read too slowly. */
+    public long slowConsumersDropped() {
+        return slowConsumersDropped.sum();
+    }
+
+    /** Streams refused since start because {@code ledger.stream.max-subscribers} were open. */
+    public long refusedSubscriptions() {
+        return refusedSubscriptions.sum();
     }
 
     /** The streams open and not ending. */

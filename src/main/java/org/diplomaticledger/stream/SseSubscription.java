@@ -137,7 +137,7 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
             if (filter.isEmpty() && !events.isEmpty() && release.firstPosition() > cursor) {
                 // Every event, all new to this stream: one reference to the release's joined messages.
                 if (queuedEvents + events.size() > capacity) {
-                    endLocked(overflow());
+                    endSlowLocked();
                     return;
                 }
                 queue.add(new Chunk(release.joined(), events.size()));
@@ -175,12 +175,20 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
             return;
         }
         if (queuedEvents >= capacity) {
-            endLocked(overflow());
+            endSlowLocked();
             return;
         }
         queue.add(new Chunk(event.frame(), 1));
         queuedEvents++;
         lastIdSent = event.position();
+    }
+
+    /** Ends a stream whose consumer let its buffer fill, counted as a dropped slow consumer. Holds this object's lock. */
+    private void endSlowLocked() {
+        if (!ending && !closed) {
+            tail.droppedSlowConsumer();
+        }
+        endLocked(overflow());
     }
 
     private String overflow() {

@@ -12,7 +12,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 
 import java.time.Duration;
@@ -54,7 +53,8 @@ public class StreamConfiguration {
     StreamReads streamReads(DataSourceProperties dataSource, EventSchema schema,
                             @Qualifier("eventSerializer") Serializer eventSerializer,
                             ObjectProvider<EventUpcaster> upcasters, StreamProperties properties,
-                            @Value("${ledger.event-store.batch-size:500}") int batchSize) {
+                            org.diplomaticledger.ledger.LedgerProperties ledger) {
+        int batchSize = ledger.eventStore().batchSize();
         HikariDataSource pool = dataSource.initializeDataSourceBuilder().type(HikariDataSource.class).build();
         pool.setPoolName("ledger-stream");
         pool.setMaximumPoolSize(properties.readConnections());

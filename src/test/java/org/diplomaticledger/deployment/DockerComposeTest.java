@@ -74,7 +74,7 @@ class DockerComposeTest {
 
     @Test
     void theServicesAreTheDocumentedOnes() {
-        assertThat(services).containsOnlyKeys("postgres", "kafka", "ledger-1", "ledger-2", "proxy");
+        assertThat(services).containsOnlyKeys("postgres", "kafka", "ledger-1", "ledger-2", "proxy", "prometheus", "grafana");
         for (String name : services.keySet()) {
             assertThat(services.get(name)).as(name + " has a health check").containsKey("healthcheck");
         }
@@ -152,6 +152,42 @@ class DockerComposeTest {
         Map<String, Object> proxy = services.get("proxy");
         assertThat(String.valueOf(proxy.get("ports"))).isEqualTo("[" + "${LEDGER_PORT:-8080}:" + listen.group(1) + "]");
         assertThat(String.valueOf(proxy.get("volumes"))).contains("./deploy/nginx.conf:");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void prometheusScrapesEveryNodeAsAnAdminAndTheDashboardShowsDocumentedMeters() throws IOException {
+        Map<String, Object> prometheus;
+        try (InputStream in = Files.newInputStream(Path.of("deploy/prometheus.yml"))) {
+            prometheus = new Yaml().load(in);
+        }
+        Map<String, Object> job = ((List<Map<String, Object>>) prometheus.get("scrape_configs")).get(0);
+        assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
+        String port = application.getProperty("server.port", "8080");
+        List<Object> targets = (List<Object>) ((List<Map<String, Object>>) job.get("static_configs")).get(0).get("targets");
+        assertThat(targets).containsExactlyElementsOf(ledgerNodes().stream().map(node -> node + ":" + port).toList());
+        // The demo user it scrapes as has the role the scrape needs.
+        String user = String.valueOf(((Map<String, Object>) job.get("basic_auth")).get("username"));
+        Properties demo = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of("src/main/resources/application-demo.properties"))) {
+            demo.load(in);
+        }
+        String index = demo.stringPropertyNames().stream().filter(key -> key.endsWith(".username") && user.equals(demo.getProperty(key)))
+                .map(key -> key.substring(0, key.length() - ".username".length())).findFirst().orElseThrow();
+        assertThat(demo.getProperty(index + ".roles")).isEqualTo("ADMIN");
+        assertThat(String.valueOf(services.get("prometheus").get("volumes"))).contains("./deploy/prometheus.yml:");
+
+        String dashboard = Files.readString(Path.of("deploy/grafana/dashboards/diplomatic-ledger.json"));
+        String operations = Files.readString(Path.of("docs/operations.md"));
+        Matcher meter = Pattern.compile("\\b(ledger_[a-z_]+?)(_sum|_count|_max)?\\b").matcher(dashboard);
+        int meters = 0;
+        while (meter.find()) {
+            assertThat(operations).as("the dashboard's %s is documented in docs/operations.md", meter.group(1))
+                    .contains("`" + meter.group(1) + "`");
+            meters++;
+        }
+        assertThat(meters).isGreaterThan(10);
+        assertThat(String.valueOf(services.get("grafana").get("volumes"))).contains("./deploy/grafana/dashboards:");
     }
 
     @Test

@@ -234,6 +234,7 @@ class StreamUnderLoadTest {
         double baseline = 2000 / ((System.nanoTime() - baselineStart) / 1e9);
 
         long stalledFrom = head();
+        long dropped = tail.slowConsumersDropped();
         try (Socket stalled = new Socket()) {
             stalled.setReceiveBufferSize(4096);
             stalled.connect(new InetSocketAddress("localhost", port));
@@ -253,6 +254,8 @@ class StreamUnderLoadTest {
             consumer.join(TimeUnit.SECONDS.toMillis(60));
             assertThat(healthy.get()).as("the other consumer received every event").isEqualTo(4000);
             await().atMost(Duration.ofSeconds(30)).until(() -> tail.subscriptionCount() == before);
+            assertThat(tail.slowConsumersDropped()).as("counted for ledger_stream_slow_consumers_dropped_total")
+                    .isEqualTo(dropped + 1);
 
             // When the stalled consumer finally reads, it gets what was in flight before its stream ended, then
             // nothing more, though 2,000 events were written.

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.diplomaticledger.shared.Problems;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,8 +38,9 @@ class BodyLimitFilter {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> bodyLimit(ObjectMapper objectMapper,
-                                                          @Value("${ledger.limits.command-body:1MB}") DataSize commandBody,
-                                                          @Value("${ledger.limits.import-body:64MB}") DataSize importBody) {
+                                                          org.diplomaticledger.ledger.LedgerProperties properties) {
+        DataSize commandBody = properties.limits().commandBody();
+        DataSize importBody = properties.limits().importBody();
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
                 new Limit(objectMapper, commandBody.toBytes(), importBody.toBytes()));
         // Spring Security's chain runs at -100: this runs right after it.

@@ -43,10 +43,12 @@ class ImportController {
 
     private final NdjsonCommands ndjson;
     private final Writes writes;
+    private final CommandMetrics metrics;
 
-    ImportController(NdjsonCommands ndjson, Writes writes) {
+    ImportController(NdjsonCommands ndjson, Writes writes, CommandMetrics metrics) {
         this.ndjson = ndjson;
         this.writes = writes;
+        this.metrics = metrics;
     }
 
     @Operation(operationId = "importCommands", summary = "Import commands as NDJSON, all or nothing",
@@ -90,8 +92,12 @@ class ImportController {
                                           @Parameter(hidden = true) Authentication user) {
         NdjsonCommands.Parsed parsed = ndjson.parse(body);
         try {
-            return writes.write(parsed.commands(), user.getName(), correlationId, idempotencyKey,
+            ResponseEntity<String> answer = writes.write(parsed.commands(), user.getName(), correlationId, idempotencyKey,
                     hash("POST", "/api/v1/imports", body), receipts -> answer(parsed.lines(), receipts));
+            if (!"true".equals(answer.getHeaders().getFirst(Writes.REPLAYED))) {
+                metrics.imported(parsed.commands().size(), body.length);
+            }
+            return answer;
         } catch (CommandFailed failed) {
             throw new ImportLineFailed(parsed.lines().get(failed.index()), failed);
         }

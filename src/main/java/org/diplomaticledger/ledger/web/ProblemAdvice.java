@@ -34,6 +34,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
+    private final CommandMetrics metrics;
+
+    ProblemAdvice(CommandMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     @ExceptionHandler(InvalidInput.class)
     ResponseEntity<ProblemDetail> invalidInput(InvalidInput e, HttpServletRequest request) {
         HttpStatus status = e.unknownCommand() ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
@@ -65,12 +71,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(CommandFailed.class)
     ResponseEntity<ProblemDetail> commandFailed(CommandFailed e, HttpServletRequest request) {
-        return Problems.response(refusal(e.getCause(), request));
+        ProblemDetail problem = refusal(e.getCause(), request);
+        metrics.refused(e.command(), problem);
+        return Problems.response(problem);
     }
 
     @ExceptionHandler(ImportController.ImportLineFailed.class)
     ResponseEntity<ProblemDetail> importLineFailed(ImportController.ImportLineFailed e, HttpServletRequest request) {
         ProblemDetail problem = refusal(e.failure.getCause(), request);
+        metrics.refused(e.failure.command(), problem);
         problem.setDetail("line " + e.line + " (" + e.failure.command() + "): " + problem.getDetail()
                 + "; nothing of the import was written");
         problem.setProperty("line", e.line);
@@ -96,7 +105,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     /** A write that met another write to the same aggregate when its events were appended (the store's sequence check). */
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<ProblemDetail> concurrentWrite(ConcurrencyException e, HttpServletRequest request) {
-        return Problems.response(refusal(e, request));
+        ProblemDetail problem = refusal(e, request);
+        metrics.refused(org.slf4j.MDC.get(org.diplomaticledger.shared.LedgerMetadata.COMMAND), problem);
+        return Problems.response(problem);
     }
 
     @ExceptionHandler(Exception.class)

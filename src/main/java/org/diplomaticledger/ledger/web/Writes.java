@@ -33,16 +33,24 @@ class Writes {
     private final LedgerWriter writer;
     private final IdempotencyStore idempotency;
     private final ObjectMapper objectMapper;
+    private final CommandMetrics metrics;
 
-    Writes(LedgerWriter writer, IdempotencyStore idempotency, ObjectMapper objectMapper) {
+    Writes(LedgerWriter writer, IdempotencyStore idempotency, ObjectMapper objectMapper, CommandMetrics metrics) {
         this.writer = writer;
         this.idempotency = idempotency;
         this.objectMapper = objectMapper;
+        this.metrics = metrics;
     }
 
+    static boolean isToken(String header) {
+        return header != null && TOKEN.matcher(header).matches();
+    }
+
+    /** The header's id; without one, the id the request's log lines carry (the response's X-Correlation-Id). */
     static String correlationId(String header) {
         if (header == null || header.isBlank()) {
-            return UUID.randomUUID().toString();
+            String logged = RequestLogContext.correlationId();
+            return logged != null ? logged : UUID.randomUUID().toString();
         }
         if (!TOKEN.matcher(header).matches()) {
             throw new BadHeader(CORRELATION_ID, "expected 1 to 255 visible ASCII characters");
@@ -59,7 +67,9 @@ class Writes {
         String correlationId = correlationId(correlationHeader);
         LedgerWriter.Context context = new LedgerWriter.Context(actor, correlationId);
         if (key == null) {
-            return json(HttpStatus.OK, toJson(render.apply(writer.write(commands, context, null, null))), false);
+            List<CommandReceipt> written = writer.write(commands, context, null, null);
+            metrics.accepted(written);
+            return json(HttpStatus.OK, toJson(render.apply(written)), false);
         }
         if (!TOKEN.matcher(key).matches()) {
             throw new BadHeader(IDEMPOTENCY_KEY, "expected 1 to 255 visible ASCII characters");
@@ -76,6 +86,7 @@ class Writes {
             if (outcome.replayed() != null) {
                 return replayed(key, requestHash, outcome.replayed());
             }
+            metrics.accepted(outcome.receipts());
             return json(HttpStatus.OK, rendered[0], false);
         } catch (DuplicateKeyException | CommandFailed raced) {
             // A concurrent request with the same key may have committed first: ours then either collided on the key

@@ -6,7 +6,6 @@ import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.QueryParameterException;
 import org.diplomaticledger.projection.Reads;
 import org.diplomaticledger.shared.CountryCode;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +31,7 @@ import java.util.Optional;
  * change the links, and keeps live rows and rebuilt rows the same.
  */
 @Component
+@org.springframework.boot.context.properties.EnableConfigurationProperties(ExpulsionsProperties.class)
 public class ExpulsionsQueries {
 
     /** Filters of the expulsions list; every one optional but {@code on}, the day "overdue" is judged on. */
@@ -65,7 +65,8 @@ public class ExpulsionsQueries {
     private final JdbcTemplate jdbc;
     private final int windowDays;
 
-    public ExpulsionsQueries(JdbcTemplate jdbc, @Value("${ledger.expulsions.reciprocity-window-days:30}") int windowDays) {
+    public ExpulsionsQueries(JdbcTemplate jdbc, ExpulsionsProperties properties) {
+        int windowDays = properties.reciprocityWindowDays();
         if (windowDays < 0) {
             throw new IllegalStateException("ledger.expulsions.reciprocity-window-days must be 0 or more, not " + windowDays);
         }

@@ -17,7 +17,6 @@ import org.diplomaticledger.projection.ProjectionPositions;
 import org.diplomaticledger.stream.LedgerCloudEvents;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
@@ -81,8 +80,9 @@ class KafkaRelayConfiguration {
                           org.springframework.jdbc.core.JdbcTemplate jdbc,
                           ObjectProvider<LedgerCloudEvents> shared,
                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                          @Value("${ledger.stream.source:urn:diplomatic-ledger}") URI source,
-                          @Value("${ledger.stream.schema-base:http://localhost:8080/schemas/}") URI schemaBase) {
+                          org.diplomaticledger.stream.StreamProperties stream) {
+        URI source = stream.source();
+        URI schemaBase = stream.schemaBase();
         LedgerCloudEvents cloudEvents = shared.getIfAvailable(() -> {
             if (!(eventSerializer instanceof JacksonSerializer jackson)) {
                 throw new IllegalStateException("the Kafka relay needs the ledger's Jackson event serializer");
@@ -115,5 +115,20 @@ class KafkaRelayConfiguration {
     KafkaRelayStatus kafkaRelayStatus(KafkaRelay relay, ProjectionPositions positions,
                                       EventProcessingConfiguration processing, KafkaRelayProperties properties) {
         return new KafkaRelayStatus(relay, positions, processing, properties);
+    }
+
+    /**
+     * The relay's gauges (docs/operations.md): the last position the broker acknowledged and the relay committed, and
+     * how far that is behind the ledger's head. Only with the {@code kafka} profile, as the relay itself.
+     */
+    @Bean
+    io.micrometer.core.instrument.binder.MeterBinder kafkaRelayMetrics(KafkaRelayStatus status) {
+        return registry -> {
+            io.micrometer.core.instrument.Gauge.builder("ledger.kafka.relay.position", status, KafkaRelayStatus::relayed)
+                    .description("The last ledger position the Kafka relay has delivered").register(registry);
+            io.micrometer.core.instrument.Gauge.builder("ledger.kafka.relay.lag", status,
+                            relay -> Math.max(0, relay.head() - relay.relayed()))
+                    .description("Positions between the ledger's head and the Kafka relay").register(registry);
+        };
     }
 }

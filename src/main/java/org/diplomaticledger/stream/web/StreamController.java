@@ -21,7 +21,6 @@ import org.diplomaticledger.stream.SseSubscription;
 import org.diplomaticledger.stream.StreamConfiguration;
 import org.diplomaticledger.stream.StreamProperties;
 import org.diplomaticledger.stream.StreamedEvent;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -56,7 +55,8 @@ class StreamController {
 
     StreamController(LedgerTail tail, EventTypes types, StreamProperties properties,
                      StreamConfiguration.StreamWorkers workers, ObjectMapper objectMapper,
-                     @Value("${ledger.projections.max-wait:PT10S}") Duration maxWait) {
+                     org.diplomaticledger.projection.ProjectionsProperties projections) {
+        Duration maxWait = projections.maxWait();
         this.tail = tail;
         this.types = types;
         this.properties = properties;

@@ -98,6 +98,10 @@ class KafkaRelayTest {
             assertThat(status.relayed()).as("a stopped relay does not move").isEqualTo(stoppedAt);
             assertThat(status.health().getStatus().getCode()).isEqualTo("OUT_OF_SERVICE");
             assertThat(status.health().getDetails()).containsEntry("lag", headWhileStopped - stoppedAt);
+            // The same as gauges for Prometheus (docs/operations.md).
+            io.micrometer.core.instrument.MeterRegistry meters = ledger.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+            assertThat(meters.get("ledger.kafka.relay.position").gauge().value()).isEqualTo((double) stoppedAt);
+            assertThat(meters.get("ledger.kafka.relay.lag").gauge().value()).isEqualTo((double) (headWhileStopped - stoppedAt));
         }
         System.out.printf("Kafka relay stopped at position %d of %d, then the ledger was closed at %d%n",
                 stoppedAt, headWhileStopped, headWhileStopped);

@@ -1,0 +1,78 @@
+package org.diplomaticledger.deployment;
+
+import org.diplomaticledger.ledger.LedgerProperties;
+import org.diplomaticledger.presence.projection.ExpulsionsProperties;
+import org.diplomaticledger.projection.ProjectionsProperties;
+import org.diplomaticledger.security.LedgerUsersProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.util.unit.DataSize;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The typed {@code ledger.*} properties keep the names and defaults the ledger had as {@code @Value}s (docs/api.md):
+ * bound from nothing they give the old defaults, and bound from the documented names they take the values given.
+ */
+class PropertyDefaultsTest {
+
+    private static <T> T bind(Map<String, String> values, String prefix, Class<T> type) {
+        return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate(prefix, Bindable.of(type));
+    }
+
+    @Test
+    void unsetPropertiesKeepTheirFormerDefaults() {
+        LedgerProperties ledger = bind(Map.of(), "ledger", LedgerProperties.class);
+        // The binder converts "./data" to the same relative path, normalised ("data").
+        assertThat(ledger.dataDir().normalize()).isEqualTo(Path.of("./data").normalize());
+        assertThat(ledger.nodeId()).isEmpty();
+        assertThat(ledger.idempotency().retention()).isEqualTo(Duration.ofDays(7));
+        assertThat(ledger.limits().commandBody()).isEqualTo(DataSize.ofMegabytes(1));
+        assertThat(ledger.limits().importBody()).isEqualTo(DataSize.ofMegabytes(64));
+        assertThat(ledger.limits().commandElements()).isEqualTo(1000);
+        assertThat(ledger.processors().claimTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(ledger.eventStore().batchSize()).isEqualTo(500);
+        assertThat(ledger.eventStore().gapTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(ledger.eventStore().gapCleaningThreshold()).isEqualTo(100);
+        assertThat(ledger.aggregates().cache()).isEqualTo("weak");
+        assertThat(ledger.snapshots().threshold()).isEqualTo(100);
+        assertThat(ledger.writes().groupCommit().enabled()).isTrue();
+        assertThat(ledger.writes().groupCommit().maxBatch()).isEqualTo(128);
+
+        ProjectionsProperties projections = bind(Map.of(), "ledger.projections", ProjectionsProperties.class);
+        assertThat(projections.maxWait()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(projections.parked().recheckInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(projections.batchSize()).isEqualTo(100);
+        assertThat(projections.cachedEvents()).isEqualTo(20000);
+        assertThat(projections.parked().maxAggregates()).isEqualTo(10000);
+        assertThat(projections.parked().maxPerAggregate()).isEqualTo(1000000);
+
+        assertThat(bind(Map.of(), "ledger.expulsions", ExpulsionsProperties.class).reciprocityWindowDays()).isEqualTo(30);
+        LedgerUsersProperties security = bind(Map.of(), "ledger.security", LedgerUsersProperties.class);
+        assertThat(security.authCache()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(security.managementPortOpen()).isTrue();
+    }
+
+    @Test
+    void theDocumentedNamesAreBound() {
+        LedgerProperties ledger = bind(Map.of("ledger.data-dir", "/srv/ledger", "ledger.node-id", "n1",
+                "ledger.limits.import-body", "8MB", "ledger.writes.group-commit.max-batch", "7",
+                "ledger.event-store.gap-timeout", "PT5S", "ledger.aggregates.cache", "none"), "ledger", LedgerProperties.class);
+        assertThat(ledger.dataDir()).isEqualTo(Path.of("/srv/ledger"));
+        assertThat(ledger.nodeId()).isEqualTo("n1");
+        assertThat(ledger.limits().importBody()).isEqualTo(DataSize.ofMegabytes(8));
+        assertThat(ledger.writes().groupCommit().maxBatch()).isEqualTo(7);
+        assertThat(ledger.eventStore().gapTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(ledger.aggregates().cache()).isEqualTo("none");
+        assertThat(bind(Map.of("ledger.projections.parked.recheck-interval", "PT0S"), "ledger.projections",
+                ProjectionsProperties.class).parked().recheckInterval()).isZero();
+        assertThat(bind(Map.of("ledger.security.auth-cache", "PT0S", "ledger.security.management-port-open", "false"),
+                "ledger.security", LedgerUsersProperties.class).managementPortOpen()).isFalse();
+    }
+}
