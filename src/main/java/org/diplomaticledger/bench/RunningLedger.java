@@ -31,9 +31,11 @@ final class RunningLedger implements AutoCloseable {
     final String jdbcUser;
     final String jdbcPassword;
     final int port;
+    final String password;
 
     private RunningLedger(ConfigurableApplicationContext context, String password, ObjectMapper json) {
         this.context = context;
+        this.password = password;
         this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
         this.http = new LedgerHttp(port, password, json);
         Environment environment = context.getEnvironment();
@@ -43,6 +45,14 @@ final class RunningLedger implements AutoCloseable {
     }
 
     static RunningLedger start(BenchDatabase database, Path dataDir, String password, List<String> extra, ObjectMapper json) {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(DiplomaticLedgerApplication.class)
+                .profiles(database.profiles().toArray(String[]::new))
+                .run(arguments(database, dataDir, password, extra).toArray(String[]::new));
+        return new RunningLedger(context, password, json);
+    }
+
+    /** The command-line arguments of a ledger of the benchmark's: its data directory, database and users. */
+    static List<String> arguments(BenchDatabase database, Path dataDir, String password, List<String> extra) {
         // the ledger refuses plain-text passwords outside the demo profile
         String hash = "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(10).encode(password);
         List<String> args = new ArrayList<>(List.of(
@@ -65,10 +75,12 @@ final class RunningLedger implements AutoCloseable {
                 "--ledger.security.users[3].roles=INTEGRATOR"));
         args.addAll(database.ledgerArguments(dataDir));
         args.addAll(extra);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(DiplomaticLedgerApplication.class)
-                .profiles(database.profiles().toArray(String[]::new))
-                .run(args.toArray(String[]::new));
-        return new RunningLedger(context, password, json);
+        return args;
+    }
+
+    /** One of the running ledger's beans (its event processors, for the failover scenario). */
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
     }
 
     /** A plain JDBC connection to the ledger's own database (not from its pool), for the raw baselines. */

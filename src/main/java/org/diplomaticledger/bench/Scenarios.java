@@ -10,7 +10,8 @@ import java.util.function.Supplier;
  * small; BUILD once the seed is complete; R1 and W1 write on presences of their own; R2 then rebuilds everything the
  * ledger holds; R4 measures the heap after those rebuilds; W2 and W3 write last, so that R2 and R4's heap figures
  * are about the seeded ledger (R4's disk figure counts every event, taken once the ledger has stopped); W4 last, so
- * that its 200 streams disturb no other scenario.
+ * that its 200 streams disturb no other scenario; F1 (PostgreSQL only) after everything, since it starts a second node
+ * and kills it.
  */
 final class Scenarios {
 
@@ -23,7 +24,8 @@ final class Scenarios {
             FootprintScenario::new,
             LargeImportScenario::new,
             LagUnderLoadScenario::new,
-            FanOutScenario::new);
+            FanOutScenario::new,
+            FailoverScenario::new);
 
     private Scenarios() {
     }

@@ -63,9 +63,13 @@ public class IdempotencyStore {
         }
     }
 
-    /** Forgets answers recorded before {@code cutoff}; a key older than that runs its request again. */
-    int forgetBefore(java.time.Instant cutoff) {
-        return jdbc.update("DELETE FROM command_idempotency WHERE recorded_at < ?", Timestamp.from(cutoff));
+    /**
+     * Forgets at most {@code limit} answers recorded before {@code cutoff}, in a transaction of its own (a short
+     * one, so that writers never wait long behind it); a key forgotten runs its request again. The number forgotten.
+     */
+    int forgetBefore(java.time.Instant cutoff, int limit) {
+        return jdbc.update("DELETE FROM command_idempotency WHERE (actor, idempotency_key) IN (SELECT actor, idempotency_key"
+                + " FROM command_idempotency WHERE recorded_at < ? FETCH FIRST " + limit + " ROWS ONLY)", Timestamp.from(cutoff));
     }
 
     public static String hash(String method, String path, byte[] body) {

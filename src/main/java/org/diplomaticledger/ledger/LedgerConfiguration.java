@@ -1,5 +1,6 @@
 package org.diplomaticledger.ledger;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -16,7 +17,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
@@ -119,6 +120,14 @@ class LedgerConfiguration {
                 .build();
     }
 
+    /** How quickly a dead node's processor claims are taken over (see {@link ProcessorClaims}). */
+    @Bean
+    ProcessorClaims processorClaims(@Value("${ledger.processors.claim-timeout:PT3S}") java.time.Duration timeout,
+                                    @Value("${ledger.processors.claim-extension:PT1S}") java.time.Duration extension,
+                                    @Value("${ledger.processors.claim-interval:PT1S}") java.time.Duration interval) {
+        return new ProcessorClaims(timeout, extension, interval);
+    }
+
     /**
      * Where each event processor keeps its position, and which node holds each of its segments: a node claims a
      * segment by writing its id as the owner and keeps the claim by refreshing its timestamp; a node that stops
@@ -128,22 +137,23 @@ class LedgerConfiguration {
      */
     @Bean
     TokenStore tokenStore(ConnectionProvider connectionProvider, @Qualifier("serializer") Serializer serializer,
-                          TokenSchema tokenSchema,
-                          LedgerProperties properties) {
-        java.time.Duration claimTimeout = properties.processors().claimTimeout();
-        String nodeId = properties.nodeId();
+                          TokenSchema tokenSchema, ProcessorClaims claims,
+                          @Value("${ledger.node-id:}") String nodeId) {
         String node = nodeId.isBlank()
                 ? java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "-"
                   + java.util.UUID.randomUUID().toString().substring(0, 8)
                 : nodeId;
-        return JdbcTokenStore.builder()
-                .connectionProvider(connectionProvider)
-                .serializer(serializer)
-                .schema(tokenSchema)
-                .contentType(byte[].class)
-                .claimTimeout(claimTimeout)
-                .nodeId(node)
-                .build();
+        return claims.tokenStore(connectionProvider, serializer, tokenSchema, node);
+    }
+
+    /**
+     * Every pooled streaming processor (the projections, the Kafka relay, any added later) refreshes its claims and
+     * looks for claims to take over as {@link ProcessorClaims} says; a processor's own settings come after these.
+     */
+    @Bean
+    ConfigurerModule processorClaimSettings(ProcessorClaims claims) {
+        return configurer -> configurer.eventProcessing()
+                .registerPooledStreamingEventProcessorConfiguration((config, builder) -> claims.applyTo(builder));
     }
 
     @Bean

@@ -60,7 +60,7 @@ public record LedgerProperties(@DefaultValue("./data") Path dataDir,
      * @param claimTimeout how old a node's claim on a processor's segment must be before another node takes it over
      *                     (the first node died)
      */
-    public record Processors(@DefaultValue("PT10S") Duration claimTimeout) {
+    public record Processors(@DefaultValue("PT3S") Duration claimTimeout) {
     }
 
     /**

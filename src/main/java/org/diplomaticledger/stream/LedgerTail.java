@@ -12,10 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -24,9 +22,11 @@ import java.util.stream.Stream;
  * The one reader of the ledger's tail that every live stream shares: it finds new events, releases them strictly in
  * ledger order, and hands them to the attached consumers without ever waiting for one of them. The positions up to
  * its {@link #frontier()} are settled: every one of them holds a committed event or belongs to a write that rolled
- * back. A position still missing above the frontier (a slower write that took it has not committed yet) holds the
- * stream back until that write has ended (this node's writes are tracked by {@link LocalWrites}) or, at the latest,
- * for {@code ledger.stream.gap-timeout}; so no event is skipped and none comes out of order.
+ * back. The tail reads the audit chain's head first and releases only positions up to it: every append, on whichever
+ * node, locks that head before its events take their positions and moves it in the same transaction, so a write
+ * still open (however slow, from whatever node) holds every later write back behind the lock, and every position at or
+ * below a committed head is settled. So no event is skipped and none comes out of order, with one writer or many,
+ * and nothing needs to be told how many nodes write.
  * <p>
  * Only chained events are ever read or released: those at or below the audit chain's head that have their link (see
  * docs/audit.md). The chain is written in the transaction that appends the events, so a committed event is chained
@@ -68,24 +68,12 @@ public final class LedgerTail implements SmartLifecycle {
 
     private final Object lock = new Object();
     private final List<Consumer> live = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final Map<Long, Sighting> sightings = new HashMap<>();
     private final Set<SseSubscription> subscriptions = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.LongAdder slowConsumersDropped = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder refusedSubscriptions = new java.util.concurrent.atomic.LongAdder();
     private volatile long frontier;
     private volatile boolean running;
     private Thread thread;
-
-    private static final class Sighting {
-        final long firstSeen;
-        final long writesStarted;
-        boolean writesEnded;
-
-        Sighting(long firstSeen, long writesStarted) {
-            this.firstSeen = firstSeen;
-            this.writesStarted = writesStarted;
-        }
-    }
 
     LedgerTail(EventStorageEngine engine, JdbcTemplate jdbc, LedgerCloudEvents cloudEvents, StatesNamed states,
                LocalWrites writes, StreamProperties properties) {
@@ -385,44 +373,17 @@ public final class LedgerTail implements SmartLifecycle {
 
     /** Releases what is settled above the frontier; whether it released anything. */
     boolean poll() {
-        // Missing positions whose writers have all ended by now are settled once this probe still misses them.
-        for (Sighting sighting : sightings.values()) {
-            if (!sighting.writesEnded && writes.allEndedUpTo(sighting.writesStarted)) {
-                sighting.writesEnded = true;
-            }
-        }
         long from = frontier;
-        // The head first: every position up to it is settled, and no event after it is chained yet.
+        // The head first: every position up to it is settled (a missing one there is a write that rolled back, or a
+        // row without a link), and no event after it is chained yet.
         long head = chainHead();
         List<Long> visible = jdbc.queryForList(CHAINED + " WHERE e.global_index > ? AND e.global_index <= ?"
                 + " ORDER BY e.global_index LIMIT " + PROBE, Long.class, from, head);
         if (visible.isEmpty()) {
             return false;
         }
-        long now = System.nanoTime();
-        long upTo = from;
-        long expected = from + 1;
-        boolean blocked = false;
-        for (long position : visible) {
-            // Every missing position in the probed range is noted now, so that all of them can be settled by the
-            // next probe, not one per probe.
-            for (long missing = expected; missing < position; missing++) {
-                Sighting sighting = sightings.computeIfAbsent(missing, key -> new Sighting(now, writes.lastStarted()));
-                boolean settled = missing <= head
-                        || properties.onlyLocalWriters() && sighting.writesEnded
-                        || now - sighting.firstSeen >= properties.gapTimeout().toNanos();
-                blocked |= !settled;
-            }
-            if (!blocked) {
-                upTo = position;
-            }
-            expected = position + 1;
-        }
-        if (upTo == from) {
-            return false;
-        }
-        long settledTo = upTo;
-        Batch batch = read(from, upTo, Integer.MAX_VALUE, visible.stream().filter(position -> position <= settledTo).toList());
+        long upTo = visible.get(visible.size() - 1);
+        Batch batch = read(from, upTo, Integer.MAX_VALUE, visible);
         if (batch.through() == from) {
             return false; // not one event could be read yet: the next probe tries again
         }
@@ -451,8 +412,6 @@ public final class LedgerTail implements SmartLifecycle {
             lock.notifyAll();
         }
         delivered.removeAll(failed);
-        final long settled = upTo;
-        sightings.keySet().removeIf(position -> position <= settled);
         for (Consumer consumer : delivered) {
             try {
                 consumer.afterRelease();

@@ -64,9 +64,21 @@ public class StreamConfiguration {
         return new StreamReads(pool, schema, eventSerializer, upcasters.orderedStream().toList(), batchSize);
     }
 
+    /**
+     * The tail settles positions by the audit chain's head, correct whether one node writes or many. The settings
+     * that once told it how long to wait for a missing position, and whether other nodes write, are gone: a node
+     * still given them says so at start, so that nobody believes they do something.
+     */
     @Bean
     LedgerTail ledgerTail(EventStorageEngine engine, StreamReads reads, LedgerCloudEvents cloudEvents,
-                          LocalWrites writes, StreamProperties properties) {
+                          LocalWrites writes, StreamProperties properties, org.springframework.core.env.Environment environment) {
+        for (String gone : new String[]{"ledger.stream.only-local-writers", "ledger.stream.gap-timeout"}) {
+            if (environment.containsProperty(gone)) {
+                org.slf4j.LoggerFactory.getLogger(LedgerTail.class).warn("{} is set but has no effect any more: the stream "
+                        + "releases positions up to the audit chain's head, which is correct with one writing node or many "
+                        + "(docs/stream.md)", gone);
+            }
+        }
         // Aggregate reads for state filters (the parties of talks) stay on the ledger's engine, with its snapshots.
         return new LedgerTail(reads.engine(), reads.jdbc(), cloudEvents, new StatesNamed(engine), writes, properties);
     }

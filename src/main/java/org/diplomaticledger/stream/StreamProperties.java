@@ -14,10 +14,6 @@ import java.time.Duration;
  * @param heartbeat       how often an idle stream gets a comment line, so proxies keep it open
  * @param buffer          the most events queued for one consumer; past it the server ends that stream
  * @param pollInterval    how often the one shared reader looks for events written by other nodes (local writes wake it)
- * @param gapTimeout      the longest a missing position (a write not yet committed) holds the stream back before it
- *                        is taken for a rolled-back write
- * @param onlyLocalWriters whether this node is the ledger's only writer: then a missing position is known to be a
- *                        rolled-back write as soon as the writes open when it appeared have finished
  * @param maxSubscribers  the most streams open at once; more are answered 503
  * @param pageScanLimit   the most events one page request examines while filtering
  * @param maxPageSize     the largest {@code limit} of an event page
@@ -33,8 +29,6 @@ public record StreamProperties(
         @DefaultValue("PT15S") Duration heartbeat,
         @DefaultValue("1000") int buffer,
         @DefaultValue("PT0.5S") Duration pollInterval,
-        @DefaultValue("PT10S") Duration gapTimeout,
-        @DefaultValue("true") boolean onlyLocalWriters,
         @DefaultValue("1000") int maxSubscribers,
         @DefaultValue("10000") int pageScanLimit,
         @DefaultValue("1000") int maxPageSize,

@@ -37,7 +37,6 @@ import static org.awaitility.Awaitility.await;
 class MultiNodeTest {
 
     private static final String[] PROJECTIONS = {"staffing", "heads-of-mission", "expulsions", "talks"};
-    private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(3);
 
     @TempDir
     Path dataDir;
@@ -48,8 +47,7 @@ class MultiNodeTest {
                 .profiles("test")
                 .run("--ledger.data-dir=" + dataDir, "--server.port=0", "--spring.datasource.url=" + url,
                         "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                        "--ledger.node-id=" + id, "--ledger.aggregates.cache=none", "--ledger.snapshots.threshold=20",
-                        "--ledger.processors.claim-timeout=" + CLAIM_TIMEOUT);
+                        "--ledger.node-id=" + id, "--ledger.aggregates.cache=none", "--ledger.snapshots.threshold=20");
     }
 
     /** A ledger node in a JVM of its own, so that it can be killed as a crash kills it (SIGKILL, no shutdown). */
@@ -60,8 +58,7 @@ class MultiNodeTest {
                 DiplomaticLedgerApplication.class.getName(), "--spring.profiles.active=test",
                 "--ledger.data-dir=" + dataDir, "--server.port=" + port, "--spring.datasource.url=" + url,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                "--ledger.node-id=" + id, "--ledger.aggregates.cache=none", "--ledger.snapshots.threshold=20",
-                "--ledger.processors.claim-timeout=" + CLAIM_TIMEOUT);
+                "--ledger.node-id=" + id, "--ledger.aggregates.cache=none", "--ledger.snapshots.threshold=20");
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         builder.redirectErrorStream(true).redirectOutput(dataDir.resolve(id + ".log").toFile());
         return builder.start();
@@ -146,7 +143,7 @@ class MultiNodeTest {
             pool.shutdown();
             assertThat(doomed.isAlive()).isFalse();
 
-            // The survivor takes every segment over once B's claims are older than the claim timeout.
+            // The survivor takes every segment over once B's claims are older than the claim timeout (3 s by default).
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
                     jdbc.queryForList("SELECT DISTINCT owner FROM token_entry", String.class)).containsExactly("node-a"));
             assertThat(jdbc.queryForList("SELECT processor_name FROM token_entry", String.class))

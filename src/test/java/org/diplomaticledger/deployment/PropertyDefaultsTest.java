@@ -36,7 +36,7 @@ class PropertyDefaultsTest {
         assertThat(ledger.limits().commandBody()).isEqualTo(DataSize.ofMegabytes(1));
         assertThat(ledger.limits().importBody()).isEqualTo(DataSize.ofMegabytes(64));
         assertThat(ledger.limits().commandElements()).isEqualTo(1000);
-        assertThat(ledger.processors().claimTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(ledger.processors().claimTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(ledger.eventStore().batchSize()).isEqualTo(500);
         assertThat(ledger.eventStore().gapTimeout()).isEqualTo(Duration.ofSeconds(20));
         assertThat(ledger.eventStore().gapCleaningThreshold()).isEqualTo(100);
