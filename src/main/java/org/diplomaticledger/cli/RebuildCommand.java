@@ -32,7 +32,7 @@ final class RebuildCommand implements Callable<Integer> {
     @ParentCommand
     LedgerCommandLine cli;
 
-    @Parameters(paramLabel = "NAME", description = "The projection: expulsions, heads-of-mission, staffing or talks")
+    @Parameters(paramLabel = "NAME", description = "The projection: expulsions, heads-of-mission, relations, staffing or talks")
     String name;
 
     @Mixin

@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  */
 class MultiNodeTest {
 
-    private static final String[] PROJECTIONS = {"staffing", "heads-of-mission", "expulsions", "talks"};
+    private static final String[] PROJECTIONS = {"staffing", "heads-of-mission", "expulsions", "talks", "relations"};
 
     @TempDir
     Path dataDir;

@@ -34,6 +34,8 @@ class MethodsAndPathsHttpTest extends LedgerIntegrationTest {
         assertThat(ledger.request("HEAD", "analyst", "/api/v1/stream", Map.of(), null).status()).isEqualTo(403);
         assertThat(ledger.request("HEAD", "auditor", "/api/v1/stream", Map.of(), null).status()).isEqualTo(403);
         assertThat(ledger.request("HEAD", "analyst", "/api/v1/talks", Map.of(), null).status()).isEqualTo(200);
+        assertThat(ledger.request("HEAD", "integrator", "/api/v1/relations/RU/US", Map.of(), null).status()).isEqualTo(403);
+        assertThat(ledger.request("HEAD", "analyst", "/api/v1/relations", Map.of(), null).status()).isEqualTo(200);
     }
 
     @Test

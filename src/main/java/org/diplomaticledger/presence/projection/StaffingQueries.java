@@ -3,8 +3,10 @@ package org.diplomaticledger.presence.projection;
 import org.diplomaticledger.presence.projection.StaffingViews.*;
 import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
+import org.diplomaticledger.projection.ProjectionHandlers;
 import org.diplomaticledger.projection.Reads;
 import org.diplomaticledger.projection.Where;
+import org.diplomaticledger.relations.api.RelationsId;
 import org.diplomaticledger.shared.CountryCode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -46,10 +48,18 @@ public class StaffingQueries {
             "receiving", "receiving_state", "headcount", "headcount");
     public static final String PRESENCE_DEFAULT_SORT = "presence_id";
 
-    private final JdbcTemplate jdbc;
+    /**
+     * The projection that knows the level of relations between two states (relations.projection.RelationsProjection),
+     * named and read by its table: a capability does not depend on another's projection classes (ArchitectureTest).
+     */
+    static final String RELATIONS_PROJECTION = "relations";
 
-    public StaffingQueries(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final ProjectionHandlers handlers;
+
+    public StaffingQueries(JdbcTemplate jdbc, ProjectionHandlers handlers) {
         this.jdbc = jdbc;
+        this.handlers = handlers;
     }
 
     // ---------------------------------------------------------------- missions
@@ -217,6 +227,8 @@ public class StaffingQueries {
             due(expelled, rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class), on);
         }, args);
 
+        Map<String, RelationsLevelView> relations = relations(snapshot, rows);
+
         List<PresenceStaffingView> views = new ArrayList<>();
         for (PresenceRow row : rows) {
             StaffCounts namedCounts = counts(named.get(row.presenceId));
@@ -229,9 +241,33 @@ public class StaffingQueries {
                     ceilingViews(ceilings.get(row.presenceId), headcount),
                     new MissionCounts(status.getOrDefault("OPEN", 0), status.getOrDefault("SUSPENDED", 0),
                             status.getOrDefault("CLOSED", 0)),
-                    new ExpelledDue(due[0], due[1], on)));
+                    new ExpelledDue(due[0], due[1], on),
+                    relations.get(RelationsId.of(CountryCode.of(row.sending), CountryCode.of(row.receiving)))));
         }
         return views;
+    }
+
+    /**
+     * The level of relations between each presence's two states, by relations id, read from the relations
+     * projection's active slot at the same {@code asOf} and {@code knownAt} as the staffing rows. The two projections
+     * run in processors of their own: the relations may be at another ledger position than the staffing answer's
+     * {@code X-Ledger-Position} (a reader's {@code atLeast} waits for staffing only).
+     */
+    private Map<String, RelationsLevelView> relations(Reads.Snapshot snapshot, List<PresenceRow> rows) {
+        Optional<ProjectionHandlers.Live> live = handlers.find(RELATIONS_PROJECTION);
+        if (live.isEmpty()) {
+            return Map.of();
+        }
+        List<String> ids = rows.stream()
+                .map(row -> RelationsId.of(CountryCode.of(row.sending), CountryCode.of(row.receiving))).distinct().toList();
+        Reads.Snapshot other = new Reads.Snapshot(RELATIONS_PROJECTION, live.get().slot().get(), snapshot.position(),
+                snapshot.point());
+        Map<String, RelationsLevelView> levels = new HashMap<>();
+        jdbc.query("SELECT relations_id, relations_level, level_since FROM relations_pair WHERE " + other.rows()
+                + " AND relations_id IN (" + marks(ids.size()) + ")", rs -> {
+            levels.put(rs.getString(1), new RelationsLevelView(rs.getString(2), rs.getObject(3, LocalDate.class)));
+        }, args(other, ids).toArray());
+        return levels;
     }
 
     /** The presence's expulsions (or those touching one mission: naming it, or expelling someone of its staff). */

@@ -83,14 +83,19 @@ public final class StaffingViews {
     public record MissionCounts(int open, int suspended, int closed) {
     }
 
+    /** The level of relations between the two states of a presence in force on the day asked about, and since when. */
+    public record RelationsLevelView(String level, LocalDate since) {
+    }
+
     /**
      * One presence (sending state in receiving state): every mission's staff plus the presence-wide counted staff
-     * ({@code presenceWide}), the presence-wide ceilings and the expelled still due.
+     * ({@code presenceWide}), the presence-wide ceilings, the expelled still due and the level of relations between
+     * the two states ({@code relations}, null when the ledger knows none on that day).
      */
     public record PresenceStaffingView(String presenceId, String sendingState, String receivingState,
                                        StaffCounts headcount, StaffCounts named, StaffCounts counted,
                                        StaffCounts presenceWide, ReportedHeadcount reported, List<CeilingView> ceilings,
-                                       MissionCounts missions, ExpelledDue expelled) {
+                                       MissionCounts missions, ExpelledDue expelled, RelationsLevelView relations) {
     }
 
     /** One presence with its missions and expulsions. */

@@ -77,13 +77,13 @@ class ProjectionController {
                     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
                             content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "talks", value = "{\"name\":\"talks\",\"activeSlot\":\"B\",\"position\":81,\"head\":81,\"lag\":0,\"tables\":[\"talks_board\",\"talks_delegation\",\"talks_status_history\"],\"lastRebuild\":{\"projection\":\"talks\",\"state\":\"SWITCHED\",\"into\":\"B\",\"startedAt\":\"2026-11-30T17:05:41.360Z\",\"finishedAt\":\"2026-11-30T17:05:41.816Z\",\"done\":81,\"total\":81,\"eventsPerSecond\":177.38,\"tables\":{\"talks_board\":{\"liveRows\":3,\"rebuiltRows\":3,\"identical\":true}},\"identical\":true}}"))}),
                     @ApiResponse(responseCode = "404", description = "No projection of this name", content = @Content(
-                            mediaType = "application/problem+json", examples = @ExampleObject(name = "not-found", value = "{\"type\":\"urn:diplomatic-ledger:problem:unknown-projection\",\"title\":\"Unknown projection\",\"status\":404,\"detail\":\"no projection 'nope'; projections: expulsions, heads-of-mission, staffing, talks\",\"instance\":\"/api/v1/projections/nope\"}"))),
+                            mediaType = "application/problem+json", examples = @ExampleObject(name = "not-found", value = "{\"type\":\"urn:diplomatic-ledger:problem:unknown-projection\",\"title\":\"Unknown projection\",\"status\":404,\"detail\":\"no projection 'nope'; projections: expulsions, heads-of-mission, relations, staffing, talks\",\"instance\":\"/api/v1/projections/nope\"}"))),
                     @ApiResponse(responseCode = "401", description = ReadDocs.UNAUTHENTICATED, content = @Content(
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "unauthenticated", value = ReadDocs.PROBLEM_401))),
                     @ApiResponse(responseCode = "403", description = ReadDocs.FORBIDDEN, content = @Content(
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "forbidden", value = ReadDocs.PROBLEM_403)))})
     @GetMapping("/api/v1/projections/{name}")
-    ProjectionView one(@Parameter(description = "The projection's name: expulsions, heads-of-mission, staffing or talks", example = "talks") @PathVariable String name) {
+    ProjectionView one(@Parameter(description = "The projection's name: expulsions, heads-of-mission, relations, staffing or talks", example = "talks") @PathVariable String name) {
         return view(name, positions.head());
     }
 
@@ -93,13 +93,13 @@ class ProjectionController {
                     @ApiResponse(responseCode = "202", useReturnTypeSchema = true, description = "OK",
                             content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "talks", value = "{\"projection\":\"talks\",\"state\":\"RUNNING\",\"into\":\"B\",\"startedAt\":\"2026-11-30T17:05:41.360Z\",\"done\":0,\"total\":81,\"eventsPerSecond\":0.0}"))}),
                     @ApiResponse(responseCode = "404", description = "No projection of this name", content = @Content(
-                            mediaType = "application/problem+json", examples = @ExampleObject(name = "not-found", value = "{\"type\":\"urn:diplomatic-ledger:problem:unknown-projection\",\"title\":\"Unknown projection\",\"status\":404,\"detail\":\"no projection 'nope'; projections: expulsions, heads-of-mission, staffing, talks\",\"instance\":\"/api/v1/projections/nope\"}"))),
+                            mediaType = "application/problem+json", examples = @ExampleObject(name = "not-found", value = "{\"type\":\"urn:diplomatic-ledger:problem:unknown-projection\",\"title\":\"Unknown projection\",\"status\":404,\"detail\":\"no projection 'nope'; projections: expulsions, heads-of-mission, relations, staffing, talks\",\"instance\":\"/api/v1/projections/nope\"}"))),
                     @ApiResponse(responseCode = "401", description = ReadDocs.UNAUTHENTICATED, content = @Content(
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "unauthenticated", value = ReadDocs.PROBLEM_401))),
                     @ApiResponse(responseCode = "403", description = "The user lacks the role AUDITOR or ADMIN", content = @Content(
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "forbidden", value = ReadDocs.PROBLEM_403)))})
     @PostMapping("/api/v1/projections/{name}/rebuild")
-    ResponseEntity<RebuildStatus> rebuild(@Parameter(description = "The projection's name: expulsions, heads-of-mission, staffing or talks", example = "talks") @PathVariable String name) {
+    ResponseEntity<RebuildStatus> rebuild(@Parameter(description = "The projection's name: expulsions, heads-of-mission, relations, staffing or talks", example = "talks") @PathVariable String name) {
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .header("Location", "/api/v1/projections/" + name)
                 .body(rebuilder.start(name));
@@ -111,13 +111,13 @@ class ProjectionController {
                     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
                             content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "released", value = "{\"projection\":\"staffing\",\"sequences\":1,\"released\":3,\"stillParked\":0,\"parked\":[]}"))}),
                     @ApiResponse(responseCode = "404", description = "No projection of this name", content = @Content(
-                            mediaType = "application/problem+json", examples = @ExampleObject(name = "not-found", value = "{\"type\":\"urn:diplomatic-ledger:problem:unknown-projection\",\"title\":\"Unknown projection\",\"status\":404,\"detail\":\"no projection 'nope'; projections: expulsions, heads-of-mission, staffing, talks\",\"instance\":\"/api/v1/projections/nope/parked/retry\"}"))),
+                            mediaType = "application/problem+json", examples = @ExampleObject(name = "not-found", value = "{\"type\":\"urn:diplomatic-ledger:problem:unknown-projection\",\"title\":\"Unknown projection\",\"status\":404,\"detail\":\"no projection 'nope'; projections: expulsions, heads-of-mission, relations, staffing, talks\",\"instance\":\"/api/v1/projections/nope/parked/retry\"}"))),
                     @ApiResponse(responseCode = "401", description = ReadDocs.UNAUTHENTICATED, content = @Content(
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "unauthenticated", value = ReadDocs.PROBLEM_401))),
                     @ApiResponse(responseCode = "403", description = "The user lacks the role AUDITOR or ADMIN", content = @Content(
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "forbidden", value = ReadDocs.PROBLEM_403)))})
     @PostMapping("/api/v1/projections/{name}/parked/retry")
-    ParkedEvents.Retry retryParked(@Parameter(description = "The projection's name: expulsions, heads-of-mission, staffing or talks", example = "staffing") @PathVariable String name,
+    ParkedEvents.Retry retryParked(@Parameter(description = "The projection's name: expulsions, heads-of-mission, relations, staffing or talks", example = "staffing") @PathVariable String name,
                                    jakarta.servlet.http.HttpServletRequest request) {
         // Checked here as well as wherever the security configuration names this path: a retry writes the read
         // models, which is for the roles that may rebuild them.

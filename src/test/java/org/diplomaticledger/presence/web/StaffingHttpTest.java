@@ -256,8 +256,9 @@ class StaffingHttpTest extends LedgerIntegrationTest {
         Response presences = ledger.getAccept("analyst", "/api/v1/presences?sending=TO&receiving=WS&on=2024-03-11", "text/csv");
         String[] rows = presences.body().split("\r\n");
         assertThat(rows[0]).startsWith("presenceId,sendingState,receivingState,headcount.total");
-        assertThat(rows[0]).endsWith("missions.open,missions.suspended,missions.closed,expelled.due,expelled.overdue,expelled.on");
-        assertThat(rows[1]).startsWith("TO-WS,TO,WS,16,1,1,3,0,11,").endsWith(",1,0,1,2,2,2024-03-11");
+        assertThat(rows[0]).endsWith("missions.open,missions.suspended,missions.closed,expelled.due,expelled.overdue,expelled.on,"
+                + "relations.level,relations.since");
+        assertThat(rows[1]).startsWith("TO-WS,TO,WS,16,1,1,3,0,11,").endsWith(",1,0,1,2,2,2024-03-11,,");
 
         Response months = ledger.getAccept("analyst", "/api/v1/trends/headcount?sending=TO&receiving=WS&from=2024-01&to=2024-02",
                 "text/csv");

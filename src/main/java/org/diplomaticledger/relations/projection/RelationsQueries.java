@@ -1,0 +1,125 @@
+package org.diplomaticledger.relations.projection;
+
+import org.diplomaticledger.projection.Page;
+import org.diplomaticledger.projection.PageQuery;
+import org.diplomaticledger.projection.QueryParameterException;
+import org.diplomaticledger.projection.Reads;
+import org.diplomaticledger.projection.Where;
+import org.diplomaticledger.relations.api.RelationsId;
+import org.diplomaticledger.relations.api.RelationsLevel;
+import org.diplomaticledger.relations.projection.RelationsViews.*;
+import org.diplomaticledger.shared.CountryCode;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads the relations projection. */
+@Component
+public class RelationsQueries {
+
+    /** Filters of the relations list; every one optional. {@code a} and {@code b} together name one pair. */
+    public record Filter(CountryCode state, CountryCode a, CountryCode b, List<String> levels) {
+    }
+
+    public static final Map<String, String> SORTABLE = Map.of("relationsId", "relations_id", "stateA", "state_a",
+            "stateB", "state_b", "level", "relations_level", "since", "level_since");
+    public static final String DEFAULT_SORT = "relations_id";
+
+    private final JdbcTemplate jdbc;
+
+    public RelationsQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The levels of a comma-separated parameter, checked against {@link RelationsLevel}. */
+    public static List<String> levels(String parameter) {
+        if (parameter == null || parameter.isBlank()) {
+            return List.of();
+        }
+        List<String> levels = new ArrayList<>();
+        for (String level : parameter.split(",")) {
+            String upper = level.trim().toUpperCase(Locale.ROOT);
+            if (Arrays.stream(RelationsLevel.values()).noneMatch(known -> known.name().equals(upper))) {
+                throw new QueryParameterException("level", "one or more of "
+                        + String.join(", ", Arrays.stream(RelationsLevel.values()).map(Enum::name).toList())
+                        + ", not '" + level + "'");
+            }
+            levels.add(upper);
+        }
+        return levels;
+    }
+
+    public Page<RelationsView> list(Reads.Snapshot snapshot, Filter filter, PageQuery page) {
+        CountryCode one = filter.a() != null ? filter.a() : filter.b();
+        boolean pair = filter.a() != null && filter.b() != null;
+        Where where = Where.slotOf(snapshot)
+                .either("state_a", "state_b", filter.state())
+                .equal("relations_id", pair ? RelationsId.of(filter.a(), filter.b()) : null)
+                .either("state_a", "state_b", pair ? null : one)
+                .and(!filter.levels().isEmpty(), "relations_level IN ("
+                        + String.join(",", Collections.nCopies(Math.max(1, filter.levels().size()), "?")) + ")",
+                        filter.levels().toArray());
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM relations_pair" + where.sql(), Long.class, where.args());
+        List<RelationsView> items = jdbc.query("SELECT * FROM relations_pair" + where.sql() + page.sql(),
+                (rs, i) -> relations(rs), where.args());
+        return new Page<>(items, page.page(), page.size(), total == null ? 0 : total, snapshot.position());
+    }
+
+    /** The pair (in either order) with its history of changes up to the snapshot's day, or empty when unknown. */
+    public Optional<RelationsDetail> one(Reads.Snapshot snapshot, CountryCode a, CountryCode b) {
+        String id = RelationsId.of(a, b);
+        List<RelationsView> found = jdbc.query("SELECT * FROM relations_pair WHERE " + snapshot.rows() + " AND relations_id = ?",
+                (rs, i) -> relations(rs), snapshot.slotCode(), id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        List<RelationsChange> history = jdbc.query("SELECT * FROM relations_change WHERE " + snapshot.rows()
+                        + " AND relations_id = ? ORDER BY effective_date, seq",
+                (rs, i) -> new RelationsChange(rs.getInt("seq"), rs.getObject("effective_date", LocalDate.class),
+                        rs.getString("relations_level"), rs.getString("previous_level"), rs.getString("initiated_by"),
+                        rs.getString("reason"), powers(rs, found.get(0).stateA(), found.get(0).stateB()),
+                        cameo(rs), rs.getString("source"), rs.getString("source_url"),
+                        rs.getObject("recorded_at", OffsetDateTime.class).toInstant()),
+                snapshot.slotCode(), id);
+        return Optional.of(new RelationsDetail(found.get(0), history));
+    }
+
+    private static RelationsView relations(ResultSet rs) throws SQLException {
+        String a = rs.getString("state_a");
+        String b = rs.getString("state_b");
+        return new RelationsView(rs.getString("relations_id"), a, b, rs.getString("relations_level"),
+                rs.getObject("level_since", LocalDate.class), rs.getString("previous_level"),
+                rs.getString("initiated_by"), rs.getString("reason"), powers(rs, a, b), cameo(rs),
+                rs.getString("source"), rs.getString("source_url"), rs.getInt("changes"),
+                rs.getObject("last_recorded_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static List<ProtectingPowerView> powers(ResultSet rs, String a, String b) throws SQLException {
+        List<ProtectingPowerView> powers = new ArrayList<>(2);
+        String ofA = rs.getString("protecting_power_of_a");
+        String ofB = rs.getString("protecting_power_of_b");
+        if (ofA != null) {
+            powers.add(new ProtectingPowerView(a, ofA));
+        }
+        if (ofB != null) {
+            powers.add(new ProtectingPowerView(b, ofB));
+        }
+        return powers;
+    }
+
+    private static Integer cameo(ResultSet rs) throws SQLException {
+        int code = rs.getInt("cameo_code");
+        return rs.wasNull() ? null : code;
+    }
+}

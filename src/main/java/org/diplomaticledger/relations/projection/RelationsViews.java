@@ -1,0 +1,40 @@
+package org.diplomaticledger.relations.projection;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What the relations projection answers. */
+public final class RelationsViews {
+
+    private RelationsViews() {
+    }
+
+    /** A third state protecting one side's interests (VCDR Art. 45(c)). */
+    public record ProtectingPowerView(String protectedState, String power) {
+        @Override
+        public String toString() {
+            return power + " for " + protectedState;
+        }
+    }
+
+    /**
+     * The relations between {@code stateA} and {@code stateB} (alphabetical) as in force on the day asked about:
+     * {@code level} since {@code since}, the change that set it and the protecting powers while severed.
+     */
+    public record RelationsView(String relationsId, String stateA, String stateB, String level, LocalDate since,
+                                String previousLevel, String initiatedBy, String reason,
+                                List<ProtectingPowerView> protectingPowers, Integer cameoCode, String source,
+                                String sourceUrl, int changes, Instant lastRecordedAt) {
+    }
+
+    /** One change of level, in effective order. */
+    public record RelationsChange(int seq, LocalDate effectiveDate, String level, String previousLevel,
+                                  String initiatedBy, String reason, List<ProtectingPowerView> protectingPowers,
+                                  Integer cameoCode, String source, String sourceUrl, Instant recordedAt) {
+    }
+
+    /** One pair with every change of level in force up to the day asked about. */
+    public record RelationsDetail(RelationsView relations, List<RelationsChange> history) {
+    }
+}
