@@ -50,7 +50,6 @@ class TwoHundredSubscribersTest extends LedgerIntegrationTest {
     @Test
     void everySubscriberReceivesEveryEventInOrderOnce() throws Exception {
         long start = jdbc.queryForObject("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry", Long.class);
-        int before = tail.subscriptionCount();
         // The clerk starts first: the subscribers connect while events are being written, so each of them catches up
         // from the store and switches to the live tail under load.
         java.util.concurrent.ExecutorService clerk = java.util.concurrent.Executors.newSingleThreadExecutor();
@@ -58,7 +57,9 @@ class TwoHundredSubscribersTest extends LedgerIntegrationTest {
         try (SseSubscribers streams = SseSubscribers.open(port, "integrator", "integrator",
                 "/api/v1/stream?after=" + start, SUBSCRIBERS, Duration.ofSeconds(30))) {
             assertThat(streams.subscribers()).allSatisfy(subscriber -> assertThat(subscriber.status()).isEqualTo(200));
-            await().atMost(Duration.ofSeconds(30)).until(() -> tail.subscriptionCount() >= before + SUBSCRIBERS);
+            // At least ours: streams earlier test classes left open on the shared ledger may close meanwhile, so
+            // "before + SUBSCRIBERS" could never be reached.
+            await().atMost(Duration.ofSeconds(30)).until(() -> tail.subscriptionCount() >= SUBSCRIBERS);
             long last = written.get(2, TimeUnit.MINUTES);
             clerk.shutdown();
             long end = last;
