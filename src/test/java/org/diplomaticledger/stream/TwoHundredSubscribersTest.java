@@ -58,8 +58,13 @@ class TwoHundredSubscribersTest extends LedgerIntegrationTest {
                 "/api/v1/stream?after=" + start, SUBSCRIBERS, Duration.ofSeconds(30))) {
             assertThat(streams.subscribers()).allSatisfy(subscriber -> assertThat(subscriber.status()).isEqualTo(200));
             // At least ours: streams earlier test classes left open on the shared ledger may close meanwhile, so
-            // "before + SUBSCRIBERS" could never be reached.
-            await().atMost(Duration.ofSeconds(30)).until(() -> tail.subscriptionCount() >= SUBSCRIBERS);
+            // "before + SUBSCRIBERS" could never be reached. Should ours fall short, the assertions below say which
+            // stream ended and with what closing comment, which says more than a timeout here.
+            try {
+                await().atMost(Duration.ofSeconds(30)).until(() -> tail.subscriptionCount() >= SUBSCRIBERS);
+            } catch (org.awaitility.core.ConditionTimeoutException fewer) {
+                System.err.println("only " + tail.subscriptionCount() + " streams open; reading on to see why");
+            }
             long last = written.get(2, TimeUnit.MINUTES);
             clerk.shutdown();
             long end = last;
@@ -92,6 +97,9 @@ class TwoHundredSubscribersTest extends LedgerIntegrationTest {
                 assertThat(received).as("subscriber #%d: every event once, in ledger order", subscriber.number())
                         .containsExactlyElementsOf(stored);
             }
+            assertThat(streams.subscribers().stream().filter(SseSubscribers.Subscriber::ended)
+                    .map(subscriber -> "#" + subscriber.number() + " " + subscriber.closingComment()).toList())
+                    .as("streams that ended while the clerk wrote").isEmpty();
         }
     }
 }
