@@ -199,6 +199,8 @@ class DashboardBrowserTest extends LedgerIntegrationTest {
                 .isEqualTo("Awa Ouedraogo, ambassador: 2013-03-15 to —");
         assertThat(heads.getText()).contains("appointed 2013-02-01", "credentials presented 2013-03-15");
         screenshot("presence");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('chart-heading').scrollIntoView();");
+        screenshot("presence-chart");
     }
 
     @Test
