@@ -78,13 +78,13 @@ class SecurityConfiguration {
 
     /** The dashboard's pages (docs/dashboard.md): a browser signs in with a form and keeps a session. */
     static final String[] DASHBOARD = {"/", "/login", "/logout", "/denied", "/presences", "/presences/**",
-            "/audit", "/audit/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
+            "/expulsions", "/expulsions/**", "/audit", "/audit/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
     /** Open to anyone: the sign-in page and what it is drawn with. */
     static final String[] DASHBOARD_PUBLIC = {"/login", "/denied", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
     /** AUDITOR, ADMIN: the pages of history and the audit chain. */
     static final String[] DASHBOARD_AUDIT = {"/audit", "/audit/**"};
     /** ANALYST, AUDITOR, ADMIN: the pages that read projections (the overview itself is open to every user). */
-    static final String[] DASHBOARD_READS = {"/presences", "/presences/**"};
+    static final String[] DASHBOARD_READS = {"/presences", "/presences/**", "/expulsions", "/expulsions/**"};
 
     /**
      * The dashboard's own chain, ahead of the API's: form sign-in, a session and CSRF protection for its paths only

@@ -204,6 +204,22 @@ class DashboardBrowserTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void theExpulsionsPageChartsThePairAndListsEachExpulsionAtTheDayShown() {
+        signIn("analyst", "/expulsions?a=BF&b=TD");
+        WebElement chart = waitFor(By.cssSelector("#expulsions-chart[data-rendered='true']"));
+        assertThat(chart.getAttribute("data-years")).isEqualTo("1");
+        assertThat(browser.findElement(By.id("trend-2015")).getText()).isEqualTo("2015 0 4 -4");
+        assertThat(browser.findElement(By.id("expulsion-td-expels-bf-2015")).getText())
+                .isEqualTo("td-expels-bf-2015 TD BF 2015-06-15 4 2015-07-01 0 4 (overdue)");
+        screenshot("expulsions");
+        setField("asOf", "2015-06-01");
+        browser.findElement(By.id("time-apply")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("asOf=2015-06-01"));
+        assertThat(browser.getCurrentUrl()).contains("a=BF", "b=TD");
+        assertThat(waitFor(By.id("no-expulsions")).getText()).isEqualTo("No expulsion recorded on this day.");
+    }
+
+    @Test
     void aBadDateInTheLinkIsAnsweredWithAPageSayingSo() {
         signIn("analyst", "/?asOf=1200-01-01");
         assertThat(waitFor(By.id("problem")).getText()).startsWith("asOf: ");
