@@ -76,6 +76,42 @@ class SecurityConfiguration {
     /** ANALYST, AUDITOR, ADMIN: every other path of the API. */
     static final String[] READS = {"/api/v1/**"};
 
+    /** The dashboard's pages (docs/dashboard.md): a browser signs in with a form and keeps a session. */
+    static final String[] DASHBOARD = {"/", "/login", "/logout", "/denied", "/presences", "/presences/**",
+            "/expulsions", "/expulsions/**", "/audit", "/audit/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
+    /** Open to anyone: the sign-in page and what it is drawn with. */
+    static final String[] DASHBOARD_PUBLIC = {"/login", "/denied", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
+    /** AUDITOR, ADMIN: the pages of history and the audit chain. */
+    static final String[] DASHBOARD_AUDIT = {"/audit", "/audit/**"};
+    /** ANALYST, AUDITOR, ADMIN: the pages that read projections (the overview itself is open to every user). */
+    static final String[] DASHBOARD_READS = {"/presences", "/presences/**", "/expulsions", "/expulsions/**"};
+
+    /**
+     * The dashboard's own chain, ahead of the API's: form sign-in, a session and CSRF protection for its paths only
+     * ({@link #DASHBOARD}); every other path, the whole API among them, stays with {@link #securityFilterChain}, HTTP
+     * Basic and stateless as before. Same users, same roles.
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(1)
+    SecurityFilterChain dashboardFilterChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+        http.securityMatcher(DASHBOARD)
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                        .requestMatchers(DASHBOARD_PUBLIC).permitAll()
+                        .requestMatchers(DASHBOARD_AUDIT).hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
+                        .requestMatchers(DASHBOARD_READS).hasAnyRole(Role.ANALYST.name(), Role.AUDITOR.name(), Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+                // A page the user's roles do not reach: a page saying so (403), not the API's problem+json.
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> {
+                    response.setStatus(HttpStatus.FORBIDDEN.value());
+                    request.getRequestDispatcher("/denied").forward(request, response);
+                }));
+        return http.build();
+    }
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper objectMapper,
                                            AuthenticationManager authenticationManager, ManagementPorts managementPorts,

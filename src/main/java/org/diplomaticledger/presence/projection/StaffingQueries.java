@@ -341,6 +341,20 @@ public class StaffingQueries {
     }
 
     /**
+     * The presence-wide ceilings in force on any day, in effective order: each stored version of a ceiling while in
+     * force, as the ledger knew it at the snapshot's {@code knownAt} (its {@code asOf} does not cut the span), for a
+     * chart of the headcount against its ceilings.
+     */
+    public List<CeilingSpan> ceilingHistory(Reads.Snapshot snapshot, String presenceId) {
+        return jdbc.query("SELECT ceiling_id, category, staff_limit, valid_from, valid_to FROM staffing_ceiling WHERE slot = ? AND "
+                        + snapshot.known(null) + " AND presence_id = ? AND mission_id IS NULL AND in_force "
+                        + "ORDER BY valid_from, ceiling_id",
+                (rs, i) -> new CeilingSpan(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getObject(4, LocalDate.class),
+                        rs.getObject(5, LocalDate.class)),
+                snapshot.slotCode(), presenceId);
+    }
+
+    /**
      * For each year-end from {@code from} to {@code to}, per receiving state, the sending state's missions open then:
      * the version of each mission valid on that day, as the ledger knew it at the snapshot's {@code knownAt}, is OPEN
      * or SUSPENDED. Receiving states appear from the first year-end on which one of the missions there had opened.

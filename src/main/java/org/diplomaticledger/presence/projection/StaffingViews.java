@@ -103,6 +103,13 @@ public final class StaffingViews {
                                          List<ExpulsionView> expulsions) {
     }
 
+    /**
+     * A presence-wide ceiling in force over a span of effective days ({@code to} exclusive; null while it holds), as
+     * the ledger knew it at the read's {@code knownAt}: one span per stored version, so a changed limit is a new span.
+     */
+    public record CeilingSpan(String ceilingId, String category, int limit, LocalDate from, LocalDate to) {
+    }
+
     /** A presence's headcount at the end of a month, by effective date. */
     public record HeadcountPoint(YearMonth month, LocalDate date, String sendingState, String receivingState,
                                  int headcount, int change) {

@@ -1,0 +1,299 @@
+package org.diplomaticledger.dashboard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.diplomaticledger.support.LedgerClient.Response;
+import org.diplomaticledger.support.LedgerIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard in a real browser: Debian's headless Chromium driven through Selenium, against the shared test
+ * ledger. The data is Burkina Faso's presence in Chad (BF, TD: codes no other test uses): an embassy, a reported
+ * headcount of 40 (36 from 2016), a ceiling of 30 imposed on 2015-06-01, relations downgraded that day, an ambassador and an
+ * expulsion. Chromium missing is a failure, not a skip: CI installs it (.ci/run).
+ */
+class DashboardBrowserTest extends LedgerIntegrationTest {
+
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path CHROMIUM = Path.of("/usr/lib/chromium/chromium");
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+    static final String MISSION = "BF-TD-EMBASSY-MOUNDOU";
+
+    private static WebDriver browser;
+    private static Instant beforeCeiling;
+    private static boolean seeded;
+
+    @BeforeEach
+    void seedAndOpenBrowser() throws IOException {
+        if (!seeded) {
+            seed();
+            seeded = true;
+        }
+        if (browser == null) {
+            browser = startChromium();
+        }
+        browser.manage().deleteAllCookies();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+            browser = null;
+        }
+    }
+
+    static WebDriver startChromium() throws IOException {
+        assertThat(CHROMEDRIVER).as("chromedriver (apt-get install -y chromium chromium-driver)").isExecutable();
+        assertThat(CHROMIUM).as("Chromium (apt-get install -y chromium chromium-driver)").isExecutable();
+        Files.createDirectories(SCREENSHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--window-size=1280,800", "--disable-dev-shm-usage",
+                "--disable-gpu", "--lang=en-GB");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    private void seed() {
+        ledger.accepted("OpenMission", """
+                {"sendingState": "BF", "receivingState": "TD", "kind": "EMBASSY", "city": "Moundou",
+                 "effectiveDate": "2010-01-04", "source": "Burkina Faso MFA"}""");
+        ledger.accepted("ChangeRelationsLevel", """
+                {"stateA": "BF", "stateB": "TD", "level": "FULL", "effectiveDate": "2010-01-04",
+                 "source": "Burkina Faso MFA"}""");
+        ledger.accepted("RecordStaffCount", """
+                {"sendingState": "BF", "receivingState": "TD", "headcount": 40, "effectiveDate": "2012-03-01",
+                 "source": "Chad MFA: 40 Burkinabè staff"}""");
+        ledger.accepted("AppointAmbassador", """
+                {"missionId": "%s", "name": "Awa Ouedraogo", "effectiveDate": "2013-02-01", "source": "test"}""".formatted(MISSION));
+        ledger.accepted("PresentCredentials", """
+                {"missionId": "%s", "personId": "awa-ouedraogo", "step": "PRESENTATION_TO_HEAD_OF_STATE",
+                 "effectiveDate": "2013-03-15", "source": "test"}""".formatted(MISSION));
+        beforeCeiling = Instant.now();
+        ledger.accepted("ImposeStaffCeiling", """
+                {"sendingState": "BF", "receivingState": "TD", "limit": 30, "ceilingId": "td-caps-bf-2015",
+                 "effectiveDate": "2015-06-01", "source": "Chad MFA note"}""");
+        ledger.accepted("ChangeRelationsLevel", """
+                {"stateA": "TD", "stateB": "BF", "level": "DOWNGRADED", "initiatedBy": "TD", "reason": "test of the dashboard",
+                 "effectiveDate": "2015-06-01", "source": "Chad MFA note"}""");
+        JsonNode last = ledger.accepted("ExpelDiplomat", """
+                {"sendingState": "BF", "receivingState": "TD", "count": 4, "departureDeadline": "2015-07-01",
+                 "expulsionId": "td-expels-bf-2015", "effectiveDate": "2015-06-15", "source": "Chad MFA"}""");
+        last = ledger.accepted("RecordStaffCount", """
+                {"sendingState": "BF", "receivingState": "TD", "headcount": 36, "effectiveDate": "2016-01-01",
+                 "source": "Chad MFA: 36 Burkinabè staff"}""");
+        long position = last.path("position").asLong();
+        // The pages read whatever the projections have applied: wait, through the API, until they have it all.
+        for (String path : new String[]{"/api/v1/presences/BF/TD", "/api/v1/relations/BF/TD", "/api/v1/heads-of-mission/" + MISSION,
+                "/api/v1/expulsions"}) {
+            Response response = ledger.get("analyst", path + "?atLeast=" + position);
+            assertThat(response.status()).as(path + " " + response).isEqualTo(200);
+        }
+    }
+
+    // ------------------------------------------------------------------ tests
+
+    @Test
+    void anUnsignedBrowserIsSentToTheSignInFormAndAWrongPasswordIsRefused() {
+        browser.get(url("/presences/BF/TD"));
+        waitFor(By.id("sign-in"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        signInHere("analyst", "not-the-password");
+        assertThat(waitFor(By.id("login-error")).getText()).contains("Wrong user name or password");
+    }
+
+    @Test
+    void theOverviewShowsThePresenceItsCeilingMissionsAndRelations() {
+        signIn("analyst", "/?state=BF");
+        WebElement cell = waitFor(By.id("cell-BF-TD"));
+        assertThat(cell.findElement(By.className("headcount")).getText()).isEqualTo("36");
+        assertThat(cell.getText()).contains("ceiling 30 (over by 6)", "1 open, 0 suspended, 0 closed",
+                "relations downgraded", "4 expelled still due (4 overdue)");
+        assertThat(browser.findElement(By.id("relations-RELATIONS-BF-TD")).getText()).contains("downgraded", "2015-06-01", "TD");
+        assertThat(browser.findElement(By.id("as-of-sentence")).getText()).isEqualTo("The world today, as the ledger stands now.");
+        screenshot("overview");
+    }
+
+    @Test
+    void changingTheAsOfDateChangesTheFiguresAndTheLinksKeepIt() {
+        signIn("analyst", "/?state=BF");
+        WebElement cell = waitFor(By.id("cell-BF-TD"));
+        assertThat(cell.getText()).contains("ceiling 30");
+        setField("asOf", "2014-05-20");
+        browser.findElement(By.id("time-apply")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("asOf=2014-05-20"));
+        cell = waitFor(By.id("cell-BF-TD"));
+        assertThat(cell.findElement(By.className("headcount")).getText()).isEqualTo("40");
+        assertThat(cell.getText()).contains("no ceiling", "relations full").doesNotContain("ceiling 30");
+        assertThat(browser.findElement(By.id("as-of-sentence")).getText())
+                .isEqualTo("The world on 20 May 2014, as the ledger stands now.");
+        // The link to the presence carries the day on.
+        cell.findElement(By.className("cell-link")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/presences/BF/TD?asOf=2014-05-20"));
+        assertThat(waitFor(By.id("headcount")).getText()).isEqualTo("40");
+        assertThat(browser.findElement(By.id("no-ceiling")).getText()).isEqualTo("No ceiling in force.");
+    }
+
+    @Test
+    void theYearSliderMovesTheDayWithTheKeyboard() {
+        signIn("analyst", "/?state=BF&asOf=2016-03-01");
+        WebElement slider = waitFor(By.id("year-slider"));
+        assertThat(slider.getAttribute("value")).isEqualTo("2016");
+        slider.sendKeys(Keys.ARROW_LEFT);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("asOf=2015-03-01"));
+        assertThat(waitFor(By.id("as-of-sentence")).getText()).startsWith("The world on 1 March 2015");
+        assertThat(waitFor(By.id("cell-BF-TD")).getText()).contains("no ceiling");
+    }
+
+    @Test
+    void knownAtShowsTheLedgerAsItStoodBeforeTheCeilingWasRecorded() {
+        signIn("analyst", "/presences/BF/TD");
+        assertThat(waitFor(By.cssSelector(".ceiling-row .limit")).getText()).isEqualTo("30");
+        setField("knownAt", beforeCeiling.toString());
+        browser.findElement(By.id("time-apply")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("knownAt="));
+        assertThat(waitFor(By.id("no-ceiling")).getText()).isEqualTo("No ceiling in force.");
+        assertThat(browser.findElement(By.id("headcount")).getText()).isEqualTo("40");
+        assertThat(browser.findElement(By.id("as-of-sentence")).getText()).startsWith("The world today, as the ledger stood on ");
+    }
+
+    @Test
+    void thePresencePageDrawsTheHeadcountAgainstTheCeilingAndTheHeadsOfMission() {
+        signIn("analyst", "/presences/BF/TD");
+        WebElement chart = waitFor(By.cssSelector("#headcount-chart[data-rendered='true']"));
+        assertThat(Integer.parseInt(chart.getAttribute("data-points"))).isGreaterThan(12);
+        assertThat(chart.getAttribute("data-ceilings")).isEqualTo("1");
+        assertThat(chart.findElements(By.tagName("canvas"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("headcount")).getText()).isEqualTo("36");
+        assertThat(browser.findElement(By.id("relations-level")).getText()).isEqualTo("downgraded since 2015-06-01");
+        assertThat(browser.findElement(By.id("expulsion-list")).getText()).contains("td-expels-bf-2015", "2015-07-01");
+        WebElement heads = browser.findElement(By.id("heads-" + MISSION));
+        assertThat(heads.findElement(By.className("current")).getText()).isEqualTo("Awa Ouedraogo (in office)");
+        assertThat(heads.findElement(By.cssSelector(".bar.tenure")).getAttribute("title"))
+                .isEqualTo("Awa Ouedraogo, ambassador: 2013-03-15 to —");
+        assertThat(heads.getText()).contains("appointed 2013-02-01", "credentials presented 2013-03-15");
+        screenshot("presence");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('chart-heading').scrollIntoView();");
+        screenshot("presence-chart");
+    }
+
+    @Test
+    void theExpulsionsPageChartsThePairAndListsEachExpulsionAtTheDayShown() {
+        signIn("analyst", "/expulsions?a=BF&b=TD");
+        WebElement chart = waitFor(By.cssSelector("#expulsions-chart[data-rendered='true']"));
+        assertThat(chart.getAttribute("data-years")).isEqualTo("1");
+        assertThat(browser.findElement(By.id("trend-2015")).getText()).isEqualTo("2015 0 4 -4");
+        assertThat(browser.findElement(By.id("expulsion-td-expels-bf-2015")).getText())
+                .isEqualTo("td-expels-bf-2015 TD BF 2015-06-15 4 2015-07-01 0 4 (overdue)");
+        screenshot("expulsions");
+        setField("asOf", "2015-06-01");
+        browser.findElement(By.id("time-apply")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("asOf=2015-06-01"));
+        assertThat(browser.getCurrentUrl()).contains("a=BF", "b=TD");
+        assertThat(waitFor(By.id("no-expulsions")).getText()).isEqualTo("No expulsion recorded on this day.");
+    }
+
+    @Test
+    void aBadDateInTheLinkIsAnsweredWithAPageSayingSo() {
+        signIn("analyst", "/?asOf=1200-01-01");
+        assertThat(waitFor(By.id("problem")).getText()).startsWith("asOf: ");
+    }
+
+    @Test
+    void anAnalystIsRefusedTheAuditPageAndAnAuditorVerifiesTheChain() {
+        signIn("analyst", "/audit");
+        assertThat(waitFor(By.id("denied")).getText()).isEqualTo("Not for your role");
+        assertThat(browser.findElements(By.linkText("Audit"))).isEmpty();
+
+        browser.manage().deleteAllCookies();
+        signIn("auditor", "/audit");
+        long chained = Long.parseLong(waitFor(By.id("chain-length")).getText());
+        assertThat(chained).isGreaterThanOrEqualTo(9)
+                .isEqualTo(ledger.get("auditor", "/api/v1/audit/digest").json().path("events").asLong());
+        browser.findElement(By.id("verify-chain")).click();
+        String verdict = new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(d -> {
+                    String text = d.findElement(By.id("verdict")).getText();
+                    return text.startsWith("The chain") ? text : null;
+                });
+        // Other tests of the shared ledger break its chain on purpose: the page says what the API says.
+        Response api = ledger.get("auditor", "/api/v1/audit/verify");
+        assertThat(verdict).startsWith(api.json().path("valid").asBoolean() ? "The chain holds: " : "The chain breaks at ");
+        screenshot("audit");
+    }
+
+    @Test
+    void theApiStillAnswersHttpBasicOnlyEvenToASignedInBrowser() {
+        signIn("analyst", "/?state=BF");
+        waitFor(By.id("cell-BF-TD"));
+        // The session the browser signed in with opens no path of the API: it keeps to HTTP Basic, stateless.
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        Response withSession = ledger.request("GET", null, "/api/v1/presences/BF/TD", Map.of("Cookie", "JSESSIONID=" + session), null);
+        assertThat(withSession.status()).isEqualTo(401);
+        assertThat(withSession.header("WWW-Authenticate")).isEqualTo("Basic realm=\"diplomatic-ledger\"");
+        assertThat(ledger.get("analyst", "/api/v1/presences/BF/TD").status()).isEqualTo(200);
+        assertThat(ledger.get(null, "/api/v1/presences/BF/TD").status()).isEqualTo(401);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void signIn(String user, String path) {
+        browser.get(url(path));
+        waitFor(By.id("sign-in"));
+        signInHere(user, user);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    private void signInHere(String user, String password) {
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("sign-in")).click();
+    }
+
+    private void setField(String id, String value) {
+        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
+    }
+
+    private WebElement waitFor(By by) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    private void screenshot(String name) {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        try {
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
