@@ -165,15 +165,15 @@ public class Presence {
         }
         if (staff.isActive(command.personId())) {
             throw new RuleViolation("already-accredited", "personId", command.personId() + " is already accredited at "
-                    + staff.person(command.personId()).missionId);
+                    + staff.person(command.personId()).missionId());
         }
         for (Ceiling ceiling : ceilingsInForce(command.effectiveDate())) {
             if (ceiling.covers(mission.missionId, command.category())) {
-                int headcount = staff.headcount(ceiling.missionId, ceiling.category);
-                if (headcount + 1 > ceiling.limit) {
+                int headcount = staff.headcount(ceiling.missionId(), ceiling.category());
+                if (headcount + 1 > ceiling.limit()) {
                     throw new RuleViolation("ceiling-exceeded", "category", "accrediting " + command.personId() + " would bring "
                             + ceiling.describeScope(presenceId) + " to " + (headcount + 1) + ", above the ceiling of "
-                            + ceiling.limit + " in force since " + ceiling.since + " (VCDR Art. 11)");
+                            + ceiling.limit() + " in force since " + ceiling.since() + " (VCDR Art. 11)");
                 }
             }
         }
@@ -194,29 +194,29 @@ public class Presence {
         }
         if (command.personId() != null) {
             StaffBook.Person person = staff.person(command.personId());
-            if (person == null || !person.missionId.equals(command.missionId())) {
+            if (person == null || !person.missionId().equals(command.missionId())) {
                 throw new RuleViolation("not-accredited", "personId",
                         command.personId() + " is not accredited at " + command.missionId());
             }
-            if (person.departed) {
+            if (person.departed()) {
                 throw new RuleViolation("already-departed", "personId", command.personId() + " has already departed");
             }
-            if (expulsion == null && person.expulsionId != null) {
-                expulsion = expulsions.get(person.expulsionId);
-            } else if (expulsion != null && !command.expulsionId().equals(person.expulsionId)) {
+            if (expulsion == null && person.expulsionId() != null) {
+                expulsion = expulsions.get(person.expulsionId());
+            } else if (expulsion != null && !command.expulsionId().equals(person.expulsionId())) {
                 throw new RuleViolation("not-expelled-by", "expulsionId",
                         command.personId() + " was not expelled by " + command.expulsionId());
             }
             requireNotBeforeExpulsion(expulsion, command.effectiveDate());
-            apply(new DiplomatDeparted(presenceId, command.missionId(), command.personId(), person.category,
-                    expulsion == null ? null : expulsion.expulsionId, expulsion != null && expulsion.isOverdueOn(command.effectiveDate()),
+            apply(new DiplomatDeparted(presenceId, command.missionId(), command.personId(), person.category(),
+                    expulsion == null ? null : expulsion.expulsionId(), expulsion != null && expulsion.isOverdueOn(command.effectiveDate()),
                     command.effectiveDate(), command.source()));
             return;
         }
         requireNotBeforeExpulsion(expulsion, command.effectiveDate());
-        if (expulsion != null && command.count() > expulsion.countedDue) {
+        if (expulsion != null && command.count() > expulsion.countedDue()) {
             throw new RuleViolation("more-than-expelled", "count", command.count() + " departures under expulsion "
-                    + expulsion.expulsionId + ", but only " + expulsion.countedDue + " counted staff are still due to leave");
+                    + expulsion.expulsionId() + ", but only " + expulsion.countedDue() + " counted staff are still due to leave");
         }
         apply(new CountedStaffDeparted(presenceId, command.missionId(), command.category(), command.count(),
                 command.expulsionId(), expulsion != null && expulsion.isOverdueOn(command.effectiveDate()),
@@ -268,22 +268,22 @@ public class Presence {
         for (int i = 0; i < command.personIds().size(); i++) {
             String personId = command.personIds().get(i);
             StaffBook.Person person = staff.person(personId);
-            if (person == null || person.departed) {
+            if (person == null || person.departed()) {
                 throw new RuleViolation("not-accredited", "personIds[" + i + "]", personId + " is not on the staff of "
                         + id + (person == null ? "" : " any more: departed already"));
             }
-            if (command.missionId() != null && !command.missionId().equals(person.missionId)) {
+            if (command.missionId() != null && !command.missionId().equals(person.missionId())) {
                 throw new RuleViolation("not-at-mission", "personIds[" + i + "]", personId + " is accredited at "
-                        + person.missionId + ", not at " + command.missionId());
+                        + person.missionId() + ", not at " + command.missionId());
             }
-            if (person.expulsionId != null) {
+            if (person.expulsionId() != null) {
                 throw new RuleViolation("already-expelled", "personIds[" + i + "]", personId
-                        + " was already expelled by " + person.expulsionId);
+                        + " was already expelled by " + person.expulsionId());
             }
             if (command.personIds().indexOf(personId) != i) {
                 throw new RuleViolation("named-twice", "personIds[" + i + "]", personId + " is named twice");
             }
-            persons.add(new ExpelledPerson(personId, person.name, person.missionId, person.category));
+            persons.add(new ExpelledPerson(personId, person.name(), person.missionId(), person.category()));
         }
         apply(new DiplomatExpelled(id, command.expulsionId(), receivingOf(id), sendingOf(id), command.missionId(),
                 persons, command.count(), command.count() == null ? null : command.category(), command.departureDeadline(),
@@ -310,7 +310,7 @@ public class Presence {
         int headcount = staff.headcount(command.missionId(), command.category());
         apply(new StaffCeilingImposed(id, command.ceilingId(), receivingOf(id), command.missionId(), command.category(),
                 command.limit(), command.complyBy(), headcount, Math.max(0, headcount - command.limit()),
-                replaced == null ? null : replaced.ceilingId, command.reason(), command.effectiveDate(), command.source()));
+                replaced == null ? null : replaced.ceilingId(), command.reason(), command.effectiveDate(), command.source()));
     }
 
     @CommandHandler
@@ -318,7 +318,7 @@ public class Presence {
         Ceiling ceiling;
         if (command.ceilingId() != null) {
             ceiling = ceilings.get(command.ceilingId());
-            if (ceiling == null || !ceiling.inForce) {
+            if (ceiling == null || !ceiling.inForce()) {
                 throw new RuleViolation("no-ceiling-in-force", "ceilingId", "ceiling " + command.ceilingId()
                         + (ceiling == null ? " is not recorded for " + presenceId : " is no longer in force"));
             }
@@ -326,11 +326,10 @@ public class Presence {
             ceiling = inForceFor(command.missionId(), command.category());
             if (ceiling == null) {
                 throw new RuleViolation("no-ceiling-in-force", command.missionId() != null ? "missionId" : "category",
-                        "no ceiling is in force for " + new Ceiling(null, command.missionId(), command.category(), 0, null)
-                                .describeScope(presenceId));
+                        "no ceiling is in force for " + Ceiling.describeScope(presenceId, command.missionId(), command.category()));
             }
         }
-        apply(new StaffCeilingLifted(presenceId, ceiling.ceilingId, ceiling.missionId, ceiling.category, command.reason(),
+        apply(new StaffCeilingLifted(presenceId, ceiling.ceilingId(), ceiling.missionId(), ceiling.category(), command.reason(),
                 command.effectiveDate(), command.source()));
     }
 
@@ -340,14 +339,14 @@ public class Presence {
     void handle(RequestAgrement command) {
         Mission mission = embassy(command.missionId(), "request agrément");
         Headship head = currentTenure(mission, command.personId());
-        if (head != null && head.agrement == Agrement.REQUESTED) {
-            throw new RuleViolation("agrement-already-requested", "personId", "agrément for " + command.personId() + " was already requested on " + head.agrementSince);
+        if (head != null && head.agrement() == Headship.Agrement.REQUESTED) {
+            throw new RuleViolation("agrement-already-requested", "personId", "agrément for " + command.personId() + " was already requested on " + head.agrementSince());
         }
-        if (head != null && head.agrement == Agrement.GRANTED) {
-            throw new RuleViolation("agrement-already-granted", "personId", "agrément for " + command.personId() + " was already granted on " + head.agrementSince);
+        if (head != null && head.agrement() == Headship.Agrement.GRANTED) {
+            throw new RuleViolation("agrement-already-granted", "personId", "agrément for " + command.personId() + " was already granted on " + head.agrementSince());
         }
-        if (head != null && head.agrement == Agrement.REFUSED) {
-            throw new RuleViolation("agrement-already-refused", "personId", "agrément for " + command.personId() + " was refused on " + head.agrementSince);
+        if (head != null && head.agrement() == Headship.Agrement.REFUSED) {
+            throw new RuleViolation("agrement-already-refused", "personId", "agrément for " + command.personId() + " was refused on " + head.agrementSince());
         }
         apply(new AgrementRequested(presenceId, command.missionId(), command.personId(), command.name(), command.headClass(),
                 command.effectiveDate(), command.source()));
@@ -359,7 +358,7 @@ public class Presence {
         Headship head = currentTenure(mission, command.personId());
         refuseDecidedAgrement(head, command.personId());
         apply(new AgrementGranted(presenceId, command.missionId(), command.personId(), nameOf(head, command.name()),
-                head != null && head.agrement == Agrement.REQUESTED, command.effectiveDate(), command.source()));
+                head != null && head.agrement() == Headship.Agrement.REQUESTED, command.effectiveDate(), command.source()));
     }
 
     @CommandHandler
@@ -367,27 +366,27 @@ public class Presence {
         Mission mission = embassy(command.missionId(), "refuse agrément");
         Headship head = currentTenure(mission, command.personId());
         refuseDecidedAgrement(head, command.personId());
-        if (head != null && head.appointed) {
+        if (head != null && head.appointed()) {
             throw new RuleViolation("already-appointed", "personId", command.personId() + " was already appointed on "
-                    + head.appointedOn + "; agrément can no longer be refused");
+                    + head.appointedOn() + "; agrément can no longer be refused");
         }
         apply(new AgrementRefused(presenceId, command.missionId(), command.personId(), nameOf(head, command.name()),
-                command.reason(), head != null && head.agrement == Agrement.REQUESTED, command.effectiveDate(), command.source()));
+                command.reason(), head != null && head.agrement() == Headship.Agrement.REQUESTED, command.effectiveDate(), command.source()));
     }
 
     @CommandHandler
     void handle(AppointAmbassador command) {
         Mission mission = headedMission(command.missionId(), "appoint a head of mission");
         Headship head = mission.heads.get(command.personId());
-        if (head != null && head.agrement == Agrement.REFUSED) {
+        if (head != null && head.agrement() == Headship.Agrement.REFUSED) {
             throw new RuleViolation("agrement-refused", "personId", receivingState.value()
-                    + " refused agrément for " + command.personId() + " on " + head.agrementSince + " (VCDR Art. 4)");
+                    + " refused agrément for " + command.personId() + " on " + head.agrementSince() + " (VCDR Art. 4)");
         }
-        if (head != null && head.appointed && !head.ended) {
-            throw new RuleViolation("already-appointed", "personId", command.personId() + " was already appointed on " + head.appointedOn);
+        if (head != null && head.appointed() && !head.ended()) {
+            throw new RuleViolation("already-appointed", "personId", command.personId() + " was already appointed on " + head.appointedOn());
         }
         apply(new AmbassadorAppointed(presenceId, command.missionId(), command.personId(), command.name(),
-                command.headClass(), head != null && head.agrement == Agrement.GRANTED && !head.ended,
+                command.headClass(), head != null && head.agrement() == Headship.Agrement.GRANTED && !head.ended(),
                 command.effectiveDate(), command.source()));
     }
 
@@ -395,29 +394,29 @@ public class Presence {
     void handle(PresentCredentials command) {
         Mission mission = headedMission(command.missionId(), "present credentials");
         Headship head = mission.heads.get(command.personId());
-        if (head != null && head.agrement == Agrement.REFUSED) {
-            throw new RuleViolation("agrement-refused", "personId", "agrément for " + command.personId() + " was refused on " + head.agrementSince);
+        if (head != null && head.agrement() == Headship.Agrement.REFUSED) {
+            throw new RuleViolation("agrement-refused", "personId", "agrément for " + command.personId() + " was refused on " + head.agrementSince());
         }
-        if (head != null && head.ended) {
+        if (head != null && head.ended()) {
             throw new RuleViolation("ambassadorship-ended", "personId", command.personId() + "'s functions at "
-                    + command.missionId() + " already ended on " + head.endedOn);
+                    + command.missionId() + " already ended on " + head.endedOn());
         }
-        boolean appointmentReported = head != null && head.appointed;
+        boolean appointmentReported = head != null && head.appointed();
         String predecessor = mission.currentHead != null && !mission.currentHead.equals(command.personId()) ? mission.currentHead : null;
         String name = nameOf(head, command.name());
         if (command.step() == CredentialsStep.COPY_TO_FOREIGN_MINISTRY) {
-            if (head != null && (head.copyPresentedOn != null || head.credentialsPresentedOn != null)) {
+            if (head != null && (head.copyPresentedOn() != null || head.credentialsPresentedOn() != null)) {
                 throw new RuleViolation("credentials-already-presented", "step", command.personId() + " already took up functions on "
-                        + (head.copyPresentedOn != null ? head.copyPresentedOn : head.credentialsPresentedOn));
+                        + (head.copyPresentedOn() != null ? head.copyPresentedOn() : head.credentialsPresentedOn()));
             }
             apply(new CredentialsCopyPresented(presenceId, command.missionId(), command.personId(), name,
                     appointmentReported, predecessor, command.effectiveDate(), command.source()));
         } else {
-            if (head != null && head.credentialsPresentedOn != null) {
+            if (head != null && head.credentialsPresentedOn() != null) {
                 throw new RuleViolation("credentials-already-presented", "step", command.personId()
-                        + " already presented credentials to the head of state on " + head.credentialsPresentedOn);
+                        + " already presented credentials to the head of state on " + head.credentialsPresentedOn());
             }
-            boolean startsHere = head == null || head.copyPresentedOn == null;
+            boolean startsHere = head == null || head.copyPresentedOn() == null;
             apply(new CredentialsPresented(presenceId, command.missionId(), command.personId(), name, appointmentReported,
                     startsHere, startsHere ? predecessor : null, command.effectiveDate(), command.source()));
         }
@@ -427,9 +426,9 @@ public class Presence {
     void handle(RecallAmbassador command) {
         Mission mission = mission(command.missionId());
         Headship head = headInOffice(mission, command.personId());
-        if (head.recall != null) {
+        if (head.recall() != null) {
             throw new RuleViolation("already-recalled", "personId", command.personId() + " was already recalled "
-                    + head.recall.name().toLowerCase().replace('_', ' ') + " on " + head.recalledOn);
+                    + head.recall().name().toLowerCase().replace('_', ' ') + " on " + head.recalledOn());
         }
         apply(new AmbassadorRecalled(presenceId, command.missionId(), command.personId(), command.kind(), command.reason(),
                 command.effectiveDate(), command.source()));
@@ -439,12 +438,12 @@ public class Presence {
     void handle(ReturnAmbassador command) {
         Mission mission = mission(command.missionId());
         Headship head = headInOffice(mission, command.personId());
-        if (head.recall == null) {
+        if (head.recall() == null) {
             throw new RuleViolation("not-recalled", "personId", command.personId() + " is not recalled");
         }
-        if (head.recall == RecallKind.FOR_GOOD) {
+        if (head.recall() == RecallKind.FOR_GOOD) {
             throw new RuleViolation("recalled-for-good", "personId", command.personId() + " was recalled for good on "
-                    + head.recalledOn + "; a return needs a new appointment");
+                    + head.recalledOn() + "; a return needs a new appointment");
         }
         apply(new AmbassadorReturned(presenceId, command.missionId(), command.personId(), command.effectiveDate(), command.source()));
     }
@@ -453,11 +452,11 @@ public class Presence {
     void handle(EndAmbassadorship command) {
         Mission mission = mission(command.missionId());
         Headship head = mission.heads.get(command.personId());
-        if (head == null || !(head.appointed || head.functionsStarted())) {
+        if (head == null || !(head.appointed() || head.functionsStarted())) {
             throw new RuleViolation("not-appointed", "personId", command.personId() + " is not recorded as head of " + command.missionId());
         }
-        if (head.ended) {
-            throw new RuleViolation("ambassadorship-already-ended", "personId", command.personId() + "'s functions already ended on " + head.endedOn);
+        if (head.ended()) {
+            throw new RuleViolation("ambassadorship-already-ended", "personId", command.personId() + "'s functions already ended on " + head.endedOn());
         }
         apply(new AmbassadorshipEnded(presenceId, command.missionId(), command.personId(), command.reason(),
                 command.effectiveDate(), command.source()));
@@ -469,7 +468,7 @@ public class Presence {
         String absentHead = null;
         if (mission.currentHead != null) {
             Headship head = mission.heads.get(mission.currentHead);
-            if (head.recall == null) {
+            if (head.recall() == null) {
                 throw new RuleViolation("head-of-mission-present", "missionId", mission.currentHead + " heads "
                         + command.missionId() + " since " + head.functionsSince() + "; a chargé d'affaires ad interim acts "
                         + "only while the post is vacant or the head cannot act (VCDR Art. 19)");
@@ -521,11 +520,7 @@ public class Presence {
     @EventSourcingHandler
     void on(MissionClosed event) {
         setStatus(event.missionId(), MissionStatus.CLOSED, event.effectiveDate());
-        for (Ceiling ceiling : ceilings.values()) {
-            if (event.missionId().equals(ceiling.missionId)) {
-                ceiling.inForce = false;
-            }
-        }
+        ceilings.replaceAll((id, ceiling) -> event.missionId().equals(ceiling.missionId()) ? ceiling.lifted() : ceiling);
     }
 
     @EventSourcingHandler
@@ -537,7 +532,7 @@ public class Presence {
     void on(DiplomatDeparted event) {
         staff.depart(event.personId());
         if (event.expulsionId() != null) {
-            expulsions.get(event.expulsionId()).namedDue.remove(event.personId());
+            expulsions.put(event.expulsionId(), expulsions.get(event.expulsionId()).departed(event.personId()));
         }
     }
 
@@ -545,8 +540,7 @@ public class Presence {
     void on(CountedStaffDeparted event) {
         staff.addUnnamed(event.missionId(), event.category(), -event.count());
         if (event.expulsionId() != null) {
-            Expulsion expulsion = expulsions.get(event.expulsionId());
-            expulsion.countedDue = Math.max(0, expulsion.countedDue - event.count());
+            expulsions.put(event.expulsionId(), expulsions.get(event.expulsionId()).departed(event.count()));
         }
     }
 
@@ -565,74 +559,68 @@ public class Presence {
     @EventSourcingHandler
     void on(DiplomatExpelled event) {
         initialiseFrom(event.presenceId());
-        Expulsion expulsion = new Expulsion();
-        expulsion.expulsionId = event.expulsionId();
-        expulsion.deadline = event.departureDeadline();
-        expulsion.effectiveDate = event.effectiveDate();
-        expulsion.countedDue = event.count() == null ? 0 : event.count();
+        List<String> namedDue = new ArrayList<>();
         for (ExpelledPerson person : event.persons()) {
-            expulsion.namedDue.add(person.personId());
-            staff.person(person.personId()).expulsionId = event.expulsionId();
+            namedDue.add(person.personId());
+            staff.expel(person.personId(), event.expulsionId());
             if (!personaNonGrata.contains(person.personId())) {
                 personaNonGrata.add(person.personId());
             }
         }
-        expulsions.put(event.expulsionId(), expulsion);
+        expulsions.put(event.expulsionId(), new Expulsion(event.expulsionId(), event.effectiveDate(),
+                event.departureDeadline(), namedDue, event.count() == null ? 0 : event.count()));
     }
 
     @EventSourcingHandler
     void on(StaffCeilingImposed event) {
         initialiseFrom(event.presenceId());
         if (event.replacesCeilingId() != null) {
-            ceilings.get(event.replacesCeilingId()).inForce = false;
+            ceilings.put(event.replacesCeilingId(), ceilings.get(event.replacesCeilingId()).lifted());
         }
         ceilings.put(event.ceilingId(), new Ceiling(event.ceilingId(), event.missionId(), event.category(), event.limit(),
-                event.effectiveDate()));
+                event.effectiveDate(), true));
     }
 
     @EventSourcingHandler
     void on(StaffCeilingLifted event) {
-        ceilings.get(event.ceilingId()).inForce = false;
+        ceilings.put(event.ceilingId(), ceilings.get(event.ceilingId()).lifted());
     }
 
     @EventSourcingHandler
     void on(AgrementRequested event) {
-        Headship head = newTenure(event.missionId(), event.personId(), event.name());
-        head.agrement = Agrement.REQUESTED;
-        head.agrementSince = event.effectiveDate();
+        newTenure(event.missionId(), event.personId(), event.name(),
+                head -> head.withAgrement(Headship.Agrement.REQUESTED, event.effectiveDate()));
     }
 
     @EventSourcingHandler
     void on(AgrementGranted event) {
-        Headship head = newTenure(event.missionId(), event.personId(), event.name());
-        head.agrement = Agrement.GRANTED;
-        head.agrementSince = event.effectiveDate();
+        newTenure(event.missionId(), event.personId(), event.name(),
+                head -> head.withAgrement(Headship.Agrement.GRANTED, event.effectiveDate()));
     }
 
     @EventSourcingHandler
     void on(AgrementRefused event) {
-        Headship head = newTenure(event.missionId(), event.personId(), event.name());
-        head.agrement = Agrement.REFUSED;
-        head.agrementSince = event.effectiveDate();
+        newTenure(event.missionId(), event.personId(), event.name(),
+                head -> head.withAgrement(Headship.Agrement.REFUSED, event.effectiveDate()));
     }
 
     @EventSourcingHandler
     void on(AmbassadorAppointed event) {
         // appointed again after the functions ended: a new tenure; the old agrément, credentials and end were the last one's
-        Headship head = newTenure(event.missionId(), event.personId(), event.name());
-        head.appointed = true;
-        head.appointedOn = event.effectiveDate();
+        newTenure(event.missionId(), event.personId(), event.name(), head -> head.appointedOn(event.effectiveDate()));
     }
 
     @EventSourcingHandler
     void on(CredentialsCopyPresented event) {
-        headship(event.missionId(), event.personId(), event.name()).copyPresentedOn = event.effectiveDate();
+        updateHeadship(event.missionId(), event.personId(),
+                head -> head.named(event.name()).copyPresentedOn(event.effectiveDate()));
         takeUpFunctions(event.missionId(), event.personId(), event.predecessorPersonId(), event.effectiveDate());
     }
 
     @EventSourcingHandler
     void on(CredentialsPresented event) {
-        headship(event.missionId(), event.personId(), event.name()).credentialsPresentedOn = event.effectiveDate();
+        updateHeadship(event.missionId(), event.personId(),
+                head -> head.named(event.name()).credentialsPresentedOn(event.effectiveDate()));
         if (event.functionsStartHere()) {
             takeUpFunctions(event.missionId(), event.personId(), event.predecessorPersonId(), event.effectiveDate());
         }
@@ -640,25 +628,19 @@ public class Presence {
 
     @EventSourcingHandler
     void on(AmbassadorRecalled event) {
-        Headship head = headship(event.missionId(), event.personId());
-        head.recall = event.kind();
-        head.recalledOn = event.effectiveDate();
+        updateHeadship(event.missionId(), event.personId(), head -> head.recalled(event.kind(), event.effectiveDate()));
     }
 
     @EventSourcingHandler
     void on(AmbassadorReturned event) {
-        Headship head = headship(event.missionId(), event.personId());
-        head.recall = null;
-        head.recalledOn = null;
+        updateHeadship(event.missionId(), event.personId(), head -> head.recalled(null, null));
         Mission mission = missions.get(event.missionId());
         mission.chargeDAffaires = null;
     }
 
     @EventSourcingHandler
     void on(AmbassadorshipEnded event) {
-        Headship head = headship(event.missionId(), event.personId());
-        head.ended = true;
-        head.endedOn = event.effectiveDate();
+        updateHeadship(event.missionId(), event.personId(), head -> head.endedOn(event.effectiveDate()));
         Mission mission = missions.get(event.missionId());
         if (event.personId().equals(mission.currentHead)) {
             mission.currentHead = null;
@@ -675,9 +657,7 @@ public class Presence {
     private void takeUpFunctions(String missionId, String personId, String predecessor, LocalDate on) {
         Mission mission = missions.get(missionId);
         if (predecessor != null) {
-            Headship previous = mission.heads.get(predecessor);
-            previous.ended = true;
-            previous.endedOn = on;
+            mission.heads.put(predecessor, mission.heads.get(predecessor).endedOn(on));
         }
         mission.currentHead = personId;
         mission.chargeDAffaires = null;
@@ -686,17 +666,24 @@ public class Presence {
     /** The person's headship at the mission, unless it ended: an ended one belongs to an earlier tenure. */
     private static Headship currentTenure(Mission mission, String personId) {
         Headship head = mission.heads.get(personId);
-        return head == null || head.ended ? null : head;
+        return head == null || head.ended() ? null : head;
     }
 
-    /** The headship of the person's current tenure, a fresh one when the last tenure ended. */
-    private Headship newTenure(String missionId, String personId, String name) {
+    /** Replaces the person's headship at the mission by what the change makes of it, a blank one if none is known. */
+    private void updateHeadship(String missionId, String personId, java.util.function.UnaryOperator<Headship> change) {
         Map<String, Headship> heads = missions.get(missionId).heads;
-        if (heads.containsKey(personId) && heads.get(personId).ended) {
-            String known = heads.remove(personId).name;
-            return headship(missionId, personId, name != null ? name : known);
+        heads.put(personId, change.apply(heads.getOrDefault(personId, Headship.NONE)));
+    }
+
+    /** Changes the person's current tenure, a fresh one (keeping only the name) when the last tenure ended. */
+    private void newTenure(String missionId, String personId, String name,
+                           java.util.function.UnaryOperator<Headship> change) {
+        Map<String, Headship> heads = missions.get(missionId).heads;
+        if (heads.containsKey(personId) && heads.get(personId).ended()) {
+            String known = heads.remove(personId).name();
+            heads.put(personId, Headship.NONE.named(known));
         }
-        return headship(missionId, personId, name);
+        updateHeadship(missionId, personId, head -> change.apply(head.named(name)));
     }
 
     private Mission embassy(String missionId, String action) {
@@ -706,19 +693,6 @@ public class Presence {
                     + "embassy (VCDR Art. 4); " + missionId + " is a " + mission.kind);
         }
         return mission;
-    }
-
-    private Headship headship(String missionId, String personId) {
-        return missions.get(missionId).heads.computeIfAbsent(personId, id -> new Headship());
-    }
-
-    /** The headship, remembering the person's name when the event gives one, for commands that leave it out. */
-    private Headship headship(String missionId, String personId, String name) {
-        Headship head = headship(missionId, personId);
-        if (name != null) {
-            head.name = name;
-        }
-        return head;
     }
 
     private void setStatus(String missionId, MissionStatus status, LocalDate since) {
@@ -759,24 +733,24 @@ public class Presence {
 
     private Headship headInOffice(Mission mission, String personId) {
         Headship head = mission.heads.get(personId);
-        if (head == null || head.ended || !(head.appointed || head.functionsStarted())) {
+        if (head == null || head.ended() || !(head.appointed() || head.functionsStarted())) {
             throw new RuleViolation("not-in-office", "personId", personId + " does not head " + mission.missionId
-                    + (head != null && head.ended ? ": functions ended on " + head.endedOn : ""));
+                    + (head != null && head.ended() ? ": functions ended on " + head.endedOn() : ""));
         }
         return head;
     }
 
     private static void refuseDecidedAgrement(Headship head, String personId) {
-        if (head != null && head.agrement == Agrement.GRANTED) {
-            throw new RuleViolation("agrement-already-granted", "personId", "agrément for " + personId + " was already granted on " + head.agrementSince);
+        if (head != null && head.agrement() == Headship.Agrement.GRANTED) {
+            throw new RuleViolation("agrement-already-granted", "personId", "agrément for " + personId + " was already granted on " + head.agrementSince());
         }
-        if (head != null && head.agrement == Agrement.REFUSED) {
-            throw new RuleViolation("agrement-already-refused", "personId", "agrément for " + personId + " was already refused on " + head.agrementSince);
+        if (head != null && head.agrement() == Headship.Agrement.REFUSED) {
+            throw new RuleViolation("agrement-already-refused", "personId", "agrément for " + personId + " was already refused on " + head.agrementSince());
         }
     }
 
     private static String nameOf(Headship head, String given) {
-        return given != null ? given : head == null ? null : head.name;
+        return given != null ? given : head == null ? null : head.name();
     }
 
     /**
@@ -784,10 +758,10 @@ public class Presence {
      * travel reads the ledger) it would leave before it was told to, and be counted under no expulsion.
      */
     private static void requireNotBeforeExpulsion(Expulsion expulsion, LocalDate departure) {
-        if (expulsion != null && expulsion.effectiveDate != null && departure.isBefore(expulsion.effectiveDate)) {
+        if (expulsion != null && expulsion.effectiveDate() != null && departure.isBefore(expulsion.effectiveDate())) {
             throw new RuleViolation("departure-before-expulsion", "effectiveDate", "a departure under expulsion "
-                    + expulsion.expulsionId + " cannot take effect on " + departure + ", before the expulsion took effect on "
-                    + expulsion.effectiveDate + "; record a departure before it without the expulsion, or correct a date");
+                    + expulsion.expulsionId() + " cannot take effect on " + departure + ", before the expulsion took effect on "
+                    + expulsion.effectiveDate() + "; record a departure before it without the expulsion, or correct a date");
         }
     }
 
@@ -828,7 +802,7 @@ public class Presence {
     private List<Ceiling> ceilingsInForce(LocalDate on) {
         List<Ceiling> result = new ArrayList<>();
         for (Ceiling ceiling : ceilings.values()) {
-            if (ceiling.inForce && !ceiling.since.isAfter(on)) {
+            if (ceiling.inForce() && !ceiling.since().isAfter(on)) {
                 result.add(ceiling);
             }
         }
@@ -837,7 +811,7 @@ public class Presence {
 
     private Ceiling inForceFor(String missionId, StaffCategory category) {
         for (Ceiling ceiling : ceilings.values()) {
-            if (ceiling.inForce && java.util.Objects.equals(ceiling.missionId, missionId) && ceiling.category == category) {
+            if (ceiling.isInForceFor(missionId, category)) {
                 return ceiling;
             }
         }
@@ -845,8 +819,6 @@ public class Presence {
     }
 
     // ---------------------------------------------------------------- state
-
-    enum Agrement { NONE, REQUESTED, GRANTED, REFUSED }
 
     @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
     static final class Mission {
@@ -875,127 +847,6 @@ public class Presence {
         @Override
         public int hashCode() {
             return java.util.Objects.hash(missionId, kind, status, since, heads, currentHead, chargeDAffaires);
-        }
-    }
-
-    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
-    static final class Headship {
-        String name;
-        Agrement agrement = Agrement.NONE;
-        LocalDate agrementSince;
-        boolean appointed;
-        LocalDate appointedOn;
-        LocalDate copyPresentedOn;
-        LocalDate credentialsPresentedOn;
-        RecallKind recall;
-        LocalDate recalledOn;
-        boolean ended;
-        LocalDate endedOn;
-
-        boolean functionsStarted() {
-            return copyPresentedOn != null || credentialsPresentedOn != null;
-        }
-
-        LocalDate functionsSince() {
-            return copyPresentedOn != null ? copyPresentedOn : credentialsPresentedOn;
-        }
-
-        /** Value equality, so that the AggregateTestFixture can compare this state with the state sourced from the events. */
-        @Override
-        public boolean equals(Object other) {
-            return this == other || other instanceof Headship that
-                    && java.util.Objects.equals(name, that.name)
-                    && java.util.Objects.equals(agrement, that.agrement)
-                    && java.util.Objects.equals(agrementSince, that.agrementSince)
-                    && java.util.Objects.equals(appointed, that.appointed)
-                    && java.util.Objects.equals(appointedOn, that.appointedOn)
-                    && java.util.Objects.equals(copyPresentedOn, that.copyPresentedOn)
-                    && java.util.Objects.equals(credentialsPresentedOn, that.credentialsPresentedOn)
-                    && java.util.Objects.equals(recall, that.recall)
-                    && java.util.Objects.equals(recalledOn, that.recalledOn)
-                    && java.util.Objects.equals(ended, that.ended)
-                    && java.util.Objects.equals(endedOn, that.endedOn);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Objects.hash(name, agrement, agrementSince, appointed, appointedOn, copyPresentedOn, credentialsPresentedOn, recall, recalledOn, ended, endedOn);
-        }
-    }
-
-    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
-    static final class Expulsion {
-        String expulsionId;
-        LocalDate effectiveDate;
-        LocalDate deadline;
-        List<String> namedDue = new ArrayList<>();
-        int countedDue;
-
-        boolean isOverdueOn(LocalDate date) {
-            return date.isAfter(deadline);
-        }
-
-        /** Value equality, so that the AggregateTestFixture can compare this state with the state sourced from the events. */
-        @Override
-        public boolean equals(Object other) {
-            return this == other || other instanceof Expulsion that
-                    && java.util.Objects.equals(expulsionId, that.expulsionId)
-                    && java.util.Objects.equals(effectiveDate, that.effectiveDate)
-                    && java.util.Objects.equals(deadline, that.deadline)
-                    && java.util.Objects.equals(namedDue, that.namedDue)
-                    && java.util.Objects.equals(countedDue, that.countedDue);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Objects.hash(expulsionId, effectiveDate, deadline, namedDue, countedDue);
-        }
-    }
-
-    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
-    static final class Ceiling {
-        String ceilingId;
-        String missionId;
-        StaffCategory category;
-        int limit;
-        LocalDate since;
-        boolean inForce = true;
-
-        Ceiling() {
-        }
-
-        Ceiling(String ceilingId, String missionId, StaffCategory category, int limit, LocalDate since) {
-            this.ceilingId = ceilingId;
-            this.missionId = missionId;
-            this.category = category;
-            this.limit = limit;
-            this.since = since;
-        }
-
-        boolean covers(String staffMission, StaffCategory staffCategory) {
-            return (missionId == null || missionId.equals(staffMission)) && (category == null || category == staffCategory);
-        }
-
-        String describeScope(String presenceId) {
-            return (missionId == null ? "the presence " + presenceId : "mission " + missionId)
-                    + (category == null ? "" : " (" + category + " staff)");
-        }
-
-        /** Value equality, so that the AggregateTestFixture can compare this state with the state sourced from the events. */
-        @Override
-        public boolean equals(Object other) {
-            return this == other || other instanceof Ceiling that
-                    && java.util.Objects.equals(ceilingId, that.ceilingId)
-                    && java.util.Objects.equals(missionId, that.missionId)
-                    && java.util.Objects.equals(category, that.category)
-                    && java.util.Objects.equals(limit, that.limit)
-                    && java.util.Objects.equals(since, that.since)
-                    && java.util.Objects.equals(inForce, that.inForce);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Objects.hash(ceilingId, missionId, category, limit, since, inForce);
         }
     }
 }
