@@ -13,6 +13,7 @@ import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.ForwardMatchingInstances;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.diplomaticledger.history.api.EntryCorrected;
 import org.diplomaticledger.history.api.EntryRetracted;
@@ -35,8 +36,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * expulsions and staff ceilings the receiving state imposed. One aggregate, because the rules cut across missions: a
  * ceiling on the whole presence, an expulsion of staff from several missions. Each {@link Mission} is an entity of
  * it that keeps its own status and heads of mission; this root keeps what crosses missions.
+ *
+ * <p>Snapshots hold this state as Jackson writes it. The revision names that shape: raise it when the fields change,
+ * and snapshots of the old shape are not read (the presence loads from its events instead).
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "ledgerSnapshotTrigger")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Presence {
 
