@@ -1,5 +1,7 @@
 package org.diplomaticledger.presence.domain;
 
+import org.diplomaticledger.shared.RuleViolation;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,5 +29,17 @@ record Expulsion(String expulsionId, LocalDate effectiveDate, LocalDate deadline
 
     Expulsion departed(int count) {
         return new Expulsion(expulsionId, effectiveDate, deadline, namedDue, Math.max(0, countedDue - count));
+    }
+
+    /**
+     * A departure under an expulsion cannot take effect before the expulsion did: read in effective order (as time
+     * travel reads the ledger) it would leave before it was told to, and be counted under no expulsion.
+     */
+    static void requireInEffectOn(Expulsion expulsion, LocalDate departure) {
+        if (expulsion != null && expulsion.effectiveDate != null && departure.isBefore(expulsion.effectiveDate)) {
+            throw new RuleViolation("departure-before-expulsion", "effectiveDate", "a departure under expulsion "
+                    + expulsion.expulsionId + " cannot take effect on " + departure + ", before the expulsion took effect on "
+                    + expulsion.effectiveDate + "; record a departure before it without the expulsion, or correct a date");
+        }
     }
 }

@@ -53,11 +53,10 @@ public class Presence {
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<String, Mission> missions = new LinkedHashMap<>();
     private StaffBook staff = new StaffBook();
-    private Map<String, Expulsion> expulsions = new LinkedHashMap<>();
+    /** The expulsions, and whom they declared persona non grata. */
+    private Expulsions expulsions = Expulsions.NONE;
     /** Every ceiling ever imposed, by id; lifted or replaced ones are no longer in force. */
     private Ceilings ceilings = Ceilings.NONE;
-    /** Persons this receiving state declared persona non grata (VCDR Art. 9). */
-    private List<String> personaNonGrata = new ArrayList<>();
 
     /** What the presence's events introduce, and what identifies them besides ids and states, for corrections. */
     private static final LedgerEntries.Rules CORRECTION_RULES = new LedgerEntries.Rules(
@@ -138,7 +137,7 @@ public class Presence {
             throw new RuleViolation("category-required", "category",
                     "a named accreditation states the category: DIPLOMATIC, ADMINISTRATIVE_TECHNICAL, SERVICE or LOCAL_HIRE");
         }
-        if (personaNonGrata.contains(command.personId())) {
+        if (expulsions.isPersonaNonGrata(command.personId())) {
             throw new RuleViolation("persona-non-grata", "personId", command.personId() + " was declared persona non grata by "
                     + receivingState + " and cannot be accredited there again (VCDR Art. 9)");
         }
@@ -156,7 +155,7 @@ public class Presence {
     @CommandHandler
     void handle(RecordDeparture command) {
         mission(command.missionId());
-        Expulsion named = command.expulsionId() == null ? null : recordedExpulsion(command.expulsionId());
+        Expulsion named = command.expulsionId() == null ? null : expulsions.recorded(command.expulsionId(), presenceId);
         if (command.personId() != null) {
             recordNamedDeparture(command, named);
         } else {
@@ -179,7 +178,7 @@ public class Presence {
                     command.personId() + " was not expelled by " + command.expulsionId());
         }
         Expulsion expulsion = named != null || person.expulsionId() == null ? named : expulsions.get(person.expulsionId());
-        requireNotBeforeExpulsion(expulsion, command.effectiveDate());
+        Expulsion.requireInEffectOn(expulsion, command.effectiveDate());
         apply(new DiplomatDeparted(presenceId, command.missionId(), command.personId(), person.category(),
                 expulsion == null ? null : expulsion.expulsionId(),
                 expulsion != null && expulsion.isOverdueOn(command.effectiveDate()), command.effectiveDate(),
@@ -187,7 +186,7 @@ public class Presence {
     }
 
     private void recordCountedDeparture(RecordDeparture command, Expulsion expulsion) {
-        requireNotBeforeExpulsion(expulsion, command.effectiveDate());
+        Expulsion.requireInEffectOn(expulsion, command.effectiveDate());
         if (expulsion != null && command.count() > expulsion.countedDue()) {
             throw new RuleViolation("more-than-expelled", "count", command.count() + " departures under expulsion "
                     + expulsion.expulsionId() + ", but only " + expulsion.countedDue()
@@ -229,11 +228,11 @@ public class Presence {
         if (command.missionId() != null) {
             mission(command.missionId());
         }
-        if (expulsions.containsKey(command.expulsionId())) {
+        if (expulsions.isRecorded(command.expulsionId())) {
             throw new RuleViolation("expulsion-already-recorded", "expulsionId",
                     "expulsion " + command.expulsionId() + " is already recorded");
         }
-        if (command.answersExpulsionId() != null && expulsions.containsKey(command.answersExpulsionId())) {
+        if (command.answersExpulsionId() != null && expulsions.isRecorded(command.answersExpulsionId())) {
             throw new RuleViolation("answer-in-same-direction", "answersExpulsionId", "expulsion "
                     + command.answersExpulsionId() + " was also of " + id + " staff; a reciprocal expulsion answers one "
                     + "in the opposite direction");
@@ -241,24 +240,7 @@ public class Presence {
         requireNotBefore(command.departureDeadline(), command.effectiveDate(), "departureDeadline");
         List<ExpelledPerson> persons = new ArrayList<>();
         for (int i = 0; i < command.personIds().size(); i++) {
-            String personId = command.personIds().get(i);
-            StaffBook.Person person = staff.person(personId);
-            if (person == null || person.departed()) {
-                throw new RuleViolation("not-accredited", "personIds[" + i + "]", personId + " is not on the staff of "
-                        + id + (person == null ? "" : " any more: departed already"));
-            }
-            if (command.missionId() != null && !command.missionId().equals(person.missionId())) {
-                throw new RuleViolation("not-at-mission", "personIds[" + i + "]", personId + " is accredited at "
-                        + person.missionId() + ", not at " + command.missionId());
-            }
-            if (person.expulsionId() != null) {
-                throw new RuleViolation("already-expelled", "personIds[" + i + "]", personId
-                        + " was already expelled by " + person.expulsionId());
-            }
-            if (command.personIds().indexOf(personId) != i) {
-                throw new RuleViolation("named-twice", "personIds[" + i + "]", personId + " is named twice");
-            }
-            persons.add(new ExpelledPerson(personId, person.name(), person.missionId(), person.category()));
+            persons.add(staff.expellable(command.personIds(), i, command.missionId(), id));
         }
         apply(new DiplomatExpelled(id, command.expulsionId(), receivingOf(id), sendingOf(id), command.missionId(),
                 persons, command.count(), command.count() == null ? null : command.category(), command.departureDeadline(),
@@ -396,7 +378,7 @@ public class Presence {
     void on(DiplomatDeparted event) {
         staff.depart(event.personId());
         if (event.expulsionId() != null) {
-            expulsions.put(event.expulsionId(), expulsions.get(event.expulsionId()).departed(event.personId()));
+            expulsions = expulsions.departed(event.expulsionId(), event.personId());
         }
     }
 
@@ -404,7 +386,7 @@ public class Presence {
     void on(CountedStaffDeparted event) {
         staff.addUnnamed(event.missionId(), event.category(), -event.count());
         if (event.expulsionId() != null) {
-            expulsions.put(event.expulsionId(), expulsions.get(event.expulsionId()).departed(event.count()));
+            expulsions = expulsions.departed(event.expulsionId(), event.count());
         }
     }
 
@@ -423,16 +405,10 @@ public class Presence {
     @EventSourcingHandler
     void on(DiplomatExpelled event) {
         initialiseFrom(event.presenceId());
-        List<String> namedDue = new ArrayList<>();
         for (ExpelledPerson person : event.persons()) {
-            namedDue.add(person.personId());
             staff.expel(person.personId(), event.expulsionId());
-            if (!personaNonGrata.contains(person.personId())) {
-                personaNonGrata.add(person.personId());
-            }
         }
-        expulsions.put(event.expulsionId(), new Expulsion(event.expulsionId(), event.effectiveDate(),
-                event.departureDeadline(), namedDue, event.count() == null ? 0 : event.count()));
+        expulsions = expulsions.expelled(event);
     }
 
     @EventSourcingHandler
@@ -455,27 +431,6 @@ public class Presence {
             throw new RuleViolation("unknown-mission", "missionId", "no mission " + missionId + " is recorded; open it first");
         }
         return mission;
-    }
-
-    private Expulsion recordedExpulsion(String expulsionId) {
-        Expulsion expulsion = expulsions.get(expulsionId);
-        if (expulsion == null) {
-            throw new RuleViolation("unknown-expulsion", "expulsionId",
-                    "no expulsion " + expulsionId + " of " + presenceId + " staff is recorded");
-        }
-        return expulsion;
-    }
-
-    /**
-     * A departure under an expulsion cannot take effect before the expulsion did: read in effective order (as time
-     * travel reads the ledger) it would leave before it was told to, and be counted under no expulsion.
-     */
-    private static void requireNotBeforeExpulsion(Expulsion expulsion, LocalDate departure) {
-        if (expulsion != null && expulsion.effectiveDate() != null && departure.isBefore(expulsion.effectiveDate())) {
-            throw new RuleViolation("departure-before-expulsion", "effectiveDate", "a departure under expulsion "
-                    + expulsion.expulsionId() + " cannot take effect on " + departure + ", before the expulsion took effect on "
-                    + expulsion.effectiveDate() + "; record a departure before it without the expulsion, or correct a date");
-        }
     }
 
     static void requireNotBefore(LocalDate date, LocalDate effectiveDate, String field) {

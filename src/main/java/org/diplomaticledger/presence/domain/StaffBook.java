@@ -1,7 +1,9 @@
 package org.diplomaticledger.presence.domain;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.diplomaticledger.presence.api.ExpelledPerson;
 import org.diplomaticledger.presence.api.StaffCategory;
+import org.diplomaticledger.shared.RuleViolation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,6 +59,31 @@ class StaffBook {
 
     void expel(String personId, String expulsionId) {
         persons.put(personId, persons.get(personId).expelledBy(expulsionId));
+    }
+
+    /**
+     * The i-th person an expulsion names, as the expulsion records them: on the staff (at its mission, if it names
+     * one), not expelled already, and named once. The field of a refusal is {@code personIds[i]}.
+     */
+    ExpelledPerson expellable(List<String> personIds, int i, String missionId, String presenceId) {
+        String personId = personIds.get(i);
+        Person person = persons.get(personId);
+        if (person == null || person.departed()) {
+            throw new RuleViolation("not-accredited", "personIds[" + i + "]", personId + " is not on the staff of "
+                    + presenceId + (person == null ? "" : " any more: departed already"));
+        }
+        if (missionId != null && !missionId.equals(person.missionId())) {
+            throw new RuleViolation("not-at-mission", "personIds[" + i + "]", personId + " is accredited at "
+                    + person.missionId() + ", not at " + missionId);
+        }
+        if (person.expulsionId() != null) {
+            throw new RuleViolation("already-expelled", "personIds[" + i + "]", personId
+                    + " was already expelled by " + person.expulsionId());
+        }
+        if (personIds.indexOf(personId) != i) {
+            throw new RuleViolation("named-twice", "personIds[" + i + "]", personId + " is named twice");
+        }
+        return new ExpelledPerson(personId, person.name(), person.missionId(), person.category());
     }
 
     /**
