@@ -180,7 +180,7 @@ class LedgerConfiguration {
                 .dataType(byte[].class)
                 // Events stored at an older revision are read as the current one (docs/contract.md); the rows stay.
                 .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
-                .snapshotFilter(correctedHistorySnapshotFilter)
+                .snapshotFilter(snapshotsOfTheCurrentShape(snapshotSerializer).combine(correctedHistorySnapshotFilter))
                 .batchSize(batchSize)
                 // A position left empty by a rolled-back write stays a "gap" that readers re-check until it is older
                 // than the timeout. Writes commit in milliseconds, so 20 s is ample, and cleaning gaps early keeps
@@ -272,6 +272,22 @@ class LedgerConfiguration {
                 "SELECT COUNT(*) > 0 FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type IN (?, ?)",
                 Boolean.class, snapshot.getAggregateIdentifier(), EntryCorrected.class.getName(),
                 EntryRetracted.class.getName()));
+    }
+
+    /**
+     * A snapshot is an aggregate's fields as Jackson wrote them. When an aggregate's fields change shape, its class
+     * takes a new {@code @Revision}; a snapshot written at another revision (or at none, before the first) is then
+     * not read, and the aggregate loads from its events until the next snapshot is taken. Without this an old
+     * snapshot would fail to deserialise, or worse, deserialise into wrong state. Axon builds this filter from
+     * {@code @Revision} only for the storage engines it configures itself, not for this one.
+     */
+    static SnapshotFilter snapshotsOfTheCurrentShape(Serializer snapshotSerializer) {
+        return snapshot -> {
+            org.axonframework.serialization.SerializedType stored = snapshot.getPayload().getType();
+            Class<?> type = snapshotSerializer.classForType(stored);
+            return !org.axonframework.serialization.UnknownSerializedType.class.equals(type)
+                    && java.util.Objects.equals(snapshotSerializer.typeForClass(type).getRevision(), stored.getRevision());
+        };
     }
 
     /** Every event carries the actor, the request's correlation id and the command it came from. */

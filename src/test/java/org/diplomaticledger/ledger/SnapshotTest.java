@@ -138,6 +138,44 @@ class SnapshotTest {
         }
     }
 
+    /**
+     * A snapshot stored before the presence's fields took their present shape (missions as flat objects, no
+     * revision) is not read: the presence loads from its events and its rules still see every one of them.
+     */
+    @Test
+    void aSnapshotOfAnEarlierShapeIsNotRead() {
+        try (ConfigurableApplicationContext context = start()) {
+            LedgerClient ledger = client(context);
+            ledger.accepted("OpenMission", """
+                    {"sendingState": "NO", "receivingState": "IS", "kind": "EMBASSY", "city": "Reykjavik", "source": "x"}""");
+            ledger.accepted("ImposeStaffCeiling", """
+                    {"sendingState": "NO", "receivingState": "IS", "limit": 5, "source": "x"}""");
+            for (int i = 0; i < 4; i++) {
+                ledger.accepted("RecordStaffChange", """
+                        {"missionId": "NO-IS-EMBASSY-REYKJAVIK", "category": "SERVICE", "change": 1, "source": "x"}""");
+            }
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM snapshot_event_entry WHERE aggregate_identifier = 'NO-IS'", Long.class))
+                            .isEqualTo(1));
+            // What the presence's snapshot looked like before its missions became entities: no ceiling, no staff.
+            jdbc.update("UPDATE snapshot_event_entry SET payload_revision = NULL, payload = ? WHERE aggregate_identifier = 'NO-IS'",
+                    (Object) """
+                    {"presenceId": "NO-IS", "sendingState": "NO", "receivingState": "IS",
+                     "missions": {"NO-IS-EMBASSY-REYKJAVIK": {"missionId": "NO-IS-EMBASSY-REYKJAVIK", "kind": "EMBASSY",
+                       "status": "OPEN", "since": "2026-01-01", "heads": {}, "currentHead": null, "chargeDAffaires": null}},
+                     "ceilings": {}, "expulsions": {}, "personaNonGrata": []}""".getBytes(StandardCharsets.UTF_8));
+            assertThat(context.getBean(EventStore.class).readEvents("NO-IS").next().getPayloadType()).isNotEqualTo(Presence.class);
+
+            // Four service staff under a ceiling of five: one diplomat fits, the second does not.
+            ledger.accepted("AccreditDiplomat", """
+                    {"missionId": "NO-IS-EMBASSY-REYKJAVIK", "name": "Diplomat 1", "category": "DIPLOMATIC", "source": "x"}""");
+            LedgerClient.Response beyond = ledger.command("clerk", "AccreditDiplomat", """
+                    {"missionId": "NO-IS-EMBASSY-REYKJAVIK", "name": "Diplomat 2", "category": "DIPLOMATIC", "source": "x"}""");
+            assertThat(beyond.json().path("rule").asText()).as(beyond.toString()).isEqualTo("ceiling-exceeded");
+        }
+    }
+
     @Test
     void aPresencesSnapshotDoesNotGrowWithItsHistoryAndItsEarliestFactsStayCorrectable() {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(DiplomaticLedgerApplication.class)

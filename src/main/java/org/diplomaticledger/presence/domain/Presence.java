@@ -12,6 +12,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.modelling.command.ForwardMatchingInstances;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.diplomaticledger.history.api.EntryCorrected;
 import org.diplomaticledger.history.api.EntryRetracted;
@@ -31,10 +33,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A sending state's diplomatic presence in a receiving state ({@code RU-US}): its missions, their staff, the
- * expulsions and staff ceilings the receiving state imposed, and the heads of its missions. One aggregate, because
- * the rules cut across missions: a ceiling on the whole presence, an expulsion of staff from several missions.
+ * expulsions and staff ceilings the receiving state imposed. One aggregate, because the rules cut across missions: a
+ * ceiling on the whole presence, an expulsion of staff from several missions. Each {@link Mission} is an entity of
+ * it that keeps its own status and heads of mission; this root keeps what crosses missions.
+ *
+ * <p>Snapshots hold this state as Jackson writes it. The revision names that shape: raise it when the fields change,
+ * and snapshots of the old shape are not read (the presence loads from its events instead).
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "ledgerSnapshotTrigger")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Presence {
 
@@ -42,13 +49,14 @@ public class Presence {
     private String presenceId;
     private CountryCode sendingState;
     private CountryCode receivingState;
+    /** The missions by id; each one's events reach it by their {@code missionId}. */
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<String, Mission> missions = new LinkedHashMap<>();
     private StaffBook staff = new StaffBook();
-    private Map<String, Expulsion> expulsions = new LinkedHashMap<>();
+    /** The expulsions, and whom they declared persona non grata. */
+    private Expulsions expulsions = Expulsions.NONE;
     /** Every ceiling ever imposed, by id; lifted or replaced ones are no longer in force. */
-    private Map<String, Ceiling> ceilings = new LinkedHashMap<>();
-    /** Persons this receiving state declared persona non grata (VCDR Art. 9). */
-    private List<String> personaNonGrata = new ArrayList<>();
+    private Ceilings ceilings = Ceilings.NONE;
 
     /** What the presence's events introduce, and what identifies them besides ids and states, for corrections. */
     private static final LedgerEntries.Rules CORRECTION_RULES = new LedgerEntries.Rules(
@@ -96,9 +104,9 @@ public class Presence {
                     "a state keeps no mission in itself: sendingState and receivingState are both " + command.sendingState());
         }
         Mission existing = missions.get(command.missionId());
-        if (existing != null && existing.status != MissionStatus.CLOSED) {
+        if (existing != null && existing.status() != MissionStatus.CLOSED) {
             throw new RuleViolation("mission-already-open", "city", "mission " + command.missionId() + " is already "
-                    + existing.status.name().toLowerCase() + " since " + existing.since);
+                    + existing.status().name().toLowerCase() + " since " + existing.since());
         }
         apply(new MissionOpened(command.presenceId(), command.missionId(), command.sendingState(), command.receivingState(),
                 command.kind(), command.city(), command.organisation(), command.name(), existing != null,
@@ -107,116 +115,82 @@ public class Presence {
 
     @CommandHandler
     void handle(SuspendMission command) {
-        Mission mission = mission(command.missionId());
-        if (mission.status != MissionStatus.OPEN) {
-            throw new RuleViolation("mission-not-open", "missionId", "mission " + command.missionId() + " is "
-                    + mission.status.name().toLowerCase() + ", not open: only an open mission can be suspended");
-        }
-        apply(new MissionSuspended(presenceId, command.missionId(), command.reason(), command.effectiveDate(), command.source()));
+        mission(command.missionId()).suspend(command);
     }
 
     @CommandHandler
     void handle(ResumeMission command) {
-        Mission mission = mission(command.missionId());
-        if (mission.status != MissionStatus.SUSPENDED) {
-            throw new RuleViolation("mission-not-suspended", "missionId", "mission " + command.missionId() + " is "
-                    + mission.status.name().toLowerCase() + ", not suspended: there is nothing to resume");
-        }
-        apply(new MissionResumed(presenceId, command.missionId(), command.reason(), command.effectiveDate(), command.source()));
+        mission(command.missionId()).resume(command);
     }
 
     @CommandHandler
     void handle(CloseMission command) {
-        Mission mission = mission(command.missionId());
-        if (mission.status == MissionStatus.CLOSED) {
-            throw new RuleViolation("mission-already-closed", "missionId",
-                    "mission " + command.missionId() + " is already closed since " + mission.since);
-        }
-        if (command.reason() == ClosureReason.CONSENT_WITHDRAWN && command.decidedBy() != null
-                && !command.decidedBy().equals(receivingState)) {
-            throw new RuleViolation("consent-withdrawn-by-receiving-state", "decidedBy", "only the receiving state "
-                    + receivingState + " can withdraw its consent to a mission, not " + command.decidedBy());
-        }
-        if (command.reason() == ClosureReason.DECISION_OF_SENDING_STATE && command.decidedBy() != null
-                && !command.decidedBy().equals(sendingState)) {
-            throw new RuleViolation("decision-of-sending-state", "decidedBy", "a closure by decision of the sending state is "
-                    + sendingState + "'s, not " + command.decidedBy() + "'s");
-        }
-        requireNotBefore(command.deadline(), command.effectiveDate(), "deadline");
-        CountryCode decidedBy = command.decidedBy() != null ? command.decidedBy()
-                : command.reason() == ClosureReason.CONSENT_WITHDRAWN ? receivingState
-                : command.reason() == ClosureReason.DECISION_OF_SENDING_STATE ? sendingState : null;
-        apply(new MissionClosed(presenceId, command.missionId(), command.reason(), decidedBy, command.deadline(),
-                command.note(), command.effectiveDate(), command.source()));
+        mission(command.missionId()).close(command, sendingState, receivingState);
     }
 
     // ---------------------------------------------------------------- staff
 
     @CommandHandler
     void handle(AccreditDiplomat command) {
-        Mission mission = openMission(command.missionId(), "accredit staff");
+        mission(command.missionId()).requireOpen("accredit staff");
         if (command.category() == StaffCategory.UNSPECIFIED) {
             throw new RuleViolation("category-required", "category",
                     "a named accreditation states the category: DIPLOMATIC, ADMINISTRATIVE_TECHNICAL, SERVICE or LOCAL_HIRE");
         }
-        if (personaNonGrata.contains(command.personId())) {
+        if (expulsions.isPersonaNonGrata(command.personId())) {
             throw new RuleViolation("persona-non-grata", "personId", command.personId() + " was declared persona non grata by "
                     + receivingState + " and cannot be accredited there again (VCDR Art. 9)");
         }
         if (staff.isActive(command.personId())) {
             throw new RuleViolation("already-accredited", "personId", command.personId() + " is already accredited at "
-                    + staff.person(command.personId()).missionId);
+                    + staff.person(command.personId()).missionId());
         }
-        for (Ceiling ceiling : ceilingsInForce(command.effectiveDate())) {
-            if (ceiling.covers(mission.missionId, command.category())) {
-                int headcount = staff.headcount(ceiling.missionId, ceiling.category);
-                if (headcount + 1 > ceiling.limit) {
-                    throw new RuleViolation("ceiling-exceeded", "category", "accrediting " + command.personId() + " would bring "
-                            + ceiling.describeScope(presenceId) + " to " + (headcount + 1) + ", above the ceiling of "
-                            + ceiling.limit + " in force since " + ceiling.since + " (VCDR Art. 11)");
-                }
-            }
-        }
+        ceilings.requireRoomFor(command.personId(), command.missionId(), command.category(), command.effectiveDate(),
+                staff, presenceId);
         apply(new DiplomatAccredited(presenceId, command.missionId(), command.personId(), command.name(), command.rank(),
                 command.category(), command.effectiveDate(), command.source()));
     }
 
+    /** A named person, or a number of counted staff, left the mission: two cases with rules of their own. */
     @CommandHandler
     void handle(RecordDeparture command) {
         mission(command.missionId());
-        Expulsion expulsion = null;
-        if (command.expulsionId() != null) {
-            expulsion = expulsions.get(command.expulsionId());
-            if (expulsion == null) {
-                throw new RuleViolation("unknown-expulsion", "expulsionId",
-                        "no expulsion " + command.expulsionId() + " of " + presenceId + " staff is recorded");
-            }
-        }
+        Expulsion named = command.expulsionId() == null ? null : expulsions.recorded(command.expulsionId(), presenceId);
         if (command.personId() != null) {
-            StaffBook.Person person = staff.person(command.personId());
-            if (person == null || !person.missionId.equals(command.missionId())) {
-                throw new RuleViolation("not-accredited", "personId",
-                        command.personId() + " is not accredited at " + command.missionId());
-            }
-            if (person.departed) {
-                throw new RuleViolation("already-departed", "personId", command.personId() + " has already departed");
-            }
-            if (expulsion == null && person.expulsionId != null) {
-                expulsion = expulsions.get(person.expulsionId);
-            } else if (expulsion != null && !command.expulsionId().equals(person.expulsionId)) {
-                throw new RuleViolation("not-expelled-by", "expulsionId",
-                        command.personId() + " was not expelled by " + command.expulsionId());
-            }
-            requireNotBeforeExpulsion(expulsion, command.effectiveDate());
-            apply(new DiplomatDeparted(presenceId, command.missionId(), command.personId(), person.category,
-                    expulsion == null ? null : expulsion.expulsionId, expulsion != null && expulsion.isOverdueOn(command.effectiveDate()),
-                    command.effectiveDate(), command.source()));
-            return;
+            recordNamedDeparture(command, named);
+        } else {
+            recordCountedDeparture(command, named);
         }
-        requireNotBeforeExpulsion(expulsion, command.effectiveDate());
-        if (expulsion != null && command.count() > expulsion.countedDue) {
+    }
+
+    /** The person leaves under the expulsion the command names, else under the one that expelled them, if any. */
+    private void recordNamedDeparture(RecordDeparture command, Expulsion named) {
+        StaffBook.Person person = staff.person(command.personId());
+        if (person == null || !person.missionId().equals(command.missionId())) {
+            throw new RuleViolation("not-accredited", "personId",
+                    command.personId() + " is not accredited at " + command.missionId());
+        }
+        if (person.departed()) {
+            throw new RuleViolation("already-departed", "personId", command.personId() + " has already departed");
+        }
+        if (named != null && !command.expulsionId().equals(person.expulsionId())) {
+            throw new RuleViolation("not-expelled-by", "expulsionId",
+                    command.personId() + " was not expelled by " + command.expulsionId());
+        }
+        Expulsion expulsion = named != null || person.expulsionId() == null ? named : expulsions.get(person.expulsionId());
+        Expulsion.requireInEffectOn(expulsion, command.effectiveDate());
+        apply(new DiplomatDeparted(presenceId, command.missionId(), command.personId(), person.category(),
+                expulsion == null ? null : expulsion.expulsionId(),
+                expulsion != null && expulsion.isOverdueOn(command.effectiveDate()), command.effectiveDate(),
+                command.source()));
+    }
+
+    private void recordCountedDeparture(RecordDeparture command, Expulsion expulsion) {
+        Expulsion.requireInEffectOn(expulsion, command.effectiveDate());
+        if (expulsion != null && command.count() > expulsion.countedDue()) {
             throw new RuleViolation("more-than-expelled", "count", command.count() + " departures under expulsion "
-                    + expulsion.expulsionId + ", but only " + expulsion.countedDue + " counted staff are still due to leave");
+                    + expulsion.expulsionId() + ", but only " + expulsion.countedDue()
+                    + " counted staff are still due to leave");
         }
         apply(new CountedStaffDeparted(presenceId, command.missionId(), command.category(), command.count(),
                 command.expulsionId(), expulsion != null && expulsion.isOverdueOn(command.effectiveDate()),
@@ -254,11 +228,11 @@ public class Presence {
         if (command.missionId() != null) {
             mission(command.missionId());
         }
-        if (expulsions.containsKey(command.expulsionId())) {
+        if (expulsions.isRecorded(command.expulsionId())) {
             throw new RuleViolation("expulsion-already-recorded", "expulsionId",
                     "expulsion " + command.expulsionId() + " is already recorded");
         }
-        if (command.answersExpulsionId() != null && expulsions.containsKey(command.answersExpulsionId())) {
+        if (command.answersExpulsionId() != null && expulsions.isRecorded(command.answersExpulsionId())) {
             throw new RuleViolation("answer-in-same-direction", "answersExpulsionId", "expulsion "
                     + command.answersExpulsionId() + " was also of " + id + " staff; a reciprocal expulsion answers one "
                     + "in the opposite direction");
@@ -266,24 +240,7 @@ public class Presence {
         requireNotBefore(command.departureDeadline(), command.effectiveDate(), "departureDeadline");
         List<ExpelledPerson> persons = new ArrayList<>();
         for (int i = 0; i < command.personIds().size(); i++) {
-            String personId = command.personIds().get(i);
-            StaffBook.Person person = staff.person(personId);
-            if (person == null || person.departed) {
-                throw new RuleViolation("not-accredited", "personIds[" + i + "]", personId + " is not on the staff of "
-                        + id + (person == null ? "" : " any more: departed already"));
-            }
-            if (command.missionId() != null && !command.missionId().equals(person.missionId)) {
-                throw new RuleViolation("not-at-mission", "personIds[" + i + "]", personId + " is accredited at "
-                        + person.missionId + ", not at " + command.missionId());
-            }
-            if (person.expulsionId != null) {
-                throw new RuleViolation("already-expelled", "personIds[" + i + "]", personId
-                        + " was already expelled by " + person.expulsionId);
-            }
-            if (command.personIds().indexOf(personId) != i) {
-                throw new RuleViolation("named-twice", "personIds[" + i + "]", personId + " is named twice");
-            }
-            persons.add(new ExpelledPerson(personId, person.name, person.missionId, person.category));
+            persons.add(staff.expellable(command.personIds(), i, command.missionId(), id));
         }
         apply(new DiplomatExpelled(id, command.expulsionId(), receivingOf(id), sendingOf(id), command.missionId(),
                 persons, command.count(), command.count() == null ? null : command.category(), command.departureDeadline(),
@@ -297,20 +254,19 @@ public class Presence {
     void handle(ImposeStaffCeiling command) {
         String id = initialise(command.presenceId());
         if (command.missionId() != null) {
-            Mission mission = mission(command.missionId());
-            if (mission.status == MissionStatus.CLOSED) {
+            if (mission(command.missionId()).status() == MissionStatus.CLOSED) {
                 throw new RuleViolation("mission-closed", "missionId", "mission " + command.missionId() + " is closed");
             }
         }
-        if (ceilings.containsKey(command.ceilingId())) {
+        if (ceilings.get(command.ceilingId()) != null) {
             throw new RuleViolation("ceiling-already-recorded", "ceilingId", "ceiling " + command.ceilingId() + " is already recorded");
         }
         requireNotBefore(command.complyBy(), command.effectiveDate(), "complyBy");
-        Ceiling replaced = inForceFor(command.missionId(), command.category());
+        Ceiling replaced = ceilings.inForceFor(command.missionId(), command.category());
         int headcount = staff.headcount(command.missionId(), command.category());
         apply(new StaffCeilingImposed(id, command.ceilingId(), receivingOf(id), command.missionId(), command.category(),
                 command.limit(), command.complyBy(), headcount, Math.max(0, headcount - command.limit()),
-                replaced == null ? null : replaced.ceilingId, command.reason(), command.effectiveDate(), command.source()));
+                replaced == null ? null : replaced.ceilingId(), command.reason(), command.effectiveDate(), command.source()));
     }
 
     @CommandHandler
@@ -318,169 +274,66 @@ public class Presence {
         Ceiling ceiling;
         if (command.ceilingId() != null) {
             ceiling = ceilings.get(command.ceilingId());
-            if (ceiling == null || !ceiling.inForce) {
+            if (ceiling == null || !ceiling.inForce()) {
                 throw new RuleViolation("no-ceiling-in-force", "ceilingId", "ceiling " + command.ceilingId()
                         + (ceiling == null ? " is not recorded for " + presenceId : " is no longer in force"));
             }
         } else {
-            ceiling = inForceFor(command.missionId(), command.category());
+            ceiling = ceilings.inForceFor(command.missionId(), command.category());
             if (ceiling == null) {
                 throw new RuleViolation("no-ceiling-in-force", command.missionId() != null ? "missionId" : "category",
-                        "no ceiling is in force for " + new Ceiling(null, command.missionId(), command.category(), 0, null)
-                                .describeScope(presenceId));
+                        "no ceiling is in force for " + Ceiling.describeScope(presenceId, command.missionId(), command.category()));
             }
         }
-        apply(new StaffCeilingLifted(presenceId, ceiling.ceilingId, ceiling.missionId, ceiling.category, command.reason(),
+        apply(new StaffCeilingLifted(presenceId, ceiling.ceilingId(), ceiling.missionId(), ceiling.category(), command.reason(),
                 command.effectiveDate(), command.source()));
     }
 
-    // ---------------------------------------------------------------- heads of mission
+    // ---------------------------------------------------------------- heads of mission: each mission's own rules
 
     @CommandHandler
     void handle(RequestAgrement command) {
-        Mission mission = embassy(command.missionId(), "request agrément");
-        Headship head = currentTenure(mission, command.personId());
-        if (head != null && head.agrement == Agrement.REQUESTED) {
-            throw new RuleViolation("agrement-already-requested", "personId", "agrément for " + command.personId() + " was already requested on " + head.agrementSince);
-        }
-        if (head != null && head.agrement == Agrement.GRANTED) {
-            throw new RuleViolation("agrement-already-granted", "personId", "agrément for " + command.personId() + " was already granted on " + head.agrementSince);
-        }
-        if (head != null && head.agrement == Agrement.REFUSED) {
-            throw new RuleViolation("agrement-already-refused", "personId", "agrément for " + command.personId() + " was refused on " + head.agrementSince);
-        }
-        apply(new AgrementRequested(presenceId, command.missionId(), command.personId(), command.name(), command.headClass(),
-                command.effectiveDate(), command.source()));
+        mission(command.missionId()).requestAgrement(command);
     }
 
     @CommandHandler
     void handle(GrantAgrement command) {
-        Mission mission = embassy(command.missionId(), "grant agrément");
-        Headship head = currentTenure(mission, command.personId());
-        refuseDecidedAgrement(head, command.personId());
-        apply(new AgrementGranted(presenceId, command.missionId(), command.personId(), nameOf(head, command.name()),
-                head != null && head.agrement == Agrement.REQUESTED, command.effectiveDate(), command.source()));
+        mission(command.missionId()).grantAgrement(command);
     }
 
     @CommandHandler
     void handle(RefuseAgrement command) {
-        Mission mission = embassy(command.missionId(), "refuse agrément");
-        Headship head = currentTenure(mission, command.personId());
-        refuseDecidedAgrement(head, command.personId());
-        if (head != null && head.appointed) {
-            throw new RuleViolation("already-appointed", "personId", command.personId() + " was already appointed on "
-                    + head.appointedOn + "; agrément can no longer be refused");
-        }
-        apply(new AgrementRefused(presenceId, command.missionId(), command.personId(), nameOf(head, command.name()),
-                command.reason(), head != null && head.agrement == Agrement.REQUESTED, command.effectiveDate(), command.source()));
+        mission(command.missionId()).refuseAgrement(command);
     }
 
     @CommandHandler
     void handle(AppointAmbassador command) {
-        Mission mission = headedMission(command.missionId(), "appoint a head of mission");
-        Headship head = mission.heads.get(command.personId());
-        if (head != null && head.agrement == Agrement.REFUSED) {
-            throw new RuleViolation("agrement-refused", "personId", receivingState.value()
-                    + " refused agrément for " + command.personId() + " on " + head.agrementSince + " (VCDR Art. 4)");
-        }
-        if (head != null && head.appointed && !head.ended) {
-            throw new RuleViolation("already-appointed", "personId", command.personId() + " was already appointed on " + head.appointedOn);
-        }
-        apply(new AmbassadorAppointed(presenceId, command.missionId(), command.personId(), command.name(),
-                command.headClass(), head != null && head.agrement == Agrement.GRANTED && !head.ended,
-                command.effectiveDate(), command.source()));
+        mission(command.missionId()).appointAmbassador(command, receivingState);
     }
 
     @CommandHandler
     void handle(PresentCredentials command) {
-        Mission mission = headedMission(command.missionId(), "present credentials");
-        Headship head = mission.heads.get(command.personId());
-        if (head != null && head.agrement == Agrement.REFUSED) {
-            throw new RuleViolation("agrement-refused", "personId", "agrément for " + command.personId() + " was refused on " + head.agrementSince);
-        }
-        if (head != null && head.ended) {
-            throw new RuleViolation("ambassadorship-ended", "personId", command.personId() + "'s functions at "
-                    + command.missionId() + " already ended on " + head.endedOn);
-        }
-        boolean appointmentReported = head != null && head.appointed;
-        String predecessor = mission.currentHead != null && !mission.currentHead.equals(command.personId()) ? mission.currentHead : null;
-        String name = nameOf(head, command.name());
-        if (command.step() == CredentialsStep.COPY_TO_FOREIGN_MINISTRY) {
-            if (head != null && (head.copyPresentedOn != null || head.credentialsPresentedOn != null)) {
-                throw new RuleViolation("credentials-already-presented", "step", command.personId() + " already took up functions on "
-                        + (head.copyPresentedOn != null ? head.copyPresentedOn : head.credentialsPresentedOn));
-            }
-            apply(new CredentialsCopyPresented(presenceId, command.missionId(), command.personId(), name,
-                    appointmentReported, predecessor, command.effectiveDate(), command.source()));
-        } else {
-            if (head != null && head.credentialsPresentedOn != null) {
-                throw new RuleViolation("credentials-already-presented", "step", command.personId()
-                        + " already presented credentials to the head of state on " + head.credentialsPresentedOn);
-            }
-            boolean startsHere = head == null || head.copyPresentedOn == null;
-            apply(new CredentialsPresented(presenceId, command.missionId(), command.personId(), name, appointmentReported,
-                    startsHere, startsHere ? predecessor : null, command.effectiveDate(), command.source()));
-        }
+        mission(command.missionId()).presentCredentials(command);
     }
 
     @CommandHandler
     void handle(RecallAmbassador command) {
-        Mission mission = mission(command.missionId());
-        Headship head = headInOffice(mission, command.personId());
-        if (head.recall != null) {
-            throw new RuleViolation("already-recalled", "personId", command.personId() + " was already recalled "
-                    + head.recall.name().toLowerCase().replace('_', ' ') + " on " + head.recalledOn);
-        }
-        apply(new AmbassadorRecalled(presenceId, command.missionId(), command.personId(), command.kind(), command.reason(),
-                command.effectiveDate(), command.source()));
+        mission(command.missionId()).recallAmbassador(command);
     }
 
     @CommandHandler
     void handle(ReturnAmbassador command) {
-        Mission mission = mission(command.missionId());
-        Headship head = headInOffice(mission, command.personId());
-        if (head.recall == null) {
-            throw new RuleViolation("not-recalled", "personId", command.personId() + " is not recalled");
-        }
-        if (head.recall == RecallKind.FOR_GOOD) {
-            throw new RuleViolation("recalled-for-good", "personId", command.personId() + " was recalled for good on "
-                    + head.recalledOn + "; a return needs a new appointment");
-        }
-        apply(new AmbassadorReturned(presenceId, command.missionId(), command.personId(), command.effectiveDate(), command.source()));
+        mission(command.missionId()).returnAmbassador(command);
     }
 
     @CommandHandler
     void handle(EndAmbassadorship command) {
-        Mission mission = mission(command.missionId());
-        Headship head = mission.heads.get(command.personId());
-        if (head == null || !(head.appointed || head.functionsStarted())) {
-            throw new RuleViolation("not-appointed", "personId", command.personId() + " is not recorded as head of " + command.missionId());
-        }
-        if (head.ended) {
-            throw new RuleViolation("ambassadorship-already-ended", "personId", command.personId() + "'s functions already ended on " + head.endedOn);
-        }
-        apply(new AmbassadorshipEnded(presenceId, command.missionId(), command.personId(), command.reason(),
-                command.effectiveDate(), command.source()));
+        mission(command.missionId()).endAmbassadorship(command);
     }
 
     @CommandHandler
     void handle(AppointChargeDAffaires command) {
-        Mission mission = headedMission(command.missionId(), "appoint a chargé d'affaires");
-        String absentHead = null;
-        if (mission.currentHead != null) {
-            Headship head = mission.heads.get(mission.currentHead);
-            if (head.recall == null) {
-                throw new RuleViolation("head-of-mission-present", "missionId", mission.currentHead + " heads "
-                        + command.missionId() + " since " + head.functionsSince() + "; a chargé d'affaires ad interim acts "
-                        + "only while the post is vacant or the head cannot act (VCDR Art. 19)");
-            }
-            absentHead = mission.currentHead;
-        }
-        if (command.personId().equals(mission.chargeDAffaires)) {
-            throw new RuleViolation("already-charge-d-affaires", "personId", command.personId() + " is already chargé d'affaires a.i.");
-        }
-        apply(new ChargeDAffairesAppointed(presenceId, command.missionId(), command.personId(), command.name(),
-                command.rank(), absentHead, command.effectiveDate(), command.source()));
+        mission(command.missionId()).appointChargeDAffaires(command);
     }
 
     // ---------------------------------------------------------------- event sourcing
@@ -496,36 +349,24 @@ public class Presence {
         initialiseFrom(aggregateId);
     }
 
+    /** A new mission, or a closed one opened again (which keeps the record of its heads). */
     @EventSourcingHandler
     void on(MissionOpened event) {
         presenceId = event.presenceId();
         sendingState = event.sendingState();
         receivingState = event.receivingState();
-        Mission mission = missions.computeIfAbsent(event.missionId(), id -> new Mission());
-        mission.missionId = event.missionId();
-        mission.kind = event.kind();
-        mission.status = MissionStatus.OPEN;
-        mission.since = event.effectiveDate();
+        Mission known = missions.get(event.missionId());
+        if (known == null) {
+            missions.put(event.missionId(), new Mission(event));
+        } else {
+            known.reopen(event);
+        }
     }
 
-    @EventSourcingHandler
-    void on(MissionSuspended event) {
-        setStatus(event.missionId(), MissionStatus.SUSPENDED, event.effectiveDate());
-    }
-
-    @EventSourcingHandler
-    void on(MissionResumed event) {
-        setStatus(event.missionId(), MissionStatus.OPEN, event.effectiveDate());
-    }
-
+    /** The mission's own status changes in {@link Mission}; its ceilings end with it. */
     @EventSourcingHandler
     void on(MissionClosed event) {
-        setStatus(event.missionId(), MissionStatus.CLOSED, event.effectiveDate());
-        for (Ceiling ceiling : ceilings.values()) {
-            if (event.missionId().equals(ceiling.missionId)) {
-                ceiling.inForce = false;
-            }
-        }
+        ceilings = ceilings.withoutMission(event.missionId());
     }
 
     @EventSourcingHandler
@@ -537,7 +378,7 @@ public class Presence {
     void on(DiplomatDeparted event) {
         staff.depart(event.personId());
         if (event.expulsionId() != null) {
-            expulsions.get(event.expulsionId()).namedDue.remove(event.personId());
+            expulsions = expulsions.departed(event.expulsionId(), event.personId());
         }
     }
 
@@ -545,8 +386,7 @@ public class Presence {
     void on(CountedStaffDeparted event) {
         staff.addUnnamed(event.missionId(), event.category(), -event.count());
         if (event.expulsionId() != null) {
-            Expulsion expulsion = expulsions.get(event.expulsionId());
-            expulsion.countedDue = Math.max(0, expulsion.countedDue - event.count());
+            expulsions = expulsions.departed(event.expulsionId(), event.count());
         }
     }
 
@@ -565,167 +405,25 @@ public class Presence {
     @EventSourcingHandler
     void on(DiplomatExpelled event) {
         initialiseFrom(event.presenceId());
-        Expulsion expulsion = new Expulsion();
-        expulsion.expulsionId = event.expulsionId();
-        expulsion.deadline = event.departureDeadline();
-        expulsion.effectiveDate = event.effectiveDate();
-        expulsion.countedDue = event.count() == null ? 0 : event.count();
         for (ExpelledPerson person : event.persons()) {
-            expulsion.namedDue.add(person.personId());
-            staff.person(person.personId()).expulsionId = event.expulsionId();
-            if (!personaNonGrata.contains(person.personId())) {
-                personaNonGrata.add(person.personId());
-            }
+            staff.expel(person.personId(), event.expulsionId());
         }
-        expulsions.put(event.expulsionId(), expulsion);
+        expulsions = expulsions.expelled(event);
     }
 
     @EventSourcingHandler
     void on(StaffCeilingImposed event) {
         initialiseFrom(event.presenceId());
-        if (event.replacesCeilingId() != null) {
-            ceilings.get(event.replacesCeilingId()).inForce = false;
-        }
-        ceilings.put(event.ceilingId(), new Ceiling(event.ceilingId(), event.missionId(), event.category(), event.limit(),
-                event.effectiveDate()));
+        ceilings = ceilings.imposed(new Ceiling(event.ceilingId(), event.missionId(), event.category(), event.limit(),
+                event.effectiveDate(), true), event.replacesCeilingId());
     }
 
     @EventSourcingHandler
     void on(StaffCeilingLifted event) {
-        ceilings.get(event.ceilingId()).inForce = false;
-    }
-
-    @EventSourcingHandler
-    void on(AgrementRequested event) {
-        Headship head = newTenure(event.missionId(), event.personId(), event.name());
-        head.agrement = Agrement.REQUESTED;
-        head.agrementSince = event.effectiveDate();
-    }
-
-    @EventSourcingHandler
-    void on(AgrementGranted event) {
-        Headship head = newTenure(event.missionId(), event.personId(), event.name());
-        head.agrement = Agrement.GRANTED;
-        head.agrementSince = event.effectiveDate();
-    }
-
-    @EventSourcingHandler
-    void on(AgrementRefused event) {
-        Headship head = newTenure(event.missionId(), event.personId(), event.name());
-        head.agrement = Agrement.REFUSED;
-        head.agrementSince = event.effectiveDate();
-    }
-
-    @EventSourcingHandler
-    void on(AmbassadorAppointed event) {
-        // appointed again after the functions ended: a new tenure; the old agrément, credentials and end were the last one's
-        Headship head = newTenure(event.missionId(), event.personId(), event.name());
-        head.appointed = true;
-        head.appointedOn = event.effectiveDate();
-    }
-
-    @EventSourcingHandler
-    void on(CredentialsCopyPresented event) {
-        headship(event.missionId(), event.personId(), event.name()).copyPresentedOn = event.effectiveDate();
-        takeUpFunctions(event.missionId(), event.personId(), event.predecessorPersonId(), event.effectiveDate());
-    }
-
-    @EventSourcingHandler
-    void on(CredentialsPresented event) {
-        headship(event.missionId(), event.personId(), event.name()).credentialsPresentedOn = event.effectiveDate();
-        if (event.functionsStartHere()) {
-            takeUpFunctions(event.missionId(), event.personId(), event.predecessorPersonId(), event.effectiveDate());
-        }
-    }
-
-    @EventSourcingHandler
-    void on(AmbassadorRecalled event) {
-        Headship head = headship(event.missionId(), event.personId());
-        head.recall = event.kind();
-        head.recalledOn = event.effectiveDate();
-    }
-
-    @EventSourcingHandler
-    void on(AmbassadorReturned event) {
-        Headship head = headship(event.missionId(), event.personId());
-        head.recall = null;
-        head.recalledOn = null;
-        Mission mission = missions.get(event.missionId());
-        mission.chargeDAffaires = null;
-    }
-
-    @EventSourcingHandler
-    void on(AmbassadorshipEnded event) {
-        Headship head = headship(event.missionId(), event.personId());
-        head.ended = true;
-        head.endedOn = event.effectiveDate();
-        Mission mission = missions.get(event.missionId());
-        if (event.personId().equals(mission.currentHead)) {
-            mission.currentHead = null;
-        }
-    }
-
-    @EventSourcingHandler
-    void on(ChargeDAffairesAppointed event) {
-        missions.get(event.missionId()).chargeDAffaires = event.personId();
+        ceilings = ceilings.lifted(event.ceilingId());
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private void takeUpFunctions(String missionId, String personId, String predecessor, LocalDate on) {
-        Mission mission = missions.get(missionId);
-        if (predecessor != null) {
-            Headship previous = mission.heads.get(predecessor);
-            previous.ended = true;
-            previous.endedOn = on;
-        }
-        mission.currentHead = personId;
-        mission.chargeDAffaires = null;
-    }
-
-    /** The person's headship at the mission, unless it ended: an ended one belongs to an earlier tenure. */
-    private static Headship currentTenure(Mission mission, String personId) {
-        Headship head = mission.heads.get(personId);
-        return head == null || head.ended ? null : head;
-    }
-
-    /** The headship of the person's current tenure, a fresh one when the last tenure ended. */
-    private Headship newTenure(String missionId, String personId, String name) {
-        Map<String, Headship> heads = missions.get(missionId).heads;
-        if (heads.containsKey(personId) && heads.get(personId).ended) {
-            String known = heads.remove(personId).name;
-            return headship(missionId, personId, name != null ? name : known);
-        }
-        return headship(missionId, personId, name);
-    }
-
-    private Mission embassy(String missionId, String action) {
-        Mission mission = headedMission(missionId, action);
-        if (mission.kind != MissionKind.EMBASSY) {
-            throw new RuleViolation("agrement-only-for-embassies", "missionId", "agrément is given for the head of an "
-                    + "embassy (VCDR Art. 4); " + missionId + " is a " + mission.kind);
-        }
-        return mission;
-    }
-
-    private Headship headship(String missionId, String personId) {
-        return missions.get(missionId).heads.computeIfAbsent(personId, id -> new Headship());
-    }
-
-    /** The headship, remembering the person's name when the event gives one, for commands that leave it out. */
-    private Headship headship(String missionId, String personId, String name) {
-        Headship head = headship(missionId, personId);
-        if (name != null) {
-            head.name = name;
-        }
-        return head;
-    }
-
-    private void setStatus(String missionId, MissionStatus status, LocalDate since) {
-        Mission mission = missions.get(missionId);
-        mission.status = status;
-        mission.since = since;
-    }
 
     private Mission mission(String missionId) {
         Mission mission = missions.get(missionId);
@@ -735,63 +433,7 @@ public class Presence {
         return mission;
     }
 
-    private Mission openMission(String missionId, String action) {
-        Mission mission = mission(missionId);
-        if (mission.status != MissionStatus.OPEN) {
-            throw new RuleViolation("mission-not-open", "missionId", "cannot " + action + " at " + missionId + ": it is "
-                    + mission.status.name().toLowerCase() + " since " + mission.since);
-        }
-        return mission;
-    }
-
-    private Mission headedMission(String missionId, String action) {
-        Mission mission = mission(missionId);
-        if (mission.status == MissionStatus.CLOSED) {
-            throw new RuleViolation("mission-not-open", "missionId", "cannot " + action + " at " + missionId
-                    + ": it is closed since " + mission.since);
-        }
-        if (!mission.kind.hasHeadOfMission()) {
-            throw new RuleViolation("no-head-of-mission-here", "missionId", missionId + " is a " + mission.kind
-                    + "; heads of mission lead embassies and permanent missions");
-        }
-        return mission;
-    }
-
-    private Headship headInOffice(Mission mission, String personId) {
-        Headship head = mission.heads.get(personId);
-        if (head == null || head.ended || !(head.appointed || head.functionsStarted())) {
-            throw new RuleViolation("not-in-office", "personId", personId + " does not head " + mission.missionId
-                    + (head != null && head.ended ? ": functions ended on " + head.endedOn : ""));
-        }
-        return head;
-    }
-
-    private static void refuseDecidedAgrement(Headship head, String personId) {
-        if (head != null && head.agrement == Agrement.GRANTED) {
-            throw new RuleViolation("agrement-already-granted", "personId", "agrément for " + personId + " was already granted on " + head.agrementSince);
-        }
-        if (head != null && head.agrement == Agrement.REFUSED) {
-            throw new RuleViolation("agrement-already-refused", "personId", "agrément for " + personId + " was already refused on " + head.agrementSince);
-        }
-    }
-
-    private static String nameOf(Headship head, String given) {
-        return given != null ? given : head == null ? null : head.name;
-    }
-
-    /**
-     * A departure under an expulsion cannot take effect before the expulsion did: read in effective order (as time
-     * travel reads the ledger) it would leave before it was told to, and be counted under no expulsion.
-     */
-    private static void requireNotBeforeExpulsion(Expulsion expulsion, LocalDate departure) {
-        if (expulsion != null && expulsion.effectiveDate != null && departure.isBefore(expulsion.effectiveDate)) {
-            throw new RuleViolation("departure-before-expulsion", "effectiveDate", "a departure under expulsion "
-                    + expulsion.expulsionId + " cannot take effect on " + departure + ", before the expulsion took effect on "
-                    + expulsion.effectiveDate + "; record a departure before it without the expulsion, or correct a date");
-        }
-    }
-
-    private static void requireNotBefore(LocalDate date, LocalDate effectiveDate, String field) {
+    static void requireNotBefore(LocalDate date, LocalDate effectiveDate, String field) {
         if (date != null && date.isBefore(effectiveDate)) {
             throw new RuleViolation("deadline-before-effective-date", field, field + " " + date
                     + " falls before the effective date " + effectiveDate);
@@ -823,179 +465,5 @@ public class Presence {
 
     private static CountryCode receivingOf(String presenceId) {
         return CountryCode.of(presenceId.substring(3, 5));
-    }
-
-    private List<Ceiling> ceilingsInForce(LocalDate on) {
-        List<Ceiling> result = new ArrayList<>();
-        for (Ceiling ceiling : ceilings.values()) {
-            if (ceiling.inForce && !ceiling.since.isAfter(on)) {
-                result.add(ceiling);
-            }
-        }
-        return result;
-    }
-
-    private Ceiling inForceFor(String missionId, StaffCategory category) {
-        for (Ceiling ceiling : ceilings.values()) {
-            if (ceiling.inForce && java.util.Objects.equals(ceiling.missionId, missionId) && ceiling.category == category) {
-                return ceiling;
-            }
-        }
-        return null;
-    }
-
-    // ---------------------------------------------------------------- state
-
-    enum Agrement { NONE, REQUESTED, GRANTED, REFUSED }
-
-    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
-    static final class Mission {
-        String missionId;
-        MissionKind kind;
-        MissionStatus status;
-        LocalDate since;
-        Map<String, Headship> heads = new LinkedHashMap<>();
-        /** The head who took up functions and has not ended them. */
-        String currentHead;
-        String chargeDAffaires;
-
-        /** Value equality, so that the AggregateTestFixture can compare this state with the state sourced from the events. */
-        @Override
-        public boolean equals(Object other) {
-            return this == other || other instanceof Mission that
-                    && java.util.Objects.equals(missionId, that.missionId)
-                    && java.util.Objects.equals(kind, that.kind)
-                    && java.util.Objects.equals(status, that.status)
-                    && java.util.Objects.equals(since, that.since)
-                    && java.util.Objects.equals(heads, that.heads)
-                    && java.util.Objects.equals(currentHead, that.currentHead)
-                    && java.util.Objects.equals(chargeDAffaires, that.chargeDAffaires);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Objects.hash(missionId, kind, status, since, heads, currentHead, chargeDAffaires);
-        }
-    }
-
-    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
-    static final class Headship {
-        String name;
-        Agrement agrement = Agrement.NONE;
-        LocalDate agrementSince;
-        boolean appointed;
-        LocalDate appointedOn;
-        LocalDate copyPresentedOn;
-        LocalDate credentialsPresentedOn;
-        RecallKind recall;
-        LocalDate recalledOn;
-        boolean ended;
-        LocalDate endedOn;
-
-        boolean functionsStarted() {
-            return copyPresentedOn != null || credentialsPresentedOn != null;
-        }
-
-        LocalDate functionsSince() {
-            return copyPresentedOn != null ? copyPresentedOn : credentialsPresentedOn;
-        }
-
-        /** Value equality, so that the AggregateTestFixture can compare this state with the state sourced from the events. */
-        @Override
-        public boolean equals(Object other) {
-            return this == other || other instanceof Headship that
-                    && java.util.Objects.equals(name, that.name)
-                    && java.util.Objects.equals(agrement, that.agrement)
-                    && java.util.Objects.equals(agrementSince, that.agrementSince)
-                    && java.util.Objects.equals(appointed, that.appointed)
-                    && java.util.Objects.equals(appointedOn, that.appointedOn)
-                    && java.util.Objects.equals(copyPresentedOn, that.copyPresentedOn)
-                    && java.util.Objects.equals(credentialsPresentedOn, that.credentialsPresentedOn)
-                    && java.util.Objects.equals(recall, that.recall)
-                    && java.util.Objects.equals(recalledOn, that.recalledOn)
-                    && java.util.Objects.equals(ended, that.ended)
-                    && java.util.Objects.equals(endedOn, that.endedOn);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Objects.hash(name, agrement, agrementSince, appointed, appointedOn, copyPresentedOn, credentialsPresentedOn, recall, recalledOn, ended, endedOn);
-        }
-    }
-
-    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
-    static final class Expulsion {
-        String expulsionId;
-        LocalDate effectiveDate;
-        LocalDate deadline;
-        List<String> namedDue = new ArrayList<>();
-        int countedDue;
-
-        boolean isOverdueOn(LocalDate date) {
-            return date.isAfter(deadline);
-        }
-
-        /** Value equality, so that the AggregateTestFixture can compare this state with the state sourced from the events. */
-        @Override
-        public boolean equals(Object other) {
-            return this == other || other instanceof Expulsion that
-                    && java.util.Objects.equals(expulsionId, that.expulsionId)
-                    && java.util.Objects.equals(effectiveDate, that.effectiveDate)
-                    && java.util.Objects.equals(deadline, that.deadline)
-                    && java.util.Objects.equals(namedDue, that.namedDue)
-                    && java.util.Objects.equals(countedDue, that.countedDue);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Objects.hash(expulsionId, effectiveDate, deadline, namedDue, countedDue);
-        }
-    }
-
-    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
-    static final class Ceiling {
-        String ceilingId;
-        String missionId;
-        StaffCategory category;
-        int limit;
-        LocalDate since;
-        boolean inForce = true;
-
-        Ceiling() {
-        }
-
-        Ceiling(String ceilingId, String missionId, StaffCategory category, int limit, LocalDate since) {
-            this.ceilingId = ceilingId;
-            this.missionId = missionId;
-            this.category = category;
-            this.limit = limit;
-            this.since = since;
-        }
-
-        boolean covers(String staffMission, StaffCategory staffCategory) {
-            return (missionId == null || missionId.equals(staffMission)) && (category == null || category == staffCategory);
-        }
-
-        String describeScope(String presenceId) {
-            return (missionId == null ? "the presence " + presenceId : "mission " + missionId)
-                    + (category == null ? "" : " (" + category + " staff)");
-        }
-
-        /** Value equality, so that the AggregateTestFixture can compare this state with the state sourced from the events. */
-        @Override
-        public boolean equals(Object other) {
-            return this == other || other instanceof Ceiling that
-                    && java.util.Objects.equals(ceilingId, that.ceilingId)
-                    && java.util.Objects.equals(missionId, that.missionId)
-                    && java.util.Objects.equals(category, that.category)
-                    && java.util.Objects.equals(limit, that.limit)
-                    && java.util.Objects.equals(since, that.since)
-                    && java.util.Objects.equals(inForce, that.inForce);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Objects.hash(ceilingId, missionId, category, limit, since, inForce);
-        }
     }
 }

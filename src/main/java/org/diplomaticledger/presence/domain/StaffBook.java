@@ -1,7 +1,9 @@
 package org.diplomaticledger.presence.domain;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.diplomaticledger.presence.api.ExpelledPerson;
 import org.diplomaticledger.presence.api.StaffCategory;
+import org.diplomaticledger.shared.RuleViolation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,38 +19,15 @@ import java.util.Map;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 class StaffBook {
 
-    /** A named person on the staff. */
-    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
-    static final class Person {
-        String missionId;
-        String name;
-        StaffCategory category;
-        boolean departed;
-        String expulsionId;
+    /** A named person on the staff; replaced, not changed, when the person departs or is expelled. */
+    record Person(String missionId, String name, StaffCategory category, boolean departed, String expulsionId) {
 
-        Person() {
+        Person departedNow() {
+            return new Person(missionId, name, category, true, expulsionId);
         }
 
-        Person(String missionId, String name, StaffCategory category) {
-            this.missionId = missionId;
-            this.name = name;
-            this.category = category;
-        }
-
-        /** Value equality, so that the AggregateTestFixture can compare this state with the state sourced from the events. */
-        @Override
-        public boolean equals(Object other) {
-            return this == other || other instanceof Person that
-                    && java.util.Objects.equals(missionId, that.missionId)
-                    && java.util.Objects.equals(name, that.name)
-                    && java.util.Objects.equals(category, that.category)
-                    && java.util.Objects.equals(departed, that.departed)
-                    && java.util.Objects.equals(expulsionId, that.expulsionId);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Objects.hash(missionId, name, category, departed, expulsionId);
+        Person expelledBy(String expulsion) {
+            return new Person(missionId, name, category, departed, expulsion);
         }
     }
 
@@ -62,7 +41,7 @@ class StaffBook {
     }
 
     void accredit(String personId, String missionId, String name, StaffCategory category) {
-        persons.put(personId, new Person(missionId, name, category));
+        persons.put(personId, new Person(missionId, name, category, false, null));
     }
 
     Person person(String personId) {
@@ -71,11 +50,40 @@ class StaffBook {
 
     boolean isActive(String personId) {
         Person person = persons.get(personId);
-        return person != null && !person.departed;
+        return person != null && !person.departed();
     }
 
     void depart(String personId) {
-        persons.get(personId).departed = true;
+        persons.put(personId, persons.get(personId).departedNow());
+    }
+
+    void expel(String personId, String expulsionId) {
+        persons.put(personId, persons.get(personId).expelledBy(expulsionId));
+    }
+
+    /**
+     * The i-th person an expulsion names, as the expulsion records them: on the staff (at its mission, if it names
+     * one), not expelled already, and named once. The field of a refusal is {@code personIds[i]}.
+     */
+    ExpelledPerson expellable(List<String> personIds, int i, String missionId, String presenceId) {
+        String personId = personIds.get(i);
+        Person person = persons.get(personId);
+        if (person == null || person.departed()) {
+            throw new RuleViolation("not-accredited", "personIds[" + i + "]", personId + " is not on the staff of "
+                    + presenceId + (person == null ? "" : " any more: departed already"));
+        }
+        if (missionId != null && !missionId.equals(person.missionId())) {
+            throw new RuleViolation("not-at-mission", "personIds[" + i + "]", personId + " is accredited at "
+                    + person.missionId() + ", not at " + missionId);
+        }
+        if (person.expulsionId() != null) {
+            throw new RuleViolation("already-expelled", "personIds[" + i + "]", personId
+                    + " was already expelled by " + person.expulsionId());
+        }
+        if (personIds.indexOf(personId) != i) {
+            throw new RuleViolation("named-twice", "personIds[" + i + "]", personId + " is named twice");
+        }
+        return new ExpelledPerson(personId, person.name(), person.missionId(), person.category());
     }
 
     /**
@@ -151,8 +159,8 @@ class StaffBook {
     int headcount(String missionId, StaffCategory category) {
         int count = 0;
         for (Person person : persons.values()) {
-            if (!person.departed && (missionId == null || missionId.equals(person.missionId))
-                    && (category == null || category == person.category)) {
+            if (!person.departed() && (missionId == null || missionId.equals(person.missionId()))
+                    && (category == null || category == person.category())) {
                 count++;
             }
         }

@@ -1,0 +1,410 @@
+package org.diplomaticledger.presence.domain;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.EntityId;
+import org.diplomaticledger.presence.api.*;
+import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.RuleViolation;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One mission of a {@link Presence} (an embassy, a consulate, a permanent mission), an entity of that aggregate: its
+ * status and who heads it, with the rules that need nothing but the mission. The presence finds the mission a command
+ * names (or refuses an unknown one) and hands it the command; the mission's events come back to it by their
+ * {@code missionId}.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+class Mission {
+
+    @EntityId
+    private String missionId;
+    private State state;
+    private Heads heads = Heads.NONE;
+
+    /** Where a mission stands; replaced by each event that changes it. */
+    record State(MissionKind kind, MissionStatus status, LocalDate since) {
+    }
+
+    protected Mission() {
+        // for Jackson snapshots
+    }
+
+    /** The mission a {@link MissionOpened} brings into being. */
+    Mission(MissionOpened event) {
+        missionId = event.missionId();
+        reopen(event);
+    }
+
+    String missionId() {
+        return missionId;
+    }
+
+    MissionKind kind() {
+        return state.kind();
+    }
+
+    MissionStatus status() {
+        return state.status();
+    }
+
+    LocalDate since() {
+        return state.since();
+    }
+
+    // ---------------------------------------------------------------- status
+
+    /** Staff are accredited, and so on, only at an open mission. */
+    void requireOpen(String action) {
+        if (status() != MissionStatus.OPEN) {
+            throw new RuleViolation("mission-not-open", "missionId", "cannot " + action + " at " + missionId + ": it is "
+                    + status().name().toLowerCase() + " since " + since());
+        }
+    }
+
+    void suspend(SuspendMission command) {
+        if (status() != MissionStatus.OPEN) {
+            throw new RuleViolation("mission-not-open", "missionId", "mission " + missionId + " is "
+                    + status().name().toLowerCase() + ", not open: only an open mission can be suspended");
+        }
+        apply(new MissionSuspended(command.presenceId(), missionId, command.reason(), command.effectiveDate(),
+                command.source()));
+    }
+
+    void resume(ResumeMission command) {
+        if (status() != MissionStatus.SUSPENDED) {
+            throw new RuleViolation("mission-not-suspended", "missionId", "mission " + missionId + " is "
+                    + status().name().toLowerCase() + ", not suspended: there is nothing to resume");
+        }
+        apply(new MissionResumed(command.presenceId(), missionId, command.reason(), command.effectiveDate(),
+                command.source()));
+    }
+
+    void close(CloseMission command, CountryCode sendingState, CountryCode receivingState) {
+        if (status() == MissionStatus.CLOSED) {
+            throw new RuleViolation("mission-already-closed", "missionId",
+                    "mission " + missionId + " is already closed since " + since());
+        }
+        if (command.reason() == ClosureReason.CONSENT_WITHDRAWN && command.decidedBy() != null
+                && !command.decidedBy().equals(receivingState)) {
+            throw new RuleViolation("consent-withdrawn-by-receiving-state", "decidedBy", "only the receiving state "
+                    + receivingState + " can withdraw its consent to a mission, not " + command.decidedBy());
+        }
+        if (command.reason() == ClosureReason.DECISION_OF_SENDING_STATE && command.decidedBy() != null
+                && !command.decidedBy().equals(sendingState)) {
+            throw new RuleViolation("decision-of-sending-state", "decidedBy", "a closure by decision of the sending state is "
+                    + sendingState + "'s, not " + command.decidedBy() + "'s");
+        }
+        Presence.requireNotBefore(command.deadline(), command.effectiveDate(), "deadline");
+        CountryCode decidedBy = command.decidedBy() != null ? command.decidedBy()
+                : command.reason() == ClosureReason.CONSENT_WITHDRAWN ? receivingState
+                : command.reason() == ClosureReason.DECISION_OF_SENDING_STATE ? sendingState : null;
+        apply(new MissionClosed(command.presenceId(), missionId, command.reason(), decidedBy, command.deadline(),
+                command.note(), command.effectiveDate(), command.source()));
+    }
+
+    // ---------------------------------------------------------------- heads of mission
+
+    void requestAgrement(RequestAgrement command) {
+        requireEmbassy("request agrément");
+        Headship head = heads.currentTenure(command.personId());
+        if (head != null && head.agrement() == Headship.Agrement.REQUESTED) {
+            throw new RuleViolation("agrement-already-requested", "personId", "agrément for " + command.personId()
+                    + " was already requested on " + head.agrementSince());
+        }
+        if (head != null && head.agrement() == Headship.Agrement.GRANTED) {
+            throw new RuleViolation("agrement-already-granted", "personId", "agrément for " + command.personId()
+                    + " was already granted on " + head.agrementSince());
+        }
+        if (head != null && head.agrement() == Headship.Agrement.REFUSED) {
+            throw new RuleViolation("agrement-already-refused", "personId", "agrément for " + command.personId()
+                    + " was refused on " + head.agrementSince());
+        }
+        apply(new AgrementRequested(command.presenceId(), missionId, command.personId(), command.name(),
+                command.headClass(), command.effectiveDate(), command.source()));
+    }
+
+    void grantAgrement(GrantAgrement command) {
+        requireEmbassy("grant agrément");
+        Headship head = heads.currentTenure(command.personId());
+        refuseDecidedAgrement(head, command.personId());
+        apply(new AgrementGranted(command.presenceId(), missionId, command.personId(), nameOf(head, command.name()),
+                requested(head), command.effectiveDate(), command.source()));
+    }
+
+    void refuseAgrement(RefuseAgrement command) {
+        requireEmbassy("refuse agrément");
+        Headship head = heads.currentTenure(command.personId());
+        refuseDecidedAgrement(head, command.personId());
+        if (head != null && head.appointed()) {
+            throw new RuleViolation("already-appointed", "personId", command.personId() + " was already appointed on "
+                    + head.appointedOn() + "; agrément can no longer be refused");
+        }
+        apply(new AgrementRefused(command.presenceId(), missionId, command.personId(), nameOf(head, command.name()),
+                command.reason(), requested(head), command.effectiveDate(), command.source()));
+    }
+
+    void appointAmbassador(AppointAmbassador command, CountryCode receivingState) {
+        requireHeaded("appoint a head of mission");
+        Headship head = heads.of(command.personId());
+        if (head != null && head.agrement() == Headship.Agrement.REFUSED) {
+            throw new RuleViolation("agrement-refused", "personId", receivingState.value()
+                    + " refused agrément for " + command.personId() + " on " + head.agrementSince() + " (VCDR Art. 4)");
+        }
+        if (head != null && head.appointed() && !head.ended()) {
+            throw new RuleViolation("already-appointed", "personId", command.personId() + " was already appointed on "
+                    + head.appointedOn());
+        }
+        apply(new AmbassadorAppointed(command.presenceId(), missionId, command.personId(), command.name(),
+                command.headClass(), head != null && head.agrement() == Headship.Agrement.GRANTED && !head.ended(),
+                command.effectiveDate(), command.source()));
+    }
+
+    /** Either step of VCDR Art. 13; functions start with whichever comes first. */
+    void presentCredentials(PresentCredentials command) {
+        requireHeaded("present credentials");
+        Headship head = heads.of(command.personId());
+        if (head != null && head.agrement() == Headship.Agrement.REFUSED) {
+            throw new RuleViolation("agrement-refused", "personId", "agrément for " + command.personId()
+                    + " was refused on " + head.agrementSince());
+        }
+        if (head != null && head.ended()) {
+            throw new RuleViolation("ambassadorship-ended", "personId", command.personId() + "'s functions at "
+                    + missionId + " already ended on " + head.endedOn());
+        }
+        if (command.step() == CredentialsStep.COPY_TO_FOREIGN_MINISTRY) {
+            presentCopy(command, head);
+        } else {
+            presentToHeadOfState(command, head);
+        }
+    }
+
+    private void presentCopy(PresentCredentials command, Headship head) {
+        if (head != null && head.functionsStarted()) {
+            throw new RuleViolation("credentials-already-presented", "step", command.personId()
+                    + " already took up functions on " + head.functionsSince());
+        }
+        apply(new CredentialsCopyPresented(command.presenceId(), missionId, command.personId(),
+                nameOf(head, command.name()), head != null && head.appointed(), predecessorOf(command.personId()),
+                command.effectiveDate(), command.source()));
+    }
+
+    private void presentToHeadOfState(PresentCredentials command, Headship head) {
+        if (head != null && head.credentialsPresentedOn() != null) {
+            throw new RuleViolation("credentials-already-presented", "step", command.personId()
+                    + " already presented credentials to the head of state on " + head.credentialsPresentedOn());
+        }
+        boolean startsHere = head == null || head.copyPresentedOn() == null;
+        apply(new CredentialsPresented(command.presenceId(), missionId, command.personId(), nameOf(head, command.name()),
+                head != null && head.appointed(), startsHere, startsHere ? predecessorOf(command.personId()) : null,
+                command.effectiveDate(), command.source()));
+    }
+
+    void recallAmbassador(RecallAmbassador command) {
+        Headship head = headInOffice(command.personId());
+        if (head.recall() != null) {
+            throw new RuleViolation("already-recalled", "personId", command.personId() + " was already recalled "
+                    + head.recall().name().toLowerCase().replace('_', ' ') + " on " + head.recalledOn());
+        }
+        apply(new AmbassadorRecalled(command.presenceId(), missionId, command.personId(), command.kind(),
+                command.reason(), command.effectiveDate(), command.source()));
+    }
+
+    void returnAmbassador(ReturnAmbassador command) {
+        Headship head = headInOffice(command.personId());
+        if (head.recall() == null) {
+            throw new RuleViolation("not-recalled", "personId", command.personId() + " is not recalled");
+        }
+        if (head.recall() == RecallKind.FOR_GOOD) {
+            throw new RuleViolation("recalled-for-good", "personId", command.personId() + " was recalled for good on "
+                    + head.recalledOn() + "; a return needs a new appointment");
+        }
+        apply(new AmbassadorReturned(command.presenceId(), missionId, command.personId(), command.effectiveDate(),
+                command.source()));
+    }
+
+    void endAmbassadorship(EndAmbassadorship command) {
+        Headship head = heads.of(command.personId());
+        if (head == null || !(head.appointed() || head.functionsStarted())) {
+            throw new RuleViolation("not-appointed", "personId", command.personId() + " is not recorded as head of "
+                    + missionId);
+        }
+        if (head.ended()) {
+            throw new RuleViolation("ambassadorship-already-ended", "personId", command.personId()
+                    + "'s functions already ended on " + head.endedOn());
+        }
+        apply(new AmbassadorshipEnded(command.presenceId(), missionId, command.personId(), command.reason(),
+                command.effectiveDate(), command.source()));
+    }
+
+    void appointChargeDAffaires(AppointChargeDAffaires command) {
+        requireHeaded("appoint a chargé d'affaires");
+        String absentHead = heads.current();
+        if (absentHead != null) {
+            Headship head = heads.of(absentHead);
+            if (head.recall() == null) {
+                throw new RuleViolation("head-of-mission-present", "missionId", absentHead + " heads "
+                        + missionId + " since " + head.functionsSince() + "; a chargé d'affaires ad interim acts "
+                        + "only while the post is vacant or the head cannot act (VCDR Art. 19)");
+            }
+        }
+        if (command.personId().equals(heads.chargeDAffaires())) {
+            throw new RuleViolation("already-charge-d-affaires", "personId", command.personId()
+                    + " is already chargé d'affaires a.i.");
+        }
+        apply(new ChargeDAffairesAppointed(command.presenceId(), missionId, command.personId(), command.name(),
+                command.rank(), absentHead, command.effectiveDate(), command.source()));
+    }
+
+    // ---------------------------------------------------------------- event sourcing
+
+    /** A closed mission opened again keeps the record of its heads. */
+    void reopen(MissionOpened event) {
+        state = new State(event.kind(), MissionStatus.OPEN, event.effectiveDate());
+    }
+
+    @EventSourcingHandler
+    void on(MissionSuspended event) {
+        state = new State(kind(), MissionStatus.SUSPENDED, event.effectiveDate());
+    }
+
+    @EventSourcingHandler
+    void on(MissionResumed event) {
+        state = new State(kind(), MissionStatus.OPEN, event.effectiveDate());
+    }
+
+    @EventSourcingHandler
+    void on(MissionClosed event) {
+        state = new State(kind(), MissionStatus.CLOSED, event.effectiveDate());
+    }
+
+    @EventSourcingHandler
+    void on(AgrementRequested event) {
+        heads = heads.newTenure(event.personId(), event.name(),
+                head -> head.withAgrement(Headship.Agrement.REQUESTED, event.effectiveDate()));
+    }
+
+    @EventSourcingHandler
+    void on(AgrementGranted event) {
+        heads = heads.newTenure(event.personId(), event.name(),
+                head -> head.withAgrement(Headship.Agrement.GRANTED, event.effectiveDate()));
+    }
+
+    @EventSourcingHandler
+    void on(AgrementRefused event) {
+        heads = heads.newTenure(event.personId(), event.name(),
+                head -> head.withAgrement(Headship.Agrement.REFUSED, event.effectiveDate()));
+    }
+
+    /** Appointed again after the functions ended: a new tenure; the old agrément, credentials and end were the last one's. */
+    @EventSourcingHandler
+    void on(AmbassadorAppointed event) {
+        heads = heads.newTenure(event.personId(), event.name(), head -> head.appointedOn(event.effectiveDate()));
+    }
+
+    @EventSourcingHandler
+    void on(CredentialsCopyPresented event) {
+        heads = heads.update(event.personId(), head -> head.named(event.name()).copyPresentedOn(event.effectiveDate()))
+                .takenUpBy(event.personId(), event.predecessorPersonId(), event.effectiveDate());
+    }
+
+    @EventSourcingHandler
+    void on(CredentialsPresented event) {
+        heads = heads.update(event.personId(),
+                head -> head.named(event.name()).credentialsPresentedOn(event.effectiveDate()));
+        if (event.functionsStartHere()) {
+            heads = heads.takenUpBy(event.personId(), event.predecessorPersonId(), event.effectiveDate());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AmbassadorRecalled event) {
+        heads = heads.update(event.personId(), head -> head.recalled(event.kind(), event.effectiveDate()));
+    }
+
+    @EventSourcingHandler
+    void on(AmbassadorReturned event) {
+        heads = heads.returned(event.personId());
+    }
+
+    @EventSourcingHandler
+    void on(AmbassadorshipEnded event) {
+        heads = heads.endedFor(event.personId(), event.effectiveDate());
+    }
+
+    @EventSourcingHandler
+    void on(ChargeDAffairesAppointed event) {
+        heads = heads.withChargeDAffaires(event.personId());
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Heads of mission lead embassies and permanent missions that are not closed. */
+    private void requireHeaded(String action) {
+        if (status() == MissionStatus.CLOSED) {
+            throw new RuleViolation("mission-not-open", "missionId", "cannot " + action + " at " + missionId
+                    + ": it is closed since " + since());
+        }
+        if (!kind().hasHeadOfMission()) {
+            throw new RuleViolation("no-head-of-mission-here", "missionId", missionId + " is a " + kind()
+                    + "; heads of mission lead embassies and permanent missions");
+        }
+    }
+
+    private void requireEmbassy(String action) {
+        requireHeaded(action);
+        if (kind() != MissionKind.EMBASSY) {
+            throw new RuleViolation("agrement-only-for-embassies", "missionId", "agrément is given for the head of an "
+                    + "embassy (VCDR Art. 4); " + missionId + " is a " + kind());
+        }
+    }
+
+    private Headship headInOffice(String personId) {
+        Headship head = heads.of(personId);
+        if (head == null || head.ended() || !(head.appointed() || head.functionsStarted())) {
+            throw new RuleViolation("not-in-office", "personId", personId + " does not head " + missionId
+                    + (head != null && head.ended() ? ": functions ended on " + head.endedOn() : ""));
+        }
+        return head;
+    }
+
+    /** The head in office whom a person taking up functions succeeds, if it is someone else. */
+    private String predecessorOf(String personId) {
+        return heads.current() != null && !heads.current().equals(personId) ? heads.current() : null;
+    }
+
+    private static void refuseDecidedAgrement(Headship head, String personId) {
+        if (head != null && head.agrement() == Headship.Agrement.GRANTED) {
+            throw new RuleViolation("agrement-already-granted", "personId", "agrément for " + personId
+                    + " was already granted on " + head.agrementSince());
+        }
+        if (head != null && head.agrement() == Headship.Agrement.REFUSED) {
+            throw new RuleViolation("agrement-already-refused", "personId", "agrément for " + personId
+                    + " was already refused on " + head.agrementSince());
+        }
+    }
+
+    private static boolean requested(Headship head) {
+        return head != null && head.agrement() == Headship.Agrement.REQUESTED;
+    }
+
+    private static String nameOf(Headship head, String given) {
+        return given != null ? given : head == null ? null : head.name();
+    }
+
+    /** By value: the aggregate fixture compares the missions a command leaves with those sourced from its events. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof Mission that && Objects.equals(missionId, that.missionId)
+                && Objects.equals(state, that.state) && Objects.equals(heads, that.heads);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(missionId, state, heads);
+    }
+}
