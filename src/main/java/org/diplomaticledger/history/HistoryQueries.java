@@ -2,6 +2,7 @@ package org.diplomaticledger.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.diplomaticledger.projection.QueryParameterException;
 import org.diplomaticledger.projection.ResourceNotFound;
 import org.diplomaticledger.shared.EventJson;
@@ -37,11 +38,29 @@ public class HistoryQueries {
         this.jdbc = jdbc;
     }
 
-    /** One event in a history. {@code revises} is set on corrections and retractions; {@code corrections} on the events they revise. */
+    /**
+     * One event in a history. {@code payload}, {@code source} and {@code actor} are the event's as recorded;
+     * {@code current} is the payload that holds now, {@code currentSetBy} the entry that set it (the event itself, or
+     * its latest correction or retraction) with that entry's actor and source, and {@code original} (on a corrected or
+     * retracted event) the value as first recorded with its own provenance. {@code revises} is set on corrections and
+     * retractions; {@code corrections} on the events they revise.
+     */
     public record HistoryEntry(long position, String eventId, String type, long sequenceNumber, String effectiveDate,
                                String recordedAt, String actor, JsonNode source, String correlationId, String command,
                                String commandId, JsonNode payload, String status, JsonNode current,
-                               List<Revision> corrections, Revised revises) {
+                               SetBy currentSetBy, Original original, List<Revision> corrections, Revised revises) {
+    }
+
+    /**
+     * The provenance of a value shown: the entry that set it (an event, a correction or a retraction), who recorded
+     * that entry, when, on whose report ({@code source}) and, for a revision, why.
+     */
+    public record SetBy(long position, String eventId, String type, String recordedAt, String actor, JsonNode source,
+                        String reason) {
+    }
+
+    /** A corrected or retracted event's value as first recorded, with its own provenance. */
+    public record Original(JsonNode payload, JsonNode source, String actor, String recordedAt) {
     }
 
     /** A correction or retraction, as listed on the event it revises: who, when, why, and (for a correction) what. */
@@ -117,6 +136,9 @@ public class HistoryQueries {
     private HistoryEntry entry(Row row, List<Row> revisions, Row target) {
         String status = "RECORDED";
         JsonNode current = row.payload;
+        SetBy setBy = setBy(row);
+        // The source of the stored payload the next correction was made against (see CorrectedHistory.shownSource).
+        JsonNode before = row.payload.get("source");
         List<Revision> listed = new ArrayList<>();
         for (Row revision : revisions) {
             boolean retraction = revision.type.equals("EntryRetracted");
@@ -125,8 +147,22 @@ public class HistoryQueries {
                     revision.payload.path("reason").asText(null), revision.payload.get("source"),
                     retraction ? null : revision.payload.get("corrected")));
             status = retraction ? "RETRACTED" : "CORRECTED";
-            current = retraction ? null : revision.payload.get("corrected");
+            setBy = setBy(revision);
+            if (retraction) {
+                current = null;
+            } else {
+                JsonNode corrected = revision.payload.get("corrected");
+                JsonNode shown = CorrectedHistory.shownSource(before, corrected.get("source"), revision.payload.get("source"));
+                before = corrected.get("source");
+                ObjectNode withSource = corrected.deepCopy();
+                if (shown != null && !shown.isNull()) {
+                    withSource.set("source", shown);
+                }
+                current = withSource;
+            }
         }
+        Original original = revisions.isEmpty() ? null : new Original(row.payload, row.payload.get("source"),
+                text(row.metaData, LedgerMetadata.ACTOR), row.recordedAt);
         if (target != null) {
             status = "REVISION";
         }
@@ -134,7 +170,12 @@ public class HistoryQueries {
                 row.payload.path("effectiveDate").asText(null), row.recordedAt, text(row.metaData, LedgerMetadata.ACTOR),
                 row.payload.get("source"), text(row.metaData, LedgerMetadata.CORRELATION_ID),
                 text(row.metaData, LedgerMetadata.COMMAND), text(row.metaData, LedgerMetadata.COMMAND_ID), row.payload,
-                status, current, listed, target == null ? null : new Revised(target.eventId, target.type));
+                status, current, setBy, original, listed, target == null ? null : new Revised(target.eventId, target.type));
+    }
+
+    private static SetBy setBy(Row row) {
+        return new SetBy(row.position, row.eventId, row.type, row.recordedAt, text(row.metaData, LedgerMetadata.ACTOR),
+                row.payload.get("source"), REVISIONS.contains(row.type) ? row.payload.path("reason").asText(null) : null);
     }
 
     private List<Row> rows(String aggregateId, String aggregateType) {

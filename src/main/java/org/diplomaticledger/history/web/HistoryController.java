@@ -40,7 +40,10 @@ class HistoryController {
             + "type, effective date, recorded time (`recordedAt`), actor, source, correlation id, command and payload. "
             + "An event later corrected or retracted lists those revisions under `corrections` (who, when, why, and the "
             + "corrected payload) and has `status` CORRECTED or RETRACTED, with `current` the payload that holds now "
-            + "(null once retracted); the corrections and retractions also appear in their own place, with `status` "
+            + "(null once retracted), read with the correction's source (unless the correction corrected the source "
+            + "itself); `currentSetBy` is the provenance of the value shown (the event itself, or its latest correction or "
+            + "retraction: who recorded it, when, on whose report, why) and `original` the payload as first recorded with "
+            + "its own source and actor. The corrections and retractions also appear in their own place, with `status` "
             + "REVISION and `revises` naming the event. Read from the event table by aggregate id, never from a "
             + "projection, so it is complete the moment a command is answered.\n\nPaged: `page` from 0, `size` 1 to "
             + "1000 (100 by default), `total` events.\n\nNeeds the role AUDITOR or ADMIN (HTTP Basic).";
@@ -51,7 +54,11 @@ class HistoryController {
             "recordedAt":"2026-11-30T09:00:00.123Z","actor":"clerk","source":{"text":"US State Department"},\
             "correlationId":"c0ffee…","command":"ExpelDiplomat","commandId":"a1…",\
             "payload":{"presenceId":"RU-US","expulsionId":"us-expels-35-2016-12-29","count":36,"effectiveDate":"2016-12-29","source":{"text":"US State Department"}},\
-            "status":"CORRECTED","current":{"presenceId":"RU-US","expulsionId":"us-expels-35-2016-12-29","count":35,"effectiveDate":"2016-12-29","source":{"text":"US State Department"}},\
+            "status":"CORRECTED","current":{"presenceId":"RU-US","expulsionId":"us-expels-35-2016-12-29","count":35,"effectiveDate":"2016-12-29","source":{"text":"State Department transcript"}},\
+            "currentSetBy":{"position":95,"eventId":"9d2e…","type":"EntryCorrected","recordedAt":"2026-11-30T10:00:00Z","actor":"clerk",\
+            "source":{"text":"State Department transcript"},"reason":"the briefing said 35"},\
+            "original":{"payload":{"presenceId":"RU-US","expulsionId":"us-expels-35-2016-12-29","count":36,"effectiveDate":"2016-12-29","source":{"text":"US State Department"}},\
+            "source":{"text":"US State Department"},"actor":"clerk","recordedAt":"2026-11-30T09:00:00.123Z"},\
             "corrections":[{"position":95,"eventId":"9d2e…","type":"EntryCorrected","recordedAt":"2026-11-30T10:00:00Z",\
             "actor":"clerk","correlationId":"beef…","reason":"the briefing said 35","source":{"text":"State Department transcript"},\
             "corrected":{"presenceId":"RU-US","expulsionId":"us-expels-35-2016-12-29","count":35,"effectiveDate":"2016-12-29","source":{"text":"US State Department"}}}]}],\
