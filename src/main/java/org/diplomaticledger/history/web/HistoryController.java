@@ -15,12 +15,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Every event that touched a presence, a mission or talks, with its corrections: for auditors. */
+/** Every event that touched a presence, a mission or talks, with its corrections: for auditors, and clerks correcting. */
 @RestController
 @Tag(name = "History", description = "The full, corrected history of a presence, a mission or talks, read from the ledger itself")
 @ApiResponse(responseCode = "401", description = "No or wrong credentials", content = @Content(mediaType = "application/problem+json",
         examples = @ExampleObject(name = "unauthenticated", value = HistoryController.PROBLEM_401)))
-@ApiResponse(responseCode = "403", description = "The user lacks the role AUDITOR or ADMIN", content = @Content(
+@ApiResponse(responseCode = "403", description = "The user lacks the role CLERK, AUDITOR or ADMIN", content = @Content(
         mediaType = "application/problem+json", examples = @ExampleObject(name = "forbidden", value = HistoryController.PROBLEM_403)))
 @ApiResponse(responseCode = "404", description = "The ledger holds nothing about the id", content = @Content(
         mediaType = "application/problem+json", examples = @ExampleObject(name = "not-found", value = HistoryController.PROBLEM_404)))
@@ -46,7 +46,8 @@ class HistoryController {
             + "its own source and actor. The corrections and retractions also appear in their own place, with `status` "
             + "REVISION and `revises` naming the event. Read from the event table by aggregate id, never from a "
             + "projection, so it is complete the moment a command is answered.\n\nPaged: `page` from 0, `size` 1 to "
-            + "1000 (100 by default), `total` events.\n\nNeeds the role AUDITOR or ADMIN (HTTP Basic).";
+            + "1000 (100 by default), `total` events.\n\nNeeds the role CLERK (who finds here the event id a "
+            + "correction names), AUDITOR or ADMIN (HTTP Basic).";
 
     private static final String EXAMPLE = """
             {"subject":"presence RU-US","aggregateId":"RU-US","items":[\

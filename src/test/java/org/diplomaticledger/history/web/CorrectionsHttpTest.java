@@ -340,8 +340,22 @@ class CorrectionsHttpTest extends LedgerIntegrationTest {
 
     @Test
     @Order(13)
-    void historiesAreForAuditorsAndAnswerUnknownIdsWith404() {
+    void historiesAreForAuditorsAndClerksAndAnswerUnknownIdsWith404() {
         assertThat(ledger.get("analyst", "/api/v1/presences/BT/MN/history").status()).isEqualTo(403);
+        // A clerk finds there the event id a correction names, and corrects it.
+        LedgerClient.Response clerk = ledger.get("clerk", "/api/v1/missions/" + MISSION + "/history");
+        assertThat(clerk.status()).as(clerk.toString()).isEqualTo(200);
+        String accreditation = null;
+        for (JsonNode item : clerk.json().path("items")) {
+            if (item.path("type").asText().equals("DiplomatAccredited") && item.path("status").asText().equals("RECORDED")
+                    && item.path("payload").path("name").asText().equals("Pema Dorji")) {
+                accreditation = item.path("eventId").asText();
+            }
+        }
+        assertThat(accreditation).isEqualTo(dorjiAccreditation);
+        ledger.accepted("CorrectEntry", """
+                {"eventId": "%s", "corrections": {"effectiveDate": "2020-02-03"}, "reason": "arrived on the 3rd",
+                 "source": "Bhutan MFA"}""".formatted(accreditation));
         assertThat(ledger.get("integrator", "/api/v1/talks/" + TALKS + "/history").status()).isEqualTo(403);
         assertThat(ledger.get(null, "/api/v1/presences/BT/MN/history").status()).isEqualTo(401);
         for (String path : List.of("/api/v1/presences/MN/BT/history", "/api/v1/missions/BT-MN-EMBASSY-NOWHERE/history",
