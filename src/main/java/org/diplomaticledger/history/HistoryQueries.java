@@ -3,6 +3,8 @@ package org.diplomaticledger.history;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.diplomaticledger.projection.CsvTable;
+import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.QueryParameterException;
 import org.diplomaticledger.projection.ResourceNotFound;
 import org.diplomaticledger.shared.EventJson;
@@ -72,44 +74,103 @@ public class HistoryQueries {
     public record Revised(String eventId, String type) {
     }
 
-    public record History(String subject, String aggregateId, List<HistoryEntry> items, int page, int size, long total) {
+    public record History(String subject, String aggregateId, List<HistoryEntry> items, int page, int size, long total)
+            implements CsvTable {
+
+        /** As CSV: one row per entry, the payloads as JSON text. */
+        @Override
+        public List<?> csvRows() {
+            return items.stream().map(HistoryRow::of).toList();
+        }
+
+        @Override
+        public Class<?> csvRowType() {
+            return HistoryRow.class;
+        }
+    }
+
+    /**
+     * One history entry as a CSV row: the event as recorded, its status, the value that holds now with the
+     * provenance of whoever set it, and the payloads as JSON text.
+     */
+    public record HistoryRow(long position, String eventId, String type, long sequenceNumber, String effectiveDate,
+                             String recordedAt, String actor, String source, String sourceUrl, String correlationId,
+                             String command, String commandId, String status, String revises, String currentSetByEventId,
+                             String currentSetByType, String currentSetByActor, String currentSetByRecordedAt,
+                             String currentSource, String currentSourceUrl, String reason, String payload, String current) {
+
+        static HistoryRow of(HistoryEntry entry) {
+            SetBy setBy = entry.currentSetBy();
+            JsonNode currentSource = entry.current() == null ? null : entry.current().get("source");
+            return new HistoryRow(entry.position(), entry.eventId(), entry.type(), entry.sequenceNumber(),
+                    entry.effectiveDate(), entry.recordedAt(), entry.actor(), sourceText(entry.source()),
+                    sourceUrl(entry.source()), entry.correlationId(), entry.command(), entry.commandId(), entry.status(),
+                    entry.revises() == null ? null : entry.revises().eventId(), setBy == null ? null : setBy.eventId(),
+                    setBy == null ? null : setBy.type(), setBy == null ? null : setBy.actor(),
+                    setBy == null ? null : setBy.recordedAt(), sourceText(currentSource), sourceUrl(currentSource),
+                    setBy == null ? null : setBy.reason(), entry.payload() == null ? null : entry.payload().toString(),
+                    entry.current() == null ? null : entry.current().toString());
+        }
+
+        private static String sourceText(JsonNode source) {
+            return source == null || source.isNull() ? null : source.isTextual() ? source.asText() : text(source, "text");
+        }
+
+        private static String sourceUrl(JsonNode source) {
+            return source == null || !source.isObject() ? null : text(source, "url");
+        }
     }
 
     public History presence(String presenceId, Integer page, Integer size) {
+        return presence(presenceId, page, size, false);
+    }
+
+    public History talks(String talksId, Integer page, Integer size) {
+        return talks(talksId, page, size, false);
+    }
+
+    public History mission(String missionId, Integer page, Integer size) {
+        return mission(missionId, page, size, false);
+    }
+
+    /** @param csv for CSV: {@code size} up to {@link PageQuery#MAX_CSV_SIZE}, and that many by default */
+    public History presence(String presenceId, Integer page, Integer size, boolean csv) {
         List<Row> rows = rows(presenceId, "Presence");
         if (rows.isEmpty()) {
             throw new ResourceNotFound("the ledger holds no presence " + presenceId);
         }
-        return page("presence " + presenceId, presenceId, rows, row -> true, page, size);
+        return page("presence " + presenceId, presenceId, rows, row -> true, page, size, csv);
     }
 
-    public History talks(String talksId, Integer page, Integer size) {
+    public History talks(String talksId, Integer page, Integer size, boolean csv) {
         List<Row> rows = rows(talksId, "Talks");
         if (rows.isEmpty()) {
             throw new ResourceNotFound("the ledger holds no talks " + talksId);
         }
-        return page("talks " + talksId, talksId, rows, row -> true, page, size);
+        return page("talks " + talksId, talksId, rows, row -> true, page, size, csv);
     }
 
     /** A mission's history: its presence's events that name the mission (and their corrections). */
-    public History mission(String missionId, Integer page, Integer size) {
+    public History mission(String missionId, Integer page, Integer size, boolean csv) {
         String[] parts = missionId.split("-");
         List<Row> rows = parts.length < 3 ? List.of() : rows(parts[0] + "-" + parts[1], "Presence");
         Predicate<Row> names = row -> mentions(row.payload, missionId);
         if (rows.stream().noneMatch(names)) {
             throw new ResourceNotFound("the ledger holds no mission " + missionId);
         }
-        return page("mission " + missionId, parts[0] + "-" + parts[1], rows, names, page, size);
+        return page("mission " + missionId, parts[0] + "-" + parts[1], rows, names, page, size, csv);
     }
 
-    private History page(String subject, String aggregateId, List<Row> rows, Predicate<Row> selected, Integer page, Integer size) {
+    private History page(String subject, String aggregateId, List<Row> rows, Predicate<Row> selected, Integer page,
+                         Integer size, boolean csv) {
+        int max = csv ? PageQuery.MAX_CSV_SIZE : MAX_SIZE;
         int p = page == null ? 0 : page;
-        int s = size == null ? DEFAULT_SIZE : size;
+        int s = size == null ? (csv ? max : DEFAULT_SIZE) : size;
         if (p < 0) {
             throw new QueryParameterException("page", "must be 0 or more");
         }
-        if (s < 1 || s > MAX_SIZE) {
-            throw new QueryParameterException("size", "must be between 1 and " + MAX_SIZE);
+        if (s < 1 || s > max) {
+            throw new QueryParameterException("size", "must be between 1 and " + max);
         }
         Map<String, List<Row>> revisionsOf = new HashMap<>();
         Map<String, Row> byId = new HashMap<>();

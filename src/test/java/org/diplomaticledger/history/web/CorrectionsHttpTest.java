@@ -281,6 +281,28 @@ class CorrectionsHttpTest extends LedgerIntegrationTest {
 
     @Test
     @Order(10)
+    void theHistoryReadsAsCsvOneRowPerEventWithTheCurrentValuesProvenance() {
+        LedgerClient.Response csv = ledger.getAccept("auditor", "/api/v1/presences/BT/MN/history", "text/csv");
+        assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines[0]).startsWith("position,eventId,type,sequenceNumber,effectiveDate,recordedAt,actor,source,sourceUrl,")
+                .contains(",status,revises,currentSetByEventId,currentSetByType,currentSetByActor,", ",currentSource,currentSourceUrl,reason,payload,current");
+        JsonNode json = ledger.get("auditor", "/api/v1/presences/BT/MN/history").json();
+        assertThat(lines).hasSize(1 + (int) json.path("total").asLong());
+        String expulsion = java.util.Arrays.stream(lines).filter(line -> line.contains(expulsionEventId + ",DiplomatExpelled"))
+                .findFirst().orElseThrow();
+        assertThat(expulsion).contains(",Montsame,", ",CORRECTED,,", correctionEventId + ",EntryCorrected,clerk,",
+                ",Montsame correction,https://example.org/correction,\"the agency said 3, not 5\",")
+                .contains("\"\"count\"\":5", "\"\"count\"\":3");
+        // Paged like the JSON, and a page size beyond the JSON's limit is fine for CSV.
+        assertThat(ledger.getAccept("auditor", "/api/v1/presences/BT/MN/history?size=2", "text/csv").body().split("\r\n")).hasSize(3);
+        assertThat(ledger.getAccept("auditor", "/api/v1/presences/BT/MN/history?size=5000", "text/csv").status()).isEqualTo(200);
+        assertThat(ledger.get("auditor", "/api/v1/presences/BT/MN/history?size=5000").status()).isEqualTo(400);
+    }
+
+    @Test
+    @Order(10)
     void aCorrectionOfTheSourceItselfKeepsTheSourceItNames() {
         String opened = ledger.get("auditor", "/api/v1/presences/BT/MN/history").json().path("items").get(0).path("eventId").asText();
         ledger.accepted("CorrectEntry", """
