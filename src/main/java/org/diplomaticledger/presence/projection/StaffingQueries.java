@@ -314,6 +314,10 @@ public class StaffingQueries {
      * version of the presence valid then, as the ledger knew it at the snapshot's {@code knownAt} (its {@code asOf}
      * does not cut the span: every month is read on its own day).
      */
+    /**
+     * Month by month, the presence's headcount at each month's end, or on the snapshot's {@code asOf} for the month
+     * that holds it (a trend read as of a day stops there: {@code to} is no later than that month).
+     */
     public List<HeadcountPoint> headcountTrend(Reads.Snapshot snapshot, String presenceId, YearMonth from, YearMonth to) {
         record Version(LocalDate from, LocalDate to, int headcount) {
             boolean covers(LocalDate day) {
@@ -332,7 +336,7 @@ public class StaffingQueries {
         int headcount = on.apply(before);
         for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
             int previous = headcount;
-            LocalDate end = month.atEndOfMonth();
+            LocalDate end = endOrAsOf(month.atEndOfMonth(), snapshot);
             headcount = on.apply(end);
             points.add(new HeadcountPoint(month, end, presenceId.substring(0, 2), presenceId.substring(3, 5), headcount,
                     headcount - previous));
@@ -363,7 +367,7 @@ public class StaffingQueries {
                 rs.getString(3), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)), args.toArray());
         List<OpenMissionsPoint> points = new ArrayList<>();
         for (int year = from; year <= to; year++) {
-            LocalDate end = LocalDate.of(year, 12, 31);
+            LocalDate end = endOrAsOf(LocalDate.of(year, 12, 31), snapshot);
             Map<String, List<String>> open = new TreeMap<>();
             for (Version version : versions) {
                 if (!version.from.isAfter(end) && (version.to == null || version.to.isAfter(end))) {
@@ -379,6 +383,12 @@ public class StaffingQueries {
             }
         }
         return points;
+    }
+
+    /** A trend's point on {@code end}, or on the snapshot's asOf when that comes first (the world read as of that day). */
+    private static LocalDate endOrAsOf(LocalDate end, Reads.Snapshot snapshot) {
+        LocalDate asOf = snapshot.asOf();
+        return asOf != null && asOf.isBefore(end) ? asOf : end;
     }
 
     // ---------------------------------------------------------------- rows

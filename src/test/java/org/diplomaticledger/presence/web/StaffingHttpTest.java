@@ -223,19 +223,38 @@ class StaffingHttpTest extends LedgerIntegrationTest {
 
     @Test
     void trendsOfHeadcountByMonthAndOfOpenMissionsByYear() {
-        JsonNode months = ok("analyst", "/api/v1/trends/headcount?sending=TON&receiving=WS&from=2023-12&to=2024-04&atLeast=" + scenario);
+        JsonNode monthsPage = ok("analyst", "/api/v1/trends/headcount?sending=TON&receiving=WS&from=2023-12&to=2024-04&atLeast=" + scenario);
+        // One envelope for every trend (issue 18): the list's, with the whole series on page 0.
+        assertThat(monthsPage.path("total").asInt()).isEqualTo(5);
+        assertThat(monthsPage.path("page").asInt()).isZero();
+        assertThat(monthsPage.path("position").asLong()).isGreaterThanOrEqualTo(scenario);
+        JsonNode months = monthsPage.path("items");
         assertThat(months.findValuesAsText("month")).containsExactly("2023-12", "2024-01", "2024-02", "2024-03", "2024-04");
         assertThat(months.findValuesAsText("headcount")).containsExactly("0", "20", "17", "16", "16");
         assertThat(months.findValuesAsText("change")).containsExactly("0", "20", "-3", "-1", "0");
         assertThat(months.get(1).path("date").asText()).isEqualTo("2024-01-31");
 
-        JsonNode years = ok("analyst", "/api/v1/trends/open-missions?state=TO&receiving=WSM&from=2023&to=2025&atLeast=" + scenario);
+        JsonNode years = ok("analyst", "/api/v1/trends/open-missions?sending=TO&receiving=WSM&from=2023&to=2025&atLeast=" + scenario)
+                .path("items");
+        // `state`, the older name of `sending`, still answers the same.
+        assertThat(ok("analyst", "/api/v1/trends/open-missions?state=TO&receiving=WSM&from=2023&to=2025").path("items"))
+                .isEqualTo(years);
         List<String> rows = new ArrayList<>();
         years.forEach(row -> rows.add(row.path("year").asInt() + " " + row.path("receivingState").asText() + " "
                 + row.path("open").asInt()));
         assertThat(rows).containsExactly("2024 WS 2", "2025 WS 1");
         assertThat(years.get(1).path("missionIds").toString()).isEqualTo("[\"" + EMBASSY + "\"]");
-        assertThat(ok("analyst", "/api/v1/trends/open-missions?state=TO&receiving=TO&from=2023&to=2025")).isEmpty();
+        assertThat(ok("analyst", "/api/v1/trends/open-missions?sending=TO&receiving=TO&from=2023&to=2025").path("items")).isEmpty();
+
+        // asOf: the series stops on that day, its last point taken then (2024-02-10, before the drop to 17).
+        JsonNode asOf = ok("analyst", "/api/v1/trends/headcount?sending=TO&receiving=WS&from=2023-12&to=2024-04&asOf=2024-02-10")
+                .path("items");
+        assertThat(asOf.findValuesAsText("month")).containsExactly("2023-12", "2024-01", "2024-02");
+        assertThat(asOf.get(2).path("date").asText()).isEqualTo("2024-02-10");
+        JsonNode yearsAsOf = ok("analyst", "/api/v1/trends/open-missions?sending=TO&receiving=WS&from=2023&to=2025&asOf=2024-06-30")
+                .path("items");
+        assertThat(yearsAsOf.findValuesAsText("year")).containsExactly("2024");
+        assertThat(yearsAsOf.get(0).path("date").asText()).isEqualTo("2024-06-30");
     }
 
     @Test
@@ -286,7 +305,8 @@ class StaffingHttpTest extends LedgerIntegrationTest {
         assertThat(parameter("/api/v1/trends/headcount?receiving=WS")).isEqualTo("sending");
         assertThat(parameter("/api/v1/trends/headcount?sending=TO&receiving=WS&from=2024-13")).isEqualTo("from");
         assertThat(parameter("/api/v1/trends/headcount?sending=TO&receiving=WS&from=2024-05&to=2024-04")).isEqualTo("from");
-        assertThat(parameter("/api/v1/trends/open-missions?from=2020")).isEqualTo("state");
+        assertThat(parameter("/api/v1/trends/open-missions?from=2020")).isEqualTo("sending");
+        assertThat(parameter("/api/v1/trends/open-missions?sending=TO&state=WS")).isEqualTo("state");
         assertThat(parameter("/api/v1/trends/open-missions?state=TO&to=twenty")).isEqualTo("to");
         assertThat(ledger.get("analyst", "/api/v1/missions?on=yesterday").status()).isEqualTo(400);
         assertThat(ledger.get("clerk", "/api/v1/missions").status()).isEqualTo(403);
