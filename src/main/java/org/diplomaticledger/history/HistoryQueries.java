@@ -2,6 +2,9 @@ package org.diplomaticledger.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.diplomaticledger.projection.CsvTable;
+import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.QueryParameterException;
 import org.diplomaticledger.projection.ResourceNotFound;
 import org.diplomaticledger.shared.EventJson;
@@ -37,11 +40,29 @@ public class HistoryQueries {
         this.jdbc = jdbc;
     }
 
-    /** One event in a history. {@code revises} is set on corrections and retractions; {@code corrections} on the events they revise. */
+    /**
+     * One event in a history. {@code payload}, {@code source} and {@code actor} are the event's as recorded;
+     * {@code current} is the payload that holds now, {@code currentSetBy} the entry that set it (the event itself, or
+     * its latest correction or retraction) with that entry's actor and source, and {@code original} (on a corrected or
+     * retracted event) the value as first recorded with its own provenance. {@code revises} is set on corrections and
+     * retractions; {@code corrections} on the events they revise.
+     */
     public record HistoryEntry(long position, String eventId, String type, long sequenceNumber, String effectiveDate,
                                String recordedAt, String actor, JsonNode source, String correlationId, String command,
                                String commandId, JsonNode payload, String status, JsonNode current,
-                               List<Revision> corrections, Revised revises) {
+                               SetBy currentSetBy, Original original, List<Revision> corrections, Revised revises) {
+    }
+
+    /**
+     * The provenance of a value shown: the entry that set it (an event, a correction or a retraction), who recorded
+     * that entry, when, on whose report ({@code source}) and, for a revision, why.
+     */
+    public record SetBy(long position, String eventId, String type, String recordedAt, String actor, JsonNode source,
+                        String reason) {
+    }
+
+    /** A corrected or retracted event's value as first recorded, with its own provenance. */
+    public record Original(JsonNode payload, JsonNode source, String actor, String recordedAt) {
     }
 
     /** A correction or retraction, as listed on the event it revises: who, when, why, and (for a correction) what. */
@@ -53,44 +74,103 @@ public class HistoryQueries {
     public record Revised(String eventId, String type) {
     }
 
-    public record History(String subject, String aggregateId, List<HistoryEntry> items, int page, int size, long total) {
+    public record History(String subject, String aggregateId, List<HistoryEntry> items, int page, int size, long total)
+            implements CsvTable {
+
+        /** As CSV: one row per entry, the payloads as JSON text. */
+        @Override
+        public List<?> csvRows() {
+            return items.stream().map(HistoryRow::of).toList();
+        }
+
+        @Override
+        public Class<?> csvRowType() {
+            return HistoryRow.class;
+        }
+    }
+
+    /**
+     * One history entry as a CSV row: the event as recorded, its status, the value that holds now with the
+     * provenance of whoever set it, and the payloads as JSON text.
+     */
+    public record HistoryRow(long position, String eventId, String type, long sequenceNumber, String effectiveDate,
+                             String recordedAt, String actor, String source, String sourceUrl, String correlationId,
+                             String command, String commandId, String status, String revises, String currentSetByEventId,
+                             String currentSetByType, String currentSetByActor, String currentSetByRecordedAt,
+                             String currentSource, String currentSourceUrl, String reason, String payload, String current) {
+
+        static HistoryRow of(HistoryEntry entry) {
+            SetBy setBy = entry.currentSetBy();
+            JsonNode currentSource = entry.current() == null ? null : entry.current().get("source");
+            return new HistoryRow(entry.position(), entry.eventId(), entry.type(), entry.sequenceNumber(),
+                    entry.effectiveDate(), entry.recordedAt(), entry.actor(), sourceText(entry.source()),
+                    sourceUrl(entry.source()), entry.correlationId(), entry.command(), entry.commandId(), entry.status(),
+                    entry.revises() == null ? null : entry.revises().eventId(), setBy == null ? null : setBy.eventId(),
+                    setBy == null ? null : setBy.type(), setBy == null ? null : setBy.actor(),
+                    setBy == null ? null : setBy.recordedAt(), sourceText(currentSource), sourceUrl(currentSource),
+                    setBy == null ? null : setBy.reason(), entry.payload() == null ? null : entry.payload().toString(),
+                    entry.current() == null ? null : entry.current().toString());
+        }
+
+        private static String sourceText(JsonNode source) {
+            return source == null || source.isNull() ? null : source.isTextual() ? source.asText() : text(source, "text");
+        }
+
+        private static String sourceUrl(JsonNode source) {
+            return source == null || !source.isObject() ? null : text(source, "url");
+        }
     }
 
     public History presence(String presenceId, Integer page, Integer size) {
+        return presence(presenceId, page, size, false);
+    }
+
+    public History talks(String talksId, Integer page, Integer size) {
+        return talks(talksId, page, size, false);
+    }
+
+    public History mission(String missionId, Integer page, Integer size) {
+        return mission(missionId, page, size, false);
+    }
+
+    /** @param csv for CSV: {@code size} up to {@link PageQuery#MAX_CSV_SIZE}, and that many by default */
+    public History presence(String presenceId, Integer page, Integer size, boolean csv) {
         List<Row> rows = rows(presenceId, "Presence");
         if (rows.isEmpty()) {
             throw new ResourceNotFound("the ledger holds no presence " + presenceId);
         }
-        return page("presence " + presenceId, presenceId, rows, row -> true, page, size);
+        return page("presence " + presenceId, presenceId, rows, row -> true, page, size, csv);
     }
 
-    public History talks(String talksId, Integer page, Integer size) {
+    public History talks(String talksId, Integer page, Integer size, boolean csv) {
         List<Row> rows = rows(talksId, "Talks");
         if (rows.isEmpty()) {
             throw new ResourceNotFound("the ledger holds no talks " + talksId);
         }
-        return page("talks " + talksId, talksId, rows, row -> true, page, size);
+        return page("talks " + talksId, talksId, rows, row -> true, page, size, csv);
     }
 
     /** A mission's history: its presence's events that name the mission (and their corrections). */
-    public History mission(String missionId, Integer page, Integer size) {
+    public History mission(String missionId, Integer page, Integer size, boolean csv) {
         String[] parts = missionId.split("-");
         List<Row> rows = parts.length < 3 ? List.of() : rows(parts[0] + "-" + parts[1], "Presence");
         Predicate<Row> names = row -> mentions(row.payload, missionId);
         if (rows.stream().noneMatch(names)) {
             throw new ResourceNotFound("the ledger holds no mission " + missionId);
         }
-        return page("mission " + missionId, parts[0] + "-" + parts[1], rows, names, page, size);
+        return page("mission " + missionId, parts[0] + "-" + parts[1], rows, names, page, size, csv);
     }
 
-    private History page(String subject, String aggregateId, List<Row> rows, Predicate<Row> selected, Integer page, Integer size) {
+    private History page(String subject, String aggregateId, List<Row> rows, Predicate<Row> selected, Integer page,
+                         Integer size, boolean csv) {
+        int max = csv ? PageQuery.MAX_CSV_SIZE : MAX_SIZE;
         int p = page == null ? 0 : page;
-        int s = size == null ? DEFAULT_SIZE : size;
+        int s = size == null ? (csv ? max : DEFAULT_SIZE) : size;
         if (p < 0) {
             throw new QueryParameterException("page", "must be 0 or more");
         }
-        if (s < 1 || s > MAX_SIZE) {
-            throw new QueryParameterException("size", "must be between 1 and " + MAX_SIZE);
+        if (s < 1 || s > max) {
+            throw new QueryParameterException("size", "must be between 1 and " + max);
         }
         Map<String, List<Row>> revisionsOf = new HashMap<>();
         Map<String, Row> byId = new HashMap<>();
@@ -117,6 +197,9 @@ public class HistoryQueries {
     private HistoryEntry entry(Row row, List<Row> revisions, Row target) {
         String status = "RECORDED";
         JsonNode current = row.payload;
+        SetBy setBy = setBy(row);
+        // The source of the stored payload the next correction was made against (see CorrectedHistory.shownSource).
+        JsonNode before = row.payload.get("source");
         List<Revision> listed = new ArrayList<>();
         for (Row revision : revisions) {
             boolean retraction = revision.type.equals("EntryRetracted");
@@ -125,8 +208,22 @@ public class HistoryQueries {
                     revision.payload.path("reason").asText(null), revision.payload.get("source"),
                     retraction ? null : revision.payload.get("corrected")));
             status = retraction ? "RETRACTED" : "CORRECTED";
-            current = retraction ? null : revision.payload.get("corrected");
+            setBy = setBy(revision);
+            if (retraction) {
+                current = null;
+            } else {
+                JsonNode corrected = revision.payload.get("corrected");
+                JsonNode shown = CorrectedHistory.shownSource(before, corrected.get("source"), revision.payload.get("source"));
+                before = corrected.get("source");
+                ObjectNode withSource = corrected.deepCopy();
+                if (shown != null && !shown.isNull()) {
+                    withSource.set("source", shown);
+                }
+                current = withSource;
+            }
         }
+        Original original = revisions.isEmpty() ? null : new Original(row.payload, row.payload.get("source"),
+                text(row.metaData, LedgerMetadata.ACTOR), row.recordedAt);
         if (target != null) {
             status = "REVISION";
         }
@@ -134,7 +231,12 @@ public class HistoryQueries {
                 row.payload.path("effectiveDate").asText(null), row.recordedAt, text(row.metaData, LedgerMetadata.ACTOR),
                 row.payload.get("source"), text(row.metaData, LedgerMetadata.CORRELATION_ID),
                 text(row.metaData, LedgerMetadata.COMMAND), text(row.metaData, LedgerMetadata.COMMAND_ID), row.payload,
-                status, current, listed, target == null ? null : new Revised(target.eventId, target.type));
+                status, current, setBy, original, listed, target == null ? null : new Revised(target.eventId, target.type));
+    }
+
+    private static SetBy setBy(Row row) {
+        return new SetBy(row.position, row.eventId, row.type, row.recordedAt, text(row.metaData, LedgerMetadata.ACTOR),
+                row.payload.get("source"), REVISIONS.contains(row.type) ? row.payload.path("reason").asText(null) : null);
     }
 
     private List<Row> rows(String aggregateId, String aggregateType) {

@@ -17,7 +17,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Writes list answers as CSV (RFC 4180) for {@code Accept: text/csv}: a header row, then one row per item. Items
+ * Writes list answers (and {@link CsvTable}s) as CSV (RFC 4180) for {@code Accept: text/csv}: a header row, then one row per item. Items
  * are records; a nested record becomes columns {@code venue.city}, {@code venue.country}; a list becomes one cell
  * with its entries separated by "; ".
  *
@@ -35,7 +35,7 @@ public class CsvMessageConverter extends AbstractGenericHttpMessageConverter<Obj
 
     @Override
     protected boolean supports(Class<?> type) {
-        return Page.class.isAssignableFrom(type) || List.class.isAssignableFrom(type);
+        return Page.class.isAssignableFrom(type) || List.class.isAssignableFrom(type) || CsvTable.class.isAssignableFrom(type);
     }
 
     @Override
@@ -72,9 +72,10 @@ public class CsvMessageConverter extends AbstractGenericHttpMessageConverter<Obj
 
     @Override
     protected void writeInternal(Object body, java.lang.reflect.Type declared, HttpOutputMessage output) throws IOException {
-        List<?> items = body instanceof Page<?> page ? page.items() : (List<?>) body;
+        List<?> items = body instanceof Page<?> page ? page.items()
+                : body instanceof CsvTable table ? table.csvRows() : (List<?>) body;
         Writer out = new OutputStreamWriter(output.getBody(), StandardCharsets.UTF_8);
-        Class<?> type = itemType(declared, items);
+        Class<?> type = body instanceof CsvTable table ? table.csvRowType() : itemType(declared, items);
         if (type != null) {
             List<String> header = new ArrayList<>();
             columns(type, "", header);

@@ -7,4 +7,9 @@ import java.util.List;
  * the projection had reached when it answered. With {@code Accept: text/csv} only the items are written, one row each.
  */
 public record Page<T>(List<T> items, int page, int size, long total, long position) {
+
+    /** Every item on one page (a trend series, whose length its range bounds): page 0, size = total = the items. */
+    public static <T> Page<T> all(List<T> items, long position) {
+        return new Page<>(items, 0, items.size(), items.size(), position);
+    }
 }

@@ -67,11 +67,11 @@ class SecurityConfiguration {
     static final String[] AUDIT = {"/api/v1/audit", "/api/v1/audit/**"};
     /** AUDITOR, ADMIN. */
     static final String[] REBUILD = {"/api/v1/projections/*/rebuild", "/api/v1/projections/*/parked/retry"};
-    /** AUDITOR, ADMIN. */
+    /** CLERK, AUDITOR, ADMIN. */
     static final String[] HISTORIES = {"/api/v1/presences/*/*/history", "/api/v1/missions/*/history", "/api/v1/talks/*/history"};
     /** INTEGRATOR, ADMIN. */
     static final String[] STREAM = {"/api/v1/stream", "/api/v1/stream/**"};
-    /** INTEGRATOR, AUDITOR, ADMIN. */
+    /** CLERK, INTEGRATOR, AUDITOR, ADMIN. */
     static final String[] EVENTS = {"/api/v1/events", "/api/v1/events/**"};
     /** ANALYST, AUDITOR, ADMIN: every other path of the API. */
     static final String[] READS = {"/api/v1/**"};
@@ -135,11 +135,14 @@ class SecurityConfiguration {
                         // The audit chain (verify, digests, exports) is for auditors and administrators only.
                         .requestMatchers(AUDIT).hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
                         .requestMatchers(REBUILD).hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
-                        // A record's full history names who wrote what: for auditors, not analysts.
-                        .requestMatchers(HISTORIES).hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
-                        // The ledger's own events: integrators subscribe; auditors and integrators read pages.
+                        // A record's full history names who wrote what: for auditors, not analysts. Clerks read it
+                        // too: CorrectEntry and RetractEntry name an event id, which they find there (issue 18).
+                        .requestMatchers(HISTORIES).hasAnyRole(Role.CLERK.name(), Role.AUDITOR.name(), Role.ADMIN.name())
+                        // The ledger's own events: integrators subscribe; auditors, integrators and clerks (who look
+                        // up the event id a correction names) read pages.
                         .requestMatchers(STREAM).hasAnyRole(Role.INTEGRATOR.name(), Role.ADMIN.name())
-                        .requestMatchers(EVENTS).hasAnyRole(Role.INTEGRATOR.name(), Role.AUDITOR.name(), Role.ADMIN.name())
+                        .requestMatchers(EVENTS).hasAnyRole(Role.CLERK.name(), Role.INTEGRATOR.name(), Role.AUDITOR.name(),
+                                Role.ADMIN.name())
                         .requestMatchers(READS).hasAnyRole(Role.ANALYST.name(), Role.AUDITOR.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("diplomatic-ledger")

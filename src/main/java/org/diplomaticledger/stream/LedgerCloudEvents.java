@@ -7,7 +7,6 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.Revision;
-import org.diplomaticledger.presence.api.AmbassadorRecalled;
 import org.diplomaticledger.presence.api.DiplomatExpelled;
 import org.diplomaticledger.presence.api.MissionClosed;
 import org.diplomaticledger.presence.api.StaffCeilingImposed;
@@ -112,11 +111,20 @@ public final class LedgerCloudEvents {
         return revision == null ? 1 : Integer.parseInt(revision.value());
     }
 
+    /** Whether the receiving state closed the mission (withdrew its consent, or is named as having decided). */
+    private static boolean closedByTheReceivingState(MissionClosed closed) {
+        String receiving = closed.presenceId() == null ? null : closed.presenceId().substring(closed.presenceId().indexOf('-') + 1);
+        return closed.reason() == org.diplomaticledger.presence.api.ClosureReason.CONSENT_WITHDRAWN
+                || closed.decidedBy() != null && closed.decidedBy().value().equals(receiving);
+    }
+
     /**
      * The CAMEO code that fits the event, as GDELT and ICEWS write it (three digits), or null: CAMEO has none for
      * agrément, credentials, staffing reports or missions opening.
      */
     public static String cameoCode(Object payload) {
+        // Codes from the CAMEO codebook (Schrodt, CAMEO Conflict and Mediation Event Observations, v1.1b3, 2012),
+        // as tabled in docs/events.md ("CAMEO codes") and pinned by CameoCodesTest.
         if (payload instanceof DiplomatExpelled) {
             return "174"; // expel or deport individuals
         }
@@ -135,9 +143,14 @@ public final class LedgerCloudEvents {
         if (payload instanceof StaffCeilingImposed) {
             return "172"; // impose administrative sanctions
         }
-        if (payload instanceof MissionClosed || payload instanceof AmbassadorRecalled) {
-            return "166"; // expel or withdraw
+        if (payload instanceof MissionClosed closed && closedByTheReceivingState(closed)) {
+            // 166 expel or withdraw: the receiving state orders the mission's personnel out. A closure the sending
+            // state decides, or one nobody is said to have decided, carries none: the codebook's 16x codes are for
+            // acts of the actor against the target, and a state closing its own post is no act against the host.
+            return "166";
         }
+        // AmbassadorRecalled carries none: a recall for consultations is a signal, not a reduction of relations
+        // (CAMEO 161 is recorded as RelationsLevelChanged when relations are reduced), nor an expulsion (166, 174).
         return null;
     }
 }

@@ -128,26 +128,31 @@ public class StaffingQueries {
         }, args(snapshot, missionIds).toArray());
 
         Map<String, int[]> expelled = new HashMap<>();
-        jdbc.query("SELECT p.mission_id, x.deadline FROM staffing_person p JOIN staffing_expulsion x ON x.slot = p.slot "
+        Map<String, Map<String, Integer>> gone = new HashMap<>();
+        Map<String, LocalDate> since = new HashMap<>();
+        jdbc.query("SELECT p.mission_id, x.deadline, p.category FROM staffing_person p JOIN staffing_expulsion x ON x.slot = p.slot "
                 + "AND " + snapshot.valid("x") + " AND x.presence_id = p.presence_id AND x.expulsion_id = p.expulsion_id WHERE "
                 + snapshot.rows("p") + " AND p.mission_id IN ("
                 + missionMarks + ") AND NOT p.departed", rs -> {
             due(expelled, rs.getString(1), 1, rs.getObject(2, LocalDate.class), on);
+            gone(gone, since, rs.getString(1), rs.getString(3), rs.getObject(2, LocalDate.class), on);
         }, args(snapshot, missionIds).toArray());
         jdbc.query("SELECT mission_id, counted_due, deadline FROM staffing_expulsion WHERE " + snapshot.rows() + " AND mission_id IN ("
                 + missionMarks + ") AND counted_due > 0", rs -> {
             due(expelled, rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class), on);
+            overdueSince(since, rs.getString(1), rs.getObject(3, LocalDate.class), on);
         }, args(snapshot, missionIds).toArray());
 
         List<MissionStaffingView> views = new ArrayList<>();
         for (MissionRow row : rows) {
-            StaffCounts namedCounts = counts(named.get(row.missionId));
+            StaffCounts namedCounts = counts(minus(named.get(row.missionId), gone.get(row.missionId)));
             StaffCounts countedCounts = counts(counted.get(row.missionId));
             StaffCounts headcount = namedCounts.plus(countedCounts);
             int[] due = expelled.getOrDefault(row.missionId, new int[2]);
+            ExpelledDue expelledDue = expelledDue(due, on, gone.get(row.missionId), since.get(row.missionId));
             views.add(new MissionStaffingView(row.missionId, row.presenceId, row.sending, row.receiving, row.kind, row.city,
                     row.organisation, row.name, row.status, row.statusSince, headcount, namedCounts, countedCounts,
-                    row.reported, ceilingViews(ceilings.get(row.missionId), headcount), new ExpelledDue(due[0], due[1], on)));
+                    row.reported, ceilingViews(ceilings.get(row.missionId), headcount), expelledDue));
         }
         return views;
     }
@@ -216,22 +221,26 @@ public class StaffingQueries {
         }, args);
 
         Map<String, int[]> expelled = new HashMap<>();
-        jdbc.query("SELECT p.presence_id, x.deadline FROM staffing_person p JOIN staffing_expulsion x ON x.slot = p.slot "
+        Map<String, Map<String, Integer>> gone = new HashMap<>();
+        Map<String, LocalDate> since = new HashMap<>();
+        jdbc.query("SELECT p.presence_id, x.deadline, p.category FROM staffing_person p JOIN staffing_expulsion x ON x.slot = p.slot "
                 + "AND " + snapshot.valid("x") + " AND x.presence_id = p.presence_id AND x.expulsion_id = p.expulsion_id WHERE "
                 + snapshot.rows("p") + " AND p.presence_id IN ("
                 + marks + ") AND NOT p.departed", rs -> {
             due(expelled, rs.getString(1), 1, rs.getObject(2, LocalDate.class), on);
+            gone(gone, since, rs.getString(1), rs.getString(3), rs.getObject(2, LocalDate.class), on);
         }, args);
         jdbc.query("SELECT presence_id, counted_due, deadline FROM staffing_expulsion WHERE " + snapshot.rows() + " AND presence_id IN ("
                 + marks + ") AND counted_due > 0", rs -> {
             due(expelled, rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class), on);
+            overdueSince(since, rs.getString(1), rs.getObject(3, LocalDate.class), on);
         }, args);
 
         Map<String, RelationsLevelView> relations = relations(snapshot, rows);
 
         List<PresenceStaffingView> views = new ArrayList<>();
         for (PresenceRow row : rows) {
-            StaffCounts namedCounts = counts(named.get(row.presenceId));
+            StaffCounts namedCounts = counts(minus(named.get(row.presenceId), gone.get(row.presenceId)));
             StaffCounts countedCounts = counts(counted.get(row.presenceId));
             StaffCounts headcount = namedCounts.plus(countedCounts);
             Map<String, Integer> status = statuses.getOrDefault(row.presenceId, Map.of());
@@ -241,7 +250,7 @@ public class StaffingQueries {
                     ceilingViews(ceilings.get(row.presenceId), headcount),
                     new MissionCounts(status.getOrDefault("OPEN", 0), status.getOrDefault("SUSPENDED", 0),
                             status.getOrDefault("CLOSED", 0)),
-                    new ExpelledDue(due[0], due[1], on),
+                    expelledDue(due, on, gone.get(row.presenceId), since.get(row.presenceId)),
                     relations.get(RelationsId.of(CountryCode.of(row.sending), CountryCode.of(row.receiving)))));
         }
         return views;
@@ -314,6 +323,10 @@ public class StaffingQueries {
      * version of the presence valid then, as the ledger knew it at the snapshot's {@code knownAt} (its {@code asOf}
      * does not cut the span: every month is read on its own day).
      */
+    /**
+     * Month by month, the presence's headcount at each month's end, or on the snapshot's {@code asOf} for the month
+     * that holds it (a trend read as of a day stops there: {@code to} is no later than that month).
+     */
     public List<HeadcountPoint> headcountTrend(Reads.Snapshot snapshot, String presenceId, YearMonth from, YearMonth to) {
         record Version(LocalDate from, LocalDate to, int headcount) {
             boolean covers(LocalDate day) {
@@ -326,13 +339,27 @@ public class StaffingQueries {
                         + "ORDER BY valid_from",
                 (rs, i) -> new Version(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class), rs.getInt(3)),
                 snapshot.slotCode(), presenceId, java.sql.Date.valueOf(to.atEndOfMonth()), java.sql.Date.valueOf(before));
+        // Named staff expelled whose deadline passed, departure not recorded: no longer counted from the deadline on
+        // (VCDR Art. 9), as in the presence's own view. The stored headcount still holds them (the fold has no event on
+        // the deadline), so each point takes them out as of its own day.
+        record Gone(LocalDate from, LocalDate to, LocalDate deadline) {
+        }
+        List<Gone> gone = jdbc.query("SELECT p.valid_from, p.valid_to, (SELECT MIN(x.deadline) FROM staffing_expulsion x "
+                        + "WHERE x.slot = p.slot AND " + snapshot.known("x") + " AND x.presence_id = p.presence_id "
+                        + "AND x.expulsion_id = p.expulsion_id) FROM staffing_person p WHERE p.slot = ? AND "
+                        + snapshot.known("p") + " AND p.presence_id = ? AND p.expulsion_id IS NOT NULL AND NOT p.departed "
+                        + "AND p.valid_from <= ? AND (p.valid_to IS NULL OR p.valid_to > ?)",
+                (rs, i) -> new Gone(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class)),
+                snapshot.slotCode(), presenceId, java.sql.Date.valueOf(to.atEndOfMonth()), java.sql.Date.valueOf(before));
         java.util.function.Function<LocalDate, Integer> on = day -> versions.stream().filter(v -> v.covers(day))
-                .findFirst().map(Version::headcount).orElse(0);
+                .findFirst().map(Version::headcount).orElse(0) - (int) gone.stream().filter(g -> g.deadline != null
+                        && g.deadline.isBefore(day) && !g.from.isAfter(day) && (g.to == null || g.to.isAfter(day))).count();
         List<HeadcountPoint> points = new ArrayList<>();
         int headcount = on.apply(before);
         for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
             int previous = headcount;
-            LocalDate end = month.atEndOfMonth();
+            LocalDate end = endOrAsOf(month.atEndOfMonth(), snapshot);
             headcount = on.apply(end);
             points.add(new HeadcountPoint(month, end, presenceId.substring(0, 2), presenceId.substring(3, 5), headcount,
                     headcount - previous));
@@ -377,7 +404,7 @@ public class StaffingQueries {
                 rs.getString(3), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)), args.toArray());
         List<OpenMissionsPoint> points = new ArrayList<>();
         for (int year = from; year <= to; year++) {
-            LocalDate end = LocalDate.of(year, 12, 31);
+            LocalDate end = endOrAsOf(LocalDate.of(year, 12, 31), snapshot);
             Map<String, List<String>> open = new TreeMap<>();
             for (Version version : versions) {
                 if (!version.from.isAfter(end) && (version.to == null || version.to.isAfter(end))) {
@@ -393,6 +420,12 @@ public class StaffingQueries {
             }
         }
         return points;
+    }
+
+    /** A trend's point on {@code end}, or on the snapshot's asOf when that comes first (the world read as of that day). */
+    private static LocalDate endOrAsOf(LocalDate end, Reads.Snapshot snapshot) {
+        LocalDate asOf = snapshot.asOf();
+        return asOf != null && asOf.isBefore(end) ? asOf : end;
     }
 
     // ---------------------------------------------------------------- rows
@@ -463,6 +496,40 @@ public class StaffingQueries {
         if (deadline.isBefore(on)) {
             due[1] += count;
         }
+    }
+
+    /**
+     * A named person expelled whose deadline passed before {@code on} without a recorded departure: no longer a member
+     * of the mission (VCDR Art. 9), so no longer counted, but listed as departure not recorded. Counted by key and
+     * category, to take out of the named headcount.
+     */
+    private static void gone(Map<String, Map<String, Integer>> gone, Map<String, LocalDate> since, String key,
+                             String category, LocalDate deadline, LocalDate on) {
+        if (deadline.isBefore(on)) {
+            gone.computeIfAbsent(key, k -> new HashMap<>()).merge(category, 1, Integer::sum);
+            overdueSince(since, key, deadline, on);
+        }
+    }
+
+    private static void overdueSince(Map<String, LocalDate> since, String key, LocalDate deadline, LocalDate on) {
+        if (deadline.isBefore(on)) {
+            since.merge(key, deadline, (a, b) -> a.isBefore(b) ? a : b);
+        }
+    }
+
+    private static Map<String, Integer> minus(Map<String, Integer> named, Map<String, Integer> gone) {
+        if (named == null || gone == null) {
+            return named;
+        }
+        Map<String, Integer> left = new HashMap<>(named);
+        gone.forEach((category, count) -> left.merge(category, -count, (a, b) -> Math.max(0, a + b)));
+        return left;
+    }
+
+    private static ExpelledDue expelledDue(int[] due, LocalDate on, Map<String, Integer> gone, LocalDate since) {
+        int notRecorded = gone == null ? 0 : gone.values().stream().mapToInt(Integer::intValue).sum();
+        return new ExpelledDue(due[0], due[1], on, notRecorded, since,
+                since == null ? null : java.time.temporal.ChronoUnit.DAYS.between(since, on));
     }
 
     private static String marks(int count) {

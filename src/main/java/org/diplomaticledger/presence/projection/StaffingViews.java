@@ -51,8 +51,15 @@ public final class StaffingViews {
         }
     }
 
-    /** Expelled staff still due to leave (named not departed + counted not yet departed), and how many are overdue. */
-    public record ExpelledDue(int due, int overdue, LocalDate on) {
+    /**
+     * Expelled staff still due to leave (named not departed + counted not yet departed), and how many are overdue:
+     * their departure deadline passed before {@code on} and no departure is recorded. {@code departureNotRecorded}
+     * are the named among them: from the deadline on they are no longer members of the mission (VCDR Art. 9) and no
+     * longer count in the headcount. {@code overdueSince} is the earliest passed deadline, {@code overdueDays} how
+     * long ago it passed (both null when nothing is overdue).
+     */
+    public record ExpelledDue(int due, int overdue, LocalDate on, int departureNotRecorded, LocalDate overdueSince,
+                              Long overdueDays) {
     }
 
     /** One mission's staffing. {@code headcount} = {@code named} + {@code counted}, per category. */

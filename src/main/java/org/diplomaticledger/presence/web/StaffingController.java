@@ -161,25 +161,35 @@ class StaffingController {
                 .orElseThrow(() -> new ResourceNotFound("the ledger knows nothing of the presence " + presenceId)));
     }
 
+    /** What every trend shares (issue 18: one envelope, one naming, both time parameters). */
+    static final String TREND_DOCS = "Like every trend, answers the envelope of lists, `{items, page, size, total, position}`, "
+            + "with every point of the range on page 0; directional trends name the states `sending` and `receiving`. "
+            + "`knownAt` reads the series as the ledger knew it then; `asOf` reads it as of that day: the series stops "
+            + "there (`to` defaults to, and is cut at, that month or year) and its last point is taken on that day.";
+
     @Operation(operationId = "headcountTrend", summary = "Monthly headcount of one state's staff in another",
-            description = "How the headcount of the sending state's staff in the receiving state changed, month by month (at each month's end), with the change from the month before. Required: `sending` and `receiving`. At most 1200 months at a time. 404 if the ledger knows nothing of the pair." + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
+            description = "How the headcount of the sending state's staff in the receiving state changed, month by month (at each month's end), with the change from the month before. Required: `sending` and `receiving`. At most 1200 months at a time. 404 if the ledger knows nothing of the pair.\n\n" + TREND_DOCS + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
             responses = {
                     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
-                            content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "RU-US-2018", value = "[{\"month\":\"2018-03\",\"date\":\"2018-03-31\",\"sendingState\":\"RU\",\"receivingState\":\"US\",\"headcount\":455,\"change\":0},{\"month\":\"2018-04\",\"date\":\"2018-04-30\",\"sendingState\":\"RU\",\"receivingState\":\"US\",\"headcount\":395,\"change\":-60}]")),
+                            content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "RU-US-2018", value = "{\"items\":[{\"month\":\"2018-03\",\"date\":\"2018-03-31\",\"sendingState\":\"RU\",\"receivingState\":\"US\",\"headcount\":455,\"change\":0},{\"month\":\"2018-04\",\"date\":\"2018-04-30\",\"sendingState\":\"RU\",\"receivingState\":\"US\",\"headcount\":395,\"change\":-60}],\"page\":0,\"size\":2,\"total\":2,\"position\":81}")),
                                     @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = "month,date,sendingState,receivingState,headcount,change\n2018-03,2018-03-31,RU,US,455,0\n2018-04,2018-04-30,RU,US,395,-60\n"))}),
                     @ApiResponse(responseCode = "400", description = ReadDocs.BAD_QUERY, content = @Content(
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "invalid-query", value = ReadDocs.PROBLEM_400))),
                     @ApiResponse(responseCode = "404", description = "The ledger knows nothing of this pair of states", content = @Content(
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "not-found", value = "{\"type\":\"urn:diplomatic-ledger:problem:not-found\",\"title\":\"Not found\",\"status\":404,\"detail\":\"the ledger knows nothing of the presence FR-DE\",\"instance\":\"/api/v1/trends/headcount\"}")))})
     @GetMapping(path = "/api/v1/trends/headcount", produces = {"application/json", "text/csv"})
-    ResponseEntity<List<HeadcountPoint>> headcount(@Parameter(description = "The sending state (ISO 3166 alpha-2); required", example = "RU") @RequestParam(required = false) String sending,
+    ResponseEntity<Page<HeadcountPoint>> headcount(@Parameter(description = "The sending state (ISO 3166 alpha-2); required", example = "RU") @RequestParam(required = false) String sending,
                                                    @Parameter(description = "The receiving state (ISO 3166 alpha-2); required", example = "US") @RequestParam(required = false) String receiving,
                                                    @Parameter(description = "First month, YYYY-MM; ten years before `to` by default", example = "2018-01") @RequestParam(required = false) String from,
                                                    @Parameter(description = "Last month, YYYY-MM; this month by default", example = "2018-05") @RequestParam(required = false) String to,
                                                    @Parameter(hidden = true) ReadPosition read) {
         String presenceId = presenceId(required("sending", sending), required("receiving", receiving));
         YearMonth last = to == null ? (read.asOf() != null ? YearMonth.from(read.asOf()) : YearMonth.now(clock)) : month("to", to);
+        if (read.asOf() != null && last.isAfter(YearMonth.from(read.asOf()))) {
+            last = YearMonth.from(read.asOf()); // read as of a day, the series stops there
+        }
         YearMonth first = from == null ? last.minusYears(10) : month("from", from);
+        YearMonth finalLast = last;
         if (first.isAfter(last)) {
             throw new QueryParameterException("from", "from " + first + " is after to " + last);
         }
@@ -190,27 +200,33 @@ class StaffingController {
             if (!queries.knowsPresence(snapshot, presenceId)) {
                 throw new ResourceNotFound("the ledger knows nothing of the presence " + presenceId);
             }
-            return queries.headcountTrend(snapshot, presenceId, first, last);
+            return Page.all(queries.headcountTrend(snapshot, presenceId, first, finalLast), snapshot.position());
         });
     }
 
     @Operation(operationId = "openMissionsTrend", summary = "Yearly count of a state's open missions",
-            description = "How many missions the state kept open at each year's end (optionally only in one receiving state), and which. Required: `state`. At most 200 years at a time." + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
+            description = "How many missions the state kept open at each year's end (optionally only in one receiving state), and which. Required: `sending` (`state`, its older name, is still accepted). At most 200 years at a time.\n\n" + TREND_DOCS + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
             responses = {
                     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
-                            content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "RU-in-US", value = "[{\"year\":2017,\"date\":\"2017-12-31\",\"sendingState\":\"RU\",\"receivingState\":\"US\",\"open\":5,\"missionIds\":[\"RU-US-CONSULATE-GENERAL-HOUSTON\",\"RU-US-CONSULATE-GENERAL-NEW-YORK\",\"RU-US-CONSULATE-GENERAL-SEATTLE\",\"RU-US-EMBASSY-WASHINGTON\",\"RU-US-PERMANENT-MISSION-UN-NEW-YORK\"]},{\"year\":2018,\"date\":\"2018-12-31\",\"sendingState\":\"RU\",\"receivingState\":\"US\",\"open\":4,\"missionIds\":[\"RU-US-CONSULATE-GENERAL-HOUSTON\",\"RU-US-CONSULATE-GENERAL-NEW-YORK\",\"RU-US-EMBASSY-WASHINGTON\",\"RU-US-PERMANENT-MISSION-UN-NEW-YORK\"]}]")),
+                            content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "RU-in-US", value = "{\"items\":[{\"year\":2017,\"date\":\"2017-12-31\",\"sendingState\":\"RU\",\"receivingState\":\"US\",\"open\":5,\"missionIds\":[\"RU-US-CONSULATE-GENERAL-HOUSTON\",\"RU-US-CONSULATE-GENERAL-NEW-YORK\",\"RU-US-CONSULATE-GENERAL-SEATTLE\",\"RU-US-EMBASSY-WASHINGTON\",\"RU-US-PERMANENT-MISSION-UN-NEW-YORK\"]},{\"year\":2018,\"date\":\"2018-12-31\",\"sendingState\":\"RU\",\"receivingState\":\"US\",\"open\":4,\"missionIds\":[\"RU-US-CONSULATE-GENERAL-HOUSTON\",\"RU-US-CONSULATE-GENERAL-NEW-YORK\",\"RU-US-EMBASSY-WASHINGTON\",\"RU-US-PERMANENT-MISSION-UN-NEW-YORK\"]}],\"page\":0,\"size\":2,\"total\":2,\"position\":81}")),
                                     @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = "year,date,sendingState,receivingState,open,missionIds\n2017,2017-12-31,RU,US,5,RU-US-CONSULATE-GENERAL-HOUSTON; RU-US-CONSULATE-GENERAL-NEW-YORK; RU-US-CONSULATE-GENERAL-SEATTLE; RU-US-EMBASSY-WASHINGTON; RU-US-PERMANENT-MISSION-UN-NEW-YORK\n"))}),
                     @ApiResponse(responseCode = "400", description = ReadDocs.BAD_QUERY, content = @Content(
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "invalid-query", value = ReadDocs.PROBLEM_400)))})
     @GetMapping(path = "/api/v1/trends/open-missions", produces = {"application/json", "text/csv"})
-    ResponseEntity<List<OpenMissionsPoint>> openMissions(@Parameter(description = "The sending state (ISO 3166 alpha-2); required", example = "RU") @RequestParam(required = false) String state,
+    ResponseEntity<Page<OpenMissionsPoint>> openMissions(@Parameter(description = "The sending state (ISO 3166 alpha-2); required (or its older name `state`)", example = "RU") @RequestParam(required = false) String sending,
+                                                         @Parameter(description = "Deprecated alias of `sending`, still accepted", deprecated = true) @RequestParam(required = false) String state,
                                                          @Parameter(description = "Only missions in this receiving state (ISO 3166 alpha-2)", example = "US") @RequestParam(required = false) String receiving,
                                                          @Parameter(description = "First year, YYYY; ten years before `to` by default", example = "2017") @RequestParam(required = false) String from,
                                                          @Parameter(description = "Last year, YYYY; this year by default", example = "2018") @RequestParam(required = false) String to,
                                                          @Parameter(hidden = true) ReadPosition read) {
-        CountryCode sending = QueryParams.country("state", required("state", state));
+        if (sending != null && state != null && !sending.equals(state)) {
+            throw new QueryParameterException("state", "is the older name of sending; give one of them");
+        }
+        String parameter = sending != null ? "sending" : state != null ? "state" : "sending";
+        CountryCode sendingState = QueryParams.country(parameter, required(parameter, sending != null ? sending : state));
         CountryCode receivingState = QueryParams.country("receiving", receiving);
-        int last = to == null ? (read.asOf() != null ? read.asOf().getYear() : Year.now(clock).getValue()) : year("to", to);
+        int lastYear = to == null ? (read.asOf() != null ? read.asOf().getYear() : Year.now(clock).getValue()) : year("to", to);
+        int last = read.asOf() != null ? Math.min(lastYear, read.asOf().getYear()) : lastYear; // as of a day, the series stops there
         int first = from == null ? last - 10 : year("from", from);
         if (first > last) {
             throw new QueryParameterException("from", "from " + first + " is after to " + last);
@@ -219,7 +235,7 @@ class StaffingController {
             throw new QueryParameterException("to", "at most " + MAX_YEARS + " years at a time");
         }
         return reads.answer(StaffingProjection.NAME, read,
-                snapshot -> queries.openMissionsTrend(snapshot, sending, receivingState, first, last));
+                snapshot -> Page.all(queries.openMissionsTrend(snapshot, sendingState, receivingState, first, last), snapshot.position()));
     }
 
     private static String presenceId(String sending, String receiving) {

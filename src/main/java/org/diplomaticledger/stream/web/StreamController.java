@@ -141,7 +141,7 @@ class StreamController {
 
     @Operation(summary = "Read the ledger's events in pages",
             description = """
-                    Roles INTEGRATOR, AUDITOR, ADMIN. The same CloudEvents as the stream, in ledger order, read-only: \
+                    Roles INTEGRATOR, AUDITOR, CLERK (to find the event a correction names), ADMIN. The same CloudEvents as the stream, in ledger order, read-only: \
                     `events` after position `after`, at most `limit`, then `next` (pass it as `after` for the next page) \
                     and `more` (whether events after `next` can already be read). While filtering, one request examines \
                     at most `ledger.stream.page-scan-limit` (10,000) events, so a page may hold fewer than `limit` \
@@ -155,7 +155,7 @@ class StreamController {
                             @Content(mediaType = NDJSON, examples = @ExampleObject(name = "ndjson", value = StreamDocs.NDJSON_EXAMPLE))}),
                     @ApiResponse(responseCode = "400", description = "A bad parameter, named in `parameter`",
                             content = @Content(mediaType = "application/problem+json")),
-                    @ApiResponse(responseCode = "403", description = "Not INTEGRATOR, AUDITOR or ADMIN",
+                    @ApiResponse(responseCode = "403", description = "Not INTEGRATOR, AUDITOR, CLERK or ADMIN",
                             content = @Content(mediaType = "application/problem+json")),
                     @ApiResponse(responseCode = "503", description = "The ledger did not settle `atLeast` in time",
                             content = @Content(mediaType = "application/problem+json"))})

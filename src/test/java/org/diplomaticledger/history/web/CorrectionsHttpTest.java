@@ -29,6 +29,7 @@ class CorrectionsHttpTest extends LedgerIntegrationTest {
 
     private static String expulsionEventId;
     private static String correctionEventId;
+    private static long correctionPosition;
     private static String wangchukAccreditation;
     private static String dorjiAccreditation;
     private static String dorjiExpulsionEventId;
@@ -76,6 +77,7 @@ class CorrectionsHttpTest extends LedgerIntegrationTest {
         assertThat(receipt.path("events")).hasSize(1);
         assertThat(receipt.path("events").get(0).path("type").asText()).isEqualTo("EntryCorrected");
         correctionEventId = eventId(receipt);
+        correctionPosition = receipt.path("position").asLong();
 
         Map<String, Object> row = jdbc.queryForMap("SELECT payload, meta_data FROM domain_event_entry WHERE event_identifier = ?",
                 correctionEventId);
@@ -236,6 +238,24 @@ class CorrectionsHttpTest extends LedgerIntegrationTest {
         assertThat(correction.path("reason").asText()).isEqualTo("the agency said 3, not 5");
         assertThat(correction.path("source").path("url").asText()).isEqualTo("https://example.org/correction");
         assertThat(correction.path("corrected").path("count").asInt()).isEqualTo(3);
+        // The value shown now comes with the provenance of the correction that set it, the original beneath.
+        assertThat(expulsion.path("current").path("source").path("text").asText()).isEqualTo("Montsame correction");
+        assertThat(expulsion.path("current").path("source").path("url").asText()).isEqualTo("https://example.org/correction");
+        JsonNode setBy = expulsion.path("currentSetBy");
+        assertThat(setBy.path("eventId").asText()).isEqualTo(correctionEventId);
+        assertThat(setBy.path("type").asText()).isEqualTo("EntryCorrected");
+        assertThat(setBy.path("actor").asText()).isEqualTo("clerk");
+        assertThat(setBy.path("source").path("text").asText()).isEqualTo("Montsame correction");
+        assertThat(setBy.path("reason").asText()).isEqualTo("the agency said 3, not 5");
+        JsonNode original = expulsion.path("original");
+        assertThat(original.path("payload").path("count").asInt()).isEqualTo(5);
+        assertThat(original.path("source").path("text").asText()).isEqualTo("Montsame");
+        assertThat(original.path("actor").asText()).isEqualTo("clerk");
+        // An event never corrected is its own provenance, and has no original beneath.
+        JsonNode opened = history.path("items").get(0);
+        assertThat(opened.path("currentSetBy").path("eventId").asText()).isEqualTo(opened.path("eventId").asText());
+        assertThat(opened.path("currentSetBy").path("source").path("text").asText()).isEqualTo("Bhutan MFA");
+        assertThat(opened.path("original").isMissingNode() || opened.path("original").isNull()).isTrue();
 
         JsonNode retracted = history.path("items").get(1);
         assertThat(retracted.path("status").asText()).isEqualTo("RETRACTED");
@@ -250,27 +270,76 @@ class CorrectionsHttpTest extends LedgerIntegrationTest {
 
     @Test
     @Order(9)
+    void theExpulsionViewShowsTheCorrectedCountUnderTheCorrectingSource() {
+        LedgerClient.Response response = ledger.get("analyst", "/api/v1/expulsions/mn-expels-5-2021?atLeast=" + correctionPosition);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode expulsion = response.json().path("expulsion");
+        assertThat(expulsion.path("count").asInt()).as(expulsion.toString()).isEqualTo(3);
+        assertThat(expulsion.path("source").asText()).as(expulsion.toString()).isEqualTo("Montsame correction");
+        assertThat(expulsion.path("sourceUrl").asText()).isEqualTo("https://example.org/correction");
+    }
+
+    @Test
+    @Order(10)
+    void theHistoryReadsAsCsvOneRowPerEventWithTheCurrentValuesProvenance() {
+        LedgerClient.Response csv = ledger.getAccept("auditor", "/api/v1/presences/BT/MN/history", "text/csv");
+        assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines[0]).startsWith("position,eventId,type,sequenceNumber,effectiveDate,recordedAt,actor,source,sourceUrl,")
+                .contains(",status,revises,currentSetByEventId,currentSetByType,currentSetByActor,", ",currentSource,currentSourceUrl,reason,payload,current");
+        JsonNode json = ledger.get("auditor", "/api/v1/presences/BT/MN/history").json();
+        assertThat(lines).hasSize(1 + (int) json.path("total").asLong());
+        String expulsion = java.util.Arrays.stream(lines).filter(line -> line.contains(expulsionEventId + ",DiplomatExpelled"))
+                .findFirst().orElseThrow();
+        assertThat(expulsion).contains(",Montsame,", ",CORRECTED,,", correctionEventId + ",EntryCorrected,clerk,",
+                ",Montsame correction,https://example.org/correction,\"the agency said 3, not 5\",")
+                .contains("\"\"count\"\":5", "\"\"count\"\":3");
+        // Paged like the JSON, and a page size beyond the JSON's limit is fine for CSV.
+        assertThat(ledger.getAccept("auditor", "/api/v1/presences/BT/MN/history?size=2", "text/csv").body().split("\r\n")).hasSize(3);
+        assertThat(ledger.getAccept("auditor", "/api/v1/presences/BT/MN/history?size=5000", "text/csv").status()).isEqualTo(200);
+        assertThat(ledger.get("auditor", "/api/v1/presences/BT/MN/history?size=5000").status()).isEqualTo(400);
+    }
+
+    @Test
+    @Order(10)
+    void aCorrectionOfTheSourceItselfKeepsTheSourceItNames() {
+        String opened = ledger.get("auditor", "/api/v1/presences/BT/MN/history").json().path("items").get(0).path("eventId").asText();
+        ledger.accepted("CorrectEntry", """
+                {"eventId": "%s", "corrections": {"source": {"text": "Bhutan MFA gazette"}}, "reason": "the gazette, not a statement",
+                 "source": "Bhutan MFA archivist"}""".formatted(opened));
+        JsonNode entry = ledger.get("auditor", "/api/v1/presences/BT/MN/history").json().path("items").get(0);
+        assertThat(entry.path("status").asText()).isEqualTo("CORRECTED");
+        assertThat(entry.path("current").path("source").path("text").asText()).isEqualTo("Bhutan MFA gazette");
+        assertThat(entry.path("currentSetBy").path("source").path("text").asText()).isEqualTo("Bhutan MFA archivist");
+        assertThat(entry.path("original").path("source").path("text").asText()).isEqualTo("Bhutan MFA");
+    }
+
+    @Test
+    @Order(11)
     void theMissionHistoryIsPagedAndTheTalksHistoryShowsItsCorrections() {
         JsonNode first = ledger.get("auditor", "/api/v1/missions/" + MISSION + "/history?size=4").json();
-        assertThat(first.path("total").asLong()).isEqualTo(10);
+        assertThat(first.path("total").asLong()).isEqualTo(11);
         assertThat(first.path("items")).hasSize(4);
         JsonNode last = ledger.get("auditor", "/api/v1/missions/" + MISSION + "/history?size=4&page=2").json();
-        assertThat(last.path("items")).hasSize(2);
+        assertThat(last.path("items")).hasSize(3);
         assertThat(last.path("items").get(1).path("type").asText()).isEqualTo("DiplomatAccredited");
+        assertThat(last.path("items").get(2).path("type").asText()).isEqualTo("EntryCorrected");
 
         String scheduled = ledger.get("auditor", "/api/v1/talks/" + TALKS + "/history").json()
                 .path("items").get(0).path("eventId").asText();
         ledger.accepted("CorrectEntry", """
                 {"eventId": "%s", "corrections": {"scope": "consular and visa matters"}, "reason": "fuller scope",
-                 "source": "Montsame"}""".formatted(scheduled));
+                 "source": "Montsame, fuller report"}""".formatted(scheduled));
         JsonNode talks = ledger.get("auditor", "/api/v1/talks/" + TALKS + "/history").json();
         assertThat(talks.path("items").get(0).path("status").asText()).isEqualTo("CORRECTED");
         assertThat(talks.path("items").get(0).path("current").path("scope").asText()).isEqualTo("consular and visa matters");
         assertThat(talks.path("items").get(0).path("payload").path("scope").asText()).isEqualTo("consular matters");
+        assertThat(talks.path("items").get(0).path("current").path("source").path("text").asText()).isEqualTo("Montsame, fuller report");
     }
 
     @Test
-    @Order(10)
+    @Order(12)
     void talksWhoseSchedulingWasRetractedTakeNoMoreEventsAndKeepTheirId() {
         String talks = "ulaanbaatar-never-2031";
         String schedule = """
@@ -292,9 +361,23 @@ class CorrectionsHttpTest extends LedgerIntegrationTest {
     }
 
     @Test
-    @Order(11)
-    void historiesAreForAuditorsAndAnswerUnknownIdsWith404() {
+    @Order(13)
+    void historiesAreForAuditorsAndClerksAndAnswerUnknownIdsWith404() {
         assertThat(ledger.get("analyst", "/api/v1/presences/BT/MN/history").status()).isEqualTo(403);
+        // A clerk finds there the event id a correction names, and corrects it.
+        LedgerClient.Response clerk = ledger.get("clerk", "/api/v1/missions/" + MISSION + "/history");
+        assertThat(clerk.status()).as(clerk.toString()).isEqualTo(200);
+        String accreditation = null;
+        for (JsonNode item : clerk.json().path("items")) {
+            if (item.path("type").asText().equals("DiplomatAccredited") && item.path("status").asText().equals("RECORDED")
+                    && item.path("payload").path("name").asText().equals("Pema Dorji")) {
+                accreditation = item.path("eventId").asText();
+            }
+        }
+        assertThat(accreditation).isEqualTo(dorjiAccreditation);
+        ledger.accepted("CorrectEntry", """
+                {"eventId": "%s", "corrections": {"effectiveDate": "2020-02-03"}, "reason": "arrived on the 3rd",
+                 "source": "Bhutan MFA"}""".formatted(accreditation));
         assertThat(ledger.get("integrator", "/api/v1/talks/" + TALKS + "/history").status()).isEqualTo(403);
         assertThat(ledger.get(null, "/api/v1/presences/BT/MN/history").status()).isEqualTo(401);
         for (String path : List.of("/api/v1/presences/MN/BT/history", "/api/v1/missions/BT-MN-EMBASSY-NOWHERE/history",

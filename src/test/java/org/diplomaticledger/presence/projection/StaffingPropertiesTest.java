@@ -101,7 +101,7 @@ class StaffingPropertiesTest {
         // every change summed by effective date ends at the headcount now
         List<HeadcountPoint> months = queries.headcountTrend(snapshot, presence.id(), YearMonth.of(2024, 12), YearMonth.of(2025, 12));
         assertThat(months.get(0).headcount()).isZero();
-        assertThat(months.get(months.size() - 1).headcount()).isEqualTo(expected.total(null));
+        assertThat(months.get(months.size() - 1).headcount()).isEqualTo(expected.totalAt(LocalDate.of(2025, 12, 31)));
         List<OpenMissionsPoint> years = queries.openMissionsTrend(snapshot, presence.sending(), presence.receiving(), 2025, 2025);
         assertThat(years).hasSize(1);
         assertThat(years.get(0).missionIds()).isEqualTo(expected.openAtYearEnd());
@@ -150,6 +150,42 @@ class StaffingPropertiesTest {
 
         void hold(String scope, StaffCategory category, int staff) {
             unnamed.computeIfAbsent(scope, k -> new EnumMap<>(StaffCategory.class)).put(category, staff);
+        }
+
+        /**
+         * Whether a named person was expelled and their deadline passed before {@link #ON} with no departure recorded:
+         * from the deadline on no longer a member of the mission (VCDR Art. 9), so no longer counted on that day.
+         */
+        boolean goneOn(String[] person) {
+            return goneOn(person, ON);
+        }
+
+        boolean goneOn(String[] person, LocalDate day) {
+            Object[] expulsion = person[2] == null ? null : expulsions.get(person[2]);
+            return person[3] == null && expulsion != null && ((LocalDate) expulsion[1]).isBefore(day);
+        }
+
+        /** The presence's headcount on a later day than every event: named expelled past their deadline then left out. */
+        int totalAt(LocalDate day) {
+            int count = staff(null, null);
+            for (String[] person : persons.values()) {
+                if (goneOn(person, day)) {
+                    count--;
+                }
+            }
+            return count;
+        }
+
+        /** Staff counted on {@link #ON}: {@link #staff} less the named expelled past their deadline. */
+        int staffOn(String mission, StaffCategory category) {
+            int count = staff(mission, category);
+            for (String[] person : persons.values()) {
+                if (goneOn(person) && (mission == null || mission.equals(person[0]))
+                        && (category == null || category.name().equals(person[1]))) {
+                    count--;
+                }
+            }
+            return count;
         }
 
         /** Staff in a scope (mission or null for all) of a category (null for all). */
@@ -201,7 +237,8 @@ class StaffingPropertiesTest {
             for (StaffCategory category : StaffCategory.values()) {
                 int n = 0;
                 for (String[] person : persons.values()) {
-                    if (person[3] == null && category.name().equals(person[1]) && (mission == null || mission.equals(person[0]))) {
+                    if (person[3] == null && !goneOn(person) && category.name().equals(person[1])
+                            && (mission == null || mission.equals(person[0]))) {
                         n++;
                     }
                 }
@@ -231,7 +268,7 @@ class StaffingPropertiesTest {
         }
 
         int total(String mission) {
-            return staff(mission, null);
+            return staffOn(mission, null);
         }
 
         /** Ceilings in force on the scope, as "id limit staff room|excess". */
@@ -240,7 +277,7 @@ class StaffingPropertiesTest {
             for (Map.Entry<String, Object[]> entry : ceilings.entrySet()) {
                 Object[] c = entry.getValue();
                 if ((Boolean) c[3] && java.util.Objects.equals(c[0], mission)) {
-                    int staff = staff(mission, (StaffCategory) c[1]);
+                    int staff = staffOn(mission, (StaffCategory) c[1]);
                     int limit = (Integer) c[2];
                     result.add(entry.getKey() + " " + limit + " " + staff + " "
                             + (staff > limit ? "excess " + (staff - limit) : "room " + (limit - staff)));

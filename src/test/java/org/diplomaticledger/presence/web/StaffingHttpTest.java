@@ -97,11 +97,13 @@ class StaffingHttpTest extends LedgerIntegrationTest {
         assertThat(mission.path("statusSince").asText()).isEqualTo("2024-01-01");
         assertThat(mission.path("kind").asText()).isEqualTo("EMBASSY");
         assertThat(mission.path("city").asText()).isEqualTo("Apia");
-        // two named; the embassy's 4 counted diplomats left with the 6 departures, 2 more from the presence-wide count
-        assertThat(mission.path("headcount").path("total").asInt()).isEqualTo(2);
-        assertThat(mission.path("headcount").path("diplomatic").asInt()).isEqualTo(1);
+        // two named, but Sione Tupou's deadline (10 March) passed with no departure recorded: from then on he is no
+        // longer a member of the mission (VCDR Art. 9) and no longer counts; the embassy's 4 counted diplomats left
+        // with the 6 departures, 2 more from the presence-wide count
+        assertThat(mission.path("headcount").path("total").asInt()).isEqualTo(1);
+        assertThat(mission.path("headcount").path("diplomatic").asInt()).isEqualTo(0);
         assertThat(mission.path("headcount").path("administrativeTechnical").asInt()).isEqualTo(1);
-        assertThat(mission.path("named").path("total").asInt()).isEqualTo(2);
+        assertThat(mission.path("named").path("total").asInt()).isEqualTo(1);
         assertThat(mission.path("counted").path("total").asInt()).isEqualTo(0);
         assertThat(mission.path("reported").path("headcount").asInt()).isEqualTo(5);
         assertThat(mission.path("reported").path("category").asText()).isEqualTo("DIPLOMATIC");
@@ -110,12 +112,15 @@ class StaffingHttpTest extends LedgerIntegrationTest {
         assertThat(ceiling.path("ceilingId").asText()).isEqualTo("ws-caps-to-embassy");
         assertThat(ceiling.path("limit").asInt()).isEqualTo(3);
         assertThat(ceiling.path("complyBy").asText()).isEqualTo("2024-06-01");
-        assertThat(ceiling.path("room").asInt()).isEqualTo(1);
+        assertThat(ceiling.path("room").asInt()).isEqualTo(2);
         assertThat(ceiling.has("excess")).isFalse();
         assertThat(mission.path("ceilings").size()).isEqualTo(1);
         // Sione Tupou (named, not departed) and 1 of the 2 counted: due, and overdue after 10 March
         assertThat(mission.path("expelled").path("due").asInt()).isEqualTo(2);
         assertThat(mission.path("expelled").path("overdue").asInt()).isEqualTo(2);
+        assertThat(mission.path("expelled").path("departureNotRecorded").asInt()).isEqualTo(1);
+        assertThat(mission.path("expelled").path("overdueSince").asText()).isEqualTo("2024-03-10");
+        assertThat(mission.path("expelled").path("overdueDays").asLong()).isEqualTo(1);
 
         assertThat(detail.path("staff").findValuesAsText("personId")).containsExactly("mele-taufa", "sione-tupou");
         JsonNode sione = detail.path("staff").get(1);
@@ -133,6 +138,7 @@ class StaffingHttpTest extends LedgerIntegrationTest {
         JsonNode before = ok("analyst", "/api/v1/missions/" + EMBASSY + "?on=2024-03-10").path("mission");
         assertThat(before.path("expelled").path("due").asInt()).isEqualTo(2);
         assertThat(before.path("expelled").path("overdue").asInt()).isEqualTo(0);
+        assertThat(before.path("headcount").path("total").asInt()).isEqualTo(2); // on the deadline he still counts
 
         JsonNode consulate = ok("analyst", "/api/v1/missions/" + CONSULATE).path("mission");
         assertThat(consulate.path("status").asText()).isEqualTo("CLOSED");
@@ -147,10 +153,10 @@ class StaffingHttpTest extends LedgerIntegrationTest {
         JsonNode presence = detail.path("presence");
         assertThat(presence.path("presenceId").asText()).isEqualTo("TO-WS");
         assertThat(presence.path("sendingState").asText()).isEqualTo("TO");
-        // 2 named + 3 counted service staff + 18 presence-wide, less the 4 the embassy's report took from it and
-        // the 2 and 1 departures that spilled over to it
-        assertThat(presence.path("headcount").path("total").asInt()).isEqualTo(16);
-        assertThat(presence.path("headcount").path("diplomatic").asInt()).isEqualTo(1);
+        // 2 named (less Sione Tupou, past his deadline) + 3 counted service staff + 18 presence-wide, less the 4 the
+        // embassy's report took from it and the 2 and 1 departures that spilled over to it
+        assertThat(presence.path("headcount").path("total").asInt()).isEqualTo(15);
+        assertThat(presence.path("headcount").path("diplomatic").asInt()).isEqualTo(0);
         assertThat(presence.path("headcount").path("service").asInt()).isEqualTo(3);
         assertThat(presence.path("headcount").path("unspecified").asInt()).isEqualTo(11);
         assertThat(presence.path("presenceWide").path("unspecified").asInt()).isEqualTo(11);
@@ -160,9 +166,9 @@ class StaffingHttpTest extends LedgerIntegrationTest {
         JsonNode ceiling = presence.path("ceilings").get(0);
         assertThat(ceiling.path("ceilingId").asText()).isEqualTo("ws-caps-to-diplomats");
         assertThat(ceiling.path("category").asText()).isEqualTo("DIPLOMATIC");
-        assertThat(ceiling.path("headcount").asInt()).isEqualTo(1);
-        assertThat(ceiling.path("excess").asInt()).isEqualTo(1);
-        assertThat(ceiling.has("room")).isFalse();
+        assertThat(ceiling.path("headcount").asInt()).isEqualTo(0);
+        assertThat(ceiling.path("room").asInt()).isEqualTo(0);
+        assertThat(ceiling.has("excess")).isFalse();
         assertThat(presence.path("missions").path("open").asInt()).isEqualTo(1);
         assertThat(presence.path("missions").path("closed").asInt()).isEqualTo(1);
         assertThat(presence.path("expelled").path("due").asInt()).isEqualTo(2);
@@ -208,7 +214,7 @@ class StaffingHttpTest extends LedgerIntegrationTest {
         assertThat(presenceIds(ok("analyst", base + "state=TON"))).contains("TO-WS", "WS-TO");
         assertThat(presenceIds(ok("analyst", base + "receiving=TO"))).contains("WS-TO").doesNotContain("TO-WS");
         JsonNode one = ok("analyst", base + "sending=TO&receiving=WS");
-        assertThat(one.path("items").get(0).path("headcount").path("total").asInt()).isEqualTo(16);
+        assertThat(one.path("items").get(0).path("headcount").path("total").asInt()).isEqualTo(15);
         assertThat(one.path("items").get(0).path("missions").path("open").asInt()).isEqualTo(1);
         JsonNode second = ok("analyst", base + "sending=TO&receiving=WS&size=1&page=1");
         assertThat(second.path("items").size()).isZero();
@@ -221,21 +227,82 @@ class StaffingHttpTest extends LedgerIntegrationTest {
         assertThat(presenceIds(ok("analyst", base + "state=TO&sort=presenceId,desc"))).containsSubsequence("WS-TO", "TO-WS");
     }
 
+    /**
+     * Issue 18 point 3, on Mauritius's embassy in Côte d'Ivoire (MU-CI, a pair no other test uses): from the departure
+     * deadline on, an expelled person whose departure is not recorded no longer counts (VCDR Art. 9), is listed as
+     * departure not recorded, and is overdue with how long.
+     */
+    @Test
+    void expelledStaffStopCountingFromTheDeadlineAndAreListedAsDepartureNotRecorded() {
+        String embassy = "MU-CI-EMBASSY-ABIDJAN";
+        ledger.accepted("OpenMission", """
+                {"sendingState": "MU", "receivingState": "CI", "kind": "EMBASSY", "city": "Abidjan",
+                 "effectiveDate": "2024-01-01", "source": "Mauritius MFA"}""");
+        for (String name : List.of("Anil Ramsamy", "Priya Doorgah")) {
+            ledger.accepted("AccreditDiplomat", """
+                    {"missionId": "%s", "name": "%s", "category": "DIPLOMATIC", "effectiveDate": "2024-01-10",
+                     "source": "Mauritius MFA"}""".formatted(embassy, name));
+        }
+        long position = ledger.accepted("ExpelDiplomat", """
+                {"missionId": "%s", "personIds": ["anil-ramsamy"], "expulsionId": "ci-expels-ramsamy-2024",
+                 "departureDeadline": "2024-03-08", "effectiveDate": "2024-03-01", "source": "AIP"}""".formatted(embassy))
+                .path("position").asLong();
+
+        JsonNode before = ok("analyst", "/api/v1/presences/MU/CI?asOf=2024-03-05&atLeast=" + position).path("presence");
+        assertThat(before.at("/headcount/total").asInt()).isEqualTo(2);
+        assertThat(before.at("/expelled/due").asInt()).isEqualTo(1);
+        assertThat(before.at("/expelled/overdue").asInt()).isZero();
+        assertThat(before.at("/expelled/departureNotRecorded").asInt()).isZero();
+        assertThat(before.at("/expelled").has("overdueDays")).isFalse();
+
+        JsonNode after = ok("analyst", "/api/v1/presences/MU/CI?asOf=2024-04-07").path("presence");
+        assertThat(after.at("/headcount/total").asInt()).as(after.toString()).isEqualTo(1);
+        assertThat(after.at("/headcount/diplomatic").asInt()).isEqualTo(1);
+        assertThat(after.at("/expelled/overdue").asInt()).isEqualTo(1);
+        assertThat(after.at("/expelled/departureNotRecorded").asInt()).isEqualTo(1);
+        assertThat(after.at("/expelled/overdueSince").asText()).isEqualTo("2024-03-08");
+        assertThat(after.at("/expelled/overdueDays").asLong()).isEqualTo(30);
+
+        JsonNode mission = ok("analyst", "/api/v1/missions/" + embassy + "?asOf=2024-04-07");
+        assertThat(mission.toString()).contains("\"departureNotRecorded\":1");
+        assertThat(mission.findValue("headcount").path("total").asInt()).isEqualTo(1);
+    }
+
     @Test
     void trendsOfHeadcountByMonthAndOfOpenMissionsByYear() {
-        JsonNode months = ok("analyst", "/api/v1/trends/headcount?sending=TON&receiving=WS&from=2023-12&to=2024-04&atLeast=" + scenario);
+        JsonNode monthsPage = ok("analyst", "/api/v1/trends/headcount?sending=TON&receiving=WS&from=2023-12&to=2024-04&atLeast=" + scenario);
+        // One envelope for every trend (issue 18): the list's, with the whole series on page 0.
+        assertThat(monthsPage.path("total").asInt()).isEqualTo(5);
+        assertThat(monthsPage.path("page").asInt()).isZero();
+        assertThat(monthsPage.path("position").asLong()).isGreaterThanOrEqualTo(scenario);
+        JsonNode months = monthsPage.path("items");
         assertThat(months.findValuesAsText("month")).containsExactly("2023-12", "2024-01", "2024-02", "2024-03", "2024-04");
-        assertThat(months.findValuesAsText("headcount")).containsExactly("0", "20", "17", "16", "16");
-        assertThat(months.findValuesAsText("change")).containsExactly("0", "20", "-3", "-1", "0");
+        // March: a departure, and Sione Tupou past his deadline (10 March) with no departure recorded stops counting
+        assertThat(months.findValuesAsText("headcount")).containsExactly("0", "20", "17", "15", "15");
+        assertThat(months.findValuesAsText("change")).containsExactly("0", "20", "-3", "-2", "0");
         assertThat(months.get(1).path("date").asText()).isEqualTo("2024-01-31");
 
-        JsonNode years = ok("analyst", "/api/v1/trends/open-missions?state=TO&receiving=WSM&from=2023&to=2025&atLeast=" + scenario);
+        JsonNode years = ok("analyst", "/api/v1/trends/open-missions?sending=TO&receiving=WSM&from=2023&to=2025&atLeast=" + scenario)
+                .path("items");
+        // `state`, the older name of `sending`, still answers the same.
+        assertThat(ok("analyst", "/api/v1/trends/open-missions?state=TO&receiving=WSM&from=2023&to=2025").path("items"))
+                .isEqualTo(years);
         List<String> rows = new ArrayList<>();
         years.forEach(row -> rows.add(row.path("year").asInt() + " " + row.path("receivingState").asText() + " "
                 + row.path("open").asInt()));
         assertThat(rows).containsExactly("2024 WS 2", "2025 WS 1");
         assertThat(years.get(1).path("missionIds").toString()).isEqualTo("[\"" + EMBASSY + "\"]");
-        assertThat(ok("analyst", "/api/v1/trends/open-missions?state=TO&receiving=TO&from=2023&to=2025")).isEmpty();
+        assertThat(ok("analyst", "/api/v1/trends/open-missions?sending=TO&receiving=TO&from=2023&to=2025").path("items")).isEmpty();
+
+        // asOf: the series stops on that day, its last point taken then (2024-02-10, before the drop to 17).
+        JsonNode asOf = ok("analyst", "/api/v1/trends/headcount?sending=TO&receiving=WS&from=2023-12&to=2024-04&asOf=2024-02-10")
+                .path("items");
+        assertThat(asOf.findValuesAsText("month")).containsExactly("2023-12", "2024-01", "2024-02");
+        assertThat(asOf.get(2).path("date").asText()).isEqualTo("2024-02-10");
+        JsonNode yearsAsOf = ok("analyst", "/api/v1/trends/open-missions?sending=TO&receiving=WS&from=2023&to=2025&asOf=2024-06-30")
+                .path("items");
+        assertThat(yearsAsOf.findValuesAsText("year")).containsExactly("2024");
+        assertThat(yearsAsOf.get(0).path("date").asText()).isEqualTo("2024-06-30");
     }
 
     @Test
@@ -249,16 +316,16 @@ class StaffingHttpTest extends LedgerIntegrationTest {
                 + "statusSince,headcount.total,headcount.diplomatic,headcount.administrativeTechnical,headcount.service,"
                 + "headcount.localHire,headcount.unspecified,named.total");
         assertThat(lines[0]).contains("reported.headcount,reported.category,reported.on,ceilings,expelled.due,expelled.overdue");
-        assertThat(lines[1]).startsWith(EMBASSY + ",TO-WS,TO,WS,EMBASSY,Apia,,,OPEN,2024-01-01,2,1,1,0,0,0,2,1,1,0,0,0,0,0,0,0,0,0,"
-                + "5,DIPLOMATIC,2024-02-01,ws-caps-to-embassy limit 3 since 2024-02-25 comply-by 2024-06-01 room 1,2,");
+        assertThat(lines[1]).startsWith(EMBASSY + ",TO-WS,TO,WS,EMBASSY,Apia,,,OPEN,2024-01-01,1,0,1,0,0,0,1,0,1,0,0,0,0,0,0,0,0,0,"
+                + "5,DIPLOMATIC,2024-02-01,ws-caps-to-embassy limit 3 since 2024-02-25 comply-by 2024-06-01 room 2,2,");
         assertThat(lines).hasSize(2);
 
         Response presences = ledger.getAccept("analyst", "/api/v1/presences?sending=TO&receiving=WS&on=2024-03-11", "text/csv");
         String[] rows = presences.body().split("\r\n");
         assertThat(rows[0]).startsWith("presenceId,sendingState,receivingState,headcount.total");
         assertThat(rows[0]).endsWith("missions.open,missions.suspended,missions.closed,expelled.due,expelled.overdue,expelled.on,"
-                + "relations.level,relations.since");
-        assertThat(rows[1]).startsWith("TO-WS,TO,WS,16,1,1,3,0,11,").endsWith(",1,0,1,2,2,2024-03-11,,");
+                + "expelled.departureNotRecorded,expelled.overdueSince,expelled.overdueDays,relations.level,relations.since");
+        assertThat(rows[1]).startsWith("TO-WS,TO,WS,15,0,1,3,0,11,").endsWith(",1,0,1,2,2,2024-03-11,1,2024-03-10,1,,");
 
         Response months = ledger.getAccept("analyst", "/api/v1/trends/headcount?sending=TO&receiving=WS&from=2024-01&to=2024-02",
                 "text/csv");
@@ -286,7 +353,8 @@ class StaffingHttpTest extends LedgerIntegrationTest {
         assertThat(parameter("/api/v1/trends/headcount?receiving=WS")).isEqualTo("sending");
         assertThat(parameter("/api/v1/trends/headcount?sending=TO&receiving=WS&from=2024-13")).isEqualTo("from");
         assertThat(parameter("/api/v1/trends/headcount?sending=TO&receiving=WS&from=2024-05&to=2024-04")).isEqualTo("from");
-        assertThat(parameter("/api/v1/trends/open-missions?from=2020")).isEqualTo("state");
+        assertThat(parameter("/api/v1/trends/open-missions?from=2020")).isEqualTo("sending");
+        assertThat(parameter("/api/v1/trends/open-missions?sending=TO&state=WS")).isEqualTo("state");
         assertThat(parameter("/api/v1/trends/open-missions?state=TO&to=twenty")).isEqualTo("to");
         assertThat(ledger.get("analyst", "/api/v1/missions?on=yesterday").status()).isEqualTo(400);
         assertThat(ledger.get("clerk", "/api/v1/missions").status()).isEqualTo(403);
