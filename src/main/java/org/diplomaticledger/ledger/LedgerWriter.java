@@ -33,7 +33,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -342,12 +344,20 @@ public class LedgerWriter implements DisposableBean {
             Transaction transaction = transactionManager.startTransaction();
             try {
                 ImportProgress done = new ImportProgress(0, 0, 0, -1, -1);
+                Map<String, Object> pinned = pinnedAggregates();
                 while (chunks.hasNext()) {
                     NdjsonCommands.Parsed chunk = chunks.next();
                     if (chunk.commands().isEmpty()) {
                         continue;
                     }
-                    done = importChunk(chunk, context, done);
+                    Set<String> touched = new HashSet<>();
+                    done = importChunk(chunk, context, done, touched);
+                    for (String aggregateId : touched) {
+                        Object entry = aggregateCache.get(aggregateId);
+                        if (entry != null) {
+                            pinned.put(aggregateId, entry);
+                        }
+                    }
                     progress.accept(done);
                 }
                 beforeCommit.accept(done);
@@ -377,7 +387,25 @@ public class LedgerWriter implements DisposableBean {
         return IMPORTING.get() != null;
     }
 
-    private ImportProgress importChunk(NdjsonCommands.Parsed chunk, Context context, ImportProgress before) {
+    /** Aggregates an import keeps strongly reachable, the most recently used first to go. */
+    static final int PINNED_AGGREGATES = 10_000;
+
+    /**
+     * The cache holds aggregates by weak reference: between two chunks the collector may drop one, and loading it
+     * again reads its whole history, the import's uncommitted events included, so an import on a few aggregates
+     * slowed down as it went (a profile of W2 showed these loads). The import keeps the cache entries of the
+     * aggregates it touched last strongly reachable until it ends (at most {@link #PINNED_AGGREGATES}, a few MB).
+     */
+    private static Map<String, Object> pinnedAggregates() {
+        return new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+                return size() > PINNED_AGGREGATES;
+            }
+        };
+    }
+
+    private ImportProgress importChunk(NdjsonCommands.Parsed chunk, Context context, ImportProgress before, Set<String> touched) {
         // Joins the import's transaction (the transaction manager's propagation is REQUIRED): its commit stores
         // nothing yet; a failure marks the whole transaction for rollback.
         DefaultUnitOfWork<?> root = DefaultUnitOfWork.startAndGet(new GenericMessage<>("ledger-import"));
@@ -389,6 +417,11 @@ public class LedgerWriter implements DisposableBean {
             // Registered after the commands ran, so it runs after the event store appended their events.
             root.onPrepareCommit(uow -> {
                 List<EventMessage<?>> applied = AppliedEvents.eventsOf(uow);
+                for (EventMessage<?> event : applied) {
+                    if (event instanceof DomainEventMessage<?> domain) {
+                        touched.add(domain.getAggregateIdentifier());
+                    }
+                }
                 Map<String, Long> positions = AppendedPositions.of(uow);
                 long first = before.firstPosition();
                 long last = before.lastPosition();

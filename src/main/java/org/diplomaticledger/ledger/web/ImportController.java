@@ -174,9 +174,9 @@ class ImportController {
                                             "correlationId":"backfill-2","createdAt":"2026-12-05T14:00:00Z","updatedAt":"2026-12-05T14:00:02Z",\
                                             "finishedAt":"2026-12-05T14:00:02Z","problem":{"type":"urn:diplomatic-ledger:problem:invalid-import",\
                                             "title":"Invalid import","status":400,"detail":"1 line(s) of the import are invalid; the first: \
-                                            line 3457, payload.headcount: must be a whole number; nothing of the import was written",\
+                                            line 3457, payload.headcount: expected a number; nothing of the import was written",\
                                             "instance":"/api/v1/imports/0b8e5a8e-52a4-4f4e-a0d5-1f9a1c3e2b77","errors":[{"line":3457,\
-                                            "field":"payload.headcount","message":"must be a whole number"}],"line":3457,\
+                                            "field":"payload.headcount","message":"expected a number"}],"line":3457,\
                                             "field":"payload.headcount","invalidLines":1}}""")})),
                     @ApiResponse(responseCode = "404", description = "No import of this id sent by this user",
                             content = @Content(mediaType = "application/problem+json"))})
