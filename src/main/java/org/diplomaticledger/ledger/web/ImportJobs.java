@@ -19,7 +19,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -584,11 +583,6 @@ class ImportJobs implements SmartInitializingSingleton, DisposableBean {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The limit of a body, as {@link DataSize}, in bytes. */
-    static long bytes(DataSize size) {
-        return size.toBytes();
     }
 
     @Override
