@@ -71,6 +71,16 @@ final class LedgerHttp {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(body)).build());
     }
 
+    /** As {@link #postNdjson(String, String, java.util.function.Supplier)}, with headers (e.g. {@code Prefer: respond-async}). */
+    Answer postNdjson(String user, String path, java.util.function.Supplier<java.io.InputStream> body,
+                      java.util.Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(user, path).header("Content-Type", "application/x-ndjson")
+                .timeout(Duration.ofHours(6))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(body));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
     JsonNode getJson(String user, String path) throws IOException, InterruptedException {
         return parse(require(get(user, path), "GET " + path));
     }

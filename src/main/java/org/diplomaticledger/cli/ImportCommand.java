@@ -44,6 +44,8 @@ final class ImportCommand implements Callable<Integer> {
     HelpOption help;
 
     private static final int MAX_CHUNK = 100_000;
+    /** With --async: the ledger spools a chunk to disk and writes it in the background, so chunks may be larger. */
+    private static final int MAX_ASYNC_CHUNK = 1_000_000;
 
     @ParentCommand
     LedgerCommandLine cli;
@@ -81,6 +83,12 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress bar")
     boolean quiet;
 
+    @Option(names = "--async", description = "Send each chunk with \"Prefer: respond-async\": the ledger answers 202 at once and "
+            + "writes the chunk in the background; the progress bar follows its status (GET /api/v1/imports/{id}). Allows "
+            + "--chunk-size up to 1,000,000 (each chunk is held in this process's memory while it is sent). A chunk of more "
+            + "than 100,000 lines is answered 202 in any case; this command follows a 202 either way.")
+    boolean async;
+
     /** What the state file holds. */
     record ImportState(int version, String file, int chunkSize, String keyPrefix, long acknowledgedThrough,
                        String linesSha256, long chunks, long commands, long written, long replayed, Long position) {
@@ -88,8 +96,9 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (chunkSize < 1 || chunkSize > MAX_CHUNK) {
-            throw badOption("--chunk-size must be from 1 to 100,000 (an import holds at most 100,000 commands), not " + chunkSize);
+        if (chunkSize < 1 || chunkSize > (async ? MAX_ASYNC_CHUNK : MAX_CHUNK)) {
+            throw badOption(async ? "--chunk-size must be from 1 to 1,000,000 with --async, not " + chunkSize
+                    : "--chunk-size must be from 1 to 100,000 (up to 1,000,000 with --async), not " + chunkSize);
         }
         if (!keyPrefix.matches("[!-~]{1,120}")) {
             throw badOption("--key-prefix must be 1–120 visible ASCII characters without spaces");
@@ -215,7 +224,8 @@ final class ImportCommand implements Callable<Integer> {
 
         private void sendChunk(long first, long last, byte[] body) throws InterruptedException {
             String key = keyPrefix + "-" + first + "-" + last + "-" + hex(sha256().digest(body)).substring(0, 16);
-            Map<String, String> headers = Map.of("Idempotency-Key", key);
+            Map<String, String> headers = async ? Map.of("Idempotency-Key", key, "Prefer", "respond-async")
+                    : Map.of("Idempotency-Key", key);
             LedgerApi.Answer answer = null;
             for (int attempt = 0; ; attempt++) {
                 String failure;
@@ -251,9 +261,12 @@ final class ImportCommand implements Callable<Integer> {
             }
             sentThisRun++;
             if (!answer.ok()) {
-                throw refused(first, last, answer);
+                throw refused(first, last, answer.status(), answer.body());
             }
             JsonNode receipt = answer.json();
+            if (answer.status() == 202) {
+                receipt = follow(first, last, answer);
+            }
             chunks++;
             commands += receipt.path("commands").asLong();
             if ("true".equalsIgnoreCase(answer.header("Idempotent-Replayed"))) {
@@ -266,6 +279,53 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
 
+        /**
+         * Follows a chunk answered 202 through its status resource until it SUCCEEDED (its totals, as a synchronous
+         * answer has them) or FAILED (refused, as a synchronous answer would be), showing its progress.
+         */
+        private JsonNode follow(long first, long last, LedgerApi.Answer accepted) throws InterruptedException {
+            String location = accepted.header("Location");
+            if (location == null) {
+                location = "/api/v1/imports/" + accepted.json().path("id").asText();
+            }
+            JsonNode status = accepted.json();
+            int failures = 0;
+            while (true) {
+                String state = status.path("state").asText();
+                if (state.equals("SUCCEEDED")) {
+                    com.fasterxml.jackson.databind.node.ObjectNode receipt = LedgerApi.JSON.createObjectNode();
+                    receipt.put("commands", status.path("commands").asLong());
+                    receipt.put("events", status.path("events").asLong());
+                    if (status.hasNonNull("lastPosition")) {
+                        receipt.put("position", status.path("lastPosition").asLong());
+                    }
+                    return receipt;
+                }
+                if (state.equals("FAILED")) {
+                    JsonNode problem = status.path("problem");
+                    throw refused(first, last, problem.path("status").asInt(500), problem.toString());
+                }
+                long done = first - 1 + (state.equals("WRITING") ? status.path("linesWritten").asLong() : 0);
+                progress.update(Math.max(first - 1, done), note() + String.format(Locale.ROOT, "; lines %,d–%,d %s: %,d validated, %,d written",
+                        first, last, state.toLowerCase(Locale.ROOT), status.path("linesValidated").asLong(), status.path("linesWritten").asLong()));
+                Thread.sleep(500);
+                try {
+                    LedgerApi.Answer answer = api.get(location);
+                    if (!answer.ok()) {
+                        throw new IOException(LedgerApi.refusal(answer.status(), answer.body()));
+                    }
+                    status = answer.json();
+                    failures = 0;
+                } catch (IOException e) {
+                    if (++failures > retries) {
+                        throw interrupted(first, "the status of lines " + first + "–" + last + " (" + location + ") could not be read: "
+                                + e.getMessage() + "; the ledger may still write them. Run the same command again: the chunk's"
+                                + " Idempotency-Key finds the same import");
+                    }
+                }
+            }
+        }
+
         private CliFailure interrupted(long first, String why) {
             progress.breakLine();
             return new CliFailure(why + System.lineSeparator() + "Stopped before line " + first + "; run the same command again to resume there"
@@ -273,19 +333,19 @@ final class ImportCommand implements Callable<Integer> {
         }
 
         /** The ledger refused a chunk: its problem with the lines of the file (the ledger counts from the chunk's first). */
-        private CliFailure refused(long first, long last, LedgerApi.Answer answer) {
+        private CliFailure refused(long first, long last, int status, String body) {
             progress.breakLine();
             StringBuilder message = new StringBuilder(String.format(Locale.ROOT, "lines %,d–%,d refused, nothing of them written: ", first, last));
             JsonNode problem;
             try {
-                problem = LedgerApi.JSON.readTree(answer.body());
+                problem = LedgerApi.JSON.readTree(body);
             } catch (IOException e) {
                 problem = null;
             }
             if (problem == null || !problem.has("title")) {
-                message.append(LedgerApi.refusal(answer.status(), answer.body()));
+                message.append(LedgerApi.refusal(status, body));
             } else {
-                message.append(answer.status()).append(' ').append(problem.path("title").asText());
+                message.append(status).append(' ').append(problem.path("title").asText());
                 JsonNode errors = problem.path("errors");
                 if (errors.isArray() && !errors.isEmpty()) {
                     int shown = 0;
@@ -315,7 +375,7 @@ final class ImportCommand implements Callable<Integer> {
                     message.append(detail);
                 }
             }
-            if (answer.status() == 413) {
+            if (status == 413) {
                 message.append(System.lineSeparator()).append("Send smaller chunks (--chunk-size).");
             }
             message.append(System.lineSeparator()).append(String.format(Locale.ROOT,

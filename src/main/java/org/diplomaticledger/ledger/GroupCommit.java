@@ -275,10 +275,14 @@ final class GroupCommit {
 
     /**
      * A lock wait that timed out (H2 {@code HYT00}, PostgreSQL {@code 55P03}, a cancelled statement {@code 57014})
-     * or a lost connection (class {@code 08}): the whole batch's trouble, not one write's.
+     * or a lost connection (class {@code 08}), or a wait for a large import that ran out
+     * ({@link LedgerWriter.ImportInProgress}): the whole batch's trouble, not one write's.
      */
     static boolean waitedTooLongOrLostTheDatabase(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof LedgerWriter.ImportInProgress) {
+                return true; // every write of the batch would wait for the same import again
+            }
             if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
                 if (state.equals("HYT00") || state.equals("55P03") || state.equals("57014") || state.startsWith("08")) {

@@ -256,8 +256,16 @@ class LedgerConfiguration {
         if (threshold < 0) {
             throw new IllegalStateException("ledger.snapshots.threshold must be 0 (off) or more, not " + threshold);
         }
+        // None while a large import is being appended on this thread: its chunks' units of work commit before its
+        // transaction does, and a snapshot taken then would read none of the import's events (a later crossing of
+        // the threshold takes it).
+        Snapshotter outsideImports = (aggregateType, aggregateIdentifier) -> {
+            if (!LedgerWriter.importing()) {
+                snapshotter.scheduleSnapshot(aggregateType, aggregateIdentifier);
+            }
+        };
         return threshold == 0 ? NoSnapshotTriggerDefinition.INSTANCE
-                : new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+                : new EventCountSnapshotTriggerDefinition(outsideImports, threshold);
     }
 
     /**

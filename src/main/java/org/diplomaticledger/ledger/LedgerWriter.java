@@ -18,7 +18,11 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.LedgerMetadata;
 import org.slf4j.MDC;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.transaction.Transaction;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,10 +31,18 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -63,10 +75,24 @@ public class LedgerWriter implements DisposableBean {
     private final JdbcTemplate jdbc;
     private final IdempotencyStore idempotency;
     private final GroupCommit groupCommit;
+    private final Cache aggregateCache;
+    /**
+     * Every write holds it shared; a large import's append ({@link #importAll}) holds it alone. The import commits its
+     * chunks' units of work one after another inside one database transaction, so that its memory stays bounded; the
+     * aggregates it changed sit in the cache with state that is not committed yet, and no other write on this node
+     * may see them until the import's transaction ends (and, if it rolled back, the cache was emptied). Fair, so that
+     * an import waiting for it is not starved by a stream of single commands.
+     */
+    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock(true);
+    private final Duration writerWait;
 
     public LedgerWriter(CommandBus commandBus, TransactionManager transactionManager, JdbcTemplate jdbc,
                         IdempotencyStore idempotency,
-                        LedgerProperties properties) {
+                        LedgerProperties properties,
+                        @Qualifier("aggregateCache") Cache aggregateCache,
+                        @Value("${ledger.imports.writer-wait:PT10S}") Duration writerWait) {
+        this.aggregateCache = aggregateCache;
+        this.writerWait = writerWait;
         boolean groupCommitEnabled = properties.writes().groupCommit().enabled();
         int maxBatch = properties.writes().groupCommit().maxBatch();
         this.commandBus = commandBus;
@@ -140,6 +166,39 @@ public class LedgerWriter implements DisposableBean {
 
     /** The write in a transaction of its own. */
     Outcome alone(Write write) {
+        Lock shared = enter();
+        try {
+            return aloneEntered(write);
+        } finally {
+            shared.unlock();
+        }
+    }
+
+    /**
+     * The gate, shared: waits while a large import is being appended, at most {@code ledger.imports.writer-wait}
+     * (10 s, as long as H2's LOCK_TIMEOUT lets a writer wait for the chain's head row behind an import).
+     */
+    private Lock enter() {
+        Lock shared = gate.readLock();
+        try {
+            if (shared.tryLock(writerWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                return shared;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new ImportInProgress(writerWait);
+    }
+
+    /** A write waited longer than {@code ledger.imports.writer-wait} for a large import to finish; nothing was written. */
+    public static class ImportInProgress extends RuntimeException {
+        ImportInProgress(Duration waited) {
+            super("a large import is being written; this write waited " + waited.toSeconds() + " s for it and wrote nothing:"
+                    + " send it again shortly");
+        }
+    }
+
+    private Outcome aloneEntered(Write write) {
         DefaultUnitOfWork<?> root = DefaultUnitOfWork.startAndGet(new GenericMessage<>("ledger-write"));
         root.attachTransaction(transactionManager);
         List<CommandReceipt> receipts = new ArrayList<>();
@@ -184,6 +243,15 @@ public class LedgerWriter implements DisposableBean {
      * when the batch as a whole failed (nothing stored).
      */
     List<Outcome> together(List<Write> writes, Throwable[] failures) {
+        Lock shared = enter();
+        try {
+            return togetherEntered(writes, failures);
+        } finally {
+            shared.unlock();
+        }
+    }
+
+    private List<Outcome> togetherEntered(List<Write> writes, Throwable[] failures) {
         DefaultUnitOfWork<?> root = DefaultUnitOfWork.startAndGet(new GenericMessage<>("ledger-group-commit"));
         root.attachTransaction(transactionManager);
         List<Outcome> results = new ArrayList<>(Collections.nCopies(writes.size(), null));
@@ -227,6 +295,157 @@ public class LedgerWriter implements DisposableBean {
             throw unchecked(outcome.exceptionResult());
         }
         return results;
+    }
+
+    /** What an import wrote so far (or in all): lines, commands, events, and the first and last position (-1: none). */
+    public record ImportProgress(long lines, long commands, long events, long firstPosition, long lastPosition) {
+    }
+
+    /** A line of an import that the ledger refused; nothing of the import was written. */
+    public static class ImportLineRefused extends RuntimeException {
+        private final int line;
+        private final CommandFailed failure;
+
+        ImportLineRefused(int line, CommandFailed failure) {
+            super("line " + line + " (" + failure.command() + "): " + failure.getMessage(), failure.getCause());
+            this.line = line;
+            this.failure = failure;
+        }
+
+        public int line() {
+            return line;
+        }
+
+        public CommandFailed failure() {
+            return failure;
+        }
+    }
+
+    /**
+     * Writes a large import, all or nothing, with bounded memory: one database transaction for all of it, in which
+     * each chunk of commands runs in a unit of work of its own (its events appended in one JDBC batch, linked into the
+     * audit chain in one step, and let go), then {@code beforeCommit} (the import's stored answers) and the commit.
+     * Any refused command, failed append or failed {@code beforeCommit} rolls the whole transaction back: nothing of
+     * the import is stored, and the aggregates cached meanwhile are dropped. While it runs, other writes on this node
+     * wait (see {@link #gate}); writes of other nodes wait for the audit chain's head row, which the import holds.
+     *
+     * @param chunks       the import's commands, a chunk at a time, each with its lines
+     * @param progress     told after each chunk (inside the transaction: what it was told is not committed yet)
+     * @param beforeCommit called with the totals, inside the transaction, just before the commit
+     * @throws ImportLineRefused naming the line the ledger refused
+     */
+    public ImportProgress importAll(Iterator<NdjsonCommands.Parsed> chunks, Context context,
+                                    Consumer<ImportProgress> progress, Consumer<ImportProgress> beforeCommit) {
+        Lock exclusive = gate.writeLock();
+        exclusive.lock();
+        boolean committed = false;
+        IMPORTING.set(Boolean.TRUE);
+        try {
+            Transaction transaction = transactionManager.startTransaction();
+            try {
+                ImportProgress done = new ImportProgress(0, 0, 0, -1, -1);
+                Map<String, Object> pinned = pinnedAggregates();
+                while (chunks.hasNext()) {
+                    NdjsonCommands.Parsed chunk = chunks.next();
+                    if (chunk.commands().isEmpty()) {
+                        continue;
+                    }
+                    Set<String> touched = new HashSet<>();
+                    done = importChunk(chunk, context, done, touched);
+                    for (String aggregateId : touched) {
+                        Object entry = aggregateCache.get(aggregateId);
+                        if (entry != null) {
+                            pinned.put(aggregateId, entry);
+                        }
+                    }
+                    progress.accept(done);
+                }
+                beforeCommit.accept(done);
+                transaction.commit();
+                committed = true;
+                return done;
+            } finally {
+                if (!committed) {
+                    transaction.rollback();
+                }
+            }
+        } finally {
+            if (!committed) {
+                // The chunks' units of work committed (only the database transaction did not): the aggregates they
+                // left in the cache hold state that was rolled back.
+                aggregateCache.removeAll();
+            }
+            IMPORTING.remove();
+            exclusive.unlock();
+        }
+    }
+
+    private static final ThreadLocal<Boolean> IMPORTING = new ThreadLocal<>();
+
+    /** Whether this thread is appending a large import ({@link #importAll}); snapshots wait until it is done. */
+    static boolean importing() {
+        return IMPORTING.get() != null;
+    }
+
+    /** Aggregates an import keeps strongly reachable, the most recently used first to go. */
+    static final int PINNED_AGGREGATES = 10_000;
+
+    /**
+     * The cache holds aggregates by weak reference: between two chunks the collector may drop one, and loading it
+     * again reads its whole history, the import's uncommitted events included, so an import on a few aggregates
+     * slowed down as it went (a profile of W2 showed these loads). The import keeps the cache entries of the
+     * aggregates it touched last strongly reachable until it ends (at most {@link #PINNED_AGGREGATES}, a few MB).
+     */
+    private static Map<String, Object> pinnedAggregates() {
+        return new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+                return size() > PINNED_AGGREGATES;
+            }
+        };
+    }
+
+    private ImportProgress importChunk(NdjsonCommands.Parsed chunk, Context context, ImportProgress before, Set<String> touched) {
+        // Joins the import's transaction (the transaction manager's propagation is REQUIRED): its commit stores
+        // nothing yet; a failure marks the whole transaction for rollback.
+        DefaultUnitOfWork<?> root = DefaultUnitOfWork.startAndGet(new GenericMessage<>("ledger-import"));
+        root.attachTransaction(transactionManager);
+        Write write = new Write(chunk.commands(), context, null, null);
+        ImportProgress[] after = new ImportProgress[1];
+        ResultMessage<?> outcome = root.executeWithResult(() -> {
+            dispatch(write);
+            // Registered after the commands ran, so it runs after the event store appended their events.
+            root.onPrepareCommit(uow -> {
+                List<EventMessage<?>> applied = AppliedEvents.eventsOf(uow);
+                for (EventMessage<?> event : applied) {
+                    if (event instanceof DomainEventMessage<?> domain) {
+                        touched.add(domain.getAggregateIdentifier());
+                    }
+                }
+                Map<String, Long> positions = AppendedPositions.of(uow);
+                long first = before.firstPosition();
+                long last = before.lastPosition();
+                if (positions.size() < applied.size()) {
+                    positions = new HashMap<>(positions);
+                    positions.putAll(positions(applied.stream().filter(e -> !AppendedPositions.of(uow).containsKey(e.getIdentifier())).toList()));
+                }
+                for (long position : positions.values()) {
+                    first = first < 0 ? position : Math.min(first, position);
+                    last = Math.max(last, position);
+                }
+                after[0] = new ImportProgress(chunk.lines().get(chunk.lines().size() - 1), before.commands() + chunk.commands().size(),
+                        before.events() + applied.size(), first, last);
+            });
+            return null;
+        }, RollbackConfigurationType.ANY_THROWABLE);
+        if (outcome.isExceptional()) {
+            Throwable failure = outcome.exceptionResult();
+            if (failure instanceof CommandFailed failed) {
+                throw new ImportLineRefused(chunk.lines().get(failed.index()), failed);
+            }
+            throw unchecked(failure);
+        }
+        return after[0];
     }
 
     private void dispatch(Write write) {

@@ -77,6 +77,28 @@ class CommandLineHttpTest extends LedgerIntegrationTest {
         assertThat(dir.resolve("benin-togo.ndjson.import-state")).as("no state is left once complete").doesNotExist();
     }
 
+    /** With --async each chunk is answered 202; the command follows its status to the end (states AO-GA, AO-GD). */
+    @Test
+    void followsChunksAnswered202UntilTheyAreWrittenOrRefused(@TempDir Path dir) throws Exception {
+        Path file = Files.write(dir.resolve("angola-gabon.ndjson"), List.of(
+                staffCount("AO", "GA", 10, "2020-02-01"),
+                staffCount("AO", "GA", 12, "2020-03-01"),
+                staffCount("AO", "GA", 14, "2020-04-01")));
+        Run run = run("import", file.toString(), "--async", "--chunk-size", "2", "-u", "clerk", "-p", "clerk");
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("3 lines in 2 chunks, 3 commands; 3 events written");
+        assertThat(events("AO-GA")).isEqualTo(3);
+
+        Path bad = Files.write(dir.resolve("angola-grenada.ndjson"), List.of(
+                staffCount("AO", "GD", 10, "2020-02-01"),
+                staffCount("AO", "GD", 12, "2020-03-01"),
+                staffCount("AO", "GD", 14, "2020-04-01").replace("\"headcount\": 14", "\"headcount\": -1")));
+        Run refused = run("import", bad.toString(), "--async", "--chunk-size", "2", "-u", "clerk", "-p", "clerk");
+        assertThat(refused.exit()).as(refused.toString()).isNotZero();
+        assertThat(refused.err()).as(refused.toString()).contains("lines 3–3 refused, nothing of them written", "line 3: payload.headcount");
+        assertThat(events("AO-GD")).isEqualTo(2);
+    }
+
     @Test
     void resumesAfterARefusedChunkAndNeverWritesAChunkTwice(@TempDir Path dir) throws Exception {
         List<String> lines = new ArrayList<>(List.of(

@@ -25,7 +25,9 @@ import java.io.InputStream;
 
 /**
  * Caps every request body before anything parses it: {@code ledger.limits.import-body} (64 MB) for
- * {@code /api/v1/imports}, {@code ledger.limits.command-body} (1 MB) for everything else. A declared
+ * {@code /api/v1/imports} ({@code ledger.imports.async-body}, 4 GB, with {@code Prefer: respond-async}: such bodies
+ * go to a spool file, never to memory), {@code ledger.limits.command-body} (1 MB) for everything else. An import's
+ * body without a declared length is counted by the controller as it spools it, not buffered here. A declared
  * {@code Content-Length} over the cap is answered 413 without reading a byte; a body without one (chunked) is read up to
  * the cap and answered 413 as soon as it passes it. Tomcat has no such limit for JSON bodies (its
  * {@code max-http-form-post-size} covers forms only), hence this filter. It runs after authentication, so that an
@@ -38,11 +40,12 @@ class BodyLimitFilter {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> bodyLimit(ObjectMapper objectMapper,
-                                                          org.diplomaticledger.ledger.LedgerProperties properties) {
+                                                          org.diplomaticledger.ledger.LedgerProperties properties,
+                                                          @org.springframework.beans.factory.annotation.Value("${ledger.imports.async-body:4GB}") DataSize asyncImportBody) {
         DataSize commandBody = properties.limits().commandBody();
         DataSize importBody = properties.limits().importBody();
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
-                new Limit(objectMapper, commandBody.toBytes(), importBody.toBytes()));
+                new Limit(objectMapper, commandBody.toBytes(), importBody.toBytes(), asyncImportBody.toBytes()));
         // Spring Security's chain runs at -100: this runs right after it.
         registration.setOrder(-99);
         registration.addUrlPatterns("/*");
@@ -53,20 +56,30 @@ class BodyLimitFilter {
         private final ObjectMapper objectMapper;
         private final long commandBody;
         private final long importBody;
+        private final long asyncImportBody;
 
-        Limit(ObjectMapper objectMapper, long commandBody, long importBody) {
+        Limit(ObjectMapper objectMapper, long commandBody, long importBody, long asyncImportBody) {
             this.objectMapper = objectMapper;
             this.commandBody = commandBody;
             this.importBody = importBody;
+            this.asyncImportBody = asyncImportBody;
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            long limit = request.getRequestURI().startsWith(IMPORTS) ? importBody : commandBody;
+            boolean imports = request.getRequestURI().startsWith(IMPORTS);
+            boolean async = imports && ImportController.respondAsync(request.getHeader("Prefer"));
+            long limit = !imports ? commandBody : async ? asyncImportBody : importBody;
             long declared = request.getContentLengthLong();
             if (declared > limit) {
                 refuse(request, response, limit);
+                return;
+            }
+            if (imports) {
+                // Imports are streamed to a spool file by the controller, which counts the bytes against the same
+                // limit as they arrive (a body without a length is never held here in memory).
+                chain.doFilter(request, response);
                 return;
             }
             if (declared >= 0 || !hasBody(request)) {
@@ -96,7 +109,10 @@ class BodyLimitFilter {
         private void refuse(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
             ProblemDetail problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Body too large",
                     "the body is larger than " + limit + " bytes, the most " + (request.getRequestURI().startsWith(IMPORTS)
-                            ? "an import (ledger.limits.import-body)" : "a command or request (ledger.limits.command-body)")
+                            ? (ImportController.respondAsync(request.getHeader("Prefer"))
+                                ? "an import answered 202 (ledger.imports.async-body)"
+                                : "an import answered at once (ledger.limits.import-body; send \"Prefer: respond-async\" for larger ones)")
+                            : "a command or request (ledger.limits.command-body)")
                             + " may send; split it into smaller requests", request);
             problem.setProperty("limit", limit);
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());

@@ -87,6 +87,26 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return Problems.response(problem);
     }
 
+    @ExceptionHandler(ImportController.BodyTooLarge.class)
+    ResponseEntity<ProblemDetail> importTooLarge(ImportController.BodyTooLarge e, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Body too large",
+                e.getMessage() + "; split it into smaller requests", request);
+        problem.setProperty("limit", e.limit);
+        // The rest of the body is not read: close the connection rather than leave it for the next request.
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header("Connection", "close")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** A write that waited too long for a large import being appended on this node; nothing was written. */
+    @ExceptionHandler(org.diplomaticledger.ledger.LedgerWriter.ImportInProgress.class)
+    ResponseEntity<ProblemDetail> importInProgress(org.diplomaticledger.ledger.LedgerWriter.ImportInProgress e,
+                                                   HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "import-in-progress", "Import in progress",
+                e.getMessage(), request);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     @ExceptionHandler(Writes.BadHeader.class)
     ResponseEntity<ProblemDetail> badHeader(Writes.BadHeader e, HttpServletRequest request) {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-header", "Invalid header", e.getMessage(), request);
@@ -148,7 +168,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    private static ProblemDetail refusal(Throwable cause, HttpServletRequest request) {
+    static ProblemDetail refusal(Throwable cause, HttpServletRequest request) {
         if (cause instanceof RuleViolation rule) {
             ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, rule.rule(), "Refused by rule " + rule.rule(),
                     rule.getMessage(), request);
