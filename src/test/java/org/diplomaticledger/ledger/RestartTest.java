@@ -59,10 +59,14 @@ class RestartTest {
             position = accredited.path("position").asLong();
         }
         // A clean stop gave the file back its free pages: compacting it again frees next to nothing.
+        // (On H2 only: the PostgreSQL leg of the suite keeps no file in the data directory.)
         Path file = dataDir.resolve("ledger.mv.db");
-        long stopped = size(file);
-        H2Compaction.compact("jdbc:h2:file:" + dataDir.resolve("ledger"), "ledger", "");
-        assertThat(stopped).as("the file as the ledger left it, against compacted once more").isLessThanOrEqualTo(size(file) * 11 / 10);
+        if (java.nio.file.Files.exists(file)) {
+            long stopped = size(file);
+            H2Compaction.compact("jdbc:h2:file:" + dataDir.resolve("ledger"), "ledger", "");
+            assertThat(stopped).as("the file as the ledger left it, against compacted once more")
+                    .isLessThanOrEqualTo(size(file) * 11 / 10);
+        }
 
         try (ConfigurableApplicationContext second = start()) {
             JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
