@@ -85,7 +85,15 @@ public class ExpulsionsQueries {
      * the slot.
      */
     private String links(Reads.Snapshot snapshot) {
-        return "WITH ex AS (SELECT * FROM expulsions_expulsion WHERE " + snapshot.rows() + "), "
+        return links(snapshot, "");
+    }
+
+    /**
+     * {@link #links(Reads.Snapshot)} over the expulsions {@code narrowing} (an SQL condition starting with
+     * {@code AND}, its arguments bound after the slot) keeps: links are then right for the rows it keeps whole.
+     */
+    private String links(Reads.Snapshot snapshot, String narrowing) {
+        return "WITH ex AS (SELECT * FROM expulsions_expulsion WHERE " + snapshot.rows() + narrowing + "), "
                 + "lk AS (SELECT * FROM ("
                 + "SELECT x.presence_id AS x_presence, x.expulsion_id AS x_id, FALSE AS inferred, "
                 + "(SELECT y.presence_id FROM ex y WHERE y.expulsion_id = x.answers_id AND y.presence_id <> x.presence_id "
@@ -144,8 +152,12 @@ public class ExpulsionsQueries {
         List<Object> all = new ArrayList<>();
         all.add(snapshot.slotCode());
         all.addAll(args);
-        Long total = jdbc.queryForObject(links(snapshot) + "SELECT COUNT(*) FROM ex e" + where, Long.class, all.toArray());
-        List<ExpulsionView> rows = jdbc.query(links(snapshot) + "SELECT e.* FROM ex e" + where + page.sql(),
+        // Every link of the slot is worked out only when the filter asks about links; a page's own links are
+        // worked out for its rows alone (complete), so a read costs its page, not the ledger's expulsions.
+        String with = filter.answered() != null ? links(snapshot) : "WITH ex AS (SELECT * FROM expulsions_expulsion WHERE "
+                + snapshot.rows() + ") ";
+        Long total = jdbc.queryForObject(with + "SELECT COUNT(*) FROM ex e" + where, Long.class, all.toArray());
+        List<ExpulsionView> rows = jdbc.query(with + "SELECT e.* FROM ex e" + where + page.sql(),
                 (rs, i) -> expulsion(rs, filter.on()), all.toArray());
         return new Page<>(complete(snapshot, rows), page.page(), page.size(), total == null ? 0 : total, snapshot.position());
     }
@@ -249,6 +261,41 @@ public class ExpulsionsQueries {
     private record Key(String presenceId, String expulsionId) {
     }
 
+    /*
+     * The expulsions a link of a page row can involve, so that the links CTE runs over them instead of every
+     * expulsion of the slot: the rows of the page's presences and their opposites within the reciprocity window
+     * around the page's dates (an inferred link, either way, and the rows it competes with, lie there), the rows
+     * bearing or naming a page row's id (explicit links to a page row) and those a page row names (its own explicit
+     * link). Every link whose answer or answerer is a page row is then worked out over all the rows it depends on.
+     */
+    private String narrowing(Reads.Snapshot snapshot, List<ExpulsionView> rows) {
+        String ids = String.join(",", Collections.nCopies(rows.size(), "?"));
+        String presences = String.join(",", Collections.nCopies(2 * rows.size(), "?"));
+        return " AND ((presence_id IN (" + presences + ") AND effective_date >= ? AND effective_date <= ?)"
+                + " OR expulsion_id IN (" + ids + ") OR answers_id IN (" + ids + ")"
+                + " OR expulsion_id IN (SELECT a.answers_id FROM expulsions_expulsion a WHERE " + snapshot.rows("a")
+                + " AND a.expulsion_id IN (" + ids + ")))";
+    }
+
+    private List<Object> narrowingArgs(Reads.Snapshot snapshot, List<ExpulsionView> rows, List<Object> ids) {
+        List<Object> args = new ArrayList<>();
+        LocalDate first = null;
+        LocalDate last = null;
+        for (ExpulsionView row : rows) {
+            args.add(row.presenceId());
+            args.add(row.declaredBy() + "-" + row.against()); // the opposite presence
+            first = first == null || row.effectiveDate().isBefore(first) ? row.effectiveDate() : first;
+            last = last == null || row.effectiveDate().isAfter(last) ? row.effectiveDate() : last;
+        }
+        args.add(Date.valueOf(first.minusDays(windowDays)));
+        args.add(Date.valueOf(last.plusDays(windowDays)));
+        args.addAll(ids);
+        args.addAll(ids);
+        args.add(snapshot.slotCode());
+        args.addAll(ids);
+        return args;
+    }
+
     /** Adds the named persons and both directions of reciprocity to a page of expulsions. */
     private List<ExpulsionView> complete(Reads.Snapshot snapshot, List<ExpulsionView> rows) {
         if (rows.isEmpty()) {
@@ -272,9 +319,10 @@ public class ExpulsionsQueries {
         Map<Key, ExpulsionLinkView> answers = new HashMap<>();
         Map<Key, List<ExpulsionLinkView>> answeredBy = new HashMap<>();
         List<Object> linkArgs = new ArrayList<>(List.of(snapshot.slotCode()));
+        linkArgs.addAll(narrowingArgs(snapshot, rows, ids));
         linkArgs.addAll(ids);
         linkArgs.addAll(ids);
-        jdbc.query(links(snapshot) + "SELECT l.x_presence, l.x_id, l.t_presence, l.t_id, l.inferred, "
+        jdbc.query(links(snapshot, narrowing(snapshot, rows)) + "SELECT l.x_presence, l.x_id, l.t_presence, l.t_id, l.inferred, "
                 + "xs.declared_by AS x_by, xs.against AS x_against, xs.effective_date AS x_date, xs.total_expelled AS x_total, "
                 + "ts.declared_by AS t_by, ts.against AS t_against, ts.effective_date AS t_date, ts.total_expelled AS t_total "
                 + "FROM lk l JOIN ex xs ON xs.presence_id = l.x_presence AND xs.expulsion_id = l.x_id "

@@ -263,6 +263,55 @@ class ExpulsionsHttpTest extends LedgerIntegrationTest {
         assertThat(unresolved.has("presenceId")).isFalse();
     }
 
+    /**
+     * A page works out the links of its own rows only (not every expulsion's): paged one or three at a time, every
+     * expulsion between Nauru and the Marshall Islands shows the same answers and answerers as on one page of all.
+     * The history mixes inferred links either way, explicit ones across the window and to an id used in another
+     * pair, a tie on the same day, and expulsions answering nothing.
+     */
+    @Test
+    void aPageShowsTheSameLinksAsTheWholeList() {
+        expel("KI", "TV", "NR-9", 1, "2018-05-01", null);
+        String[][] history = {
+                {"NR", "MH", "NR-1", "2018-01-10", null}, {"MH", "NR", "NR-2", "2018-01-15", null},
+                {"MH", "NR", "NR-3", "2018-01-15", null}, {"NR", "MH", "NR-4", "2018-02-01", null},
+                {"MH", "NR", "NR-5", "2018-03-20", "NR-1"}, {"MH", "NR", "NR-6", "2018-04-10", null},
+                {"MH", "NR", "NR-7", "2018-05-02", "NR-9"}, {"NR", "MH", "NR-8", "2018-05-05", null},
+                {"MH", "NR", "NR-10", "2018-05-30", null}, {"NR", "MH", "NR-11", "2018-09-01", "NR-2"},
+                {"MH", "NR", "NR-12", "2018-12-30", null}, {"NR", "MH", "NR-13", "2019-01-02", null}};
+        long p = 0;
+        for (String[] e : history) {
+            p = expel(e[0], e[1], e[2], 1, e[3], e[4]);
+        }
+        String query = "/api/v1/expulsions?state=NR&atLeast=" + p;
+        JsonNode all = ledger.get("analyst", query + "&size=100").json().path("items");
+        assertThat(all.size()).isEqualTo(history.length);
+        assertThat(all.findValuesAsText("expulsionId")).contains("NR-2", "NR-7", "NR-13");
+        for (int size : new int[] {1, 3}) {
+            for (int page = 0; page * size < history.length; page++) {
+                JsonNode items = ledger.get("analyst", query + "&size=" + size + "&page=" + page).json().path("items");
+                for (int i = 0; i < items.size(); i++) {
+                    JsonNode whole = all.get(page * size + i);
+                    JsonNode paged = items.get(i);
+                    assertThat(paged.path("expulsionId").asText()).isEqualTo(whole.path("expulsionId").asText());
+                    assertThat(paged.path("answers")).as(whole.path("expulsionId").asText()).isEqualTo(whole.path("answers"));
+                    assertThat(paged.path("answeredBy")).as(whole.path("expulsionId").asText()).isEqualTo(whole.path("answeredBy"));
+                }
+            }
+        }
+        // The links themselves, as the rules make them.
+        JsonNode two = ledger.get("analyst", "/api/v1/expulsions/NR-2?atLeast=" + p).json().path("expulsion");
+        assertThat(two.path("answers").path("expulsionId").asText()).isEqualTo("NR-1");
+        assertThat(two.path("answeredBy").findValuesAsText("expulsionId")).containsExactly("NR-11");
+        // NR-4 answers the one of the two same-day expulsions recorded last
+        assertThat(ledger.get("analyst", "/api/v1/expulsions/NR-3?atLeast=" + p).json().path("expulsion")
+                .path("answeredBy").findValuesAsText("expulsionId")).containsExactly("NR-4");
+        JsonNode seven = ledger.get("analyst", "/api/v1/expulsions/NR-7?atLeast=" + p).json().path("expulsion");
+        assertThat(seven.path("answers").path("presenceId").asText()).isEqualTo("TV-KI");
+        assertThat(ledger.get("analyst", "/api/v1/expulsions/NR-13?atLeast=" + p).json().path("expulsion")
+                .path("answers").path("expulsionId").asText()).isEqualTo("NR-12");
+    }
+
     @Test
     void answersAProblemForAnIdUsedInTwoPresencesUntilOneIsNamed() {
         expel("KI", "TV", "KI-SAME", 1, "2021-05-01", null);
