@@ -95,7 +95,7 @@ public class StaffingProjection implements Projection {
             // a reopened mission keeps its staff: the write side does not clear them on closure either
             missions.put(mission.with("kind", e.kind().name()).with("city", e.city()).with("organisation", e.organisation())
                     .with("name", e.name()).with("status", "OPEN").with("status_since", e.effectiveDate())
-                    .with("last_recorded_at", recorded));
+                    .with("leave_by", null).with("last_recorded_at", recorded));
         }
 
         @EventHandler
@@ -111,6 +111,11 @@ public class StaffingProjection implements Projection {
         @EventHandler
         void on(MissionClosed e, @Timestamp Instant recorded) {
             status(e.missionId(), "CLOSED", e.effectiveDate(), recorded);
+            Row closed = missions.get(e.missionId());
+            if (closed != null && e.deadline() != null && e.deadline().isAfter(e.effectiveDate())) {
+                // read as closing until the deadline to leave (StaffingQueries)
+                missions.put(closed.with("leave_by", e.deadline()));
+            }
             // the write side takes a closed mission's ceilings out of force
             for (Row ceiling : ceilings.all()) {
                 if (e.missionId().equals(ceiling.text("mission_id")) && ceiling.flag("in_force")) {
@@ -262,7 +267,8 @@ public class StaffingProjection implements Projection {
         private void status(String missionId, String status, LocalDate since, Instant recorded) {
             Row mission = missions.get(missionId);
             if (mission != null) {
-                missions.put(mission.with("status", status).with("status_since", since).with("last_recorded_at", recorded));
+                missions.put(mission.with("status", status).with("status_since", since).with("leave_by", null)
+                        .with("last_recorded_at", recorded));
             }
         }
 

@@ -107,8 +107,9 @@ public class StaffingQueries {
         String presenceMarks = marks(presenceIds.size());
 
         Map<String, Map<String, Integer>> named = new HashMap<>();
-        jdbc.query("SELECT mission_id, category, COUNT(*) FROM staffing_person WHERE " + snapshot.rows() + " AND mission_id IN (" + missionMarks
-                + ") AND NOT departed GROUP BY mission_id, category", rs -> {
+        // every category of named staff the mission ever had (0 when all left): named staff make its headcount known
+        jdbc.query("SELECT mission_id, category, " + NOT_DEPARTED + " FROM staffing_person WHERE " + snapshot.rows()
+                + " AND mission_id IN (" + missionMarks + ") GROUP BY mission_id, category", rs -> {
             named.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
         }, args(snapshot, missionIds).toArray());
 
@@ -150,9 +151,11 @@ public class StaffingQueries {
             StaffCounts headcount = namedCounts.plus(countedCounts);
             int[] due = expelled.getOrDefault(row.missionId, new int[2]);
             ExpelledDue expelledDue = expelledDue(due, on, gone.get(row.missionId), since.get(row.missionId));
+            boolean known = named.containsKey(row.missionId) || counted.containsKey(row.missionId);
             views.add(new MissionStaffingView(row.missionId, row.presenceId, row.sending, row.receiving, row.kind, row.city,
-                    row.organisation, row.name, row.status, row.statusSince, headcount, namedCounts, countedCounts,
-                    row.reported, ceilingViews(ceilings.get(row.missionId), headcount), expelledDue));
+                    row.organisation, row.name, status(row.status, row.leaveBy, on), row.statusSince, headcount,
+                    namedCounts, countedCounts, row.reported, ceilingViews(ceilings.get(row.missionId), headcount, known),
+                    expelledDue, row.leaveBy, known));
         }
         return views;
     }
@@ -167,7 +170,7 @@ public class StaffingQueries {
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM staffing_presence" + where.sql(), Long.class, where.args());
         List<PresenceRow> rows = jdbc.query("SELECT * FROM staffing_presence" + where.sql() + page.sql(), (rs, i) -> presenceRow(rs),
                 where.args());
-        return new Page<>(presenceViews(snapshot, rows, on), page.page(), page.size(), total == null ? 0 : total,
+        return new Page<>(presenceViews(snapshot, rows, on, null), page.page(), page.size(), total == null ? 0 : total,
                 snapshot.position());
     }
 
@@ -179,11 +182,20 @@ public class StaffingQueries {
         }
         List<MissionRow> missions = jdbc.query("SELECT * FROM staffing_mission WHERE " + snapshot.rows() + " AND presence_id = ? ORDER BY mission_id",
                 (rs, i) -> missionRow(rs), snapshot.slotCode(), presenceId);
-        return Optional.of(new PresenceStaffingDetail(presenceViews(snapshot, rows, on).get(0),
-                missionViews(snapshot, missions, on), expulsions(snapshot, presenceId, null, on)));
+        List<MissionStaffingView> missionViews = missionViews(snapshot, missions, on);
+        return Optional.of(new PresenceStaffingDetail(presenceViews(snapshot, rows, on, missionViews).get(0),
+                missionViews, expulsions(snapshot, presenceId, null, on)));
     }
 
-    private List<PresenceStaffingView> presenceViews(Reads.Snapshot snapshot, List<PresenceRow> rows, LocalDate on) {
+    /** Named staff not departed, per group: 0 for a group whose staff all left (the group still makes a count known). */
+    private static final String NOT_DEPARTED = "SUM(CASE WHEN departed THEN 0 ELSE 1 END)";
+
+    /**
+     * The presences' views; {@code missionViews} are their missions' views when the caller has them (null: read
+     * here), whose ceilings the presences show beside their own.
+     */
+    private List<PresenceStaffingView> presenceViews(Reads.Snapshot snapshot, List<PresenceRow> rows, LocalDate on,
+                                                     List<MissionStaffingView> missionViews) {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -191,9 +203,25 @@ public class StaffingQueries {
         String marks = marks(presenceIds.size());
         Object[] args = args(snapshot, presenceIds).toArray();
 
+        List<MissionStaffingView> missions = missionViews != null ? missionViews : missionViews(snapshot,
+                jdbc.query("SELECT * FROM staffing_mission WHERE " + snapshot.rows() + " AND presence_id IN (" + marks
+                        + ") ORDER BY presence_id, mission_id", (rs, i) -> missionRow(rs), args), on);
+        Map<String, List<CeilingView>> missionCeilings = new HashMap<>();
+        Map<String, int[]> statuses = new HashMap<>();
+        for (MissionStaffingView mission : missions) {
+            missionCeilings.computeIfAbsent(mission.presenceId(), k -> new ArrayList<>()).addAll(mission.ceilings());
+            int[] count = statuses.computeIfAbsent(mission.presenceId(), k -> new int[4]);
+            count[switch (mission.status()) {
+                case "OPEN" -> 0;
+                case "SUSPENDED" -> 1;
+                case CLOSING -> 2;
+                default -> 3;
+            }]++;
+        }
+
         Map<String, Map<String, Integer>> named = new HashMap<>();
-        jdbc.query("SELECT presence_id, category, COUNT(*) FROM staffing_person WHERE " + snapshot.rows() + " AND presence_id IN (" + marks
-                + ") AND NOT departed GROUP BY presence_id, category", rs -> {
+        jdbc.query("SELECT presence_id, category, " + NOT_DEPARTED + " FROM staffing_person WHERE " + snapshot.rows()
+                + " AND presence_id IN (" + marks + ") GROUP BY presence_id, category", rs -> {
             named.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
         }, args);
 
@@ -212,12 +240,6 @@ public class StaffingQueries {
                 + marks + ") ORDER BY since, ceiling_id", rs -> {
             CeilingRow ceiling = ceilingRow(rs);
             ceilings.computeIfAbsent(ceiling.presenceId, k -> new ArrayList<>()).add(ceiling);
-        }, args);
-
-        Map<String, Map<String, Integer>> statuses = new HashMap<>();
-        jdbc.query("SELECT presence_id, status, COUNT(*) FROM staffing_mission WHERE " + snapshot.rows() + " AND presence_id IN (" + marks
-                + ") GROUP BY presence_id, status", rs -> {
-            statuses.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
         }, args);
 
         Map<String, int[]> expelled = new HashMap<>();
@@ -243,15 +265,16 @@ public class StaffingQueries {
             StaffCounts namedCounts = counts(minus(named.get(row.presenceId), gone.get(row.presenceId)));
             StaffCounts countedCounts = counts(counted.get(row.presenceId));
             StaffCounts headcount = namedCounts.plus(countedCounts);
-            Map<String, Integer> status = statuses.getOrDefault(row.presenceId, Map.of());
+            int[] status = statuses.getOrDefault(row.presenceId, new int[4]);
             int[] due = expelled.getOrDefault(row.presenceId, new int[2]);
+            boolean known = named.containsKey(row.presenceId) || counted.containsKey(row.presenceId);
             views.add(new PresenceStaffingView(row.presenceId, row.sending, row.receiving, headcount, namedCounts,
                     countedCounts, counts(presenceWide.get(row.presenceId)), row.reported,
-                    ceilingViews(ceilings.get(row.presenceId), headcount),
-                    new MissionCounts(status.getOrDefault("OPEN", 0), status.getOrDefault("SUSPENDED", 0),
-                            status.getOrDefault("CLOSED", 0)),
+                    ceilingViews(ceilings.get(row.presenceId), headcount, known),
+                    new MissionCounts(status[0], status[1], status[2], status[3]),
                     expelledDue(due, on, gone.get(row.presenceId), since.get(row.presenceId)),
-                    relations.get(RelationsId.of(CountryCode.of(row.sending), CountryCode.of(row.receiving)))));
+                    relations.get(RelationsId.of(CountryCode.of(row.sending), CountryCode.of(row.receiving))), known,
+                    missionCeilings.getOrDefault(row.presenceId, List.of())));
         }
         return views;
     }
@@ -432,7 +455,7 @@ public class StaffingQueries {
 
     private record MissionRow(String missionId, String presenceId, String sending, String receiving, String kind,
                               String city, String organisation, String name, String status, LocalDate statusSince,
-                              ReportedHeadcount reported) {
+                              LocalDate leaveBy, ReportedHeadcount reported) {
     }
 
     private record PresenceRow(String presenceId, String sending, String receiving, ReportedHeadcount reported) {
@@ -445,7 +468,8 @@ public class StaffingQueries {
     private static MissionRow missionRow(ResultSet rs) throws SQLException {
         return new MissionRow(rs.getString("mission_id"), rs.getString("presence_id"), rs.getString("sending_state"),
                 rs.getString("receiving_state"), rs.getString("kind"), rs.getString("city"), rs.getString("organisation"),
-                rs.getString("name"), rs.getString("status"), rs.getObject("status_since", LocalDate.class), reported(rs));
+                rs.getString("name"), rs.getString("status"), rs.getObject("status_since", LocalDate.class),
+                rs.getObject("leave_by", LocalDate.class), reported(rs));
     }
 
     private static PresenceRow presenceRow(ResultSet rs) throws SQLException {
@@ -464,17 +488,25 @@ public class StaffingQueries {
                 rs.getObject("comply_by", LocalDate.class), rs.getString("reason"));
     }
 
-    private static List<CeilingView> ceilingViews(List<CeilingRow> rows, StaffCounts headcount) {
+    private static List<CeilingView> ceilingViews(List<CeilingRow> rows, StaffCounts headcount, boolean known) {
         if (rows == null) {
             return List.of();
         }
         List<CeilingView> views = new ArrayList<>();
         for (CeilingRow row : rows) {
             int staff = headcount.of(row.category);
-            views.add(new CeilingView(row.ceilingId, row.missionId, row.category, row.limit, row.since, row.complyBy, staff,
-                    staff <= row.limit ? row.limit - staff : null, staff > row.limit ? staff - row.limit : null, row.reason));
+            views.add(new CeilingView(row.ceilingId, row.missionId, row.category, row.limit, row.since, row.complyBy,
+                    known ? staff : null, known && staff <= row.limit ? row.limit - staff : null,
+                    known && staff > row.limit ? staff - row.limit : null, row.reason, known));
         }
         return views;
+    }
+
+    /** The status a mission view shows: a closure with a deadline to leave reads CLOSING until that day. */
+    static final String CLOSING = "CLOSING";
+
+    private static String status(String stored, LocalDate leaveBy, LocalDate on) {
+        return "CLOSED".equals(stored) && leaveBy != null && on.isBefore(leaveBy) ? CLOSING : stored;
     }
 
     private static StaffCounts counts(Map<String, Integer> byCategory) {

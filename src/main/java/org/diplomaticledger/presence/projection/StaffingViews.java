@@ -40,14 +40,19 @@ public final class StaffingViews {
     public record ReportedHeadcount(Integer headcount, String category, LocalDate on) {
     }
 
-    /** A ceiling in force (VCDR Art. 11), against the staff now in its scope: room when within it, excess when above. */
+    /**
+     * A ceiling in force (VCDR Art. 11), against the staff now in its scope: room when within it, excess when above.
+     * When the ledger holds no count of the scope's staff at all (no report, no change, no named member),
+     * {@code headcountKnown} is false and headcount, room and excess are null: nothing counted is not "no one there".
+     */
     public record CeilingView(String ceilingId, String missionId, String category, int limit, LocalDate since,
-                              LocalDate complyBy, int headcount, Integer room, Integer excess, String reason) {
+                              LocalDate complyBy, Integer headcount, Integer room, Integer excess, String reason,
+                              boolean headcountKnown) {
         @Override
         public String toString() {
             return ceilingId + " limit " + limit + (category == null ? "" : " " + category) + " since " + since
                     + (complyBy == null ? "" : " comply-by " + complyBy)
-                    + (excess != null ? " excess " + excess : " room " + room);
+                    + (!headcountKnown ? " headcount unknown" : excess != null ? " excess " + excess : " room " + room);
         }
     }
 
@@ -62,12 +67,17 @@ public final class StaffingViews {
                               Long overdueDays) {
     }
 
-    /** One mission's staffing. {@code headcount} = {@code named} + {@code counted}, per category. */
+    /**
+     * One mission's staffing. {@code headcount} = {@code named} + {@code counted}, per category;
+     * {@code headcountKnown} is false when the ledger holds no count of its staff at all (the zeros then mean
+     * "unknown"). {@code status} is CLOSING from a closure with a deadline to leave (consent withdrawn) until
+     * {@code leaveBy}, CLOSED from then on.
+     */
     public record MissionStaffingView(String missionId, String presenceId, String sendingState, String receivingState,
                                       String kind, String city, String organisation, String name, String status,
                                       LocalDate statusSince, StaffCounts headcount, StaffCounts named,
                                       StaffCounts counted, ReportedHeadcount reported, List<CeilingView> ceilings,
-                                      ExpelledDue expelled) {
+                                      ExpelledDue expelled, LocalDate leaveBy, boolean headcountKnown) {
     }
 
     /** A named member of staff, current or departed. */
@@ -86,8 +96,8 @@ public final class StaffingViews {
                                         List<ExpulsionView> expulsions) {
     }
 
-    /** How many of a presence's missions are open, suspended or closed. */
-    public record MissionCounts(int open, int suspended, int closed) {
+    /** How many of a presence's missions are open, suspended, closing (before their deadline to leave) or closed. */
+    public record MissionCounts(int open, int suspended, int closing, int closed) {
     }
 
     /** The level of relations between the two states of a presence in force on the day asked about, and since when. */
@@ -96,13 +106,16 @@ public final class StaffingViews {
 
     /**
      * One presence (sending state in receiving state): every mission's staff plus the presence-wide counted staff
-     * ({@code presenceWide}), the presence-wide ceilings, the expelled still due and the level of relations between
-     * the two states ({@code relations}, null when the ledger knows none on that day).
+     * ({@code presenceWide}), the presence-wide ceilings ({@code ceilings}) and those in force on its missions
+     * ({@code missionCeilings}, each against its mission's staff), the expelled still due and the level of relations
+     * between the two states ({@code relations}, null when the ledger knows none on that day). {@code headcountKnown}
+     * is false when the ledger holds no count of the presence's staff at all.
      */
     public record PresenceStaffingView(String presenceId, String sendingState, String receivingState,
                                        StaffCounts headcount, StaffCounts named, StaffCounts counted,
                                        StaffCounts presenceWide, ReportedHeadcount reported, List<CeilingView> ceilings,
-                                       MissionCounts missions, ExpelledDue expelled, RelationsLevelView relations) {
+                                       MissionCounts missions, ExpelledDue expelled, RelationsLevelView relations, boolean headcountKnown,
+                                       List<CeilingView> missionCeilings) {
     }
 
     /** One presence with its missions and expulsions. */

@@ -399,8 +399,11 @@ class StaffingPropertiesTest {
     }
 
     private static List<String> ceilings(List<CeilingView> ceilings) {
-        return ceilings.stream().map(c -> c.ceilingId() + " " + c.limit() + " " + c.headcount() + " "
-                + (c.excess() != null ? "excess " + c.excess() : "room " + c.room())).sorted().toList();
+        // a scope with nothing counted says so (headcount unknown); the fold's 0 for it is compared as such
+        return ceilings.stream().map(c -> c.headcountKnown() ? c.ceilingId() + " " + c.limit() + " " + c.headcount() + " "
+                + (c.excess() != null ? "excess " + c.excess() : "room " + c.room())
+                : c.headcount() == null && c.room() == null && c.excess() == null
+                ? c.ceilingId() + " " + c.limit() + " 0 room " + c.limit() : "unknown with figures " + c).sorted().toList();
     }
 
     private static List<String> reported(ReportedHeadcount reported) {

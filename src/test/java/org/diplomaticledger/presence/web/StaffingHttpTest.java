@@ -305,6 +305,70 @@ class StaffingHttpTest extends LedgerIntegrationTest {
         assertThat(yearsAsOf.get(0).path("date").asText()).isEqualTo("2024-06-30");
     }
 
+    /**
+     * What a presence's view says where a bare figure would mislead (issue 18, point 9): a ceiling on a mission shows
+     * on its presence too; a scope nothing was counted in says "headcount unknown" rather than 0 staff and full room;
+     * a consulate whose consent was withdrawn reads CLOSING with its deadline to leave until that day, CLOSED after.
+     */
+    @Test
+    void presencesShowMissionCeilingsUnknownHeadcountsAndClosingMissions() {
+        String src = "\"source\": \"Bahrain MFA statement\"";
+        ledger.accepted("OpenMission", """
+                {"sendingState": "KW", "receivingState": "BH", "kind": "EMBASSY", "city": "Manama",
+                 "effectiveDate": "2010-01-01", %s}""".formatted(src));
+        ledger.accepted("OpenMission", """
+                {"sendingState": "KW", "receivingState": "BH", "kind": "CONSULATE", "city": "Muharraq",
+                 "effectiveDate": "2010-01-01", %s}""".formatted(src));
+        ledger.accepted("ImposeStaffCeiling", """
+                {"missionId": "KW-BH-EMBASSY-MANAMA", "limit": 25, "ceilingId": "bh-caps-kw-embassy",
+                 "effectiveDate": "2015-01-01", %s}""".formatted(src));
+        long p = ledger.accepted("CloseMission", """
+                {"missionId": "KW-BH-CONSULATE-MUHARRAQ", "reason": "CONSENT_WITHDRAWN", "deadline": "2017-06-19",
+                 "effectiveDate": "2017-06-05", %s}""".formatted(src)).path("position").asLong();
+
+        JsonNode during = ok("analyst", "/api/v1/presences/KW/BH?asOf=2017-06-10&atLeast=" + p);
+        JsonNode presence = during.path("presence");
+        assertThat(presence.path("ceilings").size()).isZero();
+        JsonNode cap = presence.path("missionCeilings").get(0);
+        assertThat(cap.path("ceilingId").asText()).isEqualTo("bh-caps-kw-embassy");
+        assertThat(cap.path("missionId").asText()).isEqualTo("KW-BH-EMBASSY-MANAMA");
+        assertThat(cap.path("headcountKnown").asBoolean()).isFalse();
+        assertThat(cap.has("headcount")).as("no figure where nothing was counted").isFalse();
+        assertThat(cap.has("room")).isFalse();
+        assertThat(presence.path("headcountKnown").asBoolean()).isFalse();
+        assertThat(presence.path("missions").path("closing").asInt()).isEqualTo(1);
+        assertThat(presence.path("missions").path("closed").asInt()).isZero();
+        JsonNode consulate = mission(during, "KW-BH-CONSULATE-MUHARRAQ");
+        assertThat(consulate.path("status").asText()).isEqualTo("CLOSING");
+        assertThat(consulate.path("leaveBy").asText()).isEqualTo("2017-06-19");
+
+        JsonNode after = ok("analyst", "/api/v1/presences/KW/BH?asOf=2017-06-19&atLeast=" + p);
+        assertThat(mission(after, "KW-BH-CONSULATE-MUHARRAQ").path("status").asText()).isEqualTo("CLOSED");
+        assertThat(after.path("presence").path("missions").path("closed").asInt()).isEqualTo(1);
+
+        p = ledger.accepted("RecordStaffCount", """
+                {"missionId": "KW-BH-EMBASSY-MANAMA", "headcount": 10, "effectiveDate": "2016-01-01", %s}"""
+                .formatted(src)).path("position").asLong();
+        JsonNode counted = ok("analyst", "/api/v1/presences/KW/BH?asOf=2017-06-10&atLeast=" + p).path("presence");
+        assertThat(counted.path("headcountKnown").asBoolean()).isTrue();
+        JsonNode room = counted.path("missionCeilings").get(0);
+        assertThat(room.path("headcountKnown").asBoolean()).isTrue();
+        assertThat(room.path("headcount").asInt()).isEqualTo(10);
+        assertThat(room.path("room").asInt()).isEqualTo(15);
+        // before anything was counted, the ledger still says it did not know
+        assertThat(ok("analyst", "/api/v1/presences/KW/BH?asOf=2015-06-01&atLeast=" + p).path("presence")
+                .path("headcountKnown").asBoolean()).isFalse();
+    }
+
+    private static JsonNode mission(JsonNode detail, String missionId) {
+        for (JsonNode mission : detail.path("missions")) {
+            if (mission.path("missionId").asText().equals(missionId)) {
+                return mission;
+            }
+        }
+        throw new AssertionError("no mission " + missionId + " in " + detail);
+    }
+
     @Test
     void writesCsvForEveryList() {
         Response missions = ledger.getAccept("analyst", "/api/v1/missions?sending=TO&receiving=WS&status=OPEN&atLeast=" + scenario,
@@ -323,9 +387,11 @@ class StaffingHttpTest extends LedgerIntegrationTest {
         Response presences = ledger.getAccept("analyst", "/api/v1/presences?sending=TO&receiving=WS&on=2024-03-11", "text/csv");
         String[] rows = presences.body().split("\r\n");
         assertThat(rows[0]).startsWith("presenceId,sendingState,receivingState,headcount.total");
-        assertThat(rows[0]).endsWith("missions.open,missions.suspended,missions.closed,expelled.due,expelled.overdue,expelled.on,"
-                + "expelled.departureNotRecorded,expelled.overdueSince,expelled.overdueDays,relations.level,relations.since");
-        assertThat(rows[1]).startsWith("TO-WS,TO,WS,15,0,1,3,0,11,").endsWith(",1,0,1,2,2,2024-03-11,1,2024-03-10,1,,");
+        assertThat(rows[0]).endsWith("missions.open,missions.suspended,missions.closing,missions.closed,expelled.due,"
+                + "expelled.overdue,expelled.on,expelled.departureNotRecorded,expelled.overdueSince,expelled.overdueDays,"
+                + "relations.level,relations.since,headcountKnown,missionCeilings");
+        assertThat(rows[1]).startsWith("TO-WS,TO,WS,15,0,1,3,0,11,").contains(",1,0,0,1,2,2,2024-03-11,1,2024-03-10,1,,,true,")
+                .endsWith("ws-caps-to-embassy limit 3 since 2024-02-25 comply-by 2024-06-01 room 2");
 
         Response months = ledger.getAccept("analyst", "/api/v1/trends/headcount?sending=TO&receiving=WS&from=2024-01&to=2024-02",
                 "text/csv");
