@@ -128,29 +128,24 @@ public class StaffingQueries {
             ceilings.computeIfAbsent(ceiling.missionId, k -> new ArrayList<>()).add(ceiling);
         }, args(snapshot, missionIds).toArray());
 
-        Map<String, int[]> expelled = new HashMap<>();
-        Map<String, Map<String, Integer>> gone = new HashMap<>();
-        Map<String, LocalDate> since = new HashMap<>();
+        ExpelledTally expelled = new ExpelledTally(on);
         jdbc.query("SELECT p.mission_id, x.deadline, p.category FROM staffing_person p JOIN staffing_expulsion x ON x.slot = p.slot "
                 + "AND " + snapshot.valid("x") + " AND x.presence_id = p.presence_id AND x.expulsion_id = p.expulsion_id WHERE "
                 + snapshot.rows("p") + " AND p.mission_id IN ("
                 + missionMarks + ") AND NOT p.departed", rs -> {
-            due(expelled, rs.getString(1), 1, rs.getObject(2, LocalDate.class), on);
-            gone(gone, since, rs.getString(1), rs.getString(3), rs.getObject(2, LocalDate.class), on);
+            expelled.named(rs.getString(1), rs.getString(3), rs.getObject(2, LocalDate.class));
         }, args(snapshot, missionIds).toArray());
         jdbc.query("SELECT mission_id, counted_due, deadline FROM staffing_expulsion WHERE " + snapshot.rows() + " AND mission_id IN ("
                 + missionMarks + ") AND counted_due > 0", rs -> {
-            due(expelled, rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class), on);
-            overdueSince(since, rs.getString(1), rs.getObject(3, LocalDate.class), on);
+            expelled.counted(rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class));
         }, args(snapshot, missionIds).toArray());
 
         List<MissionStaffingView> views = new ArrayList<>();
         for (MissionRow row : rows) {
-            StaffCounts namedCounts = counts(minus(named.get(row.missionId), gone.get(row.missionId)));
+            StaffCounts namedCounts = counts(expelled.stillMembers(row.missionId, named.get(row.missionId)));
             StaffCounts countedCounts = counts(counted.get(row.missionId));
             StaffCounts headcount = namedCounts.plus(countedCounts);
-            int[] due = expelled.getOrDefault(row.missionId, new int[2]);
-            ExpelledDue expelledDue = expelledDue(due, on, gone.get(row.missionId), since.get(row.missionId));
+            ExpelledDue expelledDue = expelled.of(row.missionId);
             boolean known = named.containsKey(row.missionId) || counted.containsKey(row.missionId);
             views.add(new MissionStaffingView(row.missionId, row.presenceId, row.sending, row.receiving, row.kind, row.city,
                     row.organisation, row.name, status(row.status, row.leaveBy, on), row.statusSince, headcount,
@@ -242,37 +237,32 @@ public class StaffingQueries {
             ceilings.computeIfAbsent(ceiling.presenceId, k -> new ArrayList<>()).add(ceiling);
         }, args);
 
-        Map<String, int[]> expelled = new HashMap<>();
-        Map<String, Map<String, Integer>> gone = new HashMap<>();
-        Map<String, LocalDate> since = new HashMap<>();
+        ExpelledTally expelled = new ExpelledTally(on);
         jdbc.query("SELECT p.presence_id, x.deadline, p.category FROM staffing_person p JOIN staffing_expulsion x ON x.slot = p.slot "
                 + "AND " + snapshot.valid("x") + " AND x.presence_id = p.presence_id AND x.expulsion_id = p.expulsion_id WHERE "
                 + snapshot.rows("p") + " AND p.presence_id IN ("
                 + marks + ") AND NOT p.departed", rs -> {
-            due(expelled, rs.getString(1), 1, rs.getObject(2, LocalDate.class), on);
-            gone(gone, since, rs.getString(1), rs.getString(3), rs.getObject(2, LocalDate.class), on);
+            expelled.named(rs.getString(1), rs.getString(3), rs.getObject(2, LocalDate.class));
         }, args);
         jdbc.query("SELECT presence_id, counted_due, deadline FROM staffing_expulsion WHERE " + snapshot.rows() + " AND presence_id IN ("
                 + marks + ") AND counted_due > 0", rs -> {
-            due(expelled, rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class), on);
-            overdueSince(since, rs.getString(1), rs.getObject(3, LocalDate.class), on);
+            expelled.counted(rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class));
         }, args);
 
         Map<String, RelationsLevelView> relations = relations(snapshot, rows);
 
         List<PresenceStaffingView> views = new ArrayList<>();
         for (PresenceRow row : rows) {
-            StaffCounts namedCounts = counts(minus(named.get(row.presenceId), gone.get(row.presenceId)));
+            StaffCounts namedCounts = counts(expelled.stillMembers(row.presenceId, named.get(row.presenceId)));
             StaffCounts countedCounts = counts(counted.get(row.presenceId));
             StaffCounts headcount = namedCounts.plus(countedCounts);
             int[] status = statuses.getOrDefault(row.presenceId, new int[4]);
-            int[] due = expelled.getOrDefault(row.presenceId, new int[2]);
             boolean known = named.containsKey(row.presenceId) || counted.containsKey(row.presenceId);
             views.add(new PresenceStaffingView(row.presenceId, row.sending, row.receiving, headcount, namedCounts,
                     countedCounts, counts(presenceWide.get(row.presenceId)), row.reported,
                     ceilingViews(ceilings.get(row.presenceId), headcount, known),
                     new MissionCounts(status[0], status[1], status[2], status[3]),
-                    expelledDue(due, on, gone.get(row.presenceId), since.get(row.presenceId)),
+                    expelled.of(row.presenceId),
                     relations.get(RelationsId.of(CountryCode.of(row.sending), CountryCode.of(row.receiving))), known,
                     missionCeilings.getOrDefault(row.presenceId, List.of())));
         }
@@ -520,48 +510,6 @@ public class StaffingQueries {
         int unspecified = byCategory.getOrDefault("UNSPECIFIED", 0);
         return new StaffCounts(diplomatic + technical + service + localHire + unspecified, diplomatic, technical, service,
                 localHire, unspecified);
-    }
-
-    private static void due(Map<String, int[]> expelled, String key, int count, LocalDate deadline, LocalDate on) {
-        int[] due = expelled.computeIfAbsent(key, k -> new int[2]);
-        due[0] += count;
-        if (deadline.isBefore(on)) {
-            due[1] += count;
-        }
-    }
-
-    /**
-     * A named person expelled whose deadline passed before {@code on} without a recorded departure: no longer a member
-     * of the mission (VCDR Art. 9), so no longer counted, but listed as departure not recorded. Counted by key and
-     * category, to take out of the named headcount.
-     */
-    private static void gone(Map<String, Map<String, Integer>> gone, Map<String, LocalDate> since, String key,
-                             String category, LocalDate deadline, LocalDate on) {
-        if (deadline.isBefore(on)) {
-            gone.computeIfAbsent(key, k -> new HashMap<>()).merge(category, 1, Integer::sum);
-            overdueSince(since, key, deadline, on);
-        }
-    }
-
-    private static void overdueSince(Map<String, LocalDate> since, String key, LocalDate deadline, LocalDate on) {
-        if (deadline.isBefore(on)) {
-            since.merge(key, deadline, (a, b) -> a.isBefore(b) ? a : b);
-        }
-    }
-
-    private static Map<String, Integer> minus(Map<String, Integer> named, Map<String, Integer> gone) {
-        if (named == null || gone == null) {
-            return named;
-        }
-        Map<String, Integer> left = new HashMap<>(named);
-        gone.forEach((category, count) -> left.merge(category, -count, (a, b) -> Math.max(0, a + b)));
-        return left;
-    }
-
-    private static ExpelledDue expelledDue(int[] due, LocalDate on, Map<String, Integer> gone, LocalDate since) {
-        int notRecorded = gone == null ? 0 : gone.values().stream().mapToInt(Integer::intValue).sum();
-        return new ExpelledDue(due[0], due[1], on, notRecorded, since,
-                since == null ? null : java.time.temporal.ChronoUnit.DAYS.between(since, on));
     }
 
     private static String marks(int count) {
