@@ -4,6 +4,7 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.diplomaticledger.history.api.CorrectedHistory;
 import org.diplomaticledger.shared.EventJson;
 
 import java.util.List;

@@ -6,39 +6,60 @@ import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.callbacks.FutureCallback;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.diplomaticledger.history.api.CorrectEntry;
 import org.diplomaticledger.history.api.EntryRevision;
+import org.diplomaticledger.history.api.JudgedRevision;
 import org.diplomaticledger.history.api.RetractEntry;
-import org.diplomaticledger.presence.api.RevisePresenceEntry;
-import org.diplomaticledger.relations.api.ReviseRelationsEntry;
+import org.diplomaticledger.history.api.RevisionRoute;
 import org.diplomaticledger.shared.LedgerMetadata;
 import org.diplomaticledger.shared.UnknownReference;
-import org.diplomaticledger.talks.api.ReviseTalksEntry;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Handles {@link CorrectEntry} and {@link RetractEntry}: finds which aggregate recorded the event (by its id, in the
- * event table) and hands the revision to that aggregate, whose rules decide and whose stream records it. Once the
- * write commits, the aggregate is dropped from the cache, so the next command reads its history anew, corrected.
+ * Handles {@link CorrectEntry} and {@link RetractEntry}: finds which aggregate recorded the event (by its id), reads
+ * that aggregate's history, judges the revision under the rules of the aggregate's {@link RevisionRoute}
+ * ({@link EntryRules}) and hands the aggregate the route's command carrying the {@link JudgedRevision}, which it
+ * records in its own stream. The aggregate reads nothing. Once the write commits, the aggregate is dropped from the
+ * cache, so the next command reads its history anew, corrected; until then {@link RevisedInThisWrite} refuses other
+ * commands on it.
  */
-@Component
 class EntryRevisions {
 
-    private final JdbcTemplate jdbc;
+    /** Where an event lives: its aggregate's id and type, as the event table stores them. */
+    record Owner(String aggregateId, String aggregateType) {
+    }
+
+    /** Finds the aggregate that recorded an event. */
+    interface Owners {
+        Optional<Owner> of(String eventId);
+    }
+
+    private final Owners owners;
+    private final EventStore eventStore;
     private final CommandBus commandBus;
     private final Cache aggregateCache;
+    private final Map<String, RevisionRoute> routes = new HashMap<>();
 
-    EntryRevisions(JdbcTemplate jdbc, CommandBus commandBus, @Qualifier("aggregateCache") Cache aggregateCache) {
-        this.jdbc = jdbc;
+    EntryRevisions(Owners owners, EventStore eventStore, CommandBus commandBus, Cache aggregateCache,
+                   List<RevisionRoute> routes) {
+        this.owners = owners;
+        this.eventStore = eventStore;
         this.commandBus = commandBus;
         this.aggregateCache = aggregateCache;
+        for (RevisionRoute route : routes) {
+            if (this.routes.put(route.aggregateType(), route) != null) {
+                throw new IllegalStateException("two revision routes for aggregate type " + route.aggregateType());
+            }
+        }
     }
 
     @CommandHandler
@@ -52,29 +73,28 @@ class EntryRevisions {
     }
 
     private void revise(EntryRevision revision, MetaData metaData, String commandId) {
-        List<String[]> found = jdbc.query("SELECT aggregate_identifier, type FROM domain_event_entry WHERE event_identifier = ?",
-                (rs, row) -> new String[]{rs.getString(1), rs.getString(2)}, revision.eventId());
-        if (found.isEmpty()) {
-            throw new UnknownReference("unknown-event", "eventId", "the ledger holds no event " + revision.eventId());
+        Owner owner = owners.of(revision.eventId()).orElseThrow(() ->
+                new UnknownReference("unknown-event", "eventId", "the ledger holds no event " + revision.eventId()));
+        RevisionRoute route = routes.get(owner.aggregateType());
+        if (route == null) {
+            throw new IllegalStateException("event " + revision.eventId() + " belongs to an aggregate of type "
+                    + owner.aggregateType() + ", for which no capability registered a revision route");
         }
-        String aggregateId = found.get(0)[0];
-        Object command = switch (String.valueOf(found.get(0)[1])) {
-            case "Presence" -> new RevisePresenceEntry(aggregateId, revision);
-            case "Talks" -> new ReviseTalksEntry(aggregateId, revision);
-            case "BilateralRelations" -> new ReviseRelationsEntry(aggregateId, revision);
-            default -> throw new IllegalStateException("event " + revision.eventId() + " belongs to an aggregate of unknown type "
-                    + found.get(0)[1]);
-        };
+        // The whole history, from its first event: snapshots are not read (they would hide the events judged on).
+        // Events staged earlier in the same write are part of it.
+        List<? extends DomainEventMessage<?>> history = eventStore.readEvents(owner.aggregateId(), 0).asStream().toList();
+        JudgedRevision judged = EntryRules.judge(revision, route.rules(), history);
         // Sent on behalf of the client's command: same actor, correlation id and command name, and its command id,
         // so the events are audited and answered as that command's.
         FutureCallback<Object, Object> callback = new FutureCallback<>();
-        commandBus.dispatch(GenericCommandMessage.asCommandMessage(command)
+        commandBus.dispatch(GenericCommandMessage.asCommandMessage(route.command().apply(owner.aggregateId(), judged))
                 .andMetaData(metaData).andMetaData(MetaData.with(LedgerMetadata.COMMAND_ID, commandId)), callback);
         CommandResultMessage<?> result = callback.getResult();
         if (result.isExceptional()) {
             Throwable failure = result.exceptionResult();
             throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
         }
-        CurrentUnitOfWork.get().root().afterCommit(uow -> aggregateCache.remove(aggregateId));
+        RevisedInThisWrite.mark(owner.aggregateId());
+        CurrentUnitOfWork.get().root().afterCommit(uow -> aggregateCache.remove(owner.aggregateId()));
     }
 }

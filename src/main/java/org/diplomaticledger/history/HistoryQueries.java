@@ -3,6 +3,7 @@ package org.diplomaticledger.history;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.diplomaticledger.history.api.CorrectedHistory;
 import org.diplomaticledger.projection.CsvTable;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.QueryParameterException;

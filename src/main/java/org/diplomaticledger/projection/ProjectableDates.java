@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.diplomaticledger.history.CorrectedHistory;
+import org.diplomaticledger.history.api.CorrectedHistory;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;

@@ -1,40 +1,79 @@
 package org.diplomaticledger.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Each capability keeps its internals to itself: its {@code domain} (aggregates and their state) and {@code web}
- * packages are used by nobody else; capabilities meet only through their {@code api} (commands, events) and
- * {@code shared}.
+ * The module rules of docs/architecture.md, checked on the main classes at every {@code mvn verify}. Each capability
+ * keeps its internals to itself: its {@code domain} (aggregates and their state) and {@code web} packages are used by
+ * nobody else; capabilities meet only through their {@code api} (commands, events) and {@code shared}; and no
+ * dependencies go round in a circle, between modules or between packages.
  */
 @AnalyzeClasses(packages = "org.diplomaticledger", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+    private static final String ROOT = "org.diplomaticledger.";
+
+    /**
+     * The modules: each top-level package under {@code org.diplomaticledger} is one, except that a capability's
+     * {@code api} package (its commands and events, the language it publishes) is a module of its own, which the
+     * rest of the capability uses like any other module does. The application class in {@code org.diplomaticledger}
+     * itself is in no module.
+     */
+    static final SliceAssignment MODULES = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            String name = javaClass.getPackageName();
+            if (!name.startsWith(ROOT)) {
+                return SliceIdentifier.ignore();
+            }
+            String[] parts = name.substring(ROOT.length()).split("\\.");
+            return SliceIdentifier.of(parts.length > 1 && parts[1].equals("api") ? parts[0] + ".api" : parts[0]);
+        }
+
+        @Override
+        public String getDescription() {
+            return "modules (each top-level package, each capability's api package apart)";
+        }
+    };
+
     @ArchTest
-    static final ArchRule domainsArePrivateToTheirCapability = SlicesRuleDefinition.slices()
+    static final ArchRule modulesAreFreeOfCycles = slices().assignedFrom(MODULES).should().beFreeOfCycles()
+            .as("no dependencies go round in a circle between modules (top-level packages, and each api apart)");
+
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("org.diplomaticledger.(**)").should().beFreeOfCycles()
+            .as("no dependencies go round in a circle between packages");
+
+    @ArchTest
+    static final ArchRule capabilitiesMeetThroughTheirApis = slices()
             .matching("org.diplomaticledger.(*)..")
             .should().notDependOnEachOther()
-            .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
-                    com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(
-                            "org.diplomaticledger.shared..", "org.diplomaticledger.ledger", "org.diplomaticledger.projection",
-                            "org.diplomaticledger.history", "org.diplomaticledger.*.api.."))
+            // What every capability may use: the shared value types, the ledger's write path (not its web
+            // adapters), the projections' read support, and every capability's api.
+            .ignoreDependency(DescribedPredicate.alwaysTrue(), resideInAnyPackage(
+                    "org.diplomaticledger.shared..", "org.diplomaticledger.ledger", "org.diplomaticledger.projection",
+                    "org.diplomaticledger.*.api.."))
             // The jar's command line is, like the application class, an entry point: it runs the offline tools of
             // audit (verify-export, verify-digest), security (hash-password) and bench; nothing depends on it.
-            .ignoreDependency(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("org.diplomaticledger.cli.."),
-                    com.tngtech.archunit.base.DescribedPredicate.alwaysTrue())
+            .ignoreDependency(resideInAPackage("org.diplomaticledger.cli.."), DescribedPredicate.alwaysTrue())
             // The web dashboard is an entry point too (docs/dashboard.md): its pages read every capability's query
             // services, as the API's controllers do, and nothing depends on it.
-            .ignoreDependency(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("org.diplomaticledger.dashboard.."),
-                    com.tngtech.archunit.base.DescribedPredicate.alwaysTrue())
+            .ignoreDependency(resideInAPackage("org.diplomaticledger.dashboard.."), DescribedPredicate.alwaysTrue())
             .as("capabilities depend on each other only through their api packages, shared, the ledger's write path "
-                    + "and the projections' read support (which reads an aggregate's history with its corrections applied)");
+                    + "and the projections' read support");
 
     @ArchTest
     static final ArchRule presenceDomainIsPrivate = noClasses()
@@ -52,14 +91,35 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("org.diplomaticledger.relations.domain..");
 
     @ArchTest
+    static final ArchRule aggregatesDoNoInputOrOutput = noClasses()
+            .that().resideInAPackage("org.diplomaticledger.*.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.axonframework.eventsourcing.eventstore..",
+                    "org.springframework.jdbc..", "java.sql..", "javax.sql..", "java.net..", "java.io..",
+                    "java.nio.file..")
+            .as("aggregates read no event store, database, network or file: what they judge is in their state and "
+                    + "the command");
+
+    private static final String[] API_DEPENDENCIES = {
+            "org.diplomaticledger.shared..", "org.diplomaticledger.*.api..", "java..", "jakarta.validation..",
+            "com.fasterxml.jackson.annotation..", "org.axonframework.modelling.command..",
+            // @Revision: an event's stored shape has a revision (docs/contract.md)
+            "org.axonframework.serialization"};
+
+    @ArchTest
     static final ArchRule apisDependOnlyOnSharedAndLibraries = classes()
             .that().resideInAPackage("org.diplomaticledger.*.api..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(
-                    "org.diplomaticledger.shared..", "org.diplomaticledger.*.api..", "java..", "jakarta.validation..",
-                    "com.fasterxml.jackson.annotation..", "org.axonframework.modelling.command..",
-                    // @Revision: an event's stored shape has a revision (docs/contract.md)
-                    "org.axonframework.serialization")
+            .and().resideOutsideOfPackage("org.diplomaticledger.history.api..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(API_DEPENDENCIES)
             .as("commands and events are plain records over shared value types");
+
+    @ArchTest
+    static final ArchRule historyApiAlsoReadsEventMessages = classes()
+            .that().resideInAPackage("org.diplomaticledger.history.api..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(concat(API_DEPENDENCIES,
+                    "org.axonframework.eventhandling..", "org.axonframework.messaging..",
+                    "com.fasterxml.jackson.databind.."))
+            .as("history's api is plain records too, plus CorrectedHistory, which reads a list of Axon event messages "
+                    + "with their corrections applied (Jackson's tree model), for history and the projections alike");
 
     @ArchTest
     static final ArchRule apisDoNotDependOnOtherCapabilitiesApis = noClasses()
@@ -70,8 +130,17 @@ class ArchitectureTest {
     static final ArchRule sharedDependsOnNoCapability = noClasses()
             .that().resideInAPackage("org.diplomaticledger.shared..")
             .should().dependOnClassesThat().resideInAnyPackage("org.diplomaticledger.presence..", "org.diplomaticledger.talks..",
-                    "org.diplomaticledger.relations..", "org.diplomaticledger.ledger..", "org.diplomaticledger.security..",
-                    "org.diplomaticledger.demo..");
+                    "org.diplomaticledger.relations..", "org.diplomaticledger.history..", "org.diplomaticledger.ledger..",
+                    "org.diplomaticledger.projection..", "org.diplomaticledger.stream..", "org.diplomaticledger.audit..",
+                    "org.diplomaticledger.security..", "org.diplomaticledger.demo..", "org.diplomaticledger.dashboard..",
+                    "org.diplomaticledger.cli..", "org.diplomaticledger.bench..");
+
+    @ArchTest
+    static final ArchRule historyNamesNoCapability = noClasses()
+            .that().resideInAPackage("org.diplomaticledger.history..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.diplomaticledger.presence..", "org.diplomaticledger.talks..",
+                    "org.diplomaticledger.relations..")
+            .as("corrections reach each aggregate type by the RevisionRoute its capability registers; history names none");
 
     @ArchTest
     static final ArchRule theReadSupportKnowsNoCapability = noClasses()
@@ -97,4 +166,11 @@ class ArchitectureTest {
             .that().resideOutsideOfPackages("org.diplomaticledger", "org.diplomaticledger.cli..")
             .should().dependOnClassesThat().resideInAPackage("org.diplomaticledger.cli..")
             .as("the command line is an entry point, which only the application's main calls");
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = new String[first.length + more.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
 }

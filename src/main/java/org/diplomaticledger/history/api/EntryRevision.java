@@ -5,8 +5,8 @@ import org.diplomaticledger.shared.Provenance;
 import java.util.Map;
 
 /**
- * A correction or a retraction of one event, as handed to the aggregate that owns the event (inside
- * {@code RevisePresenceEntry}, {@code ReviseTalksEntry} or {@code ReviseRelationsEntry}).
+ * A correction or a retraction of one event, as the client asked for it; {@code history} judges it on the history of
+ * the aggregate that owns the event, and hands that aggregate the resulting {@link JudgedRevision}.
  *
  * @param eventId     the event to correct or retract
  * @param corrections the fields to change with their new values; {@code null} for a retraction

@@ -2,15 +2,11 @@ package org.diplomaticledger.presence.domain;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
-import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.serialization.Revision;
@@ -19,7 +15,6 @@ import org.diplomaticledger.history.api.EntryCorrected;
 import org.diplomaticledger.history.api.EntryRetracted;
 import org.diplomaticledger.presence.api.*;
 import org.diplomaticledger.shared.CountryCode;
-import org.diplomaticledger.shared.LedgerEntries;
 import org.diplomaticledger.shared.RuleViolation;
 
 import java.time.LocalDate;
@@ -27,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -58,40 +52,15 @@ public class Presence {
     /** Every ceiling ever imposed, by id; lifted or replaced ones are no longer in force. */
     private Ceilings ceilings = Ceilings.NONE;
 
-    /** What the presence's events introduce, and what identifies them besides ids and states, for corrections. */
-    private static final LedgerEntries.Rules CORRECTION_RULES = new LedgerEntries.Rules(
-            Map.of(MissionOpened.class, List.of("missionId"),
-                    DiplomatAccredited.class, List.of("personId"),
-                    DiplomatExpelled.class, List.of("expulsionId"),
-                    StaffCeilingImposed.class, List.of("ceilingId"),
-                    AgrementRequested.class, List.of("personId"),
-                    AgrementGranted.class, List.of("personId"),
-                    AmbassadorAppointed.class, List.of("personId"),
-                    ChargeDAffairesAppointed.class, List.of("personId")),
-            Map.of(MissionOpened.class, Set.of("kind", "city", "organisation")));
-
-    /** This presence's events by id, for corrections and retractions. */
-    @AggregateMember
-    private LedgerEntries entries = new LedgerEntries();
-
     protected Presence() {
     }
 
     // ---------------------------------------------------------------- corrections
 
-    /** Every command but another revision waits for a revised history to be loaded again; see {@link LedgerEntries}. */
-    @CommandHandlerInterceptor
-    Object judgedOnTheCorrectedHistory(CommandMessage<?> command, InterceptorChain chain) throws Exception {
-        if (!(command.getPayload() instanceof RevisePresenceEntry)) {
-            entries.refuseIfRevisedInThisWrite();
-        }
-        return chain.proceed();
-    }
-
-    /** A correction or retraction of one of this presence's events; the rules are {@link LedgerEntries}'. */
+    /** A correction or retraction of one of this presence's events, judged by the ledger's history: recorded as it is. */
     @CommandHandler
-    void handle(RevisePresenceEntry command, EventStore history) {
-        apply(entries.revise(command.revision(), CORRECTION_RULES, history.readEvents(presenceId, 0).asStream()));
+    void handle(RevisePresenceEntry command) {
+        command.revision().record();
     }
 
     // ---------------------------------------------------------------- missions

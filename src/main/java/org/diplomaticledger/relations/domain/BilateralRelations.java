@@ -2,15 +2,10 @@ package org.diplomaticledger.relations.domain;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateMember;
-import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.diplomaticledger.history.api.EntryCorrected;
@@ -20,10 +15,7 @@ import org.diplomaticledger.relations.api.RelationsLevel;
 import org.diplomaticledger.relations.api.RelationsLevelChanged;
 import org.diplomaticledger.relations.api.ReviseRelationsEntry;
 import org.diplomaticledger.shared.CountryCode;
-import org.diplomaticledger.shared.LedgerEntries;
 import org.diplomaticledger.shared.RuleViolation;
-
-import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -38,34 +30,18 @@ public class BilateralRelations {
     /** CAMEO: reduce or break diplomatic relations. */
     static final int CAMEO_REDUCE_OR_BREAK_RELATIONS = 161;
 
-    /** For corrections: no relations event brings anything into being that later events refer to. */
-    private static final LedgerEntries.Rules CORRECTION_RULES = new LedgerEntries.Rules(Map.of(), Map.of());
-
     @AggregateIdentifier
     private String relationsId;
     private RelationsLevel level;
-
-    /** These relations' events by id, for corrections and retractions. */
-    @AggregateMember
-    private LedgerEntries entries = new LedgerEntries();
 
     protected BilateralRelations() {
         // for Axon and for Jackson snapshots
     }
 
-    /** Every command but another revision waits for a revised history to be loaded again; see {@link LedgerEntries}. */
-    @CommandHandlerInterceptor
-    Object judgedOnTheCorrectedHistory(CommandMessage<?> command, InterceptorChain chain) throws Exception {
-        if (!(command.getPayload() instanceof ReviseRelationsEntry)) {
-            entries.refuseIfRevisedInThisWrite();
-        }
-        return chain.proceed();
-    }
-
-    /** A correction or retraction of one of these relations' events; the rules are {@link LedgerEntries}'. */
+    /** A correction or retraction of one of these relations' events, judged by the ledger's history: recorded as it is. */
     @CommandHandler
-    void handle(ReviseRelationsEntry command, EventStore history) {
-        apply(entries.revise(command.revision(), CORRECTION_RULES, history.readEvents(relationsId, 0).asStream()));
+    void handle(ReviseRelationsEntry command) {
+        command.revision().record();
     }
 
     @CommandHandler

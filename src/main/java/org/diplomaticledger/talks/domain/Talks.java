@@ -2,21 +2,15 @@ package org.diplomaticledger.talks.domain;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateMember;
-import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.diplomaticledger.history.api.EntryCorrected;
 import org.diplomaticledger.history.api.EntryRetracted;
 import org.diplomaticledger.shared.CountryCode;
-import org.diplomaticledger.shared.LedgerEntries;
 import org.diplomaticledger.shared.RuleViolation;
 import org.diplomaticledger.talks.api.CancelTalks;
 import org.diplomaticledger.talks.api.ConcludeTalks;
@@ -42,7 +36,6 @@ import java.time.LocalTime;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -56,15 +49,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Talks {
 
-    /** For corrections: the scheduling brings the talks into being, so every later event depends on it. */
-    private static final LedgerEntries.Rules CORRECTION_RULES = new LedgerEntries.Rules(
-            Map.of(TalksScheduled.class, List.of("talksId")), Map.of());
-
     @AggregateIdentifier
     private String talksId;
-    /** These talks' events by id, for corrections and retractions; everything later depends on the scheduling. */
-    @AggregateMember
-    private LedgerEntries entries = new LedgerEntries();
     private TalksStatus status;
     private List<CountryCode> parties;
     private TalksFormat format;
@@ -78,19 +64,10 @@ public class Talks {
         // for Axon and for Jackson snapshots
     }
 
-    /** Every command but another revision waits for a revised history to be loaded again; see {@link LedgerEntries}. */
-    @CommandHandlerInterceptor
-    Object judgedOnTheCorrectedHistory(CommandMessage<?> command, InterceptorChain chain) throws Exception {
-        if (!(command.getPayload() instanceof ReviseTalksEntry)) {
-            entries.refuseIfRevisedInThisWrite();
-        }
-        return chain.proceed();
-    }
-
-    /** A correction or retraction of one of these talks' events; the rules are {@link LedgerEntries}'. */
+    /** A correction or retraction of one of these talks' events, judged by the ledger's history: recorded as it is. */
     @CommandHandler
-    void handle(ReviseTalksEntry command, EventStore history) {
-        apply(entries.revise(command.revision(), CORRECTION_RULES, history.readEvents(talksId, 0).asStream()));
+    void handle(ReviseTalksEntry command) {
+        command.revision().record();
     }
 
     @CommandHandler

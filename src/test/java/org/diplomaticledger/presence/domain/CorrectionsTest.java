@@ -5,9 +5,10 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.TestExecutor;
 import org.diplomaticledger.history.api.EntryCorrected;
 import org.diplomaticledger.history.api.EntryRetracted;
-import org.diplomaticledger.history.api.EntryRevision;
+import org.diplomaticledger.history.RevisionsInAFixture;
+import org.diplomaticledger.history.api.CorrectEntry;
+import org.diplomaticledger.history.api.RetractEntry;
 import org.diplomaticledger.presence.api.DiplomatExpelled;
-import org.diplomaticledger.presence.api.RevisePresenceEntry;
 import org.diplomaticledger.presence.api.StaffCategory;
 import org.diplomaticledger.shared.EventJson;
 import org.diplomaticledger.shared.InvalidValueException;
@@ -25,7 +26,8 @@ import java.util.Map;
 import static org.diplomaticledger.presence.domain.PresenceTestData.*;
 import static org.diplomaticledger.presence.domain.RuleViolationMatcher.violates;
 
-/** Corrections and retractions of a presence's events: each rule of {@code LedgerEntries}, on the Presence aggregate. */
+/** Corrections and retractions of a presence's events: each rule of the ledger's history
+ * ({@code EntryRules}) under the presence's {@link PresenceRevisions}, recorded by the Presence aggregate. */
 class CorrectionsTest {
 
     private static final String PETROV = "ivan-petrov";
@@ -36,8 +38,8 @@ class CorrectionsTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Presence.class);
-        // The aggregate reads its history from the store to judge a revision: here, the fixture's store.
-        fixture.registerInjectableResource(fixture.getEventStore());
+        // The ledger's history judges a revision on the fixture's store and hands the presence what to record.
+        RevisionsInAFixture.register(fixture, PRESENCE, PresenceRevisions.ROUTE);
     }
 
     private TestExecutor<Presence> given;
@@ -57,12 +59,12 @@ class CorrectionsTest {
         return fixture.getEventStore().readEvents(PRESENCE).asStream().skip(n).findFirst().orElseThrow().getIdentifier();
     }
 
-    private static RevisePresenceEntry correct(String eventId, Map<String, Object> corrections) {
-        return new RevisePresenceEntry(PRESENCE, new EntryRevision(eventId, corrections, "the source misread", CORRECTION_SOURCE));
+    private static CorrectEntry correct(String eventId, Map<String, Object> corrections) {
+        return new CorrectEntry(eventId, corrections, "the source misread", null, CORRECTION_SOURCE);
     }
 
-    private static RevisePresenceEntry retract(String eventId) {
-        return new RevisePresenceEntry(PRESENCE, new EntryRevision(eventId, null, "never happened", CORRECTION_SOURCE));
+    private static RetractEntry retract(String eventId) {
+        return new RetractEntry(eventId, "never happened", null, CORRECTION_SOURCE);
     }
 
     @SuppressWarnings("unchecked")

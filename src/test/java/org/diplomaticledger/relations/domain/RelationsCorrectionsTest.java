@@ -4,10 +4,11 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.TestExecutor;
 import org.diplomaticledger.history.api.EntryCorrected;
 import org.diplomaticledger.history.api.EntryRetracted;
-import org.diplomaticledger.history.api.EntryRevision;
+import org.diplomaticledger.history.api.RetractEntry;
+import org.diplomaticledger.history.RevisionsInAFixture;
+import org.diplomaticledger.history.api.CorrectEntry;
 import org.diplomaticledger.relations.api.RelationsLevel;
 import org.diplomaticledger.relations.api.RelationsLevelChanged;
-import org.diplomaticledger.relations.api.ReviseRelationsEntry;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.EventJson;
 import org.diplomaticledger.shared.Provenance;
@@ -33,8 +34,8 @@ class RelationsCorrectionsTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(BilateralRelations.class);
-        // The aggregate reads its history from the store to judge a revision: here, the fixture's store.
-        fixture.registerInjectableResource(fixture.getEventStore());
+        // The ledger's history judges a revision on the fixture's store and hands the relations what to record.
+        RevisionsInAFixture.register(fixture, CU_US, RelationsRevisions.ROUTE);
     }
 
     private static RelationsLevelChanged severed(LocalDate on) {
@@ -51,8 +52,8 @@ class RelationsCorrectionsTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> corrected = EventJson.mapper().convertValue(severed(JANUARY_1961), Map.class);
         TestExecutor<BilateralRelations> given = fixture.given(severed(JANUARY_1961.minusDays(1)));
-        given.when(new ReviseRelationsEntry(CU_US, new EntryRevision(id(0), Map.of("effectiveDate", "1961-01-03"),
-                        "the break took effect on 3 January", SOURCE)))
+        given.when(new CorrectEntry(id(0), Map.of("effectiveDate", "1961-01-03"),
+                        "the break took effect on 3 January", null, SOURCE))
                 .expectEvents(new EntryCorrected(id(0), "RelationsLevelChanged", corrected, "the break took effect on 3 January",
                         JANUARY_1961, SOURCE));
     }
@@ -60,7 +61,7 @@ class RelationsCorrectionsTest {
     @Test
     void theStatesCannotBeCorrected() {
         TestExecutor<BilateralRelations> given = fixture.given(severed(JANUARY_1961));
-        given.when(new ReviseRelationsEntry(CU_US, new EntryRevision(id(0), Map.of("stateA", "MX"), "wrong pair", SOURCE)))
+        given.when(new CorrectEntry(id(0), Map.of("stateA", "MX"), "wrong pair", null, SOURCE))
                 .expectException(new CustomTypeSafeMatcher<RuleViolation>("identity-not-correctable on corrections.stateA") {
                     @Override
                     protected boolean matchesSafely(RuleViolation violation) {
@@ -74,7 +75,7 @@ class RelationsCorrectionsTest {
     @Test
     void aChangeCanBeRetracted() {
         TestExecutor<BilateralRelations> given = fixture.given(severed(JANUARY_1961));
-        given.when(new ReviseRelationsEntry(CU_US, new EntryRevision(id(0), null, "never happened", SOURCE)))
+        given.when(new RetractEntry(id(0), "never happened", null, SOURCE))
                 .expectEvents(new EntryRetracted(id(0), "RelationsLevelChanged", "never happened", JANUARY_1961, SOURCE));
     }
 }

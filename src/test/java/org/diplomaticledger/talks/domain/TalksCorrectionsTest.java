@@ -4,12 +4,13 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.TestExecutor;
 import org.diplomaticledger.history.api.EntryCorrected;
 import org.diplomaticledger.history.api.EntryRetracted;
-import org.diplomaticledger.history.api.EntryRevision;
+import org.diplomaticledger.history.api.RetractEntry;
+import org.diplomaticledger.history.RevisionsInAFixture;
+import org.diplomaticledger.history.api.CorrectEntry;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.EventJson;
 import org.diplomaticledger.shared.Provenance;
 import org.diplomaticledger.shared.RuleViolation;
-import org.diplomaticledger.talks.api.ReviseTalksEntry;
 import org.diplomaticledger.talks.api.TalksFormat;
 import org.diplomaticledger.talks.api.TalksPostponed;
 import org.diplomaticledger.talks.api.TalksScheduled;
@@ -38,8 +39,8 @@ class TalksCorrectionsTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Talks.class);
-        // The aggregate reads its history from the store to judge a revision: here, the fixture's store.
-        fixture.registerInjectableResource(fixture.getEventStore());
+        // The ledger's history judges a revision on the fixture's store and hands the talks what to record.
+        RevisionsInAFixture.register(fixture, ID, TalksRevisions.ROUTE);
     }
 
     private static TalksScheduled scheduled(String scope) {
@@ -55,8 +56,10 @@ class TalksCorrectionsTest {
         return fixture.getEventStore().readEvents(ID).asStream().skip(n).findFirst().orElseThrow().getIdentifier();
     }
 
-    private static ReviseTalksEntry revise(String eventId, Map<String, Object> corrections) {
-        return new ReviseTalksEntry(ID, new EntryRevision(eventId, corrections, "misreported", SOURCE));
+    /** A correction, or with {@code corrections} null a retraction. */
+    private static Object revise(String eventId, Map<String, Object> corrections) {
+        return corrections == null ? new RetractEntry(eventId, "misreported", null, SOURCE)
+                : new CorrectEntry(eventId, corrections, "misreported", null, SOURCE);
     }
 
     private static Matcher<RuleViolation> violates(String rule, String field) {

@@ -1,12 +1,10 @@
-package org.diplomaticledger.history;
+package org.diplomaticledger.history.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.diplomaticledger.history.api.EntryCorrected;
-import org.diplomaticledger.history.api.EntryRetracted;
 import org.diplomaticledger.shared.EventJson;
 
 import java.util.ArrayList;

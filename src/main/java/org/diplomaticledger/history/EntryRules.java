@@ -1,19 +1,21 @@
-package org.diplomaticledger.shared;
+package org.diplomaticledger.history;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.Message;
-import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.diplomaticledger.history.api.EntryCorrected;
 import org.diplomaticledger.history.api.EntryRetracted;
 import org.diplomaticledger.history.api.EntryRevision;
+import org.diplomaticledger.history.api.JudgedRevision;
+import org.diplomaticledger.history.api.RevisionRules;
+import org.diplomaticledger.shared.EventJson;
+import org.diplomaticledger.shared.InputChecks;
+import org.diplomaticledger.shared.InvalidValueException;
+import org.diplomaticledger.shared.LedgerEvent;
+import org.diplomaticledger.shared.RuleViolation;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -24,83 +26,46 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
- * What an aggregate needs to know of its own history for corrections and retractions, and the rules for them. It
- * keeps only the ids of the revisions and of the events retracted (few): the events themselves, as they read now
- * (corrected payloads in place, retracted events gone), are read from the store when a revision is judged, so that
- * an aggregate's state, and its snapshot, do not grow with every event it records. Each aggregate holds one as an
- * {@code @AggregateMember}, so that it sees every event the aggregate applies or is loaded from.
+ * The rules for corrections and retractions, judged on the history of the aggregate that owns the event named. A
+ * pure function of that history: {@link EntryRevisions} reads it, and the aggregate records the result.
  *
  * <p>The rules: the event must be one of this aggregate's; it must not itself be a correction or retraction, nor
  * already retracted. A correction names only fields of the event, changes at least one, leaves the event's identity
- * alone (its ids, its states, and the fields the aggregate declares identifying), and must read as a valid event. A
- * retraction is refused while a later event refers to something the retracted event introduced (a person's
- * accreditation and a later expulsion of that person).
+ * alone (its ids, its states, and the fields the aggregate declares identifying in its {@link RevisionRules}), and
+ * must read as a valid event. A retraction is refused while a later event refers to something the retracted event
+ * introduced (a person's accreditation and a later expulsion of that person).
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
-@JsonIgnoreProperties(ignoreUnknown = true) // snapshots taken when every entry was kept here still read
-public class LedgerEntries {
+final class EntryRules {
 
     /** Fields that name states: like ids, they say what a fact is about, and cannot be corrected. */
     private static final Set<String> STATE_FIELDS = Set.of("sendingState", "receivingState", "declaredBy", "against",
             "state", "parties", "stateA", "stateB");
 
-    private Set<String> retracted = new HashSet<>();
-    /** The ids of this aggregate's corrections and retractions. */
-    private Set<String> revisions = new HashSet<>();
-    /**
-     * Whether this instance recorded a revision while handling a command, rather than being loaded with it: its
-     * other state then still predates the revision until it is loaded again (after the write commits).
-     */
-    private transient boolean revisedInThisWrite;
-
-    /**
-     * What an aggregate's events mean for corrections, beyond ids and states.
-     *
-     * @param introduces per event type, the id fields whose value the event brings into being (MissionOpened:
-     *                   missionId); a later event naming that value depends on it
-     * @param identifies per event type, identifying fields besides ids and states (MissionOpened: city, kind, which
-     *                   its mission id is made of)
-     */
-    public record Rules(Map<Class<?>, List<String>> introduces, Map<Class<?>, Set<String>> identifies) {
-    }
-
-    @EventSourcingHandler
-    void on(Object payload, @MessageIdentifier String eventId) {
-        if (!(payload instanceof EntryCorrected || payload instanceof EntryRetracted)) {
-            return; // an ordinary event (or a snapshot): read from the store when a revision needs it
-        }
-        if (AggregateLifecycle.isLive()) {
-            revisedInThisWrite = true;
-        }
-        revisions.add(eventId);
-        if (payload instanceof EntryRetracted retraction) {
-            retracted.add(retraction.eventId());
-        }
+    private EntryRules() {
     }
 
     /**
-     * Refuses a command that comes, in the same write (an import), after a revision of this aggregate: the aggregate
-     * reads its corrected history only when it is loaded again, so it would judge the command on the facts as they
-     * stood before the revision.
-     */
-    public void refuseIfRevisedInThisWrite() {
-        if (revisedInThisWrite) {
-            throw new RuleViolation("revised-in-this-write", "an event of this record was corrected or retracted earlier "
-                    + "in the same write; send the commands that follow the correction in a separate request, so that "
-                    + "they are judged on the corrected history");
-        }
-    }
-
-    /**
-     * The event that records the revision, once every rule holds; throws naming the rule or field otherwise.
+     * The event that records the revision, once every rule holds, with the version it was judged at; throws naming
+     * the rule or field otherwise.
      *
      * @param history the aggregate's events in sequence order, as the store hands them out (with or without its
      *                corrections applied: they are applied here again, to the same result)
      */
-    public LedgerEvent revise(EntryRevision revision, Rules rules, Stream<? extends Message<?>> history) {
+    static JudgedRevision judge(EntryRevision revision, RevisionRules rules, List<? extends DomainEventMessage<?>> history) {
+        Set<String> revisions = new HashSet<>();
+        Set<String> retracted = new HashSet<>();
+        Long version = null;
+        for (DomainEventMessage<?> message : history) {
+            version = message.getSequenceNumber();
+            if (message.getPayload() instanceof EntryCorrected) {
+                revisions.add(message.getIdentifier());
+            } else if (message.getPayload() instanceof EntryRetracted retraction) {
+                revisions.add(message.getIdentifier());
+                retracted.add(retraction.eventId());
+            }
+        }
         String id = revision.eventId();
         if (revisions.contains(id)) {
             throw new RuleViolation("entry-is-revision", "eventId", "event " + id + " is itself a correction or a "
@@ -115,11 +80,12 @@ public class LedgerEntries {
         if (target == null) {
             throw new RuleViolation("unknown-entry", "eventId", "event " + id + " is not in the history of this record");
         }
-        return revision.isRetraction() ? retract(target, entries, revision, rules) : correct(target, revision, rules);
+        LedgerEvent event = revision.isRetraction() ? retract(target, entries, revision, rules) : correct(target, revision, rules);
+        return new JudgedRevision(event, version);
     }
 
     /** Every event not retracted, by id, in ledger order, with the payload that holds now. */
-    private static Map<String, Entry> entries(Stream<? extends Message<?>> history) {
+    private static Map<String, Entry> entries(List<? extends DomainEventMessage<?>> history) {
         Map<String, Entry> entries = new LinkedHashMap<>();
         history.forEach(message -> {
             Object payload = message.getPayload();
@@ -137,7 +103,7 @@ public class LedgerEntries {
         return entries;
     }
 
-    private EntryRetracted retract(Entry target, Map<String, Entry> entries, EntryRevision revision, Rules rules) {
+    private static EntryRetracted retract(Entry target, Map<String, Entry> entries, EntryRevision revision, RevisionRules rules) {
         ObjectMapper mapper = EventJson.mapper();
         JsonNode payload = mapper.valueToTree(target.payload);
         for (String key : rules.introduces().getOrDefault(target.payload.getClass(), List.of())) {
@@ -160,7 +126,7 @@ public class LedgerEntries {
                 ((LedgerEvent) target.payload).effectiveDate(), revision.source());
     }
 
-    private EntryCorrected correct(Entry target, EntryRevision revision, Rules rules) {
+    private static EntryCorrected correct(Entry target, EntryRevision revision, RevisionRules rules) {
         ObjectMapper mapper = EventJson.mapper();
         Class<?> type = target.payload.getClass();
         Set<String> fields = new LinkedHashSet<>();
@@ -251,7 +217,7 @@ public class LedgerEntries {
         }
     }
 
-    private static boolean identifying(Rules rules, Class<?> type, String field) {
+    private static boolean identifying(RevisionRules rules, Class<?> type, String field) {
         return field.endsWith("Id") || field.endsWith("Ids") || STATE_FIELDS.contains(field)
                 || rules.identifies().getOrDefault(type, Set.of()).contains(field);
     }
