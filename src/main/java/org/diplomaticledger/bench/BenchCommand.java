@@ -93,22 +93,25 @@ public final class BenchCommand implements Callable<Integer> {
     boolean keep;
 
     private final PrintStream console;
+    /** The Spring Boot application class the benchmark starts its ledgers from (given: bench does not name it). */
+    private final Class<?> application;
 
-    public BenchCommand() {
-        this(System.out);
+    public BenchCommand(Class<?> application) {
+        this(application, System.out);
     }
 
-    BenchCommand(PrintStream console) {
+    BenchCommand(Class<?> application, PrintStream console) {
+        this.application = application;
         this.console = console;
     }
 
-    /** Runs the command line; the exit code. */
-    public static int run(String[] args) {
-        return run(args, System.out);
+    /** Runs the command line, starting ledgers of the {@code application} class; the exit code. */
+    public static int run(Class<?> application, String[] args) {
+        return run(application, args, System.out);
     }
 
-    static int run(String[] args, PrintStream console) {
-        return new CommandLine(new BenchCommand(console)).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    static int run(Class<?> application, String[] args, PrintStream console) {
+        return new CommandLine(new BenchCommand(application, console)).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
     }
 
     Sizes sizes() {
@@ -149,12 +152,12 @@ public final class BenchCommand implements Callable<Integer> {
         Map<String, Object> run = new LinkedHashMap<>();
         boolean failed = false;
         try (BenchDatabase database = postgres ? new PostgresBenchDatabase() : new H2BenchDatabase()) {
-            BenchContext context = new BenchContext(sizes, database, dataDir, json, seed, log);
+            BenchContext context = new BenchContext(application, sizes, database, dataDir, json, seed, log);
             context.progress("starting the ledger on %s in %s", database.kind(), dataDir);
             byte[] secret = new byte[12];
             new SecureRandom().nextBytes(secret);
             String password = HexFormat.of().formatHex(secret);
-            context.ledger = RunningLedger.start(database, dataDir, password, List.of(), json);
+            context.ledger = RunningLedger.start(application, database, dataDir, password, List.of(), json);
             context.progress("the ledger listens on port %d", context.ledger.port);
             try {
                 context.heapEmpty = RunningLedger.heapAfterGc();

@@ -40,7 +40,12 @@ final class BenchContext {
     long heapPeakRebuild = -1;
     long heapAfterRebuild = -1;
 
-    BenchContext(Sizes sizes, BenchDatabase database, Path dataDir, ObjectMapper json, long seed, PrintStream log) {
+    /** The Spring Boot application class the ledgers are started from. */
+    final Class<?> application;
+
+    BenchContext(Class<?> application, Sizes sizes, BenchDatabase database, Path dataDir, ObjectMapper json, long seed,
+                 PrintStream log) {
+        this.application = application;
         this.sizes = sizes;
         this.database = database;
         this.dataDir = dataDir;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.diplomaticledger.DiplomaticLedgerApplication;
 import org.diplomaticledger.ledger.ProcessorClaims;
 
 import java.nio.file.Files;
@@ -225,7 +224,7 @@ final class FailoverScenario implements Scenario {
         if (launchedAs.endsWith(".jar")) {
             command.addAll(List.of("-jar", launchedAs));
         } else {
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), DiplomaticLedgerApplication.class.getName()));
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), context.application.getName()));
         }
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

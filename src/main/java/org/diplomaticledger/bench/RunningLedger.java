@@ -2,7 +2,6 @@ package org.diplomaticledger.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.diplomaticledger.DiplomaticLedgerApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -44,8 +43,9 @@ final class RunningLedger implements AutoCloseable {
         this.jdbcPassword = environment.getProperty("spring.datasource.password", "");
     }
 
-    static RunningLedger start(BenchDatabase database, Path dataDir, String password, List<String> extra, ObjectMapper json) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(DiplomaticLedgerApplication.class)
+    static RunningLedger start(Class<?> application, BenchDatabase database, Path dataDir, String password,
+                               List<String> extra, ObjectMapper json) {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .profiles(database.profiles().toArray(String[]::new))
                 .run(arguments(database, dataDir, password, extra).toArray(String[]::new));
         return new RunningLedger(context, password, json);

@@ -46,6 +46,8 @@ public final class LedgerCommandLine implements Runnable {
     final PrintStream err;
     final Map<String, String> env;
     final Consumer<String[]> server;
+    /** The Spring Boot application class, for the benchmark's own ledgers (null: {@code bench} cannot run). */
+    final Class<?> application;
     private boolean serving;
 
     @CommandLine.Spec
@@ -57,6 +59,16 @@ public final class LedgerCommandLine implements Runnable {
      */
     public LedgerCommandLine(InputStream in, PrintStream out, PrintStream err, Map<String, String> env,
                              Consumer<String[]> server) {
+        this(in, out, err, env, null, server);
+    }
+
+    /**
+     * @param application the Spring Boot application class: passed in, not named here, so that the command line and
+     *                    the benchmark do not depend on the package that starts them (no package cycle)
+     */
+    public LedgerCommandLine(InputStream in, PrintStream out, PrintStream err, Map<String, String> env,
+                             Class<?> application, Consumer<String[]> server) {
+        this.application = application;
         this.in = in;
         this.out = out;
         this.err = err;
@@ -68,8 +80,8 @@ public final class LedgerCommandLine implements Runnable {
      * The jar's {@code main}: runs the command and exits with its code, except after {@code serve}, whose ledger keeps
      * the JVM alive.
      */
-    public static void main(String[] args, Consumer<String[]> server) {
-        LedgerCommandLine cli = new LedgerCommandLine(System.in, System.out, System.err, System.getenv(), server);
+    public static void main(String[] args, Class<?> application, Consumer<String[]> server) {
+        LedgerCommandLine cli = new LedgerCommandLine(System.in, System.out, System.err, System.getenv(), application, server);
         int exit = cli.execute(args);
         if (!cli.serving) {
             System.exit(exit);
@@ -105,7 +117,7 @@ public final class LedgerCommandLine implements Runnable {
     CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(this);
         // The benchmark parses its own options with picocli already: it becomes a command as it is.
-        commandLine.addSubcommand("bench", new BenchCommand());
+        commandLine.addSubcommand("bench", new BenchCommand(application));
         commandLine.addSubcommand("help", new CommandLine.HelpCommand());
         // Spring's options (--server.port=8081) are serve's arguments, not options picocli should know.
         commandLine.getSubcommands().get("serve").setUnmatchedOptionsArePositionalParams(true);

@@ -1,5 +1,6 @@
 package org.diplomaticledger.bench;
 
+import org.diplomaticledger.DiplomaticLedgerApplication;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class BenchCommandTest {
     @Test
     void everyScenarioWritesItsFiguresBesideTheirBaselines(@TempDir Path out) throws Exception {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        int exit = BenchCommand.run(new String[]{"--events", "120", "--small-events", "60", "--facts", "10",
+        int exit = BenchCommand.run(DiplomaticLedgerApplication.class, new String[]{"--events", "120", "--small-events", "60", "--facts", "10",
                 "--commands", "20", "--reads", "10", "--chunk", "50", "--catch-up-minutes", "2", "--import-lines", "100",
                 "--load-seconds", "3", "--subscribers", "20",
                 "--out", out.toString()}, new PrintStream(console, true, StandardCharsets.UTF_8));
@@ -76,7 +77,7 @@ class BenchCommandTest {
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
         try {
-            assertThat(BenchCommand.run(new String[]{"--only", "R9"}, new PrintStream(console))).isEqualTo(2);
+            assertThat(BenchCommand.run(DiplomaticLedgerApplication.class, new String[]{"--only", "R9"}, new PrintStream(console))).isEqualTo(2);
         } finally {
             System.setErr(err);
         }
