@@ -1,6 +1,10 @@
 package org.diplomaticledger.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.diplomaticledger.cli.RetryAfter;
+
+import java.time.Duration;
+import java.time.Instant;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -62,12 +66,16 @@ final class LargeImportScenario implements Scenario {
         String lastRunning = null;
         try {
             // As an integrator sends a large file: "Prefer: respond-async", then the status resource until it ends.
-            JsonNode accepted = context.ledger.http.parse(LedgerHttp.require(context.ledger.http.postNdjson(LedgerHttp.CLERK,
-                    "/api/v1/imports", () -> body, java.util.Map.of("Prefer", "respond-async")), "W2 import"));
+            LedgerHttp.Answer answer = context.ledger.http.postNdjson(LedgerHttp.CLERK,
+                    "/api/v1/imports", () -> body, java.util.Map.of("Prefer", "respond-async"));
+            JsonNode accepted = context.ledger.http.parse(LedgerHttp.require(answer, "W2 import"));
             uploadSeconds = (System.nanoTime() - start) / 1e9;
             String status = "/api/v1/imports/" + accepted.path("id").asText();
             while (true) {
-                receipt = context.ledger.http.getJson(LedgerHttp.CLERK, status);
+                // Asked again when the last answer's Retry-After says (1 s when it has none).
+                Thread.sleep(RetryAfter.of(answer.retryAfter(), Duration.ofSeconds(1), Instant.now()).toMillis());
+                answer = context.ledger.http.get(LedgerHttp.CLERK, status);
+                receipt = context.ledger.http.parse(LedgerHttp.require(answer, "GET " + status));
                 polls++;
                 String state = receipt.path("state").asText();
                 double at = (System.nanoTime() - start) / 1e9;
@@ -83,10 +91,9 @@ final class LargeImportScenario implements Scenario {
                     firstProgress = progress;
                 }
                 lastRunning = progress;
-                if (polls % 20 == 0) {
+                if (polls % 10 == 0) {
                     context.progress("W2: %s", progress);
                 }
-                Thread.sleep(500);
             }
             if (!receipt.path("state").asText().equals("SUCCEEDED")) {
                 throw new IllegalStateException("W2's import failed: " + receipt);
@@ -114,6 +121,6 @@ final class LargeImportScenario implements Scenario {
         result.detail("uploadSeconds", uploadSeconds);
         result.detail("validatedSeconds", validatedAt);
         result.detail("statusPolls", polls);
-        result.detail("progress", "202 at once, then GET /api/v1/imports/{id} every 0.5 s; e.g. " + firstProgress + "; " + lastRunning);
+        result.detail("progress", "202 at once, then GET /api/v1/imports/{id} as its Retry-After says; e.g. " + firstProgress + "; " + lastRunning);
     }
 }

@@ -41,8 +41,12 @@ final class LedgerHttp {
         return password;
     }
 
-    /** The answer's status and body. */
-    record Answer(int status, String body) {
+    /** The answer's status, body and Retry-After header (null when it has none). */
+    record Answer(int status, String body, String retryAfter) {
+        Answer(int status, String body) {
+            this(status, body, null);
+        }
+
         boolean ok() {
             return status >= 200 && status < 300;
         }
@@ -106,6 +110,6 @@ final class LedgerHttp {
 
     private Answer send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new Answer(response.statusCode(), response.body());
+        return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Retry-After").orElse(null));
     }
 }

@@ -289,6 +289,8 @@ final class ImportCommand implements Callable<Integer> {
                 location = "/api/v1/imports/" + accepted.json().path("id").asText();
             }
             JsonNode status = accepted.json();
+            // The 202 and each status answer say when to ask again (Retry-After); 1 s when they do not.
+            Duration wait = RetryAfter.of(accepted.header("Retry-After"), Duration.ofSeconds(1), java.time.Instant.now());
             int failures = 0;
             while (true) {
                 String state = status.path("state").asText();
@@ -308,13 +310,14 @@ final class ImportCommand implements Callable<Integer> {
                 long done = first - 1 + (state.equals("WRITING") ? status.path("linesWritten").asLong() : 0);
                 progress.update(Math.max(first - 1, done), note() + String.format(Locale.ROOT, "; lines %,d–%,d %s: %,d validated, %,d written",
                         first, last, state.toLowerCase(Locale.ROOT), status.path("linesValidated").asLong(), status.path("linesWritten").asLong()));
-                Thread.sleep(500);
+                Thread.sleep(wait.toMillis());
                 try {
                     LedgerApi.Answer answer = api.get(location);
                     if (!answer.ok()) {
                         throw new IOException(LedgerApi.refusal(answer.status(), answer.body()));
                     }
                     status = answer.json();
+                    wait = RetryAfter.of(answer.header("Retry-After"), Duration.ofSeconds(1), java.time.Instant.now());
                     failures = 0;
                 } catch (IOException e) {
                     if (++failures > retries) {

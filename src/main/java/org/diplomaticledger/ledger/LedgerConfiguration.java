@@ -186,7 +186,9 @@ class LedgerConfiguration {
                 // than the timeout. Writes commit in milliseconds, so 20 s is ample, and cleaning gaps early keeps
                 // readers' queries short where many writes were rolled back.
                 .gapTimeout((int) gapTimeout.toMillis())
-                .gapCleaningThreshold(gapCleaningThreshold);
+                .gapCleaningThreshold(gapCleaningThreshold)
+                // The engine below makes this check itself, except while a large import is being written.
+                .extendedGapCheckEnabled(false);
         // Every append passes the interceptors (the audit chain) in the appending transaction.
         return new InterceptedJdbcEventStorageEngine(builder, transactionManager, interceptors.orderedStream().toList());
     }
@@ -200,11 +202,13 @@ class LedgerConfiguration {
     @Bean
     Cache aggregateCache(LedgerProperties properties) {
         String kind = properties.aggregates().cache();
-        return switch (kind.trim().toLowerCase(java.util.Locale.ROOT)) {
+        Cache cache = switch (kind.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "weak" -> new WeakReferenceCache();
             case "none" -> NoCache.INSTANCE;
             default -> throw new IllegalStateException("ledger.aggregates.cache must be weak or none, not " + kind);
         };
+        // A large import keeps the aggregates it wrote until it ends (see ImportPinningCache).
+        return new ImportPinningCache(cache);
     }
 
     /**

@@ -33,9 +33,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -340,24 +338,18 @@ public class LedgerWriter implements DisposableBean {
         exclusive.lock();
         boolean committed = false;
         IMPORTING.set(Boolean.TRUE);
+        IMPORTS_WRITING.incrementAndGet();
+        ImportPinningCache.startPinning();
         try {
             Transaction transaction = transactionManager.startTransaction();
             try {
                 ImportProgress done = new ImportProgress(0, 0, 0, -1, -1);
-                Map<String, Object> pinned = pinnedAggregates();
                 while (chunks.hasNext()) {
                     NdjsonCommands.Parsed chunk = chunks.next();
                     if (chunk.commands().isEmpty()) {
                         continue;
                     }
-                    Set<String> touched = new HashSet<>();
-                    done = importChunk(chunk, context, done, touched);
-                    for (String aggregateId : touched) {
-                        Object entry = aggregateCache.get(aggregateId);
-                        if (entry != null) {
-                            pinned.put(aggregateId, entry);
-                        }
-                    }
+                    done = importChunk(chunk, context, done);
                     progress.accept(done);
                 }
                 beforeCommit.accept(done);
@@ -375,37 +367,30 @@ public class LedgerWriter implements DisposableBean {
                 // left in the cache hold state that was rolled back.
                 aggregateCache.removeAll();
             }
+            ImportPinningCache.stopPinning();
+            IMPORTS_WRITING.decrementAndGet();
             IMPORTING.remove();
             exclusive.unlock();
         }
     }
 
     private static final ThreadLocal<Boolean> IMPORTING = new ThreadLocal<>();
+    private static final java.util.concurrent.atomic.AtomicInteger IMPORTS_WRITING = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Whether a large import is being written on this node, by any thread: the readers of the ledger's tail then
+     * skip their search for positions after a gap (see {@link InterceptedJdbcEventStorageEngine}).
+     */
+    static boolean importWriting() {
+        return IMPORTS_WRITING.get() > 0;
+    }
 
     /** Whether this thread is appending a large import ({@link #importAll}); snapshots wait until it is done. */
     static boolean importing() {
         return IMPORTING.get() != null;
     }
 
-    /** Aggregates an import keeps strongly reachable, the most recently used first to go. */
-    static final int PINNED_AGGREGATES = 10_000;
-
-    /**
-     * The cache holds aggregates by weak reference: between two chunks the collector may drop one, and loading it
-     * again reads its whole history, the import's uncommitted events included, so an import on a few aggregates
-     * slowed down as it went (a profile of W2 showed these loads). The import keeps the cache entries of the
-     * aggregates it touched last strongly reachable until it ends (at most {@link #PINNED_AGGREGATES}, a few MB).
-     */
-    private static Map<String, Object> pinnedAggregates() {
-        return new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
-                return size() > PINNED_AGGREGATES;
-            }
-        };
-    }
-
-    private ImportProgress importChunk(NdjsonCommands.Parsed chunk, Context context, ImportProgress before, Set<String> touched) {
+    private ImportProgress importChunk(NdjsonCommands.Parsed chunk, Context context, ImportProgress before) {
         // Joins the import's transaction (the transaction manager's propagation is REQUIRED): its commit stores
         // nothing yet; a failure marks the whole transaction for rollback.
         DefaultUnitOfWork<?> root = DefaultUnitOfWork.startAndGet(new GenericMessage<>("ledger-import"));
@@ -417,11 +402,6 @@ public class LedgerWriter implements DisposableBean {
             // Registered after the commands ran, so it runs after the event store appended their events.
             root.onPrepareCommit(uow -> {
                 List<EventMessage<?>> applied = AppliedEvents.eventsOf(uow);
-                for (EventMessage<?> event : applied) {
-                    if (event instanceof DomainEventMessage<?> domain) {
-                        touched.add(domain.getAggregateIdentifier());
-                    }
-                }
                 Map<String, Long> positions = AppendedPositions.of(uow);
                 long first = before.firstPosition();
                 long last = before.lastPosition();

@@ -48,16 +48,18 @@ class ImportController {
     }
 
     private final ImportJobs jobs;
+    private final ImportSpools spools;
     private final Writes writes;
     private final CommandMetrics metrics;
     private final long syncBody;
     private final long asyncBody;
     private final long syncMaxLines;
 
-    ImportController(ImportJobs jobs, Writes writes, CommandMetrics metrics, LedgerProperties properties,
+    ImportController(ImportJobs jobs, ImportSpools spools, Writes writes, CommandMetrics metrics, LedgerProperties properties,
                      @Value("${ledger.imports.async-body:4GB}") DataSize asyncBody,
                      @Value("${ledger.imports.sync-max-lines:100000}") long syncMaxLines) {
         this.jobs = jobs;
+        this.spools = spools;
         this.writes = writes;
         this.metrics = metrics;
         this.syncBody = properties.limits().importBody().toBytes();
@@ -119,10 +121,10 @@ class ImportController {
         }
         String correlation = Writes.correlationId(correlationId);
         boolean respondAsync = respondAsync(prefer);
-        ImportJobs.Spool spool;
+        ImportSpools.Spool spool;
         try {
-            spool = jobs.spool(request.getInputStream(), respondAsync ? asyncBody : syncBody);
-        } catch (ImportJobs.BodyTooLarge tooLarge) {
+            spool = spools.spool(request.getInputStream(), respondAsync ? asyncBody : syncBody);
+        } catch (ImportSpools.BodyTooLarge tooLarge) {
             throw new BodyTooLarge(tooLarge.limit, respondAsync);
         }
         if (respondAsync || spool.lines() > syncMaxLines) {
@@ -138,7 +140,7 @@ class ImportController {
             return answer.body(submitted.status());
         }
         try {
-            NdjsonCommands.Parsed parsed = jobs.readAll(spool);
+            NdjsonCommands.Parsed parsed = spools.readAll(spool);
             try {
                 ResponseEntity<String> answer = writes.write(parsed.commands(), user.getName(), correlation, idempotencyKey,
                         spool.requestHash(), receipts -> answer(parsed.lines(), receipts));

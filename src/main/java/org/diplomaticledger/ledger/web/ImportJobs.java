@@ -3,11 +3,9 @@ package org.diplomaticledger.ledger.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.diplomaticledger.ledger.IdempotencyStore;
 import org.diplomaticledger.ledger.LedgerProperties;
 import org.diplomaticledger.ledger.LedgerWriter;
 import org.diplomaticledger.ledger.NdjsonCommands;
-import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,28 +18,16 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,7 +59,6 @@ class ImportJobs implements SmartInitializingSingleton, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
     static final String PATH = "/api/v1/imports";
-    private static final int MAX_ERRORS = 100;
 
     enum State { ACCEPTED, VALIDATING, WRITING, SUCCEEDED, FAILED;
 
@@ -86,27 +71,6 @@ class ImportJobs implements SmartInitializingSingleton, DisposableBean {
     record ImportStatus(String id, State state, long bodyBytes, long linesRead, long linesValidated, long linesWritten,
                         long commands, long events, Long firstPosition, Long lastPosition, String correlationId,
                         Instant createdAt, Instant updatedAt, Instant finishedAt, JsonNode problem) {
-    }
-
-    /** A body spooled to disk: where, its size, its lines (blank ones included) and its request hash. */
-    record Spool(Path file, long bytes, long lines, String requestHash) {
-        void delete() {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                log.warn("Could not delete the import spool file {}: {}", file, e.toString());
-            }
-        }
-    }
-
-    /** The body passed {@code limit} bytes while it was spooled; what was spooled is deleted. */
-    static final class BodyTooLarge extends RuntimeException {
-        final long limit;
-
-        BodyTooLarge(long limit) {
-            super("the body is larger than " + limit + " bytes");
-            this.limit = limit;
-        }
     }
 
     /** A job running on this node: its live counters (the database row has them only at each change of state). */
@@ -127,13 +91,13 @@ class ImportJobs implements SmartInitializingSingleton, DisposableBean {
 
     private final JdbcTemplate jdbc;
     private final NdjsonCommands ndjson;
+    private final ImportSpools spools;
+    private final ImportValidation validation;
     private final LedgerWriter writer;
     private final ObjectMapper json;
     private final CommandMetrics metrics;
     private final Clock clock;
-    private final Path spoolDir;
     private final int chunk;
-    private final int maxLineBytes;
     private final Duration staleAfter;
     private final String node = UUID.randomUUID().toString();
     private final Map<String, Live> live = new ConcurrentHashMap<>();
@@ -149,19 +113,19 @@ class ImportJobs implements SmartInitializingSingleton, DisposableBean {
         return thread;
     });
 
-    ImportJobs(JdbcTemplate jdbc, NdjsonCommands ndjson, LedgerWriter writer, ObjectMapper json, CommandMetrics metrics,
+    ImportJobs(JdbcTemplate jdbc, NdjsonCommands ndjson, ImportSpools spools, LedgerWriter writer, ObjectMapper json, CommandMetrics metrics,
                Clock clock, LedgerProperties properties,
                @Value("${ledger.imports.chunk:2000}") int chunk,
                @Value("${ledger.imports.stale-after:PT1M}") Duration staleAfter) {
         this.jdbc = jdbc;
         this.ndjson = ndjson;
+        this.spools = spools;
+        this.validation = new ImportValidation(ndjson, spools.maxLineBytes());
         this.writer = writer;
         this.json = json;
         this.metrics = metrics;
         this.clock = clock;
-        this.spoolDir = properties.dataDir().resolve("imports");
         this.chunk = chunk;
-        this.maxLineBytes = (int) Math.min(Integer.MAX_VALUE - 16, properties.limits().commandBody().toBytes());
         this.staleAfter = staleAfter;
         if (chunk < 1) {
             throw new IllegalStateException("ledger.imports.chunk must be 1 or more, not " + chunk);
@@ -171,16 +135,7 @@ class ImportJobs implements SmartInitializingSingleton, DisposableBean {
     @Override
     public void afterSingletonsInstantiated() {
         // Nothing runs on this node yet: whatever a former run left in the spool directory is an import that died.
-        try {
-            Files.createDirectories(spoolDir);
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(spoolDir, "*.ndjson")) {
-                for (Path file : files) {
-                    Files.deleteIfExists(file);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare the import spool directory " + spoolDir, e);
-        }
+        spools.discardLeftovers();
         failStale();
         long every = Math.max(1000, staleAfter.toMillis() / 4);
         heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
@@ -210,68 +165,6 @@ class ImportJobs implements SmartInitializingSingleton, DisposableBean {
                 problem, Timestamp.from(now), Timestamp.from(now), Timestamp.from(now.minus(staleAfter)), node);
     }
 
-    // ------------------------------------------------------------------------------------------------ spooling
-
-    /**
-     * Copies the body to a spool file as it arrives, counting its lines and hashing it as the Idempotency-Key
-     * records hash requests ({@link IdempotencyStore#hash}). Memory: one 64 KB buffer.
-     */
-    Spool spool(InputStream body, long limit) throws IOException {
-        Files.createDirectories(spoolDir);
-        Path file = Files.createTempFile(spoolDir, "import-", ".ndjson");
-        MessageDigest digest = sha256();
-        digest.update(("POST " + PATH + "\n").getBytes(StandardCharsets.UTF_8));
-        long bytes = 0;
-        long lines = 0;
-        boolean open = false;
-        boolean done = false;
-        try (OutputStream out = Files.newOutputStream(file)) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int read; (read = body.read(buffer)) >= 0; ) {
-                bytes += read;
-                if (bytes > limit) {
-                    throw new BodyTooLarge(limit);
-                }
-                digest.update(buffer, 0, read);
-                for (int i = 0; i < read; i++) {
-                    if (buffer[i] == '\n') {
-                        lines++;
-                        open = false;
-                    } else {
-                        open = true;
-                    }
-                }
-                out.write(buffer, 0, read);
-            }
-            done = true;
-        } finally {
-            if (!done) {
-                Files.deleteIfExists(file);
-            }
-        }
-        return new Spool(file, bytes, lines + (open ? 1 : 0), HexFormat.of().formatHex(digest.digest()));
-    }
-
-    /** Reads a small spooled import whole (as the synchronous path always did): its commands, or its errors. */
-    NdjsonCommands.Parsed readAll(Spool spool) throws IOException {
-        List<LedgerCommand> commands = new ArrayList<>();
-        List<Integer> lines = new ArrayList<>();
-        NdjsonCommands.Scan scan;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(spool.file()), 64 * 1024)) {
-            scan = ndjson.scan(in, maxLineBytes, Integer.MAX_VALUE, (line, command) -> {
-                commands.add(command);
-                lines.add(line);
-            });
-        }
-        if (scan.errorCount() > 0) {
-            throw new NdjsonCommands.InvalidLines(scan.errors());
-        }
-        if (commands.isEmpty()) {
-            throw org.diplomaticledger.ledger.InvalidInput.of(null, "the import holds no command: send one JSON object per line");
-        }
-        return new NdjsonCommands.Parsed(commands, lines);
-    }
-
     // ------------------------------------------------------------------------------------------------ jobs
 
     /** What {@link #submit} came to: the job's status, and whether it is an earlier job found by its Idempotency-Key. */
@@ -284,7 +177,7 @@ class ImportJobs implements SmartInitializingSingleton, DisposableBean {
      *
      * @throws Writes.IdempotencyKeyReused when the key names a job of another body
      */
-    Submitted submit(Spool spool, String actor, String key, String correlationId) {
+    Submitted submit(ImportSpools.Spool spool, String actor, String key, String correlationId) {
         if (key != null) {
             Optional<Submitted> earlier = earlier(actor, key, spool);
             if (earlier.isPresent()) {
@@ -317,7 +210,7 @@ class ImportJobs implements SmartInitializingSingleton, DisposableBean {
         return new Submitted(status(id, actor).orElseThrow(), false);
     }
 
-    private Optional<Submitted> earlier(String actor, String key, Spool spool) {
+    private Optional<Submitted> earlier(String actor, String key, ImportSpools.Spool spool) {
         List<String[]> found = jdbc.query("SELECT id, request_hash FROM import_job WHERE actor = ? AND idempotency_key = ?",
                 (rs, n) -> new String[]{rs.getString(1), rs.getString(2)}, actor, key);
         if (found.isEmpty()) {
@@ -335,25 +228,22 @@ class ImportJobs implements SmartInitializingSingleton, DisposableBean {
         return Optional.of(new Submitted(status.get(), true));
     }
 
-    private void run(Live job, Spool spool, String actor, String correlationId) {
+    private void run(Live job, ImportSpools.Spool spool, String actor, String correlationId) {
         try {
             // Pass 1: every line checked before anything is written.
             job.state = State.VALIDATING;
             transition(job);
-            NdjsonCommands.Scan scan;
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(spool.file()), 64 * 1024)) {
-                scan = ndjson.scan(in, maxLineBytes, MAX_ERRORS, (line, command) -> job.linesValidated = line);
-            }
-            job.linesValidated = scan.lines();
-            if (scan.errorCount() > 0 || scan.commands() == 0) {
-                fail(job, invalid(job.id, scan));
+            ImportValidation.Outcome valid = validation.validate(spool, line -> job.linesValidated = line);
+            job.linesValidated = valid.lines();
+            if (valid.problem() != null) {
+                fail(job, valid.problem());
                 return;
             }
             // Pass 2: the file again, chunk by chunk, in one transaction.
             job.state = State.WRITING;
             transition(job);
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(spool.file()), 64 * 1024);
-                 Chunks chunks = new Chunks(in)) {
+            try (InputStream in = ImportSpools.open(spool);
+                 ImportChunks chunks = new ImportChunks(in, ndjson, spools.maxLineBytes(), chunk)) {
                 LedgerWriter.ImportProgress done = writer.importAll(chunks, new LedgerWriter.Context(actor, correlationId),
                         progress -> {
                             job.linesWritten = progress.lines();
@@ -382,119 +272,6 @@ class ImportJobs implements SmartInitializingSingleton, DisposableBean {
             live.remove(job.id);
             spool.delete();
         }
-    }
-
-    /**
-     * Pass 2's commands, read again from the spool a chunk at a time (all were valid in pass 1), parsed on a thread
-     * of its own one chunk ahead of the writer, so that parsing overlaps appending. At most two chunks wait.
-     */
-    private final class Chunks implements Iterator<NdjsonCommands.Parsed>, AutoCloseable {
-        private final java.util.concurrent.BlockingQueue<Object> ready = new java.util.concurrent.ArrayBlockingQueue<>(2);
-        private volatile boolean closed;
-        private Object next;
-
-        Chunks(InputStream in) {
-            Thread reader = new Thread(() -> {
-                try {
-                    List<LedgerCommand> commands = new ArrayList<>(chunk);
-                    List<Integer> lines = new ArrayList<>(chunk);
-                    ndjson.scan(in, maxLineBytes, 0, (line, command) -> {
-                        commands.add(command);
-                        lines.add(line);
-                        if (commands.size() == chunk) {
-                            put(new NdjsonCommands.Parsed(List.copyOf(commands), List.copyOf(lines)));
-                            commands.clear();
-                            lines.clear();
-                        }
-                    });
-                    if (!commands.isEmpty()) {
-                        put(new NdjsonCommands.Parsed(List.copyOf(commands), List.copyOf(lines)));
-                    }
-                    put(Boolean.TRUE); // the end
-                } catch (Closed stop) {
-                    // the writer stopped taking chunks (the import failed)
-                } catch (Throwable failure) {
-                    try {
-                        put(failure);
-                    } catch (Closed stop) {
-                        // nobody reads it any more
-                    }
-                }
-            }, "ledger-imports-reader");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        private void put(Object item) {
-            try {
-                while (!ready.offer(item, 200, TimeUnit.MILLISECONDS)) {
-                    if (closed) {
-                        throw new Closed();
-                    }
-                }
-            } catch (InterruptedException e) {
-                throw new Closed();
-            }
-        }
-
-        @Override
-        public boolean hasNext() {
-            if (next == null) {
-                try {
-                    next = ready.take();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while reading the import", e);
-                }
-            }
-            if (next instanceof Throwable failure) {
-                throw new IllegalStateException("reading the import again failed", failure);
-            }
-            return next instanceof NdjsonCommands.Parsed;
-        }
-
-        @Override
-        public NdjsonCommands.Parsed next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            NdjsonCommands.Parsed parsed = (NdjsonCommands.Parsed) next;
-            next = null;
-            return parsed;
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-            ready.clear();
-        }
-    }
-
-    /** Stops the reader of a closed {@link Chunks}. */
-    private static final class Closed extends RuntimeException {
-        Closed() {
-            super(null, null, false, false);
-        }
-    }
-
-    private ProblemDetail invalid(String id, NdjsonCommands.Scan scan) {
-        if (scan.errorCount() == 0) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
-                    "the import holds no command: send one JSON object per line", null);
-        }
-        NdjsonCommands.LineError first = scan.errors().get(0);
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-import", "Invalid import",
-                scan.errorCount() + " line(s) of the import are invalid; the first: line " + first.line()
-                        + (first.field() == null ? "" : ", " + first.field()) + ": " + first.message()
-                        + (scan.errorCount() > scan.errors().size() ? " (the first " + scan.errors().size() + " errors are listed)" : "")
-                        + "; nothing of the import was written", null);
-        problem.setProperty("errors", scan.errors());
-        problem.setProperty("line", first.line());
-        if (first.field() != null) {
-            problem.setProperty("field", first.field());
-        }
-        problem.setProperty("invalidLines", scan.errorCount());
-        return problem;
     }
 
     private void transition(Live job) {
@@ -574,14 +351,6 @@ class ImportJobs implements SmartInitializingSingleton, DisposableBean {
             return json.readTree(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -67,8 +67,11 @@ class StreamingImportHttpTest extends LedgerIntegrationTest {
         assertThat(accepted.json().path("id").asText()).isEqualTo(location.substring("/api/v1/imports/".length()));
         assertThat(accepted.json().path("linesRead").asLong()).isEqualTo(5_000);
         assertThat(accepted.json().path("state").asText()).isIn("ACCEPTED", "VALIDATING", "WRITING");
+        assertThat(accepted.header("Retry-After")).isEqualTo("1");
 
         JsonNode done = finished(location);
+        // A finished import's status has nothing more to wait for.
+        assertThat(ledger.get("clerk", location).header("Retry-After")).isNull();
         assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
         assertThat(done.path("linesValidated").asLong()).isEqualTo(5_000);
         assertThat(done.path("linesWritten").asLong()).isEqualTo(5_000);
@@ -172,6 +175,29 @@ class StreamingImportHttpTest extends LedgerIntegrationTest {
                 {"sendingState": "BW", "receivingState": "ZA", "headcount": 4, "effectiveDate": "2030-01-01", "source": "after the refused import"}""");
         assertThat(next.path("events").get(0).path("sequenceNumber").asLong()).isEqualTo(1);
         assertThat(eventCount()).isGreaterThanOrEqualTo(before + 1);
+        // The rolled-back import left a gap of 5,500 positions, wider than the event store's batch (500): the
+        // projections still reach the event after it (once they processed what other tests wrote before it).
+        String read = "/api/v1/presences/BW/ZA?atLeast=" + next.path("position").asLong();
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                .until(() -> ledger.get("analyst", read).status() == 200);
+    }
+
+    /** While an import runs, its status says when to ask again: pollers (the CLI, the benchmark) honour it. */
+    @Test
+    void theStatusOfARunningImportSaysWhenToAskAgain() {
+        // A job of this node's database in the middle of its write, as another node would report it.
+        String id = java.util.UUID.randomUUID().toString();
+        java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+        jdbc.update("INSERT INTO import_job (id, actor, idempotency_key, request_hash, correlation_id, node_id, state, body_bytes,"
+                + " lines_read, lines_validated, lines_written, commands, events, created_at, updated_at)"
+                + " VALUES (?, 'clerk', NULL, 'hash', 'running-elsewhere', 'another-node', 'WRITING', 10, 1, 1, 0, 0, 0, ?, ?)",
+                id, now, now);
+        LedgerClient.Response running = ledger.get("clerk", "/api/v1/imports/" + id);
+        assertThat(running.status()).as(running.toString()).isEqualTo(200);
+        assertThat(running.json().path("state").asText()).isEqualTo("WRITING");
+        assertThat(running.header("Retry-After")).isEqualTo("1");
+        jdbc.update("UPDATE import_job SET state = 'FAILED', finished_at = ? WHERE id = ?", now, id);
+        assertThat(ledger.get("clerk", "/api/v1/imports/" + id).header("Retry-After")).isNull();
     }
 
     /**
