@@ -126,8 +126,8 @@ class SecurityConfiguration {
                         // The ledger's own error answers (a refused path, a too large body) reach the client whoever it is.
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(PUBLIC).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/schemas/**").permitAll()
-                        .requestMatchers(HttpMethod.HEAD, "/schemas/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/schemas/**", "/asyncapi.yaml").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/schemas/**", "/asyncapi.yaml").permitAll()
                         // A separate management port is reached by the monitoring network only: scraped there without a user.
                         .requestMatchers(new AndRequestMatcher(onManagementPort, matchers(ACTUATOR))).permitAll()
                         .requestMatchers(ACTUATOR).hasRole(Role.ADMIN.name())

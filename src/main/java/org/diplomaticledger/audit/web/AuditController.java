@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -97,7 +98,7 @@ class AuditController {
             description = "Send a digest kept from GET /api/v1/audit/digest ({\"position\": …, \"hash\": …}). The chain is recomputed from the first event up to that position; it holds when every link checks and the link at the position is the kept hash. Events appended since do not matter; any change before or at the position does. A digest beyond the chain's head answers valid false with reason truncated: the ledger lost the events after its head. Send the whole signed digest (as GET /api/v1/audit/digest answers it) and the verdict also says whether this ledger's key signed it, and checks its legacyUntil. A malformed digest is a 400 problem naming the field." + ROLES,
             responses = {
                     @ApiResponse(responseCode = "200", description = "The verdict", content = @Content(mediaType = "application/json",
-                            examples = @ExampleObject(name = "holds", value = "{\"valid\":true,\"events\":89,\"position\":89,\"hash\":\"5d0c…\",\"checkedAt\":\"2026-11-30T19:05:00Z\"}"))),
+                            schema = @Schema(implementation = VerificationView.class), examples = @ExampleObject(name = "holds", value = "{\"valid\":true,\"events\":89,\"position\":89,\"hash\":\"5d0c…\",\"checkedAt\":\"2026-11-30T19:05:00Z\"}"))),
                     @ApiResponse(responseCode = "400", description = "A field of the digest is missing or malformed", content = @Content(mediaType = "application/problem+json",
                             examples = @ExampleObject(name = "bad hash", value = "{\"type\":\"urn:diplomatic-ledger:problem:invalid-input\",\"title\":\"Invalid input\",\"status\":400,\"detail\":\"hash must be 64 hexadecimal digits\",\"field\":\"hash\"}")))})
     @PostMapping("/api/v1/audit/digest/verify")

@@ -1,5 +1,6 @@
 package org.diplomaticledger.ledger.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.diplomaticledger.ledger.CommandReader;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.springframework.http.MediaType;
@@ -27,6 +28,8 @@ class CommandController {
         this.writes = writes;
     }
 
+    /** Described per command instead ({@link CommandsOpenApi}): one typed operation for each command name. */
+    @Hidden
     @PostMapping(path = "/api/v1/commands/{commandName}",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"},
             produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
@@ -23,6 +24,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.diplomaticledger.ledger.CommandCatalog;
 import org.diplomaticledger.ledger.CommandReceipt;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.properties.SpringDocConfigProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -59,16 +61,17 @@ class CommandsOpenApi {
     }
 
     @Bean
-    OpenApiCustomizer commandPaths(CommandCatalog catalog, ObjectMapper objectMapper) {
+    OpenApiCustomizer commandPaths(CommandCatalog catalog, ObjectMapper objectMapper, SpringDocConfigProperties springdoc) {
         Map<String, JsonNode> examples = examples(objectMapper);
         Properties descriptions = descriptions();
+        ModelConverters converters = ModelConverters.getInstance(springdoc.isOpenapi31());
         return openApi -> {
             Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
             openApi.setComponents(components);
-            ResolvedSchema receipt = ModelConverters.getInstance().readAllAsResolvedSchema(new AnnotatedType(CommandReceipt.class));
+            ResolvedSchema receipt = converters.readAllAsResolvedSchema(new AnnotatedType(CommandReceipt.class));
             receipt.referencedSchemas.forEach(components::addSchemas);
             catalog.all().forEach((name, type) -> {
-                ResolvedSchema schema = ModelConverters.getInstance().readAllAsResolvedSchema(new AnnotatedType(type));
+                ResolvedSchema schema = converters.readAllAsResolvedSchema(new AnnotatedType(type));
                 schema.referencedSchemas.forEach(components::addSchemas);
                 MediaType json = new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + type.getSimpleName()));
                 JsonNode example = examples.get(name);
@@ -83,10 +86,10 @@ class CommandsOpenApi {
                                 + "\n\nA missing `effectiveDate` means today. `source` is free text or {text, url}.")
                         .addParametersItem(new Parameter().in("header").name("Idempotency-Key").required(false)
                                 .description("A retry with the same key answers the first answer and writes nothing")
-                                .schema(new Schema<String>().type("string")))
+                                .schema(new StringSchema()))
                         .addParametersItem(new Parameter().in("header").name("X-Correlation-Id").required(false)
                                 .description("Stored with every event the command writes")
-                                .schema(new Schema<String>().type("string")))
+                                .schema(new StringSchema()))
                         .requestBody(new RequestBody().required(true).content(new Content().addMediaType("application/json", json)))
                         .responses(responses());
                 openApi.path("/api/v1/commands/" + name, new PathItem().post(operation));
@@ -101,7 +104,6 @@ class CommandsOpenApi {
                         .content(new Content().addMediaType("application/json",
                                 new MediaType().schema(new Schema<>().$ref("#/components/schemas/CommandReceipt")))))
                 .addApiResponse("400", new ApiResponse().description("Malformed input, naming the field").content(problem))
-                .addApiResponse("401", new ApiResponse().description("No or wrong credentials").content(problem))
                 .addApiResponse("403", new ApiResponse().description("The user lacks the CLERK role").content(problem))
                 .addApiResponse("409", new ApiResponse().description("Refused by a rule of the ledger, naming it").content(problem))
                 .addApiResponse("422", new ApiResponse().description("Idempotency-Key reused for another request").content(problem));

@@ -38,12 +38,6 @@ import java.util.Locale;
  */
 @RestController
 @Tag(name = "Expulsions", description = "Expulsions of diplomats, their departures and deadlines, and reciprocity between states")
-@ApiResponse(responseCode = "401", description = ReadDocs.UNAUTHENTICATED, content = @Content(mediaType = "application/problem+json",
-        examples = @ExampleObject(name = "unauthenticated", value = ReadDocs.PROBLEM_401)))
-@ApiResponse(responseCode = "403", description = ReadDocs.FORBIDDEN, content = @Content(mediaType = "application/problem+json",
-        examples = @ExampleObject(name = "forbidden", value = ReadDocs.PROBLEM_403)))
-@ApiResponse(responseCode = "503", description = ReadDocs.BEHIND, content = @Content(mediaType = "application/problem+json",
-        examples = @ExampleObject(name = "behind", value = ReadDocs.PROBLEM_503)))
 class ExpulsionsController {
 
     private final Reads reads;

@@ -38,12 +38,6 @@ import java.util.Locale;
  */
 @RestController
 @Tag(name = "Heads of mission", description = "Who heads each embassy and permanent mission: ambassadors, chargés d'affaires a.i., their tenures and the vacancies between them")
-@ApiResponse(responseCode = "401", description = ReadDocs.UNAUTHENTICATED, content = @Content(mediaType = "application/problem+json",
-        examples = @ExampleObject(name = "unauthenticated", value = ReadDocs.PROBLEM_401)))
-@ApiResponse(responseCode = "403", description = ReadDocs.FORBIDDEN, content = @Content(mediaType = "application/problem+json",
-        examples = @ExampleObject(name = "forbidden", value = ReadDocs.PROBLEM_403)))
-@ApiResponse(responseCode = "503", description = ReadDocs.BEHIND, content = @Content(mediaType = "application/problem+json",
-        examples = @ExampleObject(name = "behind", value = ReadDocs.PROBLEM_503)))
 class HeadsOfMissionController {
 
     private final Reads reads;

@@ -45,12 +45,6 @@ import java.util.List;
  */
 @RestController
 @Tag(name = "Staffing", description = "Missions and presences: which missions a state keeps in another, their status and staff, ceilings, and trends over time")
-@ApiResponse(responseCode = "401", description = ReadDocs.UNAUTHENTICATED, content = @Content(mediaType = "application/problem+json",
-        examples = @ExampleObject(name = "unauthenticated", value = ReadDocs.PROBLEM_401)))
-@ApiResponse(responseCode = "403", description = ReadDocs.FORBIDDEN, content = @Content(mediaType = "application/problem+json",
-        examples = @ExampleObject(name = "forbidden", value = ReadDocs.PROBLEM_403)))
-@ApiResponse(responseCode = "503", description = ReadDocs.BEHIND, content = @Content(mediaType = "application/problem+json",
-        examples = @ExampleObject(name = "behind", value = ReadDocs.PROBLEM_503)))
 class StaffingController {
 
     private static final int MAX_MONTHS = 1200;

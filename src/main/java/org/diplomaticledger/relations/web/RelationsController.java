@@ -31,12 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Relations", description = "The level of diplomatic relations between two states: full, downgraded, severed "
         + "or restored, since when, who initiated it, the protecting powers while severed, and every change")
-@ApiResponse(responseCode = "401", description = ReadDocs.UNAUTHENTICATED, content = @Content(mediaType = "application/problem+json",
-        examples = @ExampleObject(name = "unauthenticated", value = ReadDocs.PROBLEM_401)))
-@ApiResponse(responseCode = "403", description = ReadDocs.FORBIDDEN, content = @Content(mediaType = "application/problem+json",
-        examples = @ExampleObject(name = "forbidden", value = ReadDocs.PROBLEM_403)))
-@ApiResponse(responseCode = "503", description = ReadDocs.BEHIND, content = @Content(mediaType = "application/problem+json",
-        examples = @ExampleObject(name = "behind", value = ReadDocs.PROBLEM_503)))
 class RelationsController {
 
     private static final String SEVERED = """

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.AsyncContext;
@@ -35,9 +36,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The ledger's events for integrators: live as server-sent events, and in pages. */
 @RestController
@@ -151,7 +150,8 @@ class StreamController {
                     below them), so paging with `next` never skips an event.""",
             responses = {
                     @ApiResponse(responseCode = "200", description = "A page", content = {
-                            @Content(mediaType = "application/json", examples = @ExampleObject(name = "page", value = StreamDocs.PAGE_EXAMPLE)),
+                            @Content(mediaType = "application/json", schema = @Schema(implementation = EventPage.class),
+                                    examples = @ExampleObject(name = "page", value = StreamDocs.PAGE_EXAMPLE)),
                             @Content(mediaType = NDJSON, examples = @ExampleObject(name = "ndjson", value = StreamDocs.NDJSON_EXAMPLE))}),
                     @ApiResponse(responseCode = "400", description = "A bad parameter, named in `parameter`",
                             content = @Content(mediaType = "application/problem+json")),
@@ -251,13 +251,8 @@ class StreamController {
                 throw new UncheckedIOException(e);
             }
         }
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("events", events);
-        page.put("next", next);
-        page.put("more", more);
-        page.put("scanned", scanned);
-        page.put("position", frontier);
-        return ResponseEntity.ok().headers(headers).contentType(MediaType.APPLICATION_JSON).body(page);
+        return ResponseEntity.ok().headers(headers).contentType(MediaType.APPLICATION_JSON)
+                .body(new EventPage(events, next, more, scanned, frontier));
     }
 
     private static long position(String parameter, String value) {

@@ -33,12 +33,6 @@ import java.time.LocalDate;
 @RestController
 @Tag(name = "Talks", description = "The talks board: rounds of talks between states, their venue, format, delegations, "
         + "status history and outcome")
-@ApiResponse(responseCode = "401", description = ReadDocs.UNAUTHENTICATED, content = @Content(mediaType = "application/problem+json",
-        examples = @ExampleObject(name = "unauthenticated", value = ReadDocs.PROBLEM_401)))
-@ApiResponse(responseCode = "403", description = ReadDocs.FORBIDDEN, content = @Content(mediaType = "application/problem+json",
-        examples = @ExampleObject(name = "forbidden", value = ReadDocs.PROBLEM_403)))
-@ApiResponse(responseCode = "503", description = ReadDocs.BEHIND, content = @Content(mediaType = "application/problem+json",
-        examples = @ExampleObject(name = "behind", value = ReadDocs.PROBLEM_503)))
 class TalksController {
 
     private static final String TALKS = """
