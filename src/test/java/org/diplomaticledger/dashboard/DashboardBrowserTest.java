@@ -105,19 +105,99 @@ class DashboardBrowserTest extends LedgerIntegrationTest {
         JsonNode last = ledger.accepted("ExpelDiplomat", """
                 {"sendingState": "BF", "receivingState": "TD", "count": 4, "departureDeadline": "2015-07-01",
                  "expulsionId": "td-expels-bf-2015", "effectiveDate": "2015-06-15", "source": "Chad MFA"}""");
+        seedTalks();
         last = ledger.accepted("RecordStaffCount", """
                 {"sendingState": "BF", "receivingState": "TD", "headcount": 36, "effectiveDate": "2016-01-01",
                  "source": "Chad MFA: 36 Burkinabè staff"}""");
         long position = last.path("position").asLong();
         // The pages read whatever the projections have applied: wait, through the API, until they have it all.
         for (String path : new String[]{"/api/v1/presences/BF/TD", "/api/v1/relations/BF/TD", "/api/v1/heads-of-mission/" + MISSION,
-                "/api/v1/expulsions"}) {
+                "/api/v1/expulsions", "/api/v1/talks"}) {
             Response response = ledger.get("analyst", path + "?atLeast=" + position);
             assertThat(response.status()).as(path + " " + response).isEqualTo(200);
         }
     }
 
+    /**
+     * Two rounds of talks between BF and TD: one scheduled in Niamey for 2016-03-01, postponed to 2016-04-05, held and
+     * concluded; one scheduled in N'Djamena and cancelled by TD.
+     */
+    private void seedTalks() {
+        ledger.accepted("ScheduleTalks", """
+                {"talksId": "bf-td-niamey-2016", "parties": ["BF", "TD"], "title": "Talks on the staff ceiling",
+                 "venue": {"city": "Niamey", "country": "NE", "place": "Palais des congres"}, "date": "2016-03-01",
+                 "scope": "the staff ceiling", "excludedTopics": ["border questions"], "format": "OFFICIALS",
+                 "effectiveDate": "2016-02-01", "source": "Burkina Faso MFA"}""");
+        ledger.accepted("NameDelegation", """
+                {"talksId": "bf-td-niamey-2016", "state": "BF", "head": {"name": "Awa Ouedraogo", "title": "Ambassador", "diplomat": true},
+                 "members": [{"name": "Issa Kabore", "title": "Counsellor", "diplomat": true}], "effectiveDate": "2016-02-10", "source": "Burkina Faso MFA"}""");
+        ledger.accepted("NameDelegation", """
+                {"talksId": "bf-td-niamey-2016", "state": "TD", "head": {"name": "Mahamat Saleh", "title": "Secretary-General", "diplomat": false},
+                 "effectiveDate": "2016-02-10", "source": "Chad MFA"}""");
+        ledger.accepted("PostponeTalks", """
+                {"talksId": "bf-td-niamey-2016", "reason": "the Chadian delegation's travel", "newDate": "2016-04-05",
+                 "effectiveDate": "2016-02-25", "source": "Chad MFA"}""");
+        ledger.accepted("RecordTalksHeld", """
+                {"talksId": "bf-td-niamey-2016", "effectiveDate": "2016-04-05", "source": "Agence Nigerienne de Presse"}""");
+        ledger.accepted("ConcludeTalks", """
+                {"talksId": "bf-td-niamey-2016", "outcome": "PARTIAL_AGREEMENT", "statement": "The ceiling stays; departures are eased.",
+                 "followUps": ["Working group on visas"], "effectiveDate": "2016-04-06", "source": "joint communique"}""");
+        ledger.accepted("ScheduleTalks", """
+                {"talksId": "bf-td-ndjamena-2016", "parties": ["BF", "TD"], "venue": {"city": "N'Djamena", "country": "TD"},
+                 "date": "2016-06-01", "scope": "consular matters", "format": "EXPERTS",
+                 "effectiveDate": "2016-05-01", "source": "Chad MFA"}""");
+        ledger.accepted("CancelTalks", """
+                {"talksId": "bf-td-ndjamena-2016", "reason": "no agenda agreed", "cancelledBy": "TD",
+                 "effectiveDate": "2016-05-20", "source": "Chad MFA"}""");
+    }
+
     // ------------------------------------------------------------------ tests
+
+    @Test
+    void theTalksBoardShowsEachRoundInItsColumnWithDelegationsAndHistory() {
+        signIn("analyst", "/talks?state=BF");
+        WebElement niamey = waitFor(By.id("talks-bf-td-niamey-2016"));
+        assertThat(browser.findElement(By.id("column-CONCLUDED")).findElements(By.id("talks-bf-td-niamey-2016"))).hasSize(1);
+        assertThat(niamey.findElement(By.className("talks-title")).getText()).isEqualTo("Talks on the staff ceiling");
+        assertThat(niamey.findElement(By.className("venue")).getText()).isEqualTo("Palais des congres, Niamey (NE), a third country");
+        assertThat(niamey.findElement(By.className("scope")).getText()).isEqualTo("the staff ceiling (not: border questions)");
+        assertThat(niamey.findElement(By.className("format")).getText()).isEqualTo("officials");
+        assertThat(niamey.findElement(By.className("outcome")).getText())
+                .isEqualTo("partial agreement: The ceiling stays; departures are eased.");
+        assertThat(niamey.findElement(By.id("delegation-bf-td-niamey-2016-BF")).getText())
+                .isEqualTo("BF: head Awa Ouedraogo (Ambassador); with Issa Kabore (Counsellor)");
+        assertThat(niamey.findElement(By.id("delegation-bf-td-niamey-2016-TD")).getText())
+                .isEqualTo("TD: head Mahamat Saleh (Secretary-General)");
+        niamey.findElement(By.tagName("summary")).click();
+        assertThat(niamey.findElements(By.cssSelector(".history-list li")).stream().map(li -> li.getAttribute("data-status")).toList())
+                .containsExactly("SCHEDULED", "POSTPONED", "HELD", "CONCLUDED");
+        assertThat(niamey.findElement(By.cssSelector(".history-list li[data-status='POSTPONED'] .effective")).getText())
+                .isEqualTo("2016-02-25");
+        WebElement ndjamena = browser.findElement(By.id("column-CANCELLED")).findElement(By.id("talks-bf-td-ndjamena-2016"));
+        assertThat(ndjamena.findElement(By.className("cancelled-by")).getText()).isEqualTo("TD");
+        assertThat(ndjamena.findElement(By.className("no-delegations")).getText()).isEqualTo("No delegation named yet.");
+        assertThat(browser.findElement(By.linkText("Talks")).getAttribute("href")).endsWith("/talks");
+        screenshot("talks");
+    }
+
+    @Test
+    void theTalksBoardAsOfADayShowsTheRoundWhereItStoodThen() {
+        signIn("analyst", "/talks?state=BF&asOf=2016-03-10");
+        WebElement niamey = waitFor(By.id("talks-bf-td-niamey-2016"));
+        assertThat(browser.findElement(By.id("column-POSTPONED")).findElements(By.id("talks-bf-td-niamey-2016"))).hasSize(1);
+        assertThat(niamey.findElement(By.className("status")).getText()).isEqualTo("postponed since 2016-02-25");
+        assertThat(niamey.findElements(By.className("outcome"))).isEmpty();
+        assertThat(niamey.findElements(By.cssSelector(".history-list li")).stream().map(li -> li.getAttribute("data-status")).toList())
+                .containsExactly("SCHEDULED", "POSTPONED");
+        assertThat(browser.findElements(By.id("talks-bf-td-ndjamena-2016"))).isEmpty();
+        // The filter's link keeps the day; before the first round was announced the board is empty.
+        assertThat(browser.getCurrentUrl()).contains("state=BF");
+        setField("asOf", "2016-01-15");
+        browser.findElement(By.id("time-apply")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("asOf=2016-01-15"));
+        assertThat(browser.getCurrentUrl()).contains("state=BF");
+        assertThat(waitFor(By.id("no-talks")).getText()).isEqualTo("No talks on the board on this day.");
+    }
 
     @Test
     void anUnsignedBrowserIsSentToTheSignInFormAndAWrongPasswordIsRefused() {
