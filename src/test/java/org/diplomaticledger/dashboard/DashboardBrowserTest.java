@@ -177,6 +177,7 @@ class DashboardBrowserTest extends LedgerIntegrationTest {
         assertThat(ndjamena.findElement(By.className("cancelled-by")).getText()).isEqualTo("TD");
         assertThat(ndjamena.findElement(By.className("no-delegations")).getText()).isEqualTo("No delegation named yet.");
         assertThat(browser.findElement(By.linkText("Talks")).getAttribute("href")).endsWith("/talks");
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);");
         screenshot("talks");
     }
 
@@ -297,6 +298,44 @@ class DashboardBrowserTest extends LedgerIntegrationTest {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("asOf=2015-06-01"));
         assertThat(browser.getCurrentUrl()).contains("a=BF", "b=TD");
         assertThat(waitFor(By.id("no-expulsions")).getText()).isEqualTo("No expulsion recorded on this day.");
+    }
+
+    @Test
+    void theLiveFeedShowsACommandWrittenWhileItIsOpenAndResumesAfterAReconnect() {
+        signIn("analyst", "/feed");
+        assertThat(waitFor(By.id("denied")).getText()).isEqualTo("Not for your role");
+        assertThat(browser.findElements(By.linkText("Live feed"))).isEmpty();
+        browser.manage().deleteAllCookies();
+
+        signIn("integrator", "/feed?state=BF&type=StaffCountReported");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("feed-status")).getText().equals("Live"));
+        // Neither of the feed's state nor of its type: filtered out on the server.
+        ledger.accepted("ChangeRelationsLevel", """
+                {"stateA": "KM", "stateB": "SC", "level": "FULL", "effectiveDate": "2011-01-01", "source": "test of the feed"}""");
+        long first = ledger.accepted("RecordStaffCount", """
+                {"sendingState": "BF", "receivingState": "TD", "headcount": 40, "effectiveDate": "2011-06-01",
+                 "source": "test of the feed"}""").path("position").asLong();
+        WebElement item = waitFor(By.id("event-" + first));
+        assertThat(item.findElement(By.className("type")).getText()).isEqualTo("StaffCountReported");
+        assertThat(item.findElement(By.className("subject")).getText()).isEqualTo("BF-TD");
+        assertThat(item.findElement(By.className("effective")).getText()).isEqualTo("2011-06-01");
+        item.findElement(By.tagName("summary")).click();
+        String json = item.findElement(By.className("event-json")).getText();
+        assertThat(json).contains("\"type\": \"org.diplomaticledger.StaffCountReported.v1\"", "\"ledgerposition\": \"" + first + "\"",
+                "\"headcount\": 40");
+        assertThat(browser.findElements(By.cssSelector("#feed li"))).hasSize(1);
+        screenshot("feed");
+
+        // Disconnected, an event is written; the feed reconnects after the last id it received and gets it, once.
+        ((JavascriptExecutor) browser).executeScript("window.ledgerFeed.close();");
+        long second = ledger.accepted("RecordStaffCount", """
+                {"sendingState": "BF", "receivingState": "TD", "headcount": 40, "effectiveDate": "2011-09-01",
+                 "source": "test of the feed, while disconnected"}""").path("position").asLong();
+        ((JavascriptExecutor) browser).executeScript("window.ledgerFeed.reconnect();");
+        assertThat(waitFor(By.id("event-" + second)).findElement(By.className("effective")).getText()).isEqualTo("2011-09-01");
+        assertThat(browser.findElements(By.cssSelector("#feed li")).stream().map(li -> li.getAttribute("id")).toList())
+                .containsExactly("event-" + second, "event-" + first);
+        assertThat(browser.findElement(By.id("feed-last")).getText()).isEqualTo(Long.toString(second));
     }
 
     @Test
