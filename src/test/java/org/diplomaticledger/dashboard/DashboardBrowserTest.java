@@ -339,6 +339,65 @@ class DashboardBrowserTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void theProjectionsPageShowsLagAndParkedEventsAndRebuildsWithProgress() {
+        signIn("analyst", "/projections");
+        assertThat(waitFor(By.id("denied")).getText()).isEqualTo("Not for your role");
+        assertThat(browser.findElements(By.linkText("Projections"))).isEmpty();
+        browser.manage().deleteAllCookies();
+
+        signIn("auditor", "/projections");
+        WebElement row = waitFor(By.id("projection-talks"));
+        long head = Long.parseLong(browser.findElement(By.id("ledger-head")).getText());
+        long position = Long.parseLong(row.findElement(By.className("position")).getText());
+        assertThat(head).isGreaterThan(0);
+        assertThat(Long.parseLong(row.findElement(By.className("lag")).getText())).isEqualTo(Math.max(0, head - position));
+        JsonNode api = ledger.get("auditor", "/api/v1/projections/talks").json();
+        assertThat(row.findElement(By.className("parked-count")).getText()).isEqualTo(api.path("parkedCount").asText());
+        assertThat(row.findElement(By.className("slot")).getText()).isEqualTo(api.path("activeSlot").asText());
+        assertThat(browser.findElements(By.cssSelector("#projections tbody tr")).stream().map(r -> r.getAttribute("id")).toList())
+                .contains("projection-expulsions", "projection-staffing", "projection-talks");
+
+        row.findElement(By.id("rebuild-talks")).click();
+        WebElement progress = new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
+            WebElement box = d.findElement(By.id("progress-talks"));
+            return "SWITCHED".equals(box.getAttribute("data-state")) ? box : null;
+        });
+        assertThat(progress.getAttribute("data-done")).isEqualTo(progress.getAttribute("data-total"));
+        assertThat(Long.parseLong(progress.getAttribute("data-total"))).isGreaterThanOrEqualTo(position);
+        assertThat(progress.findElement(By.className("progress-text")).getText())
+                .startsWith("Switched to slot " + (api.path("activeSlot").asText().equals("A") ? "B" : "A") + ": ")
+                .endsWith(", identical to the slot it replaced");
+        JsonNode after = ledger.get("auditor", "/api/v1/projections/talks").json();
+        assertThat(after.path("lastRebuild").path("state").asText()).isEqualTo("SWITCHED");
+        assertThat(after.path("activeSlot").asText()).isNotEqualTo(api.path("activeSlot").asText());
+        screenshot("projections");
+    }
+
+    @Test
+    void theOverviewListsTheLatestEventsOfTheStateAndTheAsOfDateHidesLaterOnes() {
+        long written = ledger.accepted("RecordStaffCount", """
+                {"sendingState": "BF", "receivingState": "TD", "headcount": 40, "effectiveDate": "2011-03-01",
+                 "source": "test of the latest events"}""").path("position").asLong();
+        assertThat(ledger.get("analyst", "/api/v1/presences/BF/TD?atLeast=" + written).status()).isEqualTo(200);
+        signIn("analyst", "/?state=BF");
+        WebElement first = waitFor(By.cssSelector("#latest-events tbody tr"));
+        assertThat(first.getAttribute("id")).isEqualTo("latest-" + written);
+        assertThat(first.findElement(By.className("type")).getText()).isEqualTo("StaffCountReported");
+        assertThat(first.findElement(By.className("effective")).getText()).isEqualTo("2011-03-01");
+        assertThat(first.findElement(By.className("subject")).getText()).isEqualTo("BF-TD");
+        assertThat(first.findElement(By.className("source")).getText()).isEqualTo("test of the latest events");
+        assertThat(browser.findElements(By.cssSelector("#latest-events tbody tr"))).hasSize(10);
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('latest-heading').scrollIntoView();");
+        screenshot("overview-latest");
+
+        browser.get(url("/?state=BF&asOf=2011-02-01"));
+        waitFor(By.id("latest-events"));
+        assertThat(browser.findElements(By.id("latest-" + written))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#latest-events td.effective")).stream().map(WebElement::getText).toList())
+                .isNotEmpty().allSatisfy(day -> assertThat(day).isLessThanOrEqualTo("2011-02-01"));
+    }
+
+    @Test
     void aBadDateInTheLinkIsAnsweredWithAPageSayingSo() {
         signIn("analyst", "/?asOf=1200-01-01");
         assertThat(waitFor(By.id("problem")).getText()).startsWith("asOf: ");
