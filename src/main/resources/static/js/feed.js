@@ -33,7 +33,7 @@
     item.appendChild(document.createTextNode(' · effective '));
     item.appendChild(text('span', 'effective', event.effectivedate || '—'));
     item.appendChild(document.createTextNode(' · recorded '));
-    item.appendChild(text('span', 'time', event.time));
+    item.appendChild(text('span', 'recorded', event.time));
     item.appendChild(document.createTextNode(' · position '));
     item.appendChild(text('span', 'position', event.ledgerposition));
     var details = document.createElement('details');
