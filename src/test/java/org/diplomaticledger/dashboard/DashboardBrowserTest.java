@@ -336,6 +336,32 @@ class DashboardBrowserTest extends LedgerIntegrationTest {
         assertThat(browser.findElements(By.cssSelector("#feed li")).stream().map(li -> li.getAttribute("id")).toList())
                 .containsExactly("event-" + second, "event-" + first);
         assertThat(browser.findElement(By.id("feed-last")).getText()).isEqualTo(Long.toString(second));
+
+        // What EventSource sends when it reconnects by itself: Last-Event-ID, on the page's session, wins over after.
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        assertThat(firstEventId("/feed/events?after=0&state=BF&type=StaffCountReported", session, Long.toString(first)))
+                .isEqualTo(Long.toString(second));
+    }
+
+    /** The id of the first event a stream sends (read with a plain HTTP client, on the browser's session). */
+    private String firstEventId(String path, String session, String lastEventId) {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path)))
+                .header("Cookie", "JSESSIONID=" + session).header("Accept", "text/event-stream")
+                .header("Last-Event-ID", lastEventId).timeout(Duration.ofSeconds(20)).build();
+        try {
+            java.net.http.HttpResponse<java.util.stream.Stream<String>> response =
+                    client.send(request, java.net.http.HttpResponse.BodyHandlers.ofLines());
+            assertThat(response.statusCode()).isEqualTo(200);
+            try (java.util.stream.Stream<String> lines = response.body()) {
+                return lines.filter(line -> line.startsWith("id: ")).map(line -> line.substring(4)).findFirst().orElseThrow();
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -467,6 +493,10 @@ class DashboardBrowserTest extends LedgerIntegrationTest {
     }
 
     private void screenshot(String name) {
+        // A measurement, not an assertion (no timed assertions): the page's time to DOMContentLoaded, from navigation.
+        Object loaded = ((JavascriptExecutor) browser).executeScript(
+                "var n = performance.getEntriesByType('navigation')[0]; return n ? Math.round(n.domContentLoadedEventEnd) : -1;");
+        System.out.println("dashboard page " + name + ": DOMContentLoaded after " + loaded + " ms");
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         try {
             Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
