@@ -26,6 +26,7 @@ class DashboardAdvice {
         model.addAttribute("user", user == null ? null : user.getName());
         model.addAttribute("canRead", Roles.reads(user));
         model.addAttribute("canAudit", Roles.audits(user));
+        model.addAttribute("canFeed", Roles.feeds(user));
     }
 
     @ExceptionHandler(QueryParameterException.class)

@@ -58,9 +58,11 @@ class DashboardController {
     private final HeadsOfMissionQueries heads;
     private final ObjectMapper json;
     private final Clock clock;
+    private final LatestEvents latestEvents;
 
     DashboardController(Reads reads, StaffingQueries staffing, RelationsQueries relations, HeadsOfMissionQueries heads,
-                        ObjectMapper json, Clock clock) {
+                        ObjectMapper json, Clock clock, LatestEvents latestEvents) {
+        this.latestEvents = latestEvents;
         this.reads = reads;
         this.staffing = staffing;
         this.relations = relations;
@@ -104,6 +106,7 @@ class DashboardController {
         TimeControls time = TimeControls.of(read, today, firstYear);
         model.addAttribute("time", time);
         model.addAttribute("page", OverviewPage.of(presences, levels, filter == null ? null : filter.value(), time));
+        model.addAttribute("latest", latestEvents.latest(read.asOf(), read.knownAt(), filter == null ? null : filter.value()));
         model.addAttribute("path", "/");
         return "overview";
     }

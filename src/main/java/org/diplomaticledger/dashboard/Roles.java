@@ -30,4 +30,9 @@ final class Roles {
     static boolean audits(Authentication user) {
         return has(user, Role.AUDITOR, Role.ADMIN);
     }
+
+    /** INTEGRATOR, AUDITOR, ADMIN: the live feed of the ledger's events. */
+    static boolean feeds(Authentication user) {
+        return has(user, Role.INTEGRATOR, Role.AUDITOR, Role.ADMIN);
+    }
 }

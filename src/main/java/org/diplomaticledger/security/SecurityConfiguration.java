@@ -78,13 +78,16 @@ class SecurityConfiguration {
 
     /** The dashboard's pages (docs/dashboard.md): a browser signs in with a form and keeps a session. */
     static final String[] DASHBOARD = {"/", "/login", "/logout", "/denied", "/presences", "/presences/**",
-            "/expulsions", "/expulsions/**", "/audit", "/audit/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
+            "/expulsions", "/expulsions/**", "/talks", "/talks/**", "/audit", "/audit/**", "/feed", "/feed/**",
+            "/projections", "/projections/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
     /** Open to anyone: the sign-in page and what it is drawn with. */
     static final String[] DASHBOARD_PUBLIC = {"/login", "/denied", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
-    /** AUDITOR, ADMIN: the pages of history and the audit chain. */
-    static final String[] DASHBOARD_AUDIT = {"/audit", "/audit/**"};
+    /** AUDITOR, ADMIN: the pages of history, the audit chain and the projections. */
+    static final String[] DASHBOARD_AUDIT = {"/audit", "/audit/**", "/projections", "/projections/**"};
+    /** INTEGRATOR, AUDITOR, ADMIN: the live feed of the ledger's events. */
+    static final String[] DASHBOARD_FEED = {"/feed", "/feed/**"};
     /** ANALYST, AUDITOR, ADMIN: the pages that read projections (the overview itself is open to every user). */
-    static final String[] DASHBOARD_READS = {"/presences", "/presences/**", "/expulsions", "/expulsions/**"};
+    static final String[] DASHBOARD_READS = {"/presences", "/presences/**", "/expulsions", "/expulsions/**", "/talks", "/talks/**"};
 
     /**
      * The dashboard's own chain, ahead of the API's: form sign-in, a session and CSRF protection for its paths only
@@ -100,6 +103,7 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers(DASHBOARD_PUBLIC).permitAll()
                         .requestMatchers(DASHBOARD_AUDIT).hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
+                        .requestMatchers(DASHBOARD_FEED).hasAnyRole(Role.INTEGRATOR.name(), Role.AUDITOR.name(), Role.ADMIN.name())
                         .requestMatchers(DASHBOARD_READS).hasAnyRole(Role.ANALYST.name(), Role.AUDITOR.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -105,19 +105,100 @@ class DashboardBrowserTest extends LedgerIntegrationTest {
         JsonNode last = ledger.accepted("ExpelDiplomat", """
                 {"sendingState": "BF", "receivingState": "TD", "count": 4, "departureDeadline": "2015-07-01",
                  "expulsionId": "td-expels-bf-2015", "effectiveDate": "2015-06-15", "source": "Chad MFA"}""");
+        seedTalks();
         last = ledger.accepted("RecordStaffCount", """
                 {"sendingState": "BF", "receivingState": "TD", "headcount": 36, "effectiveDate": "2016-01-01",
                  "source": "Chad MFA: 36 Burkinabè staff"}""");
         long position = last.path("position").asLong();
         // The pages read whatever the projections have applied: wait, through the API, until they have it all.
         for (String path : new String[]{"/api/v1/presences/BF/TD", "/api/v1/relations/BF/TD", "/api/v1/heads-of-mission/" + MISSION,
-                "/api/v1/expulsions"}) {
+                "/api/v1/expulsions", "/api/v1/talks"}) {
             Response response = ledger.get("analyst", path + "?atLeast=" + position);
             assertThat(response.status()).as(path + " " + response).isEqualTo(200);
         }
     }
 
+    /**
+     * Two rounds of talks between BF and TD: one scheduled in Niamey for 2016-03-01, postponed to 2016-04-05, held and
+     * concluded; one scheduled in N'Djamena and cancelled by TD.
+     */
+    private void seedTalks() {
+        ledger.accepted("ScheduleTalks", """
+                {"talksId": "bf-td-niamey-2016", "parties": ["BF", "TD"], "title": "Talks on the staff ceiling",
+                 "venue": {"city": "Niamey", "country": "NE", "place": "Palais des congres"}, "date": "2016-03-01",
+                 "scope": "the staff ceiling", "excludedTopics": ["border questions"], "format": "OFFICIALS",
+                 "effectiveDate": "2016-02-01", "source": "Burkina Faso MFA"}""");
+        ledger.accepted("NameDelegation", """
+                {"talksId": "bf-td-niamey-2016", "state": "BF", "head": {"name": "Awa Ouedraogo", "title": "Ambassador", "diplomat": true},
+                 "members": [{"name": "Issa Kabore", "title": "Counsellor", "diplomat": true}], "effectiveDate": "2016-02-10", "source": "Burkina Faso MFA"}""");
+        ledger.accepted("NameDelegation", """
+                {"talksId": "bf-td-niamey-2016", "state": "TD", "head": {"name": "Mahamat Saleh", "title": "Secretary-General", "diplomat": false},
+                 "effectiveDate": "2016-02-10", "source": "Chad MFA"}""");
+        ledger.accepted("PostponeTalks", """
+                {"talksId": "bf-td-niamey-2016", "reason": "the Chadian delegation's travel", "newDate": "2016-04-05",
+                 "effectiveDate": "2016-02-25", "source": "Chad MFA"}""");
+        ledger.accepted("RecordTalksHeld", """
+                {"talksId": "bf-td-niamey-2016", "effectiveDate": "2016-04-05", "source": "Agence Nigerienne de Presse"}""");
+        ledger.accepted("ConcludeTalks", """
+                {"talksId": "bf-td-niamey-2016", "outcome": "PARTIAL_AGREEMENT", "statement": "The ceiling stays; departures are eased.",
+                 "followUps": ["Working group on visas"], "effectiveDate": "2016-04-06", "source": "joint communique"}""");
+        ledger.accepted("ScheduleTalks", """
+                {"talksId": "bf-td-ndjamena-2016", "parties": ["BF", "TD"], "venue": {"city": "N'Djamena", "country": "TD"},
+                 "date": "2016-06-01", "scope": "consular matters", "format": "EXPERTS",
+                 "effectiveDate": "2016-05-01", "source": "Chad MFA"}""");
+        ledger.accepted("CancelTalks", """
+                {"talksId": "bf-td-ndjamena-2016", "reason": "no agenda agreed", "cancelledBy": "TD",
+                 "effectiveDate": "2016-05-20", "source": "Chad MFA"}""");
+    }
+
     // ------------------------------------------------------------------ tests
+
+    @Test
+    void theTalksBoardShowsEachRoundInItsColumnWithDelegationsAndHistory() {
+        signIn("analyst", "/talks?state=BF");
+        WebElement niamey = waitFor(By.id("talks-bf-td-niamey-2016"));
+        assertThat(browser.findElement(By.id("column-CONCLUDED")).findElements(By.id("talks-bf-td-niamey-2016"))).hasSize(1);
+        assertThat(niamey.findElement(By.className("talks-title")).getText()).isEqualTo("Talks on the staff ceiling");
+        assertThat(niamey.findElement(By.className("venue")).getText()).isEqualTo("Palais des congres, Niamey (NE), a third country");
+        assertThat(niamey.findElement(By.className("scope")).getText()).isEqualTo("the staff ceiling (not: border questions)");
+        assertThat(niamey.findElement(By.className("format")).getText()).isEqualTo("officials");
+        assertThat(niamey.findElement(By.className("outcome")).getText())
+                .isEqualTo("partial agreement: The ceiling stays; departures are eased.");
+        assertThat(niamey.findElement(By.id("delegation-bf-td-niamey-2016-BF")).getText())
+                .isEqualTo("BF: head Awa Ouedraogo (Ambassador); with Issa Kabore (Counsellor)");
+        assertThat(niamey.findElement(By.id("delegation-bf-td-niamey-2016-TD")).getText())
+                .isEqualTo("TD: head Mahamat Saleh (Secretary-General)");
+        niamey.findElement(By.tagName("summary")).click();
+        assertThat(niamey.findElements(By.cssSelector(".history-list li")).stream().map(li -> li.getAttribute("data-status")).toList())
+                .containsExactly("SCHEDULED", "POSTPONED", "HELD", "CONCLUDED");
+        assertThat(niamey.findElement(By.cssSelector(".history-list li[data-status='POSTPONED'] .effective")).getText())
+                .isEqualTo("2016-02-25");
+        WebElement ndjamena = browser.findElement(By.id("column-CANCELLED")).findElement(By.id("talks-bf-td-ndjamena-2016"));
+        assertThat(ndjamena.findElement(By.className("cancelled-by")).getText()).isEqualTo("TD");
+        assertThat(ndjamena.findElement(By.className("no-delegations")).getText()).isEqualTo("No delegation named yet.");
+        assertThat(browser.findElement(By.linkText("Talks")).getAttribute("href")).endsWith("/talks");
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);");
+        screenshot("talks");
+    }
+
+    @Test
+    void theTalksBoardAsOfADayShowsTheRoundWhereItStoodThen() {
+        signIn("analyst", "/talks?state=BF&asOf=2016-03-10");
+        WebElement niamey = waitFor(By.id("talks-bf-td-niamey-2016"));
+        assertThat(browser.findElement(By.id("column-POSTPONED")).findElements(By.id("talks-bf-td-niamey-2016"))).hasSize(1);
+        assertThat(niamey.findElement(By.className("status")).getText()).isEqualTo("postponed since 2016-02-25");
+        assertThat(niamey.findElements(By.className("outcome"))).isEmpty();
+        assertThat(niamey.findElements(By.cssSelector(".history-list li")).stream().map(li -> li.getAttribute("data-status")).toList())
+                .containsExactly("SCHEDULED", "POSTPONED");
+        assertThat(browser.findElements(By.id("talks-bf-td-ndjamena-2016"))).isEmpty();
+        // The filter's link keeps the day; before the first round was announced the board is empty.
+        assertThat(browser.getCurrentUrl()).contains("state=BF");
+        setField("asOf", "2016-01-15");
+        browser.findElement(By.id("time-apply")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("asOf=2016-01-15"));
+        assertThat(browser.getCurrentUrl()).contains("state=BF");
+        assertThat(waitFor(By.id("no-talks")).getText()).isEqualTo("No talks on the board on this day.");
+    }
 
     @Test
     void anUnsignedBrowserIsSentToTheSignInFormAndAWrongPasswordIsRefused() {
@@ -220,6 +301,129 @@ class DashboardBrowserTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void theLiveFeedShowsACommandWrittenWhileItIsOpenAndResumesAfterAReconnect() {
+        signIn("analyst", "/feed");
+        assertThat(waitFor(By.id("denied")).getText()).isEqualTo("Not for your role");
+        assertThat(browser.findElements(By.linkText("Live feed"))).isEmpty();
+        browser.manage().deleteAllCookies();
+
+        signIn("integrator", "/feed?state=BF&type=StaffCountReported");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("feed-status")).getText().equals("Live"));
+        // Neither of the feed's state nor of its type: filtered out on the server.
+        ledger.accepted("ChangeRelationsLevel", """
+                {"stateA": "KM", "stateB": "SC", "level": "FULL", "effectiveDate": "2011-01-01", "source": "test of the feed"}""");
+        long first = ledger.accepted("RecordStaffCount", """
+                {"sendingState": "BF", "receivingState": "TD", "headcount": 40, "effectiveDate": "2011-06-01",
+                 "source": "test of the feed"}""").path("position").asLong();
+        WebElement item = waitFor(By.id("event-" + first));
+        assertThat(item.findElement(By.className("type")).getText()).isEqualTo("StaffCountReported");
+        assertThat(item.findElement(By.className("subject")).getText()).isEqualTo("BF-TD");
+        assertThat(item.findElement(By.className("effective")).getText()).isEqualTo("2011-06-01");
+        item.findElement(By.tagName("summary")).click();
+        String json = item.findElement(By.className("event-json")).getText();
+        assertThat(json).contains("\"type\": \"org.diplomaticledger.StaffCountReported.v1\"", "\"ledgerposition\": \"" + first + "\"",
+                "\"headcount\": 40");
+        assertThat(browser.findElements(By.cssSelector("#feed li"))).hasSize(1);
+        screenshot("feed");
+
+        // Disconnected, an event is written; the feed reconnects after the last id it received and gets it, once.
+        ((JavascriptExecutor) browser).executeScript("window.ledgerFeed.close();");
+        long second = ledger.accepted("RecordStaffCount", """
+                {"sendingState": "BF", "receivingState": "TD", "headcount": 40, "effectiveDate": "2011-09-01",
+                 "source": "test of the feed, while disconnected"}""").path("position").asLong();
+        ((JavascriptExecutor) browser).executeScript("window.ledgerFeed.reconnect();");
+        assertThat(waitFor(By.id("event-" + second)).findElement(By.className("effective")).getText()).isEqualTo("2011-09-01");
+        assertThat(browser.findElements(By.cssSelector("#feed li")).stream().map(li -> li.getAttribute("id")).toList())
+                .containsExactly("event-" + second, "event-" + first);
+        assertThat(browser.findElement(By.id("feed-last")).getText()).isEqualTo(Long.toString(second));
+
+        // What EventSource sends when it reconnects by itself: Last-Event-ID, on the page's session, wins over after.
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        assertThat(firstEventId("/feed/events?after=0&state=BF&type=StaffCountReported", session, Long.toString(first)))
+                .isEqualTo(Long.toString(second));
+    }
+
+    /** The id of the first event a stream sends (read with a plain HTTP client, on the browser's session). */
+    private String firstEventId(String path, String session, String lastEventId) {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path)))
+                .header("Cookie", "JSESSIONID=" + session).header("Accept", "text/event-stream")
+                .header("Last-Event-ID", lastEventId).timeout(Duration.ofSeconds(20)).build();
+        try {
+            java.net.http.HttpResponse<java.util.stream.Stream<String>> response =
+                    client.send(request, java.net.http.HttpResponse.BodyHandlers.ofLines());
+            assertThat(response.statusCode()).isEqualTo(200);
+            try (java.util.stream.Stream<String> lines = response.body()) {
+                return lines.filter(line -> line.startsWith("id: ")).map(line -> line.substring(4)).findFirst().orElseThrow();
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theProjectionsPageShowsLagAndParkedEventsAndRebuildsWithProgress() {
+        signIn("analyst", "/projections");
+        assertThat(waitFor(By.id("denied")).getText()).isEqualTo("Not for your role");
+        assertThat(browser.findElements(By.linkText("Projections"))).isEmpty();
+        browser.manage().deleteAllCookies();
+
+        signIn("auditor", "/projections");
+        WebElement row = waitFor(By.id("projection-talks"));
+        long head = Long.parseLong(browser.findElement(By.id("ledger-head")).getText());
+        long position = Long.parseLong(row.findElement(By.className("position")).getText());
+        assertThat(head).isGreaterThan(0);
+        assertThat(Long.parseLong(row.findElement(By.className("lag")).getText())).isEqualTo(Math.max(0, head - position));
+        JsonNode api = ledger.get("auditor", "/api/v1/projections/talks").json();
+        assertThat(row.findElement(By.className("parked-count")).getText()).isEqualTo(api.path("parkedCount").asText());
+        assertThat(row.findElement(By.className("slot")).getText()).isEqualTo(api.path("activeSlot").asText());
+        assertThat(browser.findElements(By.cssSelector("#projections tbody tr")).stream().map(r -> r.getAttribute("id")).toList())
+                .contains("projection-expulsions", "projection-staffing", "projection-talks");
+
+        row.findElement(By.id("rebuild-talks")).click();
+        WebElement progress = new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
+            WebElement box = d.findElement(By.id("progress-talks"));
+            return "SWITCHED".equals(box.getAttribute("data-state")) ? box : null;
+        });
+        assertThat(progress.getAttribute("data-done")).isEqualTo(progress.getAttribute("data-total"));
+        assertThat(Long.parseLong(progress.getAttribute("data-total"))).isGreaterThanOrEqualTo(position);
+        assertThat(progress.findElement(By.className("progress-text")).getText())
+                .startsWith("Switched to slot " + (api.path("activeSlot").asText().equals("A") ? "B" : "A") + ": ")
+                .endsWith(", identical to the slot it replaced");
+        JsonNode after = ledger.get("auditor", "/api/v1/projections/talks").json();
+        assertThat(after.path("lastRebuild").path("state").asText()).isEqualTo("SWITCHED");
+        assertThat(after.path("activeSlot").asText()).isNotEqualTo(api.path("activeSlot").asText());
+        screenshot("projections");
+    }
+
+    @Test
+    void theOverviewListsTheLatestEventsOfTheStateAndTheAsOfDateHidesLaterOnes() {
+        long written = ledger.accepted("RecordStaffCount", """
+                {"sendingState": "BF", "receivingState": "TD", "headcount": 40, "effectiveDate": "2011-03-01",
+                 "source": "test of the latest events"}""").path("position").asLong();
+        assertThat(ledger.get("analyst", "/api/v1/presences/BF/TD?atLeast=" + written).status()).isEqualTo(200);
+        signIn("analyst", "/?state=BF");
+        WebElement first = waitFor(By.cssSelector("#latest-events tbody tr"));
+        assertThat(first.getAttribute("id")).isEqualTo("latest-" + written);
+        assertThat(first.findElement(By.className("type")).getText()).isEqualTo("StaffCountReported");
+        assertThat(first.findElement(By.className("effective")).getText()).isEqualTo("2011-03-01");
+        assertThat(first.findElement(By.className("subject")).getText()).isEqualTo("BF-TD");
+        assertThat(first.findElement(By.className("source")).getText()).isEqualTo("test of the latest events");
+        assertThat(browser.findElements(By.cssSelector("#latest-events tbody tr"))).hasSize(10);
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('latest-heading').scrollIntoView();");
+        screenshot("overview-latest");
+
+        browser.get(url("/?state=BF&asOf=2011-02-01"));
+        waitFor(By.id("latest-events"));
+        assertThat(browser.findElements(By.id("latest-" + written))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#latest-events td.effective")).stream().map(WebElement::getText).toList())
+                .isNotEmpty().allSatisfy(day -> assertThat(day).isLessThanOrEqualTo("2011-02-01"));
+    }
+
+    @Test
     void aBadDateInTheLinkIsAnsweredWithAPageSayingSo() {
         signIn("analyst", "/?asOf=1200-01-01");
         assertThat(waitFor(By.id("problem")).getText()).startsWith("asOf: ");
@@ -289,6 +493,10 @@ class DashboardBrowserTest extends LedgerIntegrationTest {
     }
 
     private void screenshot(String name) {
+        // A measurement, not an assertion (no timed assertions): the page's time to DOMContentLoaded, from navigation.
+        Object loaded = ((JavascriptExecutor) browser).executeScript(
+                "var n = performance.getEntriesByType('navigation')[0]; return n ? Math.round(n.domContentLoadedEventEnd) : -1;");
+        System.out.println("dashboard page " + name + ": DOMContentLoaded after " + loaded + " ms");
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         try {
             Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);

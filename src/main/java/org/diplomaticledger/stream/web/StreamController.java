@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.diplomaticledger.projection.QueryParameterException;
@@ -18,14 +17,13 @@ import org.diplomaticledger.shared.Problems;
 import org.diplomaticledger.stream.EventFilter;
 import org.diplomaticledger.stream.EventTypes;
 import org.diplomaticledger.stream.LedgerTail;
-import org.diplomaticledger.stream.SseSubscription;
+import org.diplomaticledger.stream.SseStreams;
 import org.diplomaticledger.stream.StreamConfiguration;
 import org.diplomaticledger.stream.StreamProperties;
 import org.diplomaticledger.stream.StreamedEvent;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -51,10 +49,12 @@ class StreamController {
     private final StreamConfiguration.StreamWorkers workers;
     private final ObjectMapper objectMapper;
     private final Duration maxWait;
+    private final SseStreams streams;
 
     StreamController(LedgerTail tail, EventTypes types, StreamProperties properties,
                      StreamConfiguration.StreamWorkers workers, ObjectMapper objectMapper,
-                     org.diplomaticledger.projection.ProjectionsProperties projections) {
+                     org.diplomaticledger.projection.ProjectionsProperties projections, SseStreams streams) {
+        this.streams = streams;
         Duration maxWait = projections.maxWait();
         this.tail = tail;
         this.types = types;
@@ -96,46 +96,8 @@ class StreamController {
                 @Parameter(description = StreamDocs.AGGREGATE, example = "RU-US")
                 @RequestParam(value = "aggregate", required = false) String aggregate,
                 HttpServletRequest request, HttpServletResponse response) throws IOException {
-        long start = lastEventId != null && !lastEventId.isBlank() ? position("Last-Event-ID", lastEventId)
-                : position("after", after);
-        EventFilter filter = EventFilter.parse(type, state, aggregate, null, null, types.names());
-        response.setStatus(200);
-        response.setContentType("text/event-stream;charset=UTF-8");
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-store");
-        response.setHeader("X-Accel-Buffering", "no"); // nginx: do not buffer the stream
-        if ("HEAD".equals(request.getMethod())) {
-            // The headers of a stream, and no stream: a HEAD takes no subscriber slot (its body is never sent, so a
-            // subscription would never learn that its client left, and would keep the slot for good).
-            return;
-        }
-        AsyncContext async = request.startAsync();
-        async.setTimeout(0); // heartbeats keep it open; a closed connection ends it
-        SseSubscription subscription = new SseSubscription(tail, filter, start, properties.buffer(), workers.catchUp(),
-                workers.writer(), async);
-        if (!tail.register(subscription)) {
-            response.reset();
-            ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "too-many-streams", "Too many streams",
-                    "the ledger serves at most " + properties.maxSubscribers() + " streams at once; try again shortly", request);
-            response.setStatus(503);
-            response.setHeader("Retry-After", "5");
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            objectMapper.writeValue(response.getOutputStream(), problem);
-            async.complete();
-            return;
-        }
-        try {
-            response.flushBuffer();
-            subscription.start();
-        } catch (IOException | IllegalStateException gone) {
-            // The client left before its stream began (the headers are out: no problem answer can follow).
-            tail.unregister(subscription);
-            subscription.end("the connection closed");
-            try {
-                async.complete();
-            } catch (IllegalStateException alreadyComplete) {
-                // nothing left to end
-            }
-        }
+        // The stream itself is SseStreams', shared with the dashboard's live feed.
+        streams.open(request, response, SseStreams.start(lastEventId, after), streams.filter(type, state, aggregate));
     }
 
     @Operation(summary = "Read the ledger's events in pages",
