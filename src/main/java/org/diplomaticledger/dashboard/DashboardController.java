@@ -140,9 +140,9 @@ class DashboardController {
         TimeControls time = TimeControls.of(read, today, firstYear);
         model.addAttribute("time", time);
         model.addAttribute("page", PresencePage.of(detail, trend, ceilings, missionHeads, day, json));
-        model.addAttribute("path", "/presences/" + presenceId.substring(0, 2) + "/" + presenceId.substring(3, 5));
-        model.addAttribute("sending", presenceId.substring(0, 2));
-        model.addAttribute("receiving", presenceId.substring(3, 5));
+        model.addAttribute("path", "/presences/" + PresenceIds.sendingOf(presenceId) + "/" + PresenceIds.receivingOf(presenceId));
+        model.addAttribute("sending", PresenceIds.sendingOf(presenceId));
+        model.addAttribute("receiving", PresenceIds.receivingOf(presenceId));
         return "presence";
     }
 }

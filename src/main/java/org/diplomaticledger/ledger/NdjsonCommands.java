@@ -266,7 +266,12 @@ public class NdjsonCommands {
             throw InvalidInput.of("payload", "required: the command as a JSON object");
         }
         try {
-            return reader.read(name.asText(), payload);
+            LedgerCommand command = reader.read(name.asText(), payload);
+            if (command instanceof org.diplomaticledger.shared.AdminCommand) {
+                throw InvalidInput.of("command", name.asText() + " is ADMIN's, sent alone to POST /api/v1/commands/"
+                        + name.asText() + "; an import cannot hold it");
+            }
+            return command;
         } catch (InvalidInput invalid) {
             if (invalid.unknownCommand()) {
                 throw InvalidInput.of("command", invalid.getMessage());

@@ -9,11 +9,18 @@ public class RuleViolation extends RuntimeException {
 
     private final String rule;
     private final String field;
+    private final java.util.Map<String, Object> details;
 
     public RuleViolation(String rule, String field, String message) {
+        this(rule, field, message, java.util.Map.of());
+    }
+
+    /** With further members for the problem answer (e.g. the state and its periods), in their JSON form. */
+    public RuleViolation(String rule, String field, String message, java.util.Map<String, Object> details) {
         super(message);
         this.rule = rule;
         this.field = field;
+        this.details = java.util.Map.copyOf(details);
     }
 
     public RuleViolation(String rule, String message) {
@@ -28,5 +35,10 @@ public class RuleViolation extends RuntimeException {
     /** The command field the violation is about, or {@code null}. */
     public String field() {
         return field;
+    }
+
+    /** Further members of the problem answer, by name; empty for most rules. */
+    public java.util.Map<String, Object> details() {
+        return details;
     }
 }

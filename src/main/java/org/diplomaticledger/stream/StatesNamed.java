@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 final class StatesNamed {
 
-    private static final Pattern PAIR = Pattern.compile("^(?:RELATIONS-)?([A-Z]{2})-([A-Z]{2})$");
+    private static final Pattern PAIR = Pattern.compile("^(?:RELATIONS-)?([A-Z]{2}|[A-Z]{4,8})-([A-Z]{2}|[A-Z]{4,8})$");
     private static final int CACHED = 10_000;
 
     private final EventStorageEngine engine;

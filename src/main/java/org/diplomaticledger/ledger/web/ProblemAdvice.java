@@ -176,6 +176,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             if (rule.field() != null) {
                 problem.setProperty("field", rule.field());
             }
+            rule.details().forEach(problem::setProperty);
             return problem;
         }
         if (cause instanceof org.axonframework.eventsourcing.IncompatibleAggregateException) {

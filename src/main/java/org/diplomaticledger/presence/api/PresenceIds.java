@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class PresenceIds {
 
-    public static final String MISSION_ID_PATTERN = "^[A-Z]{2}-[A-Z]{2}-[A-Z0-9]+(-[A-Z0-9]+)*$";
+    /** Its first two parts are the sending and receiving states: ISO's two letters, or a former or ledger code of four to eight. */
+    public static final String MISSION_ID_PATTERN = "^([A-Z]{2}|[A-Z]{4,8})-([A-Z]{2}|[A-Z]{4,8})-[A-Z0-9]+(-[A-Z0-9]+)*$";
     private static final Pattern MISSION_ID = Pattern.compile(MISSION_ID_PATTERN);
 
     private PresenceIds() {
@@ -50,7 +51,19 @@ public final class PresenceIds {
         if (missionId == null || !MISSION_ID.matcher(missionId).matches()) {
             throw new InvalidValueException("expected a mission id such as RU-US-EMBASSY-WASHINGTON, got '" + missionId + "'");
         }
-        return missionId.substring(0, 5);
+        return sendingOf(missionId) + "-" + receivingOf(missionId);
+    }
+
+    /** The sending state's code in a presence id ({@code RU-US}) or mission id: its first part. */
+    public static String sendingOf(String presenceOrMissionId) {
+        return presenceOrMissionId.substring(0, presenceOrMissionId.indexOf('-'));
+    }
+
+    /** The receiving state's code in a presence id ({@code RU-US}) or mission id: its second part. */
+    public static String receivingOf(String presenceOrMissionId) {
+        int first = presenceOrMissionId.indexOf('-');
+        int second = presenceOrMissionId.indexOf('-', first + 1);
+        return presenceOrMissionId.substring(first + 1, second < 0 ? presenceOrMissionId.length() : second);
     }
 
     /** The presence a command is about: its mission's when it names one, else the two states'. */

@@ -429,10 +429,10 @@ public class Presence {
     }
 
     private static CountryCode sendingOf(String presenceId) {
-        return CountryCode.of(presenceId.substring(0, 2));
+        return CountryCode.of(PresenceIds.sendingOf(presenceId));
     }
 
     private static CountryCode receivingOf(String presenceId) {
-        return CountryCode.of(presenceId.substring(3, 5));
+        return CountryCode.of(PresenceIds.receivingOf(presenceId));
     }
 }

@@ -265,9 +265,8 @@ public class HeadsOfMissionProjection implements Projection {
             }
             String previousName = last == null || name != null ? name : last.text("name");
             int next = tenuresOf(missionId).mapToInt(row -> row.count("tenure_no")).max().orElse(0) + 1;
-            String presence = missionId.substring(0, 5);
             tenures.put(tenures.create().with("mission_id", missionId).with("tenure_no", next)
-                    .with("sending_state", presence.substring(0, 2)).with("receiving_state", presence.substring(3, 5))
+                    .with("sending_state", PresenceIds.sendingOf(missionId)).with("receiving_state", PresenceIds.receivingOf(missionId))
                     .with("person_id", personId).with("name", previousName).with("agrement", "NONE").with("ended", false));
             return next;
         }

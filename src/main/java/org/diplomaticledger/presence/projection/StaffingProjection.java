@@ -258,8 +258,8 @@ public class StaffingProjection implements Projection {
         private void presence(String presenceId, Instant recorded) {
             Row presence = presences.get(presenceId);
             if (presence == null) {
-                presence = presences.create().with("presence_id", presenceId).with("sending_state", presenceId.substring(0, 2))
-                        .with("receiving_state", presenceId.substring(3, 5)).with("headcount", 0);
+                presence = presences.create().with("presence_id", presenceId).with("sending_state", PresenceIds.sendingOf(presenceId))
+                        .with("receiving_state", PresenceIds.receivingOf(presenceId)).with("headcount", 0);
             }
             presences.put(presence.with("last_recorded_at", recorded));
         }

@@ -1,5 +1,6 @@
 package org.diplomaticledger.presence.projection;
 
+import org.diplomaticledger.presence.api.PresenceIds;
 import org.diplomaticledger.presence.projection.StaffingViews.*;
 import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
@@ -374,7 +375,7 @@ public class StaffingQueries {
             int previous = headcount;
             LocalDate end = endOrAsOf(month.atEndOfMonth(), snapshot);
             headcount = on.apply(end);
-            points.add(new HeadcountPoint(month, end, presenceId.substring(0, 2), presenceId.substring(3, 5), headcount,
+            points.add(new HeadcountPoint(month, end, PresenceIds.sendingOf(presenceId), PresenceIds.receivingOf(presenceId), headcount,
                     headcount - previous));
         }
         return points;

@@ -1,0 +1,184 @@
+package org.diplomaticledger.states.projection;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.InvalidValueException;
+import org.diplomaticledger.states.api.RegisterState;
+import org.diplomaticledger.states.api.StatePeriod;
+import org.diplomaticledger.states.api.StateRegistered;
+import org.diplomaticledger.states.api.StatesSeeded;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The register of states in memory, for the write path's existence rule and the register's reads: every state the
+ * ledger knows, with the time its registration was recorded. It is built from the register's own events (one
+ * aggregate, read by its id: an indexed read, never a scan of the ledger) and brought up to date by reading the
+ * events after the last one it holds, at start, before each read of the register, and whenever a code or scheme code
+ * is not found (a state another node registered). Registrations only add states, so a code once found stays right.
+ *
+ * <p>Written by hand rather than as a projection table: the register is a few hundred rows that every command
+ * consults, so it has to be in memory anyway, and it must see a registration as soon as it is committed (a tracking
+ * projection lags).
+ */
+@Component
+public class StateRegistry {
+
+    /** A state in the register, with when its registration was recorded and by which event. */
+    public record Entry(StateRegistered state, Instant recordedAt, String eventId) {
+
+        public CountryCode code() {
+            return state.code();
+        }
+
+        public String name() {
+            return state.names().isEmpty() ? state.code().value() : state.names().get(0);
+        }
+
+        /** Whether the state existed on that day. */
+        public boolean existsOn(LocalDate day) {
+            return state.periods().stream().anyMatch(period -> period.covers(day));
+        }
+
+        public List<StatePeriod> periods() {
+            return state.periods();
+        }
+    }
+
+    /** Looked up on first use: the web layer's JSON mapper needs the register, and the event store needs that mapper. */
+    private final org.springframework.beans.factory.ObjectProvider<EventStorageEngine> engine;
+    private final Object lock = new Object();
+    private volatile Map<CountryCode, Entry> entries = Map.of();
+    private volatile Map<String, CountryCode> schemeCodes = Map.of();
+    private long nextSequence;
+
+    public StateRegistry(org.springframework.beans.factory.ObjectProvider<EventStorageEngine> engine) {
+        this.engine = engine;
+    }
+
+    /** Whether the register has been seeded (reading what is new first). */
+    public boolean seeded() {
+        refresh();
+        return !entries.isEmpty();
+    }
+
+    /** The state with this code, if the register knows it. */
+    public Optional<Entry> find(CountryCode code) {
+        Entry entry = entries.get(code);
+        if (entry == null) {
+            entry = fresh().entries.get(code);
+        }
+        return Optional.ofNullable(entry);
+    }
+
+    /** Every state the register knows, by code, after reading what is new. */
+    public Collection<Entry> all() {
+        refresh();
+        return new TreeMap<>(entries).values();
+    }
+
+    /**
+     * Reads a code as researchers write it: ISO alpha-2 or alpha-3, a former or ledger code, or with a scheme prefix,
+     * {@code cow:} (Correlates of War number or abbreviation), {@code gw:} (Gleditsch–Ward) or {@code iso:}. A code
+     * without a prefix is always ISO: COW {@code AUS} (Austria) is never taken for ISO {@code AUS} (Australia).
+     */
+    public CountryCode parse(String text) {
+        String trimmed = text == null ? "" : text.trim();
+        int colon = trimmed.indexOf(':');
+        if (colon < 0) {
+            return CountryCode.of(trimmed);
+        }
+        String scheme = trimmed.substring(0, colon).toLowerCase(Locale.ROOT);
+        String code = trimmed.substring(colon + 1).trim().toUpperCase(Locale.ROOT);
+        if (scheme.equals("iso")) {
+            return CountryCode.of(code);
+        }
+        if (!scheme.equals("cow") && !scheme.equals("gw")) {
+            throw new InvalidValueException("unknown code scheme '" + scheme + "' in '" + text + "': use iso:, cow:"
+                    + " (Correlates of War) or gw: (Gleditsch-Ward)");
+        }
+        String key = scheme + ":" + code.replaceFirst("^0+(?=\\d)", "");
+        CountryCode found = schemeCodes.get(key);
+        if (found == null) {
+            found = fresh().schemeCodes.get(key);
+        }
+        if (found == null) {
+            throw new InvalidValueException("unknown " + (scheme.equals("cow") ? "Correlates of War" : "Gleditsch-Ward")
+                    + " code '" + code + "': no state in the register has it");
+        }
+        return found;
+    }
+
+    private record Snapshot(Map<CountryCode, Entry> entries, Map<String, CountryCode> schemeCodes) {
+    }
+
+    /**
+     * The register with what is new. Inside a write (a unit of work) the new events may not be committed yet: they
+     * are used for this answer but kept only once read outside a write.
+     */
+    private Snapshot fresh() {
+        if (CurrentUnitOfWork.isStarted()) {
+            synchronized (lock) {
+                Map<CountryCode, Entry> copy = new HashMap<>(entries);
+                Map<String, CountryCode> schemes = new HashMap<>(schemeCodes);
+                read(nextSequence, copy, schemes);
+                return new Snapshot(copy, schemes);
+            }
+        }
+        refresh();
+        return new Snapshot(entries, schemeCodes);
+    }
+
+    /** Reads the register's events after the last one held. */
+    public void refresh() {
+        if (CurrentUnitOfWork.isStarted()) {
+            return;
+        }
+        synchronized (lock) {
+            Map<CountryCode, Entry> copy = new HashMap<>(entries);
+            Map<String, CountryCode> schemes = new HashMap<>(schemeCodes);
+            long next = read(nextSequence, copy, schemes);
+            if (next != nextSequence) {
+                nextSequence = next;
+                entries = Map.copyOf(copy);
+                schemeCodes = Map.copyOf(schemes);
+            }
+        }
+    }
+
+    private long read(long from, Map<CountryCode, Entry> into, Map<String, CountryCode> schemes) {
+        long next = from;
+        DomainEventStream events = engine.getObject().readEvents(RegisterState.REGISTER_ID, from);
+        while (events.hasNext()) {
+            DomainEventMessage<?> event = events.next();
+            next = event.getSequenceNumber() + 1;
+            Object payload = event.getPayload();
+            List<StateRegistered> added = new ArrayList<>();
+            if (payload instanceof StatesSeeded seeded) {
+                added.addAll(seeded.states());
+            } else if (payload instanceof StateRegistered registered) {
+                added.add(registered);
+            }
+            for (StateRegistered state : added) {
+                into.put(state.code(), new Entry(state, event.getTimestamp(), event.getIdentifier()));
+                for (String schemeCode : state.schemeCodes()) {
+                    schemes.put(schemeCode, state.code());
+                }
+            }
+        }
+        return next;
+    }
+}
