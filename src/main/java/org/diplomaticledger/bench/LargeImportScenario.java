@@ -1,7 +1,7 @@
 package org.diplomaticledger.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.diplomaticledger.cli.RetryAfter;
+import org.diplomaticledger.shared.RetryAfter;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package org.diplomaticledger.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.diplomaticledger.shared.RetryAfter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

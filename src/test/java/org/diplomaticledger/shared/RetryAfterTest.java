@@ -1,4 +1,4 @@
-package org.diplomaticledger.cli;
+package org.diplomaticledger.shared;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.diplomaticledger.cli;
+package org.diplomaticledger.shared;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +9,7 @@ import java.time.format.DateTimeParseException;
 /**
  * How long a client waits before asking a status resource again: its {@code Retry-After} (RFC 9110, 10.2.3: a number
  * of seconds or an HTTP date), kept between {@link #MIN} and {@link #MAX}, or the given default when the answer has
- * none or one that cannot be read. Used by the pollers of {@code GET /api/v1/imports/{id}}: this command's
+ * none or one that cannot be read. Used by the pollers of {@code GET /api/v1/imports/{id}}: the command line's
  * {@code import} and the benchmark's W2.
  */
 public final class RetryAfter {
