@@ -19,6 +19,7 @@ import org.diplomaticledger.history.api.EntryCorrected;
 import org.diplomaticledger.history.api.EntryRetracted;
 import org.diplomaticledger.shared.LedgerMetadata;
 import org.diplomaticledger.shared.Provenance;
+import org.diplomaticledger.states.api.RegisterState;
 import org.diplomaticledger.stream.LedgerCloudEvents;
 import org.diplomaticledger.support.LedgerClient;
 import org.diplomaticledger.support.LedgerIntegrationTest;
@@ -42,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every event type, as the ledger really writes it, is a CloudEvent its envelope schema accepts, and its data is
  * accepted by the schema its dataschema names, fetched from the running ledger without credentials. The events come
  * from commands on Iceland's presence in Kenya (IS-KE) and talks between them, which no other test uses; the two
- * history events are appended as a correction of that presence would write them.
+ * history events are appended as a correction of that presence would write them, and the register of states holds its
+ * seed and one state registered here.
  */
 class EmittedEventsMatchTheirSchemasTest extends LedgerIntegrationTest {
 
@@ -68,7 +70,8 @@ class EmittedEventsMatchTheirSchemasTest extends LedgerIntegrationTest {
         JsonSchema envelope = schema("/schemas/LedgerCloudEvent.v1.json");
         Set<String> seen = new TreeSet<>();
         List<String> problems = new ArrayList<>();
-        for (String aggregate : List.of("IS-KE", "contract-talks-held", "contract-talks-cancelled", "RELATIONS-IS-KE")) {
+        for (String aggregate : List.of("IS-KE", "contract-talks-held", "contract-talks-cancelled", "RELATIONS-IS-KE",
+                RegisterState.REGISTER_ID)) {
             // as stored: a retracted event is still in the ledger and still has to match its schema
             for (DomainEventMessage<?> event : storage.readEvents(aggregate).asStream().toList()) {
                 long position = jdbc.queryForObject(
@@ -201,6 +204,11 @@ class EmittedEventsMatchTheirSchemasTest extends LedgerIntegrationTest {
                 {"stateA": "KE", "stateB": "IS", "level": "SEVERED", "initiatedBy": "KE", "protectingPowerOfA": "NO",
                  "protectingPowerOfB": "TZ", "effectiveDate": "2024-04-01", %s}""");
         appendCorrectionAndRetraction();
+        // The register of states: seeded on the first start (StatesSeeded); a historic state registered here.
+        LedgerClient.Response registered = ledger.command("admin", "RegisterState", """
+                {"code": "XICEKE", "names": ["Contract-test principality"], "periods": [{"from": "1700-01-01", "until": "1800-01-01"}],
+                 "schemeCodes": ["cow:999"], %s}""".formatted(SRC));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
     }
 
     /** A correction of the staff count and a retraction of the staff change, through the ledger's own commands. */
