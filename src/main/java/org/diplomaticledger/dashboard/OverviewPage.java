@@ -25,16 +25,23 @@ record OverviewPage(List<String> sending, List<String> receiving, Map<String, Ce
     /** One presence in the matrix. */
     record Cell(PresenceStaffingView presence, String link) {
 
-        public int headcount() {
-            return presence.headcount().total();
+        /** The presence's headcount, or "unknown" when no fact of the day gives one (a ceiling alone, say). */
+        public String headcount() {
+            return presence.headcountKnown() ? String.valueOf(presence.headcount().total()) : "unknown";
         }
 
-        /** The ceilings in force, each as "limit (room n)" or "limit (over by n)". */
+        /** The word after the headcount: "unknown headcount" reads better than "unknown staff". */
+        public String headcountNoun() {
+            return presence.headcountKnown() ? "staff" : "headcount";
+        }
+
+        /** The ceilings in force, each as "limit (room n)", "limit (over by n)" or "limit (headcount unknown)". */
         public List<String> ceilings() {
             List<String> texts = new ArrayList<>();
             for (CeilingView ceiling : presence.ceilings()) {
                 texts.add(ceiling.limit() + (ceiling.category() == null ? "" : " " + Labels.category(ceiling.category()))
-                        + (ceiling.excess() != null ? " (over by " + ceiling.excess() + ")" : " (room " + ceiling.room() + ")"));
+                        + (!ceiling.headcountKnown() ? " (headcount unknown)"
+                        : ceiling.excess() != null ? " (over by " + ceiling.excess() + ")" : " (room " + ceiling.room() + ")"));
             }
             return texts;
         }
@@ -45,6 +52,7 @@ record OverviewPage(List<String> sending, List<String> receiving, Map<String, Ce
 
         public String missions() {
             return presence.missions().open() + " open, " + presence.missions().suspended() + " suspended, "
+                    + (presence.missions().closing() > 0 ? presence.missions().closing() + " closing, " : "")
                     + presence.missions().closed() + " closed";
         }
 

@@ -242,6 +242,19 @@ class DashboardBrowserTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void aPresenceWhoseStaffWereNeverCountedShowsAnUnknownHeadcountNotZero() {
+        // On 2011-06-01 the embassy is open, but nothing was counted before the count of 2012-03-01.
+        signIn("analyst", "/?state=BF&asOf=2011-06-01");
+        WebElement cell = waitFor(By.id("cell-BF-TD"));
+        assertThat(cell.findElement(By.className("headcount")).getText()).isEqualTo("unknown");
+        assertThat(cell.findElement(By.className("cell-link")).getText()).isEqualTo("unknown headcount");
+        cell.findElement(By.className("cell-link")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/presences/BF/TD?asOf=2011-06-01"));
+        assertThat(waitFor(By.id("headcount")).getText()).isEqualTo("unknown");
+        assertThat(browser.findElement(By.id("missions")).getText()).isEqualTo("1 open, 0 suspended, 0 closed");
+    }
+
+    @Test
     void theYearSliderMovesTheDayWithTheKeyboard() {
         signIn("analyst", "/?state=BF&asOf=2016-03-01");
         WebElement slider = waitFor(By.id("year-slider"));
