@@ -17,6 +17,7 @@ import org.diplomaticledger.history.api.JudgedRevision;
 import org.diplomaticledger.history.api.RetractEntry;
 import org.diplomaticledger.history.api.RevisionRoute;
 import org.diplomaticledger.shared.LedgerMetadata;
+import org.diplomaticledger.shared.RuleViolation;
 import org.diplomaticledger.shared.UnknownReference;
 
 import java.util.HashMap;
@@ -77,8 +78,11 @@ class EntryRevisions {
                 new UnknownReference("unknown-event", "eventId", "the ledger holds no event " + revision.eventId()));
         RevisionRoute route = routes.get(owner.aggregateType());
         if (route == null) {
-            throw new IllegalStateException("event " + revision.eventId() + " belongs to an aggregate of type "
-                    + owner.aggregateType() + ", for which no capability registered a revision route");
+            // A record no capability lets clerks revise (the register of states, whose entries ADMIN adds):
+            // a refusal naming the event, not a server error.
+            throw new RuleViolation("entry-not-revisable", "eventId", "event " + revision.eventId() + " belongs to a "
+                    + owner.aggregateType() + " (" + owner.aggregateId() + "), whose entries are not corrected or"
+                    + " retracted through CorrectEntry or RetractEntry");
         }
         // The whole history, from its first event: snapshots are not read (they would hide the events judged on).
         // Events staged earlier in the same write are part of it.

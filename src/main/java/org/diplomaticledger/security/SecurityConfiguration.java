@@ -135,8 +135,9 @@ class SecurityConfiguration {
                         // A separate management port is reached by the monitoring network only: scraped there without a user.
                         .requestMatchers(new AndRequestMatcher(onManagementPort, matchers(ACTUATOR))).permitAll()
                         .requestMatchers(ACTUATOR).hasRole(Role.ADMIN.name())
-                        // The register of states is ADMIN's to extend (docs/states.md)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/commands/RegisterState", "/api/v1/commands/SeedStates")
+                        // The register of states is ADMIN's to extend (docs/states.md), whatever the method: a method
+                        // the path does not serve answers 405 to ADMIN, 403 to the others, as for every path.
+                        .requestMatchers("/api/v1/commands/RegisterState", "/api/v1/commands/SeedStates")
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers(WRITES).hasRole(Role.CLERK.name())
                         // The audit chain (verify, digests, exports) is for auditors and administrators only.

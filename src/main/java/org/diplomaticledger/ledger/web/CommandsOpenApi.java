@@ -23,6 +23,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.diplomaticledger.ledger.CommandCatalog;
 import org.diplomaticledger.ledger.CommandReceipt;
+import org.diplomaticledger.shared.AdminCommand;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.properties.SpringDocConfigProperties;
 import org.springframework.context.annotation.Bean;
@@ -91,20 +92,20 @@ class CommandsOpenApi {
                                 .description("Stored with every event the command writes")
                                 .schema(new StringSchema()))
                         .requestBody(new RequestBody().required(true).content(new Content().addMediaType("application/json", json)))
-                        .responses(responses());
+                        .responses(responses(AdminCommand.class.isAssignableFrom(type) ? "ADMIN" : "CLERK"));
                 openApi.path("/api/v1/commands/" + name, new PathItem().post(operation));
             });
         };
     }
 
-    private static ApiResponses responses() {
+    private static ApiResponses responses(String role) {
         Content problem = new Content().addMediaType("application/problem+json", new MediaType());
         return new ApiResponses()
                 .addApiResponse("200", new ApiResponse().description("Stored: the events' ids and ledger positions")
                         .content(new Content().addMediaType("application/json",
                                 new MediaType().schema(new Schema<>().$ref("#/components/schemas/CommandReceipt")))))
                 .addApiResponse("400", new ApiResponse().description("Malformed input, naming the field").content(problem))
-                .addApiResponse("403", new ApiResponse().description("The user lacks the CLERK role").content(problem))
+                .addApiResponse("403", new ApiResponse().description("The user lacks the " + role + " role").content(problem))
                 .addApiResponse("409", new ApiResponse().description("Refused by a rule of the ledger, naming it").content(problem))
                 .addApiResponse("422", new ApiResponse().description("Idempotency-Key reused for another request").content(problem));
     }

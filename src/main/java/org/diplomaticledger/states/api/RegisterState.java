@@ -39,7 +39,7 @@ public record RegisterState(
     public RegisterState {
         names = names == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(names));
         predecessors = predecessors == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(predecessors));
-        schemeCodes = schemeCodes == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(schemeCodes));
+        schemeCodes = schemeCodes == null ? List.of() : schemeCodes.stream().map(RegisterState::normalized).toList();
         if (periods != null) {
             periods = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(periods));
             if (!periods.isEmpty() && periods.get(0) != null && periods.get(0).from() != null) {
@@ -48,6 +48,20 @@ public record RegisterState(
         }
     }
 
+
+    /**
+     * A scheme code as the register keeps it: the scheme in lower case, the code in upper case without leading zeros
+     * ({@code COW:0245} is {@code cow:245}), so that one code names one state however it was typed. A value without a
+     * scheme is kept as sent, for {@link #SCHEME_CODE} to refuse.
+     */
+    private static String normalized(String schemeCode) {
+        int colon = schemeCode == null ? -1 : schemeCode.indexOf(':');
+        if (colon < 0) {
+            return schemeCode;
+        }
+        return schemeCode.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT) + ":"
+                + schemeCode.substring(colon + 1).trim().toUpperCase(java.util.Locale.ROOT).replaceFirst("^0+(?=\\d)", "");
+    }
 
     /**
      * The command's own rules, answered as invalid input naming the field (400): the code is in the ledger's

@@ -2,7 +2,9 @@ package org.diplomaticledger.states.domain;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.InvalidValueException;
@@ -36,8 +38,14 @@ public class StateRegister {
         // for Axon
     }
 
+    /** Creates the register; a second seed (two nodes starting at once, or an ADMIN's) is refused by name. */
     @CommandHandler
-    public StateRegister(SeedStates command) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(SeedStates command) {
+        if (registerId != null) {
+            throw new RuleViolation("register-already-seeded", "seed", "the register of states holds its seed already ("
+                    + codes.size() + " states); register further states with RegisterState");
+        }
         apply(new StatesSeeded(command.seed(), command.states(), command.effectiveDate(), command.source()));
     }
 

@@ -50,6 +50,26 @@ class StateRegisterTest {
     }
 
     @Test
+    void theRegisterIsSeededOnce() {
+        fixture.given(SEEDED)
+                .when(new SeedStates("again", List.of(PRUSSIA_LIKE), EARLIEST, SOURCE))
+                .expectNoEvents()
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("the register of states holds its seed already (1 states); register further"
+                        + " states with RegisterState");
+    }
+
+    @Test
+    void aSchemeCodeIsKeptWithoutLeadingZerosSoThatItNamesOneState() {
+        RegisterState command = register("XTUS", BAVARIA, List.of(), List.of("cow:0337", "gw:tus"));
+        assertThat(command.schemeCodes()).containsExactly("cow:337", "gw:TUS");
+        fixture.given(SEEDED, register("XBAV", BAVARIA, List.of(), List.of("cow:337")).registered())
+                .when(command)
+                .expectNoEvents()
+                .expectException(RuleViolation.class);
+    }
+
+    @Test
     void aStateIsRegisteredWithItsFirstDayAsEffectiveDate() {
         RegisterState command = register("XBAV", BAVARIA, List.of(), List.of("cow:245"));
         assertThat(command.effectiveDate()).isEqualTo(EARLIEST);

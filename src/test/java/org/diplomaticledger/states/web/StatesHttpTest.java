@@ -132,6 +132,30 @@ class StatesHttpTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void aRegisterEntryKeepsItsSchemeCodeAndIsNotCorrectedOrRetractedByAClerk() {
+        Response registered = ledger.command("admin", "RegisterState", """
+                {"code": "XTUSC", "names": ["Grand Duchy of Tuscany"], "periods": [{"from": "1648-01-01", "until": "1860-03-22"}],
+                 "schemeCodes": ["cow:0337"], "source": "test"}""");
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
+        // Registered with a leading zero, found without one (and the other way round).
+        assertThat(ledger.get("analyst", "/api/v1/states/cow:337").json().path("code").asText()).isEqualTo("XTUSC");
+        assertThat(ledger.get("analyst", "/api/v1/states/cow:00337").json().path("code").asText()).isEqualTo("XTUSC");
+        String eventId = registered.json().path("events").get(0).path("eventId").asText();
+        long before = registerEvents();
+        for (String revision : new String[]{"""
+                {"eventId": "%s", "corrections": {"names": ["Tuscany"]}, "reason": "shorter", "source": "test"}""",
+                """
+                {"eventId": "%s", "reason": "not a state", "source": "test"}"""}) {
+            Response refused = ledger.command("clerk", revision.contains("corrections") ? "CorrectEntry" : "RetractEntry",
+                    revision.formatted(eventId));
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+            assertThat(refused.json().path("rule").asText()).isEqualTo("entry-not-revisable");
+            assertThat(refused.json().path("field").asText()).isEqualTo("eventId");
+        }
+        assertThat(registerEvents()).isEqualTo(before);
+    }
+
+    @Test
     void schemeCodesAreReadByTheirSchemeAndNeverGuessed() {
         // ISO AUS is Australia; COW AUS is Austria; COW CZE is Czechoslovakia where ISO CZE is Czechia.
         JsonNode australia = ledger.accepted("OpenMission", """
