@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import org.diplomaticledger.shared.DatedByItsFields;
 import org.diplomaticledger.shared.InputChecks;
 import org.diplomaticledger.shared.InvalidValueException;
 import org.diplomaticledger.shared.LedgerCommand;
@@ -154,7 +155,7 @@ public class CommandReader {
         tooLarge(null, tree);
         ObjectNode payload = (ObjectNode) tree;
         JsonNode effectiveDate = payload.get("effectiveDate");
-        if (effectiveDate == null || effectiveDate.isNull()) {
+        if ((effectiveDate == null || effectiveDate.isNull()) && !DatedByItsFields.class.isAssignableFrom(type)) {
             if (!owned) {
                 payload = payload.deepCopy();
             }

@@ -22,6 +22,15 @@ public final class QueryParams {
         }
     }
 
+    /** {@link #country} for a state the request cannot do without (a path segment): a blank one is refused. */
+    public static CountryCode requiredCountry(String parameter, String value) {
+        CountryCode code = country(parameter, value);
+        if (code == null) {
+            throw new QueryParameterException(parameter, "name a state, e.g. RU (ISO 3166 alpha-2 or alpha-3)");
+        }
+        return code;
+    }
+
     public static <E extends Enum<E>> E enumValue(String parameter, String value, Class<E> type) {
         if (value == null || value.isBlank()) {
             return null;

@@ -207,7 +207,7 @@ class EmittedEventsMatchTheirSchemasTest extends LedgerIntegrationTest {
         // The register of states: seeded on the first start (StatesSeeded); a historic state registered here.
         LedgerClient.Response registered = ledger.command("admin", "RegisterState", """
                 {"code": "XICEKE", "names": ["Contract-test principality"], "periods": [{"from": "1700-01-01", "until": "1800-01-01"}],
-                 "schemeCodes": ["cow:999"], %s}""".formatted(SRC));
+                 "schemeCodes": ["gw:XICK"], %s}""".formatted(SRC));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
     }
 

@@ -120,8 +120,8 @@ class RelationsController {
     ResponseEntity<RelationsDetail> one(@Parameter(description = "One state (ISO 3166 alpha-2 or alpha-3)", example = "ER") @PathVariable String a,
                                         @Parameter(description = "The other state, in any order", example = "DJ") @PathVariable String b,
                                         @Parameter(hidden = true) ReadPosition read) {
-        CountryCode first = QueryParams.country("a", a);
-        CountryCode second = QueryParams.country("b", b);
+        CountryCode first = QueryParams.requiredCountry("a", a);
+        CountryCode second = QueryParams.requiredCountry("b", b);
         if (first.equals(second)) {
             throw new QueryParameterException("b", "names the same state as a; relations are between two states");
         }

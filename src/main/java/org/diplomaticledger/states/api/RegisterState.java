@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.InvalidValueException;
 import org.diplomaticledger.shared.AdminCommand;
+import org.diplomaticledger.shared.DatedByItsFields;
 import org.diplomaticledger.shared.Provenance;
 
 import java.time.LocalDate;
@@ -20,7 +21,7 @@ import java.util.List;
  * ledger's own namespace ({@code X} and three to seven letters, e.g. {@code XBAV}; docs/states.md), its names, the
  * periods it existed (in order, not overlapping; the last may be open), its predecessors, and its codes in other
  * schemes ({@code cow:245}, {@code cow:BAV}, {@code gw:245}). ADMIN only. Its effective date is the first day it
- * existed; a value sent is replaced by it.
+ * existed; a different value sent is refused.
  */
 public record RegisterState(
         @NotNull CountryCode code,
@@ -29,7 +30,7 @@ public record RegisterState(
         @Size(max = 50) List<@NotNull CountryCode> predecessors,
         @Size(max = 20) List<@NotBlank @Pattern(regexp = SCHEME_CODE) String> schemeCodes,
         LocalDate effectiveDate,
-        @NotNull @Valid Provenance source) implements AdminCommand {
+        @NotNull @Valid Provenance source) implements AdminCommand, DatedByItsFields {
 
     /** The one aggregate that holds the register. */
     public static final String REGISTER_ID = "STATE-REGISTER";
@@ -42,7 +43,7 @@ public record RegisterState(
         schemeCodes = schemeCodes == null ? List.of() : schemeCodes.stream().map(RegisterState::normalized).toList();
         if (periods != null) {
             periods = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(periods));
-            if (!periods.isEmpty() && periods.get(0) != null && periods.get(0).from() != null) {
+            if (effectiveDate == null && !periods.isEmpty() && periods.get(0) != null) {
                 effectiveDate = periods.get(0).from();
             }
         }
@@ -71,6 +72,11 @@ public record RegisterState(
         if (code != null && !CountryCode.isLedgerCode(code.value())) {
             throw new InvalidValueException("code", "a registered state takes a ledger code, X and three to seven letters"
                     + " such as 'XBAV' (ISO codes are seeded from ISO 3166), not '" + code + "'");
+        }
+        if (effectiveDate != null && periods != null && !periods.isEmpty() && periods.get(0) != null
+                && periods.get(0).from() != null && !effectiveDate.equals(periods.get(0).from())) {
+            throw new InvalidValueException("effectiveDate", "a state is registered on the first day it existed, "
+                    + periods.get(0).from() + " (periods[0].from): leave effectiveDate out, not " + effectiveDate);
         }
         if (periods != null) {
             for (int i = 0; i < periods.size(); i++) {

@@ -166,6 +166,7 @@ class RelationsHttpTest extends LedgerIntegrationTest {
         assertThat(ledger.get("analyst", "/api/v1/relations?sort=power").json().path("parameter").asText()).isEqualTo("sort");
         assertThat(ledger.get("analyst", "/api/v1/relations/XX1/DJ").json().path("parameter").asText()).isEqualTo("a");
         assertThat(ledger.get("analyst", "/api/v1/relations/ER/ER").status()).isEqualTo(400);
+        assertThat(ledger.get("analyst", "/api/v1/relations/RU/%20").json().path("parameter").asText()).isEqualTo("b");
         Response unknown = ledger.get("analyst", "/api/v1/relations/BH/ER");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");

@@ -18,6 +18,7 @@ import org.diplomaticledger.presence.api.RecordStaffCount;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
+import org.diplomaticledger.states.api.RegisterState;
 import org.diplomaticledger.stream.LedgerCloudEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,7 +63,8 @@ class KafkaRelayTest {
 
     private static EmbeddedKafkaKraftBroker broker;
     private static Path dataDir;
-    private int written;
+    /** Events in the ledger: from its first start, the seed of the register of states. */
+    private int written = 1;
 
     @BeforeAll
     static void broker() throws Exception {
@@ -167,7 +169,7 @@ class KafkaRelayTest {
             Long previous = lastSequence.put(record.key(), sequence);
             assertThat(sequence).as("in order within " + record.key()).isEqualTo(previous == null ? 0 : previous + 1);
         }
-        assertThat(lastSequence).hasSize(PAIRS.size());
+        assertThat(lastSequence).hasSize(PAIRS.size() + 1).containsKey(RegisterState.REGISTER_ID);
     }
 
     @Test
