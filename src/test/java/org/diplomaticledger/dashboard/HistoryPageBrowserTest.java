@@ -77,8 +77,6 @@ class HistoryPageBrowserTest extends LedgerIntegrationTest {
         ceilingEventId = eventId(ledger.accepted("ImposeStaffCeiling", """
                 {"sendingState": "GN", "receivingState": "SL", "limit": 10, "ceilingId": "sl-caps-gn-2020",
                  "effectiveDate": "2020-04-01", "source": "Sierra Leone MFA note"}"""));
-        beforeCorrection = Instant.now();
-        sleepPastTheClockTick();
         correctionEventId = eventId(ledger.accepted("CorrectEntry", """
                 {"eventId": "%s", "corrections": {"count": 3}, "reason": "the ministry's statement gives 3",
                  "source": {"text": "Sierra Leone MFA statement", "url": "https://example.org/sl-mfa-statement"}}"""
@@ -86,6 +84,11 @@ class HistoryPageBrowserTest extends LedgerIntegrationTest {
         JsonNode last = ledger.accepted("RetractEntry", """
                 {"eventId": "%s", "reason": "no such note was sent", "source": "Sierra Leone MFA"}""".formatted(ceilingEventId));
         retractionEventId = eventId(last);
+        // Known at: the instant just before the correction was recorded, as the ledger stored it.
+        JsonNode items = ledger.get("auditor", "/api/v1/presences/GN/SL/history").json().path("items");
+        Instant ceilingRecorded = Instant.parse(recordedAt(items, ceilingEventId));
+        beforeCorrection = Instant.parse(recordedAt(items, correctionEventId)).minusNanos(1);
+        assertThat(ceilingRecorded).as("the ceiling was recorded before the correction").isBefore(beforeCorrection);
         // The presence page (linked from the history) reads the projections: wait until they have it all.
         Response response = ledger.get("auditor", "/api/v1/presences/GN/SL?atLeast=" + last.path("position").asLong());
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
@@ -238,14 +241,13 @@ class HistoryPageBrowserTest extends LedgerIntegrationTest {
         return receipt.path("events").get(0).path("eventId").asText();
     }
 
-    /** So that the correction is recorded strictly after the instant taken before it. */
-    private static void sleepPastTheClockTick() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    private static String recordedAt(JsonNode items, String eventId) {
+        for (JsonNode item : items) {
+            if (item.path("eventId").asText().equals(eventId)) {
+                return item.path("recordedAt").asText();
+            }
         }
+        throw new AssertionError("no event " + eventId + " in the history");
     }
 
     private String url(String path) {
