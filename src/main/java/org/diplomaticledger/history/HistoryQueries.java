@@ -14,9 +14,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -153,13 +155,37 @@ public class HistoryQueries {
 
     /** A mission's history: its presence's events that name the mission (and their corrections). */
     public History mission(String missionId, Integer page, Integer size, boolean csv) {
+        return mission(missionId, page, size, csv, null);
+    }
+
+    /**
+     * A mission's history as the ledger stood at {@code knownAt}: only the events, corrections and retractions
+     * recorded by then (null: now).
+     */
+    public History mission(String missionId, Integer page, Integer size, boolean csv, Instant knownAt) {
         String[] parts = missionId.split("-");
-        List<Row> rows = parts.length < 3 ? List.of() : rows(parts[0] + "-" + parts[1], "Presence");
+        List<Row> rows = parts.length < 3 ? List.of() : rows(parts[0] + "-" + parts[1], "Presence", knownAt);
         Predicate<Row> names = row -> mentions(row.payload, missionId);
         if (rows.stream().noneMatch(names)) {
-            throw new ResourceNotFound("the ledger holds no mission " + missionId);
+            throw new ResourceNotFound("the ledger holds no mission " + missionId
+                    + (knownAt == null ? "" : " recorded by " + knownAt));
         }
         return page("mission " + missionId, parts[0] + "-" + parts[1], rows, names, page, size, csv);
+    }
+
+    /**
+     * The history of whichever record the ledger keeps under an aggregate id (a presence {@code RU-US}, talks, the
+     * relations {@code RELATIONS-RU-US}), as the ledger stood at {@code knownAt}: only the events, corrections and
+     * retractions recorded by then (null: now). The subject names the record by its aggregate type, so this reads any
+     * record without naming a capability.
+     */
+    public History record(String aggregateId, Integer page, Integer size, Instant knownAt) {
+        List<Row> rows = rows(aggregateId, null, knownAt);
+        if (rows.isEmpty()) {
+            throw new ResourceNotFound("the ledger holds no record " + aggregateId
+                    + (knownAt == null ? "" : " recorded by " + knownAt));
+        }
+        return page(words(rows.get(0).aggregateType) + " " + aggregateId, aggregateId, rows, row -> true, page, size, false);
     }
 
     private History page(String subject, String aggregateId, List<Row> rows, Predicate<Row> selected, Integer page,
@@ -241,11 +267,27 @@ public class HistoryQueries {
     }
 
     private List<Row> rows(String aggregateId, String aggregateType) {
-        return jdbc.query("SELECT global_index, event_identifier, sequence_number, type, time_stamp, payload_type, payload, meta_data "
+        return rows(aggregateId, aggregateType, null);
+    }
+
+    /**
+     * The events stored under the aggregate id, in sequence, of the given aggregate type (null: the type of its first
+     * event), recorded by {@code knownAt} (null: all).
+     */
+    private List<Row> rows(String aggregateId, String aggregateType, Instant knownAt) {
+        List<Row> all = jdbc.query("SELECT global_index, event_identifier, sequence_number, type, time_stamp, payload_type, payload, meta_data "
                         + "FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
-                (rs, n) -> aggregateType.equals(rs.getString(4)) ? new Row(rs.getLong(1), rs.getString(2), rs.getLong(3),
-                        simpleName(rs.getString(6)), rs.getString(5), tree(rs.getBytes(7)), tree(rs.getBytes(8))) : null,
-                aggregateId).stream().filter(java.util.Objects::nonNull).toList();
+                (rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), simpleName(rs.getString(6)),
+                        rs.getString(5), tree(rs.getBytes(7)), tree(rs.getBytes(8)), rs.getString(4)),
+                aggregateId);
+        String type = aggregateType != null ? aggregateType : all.isEmpty() ? null : all.get(0).aggregateType;
+        return all.stream().filter(row -> row.aggregateType != null && row.aggregateType.equals(type))
+                .filter(row -> knownAt == null || !Instant.parse(row.recordedAt).isAfter(knownAt)).toList();
+    }
+
+    /** An aggregate type in words: {@code BilateralRelations} as "bilateral relations". */
+    private static String words(String aggregateType) {
+        return aggregateType.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
     }
 
     private JsonNode tree(byte[] json) {
@@ -282,6 +324,6 @@ public class HistoryQueries {
     }
 
     private record Row(long position, String eventId, long sequenceNumber, String type, String recordedAt,
-                       JsonNode payload, JsonNode metaData) {
+                       JsonNode payload, JsonNode metaData, String aggregateType) {
     }
 }

@@ -78,12 +78,12 @@ class SecurityConfiguration {
 
     /** The dashboard's pages (docs/dashboard.md): a browser signs in with a form and keeps a session. */
     static final String[] DASHBOARD = {"/", "/login", "/logout", "/denied", "/presences", "/presences/**",
-            "/expulsions", "/expulsions/**", "/talks", "/talks/**", "/audit", "/audit/**", "/feed", "/feed/**",
+            "/expulsions", "/expulsions/**", "/talks", "/talks/**", "/audit", "/audit/**", "/history", "/history/**", "/feed", "/feed/**",
             "/projections", "/projections/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
     /** Open to anyone: the sign-in page and what it is drawn with. */
     static final String[] DASHBOARD_PUBLIC = {"/login", "/denied", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
     /** AUDITOR, ADMIN: the pages of history, the audit chain and the projections. */
-    static final String[] DASHBOARD_AUDIT = {"/audit", "/audit/**", "/projections", "/projections/**"};
+    static final String[] DASHBOARD_AUDIT = {"/audit", "/audit/**", "/history", "/history/**", "/projections", "/projections/**"};
     /** INTEGRATOR, AUDITOR, ADMIN: the live feed of the ledger's events. */
     static final String[] DASHBOARD_FEED = {"/feed", "/feed/**"};
     /** ANALYST, AUDITOR, ADMIN: the pages that read projections (the overview itself is open to every user). */

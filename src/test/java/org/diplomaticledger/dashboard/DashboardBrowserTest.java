@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -456,7 +457,9 @@ class DashboardBrowserTest extends LedgerIntegrationTest {
         assertThat(chained).isGreaterThanOrEqualTo(9)
                 .isEqualTo(ledger.get("auditor", "/api/v1/audit/digest").json().path("events").asLong());
         browser.findElement(By.id("verify-chain")).click();
+        // The POST reloads the page: the verdict found on the old page may go stale before it is read.
         String verdict = new WebDriverWait(browser, Duration.ofSeconds(60))
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> {
                     String text = d.findElement(By.id("verdict")).getText();
                     return text.startsWith("The chain") ? text : null;
