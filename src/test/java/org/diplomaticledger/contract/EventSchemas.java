@@ -50,7 +50,12 @@ final class EventSchemas {
     static final Path SCHEMA_DIR = Path.of("src/main/resources/static/schemas");
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private static final String COUNTRY = "^[A-Z]{2}$";
+    /**
+     * A code in the register of states (docs/states.md): ISO alpha-2, a former ISO code (two letters, or one of the
+     * four-letter forms of {@link CountryCode#FORMER}), or a ledger code, X and three to seven letters.
+     */
+    private static final String COUNTRY = "^([A-Z]{2}|" + String.join("|", CountryCode.FORMER.keySet().stream()
+            .filter(code -> code.length() > 2).sorted().toList()) + "|X[A-Z]{3,7})$";
     private static final String PRESENCE_ID = "^[A-Z]{2}-[A-Z]{2}$";
     private static final String MISSION_ID = "^[A-Z]{2}-[A-Z]{2}-[A-Z0-9]+(-[A-Z0-9]+)*$";
     /** Client-chosen ids follow {@link Ids#PATTERN}; ids derived from a name (persons) may be longer. */
@@ -242,7 +247,9 @@ final class EventSchemas {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("type", "string");
         node.put("pattern", COUNTRY);
-        node.put("description", "An ISO 3166-1 alpha-2 country code such as US or RU (the ledger stores alpha-2 only)");
+        node.put("description", "A state's code in the register of states: ISO 3166-1 alpha-2 such as US or RU, a former"
+                + " ISO code such as SU, DD or the four-letter CSHH, or the ledger's own code for a state ISO never coded,"
+                + " X and three to seven letters such as XBAV (docs/states.md). The ledger stores no alpha-3 codes");
         return node;
     }
 
