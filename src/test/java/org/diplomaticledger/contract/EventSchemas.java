@@ -93,7 +93,10 @@ final class EventSchemas {
             Map.entry("ExpelledPerson.personId", "The person declared persona non grata"),
             Map.entry("ExpelledPerson.name", "Their name as recorded at accreditation"),
             Map.entry("ExpelledPerson.missionId", "The mission they were on"),
-            Map.entry("ExpelledPerson.category", "The staff category they held"));
+            Map.entry("ExpelledPerson.category", "The staff category they held"),
+            Map.entry("StatePeriod.from", "The first day the state existed in this period"),
+            Map.entry("StatePeriod.until",
+                    "The first day it no longer existed (exclusive: its last day is the day before); absent while it exists"));
 
     private static final Set<String> OPTIONAL_VALUE_FIELDS = Set.of("DelegationMember.personId", "ExpelledPerson.name");
 
@@ -136,7 +139,6 @@ final class EventSchemas {
     ObjectNode schema(Class<?> type) {
         String name = type.getSimpleName();
         Javadoc javadoc = javadoc(type);
-        Map<String, String> rows = catalogueRows(name);
         ObjectNode schema = JsonNodeFactory.instance.objectNode();
         schema.put("$schema", DRAFT);
         schema.put("$id", fileName(type));
@@ -147,7 +149,22 @@ final class EventSchemas {
                 + " optional fields to an event without a new revision; any other change is a new revision.");
         schema.put("type", "object");
         ObjectNode defs = JsonNodeFactory.instance.objectNode();
-        ObjectNode properties = schema.putObject("properties");
+        eventFields(type, schema, defs);
+        if (!defs.isEmpty()) {
+            schema.set("$defs", sorted(defs));
+        }
+        return schema;
+    }
+
+    /**
+     * The properties, required fields and additionalProperties of an event's payload, into {@code node}: for the
+     * event's own schema, and for an event held inside another ({@code StatesSeeded.states}).
+     */
+    private void eventFields(Class<?> type, ObjectNode node, ObjectNode defs) {
+        String name = type.getSimpleName();
+        Javadoc javadoc = javadoc(type);
+        Map<String, String> rows = catalogueRows(name);
+        ObjectNode properties = node.putObject("properties");
         ArrayNode required = JsonNodeFactory.instance.arrayNode();
         for (RecordComponent component : type.getRecordComponents()) {
             String field = component.getName();
@@ -165,12 +182,8 @@ final class EventSchemas {
                 required.add(field);
             }
         }
-        schema.set("required", required);
-        schema.put("additionalProperties", true);
-        if (!defs.isEmpty()) {
-            schema.set("$defs", sorted(defs));
-        }
-        return schema;
+        node.set("required", required);
+        node.put("additionalProperties", true);
     }
 
     private ObjectNode property(Type type, String field, ObjectNode defs) {
@@ -229,6 +242,14 @@ final class EventSchemas {
                 def.put("type", "string");
                 ArrayNode values = def.putArray("enum");
                 Arrays.stream(raw.getEnumConstants()).forEach(c -> values.add(((Enum<?>) c).name()));
+            }
+            node.put("$ref", "#/$defs/" + raw.getSimpleName());
+        } else if (raw.isRecord() && LedgerEvent.class.isAssignableFrom(raw)) {
+            if (!defs.has(raw.getSimpleName())) {
+                ObjectNode def = defs.putObject(raw.getSimpleName());
+                def.put("type", "object");
+                def.put("description", javadoc(raw).summary());
+                eventFields(raw, def, defs);
             }
             node.put("$ref", "#/$defs/" + raw.getSimpleName());
         } else if (raw.isRecord()) {
