@@ -50,7 +50,12 @@ final class EventSchemas {
     static final Path SCHEMA_DIR = Path.of("src/main/resources/static/schemas");
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private static final String COUNTRY = "^[A-Z]{2}$";
+    /**
+     * A code in the register of states (docs/states.md): ISO alpha-2, a former ISO code (two letters, or one of the
+     * four-letter forms of {@link CountryCode#FORMER}), or a ledger code, X and three to seven letters.
+     */
+    private static final String COUNTRY = "^([A-Z]{2}|" + String.join("|", CountryCode.FORMER.keySet().stream()
+            .filter(code -> code.length() > 2).sorted().toList()) + "|X[A-Z]{3,7})$";
     private static final String PRESENCE_ID = "^[A-Z]{2}-[A-Z]{2}$";
     private static final String MISSION_ID = "^[A-Z]{2}-[A-Z]{2}-[A-Z0-9]+(-[A-Z0-9]+)*$";
     /** Client-chosen ids follow {@link Ids#PATTERN}; ids derived from a name (persons) may be longer. */
@@ -88,7 +93,10 @@ final class EventSchemas {
             Map.entry("ExpelledPerson.personId", "The person declared persona non grata"),
             Map.entry("ExpelledPerson.name", "Their name as recorded at accreditation"),
             Map.entry("ExpelledPerson.missionId", "The mission they were on"),
-            Map.entry("ExpelledPerson.category", "The staff category they held"));
+            Map.entry("ExpelledPerson.category", "The staff category they held"),
+            Map.entry("StatePeriod.from", "The first day the state existed in this period"),
+            Map.entry("StatePeriod.until",
+                    "The first day it no longer existed (exclusive: its last day is the day before); absent while it exists"));
 
     private static final Set<String> OPTIONAL_VALUE_FIELDS = Set.of("DelegationMember.personId", "ExpelledPerson.name");
 
@@ -131,7 +139,6 @@ final class EventSchemas {
     ObjectNode schema(Class<?> type) {
         String name = type.getSimpleName();
         Javadoc javadoc = javadoc(type);
-        Map<String, String> rows = catalogueRows(name);
         ObjectNode schema = JsonNodeFactory.instance.objectNode();
         schema.put("$schema", DRAFT);
         schema.put("$id", fileName(type));
@@ -142,7 +149,22 @@ final class EventSchemas {
                 + " optional fields to an event without a new revision; any other change is a new revision.");
         schema.put("type", "object");
         ObjectNode defs = JsonNodeFactory.instance.objectNode();
-        ObjectNode properties = schema.putObject("properties");
+        eventFields(type, schema, defs);
+        if (!defs.isEmpty()) {
+            schema.set("$defs", sorted(defs));
+        }
+        return schema;
+    }
+
+    /**
+     * The properties, required fields and additionalProperties of an event's payload, into {@code node}: for the
+     * event's own schema, and for an event held inside another ({@code StatesSeeded.states}).
+     */
+    private void eventFields(Class<?> type, ObjectNode node, ObjectNode defs) {
+        String name = type.getSimpleName();
+        Javadoc javadoc = javadoc(type);
+        Map<String, String> rows = catalogueRows(name);
+        ObjectNode properties = node.putObject("properties");
         ArrayNode required = JsonNodeFactory.instance.arrayNode();
         for (RecordComponent component : type.getRecordComponents()) {
             String field = component.getName();
@@ -160,12 +182,8 @@ final class EventSchemas {
                 required.add(field);
             }
         }
-        schema.set("required", required);
-        schema.put("additionalProperties", true);
-        if (!defs.isEmpty()) {
-            schema.set("$defs", sorted(defs));
-        }
-        return schema;
+        node.set("required", required);
+        node.put("additionalProperties", true);
     }
 
     private ObjectNode property(Type type, String field, ObjectNode defs) {
@@ -226,6 +244,14 @@ final class EventSchemas {
                 Arrays.stream(raw.getEnumConstants()).forEach(c -> values.add(((Enum<?>) c).name()));
             }
             node.put("$ref", "#/$defs/" + raw.getSimpleName());
+        } else if (raw.isRecord() && LedgerEvent.class.isAssignableFrom(raw)) {
+            if (!defs.has(raw.getSimpleName())) {
+                ObjectNode def = defs.putObject(raw.getSimpleName());
+                def.put("type", "object");
+                def.put("description", javadoc(raw).summary());
+                eventFields(raw, def, defs);
+            }
+            node.put("$ref", "#/$defs/" + raw.getSimpleName());
         } else if (raw.isRecord()) {
             if (!defs.has(raw.getSimpleName())) {
                 defs.putObject(raw.getSimpleName()); // placeholder against recursion; filled below
@@ -242,7 +268,9 @@ final class EventSchemas {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("type", "string");
         node.put("pattern", COUNTRY);
-        node.put("description", "An ISO 3166-1 alpha-2 country code such as US or RU (the ledger stores alpha-2 only)");
+        node.put("description", "A state's code in the register of states: ISO 3166-1 alpha-2 such as US or RU, a former"
+                + " ISO code such as SU, DD or the four-letter CSHH, or the ledger's own code for a state ISO never coded,"
+                + " X and three to seven letters such as XBAV (docs/states.md). The ledger stores no alpha-3 codes");
         return node;
     }
 
