@@ -165,7 +165,9 @@ class SecurityConfiguration {
                                 HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                                 "user '" + (request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName())
                                         + "' lacks the role this request needs"
-                                        + (HttpMethod.POST.matches(request.getMethod()) ? " (writes need CLERK)" : ""))));
+                                        + (!HttpMethod.POST.matches(request.getMethod()) ? ""
+                                        : request.getRequestURI().matches(".*/commands/(RegisterState|SeedStates)")
+                                        ? " (the register of states is ADMIN's)" : " (writes need CLERK)"))));
         return http.build();
     }
 

@@ -112,7 +112,9 @@ class StatesHttpTest extends LedgerIntegrationTest {
         String hanover = """
                 {"code": "XHAN", "names": ["Hanover"], "periods": [{"from": "1814-10-12", "until": "1866-09-20"}],
                  "source": "test"}""";
-        assertThat(ledger.command("clerk", "RegisterState", hanover).status()).isEqualTo(403);
+        Response clerk = ledger.command("clerk", "RegisterState", hanover);
+        assertThat(clerk.status()).isEqualTo(403);
+        assertThat(clerk.json().path("detail").asText()).endsWith("(the register of states is ADMIN's)");
         long before = registerEvents();
         Response iso = ledger.command("admin", "RegisterState", """
                 {"code": "DE", "names": ["Prussia"], "periods": [{"from": "1701-01-18"}], "source": "test"}""");
