@@ -454,7 +454,9 @@ class DashboardBrowserTest extends LedgerIntegrationTest {
         assertThat(chained).isGreaterThanOrEqualTo(9)
                 .isEqualTo(ledger.get("auditor", "/api/v1/audit/digest").json().path("events").asLong());
         browser.findElement(By.id("verify-chain")).click();
+        // The POST reloads the page: the verdict found on the old page may go stale before it is read.
         String verdict = new WebDriverWait(browser, Duration.ofSeconds(60))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> {
                     String text = d.findElement(By.id("verdict")).getText();
                     return text.startsWith("The chain") ? text : null;
