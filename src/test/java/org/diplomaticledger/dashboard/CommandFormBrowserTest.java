@@ -160,6 +160,35 @@ class CommandFormBrowserTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void everyListedCommandHasAFormWithALabelForEachField() {
+        signIn("clerk", "/record");
+        waitFor(By.id("command-RecordStaffCount"));
+        List<String> commands = browser.findElements(By.cssSelector(".command-list a")).stream()
+                .map(a -> a.getAttribute("id").substring("command-".length())).toList();
+        assertThat(commands).hasSizeGreaterThan(25).contains("NameDelegation", "CorrectEntry", "ChangeRelationsLevel");
+        for (String command : commands) {
+            browser.get(url("/record/" + command));
+            WebElement form = waitFor(By.id("command-form"));
+            assertThat(form.getAttribute("data-command")).isEqualTo(command);
+            List<WebElement> fields = form.findElements(By.cssSelector("input[data-path], select[data-path], textarea[data-path]"));
+            assertThat(fields).as(command).isNotEmpty();
+            for (WebElement field : fields) {
+                assertThat(form.findElements(By.cssSelector("label[for='" + field.getAttribute("id") + "']")))
+                        .as(command + " " + field.getAttribute("data-path")).hasSize(1);
+            }
+        }
+        // The shapes the schemas hold beyond RecordStaffCount's: a nested object inside a required one, a flag, a
+        // list of strings, an array of objects as JSON.
+        browser.get(url("/record/NameDelegation"));
+        assertThat(waitFor(By.id("field-head")).getTagName()).isEqualTo("fieldset");
+        assertThat(browser.findElement(By.id("field-head-diplomat")).getAttribute("type")).isEqualTo("checkbox");
+        assertThat(browser.findElement(By.id("field-members")).getAttribute("data-kind")).isEqualTo("json");
+        browser.get(url("/record/ScheduleTalks"));
+        assertThat(waitFor(By.id("field-parties")).getAttribute("data-kind")).isEqualTo("list");
+        assertThat(browser.findElement(By.id("field-venue")).getTagName()).isEqualTo("fieldset");
+    }
+
+    @Test
     void aBadDateIsAnsweredBesideTheDateFieldOfAnotherCommandsForm() {
         signIn("clerk", "/record/OpenMission");
         new Select(waitFor(By.id("field-kind"))).selectByValue("CONSULATE");
