@@ -27,6 +27,7 @@ class DashboardAdvice {
         model.addAttribute("canRead", Roles.reads(user));
         model.addAttribute("canAudit", Roles.audits(user));
         model.addAttribute("canFeed", Roles.feeds(user));
+        model.addAttribute("canRecord", Roles.records(user));
     }
 
     @ExceptionHandler(QueryParameterException.class)

@@ -31,6 +31,11 @@ final class Roles {
         return has(user, Role.AUDITOR, Role.ADMIN);
     }
 
+    /** CLERK: the forms that record facts (the role that sends commands). */
+    static boolean records(Authentication user) {
+        return has(user, Role.CLERK);
+    }
+
     /** INTEGRATOR, AUDITOR, ADMIN: the live feed of the ledger's events. */
     static boolean feeds(Authentication user) {
         return has(user, Role.INTEGRATOR, Role.AUDITOR, Role.ADMIN);

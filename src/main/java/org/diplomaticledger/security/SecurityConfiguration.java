@@ -79,13 +79,15 @@ class SecurityConfiguration {
     /** The dashboard's pages (docs/dashboard.md): a browser signs in with a form and keeps a session. */
     static final String[] DASHBOARD = {"/", "/login", "/logout", "/denied", "/presences", "/presences/**",
             "/expulsions", "/expulsions/**", "/talks", "/talks/**", "/audit", "/audit/**", "/history", "/history/**", "/feed", "/feed/**",
-            "/projections", "/projections/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
+            "/projections", "/projections/**", "/record", "/record/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
     /** Open to anyone: the sign-in page and what it is drawn with. */
     static final String[] DASHBOARD_PUBLIC = {"/login", "/denied", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
     /** AUDITOR, ADMIN: the pages of history, the audit chain and the projections. */
     static final String[] DASHBOARD_AUDIT = {"/audit", "/audit/**", "/history", "/history/**", "/projections", "/projections/**"};
     /** INTEGRATOR, AUDITOR, ADMIN: the live feed of the ledger's events. */
     static final String[] DASHBOARD_FEED = {"/feed", "/feed/**"};
+    /** CLERK: the command forms, and what they send (the API's writes, under the session). */
+    static final String[] DASHBOARD_RECORD = {"/record", "/record/**"};
     /** ANALYST, AUDITOR, ADMIN: the pages that read projections (the overview itself is open to every user). */
     static final String[] DASHBOARD_READS = {"/presences", "/presences/**", "/expulsions", "/expulsions/**", "/talks", "/talks/**"};
 
@@ -104,6 +106,7 @@ class SecurityConfiguration {
                         .requestMatchers(DASHBOARD_PUBLIC).permitAll()
                         .requestMatchers(DASHBOARD_AUDIT).hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
                         .requestMatchers(DASHBOARD_FEED).hasAnyRole(Role.INTEGRATOR.name(), Role.AUDITOR.name(), Role.ADMIN.name())
+                        .requestMatchers(DASHBOARD_RECORD).hasRole(Role.CLERK.name())
                         .requestMatchers(DASHBOARD_READS).hasAnyRole(Role.ANALYST.name(), Role.AUDITOR.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
