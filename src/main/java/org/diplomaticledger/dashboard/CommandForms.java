@@ -7,22 +7,17 @@ import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.converter.ResolvedSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import org.diplomaticledger.ledger.CommandCatalog;
+import org.diplomaticledger.ledger.CommandDocs;
 import org.diplomaticledger.shared.AdminCommand;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.springdoc.core.properties.SpringDocConfigProperties;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -90,8 +85,8 @@ class CommandForms {
 
     CommandForms(CommandCatalog catalog, SpringDocConfigProperties springdoc, ObjectMapper objectMapper) {
         ModelConverters converters = ModelConverters.getInstance(springdoc.isOpenapi31());
-        Properties descriptions = load("openapi/command-descriptions.properties");
-        Map<String, JsonNode> examples = examples(objectMapper);
+        Properties descriptions = CommandDocs.descriptions();
+        Map<String, JsonNode> examples = CommandDocs.examples(objectMapper);
         Map<String, List<Entry>> grouped = new TreeMap<>();
         catalog.all().forEach((name, type) -> {
             if (AdminCommand.class.isAssignableFrom(type)) {
@@ -293,31 +288,5 @@ class CommandForms {
 
     private static String capitalised(String word) {
         return word.isEmpty() ? word : word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
-    }
-
-    private static Properties load(String resource) {
-        Properties properties = new Properties();
-        try (var in = new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8)) {
-            properties.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
-    }
-
-    /** The first example payload of each command ({@code openapi/command-examples.ndjson}, as in the OpenAPI description). */
-    private static Map<String, JsonNode> examples(ObjectMapper objectMapper) {
-        Map<String, JsonNode> examples = new HashMap<>();
-        try (var in = new ClassPathResource("openapi/command-examples.ndjson").getInputStream()) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank()) {
-                    JsonNode node = objectMapper.readTree(line);
-                    examples.putIfAbsent(node.get("command").asText(), node.get("payload"));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return examples;
     }
 }

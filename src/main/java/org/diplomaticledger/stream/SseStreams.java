@@ -97,7 +97,8 @@ public class SseStreams {
         }
     }
 
-    static long position(String parameter, String value) {
+    /** A ledger position given as a request parameter or header: 0 when absent, else a whole number of 0 or more. */
+    public static long position(String parameter, String value) {
         if (value == null || value.isBlank()) {
             return 0;
         }

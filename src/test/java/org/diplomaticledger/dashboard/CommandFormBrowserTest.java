@@ -2,25 +2,12 @@ package org.diplomaticledger.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.diplomaticledger.support.LedgerClient.Response;
-import org.diplomaticledger.support.LedgerIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,31 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Lanka (NP, LK: codes no other test uses): an embassy opened through the API, then a headcount sent through the form,
  * first with a negative headcount (answered beside the field, nothing written), then right.
  */
-class CommandFormBrowserTest extends LedgerIntegrationTest {
+class CommandFormBrowserTest extends BrowserTest {
 
-    private static WebDriver browser;
-    private static boolean seeded;
 
-    @BeforeEach
-    void seedAndOpenBrowser() throws IOException {
-        if (!seeded) {
-            ledger.accepted("OpenMission", """
-                    {"sendingState": "NP", "receivingState": "LK", "kind": "EMBASSY", "city": "Colombo",
-                     "effectiveDate": "2005-01-03", "source": "Nepal MFA"}""");
-            seeded = true;
-        }
-        if (browser == null) {
-            browser = DashboardBrowserTest.startChromium();
-        }
-        browser.manage().deleteAllCookies();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-            browser = null;
-        }
+    @Override
+    protected void seed() {
+        ledger.accepted("OpenMission", """
+                {"sendingState": "NP", "receivingState": "LK", "kind": "EMBASSY", "city": "Colombo",
+                 "effectiveDate": "2005-01-03", "source": "Nepal MFA"}""");
     }
 
     @Test
@@ -235,35 +205,4 @@ class CommandFormBrowserTest extends LedgerIntegrationTest {
         assertThat(noToken).isEqualTo("403");
     }
 
-    // ------------------------------------------------------------------ helpers
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void signIn(String user, String path) {
-        browser.get(url(path));
-        waitFor(By.id("sign-in"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(user);
-        browser.findElement(By.id("sign-in")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
-    }
-
-    private void setField(String id, String value) {
-        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
-    }
-
-    private WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
-    }
-
-    private void screenshot(String name) {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        try {
-            Files.copy(shot.toPath(), DashboardBrowserTest.SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

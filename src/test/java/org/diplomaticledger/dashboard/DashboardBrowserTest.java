@@ -2,29 +2,16 @@ package org.diplomaticledger.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.diplomaticledger.support.LedgerClient.Response;
-import org.diplomaticledger.support.LedgerIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -37,51 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * headcount of 40 (36 from 2016), a ceiling of 30 imposed on 2015-06-01, relations downgraded that day, an ambassador and an
  * expulsion. Chromium missing is a failure, not a skip: CI installs it (.ci/run).
  */
-class DashboardBrowserTest extends LedgerIntegrationTest {
+class DashboardBrowserTest extends BrowserTest {
 
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path CHROMIUM = Path.of("/usr/lib/chromium/chromium");
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
     static final String MISSION = "BF-TD-EMBASSY-MOUNDOU";
 
-    private static WebDriver browser;
     private static Instant beforeCeiling;
-    private static boolean seeded;
 
-    @BeforeEach
-    void seedAndOpenBrowser() throws IOException {
-        if (!seeded) {
-            seed();
-            seeded = true;
-        }
-        if (browser == null) {
-            browser = startChromium();
-        }
-        browser.manage().deleteAllCookies();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-            browser = null;
-        }
-    }
-
-    static WebDriver startChromium() throws IOException {
-        assertThat(CHROMEDRIVER).as("chromedriver (apt-get install -y chromium chromium-driver)").isExecutable();
-        assertThat(CHROMIUM).as("Chromium (apt-get install -y chromium chromium-driver)").isExecutable();
-        Files.createDirectories(SCREENSHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--window-size=1280,800", "--disable-dev-shm-usage",
-                "--disable-gpu", "--lang=en-GB");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
-    }
-
-    private void seed() {
+    @Override
+    protected void seed() {
         ledger.accepted("OpenMission", """
                 {"sendingState": "BF", "receivingState": "TD", "kind": "EMBASSY", "city": "Moundou",
                  "effectiveDate": "2010-01-04", "source": "Burkina Faso MFA"}""");
@@ -483,43 +433,4 @@ class DashboardBrowserTest extends LedgerIntegrationTest {
         assertThat(ledger.get(null, "/api/v1/presences/BF/TD").status()).isEqualTo(401);
     }
 
-    // ------------------------------------------------------------------ helpers
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void signIn(String user, String path) {
-        browser.get(url(path));
-        waitFor(By.id("sign-in"));
-        signInHere(user, user);
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
-    }
-
-    private void signInHere(String user, String password) {
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("sign-in")).click();
-    }
-
-    private void setField(String id, String value) {
-        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
-    }
-
-    private WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
-    }
-
-    private void screenshot(String name) {
-        // A measurement, not an assertion (no timed assertions): the page's time to DOMContentLoaded, from navigation.
-        Object loaded = ((JavascriptExecutor) browser).executeScript(
-                "var n = performance.getEntriesByType('navigation')[0]; return n ? Math.round(n.domContentLoadedEventEnd) : -1;");
-        System.out.println("dashboard page " + name + ": DOMContentLoaded after " + loaded + " ms");
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        try {
-            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

@@ -2,24 +2,13 @@ package org.diplomaticledger.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.diplomaticledger.support.LedgerClient.Response;
-import org.diplomaticledger.support.LedgerIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,39 +21,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the shared test ledger. The data is Guinea's presence in Sierra Leone (GN, SL: codes no other test uses): an embassy
  * in Freetown, a staff count, an expulsion of 4 later corrected to 3, and a ceiling later retracted.
  */
-class HistoryPageBrowserTest extends LedgerIntegrationTest {
+class HistoryPageBrowserTest extends BrowserTest {
 
     private static final String MISSION = "GN-SL-EMBASSY-FREETOWN";
 
-    private static WebDriver browser;
-    private static boolean seeded;
     private static String expulsionEventId;
     private static String ceilingEventId;
     private static String correctionEventId;
     private static String retractionEventId;
     private static Instant beforeCorrection;
 
-    @BeforeEach
-    void seedAndOpenBrowser() throws IOException {
-        if (!seeded) {
-            seed();
-            seeded = true;
-        }
-        if (browser == null) {
-            browser = DashboardBrowserTest.startChromium();
-        }
-        browser.manage().deleteAllCookies();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-            browser = null;
-        }
-    }
-
-    private void seed() {
+    @Override
+    protected void seed() {
         ledger.accepted("OpenMission", """
                 {"sendingState": "GN", "receivingState": "SL", "kind": "EMBASSY", "city": "Freetown",
                  "effectiveDate": "2019-01-10", "source": "Guinea MFA"}""");
@@ -162,7 +130,7 @@ class HistoryPageBrowserTest extends LedgerIntegrationTest {
         assertThat(browser.findElement(By.id("event-" + retractionEventId)).findElement(By.className("revises")).getText())
                 .startsWith("Retracts #" + ceiling.getAttribute("data-sequence") + " StaffCeilingImposed");
         assertThat(browser.findElement(By.id("standing")).getText()).isEqualTo("As the ledger stands now.");
-        screenshot("history");
+        screenshotOfTheEvents("history");
     }
 
     @Test
@@ -187,7 +155,7 @@ class HistoryPageBrowserTest extends LedgerIntegrationTest {
         browser.findElement(By.id("history-now")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("knownAt"));
         assertThat(waitFor(By.id("event-" + expulsionEventId)).getAttribute("data-status")).isEqualTo("CORRECTED");
-        screenshot("history-known-at");
+        screenshotOfTheEvents("history-known-at");
     }
 
     @Test
@@ -250,32 +218,9 @@ class HistoryPageBrowserTest extends LedgerIntegrationTest {
         throw new AssertionError("no event " + eventId + " in the history");
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void signIn(String user, String path) {
-        browser.get(url(path));
-        waitFor(By.id("sign-in"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(user);
-        browser.findElement(By.id("sign-in")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
-    }
-
-    private WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
-    }
-
-    private void screenshot(String name) {
-        // The events, not the form above them.
+    /** The events, not the form above them. */
+    private void screenshotOfTheEvents(String name) {
         ((JavascriptExecutor) browser).executeScript("document.getElementById('events-heading').scrollIntoView();");
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        try {
-            Files.createDirectories(DashboardBrowserTest.SCREENSHOTS);
-            Files.copy(shot.toPath(), DashboardBrowserTest.SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        screenshot(name);
     }
 }

@@ -22,19 +22,14 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.diplomaticledger.ledger.CommandCatalog;
+import org.diplomaticledger.ledger.CommandDocs;
 import org.diplomaticledger.ledger.CommandReceipt;
 import org.diplomaticledger.shared.AdminCommand;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.properties.SpringDocConfigProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.ClassPathResource;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
@@ -46,8 +41,6 @@ import java.util.Properties;
 @Configuration(proxyBeanMethods = false)
 class CommandsOpenApi {
 
-    static final String EXAMPLES = "openapi/command-examples.ndjson";
-    static final String DESCRIPTIONS = "openapi/command-descriptions.properties";
 
     @Bean
     OpenAPI ledgerOpenApi() {
@@ -63,8 +56,8 @@ class CommandsOpenApi {
 
     @Bean
     OpenApiCustomizer commandPaths(CommandCatalog catalog, ObjectMapper objectMapper, SpringDocConfigProperties springdoc) {
-        Map<String, JsonNode> examples = examples(objectMapper);
-        Properties descriptions = descriptions();
+        Map<String, JsonNode> examples = CommandDocs.examples(objectMapper);
+        Properties descriptions = CommandDocs.descriptions();
         ModelConverters converters = ModelConverters.getInstance(springdoc.isOpenapi31());
         return openApi -> {
             Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
@@ -108,30 +101,5 @@ class CommandsOpenApi {
                 .addApiResponse("403", new ApiResponse().description("The user lacks the " + role + " role").content(problem))
                 .addApiResponse("409", new ApiResponse().description("Refused by a rule of the ledger, naming it").content(problem))
                 .addApiResponse("422", new ApiResponse().description("Idempotency-Key reused for another request").content(problem));
-    }
-
-    static Map<String, JsonNode> examples(ObjectMapper objectMapper) {
-        Map<String, JsonNode> examples = new HashMap<>();
-        try (var in = new ClassPathResource(EXAMPLES).getInputStream()) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank()) {
-                    JsonNode node = objectMapper.readTree(line);
-                    examples.putIfAbsent(node.get("command").asText(), node.get("payload"));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return examples;
-    }
-
-    static Properties descriptions() {
-        Properties properties = new Properties();
-        try (var in = new InputStreamReader(new ClassPathResource(DESCRIPTIONS).getInputStream(), StandardCharsets.UTF_8)) {
-            properties.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
     }
 }

@@ -142,7 +142,7 @@ class StreamController {
                              @RequestHeader(value = ReadPosition.HEADER, required = false) String atLeastHeader,
                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                              HttpServletRequest request) throws InterruptedException {
-        long start = position("after", after);
+        long start = SseStreams.position("after", after);
         int size = limit == null || limit.isBlank() ? 100 : count("limit", limit);
         if (size < 1 || size > properties.maxPageSize()) {
             throw new QueryParameterException("limit", "from 1 to " + properties.maxPageSize() + ", not " + size);
@@ -150,9 +150,9 @@ class StreamController {
         EventFilter filter = EventFilter.parse(type, state, aggregate, from, to, types.names());
         Long atLeast = null;
         if (atLeastParameter != null && !atLeastParameter.isBlank()) {
-            atLeast = position(ReadPosition.PARAMETER, atLeastParameter);
+            atLeast = SseStreams.position(ReadPosition.PARAMETER, atLeastParameter);
         } else if (atLeastHeader != null && !atLeastHeader.isBlank()) {
-            atLeast = position(ReadPosition.HEADER, atLeastHeader);
+            atLeast = SseStreams.position(ReadPosition.HEADER, atLeastHeader);
         }
         if (atLeast != null) {
             if (!tail.awaitFrontier(atLeast, maxWait)) {
@@ -215,21 +215,6 @@ class StreamController {
         }
         return ResponseEntity.ok().headers(headers).contentType(MediaType.APPLICATION_JSON)
                 .body(new EventPage(events, next, more, scanned, frontier));
-    }
-
-    private static long position(String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return 0;
-        }
-        try {
-            long position = Long.parseLong(value.trim());
-            if (position < 0) {
-                throw new QueryParameterException(parameter, "a ledger position is 0 or more, not " + value);
-            }
-            return position;
-        } catch (NumberFormatException e) {
-            throw new QueryParameterException(parameter, "a ledger position (a whole number), not '" + value + "'");
-        }
     }
 
     private static int count(String parameter, String value) {

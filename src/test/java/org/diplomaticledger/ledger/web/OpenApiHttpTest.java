@@ -3,6 +3,7 @@ package org.diplomaticledger.ledger.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.diplomaticledger.ledger.CommandCatalog;
+import org.diplomaticledger.ledger.CommandDocs;
 import org.diplomaticledger.ledger.CommandReader;
 import org.diplomaticledger.support.LedgerClient.Response;
 import org.diplomaticledger.support.LedgerIntegrationTest;
@@ -40,7 +41,7 @@ class OpenApiHttpTest extends LedgerIntegrationTest {
         for (String name : catalog.all().keySet()) {
             JsonNode post = api.path("paths").path("/api/v1/commands/" + name).path("post");
             assertThat(post.isMissingNode()).as(name).isFalse();
-            assertThat(post.path("description").asText()).as(name).startsWith(CommandsOpenApi.descriptions().getProperty(name));
+            assertThat(post.path("description").asText()).as(name).startsWith(CommandDocs.descriptions().getProperty(name));
             JsonNode json = post.path("requestBody").path("content").path("application/json");
             assertThat(api.path("components").path("schemas").has(name)).as(name).isTrue();
             JsonNode example = json.path("examples").path("example").path("value");
@@ -124,8 +125,8 @@ class OpenApiHttpTest extends LedgerIntegrationTest {
 
     @Test
     void descriptionsExistForEveryCommand() {
-        Map<String, JsonNode> examples = CommandsOpenApi.examples(objectMapper);
+        Map<String, JsonNode> examples = CommandDocs.examples(objectMapper);
         assertThat(examples.keySet()).containsAll(catalog.all().keySet());
-        assertThat(CommandsOpenApi.descriptions().stringPropertyNames()).containsAll(catalog.all().keySet());
+        assertThat(CommandDocs.descriptions().stringPropertyNames()).containsAll(catalog.all().keySet());
     }
 }
