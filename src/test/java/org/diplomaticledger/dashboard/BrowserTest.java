@@ -86,13 +86,21 @@ abstract class BrowserTest extends LedgerIntegrationTest {
 
     /** Opens {@code path}, signs in on the form it is sent to (the password is the user's name), and waits to leave it. */
     protected void signIn(String user, String path) {
-        browser.get(url(path));
-        waitFor(By.id("sign-in"));
-        signInHere(user, user);
+        signIn(browser, port, user, path);
+    }
+
+    static void signIn(WebDriver browser, int port, String user, String path) {
+        browser.get("http://localhost:" + port + path);
+        waitFor(browser, By.id("sign-in"));
+        signInHere(browser, user, user);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     protected void signInHere(String user, String password) {
+        signInHere(browser, user, password);
+    }
+
+    private static void signInHere(WebDriver browser, String user, String password) {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("sign-in")).click();
@@ -104,11 +112,19 @@ abstract class BrowserTest extends LedgerIntegrationTest {
     }
 
     protected WebElement waitFor(By by) {
+        return waitFor(browser, by);
+    }
+
+    static WebElement waitFor(WebDriver browser, By by) {
         return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
-    /** Saves the page as target/screenshots/{name}.png, and prints its time to DOMContentLoaded (a measurement only). */
     protected void screenshot(String name) {
+        screenshot(browser, name);
+    }
+
+    /** Saves the page as target/screenshots/{name}.png, and prints its time to DOMContentLoaded (a measurement only). */
+    static void screenshot(WebDriver browser, String name) {
         Object loaded = ((JavascriptExecutor) browser).executeScript(
                 "var n = performance.getEntriesByType('navigation')[0]; return n ? Math.round(n.domContentLoadedEventEnd) : -1;");
         System.out.println("dashboard page " + name + ": DOMContentLoaded after " + loaded + " ms");
