@@ -421,6 +421,58 @@ class DashboardBrowserTest extends BrowserTest {
     }
 
     @Test
+    void anAuditorDownloadsADigestAndTheExportAndChecksTheDigestKept() throws Exception {
+        signIn("auditor", "/audit");
+        waitFor(By.id("take-digest"));
+        // What the two links download, fetched with the page's session.
+        String digest = fetched("/audit/digest");
+        JsonNode kept = new com.fasterxml.jackson.databind.ObjectMapper().readTree(digest);
+        assertThat(kept.path("position").asLong()).isPositive();
+        assertThat(kept.path("signature").asText()).isNotEmpty();
+        String[] export = fetched("/audit/export").split("\n");
+        assertThat(export[0]).contains("\"kind\":\"header\"");
+        assertThat(export[export.length - 1]).contains("\"kind\":\"digest\"");
+        assertThat(export.length).isGreaterThanOrEqualTo(2 + (int) kept.path("events").asLong());
+
+        // The digest kept, checked on the page: the verdict is the API's on the same digest (other tests of the shared
+        // ledger break its chain on purpose).
+        JsonNode api = ledger.post("auditor", "/api/v1/audit/digest/verify", "application/json", digest, Map.of()).json();
+        assertThat(api.path("signature").asText()).isEqualTo("valid");
+        checkDigest(digest);
+        assertThat(waitFor(By.id("digest-verdict")).getText()).startsWith(api.path("valid").asBoolean()
+                ? "The ledger up to position " + kept.path("position").asLong() + " is unchanged" : "The ledger does not match");
+        assertThat(browser.findElement(By.id("digest-signature")).getText()).isEqualTo("Its signature is this ledger's.");
+        screenshot("audit-digest");
+
+        // The same digest with another hash: the signature no longer matches, nor does the chain.
+        String hash = kept.path("hash").asText();
+        String altered = digest.replace(hash, hash.substring(0, 63) + (hash.endsWith("0") ? "1" : "0"));
+        checkDigest(altered);
+        assertThat(waitFor(By.id("digest-verdict")).getText()).startsWith("The ledger does not match");
+        assertThat(browser.findElement(By.id("digest-signature")).getText()).startsWith("Its signature does not match");
+
+        checkDigest("{\"position\": 3}");
+        assertThat(waitFor(By.id("digest-problem")).getText()).startsWith("hash: hash is required");
+        assertThat(browser.findElement(By.id("kept-digest")).getAttribute("aria-invalid")).isEqualTo("true");
+    }
+
+    /** A path of the dashboard fetched by the page itself, with its session. */
+    private String fetched(String path) {
+        return (String) ((JavascriptExecutor) browser).executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + " fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done, e => done('failed: ' + e));", path);
+    }
+
+    private void checkDigest(String digest) {
+        WebElement field = browser.findElement(By.id("kept-digest"));
+        field.clear();
+        setField("kept-digest", digest);
+        browser.findElement(By.id("check-digest-button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("kept-digest")).getText().equals(digest)
+                        && !d.findElements(By.cssSelector("#digest-verdict, #digest-problem")).isEmpty());
+    }
+
+    @Test
     void theApiStillAnswersHttpBasicOnlyEvenToASignedInBrowser() {
         signIn("analyst", "/?state=BF");
         waitFor(By.id("cell-BF-TD"));

@@ -10,10 +10,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.diplomaticledger.audit.AuditExport;
-import org.diplomaticledger.audit.ChainCodec;
 import org.diplomaticledger.audit.ChainVerifier;
+import org.diplomaticledger.audit.KeptDigests;
 import org.diplomaticledger.audit.LedgerSigningKey;
 import org.diplomaticledger.audit.SignedDigest;
+import org.diplomaticledger.shared.InvalidValueException;
 import org.diplomaticledger.shared.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -54,12 +55,14 @@ class AuditController {
     private static final String ROLES = "\n\nNeeds the role AUDITOR or ADMIN (HTTP Basic).";
 
     private final ChainVerifier verifier;
+    private final KeptDigests keptDigests;
     private final AuditExport export;
     private final LedgerSigningKey key;
     private final Clock clock;
 
-    AuditController(ChainVerifier verifier, AuditExport export, LedgerSigningKey key, Clock clock) {
+    AuditController(ChainVerifier verifier, KeptDigests keptDigests, AuditExport export, LedgerSigningKey key, Clock clock) {
         this.verifier = verifier;
+        this.keptDigests = keptDigests;
         this.export = export;
         this.key = key;
         this.clock = clock;
@@ -103,41 +106,13 @@ class AuditController {
                             examples = @ExampleObject(name = "bad hash", value = "{\"type\":\"urn:diplomatic-ledger:problem:invalid-input\",\"title\":\"Invalid input\",\"status\":400,\"detail\":\"hash must be 64 hexadecimal digits\",\"field\":\"hash\"}")))})
     @PostMapping("/api/v1/audit/digest/verify")
     ResponseEntity<?> verifyDigest(@RequestBody(required = false) JsonNode body, HttpServletRequest request) {
-        if (body == null || !body.isObject()) {
-            return invalid(request, "body", "send the kept digest as a JSON object: {\"position\": 89, \"hash\": \"…\"}");
+        KeptDigests.Checked checked;
+        try {
+            checked = keptDigests.check(body);
+        } catch (InvalidValueException e) {
+            return invalid(request, e.field(), e.getMessage());
         }
-        JsonNode position = body.get("position");
-        if (position == null || position.isNull()) {
-            return invalid(request, "position", "position is required: the digest's ledger position");
-        }
-        if (!position.canConvertToLong() || !position.isIntegralNumber() || position.asLong() < 0) {
-            return invalid(request, "position", "position must be a whole number, 0 or more");
-        }
-        JsonNode hash = body.get("hash");
-        if (hash == null || hash.isNull()) {
-            return invalid(request, "hash", "hash is required: the digest's 64 hexadecimal digits");
-        }
-        String hex = hash.asText().trim().toLowerCase(Locale.ROOT);
-        if (!hash.isTextual() || !ChainCodec.isHash(hex)) {
-            return invalid(request, "hash", "hash must be 64 hexadecimal digits (SHA-256), as GET /api/v1/audit/digest answers it");
-        }
-        JsonNode legacy = body.get("legacyUntil");
-        if (legacy != null && !legacy.isNull() && (!legacy.isIntegralNumber() || !legacy.canConvertToLong() || legacy.asLong() < 0)) {
-            return invalid(request, "legacyUntil", "legacyUntil must be a whole number, 0 or more, as the digest carries it");
-        }
-        Long legacyUntil = legacy == null || legacy.isNull() ? null : legacy.asLong();
-        String signature = null;
-        if (body.hasNonNull("signature")) {
-            if (!body.hasNonNull("time") || !body.hasNonNull("keyId") || legacyUntil == null || !body.path("events").canConvertToLong()) {
-                return invalid(request, "signature", "a signed digest is verified whole: send it as GET /api/v1/audit/digest"
-                        + " answered it (chain, position, hash, events, legacyUntil, time, keyId, algorithm, signature)");
-            }
-            SignedDigest sent = new SignedDigest(body.path("chain").asText(ChainCodec.VERSION), position.asLong(), hex,
-                    body.path("events").asLong(), legacyUntil, body.path("time").asText(), body.path("keyId").asText(),
-                    body.path("algorithm").asText(SignedDigest.ALGORITHM), body.path("signature").asText());
-            signature = !sent.keyId().equals(key.keyId()) ? "other-key" : sent.verifies(key.publicKey()) ? "valid" : "invalid";
-        }
-        return ResponseEntity.ok(view(verifier.verifyDigest(position.asLong(), hex, legacyUntil), signature));
+        return ResponseEntity.ok(view(checked.result(), checked.signature()));
     }
 
     @Operation(operationId = "auditExport", summary = "The ledger with its links, as NDJSON verifiable offline",
