@@ -14,6 +14,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -454,6 +455,39 @@ class DashboardBrowserTest extends BrowserTest {
         checkDigest("{\"position\": 3}");
         assertThat(waitFor(By.id("digest-problem")).getText()).startsWith("hash: hash is required");
         assertThat(browser.findElement(By.id("kept-digest")).getAttribute("aria-invalid")).isEqualTo("true");
+    }
+
+    @Test
+    void everyPageFitsAPhoneWidthWithoutScrollingTheWholePageSideways() {
+        org.openqa.selenium.Dimension desktop = browser.manage().window().getSize();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            signIn("auditor", "/?state=BF");
+            List<String> wide = new java.util.ArrayList<>();
+            for (String path : List.of("/?state=BF", "/presences/BF/TD", "/expulsions?a=BF&b=TD", "/talks?state=BF",
+                    "/audit", "/history?record=BF-TD", "/projections")) {
+                browser.get(url(path));
+                waitFor(By.tagName("h1"));
+                // A wide table may scroll inside its own box (.scroll); the page itself must not.
+                Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                if (overflow.intValue() > 1) {
+                    Object culprits = ((JavascriptExecutor) browser).executeScript("""
+                            var w = document.documentElement.clientWidth, out = [];
+                            document.querySelectorAll('body *').forEach(function (e) {
+                              if (e.closest('.scroll') || e.getBoundingClientRect().right <= w + 1) return;
+                              if (e.parentElement && e.parentElement.getBoundingClientRect().right > w + 1) return;
+                              out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '') + ' (' + (e.textContent || '').trim().slice(0, 40) + ')');
+                            });
+                            return out.slice(0, 5).join(', ');""");
+                    wide.add(path + " is " + overflow + " px too wide: " + culprits);
+                }
+            }
+            assertThat(wide).isEmpty();
+            screenshot("presence-phone");
+        } finally {
+            browser.manage().window().setSize(desktop);
+        }
     }
 
     /** A path of the dashboard fetched by the page itself, with its session. */
