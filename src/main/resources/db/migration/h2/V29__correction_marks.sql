@@ -1,0 +1,11 @@
+-- Issue 18, 9(d): a value that comes from a corrected event is marked in the views that show it. The projection's
+-- row keeps the mark of the event's latest correction as JSON text (at, by, reason, source, eventId,
+-- correctsEventId; see projection/CorrectionMark), null when the event stands as recorded. The projections' rows
+-- go and they replay from the events (they are disposable), so that corrections recorded before this change are
+-- marked too, in the versions recorded from each correction on, as a rebuild makes them.
+ALTER TABLE expulsions_expulsion ADD COLUMN correction VARCHAR(10000);
+DELETE FROM expulsions_expulsion;
+DELETE FROM expulsions_person;
+DELETE FROM expulsions_departure;
+DELETE FROM projection_partition WHERE projection = 'expulsions';
+DELETE FROM token_entry WHERE processor_name = 'expulsions';
