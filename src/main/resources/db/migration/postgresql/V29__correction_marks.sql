@@ -9,3 +9,19 @@ DELETE FROM expulsions_person;
 DELETE FROM expulsions_departure;
 DELETE FROM projection_partition WHERE projection = 'expulsions';
 DELETE FROM token_entry WHERE processor_name = 'expulsions';
+-- The staffing projection's reported headcount (a mission's, a presence's) keeps its source, as corrected, and the
+-- mark of the report's correction.
+ALTER TABLE staffing_mission ADD COLUMN reported_source VARCHAR(500);
+ALTER TABLE staffing_mission ADD COLUMN reported_source_url VARCHAR(2000);
+ALTER TABLE staffing_mission ADD COLUMN reported_correction VARCHAR(10000);
+ALTER TABLE staffing_presence ADD COLUMN reported_source VARCHAR(500);
+ALTER TABLE staffing_presence ADD COLUMN reported_source_url VARCHAR(2000);
+ALTER TABLE staffing_presence ADD COLUMN reported_correction VARCHAR(10000);
+DELETE FROM staffing_presence;
+DELETE FROM staffing_mission;
+DELETE FROM staffing_person;
+DELETE FROM staffing_bucket;
+DELETE FROM staffing_ceiling;
+DELETE FROM staffing_expulsion;
+DELETE FROM projection_partition WHERE projection = 'staffing';
+DELETE FROM token_entry WHERE processor_name = 'staffing';
