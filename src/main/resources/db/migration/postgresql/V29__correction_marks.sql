@@ -25,3 +25,12 @@ DELETE FROM staffing_ceiling;
 DELETE FROM staffing_expulsion;
 DELETE FROM projection_partition WHERE projection = 'staffing';
 DELETE FROM token_entry WHERE processor_name = 'staffing';
+-- The heads-of-mission projection's tenures keep the mark of the latest correction among their events.
+ALTER TABLE heads_of_mission_tenure ADD COLUMN correction VARCHAR(10000);
+DELETE FROM heads_of_mission_post;
+DELETE FROM heads_of_mission_tenure;
+DELETE FROM heads_of_mission_recall;
+DELETE FROM heads_of_mission_charge;
+DELETE FROM heads_of_mission_vacancy;
+DELETE FROM projection_partition WHERE projection = 'heads-of-mission';
+DELETE FROM token_entry WHERE processor_name = 'heads-of-mission';
