@@ -34,3 +34,10 @@ DELETE FROM heads_of_mission_charge;
 DELETE FROM heads_of_mission_vacancy;
 DELETE FROM projection_partition WHERE projection = 'heads-of-mission';
 DELETE FROM token_entry WHERE processor_name = 'heads-of-mission';
+-- The relations projection: a pair's level and each change of level keep the mark of the change's correction.
+ALTER TABLE relations_pair ADD COLUMN correction VARCHAR(10000);
+ALTER TABLE relations_change ADD COLUMN correction VARCHAR(10000);
+DELETE FROM relations_pair;
+DELETE FROM relations_change;
+DELETE FROM projection_partition WHERE projection = 'relations';
+DELETE FROM token_entry WHERE processor_name = 'relations';
