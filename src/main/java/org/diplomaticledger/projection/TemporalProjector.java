@@ -403,7 +403,8 @@ public final class TemporalProjector implements EventMessageHandler {
         LocalDate day = from;
         List<DomainEventMessage<?>> events = new ArrayList<>();
         LocalDate latest = null;
-        for (DomainEventMessage<?> event : CorrectedHistory.apply(raw, mapper)) {
+        // Each corrected event carries the mark of its latest correction, for the views that show it.
+        for (DomainEventMessage<?> event : CorrectionMark.marked(raw, CorrectedHistory.apply(raw, mapper))) {
             if (event.getPayload() instanceof EntryCorrected || event.getPayload() instanceof EntryRetracted
                     || !handler.canHandle(event)) {
                 continue;

@@ -6,6 +6,8 @@ import org.diplomaticledger.presence.api.CountedStaffDeparted;
 import org.diplomaticledger.presence.api.DiplomatDeparted;
 import org.diplomaticledger.presence.api.DiplomatExpelled;
 import org.diplomaticledger.presence.api.ExpelledPerson;
+import org.axonframework.messaging.MetaData;
+import org.diplomaticledger.projection.CorrectionMark;
 import org.diplomaticledger.projection.Projection;
 import org.diplomaticledger.projection.Head;
 import org.diplomaticledger.projection.Row;
@@ -67,7 +69,7 @@ public class ExpulsionsProjection implements Projection {
         }
 
         @EventHandler
-        void on(DiplomatExpelled e, @Timestamp Instant recorded) {
+        void on(DiplomatExpelled e, @Timestamp Instant recorded, MetaData metaData) {
             int named = e.persons() == null ? 0 : e.persons().size();
             int counted = e.count() == null ? 0 : e.count();
             expulsions.put(expulsions.create().with("presence_id", e.presenceId()).with("expulsion_id", e.expulsionId())
@@ -78,7 +80,8 @@ public class ExpulsionsProjection implements Projection {
                     .with("departure_deadline", e.departureDeadline()).with("answers_id", e.answersExpulsionId())
                     .with("reason", e.reason()).with("source", text(e.source())).with("source_url", url(e.source()))
                     .with("recorded_at", recorded).with("named_departed", 0).with("counted_departed", 0)
-                    .with("still_due", named + counted).with("late_departures", 0));
+                    .with("still_due", named + counted).with("late_departures", 0)
+                    .with("correction", CorrectionMark.column(metaData)));
             if (e.persons() != null) {
                 int position = 0;
                 for (ExpelledPerson person : e.persons()) {

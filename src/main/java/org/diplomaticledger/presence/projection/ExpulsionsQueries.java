@@ -1,6 +1,7 @@
 package org.diplomaticledger.presence.projection;
 
 import org.diplomaticledger.presence.projection.ExpulsionsViews.*;
+import org.diplomaticledger.projection.CorrectionMark;
 import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.QueryParameterException;
@@ -250,7 +251,8 @@ public class ExpulsionsQueries {
                 namedDeparted + countedDeparted, stillDue, stillDue > 0 && deadline.isBefore(on),
                 rs.getInt("late_departures"), rs.getObject("last_departure_on", LocalDate.class), null, List.of(),
                 rs.getString("reason"), rs.getString("source"), rs.getString("source_url"),
-                rs.getObject("recorded_at", OffsetDateTime.class).toInstant());
+                rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                CorrectionMark.parse(rs.getString("correction")));
     }
 
     private record Key(String presenceId, String expulsionId) {
@@ -399,7 +401,7 @@ public class ExpulsionsQueries {
                     persons.getOrDefault(key, List.of()), e.namedCount(), e.count(), e.category(), e.totalExpelled(),
                     e.effectiveDate(), e.departureDeadline(), e.namedDeparted(), e.countedDeparted(), e.departed(),
                     e.stillDue(), e.overdue(), e.lateDepartures(), e.lastDepartureOn(), answers.get(key),
-                    answeredBy.getOrDefault(key, List.of()), e.reason(), e.source(), e.sourceUrl(), e.recordedAt()));
+                    answeredBy.getOrDefault(key, List.of()), e.reason(), e.source(), e.sourceUrl(), e.recordedAt(), e.corrected()));
         }
         return result;
     }

@@ -1,5 +1,7 @@
 package org.diplomaticledger.presence.projection;
 
+import org.diplomaticledger.projection.CorrectionMark;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -41,7 +43,7 @@ public final class ExpulsionsViews {
                                 LocalDate departureDeadline, int namedDeparted, int countedDeparted, int departed,
                                 int stillDue, boolean overdue, int lateDepartures, LocalDate lastDepartureOn,
                                 ExpulsionLinkView answers, List<ExpulsionLinkView> answeredBy, String reason,
-                                String source, String sourceUrl, Instant recordedAt) {
+                                String source, String sourceUrl, Instant recordedAt, CorrectionMark corrected) {
     }
 
     /** A departure recorded under an expulsion: a named person (departed = 1) or counted staff. */

@@ -3,6 +3,8 @@ package org.diplomaticledger.presence.projection;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.diplomaticledger.presence.api.*;
+import org.axonframework.messaging.MetaData;
+import org.diplomaticledger.projection.CorrectionMark;
 import org.diplomaticledger.projection.Projection;
 import org.diplomaticledger.projection.Head;
 import org.diplomaticledger.projection.Row;
@@ -120,8 +122,9 @@ public class HeadsOfMissionProjection implements Projection {
         // ------------------------------------------------------------ agrément and appointment
 
         @EventHandler
-        void on(AgrementRequested e, @Timestamp Instant recorded) {
+        void on(AgrementRequested e, @Timestamp Instant recorded, MetaData metaData) {
             int tenure = tenureOrNew(e.missionId(), e.personId(), e.name());
+            markTenure(e.missionId(), tenure, metaData);
             update(tenures, row -> row.with("agrement", "REQUESTED").with("agrement_requested_on", e.effectiveDate())
                     .with("head_class", row.text("head_class") != null ? row.text("head_class")
                             : e.headClass() == null ? null : e.headClass().name()), e.missionId(), tenure);
@@ -129,16 +132,18 @@ public class HeadsOfMissionProjection implements Projection {
         }
 
         @EventHandler
-        void on(AgrementGranted e, @Timestamp Instant recorded) {
+        void on(AgrementGranted e, @Timestamp Instant recorded, MetaData metaData) {
             int tenure = tenureOrNew(e.missionId(), e.personId(), e.name());
+            markTenure(e.missionId(), tenure, metaData);
             update(tenures, row -> row.with("agrement", "GRANTED").with("agrement_granted_on", e.effectiveDate())
                     .with("request_reported", e.requestReported()), e.missionId(), tenure);
             touch(e.missionId(), recorded);
         }
 
         @EventHandler
-        void on(AgrementRefused e, @Timestamp Instant recorded) {
+        void on(AgrementRefused e, @Timestamp Instant recorded, MetaData metaData) {
             int tenure = tenureOrNew(e.missionId(), e.personId(), e.name());
+            markTenure(e.missionId(), tenure, metaData);
             update(tenures, row -> row.with("agrement", "REFUSED").with("agrement_refused_on", e.effectiveDate())
                     .with("agrement_refusal_reason", e.reason()).with("request_reported", e.requestReported()),
                     e.missionId(), tenure);
@@ -146,8 +151,9 @@ public class HeadsOfMissionProjection implements Projection {
         }
 
         @EventHandler
-        void on(AmbassadorAppointed e, @Timestamp Instant recorded) {
+        void on(AmbassadorAppointed e, @Timestamp Instant recorded, MetaData metaData) {
             int tenure = tenureOrNew(e.missionId(), e.personId(), e.name());
+            markTenure(e.missionId(), tenure, metaData);
             update(tenures, row -> row.with("appointed_on", e.effectiveDate())
                     .with("head_class", e.headClass() == null ? null : e.headClass().name())
                     .with("agrement_reported", e.agrementReported()), e.missionId(), tenure);
@@ -157,16 +163,18 @@ public class HeadsOfMissionProjection implements Projection {
         // ------------------------------------------------------------ credentials (VCDR Art. 13)
 
         @EventHandler
-        void on(CredentialsCopyPresented e, @Timestamp Instant recorded) {
+        void on(CredentialsCopyPresented e, @Timestamp Instant recorded, MetaData metaData) {
             int tenure = tenureOrNew(e.missionId(), e.personId(), e.name());
+            markTenure(e.missionId(), tenure, metaData);
             update(tenures, row -> row.with("copy_presented_on", e.effectiveDate()), e.missionId(), tenure);
             takeUpFunctions(e.missionId(), tenure, e.personId(), e.appointmentReported(), e.predecessorPersonId(), e.effectiveDate());
             touch(e.missionId(), recorded);
         }
 
         @EventHandler
-        void on(CredentialsPresented e, @Timestamp Instant recorded) {
+        void on(CredentialsPresented e, @Timestamp Instant recorded, MetaData metaData) {
             int tenure = tenureOrNew(e.missionId(), e.personId(), e.name());
+            markTenure(e.missionId(), tenure, metaData);
             update(tenures, row -> row.with("credentials_presented_on", e.effectiveDate()), e.missionId(), tenure);
             if (e.functionsStartHere()) {
                 takeUpFunctions(e.missionId(), tenure, e.personId(), e.appointmentReported(), e.predecessorPersonId(),
@@ -178,8 +186,9 @@ public class HeadsOfMissionProjection implements Projection {
         // ------------------------------------------------------------ recall, return, end
 
         @EventHandler
-        void on(AmbassadorRecalled e, @Timestamp Instant recorded) {
+        void on(AmbassadorRecalled e, @Timestamp Instant recorded, MetaData metaData) {
             int tenure = tenureOrNew(e.missionId(), e.personId(), null);
+            markTenure(e.missionId(), tenure, metaData);
             update(tenures, row -> row.with("recall_kind", e.kind().name()).with("recalled_on", e.effectiveDate()),
                     e.missionId(), tenure);
             int seq = lastRecall(e.missionId(), tenure).map(row -> row.count("seq")).orElse(0) + 1;
@@ -189,8 +198,9 @@ public class HeadsOfMissionProjection implements Projection {
         }
 
         @EventHandler
-        void on(AmbassadorReturned e, @Timestamp Instant recorded) {
+        void on(AmbassadorReturned e, @Timestamp Instant recorded, MetaData metaData) {
             int tenure = tenureOrNew(e.missionId(), e.personId(), null);
+            markTenure(e.missionId(), tenure, metaData);
             update(tenures, row -> row.with("recall_kind", null).with("recalled_on", null), e.missionId(), tenure);
             lastRecall(e.missionId(), tenure).ifPresent(recall -> recalls.put(recall.with("returned_on", e.effectiveDate())));
             // As in the aggregate: a head's return ends the chargé d'affaires' acting.
@@ -199,8 +209,9 @@ public class HeadsOfMissionProjection implements Projection {
         }
 
         @EventHandler
-        void on(AmbassadorshipEnded e, @Timestamp Instant recorded) {
+        void on(AmbassadorshipEnded e, @Timestamp Instant recorded, MetaData metaData) {
             int tenure = tenureOrNew(e.missionId(), e.personId(), null);
+            markTenure(e.missionId(), tenure, metaData);
             update(tenures, row -> row.with("ended", true).with("ended_on", e.effectiveDate()).with("ended_how", "REPORTED")
                     .with("end_reason", e.reason()), e.missionId(), tenure);
             Row post = posts.get(e.missionId());
@@ -234,6 +245,22 @@ public class HeadsOfMissionProjection implements Projection {
         // ------------------------------------------------------------ helpers
 
         /** Changes the row with this key, if there is one. */
+        /**
+         * Keeps on the tenure the mark of the latest correction among the events that made it (the one recorded
+         * last), so that its views say a value shown was corrected.
+         */
+        private void markTenure(String missionId, int tenure, MetaData metaData) {
+            CorrectionMark mark = CorrectionMark.of(metaData);
+            Row row = mark == null ? null : tenures.get(missionId, tenure);
+            if (row == null) {
+                return;
+            }
+            CorrectionMark kept = CorrectionMark.parse(row.text("correction"));
+            if (kept == null || mark.at().isAfter(kept.at())) {
+                tenures.put(row.with("correction", mark.json()));
+            }
+        }
+
         private void update(Rows table, java.util.function.UnaryOperator<Row> change, Object... key) {
             Row row = table.get(key);
             if (row != null) {

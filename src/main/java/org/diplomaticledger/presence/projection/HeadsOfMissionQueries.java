@@ -1,5 +1,7 @@
 package org.diplomaticledger.presence.projection;
 
+import org.diplomaticledger.projection.CorrectionMark;
+
 import org.diplomaticledger.presence.projection.HeadsOfMissionViews.*;
 import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
@@ -59,13 +61,23 @@ public class HeadsOfMissionQueries {
                 .equal("mission_id", filter.missionId())
                 .equal("vacant", filter.vacant());
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM heads_of_mission_post" + where.sql(), Long.class, where.args());
-        List<MissionHeadView> items = jdbc.query("SELECT * FROM heads_of_mission_post" + where.sql() + page.sql(),
+        List<MissionHeadView> items = jdbc.query(posts(snapshot) + where.sql() + page.sql(),
                 (rs, i) -> mission(rs, filter.on()), where.args());
         return new Page<>(items, page.page(), page.size(), total == null ? 0 : total, snapshot.position());
     }
 
+    /**
+     * The posts with the correction mark of their head's tenure ({@code head_correction}), as a derived table whose
+     * columns the filters name unqualified, as over the post table.
+     */
+    private static String posts(Reads.Snapshot snapshot) {
+        return "SELECT * FROM (SELECT p.*, (SELECT t.correction FROM heads_of_mission_tenure t WHERE t.slot = p.slot AND "
+                + snapshot.valid("t") + " AND t.mission_id = p.mission_id AND t.tenure_no = p.head_tenure_no) AS head_correction "
+                + "FROM heads_of_mission_post p) heads_of_mission_post";
+    }
+
     public Optional<MissionHeadsDetail> mission(Reads.Snapshot snapshot, String missionId, LocalDate on) {
-        List<MissionHeadView> found = jdbc.query("SELECT * FROM heads_of_mission_post WHERE " + snapshot.rows() + " AND mission_id = ?",
+        List<MissionHeadView> found = jdbc.query(posts(snapshot) + " WHERE " + snapshot.rows() + " AND mission_id = ?",
                 (rs, i) -> mission(rs, on), snapshot.slotCode(), missionId);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -131,7 +143,7 @@ public class HeadsOfMissionQueries {
                     t.agrementRefusedOn(), t.requestReported(), t.agrementReported(), t.appointedOn(), t.appointmentReported(),
                     t.copyPresentedOn(), t.credentialsPresentedOn(), t.functionsStartedOn(),
                     recalls.getOrDefault(t.missionId() + "#" + t.tenureNo(), List.of()), t.endedOn(), t.endedHow(),
-                    t.endReason(), t.successorPersonId()));
+                    t.endReason(), t.successorPersonId(), t.corrected()));
         }
         return result;
     }
@@ -160,7 +172,8 @@ public class HeadsOfMissionQueries {
                 rs.getObject("appointed_on", LocalDate.class), (Boolean) rs.getObject("appointment_reported"),
                 rs.getObject("copy_presented_on", LocalDate.class), rs.getObject("credentials_presented_on", LocalDate.class),
                 functions, List.of(), rs.getObject("ended_on", LocalDate.class), rs.getString("ended_how"),
-                rs.getString("end_reason"), rs.getString("successor_person_id"));
+                rs.getString("end_reason"), rs.getString("successor_person_id"),
+                CorrectionMark.parse(rs.getString("correction")));
     }
 
     private static MissionHeadView mission(ResultSet rs, LocalDate on) throws SQLException {
@@ -173,7 +186,8 @@ public class HeadsOfMissionQueries {
                 rs.getString("mission_status"), rs.getObject("mission_status_since", LocalDate.class), current,
                 rs.getString("acting_for_person_id"), rs.getBoolean("vacant"), vacantSince,
                 vacantSince == null ? null : ChronoUnit.DAYS.between(vacantSince, on),
-                rs.getObject("last_recorded_at", OffsetDateTime.class).toInstant());
+                rs.getObject("last_recorded_at", OffsetDateTime.class).toInstant(),
+                current == null || "ACTING".equals(current.status()) ? null : CorrectionMark.parse(rs.getString("head_correction")));
     }
 
     private static Map<String, String> sortable(String... pairs) {

@@ -1,5 +1,7 @@
 package org.diplomaticledger.presence.projection;
 
+import org.diplomaticledger.projection.CorrectionMark;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,11 +19,16 @@ public final class HeadsOfMissionViews {
     public record CurrentHead(String personId, String name, String headClass, LocalDate since, String status) {
     }
 
-    /** One mission and who heads it now; {@code vacantDays} runs up to the query's {@code on} date. */
+    /**
+     * One mission and who heads it now; {@code vacantDays} runs up to the query's {@code on} date. {@code corrected}:
+     * the mark of the latest correction of the current head's tenure (null when none, or when a chargé d'affaires
+     * a.i. is in charge).
+     */
     public record MissionHeadView(String missionId, String sendingState, String receivingState, String kind,
                                   String city, String organisation, String missionName, String missionStatus,
                                   LocalDate missionStatusSince, CurrentHead current, String actingForPersonId,
-                                  boolean vacant, LocalDate vacantSince, Long vacantDays, Instant lastRecordedAt) {
+                                  boolean vacant, LocalDate vacantSince, Long vacantDays, Instant lastRecordedAt,
+                                  CorrectionMark corrected) {
     }
 
     /** One recall of a head; {@code returnedOn} is null while the head is away (or never came back). */
@@ -36,7 +43,8 @@ public final class HeadsOfMissionViews {
      * One tenure: a person's headship of a mission, from agrément or appointment to its end. {@code requestReported},
      * {@code agrementReported} and {@code appointmentReported} are the gap flags the events carry (null when the
      * event that carries the flag never came); {@code endedHow} is REPORTED (AmbassadorshipEnded) or
-     * SUCCESSOR_TOOK_UP_FUNCTIONS (the end was never reported; a successor took up functions).
+     * SUCCESSOR_TOOK_UP_FUNCTIONS (the end was never reported; a successor took up functions). {@code corrected} is
+     * the mark of the latest correction among the events that made the tenure (null when none was corrected).
      */
     public record TenureView(String missionId, int tenureNo, String sendingState, String receivingState,
                              String personId, String name, String headClass, String status, String agrement,
@@ -44,7 +52,7 @@ public final class HeadsOfMissionViews {
                              Boolean requestReported, Boolean agrementReported, LocalDate appointedOn,
                              Boolean appointmentReported, LocalDate copyPresentedOn, LocalDate credentialsPresentedOn,
                              LocalDate functionsStartedOn, List<RecallView> recalls, LocalDate endedOn, String endedHow,
-                             String endReason, String successorPersonId) {
+                             String endReason, String successorPersonId, CorrectionMark corrected) {
     }
 
     /** A chargé d'affaires a.i. and the period they acted; {@code endedBy} says what ended it. */

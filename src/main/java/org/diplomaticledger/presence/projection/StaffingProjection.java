@@ -3,6 +3,8 @@ package org.diplomaticledger.presence.projection;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.diplomaticledger.presence.api.*;
+import org.axonframework.messaging.MetaData;
+import org.diplomaticledger.projection.CorrectionMark;
 import org.diplomaticledger.projection.Projection;
 import org.diplomaticledger.projection.Head;
 import org.diplomaticledger.projection.Row;
@@ -150,7 +152,7 @@ public class StaffingProjection implements Projection {
         // ------------------------------------------------------------ counted staff
 
         @EventHandler
-        void on(StaffCountReported e, @Timestamp Instant recorded) {
+        void on(StaffCountReported e, @Timestamp Instant recorded, MetaData metaData) {
             presence(e.presenceId(), recorded);
             Staff staff = staff();
             String key = key(e.missionId());
@@ -180,7 +182,10 @@ public class StaffingProjection implements Projection {
             Row reported = table.get(e.missionId() == null ? e.presenceId() : e.missionId());
             if (reported != null && (reported.date("reported_on") == null || !reported.date("reported_on").isAfter(e.effectiveDate()))) {
                 table.put(reported.with("reported_headcount", e.headcount()).with("reported_category", category)
-                        .with("reported_on", e.effectiveDate()));
+                        .with("reported_on", e.effectiveDate())
+                        .with("reported_source", e.source() == null ? null : e.source().text())
+                        .with("reported_source_url", e.source() == null ? null : e.source().url())
+                        .with("reported_correction", CorrectionMark.column(metaData)));
             }
             refresh(e.presenceId(), recorded);
         }

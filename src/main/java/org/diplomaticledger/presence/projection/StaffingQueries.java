@@ -1,5 +1,8 @@
 package org.diplomaticledger.presence.projection;
 
+import org.diplomaticledger.projection.CorrectionMark;
+import org.diplomaticledger.shared.Provenance;
+
 import org.diplomaticledger.presence.api.PresenceIds;
 import org.diplomaticledger.presence.projection.StaffingViews.*;
 import org.diplomaticledger.projection.Page;
@@ -151,7 +154,7 @@ public class StaffingQueries {
             views.add(new MissionStaffingView(row.missionId, row.presenceId, row.sending, row.receiving, row.kind, row.city,
                     row.organisation, row.name, status(row.status, row.leaveBy, on), row.statusSince, headcount,
                     namedCounts, countedCounts, row.reported, ceilingViews(ceilings.get(row.missionId), headcount, known),
-                    expelledDue, row.leaveBy, known));
+                    expelledDue, row.leaveBy, known, row.reportedSource, row.reportedCorrected));
         }
         return views;
     }
@@ -265,7 +268,7 @@ public class StaffingQueries {
                     new MissionCounts(status[0], status[1], status[2], status[3]),
                     expelled.of(row.presenceId),
                     relations.get(RelationsId.of(CountryCode.of(row.sending), CountryCode.of(row.receiving))), known,
-                    missionCeilings.getOrDefault(row.presenceId, List.of())));
+                    missionCeilings.getOrDefault(row.presenceId, List.of()), row.reportedSource, row.reportedCorrected));
         }
         return views;
     }
@@ -446,10 +449,12 @@ public class StaffingQueries {
 
     private record MissionRow(String missionId, String presenceId, String sending, String receiving, String kind,
                               String city, String organisation, String name, String status, LocalDate statusSince,
-                              LocalDate leaveBy, ReportedHeadcount reported) {
+                              LocalDate leaveBy, ReportedHeadcount reported, Provenance reportedSource,
+                              CorrectionMark reportedCorrected) {
     }
 
-    private record PresenceRow(String presenceId, String sending, String receiving, ReportedHeadcount reported) {
+    private record PresenceRow(String presenceId, String sending, String receiving, ReportedHeadcount reported,
+                               Provenance reportedSource, CorrectionMark reportedCorrected) {
     }
 
     private record CeilingRow(String ceilingId, String presenceId, String missionId, String category, int limit,
@@ -460,12 +465,19 @@ public class StaffingQueries {
         return new MissionRow(rs.getString("mission_id"), rs.getString("presence_id"), rs.getString("sending_state"),
                 rs.getString("receiving_state"), rs.getString("kind"), rs.getString("city"), rs.getString("organisation"),
                 rs.getString("name"), rs.getString("status"), rs.getObject("status_since", LocalDate.class),
-                rs.getObject("leave_by", LocalDate.class), reported(rs));
+                rs.getObject("leave_by", LocalDate.class), reported(rs), reportedSource(rs),
+                CorrectionMark.parse(rs.getString("reported_correction")));
     }
 
     private static PresenceRow presenceRow(ResultSet rs) throws SQLException {
         return new PresenceRow(rs.getString("presence_id"), rs.getString("sending_state"), rs.getString("receiving_state"),
-                reported(rs));
+                reported(rs), reportedSource(rs), CorrectionMark.parse(rs.getString("reported_correction")));
+    }
+
+    /** The source of the reported headcount, as corrected; null when none is reported. */
+    private static Provenance reportedSource(ResultSet rs) throws SQLException {
+        String text = rs.getString("reported_source");
+        return text == null ? null : new Provenance(text, rs.getString("reported_source_url"));
     }
 
     private static ReportedHeadcount reported(ResultSet rs) throws SQLException {

@@ -1,5 +1,8 @@
 package org.diplomaticledger.presence.projection;
 
+import org.diplomaticledger.projection.CorrectionMark;
+import org.diplomaticledger.shared.Provenance;
+
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -71,13 +74,14 @@ public final class StaffingViews {
      * One mission's staffing. {@code headcount} = {@code named} + {@code counted}, per category;
      * {@code headcountKnown} is false when the ledger holds no count of its staff at all (the zeros then mean
      * "unknown"). {@code status} is CLOSING from a closure with a deadline to leave (consent withdrawn) until
-     * {@code leaveBy}, CLOSED from then on.
+     * {@code leaveBy}, CLOSED from then on. {@code reportedSource} and {@code reportedCorrected}: as for a presence.
      */
     public record MissionStaffingView(String missionId, String presenceId, String sendingState, String receivingState,
                                       String kind, String city, String organisation, String name, String status,
                                       LocalDate statusSince, StaffCounts headcount, StaffCounts named,
                                       StaffCounts counted, ReportedHeadcount reported, List<CeilingView> ceilings,
-                                      ExpelledDue expelled, LocalDate leaveBy, boolean headcountKnown) {
+                                      ExpelledDue expelled, LocalDate leaveBy, boolean headcountKnown,
+                                      Provenance reportedSource, CorrectionMark reportedCorrected) {
     }
 
     /** A named member of staff, current or departed. */
@@ -109,13 +113,16 @@ public final class StaffingViews {
      * ({@code presenceWide}), the presence-wide ceilings ({@code ceilings}) and those in force on its missions
      * ({@code missionCeilings}, each against its mission's staff), the expelled still due and the level of relations
      * between the two states ({@code relations}, null when the ledger knows none on that day). {@code headcountKnown}
-     * is false when the ledger holds no count of the presence's staff at all.
+     * is false when the ledger holds no count of the presence's staff at all. {@code reportedSource} is the source of
+     * the {@code reported} headcount (as corrected), {@code reportedCorrected} the mark of its correction (null when
+     * the report stands as recorded); both come last so that CSV columns keep their places.
      */
     public record PresenceStaffingView(String presenceId, String sendingState, String receivingState,
                                        StaffCounts headcount, StaffCounts named, StaffCounts counted,
                                        StaffCounts presenceWide, ReportedHeadcount reported, List<CeilingView> ceilings,
                                        MissionCounts missions, ExpelledDue expelled, RelationsLevelView relations, boolean headcountKnown,
-                                       List<CeilingView> missionCeilings) {
+                                       List<CeilingView> missionCeilings, Provenance reportedSource,
+                                       CorrectionMark reportedCorrected) {
     }
 
     /** One presence with its missions and expulsions. */

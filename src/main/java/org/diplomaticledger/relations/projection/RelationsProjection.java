@@ -3,6 +3,8 @@ package org.diplomaticledger.relations.projection;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.diplomaticledger.projection.Head;
+import org.axonframework.messaging.MetaData;
+import org.diplomaticledger.projection.CorrectionMark;
 import org.diplomaticledger.projection.Projection;
 import org.diplomaticledger.projection.Row;
 import org.diplomaticledger.projection.Rows;
@@ -54,7 +56,8 @@ public class RelationsProjection implements Projection {
         }
 
         @EventHandler
-        void on(RelationsLevelChanged e, @Timestamp Instant recorded) {
+        void on(RelationsLevelChanged e, @Timestamp Instant recorded, MetaData metaData) {
+            String correction = CorrectionMark.column(metaData);
             Row pair = pairs.get(e.relationsId());
             String previous = pair == null ? null : pair.text("relations_level");
             String powerOfA = code(e.protectingPowerOf(e.stateA()));
@@ -70,14 +73,15 @@ public class RelationsProjection implements Projection {
                     .with("protecting_power_of_a", powerOfA).with("protecting_power_of_b", powerOfB)
                     .with("cameo_code", e.cameoCode()).with("source", source).with("source_url", url)
                     .with("changes", (pair == null ? 0 : pair.count("changes")) + 1)
-                    .with("last_recorded_at", recorded));
+                    .with("last_recorded_at", recorded).with("correction", correction));
             int seq = changes.all().stream().mapToInt(row -> row.count("seq")).max().orElse(0) + 1;
             changes.put(changes.create().with("relations_id", e.relationsId()).with("seq", seq)
                     .with("effective_date", e.effectiveDate()).with("relations_level", e.level())
                     .with("previous_level", previous).with("initiated_by", code(e.initiatedBy()))
                     .with("reason", e.reason()).with("protecting_power_of_a", powerOfA)
                     .with("protecting_power_of_b", powerOfB).with("cameo_code", e.cameoCode())
-                    .with("source", source).with("source_url", url).with("recorded_at", recorded));
+                    .with("source", source).with("source_url", url).with("recorded_at", recorded)
+                    .with("correction", correction));
         }
     }
 

@@ -1,5 +1,7 @@
 package org.diplomaticledger.relations.projection;
 
+import org.diplomaticledger.projection.CorrectionMark;
+
 import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.QueryParameterException;
@@ -90,7 +92,8 @@ public class RelationsQueries {
                         rs.getString("relations_level"), rs.getString("previous_level"), rs.getString("initiated_by"),
                         rs.getString("reason"), powers(rs, found.get(0).stateA(), found.get(0).stateB()),
                         cameo(rs), rs.getString("source"), rs.getString("source_url"),
-                        rs.getObject("recorded_at", OffsetDateTime.class).toInstant()),
+                        rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                        CorrectionMark.parse(rs.getString("correction"))),
                 snapshot.slotCode(), id);
         return Optional.of(new RelationsDetail(found.get(0), history));
     }
@@ -102,7 +105,8 @@ public class RelationsQueries {
                 rs.getObject("level_since", LocalDate.class), rs.getString("previous_level"),
                 rs.getString("initiated_by"), rs.getString("reason"), powers(rs, a, b), cameo(rs),
                 rs.getString("source"), rs.getString("source_url"), rs.getInt("changes"),
-                rs.getObject("last_recorded_at", OffsetDateTime.class).toInstant());
+                rs.getObject("last_recorded_at", OffsetDateTime.class).toInstant(),
+                CorrectionMark.parse(rs.getString("correction")));
     }
 
     private static List<ProtectingPowerView> powers(ResultSet rs, String a, String b) throws SQLException {

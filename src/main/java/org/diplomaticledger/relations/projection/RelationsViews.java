@@ -1,5 +1,7 @@
 package org.diplomaticledger.relations.projection;
 
+import org.diplomaticledger.projection.CorrectionMark;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,17 +23,19 @@ public final class RelationsViews {
     /**
      * The relations between {@code stateA} and {@code stateB} (alphabetical) as in force on the day asked about:
      * {@code level} since {@code since}, the change that set it and the protecting powers while severed.
+     * {@code corrected}: the mark of the correction of the change that set it (null when it stands as recorded).
      */
     public record RelationsView(String relationsId, String stateA, String stateB, String level, LocalDate since,
                                 String previousLevel, String initiatedBy, String reason,
                                 List<ProtectingPowerView> protectingPowers, Integer cameoCode, String source,
-                                String sourceUrl, int changes, Instant lastRecordedAt) {
+                                String sourceUrl, int changes, Instant lastRecordedAt, CorrectionMark corrected) {
     }
 
-    /** One change of level, in effective order. */
+    /** One change of level, in effective order; {@code corrected} marks a corrected change. */
     public record RelationsChange(int seq, LocalDate effectiveDate, String level, String previousLevel,
                                   String initiatedBy, String reason, List<ProtectingPowerView> protectingPowers,
-                                  Integer cameoCode, String source, String sourceUrl, Instant recordedAt) {
+                                  Integer cameoCode, String source, String sourceUrl, Instant recordedAt,
+                                  CorrectionMark corrected) {
     }
 
     /** One pair with every change of level in force up to the day asked about. */

@@ -60,8 +60,8 @@ class RelationsController {
                                             summary = "Djibouti and Eritrea after the break of 2008",
                                             value = "{\"items\":[" + SEVERED + "],\"page\":0,\"size\":50,\"total\":1,\"position\":120}")),
                                     @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = """
-                                            relationsId,stateA,stateB,level,since,previousLevel,initiatedBy,reason,protectingPowers,cameoCode,source,sourceUrl,changes,lastRecordedAt
-                                            RELATIONS-DJ-ER,DJ,ER,SEVERED,2008-06-12,FULL,DJ,border clashes at Ras Doumeira,QA for DJ; BH for ER,161,"Reuters, 12 June 2008",,2,2026-12-05T09:30:00Z
+                                            relationsId,stateA,stateB,level,since,previousLevel,initiatedBy,reason,protectingPowers,cameoCode,source,sourceUrl,changes,lastRecordedAt,corrected.at,corrected.by,corrected.reason,corrected.source.text,corrected.source.url,corrected.eventId,corrected.correctsEventId
+                                            RELATIONS-DJ-ER,DJ,ER,SEVERED,2008-06-12,FULL,DJ,border clashes at Ras Doumeira,QA for DJ; BH for ER,161,"Reuters, 12 June 2008",,2,2026-12-05T09:30:00Z,,,,,,,
                                             """))}),
                     @ApiResponse(responseCode = "400", description = ReadDocs.BAD_QUERY, content = @Content(
                             mediaType = "application/problem+json", examples = @ExampleObject(name = "invalid-query", value = ReadDocs.PROBLEM_400)))})

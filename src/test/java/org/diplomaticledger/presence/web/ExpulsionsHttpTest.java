@@ -196,7 +196,9 @@ class ExpulsionsHttpTest extends LedgerIntegrationTest {
         assertThat(lines[0]).isEqualTo("expulsionId,presenceId,declaredBy,against,missionId,persons,namedCount,count,category,"
                 + "totalExpelled,effectiveDate,departureDeadline,namedDeparted,countedDeparted,departed,stillDue,overdue,"
                 + "lateDepartures,lastDepartureOn,answers.expulsionId,answers.presenceId,answers.declaredBy,answers.against,"
-                + "answers.effectiveDate,answers.totalExpelled,answers.inferred,answeredBy,reason,source,sourceUrl,recordedAt");
+                + "answers.effectiveDate,answers.totalExpelled,answers.inferred,answeredBy,reason,source,sourceUrl,recordedAt,"
+                + "corrected.at,corrected.by,corrected.reason,corrected.source.text,corrected.source.url,corrected.eventId,"
+                + "corrected.correctsEventId");
         assertThat(lines[1]).startsWith("LS-1,SZ-LS,LS,SZ,,\"Afamasaga Lepuiai (to-ws-p1, DIPLOMATIC) left 2023-03-12 late\",1,3,"
                 + "DIPLOMATIC,4,2023-03-01,2023-03-10,1,2,3,1,true,1,2023-03-12,,,,,,,,");
         assertThat(lines[2]).startsWith("LS-2,LS-SZ,SZ,LS,LS-SZ-EMBASSY-APIA,,0,4,UNSPECIFIED,4,2023-03-05,2023-03-12,0,4,4,0,"
@@ -350,6 +352,74 @@ class ExpulsionsHttpTest extends LedgerIntegrationTest {
         assertThat(ledger.get("clerk", "/api/v1/expulsions").status()).isEqualTo(403);
         assertThat(ledger.get(null, "/api/v1/trends/expulsions?stateA=RU&stateB=US").status()).isEqualTo(401);
         assertThat(ledger.get("analyst", "/api/v1/expulsions?atLeast=999999999").status()).isEqualTo(503);
+    }
+
+    /**
+     * Issue 18, 9(d): Oman (OM) expels 5 of Jordan's (JO) staff; a clerk corrects it to 3. The expulsion reads 3 under
+     * the correction's source with a {@code corrected} mark naming the correction; known before the correction, it
+     * reads 5 under the original source, unmarked. The CSV carries the mark in its last columns.
+     */
+    @Test
+    void marksACorrectedExpulsionAndShowsTheOriginalAsKnownBeforeTheCorrection() {
+        String mission = openMission("JO", "OM");
+        JsonNode expelled = ledger.accepted("ExpelDiplomat", """
+                {"missionId": "%s", "count": 5, "expulsionId": "OM-CORR-1", "departureDeadline": "2022-05-08",
+                 "effectiveDate": "2022-05-01", "source": {"text": "Oman News Agency", "url": "https://example.org/ona"}}"""
+                .formatted(mission));
+        String expulsionEventId = expelled.path("events").get(0).path("eventId").asText();
+        JsonNode before = ledger.get("analyst", "/api/v1/expulsions/OM-CORR-1?atLeast=" + expelled.path("position").asLong())
+                .json().path("expulsion");
+        assertThat(before.has("corrected")).as(before.toString()).isFalse();
+        String recordedAt = before.path("recordedAt").asText();
+
+        JsonNode correction = ledger.accepted("CorrectEntry", """
+                {"eventId": "%s", "corrections": {"count": 3}, "reason": "the ministry said 3, not 5",
+                 "source": {"text": "Omani MFA statement", "url": "https://example.org/om-mfa"}}""".formatted(expulsionEventId));
+        String correctionEventId = correction.path("events").get(0).path("eventId").asText();
+        long position = correction.path("position").asLong();
+
+        JsonNode after = ledger.get("analyst", "/api/v1/expulsions/OM-CORR-1?atLeast=" + position).json().path("expulsion");
+        assertThat(after.path("count").asInt()).as(after.toString()).isEqualTo(3);
+        assertThat(after.path("totalExpelled").asInt()).isEqualTo(3);
+        assertThat(after.path("source").asText()).isEqualTo("Omani MFA statement");
+        assertThat(after.path("sourceUrl").asText()).isEqualTo("https://example.org/om-mfa");
+        JsonNode mark = after.path("corrected");
+        assertThat(mark.path("by").asText()).as(after.toString()).isEqualTo("clerk");
+        assertThat(mark.path("reason").asText()).isEqualTo("the ministry said 3, not 5");
+        assertThat(mark.path("source").path("text").asText()).isEqualTo("Omani MFA statement");
+        assertThat(mark.path("source").path("url").asText()).isEqualTo("https://example.org/om-mfa");
+        assertThat(mark.path("eventId").asText()).isEqualTo(correctionEventId);
+        assertThat(mark.path("correctsEventId").asText()).isEqualTo(expulsionEventId);
+        assertThat(java.time.Instant.parse(mark.path("at").asText())).isAfter(java.time.Instant.parse(recordedAt));
+        // The list shows the same mark.
+        JsonNode listed = ledger.get("analyst", "/api/v1/expulsions?by=OM&against=JO&atLeast=" + position).json()
+                .path("items").get(0);
+        assertThat(listed.path("corrected")).isEqualTo(mark);
+
+        // As the ledger knew it before the correction: 5, the original source, no mark.
+        JsonNode known = ledger.get("analyst", "/api/v1/expulsions/OM-CORR-1?atLeast=" + position + "&knownAt=" + recordedAt)
+                .json().path("expulsion");
+        assertThat(known.path("count").asInt()).as(known.toString()).isEqualTo(5);
+        assertThat(known.path("source").asText()).isEqualTo("Oman News Agency");
+        assertThat(known.has("corrected")).isFalse();
+
+        String[] csv = ledger.getAccept("analyst", "/api/v1/expulsions?by=OM&against=JO&atLeast=" + position, "text/csv")
+                .body().split("\r\n");
+        assertThat(csv).hasSize(2);
+        assertThat(csv[1]).endsWith("," + mark.path("at").asText() + ",clerk,\"the ministry said 3, not 5\",Omani MFA statement,"
+                + "https://example.org/om-mfa," + correctionEventId + "," + expulsionEventId);
+        String[] unmarked = ledger.getAccept("analyst", "/api/v1/expulsions?by=OM&against=JO&atLeast=" + position
+                + "&knownAt=" + recordedAt, "text/csv").body().split("\r\n");
+        assertThat(unmarked[1]).endsWith("," + recordedAt + ",,,,,,,");
+
+        // A rebuild replays the correction at its recorded instant: the same versions, the same mark.
+        org.diplomaticledger.projection.RebuildStatus status = org.diplomaticledger.support.LedgerApp.get()
+                .rebuild(org.diplomaticledger.presence.projection.ExpulsionsProjection.NAME);
+        assertThat(status.identical()).as(String.valueOf(status.tables())).isTrue();
+        assertThat(ledger.get("analyst", "/api/v1/expulsions/OM-CORR-1").json().path("expulsion").path("corrected"))
+                .isEqualTo(mark);
+        assertThat(ledger.get("analyst", "/api/v1/expulsions/OM-CORR-1?knownAt=" + recordedAt).json().path("expulsion")
+                .has("corrected")).isFalse();
     }
 
     @Test

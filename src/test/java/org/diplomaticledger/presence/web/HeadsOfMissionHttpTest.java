@@ -200,7 +200,8 @@ class HeadsOfMissionHttpTest extends LedgerIntegrationTest {
         String[] lines = csv.body().split("\r\n");
         assertThat(lines[0]).isEqualTo("missionId,sendingState,receivingState,kind,city,organisation,missionName,missionStatus,"
                 + "missionStatusSince,current.personId,current.name,current.headClass,current.since,current.status,"
-                + "actingForPersonId,vacant,vacantSince,vacantDays,lastRecordedAt");
+                + "actingForPersonId,vacant,vacantSince,vacantDays,lastRecordedAt,corrected.at,corrected.by,corrected.reason,"
+                + "corrected.source.text,corrected.source.url,corrected.eventId,corrected.correctsEventId");
         assertThat(lines[1]).startsWith("QA-MR-EMBASSY-YAREN,QA,MR,EMBASSY,Yaren,,,OPEN,2000-01-01,zed-adeang,Zed Adeang,AMBASSADOR,"
                 + "2019-06-01,IN_OFFICE,,false,,,");
     }
@@ -248,8 +249,62 @@ class HeadsOfMissionHttpTest extends LedgerIntegrationTest {
         String[] lines = csv.body().split("\r\n");
         assertThat(lines[0]).startsWith("missionId,tenureNo,sendingState,receivingState,personId,name,headClass,status,agrement,");
         assertThat(lines[1]).isEqualTo("SB-VU-EMBASSY-PORT-VILA,2,SB,VU,jeremiah-manele,Jeremiah Manele,AMBASSADOR,ENDED,NONE,,,,,"
-                + "false,2006-01-01,true,2006-02-01,,2006-02-01,FOR_GOOD 2009-01-01,2009-04-01,SUCCESSOR_TOOK_UP_FUNCTIONS,,peter-shanel");
+                + "false,2006-01-01,true,2006-02-01,,2006-02-01,FOR_GOOD 2009-01-01,2009-04-01,SUCCESSOR_TOOK_UP_FUNCTIONS,,peter-shanel"
+                + ",,,,,,,");
         assertThat(lines).hasSize(2);
+    }
+
+    /**
+     * Issue 18, 9(d): Slovenia's (SI) head of mission in Croatia (HR) is recorded as an ambassador; a clerk corrects
+     * the appointment to an envoy. The mission and the tenure read ENVOY with a {@code corrected} mark naming the
+     * correction; known before the correction, AMBASSADOR and no mark.
+     */
+    @Test
+    void aCorrectedAppointmentIsMarkedOnTheMissionAndItsTenureButNotBeforeTheCorrection() {
+        String m = "SI-HR-EMBASSY-ZAGREB";
+        open("SI", "HR", "EMBASSY", "Zagreb", "");
+        String appointment = ledger.accepted("AppointAmbassador", """
+                {"missionId": "%s", "name": "Vojko Volk", "headClass": "AMBASSADOR", "effectiveDate": "2015-01-01",
+                 "source": "Slovenian MFA"}""".formatted(m)).path("events").get(0).path("eventId").asText();
+        long presented = act("PresentCredentials", m, "\"personId\": \"vojko-volk\", \"step\": \"PRESENTATION_TO_HEAD_OF_STATE\"",
+                "2015-02-01");
+        assertThat(ledger.get("analyst", "/api/v1/heads-of-mission/" + m + "?atLeast=" + presented).json().path("mission")
+                .path("current").path("headClass").asText()).isEqualTo("AMBASSADOR");
+        java.time.Instant knownBefore = java.time.Instant.now();
+
+        JsonNode correction = ledger.accepted("CorrectEntry", """
+                {"eventId": "%s", "corrections": {"headClass": "ENVOY"}, "reason": "accredited as envoy, not ambassador",
+                 "source": {"text": "Croatian MFA diplomatic list", "url": "https://example.org/hr-list"}}""".formatted(appointment));
+        String correctionId = correction.path("events").get(0).path("eventId").asText();
+        long position = correction.path("position").asLong();
+
+        JsonNode detail = ledger.get("analyst", "/api/v1/heads-of-mission/" + m + "?atLeast=" + position).json();
+        JsonNode mission = detail.path("mission");
+        assertThat(mission.path("current").path("headClass").asText()).as(detail.toString()).isEqualTo("ENVOY");
+        JsonNode mark = mission.path("corrected");
+        assertThat(mark.path("by").asText()).as(detail.toString()).isEqualTo("clerk");
+        assertThat(mark.path("reason").asText()).isEqualTo("accredited as envoy, not ambassador");
+        assertThat(mark.path("source").path("text").asText()).isEqualTo("Croatian MFA diplomatic list");
+        assertThat(mark.path("source").path("url").asText()).isEqualTo("https://example.org/hr-list");
+        assertThat(mark.path("eventId").asText()).isEqualTo(correctionId);
+        assertThat(mark.path("correctsEventId").asText()).isEqualTo(appointment);
+        assertThat(java.time.Instant.parse(mark.path("at").asText())).isAfter(knownBefore);
+        assertThat(detail.path("tenures").get(0).path("headClass").asText()).isEqualTo("ENVOY");
+        assertThat(detail.path("tenures").get(0).path("corrected")).isEqualTo(mark);
+        assertThat(ledger.get("analyst", "/api/v1/heads-of-mission?sending=SI&receiving=HR").json().path("items").get(0)
+                .path("corrected")).isEqualTo(mark);
+
+        JsonNode known = ledger.get("analyst", "/api/v1/heads-of-mission/" + m + "?knownAt=" + knownBefore).json();
+        assertThat(known.path("mission").path("current").path("headClass").asText()).as(known.toString()).isEqualTo("AMBASSADOR");
+        assertThat(known.path("mission").has("corrected")).isFalse();
+        assertThat(known.path("tenures").get(0).has("corrected")).isFalse();
+
+        String[] csv = ledger.getAccept("analyst", "/api/v1/heads-of-mission?sending=SI&receiving=HR", "text/csv").body().split("\r\n");
+        assertThat(csv[1]).endsWith("," + mark.path("at").asText() + ",clerk,\"accredited as envoy, not ambassador\","
+                + "Croatian MFA diplomatic list,https://example.org/hr-list," + correctionId + "," + appointment);
+        String[] tenures = ledger.getAccept("analyst", "/api/v1/heads-of-mission/tenures?sending=SI&knownAt=" + knownBefore,
+                "text/csv").body().split("\r\n");
+        assertThat(tenures[1]).endsWith(",,,,,,,");
     }
 
     @Test

@@ -389,9 +389,12 @@ class StaffingHttpTest extends LedgerIntegrationTest {
         assertThat(rows[0]).startsWith("presenceId,sendingState,receivingState,headcount.total");
         assertThat(rows[0]).endsWith("missions.open,missions.suspended,missions.closing,missions.closed,expelled.due,"
                 + "expelled.overdue,expelled.on,expelled.departureNotRecorded,expelled.overdueSince,expelled.overdueDays,"
-                + "relations.level,relations.since,headcountKnown,missionCeilings");
+                + "relations.level,relations.since,headcountKnown,missionCeilings,reportedSource.text,reportedSource.url,"
+                + "reportedCorrected.at,reportedCorrected.by,reportedCorrected.reason,reportedCorrected.source.text,"
+                + "reportedCorrected.source.url,reportedCorrected.eventId,reportedCorrected.correctsEventId");
         assertThat(rows[1]).startsWith("TO-WS,TO,WS,15,0,1,3,0,11,").contains(",1,0,0,1,2,2,2024-03-11,1,2024-03-10,1,,,true,")
-                .endsWith("ws-caps-to-embassy limit 3 since 2024-02-25 comply-by 2024-06-01 room 2");
+                .endsWith("ws-caps-to-embassy limit 3 since 2024-02-25 comply-by 2024-06-01 room 2,"
+                        + "Tonga MFA: 20 staff in Samoa,,,,,,,,");
 
         Response months = ledger.getAccept("analyst", "/api/v1/trends/headcount?sending=TO&receiving=WS&from=2024-01&to=2024-02",
                 "text/csv");
@@ -425,6 +428,67 @@ class StaffingHttpTest extends LedgerIntegrationTest {
         assertThat(ledger.get("analyst", "/api/v1/missions?on=yesterday").status()).isEqualTo(400);
         assertThat(ledger.get("clerk", "/api/v1/missions").status()).isEqualTo(403);
         assertThat(ledger.get(null, "/api/v1/presences").status()).isEqualTo(401);
+    }
+
+    /**
+     * Issue 18, 9(d): Uzbekistan's (UZ) embassy in Turkmenistan (TM) is reported at 30 staff; a
+     * clerk corrects the embassy's report to 25. The mission and the presence read 25 under the correction's source
+     * with a {@code reportedCorrected} mark; known before the correction, 30 under the original source, unmarked.
+     */
+    @Test
+    void aCorrectedReportedHeadcountIsMarkedAndReadsAsRecordedBeforeTheCorrection() {
+        open("UZ", "TM", "EMBASSY", "Ashgabat", "2020-01-01");
+        String mission = "UZ-TM-EMBASSY-ASHGABAT";
+        JsonNode reported = ledger.accepted("RecordStaffCount", """
+                {"missionId": "%s", "headcount": 30, "effectiveDate": "2021-03-01", "source": "Uzbek MFA yearbook"}"""
+                .formatted(mission));
+        String reportEventId = reported.path("events").get(0).path("eventId").asText();
+        JsonNode before = ok("analyst", "/api/v1/missions/" + mission + "?atLeast=" + reported.path("position").asLong())
+                .path("mission");
+        assertThat(before.path("reported").path("headcount").asInt()).isEqualTo(30);
+        assertThat(before.path("reportedSource").path("text").asText()).isEqualTo("Uzbek MFA yearbook");
+        assertThat(before.has("reportedCorrected")).isFalse();
+        java.time.Instant knownBefore = java.time.Instant.now();
+
+        JsonNode correction = ledger.accepted("CorrectEntry", """
+                {"eventId": "%s", "corrections": {"headcount": 25}, "reason": "the yearbook counted five spouses",
+                 "source": {"text": "Uzbek MFA erratum", "url": "https://example.org/uz-erratum"}}""".formatted(reportEventId));
+        String correctionEventId = correction.path("events").get(0).path("eventId").asText();
+        long position = correction.path("position").asLong();
+
+        JsonNode after = ok("analyst", "/api/v1/missions/" + mission + "?atLeast=" + position).path("mission");
+        assertThat(after.path("reported").path("headcount").asInt()).as(after.toString()).isEqualTo(25);
+        assertThat(after.path("headcount").path("total").asInt()).isEqualTo(25);
+        assertThat(after.path("reportedSource").path("text").asText()).isEqualTo("Uzbek MFA erratum");
+        assertThat(after.path("reportedSource").path("url").asText()).isEqualTo("https://example.org/uz-erratum");
+        JsonNode mark = after.path("reportedCorrected");
+        assertThat(mark.path("by").asText()).as(after.toString()).isEqualTo("clerk");
+        assertThat(mark.path("reason").asText()).isEqualTo("the yearbook counted five spouses");
+        assertThat(mark.path("source").path("text").asText()).isEqualTo("Uzbek MFA erratum");
+        assertThat(mark.path("eventId").asText()).isEqualTo(correctionEventId);
+        assertThat(mark.path("correctsEventId").asText()).isEqualTo(reportEventId);
+        assertThat(java.time.Instant.parse(mark.path("at").asText())).isAfter(knownBefore);
+        // The presence totals the corrected mission; it has no report of its own, so no mark of its own.
+        JsonNode presence = ok("analyst", "/api/v1/presences/UZ/TM?atLeast=" + position);
+        assertThat(presence.path("presence").path("headcount").path("total").asInt()).isEqualTo(25);
+        assertThat(presence.path("presence").has("reportedCorrected")).isFalse();
+        assertThat(presence.path("missions").get(0).path("reportedCorrected")).isEqualTo(mark);
+
+        JsonNode known = ok("analyst", "/api/v1/missions/" + mission + "?knownAt=" + knownBefore).path("mission");
+        assertThat(known.path("reported").path("headcount").asInt()).as(known.toString()).isEqualTo(30);
+        assertThat(known.path("reportedSource").path("text").asText()).isEqualTo("Uzbek MFA yearbook");
+        assertThat(known.has("reportedCorrected")).isFalse();
+
+        String[] csv = ledger.getAccept("analyst", "/api/v1/missions?sending=UZ&receiving=TM&atLeast=" + position, "text/csv")
+                .body().split("\r\n");
+        assertThat(csv[0]).endsWith(",leaveBy,headcountKnown,reportedSource.text,reportedSource.url,reportedCorrected.at,"
+                + "reportedCorrected.by,reportedCorrected.reason,reportedCorrected.source.text,reportedCorrected.source.url,"
+                + "reportedCorrected.eventId,reportedCorrected.correctsEventId");
+        assertThat(csv[1]).endsWith(",true,Uzbek MFA erratum,https://example.org/uz-erratum," + mark.path("at").asText()
+                + ",clerk,the yearbook counted five spouses,Uzbek MFA erratum,https://example.org/uz-erratum,"
+                + correctionEventId + "," + reportEventId);
+        assertThat(ledger.getAccept("analyst", "/api/v1/missions?sending=UZ&receiving=TM&knownAt=" + knownBefore, "text/csv")
+                .body().split("\r\n")[1]).endsWith(",true,Uzbek MFA yearbook,,,,,,,,");
     }
 
     @Test

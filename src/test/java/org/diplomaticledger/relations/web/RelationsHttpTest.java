@@ -111,7 +111,7 @@ class RelationsHttpTest extends LedgerIntegrationTest {
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         String[] lines = csv.body().split("\r\n");
         assertThat(lines[0]).isEqualTo("relationsId,stateA,stateB,level,since,previousLevel,initiatedBy,reason,"
-                + "protectingPowers,cameoCode,source,sourceUrl,changes,lastRecordedAt");
+                + "protectingPowers,cameoCode,source,sourceUrl,changes,lastRecordedAt,corrected.at,corrected.by,corrected.reason,corrected.source.text,corrected.source.url,corrected.eventId,corrected.correctsEventId");
         assertThat(lines[1]).startsWith("RELATIONS-DJ-ER,DJ,ER,SEVERED,2008-06-12,FULL,DJ,border clashes at Ras Doumeira,"
                 + "QA for DJ; BH for ER,161,\"Reuters, 12 June 2008\",https://example.org/dj-er,2,");
         assertThat(lines).hasSize(2);
@@ -137,6 +137,26 @@ class RelationsHttpTest extends LedgerIntegrationTest {
         assertThat(on11.path("history").findValuesAsText("effectiveDate")).containsExactly("1993-05-24", "2008-06-11");
         JsonNode knownBefore = ledger.get("analyst", "/api/v1/relations/DJ/ER?asOf=2008-06-11&knownAt=" + beforeCorrection).json();
         assertThat(knownBefore.path("relations").path("level").asText()).isEqualTo("FULL");
+        // Issue 18, 9(d): the level set by the corrected change is marked, in the pair and in its history, with the
+        // correction's source shown; as known before the correction, the same change reads as recorded, unmarked.
+        JsonNode mark = on11.path("relations").path("corrected");
+        assertThat(mark.path("by").asText()).as(on11.toString()).isEqualTo("clerk");
+        assertThat(mark.path("reason").asText()).isEqualTo("the break was announced a day earlier");
+        assertThat(mark.path("source").path("text").asText()).isEqualTo("Djibouti MFA communiqué");
+        assertThat(mark.path("eventId").asText()).isEqualTo(corrected.json().path("events").get(0).path("eventId").asText());
+        assertThat(mark.path("correctsEventId").asText()).isEqualTo(severance);
+        assertThat(java.time.Instant.parse(mark.path("at").asText())).isAfter(beforeCorrection);
+        assertThat(on11.path("relations").path("source").asText()).isEqualTo("Djibouti MFA communiqué");
+        assertThat(on11.path("history").get(1).path("corrected")).isEqualTo(mark);
+        assertThat(on11.path("history").get(0).has("corrected")).isFalse();
+        JsonNode severedAsRecorded = ledger.get("analyst", "/api/v1/relations/DJ/ER?asOf=2008-06-12&knownAt=" + beforeCorrection).json();
+        assertThat(severedAsRecorded.path("relations").path("level").asText()).isEqualTo("SEVERED");
+        assertThat(severedAsRecorded.path("relations").path("since").asText()).isEqualTo("2008-06-12");
+        assertThat(severedAsRecorded.path("relations").has("corrected")).as(severedAsRecorded.toString()).isFalse();
+        assertThat(severedAsRecorded.path("history").get(1).has("corrected")).isFalse();
+        String[] marked = ledger.getAccept("analyst", "/api/v1/relations?a=DJ&b=ER&asOf=2008-06-11", "text/csv").body().split("\r\n");
+        assertThat(marked[1]).endsWith("," + mark.path("at").asText() + ",clerk,the break was announced a day earlier,"
+                + "Djibouti MFA communiqué,," + mark.path("eventId").asText() + "," + severance);
 
         // The presence shows the level of relations between its two states on the same day, as known at the same instant.
         Response presence = ledger.get("analyst", "/api/v1/presences/DJ/ER?asOf=2008-06-11&atLeast=" + Math.max(opened, position));
