@@ -23,6 +23,8 @@ import java.util.List;
 @Component
 public class SseStreams {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SseStreams.class);
+
     private final LedgerTail tail;
     private final EventTypes types;
     private final StreamProperties properties;
@@ -86,7 +88,9 @@ public class SseStreams {
             response.flushBuffer();
             subscription.start();
         } catch (IOException | IllegalStateException gone) {
-            // The client left before its stream began (the headers are out: no problem answer can follow).
+            // The client left before its stream began (the headers are out: no problem answer can follow). Said in
+            // the log with its cause: a stream that ends here sends no closing comment, so the log is all there is.
+            log.warn("A stream after position {} ended before it began: {}", start, gone.toString());
             tail.unregister(subscription);
             subscription.end("the connection closed");
             try {
