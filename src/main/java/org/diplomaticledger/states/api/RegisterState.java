@@ -55,7 +55,7 @@ public record RegisterState(
      * ({@code COW:0245} is {@code cow:245}), so that one code names one state however it was typed. A value without a
      * scheme is kept as sent, for {@link #SCHEME_CODE} to refuse.
      */
-    private static String normalized(String schemeCode) {
+    public static String normalized(String schemeCode) {
         int colon = schemeCode == null ? -1 : schemeCode.indexOf(':');
         if (colon < 0) {
             return schemeCode;

@@ -110,7 +110,7 @@ public class StateRegistry {
             throw new InvalidValueException("unknown code scheme '" + scheme + "' in '" + text + "': use iso:, cow:"
                     + " (Correlates of War) or gw: (Gleditsch-Ward)");
         }
-        String key = schemeKey(scheme + ":" + code);
+        String key = RegisterState.normalized(scheme + ":" + code);
         CountryCode found = schemeCodes.get(key);
         if (found == null) {
             found = fresh().schemeCodes.get(key);
@@ -120,13 +120,6 @@ public class StateRegistry {
                     + " code '" + code + "': no state in the register has it");
         }
         return found;
-    }
-
-    /** A scheme code as looked up: {@code cow:0245}, as registered or as asked for, is {@code cow:245}. */
-    private static String schemeKey(String schemeCode) {
-        int colon = schemeCode.indexOf(':');
-        return schemeCode.substring(0, colon).toLowerCase(Locale.ROOT) + ":"
-                + schemeCode.substring(colon + 1).toUpperCase(Locale.ROOT).replaceFirst("^0+(?=\\d)", "");
     }
 
         private record Snapshot(Map<CountryCode, Entry> entries, Map<String, CountryCode> schemeCodes) {
@@ -182,7 +175,7 @@ public class StateRegistry {
             for (StateRegistered state : added) {
                 into.put(state.code(), new Entry(state, event.getTimestamp(), event.getIdentifier()));
                 for (String schemeCode : state.schemeCodes()) {
-                    schemes.put(schemeKey(schemeCode), state.code());
+                    schemes.put(RegisterState.normalized(schemeCode), state.code());
                 }
             }
         }
