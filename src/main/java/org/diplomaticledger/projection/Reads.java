@@ -106,6 +106,16 @@ public class Reads {
             return point.known(alias);
         }
 
+        /** A version's end in effective time as known at the point's {@code knownAt}: {@link TimePoint#validTo}. */
+        public String validTo(String alias) {
+            return point.validTo(alias);
+        }
+
+        /** That a version known at {@code knownAt} is valid after a day, one parameter: {@link TimePoint#validAfter}. */
+        public String validAfter(String alias) {
+            return point.validAfter(alias);
+        }
+
         /** The validity condition alone (no slot parameter), for a joined table whose slot is bound otherwise. */
         public String valid(String alias) {
             return point.rows(alias, false);

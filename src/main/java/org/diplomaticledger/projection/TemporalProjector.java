@@ -48,7 +48,10 @@ import java.util.function.Supplier;
  * the partition from that day: the rows valid the day before are taken from the current versions, the partition's
  * events from that day on are read from the event store (upcast, corrected) and folded again in memory in effective
  * order, and only the rows whose timeline differs get new versions. Old versions are never changed but for
- * {@code recorded_to}: what the ledger believed stays readable.
+ * {@code recorded_to}, and for an open version's end: an event in order ends it on its day, in place, and
+ * {@code valid_to_recorded} says since when that end is known (before then the version reads as open), so that a
+ * change costs one version, not an open one closed in recorded time beside an ending copy. What the ledger believed
+ * stays readable ({@link TimePoint}).
  *
  * <p>The database sees only version writes and the partition's progress, in the transaction of the event
  * processor's batch (or the rebuild's), so a rebuild that replays the ledger in recorded order makes exactly the
@@ -56,7 +59,8 @@ import java.util.function.Supplier;
  */
 public final class TemporalProjector implements EventMessageHandler {
 
-    private static final Set<String> VERSION_COLUMNS = Set.of("slot", "valid_from", "valid_to", "recorded_from", "recorded_to");
+    private static final Set<String> VERSION_COLUMNS = Set.of("slot", "valid_from", "valid_to", "valid_to_recorded",
+            "recorded_from", "recorded_to");
 
     private final Projection projection;
     private final SlotRef head;
@@ -286,7 +290,7 @@ public final class TemporalProjector implements EventMessageHandler {
     /**
      * The event is dated on or after everything folded: the only current versions it can change are the open ones
      * (every closed version ends on a day already folded), which {@code state} holds. Each changed row's open
-     * version gives way to one from the event's day.
+     * version ends on the event's day and a new one opens on it.
      */
     private void applyInOrder(String partition, EventMessage<?> event, LocalDate effective, Instant recorded,
                               Partition state) throws Exception {
@@ -301,8 +305,15 @@ public final class TemporalProjector implements EventMessageHandler {
                 Version current = open.get(key);
                 if (!Objects.equals(current == null ? null : current.row, row)) {
                     VersionLayout layout = changed == null ? current.layout : changed.layout;
-                    rewrite(layout, key, effective, null, recorded, current == null ? List.of() : List.of(current),
-                            List.of(new Piece(effective, null, row)));
+                    if (current != null && current.validFrom.isBefore(effective)) {
+                        // one write: the open version ends on the event's day, from the event's recording on
+                        writes().end(layout, versionsCode(), key, current.validFrom, current.recordedFrom, effective, recorded);
+                    } else if (current != null) {
+                        writes().close(layout, versionsCode(), key, current.validFrom, null, current.recordedFrom, recorded);
+                    }
+                    if (row != null) {
+                        writes().insert(layout, versionsCode(), key, row, effective, null, recorded);
+                    }
                     if (row == null) {
                         open.remove(key);
                     } else {

@@ -9,7 +9,9 @@ import java.time.temporal.ChronoUnit;
 /**
  * The point a read describes: the world on {@code asOf} (effective time) as the ledger had recorded it by
  * {@code knownAt} (recorded time). The rows of a projection valid there are those with
- * {@code valid_from <= asOf < valid_to} and {@code recorded_from <= knownAt < recorded_to} (an absent end is open).
+ * {@code valid_from <= asOf < valid_to} and {@code recorded_from <= knownAt < recorded_to} (an absent end is open),
+ * where a version's {@code valid_to} counts only from {@code valid_to_recorded} on, if that is set: before then the
+ * ledger believed the version open ({@link TemporalProjector} ends an open version in place).
  */
 public record TimePoint(LocalDate asOf, Instant knownAt) {
 
@@ -36,12 +38,39 @@ public record TimePoint(LocalDate asOf, Instant knownAt) {
         return rowsAt(alias, false, false);
     }
 
+    /**
+     * The version's end in effective time as the ledger knew it at {@code knownAt} (null: open), as an SQL expression
+     * for a table or alias ({@code null}: none); for reads that take the versions' spans, such as trends.
+     */
+    public String validTo(String alias) {
+        String p = prefix(alias);
+        return "(CASE WHEN " + p + "valid_to_recorded > " + instant() + " THEN NULL ELSE " + p + "valid_to END)";
+    }
+
+    /**
+     * The condition that the version, as known at {@code knownAt}, is still valid after a day given as the one
+     * parameter it holds: its end is absent, later, or not yet known then.
+     */
+    public String validAfter(String alias) {
+        String p = prefix(alias);
+        return "(" + p + "valid_to IS NULL OR " + p + "valid_to > ? OR " + p + "valid_to_recorded > " + instant() + ")";
+    }
+
     private String rowsAt(String alias, boolean withSlot, boolean onAsOf) {
-        String p = alias == null || alias.isEmpty() ? "" : alias + ".";
+        String p = prefix(alias);
         String day = "DATE '" + asOf + "'";
-        String instant = "TIMESTAMP WITH TIME ZONE '" + TIMESTAMP.format(knownAt) + "+00:00'";
+        String instant = instant();
         return (withSlot ? p + "slot = ? AND " : "")
-                + (onAsOf ? p + "valid_from <= " + day + " AND (" + p + "valid_to IS NULL OR " + p + "valid_to > " + day + ") AND " : "")
+                + (onAsOf ? p + "valid_from <= " + day + " AND (" + p + "valid_to IS NULL OR " + p + "valid_to > " + day
+                + " OR " + p + "valid_to_recorded > " + instant + ") AND " : "")
                 + p + "recorded_from <= " + instant + " AND (" + p + "recorded_to IS NULL OR " + p + "recorded_to > " + instant + ")";
+    }
+
+    private static String prefix(String alias) {
+        return alias == null || alias.isEmpty() ? "" : alias + ".";
+    }
+
+    private String instant() {
+        return "TIMESTAMP WITH TIME ZONE '" + TIMESTAMP.format(knownAt) + "+00:00'";
     }
 }

@@ -19,6 +19,8 @@ final class VersionLayout {
     final String openVersionSql;
     final String closedVersionSql;
     final String insertSql;
+    /** Ends an open version in effective time: its {@code valid_to}, and since when that end is known. */
+    final String endSql;
     private final java.util.Map<String, Integer> indexes = new java.util.HashMap<>();
 
     VersionLayout(VersionedTable table, List<String> columns) {
@@ -41,8 +43,9 @@ final class VersionLayout {
         this.openVersionSql = "slot = ? AND " + keySql + " AND valid_from = ? AND recorded_to IS NULL AND valid_to IS NULL";
         this.closedVersionSql = "slot = ? AND " + keySql + " AND valid_from = ? AND recorded_to IS NULL AND valid_to = ?";
         this.insertSql = "INSERT INTO " + table.name() + " (slot, " + columnList
-                + ", valid_from, valid_to, recorded_from, recorded_to) VALUES ("
-                + String.join(", ", Collections.nCopies(columns.size() + 5, "?")) + ")";
+                + ", valid_from, valid_to, valid_to_recorded, recorded_from, recorded_to) VALUES ("
+                + String.join(", ", Collections.nCopies(columns.size() + 6, "?")) + ")";
+        this.endSql = "UPDATE " + table.name() + " SET valid_to = ?, valid_to_recorded = ? WHERE " + openVersionSql;
     }
 
     /** The position of a column in a row. */

@@ -14,9 +14,9 @@ import java.util.Map;
 
 /**
  * The version writes of a {@link TemporalProjector}, held until {@link #flush()} and then sent as JDBC batches, one
- * per statement. A version inserted and then closed (in recorded time) before a flush is inserted once, already
- * closed, or not at all if it was closed at the instant it was recorded; so a rebuild, which flushes once per
- * transaction, writes each version once and never updates it.
+ * per statement. A version inserted and then ended (in effective time) or closed (in recorded time) before a flush is
+ * inserted once, already ended or closed, or not at all if it was closed at the instant it was recorded; so a
+ * rebuild, which flushes once per transaction, writes each version once and never updates it.
  *
  * <p>Spring's {@code JdbcTemplate.batchUpdate} sends the batches; what it does not do, and this class does, is
  * fold a write into an earlier one of the same window.
@@ -46,8 +46,10 @@ final class VersionWrites {
         final String slot;
         final List<Object> row;
         final LocalDate validFrom;
-        final LocalDate validTo;
         final Instant recordedFrom;
+        LocalDate validTo;
+        /** Since when {@code validTo} is known, when later than {@code recordedFrom} (see {@link #end}). */
+        Instant validToRecorded;
         Instant recordedTo;
 
         Pending(VersionLayout layout, String slot, List<Object> row, LocalDate validFrom, LocalDate validTo, Instant recordedFrom) {
@@ -84,14 +86,35 @@ final class VersionWrites {
         }
     }
 
-    private void add(String sql, String slot, Object first, Object[] where) {
-        int offset = first == null ? 1 : 2;
-        Object[] args = new Object[where.length + offset];
-        if (first != null) {
-            args[0] = first;
+    /**
+     * An open version ends in effective time on {@code validTo}, learnt at {@code recorded}: one version says both
+     * beliefs, open from {@code recordedFrom} and ended from {@code recorded} ({@code valid_to_recorded}), instead of
+     * the open one closed in recorded time beside a copy that ends. A version ended at the instant it was recorded
+     * was never believed open: its end is known from its start.
+     */
+    void end(VersionLayout layout, String slot, List<Object> key, LocalDate validFrom, Instant recordedFrom,
+             LocalDate validTo, Instant recorded) {
+        Instant known = recordedFrom.equals(recorded) ? null : recorded;
+        Pending pending = current.remove(new Identity(layout.table, slot, key, validFrom, null));
+        if (pending != null) {
+            pending.validTo = validTo;
+            pending.validToRecorded = known;
+            current.put(new Identity(layout.table, slot, key, validFrom, validTo), pending);
+            return;
         }
-        args[offset - 1] = slot;
-        System.arraycopy(where, 0, args, offset, where.length);
+        add(layout.endSql, new Object[] {Date.valueOf(validTo), known == null ? null : at(known)}, slot,
+                layout.versionWhere(key, validFrom, null));
+    }
+
+    private void add(String sql, String slot, Object first, Object[] where) {
+        add(sql, first == null ? new Object[0] : new Object[] {first}, slot, where);
+    }
+
+    private void add(String sql, Object[] set, String slot, Object[] where) {
+        Object[] args = new Object[set.length + 1 + where.length];
+        System.arraycopy(set, 0, args, 0, set.length);
+        args[set.length] = slot;
+        System.arraycopy(where, 0, args, set.length + 1, where.length);
         statements.computeIfAbsent(sql, s -> new ArrayList<>()).add(args);
     }
 
@@ -153,15 +176,16 @@ final class VersionWrites {
 
     private static Object[] args(Pending pending) {
         List<Object> row = pending.row;
-        Object[] args = new Object[row.size() + 5];
+        Object[] args = new Object[row.size() + 6];
         args[0] = pending.slot;
         for (int i = 0; i < row.size(); i++) {
             args[i + 1] = Row.jdbc(row.get(i));
         }
         args[row.size() + 1] = Date.valueOf(pending.validFrom);
         args[row.size() + 2] = pending.validTo == null ? null : Date.valueOf(pending.validTo);
-        args[row.size() + 3] = at(pending.recordedFrom);
-        args[row.size() + 4] = pending.recordedTo == null ? null : at(pending.recordedTo);
+        args[row.size() + 3] = pending.validToRecorded == null ? null : at(pending.validToRecorded);
+        args[row.size() + 4] = at(pending.recordedFrom);
+        args[row.size() + 5] = pending.recordedTo == null ? null : at(pending.recordedTo);
         return args;
     }
 

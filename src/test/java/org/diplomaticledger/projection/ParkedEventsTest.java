@@ -239,7 +239,8 @@ class ParkedEventsTest {
         @Bean
         Projection probeProjection(JdbcTemplate jdbc) {
             jdbc.execute("CREATE TABLE IF NOT EXISTS probe_headcount (slot CHAR(1) NOT NULL, presence_id VARCHAR(64) NOT NULL, "
-                    + "headcount INTEGER NOT NULL, valid_from DATE, valid_to DATE, recorded_from TIMESTAMP WITH TIME ZONE, "
+                    + "headcount INTEGER NOT NULL, valid_from DATE, valid_to DATE, valid_to_recorded TIMESTAMP WITH TIME ZONE, "
+                    + "recorded_from TIMESTAMP WITH TIME ZONE, "
                     + "recorded_to TIMESTAMP WITH TIME ZONE)");
             return new ProbeProjection(jdbc);
         }

@@ -20,7 +20,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
@@ -47,7 +50,8 @@ class TemporalProjectorTest {
         dataSource = new SingleConnectionDataSource("jdbc:h2:mem:" + UUID.randomUUID(), true);
         jdbc = new JdbcTemplate(dataSource);
         jdbc.execute("CREATE TABLE probe_count (slot CHAR(1) NOT NULL, presence_id VARCHAR(64) NOT NULL, headcount INTEGER NOT NULL, "
-                + "reported_on DATE NOT NULL, valid_from DATE, valid_to DATE, recorded_from TIMESTAMP WITH TIME ZONE, "
+                + "reported_on DATE NOT NULL, valid_from DATE, valid_to DATE, valid_to_recorded TIMESTAMP WITH TIME ZONE, "
+                + "recorded_from TIMESTAMP WITH TIME ZONE, "
                 + "recorded_to TIMESTAMP WITH TIME ZONE)");
         jdbc.execute("CREATE TABLE projection_partition (projection VARCHAR(100) NOT NULL, slot CHAR(1) NOT NULL, "
                 + "partition_id VARCHAR(200) NOT NULL, folded_until DATE NOT NULL, last_sequence BIGINT DEFAULT -1 NOT NULL, "
@@ -101,28 +105,26 @@ class TemporalProjectorTest {
         return event;
     }
 
-    /** The versions of slot A believed at {@code knownAt} (null: now), as "from..to=headcount". */
+    /** The versions of slot A believed at {@code knownAt} (null: now), as "from..to=headcount", as reads take them. */
     private List<String> timeline(Slot slot, Instant knownAt) {
-        String known = knownAt == null ? "recorded_to IS NULL"
-                : "recorded_from <= ? AND (recorded_to IS NULL OR recorded_to > ?)";
-        Object[] args = knownAt == null ? new Object[] {slot.code()}
-                : new Object[] {slot.code(), knownAt.atOffset(java.time.ZoneOffset.UTC), knownAt.atOffset(java.time.ZoneOffset.UTC)};
-        return jdbc.query("SELECT valid_from, valid_to, headcount FROM probe_count WHERE slot = ? AND " + known
-                + " ORDER BY valid_from", (rs, i) -> rs.getObject(1, LocalDate.class) + ".." + rs.getObject(2, LocalDate.class)
-                + "=" + rs.getInt(3), args);
+        TimePoint point = new TimePoint(LocalDate.now(), knownAt == null ? Instant.now() : knownAt);
+        return jdbc.query("SELECT valid_from, " + point.validTo(null) + ", headcount FROM probe_count WHERE slot = ? AND "
+                + point.known(null) + " ORDER BY valid_from", (rs, i) -> rs.getObject(1, LocalDate.class) + ".."
+                + rs.getObject(2, LocalDate.class) + "=" + rs.getInt(3), slot.code());
     }
 
     private List<String> everyVersion(Slot slot) {
-        return jdbc.query("SELECT presence_id, headcount, reported_on, valid_from, valid_to, recorded_from, recorded_to "
-                        + "FROM probe_count WHERE slot = ? ORDER BY valid_from, recorded_from, valid_to",
+        return jdbc.query("SELECT presence_id, headcount, reported_on, valid_from, valid_to, recorded_from, recorded_to, "
+                        + "valid_to_recorded FROM probe_count WHERE slot = ? ORDER BY valid_from, recorded_from, valid_to",
                 (rs, i) -> rs.getString(1) + " " + rs.getInt(2) + " " + rs.getObject(3) + " " + rs.getObject(4) + ".."
                         + rs.getObject(5) + " @" + rs.getObject(6, java.time.OffsetDateTime.class).toInstant() + ".."
-                        + (rs.getObject(7) == null ? "" : rs.getObject(7, java.time.OffsetDateTime.class).toInstant()),
+                        + (rs.getObject(7) == null ? "" : rs.getObject(7, java.time.OffsetDateTime.class).toInstant())
+                        + (rs.getObject(8) == null ? "" : " ended@" + rs.getObject(8, java.time.OffsetDateTime.class).toInstant()),
                 slot.code());
     }
 
     @Test
-    void anEventInOrderClosesTheOpenVersionAndKeepsWhatWasBelieved() throws Exception {
+    void anEventInOrderEndsTheOpenVersionInPlaceAndKeepsWhatWasBelieved() throws Exception {
         TemporalProjector live = projector(Slot.A, false);
         live.handle(count(10, "2000-01-01", 1));
         live.handle(count(12, "2001-01-01", 2));
@@ -130,7 +132,10 @@ class TemporalProjectorTest {
         assertThat(timeline(Slot.A, null)).containsExactly("2000-01-01..2001-01-01=10", "2001-01-01..null=12");
         // What the ledger said between the two records: 10 from 2000 on, open-ended.
         assertThat(timeline(Slot.A, T0.plusSeconds(90))).containsExactly("2000-01-01..null=10");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM probe_count", Long.class)).isEqualTo(3);
+        // One version per change: the first one ended in place, its end known from the second record on.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM probe_count", Long.class)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT valid_to_recorded FROM probe_count WHERE valid_from = DATE '2000-01-01'",
+                java.time.OffsetDateTime.class).toInstant()).isEqualTo(T0.plusSeconds(120));
     }
 
     @Test
@@ -167,10 +172,9 @@ class TemporalProjectorTest {
 
     /** The headcount of slot A on {@code day} as known at {@code knownAt} (null: now), as a query reads it. */
     private Integer headcountOn(String day, Instant knownAt) {
-        java.time.OffsetDateTime known = (knownAt == null ? Instant.now() : knownAt).atOffset(java.time.ZoneOffset.UTC);
-        List<Integer> found = jdbc.queryForList("SELECT headcount FROM probe_count WHERE slot = 'A' AND valid_from <= ? "
-                + "AND (valid_to IS NULL OR valid_to > ?) AND recorded_from <= ? AND (recorded_to IS NULL OR recorded_to > ?)",
-                Integer.class, LocalDate.parse(day), LocalDate.parse(day), known, known);
+        TimePoint point = new TimePoint(LocalDate.parse(day), knownAt == null ? Instant.now() : knownAt);
+        List<Integer> found = jdbc.queryForList("SELECT headcount FROM probe_count WHERE " + point.rows(null, true),
+                Integer.class, "A");
         assertThat(found).as("versions valid on " + day).hasSizeLessThanOrEqualTo(1);
         return found.isEmpty() ? null : found.get(0);
     }
@@ -205,5 +209,52 @@ class TemporalProjectorTest {
         rebuild.flush();
 
         assertThat(everyVersion(Slot.B)).hasSizeGreaterThan(events.size()).isEqualTo(everyVersion(Slot.A));
+    }
+    @Test
+    void whatTheLedgerSaidAtEveryInstantIsTheFoldOfWhatItHadRecordedByThen() throws Exception {
+        // Mostly in order (versions ended in place), some late facts (refolds) and a retraction: at every instant
+        // between two records, every day reads as the latest report recorded by then and dated by that day.
+        record Report(int headcount, LocalDate day, int minute, String id) {
+        }
+        Random random = new Random(12);
+        List<Report> reports = new ArrayList<>();
+        Map<String, Integer> retractedAt = new HashMap<>();
+        TemporalProjector live = projector(Slot.A, false);
+        TemporalProjector rebuild = projector(Slot.B, true);
+        LocalDate latest = LocalDate.of(1990, 1, 1);
+        int minute = 0;
+        for (int i = 0; i < 80; i++) {
+            minute++;
+            DomainEventMessage<?> event;
+            if (i > 10 && i % 13 == 0) {
+                Report retracted = reports.get(random.nextInt(reports.size()));
+                event = event(new EntryRetracted(retracted.id(), "StaffCountReported", "wrong", retracted.day(),
+                        Provenance.of("a test")), minute);
+                retractedAt.putIfAbsent(retracted.id(), minute);
+            } else {
+                boolean late = random.nextInt(5) == 0;
+                LocalDate day = late ? latest.minusDays(1 + random.nextInt(400)) : latest.plusDays(random.nextInt(60));
+                latest = day.isAfter(latest) ? day : latest;
+                event = count(random.nextInt(50), day.toString(), minute);
+                reports.add(new Report(((StaffCountReported) event.getPayload()).headcount(), day, minute, event.getIdentifier()));
+            }
+            live.handle(event);
+            rebuild.handle(event);
+        }
+        rebuild.flush();
+        assertThat(everyVersion(Slot.B)).isEqualTo(everyVersion(Slot.A));
+
+        for (int known = 1; known <= minute; known++) {
+            Instant knownAt = T0.plusSeconds(60L * known + 30);
+            for (LocalDate day = LocalDate.of(1989, 6, 1); day.isBefore(latest.plusDays(90)); day = day.plusDays(97)) {
+                int by = known;
+                LocalDate on = day;
+                Integer expected = reports.stream()
+                        .filter(r -> r.minute() <= by && !r.day().isAfter(on) && retractedAt.getOrDefault(r.id(), Integer.MAX_VALUE) > by)
+                        .max(Comparator.comparing(Report::day).thenComparingInt(Report::minute))
+                        .map(Report::headcount).orElse(null);
+                assertThat(headcountOn(day.toString(), knownAt)).as("on " + day + " known at minute " + known).isEqualTo(expected);
+            }
+        }
     }
 }

@@ -351,8 +351,8 @@ public class StaffingQueries {
             }
         }
         LocalDate before = from.minusMonths(1).atEndOfMonth();
-        List<Version> versions = jdbc.query("SELECT valid_from, valid_to, headcount FROM staffing_presence WHERE slot = ? AND "
-                        + snapshot.known(null) + " AND presence_id = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) "
+        List<Version> versions = jdbc.query("SELECT valid_from, " + snapshot.validTo(null) + ", headcount FROM staffing_presence WHERE slot = ? AND "
+                        + snapshot.known(null) + " AND presence_id = ? AND valid_from <= ? AND " + snapshot.validAfter(null) + " "
                         + "ORDER BY valid_from",
                 (rs, i) -> new Version(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class), rs.getInt(3)),
                 snapshot.slotCode(), presenceId, java.sql.Date.valueOf(to.atEndOfMonth()), java.sql.Date.valueOf(before));
@@ -361,11 +361,11 @@ public class StaffingQueries {
         // the deadline), so each point takes them out as of its own day.
         record Gone(LocalDate from, LocalDate to, LocalDate deadline) {
         }
-        List<Gone> gone = jdbc.query("SELECT p.valid_from, p.valid_to, (SELECT MIN(x.deadline) FROM staffing_expulsion x "
+        List<Gone> gone = jdbc.query("SELECT p.valid_from, " + snapshot.validTo("p") + ", (SELECT MIN(x.deadline) FROM staffing_expulsion x "
                         + "WHERE x.slot = p.slot AND " + snapshot.known("x") + " AND x.presence_id = p.presence_id "
                         + "AND x.expulsion_id = p.expulsion_id) FROM staffing_person p WHERE p.slot = ? AND "
                         + snapshot.known("p") + " AND p.presence_id = ? AND p.expulsion_id IS NOT NULL AND NOT p.departed "
-                        + "AND p.valid_from <= ? AND (p.valid_to IS NULL OR p.valid_to > ?)",
+                        + "AND p.valid_from <= ? AND " + snapshot.validAfter("p"),
                 (rs, i) -> new Gone(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
                         rs.getObject(3, LocalDate.class)),
                 snapshot.slotCode(), presenceId, java.sql.Date.valueOf(to.atEndOfMonth()), java.sql.Date.valueOf(before));
@@ -390,7 +390,7 @@ public class StaffingQueries {
      * chart of the headcount against its ceilings.
      */
     public List<CeilingSpan> ceilingHistory(Reads.Snapshot snapshot, String presenceId) {
-        return jdbc.query("SELECT ceiling_id, category, staff_limit, valid_from, valid_to FROM staffing_ceiling WHERE slot = ? AND "
+        return jdbc.query("SELECT ceiling_id, category, staff_limit, valid_from, " + snapshot.validTo(null) + " FROM staffing_ceiling WHERE slot = ? AND "
                         + snapshot.known(null) + " AND presence_id = ? AND mission_id IS NULL AND in_force "
                         + "ORDER BY valid_from, ceiling_id",
                 (rs, i) -> new CeilingSpan(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getObject(4, LocalDate.class),
@@ -405,9 +405,9 @@ public class StaffingQueries {
      */
     public List<OpenMissionsPoint> openMissionsTrend(Reads.Snapshot snapshot, CountryCode sending, CountryCode receiving,
                                                      int from, int to) {
-        StringBuilder sql = new StringBuilder("SELECT mission_id, receiving_state, status, valid_from, valid_to FROM "
-                + "staffing_mission WHERE slot = ? AND " + snapshot.known(null) + " AND sending_state = ? AND valid_from <= ? "
-                + "AND (valid_to IS NULL OR valid_to > ?)");
+        StringBuilder sql = new StringBuilder("SELECT mission_id, receiving_state, status, valid_from, " + snapshot.validTo(null)
+                + " FROM staffing_mission WHERE slot = ? AND " + snapshot.known(null) + " AND sending_state = ? AND valid_from <= ? "
+                + "AND " + snapshot.validAfter(null));
         List<Object> args = new ArrayList<>(List.of(snapshot.slotCode(), sending.value(),
                 java.sql.Date.valueOf(LocalDate.of(to, 12, 31)), java.sql.Date.valueOf(LocalDate.of(from, 12, 31))));
         if (receiving != null) {
