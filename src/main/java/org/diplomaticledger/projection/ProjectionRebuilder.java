@@ -48,7 +48,7 @@ import java.util.stream.Stream;
 public class ProjectionRebuilder {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
-    private static final int BATCH = 1000;
+    private static final int BATCH = 5000;
 
     private final ProjectionHandlers handlers;
     private final ProjectionPositions positions;
@@ -288,7 +288,11 @@ public class ProjectionRebuilder {
     private record Digest(long rows, String hash) {
     }
 
-    /** The table's rows of one slot, every column but the slot, in a fixed order, hashed. */
+    /**
+     * The table's rows of one slot, every column but the slot, hashed as a multiset: each row's SHA-256 summed into
+     * four 64-bit words, so that the rows need no order (sorting every version of a large slot took a fifth of a
+     * rebuild) and equal slots give equal digests whatever order the database returns them in.
+     */
     private Digest digest(String table, Slot slot) {
         List<String> columns = new ArrayList<>();
         for (String column : jdbc.queryForList("SELECT column_name FROM information_schema.columns WHERE LOWER(table_name) = ? "
@@ -300,7 +304,9 @@ public class ProjectionRebuilder {
         String list = String.join(", ", columns);
         MessageDigest digest = sha256();
         AtomicLong rows = new AtomicLong();
-        jdbc.query("SELECT " + list + " FROM " + table + " WHERE slot = ? ORDER BY " + list, rs -> {
+        long[] sum = new long[4];
+        java.nio.ByteBuffer words = java.nio.ByteBuffer.allocate(32);
+        jdbc.query("SELECT " + list + " FROM " + table + " WHERE slot = ?", rs -> {
             rows.incrementAndGet();
             for (int i = 1; i <= columns.size(); i++) {
                 Object value = rs.getObject(i);
@@ -308,9 +314,13 @@ public class ProjectionRebuilder {
                         .getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0x1f);
             }
-            digest.update((byte) 0x1e);
+            words.clear();
+            words.put(digest.digest()).flip(); // digest() also resets it for the next row
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += words.getLong();
+            }
         }, slot.code());
-        return new Digest(rows.get(), HexFormat.of().formatHex(digest.digest()));
+        return new Digest(rows.get(), String.format("%016x%016x%016x%016x", sum[0], sum[1], sum[2], sum[3]));
     }
 
     private static MessageDigest sha256() {
