@@ -32,13 +32,13 @@ final class RebuildScenario implements Scenario {
     @Override
     public void run(BenchContext context, ScenarioResult result) throws Exception {
         context.fullSize();
-        RawJdbc.ReadAndParse raw;
-        try (Connection connection = context.ledger.connect()) {
-            RawJdbc.readAndParse(connection, context.json); // warm-up: JIT and page cache, as the rebuilds get
-            raw = RawJdbc.readAndParse(connection, context.json);
-        }
+        RawJdbc.ReadAndParse raw = fastestRawRead(context, null);
         context.progress("R2: raw read + parse of %,d rows: %.2f s", raw.rows(), raw.seconds());
         List<Rebuilt> rebuilt = rebuildAll(context);
+        // read again after the rebuilds: the baseline is the fastest of all, so that a moment of load on the machine
+        // while the baseline ran cannot flatter the ratios
+        raw = fastestRawRead(context, raw);
+        context.progress("R2: fastest raw read + parse: %.2f s", raw.seconds());
         double total = 0;
         long events = 0;
         List<Map<String, Object>> details = new ArrayList<>();
@@ -64,6 +64,22 @@ final class RebuildScenario implements Scenario {
         result.detail("rawRows", raw.rows());
         result.detail("rawSeconds", raw.seconds());
         result.detail("rawPayloadBytes", raw.payloadBytes());
+    }
+
+    /** After a warm-up (JIT and page cache, as the rebuilds get them), the fastest of three raw reads and {@code best}. */
+    private static RawJdbc.ReadAndParse fastestRawRead(BenchContext context, RawJdbc.ReadAndParse best) throws Exception {
+        try (Connection connection = context.ledger.connect()) {
+            if (best == null) {
+                RawJdbc.readAndParse(connection, context.json);
+            }
+            for (int i = 0; i < 3; i++) {
+                RawJdbc.ReadAndParse read = RawJdbc.readAndParse(connection, context.json);
+                if (best == null || read.seconds() < best.seconds()) {
+                    best = read;
+                }
+            }
+        }
+        return best;
     }
 
     /**
