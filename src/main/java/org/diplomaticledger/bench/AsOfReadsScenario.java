@@ -13,10 +13,12 @@ import java.util.Map;
 /**
  * R3: latency of the analysts' reads at a random {@code asOf} and {@code knownAt}, one client, on the small ledger
  * and again on the full one; beside a primary-key point select of one event on the same database at the same size.
+ * One more kind, {@code presence today}, reads a random presence as most readers do: no {@code asOf}, no
+ * {@code knownAt}.
  */
 final class AsOfReadsScenario implements Scenario {
 
-    private static final List<String> READS = List.of("presence", "heads-of-mission", "expulsions");
+    private static final List<String> READS = List.of("presence", "heads-of-mission", "expulsions", "presence today");
     private static final int WARM_UP = 100;
 
     @Override
@@ -89,6 +91,7 @@ final class AsOfReadsScenario implements Scenario {
             case "presence" -> "/api/v1/presences/" + s + "/" + LedgerSeed.receiving(presence) + "?" + time;
             case "heads-of-mission" -> "/api/v1/heads-of-mission?sending=" + s + "&" + time;
             case "expulsions" -> "/api/v1/expulsions?state=" + s + "&" + time;
+            case "presence today" -> "/api/v1/presences/" + s + "/" + LedgerSeed.receiving(presence);
             default -> throw new IllegalArgumentException(read);
         };
         long start = System.nanoTime();

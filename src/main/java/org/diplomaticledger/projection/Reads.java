@@ -40,8 +40,8 @@ public class Reads {
     public TimePoint point(ReadPosition read) {
         Instant now = Instant.now(clock);
         LocalDate asOf = read == null || read.asOf() == null ? LocalDate.ofInstant(now, ZoneOffset.UTC) : read.asOf();
-        Instant knownAt = read == null || read.knownAt() == null || read.knownAt().isAfter(now) ? now : read.knownAt();
-        return new TimePoint(asOf, knownAt);
+        boolean latest = read == null || read.knownAt() == null || read.knownAt().isAfter(now);
+        return new TimePoint(asOf, latest ? now : read.knownAt(), latest);
     }
 
     /** Waits for the projection to reach the reader's position; the projection's position and active slot then. */

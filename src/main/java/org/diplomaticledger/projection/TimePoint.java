@@ -12,8 +12,13 @@ import java.time.temporal.ChronoUnit;
  * {@code valid_from <= asOf < valid_to} and {@code recorded_from <= knownAt < recorded_to} (an absent end is open),
  * where a version's {@code valid_to} counts only from {@code valid_to_recorded} on, if that is set: before then the
  * ledger believed the version open ({@link TemporalProjector} ends an open version in place).
+ *
+ * <p>A point whose {@code knownAt} the reader did not give ({@code latest}) reads what the ledger believes now:
+ * the versions still believed ({@code recorded_to IS NULL}) with their ends as stored. That is what the conditions
+ * above select at the instant of the read, written without the instant, so the query's text is the same all day
+ * and the database plans it once (with the instant in it, every read was a new statement to parse and plan).
  */
-public record TimePoint(LocalDate asOf, Instant knownAt) {
+public record TimePoint(LocalDate asOf, Instant knownAt, boolean latest) {
 
     public static final String AS_OF_HEADER = "X-Ledger-As-Of";
     public static final String KNOWN_AT_HEADER = "X-Ledger-Known-At";
@@ -22,6 +27,11 @@ public record TimePoint(LocalDate asOf, Instant knownAt) {
 
     public TimePoint {
         knownAt = knownAt.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** A point at a {@code knownAt} the reader gave. */
+    public TimePoint(LocalDate asOf, Instant knownAt) {
+        this(asOf, knownAt, false);
     }
 
     /**
@@ -44,6 +54,9 @@ public record TimePoint(LocalDate asOf, Instant knownAt) {
      */
     public String validTo(String alias) {
         String p = prefix(alias);
+        if (latest) {
+            return p + "valid_to";
+        }
         return "(CASE WHEN " + p + "valid_to_recorded > " + instant() + " THEN NULL ELSE " + p + "valid_to END)";
     }
 
@@ -53,12 +66,20 @@ public record TimePoint(LocalDate asOf, Instant knownAt) {
      */
     public String validAfter(String alias) {
         String p = prefix(alias);
+        if (latest) {
+            return "(" + p + "valid_to IS NULL OR " + p + "valid_to > ?)";
+        }
         return "(" + p + "valid_to IS NULL OR " + p + "valid_to > ? OR " + p + "valid_to_recorded > " + instant() + ")";
     }
 
     private String rowsAt(String alias, boolean withSlot, boolean onAsOf) {
         String p = prefix(alias);
         String day = "DATE '" + asOf + "'";
+        if (latest) {
+            return (withSlot ? p + "slot = ? AND " : "")
+                    + (onAsOf ? p + "valid_from <= " + day + " AND (" + p + "valid_to IS NULL OR " + p + "valid_to > " + day + ") AND " : "")
+                    + p + "recorded_to IS NULL";
+        }
         String instant = instant();
         return (withSlot ? p + "slot = ? AND " : "")
                 + (onAsOf ? p + "valid_from <= " + day + " AND (" + p + "valid_to IS NULL OR " + p + "valid_to > " + day

@@ -107,7 +107,7 @@ class TemporalProjectorTest {
 
     /** The versions of slot A believed at {@code knownAt} (null: now), as "from..to=headcount", as reads take them. */
     private List<String> timeline(Slot slot, Instant knownAt) {
-        TimePoint point = new TimePoint(LocalDate.now(), knownAt == null ? Instant.now() : knownAt);
+        TimePoint point = knownAt == null ? new TimePoint(LocalDate.now(), Instant.now(), true) : new TimePoint(LocalDate.now(), knownAt);
         return jdbc.query("SELECT valid_from, " + point.validTo(null) + ", headcount FROM probe_count WHERE slot = ? AND "
                 + point.known(null) + " ORDER BY valid_from", (rs, i) -> rs.getObject(1, LocalDate.class) + ".."
                 + rs.getObject(2, LocalDate.class) + "=" + rs.getInt(3), slot.code());
@@ -172,7 +172,9 @@ class TemporalProjectorTest {
 
     /** The headcount of slot A on {@code day} as known at {@code knownAt} (null: now), as a query reads it. */
     private Integer headcountOn(String day, Instant knownAt) {
-        TimePoint point = new TimePoint(LocalDate.parse(day), knownAt == null ? Instant.now() : knownAt);
+        // without knownAt, as a reader who gives none: the latest belief, written without the instant
+        TimePoint point = knownAt == null ? new TimePoint(LocalDate.parse(day), Instant.now(), true)
+                : new TimePoint(LocalDate.parse(day), knownAt);
         List<Integer> found = jdbc.queryForList("SELECT headcount FROM probe_count WHERE " + point.rows(null, true),
                 Integer.class, "A");
         assertThat(found).as("versions valid on " + day).hasSizeLessThanOrEqualTo(1);
@@ -244,8 +246,9 @@ class TemporalProjectorTest {
         rebuild.flush();
         assertThat(everyVersion(Slot.B)).isEqualTo(everyVersion(Slot.A));
 
-        for (int known = 1; known <= minute; known++) {
-            Instant knownAt = T0.plusSeconds(60L * known + 30);
+        for (int known = 1; known <= minute + 1; known++) {
+            // the last round reads as a reader who gives no knownAt does
+            Instant knownAt = known > minute ? null : T0.plusSeconds(60L * known + 30);
             for (LocalDate day = LocalDate.of(1989, 6, 1); day.isBefore(latest.plusDays(90)); day = day.plusDays(97)) {
                 int by = known;
                 LocalDate on = day;
