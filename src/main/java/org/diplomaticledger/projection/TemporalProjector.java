@@ -665,10 +665,6 @@ public final class TemporalProjector implements EventMessageHandler {
         return head.get().code();
     }
 
-    private static OffsetDateTime at(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
     private VersionLayout layout(VersionedTable table) {
         return layouts.computeIfAbsent(table.name(), name -> new VersionLayout(table, jdbc.query(
                 "SELECT * FROM " + name + " WHERE 1 = 0", rs -> {
