@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Every {@code curl} example of README.md, docs/*.md and docs/projections/*.md, run against a demo ledger and
@@ -204,21 +205,12 @@ class DocExamplesTest {
 
         /** Waits until every projection has applied the ledger's head, so that a read sees the writes before it. */
         void awaitProjections() {
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (System.nanoTime() < deadline) {
-                JsonNode projections = DocAnswer.json(get("/api/v1/projections"));
-                if (projections != null && !projections.findValues("lag").isEmpty()
-                        && projections.findValues("lag").stream().allMatch(lag -> lag.asLong() == 0)) {
-                    return;
-                }
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-            throw new AssertionError("the projections did not catch up within 20 s: " + get("/api/v1/projections"));
+            await("the projections catching up with the head").atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(20)).until(() -> {
+                        JsonNode projections = DocAnswer.json(get("/api/v1/projections"));
+                        return projections != null && !projections.findValues("lag").isEmpty()
+                                && projections.findValues("lag").stream().allMatch(lag -> lag.asLong() == 0);
+                    });
         }
 
         private String get(String path) {
