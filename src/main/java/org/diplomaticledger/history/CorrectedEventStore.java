@@ -17,8 +17,11 @@ import java.util.stream.Collectors;
  * projections and the relay read) is Axon's embedded event store unchanged: those readers see every event as
  * recorded, corrections included, and apply them themselves.
  *
- * <p>Aggregates are loaded from their whole history; the ledger keeps no snapshots (a snapshot would hold the state
- * from before a later correction of an earlier event).
+ * <p>The ledger does keep aggregate snapshots ({@code ledger.snapshots.threshold}, docs/deployment.md#snapshots):
+ * an aggregate without corrections loads from its latest snapshot and the events after it. A snapshot folds the
+ * events as they read when it was taken, so an aggregate with any correction or retraction in its history ignores
+ * its snapshots and is loaded here from its whole, corrected history
+ * ({@code LedgerConfiguration.correctedHistorySnapshotFilter}).
  */
 class CorrectedEventStore extends EmbeddedEventStore {
 

@@ -35,14 +35,19 @@ record Ceilings(Map<String, Ceiling> byId) {
         return null;
     }
 
-    /** One more named staff member of the category at the mission may not bring any scope above its ceiling (VCDR Art. 11). */
+    /**
+     * One more named staff member of the category at the mission may not bring any scope above its ceiling (VCDR
+     * Art. 11). The problem blames {@code category} when the ceiling caps that category only (another category
+     * would have room), and {@code missionId} when it caps all staff of the mission or the presence.
+     */
     void requireRoomFor(String personId, String missionId, StaffCategory category, LocalDate on, StaffBook staff,
                         String presenceId) {
         for (Ceiling ceiling : byId.values()) {
             if (ceiling.inForce() && !ceiling.since().isAfter(on) && ceiling.covers(missionId, category)) {
                 int headcount = staff.headcount(ceiling.missionId(), ceiling.category());
                 if (headcount + 1 > ceiling.limit()) {
-                    throw new RuleViolation("ceiling-exceeded", "category", "accrediting " + personId + " would bring "
+                    throw new RuleViolation("ceiling-exceeded", ceiling.category() == null ? "missionId" : "category",
+                            "accrediting " + personId + " would bring "
                             + ceiling.describeScope(presenceId) + " to " + (headcount + 1) + ", above the ceiling of "
                             + ceiling.limit() + " in force since " + ceiling.since() + " (VCDR Art. 11)");
                 }

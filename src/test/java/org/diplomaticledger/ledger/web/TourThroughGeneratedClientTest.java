@@ -76,7 +76,7 @@ class TourThroughGeneratedClientTest extends LedgerIntegrationTest {
                 .name("Consul B").category(AccreditDiplomat.CategoryEnum.DIPLOMATIC).source(source("Turkish MFA")), null, null));
         assertThat(ceiling.getType()).hasToString("urn:diplomatic-ledger:problem:ceiling-exceeded");
         assertThat(ceiling.getRule()).isEqualTo("ceiling-exceeded");
-        assertThat(ceiling.getField()).isEqualTo("category");
+        assertThat(ceiling.getField()).isEqualTo("missionId");
 
         CommandReceipt expelled = clerk.commandExpelDiplomat(new ExpelDiplomat().missionId(KAZAN).personIds(List.of("consul-a"))
                 .departureDeadline(LocalDate.of(2030, 1, 8)).effectiveDate(EXPELLED_ON)

@@ -238,8 +238,16 @@ class CeilingsTest {
     class CeilingCheckOnAccreditation {
 
         @Test
-        void refusesAccreditationBeyondCeiling() {
+        void refusesAccreditationBeyondCeilingBlamingTheMissionWhenTheCeilingCapsAllStaff() {
             fixture.given(embassyOpened(), accredited(PETROV), ceiling("c-1", null, null, 1, day(-10)))
+                    .when(accredit(EMBASSY, SMIRNOVA, StaffCategory.DIPLOMATIC))
+                    .expectException(violates("ceiling-exceeded", "missionId"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAccreditationBeyondCeilingBlamingTheCategoryWhenTheCeilingCapsOneCategory() {
+            fixture.given(embassyOpened(), accredited(PETROV), ceiling("c-dip", null, StaffCategory.DIPLOMATIC, 1, day(-10)))
                     .when(accredit(EMBASSY, SMIRNOVA, StaffCategory.DIPLOMATIC))
                     .expectException(violates("ceiling-exceeded", "category"))
                     .expectNoEvents();
