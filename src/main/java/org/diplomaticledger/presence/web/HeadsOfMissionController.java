@@ -3,7 +3,6 @@ package org.diplomaticledger.presence.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.diplomaticledger.presence.projection.HeadsOfMissionProjection;
@@ -37,7 +36,8 @@ import java.util.Locale;
  * {@code GET /api/v1/heads-of-mission/tenures} (every tenure, flat).
  */
 @RestController
-@Tag(name = "Heads of mission", description = "Who heads each embassy and permanent mission: ambassadors, chargés d'affaires a.i., their tenures and the vacancies between them")
+@Tag(name = "Heads of mission", description = "Who heads each embassy and permanent mission: ambassadors, chargés "
+        + "d'affaires a.i., their tenures and the vacancies between them")
 class HeadsOfMissionController {
 
     private final Reads reads;
@@ -50,14 +50,9 @@ class HeadsOfMissionController {
         this.queries = queries;
     }
 
-    @Operation(operationId = "listHeadsOfMission", summary = "Who heads each mission",
-            description = "For each embassy and permanent mission: who heads it on the day `on` (ambassador, or chargé d'affaires a.i.), since when, or since when it is vacant." + "\n\n" + ReadDocs.LIST + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
-            responses = {
-                    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
-                            content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "heads", value = "{\"items\":[{\"missionId\":\"RU-US-EMBASSY-WASHINGTON\",\"sendingState\":\"RU\",\"receivingState\":\"US\",\"kind\":\"EMBASSY\",\"city\":\"Washington\",\"missionName\":\"Embassy of the Russian Federation in Washington\",\"missionStatus\":\"OPEN\",\"missionStatusSince\":\"1991-12-25\",\"current\":{\"personId\":\"alexander-darchiev\",\"name\":\"Alexander Darchiev\",\"headClass\":\"AMBASSADOR\",\"since\":\"2025-03-27\",\"status\":\"IN_OFFICE\"},\"vacant\":false,\"lastRecordedAt\":\"2026-11-30T17:05:15.441Z\"}],\"page\":0,\"size\":1,\"total\":2,\"position\":81}")),
-                                    @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = "missionId,sendingState,receivingState,kind,city,organisation,missionName,missionStatus,missionStatusSince,current.personId,current.name,current.headClass,current.since,current.status,actingForPersonId,vacant,vacantSince,vacantDays,lastRecordedAt,corrected.at,corrected.by,corrected.reason,corrected.source.text,corrected.source.url,corrected.eventId,corrected.correctsEventId\nRU-US-EMBASSY-WASHINGTON,RU,US,EMBASSY,Washington,,Embassy of the Russian Federation in Washington,OPEN,1991-12-25,alexander-darchiev,Alexander Darchiev,AMBASSADOR,2025-03-27,IN_OFFICE,,false,,,2026-11-30T17:05:15.441Z,,,,,,,\n"))}),
-                    @ApiResponse(responseCode = "400", description = ReadDocs.BAD_QUERY, content = @Content(
-                            mediaType = "application/problem+json", examples = @ExampleObject(name = "invalid-query", value = ReadDocs.PROBLEM_400)))})
+    @Operation(operationId = "listHeadsOfMission", summary = "Who heads each mission", description = """
+            For each embassy and permanent mission: who heads it on the day `on` (ambassador, or chargé d'affaires \
+            a.i.), since when, or since when it is vacant.""" + ReadDocs.LIST_READ)
     @GetMapping(path = "/api/v1/heads-of-mission", produces = {"application/json", "text/csv"})
     ResponseEntity<Page<MissionHeadView>> missions(@Parameter(description = "Only missions of this sending state (ISO 3166 alpha-2)", example = "RU") @RequestParam(required = false) String sending,
                                                    @Parameter(description = "Only missions in this receiving state (ISO 3166 alpha-2)", example = "US") @RequestParam(required = false) String receiving,
@@ -78,14 +73,9 @@ class HeadsOfMissionController {
         return reads.answer(HeadsOfMissionProjection.NAME, read, snapshot -> queries.missions(snapshot, filter, paging));
     }
 
-    @Operation(operationId = "listTenures", summary = "Every tenure of a head of mission, flat",
-            description = "Every tenure of a head of mission: agrément, appointment, credentials, recalls and end, one row per tenure." + "\n\n" + ReadDocs.LIST + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
-            responses = {
-                    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
-                            content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "tenures", value = "{\"items\":[{\"missionId\":\"RU-US-EMBASSY-WASHINGTON\",\"tenureNo\":1,\"sendingState\":\"RU\",\"receivingState\":\"US\",\"personId\":\"anatoly-antonov\",\"name\":\"Anatoly Antonov\",\"headClass\":\"AMBASSADOR\",\"status\":\"ENDED\",\"agrement\":\"GRANTED\",\"agrementGrantedOn\":\"2017-07-28\",\"requestReported\":false,\"agrementReported\":true,\"appointedOn\":\"2017-08-21\",\"appointmentReported\":true,\"copyPresentedOn\":\"2017-09-06\",\"credentialsPresentedOn\":\"2017-09-08\",\"functionsStartedOn\":\"2017-09-06\",\"recalls\":[{\"kind\":\"FOR_CONSULTATIONS\",\"recalledOn\":\"2021-03-17\",\"reason\":\"Invited to Moscow for consultations\",\"returnedOn\":\"2021-06-20\"}],\"endedOn\":\"2024-10-05\",\"endedHow\":\"REPORTED\",\"endReason\":\"Concluded his tenure in Washington and returned to Moscow on 6 October\"}],\"page\":0,\"size\":1,\"total\":2,\"position\":81}")),
-                                    @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = "missionId,tenureNo,sendingState,receivingState,personId,name,headClass,status,agrement,agrementRequestedOn,agrementGrantedOn,agrementRefusedOn,requestReported,agrementReported,appointedOn,appointmentReported,copyPresentedOn,credentialsPresentedOn,functionsStartedOn,recalls,endedOn,endedHow,endReason,successorPersonId,corrected.at,corrected.by,corrected.reason,corrected.source.text,corrected.source.url,corrected.eventId,corrected.correctsEventId\nRU-US-EMBASSY-WASHINGTON,1,RU,US,anatoly-antonov,Anatoly Antonov,AMBASSADOR,ENDED,GRANTED,,2017-07-28,,false,true,2017-08-21,true,2017-09-06,2017-09-08,2017-09-06,FOR_CONSULTATIONS 2021-03-17 returned 2021-06-20,2024-10-05,REPORTED,Concluded his tenure in Washington,,,,,,,,\n"))}),
-                    @ApiResponse(responseCode = "400", description = ReadDocs.BAD_QUERY, content = @Content(
-                            mediaType = "application/problem+json", examples = @ExampleObject(name = "invalid-query", value = ReadDocs.PROBLEM_400)))})
+    @Operation(operationId = "listTenures", summary = "Every tenure of a head of mission, flat", description = """
+            Every tenure of a head of mission: agrément, appointment, credentials, recalls and end, one row per \
+            tenure.""" + ReadDocs.LIST_READ)
     @GetMapping(path = "/api/v1/heads-of-mission/tenures", produces = {"application/json", "text/csv"})
     ResponseEntity<Page<TenureView>> tenures(@Parameter(description = "Only tenures for this sending state (ISO 3166 alpha-2)", example = "RU") @RequestParam(required = false) String sending,
                                              @Parameter(description = "Only tenures in this receiving state (ISO 3166 alpha-2)", example = "US") @RequestParam(required = false) String receiving,
@@ -109,14 +99,11 @@ class HeadsOfMissionController {
     }
 
     @Operation(operationId = "getHeadsOfMission", summary = "One mission's heads: tenures, chargés d'affaires and vacancies",
-            description = "The history of who headed one embassy or permanent mission: every tenure, every chargé d'affaires a.i., and every vacancy with its length." + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
-            responses = {
-                    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
-                            content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "RU-US-EMBASSY-WASHINGTON", value = "{\"mission\":{\"missionId\":\"RU-US-EMBASSY-WASHINGTON\",\"sendingState\":\"RU\",\"receivingState\":\"US\",\"kind\":\"EMBASSY\",\"city\":\"Washington\",\"missionName\":\"Embassy of the Russian Federation in Washington\",\"missionStatus\":\"OPEN\",\"missionStatusSince\":\"1991-12-25\",\"current\":{\"personId\":\"alexander-darchiev\",\"name\":\"Alexander Darchiev\",\"headClass\":\"AMBASSADOR\",\"since\":\"2025-03-27\",\"status\":\"IN_OFFICE\"},\"vacant\":false,\"lastRecordedAt\":\"2026-11-30T17:05:15.441Z\"},\"tenures\":[{\"missionId\":\"RU-US-EMBASSY-WASHINGTON\",\"tenureNo\":1,\"sendingState\":\"RU\",\"receivingState\":\"US\",\"personId\":\"anatoly-antonov\",\"name\":\"Anatoly Antonov\",\"headClass\":\"AMBASSADOR\",\"status\":\"ENDED\",\"agrement\":\"GRANTED\",\"agrementGrantedOn\":\"2017-07-28\",\"requestReported\":false,\"agrementReported\":true,\"appointedOn\":\"2017-08-21\",\"appointmentReported\":true,\"copyPresentedOn\":\"2017-09-06\",\"credentialsPresentedOn\":\"2017-09-08\",\"functionsStartedOn\":\"2017-09-06\",\"recalls\":[{\"kind\":\"FOR_CONSULTATIONS\",\"recalledOn\":\"2021-03-17\",\"reason\":\"Invited to Moscow for consultations\",\"returnedOn\":\"2021-06-20\"}],\"endedOn\":\"2024-10-05\",\"endedHow\":\"REPORTED\",\"endReason\":\"Concluded his tenure in Washington and returned to Moscow on 6 October\"}],\"chargesDAffaires\":[],\"vacancies\":[{\"seq\":1,\"from\":\"2024-10-05\",\"to\":\"2025-03-27\",\"open\":false,\"days\":173,\"afterPersonId\":\"anatoly-antonov\",\"afterName\":\"Anatoly Antonov\",\"nextPersonId\":\"alexander-darchiev\",\"nextName\":\"Alexander Darchiev\",\"endedBy\":\"HEAD_TOOK_UP_FUNCTIONS\",\"chargesDAffaires\":[]}]}"))}),
-                    @ApiResponse(responseCode = "400", description = ReadDocs.BAD_QUERY, content = @Content(
-                            mediaType = "application/problem+json", examples = @ExampleObject(name = "invalid-query", value = ReadDocs.PROBLEM_400))),
-                    @ApiResponse(responseCode = "404", description = "No embassy or permanent mission with this id", content = @Content(
-                            mediaType = "application/problem+json", examples = @ExampleObject(name = "not-found", value = "{\"type\":\"urn:diplomatic-ledger:problem:not-found\",\"title\":\"Not found\",\"status\":404,\"detail\":\"no embassy or permanent mission 'RU-US-EMBASSY-OTTAWA' is recorded\",\"instance\":\"/api/v1/heads-of-mission/RU-US-EMBASSY-OTTAWA\"}")))})
+            description = """
+                    The history of who headed one embassy or permanent mission: every tenure, every chargé d'affaires \
+                    a.i., and every vacancy with its length.""" + ReadDocs.READ,
+            responses = {@ApiResponse(responseCode = "200", description = "OK"),
+                    @ApiResponse(responseCode = "404", description = "No embassy or permanent mission with this id", content = @Content(mediaType = "application/problem+json"))})
     @GetMapping(path = "/api/v1/heads-of-mission/{missionId}", produces = "application/json")
     ResponseEntity<MissionHeadsDetail> mission(@Parameter(description = "The mission's id: sending state, receiving state, kind and city", example = "RU-US-EMBASSY-WASHINGTON") @PathVariable String missionId,
                                                @Parameter(description = "The day deadlines and vacancies are counted against (ISO date); asOf, else today, by default", example = "2026-11-30") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,

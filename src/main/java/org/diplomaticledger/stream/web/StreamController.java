@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -76,8 +75,7 @@ class StreamController {
                     `ledger.stream.buffer` (1000) events wait is sent `: stream ended: …` and the stream closes: \
                     reconnect with the last id you received. See docs/stream.md.""",
             responses = {
-                    @ApiResponse(responseCode = "200", description = "The stream", content = @Content(
-                            mediaType = "text/event-stream", examples = @ExampleObject(name = "stream", value = StreamDocs.SSE_EXAMPLE))),
+                    @ApiResponse(responseCode = "200", description = "The stream", content = @Content(mediaType = "text/event-stream")),
                     @ApiResponse(responseCode = "400", description = "A bad parameter, named in `parameter`",
                             content = @Content(mediaType = "application/problem+json")),
                     @ApiResponse(responseCode = "403", description = "Not INTEGRATOR or ADMIN",
@@ -112,9 +110,8 @@ class StreamController {
                     below them), so paging with `next` never skips an event.""",
             responses = {
                     @ApiResponse(responseCode = "200", description = "A page", content = {
-                            @Content(mediaType = "application/json", schema = @Schema(implementation = EventPage.class),
-                                    examples = @ExampleObject(name = "page", value = StreamDocs.PAGE_EXAMPLE)),
-                            @Content(mediaType = NDJSON, examples = @ExampleObject(name = "ndjson", value = StreamDocs.NDJSON_EXAMPLE))}),
+                            @Content(mediaType = "application/json", schema = @Schema(implementation = EventPage.class)),
+                            @Content(mediaType = NDJSON)}),
                     @ApiResponse(responseCode = "400", description = "A bad parameter, named in `parameter`",
                             content = @Content(mediaType = "application/problem+json")),
                     @ApiResponse(responseCode = "403", description = "Not INTEGRATOR, AUDITOR, CLERK or ADMIN",
