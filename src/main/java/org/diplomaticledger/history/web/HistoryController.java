@@ -9,18 +9,22 @@ import org.diplomaticledger.history.HistoryQueries;
 import org.diplomaticledger.history.HistoryQueries.History;
 import org.diplomaticledger.projection.QueryParams;
 import org.diplomaticledger.shared.CountryCode;
-import org.springframework.http.HttpHeaders;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import static org.springframework.http.HttpHeaders.ACCEPT;
 
 /** Every event that touched a presence, a mission or talks, with its corrections: for auditors, and clerks correcting. */
 @RestController
-@Tag(name = "History", description = "The full, corrected history of a presence, a mission or talks, read from the ledger itself")
-@ApiResponse(responseCode = "403", description = "The user lacks the role CLERK, AUDITOR or ADMIN", content = @Content(mediaType = "application/problem+json"))
-@ApiResponse(responseCode = "404", description = "The ledger holds nothing about the id", content = @Content(mediaType = "application/problem+json"))
+@Tag(name = "History", description = "The full, corrected history of a presence, a mission or talks, read from the ledger "
+        + "itself")
+@ApiResponse(responseCode = "403", description = "The user lacks the role CLERK, AUDITOR or ADMIN",
+        content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "404", description = "The ledger holds nothing about the id",
+        content = @Content(mediaType = "application/problem+json"))
 class HistoryController {
 
     private static final String DESCRIPTION = "Every event as the ledger recorded it, in ledger order: its position, id, "
@@ -35,8 +39,8 @@ class HistoryController {
             + "projection, so it is complete the moment a command is answered.\n\nPaged: `page` from 0, `size` 1 to "
             + "1000 (100 by default), `total` events.\n\n`Accept: text/csv` answers the same entries as CSV, one row per "
             + "event (the recorded and current payloads as JSON text, the current value's source and who set it in "
-            + "columns of their own); `size` then defaults to, and may be up to, 100000.\n\nNeeds the role CLERK (who finds here the event id a "
-            + "correction names), AUDITOR or ADMIN (HTTP Basic).";
+            + "columns of their own); `size` then defaults to, and may be up to, 100000.\n\nNeeds the role CLERK (who finds "
+            + "here the event id a correction names), AUDITOR or ADMIN (HTTP Basic).";
 
     private final HistoryQueries queries;
 
@@ -53,13 +57,11 @@ class HistoryController {
                      @PathVariable("sending") String sendingState,
                      @Parameter(description = "The receiving state (ISO 3166 alpha-2 or alpha-3)", example = "US")
                      @PathVariable("receiving") String receivingState,
-                     @Parameter(description = "Page number, from 0", example = "0") @RequestParam(required = false) Integer page,
-                     @Parameter(description = "Events per page, 1 to 1000 (100 by default; with Accept: text/csv up to 100000, all by default)", example = "100")
-                     @RequestParam(required = false) Integer size,
-                     @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+                     @ParameterObject HistoryPage paging,
+                     @Parameter(hidden = true) @RequestHeader(name = ACCEPT, required = false) String accept) {
         CountryCode sending = QueryParams.country("sendingState", sendingState);
         CountryCode receiving = QueryParams.country("receivingState", receivingState);
-        return queries.presence(sending + "-" + receiving, page, size, QueryParams.wantsCsv(accept));
+        return queries.presence(sending + "-" + receiving, paging.page(), paging.size(), QueryParams.wantsCsv(accept));
     }
 
     @Operation(operationId = "missionHistory", summary = "The full history of a mission",
@@ -69,11 +71,9 @@ class HistoryController {
     @GetMapping(path = "/api/v1/missions/{missionId}/history", produces = {"application/json", "text/csv"})
     History mission(@Parameter(description = "The mission id, as OpenMission answered it", example = "RU-US-EMBASSY-WASHINGTON")
                     @PathVariable String missionId,
-                    @Parameter(description = "Page number, from 0", example = "0") @RequestParam(required = false) Integer page,
-                    @Parameter(description = "Events per page, 1 to 1000 (100 by default; with Accept: text/csv up to 100000, all by default)", example = "100")
-                    @RequestParam(required = false) Integer size,
-                    @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        return queries.mission(missionId, page, size, QueryParams.wantsCsv(accept));
+                    @ParameterObject HistoryPage paging,
+                    @Parameter(hidden = true) @RequestHeader(name = ACCEPT, required = false) String accept) {
+        return queries.mission(missionId, paging.page(), paging.size(), QueryParams.wantsCsv(accept));
     }
 
     @Operation(operationId = "talksHistory", summary = "The full history of a round of talks",
@@ -82,10 +82,8 @@ class HistoryController {
             responses = @ApiResponse(responseCode = "200", description = "A page of the history"))
     @GetMapping(path = "/api/v1/talks/{talksId}/history", produces = {"application/json", "text/csv"})
     History talks(@Parameter(description = "The talks id", example = "istanbul-2025-04-10") @PathVariable String talksId,
-                  @Parameter(description = "Page number, from 0", example = "0") @RequestParam(required = false) Integer page,
-                  @Parameter(description = "Events per page, 1 to 1000 (100 by default; with Accept: text/csv up to 100000, all by default)", example = "100")
-                  @RequestParam(required = false) Integer size,
-                  @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        return queries.talks(talksId, page, size, QueryParams.wantsCsv(accept));
+                  @ParameterObject HistoryPage paging,
+                  @Parameter(hidden = true) @RequestHeader(name = ACCEPT, required = false) String accept) {
+        return queries.talks(talksId, paging.page(), paging.size(), QueryParams.wantsCsv(accept));
     }
 }

@@ -13,13 +13,10 @@ import org.diplomaticledger.presence.projection.ExpulsionsViews.ExpulsionView;
 import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.ReadDocs;
 import org.diplomaticledger.projection.PageQuery;
-import org.diplomaticledger.projection.QueryParameterException;
-import org.diplomaticledger.projection.QueryParams;
 import org.diplomaticledger.projection.ReadPosition;
 import org.diplomaticledger.projection.Reads;
 import org.diplomaticledger.projection.ResourceNotFound;
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
+
+import static org.springframework.http.HttpHeaders.ACCEPT;
 
 /**
  * Expulsions and reciprocity: {@code GET /api/v1/expulsions}, {@code GET /api/v1/expulsions/{expulsionId}} and the
@@ -54,29 +53,11 @@ class ExpulsionsController {
             Which state expelled how many of another state's staff, when, with which deadline to leave, how many have \
             left, whether any are overdue, and which expulsion answered which.""" + ReadDocs.LIST_READ)
     @GetMapping(path = "/api/v1/expulsions", produces = {"application/json", "text/csv"})
-    ResponseEntity<Page<ExpulsionView>> list(@Parameter(description = "Only expulsions declared by this state (ISO 3166 alpha-2)", example = "US") @RequestParam(required = false) String by,
-                                             @Parameter(description = "Only expulsions of this state's staff (ISO 3166 alpha-2)", example = "RU") @RequestParam(required = false) String against,
-                                             @Parameter(description = "Only expulsions this state declared or suffered (ISO 3166 alpha-2)", example = "RU") @RequestParam(required = false) String state,
-                                             @Parameter(description = "Only expulsions from this mission", example = "RU-US-PERMANENT-MISSION-UN-NEW-YORK") @RequestParam(required = false) String missionId,
-                                             @Parameter(description = "Only expulsions on or after this day (ISO date)", example = "2018-01-01") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                             @Parameter(description = "Only expulsions on or before this day (ISO date)", example = "2018-12-31") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                             @Parameter(description = "Only expulsions that were (true) or were not (false) answered by the other state", example = "true") @RequestParam(required = false) String answered,
-                                             @Parameter(description = "Only expulsions with (true) or without (false) staff past their deadline on `on`", example = "false") @RequestParam(required = false) String overdue,
-                                             @Parameter(description = ReadDocs.ON, example = "2026-11-30") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-                                             @Parameter(description = ReadDocs.PAGE, example = "0") @RequestParam(required = false) Integer page,
-                                             @Parameter(description = ReadDocs.SIZE, example = "20") @RequestParam(required = false) Integer size,
-                                             @Parameter(description = "Sort by effectiveDate, by, against, count or deadline; `,desc` reverses (default: newest first)", example = "count,desc") @RequestParam(required = false) String sort,
-                                             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+    ResponseEntity<Page<ExpulsionView>> list(@ParameterObject ExpulsionsParameters.Expulsions query,
+                                             @Parameter(hidden = true) @RequestHeader(name = ACCEPT, required = false) String accept,
                                              @Parameter(hidden = true) ReadPosition read) {
-        if (from != null && to != null && from.isAfter(to)) {
-            throw new QueryParameterException("from", "from " + from + " comes after to " + to);
-        }
-        ExpulsionsQueries.Filter filter = new ExpulsionsQueries.Filter(QueryParams.country("by", by),
-                QueryParams.country("against", against), QueryParams.country("state", state),
-                missionId == null || missionId.isBlank() ? null : missionId.trim().toUpperCase(Locale.ROOT), from, to,
-                QueryParams.bool("answered", answered), QueryParams.bool("overdue", overdue), read.day(on, clock));
-        PageQuery paging = PageQuery.of(page, size, sort, QueryParams.wantsCsv(accept), ExpulsionsQueries.SORTABLE,
-                ExpulsionsQueries.DEFAULT_SORT);
+        ExpulsionsQueries.Filter filter = query.filter(read.day(query.on(), clock));
+        PageQuery paging = query.paging(accept);
         return reads.answer(ExpulsionsProjection.NAME, read, snapshot -> queries.list(snapshot, filter, paging));
     }
 
@@ -84,11 +65,15 @@ class ExpulsionsController {
             One expulsion: who was expelled, by whom, the deadline, each recorded departure, and the expulsions it \
             answered or that answered it.""" + ReadDocs.READ,
             responses = {@ApiResponse(responseCode = "200", description = "OK"),
-                    @ApiResponse(responseCode = "404", description = "No expulsion with this id (in this presence) is recorded", content = @Content(mediaType = "application/problem+json"))})
+                    @ApiResponse(responseCode = "404", description = "No expulsion with this id (in this presence) is recorded",
+                            content = @Content(mediaType = "application/problem+json"))})
     @GetMapping(path = "/api/v1/expulsions/{expulsionId}", produces = "application/json")
-    ResponseEntity<ExpulsionDetail> one(@Parameter(description = "The expulsion's id: who expelled how many, and when", example = "us-expels-60-2018-03-26") @PathVariable String expulsionId,
-                                        @Parameter(description = "The presence (SENDING-RECEIVING) when the id alone is ambiguous", example = "RU-US") @RequestParam(required = false) String presenceId,
-                                        @Parameter(description = ReadDocs.ON, example = "2026-11-30") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+    ResponseEntity<ExpulsionDetail> one(@Parameter(description = "The expulsion's id: who expelled how many, and when",
+                                                   example = "us-expels-60-2018-03-26") @PathVariable String expulsionId,
+                                        @Parameter(description = "The presence (SENDING-RECEIVING) when the id alone is ambiguous",
+                                                   example = "RU-US") @RequestParam(required = false) String presenceId,
+                                        @Parameter(description = ReadDocs.ON, example = "2026-11-30")
+                                        @RequestParam(required = false) LocalDate on,
                                         @Parameter(hidden = true) ReadPosition read) {
         String presence = presenceId == null || presenceId.isBlank() ? null : presenceId.trim().toUpperCase(Locale.ROOT);
         LocalDate day = read.day(on, clock);
@@ -101,19 +86,11 @@ class ExpulsionsController {
             Year by year, how many of B's staff A expelled (aToB), how many of A's staff B expelled (bToA), the balance \
             and the number of expulsions each declared. Without `stateA`/`stateB`, every pair.""" + ReadDocs.LIST_READ)
     @GetMapping(path = "/api/v1/trends/expulsions", produces = {"application/json", "text/csv"})
-    ResponseEntity<Page<ExpulsionTrendRow>> trends(@Parameter(description = "One state of the pair (ISO 3166 alpha-2)", example = "RU") @RequestParam(required = false) String stateA,
-                                                   @Parameter(description = "The other state of the pair (ISO 3166 alpha-2)", example = "US") @RequestParam(required = false) String stateB,
-                                                   @Parameter(description = "First year, YYYY", example = "2016") @RequestParam(required = false) Integer from,
-                                                   @Parameter(description = "Last year, YYYY", example = "2025") @RequestParam(required = false) Integer to,
-                                                   @Parameter(description = ReadDocs.PAGE, example = "0") @RequestParam(required = false) Integer page,
-                                                   @Parameter(description = ReadDocs.SIZE, example = "20") @RequestParam(required = false) Integer size,
-                                                   @Parameter(description = "Sort by year, aToB, bToA or balance; `,desc` reverses (default: year)", example = "year") @RequestParam(required = false) String sort,
-                                                   @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+    ResponseEntity<Page<ExpulsionTrendRow>> trends(@ParameterObject ExpulsionsParameters.Trend query,
+                                                   @Parameter(hidden = true) @RequestHeader(name = ACCEPT, required = false) String accept,
                                                    @Parameter(hidden = true) ReadPosition read) {
-        PageQuery paging = PageQuery.of(page, size, sort, QueryParams.wantsCsv(accept), ExpulsionsQueries.TREND_SORTABLE,
-                ExpulsionsQueries.TREND_DEFAULT_SORT);
-        var a = QueryParams.country("stateA", stateA);
-        var b = QueryParams.country("stateB", stateB);
-        return reads.answer(ExpulsionsProjection.NAME, read, snapshot -> queries.trends(snapshot, a, b, from, to, paging));
+        PageQuery paging = query.paging(accept);
+        return reads.answer(ExpulsionsProjection.NAME, read,
+                snapshot -> queries.trends(snapshot, query.stateA(), query.stateB(), query.from(), query.to(), paging));
     }
 }

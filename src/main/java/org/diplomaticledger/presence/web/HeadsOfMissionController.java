@@ -13,13 +13,10 @@ import org.diplomaticledger.presence.projection.HeadsOfMissionViews.TenureView;
 import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.ReadDocs;
 import org.diplomaticledger.projection.PageQuery;
-import org.diplomaticledger.projection.QueryParameterException;
-import org.diplomaticledger.projection.QueryParams;
 import org.diplomaticledger.projection.ReadPosition;
 import org.diplomaticledger.projection.Reads;
 import org.diplomaticledger.projection.ResourceNotFound;
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
-import java.util.Locale;
+
+import static org.springframework.http.HttpHeaders.ACCEPT;
 
 /**
  * Heads of mission: {@code GET /api/v1/heads-of-mission} (who heads each mission now),
@@ -54,22 +52,11 @@ class HeadsOfMissionController {
             For each embassy and permanent mission: who heads it on the day `on` (ambassador, or chargé d'affaires \
             a.i.), since when, or since when it is vacant.""" + ReadDocs.LIST_READ)
     @GetMapping(path = "/api/v1/heads-of-mission", produces = {"application/json", "text/csv"})
-    ResponseEntity<Page<MissionHeadView>> missions(@Parameter(description = "Only missions of this sending state (ISO 3166 alpha-2)", example = "RU") @RequestParam(required = false) String sending,
-                                                   @Parameter(description = "Only missions in this receiving state (ISO 3166 alpha-2)", example = "US") @RequestParam(required = false) String receiving,
-                                                   @Parameter(description = "Only missions where this state sends or receives (ISO 3166 alpha-2)", example = "US") @RequestParam(required = false) String state,
-                                                   @Parameter(description = "Only this mission", example = "RU-US-EMBASSY-WASHINGTON") @RequestParam(required = false) String missionId,
-                                                   @Parameter(description = "Only vacant (true) or filled (false) posts", example = "false") @RequestParam(required = false) String vacant,
-                                                   @Parameter(description = "The day deadlines and vacancies are counted against (ISO date); asOf, else today, by default", example = "2026-11-30") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-                                                   @Parameter(description = ReadDocs.PAGE, example = "0") @RequestParam(required = false) Integer page,
-                                                   @Parameter(description = ReadDocs.SIZE, example = "20") @RequestParam(required = false) Integer size,
-                                                   @Parameter(description = "Sort by missionId, sending, receiving, since or name; `,desc` reverses (default: missionId)", example = "since,desc") @RequestParam(required = false) String sort,
-                                                   @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+    ResponseEntity<Page<MissionHeadView>> missions(@ParameterObject HeadsOfMissionParameters.Missions query,
+                                                   @Parameter(hidden = true) @RequestHeader(name = ACCEPT, required = false) String accept,
                                                    @Parameter(hidden = true) ReadPosition read) {
-        HeadsOfMissionQueries.MissionFilter filter = new HeadsOfMissionQueries.MissionFilter(
-                QueryParams.country("sending", sending), QueryParams.country("receiving", receiving),
-                QueryParams.country("state", state), blankToNull(missionId), QueryParams.bool("vacant", vacant), read.day(on, clock));
-        PageQuery paging = PageQuery.of(page, size, sort, QueryParams.wantsCsv(accept), HeadsOfMissionQueries.MISSION_SORTABLE,
-                HeadsOfMissionQueries.MISSION_DEFAULT_SORT);
+        HeadsOfMissionQueries.MissionFilter filter = query.filter(read.day(query.on(), clock));
+        PageQuery paging = query.paging(accept);
         return reads.answer(HeadsOfMissionProjection.NAME, read, snapshot -> queries.missions(snapshot, filter, paging));
     }
 
@@ -77,24 +64,11 @@ class HeadsOfMissionController {
             Every tenure of a head of mission: agrément, appointment, credentials, recalls and end, one row per \
             tenure.""" + ReadDocs.LIST_READ)
     @GetMapping(path = "/api/v1/heads-of-mission/tenures", produces = {"application/json", "text/csv"})
-    ResponseEntity<Page<TenureView>> tenures(@Parameter(description = "Only tenures for this sending state (ISO 3166 alpha-2)", example = "RU") @RequestParam(required = false) String sending,
-                                             @Parameter(description = "Only tenures in this receiving state (ISO 3166 alpha-2)", example = "US") @RequestParam(required = false) String receiving,
-                                             @Parameter(description = "Only this person's tenures", example = "anatoly-antonov") @RequestParam(required = false) String personId,
-                                             @Parameter(description = "Only tenures still running on or after this day (ISO date)", example = "2017-01-01") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                             @Parameter(description = "Only tenures begun on or before this day (ISO date)", example = "2025-12-31") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                             @Parameter(description = ReadDocs.PAGE, example = "0") @RequestParam(required = false) Integer page,
-                                             @Parameter(description = ReadDocs.SIZE, example = "20") @RequestParam(required = false) Integer size,
-                                             @Parameter(description = "Sort by missionId, personId, name, appointedOn, functionsStartedOn, endedOn, sending or receiving; `,desc` reverses", example = "appointedOn,desc") @RequestParam(required = false) String sort,
-                                             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+    ResponseEntity<Page<TenureView>> tenures(@ParameterObject HeadsOfMissionParameters.Tenures query,
+                                             @Parameter(hidden = true) @RequestHeader(name = ACCEPT, required = false) String accept,
                                              @Parameter(hidden = true) ReadPosition read) {
-        if (from != null && to != null && to.isBefore(from)) {
-            throw new QueryParameterException("to", to + " is before from " + from);
-        }
-        HeadsOfMissionQueries.TenureFilter filter = new HeadsOfMissionQueries.TenureFilter(
-                QueryParams.country("sending", sending), QueryParams.country("receiving", receiving), blankToNull(personId),
-                from, to);
-        PageQuery paging = PageQuery.of(page, size, sort, QueryParams.wantsCsv(accept), HeadsOfMissionQueries.TENURE_SORTABLE,
-                HeadsOfMissionQueries.TENURE_DEFAULT_SORT);
+        HeadsOfMissionQueries.TenureFilter filter = query.filter();
+        PageQuery paging = query.paging(accept);
         return reads.answer(HeadsOfMissionProjection.NAME, read, snapshot -> queries.tenures(snapshot, filter, paging));
     }
 
@@ -103,17 +77,16 @@ class HeadsOfMissionController {
                     The history of who headed one embassy or permanent mission: every tenure, every chargé d'affaires \
                     a.i., and every vacancy with its length.""" + ReadDocs.READ,
             responses = {@ApiResponse(responseCode = "200", description = "OK"),
-                    @ApiResponse(responseCode = "404", description = "No embassy or permanent mission with this id", content = @Content(mediaType = "application/problem+json"))})
+                    @ApiResponse(responseCode = "404", description = "No embassy or permanent mission with this id",
+                            content = @Content(mediaType = "application/problem+json"))})
     @GetMapping(path = "/api/v1/heads-of-mission/{missionId}", produces = "application/json")
-    ResponseEntity<MissionHeadsDetail> mission(@Parameter(description = "The mission's id: sending state, receiving state, kind and city", example = "RU-US-EMBASSY-WASHINGTON") @PathVariable String missionId,
-                                               @Parameter(description = "The day deadlines and vacancies are counted against (ISO date); asOf, else today, by default", example = "2026-11-30") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+    ResponseEntity<MissionHeadsDetail> mission(@Parameter(description = "The mission's id: sending state, receiving state, kind and city",
+                                                          example = "RU-US-EMBASSY-WASHINGTON") @PathVariable String missionId,
+                                               @Parameter(description = HeadsOfMissionParameters.ON, example = "2026-11-30")
+                                               @RequestParam(required = false) LocalDate on,
                                                @Parameter(hidden = true) ReadPosition read) {
         LocalDate day = read.day(on, clock);
         return reads.answer(HeadsOfMissionProjection.NAME, read, snapshot -> queries.mission(snapshot, missionId, day)
                 .orElseThrow(() -> new ResourceNotFound("no embassy or permanent mission '" + missionId + "' is recorded")));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -18,13 +18,14 @@ import org.diplomaticledger.relations.projection.RelationsQueries;
 import org.diplomaticledger.relations.projection.RelationsViews.RelationsDetail;
 import org.diplomaticledger.relations.projection.RelationsViews.RelationsView;
 import org.diplomaticledger.shared.CountryCode;
-import org.springframework.http.HttpHeaders;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import static org.springframework.http.HttpHeaders.ACCEPT;
 
 /** The level of relations: {@code GET /api/v1/relations} and {@code GET /api/v1/relations/{a}/{b}}. */
 @RestController
@@ -47,31 +48,11 @@ class RelationsController {
                     + ReadDocs.LIST_READ,
             responses = @ApiResponse(responseCode = "200", description = "A page of relations (header X-Ledger-Position: the position it reflects)"))
     @GetMapping(path = "/api/v1/relations", produces = {"application/json", "text/csv"})
-    ResponseEntity<Page<RelationsView>> list(@Parameter(description = "Only pairs this state is one of (ISO 3166 alpha-2 or alpha-3)", example = "ER")
-                                             @RequestParam(required = false) String state,
-                                             @Parameter(description = "With `b`: only this pair (in any order); alone: like `state`", example = "ER")
-                                             @RequestParam(required = false) String a,
-                                             @Parameter(description = "With `a`: only this pair (in any order); alone: like `state`", example = "DJ")
-                                             @RequestParam(required = false) String b,
-                                             @Parameter(description = "Only pairs at these levels, comma-separated: FULL, DOWNGRADED, SEVERED, RESTORED",
-                                                     example = "SEVERED,DOWNGRADED")
-                                             @RequestParam(required = false) String level,
-                                             @Parameter(description = ReadDocs.PAGE, example = "0")
-                                             @RequestParam(required = false) Integer page,
-                                             @Parameter(description = ReadDocs.SIZE, example = "20")
-                                             @RequestParam(required = false) Integer size,
-                                             @Parameter(description = "Sort by relationsId, stateA, stateB, level or since; `,desc` reverses "
-                                                     + "(default: relationsId)", example = "since,desc")
-                                             @RequestParam(required = false) String sort,
-                                             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+    ResponseEntity<Page<RelationsView>> list(@ParameterObject RelationsParameters query,
+                                             @Parameter(hidden = true) @RequestHeader(name = ACCEPT, required = false) String accept,
                                              @Parameter(hidden = true) ReadPosition read) {
-        RelationsQueries.Filter filter = new RelationsQueries.Filter(QueryParams.country("state", state),
-                QueryParams.country("a", a), QueryParams.country("b", b), RelationsQueries.levels(level));
-        if (filter.a() != null && filter.a().equals(filter.b())) {
-            throw new QueryParameterException("b", "names the same state as a; relations are between two states");
-        }
-        PageQuery paging = PageQuery.of(page, size, sort, QueryParams.wantsCsv(accept), RelationsQueries.SORTABLE,
-                RelationsQueries.DEFAULT_SORT);
+        RelationsQueries.Filter filter = query.filter();
+        PageQuery paging = query.paging(accept);
         return reads.answer(RelationsProjection.NAME, read, snapshot -> queries.list(snapshot, filter, paging));
     }
 

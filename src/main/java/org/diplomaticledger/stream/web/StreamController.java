@@ -100,7 +100,8 @@ class StreamController {
 
     @Operation(summary = "Read the ledger's events in pages",
             description = """
-                    Roles INTEGRATOR, AUDITOR, CLERK (to find the event a correction names), ADMIN. The same CloudEvents as the stream, in ledger order, read-only: \
+                    Roles INTEGRATOR, AUDITOR, CLERK (to find the event a correction names), ADMIN. The same CloudEvents \
+                    as the stream, in ledger order, read-only: \
                     `events` after position `after`, at most `limit`, then `next` (pass it as `after` for the next page) \
                     and `more` (whether events after `next` can already be read). While filtering, one request examines \
                     at most `ledger.stream.page-scan-limit` (10,000) events, so a page may hold fewer than `limit` \
@@ -133,7 +134,8 @@ class StreamController {
                              @RequestParam(value = "from", required = false) String from,
                              @Parameter(description = "Events effective on or before this date (YYYY-MM-DD)", example = "2018-12-31")
                              @RequestParam(value = "to", required = false) String to,
-                             @Parameter(description = "Wait (bounded) until this ledger position is settled, e.g. the `position` of your write", example = "120")
+                             @Parameter(description = "Wait (bounded) until this ledger position is settled, e.g. the `position` "
+                                     + "of your write", example = "120")
                              @RequestParam(value = ReadPosition.PARAMETER, required = false) String atLeastParameter,
                              @Parameter(description = "The same as `atLeast`, as a header", example = "120")
                              @RequestHeader(value = ReadPosition.HEADER, required = false) String atLeastHeader,

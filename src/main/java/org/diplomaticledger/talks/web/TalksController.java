@@ -9,24 +9,21 @@ import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.ReadDocs;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.ReadPosition;
-import org.diplomaticledger.projection.QueryParams;
 import org.diplomaticledger.projection.Reads;
 import org.diplomaticledger.projection.ResourceNotFound;
-import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.talks.projection.TalksBoardProjection;
 import org.diplomaticledger.talks.projection.TalksBoardQueries;
 import org.diplomaticledger.talks.projection.TalksViews.TalksDetail;
 import org.diplomaticledger.talks.projection.TalksViews.TalksView;
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.LocalDate;
+import static org.springframework.http.HttpHeaders.ACCEPT;
+
 
 /** The talks board: {@code GET /api/v1/talks} and {@code GET /api/v1/talks/{id}}. */
 @RestController
@@ -48,37 +45,11 @@ class TalksController {
                     + "venue." + ReadDocs.LIST_READ,
             responses = @ApiResponse(responseCode = "200", description = "A page of talks (header X-Ledger-Position: the position it reflects)"))
     @GetMapping(path = "/api/v1/talks", produces = {"application/json", "text/csv"})
-    ResponseEntity<Page<TalksView>> list(@Parameter(description = "Only talks this state is a party to (ISO 3166 alpha-2)", example = "RU")
-                                         @RequestParam(required = false) String state,
-                                         @Parameter(description = "Only talks in these statuses, comma-separated: SCHEDULED, RESCHEDULED, "
-                                                 + "POSTPONED, HELD, CONCLUDED, CANCELLED", example = "HELD,CONCLUDED")
-                                         @RequestParam(required = false) String status,
-                                         @Parameter(description = "Only talks on or after this day (ISO date)", example = "2025-01-01")
-                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                         @Parameter(description = "Only talks on or before this day (ISO date)", example = "2025-12-31")
-                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                         @Parameter(description = "Only talks in this format, e.g. DIPLOMATS_ONLY", example = "DIPLOMATS_ONLY")
-                                         @RequestParam(required = false) String format,
-                                         @Parameter(description = "Only talks held in this country (ISO 3166 alpha-2)", example = "TR")
-                                         @RequestParam(required = false) String venueCountry,
-                                         @Parameter(description = ReadDocs.PAGE, example = "0")
-                                         @RequestParam(required = false) Integer page,
-                                         @Parameter(description = ReadDocs.SIZE, example = "20")
-                                         @RequestParam(required = false) Integer size,
-                                         @Parameter(description = "Sort by date, status, talksId, title or venueCountry; `,desc` reverses "
-                                                 + "(default: newest first)", example = "date,desc")
-                                         @RequestParam(required = false) String sort,
-                                         @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+    ResponseEntity<Page<TalksView>> list(@ParameterObject TalksParameters query,
+                                         @Parameter(hidden = true) @RequestHeader(name = ACCEPT, required = false) String accept,
                                          @Parameter(hidden = true) ReadPosition read) {
-        TalksBoardQueries.Filter filter = new TalksBoardQueries.Filter(QueryParams.country("state", state),
-                TalksBoardQueries.statuses(status), from, to,
-                java.util.Optional.ofNullable(QueryParams.enumValue("format", format, org.diplomaticledger.talks.api.TalksFormat.class)).map(Enum::name).orElse(null),
-                QueryParams.country("venueCountry", venueCountry));
-        if (from != null && to != null && from.isAfter(to)) {
-            throw new org.diplomaticledger.projection.QueryParameterException("from", "comes after to");
-        }
-        PageQuery paging = PageQuery.of(page, size, sort, QueryParams.wantsCsv(accept), TalksBoardQueries.SORTABLE,
-                "talks_date DESC, talks_id");
+        TalksBoardQueries.Filter filter = query.filter();
+        PageQuery paging = query.paging(accept);
         return reads.answer(TalksBoardProjection.NAME, read, snapshot -> queries.list(snapshot, filter, paging));
     }
 
