@@ -29,9 +29,9 @@ import java.util.List;
 /**
  * CSV for list answers, {@link ReadPosition} arguments from {@code ?atLeast=} or {@code X-Ledger-At-Least}, and
  * {@code ?asOf=} and {@code ?knownAt=}, and the ledger's value types in query parameters: a {@link CountryCode}
- * (blank is none), a {@link Year} ({@code YYYY}) and a {@link YearMonth} ({@code YYYY-MM}) within {@link LedgerTime}'s
- * span (blank is malformed). A value that is none of these is answered 400 naming the parameter, with the {@link InvalidValueException}'s
- * message (ProjectionProblemAdvice).
+ * (blank is none), a {@link Year} ({@code YYYY}) and a {@link YearMonth} ({@code YYYY-MM}) within
+ * {@link LedgerTime}'s span (blank is malformed). A value that is none of these is answered 400 naming the
+ * parameter, with the {@link InvalidValueException}'s message (ProjectionProblemAdvice).
  */
 @Configuration(proxyBeanMethods = false)
 @org.springframework.boot.context.properties.EnableConfigurationProperties(ProjectionsProperties.class)
@@ -101,16 +101,11 @@ class ProjectionWebConfiguration implements WebMvcConfigurer {
 
     /** A year {@code YYYY} within {@link LedgerTime}'s span. */
     private static int year(String text, Clock clock) {
-        int year;
         try {
-            year = Integer.parseInt(text.trim());
+            return inSpan(Integer.parseInt(text.trim()), clock);
         } catch (NumberFormatException e) {
             throw new InvalidValueException("a year as YYYY, not '" + text + "'");
         }
-        if (year < LedgerTime.EARLIEST.getYear() || year > LedgerTime.latest(clock).getYear()) {
-            throw new InvalidValueException(LedgerTime.outside(Integer.toString(year), clock));
-        }
-        return year;
     }
 
     /** A month {@code YYYY-MM} whose year lies within {@link LedgerTime}'s span. */
@@ -121,8 +116,15 @@ class ProjectionWebConfiguration implements WebMvcConfigurer {
         } catch (DateTimeParseException e) {
             throw new InvalidValueException("a month as YYYY-MM, not '" + text + "'");
         }
-        year(Integer.toString(month.getYear()), clock);
+        inSpan(month.getYear(), clock);
         return month;
+    }
+
+    private static int inSpan(int year, Clock clock) {
+        if (year < LedgerTime.EARLIEST.getYear() || year > LedgerTime.latest(clock).getYear()) {
+            throw new InvalidValueException(LedgerTime.outside(Integer.toString(year), clock));
+        }
+        return year;
     }
 
     /** A date {@code YYYY-MM-DD} within {@link LedgerTime}'s span. */
