@@ -8,7 +8,7 @@ import org.diplomaticledger.presence.projection.HeadsOfMissionViews.RecallView;
 import org.diplomaticledger.presence.projection.HeadsOfMissionViews.TenureView;
 import org.diplomaticledger.presence.projection.HeadsOfMissionViews.VacancyView;
 import org.diplomaticledger.presence.projection.StaffingViews.CeilingSpan;
-import org.diplomaticledger.presence.projection.StaffingViews.ExpulsionView;
+import org.diplomaticledger.presence.projection.StaffingViews.MissionExpulsionView;
 import org.diplomaticledger.presence.projection.StaffingViews.HeadcountPoint;
 import org.diplomaticledger.presence.projection.StaffingViews.PresenceStaffingDetail;
 
@@ -133,7 +133,7 @@ record PresencePage(PresenceStaffingDetail detail, String chartJson, List<Missio
      * The chart's data: the headcount at each month's end, one line per ceiling span (its limit from its first day
      * to its last, or to the day shown), and a marker per expulsion at the headcount of its month.
      */
-    private static String chart(List<HeadcountPoint> trend, List<CeilingSpan> ceilings, List<ExpulsionView> expulsions,
+    private static String chart(List<HeadcountPoint> trend, List<CeilingSpan> ceilings, List<MissionExpulsionView> expulsions,
                                 LocalDate day, ObjectMapper json) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("asOf", day.toString());
@@ -149,7 +149,7 @@ record PresencePage(PresenceStaffingDetail detail, String chartJson, List<Missio
         }
         data.put("ceilings", lines);
         List<List<Object>> marks = new ArrayList<>();
-        for (ExpulsionView expulsion : expulsions) {
+        for (MissionExpulsionView expulsion : expulsions) {
             int headcount = trend.stream().filter(p -> !p.date().isBefore(expulsion.declaredOn())).findFirst()
                     .map(HeadcountPoint::headcount).orElse(0);
             marks.add(List.of(expulsion.declaredOn().toString(), headcount,

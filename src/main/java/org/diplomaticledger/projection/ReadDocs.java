@@ -3,7 +3,7 @@ package org.diplomaticledger.projection;
 /**
  * Texts shared by the OpenAPI annotations of the read controllers (in the capabilities' {@code web} packages, which
  * may not depend on each other): read-your-writes, roles, paging, CSV and the problems every read can answer.
- * Constants only, so that annotations can use them; the examples are real answers of the demo ledger.
+ * Constants only, so that annotations can use them; the examples of answers are resources (openapi/examples/).
  */
 public final class ReadDocs {
 
@@ -20,6 +20,12 @@ public final class ReadDocs {
     public static final String LIST = "Paged with `page` (from 0), `size` (1 to 1000, 50 by default) and `sort` "
             + "(`field` or `field,desc`, several separated by `;`). Send `Accept: text/csv` for the same rows as CSV, "
             + "one line per item with a header row (up to 100000 rows; all of them by default).";
+
+    /** The end of every read's description: read-your-writes and the roles, each a paragraph of its own. */
+    public static final String READ = "\n\n" + READ_YOUR_WRITES + "\n\n" + READ_ROLES;
+
+    /** The end of every paged list's description: paging and CSV, then {@link #READ}. */
+    public static final String LIST_READ = "\n\n" + LIST + READ;
 
     public static final String AT_LEAST = "Read-your-writes: the ledger position (`position` of a command's answer) the "
             + "projection must have applied before it answers; it waits up to 10 s, else 503. Absent: any state will do.";
@@ -40,20 +46,6 @@ public final class ReadDocs {
     public static final String PAGE = "Page number, from 0";
     public static final String SIZE = "Items per page, 1 to 1000 (50 by default; with Accept: text/csv up to 100000, all by default)";
     public static final String ON = "The day against which departure deadlines count as overdue (ISO date); `asOf`, else today, by default";
-
-    public static final String PROBLEM_400 = """
-            {"type":"urn:diplomatic-ledger:problem:invalid-query","title":"Invalid query","status":400,\
-            "detail":"from: expected a date as YYYY-MM-DD, got 'x'","instance":"/api/v1/talks","parameter":"from"}""";
-    public static final String PROBLEM_401 = """
-            {"type":"urn:diplomatic-ledger:problem:unauthenticated","title":"Unauthenticated","status":401,\
-            "detail":"this request needs a user: send HTTP Basic credentials","instance":"/api/v1/talks"}""";
-    public static final String PROBLEM_403 = """
-            {"type":"urn:diplomatic-ledger:problem:forbidden","title":"Forbidden","status":403,\
-            "detail":"user 'clerk' lacks the role this request needs","instance":"/api/v1/talks"}""";
-    public static final String PROBLEM_503 = """
-            {"type":"urn:diplomatic-ledger:problem:projection-behind","title":"Projection behind","status":503,\
-            "detail":"projection talks reached position 81, not yet 9999, within 10 s; ask again shortly",\
-            "instance":"/api/v1/talks"}""";
 
     public static final String BAD_QUERY = "A query parameter is malformed or out of range; `parameter` names it";
     public static final String UNAUTHENTICATED = "No or wrong credentials";

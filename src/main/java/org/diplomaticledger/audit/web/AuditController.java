@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,7 +33,8 @@ import java.util.Locale;
 
 /** The tamper-evident chain over the ledger: verify it, take a digest of its head, prove a kept digest, export it. */
 @RestController
-@Tag(name = "Audit", description = "The hash chain over every event: verify, digests an auditor keeps, and exports verifiable offline (AUDITOR or ADMIN)")
+@Tag(name = "Audit", description = "The hash chain over every event: verify, digests an auditor keeps, and exports verifiable "
+        + "offline (AUDITOR or ADMIN)")
 class AuditController {
 
     /** A break, as answered: the position, why (kebab-case) and a sentence. */
@@ -68,42 +68,55 @@ class AuditController {
         this.clock = clock;
     }
 
-    @Operation(operationId = "verifyChain", summary = "Recompute the whole chain and say whether it holds",
-            description = "Reads every event and its link in position order, a chunk at a time, recomputes each link (SHA-256 over the previous link and the event's canonical bytes, see docs/audit.md) and answers whether the chain holds, how many events it covers, its head, and otherwise the first position where it breaks and why: payload-altered, metadata-altered, event-altered, event-missing, order-changed, event-unchained or link-altered." + ROLES,
+    @Operation(operationId = "verifyChain", summary = "Recompute the whole chain and say whether it holds", description = """
+            Reads every event and its link in position order, a chunk at a time, recomputes each link (SHA-256 over the \
+            previous link and the event's canonical bytes, see docs/audit.md) and answers whether the chain holds, how \
+            many events it covers, its head, and otherwise the first position where it breaks and why: payload-altered, \
+            metadata-altered, event-altered, event-missing, order-changed, event-unchained or link-altered.""" + ROLES,
             responses = @ApiResponse(responseCode = "200", description = "The verdict (200 whether or not the chain holds)",
-                    content = @Content(mediaType = "application/json", examples = {
-                            @ExampleObject(name = "holds", value = "{\"valid\":true,\"events\":89,\"position\":89,\"hash\":\"5d0c1e6b8f1c2a7e9d4b3a6f0e8c7d2b1a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d\",\"checkedAt\":\"2026-11-30T19:00:00Z\"}"),
-                            @ExampleObject(name = "broken", value = "{\"valid\":false,\"events\":41,\"position\":41,\"hash\":\"9a1f…\",\"checkedAt\":\"2026-11-30T19:00:00Z\",\"firstBreak\":{\"position\":42,\"reason\":\"payload-altered\",\"detail\":\"the payload of event 3c9e… is not the one chained\"}}")})))
+                    content = @Content(mediaType = "application/json")))
     @GetMapping("/api/v1/audit/verify")
     VerificationView verify() {
         return view(verifier.verifyAll(), null);
     }
 
     @Operation(operationId = "auditDigest", summary = "The chain's head, signed by the ledger's key, for an auditor to keep",
-            description = "The last chained position, its link (64 hex digits), the number of events chained, the boundary of the events stored before the chain (legacyUntil), the time, and an Ed25519 signature over them by the ledger's key (keyId; the public key is GET /api/v1/audit/key). Keep it outside the ledger; later POST it to /api/v1/audit/digest/verify to prove the ledger up to that position is unchanged, or check it offline: `java -jar diplomatic-ledger.jar verify-digest digest.json --key ledger-key.pem`." + ROLES,
-            responses = @ApiResponse(responseCode = "200", description = "The signed digest", content = @Content(mediaType = "application/json",
-                    examples = @ExampleObject(name = "digest", value = "{\"chain\":\"diplomatic-ledger/chain/v1\",\"position\":89,\"hash\":\"5d0c1e6b8f1c2a7e9d4b3a6f0e8c7d2b1a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d\",\"events\":89,\"legacyUntil\":0,\"time\":\"2026-11-30T19:00:00Z\",\"keyId\":\"ed25519:3f9a0c1d2e4b5a69\",\"algorithm\":\"Ed25519\",\"signature\":\"q1c…==\"}"))))
+            description = """
+                    The last chained position, its link (64 hex digits), the number of events chained, the boundary of the \
+                    events stored before the chain (legacyUntil), the time, and an Ed25519 signature over them by the \
+                    ledger's key (keyId; the public key is GET /api/v1/audit/key). Keep it outside the ledger; later POST it \
+                    to /api/v1/audit/digest/verify to prove the ledger up to that position is unchanged, or check it \
+                    offline: `java -jar diplomatic-ledger.jar verify-digest digest.json --key ledger-key.pem`.""" + ROLES,
+            responses = @ApiResponse(responseCode = "200", description = "The signed digest",
+                    content = @Content(mediaType = "application/json")))
     @GetMapping("/api/v1/audit/digest")
     SignedDigest digest() {
         return key.sign(verifier.head(), clock.instant());
     }
 
-    @Operation(operationId = "auditKey", summary = "The ledger's public key, which signs its digests",
-            description = "The Ed25519 public key (PEM, X.509 SubjectPublicKeyInfo) and its id, as signed digests name it. Keep it with the digests: it is what proves a digest came from this ledger." + ROLES,
-            responses = @ApiResponse(responseCode = "200", description = "The public key", content = @Content(mediaType = "application/json",
-                    examples = @ExampleObject(name = "key", value = "{\"keyId\":\"ed25519:3f9a0c1d2e4b5a69\",\"algorithm\":\"Ed25519\",\"publicKey\":\"-----BEGIN PUBLIC KEY-----\\nMCowBQYDK2VwAyEA…\\n-----END PUBLIC KEY-----\\n\"}"))))
+    @Operation(operationId = "auditKey", summary = "The ledger's public key, which signs its digests", description = """
+            The Ed25519 public key (PEM, X.509 SubjectPublicKeyInfo) and its id, as signed digests name it. Keep it \
+            with the digests: it is what proves a digest came from this ledger.""" + ROLES,
+            responses = @ApiResponse(responseCode = "200", description = "The public key",
+                    content = @Content(mediaType = "application/json")))
     @GetMapping("/api/v1/audit/key")
     KeyView publicKey() {
         return new KeyView(key.keyId(), SignedDigest.ALGORITHM, key.publicKeyPem());
     }
 
-    @Operation(operationId = "verifyDigest", summary = "Prove that the ledger up to a kept digest is unchanged",
-            description = "Send a digest kept from GET /api/v1/audit/digest ({\"position\": …, \"hash\": …}). The chain is recomputed from the first event up to that position; it holds when every link checks and the link at the position is the kept hash. Events appended since do not matter; any change before or at the position does. A digest beyond the chain's head answers valid false with reason truncated: the ledger lost the events after its head. Send the whole signed digest (as GET /api/v1/audit/digest answers it) and the verdict also says whether this ledger's key signed it, and checks its legacyUntil. A malformed digest is a 400 problem naming the field." + ROLES,
+    @Operation(operationId = "verifyDigest", summary = "Prove that the ledger up to a kept digest is unchanged", description = """
+            Send a digest kept from GET /api/v1/audit/digest ({"position": …, "hash": …}). The chain is recomputed from \
+            the first event up to that position; it holds when every link checks and the link at the position is the \
+            kept hash. Events appended since do not matter; any change before or at the position does. A digest beyond \
+            the chain's head answers valid false with reason truncated: the ledger lost the events after its head. Send \
+            the whole signed digest (as GET /api/v1/audit/digest answers it) and the verdict also says whether this \
+            ledger's key signed it, and checks its legacyUntil. A malformed digest is a 400 problem naming the \
+            field.""" + ROLES,
             responses = {
                     @ApiResponse(responseCode = "200", description = "The verdict", content = @Content(mediaType = "application/json",
-                            schema = @Schema(implementation = VerificationView.class), examples = @ExampleObject(name = "holds", value = "{\"valid\":true,\"events\":89,\"position\":89,\"hash\":\"5d0c…\",\"checkedAt\":\"2026-11-30T19:05:00Z\"}"))),
-                    @ApiResponse(responseCode = "400", description = "A field of the digest is missing or malformed", content = @Content(mediaType = "application/problem+json",
-                            examples = @ExampleObject(name = "bad hash", value = "{\"type\":\"urn:diplomatic-ledger:problem:invalid-input\",\"title\":\"Invalid input\",\"status\":400,\"detail\":\"hash must be 64 hexadecimal digits\",\"field\":\"hash\"}")))})
+                            schema = @Schema(implementation = VerificationView.class))),
+                    @ApiResponse(responseCode = "400", description = "A field of the digest is missing or malformed",
+                            content = @Content(mediaType = "application/problem+json"))})
     @PostMapping("/api/v1/audit/digest/verify")
     ResponseEntity<?> verifyDigest(@RequestBody(required = false) JsonNode body, HttpServletRequest request) {
         KeptDigests.Checked checked;
@@ -115,15 +128,18 @@ class AuditController {
         return ResponseEntity.ok(view(checked.result(), checked.signature()));
     }
 
-    @Operation(operationId = "auditExport", summary = "The ledger with its links, as NDJSON verifiable offline",
-            description = "Streams a header line (the link before the range), one line per event (position, ids, timestamp, types, payload and metadata exactly as stored, and its link) and a closing digest line. Check it without the ledger: `java -jar diplomatic-ledger.jar verify-export ledger.ndjson` (exit code 0 when it holds, 1 naming the first bad line). Optional from and to bound the positions." + ROLES,
+    @Operation(operationId = "auditExport", summary = "The ledger with its links, as NDJSON verifiable offline", description = """
+            Streams a header line (the link before the range), one line per event (position, ids, timestamp, types, \
+            payload and metadata exactly as stored, and its link) and a closing digest line. Check it without the \
+            ledger: `java -jar diplomatic-ledger.jar verify-export ledger.ndjson` (exit code 0 when it holds, 1 naming \
+            the first bad line). Optional from and to bound the positions.""" + ROLES,
             parameters = {
                     @Parameter(name = "from", description = "First position to export (default 1)", example = "1"),
                     @Parameter(name = "to", description = "Last position to export (default the head)", example = "89")},
             responses = {
-                    @ApiResponse(responseCode = "200", description = "NDJSON", content = @Content(mediaType = "application/x-ndjson",
-                            examples = @ExampleObject(name = "export", value = "{\"kind\":\"header\",\"format\":\"diplomatic-ledger-audit-export\",\"version\":1,\"chain\":\"diplomatic-ledger/chain/v1\",\"from\":1,\"to\":1,\"prevPosition\":0,\"prevHash\":\"0000…\",\"exportedAt\":\"2026-11-30T19:00:00Z\"}\n{\"kind\":\"event\",\"position\":1,\"prevPosition\":0,\"eventId\":\"3c9e…\",\"aggregateId\":\"RU-US\",\"sequenceNumber\":0,\"aggregateType\":\"Presence\",\"timestamp\":\"2026-11-30T18:59:59.123Z\",\"payloadType\":\"org.diplomaticledger.presence.api.MissionOpened\",\"payloadRevision\":null,\"payload\":\"{…}\",\"metaData\":\"{…}\",\"hash\":\"5d0c…\"}\n{\"kind\":\"digest\",\"position\":1,\"hash\":\"5d0c…\",\"events\":1,\"time\":\"2026-11-30T19:00:00Z\"}\n"))),
-                    @ApiResponse(responseCode = "400", description = "from or to is not a position, or from is after to", content = @Content(mediaType = "application/problem+json"))})
+                    @ApiResponse(responseCode = "200", description = "NDJSON", content = @Content(mediaType = "application/x-ndjson")),
+                    @ApiResponse(responseCode = "400", description = "from or to is not a position, or from is after to",
+                            content = @Content(mediaType = "application/problem+json"))})
     @GetMapping(value = "/api/v1/audit/export")
     ResponseEntity<StreamingResponseBody> export(@RequestParam(name = "from", required = false) String from,
                                                  @RequestParam(name = "to", required = false) String to) {

@@ -1,7 +1,5 @@
 package org.diplomaticledger.ledger.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.converter.ResolvedSchema;
@@ -53,7 +51,7 @@ class ResponsesOpenApi {
     static final String PROBLEM = "Problem";
     static final String UNAUTHENTICATED = "Unauthenticated";
     static final String PROBLEM_JSON = "application/problem+json";
-    private static final ObjectMapper EXAMPLES = new ObjectMapper();
+    private static final Set<String> TEXT = Set.of("text/csv", "application/x-ndjson", "text/event-stream");
 
     /** The answer types' schemas, found while the paths are described and added to the components afterwards. */
     private final Map<String, Schema<?>> answerSchemas = new ConcurrentHashMap<>();
@@ -62,8 +60,16 @@ class ResponsesOpenApi {
     OperationCustomizer answerSchemas(SpringDocConfigProperties springdoc) {
         boolean openapi31 = springdoc.isOpenapi31();
         return (operation, handler) -> {
+            if (operation.getResponses() == null) {
+                return operation;
+            }
+            // springdoc gives every media type a handler produces one shared body with the answer's schema: a text
+            // body (CSV of a list) gets its own, typed below as a string
+            operation.getResponses().values().stream().filter(response -> response.getContent() != null).forEach(response ->
+                    response.getContent().replaceAll((media, content) -> TEXT.contains(media) && content.getSchema() != null
+                            ? new MediaType().examples(content.getExamples()) : content));
             Type answer = answerType(ResolvableType.forMethodReturnType(handler.getMethod(), handler.getBeanType()));
-            if (answer == null || operation.getResponses() == null) {
+            if (answer == null) {
                 return operation;
             }
             operation.getResponses().forEach((code, response) -> {
@@ -104,7 +110,9 @@ class ResponsesOpenApi {
             });
             components.addSchemas(PROBLEM, problemSchema());
             components.addResponses(UNAUTHENTICATED, new ApiResponse().description(ReadDocs.UNAUTHENTICATED)
-                    .content(problem("unauthenticated", ReadDocs.PROBLEM_401)));
+                    .content(new Content().addMediaType(PROBLEM_JSON, new MediaType()
+                            .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))
+                            .addExamples("unauthenticated", new Example().$ref("#/components/examples/unauthenticated")))));
             if (openApi.getPaths() == null) {
                 return;
             }
@@ -147,17 +155,6 @@ class ResponsesOpenApi {
                 }
             }
         });
-    }
-
-    /** Problem content with one example (JSON, as springdoc writes the examples of annotations). */
-    static Content problem(String name, String example) {
-        try {
-            return new Content().addMediaType(PROBLEM_JSON, new MediaType()
-                    .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))
-                    .addExamples(name, new Example().description(name).value(EXAMPLES.readTree(example))));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("example " + name + " is not JSON", e);
-        }
     }
 
     /**

@@ -97,7 +97,7 @@ public class StaffingQueries {
                         rs.getString("category"), rs.getObject("accredited_on", LocalDate.class), rs.getString("expulsion_id"),
                         rs.getObject("departed_on", LocalDate.class)),
                 snapshot.slotCode(), row.presenceId, missionId);
-        List<ExpulsionView> expulsions = expulsions(snapshot, row.presenceId, missionId, on);
+        List<MissionExpulsionView> expulsions = expulsions(snapshot, row.presenceId, missionId, on);
         return Optional.of(new MissionStaffingDetail(missionViews(snapshot, List.of(row), on).get(0), staff, expulsions));
     }
 
@@ -297,7 +297,7 @@ public class StaffingQueries {
     }
 
     /** The presence's expulsions (or those touching one mission: naming it, or expelling someone of its staff). */
-    private List<ExpulsionView> expulsions(Reads.Snapshot snapshot, String presenceId, String missionId, LocalDate on) {
+    private List<MissionExpulsionView> expulsions(Reads.Snapshot snapshot, String presenceId, String missionId, LocalDate on) {
         Map<String, Integer> namedDue = new HashMap<>();
         List<String> touching = new ArrayList<>();
         jdbc.query("SELECT expulsion_id, mission_id, departed FROM staffing_person WHERE " + snapshot.rows() + " AND presence_id = ? "
@@ -309,7 +309,7 @@ public class StaffingQueries {
                 }
             }
         }, snapshot.slotCode(), presenceId);
-        List<ExpulsionView> views = new ArrayList<>();
+        List<MissionExpulsionView> views = new ArrayList<>();
         jdbc.query("SELECT * FROM staffing_expulsion WHERE " + snapshot.rows() + " AND presence_id = ? ORDER BY declared_on, expulsion_id", rs -> {
             String id = rs.getString("expulsion_id");
             String expulsionMission = rs.getString("mission_id");
@@ -319,7 +319,7 @@ public class StaffingQueries {
             int named = namedDue.getOrDefault(id, 0);
             int countedDue = missionId == null || missionId.equals(expulsionMission) ? rs.getInt("counted_due") : 0;
             LocalDate deadline = rs.getObject("deadline", LocalDate.class);
-            views.add(new ExpulsionView(id, expulsionMission, rs.getObject("declared_on", LocalDate.class), deadline,
+            views.add(new MissionExpulsionView(id, expulsionMission, rs.getObject("declared_on", LocalDate.class), deadline,
                     rs.getInt("named"), named, rs.getInt("counted"), countedDue,
                     named + countedDue > 0 && deadline.isBefore(on), rs.getString("answers_expulsion_id")));
         }, snapshot.slotCode(), presenceId);

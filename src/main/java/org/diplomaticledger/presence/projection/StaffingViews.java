@@ -90,14 +90,14 @@ public final class StaffingViews {
     }
 
     /** One expulsion (VCDR Art. 9) with what of it is still due to leave. */
-    public record ExpulsionView(String expulsionId, String missionId, LocalDate declaredOn, LocalDate deadline,
+    public record MissionExpulsionView(String expulsionId, String missionId, LocalDate declaredOn, LocalDate deadline,
                                 int named, int namedDue, int counted, int countedDue, boolean overdue,
                                 String answersExpulsionId) {
     }
 
     /** One mission with its named staff and its expulsions. */
     public record MissionStaffingDetail(MissionStaffingView mission, List<StaffMemberView> staff,
-                                        List<ExpulsionView> expulsions) {
+                                        List<MissionExpulsionView> expulsions) {
     }
 
     /** How many of a presence's missions are open, suspended, closing (before their deadline to leave) or closed. */
@@ -127,7 +127,7 @@ public final class StaffingViews {
 
     /** One presence with its missions and expulsions. */
     public record PresenceStaffingDetail(PresenceStaffingView presence, List<MissionStaffingView> missions,
-                                         List<ExpulsionView> expulsions) {
+                                         List<MissionExpulsionView> expulsions) {
     }
 
     /**

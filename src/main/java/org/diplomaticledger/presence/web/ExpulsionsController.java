@@ -3,7 +3,6 @@ package org.diplomaticledger.presence.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.diplomaticledger.presence.projection.ExpulsionsProjection;
@@ -14,13 +13,10 @@ import org.diplomaticledger.presence.projection.ExpulsionsViews.ExpulsionView;
 import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.ReadDocs;
 import org.diplomaticledger.projection.PageQuery;
-import org.diplomaticledger.projection.QueryParameterException;
-import org.diplomaticledger.projection.QueryParams;
 import org.diplomaticledger.projection.ReadPosition;
 import org.diplomaticledger.projection.Reads;
 import org.diplomaticledger.projection.ResourceNotFound;
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,12 +28,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 
+import static org.springframework.http.HttpHeaders.ACCEPT;
+
 /**
  * Expulsions and reciprocity: {@code GET /api/v1/expulsions}, {@code GET /api/v1/expulsions/{expulsionId}} and the
  * per-year balance of a pair of states, {@code GET /api/v1/trends/expulsions}.
  */
 @RestController
-@Tag(name = "Expulsions", description = "Expulsions of diplomats, their departures and deadlines, and reciprocity between states")
+@Tag(name = "Expulsions", description = "Expulsions of diplomats, their departures and deadlines, and reciprocity between "
+        + "states")
 class ExpulsionsController {
 
     private final Reads reads;
@@ -50,54 +49,31 @@ class ExpulsionsController {
         this.clock = clock;
     }
 
-    @Operation(operationId = "listExpulsions", summary = "List expulsions of diplomats",
-            description = "Which state expelled how many of another state's staff, when, with which deadline to leave, how many have left, whether any are overdue, and which expulsion answered which." + "\n\n" + ReadDocs.LIST + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
-            responses = {
-                    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
-                            content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "expulsions", value = "{\"items\":[{\"expulsionId\":\"us-expels-60-2018-03-26\",\"presenceId\":\"RU-US\",\"declaredBy\":\"US\",\"against\":\"RU\",\"persons\":[],\"namedCount\":0,\"count\":60,\"category\":\"UNSPECIFIED\",\"totalExpelled\":60,\"effectiveDate\":\"2018-03-26\",\"departureDeadline\":\"2018-04-02\",\"namedDeparted\":0,\"countedDeparted\":60,\"departed\":60,\"stillDue\":0,\"overdue\":false,\"lateDepartures\":0,\"lastDepartureOn\":\"2018-04-01\",\"answeredBy\":[{\"expulsionId\":\"ru-expels-60-2018-03-29\",\"presenceId\":\"US-RU\",\"declaredBy\":\"RU\",\"against\":\"US\",\"effectiveDate\":\"2018-03-29\",\"totalExpelled\":60,\"inferred\":false}],\"reason\":\"Response to the Salisbury nerve-agent attack on Sergei Skripal\",\"source\":\"White House press secretary statement, 26 March 2018; Reuters\",\"recordedAt\":\"2026-11-30T17:05:15.350Z\"}],\"page\":0,\"size\":1,\"total\":6,\"position\":81}")),
-                                    @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = "expulsionId,presenceId,declaredBy,against,missionId,persons,namedCount,count,category,totalExpelled,effectiveDate,departureDeadline,namedDeparted,countedDeparted,departed,stillDue,overdue,lateDepartures,lastDepartureOn,answers.expulsionId,answers.presenceId,answers.declaredBy,answers.against,answers.effectiveDate,answers.totalExpelled,answers.inferred,answeredBy,reason,source,sourceUrl,recordedAt,corrected.at,corrected.by,corrected.reason,corrected.source.text,corrected.source.url,corrected.eventId,corrected.correctsEventId\nus-expels-12-un-2022-02-28,RU-US,US,RU,RU-US-PERMANENT-MISSION-UN-NEW-YORK,,0,12,UNSPECIFIED,12,2022-02-28,2022-03-07,0,0,0,12,true,0,,,,,,,,,,Members of the permanent mission to the UN accused of espionage,Ambassador Nebenzia to reporters,,2026-11-30T17:05:15.365Z,,,,,,,\n"))}),
-                    @ApiResponse(responseCode = "400", description = ReadDocs.BAD_QUERY, content = @Content(
-                            mediaType = "application/problem+json", examples = @ExampleObject(name = "invalid-query", value = ReadDocs.PROBLEM_400)))})
+    @Operation(operationId = "listExpulsions", summary = "List expulsions of diplomats", description = """
+            Which state expelled how many of another state's staff, when, with which deadline to leave, how many have \
+            left, whether any are overdue, and which expulsion answered which.""" + ReadDocs.LIST_READ)
     @GetMapping(path = "/api/v1/expulsions", produces = {"application/json", "text/csv"})
-    ResponseEntity<Page<ExpulsionView>> list(@Parameter(description = "Only expulsions declared by this state (ISO 3166 alpha-2)", example = "US") @RequestParam(required = false) String by,
-                                             @Parameter(description = "Only expulsions of this state's staff (ISO 3166 alpha-2)", example = "RU") @RequestParam(required = false) String against,
-                                             @Parameter(description = "Only expulsions this state declared or suffered (ISO 3166 alpha-2)", example = "RU") @RequestParam(required = false) String state,
-                                             @Parameter(description = "Only expulsions from this mission", example = "RU-US-PERMANENT-MISSION-UN-NEW-YORK") @RequestParam(required = false) String missionId,
-                                             @Parameter(description = "Only expulsions on or after this day (ISO date)", example = "2018-01-01") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                             @Parameter(description = "Only expulsions on or before this day (ISO date)", example = "2018-12-31") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                             @Parameter(description = "Only expulsions that were (true) or were not (false) answered by the other state", example = "true") @RequestParam(required = false) String answered,
-                                             @Parameter(description = "Only expulsions with (true) or without (false) staff past their deadline on `on`", example = "false") @RequestParam(required = false) String overdue,
-                                             @Parameter(description = ReadDocs.ON, example = "2026-11-30") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-                                             @Parameter(description = ReadDocs.PAGE, example = "0") @RequestParam(required = false) Integer page,
-                                             @Parameter(description = ReadDocs.SIZE, example = "20") @RequestParam(required = false) Integer size,
-                                             @Parameter(description = "Sort by effectiveDate, by, against, count or deadline; `,desc` reverses (default: newest first)", example = "count,desc") @RequestParam(required = false) String sort,
-                                             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+    ResponseEntity<Page<ExpulsionView>> list(@ParameterObject ExpulsionsParameters.Expulsions query,
+                                             @Parameter(hidden = true) @RequestHeader(name = ACCEPT, required = false) String accept,
                                              @Parameter(hidden = true) ReadPosition read) {
-        if (from != null && to != null && from.isAfter(to)) {
-            throw new QueryParameterException("from", "from " + from + " comes after to " + to);
-        }
-        ExpulsionsQueries.Filter filter = new ExpulsionsQueries.Filter(QueryParams.country("by", by),
-                QueryParams.country("against", against), QueryParams.country("state", state),
-                missionId == null || missionId.isBlank() ? null : missionId.trim().toUpperCase(Locale.ROOT), from, to,
-                QueryParams.bool("answered", answered), QueryParams.bool("overdue", overdue), read.day(on, clock));
-        PageQuery paging = PageQuery.of(page, size, sort, QueryParams.wantsCsv(accept), ExpulsionsQueries.SORTABLE,
-                ExpulsionsQueries.DEFAULT_SORT);
+        ExpulsionsQueries.Filter filter = query.filter(read.day(query.on(), clock));
+        PageQuery paging = query.paging(accept);
         return reads.answer(ExpulsionsProjection.NAME, read, snapshot -> queries.list(snapshot, filter, paging));
     }
 
-    @Operation(operationId = "getExpulsion", summary = "One expulsion with its departures",
-            description = "One expulsion: who was expelled, by whom, the deadline, each recorded departure, and the expulsions it answered or that answered it." + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
-            responses = {
-                    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
-                            content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "us-expels-60-2018-03-26", value = "{\"expulsion\":{\"expulsionId\":\"us-expels-60-2018-03-26\",\"presenceId\":\"RU-US\",\"declaredBy\":\"US\",\"against\":\"RU\",\"persons\":[],\"namedCount\":0,\"count\":60,\"category\":\"UNSPECIFIED\",\"totalExpelled\":60,\"effectiveDate\":\"2018-03-26\",\"departureDeadline\":\"2018-04-02\",\"namedDeparted\":0,\"countedDeparted\":60,\"departed\":60,\"stillDue\":0,\"overdue\":false,\"lateDepartures\":0,\"lastDepartureOn\":\"2018-04-01\",\"answeredBy\":[{\"expulsionId\":\"ru-expels-60-2018-03-29\",\"presenceId\":\"US-RU\",\"declaredBy\":\"RU\",\"against\":\"US\",\"effectiveDate\":\"2018-03-29\",\"totalExpelled\":60,\"inferred\":false}],\"reason\":\"Response to the Salisbury nerve-agent attack on Sergei Skripal\",\"source\":\"White House press secretary statement, 26 March 2018; Reuters\",\"recordedAt\":\"2026-11-30T17:05:15.350Z\"},\"departures\":[{\"seq\":1,\"departed\":48,\"category\":\"DIPLOMATIC\",\"missionId\":\"RU-US-EMBASSY-WASHINGTON\",\"effectiveDate\":\"2018-04-01\",\"late\":false,\"recordedAt\":\"2026-11-30T17:05:15.352Z\",\"source\":\"AP, 1 April 2018\"}]}"))}),
-                    @ApiResponse(responseCode = "400", description = ReadDocs.BAD_QUERY, content = @Content(
-                            mediaType = "application/problem+json", examples = @ExampleObject(name = "invalid-query", value = ReadDocs.PROBLEM_400))),
-                    @ApiResponse(responseCode = "404", description = "No expulsion with this id (in this presence) is recorded", content = @Content(
-                            mediaType = "application/problem+json", examples = @ExampleObject(name = "not-found", value = "{\"type\":\"urn:diplomatic-ledger:problem:not-found\",\"title\":\"Not found\",\"status\":404,\"detail\":\"no expulsion 'us-expels-1-1999-01-01' is recorded\",\"instance\":\"/api/v1/expulsions/us-expels-1-1999-01-01\"}")))})
+    @Operation(operationId = "getExpulsion", summary = "One expulsion with its departures", description = """
+            One expulsion: who was expelled, by whom, the deadline, each recorded departure, and the expulsions it \
+            answered or that answered it.""" + ReadDocs.READ,
+            responses = {@ApiResponse(responseCode = "200", description = "OK"),
+                    @ApiResponse(responseCode = "404", description = "No expulsion with this id (in this presence) is recorded",
+                            content = @Content(mediaType = "application/problem+json"))})
     @GetMapping(path = "/api/v1/expulsions/{expulsionId}", produces = "application/json")
-    ResponseEntity<ExpulsionDetail> one(@Parameter(description = "The expulsion's id: who expelled how many, and when", example = "us-expels-60-2018-03-26") @PathVariable String expulsionId,
-                                        @Parameter(description = "The presence (SENDING-RECEIVING) when the id alone is ambiguous", example = "RU-US") @RequestParam(required = false) String presenceId,
-                                        @Parameter(description = ReadDocs.ON, example = "2026-11-30") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+    ResponseEntity<ExpulsionDetail> one(@Parameter(description = "The expulsion's id: who expelled how many, and when",
+                                                   example = "us-expels-60-2018-03-26") @PathVariable String expulsionId,
+                                        @Parameter(description = "The presence (SENDING-RECEIVING) when the id alone is ambiguous",
+                                                   example = "RU-US") @RequestParam(required = false) String presenceId,
+                                        @Parameter(description = ReadDocs.ON, example = "2026-11-30")
+                                        @RequestParam(required = false) LocalDate on,
                                         @Parameter(hidden = true) ReadPosition read) {
         String presence = presenceId == null || presenceId.isBlank() ? null : presenceId.trim().toUpperCase(Locale.ROOT);
         LocalDate day = read.day(on, clock);
@@ -106,28 +82,15 @@ class ExpulsionsController {
                         + (presence == null ? "" : " in presence " + presence) + " is recorded")));
     }
 
-    @Operation(operationId = "expulsionsTrend", summary = "Yearly balance of expulsions between two states",
-            description = "Year by year, how many of B's staff A expelled (aToB), how many of A's staff B expelled (bToA), the balance and the number of expulsions each declared. Without `stateA`/`stateB`, every pair." + "\n\n" + ReadDocs.LIST + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
-            responses = {
-                    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
-                            content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "RU-US", value = "{\"items\":[{\"year\":2016,\"stateA\":\"RU\",\"stateB\":\"US\",\"aToB\":0,\"bToA\":35,\"balance\":-35,\"expulsionsByA\":0,\"expulsionsByB\":1},{\"year\":2017,\"stateA\":\"RU\",\"stateB\":\"US\",\"aToB\":0,\"bToA\":0,\"balance\":0,\"expulsionsByA\":0,\"expulsionsByB\":0}],\"page\":0,\"size\":2,\"total\":7,\"position\":81}")),
-                                    @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = "year,stateA,stateB,aToB,bToA,balance,expulsionsByA,expulsionsByB\n2016,RU,US,0,35,-35,0,1\n"))}),
-                    @ApiResponse(responseCode = "400", description = ReadDocs.BAD_QUERY, content = @Content(
-                            mediaType = "application/problem+json", examples = @ExampleObject(name = "invalid-query", value = ReadDocs.PROBLEM_400)))})
+    @Operation(operationId = "expulsionsTrend", summary = "Yearly balance of expulsions between two states", description = """
+            Year by year, how many of B's staff A expelled (aToB), how many of A's staff B expelled (bToA), the balance \
+            and the number of expulsions each declared. Without `stateA`/`stateB`, every pair.""" + ReadDocs.LIST_READ)
     @GetMapping(path = "/api/v1/trends/expulsions", produces = {"application/json", "text/csv"})
-    ResponseEntity<Page<ExpulsionTrendRow>> trends(@Parameter(description = "One state of the pair (ISO 3166 alpha-2)", example = "RU") @RequestParam(required = false) String stateA,
-                                                   @Parameter(description = "The other state of the pair (ISO 3166 alpha-2)", example = "US") @RequestParam(required = false) String stateB,
-                                                   @Parameter(description = "First year, YYYY", example = "2016") @RequestParam(required = false) Integer from,
-                                                   @Parameter(description = "Last year, YYYY", example = "2025") @RequestParam(required = false) Integer to,
-                                                   @Parameter(description = ReadDocs.PAGE, example = "0") @RequestParam(required = false) Integer page,
-                                                   @Parameter(description = ReadDocs.SIZE, example = "20") @RequestParam(required = false) Integer size,
-                                                   @Parameter(description = "Sort by year, aToB, bToA or balance; `,desc` reverses (default: year)", example = "year") @RequestParam(required = false) String sort,
-                                                   @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+    ResponseEntity<Page<ExpulsionTrendRow>> trends(@ParameterObject ExpulsionsParameters.Trend query,
+                                                   @Parameter(hidden = true) @RequestHeader(name = ACCEPT, required = false) String accept,
                                                    @Parameter(hidden = true) ReadPosition read) {
-        PageQuery paging = PageQuery.of(page, size, sort, QueryParams.wantsCsv(accept), ExpulsionsQueries.TREND_SORTABLE,
-                ExpulsionsQueries.TREND_DEFAULT_SORT);
-        var a = QueryParams.country("stateA", stateA);
-        var b = QueryParams.country("stateB", stateB);
-        return reads.answer(ExpulsionsProjection.NAME, read, snapshot -> queries.trends(snapshot, a, b, from, to, paging));
+        PageQuery paging = query.paging(accept);
+        return reads.answer(ExpulsionsProjection.NAME, read,
+                snapshot -> queries.trends(snapshot, query.stateA(), query.stateB(), query.from(), query.to(), paging));
     }
 }

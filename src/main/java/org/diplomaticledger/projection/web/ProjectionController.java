@@ -2,10 +2,7 @@ package org.diplomaticledger.projection.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.diplomaticledger.projection.ParkedEvent;
@@ -30,7 +27,8 @@ import java.util.List;
  * The projections: how far each has read the ledger, which slot answers, and rebuilds from the events alone.
  */
 @RestController
-@Tag(name = "Projections", description = "The read models: how far each has read the ledger, which slot answers, and rebuilds from the events alone")
+@Tag(name = "Projections", description = "The read models: how far each has read the ledger, which slot answers, and rebuilds "
+        + "from the events alone")
 class ProjectionController {
 
     /**
@@ -42,6 +40,10 @@ class ProjectionController {
     }
 
     private static final int PARKED_LISTED = 100;
+    private static final String NO_SUCH_PROJECTION = "No projection of this name";
+    private static final String WRITE_ROLES = "Needs the role AUDITOR or ADMIN (HTTP Basic).";
+    private static final String WRITE_FORBIDDEN = "The user lacks the role AUDITOR or ADMIN";
+    private static final String NAME = "The projection's name: expulsions, heads-of-mission, relations, staffing or talks";
 
     private final ProjectionHandlers handlers;
     private final ProjectionPositions positions;
@@ -56,68 +58,62 @@ class ProjectionController {
         this.parkedEvents = parkedEvents;
     }
 
-    @Operation(operationId = "listProjections", summary = "How far each projection has read the ledger",
-            description = "Every projection (the read models behind GET /api/v1/**): the slot that answers, the ledger position it has applied against the ledger's head, its lag, its tables and its last rebuild.\n\nNeeds the role ANALYST, AUDITOR or ADMIN (HTTP Basic).",
-            responses = {
-                    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
-                            content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "projections", value = "[{\"name\":\"talks\",\"activeSlot\":\"A\",\"position\":81,\"head\":81,\"lag\":0,\"tables\":[\"talks_board\",\"talks_delegation\",\"talks_status_history\"]},{\"name\":\"staffing\",\"activeSlot\":\"A\",\"position\":81,\"head\":81,\"lag\":0,\"tables\":[\"staffing_presence\",\"staffing_mission\"]}]"))}),
-                    @ApiResponse(responseCode = "401", description = ReadDocs.UNAUTHENTICATED, content = @Content(
-                            mediaType = "application/problem+json", examples = @ExampleObject(name = "unauthenticated", value = ReadDocs.PROBLEM_401))),
-                    @ApiResponse(responseCode = "403", description = ReadDocs.FORBIDDEN, content = @Content(
-                            mediaType = "application/problem+json", examples = @ExampleObject(name = "forbidden", value = ReadDocs.PROBLEM_403)))})
+    @Operation(operationId = "listProjections", summary = "How far each projection has read the ledger", description = """
+            Every projection (the read models behind GET /api/v1/**): the slot that answers, the ledger position it has \
+            applied against the ledger's head, its lag, its tables and its last rebuild.
+
+            """ + ReadDocs.READ_ROLES,
+            responses = {@ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json")),
+                    @ApiResponse(responseCode = "403", description = ReadDocs.FORBIDDEN, content = @Content(mediaType = "application/problem+json"))})
     @GetMapping("/api/v1/projections")
     List<ProjectionView> all() {
         long head = positions.head();
         return handlers.all().stream().map(live -> view(live.projection().name(), head)).toList();
     }
 
-    @Operation(operationId = "getProjection", summary = "One projection's position, slot and last rebuild",
-            description = "One projection: its active slot, its position against the ledger's head, its lag, its tables and the state of its last rebuild (with whether the rebuilt tables were identical to the live ones).\n\nNeeds the role ANALYST, AUDITOR or ADMIN (HTTP Basic).",
+    @Operation(operationId = "getProjection", summary = "One projection's position, slot and last rebuild", description = """
+            One projection: its active slot, its position against the ledger's head, its lag, its tables and the state \
+            of its last rebuild (with whether the rebuilt tables were identical to the live ones).
+
+            """ + ReadDocs.READ_ROLES,
             responses = {
-                    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
-                            content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "talks", value = "{\"name\":\"talks\",\"activeSlot\":\"B\",\"position\":81,\"head\":81,\"lag\":0,\"tables\":[\"talks_board\",\"talks_delegation\",\"talks_status_history\"],\"lastRebuild\":{\"projection\":\"talks\",\"state\":\"SWITCHED\",\"into\":\"B\",\"startedAt\":\"2026-11-30T17:05:41.360Z\",\"finishedAt\":\"2026-11-30T17:05:41.816Z\",\"done\":81,\"total\":81,\"eventsPerSecond\":177.38,\"tables\":{\"talks_board\":{\"liveRows\":3,\"rebuiltRows\":3,\"identical\":true}},\"identical\":true}}"))}),
-                    @ApiResponse(responseCode = "404", description = "No projection of this name", content = @Content(
-                            mediaType = "application/problem+json", examples = @ExampleObject(name = "not-found", value = "{\"type\":\"urn:diplomatic-ledger:problem:unknown-projection\",\"title\":\"Unknown projection\",\"status\":404,\"detail\":\"no projection 'nope'; projections: expulsions, heads-of-mission, relations, staffing, talks\",\"instance\":\"/api/v1/projections/nope\"}"))),
-                    @ApiResponse(responseCode = "401", description = ReadDocs.UNAUTHENTICATED, content = @Content(
-                            mediaType = "application/problem+json", examples = @ExampleObject(name = "unauthenticated", value = ReadDocs.PROBLEM_401))),
-                    @ApiResponse(responseCode = "403", description = ReadDocs.FORBIDDEN, content = @Content(
-                            mediaType = "application/problem+json", examples = @ExampleObject(name = "forbidden", value = ReadDocs.PROBLEM_403)))})
+                    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json")),
+                    @ApiResponse(responseCode = "404", description = NO_SUCH_PROJECTION, content = @Content(mediaType = "application/problem+json")),
+                    @ApiResponse(responseCode = "403", description = ReadDocs.FORBIDDEN, content = @Content(mediaType = "application/problem+json"))})
     @GetMapping("/api/v1/projections/{name}")
-    ProjectionView one(@Parameter(description = "The projection's name: expulsions, heads-of-mission, relations, staffing or talks", example = "talks") @PathVariable String name) {
+    ProjectionView one(@Parameter(description = NAME, example = "talks") @PathVariable String name) {
         return view(name, positions.head());
     }
 
-    @Operation(operationId = "rebuildProjection", summary = "Rebuild a projection from the events alone",
-            description = "Starts rebuilding the projection into its idle slot from the ledger's events, then switches reads to it; answers 202 at once with the rebuild's status and a Location to follow it (GET /api/v1/projections/{name}).\n\nNeeds the role AUDITOR or ADMIN (HTTP Basic).",
+    @Operation(operationId = "rebuildProjection", summary = "Rebuild a projection from the events alone", description = """
+            Starts rebuilding the projection into its idle slot from the ledger's events, then switches reads to it; \
+            answers 202 at once with the rebuild's status and a Location to follow it (GET /api/v1/projections/{name}).
+
+            """ + WRITE_ROLES,
             responses = {
-                    @ApiResponse(responseCode = "202", useReturnTypeSchema = true, description = "OK",
-                            content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "talks", value = "{\"projection\":\"talks\",\"state\":\"RUNNING\",\"into\":\"B\",\"startedAt\":\"2026-11-30T17:05:41.360Z\",\"done\":0,\"total\":81,\"eventsPerSecond\":0.0}"))}),
-                    @ApiResponse(responseCode = "404", description = "No projection of this name", content = @Content(
-                            mediaType = "application/problem+json", examples = @ExampleObject(name = "not-found", value = "{\"type\":\"urn:diplomatic-ledger:problem:unknown-projection\",\"title\":\"Unknown projection\",\"status\":404,\"detail\":\"no projection 'nope'; projections: expulsions, heads-of-mission, relations, staffing, talks\",\"instance\":\"/api/v1/projections/nope\"}"))),
-                    @ApiResponse(responseCode = "401", description = ReadDocs.UNAUTHENTICATED, content = @Content(
-                            mediaType = "application/problem+json", examples = @ExampleObject(name = "unauthenticated", value = ReadDocs.PROBLEM_401))),
-                    @ApiResponse(responseCode = "403", description = "The user lacks the role AUDITOR or ADMIN", content = @Content(
-                            mediaType = "application/problem+json", examples = @ExampleObject(name = "forbidden", value = ReadDocs.PROBLEM_403)))})
+                    @ApiResponse(responseCode = "202", description = "OK", content = @Content(mediaType = "application/json")),
+                    @ApiResponse(responseCode = "404", description = NO_SUCH_PROJECTION, content = @Content(mediaType = "application/problem+json")),
+                    @ApiResponse(responseCode = "403", description = WRITE_FORBIDDEN, content = @Content(mediaType = "application/problem+json"))})
     @PostMapping("/api/v1/projections/{name}/rebuild")
-    ResponseEntity<RebuildStatus> rebuild(@Parameter(description = "The projection's name: expulsions, heads-of-mission, relations, staffing or talks", example = "talks") @PathVariable String name) {
+    ResponseEntity<RebuildStatus> rebuild(@Parameter(description = NAME, example = "talks") @PathVariable String name) {
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .header("Location", "/api/v1/projections/" + name)
                 .body(rebuilder.start(name));
     }
 
-    @Operation(operationId = "retryParkedEvents", summary = "Run a projection's parked events again",
-            description = "Runs every parked sequence of the projection again (docs/projections/README.md#parked-events), each aggregate's events in ledger order: an event that goes through is applied and leaves the queue with the events behind it; one that fails again stays parked, with its retry count up, and so do the events behind it. Answers when done, with what is still parked.\n\nNeeds the role AUDITOR or ADMIN (HTTP Basic).",
+    @Operation(operationId = "retryParkedEvents", summary = "Run a projection's parked events again", description = """
+            Runs every parked sequence of the projection again (docs/projections/README.md#parked-events), each \
+            aggregate's events in ledger order: an event that goes through is applied and leaves the queue with the \
+            events behind it; one that fails again stays parked, with its retry count up, and so do the events behind \
+            it. Answers when done, with what is still parked.
+
+            """ + WRITE_ROLES,
             responses = {
-                    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "OK",
-                            content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "released", value = "{\"projection\":\"staffing\",\"sequences\":1,\"released\":3,\"stillParked\":0,\"parked\":[]}"))}),
-                    @ApiResponse(responseCode = "404", description = "No projection of this name", content = @Content(
-                            mediaType = "application/problem+json", examples = @ExampleObject(name = "not-found", value = "{\"type\":\"urn:diplomatic-ledger:problem:unknown-projection\",\"title\":\"Unknown projection\",\"status\":404,\"detail\":\"no projection 'nope'; projections: expulsions, heads-of-mission, relations, staffing, talks\",\"instance\":\"/api/v1/projections/nope/parked/retry\"}"))),
-                    @ApiResponse(responseCode = "401", description = ReadDocs.UNAUTHENTICATED, content = @Content(
-                            mediaType = "application/problem+json", examples = @ExampleObject(name = "unauthenticated", value = ReadDocs.PROBLEM_401))),
-                    @ApiResponse(responseCode = "403", description = "The user lacks the role AUDITOR or ADMIN", content = @Content(
-                            mediaType = "application/problem+json", examples = @ExampleObject(name = "forbidden", value = ReadDocs.PROBLEM_403)))})
+                    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json")),
+                    @ApiResponse(responseCode = "404", description = NO_SUCH_PROJECTION, content = @Content(mediaType = "application/problem+json")),
+                    @ApiResponse(responseCode = "403", description = WRITE_FORBIDDEN, content = @Content(mediaType = "application/problem+json"))})
     @PostMapping("/api/v1/projections/{name}/parked/retry")
-    ParkedEvents.Retry retryParked(@Parameter(description = "The projection's name: expulsions, heads-of-mission, relations, staffing or talks", example = "staffing") @PathVariable String name,
+    ParkedEvents.Retry retryParked(@Parameter(description = NAME, example = "staffing") @PathVariable String name,
                                    jakarta.servlet.http.HttpServletRequest request) {
         // Checked here as well as wherever the security configuration names this path: a retry writes the read
         // models, which is for the roles that may rebuild them.

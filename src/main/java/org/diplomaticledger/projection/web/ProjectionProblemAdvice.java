@@ -8,16 +8,27 @@ import org.diplomaticledger.projection.QueryParameterException;
 import org.diplomaticledger.projection.Reads;
 import org.diplomaticledger.projection.ResourceNotFound;
 import org.diplomaticledger.shared.Problems;
+import org.diplomaticledger.shared.InvalidValueException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** Read-side problems: a bad query parameter (400), an unknown projection (404), a rebuild already running (409), a parked event before the reader's position (409), a projection behind it (503). */
+import java.util.Objects;
+
+/**
+ * Read-side problems: a bad query parameter (400), an unknown projection (404), a rebuild already running (409), a
+ * parked event before the reader's position (409), a projection behind it (503).
+ */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ProjectionProblemAdvice {
@@ -30,19 +41,34 @@ class ProjectionProblemAdvice {
     }
 
     /** A parameter Spring could not convert, such as a date that is not YYYY-MM-DD. */
-    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> typeMismatch(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e,
-                                              HttpServletRequest request) {
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return unconvertible(e.getName(), e, request);
+    }
+
+    /**
+     * The same for a parameter of a read's query record (bound by name, as {@code @RequestParam}s are): the first
+     * one, in the record's order, that could not be converted. The records carry no constraints, so a conversion is
+     * all that can fail in them.
+     */
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> unbound(MethodArgumentNotValidException e, HttpServletRequest request) {
+        FieldError field = Objects.requireNonNull(e.getBindingResult().getFieldError(), "query records bind fields only");
+        return unconvertible(field.getField(), field.unwrap(TypeMismatchException.class), request);
+    }
+
+    private static ResponseEntity<ProblemDetail> unconvertible(String parameter, TypeMismatchException e,
+                                                               HttpServletRequest request) {
         Class<?> type = e.getRequiredType();
         String expected = type == java.time.LocalDate.class ? "a date as YYYY-MM-DD"
                 : type != null && Number.class.isAssignableFrom(type) || type == int.class || type == long.class ? "a number"
                 : "a " + (type == null ? "value" : type.getSimpleName());
-        Throwable cause = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e);
-        String detail = cause instanceof org.diplomaticledger.shared.InvalidValueException invalid
-                ? e.getName() + ": " + invalid.getMessage()
-                : e.getName() + ": expected " + expected + ", got '" + e.getValue() + "'";
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
+        String detail = cause instanceof InvalidValueException invalid
+                ? parameter + ": " + invalid.getMessage()
+                : parameter + ": expected " + expected + ", got '" + e.getValue() + "'";
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query", detail, request);
-        problem.setProperty("parameter", e.getName());
+        problem.setProperty("parameter", parameter);
         return Problems.response(problem);
     }
 

@@ -1,7 +1,5 @@
 package org.diplomaticledger.projection.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.DateSchema;
@@ -22,14 +20,12 @@ import java.util.Arrays;
 /**
  * Documents read-your-writes and time travel once for every read: any handler that takes a {@link ReadPosition} gets
  * the query parameters {@code atLeast}, {@code asOf} and {@code knownAt} and the header {@code X-Ledger-At-Least} in
- * the OpenAPI description, and the answers every such read shares: 403 for a user without a reading role and 503 when
- * the projection does not reach {@code atLeast} in time (a controller may still say more of either). 401, shared by
- * every path, is added by {@code ResponsesOpenApi}.
+ * the OpenAPI description, and the answers every such read shares: 400 for a malformed query parameter, 403 for a
+ * user without a reading role and 503 when the projection does not reach {@code atLeast} in time (a controller may
+ * still say more of any of them). 401, shared by every path, is added by {@code ResponsesOpenApi}.
  */
 @Configuration(proxyBeanMethods = false)
 class ReadPositionOpenApi {
-
-    private static final ObjectMapper EXAMPLES = new ObjectMapper();
 
     @Bean
     OperationCustomizer readPositionParameters() {
@@ -50,22 +46,17 @@ class ReadPositionOpenApi {
                         .schema(new StringSchema().format("date-time")));
                 ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
                 operation.setResponses(responses);
-                responses.computeIfAbsent("403", code -> new ApiResponse().description(ReadDocs.FORBIDDEN)
-                        .content(problem("forbidden", ReadDocs.PROBLEM_403)));
-                responses.computeIfAbsent("503", code -> new ApiResponse().description(ReadDocs.BEHIND)
-                        .content(problem("behind", ReadDocs.PROBLEM_503)));
+                responses.computeIfAbsent("400", code -> problem(ReadDocs.BAD_QUERY, "invalid-query"));
+                responses.computeIfAbsent("403", code -> problem(ReadDocs.FORBIDDEN, "forbidden"));
+                responses.computeIfAbsent("503", code -> problem(ReadDocs.BEHIND, "behind"));
             }
             return operation;
         };
     }
 
-    /** Problem content with one example (JSON, as springdoc writes the examples of annotations). */
-    private static Content problem(String name, String example) {
-        try {
-            return new Content().addMediaType("application/problem+json", new MediaType()
-                    .addExamples(name, new Example().description(name).value(EXAMPLES.readTree(example))));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("example " + name + " is not JSON", e);
-        }
+    /** A problem answer whose example is one of the shared ones (resources openapi/examples/problems.json). */
+    private static ApiResponse problem(String description, String example) {
+        return new ApiResponse().description(description).content(new Content().addMediaType("application/problem+json",
+                new MediaType().addExamples(example, new Example().$ref("#/components/examples/" + example))));
     }
 }

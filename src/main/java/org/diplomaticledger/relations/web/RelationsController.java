@@ -3,7 +3,6 @@ package org.diplomaticledger.relations.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.diplomaticledger.projection.Page;
@@ -19,26 +18,20 @@ import org.diplomaticledger.relations.projection.RelationsQueries;
 import org.diplomaticledger.relations.projection.RelationsViews.RelationsDetail;
 import org.diplomaticledger.relations.projection.RelationsViews.RelationsView;
 import org.diplomaticledger.shared.CountryCode;
-import org.springframework.http.HttpHeaders;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import static org.springframework.http.HttpHeaders.ACCEPT;
 
 /** The level of relations: {@code GET /api/v1/relations} and {@code GET /api/v1/relations/{a}/{b}}. */
 @RestController
 @Tag(name = "Relations", description = "The level of diplomatic relations between two states: full, downgraded, severed "
         + "or restored, since when, who initiated it, the protecting powers while severed, and every change")
 class RelationsController {
-
-    private static final String SEVERED = """
-            {"relationsId":"RELATIONS-DJ-ER","stateA":"DJ","stateB":"ER","level":"SEVERED","since":"2008-06-12",\
-            "previousLevel":"FULL","initiatedBy":"DJ","reason":"border clashes at Ras Doumeira",\
-            "protectingPowers":[{"protectedState":"DJ","power":"QA"},{"protectedState":"ER","power":"BH"}],\
-            "cameoCode":161,"source":"Reuters, 12 June 2008","changes":2,\
-            "lastRecordedAt":"2026-12-05T09:30:00Z"}""";
 
     private final Reads reads;
     private final RelationsQueries queries;
@@ -51,71 +44,26 @@ class RelationsController {
     @Operation(operationId = "listRelations", summary = "List the level of relations between states",
             description = "One item per pair of states the ledger knows a level for: the level in force on `asOf` "
                     + "(today by default), since when, who initiated it and the protecting powers while severed. "
-                    + "Filtered by a state on either side, by a pair (`a` and `b`, in any order) and by level.\n\n"
-                    + ReadDocs.LIST + "\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
-            responses = {
-                    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "A page of relations (header X-Ledger-Position: the position it reflects)",
-                            content = {
-                                    @Content(mediaType = "application/json", examples = @ExampleObject(name = "relations",
-                                            summary = "Djibouti and Eritrea after the break of 2008",
-                                            value = "{\"items\":[" + SEVERED + "],\"page\":0,\"size\":50,\"total\":1,\"position\":120}")),
-                                    @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = """
-                                            relationsId,stateA,stateB,level,since,previousLevel,initiatedBy,reason,protectingPowers,cameoCode,source,sourceUrl,changes,lastRecordedAt,corrected.at,corrected.by,corrected.reason,corrected.source.text,corrected.source.url,corrected.eventId,corrected.correctsEventId
-                                            RELATIONS-DJ-ER,DJ,ER,SEVERED,2008-06-12,FULL,DJ,border clashes at Ras Doumeira,QA for DJ; BH for ER,161,"Reuters, 12 June 2008",,2,2026-12-05T09:30:00Z,,,,,,,
-                                            """))}),
-                    @ApiResponse(responseCode = "400", description = ReadDocs.BAD_QUERY, content = @Content(
-                            mediaType = "application/problem+json", examples = @ExampleObject(name = "invalid-query", value = ReadDocs.PROBLEM_400)))})
+                    + "Filtered by a state on either side, by a pair (`a` and `b`, in any order) and by level."
+                    + ReadDocs.LIST_READ,
+            responses = @ApiResponse(responseCode = "200", description = "A page of relations (header X-Ledger-Position: the position it reflects)"))
     @GetMapping(path = "/api/v1/relations", produces = {"application/json", "text/csv"})
-    ResponseEntity<Page<RelationsView>> list(@Parameter(description = "Only pairs this state is one of (ISO 3166 alpha-2 or alpha-3)", example = "ER")
-                                             @RequestParam(required = false) String state,
-                                             @Parameter(description = "With `b`: only this pair (in any order); alone: like `state`", example = "ER")
-                                             @RequestParam(required = false) String a,
-                                             @Parameter(description = "With `a`: only this pair (in any order); alone: like `state`", example = "DJ")
-                                             @RequestParam(required = false) String b,
-                                             @Parameter(description = "Only pairs at these levels, comma-separated: FULL, DOWNGRADED, SEVERED, RESTORED",
-                                                     example = "SEVERED,DOWNGRADED")
-                                             @RequestParam(required = false) String level,
-                                             @Parameter(description = ReadDocs.PAGE, example = "0")
-                                             @RequestParam(required = false) Integer page,
-                                             @Parameter(description = ReadDocs.SIZE, example = "20")
-                                             @RequestParam(required = false) Integer size,
-                                             @Parameter(description = "Sort by relationsId, stateA, stateB, level or since; `,desc` reverses "
-                                                     + "(default: relationsId)", example = "since,desc")
-                                             @RequestParam(required = false) String sort,
-                                             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+    ResponseEntity<Page<RelationsView>> list(@ParameterObject RelationsParameters query,
+                                             @Parameter(hidden = true) @RequestHeader(name = ACCEPT, required = false) String accept,
                                              @Parameter(hidden = true) ReadPosition read) {
-        RelationsQueries.Filter filter = new RelationsQueries.Filter(QueryParams.country("state", state),
-                QueryParams.country("a", a), QueryParams.country("b", b), RelationsQueries.levels(level));
-        if (filter.a() != null && filter.a().equals(filter.b())) {
-            throw new QueryParameterException("b", "names the same state as a; relations are between two states");
-        }
-        PageQuery paging = PageQuery.of(page, size, sort, QueryParams.wantsCsv(accept), RelationsQueries.SORTABLE,
-                RelationsQueries.DEFAULT_SORT);
+        RelationsQueries.Filter filter = query.filter();
+        PageQuery paging = query.paging(accept);
         return reads.answer(RelationsProjection.NAME, read, snapshot -> queries.list(snapshot, filter, paging));
     }
 
     @Operation(operationId = "getRelations", summary = "The relations between two states with their history",
             description = "The level of relations between `a` and `b` (in any order) in force on `asOf`, with every "
                     + "change of level up to that day (effective order), each with who initiated it, the protecting "
-                    + "powers and its source.\n\n" + ReadDocs.READ_YOUR_WRITES + "\n\n" + ReadDocs.READ_ROLES,
+                    + "powers and its source." + ReadDocs.READ,
             responses = {
-                    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The pair and its history of changes",
-                            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "DJ-ER",
-                                    value = "{\"relations\":" + SEVERED + """
-                                            ,"history":[{"seq":1,"effectiveDate":"1993-05-24","level":"FULL",\
-                                            "reason":"independence of Eritrea","protectingPowers":[],\
-                                            "source":"UN records","recordedAt":"2026-12-05T09:29:00Z"},\
-                                            {"seq":2,"effectiveDate":"2008-06-12","level":"SEVERED","previousLevel":"FULL",\
-                                            "initiatedBy":"DJ","reason":"border clashes at Ras Doumeira",\
-                                            "protectingPowers":[{"protectedState":"DJ","power":"QA"},{"protectedState":"ER","power":"BH"}],\
-                                            "cameoCode":161,"source":"Reuters, 12 June 2008",\
-                                            "recordedAt":"2026-12-05T09:30:00Z"}]}"""))),
-                    @ApiResponse(responseCode = "400", description = ReadDocs.BAD_QUERY, content = @Content(
-                            mediaType = "application/problem+json", examples = @ExampleObject(name = "invalid-query", value = ReadDocs.PROBLEM_400))),
+                    @ApiResponse(responseCode = "200", description = "The pair and its history of changes"),
                     @ApiResponse(responseCode = "404", description = "The ledger knows no level of relations between the two states (on that day)",
-                            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "not-found", value = """
-                                    {"type":"urn:diplomatic-ledger:problem:not-found","title":"Not found","status":404,\
-                                    "detail":"no relations between BH and ER in the ledger","instance":"/api/v1/relations/BH/ER"}""")))})
+                            content = @Content(mediaType = "application/problem+json"))})
     @GetMapping(path = "/api/v1/relations/{a}/{b}", produces = "application/json")
     ResponseEntity<RelationsDetail> one(@Parameter(description = "One state (ISO 3166 alpha-2 or alpha-3)", example = "ER") @PathVariable String a,
                                         @Parameter(description = "The other state, in any order", example = "DJ") @PathVariable String b,

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -76,8 +75,7 @@ class StreamController {
                     `ledger.stream.buffer` (1000) events wait is sent `: stream ended: …` and the stream closes: \
                     reconnect with the last id you received. See docs/stream.md.""",
             responses = {
-                    @ApiResponse(responseCode = "200", description = "The stream", content = @Content(
-                            mediaType = "text/event-stream", examples = @ExampleObject(name = "stream", value = StreamDocs.SSE_EXAMPLE))),
+                    @ApiResponse(responseCode = "200", description = "The stream", content = @Content(mediaType = "text/event-stream")),
                     @ApiResponse(responseCode = "400", description = "A bad parameter, named in `parameter`",
                             content = @Content(mediaType = "application/problem+json")),
                     @ApiResponse(responseCode = "403", description = "Not INTEGRATOR or ADMIN",
@@ -102,7 +100,8 @@ class StreamController {
 
     @Operation(summary = "Read the ledger's events in pages",
             description = """
-                    Roles INTEGRATOR, AUDITOR, CLERK (to find the event a correction names), ADMIN. The same CloudEvents as the stream, in ledger order, read-only: \
+                    Roles INTEGRATOR, AUDITOR, CLERK (to find the event a correction names), ADMIN. The same CloudEvents \
+                    as the stream, in ledger order, read-only: \
                     `events` after position `after`, at most `limit`, then `next` (pass it as `after` for the next page) \
                     and `more` (whether events after `next` can already be read). While filtering, one request examines \
                     at most `ledger.stream.page-scan-limit` (10,000) events, so a page may hold fewer than `limit` \
@@ -112,9 +111,8 @@ class StreamController {
                     below them), so paging with `next` never skips an event.""",
             responses = {
                     @ApiResponse(responseCode = "200", description = "A page", content = {
-                            @Content(mediaType = "application/json", schema = @Schema(implementation = EventPage.class),
-                                    examples = @ExampleObject(name = "page", value = StreamDocs.PAGE_EXAMPLE)),
-                            @Content(mediaType = NDJSON, examples = @ExampleObject(name = "ndjson", value = StreamDocs.NDJSON_EXAMPLE))}),
+                            @Content(mediaType = "application/json", schema = @Schema(implementation = EventPage.class)),
+                            @Content(mediaType = NDJSON)}),
                     @ApiResponse(responseCode = "400", description = "A bad parameter, named in `parameter`",
                             content = @Content(mediaType = "application/problem+json")),
                     @ApiResponse(responseCode = "403", description = "Not INTEGRATOR, AUDITOR, CLERK or ADMIN",
@@ -136,7 +134,8 @@ class StreamController {
                              @RequestParam(value = "from", required = false) String from,
                              @Parameter(description = "Events effective on or before this date (YYYY-MM-DD)", example = "2018-12-31")
                              @RequestParam(value = "to", required = false) String to,
-                             @Parameter(description = "Wait (bounded) until this ledger position is settled, e.g. the `position` of your write", example = "120")
+                             @Parameter(description = "Wait (bounded) until this ledger position is settled, e.g. the `position` "
+                                     + "of your write", example = "120")
                              @RequestParam(value = ReadPosition.PARAMETER, required = false) String atLeastParameter,
                              @Parameter(description = "The same as `atLeast`, as a header", example = "120")
                              @RequestHeader(value = ReadPosition.HEADER, required = false) String atLeastHeader,
