@@ -26,8 +26,6 @@ import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.json.JacksonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.diplomaticledger.shared.EventJson;
-import org.diplomaticledger.history.api.EntryCorrected;
-import org.diplomaticledger.history.api.EntryRetracted;
 import org.diplomaticledger.shared.LedgerMetadata;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.ObjectProvider;
@@ -278,12 +276,8 @@ class LedgerConfiguration {
      * its whole corrected history (which stays correct whichever way corrections are applied on load).
      */
     @Bean
-    SnapshotFilter correctedHistorySnapshotFilter(javax.sql.DataSource dataSource) {
-        org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
-        return snapshot -> !Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT COUNT(*) > 0 FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type IN (?, ?)",
-                Boolean.class, snapshot.getAggregateIdentifier(), EntryCorrected.class.getName(),
-                EntryRetracted.class.getName()));
+    SnapshotFilter correctedHistorySnapshotFilter(CorrectedAggregates corrected) {
+        return snapshot -> !corrected.has(snapshot.getAggregateIdentifier());
     }
 
     /**

@@ -12,7 +12,6 @@ import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaMode
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.serialization.Serializer;
 import org.diplomaticledger.DiplomaticLedgerApplication;
-import org.diplomaticledger.history.api.EntryCorrected;
 import org.diplomaticledger.presence.domain.Presence;
 import org.diplomaticledger.support.LedgerClient;
 import org.junit.jupiter.api.Test;
@@ -124,14 +123,16 @@ class SnapshotTest {
             EventStore store = context.getBean(EventStore.class);
             assertThat(store.readEvents("NO-IS").next().getPayloadType()).isEqualTo(Presence.class);
 
-            // A correction recorded in the aggregate's history (here written as another writer would store it).
-            jdbc.update("""
-                    INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
-                                                    payload_type, payload_revision, payload, meta_data)
-                    SELECT 'correction-1', aggregate_identifier, sequence_number + 1, type, time_stamp,
-                           ?, NULL, payload, meta_data
-                    FROM domain_event_entry WHERE aggregate_identifier = 'NO-IS' AND sequence_number = ?""",
-                    EntryCorrected.class.getName(), THRESHOLD + 1);
+            // A correction recorded in the aggregate's history: from then on it loads from its events.
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM corrected_aggregate WHERE aggregate_identifier = 'NO-IS'",
+                    Long.class)).isZero();
+            String change = jdbc.queryForObject("SELECT event_identifier FROM domain_event_entry WHERE aggregate_identifier = 'NO-IS' "
+                    + "AND sequence_number = 1", String.class);
+            LedgerClient.Response corrected = ledger.command("clerk", "CorrectEntry", """
+                    {"eventId": "%s", "corrections": {"change": 2}, "reason": "a typo", "source": "x"}""".formatted(change));
+            assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM corrected_aggregate WHERE aggregate_identifier = 'NO-IS'",
+                    Long.class)).isEqualTo(1);
             DomainEventMessage<?> first = store.readEvents("NO-IS").next();
             assertThat(first.getSequenceNumber()).isZero();
             assertThat(first.getPayloadType()).isNotEqualTo(Presence.class);
