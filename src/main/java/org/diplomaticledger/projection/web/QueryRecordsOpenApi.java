@@ -3,6 +3,8 @@ package org.diplomaticledger.projection.web;
 import io.swagger.v3.oas.models.media.StringSchema;
 import org.diplomaticledger.shared.CountryCode;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Year;
@@ -16,8 +18,15 @@ import java.time.YearMonth;
 @Configuration(proxyBeanMethods = false)
 class QueryRecordsOpenApi {
 
-    static {
-        SpringDocUtils.getConfig()
+    /*
+     * SpringDocUtils holds global settings that springdoc reads as its own beans are made. They are set here, by a
+     * bean factory post-processor, which runs before any bean is made: set in a static initializer instead, they
+     * came too late whenever a change in other beans moved this class's creation after springdoc's (the country
+     * codes were then described as arrays).
+     */
+    @Bean
+    static BeanFactoryPostProcessor queryRecordTypesAsStrings() {
+        return beanFactory -> SpringDocUtils.getConfig()
                 .replaceWithSchema(CountryCode.class, new StringSchema())
                 .replaceWithSchema(Year.class, new StringSchema())
                 .replaceWithSchema(YearMonth.class, new StringSchema())
