@@ -116,6 +116,19 @@ public class Reads {
             return point.validAfter(alias);
         }
 
+        /**
+         * The query of the one version of a key valid at the point, in a table that keeps {@code reach}
+         * ({@link TimePoint#version}); its parameters are {@link #versionArgs}.
+         */
+        public String version(String table, String... key) {
+            return point.version(table, java.util.List.of(key));
+        }
+
+        /** The parameters of {@link #version} for a key's values, in the order of its columns. */
+        public Object[] versionArgs(Object... key) {
+            return point.versionArgs(slot.code(), key);
+        }
+
         /** The validity condition alone (no slot parameter), for a joined table whose slot is bound otherwise. */
         public String valid(String alias) {
             return point.rows(alias, false);

@@ -60,7 +60,7 @@ import java.util.function.Supplier;
 public final class TemporalProjector implements EventMessageHandler {
 
     private static final Set<String> VERSION_COLUMNS = Set.of("slot", "valid_from", "valid_to", "valid_to_recorded",
-            "recorded_from", "recorded_to");
+            "recorded_from", "recorded_to", "reach");
 
     private final Projection projection;
     private final SlotRef head;

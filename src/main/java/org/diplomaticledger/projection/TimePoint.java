@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The point a read describes: the world on {@code asOf} (effective time) as the ledger had recorded it by
@@ -70,6 +72,47 @@ public record TimePoint(LocalDate asOf, Instant knownAt, boolean latest) {
             return "(" + p + "valid_to IS NULL OR " + p + "valid_to > ?)";
         }
         return "(" + p + "valid_to IS NULL OR " + p + "valid_to > ? OR " + p + "valid_to_recorded > " + instant() + ")";
+    }
+
+    /**
+     * A query of the one version of a key valid at this point (none if there is none), in a table that keeps
+     * {@code reach} ({@link VersionedTable#reach}): the key's versions the ledger believed at {@code knownAt} do not
+     * overlap in effective time, so the one valid on {@code asOf} is the latest of them starting on or before it, if it
+     * has not ended by then. The query takes the key's versions from that day backwards, through the table's index
+     * on {@code (slot, key…, valid_from DESC)}, and stops at the first one believed; at a {@code knownAt} the reader
+     * gave, it starts no later than the reach of the last version recorded by then (index on
+     * {@code (slot, key…, recorded_from DESC, reach DESC)}), so it does not pass the versions recorded after it. It
+     * costs a few index probes, whatever the length of the key's history.
+     *
+     * <p>Parameters: the slot and the key's columns in order, twice at a {@code knownAt} the reader gave
+     * ({@link #versionArgs}). The queries of several keys can be joined with {@code UNION ALL}.
+     */
+    public String version(String table, List<String> key) {
+        String keyWhere = "slot = ?" + key.stream().map(column -> " AND " + column + " = ?").collect(Collectors.joining());
+        String keyOrder = "slot, " + String.join(", ", key);
+        String day = "DATE '" + asOf + "'";
+        String bound = latest ? day : "LEAST(" + day + ", (SELECT reach FROM " + table + " WHERE " + keyWhere
+                + " AND recorded_from <= " + instant() + " ORDER BY " + keyOrder + ", recorded_from DESC, reach DESC FETCH FIRST ROW ONLY))";
+        String known = latest ? "recorded_to IS NULL"
+                : "recorded_from <= " + instant() + " AND (recorded_to IS NULL OR recorded_to > " + instant() + ")";
+        String covers = latest ? "(valid_to IS NULL OR valid_to > " + day + ")"
+                : "(valid_to IS NULL OR valid_to > " + day + " OR valid_to_recorded > " + instant() + ")";
+        return "SELECT * FROM (SELECT * FROM " + table + " WHERE " + keyWhere + " AND valid_from <= " + bound + " AND " + known
+                + " ORDER BY " + keyOrder + ", valid_from DESC FETCH FIRST ROW ONLY) v WHERE " + covers;
+    }
+
+    /** The parameters of {@link #version} for a slot and a key's values. */
+    public Object[] versionArgs(String slot, Object... key) {
+        Object[] once = new Object[key.length + 1];
+        once[0] = slot;
+        System.arraycopy(key, 0, once, 1, key.length);
+        if (latest) {
+            return once;
+        }
+        Object[] twice = new Object[once.length * 2];
+        System.arraycopy(once, 0, twice, 0, once.length);
+        System.arraycopy(once, 0, twice, once.length, once.length);
+        return twice;
     }
 
     private String rowsAt(String alias, boolean withSlot, boolean onAsOf) {

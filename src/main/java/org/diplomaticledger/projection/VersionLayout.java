@@ -21,6 +21,12 @@ final class VersionLayout {
     final String insertSql;
     /** Ends an open version in effective time: its {@code valid_to}, and since when that end is known. */
     final String endSql;
+    /** Whether the table keeps each version's {@code reach} ({@link VersionedTable#reach}). */
+    final boolean reach;
+    /** The key's last recorded version's {@code recorded_from} and {@code reach}; parameters: slot, key. */
+    final String reachProbeSql;
+    /** Raises the reach of the key's versions recorded from an instant on; parameters: reach, slot, key, instant, reach. */
+    final String reachRaiseSql;
     private final java.util.Map<String, Integer> indexes = new java.util.HashMap<>();
 
     VersionLayout(VersionedTable table, List<String> columns) {
@@ -42,9 +48,15 @@ final class VersionLayout {
         this.keySql = String.join(" AND ", table.key().stream().map(column -> column + " = ?").toList());
         this.openVersionSql = "slot = ? AND " + keySql + " AND valid_from = ? AND recorded_to IS NULL AND valid_to IS NULL";
         this.closedVersionSql = "slot = ? AND " + keySql + " AND valid_from = ? AND recorded_to IS NULL AND valid_to = ?";
+        this.reach = table.reach();
         this.insertSql = "INSERT INTO " + table.name() + " (slot, " + columnList
-                + ", valid_from, valid_to, valid_to_recorded, recorded_from, recorded_to) VALUES ("
-                + String.join(", ", Collections.nCopies(columns.size() + 6, "?")) + ")";
+                + ", valid_from, valid_to, valid_to_recorded, recorded_from, recorded_to" + (reach ? ", reach" : "") + ") VALUES ("
+                + String.join(", ", Collections.nCopies(columns.size() + (reach ? 7 : 6), "?")) + ")";
+        String keyOrder = String.join(", ", table.key());
+        this.reachProbeSql = "SELECT recorded_from, reach FROM " + table.name() + " WHERE slot = ? AND " + keySql
+                + " ORDER BY slot, " + keyOrder + ", recorded_from DESC, reach DESC FETCH FIRST ROW ONLY";
+        this.reachRaiseSql = "UPDATE " + table.name() + " SET reach = ? WHERE slot = ? AND " + keySql
+                + " AND recorded_from >= ? AND reach < ?";
         this.endSql = "UPDATE " + table.name() + " SET valid_to = ?, valid_to_recorded = ? WHERE " + openVersionSql;
     }
 

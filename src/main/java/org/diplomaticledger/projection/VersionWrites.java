@@ -20,6 +20,14 @@ import java.util.Map;
  *
  * <p>Spring's {@code JdbcTemplate.batchUpdate} sends the batches; what it does not do, and this class does, is
  * fold a write into an earlier one of the same window.
+ *
+ * <p>In a table that keeps {@code reach} ({@link VersionedTable#reach}), each version inserted gets an upper bound of
+ * the {@code valid_from} of every version of its key recorded at or before its own {@code recorded_from}: so the
+ * last version recorded by an instant bounds, in one index probe, the effective days the ledger knew anything of
+ * for that key then ({@link TimePoint#version}). The bound is kept by one probe per key and flush (the key's last
+ * recorded version); a version recorded before one already stored (event timestamps of concurrent writers need not
+ * follow the ledger's order) raises the later ones' reach. A version deleted later leaves the bound higher than it
+ * need be, which costs a read a few rows, never a wrong answer; for that reason a rebuild compares slots without it.
  */
 final class VersionWrites {
 
@@ -48,6 +56,8 @@ final class VersionWrites {
         final LocalDate validFrom;
         final Instant recordedFrom;
         LocalDate validTo;
+        /** The version's reach, in a table that keeps it, worked out at the flush. */
+        LocalDate reach;
         /** Since when {@code validTo} is known, when later than {@code recordedFrom} (see {@link #end}). */
         Instant validToRecorded;
         Instant recordedTo;
@@ -141,10 +151,16 @@ final class VersionWrites {
             return;
         }
         statements.forEach(jdbc::batchUpdate);
-        Map<VersionLayout, List<Object[]>> inserts = new LinkedHashMap<>();
-        closed.forEach(pending -> inserts.computeIfAbsent(pending.layout, layout -> new ArrayList<>()).add(args(pending)));
-        current.values().forEach(pending -> inserts.computeIfAbsent(pending.layout, layout -> new ArrayList<>()).add(args(pending)));
-        inserts.forEach((layout, args) -> jdbc.batchUpdate(layout.insertSql, args));
+        Map<VersionLayout, List<Pending>> inserts = new LinkedHashMap<>();
+        closed.forEach(pending -> inserts.computeIfAbsent(pending.layout, layout -> new ArrayList<>()).add(pending));
+        current.values().forEach(pending -> inserts.computeIfAbsent(pending.layout, layout -> new ArrayList<>()).add(pending));
+        inserts.forEach((layout, pendings) -> {
+            List<Object[]> raises = layout.reach ? reach(layout, pendings) : List.of();
+            jdbc.batchUpdate(layout.insertSql, pendings.stream().map(VersionWrites::args).toList());
+            if (!raises.isEmpty()) {
+                jdbc.batchUpdate(layout.reachRaiseSql, raises);
+            }
+        });
         List<Object[]> updates = new ArrayList<>();
         List<Object[]> added = new ArrayList<>();
         progress.forEach((id, values) -> {
@@ -165,6 +181,59 @@ final class VersionWrites {
         clear();
     }
 
+    /**
+     * Sets the reach of a table's versions to insert, in recorded order per key from the key's last stored version,
+     * the same for versions recorded at the same instant; answers the raises of stored versions recorded at or after
+     * one of them (arguments of {@link VersionLayout#reachRaiseSql}).
+     */
+    private List<Object[]> reach(VersionLayout layout, List<Pending> pendings) {
+        pendings.sort(java.util.Comparator.comparing(pending -> pending.recordedFrom)); // stable: keeps their order per instant
+        Map<List<Object>, List<Pending>> byKey = new LinkedHashMap<>();
+        for (Pending pending : pendings) {
+            List<Object> id = new ArrayList<>(layout.key(pending.row));
+            id.add(0, pending.slot);
+            byKey.computeIfAbsent(id, k -> new ArrayList<>()).add(pending);
+        }
+        List<Object[]> raises = new ArrayList<>();
+        byKey.forEach((id, versions) -> {
+            String slot = (String) id.get(0);
+            List<Object> key = id.subList(1, id.size());
+            Object[] where = new Object[key.size() + 1];
+            where[0] = slot;
+            for (int i = 0; i < key.size(); i++) {
+                where[i + 1] = Row.jdbc(key.get(i));
+            }
+            List<Object[]> last = jdbc.query(layout.reachProbeSql, (rs, i) -> new Object[] {
+                    rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getObject(2, LocalDate.class)}, where);
+            Instant storedUntil = last.isEmpty() ? null : (Instant) last.get(0)[0];
+            LocalDate reach = last.isEmpty() ? null : (LocalDate) last.get(0)[1];
+            for (int from = 0; from < versions.size(); ) {
+                int to = from;
+                LocalDate run = reach;
+                while (to < versions.size() && versions.get(to).recordedFrom.equals(versions.get(from).recordedFrom)) {
+                    LocalDate validFrom = versions.get(to).validFrom;
+                    run = run == null || validFrom.isAfter(run) ? validFrom : run;
+                    to++;
+                }
+                for (int i = from; i < to; i++) {
+                    Pending version = versions.get(i);
+                    version.reach = run;
+                    if (storedUntil != null && !version.recordedFrom.isAfter(storedUntil)) {
+                        Object[] raise = new Object[where.length + 3];
+                        raise[0] = Date.valueOf(version.validFrom);
+                        System.arraycopy(where, 0, raise, 1, where.length);
+                        raise[where.length + 1] = at(version.recordedFrom);
+                        raise[where.length + 2] = Date.valueOf(version.validFrom);
+                        raises.add(raise);
+                    }
+                }
+                reach = run;
+                from = to;
+            }
+        });
+        return raises;
+    }
+
     /** Drops every write held. */
     void clear() {
         statements.clear();
@@ -176,7 +245,7 @@ final class VersionWrites {
 
     private static Object[] args(Pending pending) {
         List<Object> row = pending.row;
-        Object[] args = new Object[row.size() + 6];
+        Object[] args = new Object[row.size() + (pending.layout.reach ? 7 : 6)];
         args[0] = pending.slot;
         for (int i = 0; i < row.size(); i++) {
             args[i + 1] = Row.jdbc(row.get(i));
@@ -186,6 +255,9 @@ final class VersionWrites {
         args[row.size() + 3] = pending.validToRecorded == null ? null : at(pending.validToRecorded);
         args[row.size() + 4] = at(pending.recordedFrom);
         args[row.size() + 5] = pending.recordedTo == null ? null : at(pending.recordedTo);
+        if (pending.layout.reach) {
+            args[row.size() + 6] = Date.valueOf(pending.reach);
+        }
         return args;
     }
 

@@ -52,7 +52,7 @@ class TemporalProjectorTest {
         jdbc.execute("CREATE TABLE probe_count (slot CHAR(1) NOT NULL, presence_id VARCHAR(64) NOT NULL, headcount INTEGER NOT NULL, "
                 + "reported_on DATE NOT NULL, valid_from DATE, valid_to DATE, valid_to_recorded TIMESTAMP WITH TIME ZONE, "
                 + "recorded_from TIMESTAMP WITH TIME ZONE, "
-                + "recorded_to TIMESTAMP WITH TIME ZONE)");
+                + "recorded_to TIMESTAMP WITH TIME ZONE, reach DATE)");
         jdbc.execute("CREATE TABLE projection_partition (projection VARCHAR(100) NOT NULL, slot CHAR(1) NOT NULL, "
                 + "partition_id VARCHAR(200) NOT NULL, folded_until DATE NOT NULL, last_sequence BIGINT DEFAULT -1 NOT NULL, "
                 + "PRIMARY KEY (projection, slot, partition_id))");
@@ -73,7 +73,7 @@ class TemporalProjectorTest {
 
         @Override
         public List<VersionedTable> versionedTables() {
-            return List.of(VersionedTable.of("probe_count", "presence_id", "presence_id"));
+            return List.of(VersionedTable.of("probe_count", "presence_id", "presence_id").withReach());
         }
 
         @Override
@@ -178,7 +178,32 @@ class TemporalProjectorTest {
         List<Integer> found = jdbc.queryForList("SELECT headcount FROM probe_count WHERE " + point.rows(null, true),
                 Integer.class, "A");
         assertThat(found).as("versions valid on " + day).hasSizeLessThanOrEqualTo(1);
+        // the point read of the key through its reach finds what the scan of every version finds
+        assertThat(jdbc.queryForList("SELECT headcount FROM (" + point.version("probe_count", List.of("presence_id")) + ") p",
+                Integer.class, point.versionArgs("A", "NO-SE"))).as("the version valid on " + day).isEqualTo(found);
         return found.isEmpty() ? null : found.get(0);
+    }
+
+    @Test
+    void aVersionRecordedBeforeOnesStoredRaisesTheirReach() throws Exception {
+        // Event timestamps of concurrent writers need not follow the ledger's order: the third fact is handled last
+        // but stamped before the second, and dated after both.
+        TemporalProjector live = projector(Slot.A, false);
+        live.handle(count(10, "2000-01-01", 5));
+        live.handle(count(20, "2001-01-01", 7));
+        live.handle(count(30, "2002-01-01", 6));
+        live.handle(count(40, "2000-06-01", 9));
+        assertThat(jdbc.queryForList("SELECT reach FROM probe_count WHERE recorded_from >= ? ORDER BY reach",
+                LocalDate.class, T0.plusSeconds(60L * 6).atOffset(java.time.ZoneOffset.UTC)))
+                .as("every version recorded from minute 6 on reaches 2002").allMatch(reach -> !reach.isBefore(LocalDate.of(2002, 1, 1)));
+        // Known after the last record, the versions bound by the last one recorded (minute 9) still reach 2002.
+        for (int second = 9 * 60 + 30; second <= 12 * 60; second += 30) {
+            for (String day : List.of("1999-12-31", "2000-01-01", "2000-07-01", "2001-06-01", "2002-06-01")) {
+                headcountOn(day, T0.plusSeconds(second));
+            }
+        }
+        assertThat(headcountOn("2002-06-01", T0.plusSeconds(60L * 9 + 30))).isEqualTo(30);
+        assertThat(headcountOn("2000-07-01", null)).isEqualTo(40);
     }
 
     @Test

@@ -53,10 +53,10 @@ public class StaffingProjection implements Projection {
 
     @Override
     public List<VersionedTable> versionedTables() {
-        return List.of(VersionedTable.of("staffing_presence", "presence_id", "presence_id"),
+        return List.of(VersionedTable.of("staffing_presence", "presence_id", "presence_id").withReach(),
                 VersionedTable.of("staffing_mission", "presence_id", "mission_id"),
                 VersionedTable.of("staffing_person", "presence_id", "presence_id", "person_id", "tenure"),
-                VersionedTable.of("staffing_bucket", "presence_id", "presence_id", "mission_key", "category"),
+                VersionedTable.of("staffing_bucket", "presence_id", "presence_id", "mission_key", "category").withReach(),
                 VersionedTable.of("staffing_ceiling", "presence_id", "presence_id", "ceiling_id"),
                 VersionedTable.of("staffing_expulsion", "presence_id", "presence_id", "expulsion_id"));
     }

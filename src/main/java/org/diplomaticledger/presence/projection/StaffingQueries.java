@@ -4,6 +4,7 @@ import org.diplomaticledger.projection.CorrectionMark;
 import org.diplomaticledger.shared.Provenance;
 
 import org.diplomaticledger.presence.api.PresenceIds;
+import org.diplomaticledger.presence.api.StaffCategory;
 import org.diplomaticledger.presence.projection.StaffingViews.*;
 import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
@@ -13,6 +14,7 @@ import org.diplomaticledger.projection.Where;
 import org.diplomaticledger.relations.api.RelationsId;
 import org.diplomaticledger.shared.CountryCode;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
@@ -174,8 +176,8 @@ public class StaffingQueries {
     }
 
     public Optional<PresenceStaffingDetail> presence(Reads.Snapshot snapshot, String presenceId, LocalDate on) {
-        List<PresenceRow> rows = jdbc.query("SELECT * FROM staffing_presence WHERE " + snapshot.rows() + " AND presence_id = ?",
-                (rs, i) -> presenceRow(rs), snapshot.slotCode(), presenceId);
+        List<PresenceRow> rows = jdbc.query(snapshot.version("staffing_presence", "presence_id"), (rs, i) -> presenceRow(rs),
+                snapshot.versionArgs(presenceId));
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -226,13 +228,14 @@ public class StaffingQueries {
 
         Map<String, Map<String, Integer>> counted = new HashMap<>();
         Map<String, Map<String, Integer>> presenceWide = new HashMap<>();
-        jdbc.query("SELECT presence_id, mission_key, category, staff FROM staffing_bucket WHERE " + snapshot.rows() + " AND presence_id IN ("
-                + marks + ")", rs -> {
-            counted.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).merge(rs.getString(3), rs.getInt(4), Integer::sum);
-            if (rs.getString(2).equals(StaffingProjection.PRESENCE_WIDE)) {
-                presenceWide.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).merge(rs.getString(3), rs.getInt(4), Integer::sum);
+        buckets(snapshot, presenceIds, rs -> {
+            counted.computeIfAbsent(rs.getString("presence_id"), k -> new HashMap<>())
+                    .merge(rs.getString("category"), rs.getInt("staff"), Integer::sum);
+            if (rs.getString("mission_key").equals(StaffingProjection.PRESENCE_WIDE)) {
+                presenceWide.computeIfAbsent(rs.getString("presence_id"), k -> new HashMap<>())
+                        .merge(rs.getString("category"), rs.getInt("staff"), Integer::sum);
             }
-        }, args);
+        });
 
         Map<String, List<CeilingRow>> ceilings = new HashMap<>();
         jdbc.query("SELECT * FROM staffing_ceiling WHERE " + snapshot.rows() + " AND in_force AND mission_id IS NULL AND presence_id IN ("
@@ -271,6 +274,33 @@ public class StaffingQueries {
                     missionCeilings.getOrDefault(row.presenceId, List.of()), row.reportedSource, row.reportedCorrected));
         }
         return views;
+    }
+
+    /**
+     * The counted-staff buckets of the presences valid at the point. For one presence, the one version of each of its
+     * buckets (the whole presence or one of its missions, by category) through the index, whatever the length of its
+     * history ({@link Reads.Snapshot#version}); for several, one scan of their versions.
+     */
+    private void buckets(Reads.Snapshot snapshot, List<String> presenceIds, RowCallbackHandler each) {
+        if (presenceIds.size() != 1) {
+            jdbc.query("SELECT * FROM staffing_bucket WHERE " + snapshot.rows() + " AND presence_id IN ("
+                    + marks(presenceIds.size()) + ")", each, args(snapshot, presenceIds).toArray());
+            return;
+        }
+        String presenceId = presenceIds.get(0);
+        List<String> missionKeys = new ArrayList<>(List.of(StaffingProjection.PRESENCE_WIDE));
+        missionKeys.addAll(jdbc.queryForList("SELECT DISTINCT mission_id FROM staffing_mission WHERE slot = ? AND presence_id = ?",
+                String.class, snapshot.slotCode(), presenceId));
+        String one = snapshot.version("staffing_bucket", "presence_id", "mission_key", "category");
+        List<String> queries = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        for (String missionKey : missionKeys) {
+            for (StaffCategory category : StaffCategory.values()) {
+                queries.add(one);
+                args.addAll(List.of(snapshot.versionArgs(presenceId, missionKey, category.name())));
+            }
+        }
+        jdbc.query(String.join(" UNION ALL ", queries), each, args.toArray());
     }
 
     /**
