@@ -105,6 +105,29 @@ public class ExpulsionsQueries {
                 + "FROM ex x WHERE x.answers_id IS NULL) l WHERE t_id IS NOT NULL) ";
     }
 
+    /**
+     * The expulsions valid at the point that a read of one state or one declaring state can find through an index on
+     * that state, so that it reads that state's expulsions, not the ledger's (the filter's own condition stays in the
+     * outer query); its parameters are added to {@code args}.
+     */
+    private static String expulsions(Reads.Snapshot snapshot, Filter filter, List<Object> args) {
+        String valid = "SELECT * FROM expulsions_expulsion WHERE " + snapshot.rows();
+        args.add(snapshot.slotCode());
+        if (filter.state() != null) {
+            args.addAll(List.of(filter.state().value(), snapshot.slotCode(), filter.state().value(), filter.state().value()));
+            return valid + " AND declared_by = ? UNION ALL " + valid + " AND against = ? AND declared_by <> ?";
+        }
+        if (filter.by() != null) {
+            args.add(filter.by().value());
+            return valid + " AND declared_by = ?";
+        }
+        if (filter.against() != null) {
+            args.add(filter.against().value());
+            return valid + " AND against = ?";
+        }
+        return valid;
+    }
+
     private static final String ANSWERED = "EXISTS (SELECT 1 FROM lk WHERE lk.t_presence = e.presence_id AND lk.t_id = e.expulsion_id)";
     private static final String OVERDUE = "(e.still_due > 0 AND e.departure_deadline < ?)";
 
@@ -146,14 +169,18 @@ public class ExpulsionsQueries {
             args.add(Date.valueOf(filter.on()));
         }
         List<Object> all = new ArrayList<>();
-        all.add(snapshot.slotCode());
-        all.addAll(args);
         // Every link of the slot is worked out only when the filter asks about links; a page's own links are
         // worked out for its rows alone (complete), so a read costs its page, not the ledger's expulsions.
-        String with = filter.answered() != null ? links(snapshot) : "WITH ex AS (SELECT * FROM expulsions_expulsion WHERE "
-                + snapshot.rows() + ") ";
-        Long total = jdbc.queryForObject(with + "SELECT COUNT(*) FROM ex e" + where, Long.class, all.toArray());
-        List<ExpulsionView> rows = jdbc.query(with + "SELECT e.* FROM ex e" + where + page.sql(),
+        String from;
+        if (filter.answered() != null) {
+            from = links(snapshot) + "SELECT %s FROM ex e";
+            all.add(snapshot.slotCode());
+        } else {
+            from = "SELECT %s FROM (" + expulsions(snapshot, filter, all) + ") e";
+        }
+        all.addAll(args);
+        Long total = jdbc.queryForObject(from.formatted("COUNT(*)") + where, Long.class, all.toArray());
+        List<ExpulsionView> rows = jdbc.query(from.formatted("e.*") + where + page.sql(),
                 (rs, i) -> expulsion(rs, filter.on()), all.toArray());
         return new Page<>(complete(snapshot, rows), page.page(), page.size(), total == null ? 0 : total, snapshot.position());
     }

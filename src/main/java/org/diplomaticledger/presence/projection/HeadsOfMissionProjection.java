@@ -48,7 +48,7 @@ public class HeadsOfMissionProjection implements Projection {
     @Override
     public List<VersionedTable> versionedTables() {
         // A mission id starts with its presence (RU-US-EMBASSY-WASHINGTON), the aggregate whose events build it.
-        return List.of(VersionedTable.byPrefix("heads_of_mission_post", "mission_id", "mission_id"),
+        return List.of(VersionedTable.byPrefix("heads_of_mission_post", "mission_id", "mission_id").withReach(),
                 VersionedTable.byPrefix("heads_of_mission_tenure", "mission_id", "mission_id", "tenure_no"),
                 VersionedTable.byPrefix("heads_of_mission_recall", "mission_id", "mission_id", "tenure_no", "seq"),
                 VersionedTable.byPrefix("heads_of_mission_charge", "mission_id", "mission_id", "seq"),

@@ -60,6 +60,24 @@ public class HeadsOfMissionQueries {
                 .either("sending_state", "receiving_state", filter.state())
                 .equal("mission_id", filter.missionId())
                 .equal("vacant", filter.vacant());
+        List<String> missions = missionsOf(snapshot, filter);
+        if (missions != null) {
+            // each mission's post at the point in a few index probes ({@link Reads.Snapshot#version}); the filters
+            // still apply to them as to the table's rows
+            List<Object> args = new ArrayList<>();
+            String one = snapshot.version("heads_of_mission_post", "mission_id");
+            for (String mission : missions) {
+                args.addAll(List.of(snapshot.versionArgs(mission)));
+            }
+            args.addAll(List.of(where.args()));
+            String probed = missions.isEmpty() ? "SELECT * FROM heads_of_mission_post WHERE 1 = 0"
+                    : String.join(" UNION ALL ", Collections.nCopies(missions.size(), one));
+            Long total = jdbc.queryForObject("SELECT COUNT(*) FROM (" + probed + ") heads_of_mission_post" + where.sql(), Long.class,
+                    args.toArray());
+            List<MissionHeadView> items = jdbc.query(posts(snapshot, probed) + where.sql() + page.sql(),
+                    (rs, i) -> mission(rs, filter.on()), args.toArray());
+            return new Page<>(items, page.page(), page.size(), total == null ? 0 : total, snapshot.position());
+        }
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM heads_of_mission_post" + where.sql(), Long.class, where.args());
         List<MissionHeadView> items = jdbc.query(posts(snapshot) + where.sql() + page.sql(),
                 (rs, i) -> mission(rs, filter.on()), where.args());
@@ -67,13 +85,44 @@ public class HeadsOfMissionQueries {
     }
 
     /**
+     * The missions a filter of one mission or of one sending state alone can only name, each found by one probe of
+     * the index on {@code (slot, sending_state, mission_id)} after the one before: one probe per mission, not a read
+     * of every version of their posts. Null for other filters, which read the posts' versions.
+     */
+    private List<String> missionsOf(Reads.Snapshot snapshot, MissionFilter filter) {
+        if (filter.missionId() != null) {
+            return List.of(filter.missionId());
+        }
+        if (filter.sending() == null || filter.receiving() != null || filter.state() != null) {
+            return null;
+        }
+        List<String> missions = new ArrayList<>();
+        String last = "";
+        while (true) {
+            List<String> next = jdbc.queryForList("SELECT mission_id FROM heads_of_mission_post WHERE slot = ? AND sending_state = ? "
+                    + "AND mission_id > ? ORDER BY slot, sending_state, mission_id FETCH FIRST ROW ONLY", String.class,
+                    snapshot.slotCode(), filter.sending().value(), last);
+            if (next.isEmpty()) {
+                return missions;
+            }
+            last = next.get(0);
+            missions.add(last);
+        }
+    }
+
+    /**
      * The posts with the correction mark of their head's tenure ({@code head_correction}), as a derived table whose
      * columns the filters name unqualified, as over the post table.
      */
     private static String posts(Reads.Snapshot snapshot) {
+        return posts(snapshot, null);
+    }
+
+    /** {@link #posts(Reads.Snapshot)} over the rows of a query ({@code null}: the table). */
+    private static String posts(Reads.Snapshot snapshot, String rows) {
         return "SELECT * FROM (SELECT p.*, (SELECT t.correction FROM heads_of_mission_tenure t WHERE t.slot = p.slot AND "
                 + snapshot.valid("t") + " AND t.mission_id = p.mission_id AND t.tenure_no = p.head_tenure_no) AS head_correction "
-                + "FROM heads_of_mission_post p) heads_of_mission_post";
+                + "FROM " + (rows == null ? "heads_of_mission_post" : "(" + rows + ")") + " p) heads_of_mission_post";
     }
 
     public Optional<MissionHeadsDetail> mission(Reads.Snapshot snapshot, String missionId, LocalDate on) {

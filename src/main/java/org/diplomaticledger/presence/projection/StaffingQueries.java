@@ -4,7 +4,6 @@ import org.diplomaticledger.projection.CorrectionMark;
 import org.diplomaticledger.shared.Provenance;
 
 import org.diplomaticledger.presence.api.PresenceIds;
-import org.diplomaticledger.presence.api.StaffCategory;
 import org.diplomaticledger.presence.projection.StaffingViews.*;
 import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
@@ -288,19 +287,42 @@ public class StaffingQueries {
             return;
         }
         String presenceId = presenceIds.get(0);
-        List<String> missionKeys = new ArrayList<>(List.of(StaffingProjection.PRESENCE_WIDE));
-        missionKeys.addAll(jdbc.queryForList("SELECT DISTINCT mission_id FROM staffing_mission WHERE slot = ? AND presence_id = ?",
-                String.class, snapshot.slotCode(), presenceId));
         String one = snapshot.version("staffing_bucket", "presence_id", "mission_key", "category");
         List<String> queries = new ArrayList<>();
         List<Object> args = new ArrayList<>();
-        for (String missionKey : missionKeys) {
-            for (StaffCategory category : StaffCategory.values()) {
-                queries.add(one);
-                args.addAll(List.of(snapshot.versionArgs(presenceId, missionKey, category.name())));
-            }
+        for (String[] key : bucketKeys(snapshot, presenceId)) {
+            queries.add(one);
+            args.addAll(List.of(snapshot.versionArgs(presenceId, key[0], key[1])));
         }
-        jdbc.query(String.join(" UNION ALL ", queries), each, args.toArray());
+        if (!queries.isEmpty()) {
+            jdbc.query(String.join(" UNION ALL ", queries), each, args.toArray());
+        }
+    }
+
+    /**
+     * The presence's buckets that ever held a version, as {mission key, category}: each found by one probe of the
+     * index on {@code (slot, presence_id, mission_key, category, …)} after the one before (a skip scan), not by
+     * reading the versions.
+     */
+    private List<String[]> bucketKeys(Reads.Snapshot snapshot, String presenceId) {
+        List<String[]> keys = new ArrayList<>();
+        String order = " ORDER BY slot, presence_id, mission_key, category FETCH FIRST ROW ONLY";
+        List<String> missionKey = jdbc.queryForList("SELECT mission_key FROM staffing_bucket WHERE slot = ? AND presence_id = ?"
+                + order, String.class, snapshot.slotCode(), presenceId);
+        while (!missionKey.isEmpty()) {
+            String mission = missionKey.get(0);
+            List<String> category = jdbc.queryForList("SELECT category FROM staffing_bucket WHERE slot = ? AND presence_id = ? "
+                    + "AND mission_key = ?" + order, String.class, snapshot.slotCode(), presenceId, mission);
+            while (!category.isEmpty()) {
+                keys.add(new String[] {mission, category.get(0)});
+                category = jdbc.queryForList("SELECT category FROM staffing_bucket WHERE slot = ? AND presence_id = ? "
+                        + "AND mission_key = ? AND category > ?" + order, String.class, snapshot.slotCode(), presenceId, mission,
+                        category.get(0));
+            }
+            missionKey = jdbc.queryForList("SELECT mission_key FROM staffing_bucket WHERE slot = ? AND presence_id = ? "
+                    + "AND mission_key > ?" + order, String.class, snapshot.slotCode(), presenceId, mission);
+        }
+        return keys;
     }
 
     /**
