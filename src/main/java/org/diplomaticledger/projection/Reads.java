@@ -124,6 +124,11 @@ public class Reads {
             return point.version(table, java.util.List.of(key));
         }
 
+        /** {@link #version(String, String...)} answering {@code columns}: {@link TimePoint#version(String, java.util.List, String)}. */
+        public String versionOf(String table, String columns, String... key) {
+            return point.version(table, java.util.List.of(key), columns);
+        }
+
         /** The parameters of {@link #version} for a key's values, in the order of its columns. */
         public Object[] versionArgs(Object... key) {
             return point.versionArgs(slot.code(), key);

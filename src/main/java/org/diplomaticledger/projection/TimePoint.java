@@ -1,7 +1,9 @@
 package org.diplomaticledger.projection;
 
 import java.time.Instant;
+import java.sql.Date;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -84,35 +86,57 @@ public record TimePoint(LocalDate asOf, Instant knownAt, boolean latest) {
      * {@code (slot, key…, recorded_from DESC, reach DESC)}), so it does not pass the versions recorded after it. It
      * costs a few index probes, whatever the length of the key's history.
      *
-     * <p>Parameters: the slot and the key's columns in order, twice at a {@code knownAt} the reader gave
-     * ({@link #versionArgs}). The queries of several keys can be joined with {@code UNION ALL}.
+     * <p>The point is bound as parameters, not written as literals as in {@link #rows}: the text of the query is the
+     * same for every point, so the database parses it once (these queries are joined with {@code UNION ALL} by the
+     * dozen, and a new text per read filled the statement caches of the connections: out of memory at 512 MB).
+     * Parameters: {@link #versionArgs}. The queries of several keys can be joined with {@code UNION ALL}.
      */
     public String version(String table, List<String> key) {
+        return version(table, key, "v.*");
+    }
+
+    /**
+     * {@link #version(String, List)} answering {@code columns} of the version, alias {@code v} (with columns worked out
+     * from it, such as a correlated subquery: inside each query of a {@code UNION ALL} rather than over the union,
+     * which H2 plans again for every condition of an outer query).
+     */
+    public String version(String table, List<String> key, String columns) {
         String keyWhere = "slot = ?" + key.stream().map(column -> " AND " + column + " = ?").collect(Collectors.joining());
+        String outerKey = "v.slot = ?" + key.stream().map(column -> " AND v." + column + " = ?").collect(Collectors.joining());
         String keyOrder = "slot, " + String.join(", ", key);
-        String day = "DATE '" + asOf + "'";
-        String bound = latest ? day : "LEAST(" + day + ", (SELECT reach FROM " + table + " WHERE " + keyWhere
-                + " AND recorded_from <= " + instant() + " ORDER BY " + keyOrder + ", recorded_from DESC, reach DESC FETCH FIRST ROW ONLY))";
-        String known = latest ? "recorded_to IS NULL"
-                : "recorded_from <= " + instant() + " AND (recorded_to IS NULL OR recorded_to > " + instant() + ")";
-        String covers = latest ? "(valid_to IS NULL OR valid_to > " + day + ")"
-                : "(valid_to IS NULL OR valid_to > " + day + " OR valid_to_recorded > " + instant() + ")";
-        return "SELECT * FROM (SELECT * FROM " + table + " WHERE " + keyWhere + " AND valid_from <= " + bound + " AND " + known
-                + " ORDER BY " + keyOrder + ", valid_from DESC FETCH FIRST ROW ONLY) v WHERE " + covers;
+        // no derived table: H2 parses one again for every plan it weighs, which cost more than the read
+        if (latest) {
+            return "SELECT " + columns + " FROM " + table + " v WHERE " + outerKey + " AND v.valid_from = (SELECT valid_from FROM "
+                    + table + " WHERE " + keyWhere + " AND valid_from <= CAST(? AS DATE) AND recorded_to IS NULL ORDER BY " + keyOrder
+                    + ", valid_from DESC FETCH FIRST ROW ONLY) AND v.recorded_to IS NULL AND (v.valid_to IS NULL OR v.valid_to > CAST(? AS DATE))";
+        }
+        String instant = "CAST(? AS TIMESTAMP WITH TIME ZONE)";
+        return "SELECT " + columns + " FROM " + table + " v WHERE " + outerKey + " AND v.valid_from = (SELECT valid_from FROM " + table
+                + " WHERE " + keyWhere + " AND valid_from <= LEAST(CAST(? AS DATE), (SELECT reach FROM " + table + " WHERE " + keyWhere
+                + " AND recorded_from <= " + instant + " ORDER BY " + keyOrder + ", recorded_from DESC, reach DESC FETCH FIRST ROW ONLY)) "
+                + "AND recorded_from <= " + instant + " AND (recorded_to IS NULL OR recorded_to > " + instant + ") ORDER BY " + keyOrder
+                + ", valid_from DESC FETCH FIRST ROW ONLY) AND v.recorded_from <= " + instant + " AND (v.recorded_to IS NULL OR v.recorded_to > "
+                + instant + ") AND (v.valid_to IS NULL OR v.valid_to > CAST(? AS DATE) OR v.valid_to_recorded > " + instant + ")";
     }
 
     /** The parameters of {@link #version} for a slot and a key's values. */
     public Object[] versionArgs(String slot, Object... key) {
-        Object[] once = new Object[key.length + 1];
-        once[0] = slot;
-        System.arraycopy(key, 0, once, 1, key.length);
+        List<Object> args = new java.util.ArrayList<>();
+        Date day = Date.valueOf(asOf);
+        List<Object> slotAndKey = new java.util.ArrayList<>();
+        slotAndKey.add(slot);
+        slotAndKey.addAll(List.of(key));
+        args.addAll(slotAndKey);
+        args.addAll(slotAndKey);
+        args.add(day);
         if (latest) {
-            return once;
+            args.add(day);
+            return args.toArray();
         }
-        Object[] twice = new Object[once.length * 2];
-        System.arraycopy(once, 0, twice, 0, once.length);
-        System.arraycopy(once, 0, twice, once.length, once.length);
-        return twice;
+        OffsetDateTime instant = knownAt.atOffset(ZoneOffset.UTC);
+        args.addAll(slotAndKey);
+        args.addAll(List.of(instant, instant, instant, instant, instant, day, instant));
+        return args.toArray();
     }
 
     private String rowsAt(String alias, boolean withSlot, boolean onAsOf) {
