@@ -5,7 +5,6 @@ import org.diplomaticledger.projection.QueryParams;
 import org.diplomaticledger.shared.CountryCode;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

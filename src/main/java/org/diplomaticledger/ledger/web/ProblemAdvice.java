@@ -21,9 +21,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import java.util.List;
-import java.util.Map;
-
 /**
  * Every error as RFC 9457 {@code application/problem+json}: 400 for malformed input (naming each bad field),
  * 404 for an unknown command, 409 for a command that contradicts the ledger (naming the rule), 422 for a reused

@@ -3,13 +3,11 @@ package org.diplomaticledger.presence.api;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.*;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.Ids;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** Records a named member of a mission's staff, notified to the receiving state (VCDR Arts. 7, 10). */
 public record AccreditDiplomat(

@@ -1,11 +1,9 @@
 package org.diplomaticledger.presence.api;
 
-import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** The sending state appointed a head of mission (VCDR Art. 14); agrementReported is false when no agrément was recorded for the person. */
 public record AmbassadorAppointed(

@@ -1,11 +1,9 @@
 package org.diplomaticledger.presence.api;
 
-import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** The sending state recalled its head of mission, for consultations or for good. */
 public record AmbassadorRecalled(

@@ -1,11 +1,9 @@
 package org.diplomaticledger.presence.api;
 
-import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** A chargé d'affaires ad interim took charge while the post was vacant or the head absent (VCDR Art. 19); actingForPersonId names the absent head, if any. */
 public record ChargeDAffairesAppointed(

@@ -6,10 +6,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
-import org.diplomaticledger.shared.Slugs;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** Closes a mission: the sending state's decision, or the receiving state withdrawing its consent with a deadline to leave. */
 public record CloseMission(

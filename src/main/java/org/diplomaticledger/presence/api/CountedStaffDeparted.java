@@ -1,11 +1,9 @@
 package org.diplomaticledger.presence.api;
 
-import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** A number of unnamed staff left; with an expulsionId, under that expulsion, overdue when after its deadline. */
 public record CountedStaffDeparted(

@@ -1,11 +1,9 @@
 package org.diplomaticledger.presence.api;
 
-import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** The head of mission presented a true copy of the credentials to the foreign ministry and took up functions (VCDR Art. 13); predecessorPersonId names a head whose end was never reported and who is taken to have left. */
 public record CredentialsCopyPresented(

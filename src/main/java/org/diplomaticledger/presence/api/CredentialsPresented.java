@@ -1,11 +1,9 @@
 package org.diplomaticledger.presence.api;
 
-import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** The head of mission presented the letters of credence to the head of state (VCDR Art. 13); functionsStartHere is true when no copy was presented before. */
 public record CredentialsPresented(

@@ -7,10 +7,8 @@ import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.Ids;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
-import org.diplomaticledger.shared.Slugs;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** The receiving state caps the size of a presence or of one mission, optionally per category (VCDR Art. 11). */
 public record ImposeStaffCeiling(

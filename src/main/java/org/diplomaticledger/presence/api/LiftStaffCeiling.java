@@ -7,10 +7,8 @@ import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.Ids;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
-import org.diplomaticledger.shared.Slugs;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** Lifts a staff ceiling: the one named by ceilingId, or the one in force for the scope given. */
 public record LiftStaffCeiling(

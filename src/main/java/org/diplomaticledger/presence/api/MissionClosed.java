@@ -5,7 +5,6 @@ import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** A mission closed; with CONSENT_WITHDRAWN the receiving state withdrew its consent, with a deadline to leave (VCDR Art. 2, VCCR Art. 4). CAMEO 166 when the receiving state closes it. */
 public record MissionClosed(

@@ -5,7 +5,6 @@ import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** A mission was opened, or reopened after a closure (VCDR Art. 2; VCCR Art. 4). */
 public record MissionOpened(

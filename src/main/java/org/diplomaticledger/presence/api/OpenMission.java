@@ -6,10 +6,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
-import org.diplomaticledger.shared.Slugs;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** Opens a mission of the sending state in the receiving state (VCDR Art. 2; a consular post, VCCR Art. 4). */
 public record OpenMission(

@@ -3,13 +3,11 @@ package org.diplomaticledger.presence.api;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.*;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.Ids;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** One of the two dated steps of VCDR Art. 13: the copy of the credentials to the foreign ministry, or their presentation to the head of state. */
 public record PresentCredentials(

@@ -3,14 +3,11 @@ package org.diplomaticledger.presence.api;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.*;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.Ids;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
-import org.diplomaticledger.shared.Slugs;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** Records the final departure of a named person, or of a number of counted staff, from a mission (VCDR Art. 10). */
 public record RecordDeparture(

@@ -6,10 +6,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
-import org.diplomaticledger.shared.Slugs;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** Records a headcount a source reported on a date, for one mission or for the whole presence, optionally per category. */
 public record RecordStaffCount(

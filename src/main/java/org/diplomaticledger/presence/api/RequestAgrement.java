@@ -3,13 +3,11 @@ package org.diplomaticledger.presence.api;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.*;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.Ids;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** The sending state asks the receiving state's agrément for the person it proposes as head of mission (VCDR Art. 4). */
 public record RequestAgrement(

@@ -3,13 +3,10 @@ package org.diplomaticledger.presence.api;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.*;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
-import org.diplomaticledger.shared.Slugs;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** Resumes a suspended mission's operations. */
 public record ResumeMission(

@@ -5,7 +5,6 @@ import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** The receiving state capped a presence or a mission, optionally per category (VCDR Art. 11); reductionOwed is how far the headcount stood above it. CAMEO 172. */
 public record StaffCeilingImposed(

@@ -1,11 +1,9 @@
 package org.diplomaticledger.presence.api;
 
-import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** A source reported the headcount of a mission (or of the whole presence when missionId is null) on a date; it is the base counted staff are measured from. */
 public record StaffCountReported(

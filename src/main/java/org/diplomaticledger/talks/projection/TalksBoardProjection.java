@@ -15,8 +15,6 @@ import org.diplomaticledger.talks.api.*;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.Date;
-import java.sql.Time;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
