@@ -104,19 +104,24 @@ public record TimePoint(LocalDate asOf, Instant knownAt, boolean latest) {
         String keyWhere = "slot = ?" + key.stream().map(column -> " AND " + column + " = ?").collect(Collectors.joining());
         String outerKey = "v.slot = ?" + key.stream().map(column -> " AND v." + column + " = ?").collect(Collectors.joining());
         String keyOrder = "slot, " + String.join(", ", key);
-        // no derived table: H2 parses one again for every plan it weighs, which cost more than the read
+        // No derived table: H2 parses one again for every plan it weighs, which cost more than the read. The outer
+        // query finds the version by its key and valid_from; its recorded-time condition is written as a CASE so that
+        // H2 cannot take it for an index range (it chose the (…, recorded_to, …) or (…, recorded_from DESC, …) index
+        // over the valid_from the subquery gives, and read every version of the key again).
         if (latest) {
             return "SELECT " + columns + " FROM " + table + " v WHERE " + outerKey + " AND v.valid_from = (SELECT valid_from FROM "
                     + table + " WHERE " + keyWhere + " AND valid_from <= CAST(? AS DATE) AND recorded_to IS NULL ORDER BY " + keyOrder
-                    + ", valid_from DESC FETCH FIRST ROW ONLY) AND v.recorded_to IS NULL AND (v.valid_to IS NULL OR v.valid_to > CAST(? AS DATE))";
+                    + ", valid_from DESC FETCH FIRST ROW ONLY) AND CASE WHEN v.recorded_to IS NULL THEN 1 ELSE 0 END = 1 "
+                    + "AND (v.valid_to IS NULL OR v.valid_to > CAST(? AS DATE))";
         }
         String instant = "CAST(? AS TIMESTAMP WITH TIME ZONE)";
         return "SELECT " + columns + " FROM " + table + " v WHERE " + outerKey + " AND v.valid_from = (SELECT valid_from FROM " + table
                 + " WHERE " + keyWhere + " AND valid_from <= LEAST(CAST(? AS DATE), (SELECT reach FROM " + table + " WHERE " + keyWhere
                 + " AND recorded_from <= " + instant + " ORDER BY " + keyOrder + ", recorded_from DESC, reach DESC FETCH FIRST ROW ONLY)) "
                 + "AND recorded_from <= " + instant + " AND (recorded_to IS NULL OR recorded_to > " + instant + ") ORDER BY " + keyOrder
-                + ", valid_from DESC FETCH FIRST ROW ONLY) AND v.recorded_from <= " + instant + " AND (v.recorded_to IS NULL OR v.recorded_to > "
-                + instant + ") AND (v.valid_to IS NULL OR v.valid_to > CAST(? AS DATE) OR v.valid_to_recorded > " + instant + ")";
+                + ", valid_from DESC FETCH FIRST ROW ONLY) AND CASE WHEN v.recorded_from <= " + instant + " AND (v.recorded_to IS NULL "
+                + "OR v.recorded_to > " + instant + ") THEN 1 ELSE 0 END = 1 AND (v.valid_to IS NULL OR v.valid_to > CAST(? AS DATE) "
+                + "OR v.valid_to_recorded > " + instant + ")";
     }
 
     /** The parameters of {@link #version} for a slot and a key's values. */
