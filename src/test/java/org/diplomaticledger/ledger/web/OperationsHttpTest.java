@@ -93,6 +93,9 @@ class OperationsHttpTest extends LedgerIntegrationTest {
         assertThat(value(text, "commandBus_successCounter_total", "payloadType=\"OpenMission\"")).isGreaterThanOrEqualTo(2);
         assertThat(value(text, "eventProcessor_processedCounter_total", "payloadType=\"MissionOpened\"",
                 "processorName=\"staffing\"")).isGreaterThanOrEqualTo(2);
+        // with their capacity gauges, whose window the ledger shortens (AxonMeters)
+        assertThat(value(text, "commandBus_capacity", "payloadType=\"OpenMission\"")).isBetween(0.0, 1.0);
+        assertThat(value(text, "eventProcessor_capacity", "processorName=\"staffing\"")).isBetween(0.0, 1.0);
     }
 
     @Test
