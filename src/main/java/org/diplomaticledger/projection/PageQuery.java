@@ -55,6 +55,17 @@ public record PageQuery(int page, int size, String orderBy) {
 
     /** {@code ORDER BY ... LIMIT ? OFFSET ?}, with the limit and offset inlined (both are checked numbers). */
     public String sql() {
-        return " ORDER BY " + orderBy + " LIMIT " + size + " OFFSET " + ((long) page * size);
+        return orderSql() + " LIMIT " + size + " OFFSET " + ((long) page * size);
+    }
+
+    /** {@code ORDER BY ...} alone: for a read that takes every row and cuts the page itself ({@link #of}). */
+    public String orderSql() {
+        return " ORDER BY " + orderBy;
+    }
+
+    /** This page of rows already in the page's order (all of them, not only the page's). */
+    public <T> List<T> of(List<T> all) {
+        long from = Math.min((long) page * size, all.size());
+        return all.subList((int) from, (int) Math.min(from + size, all.size()));
     }
 }

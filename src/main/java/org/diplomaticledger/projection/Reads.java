@@ -117,21 +117,16 @@ public class Reads {
         }
 
         /**
-         * The query of the one version of a key valid at the point, in a table that keeps {@code reach}
-         * ({@link TimePoint#version}); its parameters are {@link #versionArgs}.
+         * The query of the one version of a key valid at the point in this slot, in a table that keeps {@code reach}
+         * ({@link TimePoint#version}), with its parameters ({@link KeyVersion#args}).
          */
-        public String version(String table, String... key) {
-            return point.version(table, java.util.List.of(key));
+        public KeyVersion version(String table, String... key) {
+            return point.version(table, java.util.List.of(key)).inSlot(slot.code());
         }
 
         /** {@link #version(String, String...)} answering {@code columns}: {@link TimePoint#version(String, java.util.List, String)}. */
-        public String versionOf(String table, String columns, String... key) {
-            return point.version(table, java.util.List.of(key), columns);
-        }
-
-        /** The parameters of {@link #version} for a key's values, in the order of its columns. */
-        public Object[] versionArgs(Object... key) {
-            return point.versionArgs(slot.code(), key);
+        public KeyVersion versionOf(String table, String columns, String... key) {
+            return point.version(table, java.util.List.of(key), columns).inSlot(slot.code());
         }
 
         /** The validity condition alone (no slot parameter), for a joined table whose slot is bound otherwise. */

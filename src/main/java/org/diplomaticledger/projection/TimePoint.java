@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The point a read describes: the world on {@code asOf} (effective time) as the ledger had recorded it by
@@ -89,9 +88,10 @@ public record TimePoint(LocalDate asOf, Instant knownAt, boolean latest) {
      * <p>The point is bound as parameters, not written as literals as in {@link #rows}: the text of the query is the
      * same for every point, so the database parses it once (these queries are joined with {@code UNION ALL} by the
      * dozen, and a new text per read filled the statement caches of the connections: out of memory at 512 MB).
-     * Parameters: {@link #versionArgs}. The queries of several keys can be joined with {@code UNION ALL}.
+     * The query's text and its parameters are built together ({@link KeyVersion#args}). The queries of several keys
+     * can be joined with {@code UNION ALL}.
      */
-    public String version(String table, List<String> key) {
+    public KeyVersion version(String table, List<String> key) {
         return version(table, key, "v.*");
     }
 
@@ -100,48 +100,31 @@ public record TimePoint(LocalDate asOf, Instant knownAt, boolean latest) {
      * from it, such as a correlated subquery: inside each query of a {@code UNION ALL} rather than over the union,
      * which H2 plans again for every condition of an outer query).
      */
-    public String version(String table, List<String> key, String columns) {
-        String keyWhere = "slot = ?" + key.stream().map(column -> " AND " + column + " = ?").collect(Collectors.joining());
-        String outerKey = "v.slot = ?" + key.stream().map(column -> " AND v." + column + " = ?").collect(Collectors.joining());
+    public KeyVersion version(String table, List<String> key, String columns) {
+        KeyVersion.Text q = new KeyVersion.Text(key.size());
         String keyOrder = "slot, " + String.join(", ", key);
+        Date day = Date.valueOf(asOf);
         // No derived table: H2 parses one again for every plan it weighs, which cost more than the read. The outer
         // query finds the version by its key and valid_from; its recorded-time condition is written as a CASE so that
         // H2 cannot take it for an index range (it chose the (…, recorded_to, …) or (…, recorded_from DESC, …) index
         // over the valid_from the subquery gives, and read every version of the key again).
+        q.add("SELECT " + columns + " FROM " + table + " v WHERE ").key("v.", key).add(" AND v.valid_from = (SELECT valid_from FROM "
+                + table + " WHERE ").key("", key).add(" AND valid_from <= ");
         if (latest) {
-            return "SELECT " + columns + " FROM " + table + " v WHERE " + outerKey + " AND v.valid_from = (SELECT valid_from FROM "
-                    + table + " WHERE " + keyWhere + " AND valid_from <= CAST(? AS DATE) AND recorded_to IS NULL ORDER BY " + keyOrder
+            return q.add("CAST(").param(day).add(" AS DATE) AND recorded_to IS NULL ORDER BY " + keyOrder
                     + ", valid_from DESC FETCH FIRST ROW ONLY) AND CASE WHEN v.recorded_to IS NULL THEN 1 ELSE 0 END = 1 "
-                    + "AND (v.valid_to IS NULL OR v.valid_to > CAST(? AS DATE))";
-        }
-        String instant = "CAST(? AS TIMESTAMP WITH TIME ZONE)";
-        return "SELECT " + columns + " FROM " + table + " v WHERE " + outerKey + " AND v.valid_from = (SELECT valid_from FROM " + table
-                + " WHERE " + keyWhere + " AND valid_from <= LEAST(CAST(? AS DATE), (SELECT reach FROM " + table + " WHERE " + keyWhere
-                + " AND recorded_from <= " + instant + " ORDER BY " + keyOrder + ", recorded_from DESC, reach DESC FETCH FIRST ROW ONLY)) "
-                + "AND recorded_from <= " + instant + " AND (recorded_to IS NULL OR recorded_to > " + instant + ") ORDER BY " + keyOrder
-                + ", valid_from DESC FETCH FIRST ROW ONLY) AND CASE WHEN v.recorded_from <= " + instant + " AND (v.recorded_to IS NULL "
-                + "OR v.recorded_to > " + instant + ") THEN 1 ELSE 0 END = 1 AND (v.valid_to IS NULL OR v.valid_to > CAST(? AS DATE) "
-                + "OR v.valid_to_recorded > " + instant + ")";
-    }
-
-    /** The parameters of {@link #version} for a slot and a key's values. */
-    public Object[] versionArgs(String slot, Object... key) {
-        List<Object> args = new java.util.ArrayList<>();
-        Date day = Date.valueOf(asOf);
-        List<Object> slotAndKey = new java.util.ArrayList<>();
-        slotAndKey.add(slot);
-        slotAndKey.addAll(List.of(key));
-        args.addAll(slotAndKey);
-        args.addAll(slotAndKey);
-        args.add(day);
-        if (latest) {
-            args.add(day);
-            return args.toArray();
+                    + "AND (v.valid_to IS NULL OR v.valid_to > CAST(").param(day).add(" AS DATE))").build();
         }
         OffsetDateTime instant = knownAt.atOffset(ZoneOffset.UTC);
-        args.addAll(slotAndKey);
-        args.addAll(List.of(instant, instant, instant, instant, instant, day, instant));
-        return args.toArray();
+        String at = " AS TIMESTAMP WITH TIME ZONE)";
+        return q.add("LEAST(CAST(").param(day).add(" AS DATE), (SELECT reach FROM " + table + " WHERE ").key("", key)
+                .add(" AND recorded_from <= CAST(").param(instant).add(at + " ORDER BY " + keyOrder
+                        + ", recorded_from DESC, reach DESC FETCH FIRST ROW ONLY)) AND recorded_from <= CAST(").param(instant)
+                .add(at + " AND (recorded_to IS NULL OR recorded_to > CAST(").param(instant).add(at + ") ORDER BY " + keyOrder
+                        + ", valid_from DESC FETCH FIRST ROW ONLY) AND CASE WHEN v.recorded_from <= CAST(").param(instant)
+                .add(at + " AND (v.recorded_to IS NULL OR v.recorded_to > CAST(").param(instant).add(at + ") THEN 1 ELSE 0 END = 1 "
+                        + "AND (v.valid_to IS NULL OR v.valid_to > CAST(").param(day).add(" AS DATE) OR v.valid_to_recorded > CAST(")
+                .param(instant).add(at + ")").build();
     }
 
     private String rowsAt(String alias, boolean withSlot, boolean onAsOf) {

@@ -108,7 +108,8 @@ class PointReadsHttpTest extends LedgerIntegrationTest {
     /** The key's version at the point by its probe and by the scan of every version; 1 if there is one. */
     private int compare(TimePoint point, String slot, String table, List<String> key, List<Object> values) {
         List<Object> args = new ArrayList<>(values);
-        List<Map<String, Object>> probed = jdbc.queryForList(point.version(table, key), point.versionArgs(slot, values.toArray()));
+        KeyVersion version = point.version(table, key).inSlot(slot);
+        List<Map<String, Object>> probed = jdbc.queryForList(version.sql(), version.args(values.toArray()));
         args.add(0, slot);
         List<Map<String, Object>> scanned = jdbc.queryForList("SELECT * FROM " + table + " WHERE " + point.rows(null, true)
                 + key.stream().map(column -> " AND " + column + " = ?").collect(java.util.stream.Collectors.joining()), args.toArray());

@@ -179,8 +179,9 @@ class TemporalProjectorTest {
                 Integer.class, "A");
         assertThat(found).as("versions valid on " + day).hasSizeLessThanOrEqualTo(1);
         // the point read of the key through its reach finds what the scan of every version finds
-        assertThat(jdbc.queryForList("SELECT headcount FROM (" + point.version("probe_count", List.of("presence_id")) + ") p",
-                Integer.class, point.versionArgs("A", "NO-SE"))).as("the version valid on " + day).isEqualTo(found);
+        KeyVersion version = point.version("probe_count", List.of("presence_id")).inSlot("A");
+        assertThat(jdbc.queryForList("SELECT headcount FROM (" + version.sql() + ") p", Integer.class, version.args("NO-SE")))
+                .as("the version valid on " + day).isEqualTo(found);
         return found.isEmpty() ? null : found.get(0);
     }
 

@@ -1,6 +1,8 @@
 package org.diplomaticledger.presence.projection;
 
 import org.diplomaticledger.projection.CorrectionMark;
+import org.diplomaticledger.projection.IndexKeys;
+import org.diplomaticledger.projection.KeyVersion;
 
 import org.diplomaticledger.presence.projection.HeadsOfMissionViews.*;
 import org.diplomaticledger.projection.Page;
@@ -47,6 +49,10 @@ public class HeadsOfMissionQueries {
             "receiving", "receiving_state");
     public static final String TENURE_DEFAULT_SORT = "mission_id, tenure_no";
 
+    /** The missions of one sending state that ever had a post, by the index on {@code (slot, sending_state, mission_id)}. */
+    private static final IndexKeys SENDING_MISSIONS = new IndexKeys("heads_of_mission_post", List.of("slot", "sending_state"),
+            List.of("mission_id"));
+
     private final JdbcTemplate jdbc;
 
     public HeadsOfMissionQueries(JdbcTemplate jdbc) {
@@ -66,24 +72,22 @@ public class HeadsOfMissionQueries {
             // correction mark and the vacant filter in each probe (the probes already hold the mission filters), and
             // the page taken over their union as it stands: H2 parses a derived table again for every plan it weighs,
             // which cost more than the read (and out of memory at 512 MB, nested).
-            String vacant = filter.vacant() == null ? "" : " AND v.vacant = ?";
+            if (missions.isEmpty()) {
+                return new Page<>(List.of(), page.page(), page.size(), 0, snapshot.position());
+            }
+            KeyVersion post = snapshot.versionOf("heads_of_mission_post", "v.*, " + headCorrection(snapshot, "v"), "mission_id");
+            String each = post.sql() + (filter.vacant() == null ? "" : " AND v.vacant = ?");
             List<Object> args = new ArrayList<>();
             for (String mission : missions) {
-                args.addAll(List.of(snapshot.versionArgs(mission)));
+                args.addAll(List.of(post.args(mission)));
                 if (filter.vacant() != null) {
                     args.add(filter.vacant());
                 }
             }
-            if (missions.isEmpty()) {
-                return new Page<>(List.of(), page.page(), page.size(), 0, snapshot.position());
-            }
-            String each = snapshot.versionOf("heads_of_mission_post", "v.*, " + headCorrection(snapshot, "v"), "mission_id") + vacant;
-            String found = snapshot.versionOf("heads_of_mission_post", "v.mission_id", "mission_id") + vacant;
-            long total = jdbc.queryForList(String.join(" UNION ALL ", Collections.nCopies(missions.size(), found)), String.class,
-                    args.toArray()).size();
-            List<MissionHeadView> items = jdbc.query(String.join(" UNION ALL ", Collections.nCopies(missions.size(), each)) + page.sql(),
+            // one state's missions are few: all of them in the page's order, the page cut here (one query, not two)
+            List<MissionHeadView> all = jdbc.query(String.join(" UNION ALL ", Collections.nCopies(missions.size(), each)) + page.orderSql(),
                     (rs, i) -> mission(rs, filter.on()), args.toArray());
-            return new Page<>(items, page.page(), page.size(), total, snapshot.position());
+            return new Page<>(page.of(all), page.page(), page.size(), all.size(), snapshot.position());
         }
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM heads_of_mission_post" + where.sql(), Long.class, where.args());
         List<MissionHeadView> items = jdbc.query(posts(snapshot) + where.sql() + page.sql(),
@@ -103,18 +107,7 @@ public class HeadsOfMissionQueries {
         if (filter.sending() == null || filter.receiving() != null || filter.state() != null) {
             return null;
         }
-        List<String> missions = new ArrayList<>();
-        String last = "";
-        while (true) {
-            List<String> next = jdbc.queryForList("SELECT mission_id FROM heads_of_mission_post WHERE slot = ? AND sending_state = ? "
-                    + "AND mission_id > ? ORDER BY slot, sending_state, mission_id FETCH FIRST ROW ONLY", String.class,
-                    snapshot.slotCode(), filter.sending().value(), last);
-            if (next.isEmpty()) {
-                return missions;
-            }
-            last = next.get(0);
-            missions.add(last);
-        }
+        return SENDING_MISSIONS.under(jdbc, snapshot.slotCode(), filter.sending().value()).stream().map(key -> key.get(0)).toList();
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.diplomaticledger.presence.projection;
 
 import org.diplomaticledger.projection.CorrectionMark;
+import org.diplomaticledger.projection.IndexKeys;
+import org.diplomaticledger.projection.KeyVersion;
 import org.diplomaticledger.shared.Provenance;
 
 import org.diplomaticledger.presence.api.PresenceIds;
@@ -175,8 +177,8 @@ public class StaffingQueries {
     }
 
     public Optional<PresenceStaffingDetail> presence(Reads.Snapshot snapshot, String presenceId, LocalDate on) {
-        List<PresenceRow> rows = jdbc.query(snapshot.version("staffing_presence", "presence_id"), (rs, i) -> presenceRow(rs),
-                snapshot.versionArgs(presenceId));
+        KeyVersion presence = snapshot.version("staffing_presence", "presence_id");
+        List<PresenceRow> rows = jdbc.query(presence.sql(), (rs, i) -> presenceRow(rs), presence.args(presenceId));
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -186,6 +188,10 @@ public class StaffingQueries {
         return Optional.of(new PresenceStaffingDetail(presenceViews(snapshot, rows, on, missionViews).get(0),
                 missionViews, expulsions(snapshot, presenceId, null, on)));
     }
+
+    /** A presence's buckets, {mission key, category}, by the index on {@code (slot, presence_id, mission_key, category, …)}. */
+    private static final IndexKeys BUCKET_KEYS = new IndexKeys("staffing_bucket", List.of("slot", "presence_id"),
+            List.of("mission_key", "category"));
 
     /** Named staff not departed, per group: 0 for a group whose staff all left (the group still makes a count known). */
     private static final String NOT_DEPARTED = "SUM(CASE WHEN departed THEN 0 ELSE 1 END)";
@@ -287,42 +293,17 @@ public class StaffingQueries {
             return;
         }
         String presenceId = presenceIds.get(0);
-        String one = snapshot.version("staffing_bucket", "presence_id", "mission_key", "category");
+        KeyVersion one = snapshot.version("staffing_bucket", "presence_id", "mission_key", "category");
         List<String> queries = new ArrayList<>();
         List<Object> args = new ArrayList<>();
-        for (String[] key : bucketKeys(snapshot, presenceId)) {
-            queries.add(one);
-            args.addAll(List.of(snapshot.versionArgs(presenceId, key[0], key[1])));
+        // the buckets that ever held a version, found through the index, not by reading the versions
+        for (List<String> key : BUCKET_KEYS.under(jdbc, snapshot.slotCode(), presenceId)) {
+            queries.add(one.sql());
+            args.addAll(List.of(one.args(presenceId, key.get(0), key.get(1))));
         }
         if (!queries.isEmpty()) {
             jdbc.query(String.join(" UNION ALL ", queries), each, args.toArray());
         }
-    }
-
-    /**
-     * The presence's buckets that ever held a version, as {mission key, category}: each found by one probe of the
-     * index on {@code (slot, presence_id, mission_key, category, …)} after the one before (a skip scan), not by
-     * reading the versions.
-     */
-    private List<String[]> bucketKeys(Reads.Snapshot snapshot, String presenceId) {
-        List<String[]> keys = new ArrayList<>();
-        String order = " ORDER BY slot, presence_id, mission_key, category FETCH FIRST ROW ONLY";
-        List<String> missionKey = jdbc.queryForList("SELECT mission_key FROM staffing_bucket WHERE slot = ? AND presence_id = ?"
-                + order, String.class, snapshot.slotCode(), presenceId);
-        while (!missionKey.isEmpty()) {
-            String mission = missionKey.get(0);
-            List<String> category = jdbc.queryForList("SELECT category FROM staffing_bucket WHERE slot = ? AND presence_id = ? "
-                    + "AND mission_key = ?" + order, String.class, snapshot.slotCode(), presenceId, mission);
-            while (!category.isEmpty()) {
-                keys.add(new String[] {mission, category.get(0)});
-                category = jdbc.queryForList("SELECT category FROM staffing_bucket WHERE slot = ? AND presence_id = ? "
-                        + "AND mission_key = ? AND category > ?" + order, String.class, snapshot.slotCode(), presenceId, mission,
-                        category.get(0));
-            }
-            missionKey = jdbc.queryForList("SELECT mission_key FROM staffing_bucket WHERE slot = ? AND presence_id = ? "
-                    + "AND mission_key > ?" + order, String.class, snapshot.slotCode(), presenceId, mission);
-        }
-        return keys;
     }
 
     /**
