@@ -25,10 +25,12 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -111,7 +113,6 @@ public class StaffingQueries {
         List<String> missionIds = rows.stream().map(r -> r.missionId).toList();
         List<String> presenceIds = rows.stream().map(r -> r.presenceId).distinct().toList();
         String missionMarks = marks(missionIds.size());
-        String presenceMarks = marks(presenceIds.size());
 
         Map<String, Map<String, Integer>> named = new HashMap<>();
         // every category of named staff the mission ever had (0 when all left): named staff make its headcount known
@@ -121,12 +122,15 @@ public class StaffingQueries {
         }, args(snapshot, missionIds).toArray());
 
         Map<String, Map<String, Integer>> counted = new HashMap<>();
-        List<Object> bucketArgs = args(snapshot, presenceIds);
-        bucketArgs.addAll(missionIds);
-        jdbc.query("SELECT mission_key, category, staff FROM staffing_bucket WHERE " + snapshot.rows() + " AND presence_id IN (" + presenceMarks
-                + ") AND mission_key IN (" + missionMarks + ")", rs -> {
-            counted.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).merge(rs.getString(2), rs.getInt(3), Integer::sum);
-        }, bucketArgs.toArray());
+        Set<String> wanted = new HashSet<>(missionIds);
+        // through the buckets' point reads for one presence: a condition on mission_key IN (…) read every version of
+        // the presence's buckets (H2 takes the index by presence_id alone)
+        buckets(snapshot, presenceIds, rs -> {
+            if (wanted.contains(rs.getString("mission_key"))) {
+                counted.computeIfAbsent(rs.getString("mission_key"), k -> new HashMap<>())
+                        .merge(rs.getString("category"), rs.getInt("staff"), Integer::sum);
+            }
+        });
 
         Map<String, List<CeilingRow>> ceilings = new HashMap<>();
         jdbc.query("SELECT * FROM staffing_ceiling WHERE " + snapshot.rows() + " AND in_force AND mission_id IN (" + missionMarks
