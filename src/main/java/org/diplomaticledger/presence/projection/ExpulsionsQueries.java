@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -293,34 +294,49 @@ public class ExpulsionsQueries {
      * link). Every link whose answer or answerer is a page row is then worked out over all the rows it depends on.
      */
     private List<LinkRow> linkRows(Reads.Snapshot snapshot, List<ExpulsionView> rows) {
-        String ids = String.join(",", Collections.nCopies(rows.size(), "?"));
-        String presences = String.join(",", Collections.nCopies(2 * rows.size(), "?"));
-        List<Object> args = new ArrayList<>(List.of(snapshot.slotCode()));
+        // Each kind of row is read through an index of its own (one query joining them with OR read every expulsion
+        // of the slot: 50,000 at a million events), and the rows found twice are kept once.
+        Map<Key, LinkRow> found = new LinkedHashMap<>();
+        String select = "SELECT presence_id, expulsion_id, declared_by, against, effective_date, recorded_at, answers_id, "
+                + "total_expelled FROM expulsions_expulsion WHERE " + snapshot.rows();
         LocalDate first = null;
         LocalDate last = null;
+        Set<List<String>> pairs = new LinkedHashSet<>();
         for (ExpulsionView row : rows) {
-            args.add(row.presenceId());
-            args.add(row.declaredBy() + "-" + row.against()); // the opposite presence
+            pairs.add(List.of(row.declaredBy(), row.against()));
+            pairs.add(List.of(row.against(), row.declaredBy())); // the opposite presence
             first = first == null || row.effectiveDate().isBefore(first) ? row.effectiveDate() : first;
             last = last == null || row.effectiveDate().isAfter(last) ? row.effectiveDate() : last;
         }
-        args.add(Date.valueOf(first.minusDays(windowDays)));
-        args.add(Date.valueOf(last.plusDays(windowDays)));
-        rows.forEach(r -> args.add(r.expulsionId()));
-        rows.forEach(r -> args.add(r.expulsionId()));
-        args.add(snapshot.slotCode());
-        rows.forEach(r -> args.add(r.expulsionId()));
-        return jdbc.query("SELECT presence_id, expulsion_id, declared_by, against, effective_date, recorded_at, answers_id, "
-                        + "total_expelled FROM expulsions_expulsion WHERE " + snapshot.rows()
-                        + " AND ((presence_id IN (" + presences + ") AND effective_date >= ? AND effective_date <= ?)"
-                        + " OR expulsion_id IN (" + ids + ") OR answers_id IN (" + ids + ")"
-                        + " OR expulsion_id IN (SELECT a.answers_id FROM expulsions_expulsion a WHERE " + snapshot.rows("a")
-                        + " AND a.expulsion_id IN (" + ids + ")))",
-                (rs, i) -> new LinkRow(new Key(rs.getString("presence_id"), rs.getString("expulsion_id")),
-                        rs.getString("declared_by"), rs.getString("against"), rs.getObject("effective_date", LocalDate.class),
-                        rs.getObject("recorded_at", OffsetDateTime.class), rs.getString("answers_id"),
-                        rs.getInt("total_expelled")),
-                args.toArray());
+        // the page's presences and their opposites within the window around the page's dates: (slot, declared_by, against, effective_date)
+        for (List<String> pair : pairs) {
+            linkRows(found, select + " AND declared_by = ? AND against = ? AND effective_date >= ? AND effective_date <= ?",
+                    snapshot.slotCode(), pair.get(0), pair.get(1), Date.valueOf(first.minusDays(windowDays)),
+                    Date.valueOf(last.plusDays(windowDays)));
+        }
+        String ids = String.join(",", Collections.nCopies(rows.size(), "?"));
+        List<Object> idArgs = new ArrayList<>(List.of(snapshot.slotCode()));
+        rows.forEach(r -> idArgs.add(r.expulsionId()));
+        // the rows bearing a page row's id, in any presence, and the ids those name: (slot, expulsion_id)
+        List<LinkRow> sameIds = linkRows(found, select + " AND expulsion_id IN (" + ids + ")", idArgs.toArray());
+        // the rows naming a page row's id: (slot, answers_id)
+        linkRows(found, select + " AND answers_id IN (" + ids + ")", idArgs.toArray());
+        List<Object> named = new ArrayList<>(List.of(snapshot.slotCode()));
+        sameIds.stream().map(LinkRow::answersId).filter(java.util.Objects::nonNull).distinct().forEach(named::add);
+        if (named.size() > 1) {
+            linkRows(found, select + " AND expulsion_id IN (" + String.join(",", Collections.nCopies(named.size() - 1, "?")) + ")",
+                    named.toArray());
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    /** The rows a query finds, added to {@code found} unless there already. */
+    private List<LinkRow> linkRows(Map<Key, LinkRow> found, String sql, Object... args) {
+        List<LinkRow> rows = jdbc.query(sql, (rs, i) -> new LinkRow(new Key(rs.getString("presence_id"), rs.getString("expulsion_id")),
+                rs.getString("declared_by"), rs.getString("against"), rs.getObject("effective_date", LocalDate.class),
+                rs.getObject("recorded_at", OffsetDateTime.class), rs.getString("answers_id"), rs.getInt("total_expelled")), args);
+        rows.forEach(row -> found.putIfAbsent(row.key(), row));
+        return rows;
     }
 
     /** What a link needs of an expulsion. */
