@@ -3,7 +3,9 @@ package org.diplomaticledger.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import org.springframework.beans.factory.annotation.Value;
+import org.diplomaticledger.stream.StreamProperties;
+import org.diplomaticledger.stream.kafka.KafkaRelayProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Profile;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -20,6 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 @Component
 @Profile("kafka")
+@EnableConfigurationProperties({KafkaRelayProperties.class, StreamProperties.class})
 class KafkaDigestSink implements DigestSink {
 
     static final String TYPE = "org.diplomaticledger.audit.ChainDigest.v1";
@@ -30,15 +33,17 @@ class KafkaDigestSink implements DigestSink {
     private final URI source;
     private final ObjectMapper json = new ObjectMapper();
 
-    // ledger.kafka.topic and ledger.stream.source are the stream capability's (KafkaRelayProperties, StreamProperties,
-    // with their metadata); the audit chain may not depend on that capability, so it reads the two values by name.
-    KafkaDigestSink(KafkaTemplate<String, CloudEvent> template, AuditProperties properties,
-                    @Value("${ledger.kafka.topic:diplomatic-ledger.events}") String eventsTopic,
-                    @Value("${ledger.stream.source:urn:diplomatic-ledger}") URI source) {
+    /**
+     * The events' topic ({@code ledger.kafka.topic}) and the CloudEvents source ({@code ledger.stream.source}) are the
+     * stream capability's: read from its properties records, the only classes of that capability the audit chain
+     * uses (ArchitectureTest).
+     */
+    KafkaDigestSink(KafkaTemplate<String, CloudEvent> template, AuditProperties properties, KafkaRelayProperties kafka,
+                    StreamProperties stream) {
         this.template = template;
         String configured = properties.publish().kafkaTopic();
-        this.topic = configured == null || configured.isBlank() ? eventsTopic : configured;
-        this.source = source;
+        this.topic = configured == null || configured.isBlank() ? kafka.topic() : configured;
+        this.source = stream.source();
     }
 
     @Override

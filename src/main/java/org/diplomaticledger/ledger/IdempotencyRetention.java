@@ -1,6 +1,5 @@
 package org.diplomaticledger.ledger;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -31,9 +30,9 @@ class IdempotencyRetention {
     private final Duration retention;
     private final int batch;
 
-    IdempotencyRetention(IdempotencyStore store, Clock clock,
-                         @Value("${ledger.idempotency.retention:P7D}") Duration retention,
-                         @Value("${ledger.idempotency.purge-batch:1000}") int batch) {
+    IdempotencyRetention(IdempotencyStore store, Clock clock, LedgerProperties properties) {
+        Duration retention = properties.idempotency().retention();
+        int batch = properties.idempotency().purgeBatch();
         if (retention.isNegative() || retention.isZero() || batch < 1) {
             throw new IllegalStateException("ledger.idempotency.retention and purge-batch must be positive");
         }
@@ -43,7 +42,10 @@ class IdempotencyRetention {
         this.batch = batch;
     }
 
-    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${ledger.idempotency.purge-interval:PT10M}")
+    // The interval is LedgerProperties' (the bean Boot names "<prefix>-<class>"), so that it is bound, and
+    // documented, like every other ledger.* property.
+    @Scheduled(initialDelayString = "PT1M",
+            fixedDelayString = "#{@'ledger-org.diplomaticledger.ledger.LedgerProperties'.idempotency().purgeInterval()}")
     void forgetExpiredAnswers() {
         int forgotten = forget();
         if (forgotten > 0) {

@@ -1,6 +1,5 @@
 package org.diplomaticledger.ledger;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -120,10 +119,9 @@ class LedgerConfiguration {
 
     /** How quickly a dead node's processor claims are taken over (see {@link ProcessorClaims}). */
     @Bean
-    ProcessorClaims processorClaims(@Value("${ledger.processors.claim-timeout:PT3S}") java.time.Duration timeout,
-                                    @Value("${ledger.processors.claim-extension:PT1S}") java.time.Duration extension,
-                                    @Value("${ledger.processors.claim-interval:PT1S}") java.time.Duration interval) {
-        return new ProcessorClaims(timeout, extension, interval);
+    ProcessorClaims processorClaims(LedgerProperties properties) {
+        LedgerProperties.Processors processors = properties.processors();
+        return new ProcessorClaims(processors.claimTimeout(), processors.claimExtension(), processors.claimInterval());
     }
 
     /**
@@ -135,8 +133,8 @@ class LedgerConfiguration {
      */
     @Bean
     TokenStore tokenStore(ConnectionProvider connectionProvider, @Qualifier("serializer") Serializer serializer,
-                          TokenSchema tokenSchema, ProcessorClaims claims,
-                          @Value("${ledger.node-id:}") String nodeId) {
+                          TokenSchema tokenSchema, ProcessorClaims claims, LedgerProperties properties) {
+        String nodeId = properties.nodeId();
         String node = nodeId.isBlank()
                 ? java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "-"
                   + java.util.UUID.randomUUID().toString().substring(0, 8)

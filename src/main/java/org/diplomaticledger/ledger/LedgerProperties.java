@@ -17,8 +17,9 @@ import java.time.Duration;
  *                    audit chain's signing key and last published digest
  * @param nodeId      this node's name in the processors' token claims; empty, one is made of the process id, the
  *                    host and a random suffix. Must differ between nodes
- * @param idempotency how long the answers kept for Idempotency-Keys are
+ * @param idempotency how long the answers kept for Idempotency-Keys are, and how they are purged
  * @param limits      the most one request may hold
+ * @param imports     how imports are taken and written in the background
  * @param processors  how the nodes share the event processors
  * @param eventStore  how the event store reads events back
  * @param aggregates  how aggregates stay in memory between commands
@@ -30,6 +31,7 @@ public record LedgerProperties(@DefaultValue("./data") Path dataDir,
                                @DefaultValue("") String nodeId,
                                @DefaultValue Idempotency idempotency,
                                @DefaultValue Limits limits,
+                               @DefaultValue Imports imports,
                                @DefaultValue Processors processors,
                                @DefaultValue EventStore eventStore,
                                @DefaultValue Aggregates aggregates,
@@ -41,9 +43,14 @@ public record LedgerProperties(@DefaultValue("./data") Path dataDir,
     }
 
     /**
-     * @param retention how long the answer to a request with an Idempotency-Key is kept, to answer its retries
+     * @param retention     how long the answer to a request with an Idempotency-Key is kept, to answer its retries
+     * @param purgeInterval how often each node deletes the answers older than the retention (the first time a minute
+     *                      after start)
+     * @param purgeBatch    the most expired answers deleted in one transaction; the purge repeats until none is left
      */
-    public record Idempotency(@DefaultValue("P7D") Duration retention) {
+    public record Idempotency(@DefaultValue("P7D") Duration retention,
+                              @DefaultValue("PT10M") Duration purgeInterval,
+                              @DefaultValue("1000") int purgeBatch) {
     }
 
     /**
@@ -57,10 +64,33 @@ public record LedgerProperties(@DefaultValue("./data") Path dataDir,
     }
 
     /**
-     * @param claimTimeout how old a node's claim on a processor's segment must be before another node takes it over
-     *                     (the first node died)
+     * @param asyncBody    the largest body of an import sent with {@code Prefer: respond-async}, spooled to
+     *                     {@code ${ledger.data-dir}/imports} as it arrives
+     * @param syncMaxLines the most lines of an import answered when written; a longer one is answered 202 and written
+     *                     in the background even without {@code Prefer: respond-async}
+     * @param chunk        commands per unit of work of a background import, appended in one JDBC batch each
+     * @param writerWait   how long another write on the node waits while a background import is being appended,
+     *                     before it is answered 503 import-in-progress
+     * @param staleAfter   how long the node of an unfinished background import may stop beating before any node marks
+     *                     the import FAILED (that node died; nothing of the import was written)
      */
-    public record Processors(@DefaultValue("PT3S") Duration claimTimeout) {
+    public record Imports(@DefaultValue("4GB") DataSize asyncBody,
+                          @DefaultValue("100000") long syncMaxLines,
+                          @DefaultValue("2000") int chunk,
+                          @DefaultValue("PT10S") Duration writerWait,
+                          @DefaultValue("PT1M") Duration staleAfter) {
+    }
+
+    /**
+     * @param claimTimeout   how old a node's claim on a processor's segment must be before another node takes it over
+     *                       (the first node died)
+     * @param claimExtension how often a node refreshes the claims it holds, idle or in the middle of a batch; at most
+     *                       half the claim timeout
+     * @param claimInterval  how often a node looks for unclaimed or expired segments to take over
+     */
+    public record Processors(@DefaultValue("PT3S") Duration claimTimeout,
+                             @DefaultValue("PT1S") Duration claimExtension,
+                             @DefaultValue("PT1S") Duration claimInterval) {
     }
 
     /**

@@ -22,7 +22,6 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.Transaction;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -87,10 +86,9 @@ public class LedgerWriter implements DisposableBean {
     public LedgerWriter(CommandBus commandBus, TransactionManager transactionManager, JdbcTemplate jdbc,
                         IdempotencyStore idempotency,
                         LedgerProperties properties,
-                        @Qualifier("aggregateCache") Cache aggregateCache,
-                        @Value("${ledger.imports.writer-wait:PT10S}") Duration writerWait) {
+                        @Qualifier("aggregateCache") Cache aggregateCache) {
         this.aggregateCache = aggregateCache;
-        this.writerWait = writerWait;
+        this.writerWait = properties.imports().writerWait();
         boolean groupCommitEnabled = properties.writes().groupCommit().enabled();
         int maxBatch = properties.writes().groupCommit().maxBatch();
         this.commandBus = commandBus;

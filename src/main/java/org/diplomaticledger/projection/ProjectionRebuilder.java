@@ -10,7 +10,6 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -68,7 +67,7 @@ public class ProjectionRebuilder {
     public ProjectionRebuilder(ProjectionHandlers handlers, ProjectionPositions positions, EventStorageEngine storageEngine,
                                org.axonframework.config.Configuration axon, TokenStore tokenStore,
                                TransactionTemplate transactions, JdbcTemplate jdbc,
-                               @Value("${ledger.projections.rebuild:}") String rebuildOnStart) {
+                               ProjectionsProperties properties) {
         this.handlers = handlers;
         this.positions = positions;
         this.storageEngine = storageEngine;
@@ -76,7 +75,7 @@ public class ProjectionRebuilder {
         this.tokenStore = tokenStore;
         this.transactions = transactions;
         this.jdbc = jdbc;
-        this.rebuildOnStart = rebuildOnStart;
+        this.rebuildOnStart = properties.rebuild();
     }
 
     /** {@code --ledger.projections.rebuild=staffing,talks} (or {@code all}) rebuilds those projections once started. */

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.messaging.StreamableMessageSource;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,6 +47,7 @@ import java.util.List;
  * them all again.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProjectionsProperties.class)
 class ProjectionsConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionsConfiguration.class);
@@ -58,9 +59,9 @@ class ProjectionsConfiguration {
     ProjectionHandlers projectionHandlers(List<Projection> projections, JdbcTemplate jdbc,
                                           ObjectProvider<EventStorageEngine> storageEngine,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          @Value("${ledger.projections.cached-events:20000}") int cachedEvents) {
+                                          ProjectionsProperties properties) {
         ObjectMapper eventMapper = eventSerializer instanceof JacksonSerializer jackson ? jackson.getObjectMapper() : new ObjectMapper();
-        return new ProjectionHandlers(projections, jdbc, storageEngine::getObject, eventMapper, cachedEvents);
+        return new ProjectionHandlers(projections, jdbc, storageEngine::getObject, eventMapper, properties.cachedEvents());
     }
 
     /**
@@ -103,9 +104,10 @@ class ProjectionsConfiguration {
                                           ConnectionProvider connections, DeadLetterSchema deadLetterSchema,
                                           @Qualifier("serializer") Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          @Value("${ledger.projections.batch-size:100}") int batchSize,
-                                          @Value("${ledger.projections.parked.max-aggregates:10000}") int maxSequences,
-                                          @Value("${ledger.projections.parked.max-per-aggregate:1000000}") int maxSequenceSize) {
+                                          ProjectionsProperties properties) {
+        int batchSize = properties.batchSize();
+        int maxSequences = properties.parked().maxAggregates();
+        int maxSequenceSize = properties.parked().maxPerAggregate();
         // The batches and the retries of parked events run in transactions that become savepoints inside an outer
         // one: a retry that fails again rolls back only that event's unit of work, so that Axon can keep it parked
         // (with its retry count up) and still commit the outer transaction. Without a surrounding transaction, as for

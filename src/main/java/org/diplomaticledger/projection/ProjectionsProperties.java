@@ -7,9 +7,6 @@ import java.time.Duration;
 
 /**
  * {@code ledger.projections.*}: how the projections are built and read (docs/projections/README.md).
- * {@code batch-size}, {@code cached-events}, {@code rebuild} and {@code parked.max-*} are read where the projections'
- * processors are set up ({@link ProjectionsConfiguration}, {@link ProjectionRebuilder}); they are described here too,
- * with the same defaults, so that every {@code ledger.projections.*} property has its metadata.
  *
  * @param maxWait      the longest a read waits for the position it asked for ({@code ?atLeast=}) before it answers 503;
  *                     also the stream's wait for {@code atLeast}

@@ -40,10 +40,10 @@ class BodyLimitFilter {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> bodyLimit(ObjectMapper objectMapper,
-                                                          org.diplomaticledger.ledger.LedgerProperties properties,
-                                                          @org.springframework.beans.factory.annotation.Value("${ledger.imports.async-body:4GB}") DataSize asyncImportBody) {
+                                                          org.diplomaticledger.ledger.LedgerProperties properties) {
         DataSize commandBody = properties.limits().commandBody();
         DataSize importBody = properties.limits().importBody();
+        DataSize asyncImportBody = properties.imports().asyncBody();
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
                 new Limit(objectMapper, commandBody.toBytes(), importBody.toBytes(), asyncImportBody.toBytes()));
         // Spring Security's chain runs at -100: this runs right after it.

@@ -12,9 +12,7 @@ import org.diplomaticledger.ledger.CommandReceipt;
 import jakarta.servlet.http.HttpServletRequest;
 import org.diplomaticledger.ledger.LedgerProperties;
 import org.diplomaticledger.ledger.NdjsonCommands;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.http.MediaType;
@@ -55,16 +53,14 @@ class ImportController {
     private final long asyncBody;
     private final long syncMaxLines;
 
-    ImportController(ImportJobs jobs, ImportSpools spools, Writes writes, CommandMetrics metrics, LedgerProperties properties,
-                     @Value("${ledger.imports.async-body:4GB}") DataSize asyncBody,
-                     @Value("${ledger.imports.sync-max-lines:100000}") long syncMaxLines) {
+    ImportController(ImportJobs jobs, ImportSpools spools, Writes writes, CommandMetrics metrics, LedgerProperties properties) {
         this.jobs = jobs;
         this.spools = spools;
         this.writes = writes;
         this.metrics = metrics;
         this.syncBody = properties.limits().importBody().toBytes();
-        this.asyncBody = asyncBody.toBytes();
-        this.syncMaxLines = syncMaxLines;
+        this.asyncBody = properties.imports().asyncBody().toBytes();
+        this.syncMaxLines = properties.imports().syncMaxLines();
     }
 
     @Operation(operationId = "importCommands", summary = "Import commands as NDJSON, all or nothing",

@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -114,9 +113,8 @@ class ImportJobs implements SmartInitializingSingleton, DisposableBean {
     });
 
     ImportJobs(JdbcTemplate jdbc, NdjsonCommands ndjson, ImportSpools spools, LedgerWriter writer, ObjectMapper json, CommandMetrics metrics,
-               Clock clock, LedgerProperties properties,
-               @Value("${ledger.imports.chunk:2000}") int chunk,
-               @Value("${ledger.imports.stale-after:PT1M}") Duration staleAfter) {
+               Clock clock, LedgerProperties properties) {
+        int chunk = properties.imports().chunk();
         this.jdbc = jdbc;
         this.ndjson = ndjson;
         this.spools = spools;
@@ -126,7 +124,7 @@ class ImportJobs implements SmartInitializingSingleton, DisposableBean {
         this.metrics = metrics;
         this.clock = clock;
         this.chunk = chunk;
-        this.staleAfter = staleAfter;
+        this.staleAfter = properties.imports().staleAfter();
         if (chunk < 1) {
             throw new IllegalStateException("ledger.imports.chunk must be 1 or more, not " + chunk);
         }
