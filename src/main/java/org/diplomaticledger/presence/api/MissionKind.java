@@ -3,7 +3,7 @@ package org.diplomaticledger.presence.api;
 /**
  * What kind of office a sending state keeps in the receiving state (VCDR Art. 2, VCCR Art. 1). An embassy is headed
  * by an ambassador and a legation by an envoy or minister (VCDR Art. 14(1)); a legation may be raised to an embassy
- * and an embassy lowered to a legation, and the mission keeps the id it was opened under.
+ * and an embassy lowered to a legation ({@link ChangeMissionRank}), and the mission keeps the id it was opened under.
  */
 public enum MissionKind {
     EMBASSY, LEGATION, CONSULATE_GENERAL, CONSULATE, PERMANENT_MISSION;
