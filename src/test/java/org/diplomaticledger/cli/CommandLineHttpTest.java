@@ -161,7 +161,7 @@ class CommandLineHttpTest extends LedgerIntegrationTest {
         Run first = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(tail), "the stream delivers what the ledger holds");
         assertThat(first.exit()).as(first.toString()).isZero();
         JsonNode event = new ObjectMapper().readTree(first.out());
-        assertThat(event.path("type").asText()).isEqualTo("org.diplomaticledger.MissionOpened.v1");
+        assertThat(event.path("type").asText()).isEqualTo("org.diplomaticledger.MissionOpened.v2");
         assertThat(event.path("subject").asText()).isEqualTo("KG-TJ");
         assertThat(event.path("ledgerposition").asLong()).isEqualTo(opened);
         assertThat(Files.readString(state).strip()).isEqualTo(String.valueOf(opened));

@@ -163,6 +163,11 @@ class EmittedEventsMatchTheirSchemasTest extends LedgerIntegrationTest {
         command("EndAmbassadorship", "{" + embassy + ", \"personId\": \"helga-olafsdottir\", \"reason\": \"end of posting\", \"effectiveDate\": \"2024-12-31\", %s}");
         command("RequestAgrement", "{" + embassy + ", \"name\": \"Gunnar Karlsson\", \"headClass\": \"AMBASSADOR\", \"effectiveDate\": \"2025-01-10\", %s}");
         command("RefuseAgrement", "{" + embassy + ", \"personId\": \"gunnar-karlsson\", \"effectiveDate\": \"2025-02-01\", %s}");
+        command("OpenMission", """
+                {"sendingState": "IS", "receivingState": "KE", "kind": "LEGATION", "city": "Kisumu",
+                 "effectiveDate": "2025-03-01", %s}""");
+        command("ChangeMissionRank", """
+                {"missionId": "IS-KE-LEGATION-KISUMU", "kind": "EMBASSY", "effectiveDate": "2025-04-01", %s}""");
 
         command("ScheduleTalks", """
                 {"talksId": "contract-talks-held", "parties": ["IS", "KE"],

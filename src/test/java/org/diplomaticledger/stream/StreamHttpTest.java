@@ -73,7 +73,7 @@ class StreamHttpTest extends LedgerIntegrationTest {
 
         JsonNode kh = ledger.get("auditor", "/api/v1/events?after=" + before + "&state=KHM").json();
         assertThat(kh.path("events")).extracting(e -> e.path("type").asText()).containsExactly(
-                "org.diplomaticledger.MissionOpened.v1", "org.diplomaticledger.StaffCountReported.v1",
+                "org.diplomaticledger.MissionOpened.v2", "org.diplomaticledger.StaffCountReported.v1",
                 "org.diplomaticledger.TalksScheduled.v1");
         JsonNode bn = ledger.get("integrator", "/api/v1/events?after=" + before + "&state=BN").json();
         assertThat(bn.path("events")).hasSize(1);

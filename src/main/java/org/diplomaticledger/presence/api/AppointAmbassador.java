@@ -9,7 +9,10 @@ import org.diplomaticledger.shared.Provenance;
 
 import java.time.LocalDate;
 
-/** The sending state appoints a head of mission (VCDR Arts. 4, 14). */
+/**
+ * The sending state appoints a head of mission (VCDR Arts. 4, 14). Without a {@code headClass}, the head of a legation
+ * is an envoy and any other head an ambassador, by the mission's kind on the effective date.
+ */
 public record AppointAmbassador(
         @NotBlank @Pattern(regexp = PresenceIds.MISSION_ID_PATTERN) String missionId,
         @Pattern(regexp = Ids.PATTERN) String personId,
@@ -20,9 +23,6 @@ public record AppointAmbassador(
 
     public AppointAmbassador {
         personId = PresenceIds.person(personId, name);
-        if (headClass == null) {
-            headClass = HeadOfMissionClass.AMBASSADOR;
-        }
     }
 
     @TargetAggregateIdentifier

@@ -1,12 +1,19 @@
 package org.diplomaticledger.presence.api;
 
+import org.axonframework.serialization.Revision;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
 
 import java.time.LocalDate;
 
-/** A mission was opened, or reopened after a closure (VCDR Art. 2; VCCR Art. 4). */
+/**
+ * A mission was opened, or reopened after a closure (VCDR Art. 2; VCCR Art. 4).
+ *
+ * <p>Revision 2: {@code kind} may be LEGATION, which revision 1 did not have. The fields are revision 1's; events
+ * stored as revision 1 are read as revision 2 unchanged ({@code presence.upcasting.MissionOpenedUpcaster}).
+ */
+@Revision("2")
 public record MissionOpened(
         String presenceId,
         String missionId,

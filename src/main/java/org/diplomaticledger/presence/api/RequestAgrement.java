@@ -9,7 +9,11 @@ import org.diplomaticledger.shared.Provenance;
 
 import java.time.LocalDate;
 
-/** The sending state asks the receiving state's agrément for the person it proposes as head of mission (VCDR Art. 4). */
+/**
+ * The sending state asks the receiving state's agrément for the person it proposes as head of mission (VCDR Art. 4).
+ * Without a {@code headClass}, the head proposed for a legation is an envoy and for an embassy an ambassador, by the
+ * mission's kind on the effective date.
+ */
 public record RequestAgrement(
         @NotBlank @Pattern(regexp = PresenceIds.MISSION_ID_PATTERN) String missionId,
         @Pattern(regexp = Ids.PATTERN) String personId,
@@ -20,9 +24,6 @@ public record RequestAgrement(
 
     public RequestAgrement {
         personId = PresenceIds.person(personId, name);
-        if (headClass == null) {
-            headClass = HeadOfMissionClass.AMBASSADOR;
-        }
     }
 
     @TargetAggregateIdentifier

@@ -13,10 +13,10 @@ import java.util.Objects;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One mission of a {@link Presence} (an embassy, a consulate, a permanent mission), an entity of that aggregate: its
- * status and who heads it, with the rules that need nothing but the mission. The presence finds the mission a command
- * names (or refuses an unknown one) and hands it the command; the mission's events come back to it by their
- * {@code missionId}.
+ * One mission of a {@link Presence} (an embassy, a legation, a consulate, a permanent mission), an entity of that
+ * aggregate: its status, its kind over time and who heads it, with the rules that need nothing but the mission. The
+ * presence finds the mission a command names (or refuses an unknown one) and hands it the command; the mission's
+ * events come back to it by their {@code missionId}.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 class Mission {
@@ -24,6 +24,8 @@ class Mission {
     @EntityId
     private String missionId;
     private State state;
+    /** Its kind from each date on: a legation raised to an embassy keeps its id and changes its kind. */
+    private Ranks ranks = Ranks.NONE;
     private Heads heads = Heads.NONE;
 
     /** Where a mission stands; replaced by each event that changes it. */
@@ -54,6 +56,24 @@ class Mission {
 
     LocalDate since() {
         return state.since();
+    }
+
+    /**
+     * The id the mission would have had, had it been opened as the kind it is now: {@code US-JP-EMBASSY-TOKYO} for
+     * {@code US-JP-LEGATION-TOKYO} raised to an embassy; its own id while it is of the kind it was opened as.
+     */
+    String idAsItIsNow() {
+        MissionKind openedAs = ranks.lastOpening().kind();
+        if (openedAs == kind()) {
+            return missionId;
+        }
+        String presence = PresenceIds.presenceOfMission(missionId);
+        return presence + "-" + kind().idPart() + missionId.substring(presence.length() + 1 + openedAs.idPart().length());
+    }
+
+    /** What it is now and since when, in words: "an embassy since 1906-05-26". */
+    String describeKind() {
+        return article(kind()) + " since " + ranks.lastSetOn();
     }
 
     // ---------------------------------------------------------------- status
@@ -107,6 +127,44 @@ class Mission {
                 command.note(), command.effectiveDate(), command.source()));
     }
 
+    // ---------------------------------------------------------------- rank (VCDR Arts. 14, 15)
+
+    /**
+     * A legation raised to an embassy, or an embassy lowered to a legation, on a day the mission was open (a
+     * suspended mission is open in law). The rules judge facts in the order they are recorded, so a change dated
+     * before the mission's latest opening or change of rank is refused rather than slipped in before it: the kind
+     * the write side holds and the one the reads fold in effective order would part.
+     */
+    void changeRank(ChangeMissionRank command) {
+        MissionKind to = command.kind();
+        LocalDate on = command.effectiveDate();
+        if (!to.isLegationOrEmbassy()) {
+            throw new RuleViolation("legation-or-embassy-only", "kind", "a legation is raised to an embassy and an "
+                    + "embassy lowered to a legation; " + to + " is neither");
+        }
+        if (!kind().isLegationOrEmbassy()) {
+            throw new RuleViolation("legation-or-embassy-only", "missionId", missionId + " is a " + kind()
+                    + "; only a legation is raised to an embassy, and only an embassy lowered to a legation");
+        }
+        LocalDate opened = ranks.lastOpening().from();
+        if (on.isBefore(opened)) {
+            throw new RuleViolation("mission-not-open", "effectiveDate", missionId + " was not open on " + on
+                    + ": it opened on " + opened);
+        }
+        if (status() == MissionStatus.CLOSED && !on.isBefore(since())) {
+            throw new RuleViolation("mission-not-open", "effectiveDate", missionId + " was not open on " + on
+                    + ": it is closed since " + since());
+        }
+        if (on.isBefore(ranks.lastSetOn())) {
+            throw new RuleViolation("rank-change-out-of-order", "effectiveDate", missionId + " is " + describeKind()
+                    + "; a change of its rank dated " + on + ", before that, cannot be recorded after it");
+        }
+        if (to == kind()) {
+            throw new RuleViolation("same-rank", "kind", missionId + " is already " + describeKind());
+        }
+        apply(new MissionRankChanged(command.presenceId(), missionId, kind(), to, on, command.source()));
+    }
+
     // ---------------------------------------------------------------- heads of mission
 
     void requestAgrement(RequestAgrement command) {
@@ -125,7 +183,7 @@ class Mission {
                     + " was refused on " + head.agrementSince());
         }
         apply(new AgrementRequested(command.presenceId(), missionId, command.personId(), command.name(),
-                command.headClass(), command.effectiveDate(), command.source()));
+                classOrDefault(command.headClass(), command.effectiveDate()), command.effectiveDate(), command.source()));
     }
 
     void grantAgrement(GrantAgrement command) {
@@ -159,9 +217,10 @@ class Mission {
             throw new RuleViolation("already-appointed", "personId", command.personId() + " was already appointed on "
                     + head.appointedOn());
         }
+        boolean agrementReported = head != null && head.agrement() == Headship.Agrement.GRANTED && !head.ended();
         apply(new AmbassadorAppointed(command.presenceId(), missionId, command.personId(), command.name(),
-                command.headClass(), head != null && head.agrement() == Headship.Agrement.GRANTED && !head.ended(),
-                command.effectiveDate(), command.source()));
+                classOrDefault(command.headClass(), command.effectiveDate()), agrementReported, command.effectiveDate(),
+                command.source()));
     }
 
     /** Either step of VCDR Art. 13; functions start with whichever comes first. */
@@ -262,9 +321,17 @@ class Mission {
 
     // ---------------------------------------------------------------- event sourcing
 
-    /** A closed mission opened again keeps the record of its heads. */
+    /** A closed mission opened again keeps the record of its heads, and is of the kind it is opened as. */
     void reopen(MissionOpened event) {
         state = new State(event.kind(), MissionStatus.OPEN, event.effectiveDate());
+        ranks = ranks.opened(event.kind(), event.effectiveDate());
+    }
+
+    /** Its status stays; only its kind changes. */
+    @EventSourcingHandler
+    void on(MissionRankChanged event) {
+        state = new State(event.kind(), status(), since());
+        ranks = ranks.changed(event.kind(), event.effectiveDate());
     }
 
     @EventSourcingHandler
@@ -343,7 +410,7 @@ class Mission {
 
     // ---------------------------------------------------------------- helpers
 
-    /** Heads of mission lead embassies and permanent missions that are not closed. */
+    /** Heads of mission lead embassies, legations and permanent missions that are not closed. */
     private void requireHeaded(String action) {
         if (status() == MissionStatus.CLOSED) {
             throw new RuleViolation("mission-not-open", "missionId", "cannot " + action + " at " + missionId
@@ -351,16 +418,34 @@ class Mission {
         }
         if (!kind().hasHeadOfMission()) {
             throw new RuleViolation("no-head-of-mission-here", "missionId", missionId + " is a " + kind()
-                    + "; heads of mission lead embassies and permanent missions");
+                    + "; heads of mission lead embassies, legations and permanent missions");
         }
     }
 
+    /** Agrément is for the head of an embassy or a legation, not of a mission to an organisation. */
     private void requireEmbassy(String action) {
         requireHeaded(action);
-        if (kind() != MissionKind.EMBASSY) {
+        if (!kind().isLegationOrEmbassy()) {
             throw new RuleViolation("agrement-only-for-embassies", "missionId", "agrément is given for the head of an "
-                    + "embassy (VCDR Art. 4); " + missionId + " is a " + kind());
+                    + "embassy or a legation (VCDR Art. 4); " + missionId + " is a " + kind());
         }
+    }
+
+    /**
+     * The class of head given, else the one the mission's kind on that day calls for: an envoy for a legation, an
+     * ambassador otherwise (VCDR Art. 14). A head keeps the class of their appointment when the mission's rank
+     * changes: an envoy in office at a legation raised to an embassy stays an envoy until an ambassador is accredited.
+     */
+    private HeadOfMissionClass classOrDefault(HeadOfMissionClass given, LocalDate on) {
+        if (given != null) {
+            return given;
+        }
+        return ranks.on(on) == MissionKind.LEGATION ? HeadOfMissionClass.ENVOY : HeadOfMissionClass.AMBASSADOR;
+    }
+
+    private static String article(MissionKind kind) {
+        String words = kind.name().toLowerCase().replace('_', ' ');
+        return (words.startsWith("e") ? "an " : "a ") + words;
     }
 
     private Headship headInOffice(String personId) {
@@ -400,11 +485,12 @@ class Mission {
     @Override
     public boolean equals(Object other) {
         return this == other || other instanceof Mission that && Objects.equals(missionId, that.missionId)
-                && Objects.equals(state, that.state) && Objects.equals(heads, that.heads);
+                && Objects.equals(state, that.state) && Objects.equals(ranks, that.ranks)
+                && Objects.equals(heads, that.heads);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(missionId, state, heads);
+        return Objects.hash(missionId, state, ranks, heads);
     }
 }

@@ -35,7 +35,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * and snapshots of the old shape are not read (the presence loads from its events instead).
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "ledgerSnapshotTrigger")
-@Revision("2")
+@Revision("3")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Presence {
 
@@ -77,6 +77,12 @@ public class Presence {
             throw new RuleViolation("mission-already-open", "city", "mission " + command.missionId() + " is already "
                     + existing.status().name().toLowerCase() + " since " + existing.since());
         }
+        Mission renamed = underAnotherId(command.missionId());
+        if (renamed != null && renamed.status() != MissionStatus.CLOSED) {
+            throw new RuleViolation("mission-already-open", "city", "mission " + renamed.missionId() + " is "
+                    + renamed.describeKind() + " and " + renamed.status().name().toLowerCase() + "; it keeps the id "
+                    + "it was opened under");
+        }
         apply(new MissionOpened(command.presenceId(), command.missionId(), command.sendingState(), command.receivingState(),
                 command.kind(), command.city(), command.organisation(), command.name(), existing != null,
                 command.effectiveDate(), command.source()));
@@ -95,6 +101,11 @@ public class Presence {
     @CommandHandler
     void handle(CloseMission command) {
         mission(command.missionId()).close(command, sendingState, receivingState);
+    }
+
+    @CommandHandler
+    void handle(ChangeMissionRank command) {
+        mission(command.missionId()).changeRank(command);
     }
 
     // ---------------------------------------------------------------- staff
@@ -397,9 +408,25 @@ public class Presence {
     private Mission mission(String missionId) {
         Mission mission = missions.get(missionId);
         if (mission == null) {
-            throw new RuleViolation("unknown-mission", "missionId", "no mission " + missionId + " is recorded; open it first");
+            Mission renamed = underAnotherId(missionId);
+            throw new RuleViolation("unknown-mission", "missionId", "no mission " + missionId + " is recorded; "
+                    + (renamed == null ? "open it first" : renamed.missionId() + " is " + renamed.describeKind()
+                    + " and keeps the id it was opened under"));
         }
         return mission;
+    }
+
+    /**
+     * The mission an id would name had it been opened as the kind it is now, when that is not its id: the legation
+     * {@code US-JP-LEGATION-TOKYO}, raised to an embassy, for {@code US-JP-EMBASSY-TOKYO}. Null when none is.
+     */
+    private Mission underAnotherId(String missionId) {
+        for (Mission mission : missions.values()) {
+            if (!mission.missionId().equals(missionId) && mission.idAsItIsNow().equals(missionId)) {
+                return mission;
+            }
+        }
+        return null;
     }
 
     static void requireNotBefore(LocalDate date, LocalDate effectiveDate, String field) {

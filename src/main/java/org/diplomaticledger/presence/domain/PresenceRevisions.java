@@ -9,6 +9,7 @@ import org.diplomaticledger.presence.api.ChargeDAffairesAppointed;
 import org.diplomaticledger.presence.api.DiplomatAccredited;
 import org.diplomaticledger.presence.api.DiplomatExpelled;
 import org.diplomaticledger.presence.api.MissionOpened;
+import org.diplomaticledger.presence.api.MissionRankChanged;
 import org.diplomaticledger.presence.api.RevisePresenceEntry;
 import org.diplomaticledger.presence.api.StaffCeilingImposed;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +23,11 @@ import java.util.Set;
 @Configuration(proxyBeanMethods = false)
 class PresenceRevisions {
 
-    /** What the presence's events introduce, and what identifies them besides ids and states. */
+    /**
+     * What the presence's events introduce, and what identifies them besides ids and states. A change of rank is
+     * identified by the two kinds: a wrong one is retracted, not turned into another change (a correction may move its
+     * date or its source).
+     */
     static final RevisionRules RULES = new RevisionRules(
             Map.of(MissionOpened.class, List.of("missionId"),
                     DiplomatAccredited.class, List.of("personId"),
@@ -32,7 +37,8 @@ class PresenceRevisions {
                     AgrementGranted.class, List.of("personId"),
                     AmbassadorAppointed.class, List.of("personId"),
                     ChargeDAffairesAppointed.class, List.of("personId")),
-            Map.of(MissionOpened.class, Set.of("kind", "city", "organisation")));
+            Map.of(MissionOpened.class, Set.of("kind", "city", "organisation"),
+                    MissionRankChanged.class, Set.of("previousKind", "kind")));
 
     static final RevisionRoute ROUTE = new RevisionRoute(Presence.class.getSimpleName(), RULES, RevisePresenceEntry::new);
 

@@ -20,9 +20,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Heads of mission: every embassy and permanent mission with the head in functions or the chargé d'affaires a.i.
- * acting now, the tenures of its heads (agrément, appointment, the two credentials steps of VCDR Art. 13, recalls,
- * end), its chargés d'affaires a.i. (VCDR Art. 19) and its vacancies, from the presence events alone.
+ * Heads of mission: every embassy, legation and permanent mission, of its kind on the day asked, with the head in
+ * functions or the chargé d'affaires a.i. acting now, the tenures of its heads (agrément, appointment, the two
+ * credentials steps of VCDR Art. 13, recalls, end), its chargés d'affaires a.i. (VCDR Art. 19) and its vacancies,
+ * from the presence events alone.
  *
  * <p>A tenure is the person's headship from agrément or appointment to its end; like the aggregate, a request,
  * grant, refusal or appointment of someone whose last tenure at the mission ended starts a new one.
@@ -83,13 +84,19 @@ public class HeadsOfMissionProjection implements Projection {
             Row post = posts.get(e.missionId());
             if (post == null) {
                 post = posts.create().with("mission_id", e.missionId()).with("sending_state", e.sendingState().value())
-                        .with("receiving_state", e.receivingState().value()).with("kind", e.kind().name())
-                        .with("vacant", true);
+                        .with("receiving_state", e.receivingState().value()).with("vacant", true);
             }
-            posts.put(post.with("mission_status", "OPEN").with("mission_status_since", e.effectiveDate())
-                    .with("city", e.city()).with("organisation", e.organisation()).with("mission_name", e.name())
+            // a reopened mission is of the kind it is opened as, whatever rank it had when it closed
+            posts.put(post.with("kind", e.kind().name()).with("mission_status", "OPEN")
+                    .with("mission_status_since", e.effectiveDate()).with("city", e.city()).with("organisation", e.organisation()).with("mission_name", e.name())
                     .with("last_recorded_at", recorded));
             refresh(e.missionId());
+        }
+
+        /** The post's kind from the change on (a legation raised to an embassy); its heads stay as they were. */
+        @EventHandler
+        void on(MissionRankChanged e, @Timestamp Instant recorded) {
+            update(posts, row -> row.with("kind", e.kind().name()).with("last_recorded_at", recorded), e.missionId());
         }
 
         @EventHandler

@@ -99,6 +99,15 @@ public class StaffingProjection implements Projection {
                     .with("leave_by", null).with("last_recorded_at", recorded));
         }
 
+        /** The mission's kind from the change on: a new version of its row, with its status as it was. */
+        @EventHandler
+        void on(MissionRankChanged e, @Timestamp Instant recorded) {
+            Row mission = missions.get(e.missionId());
+            if (mission != null) {
+                missions.put(mission.with("kind", e.kind().name()).with("last_recorded_at", recorded));
+            }
+        }
+
         @EventHandler
         void on(MissionSuspended e, @Timestamp Instant recorded) {
             status(e.missionId(), "SUSPENDED", e.effectiveDate(), recorded);

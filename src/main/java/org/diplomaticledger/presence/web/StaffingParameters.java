@@ -36,7 +36,8 @@ final class StaffingParameters {
             @Parameter(description = "Only missions in this receiving state (ISO 3166 alpha-2)", example = "US") CountryCode receiving,
             @Parameter(description = "Only missions where this state sends or receives (ISO 3166 alpha-2)", example = "RU")
             CountryCode state,
-            @Parameter(description = "Only missions of this kind: EMBASSY, CONSULATE_GENERAL, CONSULATE or PERMANENT_MISSION",
+            @Parameter(description = "Only missions of this kind on the day read (asOf): EMBASSY, LEGATION, CONSULATE_GENERAL, "
+                    + "CONSULATE or PERMANENT_MISSION",
                     example = "EMBASSY") String kind,
             @Parameter(description = "Only missions in this status: OPEN, SUSPENDED or CLOSED", example = "OPEN") String status,
             @Parameter(description = "Only missions in this city", example = "Washington") String city,

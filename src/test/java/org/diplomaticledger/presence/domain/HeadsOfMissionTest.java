@@ -748,4 +748,59 @@ class HeadsOfMissionTest {
                     .expectNoEvents();
         }
     }
+
+    /** The head of a legation is an envoy or minister (VCDR Art. 14(1)(b)); the class follows the kind on the day. */
+    @Nested
+    class AtALegation {
+
+        private static final String ROSEN = "roman-rosen";
+        private static final String ROSEN_NAME = "Roman Rosen";
+
+        @Test
+        void requestsAgrementForAnEnvoyByDefault() {
+            fixture.given(legationOpened())
+                    .when(new RequestAgrement(LEGATION, null, ROSEN_NAME, null, ON, SOURCE))
+                    .expectEvents(new AgrementRequested(PRESENCE, LEGATION, ROSEN, ROSEN_NAME, HeadOfMissionClass.ENVOY,
+                            ON, SOURCE));
+        }
+
+        @Test
+        void appointsAnEnvoyByDefault() {
+            fixture.given(legationOpened())
+                    .when(new AppointAmbassador(LEGATION, null, ROSEN_NAME, null, ON, SOURCE))
+                    .expectEvents(new AmbassadorAppointed(PRESENCE, LEGATION, ROSEN, ROSEN_NAME, HeadOfMissionClass.ENVOY,
+                            false, ON, SOURCE));
+        }
+
+        @Test
+        void appointsAnAmbassadorByDefaultOnceTheLegationIsRaised() {
+            fixture.given(legationOpened(), raised(day(-10)))
+                    .when(new AppointAmbassador(LEGATION, null, ROSEN_NAME, null, ON, SOURCE))
+                    .expectEvents(new AmbassadorAppointed(PRESENCE, LEGATION, ROSEN, ROSEN_NAME,
+                            HeadOfMissionClass.AMBASSADOR, false, ON, SOURCE));
+        }
+
+        @Test
+        void anAppointmentDatedBeforeTheRaiseIsOfAnEnvoy() {
+            fixture.given(legationOpened(), raised(day(-10)))
+                    .when(new AppointAmbassador(LEGATION, null, ROSEN_NAME, null, day(-100), SOURCE))
+                    .expectEvents(new AmbassadorAppointed(PRESENCE, LEGATION, ROSEN, ROSEN_NAME, HeadOfMissionClass.ENVOY,
+                            false, day(-100), SOURCE));
+        }
+
+        @Test
+        void keepsTheAmbassadorAppointedToALegationAboutToBeRaised() {
+            fixture.given(legationOpened())
+                    .when(new AppointAmbassador(LEGATION, null, ROSEN_NAME, HeadOfMissionClass.AMBASSADOR, ON, SOURCE))
+                    .expectEvents(new AmbassadorAppointed(PRESENCE, LEGATION, ROSEN, ROSEN_NAME,
+                            HeadOfMissionClass.AMBASSADOR, false, ON, SOURCE));
+        }
+
+        @Test
+        void grantsAgrementAtALegation() {
+            fixture.given(legationOpened())
+                    .when(new GrantAgrement(LEGATION, null, ROSEN_NAME, ON, SOURCE))
+                    .expectEvents(new AgrementGranted(PRESENCE, LEGATION, ROSEN, ROSEN_NAME, false, ON, SOURCE));
+        }
+    }
 }

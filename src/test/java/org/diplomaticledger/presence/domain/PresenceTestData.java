@@ -23,6 +23,8 @@ final class PresenceTestData {
     static final String EMBASSY = "RU-US-EMBASSY-WASHINGTON";
     static final String CONSULATE = "RU-US-CONSULATE-GENERAL-NEW-YORK";
     static final String UN_MISSION = "RU-US-PERMANENT-MISSION-UN-NEW-YORK";
+    /** Russia's legation in Washington, as it was until it was raised to an embassy (1898). */
+    static final String LEGATION = "RU-US-LEGATION-WASHINGTON";
 
     private PresenceTestData() {
     }
@@ -47,6 +49,16 @@ final class PresenceTestData {
     static MissionOpened unMissionOpened() {
         return new MissionOpened(PRESENCE, UN_MISSION, RU, US, MissionKind.PERMANENT_MISSION, "New York", "UN", null,
                 false, day(-365), SOURCE);
+    }
+
+    static MissionOpened legationOpened() {
+        return new MissionOpened(PRESENCE, LEGATION, RU, US, MissionKind.LEGATION, "Washington", null, null, false,
+                day(-365), SOURCE);
+    }
+
+    /** The legation raised to an embassy on {@code on}. */
+    static MissionRankChanged raised(LocalDate on) {
+        return new MissionRankChanged(PRESENCE, LEGATION, MissionKind.LEGATION, MissionKind.EMBASSY, on, SOURCE);
     }
 
     static MissionSuspended suspended(String missionId) {
