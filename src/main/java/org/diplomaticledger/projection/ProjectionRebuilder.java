@@ -47,6 +47,11 @@ import java.util.stream.Stream;
 public class ProjectionRebuilder {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
+    /**
+     * Events per transaction. Every commit writes the pages it touched (WRITE_DELAY=0); 25,000 instead of 5,000
+     * rebuilt 300,000 events only 5-8 % faster (staffing 9,233 against 8,773 events/s), for five times the heap an
+     * open transaction holds.
+     */
     private static final int BATCH = 5000;
 
     private final ProjectionHandlers handlers;
@@ -350,7 +355,11 @@ public class ProjectionRebuilder {
         volatile Instant finishedAt;
         volatile Map<String, RebuildStatus.TableCheck> tables;
         volatile String error;
+        /** While the rebuild runs; it holds the rebuild's projector and all it keeps in memory. */
         volatile RebuildParking parking;
+        /** What {@link #parking} reported when the rebuild ended (the projector is then let go). */
+        volatile java.util.List<ParkedEvent> parkedAtEnd = java.util.List.of();
+        volatile long waitingAtEnd;
         final java.util.concurrent.CompletableFuture<Void> ended = new java.util.concurrent.CompletableFuture<>();
 
         Progress(String projection, Slot into, long total) {
@@ -370,6 +379,15 @@ public class ProjectionRebuilder {
         }
 
         void finish(RebuildStatus.State state, String error) {
+            RebuildParking finished = parking;
+            if (finished != null) {
+                // the status keeps what was parked, not the projector: its partitions and cached events stayed on the
+                // heap until the next rebuild of the projection (at 1M events: 302 MB after GC once every projection
+                // was rebuilt, 190 MB before)
+                parkedAtEnd = finished.parked();
+                waitingAtEnd = finished.waiting();
+                parking = null;
+            }
             this.error = error;
             this.finishedAt = Instant.now();
             this.state = state;
@@ -377,6 +395,7 @@ public class ProjectionRebuilder {
         }
 
         RebuildStatus status() {
+            RebuildParking running = parking;
             double seconds = Math.max(1e-3, ((finishedAt == null ? System.nanoTime() : started) - started) / 1e9);
             if (finishedAt != null) {
                 seconds = Math.max(1e-3, Duration.between(startedAt, finishedAt).toNanos() / 1e9);
@@ -385,8 +404,8 @@ public class ProjectionRebuilder {
             long left = Math.max(0, Math.max(total, done) - done);
             Long secondsLeft = state == RebuildStatus.State.RUNNING && rate > 0 ? Math.round(left / rate) : null;
             return new RebuildStatus(projection, state, into, startedAt, finishedAt, done, Math.max(total, done), rate,
-                    secondsLeft, tables, error, parking == null ? java.util.List.of() : parking.parked(),
-                    parking == null ? 0 : parking.waiting());
+                    secondsLeft, tables, error, running == null ? parkedAtEnd : running.parked(),
+                    running == null ? waitingAtEnd : running.waiting());
         }
     }
 }
