@@ -74,10 +74,14 @@ class IndexKeysTest {
     void findsKeysOfOneColumn() {
         jdbc.batchUpdate("INSERT INTO bucket VALUES (?, ?, ?, ?, ?)", List.of(
                 new Object[] {"A", "FR-JP", "M-2", "SERVICE", 1}, new Object[] {"A", "FR-JP", "M-1", "SERVICE", 1},
-                new Object[] {"A", "FR-JP", "M-1", "TECHNICAL", 1}, new Object[] {"B", "FR-JP", "M-3", "SERVICE", 1}));
+                new Object[] {"A", "FR-JP", "M-1", "TECHNICAL", 1}, new Object[] {"B", "FR-JP", "M-3", "SERVICE", 1},
+                new Object[] {"A", "FR-JP", "M-10", "SERVICE", 1}, new Object[] {"A", "FR-JP", "M-1-A", "SERVICE", 1},
+                new Object[] {"A", "FR-JP", "M-1", "SERVICE", 2}));
         IndexKeys missions = new IndexKeys("bucket", List.of("slot", "presence_id"), List.of("mission_key"));
 
-        assertThat(missions.under(jdbc, "A", "FR-JP")).containsExactly(List.of("M-1"), List.of("M-2"));
+        // a key that begins another ("M-1", "M-1-A", "M-10") is followed by it, not skipped
+        assertThat(missions.under(jdbc, "A", "FR-JP")).containsExactly(List.of("M-1"), List.of("M-1-A"), List.of("M-10"),
+                List.of("M-2"));
     }
 
     @Test
