@@ -314,20 +314,29 @@ public class ExpulsionsQueries {
                     snapshot.slotCode(), pair.get(0), pair.get(1), Date.valueOf(first.minusDays(windowDays)),
                     Date.valueOf(last.plusDays(windowDays)));
         }
-        String ids = String.join(",", Collections.nCopies(rows.size(), "?"));
-        List<Object> idArgs = new ArrayList<>(List.of(snapshot.slotCode()));
-        rows.forEach(r -> idArgs.add(r.expulsionId()));
+        List<String> ids = rows.stream().map(ExpulsionView::expulsionId).distinct().toList();
         // the rows bearing a page row's id, in any presence, and the ids those name: (slot, expulsion_id)
-        List<LinkRow> sameIds = linkRows(found, select + " AND expulsion_id IN (" + ids + ")", idArgs.toArray());
+        List<LinkRow> sameIds = linkRows(found, select, "expulsion_id", snapshot.slotCode(), ids);
         // the rows naming a page row's id: (slot, answers_id)
-        linkRows(found, select + " AND answers_id IN (" + ids + ")", idArgs.toArray());
-        List<Object> named = new ArrayList<>(List.of(snapshot.slotCode()));
-        sameIds.stream().map(LinkRow::answersId).filter(java.util.Objects::nonNull).distinct().forEach(named::add);
-        if (named.size() > 1) {
-            linkRows(found, select + " AND expulsion_id IN (" + String.join(",", Collections.nCopies(named.size() - 1, "?")) + ")",
-                    named.toArray());
-        }
+        linkRows(found, select, "answers_id", snapshot.slotCode(), ids);
+        linkRows(found, select, "expulsion_id", snapshot.slotCode(),
+                sameIds.stream().map(LinkRow::answersId).filter(java.util.Objects::nonNull).distinct().toList());
         return new ArrayList<>(found.values());
+    }
+
+    /**
+     * The rows whose {@code column} is one of {@code values}, added to {@code found}: one equality per value, joined
+     * with UNION ALL. H2 uses an IN list on an index only when it is the index's first column (here slot is), so
+     * {@code column IN (…)} read every expulsion of the slot; an equality each is one probe of (slot, column).
+     */
+    private List<LinkRow> linkRows(Map<Key, LinkRow> found, String select, String column, String slot, List<String> values) {
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>();
+        values.forEach(value -> args.addAll(List.of(slot, value)));
+        return linkRows(found, String.join(" UNION ALL ", Collections.nCopies(values.size(), select + " AND " + column + " = ?")),
+                args.toArray());
     }
 
     /** The rows a query finds, added to {@code found} unless there already. */
@@ -401,15 +410,13 @@ public class ExpulsionsQueries {
         if (rows.isEmpty()) {
             return rows;
         }
-        String marks = String.join(",", Collections.nCopies(rows.size(), "?"));
-        List<Object> ids = new ArrayList<>();
-        rows.forEach(r -> ids.add(r.expulsionId()));
-
         Map<Key, List<ExpelledPersonView>> persons = new HashMap<>();
-        List<Object> args = new ArrayList<>(List.of(snapshot.slotCode()));
-        args.addAll(ids);
-        jdbc.query("SELECT * FROM expulsions_person WHERE " + snapshot.rows() + " AND expulsion_id IN (" + marks + ") "
-                + "ORDER BY presence_id, expulsion_id, position", rs -> {
+        // one equality per page row, joined: H2 uses an IN list on an index only when it is the index's first column
+        // (slot is), so IN (…) read every person of the slot
+        String one = "SELECT * FROM expulsions_person WHERE " + snapshot.rows() + " AND presence_id = ? AND expulsion_id = ?";
+        List<Object> args = new ArrayList<>();
+        rows.forEach(r -> args.addAll(List.of(snapshot.slotCode(), r.presenceId(), r.expulsionId())));
+        jdbc.query(String.join(" UNION ALL ", Collections.nCopies(rows.size(), one)) + " ORDER BY presence_id, expulsion_id, position", rs -> {
             persons.computeIfAbsent(new Key(rs.getString("presence_id"), rs.getString("expulsion_id")), k -> new ArrayList<>())
                     .add(new ExpelledPersonView(rs.getString("person_id"), rs.getString("name"), rs.getString("mission_id"),
                             rs.getString("category"), rs.getObject("departed_on", LocalDate.class),
