@@ -1,5 +1,6 @@
 package org.diplomaticledger.presence.projection;
 
+import org.diplomaticledger.presence.projection.ExpulsionLinks.Key;
 import org.diplomaticledger.presence.projection.ExpulsionsViews.*;
 import org.diplomaticledger.projection.CorrectionMark;
 import org.diplomaticledger.projection.Page;
@@ -17,15 +18,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reads the expulsions projection. Reciprocity is linked here, at query time, from the stored rows of the slot:
@@ -69,6 +66,7 @@ public class ExpulsionsQueries {
 
     private final JdbcTemplate jdbc;
     private final int windowDays;
+    private final ExpulsionLinks links;
 
     public ExpulsionsQueries(JdbcTemplate jdbc, ExpulsionsProperties properties) {
         int windowDays = properties.reciprocityWindowDays();
@@ -77,6 +75,7 @@ public class ExpulsionsQueries {
         }
         this.jdbc = jdbc;
         this.windowDays = windowDays;
+        this.links = new ExpulsionLinks(jdbc, windowDays);
     }
 
     public int windowDays() {
@@ -283,128 +282,6 @@ public class ExpulsionsQueries {
                 CorrectionMark.parse(rs.getString("correction")));
     }
 
-    private record Key(String presenceId, String expulsionId) {
-    }
-
-    /*
-     * The expulsions a link of a page row can involve, so that links are worked out over them instead of every
-     * expulsion of the slot: the rows of the page's presences and their opposites within the reciprocity window
-     * around the page's dates (an inferred link, either way, and the rows it competes with, lie there), the rows
-     * bearing or naming a page row's id (explicit links to a page row) and those a page row names (its own explicit
-     * link). Every link whose answer or answerer is a page row is then worked out over all the rows it depends on.
-     */
-    private List<LinkRow> linkRows(Reads.Snapshot snapshot, List<ExpulsionView> rows) {
-        // Each kind of row is read through an index of its own (one query joining them with OR read every expulsion
-        // of the slot: 50,000 at a million events), and the rows found twice are kept once.
-        Map<Key, LinkRow> found = new LinkedHashMap<>();
-        String select = "SELECT presence_id, expulsion_id, declared_by, against, effective_date, recorded_at, answers_id, "
-                + "total_expelled FROM expulsions_expulsion WHERE " + snapshot.rows();
-        LocalDate first = null;
-        LocalDate last = null;
-        Set<List<String>> pairs = new LinkedHashSet<>();
-        for (ExpulsionView row : rows) {
-            pairs.add(List.of(row.declaredBy(), row.against()));
-            pairs.add(List.of(row.against(), row.declaredBy())); // the opposite presence
-            first = first == null || row.effectiveDate().isBefore(first) ? row.effectiveDate() : first;
-            last = last == null || row.effectiveDate().isAfter(last) ? row.effectiveDate() : last;
-        }
-        // the page's presences and their opposites within the window around the page's dates: (slot, declared_by, against, effective_date)
-        for (List<String> pair : pairs) {
-            linkRows(found, select + " AND declared_by = ? AND against = ? AND effective_date >= ? AND effective_date <= ?",
-                    snapshot.slotCode(), pair.get(0), pair.get(1), Date.valueOf(first.minusDays(windowDays)),
-                    Date.valueOf(last.plusDays(windowDays)));
-        }
-        List<String> ids = rows.stream().map(ExpulsionView::expulsionId).distinct().toList();
-        // the rows bearing a page row's id, in any presence, and the ids those name: (slot, expulsion_id)
-        List<LinkRow> sameIds = linkRows(found, select, "expulsion_id", snapshot.slotCode(), ids);
-        // the rows naming a page row's id: (slot, answers_id)
-        linkRows(found, select, "answers_id", snapshot.slotCode(), ids);
-        linkRows(found, select, "expulsion_id", snapshot.slotCode(),
-                sameIds.stream().map(LinkRow::answersId).filter(java.util.Objects::nonNull).distinct().toList());
-        return new ArrayList<>(found.values());
-    }
-
-    /**
-     * The rows whose {@code column} is one of {@code values}, added to {@code found}: one equality per value, joined
-     * with UNION ALL. H2 uses an IN list on an index only when it is the index's first column (here slot is), so
-     * {@code column IN (…)} read every expulsion of the slot; an equality each is one probe of (slot, column).
-     */
-    private List<LinkRow> linkRows(Map<Key, LinkRow> found, String select, String column, String slot, List<String> values) {
-        if (values.isEmpty()) {
-            return List.of();
-        }
-        List<Object> args = new ArrayList<>();
-        values.forEach(value -> args.addAll(List.of(slot, value)));
-        return linkRows(found, String.join(" UNION ALL ", Collections.nCopies(values.size(), select + " AND " + column + " = ?")),
-                args.toArray());
-    }
-
-    /** The rows a query finds, added to {@code found} unless there already. */
-    private List<LinkRow> linkRows(Map<Key, LinkRow> found, String sql, Object... args) {
-        List<LinkRow> rows = jdbc.query(sql, (rs, i) -> new LinkRow(new Key(rs.getString("presence_id"), rs.getString("expulsion_id")),
-                rs.getString("declared_by"), rs.getString("against"), rs.getObject("effective_date", LocalDate.class),
-                rs.getObject("recorded_at", OffsetDateTime.class), rs.getString("answers_id"), rs.getInt("total_expelled")), args);
-        rows.forEach(row -> found.putIfAbsent(row.key(), row));
-        return rows;
-    }
-
-    /** What a link needs of an expulsion. */
-    private record LinkRow(Key key, String declaredBy, String against, LocalDate effectiveDate, OffsetDateTime recordedAt,
-                           String answersId, int totalExpelled) {
-        String opposite() {
-            return declaredBy + "-" + against;
-        }
-
-        ExpulsionLinkView view(boolean inferred) {
-            return new ExpulsionLinkView(key.expulsionId(), key.presenceId(), declaredBy, against, effectiveDate,
-                    totalExpelled, inferred);
-        }
-    }
-
-    /*
-     * The rule of the links CTE ({@link #links(Reads.Snapshot)}) over a page's candidate rows, in Java: H2 (2.3.232)
-     * answered the same CTE narrowed to these rows without some explicit links (a correlated look-up by
-     * expulsion_id into a derived table filtered on expulsion_id lost the row), and the rows are few. The property
-     * test ExpulsionsPropertiesTest holds both to one fold of the events.
-     */
-    private static LinkRow answered(LinkRow x, List<LinkRow> candidates, int windowDays) {
-        LinkRow best = null;
-        if (x.answersId() != null) {
-            for (LinkRow y : candidates) {
-                if (y.key().expulsionId().equals(x.answersId()) && !y.key().presenceId().equals(x.key().presenceId())
-                        && (best == null || explicitOrder(x, y, best) < 0)) {
-                    best = y;
-                }
-            }
-            return best;
-        }
-        LocalDate earliest = x.effectiveDate().minusDays(windowDays);
-        for (LinkRow y : candidates) {
-            if (y.key().presenceId().equals(x.opposite()) && y.effectiveDate().isBefore(x.effectiveDate())
-                    && !y.effectiveDate().isBefore(earliest) && (best == null || inferredOrder(y, best) > 0)) {
-                best = y;
-            }
-        }
-        return best;
-    }
-
-    /** The opposite presence first, then by presence id. */
-    private static int explicitOrder(LinkRow x, LinkRow a, LinkRow b) {
-        boolean aOpposite = a.key().presenceId().equals(x.opposite());
-        boolean bOpposite = b.key().presenceId().equals(x.opposite());
-        return aOpposite != bOpposite ? (aOpposite ? -1 : 1) : a.key().presenceId().compareTo(b.key().presenceId());
-    }
-
-    /** The later date wins, then the one recorded last, then the greater id. */
-    private static int inferredOrder(LinkRow a, LinkRow b) {
-        int byDate = a.effectiveDate().compareTo(b.effectiveDate());
-        if (byDate != 0) {
-            return byDate;
-        }
-        int byRecording = a.recordedAt().compareTo(b.recordedAt());
-        return byRecording != 0 ? byRecording : a.key().expulsionId().compareTo(b.key().expulsionId());
-    }
-
     /** Adds the named persons and both directions of reciprocity to a page of expulsions. */
     private List<ExpulsionView> complete(Reads.Snapshot snapshot, List<ExpulsionView> rows) {
         if (rows.isEmpty()) {
@@ -423,26 +300,7 @@ public class ExpulsionsQueries {
                             rs.getBoolean("departed_late")));
         }, args.toArray());
 
-        Map<Key, ExpulsionLinkView> answers = new HashMap<>();
-        Map<Key, List<ExpulsionLinkView>> answeredBy = new HashMap<>();
-        Set<Key> page = new HashSet<>();
-        rows.forEach(r -> page.add(new Key(r.presenceId(), r.expulsionId())));
-        List<LinkRow> candidates = new ArrayList<>(linkRows(snapshot, rows));
-        candidates.sort(Comparator.comparing(LinkRow::effectiveDate).thenComparing(r -> r.key().presenceId())
-                .thenComparing(r -> r.key().expulsionId()));
-        for (LinkRow x : candidates) {
-            LinkRow t = answered(x, candidates, windowDays);
-            if (x.answersId() == null && t == null) {
-                continue;
-            }
-            if (page.contains(x.key())) {
-                answers.put(x.key(), t != null ? t.view(x.answersId() == null)
-                        : new ExpulsionLinkView(x.answersId(), null, null, null, null, null, false));
-            }
-            if (t != null && page.contains(t.key())) {
-                answeredBy.computeIfAbsent(t.key(), k -> new ArrayList<>()).add(x.view(x.answersId() == null));
-            }
-        }
+        ExpulsionLinks.Links reciprocity = links.of(snapshot, rows);
 
         List<ExpulsionView> result = new ArrayList<>(rows.size());
         for (ExpulsionView e : rows) {
@@ -450,8 +308,8 @@ public class ExpulsionsQueries {
             result.add(new ExpulsionView(e.expulsionId(), e.presenceId(), e.declaredBy(), e.against(), e.missionId(),
                     persons.getOrDefault(key, List.of()), e.namedCount(), e.count(), e.category(), e.totalExpelled(),
                     e.effectiveDate(), e.departureDeadline(), e.namedDeparted(), e.countedDeparted(), e.departed(),
-                    e.stillDue(), e.overdue(), e.lateDepartures(), e.lastDepartureOn(), answers.get(key),
-                    answeredBy.getOrDefault(key, List.of()), e.reason(), e.source(), e.sourceUrl(), e.recordedAt(), e.corrected()));
+                    e.stillDue(), e.overdue(), e.lateDepartures(), e.lastDepartureOn(), reciprocity.answers().get(key),
+                    reciprocity.answeredBy().getOrDefault(key, List.of()), e.reason(), e.source(), e.sourceUrl(), e.recordedAt(), e.corrected()));
         }
         return result;
     }
