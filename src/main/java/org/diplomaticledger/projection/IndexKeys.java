@@ -5,13 +5,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import javax.sql.DataSource;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * The distinct keys of a versioned table under a fixed prefix of one of its indexes, found by probing the index for
@@ -33,8 +28,6 @@ import java.util.WeakHashMap;
  */
 public record IndexKeys(String table, List<String> prefix, List<String> key) {
 
-    /** Whether each data source is H2's, asked once. */
-    private static final Map<DataSource, Boolean> H2 = Collections.synchronizedMap(new WeakHashMap<>());
 
     public IndexKeys {
         prefix = List.copyOf(prefix);
@@ -52,8 +45,7 @@ public record IndexKeys(String table, List<String> prefix, List<String> key) {
         String order = " ORDER BY " + Stream.concat(prefix.stream(), key.stream()).collect(Collectors.joining(", "))
                 + " FETCH FIRST ROW ONLY";
         List<List<String>> keys = new ArrayList<>();
-        boolean h2 = jdbc.getDataSource() != null && H2.computeIfAbsent(jdbc.getDataSource(), source -> Boolean.TRUE.equals(
-                jdbc.execute((ConnectionCallback<Boolean>) connection -> connection.getMetaData().getDatabaseProductName().equals("H2"))));
+        boolean h2 = DatabaseProduct.isH2(jdbc);
         collect(jdbc, order, h2, new ArrayList<>(prefix), new ArrayList<>(List.of(prefixValues)), new ArrayList<>(), keys);
         return keys;
     }
