@@ -16,16 +16,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -63,6 +60,11 @@ public class ProjectionRebuilder {
     private final JdbcTemplate jdbc;
     private final String rebuildOnStart;
     private final Map<String, Progress> rebuilds = new ConcurrentHashMap<>();
+    private final Map<String, Release> releases = new ConcurrentHashMap<>();
+    /** Rows deleted per transaction when a slot is cleared. */
+    private static final int CLEAR_BATCH = 10_000;
+    /** How long after a switch the released slot's rows start being deleted. */
+    private static final Duration RELEASE_GRACE = Duration.ofSeconds(5);
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "projection-rebuild");
         thread.setDaemon(true);
@@ -139,12 +141,12 @@ public class ProjectionRebuilder {
         Projection projection = live.projection();
         String name = projection.name();
         try {
-            transactions.executeWithoutResult(tx -> {
-                for (String table : projection.tables()) {
-                    jdbc.update("DELETE FROM " + table + " WHERE slot IN (?, ?)", progress.into.code(), progress.into.headCode());
-                }
-                jdbc.update("DELETE FROM projection_partition WHERE projection = ? AND slot = ?", name, progress.into.headCode());
-            });
+            Release pending = releases.get(name);
+            if (pending != null && pending.slot == progress.into) {
+                pending.done.join(); // the slot a previous switch released is still being cleared
+            }
+            clear(projection, progress.into, null);
+            progress.replaying();
             TemporalProjector projector = handlers.projector(projection, new SlotRef(progress.into), true);
             // no savepoints: the rebuild's projector holds its writes and queues none of an event its handler fails on
             RebuildParking handler = new RebuildParking(name, new IsolatedHandler(name, projector, null, () -> storageEngine));
@@ -168,6 +170,8 @@ public class ProjectionRebuilder {
                 long bound = liveToken == null ? 0 : liveToken.position().orElse(0);
                 applyAll(handler, projector, rebuilt, progress, bound, gapsOf(liveToken));
                 TrackingToken handover = handover(liveToken, rebuilt);
+                progress.replayEnded = System.nanoTime();
+                progress.step = RebuildStatus.Step.COMPARING;
                 transactions.executeWithoutResult(tx -> {
                     if (handover != null) {
                         moveToken(name, handover);
@@ -178,6 +182,7 @@ public class ProjectionRebuilder {
             } finally {
                 processor.start();
             }
+            release(projection, progress.into.other(), progress);
             progress.finish(RebuildStatus.State.SWITCHED, null);
             RebuildStatus status = progress.status();
             log.info("Rebuilt projection {}: {} events in {} s ({} events/s); queries now read slot {}; identical to the "
@@ -189,7 +194,75 @@ public class ProjectionRebuilder {
             }
         } catch (Exception | Error e) {
             log.error("Rebuilding projection {} failed; queries still read slot {}", name, live.slot().get(), e);
+            if (live.slot().get() != progress.into) {
+                release(projection, progress.into, progress); // what the failed rebuild wrote is of no use
+            }
             progress.finish(RebuildStatus.State.FAILED, e.toString());
+        }
+    }
+
+    /**
+     * Deletes the rows of the slot a switch (or a failed rebuild) released, in the background, a few seconds later:
+     * a query that took the active slot just before the switch still reads the old one for a moment. Neither the
+     * switch nor the next rebuild waits for it (the next rebuild of the projection waits only if it would write into
+     * that slot while it is still being cleared). At a million events a single DELETE of a staffing slot took two and
+     * a half minutes, during which a rebuild showed {@code done: 0}.
+     */
+    private void release(Projection projection, Slot slot, Progress progress) {
+        Release release = new Release(slot);
+        releases.put(projection.name(), release);
+        progress.released = release;
+        executor.submit(() -> {
+            try {
+                Thread.sleep(RELEASE_GRACE.toMillis());
+                clear(projection, slot, release.deleted);
+                log.info("Cleared slot {} of projection {}: {} rows deleted", slot, projection.name(), release.deleted.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.warn("Clearing slot {} of projection {} failed; its next rebuild clears it", slot, projection.name(), e);
+            } finally {
+                release.done.complete(null);
+            }
+        });
+    }
+
+    /**
+     * Deletes every row of the projection's tables in {@code slot}, {@value #CLEAR_BATCH} rows a transaction, so that
+     * no transaction holds the undo of a whole slot and the count moves while it runs.
+     */
+    private void clear(Projection projection, Slot slot, AtomicLong deleted) {
+        String sql = DatabaseProduct.isH2(jdbc) ? "DELETE FROM %1$s WHERE slot = ? FETCH FIRST %2$d ROWS ONLY"
+                : "DELETE FROM %1$s WHERE ctid IN (SELECT ctid FROM %1$s WHERE slot = ? LIMIT %2$d)";
+        for (String table : projection.tables()) {
+            String delete = String.format(Locale.ROOT, sql, table, CLEAR_BATCH);
+            for (String code : List.of(slot.code(), slot.headCode())) {
+                int rows;
+                do {
+                    Integer count = transactions.execute(tx -> jdbc.update(delete, code));
+                    rows = count == null ? 0 : count;
+                    if (deleted != null) {
+                        deleted.addAndGet(rows);
+                    }
+                } while (rows >= CLEAR_BATCH);
+            }
+        }
+        transactions.executeWithoutResult(tx -> jdbc.update("DELETE FROM projection_partition WHERE projection = ? AND slot = ?",
+                projection.name(), slot.headCode()));
+    }
+
+    /** A released slot being cleared. */
+    private static final class Release {
+        final Slot slot;
+        final AtomicLong deleted = new AtomicLong();
+        final java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+
+        Release(Slot slot) {
+            this.slot = slot;
+        }
+
+        RebuildStatus.SlotRelease status() {
+            return new RebuildStatus.SlotRelease(slot, deleted.get(), done.isDone());
         }
     }
 
@@ -281,59 +354,13 @@ public class ProjectionRebuilder {
     private Map<String, RebuildStatus.TableCheck> compare(List<String> tables, Slot live, Slot rebuilt) {
         Map<String, RebuildStatus.TableCheck> checks = new LinkedHashMap<>();
         for (String table : tables) {
-            Digest liveRows = digest(table, live);
-            Digest rebuiltRows = digest(table, rebuilt);
-            checks.put(table, new RebuildStatus.TableCheck(liveRows.rows, rebuiltRows.rows,
-                    liveRows.rows == rebuiltRows.rows && liveRows.hash.equals(rebuiltRows.hash)));
+            Map<Slot, SlotDigest.Digest> digests = SlotDigest.of(jdbc, table);
+            SlotDigest.Digest liveRows = digests.get(live);
+            SlotDigest.Digest rebuiltRows = digests.get(rebuilt);
+            checks.put(table, new RebuildStatus.TableCheck(liveRows.rows(), rebuiltRows.rows(),
+                    liveRows.rows() == rebuiltRows.rows() && liveRows.hash().equals(rebuiltRows.hash())));
         }
         return checks;
-    }
-
-    private record Digest(long rows, String hash) {
-    }
-
-    /**
-     * The table's rows of one slot, every column but the slot (and a version's reach), hashed as a multiset: each row's SHA-256 summed into
-     * four 64-bit words, so that the rows need no order (sorting every version of a large slot took a fifth of a
-     * rebuild) and equal slots give equal digests whatever order the database returns them in.
-     */
-    private Digest digest(String table, Slot slot) {
-        List<String> columns = new ArrayList<>();
-        for (String column : jdbc.queryForList("SELECT column_name FROM information_schema.columns WHERE LOWER(table_name) = ? "
-                + "ORDER BY ordinal_position", String.class, table.toLowerCase(Locale.ROOT))) {
-            // reach bounds an index probe and may stand higher live than rebuilt (VersionWrites): not content
-            if (!column.equalsIgnoreCase("slot") && !column.equalsIgnoreCase("reach")) {
-                columns.add(column.toLowerCase(Locale.ROOT));
-            }
-        }
-        String list = String.join(", ", columns);
-        MessageDigest digest = sha256();
-        AtomicLong rows = new AtomicLong();
-        long[] sum = new long[4];
-        java.nio.ByteBuffer words = java.nio.ByteBuffer.allocate(32);
-        jdbc.query("SELECT " + list + " FROM " + table + " WHERE slot = ?", rs -> {
-            rows.incrementAndGet();
-            for (int i = 1; i <= columns.size(); i++) {
-                Object value = rs.getObject(i);
-                digest.update(String.valueOf(value instanceof byte[] bytes ? HexFormat.of().formatHex(bytes) : value)
-                        .getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0x1f);
-            }
-            words.clear();
-            words.put(digest.digest()).flip(); // digest() also resets it for the next row
-            for (int i = 0; i < sum.length; i++) {
-                sum[i] += words.getLong();
-            }
-        }, slot.code());
-        return new Digest(rows.get(), String.format("%016x%016x%016x%016x", sum[0], sum[1], sum[2], sum[3]));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A rebuild asked for while one of the same projection runs. */
@@ -348,10 +375,14 @@ public class ProjectionRebuilder {
         final Slot into;
         final Instant startedAt = Instant.now();
         final long total;
-        final long started = System.nanoTime();
         volatile long done;
         volatile long lastLog = System.nanoTime();
         volatile RebuildStatus.State state = RebuildStatus.State.RUNNING;
+        volatile RebuildStatus.Step step = RebuildStatus.Step.CLEARING;
+        /** When the replay began (after the slot was cleared), and ended: the rate counts only that. */
+        volatile long replayStarted;
+        volatile long replayEnded;
+        volatile Release released;
         volatile Instant finishedAt;
         volatile Map<String, RebuildStatus.TableCheck> tables;
         volatile String error;
@@ -366,6 +397,11 @@ public class ProjectionRebuilder {
             this.projection = projection;
             this.into = into;
             this.total = total;
+        }
+
+        void replaying() {
+            replayStarted = System.nanoTime();
+            step = RebuildStatus.Step.REPLAYING;
         }
 
         void applied(int events, ProjectionPositions positions) {
@@ -389,23 +425,27 @@ public class ProjectionRebuilder {
                 parking = null;
             }
             this.error = error;
+            if (replayEnded == 0) {
+                replayEnded = System.nanoTime();
+            }
             this.finishedAt = Instant.now();
+            this.step = RebuildStatus.Step.ENDED;
             this.state = state;
             ended.complete(null);
         }
 
         RebuildStatus status() {
             RebuildParking running = parking;
-            double seconds = Math.max(1e-3, ((finishedAt == null ? System.nanoTime() : started) - started) / 1e9);
-            if (finishedAt != null) {
-                seconds = Math.max(1e-3, Duration.between(startedAt, finishedAt).toNanos() / 1e9);
-            }
-            double rate = done / seconds;
+            long start = replayStarted;
+            long end = replayEnded != 0 ? replayEnded : System.nanoTime();
+            double seconds = start == 0 ? 0 : Math.max(1e-3, (end - start) / 1e9);
+            double rate = seconds == 0 ? 0 : done / seconds;
             long left = Math.max(0, Math.max(total, done) - done);
             Long secondsLeft = state == RebuildStatus.State.RUNNING && rate > 0 ? Math.round(left / rate) : null;
-            return new RebuildStatus(projection, state, into, startedAt, finishedAt, done, Math.max(total, done), rate,
+            Release release = released;
+            return new RebuildStatus(projection, state, step, into, startedAt, finishedAt, done, Math.max(total, done), rate,
                     secondsLeft, tables, error, running == null ? parkedAtEnd : running.parked(),
-                    running == null ? waitingAtEnd : running.waiting());
+                    running == null ? waitingAtEnd : running.waiting(), release == null ? null : release.status());
         }
     }
 }
