@@ -555,10 +555,18 @@ public final class TemporalProjector implements EventMessageHandler {
     private record Piece(LocalDate from, LocalDate to, List<Object> row) {
     }
 
+    /**
+     * A version as read or written, with its row as the handler reads it made once: a handler that looks through all
+     * of a partition's rows (a mission's tenures) asks for each of them at every event of the partition.
+     */
     private record Version(VersionLayout layout, LocalDate validFrom, LocalDate validTo, Instant recordedFrom,
-                           List<Object> row) {
+                           List<Object> row, Row asRow) {
+        Version(VersionLayout layout, LocalDate validFrom, LocalDate validTo, Instant recordedFrom, List<Object> row) {
+            this(layout, validFrom, validTo, recordedFrom, row, new Row(layout, row.toArray()));
+        }
+
         Row toRow() {
-            return new Row(layout, row.toArray());
+            return asRow;
         }
     }
 

@@ -287,8 +287,19 @@ public class HeadsOfMissionProjection implements Projection {
          * newTenure). Events about a tenure in office never meet an ended one: the write side refuses them.
          */
         private int tenureOrNew(String missionId, String personId, String name) {
-            Row last = tenuresOf(missionId).filter(row -> personId.equals(row.text("person_id")))
-                    .max(java.util.Comparator.comparingInt(row -> row.count("tenure_no"))).orElse(null);
+            // one pass over the mission's tenures: the person's last one, and the last number given
+            Row last = null;
+            int highest = 0;
+            for (Row row : tenures.all()) {
+                if (!missionId.equals(row.text("mission_id"))) {
+                    continue;
+                }
+                int number = row.count("tenure_no");
+                highest = Math.max(highest, number);
+                if (personId.equals(row.text("person_id")) && (last == null || number > last.count("tenure_no"))) {
+                    last = row;
+                }
+            }
             if (last != null && !last.flag("ended")) {
                 if (name != null) {
                     tenures.put(last.with("name", name));
@@ -296,7 +307,7 @@ public class HeadsOfMissionProjection implements Projection {
                 return last.count("tenure_no");
             }
             String previousName = last == null || name != null ? name : last.text("name");
-            int next = tenuresOf(missionId).mapToInt(row -> row.count("tenure_no")).max().orElse(0) + 1;
+            int next = highest + 1;
             tenures.put(tenures.create().with("mission_id", missionId).with("tenure_no", next)
                     .with("sending_state", PresenceIds.sendingOf(missionId)).with("receiving_state", PresenceIds.receivingOf(missionId))
                     .with("person_id", personId).with("name", previousName).with("agrement", "NONE").with("ended", false));
