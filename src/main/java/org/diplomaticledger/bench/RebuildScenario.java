@@ -60,10 +60,75 @@ final class RebuildScenario implements Scenario {
                 "raw JDBC read + Jackson parse", raw.rowsPerSecond(), "rows/s", "rebuild rate / raw rate");
         result.add("every projection, one after another: time", total, "s", "raw JDBC read + Jackson parse",
                 raw.seconds(), "s", "rebuild time / raw time");
+        Together together = rebuildTogether(context);
+        result.add("every projection at once" + (together.failed().isEmpty() ? "" : " (failed: " + together.failed() + ")"),
+                together.events() / together.seconds(), "events/s", "raw JDBC read + Jackson parse", raw.rowsPerSecond(),
+                "rows/s", "rebuild rate / raw rate");
+        result.add("every projection at once: time", together.seconds(), "s", "raw JDBC read + Jackson parse",
+                raw.seconds(), "s", "rebuild time / raw time");
         result.detail("rebuilds", details);
+        result.detail("togetherSeconds", together.seconds());
+        result.detail("togetherWaitForReleasedSlotsSeconds", together.waitedForReleases());
         result.detail("rawRows", raw.rows());
         result.detail("rawSeconds", raw.seconds());
         result.detail("rawPayloadBytes", raw.payloadBytes());
+    }
+
+    record Together(long events, double seconds, double waitedForReleases, List<String> failed) {
+    }
+
+    /**
+     * Every projection rebuilt at once, as {@code --ledger.projections.rebuild=all} does at start: all started
+     * together, timed until the last one ended. First waits, untimed, until the slots the one-after-another pass
+     * released are cleared (that runs in the background after each switch; a rebuild into a slot still being cleared
+     * waits for it).
+     */
+    private static Together rebuildTogether(BenchContext context) throws Exception {
+        List<String> names = new ArrayList<>();
+        for (JsonNode projection : context.ledger.projections()) {
+            names.add(projection.path("name").asText());
+        }
+        long waitStart = System.nanoTime();
+        for (String name : names) {
+            while (true) {
+                JsonNode released = context.ledger.http.getJson(LedgerHttp.ANALYST, "/api/v1/projections/" + name)
+                        .path("lastRebuild").path("released");
+                if (released.isMissingNode() || released.isNull() || released.path("cleared").asBoolean()) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+        }
+        double waited = (System.nanoTime() - waitStart) / 1e9;
+        context.progress("R2: rebuilding every projection at once");
+        long start = System.nanoTime();
+        Map<String, String> startedAt = new LinkedHashMap<>();
+        for (String name : names) {
+            JsonNode started = context.ledger.http.parse(LedgerHttp.require(context.ledger.http.postJson(LedgerHttp.AUDITOR,
+                    "/api/v1/projections/" + name + "/rebuild", ""), "rebuild of " + name));
+            startedAt.put(name, started.path("startedAt").asText());
+        }
+        long events = 0;
+        List<String> failed = new ArrayList<>();
+        long peak = context.heapPeakRebuild;
+        for (String name : names) {
+            while (true) {
+                peak = Math.max(peak, RunningLedger.heapUsed());
+                JsonNode status = context.ledger.http.getJson(LedgerHttp.ANALYST, "/api/v1/projections/" + name).path("lastRebuild");
+                if (status.path("startedAt").asText().equals(startedAt.get(name)) && !status.path("state").asText().equals("RUNNING")) {
+                    events = Math.max(events, status.path("done").asLong());
+                    if (!status.path("state").asText().equals("SWITCHED")) {
+                        failed.add(name);
+                    }
+                    break;
+                }
+                Thread.sleep(50);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        context.heapPeakRebuild = Math.max(peak, RunningLedger.heapUsed());
+        context.heapAfterRebuild = RunningLedger.heapAfterGc();
+        return new Together(events, seconds, waited, failed);
     }
 
     /** After a warm-up (JIT and page cache, as the rebuilds get them), the fastest of three raw reads and {@code best}. */

@@ -56,7 +56,7 @@ class BenchCommandTest {
             }
         }
         assertThat(names(report, "R1")).contains("shuffled: catch-up", "reverse: catch-up");
-        assertThat(names(report, "R2")).contains("staffing rebuild", "every projection, one after another");
+        assertThat(names(report, "R2")).contains("staffing rebuild", "every projection, one after another", "every projection at once");
         assertThat(names(report, "R3")).contains("presence p99, 120 vs 60 events", "heads-of-mission p99, 120 vs 60 events",
                 "expulsions p99, 120 vs 60 events");
         assertThat(names(report, "R4")).contains("database size, stopped", "heap after GC, after the rebuilds");
