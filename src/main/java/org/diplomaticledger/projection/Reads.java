@@ -86,34 +86,34 @@ public class Reads {
         }
 
         /**
-         * The condition selecting the table's (or alias's) rows of the slot valid at the point, with one parameter:
-         * the slot code, bound first as {@link #slotCode()}.
+         * The condition selecting the table's (or alias's) rows of the slot valid at the point, with the slot and the
+         * point bound ({@link TimePoint#rows}).
          */
-        public String rows(String alias) {
-            return point.rows(alias, true);
+        public Sql rows(String alias) {
+            return point.rows(alias, slot.code());
         }
 
         /** {@link #rows(String)} for a query over one table without alias. */
-        public String rows() {
-            return point.rows(null, true);
+        public Sql rows() {
+            return rows(null);
         }
 
         /**
          * The versions the ledger believed at the point's {@code knownAt}, whatever days they are valid on (no slot
-         * parameter): for trends, which read each day of a span from the versions valid on it.
+         * condition): for trends, which read each day of a span from the versions valid on it.
          */
-        public String known(String alias) {
+        public Sql known(String alias) {
             return point.known(alias);
         }
 
         /** A version's end in effective time as known at the point's {@code knownAt}: {@link TimePoint#validTo}. */
-        public String validTo(String alias) {
+        public Sql validTo(String alias) {
             return point.validTo(alias);
         }
 
-        /** That a version known at {@code knownAt} is valid after a day, one parameter: {@link TimePoint#validAfter}. */
-        public String validAfter(String alias) {
-            return point.validAfter(alias);
+        /** That a version known at {@code knownAt} is valid after {@code day}: {@link TimePoint#validAfter}. */
+        public Sql validAfter(String alias, LocalDate day) {
+            return point.validAfter(alias, day);
         }
 
         /**
@@ -129,9 +129,9 @@ public class Reads {
             return point.version(table, java.util.List.of(key), columns).inSlot(slot.code());
         }
 
-        /** The validity condition alone (no slot parameter), for a joined table whose slot is bound otherwise. */
-        public String valid(String alias) {
-            return point.rows(alias, false);
+        /** The validity condition alone (no slot condition), for a joined table whose slot is bound otherwise. */
+        public Sql valid(String alias) {
+            return point.valid(alias);
         }
     }
 

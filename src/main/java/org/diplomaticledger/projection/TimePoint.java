@@ -5,7 +5,6 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -26,7 +25,10 @@ public record TimePoint(LocalDate asOf, Instant knownAt, boolean latest) {
     public static final String AS_OF_HEADER = "X-Ledger-As-Of";
     public static final String KNOWN_AT_HEADER = "X-Ledger-Known-At";
 
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
+    /** A day's placeholder, typed for PostgreSQL (which would not infer it inside every expression); bind a {@link Date}. */
+    private static final String DAY = "CAST(? AS DATE)";
+    /** An instant's placeholder, typed likewise; bind an {@link OffsetDateTime} at UTC. */
+    private static final String INSTANT = "CAST(? AS TIMESTAMP WITH TIME ZONE)";
 
     public TimePoint {
         knownAt = knownAt.truncatedTo(ChronoUnit.MICROS);
@@ -38,41 +40,50 @@ public record TimePoint(LocalDate asOf, Instant knownAt, boolean latest) {
     }
 
     /**
-     * The condition selecting the row versions valid at this point, for a table or alias ({@code null}: none),
-     * including its slot's parameter: {@code slot = ? AND valid_from <= DATE '…' AND …}. The point is written as
-     * literals (it is a date and an instant the ledger formatted itself), so a query keeps its parameters.
+     * The condition selecting the row versions of a slot valid at this point, for a table or alias ({@code null}:
+     * none): {@code slot = ? AND valid_from <= CAST(? AS DATE) AND …}, with the slot and the point bound as
+     * parameters. The text is the same for every point (and slot), so the database parses and plans a read once,
+     * whatever the day and instant it asks about; with the point written as literals, every read at a new point was a
+     * new statement to parse and plan.
      */
-    public String rows(String alias, boolean withSlot) {
-        return rowsAt(alias, withSlot, true);
+    public Sql rows(String alias, String slot) {
+        return Sql.of(prefix(alias) + "slot = ? AND ", slot).add(valid(alias));
+    }
+
+    /** The condition of {@link #rows} without the slot's, for a joined table whose slot is bound otherwise. */
+    public Sql valid(String alias) {
+        return rowsAt(alias, true);
     }
 
     /** The recorded-time half of {@link #rows}: the versions the ledger believed at {@code knownAt}, on every day. */
-    public String known(String alias) {
-        return rowsAt(alias, false, false);
+    public Sql known(String alias) {
+        return rowsAt(alias, false);
     }
 
     /**
      * The version's end in effective time as the ledger knew it at {@code knownAt} (null: open), as an SQL expression
      * for a table or alias ({@code null}: none); for reads that take the versions' spans, such as trends.
      */
-    public String validTo(String alias) {
+    public Sql validTo(String alias) {
         String p = prefix(alias);
         if (latest) {
-            return p + "valid_to";
+            return Sql.of(p + "valid_to");
         }
-        return "(CASE WHEN " + p + "valid_to_recorded > " + instant() + " THEN NULL ELSE " + p + "valid_to END)";
+        return Sql.of("(CASE WHEN " + p + "valid_to_recorded > " + INSTANT + " THEN NULL ELSE " + p + "valid_to END)", instant());
     }
 
     /**
-     * The condition that the version, as known at {@code knownAt}, is still valid after a day given as the one
-     * parameter it holds: its end is absent, later, or not yet known then.
+     * The condition that the version, as known at {@code knownAt}, is still valid after {@code day}: its end is
+     * absent, later, or not yet known then.
      */
-    public String validAfter(String alias) {
+    public Sql validAfter(String alias, LocalDate day) {
         String p = prefix(alias);
+        Date after = Date.valueOf(day);
         if (latest) {
-            return "(" + p + "valid_to IS NULL OR " + p + "valid_to > ?)";
+            return Sql.of("(" + p + "valid_to IS NULL OR " + p + "valid_to > " + DAY + ")", after);
         }
-        return "(" + p + "valid_to IS NULL OR " + p + "valid_to > ? OR " + p + "valid_to_recorded > " + instant() + ")";
+        return Sql.of("(" + p + "valid_to IS NULL OR " + p + "valid_to > " + DAY + " OR " + p + "valid_to_recorded > " + INSTANT + ")",
+                after, instant());
     }
 
     /**
@@ -85,7 +96,7 @@ public record TimePoint(LocalDate asOf, Instant knownAt, boolean latest) {
      * {@code (slot, key…, recorded_from DESC, reach DESC)}), so it does not pass the versions recorded after it. It
      * costs a few index probes, whatever the length of the key's history.
      *
-     * <p>The point is bound as parameters, not written as literals as in {@link #rows}: the text of the query is the
+     * <p>The point is bound as parameters, as in {@link #rows}: the text of the query is the
      * same for every point, so the database parses it once (these queries are joined with {@code UNION ALL} by the
      * dozen, and a new text per read filled the statement caches of the connections: out of memory at 512 MB).
      * The query's text and its parameters are built together ({@link KeyVersion#args}). The queries of several keys
@@ -127,26 +138,29 @@ public record TimePoint(LocalDate asOf, Instant knownAt, boolean latest) {
                 .param(instant).add(at + ")").build();
     }
 
-    private String rowsAt(String alias, boolean withSlot, boolean onAsOf) {
+    /** The versions valid at this point ({@code onAsOf}), or those believed at {@code knownAt} on any day. */
+    private Sql rowsAt(String alias, boolean onAsOf) {
         String p = prefix(alias);
-        String day = "DATE '" + asOf + "'";
+        Date day = Date.valueOf(asOf);
+        Sql sql = onAsOf ? Sql.of(p + "valid_from <= " + DAY + " AND (" + p + "valid_to IS NULL OR " + p + "valid_to > " + DAY, day, day)
+                : Sql.of("");
         if (latest) {
-            return (withSlot ? p + "slot = ? AND " : "")
-                    + (onAsOf ? p + "valid_from <= " + day + " AND (" + p + "valid_to IS NULL OR " + p + "valid_to > " + day + ") AND " : "")
-                    + p + "recorded_to IS NULL";
+            return sql.add(onAsOf ? ") AND " : "").add(p + "recorded_to IS NULL");
         }
-        String instant = instant();
-        return (withSlot ? p + "slot = ? AND " : "")
-                + (onAsOf ? p + "valid_from <= " + day + " AND (" + p + "valid_to IS NULL OR " + p + "valid_to > " + day
-                + " OR " + p + "valid_to_recorded > " + instant + ") AND " : "")
-                + p + "recorded_from <= " + instant + " AND (" + p + "recorded_to IS NULL OR " + p + "recorded_to > " + instant + ")";
+        OffsetDateTime instant = instant();
+        if (onAsOf) {
+            sql.add(" OR " + p + "valid_to_recorded > " + INSTANT + ") AND ", instant);
+        }
+        return sql.add(p + "recorded_from <= " + INSTANT + " AND (" + p + "recorded_to IS NULL OR " + p + "recorded_to > " + INSTANT + ")",
+                instant, instant);
     }
 
     private static String prefix(String alias) {
         return alias == null || alias.isEmpty() ? "" : alias + ".";
     }
 
-    private String instant() {
-        return "TIMESTAMP WITH TIME ZONE '" + TIMESTAMP.format(knownAt) + "+00:00'";
+    /** {@code knownAt} as a parameter: at UTC, bound as a TIMESTAMP WITH TIME ZONE ({@link #INSTANT}). */
+    private OffsetDateTime instant() {
+        return knownAt.atOffset(ZoneOffset.UTC);
     }
 }

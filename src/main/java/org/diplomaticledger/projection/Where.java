@@ -15,8 +15,9 @@ public final class Where {
     private final List<Object> args = new ArrayList<>();
 
     private Where(Reads.Snapshot snapshot) {
-        sql = new StringBuilder(" WHERE ").append(snapshot.rows());
-        args.add(snapshot.slotCode());
+        Sql rows = snapshot.rows();
+        sql = new StringBuilder(" WHERE ").append(rows.text());
+        args.addAll(rows.argList());
     }
 
     /** Rows of the slot the snapshot reads, valid at the snapshot's point in effective and recorded time. */

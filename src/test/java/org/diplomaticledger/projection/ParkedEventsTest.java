@@ -293,9 +293,12 @@ class ParkedEventsTest {
 
         @GetMapping("/api/v1/probe/{presenceId}")
         ResponseEntity<Map<String, Object>> get(@PathVariable String presenceId, ReadPosition read) {
-            return reads.answer("probe", read, snapshot -> Map.of("headcount", jdbc.queryForList(
-                    "SELECT headcount FROM probe_headcount WHERE " + snapshot.rows() + " AND presence_id = ?",
-                    Integer.class, snapshot.slotCode(), presenceId).stream().findFirst().orElse(-1)));
+            return reads.answer("probe", read, snapshot -> {
+                Sql headcount = Sql.of("SELECT headcount FROM probe_headcount WHERE ").add(snapshot.rows())
+                        .add(" AND presence_id = ?", presenceId);
+                return Map.of("headcount", jdbc.queryForList(headcount.text(), Integer.class, headcount.args()).stream()
+                        .findFirst().orElse(-1));
+            });
         }
     }
 }

@@ -107,12 +107,11 @@ class PointReadsHttpTest extends LedgerIntegrationTest {
 
     /** The key's version at the point by its probe and by the scan of every version; 1 if there is one. */
     private int compare(TimePoint point, String slot, String table, List<String> key, List<Object> values) {
-        List<Object> args = new ArrayList<>(values);
         KeyVersion version = point.version(table, key).inSlot(slot);
         List<Map<String, Object>> probed = jdbc.queryForList(version.sql(), version.args(values.toArray()));
-        args.add(0, slot);
-        List<Map<String, Object>> scanned = jdbc.queryForList("SELECT * FROM " + table + " WHERE " + point.rows(null, true)
-                + key.stream().map(column -> " AND " + column + " = ?").collect(java.util.stream.Collectors.joining()), args.toArray());
+        Sql scan = Sql.of("SELECT * FROM " + table + " WHERE ").add(point.rows(null, slot))
+                .add(key.stream().map(column -> " AND " + column + " = ?").collect(java.util.stream.Collectors.joining()), values.toArray());
+        List<Map<String, Object>> scanned = jdbc.queryForList(scan.text(), scan.args());
         assertThat(probed).as(table + " " + values + " in slot " + slot + " at " + point).isEqualTo(scanned);
         return scanned.size();
     }

@@ -108,9 +108,10 @@ class TemporalProjectorTest {
     /** The versions of slot A believed at {@code knownAt} (null: now), as "from..to=headcount", as reads take them. */
     private List<String> timeline(Slot slot, Instant knownAt) {
         TimePoint point = knownAt == null ? new TimePoint(LocalDate.now(), Instant.now(), true) : new TimePoint(LocalDate.now(), knownAt);
-        return jdbc.query("SELECT valid_from, " + point.validTo(null) + ", headcount FROM probe_count WHERE slot = ? AND "
-                + point.known(null) + " ORDER BY valid_from", (rs, i) -> rs.getObject(1, LocalDate.class) + ".."
-                + rs.getObject(2, LocalDate.class) + "=" + rs.getInt(3), slot.code());
+        Sql versions = Sql.of("SELECT valid_from, ").add(point.validTo(null)).add(", headcount FROM probe_count WHERE slot = ? AND ",
+                slot.code()).add(point.known(null)).add(" ORDER BY valid_from");
+        return jdbc.query(versions.text(), (rs, i) -> rs.getObject(1, LocalDate.class) + ".."
+                + rs.getObject(2, LocalDate.class) + "=" + rs.getInt(3), versions.args());
     }
 
     private List<String> everyVersion(Slot slot) {
@@ -175,8 +176,8 @@ class TemporalProjectorTest {
         // without knownAt, as a reader who gives none: the latest belief, written without the instant
         TimePoint point = knownAt == null ? new TimePoint(LocalDate.parse(day), Instant.now(), true)
                 : new TimePoint(LocalDate.parse(day), knownAt);
-        List<Integer> found = jdbc.queryForList("SELECT headcount FROM probe_count WHERE " + point.rows(null, true),
-                Integer.class, "A");
+        Sql valid = Sql.of("SELECT headcount FROM probe_count WHERE ").add(point.rows(null, "A"));
+        List<Integer> found = jdbc.queryForList(valid.text(), Integer.class, valid.args());
         assertThat(found).as("versions valid on " + day).hasSizeLessThanOrEqualTo(1);
         // the point read of the key through its reach finds what the scan of every version finds
         KeyVersion version = point.version("probe_count", List.of("presence_id")).inSlot("A");

@@ -3,13 +3,13 @@ package org.diplomaticledger.presence.projection;
 import org.diplomaticledger.presence.projection.ExpulsionsViews.ExpulsionLinkView;
 import org.diplomaticledger.presence.projection.ExpulsionsViews.ExpulsionView;
 import org.diplomaticledger.projection.Reads;
+import org.diplomaticledger.projection.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -79,8 +79,8 @@ final class ExpulsionLinks {
         // Each kind of row is read through an index of its own (one query joining them with OR read every expulsion
         // of the slot: 50,000 at a million events), and the rows found twice are kept once.
         Map<Key, LinkRow> found = new LinkedHashMap<>();
-        String select = "SELECT presence_id, expulsion_id, declared_by, against, effective_date, recorded_at, answers_id, "
-                + "total_expelled FROM expulsions_expulsion WHERE " + snapshot.rows();
+        Sql select = Sql.of("SELECT presence_id, expulsion_id, declared_by, against, effective_date, recorded_at, answers_id, "
+                + "total_expelled FROM expulsions_expulsion WHERE ").add(snapshot.rows());
         LocalDate first = null;
         LocalDate last = null;
         Set<List<String>> pairs = new LinkedHashSet<>();
@@ -92,16 +92,15 @@ final class ExpulsionLinks {
         }
         // the page's presences and their opposites within the window around the page's dates: (slot, declared_by, against, effective_date)
         for (List<String> pair : pairs) {
-            add(found, select + " AND declared_by = ? AND against = ? AND effective_date >= ? AND effective_date <= ?",
-                    snapshot.slotCode(), pair.get(0), pair.get(1), Date.valueOf(first.minusDays(windowDays)),
-                    Date.valueOf(last.plusDays(windowDays)));
+            add(found, Sql.of("").add(select).add(" AND declared_by = ? AND against = ? AND effective_date >= ? AND effective_date <= ?",
+                    pair.get(0), pair.get(1), Date.valueOf(first.minusDays(windowDays)), Date.valueOf(last.plusDays(windowDays))));
         }
         List<String> ids = rows.stream().map(ExpulsionView::expulsionId).distinct().toList();
         // the rows bearing a page row's id, in any presence, and the ids those name: (slot, expulsion_id)
-        List<LinkRow> sameIds = byColumn(found, select, "expulsion_id", snapshot.slotCode(), ids);
+        List<LinkRow> sameIds = byColumn(found, select, "expulsion_id", ids);
         // the rows naming a page row's id: (slot, answers_id)
-        byColumn(found, select, "answers_id", snapshot.slotCode(), ids);
-        byColumn(found, select, "expulsion_id", snapshot.slotCode(),
+        byColumn(found, select, "answers_id", ids);
+        byColumn(found, select, "expulsion_id",
                 sameIds.stream().map(LinkRow::answersId).filter(java.util.Objects::nonNull).distinct().toList());
         return new ArrayList<>(found.values());
     }
@@ -111,21 +110,22 @@ final class ExpulsionLinks {
      * with UNION ALL. H2 uses an IN list on an index only when it is the index's first column (here slot is), so
      * {@code column IN (…)} read every expulsion of the slot; an equality each is one probe of (slot, column).
      */
-    private List<LinkRow> byColumn(Map<Key, LinkRow> found, String select, String column, String slot, List<String> values) {
+    private List<LinkRow> byColumn(Map<Key, LinkRow> found, Sql select, String column, List<String> values) {
         if (values.isEmpty()) {
             return List.of();
         }
-        List<Object> args = new ArrayList<>();
-        values.forEach(value -> args.addAll(List.of(slot, value)));
-        return add(found, String.join(" UNION ALL ", Collections.nCopies(values.size(), select + " AND " + column + " = ?")),
-                args.toArray());
+        Sql union = Sql.of("");
+        for (String value : values) {
+            union.add(union.argList().isEmpty() ? "" : " UNION ALL ").add(select).add(" AND " + column + " = ?", value);
+        }
+        return add(found, union);
     }
 
     /** The rows a query finds, added to {@code found} unless there already. */
-    private List<LinkRow> add(Map<Key, LinkRow> found, String sql, Object... args) {
-        List<LinkRow> rows = jdbc.query(sql, (rs, i) -> new LinkRow(new Key(rs.getString("presence_id"), rs.getString("expulsion_id")),
+    private List<LinkRow> add(Map<Key, LinkRow> found, Sql sql) {
+        List<LinkRow> rows = jdbc.query(sql.text(), (rs, i) -> new LinkRow(new Key(rs.getString("presence_id"), rs.getString("expulsion_id")),
                 rs.getString("declared_by"), rs.getString("against"), rs.getObject("effective_date", LocalDate.class),
-                rs.getObject("recorded_at", OffsetDateTime.class), rs.getString("answers_id"), rs.getInt("total_expelled")), args);
+                rs.getObject("recorded_at", OffsetDateTime.class), rs.getString("answers_id"), rs.getInt("total_expelled")), sql.args());
         rows.forEach(row -> found.putIfAbsent(row.key(), row));
         return rows;
     }

@@ -7,6 +7,7 @@ import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.QueryParameterException;
 import org.diplomaticledger.projection.Reads;
+import org.diplomaticledger.projection.Sql;
 import org.diplomaticledger.shared.CountryCode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -85,11 +86,10 @@ public class ExpulsionsQueries {
     /**
      * The slot's expulsions ({@code ex}) and every reciprocity link ({@code lk}: expulsion x answers expulsion t).
      * An explicit link names an id; it resolves to that id in the opposite presence, else in another presence, else
-     * stays unresolved (t_presence null). An inferred link is computed for expulsions that named none. One argument:
-     * the slot.
+     * stays unresolved (t_presence null). An inferred link is computed for expulsions that named none.
      */
-    private String links(Reads.Snapshot snapshot) {
-        return "WITH ex AS (SELECT * FROM expulsions_expulsion WHERE " + snapshot.rows() + "), "
+    private Sql links(Reads.Snapshot snapshot) {
+        return Sql.of("WITH ex AS (SELECT * FROM expulsions_expulsion WHERE ").add(snapshot.rows()).add("), "
                 + "lk AS (SELECT * FROM ("
                 + "SELECT x.presence_id AS x_presence, x.expulsion_id AS x_id, FALSE AS inferred, "
                 + "(SELECT y.presence_id FROM ex y WHERE y.expulsion_id = x.answers_id AND y.presence_id <> x.presence_id "
@@ -102,28 +102,26 @@ public class ExpulsionsQueries {
                 + "AND y.effective_date < x.effective_date "
                 + "AND y.effective_date >= x.effective_date - INTERVAL '" + windowDays + "' DAY "
                 + "ORDER BY y.effective_date DESC, y.recorded_at DESC, y.expulsion_id DESC FETCH FIRST 1 ROW ONLY) "
-                + "FROM ex x WHERE x.answers_id IS NULL) l WHERE t_id IS NOT NULL) ";
+                + "FROM ex x WHERE x.answers_id IS NULL) l WHERE t_id IS NOT NULL) ");
     }
 
     /**
      * The expulsions valid at the point that a read of one state or one declaring state can find through an index on
      * that state, so that it reads that state's expulsions, not the ledger's (the filter's own condition stays in the
-     * outer query); its parameters are added to {@code args}.
+     * outer query).
      */
-    private static String expulsions(Reads.Snapshot snapshot, Filter filter, List<Object> args) {
-        String valid = "SELECT * FROM expulsions_expulsion WHERE " + snapshot.rows();
-        args.add(snapshot.slotCode());
+    private static Sql expulsions(Reads.Snapshot snapshot, Filter filter) {
+        Sql valid = Sql.of("SELECT * FROM expulsions_expulsion WHERE ").add(snapshot.rows());
         if (filter.state() != null) {
-            args.addAll(List.of(filter.state().value(), snapshot.slotCode(), filter.state().value(), filter.state().value()));
-            return valid + " AND declared_by = ? UNION ALL " + valid + " AND against = ? AND declared_by <> ?";
+            String state = filter.state().value();
+            return valid.add(" AND declared_by = ? UNION ALL ", state).add(Sql.of("SELECT * FROM expulsions_expulsion WHERE ")
+                    .add(snapshot.rows()).add(" AND against = ? AND declared_by <> ?", state, state));
         }
         if (filter.by() != null) {
-            args.add(filter.by().value());
-            return valid + " AND declared_by = ?";
+            return valid.add(" AND declared_by = ?", filter.by().value());
         }
         if (filter.against() != null) {
-            args.add(filter.against().value());
-            return valid + " AND against = ?";
+            return valid.add(" AND against = ?", filter.against().value());
         }
         return valid;
     }
@@ -132,56 +130,42 @@ public class ExpulsionsQueries {
     private static final String OVERDUE = "(e.still_due > 0 AND e.departure_deadline < ?)";
 
     public Page<ExpulsionView> list(Reads.Snapshot snapshot, Filter filter, PageQuery page) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        List<Object> args = new ArrayList<>();
+        Sql where = Sql.of(" WHERE 1 = 1");
         if (filter.by() != null) {
-            where.append(" AND e.declared_by = ?");
-            args.add(filter.by().value());
+            where.add(" AND e.declared_by = ?", filter.by().value());
         }
         if (filter.against() != null) {
-            where.append(" AND e.against = ?");
-            args.add(filter.against().value());
+            where.add(" AND e.against = ?", filter.against().value());
         }
         if (filter.state() != null) {
-            where.append(" AND (e.declared_by = ? OR e.against = ?)");
-            args.add(filter.state().value());
-            args.add(filter.state().value());
+            where.add(" AND (e.declared_by = ? OR e.against = ?)", filter.state().value(), filter.state().value());
         }
         if (filter.missionId() != null) {
-            where.append(" AND (e.mission_id = ? OR EXISTS (SELECT 1 FROM expulsions_person p WHERE p.slot = e.slot AND "
-                    + snapshot.valid("p") + " AND p.presence_id = e.presence_id AND p.expulsion_id = e.expulsion_id AND p.mission_id = ?))");
-            args.add(filter.missionId());
-            args.add(filter.missionId());
+            where.add(" AND (e.mission_id = ? OR EXISTS (SELECT 1 FROM expulsions_person p WHERE p.slot = e.slot AND ", filter.missionId())
+                    .add(snapshot.valid("p"))
+                    .add(" AND p.presence_id = e.presence_id AND p.expulsion_id = e.expulsion_id AND p.mission_id = ?))", filter.missionId());
         }
         if (filter.from() != null) {
-            where.append(" AND e.effective_date >= ?");
-            args.add(Date.valueOf(filter.from()));
+            where.add(" AND e.effective_date >= ?", Date.valueOf(filter.from()));
         }
         if (filter.to() != null) {
-            where.append(" AND e.effective_date <= ?");
-            args.add(Date.valueOf(filter.to()));
+            where.add(" AND e.effective_date <= ?", Date.valueOf(filter.to()));
         }
         if (filter.answered() != null) {
-            where.append(filter.answered() ? " AND " : " AND NOT ").append(ANSWERED);
+            where.add((filter.answered() ? " AND " : " AND NOT ") + ANSWERED);
         }
         if (filter.overdue() != null) {
-            where.append(filter.overdue() ? " AND " : " AND NOT ").append(OVERDUE);
-            args.add(Date.valueOf(filter.on()));
+            where.add((filter.overdue() ? " AND " : " AND NOT ") + OVERDUE, Date.valueOf(filter.on()));
         }
-        List<Object> all = new ArrayList<>();
         // Every link of the slot is worked out only when the filter asks about links; a page's own links are
         // worked out for its rows alone (complete), so a read costs its page, not the ledger's expulsions.
-        String from;
-        if (filter.answered() != null) {
-            from = links(snapshot) + "SELECT %s FROM ex e";
-            all.add(snapshot.slotCode());
-        } else {
-            from = "SELECT %s FROM (" + expulsions(snapshot, filter, all) + ") e";
-        }
-        all.addAll(args);
-        Long total = jdbc.queryForObject(from.formatted("COUNT(*)") + where, Long.class, all.toArray());
-        List<ExpulsionView> rows = jdbc.query(from.formatted("e.*") + where + page.sql(),
-                (rs, i) -> expulsion(rs, filter.on()), all.toArray());
+        java.util.function.Function<String, Sql> from = filter.answered() != null
+                ? columns -> links(snapshot).add("SELECT " + columns + " FROM ex e")
+                : columns -> Sql.of("SELECT " + columns + " FROM (").add(expulsions(snapshot, filter)).add(") e");
+        Sql count = from.apply("COUNT(*)").add(where);
+        Long total = jdbc.queryForObject(count.text(), Long.class, count.args());
+        Sql select = from.apply("e.*").add(where).add(page.sql());
+        List<ExpulsionView> rows = jdbc.query(select.text(), (rs, i) -> expulsion(rs, filter.on()), select.args());
         return new Page<>(complete(snapshot, rows), page.page(), page.size(), total == null ? 0 : total, snapshot.position());
     }
 
@@ -190,13 +174,12 @@ public class ExpulsionsQueries {
      * presence (ids are unique within a presence only).
      */
     public Optional<ExpulsionDetail> one(Reads.Snapshot snapshot, String expulsionId, String presenceId, LocalDate on) {
-        List<Object> args = new ArrayList<>(List.of(snapshot.slotCode(), expulsionId));
-        String sql = "SELECT * FROM expulsions_expulsion e WHERE " + snapshot.rows() + " AND expulsion_id = ?";
+        Sql sql = Sql.of("SELECT * FROM expulsions_expulsion e WHERE ").add(snapshot.rows()).add(" AND expulsion_id = ?", expulsionId);
         if (presenceId != null) {
-            sql += " AND presence_id = ?";
-            args.add(presenceId);
+            sql.add(" AND presence_id = ?", presenceId);
         }
-        List<ExpulsionView> found = jdbc.query(sql + " ORDER BY presence_id", (rs, i) -> expulsion(rs, on), args.toArray());
+        sql.add(" ORDER BY presence_id");
+        List<ExpulsionView> found = jdbc.query(sql.text(), (rs, i) -> expulsion(rs, on), sql.args());
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -205,13 +188,14 @@ public class ExpulsionsQueries {
                     + String.join(", ", found.stream().map(ExpulsionView::presenceId).toList()) + "; name one");
         }
         ExpulsionView expulsion = complete(snapshot, found).get(0);
-        List<ExpulsionDepartureView> departures = jdbc.query("SELECT * FROM expulsions_departure WHERE " + snapshot.rows() + " "
-                        + "AND presence_id = ? AND expulsion_id = ? ORDER BY seq",
+        Sql departureRows = Sql.of("SELECT * FROM expulsions_departure WHERE ").add(snapshot.rows())
+                .add(" AND presence_id = ? AND expulsion_id = ? ORDER BY seq", expulsion.presenceId(), expulsionId);
+        List<ExpulsionDepartureView> departures = jdbc.query(departureRows.text(),
                 (rs, i) -> new ExpulsionDepartureView(rs.getInt("seq"), rs.getString("person_id"), rs.getInt("departed"),
                         rs.getString("category"), rs.getString("mission_id"), rs.getObject("effective_date", LocalDate.class),
                         rs.getBoolean("late"), rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
                         rs.getString("source")),
-                snapshot.slotCode(), expulsion.presenceId(), expulsionId);
+                departureRows.args());
         return Optional.of(new ExpulsionDetail(expulsion, departures));
     }
 
@@ -228,10 +212,10 @@ public class ExpulsionsQueries {
             throw new QueryParameterException("stateB", "the pair needs two different states, not " + a.value() + " twice");
         }
         if (from == null || to == null) {
-            Map<String, Object> span = jdbc.queryForMap("SELECT MIN(EXTRACT(YEAR FROM effective_date)) AS first_year, "
-                            + "MAX(EXTRACT(YEAR FROM effective_date)) AS last_year FROM expulsions_expulsion WHERE " + snapshot.rows() + " "
-                            + "AND ((declared_by = ? AND against = ?) OR (declared_by = ? AND against = ?))",
-                    snapshot.slotCode(), a.value(), b.value(), b.value(), a.value());
+            Sql years = Sql.of("SELECT MIN(EXTRACT(YEAR FROM effective_date)) AS first_year, "
+                            + "MAX(EXTRACT(YEAR FROM effective_date)) AS last_year FROM expulsions_expulsion WHERE ").add(snapshot.rows())
+                    .add(" AND ((declared_by = ? AND against = ?) OR (declared_by = ? AND against = ?))", a.value(), b.value(), b.value(), a.value());
+            Map<String, Object> span = jdbc.queryForMap(years.text(), years.args());
             Number first = (Number) span.get("FIRST_YEAR");
             Number last = (Number) span.get("LAST_YEAR");
             if (first == null) {
@@ -251,18 +235,18 @@ public class ExpulsionsQueries {
         if (to - from >= MAX_YEARS) {
             throw new QueryParameterException("to", "at most " + MAX_YEARS + " years at once");
         }
-        String side = "SELECT EXTRACT(YEAR FROM effective_date) AS y, SUM(total_expelled) AS n, COUNT(*) AS c "
-                + "FROM expulsions_expulsion WHERE " + snapshot.rows() + " AND declared_by = ? AND against = ? "
-                + "GROUP BY EXTRACT(YEAR FROM effective_date)";
+        java.util.function.BiFunction<String, String, Sql> side = (by, against) -> Sql.of("SELECT EXTRACT(YEAR FROM effective_date) AS y, "
+                + "SUM(total_expelled) AS n, COUNT(*) AS c FROM expulsions_expulsion WHERE ").add(snapshot.rows())
+                .add(" AND declared_by = ? AND against = ? GROUP BY EXTRACT(YEAR FROM effective_date)", by, against);
         // The years as a recursive CTE: standard SQL that H2 and PostgreSQL both run (no SYSTEM_RANGE, no generate_series).
-        String years = "WITH RECURSIVE r(x) AS (SELECT CAST(? AS INTEGER) UNION ALL SELECT x + 1 FROM r WHERE x < ?) ";
-        String rows = "SELECT r.x AS yr, COALESCE(a.n, 0) AS a_to_b, COALESCE(b.n, 0) AS b_to_a, "
-                + "COALESCE(a.n, 0) - COALESCE(b.n, 0) AS balance, COALESCE(a.c, 0) AS by_a, COALESCE(b.c, 0) AS by_b "
-                + "FROM r LEFT JOIN (" + side + ") a ON a.y = r.x LEFT JOIN (" + side + ") b ON b.y = r.x";
-        Object[] args = {from, to, snapshot.slotCode(), a.value(), b.value(), snapshot.slotCode(), b.value(), a.value()};
-        List<ExpulsionTrendRow> items = jdbc.query(years + "SELECT * FROM (" + rows + ") t" + page.sql(),
+        Sql query = Sql.of("WITH RECURSIVE r(x) AS (SELECT CAST(? AS INTEGER) UNION ALL SELECT x + 1 FROM r WHERE x < ?) ", from, to)
+                .add("SELECT * FROM (SELECT r.x AS yr, COALESCE(a.n, 0) AS a_to_b, COALESCE(b.n, 0) AS b_to_a, "
+                        + "COALESCE(a.n, 0) - COALESCE(b.n, 0) AS balance, COALESCE(a.c, 0) AS by_a, COALESCE(b.c, 0) AS by_b "
+                        + "FROM r LEFT JOIN (").add(side.apply(a.value(), b.value())).add(") a ON a.y = r.x LEFT JOIN (")
+                .add(side.apply(b.value(), a.value())).add(") b ON b.y = r.x) t").add(page.sql());
+        List<ExpulsionTrendRow> items = jdbc.query(query.text(),
                 (rs, i) -> new ExpulsionTrendRow(rs.getInt("yr"), a.value(), b.value(), rs.getInt("a_to_b"),
-                        rs.getInt("b_to_a"), rs.getInt("balance"), rs.getInt("by_a"), rs.getInt("by_b")), args);
+                        rs.getInt("b_to_a"), rs.getInt("balance"), rs.getInt("by_a"), rs.getInt("by_b")), query.args());
         return new Page<>(items, page.page(), page.size(), to - from + 1, snapshot.position());
     }
 
@@ -290,15 +274,18 @@ public class ExpulsionsQueries {
         Map<Key, List<ExpelledPersonView>> persons = new HashMap<>();
         // one equality per page row, joined: H2 uses an IN list on an index only when it is the index's first column
         // (slot is), so IN (…) read every person of the slot
-        String one = "SELECT * FROM expulsions_person WHERE " + snapshot.rows() + " AND presence_id = ? AND expulsion_id = ?";
-        List<Object> args = new ArrayList<>();
-        rows.forEach(r -> args.addAll(List.of(snapshot.slotCode(), r.presenceId(), r.expulsionId())));
-        jdbc.query(String.join(" UNION ALL ", Collections.nCopies(rows.size(), one)) + " ORDER BY presence_id, expulsion_id, position", rs -> {
+        Sql union = Sql.of("");
+        for (ExpulsionView r : rows) {
+            union.add(union.argList().isEmpty() ? "" : " UNION ALL ").add("SELECT * FROM expulsions_person WHERE ").add(snapshot.rows())
+                    .add(" AND presence_id = ? AND expulsion_id = ?", r.presenceId(), r.expulsionId());
+        }
+        union.add(" ORDER BY presence_id, expulsion_id, position");
+        jdbc.query(union.text(), rs -> {
             persons.computeIfAbsent(new Key(rs.getString("presence_id"), rs.getString("expulsion_id")), k -> new ArrayList<>())
                     .add(new ExpelledPersonView(rs.getString("person_id"), rs.getString("name"), rs.getString("mission_id"),
                             rs.getString("category"), rs.getObject("departed_on", LocalDate.class),
                             rs.getBoolean("departed_late")));
-        }, args.toArray());
+        }, union.args());
 
         ExpulsionLinks.Links reciprocity = links.of(snapshot, rows);
 

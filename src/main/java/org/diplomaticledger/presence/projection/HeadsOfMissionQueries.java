@@ -8,6 +8,7 @@ import org.diplomaticledger.presence.projection.HeadsOfMissionViews.*;
 import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.Reads;
+import org.diplomaticledger.projection.Sql;
 import org.diplomaticledger.projection.Where;
 import org.diplomaticledger.shared.CountryCode;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -75,10 +76,13 @@ public class HeadsOfMissionQueries {
             if (missions.isEmpty()) {
                 return new Page<>(List.of(), page.page(), page.size(), 0, snapshot.position());
             }
-            KeyVersion post = snapshot.versionOf("heads_of_mission_post", "v.*, " + headCorrection(snapshot, "v"), "mission_id");
+            Sql correction = headCorrection(snapshot, "v");
+            KeyVersion post = snapshot.versionOf("heads_of_mission_post", "v.*, " + correction.text(), "mission_id");
             String each = post.sql() + (filter.vacant() == null ? "" : " AND v.vacant = ?");
             List<Object> args = new ArrayList<>();
             for (String mission : missions) {
+                // the correction's point comes first, in the columns, then the version's
+                args.addAll(correction.argList());
                 args.addAll(List.of(post.args(mission)));
                 if (filter.vacant() != null) {
                     args.add(filter.vacant());
@@ -90,9 +94,9 @@ public class HeadsOfMissionQueries {
             return new Page<>(page.of(all), page.page(), page.size(), all.size(), snapshot.position());
         }
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM heads_of_mission_post" + where.sql(), Long.class, where.args());
-        List<MissionHeadView> items = jdbc.query(posts(snapshot) + where.sql() + page.sql(),
-                (rs, i) -> mission(rs, filter.on()), where.args());
-        return new Page<>(items, page.page(), page.size(), total == null ? 0 : total, snapshot.position());
+        Sql items = posts(snapshot).add(where.sql(), where.args()).add(page.sql());
+        List<MissionHeadView> found = jdbc.query(items.text(), (rs, i) -> mission(rs, filter.on()), items.args());
+        return new Page<>(found, page.page(), page.size(), total == null ? 0 : total, snapshot.position());
     }
 
     /**
@@ -114,27 +118,29 @@ public class HeadsOfMissionQueries {
      * The posts with the correction mark of their head's tenure ({@code head_correction}), as a derived table whose
      * columns the filters name unqualified, as over the post table.
      */
-    private static String posts(Reads.Snapshot snapshot) {
-        return "SELECT * FROM (SELECT p.*, " + headCorrection(snapshot, "p") + " FROM heads_of_mission_post p) heads_of_mission_post";
+    private static Sql posts(Reads.Snapshot snapshot) {
+        return Sql.of("SELECT * FROM (SELECT p.*, ").add(headCorrection(snapshot, "p"))
+                .add(" FROM heads_of_mission_post p) heads_of_mission_post");
     }
 
     /** The correction mark of the tenure of the head of the post {@code alias}, as the column {@code head_correction}. */
-    private static String headCorrection(Reads.Snapshot snapshot, String alias) {
-        return "(SELECT t.correction FROM heads_of_mission_tenure t WHERE t.slot = " + alias + ".slot AND " + snapshot.valid("t")
-                + " AND t.mission_id = " + alias + ".mission_id AND t.tenure_no = " + alias + ".head_tenure_no) AS head_correction";
+    private static Sql headCorrection(Reads.Snapshot snapshot, String alias) {
+        return Sql.of("(SELECT t.correction FROM heads_of_mission_tenure t WHERE t.slot = " + alias + ".slot AND ").add(snapshot.valid("t"))
+                .add(" AND t.mission_id = " + alias + ".mission_id AND t.tenure_no = " + alias + ".head_tenure_no) AS head_correction");
     }
 
     public Optional<MissionHeadsDetail> mission(Reads.Snapshot snapshot, String missionId, LocalDate on) {
-        List<MissionHeadView> found = jdbc.query(posts(snapshot) + " WHERE " + snapshot.rows() + " AND mission_id = ?",
-                (rs, i) -> mission(rs, on), snapshot.slotCode(), missionId);
+        Sql post = posts(snapshot).add(" WHERE ").add(snapshot.rows()).add(" AND mission_id = ?", missionId);
+        List<MissionHeadView> found = jdbc.query(post.text(), (rs, i) -> mission(rs, on), post.args());
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        List<TenureView> tenures = tenures(snapshot, " WHERE " + snapshot.rows() + " AND mission_id = ?", List.of(snapshot.slotCode(), missionId),
+        List<TenureView> tenures = tenures(snapshot, Sql.of(" WHERE ").add(snapshot.rows()).add(" AND mission_id = ?", missionId),
                 " ORDER BY tenure_no");
         List<ChargeView> charges = new ArrayList<>();
         Map<Integer, List<ChargeView>> chargesByVacancy = new HashMap<>();
-        jdbc.query("SELECT * FROM heads_of_mission_charge WHERE " + snapshot.rows() + " AND mission_id = ? ORDER BY seq", rs -> {
+        Sql chargeRows = Sql.of("SELECT * FROM heads_of_mission_charge WHERE ").add(snapshot.rows()).add(" AND mission_id = ? ORDER BY seq", missionId);
+        jdbc.query(chargeRows.text(), rs -> {
             ChargeView charge = new ChargeView(rs.getInt("seq"), rs.getString("person_id"), rs.getString("name"),
                     rs.getString("charge_rank"), rs.getString("acting_for_person_id"), rs.getObject("from_date", LocalDate.class),
                     rs.getObject("to_date", LocalDate.class), rs.getString("ended_by"), rs.getString("ended_by_person_id"));
@@ -143,8 +149,9 @@ public class HeadsOfMissionQueries {
             if (vacancy != null) {
                 chargesByVacancy.computeIfAbsent(vacancy, k -> new ArrayList<>()).add(charge);
             }
-        }, snapshot.slotCode(), missionId);
-        List<VacancyView> vacancies = jdbc.query("SELECT * FROM heads_of_mission_vacancy WHERE " + snapshot.rows() + " AND mission_id = ? ORDER BY seq",
+        }, chargeRows.args());
+        Sql vacancyRows = Sql.of("SELECT * FROM heads_of_mission_vacancy WHERE ").add(snapshot.rows()).add(" AND mission_id = ? ORDER BY seq", missionId);
+        List<VacancyView> vacancies = jdbc.query(vacancyRows.text(),
                 (rs, i) -> {
                     LocalDate from = rs.getObject("from_date", LocalDate.class);
                     LocalDate to = rs.getObject("to_date", LocalDate.class);
@@ -152,7 +159,7 @@ public class HeadsOfMissionQueries {
                     return new VacancyView(seq, from, to, to == null, ChronoUnit.DAYS.between(from, to == null ? on : to),
                             rs.getString("after_person_id"), rs.getString("after_name"), rs.getString("next_person_id"),
                             rs.getString("next_name"), rs.getString("ended_by"), chargesByVacancy.getOrDefault(seq, List.of()));
-                }, snapshot.slotCode(), missionId);
+                }, vacancyRows.args());
         return Optional.of(new MissionHeadsDetail(found.get(0), tenures, charges, vacancies));
     }
 
@@ -164,26 +171,25 @@ public class HeadsOfMissionQueries {
                 .and(filter.from() != null, "functions_started_on >= ?", filter.from())
                 .and(filter.to() != null, "functions_started_on <= ?", filter.to());
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM heads_of_mission_tenure" + where.sql(), Long.class, where.args());
-        List<TenureView> items = tenures(snapshot, where.sql(), java.util.Arrays.asList(where.args()), page.sql());
+        List<TenureView> items = tenures(snapshot, Sql.of(where.sql(), where.args()), page.sql());
         return new Page<>(items, page.page(), page.size(), total == null ? 0 : total, snapshot.position());
     }
 
-    private List<TenureView> tenures(Reads.Snapshot snapshot, String where, List<Object> args, String tail) {
-        List<TenureView> tenures = jdbc.query("SELECT * FROM heads_of_mission_tenure" + where + tail, (rs, i) -> tenure(rs),
-                args.toArray());
+    private List<TenureView> tenures(Reads.Snapshot snapshot, Sql where, String tail) {
+        Sql select = Sql.of("SELECT * FROM heads_of_mission_tenure").add(where).add(tail);
+        List<TenureView> tenures = jdbc.query(select.text(), (rs, i) -> tenure(rs), select.args());
         if (tenures.isEmpty()) {
             return tenures;
         }
         Map<String, List<RecallView>> recalls = new HashMap<>();
         List<String> missions = tenures.stream().map(TenureView::missionId).distinct().toList();
-        List<Object> recallArgs = new ArrayList<>(List.of(snapshot.slotCode()));
-        recallArgs.addAll(missions);
-        jdbc.query("SELECT * FROM heads_of_mission_recall WHERE " + snapshot.rows() + " AND mission_id IN ("
-                + String.join(",", Collections.nCopies(missions.size(), "?")) + ") ORDER BY mission_id, tenure_no, seq", rs -> {
+        Sql recallRows = Sql.of("SELECT * FROM heads_of_mission_recall WHERE ").add(snapshot.rows()).add(" AND mission_id IN ("
+                + String.join(",", Collections.nCopies(missions.size(), "?")) + ") ORDER BY mission_id, tenure_no, seq", missions.toArray());
+        jdbc.query(recallRows.text(), rs -> {
             recalls.computeIfAbsent(rs.getString("mission_id") + "#" + rs.getInt("tenure_no"), k -> new ArrayList<>())
                     .add(new RecallView(rs.getString("kind"), rs.getObject("recalled_on", LocalDate.class),
                             rs.getString("reason"), rs.getObject("returned_on", LocalDate.class)));
-        }, recallArgs.toArray());
+        }, recallRows.args());
         List<TenureView> result = new ArrayList<>(tenures.size());
         for (TenureView t : tenures) {
             result.add(new TenureView(t.missionId(), t.tenureNo(), t.sendingState(), t.receivingState(), t.personId(), t.name(),

@@ -11,6 +11,7 @@ import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.ProjectionHandlers;
 import org.diplomaticledger.projection.Reads;
+import org.diplomaticledger.projection.Sql;
 import org.diplomaticledger.projection.Where;
 import org.diplomaticledger.relations.api.RelationsId;
 import org.diplomaticledger.shared.CountryCode;
@@ -90,18 +91,19 @@ public class StaffingQueries {
     }
 
     public Optional<MissionStaffingDetail> mission(Reads.Snapshot snapshot, String missionId, LocalDate on) {
-        List<MissionRow> rows = jdbc.query("SELECT * FROM staffing_mission WHERE " + snapshot.rows() + " AND mission_id = ?",
-                (rs, i) -> missionRow(rs), snapshot.slotCode(), missionId);
+        Sql mission = Sql.of("SELECT * FROM staffing_mission WHERE ").add(snapshot.rows()).add(" AND mission_id = ?", missionId);
+        List<MissionRow> rows = jdbc.query(mission.text(), (rs, i) -> missionRow(rs), mission.args());
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         MissionRow row = rows.get(0);
-        List<StaffMemberView> staff = jdbc.query("SELECT * FROM staffing_person WHERE " + snapshot.rows() + " AND presence_id = ? AND mission_id = ? "
-                        + "ORDER BY departed, accredited_on, person_id, tenure",
+        Sql persons = Sql.of("SELECT * FROM staffing_person WHERE ").add(snapshot.rows())
+                .add(" AND presence_id = ? AND mission_id = ? ORDER BY departed, accredited_on, person_id, tenure", row.presenceId, missionId);
+        List<StaffMemberView> staff = jdbc.query(persons.text(),
                 (rs, i) -> new StaffMemberView(rs.getString("person_id"), rs.getString("name"), rs.getString("person_rank"),
                         rs.getString("category"), rs.getObject("accredited_on", LocalDate.class), rs.getString("expulsion_id"),
                         rs.getObject("departed_on", LocalDate.class)),
-                snapshot.slotCode(), row.presenceId, missionId);
+                persons.args());
         List<MissionExpulsionView> expulsions = expulsions(snapshot, row.presenceId, missionId, on);
         return Optional.of(new MissionStaffingDetail(missionViews(snapshot, List.of(row), on).get(0), staff, expulsions));
     }
@@ -116,10 +118,10 @@ public class StaffingQueries {
 
         Map<String, Map<String, Integer>> named = new HashMap<>();
         // every category of named staff the mission ever had (0 when all left): named staff make its headcount known
-        jdbc.query("SELECT mission_id, category, " + NOT_DEPARTED + " FROM staffing_person WHERE " + snapshot.rows()
-                + " AND mission_id IN (" + missionMarks + ") GROUP BY mission_id, category", rs -> {
+        query(Sql.of("SELECT mission_id, category, " + NOT_DEPARTED + " FROM staffing_person WHERE ").add(snapshot.rows())
+                .add(" AND mission_id IN (" + missionMarks + ") GROUP BY mission_id, category", missionIds.toArray()), rs -> {
             named.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
-        }, args(snapshot, missionIds).toArray());
+        });
 
         Map<String, Map<String, Integer>> counted = new HashMap<>();
         Set<String> wanted = new HashSet<>(missionIds);
@@ -133,23 +135,22 @@ public class StaffingQueries {
         });
 
         Map<String, List<CeilingRow>> ceilings = new HashMap<>();
-        jdbc.query("SELECT * FROM staffing_ceiling WHERE " + snapshot.rows() + " AND in_force AND mission_id IN (" + missionMarks
-                + ") ORDER BY since, ceiling_id", rs -> {
+        query(Sql.of("SELECT * FROM staffing_ceiling WHERE ").add(snapshot.rows()).add(" AND in_force AND mission_id IN (" + missionMarks
+                + ") ORDER BY since, ceiling_id", missionIds.toArray()), rs -> {
             CeilingRow ceiling = ceilingRow(rs);
             ceilings.computeIfAbsent(ceiling.missionId, k -> new ArrayList<>()).add(ceiling);
-        }, args(snapshot, missionIds).toArray());
+        });
 
         ExpelledTally expelled = new ExpelledTally(on);
-        jdbc.query("SELECT p.mission_id, x.deadline, p.category FROM staffing_person p JOIN staffing_expulsion x ON x.slot = p.slot "
-                + "AND " + snapshot.valid("x") + " AND x.presence_id = p.presence_id AND x.expulsion_id = p.expulsion_id WHERE "
-                + snapshot.rows("p") + " AND p.mission_id IN ("
-                + missionMarks + ") AND NOT p.departed", rs -> {
+        query(Sql.of("SELECT p.mission_id, x.deadline, p.category FROM staffing_person p JOIN staffing_expulsion x ON x.slot = p.slot AND ")
+                .add(snapshot.valid("x")).add(" AND x.presence_id = p.presence_id AND x.expulsion_id = p.expulsion_id WHERE ")
+                .add(snapshot.rows("p")).add(" AND p.mission_id IN (" + missionMarks + ") AND NOT p.departed", missionIds.toArray()), rs -> {
             expelled.named(rs.getString(1), rs.getString(3), rs.getObject(2, LocalDate.class));
-        }, args(snapshot, missionIds).toArray());
-        jdbc.query("SELECT mission_id, counted_due, deadline FROM staffing_expulsion WHERE " + snapshot.rows() + " AND mission_id IN ("
-                + missionMarks + ") AND counted_due > 0", rs -> {
+        });
+        query(Sql.of("SELECT mission_id, counted_due, deadline FROM staffing_expulsion WHERE ").add(snapshot.rows())
+                .add(" AND mission_id IN (" + missionMarks + ") AND counted_due > 0", missionIds.toArray()), rs -> {
             expelled.counted(rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class));
-        }, args(snapshot, missionIds).toArray());
+        });
 
         List<MissionStaffingView> views = new ArrayList<>();
         for (MissionRow row : rows) {
@@ -186,8 +187,9 @@ public class StaffingQueries {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        List<MissionRow> missions = jdbc.query("SELECT * FROM staffing_mission WHERE " + snapshot.rows() + " AND presence_id = ? ORDER BY mission_id",
-                (rs, i) -> missionRow(rs), snapshot.slotCode(), presenceId);
+        Sql missionRows = Sql.of("SELECT * FROM staffing_mission WHERE ").add(snapshot.rows())
+                .add(" AND presence_id = ? ORDER BY mission_id", presenceId);
+        List<MissionRow> missions = jdbc.query(missionRows.text(), (rs, i) -> missionRow(rs), missionRows.args());
         List<MissionStaffingView> missionViews = missionViews(snapshot, missions, on);
         return Optional.of(new PresenceStaffingDetail(presenceViews(snapshot, rows, on, missionViews).get(0),
                 missionViews, expulsions(snapshot, presenceId, null, on)));
@@ -211,11 +213,14 @@ public class StaffingQueries {
         }
         List<String> presenceIds = rows.stream().map(r -> r.presenceId).toList();
         String marks = marks(presenceIds.size());
-        Object[] args = args(snapshot, presenceIds).toArray();
+        Object[] ids = presenceIds.toArray();
 
-        List<MissionStaffingView> missions = missionViews != null ? missionViews : missionViews(snapshot,
-                jdbc.query("SELECT * FROM staffing_mission WHERE " + snapshot.rows() + " AND presence_id IN (" + marks
-                        + ") ORDER BY presence_id, mission_id", (rs, i) -> missionRow(rs), args), on);
+        List<MissionStaffingView> missions = missionViews;
+        if (missions == null) {
+            Sql missionRows = Sql.of("SELECT * FROM staffing_mission WHERE ").add(snapshot.rows()).add(" AND presence_id IN (" + marks
+                    + ") ORDER BY presence_id, mission_id", ids);
+            missions = missionViews(snapshot, jdbc.query(missionRows.text(), (rs, i) -> missionRow(rs), missionRows.args()), on);
+        }
         Map<String, List<CeilingView>> missionCeilings = new HashMap<>();
         Map<String, int[]> statuses = new HashMap<>();
         for (MissionStaffingView mission : missions) {
@@ -230,10 +235,10 @@ public class StaffingQueries {
         }
 
         Map<String, Map<String, Integer>> named = new HashMap<>();
-        jdbc.query("SELECT presence_id, category, " + NOT_DEPARTED + " FROM staffing_person WHERE " + snapshot.rows()
-                + " AND presence_id IN (" + marks + ") GROUP BY presence_id, category", rs -> {
+        query(Sql.of("SELECT presence_id, category, " + NOT_DEPARTED + " FROM staffing_person WHERE ").add(snapshot.rows())
+                .add(" AND presence_id IN (" + marks + ") GROUP BY presence_id, category", ids), rs -> {
             named.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
-        }, args);
+        });
 
         Map<String, Map<String, Integer>> counted = new HashMap<>();
         Map<String, Map<String, Integer>> presenceWide = new HashMap<>();
@@ -247,23 +252,22 @@ public class StaffingQueries {
         });
 
         Map<String, List<CeilingRow>> ceilings = new HashMap<>();
-        jdbc.query("SELECT * FROM staffing_ceiling WHERE " + snapshot.rows() + " AND in_force AND mission_id IS NULL AND presence_id IN ("
-                + marks + ") ORDER BY since, ceiling_id", rs -> {
+        query(Sql.of("SELECT * FROM staffing_ceiling WHERE ").add(snapshot.rows())
+                .add(" AND in_force AND mission_id IS NULL AND presence_id IN (" + marks + ") ORDER BY since, ceiling_id", ids), rs -> {
             CeilingRow ceiling = ceilingRow(rs);
             ceilings.computeIfAbsent(ceiling.presenceId, k -> new ArrayList<>()).add(ceiling);
-        }, args);
+        });
 
         ExpelledTally expelled = new ExpelledTally(on);
-        jdbc.query("SELECT p.presence_id, x.deadline, p.category FROM staffing_person p JOIN staffing_expulsion x ON x.slot = p.slot "
-                + "AND " + snapshot.valid("x") + " AND x.presence_id = p.presence_id AND x.expulsion_id = p.expulsion_id WHERE "
-                + snapshot.rows("p") + " AND p.presence_id IN ("
-                + marks + ") AND NOT p.departed", rs -> {
+        query(Sql.of("SELECT p.presence_id, x.deadline, p.category FROM staffing_person p JOIN staffing_expulsion x ON x.slot = p.slot AND ")
+                .add(snapshot.valid("x")).add(" AND x.presence_id = p.presence_id AND x.expulsion_id = p.expulsion_id WHERE ")
+                .add(snapshot.rows("p")).add(" AND p.presence_id IN (" + marks + ") AND NOT p.departed", ids), rs -> {
             expelled.named(rs.getString(1), rs.getString(3), rs.getObject(2, LocalDate.class));
-        }, args);
-        jdbc.query("SELECT presence_id, counted_due, deadline FROM staffing_expulsion WHERE " + snapshot.rows() + " AND presence_id IN ("
-                + marks + ") AND counted_due > 0", rs -> {
+        });
+        query(Sql.of("SELECT presence_id, counted_due, deadline FROM staffing_expulsion WHERE ").add(snapshot.rows())
+                .add(" AND presence_id IN (" + marks + ") AND counted_due > 0", ids), rs -> {
             expelled.counted(rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class));
-        }, args);
+        });
 
         Map<String, RelationsLevelView> relations = relations(snapshot, rows);
 
@@ -292,8 +296,8 @@ public class StaffingQueries {
      */
     private void buckets(Reads.Snapshot snapshot, List<String> presenceIds, RowCallbackHandler each) {
         if (presenceIds.size() != 1) {
-            jdbc.query("SELECT * FROM staffing_bucket WHERE " + snapshot.rows() + " AND presence_id IN ("
-                    + marks(presenceIds.size()) + ")", each, args(snapshot, presenceIds).toArray());
+            query(Sql.of("SELECT * FROM staffing_bucket WHERE ").add(snapshot.rows())
+                    .add(" AND presence_id IN (" + marks(presenceIds.size()) + ")", presenceIds.toArray()), each);
             return;
         }
         String presenceId = presenceIds.get(0);
@@ -326,10 +330,10 @@ public class StaffingQueries {
         Reads.Snapshot other = new Reads.Snapshot(RELATIONS_PROJECTION, live.get().slot().get(), snapshot.position(),
                 snapshot.point());
         Map<String, RelationsLevelView> levels = new HashMap<>();
-        jdbc.query("SELECT relations_id, relations_level, level_since FROM relations_pair WHERE " + other.rows()
-                + " AND relations_id IN (" + marks(ids.size()) + ")", rs -> {
+        query(Sql.of("SELECT relations_id, relations_level, level_since FROM relations_pair WHERE ").add(other.rows())
+                .add(" AND relations_id IN (" + marks(ids.size()) + ")", ids.toArray()), rs -> {
             levels.put(rs.getString(1), new RelationsLevelView(rs.getString(2), rs.getObject(3, LocalDate.class)));
-        }, args(other, ids).toArray());
+        });
         return levels;
     }
 
@@ -337,17 +341,18 @@ public class StaffingQueries {
     private List<MissionExpulsionView> expulsions(Reads.Snapshot snapshot, String presenceId, String missionId, LocalDate on) {
         Map<String, Integer> namedDue = new HashMap<>();
         List<String> touching = new ArrayList<>();
-        jdbc.query("SELECT expulsion_id, mission_id, departed FROM staffing_person WHERE " + snapshot.rows() + " AND presence_id = ? "
-                + "AND expulsion_id IS NOT NULL", rs -> {
+        query(Sql.of("SELECT expulsion_id, mission_id, departed FROM staffing_person WHERE ").add(snapshot.rows())
+                .add(" AND presence_id = ? AND expulsion_id IS NOT NULL", presenceId), rs -> {
             if (missionId == null || missionId.equals(rs.getString(2))) {
                 touching.add(rs.getString(1));
                 if (!rs.getBoolean(3)) {
                     namedDue.merge(rs.getString(1), 1, Integer::sum);
                 }
             }
-        }, snapshot.slotCode(), presenceId);
+        });
         List<MissionExpulsionView> views = new ArrayList<>();
-        jdbc.query("SELECT * FROM staffing_expulsion WHERE " + snapshot.rows() + " AND presence_id = ? ORDER BY declared_on, expulsion_id", rs -> {
+        query(Sql.of("SELECT * FROM staffing_expulsion WHERE ").add(snapshot.rows())
+                .add(" AND presence_id = ? ORDER BY declared_on, expulsion_id", presenceId), rs -> {
             String id = rs.getString("expulsion_id");
             String expulsionMission = rs.getString("mission_id");
             if (missionId != null && !missionId.equals(expulsionMission) && !touching.contains(id)) {
@@ -359,7 +364,7 @@ public class StaffingQueries {
             views.add(new MissionExpulsionView(id, expulsionMission, rs.getObject("declared_on", LocalDate.class), deadline,
                     rs.getInt("named"), named, rs.getInt("counted"), countedDue,
                     named + countedDue > 0 && deadline.isBefore(on), rs.getString("answers_expulsion_id")));
-        }, snapshot.slotCode(), presenceId);
+        });
         return views;
     }
 
@@ -367,8 +372,8 @@ public class StaffingQueries {
 
     /** Whether the projection knows the presence. */
     public boolean knowsPresence(Reads.Snapshot snapshot, String presenceId) {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM staffing_presence WHERE " + snapshot.rows() + " AND presence_id = ?", Long.class,
-                snapshot.slotCode(), presenceId);
+        Sql presence = Sql.of("SELECT COUNT(*) FROM staffing_presence WHERE ").add(snapshot.rows()).add(" AND presence_id = ?", presenceId);
+        Long count = jdbc.queryForObject(presence.text(), Long.class, presence.args());
         return count != null && count > 0;
     }
 
@@ -388,24 +393,28 @@ public class StaffingQueries {
             }
         }
         LocalDate before = from.minusMonths(1).atEndOfMonth();
-        List<Version> versions = jdbc.query("SELECT valid_from, " + snapshot.validTo(null) + ", headcount FROM staffing_presence WHERE slot = ? AND "
-                        + snapshot.known(null) + " AND presence_id = ? AND valid_from <= ? AND " + snapshot.validAfter(null) + " "
-                        + "ORDER BY valid_from",
+        Sql presence = Sql.of("SELECT valid_from, ").add(snapshot.validTo(null)).add(", headcount FROM staffing_presence "
+                        + "WHERE slot = ? AND ", snapshot.slotCode()).add(snapshot.known(null))
+                .add(" AND presence_id = ? AND valid_from <= ? AND ", presenceId, java.sql.Date.valueOf(to.atEndOfMonth()))
+                .add(snapshot.validAfter(null, before)).add(" ORDER BY valid_from");
+        List<Version> versions = jdbc.query(presence.text(),
                 (rs, i) -> new Version(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class), rs.getInt(3)),
-                snapshot.slotCode(), presenceId, java.sql.Date.valueOf(to.atEndOfMonth()), java.sql.Date.valueOf(before));
+                presence.args());
         // Named staff expelled whose deadline passed, departure not recorded: no longer counted from the deadline on
         // (VCDR Art. 9), as in the presence's own view. The stored headcount still holds them (the fold has no event on
         // the deadline), so each point takes them out as of its own day.
         record Gone(LocalDate from, LocalDate to, LocalDate deadline) {
         }
-        List<Gone> gone = jdbc.query("SELECT p.valid_from, " + snapshot.validTo("p") + ", (SELECT MIN(x.deadline) FROM staffing_expulsion x "
-                        + "WHERE x.slot = p.slot AND " + snapshot.known("x") + " AND x.presence_id = p.presence_id "
-                        + "AND x.expulsion_id = p.expulsion_id) FROM staffing_person p WHERE p.slot = ? AND "
-                        + snapshot.known("p") + " AND p.presence_id = ? AND p.expulsion_id IS NOT NULL AND NOT p.departed "
-                        + "AND p.valid_from <= ? AND " + snapshot.validAfter("p"),
+        Sql expelled = Sql.of("SELECT p.valid_from, ").add(snapshot.validTo("p")).add(", (SELECT MIN(x.deadline) "
+                        + "FROM staffing_expulsion x WHERE x.slot = p.slot AND ").add(snapshot.known("x"))
+                .add(" AND x.presence_id = p.presence_id AND x.expulsion_id = p.expulsion_id) FROM staffing_person p WHERE p.slot = ? AND ",
+                        snapshot.slotCode()).add(snapshot.known("p"))
+                .add(" AND p.presence_id = ? AND p.expulsion_id IS NOT NULL AND NOT p.departed AND p.valid_from <= ? AND ", presenceId,
+                        java.sql.Date.valueOf(to.atEndOfMonth())).add(snapshot.validAfter("p", before));
+        List<Gone> gone = jdbc.query(expelled.text(),
                 (rs, i) -> new Gone(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
                         rs.getObject(3, LocalDate.class)),
-                snapshot.slotCode(), presenceId, java.sql.Date.valueOf(to.atEndOfMonth()), java.sql.Date.valueOf(before));
+                expelled.args());
         java.util.function.Function<LocalDate, Integer> on = day -> versions.stream().filter(v -> v.covers(day))
                 .findFirst().map(Version::headcount).orElse(0) - (int) gone.stream().filter(g -> g.deadline != null
                         && g.deadline.isBefore(day) && !g.from.isAfter(day) && (g.to == null || g.to.isAfter(day))).count();
@@ -427,12 +436,13 @@ public class StaffingQueries {
      * chart of the headcount against its ceilings.
      */
     public List<CeilingSpan> ceilingHistory(Reads.Snapshot snapshot, String presenceId) {
-        return jdbc.query("SELECT ceiling_id, category, staff_limit, valid_from, " + snapshot.validTo(null) + " FROM staffing_ceiling WHERE slot = ? AND "
-                        + snapshot.known(null) + " AND presence_id = ? AND mission_id IS NULL AND in_force "
-                        + "ORDER BY valid_from, ceiling_id",
+        Sql ceilings = Sql.of("SELECT ceiling_id, category, staff_limit, valid_from, ").add(snapshot.validTo(null))
+                .add(" FROM staffing_ceiling WHERE slot = ? AND ", snapshot.slotCode()).add(snapshot.known(null))
+                .add(" AND presence_id = ? AND mission_id IS NULL AND in_force ORDER BY valid_from, ceiling_id", presenceId);
+        return jdbc.query(ceilings.text(),
                 (rs, i) -> new CeilingSpan(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getObject(4, LocalDate.class),
                         rs.getObject(5, LocalDate.class)),
-                snapshot.slotCode(), presenceId);
+                ceilings.args());
     }
 
     /**
@@ -442,20 +452,18 @@ public class StaffingQueries {
      */
     public List<OpenMissionsPoint> openMissionsTrend(Reads.Snapshot snapshot, CountryCode sending, CountryCode receiving,
                                                      int from, int to) {
-        StringBuilder sql = new StringBuilder("SELECT mission_id, receiving_state, status, valid_from, " + snapshot.validTo(null)
-                + " FROM staffing_mission WHERE slot = ? AND " + snapshot.known(null) + " AND sending_state = ? AND valid_from <= ? "
-                + "AND " + snapshot.validAfter(null));
-        List<Object> args = new ArrayList<>(List.of(snapshot.slotCode(), sending.value(),
-                java.sql.Date.valueOf(LocalDate.of(to, 12, 31)), java.sql.Date.valueOf(LocalDate.of(from, 12, 31))));
+        Sql sql = Sql.of("SELECT mission_id, receiving_state, status, valid_from, ").add(snapshot.validTo(null))
+                .add(" FROM staffing_mission WHERE slot = ? AND ", snapshot.slotCode()).add(snapshot.known(null))
+                .add(" AND sending_state = ? AND valid_from <= ? AND ", sending.value(), java.sql.Date.valueOf(LocalDate.of(to, 12, 31)))
+                .add(snapshot.validAfter(null, LocalDate.of(from, 12, 31)));
         if (receiving != null) {
-            sql.append(" AND receiving_state = ?");
-            args.add(receiving.value());
+            sql.add(" AND receiving_state = ?", receiving.value());
         }
-        sql.append(" ORDER BY mission_id, valid_from");
+        sql.add(" ORDER BY mission_id, valid_from");
         record Version(String missionId, String receiving, String status, LocalDate from, LocalDate to) {
         }
-        List<Version> versions = jdbc.query(sql.toString(), (rs, i) -> new Version(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)), args.toArray());
+        List<Version> versions = jdbc.query(sql.text(), (rs, i) -> new Version(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)), sql.args());
         List<OpenMissionsPoint> points = new ArrayList<>();
         for (int year = from; year <= to; year++) {
             LocalDate end = endOrAsOf(LocalDate.of(year, 12, 31), snapshot);
@@ -566,10 +574,8 @@ public class StaffingQueries {
         return String.join(",", Collections.nCopies(count, "?"));
     }
 
-    private static List<Object> args(Reads.Snapshot snapshot, List<String> ids) {
-        List<Object> args = new ArrayList<>();
-        args.add(snapshot.slotCode());
-        args.addAll(ids);
-        return args;
+    /** Each row a query answers, to {@code each}. */
+    private void query(Sql sql, RowCallbackHandler each) {
+        jdbc.query(sql.text(), each, sql.args());
     }
 }

@@ -6,6 +6,7 @@ import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.QueryParameterException;
 import org.diplomaticledger.projection.Reads;
+import org.diplomaticledger.projection.Sql;
 import org.diplomaticledger.projection.Where;
 import org.diplomaticledger.relations.api.RelationsId;
 import org.diplomaticledger.relations.api.RelationsLevel;
@@ -81,20 +82,21 @@ public class RelationsQueries {
     /** The pair (in either order) with its history of changes up to the snapshot's day, or empty when unknown. */
     public Optional<RelationsDetail> one(Reads.Snapshot snapshot, CountryCode a, CountryCode b) {
         String id = RelationsId.of(a, b);
-        List<RelationsView> found = jdbc.query("SELECT * FROM relations_pair WHERE " + snapshot.rows() + " AND relations_id = ?",
-                (rs, i) -> relations(rs), snapshot.slotCode(), id);
+        Sql pair = Sql.of("SELECT * FROM relations_pair WHERE ").add(snapshot.rows()).add(" AND relations_id = ?", id);
+        List<RelationsView> found = jdbc.query(pair.text(), (rs, i) -> relations(rs), pair.args());
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        List<RelationsChange> history = jdbc.query("SELECT * FROM relations_change WHERE " + snapshot.rows()
-                        + " AND relations_id = ? ORDER BY effective_date, seq",
+        Sql changes = Sql.of("SELECT * FROM relations_change WHERE ").add(snapshot.rows())
+                .add(" AND relations_id = ? ORDER BY effective_date, seq", id);
+        List<RelationsChange> history = jdbc.query(changes.text(),
                 (rs, i) -> new RelationsChange(rs.getInt("seq"), rs.getObject("effective_date", LocalDate.class),
                         rs.getString("relations_level"), rs.getString("previous_level"), rs.getString("initiated_by"),
                         rs.getString("reason"), powers(rs, found.get(0).stateA(), found.get(0).stateB()),
                         cameo(rs), rs.getString("source"), rs.getString("source_url"),
                         rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
                         CorrectionMark.parse(rs.getString("correction"))),
-                snapshot.slotCode(), id);
+                changes.args());
         return Optional.of(new RelationsDetail(found.get(0), history));
     }
 

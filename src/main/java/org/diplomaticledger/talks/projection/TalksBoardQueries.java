@@ -6,6 +6,7 @@ import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.QueryParameterException;
 import org.diplomaticledger.projection.Reads;
+import org.diplomaticledger.projection.Sql;
 import org.diplomaticledger.projection.Where;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.talks.projection.TalksViews.*;
@@ -78,16 +79,17 @@ public class TalksBoardQueries {
     }
 
     public Optional<TalksDetail> one(Reads.Snapshot snapshot, String talksId) {
-        List<TalksView> found = jdbc.query("SELECT * FROM talks_board WHERE " + snapshot.rows() + " AND talks_id = ?",
-                (rs, i) -> talks(rs, List.of()), snapshot.slotCode(), talksId);
+        Sql board = Sql.of("SELECT * FROM talks_board WHERE ").add(snapshot.rows()).add(" AND talks_id = ?", talksId);
+        List<TalksView> found = jdbc.query(board.text(), (rs, i) -> talks(rs, List.of()), board.args());
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        List<StatusChange> history = jdbc.query("SELECT * FROM talks_status_history WHERE " + snapshot.rows() + " AND talks_id = ? ORDER BY seq",
+        Sql changes = Sql.of("SELECT * FROM talks_status_history WHERE ").add(snapshot.rows()).add(" AND talks_id = ? ORDER BY seq", talksId);
+        List<StatusChange> history = jdbc.query(changes.text(),
                 (rs, i) -> new StatusChange(rs.getInt("seq"), rs.getString("status"), rs.getObject("effective_date", LocalDate.class),
                         rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("event_type"),
                         rs.getString("note"), rs.getString("source")),
-                snapshot.slotCode(), talksId);
+                changes.args());
         return Optional.of(new TalksDetail(withDelegations(snapshot, found).get(0), history));
     }
 
@@ -97,14 +99,14 @@ public class TalksBoardQueries {
         }
         Map<String, List<DelegationView>> byTalks = new HashMap<>();
         String marks = String.join(",", java.util.Collections.nCopies(talks.size(), "?"));
-        List<Object> args = new ArrayList<>(List.of(snapshot.slotCode()));
-        talks.forEach(t -> args.add(t.talksId()));
-        jdbc.query("SELECT * FROM talks_delegation WHERE " + snapshot.rows() + " AND talks_id IN (" + marks + ") ORDER BY talks_id, state", rs -> {
+        Sql delegations = Sql.of("SELECT * FROM talks_delegation WHERE ").add(snapshot.rows())
+                .add(" AND talks_id IN (" + marks + ") ORDER BY talks_id, state", talks.stream().map(TalksView::talksId).toArray());
+        jdbc.query(delegations.text(), rs -> {
             byTalks.computeIfAbsent(rs.getString("talks_id"), k -> new ArrayList<>()).add(new DelegationView(
                     rs.getString("state"), rs.getString("head_name"), rs.getString("head_title"), rs.getBoolean("head_diplomat"),
                     read(rs.getString("members"), new TypeReference<List<MemberView>>() { }),
                     rs.getObject("named_on", LocalDate.class)));
-        }, args.toArray());
+        }, delegations.args());
         List<TalksView> result = new ArrayList<>(talks.size());
         for (TalksView t : talks) {
             result.add(new TalksView(t.talksId(), t.title(), t.status(), t.statusSince(), t.date(), t.time(), t.venue(),
