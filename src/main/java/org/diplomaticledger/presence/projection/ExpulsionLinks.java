@@ -3,6 +3,7 @@ package org.diplomaticledger.presence.projection;
 import org.diplomaticledger.presence.projection.ExpulsionsViews.ExpulsionLinkView;
 import org.diplomaticledger.presence.projection.ExpulsionsViews.ExpulsionView;
 import org.diplomaticledger.projection.Reads;
+import org.diplomaticledger.projection.OneOf;
 import org.diplomaticledger.projection.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -106,19 +107,14 @@ final class ExpulsionLinks {
     }
 
     /**
-     * The rows whose {@code column} is one of {@code values}, added to {@code found}: one equality per value, joined
-     * with UNION ALL. H2 uses an IN list on an index only when it is the index's first column (here slot is), so
-     * {@code column IN (…)} read every expulsion of the slot; an equality each is one probe of (slot, column).
+     * The rows whose {@code column} is one of {@code values}, added to {@code found}: one probe of (slot, column) per
+     * value ({@link OneOf}; {@code column IN (…)} read every expulsion of the slot on H2).
      */
     private List<LinkRow> byColumn(Map<Key, LinkRow> found, Sql select, String column, List<String> values) {
         if (values.isEmpty()) {
             return List.of();
         }
-        Sql union = Sql.of("");
-        for (String value : values) {
-            union.add(union.argList().isEmpty() ? "" : " UNION ALL ").add(select).add(" AND " + column + " = ?", value);
-        }
-        return add(found, union);
+        return add(found, OneOf.rows(select, column, values));
     }
 
     /** The rows a query finds, added to {@code found} unless there already. */

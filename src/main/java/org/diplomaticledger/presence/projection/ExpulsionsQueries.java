@@ -7,6 +7,7 @@ import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.QueryParameterException;
 import org.diplomaticledger.projection.Reads;
+import org.diplomaticledger.projection.OneOf;
 import org.diplomaticledger.projection.Sql;
 import org.diplomaticledger.shared.CountryCode;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -272,14 +273,11 @@ public class ExpulsionsQueries {
             return rows;
         }
         Map<Key, List<ExpelledPersonView>> persons = new HashMap<>();
-        // one equality per page row, joined: H2 uses an IN list on an index only when it is the index's first column
-        // (slot is), so IN (…) read every person of the slot
-        Sql union = Sql.of("");
-        for (ExpulsionView r : rows) {
-            union.add(union.argList().isEmpty() ? "" : " UNION ALL ").add("SELECT * FROM expulsions_person WHERE ").add(snapshot.rows())
-                    .add(" AND presence_id = ? AND expulsion_id = ?", r.presenceId(), r.expulsionId());
-        }
-        union.add(" ORDER BY presence_id, expulsion_id, position");
+        // one probe of (slot, presence_id, expulsion_id, …) per page row ({@link OneOf}): an IN list read every person
+        // of the slot on H2
+        Sql union = OneOf.rows(Sql.of("SELECT * FROM expulsions_person WHERE ").add(snapshot.rows()), List.of("presence_id", "expulsion_id"),
+                rows.stream().map(r -> List.of(r.presenceId(), r.expulsionId())).toList(), Sql.of(""))
+                .add(" ORDER BY presence_id, expulsion_id, position");
         jdbc.query(union.text(), rs -> {
             persons.computeIfAbsent(new Key(rs.getString("presence_id"), rs.getString("expulsion_id")), k -> new ArrayList<>())
                     .add(new ExpelledPersonView(rs.getString("person_id"), rs.getString("name"), rs.getString("mission_id"),

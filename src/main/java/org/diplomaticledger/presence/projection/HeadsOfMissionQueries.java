@@ -8,6 +8,7 @@ import org.diplomaticledger.presence.projection.HeadsOfMissionViews.*;
 import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.Reads;
+import org.diplomaticledger.projection.OneOf;
 import org.diplomaticledger.projection.Sql;
 import org.diplomaticledger.projection.Where;
 import org.diplomaticledger.shared.CountryCode;
@@ -183,8 +184,9 @@ public class HeadsOfMissionQueries {
         }
         Map<String, List<RecallView>> recalls = new HashMap<>();
         List<String> missions = tenures.stream().map(TenureView::missionId).distinct().toList();
-        Sql recallRows = Sql.of("SELECT * FROM heads_of_mission_recall WHERE ").add(snapshot.rows()).add(" AND mission_id IN ("
-                + String.join(",", Collections.nCopies(missions.size(), "?")) + ") ORDER BY mission_id, tenure_no, seq", missions.toArray());
+        // one probe of (slot, mission_id, …) per mission, not an IN list H2 reads the whole slot for
+        Sql recallRows = OneOf.rows(Sql.of("SELECT * FROM heads_of_mission_recall WHERE ").add(snapshot.rows()), "mission_id", missions)
+                .add(" ORDER BY mission_id, tenure_no, seq");
         jdbc.query(recallRows.text(), rs -> {
             recalls.computeIfAbsent(rs.getString("mission_id") + "#" + rs.getInt("tenure_no"), k -> new ArrayList<>())
                     .add(new RecallView(rs.getString("kind"), rs.getObject("recalled_on", LocalDate.class),

@@ -3,6 +3,7 @@ package org.diplomaticledger.presence.projection;
 import org.diplomaticledger.projection.CorrectionMark;
 import org.diplomaticledger.projection.IndexKeys;
 import org.diplomaticledger.projection.KeyVersion;
+import org.diplomaticledger.projection.OneOf;
 import org.diplomaticledger.shared.Provenance;
 
 import org.diplomaticledger.presence.api.PresenceIds;
@@ -24,7 +25,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -114,12 +114,12 @@ public class StaffingQueries {
         }
         List<String> missionIds = rows.stream().map(r -> r.missionId).toList();
         List<String> presenceIds = rows.stream().map(r -> r.presenceId).distinct().toList();
-        String missionMarks = marks(missionIds.size());
-
+        // Each list of missions or presences below is read one probe of (slot, mission_id) or (slot, presence_id, …)
+        // per value (OneOf): an IN list read every row of the slot on H2.
         Map<String, Map<String, Integer>> named = new HashMap<>();
         // every category of named staff the mission ever had (0 when all left): named staff make its headcount known
-        query(Sql.of("SELECT mission_id, category, " + NOT_DEPARTED + " FROM staffing_person WHERE ").add(snapshot.rows())
-                .add(" AND mission_id IN (" + missionMarks + ") GROUP BY mission_id, category", missionIds.toArray()), rs -> {
+        query(OneOf.rows(Sql.of("SELECT mission_id, category, " + NOT_DEPARTED + " FROM staffing_person WHERE ").add(snapshot.rows()),
+                "mission_id", missionIds, Sql.of(" GROUP BY mission_id, category")), rs -> {
             named.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
         });
 
@@ -135,20 +135,20 @@ public class StaffingQueries {
         });
 
         Map<String, List<CeilingRow>> ceilings = new HashMap<>();
-        query(Sql.of("SELECT * FROM staffing_ceiling WHERE ").add(snapshot.rows()).add(" AND in_force AND mission_id IN (" + missionMarks
-                + ") ORDER BY since, ceiling_id", missionIds.toArray()), rs -> {
+        query(OneOf.rows(Sql.of("SELECT * FROM staffing_ceiling WHERE ").add(snapshot.rows()).add(" AND in_force"), "mission_id",
+                missionIds).add(" ORDER BY since, ceiling_id"), rs -> {
             CeilingRow ceiling = ceilingRow(rs);
             ceilings.computeIfAbsent(ceiling.missionId, k -> new ArrayList<>()).add(ceiling);
         });
 
         ExpelledTally expelled = new ExpelledTally(on);
-        query(Sql.of("SELECT p.mission_id, x.deadline, p.category FROM staffing_person p JOIN staffing_expulsion x ON x.slot = p.slot AND ")
+        query(OneOf.rows(Sql.of("SELECT p.mission_id, x.deadline, p.category FROM staffing_person p JOIN staffing_expulsion x ON x.slot = p.slot AND ")
                 .add(snapshot.valid("x")).add(" AND x.presence_id = p.presence_id AND x.expulsion_id = p.expulsion_id WHERE ")
-                .add(snapshot.rows("p")).add(" AND p.mission_id IN (" + missionMarks + ") AND NOT p.departed", missionIds.toArray()), rs -> {
+                .add(snapshot.rows("p")).add(" AND NOT p.departed"), "p.mission_id", missionIds), rs -> {
             expelled.named(rs.getString(1), rs.getString(3), rs.getObject(2, LocalDate.class));
         });
-        query(Sql.of("SELECT mission_id, counted_due, deadline FROM staffing_expulsion WHERE ").add(snapshot.rows())
-                .add(" AND mission_id IN (" + missionMarks + ") AND counted_due > 0", missionIds.toArray()), rs -> {
+        query(OneOf.rows(Sql.of("SELECT mission_id, counted_due, deadline FROM staffing_expulsion WHERE ").add(snapshot.rows())
+                .add(" AND counted_due > 0"), "mission_id", missionIds), rs -> {
             expelled.counted(rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class));
         });
 
@@ -212,13 +212,11 @@ public class StaffingQueries {
             return List.of();
         }
         List<String> presenceIds = rows.stream().map(r -> r.presenceId).toList();
-        String marks = marks(presenceIds.size());
-        Object[] ids = presenceIds.toArray();
-
+        // each list of presences read one probe of (slot, presence_id, …) per presence (OneOf), as in missionViews
         List<MissionStaffingView> missions = missionViews;
         if (missions == null) {
-            Sql missionRows = Sql.of("SELECT * FROM staffing_mission WHERE ").add(snapshot.rows()).add(" AND presence_id IN (" + marks
-                    + ") ORDER BY presence_id, mission_id", ids);
+            Sql missionRows = OneOf.rows(Sql.of("SELECT * FROM staffing_mission WHERE ").add(snapshot.rows()), "presence_id", presenceIds)
+                    .add(" ORDER BY presence_id, mission_id");
             missions = missionViews(snapshot, jdbc.query(missionRows.text(), (rs, i) -> missionRow(rs), missionRows.args()), on);
         }
         Map<String, List<CeilingView>> missionCeilings = new HashMap<>();
@@ -235,8 +233,8 @@ public class StaffingQueries {
         }
 
         Map<String, Map<String, Integer>> named = new HashMap<>();
-        query(Sql.of("SELECT presence_id, category, " + NOT_DEPARTED + " FROM staffing_person WHERE ").add(snapshot.rows())
-                .add(" AND presence_id IN (" + marks + ") GROUP BY presence_id, category", ids), rs -> {
+        query(OneOf.rows(Sql.of("SELECT presence_id, category, " + NOT_DEPARTED + " FROM staffing_person WHERE ").add(snapshot.rows()),
+                "presence_id", presenceIds, Sql.of(" GROUP BY presence_id, category")), rs -> {
             named.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
         });
 
@@ -252,20 +250,20 @@ public class StaffingQueries {
         });
 
         Map<String, List<CeilingRow>> ceilings = new HashMap<>();
-        query(Sql.of("SELECT * FROM staffing_ceiling WHERE ").add(snapshot.rows())
-                .add(" AND in_force AND mission_id IS NULL AND presence_id IN (" + marks + ") ORDER BY since, ceiling_id", ids), rs -> {
+        query(OneOf.rows(Sql.of("SELECT * FROM staffing_ceiling WHERE ").add(snapshot.rows()).add(" AND in_force AND mission_id IS NULL"),
+                "presence_id", presenceIds).add(" ORDER BY since, ceiling_id"), rs -> {
             CeilingRow ceiling = ceilingRow(rs);
             ceilings.computeIfAbsent(ceiling.presenceId, k -> new ArrayList<>()).add(ceiling);
         });
 
         ExpelledTally expelled = new ExpelledTally(on);
-        query(Sql.of("SELECT p.presence_id, x.deadline, p.category FROM staffing_person p JOIN staffing_expulsion x ON x.slot = p.slot AND ")
+        query(OneOf.rows(Sql.of("SELECT p.presence_id, x.deadline, p.category FROM staffing_person p JOIN staffing_expulsion x ON x.slot = p.slot AND ")
                 .add(snapshot.valid("x")).add(" AND x.presence_id = p.presence_id AND x.expulsion_id = p.expulsion_id WHERE ")
-                .add(snapshot.rows("p")).add(" AND p.presence_id IN (" + marks + ") AND NOT p.departed", ids), rs -> {
+                .add(snapshot.rows("p")).add(" AND NOT p.departed"), "p.presence_id", presenceIds), rs -> {
             expelled.named(rs.getString(1), rs.getString(3), rs.getObject(2, LocalDate.class));
         });
-        query(Sql.of("SELECT presence_id, counted_due, deadline FROM staffing_expulsion WHERE ").add(snapshot.rows())
-                .add(" AND presence_id IN (" + marks + ") AND counted_due > 0", ids), rs -> {
+        query(OneOf.rows(Sql.of("SELECT presence_id, counted_due, deadline FROM staffing_expulsion WHERE ").add(snapshot.rows())
+                .add(" AND counted_due > 0"), "presence_id", presenceIds), rs -> {
             expelled.counted(rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class));
         });
 
@@ -296,8 +294,7 @@ public class StaffingQueries {
      */
     private void buckets(Reads.Snapshot snapshot, List<String> presenceIds, RowCallbackHandler each) {
         if (presenceIds.size() != 1) {
-            query(Sql.of("SELECT * FROM staffing_bucket WHERE ").add(snapshot.rows())
-                    .add(" AND presence_id IN (" + marks(presenceIds.size()) + ")", presenceIds.toArray()), each);
+            query(OneOf.rows(Sql.of("SELECT * FROM staffing_bucket WHERE ").add(snapshot.rows()), "presence_id", presenceIds), each);
             return;
         }
         String presenceId = presenceIds.get(0);
@@ -330,8 +327,8 @@ public class StaffingQueries {
         Reads.Snapshot other = new Reads.Snapshot(RELATIONS_PROJECTION, live.get().slot().get(), snapshot.position(),
                 snapshot.point());
         Map<String, RelationsLevelView> levels = new HashMap<>();
-        query(Sql.of("SELECT relations_id, relations_level, level_since FROM relations_pair WHERE ").add(other.rows())
-                .add(" AND relations_id IN (" + marks(ids.size()) + ")", ids.toArray()), rs -> {
+        query(OneOf.rows(Sql.of("SELECT relations_id, relations_level, level_since FROM relations_pair WHERE ").add(other.rows()),
+                "relations_id", ids), rs -> {
             levels.put(rs.getString(1), new RelationsLevelView(rs.getString(2), rs.getObject(3, LocalDate.class)));
         });
         return levels;
@@ -568,10 +565,6 @@ public class StaffingQueries {
         int unspecified = byCategory.getOrDefault("UNSPECIFIED", 0);
         return new StaffCounts(diplomatic + technical + service + localHire + unspecified, diplomatic, technical, service,
                 localHire, unspecified);
-    }
-
-    private static String marks(int count) {
-        return String.join(",", Collections.nCopies(count, "?"));
     }
 
     /** Each row a query answers, to {@code each}. */

@@ -6,6 +6,7 @@ import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.QueryParameterException;
 import org.diplomaticledger.projection.Reads;
+import org.diplomaticledger.projection.OneOf;
 import org.diplomaticledger.projection.Sql;
 import org.diplomaticledger.projection.Where;
 import org.diplomaticledger.shared.CountryCode;
@@ -98,9 +99,9 @@ public class TalksBoardQueries {
             return talks;
         }
         Map<String, List<DelegationView>> byTalks = new HashMap<>();
-        String marks = String.join(",", java.util.Collections.nCopies(talks.size(), "?"));
-        Sql delegations = Sql.of("SELECT * FROM talks_delegation WHERE ").add(snapshot.rows())
-                .add(" AND talks_id IN (" + marks + ") ORDER BY talks_id, state", talks.stream().map(TalksView::talksId).toArray());
+        // one probe of (slot, talks_id, …) per talks, not an IN list H2 reads the whole slot for
+        Sql delegations = OneOf.rows(Sql.of("SELECT * FROM talks_delegation WHERE ").add(snapshot.rows()), "talks_id",
+                talks.stream().map(TalksView::talksId).toList()).add(" ORDER BY talks_id, state");
         jdbc.query(delegations.text(), rs -> {
             byTalks.computeIfAbsent(rs.getString("talks_id"), k -> new ArrayList<>()).add(new DelegationView(
                     rs.getString("state"), rs.getString("head_name"), rs.getString("head_title"), rs.getBoolean("head_diplomat"),

@@ -1,0 +1,158 @@
+package org.diplomaticledger.projection;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rows whose key is one of some values, read one equality per value: exactly the rows an {@code IN} list
+ * answers, each once, and through the index on {@code (slot, key)}, where H2 reads the whole slot for the IN list.
+ * On a real (in-memory) H2 database.
+ */
+class OneOfTest {
+
+    private static final int ROWS = 4000;
+
+    private SingleConnectionDataSource dataSource;
+    private JdbcTemplate jdbc;
+
+    @BeforeEach
+    void database() {
+        dataSource = new SingleConnectionDataSource("jdbc:h2:mem:" + UUID.randomUUID(), true);
+        jdbc = new JdbcTemplate(dataSource);
+        jdbc.execute("CREATE TABLE item (slot CHAR(1) NOT NULL, owner_id VARCHAR(64) NOT NULL, part_id VARCHAR(64) NOT NULL, "
+                + "category VARCHAR(32) NOT NULL, staff INTEGER NOT NULL)");
+        jdbc.execute("CREATE INDEX ix_item_owner ON item (slot, owner_id, part_id)");
+        Random random = new Random(11);
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < ROWS; i++) {
+            rows.add(new Object[] {random.nextBoolean() ? "A" : "B", "O-" + random.nextInt(200), "P-" + random.nextInt(4),
+                    List.of("DIPLOMATIC", "SERVICE", "LOCAL_HIRE").get(random.nextInt(3)), random.nextInt(10)});
+        }
+        jdbc.batchUpdate("INSERT INTO item VALUES (?, ?, ?, ?, ?)", rows);
+        jdbc.execute("ANALYZE");
+    }
+
+    @AfterEach
+    void close() {
+        dataSource.destroy();
+    }
+
+    @Test
+    void answersTheRowsOfEachValueOnceAsAnInListDoes() {
+        Random random = new Random(5);
+        for (int round = 0; round < 30; round++) {
+            List<String> owners = new ArrayList<>();
+            int count = random.nextInt(12);
+            for (int i = 0; i < count; i++) {
+                owners.add("O-" + random.nextInt(220)); // some unknown, some twice
+            }
+            Sql union = OneOf.rows(Sql.of("SELECT * FROM item WHERE slot = ?", "A"), "owner_id", owners)
+                    .add(" ORDER BY owner_id, part_id, category, staff");
+            assertThat(rows(union)).as("owners " + owners).isEqualTo(rows(inList("SELECT * FROM item WHERE slot = ?", "A", owners,
+                    " ORDER BY owner_id, part_id, category, staff")));
+        }
+    }
+
+    @Test
+    void noValueAnswersNoRow() {
+        assertThat(rows(OneOf.rows(Sql.of("SELECT * FROM item WHERE slot = ?", "A"), "owner_id", List.of()))).isEmpty();
+        assertThat(rows(OneOf.rows(Sql.of("SELECT owner_id, SUM(staff) FROM item WHERE slot = ?", "A"), "owner_id", List.of(),
+                Sql.of(" GROUP BY owner_id")))).isEmpty();
+    }
+
+    @Test
+    void groupsAndFiltersEachValueAsTheWholeList() {
+        List<String> owners = List.of("O-3", "O-17", "O-3", "O-150", "O-999");
+        Sql union = OneOf.rows(Sql.of("SELECT owner_id, category, SUM(staff) FROM item WHERE slot = ?", "B"), "owner_id", owners,
+                Sql.of(" AND staff > ? GROUP BY owner_id, category", 2)).add(" ORDER BY owner_id, category");
+        assertThat(rows(union)).isNotEmpty().isEqualTo(rows(inList("SELECT owner_id, category, SUM(staff) FROM item WHERE slot = ?", "B",
+                owners, " AND staff > 2 GROUP BY owner_id, category ORDER BY owner_id, category")));
+    }
+
+    @Test
+    void answersTheRowsOfEachKeyOfSeveralColumns() {
+        List<List<String>> keys = List.of(List.of("O-3", "P-1"), List.of("O-17", "P-0"), List.of("O-3", "P-1"), List.of("O-3", "P-2"));
+        Sql union = OneOf.rows(Sql.of("SELECT * FROM item WHERE slot = ?", "A"), List.of("owner_id", "part_id"), keys, Sql.of(""))
+                .add(" ORDER BY owner_id, part_id, category, staff");
+        List<List<Object>> expected = rows(Sql.of("SELECT * FROM item WHERE slot = ? AND ((owner_id = ? AND part_id = ?) OR "
+                + "(owner_id = ? AND part_id = ?) OR (owner_id = ? AND part_id = ?)) ORDER BY owner_id, part_id, category, staff",
+                "A", "O-3", "P-1", "O-17", "P-0", "O-3", "P-2"));
+        assertThat(rows(union)).isNotEmpty().isEqualTo(expected);
+    }
+
+    @Test
+    void readsEachValueThroughTheIndexNotTheWholeSlot() {
+        List<String> owners = List.of("O-3", "O-17", "O-150");
+        Sql union = OneOf.rows(Sql.of("SELECT * FROM item WHERE slot = ?", "A"), "owner_id", owners);
+        // H2's EXPLAIN ANALYZE, with the values bound: each query of the union takes the index by slot and owner
+        String plan = explainAnalyze(union);
+        assertThat(plan).contains("IX_ITEM_OWNER: SLOT = ?1").contains("OWNER_ID = ?2");
+        long expected = jdbc.queryForObject(inList("SELECT COUNT(*) FROM item WHERE slot = ?", "A", owners, "").text(), Long.class,
+                inList("SELECT COUNT(*) FROM item WHERE slot = ?", "A", owners, "").args());
+        assertThat(scanned(plan)).as(plan).isLessThanOrEqualTo(expected + owners.size());
+        // the IN list H2 cannot use past the index's first column reads every row of the slot
+        String inPlan = explainAnalyze(inList("SELECT * FROM item WHERE slot = ?", "A", owners, ""));
+        assertThat(scanned(inPlan)).as(inPlan).isGreaterThan(ROWS / 3);
+    }
+
+    private static Sql inList(String select, String slot, List<String> owners, String rest) {
+        if (owners.isEmpty()) {
+            return Sql.of(select + " AND 1 = 0" + rest, slot);
+        }
+        List<Object> args = new ArrayList<>(List.of(slot));
+        args.addAll(owners);
+        return Sql.of(select + " AND owner_id IN (" + String.join(",", Collections.nCopies(owners.size(), "?")) + ")" + rest,
+                args.toArray());
+    }
+
+    private List<List<Object>> rows(Sql sql) {
+        return jdbc.query(sql.text(), (rs, i) -> {
+            List<Object> row = new ArrayList<>();
+            for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+                row.add(rs.getObject(c));
+            }
+            return row;
+        }, sql.args());
+    }
+
+    private String explainAnalyze(Sql sql) {
+        return jdbc.execute((ConnectionCallback<String>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("EXPLAIN ANALYZE " + sql.text())) {
+                Object[] args = sql.args();
+                for (int i = 0; i < args.length; i++) {
+                    statement.setObject(i + 1, args[i]);
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        });
+    }
+
+    /** The rows H2 says it read, over every table scan of the plan ({@code scanCount}). */
+    private static long scanned(String plan) {
+        Matcher counts = Pattern.compile("scanCount: (\\d+)").matcher(plan);
+        long total = 0;
+        while (counts.find()) {
+            total += Long.parseLong(counts.group(1));
+        }
+        return total;
+    }
+}
