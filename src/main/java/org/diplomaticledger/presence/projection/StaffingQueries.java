@@ -1,7 +1,6 @@
 package org.diplomaticledger.presence.projection;
 
 import org.diplomaticledger.projection.CorrectionMark;
-import org.diplomaticledger.projection.IndexKeys;
 import org.diplomaticledger.projection.KeyVersion;
 import org.diplomaticledger.projection.OneOf;
 import org.diplomaticledger.shared.Provenance;
@@ -26,12 +25,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -66,10 +63,12 @@ public class StaffingQueries {
 
     private final JdbcTemplate jdbc;
     private final ProjectionHandlers handlers;
+    private final CountedStaff countedStaff;
 
     public StaffingQueries(JdbcTemplate jdbc, ProjectionHandlers handlers) {
         this.jdbc = jdbc;
         this.handlers = handlers;
+        this.countedStaff = new CountedStaff(jdbc);
     }
 
     // ---------------------------------------------------------------- missions
@@ -86,7 +85,7 @@ public class StaffingQueries {
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM staffing_mission" + where.sql(), Long.class, where.args());
         List<MissionRow> rows = jdbc.query("SELECT * FROM staffing_mission" + where.sql() + page.sql(), (rs, i) -> missionRow(rs),
                 where.args());
-        return new Page<>(missionViews(snapshot, rows, on), page.page(), page.size(), total == null ? 0 : total,
+        return new Page<>(missionViews(snapshot, rows, on, null), page.page(), page.size(), total == null ? 0 : total,
                 snapshot.position());
     }
 
@@ -105,15 +104,22 @@ public class StaffingQueries {
                         rs.getObject("departed_on", LocalDate.class)),
                 persons.args());
         List<MissionExpulsionView> expulsions = expulsions(snapshot, row.presenceId, missionId, on);
-        return Optional.of(new MissionStaffingDetail(missionViews(snapshot, List.of(row), on).get(0), staff, expulsions));
+        return Optional.of(new MissionStaffingDetail(missionViews(snapshot, List.of(row), on, null).get(0), staff, expulsions));
     }
 
-    private List<MissionStaffingView> missionViews(Reads.Snapshot snapshot, List<MissionRow> rows, LocalDate on) {
+    /**
+     * The missions' views; {@code counted} is the counted staff of their presences when the caller has read it (null:
+     * read here).
+     */
+    private List<MissionStaffingView> missionViews(Reads.Snapshot snapshot, List<MissionRow> rows, LocalDate on,
+                                                   CountedStaff.Counts counted) {
         if (rows.isEmpty()) {
             return List.of();
         }
         List<String> missionIds = rows.stream().map(r -> r.missionId).toList();
-        List<String> presenceIds = rows.stream().map(r -> r.presenceId).distinct().toList();
+        if (counted == null) {
+            counted = countedStaff.of(snapshot, rows.stream().map(r -> r.presenceId).distinct().toList());
+        }
         // Each list of missions or presences below is read one probe of (slot, mission_id) or (slot, presence_id, …)
         // per value (OneOf): an IN list read every row of the slot on H2.
         Map<String, Map<String, Integer>> named = new HashMap<>();
@@ -121,17 +127,6 @@ public class StaffingQueries {
         query(OneOf.rows(Sql.of("SELECT mission_id, category, " + NOT_DEPARTED + " FROM staffing_person WHERE ").add(snapshot.rows()),
                 "mission_id", missionIds, Sql.of(" GROUP BY mission_id, category")), rs -> {
             named.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
-        });
-
-        Map<String, Map<String, Integer>> counted = new HashMap<>();
-        Set<String> wanted = new HashSet<>(missionIds);
-        // through the buckets' point reads for one presence: a condition on mission_key IN (…) read every version of
-        // the presence's buckets (H2 takes the index by presence_id alone)
-        buckets(snapshot, presenceIds, rs -> {
-            if (wanted.contains(rs.getString("mission_key"))) {
-                counted.computeIfAbsent(rs.getString("mission_key"), k -> new HashMap<>())
-                        .merge(rs.getString("category"), rs.getInt("staff"), Integer::sum);
-            }
         });
 
         Map<String, List<CeilingRow>> ceilings = new HashMap<>();
@@ -155,10 +150,10 @@ public class StaffingQueries {
         List<MissionStaffingView> views = new ArrayList<>();
         for (MissionRow row : rows) {
             StaffCounts namedCounts = counts(expelled.stillMembers(row.missionId, named.get(row.missionId)));
-            StaffCounts countedCounts = counts(counted.get(row.missionId));
+            StaffCounts countedCounts = counts(counted.ofMission(row.missionId));
             StaffCounts headcount = namedCounts.plus(countedCounts);
             ExpelledDue expelledDue = expelled.of(row.missionId);
-            boolean known = named.containsKey(row.missionId) || counted.containsKey(row.missionId);
+            boolean known = named.containsKey(row.missionId) || counted.ofMission(row.missionId) != null;
             views.add(new MissionStaffingView(row.missionId, row.presenceId, row.sending, row.receiving, row.kind, row.city,
                     row.organisation, row.name, status(row.status, row.leaveBy, on), row.statusSince, headcount,
                     namedCounts, countedCounts, row.reported, ceilingViews(ceilings.get(row.missionId), headcount, known),
@@ -177,7 +172,7 @@ public class StaffingQueries {
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM staffing_presence" + where.sql(), Long.class, where.args());
         List<PresenceRow> rows = jdbc.query("SELECT * FROM staffing_presence" + where.sql() + page.sql(), (rs, i) -> presenceRow(rs),
                 where.args());
-        return new Page<>(presenceViews(snapshot, rows, on, null), page.page(), page.size(), total == null ? 0 : total,
+        return new Page<>(presenceViews(snapshot, rows, on, null, null), page.page(), page.size(), total == null ? 0 : total,
                 snapshot.position());
     }
 
@@ -190,34 +185,37 @@ public class StaffingQueries {
         Sql missionRows = Sql.of("SELECT * FROM staffing_mission WHERE ").add(snapshot.rows())
                 .add(" AND presence_id = ? ORDER BY mission_id", presenceId);
         List<MissionRow> missions = jdbc.query(missionRows.text(), (rs, i) -> missionRow(rs), missionRows.args());
-        List<MissionStaffingView> missionViews = missionViews(snapshot, missions, on);
-        return Optional.of(new PresenceStaffingDetail(presenceViews(snapshot, rows, on, missionViews).get(0),
+        // the presence's counted staff, read once for its missions and for itself
+        CountedStaff.Counts counted = countedStaff.of(snapshot, List.of(presenceId));
+        List<MissionStaffingView> missionViews = missionViews(snapshot, missions, on, counted);
+        return Optional.of(new PresenceStaffingDetail(presenceViews(snapshot, rows, on, missionViews, counted).get(0),
                 missionViews, expulsions(snapshot, presenceId, null, on)));
     }
-
-    /** A presence's buckets, {mission key, category}, by the index on {@code (slot, presence_id, mission_key, category, …)}. */
-    private static final IndexKeys BUCKET_KEYS = new IndexKeys("staffing_bucket", List.of("slot", "presence_id"),
-            List.of("mission_key", "category"));
 
     /** Named staff not departed, per group: 0 for a group whose staff all left (the group still makes a count known). */
     private static final String NOT_DEPARTED = "SUM(CASE WHEN departed THEN 0 ELSE 1 END)";
 
     /**
      * The presences' views; {@code missionViews} are their missions' views when the caller has them (null: read
-     * here), whose ceilings the presences show beside their own.
+     * here), whose ceilings the presences show beside their own, and {@code counted} their counted staff (null: read
+     * here, once for the presences and their missions).
      */
     private List<PresenceStaffingView> presenceViews(Reads.Snapshot snapshot, List<PresenceRow> rows, LocalDate on,
-                                                     List<MissionStaffingView> missionViews) {
+                                                     List<MissionStaffingView> missionViews, CountedStaff.Counts counted) {
         if (rows.isEmpty()) {
             return List.of();
         }
         List<String> presenceIds = rows.stream().map(r -> r.presenceId).toList();
+        if (counted == null) {
+            counted = countedStaff.of(snapshot, presenceIds);
+        }
         // each list of presences read one probe of (slot, presence_id, …) per presence (OneOf), as in missionViews
         List<MissionStaffingView> missions = missionViews;
         if (missions == null) {
             Sql missionRows = OneOf.rows(Sql.of("SELECT * FROM staffing_mission WHERE ").add(snapshot.rows()), "presence_id", presenceIds)
                     .add(" ORDER BY presence_id, mission_id");
-            missions = missionViews(snapshot, jdbc.query(missionRows.text(), (rs, i) -> missionRow(rs), missionRows.args()), on);
+            missions = missionViews(snapshot, jdbc.query(missionRows.text(), (rs, i) -> missionRow(rs), missionRows.args()), on,
+                    counted);
         }
         Map<String, List<CeilingView>> missionCeilings = new HashMap<>();
         Map<String, int[]> statuses = new HashMap<>();
@@ -236,17 +234,6 @@ public class StaffingQueries {
         query(OneOf.rows(Sql.of("SELECT presence_id, category, " + NOT_DEPARTED + " FROM staffing_person WHERE ").add(snapshot.rows()),
                 "presence_id", presenceIds, Sql.of(" GROUP BY presence_id, category")), rs -> {
             named.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
-        });
-
-        Map<String, Map<String, Integer>> counted = new HashMap<>();
-        Map<String, Map<String, Integer>> presenceWide = new HashMap<>();
-        buckets(snapshot, presenceIds, rs -> {
-            counted.computeIfAbsent(rs.getString("presence_id"), k -> new HashMap<>())
-                    .merge(rs.getString("category"), rs.getInt("staff"), Integer::sum);
-            if (rs.getString("mission_key").equals(StaffingProjection.PRESENCE_WIDE)) {
-                presenceWide.computeIfAbsent(rs.getString("presence_id"), k -> new HashMap<>())
-                        .merge(rs.getString("category"), rs.getInt("staff"), Integer::sum);
-            }
         });
 
         Map<String, List<CeilingRow>> ceilings = new HashMap<>();
@@ -272,12 +259,12 @@ public class StaffingQueries {
         List<PresenceStaffingView> views = new ArrayList<>();
         for (PresenceRow row : rows) {
             StaffCounts namedCounts = counts(expelled.stillMembers(row.presenceId, named.get(row.presenceId)));
-            StaffCounts countedCounts = counts(counted.get(row.presenceId));
+            StaffCounts countedCounts = counts(counted.ofPresence(row.presenceId));
             StaffCounts headcount = namedCounts.plus(countedCounts);
             int[] status = statuses.getOrDefault(row.presenceId, new int[4]);
-            boolean known = named.containsKey(row.presenceId) || counted.containsKey(row.presenceId);
+            boolean known = named.containsKey(row.presenceId) || counted.ofPresence(row.presenceId) != null;
             views.add(new PresenceStaffingView(row.presenceId, row.sending, row.receiving, headcount, namedCounts,
-                    countedCounts, counts(presenceWide.get(row.presenceId)), row.reported,
+                    countedCounts, counts(counted.presenceWide(row.presenceId)), row.reported,
                     ceilingViews(ceilings.get(row.presenceId), headcount, known),
                     new MissionCounts(status[0], status[1], status[2], status[3]),
                     expelled.of(row.presenceId),
@@ -285,30 +272,6 @@ public class StaffingQueries {
                     missionCeilings.getOrDefault(row.presenceId, List.of()), row.reportedSource, row.reportedCorrected));
         }
         return views;
-    }
-
-    /**
-     * The counted-staff buckets of the presences valid at the point. For one presence, the one version of each of its
-     * buckets (the whole presence or one of its missions, by category) through the index, whatever the length of its
-     * history ({@link Reads.Snapshot#version}); for several, one scan of their versions.
-     */
-    private void buckets(Reads.Snapshot snapshot, List<String> presenceIds, RowCallbackHandler each) {
-        if (presenceIds.size() != 1) {
-            query(OneOf.rows(Sql.of("SELECT * FROM staffing_bucket WHERE ").add(snapshot.rows()), "presence_id", presenceIds), each);
-            return;
-        }
-        String presenceId = presenceIds.get(0);
-        KeyVersion one = snapshot.version("staffing_bucket", "presence_id", "mission_key", "category");
-        List<String> queries = new ArrayList<>();
-        List<Object> args = new ArrayList<>();
-        // the buckets that ever held a version, found through the index, not by reading the versions
-        for (List<String> key : BUCKET_KEYS.under(jdbc, snapshot.slotCode(), presenceId)) {
-            queries.add(one.sql());
-            args.addAll(List.of(one.args(presenceId, key.get(0), key.get(1))));
-        }
-        if (!queries.isEmpty()) {
-            jdbc.query(String.join(" UNION ALL ", queries), each, args.toArray());
-        }
     }
 
     /**
