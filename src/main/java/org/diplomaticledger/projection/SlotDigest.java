@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -145,18 +146,22 @@ final class SlotDigest {
                     number.putLong(day.toEpochDay());
                 }
             }
-            case Types.TIMESTAMP_WITH_TIMEZONE -> {
-                OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
-                if (at != null) {
+            case Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP -> {
+                // H2 answers an OffsetDateTime for TIMESTAMP WITH TIME ZONE; PostgreSQL reports timestamptz as
+                // TIMESTAMP and answers a java.sql.Timestamp
+                Object at = rs.getObject(column);
+                if (at instanceof OffsetDateTime instant) {
                     sha.update((byte) 't');
-                    number.putLong(at.toEpochSecond()).putLong(at.getNano());
-                }
-            }
-            case Types.TIMESTAMP -> {
-                LocalDateTime at = rs.getObject(column, LocalDateTime.class);
-                if (at != null) {
+                    number.putLong(instant.toEpochSecond()).putLong(instant.getNano());
+                } else if (at instanceof Timestamp timestamp) {
+                    sha.update((byte) 't');
+                    number.putLong(Math.floorDiv(timestamp.getTime(), 1000L)).putLong(timestamp.getNanos());
+                } else if (at instanceof LocalDateTime local) {
                     sha.update((byte) 'l');
-                    number.putLong(at.toEpochSecond(ZoneOffset.UTC)).putLong(at.getNano());
+                    number.putLong(local.toEpochSecond(ZoneOffset.UTC)).putLong(local.getNano());
+                } else if (at != null) {
+                    sha.update((byte) 's');
+                    sha.update(at.toString().getBytes(StandardCharsets.UTF_8));
                 }
             }
             case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY -> {
