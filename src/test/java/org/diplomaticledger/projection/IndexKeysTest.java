@@ -1,17 +1,16 @@
 package org.diplomaticledger.projection;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.diplomaticledger.support.ScratchH2;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,22 +20,18 @@ class IndexKeysTest {
 
     private static final IndexKeys BUCKETS = new IndexKeys("bucket", List.of("slot", "presence_id"), List.of("mission_key", "category"));
 
-    private SingleConnectionDataSource dataSource;
+    @RegisterExtension
+    final ScratchH2 h2 = new ScratchH2();
     private JdbcTemplate jdbc;
 
     @BeforeEach
     void database() {
-        dataSource = new SingleConnectionDataSource("jdbc:h2:mem:" + UUID.randomUUID(), true);
-        jdbc = new JdbcTemplate(dataSource);
+        jdbc = h2.jdbc();
         jdbc.execute("CREATE TABLE bucket (slot CHAR(1) NOT NULL, presence_id VARCHAR(64) NOT NULL, mission_key VARCHAR(64) NOT NULL, "
                 + "category VARCHAR(32) NOT NULL, staff INTEGER NOT NULL)");
         jdbc.execute("CREATE INDEX ix_bucket ON bucket (slot, presence_id, mission_key, category)");
     }
 
-    @AfterEach
-    void close() {
-        dataSource.destroy();
-    }
 
     @Test
     void findsEachKeyUnderThePrefixOnceInIndexOrder() {

@@ -1,11 +1,11 @@
 package org.diplomaticledger.projection;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.diplomaticledger.support.ScratchH2;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,13 +27,13 @@ class OneOfTest {
 
     private static final int ROWS = 4000;
 
-    private SingleConnectionDataSource dataSource;
+    @RegisterExtension
+    final ScratchH2 h2 = new ScratchH2();
     private JdbcTemplate jdbc;
 
     @BeforeEach
     void database() {
-        dataSource = new SingleConnectionDataSource("jdbc:h2:mem:" + UUID.randomUUID(), true);
-        jdbc = new JdbcTemplate(dataSource);
+        jdbc = h2.jdbc();
         jdbc.execute("CREATE TABLE item (slot CHAR(1) NOT NULL, owner_id VARCHAR(64) NOT NULL, part_id VARCHAR(64) NOT NULL, "
                 + "category VARCHAR(32) NOT NULL, staff INTEGER NOT NULL)");
         jdbc.execute("CREATE INDEX ix_item_owner ON item (slot, owner_id, part_id)");
@@ -48,10 +47,6 @@ class OneOfTest {
         jdbc.execute("ANALYZE");
     }
 
-    @AfterEach
-    void close() {
-        dataSource.destroy();
-    }
 
     @Test
     void answersTheRowsOfEachValueOnceAsAnInListDoes() {

@@ -10,11 +10,11 @@ import org.diplomaticledger.history.api.EntryRetracted;
 import org.diplomaticledger.presence.api.StaffCategory;
 import org.diplomaticledger.presence.api.StaffCountReported;
 import org.diplomaticledger.shared.Provenance;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.diplomaticledger.support.ScratchH2;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,7 +39,8 @@ class TemporalProjectorTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
 
-    private SingleConnectionDataSource dataSource;
+    @RegisterExtension
+    final ScratchH2 h2 = new ScratchH2();
     private JdbcTemplate jdbc;
     private InMemoryEventStorageEngine store;
     private final ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
@@ -47,8 +48,7 @@ class TemporalProjectorTest {
 
     @BeforeEach
     void database() {
-        dataSource = new SingleConnectionDataSource("jdbc:h2:mem:" + UUID.randomUUID(), true);
-        jdbc = new JdbcTemplate(dataSource);
+        jdbc = h2.jdbc();
         jdbc.execute("CREATE TABLE probe_count (slot CHAR(1) NOT NULL, presence_id VARCHAR(64) NOT NULL, headcount INTEGER NOT NULL, "
                 + "reported_on DATE NOT NULL, valid_from DATE, valid_to DATE, valid_to_recorded TIMESTAMP WITH TIME ZONE, "
                 + "recorded_from TIMESTAMP WITH TIME ZONE, "
@@ -59,10 +59,6 @@ class TemporalProjectorTest {
         store = new InMemoryEventStorageEngine();
     }
 
-    @AfterEach
-    void close() {
-        dataSource.destroy();
-    }
 
     /** Each presence's latest reported headcount, by effective date. */
     static final class ProbeProjection implements Projection {

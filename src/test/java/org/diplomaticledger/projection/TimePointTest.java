@@ -1,10 +1,10 @@
 package org.diplomaticledger.projection;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.diplomaticledger.support.ScratchH2;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.sql.Date;
 import java.time.Instant;
@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,13 +24,13 @@ class TimePointTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
 
-    private SingleConnectionDataSource dataSource;
+    @RegisterExtension
+    final ScratchH2 h2 = new ScratchH2();
     private JdbcTemplate jdbc;
 
     @BeforeEach
     void database() {
-        dataSource = new SingleConnectionDataSource("jdbc:h2:mem:" + UUID.randomUUID(), true);
-        jdbc = new JdbcTemplate(dataSource);
+        jdbc = h2.jdbc();
         jdbc.execute("CREATE TABLE probe (slot CHAR(1) NOT NULL, presence_id VARCHAR(64) NOT NULL, headcount INTEGER NOT NULL, "
                 + "valid_from DATE, valid_to DATE, valid_to_recorded TIMESTAMP WITH TIME ZONE, "
                 + "recorded_from TIMESTAMP WITH TIME ZONE, recorded_to TIMESTAMP WITH TIME ZONE)");
@@ -43,10 +42,6 @@ class TimePointTest {
         insert("B", 99, "2000-01-01", null, null, minutes(0), null);
     }
 
-    @AfterEach
-    void close() {
-        dataSource.destroy();
-    }
 
     @Test
     void theTextOfARowsReadIsTheSameAtEveryPointAndHoldsNoneOfIt() {
