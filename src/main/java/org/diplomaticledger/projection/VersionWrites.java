@@ -32,8 +32,15 @@ import java.util.Map;
 final class VersionWrites {
 
     private final JdbcTemplate jdbc;
-    /** UPDATE and DELETE statements on versions already in the database, by SQL, in order. */
-    private final Map<String, List<Object[]>> statements = new LinkedHashMap<>();
+    /**
+     * UPDATE and DELETE statements on versions already in the database, in the order they were asked for, as runs of
+     * the same SQL (each run one batch): a later statement may find its row by what an earlier one set (a version
+     * ended in place, then closed by a late fact's refold), so they cannot be grouped by SQL across each other.
+     */
+    private final List<Run> statements = new ArrayList<>();
+
+    private record Run(String sql, List<Object[]> args) {
+    }
     /** Versions to insert that are still current, by identity: one at most per identity. */
     private final Map<Identity, Pending> current = new LinkedHashMap<>();
     /** Versions to insert that were closed before the flush. */
@@ -125,7 +132,12 @@ final class VersionWrites {
         System.arraycopy(set, 0, args, 0, set.length);
         args[set.length] = slot;
         System.arraycopy(where, 0, args, set.length + 1, where.length);
-        statements.computeIfAbsent(sql, s -> new ArrayList<>()).add(args);
+        Run last = statements.isEmpty() ? null : statements.get(statements.size() - 1);
+        if (last == null || !last.sql.equals(sql)) {
+            last = new Run(sql, new ArrayList<>());
+            statements.add(last);
+        }
+        last.args.add(args);
     }
 
     /** A new current version. */
@@ -150,7 +162,7 @@ final class VersionWrites {
         if (isEmpty()) {
             return;
         }
-        statements.forEach(jdbc::batchUpdate);
+        statements.forEach(run -> jdbc.batchUpdate(run.sql, run.args));
         Map<VersionLayout, List<Pending>> inserts = new LinkedHashMap<>();
         closed.forEach(pending -> inserts.computeIfAbsent(pending.layout, layout -> new ArrayList<>()).add(pending));
         current.values().forEach(pending -> inserts.computeIfAbsent(pending.layout, layout -> new ArrayList<>()).add(pending));
