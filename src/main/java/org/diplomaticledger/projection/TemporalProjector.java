@@ -12,11 +12,9 @@ import org.diplomaticledger.history.api.EntryRetracted;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.sql.Date;
 import java.sql.ResultSetMetaData;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -94,6 +92,9 @@ public final class TemporalProjector implements EventMessageHandler {
                 }
             });
     private static final int CACHED_PARTITIONS = 4096;
+    /* The current versions of the partitions refolded lately (see Timeline), at most this many versions in all. */
+    private final Timeline.Cache timelines = new Timeline.Cache(CACHED_VERSIONS);
+    private static final int CACHED_VERSIONS = 200_000;
 
     public TemporalProjector(Projection projection, SlotRef slot, JdbcTemplate jdbc, Supplier<EventStorageEngine> store,
                              ObjectMapper mapper, int cachedEvents, boolean exclusive) {
@@ -187,9 +188,10 @@ public final class TemporalProjector implements EventMessageHandler {
                 return;
             }
             Partition cached = partitions.get(event.getAggregateIdentifier());
-            if (cached != null && trusted(cached, writes) && cached.foldedUntil != null
-                    && !effectiveDate(event).isBefore(cached.foldedUntil)) {
-                return;
+            if (cached != null && trusted(cached, writes) && (cached.foldedUntil != null
+                    && !effectiveDate(event).isBefore(cached.foldedUntil)
+                    || timelines.holds(event.getAggregateIdentifier(), cached.sequence, cached.switches))) {
+                return; // in order, or a late fact refolded on the timeline in memory: no read of the versions
             }
         }
         writes.flush();
@@ -247,7 +249,8 @@ public final class TemporalProjector implements EventMessageHandler {
         Object payload = event.getPayload();
         if (payload instanceof EntryCorrected || payload instanceof EntryRetracted) {
             partitions.remove(partition);
-            refold(partition, domain, recorded, null);
+            timelines.take(partition);
+            refold(partition, domain, recorded, null, null, progress(partition));
             return;
         }
         if (!handler.canHandle(event)) {
@@ -255,22 +258,38 @@ public final class TemporalProjector implements EventMessageHandler {
         }
         LocalDate effective = effectiveDate(event);
         Partition cached = partitions.remove(partition);
+        Timeline timeline = timelines.take(partition);
         VersionWrites transaction = exclusive ? null : writes();
         Progress progress = cached != null && trusted(cached, transaction)
                 ? new Progress(cached.foldedUntil, cached.sequence) : progress(partition);
         LocalDate folded = progress == null ? null : progress.foldedUntil;
-        if (folded == null || !effective.isBefore(folded)) {
-            Partition state = cached != null && progress != null && cached.sequence == progress.sequence
-                    && cached.switches == head.switches() ? cached : openVersions(partition, progress);
-            applyInOrder(partition, event, effective, recorded, state);
-            state.sequence = domain.getSequenceNumber();
-            state.switches = head.switches();
-            state.transaction = transaction;
-            partitions.put(partition, state);
-        } else {
-            refold(partition, domain, recorded, effective);
+        if (timeline != null && (progress == null || timeline.sequence != progress.sequence
+                || timeline.switches != head.switches())) {
+            timeline = null; // made before something it does not know of: a rolled-back batch, another node's work
         }
-        return;
+        Partition state;
+        if (folded == null || !effective.isBefore(folded)) {
+            state = cached != null && progress != null && cached.sequence == progress.sequence
+                    && cached.switches == head.switches() ? cached : openVersions(partition, progress);
+            applyInOrder(partition, event, effective, recorded, state, timeline);
+        } else {
+            timeline = refold(partition, domain, recorded, effective, timeline, progress);
+            state = new Partition();
+            for (VersionedTable table : projection.versionedTables()) {
+                state.open.put(table.name(), timeline.open(table.name()));
+            }
+            state.foldedUntil = timeline.foldedUntil;
+            state.stored = true;
+        }
+        state.sequence = domain.getSequenceNumber();
+        state.switches = head.switches();
+        state.transaction = transaction;
+        partitions.put(partition, state);
+        if (timeline != null) {
+            timeline.sequence = state.sequence;
+            timeline.switches = state.switches;
+            timelines.put(partition, timeline);
+        }
     }
 
     private static LocalDate effectiveDate(EventMessage<?> event) {
@@ -292,7 +311,7 @@ public final class TemporalProjector implements EventMessageHandler {
      * version ends on the event's day and a new one opens on it.
      */
     private void applyInOrder(String partition, EventMessage<?> event, LocalDate effective, Instant recorded,
-                              Partition state) throws Exception {
+                              Partition state, Timeline timeline) throws Exception {
         OpenRows folded = new OpenRows(state);
         rows.with(folded, () -> handler.handle(event));
         for (Map.Entry<String, Map<List<Object>, Row>> table : folded.changes.entrySet()) {
@@ -302,13 +321,19 @@ public final class TemporalProjector implements EventMessageHandler {
                 Row changed = change.getValue();
                 List<Object> row = changed == null ? null : changed.values();
                 Version current = open.get(key);
-                if (!Objects.equals(current == null ? null : current.row, row)) {
-                    VersionLayout layout = changed == null ? current.layout : changed.layout;
-                    if (current != null && current.validFrom.isBefore(effective)) {
+                if (!Objects.equals(current == null ? null : current.row(), row)) {
+                    VersionLayout layout = changed == null ? current.layout() : changed.layout;
+                    if (current != null && timeline != null) {
+                        timeline.remove(current);
+                    }
+                    if (current != null && current.validFrom().isBefore(effective)) {
                         // one write: the open version ends on the event's day, from the event's recording on
-                        writes().end(layout, versionsCode(), key, current.validFrom, current.recordedFrom, effective, recorded);
+                        writes().end(layout, versionsCode(), key, current.validFrom(), current.recordedFrom(), effective, recorded);
+                        if (timeline != null) {
+                            timeline.put(current.endingOn(effective));
+                        }
                     } else if (current != null) {
-                        writes().close(layout, versionsCode(), key, current.validFrom, null, current.recordedFrom, recorded);
+                        writes().close(layout, versionsCode(), key, current.validFrom(), null, current.recordedFrom(), recorded);
                     }
                     if (row != null) {
                         writes().insert(layout, versionsCode(), key, row, effective, null, recorded);
@@ -316,7 +341,11 @@ public final class TemporalProjector implements EventMessageHandler {
                     if (row == null) {
                         open.remove(key);
                     } else {
-                        open.put(key, new Version(layout, effective, null, recorded, row));
+                        Version opened = new Version(layout, effective, null, recorded, row);
+                        open.put(key, opened);
+                        if (timeline != null) {
+                            timeline.put(opened);
+                        }
                     }
                 }
             }
@@ -324,6 +353,9 @@ public final class TemporalProjector implements EventMessageHandler {
         boolean later = state.foldedUntil == null || effective.isAfter(state.foldedUntil);
         if (later) {
             state.foldedUntil = effective;
+        }
+        if (timeline != null) {
+            timeline.foldedUntil = state.foldedUntil;
         }
         setProgress(partition, state.foldedUntil, ((DomainEventMessage<?>) event).getSequenceNumber(), !state.stored);
         state.stored = true;
@@ -373,8 +405,8 @@ public final class TemporalProjector implements EventMessageHandler {
             jdbc.query("SELECT " + layout.columnList + ", valid_from, valid_to, recorded_from FROM " + layout.table
                             + " WHERE slot = ? AND " + layout.partitionSql + " AND recorded_to IS NULL AND valid_to IS NULL",
                     (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
-                        Version version = version(rs, layout);
-                        byKey.put(layout.key(version.row), version);
+                        Version version = Version.read(rs, layout);
+                        byKey.put(layout.key(version.row()), version);
                     }, versionsCode(), layout.partitionArg(partition));
             state.open.put(table.name(), byKey);
         }
@@ -389,9 +421,8 @@ public final class TemporalProjector implements EventMessageHandler {
      * events fold from the same state, so the rest of the timeline stands. A late fact therefore costs the days it
      * really changes, not its record's whole tail.
      */
-    private void refold(String partition, DomainEventMessage<?> trigger, Instant recorded, LocalDate effective)
-            throws Exception {
-        writes().flush();
+    private Timeline refold(String partition, DomainEventMessage<?> trigger, Instant recorded, LocalDate effective,
+                            Timeline known, Progress progress) throws Exception {
         List<DomainEventMessage<?>> raw = history.upTo(partition, trigger.getSequenceNumber());
         LocalDate from = effective;
         LocalDate settled = effective; // no day before this one can end the refold: the trigger has not acted yet
@@ -400,7 +431,7 @@ public final class TemporalProjector implements EventMessageHandler {
                     : ((EntryRetracted) trigger.getPayload()).eventId();
             DomainEventMessage<?> original = raw.stream().filter(e -> e.getIdentifier().equals(target)).findFirst().orElse(null);
             if (original == null || !handler.canHandle(original)) {
-                return; // not an event this projection folds
+                return null; // not an event this projection folds
             }
             from = effectiveDate(original);
             settled = from;
@@ -411,36 +442,44 @@ public final class TemporalProjector implements EventMessageHandler {
             }
         }
         LocalDate day = from;
-        List<DomainEventMessage<?>> events = new ArrayList<>();
+        List<Dated> events = new ArrayList<>();
         LocalDate latest = null;
         // Each corrected event carries the mark of its latest correction, for the views that show it.
         for (DomainEventMessage<?> event : CorrectionMark.marked(raw, CorrectedHistory.apply(raw, mapper))) {
-            if (event.getPayload() instanceof EntryCorrected || event.getPayload() instanceof EntryRetracted
-                    || !handler.canHandle(event)) {
+            Object payload = event.getPayload();
+            if (payload instanceof EntryCorrected || payload instanceof EntryRetracted) {
                 continue;
             }
             LocalDate date = effectiveDate(event);
+            if (effective != null && date.isBefore(day)) {
+                continue; // a late fact: what lies before it stays, and nothing folded is dated after foldedUntil
+            }
+            if (!handler.canHandle(event)) {
+                continue;
+            }
             latest = latest == null || date.isAfter(latest) ? date : latest;
             if (!date.isBefore(day)) {
-                events.add(dates.of(event));
+                events.add(new Dated(date, event));
             }
         }
-        events.sort(Comparator.comparing((DomainEventMessage<?> e) -> effectiveDate(e)).thenComparingLong(DomainEventMessage::getSequenceNumber));
+        events.sort(Comparator.comparing(Dated::date).thenComparingLong(dated -> dated.event().getSequenceNumber()));
 
-        Map<String, Map<List<Object>, List<Version>>> believed = new HashMap<>();
-        for (VersionedTable table : projection.versionedTables()) {
-            believed.put(table.name(), currentVersionsFrom(layout(table), partition, day));
+        Timeline believed = known;
+        if (believed == null) {
+            writes().flush();
+            believed = Timeline.load(jdbc, projection.versionedTables().stream().map(this::layout).toList(),
+                    versionsCode(), partition);
         }
-        Head.Rowset working = validOn(partition, day.minusDays(1), believed);
+        Head.Rowset working = validOn(believed, day.minusDays(1));
         TreeMap<LocalDate, Map<String, Map<List<Object>, List<Object>>>> states = new TreeMap<>();
         states.put(day, snapshot(working));
         LocalDate end = null; // the day from which the refolded timeline is the believed one
         for (int i = 0; i < events.size(); i++) {
-            DomainEventMessage<?> event = events.get(i);
+            DomainEventMessage<?> event = dates.of(events.get(i).event());
             rows.with(working, () -> handler.handle(event));
             working.commit();
-            LocalDate date = effectiveDate(event);
-            if (i + 1 == events.size() || !effectiveDate(events.get(i + 1)).equals(date)) {
+            LocalDate date = events.get(i).date();
+            if (i + 1 == events.size() || !events.get(i + 1).date().equals(date)) {
                 Map<String, Map<List<Object>, List<Object>>> state = snapshot(working);
                 if (!date.isBefore(settled) && same(state, believed, date)) {
                     end = date;
@@ -456,7 +495,13 @@ public final class TemporalProjector implements EventMessageHandler {
         List<LocalDate> dates = new ArrayList<>(states.keySet());
         for (VersionedTable table : projection.versionedTables()) {
             VersionLayout layout = layout(table);
-            Map<List<Object>, List<Version>> current = believed.get(table.name());
+            Map<List<Object>, List<Version>> current = new LinkedHashMap<>();
+            for (List<Object> key : believed.keys(table.name())) {
+                List<Version> overlapping = believed.overlapping(table.name(), key, day, end);
+                if (!overlapping.isEmpty()) {
+                    current.put(key, overlapping);
+                }
+            }
             Set<List<Object>> keys = new LinkedHashSet<>(current.keySet());
             states.values().forEach(state -> keys.addAll(state.get(table.name()).keySet()));
             for (List<Object> key : keys) {
@@ -465,34 +510,28 @@ public final class TemporalProjector implements EventMessageHandler {
                     timeline.add(new Piece(dates.get(i), i + 1 < dates.size() ? dates.get(i + 1) : end,
                             states.get(dates.get(i)).get(table.name()).get(key)));
                 }
-                List<Version> overlapping = new ArrayList<>();
-                for (Version version : current.getOrDefault(key, List.of())) {
-                    if (end == null || version.validFrom.isBefore(end)) {
-                        overlapping.add(version);
-                    }
-                }
-                rewrite(layout, key, day, end, recorded, overlapping, timeline);
+                rewrite(layout, key, day, end, recorded, current.getOrDefault(key, List.of()), timeline, believed);
             }
         }
-        Progress progress = progress(partition);
         LocalDate folded = progress == null ? null : progress.foldedUntil;
         LocalDate until = latest != null && (folded == null || latest.isAfter(folded)) ? latest : folded;
         if (until != null) {
             setProgress(partition, until, trigger.getSequenceNumber(), progress == null);
         }
+        believed.foldedUntil = until;
+        return believed;
     }
 
     /** Whether the head state equals, key by key, the rows the current versions say were valid on {@code day}. */
-    private boolean same(Map<String, Map<List<Object>, List<Object>>> state,
-                         Map<String, Map<List<Object>, List<Version>>> believed, LocalDate day) {
+    private boolean same(Map<String, Map<List<Object>, List<Object>>> state, Timeline believed, LocalDate day) {
         for (VersionedTable table : projection.versionedTables()) {
             Map<List<Object>, List<Object>> rows = state.get(table.name());
             int valid = 0;
-            for (Map.Entry<List<Object>, List<Version>> versions : believed.get(table.name()).entrySet()) {
-                List<Object> row = validOn(versions.getValue(), day);
-                if (row != null) {
+            for (List<Object> key : believed.keys(table.name())) {
+                Version version = believed.validOn(table.name(), key, day);
+                if (version != null) {
                     valid++;
-                    if (!row.equals(rows.get(versions.getKey()))) {
+                    if (!version.row().equals(rows.get(key))) {
                         return false;
                     }
                 }
@@ -504,38 +543,17 @@ public final class TemporalProjector implements EventMessageHandler {
         return true;
     }
 
-    private static List<Object> validOn(List<Version> versions, LocalDate day) {
-        for (Version version : versions) {
-            if (!version.validFrom.isAfter(day) && (version.validTo == null || version.validTo.isAfter(day))) {
-                return version.row;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * The partition's rows valid on {@code day} by its current versions: those of {@code believed} (current and
-     * valid after the day) that began by then, and the current versions that end the day after.
-     */
-    private Head.Rowset validOn(String partition, LocalDate day, Map<String, Map<List<Object>, List<Version>>> believed) {
+    /** The partition's rows valid on {@code day} by its current versions. */
+    private Head.Rowset validOn(Timeline believed, LocalDate day) {
         Head.Rowset rowset = new Head.Rowset();
-        LocalDate next = day.plusDays(1);
         for (VersionedTable table : projection.versionedTables()) {
-            VersionLayout layout = layout(table);
             Map<List<Object>, Row> valid = new HashMap<>();
-            believed.get(table.name()).forEach((key, versions) -> {
-                for (Version version : versions) {
-                    if (!version.validFrom.isAfter(day)) {
-                        valid.put(key, version.toRow());
-                    }
+            for (List<Object> key : believed.keys(table.name())) {
+                Version version = believed.validOn(table.name(), key, day);
+                if (version != null) {
+                    valid.put(key, version.toRow());
                 }
-            });
-            jdbc.query("SELECT " + layout.columnList + ", valid_from, valid_to, recorded_from FROM " + layout.table
-                            + " WHERE slot = ? AND " + layout.partitionSql + " AND recorded_to IS NULL AND valid_to = ?",
-                    (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
-                        Version version = version(rs, layout);
-                        valid.put(layout.key(version.row), version.toRow());
-                    }, versionsCode(), layout.partitionArg(partition), Date.valueOf(next));
+            }
             rowset.tables.put(table.name(), valid);
         }
         return rowset;
@@ -551,23 +569,12 @@ public final class TemporalProjector implements EventMessageHandler {
 
     // ---- versions
 
-    /** Rows of a key over effective time: {@code row} (null: no row) from {@code from} to {@code to} (null: open). */
-    private record Piece(LocalDate from, LocalDate to, List<Object> row) {
+    /** An event to refold with its effective day, worked out once. */
+    private record Dated(LocalDate date, DomainEventMessage<?> event) {
     }
 
-    /**
-     * A version as read or written, with its row as the handler reads it made once: a handler that looks through all
-     * of a partition's rows (a mission's tenures) asks for each of them at every event of the partition.
-     */
-    private record Version(VersionLayout layout, LocalDate validFrom, LocalDate validTo, Instant recordedFrom,
-                           List<Object> row, Row asRow) {
-        Version(VersionLayout layout, LocalDate validFrom, LocalDate validTo, Instant recordedFrom, List<Object> row) {
-            this(layout, validFrom, validTo, recordedFrom, row, new Row(layout, row.toArray()));
-        }
-
-        Row toRow() {
-            return asRow;
-        }
+    /** Rows of a key over effective time: {@code row} (null: no row) from {@code from} to {@code to} (null: open). */
+    private record Piece(LocalDate from, LocalDate to, List<Object> row) {
     }
 
     /**
@@ -577,11 +584,11 @@ public final class TemporalProjector implements EventMessageHandler {
      * versions, and the timeline's rows become versions.
      */
     private void rewrite(VersionLayout layout, List<Object> key, LocalDate day, LocalDate end, Instant recorded,
-                         List<Version> current, List<Piece> timeline) {
+                         List<Version> current, List<Piece> timeline, Timeline believed) {
         List<Piece> old = new ArrayList<>();
         for (Version version : current) {
-            LocalDate to = end != null && (version.validTo == null || version.validTo.isAfter(end)) ? end : version.validTo;
-            old.add(new Piece(version.validFrom.isBefore(day) ? day : version.validFrom, to, version.row));
+            LocalDate to = end != null && (version.validTo() == null || version.validTo().isAfter(end)) ? end : version.validTo();
+            old.add(new Piece(version.validFrom().isBefore(day) ? day : version.validFrom(), to, version.row()));
         }
         List<Piece> wanted = merge(timeline);
         if (merge(old).equals(wanted)) {
@@ -589,19 +596,21 @@ public final class TemporalProjector implements EventMessageHandler {
         }
         List<Piece> pieces = new ArrayList<>();
         for (Version version : current) {
-            writes().close(layout, versionsCode(), key, version.validFrom, version.validTo, version.recordedFrom, recorded);
-            if (version.validFrom.isBefore(day)) {
-                pieces.add(new Piece(version.validFrom, day, version.row));
+            writes().close(layout, versionsCode(), key, version.validFrom(), version.validTo(), version.recordedFrom(), recorded);
+            believed.remove(version);
+            if (version.validFrom().isBefore(day)) {
+                pieces.add(new Piece(version.validFrom(), day, version.row()));
             }
         }
         pieces.addAll(wanted);
         for (Version version : current) {
-            if (end != null && (version.validTo == null || version.validTo.isAfter(end))) {
-                pieces.add(new Piece(version.validFrom.isAfter(end) ? version.validFrom : end, version.validTo, version.row));
+            if (end != null && (version.validTo() == null || version.validTo().isAfter(end))) {
+                pieces.add(new Piece(version.validFrom().isAfter(end) ? version.validFrom() : end, version.validTo(), version.row()));
             }
         }
         for (Piece piece : merge(pieces)) {
             writes().insert(layout, versionsCode(), key, piece.row, piece.from, piece.to, recorded);
+            believed.put(new Version(layout, piece.from, piece.to, recorded, piece.row));
         }
     }
 
@@ -620,36 +629,6 @@ public final class TemporalProjector implements EventMessageHandler {
             }
         }
         return merged;
-    }
-
-    /*
-     * "Current and valid after the day" is asked as two index ranges, open-ended versions and those ending after
-     * the day, over the (slot, ..., recorded_to, valid_to) indexes: "valid_to IS NULL OR valid_to > ?" would make
-     * the database scan every version the key ever had, so each event would cost its record's whole history.
-     */
-
-    private Map<List<Object>, List<Version>> currentVersionsFrom(VersionLayout layout, String partition, LocalDate day) {
-        Map<List<Object>, List<Version>> byKey = new HashMap<>();
-        String select = "SELECT " + layout.columnList + ", valid_from, valid_to, recorded_from FROM " + layout.table
-                + " WHERE slot = ? AND " + layout.partitionSql + " AND recorded_to IS NULL AND ";
-        org.springframework.jdbc.core.RowCallbackHandler add = rs -> {
-            Version version = version(rs, layout);
-            byKey.computeIfAbsent(layout.key(version.row), k -> new ArrayList<>()).add(version);
-        };
-        jdbc.query(select + "valid_to > ?", add, versionsCode(), layout.partitionArg(partition), Date.valueOf(day));
-        jdbc.query(select + "valid_to IS NULL", add, versionsCode(), layout.partitionArg(partition));
-        byKey.values().forEach(versions -> versions.sort(Comparator.comparing(Version::validFrom)));
-        return byKey;
-    }
-
-    private static Version version(java.sql.ResultSet rs, VersionLayout layout) throws java.sql.SQLException {
-        int n = layout.columns.size();
-        List<Object> row = new ArrayList<>(n); // may hold nulls: not List.copyOf
-        for (int i = 1; i <= n; i++) {
-            row.add(Row.canonical(rs.getObject(i)));
-        }
-        return new Version(layout, rs.getObject(n + 1, LocalDate.class), rs.getObject(n + 2, LocalDate.class),
-                rs.getObject(n + 3, OffsetDateTime.class).toInstant(), row);
     }
 
     /** What the partition's head has folded: until which effective day, and up to which event of its aggregate. */

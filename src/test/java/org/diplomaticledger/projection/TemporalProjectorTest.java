@@ -236,6 +236,46 @@ class TemporalProjectorTest {
         assertThat(everyVersion(Slot.B)).hasSizeGreaterThan(events.size()).isEqualTo(everyVersion(Slot.A));
     }
     @Test
+    void aLateFactRefoldedInMemoryClosesTheVersionAnEarlierHeldWriteEnded() {
+        // The rebuild's projector holds its writes. A stored version is ended in place by an event in order (an
+        // UPDATE held), then a late fact refolds that partition from memory, without reading the database, and
+        // closes the ended version (another UPDATE held, which finds its row by the end the first one sets): the
+        // held statements must reach the database in that order, or the ended version stays believed beside the
+        // versions that replace it.
+        TemporalProjector live = projector(Slot.A, false);
+        TemporalProjector rebuild = projector(Slot.B, true);
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        events.add(count(10, "1990-01-01", 1));
+        events.add(count(20, "1990-03-01", 2));
+        events.add(count(15, "1990-02-01", 3)); // late: the partition's versions are read once, and kept in memory
+        events.add(count(12, "1990-01-15", 4)); // late: closes a stored version (UPDATE held)
+        events.add(count(30, "1990-04-01", 5)); // in order: ends the stored open version in place (UPDATE held)
+        events.add(count(25, "1990-03-15", 6)); // late: closes that ended version (an UPDATE like the first)
+        for (int i = 0; i < events.size(); i++) {
+            handle(live, events.get(i));
+            handle(rebuild, events.get(i));
+            if (i == 2) {
+                rebuild.flush(); // what follows changes stored versions by UPDATE
+            }
+        }
+        rebuild.flush();
+
+        assertThat(timeline(Slot.B, null)).containsExactly("1990-01-01..1990-01-15=10", "1990-01-15..1990-02-01=12",
+                "1990-02-01..1990-03-01=15", "1990-03-01..1990-03-15=20", "1990-03-15..1990-04-01=25", "1990-04-01..null=30");
+        assertThat(everyVersion(Slot.B)).isEqualTo(everyVersion(Slot.A));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM probe_count WHERE slot = 'B' AND recorded_to IS NULL",
+                Integer.class)).isEqualTo(6);
+    }
+
+    private static void handle(TemporalProjector projector, DomainEventMessage<?> event) {
+        try {
+            projector.handle(event);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void whatTheLedgerSaidAtEveryInstantIsTheFoldOfWhatItHadRecordedByThen() throws Exception {
         // Mostly in order (versions ended in place), some late facts (refolds) and a retraction: at every instant
         // between two records, every day reads as the latest report recorded by then and dated by that day.
