@@ -17,7 +17,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.Locale;
@@ -59,7 +58,7 @@ public class ProjectionRebuilder {
     private final TransactionTemplate transactions;
     private final JdbcTemplate jdbc;
     private final String rebuildOnStart;
-    private final Map<String, Progress> rebuilds = new ConcurrentHashMap<>();
+    private final Map<String, RebuildProgress> rebuilds = new ConcurrentHashMap<>();
     private final Map<String, Release> releases = new ConcurrentHashMap<>();
     /** Rows deleted per transaction when a slot is cleared. */
     private static final int CLEAR_BATCH = 10_000;
@@ -105,8 +104,8 @@ public class ProjectionRebuilder {
     /** Starts rebuilding the projection; answers at once with its status. */
     public RebuildStatus start(String name) {
         ProjectionHandlers.Live live = handlers.get(name);
-        Progress progress = new Progress(name, live.slot().get().other(), positions.eventCount());
-        Progress running = rebuilds.compute(name, (key, previous) ->
+        RebuildProgress progress = new RebuildProgress(name, live.slot().get().other(), positions.eventCount());
+        RebuildProgress running = rebuilds.compute(name, (key, previous) ->
                 previous != null && previous.state == RebuildStatus.State.RUNNING ? previous : progress);
         if (running != progress) {
             throw new RebuildAlreadyRunning(name);
@@ -119,12 +118,12 @@ public class ProjectionRebuilder {
     /** The last rebuild of the projection, if there was one since this node started. */
     public Optional<RebuildStatus> status(String name) {
         handlers.get(name);
-        return Optional.ofNullable(rebuilds.get(name)).map(Progress::status);
+        return Optional.ofNullable(rebuilds.get(name)).map(RebuildProgress::status);
     }
 
     /** Waits for the projection's running rebuild to end, at most {@code timeout}; its status then. */
     public Optional<RebuildStatus> await(String name, Duration timeout) throws InterruptedException {
-        Progress progress = rebuilds.get(name);
+        RebuildProgress progress = rebuilds.get(name);
         if (progress != null) {
             try {
                 progress.ended.get(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
@@ -137,7 +136,7 @@ public class ProjectionRebuilder {
         return status(name);
     }
 
-    private void run(ProjectionHandlers.Live live, Progress progress) {
+    private void run(ProjectionHandlers.Live live, RebuildProgress progress) {
         Projection projection = live.projection();
         String name = projection.name();
         try {
@@ -208,7 +207,7 @@ public class ProjectionRebuilder {
      * that slot while it is still being cleared). At a million events a single DELETE of a staffing slot took two and
      * a half minutes, during which a rebuild showed {@code done: 0}.
      */
-    private void release(Projection projection, Slot slot, Progress progress) {
+    private void release(Projection projection, Slot slot, RebuildProgress progress) {
         Release release = new Release(slot);
         releases.put(projection.name(), release);
         progress.released = release;
@@ -252,7 +251,7 @@ public class ProjectionRebuilder {
     }
 
     /** A released slot being cleared. */
-    private static final class Release {
+    static final class Release {
         final Slot slot;
         final AtomicLong deleted = new AtomicLong();
         final java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
@@ -273,7 +272,7 @@ public class ProjectionRebuilder {
      * @return the token of the last event read
      */
     private TrackingToken applyAll(EventMessageHandler handler, TemporalProjector projector, TrackingToken token,
-                                   Progress progress, long bound, Set<Long> skip) {
+                                   RebuildProgress progress, long bound, Set<Long> skip) {
         TrackingToken[] last = {token};
         while (true) {
             int applied = transactions.execute(tx -> {
@@ -367,85 +366,6 @@ public class ProjectionRebuilder {
     public static class RebuildAlreadyRunning extends RuntimeException {
         public RebuildAlreadyRunning(String name) {
             super("projection " + name + " is already being rebuilt; follow its progress at /api/v1/projections/" + name);
-        }
-    }
-
-    private static final class Progress {
-        final String projection;
-        final Slot into;
-        final Instant startedAt = Instant.now();
-        final long total;
-        volatile long done;
-        volatile long lastLog = System.nanoTime();
-        volatile RebuildStatus.State state = RebuildStatus.State.RUNNING;
-        volatile RebuildStatus.Step step = RebuildStatus.Step.CLEARING;
-        /** When the replay began (after the slot was cleared), and ended: the rate counts only that. */
-        volatile long replayStarted;
-        volatile long replayEnded;
-        volatile Release released;
-        volatile Instant finishedAt;
-        volatile Map<String, RebuildStatus.TableCheck> tables;
-        volatile String error;
-        /** While the rebuild runs; it holds the rebuild's projector and all it keeps in memory. */
-        volatile RebuildParking parking;
-        /** What {@link #parking} reported when the rebuild ended (the projector is then let go). */
-        volatile java.util.List<ParkedEvent> parkedAtEnd = java.util.List.of();
-        volatile long waitingAtEnd;
-        final java.util.concurrent.CompletableFuture<Void> ended = new java.util.concurrent.CompletableFuture<>();
-
-        Progress(String projection, Slot into, long total) {
-            this.projection = projection;
-            this.into = into;
-            this.total = total;
-        }
-
-        void replaying() {
-            replayStarted = System.nanoTime();
-            step = RebuildStatus.Step.REPLAYING;
-        }
-
-        void applied(int events, ProjectionPositions positions) {
-            done += events;
-            if (System.nanoTime() - lastLog > Duration.ofSeconds(5).toNanos()) {
-                lastLog = System.nanoTime();
-                RebuildStatus status = status();
-                log.info("Rebuilding projection {}: {} of {} events, {} events/s, about {} s left", projection, status.done(),
-                        status.total(), Math.round(status.eventsPerSecond()), status.secondsLeft());
-            }
-        }
-
-        void finish(RebuildStatus.State state, String error) {
-            RebuildParking finished = parking;
-            if (finished != null) {
-                // the status keeps what was parked, not the projector: its partitions and cached events stayed on the
-                // heap until the next rebuild of the projection (at 1M events: 302 MB after GC once every projection
-                // was rebuilt, 190 MB before)
-                parkedAtEnd = finished.parked();
-                waitingAtEnd = finished.waiting();
-                parking = null;
-            }
-            this.error = error;
-            if (replayEnded == 0) {
-                replayEnded = System.nanoTime();
-            }
-            this.finishedAt = Instant.now();
-            this.step = RebuildStatus.Step.ENDED;
-            this.state = state;
-            ended.complete(null);
-        }
-
-        RebuildStatus status() {
-            RebuildParking running = parking;
-            long start = replayStarted;
-            long end = replayEnded != 0 ? replayEnded : System.nanoTime();
-            double seconds = start == 0 ? 0 : Math.max(1e-3, (end - start) / 1e9);
-            double rate = seconds == 0 ? 0 : done / seconds;
-            long left = Math.max(0, Math.max(total, done) - done);
-            Long secondsLeft = state == RebuildStatus.State.RUNNING && rate > 0 ? Math.round(left / rate) : null;
-            Release release = released;
-            return new RebuildStatus(projection, state, step, into, startedAt, finishedAt, done, Math.max(total, done), rate,
-                    secondsLeft, tables, error, running == null ? parkedAtEnd : running.parked(),
-                    running == null ? waitingAtEnd : running.waiting(), release == null ? null : release.status());
         }
     }
 }
