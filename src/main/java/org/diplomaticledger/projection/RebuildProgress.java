@@ -28,7 +28,7 @@ final class RebuildProgress {
     /** When the replay began (after the slot was cleared), and ended: the rate counts only that. */
     volatile long replayStarted;
     volatile long replayEnded;
-    volatile ProjectionRebuilder.Release released;
+    volatile SlotClearing.Release released;
     volatile Instant finishedAt;
     volatile Map<String, RebuildStatus.TableCheck> tables;
     volatile String error;
@@ -88,7 +88,7 @@ final class RebuildProgress {
         double rate = seconds == 0 ? 0 : done / seconds;
         long left = Math.max(0, Math.max(total, done) - done);
         Long secondsLeft = state == RebuildStatus.State.RUNNING && rate > 0 ? Math.round(left / rate) : null;
-        ProjectionRebuilder.Release release = released;
+        SlotClearing.Release release = released;
         return new RebuildStatus(projection, state, step, into, startedAt, finishedAt, done, Math.max(total, done), rate,
                 secondsLeft, tables, error, running == null ? parkedAtEnd : running.parked(),
                 running == null ? waitingAtEnd : running.waiting(), release == null ? null : release.status());
