@@ -11,26 +11,27 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -38,10 +39,11 @@ import java.util.stream.Stream;
  * rebuild has read the whole ledger, the live processor pauses, the rebuild reads on to exactly the live processor's
  * position, the two slots are compared table by table, and queries switch to the rebuilt slot. The live processor
  * then goes on from its own position, writing into the rebuilt slot. An event the handler fails on is left out and
- * reported with the later events of its aggregate, as the live processor parks them ({@link RebuildParking}).
+ * reported with the later events of its aggregate, as the live processor parks them ({@link RebuildParking}). The slot
+ * queries no longer read is emptied in the background by {@link SlotClearing}.
  */
 @Component
-public class ProjectionRebuilder {
+public class ProjectionRebuilder implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
     /**
@@ -50,6 +52,10 @@ public class ProjectionRebuilder {
      * open transaction holds.
      */
     private static final int BATCH = 5000;
+    /** How long a rebuild that has read the whole ledger waits for the live processor to get as far. */
+    private static final Duration LIVE_WAIT = Duration.ofSeconds(60);
+    /** How long {@link #stop()} waits for a running rebuild to end after its batch. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final ProjectionHandlers handlers;
     private final ProjectionPositions positions;
@@ -58,23 +64,17 @@ public class ProjectionRebuilder {
     private final TokenStore tokenStore;
     private final TransactionTemplate transactions;
     private final JdbcTemplate jdbc;
+    private final SlotClearing clearing;
     private final String rebuildOnStart;
-    private final Map<String, Progress> rebuilds = new ConcurrentHashMap<>();
-    private final Map<String, Release> releases = new ConcurrentHashMap<>();
-    /** Rows deleted per transaction when a slot is cleared. */
-    private static final int CLEAR_BATCH = 10_000;
-    /** How long after a switch the released slot's rows start being deleted. */
-    private static final Duration RELEASE_GRACE = Duration.ofSeconds(5);
-    private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "projection-rebuild");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Map<String, RebuildProgress> rebuilds = new ConcurrentHashMap<>();
+    /** Replaced only by a restart after a stop. */
+    private volatile ExecutorService executor = newExecutor();
+    private volatile boolean stopping;
 
-    public ProjectionRebuilder(ProjectionHandlers handlers, ProjectionPositions positions, EventStorageEngine storageEngine,
-                               org.axonframework.config.Configuration axon, TokenStore tokenStore,
-                               TransactionTemplate transactions, JdbcTemplate jdbc,
-                               ProjectionsProperties properties) {
+    ProjectionRebuilder(ProjectionHandlers handlers, ProjectionPositions positions, EventStorageEngine storageEngine,
+                        org.axonframework.config.Configuration axon, TokenStore tokenStore,
+                        TransactionTemplate transactions, JdbcTemplate jdbc, SlotClearing clearing,
+                        ProjectionsProperties properties) {
         this.handlers = handlers;
         this.positions = positions;
         this.storageEngine = storageEngine;
@@ -82,7 +82,16 @@ public class ProjectionRebuilder {
         this.tokenStore = tokenStore;
         this.transactions = transactions;
         this.jdbc = jdbc;
+        this.clearing = clearing;
         this.rebuildOnStart = properties.rebuild();
+    }
+
+    private static ExecutorService newExecutor() {
+        return Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "projection-rebuild");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** {@code --ledger.projections.rebuild=staffing,talks} (or {@code all}) rebuilds those projections once started. */
@@ -105,29 +114,33 @@ public class ProjectionRebuilder {
     /** Starts rebuilding the projection; answers at once with its status. */
     public RebuildStatus start(String name) {
         ProjectionHandlers.Live live = handlers.get(name);
-        Progress progress = new Progress(name, live.slot().get().other(), positions.eventCount());
-        Progress running = rebuilds.compute(name, (key, previous) ->
+        RebuildProgress progress = new RebuildProgress(name, live.slot().get().other(), positions.eventCount());
+        RebuildProgress running = rebuilds.compute(name, (key, previous) ->
                 previous != null && previous.state == RebuildStatus.State.RUNNING ? previous : progress);
         if (running != progress) {
             throw new RebuildAlreadyRunning(name);
         }
         log.info("Rebuilding projection {} into slot {} from {} events", name, progress.into, progress.total);
-        executor.submit(() -> run(live, progress));
+        try {
+            executor.submit(() -> run(live, progress));
+        } catch (RejectedExecutionException stopped) {
+            progress.finish(RebuildStatus.State.FAILED, "the ledger is stopping");
+        }
         return progress.status();
     }
 
     /** The last rebuild of the projection, if there was one since this node started. */
     public Optional<RebuildStatus> status(String name) {
         handlers.get(name);
-        return Optional.ofNullable(rebuilds.get(name)).map(Progress::status);
+        return Optional.ofNullable(rebuilds.get(name)).map(RebuildProgress::status);
     }
 
     /** Waits for the projection's running rebuild to end, at most {@code timeout}; its status then. */
     public Optional<RebuildStatus> await(String name, Duration timeout) throws InterruptedException {
-        Progress progress = rebuilds.get(name);
+        RebuildProgress progress = rebuilds.get(name);
         if (progress != null) {
             try {
-                progress.ended.get(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+                progress.ended.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             } catch (java.util.concurrent.TimeoutException stillRunning) {
                 // answered with its status as it stands
             } catch (java.util.concurrent.ExecutionException impossible) {
@@ -137,15 +150,11 @@ public class ProjectionRebuilder {
         return status(name);
     }
 
-    private void run(ProjectionHandlers.Live live, Progress progress) {
+    private void run(ProjectionHandlers.Live live, RebuildProgress progress) {
         Projection projection = live.projection();
         String name = projection.name();
         try {
-            Release pending = releases.get(name);
-            if (pending != null && pending.slot == progress.into) {
-                pending.done.join(); // the slot a previous switch released is still being cleared
-            }
-            clear(projection, progress.into, null);
+            clearing.empty(projection, progress.into);
             progress.replaying();
             TemporalProjector projector = handlers.projector(projection, new SlotRef(progress.into), true);
             // no savepoints: the rebuild's projector holds its writes and queues none of an event its handler fails on
@@ -155,8 +164,7 @@ public class ProjectionRebuilder {
 
             // Let the live processor get at least as far, then pause it and bring the rebuild to exactly its position,
             // so that the two slots can be compared and the live processor can go on from its own token.
-            long target = rebuilt == null ? 0 : rebuilt.position().orElse(0);
-            positions.await(name, target, Duration.ofSeconds(60));
+            awaitLive(name, rebuilt == null ? 0 : rebuilt.position().orElse(0));
             PooledStreamingEventProcessor processor = processing.eventProcessor(name, PooledStreamingEventProcessor.class)
                     .orElseThrow(() -> new IllegalStateException("no event processor " + name));
             processor.shutDown();
@@ -182,7 +190,7 @@ public class ProjectionRebuilder {
             } finally {
                 processor.start();
             }
-            release(projection, progress.into.other(), progress);
+            progress.released = clearing.release(projection, progress.into.other());
             progress.finish(RebuildStatus.State.SWITCHED, null);
             RebuildStatus status = progress.status();
             log.info("Rebuilt projection {}: {} events in {} s ({} events/s); queries now read slot {}; identical to the "
@@ -193,77 +201,72 @@ public class ProjectionRebuilder {
                         name, status.parked().size(), status.parkedWaiting(), status.parked());
             }
         } catch (Exception | Error e) {
-            log.error("Rebuilding projection {} failed; queries still read slot {}", name, live.slot().get(), e);
+            if (e instanceof CancellationException) {
+                log.warn("Rebuilding projection {} stopped with the ledger; queries still read slot {}", name, live.slot().get());
+            } else {
+                log.error("Rebuilding projection {} failed; queries still read slot {}", name, live.slot().get(), e);
+            }
             if (live.slot().get() != progress.into) {
-                release(projection, progress.into, progress); // what the failed rebuild wrote is of no use
+                // what the failed rebuild wrote is of no use
+                progress.released = clearing.release(projection, progress.into);
             }
             progress.finish(RebuildStatus.State.FAILED, e.toString());
         }
     }
 
-    /**
-     * Deletes the rows of the slot a switch (or a failed rebuild) released, in the background, a few seconds later:
-     * a query that took the active slot just before the switch still reads the old one for a moment. Neither the
-     * switch nor the next rebuild waits for it (the next rebuild of the projection waits only if it would write into
-     * that slot while it is still being cleared). At a million events a single DELETE of a staffing slot took two and
-     * a half minutes, during which a rebuild showed {@code done: 0}.
-     */
-    private void release(Projection projection, Slot slot, Progress progress) {
-        Release release = new Release(slot);
-        releases.put(projection.name(), release);
-        progress.released = release;
-        executor.submit(() -> {
-            try {
-                Thread.sleep(RELEASE_GRACE.toMillis());
-                clear(projection, slot, release.deleted);
-                log.info("Cleared slot {} of projection {}: {} rows deleted", slot, projection.name(), release.deleted.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                log.warn("Clearing slot {} of projection {} failed; its next rebuild clears it", slot, projection.name(), e);
-            } finally {
-                release.done.complete(null);
-            }
-        });
+    /** Waits (at most {@link #LIVE_WAIT}) for the live processor to reach {@code target}, unless the ledger stops. */
+    private void awaitLive(String name, long target) {
+        long deadline = System.nanoTime() + LIVE_WAIT.toNanos();
+        while (!positions.await(name, target, Duration.ofMillis(250)) && System.nanoTime() < deadline) {
+            checkNotStopping();
+        }
+        checkNotStopping();
+    }
+
+    private void checkNotStopping() {
+        if (stopping) {
+            throw new CancellationException("the ledger is stopping");
+        }
+    }
+
+    /** Takes rebuilds again after a {@link #stop()}, and has the slot clears go on. */
+    @Override
+    public synchronized void start() {
+        clearing.start();
+        if (executor.isShutdown()) {
+            executor = newExecutor();
+            stopping = false;
+        }
     }
 
     /**
-     * Deletes every row of the projection's tables in {@code slot}, {@value #CLEAR_BATCH} rows a transaction, so that
-     * no transaction holds the undo of a whole slot and the count moves while it runs.
+     * Ends a running rebuild after its batch (it fails, and queries keep reading their slot), stops the slot clears, and
+     * waits at most {@link #STOP_WAIT} for the rebuild to end. Spring calls this in the last phase, before it stops
+     * Axon's configuration (phase {@code Integer.MAX_VALUE - 3072}), and before it closes the data source (as it
+     * destroys the beans, after every lifecycle bean stopped): so a rebuild never restarts a live processor that Axon
+     * has shut down, nor reaches for a closed pool.
      */
-    private void clear(Projection projection, Slot slot, AtomicLong deleted) {
-        String sql = DatabaseProduct.isH2(jdbc) ? "DELETE FROM %1$s WHERE slot = ? FETCH FIRST %2$d ROWS ONLY"
-                : "DELETE FROM %1$s WHERE ctid IN (SELECT ctid FROM %1$s WHERE slot = ? LIMIT %2$d)";
-        for (String table : projection.tables()) {
-            String delete = String.format(Locale.ROOT, sql, table, CLEAR_BATCH);
-            for (String code : List.of(slot.code(), slot.headCode())) {
-                int rows;
-                do {
-                    Integer count = transactions.execute(tx -> jdbc.update(delete, code));
-                    rows = count == null ? 0 : count;
-                    if (deleted != null) {
-                        deleted.addAndGet(rows);
-                    }
-                } while (rows >= CLEAR_BATCH);
-            }
+    @Override
+    public void stop() {
+        ExecutorService rebuilding;
+        synchronized (this) {
+            stopping = true;
+            rebuilding = executor;
+            rebuilding.shutdown();
         }
-        transactions.executeWithoutResult(tx -> jdbc.update("DELETE FROM projection_partition WHERE projection = ? AND slot = ?",
-                projection.name(), slot.headCode()));
+        clearing.stop(); // also ends a rebuild waiting for a clear, or emptying its slot
+        try {
+            if (!rebuilding.awaitTermination(STOP_WAIT.toNanos(), TimeUnit.NANOSECONDS)) {
+                log.warn("A projection rebuild did not end within {} of the ledger's stop", STOP_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    /** A released slot being cleared. */
-    private static final class Release {
-        final Slot slot;
-        final AtomicLong deleted = new AtomicLong();
-        final java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
-
-        Release(Slot slot) {
-            this.slot = slot;
-        }
-
-        RebuildStatus.SlotRelease status() {
-            return new RebuildStatus.SlotRelease(slot, deleted.get(), done.isDone());
-        }
+    @Override
+    public boolean isRunning() {
+        return !executor.isShutdown();
     }
 
     /**
@@ -273,9 +276,10 @@ public class ProjectionRebuilder {
      * @return the token of the last event read
      */
     private TrackingToken applyAll(EventMessageHandler handler, TemporalProjector projector, TrackingToken token,
-                                   Progress progress, long bound, Set<Long> skip) {
+                                   RebuildProgress progress, long bound, Set<Long> skip) {
         TrackingToken[] last = {token};
         while (true) {
+            checkNotStopping();
             int applied = transactions.execute(tx -> {
                 int count = 0;
                 try (Stream<? extends TrackedEventMessage<?>> stream = storageEngine.readEvents(last[0], false)) {
@@ -367,85 +371,6 @@ public class ProjectionRebuilder {
     public static class RebuildAlreadyRunning extends RuntimeException {
         public RebuildAlreadyRunning(String name) {
             super("projection " + name + " is already being rebuilt; follow its progress at /api/v1/projections/" + name);
-        }
-    }
-
-    private static final class Progress {
-        final String projection;
-        final Slot into;
-        final Instant startedAt = Instant.now();
-        final long total;
-        volatile long done;
-        volatile long lastLog = System.nanoTime();
-        volatile RebuildStatus.State state = RebuildStatus.State.RUNNING;
-        volatile RebuildStatus.Step step = RebuildStatus.Step.CLEARING;
-        /** When the replay began (after the slot was cleared), and ended: the rate counts only that. */
-        volatile long replayStarted;
-        volatile long replayEnded;
-        volatile Release released;
-        volatile Instant finishedAt;
-        volatile Map<String, RebuildStatus.TableCheck> tables;
-        volatile String error;
-        /** While the rebuild runs; it holds the rebuild's projector and all it keeps in memory. */
-        volatile RebuildParking parking;
-        /** What {@link #parking} reported when the rebuild ended (the projector is then let go). */
-        volatile java.util.List<ParkedEvent> parkedAtEnd = java.util.List.of();
-        volatile long waitingAtEnd;
-        final java.util.concurrent.CompletableFuture<Void> ended = new java.util.concurrent.CompletableFuture<>();
-
-        Progress(String projection, Slot into, long total) {
-            this.projection = projection;
-            this.into = into;
-            this.total = total;
-        }
-
-        void replaying() {
-            replayStarted = System.nanoTime();
-            step = RebuildStatus.Step.REPLAYING;
-        }
-
-        void applied(int events, ProjectionPositions positions) {
-            done += events;
-            if (System.nanoTime() - lastLog > Duration.ofSeconds(5).toNanos()) {
-                lastLog = System.nanoTime();
-                RebuildStatus status = status();
-                log.info("Rebuilding projection {}: {} of {} events, {} events/s, about {} s left", projection, status.done(),
-                        status.total(), Math.round(status.eventsPerSecond()), status.secondsLeft());
-            }
-        }
-
-        void finish(RebuildStatus.State state, String error) {
-            RebuildParking finished = parking;
-            if (finished != null) {
-                // the status keeps what was parked, not the projector: its partitions and cached events stayed on the
-                // heap until the next rebuild of the projection (at 1M events: 302 MB after GC once every projection
-                // was rebuilt, 190 MB before)
-                parkedAtEnd = finished.parked();
-                waitingAtEnd = finished.waiting();
-                parking = null;
-            }
-            this.error = error;
-            if (replayEnded == 0) {
-                replayEnded = System.nanoTime();
-            }
-            this.finishedAt = Instant.now();
-            this.step = RebuildStatus.Step.ENDED;
-            this.state = state;
-            ended.complete(null);
-        }
-
-        RebuildStatus status() {
-            RebuildParking running = parking;
-            long start = replayStarted;
-            long end = replayEnded != 0 ? replayEnded : System.nanoTime();
-            double seconds = start == 0 ? 0 : Math.max(1e-3, (end - start) / 1e9);
-            double rate = seconds == 0 ? 0 : done / seconds;
-            long left = Math.max(0, Math.max(total, done) - done);
-            Long secondsLeft = state == RebuildStatus.State.RUNNING && rate > 0 ? Math.round(left / rate) : null;
-            Release release = released;
-            return new RebuildStatus(projection, state, step, into, startedAt, finishedAt, done, Math.max(total, done), rate,
-                    secondsLeft, tables, error, running == null ? parkedAtEnd : running.parked(),
-                    running == null ? waitingAtEnd : running.waiting(), release == null ? null : release.status());
         }
     }
 }
