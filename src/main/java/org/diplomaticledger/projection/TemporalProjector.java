@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -462,7 +462,9 @@ public final class TemporalProjector implements EventMessageHandler {
                 events.add(new Dated(date, event));
             }
         }
-        events.sort(Comparator.comparing(Dated::date).thenComparingLong(dated -> dated.event().getSequenceNumber()));
+        // In effective order, ties by sequence number; a refold mostly ends after an event or two, so the events are
+        // taken from a heap (built in linear time) rather than the whole tail sorted for every late fact.
+        PriorityQueue<Dated> queue = new PriorityQueue<>(events);
 
         Timeline believed = known;
         if (believed == null) {
@@ -474,12 +476,13 @@ public final class TemporalProjector implements EventMessageHandler {
         TreeMap<LocalDate, Map<String, Map<List<Object>, List<Object>>>> states = new TreeMap<>();
         states.put(day, snapshot(working));
         LocalDate end = null; // the day from which the refolded timeline is the believed one
-        for (int i = 0; i < events.size(); i++) {
-            DomainEventMessage<?> event = dates.of(events.get(i).event());
+        while (!queue.isEmpty()) {
+            Dated next = queue.poll();
+            DomainEventMessage<?> event = dates.of(next.event());
             rows.with(working, () -> handler.handle(event));
             working.commit();
-            LocalDate date = events.get(i).date();
-            if (i + 1 == events.size() || !events.get(i + 1).date().equals(date)) {
+            LocalDate date = next.date();
+            if (queue.isEmpty() || !queue.peek().date().equals(date)) {
                 Map<String, Map<List<Object>, List<Object>>> state = snapshot(working);
                 if (!date.isBefore(settled) && same(state, believed, date)) {
                     end = date;
@@ -570,7 +573,12 @@ public final class TemporalProjector implements EventMessageHandler {
     // ---- versions
 
     /** An event to refold with its effective day, worked out once. */
-    private record Dated(LocalDate date, DomainEventMessage<?> event) {
+    private record Dated(LocalDate date, DomainEventMessage<?> event) implements Comparable<Dated> {
+        @Override
+        public int compareTo(Dated other) {
+            int byDate = date.compareTo(other.date);
+            return byDate != 0 ? byDate : Long.compare(event.getSequenceNumber(), other.event.getSequenceNumber());
+        }
     }
 
     /** Rows of a key over effective time: {@code row} (null: no row) from {@code from} to {@code to} (null: open). */
