@@ -18,7 +18,6 @@ import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.RuleViolation;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,14 +116,8 @@ public class Presence {
             throw new RuleViolation("category-required", "category",
                     "a named accreditation states the category: DIPLOMATIC, ADMINISTRATIVE_TECHNICAL, SERVICE or LOCAL_HIRE");
         }
-        if (expulsions.isPersonaNonGrata(command.personId())) {
-            throw new RuleViolation("persona-non-grata", "personId", command.personId() + " was declared persona non grata by "
-                    + receivingState + " and cannot be accredited there again (VCDR Art. 9)");
-        }
-        if (staff.isActive(command.personId())) {
-            throw new RuleViolation("already-accredited", "personId", command.personId() + " is already accredited at "
-                    + staff.person(command.personId()).missionId());
-        }
+        expulsions.requireNotPersonaNonGrata(command.personId(), receivingState);
+        staff.requireNotOnStaff(command.personId());
         ceilings.requireRoomFor(command.personId(), command.missionId(), command.category(), command.effectiveDate(),
                 staff, presenceId);
         apply(new DiplomatAccredited(presenceId, command.missionId(), command.personId(), command.name(), command.rank(),
@@ -145,19 +138,8 @@ public class Presence {
 
     /** The person leaves under the expulsion the command names, else under the one that expelled them, if any. */
     private void recordNamedDeparture(RecordDeparture command, Expulsion named) {
-        StaffBook.Person person = staff.person(command.personId());
-        if (person == null || !person.missionId().equals(command.missionId())) {
-            throw new RuleViolation("not-accredited", "personId",
-                    command.personId() + " is not accredited at " + command.missionId());
-        }
-        if (person.departed()) {
-            throw new RuleViolation("already-departed", "personId", command.personId() + " has already departed");
-        }
-        if (named != null && !command.expulsionId().equals(person.expulsionId())) {
-            throw new RuleViolation("not-expelled-by", "expulsionId",
-                    command.personId() + " was not expelled by " + command.expulsionId());
-        }
-        Expulsion expulsion = named != null || person.expulsionId() == null ? named : expulsions.get(person.expulsionId());
+        StaffBook.Person person = staff.departing(command.personId(), command.missionId());
+        Expulsion expulsion = expulsions.leftUnder(named, command.personId(), person.expulsionId());
         Expulsion.requireInEffectOn(expulsion, command.effectiveDate());
         apply(new DiplomatDeparted(presenceId, command.missionId(), command.personId(), person.category(),
                 expulsion == null ? null : expulsion.expulsionId(),
@@ -167,10 +149,8 @@ public class Presence {
 
     private void recordCountedDeparture(RecordDeparture command, Expulsion expulsion) {
         Expulsion.requireInEffectOn(expulsion, command.effectiveDate());
-        if (expulsion != null && command.count() > expulsion.countedDue()) {
-            throw new RuleViolation("more-than-expelled", "count", command.count() + " departures under expulsion "
-                    + expulsion.expulsionId() + ", but only " + expulsion.countedDue()
-                    + " counted staff are still due to leave");
+        if (expulsion != null) {
+            expulsion.requireCountedDue(command.count());
         }
         apply(new CountedStaffDeparted(presenceId, command.missionId(), command.category(), command.count(),
                 command.expulsionId(), expulsion != null && expulsion.isOverdueOn(command.effectiveDate()),
@@ -208,20 +188,9 @@ public class Presence {
         if (command.missionId() != null) {
             mission(command.missionId());
         }
-        if (expulsions.isRecorded(command.expulsionId())) {
-            throw new RuleViolation("expulsion-already-recorded", "expulsionId",
-                    "expulsion " + command.expulsionId() + " is already recorded");
-        }
-        if (command.answersExpulsionId() != null && expulsions.isRecorded(command.answersExpulsionId())) {
-            throw new RuleViolation("answer-in-same-direction", "answersExpulsionId", "expulsion "
-                    + command.answersExpulsionId() + " was also of " + id + " staff; a reciprocal expulsion answers one "
-                    + "in the opposite direction");
-        }
+        expulsions.requireNew(command.expulsionId(), command.answersExpulsionId(), id);
         requireNotBefore(command.departureDeadline(), command.effectiveDate(), "departureDeadline");
-        List<ExpelledPerson> persons = new ArrayList<>();
-        for (int i = 0; i < command.personIds().size(); i++) {
-            persons.add(staff.expellable(command.personIds(), i, command.missionId(), id));
-        }
+        List<ExpelledPerson> persons = staff.expellable(command.personIds(), command.missionId(), id);
         apply(new DiplomatExpelled(id, command.expulsionId(), receivingOf(id), sendingOf(id), command.missionId(),
                 persons, command.count(), command.count() == null ? null : command.category(), command.departureDeadline(),
                 command.answersExpulsionId(), command.reason(), command.effectiveDate(), command.source()));
@@ -238,9 +207,7 @@ public class Presence {
                 throw new RuleViolation("mission-closed", "missionId", "mission " + command.missionId() + " is closed");
             }
         }
-        if (ceilings.get(command.ceilingId()) != null) {
-            throw new RuleViolation("ceiling-already-recorded", "ceilingId", "ceiling " + command.ceilingId() + " is already recorded");
-        }
+        ceilings.requireUnrecorded(command.ceilingId());
         requireNotBefore(command.complyBy(), command.effectiveDate(), "complyBy");
         Ceiling replaced = ceilings.inForceFor(command.missionId(), command.category());
         int headcount = staff.headcount(command.missionId(), command.category());
@@ -251,20 +218,7 @@ public class Presence {
 
     @CommandHandler
     void handle(LiftStaffCeiling command) {
-        Ceiling ceiling;
-        if (command.ceilingId() != null) {
-            ceiling = ceilings.get(command.ceilingId());
-            if (ceiling == null || !ceiling.inForce()) {
-                throw new RuleViolation("no-ceiling-in-force", "ceilingId", "ceiling " + command.ceilingId()
-                        + (ceiling == null ? " is not recorded for " + presenceId : " is no longer in force"));
-            }
-        } else {
-            ceiling = ceilings.inForceFor(command.missionId(), command.category());
-            if (ceiling == null) {
-                throw new RuleViolation("no-ceiling-in-force", command.missionId() != null ? "missionId" : "category",
-                        "no ceiling is in force for " + Ceiling.describeScope(presenceId, command.missionId(), command.category()));
-            }
-        }
+        Ceiling ceiling = ceilings.inForceToLift(command.ceilingId(), command.missionId(), command.category(), presenceId);
         apply(new StaffCeilingLifted(presenceId, ceiling.ceilingId(), ceiling.missionId(), ceiling.category(), command.reason(),
                 command.effectiveDate(), command.source()));
     }
