@@ -71,19 +71,10 @@ public class Presence {
             throw new RuleViolation("same-state", "receivingState",
                     "a state keeps no mission in itself: sendingState and receivingState are both " + command.sendingState());
         }
-        Mission existing = missions.get(command.missionId());
-        if (existing != null && existing.status() != MissionStatus.CLOSED) {
-            throw new RuleViolation("mission-already-open", "city", "mission " + command.missionId() + " is already "
-                    + existing.status().name().toLowerCase() + " since " + existing.since());
-        }
-        Mission renamed = underAnotherId(command.missionId());
-        if (renamed != null && renamed.status() != MissionStatus.CLOSED) {
-            throw new RuleViolation("mission-already-open", "city", "mission " + renamed.missionId() + " is "
-                    + renamed.describeKind() + " and " + renamed.status().name().toLowerCase() + "; it keeps the id "
-                    + "it was opened under");
-        }
+        new MissionDirectory(missions).requireNoneOpenAs(command.missionId());
+        boolean reopened = missions.containsKey(command.missionId());
         apply(new MissionOpened(command.presenceId(), command.missionId(), command.sendingState(), command.receivingState(),
-                command.kind(), command.city(), command.organisation(), command.name(), existing != null,
+                command.kind(), command.city(), command.organisation(), command.name(), reopened,
                 command.effectiveDate(), command.source()));
     }
 
@@ -161,9 +152,7 @@ public class Presence {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordStaffCount command) {
         String id = initialise(command.presenceId());
-        if (command.missionId() != null) {
-            mission(command.missionId());
-        }
+        requireKnownIfNamed(command.missionId());
         apply(new StaffCountReported(id, command.missionId(), command.category(), command.headcount(),
                 command.effectiveDate(), command.source()));
     }
@@ -172,9 +161,7 @@ public class Presence {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordStaffChange command) {
         String id = initialise(command.presenceId());
-        if (command.missionId() != null) {
-            mission(command.missionId());
-        }
+        requireKnownIfNamed(command.missionId());
         apply(new StaffCountChanged(id, command.missionId(), command.category(), command.change(), command.reason(),
                 command.effectiveDate(), command.source()));
     }
@@ -185,9 +172,7 @@ public class Presence {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(ExpelDiplomat command) {
         String id = initialise(command.presenceId());
-        if (command.missionId() != null) {
-            mission(command.missionId());
-        }
+        requireKnownIfNamed(command.missionId());
         expulsions.requireNew(command.expulsionId(), command.answersExpulsionId(), id);
         requireNotBefore(command.departureDeadline(), command.effectiveDate(), "departureDeadline");
         List<ExpelledPerson> persons = staff.expellable(command.personIds(), command.missionId(), id);
@@ -359,28 +344,16 @@ public class Presence {
 
     // ---------------------------------------------------------------- helpers
 
+    /** The mission a command names, which must be recorded. */
     private Mission mission(String missionId) {
-        Mission mission = missions.get(missionId);
-        if (mission == null) {
-            Mission renamed = underAnotherId(missionId);
-            throw new RuleViolation("unknown-mission", "missionId", "no mission " + missionId + " is recorded; "
-                    + (renamed == null ? "open it first" : renamed.missionId() + " is " + renamed.describeKind()
-                    + " and keeps the id it was opened under"));
-        }
-        return mission;
+        return new MissionDirectory(missions).named(missionId);
     }
 
-    /**
-     * The mission an id would name had it been opened as the kind it is now, when that is not its id: the legation
-     * {@code US-JP-LEGATION-TOKYO}, raised to an embassy, for {@code US-JP-EMBASSY-TOKYO}. Null when none is.
-     */
-    private Mission underAnotherId(String missionId) {
-        for (Mission mission : missions.values()) {
-            if (!mission.missionId().equals(missionId) && mission.idAsItIsNow().equals(missionId)) {
-                return mission;
-            }
+    /** The mission a presence-level command may name, which must be recorded if it does. */
+    private void requireKnownIfNamed(String missionId) {
+        if (missionId != null) {
+            mission(missionId);
         }
-        return null;
     }
 
     static void requireNotBefore(LocalDate date, LocalDate effectiveDate, String field) {
