@@ -21,8 +21,32 @@ record Ceilings(Map<String, Ceiling> byId) {
         byId = Collections.unmodifiableMap(new LinkedHashMap<>(byId));
     }
 
-    Ceiling get(String ceilingId) {
-        return byId.get(ceilingId);
+    /** A ceiling is recorded once under its id. */
+    void requireUnrecorded(String ceilingId) {
+        if (byId.containsKey(ceilingId)) {
+            throw new RuleViolation("ceiling-already-recorded", "ceilingId", "ceiling " + ceilingId + " is already recorded");
+        }
+    }
+
+    /**
+     * The ceiling a lifting names, which must be in force: by its id, or else as the one in force on the scope (a
+     * mission or the whole presence, a category or all).
+     */
+    Ceiling inForceToLift(String ceilingId, String missionId, StaffCategory category, String presenceId) {
+        if (ceilingId != null) {
+            Ceiling ceiling = byId.get(ceilingId);
+            if (ceiling == null || !ceiling.inForce()) {
+                throw new RuleViolation("no-ceiling-in-force", "ceilingId", "ceiling " + ceilingId
+                        + (ceiling == null ? " is not recorded for " + presenceId : " is no longer in force"));
+            }
+            return ceiling;
+        }
+        Ceiling ceiling = inForceFor(missionId, category);
+        if (ceiling == null) {
+            throw new RuleViolation("no-ceiling-in-force", missionId != null ? "missionId" : "category",
+                    "no ceiling is in force for " + Ceiling.describeScope(presenceId, missionId, category));
+        }
+        return ceiling;
     }
 
     /** The ceiling in force on exactly this scope, or null. */

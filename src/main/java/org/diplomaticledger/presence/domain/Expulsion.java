@@ -31,6 +31,14 @@ record Expulsion(String expulsionId, LocalDate effectiveDate, LocalDate deadline
         return new Expulsion(expulsionId, effectiveDate, deadline, namedDue, Math.max(0, countedDue - count));
     }
 
+    /** Counted staff leave under the expulsion only as many as it still has due to leave. */
+    void requireCountedDue(int count) {
+        if (count > countedDue) {
+            throw new RuleViolation("more-than-expelled", "count", count + " departures under expulsion " + expulsionId
+                    + ", but only " + countedDue + " counted staff are still due to leave");
+        }
+    }
+
     /**
      * A departure under an expulsion cannot take effect before the expulsion did: read in effective order (as time
      * travel reads the ledger) it would leave before it was told to, and be counted under no expulsion.

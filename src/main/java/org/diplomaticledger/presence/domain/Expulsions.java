@@ -2,6 +2,7 @@ package org.diplomaticledger.presence.domain;
 
 import org.diplomaticledger.presence.api.DiplomatExpelled;
 import org.diplomaticledger.presence.api.ExpelledPerson;
+import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.RuleViolation;
 
 import java.util.ArrayList;
@@ -23,12 +24,20 @@ record Expulsions(Map<String, Expulsion> byId, List<String> personaNonGrata) {
         personaNonGrata = List.copyOf(personaNonGrata);
     }
 
-    boolean isRecorded(String expulsionId) {
-        return byId.containsKey(expulsionId);
-    }
-
-    Expulsion get(String expulsionId) {
-        return byId.get(expulsionId);
+    /**
+     * An expulsion is recorded once. One it answers is of the opposite direction, the staff of the other presence of
+     * the two states, so it cannot be recorded here.
+     */
+    void requireNew(String expulsionId, String answersExpulsionId, String presenceId) {
+        if (byId.containsKey(expulsionId)) {
+            throw new RuleViolation("expulsion-already-recorded", "expulsionId",
+                    "expulsion " + expulsionId + " is already recorded");
+        }
+        if (answersExpulsionId != null && byId.containsKey(answersExpulsionId)) {
+            throw new RuleViolation("answer-in-same-direction", "answersExpulsionId", "expulsion "
+                    + answersExpulsionId + " was also of " + presenceId + " staff; a reciprocal expulsion answers one "
+                    + "in the opposite direction");
+        }
     }
 
     /** The expulsion a command names, which must be recorded. */
@@ -41,8 +50,27 @@ record Expulsions(Map<String, Expulsion> byId, List<String> personaNonGrata) {
         return expulsion;
     }
 
-    boolean isPersonaNonGrata(String personId) {
-        return personaNonGrata.contains(personId);
+    /** A person declared persona non grata is not accredited in the receiving state again (VCDR Art. 9). */
+    void requireNotPersonaNonGrata(String personId, CountryCode receivingState) {
+        if (personaNonGrata.contains(personId)) {
+            throw new RuleViolation("persona-non-grata", "personId", personId + " was declared persona non grata by "
+                    + receivingState + " and cannot be accredited there again (VCDR Art. 9)");
+        }
+    }
+
+    /**
+     * The expulsion a named person leaves under: the one the departure names ({@code named}, if any), which must be
+     * the one that expelled them ({@code expelledBy}); else the one that expelled them, if any.
+     */
+    Expulsion leftUnder(Expulsion named, String personId, String expelledBy) {
+        if (named == null) {
+            return expelledBy == null ? null : byId.get(expelledBy);
+        }
+        if (!named.expulsionId().equals(expelledBy)) {
+            throw new RuleViolation("not-expelled-by", "expulsionId",
+                    personId + " was not expelled by " + named.expulsionId());
+        }
+        return named;
     }
 
     Expulsions expelled(DiplomatExpelled event) {

@@ -34,6 +34,11 @@ record Headship(String name,
         return copyPresentedOn != null ? copyPresentedOn : credentialsPresentedOn;
     }
 
+    /** The name given, else the one this tenure knows. */
+    String nameOr(String given) {
+        return given != null ? given : name;
+    }
+
     /** This tenure, remembering the person's name when an event gives one; events may leave it out. */
     Headship named(String given) {
         return given == null ? this : new Headship(given, agrement, agrementSince, appointed, appointedOn,

@@ -165,59 +165,36 @@ class Mission {
         apply(new MissionRankChanged(command.presenceId(), missionId, kind(), to, on, command.source()));
     }
 
-    // ---------------------------------------------------------------- heads of mission
+    // ---------------------------------------------------------------- heads of mission (each tenure's own rules: Heads)
 
     void requestAgrement(RequestAgrement command) {
         requireEmbassy("request agrément");
-        Headship head = heads.currentTenure(command.personId());
-        if (head != null && head.agrement() == Headship.Agrement.REQUESTED) {
-            throw new RuleViolation("agrement-already-requested", "personId", "agrément for " + command.personId()
-                    + " was already requested on " + head.agrementSince());
-        }
-        if (head != null && head.agrement() == Headship.Agrement.GRANTED) {
-            throw new RuleViolation("agrement-already-granted", "personId", "agrément for " + command.personId()
-                    + " was already granted on " + head.agrementSince());
-        }
-        if (head != null && head.agrement() == Headship.Agrement.REFUSED) {
-            throw new RuleViolation("agrement-already-refused", "personId", "agrément for " + command.personId()
-                    + " was refused on " + head.agrementSince());
-        }
+        heads.requireAgrementRequestable(command.personId());
         apply(new AgrementRequested(command.presenceId(), missionId, command.personId(), command.name(),
                 classOrDefault(command.headClass(), command.effectiveDate()), command.effectiveDate(), command.source()));
     }
 
     void grantAgrement(GrantAgrement command) {
         requireEmbassy("grant agrément");
+        heads.requireAgrementUndecided(command.personId());
         Headship head = heads.currentTenure(command.personId());
-        refuseDecidedAgrement(head, command.personId());
-        apply(new AgrementGranted(command.presenceId(), missionId, command.personId(), nameOf(head, command.name()),
-                requested(head), command.effectiveDate(), command.source()));
+        apply(new AgrementGranted(command.presenceId(), missionId, command.personId(), head.nameOr(command.name()),
+                head.agrement() == Headship.Agrement.REQUESTED, command.effectiveDate(), command.source()));
     }
 
     void refuseAgrement(RefuseAgrement command) {
         requireEmbassy("refuse agrément");
+        heads.requireAgrementRefusable(command.personId());
         Headship head = heads.currentTenure(command.personId());
-        refuseDecidedAgrement(head, command.personId());
-        if (head != null && head.appointed()) {
-            throw new RuleViolation("already-appointed", "personId", command.personId() + " was already appointed on "
-                    + head.appointedOn() + "; agrément can no longer be refused");
-        }
-        apply(new AgrementRefused(command.presenceId(), missionId, command.personId(), nameOf(head, command.name()),
-                command.reason(), requested(head), command.effectiveDate(), command.source()));
+        apply(new AgrementRefused(command.presenceId(), missionId, command.personId(), head.nameOr(command.name()),
+                command.reason(), head.agrement() == Headship.Agrement.REQUESTED, command.effectiveDate(),
+                command.source()));
     }
 
     void appointAmbassador(AppointAmbassador command, CountryCode receivingState) {
         requireHeaded("appoint a head of mission");
-        Headship head = heads.of(command.personId());
-        if (head != null && head.agrement() == Headship.Agrement.REFUSED) {
-            throw new RuleViolation("agrement-refused", "personId", receivingState.value()
-                    + " refused agrément for " + command.personId() + " on " + head.agrementSince() + " (VCDR Art. 4)");
-        }
-        if (head != null && head.appointed() && !head.ended()) {
-            throw new RuleViolation("already-appointed", "personId", command.personId() + " was already appointed on "
-                    + head.appointedOn());
-        }
-        boolean agrementReported = head != null && head.agrement() == Headship.Agrement.GRANTED && !head.ended();
+        heads.requireAppointable(command.personId(), receivingState);
+        boolean agrementReported = heads.currentTenure(command.personId()).agrement() == Headship.Agrement.GRANTED;
         apply(new AmbassadorAppointed(command.presenceId(), missionId, command.personId(), command.name(),
                 classOrDefault(command.headClass(), command.effectiveDate()), agrementReported, command.effectiveDate(),
                 command.source()));
@@ -226,97 +203,44 @@ class Mission {
     /** Either step of VCDR Art. 13; functions start with whichever comes first. */
     void presentCredentials(PresentCredentials command) {
         requireHeaded("present credentials");
-        Headship head = heads.of(command.personId());
-        if (head != null && head.agrement() == Headship.Agrement.REFUSED) {
-            throw new RuleViolation("agrement-refused", "personId", "agrément for " + command.personId()
-                    + " was refused on " + head.agrementSince());
-        }
-        if (head != null && head.ended()) {
-            throw new RuleViolation("ambassadorship-ended", "personId", command.personId() + "'s functions at "
-                    + missionId + " already ended on " + head.endedOn());
-        }
+        heads.requireCredentialsPresentable(command.personId(), command.step(), missionId);
+        Headship head = heads.currentTenure(command.personId());
+        String predecessor = heads.predecessorOf(command.personId());
         if (command.step() == CredentialsStep.COPY_TO_FOREIGN_MINISTRY) {
-            presentCopy(command, head);
+            apply(new CredentialsCopyPresented(command.presenceId(), missionId, command.personId(),
+                    head.nameOr(command.name()), head.appointed(), predecessor, command.effectiveDate(),
+                    command.source()));
         } else {
-            presentToHeadOfState(command, head);
+            boolean startsHere = head.copyPresentedOn() == null;
+            apply(new CredentialsPresented(command.presenceId(), missionId, command.personId(),
+                    head.nameOr(command.name()), head.appointed(), startsHere, startsHere ? predecessor : null,
+                    command.effectiveDate(), command.source()));
         }
-    }
-
-    private void presentCopy(PresentCredentials command, Headship head) {
-        if (head != null && head.functionsStarted()) {
-            throw new RuleViolation("credentials-already-presented", "step", command.personId()
-                    + " already took up functions on " + head.functionsSince());
-        }
-        apply(new CredentialsCopyPresented(command.presenceId(), missionId, command.personId(),
-                nameOf(head, command.name()), head != null && head.appointed(), predecessorOf(command.personId()),
-                command.effectiveDate(), command.source()));
-    }
-
-    private void presentToHeadOfState(PresentCredentials command, Headship head) {
-        if (head != null && head.credentialsPresentedOn() != null) {
-            throw new RuleViolation("credentials-already-presented", "step", command.personId()
-                    + " already presented credentials to the head of state on " + head.credentialsPresentedOn());
-        }
-        boolean startsHere = head == null || head.copyPresentedOn() == null;
-        apply(new CredentialsPresented(command.presenceId(), missionId, command.personId(), nameOf(head, command.name()),
-                head != null && head.appointed(), startsHere, startsHere ? predecessorOf(command.personId()) : null,
-                command.effectiveDate(), command.source()));
     }
 
     void recallAmbassador(RecallAmbassador command) {
-        Headship head = headInOffice(command.personId());
-        if (head.recall() != null) {
-            throw new RuleViolation("already-recalled", "personId", command.personId() + " was already recalled "
-                    + head.recall().name().toLowerCase().replace('_', ' ') + " on " + head.recalledOn());
-        }
+        heads.requireRecallable(command.personId(), missionId);
         apply(new AmbassadorRecalled(command.presenceId(), missionId, command.personId(), command.kind(),
                 command.reason(), command.effectiveDate(), command.source()));
     }
 
     void returnAmbassador(ReturnAmbassador command) {
-        Headship head = headInOffice(command.personId());
-        if (head.recall() == null) {
-            throw new RuleViolation("not-recalled", "personId", command.personId() + " is not recalled");
-        }
-        if (head.recall() == RecallKind.FOR_GOOD) {
-            throw new RuleViolation("recalled-for-good", "personId", command.personId() + " was recalled for good on "
-                    + head.recalledOn() + "; a return needs a new appointment");
-        }
+        heads.requireReturnable(command.personId(), missionId);
         apply(new AmbassadorReturned(command.presenceId(), missionId, command.personId(), command.effectiveDate(),
                 command.source()));
     }
 
     void endAmbassadorship(EndAmbassadorship command) {
-        Headship head = heads.of(command.personId());
-        if (head == null || !(head.appointed() || head.functionsStarted())) {
-            throw new RuleViolation("not-appointed", "personId", command.personId() + " is not recorded as head of "
-                    + missionId);
-        }
-        if (head.ended()) {
-            throw new RuleViolation("ambassadorship-already-ended", "personId", command.personId()
-                    + "'s functions already ended on " + head.endedOn());
-        }
+        heads.requireEndable(command.personId(), missionId);
         apply(new AmbassadorshipEnded(command.presenceId(), missionId, command.personId(), command.reason(),
                 command.effectiveDate(), command.source()));
     }
 
     void appointChargeDAffaires(AppointChargeDAffaires command) {
         requireHeaded("appoint a chargé d'affaires");
-        String absentHead = heads.current();
-        if (absentHead != null) {
-            Headship head = heads.of(absentHead);
-            if (head.recall() == null) {
-                throw new RuleViolation("head-of-mission-present", "missionId", absentHead + " heads "
-                        + missionId + " since " + head.functionsSince() + "; a chargé d'affaires ad interim acts "
-                        + "only while the post is vacant or the head cannot act (VCDR Art. 19)");
-            }
-        }
-        if (command.personId().equals(heads.chargeDAffaires())) {
-            throw new RuleViolation("already-charge-d-affaires", "personId", command.personId()
-                    + " is already chargé d'affaires a.i.");
-        }
+        heads.requireChargeDAffairesAppointable(command.personId(), missionId);
         apply(new ChargeDAffairesAppointed(command.presenceId(), missionId, command.personId(), command.name(),
-                command.rank(), absentHead, command.effectiveDate(), command.source()));
+                command.rank(), heads.current(), command.effectiveDate(), command.source()));
     }
 
     // ---------------------------------------------------------------- event sourcing
@@ -446,39 +370,6 @@ class Mission {
     private static String article(MissionKind kind) {
         String words = kind.name().toLowerCase().replace('_', ' ');
         return (words.startsWith("e") ? "an " : "a ") + words;
-    }
-
-    private Headship headInOffice(String personId) {
-        Headship head = heads.of(personId);
-        if (head == null || head.ended() || !(head.appointed() || head.functionsStarted())) {
-            throw new RuleViolation("not-in-office", "personId", personId + " does not head " + missionId
-                    + (head != null && head.ended() ? ": functions ended on " + head.endedOn() : ""));
-        }
-        return head;
-    }
-
-    /** The head in office whom a person taking up functions succeeds, if it is someone else. */
-    private String predecessorOf(String personId) {
-        return heads.current() != null && !heads.current().equals(personId) ? heads.current() : null;
-    }
-
-    private static void refuseDecidedAgrement(Headship head, String personId) {
-        if (head != null && head.agrement() == Headship.Agrement.GRANTED) {
-            throw new RuleViolation("agrement-already-granted", "personId", "agrément for " + personId
-                    + " was already granted on " + head.agrementSince());
-        }
-        if (head != null && head.agrement() == Headship.Agrement.REFUSED) {
-            throw new RuleViolation("agrement-already-refused", "personId", "agrément for " + personId
-                    + " was already refused on " + head.agrementSince());
-        }
-    }
-
-    private static boolean requested(Headship head) {
-        return head != null && head.agrement() == Headship.Agrement.REQUESTED;
-    }
-
-    private static String nameOf(Headship head, String given) {
-        return given != null ? given : head == null ? null : head.name();
     }
 
     /** By value: the aggregate fixture compares the missions a command leaves with those sourced from its events. */

@@ -18,7 +18,6 @@ import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.RuleViolation;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,19 +71,10 @@ public class Presence {
             throw new RuleViolation("same-state", "receivingState",
                     "a state keeps no mission in itself: sendingState and receivingState are both " + command.sendingState());
         }
-        Mission existing = missions.get(command.missionId());
-        if (existing != null && existing.status() != MissionStatus.CLOSED) {
-            throw new RuleViolation("mission-already-open", "city", "mission " + command.missionId() + " is already "
-                    + existing.status().name().toLowerCase() + " since " + existing.since());
-        }
-        Mission renamed = underAnotherId(command.missionId());
-        if (renamed != null && renamed.status() != MissionStatus.CLOSED) {
-            throw new RuleViolation("mission-already-open", "city", "mission " + renamed.missionId() + " is "
-                    + renamed.describeKind() + " and " + renamed.status().name().toLowerCase() + "; it keeps the id "
-                    + "it was opened under");
-        }
+        new MissionDirectory(missions).requireNoneOpenAs(command.missionId());
+        boolean reopened = missions.containsKey(command.missionId());
         apply(new MissionOpened(command.presenceId(), command.missionId(), command.sendingState(), command.receivingState(),
-                command.kind(), command.city(), command.organisation(), command.name(), existing != null,
+                command.kind(), command.city(), command.organisation(), command.name(), reopened,
                 command.effectiveDate(), command.source()));
     }
 
@@ -117,14 +107,8 @@ public class Presence {
             throw new RuleViolation("category-required", "category",
                     "a named accreditation states the category: DIPLOMATIC, ADMINISTRATIVE_TECHNICAL, SERVICE or LOCAL_HIRE");
         }
-        if (expulsions.isPersonaNonGrata(command.personId())) {
-            throw new RuleViolation("persona-non-grata", "personId", command.personId() + " was declared persona non grata by "
-                    + receivingState + " and cannot be accredited there again (VCDR Art. 9)");
-        }
-        if (staff.isActive(command.personId())) {
-            throw new RuleViolation("already-accredited", "personId", command.personId() + " is already accredited at "
-                    + staff.person(command.personId()).missionId());
-        }
+        expulsions.requireNotPersonaNonGrata(command.personId(), receivingState);
+        staff.requireNotOnStaff(command.personId());
         ceilings.requireRoomFor(command.personId(), command.missionId(), command.category(), command.effectiveDate(),
                 staff, presenceId);
         apply(new DiplomatAccredited(presenceId, command.missionId(), command.personId(), command.name(), command.rank(),
@@ -145,19 +129,8 @@ public class Presence {
 
     /** The person leaves under the expulsion the command names, else under the one that expelled them, if any. */
     private void recordNamedDeparture(RecordDeparture command, Expulsion named) {
-        StaffBook.Person person = staff.person(command.personId());
-        if (person == null || !person.missionId().equals(command.missionId())) {
-            throw new RuleViolation("not-accredited", "personId",
-                    command.personId() + " is not accredited at " + command.missionId());
-        }
-        if (person.departed()) {
-            throw new RuleViolation("already-departed", "personId", command.personId() + " has already departed");
-        }
-        if (named != null && !command.expulsionId().equals(person.expulsionId())) {
-            throw new RuleViolation("not-expelled-by", "expulsionId",
-                    command.personId() + " was not expelled by " + command.expulsionId());
-        }
-        Expulsion expulsion = named != null || person.expulsionId() == null ? named : expulsions.get(person.expulsionId());
+        StaffBook.Person person = staff.departing(command.personId(), command.missionId());
+        Expulsion expulsion = expulsions.leftUnder(named, command.personId(), person.expulsionId());
         Expulsion.requireInEffectOn(expulsion, command.effectiveDate());
         apply(new DiplomatDeparted(presenceId, command.missionId(), command.personId(), person.category(),
                 expulsion == null ? null : expulsion.expulsionId(),
@@ -167,10 +140,8 @@ public class Presence {
 
     private void recordCountedDeparture(RecordDeparture command, Expulsion expulsion) {
         Expulsion.requireInEffectOn(expulsion, command.effectiveDate());
-        if (expulsion != null && command.count() > expulsion.countedDue()) {
-            throw new RuleViolation("more-than-expelled", "count", command.count() + " departures under expulsion "
-                    + expulsion.expulsionId() + ", but only " + expulsion.countedDue()
-                    + " counted staff are still due to leave");
+        if (expulsion != null) {
+            expulsion.requireCountedDue(command.count());
         }
         apply(new CountedStaffDeparted(presenceId, command.missionId(), command.category(), command.count(),
                 command.expulsionId(), expulsion != null && expulsion.isOverdueOn(command.effectiveDate()),
@@ -181,9 +152,7 @@ public class Presence {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordStaffCount command) {
         String id = initialise(command.presenceId());
-        if (command.missionId() != null) {
-            mission(command.missionId());
-        }
+        requireKnownIfNamed(command.missionId());
         apply(new StaffCountReported(id, command.missionId(), command.category(), command.headcount(),
                 command.effectiveDate(), command.source()));
     }
@@ -192,9 +161,7 @@ public class Presence {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordStaffChange command) {
         String id = initialise(command.presenceId());
-        if (command.missionId() != null) {
-            mission(command.missionId());
-        }
+        requireKnownIfNamed(command.missionId());
         apply(new StaffCountChanged(id, command.missionId(), command.category(), command.change(), command.reason(),
                 command.effectiveDate(), command.source()));
     }
@@ -205,23 +172,10 @@ public class Presence {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(ExpelDiplomat command) {
         String id = initialise(command.presenceId());
-        if (command.missionId() != null) {
-            mission(command.missionId());
-        }
-        if (expulsions.isRecorded(command.expulsionId())) {
-            throw new RuleViolation("expulsion-already-recorded", "expulsionId",
-                    "expulsion " + command.expulsionId() + " is already recorded");
-        }
-        if (command.answersExpulsionId() != null && expulsions.isRecorded(command.answersExpulsionId())) {
-            throw new RuleViolation("answer-in-same-direction", "answersExpulsionId", "expulsion "
-                    + command.answersExpulsionId() + " was also of " + id + " staff; a reciprocal expulsion answers one "
-                    + "in the opposite direction");
-        }
+        requireKnownIfNamed(command.missionId());
+        expulsions.requireNew(command.expulsionId(), command.answersExpulsionId(), id);
         requireNotBefore(command.departureDeadline(), command.effectiveDate(), "departureDeadline");
-        List<ExpelledPerson> persons = new ArrayList<>();
-        for (int i = 0; i < command.personIds().size(); i++) {
-            persons.add(staff.expellable(command.personIds(), i, command.missionId(), id));
-        }
+        List<ExpelledPerson> persons = staff.expellable(command.personIds(), command.missionId(), id);
         apply(new DiplomatExpelled(id, command.expulsionId(), receivingOf(id), sendingOf(id), command.missionId(),
                 persons, command.count(), command.count() == null ? null : command.category(), command.departureDeadline(),
                 command.answersExpulsionId(), command.reason(), command.effectiveDate(), command.source()));
@@ -238,9 +192,7 @@ public class Presence {
                 throw new RuleViolation("mission-closed", "missionId", "mission " + command.missionId() + " is closed");
             }
         }
-        if (ceilings.get(command.ceilingId()) != null) {
-            throw new RuleViolation("ceiling-already-recorded", "ceilingId", "ceiling " + command.ceilingId() + " is already recorded");
-        }
+        ceilings.requireUnrecorded(command.ceilingId());
         requireNotBefore(command.complyBy(), command.effectiveDate(), "complyBy");
         Ceiling replaced = ceilings.inForceFor(command.missionId(), command.category());
         int headcount = staff.headcount(command.missionId(), command.category());
@@ -251,20 +203,7 @@ public class Presence {
 
     @CommandHandler
     void handle(LiftStaffCeiling command) {
-        Ceiling ceiling;
-        if (command.ceilingId() != null) {
-            ceiling = ceilings.get(command.ceilingId());
-            if (ceiling == null || !ceiling.inForce()) {
-                throw new RuleViolation("no-ceiling-in-force", "ceilingId", "ceiling " + command.ceilingId()
-                        + (ceiling == null ? " is not recorded for " + presenceId : " is no longer in force"));
-            }
-        } else {
-            ceiling = ceilings.inForceFor(command.missionId(), command.category());
-            if (ceiling == null) {
-                throw new RuleViolation("no-ceiling-in-force", command.missionId() != null ? "missionId" : "category",
-                        "no ceiling is in force for " + Ceiling.describeScope(presenceId, command.missionId(), command.category()));
-            }
-        }
+        Ceiling ceiling = ceilings.inForceToLift(command.ceilingId(), command.missionId(), command.category(), presenceId);
         apply(new StaffCeilingLifted(presenceId, ceiling.ceilingId(), ceiling.missionId(), ceiling.category(), command.reason(),
                 command.effectiveDate(), command.source()));
     }
@@ -405,28 +344,16 @@ public class Presence {
 
     // ---------------------------------------------------------------- helpers
 
+    /** The mission a command names, which must be recorded. */
     private Mission mission(String missionId) {
-        Mission mission = missions.get(missionId);
-        if (mission == null) {
-            Mission renamed = underAnotherId(missionId);
-            throw new RuleViolation("unknown-mission", "missionId", "no mission " + missionId + " is recorded; "
-                    + (renamed == null ? "open it first" : renamed.missionId() + " is " + renamed.describeKind()
-                    + " and keeps the id it was opened under"));
-        }
-        return mission;
+        return new MissionDirectory(missions).named(missionId);
     }
 
-    /**
-     * The mission an id would name had it been opened as the kind it is now, when that is not its id: the legation
-     * {@code US-JP-LEGATION-TOKYO}, raised to an embassy, for {@code US-JP-EMBASSY-TOKYO}. Null when none is.
-     */
-    private Mission underAnotherId(String missionId) {
-        for (Mission mission : missions.values()) {
-            if (!mission.missionId().equals(missionId) && mission.idAsItIsNow().equals(missionId)) {
-                return mission;
-            }
+    /** The mission a presence-level command may name, which must be recorded if it does. */
+    private void requireKnownIfNamed(String missionId) {
+        if (missionId != null) {
+            mission(missionId);
         }
-        return null;
     }
 
     static void requireNotBefore(LocalDate date, LocalDate effectiveDate, String field) {

@@ -44,13 +44,25 @@ class StaffBook {
         persons.put(personId, new Person(missionId, name, category, false, null));
     }
 
-    Person person(String personId) {
-        return persons.get(personId);
+    /** A person is accredited at one mission at a time. */
+    void requireNotOnStaff(String personId) {
+        Person person = persons.get(personId);
+        if (person != null && !person.departed()) {
+            throw new RuleViolation("already-accredited", "personId", personId + " is already accredited at "
+                    + person.missionId());
+        }
     }
 
-    boolean isActive(String personId) {
+    /** The person who leaves a mission: on its staff, and not departed already. */
+    Person departing(String personId, String missionId) {
         Person person = persons.get(personId);
-        return person != null && !person.departed();
+        if (person == null || !person.missionId().equals(missionId)) {
+            throw new RuleViolation("not-accredited", "personId", personId + " is not accredited at " + missionId);
+        }
+        if (person.departed()) {
+            throw new RuleViolation("already-departed", "personId", personId + " has already departed");
+        }
+        return person;
     }
 
     void depart(String personId) {
@@ -61,11 +73,20 @@ class StaffBook {
         persons.put(personId, persons.get(personId).expelledBy(expulsionId));
     }
 
+    /** The persons an expulsion names, as it records them, each {@link #expellable expellable}. */
+    List<ExpelledPerson> expellable(List<String> personIds, String missionId, String presenceId) {
+        List<ExpelledPerson> expelled = new ArrayList<>();
+        for (int i = 0; i < personIds.size(); i++) {
+            expelled.add(expellable(personIds, i, missionId, presenceId));
+        }
+        return expelled;
+    }
+
     /**
      * The i-th person an expulsion names, as the expulsion records them: on the staff (at its mission, if it names
      * one), not expelled already, and named once. The field of a refusal is {@code personIds[i]}.
      */
-    ExpelledPerson expellable(List<String> personIds, int i, String missionId, String presenceId) {
+    private ExpelledPerson expellable(List<String> personIds, int i, String missionId, String presenceId) {
         String personId = personIds.get(i);
         Person person = persons.get(personId);
         if (person == null || person.departed()) {
