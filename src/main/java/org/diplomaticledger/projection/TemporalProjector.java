@@ -6,7 +6,6 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.diplomaticledger.history.api.CorrectedHistory;
 import org.diplomaticledger.history.api.EntryCorrected;
 import org.diplomaticledger.history.api.EntryRetracted;
 import org.diplomaticledger.shared.LedgerEvent;
@@ -20,14 +19,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -42,7 +38,7 @@ import java.util.function.Supplier;
  * corrections recorded by t applied. An event dated on or after everything already folded into its partition is
  * applied to the partition's current rows (its open versions, kept in memory between events) and the changed rows
  * get new versions from its effective date on. An earlier event (a late fact), a correction or a retraction refolds
- * the partition from that day: the rows valid the day before are taken from the current versions, the partition's
+ * the partition ({@link Refold}) from that day: the rows valid the day before are taken from the current versions, the partition's
  * events from that day on are read from the event store (upcast, corrected) and folded again in memory in effective
  * order, and only the rows whose timeline differs get new versions. Old versions are never changed but for
  * {@code recorded_to}, and for an open version's end: an event in order ends it on its day, in place, and
@@ -94,6 +90,7 @@ public final class TemporalProjector implements EventMessageHandler {
     private static final int CACHED_PARTITIONS = 4096;
     /* The current versions of the partitions refolded lately (see Timeline), at most this many versions in all. */
     private final Timeline.Cache timelines = new Timeline.Cache(CACHED_VERSIONS);
+    private final Refold refold;
     private static final int CACHED_VERSIONS = 200_000;
 
     public TemporalProjector(Projection projection, SlotRef slot, JdbcTemplate jdbc, Supplier<EventStorageEngine> store,
@@ -111,6 +108,27 @@ public final class TemporalProjector implements EventMessageHandler {
         this.dates = new ProjectableDates(mapper);
         this.own = new VersionWrites(jdbc);
         this.exclusive = exclusive;
+        this.refold = new Refold(projection, rows, handler, history, mapper, dates, jdbc, new Refold.Versions() {
+            @Override
+            public VersionWrites writes() {
+                return TemporalProjector.this.writes();
+            }
+
+            @Override
+            public String slot() {
+                return versionsCode();
+            }
+
+            @Override
+            public VersionLayout layout(VersionedTable table) {
+                return TemporalProjector.this.layout(table);
+            }
+
+            @Override
+            public void progress(String partition, LocalDate foldedUntil, long sequence, boolean insert) {
+                setProgress(partition, foldedUntil, sequence, insert);
+            }
+        });
     }
 
     /** Sends the writes held back (a rebuild's projector holds them until its transaction is about to commit). */
@@ -250,7 +268,8 @@ public final class TemporalProjector implements EventMessageHandler {
         if (payload instanceof EntryCorrected || payload instanceof EntryRetracted) {
             partitions.remove(partition);
             timelines.take(partition);
-            refold(partition, domain, recorded, null, null, progress(partition));
+            Progress known = progress(partition);
+            refold.apply(partition, domain, recorded, null, null, known == null ? null : known.foldedUntil);
             return;
         }
         if (!handler.canHandle(event)) {
@@ -273,7 +292,7 @@ public final class TemporalProjector implements EventMessageHandler {
                     && cached.switches == head.switches() ? cached : openVersions(partition, progress);
             applyInOrder(partition, event, effective, recorded, state, timeline);
         } else {
-            timeline = refold(partition, domain, recorded, effective, timeline, progress);
+            timeline = refold.apply(partition, domain, recorded, effective, timeline, progress.foldedUntil);
             state = new Partition();
             for (VersionedTable table : projection.versionedTables()) {
                 state.open.put(table.name(), timeline.open(table.name()));
@@ -292,7 +311,7 @@ public final class TemporalProjector implements EventMessageHandler {
         }
     }
 
-    private static LocalDate effectiveDate(EventMessage<?> event) {
+    static LocalDate effectiveDate(EventMessage<?> event) {
         if (event.getPayload() instanceof LedgerEvent ledgerEvent && ledgerEvent.effectiveDate() != null) {
             return clamp(ledgerEvent.effectiveDate());
         }
@@ -411,232 +430,6 @@ public final class TemporalProjector implements EventMessageHandler {
             state.open.put(table.name(), byKey);
         }
         return state;
-    }
-
-    // ---- out of order: a late fact, a correction or a retraction refolds the partition from its day
-
-    /**
-     * Refolds the partition from the first day the trigger changes, in effective order, and stops as soon as the
-     * refolded state after a day equals what the current versions already say of that day: from there on the same
-     * events fold from the same state, so the rest of the timeline stands. A late fact therefore costs the days it
-     * really changes, not its record's whole tail.
-     */
-    private Timeline refold(String partition, DomainEventMessage<?> trigger, Instant recorded, LocalDate effective,
-                            Timeline known, Progress progress) throws Exception {
-        List<DomainEventMessage<?>> raw = history.upTo(partition, trigger.getSequenceNumber());
-        LocalDate from = effective;
-        LocalDate settled = effective; // no day before this one can end the refold: the trigger has not acted yet
-        if (from == null) {
-            String target = trigger.getPayload() instanceof EntryCorrected c ? c.eventId()
-                    : ((EntryRetracted) trigger.getPayload()).eventId();
-            DomainEventMessage<?> original = raw.stream().filter(e -> e.getIdentifier().equals(target)).findFirst().orElse(null);
-            if (original == null || !handler.canHandle(original)) {
-                return null; // not an event this projection folds
-            }
-            from = effectiveDate(original);
-            settled = from;
-            if (trigger.getPayload() instanceof EntryCorrected c && c.effectiveDate() != null) {
-                LocalDate corrected = clamp(c.effectiveDate());
-                from = corrected.isBefore(from) ? corrected : from;
-                settled = corrected.isAfter(settled) ? corrected : settled;
-            }
-        }
-        LocalDate day = from;
-        List<Dated> events = new ArrayList<>();
-        LocalDate latest = null;
-        // Each corrected event carries the mark of its latest correction, for the views that show it.
-        for (DomainEventMessage<?> event : CorrectionMark.marked(raw, CorrectedHistory.apply(raw, mapper))) {
-            Object payload = event.getPayload();
-            if (payload instanceof EntryCorrected || payload instanceof EntryRetracted) {
-                continue;
-            }
-            LocalDate date = effectiveDate(event);
-            if (effective != null && date.isBefore(day)) {
-                continue; // a late fact: what lies before it stays, and nothing folded is dated after foldedUntil
-            }
-            if (!handler.canHandle(event)) {
-                continue;
-            }
-            latest = latest == null || date.isAfter(latest) ? date : latest;
-            if (!date.isBefore(day)) {
-                events.add(new Dated(date, event));
-            }
-        }
-        // In effective order, ties by sequence number; a refold mostly ends after an event or two, so the events are
-        // taken from a heap (built in linear time) rather than the whole tail sorted for every late fact.
-        PriorityQueue<Dated> queue = new PriorityQueue<>(events);
-
-        Timeline believed = known;
-        if (believed == null) {
-            writes().flush();
-            believed = Timeline.load(jdbc, projection.versionedTables().stream().map(this::layout).toList(),
-                    versionsCode(), partition);
-        }
-        Head.Rowset working = validOn(believed, day.minusDays(1));
-        TreeMap<LocalDate, Map<String, Map<List<Object>, List<Object>>>> states = new TreeMap<>();
-        states.put(day, snapshot(working));
-        LocalDate end = null; // the day from which the refolded timeline is the believed one
-        while (!queue.isEmpty()) {
-            Dated next = queue.poll();
-            DomainEventMessage<?> event = dates.of(next.event());
-            rows.with(working, () -> handler.handle(event));
-            working.commit();
-            LocalDate date = next.date();
-            if (queue.isEmpty() || !queue.peek().date().equals(date)) {
-                Map<String, Map<List<Object>, List<Object>>> state = snapshot(working);
-                if (!date.isBefore(settled) && same(state, believed, date)) {
-                    end = date;
-                    break;
-                }
-                states.put(date, state);
-            }
-        }
-        if (end != null) {
-            states.tailMap(end, true).clear();
-        }
-
-        List<LocalDate> dates = new ArrayList<>(states.keySet());
-        for (VersionedTable table : projection.versionedTables()) {
-            VersionLayout layout = layout(table);
-            Map<List<Object>, List<Version>> current = new LinkedHashMap<>();
-            for (List<Object> key : believed.keys(table.name())) {
-                List<Version> overlapping = believed.overlapping(table.name(), key, day, end);
-                if (!overlapping.isEmpty()) {
-                    current.put(key, overlapping);
-                }
-            }
-            Set<List<Object>> keys = new LinkedHashSet<>(current.keySet());
-            states.values().forEach(state -> keys.addAll(state.get(table.name()).keySet()));
-            for (List<Object> key : keys) {
-                List<Piece> timeline = new ArrayList<>();
-                for (int i = 0; i < dates.size(); i++) {
-                    timeline.add(new Piece(dates.get(i), i + 1 < dates.size() ? dates.get(i + 1) : end,
-                            states.get(dates.get(i)).get(table.name()).get(key)));
-                }
-                rewrite(layout, key, day, end, recorded, current.getOrDefault(key, List.of()), timeline, believed);
-            }
-        }
-        LocalDate folded = progress == null ? null : progress.foldedUntil;
-        LocalDate until = latest != null && (folded == null || latest.isAfter(folded)) ? latest : folded;
-        if (until != null) {
-            setProgress(partition, until, trigger.getSequenceNumber(), progress == null);
-        }
-        believed.foldedUntil = until;
-        return believed;
-    }
-
-    /** Whether the head state equals, key by key, the rows the current versions say were valid on {@code day}. */
-    private boolean same(Map<String, Map<List<Object>, List<Object>>> state, Timeline believed, LocalDate day) {
-        for (VersionedTable table : projection.versionedTables()) {
-            Map<List<Object>, List<Object>> rows = state.get(table.name());
-            int valid = 0;
-            for (List<Object> key : believed.keys(table.name())) {
-                Version version = believed.validOn(table.name(), key, day);
-                if (version != null) {
-                    valid++;
-                    if (!version.row().equals(rows.get(key))) {
-                        return false;
-                    }
-                }
-            }
-            if (valid != rows.size()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The partition's rows valid on {@code day} by its current versions. */
-    private Head.Rowset validOn(Timeline believed, LocalDate day) {
-        Head.Rowset rowset = new Head.Rowset();
-        for (VersionedTable table : projection.versionedTables()) {
-            Map<List<Object>, Row> valid = new HashMap<>();
-            for (List<Object> key : believed.keys(table.name())) {
-                Version version = believed.validOn(table.name(), key, day);
-                if (version != null) {
-                    valid.put(key, version.toRow());
-                }
-            }
-            rowset.tables.put(table.name(), valid);
-        }
-        return rowset;
-    }
-
-    private Map<String, Map<List<Object>, List<Object>>> snapshot(Head.Rowset rowset) {
-        Map<String, Map<List<Object>, List<Object>>> state = new HashMap<>();
-        for (VersionedTable table : projection.versionedTables()) {
-            state.put(table.name(), rowset.values(table.name()));
-        }
-        return state;
-    }
-
-    // ---- versions
-
-    /** An event to refold with its effective day, worked out once. */
-    private record Dated(LocalDate date, DomainEventMessage<?> event) implements Comparable<Dated> {
-        @Override
-        public int compareTo(Dated other) {
-            int byDate = date.compareTo(other.date);
-            return byDate != 0 ? byDate : Long.compare(event.getSequenceNumber(), other.event.getSequenceNumber());
-        }
-    }
-
-    /** Rows of a key over effective time: {@code row} (null: no row) from {@code from} to {@code to} (null: open). */
-    private record Piece(LocalDate from, LocalDate to, List<Object> row) {
-    }
-
-    /**
-     * Makes the key's current versions between {@code day} and {@code end} (null: open) say what {@code timeline}
-     * says, if they do not already: the overlapping old ones stop being believed at {@code recorded} (or go, if they
-     * were written at that same instant), their parts before {@code day} and from {@code end} on are kept as new
-     * versions, and the timeline's rows become versions.
-     */
-    private void rewrite(VersionLayout layout, List<Object> key, LocalDate day, LocalDate end, Instant recorded,
-                         List<Version> current, List<Piece> timeline, Timeline believed) {
-        List<Piece> old = new ArrayList<>();
-        for (Version version : current) {
-            LocalDate to = end != null && (version.validTo() == null || version.validTo().isAfter(end)) ? end : version.validTo();
-            old.add(new Piece(version.validFrom().isBefore(day) ? day : version.validFrom(), to, version.row()));
-        }
-        List<Piece> wanted = merge(timeline);
-        if (merge(old).equals(wanted)) {
-            return;
-        }
-        List<Piece> pieces = new ArrayList<>();
-        for (Version version : current) {
-            writes().close(layout, versionsCode(), key, version.validFrom(), version.validTo(), version.recordedFrom(), recorded);
-            believed.remove(version);
-            if (version.validFrom().isBefore(day)) {
-                pieces.add(new Piece(version.validFrom(), day, version.row()));
-            }
-        }
-        pieces.addAll(wanted);
-        for (Version version : current) {
-            if (end != null && (version.validTo() == null || version.validTo().isAfter(end))) {
-                pieces.add(new Piece(version.validFrom().isAfter(end) ? version.validFrom() : end, version.validTo(), version.row()));
-            }
-        }
-        for (Piece piece : merge(pieces)) {
-            writes().insert(layout, versionsCode(), key, piece.row, piece.from, piece.to, recorded);
-            believed.put(new Version(layout, piece.from, piece.to, recorded, piece.row));
-        }
-    }
-
-    /** Adjacent pieces with equal rows as one; pieces without a row left out. */
-    private static List<Piece> merge(List<Piece> pieces) {
-        List<Piece> merged = new ArrayList<>();
-        for (Piece piece : pieces) {
-            if (piece.row == null) {
-                continue;
-            }
-            Piece last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-            if (last != null && last.to != null && last.to.equals(piece.from) && last.row.equals(piece.row)) {
-                merged.set(merged.size() - 1, new Piece(last.from, piece.to, last.row));
-            } else {
-                merged.add(piece);
-            }
-        }
-        return merged;
     }
 
     /** What the partition's head has folded: until which effective day, and up to which event of its aggregate. */
