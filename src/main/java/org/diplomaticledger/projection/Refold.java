@@ -94,7 +94,7 @@ final class Refold {
         List<Dated> events = new ArrayList<>();
         LocalDate latest = null;
         // Each corrected event carries the mark of its latest correction, for the views that show it.
-        for (DomainEventMessage<?> event : CorrectionMark.marked(raw, CorrectedHistory.apply(raw, mapper))) {
+        for (DomainEventMessage<?> event : revised(raw) ? CorrectionMark.marked(raw, CorrectedHistory.apply(raw, mapper)) : raw) {
             Object payload = event.getPayload();
             if (payload instanceof EntryCorrected || payload instanceof EntryRetracted) {
                 continue;
@@ -171,6 +171,16 @@ final class Refold {
         }
         believed.foldedUntil = until;
         return believed;
+    }
+
+    /** Whether any of the events corrects or retracts another (most partitions have none: their events fold as stored). */
+    private static boolean revised(List<DomainEventMessage<?>> events) {
+        for (DomainEventMessage<?> event : events) {
+            if (event.getPayload() instanceof EntryCorrected || event.getPayload() instanceof EntryRetracted) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the head state equals, key by key, the rows the current versions say were valid on {@code day}. */
