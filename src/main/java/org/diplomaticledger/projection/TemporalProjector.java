@@ -11,7 +11,6 @@ import org.diplomaticledger.history.api.EntryRetracted;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.sql.ResultSetMetaData;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,10 +19,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -52,9 +49,6 @@ import java.util.function.Supplier;
  */
 public final class TemporalProjector implements EventMessageHandler {
 
-    private static final Set<String> VERSION_COLUMNS = Set.of("slot", "valid_from", "valid_to", "valid_to_recorded",
-            "recorded_from", "recorded_to", "reach");
-
     private final Projection projection;
     private final SlotRef head;
     private final Head rows;
@@ -80,10 +74,10 @@ public final class TemporalProjector implements EventMessageHandler {
      * a rolled-back batch or savepoint, a refold, or another node's work on the partition all make it read again.
      * A plain access-ordered LinkedHashMap bounded by partitions: Axon's caches hold aggregates, not this.
      */
-    private final Map<String, Partition> partitions = java.util.Collections.synchronizedMap(
+    private final Map<String, OpenPartition> partitions = java.util.Collections.synchronizedMap(
             new LinkedHashMap<>(256, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Partition> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<String, OpenPartition> eldest) {
                     return size() > CACHED_PARTITIONS;
                 }
             });
@@ -205,7 +199,7 @@ public final class TemporalProjector implements EventMessageHandler {
             if (!handler.canHandle(event)) {
                 return;
             }
-            Partition cached = partitions.get(event.getAggregateIdentifier());
+            OpenPartition cached = partitions.get(event.getAggregateIdentifier());
             if (cached != null && trusted(cached, writes) && (cached.foldedUntil != null
                     && !effectiveDate(event).isBefore(cached.foldedUntil)
                     || timelines.holds(event.getAggregateIdentifier(), cached.sequence, cached.switches))) {
@@ -215,7 +209,7 @@ public final class TemporalProjector implements EventMessageHandler {
         writes.flush();
     }
 
-    private boolean trusted(Partition cached, Object transaction) {
+    private boolean trusted(OpenPartition cached, Object transaction) {
         return cached.switches == head.switches() && (exclusive || transaction != null && cached.transaction == transaction);
     }
 
@@ -276,7 +270,7 @@ public final class TemporalProjector implements EventMessageHandler {
             return;
         }
         LocalDate effective = effectiveDate(event);
-        Partition cached = partitions.remove(partition);
+        OpenPartition cached = partitions.remove(partition);
         Timeline timeline = timelines.take(partition);
         VersionWrites transaction = exclusive ? null : writes();
         Progress progress = cached != null && trusted(cached, transaction)
@@ -286,14 +280,14 @@ public final class TemporalProjector implements EventMessageHandler {
                 || timeline.switches != head.switches())) {
             timeline = null; // made before something it does not know of: a rolled-back batch, another node's work
         }
-        Partition state;
+        OpenPartition state;
         if (folded == null || !effective.isBefore(folded)) {
             state = cached != null && progress != null && cached.sequence == progress.sequence
                     && cached.switches == head.switches() ? cached : openVersions(partition, progress);
             applyInOrder(partition, event, effective, recorded, state, timeline);
         } else {
             timeline = refold.apply(partition, domain, recorded, effective, timeline, progress.foldedUntil);
-            state = new Partition();
+            state = new OpenPartition();
             for (VersionedTable table : projection.versionedTables()) {
                 state.open.put(table.name(), timeline.open(table.name()));
             }
@@ -330,8 +324,8 @@ public final class TemporalProjector implements EventMessageHandler {
      * version ends on the event's day and a new one opens on it.
      */
     private void applyInOrder(String partition, EventMessage<?> event, LocalDate effective, Instant recorded,
-                              Partition state, Timeline timeline) throws Exception {
-        OpenRows folded = new OpenRows(state);
+                              OpenPartition state, Timeline timeline) throws Exception {
+        OpenPartition.Rows folded = new OpenPartition.Rows(state);
         rows.with(folded, () -> handler.handle(event));
         for (Map.Entry<String, Map<List<Object>, Row>> table : folded.changes.entrySet()) {
             Map<List<Object>, Version> open = state.open.get(table.getKey());
@@ -380,42 +374,9 @@ public final class TemporalProjector implements EventMessageHandler {
         state.stored = true;
     }
 
-    /** The partition's open versions as the rows the handler reads, with its changes on top. */
-    private static final class OpenRows extends Head.State {
-        private final Partition partition;
-
-        OpenRows(Partition partition) {
-            this.partition = partition;
-        }
-
-        @Override
-        Row base(VersionLayout layout, List<Object> key) {
-            Version version = partition.open.get(layout.table).get(key);
-            return version == null ? null : version.toRow();
-        }
-
-        @Override
-        java.util.Collection<Row> base(VersionLayout layout) {
-            List<Row> all = new ArrayList<>();
-            partition.open.get(layout.table).values().forEach(version -> all.add(version.toRow()));
-            return all;
-        }
-    }
-
-    /** A partition's open versions by table and key, what it folded until and the last event it applied. */
-    private static final class Partition {
-        final Map<String, Map<List<Object>, Version>> open = new HashMap<>();
-        LocalDate foldedUntil;
-        long sequence = -1;
-        int switches;
-        boolean stored;
-        /** The transaction that last changed it: within that transaction it needs no check against the database. */
-        Object transaction;
-    }
-
-    private Partition openVersions(String partition, Progress progress) {
+    private OpenPartition openVersions(String partition, Progress progress) {
         writes().flush();
-        Partition state = new Partition();
+        OpenPartition state = new OpenPartition();
         state.foldedUntil = progress == null ? null : progress.foldedUntil;
         state.stored = progress != null;
         for (VersionedTable table : projection.versionedTables()) {
@@ -453,17 +414,6 @@ public final class TemporalProjector implements EventMessageHandler {
     }
 
     private VersionLayout layout(VersionedTable table) {
-        return layouts.computeIfAbsent(table.name(), name -> new VersionLayout(table, jdbc.query(
-                "SELECT * FROM " + name + " WHERE 1 = 0", rs -> {
-                    ResultSetMetaData meta = rs.getMetaData();
-                    List<String> columns = new ArrayList<>();
-                    for (int i = 1; i <= meta.getColumnCount(); i++) {
-                        String column = meta.getColumnName(i).toLowerCase(Locale.ROOT);
-                        if (!VERSION_COLUMNS.contains(column)) {
-                            columns.add(column);
-                        }
-                    }
-                    return columns;
-                })));
+        return layouts.computeIfAbsent(table.name(), name -> VersionLayout.read(jdbc, table));
     }
 }

@@ -60,6 +60,25 @@ final class VersionLayout {
         this.endSql = "UPDATE " + table.name() + " SET valid_to = ?, valid_to_recorded = ? WHERE " + openVersionSql;
     }
 
+    /** The columns every versioned table has besides its own (they are not part of a row). */
+    private static final java.util.Set<String> VERSION_COLUMNS = java.util.Set.of("slot", "valid_from", "valid_to",
+            "valid_to_recorded", "recorded_from", "recorded_to", "reach");
+
+    /** The layout of a table as the database has it: its own columns, in their order. */
+    static VersionLayout read(org.springframework.jdbc.core.JdbcTemplate jdbc, VersionedTable table) {
+        return new VersionLayout(table, jdbc.query("SELECT * FROM " + table.name() + " WHERE 1 = 0", rs -> {
+            java.sql.ResultSetMetaData meta = rs.getMetaData();
+            List<String> columns = new ArrayList<>();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                String column = meta.getColumnName(i).toLowerCase(Locale.ROOT);
+                if (!VERSION_COLUMNS.contains(column)) {
+                    columns.add(column);
+                }
+            }
+            return columns;
+        }));
+    }
+
     /** The position of a column in a row. */
     int index(String column) {
         Integer index = indexes.get(column);
