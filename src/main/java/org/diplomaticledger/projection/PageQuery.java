@@ -58,6 +58,19 @@ public record PageQuery(int page, int size, String orderBy) {
         return orderSql() + " LIMIT " + size + " OFFSET " + ((long) page * size);
     }
 
+    /**
+     * {@code OFFSET ? ROWS FETCH NEXT ? ROWS ONLY} alone, inlined: for a query that writes its order itself. The
+     * standard's words, which H2 also takes after a union of parenthesized queries (where it refuses {@code LIMIT}).
+     */
+    public String fetchSql() {
+        return " OFFSET " + ((long) page * size) + " ROWS FETCH NEXT " + size + " ROWS ONLY";
+    }
+
+    /** How many rows, in the page's order, lead up to the end of this page: its offset and its size. */
+    public long rowsThrough() {
+        return ((long) page + 1) * size;
+    }
+
     /** {@code ORDER BY ...} alone: for a read that takes every row and cuts the page itself ({@link #of}). */
     public String orderSql() {
         return " ORDER BY " + orderBy;

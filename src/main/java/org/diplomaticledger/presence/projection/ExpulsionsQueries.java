@@ -131,41 +131,52 @@ public class ExpulsionsQueries {
     private static final String OVERDUE = "(e.still_due > 0 AND e.departure_deadline < ?)";
 
     public Page<ExpulsionView> list(Reads.Snapshot snapshot, Filter filter, PageQuery page) {
-        Sql where = Sql.of(" WHERE 1 = 1");
-        if (filter.by() != null) {
-            where.add(" AND e.declared_by = ?", filter.by().value());
-        }
-        if (filter.against() != null) {
-            where.add(" AND e.against = ?", filter.against().value());
-        }
-        if (filter.state() != null) {
-            where.add(" AND (e.declared_by = ? OR e.against = ?)", filter.state().value(), filter.state().value());
-        }
+        Sql others = Sql.of("");
         if (filter.missionId() != null) {
-            where.add(" AND (e.mission_id = ? OR EXISTS (SELECT 1 FROM expulsions_person p WHERE p.slot = e.slot AND ", filter.missionId())
+            others.add(" AND (e.mission_id = ? OR EXISTS (SELECT 1 FROM expulsions_person p WHERE p.slot = e.slot AND ", filter.missionId())
                     .add(snapshot.valid("p"))
                     .add(" AND p.presence_id = e.presence_id AND p.expulsion_id = e.expulsion_id AND p.mission_id = ?))", filter.missionId());
         }
         if (filter.from() != null) {
-            where.add(" AND e.effective_date >= ?", Date.valueOf(filter.from()));
+            others.add(" AND e.effective_date >= ?", Date.valueOf(filter.from()));
         }
         if (filter.to() != null) {
-            where.add(" AND e.effective_date <= ?", Date.valueOf(filter.to()));
+            others.add(" AND e.effective_date <= ?", Date.valueOf(filter.to()));
         }
         if (filter.answered() != null) {
-            where.add((filter.answered() ? " AND " : " AND NOT ") + ANSWERED);
+            others.add((filter.answered() ? " AND " : " AND NOT ") + ANSWERED);
         }
         if (filter.overdue() != null) {
-            where.add((filter.overdue() ? " AND " : " AND NOT ") + OVERDUE, Date.valueOf(filter.on()));
+            others.add((filter.overdue() ? " AND " : " AND NOT ") + OVERDUE, Date.valueOf(filter.on()));
         }
-        // Every link of the slot is worked out only when the filter asks about links; a page's own links are
-        // worked out for its rows alone (complete), so a read costs its page, not the ledger's expulsions.
-        java.util.function.Function<String, Sql> from = filter.answered() != null
-                ? columns -> links(snapshot).add("SELECT " + columns + " FROM ex e")
-                : columns -> Sql.of("SELECT " + columns + " FROM (").add(expulsions(snapshot, filter)).add(") e");
-        Sql count = from.apply("COUNT(*)").add(where);
+        Sql count;
+        Sql select;
+        if (ExpulsionsInOrder.serves(filter, page)) {
+            // one state's page in the default order: read in that order through its indexes, up to the page's end
+            ExpulsionsInOrder sides = ExpulsionsInOrder.of(snapshot, filter, others);
+            count = sides.count();
+            select = sides.page(page);
+        } else {
+            Sql where = Sql.of(" WHERE 1 = 1");
+            if (filter.by() != null) {
+                where.add(" AND e.declared_by = ?", filter.by().value());
+            }
+            if (filter.against() != null) {
+                where.add(" AND e.against = ?", filter.against().value());
+            }
+            if (filter.state() != null) {
+                where.add(" AND (e.declared_by = ? OR e.against = ?)", filter.state().value(), filter.state().value());
+            }
+            where.add(others);
+            // Every link of the slot is worked out only when the filter asks about links; a page's own links are
+            // worked out for its rows alone (complete), so a read costs its page, not the ledger's expulsions.
+            java.util.function.Function<String, Sql> from = filter.answered() != null
+                    ? columns -> links(snapshot).add("SELECT " + columns + " FROM ex e")
+                    : columns -> Sql.of("SELECT " + columns + " FROM (").add(expulsions(snapshot, filter)).add(") e");
+            count = from.apply("COUNT(*)").add(where);
+            select = from.apply("e.*").add(where).add(page.sql());
+        }
         Long total = jdbc.queryForObject(count.text(), Long.class, count.args());
-        Sql select = from.apply("e.*").add(where).add(page.sql());
         List<ExpulsionView> rows = jdbc.query(select.text(), (rs, i) -> expulsion(rs, filter.on()), select.args());
         return new Page<>(complete(snapshot, rows), page.page(), page.size(), total == null ? 0 : total, snapshot.position());
     }
