@@ -30,8 +30,8 @@ import java.util.List;
  */
 final class ExpulsionsInOrder {
 
-    /** The list's default order, {@link ExpulsionsQueries#DEFAULT_SORT}, over the columns of a union of the sides. */
-    private static final String ORDER = " ORDER BY effective_date DESC, presence_id, expulsion_id";
+    /** The list's default order, {@link ExpulsionsQueries#DEFAULT_SORT}, over the union of the sides. */
+    private static final String ORDER = " ORDER BY " + ExpulsionsQueries.DEFAULT_SORT;
 
     /**
      * One side: the state's column whose index holds it in order, and the query's conditions after the point's
@@ -82,7 +82,10 @@ final class ExpulsionsInOrder {
         }
         List<Side> read = new ArrayList<>();
         for (Side side : sides) {
-            read.add(new Side(side.column(), Sql.of(" FROM expulsions_expulsion e WHERE ").add(snapshot.rows("e"))
+            // the slot bound as the column's type: H2 compared each index entry's CHAR slot with a VARCHAR parameter
+            // by converting the parameter again, a new value each time (JFR: most of what the count allocated)
+            read.add(new Side(side.column(), Sql.of(" FROM expulsions_expulsion e WHERE e.slot = CAST(? AS CHAR(1)) AND ",
+                            snapshot.slotCode()).add(snapshot.valid("e"))
                     .add(side.from()).add(rest).add(" AND e.effective_date <= CAST(? AS DATE)", Date.valueOf(snapshot.asOf()))
                     .add(others)));
         }
@@ -101,19 +104,20 @@ final class ExpulsionsInOrder {
     /**
      * The page's rows ({@code e.*}): of each side, the rows in the page's order up to the page's end, in the order of
      * its index (the state's column and the slot, equal throughout, lead the order as they lead the index, which is
-     * what lets the database read the index in order); then the page cut from them. One side is cut as it is read
-     * (H2 refuses an order after a single parenthesized query).
+     * what lets the database read the index in order); then the page cut from them. The union is a derived table of
+     * one {@code SELECT}, which H2 keeps planned in its query cache (it plans a bare union again at every read); one
+     * side is cut as it is read.
      */
     Sql page(PageQuery page) {
         if (sides.size() == 1) {
             return inIndexOrder(sides.get(0)).add(page.fetchSql());
         }
-        Sql union = Sql.of("");
+        Sql union = Sql.of("SELECT e.* FROM (");
         for (int i = 0; i < sides.size(); i++) {
             union.add(i == 0 ? "(" : " UNION ALL (").add(inIndexOrder(sides.get(i)))
                     .add(" FETCH FIRST " + page.rowsThrough() + " ROWS ONLY)");
         }
-        return union.add(ORDER + page.fetchSql());
+        return union.add(") e" + ORDER + page.fetchSql());
     }
 
     private static Sql inIndexOrder(Side side) {

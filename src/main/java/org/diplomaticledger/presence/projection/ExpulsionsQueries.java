@@ -3,11 +3,11 @@ package org.diplomaticledger.presence.projection;
 import org.diplomaticledger.presence.projection.ExpulsionLinks.Key;
 import org.diplomaticledger.presence.projection.ExpulsionsViews.*;
 import org.diplomaticledger.projection.CorrectionMark;
+import org.diplomaticledger.projection.KeyArrays;
 import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.QueryParameterException;
 import org.diplomaticledger.projection.Reads;
-import org.diplomaticledger.projection.OneOf;
 import org.diplomaticledger.projection.Sql;
 import org.diplomaticledger.shared.CountryCode;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -284,11 +284,11 @@ public class ExpulsionsQueries {
             return rows;
         }
         Map<Key, List<ExpelledPersonView>> persons = new HashMap<>();
-        // one probe of (slot, presence_id, expulsion_id, …) per page row ({@link OneOf}): an IN list read every person
-        // of the slot on H2
-        Sql union = OneOf.rows(Sql.of("SELECT * FROM expulsions_person WHERE ").add(snapshot.rows()), List.of("presence_id", "expulsion_id"),
-                rows.stream().map(r -> List.of(r.presenceId(), r.expulsionId())).toList(), Sql.of(""))
-                .add(" ORDER BY presence_id, expulsion_id, position");
+        // one probe of (slot, presence_id, expulsion_id, …) per page row, in one statement H2 plans once
+        // ({@link KeyArrays}): an IN list read every person of the slot on H2, a union is planned at every read
+        Sql union = KeyArrays.select("p.*", "expulsions_person", "p", List.of("presence_id", "expulsion_id"),
+                        rows.stream().map(r -> List.of(r.presenceId(), r.expulsionId())).toList())
+                .add(snapshot.rows("p")).add(" ORDER BY p.presence_id, p.expulsion_id, p.position");
         jdbc.query(union.text(), rs -> {
             persons.computeIfAbsent(new Key(rs.getString("presence_id"), rs.getString("expulsion_id")), k -> new ArrayList<>())
                     .add(new ExpelledPersonView(rs.getString("person_id"), rs.getString("name"), rs.getString("mission_id"),

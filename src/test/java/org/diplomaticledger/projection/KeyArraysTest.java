@@ -1,0 +1,152 @@
+package org.diplomaticledger.projection;
+
+import org.diplomaticledger.support.PostgresTestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The rows whose key is one of a list, joined with the keys unnested from arrays: exactly the rows a condition on
+ * each key answers, each once, in one statement whose text is the same for any number of keys. On the database the
+ * suite runs on: an in-memory H2, or a database of the tests' real PostgreSQL.
+ */
+class KeyArraysTest {
+
+    private static final int ROWS = 4000;
+
+    private SingleConnectionDataSource dataSource;
+    private JdbcTemplate jdbc;
+    private boolean h2;
+
+    @BeforeEach
+    void database() {
+        h2 = !PostgresTestDatabases.enabled();
+        dataSource = new SingleConnectionDataSource(h2 ? "jdbc:h2:mem:" + UUID.randomUUID()
+                : PostgresTestDatabases.database("key-arrays-test"), h2 ? "sa" : "postgres", "", true);
+        jdbc = new JdbcTemplate(dataSource);
+        jdbc.execute("DROP TABLE IF EXISTS item");
+        jdbc.execute("CREATE TABLE item (slot CHAR(1) NOT NULL, owner_id VARCHAR(64) NOT NULL, part_id VARCHAR(64) NOT NULL, "
+                + "category VARCHAR(32) NOT NULL, staff INTEGER NOT NULL)");
+        jdbc.execute("CREATE INDEX ix_item_owner ON item (slot, owner_id, part_id)");
+        Random random = new Random(11);
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < ROWS; i++) {
+            rows.add(new Object[] {random.nextBoolean() ? "A" : "B", "O-" + random.nextInt(200), "P-" + random.nextInt(4),
+                    List.of("DIPLOMATIC", "SERVICE", "LOCAL_HIRE").get(random.nextInt(3)), random.nextInt(10)});
+        }
+        jdbc.batchUpdate("INSERT INTO item VALUES (?, ?, ?, ?, ?)", rows);
+        jdbc.execute("ANALYZE");
+    }
+
+    @AfterEach
+    void close() {
+        dataSource.destroy();
+    }
+
+    @Test
+    void answersTheRowsOfEachKeyOnceAsAConditionOnEachDoes() {
+        Random random = new Random(5);
+        for (int round = 0; round < 30; round++) {
+            List<List<String>> keys = new ArrayList<>();
+            int count = random.nextInt(12);
+            for (int i = 0; i < count; i++) {
+                keys.add(List.of("O-" + random.nextInt(220), "P-" + random.nextInt(5))); // some unknown, some twice
+            }
+            Sql joined = KeyArrays.select("t.*", "item", "t", List.of("owner_id", "part_id"), keys)
+                    .add("t.slot = ? ORDER BY t.owner_id, t.part_id, t.category, t.staff", "A");
+            assertThat(rows(joined)).as("keys " + keys).isEqualTo(rows(eachKey(keys)));
+        }
+    }
+
+    @Test
+    void answersTheRowsOfEachValueOfOneColumn() {
+        List<String> owners = List.of("O-3", "O-17", "O-3", "O-150", "O-999");
+        Sql joined = KeyArrays.select("t.owner_id, t.staff", "item", "t", List.of("owner_id"), owners.stream().map(List::of).toList())
+                .add("t.slot = ? AND t.staff > ? ORDER BY t.owner_id, t.staff", "B", 2);
+        assertThat(rows(joined)).isNotEmpty().isEqualTo(rows(Sql.of("SELECT owner_id, staff FROM item WHERE slot = ? AND staff > ? "
+                + "AND owner_id IN (?, ?, ?, ?) ORDER BY owner_id, staff", "B", 2, "O-3", "O-17", "O-150", "O-999")));
+    }
+
+    @Test
+    void noKeyAnswersNoRow() {
+        assertThat(rows(KeyArrays.select("t.*", "item", "t", List.of("owner_id"), List.of()).add("t.slot = ?", "A"))).isEmpty();
+    }
+
+    @Test
+    void isOneStatementWhateverTheNumberOfKeys() {
+        String one = KeyArrays.select("t.*", "item", "t", List.of("owner_id", "part_id"), List.of(List.of("O-1", "P-1"))).text();
+        String many = KeyArrays.select("t.*", "item", "t", List.of("owner_id", "part_id"),
+                List.of(List.of("O-1", "P-1"), List.of("O-2", "P-2"), List.of("O-3", "P-3"))).text();
+        assertThat(many).isEqualTo(one).doesNotContain("UNION");
+    }
+
+    @Test
+    void readsEachKeyThroughTheIndexNotTheWholeSlot() {
+        assumeTrue(h2, "H2's EXPLAIN ANALYZE");
+        List<List<String>> keys = List.of(List.of("O-3", "P-1"), List.of("O-17", "P-0"), List.of("O-150", "P-2"));
+        String plan = explainAnalyze(KeyArrays.select("t.*", "item", "t", List.of("owner_id", "part_id"), keys).add("t.slot = ?", "A"));
+        assertThat(plan).contains("IX_ITEM_OWNER");
+        long found = rows(eachKey(keys)).size();
+        // the keys unnested, then one probe per key: its rows and the entry past them
+        assertThat(scanned(plan)).as(plan).isLessThanOrEqualTo(keys.size() + 1 + found + keys.size());
+    }
+
+    /** The same rows as a condition on each key, joined with OR. */
+    private static Sql eachKey(List<List<String>> keys) {
+        Sql sql = Sql.of("SELECT * FROM item WHERE slot = ? AND (1 = 0", "A");
+        for (List<String> key : keys) {
+            sql.add(" OR (owner_id = ? AND part_id = ?)", key.get(0), key.get(1));
+        }
+        return sql.add(") ORDER BY owner_id, part_id, category, staff");
+    }
+
+    private List<List<Object>> rows(Sql sql) {
+        return jdbc.query(sql.text(), (rs, i) -> {
+            List<Object> row = new ArrayList<>();
+            for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+                row.add(rs.getObject(c));
+            }
+            return row;
+        }, sql.args());
+    }
+
+    private String explainAnalyze(Sql sql) {
+        return jdbc.execute((ConnectionCallback<String>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("EXPLAIN ANALYZE " + sql.text())) {
+                Object[] args = sql.args();
+                for (int i = 0; i < args.length; i++) {
+                    statement.setObject(i + 1, args[i]);
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        });
+    }
+
+    /** The rows H2 says it read, over every scan of the plan ({@code scanCount}). */
+    private static long scanned(String plan) {
+        Matcher counts = Pattern.compile("scanCount: (\\d+)").matcher(plan);
+        long total = 0;
+        while (counts.find()) {
+            total += Long.parseLong(counts.group(1));
+        }
+        return total;
+    }
+}
