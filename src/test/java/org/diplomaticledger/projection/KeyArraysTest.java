@@ -4,18 +4,13 @@ import org.diplomaticledger.support.PostgresTestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -116,37 +111,14 @@ class KeyArraysTest {
     }
 
     private List<List<Object>> rows(Sql sql) {
-        return jdbc.query(sql.text(), (rs, i) -> {
-            List<Object> row = new ArrayList<>();
-            for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
-                row.add(rs.getObject(c));
-            }
-            return row;
-        }, sql.args());
+        return SqlProbes.rows(jdbc, sql);
     }
 
     private String explainAnalyze(Sql sql) {
-        return jdbc.execute((ConnectionCallback<String>) connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("EXPLAIN ANALYZE " + sql.text())) {
-                Object[] args = sql.args();
-                for (int i = 0; i < args.length; i++) {
-                    statement.setObject(i + 1, args[i]);
-                }
-                try (ResultSet rs = statement.executeQuery()) {
-                    rs.next();
-                    return rs.getString(1);
-                }
-            }
-        });
+        return SqlProbes.explainAnalyze(jdbc, sql);
     }
 
-    /** The rows H2 says it read, over every scan of the plan ({@code scanCount}). */
     private static long scanned(String plan) {
-        Matcher counts = Pattern.compile("scanCount: (\\d+)").matcher(plan);
-        long total = 0;
-        while (counts.find()) {
-            total += Long.parseLong(counts.group(1));
-        }
-        return total;
+        return SqlProbes.scanned(plan);
     }
 }
