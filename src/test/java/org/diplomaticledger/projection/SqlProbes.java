@@ -1,5 +1,8 @@
 package org.diplomaticledger.projection;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -10,7 +13,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What the tests of the reads' SQL helpers ask of a query: its rows as values, and on H2 its plan and what it read. */
+/**
+ * What the tests of the reads' SQL helpers ask of a query: its rows as values, and its plan and what it read (H2's
+ * {@code EXPLAIN ANALYZE} text, PostgreSQL's {@code EXPLAIN (ANALYZE, FORMAT JSON)}).
+ */
 final class SqlProbes {
 
     private SqlProbes() {
@@ -51,5 +57,61 @@ final class SqlProbes {
             total += Long.parseLong(counts.group(1));
         }
         return total;
+    }
+
+    /** How PostgreSQL read one table in an executed plan: the node, its index if any, and the rows it read. */
+    record Scan(String node, String index, long read) {
+    }
+
+    /**
+     * PostgreSQL's scans of a table when it ran the query ({@code EXPLAIN (ANALYZE, FORMAT JSON)}): each node on the
+     * table, with the rows it read over all its loops, those its filter removed included.
+     */
+    static List<Scan> scansOf(JdbcTemplate jdbc, Sql sql, String table) {
+        String json = jdbc.execute((ConnectionCallback<String>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("EXPLAIN (ANALYZE, FORMAT JSON) " + sql.text())) {
+                Object[] args = sql.args();
+                for (int i = 0; i < args.length; i++) {
+                    statement.setObject(i + 1, args[i]);
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        });
+        try {
+            List<Scan> scans = new ArrayList<>();
+            collect(new ObjectMapper().readTree(json).get(0).get("Plan"), table, scans);
+            return scans;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("not a plan: " + json, e);
+        }
+    }
+
+    /** The index a scan read: its own, or for a bitmap heap scan the one its bitmap index scan read. */
+    private static String indexOf(JsonNode node) {
+        if (node.has("Index Name")) {
+            return node.get("Index Name").asText();
+        }
+        for (JsonNode child : node.path("Plans")) {
+            String index = indexOf(child);
+            if (index != null) {
+                return index;
+            }
+        }
+        return null;
+    }
+
+    private static void collect(JsonNode node, String table, List<Scan> scans) {
+        if (table.equals(node.path("Relation Name").asText())) {
+            long loops = node.path("Actual Loops").asLong(1);
+            long read = (node.path("Actual Rows").asLong() + node.path("Rows Removed by Filter").asLong()
+                    + node.path("Rows Removed by Index Recheck").asLong()) * loops;
+            scans.add(new Scan(node.path("Node Type").asText(), indexOf(node), read));
+        }
+        for (JsonNode child : node.path("Plans")) {
+            collect(child, table, scans);
+        }
     }
 }
