@@ -1,11 +1,11 @@
 package org.diplomaticledger.presence.projection;
 
-import org.diplomaticledger.projection.CorrectionMark;
+import org.diplomaticledger.presence.projection.StaffingRows.CeilingRow;
+import org.diplomaticledger.presence.projection.StaffingRows.MissionRow;
+import org.diplomaticledger.presence.projection.StaffingRows.PresenceRow;
+import org.diplomaticledger.presence.projection.StaffingViews.*;
 import org.diplomaticledger.projection.KeyVersion;
 import org.diplomaticledger.projection.OneOf;
-import org.diplomaticledger.shared.Provenance;
-
-import org.diplomaticledger.presence.projection.StaffingViews.*;
 import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.ProjectionHandlers;
@@ -18,8 +18,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +25,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+
+import static org.diplomaticledger.presence.projection.StaffingRows.CLOSING;
+import static org.diplomaticledger.presence.projection.StaffingRows.ceilingRow;
+import static org.diplomaticledger.presence.projection.StaffingRows.ceilingViews;
+import static org.diplomaticledger.presence.projection.StaffingRows.counts;
+import static org.diplomaticledger.presence.projection.StaffingRows.missionRow;
+import static org.diplomaticledger.presence.projection.StaffingRows.presenceRow;
+import static org.diplomaticledger.presence.projection.StaffingRows.status;
 
 /**
  * Reads the staffing projection as it stands at a snapshot: missions and presences, listed or one with its staff and
@@ -95,13 +101,13 @@ public class StaffingQueries {
         }
         MissionRow row = rows.get(0);
         Sql persons = Sql.of("SELECT * FROM staffing_person WHERE ").add(snapshot.rows())
-                .add(" AND presence_id = ? AND mission_id = ? ORDER BY departed, accredited_on, person_id, tenure", row.presenceId, missionId);
+                .add(" AND presence_id = ? AND mission_id = ? ORDER BY departed, accredited_on, person_id, tenure", row.presenceId(), missionId);
         List<StaffMemberView> staff = jdbc.query(persons.text(),
                 (rs, i) -> new StaffMemberView(rs.getString("person_id"), rs.getString("name"), rs.getString("person_rank"),
                         rs.getString("category"), rs.getObject("accredited_on", LocalDate.class), rs.getString("expulsion_id"),
                         rs.getObject("departed_on", LocalDate.class)),
                 persons.args());
-        List<MissionExpulsionView> expulsions = expulsions(snapshot, row.presenceId, missionId, on);
+        List<MissionExpulsionView> expulsions = expulsions(snapshot, row.presenceId(), missionId, on);
         return Optional.of(new MissionStaffingDetail(missionViews(snapshot, List.of(row), on, null).get(0), staff, expulsions));
     }
 
@@ -114,9 +120,9 @@ public class StaffingQueries {
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<String> missionIds = rows.stream().map(r -> r.missionId).toList();
+        List<String> missionIds = rows.stream().map(MissionRow::missionId).toList();
         if (counted == null) {
-            counted = countedStaff.of(snapshot, rows.stream().map(r -> r.presenceId).distinct().toList());
+            counted = countedStaff.of(snapshot, rows.stream().map(MissionRow::presenceId).distinct().toList());
         }
         // Each list of missions or presences below is read one probe of (slot, mission_id) or (slot, presence_id, …)
         // per value (OneOf): an IN list read every row of the slot on H2.
@@ -131,7 +137,7 @@ public class StaffingQueries {
         query(OneOf.rows(Sql.of("SELECT * FROM staffing_ceiling WHERE ").add(snapshot.rows()).add(" AND in_force"), "mission_id",
                 missionIds).add(" ORDER BY since, ceiling_id"), rs -> {
             CeilingRow ceiling = ceilingRow(rs);
-            ceilings.computeIfAbsent(ceiling.missionId, k -> new ArrayList<>()).add(ceiling);
+            ceilings.computeIfAbsent(ceiling.missionId(), k -> new ArrayList<>()).add(ceiling);
         });
 
         ExpelledTally expelled = new ExpelledTally(on);
@@ -147,15 +153,16 @@ public class StaffingQueries {
 
         List<MissionStaffingView> views = new ArrayList<>();
         for (MissionRow row : rows) {
-            StaffCounts namedCounts = counts(expelled.stillMembers(row.missionId, named.get(row.missionId)));
-            StaffCounts countedCounts = counts(counted.ofMission(row.missionId));
+            StaffCounts namedCounts = counts(expelled.stillMembers(row.missionId(), named.get(row.missionId())));
+            StaffCounts countedCounts = counts(counted.ofMission(row.missionId()));
             StaffCounts headcount = namedCounts.plus(countedCounts);
-            ExpelledDue expelledDue = expelled.of(row.missionId);
-            boolean known = named.containsKey(row.missionId) || counted.ofMission(row.missionId) != null;
-            views.add(new MissionStaffingView(row.missionId, row.presenceId, row.sending, row.receiving, row.kind, row.city,
-                    row.organisation, row.name, status(row.status, row.leaveBy, on), row.statusSince, headcount,
-                    namedCounts, countedCounts, row.reported, ceilingViews(ceilings.get(row.missionId), headcount, known),
-                    expelledDue, row.leaveBy, known, row.reportedSource, row.reportedCorrected));
+            ExpelledDue expelledDue = expelled.of(row.missionId());
+            boolean known = named.containsKey(row.missionId()) || counted.ofMission(row.missionId()) != null;
+            views.add(new MissionStaffingView(row.missionId(), row.presenceId(), row.sending(), row.receiving(), row.kind(),
+                    row.city(), row.organisation(), row.name(), status(row.status(), row.leaveBy(), on), row.statusSince(),
+                    headcount, namedCounts, countedCounts, row.reported(),
+                    ceilingViews(ceilings.get(row.missionId()), headcount, known), expelledDue, row.leaveBy(), known,
+                    row.reportedSource(), row.reportedCorrected()));
         }
         return views;
     }
@@ -203,7 +210,7 @@ public class StaffingQueries {
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<String> presenceIds = rows.stream().map(r -> r.presenceId).toList();
+        List<String> presenceIds = rows.stream().map(PresenceRow::presenceId).toList();
         if (counted == null) {
             counted = countedStaff.of(snapshot, presenceIds);
         }
@@ -238,7 +245,7 @@ public class StaffingQueries {
         query(OneOf.rows(Sql.of("SELECT * FROM staffing_ceiling WHERE ").add(snapshot.rows()).add(" AND in_force AND mission_id IS NULL"),
                 "presence_id", presenceIds).add(" ORDER BY since, ceiling_id"), rs -> {
             CeilingRow ceiling = ceilingRow(rs);
-            ceilings.computeIfAbsent(ceiling.presenceId, k -> new ArrayList<>()).add(ceiling);
+            ceilings.computeIfAbsent(ceiling.presenceId(), k -> new ArrayList<>()).add(ceiling);
         });
 
         ExpelledTally expelled = new ExpelledTally(on);
@@ -256,18 +263,18 @@ public class StaffingQueries {
 
         List<PresenceStaffingView> views = new ArrayList<>();
         for (PresenceRow row : rows) {
-            StaffCounts namedCounts = counts(expelled.stillMembers(row.presenceId, named.get(row.presenceId)));
-            StaffCounts countedCounts = counts(counted.ofPresence(row.presenceId));
+            StaffCounts namedCounts = counts(expelled.stillMembers(row.presenceId(), named.get(row.presenceId())));
+            StaffCounts countedCounts = counts(counted.ofPresence(row.presenceId()));
             StaffCounts headcount = namedCounts.plus(countedCounts);
-            int[] status = statuses.getOrDefault(row.presenceId, new int[4]);
-            boolean known = named.containsKey(row.presenceId) || counted.ofPresence(row.presenceId) != null;
-            views.add(new PresenceStaffingView(row.presenceId, row.sending, row.receiving, headcount, namedCounts,
-                    countedCounts, counts(counted.presenceWide(row.presenceId)), row.reported,
-                    ceilingViews(ceilings.get(row.presenceId), headcount, known),
+            int[] status = statuses.getOrDefault(row.presenceId(), new int[4]);
+            boolean known = named.containsKey(row.presenceId()) || counted.ofPresence(row.presenceId()) != null;
+            views.add(new PresenceStaffingView(row.presenceId(), row.sending(), row.receiving(), headcount, namedCounts,
+                    countedCounts, counts(counted.presenceWide(row.presenceId())), row.reported(),
+                    ceilingViews(ceilings.get(row.presenceId()), headcount, known),
                     new MissionCounts(status[0], status[1], status[2], status[3]),
-                    expelled.of(row.presenceId),
-                    relations.get(RelationsId.of(CountryCode.of(row.sending), CountryCode.of(row.receiving))), known,
-                    missionCeilings.getOrDefault(row.presenceId, List.of()), row.reportedSource, row.reportedCorrected));
+                    expelled.of(row.presenceId()),
+                    relations.get(RelationsId.of(CountryCode.of(row.sending()), CountryCode.of(row.receiving()))), known,
+                    missionCeilings.getOrDefault(row.presenceId(), List.of()), row.reportedSource(), row.reportedCorrected()));
         }
         return views;
     }
@@ -284,7 +291,7 @@ public class StaffingQueries {
             return Map.of();
         }
         List<String> ids = rows.stream()
-                .map(row -> RelationsId.of(CountryCode.of(row.sending), CountryCode.of(row.receiving))).distinct().toList();
+                .map(row -> RelationsId.of(CountryCode.of(row.sending()), CountryCode.of(row.receiving()))).distinct().toList();
         Reads.Snapshot other = new Reads.Snapshot(RELATIONS_PROJECTION, live.get().slot().get(), snapshot.position(),
                 snapshot.point());
         Map<String, RelationsLevelView> levels = new HashMap<>();
@@ -324,86 +331,6 @@ public class StaffingQueries {
                     named + countedDue > 0 && deadline.isBefore(on), rs.getString("answers_expulsion_id")));
         });
         return views;
-    }
-
-    // ---------------------------------------------------------------- rows
-
-    private record MissionRow(String missionId, String presenceId, String sending, String receiving, String kind,
-                              String city, String organisation, String name, String status, LocalDate statusSince,
-                              LocalDate leaveBy, ReportedHeadcount reported, Provenance reportedSource,
-                              CorrectionMark reportedCorrected) {
-    }
-
-    private record PresenceRow(String presenceId, String sending, String receiving, ReportedHeadcount reported,
-                               Provenance reportedSource, CorrectionMark reportedCorrected) {
-    }
-
-    private record CeilingRow(String ceilingId, String presenceId, String missionId, String category, int limit,
-                              LocalDate since, LocalDate complyBy, String reason) {
-    }
-
-    private static MissionRow missionRow(ResultSet rs) throws SQLException {
-        return new MissionRow(rs.getString("mission_id"), rs.getString("presence_id"), rs.getString("sending_state"),
-                rs.getString("receiving_state"), rs.getString("kind"), rs.getString("city"), rs.getString("organisation"),
-                rs.getString("name"), rs.getString("status"), rs.getObject("status_since", LocalDate.class),
-                rs.getObject("leave_by", LocalDate.class), reported(rs), reportedSource(rs),
-                CorrectionMark.parse(rs.getString("reported_correction")));
-    }
-
-    private static PresenceRow presenceRow(ResultSet rs) throws SQLException {
-        return new PresenceRow(rs.getString("presence_id"), rs.getString("sending_state"), rs.getString("receiving_state"),
-                reported(rs), reportedSource(rs), CorrectionMark.parse(rs.getString("reported_correction")));
-    }
-
-    /** The source of the reported headcount, as corrected; null when none is reported. */
-    private static Provenance reportedSource(ResultSet rs) throws SQLException {
-        String text = rs.getString("reported_source");
-        return text == null ? null : new Provenance(text, rs.getString("reported_source_url"));
-    }
-
-    private static ReportedHeadcount reported(ResultSet rs) throws SQLException {
-        LocalDate on = rs.getObject("reported_on", LocalDate.class);
-        return on == null ? null : new ReportedHeadcount(rs.getInt("reported_headcount"), rs.getString("reported_category"), on);
-    }
-
-    private static CeilingRow ceilingRow(ResultSet rs) throws SQLException {
-        return new CeilingRow(rs.getString("ceiling_id"), rs.getString("presence_id"), rs.getString("mission_id"),
-                rs.getString("category"), rs.getInt("staff_limit"), rs.getObject("since", LocalDate.class),
-                rs.getObject("comply_by", LocalDate.class), rs.getString("reason"));
-    }
-
-    private static List<CeilingView> ceilingViews(List<CeilingRow> rows, StaffCounts headcount, boolean known) {
-        if (rows == null) {
-            return List.of();
-        }
-        List<CeilingView> views = new ArrayList<>();
-        for (CeilingRow row : rows) {
-            int staff = headcount.of(row.category);
-            views.add(new CeilingView(row.ceilingId, row.missionId, row.category, row.limit, row.since, row.complyBy,
-                    known ? staff : null, known && staff <= row.limit ? row.limit - staff : null,
-                    known && staff > row.limit ? staff - row.limit : null, row.reason, known));
-        }
-        return views;
-    }
-
-    /** The status a mission view shows: a closure with a deadline to leave reads CLOSING until that day. */
-    static final String CLOSING = "CLOSING";
-
-    private static String status(String stored, LocalDate leaveBy, LocalDate on) {
-        return "CLOSED".equals(stored) && leaveBy != null && on.isBefore(leaveBy) ? CLOSING : stored;
-    }
-
-    private static StaffCounts counts(Map<String, Integer> byCategory) {
-        if (byCategory == null) {
-            return StaffCounts.NONE;
-        }
-        int diplomatic = byCategory.getOrDefault("DIPLOMATIC", 0);
-        int technical = byCategory.getOrDefault("ADMINISTRATIVE_TECHNICAL", 0);
-        int service = byCategory.getOrDefault("SERVICE", 0);
-        int localHire = byCategory.getOrDefault("LOCAL_HIRE", 0);
-        int unspecified = byCategory.getOrDefault("UNSPECIFIED", 0);
-        return new StaffCounts(diplomatic + technical + service + localHire + unspecified, diplomatic, technical, service,
-                localHire, unspecified);
     }
 
     /** Each row a query answers, to {@code each}. */
