@@ -8,6 +8,7 @@ import org.diplomaticledger.presence.projection.HeadsOfMissionQueries;
 import org.diplomaticledger.presence.projection.HeadsOfMissionViews.MissionHeadsDetail;
 import org.diplomaticledger.presence.projection.StaffingProjection;
 import org.diplomaticledger.presence.projection.StaffingQueries;
+import org.diplomaticledger.presence.projection.StaffingTrends;
 import org.diplomaticledger.presence.projection.StaffingViews.CeilingSpan;
 import org.diplomaticledger.presence.projection.StaffingViews.HeadcountPoint;
 import org.diplomaticledger.presence.projection.StaffingViews.PresenceStaffingDetail;
@@ -54,17 +55,19 @@ class DashboardController {
 
     private final Reads reads;
     private final StaffingQueries staffing;
+    private final StaffingTrends trends;
     private final RelationsQueries relations;
     private final HeadsOfMissionQueries heads;
     private final ObjectMapper json;
     private final Clock clock;
     private final LatestEvents latestEvents;
 
-    DashboardController(Reads reads, StaffingQueries staffing, RelationsQueries relations, HeadsOfMissionQueries heads,
-                        ObjectMapper json, Clock clock, LatestEvents latestEvents) {
+    DashboardController(Reads reads, StaffingQueries staffing, StaffingTrends trends, RelationsQueries relations,
+                        HeadsOfMissionQueries heads, ObjectMapper json, Clock clock, LatestEvents latestEvents) {
         this.latestEvents = latestEvents;
         this.reads = reads;
         this.staffing = staffing;
+        this.trends = trends;
         this.relations = relations;
         this.heads = heads;
         this.json = json;
@@ -120,7 +123,7 @@ class DashboardController {
         PresenceStaffingDetail detail = staffing.presence(snapshot, presenceId, day)
                 .orElseThrow(() -> new ResourceNotFound("the ledger knows nothing of the presence " + presenceId
                         + (read.asOf() == null ? "" : " on " + read.asOf())));
-        List<CeilingSpan> ceilings = staffing.ceilingHistory(snapshot, presenceId);
+        List<CeilingSpan> ceilings = trends.ceilingHistory(snapshot, presenceId);
         Reads.Snapshot headsSnapshot = reads.await(HeadsOfMissionProjection.NAME, read);
         List<MissionHeadsDetail> missionHeads = new ArrayList<>();
         detail.missions().forEach(mission -> heads.mission(headsSnapshot, mission.missionId(), day).ifPresent(missionHeads::add));
@@ -135,7 +138,7 @@ class DashboardController {
                 .orElse(day.getYear() - 10);
         YearMonth to = YearMonth.from(day);
         YearMonth from = YearMonth.of(Math.max(Math.min(firstYear - 1, day.getYear() - 5), day.getYear() - MAX_CHART_YEARS), 1);
-        List<HeadcountPoint> trend = staffing.headcountTrend(snapshot, presenceId, from, to);
+        List<HeadcountPoint> trend = trends.headcountTrend(snapshot, presenceId, from, to);
 
         TimeControls time = TimeControls.of(read, today, firstYear);
         model.addAttribute("time", time);

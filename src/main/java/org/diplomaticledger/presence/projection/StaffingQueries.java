@@ -1,12 +1,11 @@
 package org.diplomaticledger.presence.projection;
 
-import org.diplomaticledger.projection.CorrectionMark;
+import org.diplomaticledger.presence.projection.StaffingRows.CeilingRow;
+import org.diplomaticledger.presence.projection.StaffingRows.MissionRow;
+import org.diplomaticledger.presence.projection.StaffingRows.PresenceRow;
+import org.diplomaticledger.presence.projection.StaffingViews.*;
 import org.diplomaticledger.projection.KeyVersion;
 import org.diplomaticledger.projection.OneOf;
-import org.diplomaticledger.shared.Provenance;
-
-import org.diplomaticledger.presence.api.PresenceIds;
-import org.diplomaticledger.presence.projection.StaffingViews.*;
 import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.ProjectionHandlers;
@@ -19,22 +18,27 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+
+import static org.diplomaticledger.presence.projection.StaffingRows.CLOSING;
+import static org.diplomaticledger.presence.projection.StaffingRows.ceilingRow;
+import static org.diplomaticledger.presence.projection.StaffingRows.ceilingViews;
+import static org.diplomaticledger.presence.projection.StaffingRows.counts;
+import static org.diplomaticledger.presence.projection.StaffingRows.missionRow;
+import static org.diplomaticledger.presence.projection.StaffingRows.presenceRow;
+import static org.diplomaticledger.presence.projection.StaffingRows.status;
 
 /**
- * Reads the staffing projection. Named and counted staff, room and excess under ceilings and the expelled still due
- * are put together at query time from the stored rows; what is overdue depends on the day asked about ({@code on}),
- * which is never stored.
+ * Reads the staffing projection as it stands at a snapshot: missions and presences, listed or one with its staff and
+ * expulsions. Named and counted staff, room and excess under ceilings and the expelled still due are put together at
+ * query time from the stored rows; what is overdue depends on the day asked about ({@code on}), which is never stored.
+ * The series over time are {@link StaffingTrends}'s.
  */
 @Component
 public class StaffingQueries {
@@ -97,13 +101,13 @@ public class StaffingQueries {
         }
         MissionRow row = rows.get(0);
         Sql persons = Sql.of("SELECT * FROM staffing_person WHERE ").add(snapshot.rows())
-                .add(" AND presence_id = ? AND mission_id = ? ORDER BY departed, accredited_on, person_id, tenure", row.presenceId, missionId);
+                .add(" AND presence_id = ? AND mission_id = ? ORDER BY departed, accredited_on, person_id, tenure", row.presenceId(), missionId);
         List<StaffMemberView> staff = jdbc.query(persons.text(),
                 (rs, i) -> new StaffMemberView(rs.getString("person_id"), rs.getString("name"), rs.getString("person_rank"),
                         rs.getString("category"), rs.getObject("accredited_on", LocalDate.class), rs.getString("expulsion_id"),
                         rs.getObject("departed_on", LocalDate.class)),
                 persons.args());
-        List<MissionExpulsionView> expulsions = expulsions(snapshot, row.presenceId, missionId, on);
+        List<MissionExpulsionView> expulsions = expulsions(snapshot, row.presenceId(), missionId, on);
         return Optional.of(new MissionStaffingDetail(missionViews(snapshot, List.of(row), on, null).get(0), staff, expulsions));
     }
 
@@ -116,9 +120,9 @@ public class StaffingQueries {
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<String> missionIds = rows.stream().map(r -> r.missionId).toList();
+        List<String> missionIds = rows.stream().map(MissionRow::missionId).toList();
         if (counted == null) {
-            counted = countedStaff.of(snapshot, rows.stream().map(r -> r.presenceId).distinct().toList());
+            counted = countedStaff.of(snapshot, rows.stream().map(MissionRow::presenceId).distinct().toList());
         }
         // Each list of missions or presences below is read one probe of (slot, mission_id) or (slot, presence_id, …)
         // per value (OneOf): an IN list read every row of the slot on H2.
@@ -133,7 +137,7 @@ public class StaffingQueries {
         query(OneOf.rows(Sql.of("SELECT * FROM staffing_ceiling WHERE ").add(snapshot.rows()).add(" AND in_force"), "mission_id",
                 missionIds).add(" ORDER BY since, ceiling_id"), rs -> {
             CeilingRow ceiling = ceilingRow(rs);
-            ceilings.computeIfAbsent(ceiling.missionId, k -> new ArrayList<>()).add(ceiling);
+            ceilings.computeIfAbsent(ceiling.missionId(), k -> new ArrayList<>()).add(ceiling);
         });
 
         ExpelledTally expelled = new ExpelledTally(on);
@@ -149,15 +153,16 @@ public class StaffingQueries {
 
         List<MissionStaffingView> views = new ArrayList<>();
         for (MissionRow row : rows) {
-            StaffCounts namedCounts = counts(expelled.stillMembers(row.missionId, named.get(row.missionId)));
-            StaffCounts countedCounts = counts(counted.ofMission(row.missionId));
+            StaffCounts namedCounts = counts(expelled.stillMembers(row.missionId(), named.get(row.missionId())));
+            StaffCounts countedCounts = counts(counted.ofMission(row.missionId()));
             StaffCounts headcount = namedCounts.plus(countedCounts);
-            ExpelledDue expelledDue = expelled.of(row.missionId);
-            boolean known = named.containsKey(row.missionId) || counted.ofMission(row.missionId) != null;
-            views.add(new MissionStaffingView(row.missionId, row.presenceId, row.sending, row.receiving, row.kind, row.city,
-                    row.organisation, row.name, status(row.status, row.leaveBy, on), row.statusSince, headcount,
-                    namedCounts, countedCounts, row.reported, ceilingViews(ceilings.get(row.missionId), headcount, known),
-                    expelledDue, row.leaveBy, known, row.reportedSource, row.reportedCorrected));
+            ExpelledDue expelledDue = expelled.of(row.missionId());
+            boolean known = named.containsKey(row.missionId()) || counted.ofMission(row.missionId()) != null;
+            views.add(new MissionStaffingView(row.missionId(), row.presenceId(), row.sending(), row.receiving(), row.kind(),
+                    row.city(), row.organisation(), row.name(), status(row.status(), row.leaveBy(), on), row.statusSince(),
+                    headcount, namedCounts, countedCounts, row.reported(),
+                    ceilingViews(ceilings.get(row.missionId()), headcount, known), expelledDue, row.leaveBy(), known,
+                    row.reportedSource(), row.reportedCorrected()));
         }
         return views;
     }
@@ -205,7 +210,7 @@ public class StaffingQueries {
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<String> presenceIds = rows.stream().map(r -> r.presenceId).toList();
+        List<String> presenceIds = rows.stream().map(PresenceRow::presenceId).toList();
         if (counted == null) {
             counted = countedStaff.of(snapshot, presenceIds);
         }
@@ -240,7 +245,7 @@ public class StaffingQueries {
         query(OneOf.rows(Sql.of("SELECT * FROM staffing_ceiling WHERE ").add(snapshot.rows()).add(" AND in_force AND mission_id IS NULL"),
                 "presence_id", presenceIds).add(" ORDER BY since, ceiling_id"), rs -> {
             CeilingRow ceiling = ceilingRow(rs);
-            ceilings.computeIfAbsent(ceiling.presenceId, k -> new ArrayList<>()).add(ceiling);
+            ceilings.computeIfAbsent(ceiling.presenceId(), k -> new ArrayList<>()).add(ceiling);
         });
 
         ExpelledTally expelled = new ExpelledTally(on);
@@ -258,18 +263,18 @@ public class StaffingQueries {
 
         List<PresenceStaffingView> views = new ArrayList<>();
         for (PresenceRow row : rows) {
-            StaffCounts namedCounts = counts(expelled.stillMembers(row.presenceId, named.get(row.presenceId)));
-            StaffCounts countedCounts = counts(counted.ofPresence(row.presenceId));
+            StaffCounts namedCounts = counts(expelled.stillMembers(row.presenceId(), named.get(row.presenceId())));
+            StaffCounts countedCounts = counts(counted.ofPresence(row.presenceId()));
             StaffCounts headcount = namedCounts.plus(countedCounts);
-            int[] status = statuses.getOrDefault(row.presenceId, new int[4]);
-            boolean known = named.containsKey(row.presenceId) || counted.ofPresence(row.presenceId) != null;
-            views.add(new PresenceStaffingView(row.presenceId, row.sending, row.receiving, headcount, namedCounts,
-                    countedCounts, counts(counted.presenceWide(row.presenceId)), row.reported,
-                    ceilingViews(ceilings.get(row.presenceId), headcount, known),
+            int[] status = statuses.getOrDefault(row.presenceId(), new int[4]);
+            boolean known = named.containsKey(row.presenceId()) || counted.ofPresence(row.presenceId()) != null;
+            views.add(new PresenceStaffingView(row.presenceId(), row.sending(), row.receiving(), headcount, namedCounts,
+                    countedCounts, counts(counted.presenceWide(row.presenceId())), row.reported(),
+                    ceilingViews(ceilings.get(row.presenceId()), headcount, known),
                     new MissionCounts(status[0], status[1], status[2], status[3]),
-                    expelled.of(row.presenceId),
-                    relations.get(RelationsId.of(CountryCode.of(row.sending), CountryCode.of(row.receiving))), known,
-                    missionCeilings.getOrDefault(row.presenceId, List.of()), row.reportedSource, row.reportedCorrected));
+                    expelled.of(row.presenceId()),
+                    relations.get(RelationsId.of(CountryCode.of(row.sending()), CountryCode.of(row.receiving()))), known,
+                    missionCeilings.getOrDefault(row.presenceId(), List.of()), row.reportedSource(), row.reportedCorrected()));
         }
         return views;
     }
@@ -286,7 +291,7 @@ public class StaffingQueries {
             return Map.of();
         }
         List<String> ids = rows.stream()
-                .map(row -> RelationsId.of(CountryCode.of(row.sending), CountryCode.of(row.receiving))).distinct().toList();
+                .map(row -> RelationsId.of(CountryCode.of(row.sending()), CountryCode.of(row.receiving()))).distinct().toList();
         Reads.Snapshot other = new Reads.Snapshot(RELATIONS_PROJECTION, live.get().slot().get(), snapshot.position(),
                 snapshot.point());
         Map<String, RelationsLevelView> levels = new HashMap<>();
@@ -326,208 +331,6 @@ public class StaffingQueries {
                     named + countedDue > 0 && deadline.isBefore(on), rs.getString("answers_expulsion_id")));
         });
         return views;
-    }
-
-    // ---------------------------------------------------------------- trends
-
-    /** Whether the projection knows the presence. */
-    public boolean knowsPresence(Reads.Snapshot snapshot, String presenceId) {
-        Sql presence = Sql.of("SELECT COUNT(*) FROM staffing_presence WHERE ").add(snapshot.rows()).add(" AND presence_id = ?", presenceId);
-        Long count = jdbc.queryForObject(presence.text(), Long.class, presence.args());
-        return count != null && count > 0;
-    }
-
-    /**
-     * The presence's headcount at the end of each month from {@code from} to {@code to}: on each month's last day, the
-     * version of the presence valid then, as the ledger knew it at the snapshot's {@code knownAt} (its {@code asOf}
-     * does not cut the span: every month is read on its own day).
-     */
-    /**
-     * Month by month, the presence's headcount at each month's end, or on the snapshot's {@code asOf} for the month
-     * that holds it (a trend read as of a day stops there: {@code to} is no later than that month).
-     */
-    public List<HeadcountPoint> headcountTrend(Reads.Snapshot snapshot, String presenceId, YearMonth from, YearMonth to) {
-        record Version(LocalDate from, LocalDate to, int headcount) {
-            boolean covers(LocalDate day) {
-                return !from.isAfter(day) && (to == null || to.isAfter(day));
-            }
-        }
-        LocalDate before = from.minusMonths(1).atEndOfMonth();
-        Sql presence = Sql.of("SELECT valid_from, ").add(snapshot.validTo(null)).add(", headcount FROM staffing_presence "
-                        + "WHERE slot = ? AND ", snapshot.slotCode()).add(snapshot.known(null))
-                .add(" AND presence_id = ? AND valid_from <= ? AND ", presenceId, java.sql.Date.valueOf(to.atEndOfMonth()))
-                .add(snapshot.validAfter(null, before)).add(" ORDER BY valid_from");
-        List<Version> versions = jdbc.query(presence.text(),
-                (rs, i) -> new Version(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class), rs.getInt(3)),
-                presence.args());
-        // Named staff expelled whose deadline passed, departure not recorded: no longer counted from the deadline on
-        // (VCDR Art. 9), as in the presence's own view. The stored headcount still holds them (the fold has no event on
-        // the deadline), so each point takes them out as of its own day.
-        record Gone(LocalDate from, LocalDate to, LocalDate deadline) {
-        }
-        Sql expelled = Sql.of("SELECT p.valid_from, ").add(snapshot.validTo("p")).add(", (SELECT MIN(x.deadline) "
-                        + "FROM staffing_expulsion x WHERE x.slot = p.slot AND ").add(snapshot.known("x"))
-                .add(" AND x.presence_id = p.presence_id AND x.expulsion_id = p.expulsion_id) FROM staffing_person p WHERE p.slot = ? AND ",
-                        snapshot.slotCode()).add(snapshot.known("p"))
-                .add(" AND p.presence_id = ? AND p.expulsion_id IS NOT NULL AND NOT p.departed AND p.valid_from <= ? AND ", presenceId,
-                        java.sql.Date.valueOf(to.atEndOfMonth())).add(snapshot.validAfter("p", before));
-        List<Gone> gone = jdbc.query(expelled.text(),
-                (rs, i) -> new Gone(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
-                        rs.getObject(3, LocalDate.class)),
-                expelled.args());
-        java.util.function.Function<LocalDate, Integer> on = day -> versions.stream().filter(v -> v.covers(day))
-                .findFirst().map(Version::headcount).orElse(0) - (int) gone.stream().filter(g -> g.deadline != null
-                        && g.deadline.isBefore(day) && !g.from.isAfter(day) && (g.to == null || g.to.isAfter(day))).count();
-        List<HeadcountPoint> points = new ArrayList<>();
-        int headcount = on.apply(before);
-        for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
-            int previous = headcount;
-            LocalDate end = endOrAsOf(month.atEndOfMonth(), snapshot);
-            headcount = on.apply(end);
-            points.add(new HeadcountPoint(month, end, PresenceIds.sendingOf(presenceId), PresenceIds.receivingOf(presenceId), headcount,
-                    headcount - previous));
-        }
-        return points;
-    }
-
-    /**
-     * The presence-wide ceilings in force on any day, in effective order: each stored version of a ceiling while in
-     * force, as the ledger knew it at the snapshot's {@code knownAt} (its {@code asOf} does not cut the span), for a
-     * chart of the headcount against its ceilings.
-     */
-    public List<CeilingSpan> ceilingHistory(Reads.Snapshot snapshot, String presenceId) {
-        Sql ceilings = Sql.of("SELECT ceiling_id, category, staff_limit, valid_from, ").add(snapshot.validTo(null))
-                .add(" FROM staffing_ceiling WHERE slot = ? AND ", snapshot.slotCode()).add(snapshot.known(null))
-                .add(" AND presence_id = ? AND mission_id IS NULL AND in_force ORDER BY valid_from, ceiling_id", presenceId);
-        return jdbc.query(ceilings.text(),
-                (rs, i) -> new CeilingSpan(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getObject(4, LocalDate.class),
-                        rs.getObject(5, LocalDate.class)),
-                ceilings.args());
-    }
-
-    /**
-     * For each year-end from {@code from} to {@code to}, per receiving state, the sending state's missions open then:
-     * the version of each mission valid on that day, as the ledger knew it at the snapshot's {@code knownAt}, is OPEN
-     * or SUSPENDED. Receiving states appear from the first year-end on which one of the missions there had opened.
-     */
-    public List<OpenMissionsPoint> openMissionsTrend(Reads.Snapshot snapshot, CountryCode sending, CountryCode receiving,
-                                                     int from, int to) {
-        Sql sql = Sql.of("SELECT mission_id, receiving_state, status, valid_from, ").add(snapshot.validTo(null))
-                .add(" FROM staffing_mission WHERE slot = ? AND ", snapshot.slotCode()).add(snapshot.known(null))
-                .add(" AND sending_state = ? AND valid_from <= ? AND ", sending.value(), java.sql.Date.valueOf(LocalDate.of(to, 12, 31)))
-                .add(snapshot.validAfter(null, LocalDate.of(from, 12, 31)));
-        if (receiving != null) {
-            sql.add(" AND receiving_state = ?", receiving.value());
-        }
-        sql.add(" ORDER BY mission_id, valid_from");
-        record Version(String missionId, String receiving, String status, LocalDate from, LocalDate to) {
-        }
-        List<Version> versions = jdbc.query(sql.text(), (rs, i) -> new Version(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)), sql.args());
-        List<OpenMissionsPoint> points = new ArrayList<>();
-        for (int year = from; year <= to; year++) {
-            LocalDate end = endOrAsOf(LocalDate.of(year, 12, 31), snapshot);
-            Map<String, List<String>> open = new TreeMap<>();
-            for (Version version : versions) {
-                if (!version.from.isAfter(end) && (version.to == null || version.to.isAfter(end))) {
-                    List<String> missions = open.computeIfAbsent(version.receiving, k -> new ArrayList<>());
-                    if (!version.status.equals("CLOSED")) {
-                        missions.add(version.missionId);
-                    }
-                }
-            }
-            for (Map.Entry<String, List<String>> entry : open.entrySet()) {
-                points.add(new OpenMissionsPoint(year, end, sending.value(), entry.getKey(), entry.getValue().size(),
-                        entry.getValue()));
-            }
-        }
-        return points;
-    }
-
-    /** A trend's point on {@code end}, or on the snapshot's asOf when that comes first (the world read as of that day). */
-    private static LocalDate endOrAsOf(LocalDate end, Reads.Snapshot snapshot) {
-        LocalDate asOf = snapshot.asOf();
-        return asOf != null && asOf.isBefore(end) ? asOf : end;
-    }
-
-    // ---------------------------------------------------------------- rows
-
-    private record MissionRow(String missionId, String presenceId, String sending, String receiving, String kind,
-                              String city, String organisation, String name, String status, LocalDate statusSince,
-                              LocalDate leaveBy, ReportedHeadcount reported, Provenance reportedSource,
-                              CorrectionMark reportedCorrected) {
-    }
-
-    private record PresenceRow(String presenceId, String sending, String receiving, ReportedHeadcount reported,
-                               Provenance reportedSource, CorrectionMark reportedCorrected) {
-    }
-
-    private record CeilingRow(String ceilingId, String presenceId, String missionId, String category, int limit,
-                              LocalDate since, LocalDate complyBy, String reason) {
-    }
-
-    private static MissionRow missionRow(ResultSet rs) throws SQLException {
-        return new MissionRow(rs.getString("mission_id"), rs.getString("presence_id"), rs.getString("sending_state"),
-                rs.getString("receiving_state"), rs.getString("kind"), rs.getString("city"), rs.getString("organisation"),
-                rs.getString("name"), rs.getString("status"), rs.getObject("status_since", LocalDate.class),
-                rs.getObject("leave_by", LocalDate.class), reported(rs), reportedSource(rs),
-                CorrectionMark.parse(rs.getString("reported_correction")));
-    }
-
-    private static PresenceRow presenceRow(ResultSet rs) throws SQLException {
-        return new PresenceRow(rs.getString("presence_id"), rs.getString("sending_state"), rs.getString("receiving_state"),
-                reported(rs), reportedSource(rs), CorrectionMark.parse(rs.getString("reported_correction")));
-    }
-
-    /** The source of the reported headcount, as corrected; null when none is reported. */
-    private static Provenance reportedSource(ResultSet rs) throws SQLException {
-        String text = rs.getString("reported_source");
-        return text == null ? null : new Provenance(text, rs.getString("reported_source_url"));
-    }
-
-    private static ReportedHeadcount reported(ResultSet rs) throws SQLException {
-        LocalDate on = rs.getObject("reported_on", LocalDate.class);
-        return on == null ? null : new ReportedHeadcount(rs.getInt("reported_headcount"), rs.getString("reported_category"), on);
-    }
-
-    private static CeilingRow ceilingRow(ResultSet rs) throws SQLException {
-        return new CeilingRow(rs.getString("ceiling_id"), rs.getString("presence_id"), rs.getString("mission_id"),
-                rs.getString("category"), rs.getInt("staff_limit"), rs.getObject("since", LocalDate.class),
-                rs.getObject("comply_by", LocalDate.class), rs.getString("reason"));
-    }
-
-    private static List<CeilingView> ceilingViews(List<CeilingRow> rows, StaffCounts headcount, boolean known) {
-        if (rows == null) {
-            return List.of();
-        }
-        List<CeilingView> views = new ArrayList<>();
-        for (CeilingRow row : rows) {
-            int staff = headcount.of(row.category);
-            views.add(new CeilingView(row.ceilingId, row.missionId, row.category, row.limit, row.since, row.complyBy,
-                    known ? staff : null, known && staff <= row.limit ? row.limit - staff : null,
-                    known && staff > row.limit ? staff - row.limit : null, row.reason, known));
-        }
-        return views;
-    }
-
-    /** The status a mission view shows: a closure with a deadline to leave reads CLOSING until that day. */
-    static final String CLOSING = "CLOSING";
-
-    private static String status(String stored, LocalDate leaveBy, LocalDate on) {
-        return "CLOSED".equals(stored) && leaveBy != null && on.isBefore(leaveBy) ? CLOSING : stored;
-    }
-
-    private static StaffCounts counts(Map<String, Integer> byCategory) {
-        if (byCategory == null) {
-            return StaffCounts.NONE;
-        }
-        int diplomatic = byCategory.getOrDefault("DIPLOMATIC", 0);
-        int technical = byCategory.getOrDefault("ADMINISTRATIVE_TECHNICAL", 0);
-        int service = byCategory.getOrDefault("SERVICE", 0);
-        int localHire = byCategory.getOrDefault("LOCAL_HIRE", 0);
-        int unspecified = byCategory.getOrDefault("UNSPECIFIED", 0);
-        return new StaffCounts(diplomatic + technical + service + localHire + unspecified, diplomatic, technical, service,
-                localHire, unspecified);
     }
 
     /** Each row a query answers, to {@code each}. */

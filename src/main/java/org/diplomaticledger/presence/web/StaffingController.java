@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.diplomaticledger.presence.api.PresenceIds;
 import org.diplomaticledger.presence.projection.StaffingProjection;
 import org.diplomaticledger.presence.projection.StaffingQueries;
+import org.diplomaticledger.presence.projection.StaffingTrends;
 import org.diplomaticledger.presence.projection.StaffingViews.*;
 import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.ReadDocs;
@@ -47,11 +48,13 @@ class StaffingController {
 
     private final Reads reads;
     private final StaffingQueries queries;
+    private final StaffingTrends trends;
     private final java.time.Clock clock;
 
-    StaffingController(Reads reads, StaffingQueries queries, java.time.Clock clock) {
+    StaffingController(Reads reads, StaffingQueries queries, StaffingTrends trends, java.time.Clock clock) {
         this.reads = reads;
         this.queries = queries;
+        this.trends = trends;
         this.clock = clock;
     }
 
@@ -140,10 +143,10 @@ class StaffingController {
         YearMonth last = query.last(read, clock);
         YearMonth first = query.first(last);
         return reads.answer(StaffingProjection.NAME, read, snapshot -> {
-            if (!queries.knowsPresence(snapshot, presenceId)) {
+            if (!trends.knowsPresence(snapshot, presenceId)) {
                 throw new ResourceNotFound("the ledger knows nothing of the presence " + presenceId);
             }
-            return Page.all(queries.headcountTrend(snapshot, presenceId, first, last), snapshot.position());
+            return Page.all(trends.headcountTrend(snapshot, presenceId, first, last), snapshot.position());
         });
     }
 
@@ -159,7 +162,7 @@ class StaffingController {
         int last = query.last(read, clock);
         int first = query.first(last);
         return reads.answer(StaffingProjection.NAME, read,
-                snapshot -> Page.all(queries.openMissionsTrend(snapshot, sending, query.receiving(), first, last), snapshot.position()));
+                snapshot -> Page.all(trends.openMissionsTrend(snapshot, sending, query.receiving(), first, last), snapshot.position()));
     }
 
     private static String presenceId(String sending, String receiving) {

@@ -77,6 +77,7 @@ class StaffingPropertiesTest {
         Fold expected = fold(LedgerApp.inEffectiveOrder(app.events(presence.id())));
         Reads.Snapshot snapshot = app.bean(Reads.class).await(StaffingProjection.NAME, ReadPosition.any());
         StaffingQueries queries = app.bean(StaffingQueries.class);
+        StaffingTrends trends = app.bean(StaffingTrends.class);
 
         for (String missionId : presence.missions()) {
             MissionStaffingView mission = queries.mission(snapshot, missionId, ON).orElseThrow().mission();
@@ -99,10 +100,10 @@ class StaffingPropertiesTest {
         assertThat(reported(actual.reported())).as("reported").isEqualTo(expected.reported.get(null));
 
         // every change summed by effective date ends at the headcount now
-        List<HeadcountPoint> months = queries.headcountTrend(snapshot, presence.id(), YearMonth.of(2024, 12), YearMonth.of(2025, 12));
+        List<HeadcountPoint> months = trends.headcountTrend(snapshot, presence.id(), YearMonth.of(2024, 12), YearMonth.of(2025, 12));
         assertThat(months.get(0).headcount()).isZero();
         assertThat(months.get(months.size() - 1).headcount()).isEqualTo(expected.totalAt(LocalDate.of(2025, 12, 31)));
-        List<OpenMissionsPoint> years = queries.openMissionsTrend(snapshot, presence.sending(), presence.receiving(), 2025, 2025);
+        List<OpenMissionsPoint> years = trends.openMissionsTrend(snapshot, presence.sending(), presence.receiving(), 2025, 2025);
         assertThat(years).hasSize(1);
         assertThat(years.get(0).missionIds()).isEqualTo(expected.openAtYearEnd());
     }
