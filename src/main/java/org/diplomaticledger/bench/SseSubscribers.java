@@ -210,7 +210,7 @@ public final class SseSubscribers implements AutoCloseable {
             return closingComment;
         }
 
-        /** Whether the connection has closed. */
+        /** Whether the stream has ended: its body's last chunk arrived, or the connection closed. */
         public boolean ended() {
             return ended;
         }
@@ -247,6 +247,11 @@ public final class SseSubscribers implements AutoCloseable {
                             chunkLeft = Long.parseLong(extension < 0 ? size : size.substring(0, extension), 16);
                             chunkLine.setLength(0);
                             state = chunkLeft == 0 ? State.DONE : State.CHUNK_DATA;
+                            if (state == State.DONE) {
+                                // The body's last chunk: the server ended the stream, whether or not the
+                                // connection closes after it (a stream never ends by itself).
+                                ended = true;
+                            }
                         } else {
                             chunkLine.append(c);
                         }

@@ -64,6 +64,10 @@ public class SseStreams {
         response.setContentType("text/event-stream;charset=UTF-8");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-store");
         response.setHeader("X-Accel-Buffering", "no"); // nginx: do not buffer the stream
+        // A stream is the connection's last response: when it ends, however it ends, the connection closes, so that
+        // every client learns of the end (one that reads the body as a plain stream would otherwise wait on an idle
+        // connection kept alive for a next request that never comes).
+        response.setHeader(HttpHeaders.CONNECTION, "close");
         if ("HEAD".equals(request.getMethod())) {
             // The headers of a stream, and no stream: a HEAD takes no subscriber slot (its body is never sent, so a
             // subscription would never learn that its client left, and would keep the slot for good).
@@ -91,8 +95,7 @@ public class SseStreams {
             // The client left before its stream began (the headers are out: no problem answer can follow). Said in
             // the log with its cause: a stream that ends here sends no closing comment, so the log is all there is.
             log.warn("A stream after position {} ended before it began: {}", start, gone.toString());
-            tail.unregister(subscription);
-            subscription.end("the connection closed");
+            subscription.abandon();
             try {
                 async.complete();
             } catch (IllegalStateException alreadyComplete) {

@@ -53,7 +53,14 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
     private boolean ending;
     private volatile boolean closed;
     private boolean unflushed;
+    /**
+     * Held by every call into the container's request, response and output stream (by {@link #pump}, and by the
+     * container's error and timeout callbacks before they complete the request), so that the container can never end
+     * and recycle a request while one of the stream's threads is still inside such a call: Tomcat reuses those objects
+     * for the next connection, and a call that finished after the recycling would act on that other connection.
+     */
     private final Object writing = new Object();
+    private boolean started;      // guarded by writing: set once the write listener is in place
     private final AtomicBoolean pumpScheduled = new AtomicBoolean();
 
     public SseSubscription(LedgerTail tail, EventFilter filter, long after, int capacity, Executor catchUpPool,
@@ -72,11 +79,31 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
     /** Starts writing (the container calls {@link #onWritePossible} first) and catching up. */
     public void start() {
         async.addListener(this);
-        out.setWriteListener(this);
         synchronized (this) {
             queue.add(new Chunk(comment("stream after position " + cursor), 0));
         }
+        synchronized (writing) {
+            out.setWriteListener(this);
+            started = true;
+        }
         catchUpPool.execute(this::catchUp);
+    }
+
+    /**
+     * Ends a stream that never {@link #start started}, without touching its request: the caller completes that
+     * itself. No thread of the stream's writes to it afterwards (a heartbeat queued meanwhile stays unwritten).
+     */
+    public void abandon() {
+        synchronized (writing) {
+            closed = true;
+        }
+        synchronized (this) {
+            ending = true;
+            queue.clear();
+            queuedEvents = 0;
+        }
+        tail.detach(this);
+        tail.unregister(this);
     }
 
     /** One batch of catching up, then the next on the pool, so that many catch-ups share its threads fairly. */
@@ -266,8 +293,8 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
     void pump() {
         boolean resumeCatchUp = false;
         synchronized (writing) {
-            if (closed) {
-                return;
+            if (closed || !started) {
+                return; // not started: the container calls onWritePossible once the listener is in place
             }
             try {
                 while (out.isReady()) {
@@ -331,7 +358,9 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
 
     @Override
     public void onError(Throwable t) {
-        close();
+        synchronized (writing) {
+            close();
+        }
     }
 
     @Override
@@ -343,15 +372,24 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
 
     @Override
     public void onTimeout(AsyncEvent event) {
-        close();
+        synchronized (writing) {
+            close();
+        }
     }
 
     @Override
     public void onError(AsyncEvent event) {
-        close();
-        // The client has gone. Complete here even if the stream was closed already: a completion asked for on another
-        // thread before the container saw the error does not count, and it would send the request to an error page.
-        complete();
+        // Waits for a write still under way on a writer thread: that write may be the very one that failed, and Tomcat
+        // records its error on the response only after dispatching this callback. Were the request completed and
+        // recycled first, the error would land on the response of the next connection the container serves, and
+        // that stream would end at its first flush with a client that still holds it open (issue 13).
+        synchronized (writing) {
+            close();
+            // The client has gone. Complete here even if the stream was closed already: a completion asked for on
+            // another thread before the container saw the error does not count, and it would send the request to an
+            // error page.
+            complete();
+        }
     }
 
     @Override
