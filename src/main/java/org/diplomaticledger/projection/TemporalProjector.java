@@ -382,12 +382,12 @@ public final class TemporalProjector implements EventMessageHandler {
         for (VersionedTable table : projection.versionedTables()) {
             VersionLayout layout = layout(table);
             Map<List<Object>, Version> byKey = new HashMap<>();
-            jdbc.query("SELECT " + layout.columnList + ", valid_from, valid_to, recorded_from FROM " + layout.table
-                            + " WHERE slot = ? AND " + layout.partitionSql + " AND recorded_to IS NULL AND valid_to IS NULL",
-                    (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
-                        Version version = Version.read(rs, layout);
-                        byKey.put(layout.key(version.row()), version);
-                    }, versionsCode(), layout.partitionArg(partition));
+            jdbc.query(layout.openSql, (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                Version version = Version.read(rs, layout);
+                if (version.validTo() == null) {
+                    byKey.put(layout.key(version.row()), version);
+                }
+            }, versionsCode(), layout.partitionArg(partition));
             state.open.put(table.name(), byKey);
         }
         return state;

@@ -19,6 +19,17 @@ final class VersionLayout {
     final String openVersionSql;
     final String closedVersionSql;
     final String insertSql;
+    /**
+     * The partition's open versions (parameters: slot, partition), each with its valid_from, valid_to and
+     * recorded_from; rows with a {@code valid_to} are not open and are to be skipped (see {@link #oneKeyPartition}).
+     */
+    final String openSql;
+    /**
+     * Whether the partition is the key (one row per partition, as a presence): its open version is then the latest of
+     * the key's current versions, which do not overlap in effective time, and is found as the first entry of the
+     * index on {@code (slot, key, valid_from DESC)} that is current, with no index on {@code recorded_to}.
+     */
+    final boolean oneKeyPartition;
     /** Ends an open version in effective time: its {@code valid_to}, and since when that end is known. */
     final String endSql;
     /** Whether the table keeps each version's {@code reach} ({@link VersionedTable#reach}). */
@@ -49,6 +60,11 @@ final class VersionLayout {
         this.openVersionSql = "slot = ? AND " + keySql + " AND valid_from = ? AND recorded_to IS NULL AND valid_to IS NULL";
         this.closedVersionSql = "slot = ? AND " + keySql + " AND valid_from = ? AND recorded_to IS NULL AND valid_to = ?";
         this.reach = table.reach();
+        this.oneKeyPartition = !prefix && table.key().equals(List.of(table.partitionColumn()));
+        String read = "SELECT " + columnList + ", valid_from, valid_to, recorded_from FROM " + table.name() + " WHERE slot = ? AND "
+                + partitionSql + " AND recorded_to IS NULL";
+        this.openSql = oneKeyPartition ? read + " ORDER BY slot, " + table.partitionColumn() + ", valid_from DESC FETCH FIRST ROW ONLY"
+                : read + " AND valid_to IS NULL";
         this.insertSql = "INSERT INTO " + table.name() + " (slot, " + columnList
                 + ", valid_from, valid_to, valid_to_recorded, recorded_from, recorded_to" + (reach ? ", reach" : "") + ") VALUES ("
                 + String.join(", ", Collections.nCopies(columns.size() + (reach ? 7 : 6), "?")) + ")";
