@@ -4,6 +4,7 @@ import org.diplomaticledger.presence.projection.StaffingRows.CeilingRow;
 import org.diplomaticledger.presence.projection.StaffingRows.MissionRow;
 import org.diplomaticledger.presence.projection.StaffingRows.PresenceRow;
 import org.diplomaticledger.presence.projection.StaffingViews.*;
+import org.diplomaticledger.projection.IndexKeys;
 import org.diplomaticledger.projection.KeyVersion;
 import org.diplomaticledger.projection.OneOf;
 import org.diplomaticledger.projection.Page;
@@ -12,6 +13,7 @@ import org.diplomaticledger.projection.ProjectionHandlers;
 import org.diplomaticledger.projection.Reads;
 import org.diplomaticledger.projection.Sql;
 import org.diplomaticledger.projection.Where;
+import org.diplomaticledger.presence.api.PresenceIds;
 import org.diplomaticledger.relations.api.RelationsId;
 import org.diplomaticledger.shared.CountryCode;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,6 +61,11 @@ public class StaffingQueries {
     public static final Map<String, String> PRESENCE_SORTABLE = Map.of("presenceId", "presence_id", "sending", "sending_state",
             "receiving", "receiving_state", "headcount", "headcount");
     public static final String PRESENCE_DEFAULT_SORT = "presence_id";
+
+    /** The presences that have versions in a slot, by the index on {@code (slot, presence_id, valid_from DESC)}. */
+    private static final IndexKeys PRESENCES = new IndexKeys("staffing_presence", List.of("slot"), List.of("presence_id"));
+    /** The most presences a list reads one by one (see {@link #presences(Reads.Snapshot, PresenceFilter, PageQuery, LocalDate)}). */
+    private static final int PROBED_PRESENCES = 400;
 
     /**
      * The projection that knows the level of relations between two states (relations.projection.RelationsProjection),
@@ -169,7 +177,36 @@ public class StaffingQueries {
 
     // ---------------------------------------------------------------- presences
 
+    /**
+     * A list of presences, read one probe per presence: the presences of the slot are found in the index on
+     * {@code (slot, presence_id, valid_from DESC)} one after another ({@link IndexKeys}), filtered by the states their
+     * ids name ({@code RU-US}), and each read at the point by its own few probes ({@link Reads.Snapshot#version}), all
+     * in one query ordered as the page asks and cut here. So it reads a few index entries per presence, however long
+     * their histories, and needs no index on the states (each would be written with every version). Above
+     * {@link #PROBED_PRESENCES} presences after the filter (an unfiltered list of a large ledger; one state has at
+     * most a few hundred) the versions of the slot valid at the point are read instead, counted and paged in SQL.
+     * Both ways answer the same ({@code PresenceListTest}).
+     */
     public Page<PresenceStaffingView> presences(Reads.Snapshot snapshot, PresenceFilter filter, PageQuery page, LocalDate on) {
+        return presences(snapshot, filter, page, on, PROBED_PRESENCES);
+    }
+
+    /** {@link #presences(Reads.Snapshot, PresenceFilter, PageQuery, LocalDate)} probing at most {@code probed} presences. */
+    Page<PresenceStaffingView> presences(Reads.Snapshot snapshot, PresenceFilter filter, PageQuery page, LocalDate on, int probed) {
+        List<String> ids = PRESENCES.under(jdbc, snapshot.slotCode()).stream().map(key -> key.get(0))
+                .filter(id -> matches(filter, id)).toList();
+        if (ids.isEmpty()) {
+            return new Page<>(List.of(), page.page(), page.size(), 0, snapshot.position());
+        }
+        if (ids.size() <= probed) {
+            KeyVersion presence = snapshot.version("staffing_presence", "presence_id");
+            List<Object> args = new ArrayList<>();
+            ids.forEach(id -> args.addAll(List.of(presence.args(id))));
+            List<PresenceRow> all = jdbc.query(String.join(" UNION ALL ", Collections.nCopies(ids.size(), presence.sql()))
+                    + page.orderSql(), (rs, i) -> presenceRow(rs), args.toArray());
+            return new Page<>(presenceViews(snapshot, page.of(all), on, null, null), page.page(), page.size(), all.size(),
+                    snapshot.position());
+        }
         Where where = Where.slotOf(snapshot)
                 .equal("sending_state", filter.sending())
                 .equal("receiving_state", filter.receiving())
@@ -179,6 +216,15 @@ public class StaffingQueries {
                 where.args());
         return new Page<>(presenceViews(snapshot, rows, on, null, null), page.page(), page.size(), total == null ? 0 : total,
                 snapshot.position());
+    }
+
+    /** Whether the presence {@code SENDING-RECEIVING} passes the list's filters. */
+    private static boolean matches(PresenceFilter filter, String presenceId) {
+        String sending = PresenceIds.sendingOf(presenceId);
+        String receiving = PresenceIds.receivingOf(presenceId);
+        return (filter.sending() == null || filter.sending().value().equals(sending))
+                && (filter.receiving() == null || filter.receiving().value().equals(receiving))
+                && (filter.state() == null || filter.state().value().equals(sending) || filter.state().value().equals(receiving));
     }
 
     public Optional<PresenceStaffingDetail> presence(Reads.Snapshot snapshot, String presenceId, LocalDate on) {
