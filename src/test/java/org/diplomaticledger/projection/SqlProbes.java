@@ -35,8 +35,13 @@ final class SqlProbes {
 
     /** H2's {@code EXPLAIN ANALYZE} of the query, its values bound. */
     static String explainAnalyze(JdbcTemplate jdbc, Sql sql) {
+        return explained(jdbc, "EXPLAIN ANALYZE ", sql);
+    }
+
+    /** The first column of the first row of {@code explain} followed by the query, its values bound. */
+    private static String explained(JdbcTemplate jdbc, String explain, Sql sql) {
         return jdbc.execute((ConnectionCallback<String>) connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("EXPLAIN ANALYZE " + sql.text())) {
+            try (PreparedStatement statement = connection.prepareStatement(explain + sql.text())) {
                 Object[] args = sql.args();
                 for (int i = 0; i < args.length; i++) {
                     statement.setObject(i + 1, args[i]);
@@ -68,18 +73,7 @@ final class SqlProbes {
      * table, with the rows it read over all its loops, those its filter removed included.
      */
     static List<Scan> scansOf(JdbcTemplate jdbc, Sql sql, String table) {
-        String json = jdbc.execute((ConnectionCallback<String>) connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("EXPLAIN (ANALYZE, FORMAT JSON) " + sql.text())) {
-                Object[] args = sql.args();
-                for (int i = 0; i < args.length; i++) {
-                    statement.setObject(i + 1, args[i]);
-                }
-                try (ResultSet rs = statement.executeQuery()) {
-                    rs.next();
-                    return rs.getString(1);
-                }
-            }
-        });
+        String json = explained(jdbc, "EXPLAIN (ANALYZE, FORMAT JSON) ", sql);
         try {
             List<Scan> scans = new ArrayList<>();
             collect(new ObjectMapper().readTree(json).get(0).get("Plan"), table, scans);
