@@ -34,17 +34,7 @@ class KeyArraysTest {
                 : PostgresTestDatabases.database("key-arrays-test"), h2 ? "sa" : "postgres", "", true);
         jdbc = new JdbcTemplate(dataSource);
         jdbc.execute("DROP TABLE IF EXISTS item");
-        jdbc.execute("CREATE TABLE item (slot CHAR(1) NOT NULL, owner_id VARCHAR(64) NOT NULL, part_id VARCHAR(64) NOT NULL, "
-                + "category VARCHAR(32) NOT NULL, staff INTEGER NOT NULL)");
-        jdbc.execute("CREATE INDEX ix_item_owner ON item (slot, owner_id, part_id)");
-        Random random = new Random(11);
-        List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < ROWS; i++) {
-            rows.add(new Object[] {random.nextBoolean() ? "A" : "B", "O-" + random.nextInt(200), "P-" + random.nextInt(4),
-                    List.of("DIPLOMATIC", "SERVICE", "LOCAL_HIRE").get(random.nextInt(3)), random.nextInt(10)});
-        }
-        jdbc.batchUpdate("INSERT INTO item VALUES (?, ?, ?, ?, ?)", rows);
-        jdbc.execute("ANALYZE");
+        SqlProbes.itemTable(jdbc, ROWS);
     }
 
     @AfterEach

@@ -29,17 +29,7 @@ class OneOfTest {
     @BeforeEach
     void database() {
         jdbc = h2.jdbc();
-        jdbc.execute("CREATE TABLE item (slot CHAR(1) NOT NULL, owner_id VARCHAR(64) NOT NULL, part_id VARCHAR(64) NOT NULL, "
-                + "category VARCHAR(32) NOT NULL, staff INTEGER NOT NULL)");
-        jdbc.execute("CREATE INDEX ix_item_owner ON item (slot, owner_id, part_id)");
-        Random random = new Random(11);
-        List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < ROWS; i++) {
-            rows.add(new Object[] {random.nextBoolean() ? "A" : "B", "O-" + random.nextInt(200), "P-" + random.nextInt(4),
-                    List.of("DIPLOMATIC", "SERVICE", "LOCAL_HIRE").get(random.nextInt(3)), random.nextInt(10)});
-        }
-        jdbc.batchUpdate("INSERT INTO item VALUES (?, ?, ?, ?, ?)", rows);
-        jdbc.execute("ANALYZE");
+        SqlProbes.itemTable(jdbc, ROWS);
     }
 
 

@@ -22,6 +22,24 @@ final class SqlProbes {
     private SqlProbes() {
     }
 
+    /**
+     * Creates the tests' table {@code item (slot, owner_id, part_id, category, staff)} with its index on
+     * {@code (slot, owner_id, part_id)} and {@code rows} rows of 200 owners in two slots (the same rows every time).
+     */
+    static void itemTable(JdbcTemplate jdbc, int rows) {
+        jdbc.execute("CREATE TABLE item (slot CHAR(1) NOT NULL, owner_id VARCHAR(64) NOT NULL, part_id VARCHAR(64) NOT NULL, "
+                + "category VARCHAR(32) NOT NULL, staff INTEGER NOT NULL)");
+        jdbc.execute("CREATE INDEX ix_item_owner ON item (slot, owner_id, part_id)");
+        java.util.Random random = new java.util.Random(11);
+        List<Object[]> values = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            values.add(new Object[] {random.nextBoolean() ? "A" : "B", "O-" + random.nextInt(200), "P-" + random.nextInt(4),
+                    List.of("DIPLOMATIC", "SERVICE", "LOCAL_HIRE").get(random.nextInt(3)), random.nextInt(10)});
+        }
+        jdbc.batchUpdate("INSERT INTO item VALUES (?, ?, ?, ?, ?)", values);
+        jdbc.execute("ANALYZE");
+    }
+
     /** Every row the query answers, as its columns' values in order. */
     static List<List<Object>> rows(JdbcTemplate jdbc, Sql sql) {
         return jdbc.query(sql.text(), (rs, i) -> {
