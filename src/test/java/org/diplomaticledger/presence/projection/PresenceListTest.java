@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The list of presences read one probe per presence answers what a read of every version of the slot answers: the
- * same presences, counts, order and pages, for every filter, order, page and point (day and {@code knownAt}).
+ * same presences, counts, order and pages, for every filter, order, page and point (day and {@code knownAt}); and each
+ * presence of a list is what reading that presence alone answers.
  */
 class PresenceListTest {
 
@@ -93,6 +94,19 @@ class PresenceListTest {
             }
         }
         assertThat(compared).as("presences compared").isGreaterThan(200);
+        // each presence of a list (its counted staff read bucket by bucket for all of them) is what reading it alone says
+        int checked = 0;
+        for (TimePoint point : points) {
+            Reads.Snapshot snapshot = new Reads.Snapshot(now.projection(), now.slot(), now.position(), point);
+            List<PresenceStaffingView> listed = queries.presences(snapshot, new PresenceFilter(null, null, null),
+                    new PageQuery(0, 1000, "presence_id"), point.asOf()).items();
+            checked += listed.size();
+            for (PresenceStaffingView item : listed) {
+                assertThat(item).as("%s at %s", item.presenceId(), point)
+                        .isEqualTo(queries.presence(snapshot, item.presenceId(), point.asOf()).orElseThrow().presence());
+            }
+        }
+        assertThat(checked).as("listed presences checked against their own reads").isGreaterThan(2 * created.size());
         // the list found this test's presences, and only from the day each was opened
         Reads.Snapshot late = new Reads.Snapshot(now.projection(), now.slot(), now.position(),
                 new TimePoint(DAY.plusDays(700), Instant.now()));
