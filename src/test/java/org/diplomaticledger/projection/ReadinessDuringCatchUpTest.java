@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
  */
 class ReadinessDuringCatchUpTest {
 
-    static final int EVENTS = 20_000;
+    static final int EVENTS = 10_000;
     /** Ten sending and five receiving states, each of which existed on the first day (the register of states checks). */
     private static final List<String> SENDING = List.of("FR", "DE", "IT", "ES", "PL", "NL", "BE", "AT", "SE", "NO");
     private static final List<String> RECEIVING = List.of("JP", "BR", "IN", "MX", "CA");
