@@ -6,7 +6,6 @@ import org.springframework.boot.actuate.health.Status;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -45,7 +44,7 @@ class AuditChainHealthIndicator implements HealthIndicator {
             verification.put("at", last.at().toString());
             if (result.firstBreak() != null) {
                 verification.put("firstBreak", Map.of("position", result.firstBreak().position(),
-                        "reason", result.firstBreak().reason().name().toLowerCase(Locale.ROOT).replace('_', '-')));
+                        "reason", result.firstBreak().reason().code()));
             }
             return health.status(result.valid() ? Status.UP : DEGRADED).withDetail("lastVerification", verification).build();
         }).orElseGet(() -> health.withDetail("lastVerification", "none on this node since it started").build());
