@@ -36,7 +36,12 @@ public class ChainVerifier {
         /** The chain ends before the position of a digest taken earlier: the ledger lost the events after its head. */
         TRUNCATED,
         /** The boundary of the events stored before the chain is not the one fixed or committed to by a digest. */
-        LEGACY_BOUNDARY_MOVED
+        LEGACY_BOUNDARY_MOVED;
+
+        /** How the API, the health details and the logs name it: {@code payload-altered}. */
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
     }
 
     public record Break(long position, Reason reason, String detail) {

@@ -58,7 +58,7 @@ class DigestPublisher implements SmartLifecycle {
             if (disagreement != null) {
                 if (!disagreement.equals(reported)) {
                     log.error("The audit chain was tampered with ({}): {}. The last digest published stays in {}; verify"
-                            + " reports it.", disagreement.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                            + " reports it.", disagreement.reason().code(),
                             disagreement.detail(), witness.file());
                     reported = disagreement;
                 }

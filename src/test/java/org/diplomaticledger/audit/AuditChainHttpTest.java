@@ -105,6 +105,51 @@ class AuditChainHttpTest {
     }
 
     @Test
+    void healthShowsTheChainsHeadAndTheLastVerificationToAdministrators() {
+        JsonNode held = verify();
+        JsonNode chain = auditChainHealth();
+        assertThat(chain.path("status").asText()).isEqualTo("UP");
+        assertThat(chain.at("/details/head").asLong()).isEqualTo(held.path("position").asLong()).isGreaterThanOrEqualTo(4);
+        assertThat(chain.at("/details/events").asLong()).isEqualTo(held.path("events").asLong());
+        assertThat(chain.at("/details/lastVerification/valid").asBoolean()).isTrue();
+        assertThat(chain.at("/details/lastVerification/position").asLong()).isEqualTo(held.path("position").asLong());
+        java.time.Instant verifiedAt = java.time.Instant.parse(chain.at("/details/lastVerification/at").asText());
+        assertThat(verifiedAt).isBetween(java.time.Instant.parse(held.path("checkedAt").asText()).minusSeconds(5),
+                java.time.Instant.now());
+
+        long position = middle;
+        byte[] original = jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE global_index = ?", byte[].class, position);
+        jdbc.update("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?",
+                new String(original, StandardCharsets.UTF_8).replace("Anatoly Antonov", "Anatoly Antonow").getBytes(StandardCharsets.UTF_8), position);
+        try {
+            assertBreak(position, "payload-altered");
+            JsonNode broken = auditChainHealth();
+            assertThat(broken.path("status").asText()).isEqualTo("DEGRADED");
+            assertThat(broken.at("/details/lastVerification/valid").asBoolean()).isFalse();
+            assertThat(broken.at("/details/lastVerification/firstBreak/position").asLong()).isEqualTo(position);
+            assertThat(broken.at("/details/lastVerification/firstBreak/reason").asText()).isEqualTo("payload-altered");
+            assertThat(java.time.Instant.parse(broken.at("/details/lastVerification/at").asText())).isAfterOrEqualTo(verifiedAt);
+            // Still HTTP 200, and in neither probe: the node serves, and restarting it would mend nothing.
+            LedgerClient.Response health = ledger.get(null, "/actuator/health");
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(health.json().get("status").asText()).isEqualTo("DEGRADED");
+            assertThat(health.json().has("components")).as("details for administrators only").isFalse();
+            assertThat(ledger.get(null, "/actuator/health/readiness").json().get("status").asText()).isEqualTo("UP");
+            assertThat(ledger.get(null, "/actuator/health/liveness").json().get("status").asText()).isEqualTo("UP");
+        } finally {
+            jdbc.update("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", original, position);
+        }
+        verify();
+        assertThat(auditChainHealth().path("status").asText()).as("intact again once verified").isEqualTo("UP");
+    }
+
+    private static JsonNode auditChainHealth() {
+        LedgerClient.Response health = ledger.get("admin", "/actuator/health");
+        assertThat(health.status()).as(health.toString()).isEqualTo(200);
+        return health.json().path("components").path("auditChain");
+    }
+
+    @Test
     void onlyAuditorsAndAdministratorsReadTheChain() {
         assertThat(ledger.get("analyst", "/api/v1/audit/verify").status()).isEqualTo(403);
         assertThat(ledger.get("clerk", "/api/v1/audit/digest").status()).isEqualTo(403);

@@ -49,7 +49,9 @@ class PackagedApplicationIT {
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-jar", JAR.toString(),
                 "--spring.profiles.active=demo", "--server.port=" + port, "--ledger.data-dir=" + dataDir)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        // Started as the README says, with nothing in the environment about Axon's update checker (not even from the
+        // shell that runs the build): the application's own configuration must keep it from phoning home.
+        builder.environment().remove("AXONIQ_UPDATE_CHECKER_DISABLED");
         ledger = builder.start();
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
             assertThat(ledger.isAlive()).as("the application is running; its log:%n%s", tail()).isTrue();
@@ -82,6 +84,15 @@ class PackagedApplicationIT {
     private static String tail() throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    @Test
+    void doesNotPhoneHomeWithoutTheEnvironmentVariable() throws Exception {
+        String started = Files.readString(log);
+        // Axon's UpdateChecker logs one of two lines at start: that it will check (a request to get.axoniq.io a second
+        // later, an UnknownHostException where there is no network), or that it was opted out of, as here.
+        assertThat(started).as(started).contains("You have opted out of the AxonIQ UpdateChecker")
+                .doesNotContain("will be checked for updates", "get.axoniq.io", "UnknownHostException", "UpdateChecker failed");
     }
 
     @Test

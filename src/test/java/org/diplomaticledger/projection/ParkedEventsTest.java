@@ -148,7 +148,9 @@ class ParkedEventsTest {
         awaitReached("probe", retraction);
         assertThat(probeHeadcount("FI-EE")).isEqualTo(12);
         assertThat(ledger.get("analyst", "/api/v1/probe/FI-EE", retraction).json().get("headcount").asInt()).isEqualTo(12);
-        assertThat(ledger.get(null, "/actuator/health").json().get("status").asText()).isEqualTo("UP");
+        // The projections component, not the whole: other tests of the shared ledger leave its audit chain broken
+        // on purpose, which the auditChain component reports as DEGRADED too once anything verifies it.
+        assertThat(ledger.get("admin", "/actuator/health").json().at("/components/projections/status").asText()).isEqualTo("UP");
 
         // And the released projection is what a rebuild from the events makes.
         RebuildStatus again = rebuild("probe");

@@ -29,7 +29,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 
 /** The tamper-evident chain over the ledger: verify it, take a digest of its head, prove a kept digest, export it. */
 @RestController
@@ -188,7 +187,7 @@ class AuditController {
 
     private VerificationView view(ChainVerifier.Result result, String signature) {
         BreakView firstBreak = result.firstBreak() == null ? null : new BreakView(result.firstBreak().position(),
-                result.firstBreak().reason().name().toLowerCase(Locale.ROOT).replace('_', '-'), result.firstBreak().detail());
+                result.firstBreak().reason().code(), result.firstBreak().detail());
         return new VerificationView(result.valid(), result.events(), result.position(), result.hash(), clock.instant(), firstBreak, signature);
     }
 

@@ -17,10 +17,13 @@ import org.springframework.boot.logging.logback.StructuredLogEncoder;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -99,11 +102,48 @@ class OperationsHttpTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void infoShowsTheBuildAndTheCommit() {
+    void infoShowsTheBuildAndTheCommit() throws Exception {
         JsonNode info = ledger.get(null, "/actuator/info").json();
         assertThat(info.at("/build/version").asText()).isNotBlank();
         assertThat(info.at("/build/artifact").asText()).isEqualTo("diplomatic-ledger");
         assertThat(info.at("/build/time").asText()).isNotBlank();
+
+        // The commit the classes were built from (git-commit-id-maven-plugin, run by every build). Built outside a git
+        // checkout (a source archive, the Docker image's build stage) there is none, and no git section: the build does
+        // not fail (docs/operations.md#build-info).
+        JsonNode git = info.path("git");
+        Optional<String> head = git("rev-parse", "HEAD");
+        if (head.isEmpty() && !Files.exists(Path.of(".git"))) {
+            assertThat(git.isMissingNode()).as("no checkout, no commit: %s", git).isTrue();
+            return;
+        }
+        String commit = git.at("/commit/id/full").asText();
+        assertThat(commit).as(info.toString()).matches("[0-9a-f]{40}");
+        if (head.isEmpty()) {
+            return; // a checkout, but no git command here to compare with
+        }
+        assertThat(commit).startsWith(git.at("/commit/id/abbrev").asText());
+        assertThat(git.at("/commit/time").asText()).isNotBlank();
+        assertThat(git.path("branch").asText()).isNotBlank();
+        if (git("rev-parse", "--git-dir").equals(git("rev-parse", "--git-common-dir"))) {
+            assertThat(commit).as("the checkout's HEAD").isEqualTo(head.get());
+        } else {
+            // A linked worktree: the plugin (9.0.2) reads the main checkout's HEAD, a commit of the same repository.
+            assertThat(git("cat-file", "-t", commit)).as("a commit of this repository").contains("commit");
+        }
+    }
+
+    /** What {@code git ARGS} prints in the project's directory, or empty where git is missing or this is no checkout. */
+    private static Optional<String> git(String... args) throws InterruptedException {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        try {
+            Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return git.waitFor() == 0 ? Optional.of(out) : Optional.empty();
+        } catch (java.io.IOException noGit) {
+            return Optional.empty();
+        }
     }
 
     @Test
