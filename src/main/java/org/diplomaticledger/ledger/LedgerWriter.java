@@ -16,6 +16,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.diplomaticledger.shared.LedgerCommand;
+import org.diplomaticledger.shared.WholeBatch;
 import org.diplomaticledger.shared.LedgerMetadata;
 import org.slf4j.MDC;
 import org.axonframework.common.caching.Cache;
@@ -150,6 +151,8 @@ public class LedgerWriter implements DisposableBean {
         /** The key's stored answer, when the look-up found one. */
         IdempotencyStore.Answer replayed;
         List<CommandMessage<?>> messages;
+        /** The import's line of each command, or null: the commands are numbered from 1. */
+        List<Integer> lines;
 
         Write(List<LedgerCommand> commands, Context context, IdempotencyStore.Request idempotent,
               Function<List<CommandReceipt>, IdempotencyStore.Answer> renderAnswer) {
@@ -203,7 +206,11 @@ public class LedgerWriter implements DisposableBean {
             if (lookUp(write)) {
                 return null;
             }
-            dispatch(write);
+            if (write.commands.size() > 1) {
+                dispatchAsAWhole(write);
+            } else {
+                dispatch(write);
+            }
             // Registered after the commands ran, so it runs after the event store appended their events.
             root.onPrepareCommit(uow -> {
                 Map<String, List<RecordedEvent>> byCommand = recordedByCommand(uow);
@@ -338,7 +345,8 @@ public class LedgerWriter implements DisposableBean {
         IMPORTING.set(Boolean.TRUE);
         IMPORTS_WRITING.incrementAndGet();
         ImportPinningCache.startPinning();
-        try {
+        // The whole import is judged as one batch, across its chunks: they share one transaction.
+        try (WholeBatch batch = WholeBatch.open()) {
             Transaction transaction = transactionManager.startTransaction();
             try {
                 ImportProgress done = new ImportProgress(0, 0, 0, -1, -1);
@@ -349,6 +357,13 @@ public class LedgerWriter implements DisposableBean {
                     }
                     done = importChunk(chunk, context, done);
                     progress.accept(done);
+                }
+                try {
+                    batch.verify();
+                } catch (WholeBatch.Refused refused) {
+                    WholeBatch.Where where = refused.where();
+                    throw new ImportLineRefused((int) where.line(), new CommandFailed(where.index(), where.command(),
+                            refused.violation()));
                 }
                 beforeCommit.accept(done);
                 transaction.commit();
@@ -394,6 +409,7 @@ public class LedgerWriter implements DisposableBean {
         DefaultUnitOfWork<?> root = DefaultUnitOfWork.startAndGet(new GenericMessage<>("ledger-import"));
         root.attachTransaction(transactionManager);
         Write write = new Write(chunk.commands(), context, null, null);
+        write.lines = chunk.lines();
         ImportProgress[] after = new ImportProgress[1];
         ResultMessage<?> outcome = root.executeWithResult(() -> {
             dispatch(write);
@@ -426,6 +442,21 @@ public class LedgerWriter implements DisposableBean {
         return after[0];
     }
 
+    /**
+     * Several commands of one write, judged as a whole ({@link WholeBatch}): a rule that compares a fact with later
+     * recorded ones is checked once all of them ran, and a refusal then names the command whose check waited.
+     */
+    private void dispatchAsAWhole(Write write) {
+        try (WholeBatch batch = WholeBatch.open()) {
+            dispatch(write);
+            try {
+                batch.verify();
+            } catch (WholeBatch.Refused refused) {
+                throw new CommandFailed(refused.where().index(), refused.where().command(), refused.violation());
+            }
+        }
+    }
+
     private void dispatch(Write write) {
         List<CommandMessage<?>> messages = new ArrayList<>(write.commands.size());
         // What the handlers log carries the write's actor, correlation id and command, also on the group-commit
@@ -437,6 +468,7 @@ public class LedgerWriter implements DisposableBean {
             for (int i = 0; i < write.commands.size(); i++) {
                 LedgerCommand command = write.commands.get(i);
                 MDC.put(LedgerMetadata.COMMAND, command.getClass().getSimpleName());
+                WholeBatch.at(write.lines == null ? i + 1 : write.lines.get(i), i, command.getClass().getSimpleName());
                 CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(Map.of(
                         LedgerMetadata.ACTOR, write.context.actor(),
                         LedgerMetadata.CORRELATION_ID, write.context.correlationId(),

@@ -1,14 +1,24 @@
 package org.diplomaticledger.presence.domain;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.EntityId;
 import org.diplomaticledger.presence.api.*;
+import org.diplomaticledger.presence.domain.MissionTimeline.Change;
+import org.diplomaticledger.presence.domain.MissionTimeline.Fact;
+import org.diplomaticledger.presence.domain.MissionTimeline.Need;
+import org.diplomaticledger.presence.domain.MissionTimeline.Standing;
+import org.diplomaticledger.presence.domain.MissionTimeline.Step;
+import org.diplomaticledger.presence.domain.MissionTimeline.Use;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.RuleViolation;
+import org.diplomaticledger.shared.WholeBatch;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -16,46 +26,51 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One mission of a {@link Presence} (an embassy, a legation, a consulate, a permanent mission), an entity of that
  * aggregate: its status, its kind over time and who heads it, with the rules that need nothing but the mission. The
  * presence finds the mission a command names (or refuses an unknown one) and hands it the command; the mission's
- * events come back to it by their {@code missionId}.
+ * events come back to it by their {@code missionId}. Its rules read the mission as it stood on the command's
+ * effective date ({@link MissionTimeline}), not as the last fact recorded left it.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 class Mission {
 
     @EntityId
     private String missionId;
-    private State state;
+    /** Its openings, suspensions, closures and changes of rank, and the facts that need it open, by effective date. */
+    private MissionTimeline timeline = MissionTimeline.NONE;
     /** Its kind from each date on: a legation raised to an embassy keeps its id and changes its kind. */
     private Ranks ranks = Ranks.NONE;
     private Heads heads = Heads.NONE;
-
-    /** Where a mission stands; replaced by each event that changes it. */
-    record State(MissionKind kind, MissionStatus status, LocalDate since) {
-    }
 
     protected Mission() {
         // for Jackson snapshots
     }
 
     /** The mission a {@link MissionOpened} brings into being. */
-    Mission(MissionOpened event) {
+    Mission(MissionOpened event, Fact fact) {
         missionId = event.missionId();
-        reopen(event);
+        reopen(event, fact);
     }
 
     String missionId() {
         return missionId;
     }
 
+    /** Its kind after its last change in effective time. */
     MissionKind kind() {
-        return state.kind();
+        return timeline.last().kind();
     }
 
+    /** Its status after its last change in effective time. */
     MissionStatus status() {
-        return state.status();
+        return timeline.last().status();
     }
 
     LocalDate since() {
-        return state.since();
+        return timeline.last().since();
+    }
+
+    /** The mission as it stood on a day. */
+    Standing on(LocalDate day) {
+        return timeline.on(day);
     }
 
     /**
@@ -78,37 +93,70 @@ class Mission {
 
     // ---------------------------------------------------------------- status
 
-    /** Staff are accredited, and so on, only at an open mission. */
-    void requireOpen(String action) {
-        if (status() != MissionStatus.OPEN) {
-            throw new RuleViolation("mission-not-open", "missionId", "cannot " + action + " at " + missionId + ": it is "
-                    + status().name().toLowerCase() + " since " + since());
+    /** Staff are accredited only at a mission open on the day. */
+    void requireOpenOn(String action, LocalDate on) {
+        Standing then = timeline.on(on);
+        if (then.status() != MissionStatus.OPEN) {
+            throw new RuleViolation("mission-not-open", "missionId", "cannot " + action + " at " + missionId + " on "
+                    + on + ": it is " + then.describe());
         }
     }
 
-    void suspend(SuspendMission command) {
-        if (status() != MissionStatus.OPEN) {
-            throw new RuleViolation("mission-not-open", "missionId", "mission " + missionId + " is "
-                    + status().name().toLowerCase() + ", not open: only an open mission can be suspended");
+    /**
+     * Staff counted, departing or expelled at the mission on a day it had been opened by (it may have closed since:
+     * staff leave a closed mission); a fact dated before its first opening would place staff where there was none.
+     */
+    void requireOpenedBy(LocalDate on) {
+        if (!timeline.on(on).opened()) {
+            throw new RuleViolation("mission-not-open", "effectiveDate", "mission " + missionId + " was not yet opened on "
+                    + on + ": it was first opened on " + timeline.firstOpened());
         }
+    }
+
+    /** Opened again, or for the first time on an earlier day than the one recorded, where that fits its life. */
+    void requireOpenable(MissionKind kind, LocalDate on) {
+        requireFits(new Step(Fact.candidate("MissionOpened", on), Change.OPENED, kind));
+    }
+
+    /**
+     * A step judged where it falls in the mission's life: refused by its own rule at once; a contradiction of a
+     * later recorded fact refuses it too, unless a batch judged as a whole is open ({@link WholeBatch}), which then
+     * checks at its end that the mission, with all the batch's facts, breaks nothing that held before.
+     */
+    private void requireFits(Step candidate) {
+        RuleViolation contradiction = timeline.judge(candidate, missionId);
+        if (contradiction != null
+                && !WholeBatch.defer(missionId, timeline.brokenFacts(missionId), this::contradictionSince)) {
+            throw contradiction;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private RuleViolation contradictionSince(Object baseline) {
+        return timeline.newlyBroken((Set<Fact>) baseline, missionId);
+    }
+
+    /** The timeline with one more fact; a batch's deferred check of this mission reads this instance from now on. */
+    private void place(MissionTimeline next) {
+        timeline = next;
+        WholeBatch.refresh(missionId, this::contradictionSince);
+    }
+
+    void suspend(SuspendMission command) {
+        requireFits(new Step(Fact.candidate("MissionSuspended", command.effectiveDate()), Change.SUSPENDED,
+                null));
         apply(new MissionSuspended(command.presenceId(), missionId, command.reason(), command.effectiveDate(),
                 command.source()));
     }
 
     void resume(ResumeMission command) {
-        if (status() != MissionStatus.SUSPENDED) {
-            throw new RuleViolation("mission-not-suspended", "missionId", "mission " + missionId + " is "
-                    + status().name().toLowerCase() + ", not suspended: there is nothing to resume");
-        }
+        requireFits(new Step(Fact.candidate("MissionResumed", command.effectiveDate()), Change.RESUMED, null));
         apply(new MissionResumed(command.presenceId(), missionId, command.reason(), command.effectiveDate(),
                 command.source()));
     }
 
     void close(CloseMission command, CountryCode sendingState, CountryCode receivingState) {
-        if (status() == MissionStatus.CLOSED) {
-            throw new RuleViolation("mission-already-closed", "missionId",
-                    "mission " + missionId + " is already closed since " + since());
-        }
+        requireFits(new Step(Fact.candidate("MissionClosed", command.effectiveDate()), Change.CLOSED, null));
         if (command.reason() == ClosureReason.CONSENT_WITHDRAWN && command.decidedBy() != null
                 && !command.decidedBy().equals(receivingState)) {
             throw new RuleViolation("consent-withdrawn-by-receiving-state", "decidedBy", "only the receiving state "
@@ -131,9 +179,8 @@ class Mission {
 
     /**
      * A legation raised to an embassy, or an embassy lowered to a legation, on a day the mission was open (a
-     * suspended mission is open in law). The rules judge facts in the order they are recorded, so a change dated
-     * before the mission's latest opening or change of rank is refused rather than slipped in before it: the kind
-     * the write side holds and the one the reads fold in effective order would part.
+     * suspended mission is open in law), from the kind it was of that day; refused if a change of rank recorded for
+     * a later day would then change it to what it already is.
      */
     void changeRank(ChangeMissionRank command) {
         MissionKind to = command.kind();
@@ -142,40 +189,21 @@ class Mission {
             throw new RuleViolation("legation-or-embassy-only", "kind", "a legation is raised to an embassy and an "
                     + "embassy lowered to a legation; " + to + " is neither");
         }
-        if (!kind().isLegationOrEmbassy()) {
-            throw new RuleViolation("legation-or-embassy-only", "missionId", missionId + " is a " + kind()
-                    + "; only a legation is raised to an embassy, and only an embassy lowered to a legation");
-        }
-        LocalDate opened = ranks.lastOpening().from();
-        if (on.isBefore(opened)) {
-            throw new RuleViolation("mission-not-open", "effectiveDate", missionId + " was not open on " + on
-                    + ": it opened on " + opened);
-        }
-        if (status() == MissionStatus.CLOSED && !on.isBefore(since())) {
-            throw new RuleViolation("mission-not-open", "effectiveDate", missionId + " was not open on " + on
-                    + ": it is closed since " + since());
-        }
-        if (on.isBefore(ranks.lastSetOn())) {
-            throw new RuleViolation("rank-change-out-of-order", "effectiveDate", missionId + " is " + describeKind()
-                    + "; a change of its rank dated " + on + ", before that, cannot be recorded after it");
-        }
-        if (to == kind()) {
-            throw new RuleViolation("same-rank", "kind", missionId + " is already " + describeKind());
-        }
-        apply(new MissionRankChanged(command.presenceId(), missionId, kind(), to, on, command.source()));
+        requireFits(new Step(Fact.candidate("MissionRankChanged", on), Change.RANK_CHANGED, to));
+        apply(new MissionRankChanged(command.presenceId(), missionId, timeline.on(on).kind(), to, on, command.source()));
     }
 
     // ---------------------------------------------------------------- heads of mission (each tenure's own rules: Heads)
 
     void requestAgrement(RequestAgrement command) {
-        requireEmbassy("request agrément");
+        requireEmbassy("request agrément", command.effectiveDate());
         heads.requireAgrementRequestable(command.personId());
         apply(new AgrementRequested(command.presenceId(), missionId, command.personId(), command.name(),
                 classOrDefault(command.headClass(), command.effectiveDate()), command.effectiveDate(), command.source()));
     }
 
     void grantAgrement(GrantAgrement command) {
-        requireEmbassy("grant agrément");
+        requireEmbassy("grant agrément", command.effectiveDate());
         heads.requireAgrementUndecided(command.personId());
         Headship head = heads.currentTenure(command.personId());
         apply(new AgrementGranted(command.presenceId(), missionId, command.personId(), head.nameOr(command.name()),
@@ -183,7 +211,7 @@ class Mission {
     }
 
     void refuseAgrement(RefuseAgrement command) {
-        requireEmbassy("refuse agrément");
+        requireEmbassy("refuse agrément", command.effectiveDate());
         heads.requireAgrementRefusable(command.personId());
         Headship head = heads.currentTenure(command.personId());
         apply(new AgrementRefused(command.presenceId(), missionId, command.personId(), head.nameOr(command.name()),
@@ -192,7 +220,7 @@ class Mission {
     }
 
     void appointAmbassador(AppointAmbassador command, CountryCode receivingState) {
-        requireHeaded("appoint a head of mission");
+        requireHeaded("appoint a head of mission", command.effectiveDate());
         heads.requireAppointable(command.personId(), receivingState);
         boolean agrementReported = heads.currentTenure(command.personId()).agrement() == Headship.Agrement.GRANTED;
         apply(new AmbassadorAppointed(command.presenceId(), missionId, command.personId(), command.name(),
@@ -202,7 +230,7 @@ class Mission {
 
     /** Either step of VCDR Art. 13; functions start with whichever comes first. */
     void presentCredentials(PresentCredentials command) {
-        requireHeaded("present credentials");
+        requireHeaded("present credentials", command.effectiveDate());
         heads.requireCredentialsPresentable(command.personId(), command.step(), missionId);
         Headship head = heads.currentTenure(command.personId());
         String predecessor = heads.predecessorOf(command.personId());
@@ -237,7 +265,7 @@ class Mission {
     }
 
     void appointChargeDAffaires(AppointChargeDAffaires command) {
-        requireHeaded("appoint a chargé d'affaires");
+        requireHeaded("appoint a chargé d'affaires", command.effectiveDate());
         heads.requireChargeDAffairesAppointable(command.personId(), missionId);
         apply(new ChargeDAffairesAppointed(command.presenceId(), missionId, command.personId(), command.name(),
                 command.rank(), heads.current(), command.effectiveDate(), command.source()));
@@ -246,65 +274,98 @@ class Mission {
     // ---------------------------------------------------------------- event sourcing
 
     /** A closed mission opened again keeps the record of its heads, and is of the kind it is opened as. */
-    void reopen(MissionOpened event) {
-        state = new State(event.kind(), MissionStatus.OPEN, event.effectiveDate());
+    void reopen(MissionOpened event, Fact fact) {
+        place(timeline.with(new Step(fact, Change.OPENED, event.kind())));
         ranks = ranks.opened(event.kind(), event.effectiveDate());
     }
 
     /** Its status stays; only its kind changes. */
     @EventSourcingHandler
-    void on(MissionRankChanged event) {
-        state = new State(event.kind(), status(), since());
+    void on(MissionRankChanged event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        place(timeline.with(new Step(fact(event, eventId, sequence, event.effectiveDate()), Change.RANK_CHANGED,
+                event.kind())));
         ranks = ranks.changed(event.kind(), event.effectiveDate());
     }
 
     @EventSourcingHandler
-    void on(MissionSuspended event) {
-        state = new State(kind(), MissionStatus.SUSPENDED, event.effectiveDate());
+    void on(MissionSuspended event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        place(timeline.with(new Step(fact(event, eventId, sequence, event.effectiveDate()), Change.SUSPENDED, null)));
     }
 
     @EventSourcingHandler
-    void on(MissionResumed event) {
-        state = new State(kind(), MissionStatus.OPEN, event.effectiveDate());
+    void on(MissionResumed event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        place(timeline.with(new Step(fact(event, eventId, sequence, event.effectiveDate()), Change.RESUMED, null)));
     }
 
     @EventSourcingHandler
-    void on(MissionClosed event) {
-        state = new State(kind(), MissionStatus.CLOSED, event.effectiveDate());
+    void on(MissionClosed event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        place(timeline.with(new Step(fact(event, eventId, sequence, event.effectiveDate()), Change.CLOSED, null)));
+    }
+
+    /** Staff accredited here need it open on their day, whatever is recorded later. */
+    @EventSourcingHandler
+    void on(DiplomatAccredited event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        place(timeline.with(new Use(fact(event, eventId, sequence, event.effectiveDate()), Need.OPEN)));
+    }
+
+    /** A ceiling on this mission needs it not closed on its day. */
+    @EventSourcingHandler
+    void on(StaffCeilingImposed event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        place(timeline.with(new Use(fact(event, eventId, sequence, event.effectiveDate()), Need.OPENED_NOT_CLOSED)));
+    }
+
+    static Fact fact(Object event, String eventId, long sequence, LocalDate on) {
+        return new Fact(eventId, event.getClass().getSimpleName(), on, sequence);
+    }
+
+    /** A step of a head of mission needs the mission opened and not closed on its day, whatever is recorded later. */
+    private void headed(Object event, String eventId, long sequence, LocalDate on) {
+        place(timeline.with(new Use(fact(event, eventId, sequence, on), Need.OPENED_NOT_CLOSED)));
+    }
+
+    /** Agrément may be sought before the mission opens, but not while it is closed. */
+    private void agreed(Object event, String eventId, long sequence, LocalDate on) {
+        place(timeline.with(new Use(fact(event, eventId, sequence, on), Need.NOT_CLOSED)));
     }
 
     @EventSourcingHandler
-    void on(AgrementRequested event) {
+    void on(AgrementRequested event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        agreed(event, eventId, sequence, event.effectiveDate());
         heads = heads.newTenure(event.personId(), event.name(),
                 head -> head.withAgrement(Headship.Agrement.REQUESTED, event.effectiveDate()));
     }
 
     @EventSourcingHandler
-    void on(AgrementGranted event) {
+    void on(AgrementGranted event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        agreed(event, eventId, sequence, event.effectiveDate());
         heads = heads.newTenure(event.personId(), event.name(),
                 head -> head.withAgrement(Headship.Agrement.GRANTED, event.effectiveDate()));
     }
 
     @EventSourcingHandler
-    void on(AgrementRefused event) {
+    void on(AgrementRefused event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        agreed(event, eventId, sequence, event.effectiveDate());
         heads = heads.newTenure(event.personId(), event.name(),
                 head -> head.withAgrement(Headship.Agrement.REFUSED, event.effectiveDate()));
     }
 
     /** Appointed again after the functions ended: a new tenure; the old agrément, credentials and end were the last one's. */
     @EventSourcingHandler
-    void on(AmbassadorAppointed event) {
+    void on(AmbassadorAppointed event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        headed(event, eventId, sequence, event.effectiveDate());
         heads = heads.newTenure(event.personId(), event.name(), head -> head.appointedOn(event.effectiveDate()));
     }
 
     @EventSourcingHandler
-    void on(CredentialsCopyPresented event) {
+    void on(CredentialsCopyPresented event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        headed(event, eventId, sequence, event.effectiveDate());
         heads = heads.update(event.personId(), head -> head.named(event.name()).copyPresentedOn(event.effectiveDate()))
                 .takenUpBy(event.personId(), event.predecessorPersonId(), event.effectiveDate());
     }
 
     @EventSourcingHandler
-    void on(CredentialsPresented event) {
+    void on(CredentialsPresented event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        headed(event, eventId, sequence, event.effectiveDate());
         heads = heads.update(event.personId(),
                 head -> head.named(event.name()).credentialsPresentedOn(event.effectiveDate()));
         if (event.functionsStartHere()) {
@@ -328,30 +389,41 @@ class Mission {
     }
 
     @EventSourcingHandler
-    void on(ChargeDAffairesAppointed event) {
+    void on(ChargeDAffairesAppointed event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        headed(event, eventId, sequence, event.effectiveDate());
         heads = heads.withChargeDAffaires(event.personId());
     }
 
     // ---------------------------------------------------------------- helpers
 
-    /** Heads of mission lead embassies, legations and permanent missions that are not closed. */
-    private void requireHeaded(String action) {
-        if (status() == MissionStatus.CLOSED) {
-            throw new RuleViolation("mission-not-open", "missionId", "cannot " + action + " at " + missionId
-                    + ": it is closed since " + since());
+    /** Heads of mission take up office at embassies, legations and permanent missions opened and not closed on the day. */
+    private void requireHeaded(String action, LocalDate on) {
+        Standing then = timeline.on(on);
+        if (!then.opened() || then.status() == MissionStatus.CLOSED) {
+            throw new RuleViolation("mission-not-open", "missionId", "cannot " + action + " at " + missionId + " on "
+                    + on + ": it is " + then.describe());
         }
-        if (!kind().hasHeadOfMission()) {
-            throw new RuleViolation("no-head-of-mission-here", "missionId", missionId + " is a " + kind()
-                    + "; heads of mission lead embassies, legations and permanent missions");
+        if (!then.kind().hasHeadOfMission()) {
+            throw new RuleViolation("no-head-of-mission-here", "missionId", missionId + " is a " + then.kind()
+                    + " on " + on + "; heads of mission lead embassies, legations and permanent missions");
         }
     }
 
     /** Agrément is for the head of an embassy or a legation, not of a mission to an organisation. */
-    private void requireEmbassy(String action) {
-        requireHeaded(action);
-        if (!kind().isLegationOrEmbassy()) {
+    private void requireEmbassy(String action, LocalDate on) {
+        Standing standing = timeline.on(on);
+        if (standing.status() == MissionStatus.CLOSED) {
+            throw new RuleViolation("mission-not-open", "missionId", "cannot " + action + " at " + missionId + " on "
+                    + on + ": it is " + standing.describe());
+        }
+        MissionKind then = standing.opened() ? standing.kind() : ranks.on(on); // before it opens: as it will open
+        if (!then.hasHeadOfMission()) {
+            throw new RuleViolation("no-head-of-mission-here", "missionId", missionId + " is a " + then
+                    + " on " + on + "; heads of mission lead embassies, legations and permanent missions");
+        }
+        if (!then.isLegationOrEmbassy()) {
             throw new RuleViolation("agrement-only-for-embassies", "missionId", "agrément is given for the head of an "
-                    + "embassy or a legation (VCDR Art. 4); " + missionId + " is a " + kind());
+                    + "embassy or a legation (VCDR Art. 4); " + missionId + " is a " + then + " on " + on);
         }
     }
 
@@ -376,12 +448,12 @@ class Mission {
     @Override
     public boolean equals(Object other) {
         return this == other || other instanceof Mission that && Objects.equals(missionId, that.missionId)
-                && Objects.equals(state, that.state) && Objects.equals(ranks, that.ranks)
+                && Objects.equals(timeline, that.timeline) && Objects.equals(ranks, that.ranks)
                 && Objects.equals(heads, that.heads);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(missionId, state, ranks, heads);
+        return Objects.hash(missionId, timeline, ranks, heads);
     }
 }

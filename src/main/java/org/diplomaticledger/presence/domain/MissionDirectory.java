@@ -1,6 +1,8 @@
 package org.diplomaticledger.presence.domain;
 
+import org.diplomaticledger.presence.api.MissionKind;
 import org.diplomaticledger.presence.api.MissionStatus;
+import java.time.LocalDate;
 import org.diplomaticledger.shared.RuleViolation;
 
 import java.util.Map;
@@ -32,12 +34,14 @@ final class MissionDirectory {
         return mission;
     }
 
-    /** A mission is opened, or opened again, while none is open under the id: its own, or a raised one's present id. */
-    void requireNoneOpenAs(String missionId) {
+    /**
+     * A mission is opened, or opened again, on a day it was not open and without making a later recorded fact of it
+     * wrong ({@link Mission#requireOpenable}), and while none is open under the id as a raised one's present id.
+     */
+    void requireOpenable(String missionId, MissionKind kind, LocalDate on) {
         Mission existing = byId.get(missionId);
-        if (existing != null && existing.status() != MissionStatus.CLOSED) {
-            throw new RuleViolation("mission-already-open", "city", "mission " + missionId + " is already "
-                    + existing.status().name().toLowerCase() + " since " + existing.since());
+        if (existing != null) {
+            existing.requireOpenable(kind, on);
         }
         Mission renamed = underAnotherId(missionId);
         if (renamed != null && renamed.status() != MissionStatus.CLOSED) {

@@ -2,7 +2,9 @@ package org.diplomaticledger.presence.domain;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -34,7 +36,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * and snapshots of the old shape are not read (the presence loads from its events instead).
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "ledgerSnapshotTrigger")
-@Revision("3")
+@Revision("4")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Presence {
 
@@ -71,8 +73,9 @@ public class Presence {
             throw new RuleViolation("same-state", "receivingState",
                     "a state keeps no mission in itself: sendingState and receivingState are both " + command.sendingState());
         }
-        new MissionDirectory(missions).requireNoneOpenAs(command.missionId());
-        boolean reopened = missions.containsKey(command.missionId());
+        new MissionDirectory(missions).requireOpenable(command.missionId(), command.kind(), command.effectiveDate());
+        Mission known = missions.get(command.missionId());
+        boolean reopened = known != null && known.on(command.effectiveDate()).opened(); // an earlier life on record
         apply(new MissionOpened(command.presenceId(), command.missionId(), command.sendingState(), command.receivingState(),
                 command.kind(), command.city(), command.organisation(), command.name(), reopened,
                 command.effectiveDate(), command.source()));
@@ -102,7 +105,7 @@ public class Presence {
 
     @CommandHandler
     void handle(AccreditDiplomat command) {
-        mission(command.missionId()).requireOpen("accredit staff");
+        mission(command.missionId()).requireOpenOn("accredit staff", command.effectiveDate());
         if (command.category() == StaffCategory.UNSPECIFIED) {
             throw new RuleViolation("category-required", "category",
                     "a named accreditation states the category: DIPLOMATIC, ADMINISTRATIVE_TECHNICAL, SERVICE or LOCAL_HIRE");
@@ -118,7 +121,7 @@ public class Presence {
     /** A named person, or a number of counted staff, left the mission: two cases with rules of their own. */
     @CommandHandler
     void handle(RecordDeparture command) {
-        mission(command.missionId());
+        mission(command.missionId()).requireOpenedBy(command.effectiveDate());
         Expulsion named = command.expulsionId() == null ? null : expulsions.recorded(command.expulsionId(), presenceId);
         if (command.personId() != null) {
             recordNamedDeparture(command, named);
@@ -152,7 +155,7 @@ public class Presence {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordStaffCount command) {
         String id = initialise(command.presenceId());
-        requireKnownIfNamed(command.missionId());
+        requireKnownIfNamed(command.missionId(), command.effectiveDate());
         apply(new StaffCountReported(id, command.missionId(), command.category(), command.headcount(),
                 command.effectiveDate(), command.source()));
     }
@@ -161,7 +164,7 @@ public class Presence {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordStaffChange command) {
         String id = initialise(command.presenceId());
-        requireKnownIfNamed(command.missionId());
+        requireKnownIfNamed(command.missionId(), command.effectiveDate());
         apply(new StaffCountChanged(id, command.missionId(), command.category(), command.change(), command.reason(),
                 command.effectiveDate(), command.source()));
     }
@@ -172,7 +175,7 @@ public class Presence {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(ExpelDiplomat command) {
         String id = initialise(command.presenceId());
-        requireKnownIfNamed(command.missionId());
+        requireKnownIfNamed(command.missionId(), command.effectiveDate());
         expulsions.requireNew(command.expulsionId(), command.answersExpulsionId(), id);
         requireNotBefore(command.departureDeadline(), command.effectiveDate(), "departureDeadline");
         List<ExpelledPerson> persons = staff.expellable(command.personIds(), command.missionId(), id);
@@ -188,8 +191,10 @@ public class Presence {
     void handle(ImposeStaffCeiling command) {
         String id = initialise(command.presenceId());
         if (command.missionId() != null) {
-            if (mission(command.missionId()).status() == MissionStatus.CLOSED) {
-                throw new RuleViolation("mission-closed", "missionId", "mission " + command.missionId() + " is closed");
+            MissionTimeline.Standing then = mission(command.missionId()).on(command.effectiveDate());
+            if (!then.opened() || then.status() == MissionStatus.CLOSED) {
+                throw new RuleViolation(then.opened() ? "mission-closed" : "mission-not-open", "missionId", "mission "
+                        + command.missionId() + " is " + then.describe() + " on " + command.effectiveDate());
             }
         }
         ceilings.requireUnrecorded(command.ceilingId());
@@ -270,15 +275,16 @@ public class Presence {
 
     /** A new mission, or a closed one opened again (which keeps the record of its heads). */
     @EventSourcingHandler
-    void on(MissionOpened event) {
+    void on(MissionOpened event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
         presenceId = event.presenceId();
         sendingState = event.sendingState();
         receivingState = event.receivingState();
+        MissionTimeline.Fact fact = Mission.fact(event, eventId, sequence, event.effectiveDate());
         Mission known = missions.get(event.missionId());
         if (known == null) {
-            missions.put(event.missionId(), new Mission(event));
+            missions.put(event.missionId(), new Mission(event, fact));
         } else {
-            known.reopen(event);
+            known.reopen(event, fact);
         }
     }
 
@@ -349,10 +355,10 @@ public class Presence {
         return new MissionDirectory(missions).named(missionId);
     }
 
-    /** The mission a presence-level command may name, which must be recorded if it does. */
-    private void requireKnownIfNamed(String missionId) {
+    /** The mission a presence-level command may name, which must be recorded, and opened by the day, if it does. */
+    private void requireKnownIfNamed(String missionId, LocalDate on) {
         if (missionId != null) {
-            mission(missionId);
+            mission(missionId).requireOpenedBy(on);
         }
     }
 

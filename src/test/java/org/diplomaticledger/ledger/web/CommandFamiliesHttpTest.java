@@ -180,7 +180,8 @@ class CommandFamiliesHttpTest extends LedgerIntegrationTest {
         @Test
         void followsAnAmbassadorFromAgrementToTheEndOfFunctions() {
             ledger.accepted("OpenMission", """
-                    {"sendingState": "JP", "receivingState": "CL", "kind": "EMBASSY", "city": "Santiago", %s}""".formatted(SRC));
+                    {"sendingState": "JP", "receivingState": "CL", "kind": "EMBASSY", "city": "Santiago",
+                     "effectiveDate": "2019-12-01", %s}""".formatted(SRC));
             String mission = "\"missionId\": \"JP-CL-EMBASSY-SANTIAGO\"";
             ledger.accepted("RequestAgrement", "{%s, \"name\": \"Kenji Sato\", \"effectiveDate\": \"2020-01-10\", %s}".formatted(mission, SRC));
             ledger.accepted("GrantAgrement", "{%s, \"personId\": \"kenji-sato\", \"effectiveDate\": \"2020-02-10\", %s}".formatted(mission, SRC));

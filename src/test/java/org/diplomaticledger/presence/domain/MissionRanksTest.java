@@ -98,11 +98,32 @@ class MissionRanksTest {
         }
 
         @Test
-        void refusesAChangeDatedBeforeTheLastOne() {
+        void refusesTheKindTheMissionHadOnTheDayOfAnEarlierChange() {
             fixture.given(legationOpened(), raised(day(-10)))
                     .when(new ChangeMissionRank(LEGATION, MissionKind.LEGATION, day(-100), SOURCE))
-                    .expectException(violates("rank-change-out-of-order", "effectiveDate"))
+                    .expectException(violates("same-rank", "kind"))
                     .expectNoEvents();
+        }
+
+        /** Raised on day -100, the legation would be an embassy already when the recorded raise of day -10 came. */
+        @Test
+        void refusesAnEarlierChangeThatWouldMakeARecordedOneChangeNothing() {
+            fixture.given(legationOpened(), raised(day(-10)))
+                    .when(new ChangeMissionRank(LEGATION, MissionKind.EMBASSY, day(-100), SOURCE))
+                    .expectException(violates("contradicts-recorded-fact", "effectiveDate"))
+                    .expectNoEvents();
+        }
+
+        /** Judged on its own day: in the mission's first life, which a later reopening as a legation does not touch. */
+        @Test
+        void acceptsAChangeDatedInAnEarlierLifeOfTheMission() {
+            fixture.given(legationOpened(), new MissionClosed(PRESENCE, LEGATION, ClosureReason.OTHER, null, null, null,
+                                    day(-200), SOURCE),
+                            new MissionOpened(PRESENCE, LEGATION, RU, US, MissionKind.LEGATION, "Washington", null, null,
+                                    true, day(-100), SOURCE))
+                    .when(new ChangeMissionRank(LEGATION, MissionKind.EMBASSY, day(-300), SOURCE))
+                    .expectEvents(new MissionRankChanged(PRESENCE, LEGATION, MissionKind.LEGATION, MissionKind.EMBASSY,
+                            day(-300), SOURCE));
         }
 
         @Test

@@ -112,10 +112,19 @@ class LegationsHttpTest extends LedgerIntegrationTest {
         assertThat(again.json().path("rule").asText()).isEqualTo("same-rank");
         assertThat(again.json().path("field").asText()).isEqualTo("kind");
 
+        // Raised in 1910 too, the legation would already be an embassy when the recorded raise of 1913 came.
         Response earlier = ledger.command("clerk", "ChangeMissionRank", """
-                {"missionId": "%s", "kind": "LEGATION", "effectiveDate": "1910-01-01", "source": "test"}""".formatted(madrid));
+                {"missionId": "%s", "kind": "EMBASSY", "effectiveDate": "1910-01-01", "source": "test"}""".formatted(madrid));
         assertThat(earlier.status()).as(earlier.toString()).isEqualTo(409);
-        assertThat(earlier.json().path("rule").asText()).isEqualTo("rank-change-out-of-order");
+        assertThat(earlier.json().path("rule").asText()).isEqualTo("contradicts-recorded-fact");
+        assertThat(earlier.json().path("field").asText()).isEqualTo("effectiveDate");
+        assertThat(earlier.json().path("conflictingFact").path("type").asText()).isEqualTo("MissionRankChanged");
+        assertThat(earlier.json().path("conflictingFact").path("effectiveDate").asText()).isEqualTo("1913-06-01");
+        assertThat(earlier.json().path("conflictingFact").path("rule").asText()).isEqualTo("same-rank");
+        assertThat(earlier.json().path("conflictingFact").path("eventId").asText()).isNotBlank();
+        Response lowered = ledger.command("clerk", "ChangeMissionRank", """
+                {"missionId": "%s", "kind": "LEGATION", "effectiveDate": "1910-01-01", "source": "test"}""".formatted(madrid));
+        assertThat(lowered.json().path("rule").asText()).as("a legation in 1910").isEqualTo("same-rank");
 
         Response consulate = ledger.command("clerk", "ChangeMissionRank", """
                 {"missionId": "%s", "kind": "CONSULATE", "effectiveDate": "1920-01-01", "source": "test"}""".formatted(madrid));

@@ -1,0 +1,127 @@
+package org.diplomaticledger.shared;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A batch of commands judged as a whole (an import, a write of several commands): a rule that compares a fact with
+ * facts recorded for later days may wait for the end of the batch, so that lines which fit together are accepted
+ * though one alone would not (the earlier life of a mission, opened in 1900 and closed in 1941, back-filled before a
+ * recorded reopening in 1990: the opening alone would leave the mission open twice). The writer opens the batch on
+ * its thread, says which command runs ({@link #at}), and verifies it before the commit; a rule defers its check with
+ * {@link #defer}, keyed by what it judges, and judges at once when no batch is open.
+ *
+ * <p>Written here, not taken from Axon: Axon's unit of work ends with each chunk of an import, and the check must
+ * span the whole import, whose chunks share one database transaction.
+ */
+public final class WholeBatch implements AutoCloseable {
+
+    private static final ThreadLocal<WholeBatch> CURRENT = new ThreadLocal<>();
+
+    /** Where a command of the batch is: its line (in an import) or number, its index in its chunk, its name. */
+    public record Where(long line, int index, String command) {
+    }
+
+    private static final class Check {
+        final Object baseline;
+        final Where where;
+        Function<Object, RuleViolation> judge;
+
+        Check(Object baseline, Where where, Function<Object, RuleViolation> judge) {
+            this.baseline = baseline;
+            this.where = where;
+            this.judge = judge;
+        }
+    }
+
+    private final Map<String, Check> checks = new LinkedHashMap<>();
+    private Where at = new Where(0, 0, null);
+
+    private WholeBatch() {
+    }
+
+    /** Opens a batch on this thread; close it when the batch ends, committed or not. */
+    public static WholeBatch open() {
+        if (CURRENT.get() != null) {
+            throw new IllegalStateException("a batch is already being judged on this thread");
+        }
+        WholeBatch batch = new WholeBatch();
+        CURRENT.set(batch);
+        return batch;
+    }
+
+    /** The command about to run, for a refusal at the end to name it. */
+    public static void at(long line, int index, String command) {
+        WholeBatch batch = CURRENT.get();
+        if (batch != null) {
+            batch.at = new Where(line, index, command);
+        }
+    }
+
+    /**
+     * Defers a check to the end of the open batch, or answers false when none is open (then the caller judges now).
+     * The first {@code baseline} given for a key is kept (what held before the batch touched it); {@code judge} is
+     * given it at the end and answers the violation, or null. A later defer or {@link #refresh} of the key replaces
+     * {@code judge} (the state it reads may have been loaded again).
+     */
+    public static boolean defer(String key, Object baseline, Function<Object, RuleViolation> judge) {
+        WholeBatch batch = CURRENT.get();
+        if (batch == null) {
+            return false;
+        }
+        Check known = batch.checks.get(key);
+        if (known == null) {
+            batch.checks.put(key, new Check(baseline, batch.at, judge));
+        } else {
+            known.judge = judge;
+        }
+        return true;
+    }
+
+    /** Points a deferred check at the state it must read now, if the key has one. */
+    public static void refresh(String key, Function<Object, RuleViolation> judge) {
+        WholeBatch batch = CURRENT.get();
+        if (batch != null) {
+            Check known = batch.checks.get(key);
+            if (known != null) {
+                known.judge = judge;
+            }
+        }
+    }
+
+    /** Runs the deferred checks; the first that fails refuses the batch, naming the command that deferred it. */
+    public void verify() {
+        for (Check check : checks.values()) {
+            RuleViolation violation = check.judge.apply(check.baseline);
+            if (violation != null) {
+                throw new Refused(check.where, violation);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        CURRENT.remove();
+    }
+
+    /** The batch as a whole breaks a rule; {@code where} is the command whose check was deferred. */
+    public static final class Refused extends RuntimeException {
+        private final Where where;
+        private final RuleViolation violation;
+
+        Refused(Where where, RuleViolation violation) {
+            super(violation.getMessage(), violation);
+            this.where = where;
+            this.violation = violation;
+        }
+
+        public Where where() {
+            return where;
+        }
+
+        public RuleViolation violation() {
+            return violation;
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.diplomaticledger.presence.domain;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.diplomaticledger.presence.api.*;
+import org.diplomaticledger.shared.LedgerCommand;
+import org.diplomaticledger.shared.RuleViolation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.diplomaticledger.presence.domain.PresenceTestData.*;
+
+/**
+ * For random valid lives of one embassy (openings, suspensions, resumptions, closures, reopenings and accreditations
+ * on distinct days), recorded in date order and in a random order: date order accepts every fact, and whatever a
+ * random order accepts, placed by effective date (as the projections place it), is a life that breaks no rule. So
+ * the write side never accepts what the reads would show as a contradiction (a closure in 1941 of a mission opened in
+ * 1990), and an order that accepts every fact records the same life as date order.
+ */
+class EffectiveTimePropertiesTest {
+
+    /** One fact of the mission's life, on day {@code day} after 1900-01-01. */
+    record Fact(String type, int day, int person) {
+        LocalDate on() {
+            return LocalDate.of(1900, 1, 1).plusDays(day);
+        }
+
+        LedgerCommand command() {
+            return switch (type) {
+                case "MissionOpened" -> new OpenMission(RU, US, MissionKind.EMBASSY, "Washington", null, null, on(), SOURCE);
+                case "MissionSuspended" -> new SuspendMission(EMBASSY, "property", on(), SOURCE);
+                case "MissionResumed" -> new ResumeMission(EMBASSY, null, on(), SOURCE);
+                case "MissionClosed" -> new CloseMission(EMBASSY, ClosureReason.OTHER, null, null, null, on(), SOURCE);
+                default -> new AccreditDiplomat(EMBASSY, "person-" + person, "Person " + person, null,
+                        StaffCategory.DIPLOMATIC, on(), SOURCE);
+            };
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Fact>> lives() {
+        return Arbitraries.integers().between(0, Integer.MAX_VALUE).list().ofMinSize(2).ofMaxSize(12).map(draws -> {
+            List<Fact> life = new ArrayList<>();
+            int day = 0;
+            String status = null;
+            for (int i = 0; i < draws.size(); i++) {
+                int draw = draws.get(i);
+                day += 1 + draw % 3000;
+                String type = status == null || status.equals("MissionClosed") ? "MissionOpened"
+                        : status.equals("MissionSuspended") ? (draw % 2 == 0 ? "MissionResumed" : "MissionClosed")
+                        : switch (draw % 4) {
+                            case 0 -> "MissionSuspended";
+                            case 1 -> "MissionClosed";
+                            default -> "DiplomatAccredited";
+                        };
+                life.add(new Fact(type, day, i));
+                if (!type.equals("DiplomatAccredited")) {
+                    status = type.equals("MissionResumed") || type.equals("MissionOpened") ? "open" : type;
+                }
+            }
+            return life;
+        });
+    }
+
+    @Property(tries = 200)
+    void whateverTheOrderOfRecordingTheAcceptedFactsFormAValidLife(@ForAll("lives") List<Fact> life, @ForAll long seed) {
+        assertThat(record(life)).as("date order accepts a valid life").containsExactlyElementsOf(life);
+
+        List<Fact> shuffled = new ArrayList<>(life);
+        Collections.shuffle(shuffled, new Random(seed));
+        List<Fact> accepted = record(shuffled);
+        List<Fact> inEffectiveOrder = new ArrayList<>(accepted);
+        inEffectiveOrder.sort(java.util.Comparator.comparingInt(Fact::day));
+        assertThat(brokenRule(inEffectiveOrder)).as("accepted in the order %s, placed by date: %s", accepted,
+                inEffectiveOrder).isNull();
+    }
+
+    /**
+     * The first fact that breaks a mission's life read in effective order, or null: this test's own account of the
+     * rules (opened only when not open, suspended only when open, resumed only when suspended, closed only when open
+     * or suspended, staff accredited only when open), not the ledger's.
+     */
+    private static Fact brokenRule(List<Fact> inEffectiveOrder) {
+        String status = "never opened";
+        for (Fact fact : inEffectiveOrder) {
+            boolean fits = switch (fact.type()) {
+                case "MissionOpened" -> status.equals("never opened") || status.equals("closed");
+                case "MissionSuspended", "DiplomatAccredited" -> status.equals("open");
+                case "MissionResumed" -> status.equals("suspended");
+                default -> status.equals("open") || status.equals("suspended");
+            };
+            if (!fits) {
+                return fact;
+            }
+            status = switch (fact.type()) {
+                case "MissionOpened", "MissionResumed" -> "open";
+                case "MissionSuspended" -> "suspended";
+                case "MissionClosed" -> "closed";
+                default -> status;
+            };
+        }
+        return null;
+    }
+
+    /** Sends the facts one by one, each judged against the events accepted before it; answers those accepted. */
+    private static List<Fact> record(List<Fact> facts) {
+        List<Object> events = new ArrayList<>();
+        List<Fact> accepted = new ArrayList<>();
+        for (Fact fact : facts) {
+            FixtureConfiguration<Presence> fixture = new AggregateTestFixture<>(Presence.class);
+            List<Object> before = List.copyOf(events);
+            boolean[] refused = {false};
+            fixture.registerCommandHandlerInterceptor((unitOfWork, chain) -> {
+                try {
+                    return chain.proceed();
+                } catch (RuleViolation | org.axonframework.modelling.command.AggregateNotFoundException refusal) {
+                    refused[0] = true; // refused by a rule, or a mission's fact before any mission is recorded
+                    throw refusal;
+                }
+            });
+            (before.isEmpty() ? fixture.givenNoPriorActivity() : fixture.given(before)).when(fact.command());
+            if (refused[0]) {
+                continue;
+            }
+            fixture.getEventStore().readEvents(PRESENCE).asStream().skip(before.size()).map(EventMessage::getPayload)
+                    .forEach(events::add);
+            accepted.add(fact);
+        }
+        return accepted;
+    }
+}
