@@ -78,28 +78,19 @@ class Mission {
      * {@code US-JP-LEGATION-TOKYO} raised to an embassy; its own id while it is of the kind it was opened as.
      */
     String idAsItIsNow() {
-        MissionKind openedAs = ranks.lastOpening().kind();
-        if (openedAs == kind()) {
-            return missionId;
-        }
-        String presence = PresenceIds.presenceOfMission(missionId);
-        return presence + "-" + kind().idPart() + missionId.substring(presence.length() + 1 + openedAs.idPart().length());
+        return ranks.idAsItIsNow(missionId, kind());
     }
 
     /** What it is now and since when, in words: "an embassy since 1906-05-26". */
     String describeKind() {
-        return article(kind()) + " since " + ranks.lastSetOn();
+        return Ranks.article(kind()) + " since " + ranks.lastSetOn();
     }
 
     // ---------------------------------------------------------------- status
 
     /** Staff are accredited only at a mission open on the day. */
     void requireOpenOn(String action, LocalDate on) {
-        Standing then = timeline.on(on);
-        if (then.status() != MissionStatus.OPEN) {
-            throw new RuleViolation("mission-not-open", "missionId", "cannot " + action + " at " + missionId + " on "
-                    + on + ": it is " + then.describe());
-        }
+        timeline.requireOpen(missionId, action, on);
     }
 
     /**
@@ -107,10 +98,7 @@ class Mission {
      * staff leave a closed mission); a fact dated before its first opening would place staff where there was none.
      */
     void requireOpenedBy(LocalDate on) {
-        if (!timeline.on(on).opened()) {
-            throw new RuleViolation("mission-not-open", "effectiveDate", "mission " + missionId + " was not yet opened on "
-                    + on + ": it was first opened on " + timeline.firstOpened());
-        }
+        timeline.requireOpenedBy(missionId, on);
     }
 
     /** Opened again, or for the first time on an earlier day than the one recorded, where that fits its life. */
@@ -199,7 +187,7 @@ class Mission {
         requireEmbassy("request agrément", command.effectiveDate());
         heads.requireAgrementRequestable(command.personId());
         apply(new AgrementRequested(command.presenceId(), missionId, command.personId(), command.name(),
-                classOrDefault(command.headClass(), command.effectiveDate()), command.effectiveDate(), command.source()));
+                ranks.classOn(command.headClass(), command.effectiveDate()), command.effectiveDate(), command.source()));
     }
 
     void grantAgrement(GrantAgrement command) {
@@ -224,7 +212,7 @@ class Mission {
         heads.requireAppointable(command.personId(), receivingState);
         boolean agrementReported = heads.currentTenure(command.personId()).agrement() == Headship.Agrement.GRANTED;
         apply(new AmbassadorAppointed(command.presenceId(), missionId, command.personId(), command.name(),
-                classOrDefault(command.headClass(), command.effectiveDate()), agrementReported, command.effectiveDate(),
+                ranks.classOn(command.headClass(), command.effectiveDate()), agrementReported, command.effectiveDate(),
                 command.source()));
     }
 
@@ -398,24 +386,16 @@ class Mission {
 
     /** Heads of mission take up office at embassies, legations and permanent missions opened and not closed on the day. */
     private void requireHeaded(String action, LocalDate on) {
-        Standing then = timeline.on(on);
-        if (!then.opened() || then.status() == MissionStatus.CLOSED) {
-            throw new RuleViolation("mission-not-open", "missionId", "cannot " + action + " at " + missionId + " on "
-                    + on + ": it is " + then.describe());
-        }
-        if (!then.kind().hasHeadOfMission()) {
-            throw new RuleViolation("no-head-of-mission-here", "missionId", missionId + " is a " + then.kind()
+        MissionKind then = timeline.requireOpenedNotClosed(missionId, action, on).kind();
+        if (!then.hasHeadOfMission()) {
+            throw new RuleViolation("no-head-of-mission-here", "missionId", missionId + " is a " + then
                     + " on " + on + "; heads of mission lead embassies, legations and permanent missions");
         }
     }
 
-    /** Agrément is for the head of an embassy or a legation, not of a mission to an organisation. */
+    /** Agrément is for the head of an embassy or a legation, not closed on the day (it may be sought before it opens). */
     private void requireEmbassy(String action, LocalDate on) {
-        Standing standing = timeline.on(on);
-        if (standing.status() == MissionStatus.CLOSED) {
-            throw new RuleViolation("mission-not-open", "missionId", "cannot " + action + " at " + missionId + " on "
-                    + on + ": it is " + standing.describe());
-        }
+        Standing standing = timeline.requireNotClosed(missionId, action, on);
         MissionKind then = standing.opened() ? standing.kind() : ranks.on(on); // before it opens: as it will open
         if (!then.hasHeadOfMission()) {
             throw new RuleViolation("no-head-of-mission-here", "missionId", missionId + " is a " + then
@@ -425,23 +405,6 @@ class Mission {
             throw new RuleViolation("agrement-only-for-embassies", "missionId", "agrément is given for the head of an "
                     + "embassy or a legation (VCDR Art. 4); " + missionId + " is a " + then + " on " + on);
         }
-    }
-
-    /**
-     * The class of head given, else the one the mission's kind on that day calls for: an envoy for a legation, an
-     * ambassador otherwise (VCDR Art. 14). A head keeps the class of their appointment when the mission's rank
-     * changes: an envoy in office at a legation raised to an embassy stays an envoy until an ambassador is accredited.
-     */
-    private HeadOfMissionClass classOrDefault(HeadOfMissionClass given, LocalDate on) {
-        if (given != null) {
-            return given;
-        }
-        return ranks.on(on) == MissionKind.LEGATION ? HeadOfMissionClass.ENVOY : HeadOfMissionClass.AMBASSADOR;
-    }
-
-    private static String article(MissionKind kind) {
-        String words = kind.name().toLowerCase().replace('_', ' ');
-        return (words.startsWith("e") ? "an " : "a ") + words;
     }
 
     /** By value: the aggregate fixture compares the missions a command leaves with those sourced from its events. */

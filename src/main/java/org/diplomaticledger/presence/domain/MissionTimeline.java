@@ -112,6 +112,46 @@ record MissionTimeline(List<Step> steps, List<Use> uses) {
         return standing;
     }
 
+    /** Staff are accredited only at a mission open (not suspended) on the day. */
+    void requireOpen(String missionId, String action, LocalDate on) {
+        Standing then = on(on);
+        if (then.status() != MissionStatus.OPEN) {
+            throw new RuleViolation("mission-not-open", "missionId", "cannot " + action + " at " + missionId + " on "
+                    + on + ": it is " + then.describe());
+        }
+    }
+
+    /** A head of mission takes up office, or a ceiling is imposed, only at a mission opened and not closed that day. */
+    Standing requireOpenedNotClosed(String missionId, String action, LocalDate on) {
+        Standing then = on(on);
+        if (!then.opened()) {
+            throw new RuleViolation("mission-not-open", "missionId", "cannot " + action + " at " + missionId + " on "
+                    + on + ": it is " + then.describe());
+        }
+        return requireNotClosed(missionId, action, on);
+    }
+
+    /** Agrément is sought for a mission not closed that day (before it opens, too). */
+    Standing requireNotClosed(String missionId, String action, LocalDate on) {
+        Standing then = on(on);
+        if (then.status() == MissionStatus.CLOSED) {
+            throw new RuleViolation("mission-not-open", "missionId", "cannot " + action + " at " + missionId + " on "
+                    + on + ": it is " + then.describe());
+        }
+        return then;
+    }
+
+    /**
+     * Staff counted, departing or expelled at the mission on a day it had been opened by (it may have closed since:
+     * staff leave a closed mission); a fact dated before its first opening would place staff where there was none.
+     */
+    void requireOpenedBy(String missionId, LocalDate on) {
+        if (!on(on).opened()) {
+            throw new RuleViolation("mission-not-open", "effectiveDate", "mission " + missionId + " was not yet opened on "
+                    + on + ": it was first opened on " + firstOpened());
+        }
+    }
+
     /** The day it was first opened, or null. */
     LocalDate firstOpened() {
         for (Step step : steps) {

@@ -1,6 +1,8 @@
 package org.diplomaticledger.presence.domain;
 
+import org.diplomaticledger.presence.api.HeadOfMissionClass;
 import org.diplomaticledger.presence.api.MissionKind;
+import org.diplomaticledger.presence.api.PresenceIds;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -68,6 +70,38 @@ record Ranks(List<Rank> ranks) {
             }
         }
         return last;
+    }
+
+    /**
+     * The id the mission would have had, had it been opened as the kind it is now ({@code kind}):
+     * {@code US-JP-EMBASSY-TOKYO} for {@code US-JP-LEGATION-TOKYO} raised to an embassy; its own id while it is of the
+     * kind it was opened as.
+     */
+    String idAsItIsNow(String missionId, MissionKind kind) {
+        MissionKind openedAs = lastOpening().kind();
+        if (openedAs == kind) {
+            return missionId;
+        }
+        String presence = PresenceIds.presenceOfMission(missionId);
+        return presence + "-" + kind.idPart() + missionId.substring(presence.length() + 1 + openedAs.idPart().length());
+    }
+
+    /**
+     * The class of head given, else the one the mission's kind on that day calls for: an envoy for a legation, an
+     * ambassador otherwise (VCDR Art. 14). A head keeps the class of their appointment when the mission's rank
+     * changes: an envoy in office at a legation raised to an embassy stays an envoy until an ambassador is accredited.
+     */
+    HeadOfMissionClass classOn(HeadOfMissionClass given, LocalDate day) {
+        if (given != null) {
+            return given;
+        }
+        return on(day) == MissionKind.LEGATION ? HeadOfMissionClass.ENVOY : HeadOfMissionClass.AMBASSADOR;
+    }
+
+    /** "an embassy", "a legation". */
+    static String article(MissionKind kind) {
+        String words = kind.name().toLowerCase().replace('_', ' ');
+        return (words.startsWith("e") ? "an " : "a ") + words;
     }
 
     private Ranks with(Rank rank) {
