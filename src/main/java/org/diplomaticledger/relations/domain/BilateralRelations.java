@@ -2,7 +2,9 @@ package org.diplomaticledger.relations.domain;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -16,14 +18,28 @@ import org.diplomaticledger.relations.api.RelationsLevelChanged;
 import org.diplomaticledger.relations.api.ReviseRelationsEntry;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.RuleViolation;
+import org.diplomaticledger.shared.WholeBatch;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * The level of diplomatic relations between two states, identified as {@code RELATIONS-RU-US}. The first change reported for
  * a pair creates it at whatever level the source gives, since the ledger's knowledge of a pair starts with a gap.
+ *
+ * <p>A change is judged against the level in force on its own effective date, whatever was recorded first, and is
+ * refused with {@code contradicts-recorded-fact} if a change recorded for a later day would then change nothing or
+ * restore what was not reduced (see docs/events.md, "Facts in effective time").
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "ledgerSnapshotTrigger")
+@org.axonframework.serialization.Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class BilateralRelations {
 
@@ -32,7 +48,15 @@ public class BilateralRelations {
 
     @AggregateIdentifier
     private String relationsId;
-    private RelationsLevel level;
+    /** Every change of level recorded, in effective order (then in the order recorded). */
+    private List<Change> changes = new ArrayList<>();
+
+    /** A change of level where it falls: {@code eventId} null for one being judged. */
+    record Change(LocalDate on, long sequence, String eventId, RelationsLevel level) {
+    }
+
+    private static final Comparator<Change> IN_EFFECTIVE_ORDER =
+            Comparator.comparing(Change::on).thenComparingLong(Change::sequence);
 
     protected BilateralRelations() {
         // for Axon and for Jackson snapshots
@@ -60,17 +84,15 @@ public class BilateralRelations {
         refuseProtectingPower(command, command.protectingPowerOfA(), "protectingPowerOfA", a);
         refuseProtectingPower(command, command.protectingPowerOfB(), "protectingPowerOfB", b);
         String id = command.relationsId();
-        if (level != null) {
-            if (command.level() == RelationsLevel.RESTORED
-                    && level != RelationsLevel.SEVERED && level != RelationsLevel.DOWNGRADED) {
-                throw new RuleViolation("nothing-to-restore", "level",
-                        "relations " + id + " are " + level + ", neither severed nor downgraded; there is nothing"
-                                + " to restore");
-            }
-            if (standing(command.level()) == standing(level)) {
-                throw new RuleViolation("relations-level-unchanged", "level",
-                        "relations " + id + " are already " + level + "; " + command.level() + " changes nothing");
-            }
+        Change candidate = new Change(command.effectiveDate(), Long.MAX_VALUE, null, command.level());
+        RelationsLevel level = levelBefore(candidate, changes);
+        RuleViolation own = refusal(level, candidate, id);
+        if (own != null) {
+            throw own;
+        }
+        RuleViolation contradiction = contradiction(candidate, id);
+        if (contradiction != null && !WholeBatch.defer(id, broken(changes, id).keySet(), this::contradictionSince)) {
+            throw contradiction;
         }
         boolean wentDown = standing(command.level()) < (level == null ? standing(RelationsLevel.FULL) : standing(level));
         boolean sorted = a.compareTo(b) < 0;
@@ -104,9 +126,86 @@ public class BilateralRelations {
     }
 
     @EventSourcingHandler
-    void on(RelationsLevelChanged event) {
+    void on(RelationsLevelChanged event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
         relationsId = event.relationsId();
-        level = event.level();
+        List<Change> more = new ArrayList<>(changes);
+        more.add(new Change(event.effectiveDate(), sequence, eventId, event.level()));
+        more.sort(IN_EFFECTIVE_ORDER);
+        changes = more;
+        WholeBatch.refresh(relationsId, this::contradictionSince);
+    }
+
+    /** The level in force just before a change (null: none recorded before it). */
+    private static RelationsLevel levelBefore(Change change, List<Change> inOrder) {
+        RelationsLevel level = null;
+        for (Change earlier : inOrder) {
+            if (IN_EFFECTIVE_ORDER.compare(earlier, change) >= 0) {
+                break;
+            }
+            level = earlier.level();
+        }
+        return level;
+    }
+
+    /** Why a change cannot follow the level before it, or null; any level may open what the ledger knows of a pair. */
+    private static RuleViolation refusal(RelationsLevel before, Change change, String id) {
+        if (before == null) {
+            return null;
+        }
+        if (change.level() == RelationsLevel.RESTORED && before != RelationsLevel.SEVERED
+                && before != RelationsLevel.DOWNGRADED) {
+            return new RuleViolation("nothing-to-restore", "level", "relations " + id + " are " + before + " on "
+                    + change.on() + ", neither severed nor downgraded; there is nothing to restore");
+        }
+        if (standing(change.level()) == standing(before)) {
+            return new RuleViolation("relations-level-unchanged", "level", "relations " + id + " are already " + before
+                    + " on " + change.on() + "; " + change.level() + " changes nothing");
+        }
+        return null;
+    }
+
+    /** The recorded changes that break a rule after the ones before them, with why. */
+    private static Map<Change, RuleViolation> broken(List<Change> inOrder, String id) {
+        Map<Change, RuleViolation> broken = new java.util.LinkedHashMap<>();
+        RelationsLevel level = null;
+        for (Change change : inOrder) {
+            RuleViolation wrong = refusal(level, change, id);
+            if (wrong != null) {
+                broken.put(change, wrong);
+            }
+            level = change.level();
+        }
+        return broken;
+    }
+
+    /** The contradiction a change would cause in the changes recorded for later days, or null. */
+    private RuleViolation contradiction(Change candidate, String id) {
+        List<Change> with = new ArrayList<>(changes);
+        with.add(candidate);
+        with.sort(IN_EFFECTIVE_ORDER);
+        return newlyBroken(with, broken(changes, id).keySet(), id, "a change to " + candidate.level() + " on "
+                + candidate.on());
+    }
+
+    @SuppressWarnings("unchecked")
+    private RuleViolation contradictionSince(Object baseline) {
+        return newlyBroken(changes, (Set<Change>) baseline, relationsId, "taken as a whole, the batch");
+    }
+
+    private static RuleViolation newlyBroken(List<Change> inOrder, Set<Change> baseline, String id, String what) {
+        Set<Change> before = new HashSet<>(baseline);
+        for (Map.Entry<Change, RuleViolation> wrong : broken(inOrder, id).entrySet()) {
+            Change recorded = wrong.getKey();
+            if (recorded.eventId() != null && !before.contains(recorded)) {
+                return new RuleViolation("contradicts-recorded-fact", "effectiveDate", "In relations " + id + ", " + what
+                        + " contradicts a fact recorded: with it, the RelationsLevelChanged of " + recorded.on()
+                        + " (event " + recorded.eventId() + ") would break rule " + wrong.getValue().rule() + ": "
+                        + wrong.getValue().getMessage(), Map.of("conflictingFact", Map.of("eventId", recorded.eventId(),
+                        "type", "RelationsLevelChanged", "effectiveDate", recorded.on().toString(), "rule",
+                        wrong.getValue().rule())));
+            }
+        }
+        return null;
     }
 
     /** How high relations stand: restored relations stand as high as full ones, severed ones lowest. */
