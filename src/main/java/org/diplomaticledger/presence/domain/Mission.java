@@ -101,6 +101,14 @@ class Mission {
         timeline.requireOpenedBy(missionId, on);
     }
 
+    /** A correction moving one of its facts to {@code movedTo}, or a retraction (null), that keeps its life valid. */
+    void requireRevisable(String eventId, LocalDate movedTo) {
+        RuleViolation wrong = timeline.revised(eventId, movedTo, missionId);
+        if (wrong != null) {
+            throw wrong;
+        }
+    }
+
     /** Opened again, or for the first time on an earlier day than the one recorded, where that fits its life. */
     void requireOpenable(MissionKind kind, LocalDate on) {
         requireFits(new Step(Fact.candidate("MissionOpened", on), Change.OPENED, kind));

@@ -51,6 +51,11 @@ record MissionTimeline(List<Step> steps, List<Use> uses) {
         static Fact candidate(String type, LocalDate on) {
             return new Fact(null, type, on, Long.MAX_VALUE);
         }
+
+        /** The same fact, corrected to another day (it keeps its place among the facts of that day by recording). */
+        Fact movedTo(LocalDate day) {
+            return new Fact(eventId, type, day, sequence);
+        }
     }
 
     /** A fact that changes the mission's status, or its kind ({@code kind}: the kind it is opened as or changed to). */
@@ -202,6 +207,10 @@ record MissionTimeline(List<Step> steps, List<Use> uses) {
 
     /** The recorded facts (steps and uses) the steps given would make wrong, in effective order, with why. */
     private Map<Fact, RuleViolation> broken(List<Step> inOrder, String missionId) {
+        return broken(inOrder, uses, missionId);
+    }
+
+    private static Map<Fact, RuleViolation> broken(List<Step> inOrder, List<Use> uses, String missionId) {
         Map<Fact, RuleViolation> broken = new LinkedHashMap<>();
         Standing standing = Standing.NOT_OPENED;
         for (Step step : inOrder) {
@@ -218,6 +227,59 @@ record MissionTimeline(List<Step> steps, List<Use> uses) {
             }
         }
         return broken;
+    }
+
+    /**
+     * A correction that moves one of the mission's facts to another day ({@code movedTo}), or a retraction of it
+     * ({@code movedTo} null): null when the mission's life still breaks no rule it did not break before; otherwise
+     * the fact it would make wrong (the moved fact itself, by its own rule, or another, by
+     * {@code contradicts-recorded-fact}). Null too when the event is not one of this mission's facts.
+     */
+    RuleViolation revised(String eventId, LocalDate movedTo, String missionId) {
+        boolean mine = false;
+        List<Step> newSteps = new ArrayList<>();
+        for (Step step : steps) {
+            if (eventId.equals(step.fact().eventId())) {
+                mine = true;
+                if (movedTo != null) {
+                    newSteps.add(new Step(step.fact().movedTo(movedTo), step.change(), step.kind()));
+                }
+            } else {
+                newSteps.add(step);
+            }
+        }
+        List<Use> newUses = new ArrayList<>();
+        for (Use use : uses) {
+            if (eventId.equals(use.fact().eventId())) {
+                mine = true;
+                if (movedTo != null) {
+                    newUses.add(new Use(use.fact().movedTo(movedTo), use.need()));
+                }
+            } else {
+                newUses.add(use);
+            }
+        }
+        if (!mine) {
+            return null;
+        }
+        newSteps.sort(Comparator.comparing(Step::fact, IN_EFFECTIVE_ORDER));
+        Set<String> alreadyBroken = new HashSet<>();
+        broken(steps, missionId).keySet().forEach(fact -> alreadyBroken.add(fact.eventId()));
+        String what = (movedTo == null ? "retracting event " + eventId : "moving event " + eventId + " to " + movedTo)
+                + " of " + missionId;
+        for (Map.Entry<Fact, RuleViolation> wrong : broken(newSteps, newUses, missionId).entrySet()) {
+            Fact fact = wrong.getKey();
+            if (alreadyBroken.contains(fact.eventId())) {
+                continue;
+            }
+            RuleViolation why = wrong.getValue();
+            if (eventId.equals(fact.eventId())) {
+                return new RuleViolation(why.rule(), "corrections.effectiveDate", "corrected to " + movedTo + ", the "
+                        + fact.type() + " " + eventId + " would break rule " + why.rule() + ": " + why.getMessage());
+            }
+            return contradiction(what, fact, why);
+        }
+        return null;
     }
 
     /** Why a step cannot follow the mission as it stands, or null. */

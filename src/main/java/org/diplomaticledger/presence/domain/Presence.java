@@ -15,6 +15,7 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.diplomaticledger.history.api.EntryCorrected;
 import org.diplomaticledger.history.api.EntryRetracted;
+import org.diplomaticledger.history.api.JudgedRevision;
 import org.diplomaticledger.presence.api.*;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.RuleViolation;
@@ -58,10 +59,27 @@ public class Presence {
 
     // ---------------------------------------------------------------- corrections
 
-    /** A correction or retraction of one of this presence's events, judged by the ledger's history: recorded as it is. */
+    /**
+     * A correction or retraction of one of this presence's events, judged by the ledger's history; refused besides if
+     * it moves or removes a fact of a mission's life so that the life breaks a rule it did not (a closure corrected
+     * to a day before a recorded accreditation, the opening of a mission with staff retracted).
+     */
     @CommandHandler
     void handle(RevisePresenceEntry command) {
-        command.revision().record();
+        JudgedRevision revision = command.revision();
+        LocalDate movedTo = null;
+        if (revision.event() instanceof EntryCorrected correction) {
+            Object day = correction.corrected().get("effectiveDate");
+            if (day == null) {
+                revision.record(); // the fact stays on its day
+                return;
+            }
+            movedTo = LocalDate.parse(day.toString());
+        }
+        for (Mission mission : missions.values()) {
+            mission.requireRevisable(revision.eventId(), movedTo);
+        }
+        revision.record();
     }
 
     // ---------------------------------------------------------------- missions
