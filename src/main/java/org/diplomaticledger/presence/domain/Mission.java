@@ -7,11 +7,9 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.EntityId;
 import org.diplomaticledger.presence.api.*;
 import org.diplomaticledger.presence.domain.MissionTimeline.Change;
-import org.diplomaticledger.presence.domain.MissionTimeline.Fact;
+import org.diplomaticledger.presence.domain.MissionTimeline.MissionFact;
 import org.diplomaticledger.presence.domain.MissionTimeline.Need;
 import org.diplomaticledger.presence.domain.MissionTimeline.Standing;
-import org.diplomaticledger.presence.domain.MissionTimeline.Step;
-import org.diplomaticledger.presence.domain.MissionTimeline.Use;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.RuleViolation;
 import org.diplomaticledger.shared.WholeBatch;
@@ -45,9 +43,9 @@ class Mission {
     }
 
     /** The mission a {@link MissionOpened} brings into being. */
-    Mission(MissionOpened event, Fact fact) {
+    Mission(MissionOpened event, String eventId, long sequence) {
         missionId = event.missionId();
-        reopen(event, fact);
+        reopen(event, eventId, sequence);
     }
 
     String missionId() {
@@ -56,21 +54,21 @@ class Mission {
 
     /** Its kind after its last change in effective time. */
     MissionKind kind() {
-        return timeline.last().kind();
+        return timeline.last(missionId).kind();
     }
 
     /** Its status after its last change in effective time. */
     MissionStatus status() {
-        return timeline.last().status();
+        return timeline.last(missionId).status();
     }
 
     LocalDate since() {
-        return timeline.last().since();
+        return timeline.last(missionId).since();
     }
 
     /** The mission as it stood on a day. */
     Standing on(LocalDate day) {
-        return timeline.on(day);
+        return timeline.on(day, missionId);
     }
 
     /**
@@ -111,7 +109,7 @@ class Mission {
 
     /** Opened again, or for the first time on an earlier day than the one recorded, where that fits its life. */
     void requireOpenable(MissionKind kind, LocalDate on) {
-        requireFits(new Step(Fact.candidate("MissionOpened", on), Change.OPENED, kind));
+        requireFits("MissionOpened", on, MissionFact.changing(Change.OPENED, kind));
     }
 
     /**
@@ -119,17 +117,13 @@ class Mission {
      * later recorded fact refuses it too, unless a batch judged as a whole is open ({@link WholeBatch}), which then
      * checks at its end that the mission, with all the batch's facts, breaks nothing that held before.
      */
-    private void requireFits(Step candidate) {
-        RuleViolation contradiction = timeline.judge(candidate, missionId);
-        if (contradiction != null
-                && !WholeBatch.defer(missionId, timeline.brokenFacts(missionId), this::contradictionSince)) {
-            throw contradiction;
-        }
+    private void requireFits(String type, LocalDate on, MissionFact fact) {
+        timeline.requireFits(type, on, fact, missionId, this::contradictionSince);
     }
 
     @SuppressWarnings("unchecked")
     private RuleViolation contradictionSince(Object baseline) {
-        return timeline.newlyBroken((Set<Fact>) baseline, missionId);
+        return timeline.newlyBroken((Set<String>) baseline, missionId);
     }
 
     /** The timeline with one more fact; a batch's deferred check of this mission reads this instance from now on. */
@@ -139,20 +133,19 @@ class Mission {
     }
 
     void suspend(SuspendMission command) {
-        requireFits(new Step(Fact.candidate("MissionSuspended", command.effectiveDate()), Change.SUSPENDED,
-                null));
+        requireFits("MissionSuspended", command.effectiveDate(), MissionFact.changing(Change.SUSPENDED, null));
         apply(new MissionSuspended(command.presenceId(), missionId, command.reason(), command.effectiveDate(),
                 command.source()));
     }
 
     void resume(ResumeMission command) {
-        requireFits(new Step(Fact.candidate("MissionResumed", command.effectiveDate()), Change.RESUMED, null));
+        requireFits("MissionResumed", command.effectiveDate(), MissionFact.changing(Change.RESUMED, null));
         apply(new MissionResumed(command.presenceId(), missionId, command.reason(), command.effectiveDate(),
                 command.source()));
     }
 
     void close(CloseMission command, CountryCode sendingState, CountryCode receivingState) {
-        requireFits(new Step(Fact.candidate("MissionClosed", command.effectiveDate()), Change.CLOSED, null));
+        requireFits("MissionClosed", command.effectiveDate(), MissionFact.changing(Change.CLOSED, null));
         if (command.reason() == ClosureReason.CONSENT_WITHDRAWN && command.decidedBy() != null
                 && !command.decidedBy().equals(receivingState)) {
             throw new RuleViolation("consent-withdrawn-by-receiving-state", "decidedBy", "only the receiving state "
@@ -185,8 +178,8 @@ class Mission {
             throw new RuleViolation("legation-or-embassy-only", "kind", "a legation is raised to an embassy and an "
                     + "embassy lowered to a legation; " + to + " is neither");
         }
-        requireFits(new Step(Fact.candidate("MissionRankChanged", on), Change.RANK_CHANGED, to));
-        apply(new MissionRankChanged(command.presenceId(), missionId, timeline.on(on).kind(), to, on, command.source()));
+        requireFits("MissionRankChanged", on, MissionFact.changing(Change.RANK_CHANGED, to));
+        apply(new MissionRankChanged(command.presenceId(), missionId, on(on).kind(), to, on, command.source()));
     }
 
     // ---------------------------------------------------------------- heads of mission (each tenure's own rules: Heads)
@@ -270,58 +263,56 @@ class Mission {
     // ---------------------------------------------------------------- event sourcing
 
     /** A closed mission opened again keeps the record of its heads, and is of the kind it is opened as. */
-    void reopen(MissionOpened event, Fact fact) {
-        place(timeline.with(new Step(fact, Change.OPENED, event.kind())));
+    void reopen(MissionOpened event, String eventId, long sequence) {
+        place(timeline.with(eventId, event, event.effectiveDate(), sequence, MissionFact.changing(Change.OPENED,
+                event.kind())));
         ranks = ranks.opened(event.kind(), event.effectiveDate());
     }
 
     /** Its status stays; only its kind changes. */
     @EventSourcingHandler
     void on(MissionRankChanged event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        place(timeline.with(new Step(fact(event, eventId, sequence, event.effectiveDate()), Change.RANK_CHANGED,
+        place(timeline.with(eventId, event, event.effectiveDate(), sequence, MissionFact.changing(Change.RANK_CHANGED,
                 event.kind())));
         ranks = ranks.changed(event.kind(), event.effectiveDate());
     }
 
     @EventSourcingHandler
     void on(MissionSuspended event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        place(timeline.with(new Step(fact(event, eventId, sequence, event.effectiveDate()), Change.SUSPENDED, null)));
+        place(timeline.with(eventId, event, event.effectiveDate(), sequence, MissionFact.changing(Change.SUSPENDED, null)));
     }
 
     @EventSourcingHandler
     void on(MissionResumed event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        place(timeline.with(new Step(fact(event, eventId, sequence, event.effectiveDate()), Change.RESUMED, null)));
+        place(timeline.with(eventId, event, event.effectiveDate(), sequence, MissionFact.changing(Change.RESUMED, null)));
     }
 
     @EventSourcingHandler
     void on(MissionClosed event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        place(timeline.with(new Step(fact(event, eventId, sequence, event.effectiveDate()), Change.CLOSED, null)));
+        place(timeline.with(eventId, event, event.effectiveDate(), sequence, MissionFact.changing(Change.CLOSED, null)));
     }
 
     /** Staff accredited here need it open on their day, whatever is recorded later. */
     @EventSourcingHandler
     void on(DiplomatAccredited event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        place(timeline.with(new Use(fact(event, eventId, sequence, event.effectiveDate()), Need.OPEN)));
+        place(timeline.with(eventId, event, event.effectiveDate(), sequence, MissionFact.needing(Need.OPEN)));
     }
 
     /** A ceiling on this mission needs it not closed on its day. */
     @EventSourcingHandler
     void on(StaffCeilingImposed event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        place(timeline.with(new Use(fact(event, eventId, sequence, event.effectiveDate()), Need.OPENED_NOT_CLOSED)));
+        place(timeline.with(eventId, event, event.effectiveDate(), sequence, MissionFact.needing(Need.OPENED_NOT_CLOSED)));
     }
 
-    static Fact fact(Object event, String eventId, long sequence, LocalDate on) {
-        return new Fact(eventId, event.getClass().getSimpleName(), on, sequence);
-    }
 
     /** A step of a head of mission needs the mission opened and not closed on its day, whatever is recorded later. */
     private void headed(Object event, String eventId, long sequence, LocalDate on) {
-        place(timeline.with(new Use(fact(event, eventId, sequence, on), Need.OPENED_NOT_CLOSED)));
+        place(timeline.with(eventId, event, on, sequence, MissionFact.needing(Need.OPENED_NOT_CLOSED)));
     }
 
     /** Agrément may be sought before the mission opens, but not while it is closed. */
     private void agreed(Object event, String eventId, long sequence, LocalDate on) {
-        place(timeline.with(new Use(fact(event, eventId, sequence, on), Need.NOT_CLOSED)));
+        place(timeline.with(eventId, event, on, sequence, MissionFact.needing(Need.NOT_CLOSED)));
     }
 
     @EventSourcingHandler

@@ -2,40 +2,35 @@ package org.diplomaticledger.presence.domain;
 
 import org.diplomaticledger.presence.api.MissionKind;
 import org.diplomaticledger.presence.api.MissionStatus;
+import org.diplomaticledger.shared.EffectiveTimeline;
+import org.diplomaticledger.shared.EffectiveTimeline.Placed;
 import org.diplomaticledger.shared.RuleViolation;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * A mission's life in effective time: the facts that open, suspend, resume and close it or change its rank, and the
- * facts that need it open on their day (an accreditation, a step of a head of mission, a ceiling on it), each where it
- * falls by its effective date, then by the order it was recorded in. The rules judge a new fact against the mission as
- * it stood on the fact's own day, whatever was recorded first, and refuse a fact that would make one already recorded
- * wrong (an opening in 1900 while the recorded opening of 1990 stands: the mission would be open twice), naming that
- * fact. So the write side reaches the timeline the projections fold, in any order of recording.
+ * A mission's life in effective time ({@link EffectiveTimeline}): the facts that open, suspend, resume and close it
+ * or change its rank, and the facts that need it open on their day (an accreditation, a step of a head of mission, a
+ * ceiling on it). The rules judge a new fact against the mission as it stood on the fact's own day, whatever was
+ * recorded first, and refuse a fact that would make one already recorded wrong (an opening in 1900 while the recorded
+ * opening of 1990 stands: the mission would be open twice), naming that fact. So the write side reaches the timeline
+ * the projections fold, in any order of recording.
  *
- * <p>Immutable: each event replaces it. Facts already recorded are placed as they are, never judged again: a history
- * recorded before these rules (or corrected since) may hold contradictions, and a new fact is refused only for those
- * it would add. Staff counts and departures are not kept here: they only need the mission opened by their day, which
- * a fact added later can never undo (an opening moves the first opening earlier, never later).
+ * <p>Staff counts and departures are not kept here: they only need the mission opened by their day, which a fact
+ * added later can never undo (an opening moves the first opening earlier, never later).
  */
-record MissionTimeline(List<Step> steps, List<Use> uses) {
+record MissionTimeline(EffectiveTimeline<MissionFact> facts) {
 
-    static final MissionTimeline NONE = new MissionTimeline(List.of(), List.of());
+    static final MissionTimeline NONE = new MissionTimeline(EffectiveTimeline.empty());
 
-    /** What a {@link Step} does to the mission. */
+    /** What a fact does to the mission. */
     enum Change {
         OPENED, SUSPENDED, RESUMED, CLOSED, RANK_CHANGED
     }
 
-    /** What a {@link Use} needs of the mission on its day. */
+    /** What a fact needs of the mission on its day. */
     enum Need {
         /** Open and not suspended: staff are accredited only then. */
         OPEN,
@@ -45,25 +40,18 @@ record MissionTimeline(List<Step> steps, List<Use> uses) {
         NOT_CLOSED
     }
 
-    /** Which recorded fact, for a refusal that names it. */
-    record Fact(String eventId, String type, LocalDate on, long sequence) {
-        /** A fact being judged, not yet recorded: after every recorded fact of its day. */
-        static Fact candidate(String type, LocalDate on) {
-            return new Fact(null, type, on, Long.MAX_VALUE);
+    /**
+     * What the rules read of a fact: a change of the mission's status or kind ({@code kind}: the kind it is opened as
+     * or changed to), or a need of a fact that changes nothing.
+     */
+    record MissionFact(Change change, MissionKind kind, Need need) {
+        static MissionFact changing(Change change, MissionKind kind) {
+            return new MissionFact(change, kind, null);
         }
 
-        /** The same fact, corrected to another day (it keeps its place among the facts of that day by recording). */
-        Fact movedTo(LocalDate day) {
-            return new Fact(eventId, type, day, sequence);
+        static MissionFact needing(Need need) {
+            return new MissionFact(null, null, need);
         }
-    }
-
-    /** A fact that changes the mission's status, or its kind ({@code kind}: the kind it is opened as or changed to). */
-    record Step(Fact fact, Change change, MissionKind kind) {
-    }
-
-    /** A fact that needs the mission as {@code need} says on its day. */
-    record Use(Fact fact, Need need) {
     }
 
     /**
@@ -82,68 +70,50 @@ record MissionTimeline(List<Step> steps, List<Use> uses) {
         }
     }
 
-    MissionTimeline {
-        steps = List.copyOf(steps);
-        uses = List.copyOf(uses);
+    /** A recorded fact of the mission's life. */
+    MissionTimeline with(String eventId, Object event, LocalDate on, long sequence, MissionFact fact) {
+        return new MissionTimeline(facts.with(new Placed<>(eventId, event.getClass().getSimpleName(), on, sequence, fact)));
     }
 
-    private static final Comparator<Fact> IN_EFFECTIVE_ORDER =
-            Comparator.comparing(Fact::on).thenComparingLong(Fact::sequence);
-
-    MissionTimeline with(Step step) {
-        List<Step> more = new ArrayList<>(steps);
-        more.add(step);
-        more.sort(Comparator.comparing(Step::fact, IN_EFFECTIVE_ORDER));
-        return new MissionTimeline(more, uses);
+    /** The mission on a day, after every fact recorded for that day. */
+    Standing on(LocalDate day, String missionId) {
+        return facts.on(day, rules(missionId));
     }
 
-    MissionTimeline with(Use use) {
-        List<Use> more = new ArrayList<>(uses);
-        more.add(use);
-        return new MissionTimeline(steps, more);
-    }
-
-    /** The mission on a day, after every step recorded for that day. */
-    Standing on(LocalDate day) {
-        return before(new Fact(null, null, day, Long.MAX_VALUE), steps);
-    }
-
-    /** The mission after its last step in effective time. */
-    Standing last() {
-        Standing standing = Standing.NOT_OPENED;
-        for (Step step : steps) {
-            standing = after(standing, step);
-        }
-        return standing;
+    /** The mission after its last fact in effective time. */
+    Standing last(String missionId) {
+        return facts.last(rules(missionId));
     }
 
     /** Staff are accredited only at a mission open (not suspended) on the day. */
     void requireOpen(String missionId, String action, LocalDate on) {
-        Standing then = on(on);
+        Standing then = on(on, missionId);
         if (then.status() != MissionStatus.OPEN) {
-            throw new RuleViolation("mission-not-open", "missionId", "cannot " + action + " at " + missionId + " on "
-                    + on + ": it is " + then.describe());
+            throw notOpen(missionId, action, on, then);
         }
     }
 
     /** A head of mission takes up office, or a ceiling is imposed, only at a mission opened and not closed that day. */
     Standing requireOpenedNotClosed(String missionId, String action, LocalDate on) {
-        Standing then = on(on);
+        Standing then = on(on, missionId);
         if (!then.opened()) {
-            throw new RuleViolation("mission-not-open", "missionId", "cannot " + action + " at " + missionId + " on "
-                    + on + ": it is " + then.describe());
+            throw notOpen(missionId, action, on, then);
         }
         return requireNotClosed(missionId, action, on);
     }
 
     /** Agrément is sought for a mission not closed that day (before it opens, too). */
     Standing requireNotClosed(String missionId, String action, LocalDate on) {
-        Standing then = on(on);
+        Standing then = on(on, missionId);
         if (then.status() == MissionStatus.CLOSED) {
-            throw new RuleViolation("mission-not-open", "missionId", "cannot " + action + " at " + missionId + " on "
-                    + on + ": it is " + then.describe());
+            throw notOpen(missionId, action, on, then);
         }
         return then;
+    }
+
+    private static RuleViolation notOpen(String missionId, String action, LocalDate on, Standing then) {
+        return new RuleViolation("mission-not-open", "missionId", "cannot " + action + " at " + missionId + " on " + on
+                + ": it is " + then.describe());
     }
 
     /**
@@ -151,141 +121,68 @@ record MissionTimeline(List<Step> steps, List<Use> uses) {
      * staff leave a closed mission); a fact dated before its first opening would place staff where there was none.
      */
     void requireOpenedBy(String missionId, LocalDate on) {
-        if (!on(on).opened()) {
+        if (!on(on, missionId).opened()) {
+            Placed<MissionFact> first = facts.first("MissionOpened");
             throw new RuleViolation("mission-not-open", "effectiveDate", "mission " + missionId + " was not yet opened on "
-                    + on + ": it was first opened on " + firstOpened());
+                    + on + ": it was first opened on " + (first == null ? null : first.on()));
         }
-    }
-
-    /** The day it was first opened, or null. */
-    LocalDate firstOpened() {
-        for (Step step : steps) {
-            if (step.change() == Change.OPENED) {
-                return step.fact().on();
-            }
-        }
-        return null;
     }
 
     /**
-     * A new step, judged where it falls: refused at once by its own rule if the mission on its day does not allow it;
-     * otherwise answers the {@code contradicts-recorded-fact} violation it would cause by making a recorded step or
-     * use wrong that was not, or null. (The caller throws that, or defers it to the end of a batch judged as a whole.)
+     * A new change of the mission, judged where it falls ({@link EffectiveTimeline#requireFits}); a contradiction
+     * waits for the end of an open batch, where {@code atTheEnd} judges the mission as it then stands.
      */
-    RuleViolation judge(Step candidate, String missionId) {
-        RuleViolation own = refusal(before(candidate.fact(), steps), candidate, missionId);
-        if (own != null) {
-            throw own;
-        }
-        List<Step> with = new ArrayList<>(steps);
-        with.add(candidate);
-        with.sort(Comparator.comparing(Step::fact, IN_EFFECTIVE_ORDER));
-        Set<Fact> alreadyBroken = brokenFacts(missionId);
-        for (Map.Entry<Fact, RuleViolation> wrong : broken(with, missionId).entrySet()) {
-            if (wrong.getKey() != candidate.fact() && !alreadyBroken.contains(wrong.getKey())) {
-                return contradiction(candidate.fact().type() + " of " + missionId + " on " + candidate.fact().on(),
-                        wrong.getKey(), wrong.getValue());
-            }
-        }
-        return null;
+    void requireFits(String type, LocalDate on, MissionFact fact, String missionId,
+                     Function<Object, RuleViolation> atTheEnd) {
+        facts.requireFits(Placed.candidate(type, on, fact), rules(missionId), type + " of " + missionId + " on " + on,
+                missionId, atTheEnd);
     }
 
-    /** The facts of this timeline that break a rule where they stand (recorded so, or by facts added since). */
-    Set<Fact> brokenFacts(String missionId) {
-        return new HashSet<>(broken(steps, missionId).keySet());
+    /** The first fact that breaks a rule now and did not in {@code baseline}, for a batch judged as a whole. */
+    RuleViolation newlyBroken(Set<String> baseline, String missionId) {
+        return facts.newlyBroken(baseline, rules(missionId), "Taken as a whole, the batch of " + missionId);
     }
 
-    /** The first fact that breaks a rule now and did not in {@code baseline} (see {@link #brokenFacts}), or null. */
-    RuleViolation newlyBroken(Set<Fact> baseline, String missionId) {
-        for (Map.Entry<Fact, RuleViolation> wrong : broken(steps, missionId).entrySet()) {
-            if (!baseline.contains(wrong.getKey())) {
-                return contradiction("Taken as a whole, the batch of " + missionId, wrong.getKey(), wrong.getValue());
-            }
-        }
-        return null;
-    }
-
-    /** The recorded facts (steps and uses) the steps given would make wrong, in effective order, with why. */
-    private Map<Fact, RuleViolation> broken(List<Step> inOrder, String missionId) {
-        return broken(inOrder, uses, missionId);
-    }
-
-    private static Map<Fact, RuleViolation> broken(List<Step> inOrder, List<Use> uses, String missionId) {
-        Map<Fact, RuleViolation> broken = new LinkedHashMap<>();
-        Standing standing = Standing.NOT_OPENED;
-        for (Step step : inOrder) {
-            RuleViolation wrong = refusal(standing, step, missionId);
-            if (wrong != null) {
-                broken.put(step.fact(), wrong);
-            }
-            standing = after(standing, step);
-        }
-        for (Use use : uses) {
-            RuleViolation wrong = refusal(before(use.fact(), inOrder), use, missionId);
-            if (wrong != null) {
-                broken.put(use.fact(), wrong);
-            }
-        }
-        return broken;
-    }
-
-    /**
-     * A correction that moves one of the mission's facts to another day ({@code movedTo}), or a retraction of it
-     * ({@code movedTo} null): null when the mission's life still breaks no rule it did not break before; otherwise
-     * the fact it would make wrong (the moved fact itself, by its own rule, or another, by
-     * {@code contradicts-recorded-fact}). Null too when the event is not one of this mission's facts.
-     */
+    /** A correction moving one of the mission's facts (or a retraction: null), judged like a new fact. */
     RuleViolation revised(String eventId, LocalDate movedTo, String missionId) {
-        boolean mine = false;
-        List<Step> newSteps = new ArrayList<>();
-        for (Step step : steps) {
-            if (eventId.equals(step.fact().eventId())) {
-                mine = true;
-                if (movedTo != null) {
-                    newSteps.add(new Step(step.fact().movedTo(movedTo), step.change(), step.kind()));
-                }
-            } else {
-                newSteps.add(step);
-            }
-        }
-        List<Use> newUses = new ArrayList<>();
-        for (Use use : uses) {
-            if (eventId.equals(use.fact().eventId())) {
-                mine = true;
-                if (movedTo != null) {
-                    newUses.add(new Use(use.fact().movedTo(movedTo), use.need()));
-                }
-            } else {
-                newUses.add(use);
-            }
-        }
-        if (!mine) {
-            return null;
-        }
-        newSteps.sort(Comparator.comparing(Step::fact, IN_EFFECTIVE_ORDER));
-        Set<String> alreadyBroken = new HashSet<>();
-        broken(steps, missionId).keySet().forEach(fact -> alreadyBroken.add(fact.eventId()));
-        String what = (movedTo == null ? "retracting event " + eventId : "moving event " + eventId + " to " + movedTo)
-                + " of " + missionId;
-        for (Map.Entry<Fact, RuleViolation> wrong : broken(newSteps, newUses, missionId).entrySet()) {
-            Fact fact = wrong.getKey();
-            if (alreadyBroken.contains(fact.eventId())) {
-                continue;
-            }
-            RuleViolation why = wrong.getValue();
-            if (eventId.equals(fact.eventId())) {
-                return new RuleViolation(why.rule(), "corrections.effectiveDate", "corrected to " + movedTo + ", the "
-                        + fact.type() + " " + eventId + " would break rule " + why.rule() + ": " + why.getMessage());
-            }
-            return contradiction(what, fact, why);
-        }
-        return null;
+        return facts.revised(eventId, movedTo, rules(missionId), "corrections.effectiveDate");
     }
 
-    /** Why a step cannot follow the mission as it stands, or null. */
-    static RuleViolation refusal(Standing standing, Step step, String missionId) {
-        LocalDate on = step.fact().on();
-        return switch (step.change()) {
+    /** The rules of a mission's life, naming it in their refusals. */
+    static EffectiveTimeline.Rules<Standing, MissionFact> rules(String missionId) {
+        return new EffectiveTimeline.Rules<>() {
+            @Override
+            public Standing initial() {
+                return Standing.NOT_OPENED;
+            }
+
+            @Override
+            public RuleViolation refusal(Standing before, Placed<MissionFact> fact) {
+                return fact.fact().change() != null ? refusalOfChange(before, fact, missionId)
+                        : refusalOfNeed(before, fact, missionId);
+            }
+
+            @Override
+            public Standing after(Standing before, Placed<MissionFact> fact) {
+                LocalDate on = fact.on();
+                Change change = fact.fact().change();
+                if (change == null) {
+                    return before;
+                }
+                return switch (change) {
+                    case OPENED -> new Standing(MissionStatus.OPEN, on, fact.fact().kind());
+                    case SUSPENDED -> new Standing(MissionStatus.SUSPENDED, on, before.kind());
+                    case RESUMED -> new Standing(MissionStatus.OPEN, on, before.kind());
+                    case CLOSED -> new Standing(MissionStatus.CLOSED, on, before.kind());
+                    case RANK_CHANGED -> new Standing(before.status(), before.since(), fact.fact().kind());
+                };
+            }
+        };
+    }
+
+    private static RuleViolation refusalOfChange(Standing standing, Placed<MissionFact> fact, String missionId) {
+        LocalDate on = fact.on();
+        return switch (fact.fact().change()) {
             case OPENED -> standing.opened() && standing.status() != MissionStatus.CLOSED
                     ? new RuleViolation("mission-already-open", "city", "mission " + missionId + " is already "
                     + standing.describe() + " on " + on) : null;
@@ -307,50 +204,19 @@ record MissionTimeline(List<Step> steps, List<Use> uses) {
                     : !standing.kind().isLegationOrEmbassy()
                     ? new RuleViolation("legation-or-embassy-only", "missionId", missionId + " is a " + standing.kind()
                     + " on " + on + "; only a legation is raised to an embassy, and only an embassy lowered to a legation")
-                    : standing.kind() == step.kind()
+                    : standing.kind() == fact.fact().kind()
                     ? new RuleViolation("same-rank", "kind", missionId + " is already a "
                     + standing.kind().name().toLowerCase() + " on " + on) : null;
         };
     }
 
-    /** Why a use cannot be made of the mission as it stands, or null. */
-    static RuleViolation refusal(Standing standing, Use use, String missionId) {
-        boolean fits = switch (use.need()) {
+    private static RuleViolation refusalOfNeed(Standing standing, Placed<MissionFact> fact, String missionId) {
+        boolean fits = switch (fact.fact().need()) {
             case OPEN -> standing.status() == MissionStatus.OPEN;
             case OPENED_NOT_CLOSED -> standing.opened() && standing.status() != MissionStatus.CLOSED;
             case NOT_CLOSED -> standing.status() != MissionStatus.CLOSED;
         };
         return fits ? null : new RuleViolation("mission-not-open", "missionId", "mission " + missionId + " is "
-                + standing.describe() + " on " + use.fact().on());
-    }
-
-    private static Standing before(Fact fact, List<Step> inOrder) {
-        Standing standing = Standing.NOT_OPENED;
-        for (Step step : inOrder) {
-            if (IN_EFFECTIVE_ORDER.compare(step.fact(), fact) >= 0) {
-                break;
-            }
-            standing = after(standing, step);
-        }
-        return standing;
-    }
-
-    /** The mission after a step, whether or not the step was allowed (recorded history is placed as it is). */
-    private static Standing after(Standing standing, Step step) {
-        LocalDate on = step.fact().on();
-        return switch (step.change()) {
-            case OPENED -> new Standing(MissionStatus.OPEN, on, step.kind());
-            case SUSPENDED -> new Standing(MissionStatus.SUSPENDED, on, standing.kind());
-            case RESUMED -> new Standing(MissionStatus.OPEN, on, standing.kind());
-            case CLOSED -> new Standing(MissionStatus.CLOSED, on, standing.kind());
-            case RANK_CHANGED -> new Standing(standing.status(), standing.since(), step.kind());
-        };
-    }
-
-    private static RuleViolation contradiction(String what, Fact recorded, RuleViolation why) {
-        return new RuleViolation("contradicts-recorded-fact", "effectiveDate", what + " contradicts a fact recorded: "
-                + "with it, the " + recorded.type() + " of " + recorded.on() + " (event " + recorded.eventId()
-                + ") would break rule " + why.rule() + ": " + why.getMessage(), Map.of("conflictingFact", Map.of("eventId", recorded.eventId(), "type",
-                recorded.type(), "effectiveDate", recorded.on().toString(), "rule", why.rule())));
+                + standing.describe() + " on " + fact.on());
     }
 }

@@ -297,12 +297,11 @@ public class Presence {
         presenceId = event.presenceId();
         sendingState = event.sendingState();
         receivingState = event.receivingState();
-        MissionTimeline.Fact fact = Mission.fact(event, eventId, sequence, event.effectiveDate());
         Mission known = missions.get(event.missionId());
         if (known == null) {
-            missions.put(event.missionId(), new Mission(event, fact));
+            missions.put(event.missionId(), new Mission(event, eventId, sequence));
         } else {
-            known.reopen(event, fact);
+            known.reopen(event, eventId, sequence);
         }
     }
 

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.diplomaticledger.presence.domain.PresenceTestData.*;
 import static org.diplomaticledger.presence.domain.RuleViolationMatcher.violates;
 import static org.hamcrest.Matchers.allOf;
@@ -185,14 +186,14 @@ class EffectiveTimeTest {
 
     @Test
     void theRefusalNamesTheRecordedFactItContradicts() {
-        MissionTimeline timeline = MissionTimeline.NONE
-                .with(new MissionTimeline.Step(new MissionTimeline.Fact("e-1990", "MissionOpened", Y1990, 0),
-                        MissionTimeline.Change.OPENED, MissionKind.EMBASSY));
-        RuleViolation refused = timeline.judge(new MissionTimeline.Step(
-                MissionTimeline.Fact.candidate("MissionOpened", Y1900), MissionTimeline.Change.OPENED,
-                MissionKind.EMBASSY), EMBASSY);
-        assertThat(refused.rule()).isEqualTo("contradicts-recorded-fact");
-        assertThat(refused.details()).isEqualTo(Map.of("conflictingFact", Map.of("eventId", "e-1990", "type",
-                "MissionOpened", "effectiveDate", "1990-01-01", "rule", "mission-already-open")));
+        MissionTimeline timeline = MissionTimeline.NONE.with("e-1990", opened(Y1990, false), Y1990, 0,
+                MissionTimeline.MissionFact.changing(MissionTimeline.Change.OPENED, MissionKind.EMBASSY));
+        assertThatThrownBy(() -> timeline.requireFits("MissionOpened", Y1900, MissionTimeline.MissionFact.changing(
+                MissionTimeline.Change.OPENED, MissionKind.EMBASSY), EMBASSY, baseline -> null))
+                .isInstanceOfSatisfying(RuleViolation.class, refused -> {
+                    assertThat(refused.rule()).isEqualTo("contradicts-recorded-fact");
+                    assertThat(refused.details()).isEqualTo(Map.of("conflictingFact", Map.of("eventId", "e-1990",
+                            "type", "MissionOpened", "effectiveDate", "1990-01-01", "rule", "mission-already-open")));
+                });
     }
 }

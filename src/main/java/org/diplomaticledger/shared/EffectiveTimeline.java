@@ -1,0 +1,228 @@
+package org.diplomaticledger.shared;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The facts of one record (a mission, a person on a presence's staff, the relations of two states) in effective
+ * order: by effective date, then in the order they were recorded. An aggregate judges a new fact where it falls
+ * instead of after the last one recorded: against the record as it stood on the fact's day ({@link Rules}), and
+ * against every fact recorded for a later day, which must not break a rule it did not break before (the problem
+ * {@code contradicts-recorded-fact} names it). Facts already recorded are placed as they are and never judged again:
+ * a history recorded before these rules, or corrected since, may hold contradictions, and a new fact is refused only
+ * for those it would add.
+ *
+ * <p>Immutable: each fact recorded replaces it. {@code F} is what the record's rules need of a fact (its kind, the
+ * mission it names); the rules themselves are given to each method, so that a snapshot holds only the facts.
+ *
+ * @param facts in effective order
+ * @param <F>   what the rules read of a fact
+ */
+public record EffectiveTimeline<F>(List<Placed<F>> facts) {
+
+    /** A fact where it falls; {@code eventId} null for a fact being judged. */
+    public record Placed<F>(String eventId, String type, LocalDate on, long sequence, F fact) {
+
+        /** A fact being judged, not yet recorded: after every recorded fact of its day. */
+        public static <F> Placed<F> candidate(String type, LocalDate on, F fact) {
+            return new Placed<>(null, type, on, Long.MAX_VALUE, fact);
+        }
+
+        /** The same fact corrected to another day; among the facts of that day it keeps its place by recording. */
+        public Placed<F> movedTo(LocalDate day) {
+            return new Placed<>(eventId, type, day, sequence, fact);
+        }
+    }
+
+    /**
+     * A record's rules over effective time.
+     *
+     * @param <S> what the record is on a day
+     * @param <F> what the rules read of a fact
+     */
+    public interface Rules<S, F> {
+        /** The record before its first fact. */
+        S initial();
+
+        /** Why the fact cannot follow the record as it stands, or null. */
+        RuleViolation refusal(S before, Placed<F> fact);
+
+        /** The record after the fact, allowed or not (recorded history is placed as it is). */
+        S after(S before, Placed<F> fact);
+    }
+
+    private static final Comparator<Placed<?>> IN_EFFECTIVE_ORDER =
+            Comparator.<Placed<?>, LocalDate>comparing(Placed::on).thenComparingLong(Placed::sequence);
+
+    public EffectiveTimeline {
+        facts = List.copyOf(facts);
+    }
+
+    public static <F> EffectiveTimeline<F> empty() {
+        return new EffectiveTimeline<>(List.of());
+    }
+
+    /** With one more fact, in its place. */
+    public EffectiveTimeline<F> with(Placed<F> fact) {
+        return new EffectiveTimeline<>(sorted(facts, fact));
+    }
+
+    /** The record just before a fact would stand. */
+    public <S> S before(Placed<F> at, Rules<S, F> rules) {
+        return before(at, facts, rules);
+    }
+
+    /** The record on a day, after every fact recorded for that day. */
+    public <S> S on(LocalDate day, Rules<S, F> rules) {
+        return before(new Placed<>(null, null, day, Long.MAX_VALUE, null), facts, rules);
+    }
+
+    /** The record after its last fact in effective time. */
+    public <S> S last(Rules<S, F> rules) {
+        S state = rules.initial();
+        for (Placed<F> fact : facts) {
+            state = rules.after(state, fact);
+        }
+        return state;
+    }
+
+    /** The first fact of a type, in effective order, or null. */
+    public Placed<F> first(String type) {
+        return facts.stream().filter(fact -> type.equals(fact.type())).findFirst().orElse(null);
+    }
+
+    /**
+     * A new fact judged where it falls: its own rule's refusal is thrown at once; answers the contradiction it would
+     * cause among the facts recorded for later days, or null. {@code what} names the fact in that refusal.
+     */
+    public <S> RuleViolation judge(Placed<F> candidate, Rules<S, F> rules, String what) {
+        RuleViolation own = rules.refusal(before(candidate, facts, rules), candidate);
+        if (own != null) {
+            throw own;
+        }
+        return firstNewlyBroken(broken(sorted(facts, candidate), rules), broken(rules), what);
+    }
+
+    /**
+     * Judges a new fact, then refuses a contradiction at once, or leaves it to the end of an open batch
+     * ({@link WholeBatch}, keyed by {@code key}), where {@code atTheEnd} judges the record as it then stands against
+     * what was broken before (a set given by {@link #broken(Rules)}).
+     */
+    public <S> void requireFits(Placed<F> candidate, Rules<S, F> rules, String what, String key,
+                                Function<Object, RuleViolation> atTheEnd) {
+        RuleViolation contradiction = judge(candidate, rules, what);
+        if (contradiction != null && !WholeBatch.defer(key, broken(rules), atTheEnd)) {
+            throw contradiction;
+        }
+    }
+
+    /** The event ids of the recorded facts that break a rule where they stand. */
+    public <S> Set<String> broken(Rules<S, F> rules) {
+        return broken(facts, rules).keySet();
+    }
+
+    /** The first fact that breaks a rule now and did not in {@code baseline} ({@link #broken(Rules)}), or null. */
+    public <S> RuleViolation newlyBroken(Set<String> baseline, Rules<S, F> rules, String what) {
+        return firstNewlyBroken(broken(facts, rules), baseline, what);
+    }
+
+    /**
+     * A correction that moves a recorded fact to another day ({@code movedTo}), or a retraction of it (null): the
+     * first fact it would make wrong (the moved fact, by its own rule, with {@code field}; another, by
+     * {@code contradicts-recorded-fact}), or null. Null too when the event is not one of this record's facts.
+     */
+    public <S> RuleViolation revised(String eventId, LocalDate movedTo, Rules<S, F> rules, String field) {
+        List<Placed<F>> revised = new ArrayList<>();
+        boolean mine = false;
+        for (Placed<F> fact : facts) {
+            if (eventId.equals(fact.eventId())) {
+                mine = true;
+                if (movedTo != null) {
+                    revised.add(fact.movedTo(movedTo));
+                }
+            } else {
+                revised.add(fact);
+            }
+        }
+        if (!mine) {
+            return null;
+        }
+        revised.sort(IN_EFFECTIVE_ORDER);
+        Set<String> already = broken(rules);
+        for (Map.Entry<String, Broken<F>> wrong : broken(revised, rules).entrySet()) {
+            if (already.contains(wrong.getKey())) {
+                continue;
+            }
+            RuleViolation why = wrong.getValue().why();
+            if (eventId.equals(wrong.getKey())) {
+                return new RuleViolation(why.rule(), field, "corrected to " + movedTo + ", the " + wrong.getValue().fact().type()
+                        + " " + eventId + " would break rule " + why.rule() + ": " + why.getMessage());
+            }
+            return contradiction((movedTo == null ? "retracting event " : "moving event ") + eventId
+                    + (movedTo == null ? "" : " to " + movedTo), wrong.getValue());
+        }
+        return null;
+    }
+
+    private record Broken<F>(Placed<F> fact, RuleViolation why) {
+    }
+
+    private static <F> List<Placed<F>> sorted(List<Placed<F>> facts, Placed<F> more) {
+        List<Placed<F>> with = new ArrayList<>(facts);
+        with.add(more);
+        with.sort(IN_EFFECTIVE_ORDER);
+        return with;
+    }
+
+    private static <S, F> S before(Placed<F> at, List<Placed<F>> inOrder, Rules<S, F> rules) {
+        S state = rules.initial();
+        for (Placed<F> fact : inOrder) {
+            if (IN_EFFECTIVE_ORDER.compare(fact, at) >= 0) {
+                break;
+            }
+            state = rules.after(state, fact);
+        }
+        return state;
+    }
+
+    /** The recorded facts (with an event id) that break a rule where they stand, by event id, in effective order. */
+    private static <S, F> Map<String, Broken<F>> broken(List<Placed<F>> inOrder, Rules<S, F> rules) {
+        Map<String, Broken<F>> broken = new LinkedHashMap<>();
+        S state = rules.initial();
+        for (Placed<F> fact : inOrder) {
+            RuleViolation wrong = rules.refusal(state, fact);
+            if (wrong != null && fact.eventId() != null) {
+                broken.put(fact.eventId(), new Broken<>(fact, wrong));
+            }
+            state = rules.after(state, fact);
+        }
+        return broken;
+    }
+
+    private static <F> RuleViolation firstNewlyBroken(Map<String, Broken<F>> now, Set<String> before, String what) {
+        Set<String> already = new HashSet<>(before);
+        for (Map.Entry<String, Broken<F>> wrong : now.entrySet()) {
+            if (!already.contains(wrong.getKey())) {
+                return contradiction(what, wrong.getValue());
+            }
+        }
+        return null;
+    }
+
+    private static RuleViolation contradiction(String what, Broken<?> broken) {
+        Placed<?> recorded = broken.fact();
+        RuleViolation why = broken.why();
+        return new RuleViolation("contradicts-recorded-fact", "effectiveDate", what + " contradicts a fact recorded: "
+                + "with it, the " + recorded.type() + " of " + recorded.on() + " (event " + recorded.eventId()
+                + ") would break rule " + why.rule() + ": " + why.getMessage(), Map.of("conflictingFact", Map.of(
+                "eventId", recorded.eventId(), "type", recorded.type(), "effectiveDate", recorded.on().toString(),
+                "rule", why.rule())));
+    }
+}
