@@ -20,12 +20,9 @@ import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.RuleViolation;
 import org.diplomaticledger.shared.WholeBatch;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
+import org.diplomaticledger.shared.EffectiveTimeline;
+import org.diplomaticledger.shared.EffectiveTimeline.Placed;
+
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -49,14 +46,7 @@ public class BilateralRelations {
     @AggregateIdentifier
     private String relationsId;
     /** Every change of level recorded, in effective order (then in the order recorded). */
-    private List<Change> changes = new ArrayList<>();
-
-    /** A change of level where it falls: {@code eventId} null for one being judged. */
-    record Change(LocalDate on, long sequence, String eventId, RelationsLevel level) {
-    }
-
-    private static final Comparator<Change> IN_EFFECTIVE_ORDER =
-            Comparator.comparing(Change::on).thenComparingLong(Change::sequence);
+    private EffectiveTimeline<RelationsLevel> changes = EffectiveTimeline.empty();
 
     protected BilateralRelations() {
         // for Axon and for Jackson snapshots
@@ -84,16 +74,10 @@ public class BilateralRelations {
         refuseProtectingPower(command, command.protectingPowerOfA(), "protectingPowerOfA", a);
         refuseProtectingPower(command, command.protectingPowerOfB(), "protectingPowerOfB", b);
         String id = command.relationsId();
-        Change candidate = new Change(command.effectiveDate(), Long.MAX_VALUE, null, command.level());
-        RelationsLevel level = levelBefore(candidate, changes);
-        RuleViolation own = refusal(level, candidate, id);
-        if (own != null) {
-            throw own;
-        }
-        RuleViolation contradiction = contradiction(candidate, id);
-        if (contradiction != null && !WholeBatch.defer(id, broken(changes, id).keySet(), this::contradictionSince)) {
-            throw contradiction;
-        }
+        RelationsLevel level = changes.on(command.effectiveDate(), rules(id));
+        changes.requireFits(Placed.candidate("RelationsLevelChanged", command.effectiveDate(), command.level()), rules(id),
+                "In relations " + id + ", a change to " + command.level() + " on " + command.effectiveDate(), id,
+                this::contradictionSince);
         boolean wentDown = standing(command.level()) < (level == null ? standing(RelationsLevel.FULL) : standing(level));
         boolean sorted = a.compareTo(b) < 0;
         apply(new RelationsLevelChanged(id,
@@ -128,84 +112,50 @@ public class BilateralRelations {
     @EventSourcingHandler
     void on(RelationsLevelChanged event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
         relationsId = event.relationsId();
-        List<Change> more = new ArrayList<>(changes);
-        more.add(new Change(event.effectiveDate(), sequence, eventId, event.level()));
-        more.sort(IN_EFFECTIVE_ORDER);
-        changes = more;
+        changes = changes.with(new Placed<>(eventId, "RelationsLevelChanged", event.effectiveDate(), sequence,
+                event.level()));
         WholeBatch.refresh(relationsId, this::contradictionSince);
-    }
-
-    /** The level in force just before a change (null: none recorded before it). */
-    private static RelationsLevel levelBefore(Change change, List<Change> inOrder) {
-        RelationsLevel level = null;
-        for (Change earlier : inOrder) {
-            if (IN_EFFECTIVE_ORDER.compare(earlier, change) >= 0) {
-                break;
-            }
-            level = earlier.level();
-        }
-        return level;
-    }
-
-    /** Why a change cannot follow the level before it, or null; any level may open what the ledger knows of a pair. */
-    private static RuleViolation refusal(RelationsLevel before, Change change, String id) {
-        if (before == null) {
-            return null;
-        }
-        if (change.level() == RelationsLevel.RESTORED && before != RelationsLevel.SEVERED
-                && before != RelationsLevel.DOWNGRADED) {
-            return new RuleViolation("nothing-to-restore", "level", "relations " + id + " are " + before + " on "
-                    + change.on() + ", neither severed nor downgraded; there is nothing to restore");
-        }
-        if (standing(change.level()) == standing(before)) {
-            return new RuleViolation("relations-level-unchanged", "level", "relations " + id + " are already " + before
-                    + " on " + change.on() + "; " + change.level() + " changes nothing");
-        }
-        return null;
-    }
-
-    /** The recorded changes that break a rule after the ones before them, with why. */
-    private static Map<Change, RuleViolation> broken(List<Change> inOrder, String id) {
-        Map<Change, RuleViolation> broken = new java.util.LinkedHashMap<>();
-        RelationsLevel level = null;
-        for (Change change : inOrder) {
-            RuleViolation wrong = refusal(level, change, id);
-            if (wrong != null) {
-                broken.put(change, wrong);
-            }
-            level = change.level();
-        }
-        return broken;
-    }
-
-    /** The contradiction a change would cause in the changes recorded for later days, or null. */
-    private RuleViolation contradiction(Change candidate, String id) {
-        List<Change> with = new ArrayList<>(changes);
-        with.add(candidate);
-        with.sort(IN_EFFECTIVE_ORDER);
-        return newlyBroken(with, broken(changes, id).keySet(), id, "a change to " + candidate.level() + " on "
-                + candidate.on());
     }
 
     @SuppressWarnings("unchecked")
     private RuleViolation contradictionSince(Object baseline) {
-        return newlyBroken(changes, (Set<Change>) baseline, relationsId, "taken as a whole, the batch");
+        return changes.newlyBroken((Set<String>) baseline, rules(relationsId),
+                "Taken as a whole, the batch of relations " + relationsId);
     }
 
-    private static RuleViolation newlyBroken(List<Change> inOrder, Set<Change> baseline, String id, String what) {
-        Set<Change> before = new HashSet<>(baseline);
-        for (Map.Entry<Change, RuleViolation> wrong : broken(inOrder, id).entrySet()) {
-            Change recorded = wrong.getKey();
-            if (recorded.eventId() != null && !before.contains(recorded)) {
-                return new RuleViolation("contradicts-recorded-fact", "effectiveDate", "In relations " + id + ", " + what
-                        + " contradicts a fact recorded: with it, the RelationsLevelChanged of " + recorded.on()
-                        + " (event " + recorded.eventId() + ") would break rule " + wrong.getValue().rule() + ": "
-                        + wrong.getValue().getMessage(), Map.of("conflictingFact", Map.of("eventId", recorded.eventId(),
-                        "type", "RelationsLevelChanged", "effectiveDate", recorded.on().toString(), "rule",
-                        wrong.getValue().rule())));
+    /**
+     * The rules of a pair's levels over time, on the level in force before each change (null: none known before it,
+     * and any level may open what the ledger knows of a pair).
+     */
+    private static EffectiveTimeline.Rules<RelationsLevel, RelationsLevel> rules(String id) {
+        return new EffectiveTimeline.Rules<>() {
+            @Override
+            public RelationsLevel initial() {
+                return null;
             }
-        }
-        return null;
+
+            @Override
+            public RuleViolation refusal(RelationsLevel before, Placed<RelationsLevel> change) {
+                if (before == null) {
+                    return null;
+                }
+                if (change.fact() == RelationsLevel.RESTORED && before != RelationsLevel.SEVERED
+                        && before != RelationsLevel.DOWNGRADED) {
+                    return new RuleViolation("nothing-to-restore", "level", "relations " + id + " are " + before
+                            + " on " + change.on() + ", neither severed nor downgraded; there is nothing to restore");
+                }
+                if (standing(change.fact()) == standing(before)) {
+                    return new RuleViolation("relations-level-unchanged", "level", "relations " + id + " are already "
+                            + before + " on " + change.on() + "; " + change.fact() + " changes nothing");
+                }
+                return null;
+            }
+
+            @Override
+            public RelationsLevel after(RelationsLevel before, Placed<RelationsLevel> change) {
+                return change.fact();
+            }
+        };
     }
 
     /** How high relations stand: restored relations stand as high as full ones, severed ones lowest. */

@@ -226,7 +226,7 @@ class RelationsTest {
                             String json = mapper.writeValueAsString(relations);
                             assertThat(mapper.readValue(json, BilateralRelations.class))
                                     .usingRecursiveComparison().isEqualTo(relations);
-                            assertThat(json).contains("\"relationsId\":\"RELATIONS-IR-US\"", "\"level\":\"RESTORED\"");
+                            assertThat(json).contains("\"relationsId\":\"RELATIONS-IR-US\"", "\"fact\":\"RESTORED\"");
                         } catch (Exception e) {
                             throw new AssertionError(e);
                         }
