@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The WHERE clause of a list query over a projection's table: the snapshot's slot and point in time, then the filters the client gave,
+ * The WHERE clause of a list query over a projection's table: the view's slot and point in time, then the filters the client gave,
  * each skipped when absent, with the values bound as parameters.
  */
 public final class Where {
@@ -14,15 +14,15 @@ public final class Where {
     private final StringBuilder sql;
     private final List<Object> args = new ArrayList<>();
 
-    private Where(Reads.Snapshot snapshot) {
-        Sql rows = snapshot.rows();
+    private Where(ReadView view) {
+        Sql rows = view.rows();
         sql = new StringBuilder(" WHERE ").append(rows.text());
         args.addAll(rows.argList());
     }
 
-    /** Rows of the slot the snapshot reads, valid at the snapshot's point in effective and recorded time. */
-    public static Where slotOf(Reads.Snapshot snapshot) {
-        return new Where(snapshot);
+    /** Rows of the slot the view reads, valid at the view's point in effective and recorded time. */
+    public static Where slotOf(ReadView view) {
+        return new Where(view);
     }
 
     /** {@code column = value}, unless the value is absent (a country code binds as its alpha-2 text). */

@@ -68,8 +68,8 @@ class TimePointTest {
         // a reader who gives no knownAt: the same text whatever the day
         assertThat(latest("2000-03-01").rows(null, "A").text()).isEqualTo(latest("2000-07-01").rows(null, "A").text())
                 .doesNotContain("2000");
-        Reads.Snapshot one = new Reads.Snapshot("probe", Slot.A, 1, march);
-        Reads.Snapshot other = new Reads.Snapshot("probe", Slot.A, 1, july);
+        ReadView one = new ReadView("probe", Slot.A, 1, march);
+        ReadView other = new ReadView("probe", Slot.A, 1, july);
         assertThat(Where.slotOf(one).sql()).isEqualTo(Where.slotOf(other).sql());
     }
 

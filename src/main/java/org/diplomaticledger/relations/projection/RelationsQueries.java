@@ -5,7 +5,7 @@ import org.diplomaticledger.projection.CorrectionMark;
 import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.QueryParameterException;
-import org.diplomaticledger.projection.Reads;
+import org.diplomaticledger.projection.ReadView;
 import org.diplomaticledger.projection.Sql;
 import org.diplomaticledger.projection.Where;
 import org.diplomaticledger.relations.api.RelationsId;
@@ -63,10 +63,10 @@ public class RelationsQueries {
         return levels;
     }
 
-    public Page<RelationsView> list(Reads.Snapshot snapshot, Filter filter, PageQuery page) {
+    public Page<RelationsView> list(ReadView view, Filter filter, PageQuery page) {
         CountryCode one = filter.a() != null ? filter.a() : filter.b();
         boolean pair = filter.a() != null && filter.b() != null;
-        Where where = Where.slotOf(snapshot)
+        Where where = Where.slotOf(view)
                 .either("state_a", "state_b", filter.state())
                 .equal("relations_id", pair ? RelationsId.of(filter.a(), filter.b()) : null)
                 .either("state_a", "state_b", pair ? null : one)
@@ -76,18 +76,18 @@ public class RelationsQueries {
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM relations_pair" + where.sql(), Long.class, where.args());
         List<RelationsView> items = jdbc.query("SELECT * FROM relations_pair" + where.sql() + page.sql(),
                 (rs, i) -> relations(rs), where.args());
-        return new Page<>(items, page.page(), page.size(), total == null ? 0 : total, snapshot.position());
+        return new Page<>(items, page.page(), page.size(), total == null ? 0 : total, view.position());
     }
 
-    /** The pair (in either order) with its history of changes up to the snapshot's day, or empty when unknown. */
-    public Optional<RelationsDetail> one(Reads.Snapshot snapshot, CountryCode a, CountryCode b) {
+    /** The pair (in either order) with its history of changes up to the view's day, or empty when unknown. */
+    public Optional<RelationsDetail> one(ReadView view, CountryCode a, CountryCode b) {
         String id = RelationsId.of(a, b);
-        Sql pair = Sql.of("SELECT * FROM relations_pair WHERE ").add(snapshot.rows()).add(" AND relations_id = ?", id);
+        Sql pair = Sql.of("SELECT * FROM relations_pair WHERE ").add(view.rows()).add(" AND relations_id = ?", id);
         List<RelationsView> found = jdbc.query(pair.text(), (rs, i) -> relations(rs), pair.args());
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        Sql changes = Sql.of("SELECT * FROM relations_change WHERE ").add(snapshot.rows())
+        Sql changes = Sql.of("SELECT * FROM relations_change WHERE ").add(view.rows())
                 .add(" AND relations_id = ? ORDER BY effective_date, seq", id);
         List<RelationsChange> history = jdbc.query(changes.text(),
                 (rs, i) -> new RelationsChange(rs.getInt("seq"), rs.getObject("effective_date", LocalDate.class),
