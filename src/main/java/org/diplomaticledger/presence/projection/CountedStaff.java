@@ -50,7 +50,7 @@ final class CountedStaff {
             String presenceId = presenceIds.get(0);
             List<String> queries = new ArrayList<>();
             List<Object> args = new ArrayList<>();
-            for (List<String> key : BUCKET_KEYS.under(jdbc, view.slotCode(), presenceId)) {
+            for (List<String> key : BUCKET_KEYS.under(jdbc, view, presenceId)) {
                 queries.add(one.sql());
                 args.addAll(List.of(one.args(presenceId, key.get(0), key.get(1))));
             }
@@ -61,7 +61,7 @@ final class CountedStaff {
         }
         List<Object[]> buckets = new ArrayList<>();
         for (String presenceId : presenceIds) {
-            for (List<String> key : BUCKET_KEYS.under(jdbc, view.slotCode(), presenceId)) {
+            for (List<String> key : BUCKET_KEYS.under(jdbc, view, presenceId)) {
                 buckets.add(one.args(presenceId, key.get(0), key.get(1)));
             }
         }

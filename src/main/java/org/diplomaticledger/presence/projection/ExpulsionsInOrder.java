@@ -82,10 +82,7 @@ final class ExpulsionsInOrder {
         }
         List<Side> read = new ArrayList<>();
         for (Side side : sides) {
-            // the slot bound as the column's type: H2 compared each index entry's CHAR slot with a VARCHAR parameter
-            // by converting the parameter again, a new value each time (JFR: most of what the count allocated)
-            read.add(new Side(side.column(), Sql.of(" FROM expulsions_expulsion e WHERE e.slot = CAST(? AS CHAR(1)) AND ",
-                            view.slotCode()).add(view.valid("e"))
+            read.add(new Side(side.column(), Sql.of(" FROM expulsions_expulsion e WHERE ").add(view.typedRows("e"))
                     .add(side.from()).add(rest).add(" AND e.effective_date <= CAST(? AS DATE)", Date.valueOf(view.asOf()))
                     .add(others)));
         }

@@ -112,7 +112,7 @@ public class HeadsOfMissionQueries {
         if (filter.sending() == null || filter.receiving() != null || filter.state() != null) {
             return null;
         }
-        return SENDING_MISSIONS.under(jdbc, view.slotCode(), filter.sending().value()).stream().map(key -> key.get(0)).toList();
+        return SENDING_MISSIONS.under(jdbc, view, filter.sending().value()).stream().map(key -> key.get(0)).toList();
     }
 
     /**

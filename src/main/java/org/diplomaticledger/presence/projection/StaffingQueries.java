@@ -193,7 +193,7 @@ public class StaffingQueries {
 
     /** {@link #presences(ReadView, PresenceFilter, PageQuery, LocalDate)} probing at most {@code probed} presences. */
     Page<PresenceStaffingView> presences(ReadView view, PresenceFilter filter, PageQuery page, LocalDate on, int probed) {
-        List<String> ids = PRESENCES.under(jdbc, view.slotCode()).stream().map(key -> key.get(0))
+        List<String> ids = PRESENCES.under(jdbc, view).stream().map(key -> key.get(0))
                 .filter(id -> matches(filter, id)).toList();
         if (ids.isEmpty()) {
             return new Page<>(List.of(), page.page(), page.size(), 0, view.position());
@@ -338,8 +338,7 @@ public class StaffingQueries {
         }
         List<String> ids = rows.stream()
                 .map(row -> RelationsId.of(CountryCode.of(row.sending()), CountryCode.of(row.receiving()))).distinct().toList();
-        ReadView other = new ReadView(RELATIONS_PROJECTION, live.get().slot().get(), view.position(),
-                view.point());
+        ReadView other = view.in(RELATIONS_PROJECTION, live.get().slot().get());
         Map<String, RelationsLevelView> levels = new HashMap<>();
         query(OneOf.rows(Sql.of("SELECT relations_id, relations_level, level_since FROM relations_pair WHERE ").add(other.rows()),
                 "relations_id", ids), rs -> {

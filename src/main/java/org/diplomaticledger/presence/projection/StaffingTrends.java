@@ -51,8 +51,8 @@ public class StaffingTrends {
             }
         }
         LocalDate before = from.minusMonths(1).atEndOfMonth();
-        Sql presence = Sql.of("SELECT valid_from, ").add(view.validTo(null)).add(", headcount FROM staffing_presence "
-                        + "WHERE slot = ? AND ", view.slotCode()).add(view.known(null))
+        Sql presence = Sql.of("SELECT valid_from, ").add(view.validTo(null)).add(", headcount FROM staffing_presence WHERE ")
+                .add(view.knownRows(null))
                 .add(" AND presence_id = ? AND valid_from <= ? AND ", presenceId, java.sql.Date.valueOf(to.atEndOfMonth()))
                 .add(view.validAfter(null, before)).add(" ORDER BY valid_from");
         List<Version> versions = jdbc.query(presence.text(),
@@ -65,8 +65,8 @@ public class StaffingTrends {
         }
         Sql expelled = Sql.of("SELECT p.valid_from, ").add(view.validTo("p")).add(", (SELECT MIN(x.deadline) "
                         + "FROM staffing_expulsion x WHERE x.slot = p.slot AND ").add(view.known("x"))
-                .add(" AND x.presence_id = p.presence_id AND x.expulsion_id = p.expulsion_id) FROM staffing_person p WHERE p.slot = ? AND ",
-                        view.slotCode()).add(view.known("p"))
+                .add(" AND x.presence_id = p.presence_id AND x.expulsion_id = p.expulsion_id) FROM staffing_person p WHERE ")
+                .add(view.knownRows("p"))
                 .add(" AND p.presence_id = ? AND p.expulsion_id IS NOT NULL AND NOT p.departed AND p.valid_from <= ? AND ", presenceId,
                         java.sql.Date.valueOf(to.atEndOfMonth())).add(view.validAfter("p", before));
         List<Gone> gone = jdbc.query(expelled.text(),
@@ -95,7 +95,7 @@ public class StaffingTrends {
      */
     public List<CeilingSpan> ceilingHistory(ReadView view, String presenceId) {
         Sql ceilings = Sql.of("SELECT ceiling_id, category, staff_limit, valid_from, ").add(view.validTo(null))
-                .add(" FROM staffing_ceiling WHERE slot = ? AND ", view.slotCode()).add(view.known(null))
+                .add(" FROM staffing_ceiling WHERE ").add(view.knownRows(null))
                 .add(" AND presence_id = ? AND mission_id IS NULL AND in_force ORDER BY valid_from, ceiling_id", presenceId);
         return jdbc.query(ceilings.text(),
                 (rs, i) -> new CeilingSpan(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getObject(4, LocalDate.class),
@@ -111,7 +111,7 @@ public class StaffingTrends {
     public List<OpenMissionsPoint> openMissionsTrend(ReadView view, CountryCode sending, CountryCode receiving,
                                                      int from, int to) {
         Sql sql = Sql.of("SELECT mission_id, receiving_state, status, valid_from, ").add(view.validTo(null))
-                .add(" FROM staffing_mission WHERE slot = ? AND ", view.slotCode()).add(view.known(null))
+                .add(" FROM staffing_mission WHERE ").add(view.knownRows(null))
                 .add(" AND sending_state = ? AND valid_from <= ? AND ", sending.value(), java.sql.Date.valueOf(LocalDate.of(to, 12, 31)))
                 .add(view.validAfter(null, LocalDate.of(from, 12, 31)));
         if (receiving != null) {
