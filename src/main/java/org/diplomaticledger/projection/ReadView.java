@@ -21,7 +21,7 @@ public record ReadView(String projection, Slot slot, long position, TimePoint po
      * point bound ({@link TimePoint#rows}).
      */
     public Sql rows(String alias) {
-        return point.rows(alias, slot.code());
+        return point.rows(alias, slot.code()).slotBound();
     }
 
     /** {@link #rows(String)} for a query over one table without alias. */
@@ -35,7 +35,7 @@ public record ReadView(String projection, Slot slot, long position, TimePoint po
      * over many index entries pays for (JFR: most of what an expulsions count allocated).
      */
     public Sql typedRows(String alias) {
-        return Sql.of(prefix(alias) + "slot = CAST(? AS CHAR(1)) AND ", slot.code()).add(point.valid(alias));
+        return Sql.of(prefix(alias) + "slot = CAST(? AS CHAR(1)) AND ", slot.code()).add(point.valid(alias)).slotBound();
     }
 
     /**
@@ -43,7 +43,7 @@ public record ReadView(String projection, Slot slot, long position, TimePoint po
      * with the slot and the point bound: for trends, which read each day of a span from the versions valid on it.
      */
     public Sql knownRows(String alias) {
-        return Sql.of(prefix(alias) + "slot = ? AND ", slot.code()).add(point.known(alias));
+        return Sql.of(prefix(alias) + "slot = ? AND ", slot.code()).add(point.known(alias)).slotBound();
     }
 
     /**
@@ -66,14 +66,17 @@ public record ReadView(String projection, Slot slot, long position, TimePoint po
 
     /**
      * The query of the one version of a key valid at the point in this slot, in a table that keeps {@code reach}
-     * ({@link TimePoint#version}), with its parameters ({@link KeyVersion#args}).
+     * ({@link TimePoint#version}); {@link KeyVersion#of} gives it for a key, with its values bound.
      */
     public KeyVersion version(String table, String... key) {
         return point.version(table, List.of(key)).inSlot(slot.code());
     }
 
-    /** {@link #version(String, String...)} answering {@code columns}: {@link TimePoint#version(String, List, String)}. */
-    public KeyVersion versionOf(String table, String columns, String... key) {
+    /**
+     * {@link #version(String, String...)} answering {@code columns}, with their values (a correlated subquery's point):
+     * {@link TimePoint#version(String, List, Sql)}.
+     */
+    public KeyVersion versionOf(String table, Sql columns, String... key) {
         return point.version(table, List.of(key), columns).inSlot(slot.code());
     }
 

@@ -3,12 +3,10 @@ package org.diplomaticledger.presence.projection;
 import org.diplomaticledger.projection.IndexKeys;
 import org.diplomaticledger.projection.KeyVersion;
 import org.diplomaticledger.projection.ReadView;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.diplomaticledger.projection.SlotJdbc;
+import org.diplomaticledger.projection.Sql;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,9 +24,9 @@ final class CountedStaff {
     private static final IndexKeys BUCKET_KEYS = new IndexKeys("staffing_bucket", List.of("slot", "presence_id"),
             List.of("mission_key", "category"));
 
-    private final JdbcTemplate jdbc;
+    private final SlotJdbc jdbc;
 
-    CountedStaff(JdbcTemplate jdbc) {
+    CountedStaff(SlotJdbc jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -48,40 +46,22 @@ final class CountedStaff {
                 rs.getString("category"), rs.getInt("staff"));
         if (presenceIds.size() == 1) {
             String presenceId = presenceIds.get(0);
-            List<String> queries = new ArrayList<>();
-            List<Object> args = new ArrayList<>();
+            List<Sql> queries = new ArrayList<>();
             for (List<String> key : BUCKET_KEYS.under(jdbc, view, presenceId)) {
-                queries.add(one.sql());
-                args.addAll(List.of(one.args(presenceId, key.get(0), key.get(1))));
+                queries.add(one.of(presenceId, key.get(0), key.get(1)));
             }
             if (!queries.isEmpty()) {
-                jdbc.query(String.join(" UNION ALL ", queries), add, args.toArray());
+                jdbc.query(Sql.unionAll(queries), add);
             }
             return counts;
         }
-        List<Object[]> buckets = new ArrayList<>();
+        List<List<String>> buckets = new ArrayList<>();
         for (String presenceId : presenceIds) {
             for (List<String> key : BUCKET_KEYS.under(jdbc, view, presenceId)) {
-                buckets.add(one.args(presenceId, key.get(0), key.get(1)));
+                buckets.add(List.of(presenceId, key.get(0), key.get(1)));
             }
         }
-        if (!buckets.isEmpty()) {
-            jdbc.execute((ConnectionCallback<Void>) connection -> {
-                try (PreparedStatement statement = connection.prepareStatement(one.sql())) {
-                    for (Object[] args : buckets) {
-                        for (int i = 0; i < args.length; i++) {
-                            statement.setObject(i + 1, args[i]);
-                        }
-                        try (ResultSet rs = statement.executeQuery()) {
-                            while (rs.next()) {
-                                add.processRow(rs);
-                            }
-                        }
-                    }
-                }
-                return null;
-            });
-        }
+        jdbc.each(one, buckets, add);
         return counts;
     }
 

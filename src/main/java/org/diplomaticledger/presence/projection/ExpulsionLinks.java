@@ -5,7 +5,7 @@ import org.diplomaticledger.presence.projection.ExpulsionsViews.ExpulsionView;
 import org.diplomaticledger.projection.ReadView;
 import org.diplomaticledger.projection.KeyArrays;
 import org.diplomaticledger.projection.Sql;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.diplomaticledger.projection.SlotJdbc;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -39,10 +39,10 @@ final class ExpulsionLinks {
     private static final String COLUMNS = "x.presence_id, x.expulsion_id, x.declared_by, x.against, x.effective_date, "
             + "x.recorded_at, x.answers_id, x.total_expelled";
 
-    private final JdbcTemplate jdbc;
+    private final SlotJdbc jdbc;
     private final int windowDays;
 
-    ExpulsionLinks(JdbcTemplate jdbc, int windowDays) {
+    ExpulsionLinks(SlotJdbc jdbc, int windowDays) {
         this.jdbc = jdbc;
         this.windowDays = windowDays;
     }
@@ -124,9 +124,9 @@ final class ExpulsionLinks {
 
     /** The rows a query finds, added to {@code found} unless there already. */
     private List<LinkRow> add(Map<Key, LinkRow> found, Sql sql) {
-        List<LinkRow> rows = jdbc.query(sql.text(), (rs, i) -> new LinkRow(new Key(rs.getString("presence_id"), rs.getString("expulsion_id")),
+        List<LinkRow> rows = jdbc.query(sql, (rs, i) -> new LinkRow(new Key(rs.getString("presence_id"), rs.getString("expulsion_id")),
                 rs.getString("declared_by"), rs.getString("against"), rs.getObject("effective_date", LocalDate.class),
-                rs.getObject("recorded_at", OffsetDateTime.class), rs.getString("answers_id"), rs.getInt("total_expelled")), sql.args());
+                rs.getObject("recorded_at", OffsetDateTime.class), rs.getString("answers_id"), rs.getInt("total_expelled")));
         rows.forEach(row -> found.putIfAbsent(row.key(), row));
         return rows;
     }

@@ -10,7 +10,7 @@ import org.diplomaticledger.projection.QueryParameterException;
 import org.diplomaticledger.projection.ReadView;
 import org.diplomaticledger.projection.Sql;
 import org.diplomaticledger.shared.CountryCode;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.diplomaticledger.projection.SlotJdbc;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
@@ -66,11 +66,11 @@ public class ExpulsionsQueries {
 
     private static final int MAX_YEARS = 1000;
 
-    private final JdbcTemplate jdbc;
+    private final SlotJdbc jdbc;
     private final int windowDays;
     private final ExpulsionLinks links;
 
-    public ExpulsionsQueries(JdbcTemplate jdbc, ExpulsionsProperties properties) {
+    public ExpulsionsQueries(SlotJdbc jdbc, ExpulsionsProperties properties) {
         int windowDays = properties.reciprocityWindowDays();
         if (windowDays < 0) {
             throw new IllegalStateException("ledger.expulsions.reciprocity-window-days must be 0 or more, not " + windowDays);
@@ -176,8 +176,8 @@ public class ExpulsionsQueries {
             count = from.apply("COUNT(*)").add(where);
             select = from.apply("e.*").add(where).add(page.sql());
         }
-        Long total = jdbc.queryForObject(count.text(), Long.class, count.args());
-        List<ExpulsionView> rows = jdbc.query(select.text(), (rs, i) -> expulsion(rs, filter.on()), select.args());
+        Long total = jdbc.queryForObject(count, Long.class);
+        List<ExpulsionView> rows = jdbc.query(select, (rs, i) -> expulsion(rs, filter.on()));
         return new Page<>(complete(view, rows), page.page(), page.size(), total == null ? 0 : total, view.position());
     }
 
@@ -191,7 +191,7 @@ public class ExpulsionsQueries {
             sql.add(" AND presence_id = ?", presenceId);
         }
         sql.add(" ORDER BY presence_id");
-        List<ExpulsionView> found = jdbc.query(sql.text(), (rs, i) -> expulsion(rs, on), sql.args());
+        List<ExpulsionView> found = jdbc.query(sql, (rs, i) -> expulsion(rs, on));
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -202,12 +202,11 @@ public class ExpulsionsQueries {
         ExpulsionView expulsion = complete(view, found).get(0);
         Sql departureRows = Sql.of("SELECT * FROM expulsions_departure WHERE ").add(view.rows())
                 .add(" AND presence_id = ? AND expulsion_id = ? ORDER BY seq", expulsion.presenceId(), expulsionId);
-        List<ExpulsionDepartureView> departures = jdbc.query(departureRows.text(),
+        List<ExpulsionDepartureView> departures = jdbc.query(departureRows,
                 (rs, i) -> new ExpulsionDepartureView(rs.getInt("seq"), rs.getString("person_id"), rs.getInt("departed"),
                         rs.getString("category"), rs.getString("mission_id"), rs.getObject("effective_date", LocalDate.class),
                         rs.getBoolean("late"), rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
-                        rs.getString("source")),
-                departureRows.args());
+                        rs.getString("source")));
         return Optional.of(new ExpulsionDetail(expulsion, departures));
     }
 
@@ -227,7 +226,7 @@ public class ExpulsionsQueries {
             Sql years = Sql.of("SELECT MIN(EXTRACT(YEAR FROM effective_date)) AS first_year, "
                             + "MAX(EXTRACT(YEAR FROM effective_date)) AS last_year FROM expulsions_expulsion WHERE ").add(view.rows())
                     .add(" AND ((declared_by = ? AND against = ?) OR (declared_by = ? AND against = ?))", a.value(), b.value(), b.value(), a.value());
-            Map<String, Object> span = jdbc.queryForMap(years.text(), years.args());
+            Map<String, Object> span = jdbc.queryForMap(years);
             Number first = (Number) span.get("FIRST_YEAR");
             Number last = (Number) span.get("LAST_YEAR");
             if (first == null) {
@@ -256,9 +255,9 @@ public class ExpulsionsQueries {
                         + "COALESCE(a.n, 0) - COALESCE(b.n, 0) AS balance, COALESCE(a.c, 0) AS by_a, COALESCE(b.c, 0) AS by_b "
                         + "FROM r LEFT JOIN (").add(side.apply(a.value(), b.value())).add(") a ON a.y = r.x LEFT JOIN (")
                 .add(side.apply(b.value(), a.value())).add(") b ON b.y = r.x) t").add(page.sql());
-        List<ExpulsionTrendRow> items = jdbc.query(query.text(),
+        List<ExpulsionTrendRow> items = jdbc.query(query,
                 (rs, i) -> new ExpulsionTrendRow(rs.getInt("yr"), a.value(), b.value(), rs.getInt("a_to_b"),
-                        rs.getInt("b_to_a"), rs.getInt("balance"), rs.getInt("by_a"), rs.getInt("by_b")), query.args());
+                        rs.getInt("b_to_a"), rs.getInt("balance"), rs.getInt("by_a"), rs.getInt("by_b")));
         return new Page<>(items, page.page(), page.size(), to - from + 1, view.position());
     }
 
@@ -289,12 +288,12 @@ public class ExpulsionsQueries {
         Sql union = KeyArrays.select("p.*", "expulsions_person", "p", List.of("presence_id", "expulsion_id"),
                         rows.stream().map(r -> List.of(r.presenceId(), r.expulsionId())).toList())
                 .add(view.rows("p")).add(" ORDER BY p.presence_id, p.expulsion_id, p.position");
-        jdbc.query(union.text(), rs -> {
+        jdbc.query(union, rs -> {
             persons.computeIfAbsent(new Key(rs.getString("presence_id"), rs.getString("expulsion_id")), k -> new ArrayList<>())
                     .add(new ExpelledPersonView(rs.getString("person_id"), rs.getString("name"), rs.getString("mission_id"),
                             rs.getString("category"), rs.getObject("departed_on", LocalDate.class),
                             rs.getBoolean("departed_late")));
-        }, union.args());
+        });
 
         ExpulsionLinks.Links reciprocity = links.of(view, rows);
 

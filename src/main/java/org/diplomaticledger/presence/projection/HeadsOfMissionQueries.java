@@ -12,7 +12,7 @@ import org.diplomaticledger.projection.OneOf;
 import org.diplomaticledger.projection.Sql;
 import org.diplomaticledger.projection.Where;
 import org.diplomaticledger.shared.CountryCode;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.diplomaticledger.projection.SlotJdbc;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
@@ -55,9 +55,9 @@ public class HeadsOfMissionQueries {
     private static final IndexKeys SENDING_MISSIONS = new IndexKeys("heads_of_mission_post", List.of("slot", "sending_state"),
             List.of("mission_id"));
 
-    private final JdbcTemplate jdbc;
+    private final SlotJdbc jdbc;
 
-    public HeadsOfMissionQueries(JdbcTemplate jdbc) {
+    public HeadsOfMissionQueries(SlotJdbc jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -77,26 +77,22 @@ public class HeadsOfMissionQueries {
             if (missions.isEmpty()) {
                 return new Page<>(List.of(), page.page(), page.size(), 0, view.position());
             }
-            Sql correction = headCorrection(view, "v");
-            KeyVersion post = view.versionOf("heads_of_mission_post", "v.*, " + correction.text(), "mission_id");
-            String each = post.sql() + (filter.vacant() == null ? "" : " AND v.vacant = ?");
-            List<Object> args = new ArrayList<>();
+            KeyVersion post = view.versionOf("heads_of_mission_post", Sql.of("v.*, ").add(headCorrection(view, "v")), "mission_id");
+            List<Sql> each = new ArrayList<>();
             for (String mission : missions) {
-                // the correction's point comes first, in the columns, then the version's
-                args.addAll(correction.argList());
-                args.addAll(List.of(post.args(mission)));
+                Sql one = post.of(mission);
                 if (filter.vacant() != null) {
-                    args.add(filter.vacant());
+                    one.add(" AND v.vacant = ?", filter.vacant());
                 }
+                each.add(one);
             }
             // one state's missions are few: all of them in the page's order, the page cut here (one query, not two)
-            List<MissionHeadView> all = jdbc.query(String.join(" UNION ALL ", Collections.nCopies(missions.size(), each)) + page.orderSql(),
-                    (rs, i) -> mission(rs, filter.on()), args.toArray());
+            List<MissionHeadView> all = jdbc.query(Sql.unionAll(each).add(page.orderSql()), (rs, i) -> mission(rs, filter.on()));
             return new Page<>(page.of(all), page.page(), page.size(), all.size(), view.position());
         }
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM heads_of_mission_post" + where.sql(), Long.class, where.args());
-        Sql items = posts(view).add(where.sql(), where.args()).add(page.sql());
-        List<MissionHeadView> found = jdbc.query(items.text(), (rs, i) -> mission(rs, filter.on()), items.args());
+        Long total = jdbc.queryForObject(where.select("SELECT COUNT(*) FROM heads_of_mission_post"), Long.class);
+        Sql items = posts(view).add(where.select("")).add(page.sql());
+        List<MissionHeadView> found = jdbc.query(items, (rs, i) -> mission(rs, filter.on()));
         return new Page<>(found, page.page(), page.size(), total == null ? 0 : total, view.position());
     }
 
@@ -132,7 +128,7 @@ public class HeadsOfMissionQueries {
 
     public Optional<MissionHeadsDetail> mission(ReadView view, String missionId, LocalDate on) {
         Sql post = posts(view).add(" WHERE ").add(view.rows()).add(" AND mission_id = ?", missionId);
-        List<MissionHeadView> found = jdbc.query(post.text(), (rs, i) -> mission(rs, on), post.args());
+        List<MissionHeadView> found = jdbc.query(post, (rs, i) -> mission(rs, on));
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -141,7 +137,7 @@ public class HeadsOfMissionQueries {
         List<ChargeView> charges = new ArrayList<>();
         Map<Integer, List<ChargeView>> chargesByVacancy = new HashMap<>();
         Sql chargeRows = Sql.of("SELECT * FROM heads_of_mission_charge WHERE ").add(view.rows()).add(" AND mission_id = ? ORDER BY seq", missionId);
-        jdbc.query(chargeRows.text(), rs -> {
+        jdbc.query(chargeRows, rs -> {
             ChargeView charge = new ChargeView(rs.getInt("seq"), rs.getString("person_id"), rs.getString("name"),
                     rs.getString("charge_rank"), rs.getString("acting_for_person_id"), rs.getObject("from_date", LocalDate.class),
                     rs.getObject("to_date", LocalDate.class), rs.getString("ended_by"), rs.getString("ended_by_person_id"));
@@ -150,9 +146,9 @@ public class HeadsOfMissionQueries {
             if (vacancy != null) {
                 chargesByVacancy.computeIfAbsent(vacancy, k -> new ArrayList<>()).add(charge);
             }
-        }, chargeRows.args());
+        });
         Sql vacancyRows = Sql.of("SELECT * FROM heads_of_mission_vacancy WHERE ").add(view.rows()).add(" AND mission_id = ? ORDER BY seq", missionId);
-        List<VacancyView> vacancies = jdbc.query(vacancyRows.text(),
+        List<VacancyView> vacancies = jdbc.query(vacancyRows,
                 (rs, i) -> {
                     LocalDate from = rs.getObject("from_date", LocalDate.class);
                     LocalDate to = rs.getObject("to_date", LocalDate.class);
@@ -160,7 +156,7 @@ public class HeadsOfMissionQueries {
                     return new VacancyView(seq, from, to, to == null, ChronoUnit.DAYS.between(from, to == null ? on : to),
                             rs.getString("after_person_id"), rs.getString("after_name"), rs.getString("next_person_id"),
                             rs.getString("next_name"), rs.getString("ended_by"), chargesByVacancy.getOrDefault(seq, List.of()));
-                }, vacancyRows.args());
+                });
         return Optional.of(new MissionHeadsDetail(found.get(0), tenures, charges, vacancies));
     }
 
@@ -171,14 +167,14 @@ public class HeadsOfMissionQueries {
                 .equal("person_id", filter.personId())
                 .and(filter.from() != null, "functions_started_on >= ?", filter.from())
                 .and(filter.to() != null, "functions_started_on <= ?", filter.to());
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM heads_of_mission_tenure" + where.sql(), Long.class, where.args());
-        List<TenureView> items = tenures(view, Sql.of(where.sql(), where.args()), page.sql());
+        Long total = jdbc.queryForObject(where.select("SELECT COUNT(*) FROM heads_of_mission_tenure"), Long.class);
+        List<TenureView> items = tenures(view, where.select(""), page.sql());
         return new Page<>(items, page.page(), page.size(), total == null ? 0 : total, view.position());
     }
 
     private List<TenureView> tenures(ReadView view, Sql where, String tail) {
         Sql select = Sql.of("SELECT * FROM heads_of_mission_tenure").add(where).add(tail);
-        List<TenureView> tenures = jdbc.query(select.text(), (rs, i) -> tenure(rs), select.args());
+        List<TenureView> tenures = jdbc.query(select, (rs, i) -> tenure(rs));
         if (tenures.isEmpty()) {
             return tenures;
         }
@@ -187,11 +183,11 @@ public class HeadsOfMissionQueries {
         // one probe of (slot, mission_id, …) per mission, not an IN list H2 reads the whole slot for
         Sql recallRows = OneOf.rows(Sql.of("SELECT * FROM heads_of_mission_recall WHERE ").add(view.rows()), "mission_id", missions)
                 .add(" ORDER BY mission_id, tenure_no, seq");
-        jdbc.query(recallRows.text(), rs -> {
+        jdbc.query(recallRows, rs -> {
             recalls.computeIfAbsent(rs.getString("mission_id") + "#" + rs.getInt("tenure_no"), k -> new ArrayList<>())
                     .add(new RecallView(rs.getString("kind"), rs.getObject("recalled_on", LocalDate.class),
                             rs.getString("reason"), rs.getObject("returned_on", LocalDate.class)));
-        }, recallRows.args());
+        });
         List<TenureView> result = new ArrayList<>(tenures.size());
         for (TenureView t : tenures) {
             result.add(new TenureView(t.missionId(), t.tenureNo(), t.sendingState(), t.receivingState(), t.personId(), t.name(),

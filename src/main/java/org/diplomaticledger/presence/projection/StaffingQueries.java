@@ -16,13 +16,11 @@ import org.diplomaticledger.projection.Where;
 import org.diplomaticledger.presence.api.PresenceIds;
 import org.diplomaticledger.relations.api.RelationsId;
 import org.diplomaticledger.shared.CountryCode;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
+import org.diplomaticledger.projection.SlotJdbc;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -73,11 +71,11 @@ public class StaffingQueries {
      */
     static final String RELATIONS_PROJECTION = "relations";
 
-    private final JdbcTemplate jdbc;
+    private final SlotJdbc jdbc;
     private final ProjectionHandlers handlers;
     private final CountedStaff countedStaff;
 
-    public StaffingQueries(JdbcTemplate jdbc, ProjectionHandlers handlers) {
+    public StaffingQueries(SlotJdbc jdbc, ProjectionHandlers handlers) {
         this.jdbc = jdbc;
         this.handlers = handlers;
         this.countedStaff = new CountedStaff(jdbc);
@@ -94,27 +92,25 @@ public class StaffingQueries {
                 .equal("kind", filter.kind())
                 .equal("status", filter.status())
                 .and(city, "LOWER(city) = ?", city ? filter.city().trim().toLowerCase(Locale.ROOT) : null);
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM staffing_mission" + where.sql(), Long.class, where.args());
-        List<MissionRow> rows = jdbc.query("SELECT * FROM staffing_mission" + where.sql() + page.sql(), (rs, i) -> missionRow(rs),
-                where.args());
+        Long total = jdbc.queryForObject(where.select("SELECT COUNT(*) FROM staffing_mission"), Long.class);
+        List<MissionRow> rows = jdbc.query(where.select("SELECT * FROM staffing_mission").add(page.sql()), (rs, i) -> missionRow(rs));
         return new Page<>(missionViews(view, rows, on, null), page.page(), page.size(), total == null ? 0 : total,
                 view.position());
     }
 
     public Optional<MissionStaffingDetail> mission(ReadView view, String missionId, LocalDate on) {
         Sql mission = Sql.of("SELECT * FROM staffing_mission WHERE ").add(view.rows()).add(" AND mission_id = ?", missionId);
-        List<MissionRow> rows = jdbc.query(mission.text(), (rs, i) -> missionRow(rs), mission.args());
+        List<MissionRow> rows = jdbc.query(mission, (rs, i) -> missionRow(rs));
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         MissionRow row = rows.get(0);
         Sql persons = Sql.of("SELECT * FROM staffing_person WHERE ").add(view.rows())
                 .add(" AND presence_id = ? AND mission_id = ? ORDER BY departed, accredited_on, person_id, tenure", row.presenceId(), missionId);
-        List<StaffMemberView> staff = jdbc.query(persons.text(),
+        List<StaffMemberView> staff = jdbc.query(persons,
                 (rs, i) -> new StaffMemberView(rs.getString("person_id"), rs.getString("name"), rs.getString("person_rank"),
                         rs.getString("category"), rs.getObject("accredited_on", LocalDate.class), rs.getString("expulsion_id"),
-                        rs.getObject("departed_on", LocalDate.class)),
-                persons.args());
+                        rs.getObject("departed_on", LocalDate.class)));
         List<MissionExpulsionView> expulsions = expulsions(view, row.presenceId(), missionId, on);
         return Optional.of(new MissionStaffingDetail(missionViews(view, List.of(row), on, null).get(0), staff, expulsions));
     }
@@ -136,25 +132,25 @@ public class StaffingQueries {
         // per value (OneOf): an IN list read every row of the slot on H2.
         Map<String, Map<String, Integer>> named = new HashMap<>();
         // every category of named staff the mission ever had (0 when all left): named staff make its headcount known
-        query(OneOf.rows(Sql.of("SELECT mission_id, category, " + NOT_DEPARTED + " FROM staffing_person WHERE ").add(view.rows()),
+        jdbc.query(OneOf.rows(Sql.of("SELECT mission_id, category, " + NOT_DEPARTED + " FROM staffing_person WHERE ").add(view.rows()),
                 "mission_id", missionIds, Sql.of(" GROUP BY mission_id, category")), rs -> {
             named.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
         });
 
         Map<String, List<CeilingRow>> ceilings = new HashMap<>();
-        query(OneOf.rows(Sql.of("SELECT * FROM staffing_ceiling WHERE ").add(view.rows()).add(" AND in_force"), "mission_id",
+        jdbc.query(OneOf.rows(Sql.of("SELECT * FROM staffing_ceiling WHERE ").add(view.rows()).add(" AND in_force"), "mission_id",
                 missionIds).add(" ORDER BY since, ceiling_id"), rs -> {
             CeilingRow ceiling = ceilingRow(rs);
             ceilings.computeIfAbsent(ceiling.missionId(), k -> new ArrayList<>()).add(ceiling);
         });
 
         ExpelledTally expelled = new ExpelledTally(on);
-        query(OneOf.rows(Sql.of("SELECT p.mission_id, x.deadline, p.category FROM staffing_person p JOIN staffing_expulsion x ON x.slot = p.slot AND ")
+        jdbc.query(OneOf.rows(Sql.of("SELECT p.mission_id, x.deadline, p.category FROM staffing_person p JOIN staffing_expulsion x ON x.slot = p.slot AND ")
                 .add(view.valid("x")).add(" AND x.presence_id = p.presence_id AND x.expulsion_id = p.expulsion_id WHERE ")
                 .add(view.rows("p")).add(" AND NOT p.departed"), "p.mission_id", missionIds), rs -> {
             expelled.named(rs.getString(1), rs.getString(3), rs.getObject(2, LocalDate.class));
         });
-        query(OneOf.rows(Sql.of("SELECT mission_id, counted_due, deadline FROM staffing_expulsion WHERE ").add(view.rows())
+        jdbc.query(OneOf.rows(Sql.of("SELECT mission_id, counted_due, deadline FROM staffing_expulsion WHERE ").add(view.rows())
                 .add(" AND counted_due > 0"), "mission_id", missionIds), rs -> {
             expelled.counted(rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class));
         });
@@ -200,10 +196,8 @@ public class StaffingQueries {
         }
         if (ids.size() <= probed) {
             KeyVersion presence = view.version("staffing_presence", "presence_id");
-            List<Object> args = new ArrayList<>();
-            ids.forEach(id -> args.addAll(List.of(presence.args(id))));
-            List<PresenceRow> all = jdbc.query(String.join(" UNION ALL ", Collections.nCopies(ids.size(), presence.sql()))
-                    + page.orderSql(), (rs, i) -> presenceRow(rs), args.toArray());
+            List<PresenceRow> all = jdbc.query(Sql.unionAll(ids.stream().map(presence::of).toList()).add(page.orderSql()),
+                    (rs, i) -> presenceRow(rs));
             return new Page<>(presenceViews(view, page.of(all), on, null, null), page.page(), page.size(), all.size(),
                     view.position());
         }
@@ -211,9 +205,8 @@ public class StaffingQueries {
                 .equal("sending_state", filter.sending())
                 .equal("receiving_state", filter.receiving())
                 .either("sending_state", "receiving_state", filter.state());
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM staffing_presence" + where.sql(), Long.class, where.args());
-        List<PresenceRow> rows = jdbc.query("SELECT * FROM staffing_presence" + where.sql() + page.sql(), (rs, i) -> presenceRow(rs),
-                where.args());
+        Long total = jdbc.queryForObject(where.select("SELECT COUNT(*) FROM staffing_presence"), Long.class);
+        List<PresenceRow> rows = jdbc.query(where.select("SELECT * FROM staffing_presence").add(page.sql()), (rs, i) -> presenceRow(rs));
         return new Page<>(presenceViews(view, rows, on, null, null), page.page(), page.size(), total == null ? 0 : total,
                 view.position());
     }
@@ -229,13 +222,13 @@ public class StaffingQueries {
 
     public Optional<PresenceStaffingDetail> presence(ReadView view, String presenceId, LocalDate on) {
         KeyVersion presence = view.version("staffing_presence", "presence_id");
-        List<PresenceRow> rows = jdbc.query(presence.sql(), (rs, i) -> presenceRow(rs), presence.args(presenceId));
+        List<PresenceRow> rows = jdbc.query(presence.of(presenceId), (rs, i) -> presenceRow(rs));
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Sql missionRows = Sql.of("SELECT * FROM staffing_mission WHERE ").add(view.rows())
                 .add(" AND presence_id = ? ORDER BY mission_id", presenceId);
-        List<MissionRow> missions = jdbc.query(missionRows.text(), (rs, i) -> missionRow(rs), missionRows.args());
+        List<MissionRow> missions = jdbc.query(missionRows, (rs, i) -> missionRow(rs));
         // the presence's counted staff, read once for its missions and for itself
         CountedStaff.Counts counted = countedStaff.of(view, List.of(presenceId));
         List<MissionStaffingView> missionViews = missionViews(view, missions, on, counted);
@@ -265,7 +258,7 @@ public class StaffingQueries {
         if (missions == null) {
             Sql missionRows = OneOf.rows(Sql.of("SELECT * FROM staffing_mission WHERE ").add(view.rows()), "presence_id", presenceIds)
                     .add(" ORDER BY presence_id, mission_id");
-            missions = missionViews(view, jdbc.query(missionRows.text(), (rs, i) -> missionRow(rs), missionRows.args()), on,
+            missions = missionViews(view, jdbc.query(missionRows, (rs, i) -> missionRow(rs)), on,
                     counted);
         }
         Map<String, List<CeilingView>> missionCeilings = new HashMap<>();
@@ -282,25 +275,25 @@ public class StaffingQueries {
         }
 
         Map<String, Map<String, Integer>> named = new HashMap<>();
-        query(OneOf.rows(Sql.of("SELECT presence_id, category, " + NOT_DEPARTED + " FROM staffing_person WHERE ").add(view.rows()),
+        jdbc.query(OneOf.rows(Sql.of("SELECT presence_id, category, " + NOT_DEPARTED + " FROM staffing_person WHERE ").add(view.rows()),
                 "presence_id", presenceIds, Sql.of(" GROUP BY presence_id, category")), rs -> {
             named.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
         });
 
         Map<String, List<CeilingRow>> ceilings = new HashMap<>();
-        query(OneOf.rows(Sql.of("SELECT * FROM staffing_ceiling WHERE ").add(view.rows()).add(" AND in_force AND mission_id IS NULL"),
+        jdbc.query(OneOf.rows(Sql.of("SELECT * FROM staffing_ceiling WHERE ").add(view.rows()).add(" AND in_force AND mission_id IS NULL"),
                 "presence_id", presenceIds).add(" ORDER BY since, ceiling_id"), rs -> {
             CeilingRow ceiling = ceilingRow(rs);
             ceilings.computeIfAbsent(ceiling.presenceId(), k -> new ArrayList<>()).add(ceiling);
         });
 
         ExpelledTally expelled = new ExpelledTally(on);
-        query(OneOf.rows(Sql.of("SELECT p.presence_id, x.deadline, p.category FROM staffing_person p JOIN staffing_expulsion x ON x.slot = p.slot AND ")
+        jdbc.query(OneOf.rows(Sql.of("SELECT p.presence_id, x.deadline, p.category FROM staffing_person p JOIN staffing_expulsion x ON x.slot = p.slot AND ")
                 .add(view.valid("x")).add(" AND x.presence_id = p.presence_id AND x.expulsion_id = p.expulsion_id WHERE ")
                 .add(view.rows("p")).add(" AND NOT p.departed"), "p.presence_id", presenceIds), rs -> {
             expelled.named(rs.getString(1), rs.getString(3), rs.getObject(2, LocalDate.class));
         });
-        query(OneOf.rows(Sql.of("SELECT presence_id, counted_due, deadline FROM staffing_expulsion WHERE ").add(view.rows())
+        jdbc.query(OneOf.rows(Sql.of("SELECT presence_id, counted_due, deadline FROM staffing_expulsion WHERE ").add(view.rows())
                 .add(" AND counted_due > 0"), "presence_id", presenceIds), rs -> {
             expelled.counted(rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class));
         });
@@ -340,7 +333,7 @@ public class StaffingQueries {
                 .map(row -> RelationsId.of(CountryCode.of(row.sending()), CountryCode.of(row.receiving()))).distinct().toList();
         ReadView other = view.in(RELATIONS_PROJECTION, live.get().slot().get());
         Map<String, RelationsLevelView> levels = new HashMap<>();
-        query(OneOf.rows(Sql.of("SELECT relations_id, relations_level, level_since FROM relations_pair WHERE ").add(other.rows()),
+        jdbc.query(OneOf.rows(Sql.of("SELECT relations_id, relations_level, level_since FROM relations_pair WHERE ").add(other.rows()),
                 "relations_id", ids), rs -> {
             levels.put(rs.getString(1), new RelationsLevelView(rs.getString(2), rs.getObject(3, LocalDate.class)));
         });
@@ -351,7 +344,7 @@ public class StaffingQueries {
     private List<MissionExpulsionView> expulsions(ReadView view, String presenceId, String missionId, LocalDate on) {
         Map<String, Integer> namedDue = new HashMap<>();
         List<String> touching = new ArrayList<>();
-        query(Sql.of("SELECT expulsion_id, mission_id, departed FROM staffing_person WHERE ").add(view.rows())
+        jdbc.query(Sql.of("SELECT expulsion_id, mission_id, departed FROM staffing_person WHERE ").add(view.rows())
                 .add(" AND presence_id = ? AND expulsion_id IS NOT NULL", presenceId), rs -> {
             if (missionId == null || missionId.equals(rs.getString(2))) {
                 touching.add(rs.getString(1));
@@ -361,7 +354,7 @@ public class StaffingQueries {
             }
         });
         List<MissionExpulsionView> views = new ArrayList<>();
-        query(Sql.of("SELECT * FROM staffing_expulsion WHERE ").add(view.rows())
+        jdbc.query(Sql.of("SELECT * FROM staffing_expulsion WHERE ").add(view.rows())
                 .add(" AND presence_id = ? ORDER BY declared_on, expulsion_id", presenceId), rs -> {
             String id = rs.getString("expulsion_id");
             String expulsionMission = rs.getString("mission_id");
@@ -376,10 +369,5 @@ public class StaffingQueries {
                     named + countedDue > 0 && deadline.isBefore(on), rs.getString("answers_expulsion_id")));
         });
         return views;
-    }
-
-    /** Each row a query answers, to {@code each}. */
-    private void query(Sql sql, RowCallbackHandler each) {
-        jdbc.query(sql.text(), each, sql.args());
     }
 }

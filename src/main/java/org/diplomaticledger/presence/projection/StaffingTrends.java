@@ -7,7 +7,7 @@ import org.diplomaticledger.presence.projection.StaffingViews.OpenMissionsPoint;
 import org.diplomaticledger.projection.ReadView;
 import org.diplomaticledger.projection.Sql;
 import org.diplomaticledger.shared.CountryCode;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.diplomaticledger.projection.SlotJdbc;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -26,16 +26,16 @@ import java.util.TreeMap;
 @Component
 public class StaffingTrends {
 
-    private final JdbcTemplate jdbc;
+    private final SlotJdbc jdbc;
 
-    public StaffingTrends(JdbcTemplate jdbc) {
+    public StaffingTrends(SlotJdbc jdbc) {
         this.jdbc = jdbc;
     }
 
     /** Whether the projection knows the presence (a trend of one it does not know is not found). */
     public boolean knowsPresence(ReadView view, String presenceId) {
         Sql presence = Sql.of("SELECT COUNT(*) FROM staffing_presence WHERE ").add(view.rows()).add(" AND presence_id = ?", presenceId);
-        Long count = jdbc.queryForObject(presence.text(), Long.class, presence.args());
+        Long count = jdbc.queryForObject(presence, Long.class);
         return count != null && count > 0;
     }
 
@@ -55,9 +55,8 @@ public class StaffingTrends {
                 .add(view.knownRows(null))
                 .add(" AND presence_id = ? AND valid_from <= ? AND ", presenceId, java.sql.Date.valueOf(to.atEndOfMonth()))
                 .add(view.validAfter(null, before)).add(" ORDER BY valid_from");
-        List<Version> versions = jdbc.query(presence.text(),
-                (rs, i) -> new Version(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class), rs.getInt(3)),
-                presence.args());
+        List<Version> versions = jdbc.query(presence,
+                (rs, i) -> new Version(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class), rs.getInt(3)));
         // Named staff expelled whose deadline passed, departure not recorded: no longer counted from the deadline on
         // (VCDR Art. 9), as in the presence's own view. The stored headcount still holds them (the fold has no event on
         // the deadline), so each point takes them out as of its own day.
@@ -69,10 +68,9 @@ public class StaffingTrends {
                 .add(view.knownRows("p"))
                 .add(" AND p.presence_id = ? AND p.expulsion_id IS NOT NULL AND NOT p.departed AND p.valid_from <= ? AND ", presenceId,
                         java.sql.Date.valueOf(to.atEndOfMonth())).add(view.validAfter("p", before));
-        List<Gone> gone = jdbc.query(expelled.text(),
+        List<Gone> gone = jdbc.query(expelled,
                 (rs, i) -> new Gone(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
-                        rs.getObject(3, LocalDate.class)),
-                expelled.args());
+                        rs.getObject(3, LocalDate.class)));
         java.util.function.Function<LocalDate, Integer> on = day -> versions.stream().filter(v -> v.covers(day))
                 .findFirst().map(Version::headcount).orElse(0) - (int) gone.stream().filter(g -> g.deadline != null
                         && g.deadline.isBefore(day) && !g.from.isAfter(day) && (g.to == null || g.to.isAfter(day))).count();
@@ -97,10 +95,9 @@ public class StaffingTrends {
         Sql ceilings = Sql.of("SELECT ceiling_id, category, staff_limit, valid_from, ").add(view.validTo(null))
                 .add(" FROM staffing_ceiling WHERE ").add(view.knownRows(null))
                 .add(" AND presence_id = ? AND mission_id IS NULL AND in_force ORDER BY valid_from, ceiling_id", presenceId);
-        return jdbc.query(ceilings.text(),
+        return jdbc.query(ceilings,
                 (rs, i) -> new CeilingSpan(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getObject(4, LocalDate.class),
-                        rs.getObject(5, LocalDate.class)),
-                ceilings.args());
+                        rs.getObject(5, LocalDate.class)));
     }
 
     /**
@@ -120,8 +117,8 @@ public class StaffingTrends {
         sql.add(" ORDER BY mission_id, valid_from");
         record Version(String missionId, String receiving, String status, LocalDate from, LocalDate to) {
         }
-        List<Version> versions = jdbc.query(sql.text(), (rs, i) -> new Version(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)), sql.args());
+        List<Version> versions = jdbc.query(sql, (rs, i) -> new Version(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)));
         List<OpenMissionsPoint> points = new ArrayList<>();
         for (int year = from; year <= to; year++) {
             LocalDate end = endOrAsOf(LocalDate.of(year, 12, 31), view);
