@@ -263,7 +263,7 @@ class ParkedEventsTest {
 
         @Override
         public List<VersionedTable> versionedTables() {
-            return List.of(VersionedTable.of("probe_headcount", "presence_id", "presence_id"));
+            return List.of(VersionedTable.of("probe_headcount", "presence_id", "presence_id").columns("presence_id, headcount"));
         }
 
         @Override
