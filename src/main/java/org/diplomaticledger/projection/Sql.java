@@ -91,11 +91,6 @@ public final class Sql {
         return args.toArray();
     }
 
-    /** The placeholders' values, in the order of the text. */
-    public List<Object> argList() {
-        return java.util.Collections.unmodifiableList(new ArrayList<>(args));
-    }
-
     @Override
     public String toString() {
         return text + " " + args;
