@@ -16,6 +16,7 @@ import org.diplomaticledger.presence.projection.StaffingViews.PresenceStaffingVi
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.QueryParams;
 import org.diplomaticledger.projection.ReadPosition;
+import org.diplomaticledger.projection.ReadView;
 import org.diplomaticledger.projection.Reads;
 import org.diplomaticledger.projection.ResourceNotFound;
 import org.diplomaticledger.relations.projection.RelationsProjection;
@@ -94,14 +95,14 @@ class DashboardController {
             return "welcome";
         }
         CountryCode filter = QueryParams.country("state", state);
-        Reads.Snapshot staffingSnapshot = reads.await(StaffingProjection.NAME, read);
+        ReadView staffingView = reads.await(StaffingProjection.NAME, read);
         LocalDate day = read.day(null, clock);
-        List<PresenceStaffingView> presences = staffing.presences(staffingSnapshot,
+        List<PresenceStaffingView> presences = staffing.presences(staffingView,
                 new StaffingQueries.PresenceFilter(null, null, filter),
                 PageQuery.of(0, MAX_PRESENCES, null, false, StaffingQueries.PRESENCE_SORTABLE, StaffingQueries.PRESENCE_DEFAULT_SORT),
                 day).items();
-        Reads.Snapshot relationsSnapshot = reads.await(RelationsProjection.NAME, read);
-        List<RelationsView> levels = relations.list(relationsSnapshot, new RelationsQueries.Filter(filter, null, null, List.of()),
+        ReadView relationsView = reads.await(RelationsProjection.NAME, read);
+        List<RelationsView> levels = relations.list(relationsView, new RelationsQueries.Filter(filter, null, null, List.of()),
                 PageQuery.of(0, PageQuery.MAX_SIZE, null, false, RelationsQueries.SORTABLE, RelationsQueries.DEFAULT_SORT)).items();
         int firstYear = Stream.concat(levels.stream().map(RelationsView::since),
                         presences.stream().flatMap(p -> p.ceilings().stream().map(c -> c.since())))
@@ -119,14 +120,14 @@ class DashboardController {
         String presenceId = PresenceIds.presence(QueryParams.country("sending", sending), QueryParams.country("receiving", receiving));
         LocalDate today = LocalDate.now(clock);
         LocalDate day = read.day(null, clock);
-        Reads.Snapshot snapshot = reads.await(StaffingProjection.NAME, read);
-        PresenceStaffingDetail detail = staffing.presence(snapshot, presenceId, day)
+        ReadView view = reads.await(StaffingProjection.NAME, read);
+        PresenceStaffingDetail detail = staffing.presence(view, presenceId, day)
                 .orElseThrow(() -> new ResourceNotFound("the ledger knows nothing of the presence " + presenceId
                         + (read.asOf() == null ? "" : " on " + read.asOf())));
-        List<CeilingSpan> ceilings = trends.ceilingHistory(snapshot, presenceId);
-        Reads.Snapshot headsSnapshot = reads.await(HeadsOfMissionProjection.NAME, read);
+        List<CeilingSpan> ceilings = trends.ceilingHistory(view, presenceId);
+        ReadView headsView = reads.await(HeadsOfMissionProjection.NAME, read);
         List<MissionHeadsDetail> missionHeads = new ArrayList<>();
-        detail.missions().forEach(mission -> heads.mission(headsSnapshot, mission.missionId(), day).ifPresent(missionHeads::add));
+        detail.missions().forEach(mission -> heads.mission(headsView, mission.missionId(), day).ifPresent(missionHeads::add));
 
         int firstYear = Stream.of(
                         ceilings.stream().map(CeilingSpan::from),
@@ -138,7 +139,7 @@ class DashboardController {
                 .orElse(day.getYear() - 10);
         YearMonth to = YearMonth.from(day);
         YearMonth from = YearMonth.of(Math.max(Math.min(firstYear - 1, day.getYear() - 5), day.getYear() - MAX_CHART_YEARS), 1);
-        List<HeadcountPoint> trend = trends.headcountTrend(snapshot, presenceId, from, to);
+        List<HeadcountPoint> trend = trends.headcountTrend(view, presenceId, from, to);
 
         TimeControls time = TimeControls.of(read, today, firstYear);
         model.addAttribute("time", time);

@@ -11,6 +11,7 @@ import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.QueryParameterException;
 import org.diplomaticledger.projection.QueryParams;
 import org.diplomaticledger.projection.ReadPosition;
+import org.diplomaticledger.projection.ReadView;
 import org.diplomaticledger.projection.Reads;
 import org.diplomaticledger.shared.CountryCode;
 import org.springframework.stereotype.Controller;
@@ -58,8 +59,8 @@ class ExpulsionsPageController {
             throw new QueryParameterException("b", "names the same state as a; expulsions are between two states");
         }
         LocalDate day = read.day(null, clock);
-        Reads.Snapshot snapshot = reads.await(ExpulsionsProjection.NAME, read);
-        List<ExpulsionView> list = expulsions.list(snapshot,
+        ReadView view = reads.await(ExpulsionsProjection.NAME, read);
+        List<ExpulsionView> list = expulsions.list(view,
                 new ExpulsionsQueries.Filter(null, null, first, null, null, null, null, null, day),
                 PageQuery.of(0, PageQuery.MAX_SIZE, null, false, ExpulsionsQueries.SORTABLE, ExpulsionsQueries.DEFAULT_SORT)).items();
         if (first != null) {
@@ -67,7 +68,7 @@ class ExpulsionsPageController {
         }
         List<ExpulsionTrendRow> trend = List.of();
         if (first != null && !list.isEmpty()) {
-            trend = expulsions.trends(snapshot, first, second, null, null,
+            trend = expulsions.trends(view, first, second, null, null,
                     PageQuery.of(0, PageQuery.MAX_SIZE, null, false, ExpulsionsQueries.TREND_SORTABLE, ExpulsionsQueries.TREND_DEFAULT_SORT)).items();
         }
         Map<String, Object> chart = new LinkedHashMap<>();

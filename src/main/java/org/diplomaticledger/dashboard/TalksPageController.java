@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.QueryParams;
 import org.diplomaticledger.projection.ReadPosition;
+import org.diplomaticledger.projection.ReadView;
 import org.diplomaticledger.projection.Reads;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.talks.projection.TalksBoardProjection;
@@ -88,15 +89,15 @@ class TalksPageController {
                  ReadPosition read, Model model) {
         CountryCode party = QueryParams.country("state", state);
         List<String> statuses = TalksBoardQueries.statuses(status);
-        Reads.Snapshot snapshot = reads.await(TalksBoardProjection.NAME, read);
-        List<TalksView> list = talks.list(snapshot, new TalksBoardQueries.Filter(party, statuses, null, null, null, null),
+        ReadView view = reads.await(TalksBoardProjection.NAME, read);
+        List<TalksView> list = talks.list(view, new TalksBoardQueries.Filter(party, statuses, null, null, null, null),
                 PageQuery.of(0, PageQuery.MAX_SIZE, null, false, TalksBoardQueries.SORTABLE, "talks_date DESC, talks_id")).items();
         Map<String, List<Card>> byColumn = new LinkedHashMap<>();
         COLUMNS.forEach(column -> byColumn.put(column, new ArrayList<>()));
-        for (TalksView view : list) {
-            // The history of each round, as GET /api/v1/talks/{id} answers it, read in the same snapshot.
-            List<StatusChange> history = talks.one(snapshot, view.talksId()).map(d -> d.history()).orElse(List.of());
-            Card card = new Card(view, history);
+        for (TalksView talksView : list) {
+            // The history of each round, as GET /api/v1/talks/{id} answers it, read in the same view.
+            List<StatusChange> history = talks.one(view, talksView.talksId()).map(d -> d.history()).orElse(List.of());
+            Card card = new Card(talksView, history);
             byColumn.computeIfAbsent(card.column(), k -> new ArrayList<>()).add(card);
         }
         List<Column> columns = byColumn.entrySet().stream()

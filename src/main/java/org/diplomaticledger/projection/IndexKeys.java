@@ -37,8 +37,22 @@ public record IndexKeys(String table, List<String> prefix, List<String> key) {
         }
     }
 
+    /**
+     * Each distinct key in the view's slot under the values of the prefix's other columns, in index order, as its
+     * values in the order of {@link #key}: the prefix begins with {@code slot}, which the view binds.
+     */
+    public List<List<String>> under(SlotJdbc jdbc, ReadView view, Object... prefixValues) {
+        if (prefix.isEmpty() || !prefix.get(0).equals("slot")) {
+            throw new IllegalStateException("the index of " + table + " under " + prefix + " does not begin with the slot");
+        }
+        Object[] values = new Object[prefixValues.length + 1];
+        values[0] = view.slot().code();
+        System.arraycopy(prefixValues, 0, values, 1, prefixValues.length);
+        return under(jdbc.jdbc(), values);
+    }
+
     /** Each distinct key under the prefix's values, in index order, as its values in the order of {@link #key}. */
-    public List<List<String>> under(JdbcTemplate jdbc, Object... prefixValues) {
+    List<List<String>> under(JdbcTemplate jdbc, Object... prefixValues) {
         if (prefixValues.length != prefix.size()) {
             throw new IllegalArgumentException(prefix.size() + " prefix values expected, got " + prefixValues.length);
         }

@@ -43,6 +43,15 @@ public record KeyVersion(String sql, List<Object> params, int keys, String slot)
         return args;
     }
 
+    /**
+     * The query of the version of the key with these values (in the order of the key's columns), its parameters
+     * bound: a query of the slot ({@link Sql#bindsSlot()}), since a key version reads only {@linkplain #inSlot in a
+     * slot}. Queries of several keys can be joined ({@link Sql#unionAll}).
+     */
+    public Sql of(Object... key) {
+        return Sql.of(sql, args(key)).slotBound();
+    }
+
     /** The text being written and its placeholders' values, in step. */
     static final class Text {
         private final StringBuilder sql = new StringBuilder();
@@ -55,6 +64,13 @@ public record KeyVersion(String sql, List<Object> params, int keys, String slot)
 
         Text add(String text) {
             sql.append(text);
+            return this;
+        }
+
+        /** Text with values of its own, each a plain parameter. */
+        Text add(Sql piece) {
+            sql.append(piece.text());
+            params.addAll(List.of(piece.args()));
             return this;
         }
 

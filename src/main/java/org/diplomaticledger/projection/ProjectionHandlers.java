@@ -40,6 +40,8 @@ public class ProjectionHandlers {
             if (!projection.name().matches("[a-z][a-z0-9-]{0,60}")) {
                 throw new IllegalStateException("A projection's name is lower case letters, digits and '-': " + projection.name());
             }
+            // a migration that drifted from the columns the projection declares fails the start, not the first write
+            projection.versionedTables().forEach(table -> VersionLayout.check(jdbc, table));
             SlotRef slot = new SlotRef(storedSlot(projection.name()));
             Live previous = live.put(projection.name(), new Live(projection, slot, projector(projection, slot, false)));
             if (previous != null) {

@@ -45,7 +45,7 @@ public class Reads {
     }
 
     /** Waits for the projection to reach the reader's position; the projection's position and active slot then. */
-    public Snapshot await(String projection, ReadPosition read) {
+    public ReadView await(String projection, ReadPosition read) {
         Slot slot = handlers.activeSlot(projection);
         if (read != null && read.atLeast() != null) {
             if (read.atLeast() < 0) {
@@ -62,77 +62,16 @@ public class Reads {
             }
             slot = handlers.activeSlot(projection);
         }
-        return new Snapshot(projection, slot, positions.position(projection), point(read));
+        return new ReadView(projection, slot, positions.position(projection), point(read));
     }
 
     /** Answers {@code body} computed on the projection's state at or after the reader's position. */
-    public <T> ResponseEntity<T> answer(String projection, ReadPosition read, Function<Snapshot, T> body) {
-        Snapshot snapshot = await(projection, read);
-        return ResponseEntity.ok().header(POSITION_HEADER, Long.toString(snapshot.position()))
-                .header(TimePoint.AS_OF_HEADER, snapshot.point().asOf().toString())
-                .header(TimePoint.KNOWN_AT_HEADER, snapshot.point().knownAt().toString())
-                .body(body.apply(snapshot));
-    }
-
-    /** The slot to read, the position it reflects and the point in effective and recorded time to read it at. */
-    public record Snapshot(String projection, Slot slot, long position, TimePoint point) {
-        public String slotCode() {
-            return slot.code();
-        }
-
-        /** The day the answer describes. */
-        public LocalDate asOf() {
-            return point.asOf();
-        }
-
-        /**
-         * The condition selecting the table's (or alias's) rows of the slot valid at the point, with the slot and the
-         * point bound ({@link TimePoint#rows}).
-         */
-        public Sql rows(String alias) {
-            return point.rows(alias, slot.code());
-        }
-
-        /** {@link #rows(String)} for a query over one table without alias. */
-        public Sql rows() {
-            return rows(null);
-        }
-
-        /**
-         * The versions the ledger believed at the point's {@code knownAt}, whatever days they are valid on (no slot
-         * condition): for trends, which read each day of a span from the versions valid on it.
-         */
-        public Sql known(String alias) {
-            return point.known(alias);
-        }
-
-        /** A version's end in effective time as known at the point's {@code knownAt}: {@link TimePoint#validTo}. */
-        public Sql validTo(String alias) {
-            return point.validTo(alias);
-        }
-
-        /** That a version known at {@code knownAt} is valid after {@code day}: {@link TimePoint#validAfter}. */
-        public Sql validAfter(String alias, LocalDate day) {
-            return point.validAfter(alias, day);
-        }
-
-        /**
-         * The query of the one version of a key valid at the point in this slot, in a table that keeps {@code reach}
-         * ({@link TimePoint#version}), with its parameters ({@link KeyVersion#args}).
-         */
-        public KeyVersion version(String table, String... key) {
-            return point.version(table, java.util.List.of(key)).inSlot(slot.code());
-        }
-
-        /** {@link #version(String, String...)} answering {@code columns}: {@link TimePoint#version(String, java.util.List, String)}. */
-        public KeyVersion versionOf(String table, String columns, String... key) {
-            return point.version(table, java.util.List.of(key), columns).inSlot(slot.code());
-        }
-
-        /** The validity condition alone (no slot condition), for a joined table whose slot is bound otherwise. */
-        public Sql valid(String alias) {
-            return point.valid(alias);
-        }
+    public <T> ResponseEntity<T> answer(String projection, ReadPosition read, Function<ReadView, T> body) {
+        ReadView view = await(projection, read);
+        return ResponseEntity.ok().header(POSITION_HEADER, Long.toString(view.position()))
+                .header(TimePoint.AS_OF_HEADER, view.point().asOf().toString())
+                .header(TimePoint.KNOWN_AT_HEADER, view.point().knownAt().toString())
+                .body(body.apply(view));
     }
 
     /** The projection did not reach the reader's position within the wait. */

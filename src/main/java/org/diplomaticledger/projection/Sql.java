@@ -13,11 +13,16 @@ import java.util.List;
  *
  * <p>A builder: {@link #add} appends to this object and answers it. Adding another {@code Sql} copies its text and
  * values, so a piece can be added more than once.
+ *
+ * <p>A piece that a {@link ReadView} made with its slot bound ({@link ReadView#rows}, {@link KeyVersion#of}) marks
+ * what it is added to as {@linkplain #bindsSlot() binding a slot}; {@link SlotJdbc} runs only such queries, so a
+ * query of a projection cannot forget its slot.
  */
 public final class Sql {
 
     private final StringBuilder text = new StringBuilder();
     private final List<Object> args = new ArrayList<>();
+    private boolean slot;
 
     private Sql() {
     }
@@ -42,7 +47,38 @@ public final class Sql {
     public Sql add(Sql more) {
         text.append(more.text);
         args.addAll(more.args);
+        slot |= more.slot;
         return this;
+    }
+
+    /**
+     * The queries joined with {@code UNION ALL}, in order (the caller orders the union after it); binding a slot if
+     * every one does.
+     */
+    public static Sql unionAll(List<Sql> queries) {
+        if (queries.isEmpty()) {
+            throw new IllegalArgumentException("no query to join");
+        }
+        Sql union = new Sql();
+        boolean slots = true;
+        for (int i = 0; i < queries.size(); i++) {
+            union.text.append(i == 0 ? "" : " UNION ALL ").append(queries.get(i).text);
+            union.args.addAll(queries.get(i).args);
+            slots &= queries.get(i).slot;
+        }
+        union.slot = slots;
+        return union;
+    }
+
+    /** Marks this piece as a condition of a {@link ReadView}'s slot, with the slot bound. */
+    Sql slotBound() {
+        slot = true;
+        return this;
+    }
+
+    /** Whether a piece added holds a {@link ReadView}'s slot condition with the slot bound. */
+    boolean bindsSlot() {
+        return slot;
     }
 
     /** The text, with {@code ?} placeholders. */
@@ -53,11 +89,6 @@ public final class Sql {
     /** The placeholders' values, in the order of the text. */
     public Object[] args() {
         return args.toArray();
-    }
-
-    /** The placeholders' values, in the order of the text. */
-    public List<Object> argList() {
-        return java.util.Collections.unmodifiableList(new ArrayList<>(args));
     }
 
     @Override

@@ -414,6 +414,6 @@ public final class TemporalProjector implements EventMessageHandler {
     }
 
     private VersionLayout layout(VersionedTable table) {
-        return layouts.computeIfAbsent(table.name(), name -> VersionLayout.read(jdbc, table));
+        return layouts.computeIfAbsent(table.name(), name -> new VersionLayout(table));
     }
 }

@@ -103,15 +103,15 @@ public record TimePoint(LocalDate asOf, Instant knownAt, boolean latest) {
      * can be joined with {@code UNION ALL}.
      */
     public KeyVersion version(String table, List<String> key) {
-        return version(table, key, "v.*");
+        return version(table, key, Sql.of("v.*"));
     }
 
     /**
-     * {@link #version(String, List)} answering {@code columns} of the version, alias {@code v} (with columns worked out
+     * {@link #version(String, List)} answering {@code columns} of the version, alias {@code v}, with their values (with columns worked out
      * from it, such as a correlated subquery: inside each query of a {@code UNION ALL} rather than over the union,
      * which H2 plans again for every condition of an outer query).
      */
-    public KeyVersion version(String table, List<String> key, String columns) {
+    public KeyVersion version(String table, List<String> key, Sql columns) {
         KeyVersion.Text q = new KeyVersion.Text(key.size());
         String keyOrder = "slot, " + String.join(", ", key);
         Date day = Date.valueOf(asOf);
@@ -119,7 +119,7 @@ public record TimePoint(LocalDate asOf, Instant knownAt, boolean latest) {
         // query finds the version by its key and valid_from; its recorded-time condition is written as a CASE so that
         // H2 cannot take it for an index range (it chose the (…, recorded_to, …) or (…, recorded_from DESC, …) index
         // over the valid_from the subquery gives, and read every version of the key again).
-        q.add("SELECT " + columns + " FROM " + table + " v WHERE ").key("v.", key).add(" AND v.valid_from = (SELECT valid_from FROM "
+        q.add("SELECT ").add(columns).add(" FROM " + table + " v WHERE ").key("v.", key).add(" AND v.valid_from = (SELECT valid_from FROM "
                 + table + " WHERE ").key("", key).add(" AND valid_from <= ");
         if (latest) {
             return q.add("CAST(").param(day).add(" AS DATE) AND recorded_to IS NULL ORDER BY " + keyOrder

@@ -4,8 +4,10 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** A versioned table's columns and the SQL {@link TemporalProjector} needs for its versions, worked out once. */
 final class VersionLayout {
@@ -40,7 +42,11 @@ final class VersionLayout {
     final String reachRaiseSql;
     private final java.util.Map<String, Integer> indexes = new java.util.HashMap<>();
 
-    VersionLayout(VersionedTable table, List<String> columns) {
+    VersionLayout(VersionedTable table) {
+        List<String> columns = table.columns();
+        if (columns.isEmpty()) {
+            throw new IllegalStateException("table " + table.name() + " declares no columns: VersionedTable.columns(...)");
+        }
         this.table = table.name();
         this.columns = List.copyOf(columns);
         this.columnList = String.join(", ", columns);
@@ -76,23 +82,32 @@ final class VersionLayout {
         this.endSql = "UPDATE " + table.name() + " SET valid_to = ?, valid_to_recorded = ? WHERE " + openVersionSql;
     }
 
-    /** The columns every versioned table has besides its own (they are not part of a row). */
-    private static final java.util.Set<String> VERSION_COLUMNS = java.util.Set.of("slot", "valid_from", "valid_to",
-            "valid_to_recorded", "recorded_from", "recorded_to", "reach");
-
-    /** The layout of a table as the database has it: its own columns, in their order. */
-    static VersionLayout read(org.springframework.jdbc.core.JdbcTemplate jdbc, VersionedTable table) {
-        return new VersionLayout(table, jdbc.query("SELECT * FROM " + table.name() + " WHERE 1 = 0", rs -> {
+    /**
+     * Checks that the database's table has the declared columns: its own ({@link VersionedTable#columns}), {@code slot}
+     * and the version's, with {@code reach} if the table keeps it, and no other; else an error naming what differs. The
+     * columns are those of what a query of the table's name reads, on the connection's search path.
+     */
+    static void check(org.springframework.jdbc.core.JdbcTemplate jdbc, VersionedTable table) {
+        Set<String> found = new LinkedHashSet<>(jdbc.query("SELECT * FROM " + table.name() + " WHERE 1 = 0", rs -> {
             java.sql.ResultSetMetaData meta = rs.getMetaData();
             List<String> columns = new ArrayList<>();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
-                String column = meta.getColumnName(i).toLowerCase(Locale.ROOT);
-                if (!VERSION_COLUMNS.contains(column)) {
-                    columns.add(column);
-                }
+                columns.add(meta.getColumnName(i).toLowerCase(Locale.ROOT));
             }
             return columns;
         }));
+        Set<String> declared = new LinkedHashSet<>(table.columns());
+        VersionedTable.VERSION_COLUMNS.stream().filter(column -> table.reach() || !column.equals("reach")).forEach(declared::add);
+        if (!found.equals(declared)) {
+            Set<String> undeclared = new LinkedHashSet<>(found);
+            undeclared.removeAll(declared);
+            Set<String> missing = new LinkedHashSet<>(declared);
+            missing.removeAll(found);
+            throw new IllegalStateException("table " + table.name() + " does not have the columns its projection declares: "
+                    + (missing.isEmpty() ? "" : "missing " + missing + (undeclared.isEmpty() ? "" : ", "))
+                    + (undeclared.isEmpty() ? "" : "not declared " + undeclared)
+                    + ". A migration and the projection's VersionedTable.columns(...) must change together.");
+        }
     }
 
     /** The position of a column in a row. */

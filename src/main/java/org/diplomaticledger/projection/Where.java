@@ -2,34 +2,27 @@ package org.diplomaticledger.projection;
 
 import org.diplomaticledger.shared.CountryCode;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * The WHERE clause of a list query over a projection's table: the snapshot's slot and point in time, then the filters the client gave,
+ * The WHERE clause of a list query over a projection's table: the view's slot and point in time, then the filters the client gave,
  * each skipped when absent, with the values bound as parameters.
  */
 public final class Where {
 
-    private final StringBuilder sql;
-    private final List<Object> args = new ArrayList<>();
+    private final Sql sql;
 
-    private Where(Reads.Snapshot snapshot) {
-        Sql rows = snapshot.rows();
-        sql = new StringBuilder(" WHERE ").append(rows.text());
-        args.addAll(rows.argList());
+    private Where(ReadView view) {
+        sql = Sql.of(" WHERE ").add(view.rows());
     }
 
-    /** Rows of the slot the snapshot reads, valid at the snapshot's point in effective and recorded time. */
-    public static Where slotOf(Reads.Snapshot snapshot) {
-        return new Where(snapshot);
+    /** Rows of the slot the view reads, valid at the view's point in effective and recorded time. */
+    public static Where slotOf(ReadView view) {
+        return new Where(view);
     }
 
     /** {@code column = value}, unless the value is absent (a country code binds as its alpha-2 text). */
     public Where equal(String column, Object value) {
         if (value != null) {
-            sql.append(" AND ").append(column).append(" = ?");
-            args.add(bindable(value));
+            sql.add(" AND " + column + " = ?", bindable(value));
         }
         return this;
     }
@@ -37,9 +30,7 @@ public final class Where {
     /** {@code (columnA = value OR columnB = value)}, unless the value is absent: a state on either side. */
     public Where either(String columnA, String columnB, Object value) {
         if (value != null) {
-            sql.append(" AND (").append(columnA).append(" = ? OR ").append(columnB).append(" = ?)");
-            args.add(bindable(value));
-            args.add(bindable(value));
+            sql.add(" AND (" + columnA + " = ? OR " + columnB + " = ?)", bindable(value), bindable(value));
         }
         return this;
     }
@@ -47,20 +38,18 @@ public final class Where {
     /** Any condition with its parameters, when {@code applies}. */
     public Where and(boolean applies, String condition, Object... values) {
         if (applies) {
-            sql.append(" AND ").append(condition);
-            for (Object value : values) {
-                args.add(bindable(value));
+            Object[] bound = new Object[values.length];
+            for (int i = 0; i < values.length; i++) {
+                bound[i] = bindable(values[i]);
             }
+            sql.add(" AND " + condition, bound);
         }
         return this;
     }
 
-    public String sql() {
-        return sql.toString();
-    }
-
-    public Object[] args() {
-        return args.toArray();
+    /** {@code head} ({@code SELECT … FROM table}) followed by this WHERE clause, with its values. */
+    public Sql select(String head) {
+        return Sql.of(head).add(sql);
     }
 
     private static Object bindable(Object value) {

@@ -42,8 +42,8 @@ class ExtremeStoredDatesTest {
     }
 
     private static int headcount(LedgerApp app, String presence, LocalDate day) {
-        Reads.Snapshot snapshot = app.bean(Reads.class).await(StaffingProjection.NAME, new ReadPosition(null, day, null));
-        return app.bean(StaffingQueries.class).presence(snapshot, presence, day).orElseThrow().presence().headcount().total();
+        ReadView view = app.bean(Reads.class).await(StaffingProjection.NAME, new ReadPosition(null, day, null));
+        return app.bean(StaffingQueries.class).presence(view, presence, day).orElseThrow().presence().headcount().total();
     }
 
     private static Provenance source() {

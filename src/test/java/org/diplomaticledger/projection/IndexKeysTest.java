@@ -80,6 +80,18 @@ class IndexKeysTest {
     }
 
     @Test
+    void readsTheSlotOfAView() {
+        jdbc.batchUpdate("INSERT INTO bucket VALUES (?, ?, ?, ?, ?)", List.of(
+                new Object[] {"A", "FR-JP", "M-1", "SERVICE", 1}, new Object[] {"B", "FR-JP", "M-2", "SERVICE", 1}));
+        TimePoint now = new TimePoint(java.time.LocalDate.of(2026, 1, 1), java.time.Instant.parse("2026-01-01T00:00:00Z"));
+
+        assertThat(BUCKETS.under(new SlotJdbc(jdbc), new ReadView("probe", Slot.B, 0, now), "FR-JP")).containsExactly(List.of("M-2", "SERVICE"));
+        IndexKeys bySlotLast = new IndexKeys("bucket", List.of("presence_id", "slot"), List.of("mission_key"));
+        assertThatThrownBy(() -> bySlotLast.under(new SlotJdbc(jdbc), new ReadView("probe", Slot.A, 0, now), "FR-JP"))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void refusesAPrefixOfTheWrongLength() {
         assertThatThrownBy(() -> BUCKETS.under(jdbc, "A")).isInstanceOf(IllegalArgumentException.class);
     }

@@ -263,7 +263,7 @@ class ParkedEventsTest {
 
         @Override
         public List<VersionedTable> versionedTables() {
-            return List.of(VersionedTable.of("probe_headcount", "presence_id", "presence_id"));
+            return List.of(VersionedTable.of("probe_headcount", "presence_id", "presence_id").columns("presence_id, headcount"));
         }
 
         @Override
@@ -295,8 +295,8 @@ class ParkedEventsTest {
 
         @GetMapping("/api/v1/probe/{presenceId}")
         ResponseEntity<Map<String, Object>> get(@PathVariable String presenceId, ReadPosition read) {
-            return reads.answer("probe", read, snapshot -> {
-                Sql headcount = Sql.of("SELECT headcount FROM probe_headcount WHERE ").add(snapshot.rows())
+            return reads.answer("probe", read, view -> {
+                Sql headcount = Sql.of("SELECT headcount FROM probe_headcount WHERE ").add(view.rows())
                         .add(" AND presence_id = ?", presenceId);
                 return Map.of("headcount", jdbc.queryForList(headcount.text(), Integer.class, headcount.args()).stream()
                         .findFirst().orElse(-1));

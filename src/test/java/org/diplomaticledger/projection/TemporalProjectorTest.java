@@ -69,7 +69,8 @@ class TemporalProjectorTest {
 
         @Override
         public List<VersionedTable> versionedTables() {
-            return List.of(VersionedTable.of("probe_count", "presence_id", "presence_id").withReach());
+            return List.of(VersionedTable.of("probe_count", "presence_id", "presence_id").withReach()
+                    .columns("presence_id, headcount, reported_on"));
         }
 
         @Override

@@ -64,13 +64,13 @@ class TimePointTest {
         assertThat(march.validAfter("p", LocalDate.parse("1999-01-01")).text())
                 .isEqualTo(july.validAfter("p", LocalDate.parse("2001-01-01")).text());
         // the point is in the values instead
-        assertThat(march.rows("p", "A").argList()).contains("A", Date.valueOf("2000-03-01"));
+        assertThat(march.rows("p", "A").args()).contains("A", Date.valueOf("2000-03-01"));
         // a reader who gives no knownAt: the same text whatever the day
         assertThat(latest("2000-03-01").rows(null, "A").text()).isEqualTo(latest("2000-07-01").rows(null, "A").text())
                 .doesNotContain("2000");
-        Reads.Snapshot one = new Reads.Snapshot("probe", Slot.A, 1, march);
-        Reads.Snapshot other = new Reads.Snapshot("probe", Slot.A, 1, july);
-        assertThat(Where.slotOf(one).sql()).isEqualTo(Where.slotOf(other).sql());
+        ReadView one = new ReadView("probe", Slot.A, 1, march);
+        ReadView other = new ReadView("probe", Slot.A, 1, july);
+        assertThat(Where.slotOf(one).select("").text()).isEqualTo(Where.slotOf(other).select("").text());
     }
 
     @Test

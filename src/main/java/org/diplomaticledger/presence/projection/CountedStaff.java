@@ -2,13 +2,11 @@ package org.diplomaticledger.presence.projection;
 
 import org.diplomaticledger.projection.IndexKeys;
 import org.diplomaticledger.projection.KeyVersion;
-import org.diplomaticledger.projection.Reads;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.diplomaticledger.projection.ReadView;
+import org.diplomaticledger.projection.SlotJdbc;
+import org.diplomaticledger.projection.Sql;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,62 +24,44 @@ final class CountedStaff {
     private static final IndexKeys BUCKET_KEYS = new IndexKeys("staffing_bucket", List.of("slot", "presence_id"),
             List.of("mission_key", "category"));
 
-    private final JdbcTemplate jdbc;
+    private final SlotJdbc jdbc;
 
-    CountedStaff(JdbcTemplate jdbc) {
+    CountedStaff(SlotJdbc jdbc) {
         this.jdbc = jdbc;
     }
 
     /**
-     * The counted staff of the presences valid at the snapshot's point: the one version of each of their buckets (the
+     * The counted staff of the presences valid at the view's point: the one version of each of their buckets (the
      * whole presence or one of its missions, by category) through the index, whatever the length of its history
-     * ({@link Reads.Snapshot#version}), each bucket found in the index rather than by reading versions
+     * ({@link ReadView#version}), each bucket found in the index rather than by reading versions
      * ({@link IndexKeys}). One presence's buckets are read in one union; several presences' bucket by bucket with one
      * prepared statement, whose plan H2 keeps (it keeps no union's, and a list of presences has hundreds of buckets).
      * Reading their versions instead read every version of every bucket: seven seconds for a list of 50 presences at a
      * million events.
      */
-    Counts of(Reads.Snapshot snapshot, List<String> presenceIds) {
+    Counts of(ReadView view, List<String> presenceIds) {
         Counts counts = new Counts();
-        KeyVersion one = snapshot.version("staffing_bucket", "presence_id", "mission_key", "category");
+        KeyVersion one = view.version("staffing_bucket", "presence_id", "mission_key", "category");
         RowCallbackHandler add = rs -> counts.add(rs.getString("presence_id"), rs.getString("mission_key"),
                 rs.getString("category"), rs.getInt("staff"));
         if (presenceIds.size() == 1) {
             String presenceId = presenceIds.get(0);
-            List<String> queries = new ArrayList<>();
-            List<Object> args = new ArrayList<>();
-            for (List<String> key : BUCKET_KEYS.under(jdbc, snapshot.slotCode(), presenceId)) {
-                queries.add(one.sql());
-                args.addAll(List.of(one.args(presenceId, key.get(0), key.get(1))));
+            List<Sql> queries = new ArrayList<>();
+            for (List<String> key : BUCKET_KEYS.under(jdbc, view, presenceId)) {
+                queries.add(one.of(presenceId, key.get(0), key.get(1)));
             }
             if (!queries.isEmpty()) {
-                jdbc.query(String.join(" UNION ALL ", queries), add, args.toArray());
+                jdbc.query(Sql.unionAll(queries), add);
             }
             return counts;
         }
-        List<Object[]> buckets = new ArrayList<>();
+        List<List<String>> buckets = new ArrayList<>();
         for (String presenceId : presenceIds) {
-            for (List<String> key : BUCKET_KEYS.under(jdbc, snapshot.slotCode(), presenceId)) {
-                buckets.add(one.args(presenceId, key.get(0), key.get(1)));
+            for (List<String> key : BUCKET_KEYS.under(jdbc, view, presenceId)) {
+                buckets.add(List.of(presenceId, key.get(0), key.get(1)));
             }
         }
-        if (!buckets.isEmpty()) {
-            jdbc.execute((ConnectionCallback<Void>) connection -> {
-                try (PreparedStatement statement = connection.prepareStatement(one.sql())) {
-                    for (Object[] args : buckets) {
-                        for (int i = 0; i < args.length; i++) {
-                            statement.setObject(i + 1, args[i]);
-                        }
-                        try (ResultSet rs = statement.executeQuery()) {
-                            while (rs.next()) {
-                                add.processRow(rs);
-                            }
-                        }
-                    }
-                }
-                return null;
-            });
-        }
+        jdbc.each(one, buckets, add);
         return counts;
     }
 

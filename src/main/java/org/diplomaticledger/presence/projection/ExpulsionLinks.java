@@ -2,10 +2,10 @@ package org.diplomaticledger.presence.projection;
 
 import org.diplomaticledger.presence.projection.ExpulsionsViews.ExpulsionLinkView;
 import org.diplomaticledger.presence.projection.ExpulsionsViews.ExpulsionView;
-import org.diplomaticledger.projection.Reads;
+import org.diplomaticledger.projection.ReadView;
 import org.diplomaticledger.projection.KeyArrays;
 import org.diplomaticledger.projection.Sql;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.diplomaticledger.projection.SlotJdbc;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -39,21 +39,21 @@ final class ExpulsionLinks {
     private static final String COLUMNS = "x.presence_id, x.expulsion_id, x.declared_by, x.against, x.effective_date, "
             + "x.recorded_at, x.answers_id, x.total_expelled";
 
-    private final JdbcTemplate jdbc;
+    private final SlotJdbc jdbc;
     private final int windowDays;
 
-    ExpulsionLinks(JdbcTemplate jdbc, int windowDays) {
+    ExpulsionLinks(SlotJdbc jdbc, int windowDays) {
         this.jdbc = jdbc;
         this.windowDays = windowDays;
     }
 
-    /** The links of the page's rows, read at the snapshot's point. */
-    Links of(Reads.Snapshot snapshot, List<ExpulsionView> rows) {
+    /** The links of the page's rows, read at the view's point. */
+    Links of(ReadView view, List<ExpulsionView> rows) {
         Map<Key, ExpulsionLinkView> answers = new HashMap<>();
         Map<Key, List<ExpulsionLinkView>> answeredBy = new HashMap<>();
         Set<Key> page = new HashSet<>();
         rows.forEach(r -> page.add(new Key(r.presenceId(), r.expulsionId())));
-        List<LinkRow> candidates = new ArrayList<>(candidates(snapshot, rows));
+        List<LinkRow> candidates = new ArrayList<>(candidates(view, rows));
         candidates.sort(Comparator.comparing(LinkRow::effectiveDate).thenComparing(r -> r.key().presenceId())
                 .thenComparing(r -> r.key().expulsionId()));
         for (LinkRow x : candidates) {
@@ -80,11 +80,11 @@ final class ExpulsionLinks {
      * bearing or naming a page row's id (explicit links to a page row) and those a page row names (its own explicit
      * link). Every link whose answer or answerer is a page row is then worked out over all the rows it depends on.
      */
-    private List<LinkRow> candidates(Reads.Snapshot snapshot, List<ExpulsionView> rows) {
+    private List<LinkRow> candidates(ReadView view, List<ExpulsionView> rows) {
         // Each kind of row is read through an index of its own (one query joining them with OR read every expulsion
         // of the slot: 50,000 at a million events), and the rows found twice are kept once.
         Map<Key, LinkRow> found = new LinkedHashMap<>();
-        Sql select = Sql.of("SELECT " + COLUMNS + " FROM expulsions_expulsion x WHERE ").add(snapshot.rows("x"));
+        Sql select = Sql.of("SELECT " + COLUMNS + " FROM expulsions_expulsion x WHERE ").add(view.rows("x"));
         LocalDate first = null;
         LocalDate last = null;
         Set<List<String>> pairs = new LinkedHashSet<>();
@@ -101,10 +101,10 @@ final class ExpulsionLinks {
         }
         List<String> ids = rows.stream().map(ExpulsionView::expulsionId).distinct().toList();
         // the rows bearing a page row's id, in any presence, and the ids those name: (slot, expulsion_id)
-        List<LinkRow> sameIds = byColumn(found, snapshot, "expulsion_id", ids);
+        List<LinkRow> sameIds = byColumn(found, view, "expulsion_id", ids);
         // the rows naming a page row's id: (slot, answers_id)
-        byColumn(found, snapshot, "answers_id", ids);
-        byColumn(found, snapshot, "expulsion_id",
+        byColumn(found, view, "answers_id", ids);
+        byColumn(found, view, "expulsion_id",
                 sameIds.stream().map(LinkRow::answersId).filter(java.util.Objects::nonNull).distinct().toList());
         return new ArrayList<>(found.values());
     }
@@ -114,19 +114,19 @@ final class ExpulsionLinks {
      * value, in one statement H2 plans once ({@link KeyArrays}; {@code column IN (…)} read every expulsion of the
      * slot on H2, and a union of equalities was planned again at every read).
      */
-    private List<LinkRow> byColumn(Map<Key, LinkRow> found, Reads.Snapshot snapshot, String column, List<String> values) {
+    private List<LinkRow> byColumn(Map<Key, LinkRow> found, ReadView view, String column, List<String> values) {
         if (values.isEmpty()) {
             return List.of();
         }
         return add(found, KeyArrays.select(COLUMNS, "expulsions_expulsion", "x", List.of(column),
-                values.stream().map(List::of).toList()).add(snapshot.rows("x")));
+                values.stream().map(List::of).toList()).add(view.rows("x")));
     }
 
     /** The rows a query finds, added to {@code found} unless there already. */
     private List<LinkRow> add(Map<Key, LinkRow> found, Sql sql) {
-        List<LinkRow> rows = jdbc.query(sql.text(), (rs, i) -> new LinkRow(new Key(rs.getString("presence_id"), rs.getString("expulsion_id")),
+        List<LinkRow> rows = jdbc.query(sql, (rs, i) -> new LinkRow(new Key(rs.getString("presence_id"), rs.getString("expulsion_id")),
                 rs.getString("declared_by"), rs.getString("against"), rs.getObject("effective_date", LocalDate.class),
-                rs.getObject("recorded_at", OffsetDateTime.class), rs.getString("answers_id"), rs.getInt("total_expelled")), sql.args());
+                rs.getObject("recorded_at", OffsetDateTime.class), rs.getString("answers_id"), rs.getInt("total_expelled")));
         rows.forEach(row -> found.putIfAbsent(row.key(), row));
         return rows;
     }
@@ -145,7 +145,7 @@ final class ExpulsionLinks {
     }
 
     /*
-     * The rule of the links CTE ({@link #links(Reads.Snapshot)}) over a page's candidate rows, in Java: H2 (2.3.232)
+     * The rule of the links CTE ({@link #links(ReadView)}) over a page's candidate rows, in Java: H2 (2.3.232)
      * answered the same CTE narrowed to these rows without some explicit links (a correlated look-up by
      * expulsion_id into a derived table filtered on expulsion_id lost the row), and the rows are few. The property
      * test ExpulsionsPropertiesTest holds both to one fold of the events.

@@ -2,7 +2,7 @@ package org.diplomaticledger.presence.projection;
 
 import org.diplomaticledger.presence.projection.ExpulsionsQueries.Filter;
 import org.diplomaticledger.projection.PageQuery;
-import org.diplomaticledger.projection.Reads;
+import org.diplomaticledger.projection.ReadView;
 import org.diplomaticledger.projection.Sql;
 
 import java.sql.Date;
@@ -53,10 +53,10 @@ final class ExpulsionsInOrder {
     }
 
     /**
-     * The sides of the filter's state at the snapshot's point, each with the filter's other conditions
+     * The sides of the filter's state at the view's point, each with the filter's other conditions
      * ({@code others}: {@code " AND …"} on alias {@code e}).
      */
-    static ExpulsionsInOrder of(Reads.Snapshot snapshot, Filter filter, Sql others) {
+    static ExpulsionsInOrder of(ReadView view, Filter filter, Sql others) {
         if (!(filter.state() != null || filter.by() != null || filter.against() != null)) {
             throw new IllegalArgumentException("no state to read in order");
         }
@@ -82,11 +82,8 @@ final class ExpulsionsInOrder {
         }
         List<Side> read = new ArrayList<>();
         for (Side side : sides) {
-            // the slot bound as the column's type: H2 compared each index entry's CHAR slot with a VARCHAR parameter
-            // by converting the parameter again, a new value each time (JFR: most of what the count allocated)
-            read.add(new Side(side.column(), Sql.of(" FROM expulsions_expulsion e WHERE e.slot = CAST(? AS CHAR(1)) AND ",
-                            snapshot.slotCode()).add(snapshot.valid("e"))
-                    .add(side.from()).add(rest).add(" AND e.effective_date <= CAST(? AS DATE)", Date.valueOf(snapshot.asOf()))
+            read.add(new Side(side.column(), Sql.of(" FROM expulsions_expulsion e WHERE ").add(view.typedRows("e"))
+                    .add(side.from()).add(rest).add(" AND e.effective_date <= CAST(? AS DATE)", Date.valueOf(view.asOf()))
                     .add(others)));
         }
         return new ExpulsionsInOrder(read);

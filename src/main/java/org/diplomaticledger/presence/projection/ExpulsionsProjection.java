@@ -44,11 +44,23 @@ public class ExpulsionsProjection implements Projection {
         return NAME;
     }
 
+    /** The projection's tables with their partition, key and own columns (checked against the database at start-up). */
+    private static final List<VersionedTable> TABLES = List.of(
+            VersionedTable.of("expulsions_expulsion", "presence_id", "presence_id", "expulsion_id")
+                    .columns("presence_id, expulsion_id, declared_by, against, mission_id, named_count, counted, "
+                            + "counted_category, total_expelled, effective_date, departure_deadline, answers_id, "
+                            + "reason, source, source_url, recorded_at, named_departed, counted_departed, still_due, "
+                            + "late_departures, last_departure_on, correction"),
+            VersionedTable.of("expulsions_person", "presence_id", "presence_id", "expulsion_id", "person_id")
+                    .columns("presence_id, expulsion_id, person_id, position, name, mission_id, category, "
+                            + "departed_on, departed_late"),
+            VersionedTable.of("expulsions_departure", "presence_id", "presence_id", "expulsion_id", "seq")
+                    .columns("presence_id, expulsion_id, seq, person_id, departed, category, mission_id, "
+                            + "effective_date, late, recorded_at, source"));
+
     @Override
     public List<VersionedTable> versionedTables() {
-        return List.of(VersionedTable.of("expulsions_expulsion", "presence_id", "presence_id", "expulsion_id"),
-                VersionedTable.of("expulsions_person", "presence_id", "presence_id", "expulsion_id", "person_id"),
-                VersionedTable.of("expulsions_departure", "presence_id", "presence_id", "expulsion_id", "seq"));
+        return TABLES;
     }
 
     @Override

@@ -7,10 +7,10 @@ import org.diplomaticledger.projection.KeyArrays;
 import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.QueryParameterException;
-import org.diplomaticledger.projection.Reads;
+import org.diplomaticledger.projection.ReadView;
 import org.diplomaticledger.projection.Sql;
 import org.diplomaticledger.shared.CountryCode;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.diplomaticledger.projection.SlotJdbc;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
@@ -66,11 +66,11 @@ public class ExpulsionsQueries {
 
     private static final int MAX_YEARS = 1000;
 
-    private final JdbcTemplate jdbc;
+    private final SlotJdbc jdbc;
     private final int windowDays;
     private final ExpulsionLinks links;
 
-    public ExpulsionsQueries(JdbcTemplate jdbc, ExpulsionsProperties properties) {
+    public ExpulsionsQueries(SlotJdbc jdbc, ExpulsionsProperties properties) {
         int windowDays = properties.reciprocityWindowDays();
         if (windowDays < 0) {
             throw new IllegalStateException("ledger.expulsions.reciprocity-window-days must be 0 or more, not " + windowDays);
@@ -89,8 +89,8 @@ public class ExpulsionsQueries {
      * An explicit link names an id; it resolves to that id in the opposite presence, else in another presence, else
      * stays unresolved (t_presence null). An inferred link is computed for expulsions that named none.
      */
-    private Sql links(Reads.Snapshot snapshot) {
-        return Sql.of("WITH ex AS (SELECT * FROM expulsions_expulsion WHERE ").add(snapshot.rows()).add("), "
+    private Sql links(ReadView view) {
+        return Sql.of("WITH ex AS (SELECT * FROM expulsions_expulsion WHERE ").add(view.rows()).add("), "
                 + "lk AS (SELECT * FROM ("
                 + "SELECT x.presence_id AS x_presence, x.expulsion_id AS x_id, FALSE AS inferred, "
                 + "(SELECT y.presence_id FROM ex y WHERE y.expulsion_id = x.answers_id AND y.presence_id <> x.presence_id "
@@ -111,12 +111,12 @@ public class ExpulsionsQueries {
      * that state, so that it reads that state's expulsions, not the ledger's (the filter's own condition stays in the
      * outer query).
      */
-    private static Sql expulsions(Reads.Snapshot snapshot, Filter filter) {
-        Sql valid = Sql.of("SELECT * FROM expulsions_expulsion WHERE ").add(snapshot.rows());
+    private static Sql expulsions(ReadView view, Filter filter) {
+        Sql valid = Sql.of("SELECT * FROM expulsions_expulsion WHERE ").add(view.rows());
         if (filter.state() != null) {
             String state = filter.state().value();
             return valid.add(" AND declared_by = ? UNION ALL ", state).add(Sql.of("SELECT * FROM expulsions_expulsion WHERE ")
-                    .add(snapshot.rows()).add(" AND against = ? AND declared_by <> ?", state, state));
+                    .add(view.rows()).add(" AND against = ? AND declared_by <> ?", state, state));
         }
         if (filter.by() != null) {
             return valid.add(" AND declared_by = ?", filter.by().value());
@@ -130,11 +130,11 @@ public class ExpulsionsQueries {
     private static final String ANSWERED = "EXISTS (SELECT 1 FROM lk WHERE lk.t_presence = e.presence_id AND lk.t_id = e.expulsion_id)";
     private static final String OVERDUE = "(e.still_due > 0 AND e.departure_deadline < ?)";
 
-    public Page<ExpulsionView> list(Reads.Snapshot snapshot, Filter filter, PageQuery page) {
+    public Page<ExpulsionView> list(ReadView view, Filter filter, PageQuery page) {
         Sql others = Sql.of("");
         if (filter.missionId() != null) {
             others.add(" AND (e.mission_id = ? OR EXISTS (SELECT 1 FROM expulsions_person p WHERE p.slot = e.slot AND ", filter.missionId())
-                    .add(snapshot.valid("p"))
+                    .add(view.valid("p"))
                     .add(" AND p.presence_id = e.presence_id AND p.expulsion_id = e.expulsion_id AND p.mission_id = ?))", filter.missionId());
         }
         if (filter.from() != null) {
@@ -153,7 +153,7 @@ public class ExpulsionsQueries {
         Sql select;
         if (ExpulsionsInOrder.serves(filter, page)) {
             // one state's page in the default order: read in that order through its indexes, up to the page's end
-            ExpulsionsInOrder sides = ExpulsionsInOrder.of(snapshot, filter, others);
+            ExpulsionsInOrder sides = ExpulsionsInOrder.of(view, filter, others);
             count = sides.count();
             select = sides.page(page);
         } else {
@@ -171,27 +171,27 @@ public class ExpulsionsQueries {
             // Every link of the slot is worked out only when the filter asks about links; a page's own links are
             // worked out for its rows alone (complete), so a read costs its page, not the ledger's expulsions.
             java.util.function.Function<String, Sql> from = filter.answered() != null
-                    ? columns -> links(snapshot).add("SELECT " + columns + " FROM ex e")
-                    : columns -> Sql.of("SELECT " + columns + " FROM (").add(expulsions(snapshot, filter)).add(") e");
+                    ? columns -> links(view).add("SELECT " + columns + " FROM ex e")
+                    : columns -> Sql.of("SELECT " + columns + " FROM (").add(expulsions(view, filter)).add(") e");
             count = from.apply("COUNT(*)").add(where);
             select = from.apply("e.*").add(where).add(page.sql());
         }
-        Long total = jdbc.queryForObject(count.text(), Long.class, count.args());
-        List<ExpulsionView> rows = jdbc.query(select.text(), (rs, i) -> expulsion(rs, filter.on()), select.args());
-        return new Page<>(complete(snapshot, rows), page.page(), page.size(), total == null ? 0 : total, snapshot.position());
+        Long total = jdbc.queryForObject(count, Long.class);
+        List<ExpulsionView> rows = jdbc.query(select, (rs, i) -> expulsion(rs, filter.on()));
+        return new Page<>(complete(view, rows), page.page(), page.size(), total == null ? 0 : total, view.position());
     }
 
     /**
      * One expulsion by id, with its departures; {@code presenceId} chooses when the id was used in more than one
      * presence (ids are unique within a presence only).
      */
-    public Optional<ExpulsionDetail> one(Reads.Snapshot snapshot, String expulsionId, String presenceId, LocalDate on) {
-        Sql sql = Sql.of("SELECT * FROM expulsions_expulsion e WHERE ").add(snapshot.rows()).add(" AND expulsion_id = ?", expulsionId);
+    public Optional<ExpulsionDetail> one(ReadView view, String expulsionId, String presenceId, LocalDate on) {
+        Sql sql = Sql.of("SELECT * FROM expulsions_expulsion e WHERE ").add(view.rows()).add(" AND expulsion_id = ?", expulsionId);
         if (presenceId != null) {
             sql.add(" AND presence_id = ?", presenceId);
         }
         sql.add(" ORDER BY presence_id");
-        List<ExpulsionView> found = jdbc.query(sql.text(), (rs, i) -> expulsion(rs, on), sql.args());
+        List<ExpulsionView> found = jdbc.query(sql, (rs, i) -> expulsion(rs, on));
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -199,20 +199,19 @@ public class ExpulsionsQueries {
             throw new QueryParameterException("presenceId", "expulsion " + expulsionId + " is recorded in the presences "
                     + String.join(", ", found.stream().map(ExpulsionView::presenceId).toList()) + "; name one");
         }
-        ExpulsionView expulsion = complete(snapshot, found).get(0);
-        Sql departureRows = Sql.of("SELECT * FROM expulsions_departure WHERE ").add(snapshot.rows())
+        ExpulsionView expulsion = complete(view, found).get(0);
+        Sql departureRows = Sql.of("SELECT * FROM expulsions_departure WHERE ").add(view.rows())
                 .add(" AND presence_id = ? AND expulsion_id = ? ORDER BY seq", expulsion.presenceId(), expulsionId);
-        List<ExpulsionDepartureView> departures = jdbc.query(departureRows.text(),
+        List<ExpulsionDepartureView> departures = jdbc.query(departureRows,
                 (rs, i) -> new ExpulsionDepartureView(rs.getInt("seq"), rs.getString("person_id"), rs.getInt("departed"),
                         rs.getString("category"), rs.getString("mission_id"), rs.getObject("effective_date", LocalDate.class),
                         rs.getBoolean("late"), rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
-                        rs.getString("source")),
-                departureRows.args());
+                        rs.getString("source")));
         return Optional.of(new ExpulsionDetail(expulsion, departures));
     }
 
     /** Per year from {@code from} to {@code to} (by default the pair's first and last year of expulsions). */
-    public Page<ExpulsionTrendRow> trends(Reads.Snapshot snapshot, CountryCode a, CountryCode b, Integer from, Integer to,
+    public Page<ExpulsionTrendRow> trends(ReadView view, CountryCode a, CountryCode b, Integer from, Integer to,
                                           PageQuery page) {
         if (a == null) {
             throw new QueryParameterException("stateA", "name the first state of the pair, e.g. stateA=RU");
@@ -225,14 +224,14 @@ public class ExpulsionsQueries {
         }
         if (from == null || to == null) {
             Sql years = Sql.of("SELECT MIN(EXTRACT(YEAR FROM effective_date)) AS first_year, "
-                            + "MAX(EXTRACT(YEAR FROM effective_date)) AS last_year FROM expulsions_expulsion WHERE ").add(snapshot.rows())
+                            + "MAX(EXTRACT(YEAR FROM effective_date)) AS last_year FROM expulsions_expulsion WHERE ").add(view.rows())
                     .add(" AND ((declared_by = ? AND against = ?) OR (declared_by = ? AND against = ?))", a.value(), b.value(), b.value(), a.value());
-            Map<String, Object> span = jdbc.queryForMap(years.text(), years.args());
+            Map<String, Object> span = jdbc.queryForMap(years);
             Number first = (Number) span.get("FIRST_YEAR");
             Number last = (Number) span.get("LAST_YEAR");
             if (first == null) {
                 if (from == null && to == null) {
-                    return new Page<>(List.of(), page.page(), page.size(), 0, snapshot.position());
+                    return new Page<>(List.of(), page.page(), page.size(), 0, view.position());
                 }
                 from = from == null ? to : from;
                 to = to == null ? from : to;
@@ -248,7 +247,7 @@ public class ExpulsionsQueries {
             throw new QueryParameterException("to", "at most " + MAX_YEARS + " years at once");
         }
         java.util.function.BiFunction<String, String, Sql> side = (by, against) -> Sql.of("SELECT EXTRACT(YEAR FROM effective_date) AS y, "
-                + "SUM(total_expelled) AS n, COUNT(*) AS c FROM expulsions_expulsion WHERE ").add(snapshot.rows())
+                + "SUM(total_expelled) AS n, COUNT(*) AS c FROM expulsions_expulsion WHERE ").add(view.rows())
                 .add(" AND declared_by = ? AND against = ? GROUP BY EXTRACT(YEAR FROM effective_date)", by, against);
         // The years as a recursive CTE: standard SQL that H2 and PostgreSQL both run (no SYSTEM_RANGE, no generate_series).
         Sql query = Sql.of("WITH RECURSIVE r(x) AS (SELECT CAST(? AS INTEGER) UNION ALL SELECT x + 1 FROM r WHERE x < ?) ", from, to)
@@ -256,10 +255,10 @@ public class ExpulsionsQueries {
                         + "COALESCE(a.n, 0) - COALESCE(b.n, 0) AS balance, COALESCE(a.c, 0) AS by_a, COALESCE(b.c, 0) AS by_b "
                         + "FROM r LEFT JOIN (").add(side.apply(a.value(), b.value())).add(") a ON a.y = r.x LEFT JOIN (")
                 .add(side.apply(b.value(), a.value())).add(") b ON b.y = r.x) t").add(page.sql());
-        List<ExpulsionTrendRow> items = jdbc.query(query.text(),
+        List<ExpulsionTrendRow> items = jdbc.query(query,
                 (rs, i) -> new ExpulsionTrendRow(rs.getInt("yr"), a.value(), b.value(), rs.getInt("a_to_b"),
-                        rs.getInt("b_to_a"), rs.getInt("balance"), rs.getInt("by_a"), rs.getInt("by_b")), query.args());
-        return new Page<>(items, page.page(), page.size(), to - from + 1, snapshot.position());
+                        rs.getInt("b_to_a"), rs.getInt("balance"), rs.getInt("by_a"), rs.getInt("by_b")));
+        return new Page<>(items, page.page(), page.size(), to - from + 1, view.position());
     }
 
     private static ExpulsionView expulsion(ResultSet rs, LocalDate on) throws SQLException {
@@ -279,7 +278,7 @@ public class ExpulsionsQueries {
     }
 
     /** Adds the named persons and both directions of reciprocity to a page of expulsions. */
-    private List<ExpulsionView> complete(Reads.Snapshot snapshot, List<ExpulsionView> rows) {
+    private List<ExpulsionView> complete(ReadView view, List<ExpulsionView> rows) {
         if (rows.isEmpty()) {
             return rows;
         }
@@ -288,15 +287,15 @@ public class ExpulsionsQueries {
         // ({@link KeyArrays}): an IN list read every person of the slot on H2, a union is planned at every read
         Sql union = KeyArrays.select("p.*", "expulsions_person", "p", List.of("presence_id", "expulsion_id"),
                         rows.stream().map(r -> List.of(r.presenceId(), r.expulsionId())).toList())
-                .add(snapshot.rows("p")).add(" ORDER BY p.presence_id, p.expulsion_id, p.position");
-        jdbc.query(union.text(), rs -> {
+                .add(view.rows("p")).add(" ORDER BY p.presence_id, p.expulsion_id, p.position");
+        jdbc.query(union, rs -> {
             persons.computeIfAbsent(new Key(rs.getString("presence_id"), rs.getString("expulsion_id")), k -> new ArrayList<>())
                     .add(new ExpelledPersonView(rs.getString("person_id"), rs.getString("name"), rs.getString("mission_id"),
                             rs.getString("category"), rs.getObject("departed_on", LocalDate.class),
                             rs.getBoolean("departed_late")));
-        }, union.args());
+        });
 
-        ExpulsionLinks.Links reciprocity = links.of(snapshot, rows);
+        ExpulsionLinks.Links reciprocity = links.of(view, rows);
 
         List<ExpulsionView> result = new ArrayList<>(rows.size());
         for (ExpulsionView e : rows) {

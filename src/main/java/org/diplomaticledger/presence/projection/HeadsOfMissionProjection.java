@@ -44,14 +44,35 @@ public class HeadsOfMissionProjection implements Projection {
         return NAME;
     }
 
+    /**
+     * The projection's tables with their partition, key and own columns (checked against the database at start-up).
+     * A mission id starts with its presence (RU-US-EMBASSY-WASHINGTON), the aggregate whose events build it.
+     */
+    private static final List<VersionedTable> TABLES = List.of(
+            VersionedTable.byPrefix("heads_of_mission_post", "mission_id", "mission_id").withReach()
+                    .columns("mission_id, sending_state, receiving_state, kind, city, organisation, mission_name, "
+                            + "mission_status, mission_status_since, head_tenure_no, charge_seq, vacancy_seq, "
+                            + "current_person_id, current_name, current_class, current_since, current_status, "
+                            + "acting_for_person_id, vacant, vacant_since, last_recorded_at"),
+            VersionedTable.byPrefix("heads_of_mission_tenure", "mission_id", "mission_id", "tenure_no")
+                    .columns("mission_id, tenure_no, sending_state, receiving_state, person_id, name, head_class, "
+                            + "agrement, agrement_requested_on, agrement_granted_on, agrement_refused_on, "
+                            + "agrement_refusal_reason, request_reported, agrement_reported, appointed_on, "
+                            + "appointment_reported, copy_presented_on, credentials_presented_on, "
+                            + "functions_started_on, recall_kind, recalled_on, ended, ended_on, ended_how, end_reason, "
+                            + "successor_person_id, correction"),
+            VersionedTable.byPrefix("heads_of_mission_recall", "mission_id", "mission_id", "tenure_no", "seq")
+                    .columns("mission_id, tenure_no, seq, kind, recalled_on, reason, returned_on"),
+            VersionedTable.byPrefix("heads_of_mission_charge", "mission_id", "mission_id", "seq")
+                    .columns("mission_id, seq, person_id, name, charge_rank, acting_for_person_id, from_date, "
+                            + "to_date, ended_by, ended_by_person_id, vacancy_seq"),
+            VersionedTable.byPrefix("heads_of_mission_vacancy", "mission_id", "mission_id", "seq")
+                    .columns("mission_id, seq, from_date, after_person_id, after_name, to_date, next_person_id, "
+                            + "next_name, ended_by"));
+
     @Override
     public List<VersionedTable> versionedTables() {
-        // A mission id starts with its presence (RU-US-EMBASSY-WASHINGTON), the aggregate whose events build it.
-        return List.of(VersionedTable.byPrefix("heads_of_mission_post", "mission_id", "mission_id").withReach(),
-                VersionedTable.byPrefix("heads_of_mission_tenure", "mission_id", "mission_id", "tenure_no"),
-                VersionedTable.byPrefix("heads_of_mission_recall", "mission_id", "mission_id", "tenure_no", "seq"),
-                VersionedTable.byPrefix("heads_of_mission_charge", "mission_id", "mission_id", "seq"),
-                VersionedTable.byPrefix("heads_of_mission_vacancy", "mission_id", "mission_id", "seq"));
+        return TABLES;
     }
 
     @Override

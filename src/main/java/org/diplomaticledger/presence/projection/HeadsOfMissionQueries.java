@@ -7,12 +7,12 @@ import org.diplomaticledger.projection.KeyVersion;
 import org.diplomaticledger.presence.projection.HeadsOfMissionViews.*;
 import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
-import org.diplomaticledger.projection.Reads;
+import org.diplomaticledger.projection.ReadView;
 import org.diplomaticledger.projection.OneOf;
 import org.diplomaticledger.projection.Sql;
 import org.diplomaticledger.projection.Where;
 import org.diplomaticledger.shared.CountryCode;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.diplomaticledger.projection.SlotJdbc;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
@@ -55,49 +55,45 @@ public class HeadsOfMissionQueries {
     private static final IndexKeys SENDING_MISSIONS = new IndexKeys("heads_of_mission_post", List.of("slot", "sending_state"),
             List.of("mission_id"));
 
-    private final JdbcTemplate jdbc;
+    private final SlotJdbc jdbc;
 
-    public HeadsOfMissionQueries(JdbcTemplate jdbc) {
+    public HeadsOfMissionQueries(SlotJdbc jdbc) {
         this.jdbc = jdbc;
     }
 
-    public Page<MissionHeadView> missions(Reads.Snapshot snapshot, MissionFilter filter, PageQuery page) {
-        Where where = Where.slotOf(snapshot)
+    public Page<MissionHeadView> missions(ReadView view, MissionFilter filter, PageQuery page) {
+        Where where = Where.slotOf(view)
                 .equal("sending_state", filter.sending())
                 .equal("receiving_state", filter.receiving())
                 .either("sending_state", "receiving_state", filter.state())
                 .equal("mission_id", filter.missionId())
                 .equal("vacant", filter.vacant());
-        List<String> missions = missionsOf(snapshot, filter);
+        List<String> missions = missionsOf(view, filter);
         if (missions != null) {
-            // Each mission's post at the point in a few index probes ({@link Reads.Snapshot#version}), with its head's
+            // Each mission's post at the point in a few index probes ({@link ReadView#version}), with its head's
             // correction mark and the vacant filter in each probe (the probes already hold the mission filters), and
             // the page taken over their union as it stands: H2 parses a derived table again for every plan it weighs,
             // which cost more than the read (and out of memory at 512 MB, nested).
             if (missions.isEmpty()) {
-                return new Page<>(List.of(), page.page(), page.size(), 0, snapshot.position());
+                return new Page<>(List.of(), page.page(), page.size(), 0, view.position());
             }
-            Sql correction = headCorrection(snapshot, "v");
-            KeyVersion post = snapshot.versionOf("heads_of_mission_post", "v.*, " + correction.text(), "mission_id");
-            String each = post.sql() + (filter.vacant() == null ? "" : " AND v.vacant = ?");
-            List<Object> args = new ArrayList<>();
+            KeyVersion post = view.versionOf("heads_of_mission_post", Sql.of("v.*, ").add(headCorrection(view, "v")), "mission_id");
+            List<Sql> each = new ArrayList<>();
             for (String mission : missions) {
-                // the correction's point comes first, in the columns, then the version's
-                args.addAll(correction.argList());
-                args.addAll(List.of(post.args(mission)));
+                Sql one = post.of(mission);
                 if (filter.vacant() != null) {
-                    args.add(filter.vacant());
+                    one.add(" AND v.vacant = ?", filter.vacant());
                 }
+                each.add(one);
             }
             // one state's missions are few: all of them in the page's order, the page cut here (one query, not two)
-            List<MissionHeadView> all = jdbc.query(String.join(" UNION ALL ", Collections.nCopies(missions.size(), each)) + page.orderSql(),
-                    (rs, i) -> mission(rs, filter.on()), args.toArray());
-            return new Page<>(page.of(all), page.page(), page.size(), all.size(), snapshot.position());
+            List<MissionHeadView> all = jdbc.query(Sql.unionAll(each).add(page.orderSql()), (rs, i) -> mission(rs, filter.on()));
+            return new Page<>(page.of(all), page.page(), page.size(), all.size(), view.position());
         }
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM heads_of_mission_post" + where.sql(), Long.class, where.args());
-        Sql items = posts(snapshot).add(where.sql(), where.args()).add(page.sql());
-        List<MissionHeadView> found = jdbc.query(items.text(), (rs, i) -> mission(rs, filter.on()), items.args());
-        return new Page<>(found, page.page(), page.size(), total == null ? 0 : total, snapshot.position());
+        Long total = jdbc.queryForObject(where.select("SELECT COUNT(*) FROM heads_of_mission_post"), Long.class);
+        Sql items = posts(view).add(where.select("")).add(page.sql());
+        List<MissionHeadView> found = jdbc.query(items, (rs, i) -> mission(rs, filter.on()));
+        return new Page<>(found, page.page(), page.size(), total == null ? 0 : total, view.position());
     }
 
     /**
@@ -105,43 +101,43 @@ public class HeadsOfMissionQueries {
      * the index on {@code (slot, sending_state, mission_id)} after the one before: one probe per mission, not a read
      * of every version of their posts. Null for other filters, which read the posts' versions.
      */
-    private List<String> missionsOf(Reads.Snapshot snapshot, MissionFilter filter) {
+    private List<String> missionsOf(ReadView view, MissionFilter filter) {
         if (filter.missionId() != null) {
             return filter.sending() == null && filter.receiving() == null && filter.state() == null ? List.of(filter.missionId()) : null;
         }
         if (filter.sending() == null || filter.receiving() != null || filter.state() != null) {
             return null;
         }
-        return SENDING_MISSIONS.under(jdbc, snapshot.slotCode(), filter.sending().value()).stream().map(key -> key.get(0)).toList();
+        return SENDING_MISSIONS.under(jdbc, view, filter.sending().value()).stream().map(key -> key.get(0)).toList();
     }
 
     /**
      * The posts with the correction mark of their head's tenure ({@code head_correction}), as a derived table whose
      * columns the filters name unqualified, as over the post table.
      */
-    private static Sql posts(Reads.Snapshot snapshot) {
-        return Sql.of("SELECT * FROM (SELECT p.*, ").add(headCorrection(snapshot, "p"))
+    private static Sql posts(ReadView view) {
+        return Sql.of("SELECT * FROM (SELECT p.*, ").add(headCorrection(view, "p"))
                 .add(" FROM heads_of_mission_post p) heads_of_mission_post");
     }
 
     /** The correction mark of the tenure of the head of the post {@code alias}, as the column {@code head_correction}. */
-    private static Sql headCorrection(Reads.Snapshot snapshot, String alias) {
-        return Sql.of("(SELECT t.correction FROM heads_of_mission_tenure t WHERE t.slot = " + alias + ".slot AND ").add(snapshot.valid("t"))
+    private static Sql headCorrection(ReadView view, String alias) {
+        return Sql.of("(SELECT t.correction FROM heads_of_mission_tenure t WHERE t.slot = " + alias + ".slot AND ").add(view.valid("t"))
                 .add(" AND t.mission_id = " + alias + ".mission_id AND t.tenure_no = " + alias + ".head_tenure_no) AS head_correction");
     }
 
-    public Optional<MissionHeadsDetail> mission(Reads.Snapshot snapshot, String missionId, LocalDate on) {
-        Sql post = posts(snapshot).add(" WHERE ").add(snapshot.rows()).add(" AND mission_id = ?", missionId);
-        List<MissionHeadView> found = jdbc.query(post.text(), (rs, i) -> mission(rs, on), post.args());
+    public Optional<MissionHeadsDetail> mission(ReadView view, String missionId, LocalDate on) {
+        Sql post = posts(view).add(" WHERE ").add(view.rows()).add(" AND mission_id = ?", missionId);
+        List<MissionHeadView> found = jdbc.query(post, (rs, i) -> mission(rs, on));
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        List<TenureView> tenures = tenures(snapshot, Sql.of(" WHERE ").add(snapshot.rows()).add(" AND mission_id = ?", missionId),
+        List<TenureView> tenures = tenures(view, Sql.of(" WHERE ").add(view.rows()).add(" AND mission_id = ?", missionId),
                 " ORDER BY tenure_no");
         List<ChargeView> charges = new ArrayList<>();
         Map<Integer, List<ChargeView>> chargesByVacancy = new HashMap<>();
-        Sql chargeRows = Sql.of("SELECT * FROM heads_of_mission_charge WHERE ").add(snapshot.rows()).add(" AND mission_id = ? ORDER BY seq", missionId);
-        jdbc.query(chargeRows.text(), rs -> {
+        Sql chargeRows = Sql.of("SELECT * FROM heads_of_mission_charge WHERE ").add(view.rows()).add(" AND mission_id = ? ORDER BY seq", missionId);
+        jdbc.query(chargeRows, rs -> {
             ChargeView charge = new ChargeView(rs.getInt("seq"), rs.getString("person_id"), rs.getString("name"),
                     rs.getString("charge_rank"), rs.getString("acting_for_person_id"), rs.getObject("from_date", LocalDate.class),
                     rs.getObject("to_date", LocalDate.class), rs.getString("ended_by"), rs.getString("ended_by_person_id"));
@@ -150,9 +146,9 @@ public class HeadsOfMissionQueries {
             if (vacancy != null) {
                 chargesByVacancy.computeIfAbsent(vacancy, k -> new ArrayList<>()).add(charge);
             }
-        }, chargeRows.args());
-        Sql vacancyRows = Sql.of("SELECT * FROM heads_of_mission_vacancy WHERE ").add(snapshot.rows()).add(" AND mission_id = ? ORDER BY seq", missionId);
-        List<VacancyView> vacancies = jdbc.query(vacancyRows.text(),
+        });
+        Sql vacancyRows = Sql.of("SELECT * FROM heads_of_mission_vacancy WHERE ").add(view.rows()).add(" AND mission_id = ? ORDER BY seq", missionId);
+        List<VacancyView> vacancies = jdbc.query(vacancyRows,
                 (rs, i) -> {
                     LocalDate from = rs.getObject("from_date", LocalDate.class);
                     LocalDate to = rs.getObject("to_date", LocalDate.class);
@@ -160,38 +156,38 @@ public class HeadsOfMissionQueries {
                     return new VacancyView(seq, from, to, to == null, ChronoUnit.DAYS.between(from, to == null ? on : to),
                             rs.getString("after_person_id"), rs.getString("after_name"), rs.getString("next_person_id"),
                             rs.getString("next_name"), rs.getString("ended_by"), chargesByVacancy.getOrDefault(seq, List.of()));
-                }, vacancyRows.args());
+                });
         return Optional.of(new MissionHeadsDetail(found.get(0), tenures, charges, vacancies));
     }
 
-    public Page<TenureView> tenures(Reads.Snapshot snapshot, TenureFilter filter, PageQuery page) {
-        Where where = Where.slotOf(snapshot)
+    public Page<TenureView> tenures(ReadView view, TenureFilter filter, PageQuery page) {
+        Where where = Where.slotOf(view)
                 .equal("sending_state", filter.sending())
                 .equal("receiving_state", filter.receiving())
                 .equal("person_id", filter.personId())
                 .and(filter.from() != null, "functions_started_on >= ?", filter.from())
                 .and(filter.to() != null, "functions_started_on <= ?", filter.to());
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM heads_of_mission_tenure" + where.sql(), Long.class, where.args());
-        List<TenureView> items = tenures(snapshot, Sql.of(where.sql(), where.args()), page.sql());
-        return new Page<>(items, page.page(), page.size(), total == null ? 0 : total, snapshot.position());
+        Long total = jdbc.queryForObject(where.select("SELECT COUNT(*) FROM heads_of_mission_tenure"), Long.class);
+        List<TenureView> items = tenures(view, where.select(""), page.sql());
+        return new Page<>(items, page.page(), page.size(), total == null ? 0 : total, view.position());
     }
 
-    private List<TenureView> tenures(Reads.Snapshot snapshot, Sql where, String tail) {
+    private List<TenureView> tenures(ReadView view, Sql where, String tail) {
         Sql select = Sql.of("SELECT * FROM heads_of_mission_tenure").add(where).add(tail);
-        List<TenureView> tenures = jdbc.query(select.text(), (rs, i) -> tenure(rs), select.args());
+        List<TenureView> tenures = jdbc.query(select, (rs, i) -> tenure(rs));
         if (tenures.isEmpty()) {
             return tenures;
         }
         Map<String, List<RecallView>> recalls = new HashMap<>();
         List<String> missions = tenures.stream().map(TenureView::missionId).distinct().toList();
         // one probe of (slot, mission_id, …) per mission, not an IN list H2 reads the whole slot for
-        Sql recallRows = OneOf.rows(Sql.of("SELECT * FROM heads_of_mission_recall WHERE ").add(snapshot.rows()), "mission_id", missions)
+        Sql recallRows = OneOf.rows(Sql.of("SELECT * FROM heads_of_mission_recall WHERE ").add(view.rows()), "mission_id", missions)
                 .add(" ORDER BY mission_id, tenure_no, seq");
-        jdbc.query(recallRows.text(), rs -> {
+        jdbc.query(recallRows, rs -> {
             recalls.computeIfAbsent(rs.getString("mission_id") + "#" + rs.getInt("tenure_no"), k -> new ArrayList<>())
                     .add(new RecallView(rs.getString("kind"), rs.getObject("recalled_on", LocalDate.class),
                             rs.getString("reason"), rs.getObject("returned_on", LocalDate.class)));
-        }, recallRows.args());
+        });
         List<TenureView> result = new ArrayList<>(tenures.size());
         for (TenureView t : tenures) {
             result.add(new TenureView(t.missionId(), t.tenureNo(), t.sendingState(), t.receivingState(), t.personId(), t.name(),

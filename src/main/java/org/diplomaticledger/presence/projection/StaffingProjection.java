@@ -50,14 +50,32 @@ public class StaffingProjection implements Projection {
         return NAME;
     }
 
+    /** The projection's tables with their partition, key and own columns (checked against the database at start-up). */
+    private static final List<VersionedTable> TABLES = List.of(
+            VersionedTable.of("staffing_presence", "presence_id", "presence_id").withReach()
+                    .columns("presence_id, sending_state, receiving_state, headcount, reported_headcount, "
+                            + "reported_category, reported_on, last_recorded_at, reported_source, reported_source_url, "
+                            + "reported_correction"),
+            VersionedTable.of("staffing_mission", "presence_id", "mission_id")
+                    .columns("mission_id, presence_id, sending_state, receiving_state, kind, city, organisation, "
+                            + "name, status, status_since, headcount, reported_headcount, reported_category, "
+                            + "reported_on, last_recorded_at, leave_by, reported_source, reported_source_url, "
+                            + "reported_correction"),
+            VersionedTable.of("staffing_person", "presence_id", "presence_id", "person_id", "tenure")
+                    .columns("presence_id, person_id, tenure, mission_id, name, person_rank, category, accredited_on, "
+                            + "expulsion_id, departed, departed_on"),
+            VersionedTable.of("staffing_bucket", "presence_id", "presence_id", "mission_key", "category").withReach()
+                    .columns("presence_id, mission_key, category, staff"),
+            VersionedTable.of("staffing_ceiling", "presence_id", "presence_id", "ceiling_id")
+                    .columns("presence_id, ceiling_id, mission_id, category, staff_limit, since, comply_by, "
+                            + "headcount_at_imposition, reason, in_force, ended_on, ended_by"),
+            VersionedTable.of("staffing_expulsion", "presence_id", "presence_id", "expulsion_id")
+                    .columns("presence_id, expulsion_id, mission_id, category, counted, counted_due, named, deadline, "
+                            + "declared_on, answers_expulsion_id"));
+
     @Override
     public List<VersionedTable> versionedTables() {
-        return List.of(VersionedTable.of("staffing_presence", "presence_id", "presence_id").withReach(),
-                VersionedTable.of("staffing_mission", "presence_id", "mission_id"),
-                VersionedTable.of("staffing_person", "presence_id", "presence_id", "person_id", "tenure"),
-                VersionedTable.of("staffing_bucket", "presence_id", "presence_id", "mission_key", "category").withReach(),
-                VersionedTable.of("staffing_ceiling", "presence_id", "presence_id", "ceiling_id"),
-                VersionedTable.of("staffing_expulsion", "presence_id", "presence_id", "expulsion_id"));
+        return TABLES;
     }
 
     @Override

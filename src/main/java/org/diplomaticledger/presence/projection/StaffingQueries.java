@@ -10,19 +10,17 @@ import org.diplomaticledger.projection.OneOf;
 import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.ProjectionHandlers;
-import org.diplomaticledger.projection.Reads;
+import org.diplomaticledger.projection.ReadView;
 import org.diplomaticledger.projection.Sql;
 import org.diplomaticledger.projection.Where;
 import org.diplomaticledger.presence.api.PresenceIds;
 import org.diplomaticledger.relations.api.RelationsId;
 import org.diplomaticledger.shared.CountryCode;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
+import org.diplomaticledger.projection.SlotJdbc;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +36,7 @@ import static org.diplomaticledger.presence.projection.StaffingRows.presenceRow;
 import static org.diplomaticledger.presence.projection.StaffingRows.status;
 
 /**
- * Reads the staffing projection as it stands at a snapshot: missions and presences, listed or one with its staff and
+ * Reads the staffing projection as it stands at a view: missions and presences, listed or one with its staff and
  * expulsions. Named and counted staff, room and excess under ceilings and the expelled still due are put together at
  * query time from the stored rows; what is overdue depends on the day asked about ({@code on}), which is never stored.
  * The series over time are {@link StaffingTrends}'s.
@@ -64,7 +62,7 @@ public class StaffingQueries {
 
     /** The presences that have versions in a slot, by the index on {@code (slot, presence_id, valid_from DESC)}. */
     private static final IndexKeys PRESENCES = new IndexKeys("staffing_presence", List.of("slot"), List.of("presence_id"));
-    /** The most presences a list reads one by one (see {@link #presences(Reads.Snapshot, PresenceFilter, PageQuery, LocalDate)}). */
+    /** The most presences a list reads one by one (see {@link #presences(ReadView, PresenceFilter, PageQuery, LocalDate)}). */
     private static final int PROBED_PRESENCES = 400;
 
     /**
@@ -73,11 +71,11 @@ public class StaffingQueries {
      */
     static final String RELATIONS_PROJECTION = "relations";
 
-    private final JdbcTemplate jdbc;
+    private final SlotJdbc jdbc;
     private final ProjectionHandlers handlers;
     private final CountedStaff countedStaff;
 
-    public StaffingQueries(JdbcTemplate jdbc, ProjectionHandlers handlers) {
+    public StaffingQueries(SlotJdbc jdbc, ProjectionHandlers handlers) {
         this.jdbc = jdbc;
         this.handlers = handlers;
         this.countedStaff = new CountedStaff(jdbc);
@@ -85,76 +83,74 @@ public class StaffingQueries {
 
     // ---------------------------------------------------------------- missions
 
-    public Page<MissionStaffingView> missions(Reads.Snapshot snapshot, MissionFilter filter, PageQuery page, LocalDate on) {
+    public Page<MissionStaffingView> missions(ReadView view, MissionFilter filter, PageQuery page, LocalDate on) {
         boolean city = filter.city() != null && !filter.city().isBlank();
-        Where where = Where.slotOf(snapshot)
+        Where where = Where.slotOf(view)
                 .equal("sending_state", filter.sending())
                 .equal("receiving_state", filter.receiving())
                 .either("sending_state", "receiving_state", filter.state())
                 .equal("kind", filter.kind())
                 .equal("status", filter.status())
                 .and(city, "LOWER(city) = ?", city ? filter.city().trim().toLowerCase(Locale.ROOT) : null);
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM staffing_mission" + where.sql(), Long.class, where.args());
-        List<MissionRow> rows = jdbc.query("SELECT * FROM staffing_mission" + where.sql() + page.sql(), (rs, i) -> missionRow(rs),
-                where.args());
-        return new Page<>(missionViews(snapshot, rows, on, null), page.page(), page.size(), total == null ? 0 : total,
-                snapshot.position());
+        Long total = jdbc.queryForObject(where.select("SELECT COUNT(*) FROM staffing_mission"), Long.class);
+        List<MissionRow> rows = jdbc.query(where.select("SELECT * FROM staffing_mission").add(page.sql()), (rs, i) -> missionRow(rs));
+        return new Page<>(missionViews(view, rows, on, null), page.page(), page.size(), total == null ? 0 : total,
+                view.position());
     }
 
-    public Optional<MissionStaffingDetail> mission(Reads.Snapshot snapshot, String missionId, LocalDate on) {
-        Sql mission = Sql.of("SELECT * FROM staffing_mission WHERE ").add(snapshot.rows()).add(" AND mission_id = ?", missionId);
-        List<MissionRow> rows = jdbc.query(mission.text(), (rs, i) -> missionRow(rs), mission.args());
+    public Optional<MissionStaffingDetail> mission(ReadView view, String missionId, LocalDate on) {
+        Sql mission = Sql.of("SELECT * FROM staffing_mission WHERE ").add(view.rows()).add(" AND mission_id = ?", missionId);
+        List<MissionRow> rows = jdbc.query(mission, (rs, i) -> missionRow(rs));
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         MissionRow row = rows.get(0);
-        Sql persons = Sql.of("SELECT * FROM staffing_person WHERE ").add(snapshot.rows())
+        Sql persons = Sql.of("SELECT * FROM staffing_person WHERE ").add(view.rows())
                 .add(" AND presence_id = ? AND mission_id = ? ORDER BY departed, accredited_on, person_id, tenure", row.presenceId(), missionId);
-        List<StaffMemberView> staff = jdbc.query(persons.text(),
+        List<StaffMemberView> staff = jdbc.query(persons,
                 (rs, i) -> new StaffMemberView(rs.getString("person_id"), rs.getString("name"), rs.getString("person_rank"),
                         rs.getString("category"), rs.getObject("accredited_on", LocalDate.class), rs.getString("expulsion_id"),
-                        rs.getObject("departed_on", LocalDate.class)),
-                persons.args());
-        List<MissionExpulsionView> expulsions = expulsions(snapshot, row.presenceId(), missionId, on);
-        return Optional.of(new MissionStaffingDetail(missionViews(snapshot, List.of(row), on, null).get(0), staff, expulsions));
+                        rs.getObject("departed_on", LocalDate.class)));
+        List<MissionExpulsionView> expulsions = expulsions(view, row.presenceId(), missionId, on);
+        return Optional.of(new MissionStaffingDetail(missionViews(view, List.of(row), on, null).get(0), staff, expulsions));
     }
 
     /**
      * The missions' views; {@code counted} is the counted staff of their presences when the caller has read it (null:
      * read here).
      */
-    private List<MissionStaffingView> missionViews(Reads.Snapshot snapshot, List<MissionRow> rows, LocalDate on,
+    private List<MissionStaffingView> missionViews(ReadView view, List<MissionRow> rows, LocalDate on,
                                                    CountedStaff.Counts counted) {
         if (rows.isEmpty()) {
             return List.of();
         }
         List<String> missionIds = rows.stream().map(MissionRow::missionId).toList();
         if (counted == null) {
-            counted = countedStaff.of(snapshot, rows.stream().map(MissionRow::presenceId).distinct().toList());
+            counted = countedStaff.of(view, rows.stream().map(MissionRow::presenceId).distinct().toList());
         }
         // Each list of missions or presences below is read one probe of (slot, mission_id) or (slot, presence_id, …)
         // per value (OneOf): an IN list read every row of the slot on H2.
         Map<String, Map<String, Integer>> named = new HashMap<>();
         // every category of named staff the mission ever had (0 when all left): named staff make its headcount known
-        query(OneOf.rows(Sql.of("SELECT mission_id, category, " + NOT_DEPARTED + " FROM staffing_person WHERE ").add(snapshot.rows()),
+        jdbc.query(OneOf.rows(Sql.of("SELECT mission_id, category, " + NOT_DEPARTED + " FROM staffing_person WHERE ").add(view.rows()),
                 "mission_id", missionIds, Sql.of(" GROUP BY mission_id, category")), rs -> {
             named.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
         });
 
         Map<String, List<CeilingRow>> ceilings = new HashMap<>();
-        query(OneOf.rows(Sql.of("SELECT * FROM staffing_ceiling WHERE ").add(snapshot.rows()).add(" AND in_force"), "mission_id",
+        jdbc.query(OneOf.rows(Sql.of("SELECT * FROM staffing_ceiling WHERE ").add(view.rows()).add(" AND in_force"), "mission_id",
                 missionIds).add(" ORDER BY since, ceiling_id"), rs -> {
             CeilingRow ceiling = ceilingRow(rs);
             ceilings.computeIfAbsent(ceiling.missionId(), k -> new ArrayList<>()).add(ceiling);
         });
 
         ExpelledTally expelled = new ExpelledTally(on);
-        query(OneOf.rows(Sql.of("SELECT p.mission_id, x.deadline, p.category FROM staffing_person p JOIN staffing_expulsion x ON x.slot = p.slot AND ")
-                .add(snapshot.valid("x")).add(" AND x.presence_id = p.presence_id AND x.expulsion_id = p.expulsion_id WHERE ")
-                .add(snapshot.rows("p")).add(" AND NOT p.departed"), "p.mission_id", missionIds), rs -> {
+        jdbc.query(OneOf.rows(Sql.of("SELECT p.mission_id, x.deadline, p.category FROM staffing_person p JOIN staffing_expulsion x ON x.slot = p.slot AND ")
+                .add(view.valid("x")).add(" AND x.presence_id = p.presence_id AND x.expulsion_id = p.expulsion_id WHERE ")
+                .add(view.rows("p")).add(" AND NOT p.departed"), "p.mission_id", missionIds), rs -> {
             expelled.named(rs.getString(1), rs.getString(3), rs.getObject(2, LocalDate.class));
         });
-        query(OneOf.rows(Sql.of("SELECT mission_id, counted_due, deadline FROM staffing_expulsion WHERE ").add(snapshot.rows())
+        jdbc.query(OneOf.rows(Sql.of("SELECT mission_id, counted_due, deadline FROM staffing_expulsion WHERE ").add(view.rows())
                 .add(" AND counted_due > 0"), "mission_id", missionIds), rs -> {
             expelled.counted(rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class));
         });
@@ -180,42 +176,39 @@ public class StaffingQueries {
     /**
      * A list of presences, read one probe per presence: the presences of the slot are found in the index on
      * {@code (slot, presence_id, valid_from DESC)} one after another ({@link IndexKeys}), filtered by the states their
-     * ids name ({@code RU-US}), and each read at the point by its own few probes ({@link Reads.Snapshot#version}), all
+     * ids name ({@code RU-US}), and each read at the point by its own few probes ({@link ReadView#version}), all
      * in one query ordered as the page asks and cut here. So it reads a few index entries per presence, however long
      * their histories, and needs no index on the states (each would be written with every version). Above
      * {@link #PROBED_PRESENCES} presences after the filter (an unfiltered list of a large ledger; one state has at
      * most a few hundred) the versions of the slot valid at the point are read instead, counted and paged in SQL.
      * Both ways answer the same ({@code PresenceListTest}).
      */
-    public Page<PresenceStaffingView> presences(Reads.Snapshot snapshot, PresenceFilter filter, PageQuery page, LocalDate on) {
-        return presences(snapshot, filter, page, on, PROBED_PRESENCES);
+    public Page<PresenceStaffingView> presences(ReadView view, PresenceFilter filter, PageQuery page, LocalDate on) {
+        return presences(view, filter, page, on, PROBED_PRESENCES);
     }
 
-    /** {@link #presences(Reads.Snapshot, PresenceFilter, PageQuery, LocalDate)} probing at most {@code probed} presences. */
-    Page<PresenceStaffingView> presences(Reads.Snapshot snapshot, PresenceFilter filter, PageQuery page, LocalDate on, int probed) {
-        List<String> ids = PRESENCES.under(jdbc, snapshot.slotCode()).stream().map(key -> key.get(0))
+    /** {@link #presences(ReadView, PresenceFilter, PageQuery, LocalDate)} probing at most {@code probed} presences. */
+    Page<PresenceStaffingView> presences(ReadView view, PresenceFilter filter, PageQuery page, LocalDate on, int probed) {
+        List<String> ids = PRESENCES.under(jdbc, view).stream().map(key -> key.get(0))
                 .filter(id -> matches(filter, id)).toList();
         if (ids.isEmpty()) {
-            return new Page<>(List.of(), page.page(), page.size(), 0, snapshot.position());
+            return new Page<>(List.of(), page.page(), page.size(), 0, view.position());
         }
         if (ids.size() <= probed) {
-            KeyVersion presence = snapshot.version("staffing_presence", "presence_id");
-            List<Object> args = new ArrayList<>();
-            ids.forEach(id -> args.addAll(List.of(presence.args(id))));
-            List<PresenceRow> all = jdbc.query(String.join(" UNION ALL ", Collections.nCopies(ids.size(), presence.sql()))
-                    + page.orderSql(), (rs, i) -> presenceRow(rs), args.toArray());
-            return new Page<>(presenceViews(snapshot, page.of(all), on, null, null), page.page(), page.size(), all.size(),
-                    snapshot.position());
+            KeyVersion presence = view.version("staffing_presence", "presence_id");
+            List<PresenceRow> all = jdbc.query(Sql.unionAll(ids.stream().map(presence::of).toList()).add(page.orderSql()),
+                    (rs, i) -> presenceRow(rs));
+            return new Page<>(presenceViews(view, page.of(all), on, null, null), page.page(), page.size(), all.size(),
+                    view.position());
         }
-        Where where = Where.slotOf(snapshot)
+        Where where = Where.slotOf(view)
                 .equal("sending_state", filter.sending())
                 .equal("receiving_state", filter.receiving())
                 .either("sending_state", "receiving_state", filter.state());
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM staffing_presence" + where.sql(), Long.class, where.args());
-        List<PresenceRow> rows = jdbc.query("SELECT * FROM staffing_presence" + where.sql() + page.sql(), (rs, i) -> presenceRow(rs),
-                where.args());
-        return new Page<>(presenceViews(snapshot, rows, on, null, null), page.page(), page.size(), total == null ? 0 : total,
-                snapshot.position());
+        Long total = jdbc.queryForObject(where.select("SELECT COUNT(*) FROM staffing_presence"), Long.class);
+        List<PresenceRow> rows = jdbc.query(where.select("SELECT * FROM staffing_presence").add(page.sql()), (rs, i) -> presenceRow(rs));
+        return new Page<>(presenceViews(view, rows, on, null, null), page.page(), page.size(), total == null ? 0 : total,
+                view.position());
     }
 
     /** Whether the presence {@code SENDING-RECEIVING} passes the list's filters. */
@@ -227,20 +220,20 @@ public class StaffingQueries {
                 && (filter.state() == null || filter.state().value().equals(sending) || filter.state().value().equals(receiving));
     }
 
-    public Optional<PresenceStaffingDetail> presence(Reads.Snapshot snapshot, String presenceId, LocalDate on) {
-        KeyVersion presence = snapshot.version("staffing_presence", "presence_id");
-        List<PresenceRow> rows = jdbc.query(presence.sql(), (rs, i) -> presenceRow(rs), presence.args(presenceId));
+    public Optional<PresenceStaffingDetail> presence(ReadView view, String presenceId, LocalDate on) {
+        KeyVersion presence = view.version("staffing_presence", "presence_id");
+        List<PresenceRow> rows = jdbc.query(presence.of(presenceId), (rs, i) -> presenceRow(rs));
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        Sql missionRows = Sql.of("SELECT * FROM staffing_mission WHERE ").add(snapshot.rows())
+        Sql missionRows = Sql.of("SELECT * FROM staffing_mission WHERE ").add(view.rows())
                 .add(" AND presence_id = ? ORDER BY mission_id", presenceId);
-        List<MissionRow> missions = jdbc.query(missionRows.text(), (rs, i) -> missionRow(rs), missionRows.args());
+        List<MissionRow> missions = jdbc.query(missionRows, (rs, i) -> missionRow(rs));
         // the presence's counted staff, read once for its missions and for itself
-        CountedStaff.Counts counted = countedStaff.of(snapshot, List.of(presenceId));
-        List<MissionStaffingView> missionViews = missionViews(snapshot, missions, on, counted);
-        return Optional.of(new PresenceStaffingDetail(presenceViews(snapshot, rows, on, missionViews, counted).get(0),
-                missionViews, expulsions(snapshot, presenceId, null, on)));
+        CountedStaff.Counts counted = countedStaff.of(view, List.of(presenceId));
+        List<MissionStaffingView> missionViews = missionViews(view, missions, on, counted);
+        return Optional.of(new PresenceStaffingDetail(presenceViews(view, rows, on, missionViews, counted).get(0),
+                missionViews, expulsions(view, presenceId, null, on)));
     }
 
     /** Named staff not departed, per group: 0 for a group whose staff all left (the group still makes a count known). */
@@ -251,21 +244,21 @@ public class StaffingQueries {
      * here), whose ceilings the presences show beside their own, and {@code counted} their counted staff (null: read
      * here, once for the presences and their missions).
      */
-    private List<PresenceStaffingView> presenceViews(Reads.Snapshot snapshot, List<PresenceRow> rows, LocalDate on,
+    private List<PresenceStaffingView> presenceViews(ReadView view, List<PresenceRow> rows, LocalDate on,
                                                      List<MissionStaffingView> missionViews, CountedStaff.Counts counted) {
         if (rows.isEmpty()) {
             return List.of();
         }
         List<String> presenceIds = rows.stream().map(PresenceRow::presenceId).toList();
         if (counted == null) {
-            counted = countedStaff.of(snapshot, presenceIds);
+            counted = countedStaff.of(view, presenceIds);
         }
         // each list of presences read one probe of (slot, presence_id, …) per presence (OneOf), as in missionViews
         List<MissionStaffingView> missions = missionViews;
         if (missions == null) {
-            Sql missionRows = OneOf.rows(Sql.of("SELECT * FROM staffing_mission WHERE ").add(snapshot.rows()), "presence_id", presenceIds)
+            Sql missionRows = OneOf.rows(Sql.of("SELECT * FROM staffing_mission WHERE ").add(view.rows()), "presence_id", presenceIds)
                     .add(" ORDER BY presence_id, mission_id");
-            missions = missionViews(snapshot, jdbc.query(missionRows.text(), (rs, i) -> missionRow(rs), missionRows.args()), on,
+            missions = missionViews(view, jdbc.query(missionRows, (rs, i) -> missionRow(rs)), on,
                     counted);
         }
         Map<String, List<CeilingView>> missionCeilings = new HashMap<>();
@@ -282,30 +275,30 @@ public class StaffingQueries {
         }
 
         Map<String, Map<String, Integer>> named = new HashMap<>();
-        query(OneOf.rows(Sql.of("SELECT presence_id, category, " + NOT_DEPARTED + " FROM staffing_person WHERE ").add(snapshot.rows()),
+        jdbc.query(OneOf.rows(Sql.of("SELECT presence_id, category, " + NOT_DEPARTED + " FROM staffing_person WHERE ").add(view.rows()),
                 "presence_id", presenceIds, Sql.of(" GROUP BY presence_id, category")), rs -> {
             named.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
         });
 
         Map<String, List<CeilingRow>> ceilings = new HashMap<>();
-        query(OneOf.rows(Sql.of("SELECT * FROM staffing_ceiling WHERE ").add(snapshot.rows()).add(" AND in_force AND mission_id IS NULL"),
+        jdbc.query(OneOf.rows(Sql.of("SELECT * FROM staffing_ceiling WHERE ").add(view.rows()).add(" AND in_force AND mission_id IS NULL"),
                 "presence_id", presenceIds).add(" ORDER BY since, ceiling_id"), rs -> {
             CeilingRow ceiling = ceilingRow(rs);
             ceilings.computeIfAbsent(ceiling.presenceId(), k -> new ArrayList<>()).add(ceiling);
         });
 
         ExpelledTally expelled = new ExpelledTally(on);
-        query(OneOf.rows(Sql.of("SELECT p.presence_id, x.deadline, p.category FROM staffing_person p JOIN staffing_expulsion x ON x.slot = p.slot AND ")
-                .add(snapshot.valid("x")).add(" AND x.presence_id = p.presence_id AND x.expulsion_id = p.expulsion_id WHERE ")
-                .add(snapshot.rows("p")).add(" AND NOT p.departed"), "p.presence_id", presenceIds), rs -> {
+        jdbc.query(OneOf.rows(Sql.of("SELECT p.presence_id, x.deadline, p.category FROM staffing_person p JOIN staffing_expulsion x ON x.slot = p.slot AND ")
+                .add(view.valid("x")).add(" AND x.presence_id = p.presence_id AND x.expulsion_id = p.expulsion_id WHERE ")
+                .add(view.rows("p")).add(" AND NOT p.departed"), "p.presence_id", presenceIds), rs -> {
             expelled.named(rs.getString(1), rs.getString(3), rs.getObject(2, LocalDate.class));
         });
-        query(OneOf.rows(Sql.of("SELECT presence_id, counted_due, deadline FROM staffing_expulsion WHERE ").add(snapshot.rows())
+        jdbc.query(OneOf.rows(Sql.of("SELECT presence_id, counted_due, deadline FROM staffing_expulsion WHERE ").add(view.rows())
                 .add(" AND counted_due > 0"), "presence_id", presenceIds), rs -> {
             expelled.counted(rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class));
         });
 
-        Map<String, RelationsLevelView> relations = relations(snapshot, rows);
+        Map<String, RelationsLevelView> relations = relations(view, rows);
 
         List<PresenceStaffingView> views = new ArrayList<>();
         for (PresenceRow row : rows) {
@@ -331,17 +324,16 @@ public class StaffingQueries {
      * run in processors of their own: the relations may be at another ledger position than the staffing answer's
      * {@code X-Ledger-Position} (a reader's {@code atLeast} waits for staffing only).
      */
-    private Map<String, RelationsLevelView> relations(Reads.Snapshot snapshot, List<PresenceRow> rows) {
+    private Map<String, RelationsLevelView> relations(ReadView view, List<PresenceRow> rows) {
         Optional<ProjectionHandlers.Live> live = handlers.find(RELATIONS_PROJECTION);
         if (live.isEmpty()) {
             return Map.of();
         }
         List<String> ids = rows.stream()
                 .map(row -> RelationsId.of(CountryCode.of(row.sending()), CountryCode.of(row.receiving()))).distinct().toList();
-        Reads.Snapshot other = new Reads.Snapshot(RELATIONS_PROJECTION, live.get().slot().get(), snapshot.position(),
-                snapshot.point());
+        ReadView other = view.in(RELATIONS_PROJECTION, live.get().slot().get());
         Map<String, RelationsLevelView> levels = new HashMap<>();
-        query(OneOf.rows(Sql.of("SELECT relations_id, relations_level, level_since FROM relations_pair WHERE ").add(other.rows()),
+        jdbc.query(OneOf.rows(Sql.of("SELECT relations_id, relations_level, level_since FROM relations_pair WHERE ").add(other.rows()),
                 "relations_id", ids), rs -> {
             levels.put(rs.getString(1), new RelationsLevelView(rs.getString(2), rs.getObject(3, LocalDate.class)));
         });
@@ -349,10 +341,10 @@ public class StaffingQueries {
     }
 
     /** The presence's expulsions (or those touching one mission: naming it, or expelling someone of its staff). */
-    private List<MissionExpulsionView> expulsions(Reads.Snapshot snapshot, String presenceId, String missionId, LocalDate on) {
+    private List<MissionExpulsionView> expulsions(ReadView view, String presenceId, String missionId, LocalDate on) {
         Map<String, Integer> namedDue = new HashMap<>();
         List<String> touching = new ArrayList<>();
-        query(Sql.of("SELECT expulsion_id, mission_id, departed FROM staffing_person WHERE ").add(snapshot.rows())
+        jdbc.query(Sql.of("SELECT expulsion_id, mission_id, departed FROM staffing_person WHERE ").add(view.rows())
                 .add(" AND presence_id = ? AND expulsion_id IS NOT NULL", presenceId), rs -> {
             if (missionId == null || missionId.equals(rs.getString(2))) {
                 touching.add(rs.getString(1));
@@ -362,7 +354,7 @@ public class StaffingQueries {
             }
         });
         List<MissionExpulsionView> views = new ArrayList<>();
-        query(Sql.of("SELECT * FROM staffing_expulsion WHERE ").add(snapshot.rows())
+        jdbc.query(Sql.of("SELECT * FROM staffing_expulsion WHERE ").add(view.rows())
                 .add(" AND presence_id = ? ORDER BY declared_on, expulsion_id", presenceId), rs -> {
             String id = rs.getString("expulsion_id");
             String expulsionMission = rs.getString("mission_id");
@@ -377,10 +369,5 @@ public class StaffingQueries {
                     named + countedDue > 0 && deadline.isBefore(on), rs.getString("answers_expulsion_id")));
         });
         return views;
-    }
-
-    /** Each row a query answers, to {@code each}. */
-    private void query(Sql sql, RowCallbackHandler each) {
-        jdbc.query(sql.text(), each, sql.args());
     }
 }

@@ -58,7 +58,7 @@ class ExpulsionsController {
                                              @Parameter(hidden = true) ReadPosition read) {
         ExpulsionsQueries.Filter filter = query.filter(read.day(query.on(), clock));
         PageQuery paging = query.paging(accept);
-        return reads.answer(ExpulsionsProjection.NAME, read, snapshot -> queries.list(snapshot, filter, paging));
+        return reads.answer(ExpulsionsProjection.NAME, read, view -> queries.list(view, filter, paging));
     }
 
     @Operation(operationId = "getExpulsion", summary = "One expulsion with its departures", description = """
@@ -77,7 +77,7 @@ class ExpulsionsController {
                                         @Parameter(hidden = true) ReadPosition read) {
         String presence = presenceId == null || presenceId.isBlank() ? null : presenceId.trim().toUpperCase(Locale.ROOT);
         LocalDate day = read.day(on, clock);
-        return reads.answer(ExpulsionsProjection.NAME, read, snapshot -> queries.one(snapshot, expulsionId, presence, day)
+        return reads.answer(ExpulsionsProjection.NAME, read, view -> queries.one(view, expulsionId, presence, day)
                 .orElseThrow(() -> new ResourceNotFound("no expulsion '" + expulsionId + "'"
                         + (presence == null ? "" : " in presence " + presence) + " is recorded")));
     }
@@ -91,6 +91,6 @@ class ExpulsionsController {
                                                    @Parameter(hidden = true) ReadPosition read) {
         PageQuery paging = query.paging(accept);
         return reads.answer(ExpulsionsProjection.NAME, read,
-                snapshot -> queries.trends(snapshot, query.stateA(), query.stateB(), query.from(), query.to(), paging));
+                view -> queries.trends(view, query.stateA(), query.stateB(), query.from(), query.to(), paging));
     }
 }

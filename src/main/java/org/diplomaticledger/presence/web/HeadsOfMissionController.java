@@ -57,7 +57,7 @@ class HeadsOfMissionController {
                                                    @Parameter(hidden = true) ReadPosition read) {
         HeadsOfMissionQueries.MissionFilter filter = query.filter(read.day(query.on(), clock));
         PageQuery paging = query.paging(accept);
-        return reads.answer(HeadsOfMissionProjection.NAME, read, snapshot -> queries.missions(snapshot, filter, paging));
+        return reads.answer(HeadsOfMissionProjection.NAME, read, view -> queries.missions(view, filter, paging));
     }
 
     @Operation(operationId = "listTenures", summary = "Every tenure of a head of mission, flat", description = """
@@ -69,7 +69,7 @@ class HeadsOfMissionController {
                                              @Parameter(hidden = true) ReadPosition read) {
         HeadsOfMissionQueries.TenureFilter filter = query.filter();
         PageQuery paging = query.paging(accept);
-        return reads.answer(HeadsOfMissionProjection.NAME, read, snapshot -> queries.tenures(snapshot, filter, paging));
+        return reads.answer(HeadsOfMissionProjection.NAME, read, view -> queries.tenures(view, filter, paging));
     }
 
     @Operation(operationId = "getHeadsOfMission", summary = "One mission's heads: tenures, chargés d'affaires and vacancies",
@@ -86,7 +86,7 @@ class HeadsOfMissionController {
                                                @RequestParam(required = false) LocalDate on,
                                                @Parameter(hidden = true) ReadPosition read) {
         LocalDate day = read.day(on, clock);
-        return reads.answer(HeadsOfMissionProjection.NAME, read, snapshot -> queries.mission(snapshot, missionId, day)
+        return reads.answer(HeadsOfMissionProjection.NAME, read, view -> queries.mission(view, missionId, day)
                 .orElseThrow(() -> new ResourceNotFound("no embassy or permanent mission '" + missionId + "' is recorded")));
     }
 }

@@ -69,7 +69,7 @@ class StaffingController {
         StaffingQueries.MissionFilter filter = query.filter();
         PageQuery paging = query.paging(accept);
         LocalDate day = read.day(query.on(), clock);
-        return reads.answer(StaffingProjection.NAME, read, snapshot -> queries.missions(snapshot, filter, paging, day));
+        return reads.answer(StaffingProjection.NAME, read, view -> queries.missions(view, filter, paging, day));
     }
 
     @Operation(operationId = "getMission", summary = "One mission with its staff and expulsions",
@@ -85,7 +85,7 @@ class StaffingController {
                                                   @RequestParam(required = false) LocalDate on,
                                                   @Parameter(hidden = true) ReadPosition read) {
         LocalDate day = read.day(on, clock);
-        return reads.answer(StaffingProjection.NAME, read, snapshot -> queries.mission(snapshot, missionId, day)
+        return reads.answer(StaffingProjection.NAME, read, view -> queries.mission(view, missionId, day)
                 .orElseThrow(() -> new ResourceNotFound("no mission '" + missionId + "' is recorded")));
     }
 
@@ -100,7 +100,7 @@ class StaffingController {
         StaffingQueries.PresenceFilter filter = query.filter();
         PageQuery paging = query.paging(accept);
         LocalDate day = read.day(query.on(), clock);
-        return reads.answer(StaffingProjection.NAME, read, snapshot -> queries.presences(snapshot, filter, paging, day));
+        return reads.answer(StaffingProjection.NAME, read, view -> queries.presences(view, filter, paging, day));
     }
 
     @Operation(operationId = "getPresence", summary = "One state's staff in another, mission by mission",
@@ -118,7 +118,7 @@ class StaffingController {
                                                     @Parameter(hidden = true) ReadPosition read) {
         String presenceId = presenceId(sending, receiving);
         LocalDate day = read.day(on, clock);
-        return reads.answer(StaffingProjection.NAME, read, snapshot -> queries.presence(snapshot, presenceId, day)
+        return reads.answer(StaffingProjection.NAME, read, view -> queries.presence(view, presenceId, day)
                 .orElseThrow(() -> new ResourceNotFound("the ledger knows nothing of the presence " + presenceId)));
     }
 
@@ -142,11 +142,11 @@ class StaffingController {
         String presenceId = query.presenceId();
         YearMonth last = query.last(read, clock);
         YearMonth first = query.first(last);
-        return reads.answer(StaffingProjection.NAME, read, snapshot -> {
-            if (!trends.knowsPresence(snapshot, presenceId)) {
+        return reads.answer(StaffingProjection.NAME, read, view -> {
+            if (!trends.knowsPresence(view, presenceId)) {
                 throw new ResourceNotFound("the ledger knows nothing of the presence " + presenceId);
             }
-            return Page.all(trends.headcountTrend(snapshot, presenceId, first, last), snapshot.position());
+            return Page.all(trends.headcountTrend(view, presenceId, first, last), view.position());
         });
     }
 
@@ -162,7 +162,7 @@ class StaffingController {
         int last = query.last(read, clock);
         int first = query.first(last);
         return reads.answer(StaffingProjection.NAME, read,
-                snapshot -> Page.all(trends.openMissionsTrend(snapshot, sending, query.receiving(), first, last), snapshot.position()));
+                view -> Page.all(trends.openMissionsTrend(view, sending, query.receiving(), first, last), view.position()));
     }
 
     private static String presenceId(String sending, String receiving) {

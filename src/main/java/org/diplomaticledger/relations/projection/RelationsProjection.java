@@ -35,10 +35,20 @@ public class RelationsProjection implements Projection {
         return NAME;
     }
 
+    /** The projection's tables with their partition, key and own columns (checked against the database at start-up). */
+    private static final List<VersionedTable> TABLES = List.of(
+            VersionedTable.of(PAIRS, "relations_id", "relations_id")
+                    .columns("relations_id, state_a, state_b, relations_level, level_since, previous_level, "
+                            + "initiated_by, reason, protecting_power_of_a, protecting_power_of_b, cameo_code, source, "
+                            + "source_url, changes, last_recorded_at, correction"),
+            VersionedTable.of(CHANGES, "relations_id", "relations_id", "seq")
+                    .columns("relations_id, seq, effective_date, relations_level, previous_level, initiated_by, "
+                            + "reason, protecting_power_of_a, protecting_power_of_b, cameo_code, source, source_url, "
+                            + "recorded_at, correction"));
+
     @Override
     public List<VersionedTable> versionedTables() {
-        return List.of(VersionedTable.of(PAIRS, "relations_id", "relations_id"),
-                VersionedTable.of(CHANGES, "relations_id", "relations_id", "seq"));
+        return TABLES;
     }
 
     @Override

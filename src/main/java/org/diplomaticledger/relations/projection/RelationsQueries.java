@@ -5,14 +5,14 @@ import org.diplomaticledger.projection.CorrectionMark;
 import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.QueryParameterException;
-import org.diplomaticledger.projection.Reads;
+import org.diplomaticledger.projection.ReadView;
 import org.diplomaticledger.projection.Sql;
 import org.diplomaticledger.projection.Where;
 import org.diplomaticledger.relations.api.RelationsId;
 import org.diplomaticledger.relations.api.RelationsLevel;
 import org.diplomaticledger.relations.projection.RelationsViews.*;
 import org.diplomaticledger.shared.CountryCode;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.diplomaticledger.projection.SlotJdbc;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
@@ -39,9 +39,9 @@ public class RelationsQueries {
             "stateB", "state_b", "level", "relations_level", "since", "level_since");
     public static final String DEFAULT_SORT = "relations_id";
 
-    private final JdbcTemplate jdbc;
+    private final SlotJdbc jdbc;
 
-    public RelationsQueries(JdbcTemplate jdbc) {
+    public RelationsQueries(SlotJdbc jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -63,40 +63,39 @@ public class RelationsQueries {
         return levels;
     }
 
-    public Page<RelationsView> list(Reads.Snapshot snapshot, Filter filter, PageQuery page) {
+    public Page<RelationsView> list(ReadView view, Filter filter, PageQuery page) {
         CountryCode one = filter.a() != null ? filter.a() : filter.b();
         boolean pair = filter.a() != null && filter.b() != null;
-        Where where = Where.slotOf(snapshot)
+        Where where = Where.slotOf(view)
                 .either("state_a", "state_b", filter.state())
                 .equal("relations_id", pair ? RelationsId.of(filter.a(), filter.b()) : null)
                 .either("state_a", "state_b", pair ? null : one)
                 .and(!filter.levels().isEmpty(), "relations_level IN ("
                         + String.join(",", Collections.nCopies(Math.max(1, filter.levels().size()), "?")) + ")",
                         filter.levels().toArray());
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM relations_pair" + where.sql(), Long.class, where.args());
-        List<RelationsView> items = jdbc.query("SELECT * FROM relations_pair" + where.sql() + page.sql(),
-                (rs, i) -> relations(rs), where.args());
-        return new Page<>(items, page.page(), page.size(), total == null ? 0 : total, snapshot.position());
+        Long total = jdbc.queryForObject(where.select("SELECT COUNT(*) FROM relations_pair"), Long.class);
+        List<RelationsView> items = jdbc.query(where.select("SELECT * FROM relations_pair").add(page.sql()),
+                (rs, i) -> relations(rs));
+        return new Page<>(items, page.page(), page.size(), total == null ? 0 : total, view.position());
     }
 
-    /** The pair (in either order) with its history of changes up to the snapshot's day, or empty when unknown. */
-    public Optional<RelationsDetail> one(Reads.Snapshot snapshot, CountryCode a, CountryCode b) {
+    /** The pair (in either order) with its history of changes up to the view's day, or empty when unknown. */
+    public Optional<RelationsDetail> one(ReadView view, CountryCode a, CountryCode b) {
         String id = RelationsId.of(a, b);
-        Sql pair = Sql.of("SELECT * FROM relations_pair WHERE ").add(snapshot.rows()).add(" AND relations_id = ?", id);
-        List<RelationsView> found = jdbc.query(pair.text(), (rs, i) -> relations(rs), pair.args());
+        Sql pair = Sql.of("SELECT * FROM relations_pair WHERE ").add(view.rows()).add(" AND relations_id = ?", id);
+        List<RelationsView> found = jdbc.query(pair, (rs, i) -> relations(rs));
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        Sql changes = Sql.of("SELECT * FROM relations_change WHERE ").add(snapshot.rows())
+        Sql changes = Sql.of("SELECT * FROM relations_change WHERE ").add(view.rows())
                 .add(" AND relations_id = ? ORDER BY effective_date, seq", id);
-        List<RelationsChange> history = jdbc.query(changes.text(),
+        List<RelationsChange> history = jdbc.query(changes,
                 (rs, i) -> new RelationsChange(rs.getInt("seq"), rs.getObject("effective_date", LocalDate.class),
                         rs.getString("relations_level"), rs.getString("previous_level"), rs.getString("initiated_by"),
                         rs.getString("reason"), powers(rs, found.get(0).stateA(), found.get(0).stateB()),
                         cameo(rs), rs.getString("source"), rs.getString("source_url"),
                         rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
-                        CorrectionMark.parse(rs.getString("correction"))),
-                changes.args());
+                        CorrectionMark.parse(rs.getString("correction"))));
         return Optional.of(new RelationsDetail(found.get(0), history));
     }
 

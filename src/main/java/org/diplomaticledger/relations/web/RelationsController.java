@@ -53,7 +53,7 @@ class RelationsController {
                                              @Parameter(hidden = true) ReadPosition read) {
         RelationsQueries.Filter filter = query.filter();
         PageQuery paging = query.paging(accept);
-        return reads.answer(RelationsProjection.NAME, read, snapshot -> queries.list(snapshot, filter, paging));
+        return reads.answer(RelationsProjection.NAME, read, view -> queries.list(view, filter, paging));
     }
 
     @Operation(operationId = "getRelations", summary = "The relations between two states with their history",
@@ -73,7 +73,7 @@ class RelationsController {
         if (first.equals(second)) {
             throw new QueryParameterException("b", "names the same state as a; relations are between two states");
         }
-        return reads.answer(RelationsProjection.NAME, read, snapshot -> queries.one(snapshot, first, second)
+        return reads.answer(RelationsProjection.NAME, read, view -> queries.one(view, first, second)
                 .orElseThrow(() -> new ResourceNotFound("no relations between " + first.value() + " and "
                         + second.value() + " in the ledger" + (read != null && read.asOf() != null ? " on " + read.asOf() : ""))));
     }

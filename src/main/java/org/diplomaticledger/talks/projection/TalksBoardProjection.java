@@ -43,11 +43,21 @@ public class TalksBoardProjection implements Projection {
         return NAME;
     }
 
+    /** The projection's tables with their partition, key and own columns (checked against the database at start-up). */
+    private static final List<VersionedTable> TABLES = List.of(
+            VersionedTable.of("talks_board", "talks_id", "talks_id")
+                    .columns("talks_id, title, status, talks_date, talks_time, venue_city, venue_country, "
+                            + "venue_place, third_location, scope, excluded_topics, talks_format, parties, held_on, "
+                            + "end_date, concluded_on, outcome, statement, follow_ups, cancelled_by, status_since, "
+                            + "last_recorded_at"),
+            VersionedTable.of("talks_delegation", "talks_id", "talks_id", "state")
+                    .columns("talks_id, state, head_name, head_title, head_diplomat, members, named_on"),
+            VersionedTable.of("talks_status_history", "talks_id", "talks_id", "seq")
+                    .columns("talks_id, seq, status, effective_date, recorded_at, event_type, note, source"));
+
     @Override
     public List<VersionedTable> versionedTables() {
-        return List.of(VersionedTable.of("talks_board", "talks_id", "talks_id"),
-                VersionedTable.of("talks_delegation", "talks_id", "talks_id", "state"),
-                VersionedTable.of("talks_status_history", "talks_id", "talks_id", "seq"));
+        return TABLES;
     }
 
     @Override

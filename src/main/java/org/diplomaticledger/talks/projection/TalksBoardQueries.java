@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.QueryParameterException;
-import org.diplomaticledger.projection.Reads;
+import org.diplomaticledger.projection.ReadView;
 import org.diplomaticledger.projection.OneOf;
 import org.diplomaticledger.projection.Sql;
 import org.diplomaticledger.projection.Where;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.talks.projection.TalksViews.*;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.diplomaticledger.projection.SlotJdbc;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -41,10 +41,10 @@ public class TalksBoardQueries {
             "date", "talks_date", "status", "status", "talksId", "talks_id", "title", "title", "venueCountry", "venue_country");
     private static final List<String> STATUSES = List.of("SCHEDULED", "RESCHEDULED", "POSTPONED", "HELD", "CONCLUDED", "CANCELLED");
 
-    private final JdbcTemplate jdbc;
+    private final SlotJdbc jdbc;
     private final ObjectMapper json;
 
-    public TalksBoardQueries(JdbcTemplate jdbc, ObjectMapper json) {
+    public TalksBoardQueries(SlotJdbc jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -64,8 +64,8 @@ public class TalksBoardQueries {
         return statuses;
     }
 
-    public Page<TalksView> list(Reads.Snapshot snapshot, Filter filter, PageQuery page) {
-        Where where = Where.slotOf(snapshot)
+    public Page<TalksView> list(ReadView view, Filter filter, PageQuery page) {
+        Where where = Where.slotOf(view)
                 .and(filter.state() != null, "parties LIKE ?", filter.state() == null ? null : "%," + filter.state().value() + ",%")
                 .and(!filter.statuses().isEmpty(), "status IN (" + String.join(",", java.util.Collections.nCopies(
                         Math.max(1, filter.statuses().size()), "?")) + ")", filter.statuses().toArray())
@@ -73,41 +73,39 @@ public class TalksBoardQueries {
                 .and(filter.to() != null, "talks_date <= ?", filter.to())
                 .equal("talks_format", filter.format() == null ? null : filter.format().toUpperCase(Locale.ROOT))
                 .equal("venue_country", filter.venueCountry());
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM talks_board" + where.sql(), Long.class, where.args());
-        List<TalksView> items = jdbc.query("SELECT * FROM talks_board" + where.sql() + page.sql(), (rs, i) -> talks(rs, List.of()),
-                where.args());
-        return new Page<>(withDelegations(snapshot, items), page.page(), page.size(), total == null ? 0 : total, snapshot.position());
+        Long total = jdbc.queryForObject(where.select("SELECT COUNT(*) FROM talks_board"), Long.class);
+        List<TalksView> items = jdbc.query(where.select("SELECT * FROM talks_board").add(page.sql()), (rs, i) -> talks(rs, List.of()));
+        return new Page<>(withDelegations(view, items), page.page(), page.size(), total == null ? 0 : total, view.position());
     }
 
-    public Optional<TalksDetail> one(Reads.Snapshot snapshot, String talksId) {
-        Sql board = Sql.of("SELECT * FROM talks_board WHERE ").add(snapshot.rows()).add(" AND talks_id = ?", talksId);
-        List<TalksView> found = jdbc.query(board.text(), (rs, i) -> talks(rs, List.of()), board.args());
+    public Optional<TalksDetail> one(ReadView view, String talksId) {
+        Sql board = Sql.of("SELECT * FROM talks_board WHERE ").add(view.rows()).add(" AND talks_id = ?", talksId);
+        List<TalksView> found = jdbc.query(board, (rs, i) -> talks(rs, List.of()));
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        Sql changes = Sql.of("SELECT * FROM talks_status_history WHERE ").add(snapshot.rows()).add(" AND talks_id = ? ORDER BY seq", talksId);
-        List<StatusChange> history = jdbc.query(changes.text(),
+        Sql changes = Sql.of("SELECT * FROM talks_status_history WHERE ").add(view.rows()).add(" AND talks_id = ? ORDER BY seq", talksId);
+        List<StatusChange> history = jdbc.query(changes,
                 (rs, i) -> new StatusChange(rs.getInt("seq"), rs.getString("status"), rs.getObject("effective_date", LocalDate.class),
                         rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("event_type"),
-                        rs.getString("note"), rs.getString("source")),
-                changes.args());
-        return Optional.of(new TalksDetail(withDelegations(snapshot, found).get(0), history));
+                        rs.getString("note"), rs.getString("source")));
+        return Optional.of(new TalksDetail(withDelegations(view, found).get(0), history));
     }
 
-    private List<TalksView> withDelegations(Reads.Snapshot snapshot, List<TalksView> talks) {
+    private List<TalksView> withDelegations(ReadView view, List<TalksView> talks) {
         if (talks.isEmpty()) {
             return talks;
         }
         Map<String, List<DelegationView>> byTalks = new HashMap<>();
         // one probe of (slot, talks_id, …) per talks, not an IN list H2 reads the whole slot for
-        Sql delegations = OneOf.rows(Sql.of("SELECT * FROM talks_delegation WHERE ").add(snapshot.rows()), "talks_id",
+        Sql delegations = OneOf.rows(Sql.of("SELECT * FROM talks_delegation WHERE ").add(view.rows()), "talks_id",
                 talks.stream().map(TalksView::talksId).toList()).add(" ORDER BY talks_id, state");
-        jdbc.query(delegations.text(), rs -> {
+        jdbc.query(delegations, rs -> {
             byTalks.computeIfAbsent(rs.getString("talks_id"), k -> new ArrayList<>()).add(new DelegationView(
                     rs.getString("state"), rs.getString("head_name"), rs.getString("head_title"), rs.getBoolean("head_diplomat"),
                     read(rs.getString("members"), new TypeReference<List<MemberView>>() { }),
                     rs.getObject("named_on", LocalDate.class)));
-        }, delegations.args());
+        });
         List<TalksView> result = new ArrayList<>(talks.size());
         for (TalksView t : talks) {
             result.add(new TalksView(t.talksId(), t.title(), t.status(), t.statusSince(), t.date(), t.time(), t.venue(),

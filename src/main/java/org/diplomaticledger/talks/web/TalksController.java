@@ -50,7 +50,7 @@ class TalksController {
                                          @Parameter(hidden = true) ReadPosition read) {
         TalksBoardQueries.Filter filter = query.filter();
         PageQuery paging = query.paging(accept);
-        return reads.answer(TalksBoardProjection.NAME, read, snapshot -> queries.list(snapshot, filter, paging));
+        return reads.answer(TalksBoardProjection.NAME, read, view -> queries.list(view, filter, paging));
     }
 
     @Operation(operationId = "getTalks", summary = "One round of talks with its history",
@@ -64,7 +64,7 @@ class TalksController {
     ResponseEntity<TalksDetail> one(@Parameter(description = "The talks' id: venue city and date, as in the list", example = "istanbul-2025-04-10")
                                     @PathVariable String talksId,
                                     @Parameter(hidden = true) ReadPosition read) {
-        return reads.answer(TalksBoardProjection.NAME, read, snapshot -> queries.one(snapshot, talksId)
+        return reads.answer(TalksBoardProjection.NAME, read, view -> queries.one(view, talksId)
                 .orElseThrow(() -> new ResourceNotFound("no talks '" + talksId + "' on the board")));
     }
 }

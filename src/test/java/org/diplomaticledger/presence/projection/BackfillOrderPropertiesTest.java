@@ -16,6 +16,7 @@ import org.diplomaticledger.presence.api.StaffCategory;
 import org.diplomaticledger.presence.projection.StaffingViews.MissionStaffingView;
 import org.diplomaticledger.presence.projection.StaffingViews.PresenceStaffingView;
 import org.diplomaticledger.projection.ReadPosition;
+import org.diplomaticledger.projection.ReadView;
 import org.diplomaticledger.projection.Reads;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerCommand;
@@ -89,20 +90,20 @@ class BackfillOrderPropertiesTest {
         }
         days.add(OPENED.plusDays(400));
         for (LocalDate day : days) {
-            Reads.Snapshot snapshot = app.bean(Reads.class).await(StaffingProjection.NAME, new ReadPosition(null, day, null));
-            List<String> expected = answers(queries, snapshot, presences.get(0), missions.get(0), day);
-            assertThat(answers(queries, snapshot, presences.get(1), missions.get(1), day)).as("shuffled, on " + day)
+            ReadView view = app.bean(Reads.class).await(StaffingProjection.NAME, new ReadPosition(null, day, null));
+            List<String> expected = answers(queries, view, presences.get(0), missions.get(0), day);
+            assertThat(answers(queries, view, presences.get(1), missions.get(1), day)).as("shuffled, on " + day)
                     .isEqualTo(expected);
-            assertThat(answers(queries, snapshot, presences.get(2), missions.get(2), day)).as("newest first, on " + day)
+            assertThat(answers(queries, view, presences.get(2), missions.get(2), day)).as("newest first, on " + day)
                     .isEqualTo(expected);
         }
     }
 
     /** What the staffing reads say of the presence and its missions on the day, without its ids. */
-    private static List<String> answers(StaffingQueries queries, Reads.Snapshot snapshot, String presenceId,
+    private static List<String> answers(StaffingQueries queries, ReadView view, String presenceId,
                                         List<String> missionIds, LocalDate day) {
         List<String> answers = new ArrayList<>();
-        var found = queries.presence(snapshot, presenceId, day);
+        var found = queries.presence(view, presenceId, day);
         if (found.isEmpty()) {
             return List.of("no presence yet");
         }
@@ -110,7 +111,7 @@ class BackfillOrderPropertiesTest {
         answers.add("presence " + presence.headcount() + " counted " + presence.counted() + " wide " + presence.presenceWide()
                 + " reported " + presence.reported());
         for (String missionId : missionIds) {
-            MissionStaffingView mission = queries.mission(snapshot, missionId, day).map(m -> m.mission()).orElse(null);
+            MissionStaffingView mission = queries.mission(view, missionId, day).map(m -> m.mission()).orElse(null);
             if (mission == null) {
                 answers.add("no mission " + missionIds.indexOf(missionId));
                 continue;

@@ -18,6 +18,7 @@ import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.ReadPosition;
 import org.diplomaticledger.projection.RebuildStatus;
+import org.diplomaticledger.projection.ReadView;
 import org.diplomaticledger.projection.Reads;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.InvalidValueException;
@@ -111,10 +112,10 @@ class ExpulsionsPropertiesTest {
             Statistics.label("departures").collect(e.departures == 0 ? "none" : e.late > 0 ? "some late" : "on time");
             Statistics.label("expelled").collect(e.named.isEmpty() ? "counted" : e.counted == null ? "named" : "both");
         });
-        Reads.Snapshot snapshot = app.bean(Reads.class).await(ExpulsionsProjection.NAME, ReadPosition.any());
+        ReadView view = app.bean(Reads.class).await(ExpulsionsProjection.NAME, ReadPosition.any());
 
         for (Expected e : expected.values()) {
-            ExpulsionDetail detail = queries.one(snapshot, e.id, e.presence, ON).orElseThrow();
+            ExpulsionDetail detail = queries.one(view, e.id, e.presence, ON).orElseThrow();
             ExpulsionView actual = detail.expulsion();
             String what = e.presence + "/" + e.id;
             assertThat(actual.declaredBy()).as(what).isEqualTo(e.declaredBy);
@@ -135,12 +136,12 @@ class ExpulsionsPropertiesTest {
                     .isEqualTo(e.answeredBy);
         }
 
-        assertThat(listed(queries, snapshot, ctx, null, null)).containsExactlyInAnyOrderElementsOf(expected.keySet());
-        assertThat(listed(queries, snapshot, ctx, true, null)).containsExactlyInAnyOrderElementsOf(
+        assertThat(listed(queries, view, ctx, null, null)).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        assertThat(listed(queries, view, ctx, true, null)).containsExactlyInAnyOrderElementsOf(
                 expected.values().stream().filter(e -> !e.answeredBy.isEmpty()).map(Expected::key).toList());
-        assertThat(listed(queries, snapshot, ctx, false, null)).containsExactlyInAnyOrderElementsOf(
+        assertThat(listed(queries, view, ctx, false, null)).containsExactlyInAnyOrderElementsOf(
                 expected.values().stream().filter(e -> e.answeredBy.isEmpty()).map(Expected::key).toList());
-        assertThat(listed(queries, snapshot, ctx, null, true)).containsExactlyInAnyOrderElementsOf(
+        assertThat(listed(queries, view, ctx, null, true)).containsExactlyInAnyOrderElementsOf(
                 expected.values().stream().filter(e -> e.stillDue() > 0 && e.deadline.isBefore(ON)).map(Expected::key).toList());
 
         Map<Integer, int[]> years = new TreeMap<>();
@@ -155,7 +156,7 @@ class ExpulsionsPropertiesTest {
         }
         PageQuery trendPage = PageQuery.of(null, 1000, null, false, ExpulsionsQueries.TREND_SORTABLE,
                 ExpulsionsQueries.TREND_DEFAULT_SORT);
-        List<String> trend = queries.trends(snapshot, ctx.a(), ctx.b(), null, null, trendPage).items().stream()
+        List<String> trend = queries.trends(view, ctx.a(), ctx.b(), null, null, trendPage).items().stream()
                 .map(r -> r.year() + ":" + r.aToB() + "/" + r.bToA() + "=" + r.balance()).toList();
         assertThat(trend).isEqualTo(years.entrySet().stream()
                 .map(y -> y.getKey() + ":" + y.getValue()[0] + "/" + y.getValue()[1] + "=" + (y.getValue()[0] - y.getValue()[1]))
@@ -171,12 +172,12 @@ class ExpulsionsPropertiesTest {
     }
 
     /** The pair's expulsions in both directions that the list answers with these filters, as presence/id. */
-    private static List<String> listed(ExpulsionsQueries queries, Reads.Snapshot snapshot, Ctx ctx, Boolean answered,
+    private static List<String> listed(ExpulsionsQueries queries, ReadView view, Ctx ctx, Boolean answered,
                                        Boolean overdue) {
         PageQuery all = PageQuery.of(null, 1000, null, false, ExpulsionsQueries.SORTABLE, ExpulsionsQueries.DEFAULT_SORT);
         List<String> keys = new ArrayList<>();
         for (boolean ab : new boolean[]{true, false}) {
-            Page<ExpulsionView> page = queries.list(snapshot, new ExpulsionsQueries.Filter(ctx.receiving(ab), ctx.sending(ab),
+            Page<ExpulsionView> page = queries.list(view, new ExpulsionsQueries.Filter(ctx.receiving(ab), ctx.sending(ab),
                     null, null, null, null, answered, overdue, ON), all);
             assertThat(page.total()).isEqualTo(page.items().size());
             page.items().forEach(e -> keys.add(e.presenceId() + "/" + e.expulsionId()));

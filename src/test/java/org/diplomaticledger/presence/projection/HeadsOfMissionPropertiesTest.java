@@ -17,6 +17,7 @@ import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.ReadPosition;
 import org.diplomaticledger.projection.RebuildStatus;
+import org.diplomaticledger.projection.ReadView;
 import org.diplomaticledger.projection.Reads;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerCommand;
@@ -75,9 +76,9 @@ class HeadsOfMissionPropertiesTest {
         app.awaitProjection(HeadsOfMissionProjection.NAME);
 
         Expected expected = fold(embassy.missionId(), LedgerApp.inEffectiveOrder(app.events(embassy.presenceId())));
-        Reads.Snapshot snapshot = app.bean(Reads.class).await(HeadsOfMissionProjection.NAME, ReadPosition.any());
+        ReadView view = app.bean(Reads.class).await(HeadsOfMissionProjection.NAME, ReadPosition.any());
         HeadsOfMissionQueries queries = app.bean(HeadsOfMissionQueries.class);
-        MissionHeadsDetail actual = queries.mission(snapshot, embassy.missionId(), ON).orElseThrow();
+        MissionHeadsDetail actual = queries.mission(view, embassy.missionId(), ON).orElseThrow();
 
         Statistics.label("tenures").collect(expected.tenures.size());
         Statistics.label("vacancies").collect(expected.vacancies.size());
@@ -86,11 +87,11 @@ class HeadsOfMissionPropertiesTest {
         assertThat(actual.mission().vacant()).isEqualTo(expected.vacant());
         assertThat(actual.mission().vacantSince()).isEqualTo(expected.openVacancySince());
         assertThat(actual.tenures().stream().map(t -> new ExpectedTenure(t.personId(), t.appointedOn(), t.functionsStartedOn(),
-                t.endedOn())).toList()).isEqualTo(expected.tenures.stream().map(TenureState::snapshot).toList());
+                t.endedOn())).toList()).isEqualTo(expected.tenures.stream().map(TenureState::view).toList());
         assertThat(actual.vacancies().stream().map(v -> new ExpectedVacancy(v.from(), v.to(), v.afterPersonId(), v.nextPersonId(),
-                v.days())).toList()).isEqualTo(expected.vacancies.stream().map(VacancyState::snapshot).toList());
+                v.days())).toList()).isEqualTo(expected.vacancies.stream().map(VacancyState::view).toList());
 
-        Page<HeadsOfMissionViews.MissionHeadView> listed = queries.missions(snapshot, new HeadsOfMissionQueries.MissionFilter(
+        Page<HeadsOfMissionViews.MissionHeadView> listed = queries.missions(view, new HeadsOfMissionQueries.MissionFilter(
                 null, null, null, embassy.missionId(), expected.vacant(), ON), PageQuery.of(null, null, null, false,
                 HeadsOfMissionQueries.MISSION_SORTABLE, HeadsOfMissionQueries.MISSION_DEFAULT_SORT));
         assertThat(listed.items()).containsExactly(actual.mission());
@@ -126,7 +127,7 @@ class HeadsOfMissionPropertiesTest {
             this.personId = personId;
         }
 
-        ExpectedTenure snapshot() {
+        ExpectedTenure view() {
             return new ExpectedTenure(personId, appointedOn, functionsStartedOn, endedOn);
         }
     }
@@ -142,7 +143,7 @@ class HeadsOfMissionPropertiesTest {
             this.after = after;
         }
 
-        ExpectedVacancy snapshot() {
+        ExpectedVacancy view() {
             return new ExpectedVacancy(from, to, after, next, java.time.temporal.ChronoUnit.DAYS.between(from, to == null ? ON : to));
         }
     }

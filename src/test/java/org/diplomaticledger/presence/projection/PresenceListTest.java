@@ -9,6 +9,7 @@ import org.diplomaticledger.presence.projection.StaffingViews.PresenceStaffingVi
 import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.ReadPosition;
+import org.diplomaticledger.projection.ReadView;
 import org.diplomaticledger.projection.Reads;
 import org.diplomaticledger.projection.TimePoint;
 import org.diplomaticledger.shared.CountryCode;
@@ -64,7 +65,7 @@ class PresenceListTest {
         assertThat(created).as("presences written by this test").hasSizeGreaterThan(6);
 
         StaffingQueries queries = app.bean(StaffingQueries.class);
-        Reads.Snapshot now = app.bean(Reads.class).await(StaffingProjection.NAME, ReadPosition.any());
+        ReadView now = app.bean(Reads.class).await(StaffingProjection.NAME, ReadPosition.any());
         List<TimePoint> points = List.of(now.point(), new TimePoint(DAY.minusDays(1), Instant.now()),
                 new TimePoint(DAY.plusDays(100), Instant.now()), new TimePoint(DAY.plusDays(700), Instant.now()),
                 new TimePoint(DAY.plusDays(700), between), new TimePoint(LocalDate.now(), between));
@@ -80,13 +81,13 @@ class PresenceListTest {
                 "receiving_state ASC NULLS FIRST, headcount ASC NULLS FIRST, presence_id");
         int compared = 0;
         for (TimePoint point : points) {
-            Reads.Snapshot snapshot = new Reads.Snapshot(now.projection(), now.slot(), now.position(), point);
+            ReadView view = new ReadView(now.projection(), now.slot(), now.position(), point);
             for (PresenceFilter filter : filters) {
                 for (String order : orders) {
                     for (int page = 0; page < 3; page++) {
                         PageQuery query = new PageQuery(page, 3, order);
-                        Page<PresenceStaffingView> probed = queries.presences(snapshot, filter, query, point.asOf(), Integer.MAX_VALUE);
-                        Page<PresenceStaffingView> scanned = queries.presences(snapshot, filter, query, point.asOf(), 0);
+                        Page<PresenceStaffingView> probed = queries.presences(view, filter, query, point.asOf(), Integer.MAX_VALUE);
+                        Page<PresenceStaffingView> scanned = queries.presences(view, filter, query, point.asOf(), 0);
                         assertThat(probed).as("%s %s %s page %d", point, filter, order, page).isEqualTo(scanned);
                         compared += probed.items().size();
                     }
@@ -97,24 +98,24 @@ class PresenceListTest {
         // each presence of a list (its counted staff read bucket by bucket for all of them) is what reading it alone says
         int checked = 0;
         for (TimePoint point : points) {
-            Reads.Snapshot snapshot = new Reads.Snapshot(now.projection(), now.slot(), now.position(), point);
-            List<PresenceStaffingView> listed = queries.presences(snapshot, new PresenceFilter(null, null, null),
+            ReadView view = new ReadView(now.projection(), now.slot(), now.position(), point);
+            List<PresenceStaffingView> listed = queries.presences(view, new PresenceFilter(null, null, null),
                     new PageQuery(0, 1000, "presence_id"), point.asOf()).items();
             checked += listed.size();
             for (PresenceStaffingView item : listed) {
                 assertThat(item).as("%s at %s", item.presenceId(), point)
-                        .isEqualTo(queries.presence(snapshot, item.presenceId(), point.asOf()).orElseThrow().presence());
+                        .isEqualTo(queries.presence(view, item.presenceId(), point.asOf()).orElseThrow().presence());
             }
         }
         assertThat(checked).as("listed presences checked against their own reads").isGreaterThan(2 * created.size());
         // the list found this test's presences, and only from the day each was opened
-        Reads.Snapshot late = new Reads.Snapshot(now.projection(), now.slot(), now.position(),
+        ReadView late = new ReadView(now.projection(), now.slot(), now.position(),
                 new TimePoint(DAY.plusDays(700), Instant.now()));
         Page<PresenceStaffingView> ki = queries.presences(late, new PresenceFilter(null, null, CountryCode.of("KI")),
                 new PageQuery(0, 50, "presence_id"), DAY.plusDays(700));
         assertThat(ki.items()).extracting(PresenceStaffingView::presenceId)
                 .containsAll(created.stream().filter(id -> id.contains("KI")).toList());
-        Reads.Snapshot early = new Reads.Snapshot(now.projection(), now.slot(), now.position(),
+        ReadView early = new ReadView(now.projection(), now.slot(), now.position(),
                 new TimePoint(DAY.plusDays(50), Instant.now()));
         assertThat(queries.presences(early, new PresenceFilter(null, null, null), new PageQuery(0, 1000, "presence_id"),
                 DAY.plusDays(50)).items()).extracting(PresenceStaffingView::presenceId)

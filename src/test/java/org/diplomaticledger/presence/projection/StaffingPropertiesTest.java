@@ -12,6 +12,7 @@ import org.diplomaticledger.presence.api.*;
 import org.diplomaticledger.presence.projection.StaffingViews.*;
 import org.diplomaticledger.projection.ReadPosition;
 import org.diplomaticledger.projection.RebuildStatus;
+import org.diplomaticledger.projection.ReadView;
 import org.diplomaticledger.projection.Reads;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerCommand;
@@ -75,12 +76,12 @@ class StaffingPropertiesTest {
         app.awaitProjection(StaffingProjection.NAME);
 
         Fold expected = fold(LedgerApp.inEffectiveOrder(app.events(presence.id())));
-        Reads.Snapshot snapshot = app.bean(Reads.class).await(StaffingProjection.NAME, ReadPosition.any());
+        ReadView view = app.bean(Reads.class).await(StaffingProjection.NAME, ReadPosition.any());
         StaffingQueries queries = app.bean(StaffingQueries.class);
         StaffingTrends trends = app.bean(StaffingTrends.class);
 
         for (String missionId : presence.missions()) {
-            MissionStaffingView mission = queries.mission(snapshot, missionId, ON).orElseThrow().mission();
+            MissionStaffingView mission = queries.mission(view, missionId, ON).orElseThrow().mission();
             assertThat(mission.status()).as(missionId).isEqualTo(expected.status.get(missionId));
             assertThat(counts(mission.named())).as("named at " + missionId).isEqualTo(expected.named(missionId));
             assertThat(counts(mission.counted())).as("counted at " + missionId).isEqualTo(expected.counted(missionId, false));
@@ -90,7 +91,7 @@ class StaffingPropertiesTest {
                     .isEqualTo(expected.expelled(missionId));
             assertThat(reported(mission.reported())).as("reported at " + missionId).isEqualTo(expected.reported.get(missionId));
         }
-        PresenceStaffingView actual = queries.presence(snapshot, presence.id(), ON).orElseThrow().presence();
+        PresenceStaffingView actual = queries.presence(view, presence.id(), ON).orElseThrow().presence();
         assertThat(counts(actual.named())).as("named").isEqualTo(expected.named(null));
         assertThat(counts(actual.counted())).as("counted").isEqualTo(expected.counted(null, false));
         assertThat(counts(actual.presenceWide())).as("presence-wide").isEqualTo(expected.counted(null, true));
@@ -100,10 +101,10 @@ class StaffingPropertiesTest {
         assertThat(reported(actual.reported())).as("reported").isEqualTo(expected.reported.get(null));
 
         // every change summed by effective date ends at the headcount now
-        List<HeadcountPoint> months = trends.headcountTrend(snapshot, presence.id(), YearMonth.of(2024, 12), YearMonth.of(2025, 12));
+        List<HeadcountPoint> months = trends.headcountTrend(view, presence.id(), YearMonth.of(2024, 12), YearMonth.of(2025, 12));
         assertThat(months.get(0).headcount()).isZero();
         assertThat(months.get(months.size() - 1).headcount()).isEqualTo(expected.totalAt(LocalDate.of(2025, 12, 31)));
-        List<OpenMissionsPoint> years = trends.openMissionsTrend(snapshot, presence.sending(), presence.receiving(), 2025, 2025);
+        List<OpenMissionsPoint> years = trends.openMissionsTrend(view, presence.sending(), presence.receiving(), 2025, 2025);
         assertThat(years).hasSize(1);
         assertThat(years.get(0).missionIds()).isEqualTo(expected.openAtYearEnd());
     }

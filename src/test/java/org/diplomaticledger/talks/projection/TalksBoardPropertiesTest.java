@@ -11,6 +11,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.diplomaticledger.projection.ReadPosition;
 import org.diplomaticledger.projection.RebuildStatus;
+import org.diplomaticledger.projection.ReadView;
 import org.diplomaticledger.projection.Reads;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerCommand;
@@ -54,8 +55,8 @@ class TalksBoardPropertiesTest {
         app.awaitProjection(TalksBoardProjection.NAME);
 
         Expected expected = fold(app.events(talksId));
-        Reads.Snapshot snapshot = app.bean(Reads.class).await(TalksBoardProjection.NAME, ReadPosition.any());
-        TalksDetail actual = app.bean(TalksBoardQueries.class).one(snapshot, talksId).orElseThrow();
+        ReadView view = app.bean(Reads.class).await(TalksBoardProjection.NAME, ReadPosition.any());
+        TalksDetail actual = app.bean(TalksBoardQueries.class).one(view, talksId).orElseThrow();
 
         assertThat(actual.talks().status()).isEqualTo(expected.status);
         assertThat(actual.talks().date()).isEqualTo(expected.date);
@@ -74,7 +75,7 @@ class TalksBoardPropertiesTest {
         LocalDate asOf = DAY.plusDays(asOfDay);
         Expected then = fold(recorded.stream().filter(m -> !m.getTimestamp().isAfter(knownAt))
                 .filter(m -> !((org.diplomaticledger.shared.LedgerEvent) m.getPayload()).effectiveDate().isAfter(asOf)).toList());
-        Reads.Snapshot past = app.bean(Reads.class).await(TalksBoardProjection.NAME, new ReadPosition(null, asOf, knownAt));
+        ReadView past = app.bean(Reads.class).await(TalksBoardProjection.NAME, new ReadPosition(null, asOf, knownAt));
         java.util.Optional<TalksDetail> board = app.bean(TalksBoardQueries.class).one(past, talksId);
         assertThat(board.map(b -> b.talks().status()).orElse(null)).as("status on " + asOf + " known at " + knownAt)
                 .isEqualTo(then.status);
