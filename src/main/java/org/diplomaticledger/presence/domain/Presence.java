@@ -37,7 +37,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * and snapshots of the old shape are not read (the presence loads from its events instead).
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "ledgerSnapshotTrigger")
-@Revision("4")
+@Revision("5")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Presence {
 
@@ -78,6 +78,10 @@ public class Presence {
         }
         for (Mission mission : missions.values()) {
             mission.requireRevisable(revision.eventId(), movedTo);
+        }
+        RuleViolation wrong = staff.careers.revised(revision.eventId(), movedTo);
+        if (wrong != null) {
+            throw wrong;
         }
         revision.record();
     }
@@ -129,7 +133,8 @@ public class Presence {
                     "a named accreditation states the category: DIPLOMATIC, ADMINISTRATIVE_TECHNICAL, SERVICE or LOCAL_HIRE");
         }
         expulsions.requireNotPersonaNonGrata(command.personId(), receivingState);
-        staff.requireNotOnStaff(command.personId());
+        staff.requireAccreditable(command.personId(), command.missionId(), command.name(), command.category(),
+                command.effectiveDate(), presenceId);
         ceilings.requireRoomFor(command.personId(), command.missionId(), command.category(), command.effectiveDate(),
                 staff, presenceId);
         apply(new DiplomatAccredited(presenceId, command.missionId(), command.personId(), command.name(), command.rank(),
@@ -150,9 +155,11 @@ public class Presence {
 
     /** The person leaves under the expulsion the command names, else under the one that expelled them, if any. */
     private void recordNamedDeparture(RecordDeparture command, Expulsion named) {
-        StaffBook.Person person = staff.departing(command.personId(), command.missionId());
-        Expulsion expulsion = expulsions.leftUnder(named, command.personId(), person.expulsionId());
+        StaffBook.Departing departing = staff.departing(command.personId(), command.missionId(), command.effectiveDate());
+        StaffBook.Person person = departing.person();
+        Expulsion expulsion = expulsions.leftUnder(named, command.personId(), departing.stintExpulsion());
         Expulsion.requireInEffectOn(expulsion, command.effectiveDate());
+        staff.careers.settle(departing.contradiction(), command.personId(), presenceId);
         apply(new DiplomatDeparted(presenceId, command.missionId(), command.personId(), person.category(),
                 expulsion == null ? null : expulsion.expulsionId(),
                 expulsion != null && expulsion.isOverdueOn(command.effectiveDate()), command.effectiveDate(),
@@ -196,7 +203,8 @@ public class Presence {
         requireKnownIfNamed(command.missionId(), command.effectiveDate());
         expulsions.requireNew(command.expulsionId(), command.answersExpulsionId(), id);
         requireNotBefore(command.departureDeadline(), command.effectiveDate(), "departureDeadline");
-        List<ExpelledPerson> persons = staff.expellable(command.personIds(), command.missionId(), id);
+        List<ExpelledPerson> persons = staff.expellable(command.personIds(), command.missionId(), command.expulsionId(),
+                command.effectiveDate(), id);
         apply(new DiplomatExpelled(id, command.expulsionId(), receivingOf(id), sendingOf(id), command.missionId(),
                 persons, command.count(), command.count() == null ? null : command.category(), command.departureDeadline(),
                 command.answersExpulsionId(), command.reason(), command.effectiveDate(), command.source()));
@@ -312,13 +320,15 @@ public class Presence {
     }
 
     @EventSourcingHandler
-    void on(DiplomatAccredited event) {
-        staff.accredit(event.personId(), event.missionId(), event.name(), event.category());
+    void on(DiplomatAccredited event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        staff.record(event.personId(), new Careers.PersonFact(Careers.Move.ACCREDITED, event.missionId(), event.name(),
+                event.category(), null), event, eventId, sequence, event.effectiveDate(), event.presenceId());
     }
 
     @EventSourcingHandler
-    void on(DiplomatDeparted event) {
-        staff.depart(event.personId());
+    void on(DiplomatDeparted event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        staff.record(event.personId(), new Careers.PersonFact(Careers.Move.DEPARTED, event.missionId(), null, null,
+                null), event, eventId, sequence, event.effectiveDate(), event.presenceId());
         if (event.expulsionId() != null) {
             expulsions = expulsions.departed(event.expulsionId(), event.personId());
         }
@@ -345,10 +355,11 @@ public class Presence {
     }
 
     @EventSourcingHandler
-    void on(DiplomatExpelled event) {
+    void on(DiplomatExpelled event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
         initialiseFrom(event.presenceId());
         for (ExpelledPerson person : event.persons()) {
-            staff.expel(person.personId(), event.expulsionId());
+            staff.record(person.personId(), new Careers.PersonFact(Careers.Move.EXPELLED, event.missionId(), null, null,
+                    event.expulsionId()), event, eventId, sequence, event.effectiveDate(), event.presenceId());
         }
         expulsions = expulsions.expelled(event);
     }

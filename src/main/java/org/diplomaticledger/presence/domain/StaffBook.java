@@ -5,6 +5,7 @@ import org.diplomaticledger.presence.api.ExpelledPerson;
 import org.diplomaticledger.presence.api.StaffCategory;
 import org.diplomaticledger.shared.RuleViolation;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,8 +32,10 @@ class StaffBook {
         }
     }
 
-    /** Persons by personId; departed ones stay, so that a second departure is recognised. */
+    /** Persons by personId as they stand after their last fact in effective time; departed ones stay. */
     Map<String, Person> persons = new LinkedHashMap<>();
+    /** Each person's facts in effective time, which the rules on named persons judge by ({@link Careers}). */
+    Careers careers = new Careers();
     /** Unnamed staff by bucket key ({@code missionId|CATEGORY}, missionId empty for the presence as a whole). */
     Map<String, Integer> unnamed = new HashMap<>();
 
@@ -40,70 +43,67 @@ class StaffBook {
         return (missionId == null ? "" : missionId) + "|" + category.name();
     }
 
-    void accredit(String personId, String missionId, String name, StaffCategory category) {
-        persons.put(personId, new Person(missionId, name, category, false, null));
-    }
-
-    /** A person is accredited at one mission at a time. */
-    void requireNotOnStaff(String personId) {
-        Person person = persons.get(personId);
-        if (person != null && !person.departed()) {
-            throw new RuleViolation("already-accredited", "personId", personId + " is already accredited at "
-                    + person.missionId());
+    /** A recorded fact of a named person ({@code eventId}, {@code sequence}: the event's) placed in their career. */
+    void record(String personId, Careers.PersonFact fact, Object event, String eventId, long sequence, LocalDate on,
+                String presenceId) {
+        Person now = careers.record(personId, eventId, event, on, sequence, fact, presenceId);
+        if (now == null) {
+            persons.remove(personId); // a history recorded under the old rules may depart someone never accredited
+        } else {
+            persons.put(personId, now);
         }
     }
 
-    /** The person who leaves a mission: on its staff, and not departed already. */
-    Person departing(String personId, String missionId) {
-        Person person = persons.get(personId);
-        if (person == null || !person.missionId().equals(missionId)) {
-            throw new RuleViolation("not-accredited", "personId", personId + " is not accredited at " + missionId);
-        }
-        if (person.departed()) {
-            throw new RuleViolation("already-departed", "personId", personId + " has already departed");
-        }
-        return person;
+    /** A person is accredited at one mission at a time: not on the staff on the day, nor made so for a later fact. */
+    void requireAccreditable(String personId, String missionId, String name, StaffCategory category, LocalDate on,
+                             String presenceId) {
+        careers.requireFits(personId, "DiplomatAccredited", on, new Careers.PersonFact(Careers.Move.ACCREDITED,
+                missionId, name, category, null), presenceId);
     }
 
-    void depart(String personId) {
-        persons.put(personId, persons.get(personId).departedNow());
+    /**
+     * A person leaving a mission on a day: who they were then, the expulsion of that stint (if any, whatever its
+     * day), and the contradiction of a later recorded fact the departure would cause, left to settle
+     * ({@link Careers#settle}) once the expulsion's own rules were checked.
+     */
+    record Departing(Person person, String stintExpulsion, RuleViolation contradiction) {
     }
 
-    void expel(String personId, String expulsionId) {
-        persons.put(personId, persons.get(personId).expelledBy(expulsionId));
+    /** The person who leaves a mission on a day: on its staff then, and not departed already (thrown). */
+    Departing departing(String personId, String missionId, LocalDate on) {
+        RuleViolation contradiction = careers.judge(personId, "DiplomatDeparted", on, new Careers.PersonFact(
+                Careers.Move.DEPARTED, missionId, null, null, null));
+        return new Departing(careers.on(personId, on), careers.expulsionOfStintOn(personId, on), contradiction);
     }
 
-    /** The persons an expulsion names, as it records them, each {@link #expellable expellable}. */
-    List<ExpelledPerson> expellable(List<String> personIds, String missionId, String presenceId) {
+    /** The persons an expulsion names on its day, as it records them, each {@link #expellable expellable}. */
+    List<ExpelledPerson> expellable(List<String> personIds, String missionId, String expulsionId, LocalDate on,
+                                    String presenceId) {
         List<ExpelledPerson> expelled = new ArrayList<>();
         for (int i = 0; i < personIds.size(); i++) {
-            expelled.add(expellable(personIds, i, missionId, presenceId));
+            expelled.add(expellable(personIds, i, missionId, expulsionId, on, presenceId));
         }
         return expelled;
     }
 
     /**
-     * The i-th person an expulsion names, as the expulsion records them: on the staff (at its mission, if it names
-     * one), not expelled already, and named once. The field of a refusal is {@code personIds[i]}.
+     * The i-th person an expulsion names, as the expulsion records them: on the staff on its day (at its mission, if it
+     * names one), not expelled already in that stint, and named once. The field of a refusal is {@code personIds[i]}.
      */
-    private ExpelledPerson expellable(List<String> personIds, int i, String missionId, String presenceId) {
+    private ExpelledPerson expellable(List<String> personIds, int i, String missionId, String expulsionId,
+                                      LocalDate on, String presenceId) {
         String personId = personIds.get(i);
-        Person person = persons.get(personId);
-        if (person == null || person.departed()) {
-            throw new RuleViolation("not-accredited", "personIds[" + i + "]", personId + " is not on the staff of "
-                    + presenceId + (person == null ? "" : " any more: departed already"));
-        }
-        if (missionId != null && !missionId.equals(person.missionId())) {
-            throw new RuleViolation("not-at-mission", "personIds[" + i + "]", personId + " is accredited at "
-                    + person.missionId() + ", not at " + missionId);
-        }
-        if (person.expulsionId() != null) {
-            throw new RuleViolation("already-expelled", "personIds[" + i + "]", personId
-                    + " was already expelled by " + person.expulsionId());
+        try {
+            careers.requireFits(personId, "DiplomatExpelled", on, new Careers.PersonFact(Careers.Move.EXPELLED,
+                    missionId, null, null, expulsionId), presenceId);
+        } catch (RuleViolation refused) {
+            throw new RuleViolation(refused.rule(), "personIds[" + i + "]", refused.getMessage()
+                    + ("not-accredited".equals(refused.rule()) ? " (" + presenceId + ")" : ""), refused.details());
         }
         if (personIds.indexOf(personId) != i) {
             throw new RuleViolation("named-twice", "personIds[" + i + "]", personId + " is named twice");
         }
+        Person person = careers.on(personId, on);
         return new ExpelledPerson(personId, person.name(), person.missionId(), person.category());
     }
 

@@ -79,6 +79,40 @@ class EffectiveTimeHttpTest extends LedgerIntegrationTest {
         assertThat(status("2000-01-01", position)).isEqualTo("OPEN");
     }
 
+    /** Norway's embassy in Kathmandu; the pair NO-NP is this test's own. */
+    @Test
+    void anEarlierStintOfAPersonBackFilledAsAWholeIsAccepted() {
+        String embassy = "NO-NP-EMBASSY-KATHMANDU";
+        ledger.accepted("OpenMission", """
+                {"sendingState": "NO", "receivingState": "NP", "kind": "EMBASSY", "city": "Kathmandu",
+                 "effectiveDate": "1990-01-01", "source": "archive"}""");
+        ledger.accepted("AccreditDiplomat", """
+                {"missionId": "%s", "personId": "lars-berg", "name": "Lars Berg", "category": "DIPLOMATIC",
+                 "effectiveDate": "2000-01-01", "source": "archive"}""".formatted(embassy));
+        String accredited = """
+                {"command": "AccreditDiplomat", "payload": {"missionId": "%s", "personId": "lars-berg", "name": "Lars Berg",
+                 "category": "DIPLOMATIC", "effectiveDate": "1995-01-01", "source": "archive"}}""".formatted(embassy)
+                .replace("\n", "");
+        String departed = """
+                {"command": "RecordDeparture", "payload": {"missionId": "%s", "personId": "lars-berg",
+                 "effectiveDate": "1998-06-30", "source": "archive"}}""".formatted(embassy).replace("\n", "");
+
+        Response alone = importLines(accredited);
+        assertThat(alone.status()).as(alone.toString()).isEqualTo(409);
+        assertThat(alone.json().path("rule").asText()).isEqualTo("contradicts-recorded-fact");
+        assertThat(alone.json().path("conflictingFact").path("rule").asText()).isEqualTo("already-accredited");
+
+        Response whole = importLines(accredited, departed);
+        assertThat(whole.status()).as(whole.toString()).isEqualTo(200);
+
+        // A second departure inside that stint would leave the recorded one of 1998 departing someone gone.
+        Response twice = ledger.command("clerk", "RecordDeparture", """
+                {"missionId": "%s", "personId": "lars-berg", "effectiveDate": "1997-01-01", "source": "archive"}"""
+                .formatted(embassy));
+        assertThat(twice.json().path("rule").asText()).as(twice.toString()).isEqualTo("contradicts-recorded-fact");
+        assertThat(twice.json().path("conflictingFact").path("rule").asText()).isEqualTo("already-departed");
+    }
+
     private String status(String asOf, long atLeast) {
         Response read = ledger.get("analyst", "/api/v1/missions/" + MISSION + "?asOf=" + asOf, atLeast);
         assertThat(read.status()).as(read.toString()).isEqualTo(200);
