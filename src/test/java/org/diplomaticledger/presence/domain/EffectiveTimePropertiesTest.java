@@ -113,6 +113,101 @@ class EffectiveTimePropertiesTest {
         return null;
     }
 
+    /** One fact of a person's career at the embassy (open since before day 0), on day {@code day}. */
+    record Move(String type, int day) {
+        LocalDate on() {
+            return LocalDate.of(1950, 1, 1).plusDays(day);
+        }
+
+        LedgerCommand command() {
+            return switch (type) {
+                case "DiplomatAccredited" -> new AccreditDiplomat(EMBASSY, "ivan-petrov", "Ivan Petrov", null,
+                        StaffCategory.DIPLOMATIC, on(), SOURCE);
+                case "DiplomatDeparted" -> new RecordDeparture(EMBASSY, "ivan-petrov", null, null, null, on(), SOURCE);
+                default -> new ExpelDiplomat(null, null, EMBASSY, List.of("ivan-petrov"), null, null, on().plusDays(30),
+                        null, "exp-" + day, null, on(), SOURCE);
+            };
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Move>> careers() {
+        return Arbitraries.integers().between(0, Integer.MAX_VALUE).list().ofMinSize(1).ofMaxSize(10).map(draws -> {
+            List<Move> career = new ArrayList<>();
+            int day = 0;
+            String status = "off";
+            for (int draw : draws) {
+                if (status.equals("gone")) {
+                    break; // expelled and departed: persona non grata, never accredited again
+                }
+                day += 1 + draw % 1000;
+                String type = status.equals("off") ? "DiplomatAccredited"
+                        : status.equals("on") && draw % 3 == 0 ? "DiplomatExpelled" : "DiplomatDeparted";
+                career.add(new Move(type, day));
+                status = switch (type) {
+                    case "DiplomatAccredited" -> "on";
+                    case "DiplomatExpelled" -> "expelled";
+                    default -> status.equals("expelled") ? "gone" : "off";
+                };
+            }
+            return career;
+        });
+    }
+
+    /** As for a mission's life: a person's accepted facts, placed by date, form a career that breaks no rule. */
+    @Property(tries = 150)
+    void whateverTheOrderOfRecordingTheAcceptedStaffFactsFormAValidCareer(@ForAll("careers") List<Move> career,
+                                                                          @ForAll long seed) {
+        MissionOpened opened = new MissionOpened(PRESENCE, EMBASSY, RU, US, MissionKind.EMBASSY, "Washington", null,
+                null, false, LocalDate.of(1949, 1, 1), SOURCE);
+        assertThat(recordMoves(opened, career)).as("date order accepts a valid career").containsExactlyElementsOf(career);
+        List<Move> shuffled = new ArrayList<>(career);
+        Collections.shuffle(shuffled, new Random(seed));
+        List<Move> accepted = recordMoves(opened, shuffled);
+        List<Move> inEffectiveOrder = new ArrayList<>(accepted);
+        inEffectiveOrder.sort(java.util.Comparator.comparingInt(Move::day));
+        String status = "off";
+        for (Move move : inEffectiveOrder) {
+            boolean fits = switch (move.type()) {
+                case "DiplomatAccredited" -> status.equals("off");
+                case "DiplomatExpelled" -> status.equals("on");
+                default -> !status.equals("off");
+            };
+            assertThat(fits).as("%s in %s, accepted in the order %s", move, inEffectiveOrder, accepted).isTrue();
+            status = switch (move.type()) {
+                case "DiplomatAccredited" -> "on";
+                case "DiplomatExpelled" -> "expelled";
+                default -> "off";
+            };
+        }
+    }
+
+    private static List<Move> recordMoves(MissionOpened opened, List<Move> moves) {
+        List<Object> events = new ArrayList<>(List.of(opened));
+        List<Move> accepted = new ArrayList<>();
+        for (Move move : moves) {
+            FixtureConfiguration<Presence> fixture = new AggregateTestFixture<>(Presence.class);
+            List<Object> before = List.copyOf(events);
+            boolean[] refused = {false};
+            fixture.registerCommandHandlerInterceptor((unitOfWork, chain) -> {
+                try {
+                    return chain.proceed();
+                } catch (RuleViolation refusal) {
+                    refused[0] = true;
+                    throw refusal;
+                }
+            });
+            fixture.given(before).when(move.command());
+            if (refused[0]) {
+                continue;
+            }
+            fixture.getEventStore().readEvents(PRESENCE).asStream().skip(before.size()).map(EventMessage::getPayload)
+                    .forEach(events::add);
+            accepted.add(move);
+        }
+        return accepted;
+    }
+
     /** Sends the facts one by one, each judged against the events accepted before it; answers those accepted. */
     private static List<Fact> record(List<Fact> facts) {
         List<Object> events = new ArrayList<>();
