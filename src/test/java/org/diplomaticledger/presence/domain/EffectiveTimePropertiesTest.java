@@ -7,6 +7,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.diplomaticledger.presence.api.*;
 import org.diplomaticledger.shared.LedgerCommand;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.diplomaticledger.presence.domain.PresenceTestData.*;
@@ -182,49 +184,34 @@ class EffectiveTimePropertiesTest {
         }
     }
 
+    private static List<Fact> record(List<Fact> facts) {
+        return accepted(List.of(), facts, Fact::command);
+    }
+
     private static List<Move> recordMoves(MissionOpened opened, List<Move> moves) {
-        List<Object> events = new ArrayList<>(List.of(opened));
-        List<Move> accepted = new ArrayList<>();
-        for (Move move : moves) {
+        return accepted(List.of(opened), moves, Move::command);
+    }
+
+    /**
+     * Sends the facts one by one after the events {@code given}, each judged against the events accepted before it;
+     * answers those accepted (a refusal by a rule, or a mission's fact before any mission is recorded, is skipped).
+     */
+    private static <T> List<T> accepted(List<Object> given, List<T> facts, Function<T, LedgerCommand> command) {
+        List<Object> events = new ArrayList<>(given);
+        List<T> accepted = new ArrayList<>();
+        for (T fact : facts) {
             FixtureConfiguration<Presence> fixture = new AggregateTestFixture<>(Presence.class);
             List<Object> before = List.copyOf(events);
             boolean[] refused = {false};
             fixture.registerCommandHandlerInterceptor((unitOfWork, chain) -> {
                 try {
                     return chain.proceed();
-                } catch (RuleViolation refusal) {
+                } catch (RuleViolation | AggregateNotFoundException refusal) {
                     refused[0] = true;
                     throw refusal;
                 }
             });
-            fixture.given(before).when(move.command());
-            if (refused[0]) {
-                continue;
-            }
-            fixture.getEventStore().readEvents(PRESENCE).asStream().skip(before.size()).map(EventMessage::getPayload)
-                    .forEach(events::add);
-            accepted.add(move);
-        }
-        return accepted;
-    }
-
-    /** Sends the facts one by one, each judged against the events accepted before it; answers those accepted. */
-    private static List<Fact> record(List<Fact> facts) {
-        List<Object> events = new ArrayList<>();
-        List<Fact> accepted = new ArrayList<>();
-        for (Fact fact : facts) {
-            FixtureConfiguration<Presence> fixture = new AggregateTestFixture<>(Presence.class);
-            List<Object> before = List.copyOf(events);
-            boolean[] refused = {false};
-            fixture.registerCommandHandlerInterceptor((unitOfWork, chain) -> {
-                try {
-                    return chain.proceed();
-                } catch (RuleViolation | org.axonframework.modelling.command.AggregateNotFoundException refusal) {
-                    refused[0] = true; // refused by a rule, or a mission's fact before any mission is recorded
-                    throw refusal;
-                }
-            });
-            (before.isEmpty() ? fixture.givenNoPriorActivity() : fixture.given(before)).when(fact.command());
+            (before.isEmpty() ? fixture.givenNoPriorActivity() : fixture.given(before)).when(command.apply(fact));
             if (refused[0]) {
                 continue;
             }
