@@ -110,4 +110,24 @@ class StaffInEffectiveTimeTest {
                 .expectException(violates("already-accredited", "personId"))
                 .expectNoEvents();
     }
+
+    /** Snapshots hold the careers and the missions' timelines as Jackson writes them, and read them back equal. */
+    @Test
+    void theTimelinesSurviveAJacksonRoundTrip() {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                .findAndAddModules().build();
+        fixture.given(embassyOpened(), accredited(PETROV), departed(PETROV))
+                .when(expulsion(-30))
+                .expectState(presence -> {
+                    try {
+                        String json = mapper.writeValueAsString(presence);
+                        org.assertj.core.api.Assertions.assertThat(mapper.readValue(json, Presence.class))
+                                .usingRecursiveComparison().isEqualTo(presence);
+                        org.assertj.core.api.Assertions.assertThat(json).contains("\"move\":\"EXPELLED\"",
+                                "\"change\":\"OPENED\"");
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                });
+    }
 }
