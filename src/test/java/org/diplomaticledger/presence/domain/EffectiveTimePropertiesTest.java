@@ -75,7 +75,7 @@ class EffectiveTimePropertiesTest {
         });
     }
 
-    @Property(tries = 200)
+    @Property(tries = 80)
     void whateverTheOrderOfRecordingTheAcceptedFactsFormAValidLife(@ForAll("lives") List<Fact> life, @ForAll long seed) {
         assertThat(record(life)).as("date order accepts a valid life").containsExactlyElementsOf(life);
 
@@ -157,7 +157,7 @@ class EffectiveTimePropertiesTest {
     }
 
     /** As for a mission's life: a person's accepted facts, placed by date, form a career that breaks no rule. */
-    @Property(tries = 150)
+    @Property(tries = 60)
     void whateverTheOrderOfRecordingTheAcceptedStaffFactsFormAValidCareer(@ForAll("careers") List<Move> career,
                                                                           @ForAll long seed) {
         MissionOpened opened = new MissionOpened(PRESENCE, EMBASSY, RU, US, MissionKind.EMBASSY, "Washington", null,
