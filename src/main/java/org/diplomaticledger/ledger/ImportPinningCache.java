@@ -10,7 +10,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The aggregate cache ({@code ledger.aggregates.cache}), which keeps strong references to the aggregates a large
- * import ({@link LedgerWriter#importAll}) wrote, on the importing thread, until the import ends.
+ * import ({@link LedgerImport#importAll}) wrote, on the importing thread, until the import ends.
  *
  * <p>Why: Axon's repository puts a new cache entry for an aggregate on every save, and the weak cache lets the
  * collector drop it at the next GC. A 1,000,000-line import saves its aggregates 500 times (once a chunk) and

@@ -20,7 +20,7 @@ import java.util.List;
  * <p>It also makes Axon's "extended gap check" itself (turned off in the builder): when the readers of the ledger's
  * tail find nothing in their next window of positions, Axon looks for the lowest position after it
  * ({@code SELECT MIN(global_index) ... WHERE global_index > ?}), so that a gap wider than a batch does not stop them.
- * While a large import is being written ({@link LedgerWriter#importAll}), every position after the tail is an
+ * While a large import is being written ({@link LedgerImport#importAll}), every position after the tail is an
  * uncommitted row of the import, which that query visits one by one to skip (H2's MVCC): a JDBC profile of a
  * 300,000-line import showed the event store's reader spending as much CPU in that query, polled after every
  * chunk, as the import itself, and the garbage it made took a third of the time in GC pauses. The check is skipped
@@ -42,7 +42,7 @@ class InterceptedJdbcEventStorageEngine extends JdbcEventStorageEngine {
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         List<? extends TrackedEventData<?>> found = super.fetchTrackedEvents(lastToken, batchSize);
-        if (!found.isEmpty() || LedgerWriter.importWriting()) {
+        if (!found.isEmpty() || LedgerImport.importWriting()) {
             return found;
         }
         long index = lastToken == null ? -1 : ((GapAwareTrackingToken) lastToken).getIndex();

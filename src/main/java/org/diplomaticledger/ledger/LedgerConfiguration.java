@@ -260,7 +260,7 @@ class LedgerConfiguration {
         // transaction does, and a snapshot taken then would read none of the import's events (a later crossing of
         // the threshold takes it).
         Snapshotter outsideImports = (aggregateType, aggregateIdentifier) -> {
-            if (!LedgerWriter.importing()) {
+            if (!LedgerImport.importing()) {
                 snapshotter.scheduleSnapshot(aggregateType, aggregateIdentifier);
             }
         };

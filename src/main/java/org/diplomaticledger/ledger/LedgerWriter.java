@@ -20,21 +20,16 @@ import org.diplomaticledger.shared.WholeBatch;
 import org.diplomaticledger.shared.LedgerMetadata;
 import org.slf4j.MDC;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.transaction.Transaction;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -74,6 +69,7 @@ public class LedgerWriter implements DisposableBean {
     private final IdempotencyStore idempotency;
     private final GroupCommit groupCommit;
     private final Cache aggregateCache;
+    private final LedgerImport imports;
     /**
      * Every write holds it shared; a large import's append ({@link #importAll}) holds it alone. The import commits its
      * chunks' units of work one after another inside one database transaction, so that its memory stays bounded; the
@@ -100,6 +96,7 @@ public class LedgerWriter implements DisposableBean {
             throw new IllegalStateException("ledger.writes.group-commit.max-batch must be 1 or more, not " + maxBatch);
         }
         this.groupCommit = groupCommitEnabled ? new GroupCommit(this, maxBatch) : null;
+        this.imports = new LedgerImport(this, transactionManager, aggregateCache, gate.writeLock());
     }
 
     /**
@@ -300,146 +297,16 @@ public class LedgerWriter implements DisposableBean {
         return results;
     }
 
-    /** What an import wrote so far (or in all): lines, commands, events, and the first and last position (-1: none). */
-    public record ImportProgress(long lines, long commands, long events, long firstPosition, long lastPosition) {
-    }
-
-    /** A line of an import that the ledger refused; nothing of the import was written. */
-    public static class ImportLineRefused extends RuntimeException {
-        private final int line;
-        private final CommandFailed failure;
-
-        ImportLineRefused(int line, CommandFailed failure) {
-            super("line " + line + " (" + failure.command() + "): " + failure.getMessage(), failure.getCause());
-            this.line = line;
-            this.failure = failure;
-        }
-
-        public int line() {
-            return line;
-        }
-
-        public CommandFailed failure() {
-            return failure;
-        }
-    }
-
     /**
-     * Writes a large import, all or nothing, with bounded memory: one database transaction for all of it, in which
-     * each chunk of commands runs in a unit of work of its own (its events appended in one JDBC batch, linked into the
-     * audit chain in one step, and let go), then {@code beforeCommit} (the import's stored answers) and the commit.
-     * Any refused command, failed append or failed {@code beforeCommit} rolls the whole transaction back: nothing of
-     * the import is stored, and the aggregates cached meanwhile are dropped. While it runs, other writes on this node
-     * wait (see {@link #gate}); writes of other nodes wait for the audit chain's head row, which the import holds.
+     * Writes a large import, all or nothing, with bounded memory ({@link LedgerImport}); other writes on this node
+     * wait for it.
      *
-     * @param chunks       the import's commands, a chunk at a time, each with its lines
-     * @param progress     told after each chunk (inside the transaction: what it was told is not committed yet)
-     * @param beforeCommit called with the totals, inside the transaction, just before the commit
-     * @throws ImportLineRefused naming the line the ledger refused
+     * @throws LedgerImport.ImportLineRefused naming the line the ledger refused
      */
-    public ImportProgress importAll(Iterator<NdjsonCommands.Parsed> chunks, Context context,
-                                    Consumer<ImportProgress> progress, Consumer<ImportProgress> beforeCommit) {
-        Lock exclusive = gate.writeLock();
-        exclusive.lock();
-        boolean committed = false;
-        IMPORTING.set(Boolean.TRUE);
-        IMPORTS_WRITING.incrementAndGet();
-        ImportPinningCache.startPinning();
-        // The whole import is judged as one batch, across its chunks: they share one transaction.
-        try (WholeBatch batch = WholeBatch.open()) {
-            Transaction transaction = transactionManager.startTransaction();
-            try {
-                ImportProgress done = new ImportProgress(0, 0, 0, -1, -1);
-                while (chunks.hasNext()) {
-                    NdjsonCommands.Parsed chunk = chunks.next();
-                    if (chunk.commands().isEmpty()) {
-                        continue;
-                    }
-                    done = importChunk(chunk, context, done);
-                    progress.accept(done);
-                }
-                try {
-                    batch.verify();
-                } catch (WholeBatch.Refused refused) {
-                    WholeBatch.Where where = refused.where();
-                    throw new ImportLineRefused((int) where.line(), new CommandFailed(where.index(), where.command(),
-                            refused.violation()));
-                }
-                beforeCommit.accept(done);
-                transaction.commit();
-                committed = true;
-                return done;
-            } finally {
-                if (!committed) {
-                    transaction.rollback();
-                }
-            }
-        } finally {
-            if (!committed) {
-                // The chunks' units of work committed (only the database transaction did not): the aggregates they
-                // left in the cache hold state that was rolled back.
-                aggregateCache.removeAll();
-            }
-            ImportPinningCache.stopPinning();
-            IMPORTS_WRITING.decrementAndGet();
-            IMPORTING.remove();
-            exclusive.unlock();
-        }
-    }
-
-    private static final ThreadLocal<Boolean> IMPORTING = new ThreadLocal<>();
-    private static final java.util.concurrent.atomic.AtomicInteger IMPORTS_WRITING = new java.util.concurrent.atomic.AtomicInteger();
-
-    /**
-     * Whether a large import is being written on this node, by any thread: the readers of the ledger's tail then
-     * skip their search for positions after a gap (see {@link InterceptedJdbcEventStorageEngine}).
-     */
-    static boolean importWriting() {
-        return IMPORTS_WRITING.get() > 0;
-    }
-
-    /** Whether this thread is appending a large import ({@link #importAll}); snapshots wait until it is done. */
-    static boolean importing() {
-        return IMPORTING.get() != null;
-    }
-
-    private ImportProgress importChunk(NdjsonCommands.Parsed chunk, Context context, ImportProgress before) {
-        // Joins the import's transaction (the transaction manager's propagation is REQUIRED): its commit stores
-        // nothing yet; a failure marks the whole transaction for rollback.
-        DefaultUnitOfWork<?> root = DefaultUnitOfWork.startAndGet(new GenericMessage<>("ledger-import"));
-        root.attachTransaction(transactionManager);
-        Write write = new Write(chunk.commands(), context, null, null);
-        write.lines = chunk.lines();
-        ImportProgress[] after = new ImportProgress[1];
-        ResultMessage<?> outcome = root.executeWithResult(() -> {
-            dispatch(write);
-            // Registered after the commands ran, so it runs after the event store appended their events.
-            root.onPrepareCommit(uow -> {
-                List<EventMessage<?>> applied = AppliedEvents.eventsOf(uow);
-                Map<String, Long> positions = AppendedPositions.of(uow);
-                long first = before.firstPosition();
-                long last = before.lastPosition();
-                if (positions.size() < applied.size()) {
-                    positions = new HashMap<>(positions);
-                    positions.putAll(positions(applied.stream().filter(e -> !AppendedPositions.of(uow).containsKey(e.getIdentifier())).toList()));
-                }
-                for (long position : positions.values()) {
-                    first = first < 0 ? position : Math.min(first, position);
-                    last = Math.max(last, position);
-                }
-                after[0] = new ImportProgress(chunk.lines().get(chunk.lines().size() - 1), before.commands() + chunk.commands().size(),
-                        before.events() + applied.size(), first, last);
-            });
-            return null;
-        }, RollbackConfigurationType.ANY_THROWABLE);
-        if (outcome.isExceptional()) {
-            Throwable failure = outcome.exceptionResult();
-            if (failure instanceof CommandFailed failed) {
-                throw new ImportLineRefused(chunk.lines().get(failed.index()), failed);
-            }
-            throw unchecked(failure);
-        }
-        return after[0];
+    public LedgerImport.ImportProgress importAll(Iterator<NdjsonCommands.Parsed> chunks, Context context,
+                                                 Consumer<LedgerImport.ImportProgress> progress,
+                                                 Consumer<LedgerImport.ImportProgress> beforeCommit) {
+        return imports.importAll(chunks, context, progress, beforeCommit);
     }
 
     /**
@@ -457,7 +324,7 @@ public class LedgerWriter implements DisposableBean {
         }
     }
 
-    private void dispatch(Write write) {
+    void dispatch(Write write) {
         List<CommandMessage<?>> messages = new ArrayList<>(write.commands.size());
         // What the handlers log carries the write's actor, correlation id and command, also on the group-commit
         // appender's thread, where the request's own log context (ledger.web.RequestLogContext) is not.
@@ -534,12 +401,12 @@ public class LedgerWriter implements DisposableBean {
             long position = events.stream().mapToLong(RecordedEvent::position).max().orElse(-1);
             String aggregateId = events.isEmpty() ? null : events.get(0).aggregateId();
             result.add(new CommandReceipt(command.getClass().getSimpleName(), commandId, aggregateId,
-                    ids(command), List.copyOf(events), position, write.context.correlationId()));
+                    CommandIds.of(command), List.copyOf(events), position, write.context.correlationId()));
         }
         return result;
     }
 
-    private Map<String, Long> positions(List<EventMessage<?>> events) {
+    Map<String, Long> positions(List<EventMessage<?>> events) {
         Map<String, Long> positions = new HashMap<>();
         for (int from = 0; from < events.size(); from += 500) {
             List<EventMessage<?>> chunk = events.subList(from, Math.min(events.size(), from + 500));
@@ -551,53 +418,6 @@ public class LedgerWriter implements DisposableBean {
                     }, ids);
         }
         return positions;
-    }
-
-    /** Each command type's identifier accessors, found once by reflection (see {@link #ids}). */
-    private static final ClassValue<List<Method>> ID_ACCESSORS = new ClassValue<>() {
-        @Override
-        protected List<Method> computeValue(Class<?> type) {
-            List<Method> accessors = new ArrayList<>();
-            if (type.isRecord()) {
-                for (RecordComponent component : type.getRecordComponents()) {
-                    accessors.add(component.getAccessor());
-                }
-            }
-            for (Method method : type.getDeclaredMethods()) {
-                if (Modifier.isPublic(method.getModifiers()) && !accessors.contains(method)
-                        && !Modifier.isStatic(method.getModifiers())) {
-                    accessors.add(method);
-                }
-            }
-            List<Method> ids = new ArrayList<>();
-            for (Method accessor : accessors) {
-                if (accessor.getName().endsWith("Id") && accessor.getParameterCount() == 0
-                        && accessor.getReturnType() == String.class) {
-                    accessor.setAccessible(true);
-                    ids.add(accessor);
-                }
-            }
-            return List.copyOf(ids);
-        }
-    };
-
-    /**
-     * The identifiers a command names or created: its components called {@code …Id} (missionId, personId) and
-     * the identifiers it derives from its fields (an OpenMission's missionId), in that order.
-     */
-    static Map<String, Object> ids(LedgerCommand command) {
-        Map<String, Object> ids = new LinkedHashMap<>();
-        for (Method accessor : ID_ACCESSORS.get(command.getClass())) {
-            try {
-                Object value = accessor.invoke(command);
-                if (value != null) {
-                    ids.putIfAbsent(accessor.getName(), value);
-                }
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return ids;
     }
 
     /** The group commit's figures, or null when it is turned off ({@code ledger.writes.group-commit.enabled=false}). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.diplomaticledger.ledger.LedgerProperties;
+import org.diplomaticledger.ledger.LedgerImport;
 import org.diplomaticledger.ledger.LedgerWriter;
 import org.diplomaticledger.ledger.NdjsonCommands;
 import org.diplomaticledger.shared.Problems;
@@ -43,7 +44,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>the body was spooled to a file under {@code ledger.data-dir/imports} as it arrived (never whole in memory);</li>
  *   <li>pass 1 reads the file line by line and checks every line (state VALIDATING); any malformed line fails the job
  *   with the lines and fields at fault, and nothing is written;</li>
- *   <li>pass 2 reads it again and writes it through {@link LedgerWriter#importAll} (state WRITING): one database
+ *   <li>pass 2 reads it again and writes it through {@link LedgerImport#importAll} (state WRITING): one database
  *   transaction, chunks of {@code ledger.imports.chunk} commands appended in one JDBC batch each; a command the
  *   ledger refuses fails the job naming its line, and nothing is written. SUCCEEDED is stored in that same
  *   transaction.</li>
@@ -242,7 +243,7 @@ class ImportJobs implements SmartInitializingSingleton, DisposableBean {
             transition(job);
             try (InputStream in = ImportSpools.open(spool);
                  ImportChunks chunks = new ImportChunks(in, ndjson, spools.maxLineBytes(), chunk)) {
-                LedgerWriter.ImportProgress done = writer.importAll(chunks, new LedgerWriter.Context(actor, correlationId),
+                LedgerImport.ImportProgress done = writer.importAll(chunks, new LedgerWriter.Context(actor, correlationId),
                         progress -> {
                             job.linesWritten = progress.lines();
                             job.commands = progress.commands();
@@ -254,7 +255,7 @@ class ImportJobs implements SmartInitializingSingleton, DisposableBean {
                 job.state = State.SUCCEEDED;
                 metrics.imported((int) Math.min(Integer.MAX_VALUE, done.commands()), spool.bytes());
             }
-        } catch (LedgerWriter.ImportLineRefused refused) {
+        } catch (LedgerImport.ImportLineRefused refused) {
             ProblemDetail problem = ProblemAdvice.refusal(refused.failure().getCause(), null);
             metrics.refused(refused.failure().command(), problem);
             problem.setDetail("line " + refused.line() + " (" + refused.failure().command() + "): " + problem.getDetail()
@@ -278,7 +279,7 @@ class ImportJobs implements SmartInitializingSingleton, DisposableBean {
     }
 
     /** In the import's transaction, just before its commit: SUCCEEDED is stored with the events or not at all. */
-    private void succeed(Live job, LedgerWriter.ImportProgress totals) {
+    private void succeed(Live job, LedgerImport.ImportProgress totals) {
         Timestamp now = Timestamp.from(clock.instant());
         int updated = jdbc.update("UPDATE import_job SET state = 'SUCCEEDED', lines_validated = ?, lines_written = ?, commands = ?,"
                         + " events = ?, first_position = ?, last_position = ?, updated_at = ?, finished_at = ?"
