@@ -4,6 +4,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.diplomaticledger.shared.LedgerEvent;
 
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -36,6 +37,20 @@ public record JudgedRevision(LedgerEvent event, Long version) {
                     + " of its aggregate, which now stands at " + current);
         }
         AggregateLifecycle.apply(event);
+    }
+
+    /** Whether the revised fact stays on its day: a correction that leaves its {@code effectiveDate} as it was. */
+    public boolean keepsItsDay() {
+        return event instanceof EntryCorrected correction && correction.corrected().get("effectiveDate") == null;
+    }
+
+    /**
+     * The day a correction moves the fact to; null for a retraction (the fact leaves its timeline) and for a
+     * correction that {@link #keepsItsDay keeps its day}.
+     */
+    public LocalDate movedTo() {
+        Object day = event instanceof EntryCorrected correction ? correction.corrected().get("effectiveDate") : null;
+        return day == null ? null : LocalDate.parse(day.toString());
     }
 
     /** The id of the event revised. */

@@ -1,8 +1,8 @@
 package org.diplomaticledger.presence.domain;
 
 import org.diplomaticledger.presence.api.CredentialsStep;
+import org.diplomaticledger.presence.api.PresenceIds;
 import org.diplomaticledger.presence.api.RecallKind;
-import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.RuleViolation;
 
 import java.time.LocalDate;
@@ -15,8 +15,8 @@ import java.util.function.UnaryOperator;
  * Who heads a mission, and what may happen next in each person's tenure: each person's latest tenure, the head who
  * took up functions and has not ended them, and the chargé d'affaires a.i. acting in the head's place. The rules of
  * a tenure (agrément, appointment, credentials, recall, return, end) stand here with the tenures they read; the
- * {@link Mission} adds its own (it must be open, of a kind that has a head) and applies the events. Immutable: each
- * event of a mission's heads replaces it.
+ * {@link Mission} adds its own (it must be open, of a kind that has a head). Immutable: {@link HeadsTimeline} folds
+ * the steps in effective order into the heads of each day.
  */
 record Heads(Map<String, Headship> byPerson, String current, String chargeDAffaires) {
 
@@ -33,6 +33,14 @@ record Heads(Map<String, Headship> byPerson, String current, String chargeDAffai
     Headship currentTenure(String personId) {
         Headship head = byPerson.get(personId);
         return head == null || head.ended() ? Headship.NONE : head;
+    }
+
+    /**
+     * Whether presenting credentials to the head of state starts the person's functions: it does unless the copy to
+     * the foreign ministry started them already (VCDR Art. 13).
+     */
+    boolean functionsStartWithCredentials(String personId) {
+        return currentTenure(personId).copyPresentedOn() == null;
     }
 
     /** The head in office whom a person taking up functions succeeds, if it is someone else. */
@@ -85,18 +93,23 @@ record Heads(Map<String, Headship> byPerson, String current, String chargeDAffai
     // ---------------------------------------------------------------- appointment and credentials (VCDR Arts. 13, 14)
 
     /**
-     * Not against a refused agrément (the latest tenure's, even an ended one), and not twice in a tenure: an ended
-     * head may be appointed again.
+     * Not against a refused agrément (the latest tenure's, even an ended one), not twice in a tenure, and not after
+     * the functions it leads to started: an ended head may be appointed again.
      */
-    void requireAppointable(String personId, CountryCode receivingState) {
+    void requireAppointable(String personId, String missionId) {
         Headship head = byPerson.get(personId);
         if (head != null && head.agrement() == Headship.Agrement.REFUSED) {
-            throw new RuleViolation("agrement-refused", "personId", receivingState.value()
+            throw new RuleViolation("agrement-refused", "personId", PresenceIds.receivingOf(missionId)
                     + " refused agrément for " + personId + " on " + head.agrementSince() + " (VCDR Art. 4)");
         }
         if (head != null && head.appointed() && !head.ended()) {
             throw new RuleViolation("already-appointed", "personId", personId + " was already appointed on "
                     + head.appointedOn());
+        }
+        // Taken up functions without an appointment on record: one is recorded only for a day before they started.
+        if (head != null && head.functionsStarted() && !head.ended()) {
+            throw new RuleViolation("already-in-functions", "personId", personId + " took up functions at "
+                    + missionId + " on " + head.functionsSince() + "; an appointment is dated before that day");
         }
     }
 

@@ -6,6 +6,8 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.EntityId;
 import org.diplomaticledger.presence.api.*;
+import org.diplomaticledger.presence.domain.HeadsTimeline.HeadFact;
+import org.diplomaticledger.presence.domain.HeadsTimeline.Step;
 import org.diplomaticledger.presence.domain.MissionTimeline.Change;
 import org.diplomaticledger.presence.domain.MissionTimeline.MissionFact;
 import org.diplomaticledger.presence.domain.MissionTimeline.Need;
@@ -36,7 +38,8 @@ class Mission {
     private MissionTimeline timeline = MissionTimeline.NONE;
     /** Its kind from each date on: a legation raised to an embassy keeps its id and changes its kind. */
     private Ranks ranks = Ranks.NONE;
-    private Heads heads = Heads.NONE;
+    /** The steps of its heads' tenures and its chargés d'affaires, by effective date. */
+    private HeadsTimeline heads = HeadsTimeline.NONE;
 
     protected Mission() {
         // for Jackson snapshots
@@ -102,6 +105,9 @@ class Mission {
     /** A correction moving one of its facts to {@code movedTo}, or a retraction (null), that keeps its life valid. */
     void requireRevisable(String eventId, LocalDate movedTo) {
         RuleViolation wrong = timeline.revised(eventId, movedTo, missionId);
+        if (wrong == null) {
+            wrong = heads.revised(eventId, movedTo, missionId);
+        }
         if (wrong != null) {
             throw wrong;
         }
@@ -186,49 +192,60 @@ class Mission {
 
     void requestAgrement(RequestAgrement command) {
         requireEmbassy("request agrément", command.effectiveDate());
-        heads.requireAgrementRequestable(command.personId());
+        requireStep("AgrementRequested", command.effectiveDate(), HeadFact.of(Step.AGREMENT_REQUESTED,
+                command.personId(), command.name()));
         apply(new AgrementRequested(command.presenceId(), missionId, command.personId(), command.name(),
                 ranks.classOn(command.headClass(), command.effectiveDate()), command.effectiveDate(), command.source()));
     }
 
     void grantAgrement(GrantAgrement command) {
         requireEmbassy("grant agrément", command.effectiveDate());
-        heads.requireAgrementUndecided(command.personId());
-        Headship head = heads.currentTenure(command.personId());
+        requireStep("AgrementGranted", command.effectiveDate(), HeadFact.of(Step.AGREMENT_GRANTED, command.personId(),
+                command.name()));
+        Headship head = headsOn(command.effectiveDate()).currentTenure(command.personId());
         apply(new AgrementGranted(command.presenceId(), missionId, command.personId(), head.nameOr(command.name()),
                 head.agrement() == Headship.Agrement.REQUESTED, command.effectiveDate(), command.source()));
     }
 
     void refuseAgrement(RefuseAgrement command) {
         requireEmbassy("refuse agrément", command.effectiveDate());
-        heads.requireAgrementRefusable(command.personId());
-        Headship head = heads.currentTenure(command.personId());
+        requireStep("AgrementRefused", command.effectiveDate(), HeadFact.of(Step.AGREMENT_REFUSED, command.personId(),
+                command.name()));
+        Headship head = headsOn(command.effectiveDate()).currentTenure(command.personId());
         apply(new AgrementRefused(command.presenceId(), missionId, command.personId(), head.nameOr(command.name()),
                 command.reason(), head.agrement() == Headship.Agrement.REQUESTED, command.effectiveDate(),
                 command.source()));
     }
 
-    void appointAmbassador(AppointAmbassador command, CountryCode receivingState) {
+    void appointAmbassador(AppointAmbassador command) {
         requireHeaded("appoint a head of mission", command.effectiveDate());
-        heads.requireAppointable(command.personId(), receivingState);
-        boolean agrementReported = heads.currentTenure(command.personId()).agrement() == Headship.Agrement.GRANTED;
+        requireStep("AmbassadorAppointed", command.effectiveDate(), HeadFact.of(Step.APPOINTED, command.personId(),
+                command.name()));
+        boolean agrementReported = headsOn(command.effectiveDate()).currentTenure(command.personId()).agrement()
+                == Headship.Agrement.GRANTED;
         apply(new AmbassadorAppointed(command.presenceId(), missionId, command.personId(), command.name(),
                 ranks.classOn(command.headClass(), command.effectiveDate()), agrementReported, command.effectiveDate(),
                 command.source()));
     }
 
-    /** Either step of VCDR Art. 13; functions start with whichever comes first. */
+    /**
+     * Either step of VCDR Art. 13; functions start with whichever comes first. The predecessor and whether functions
+     * start here are the timeline's on that day, as its fold derives them again whenever a step is back-filled.
+     */
     void presentCredentials(PresentCredentials command) {
         requireHeaded("present credentials", command.effectiveDate());
-        heads.requireCredentialsPresentable(command.personId(), command.step(), missionId);
-        Headship head = heads.currentTenure(command.personId());
-        String predecessor = heads.predecessorOf(command.personId());
-        if (command.step() == CredentialsStep.COPY_TO_FOREIGN_MINISTRY) {
+        boolean copy = command.step() == CredentialsStep.COPY_TO_FOREIGN_MINISTRY;
+        requireStep(copy ? "CredentialsCopyPresented" : "CredentialsPresented", command.effectiveDate(),
+                HeadFact.of(copy ? Step.COPY_PRESENTED : Step.CREDENTIALS_PRESENTED, command.personId(), command.name()));
+        Heads then = headsOn(command.effectiveDate());
+        Headship head = then.currentTenure(command.personId());
+        String predecessor = then.predecessorOf(command.personId());
+        if (copy) {
             apply(new CredentialsCopyPresented(command.presenceId(), missionId, command.personId(),
                     head.nameOr(command.name()), head.appointed(), predecessor, command.effectiveDate(),
                     command.source()));
         } else {
-            boolean startsHere = head.copyPresentedOn() == null;
+            boolean startsHere = then.functionsStartWithCredentials(command.personId());
             apply(new CredentialsPresented(command.presenceId(), missionId, command.personId(),
                     head.nameOr(command.name()), head.appointed(), startsHere, startsHere ? predecessor : null,
                     command.effectiveDate(), command.source()));
@@ -236,28 +253,54 @@ class Mission {
     }
 
     void recallAmbassador(RecallAmbassador command) {
-        heads.requireRecallable(command.personId(), missionId);
+        requireStep("AmbassadorRecalled", command.effectiveDate(), new HeadFact(Step.RECALLED, command.personId(), null,
+                command.kind()));
         apply(new AmbassadorRecalled(command.presenceId(), missionId, command.personId(), command.kind(),
                 command.reason(), command.effectiveDate(), command.source()));
     }
 
     void returnAmbassador(ReturnAmbassador command) {
-        heads.requireReturnable(command.personId(), missionId);
+        requireStep("AmbassadorReturned", command.effectiveDate(), HeadFact.of(Step.RETURNED, command.personId(), null));
         apply(new AmbassadorReturned(command.presenceId(), missionId, command.personId(), command.effectiveDate(),
                 command.source()));
     }
 
     void endAmbassadorship(EndAmbassadorship command) {
-        heads.requireEndable(command.personId(), missionId);
+        requireStep("AmbassadorshipEnded", command.effectiveDate(), HeadFact.of(Step.ENDED, command.personId(), null));
         apply(new AmbassadorshipEnded(command.presenceId(), missionId, command.personId(), command.reason(),
                 command.effectiveDate(), command.source()));
     }
 
     void appointChargeDAffaires(AppointChargeDAffaires command) {
         requireHeaded("appoint a chargé d'affaires", command.effectiveDate());
-        heads.requireChargeDAffairesAppointable(command.personId(), missionId);
+        requireStep("ChargeDAffairesAppointed", command.effectiveDate(), HeadFact.of(Step.CHARGE_D_AFFAIRES_APPOINTED,
+                command.personId(), command.name()));
         apply(new ChargeDAffairesAppointed(command.presenceId(), missionId, command.personId(), command.name(),
-                command.rank(), heads.current(), command.effectiveDate(), command.source()));
+                command.rank(), headsOn(command.effectiveDate()).current(), command.effectiveDate(), command.source()));
+    }
+
+    /** Its heads as they stood on a day. */
+    private Heads headsOn(LocalDate day) {
+        return heads.on(day, missionId);
+    }
+
+    /**
+     * A step of a tenure judged where it falls among the heads' steps: refused by its own rule at once, or if a step
+     * recorded for a later day would then break a rule (unless a batch judged as a whole is open: then at its end).
+     */
+    private void requireStep(String type, LocalDate on, HeadFact fact) {
+        heads.requireFits(type, on, fact, missionId, this::headsContradictionSince);
+    }
+
+    @SuppressWarnings("unchecked")
+    private RuleViolation headsContradictionSince(Object baseline) {
+        return heads.newlyBroken((Set<String>) baseline, missionId);
+    }
+
+    /** The heads with one more step; a batch's deferred check of them reads this instance from now on. */
+    private void placeStep(Object event, String eventId, long sequence, LocalDate on, HeadFact fact) {
+        heads = heads.with(eventId, event, on, sequence, fact);
+        WholeBatch.refresh(HeadsTimeline.key(missionId), this::headsContradictionSince);
     }
 
     // ---------------------------------------------------------------- event sourcing
@@ -318,67 +361,68 @@ class Mission {
     @EventSourcingHandler
     void on(AgrementRequested event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
         agreed(event, eventId, sequence, event.effectiveDate());
-        heads = heads.newTenure(event.personId(), event.name(),
-                head -> head.withAgrement(Headship.Agrement.REQUESTED, event.effectiveDate()));
+        placeStep(event, eventId, sequence, event.effectiveDate(), HeadFact.of(Step.AGREMENT_REQUESTED, event.personId(),
+                event.name()));
     }
 
     @EventSourcingHandler
     void on(AgrementGranted event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
         agreed(event, eventId, sequence, event.effectiveDate());
-        heads = heads.newTenure(event.personId(), event.name(),
-                head -> head.withAgrement(Headship.Agrement.GRANTED, event.effectiveDate()));
+        placeStep(event, eventId, sequence, event.effectiveDate(), HeadFact.of(Step.AGREMENT_GRANTED, event.personId(),
+                event.name()));
     }
 
     @EventSourcingHandler
     void on(AgrementRefused event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
         agreed(event, eventId, sequence, event.effectiveDate());
-        heads = heads.newTenure(event.personId(), event.name(),
-                head -> head.withAgrement(Headship.Agrement.REFUSED, event.effectiveDate()));
+        placeStep(event, eventId, sequence, event.effectiveDate(), HeadFact.of(Step.AGREMENT_REFUSED, event.personId(),
+                event.name()));
     }
 
     /** Appointed again after the functions ended: a new tenure; the old agrément, credentials and end were the last one's. */
     @EventSourcingHandler
     void on(AmbassadorAppointed event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
         headed(event, eventId, sequence, event.effectiveDate());
-        heads = heads.newTenure(event.personId(), event.name(), head -> head.appointedOn(event.effectiveDate()));
+        placeStep(event, eventId, sequence, event.effectiveDate(), HeadFact.of(Step.APPOINTED, event.personId(),
+                event.name()));
     }
 
+    /** Who is succeeded is the timeline's (the head in office that day), not the event's word when it was recorded. */
     @EventSourcingHandler
     void on(CredentialsCopyPresented event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
         headed(event, eventId, sequence, event.effectiveDate());
-        heads = heads.update(event.personId(), head -> head.named(event.name()).copyPresentedOn(event.effectiveDate()))
-                .takenUpBy(event.personId(), event.predecessorPersonId(), event.effectiveDate());
+        placeStep(event, eventId, sequence, event.effectiveDate(), HeadFact.of(Step.COPY_PRESENTED, event.personId(),
+                event.name()));
     }
 
     @EventSourcingHandler
     void on(CredentialsPresented event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
         headed(event, eventId, sequence, event.effectiveDate());
-        heads = heads.update(event.personId(),
-                head -> head.named(event.name()).credentialsPresentedOn(event.effectiveDate()));
-        if (event.functionsStartHere()) {
-            heads = heads.takenUpBy(event.personId(), event.predecessorPersonId(), event.effectiveDate());
-        }
+        placeStep(event, eventId, sequence, event.effectiveDate(), HeadFact.of(Step.CREDENTIALS_PRESENTED,
+                event.personId(), event.name()));
     }
 
     @EventSourcingHandler
-    void on(AmbassadorRecalled event) {
-        heads = heads.update(event.personId(), head -> head.recalled(event.kind(), event.effectiveDate()));
+    void on(AmbassadorRecalled event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        placeStep(event, eventId, sequence, event.effectiveDate(), new HeadFact(Step.RECALLED, event.personId(), null,
+                event.kind()));
     }
 
     @EventSourcingHandler
-    void on(AmbassadorReturned event) {
-        heads = heads.returned(event.personId());
+    void on(AmbassadorReturned event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        placeStep(event, eventId, sequence, event.effectiveDate(), HeadFact.of(Step.RETURNED, event.personId(), null));
     }
 
     @EventSourcingHandler
-    void on(AmbassadorshipEnded event) {
-        heads = heads.endedFor(event.personId(), event.effectiveDate());
+    void on(AmbassadorshipEnded event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        placeStep(event, eventId, sequence, event.effectiveDate(), HeadFact.of(Step.ENDED, event.personId(), null));
     }
 
     @EventSourcingHandler
     void on(ChargeDAffairesAppointed event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
         headed(event, eventId, sequence, event.effectiveDate());
-        heads = heads.withChargeDAffaires(event.personId());
+        placeStep(event, eventId, sequence, event.effectiveDate(), HeadFact.of(Step.CHARGE_D_AFFAIRES_APPOINTED,
+                event.personId(), event.name()));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -37,7 +37,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * and snapshots of the old shape are not read (the presence loads from its events instead).
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "ledgerSnapshotTrigger")
-@Revision("5")
+@Revision("6")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Presence {
 
@@ -67,15 +67,11 @@ public class Presence {
     @CommandHandler
     void handle(RevisePresenceEntry command) {
         JudgedRevision revision = command.revision();
-        LocalDate movedTo = null;
-        if (revision.event() instanceof EntryCorrected correction) {
-            Object day = correction.corrected().get("effectiveDate");
-            if (day == null) {
-                revision.record(); // the fact stays on its day
-                return;
-            }
-            movedTo = LocalDate.parse(day.toString());
+        if (revision.keepsItsDay()) {
+            revision.record();
+            return;
         }
+        LocalDate movedTo = revision.movedTo();
         for (Mission mission : missions.values()) {
             mission.requireRevisable(revision.eventId(), movedTo);
         }
@@ -258,7 +254,7 @@ public class Presence {
 
     @CommandHandler
     void handle(AppointAmbassador command) {
-        mission(command.missionId()).appointAmbassador(command, receivingState);
+        mission(command.missionId()).appointAmbassador(command);
     }
 
     @CommandHandler

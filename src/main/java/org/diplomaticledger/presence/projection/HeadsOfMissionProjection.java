@@ -193,7 +193,7 @@ public class HeadsOfMissionProjection implements Projection {
             int tenure = tenureOrNew(e.missionId(), e.personId(), e.name());
             markTenure(e.missionId(), tenure, metaData);
             update(tenures, row -> row.with("copy_presented_on", e.effectiveDate()), e.missionId(), tenure);
-            takeUpFunctions(e.missionId(), tenure, e.personId(), e.appointmentReported(), e.predecessorPersonId(), e.effectiveDate());
+            takeUpFunctions(e.missionId(), tenure, e.personId(), e.appointmentReported(), e.effectiveDate());
             touch(e.missionId(), recorded);
         }
 
@@ -201,10 +201,13 @@ public class HeadsOfMissionProjection implements Projection {
         void on(CredentialsPresented e, @Timestamp Instant recorded, MetaData metaData) {
             int tenure = tenureOrNew(e.missionId(), e.personId(), e.name());
             markTenure(e.missionId(), tenure, metaData);
+            // As the aggregate's timeline: functions start here unless the copy started them, whatever the event
+            // said when it was recorded (an earlier copy may have been back-filled since).
+            Row before = tenures.get(e.missionId(), tenure);
+            boolean startsHere = before == null || before.date("copy_presented_on") == null;
             update(tenures, row -> row.with("credentials_presented_on", e.effectiveDate()), e.missionId(), tenure);
-            if (e.functionsStartHere()) {
-                takeUpFunctions(e.missionId(), tenure, e.personId(), e.appointmentReported(), e.predecessorPersonId(),
-                        e.effectiveDate());
+            if (startsHere) {
+                takeUpFunctions(e.missionId(), tenure, e.personId(), e.appointmentReported(), e.effectiveDate());
             }
             touch(e.missionId(), recorded);
         }
@@ -294,10 +297,6 @@ public class HeadsOfMissionProjection implements Projection {
             }
         }
 
-        private java.util.stream.Stream<Row> tenuresOf(String missionId) {
-            return tenures.all().stream().filter(row -> missionId.equals(row.text("mission_id")));
-        }
-
         private java.util.Optional<Row> lastRecall(String missionId, int tenure) {
             return recalls.all().stream().filter(row -> missionId.equals(row.text("mission_id")) && row.count("tenure_no") == tenure)
                     .max(java.util.Comparator.comparingInt(row -> row.count("seq")));
@@ -335,16 +334,21 @@ public class HeadsOfMissionProjection implements Projection {
             return next;
         }
 
-        /** The person takes up functions (VCDR Art. 13): an unreported predecessor is taken to have left; the chargé's acting and any vacancy end. */
+        /**
+         * The person takes up functions (VCDR Art. 13): the head in functions that day, if someone else, is taken to
+         * have left (as the aggregate's timeline derives it: the event's predecessor was the head when it was
+         * recorded, which a back-filled head may have changed since); the chargé's acting and any vacancy end.
+         */
         private void takeUpFunctions(String missionId, int tenure, String personId, boolean appointmentReported,
-                                     String predecessor, LocalDate on) {
+                                     LocalDate on) {
             update(tenures, row -> row.with("functions_started_on", on).with("appointment_reported",
                     row.get("appointment_reported") != null ? row.get("appointment_reported") : appointmentReported), missionId, tenure);
             Row post = posts.get(missionId);
-            if (predecessor != null) {
-                tenuresOf(missionId).filter(row -> predecessor.equals(row.text("person_id")) && !row.flag("ended")).toList()
-                        .forEach(row -> tenures.put(row.with("ended", true).with("ended_on", on)
-                                .with("ended_how", "SUCCESSOR_TOOK_UP_FUNCTIONS").with("successor_person_id", personId)));
+            Integer headTenure = post == null ? null : post.integer("head_tenure_no");
+            Row predecessor = headTenure == null || headTenure == tenure ? null : tenures.get(missionId, headTenure);
+            if (predecessor != null && !predecessor.flag("ended") && !personId.equals(predecessor.text("person_id"))) {
+                tenures.put(predecessor.with("ended", true).with("ended_on", on)
+                        .with("ended_how", "SUCCESSOR_TOOK_UP_FUNCTIONS").with("successor_person_id", personId));
             }
             endCharge(missionId, on, "HEAD_TOOK_UP_FUNCTIONS", personId);
             // Folded in effective order, a head may take up functions on a day before the ledger's opening of the

@@ -184,6 +184,118 @@ class EffectiveTimePropertiesTest {
         }
     }
 
+    /** One step of a head of the embassy (open since before day 0): person 0, 1 or 2, on day {@code day}. */
+    record Step(String type, int person, int day) {
+        LocalDate on() {
+            return LocalDate.of(1950, 1, 1).plusDays(day);
+        }
+
+        String personId() {
+            return "head-" + person;
+        }
+
+        LedgerCommand command() {
+            return switch (type) {
+                case "AmbassadorAppointed" -> new AppointAmbassador(EMBASSY, personId(), "Head " + person, null, on(),
+                        SOURCE);
+                case "CredentialsPresented" -> new PresentCredentials(EMBASSY, personId(), null,
+                        CredentialsStep.PRESENTATION_TO_HEAD_OF_STATE, on(), SOURCE);
+                case "AmbassadorRecalled" -> new RecallAmbassador(EMBASSY, personId(), null,
+                        RecallKind.FOR_CONSULTATIONS, null, on(), SOURCE);
+                case "AmbassadorReturned" -> new ReturnAmbassador(EMBASSY, personId(), null, on(), SOURCE);
+                default -> new EndAmbassadorship(EMBASSY, personId(), null, null, on(), SOURCE);
+            };
+        }
+    }
+
+    /**
+     * This test's own account of a tenure, not the ledger's: a person never appointed, appointed, in functions,
+     * recalled or ended; whoever takes up functions ends the functions of the head before them. {@code fits} answers
+     * whether a step may follow; {@code apply} what it leaves.
+     */
+    private static final class Tenures {
+        final String[] state = {"never", "never", "never"};
+
+        boolean fits(Step step) {
+            String now = state[step.person()];
+            return switch (step.type()) {
+                case "AmbassadorAppointed" -> now.equals("never") || now.equals("ended");
+                case "CredentialsPresented" -> now.equals("never") || now.equals("appointed");
+                case "AmbassadorRecalled" -> now.equals("appointed") || now.equals("in");
+                case "AmbassadorReturned" -> now.equals("recalled");
+                default -> !now.equals("never") && !now.equals("ended");
+            };
+        }
+
+        void apply(Step step) {
+            int person = step.person();
+            switch (step.type()) {
+                case "AmbassadorAppointed" -> state[person] = "appointed";
+                case "CredentialsPresented" -> {
+                    for (int other = 0; other < state.length; other++) {
+                        if (other != person && (state[other].equals("in") || state[other].equals("recalled")
+                                || state[other].equals("recalled from appointed"))) {
+                            state[other] = "ended"; // taken over
+                        }
+                    }
+                    state[person] = "in";
+                }
+                case "AmbassadorRecalled" -> state[person] = state[person].equals("in") ? "recalled"
+                        : "recalled from appointed";
+                case "AmbassadorReturned" -> state[person] = "in";
+                default -> state[person] = "ended";
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Step>> successions() {
+        return Arbitraries.integers().between(0, Integer.MAX_VALUE).list().ofMinSize(1).ofMaxSize(12).map(draws -> {
+            List<Step> steps = new ArrayList<>();
+            Tenures tenures = new Tenures();
+            int day = 0;
+            for (int draw : draws) {
+                int person = draw % 3;
+                boolean either = (draw / 3) % 2 == 0;
+                day += 1 + (draw / 6) % 500;
+                String type = switch (tenures.state[person]) {
+                    case "never", "ended" -> "AmbassadorAppointed";
+                    case "appointed" -> either ? "CredentialsPresented" : "AmbassadorshipEnded";
+                    case "in" -> either ? "AmbassadorRecalled" : "AmbassadorshipEnded";
+                    default -> "AmbassadorshipEnded";
+                };
+                if (tenures.state[person].equals("recalled") && either) {
+                    type = "AmbassadorReturned";
+                }
+                Step step = new Step(type, person, day);
+                steps.add(step);
+                tenures.apply(step);
+            }
+            return steps;
+        });
+    }
+
+    /** As for a mission's life: the heads' accepted steps, placed by date, form a succession that breaks no rule. */
+    @Property(tries = 40)
+    void whateverTheOrderOfRecordingTheAcceptedStepsOfHeadsFormAValidSuccession(
+            @ForAll("successions") List<Step> succession, @ForAll long seed) {
+        MissionOpened opened = new MissionOpened(PRESENCE, EMBASSY, RU, US, MissionKind.EMBASSY, "Washington", null,
+                null, false, LocalDate.of(1949, 1, 1), SOURCE);
+        assertThat(accepted(List.of(opened), succession, Step::command)).as("date order accepts a valid succession")
+                .containsExactlyElementsOf(succession);
+        List<Step> shuffled = new ArrayList<>(succession);
+        Collections.shuffle(shuffled, new Random(seed));
+        List<Step> accepted = accepted(List.of(opened), shuffled, Step::command);
+        List<Step> inEffectiveOrder = new ArrayList<>(accepted);
+        inEffectiveOrder.sort(java.util.Comparator.comparingInt(Step::day));
+        Tenures tenures = new Tenures();
+        for (Step step : inEffectiveOrder) {
+            assertThat(tenures.fits(step)).as("%s in %s, accepted in the order %s", step, inEffectiveOrder, accepted)
+                    .isTrue();
+            tenures.apply(step);
+        }
+    }
+
     private static List<Fact> record(List<Fact> facts) {
         return accepted(List.of(), facts, Fact::command);
     }

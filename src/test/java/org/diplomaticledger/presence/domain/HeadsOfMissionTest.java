@@ -469,7 +469,10 @@ class HeadsOfMissionTest {
 
         @Test
         void endsTheChargeDAffairesWhenTheNewHeadTakesUpFunctions() {
-            fixture.given(embassyOpened(), chargeAppointed(null), appointed(DARCHIEV), copyPresented(DARCHIEV, null),
+            // the chargé acted in the vacancy before the head's copy (day -60) ended it, in effective time
+            ChargeDAffairesAppointed inTheVacancy = new ChargeDAffairesAppointed(PRESENCE, EMBASSY, CHARGE, nameOf(CHARGE),
+                    "Minister-Counsellor", null, day(-65), SOURCE);
+            fixture.given(embassyOpened(), inTheVacancy, appointed(DARCHIEV), copyPresented(DARCHIEV, null),
                             recalled(DARCHIEV, RecallKind.FOR_CONSULTATIONS))
                     .when(appointCharge())
                     .expectEvents(chargeAppointedOn(DARCHIEV));

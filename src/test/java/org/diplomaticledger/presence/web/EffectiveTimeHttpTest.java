@@ -113,6 +113,80 @@ class EffectiveTimeHttpTest extends LedgerIntegrationTest {
         assertThat(twice.json().path("conflictingFact").path("rule").asText()).isEqualTo("already-departed");
     }
 
+    /**
+     * Denmark's embassy in Kathmandu (the pair DK-NP is this test's own): its ambassador of 2000 recorded first, then
+     * the heads before her back-filled. A head back-filled before a recorded one becomes that head's predecessor, on
+     * the write side and in the reads, though the recorded head's event named none.
+     */
+    @Test
+    void headsOfMissionBackFilledInAnyOrderFormOneSuccession() {
+        String embassy = "DK-NP-EMBASSY-KATHMANDU";
+        ledger.accepted("OpenMission", """
+                {"sendingState": "DK", "receivingState": "NP", "kind": "EMBASSY", "city": "Kathmandu",
+                 "effectiveDate": "1960-01-01", "source": "archive"}""");
+        ledger.accepted("AppointAmbassador", """
+                {"missionId": "%s", "personId": "anne-holm", "name": "Anne Holm", "effectiveDate": "2000-01-10",
+                 "source": "archive"}""".formatted(embassy));
+        ledger.accepted("PresentCredentials", """
+                {"missionId": "%s", "personId": "anne-holm", "step": "PRESENTATION_TO_HEAD_OF_STATE",
+                 "effectiveDate": "2000-02-01", "source": "archive"}""".formatted(embassy));
+
+        // Erik Lund, head from 1994: accepted line by line; Anne Holm's arrival in 2000 ends his functions.
+        ledger.accepted("AppointAmbassador", """
+                {"missionId": "%s", "personId": "erik-lund", "name": "Erik Lund", "effectiveDate": "1994-03-01",
+                 "source": "archive"}""".formatted(embassy));
+        ledger.accepted("PresentCredentials", """
+                {"missionId": "%s", "personId": "erik-lund", "step": "PRESENTATION_TO_HEAD_OF_STATE",
+                 "effectiveDate": "1994-04-01", "source": "archive"}""".formatted(embassy));
+        Response endedTwice = ledger.command("clerk", "EndAmbassadorship", """
+                {"missionId": "%s", "personId": "erik-lund", "effectiveDate": "2001-01-01", "source": "archive"}"""
+                .formatted(embassy));
+        assertThat(endedTwice.json().path("rule").asText()).as(endedTwice.toString())
+                .isEqualTo("ambassadorship-already-ended");
+        assertThat(endedTwice.json().path("detail").asText()).contains("2000-02-01");
+
+        // Anne Holm's own earlier tenure (1985-1989): its appointment alone would find her appointed when her
+        // recorded appointment of 2000 comes; with its end, the import fits as a whole.
+        String appointed = """
+                {"command": "AppointAmbassador", "payload": {"missionId": "%s", "personId": "anne-holm",
+                 "name": "Anne Holm", "effectiveDate": "1985-05-01", "source": "archive"}}""".formatted(embassy)
+                .replace("\n", "");
+        String ended = """
+                {"command": "EndAmbassadorship", "payload": {"missionId": "%s", "personId": "anne-holm",
+                 "effectiveDate": "1989-09-30", "source": "archive"}}""".formatted(embassy).replace("\n", "");
+        Response alone = importLines(appointed);
+        assertThat(alone.status()).as(alone.toString()).isEqualTo(409);
+        assertThat(alone.json().path("rule").asText()).isEqualTo("contradicts-recorded-fact");
+        assertThat(alone.json().path("conflictingFact").path("type").asText()).isEqualTo("AmbassadorAppointed");
+        assertThat(alone.json().path("conflictingFact").path("effectiveDate").asText()).isEqualTo("2000-01-10");
+        assertThat(alone.json().path("conflictingFact").path("rule").asText()).isEqualTo("already-appointed");
+        Response whole = importLines(appointed, ended);
+        assertThat(whole.status()).as(whole.toString()).isEqualTo(200);
+        long position = whole.json().path("position").asLong();
+
+        // The reads fold the same succession.
+        JsonNode in1997 = heads(embassy, "1997-01-01", position);
+        assertThat(in1997.path("mission").path("current").path("personId").asText()).isEqualTo("erik-lund");
+        JsonNode in2005 = heads(embassy, "2005-01-01", position);
+        assertThat(in2005.path("mission").path("current").path("personId").asText()).isEqualTo("anne-holm");
+        JsonNode erik = null;
+        for (JsonNode tenure : in2005.path("tenures")) {
+            if (tenure.path("personId").asText().equals("erik-lund")) {
+                erik = tenure;
+            }
+        }
+        assertThat(erik).as(in2005.toString()).isNotNull();
+        assertThat(erik.path("endedOn").asText()).isEqualTo("2000-02-01");
+        assertThat(erik.path("endedHow").asText()).isEqualTo("SUCCESSOR_TOOK_UP_FUNCTIONS");
+        assertThat(erik.path("successorPersonId").asText()).isEqualTo("anne-holm");
+    }
+
+    private JsonNode heads(String missionId, String asOf, long atLeast) {
+        Response read = ledger.get("analyst", "/api/v1/heads-of-mission/" + missionId + "?asOf=" + asOf, atLeast);
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        return read.json();
+    }
+
     private String status(String asOf, long atLeast) {
         Response read = ledger.get("analyst", "/api/v1/missions/" + MISSION + "?asOf=" + asOf, atLeast);
         assertThat(read.status()).as(read.toString()).isEqualTo(200);
