@@ -3,15 +3,20 @@ package org.diplomaticledger.talks.domain;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.SourceId;
+import org.axonframework.serialization.Revision;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.diplomaticledger.history.api.EntryCorrected;
+import org.diplomaticledger.history.api.JudgedRevision;
 import org.diplomaticledger.history.api.EntryRetracted;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.RuleViolation;
+import org.diplomaticledger.shared.WholeBatch;
 import org.diplomaticledger.talks.api.CancelTalks;
 import org.diplomaticledger.talks.api.ConcludeTalks;
 import org.diplomaticledger.talks.api.DelegationMember;
@@ -31,8 +36,11 @@ import org.diplomaticledger.talks.api.TalksRescheduled;
 import org.diplomaticledger.talks.api.TalksScheduled;
 import org.diplomaticledger.talks.api.Venue;
 
+import org.diplomaticledger.talks.domain.TalksTimeline.Standing;
+import org.diplomaticledger.talks.domain.TalksTimeline.Step;
+import org.diplomaticledger.talks.domain.TalksTimeline.TalksFact;
+
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,43 +51,59 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * One round of talks between states, from announcement to conclusion. Late or partial reports are accepted and the
  * events say what was missing (talks concluded without a report that they were held; held on another date than
- * scheduled); reports that contradict what the ledger holds are refused with a {@link RuleViolation}.
+ * scheduled); reports that contradict what the ledger holds are refused with a {@link RuleViolation}. Each report is
+ * judged on the talks as they stood on its effective date, whatever was recorded first ({@link TalksTimeline}).
+ *
+ * <p>Snapshots hold this state as Jackson writes it; the revision names that shape (raise it when the fields change:
+ * snapshots of another shape are not read).
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "ledgerSnapshotTrigger")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Talks {
 
     @AggregateIdentifier
     private String talksId;
-    private TalksStatus status;
     private List<CountryCode> parties;
     private TalksFormat format;
-    private LocalDate date;
-    private LocalTime time;
-    private Venue venue;
-    private Set<CountryCode> delegationsNamed;
-    private boolean held;
+    /** Their announcement and every report after it, by effective date. */
+    private TalksTimeline timeline = TalksTimeline.NONE;
 
     protected Talks() {
         // for Axon and for Jackson snapshots
     }
 
-    /** A correction or retraction of one of these talks' events, judged by the ledger's history: recorded as it is. */
+    /**
+     * A correction or retraction of one of these talks' events, judged by the ledger's history; refused besides if it
+     * moves or removes a report so that the talks break a rule they did not (a holding moved after a recorded
+     * cancellation).
+     */
     @CommandHandler
     void handle(ReviseTalksEntry command) {
-        command.revision().record();
+        JudgedRevision revision = command.revision();
+        if (revision.keepsItsDay()) {
+            revision.record();
+            return;
+        }
+        LocalDate movedTo = revision.movedTo();
+        RuleViolation wrong = timeline.revised(revision.eventId(), movedTo, talksId);
+        if (wrong != null) {
+            throw wrong;
+        }
+        revision.record();
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(ScheduleTalks command) {
-        if (talksId != null && date == null) {
+        if (talksId != null && !timeline.announced()) {
             throw new RuleViolation("talks-already-scheduled", "talksId", "the scheduling of talks '" + talksId
                     + "' was retracted; its id stays taken, choose another talksId or leave it out to have one generated");
         }
         if (talksId != null) {
             throw new RuleViolation("talks-already-scheduled", "talksId",
-                    "talks '" + talksId + "' are already in the ledger (scheduled for " + date
+                    "talks '" + talksId + "' are already in the ledger (scheduled for "
+                            + timeline.on(command.effectiveDate(), talksId).date()
                             + "); choose another talksId or leave it out to have one generated");
         }
         List<CountryCode> requested = command.parties();
@@ -102,8 +126,6 @@ public class Talks {
     @CommandHandler
     public void handle(NameDelegation command) {
         refuseIfRetracted();
-        refuseIfCancelled("take delegations");
-        refuseIfConcluded("take delegations");
         if (!parties.contains(command.state())) {
             throw new RuleViolation("delegation-not-a-party", "state",
                     command.state() + " is not a party to talks '" + talksId + "' (parties: " + parties + ")");
@@ -123,87 +145,81 @@ public class Talks {
                         member.name() + " appears more than once in the delegation of " + command.state());
             }
         }
+        requireFits("DelegationNamed", command.effectiveDate(), TalksFact.delegation(command.state()));
         apply(new DelegationNamed(talksId, command.state(), command.head(), command.members(),
-                delegationsNamed.contains(command.state()), command.effectiveDate(), command.source()));
+                timeline.delegationNamedBy(command.state(), command.effectiveDate()), command.effectiveDate(),
+                command.source()));
     }
 
     @CommandHandler
     public void handle(RescheduleTalks command) {
         refuseIfRetracted();
-        refuseIfCancelled("be rescheduled");
-        refuseIfConcluded("be rescheduled");
-        refuseIfHeld("be rescheduled");
-        Venue newVenue = command.venue() == null ? venue : command.venue();
-        boolean sameTime = command.time() == null || command.time().equals(time);
-        // rescheduling postponed talks always changes something: they are on again, even on the old date
-        if (status != TalksStatus.POSTPONED && command.date().equals(date) && newVenue.equals(venue) && sameTime) {
-            throw new RuleViolation("reschedule-changes-nothing", "date",
-                    "talks '" + talksId + "' are already set for " + date + (time == null ? "" : " " + time)
-                            + " in " + describe(venue));
-        }
-        apply(new TalksRescheduled(talksId, date, time, venue, command.date(), command.time(), newVenue,
-                newVenue.isOutside(parties), command.reason(), command.effectiveDate(), command.source()));
+        requireFits("TalksRescheduled", command.effectiveDate(), TalksFact.setting(Step.RESCHEDULED, command.date(),
+                command.time(), command.venue()));
+        Standing then = timeline.on(command.effectiveDate(), talksId);
+        Venue newVenue = command.venue() == null ? then.venue() : command.venue();
+        apply(new TalksRescheduled(talksId, then.date(), then.time(), then.venue(), command.date(), command.time(),
+                newVenue, newVenue.isOutside(parties), command.reason(), command.effectiveDate(), command.source()));
     }
 
     @CommandHandler
     public void handle(PostponeTalks command) {
         refuseIfRetracted();
-        refuseIfCancelled("be postponed");
-        refuseIfConcluded("be postponed");
-        refuseIfHeld("be postponed");
-        if (status == TalksStatus.POSTPONED) {
-            throw new RuleViolation("talks-already-postponed", "talksId",
-                    "talks '" + talksId + "' are already postponed from " + date
-                            + "; reschedule them before postponing them again");
-        }
-        if (command.newDate() != null && !command.newDate().isAfter(date)) {
-            throw new RuleViolation("postponement-not-later", "newDate",
-                    "talks '" + talksId + "' set for " + date + " cannot be postponed to " + command.newDate()
-                            + ", which is not later; use RescheduleTalks to bring them forward");
-        }
-        apply(new TalksPostponed(talksId, date, command.newDate(), command.reason(), command.effectiveDate(),
-                command.source()));
+        requireFits("TalksPostponed", command.effectiveDate(), TalksFact.setting(Step.POSTPONED, command.newDate(), null,
+                null));
+        apply(new TalksPostponed(talksId, timeline.on(command.effectiveDate(), talksId).date(), command.newDate(),
+                command.reason(), command.effectiveDate(), command.source()));
     }
 
     @CommandHandler
     public void handle(CancelTalks command) {
         refuseIfRetracted();
-        if (status == TalksStatus.CANCELLED) {
-            throw new RuleViolation("talks-already-cancelled", "talksId",
-                    "talks '" + talksId + "' are already cancelled");
-        }
-        refuseIfConcluded("be cancelled");
-        refuseIfHeld("be cancelled");
-        apply(new TalksCancelled(talksId, date, command.reason(), command.cancelledBy(), command.effectiveDate(),
-                command.source()));
+        requireFits("TalksCancelled", command.effectiveDate(), TalksFact.of(Step.CANCELLED));
+        apply(new TalksCancelled(talksId, timeline.on(command.effectiveDate(), talksId).date(), command.reason(),
+                command.cancelledBy(), command.effectiveDate(), command.source()));
     }
 
     @CommandHandler
     public void handle(RecordTalksHeld command) {
         refuseIfRetracted();
-        refuseIfCancelled("be held");
-        if (held) {
-            throw new RuleViolation("talks-already-held", "talksId",
-                    "talks '" + talksId + "' are already recorded as held");
-        }
         if (command.endDate() != null && command.endDate().isBefore(command.effectiveDate())) {
             throw new RuleViolation("talks-end-before-start", "endDate",
                     "talks '" + talksId + "' cannot end on " + command.endDate() + ", before they were held on "
                             + command.effectiveDate());
         }
-        Venue usedVenue = command.venue() == null ? venue : command.venue();
+        requireFits("TalksHeld", command.effectiveDate(), TalksFact.setting(Step.HELD, null, null, command.venue()));
+        Standing then = timeline.on(command.effectiveDate(), talksId);
+        Venue usedVenue = command.venue() == null ? then.venue() : command.venue();
         apply(new TalksHeld(talksId, parties, command.effectiveDate(), command.endDate(), usedVenue,
-                usedVenue.isOutside(parties), date, !command.effectiveDate().equals(date), command.summary(),
-                command.effectiveDate(), command.source()));
+                usedVenue.isOutside(parties), then.date(), !command.effectiveDate().equals(then.date()),
+                command.summary(), command.effectiveDate(), command.source()));
     }
 
     @CommandHandler
     public void handle(ConcludeTalks command) {
         refuseIfRetracted();
-        refuseIfCancelled("conclude");
-        refuseIfConcluded("conclude again");
-        apply(new TalksConcluded(talksId, parties, command.outcome(), command.statement(),
-                command.followUps(), held, command.effectiveDate(), command.source()));
+        requireFits("TalksConcluded", command.effectiveDate(), TalksFact.of(Step.CONCLUDED));
+        apply(new TalksConcluded(talksId, parties, command.outcome(), command.statement(), command.followUps(),
+                timeline.on(command.effectiveDate(), talksId).held(), command.effectiveDate(), command.source()));
+    }
+
+    /**
+     * A report judged where it falls among the talks' reports: refused by its own rule at once, or if a report
+     * recorded for a later day would then break a rule (unless a batch judged as a whole is open: then at its end).
+     */
+    private void requireFits(String type, LocalDate on, TalksFact fact) {
+        timeline.requireFits(type, on, fact, talksId, this::contradictionSince);
+    }
+
+    @SuppressWarnings("unchecked")
+    private RuleViolation contradictionSince(Object baseline) {
+        return timeline.newlyBroken((Set<String>) baseline, talksId);
+    }
+
+    /** The timeline with one more report; a batch's deferred check of these talks reads this instance from now on. */
+    private void place(Object event, String eventId, long sequence, LocalDate on, TalksFact fact) {
+        timeline = timeline.with(eventId, event, on, sequence, fact);
+        WholeBatch.refresh(talksId, this::contradictionSince);
     }
 
     /** A history whose first events were retracted still knows whose history it is. */
@@ -222,83 +238,51 @@ public class Talks {
     }
 
     @EventSourcingHandler
-    void on(TalksScheduled event) {
+    void on(TalksScheduled event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
         talksId = event.talksId();
-        status = TalksStatus.SCHEDULED;
         parties = event.parties();
         format = event.format();
-        date = event.date();
-        time = event.time();
-        venue = event.venue();
-        delegationsNamed = new HashSet<>();
+        place(event, eventId, sequence, event.effectiveDate(), TalksFact.setting(Step.SCHEDULED, event.date(),
+                event.time(), event.venue()));
     }
 
     @EventSourcingHandler
-    void on(DelegationNamed event) {
-        delegationsNamed.add(event.state());
+    void on(DelegationNamed event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        place(event, eventId, sequence, event.effectiveDate(), TalksFact.delegation(event.state()));
     }
 
     @EventSourcingHandler
-    void on(TalksRescheduled event) {
-        status = TalksStatus.RESCHEDULED;
-        date = event.date();
-        time = event.time();
-        venue = event.venue();
+    void on(TalksRescheduled event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        place(event, eventId, sequence, event.effectiveDate(), TalksFact.setting(Step.RESCHEDULED, event.date(),
+                event.time(), event.venue()));
     }
 
     @EventSourcingHandler
-    void on(TalksPostponed event) {
-        status = TalksStatus.POSTPONED;
-        if (event.newDate() != null) {
-            date = event.newDate();
-        }
+    void on(TalksPostponed event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        place(event, eventId, sequence, event.effectiveDate(), TalksFact.setting(Step.POSTPONED, event.newDate(), null,
+                null));
     }
 
     @EventSourcingHandler
-    void on(TalksCancelled event) {
-        status = TalksStatus.CANCELLED;
+    void on(TalksCancelled event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        place(event, eventId, sequence, event.effectiveDate(), TalksFact.of(Step.CANCELLED));
     }
 
     @EventSourcingHandler
-    void on(TalksHeld event) {
-        held = true;
-        venue = event.venue();
-        if (status != TalksStatus.CONCLUDED) {
-            status = TalksStatus.HELD;
-        }
+    void on(TalksHeld event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        place(event, eventId, sequence, event.effectiveDate(), TalksFact.setting(Step.HELD, null, null, event.venue()));
     }
 
     @EventSourcingHandler
-    void on(TalksConcluded event) {
-        status = TalksStatus.CONCLUDED;
+    void on(TalksConcluded event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        place(event, eventId, sequence, event.effectiveDate(), TalksFact.of(Step.CONCLUDED));
     }
 
     /** Talks whose scheduling was retracted are no talks at all: nothing more can be recorded about them. */
     private void refuseIfRetracted() {
-        if (date == null) {
+        if (!timeline.announced()) {
             throw new RuleViolation("unknown-aggregate", "talksId", "the scheduling of talks '" + talksId
                     + "' was retracted; nothing more can be recorded about them");
-        }
-    }
-
-    private void refuseIfCancelled(String what) {
-        if (status == TalksStatus.CANCELLED) {
-            throw new RuleViolation("talks-cancelled", "talksId",
-                    "talks '" + talksId + "' were cancelled; they cannot " + what);
-        }
-    }
-
-    private void refuseIfConcluded(String what) {
-        if (status == TalksStatus.CONCLUDED) {
-            throw new RuleViolation("talks-already-concluded", "talksId",
-                    "talks '" + talksId + "' are already concluded; they cannot " + what);
-        }
-    }
-
-    private void refuseIfHeld(String what) {
-        if (held) {
-            throw new RuleViolation("talks-already-held", "talksId",
-                    "talks '" + talksId + "' are already recorded as held; they cannot " + what);
         }
     }
 
@@ -313,9 +297,5 @@ public class Talks {
 
     private static String identity(DelegationMember member) {
         return member.personId() != null ? member.personId() : member.name();
-    }
-
-    private static String describe(Venue venue) {
-        return (venue.place() == null ? "" : venue.place() + ", ") + venue.city() + " (" + venue.country() + ")";
     }
 }

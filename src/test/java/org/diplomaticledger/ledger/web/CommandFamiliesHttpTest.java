@@ -215,7 +215,8 @@ class CommandFamiliesHttpTest extends LedgerIntegrationTest {
             assertThat(storedPayload(scheduled.path("events").get(0).path("eventId").asText())).contains("\"thirdLocation\":true");
             ledger.accepted("NameDelegation", """
                     {"talksId": "http-istanbul", "state": "RU",
-                     "head": {"name": "Alexander Darchiev", "title": "Ambassador to the United States", "diplomat": true}, %s}""".formatted(SRC));
+                     "head": {"name": "Alexander Darchiev", "title": "Ambassador to the United States", "diplomat": true},
+                     "effectiveDate": "2025-04-08", %s}""".formatted(SRC));
             Response notDiplomat = ledger.command("clerk", "NameDelegation", """
                     {"talksId": "http-istanbul", "state": "US",
                      "head": {"name": "Sonata Coulter", "title": "Deputy Assistant Secretary of State", "diplomat": true},

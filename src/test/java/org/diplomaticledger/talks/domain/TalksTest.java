@@ -318,10 +318,11 @@ class TalksTest {
 
         @Test
         void putsPostponedTalksBackOnTheirOriginalDate() {
+            LocalDate april9 = APRIL_10.minusDays(1); // after the postponement of 8 April
             fixture.given(scheduled(), postponed())
-                    .when(new RescheduleTalks(ID, APRIL_10, null, null, null, ANNOUNCED, TASS))
+                    .when(new RescheduleTalks(ID, APRIL_10, null, null, null, april9, TASS))
                     .expectEvents(new TalksRescheduled(ID, APRIL_10, null, CONSULATE, APRIL_10, null, CONSULATE, true,
-                            null, ANNOUNCED, TASS));
+                            null, april9, TASS));
         }
 
         @Test
@@ -388,7 +389,7 @@ class TalksTest {
         @Test
         void refusesPostponingTwiceWithoutReschedule() {
             fixture.given(scheduled(), postponed())
-                    .when(new PostponeTalks(ID, null, null, ANNOUNCED, TASS))
+                    .when(new PostponeTalks(ID, null, null, APRIL_10.minusDays(1), TASS))
                     .expectNoEvents()
                     .expectException(violationOf("talks-already-postponed", "talksId"));
         }
@@ -589,7 +590,7 @@ class TalksTest {
                             String json = mapper.writeValueAsString(talks);
                             Talks restored = mapper.readValue(json, Talks.class);
                             assertThat(restored).usingRecursiveComparison().isEqualTo(talks);
-                            assertThat(json).contains("\"talksId\":\"" + ID + "\"", "\"status\":\"HELD\"");
+                            assertThat(json).contains("\"talksId\":\"" + ID + "\"", "\"type\":\"TalksHeld\"");
                         } catch (Exception e) {
                             throw new AssertionError(e);
                         }
