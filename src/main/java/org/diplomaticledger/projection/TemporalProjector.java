@@ -134,10 +134,19 @@ public final class TemporalProjector implements EventMessageHandler {
         return exclusive ? own : active.get();
     }
 
+    /**
+     * By the payload's type, which a stored event knows without deserialising its payload: most of a ledger's events
+     * are of types a projection does not handle, and reading every payload to find that out cost a rebuild of
+     * heads-of-mission about a tenth of its time (JFR).
+     */
     @Override
     public boolean canHandle(EventMessage<?> event) {
-        return event instanceof DomainEventMessage<?> && (handler.canHandle(event)
-                || event.getPayload() instanceof EntryCorrected || event.getPayload() instanceof EntryRetracted);
+        if (!(event instanceof DomainEventMessage<?>)) {
+            return false;
+        }
+        Class<?> type = event.getPayloadType();
+        return handler.canHandle(event) || EntryCorrected.class.isAssignableFrom(type)
+                || EntryRetracted.class.isAssignableFrom(type);
     }
 
     @Override
