@@ -23,8 +23,13 @@ public interface StateLineage {
 
     /** The state that answers for {@code state} on {@code day}: one of {@link #continued}, or empty for itself. */
     default Optional<StateAsThen> asThen(CountryCode state, LocalDate day, Instant knownAt) {
+        return asThen(continued(state, knownAt), day);
+    }
+
+    /** The entry of a chain ({@link #continued}) that answers on {@code day}, or empty for the state itself. */
+    static Optional<StateAsThen> asThen(List<StateAsThen> chain, LocalDate day) {
         StateAsThen found = null;
-        for (StateAsThen earlier : continued(state, knownAt)) {
+        for (StateAsThen earlier : chain) {
             if (!earlier.covers(day)) {
                 break;
             }
