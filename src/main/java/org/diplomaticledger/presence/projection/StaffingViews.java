@@ -1,6 +1,7 @@
 package org.diplomaticledger.presence.projection;
 
 import org.diplomaticledger.projection.CorrectionMark;
+import org.diplomaticledger.projection.CsvOmitted;
 import org.diplomaticledger.shared.Provenance;
 
 import java.time.LocalDate;
@@ -162,7 +163,7 @@ public final class StaffingViews {
 
     /** A presence's headcount at the end of a month, by effective date. */
     public record HeadcountPoint(YearMonth month, LocalDate date, String sendingState, String receivingState,
-                                 int headcount, int change, StateAsThenView stateAsThen) {
+                                 int headcount, int change, @CsvOmitted StateAsThenView stateAsThen) {
 
         public HeadcountPoint(YearMonth month, LocalDate date, String sendingState, String receivingState, int headcount,
                               int change) {
@@ -172,7 +173,7 @@ public final class StaffingViews {
 
     /** The missions of a sending state open (or suspended) in one receiving state at the end of a year. */
     public record OpenMissionsPoint(int year, LocalDate date, String sendingState, String receivingState, int open,
-                                    List<String> missionIds, StateAsThenView stateAsThen) {
+                                    List<String> missionIds, @CsvOmitted StateAsThenView stateAsThen) {
 
         public OpenMissionsPoint(int year, LocalDate date, String sendingState, String receivingState, int open,
                                  List<String> missionIds) {

@@ -96,6 +96,9 @@ class SuccessionHttpTest extends LedgerIntegrationTest {
         assertThat(in1991.path("year").asInt()).isEqualTo(1991);
         assertThat(in1991.path("sendingState").asText()).isEqualTo("RU");
         assertThat(in1991.has("stateAsThen")).isFalse();
+        Response csv = ledger.getAccept("analyst", trend, "text/csv");
+        assertThat(csv.body()).as("CSV keeps its columns; the row names the state as it was then")
+                .startsWith("year,date,sendingState,receivingState,open,missionIds\r\n1985,1985-12-31,SU,US,1,SU-US-EMBASSY-WASHINGTON\r\n");
 
         JsonNode months = ledger.get("analyst", "/api/v1/trends/headcount?sending=RU&receiving=US&from=1991-11&to=1992-01",
                 opened).json().path("items");
