@@ -91,6 +91,9 @@ public class CsvMessageConverter extends AbstractGenericHttpMessageConverter<Obj
 
     private static void columns(Class<?> type, String prefix, List<String> header) {
         for (RecordComponent component : type.getRecordComponents()) {
+            if (component.isAnnotationPresent(CsvOmitted.class)) {
+                continue;
+            }
             if (component.getType().isRecord()) {
                 columns(component.getType(), prefix + component.getName() + ".", header);
             } else {
@@ -101,6 +104,9 @@ public class CsvMessageConverter extends AbstractGenericHttpMessageConverter<Obj
 
     private static void values(Object item, Class<?> type, List<String> cells) {
         for (RecordComponent component : type.getRecordComponents()) {
+            if (component.isAnnotationPresent(CsvOmitted.class)) {
+                continue;
+            }
             Object value;
             try {
                 java.lang.reflect.Method accessor = component.getAccessor();

@@ -140,7 +140,8 @@ class SecurityConfiguration {
                         .requestMatchers(ACTUATOR).hasRole(Role.ADMIN.name())
                         // The register of states is ADMIN's to extend (docs/states.md), whatever the method: a method
                         // the path does not serve answers 405 to ADMIN, 403 to the others, as for every path.
-                        .requestMatchers("/api/v1/commands/RegisterState", "/api/v1/commands/SeedStates")
+                        .requestMatchers("/api/v1/commands/RegisterState", "/api/v1/commands/SeedStates",
+                                "/api/v1/commands/RecordSuccession")
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers(WRITES).hasRole(Role.CLERK.name())
                         // The audit chain (verify, digests, exports) is for auditors and administrators only.
@@ -169,7 +170,7 @@ class SecurityConfiguration {
                                 "user '" + (request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName())
                                         + "' lacks the role this request needs"
                                         + (!HttpMethod.POST.matches(request.getMethod()) ? ""
-                                        : request.getRequestURI().matches(".*/commands/(RegisterState|SeedStates)")
+                                        : request.getRequestURI().matches(".*/commands/(RegisterState|SeedStates|RecordSuccession)")
                                         ? " (the register of states is ADMIN's)" : " (writes need CLERK)"))));
         return http.build();
     }

@@ -5,12 +5,13 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.diplomaticledger.shared.AdminCommand;
 import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.EndsWithTheState;
 import org.diplomaticledger.shared.InvalidValueException;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.RuleViolation;
 import org.diplomaticledger.states.api.RegisterState;
-import org.diplomaticledger.states.api.SeedStates;
 import org.diplomaticledger.states.api.StatePeriod;
 import org.diplomaticledger.states.projection.StateRegistry;
 import org.springframework.security.core.Authentication;
@@ -34,8 +35,10 @@ import java.util.Map;
  * <p>The states a command names are found from its type, once per command type: every record component of type
  * {@link CountryCode} or a collection of them ({@code parties}), the same in a nested record of the ledger's
  * ({@code venue.country}), and a {@code missionId}, whose first two parts are
- * the sending and the receiving state. The day is the command's {@code effectiveDate}. The register's own commands
- * are not checked (they define states), but only ADMIN may send {@link RegisterState}.
+ * the sending and the receiving state. The day is the command's {@code effectiveDate}; a command that
+ * {@link EndsWithTheState} may also be dated on the first day a state it names no longer existed. The register's own
+ * commands ({@link AdminCommand}s: {@link RegisterState}, {@code SeedStates}, {@code RecordSuccession}) are not
+ * checked here (they define states, and the register judges them), but only ADMIN may send them.
  */
 @Component
 class ExistenceRule implements MessageHandlerInterceptor<CommandMessage<?>> {
@@ -52,7 +55,7 @@ class ExistenceRule implements MessageHandlerInterceptor<CommandMessage<?>> {
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         Object payload = unitOfWork.getMessage().getPayload();
-        if (payload instanceof RegisterState || payload instanceof SeedStates) {
+        if (payload instanceof AdminCommand) {
             requireAdmin(payload);
         } else if (payload instanceof LedgerCommand command && command.effectiveDate() != null) {
             check(command);
@@ -77,7 +80,7 @@ class ExistenceRule implements MessageHandlerInterceptor<CommandMessage<?>> {
         for (Named named : named(command)) {
             StateRegistry.Entry entry = registry.find(named.code()).orElseThrow(() -> new InvalidValueException(named.field(),
                     "unknown state '" + named.code() + "': the register of states does not hold it (GET /api/v1/states)"));
-            if (!entry.existsOn(day)) {
+            if (!entry.existsOn(day) && !(command instanceof EndsWithTheState && entry.endsOn(day))) {
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("state", entry.code().value());
                 details.put("stateName", entry.name());

@@ -207,6 +207,14 @@ class EmittedEventsMatchTheirSchemasTest extends LedgerIntegrationTest {
                 {"code": "XICEKE", "names": ["Contract-test principality"], "periods": [{"from": "1700-01-01", "until": "1800-01-01"}],
                  "schemeCodes": ["gw:XICK"], %s}""".formatted(SRC));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
+        // ... and absorbed by another on the day it ended (StateSucceeded; it had no missions to close).
+        LedgerClient.Response absorbing = ledger.command("admin", "RegisterState", """
+                {"code": "XICEKF", "names": ["Contract-test kingdom"], "periods": [{"from": "1700-01-01"}], %s}""".formatted(SRC));
+        assertThat(absorbing.status()).as(absorbing.toString()).isEqualTo(200);
+        LedgerClient.Response succeeded = ledger.command("admin", "RecordSuccession", """
+                {"kind": "ABSORPTION", "predecessor": "XICEKE", "successors": ["XICEKF"], "effectiveDate": "1800-01-01", %s}"""
+                .formatted(SRC));
+        assertThat(succeeded.status()).as(succeeded.toString()).isEqualTo(200);
     }
 
     /** A correction of the staff count and a retraction of the staff change, through the ledger's own commands. */

@@ -4,12 +4,17 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.*;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.EndsWithTheState;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
 
 import java.time.LocalDate;
 
-/** Closes a mission: the sending state's decision, or the receiving state withdrawing its consent with a deadline to leave. */
+/**
+ * Closes a mission: the sending state's decision, or the receiving state withdrawing its consent with a deadline to
+ * leave. It may be dated on the first day its sending or receiving state no longer existed ({@link EndsWithTheState}):
+ * a succession's closures are ({@code STATE_SUCCESSION}).
+ */
 public record CloseMission(
         @NotBlank @Pattern(regexp = PresenceIds.MISSION_ID_PATTERN) String missionId,
         @NotNull ClosureReason reason,
@@ -17,7 +22,7 @@ public record CloseMission(
         LocalDate deadline,
         @Size(max = 1000) String note,
         @NotNull LocalDate effectiveDate,
-        @NotNull @Valid Provenance source) implements LedgerCommand {
+        @NotNull @Valid Provenance source) implements LedgerCommand, EndsWithTheState {
 
     @TargetAggregateIdentifier
     public String presenceId() {

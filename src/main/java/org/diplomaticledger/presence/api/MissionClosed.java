@@ -1,12 +1,20 @@
 package org.diplomaticledger.presence.api;
 
+import org.axonframework.serialization.Revision;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
 
 import java.time.LocalDate;
 
-/** A mission closed; with CONSENT_WITHDRAWN the receiving state withdrew its consent, with a deadline to leave (VCDR Art. 2, VCCR Art. 4). CAMEO 166 when the receiving state closes it. */
+/**
+ * A mission closed; with CONSENT_WITHDRAWN the receiving state withdrew its consent, with a deadline to leave (VCDR
+ * Art. 2, VCCR Art. 4). CAMEO 166 when the receiving state closes it.
+ *
+ * <p>Revision 2: {@code reason} may be STATE_SUCCESSION, which revision 1 did not have. The fields are revision 1's;
+ * events stored as revision 1 are read as revision 2 unchanged ({@code MissionClosedUpcaster}).
+ */
+@Revision("2")
 public record MissionClosed(
         String presenceId,
         String missionId,

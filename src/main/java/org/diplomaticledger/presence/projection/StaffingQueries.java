@@ -211,6 +211,23 @@ public class StaffingQueries {
                 view.position());
     }
 
+    /**
+     * The missions of {@code state}, sent or received, whose version valid on the view's {@code asOf} is not closed:
+     * the missions a succession on that day closes. Found as the lists find presences, through the index on
+     * {@code (slot, presence_id, …)}, then the missions of those presences only.
+     */
+    public List<String> missionsNotClosed(ReadView view, CountryCode state) {
+        PresenceFilter ofState = new PresenceFilter(null, null, state);
+        List<String> ids = PRESENCES.under(jdbc, view).stream().map(key -> key.get(0))
+                .filter(id -> matches(ofState, id)).distinct().toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(OneOf.rows(Sql.of("SELECT mission_id FROM staffing_mission WHERE ").add(view.rows())
+                        .add(" AND status <> 'CLOSED'"), "presence_id", ids), (rs, i) -> rs.getString(1))
+                .stream().distinct().sorted().toList();
+    }
+
     /** Whether the presence {@code SENDING-RECEIVING} passes the list's filters. */
     private static boolean matches(PresenceFilter filter, String presenceId) {
         String sending = PresenceIds.sendingOf(presenceId);

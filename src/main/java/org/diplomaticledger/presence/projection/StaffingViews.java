@@ -1,6 +1,7 @@
 package org.diplomaticledger.presence.projection;
 
 import org.diplomaticledger.projection.CorrectionMark;
+import org.diplomaticledger.projection.CsvOmitted;
 import org.diplomaticledger.shared.Provenance;
 
 import java.time.LocalDate;
@@ -125,9 +126,32 @@ public final class StaffingViews {
                                        CorrectionMark reportedCorrected) {
     }
 
-    /** One presence with its missions and expulsions. */
+    /**
+     * One presence with its missions and expulsions. {@code stateAsThen} is set when the read named a state that
+     * continued another (docs/states.md#succession) on a day before the continuation: the presence is then the
+     * predecessor's, and this names it as it was then.
+     */
     public record PresenceStaffingDetail(PresenceStaffingView presence, List<MissionStaffingView> missions,
-                                         List<MissionExpulsionView> expulsions) {
+                                         List<MissionExpulsionView> expulsions, StateAsThenView stateAsThen) {
+
+        public PresenceStaffingDetail(PresenceStaffingView presence, List<MissionStaffingView> missions,
+                                      List<MissionExpulsionView> expulsions) {
+            this(presence, missions, expulsions, null);
+        }
+
+        /** This answer, given for another state than the one recorded (its predecessor, as it was then). */
+        public PresenceStaffingDetail asThen(StateAsThenView state) {
+            return new PresenceStaffingDetail(presence, missions, expulsions, state);
+        }
+    }
+
+    /**
+     * The state a row was recorded under, when a read named its successor by continuation: its {@code code} and
+     * {@code name} then, the state that continued it ({@code continuedBy}) and the day from which that state answers
+     * for itself ({@code until}, exclusive): {@code {"code":"SU","name":"Union of Soviet Socialist Republics",
+     * "continuedBy":"RU","until":"1991-12-25"}}.
+     */
+    public record StateAsThenView(String code, String name, String continuedBy, LocalDate until) {
     }
 
     /**
@@ -139,11 +163,21 @@ public final class StaffingViews {
 
     /** A presence's headcount at the end of a month, by effective date. */
     public record HeadcountPoint(YearMonth month, LocalDate date, String sendingState, String receivingState,
-                                 int headcount, int change) {
+                                 int headcount, int change, @CsvOmitted StateAsThenView stateAsThen) {
+
+        public HeadcountPoint(YearMonth month, LocalDate date, String sendingState, String receivingState, int headcount,
+                              int change) {
+            this(month, date, sendingState, receivingState, headcount, change, null);
+        }
     }
 
     /** The missions of a sending state open (or suspended) in one receiving state at the end of a year. */
     public record OpenMissionsPoint(int year, LocalDate date, String sendingState, String receivingState, int open,
-                                    List<String> missionIds) {
+                                    List<String> missionIds, @CsvOmitted StateAsThenView stateAsThen) {
+
+        public OpenMissionsPoint(int year, LocalDate date, String sendingState, String receivingState, int open,
+                                 List<String> missionIds) {
+            this(year, date, sendingState, receivingState, open, missionIds, null);
+        }
     }
 }

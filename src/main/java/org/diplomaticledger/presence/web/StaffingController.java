@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.diplomaticledger.presence.api.PresenceIds;
 import org.diplomaticledger.presence.projection.StaffingProjection;
 import org.diplomaticledger.presence.projection.StaffingQueries;
-import org.diplomaticledger.presence.projection.StaffingTrends;
+import org.diplomaticledger.presence.projection.SuccessorReads;
 import org.diplomaticledger.presence.projection.StaffingViews.*;
 import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.ReadDocs;
@@ -48,13 +48,13 @@ class StaffingController {
 
     private final Reads reads;
     private final StaffingQueries queries;
-    private final StaffingTrends trends;
+    private final SuccessorReads successors;
     private final java.time.Clock clock;
 
-    StaffingController(Reads reads, StaffingQueries queries, StaffingTrends trends, java.time.Clock clock) {
+    StaffingController(Reads reads, StaffingQueries queries, SuccessorReads successors, java.time.Clock clock) {
         this.reads = reads;
         this.queries = queries;
-        this.trends = trends;
+        this.successors = successors;
         this.clock = clock;
     }
 
@@ -104,8 +104,9 @@ class StaffingController {
     }
 
     @Operation(operationId = "getPresence", summary = "One state's staff in another, mission by mission",
-            description = "The presence of the sending state in the receiving state: its totals and each of its missions."
-                    + ReadDocs.READ,
+            description = "The presence of the sending state in the receiving state: its totals and each of its missions. "
+                    + "As of a day before a state named continued another (the USSR, for RU before 1991-12-25), the "
+                    + "other's presence, marked `stateAsThen`." + ReadDocs.READ,
             responses = {@ApiResponse(responseCode = "200", description = "OK"),
                     @ApiResponse(responseCode = "404", description = UNKNOWN_PAIR, content = @Content(mediaType = PROBLEM))})
     @GetMapping(path = "/api/v1/presences/{sending}/{receiving}", produces = "application/json")
@@ -116,9 +117,11 @@ class StaffingController {
                                                     @Parameter(description = ReadDocs.ON, example = "2026-11-30")
                                                     @RequestParam(required = false) LocalDate on,
                                                     @Parameter(hidden = true) ReadPosition read) {
-        String presenceId = presenceId(sending, receiving);
+        CountryCode sendingState = QueryParams.country("sending", sending);
+        CountryCode receivingState = QueryParams.country("receiving", receiving);
+        String presenceId = PresenceIds.presence(sendingState, receivingState);
         LocalDate day = read.day(on, clock);
-        return reads.answer(StaffingProjection.NAME, read, view -> queries.presence(view, presenceId, day)
+        return reads.answer(StaffingProjection.NAME, read, view -> successors.presence(view, sendingState, receivingState, day)
                 .orElseThrow(() -> new ResourceNotFound("the ledger knows nothing of the presence " + presenceId)));
     }
 
@@ -143,10 +146,10 @@ class StaffingController {
         YearMonth last = query.last(read, clock);
         YearMonth first = query.first(last);
         return reads.answer(StaffingProjection.NAME, read, view -> {
-            if (!trends.knowsPresence(view, presenceId)) {
+            if (!successors.knowsPresence(view, query.sending(), query.receiving())) {
                 throw new ResourceNotFound("the ledger knows nothing of the presence " + presenceId);
             }
-            return Page.all(trends.headcountTrend(view, presenceId, first, last), view.position());
+            return Page.all(successors.headcount(view, query.sending(), query.receiving(), first, last), view.position());
         });
     }
 
@@ -162,10 +165,7 @@ class StaffingController {
         int last = query.last(read, clock);
         int first = query.first(last);
         return reads.answer(StaffingProjection.NAME, read,
-                view -> Page.all(trends.openMissionsTrend(view, sending, query.receiving(), first, last), view.position()));
+                view -> Page.all(successors.openMissions(view, sending, query.receiving(), first, last), view.position()));
     }
 
-    private static String presenceId(String sending, String receiving) {
-        return PresenceIds.presence(QueryParams.country("sending", sending), QueryParams.country("receiving", receiving));
-    }
 }

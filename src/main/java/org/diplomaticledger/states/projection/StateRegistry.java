@@ -7,9 +7,13 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.InvalidValueException;
 import org.diplomaticledger.states.api.RegisterState;
+import org.diplomaticledger.states.api.StateAsThen;
+import org.diplomaticledger.states.api.StateLineage;
 import org.diplomaticledger.states.api.StatePeriod;
 import org.diplomaticledger.states.api.StateRegistered;
+import org.diplomaticledger.states.api.StateSucceeded;
 import org.diplomaticledger.states.api.StatesSeeded;
+import org.diplomaticledger.states.api.SuccessionKind;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -30,12 +34,15 @@ import java.util.TreeMap;
  * events after the last one it holds, at start, before each read of the register, and whenever a code or scheme code
  * is not found (a state another node registered). Registrations only add states, so a code once found stays right.
  *
+ * <p>It holds the successions too ({@link StateSucceeded}), for {@link StateLineage}: which state a read of another
+ * answers with on a day before a continuation.
+ *
  * <p>Written by hand rather than as a projection table: the register is a few hundred rows that every command
  * consults, so it has to be in memory anyway, and it must see a registration as soon as it is committed (a tracking
  * projection lags).
  */
 @Component
-public class StateRegistry {
+public class StateRegistry implements StateLineage {
 
     /** A state in the register, with when its registration was recorded and by which event. */
     public record Entry(StateRegistered state, Instant recordedAt, String eventId) {
@@ -56,6 +63,15 @@ public class StateRegistry {
         public List<StatePeriod> periods() {
             return state.periods();
         }
+
+        /** Whether the day is the first one the state no longer existed, the end of one of its periods. */
+        public boolean endsOn(LocalDate day) {
+            return state.periods().stream().anyMatch(period -> day.equals(period.until()));
+        }
+    }
+
+    /** A succession as recorded, with when. */
+    public record Succession(StateSucceeded succession, Instant recordedAt, String eventId) {
     }
 
     /** Looked up on first use: the web layer's JSON mapper needs the register, and the event store needs that mapper. */
@@ -63,6 +79,7 @@ public class StateRegistry {
     private final Object lock = new Object();
     private volatile Map<CountryCode, Entry> entries = Map.of();
     private volatile Map<String, CountryCode> schemeCodes = Map.of();
+    private volatile List<Succession> successions = List.of();
     private long nextSequence;
 
     public StateRegistry(org.springframework.beans.factory.ObjectProvider<EventStorageEngine> engine) {
@@ -122,7 +139,41 @@ public class StateRegistry {
         return found;
     }
 
-        private record Snapshot(Map<CountryCode, Entry> entries, Map<String, CountryCode> schemeCodes) {
+    /** Every succession recorded, in the order recorded, after reading what is new. */
+    public List<Succession> successions() {
+        refresh();
+        return successions;
+    }
+
+    @Override
+    public List<StateAsThen> continued(CountryCode state, Instant knownAt) {
+        List<Succession> all = successions();
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        List<StateAsThen> chain = new ArrayList<>();
+        java.util.Set<CountryCode> seen = new java.util.HashSet<>(List.of(state));
+        CountryCode current = state;
+        LocalDate until = null;
+        while (true) {
+            CountryCode successor = current;
+            Succession found = all.stream()
+                    .filter(s -> s.succession().kind() == SuccessionKind.CONTINUATION && !s.recordedAt().isAfter(knownAt)
+                            && s.succession().successors().get(0).equals(successor))
+                    .findFirst().orElse(null);
+            if (found == null || !seen.add(found.succession().predecessor())) {
+                return chain;
+            }
+            LocalDate day = found.succession().effectiveDate();
+            until = until == null || day.isBefore(until) ? day : until;
+            CountryCode predecessor = found.succession().predecessor();
+            Entry entry = entries.get(predecessor);
+            chain.add(new StateAsThen(predecessor, entry == null ? predecessor.value() : entry.name(), successor, until));
+            current = predecessor;
+        }
+    }
+
+    private record Snapshot(Map<CountryCode, Entry> entries, Map<String, CountryCode> schemeCodes) {
     }
 
     /**
@@ -134,7 +185,7 @@ public class StateRegistry {
             synchronized (lock) {
                 Map<CountryCode, Entry> copy = new HashMap<>(entries);
                 Map<String, CountryCode> schemes = new HashMap<>(schemeCodes);
-                read(nextSequence, copy, schemes);
+                read(nextSequence, copy, schemes, new ArrayList<>());
                 return new Snapshot(copy, schemes);
             }
         }
@@ -150,16 +201,18 @@ public class StateRegistry {
         synchronized (lock) {
             Map<CountryCode, Entry> copy = new HashMap<>(entries);
             Map<String, CountryCode> schemes = new HashMap<>(schemeCodes);
-            long next = read(nextSequence, copy, schemes);
+            List<Succession> recorded = new ArrayList<>(successions);
+            long next = read(nextSequence, copy, schemes, recorded);
             if (next != nextSequence) {
                 nextSequence = next;
                 entries = Map.copyOf(copy);
                 schemeCodes = Map.copyOf(schemes);
+                successions = List.copyOf(recorded);
             }
         }
     }
 
-    private long read(long from, Map<CountryCode, Entry> into, Map<String, CountryCode> schemes) {
+    private long read(long from, Map<CountryCode, Entry> into, Map<String, CountryCode> schemes, List<Succession> recorded) {
         long next = from;
         DomainEventStream events = engine.getObject().readEvents(RegisterState.REGISTER_ID, from);
         while (events.hasNext()) {
@@ -171,6 +224,8 @@ public class StateRegistry {
                 added.addAll(seeded.states());
             } else if (payload instanceof StateRegistered registered) {
                 added.add(registered);
+            } else if (payload instanceof StateSucceeded succeeded) {
+                recorded.add(new Succession(succeeded, event.getTimestamp(), event.getIdentifier()));
             }
             for (StateRegistered state : added) {
                 into.put(state.code(), new Entry(state, event.getTimestamp(), event.getIdentifier()));

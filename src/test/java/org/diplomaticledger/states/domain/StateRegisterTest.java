@@ -5,12 +5,16 @@ import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.InvalidValueException;
 import org.diplomaticledger.shared.Provenance;
 import org.diplomaticledger.shared.RuleViolation;
+import org.diplomaticledger.states.api.RecordSuccession;
 import org.diplomaticledger.states.api.RegisterState;
 import org.diplomaticledger.states.api.SeedStates;
 import org.diplomaticledger.states.api.StatePeriod;
 import org.diplomaticledger.states.api.StateRegistered;
+import org.diplomaticledger.states.api.StateSucceeded;
 import org.diplomaticledger.states.api.StatesSeeded;
+import org.diplomaticledger.states.api.SuccessionKind;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -33,6 +37,7 @@ class StateRegisterTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(StateRegister.class);
+        fixture.registerAnnotatedCommandHandler(new SuccessionRecorder(fixture.getRepository()));
     }
 
     private static RegisterState register(String code, List<StatePeriod> periods, List<String> predecessors, List<String> schemeCodes) {
@@ -124,5 +129,126 @@ class StateRegisterTest {
                         List.of(), List.of()))
                 .expectException(InvalidValueException.class)
                 .expectNoEvents();
+    }
+
+    /** RecordSuccession, judged on the seed's periods of these states (as in states.csv). */
+    @Nested
+    class RecordingASuccession {
+
+        private static StateRegistered state(String code, String name, String from, String until) {
+            return new StateRegistered(CountryCode.of(code), List.of(name),
+                    List.of(new StatePeriod(LocalDate.parse(from), until == null ? null : LocalDate.parse(until))),
+                    List.of(), List.of(), false, LocalDate.parse(from), SOURCE);
+        }
+
+        private static final StatesSeeded STATES = new StatesSeeded("test", List.of(
+                state("SU", "Union of Soviet Socialist Republics", "1922-12-30", "1991-12-26"),
+                state("RU", "Russia", "1991-12-25", null),
+                state("DD", "German Democratic Republic", "1949-10-05", "1990-10-03"),
+                new StateRegistered(CountryCode.of("DE"), List.of("Germany"), List.of(
+                        new StatePeriod(LocalDate.of(1871, 1, 18), LocalDate.of(1945, 5, 8)),
+                        new StatePeriod(LocalDate.of(1949, 9, 21), null)), List.of(), List.of(), false,
+                        LocalDate.of(1871, 1, 18), SOURCE),
+                state("CSHH", "Czechoslovakia", "1918-11-11", "1993-01-01"),
+                state("CZ", "Czechia", "1993-01-01", null),
+                state("SK", "Slovakia", "1993-01-01", null),
+                state("HV", "Upper Volta", "1960-08-05", "1984-08-04"),
+                state("BF", "Burkina Faso", "1960-08-05", null)), EARLIEST, SOURCE);
+
+        private static RecordSuccession succession(SuccessionKind kind, String predecessor, String date, String... successors) {
+            return new RecordSuccession(kind, CountryCode.of(predecessor),
+                    java.util.Arrays.stream(successors).map(CountryCode::of).toList(), LocalDate.parse(date),
+                    Provenance.of("a source"));
+        }
+
+        private static final RecordSuccession RUSSIA = succession(SuccessionKind.CONTINUATION, "SU", "1991-12-25", "RU");
+        private static final RecordSuccession UNIFICATION = succession(SuccessionKind.ABSORPTION, "DD", "1990-10-03", "DE");
+        private static final RecordSuccession VELVET_DIVORCE = succession(SuccessionKind.DISSOLUTION, "CSHH", "1993-01-01", "CZ", "SK");
+
+        @Test
+        void recordsEachKindOnTheDayThePredecessorsExistenceEnds() {
+            // the USSR's last day is the day of the continuation; the GDR's and Czechoslovakia's the day before
+            fixture.given(STATES).when(RUSSIA).expectSuccessfulHandlerExecution().expectEvents(
+                    new StateSucceeded(SuccessionKind.CONTINUATION, CountryCode.of("SU"), List.of(CountryCode.of("RU")),
+                            LocalDate.of(1991, 12, 25), Provenance.of("a source")));
+            fixture.given(STATES).when(UNIFICATION).expectEvents(UNIFICATION.succeeded());
+            fixture.given(STATES).when(VELVET_DIVORCE).expectEvents(VELVET_DIVORCE.succeeded());
+        }
+
+        @Test
+        void aContinuationOrAnAbsorptionHasOneSuccessorADissolutionTwoOrMore() {
+            fixture.given(STATES).when(succession(SuccessionKind.CONTINUATION, "CSHH", "1993-01-01", "CZ", "SK"))
+                    .expectException(InvalidValueException.class)
+                    .expectExceptionMessage("a continuation has exactly one successor, not 2 (a state dissolved into"
+                            + " several: DISSOLUTION)")
+                    .expectNoEvents();
+            fixture.given(STATES).when(succession(SuccessionKind.DISSOLUTION, "CSHH", "1993-01-01", "CZ"))
+                    .expectException(InvalidValueException.class)
+                    .expectExceptionMessage("a dissolution has two or more successors, not 1")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void thePredecessorAndTheSuccessorsAreInTheRegisterEachNamedOnce() {
+            fixture.given(STATES).when(succession(SuccessionKind.ABSORPTION, "XPRU", "1871-01-18", "DE"))
+                    .expectException(InvalidValueException.class)
+                    .expectExceptionMessage("unknown state 'XPRU': not in the register")
+                    .expectNoEvents();
+            fixture.given(STATES).when(succession(SuccessionKind.DISSOLUTION, "CSHH", "1993-01-01", "CZ", "XBOH"))
+                    .expectException(InvalidValueException.class)
+                    .expectNoEvents();
+            fixture.given(STATES).when(succession(SuccessionKind.DISSOLUTION, "CSHH", "1993-01-01", "CZ", "CZ"))
+                    .expectException(InvalidValueException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void thePredecessorsExistenceEndsOnThatDayOrTheDayBefore() {
+            fixture.given(STATES).when(succession(SuccessionKind.ABSORPTION, "DD", "1995-01-01", "DE"))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("DD existed from 1949-10-05 until 1990-10-03: a succession on 1995-01-01"
+                            + " needs its last day on 1995-01-01 or the day before (a period until 1995-01-01 or 1995-01-02)")
+                    .expectNoEvents();
+            // a state that still exists is not succeeded
+            fixture.given(STATES).when(succession(SuccessionKind.CONTINUATION, "BF", "1984-08-04", "HV"))
+                    .expectException(RuleViolation.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void eachSuccessorExistsOnThatDay() {
+            fixture.given(STATES).when(succession(SuccessionKind.DISSOLUTION, "SU", "1991-12-25", "RU", "CZ"))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("CZ did not exist on 1991-12-25; it existed from 1993-01-01 on")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anAbsorbingStateExistedAlready() {
+            fixture.given(STATES).when(succession(SuccessionKind.ABSORPTION, "SU", "1991-12-25", "RU"))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("an absorption takes the predecessor into a state that existed already, and"
+                            + " RU did not exist on 1991-12-24; a new state following SU is a CONTINUATION or a DISSOLUTION")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aSuccessionIsRecordedOnce() {
+            fixture.given(STATES, UNIFICATION.succeeded())
+                    .when(succession(SuccessionKind.ABSORPTION, "DD", "1990-10-02", "DE"))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("the succession of DD at the end of its period 1949-10-05/1990-10-03 is"
+                            + " recorded already")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aStateContinuesOnePredecessor() {
+            fixture.given(STATES, succession(SuccessionKind.CONTINUATION, "HV", "1984-08-04", "BF").succeeded())
+                    .when(succession(SuccessionKind.CONTINUATION, "DD", "1990-10-03", "BF"))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("BF continues HV already; a state continues one predecessor")
+                    .expectNoEvents();
+        }
     }
 }

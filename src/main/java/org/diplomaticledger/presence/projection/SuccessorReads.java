@@ -1,0 +1,163 @@
+package org.diplomaticledger.presence.projection;
+
+import org.diplomaticledger.presence.api.PresenceIds;
+import org.diplomaticledger.presence.projection.StaffingViews.HeadcountPoint;
+import org.diplomaticledger.presence.projection.StaffingViews.OpenMissionsPoint;
+import org.diplomaticledger.presence.projection.StaffingViews.PresenceStaffingDetail;
+import org.diplomaticledger.presence.projection.StaffingViews.StateAsThenView;
+import org.diplomaticledger.projection.ReadView;
+import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.states.api.StateAsThen;
+import org.diplomaticledger.states.api.StateLineage;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * The staffing reads that name states, across continuations (docs/states.md#succession): a read of a state on a day
+ * before it continued another answers with the other's rows, each marked {@code stateAsThen}, the state as it was
+ * then; from that day on, with its own. A read of {@code RU} over 1985–2000 gives the USSR's ({@code SU}) rows for the
+ * Soviet years. The register's continuations are in memory ({@link StateLineage}); a read of a state that continued
+ * none is the plain read, at the cost of one look-up. Series are read once per run of days one pair of codes answers.
+ */
+@Component
+public class SuccessorReads {
+
+    private final StateLineage lineage;
+    private final StaffingQueries queries;
+    private final StaffingTrends trends;
+
+    public SuccessorReads(StateLineage lineage, StaffingQueries queries, StaffingTrends trends) {
+        this.lineage = lineage;
+        this.queries = queries;
+        this.trends = trends;
+    }
+
+    /** The pair of codes that answers for {@code sending} and {@code receiving} on a day, and the mark it carries. */
+    private record Pair(CountryCode sending, CountryCode receiving, StateAsThenView mark) {
+    }
+
+    private final class Chains {
+        final List<StateAsThen> sending;
+        final List<StateAsThen> receiving;
+        final CountryCode sendingState;
+        final CountryCode receivingState;
+
+        Chains(ReadView view, CountryCode sending, CountryCode receiving) {
+            this.sendingState = sending;
+            this.receivingState = receiving;
+            this.sending = lineage.continued(sending, view.point().knownAt());
+            this.receiving = receiving == null ? List.of() : lineage.continued(receiving, view.point().knownAt());
+        }
+
+        boolean none() {
+            return sending.isEmpty() && receiving.isEmpty();
+        }
+
+        Pair on(LocalDate day) {
+            Optional<StateAsThen> s = StateLineage.asThen(sending, day);
+            Optional<StateAsThen> r = StateLineage.asThen(receiving, day);
+            return new Pair(s.map(StateAsThen::code).orElse(sendingState),
+                    r.map(StateAsThen::code).orElse(receivingState), s.or(() -> r).map(SuccessorReads::view).orElse(null));
+        }
+    }
+
+    private static StateAsThenView view(StateAsThen state) {
+        return new StateAsThenView(state.code().value(), state.name(), state.continuedBy().value(), state.until());
+    }
+
+    /** {@code GET /api/v1/presences/{sending}/{receiving}}: on the view's day, the pair answering then. */
+    public Optional<PresenceStaffingDetail> presence(ReadView view, CountryCode sending, CountryCode receiving, LocalDate on) {
+        Chains chains = new Chains(view, sending, receiving);
+        if (chains.none()) {
+            return queries.presence(view, PresenceIds.presence(sending, receiving), on);
+        }
+        Pair pair = chains.on(view.asOf());
+        Optional<PresenceStaffingDetail> detail = queries.presence(view, PresenceIds.presence(pair.sending(), pair.receiving()), on);
+        return pair.mark() == null ? detail : detail.map(found -> found.asThen(pair.mark()));
+    }
+
+    /** Whether the projection knows the pair, or a pair answering for it on some day. */
+    public boolean knowsPresence(ReadView view, CountryCode sending, CountryCode receiving) {
+        if (trends.knowsPresence(view, PresenceIds.presence(sending, receiving))) {
+            return true;
+        }
+        Chains chains = new Chains(view, sending, receiving);
+        List<LocalDate> days = new ArrayList<>();
+        chains.sending.forEach(state -> days.add(state.until().minusDays(1)));
+        chains.receiving.forEach(state -> days.add(state.until().minusDays(1)));
+        return days.stream().map(chains::on).anyMatch(pair ->
+                trends.knowsPresence(view, PresenceIds.presence(pair.sending(), pair.receiving())));
+    }
+
+    /** {@code GET /api/v1/trends/headcount}: each month read for the pair answering at its end. */
+    public List<HeadcountPoint> headcount(ReadView view, CountryCode sending, CountryCode receiving, YearMonth from, YearMonth to) {
+        Chains chains = new Chains(view, sending, receiving);
+        if (chains.none()) {
+            return trends.headcountTrend(view, PresenceIds.presence(sending, receiving), from, to);
+        }
+        List<HeadcountPoint> points = new ArrayList<>();
+        runs(chains, view, from, to, YearMonth::plusMonths, month -> month.atEndOfMonth(), (pair, run) -> {
+            for (HeadcountPoint point : trends.headcountTrend(view, PresenceIds.presence(pair.sending(), pair.receiving()),
+                    run.get(0), run.get(run.size() - 1))) {
+                // across a change of pair, the change is from the last point of the one before
+                int change = points.isEmpty() || !Objects.equals(point.month(), run.get(0)) ? point.change()
+                        : point.headcount() - points.get(points.size() - 1).headcount();
+                points.add(new HeadcountPoint(point.month(), point.date(), point.sendingState(), point.receivingState(),
+                        point.headcount(), change, pair.mark()));
+            }
+        });
+        return points;
+    }
+
+    /** {@code GET /api/v1/trends/open-missions}: each year read for the pair answering at its end. */
+    public List<OpenMissionsPoint> openMissions(ReadView view, CountryCode sending, CountryCode receiving, int from, int to) {
+        Chains chains = new Chains(view, sending, receiving);
+        if (chains.none()) {
+            return trends.openMissionsTrend(view, sending, receiving, from, to);
+        }
+        List<OpenMissionsPoint> points = new ArrayList<>();
+        runs(chains, view, from, to, (year, n) -> year + n.intValue(), year -> LocalDate.of(year, 12, 31), (pair, run) -> {
+            for (OpenMissionsPoint point : trends.openMissionsTrend(view, pair.sending(), pair.receiving(),
+                    run.get(0), run.get(run.size() - 1))) {
+                points.add(new OpenMissionsPoint(point.year(), point.date(), point.sendingState(), point.receivingState(),
+                        point.open(), point.missionIds(), pair.mark()));
+            }
+        });
+        return points;
+    }
+
+    /**
+     * Splits {@code from}..{@code to} into runs of consecutive steps (months, years) whose end (or the view's asOf,
+     * when earlier, as the trends take it) one pair answers for, and hands each run to {@code read}, in order.
+     */
+    private static <T extends Comparable<T>> void runs(Chains chains, ReadView view, T from, T to,
+                                                       BiFunction<T, Long, T> plus,
+                                                       java.util.function.Function<T, LocalDate> end,
+                                                       java.util.function.BiConsumer<Pair, List<T>> read) {
+        Pair current = null;
+        List<T> run = new ArrayList<>();
+        for (T step = from; step.compareTo(to) <= 0; step = plus.apply(step, 1L)) {
+            LocalDate day = end.apply(step);
+            if (view.asOf() != null && view.asOf().isBefore(day)) {
+                day = view.asOf();
+            }
+            Pair pair = chains.on(day);
+            if (current != null && !pair.equals(current)) {
+                read.accept(current, run);
+                run = new ArrayList<>();
+            }
+            current = pair;
+            run.add(step);
+        }
+        if (current != null) {
+            read.accept(current, run);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.diplomaticledger.presence.succession;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.CommandResultMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.callbacks.FutureCallback;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.diplomaticledger.presence.api.CloseMission;
+import org.diplomaticledger.presence.api.ClosureReason;
+import org.diplomaticledger.presence.projection.StaffingProjection;
+import org.diplomaticledger.presence.projection.StaffingQueries;
+import org.diplomaticledger.projection.ProjectionPositions;
+import org.diplomaticledger.projection.ReadPosition;
+import org.diplomaticledger.projection.ReadView;
+import org.diplomaticledger.projection.Reads;
+import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.LedgerMetadata;
+import org.diplomaticledger.shared.RuleViolation;
+import org.diplomaticledger.states.api.RecordSuccession;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The effect of an absorption or a dissolution on missions: once the register accepted a {@link RecordSuccession}
+ * of either kind, every mission of the predecessor (sent by it, or received by it) that is not closed on the
+ * succession's day is closed on that day by a {@link CloseMission} with reason {@code STATE_SUCCESSION}, the
+ * succession's source and a note naming it, in the same write (docs/states.md#succession).
+ *
+ * <p>The closures are commands sent on behalf of the succession, as a correction is handed to its aggregate: they
+ * carry its actor, correlation id, command name and command id, so their {@code MissionClosed} events are audited
+ * and answered as the succession's, in one transaction with its {@code StateSucceeded}: all of them or none. Each
+ * presence judges its closure as any other (a closure recorded for a later day refuses it, and the succession with
+ * it, naming the mission). Nothing dispatches again when the ledger is replayed or a projection rebuilt: the closures
+ * are events from then on, and a succession is recorded once.
+ *
+ * <p>The missions are found in the staffing projection, by its presences' index, after it has caught up with every
+ * write committed before this one (the succession runs in a batch of its own: nothing else is being written). A
+ * mission of the predecessor recorded after the succession is not closed by it (docs/states.md#succession).
+ */
+@Component
+class SuccessionClosures {
+
+    private final CommandBus commandBus;
+    private final Reads reads;
+    private final ProjectionPositions positions;
+    private final StaffingQueries staffing;
+
+    SuccessionClosures(CommandBus commandBus, Reads reads, ProjectionPositions positions, StaffingQueries staffing) {
+        this.commandBus = commandBus;
+        this.reads = reads;
+        this.positions = positions;
+        this.staffing = staffing;
+        // Registered here, once: as a bean of its own, an interceptor would also be registered by Axon's auto-configuration.
+        MessageHandlerInterceptor<CommandMessage<?>> interceptor = this::handle;
+        commandBus.registerHandlerInterceptor(interceptor);
+    }
+
+    private Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        Object result = chain.proceed();
+        CommandMessage<?> message = unitOfWork.getMessage();
+        if (message.getPayload() instanceof RecordSuccession succession && succession.kind().closesMissions()) {
+            close(succession, message);
+        }
+        return result;
+    }
+
+    private void close(RecordSuccession succession, CommandMessage<?> message) {
+        List<String> missions = staffing.missionsNotClosed(missionsView(succession), succession.predecessor());
+        String note = succession.kind().name() + " of " + succession.predecessor() + " into "
+                + succession.successors().stream().map(CountryCode::value).collect(Collectors.joining(", "))
+                + " on " + succession.effectiveDate();
+        MetaData onBehalf = message.getMetaData().and(LedgerMetadata.COMMAND_ID, message.getIdentifier());
+        for (String missionId : missions) {
+            CloseMission closure = new CloseMission(missionId, ClosureReason.STATE_SUCCESSION, null, null, note,
+                    succession.effectiveDate(), succession.source());
+            FutureCallback<Object, Object> callback = new FutureCallback<>();
+            commandBus.dispatch(GenericCommandMessage.asCommandMessage(closure).andMetaData(onBehalf), callback);
+            CommandResultMessage<?> answer = callback.getResult();
+            if (answer.isExceptional()) {
+                Throwable failure = answer.exceptionResult();
+                if (failure instanceof RuleViolation refused) {
+                    Map<String, Object> details = new LinkedHashMap<>(refused.details());
+                    details.put("missionId", missionId);
+                    throw new RuleViolation(refused.rule(), "predecessor", "the succession closes " + missionId
+                            + " on " + succession.effectiveDate() + ", which its presence refuses: "
+                            + refused.getMessage(), details);
+                }
+                throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+            }
+        }
+    }
+
+    /**
+     * The staffing projection on the succession's day, once it has applied every write committed before this one;
+     * a projection that does not get there in time (or holds a parked event) refuses the succession, to be sent again.
+     */
+    private ReadView missionsView(RecordSuccession succession) {
+        try {
+            return reads.await(StaffingProjection.NAME, new ReadPosition(positions.head(), succession.effectiveDate(), null));
+        } catch (Reads.ProjectionBehind | Reads.ProjectionParked behind) {
+            throw new RuleViolation("missions-not-yet-read", "predecessor", "the missions of "
+                    + succession.predecessor() + " could not be read: " + behind.getMessage() + "; send the succession"
+                    + " again once the staffing projection has caught up");
+        }
+    }
+}

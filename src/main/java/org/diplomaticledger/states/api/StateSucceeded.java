@@ -1,0 +1,27 @@
+package org.diplomaticledger.states.api;
+
+import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.LedgerEvent;
+import org.diplomaticledger.shared.Provenance;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A state was succeeded on {@code effectiveDate}: by {@code kind} ({@link SuccessionKind}), the {@code predecessor}
+ * by its {@code successors}, as {@code source} reports it. Recorded in the register (subject STATE-REGISTER).
+ * Under absorption and dissolution the predecessor's missions that were not closed by then close on that day, each
+ * as a {@code MissionClosed} of its presence, reason {@code STATE_SUCCESSION}, written in the same write. Under
+ * continuation nothing else is written: the reads of the successor answer for the predecessor before that day.
+ */
+public record StateSucceeded(
+        SuccessionKind kind,
+        CountryCode predecessor,
+        List<CountryCode> successors,
+        LocalDate effectiveDate,
+        Provenance source) implements LedgerEvent {
+
+    public StateSucceeded {
+        successors = successors == null ? List.of() : List.copyOf(successors);
+    }
+}

@@ -1,0 +1,119 @@
+package org.diplomaticledger.states.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.diplomaticledger.support.LedgerClient.Response;
+import org.diplomaticledger.support.LedgerIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Successions of states through the real application (docs/states.md#succession): an absorption closes the
+ * predecessor's missions on its day, in the same write, with the succession's source; a continuation makes the
+ * successor's reads answer for the predecessor before its day, each row marked with the state as it was then.
+ */
+class SuccessionHttpTest extends LedgerIntegrationTest {
+
+    private static final String UNIFICATION = """
+            {"kind": "ABSORPTION", "predecessor": "DD", "successors": ["DE"], "effectiveDate": "1990-10-03",
+             "source": {"text": "Unification Treaty of 31 August 1990, Art. 1"}}""";
+
+    @Test
+    void anAbsorptionClosesThePredecessorsMissionsOnItsDayWithItsSource() {
+        ledger.accepted("OpenMission", """
+                {"sendingState": "DD", "receivingState": "AT", "kind": "EMBASSY", "city": "Vienna",
+                 "effectiveDate": "1973-01-01", "source": "test"}""");
+        ledger.accepted("OpenMission", """
+                {"sendingState": "SE", "receivingState": "DD", "kind": "EMBASSY", "city": "Berlin",
+                 "effectiveDate": "1973-01-01", "source": "test"}""");
+
+        Response byClerk = ledger.command("clerk", "RecordSuccession", UNIFICATION);
+        assertThat(byClerk.status()).as(byClerk.toString()).isEqualTo(403);
+
+        Response recorded = ledger.command("admin", "RecordSuccession", UNIFICATION);
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
+        List<String> written = new ArrayList<>();
+        recorded.json().path("events").forEach(event -> written.add(event.path("type").asText() + " " + event.path("aggregateId").asText()));
+        assertThat(written).first().isEqualTo("StateSucceeded STATE-REGISTER");
+        assertThat(written).contains("MissionClosed DD-AT", "MissionClosed SE-DD");
+        long position = recorded.json().path("position").asLong();
+
+        JsonNode dayBefore = ledger.get("analyst", "/api/v1/missions/DD-AT-EMBASSY-VIENNA?asOf=1990-10-02", position).json();
+        assertThat(dayBefore.path("mission").path("status").asText()).isEqualTo("OPEN");
+        JsonNode onTheDay = ledger.get("analyst", "/api/v1/missions/SE-DD-EMBASSY-BERLIN?asOf=1990-10-03", position).json();
+        assertThat(onTheDay.path("mission").path("status").asText()).isEqualTo("CLOSED");
+        assertThat(onTheDay.path("mission").path("statusSince").asText()).isEqualTo("1990-10-03");
+
+        JsonNode history = ledger.get("auditor", "/api/v1/presences/DD/AT/history").json().path("items");
+        JsonNode closure = history.get(history.size() - 1);
+        assertThat(closure.path("type").asText()).isEqualTo("MissionClosed");
+        assertThat(closure.path("actor").asText()).isEqualTo("admin");
+        assertThat(closure.path("payload").path("reason").asText()).isEqualTo("STATE_SUCCESSION");
+        assertThat(closure.path("payload").path("effectiveDate").asText()).isEqualTo("1990-10-03");
+        assertThat(closure.path("source").path("text").asText()).isEqualTo("Unification Treaty of 31 August 1990, Art. 1");
+
+        Response again = ledger.command("admin", "RecordSuccession", UNIFICATION);
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.json().path("rule").asText()).isEqualTo("succession-already-recorded");
+    }
+
+    @Test
+    void aContinuationMakesTheSuccessorsReadsAnswerForThePredecessorBeforeItsDay() {
+        ledger.accepted("OpenMission", """
+                {"sendingState": "SU", "receivingState": "US", "kind": "EMBASSY", "city": "Washington",
+                 "effectiveDate": "1933-11-16", "source": "test"}""");
+        ledger.accepted("RecordStaffCount", """
+                {"sendingState": "SU", "receivingState": "US", "headcount": 300, "effectiveDate": "1986-01-01", "source": "test"}""");
+        ledger.accepted("OpenMission", """
+                {"sendingState": "RU", "receivingState": "US", "kind": "EMBASSY", "city": "Washington",
+                 "effectiveDate": "1991-12-25", "source": "test"}""");
+        long opened = ledger.accepted("RecordStaffCount", """
+                {"sendingState": "RU", "receivingState": "US", "headcount": 200, "effectiveDate": "1991-12-25", "source": "test"}""")
+                .path("position").asLong();
+        String trend = "/api/v1/trends/open-missions?sending=RU&receiving=US&from=1985&to=2000";
+        assertThat(ledger.get("analyst", trend, opened).json().path("items").get(0).path("year").asInt()).isEqualTo(1991);
+        JsonNode todayBefore = ledger.get("analyst", "/api/v1/presences/RU/US", opened).json();
+
+        Response recorded = ledger.command("admin", "RecordSuccession", """
+                {"kind": "CONTINUATION", "predecessor": "SU", "successors": ["RU"], "effectiveDate": "1991-12-25",
+                 "source": "Letter of President Yeltsin to the UN Secretary-General, 24 December 1991"}""");
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
+        assertThat(recorded.json().path("events").size()).as("a continuation closes nothing").isEqualTo(1);
+
+        JsonNode points = ledger.get("analyst", trend, opened).json().path("items");
+        assertThat(points.size()).isEqualTo(16);
+        JsonNode in1985 = points.get(0);
+        assertThat(in1985.path("year").asInt()).isEqualTo(1985);
+        assertThat(in1985.path("sendingState").asText()).isEqualTo("SU");
+        assertThat(in1985.path("missionIds").toString()).contains("SU-US-EMBASSY-WASHINGTON");
+        assertThat(in1985.path("stateAsThen").path("code").asText()).isEqualTo("SU");
+        assertThat(in1985.path("stateAsThen").path("name").asText()).isEqualTo("Union of Soviet Socialist Republics");
+        assertThat(in1985.path("stateAsThen").path("continuedBy").asText()).isEqualTo("RU");
+        JsonNode in1991 = points.get(6);
+        assertThat(in1991.path("year").asInt()).isEqualTo(1991);
+        assertThat(in1991.path("sendingState").asText()).isEqualTo("RU");
+        assertThat(in1991.has("stateAsThen")).isFalse();
+        Response csv = ledger.getAccept("analyst", trend, "text/csv");
+        assertThat(csv.body()).as("CSV keeps its columns; the row names the state as it was then")
+                .startsWith("year,date,sendingState,receivingState,open,missionIds\r\n1985,1985-12-31,SU,US,1,SU-US-EMBASSY-WASHINGTON\r\n");
+
+        JsonNode months = ledger.get("analyst", "/api/v1/trends/headcount?sending=RU&receiving=US&from=1991-11&to=1992-01",
+                opened).json().path("items");
+        assertThat(months.findValuesAsText("sendingState")).containsExactly("SU", "RU", "RU");
+        assertThat(months.get(0).path("headcount").asInt()).isEqualTo(300);
+        assertThat(months.get(1).path("headcount").asInt()).isEqualTo(200);
+        assertThat(months.get(1).path("change").asInt()).isEqualTo(-100);
+
+        JsonNode in1986 = ledger.get("analyst", "/api/v1/presences/RU/US?asOf=1986-06-01", opened).json();
+        assertThat(in1986.path("presence").path("presenceId").asText()).isEqualTo("SU-US");
+        assertThat(in1986.path("presence").path("headcount").path("total").asInt()).isEqualTo(300);
+        assertThat(in1986.path("stateAsThen").path("code").asText()).isEqualTo("SU");
+
+        JsonNode today = ledger.get("analyst", "/api/v1/presences/RU/US", opened).json();
+        assertThat(today).as("today's RU reads are unchanged").isEqualTo(todayBefore);
+        assertThat(today.path("presence").path("presenceId").asText()).isEqualTo("RU-US");
+    }
+}
