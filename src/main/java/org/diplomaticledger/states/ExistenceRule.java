@@ -1,6 +1,5 @@
 package org.diplomaticledger.states;
 
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -47,9 +46,9 @@ class ExistenceRule implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private final StateRegistry registry;
 
-    ExistenceRule(StateRegistry registry, CommandBus commandBus) {
+    /** Axon's Spring Boot autoconfiguration registers every command handler interceptor bean on the command bus. */
+    ExistenceRule(StateRegistry registry) {
         this.registry = registry;
-        commandBus.registerHandlerInterceptor(this);
     }
 
     @Override
