@@ -210,7 +210,8 @@ class EffectiveTimePropertiesTest {
 
     /**
      * This test's own account of a tenure, not the ledger's: a person never appointed, appointed, in functions,
-     * recalled or ended; whoever takes up functions ends the functions of the head before them. {@code fits} answers
+     * recalled (from functions, or before taking them up) or ended; whoever takes up functions ends the functions of
+     * the head in them before. {@code fits} answers
      * whether a step may follow; {@code apply} what it leaves.
      */
     private static final class Tenures {
@@ -220,9 +221,10 @@ class EffectiveTimePropertiesTest {
             String now = state[step.person()];
             return switch (step.type()) {
                 case "AmbassadorAppointed" -> now.equals("never") || now.equals("ended");
-                case "CredentialsPresented" -> now.equals("never") || now.equals("appointed");
+                case "CredentialsPresented" -> now.equals("never") || now.equals("appointed")
+                        || now.equals("recalled from appointed");
                 case "AmbassadorRecalled" -> now.equals("appointed") || now.equals("in");
-                case "AmbassadorReturned" -> now.equals("recalled");
+                case "AmbassadorReturned" -> now.equals("recalled") || now.equals("recalled from appointed");
                 default -> !now.equals("never") && !now.equals("ended");
             };
         }
@@ -233,16 +235,15 @@ class EffectiveTimePropertiesTest {
                 case "AmbassadorAppointed" -> state[person] = "appointed";
                 case "CredentialsPresented" -> {
                     for (int other = 0; other < state.length; other++) {
-                        if (other != person && (state[other].equals("in") || state[other].equals("recalled")
-                                || state[other].equals("recalled from appointed"))) {
-                            state[other] = "ended"; // taken over
+                        if (other != person && (state[other].equals("in") || state[other].equals("recalled"))) {
+                            state[other] = "ended"; // taken over: only the head in functions, recalled or not
                         }
                     }
-                    state[person] = "in";
+                    state[person] = state[person].equals("recalled from appointed") ? "recalled" : "in";
                 }
                 case "AmbassadorRecalled" -> state[person] = state[person].equals("in") ? "recalled"
                         : "recalled from appointed";
-                case "AmbassadorReturned" -> state[person] = "in";
+                case "AmbassadorReturned" -> state[person] = state[person].equals("recalled") ? "in" : "appointed";
                 default -> state[person] = "ended";
             }
         }
