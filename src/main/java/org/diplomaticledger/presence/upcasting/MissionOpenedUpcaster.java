@@ -1,33 +1,16 @@
 package org.diplomaticledger.presence.upcasting;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.diplomaticledger.presence.api.MissionOpened;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads {@code MissionOpened} stored as revision 1 as revision 2. Revision 2 only adds the value LEGATION to
- * {@code kind} (a new enum value is a new revision: docs/contract.md), so the payload is kept as stored and only its
- * revision changes; the ledger then never emits both revisions. The event store applies it to every read; the stored
- * row is never changed. A correction of a revision 1 event carries a payload of the same shape and needs nothing.
+ * Reads {@code MissionOpened} stored as revision 1 (without a revision) as revision 2, which only adds the value
+ * LEGATION to {@code kind}.
  */
 @Component
-public class MissionOpenedUpcaster extends SingleEventUpcaster {
+public class MissionOpenedUpcaster extends RevisionOnlyUpcaster {
 
-    static final String TYPE = MissionOpened.class.getName();
-    /** Revision 1 was stored without a revision (the class had no {@code @Revision}). */
-    static final SimpleSerializedType V1 = new SimpleSerializedType(TYPE, null);
-    static final SimpleSerializedType V2 = new SimpleSerializedType(TYPE, "2");
-
-    @Override
-    protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return V1.equals(representation.getType());
-    }
-
-    @Override
-    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(V2, JsonNode.class, payload -> payload);
+    public MissionOpenedUpcaster() {
+        super(MissionOpened.class, null, "2");
     }
 }
