@@ -347,82 +347,70 @@ class Mission {
         place(timeline.with(eventId, event, event.effectiveDate(), sequence, MissionFact.needing(Need.OPENED_NOT_CLOSED)));
     }
 
-
-    /** A step of a head of mission needs the mission opened and not closed on its day, whatever is recorded later. */
-    private void headed(Object event, String eventId, long sequence, LocalDate on) {
-        place(timeline.with(eventId, event, on, sequence, MissionFact.needing(Need.OPENED_NOT_CLOSED)));
-    }
-
-    /** Agrément may be sought before the mission opens, but not while it is closed. */
-    private void agreed(Object event, String eventId, long sequence, LocalDate on) {
-        place(timeline.with(eventId, event, on, sequence, MissionFact.needing(Need.NOT_CLOSED)));
-    }
-
-    @EventSourcingHandler
-    void on(AgrementRequested event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        agreed(event, eventId, sequence, event.effectiveDate());
-        placeStep(event, eventId, sequence, event.effectiveDate(), HeadFact.of(Step.AGREMENT_REQUESTED, event.personId(),
-                event.name()));
+    /**
+     * A step of a head of mission, placed among the heads' steps and, with what it needs of the mission on its day
+     * ({@code need}, or null), in the mission's life: agrément needs it not closed (it may be sought before the mission
+     * opens), the steps of a head in office opened and not closed, whatever is recorded later.
+     */
+    private void step(Object event, String eventId, long sequence, LocalDate on, Need need, HeadFact fact) {
+        if (need != null) {
+            place(timeline.with(eventId, event, on, sequence, MissionFact.needing(need)));
+        }
+        placeStep(event, eventId, sequence, on, fact);
     }
 
     @EventSourcingHandler
-    void on(AgrementGranted event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        agreed(event, eventId, sequence, event.effectiveDate());
-        placeStep(event, eventId, sequence, event.effectiveDate(), HeadFact.of(Step.AGREMENT_GRANTED, event.personId(),
-                event.name()));
+    void on(AgrementRequested e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        step(e, eventId, sequence, e.effectiveDate(), Need.NOT_CLOSED, HeadFact.of(Step.AGREMENT_REQUESTED, e.personId(), e.name()));
     }
 
     @EventSourcingHandler
-    void on(AgrementRefused event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        agreed(event, eventId, sequence, event.effectiveDate());
-        placeStep(event, eventId, sequence, event.effectiveDate(), HeadFact.of(Step.AGREMENT_REFUSED, event.personId(),
-                event.name()));
+    void on(AgrementGranted e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        step(e, eventId, sequence, e.effectiveDate(), Need.NOT_CLOSED, HeadFact.of(Step.AGREMENT_GRANTED, e.personId(), e.name()));
+    }
+
+    @EventSourcingHandler
+    void on(AgrementRefused e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        step(e, eventId, sequence, e.effectiveDate(), Need.NOT_CLOSED, HeadFact.of(Step.AGREMENT_REFUSED, e.personId(), e.name()));
     }
 
     /** Appointed again after the functions ended: a new tenure; the old agrément, credentials and end were the last one's. */
     @EventSourcingHandler
-    void on(AmbassadorAppointed event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        headed(event, eventId, sequence, event.effectiveDate());
-        placeStep(event, eventId, sequence, event.effectiveDate(), HeadFact.of(Step.APPOINTED, event.personId(),
-                event.name()));
+    void on(AmbassadorAppointed e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        step(e, eventId, sequence, e.effectiveDate(), Need.OPENED_NOT_CLOSED, HeadFact.of(Step.APPOINTED, e.personId(), e.name()));
     }
 
     /** Who is succeeded is the timeline's (the head in office that day), not the event's word when it was recorded. */
     @EventSourcingHandler
-    void on(CredentialsCopyPresented event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        headed(event, eventId, sequence, event.effectiveDate());
-        placeStep(event, eventId, sequence, event.effectiveDate(), HeadFact.of(Step.COPY_PRESENTED, event.personId(),
-                event.name()));
+    void on(CredentialsCopyPresented e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        step(e, eventId, sequence, e.effectiveDate(), Need.OPENED_NOT_CLOSED, HeadFact.of(Step.COPY_PRESENTED, e.personId(), e.name()));
     }
 
     @EventSourcingHandler
-    void on(CredentialsPresented event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        headed(event, eventId, sequence, event.effectiveDate());
-        placeStep(event, eventId, sequence, event.effectiveDate(), HeadFact.of(Step.CREDENTIALS_PRESENTED,
-                event.personId(), event.name()));
+    void on(CredentialsPresented e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        step(e, eventId, sequence, e.effectiveDate(), Need.OPENED_NOT_CLOSED,
+                HeadFact.of(Step.CREDENTIALS_PRESENTED, e.personId(), e.name()));
     }
 
     @EventSourcingHandler
-    void on(AmbassadorRecalled event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        placeStep(event, eventId, sequence, event.effectiveDate(), new HeadFact(Step.RECALLED, event.personId(), null,
-                event.kind()));
+    void on(AmbassadorRecalled e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        step(e, eventId, sequence, e.effectiveDate(), null, new HeadFact(Step.RECALLED, e.personId(), null, e.kind()));
     }
 
     @EventSourcingHandler
-    void on(AmbassadorReturned event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        placeStep(event, eventId, sequence, event.effectiveDate(), HeadFact.of(Step.RETURNED, event.personId(), null));
+    void on(AmbassadorReturned e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        step(e, eventId, sequence, e.effectiveDate(), null, HeadFact.of(Step.RETURNED, e.personId(), null));
     }
 
     @EventSourcingHandler
-    void on(AmbassadorshipEnded event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        placeStep(event, eventId, sequence, event.effectiveDate(), HeadFact.of(Step.ENDED, event.personId(), null));
+    void on(AmbassadorshipEnded e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        step(e, eventId, sequence, e.effectiveDate(), null, HeadFact.of(Step.ENDED, e.personId(), null));
     }
 
     @EventSourcingHandler
-    void on(ChargeDAffairesAppointed event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        headed(event, eventId, sequence, event.effectiveDate());
-        placeStep(event, eventId, sequence, event.effectiveDate(), HeadFact.of(Step.CHARGE_D_AFFAIRES_APPOINTED,
-                event.personId(), event.name()));
+    void on(ChargeDAffairesAppointed e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        step(e, eventId, sequence, e.effectiveDate(), Need.OPENED_NOT_CLOSED,
+                HeadFact.of(Step.CHARGE_D_AFFAIRES_APPOINTED, e.personId(), e.name()));
     }
 
     // ---------------------------------------------------------------- helpers
