@@ -218,11 +218,18 @@ public record EffectiveTimeline<F>(List<Placed<F>> facts) {
 
     private static RuleViolation contradiction(String what, Broken<?> broken) {
         Placed<?> recorded = broken.fact();
-        RuleViolation why = broken.why();
+        return contradiction(what, recorded.eventId(), recorded.type(), recorded.on(), broken.why());
+    }
+
+    /**
+     * The refusal of a fact ({@code what}) because, with it, a recorded fact (its event id, type and day) would break
+     * a rule ({@code why}): rule {@code contradicts-recorded-fact}, field {@code effectiveDate}, the recorded fact
+     * named in {@code conflictingFact}.
+     */
+    public static RuleViolation contradiction(String what, String eventId, String type, LocalDate on, RuleViolation why) {
         return new RuleViolation("contradicts-recorded-fact", "effectiveDate", what + " contradicts a fact recorded: "
-                + "with it, the " + recorded.type() + " of " + recorded.on() + " (event " + recorded.eventId()
-                + ") would break rule " + why.rule() + ": " + why.getMessage(), Map.of("conflictingFact", Map.of(
-                "eventId", recorded.eventId(), "type", recorded.type(), "effectiveDate", recorded.on().toString(),
-                "rule", why.rule())));
+                + "with it, the " + type + " of " + on + " (event " + eventId + ") would break rule " + why.rule()
+                + ": " + why.getMessage(), Map.of("conflictingFact", Map.of("eventId", eventId, "type", type,
+                "effectiveDate", on.toString(), "rule", why.rule())));
     }
 }

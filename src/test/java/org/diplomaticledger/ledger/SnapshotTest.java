@@ -177,6 +177,51 @@ class SnapshotTest {
         }
     }
 
+    /**
+     * A snapshot holds a presence's headcount and ceilings as they stand, not the staff facts before it: a fact
+     * back-filled into a presence loaded from a snapshot (no cache) reads them from the store, and is judged against
+     * an accreditation recorded before the snapshot was taken.
+     */
+    @Test
+    void aPresenceLoadedFromASnapshotJudgesAFactBackFilledBeforeIt() {
+        try (ConfigurableApplicationContext context = start()) {
+            LedgerClient ledger = client(context);
+            ledger.accepted("OpenMission", """
+                    {"sendingState": "NO", "receivingState": "MT", "kind": "EMBASSY", "city": "Valletta",
+                     "effectiveDate": "1990-01-01", "source": "x"}""");
+            ledger.accepted("ImposeStaffCeiling", """
+                    {"sendingState": "NO", "receivingState": "MT", "limit": 2, "effectiveDate": "2000-01-01", "source": "x"}""");
+            ledger.accepted("AccreditDiplomat", """
+                    {"missionId": "NO-MT-EMBASSY-VALLETTA", "name": "Diplomat 1", "category": "DIPLOMATIC",
+                     "effectiveDate": "2001-01-01", "source": "x"}""");
+            ledger.accepted("AccreditDiplomat", """
+                    {"missionId": "NO-MT-EMBASSY-VALLETTA", "name": "Diplomat 2", "category": "DIPLOMATIC",
+                     "effectiveDate": "2010-01-01", "source": "x"}""");
+            for (int i = 0; i < THRESHOLD; i++) {
+                ledger.accepted("RecordStaffCount", """
+                        {"sendingState": "NO", "receivingState": "MT", "category": "LOCAL_HIRE", "headcount": 0,
+                         "effectiveDate": "2020-01-01", "source": "x"}""");
+            }
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM snapshot_event_entry WHERE aggregate_identifier = 'NO-MT'",
+                            Long.class)).isEqualTo(1));
+            assertThat(context.getBean(EventStore.class).readEvents("NO-MT").next().getPayloadType()).isEqualTo(Presence.class);
+
+            LedgerClient.Response backFilled = ledger.command("clerk", "AccreditDiplomat", """
+                    {"missionId": "NO-MT-EMBASSY-VALLETTA", "name": "Diplomat 3", "category": "DIPLOMATIC",
+                     "effectiveDate": "2005-01-01", "source": "x"}""");
+            assertThat(backFilled.json().path("rule").asText()).as(backFilled.toString())
+                    .isEqualTo("contradicts-recorded-fact");
+            assertThat(backFilled.json().path("conflictingFact").path("effectiveDate").asText()).isEqualTo("2010-01-01");
+            // In date order after them all, the third diplomat is over the ceiling on his own day.
+            LedgerClient.Response today = ledger.command("clerk", "AccreditDiplomat", """
+                    {"missionId": "NO-MT-EMBASSY-VALLETTA", "name": "Diplomat 3", "category": "DIPLOMATIC",
+                     "effectiveDate": "2021-01-01", "source": "x"}""");
+            assertThat(today.json().path("rule").asText()).as(today.toString()).isEqualTo("ceiling-exceeded");
+        }
+    }
+
     @Test
     void aPresencesSnapshotDoesNotGrowWithItsHistoryAndItsEarliestFactsStayCorrectable() {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(DiplomaticLedgerApplication.class)

@@ -18,8 +18,9 @@ import java.util.Set;
  * may be expelled once while there. A new fact is judged on the person as they stood on its day, whatever was
  * recorded first (a departure in 1995 of someone recorded as accredited in 2000 is refused: they were not on the staff
  * then), and refused if a fact recorded for a later day would then break a rule (a departure back-filled before a
- * recorded expulsion of the same stint). Reads and the rules that count heads use each person as they stand after
- * their last fact ({@link StaffBook#persons}).
+ * recorded expulsion of the same stint). Someone expelled is persona non grata from the expulsion's day on (VCDR
+ * Art. 9): an accreditation back-filled before it stands, one after it does not. The rules that count heads read the
+ * presence's {@link StaffTimeline}.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 final class Careers {
@@ -144,7 +145,11 @@ final class Careers {
                 boolean onStaff = before != null && !before.departed();
                 return switch (fact.move()) {
                     case ACCREDITED -> onStaff ? new RuleViolation("already-accredited", "personId", personId
-                            + " is already accredited at " + before.missionId() + " on " + on) : null;
+                            + " is already accredited at " + before.missionId() + " on " + on)
+                            : before != null && before.expulsionId() != null ? new RuleViolation("persona-non-grata",
+                            "personId", personId + " was declared persona non grata by expulsion "
+                            + before.expulsionId() + " before " + on + " and cannot be accredited there again (VCDR Art. 9)")
+                            : null;
                     case DEPARTED -> before == null || !before.missionId().equals(fact.missionId())
                             ? new RuleViolation("not-accredited", "personId", personId + " is not accredited at "
                             + fact.missionId() + " on " + on)

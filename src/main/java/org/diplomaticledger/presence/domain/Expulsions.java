@@ -2,7 +2,6 @@ package org.diplomaticledger.presence.domain;
 
 import org.diplomaticledger.presence.api.DiplomatExpelled;
 import org.diplomaticledger.presence.api.ExpelledPerson;
-import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.RuleViolation;
 
 import java.util.ArrayList;
@@ -12,16 +11,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The expulsions of a presence's staff by id, and the persons they declared persona non grata (VCDR Art. 9), who
- * cannot be accredited there again. Immutable: each expulsion and each departure under one replaces it.
+ * The expulsions of a presence's staff by id, with whom each named and who left under it. Whom they declared persona
+ * non grata (VCDR Art. 9) the persons' careers keep, in effective time ({@link Careers}). Immutable: each expulsion and each departure under one replaces it.
  */
-record Expulsions(Map<String, Expulsion> byId, List<String> personaNonGrata) {
+record Expulsions(Map<String, Expulsion> byId) {
 
-    static final Expulsions NONE = new Expulsions(Map.of(), List.of());
+    static final Expulsions NONE = new Expulsions(Map.of());
 
     Expulsions {
         byId = Collections.unmodifiableMap(new LinkedHashMap<>(byId));
-        personaNonGrata = List.copyOf(personaNonGrata);
     }
 
     /**
@@ -50,14 +48,6 @@ record Expulsions(Map<String, Expulsion> byId, List<String> personaNonGrata) {
         return expulsion;
     }
 
-    /** A person declared persona non grata is not accredited in the receiving state again (VCDR Art. 9). */
-    void requireNotPersonaNonGrata(String personId, CountryCode receivingState) {
-        if (personaNonGrata.contains(personId)) {
-            throw new RuleViolation("persona-non-grata", "personId", personId + " was declared persona non grata by "
-                    + receivingState + " and cannot be accredited there again (VCDR Art. 9)");
-        }
-    }
-
     /**
      * The expulsion a named person leaves under: the one the departure names ({@code named}, if any), which must be
      * the one that expelled them ({@code expelledBy}); else the one that expelled them, if any.
@@ -75,28 +65,24 @@ record Expulsions(Map<String, Expulsion> byId, List<String> personaNonGrata) {
 
     Expulsions expelled(DiplomatExpelled event) {
         List<String> named = new ArrayList<>();
-        List<String> nonGrata = new ArrayList<>(personaNonGrata);
         for (ExpelledPerson person : event.persons()) {
             named.add(person.personId());
-            if (!nonGrata.contains(person.personId())) {
-                nonGrata.add(person.personId());
-            }
         }
         return with(new Expulsion(event.expulsionId(), event.effectiveDate(), event.departureDeadline(), named,
-                event.count() == null ? 0 : event.count()), nonGrata);
+                event.count() == null ? 0 : event.count()));
     }
 
     Expulsions departed(String expulsionId, String personId) {
-        return with(byId.get(expulsionId).departed(personId), personaNonGrata);
+        return with(byId.get(expulsionId).departed(personId));
     }
 
     Expulsions departed(String expulsionId, int count) {
-        return with(byId.get(expulsionId).departed(count), personaNonGrata);
+        return with(byId.get(expulsionId).departed(count));
     }
 
-    private Expulsions with(Expulsion expulsion, List<String> nonGrata) {
+    private Expulsions with(Expulsion expulsion) {
         Map<String, Expulsion> changed = new LinkedHashMap<>(byId);
         changed.put(expulsion.expulsionId(), expulsion);
-        return new Expulsions(changed, nonGrata);
+        return new Expulsions(changed);
     }
 }

@@ -3,6 +3,7 @@ package org.diplomaticledger.presence.domain;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.SourceId;
@@ -37,7 +38,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * and snapshots of the old shape are not read (the presence loads from its events instead).
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "ledgerSnapshotTrigger")
-@Revision("6")
+@Revision("7")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Presence {
 
@@ -48,11 +49,10 @@ public class Presence {
     /** The missions by id; each one's events reach it by their {@code missionId}. */
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<String, Mission> missions = new LinkedHashMap<>();
+    /** The staff, their careers, the headcount and the ceilings, in effective time. */
     private StaffBook staff = new StaffBook();
-    /** The expulsions, and whom they declared persona non grata. */
+    /** The expulsions, and the persons and staff who left under each. */
     private Expulsions expulsions = Expulsions.NONE;
-    /** Every ceiling ever imposed, by id; lifted or replaced ones are no longer in force. */
-    private Ceilings ceilings = Ceilings.NONE;
 
     protected Presence() {
     }
@@ -65,7 +65,7 @@ public class Presence {
      * to a day before a recorded accreditation, the opening of a mission with staff retracted).
      */
     @CommandHandler
-    void handle(RevisePresenceEntry command) {
+    void handle(RevisePresenceEntry command, EventStore events) {
         JudgedRevision revision = command.revision();
         if (revision.keepsItsDay()) {
             revision.record();
@@ -76,6 +76,9 @@ public class Presence {
             mission.requireRevisable(revision.eventId(), movedTo);
         }
         RuleViolation wrong = staff.careers.revised(revision.eventId(), movedTo);
+        if (wrong == null) {
+            wrong = timeline(events).revised(revision.eventId(), movedTo, presenceId);
+        }
         if (wrong != null) {
             throw wrong;
         }
@@ -109,9 +112,14 @@ public class Presence {
         mission(command.missionId()).resume(command);
     }
 
+    /** A closure ends the mission's ceilings: refused too if a lifting of one recorded for a later day then fails. */
     @CommandHandler
-    void handle(CloseMission command) {
-        mission(command.missionId()).close(command, sendingState, receivingState);
+    void handle(CloseMission command, EventStore events) {
+        Mission mission = mission(command.missionId());
+        timeline(events).requireFits(StaffTimeline.StaffFact.candidate("MissionClosed", command.effectiveDate(),
+                StaffTimeline.Kind.MISSION_CLOSED, null, command.missionId(), null, 0),
+                "MissionClosed of " + command.missionId() + " on " + command.effectiveDate(), presenceId);
+        mission.close(command, sendingState, receivingState);
     }
 
     @CommandHandler
@@ -122,51 +130,54 @@ public class Presence {
     // ---------------------------------------------------------------- staff
 
     @CommandHandler
-    void handle(AccreditDiplomat command) {
+    void handle(AccreditDiplomat command, EventStore events) {
         mission(command.missionId()).requireOpenOn("accredit staff", command.effectiveDate());
         if (command.category() == StaffCategory.UNSPECIFIED) {
             throw new RuleViolation("category-required", "category",
                     "a named accreditation states the category: DIPLOMATIC, ADMINISTRATIVE_TECHNICAL, SERVICE or LOCAL_HIRE");
         }
-        expulsions.requireNotPersonaNonGrata(command.personId(), receivingState);
         staff.requireAccreditable(command.personId(), command.missionId(), command.name(), command.category(),
                 command.effectiveDate(), presenceId);
-        ceilings.requireRoomFor(command.personId(), command.missionId(), command.category(), command.effectiveDate(),
-                staff, presenceId);
+        staffFits(events, presenceId, "DiplomatAccredited", command.effectiveDate(), StaffTimeline.Kind.ACCREDITED,
+                command.personId(), command.missionId(), command.category(), 0);
         apply(new DiplomatAccredited(presenceId, command.missionId(), command.personId(), command.name(), command.rank(),
                 command.category(), command.effectiveDate(), command.source()));
     }
 
     /** A named person, or a number of counted staff, left the mission: two cases with rules of their own. */
     @CommandHandler
-    void handle(RecordDeparture command) {
+    void handle(RecordDeparture command, EventStore events) {
         mission(command.missionId()).requireOpenedBy(command.effectiveDate());
         Expulsion named = command.expulsionId() == null ? null : expulsions.recorded(command.expulsionId(), presenceId);
         if (command.personId() != null) {
-            recordNamedDeparture(command, named);
+            recordNamedDeparture(command, named, events);
         } else {
-            recordCountedDeparture(command, named);
+            recordCountedDeparture(command, named, events);
         }
     }
 
     /** The person leaves under the expulsion the command names, else under the one that expelled them, if any. */
-    private void recordNamedDeparture(RecordDeparture command, Expulsion named) {
+    private void recordNamedDeparture(RecordDeparture command, Expulsion named, EventStore events) {
         StaffBook.Departing departing = staff.departing(command.personId(), command.missionId(), command.effectiveDate());
         StaffBook.Person person = departing.person();
         Expulsion expulsion = expulsions.leftUnder(named, command.personId(), departing.stintExpulsion());
         Expulsion.requireInEffectOn(expulsion, command.effectiveDate());
         staff.careers.settle(departing.contradiction(), command.personId(), presenceId);
+        staffFits(events, presenceId, "DiplomatDeparted", command.effectiveDate(), StaffTimeline.Kind.DEPARTED, command.personId(),
+                command.missionId(), person.category(), 0);
         apply(new DiplomatDeparted(presenceId, command.missionId(), command.personId(), person.category(),
                 expulsion == null ? null : expulsion.expulsionId(),
                 expulsion != null && expulsion.isOverdueOn(command.effectiveDate()), command.effectiveDate(),
                 command.source()));
     }
 
-    private void recordCountedDeparture(RecordDeparture command, Expulsion expulsion) {
+    private void recordCountedDeparture(RecordDeparture command, Expulsion expulsion, EventStore events) {
         Expulsion.requireInEffectOn(expulsion, command.effectiveDate());
         if (expulsion != null) {
             expulsion.requireCountedDue(command.count());
         }
+        staffFits(events, presenceId, "CountedStaffDeparted", command.effectiveDate(), StaffTimeline.Kind.COUNTED, null,
+                command.missionId(), command.category(), -command.count());
         apply(new CountedStaffDeparted(presenceId, command.missionId(), command.category(), command.count(),
                 command.expulsionId(), expulsion != null && expulsion.isOverdueOn(command.effectiveDate()),
                 command.effectiveDate(), command.source()));
@@ -174,18 +185,22 @@ public class Presence {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordStaffCount command) {
+    void handle(RecordStaffCount command, EventStore events) {
         String id = initialise(command.presenceId());
         requireKnownIfNamed(command.missionId(), command.effectiveDate());
+        staffFits(events, id, "StaffCountReported", command.effectiveDate(), StaffTimeline.Kind.REPORTED, null,
+                command.missionId(), command.category(), command.headcount());
         apply(new StaffCountReported(id, command.missionId(), command.category(), command.headcount(),
                 command.effectiveDate(), command.source()));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordStaffChange command) {
+    void handle(RecordStaffChange command, EventStore events) {
         String id = initialise(command.presenceId());
         requireKnownIfNamed(command.missionId(), command.effectiveDate());
+        staffFits(events, id, "StaffCountChanged", command.effectiveDate(), StaffTimeline.Kind.COUNTED, null,
+                command.missionId(), command.category(), command.change());
         apply(new StaffCountChanged(id, command.missionId(), command.category(), command.change(), command.reason(),
                 command.effectiveDate(), command.source()));
     }
@@ -210,7 +225,7 @@ public class Presence {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(ImposeStaffCeiling command) {
+    void handle(ImposeStaffCeiling command, EventStore events) {
         String id = initialise(command.presenceId());
         if (command.missionId() != null) {
             MissionTimeline.Standing then = mission(command.missionId()).on(command.effectiveDate());
@@ -219,18 +234,31 @@ public class Presence {
                         + command.missionId() + " is " + then.describe() + " on " + command.effectiveDate());
             }
         }
-        ceilings.requireUnrecorded(command.ceilingId());
+        StaffTimeline timeline = timeline(events);
+        if (timeline.last().ceilings.containsKey(command.ceilingId())) {
+            throw new RuleViolation("ceiling-already-recorded", "ceilingId", "ceiling " + command.ceilingId()
+                    + " is already recorded");
+        }
         requireNotBefore(command.complyBy(), command.effectiveDate(), "complyBy");
-        Ceiling replaced = ceilings.inForceFor(command.missionId(), command.category());
-        int headcount = staff.headcount(command.missionId(), command.category());
+        StaffTimeline.State then = timeline.on(command.effectiveDate());
+        Ceiling replaced = then.inForceFor(command.missionId(), command.category());
+        int headcount = then.headcount(command.missionId(), command.category());
+        timeline.requireFits(StaffTimeline.StaffFact.candidate("StaffCeilingImposed", command.effectiveDate(),
+                StaffTimeline.Kind.CEILING_IMPOSED, command.ceilingId(), command.missionId(), command.category(),
+                command.limit()), "StaffCeilingImposed " + command.ceilingId() + " on " + command.effectiveDate(), id);
         apply(new StaffCeilingImposed(id, command.ceilingId(), receivingOf(id), command.missionId(), command.category(),
                 command.limit(), command.complyBy(), headcount, Math.max(0, headcount - command.limit()),
                 replaced == null ? null : replaced.ceilingId(), command.reason(), command.effectiveDate(), command.source()));
     }
 
     @CommandHandler
-    void handle(LiftStaffCeiling command) {
-        Ceiling ceiling = ceilings.inForceToLift(command.ceilingId(), command.missionId(), command.category(), presenceId);
+    void handle(LiftStaffCeiling command, EventStore events) {
+        StaffTimeline timeline = timeline(events);
+        Ceiling ceiling = timeline.on(command.effectiveDate()).inForceToLift(command.ceilingId(), command.missionId(),
+                command.category(), command.effectiveDate(), timeline.last(), presenceId);
+        timeline.requireFits(StaffTimeline.StaffFact.candidate("StaffCeilingLifted", command.effectiveDate(),
+                StaffTimeline.Kind.CEILING_LIFTED, ceiling.ceilingId(), ceiling.missionId(), ceiling.category(), 0),
+                "StaffCeilingLifted " + ceiling.ceilingId() + " on " + command.effectiveDate(), presenceId);
         apply(new StaffCeilingLifted(presenceId, ceiling.ceilingId(), ceiling.missionId(), ceiling.category(), command.reason(),
                 command.effectiveDate(), command.source()));
     }
@@ -311,8 +339,8 @@ public class Presence {
 
     /** The mission's own status changes in {@link Mission}; its ceilings end with it. */
     @EventSourcingHandler
-    void on(MissionClosed event) {
-        ceilings = ceilings.withoutMission(event.missionId());
+    void on(MissionClosed event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        staff.timeline.record(StaffTimeline.factOf(event, eventId, sequence), presenceId);
     }
 
     @EventSourcingHandler
@@ -331,23 +359,23 @@ public class Presence {
     }
 
     @EventSourcingHandler
-    void on(CountedStaffDeparted event) {
-        staff.addUnnamed(event.missionId(), event.category(), -event.count());
+    void on(CountedStaffDeparted event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        staff.timeline.record(StaffTimeline.factOf(event, eventId, sequence), presenceId);
         if (event.expulsionId() != null) {
             expulsions = expulsions.departed(event.expulsionId(), event.count());
         }
     }
 
     @EventSourcingHandler
-    void on(StaffCountReported event) {
+    void on(StaffCountReported event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
         initialiseFrom(event.presenceId());
-        staff.report(event.missionId(), event.category(), event.headcount());
+        staff.timeline.record(StaffTimeline.factOf(event, eventId, sequence), presenceId);
     }
 
     @EventSourcingHandler
-    void on(StaffCountChanged event) {
+    void on(StaffCountChanged event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
         initialiseFrom(event.presenceId());
-        staff.addUnnamed(event.missionId(), event.category(), event.change());
+        staff.timeline.record(StaffTimeline.factOf(event, eventId, sequence), presenceId);
     }
 
     @EventSourcingHandler
@@ -360,19 +388,37 @@ public class Presence {
         expulsions = expulsions.expelled(event);
     }
 
+    /** The ceiling replaces the one in force on its scope on its day, whichever its event names. */
     @EventSourcingHandler
-    void on(StaffCeilingImposed event) {
+    void on(StaffCeilingImposed event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
         initialiseFrom(event.presenceId());
-        ceilings = ceilings.imposed(new Ceiling(event.ceilingId(), event.missionId(), event.category(), event.limit(),
-                event.effectiveDate(), true), event.replacesCeilingId());
+        staff.timeline.record(StaffTimeline.factOf(event, eventId, sequence), presenceId);
     }
 
     @EventSourcingHandler
-    void on(StaffCeilingLifted event) {
-        ceilings = ceilings.lifted(event.ceilingId());
+    void on(StaffCeilingLifted event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        staff.timeline.record(StaffTimeline.factOf(event, eventId, sequence), presenceId);
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * The presence's headcount and ceilings in effective time, reading the presence's events from the store should it
+     * need the facts recorded before the snapshot it was loaded from.
+     */
+    private StaffTimeline timeline(EventStore events) {
+        String id = presenceId;
+        staff.timeline.readingFrom(() -> id == null ? List.of()
+                : StaffTimeline.factsOf(events.readEvents(id, 0).asStream()));
+        return staff.timeline;
+    }
+
+    /** A staff fact judged against the ceilings where it falls in effective time. */
+    private void staffFits(EventStore events, String id, String type, LocalDate on, StaffTimeline.Kind kind,
+                           String personId, String missionId, StaffCategory category, int number) {
+        timeline(events).requireFits(StaffTimeline.StaffFact.candidate(type, on, kind, personId, missionId, category,
+                number), type + (personId == null ? "" : " of " + personId) + " on " + on, id);
+    }
 
     /** The mission a command names, which must be recorded. */
     private Mission mission(String missionId) {

@@ -17,10 +17,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 
 /**
  * Staffing: every mission's and presence's named and counted staff by category, the reported base, the ceilings in
@@ -180,29 +178,10 @@ public class StaffingProjection implements Projection {
         @EventHandler
         void on(StaffCountReported e, @Timestamp Instant recorded, MetaData metaData) {
             presence(e.presenceId(), recorded);
-            Staff staff = staff();
-            String key = key(e.missionId());
             String category = e.category().name();
-            int before = staff.bucket(key, category);
-            int others = staff.headcount(e.missionId(), e.category() == StaffCategory.UNSPECIFIED ? null : category) - before;
-            int after = Math.max(0, e.headcount() - others);
-            setBucket(e.presenceId(), key, category, after);
-            if (e.missionId() != null && after > before) {
-                // the staff the mission now accounts for come out of the presence-wide unattributed count
-                int remaining = after - before;
-                List<String> pools = new ArrayList<>(List.of(category));
-                if (e.category() != StaffCategory.UNSPECIFIED) {
-                    pools.add(StaffCategory.UNSPECIFIED.name());
-                }
-                for (String pool : pools) {
-                    int held = staff.bucket(PRESENCE_WIDE, pool);
-                    int taken = Math.min(held, remaining);
-                    if (taken > 0) {
-                        setBucket(e.presenceId(), PRESENCE_WIDE, pool, held - taken);
-                        remaining -= taken;
-                    }
-                }
-            }
+            StaffTally staff = staff();
+            staff.report(e.missionId(), e.category(), e.headcount());
+            write(e.presenceId(), staff);
             // the latest report by effective date is the base shown; a report of an earlier date recorded later is not
             Rows table = e.missionId() == null ? presences : missions;
             Row reported = table.get(e.missionId() == null ? e.presenceId() : e.missionId());
@@ -255,19 +234,26 @@ public class StaffingProjection implements Projection {
             }
         }
 
+        /**
+         * The ceiling replaces the one in force on its scope on its day, and its headcount at imposition is the
+         * scope's on that day: both as the presence stands here in effective time, not as the event recorded them
+         * (a ceiling or staff back-filled before it changes either).
+         */
         @EventHandler
         void on(StaffCeilingImposed e, @Timestamp Instant recorded) {
             presence(e.presenceId(), recorded);
-            if (e.replacesCeilingId() != null) {
-                Row replaced = ceilings.get(e.presenceId(), e.replacesCeilingId());
-                if (replaced != null) {
-                    ceilings.put(ended(replaced, e.effectiveDate(), "REPLACED"));
+            String category = e.category() == null ? null : e.category().name();
+            for (Row ceiling : ceilings.all()) {
+                if (ceiling.flag("in_force") && Objects.equals(e.missionId(), ceiling.text("mission_id"))
+                        && Objects.equals(category, ceiling.text("category"))) {
+                    ceilings.put(ended(ceiling, e.effectiveDate(), "REPLACED"));
                 }
             }
+            int headcount = staff().headcount(e.missionId(), e.category());
             ceilings.put(ceilings.create().with("presence_id", e.presenceId()).with("ceiling_id", e.ceilingId())
                     .with("mission_id", e.missionId()).with("category", e.category() == null ? null : e.category().name())
                     .with("staff_limit", e.limit()).with("since", e.effectiveDate()).with("comply_by", e.complyBy())
-                    .with("headcount_at_imposition", e.headcountAtImposition()).with("reason", e.reason())
+                    .with("headcount_at_imposition", headcount).with("reason", e.reason())
                     .with("in_force", true));
         }
 
@@ -303,42 +289,20 @@ public class StaffingProjection implements Projection {
             }
         }
 
-        /** Arrivals to their own bucket; departures from the first buckets that hold staff, none below zero. */
+        /** Counted arrivals and departures, as {@link StaffTally#change} places them. */
         private void addCounted(String presenceId, String missionId, StaffCategory category, int change) {
-            Staff staff = staff();
-            String own = key(missionId);
-            if (change >= 0) {
-                setBucket(presenceId, own, category.name(), staff.bucket(own, category.name()) + change);
-                return;
-            }
-            List<String[]> order = new ArrayList<>();
-            order.add(new String[] {own, category.name()});
-            if (category != StaffCategory.UNSPECIFIED) {
-                order.add(new String[] {own, StaffCategory.UNSPECIFIED.name()});
-            }
-            if (missionId != null) {
-                order.add(new String[] {PRESENCE_WIDE, category.name()});
-                if (category != StaffCategory.UNSPECIFIED) {
-                    order.add(new String[] {PRESENCE_WIDE, StaffCategory.UNSPECIFIED.name()});
-                }
-            }
-            int remaining = -change;
-            for (String[] bucket : order) {
-                int held = staff.bucket(bucket[0], bucket[1]);
-                int taken = Math.min(held, remaining);
-                if (taken > 0) {
-                    setBucket(presenceId, bucket[0], bucket[1], held - taken);
-                    remaining -= taken;
-                }
-                if (remaining == 0) {
-                    return;
-                }
-            }
+            StaffTally staff = staff();
+            staff.change(missionId, category, change);
+            write(presenceId, staff);
         }
 
-        private void setBucket(String presenceId, String missionKey, String category, int staff) {
-            buckets.put(buckets.create().with("presence_id", presenceId).with("mission_key", missionKey)
-                    .with("category", category).with("staff", staff));
+        /** A version of each bucket the last change or report set (a bucket at 0 makes a count known). */
+        private void write(String presenceId, StaffTally staff) {
+            for (StaffTally.Bucket bucket : staff.touched()) {
+                buckets.put(buckets.create().with("presence_id", presenceId).with("mission_key", key(bucket.missionId()))
+                        .with("category", bucket.category().name())
+                        .with("staff", staff.counted(bucket.missionId(), bucket.category())));
+            }
         }
 
         /**
@@ -346,7 +310,7 @@ public class StaffingProjection implements Projection {
          * headcounts' versions, one per effective date on which they changed.
          */
         private void refresh(String presenceId, Instant recorded) {
-            Staff staff = staff();
+            StaffTally staff = staff();
             for (Row mission : missions.all()) {
                 missions.put(mission.with("headcount", staff.headcount(mission.text("mission_id"), null)));
             }
@@ -357,49 +321,19 @@ public class StaffingProjection implements Projection {
         }
 
         /** The presence's staff on the staff now (named, not departed) and its counted buckets. */
-        private Staff staff() {
-            Staff staff = new Staff();
+        private StaffTally staff() {
+            StaffTally staff = new StaffTally();
             for (Row person : persons.all()) {
                 if (!person.flag("departed")) {
-                    staff.named.add(new String[] {person.text("mission_id"), person.text("category")});
+                    staff.named(person.text("mission_id"), StaffCategory.valueOf(person.text("category")), 1);
                 }
             }
             for (Row bucket : buckets.all()) {
-                staff.buckets.put(bucket.text("mission_key") + "|" + bucket.text("category"), bucket.count("staff"));
+                String missionKey = bucket.text("mission_key");
+                staff.load(PRESENCE_WIDE.equals(missionKey) ? null : missionKey,
+                        StaffCategory.valueOf(bucket.text("category")), bucket.count("staff"));
             }
             return staff;
-        }
-    }
-
-    /** A presence's staff as the handler needs it: named (mission, category) pairs and counted buckets. */
-    static final class Staff {
-        final List<String[]> named = new ArrayList<>();
-        final Map<String, Integer> buckets = new HashMap<>();
-
-        int bucket(String missionKey, String category) {
-            return buckets.getOrDefault(missionKey + "|" + category, 0);
-        }
-
-        /**
-         * Staff in a scope: one mission or the whole presence ({@code missionId} null), one category or all
-         * ({@code category} null). Counted staff of UNSPECIFIED category count only towards all categories.
-         */
-        int headcount(String missionId, String category) {
-            int count = 0;
-            for (String[] person : named) {
-                if ((missionId == null || missionId.equals(person[0])) && (category == null || category.equals(person[1]))) {
-                    count++;
-                }
-            }
-            for (Map.Entry<String, Integer> bucket : buckets.entrySet()) {
-                int bar = bucket.getKey().indexOf('|');
-                String mission = bucket.getKey().substring(0, bar);
-                String bucketCategory = bucket.getKey().substring(bar + 1);
-                if ((missionId == null || missionId.equals(mission)) && (category == null || category.equals(bucketCategory))) {
-                    count += bucket.getValue();
-                }
-            }
-            return count;
         }
     }
 

@@ -121,8 +121,9 @@ class StaffInEffectiveTimeTest {
                 .expectState(presence -> {
                     try {
                         String json = mapper.writeValueAsString(presence);
+                        // the staff timeline's facts are not in a snapshot: it reads them from the store if it needs them
                         org.assertj.core.api.Assertions.assertThat(mapper.readValue(json, Presence.class))
-                                .usingRecursiveComparison().isEqualTo(presence);
+                                .usingRecursiveComparison().ignoringFields("staff.timeline.facts").isEqualTo(presence);
                         org.assertj.core.api.Assertions.assertThat(json).contains("\"move\":\"EXPELLED\"",
                                 "\"change\":\"OPENED\"");
                     } catch (Exception e) {

@@ -181,6 +181,78 @@ class EffectiveTimeHttpTest extends LedgerIntegrationTest {
         assertThat(erik.path("successorPersonId").asText()).isEqualTo("anne-holm");
     }
 
+    /**
+     * Finland's presence in Nepal (the pair FI-NP is this test's own) under a ceiling of two since 2000, with one
+     * diplomat accredited in 2001 and one in 2010: staff and ceilings back-filled are judged by the headcount and the
+     * ceilings of their own day, and the reads then show the same ceilings and headcounts on every day.
+     */
+    @Test
+    void staffAndCeilingsBackFilledAreJudgedOnTheirDay() {
+        String embassy = "FI-NP-EMBASSY-KATHMANDU";
+        ledger.accepted("OpenMission", """
+                {"sendingState": "FI", "receivingState": "NP", "kind": "EMBASSY", "city": "Kathmandu",
+                 "effectiveDate": "1990-01-01", "source": "archive"}""");
+        ledger.accepted("ImposeStaffCeiling", """
+                {"sendingState": "FI", "receivingState": "NP", "ceilingId": "fi-np-2", "limit": 2,
+                 "effectiveDate": "2000-01-01", "source": "archive"}""");
+        for (String[] person : new String[][] {{"aino-aalto", "2001-01-01"}, {"eero-eskola", "2010-01-01"}}) {
+            ledger.accepted("AccreditDiplomat", """
+                    {"missionId": "%s", "personId": "%s", "name": "%s", "category": "DIPLOMATIC", "effectiveDate": "%s",
+                     "source": "archive"}""".formatted(embassy, person[0], person[0], person[1]));
+        }
+        String accredited = """
+                {"command": "AccreditDiplomat", "payload": {"missionId": "%s", "personId": "ville-virta", "name": "Ville Virta",
+                 "category": "DIPLOMATIC", "effectiveDate": "2005-01-01", "source": "archive"}}""".formatted(embassy)
+                .replace("\n", "");
+        String departed = """
+                {"command": "RecordDeparture", "payload": {"missionId": "%s", "personId": "ville-virta",
+                 "effectiveDate": "2008-06-30", "source": "archive"}}""".formatted(embassy).replace("\n", "");
+
+        // Room in 2005, but staying on he would bring the accreditation of 2010 over the ceiling.
+        Response alone = importLines(accredited);
+        assertThat(alone.status()).as(alone.toString()).isEqualTo(409);
+        assertThat(alone.json().path("rule").asText()).isEqualTo("contradicts-recorded-fact");
+        assertThat(alone.json().path("conflictingFact").path("rule").asText()).isEqualTo("ceiling-exceeded");
+        assertThat(alone.json().path("conflictingFact").path("effectiveDate").asText()).isEqualTo("2010-01-01");
+        // With his departure of 2008, the import fits as a whole.
+        Response whole = importLines(accredited, departed);
+        assertThat(whole.status()).as(whole.toString()).isEqualTo(200);
+        // Full in 2006 (Aino Aalto and him), though there is room today.
+        Response full = ledger.command("clerk", "AccreditDiplomat", """
+                {"missionId": "%s", "name": "Kaisa Koski", "category": "DIPLOMATIC", "effectiveDate": "2006-01-01",
+                 "source": "archive"}""".formatted(embassy));
+        assertThat(full.json().path("rule").asText()).as(full.toString()).isEqualTo("ceiling-exceeded");
+
+        // A ceiling of nine back-filled to 1995 records the headcount of its day and is replaced in 2000.
+        ledger.accepted("ImposeStaffCeiling", """
+                {"sendingState": "FI", "receivingState": "NP", "ceilingId": "fi-np-9", "limit": 9,
+                 "effectiveDate": "1995-01-01", "source": "archive"}""");
+        Response lift = ledger.command("clerk", "LiftStaffCeiling", """
+                {"sendingState": "FI", "receivingState": "NP", "ceilingId": "fi-np-9", "effectiveDate": "2005-01-01",
+                 "source": "archive"}""");
+        assertThat(lift.json().path("rule").asText()).as(lift.toString()).isEqualTo("no-ceiling-in-force");
+        long position = ledger.accepted("LiftStaffCeiling", """
+                {"sendingState": "FI", "receivingState": "NP", "ceilingId": "fi-np-9", "effectiveDate": "1999-01-01",
+                 "source": "archive"}""").path("position").asLong();
+
+        // The reads fold the same timeline.
+        JsonNode in1996 = presence("FI/NP", "1996-01-01", position);
+        assertThat(in1996.path("ceilings").findValuesAsText("ceilingId")).containsExactly("fi-np-9");
+        assertThat(in1996.path("ceilings").get(0).path("headcount").asInt()).isZero();
+        assertThat(presence("FI/NP", "1999-06-01", position).path("ceilings").size()).isZero();
+        JsonNode in2006 = presence("FI/NP", "2006-01-01", position);
+        assertThat(in2006.path("ceilings").findValuesAsText("ceilingId")).containsExactly("fi-np-2");
+        assertThat(in2006.path("headcount").path("total").asInt()).isEqualTo(2);
+        assertThat(presence("FI/NP", "2009-01-01", position).path("headcount").path("total").asInt()).isEqualTo(1);
+        assertThat(presence("FI/NP", "2011-01-01", position).path("headcount").path("total").asInt()).isEqualTo(2);
+    }
+
+    private JsonNode presence(String states, String asOf, long atLeast) {
+        Response read = ledger.get("analyst", "/api/v1/presences/" + states + "?asOf=" + asOf, atLeast);
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        return read.json().path("presence");
+    }
+
     private JsonNode heads(String missionId, String asOf, long atLeast) {
         Response read = ledger.get("analyst", "/api/v1/heads-of-mission/" + missionId + "?asOf=" + asOf, atLeast);
         assertThat(read.status()).as(read.toString()).isEqualTo(200);

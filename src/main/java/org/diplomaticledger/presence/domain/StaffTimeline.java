@@ -1,0 +1,539 @@
+package org.diplomaticledger.presence.domain;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.diplomaticledger.presence.api.CountedStaffDeparted;
+import org.diplomaticledger.presence.api.DiplomatAccredited;
+import org.diplomaticledger.presence.api.DiplomatDeparted;
+import org.diplomaticledger.presence.api.MissionClosed;
+import org.diplomaticledger.presence.api.StaffCategory;
+import org.diplomaticledger.presence.api.StaffCeilingImposed;
+import org.diplomaticledger.presence.api.StaffCeilingLifted;
+import org.diplomaticledger.presence.api.StaffCountChanged;
+import org.diplomaticledger.presence.api.StaffCountReported;
+import org.diplomaticledger.presence.api.StaffTally;
+import org.diplomaticledger.shared.EffectiveTimeline;
+import org.diplomaticledger.shared.RuleViolation;
+import org.diplomaticledger.shared.WholeBatch;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * A presence's headcount and staff ceilings in effective time: every fact that changes who is counted (named staff
+ * accredited and departed, counted staff reported, arriving and leaving) or which ceilings are in force (imposed,
+ * lifted, ended by the closure of their mission), ordered by effective date, then by recording. The ceilings' rules
+ * judge a fact on the presence as it stood on its day — an accreditation in 1987 is checked against the ceiling in
+ * force and the headcount of 1987, whatever was recorded first — and refuse it if a fact recorded for a later day
+ * would then break a rule (a counted arrival back-filled before a recorded accreditation that filled the ceiling).
+ *
+ * <p>Written apart from {@link EffectiveTimeline}, whose timelines are immutable lists copied with each fact: a
+ * presence may hold a hundred thousand staff facts, where a mission's life or a person's career holds a few. Here
+ * the facts sit in one list kept in order (a fact in date order is appended), the state after the last fact is kept
+ * between commands, and a fact in date order is judged on it alone; only a fact back-filled into a presence with
+ * ceilings replays the timeline, once.
+ *
+ * <p>A snapshot holds only the state after the last fact: a presence's staff facts grow with its history (4,000 staff
+ * counts), and every command on a presence not in the cache reads its snapshot. A timeline loaded from a snapshot
+ * holds the facts recorded since; the first fact that needs the whole timeline reads the presence's events from the
+ * event store ({@link History}), once per load.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+final class StaffTimeline {
+
+    /** What a fact does to the headcount or the ceilings. */
+    enum Kind {
+        ACCREDITED, DEPARTED, COUNTED, REPORTED, CEILING_IMPOSED, CEILING_LIFTED, MISSION_CLOSED
+    }
+
+    /**
+     * One fact where it falls ({@code eventId} null for one being judged). {@code id} is the person's or the
+     * ceiling's; {@code number} the counted change, the reported headcount or the ceiling's limit; a ceiling's
+     * {@code category} null caps all categories.
+     */
+    record StaffFact(String eventId, String type, LocalDate on, long sequence, Kind kind, String id, String missionId,
+                     StaffCategory category, int number) {
+
+        static StaffFact candidate(String type, LocalDate on, Kind kind, String id, String missionId,
+                                   StaffCategory category, int number) {
+            return new StaffFact(null, type, on, Long.MAX_VALUE, kind, id, missionId, category, number);
+        }
+
+        StaffFact recorded(String eventId, long sequence) {
+            return new StaffFact(eventId, type, on, sequence, kind, id, missionId, category, number);
+        }
+
+        StaffFact movedTo(LocalDate day) {
+            return new StaffFact(eventId, type, day, sequence, kind, id, missionId, category, number);
+        }
+
+        boolean isCeiling() {
+            return kind == Kind.CEILING_IMPOSED || kind == Kind.CEILING_LIFTED;
+        }
+    }
+
+    /** Where a timeline loaded from a snapshot reads the presence's facts: its events, in the order recorded. */
+    interface History {
+        List<StaffFact> facts();
+    }
+
+    /**
+     * The presence at a point of its timeline: its staff counted, who of the named staff is on it (by personId), its
+     * ceilings. Written to snapshots as its counted buckets, the named staff and the ceilings.
+     */
+    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.NONE, getterVisibility = JsonAutoDetect.Visibility.NONE,
+            isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+    static final class State {
+        final StaffTally tally;
+        @JsonProperty
+        final Map<String, StaffTally.Bucket> onStaff;
+        /** Every ceiling imposed by then, by id; lifted, replaced and ended ones no longer in force. */
+        @JsonProperty
+        final Map<String, Ceiling> ceilings;
+
+        private State(StaffTally tally, Map<String, StaffTally.Bucket> onStaff, Map<String, Ceiling> ceilings) {
+            this.tally = tally;
+            this.onStaff = onStaff;
+            this.ceilings = ceilings;
+        }
+
+        /** A counted bucket as a snapshot holds it. */
+        record Counted(String missionId, StaffCategory category, int staff) {
+        }
+
+        @JsonCreator
+        static State of(@JsonProperty("counted") List<Counted> counted,
+                        @JsonProperty("onStaff") Map<String, StaffTally.Bucket> onStaff,
+                        @JsonProperty("ceilings") Map<String, Ceiling> ceilings) {
+            State state = new State(new StaffTally(), new HashMap<>(onStaff), new LinkedHashMap<>(ceilings));
+            counted.forEach(bucket -> state.tally.load(bucket.missionId(), bucket.category(), bucket.staff()));
+            onStaff.values().forEach(bucket -> state.tally.named(bucket.missionId(), bucket.category(), 1));
+            return state;
+        }
+
+        @JsonProperty("counted")
+        List<Counted> counted() {
+            return tally.counted().entrySet().stream().map(bucket -> new Counted(bucket.getKey().missionId(),
+                    bucket.getKey().category(), bucket.getValue())).toList();
+        }
+
+        static State initial() {
+            return new State(new StaffTally(), new HashMap<>(), new LinkedHashMap<>());
+        }
+
+        State copy() {
+            return new State(tally.copy(), new HashMap<>(onStaff), new LinkedHashMap<>(ceilings));
+        }
+
+        /** The ceiling in force on exactly this scope (a mission or the presence, a category or all), or null. */
+        Ceiling inForceFor(String missionId, StaffCategory category) {
+            for (Ceiling ceiling : ceilings.values()) {
+                if (ceiling.isInForceFor(missionId, category)) {
+                    return ceiling;
+                }
+            }
+            return null;
+        }
+
+        int headcount(String missionId, StaffCategory category) {
+            return tally.headcount(missionId, category);
+        }
+
+        /**
+         * The ceiling a lifting on a day names, which must be in force then: by its id, or else as the one in force on
+         * the scope (a mission or the whole presence, a category or all). {@code last} is the presence after its last
+         * fact, which tells a ceiling imposed only later from one never imposed.
+         */
+        Ceiling inForceToLift(String ceilingId, String missionId, StaffCategory category, LocalDate on, State last,
+                              String presenceId) {
+            if (ceilingId != null) {
+                Ceiling ceiling = ceilings.get(ceilingId);
+                if (ceiling == null || !ceiling.inForce()) {
+                    throw new RuleViolation("no-ceiling-in-force", "ceilingId", "ceiling " + ceilingId + (ceiling != null
+                            ? " is no longer in force on " + on : last.ceilings.containsKey(ceilingId)
+                            ? " is imposed only after " + on : " is not recorded for " + presenceId));
+                }
+                return ceiling;
+            }
+            Ceiling ceiling = inForceFor(missionId, category);
+            if (ceiling == null) {
+                throw new RuleViolation("no-ceiling-in-force", missionId != null ? "missionId" : "category",
+                        "no ceiling is in force for " + Ceiling.describeScope(presenceId, missionId, category) + " on "
+                        + on);
+            }
+            return ceiling;
+        }
+    }
+
+    private static final Comparator<StaffFact> IN_EFFECTIVE_ORDER =
+            Comparator.comparing(StaffFact::on).thenComparingLong(StaffFact::sequence);
+
+    /** The facts in effective order; after a load from a snapshot, only those recorded since. */
+    @JsonIgnore
+    private List<StaffFact> facts = new ArrayList<>();
+    /** Where the facts before a snapshot are read; given by the command handler ({@link #readingFrom}). */
+    @JsonIgnore
+    private transient History history;
+    /** How many facts the timeline holds in all: more than {@link #facts} after a load from a snapshot. */
+    private int factCount;
+    /** The state after the last fact; null when a back-filled fact was recorded into a partial timeline. */
+    private State last = State.initial();
+    /** The day and recording of the last fact, which a fact after it follows without a replay. */
+    private LocalDate lastDay;
+    private long lastSequence;
+
+    /** Records a fact in its place. */
+    void record(StaffFact fact, String presenceId) {
+        boolean atTheEnd = lastDay == null || fact.on().isAfter(lastDay)
+                || fact.on().equals(lastDay) && fact.sequence() > lastSequence;
+        if (atTheEnd) {
+            lastDay = fact.on();
+            lastSequence = fact.sequence();
+            if (last != null) {
+                after(last, fact);
+            }
+        } else {
+            last = null; // folded again, from the whole timeline, when next asked for
+        }
+        int at = facts.size();
+        while (at > 0 && IN_EFFECTIVE_ORDER.compare(facts.get(at - 1), fact) > 0) {
+            at--;
+        }
+        facts.add(at, fact);
+        factCount++;
+        WholeBatch.refresh(key(presenceId), baseline -> newlyBroken(baseline, presenceId));
+    }
+
+    /** Where to read the presence's events if the timeline needs the facts recorded before its snapshot. */
+    void readingFrom(History history) {
+        this.history = history;
+    }
+
+    private boolean complete() {
+        return facts.size() == factCount;
+    }
+
+    /**
+     * Reads the facts recorded before the snapshot the timeline was loaded from, if it was: the events in the store,
+     * then those recorded since the snapshot that the store does not hold yet (this unit of work's).
+     */
+    private void completeFrom() {
+        if (complete()) {
+            return;
+        }
+        if (history == null) {
+            throw new IllegalStateException("the staff timeline of a presence loaded from a snapshot needs its events");
+        }
+        List<StaffFact> read = history.facts();
+        long readUpTo = read.stream().mapToLong(StaffFact::sequence).max().orElse(-1);
+        List<StaffFact> all = new ArrayList<>(read);
+        for (StaffFact fact : facts) {
+            if (fact.sequence() > readUpTo) {
+                all.add(fact);
+            }
+        }
+        all.sort(IN_EFFECTIVE_ORDER);
+        facts = all;
+        factCount = all.size();
+    }
+
+    /** The presence after its last fact in effective time; not to be changed. */
+    State last() {
+        if (last == null) {
+            completeFrom();
+            State state = State.initial();
+            for (StaffFact fact : facts) {
+                after(state, fact);
+            }
+            last = state;
+        }
+        return last;
+    }
+
+    /** The presence on a day, after every fact recorded for it; not to be changed. */
+    State on(LocalDate day) {
+        if (lastDay == null || !lastDay.isAfter(day)) {
+            return last();
+        }
+        completeFrom();
+        State state = State.initial();
+        for (StaffFact fact : facts) {
+            if (fact.on().isAfter(day)) {
+                break;
+            }
+            after(state, fact);
+        }
+        return state;
+    }
+
+    /** The facts of the presence's events, in the order recorded (see {@link #factOf}). */
+    static List<StaffFact> factsOf(Stream<? extends DomainEventMessage<?>> events) {
+        return events.map(event -> factOf(event.getPayload(), event.getIdentifier(), event.getSequenceNumber()))
+                .filter(Objects::nonNull).toList();
+    }
+
+    /** What an event of the presence does to its headcount or its ceilings, or null if nothing. */
+    static StaffFact factOf(Object event, String eventId, long sequence) {
+        String type = event.getClass().getSimpleName();
+        if (event instanceof DiplomatAccredited e) {
+            return new StaffFact(eventId, type, e.effectiveDate(), sequence, Kind.ACCREDITED, e.personId(),
+                    e.missionId(), e.category(), 0);
+        } else if (event instanceof DiplomatDeparted e) {
+            return new StaffFact(eventId, type, e.effectiveDate(), sequence, Kind.DEPARTED, e.personId(),
+                    e.missionId(), e.category(), 0);
+        } else if (event instanceof CountedStaffDeparted e) {
+            return new StaffFact(eventId, type, e.effectiveDate(), sequence, Kind.COUNTED, null, e.missionId(),
+                    e.category(), -e.count());
+        } else if (event instanceof StaffCountChanged e) {
+            return new StaffFact(eventId, type, e.effectiveDate(), sequence, Kind.COUNTED, null, e.missionId(),
+                    e.category(), e.change());
+        } else if (event instanceof StaffCountReported e) {
+            return new StaffFact(eventId, type, e.effectiveDate(), sequence, Kind.REPORTED, null, e.missionId(),
+                    e.category(), e.headcount());
+        } else if (event instanceof StaffCeilingImposed e) {
+            return new StaffFact(eventId, type, e.effectiveDate(), sequence, Kind.CEILING_IMPOSED, e.ceilingId(),
+                    e.missionId(), e.category(), e.limit());
+        } else if (event instanceof StaffCeilingLifted e) {
+            return new StaffFact(eventId, type, e.effectiveDate(), sequence, Kind.CEILING_LIFTED, e.ceilingId(),
+                    e.missionId(), e.category(), 0);
+        } else if (event instanceof MissionClosed e) {
+            return new StaffFact(eventId, type, e.effectiveDate(), sequence, Kind.MISSION_CLOSED, null,
+                    e.missionId(), null, 0);
+        }
+        return null;
+    }
+
+    /** Whether a ceiling was ever imposed: without one, no staff fact can break a rule. */
+    private boolean anyCeiling() {
+        return !last().ceilings.isEmpty();
+    }
+
+    /**
+     * Judges a new fact where it falls: its own rule on the presence of its day is thrown; a contradiction of a fact
+     * recorded for a later day refuses it too, or waits for the end of an open batch ({@link WholeBatch}).
+     * {@code what} names the fact in that refusal.
+     */
+    void requireFits(StaffFact candidate, String what, String presenceId) {
+        RuleViolation contradiction = judge(candidate, what, presenceId);
+        if (contradiction != null && !WholeBatch.defer(key(presenceId), broken(facts, presenceId),
+                baseline -> newlyBroken(baseline, presenceId))) {
+            throw contradiction;
+        }
+    }
+
+    /** A new fact's own rule, thrown; answers the contradiction it would cause, or null. */
+    RuleViolation judge(StaffFact candidate, String what, String presenceId) {
+        if (!candidate.isCeiling() && !anyCeiling()) {
+            return null;
+        }
+        if (lastDay == null || !lastDay.isAfter(candidate.on())) {
+            throwIfRefused(last(), candidate, presenceId);
+            return null;
+        }
+        completeFrom();
+        State state = State.initial();
+        int i = 0;
+        for (; i < facts.size() && IN_EFFECTIVE_ORDER.compare(facts.get(i), candidate) < 0; i++) {
+            after(state, facts.get(i));
+        }
+        throwIfRefused(state, candidate, presenceId);
+        State without = state.copy();
+        after(state, candidate);
+        for (; i < facts.size(); i++) {
+            StaffFact fact = facts.get(i);
+            RuleViolation now = refusal(state, fact, presenceId);
+            if (now != null && refusal(without, fact, presenceId) == null) {
+                return EffectiveTimeline.contradiction(what, fact.eventId(), fact.type(), fact.on(), now);
+            }
+            after(state, fact);
+            after(without, fact);
+        }
+        return null;
+    }
+
+    /**
+     * A correction moving one of the presence's staff or ceiling facts to another day ({@code movedTo}), or a
+     * retraction of it (null): the first fact it would make wrong, or null (also when the event is none of these).
+     */
+    RuleViolation revised(String eventId, LocalDate movedTo, String presenceId) {
+        if (!anyCeiling()) {
+            return null;
+        }
+        completeFrom();
+        List<StaffFact> revised = new ArrayList<>();
+        StaffFact moved = null;
+        for (StaffFact fact : facts) {
+            if (eventId.equals(fact.eventId())) {
+                moved = fact;
+                if (movedTo != null) {
+                    revised.add(fact.movedTo(movedTo));
+                }
+            } else {
+                revised.add(fact);
+            }
+        }
+        if (moved == null) {
+            return null;
+        }
+        revised.sort(IN_EFFECTIVE_ORDER);
+        Set<String> already = broken(facts, presenceId).keySet();
+        for (Map.Entry<String, Broken> wrong : broken(revised, presenceId).entrySet()) {
+            if (already.contains(wrong.getKey())) {
+                continue;
+            }
+            Broken broken = wrong.getValue();
+            if (eventId.equals(wrong.getKey())) {
+                return new RuleViolation(broken.why().rule(), "corrections.effectiveDate", "corrected to " + movedTo
+                        + ", the " + moved.type() + " " + eventId + " would break rule " + broken.why().rule() + ": "
+                        + broken.why().getMessage());
+            }
+            return EffectiveTimeline.contradiction((movedTo == null ? "retracting event " : "moving event ") + eventId
+                    + (movedTo == null ? "" : " to " + movedTo), broken.fact().eventId(), broken.fact().type(),
+                    broken.fact().on(), broken.why());
+        }
+        return null;
+    }
+
+    private record Broken(StaffFact fact, RuleViolation why) {
+    }
+
+    /** The recorded facts that break a rule where they stand, by event id, in effective order. */
+    private static Map<String, Broken> broken(List<StaffFact> inOrder, String presenceId) {
+        Map<String, Broken> broken = new LinkedHashMap<>();
+        State state = State.initial();
+        for (StaffFact fact : inOrder) {
+            RuleViolation wrong = refusal(state, fact, presenceId);
+            if (wrong != null && fact.eventId() != null) {
+                broken.put(fact.eventId(), new Broken(fact, wrong));
+            }
+            after(state, fact);
+        }
+        return broken;
+    }
+
+    @SuppressWarnings("unchecked")
+    private RuleViolation newlyBroken(Object baseline, String presenceId) {
+        completeFrom();
+        Set<String> before = new LinkedHashSet<>(((Map<String, Broken>) baseline).keySet());
+        for (Broken wrong : broken(facts, presenceId).values()) {
+            if (!before.contains(wrong.fact().eventId())) {
+                return EffectiveTimeline.contradiction("Taken as a whole, the batch of " + presenceId + "'s staff",
+                        wrong.fact().eventId(), wrong.fact().type(), wrong.fact().on(), wrong.why());
+            }
+        }
+        return null;
+    }
+
+    private static String key(String presenceId) {
+        return presenceId + "/staff";
+    }
+
+    private static void throwIfRefused(State state, StaffFact candidate, String presenceId) {
+        RuleViolation own = refusal(state, candidate, presenceId);
+        if (own != null) {
+            throw own;
+        }
+    }
+
+    // ---------------------------------------------------------------- the rules
+
+    /**
+     * Why a fact cannot follow the presence as it stands, or null. One more named staff member may not bring any
+     * scope above the ceiling in force (VCDR Art. 11; the problem blames {@code category} when the ceiling caps that
+     * category only, {@code missionId} when it caps all staff); a lifting names a ceiling in force.
+     */
+    static RuleViolation refusal(State state, StaffFact fact, String presenceId) {
+        switch (fact.kind()) {
+            case ACCREDITED -> {
+                if (state.onStaff.containsKey(fact.id())) {
+                    return null; // refused as already-accredited by the person's career; a history may hold one
+                }
+                for (Ceiling ceiling : state.ceilings.values()) {
+                    if (ceiling.inForce() && ceiling.covers(fact.missionId(), fact.category())) {
+                        int headcount = state.headcount(ceiling.missionId(), ceiling.category());
+                        if (headcount + 1 > ceiling.limit()) {
+                            return new RuleViolation("ceiling-exceeded", ceiling.category() == null ? "missionId"
+                                    : "category", "accrediting " + fact.id() + " on " + fact.on() + " would bring "
+                                    + ceiling.describeScope(presenceId) + " to " + (headcount + 1)
+                                    + ", above the ceiling of " + ceiling.limit() + " in force since " + ceiling.since()
+                                    + " (VCDR Art. 11)");
+                        }
+                    }
+                }
+                return null;
+            }
+            case CEILING_LIFTED -> {
+                Ceiling ceiling = state.ceilings.get(fact.id());
+                return ceiling != null && ceiling.inForce() ? null : new RuleViolation("no-ceiling-in-force",
+                        "ceilingId", "ceiling " + fact.id() + (ceiling == null ? " is not imposed on " + presenceId
+                        + " by " + fact.on() : " is no longer in force on " + fact.on()));
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /** The presence after a fact, allowed or not (recorded history is placed as it is). Changes {@code state}. */
+    static void after(State state, StaffFact fact) {
+        switch (fact.kind()) {
+            case ACCREDITED -> {
+                StaffTally.Bucket bucket = new StaffTally.Bucket(fact.missionId(), fact.category());
+                StaffTally.Bucket before = state.onStaff.put(fact.id(), bucket);
+                if (before != null) {
+                    state.tally.named(before.missionId(), before.category(), -1);
+                }
+                state.tally.named(fact.missionId(), fact.category(), 1);
+            }
+            case DEPARTED -> {
+                StaffTally.Bucket bucket = state.onStaff.remove(fact.id());
+                if (bucket != null) {
+                    state.tally.named(bucket.missionId(), bucket.category(), -1);
+                }
+            }
+            case COUNTED -> state.tally.change(fact.missionId(), fact.category(), fact.number());
+            case REPORTED -> state.tally.report(fact.missionId(), fact.category(), fact.number());
+            case CEILING_IMPOSED -> {
+                Ceiling replaced = state.inForceFor(fact.missionId(), fact.category());
+                if (replaced != null) {
+                    state.ceilings.put(replaced.ceilingId(), replaced.lifted());
+                }
+                state.ceilings.put(fact.id(), new Ceiling(fact.id(), fact.missionId(), fact.category(), fact.number(),
+                        fact.on(), true));
+            }
+            case CEILING_LIFTED -> {
+                Ceiling ceiling = state.ceilings.get(fact.id());
+                if (ceiling != null) {
+                    state.ceilings.put(ceiling.ceilingId(), ceiling.lifted());
+                }
+            }
+            case MISSION_CLOSED -> state.ceilings.replaceAll((id, ceiling) -> ceiling.inForce()
+                    && fact.missionId().equals(ceiling.missionId()) ? ceiling.lifted() : ceiling);
+        }
+    }
+
+
+    /** Two timelines are equal when they hold the same facts (the state after them follows from those). */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof StaffTimeline that && factCount == that.factCount
+                && facts.equals(that.facts);
+    }
+
+    @Override
+    public int hashCode() {
+        return facts.hashCode();
+    }
+}
