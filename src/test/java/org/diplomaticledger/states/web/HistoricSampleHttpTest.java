@@ -28,7 +28,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A historic sample (historic/us-missions-1785-1991.ndjson: the US legation, then embassy, in London,
+ * The historic sample of the demo data (demo/06-historic-missions.ndjson: the US legation, then embassy, in London,
  * the embassy in Berlin closed at war in 1941, the embassy in Moscow under the USSR's code), imported through
  * {@code POST /api/v1/imports} into ledgers without the demo, and asked as of days in its past. The file is newest
  * first, with each mission's opening ahead of the facts about it; the same lines imported oldest first, on a ledger
@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HistoricSampleHttpTest {
 
-    private static final String SAMPLE = "historic/us-missions-1785-1991.ndjson";
+    private static final String SAMPLE = "demo/06-historic-missions.ndjson";
     private static final String LONDON = "US-GB-LEGATION-LONDON";
     private static final String BERLIN = "US-DE-EMBASSY-BERLIN";
     private static final String MOSCOW = "US-SU-EMBASSY-MOSCOW";
