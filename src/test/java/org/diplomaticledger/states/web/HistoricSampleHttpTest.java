@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -79,13 +80,14 @@ class HistoricSampleHttpTest {
 
     /**
      * Newest first, with two exceptions the ledger needs within one import: a mission's opening comes before the facts
-     * about it (else {@code unknown-mission}), and a head's tenure is in date order, appointment first (else
-     * {@code not-appointed}). So each tenure counts here as one fact, on the day it began.
+     * about it (else {@code unknown-aggregate}, or {@code unknown-mission} once something of the pair is recorded), and
+     * a head's tenure is in date order, appointment first (else {@code not-appointed}). So each tenure counts here as
+     * one fact, on the day it began.
      */
     @Test
     void theFileIsNewestFirstAfterEachMissionsOpening() {
         assertThat(lines.subList(0, 3)).allMatch(l -> command(l).equals("OpenMission"));
-        Map<String, String> tenureBegan = new java.util.HashMap<>();
+        Map<String, String> tenureBegan = new HashMap<>();
         for (String line : lines) {
             String person = json(line).path("payload").path("personId").asText("");
             if (!person.isEmpty()) {
@@ -109,6 +111,10 @@ class HistoricSampleHttpTest {
         JsonNode in1895 = mission(newestFirst, LONDON, "1895-01-01", newestPosition);
         assertThat(in1895.path("kind").asText()).isEqualTo("EMBASSY");
         assertThat(in1895.path("statusSince").asText()).as("the raise does not reopen it").isEqualTo("1785-06-01");
+        assertThat(newestFirst.read("/api/v1/presences/US/GB?asOf=1890-01-01", newestPosition).path("missions")
+                .findValuesAsText("kind")).containsExactly("LEGATION");
+        assertThat(newestFirst.read("/api/v1/presences/US/GB?asOf=1895-01-01", newestPosition).path("missions")
+                .findValuesAsText("kind")).containsExactly("EMBASSY");
         // The mission keeps the id it was opened under.
         assertThat(newestFirst.client.get("analyst", "/api/v1/missions/US-GB-EMBASSY-LONDON").status()).isEqualTo(404);
 
