@@ -116,6 +116,19 @@ class DemoDataTest {
     }
 
     @Test
+    void aHistoricThreadRunsUnderTheUssrsCodeUntilTheEmbassyCarriesOnUnderRussias() {
+        JsonNode opened = payloadsOf("US-SU", "MissionOpened").get(0);
+        assertThat(opened.path("missionId").asText()).isEqualTo("US-SU-EMBASSY-MOSCOW");
+        assertThat(opened.path("effectiveDate").asText()).isEqualTo("1933-11-16");
+        JsonNode closed = payloadsOf("US-SU", "MissionClosed").get(0);
+        assertThat(closed.path("reason").asText()).isEqualTo("STATE_SUCCESSION");
+        assertThat(closed.path("effectiveDate").asText()).isEqualTo("1991-12-25");
+        assertThat(payloadsOf("US-RU", "MissionOpened")).anyMatch(p -> p.path("missionId").asText().equals("US-RU-EMBASSY-MOSCOW")
+                && p.path("effectiveDate").asText().equals("1991-12-25"));
+        assertThat(payloadsOf("US-GB", "MissionRankChanged").get(0).path("effectiveDate").asText()).isEqualTo("1893-06-22");
+    }
+
+    @Test
     void aRestartOnTheSameDataDirectoryDoesNotLoadTheDemoAgain() {
         long before = events();
         // As command-line arguments: builder .properties(...) are only defaults, which application.properties
