@@ -207,11 +207,8 @@ final class StaffTimeline {
         } else {
             last = null; // folded again, from the whole timeline, when next asked for
         }
-        int at = facts.size();
-        while (at > 0 && IN_EFFECTIVE_ORDER.compare(facts.get(at - 1), fact) > 0) {
-            at--;
-        }
-        facts.add(at, fact);
+        int found = java.util.Collections.binarySearch(facts, fact, IN_EFFECTIVE_ORDER);
+        facts.add(found >= 0 ? found + 1 : -found - 1, fact);
         factCount++;
         WholeBatch.refresh(key(presenceId), baseline -> newlyBroken(baseline, presenceId));
     }

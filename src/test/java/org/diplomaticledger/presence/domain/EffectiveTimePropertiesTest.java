@@ -297,6 +297,113 @@ class EffectiveTimePropertiesTest {
         }
     }
 
+    /**
+     * One staff or ceiling fact of the presence (its embassy open since before day 0), on day {@code day}: person
+     * {@code id} accredited or departed, ceiling {@code id} (of {@code limit} on the whole presence) imposed or lifted.
+     */
+    record StaffStep(String type, int id, int limit, int day) {
+        LocalDate on() {
+            return LocalDate.of(1950, 1, 1).plusDays(day);
+        }
+
+        LedgerCommand command() {
+            return switch (type) {
+                case "DiplomatAccredited" -> new AccreditDiplomat(EMBASSY, "person-" + id, "Person " + id, null,
+                        StaffCategory.DIPLOMATIC, on(), SOURCE);
+                case "DiplomatDeparted" -> new RecordDeparture(EMBASSY, "person-" + id, null, null, null, on(), SOURCE);
+                case "StaffCeilingImposed" -> new ImposeStaffCeiling(RU, US, null, null, limit, null, "ceiling-" + id,
+                        null, on(), SOURCE);
+                default -> new LiftStaffCeiling(RU, US, null, null, "ceiling-" + id, null, on(), SOURCE);
+            };
+        }
+    }
+
+    /**
+     * This test's own account of a presence's staff under ceilings, not the ledger's: each person serves once; an
+     * accreditation fits when no ceiling is in force or the headcount stays within it; a new ceiling replaces the one
+     * in force; only the ceiling in force may be lifted.
+     */
+    private static final class Staffing {
+        final java.util.Set<Integer> onStaff = new java.util.HashSet<>();
+        final java.util.Set<Integer> served = new java.util.HashSet<>();
+        Integer ceiling;
+        int limit;
+
+        boolean fits(StaffStep step) {
+            return switch (step.type()) {
+                case "DiplomatAccredited" -> !served.contains(step.id()) && (ceiling == null || onStaff.size() + 1 <= limit);
+                case "DiplomatDeparted" -> onStaff.contains(step.id());
+                case "StaffCeilingImposed" -> true;
+                default -> ceiling != null && ceiling == step.id();
+            };
+        }
+
+        void apply(StaffStep step) {
+            switch (step.type()) {
+                case "DiplomatAccredited" -> {
+                    onStaff.add(step.id());
+                    served.add(step.id());
+                }
+                case "DiplomatDeparted" -> onStaff.remove(step.id());
+                case "StaffCeilingImposed" -> {
+                    ceiling = step.id();
+                    limit = step.limit();
+                }
+                default -> ceiling = null;
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<List<StaffStep>> staffings() {
+        return Arbitraries.integers().between(0, Integer.MAX_VALUE).list().ofMinSize(1).ofMaxSize(14).map(draws -> {
+            List<StaffStep> history = new ArrayList<>();
+            Staffing staffing = new Staffing();
+            int day = 0;
+            int persons = 0;
+            int ceilings = 0;
+            for (int draw : draws) {
+                day += 1 + draw % 700;
+                StaffStep step = switch (draw % 5) {
+                    case 0 -> new StaffStep("StaffCeilingImposed", ceilings++, draw / 5 % 4, day);
+                    case 1 -> staffing.ceiling == null ? null : new StaffStep("StaffCeilingLifted", staffing.ceiling, 0, day);
+                    case 2 -> staffing.onStaff.isEmpty() ? null
+                            : new StaffStep("DiplomatDeparted", staffing.onStaff.iterator().next(), 0, day);
+                    default -> new StaffStep("DiplomatAccredited", persons++, 0, day);
+                };
+                if (step != null && staffing.fits(step)) {
+                    history.add(step);
+                    staffing.apply(step);
+                }
+            }
+            return history;
+        });
+    }
+
+    /**
+     * As for a mission's life: a presence's accepted staff and ceiling facts, placed by date, never put the staff over
+     * a ceiling in force on a day, nor lift a ceiling not in force then; date order accepts every valid history.
+     */
+    @Property(tries = 60)
+    void whateverTheOrderOfRecordingTheAcceptedStaffAndCeilingsKeepEveryCeiling(
+            @ForAll("staffings") List<StaffStep> history, @ForAll long seed) {
+        MissionOpened opened = new MissionOpened(PRESENCE, EMBASSY, RU, US, MissionKind.EMBASSY, "Washington", null,
+                null, false, LocalDate.of(1949, 1, 1), SOURCE);
+        assertThat(accepted(List.of(opened), history, StaffStep::command)).as("date order accepts a valid history")
+                .containsExactlyElementsOf(history);
+        List<StaffStep> shuffled = new ArrayList<>(history);
+        Collections.shuffle(shuffled, new Random(seed));
+        List<StaffStep> accepted = accepted(List.of(opened), shuffled, StaffStep::command);
+        List<StaffStep> inEffectiveOrder = new ArrayList<>(accepted);
+        inEffectiveOrder.sort(java.util.Comparator.comparingInt(StaffStep::day));
+        Staffing staffing = new Staffing();
+        for (StaffStep step : inEffectiveOrder) {
+            assertThat(staffing.fits(step)).as("%s in %s, accepted in the order %s", step, inEffectiveOrder, accepted)
+                    .isTrue();
+            staffing.apply(step);
+        }
+    }
+
     private static List<Fact> record(List<Fact> facts) {
         return accepted(List.of(), facts, Fact::command);
     }
