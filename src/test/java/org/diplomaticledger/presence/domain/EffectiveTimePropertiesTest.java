@@ -214,10 +214,10 @@ class EffectiveTimePropertiesTest {
      * the head in them before. {@code fits} answers
      * whether a step may follow; {@code apply} what it leaves.
      */
-    private static final class Tenures {
+    private static final class Tenures implements Oracle<Step> {
         final String[] state = {"never", "never", "never"};
 
-        boolean fits(Step step) {
+        public boolean fits(Step step) {
             String now = state[step.person()];
             return switch (step.type()) {
                 case "AmbassadorAppointed" -> now.equals("never") || now.equals("ended");
@@ -229,7 +229,7 @@ class EffectiveTimePropertiesTest {
             };
         }
 
-        void apply(Step step) {
+        public void apply(Step step) {
             int person = step.person();
             switch (step.type()) {
                 case "AmbassadorAppointed" -> state[person] = "appointed";
@@ -280,21 +280,7 @@ class EffectiveTimePropertiesTest {
     @Property(tries = 40)
     void whateverTheOrderOfRecordingTheAcceptedStepsOfHeadsFormAValidSuccession(
             @ForAll("successions") List<Step> succession, @ForAll long seed) {
-        MissionOpened opened = new MissionOpened(PRESENCE, EMBASSY, RU, US, MissionKind.EMBASSY, "Washington", null,
-                null, false, LocalDate.of(1949, 1, 1), SOURCE);
-        assertThat(accepted(List.of(opened), succession, Step::command)).as("date order accepts a valid succession")
-                .containsExactlyElementsOf(succession);
-        List<Step> shuffled = new ArrayList<>(succession);
-        Collections.shuffle(shuffled, new Random(seed));
-        List<Step> accepted = accepted(List.of(opened), shuffled, Step::command);
-        List<Step> inEffectiveOrder = new ArrayList<>(accepted);
-        inEffectiveOrder.sort(java.util.Comparator.comparingInt(Step::day));
-        Tenures tenures = new Tenures();
-        for (Step step : inEffectiveOrder) {
-            assertThat(tenures.fits(step)).as("%s in %s, accepted in the order %s", step, inEffectiveOrder, accepted)
-                    .isTrue();
-            tenures.apply(step);
-        }
+        everyOrderKeepsTheRules(succession, seed, Step::command, Step::day, Tenures::new);
     }
 
     /**
@@ -323,13 +309,13 @@ class EffectiveTimePropertiesTest {
      * accreditation fits when no ceiling is in force or the headcount stays within it; a new ceiling replaces the one
      * in force; only the ceiling in force may be lifted.
      */
-    private static final class Staffing {
+    private static final class Staffing implements Oracle<StaffStep> {
         final java.util.Set<Integer> onStaff = new java.util.HashSet<>();
         final java.util.Set<Integer> served = new java.util.HashSet<>();
         Integer ceiling;
         int limit;
 
-        boolean fits(StaffStep step) {
+        public boolean fits(StaffStep step) {
             return switch (step.type()) {
                 case "DiplomatAccredited" -> !served.contains(step.id()) && (ceiling == null || onStaff.size() + 1 <= limit);
                 case "DiplomatDeparted" -> onStaff.contains(step.id());
@@ -338,7 +324,7 @@ class EffectiveTimePropertiesTest {
             };
         }
 
-        void apply(StaffStep step) {
+        public void apply(StaffStep step) {
             switch (step.type()) {
                 case "DiplomatAccredited" -> {
                     onStaff.add(step.id());
@@ -387,20 +373,37 @@ class EffectiveTimePropertiesTest {
     @Property(tries = 60)
     void whateverTheOrderOfRecordingTheAcceptedStaffAndCeilingsKeepEveryCeiling(
             @ForAll("staffings") List<StaffStep> history, @ForAll long seed) {
+        everyOrderKeepsTheRules(history, seed, StaffStep::command, StaffStep::day, Staffing::new);
+    }
+
+    /** This test's own account of a record's rules: whether a fact may follow, and what it leaves. */
+    interface Oracle<T> {
+        boolean fits(T fact);
+
+        void apply(T fact);
+    }
+
+    /**
+     * The facts of a history at the embassy (open since 1949), recorded in date order, are all accepted; recorded in
+     * the order {@code seed} shuffles them to, those accepted, placed by date, break none of the {@code oracle}'s rules.
+     */
+    private static <T> void everyOrderKeepsTheRules(List<T> history, long seed, Function<T, LedgerCommand> command,
+                                                    java.util.function.ToIntFunction<T> day,
+                                                    java.util.function.Supplier<Oracle<T>> oracle) {
         MissionOpened opened = new MissionOpened(PRESENCE, EMBASSY, RU, US, MissionKind.EMBASSY, "Washington", null,
                 null, false, LocalDate.of(1949, 1, 1), SOURCE);
-        assertThat(accepted(List.of(opened), history, StaffStep::command)).as("date order accepts a valid history")
+        assertThat(accepted(List.of(opened), history, command)).as("date order accepts a valid history")
                 .containsExactlyElementsOf(history);
-        List<StaffStep> shuffled = new ArrayList<>(history);
+        List<T> shuffled = new ArrayList<>(history);
         Collections.shuffle(shuffled, new Random(seed));
-        List<StaffStep> accepted = accepted(List.of(opened), shuffled, StaffStep::command);
-        List<StaffStep> inEffectiveOrder = new ArrayList<>(accepted);
-        inEffectiveOrder.sort(java.util.Comparator.comparingInt(StaffStep::day));
-        Staffing staffing = new Staffing();
-        for (StaffStep step : inEffectiveOrder) {
-            assertThat(staffing.fits(step)).as("%s in %s, accepted in the order %s", step, inEffectiveOrder, accepted)
+        List<T> accepted = accepted(List.of(opened), shuffled, command);
+        List<T> inEffectiveOrder = new ArrayList<>(accepted);
+        inEffectiveOrder.sort(java.util.Comparator.comparingInt(day));
+        Oracle<T> rules = oracle.get();
+        for (T fact : inEffectiveOrder) {
+            assertThat(rules.fits(fact)).as("%s in %s, accepted in the order %s", fact, inEffectiveOrder, accepted)
                     .isTrue();
-            staffing.apply(step);
+            rules.apply(fact);
         }
     }
 
