@@ -361,10 +361,10 @@ public final class TemporalProjector implements EventMessageHandler {
                         writes().insert(layout, versionsCode(), key, row, effective, null, recorded);
                     }
                     if (row == null) {
-                        open.remove(key);
+                        state.remove(table.getKey(), key);
                     } else {
                         Version opened = new Version(layout, effective, null, recorded, row);
-                        open.put(key, opened);
+                        state.put(table.getKey(), key, opened);
                         if (timeline != null) {
                             timeline.put(opened);
                         }
