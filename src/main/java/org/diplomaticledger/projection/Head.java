@@ -95,6 +95,36 @@ public final class Head {
             return all;
         }
 
+        /** The rows to start from whose column holds the value; by default looked for among all of them. */
+        Collection<Row> base(VersionLayout layout, String column, Object value) {
+            List<Row> found = new ArrayList<>();
+            for (Row row : base(layout)) {
+                if (java.util.Objects.equals(row.get(column), value)) {
+                    found.add(row);
+                }
+            }
+            return found;
+        }
+
+        /** The rows whose column holds the value, with the changes on top. */
+        List<Row> find(VersionLayout layout, String column, Object value) {
+            Map<List<Object>, Row> changed = changes.get(layout.table);
+            List<Row> found = new ArrayList<>();
+            for (Row row : base(layout, column, value)) {
+                if (changed == null || !changed.containsKey(row.key())) {
+                    found.add(row);
+                }
+            }
+            if (changed != null) {
+                for (Row row : changed.values()) {
+                    if (row != null && java.util.Objects.equals(row.get(column), value)) {
+                        found.add(row);
+                    }
+                }
+            }
+            return found;
+        }
+
         void put(VersionLayout layout, List<Object> key, Row row) {
             changes.computeIfAbsent(layout.table, table -> new LinkedHashMap<>()).put(key, row);
         }

@@ -34,6 +34,15 @@ public final class Rows {
         return new ArrayList<>(head.state().all(layout));
     }
 
+    /**
+     * The rows of the partition in this table whose column holds the value, in no particular order: between events
+     * the projector keeps them by value once asked, so that a handler finds them without looking through every row.
+     */
+    public List<Row> find(String column, Object value) {
+        layout.index(column);
+        return head.state().find(layout, column, Row.canonical(value));
+    }
+
     /** A new row with every column null, to fill with {@link Row#with} and {@link #put}. */
     public Row create() {
         return new Row(layout, new Object[layout.columns.size()]);

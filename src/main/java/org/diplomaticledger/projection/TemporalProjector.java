@@ -361,10 +361,10 @@ public final class TemporalProjector implements EventMessageHandler {
                         writes().insert(layout, versionsCode(), key, row, effective, null, recorded);
                     }
                     if (row == null) {
-                        open.remove(key);
+                        state.remove(table.getKey(), key);
                     } else {
                         Version opened = new Version(layout, effective, null, recorded, row);
-                        open.put(key, opened);
+                        state.put(table.getKey(), key, opened);
                         if (timeline != null) {
                             timeline.put(opened);
                         }
@@ -391,12 +391,26 @@ public final class TemporalProjector implements EventMessageHandler {
         for (VersionedTable table : projection.versionedTables()) {
             VersionLayout layout = layout(table);
             Map<List<Object>, Version> byKey = new HashMap<>();
-            jdbc.query(layout.openSql, (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+            org.springframework.jdbc.core.RowCallbackHandler open = rs -> {
                 Version version = Version.read(rs, layout);
                 if (version.validTo() == null) {
                     byKey.put(layout.key(version.row()), version);
                 }
-            }, versionsCode(), layout.partitionArg(partition));
+            };
+            if (layout.partitionKeys != null) {
+                // key by key through the versions index: the table has no index on the partition's current versions
+                for (List<String> rest : layout.partitionKeys.under(jdbc, versionsCode(), partition)) {
+                    Object[] args = new Object[rest.size() + 2];
+                    args[0] = versionsCode();
+                    args[1] = partition;
+                    for (int i = 0; i < rest.size(); i++) {
+                        args[i + 2] = rest.get(i);
+                    }
+                    jdbc.query(layout.latestCurrentSql, open, args);
+                }
+            } else {
+                jdbc.query(layout.openSql, open, versionsCode(), layout.partitionArg(partition));
+            }
             state.open.put(table.name(), byKey);
         }
         return state;

@@ -40,6 +40,13 @@ final class VersionLayout {
     final String reachProbeSql;
     /** Raises the reach of the key's versions recorded from an instant on; parameters: reach, slot, key, instant, reach. */
     final String reachRaiseSql;
+    /**
+     * For a table with {@link VersionedTable#fewKeys}: the keys of a partition in the versions index (parameters: slot,
+     * partition), and the latest current version of one key (parameters: slot, key), which is its open version if it
+     * has one (a key's current versions do not overlap in effective time); else null.
+     */
+    final IndexKeys partitionKeys;
+    final String latestCurrentSql;
     private final java.util.Map<String, Integer> indexes = new java.util.HashMap<>();
 
     VersionLayout(VersionedTable table) {
@@ -71,6 +78,11 @@ final class VersionLayout {
                 + partitionSql + " AND recorded_to IS NULL";
         this.openSql = oneKeyPartition ? read + " ORDER BY slot, " + table.partitionColumn() + ", valid_from DESC FETCH FIRST ROW ONLY"
                 : read + " AND valid_to IS NULL";
+        this.partitionKeys = table.fewKeys() ? new IndexKeys(table.name(), List.of("slot", table.partitionColumn()),
+                table.key().subList(1, table.key().size())) : null;
+        this.latestCurrentSql = table.fewKeys() ? "SELECT " + columnList + ", valid_from, valid_to, recorded_from FROM "
+                + table.name() + " WHERE slot = ? AND " + keySql + " AND recorded_to IS NULL ORDER BY slot, "
+                + String.join(", ", table.key()) + ", valid_from DESC FETCH FIRST ROW ONLY" : null;
         this.insertSql = "INSERT INTO " + table.name() + " (slot, " + columnList
                 + ", valid_from, valid_to, valid_to_recorded, recorded_from, recorded_to" + (reach ? ", reach" : "") + ") VALUES ("
                 + String.join(", ", Collections.nCopies(columns.size() + (reach ? 7 : 6), "?")) + ")";

@@ -23,16 +23,31 @@ import java.util.Set;
  *                        column but {@code slot} and the version's ({@link #VERSION_COLUMNS}). Declared with the
  *                        projection ({@link #columns(String)}) and checked against the database at start-up
  *                        ({@link VersionLayout#check}), so a migration that drifts from it fails at once
+ * @param fewKeys         true when a partition has few keys, each with many versions, and the table has no index on
+ *                        the partition's current versions ({@code (slot, partition, recorded_to, valid_to)}): its open
+ *                        versions are then found key by key, each key by one probe of its versions index
+ *                        ({@code (slot, key…, valid_from DESC)}) after the keys are found in that index
+ *                        ({@link IndexKeys}), instead of by reading every version of the partition. The key must begin
+ *                        with the partition column, and its other columns hold text
  */
 public record VersionedTable(String name, String partitionColumn, boolean partitionPrefix, List<String> key, boolean reach,
-                             List<String> columns) {
+                             List<String> columns, boolean fewKeys) {
 
     /** The columns every versioned table has besides its own (they are not part of a row); {@code reach} if it keeps it. */
     static final List<String> VERSION_COLUMNS = List.of("slot", "valid_from", "valid_to", "valid_to_recorded",
             "recorded_from", "recorded_to", "reach");
 
+    public VersionedTable(String name, String partitionColumn, boolean partitionPrefix, List<String> key, boolean reach,
+                          List<String> columns) {
+        this(name, partitionColumn, partitionPrefix, key, reach, columns, false);
+    }
+
     public VersionedTable {
         key = List.copyOf(key);
+        if (fewKeys && (partitionPrefix || key.size() < 2 || !key.get(0).equalsIgnoreCase(partitionColumn))) {
+            throw new IllegalArgumentException("table " + name + ": open versions by key need a key that begins with the "
+                    + "partition column and has more columns");
+        }
         columns = List.copyOf(columns);
         if (!columns.isEmpty()) {
             Set<String> own = new HashSet<>(columns);
@@ -57,13 +72,18 @@ public record VersionedTable(String name, String partitionColumn, boolean partit
 
     /** This table, keeping each version's {@code reach} for point reads of one key. */
     public VersionedTable withReach() {
-        return new VersionedTable(name, partitionColumn, partitionPrefix, key, true, columns);
+        return new VersionedTable(name, partitionColumn, partitionPrefix, key, true, columns, fewKeys);
+    }
+
+    /** This table, its open versions found key by key ({@link #fewKeys}). */
+    public VersionedTable withFewKeys() {
+        return new VersionedTable(name, partitionColumn, partitionPrefix, key, reach, columns, true);
     }
 
     /** This table with its own columns, as a comma-separated list ({@code "talks_id, state, head_name"}). */
     public VersionedTable columns(String list) {
         return new VersionedTable(name, partitionColumn, partitionPrefix, key, reach,
-                Arrays.stream(list.split(",")).map(column -> column.strip().toLowerCase(Locale.ROOT)).toList());
+                Arrays.stream(list.split(",")).map(column -> column.strip().toLowerCase(Locale.ROOT)).toList(), fewKeys);
     }
 
     /** A table whose partition column holds the aggregate id itself. */

@@ -74,4 +74,39 @@ class VersionLayoutTest {
         assertThatThrownBy(() -> VersionedTable.of("probe_count", "presence_id", "presence_id").columns("presence_id, valid_from"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version's column");
     }
+
+    @Test
+    void findsTheOpenVersionsOfATableWithFewKeysKeyByKey() {
+        VersionedTable buckets = VersionedTable.of("probe_bucket", "presence_id", "presence_id", "mission_key", "category")
+                .withFewKeys().columns("presence_id, mission_key, category, staff");
+        jdbc.execute("CREATE TABLE probe_bucket (slot CHAR(1) NOT NULL, presence_id VARCHAR(64) NOT NULL, "
+                + "mission_key VARCHAR(64) NOT NULL, category VARCHAR(16) NOT NULL, staff INTEGER NOT NULL, valid_from DATE, "
+                + "valid_to DATE, valid_to_recorded TIMESTAMP WITH TIME ZONE, recorded_from TIMESTAMP WITH TIME ZONE, "
+                + "recorded_to TIMESTAMP WITH TIME ZONE)");
+        jdbc.execute("CREATE INDEX ix_probe_bucket_versions ON probe_bucket (slot, presence_id, mission_key, category, valid_from DESC)");
+        String version = "INSERT INTO probe_bucket VALUES ('a', 'RU-US', ?, ?, ?, CAST(? AS DATE), CAST(? AS DATE), NULL, "
+                + "TIMESTAMP WITH TIME ZONE '2020-01-01 00:00:00Z', CAST(? AS TIMESTAMP WITH TIME ZONE))";
+        // the whole presence's diplomats: ended in place, then open from 2001 on; a version no longer believed after it
+        jdbc.update(version, "", "DIPLOMATIC", 3, "2000-01-01", "2001-01-01", null);
+        jdbc.update(version, "", "DIPLOMATIC", 4, "2001-01-01", null, null);
+        jdbc.update(version, "", "DIPLOMATIC", 9, "2002-01-01", null, "2020-02-01 00:00:00Z");
+        // a mission's technical staff, ended: no open version
+        jdbc.update(version, "M1", "TECHNICAL", 2, "2000-01-01", "2003-01-01", null);
+        // another presence and another slot are not this partition's
+        jdbc.execute("INSERT INTO probe_bucket SELECT 'b', presence_id, mission_key, category, staff, valid_from, valid_to, "
+                + "valid_to_recorded, recorded_from, recorded_to FROM probe_bucket");
+        jdbc.update("INSERT INTO probe_bucket VALUES ('a', 'RU-USA', 'X', 'DIPLOMATIC', 1, DATE '2000-01-01', NULL, NULL, "
+                + "TIMESTAMP WITH TIME ZONE '2020-01-01 00:00:00Z', NULL)");
+        VersionLayout layout = new VersionLayout(buckets);
+
+        assertThat(layout.partitionKeys.under(jdbc, "a", "RU-US"))
+                .containsExactly(List.of("", "DIPLOMATIC"), List.of("M1", "TECHNICAL"));
+        assertThat(jdbc.queryForList(layout.latestCurrentSql.replace("SELECT presence_id, mission_key, category, staff,",
+                "SELECT staff,"), "a", "RU-US", "", "DIPLOMATIC")).singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("STAFF", 4).containsEntry("VALID_TO", null));
+        assertThat(jdbc.queryForList(layout.latestCurrentSql, "a", "RU-US", "M1", "TECHNICAL")).singleElement()
+                .satisfies(row -> assertThat(row.get("VALID_TO")).isNotNull());
+        assertThatThrownBy(() -> VersionedTable.of("probe_count", "presence_id", "presence_id").withFewKeys())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("begins with the partition column");
+    }
 }

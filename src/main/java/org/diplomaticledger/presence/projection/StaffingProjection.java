@@ -63,7 +63,7 @@ public class StaffingProjection implements Projection {
                     .columns("presence_id, person_id, tenure, mission_id, name, person_rank, category, accredited_on, "
                             + "expulsion_id, departed, departed_on"),
             VersionedTable.of("staffing_bucket", "presence_id", "presence_id", "mission_key", "category").withReach()
-                    .columns("presence_id, mission_key, category, staff"),
+                    .withFewKeys().columns("presence_id, mission_key, category, staff"),
             VersionedTable.of("staffing_ceiling", "presence_id", "presence_id", "ceiling_id")
                     .columns("presence_id, ceiling_id, mission_id, category, staff_limit, since, comply_by, "
                             + "headcount_at_imposition, reason, in_force, ended_on, ended_by"),
