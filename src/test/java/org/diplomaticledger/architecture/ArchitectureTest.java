@@ -103,7 +103,8 @@ class ArchitectureTest {
                     "org.springframework.jdbc..", "java.sql..", "javax.sql..", "java.net..", "java.io..",
                     "java.nio.file..")
             .as("aggregates read no event store, database, network or file: what they judge is in their state and "
-                    + "the command");
+                    + "the command, or (a presence's staff facts from before its snapshot) read back through the "
+                    + "PresenceEvents port");
 
     private static final String[] API_DEPENDENCIES = {
             "org.diplomaticledger.shared..", "org.diplomaticledger.*.api..", "java..", "jakarta.validation..",

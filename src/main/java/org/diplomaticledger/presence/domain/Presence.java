@@ -3,7 +3,6 @@ package org.diplomaticledger.presence.domain;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.SourceId;
@@ -65,7 +64,7 @@ public class Presence {
      * to a day before a recorded accreditation, the opening of a mission with staff retracted).
      */
     @CommandHandler
-    void handle(RevisePresenceEntry command, EventStore events) {
+    void handle(RevisePresenceEntry command, PresenceEvents events) {
         JudgedRevision revision = command.revision();
         if (revision.keepsItsDay()) {
             revision.record();
@@ -114,7 +113,7 @@ public class Presence {
 
     /** A closure ends the mission's ceilings: refused too if a lifting of one recorded for a later day then fails. */
     @CommandHandler
-    void handle(CloseMission command, EventStore events) {
+    void handle(CloseMission command, PresenceEvents events) {
         Mission mission = mission(command.missionId());
         timeline(events).requireFits(StaffTimeline.StaffFact.candidate("MissionClosed", command.effectiveDate(),
                 StaffTimeline.Kind.MISSION_CLOSED, null, command.missionId(), null, 0),
@@ -130,7 +129,7 @@ public class Presence {
     // ---------------------------------------------------------------- staff
 
     @CommandHandler
-    void handle(AccreditDiplomat command, EventStore events) {
+    void handle(AccreditDiplomat command, PresenceEvents events) {
         mission(command.missionId()).requireOpenOn("accredit staff", command.effectiveDate());
         if (command.category() == StaffCategory.UNSPECIFIED) {
             throw new RuleViolation("category-required", "category",
@@ -146,7 +145,7 @@ public class Presence {
 
     /** A named person, or a number of counted staff, left the mission: two cases with rules of their own. */
     @CommandHandler
-    void handle(RecordDeparture command, EventStore events) {
+    void handle(RecordDeparture command, PresenceEvents events) {
         mission(command.missionId()).requireOpenedBy(command.effectiveDate());
         Expulsion named = command.expulsionId() == null ? null : expulsions.recorded(command.expulsionId(), presenceId);
         if (command.personId() != null) {
@@ -157,7 +156,7 @@ public class Presence {
     }
 
     /** The person leaves under the expulsion the command names, else under the one that expelled them, if any. */
-    private void recordNamedDeparture(RecordDeparture command, Expulsion named, EventStore events) {
+    private void recordNamedDeparture(RecordDeparture command, Expulsion named, PresenceEvents events) {
         StaffBook.Departing departing = staff.departing(command.personId(), command.missionId(), command.effectiveDate());
         StaffBook.Person person = departing.person();
         Expulsion expulsion = expulsions.leftUnder(named, command.personId(), departing.stintExpulsion());
@@ -171,7 +170,7 @@ public class Presence {
                 command.source()));
     }
 
-    private void recordCountedDeparture(RecordDeparture command, Expulsion expulsion, EventStore events) {
+    private void recordCountedDeparture(RecordDeparture command, Expulsion expulsion, PresenceEvents events) {
         Expulsion.requireInEffectOn(expulsion, command.effectiveDate());
         if (expulsion != null) {
             expulsion.requireCountedDue(command.count());
@@ -185,7 +184,7 @@ public class Presence {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordStaffCount command, EventStore events) {
+    void handle(RecordStaffCount command, PresenceEvents events) {
         String id = initialise(command.presenceId());
         requireKnownIfNamed(command.missionId(), command.effectiveDate());
         staffFits(events, id, "StaffCountReported", command.effectiveDate(), StaffTimeline.Kind.REPORTED, null,
@@ -196,7 +195,7 @@ public class Presence {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordStaffChange command, EventStore events) {
+    void handle(RecordStaffChange command, PresenceEvents events) {
         String id = initialise(command.presenceId());
         requireKnownIfNamed(command.missionId(), command.effectiveDate());
         staffFits(events, id, "StaffCountChanged", command.effectiveDate(), StaffTimeline.Kind.COUNTED, null,
@@ -225,7 +224,7 @@ public class Presence {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(ImposeStaffCeiling command, EventStore events) {
+    void handle(ImposeStaffCeiling command, PresenceEvents events) {
         String id = initialise(command.presenceId());
         if (command.missionId() != null) {
             MissionTimeline.Standing then = mission(command.missionId()).on(command.effectiveDate());
@@ -252,7 +251,7 @@ public class Presence {
     }
 
     @CommandHandler
-    void handle(LiftStaffCeiling command, EventStore events) {
+    void handle(LiftStaffCeiling command, PresenceEvents events) {
         StaffTimeline timeline = timeline(events);
         Ceiling ceiling = timeline.on(command.effectiveDate()).inForceToLift(command.ceilingId(), command.missionId(),
                 command.category(), command.effectiveDate(), timeline.last(), presenceId);
@@ -406,15 +405,15 @@ public class Presence {
      * The presence's headcount and ceilings in effective time, reading the presence's events from the store should it
      * need the facts recorded before the snapshot it was loaded from.
      */
-    private StaffTimeline timeline(EventStore events) {
+    private StaffTimeline timeline(PresenceEvents events) {
         String id = presenceId;
         staff.timeline.readingFrom(() -> id == null ? List.of()
-                : StaffTimeline.factsOf(events.readEvents(id, 0).asStream()));
+                : StaffTimeline.factsOf(events.of(id)));
         return staff.timeline;
     }
 
     /** A staff fact judged against the ceilings where it falls in effective time. */
-    private void staffFits(EventStore events, String id, String type, LocalDate on, StaffTimeline.Kind kind,
+    private void staffFits(PresenceEvents events, String id, String type, LocalDate on, StaffTimeline.Kind kind,
                            String personId, String missionId, StaffCategory category, int number) {
         timeline(events).requireFits(StaffTimeline.StaffFact.candidate(type, on, kind, personId, missionId, category,
                 number), type + (personId == null ? "" : " of " + personId) + " on " + on, id);

@@ -29,7 +29,7 @@ class CeilingsInEffectiveTimeTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Presence.class);
+        fixture = PresenceTestData.fixture();
     }
 
     private static DiplomatAccredited accreditedOn(String personId, int day) {

@@ -21,7 +21,7 @@ class CeilingsTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Presence.class);
+        fixture = PresenceTestData.fixture();
     }
 
     private static ImposeStaffCeiling impose(String ceilingId, String missionId, StaffCategory category, int limit) {

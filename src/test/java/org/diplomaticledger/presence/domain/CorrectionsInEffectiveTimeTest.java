@@ -32,7 +32,7 @@ class CorrectionsInEffectiveTimeTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Presence.class);
+        fixture = PresenceTestData.fixture();
         RevisionsInAFixture.register(fixture, PRESENCE, PresenceRevisions.ROUTE);
     }
 

@@ -37,7 +37,7 @@ class CorrectionsTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Presence.class);
+        fixture = PresenceTestData.fixture();
         // The ledger's history judges a revision on the fixture's store and hands the presence what to record.
         RevisionsInAFixture.register(fixture, PRESENCE, PresenceRevisions.ROUTE);
     }

@@ -423,7 +423,7 @@ class EffectiveTimePropertiesTest {
         List<Object> events = new ArrayList<>(given);
         List<T> accepted = new ArrayList<>();
         for (T fact : facts) {
-            FixtureConfiguration<Presence> fixture = new AggregateTestFixture<>(Presence.class);
+            FixtureConfiguration<Presence> fixture = PresenceTestData.fixture();
             List<Object> before = List.copyOf(events);
             boolean[] refused = {false};
             fixture.registerCommandHandlerInterceptor((unitOfWork, chain) -> {

@@ -35,7 +35,7 @@ class EffectiveTimeTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Presence.class);
+        fixture = PresenceTestData.fixture();
     }
 
     private static MissionOpened opened(LocalDate on, boolean reopened) {

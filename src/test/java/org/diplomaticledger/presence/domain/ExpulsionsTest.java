@@ -25,7 +25,7 @@ class ExpulsionsTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Presence.class);
+        fixture = PresenceTestData.fixture();
     }
 
     private static ExpelDiplomat expelNamed(String expulsionId, List<String> personIds) {

@@ -31,7 +31,7 @@ class HeadsInEffectiveTimeTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Presence.class);
+        fixture = PresenceTestData.fixture();
         RevisionsInAFixture.register(fixture, PRESENCE, PresenceRevisions.ROUTE);
     }
 

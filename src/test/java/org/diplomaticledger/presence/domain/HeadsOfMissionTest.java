@@ -25,7 +25,7 @@ class HeadsOfMissionTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Presence.class);
+        fixture = PresenceTestData.fixture();
     }
 
     // ------------------------------------------------------------ events the tests start from

@@ -21,7 +21,7 @@ class MissionRanksTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Presence.class);
+        fixture = PresenceTestData.fixture();
     }
 
     @Nested

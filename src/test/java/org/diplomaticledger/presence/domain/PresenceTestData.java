@@ -29,6 +29,15 @@ final class PresenceTestData {
     private PresenceTestData() {
     }
 
+    /** A fixture of the presence, which reads back its events from the fixture's store ({@link PresenceEvents}). */
+    static org.axonframework.test.aggregate.FixtureConfiguration<Presence> fixture() {
+        org.axonframework.test.aggregate.AggregateTestFixture<Presence> fixture =
+                new org.axonframework.test.aggregate.AggregateTestFixture<>(Presence.class);
+        fixture.registerInjectableResource((PresenceEvents) presenceId ->
+                fixture.getEventStore().readEvents(presenceId, 0).asStream());
+        return fixture;
+    }
+
     /** A day relative to {@link #ON}. */
     static LocalDate day(int offset) {
         return ON.plusDays(offset);

@@ -28,7 +28,7 @@ class StaffInEffectiveTimeTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Presence.class);
+        fixture = PresenceTestData.fixture();
     }
 
     private static RecordDeparture departure(int day) {

@@ -20,7 +20,7 @@ class StaffTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Presence.class);
+        fixture = PresenceTestData.fixture();
     }
 
     private static AccreditDiplomat accredit(String missionId, String personId, StaffCategory category) {
