@@ -239,7 +239,7 @@ public class Presence {
                     + " is already recorded");
         }
         requireNotBefore(command.complyBy(), command.effectiveDate(), "complyBy");
-        StaffTimeline.State then = timeline.on(command.effectiveDate());
+        StaffState then = timeline.on(command.effectiveDate());
         Ceiling replaced = then.inForceFor(command.missionId(), command.category());
         int headcount = then.headcount(command.missionId(), command.category());
         timeline.requireFits(StaffTimeline.StaffFact.candidate("StaffCeilingImposed", command.effectiveDate(),

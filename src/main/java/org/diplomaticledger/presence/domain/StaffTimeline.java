@@ -1,9 +1,7 @@
 package org.diplomaticledger.presence.domain;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.diplomaticledger.presence.api.CountedStaffDeparted;
 import org.diplomaticledger.presence.api.DiplomatAccredited;
@@ -14,7 +12,6 @@ import org.diplomaticledger.presence.api.StaffCeilingImposed;
 import org.diplomaticledger.presence.api.StaffCeilingLifted;
 import org.diplomaticledger.presence.api.StaffCountChanged;
 import org.diplomaticledger.presence.api.StaffCountReported;
-import org.diplomaticledger.presence.api.StaffTally;
 import org.diplomaticledger.shared.EffectiveTimeline;
 import org.diplomaticledger.shared.RuleViolation;
 import org.diplomaticledger.shared.WholeBatch;
@@ -22,7 +19,6 @@ import org.diplomaticledger.shared.WholeBatch;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -71,10 +67,6 @@ final class StaffTimeline {
             return new StaffFact(null, type, on, Long.MAX_VALUE, kind, id, missionId, category, number);
         }
 
-        StaffFact recorded(String eventId, long sequence) {
-            return new StaffFact(eventId, type, on, sequence, kind, id, missionId, category, number);
-        }
-
         StaffFact movedTo(LocalDate day) {
             return new StaffFact(eventId, type, day, sequence, kind, id, missionId, category, number);
         }
@@ -89,93 +81,6 @@ final class StaffTimeline {
         List<StaffFact> facts();
     }
 
-    /**
-     * The presence at a point of its timeline: its staff counted, who of the named staff is on it (by personId), its
-     * ceilings. Written to snapshots as its counted buckets, the named staff and the ceilings.
-     */
-    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.NONE, getterVisibility = JsonAutoDetect.Visibility.NONE,
-            isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-    static final class State {
-        final StaffTally tally;
-        @JsonProperty
-        final Map<String, StaffTally.Bucket> onStaff;
-        /** Every ceiling imposed by then, by id; lifted, replaced and ended ones no longer in force. */
-        @JsonProperty
-        final Map<String, Ceiling> ceilings;
-
-        private State(StaffTally tally, Map<String, StaffTally.Bucket> onStaff, Map<String, Ceiling> ceilings) {
-            this.tally = tally;
-            this.onStaff = onStaff;
-            this.ceilings = ceilings;
-        }
-
-        /** A counted bucket as a snapshot holds it. */
-        record Counted(String missionId, StaffCategory category, int staff) {
-        }
-
-        @JsonCreator
-        static State of(@JsonProperty("counted") List<Counted> counted,
-                        @JsonProperty("onStaff") Map<String, StaffTally.Bucket> onStaff,
-                        @JsonProperty("ceilings") Map<String, Ceiling> ceilings) {
-            State state = new State(new StaffTally(), new HashMap<>(onStaff), new LinkedHashMap<>(ceilings));
-            counted.forEach(bucket -> state.tally.load(bucket.missionId(), bucket.category(), bucket.staff()));
-            onStaff.values().forEach(bucket -> state.tally.named(bucket.missionId(), bucket.category(), 1));
-            return state;
-        }
-
-        @JsonProperty("counted")
-        List<Counted> counted() {
-            return tally.counted().entrySet().stream().map(bucket -> new Counted(bucket.getKey().missionId(),
-                    bucket.getKey().category(), bucket.getValue())).toList();
-        }
-
-        static State initial() {
-            return new State(new StaffTally(), new HashMap<>(), new LinkedHashMap<>());
-        }
-
-        State copy() {
-            return new State(tally.copy(), new HashMap<>(onStaff), new LinkedHashMap<>(ceilings));
-        }
-
-        /** The ceiling in force on exactly this scope (a mission or the presence, a category or all), or null. */
-        Ceiling inForceFor(String missionId, StaffCategory category) {
-            for (Ceiling ceiling : ceilings.values()) {
-                if (ceiling.isInForceFor(missionId, category)) {
-                    return ceiling;
-                }
-            }
-            return null;
-        }
-
-        int headcount(String missionId, StaffCategory category) {
-            return tally.headcount(missionId, category);
-        }
-
-        /**
-         * The ceiling a lifting on a day names, which must be in force then: by its id, or else as the one in force on
-         * the scope (a mission or the whole presence, a category or all). {@code last} is the presence after its last
-         * fact, which tells a ceiling imposed only later from one never imposed.
-         */
-        Ceiling inForceToLift(String ceilingId, String missionId, StaffCategory category, LocalDate on, State last,
-                              String presenceId) {
-            if (ceilingId != null) {
-                Ceiling ceiling = ceilings.get(ceilingId);
-                if (ceiling == null || !ceiling.inForce()) {
-                    throw new RuleViolation("no-ceiling-in-force", "ceilingId", "ceiling " + ceilingId + (ceiling != null
-                            ? " is no longer in force on " + on : last.ceilings.containsKey(ceilingId)
-                            ? " is imposed only after " + on : " is not recorded for " + presenceId));
-                }
-                return ceiling;
-            }
-            Ceiling ceiling = inForceFor(missionId, category);
-            if (ceiling == null) {
-                throw new RuleViolation("no-ceiling-in-force", missionId != null ? "missionId" : "category",
-                        "no ceiling is in force for " + Ceiling.describeScope(presenceId, missionId, category) + " on "
-                        + on);
-            }
-            return ceiling;
-        }
-    }
 
     private static final Comparator<StaffFact> IN_EFFECTIVE_ORDER =
             Comparator.comparing(StaffFact::on).thenComparingLong(StaffFact::sequence);
@@ -189,7 +94,7 @@ final class StaffTimeline {
     /** How many facts the timeline holds in all: more than {@link #facts} after a load from a snapshot. */
     private int factCount;
     /** The state after the last fact; null when a back-filled fact was recorded into a partial timeline. */
-    private State last = State.initial();
+    private StaffState last = StaffState.initial();
     /** The day and recording of the last fact, which a fact after it follows without a replay. */
     private LocalDate lastDay;
     private long lastSequence;
@@ -202,7 +107,7 @@ final class StaffTimeline {
             lastDay = fact.on();
             lastSequence = fact.sequence();
             if (last != null) {
-                after(last, fact);
+                StaffState.after(last, fact);
             }
         } else {
             last = null; // folded again, from the whole timeline, when next asked for
@@ -247,12 +152,12 @@ final class StaffTimeline {
     }
 
     /** The presence after its last fact in effective time; not to be changed. */
-    State last() {
+    StaffState last() {
         if (last == null) {
             completeFrom();
-            State state = State.initial();
+            StaffState state = StaffState.initial();
             for (StaffFact fact : facts) {
-                after(state, fact);
+                StaffState.after(state, fact);
             }
             last = state;
         }
@@ -260,17 +165,17 @@ final class StaffTimeline {
     }
 
     /** The presence on a day, after every fact recorded for it; not to be changed. */
-    State on(LocalDate day) {
+    StaffState on(LocalDate day) {
         if (lastDay == null || !lastDay.isAfter(day)) {
             return last();
         }
         completeFrom();
-        State state = State.initial();
+        StaffState state = StaffState.initial();
         for (StaffFact fact : facts) {
             if (fact.on().isAfter(day)) {
                 break;
             }
-            after(state, fact);
+            StaffState.after(state, fact);
         }
         return state;
     }
@@ -340,22 +245,22 @@ final class StaffTimeline {
             return null;
         }
         completeFrom();
-        State state = State.initial();
+        StaffState state = StaffState.initial();
         int i = 0;
         for (; i < facts.size() && IN_EFFECTIVE_ORDER.compare(facts.get(i), candidate) < 0; i++) {
-            after(state, facts.get(i));
+            StaffState.after(state, facts.get(i));
         }
         throwIfRefused(state, candidate, presenceId);
-        State without = state.copy();
-        after(state, candidate);
+        StaffState without = state.copy();
+        StaffState.after(state, candidate);
         for (; i < facts.size(); i++) {
             StaffFact fact = facts.get(i);
-            RuleViolation now = refusal(state, fact, presenceId);
-            if (now != null && refusal(without, fact, presenceId) == null) {
+            RuleViolation now = StaffState.refusal(state, fact, presenceId);
+            if (now != null && StaffState.refusal(without, fact, presenceId) == null) {
                 return EffectiveTimeline.contradiction(what, fact.eventId(), fact.type(), fact.on(), now);
             }
-            after(state, fact);
-            after(without, fact);
+            StaffState.after(state, fact);
+            StaffState.after(without, fact);
         }
         return null;
     }
@@ -409,13 +314,13 @@ final class StaffTimeline {
     /** The recorded facts that break a rule where they stand, by event id, in effective order. */
     private static Map<String, Broken> broken(List<StaffFact> inOrder, String presenceId) {
         Map<String, Broken> broken = new LinkedHashMap<>();
-        State state = State.initial();
+        StaffState state = StaffState.initial();
         for (StaffFact fact : inOrder) {
-            RuleViolation wrong = refusal(state, fact, presenceId);
+            RuleViolation wrong = StaffState.refusal(state, fact, presenceId);
             if (wrong != null && fact.eventId() != null) {
                 broken.put(fact.eventId(), new Broken(fact, wrong));
             }
-            after(state, fact);
+            StaffState.after(state, fact);
         }
         return broken;
     }
@@ -437,89 +342,13 @@ final class StaffTimeline {
         return presenceId + "/staff";
     }
 
-    private static void throwIfRefused(State state, StaffFact candidate, String presenceId) {
-        RuleViolation own = refusal(state, candidate, presenceId);
+    private static void throwIfRefused(StaffState state, StaffFact candidate, String presenceId) {
+        RuleViolation own = StaffState.refusal(state, candidate, presenceId);
         if (own != null) {
             throw own;
         }
     }
 
-    // ---------------------------------------------------------------- the rules
-
-    /**
-     * Why a fact cannot follow the presence as it stands, or null. One more named staff member may not bring any
-     * scope above the ceiling in force (VCDR Art. 11; the problem blames {@code category} when the ceiling caps that
-     * category only, {@code missionId} when it caps all staff); a lifting names a ceiling in force.
-     */
-    static RuleViolation refusal(State state, StaffFact fact, String presenceId) {
-        switch (fact.kind()) {
-            case ACCREDITED -> {
-                if (state.onStaff.containsKey(fact.id())) {
-                    return null; // refused as already-accredited by the person's career; a history may hold one
-                }
-                for (Ceiling ceiling : state.ceilings.values()) {
-                    if (ceiling.inForce() && ceiling.covers(fact.missionId(), fact.category())) {
-                        int headcount = state.headcount(ceiling.missionId(), ceiling.category());
-                        if (headcount + 1 > ceiling.limit()) {
-                            return new RuleViolation("ceiling-exceeded", ceiling.category() == null ? "missionId"
-                                    : "category", "accrediting " + fact.id() + " on " + fact.on() + " would bring "
-                                    + ceiling.describeScope(presenceId) + " to " + (headcount + 1)
-                                    + ", above the ceiling of " + ceiling.limit() + " in force since " + ceiling.since()
-                                    + " (VCDR Art. 11)");
-                        }
-                    }
-                }
-                return null;
-            }
-            case CEILING_LIFTED -> {
-                Ceiling ceiling = state.ceilings.get(fact.id());
-                return ceiling != null && ceiling.inForce() ? null : new RuleViolation("no-ceiling-in-force",
-                        "ceilingId", "ceiling " + fact.id() + (ceiling == null ? " is not imposed on " + presenceId
-                        + " by " + fact.on() : " is no longer in force on " + fact.on()));
-            }
-            default -> {
-                return null;
-            }
-        }
-    }
-
-    /** The presence after a fact, allowed or not (recorded history is placed as it is). Changes {@code state}. */
-    static void after(State state, StaffFact fact) {
-        switch (fact.kind()) {
-            case ACCREDITED -> {
-                StaffTally.Bucket bucket = new StaffTally.Bucket(fact.missionId(), fact.category());
-                StaffTally.Bucket before = state.onStaff.put(fact.id(), bucket);
-                if (before != null) {
-                    state.tally.named(before.missionId(), before.category(), -1);
-                }
-                state.tally.named(fact.missionId(), fact.category(), 1);
-            }
-            case DEPARTED -> {
-                StaffTally.Bucket bucket = state.onStaff.remove(fact.id());
-                if (bucket != null) {
-                    state.tally.named(bucket.missionId(), bucket.category(), -1);
-                }
-            }
-            case COUNTED -> state.tally.change(fact.missionId(), fact.category(), fact.number());
-            case REPORTED -> state.tally.report(fact.missionId(), fact.category(), fact.number());
-            case CEILING_IMPOSED -> {
-                Ceiling replaced = state.inForceFor(fact.missionId(), fact.category());
-                if (replaced != null) {
-                    state.ceilings.put(replaced.ceilingId(), replaced.lifted());
-                }
-                state.ceilings.put(fact.id(), new Ceiling(fact.id(), fact.missionId(), fact.category(), fact.number(),
-                        fact.on(), true));
-            }
-            case CEILING_LIFTED -> {
-                Ceiling ceiling = state.ceilings.get(fact.id());
-                if (ceiling != null) {
-                    state.ceilings.put(ceiling.ceilingId(), ceiling.lifted());
-                }
-            }
-            case MISSION_CLOSED -> state.ceilings.replaceAll((id, ceiling) -> ceiling.inForce()
-                    && fact.missionId().equals(ceiling.missionId()) ? ceiling.lifted() : ceiling);
-        }
-    }
 
 
     /** Two timelines are equal when they hold the same facts (the state after them follows from those). */
