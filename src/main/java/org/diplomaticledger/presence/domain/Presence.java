@@ -15,6 +15,7 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.diplomaticledger.history.api.EntryCorrected;
 import org.diplomaticledger.history.api.EntryRetracted;
+import org.diplomaticledger.shared.EventJson;
 import org.diplomaticledger.history.api.JudgedRevision;
 import org.diplomaticledger.presence.api.*;
 import org.diplomaticledger.shared.CountryCode;
@@ -60,28 +61,38 @@ public class Presence {
 
     /**
      * A correction or retraction of one of this presence's events, judged by the ledger's history; refused besides if
-     * it moves or removes a fact of a mission's life so that the life breaks a rule it did not (a closure corrected
-     * to a day before a recorded accreditation, the opening of a mission with staff retracted).
+     * it moves or removes a fact of a mission's life or a career so that it breaks a rule it did not (a closure
+     * corrected to a day before a recorded accreditation, the opening of a mission with staff retracted), or if it
+     * moves, removes or changes a staff or ceiling fact so that the ceilings refuse a fact they did not (a ceiling's
+     * limit corrected below the staff accredited under it, a reported headcount corrected so that a later
+     * accreditation no longer fits).
      */
     @CommandHandler
     void handle(RevisePresenceEntry command, PresenceEvents events) {
         JudgedRevision revision = command.revision();
-        if (revision.keepsItsDay()) {
-            revision.record();
-            return;
+        RuleViolation wrong = null;
+        if (!revision.keepsItsDay()) {
+            LocalDate movedTo = revision.movedTo();
+            for (Mission mission : missions.values()) {
+                mission.requireRevisable(revision.eventId(), movedTo);
+            }
+            wrong = staff.careers.revised(revision.eventId(), movedTo);
         }
-        LocalDate movedTo = revision.movedTo();
-        for (Mission mission : missions.values()) {
-            mission.requireRevisable(revision.eventId(), movedTo);
-        }
-        RuleViolation wrong = staff.careers.revised(revision.eventId(), movedTo);
-        if (wrong == null) {
-            wrong = timeline(events).revised(revision.eventId(), movedTo, presenceId);
+        boolean retracted = revision.event() instanceof EntryRetracted;
+        Object corrected = revision.event() instanceof EntryCorrected correction ? staffPayload(correction) : null;
+        if (wrong == null && (retracted || corrected != null)) {
+            wrong = timeline(events).revised(revision.eventId(), corrected, presenceId);
         }
         if (wrong != null) {
             throw wrong;
         }
         revision.record();
+    }
+
+    /** A correction's payload read as its event, if the event is one of the staff timeline's; else null. */
+    private static Object staffPayload(EntryCorrected correction) {
+        Class<?> type = StaffTimeline.EVENT_TYPES.get(correction.eventType());
+        return type == null ? null : EventJson.mapper().convertValue(correction.corrected(), type);
     }
 
     // ---------------------------------------------------------------- missions
