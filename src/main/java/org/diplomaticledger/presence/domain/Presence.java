@@ -15,7 +15,6 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.diplomaticledger.history.api.EntryCorrected;
 import org.diplomaticledger.history.api.EntryRetracted;
-import org.diplomaticledger.shared.EventJson;
 import org.diplomaticledger.history.api.JudgedRevision;
 import org.diplomaticledger.presence.api.*;
 import org.diplomaticledger.shared.CountryCode;
@@ -78,21 +77,13 @@ public class Presence {
             }
             wrong = staff.careers.revised(revision.eventId(), movedTo);
         }
-        boolean retracted = revision.event() instanceof EntryRetracted;
-        Object corrected = revision.event() instanceof EntryCorrected correction ? staffPayload(correction) : null;
-        if (wrong == null && (retracted || corrected != null)) {
-            wrong = timeline(events).revised(revision.eventId(), corrected, presenceId);
+        if (wrong == null) {
+            wrong = timeline(events).revised(revision.event(), presenceId);
         }
         if (wrong != null) {
             throw wrong;
         }
         revision.record();
-    }
-
-    /** A correction's payload read as its event, if the event is one of the staff timeline's; else null. */
-    private static Object staffPayload(EntryCorrected correction) {
-        Class<?> type = StaffTimeline.EVENT_TYPES.get(correction.eventType());
-        return type == null ? null : EventJson.mapper().convertValue(correction.corrected(), type);
     }
 
     // ---------------------------------------------------------------- missions

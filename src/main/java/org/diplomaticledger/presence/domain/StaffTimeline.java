@@ -3,6 +3,8 @@ package org.diplomaticledger.presence.domain;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.diplomaticledger.history.api.EntryCorrected;
+import org.diplomaticledger.history.api.EntryRetracted;
 import org.diplomaticledger.presence.api.CountedStaffDeparted;
 import org.diplomaticledger.presence.api.DiplomatAccredited;
 import org.diplomaticledger.presence.api.DiplomatDeparted;
@@ -13,6 +15,8 @@ import org.diplomaticledger.presence.api.StaffCeilingLifted;
 import org.diplomaticledger.presence.api.StaffCountChanged;
 import org.diplomaticledger.presence.api.StaffCountReported;
 import org.diplomaticledger.shared.EffectiveTimeline;
+import org.diplomaticledger.shared.EventJson;
+import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.RuleViolation;
 import org.diplomaticledger.shared.WholeBatch;
 
@@ -266,16 +270,27 @@ final class StaffTimeline {
     }
 
     /**
-     * A revision of one of the presence's staff or ceiling facts: a correction, whose payload ({@code corrected}, the
-     * event as corrected) may move the fact to another day or change what it counts (a reported headcount, a ceiling's
-     * limit, a category), or a retraction ({@code corrected} null). Answers the first fact the revision would make
-     * break a rule it did not break before — the revised fact itself, under its own rule, or a fact recorded for another
-     * day (a contradiction naming it) — or null, also when the event is none of the timeline's or the correction leaves
-     * its fact as it was.
+     * A revision ({@link EntryCorrected} or {@link EntryRetracted}) of one of the presence's staff or ceiling facts: a
+     * correction may move the fact to another day or change what it counts (a reported headcount, a ceiling's limit, a
+     * category); a retraction removes it. Answers the first fact the revision would make break a rule it did not break
+     * before — the revised fact itself, under its own rule, or a fact recorded for another day (a contradiction naming
+     * it) — or null, also when the event is none of the timeline's or the correction leaves its fact as it was.
      */
-    RuleViolation revised(String eventId, Object corrected, String presenceId) {
+    RuleViolation revised(LedgerEvent revision, String presenceId) {
         if (!anyCeiling()) {
             return null;
+        }
+        String eventId;
+        Object corrected = null;
+        if (revision instanceof EntryCorrected correction) {
+            Class<?> type = EVENT_TYPES.get(correction.eventType());
+            if (type == null) {
+                return null;
+            }
+            eventId = correction.eventId();
+            corrected = EventJson.mapper().convertValue(correction.corrected(), type);
+        } else {
+            eventId = ((EntryRetracted) revision).eventId();
         }
         completeFrom();
         StaffFact original = null;
@@ -367,7 +382,7 @@ final class StaffTimeline {
     }
 
     /** The event types whose facts the timeline holds, by simple name ({@link #factOf}): a correction's payload is read as its type. */
-    static final Map<String, Class<?>> EVENT_TYPES = Stream.of(DiplomatAccredited.class, DiplomatDeparted.class,
+    private static final Map<String, Class<?>> EVENT_TYPES = Stream.of(DiplomatAccredited.class, DiplomatDeparted.class,
             CountedStaffDeparted.class, StaffCountChanged.class, StaffCountReported.class, StaffCeilingImposed.class,
             StaffCeilingLifted.class, MissionClosed.class).collect(java.util.stream.Collectors.toUnmodifiableMap(
             Class::getSimpleName, type -> type));
