@@ -71,10 +71,6 @@ final class StaffTimeline {
             return new StaffFact(null, type, on, Long.MAX_VALUE, kind, id, missionId, category, number);
         }
 
-        StaffFact movedTo(LocalDate day) {
-            return new StaffFact(eventId, type, day, sequence, kind, id, missionId, category, number);
-        }
-
         boolean isCeiling() {
             return kind == Kind.CEILING_IMPOSED || kind == Kind.CEILING_LIFTED;
         }
@@ -325,8 +321,9 @@ final class StaffTimeline {
             if (eventId.equals(wrong.getKey())) {
                 String field = changed(original, replacement);
                 return new RuleViolation(broken.why().rule(), "corrections." + field, "corrected to "
-                        + (field.equals("effectiveDate") ? "" : field + " ") + valueOf(replacement, field) + ", the " + original.type() + " " + eventId + " would break rule "
-                        + broken.why().rule() + ": " + broken.why().getMessage());
+                        + (field.equals("effectiveDate") ? "" : field + " ") + valueOf(replacement, field) + ", the "
+                        + original.type() + " " + eventId + " would break rule " + broken.why().rule() + ": "
+                        + broken.why().getMessage());
             }
             String what;
             if (replacement == null) {
