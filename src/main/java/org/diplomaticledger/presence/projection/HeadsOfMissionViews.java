@@ -20,14 +20,35 @@ public final class HeadsOfMissionViews {
     }
 
     /**
-     * One mission and who heads it now; {@code vacantDays} runs up to the query's {@code on} date. {@code corrected}:
-     * the mark of the latest correction of the current head's tenure (null when none, or when a chargé d'affaires
-     * a.i. is in charge).
+     * Which of three states a post is in on the day read: a head in functions ({@code HEADED}, recalled or not), no
+     * head in functions at an open or suspended mission ({@code VACANT}: a chargé d'affaires a.i. may act), or the
+     * mission closed ({@code CLOSED}: neither, whatever head the ledger last held, since a closure records no end).
+     */
+    public enum Post {
+        HEADED, VACANT, CLOSED;
+
+        /**
+         * The state from the post's stored columns: {@code mission_status} and {@code vacant} (true when there is no
+         * head in functions and the mission is not closed), so that the rows need no column of their own.
+         */
+        static Post of(String missionStatus, boolean vacant) {
+            if ("CLOSED".equals(missionStatus)) {
+                return CLOSED;
+            }
+            return vacant ? VACANT : HEADED;
+        }
+    }
+
+    /**
+     * One mission and who heads it now; {@code post} says whether it is headed, vacant or closed, and {@code vacant}
+     * is {@code post == VACANT}; {@code vacantDays} runs up to the query's {@code on} date. {@code corrected}: the
+     * mark of the latest correction of the current head's tenure (null when none, or when a chargé d'affaires a.i.
+     * is in charge).
      */
     public record MissionHeadView(String missionId, String sendingState, String receivingState, String kind,
                                   String city, String organisation, String missionName, String missionStatus,
                                   LocalDate missionStatusSince, CurrentHead current, String actingForPersonId,
-                                  boolean vacant, LocalDate vacantSince, Long vacantDays, Instant lastRecordedAt,
+                                  Post post, boolean vacant, LocalDate vacantSince, Long vacantDays, Instant lastRecordedAt,
                                   CorrectionMark corrected) {
     }
 

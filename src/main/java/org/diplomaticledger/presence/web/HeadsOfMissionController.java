@@ -49,8 +49,8 @@ class HeadsOfMissionController {
     }
 
     @Operation(operationId = "listHeadsOfMission", summary = "Who heads each mission", description = """
-            For each embassy and permanent mission: who heads it on the day `on` (ambassador, or chargé d'affaires \
-            a.i.), since when, or since when it is vacant.""" + ReadDocs.LIST_READ)
+            For each embassy and permanent mission: whether the post is headed, vacant or closed (`post`), who heads \
+            it (ambassador, or chargé d'affaires a.i.) and since when, or since when it is vacant.""" + ReadDocs.LIST_READ)
     @GetMapping(path = "/api/v1/heads-of-mission", produces = {"application/json", "text/csv"})
     ResponseEntity<Page<MissionHeadView>> missions(@ParameterObject HeadsOfMissionParameters.Missions query,
                                                    @Parameter(hidden = true) @RequestHeader(name = ACCEPT, required = false) String accept,
