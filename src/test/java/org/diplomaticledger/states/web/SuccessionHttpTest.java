@@ -5,6 +5,7 @@ import org.diplomaticledger.support.LedgerClient.Response;
 import org.diplomaticledger.support.LedgerIntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -115,5 +116,71 @@ class SuccessionHttpTest extends LedgerIntegrationTest {
         JsonNode today = ledger.get("analyst", "/api/v1/presences/RU/US", opened).json();
         assertThat(today).as("today's RU reads are unchanged").isEqualTo(todayBefore);
         assertThat(today.path("presence").path("presenceId").asText()).isEqualTo("RU-US");
+    }
+
+    @Test
+    void aReadOfAPairsRelationsFollowsAChainOfContinuationsBeforeTheirDays() {
+        ledger.accepted("ChangeRelationsLevel", """
+                {"stateA": "YU", "stateB": "US", "level": "FULL", "effectiveDate": "1946-01-01", "source": "test"}""");
+        ledger.accepted("ChangeRelationsLevel", """
+                {"stateA": "YU", "stateB": "US", "level": "SEVERED", "initiatedBy": "YU", "effectiveDate": "1999-03-24",
+                 "source": "test"}""");
+        ledger.accepted("ChangeRelationsLevel", """
+                {"stateA": "YU", "stateB": "US", "level": "RESTORED", "effectiveDate": "2000-11-17", "source": "test"}""");
+        long recorded = ledger.accepted("ChangeRelationsLevel", """
+                {"stateA": "RS", "stateB": "US", "level": "FULL", "effectiveDate": "2006-06-05", "source": "test"}""")
+                .path("position").asLong();
+        JsonNode todayBefore = ledger.get("analyst", "/api/v1/relations/RS/US", recorded).json();
+        JsonNode ofYugoslaviaBefore = ledger.get("analyst", "/api/v1/relations/YU/US?asOf=1999-06-01", recorded).json();
+        assertThat(ledger.get("analyst", "/api/v1/relations/RS/US?asOf=1999-06-01", recorded).status()).isEqualTo(404);
+        Instant beforeAny = Instant.now();
+
+        Response first = ledger.command("admin", "RecordSuccession", """
+                {"kind": "CONTINUATION", "predecessor": "YU", "successors": ["CSXX"], "effectiveDate": "2003-02-04",
+                 "source": "Constitutional Charter of Serbia and Montenegro, 4 February 2003"}""");
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        JsonNode ofTheUnion = ledger.get("analyst", "/api/v1/relations/CSXX/US?asOf=1999-06-01", recorded).json();
+        assertThat(ofTheUnion.path("relations").path("relationsId").asText()).isEqualTo("RELATIONS-US-YU");
+        assertThat(ofTheUnion.path("stateAsThen").path("continuedBy").asText()).isEqualTo("CSXX");
+        assertThat(ledger.get("analyst", "/api/v1/relations/RS/US?asOf=1999-06-01", recorded).status())
+                .as("Serbia continues nobody yet").isEqualTo(404);
+        Instant beforeSerbia = Instant.now();
+
+        Response second = ledger.command("admin", "RecordSuccession", """
+                {"kind": "CONTINUATION", "predecessor": "CSXX", "successors": ["RS"], "effectiveDate": "2006-06-05",
+                 "source": "Decision of the National Assembly of Serbia, 5 June 2006"}""");
+        assertThat(second.status()).as(second.toString()).isEqualTo(200);
+
+        JsonNode in1999 = ledger.get("analyst", "/api/v1/relations/RS/US?asOf=1999-06-01", recorded).json();
+        assertThat(in1999.path("relations").path("relationsId").asText()).isEqualTo("RELATIONS-US-YU");
+        assertThat(in1999.path("relations").path("level").asText()).isEqualTo("SEVERED");
+        assertThat(in1999.path("history").findValuesAsText("level")).containsExactly("FULL", "SEVERED");
+        assertThat(in1999.path("stateAsThen").path("code").asText()).isEqualTo("YU");
+        assertThat(in1999.path("stateAsThen").path("name").asText()).isEqualTo("Yugoslavia");
+        assertThat(in1999.path("stateAsThen").path("continuedBy").asText()).isEqualTo("CSXX");
+        assertThat(in1999.path("stateAsThen").path("until").asText()).isEqualTo("2003-02-04");
+        assertThat(ledger.get("analyst", "/api/v1/relations/US/RS?asOf=1999-06-01", recorded).json())
+                .as("either order, either side").isEqualTo(in1999);
+        assertThat(ledger.get("analyst", "/api/v1/relations/US/RS?asOf=2003-02-03", recorded).json()
+                .path("stateAsThen").path("code").asText()).isEqualTo("YU");
+
+        Response inTheUnion = ledger.get("analyst", "/api/v1/relations/RS/US?asOf=2004-01-01", recorded);
+        assertThat(inTheUnion.status()).as("the chain's middle: no relations recorded for CSXX-US").isEqualTo(404);
+        assertThat(inTheUnion.json().path("detail").asText()).contains("RS and US");
+
+        JsonNode onTheDay = ledger.get("analyst", "/api/v1/relations/RS/US?asOf=2006-06-05", recorded).json();
+        assertThat(onTheDay.path("relations").path("relationsId").asText()).isEqualTo("RELATIONS-RS-US");
+        assertThat(onTheDay.has("stateAsThen")).isFalse();
+        assertThat(ledger.get("analyst", "/api/v1/relations/RS/US", recorded).json())
+                .as("today's read is unchanged").isEqualTo(todayBefore);
+        assertThat(ledger.get("analyst", "/api/v1/relations/YU/US?asOf=1999-06-01", recorded).json())
+                .as("a state that continued none reads as recorded").isEqualTo(ofYugoslaviaBefore);
+
+        assertThat(ledger.get("analyst", "/api/v1/relations/RS/US?asOf=1999-06-01&knownAt=" + beforeAny, recorded)
+                .status()).as("before any continuation was recorded").isEqualTo(404);
+        assertThat(ledger.get("analyst", "/api/v1/relations/RS/US?asOf=1999-06-01&knownAt=" + beforeSerbia, recorded)
+                .status()).as("before Serbia's was recorded").isEqualTo(404);
+        assertThat(ledger.get("analyst", "/api/v1/relations/CSXX/US?asOf=1999-06-01&knownAt=" + beforeSerbia, recorded)
+                .json().path("stateAsThen").path("code").asText()).isEqualTo("YU");
     }
 }
