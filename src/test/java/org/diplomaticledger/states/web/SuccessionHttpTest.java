@@ -183,4 +183,52 @@ class SuccessionHttpTest extends LedgerIntegrationTest {
         assertThat(ledger.get("analyst", "/api/v1/relations/CSXX/US?asOf=1999-06-01&knownAt=" + beforeSerbia, recorded)
                 .json().path("stateAsThen").path("code").asText()).isEqualTo("YU");
     }
+
+    @Test
+    void theHeadsOfMissionOfAStateAnswerForThePredecessorBeforeTheContinuation() {
+        ledger.accepted("OpenMission", """
+                {"sendingState": "ZR", "receivingState": "BE", "kind": "EMBASSY", "city": "Brussels",
+                 "effectiveDate": "1971-10-27", "source": "test"}""");
+        long opened = ledger.accepted("OpenMission", """
+                {"sendingState": "CD", "receivingState": "BE", "kind": "EMBASSY", "city": "Brussels",
+                 "effectiveDate": "1997-05-17", "source": "test"}""").path("position").asLong();
+        String in1990 = "/api/v1/heads-of-mission?state=CD&asOf=1990-01-01";
+        assertThat(ledger.get("analyst", in1990, opened).json().path("total").asInt()).isZero();
+        JsonNode todayBefore = ledger.get("analyst", "/api/v1/heads-of-mission?state=CD", opened).json();
+        JsonNode ofZaireBefore = ledger.get("analyst", "/api/v1/heads-of-mission?state=ZR&asOf=1990-01-01", opened).json();
+        Instant beforeTheContinuation = Instant.now();
+
+        Response recorded = ledger.command("admin", "RecordSuccession", """
+                {"kind": "CONTINUATION", "predecessor": "ZR", "successors": ["CD"], "effectiveDate": "1997-05-17",
+                 "source": "Decree-law of 17 May 1997 restoring the name Democratic Republic of the Congo"}""");
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
+
+        JsonNode items = ledger.get("analyst", in1990, opened).json().path("items");
+        assertThat(items.findValuesAsText("missionId")).containsExactly("ZR-BE-EMBASSY-BRUSSELS");
+        JsonNode row = items.get(0);
+        assertThat(row.path("sendingState").asText()).isEqualTo("ZR");
+        assertThat(row.path("stateAsThen").path("code").asText()).isEqualTo("ZR");
+        assertThat(row.path("stateAsThen").path("name").asText()).isEqualTo("Zaire");
+        assertThat(row.path("stateAsThen").path("continuedBy").asText()).isEqualTo("CD");
+        assertThat(row.path("stateAsThen").path("until").asText()).isEqualTo("1997-05-17");
+        assertThat(ledger.get("analyst", "/api/v1/heads-of-mission?sending=CD&receiving=BE&asOf=1997-05-16", opened).json()
+                .path("items").findValuesAsText("missionId")).containsExactly("ZR-BE-EMBASSY-BRUSSELS");
+        assertThat(ledger.get("analyst", "/api/v1/heads-of-mission?receiving=CD&asOf=1990-01-01", opened).json()
+                .path("total").asInt()).as("Zaire received no mission").isZero();
+
+        JsonNode onTheDay = ledger.get("analyst", "/api/v1/heads-of-mission?state=CD&asOf=1997-05-17", opened).json();
+        assertThat(onTheDay.path("items").findValuesAsText("missionId")).containsExactly("CD-BE-EMBASSY-BRUSSELS");
+        assertThat(onTheDay.path("items").get(0).has("stateAsThen")).isFalse();
+        assertThat(ledger.get("analyst", "/api/v1/heads-of-mission?state=CD", opened).json())
+                .as("today's list is unchanged").isEqualTo(todayBefore);
+        assertThat(ledger.get("analyst", "/api/v1/heads-of-mission?state=ZR&asOf=1990-01-01", opened).json())
+                .as("a state that continued none lists as recorded").isEqualTo(ofZaireBefore);
+        assertThat(ledger.get("analyst", in1990 + "&knownAt=" + beforeTheContinuation, opened).json()
+                .path("total").asInt()).as("before the continuation was recorded").isZero();
+
+        Response csv = ledger.getAccept("analyst", in1990, "text/csv");
+        assertThat(csv.body()).as("CSV keeps its columns; the row names the state as it was then")
+                .isEqualTo(ledger.getAccept("analyst", "/api/v1/heads-of-mission?state=ZR&asOf=1990-01-01", "text/csv").body())
+                .contains("ZR-BE-EMBASSY-BRUSSELS,ZR,BE,").doesNotContain("stateAsThen");
+    }
 }
