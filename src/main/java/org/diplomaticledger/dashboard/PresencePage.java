@@ -3,6 +3,8 @@ package org.diplomaticledger.dashboard;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.diplomaticledger.presence.projection.HeadsOfMissionViews.ChargeView;
+import org.diplomaticledger.presence.projection.HeadsOfMissionViews.CurrentHead;
+import org.diplomaticledger.presence.projection.HeadsOfMissionViews.MissionHeadView;
 import org.diplomaticledger.presence.projection.HeadsOfMissionViews.MissionHeadsDetail;
 import org.diplomaticledger.presence.projection.HeadsOfMissionViews.RecallView;
 import org.diplomaticledger.presence.projection.HeadsOfMissionViews.TenureView;
@@ -104,14 +106,27 @@ record PresencePage(PresenceStaffingDetail detail, String chartJson, List<Missio
             for (VacancyView vacancy : mission.vacancies()) {
                 bars.add(bar("vacancy", "vacant", vacancy.from(), vacancy.to(), from, span, day));
             }
-            var current = mission.mission().current();
             timelines.add(new MissionTimeline(mission.mission().missionId(), mission.mission().missionName(),
-                    Labels.words(mission.mission().missionStatus()),
-                    current == null ? (mission.mission().vacant() ? "vacant" : "no head recorded")
-                            : (current.name() == null ? current.personId() : current.name()) + " (" + Labels.words(current.status()) + ")",
+                    Labels.words(mission.mission().missionStatus()), now(mission.mission()),
                     bars, tenures, mission.chargesDAffaires(), mission.vacancies()));
         }
         return timelines;
+    }
+
+    /**
+     * Who is in charge on the day shown: the head or the acting chargé with their status, "vacant" (with the chargé
+     * acting in the vacancy, if any), or "closed" when the mission is: a closure records no end of its head's tenure,
+     * so a closed post is not said to have a head.
+     */
+    static String now(MissionHeadView mission) {
+        CurrentHead current = mission.current();
+        String who = current == null ? null
+                : (current.name() == null ? current.personId() : current.name()) + " (" + Labels.words(current.status()) + ")";
+        return switch (mission.post()) {
+            case CLOSED -> "closed" + (mission.missionStatusSince() == null ? "" : " since " + mission.missionStatusSince());
+            case VACANT -> who == null ? "vacant" : "vacant; " + who;
+            case HEADED -> who;
+        };
     }
 
     private static void add(List<Step> steps, String what, LocalDate on) {

@@ -60,23 +60,25 @@ public class Presence {
 
     /**
      * A correction or retraction of one of this presence's events, judged by the ledger's history; refused besides if
-     * it moves or removes a fact of a mission's life so that the life breaks a rule it did not (a closure corrected
-     * to a day before a recorded accreditation, the opening of a mission with staff retracted).
+     * it moves or removes a fact of a mission's life or a career so that it breaks a rule it did not (a closure
+     * corrected to a day before a recorded accreditation, the opening of a mission with staff retracted), or if it
+     * moves, removes or changes a staff or ceiling fact so that the ceilings refuse a fact they did not (a ceiling's
+     * limit corrected below the staff accredited under it, a reported headcount corrected so that a later
+     * accreditation no longer fits).
      */
     @CommandHandler
     void handle(RevisePresenceEntry command, PresenceEvents events) {
         JudgedRevision revision = command.revision();
-        if (revision.keepsItsDay()) {
-            revision.record();
-            return;
+        RuleViolation wrong = null;
+        if (!revision.keepsItsDay()) {
+            LocalDate movedTo = revision.movedTo();
+            for (Mission mission : missions.values()) {
+                mission.requireRevisable(revision.eventId(), movedTo);
+            }
+            wrong = staff.careers.revised(revision.eventId(), movedTo);
         }
-        LocalDate movedTo = revision.movedTo();
-        for (Mission mission : missions.values()) {
-            mission.requireRevisable(revision.eventId(), movedTo);
-        }
-        RuleViolation wrong = staff.careers.revised(revision.eventId(), movedTo);
         if (wrong == null) {
-            wrong = timeline(events).revised(revision.eventId(), movedTo, presenceId);
+            wrong = timeline(events).revised(revision.event(), presenceId);
         }
         if (wrong != null) {
             throw wrong;

@@ -3,6 +3,8 @@ package org.diplomaticledger.presence.domain;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.diplomaticledger.history.api.EntryCorrected;
+import org.diplomaticledger.history.api.EntryRetracted;
 import org.diplomaticledger.presence.api.CountedStaffDeparted;
 import org.diplomaticledger.presence.api.DiplomatAccredited;
 import org.diplomaticledger.presence.api.DiplomatDeparted;
@@ -13,6 +15,8 @@ import org.diplomaticledger.presence.api.StaffCeilingLifted;
 import org.diplomaticledger.presence.api.StaffCountChanged;
 import org.diplomaticledger.presence.api.StaffCountReported;
 import org.diplomaticledger.shared.EffectiveTimeline;
+import org.diplomaticledger.shared.EventJson;
+import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.RuleViolation;
 import org.diplomaticledger.shared.WholeBatch;
 
@@ -65,10 +69,6 @@ final class StaffTimeline {
         static StaffFact candidate(String type, LocalDate on, Kind kind, String id, String missionId,
                                    StaffCategory category, int number) {
             return new StaffFact(null, type, on, Long.MAX_VALUE, kind, id, missionId, category, number);
-        }
-
-        StaffFact movedTo(LocalDate day) {
-            return new StaffFact(eventId, type, day, sequence, kind, id, missionId, category, number);
         }
 
         boolean isCeiling() {
@@ -266,28 +266,50 @@ final class StaffTimeline {
     }
 
     /**
-     * A correction moving one of the presence's staff or ceiling facts to another day ({@code movedTo}), or a
-     * retraction of it (null): the first fact it would make wrong, or null (also when the event is none of these).
+     * A revision ({@link EntryCorrected} or {@link EntryRetracted}) of one of the presence's staff or ceiling facts: a
+     * correction may move the fact to another day or change what it counts (a reported headcount, a ceiling's limit, a
+     * category); a retraction removes it. Answers the first fact the revision would make break a rule it did not break
+     * before — the revised fact itself, under its own rule, or a fact recorded for another day (a contradiction naming
+     * it) — or null, also when the event is none of the timeline's or the correction leaves its fact as it was.
      */
-    RuleViolation revised(String eventId, LocalDate movedTo, String presenceId) {
+    RuleViolation revised(LedgerEvent revision, String presenceId) {
         if (!anyCeiling()) {
             return null;
         }
+        String eventId;
+        Object corrected = null;
+        if (revision instanceof EntryCorrected correction) {
+            Class<?> type = EVENT_TYPES.get(correction.eventType());
+            if (type == null) {
+                return null;
+            }
+            eventId = correction.eventId();
+            corrected = EventJson.mapper().convertValue(correction.corrected(), type);
+        } else {
+            eventId = ((EntryRetracted) revision).eventId();
+        }
         completeFrom();
-        List<StaffFact> revised = new ArrayList<>();
-        StaffFact moved = null;
+        StaffFact original = null;
         for (StaffFact fact : facts) {
             if (eventId.equals(fact.eventId())) {
-                moved = fact;
-                if (movedTo != null) {
-                    revised.add(fact.movedTo(movedTo));
-                }
-            } else {
-                revised.add(fact);
+                original = fact;
+                break;
             }
         }
-        if (moved == null) {
+        if (original == null) {
             return null;
+        }
+        StaffFact replacement = corrected == null ? null : factOf(corrected, eventId, original.sequence());
+        if (original.equals(replacement)) {
+            return null; // corrected in what the ceilings do not read (a name, a source)
+        }
+        List<StaffFact> revised = new ArrayList<>(facts.size());
+        for (StaffFact fact : facts) {
+            if (fact != original) {
+                revised.add(fact);
+            } else if (replacement != null) {
+                revised.add(replacement);
+            }
         }
         revised.sort(IN_EFFECTIVE_ORDER);
         Set<String> already = broken(facts, presenceId).keySet();
@@ -297,16 +319,70 @@ final class StaffTimeline {
             }
             Broken broken = wrong.getValue();
             if (eventId.equals(wrong.getKey())) {
-                return new RuleViolation(broken.why().rule(), "corrections.effectiveDate", "corrected to " + movedTo
-                        + ", the " + moved.type() + " " + eventId + " would break rule " + broken.why().rule() + ": "
+                String field = changed(original, replacement);
+                return new RuleViolation(broken.why().rule(), "corrections." + field, "corrected to "
+                        + (field.equals("effectiveDate") ? "" : field + " ") + valueOf(replacement, field) + ", the "
+                        + original.type() + " " + eventId + " would break rule " + broken.why().rule() + ": "
                         + broken.why().getMessage());
             }
-            return EffectiveTimeline.contradiction((movedTo == null ? "retracting event " : "moving event ") + eventId
-                    + (movedTo == null ? "" : " to " + movedTo), broken.fact().eventId(), broken.fact().type(),
+            String what;
+            if (replacement == null) {
+                what = "retracting event " + eventId;
+            } else if (!replacement.on().equals(original.on())) {
+                what = "moving event " + eventId + " to " + replacement.on();
+            } else {
+                String field = changed(original, replacement);
+                what = "correcting the " + field + " of event " + eventId + " to " + valueOf(replacement, field);
+            }
+            return EffectiveTimeline.contradiction(what, broken.fact().eventId(), broken.fact().type(),
                     broken.fact().on(), broken.why());
         }
         return null;
     }
+
+    /**
+     * The field of its event a correction changed, as the timeline reads it: the day first, then the number (named as
+     * the event names it), the category, the mission, the person or ceiling.
+     */
+    private static String changed(StaffFact original, StaffFact replacement) {
+        if (!original.on().equals(replacement.on())) {
+            return "effectiveDate";
+        }
+        if (original.number() != replacement.number()) {
+            return switch (original.type()) {
+                case "StaffCountReported" -> "headcount";
+                case "StaffCeilingImposed" -> "limit";
+                case "StaffCountChanged" -> "change";
+                case "CountedStaffDeparted" -> "count";
+                default -> "number";
+            };
+        }
+        if (original.category() != replacement.category()) {
+            return "category";
+        }
+        if (!Objects.equals(original.missionId(), replacement.missionId())) {
+            return "missionId";
+        }
+        return original.isCeiling() ? "ceilingId" : "personId";
+    }
+
+    /** The value a correction gave the field {@link #changed} names, as the event holds it. */
+    private static Object valueOf(StaffFact fact, String field) {
+        return switch (field) {
+            case "effectiveDate" -> fact.on();
+            case "category" -> fact.category() == null ? "all categories" : fact.category();
+            case "missionId" -> fact.missionId() == null ? "the whole presence" : fact.missionId();
+            case "ceilingId", "personId" -> fact.id();
+            case "count" -> -fact.number();
+            default -> fact.number();
+        };
+    }
+
+    /** The event types whose facts the timeline holds, by simple name ({@link #factOf}): a correction's payload is read as its type. */
+    private static final Map<String, Class<?>> EVENT_TYPES = Stream.of(DiplomatAccredited.class, DiplomatDeparted.class,
+            CountedStaffDeparted.class, StaffCountChanged.class, StaffCountReported.class, StaffCeilingImposed.class,
+            StaffCeilingLifted.class, MissionClosed.class).collect(java.util.stream.Collectors.toUnmodifiableMap(
+            Class::getSimpleName, type -> type));
 
     private record Broken(StaffFact fact, RuleViolation why) {
     }

@@ -32,9 +32,25 @@ import java.util.Optional;
 @Component
 public class HeadsOfMissionQueries {
 
-    /** Filters of the missions list; every one optional. {@code on} is the day open vacancies are measured to. */
+    /**
+     * Filters of the missions list; every one optional. {@code vacant} true selects the {@link Post#VACANT} posts,
+     * false the {@link Post#HEADED} ones (a closed mission is neither); {@code post} selects by the post's state.
+     * {@code on} is the day open vacancies are measured to.
+     */
     public record MissionFilter(CountryCode sending, CountryCode receiving, CountryCode state, String missionId,
-                                Boolean vacant, LocalDate on) {
+                                Boolean vacant, Post post, LocalDate on) {
+
+        /** The post states the filter asks for, each a condition the rows must all meet (none: any post). */
+        List<Post> posts() {
+            List<Post> posts = new ArrayList<>(2);
+            if (vacant != null) {
+                posts.add(vacant ? Post.VACANT : Post.HEADED);
+            }
+            if (post != null) {
+                posts.add(post);
+            }
+            return posts;
+        }
     }
 
     /** Filters of the tenures list; every one optional; {@code from}/{@code to} bound the functions-start date. */
@@ -66,12 +82,14 @@ public class HeadsOfMissionQueries {
                 .equal("sending_state", filter.sending())
                 .equal("receiving_state", filter.receiving())
                 .either("sending_state", "receiving_state", filter.state())
-                .equal("mission_id", filter.missionId())
-                .equal("vacant", filter.vacant());
+                .equal("mission_id", filter.missionId());
+        for (Post post : filter.posts()) {
+            where.and(true, postIs("", post), postValues(post));
+        }
         List<String> missions = missionsOf(view, filter);
         if (missions != null) {
             // Each mission's post at the point in a few index probes ({@link ReadView#version}), with its head's
-            // correction mark and the vacant filter in each probe (the probes already hold the mission filters), and
+            // correction mark and the vacant and post filters in each probe (the probes already hold the mission filters), and
             // the page taken over their union as it stands: H2 parses a derived table again for every plan it weighs,
             // which cost more than the read (and out of memory at 512 MB, nested).
             if (missions.isEmpty()) {
@@ -81,8 +99,8 @@ public class HeadsOfMissionQueries {
             List<Sql> each = new ArrayList<>();
             for (String mission : missions) {
                 Sql one = post.of(mission);
-                if (filter.vacant() != null) {
-                    one.add(" AND v.vacant = ?", filter.vacant());
+                for (Post state : filter.posts()) {
+                    one.add(" AND " + postIs("v.", state), postValues(state));
                 }
                 each.add(one);
             }
@@ -97,7 +115,27 @@ public class HeadsOfMissionQueries {
     }
 
     /**
-     * The missions a filter of one mission or of one sending state alone (besides vacant) can only name, each found by one probe of
+     * The condition on a post's columns (named with {@code prefix}) that holds when the post is in this state, as
+     * {@link Post#of} derives it; its values are {@link #postValues}.
+     */
+    private static String postIs(String prefix, Post post) {
+        return switch (post) {
+            case HEADED -> "(" + prefix + "vacant = ? AND " + prefix + "mission_status <> ?)";
+            case VACANT -> "(" + prefix + "vacant = ? AND " + prefix + "mission_status <> ?)";
+            case CLOSED -> prefix + "mission_status = ?";
+        };
+    }
+
+    private static Object[] postValues(Post post) {
+        return switch (post) {
+            case HEADED -> new Object[]{false, "CLOSED"};
+            case VACANT -> new Object[]{true, "CLOSED"};
+            case CLOSED -> new Object[]{"CLOSED"};
+        };
+    }
+
+    /**
+     * The missions a filter of one mission or of one sending state alone (besides vacant and post) can only name, each found by one probe of
      * the index on {@code (slot, sending_state, mission_id)} after the one before: one probe per mission, not a read
      * of every version of their posts. Null for other filters, which read the posts' versions.
      */
@@ -236,7 +274,8 @@ public class HeadsOfMissionQueries {
         return new MissionHeadView(rs.getString("mission_id"), rs.getString("sending_state"), rs.getString("receiving_state"),
                 rs.getString("kind"), rs.getString("city"), rs.getString("organisation"), rs.getString("mission_name"),
                 rs.getString("mission_status"), rs.getObject("mission_status_since", LocalDate.class), current,
-                rs.getString("acting_for_person_id"), rs.getBoolean("vacant"), vacantSince,
+                rs.getString("acting_for_person_id"), Post.of(rs.getString("mission_status"), rs.getBoolean("vacant")),
+                rs.getBoolean("vacant"), vacantSince,
                 vacantSince == null ? null : ChronoUnit.DAYS.between(vacantSince, on),
                 rs.getObject("last_recorded_at", OffsetDateTime.class).toInstant(),
                 current == null || "ACTING".equals(current.status()) ? null : CorrectionMark.parse(rs.getString("head_correction")));

@@ -1,6 +1,8 @@
 package org.diplomaticledger.presence.projection;
 
 import org.diplomaticledger.projection.CorrectionMark;
+import org.diplomaticledger.projection.CsvOmitted;
+import org.diplomaticledger.projection.StateAsThenView;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,15 +22,55 @@ public final class HeadsOfMissionViews {
     }
 
     /**
-     * One mission and who heads it now; {@code vacantDays} runs up to the query's {@code on} date. {@code corrected}:
-     * the mark of the latest correction of the current head's tenure (null when none, or when a chargé d'affaires
-     * a.i. is in charge).
+     * Which of three states a post is in on the day read: a head in functions ({@code HEADED}, recalled or not), no
+     * head in functions at an open or suspended mission ({@code VACANT}: a chargé d'affaires a.i. may act), or the
+     * mission closed ({@code CLOSED}: neither, whatever head the ledger last held, since a closure records no end).
+     */
+    public enum Post {
+        HEADED, VACANT, CLOSED;
+
+        /**
+         * The state from the post's stored columns: {@code mission_status} and {@code vacant} (true when there is no
+         * head in functions and the mission is not closed), so that the rows need no column of their own.
+         */
+        static Post of(String missionStatus, boolean vacant) {
+            if ("CLOSED".equals(missionStatus)) {
+                return CLOSED;
+            }
+            return vacant ? VACANT : HEADED;
+        }
+    }
+
+    /**
+     * One mission and who heads it now; {@code post} says whether it is headed, vacant or closed, and {@code vacant}
+     * is {@code post == VACANT}; {@code vacantDays} runs up to the query's {@code on} date. {@code corrected}: the
+     * mark of the latest correction of the current head's tenure (null when none, or when a chargé d'affaires a.i.
+     * is in charge). {@code stateAsThen} is set when the list named a state that continued another
+     * (docs/states.md#succession) on a day before the continuation: the row is then the predecessor's, whose code
+     * stands in {@code sendingState} or {@code receivingState}, and this names it as it was then (not in CSV).
      */
     public record MissionHeadView(String missionId, String sendingState, String receivingState, String kind,
                                   String city, String organisation, String missionName, String missionStatus,
                                   LocalDate missionStatusSince, CurrentHead current, String actingForPersonId,
-                                  boolean vacant, LocalDate vacantSince, Long vacantDays, Instant lastRecordedAt,
-                                  CorrectionMark corrected) {
+                                  Post post, boolean vacant, LocalDate vacantSince, Long vacantDays, Instant lastRecordedAt,
+                                  CorrectionMark corrected, @CsvOmitted StateAsThenView stateAsThen) {
+
+        public MissionHeadView(String missionId, String sendingState, String receivingState, String kind,
+                               String city, String organisation, String missionName, String missionStatus,
+                               LocalDate missionStatusSince, CurrentHead current, String actingForPersonId,
+                               Post post, boolean vacant, LocalDate vacantSince, Long vacantDays, Instant lastRecordedAt,
+                               CorrectionMark corrected) {
+            this(missionId, sendingState, receivingState, kind, city, organisation, missionName, missionStatus,
+                    missionStatusSince, current, actingForPersonId, post, vacant, vacantSince, vacantDays, lastRecordedAt,
+                    corrected, null);
+        }
+
+        /** This row, given for another state than the one recorded (its predecessor, as it was then). */
+        public MissionHeadView asThen(StateAsThenView state) {
+            return new MissionHeadView(missionId, sendingState, receivingState, kind, city, organisation, missionName,
+                    missionStatus, missionStatusSince, current, actingForPersonId, post, vacant, vacantSince, vacantDays,
+                    lastRecordedAt, corrected, state);
+        }
     }
 
     /** One recall of a head; {@code returnedOn} is null while the head is away (or never came back). */

@@ -2,6 +2,7 @@ package org.diplomaticledger.presence.projection;
 
 import org.diplomaticledger.projection.CorrectionMark;
 import org.diplomaticledger.projection.CsvOmitted;
+import org.diplomaticledger.projection.StateAsThenView;
 import org.diplomaticledger.shared.Provenance;
 
 import java.time.LocalDate;
@@ -143,15 +144,6 @@ public final class StaffingViews {
         public PresenceStaffingDetail asThen(StateAsThenView state) {
             return new PresenceStaffingDetail(presence, missions, expulsions, state);
         }
-    }
-
-    /**
-     * The state a row was recorded under, when a read named its successor by continuation: its {@code code} and
-     * {@code name} then, the state that continued it ({@code continuedBy}) and the day from which that state answers
-     * for itself ({@code until}, exclusive): {@code {"code":"SU","name":"Union of Soviet Socialist Republics",
-     * "continuedBy":"RU","until":"1991-12-25"}}.
-     */
-    public record StateAsThenView(String code, String name, String continuedBy, LocalDate until) {
     }
 
     /**

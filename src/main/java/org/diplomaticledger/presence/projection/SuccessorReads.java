@@ -1,11 +1,15 @@
 package org.diplomaticledger.presence.projection;
 
 import org.diplomaticledger.presence.api.PresenceIds;
+import org.diplomaticledger.presence.projection.HeadsOfMissionQueries.MissionFilter;
+import org.diplomaticledger.presence.projection.HeadsOfMissionViews.MissionHeadView;
 import org.diplomaticledger.presence.projection.StaffingViews.HeadcountPoint;
 import org.diplomaticledger.presence.projection.StaffingViews.OpenMissionsPoint;
 import org.diplomaticledger.presence.projection.StaffingViews.PresenceStaffingDetail;
-import org.diplomaticledger.presence.projection.StaffingViews.StateAsThenView;
+import org.diplomaticledger.projection.Page;
+import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.ReadView;
+import org.diplomaticledger.projection.StateAsThenView;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.states.api.StateAsThen;
 import org.diplomaticledger.states.api.StateLineage;
@@ -32,11 +36,13 @@ public class SuccessorReads {
     private final StateLineage lineage;
     private final StaffingQueries queries;
     private final StaffingTrends trends;
+    private final HeadsOfMissionQueries heads;
 
-    public SuccessorReads(StateLineage lineage, StaffingQueries queries, StaffingTrends trends) {
+    public SuccessorReads(StateLineage lineage, StaffingQueries queries, StaffingTrends trends, HeadsOfMissionQueries heads) {
         this.lineage = lineage;
         this.queries = queries;
         this.trends = trends;
+        this.heads = heads;
     }
 
     /** The pair of codes that answers for {@code sending} and {@code receiving} on a day, and the mark it carries. */
@@ -81,6 +87,31 @@ public class SuccessorReads {
         Pair pair = chains.on(view.asOf());
         Optional<PresenceStaffingDetail> detail = queries.presence(view, PresenceIds.presence(pair.sending(), pair.receiving()), on);
         return pair.mark() == null ? detail : detail.map(found -> found.asThen(pair.mark()));
+    }
+
+    /**
+     * {@code GET /api/v1/heads-of-mission}: a state named by {@code sending}, {@code receiving} or {@code state} that
+     * continued another before the view's day is read as that other, each row marked. Otherwise the plain list.
+     */
+    public Page<MissionHeadView> headsOfMission(ReadView view, MissionFilter filter, PageQuery page) {
+        Optional<StateAsThen> sending = asThen(view, filter.sending());
+        Optional<StateAsThen> receiving = asThen(view, filter.receiving());
+        Optional<StateAsThen> state = asThen(view, filter.state());
+        if (sending.isEmpty() && receiving.isEmpty() && state.isEmpty()) {
+            return heads.missions(view, filter, page);
+        }
+        MissionFilter then = new MissionFilter(sending.map(StateAsThen::code).orElse(filter.sending()),
+                receiving.map(StateAsThen::code).orElse(filter.receiving()), state.map(StateAsThen::code).orElse(filter.state()),
+                filter.missionId(), filter.vacant(), filter.post(), filter.on());
+        StateAsThenView mark = view(sending.or(() -> receiving).or(() -> state).orElseThrow());
+        Page<MissionHeadView> found = heads.missions(view, then, page);
+        return new Page<>(found.items().stream().map(row -> row.asThen(mark)).toList(), found.page(), found.size(),
+                found.total(), found.position());
+    }
+
+    /** The state answering for {@code state} on the view's day, or empty for itself (or no state asked). */
+    private Optional<StateAsThen> asThen(ReadView view, CountryCode state) {
+        return state == null ? Optional.empty() : lineage.asThen(state, view.asOf(), view.point().knownAt());
     }
 
     /** Whether the projection knows the pair, or a pair answering for it on some day. */

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.diplomaticledger.presence.projection.HeadsOfMissionProjection;
 import org.diplomaticledger.presence.projection.HeadsOfMissionQueries;
+import org.diplomaticledger.presence.projection.SuccessorReads;
 import org.diplomaticledger.presence.projection.HeadsOfMissionViews.MissionHeadView;
 import org.diplomaticledger.presence.projection.HeadsOfMissionViews.MissionHeadsDetail;
 import org.diplomaticledger.presence.projection.HeadsOfMissionViews.TenureView;
@@ -40,24 +41,26 @@ class HeadsOfMissionController {
 
     private final Reads reads;
     private final HeadsOfMissionQueries queries;
+    private final SuccessorReads successors;
     private final java.time.Clock clock;
 
-    HeadsOfMissionController(Reads reads, HeadsOfMissionQueries queries, java.time.Clock clock) {
+    HeadsOfMissionController(Reads reads, HeadsOfMissionQueries queries, SuccessorReads successors, java.time.Clock clock) {
         this.clock = clock;
         this.reads = reads;
         this.queries = queries;
+        this.successors = successors;
     }
 
     @Operation(operationId = "listHeadsOfMission", summary = "Who heads each mission", description = """
-            For each embassy and permanent mission: who heads it on the day `on` (ambassador, or chargé d'affaires \
-            a.i.), since when, or since when it is vacant.""" + ReadDocs.LIST_READ)
+            For each embassy and permanent mission: whether the post is headed, vacant or closed (`post`), who heads \
+            it (ambassador, or chargé d'affaires a.i.) and since when, or since when it is vacant. A state named by             `sending`, `receiving` or `state` that continued another (a recorded `CONTINUATION`, docs/states.md#succession)             answers for `asOf` before that day with the other's missions, each marked `stateAsThen` (not in CSV, whose             state columns say the state as it was then).""" + ReadDocs.LIST_READ)
     @GetMapping(path = "/api/v1/heads-of-mission", produces = {"application/json", "text/csv"})
     ResponseEntity<Page<MissionHeadView>> missions(@ParameterObject HeadsOfMissionParameters.Missions query,
                                                    @Parameter(hidden = true) @RequestHeader(name = ACCEPT, required = false) String accept,
                                                    @Parameter(hidden = true) ReadPosition read) {
         HeadsOfMissionQueries.MissionFilter filter = query.filter(read.day(query.on(), clock));
         PageQuery paging = query.paging(accept);
-        return reads.answer(HeadsOfMissionProjection.NAME, read, view -> queries.missions(view, filter, paging));
+        return reads.answer(HeadsOfMissionProjection.NAME, read, view -> successors.headsOfMission(view, filter, paging));
     }
 
     @Operation(operationId = "listTenures", summary = "Every tenure of a head of mission, flat", description = """

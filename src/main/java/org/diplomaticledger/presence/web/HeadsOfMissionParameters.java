@@ -2,6 +2,7 @@ package org.diplomaticledger.presence.web;
 
 import io.swagger.v3.oas.annotations.Parameter;
 import org.diplomaticledger.presence.projection.HeadsOfMissionQueries;
+import org.diplomaticledger.presence.projection.HeadsOfMissionViews.Post;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.QueryParameterException;
 import org.diplomaticledger.projection.QueryParams;
@@ -26,7 +27,10 @@ final class HeadsOfMissionParameters {
             @Parameter(description = "Only missions where this state sends or receives (ISO 3166 alpha-2)", example = "US")
             CountryCode state,
             @Parameter(description = "Only this mission", example = "RU-US-EMBASSY-WASHINGTON") String missionId,
-            @Parameter(description = "Only vacant (true) or filled (false) posts", example = "false") String vacant,
+            @Parameter(description = "Only vacant (true: no head in functions, the mission not closed) or headed (false) posts; "
+                    + "a closed mission is neither", example = "false") String vacant,
+            @Parameter(description = "Only posts in this state on the day read: HEADED (a head in functions), VACANT (no head "
+                    + "in functions, the mission not closed) or CLOSED (the mission closed)", example = "HEADED") String post,
             @Parameter(description = ON, example = "2026-11-30") LocalDate on,
             @Parameter(description = ReadDocs.PAGE, example = "0") Integer page,
             @Parameter(description = ReadDocs.SIZE, example = "20") Integer size,
@@ -36,7 +40,7 @@ final class HeadsOfMissionParameters {
         /** The filter, vacancies counted against {@code day} ({@code on}, else {@code asOf}, else today). */
         HeadsOfMissionQueries.MissionFilter filter(LocalDate day) {
             return new HeadsOfMissionQueries.MissionFilter(sending, receiving, state, blankToNull(missionId),
-                    QueryParams.bool("vacant", vacant), day);
+                    QueryParams.bool("vacant", vacant), QueryParams.enumValue("post", post, Post.class), day);
         }
 
         PageQuery paging(String accept) {

@@ -13,6 +13,9 @@ import org.diplomaticledger.relations.api.RelationsLevel;
 import org.diplomaticledger.relations.projection.RelationsViews.*;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.projection.SlotJdbc;
+import org.diplomaticledger.projection.StateAsThenView;
+import org.diplomaticledger.states.api.StateAsThen;
+import org.diplomaticledger.states.api.StateLineage;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
@@ -40,9 +43,11 @@ public class RelationsQueries {
     public static final String DEFAULT_SORT = "relations_id";
 
     private final SlotJdbc jdbc;
+    private final StateLineage lineage;
 
-    public RelationsQueries(SlotJdbc jdbc) {
+    public RelationsQueries(SlotJdbc jdbc, StateLineage lineage) {
         this.jdbc = jdbc;
+        this.lineage = lineage;
     }
 
     /** The levels of a comma-separated parameter, checked against {@link RelationsLevel}. */
@@ -79,8 +84,34 @@ public class RelationsQueries {
         return new Page<>(items, page.page(), page.size(), total == null ? 0 : total, view.position());
     }
 
-    /** The pair (in either order) with its history of changes up to the view's day, or empty when unknown. */
+    /**
+     * The pair (in either order) with its history of changes up to the view's day, or empty when unknown. Across
+     * continuations (docs/states.md#succession): when either state continued another and the view's day is before
+     * that, the pair answering then (the predecessor's, following a chain) is read, marked {@code stateAsThen}. The
+     * register's continuations are in memory ({@link StateLineage}): a pair of states that continued none is read as
+     * recorded, at the cost of two look-ups.
+     */
     public Optional<RelationsDetail> one(ReadView view, CountryCode a, CountryCode b) {
+        List<StateAsThen> ofA = lineage.continued(a, view.point().knownAt());
+        List<StateAsThen> ofB = lineage.continued(b, view.point().knownAt());
+        if (ofA.isEmpty() && ofB.isEmpty()) {
+            return recorded(view, a, b);
+        }
+        Optional<StateAsThen> thenA = StateLineage.asThen(ofA, view.asOf());
+        Optional<StateAsThen> thenB = StateLineage.asThen(ofB, view.asOf());
+        Optional<RelationsDetail> detail = recorded(view, thenA.map(StateAsThen::code).orElse(a),
+                thenB.map(StateAsThen::code).orElse(b));
+        return thenA.or(() -> thenB)
+                .map(then -> detail.map(found -> found.asThen(new StateAsThenView(then.code().value(), then.name(),
+                        then.continuedBy().value(), then.until()))))
+                .orElse(detail);
+    }
+
+    /** The pair as recorded under these two codes. */
+    private Optional<RelationsDetail> recorded(ReadView view, CountryCode a, CountryCode b) {
+        if (a.equals(b)) {
+            return Optional.empty();
+        }
         String id = RelationsId.of(a, b);
         Sql pair = Sql.of("SELECT * FROM relations_pair WHERE ").add(view.rows()).add(" AND relations_id = ?", id);
         List<RelationsView> found = jdbc.query(pair, (rs, i) -> relations(rs));

@@ -1,6 +1,7 @@
 package org.diplomaticledger.relations.projection;
 
 import org.diplomaticledger.projection.CorrectionMark;
+import org.diplomaticledger.projection.StateAsThenView;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,7 +39,20 @@ public final class RelationsViews {
                                   CorrectionMark corrected) {
     }
 
-    /** One pair with every change of level in force up to the day asked about. */
-    public record RelationsDetail(RelationsView relations, List<RelationsChange> history) {
+    /**
+     * One pair with every change of level in force up to the day asked about. {@code stateAsThen} is set when the
+     * read named a state that continued another (docs/states.md#succession) on a day before the continuation: the
+     * pair and its history are then the predecessor's, and this names it as it was then.
+     */
+    public record RelationsDetail(RelationsView relations, List<RelationsChange> history, StateAsThenView stateAsThen) {
+
+        public RelationsDetail(RelationsView relations, List<RelationsChange> history) {
+            this(relations, history, null);
+        }
+
+        /** This answer, given for another state than the one recorded (its predecessor, as it was then). */
+        public RelationsDetail asThen(StateAsThenView state) {
+            return new RelationsDetail(relations, history, state);
+        }
     }
 }

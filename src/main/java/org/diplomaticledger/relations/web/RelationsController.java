@@ -59,7 +59,9 @@ class RelationsController {
     @Operation(operationId = "getRelations", summary = "The relations between two states with their history",
             description = "The level of relations between `a` and `b` (in any order) in force on `asOf`, with every "
                     + "change of level up to that day (effective order), each with who initiated it, the protecting "
-                    + "powers and its source." + ReadDocs.READ,
+                    + "powers and its source. When either state continued another (a recorded `CONTINUATION`, "
+                    + "docs/states.md#succession) and `asOf` is before that day, the answer is the predecessor's pair, "
+                    + "marked `stateAsThen`: a read of `RU`-`US` as of 1985 gives `SU`-`US`." + ReadDocs.READ,
             responses = {
                     @ApiResponse(responseCode = "200", description = "The pair and its history of changes"),
                     @ApiResponse(responseCode = "404", description = "The ledger knows no level of relations between the two states (on that day)",

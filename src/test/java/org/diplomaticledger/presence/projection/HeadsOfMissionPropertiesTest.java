@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.diplomaticledger.presence.api.*;
 import org.diplomaticledger.presence.projection.HeadsOfMissionViews.CurrentHead;
 import org.diplomaticledger.presence.projection.HeadsOfMissionViews.MissionHeadsDetail;
+import org.diplomaticledger.presence.projection.HeadsOfMissionViews.Post;
 import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.ReadPosition;
@@ -83,18 +84,42 @@ class HeadsOfMissionPropertiesTest {
         Statistics.label("tenures").collect(expected.tenures.size());
         Statistics.label("vacancies").collect(expected.vacancies.size());
         Statistics.label("current").collect(expected.current() == null ? "none" : expected.current().status());
+        Statistics.label("post").collect(expected.post());
+        Statistics.label("reopened").collect(expected.reopened);
         assertThat(actual.mission().current()).isEqualTo(expected.current());
         assertThat(actual.mission().vacant()).isEqualTo(expected.vacant());
+        assertThat(actual.mission().post()).isEqualTo(expected.post());
         assertThat(actual.mission().vacantSince()).isEqualTo(expected.openVacancySince());
         assertThat(actual.tenures().stream().map(t -> new ExpectedTenure(t.personId(), t.appointedOn(), t.functionsStartedOn(),
                 t.endedOn())).toList()).isEqualTo(expected.tenures.stream().map(TenureState::view).toList());
         assertThat(actual.vacancies().stream().map(v -> new ExpectedVacancy(v.from(), v.to(), v.afterPersonId(), v.nextPersonId(),
                 v.days())).toList()).isEqualTo(expected.vacancies.stream().map(VacancyState::view).toList());
 
-        Page<HeadsOfMissionViews.MissionHeadView> listed = queries.missions(view, new HeadsOfMissionQueries.MissionFilter(
-                null, null, null, embassy.missionId(), expected.vacant(), ON), PageQuery.of(null, null, null, false,
-                HeadsOfMissionQueries.MISSION_SORTABLE, HeadsOfMissionQueries.MISSION_DEFAULT_SORT));
-        assertThat(listed.items()).containsExactly(actual.mission());
+        // The list holds the mission under its own post state alone: vacant=true the vacant, vacant=false the headed
+        // (a closed mission is neither), post=… the post's state; with no filter, always.
+        assertThat(listed(queries, view, embassy, null, null)).containsExactly(actual.mission());
+        for (Post post : Post.values()) {
+            assertThat(listed(queries, view, embassy, null, post)).as("post=" + post)
+                    .isEqualTo(post == expected.post() ? List.of(actual.mission()) : List.of());
+        }
+        assertThat(listed(queries, view, embassy, true, null)).as("vacant=true")
+                .isEqualTo(expected.post() == Post.VACANT ? List.of(actual.mission()) : List.of());
+        assertThat(listed(queries, view, embassy, false, null)).as("vacant=false")
+                .isEqualTo(expected.post() == Post.HEADED ? List.of(actual.mission()) : List.of());
+    }
+
+    private static List<HeadsOfMissionViews.MissionHeadView> listed(HeadsOfMissionQueries queries, ReadView view, Embassy embassy,
+                                                                  Boolean vacant, Post post) {
+        PageQuery paging = PageQuery.of(null, null, null, false, HeadsOfMissionQueries.MISSION_SORTABLE,
+                HeadsOfMissionQueries.MISSION_DEFAULT_SORT);
+        // by the mission (the index probes) and by its sending state with the receiving one (the slot's rows)
+        List<HeadsOfMissionViews.MissionHeadView> byMission = queries.missions(view, new HeadsOfMissionQueries.MissionFilter(
+                null, null, null, embassy.missionId(), vacant, post, ON), paging).items();
+        List<HeadsOfMissionViews.MissionHeadView> byStates = queries.missions(view, new HeadsOfMissionQueries.MissionFilter(
+                embassy.sending(), embassy.receiving(), null, null, vacant, post, ON), paging).items().stream()
+                .filter(m -> m.missionId().equals(embassy.missionId())).toList();
+        assertThat(byStates).as("by states, vacant=%s post=%s", vacant, post).isEqualTo(byMission);
+        return byMission;
     }
 
     @AfterContainer
@@ -159,6 +184,7 @@ class HeadsOfMissionPropertiesTest {
         String chargeName;
         LocalDate chargeSince;
         boolean closed;
+        boolean reopened;
 
         TenureState tenure(String personId, String name) {
             if (name != null) {
@@ -209,6 +235,11 @@ class HeadsOfMissionPropertiesTest {
             return head == null && !closed;
         }
 
+        /** Closed whatever head it had (a closure ends no tenure), else headed while a head is in functions. */
+        Post post() {
+            return closed ? Post.CLOSED : head == null ? Post.VACANT : Post.HEADED;
+        }
+
         LocalDate openVacancySince() {
             VacancyState open = openVacancy();
             return open == null ? null : open.from;
@@ -220,6 +251,7 @@ class HeadsOfMissionPropertiesTest {
         for (DomainEventMessage<?> message : events) {
             Object event = message.getPayload();
             if (event instanceof MissionOpened o && o.missionId().equals(missionId)) {
+                e.reopened |= e.closed;
                 e.closed = false;
             } else if (event instanceof MissionClosed c && c.missionId().equals(missionId)) {
                 e.closed = true;
@@ -303,6 +335,10 @@ class HeadsOfMissionPropertiesTest {
                 .as((name, day) -> m -> new AppointChargeDAffaires(m, null, name, "Counsellor", day, SOURCE));
         Arbitrary<Function<String, LedgerCommand>> close = days.map(day -> m -> new CloseMission(m, ClosureReason.OTHER, null,
                 null, null, day, SOURCE));
+        // The mission reopened (refused unless closed before that day): the post is headed or vacant again.
+        Arbitrary<Function<String, LedgerCommand>> reopen = days.map(day -> m -> new OpenMission(
+                CountryCode.of(PresenceIds.sendingOf(m)), CountryCode.of(PresenceIds.receivingOf(m)), MissionKind.EMBASSY,
+                m.substring(m.indexOf("-EMBASSY-") + "-EMBASSY-".length()), null, null, day, SOURCE));
         // A head arriving: appointment and the first credentials step together, so that sequences reach office often.
         Arbitrary<Function<String, List<LedgerCommand>>> arrive = Combinators.combine(candidates, days, Arbitraries.of(CredentialsStep.class))
                 .as((name, day, step) -> m -> List.of(new AppointAmbassador(m, null, name, null, day, SOURCE),
@@ -323,6 +359,7 @@ class HeadsOfMissionPropertiesTest {
                 Tuple.of(3, single(request)), Tuple.of(3, single(grant)), Tuple.of(1, single(refuse)),
                 Tuple.of(3, single(appoint)), Tuple.of(4, single(credentials)), Tuple.of(4, arrive),
                 Tuple.of(4, single(recall)), Tuple.of(4, single(comeBack)), Tuple.of(4, single(end)),
-                Tuple.of(4, single(charge)), Tuple.of(1, single(close))).list().ofMinSize(4).ofMaxSize(24);
+                Tuple.of(4, single(charge)), Tuple.of(1, single(close)), Tuple.of(2, single(reopen)))
+                .list().ofMinSize(4).ofMaxSize(24);
     }
 }

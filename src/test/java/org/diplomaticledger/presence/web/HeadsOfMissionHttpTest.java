@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The heads-of-mission read API through the real application. States here (GM, SN, QA, MR, SB, VU, CK) are this class's own. */
+/** The heads-of-mission read API through the real application. States here (GM, SN, QA, MR, SB, VU, CK, SO, SD) are this class's own. */
 class HeadsOfMissionHttpTest extends LedgerIntegrationTest {
 
     private long send(String command, String json) {
@@ -200,10 +200,82 @@ class HeadsOfMissionHttpTest extends LedgerIntegrationTest {
         String[] lines = csv.body().split("\r\n");
         assertThat(lines[0]).isEqualTo("missionId,sendingState,receivingState,kind,city,organisation,missionName,missionStatus,"
                 + "missionStatusSince,current.personId,current.name,current.headClass,current.since,current.status,"
-                + "actingForPersonId,vacant,vacantSince,vacantDays,lastRecordedAt,corrected.at,corrected.by,corrected.reason,"
+                + "actingForPersonId,post,vacant,vacantSince,vacantDays,lastRecordedAt,corrected.at,corrected.by,corrected.reason,"
                 + "corrected.source.text,corrected.source.url,corrected.eventId,corrected.correctsEventId");
         assertThat(lines[1]).startsWith("QA-MR-EMBASSY-YAREN,QA,MR,EMBASSY,Yaren,,,OPEN,2000-01-01,zed-adeang,Zed Adeang,AMBASSADOR,"
-                + "2019-06-01,IN_OFFICE,,false,,,");
+                + "2019-06-01,IN_OFFICE,,HEADED,false,,,");
+    }
+
+    /**
+     * Issue 20: a closed mission is neither vacant nor headed. SO-SD-EMBASSY-KHARTOUM closes on 2023-04-22 with its head
+     * in functions (a closure records no end of the tenure), SO-SD-EMBASSY-PORT-SUDAN is vacant after its head's end,
+     * SD-SO-EMBASSY-MOGADISHU has a head in office. Each row says its post, the filters select by it, and a read as of a
+     * day before the closure, or as the ledger stood before it was recorded, sees the Khartoum post headed.
+     */
+    @Test
+    void aClosedMissionIsNeitherVacantNorHeadedAndThePostFilterSelectsEachState() {
+        open("SO", "SD", "EMBASSY", "Khartoum", "");
+        act("AppointAmbassador", "SO-SD-EMBASSY-KHARTOUM", "\"name\": \"Abdi Farah\"", "2010-01-01");
+        act("PresentCredentials", "SO-SD-EMBASSY-KHARTOUM", "\"personId\": \"abdi-farah\", \"step\": \"COPY_TO_FOREIGN_MINISTRY\"", "2010-02-01");
+        open("SO", "SD", "EMBASSY", "Port Sudan", "");
+        act("AppointAmbassador", "SO-SD-EMBASSY-PORT-SUDAN", "\"name\": \"Hodan Ali\"", "2011-01-01");
+        act("PresentCredentials", "SO-SD-EMBASSY-PORT-SUDAN", "\"personId\": \"hodan-ali\", \"step\": \"COPY_TO_FOREIGN_MINISTRY\"", "2011-02-01");
+        act("EndAmbassadorship", "SO-SD-EMBASSY-PORT-SUDAN", "\"personId\": \"hodan-ali\", \"reason\": \"left\"", "2015-01-01");
+        open("SD", "SO", "EMBASSY", "Mogadishu", "");
+        act("AppointAmbassador", "SD-SO-EMBASSY-MOGADISHU", "\"name\": \"Omer Bashir\"", "2012-01-01");
+        act("PresentCredentials", "SD-SO-EMBASSY-MOGADISHU",
+                "\"personId\": \"omer-bashir\", \"step\": \"PRESENTATION_TO_HEAD_OF_STATE\"", "2012-02-01");
+        java.time.Instant beforeClosure = java.time.Instant.now();
+        long closed = act("CloseMission", "SO-SD-EMBASSY-KHARTOUM", "\"reason\": \"DECISION_OF_SENDING_STATE\"", "2023-04-22");
+
+        JsonNode all = ledger.get("analyst", "/api/v1/heads-of-mission?state=SO&atLeast=" + closed).json().path("items");
+        assertThat(all.findValuesAsText("missionId")).containsExactly(
+                "SD-SO-EMBASSY-MOGADISHU", "SO-SD-EMBASSY-KHARTOUM", "SO-SD-EMBASSY-PORT-SUDAN");
+        assertThat(all.findValuesAsText("post")).containsExactly("HEADED", "CLOSED", "VACANT");
+        assertThat(all.findValuesAsText("vacant")).containsExactly("false", "false", "true");
+
+        assertThat(missionIds("state=SO&vacant=true")).containsExactly("SO-SD-EMBASSY-PORT-SUDAN");
+        assertThat(missionIds("state=SO&vacant=false")).as("a closed mission is not headed").containsExactly("SD-SO-EMBASSY-MOGADISHU");
+        assertThat(missionIds("state=SO&post=HEADED")).containsExactly("SD-SO-EMBASSY-MOGADISHU");
+        assertThat(missionIds("state=SO&post=vacant")).containsExactly("SO-SD-EMBASSY-PORT-SUDAN");
+        assertThat(missionIds("state=SO&post=CLOSED")).containsExactly("SO-SD-EMBASSY-KHARTOUM");
+        assertThat(missionIds("state=SO&post=CLOSED&vacant=false")).isEmpty();
+        // one sending state's missions, and one mission, are read by index probes: the same filters there
+        assertThat(missionIds("sending=SO&post=CLOSED")).containsExactly("SO-SD-EMBASSY-KHARTOUM");
+        assertThat(missionIds("sending=SO&vacant=false")).isEmpty();
+        assertThat(missionIds("sending=SO&vacant=true")).containsExactly("SO-SD-EMBASSY-PORT-SUDAN");
+        assertThat(missionIds("missionId=SO-SD-EMBASSY-KHARTOUM&post=HEADED")).isEmpty();
+        assertThat(missionIds("missionId=SO-SD-EMBASSY-KHARTOUM&post=CLOSED")).containsExactly("SO-SD-EMBASSY-KHARTOUM");
+
+        // the day before the closure, and the ledger as it stood before the closure was recorded: headed
+        assertThat(missionIds("state=SO&post=HEADED&asOf=2023-04-21")).containsExactly(
+                "SD-SO-EMBASSY-MOGADISHU", "SO-SD-EMBASSY-KHARTOUM");
+        assertThat(missionIds("state=SO&vacant=false&knownAt=" + beforeClosure)).containsExactly(
+                "SD-SO-EMBASSY-MOGADISHU", "SO-SD-EMBASSY-KHARTOUM");
+        assertThat(ledger.get("analyst", "/api/v1/heads-of-mission/SO-SD-EMBASSY-KHARTOUM?asOf=2023-04-21").json()
+                .path("mission").path("post").asText()).isEqualTo("HEADED");
+        JsonNode khartoum = ledger.get("analyst", "/api/v1/heads-of-mission/SO-SD-EMBASSY-KHARTOUM").json().path("mission");
+        assertThat(khartoum.path("post").asText()).as(khartoum.toString()).isEqualTo("CLOSED");
+        assertThat(khartoum.path("vacant").asBoolean()).isFalse();
+        assertThat(khartoum.path("missionStatus").asText()).isEqualTo("CLOSED");
+
+        String[] csv = ledger.getAccept("analyst", "/api/v1/heads-of-mission?sending=SO&post=CLOSED", "text/csv").body().split("\r\n");
+        assertThat(csv).hasSize(2);
+        assertThat(csv[1]).startsWith("SO-SD-EMBASSY-KHARTOUM,SO,SD,EMBASSY,Khartoum,,,CLOSED,2023-04-22,abdi-farah,Abdi Farah,"
+                + "AMBASSADOR,2010-02-01,IN_OFFICE,,CLOSED,false,,,");
+
+        Response bad = ledger.get("analyst", "/api/v1/heads-of-mission?post=SHUT");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(bad.json().path("type").asText()).isEqualTo("urn:diplomatic-ledger:problem:invalid-query");
+        assertThat(bad.json().path("parameter").asText()).isEqualTo("post");
+        assertThat(bad.json().path("detail").asText()).isEqualTo("post: one of [HEADED, VACANT, CLOSED], not 'SHUT'");
+    }
+
+    private List<String> missionIds(String query) {
+        Response response = ledger.get("analyst", "/api/v1/heads-of-mission?sort=missionId&" + query);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json().path("items").findValuesAsText("missionId");
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.diplomaticledger.support.LedgerClient.Response;
 import org.diplomaticledger.support.LedgerIntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -115,5 +116,119 @@ class SuccessionHttpTest extends LedgerIntegrationTest {
         JsonNode today = ledger.get("analyst", "/api/v1/presences/RU/US", opened).json();
         assertThat(today).as("today's RU reads are unchanged").isEqualTo(todayBefore);
         assertThat(today.path("presence").path("presenceId").asText()).isEqualTo("RU-US");
+    }
+
+    @Test
+    void aReadOfAPairsRelationsFollowsAChainOfContinuationsBeforeTheirDays() {
+        ledger.accepted("ChangeRelationsLevel", """
+                {"stateA": "YU", "stateB": "US", "level": "FULL", "effectiveDate": "1946-01-01", "source": "test"}""");
+        ledger.accepted("ChangeRelationsLevel", """
+                {"stateA": "YU", "stateB": "US", "level": "SEVERED", "initiatedBy": "YU", "effectiveDate": "1999-03-24",
+                 "source": "test"}""");
+        ledger.accepted("ChangeRelationsLevel", """
+                {"stateA": "YU", "stateB": "US", "level": "RESTORED", "effectiveDate": "2000-11-17", "source": "test"}""");
+        long recorded = ledger.accepted("ChangeRelationsLevel", """
+                {"stateA": "RS", "stateB": "US", "level": "FULL", "effectiveDate": "2006-06-05", "source": "test"}""")
+                .path("position").asLong();
+        JsonNode todayBefore = ledger.get("analyst", "/api/v1/relations/RS/US", recorded).json();
+        JsonNode ofYugoslaviaBefore = ledger.get("analyst", "/api/v1/relations/YU/US?asOf=1999-06-01", recorded).json();
+        assertThat(ledger.get("analyst", "/api/v1/relations/RS/US?asOf=1999-06-01", recorded).status()).isEqualTo(404);
+        Instant beforeAny = Instant.now();
+
+        Response first = ledger.command("admin", "RecordSuccession", """
+                {"kind": "CONTINUATION", "predecessor": "YU", "successors": ["CSXX"], "effectiveDate": "2003-02-04",
+                 "source": "Constitutional Charter of Serbia and Montenegro, 4 February 2003"}""");
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        JsonNode ofTheUnion = ledger.get("analyst", "/api/v1/relations/CSXX/US?asOf=1999-06-01", recorded).json();
+        assertThat(ofTheUnion.path("relations").path("relationsId").asText()).isEqualTo("RELATIONS-US-YU");
+        assertThat(ofTheUnion.path("stateAsThen").path("continuedBy").asText()).isEqualTo("CSXX");
+        assertThat(ledger.get("analyst", "/api/v1/relations/RS/US?asOf=1999-06-01", recorded).status())
+                .as("Serbia continues nobody yet").isEqualTo(404);
+        Instant beforeSerbia = Instant.now();
+
+        Response second = ledger.command("admin", "RecordSuccession", """
+                {"kind": "CONTINUATION", "predecessor": "CSXX", "successors": ["RS"], "effectiveDate": "2006-06-05",
+                 "source": "Decision of the National Assembly of Serbia, 5 June 2006"}""");
+        assertThat(second.status()).as(second.toString()).isEqualTo(200);
+
+        JsonNode in1999 = ledger.get("analyst", "/api/v1/relations/RS/US?asOf=1999-06-01", recorded).json();
+        assertThat(in1999.path("relations").path("relationsId").asText()).isEqualTo("RELATIONS-US-YU");
+        assertThat(in1999.path("relations").path("level").asText()).isEqualTo("SEVERED");
+        assertThat(in1999.path("history").findValuesAsText("level")).containsExactly("FULL", "SEVERED");
+        assertThat(in1999.path("stateAsThen").path("code").asText()).isEqualTo("YU");
+        assertThat(in1999.path("stateAsThen").path("name").asText()).isEqualTo("Yugoslavia");
+        assertThat(in1999.path("stateAsThen").path("continuedBy").asText()).isEqualTo("CSXX");
+        assertThat(in1999.path("stateAsThen").path("until").asText()).isEqualTo("2003-02-04");
+        assertThat(ledger.get("analyst", "/api/v1/relations/US/RS?asOf=1999-06-01", recorded).json())
+                .as("either order, either side").isEqualTo(in1999);
+        assertThat(ledger.get("analyst", "/api/v1/relations/US/RS?asOf=2003-02-03", recorded).json()
+                .path("stateAsThen").path("code").asText()).isEqualTo("YU");
+
+        Response inTheUnion = ledger.get("analyst", "/api/v1/relations/RS/US?asOf=2004-01-01", recorded);
+        assertThat(inTheUnion.status()).as("the chain's middle: no relations recorded for CSXX-US").isEqualTo(404);
+        assertThat(inTheUnion.json().path("detail").asText()).contains("RS and US");
+
+        JsonNode onTheDay = ledger.get("analyst", "/api/v1/relations/RS/US?asOf=2006-06-05", recorded).json();
+        assertThat(onTheDay.path("relations").path("relationsId").asText()).isEqualTo("RELATIONS-RS-US");
+        assertThat(onTheDay.has("stateAsThen")).isFalse();
+        assertThat(ledger.get("analyst", "/api/v1/relations/RS/US", recorded).json())
+                .as("today's read is unchanged").isEqualTo(todayBefore);
+        assertThat(ledger.get("analyst", "/api/v1/relations/YU/US?asOf=1999-06-01", recorded).json())
+                .as("a state that continued none reads as recorded").isEqualTo(ofYugoslaviaBefore);
+
+        assertThat(ledger.get("analyst", "/api/v1/relations/RS/US?asOf=1999-06-01&knownAt=" + beforeAny, recorded)
+                .status()).as("before any continuation was recorded").isEqualTo(404);
+        assertThat(ledger.get("analyst", "/api/v1/relations/RS/US?asOf=1999-06-01&knownAt=" + beforeSerbia, recorded)
+                .status()).as("before Serbia's was recorded").isEqualTo(404);
+        assertThat(ledger.get("analyst", "/api/v1/relations/CSXX/US?asOf=1999-06-01&knownAt=" + beforeSerbia, recorded)
+                .json().path("stateAsThen").path("code").asText()).isEqualTo("YU");
+    }
+
+    @Test
+    void theHeadsOfMissionOfAStateAnswerForThePredecessorBeforeTheContinuation() {
+        ledger.accepted("OpenMission", """
+                {"sendingState": "ZR", "receivingState": "BE", "kind": "EMBASSY", "city": "Brussels",
+                 "effectiveDate": "1971-10-27", "source": "test"}""");
+        long opened = ledger.accepted("OpenMission", """
+                {"sendingState": "CD", "receivingState": "BE", "kind": "EMBASSY", "city": "Brussels",
+                 "effectiveDate": "1997-05-17", "source": "test"}""").path("position").asLong();
+        String in1990 = "/api/v1/heads-of-mission?state=CD&asOf=1990-01-01";
+        assertThat(ledger.get("analyst", in1990, opened).json().path("total").asInt()).isZero();
+        JsonNode todayBefore = ledger.get("analyst", "/api/v1/heads-of-mission?state=CD", opened).json();
+        JsonNode ofZaireBefore = ledger.get("analyst", "/api/v1/heads-of-mission?state=ZR&asOf=1990-01-01", opened).json();
+        Instant beforeTheContinuation = Instant.now();
+
+        Response recorded = ledger.command("admin", "RecordSuccession", """
+                {"kind": "CONTINUATION", "predecessor": "ZR", "successors": ["CD"], "effectiveDate": "1997-05-17",
+                 "source": "Decree-law of 17 May 1997 restoring the name Democratic Republic of the Congo"}""");
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
+
+        JsonNode items = ledger.get("analyst", in1990, opened).json().path("items");
+        assertThat(items.findValuesAsText("missionId")).containsExactly("ZR-BE-EMBASSY-BRUSSELS");
+        JsonNode row = items.get(0);
+        assertThat(row.path("sendingState").asText()).isEqualTo("ZR");
+        assertThat(row.path("stateAsThen").path("code").asText()).isEqualTo("ZR");
+        assertThat(row.path("stateAsThen").path("name").asText()).isEqualTo("Zaire");
+        assertThat(row.path("stateAsThen").path("continuedBy").asText()).isEqualTo("CD");
+        assertThat(row.path("stateAsThen").path("until").asText()).isEqualTo("1997-05-17");
+        assertThat(ledger.get("analyst", "/api/v1/heads-of-mission?sending=CD&receiving=BE&asOf=1997-05-16", opened).json()
+                .path("items").findValuesAsText("missionId")).containsExactly("ZR-BE-EMBASSY-BRUSSELS");
+        assertThat(ledger.get("analyst", "/api/v1/heads-of-mission?receiving=CD&asOf=1990-01-01", opened).json()
+                .path("total").asInt()).as("Zaire received no mission").isZero();
+
+        JsonNode onTheDay = ledger.get("analyst", "/api/v1/heads-of-mission?state=CD&asOf=1997-05-17", opened).json();
+        assertThat(onTheDay.path("items").findValuesAsText("missionId")).containsExactly("CD-BE-EMBASSY-BRUSSELS");
+        assertThat(onTheDay.path("items").get(0).has("stateAsThen")).isFalse();
+        assertThat(ledger.get("analyst", "/api/v1/heads-of-mission?state=CD", opened).json())
+                .as("today's list is unchanged").isEqualTo(todayBefore);
+        assertThat(ledger.get("analyst", "/api/v1/heads-of-mission?state=ZR&asOf=1990-01-01", opened).json())
+                .as("a state that continued none lists as recorded").isEqualTo(ofZaireBefore);
+        assertThat(ledger.get("analyst", in1990 + "&knownAt=" + beforeTheContinuation, opened).json()
+                .path("total").asInt()).as("before the continuation was recorded").isZero();
+
+        Response csv = ledger.getAccept("analyst", in1990, "text/csv");
+        assertThat(csv.body()).as("CSV keeps its columns; the row names the state as it was then")
+                .isEqualTo(ledger.getAccept("analyst", "/api/v1/heads-of-mission?state=ZR&asOf=1990-01-01", "text/csv").body())
+                .contains("ZR-BE-EMBASSY-BRUSSELS,ZR,BE,").doesNotContain("stateAsThen");
     }
 }

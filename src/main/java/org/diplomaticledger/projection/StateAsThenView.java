@@ -1,0 +1,12 @@
+package org.diplomaticledger.projection;
+
+import java.time.LocalDate;
+
+/**
+ * The state a row was recorded under, when a read named its successor by continuation (docs/states.md#succession):
+ * its {@code code} and {@code name} then, the state that continued it ({@code continuedBy}) and the day from which
+ * that state answers for itself ({@code until}, exclusive): {@code {"code":"SU","name":"Union of Soviet Socialist
+ * Republics","continuedBy":"RU","until":"1991-12-25"}}. Shared by the capabilities whose reads follow continuations.
+ */
+public record StateAsThenView(String code, String name, String continuedBy, LocalDate until) {
+}
