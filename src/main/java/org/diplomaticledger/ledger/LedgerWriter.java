@@ -15,7 +15,9 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.diplomaticledger.shared.LedgerCommand;
+import org.diplomaticledger.shared.RuleViolation;
 import org.diplomaticledger.shared.WholeBatch;
 import org.diplomaticledger.shared.LedgerMetadata;
 import org.slf4j.MDC;
@@ -28,6 +30,8 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -36,6 +40,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -150,6 +156,13 @@ public class LedgerWriter implements DisposableBean {
         List<CommandMessage<?>> messages;
         /** The import's line of each command, or null: the commands are numbered from 1. */
         List<Integer> lines;
+        /**
+         * Where the commands refused by their own rule wait to be tried again ({@link Deferred}), or null: then the
+         * first refused command fails the write. Their places in {@link #messages} stay null until they are accepted.
+         */
+        List<Deferred> deferred;
+        /** The effective date of the last dated command before this write's first (an import's earlier chunks). */
+        LocalDate lastDate;
 
         Write(List<LedgerCommand> commands, Context context, IdempotencyStore.Request idempotent,
               Function<List<CommandReceipt>, IdempotencyStore.Answer> renderAnswer) {
@@ -310,43 +323,167 @@ public class LedgerWriter implements DisposableBean {
     }
 
     /**
-     * Several commands of one write, judged as a whole ({@link WholeBatch}): a rule that compares a fact with later
-     * recorded ones is checked once all of them ran, and a refusal then names the command whose check waited.
+     * Several commands of one write (an import), judged as a whole ({@link WholeBatch}): a rule that compares a fact
+     * with later recorded ones is checked once all of them ran, and a refusal then names the command whose check
+     * waited. A command refused by its own rule is tried again after the others ({@link #retry}), so that the
+     * outcome does not hang on the order of the lines.
      */
     private void dispatchAsAWhole(Write write) {
         try (WholeBatch batch = WholeBatch.open()) {
+            write.deferred = new ArrayList<>();
             dispatch(write);
+            List<Deferred> refused = write.deferred;
+            if (!refused.isEmpty()) {
+                refused = retry(refused, (commands, lines) -> {
+                    Write again = new Write(commands, write.context, null, null);
+                    again.lines = lines;
+                    again.deferred = new ArrayList<>();
+                    dispatch(again);
+                    return again;
+                }, (accepted, message) -> write.messages.set(accepted.index(), message));
+            }
+            if (!refused.isEmpty()) {
+                Deferred first = refused.get(0);
+                throw new CommandFailed(first.index(), first.command().getClass().getSimpleName(), first.failure());
+            }
             try {
                 batch.verify();
-            } catch (WholeBatch.Refused refused) {
-                throw new CommandFailed(refused.where().index(), refused.where().command(), refused.violation());
+            } catch (WholeBatch.Refused refusedAsAWhole) {
+                throw new CommandFailed(refusedAsAWhole.where().index(), refusedAsAWhole.where().command(),
+                        refusedAsAWhole.violation());
             }
         }
     }
 
+    /**
+     * A command of an import refused by its own rule, waiting to be tried again: its index in its write (or chunk),
+     * its line, the day it is tried at ({@code placedOn}: its effective date, or for a command without one, that of
+     * the last dated command before it) and why it was refused last.
+     */
+    record Deferred(int index, int line, LedgerCommand command, LocalDate placedOn, Throwable failure) {
+
+        /** Tried again by day, then in the order of the file. */
+        static final Comparator<Deferred> IN_EFFECTIVE_ORDER = Comparator.comparing(Deferred::placedOn,
+                Comparator.nullsFirst(Comparator.naturalOrder())).thenComparingInt(Deferred::line);
+    }
+
+    /** The most passes over the deferred commands of one import ({@link #retry}). */
+    static final int MAX_RETRY_PASSES = 10;
+
+    /**
+     * Tries the deferred commands of an import again, in passes, until a pass accepts none of those still refused
+     * or {@link #MAX_RETRY_PASSES} passes ran. Each pass runs them by effective date (a file written newest first
+     * then needs one pass), with {@code pass} (which answers the write it ran, its still-refused commands in
+     * {@code deferred}); {@code accepted} is told each command accepted, with its message. Answers the commands
+     * still refused, in the order of the file, each with its last refusal.
+     *
+     * <p>Why retry rather than sort the import by date first: an import is streamed in chunks and never held whole,
+     * and an import in date order (the usual case) must not pay for sorting; a retry costs nothing until a line is
+     * refused. Date order alone would not do either: some facts come first whatever their dates (the announcement of
+     * talks stands before the reports of its delegations, which sources often date earlier), and a retry finds such
+     * orders where a sort by date cannot.
+     */
+    static List<Deferred> retry(List<Deferred> deferred, BiFunction<List<LedgerCommand>, List<Integer>, Write> pass,
+                                BiConsumer<Deferred, CommandMessage<?>> accepted) {
+        List<Deferred> waiting = new ArrayList<>(deferred);
+        for (int passes = 0; passes < MAX_RETRY_PASSES && !waiting.isEmpty(); passes++) {
+            waiting.sort(Deferred.IN_EFFECTIVE_ORDER);
+            List<LedgerCommand> commands = new ArrayList<>(waiting.size());
+            List<Integer> lines = new ArrayList<>(waiting.size());
+            for (Deferred line : waiting) {
+                commands.add(line.command());
+                lines.add(line.line());
+            }
+            Write ran = pass.apply(commands, lines);
+            List<Deferred> still = new ArrayList<>(ran.deferred.size());
+            boolean[] refused = new boolean[waiting.size()];
+            for (Deferred again : ran.deferred) {
+                Deferred was = waiting.get(again.index());
+                refused[again.index()] = true;
+                still.add(new Deferred(was.index(), was.line(), was.command(), was.placedOn(), again.failure()));
+            }
+            for (int i = 0; i < waiting.size(); i++) {
+                if (!refused[i]) {
+                    accepted.accept(waiting.get(i), ran.messages.get(i));
+                }
+            }
+            boolean progress = still.size() < waiting.size();
+            waiting = still;
+            if (!progress) {
+                break;
+            }
+        }
+        waiting.sort(Comparator.comparingInt(Deferred::line));
+        return waiting;
+    }
+
+    /**
+     * Whether a refusal may go away once later lines of the import ran: a rule of the ledger (the mission is not open
+     * yet on that day) or a record the ledger does not hold yet. Invalid input and failures of the store may not.
+     */
+    static boolean deferrable(Throwable failure) {
+        return failure instanceof RuleViolation || failure instanceof AggregateNotFoundException;
+    }
+
     void dispatch(Write write) {
-        List<CommandMessage<?>> messages = new ArrayList<>(write.commands.size());
+        List<CommandMessage<?>> messages = new ArrayList<>(Collections.nCopies(write.commands.size(), null));
+        write.messages = messages;
         // What the handlers log carries the write's actor, correlation id and command, also on the group-commit
         // appender's thread, where the request's own log context (ledger.web.RequestLogContext) is not.
         Map<String, String> logContext = MDC.getCopyOfContextMap();
         MDC.put(LedgerMetadata.ACTOR, write.context.actor());
         MDC.put(LedgerMetadata.CORRELATION_ID, write.context.correlationId());
+        List<EventMessage<?>> applied = write.deferred != null && CurrentUnitOfWork.isStarted()
+                ? AppliedEvents.eventsOf(CurrentUnitOfWork.get().root()) : null;
+        LocalDate lastDate = write.lastDate;
+        ImportPinningCache pinning = write.deferred != null && aggregateCache instanceof ImportPinningCache cache ? cache : null;
         try {
             for (int i = 0; i < write.commands.size(); i++) {
                 LedgerCommand command = write.commands.get(i);
+                int line = write.lines == null ? i + 1 : write.lines.get(i);
                 MDC.put(LedgerMetadata.COMMAND, command.getClass().getSimpleName());
-                WholeBatch.at(write.lines == null ? i + 1 : write.lines.get(i), i, command.getClass().getSimpleName());
+                WholeBatch.at(line, i, command.getClass().getSimpleName());
                 CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(Map.of(
                         LedgerMetadata.ACTOR, write.context.actor(),
                         LedgerMetadata.CORRELATION_ID, write.context.correlationId(),
                         LedgerMetadata.COMMAND, command.getClass().getSimpleName())));
+                int appliedBefore = applied == null ? 0 : applied.size();
                 FutureCallback<Object, Object> callback = new FutureCallback<>();
-                commandBus.dispatch(message, callback);
-                CommandResultMessage<?> result = callback.getResult();
-                if (result.isExceptional()) {
-                    throw new CommandFailed(i, command.getClass().getSimpleName(), result.exceptionResult());
+                if (pinning != null) {
+                    pinning.beginAttempt();
                 }
-                messages.add(message);
+                CommandResultMessage<?> result;
+                try {
+                    commandBus.dispatch(message, callback);
+                    result = callback.getResult();
+                    if (pinning != null && result.isExceptional() && deferrable(result.exceptionResult())
+                            && (applied == null || applied.size() == appliedBefore)) {
+                        pinning.restoreAttempt();
+                    }
+                } finally {
+                    if (pinning != null) {
+                        pinning.endAttempt();
+                    }
+                }
+                if (command.effectiveDate() != null) {
+                    lastDate = command.effectiveDate();
+                }
+                if (result.isExceptional()) {
+                    Throwable failure = result.exceptionResult();
+                    if (write.deferred == null || !deferrable(failure)) {
+                        throw new CommandFailed(i, command.getClass().getSimpleName(), failure);
+                    }
+                    // Its unit of work rolled back: its events were only staged, and Axon dropped the aggregate it
+                    // loaded (put back in the cache above if the command applied nothing, else read again by the
+                    // next command). What it left elsewhere is taken back here.
+                    WholeBatch.withdraw();
+                    if (applied != null) {
+                        applied.subList(appliedBefore, applied.size()).clear();
+                    }
+                    write.deferred.add(new Deferred(i, line, command, lastDate, failure));
+                    continue;
+                }
+                messages.set(i, message);
             }
         } finally {
             if (logContext == null) {
@@ -355,7 +492,7 @@ public class LedgerWriter implements DisposableBean {
                 MDC.setContextMap(logContext);
             }
         }
-        write.messages = messages;
+        write.lastDate = lastDate;
     }
 
     static RuntimeException unchecked(Throwable failure) {
