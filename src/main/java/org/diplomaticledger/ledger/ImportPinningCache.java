@@ -26,7 +26,7 @@ import java.util.function.UnaryOperator;
  * empties the cache. At most {@link #MAX_PINNED} aggregates are pinned, the least recently used going first (a few MB
  * for the ledger's aggregates).
  *
- * <p>A line of an import refused by its own rule is tried again later ({@link LedgerWriter#retry}). Axon drops the
+ * <p>A line of an import refused by its own rule is tried again later ({@link WaitingLines#retry}). Axon drops the
  * aggregate the refused command loaded from the cache, which would make the next command on it read its whole history
  * again, once for every such line: the entries dropped during a command ({@link #beginAttempt}) are put back when the
  * command was refused without applying an event ({@link #restoreAttempt}), since its aggregate is then as it was.

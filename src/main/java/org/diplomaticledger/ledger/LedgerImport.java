@@ -71,7 +71,7 @@ public final class LedgerImport {
      * each chunk of commands runs in a unit of work of its own (its events appended in one JDBC batch, linked into the
      * audit chain in one step, and let go), then {@code beforeCommit} (the import's stored answers) and the commit.
      * A command refused by its own rule where it stands waits, and is tried again once every other line ran (in passes,
-     * by effective date: {@link LedgerWriter#retry}), so that the outcome does not hang on the order of the lines.
+     * by effective date: {@link WaitingLines#retry}), so that the outcome does not hang on the order of the lines.
      * A command still refused then, any other refused command, a failed append or a failed {@code beforeCommit} rolls
      * the whole transaction back: nothing of the import is stored, and the aggregates cached meanwhile are dropped.
      * While it runs, other writes on this node wait (the writer's gate, held exclusively); writes of other nodes wait
@@ -105,16 +105,16 @@ public final class LedgerImport {
                 }
                 if (!state.deferred.isEmpty()) {
                     // The lines refused by their own rule, tried again now that every other line ran (see
-                    // LedgerWriter#retry); each pass in a unit of work of its own, in the import's transaction.
+                    // WaitingLines#retry); each pass in a unit of work of its own, in the import's transaction.
                     ImportProgress[] sofar = {done};
-                    List<LedgerWriter.Deferred> refused = LedgerWriter.retry(state.deferred, (commands, lines) -> {
+                    List<WaitingLines.Deferred> refused = WaitingLines.retry(state.deferred, (commands, lines) -> {
                         Chunked again = new Chunked();
                         sofar[0] = importChunk(new NdjsonCommands.Parsed(commands, lines), context, sofar[0], again);
                         return again.ran;
                     }, (accepted, message) -> { });
                     done = sofar[0];
                     if (!refused.isEmpty()) {
-                        LedgerWriter.Deferred first = refused.get(0);
+                        WaitingLines.Deferred first = refused.get(0);
                         throw new ImportLineRefused(first.line(), new CommandFailed(first.index(),
                                 first.command().getClass().getSimpleName(), first.failure()));
                     }
@@ -167,14 +167,14 @@ public final class LedgerImport {
 
     /**
      * The most lines of one import that may wait to be tried again (refused by their own rule where they stand in the
-     * file, see {@link LedgerWriter#retry}). They are held in memory until the end of the import, which otherwise
+     * file, see {@link WaitingLines#retry}). They are held in memory until the end of the import, which otherwise
      * holds one chunk at a time; an import in date order holds none.
      */
     static final int MAX_DEFERRED = 100_000;
 
     /** What an import carries from chunk to chunk: the lines waiting to be tried again, the last date seen. */
     private static final class Chunked {
-        final List<LedgerWriter.Deferred> deferred = new ArrayList<>();
+        final List<WaitingLines.Deferred> deferred = new ArrayList<>();
         LocalDate lastDate;
         /** The write of the last chunk. */
         LedgerWriter.Write ran;
@@ -224,7 +224,7 @@ public final class LedgerImport {
         state.lastDate = write.lastDate;
         state.deferred.addAll(write.deferred);
         if (state.deferred.size() > MAX_DEFERRED) {
-            LedgerWriter.Deferred last = state.deferred.get(state.deferred.size() - 1);
+            WaitingLines.Deferred last = state.deferred.get(state.deferred.size() - 1);
             throw new ImportLineRefused(last.line(), new CommandFailed(last.index(), last.command().getClass().getSimpleName(),
                     tooManyDeferred(last.failure())));
         }

@@ -15,9 +15,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.diplomaticledger.shared.LedgerCommand;
-import org.diplomaticledger.shared.RuleViolation;
 import org.diplomaticledger.shared.WholeBatch;
 import org.diplomaticledger.shared.LedgerMetadata;
 import org.slf4j.MDC;
@@ -31,7 +29,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -40,8 +37,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
-import java.util.function.BiConsumer;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -157,10 +152,10 @@ public class LedgerWriter implements DisposableBean {
         /** The import's line of each command, or null: the commands are numbered from 1. */
         List<Integer> lines;
         /**
-         * Where the commands refused by their own rule wait to be tried again ({@link Deferred}), or null: then the
+         * Where the commands refused by their own rule wait to be tried again ({@link WaitingLines.Deferred}), or null: then the
          * first refused command fails the write. Their places in {@link #messages} stay null until they are accepted.
          */
-        List<Deferred> deferred;
+        List<WaitingLines.Deferred> deferred;
         /** The effective date of the last dated command before this write's first (an import's earlier chunks). */
         LocalDate lastDate;
 
@@ -325,16 +320,16 @@ public class LedgerWriter implements DisposableBean {
     /**
      * Several commands of one write (an import), judged as a whole ({@link WholeBatch}): a rule that compares a fact
      * with later recorded ones is checked once all of them ran, and a refusal then names the command whose check
-     * waited. A command refused by its own rule is tried again after the others ({@link #retry}), so that the
+     * waited. A command refused by its own rule is tried again after the others ({@link WaitingLines#retry}), so that the
      * outcome does not hang on the order of the lines.
      */
     private void dispatchAsAWhole(Write write) {
         try (WholeBatch batch = WholeBatch.open()) {
             write.deferred = new ArrayList<>();
             dispatch(write);
-            List<Deferred> refused = write.deferred;
+            List<WaitingLines.Deferred> refused = write.deferred;
             if (!refused.isEmpty()) {
-                refused = retry(refused, (commands, lines) -> {
+                refused = WaitingLines.retry(refused, (commands, lines) -> {
                     Write again = new Write(commands, write.context, null, null);
                     again.lines = lines;
                     again.deferred = new ArrayList<>();
@@ -343,7 +338,7 @@ public class LedgerWriter implements DisposableBean {
                 }, (accepted, message) -> write.messages.set(accepted.index(), message));
             }
             if (!refused.isEmpty()) {
-                Deferred first = refused.get(0);
+                WaitingLines.Deferred first = refused.get(0);
                 throw new CommandFailed(first.index(), first.command().getClass().getSimpleName(), first.failure());
             }
             try {
@@ -353,76 +348,6 @@ public class LedgerWriter implements DisposableBean {
                         refusedAsAWhole.violation());
             }
         }
-    }
-
-    /**
-     * A command of an import refused by its own rule, waiting to be tried again: its index in its write (or chunk),
-     * its line, the day it is tried at ({@code placedOn}: its effective date, or for a command without one, that of
-     * the last dated command before it) and why it was refused last.
-     */
-    record Deferred(int index, int line, LedgerCommand command, LocalDate placedOn, Throwable failure) {
-
-        /** Tried again by day, then in the order of the file. */
-        static final Comparator<Deferred> IN_EFFECTIVE_ORDER = Comparator.comparing(Deferred::placedOn,
-                Comparator.nullsFirst(Comparator.naturalOrder())).thenComparingInt(Deferred::line);
-    }
-
-    /** The most passes over the deferred commands of one import ({@link #retry}). */
-    static final int MAX_RETRY_PASSES = 10;
-
-    /**
-     * Tries the deferred commands of an import again, in passes, until a pass accepts none of those still refused
-     * or {@link #MAX_RETRY_PASSES} passes ran. Each pass runs them by effective date (a file written newest first
-     * then needs one pass), with {@code pass} (which answers the write it ran, its still-refused commands in
-     * {@code deferred}); {@code accepted} is told each command accepted, with its message. Answers the commands
-     * still refused, in the order of the file, each with its last refusal.
-     *
-     * <p>Why retry rather than sort the import by date first: an import is streamed in chunks and never held whole,
-     * and an import in date order (the usual case) must not pay for sorting; a retry costs nothing until a line is
-     * refused. Date order alone would not do either: some facts come first whatever their dates (the announcement of
-     * talks stands before the reports of its delegations, which sources often date earlier), and a retry finds such
-     * orders where a sort by date cannot.
-     */
-    static List<Deferred> retry(List<Deferred> deferred, BiFunction<List<LedgerCommand>, List<Integer>, Write> pass,
-                                BiConsumer<Deferred, CommandMessage<?>> accepted) {
-        List<Deferred> waiting = new ArrayList<>(deferred);
-        for (int passes = 0; passes < MAX_RETRY_PASSES && !waiting.isEmpty(); passes++) {
-            waiting.sort(Deferred.IN_EFFECTIVE_ORDER);
-            List<LedgerCommand> commands = new ArrayList<>(waiting.size());
-            List<Integer> lines = new ArrayList<>(waiting.size());
-            for (Deferred line : waiting) {
-                commands.add(line.command());
-                lines.add(line.line());
-            }
-            Write ran = pass.apply(commands, lines);
-            List<Deferred> still = new ArrayList<>(ran.deferred.size());
-            boolean[] refused = new boolean[waiting.size()];
-            for (Deferred again : ran.deferred) {
-                Deferred was = waiting.get(again.index());
-                refused[again.index()] = true;
-                still.add(new Deferred(was.index(), was.line(), was.command(), was.placedOn(), again.failure()));
-            }
-            for (int i = 0; i < waiting.size(); i++) {
-                if (!refused[i]) {
-                    accepted.accept(waiting.get(i), ran.messages.get(i));
-                }
-            }
-            boolean progress = still.size() < waiting.size();
-            waiting = still;
-            if (!progress) {
-                break;
-            }
-        }
-        waiting.sort(Comparator.comparingInt(Deferred::line));
-        return waiting;
-    }
-
-    /**
-     * Whether a refusal may go away once later lines of the import ran: a rule of the ledger (the mission is not open
-     * yet on that day) or a record the ledger does not hold yet. Invalid input and failures of the store may not.
-     */
-    static boolean deferrable(Throwable failure) {
-        return failure instanceof RuleViolation || failure instanceof AggregateNotFoundException;
     }
 
     void dispatch(Write write) {
@@ -456,7 +381,7 @@ public class LedgerWriter implements DisposableBean {
                 try {
                     commandBus.dispatch(message, callback);
                     result = callback.getResult();
-                    if (pinning != null && result.isExceptional() && deferrable(result.exceptionResult())
+                    if (pinning != null && result.isExceptional() && WaitingLines.deferrable(result.exceptionResult())
                             && (applied == null || applied.size() == appliedBefore)) {
                         pinning.restoreAttempt();
                     }
@@ -470,7 +395,7 @@ public class LedgerWriter implements DisposableBean {
                 }
                 if (result.isExceptional()) {
                     Throwable failure = result.exceptionResult();
-                    if (write.deferred == null || !deferrable(failure)) {
+                    if (write.deferred == null || !WaitingLines.deferrable(failure)) {
                         throw new CommandFailed(i, command.getClass().getSimpleName(), failure);
                     }
                     // Its unit of work rolled back: its events were only staged, and Axon dropped the aggregate it
@@ -480,7 +405,7 @@ public class LedgerWriter implements DisposableBean {
                     if (applied != null) {
                         applied.subList(appliedBefore, applied.size()).clear();
                     }
-                    write.deferred.add(new Deferred(i, line, command, lastDate, failure));
+                    write.deferred.add(new WaitingLines.Deferred(i, line, command, lastDate, failure));
                     continue;
                 }
                 messages.set(i, message);
