@@ -25,6 +25,11 @@ import java.util.function.UnaryOperator;
  * removes an aggregate from the cache when its unit of work rolls back, which unpins it as well; a failed import
  * empties the cache. At most {@link #MAX_PINNED} aggregates are pinned, the least recently used going first (a few MB
  * for the ledger's aggregates).
+ *
+ * <p>A line of an import refused by its own rule is tried again later ({@link WaitingLines#retry}). Axon drops the
+ * aggregate the refused command loaded from the cache, which would make the next command on it read its whole history
+ * again, once for every such line: the entries dropped during a command ({@link #beginAttempt}) are put back when the
+ * command was refused without applying an event ({@link #restoreAttempt}), since its aggregate is then as it was.
  */
 final class ImportPinningCache implements Cache {
 
@@ -32,6 +37,8 @@ final class ImportPinningCache implements Cache {
     static final int MAX_PINNED = 10_000;
 
     private static final ThreadLocal<Map<Object, Object>> PINS = new ThreadLocal<>();
+    /** The entries removed during the command now running on this thread, when it may be put back. */
+    private static final ThreadLocal<Map<Object, Object>> REMOVED = new ThreadLocal<>();
 
     private final Cache delegate;
 
@@ -52,6 +59,25 @@ final class ImportPinningCache implements Cache {
     /** Lets this thread's pinned aggregates go (to the weak cache alone). */
     static void stopPinning() {
         PINS.remove();
+    }
+
+    /** Notes, until {@link #endAttempt}, the entries removed on this thread, so that they can be put back. */
+    void beginAttempt() {
+        REMOVED.set(new LinkedHashMap<>());
+    }
+
+    /** Puts back the entries removed since {@link #beginAttempt} (the command changed none of their aggregates). */
+    void restoreAttempt() {
+        Map<Object, Object> removed = REMOVED.get();
+        if (removed != null) {
+            removed.forEach(this::put);
+            removed.clear();
+        }
+    }
+
+    /** Stops noting removals. */
+    void endAttempt() {
+        REMOVED.remove();
     }
 
     /** How many aggregates this thread pins now (for tests). */
@@ -111,6 +137,13 @@ final class ImportPinningCache implements Cache {
 
     @Override
     public boolean remove(Object key) {
+        Map<Object, Object> removed = REMOVED.get();
+        if (removed != null && !removed.containsKey(key)) {
+            Object entry = get(key);
+            if (entry != null) {
+                removed.put(key, entry);
+            }
+        }
         unpin(key);
         return delegate.remove(key);
     }

@@ -8,8 +8,11 @@ import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.diplomaticledger.shared.RuleViolation;
 import org.diplomaticledger.shared.WholeBatch;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -19,9 +22,10 @@ import java.util.function.Consumer;
 
 /**
  * The large-import half of the {@link LedgerWriter}: one database transaction for a whole import, chunk after chunk,
- * with the other writes of this node held at the writer's gate, the import judged as a whole ({@link WholeBatch}),
- * and everything rolled back, cached aggregates included, when a line is refused. The writer keeps dispatching the
- * commands and reading the positions they were appended at; this class keeps what only imports need.
+ * with the other writes of this node held at the writer's gate, the import judged as a whole ({@link WholeBatch}, and
+ * lines refused where they stand tried again after the others), and everything rolled back, cached aggregates
+ * included, when a line is refused. The writer keeps dispatching the commands and reading the positions they were
+ * appended at; this class keeps what only imports need.
  */
 public final class LedgerImport {
 
@@ -66,9 +70,12 @@ public final class LedgerImport {
      * Writes a large import, all or nothing, with bounded memory: one database transaction for all of it, in which
      * each chunk of commands runs in a unit of work of its own (its events appended in one JDBC batch, linked into the
      * audit chain in one step, and let go), then {@code beforeCommit} (the import's stored answers) and the commit.
-     * Any refused command, failed append or failed {@code beforeCommit} rolls the whole transaction back: nothing of
-     * the import is stored, and the aggregates cached meanwhile are dropped. While it runs, other writes on this node
-     * wait (the writer's gate, held exclusively); writes of other nodes wait for the audit chain's head row, which the import holds.
+     * A command refused by its own rule where it stands waits, and is tried again once every other line ran (in passes,
+     * by effective date: {@link WaitingLines#retry}), so that the outcome does not hang on the order of the lines.
+     * A command still refused then, any other refused command, a failed append or a failed {@code beforeCommit} rolls
+     * the whole transaction back: nothing of the import is stored, and the aggregates cached meanwhile are dropped.
+     * While it runs, other writes on this node wait (the writer's gate, held exclusively); writes of other nodes wait
+     * for the audit chain's head row, which the import holds.
      *
      * @param chunks       the import's commands, a chunk at a time, each with its lines
      * @param progress     told after each chunk (inside the transaction: what it was told is not committed yet)
@@ -87,12 +94,30 @@ public final class LedgerImport {
             Transaction transaction = transactionManager.startTransaction();
             try {
                 ImportProgress done = new ImportProgress(0, 0, 0, -1, -1);
+                Chunked state = new Chunked();
                 while (chunks.hasNext()) {
                     NdjsonCommands.Parsed chunk = chunks.next();
                     if (chunk.commands().isEmpty()) {
                         continue;
                     }
-                    done = importChunk(chunk, context, done);
+                    done = importChunk(chunk, context, done, state);
+                    progress.accept(done);
+                }
+                if (!state.deferred.isEmpty()) {
+                    // The lines refused by their own rule, tried again now that every other line ran (see
+                    // WaitingLines#retry); each pass in a unit of work of its own, in the import's transaction.
+                    ImportProgress[] sofar = {done};
+                    List<WaitingLines.Deferred> refused = WaitingLines.retry(state.deferred, (commands, lines) -> {
+                        Chunked again = new Chunked();
+                        sofar[0] = importChunk(new NdjsonCommands.Parsed(commands, lines), context, sofar[0], again);
+                        return again.ran;
+                    }, (accepted, message) -> { });
+                    done = sofar[0];
+                    if (!refused.isEmpty()) {
+                        WaitingLines.Deferred first = refused.get(0);
+                        throw new ImportLineRefused(first.line(), new CommandFailed(first.index(),
+                                first.command().getClass().getSimpleName(), first.failure()));
+                    }
                     progress.accept(done);
                 }
                 try {
@@ -140,13 +165,32 @@ public final class LedgerImport {
         return IMPORTING.get() != null;
     }
 
-    private ImportProgress importChunk(NdjsonCommands.Parsed chunk, LedgerWriter.Context context, ImportProgress before) {
+    /**
+     * The most lines of one import that may wait to be tried again (refused by their own rule where they stand in the
+     * file, see {@link WaitingLines#retry}). They are held in memory until the end of the import, which otherwise
+     * holds one chunk at a time; an import in date order holds none.
+     */
+    static final int MAX_DEFERRED = 100_000;
+
+    /** What an import carries from chunk to chunk: the lines waiting to be tried again, the last date seen. */
+    private static final class Chunked {
+        final List<WaitingLines.Deferred> deferred = new ArrayList<>();
+        LocalDate lastDate;
+        /** The write of the last chunk. */
+        LedgerWriter.Write ran;
+    }
+
+    private ImportProgress importChunk(NdjsonCommands.Parsed chunk, LedgerWriter.Context context, ImportProgress before,
+                                       Chunked state) {
         // Joins the import's transaction (the transaction manager's propagation is REQUIRED): its commit stores
         // nothing yet; a failure marks the whole transaction for rollback.
         DefaultUnitOfWork<?> root = DefaultUnitOfWork.startAndGet(new GenericMessage<>("ledger-import"));
         root.attachTransaction(transactionManager);
         LedgerWriter.Write write = new LedgerWriter.Write(chunk.commands(), context, null, null);
         write.lines = chunk.lines();
+        write.deferred = new ArrayList<>();
+        write.lastDate = state.lastDate;
+        state.ran = write;
         ImportProgress[] after = new ImportProgress[1];
         ResultMessage<?> outcome = root.executeWithResult(() -> {
             writer.dispatch(write);
@@ -164,7 +208,8 @@ public final class LedgerImport {
                     first = first < 0 ? position : Math.min(first, position);
                     last = Math.max(last, position);
                 }
-                after[0] = new ImportProgress(chunk.lines().get(chunk.lines().size() - 1), before.commands() + chunk.commands().size(),
+                after[0] = new ImportProgress(Math.max(before.lines(), chunk.lines().get(chunk.lines().size() - 1)),
+                        before.commands() + chunk.commands().size() - write.deferred.size(),
                         before.events() + applied.size(), first, last);
             });
             return null;
@@ -176,6 +221,23 @@ public final class LedgerImport {
             }
             throw LedgerWriter.unchecked(failure);
         }
+        state.lastDate = write.lastDate;
+        state.deferred.addAll(write.deferred);
+        if (state.deferred.size() > MAX_DEFERRED) {
+            WaitingLines.Deferred last = state.deferred.get(state.deferred.size() - 1);
+            throw new ImportLineRefused(last.line(), new CommandFailed(last.index(), last.command().getClass().getSimpleName(),
+                    tooManyDeferred(last.failure())));
+        }
         return after[0];
+    }
+
+    /** The refusal of the line past {@link #MAX_DEFERRED}, saying why it was not tried again. */
+    private static Throwable tooManyDeferred(Throwable failure) {
+        if (!(failure instanceof RuleViolation rule)) {
+            return failure;
+        }
+        return new RuleViolation(rule.rule(), rule.field(), rule.getMessage() + " (more than " + MAX_DEFERRED
+                + " lines of this import were refused where they stand, too many to try again after the others:"
+                + " sort the file by effective date)", rule.details());
     }
 }

@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -150,6 +151,13 @@ public class LedgerWriter implements DisposableBean {
         List<CommandMessage<?>> messages;
         /** The import's line of each command, or null: the commands are numbered from 1. */
         List<Integer> lines;
+        /**
+         * Where the commands refused by their own rule wait to be tried again ({@link WaitingLines.Deferred}), or null: then the
+         * first refused command fails the write. Their places in {@link #messages} stay null until they are accepted.
+         */
+        List<WaitingLines.Deferred> deferred;
+        /** The effective date of the last dated command before this write's first (an import's earlier chunks). */
+        LocalDate lastDate;
 
         Write(List<LedgerCommand> commands, Context context, IdempotencyStore.Request idempotent,
               Function<List<CommandReceipt>, IdempotencyStore.Answer> renderAnswer) {
@@ -310,43 +318,97 @@ public class LedgerWriter implements DisposableBean {
     }
 
     /**
-     * Several commands of one write, judged as a whole ({@link WholeBatch}): a rule that compares a fact with later
-     * recorded ones is checked once all of them ran, and a refusal then names the command whose check waited.
+     * Several commands of one write (an import), judged as a whole ({@link WholeBatch}): a rule that compares a fact
+     * with later recorded ones is checked once all of them ran, and a refusal then names the command whose check
+     * waited. A command refused by its own rule is tried again after the others ({@link WaitingLines#retry}), so that the
+     * outcome does not hang on the order of the lines.
      */
     private void dispatchAsAWhole(Write write) {
         try (WholeBatch batch = WholeBatch.open()) {
+            write.deferred = new ArrayList<>();
             dispatch(write);
+            List<WaitingLines.Deferred> refused = write.deferred;
+            if (!refused.isEmpty()) {
+                refused = WaitingLines.retry(refused, (commands, lines) -> {
+                    Write again = new Write(commands, write.context, null, null);
+                    again.lines = lines;
+                    again.deferred = new ArrayList<>();
+                    dispatch(again);
+                    return again;
+                }, (accepted, message) -> write.messages.set(accepted.index(), message));
+            }
+            if (!refused.isEmpty()) {
+                WaitingLines.Deferred first = refused.get(0);
+                throw new CommandFailed(first.index(), first.command().getClass().getSimpleName(), first.failure());
+            }
             try {
                 batch.verify();
-            } catch (WholeBatch.Refused refused) {
-                throw new CommandFailed(refused.where().index(), refused.where().command(), refused.violation());
+            } catch (WholeBatch.Refused refusedAsAWhole) {
+                throw new CommandFailed(refusedAsAWhole.where().index(), refusedAsAWhole.where().command(),
+                        refusedAsAWhole.violation());
             }
         }
     }
 
     void dispatch(Write write) {
-        List<CommandMessage<?>> messages = new ArrayList<>(write.commands.size());
+        List<CommandMessage<?>> messages = new ArrayList<>(Collections.nCopies(write.commands.size(), null));
+        write.messages = messages;
         // What the handlers log carries the write's actor, correlation id and command, also on the group-commit
         // appender's thread, where the request's own log context (ledger.web.RequestLogContext) is not.
         Map<String, String> logContext = MDC.getCopyOfContextMap();
         MDC.put(LedgerMetadata.ACTOR, write.context.actor());
         MDC.put(LedgerMetadata.CORRELATION_ID, write.context.correlationId());
+        List<EventMessage<?>> applied = write.deferred != null && CurrentUnitOfWork.isStarted()
+                ? AppliedEvents.eventsOf(CurrentUnitOfWork.get().root()) : null;
+        LocalDate lastDate = write.lastDate;
+        ImportPinningCache pinning = write.deferred != null && aggregateCache instanceof ImportPinningCache cache ? cache : null;
         try {
             for (int i = 0; i < write.commands.size(); i++) {
                 LedgerCommand command = write.commands.get(i);
+                int line = write.lines == null ? i + 1 : write.lines.get(i);
                 MDC.put(LedgerMetadata.COMMAND, command.getClass().getSimpleName());
-                WholeBatch.at(write.lines == null ? i + 1 : write.lines.get(i), i, command.getClass().getSimpleName());
+                WholeBatch.at(line, i, command.getClass().getSimpleName());
                 CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(Map.of(
                         LedgerMetadata.ACTOR, write.context.actor(),
                         LedgerMetadata.CORRELATION_ID, write.context.correlationId(),
                         LedgerMetadata.COMMAND, command.getClass().getSimpleName())));
+                int appliedBefore = applied == null ? 0 : applied.size();
                 FutureCallback<Object, Object> callback = new FutureCallback<>();
-                commandBus.dispatch(message, callback);
-                CommandResultMessage<?> result = callback.getResult();
-                if (result.isExceptional()) {
-                    throw new CommandFailed(i, command.getClass().getSimpleName(), result.exceptionResult());
+                if (pinning != null) {
+                    pinning.beginAttempt();
                 }
-                messages.add(message);
+                CommandResultMessage<?> result;
+                try {
+                    commandBus.dispatch(message, callback);
+                    result = callback.getResult();
+                    if (pinning != null && result.isExceptional() && WaitingLines.deferrable(result.exceptionResult())
+                            && (applied == null || applied.size() == appliedBefore)) {
+                        pinning.restoreAttempt();
+                    }
+                } finally {
+                    if (pinning != null) {
+                        pinning.endAttempt();
+                    }
+                }
+                if (command.effectiveDate() != null) {
+                    lastDate = command.effectiveDate();
+                }
+                if (result.isExceptional()) {
+                    Throwable failure = result.exceptionResult();
+                    if (write.deferred == null || !WaitingLines.deferrable(failure)) {
+                        throw new CommandFailed(i, command.getClass().getSimpleName(), failure);
+                    }
+                    // Its unit of work rolled back: its events were only staged, and Axon dropped the aggregate it
+                    // loaded (put back in the cache above if the command applied nothing, else read again by the
+                    // next command). What it left elsewhere is taken back here.
+                    WholeBatch.withdraw();
+                    if (applied != null) {
+                        applied.subList(appliedBefore, applied.size()).clear();
+                    }
+                    write.deferred.add(new WaitingLines.Deferred(i, line, command, lastDate, failure));
+                    continue;
+                }
+                messages.set(i, message);
             }
         } finally {
             if (logContext == null) {
@@ -355,7 +417,7 @@ public class LedgerWriter implements DisposableBean {
                 MDC.setContextMap(logContext);
             }
         }
-        write.messages = messages;
+        write.lastDate = lastDate;
     }
 
     static RuntimeException unchecked(Throwable failure) {

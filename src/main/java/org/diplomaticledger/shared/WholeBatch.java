@@ -1,6 +1,8 @@
 package org.diplomaticledger.shared;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -11,6 +13,10 @@ import java.util.function.Function;
  * recorded reopening in 1990: the opening alone would leave the mission open twice). The writer opens the batch on
  * its thread, says which command runs ({@link #at}), and verifies it before the commit; a rule defers its check with
  * {@link #defer}, keyed by what it judges, and judges at once when no batch is open.
+ *
+ * <p>A command of the batch refused by its own rule may be tried again later in the batch (an import tries such lines
+ * again after the others, see {@code ledger.LedgerWriter}): {@link #withdraw} then takes back what that attempt
+ * deferred or refreshed, so that a refused attempt leaves no check behind.
  *
  * <p>Written here, not taken from Axon: Axon's unit of work ends with each chunk of an import, and the check must
  * span the whole import, whose chunks share one database transaction.
@@ -36,6 +42,8 @@ public final class WholeBatch implements AutoCloseable {
     }
 
     private final Map<String, Check> checks = new LinkedHashMap<>();
+    /** How to take back what the command now running deferred or refreshed, newest last. */
+    private final List<Runnable> undo = new ArrayList<>();
     private Where at = new Where(0, 0, null);
 
     private WholeBatch() {
@@ -56,7 +64,27 @@ public final class WholeBatch implements AutoCloseable {
         WholeBatch batch = CURRENT.get();
         if (batch != null) {
             batch.at = new Where(line, index, command);
+            batch.undo.clear();
         }
+    }
+
+    /**
+     * Takes back what the command now running (since the last {@link #at}) deferred or refreshed: it was refused, and
+     * nothing of it may stay. Checks it added are dropped; checks it pointed at another state read the one before.
+     */
+    public static void withdraw() {
+        WholeBatch batch = CURRENT.get();
+        if (batch != null) {
+            for (int i = batch.undo.size() - 1; i >= 0; i--) {
+                batch.undo.get(i).run();
+            }
+            batch.undo.clear();
+        }
+    }
+
+    /** The keys of the checks waiting for the end of the batch (for tests). */
+    public List<String> waiting() {
+        return List.copyOf(checks.keySet());
     }
 
     /**
@@ -73,8 +101,9 @@ public final class WholeBatch implements AutoCloseable {
         Check known = batch.checks.get(key);
         if (known == null) {
             batch.checks.put(key, new Check(baseline, batch.at, judge));
+            batch.undo.add(() -> batch.checks.remove(key));
         } else {
-            known.judge = judge;
+            batch.replace(known, judge);
         }
         return true;
     }
@@ -85,9 +114,15 @@ public final class WholeBatch implements AutoCloseable {
         if (batch != null) {
             Check known = batch.checks.get(key);
             if (known != null) {
-                known.judge = judge;
+                batch.replace(known, judge);
             }
         }
+    }
+
+    private void replace(Check check, Function<Object, RuleViolation> judge) {
+        Function<Object, RuleViolation> before = check.judge;
+        check.judge = judge;
+        undo.add(() -> check.judge = before);
     }
 
     /** Runs the deferred checks; the first that fails refuses the batch, naming the command that deferred it. */

@@ -19,6 +19,25 @@ class ImportPinningCacheTest {
     @AfterEach
     void stop() {
         ImportPinningCache.stopPinning();
+        cache.endAttempt();
+    }
+
+    @Test
+    void anAggregateDroppedByARefusedCommandIsPutBack() {
+        ImportPinningCache.startPinning();
+        cache.put("AO-BW", "after line 1");
+        cache.beginAttempt();
+        cache.remove("AO-BW"); // Axon, rolling the refused command back
+        cache.restoreAttempt();
+        cache.endAttempt();
+        assertThat((Object) cache.get("AO-BW")).isEqualTo("after line 1");
+
+        // Outside an attempt, or after one that wrote, a removal stays.
+        cache.beginAttempt();
+        cache.remove("AO-BW");
+        cache.endAttempt();
+        cache.restoreAttempt();
+        assertThat((Object) cache.get("AO-BW")).isNull();
     }
 
     @Test

@@ -182,6 +182,53 @@ class StreamingImportHttpTest extends LedgerIntegrationTest {
                 .until(() -> ledger.get("analyst", read).status() == 200);
     }
 
+    /**
+     * A large import newest first (Zambia's embassy in Botswana, the pair ZM-BW is this test's own): 4,500 staff
+     * counts of the embassy, then its opening on the last line, three chunks later. Every count is refused where it
+     * stands (the mission is unknown), waits, and is written once the opening ran; the refused attempts leave nothing
+     * behind: the sequence numbers, the audit chain and the job's totals count each line once.
+     */
+    @Test
+    void aLargeImportNewestFirstIsWrittenAsAWhole() {
+        int counts = 4_500;
+        StringBuilder body = new StringBuilder();
+        for (int n = counts - 1; n >= 0; n--) {
+            body.append("{\"command\":\"RecordStaffCount\",\"payload\":{\"sendingState\":\"ZM\",\"receivingState\":\"BW\","
+                    + "\"missionId\":\"ZM-BW-EMBASSY-GABORONE\",\"headcount\":" + (1 + n % 30) + ",\"effectiveDate\":\""
+                    + LocalDate.of(1970, 1, 1).plusDays(n) + "\",\"source\":\"newest first\"}}\n");
+        }
+        body.append("{\"command\":\"OpenMission\",\"payload\":{\"sendingState\":\"ZM\",\"receivingState\":\"BW\","
+                + "\"kind\":\"EMBASSY\",\"city\":\"Gaborone\",\"effectiveDate\":\"1969-01-01\",\"source\":\"newest first\"}}\n");
+        LedgerClient.Response accepted = ledger.post("clerk", "/api/v1/imports", NDJSON, body.toString(), Map.of("Prefer", "respond-async"));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        JsonNode done = finished(accepted.header("Location"));
+        assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+        assertThat(done.path("linesWritten").asLong()).isEqualTo(counts + 1);
+        assertThat(done.path("commands").asLong()).isEqualTo(counts + 1);
+        assertThat(done.path("events").asLong()).isEqualTo(counts + 1);
+        assertThat(events("ZM-BW")).isEqualTo(counts + 1);
+        assertThat(jdbc.queryForObject("SELECT MAX(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = 'ZM-BW'",
+                Long.class)).isEqualTo((long) counts);
+        long first = done.path("firstPosition").asLong();
+        long last = done.path("lastPosition").asLong();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_chain WHERE global_index BETWEEN ? AND ?", Long.class, first, last))
+                .isEqualTo(counts + 1L);
+        assertThat(jdbc.queryForObject("SELECT MIN(global_index) FROM domain_event_entry WHERE aggregate_identifier = 'ZM-BW'",
+                Long.class)).isEqualTo(first);
+        // The opening, on the file's last line, is the aggregate's first event.
+        assertThat(jdbc.queryForObject("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = 'ZM-BW'"
+                + " AND sequence_number = 0", String.class)).endsWith("MissionOpened");
+        // The presence goes on where the import left it.
+        JsonNode next = ledger.accepted("RecordStaffCount", """
+                {"sendingState": "ZM", "receivingState": "BW", "missionId": "ZM-BW-EMBASSY-GABORONE", "headcount": 7,
+                 "effectiveDate": "2030-01-01", "source": "after the import"}""");
+        assertThat(next.path("events").get(0).path("sequenceNumber").asLong()).isEqualTo(counts + 1L);
+        String read = "/api/v1/presences/ZM/BW?asOf=1970-01-02&atLeast=" + next.path("position").asLong();
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                .until(() -> ledger.get("analyst", read).status() == 200);
+        assertThat(ledger.get("analyst", read).json().path("presence").path("headcount").path("total").asInt()).isEqualTo(2);
+    }
+
     /** While an import runs, its status says when to ask again: pollers (the CLI, the benchmark) honour it. */
     @Test
     void theStatusOfARunningImportSaysWhenToAskAgain() {

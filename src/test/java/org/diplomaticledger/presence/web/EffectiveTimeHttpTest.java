@@ -5,6 +5,9 @@ import org.diplomaticledger.support.LedgerClient.Response;
 import org.diplomaticledger.support.LedgerIntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -245,6 +248,167 @@ class EffectiveTimeHttpTest extends LedgerIntegrationTest {
         assertThat(in2006.path("headcount").path("total").asInt()).isEqualTo(2);
         assertThat(presence("FI/NP", "2009-01-01", position).path("headcount").path("total").asInt()).isEqualTo(1);
         assertThat(presence("FI/NP", "2011-01-01", position).path("headcount").path("total").asInt()).isEqualTo(2);
+    }
+
+    /**
+     * The earlier life of an embassy in Kathmandu (opened 1900, an ambassador from 1920 to 1930, a diplomat from
+     * 1925 to 1935, closed 1941-12-08) back-filled before its recorded reopening of 1990, by one import newest first
+     * for Sweden (SE-NP) and by the same lines oldest first for the Netherlands (NL-NP); both pairs are this test's own. No line
+     * of the newest-first file fits where it stands but the opening, and the import is accepted as a whole all the
+     * same: the reads of both embassies then agree on every day.
+     */
+    @Test
+    void anEarlierLifeImportedNewestFirstReadsAsTheSameLifeImportedOldestFirst() {
+        List<String> newestFirst = List.of(
+                earlier("CloseMission", "SE", "\"reason\": \"RELATIONS_SEVERED\"", "1941-12-08"),
+                earlier("RecordDeparture", "SE", "\"personId\": \"se-attache\"", "1935-06-30"),
+                earlier("EndAmbassadorship", "SE", "\"personId\": \"se-envoy\"", "1930-01-01"),
+                earlier("AccreditDiplomat", "SE", "\"personId\": \"se-attache\", \"name\": \"An Attache\", "
+                        + "\"category\": \"DIPLOMATIC\"", "1925-01-01"),
+                earlier("PresentCredentials", "SE", "\"personId\": \"se-envoy\", "
+                        + "\"step\": \"PRESENTATION_TO_HEAD_OF_STATE\"", "1920-02-01"),
+                earlier("AppointAmbassador", "SE", "\"personId\": \"se-envoy\", \"name\": \"An Envoy\"", "1920-01-01"),
+                """
+                {"command": "OpenMission", "payload": {"sendingState": "SE", "receivingState": "NP", "kind": "EMBASSY",
+                 "city": "Kathmandu", "effectiveDate": "1900-01-01", "source": "archive"}}""".replace("\n", ""));
+        List<String> oldestFirst = new ArrayList<>(newestFirst.stream().map(line -> line.replace("SE-NP", "NL-NP")
+                .replace("\"SE\"", "\"NL\"").replace("se-", "nl-")).toList());
+        Collections.reverse(oldestFirst);
+        for (String sending : List.of("SE", "NL")) {
+            ledger.accepted("OpenMission", """
+                    {"sendingState": "%s", "receivingState": "NP", "kind": "EMBASSY", "city": "Kathmandu",
+                     "effectiveDate": "1990-01-01", "source": "archive"}""".formatted(sending));
+        }
+        long seBefore = events("SE-NP");
+
+        Response newest = importLines(newestFirst.toArray(String[]::new));
+        assertThat(newest.status()).as(newest.toString()).isEqualTo(200);
+        assertThat(events("SE-NP")).isEqualTo(seBefore + 7);
+        // The receipts follow the file: line 1 is the closure.
+        assertThat(newest.json().path("lines").get(0).path("line").asInt()).isEqualTo(1);
+        assertThat(newest.json().path("lines").get(0).path("receipt").path("command").asText()).isEqualTo("CloseMission");
+        assertThat(newest.json().path("lines").get(0).path("receipt").path("events").get(0).path("type").asText())
+                .isEqualTo("MissionClosed");
+        Response oldest = importLines(oldestFirst.toArray(String[]::new));
+        assertThat(oldest.status()).as(oldest.toString()).isEqualTo(200);
+        long position = Math.max(newest.json().path("position").asLong(), oldest.json().path("position").asLong());
+
+        for (String day : List.of("1899-01-01", "1900-01-01", "1920-01-15", "1920-06-01", "1926-01-01", "1931-01-01",
+                "1936-01-01", "1941-12-08", "1950-01-01", "1990-01-01", "2000-01-01")) {
+            assertThat(earlierLife("SE", day, position)).as("SE-NP as of " + day)
+                    .isEqualTo(earlierLife("NL", day, position));
+        }
+        assertThat(earlierLife("SE", "1926-01-01", position)).startsWith("OPEN 1900-01-01 envoy 1");
+        assertThat(earlierLife("SE", "1950-01-01", position)).startsWith("CLOSED 1941-12-08");
+        assertThat(earlierLife("SE", "2000-01-01", position)).startsWith("OPEN 1990-01-01");
+    }
+
+    /** A line of an import about the embassy of Sweden in Kathmandu. */
+    private static String earlier(String command, String sending, String fields, String day) {
+        return ("{\"command\": \"%s\", \"payload\": {\"missionId\": \"%s-NP-EMBASSY-KATHMANDU\", %s, "
+                + "\"effectiveDate\": \"%s\", \"source\": \"archive\"}}").formatted(command, sending, fields, day);
+    }
+
+    /** The embassy of a pair in Kathmandu on a day: its status and since when, its head, the presence's headcount. */
+    private String earlierLife(String sending, String day, long atLeast) {
+        String mission = sending + "-NP-EMBASSY-KATHMANDU";
+        Response read = ledger.get("analyst", "/api/v1/missions/" + mission + "?asOf=" + day, atLeast);
+        if (read.status() == 404) {
+            return "not yet opened";
+        }
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        JsonNode head = heads(mission, day, atLeast).path("mission").path("current");
+        JsonNode presence = presence(sending + "/NP", day, atLeast);
+        return String.join(" ", read.json().path("mission").path("status").asText(),
+                read.json().path("mission").path("statusSince").asText(),
+                head.path("personId").asText("").replaceFirst("^(se|nl)-", ""),
+                String.valueOf(presence.path("headcount").path("total").asInt()),
+                head.path("status").asText(""));
+    }
+
+    /**
+     * A tenure recorded end first (Austria's embassy in Kathmandu, the pair AT-NP is this test's own): the end of the
+     * ambassadorship on line 1 is refused where it stands (not yet appointed), and accepted once the appointment on
+     * line 2 ran.
+     */
+    @Test
+    void aTenureRecordedEndFirstIsAccepted() {
+        String embassy = "AT-NP-EMBASSY-KATHMANDU";
+        ledger.accepted("OpenMission", """
+                {"sendingState": "AT", "receivingState": "NP", "kind": "EMBASSY", "city": "Kathmandu",
+                 "effectiveDate": "1960-01-01", "source": "archive"}""");
+        String ended = """
+                {"command": "EndAmbassadorship", "payload": {"missionId": "%s", "personId": "franz-huber",
+                 "effectiveDate": "1999-06-30", "source": "archive"}}""".formatted(embassy).replace("\n", "");
+        String appointed = """
+                {"command": "AppointAmbassador", "payload": {"missionId": "%s", "personId": "franz-huber",
+                 "name": "Franz Huber", "effectiveDate": "1995-03-01", "source": "archive"}}""".formatted(embassy)
+                .replace("\n", "");
+        Response alone = importLines(ended);
+        assertThat(alone.status()).as(alone.toString()).isEqualTo(409);
+        assertThat(alone.json().path("line").asInt()).isEqualTo(1);
+        assertThat(alone.json().path("rule").asText()).isEqualTo("not-appointed");
+
+        Response whole = importLines(ended, appointed);
+        assertThat(whole.status()).as(whole.toString()).isEqualTo(200);
+        assertThat(whole.json().path("lines").findValuesAsText("command"))
+                .containsExactly("EndAmbassadorship", "AppointAmbassador");
+        long position = whole.json().path("position").asLong();
+        JsonNode in2000 = heads(embassy, "2000-01-01", position);
+        JsonNode tenure = in2000.path("tenures").get(0);
+        assertThat(tenure.path("personId").asText()).as(in2000.toString()).isEqualTo("franz-huber");
+        assertThat(tenure.path("appointedOn").asText()).as(in2000.toString()).isEqualTo("1995-03-01");
+        assertThat(tenure.path("endedOn").asText()).isEqualTo("1999-06-30");
+    }
+
+    /**
+     * An import with no valid order is refused as before, naming its line, and writes nothing: Switzerland's embassy
+     * in Kathmandu (the pair CH-NP is this test's own) opened twice, in 1900 and in 1910, never closed between.
+     */
+    @Test
+    void anImportWithNoValidOrderIsRefusedNamingTheLine() {
+        String embassy = "CH-NP-EMBASSY-KATHMANDU";
+        ledger.accepted("OpenMission", """
+                {"sendingState": "CH", "receivingState": "NP", "kind": "EMBASSY", "city": "Kathmandu",
+                 "effectiveDate": "1990-01-01", "source": "archive"}""");
+        long before = events("CH-NP");
+        String closed = """
+                {"command": "CloseMission", "payload": {"missionId": "%s", "reason": "OTHER", "effectiveDate": "1950-01-01",
+                 "source": "archive"}}""".formatted(embassy).replace("\n", "");
+        String opened1910 = """
+                {"command": "OpenMission", "payload": {"sendingState": "CH", "receivingState": "NP", "kind": "EMBASSY",
+                 "city": "Kathmandu", "effectiveDate": "1910-01-01", "source": "archive"}}""".replace("\n", "");
+        String opened1900 = opened1910.replace("1910-01-01", "1900-01-01");
+
+        // Judged as a whole, the opening of 1900 on line 3 leaves the one of 1910 on line 2 opening an open
+        // mission: the refusal names line 2, whose fact is broken.
+        Response refused = importLines(closed, opened1910, opened1900);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.json().path("line").asInt()).as(refused.toString()).isEqualTo(2);
+        assertThat(refused.json().path("command").asText()).isEqualTo("OpenMission");
+        assertThat(refused.json().path("rule").asText()).isEqualTo("contradicts-recorded-fact");
+        assertThat(refused.json().path("conflictingFact").path("effectiveDate").asText()).isEqualTo("1910-01-01");
+        assertThat(refused.json().path("conflictingFact").path("rule").asText()).isEqualTo("mission-already-open");
+        assertThat(refused.json().path("detail").asText()).startsWith("line 2 (OpenMission): ")
+                .contains("nothing of the import was written");
+        assertThat(events("CH-NP")).isEqualTo(before);
+
+        // Newest first, the closure waits for the opening it closes; the second opening still has no place.
+        Response reversed = importLines(closed, opened1900, opened1910);
+        assertThat(reversed.status()).as(reversed.toString()).isEqualTo(409);
+        assertThat(reversed.json().path("line").asInt()).isEqualTo(3);
+        assertThat(reversed.json().path("rule").asText()).isEqualTo("mission-already-open");
+        assertThat(events("CH-NP")).isEqualTo(before);
+
+        // Without the second opening, the earlier life fits, closure first.
+        Response fits = importLines(closed, opened1910);
+        assertThat(fits.status()).as(fits.toString()).isEqualTo(200);
+        assertThat(events("CH-NP")).isEqualTo(before + 2);
+    }
+
+    private long events(String aggregate) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class,
+                aggregate);
     }
 
     private JsonNode presence(String states, String asOf, long atLeast) {

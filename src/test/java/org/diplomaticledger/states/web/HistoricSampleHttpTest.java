@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The historic sample of the demo data (demo/06-historic-missions.ndjson: the US legation, then embassy, in London,
  * the embassy in Berlin closed at war in 1941, the embassy in Moscow under the USSR's code), imported through
  * {@code POST /api/v1/imports} into ledgers without the demo, and asked as of days in its past. The file is newest
- * first, with each mission's opening ahead of the facts about it; the same lines imported oldest first, on a ledger
- * of their own, answer the same.
+ * first, with each mission's opening ahead of the facts about it; the same lines imported oldest first, or strictly
+ * newest first, each on a ledger of their own, answer the same.
  */
 class HistoricSampleHttpTest {
 
@@ -175,20 +175,36 @@ class HistoricSampleHttpTest {
         }
     }
 
-    /** Strictly by date, newest first, a fact comes before its mission's opening: refused, nothing written. */
+    /**
+     * Strictly by date, newest first, facts come before their mission's opening and a tenure's end before its
+     * appointment: each such line is refused where it stands, and tried again once the rest of the import ran. The
+     * import is accepted, and answers as the file oldest first does.
+     */
     @Test
-    void strictlyNewestFirstTheImportIsRefusedAtTheFirstFactOfAMissionNotYetOpened() throws IOException {
-        try (Ledger fresh = Ledger.start()) {
-            List<String> strictly = new ArrayList<>(lines);
-            strictly.sort(Comparator.comparing(HistoricSampleHttpTest::effectiveDate).reversed());
-            long before = fresh.events();
-            Response refused = fresh.importLines(strictly);
-            assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
-            // No fact about US-SU is recorded yet, so the presence itself is unknown (else: unknown-mission).
-            assertThat(refused.json().path("rule").asText()).isEqualTo("unknown-aggregate");
-            assertThat(refused.json().path("line").asInt()).isEqualTo(1);
-            assertThat(refused.json().path("detail").asText()).contains("US-SU");
-            assertThat(fresh.events()).isEqualTo(before);
+    void strictlyNewestFirstTheImportIsAcceptedAndAnswersAsOldestFirst() throws IOException {
+        try (Ledger strictly = Ledger.start()) {
+            List<String> newest = new ArrayList<>(lines);
+            newest.sort(Comparator.comparing(HistoricSampleHttpTest::effectiveDate).reversed());
+            assertThat(command(newest.get(0))).as("the first line is a fact of a mission not yet opened")
+                    .isNotEqualTo("OpenMission");
+            assertThat(newest).isNotEqualTo(lines);
+            long before = strictly.events();
+            Response imported = strictly.importLines(newest);
+            assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+            assertThat(imported.json().path("events").asInt()).isEqualTo(lines.size());
+            assertThat(strictly.events()).isEqualTo(before + lines.size());
+            // The receipts follow the file's lines.
+            assertThat(imported.json().path("lines").get(0).path("line").asInt()).isEqualTo(1);
+            assertThat(imported.json().path("lines").get(0).path("receipt").path("command").asText())
+                    .isEqualTo(command(newest.get(0)));
+            long position = imported.json().path("position").asLong();
+            for (String mission : List.of(LONDON, BERLIN, MOSCOW)) {
+                for (String day : List.of("1800-01-01", "1890-01-01", "1893-06-22", "1895-01-01", "1898-01-01",
+                        "1925-01-01", "1935-01-01", "1937-01-01", "1941-12-11", "1942-01-01", "1990-01-01", "1992-01-01")) {
+                    assertThat(answer(strictly, mission, day, position)).as(mission + " as of " + day)
+                            .isEqualTo(answer(oldestFirst, mission, day, oldestPosition));
+                }
+            }
         }
     }
 
