@@ -17,6 +17,9 @@ public class DiplomaticLedgerApplication {
      * {@code bench}, …) runs without Spring and exits.
      */
     public static void main(String[] args) {
-        LedgerCommandLine.main(args, DiplomaticLedgerApplication.class, springArguments -> SpringApplication.run(DiplomaticLedgerApplication.class, springArguments));
+        LedgerCommandLine.main(
+                args,
+                DiplomaticLedgerApplication.class,
+                springArguments -> SpringApplication.run(DiplomaticLedgerApplication.class, springArguments));
     }
 }

@@ -1,5 +1,11 @@
 package org.diplomaticledger.audit;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.eventhandling.EventMessage;
 import org.diplomaticledger.ledger.AppendInterceptor;
 import org.slf4j.Logger;
@@ -9,13 +15,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Writes the chain. Every append to the event store first locks the chain's head row, so that the positions the
@@ -32,8 +31,7 @@ public class AuditChain implements AppendInterceptor, SmartInitializingSingleton
     static final int CHUNK = 1000;
 
     /** The chain's head: the last chained position, its link, how many links, and the end of the legacy events. */
-    public record Head(long position, String link, long length, long legacyUntil) {
-    }
+    public record Head(long position, String link, long length, long legacyUntil) {}
 
     /** The chain disagrees with what the ledger fixed or published: it was truncated, rewritten or reset. */
     public static final class ChainTampered extends IllegalStateException {
@@ -77,10 +75,13 @@ public class AuditChain implements AppendInterceptor, SmartInitializingSingleton
         witness.last().ifPresent(published -> {
             ChainVerifier.Break disagreement = compare(head, published);
             if (disagreement != null) {
-                throw new ChainTampered("The audit chain was tampered with: " + disagreement.detail() + ". The ledger refuses to"
-                        + " start rather than chain again what it had chained (that would adopt edited or forged rows)."
-                        + " Restore the database from a backup that holds the chain up to position " + published.position()
-                        + ", or, once the loss is understood and recorded, move " + witness.file() + " aside (docs/audit.md).");
+                throw new ChainTampered(
+                        "The audit chain was tampered with: " + disagreement.detail() + ". The ledger refuses to"
+                                + " start rather than chain again what it had chained (that would adopt edited or forged rows)."
+                                + " Restore the database from a backup that holds the chain up to position "
+                                + published.position()
+                                + ", or, once the loss is understood and recorded, move " + witness.file()
+                                + " aside (docs/audit.md).");
             }
         });
         if (head.position() >= head.legacyUntil()) {
@@ -109,11 +110,14 @@ public class AuditChain implements AppendInterceptor, SmartInitializingSingleton
     private void requireFixedBoundary(Head head) {
         long fixed = legacyBoundary();
         if (head.legacyUntil() != fixed) {
-            throw new ChainTampered("The audit chain was tampered with: the boundary of the events stored before the chain"
-                    + " (audit_chain_head.legacy_until) is " + head.legacyUntil() + ", but it was fixed at " + fixed
-                    + " (audit_chain_genesis); chaining the positions after " + fixed + " as legacy events would adopt rows"
-                    + " that were edited or written around the ledger. The ledger refuses to start: restore the database"
-                    + " from a backup (docs/audit.md).");
+            throw new ChainTampered(
+                    "The audit chain was tampered with: the boundary of the events stored before the chain"
+                            + " (audit_chain_head.legacy_until) is " + head.legacyUntil() + ", but it was fixed at "
+                            + fixed
+                            + " (audit_chain_genesis); chaining the positions after " + fixed
+                            + " as legacy events would adopt rows"
+                            + " that were edited or written around the ledger. The ledger refuses to start: restore the database"
+                            + " from a backup (docs/audit.md).");
         }
     }
 
@@ -126,40 +130,54 @@ public class AuditChain implements AppendInterceptor, SmartInitializingSingleton
         String when = "the digest this ledger published at " + published.time() + " (position " + published.position()
                 + ", " + published.events() + " events, legacy until " + published.legacyUntil() + ")";
         if (head.position() < published.position() || head.length() < published.events()) {
-            return new ChainVerifier.Break(head.position() + 1, ChainVerifier.Reason.TRUNCATED, "the ledger lost events after"
-                    + " position " + head.position() + ": its chain ends there with " + head.length() + " events, but " + when
-                    + " already held more");
+            return new ChainVerifier.Break(
+                    head.position() + 1,
+                    ChainVerifier.Reason.TRUNCATED,
+                    "the ledger lost events after"
+                            + " position " + head.position() + ": its chain ends there with " + head.length()
+                            + " events, but " + when
+                            + " already held more");
         }
         if (head.legacyUntil() != published.legacyUntil()) {
-            return new ChainVerifier.Break(Math.min(head.legacyUntil(), published.legacyUntil()) + 1,
-                    ChainVerifier.Reason.LEGACY_BOUNDARY_MOVED, "the boundary of the events stored before the chain is "
-                    + head.legacyUntil() + ", not " + published.legacyUntil() + " as in " + when);
+            return new ChainVerifier.Break(
+                    Math.min(head.legacyUntil(), published.legacyUntil()) + 1,
+                    ChainVerifier.Reason.LEGACY_BOUNDARY_MOVED,
+                    "the boundary of the events stored before the chain is " + head.legacyUntil() + ", not "
+                            + published.legacyUntil() + " as in " + when);
         }
         if (published.position() > 0) {
-            List<String> link = jdbc.queryForList("SELECT link FROM audit_chain WHERE global_index = ?", String.class,
-                    published.position());
+            List<String> link = jdbc.queryForList(
+                    "SELECT link FROM audit_chain WHERE global_index = ?", String.class, published.position());
             if (link.isEmpty() || !link.get(0).trim().equals(published.hash())) {
-                return new ChainVerifier.Break(published.position(), ChainVerifier.Reason.DIGEST_MISMATCH, "the chain at position "
-                        + published.position() + " no longer ends in the hash of " + when + ": events up to it were rewritten");
+                return new ChainVerifier.Break(
+                        published.position(),
+                        ChainVerifier.Reason.DIGEST_MISMATCH,
+                        "the chain at position " + published.position() + " no longer ends in the hash of " + when
+                                + ": events up to it were rewritten");
             }
         }
         return null;
     }
 
     Head head() {
-        return jdbc.queryForObject("SELECT head_index, link, length, legacy_until FROM audit_chain_head WHERE id = 1",
+        return jdbc.queryForObject(
+                "SELECT head_index, link, length, legacy_until FROM audit_chain_head WHERE id = 1",
                 (rs, n) -> new Head(rs.getLong(1), rs.getString(2).trim(), rs.getLong(3), rs.getLong(4)));
     }
 
     private Head lockHead() {
-        return jdbc.queryForObject("SELECT head_index, link, length, legacy_until FROM audit_chain_head WHERE id = 1 FOR UPDATE",
+        return jdbc.queryForObject(
+                "SELECT head_index, link, length, legacy_until FROM audit_chain_head WHERE id = 1 FOR UPDATE",
                 (rs, n) -> new Head(rs.getLong(1), rs.getString(2).trim(), rs.getLong(3), rs.getLong(4)));
     }
 
     private Head chainLegacyChunk(Head head) {
-        List<StoredEvent> rows = jdbc.query("SELECT " + StoredEvent.COLUMNS + " FROM domain_event_entry"
+        List<StoredEvent> rows = jdbc.query(
+                "SELECT " + StoredEvent.COLUMNS + " FROM domain_event_entry"
                         + " WHERE global_index > ? AND global_index <= ? ORDER BY global_index LIMIT " + CHUNK,
-                (rs, n) -> StoredEvent.read(rs), head.position(), head.legacyUntil());
+                (rs, n) -> StoredEvent.read(rs),
+                head.position(),
+                head.legacyUntil());
         if (rows.isEmpty()) {
             // The legacy events end before legacyUntil (the last ones were rolled back or never committed): the
             // boundary is fixed where they end, in both places, once.
@@ -177,7 +195,9 @@ public class AuditChain implements AppendInterceptor, SmartInitializingSingleton
     private Map<String, Long> link(Head head, List<String> eventIds) {
         Set<String> ours = new HashSet<>(eventIds);
         List<StoredEvent> rows = new ArrayList<>(eventIds.size());
-        jdbc.query("SELECT " + StoredEvent.COLUMNS + " FROM domain_event_entry WHERE global_index > ? ORDER BY global_index",
+        jdbc.query(
+                "SELECT " + StoredEvent.COLUMNS
+                        + " FROM domain_event_entry WHERE global_index > ? ORDER BY global_index",
                 rs -> {
                     StoredEvent event = StoredEvent.read(rs);
                     // A row after the head that is not ours was put there around the ledger: it stays unchained, and
@@ -185,10 +205,11 @@ public class AuditChain implements AppendInterceptor, SmartInitializingSingleton
                     if (ours.contains(event.eventId())) {
                         rows.add(event);
                     }
-                }, head.position());
+                },
+                head.position());
         if (rows.size() != ours.size()) {
-            throw new IllegalStateException("the audit chain found " + rows.size() + " of the " + ours.size()
-                    + " events just appended");
+            throw new IllegalStateException(
+                    "the audit chain found " + rows.size() + " of the " + ours.size() + " events just appended");
         }
         store(head, rows);
         Map<String, Long> positions = new HashMap<>(rows.size() * 2);
@@ -204,15 +225,26 @@ public class AuditChain implements AppendInterceptor, SmartInitializingSingleton
         String link = head.link();
         for (StoredEvent event : rows) {
             link = ChainCodec.link(link, event);
-            links.add(new Object[]{event.position(), previous, event.eventId(), ChainCodec.sha256Hex(event.payload()),
-                    ChainCodec.sha256Hex(event.metaData()), link});
+            links.add(new Object[] {
+                event.position(),
+                previous,
+                event.eventId(),
+                ChainCodec.sha256Hex(event.payload()),
+                ChainCodec.sha256Hex(event.metaData()),
+                link
+            });
             previous = event.position();
         }
-        jdbc.batchUpdate("INSERT INTO audit_chain (global_index, prev_index, event_identifier, payload_sha256, metadata_sha256, link)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", links);
+        jdbc.batchUpdate(
+                "INSERT INTO audit_chain (global_index, prev_index, event_identifier, payload_sha256, metadata_sha256, link)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                links);
         Head moved = new Head(previous, link, head.length() + rows.size(), head.legacyUntil());
-        jdbc.update("UPDATE audit_chain_head SET head_index = ?, link = ?, length = ? WHERE id = 1",
-                moved.position(), moved.link(), moved.length());
+        jdbc.update(
+                "UPDATE audit_chain_head SET head_index = ?, link = ?, length = ? WHERE id = 1",
+                moved.position(),
+                moved.link(),
+                moved.length());
         return moved;
     }
 }

@@ -1,12 +1,11 @@
 package org.diplomaticledger.audit;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.stereotype.Component;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The {@code auditChain} health component (docs/operations.md): the chain's head ({@code head}, its last chained
@@ -21,7 +20,8 @@ import java.util.Map;
 @Component
 class AuditChainHealthIndicator implements HealthIndicator {
 
-    static final Status DEGRADED = new Status("DEGRADED", "the last verification found the audit chain broken: see GET /api/v1/audit/verify");
+    static final Status DEGRADED =
+            new Status("DEGRADED", "the last verification found the audit chain broken: see GET /api/v1/audit/verify");
 
     private final AuditChain chain;
     private final ChainVerifier verifier;
@@ -35,18 +35,28 @@ class AuditChainHealthIndicator implements HealthIndicator {
     public Health health() {
         AuditChain.Head head = chain.head();
         Health.Builder health = Health.up().withDetail("head", head.position()).withDetail("events", head.length());
-        return verifier.lastVerification().map(last -> {
-            ChainVerifier.Result result = last.result();
-            Map<String, Object> verification = new LinkedHashMap<>();
-            verification.put("valid", result.valid());
-            verification.put("position", result.position());
-            verification.put("events", result.events());
-            verification.put("at", last.at().toString());
-            if (result.firstBreak() != null) {
-                verification.put("firstBreak", Map.of("position", result.firstBreak().position(),
-                        "reason", result.firstBreak().reason().code()));
-            }
-            return health.status(result.valid() ? Status.UP : DEGRADED).withDetail("lastVerification", verification).build();
-        }).orElseGet(() -> health.withDetail("lastVerification", "none on this node since it started").build());
+        return verifier.lastVerification()
+                .map(last -> {
+                    ChainVerifier.Result result = last.result();
+                    Map<String, Object> verification = new LinkedHashMap<>();
+                    verification.put("valid", result.valid());
+                    verification.put("position", result.position());
+                    verification.put("events", result.events());
+                    verification.put("at", last.at().toString());
+                    if (result.firstBreak() != null) {
+                        verification.put(
+                                "firstBreak",
+                                Map.of(
+                                        "position",
+                                        result.firstBreak().position(),
+                                        "reason",
+                                        result.firstBreak().reason().code()));
+                    }
+                    return health.status(result.valid() ? Status.UP : DEGRADED)
+                            .withDetail("lastVerification", verification)
+                            .build();
+                })
+                .orElseGet(() -> health.withDetail("lastVerification", "none on this node since it started")
+                        .build());
     }
 }

@@ -1,10 +1,7 @@
 package org.diplomaticledger.audit;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -14,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Writes the ledger, or a range of its positions, as NDJSON with the chain's links, a chunk of rows at a time: a
@@ -37,8 +36,7 @@ public class AuditExport {
     }
 
     /** The positions an export covers: from 1 (or {@code from}) up to the head (or {@code to}, if before it). */
-    public record Range(long from, long to) {
-    }
+    public record Range(long from, long to) {}
 
     public Range range(Long from, Long to) {
         long head = chain.head().position();
@@ -48,8 +46,11 @@ public class AuditExport {
     public void write(Range range, OutputStream out) throws IOException {
         try (JsonGenerator generator = json.createGenerator(out)) {
             generator.setRootValueSeparator(null);
-            List<Object[]> before = jdbc.query("SELECT global_index, link FROM audit_chain WHERE global_index < ?"
-                    + " ORDER BY global_index DESC LIMIT 1", (rs, n) -> new Object[]{rs.getLong(1), rs.getString(2).trim()}, range.from());
+            List<Object[]> before = jdbc.query(
+                    "SELECT global_index, link FROM audit_chain WHERE global_index < ?"
+                            + " ORDER BY global_index DESC LIMIT 1",
+                    (rs, n) -> new Object[] {rs.getLong(1), rs.getString(2).trim()},
+                    range.from());
             long previous = before.isEmpty() ? 0 : (Long) before.get(0)[0];
             String previousHash = before.isEmpty() ? ChainCodec.GENESIS : (String) before.get(0)[1];
             generator.writeStartObject();
@@ -71,10 +72,12 @@ public class AuditExport {
             while (true) {
                 long[] seen = {after, 0};
                 String[] hash = {lastHash};
-                jdbc.query("SELECT e.global_index, e.event_identifier, e.aggregate_identifier, e.sequence_number, e.type,"
+                jdbc.query(
+                        "SELECT e.global_index, e.event_identifier, e.aggregate_identifier, e.sequence_number, e.type,"
                                 + " e.time_stamp, e.payload_type, e.payload_revision, e.payload, e.meta_data, c.prev_index, c.link"
                                 + " FROM domain_event_entry e LEFT JOIN audit_chain c ON c.global_index = e.global_index"
-                                + " WHERE e.global_index > ? AND e.global_index <= ? ORDER BY e.global_index LIMIT " + AuditChain.CHUNK,
+                                + " WHERE e.global_index > ? AND e.global_index <= ? ORDER BY e.global_index LIMIT "
+                                + AuditChain.CHUNK,
                         rs -> {
                             StoredEvent event = StoredEvent.read(rs);
                             long prev = rs.getLong(11);
@@ -88,7 +91,9 @@ public class AuditExport {
                             seen[0] = event.position();
                             seen[1]++;
                             hash[0] = link == null ? null : link.trim();
-                        }, after, range.to());
+                        },
+                        after,
+                        range.to());
                 if (seen[1] == 0) {
                     break;
                 }
@@ -109,7 +114,8 @@ public class AuditExport {
         }
     }
 
-    private static void eventLine(JsonGenerator generator, StoredEvent event, Long previous, String link) throws IOException {
+    private static void eventLine(JsonGenerator generator, StoredEvent event, Long previous, String link)
+            throws IOException {
         generator.writeStartObject();
         generator.writeStringField("kind", "event");
         generator.writeNumberField("position", event.position());
@@ -137,8 +143,12 @@ public class AuditExport {
             return;
         }
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
             generator.writeStringField(name, text);
         } catch (CharacterCodingException notText) {
             generator.writeStringField(name + "Base64", Base64.getEncoder().encodeToString(bytes));

@@ -24,18 +24,36 @@ class AuditMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("ledger.audit.chain.head", chain, c -> c.head().position())
-                .description("The last position chained into the audit chain").register(registry);
-        Gauge.builder("ledger.audit.chain.events", chain, c -> c.head().length())
-                .description("The number of events chained").register(registry);
-        Gauge.builder("ledger.audit.verify.valid", verifier,
-                        v -> v.lastVerification().map(last -> last.result().valid() ? 1.0 : 0.0).orElse(Double.NaN))
-                .description("Whether the last whole verification on this node found the chain intact (1) or broken (0)")
+                .description("The last position chained into the audit chain")
                 .register(registry);
-        Gauge.builder("ledger.audit.verify.position", verifier,
-                        v -> v.lastVerification().map(last -> (double) last.result().position()).orElse(Double.NaN))
-                .description("The position the last whole verification reached").register(registry);
-        Gauge.builder("ledger.audit.verify.time", verifier,
-                        v -> v.lastVerification().map(last -> last.at().toEpochMilli() / 1000.0).orElse(Double.NaN))
-                .description("When the last whole verification ended").baseUnit("seconds").register(registry);
+        Gauge.builder("ledger.audit.chain.events", chain, c -> c.head().length())
+                .description("The number of events chained")
+                .register(registry);
+        Gauge.builder(
+                        "ledger.audit.verify.valid",
+                        verifier,
+                        v -> v.lastVerification()
+                                .map(last -> last.result().valid() ? 1.0 : 0.0)
+                                .orElse(Double.NaN))
+                .description(
+                        "Whether the last whole verification on this node found the chain intact (1) or broken (0)")
+                .register(registry);
+        Gauge.builder(
+                        "ledger.audit.verify.position",
+                        verifier,
+                        v -> v.lastVerification()
+                                .map(last -> (double) last.result().position())
+                                .orElse(Double.NaN))
+                .description("The position the last whole verification reached")
+                .register(registry);
+        Gauge.builder(
+                        "ledger.audit.verify.time",
+                        verifier,
+                        v -> v.lastVerification()
+                                .map(last -> last.at().toEpochMilli() / 1000.0)
+                                .orElse(Double.NaN))
+                .description("When the last whole verification ended")
+                .baseUnit("seconds")
+                .register(registry);
     }
 }

@@ -1,10 +1,9 @@
 package org.diplomaticledger.audit;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
 import java.nio.file.Path;
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code ledger.audit.*}: the key that signs the chain's digests, and how often a new digest is published.
@@ -16,7 +15,10 @@ import java.time.Duration;
  * @param publish          the periodic publication of the head's signed digest
  */
 @ConfigurationProperties("ledger.audit")
-public record AuditProperties(Path signingKey, Path signingPublicKey, @DefaultValue Publish publish) {
+public record AuditProperties(
+        Path signingKey,
+        Path signingPublicKey,
+        @DefaultValue Publish publish) {
 
     /**
      * @param interval   how often the head's digest is published when it moved (to the log, the data directory and,

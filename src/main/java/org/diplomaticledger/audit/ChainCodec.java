@@ -25,8 +25,7 @@ public final class ChainCodec {
     private static final byte[] DOMAIN = VERSION.getBytes(StandardCharsets.US_ASCII);
     private static final HexFormat HEX = HexFormat.of();
 
-    private ChainCodec() {
-    }
+    private ChainCodec() {}
 
     /** The link of {@code event} after the link {@code previous} (hex). */
     public static String link(String previous, StoredEvent event) {
@@ -64,7 +63,8 @@ public final class ChainCodec {
     }
 
     private static void field(ByteArrayOutputStream out, byte[] bytes) {
-        out.writeBytes(ByteBuffer.allocate(4).putInt(bytes == null ? -1 : bytes.length).array());
+        out.writeBytes(
+                ByteBuffer.allocate(4).putInt(bytes == null ? -1 : bytes.length).array());
         if (bytes != null) {
             out.writeBytes(bytes);
         }

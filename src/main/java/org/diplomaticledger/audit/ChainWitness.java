@@ -2,14 +2,13 @@ package org.diplomaticledger.audit;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import org.springframework.stereotype.Component;
 
 /**
  * What this node last published of the chain: the signed digest in {@code ${ledger.data-dir}/audit/last-digest.json},
@@ -22,7 +21,8 @@ import java.util.Optional;
 public class ChainWitness {
 
     private final Path file;
-    private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final ObjectMapper json =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     ChainWitness(org.diplomaticledger.ledger.LedgerProperties ledger) {
         this.file = ledger.dataDir().resolve("audit").resolve("last-digest.json");
@@ -40,14 +40,16 @@ public class ChainWitness {
         try {
             return Optional.of(json.readValue(file.toFile(), SignedDigest.class));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + " (the last digest this ledger published): " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read " + file + " (the last digest this ledger published): " + e.getMessage(), e);
         }
     }
 
     void write(SignedDigest digest) {
         try {
             Files.createDirectories(file.getParent());
-            // A temporary file of its own, moved into place whole: nodes sharing a data directory never read half a file.
+            // A temporary file of its own, moved into place whole: nodes sharing a data directory never read half a
+            // file.
             Path temporary = Files.createTempFile(file.getParent(), "last-digest", ".tmp");
             try {
                 json.writeValue(temporary.toFile(), digest);

@@ -2,17 +2,16 @@ package org.diplomaticledger.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
 
 /**
  * Publishes the chain's head as a signed digest whenever it moved: at start, every {@code ledger.audit.publish.interval}
@@ -39,8 +38,13 @@ class DigestPublisher implements SmartLifecycle {
     private ChainVerifier.Break reported;
     private volatile boolean running;
 
-    DigestPublisher(AuditChain chain, LedgerSigningKey key, ChainWitness witness, AuditProperties properties, Clock clock,
-                    ObjectProvider<DigestSink> sinks) {
+    DigestPublisher(
+            AuditChain chain,
+            LedgerSigningKey key,
+            ChainWitness witness,
+            AuditProperties properties,
+            Clock clock,
+            ObjectProvider<DigestSink> sinks) {
         this.chain = chain;
         this.key = key;
         this.witness = witness;
@@ -57,14 +61,19 @@ class DigestPublisher implements SmartLifecycle {
             ChainVerifier.Break disagreement = chain.compare(head, last);
             if (disagreement != null) {
                 if (!disagreement.equals(reported)) {
-                    log.error("The audit chain was tampered with ({}): {}. The last digest published stays in {}; verify"
-                            + " reports it.", disagreement.reason().code(),
-                            disagreement.detail(), witness.file());
+                    log.error(
+                            "The audit chain was tampered with ({}): {}. The last digest published stays in {}; verify"
+                                    + " reports it.",
+                            disagreement.reason().code(),
+                            disagreement.detail(),
+                            witness.file());
                     reported = disagreement;
                 }
                 return null;
             }
-            if (last.position() == head.position() && last.events() == head.length() && last.keyId().equals(key.keyId())) {
+            if (last.position() == head.position()
+                    && last.events() == head.length()
+                    && last.keyId().equals(key.keyId())) {
                 return null;
             }
         }
@@ -81,8 +90,11 @@ class DigestPublisher implements SmartLifecycle {
             try {
                 sink.publish(digest);
             } catch (Exception e) {
-                log.warn("Publishing the audit digest at position {} to {} failed: {}", digest.position(),
-                        sink.getClass().getSimpleName(), e.toString());
+                log.warn(
+                        "Publishing the audit digest at position {} to {} failed: {}",
+                        digest.position(),
+                        sink.getClass().getSimpleName(),
+                        e.toString());
             }
         }
         return digest;
@@ -92,7 +104,10 @@ class DigestPublisher implements SmartLifecycle {
         try {
             publish();
         } catch (RuntimeException e) {
-            log.warn("Publishing the audit digest failed; trying again in {}: {}", properties.publish().interval(), e.toString());
+            log.warn(
+                    "Publishing the audit digest failed; trying again in {}: {}",
+                    properties.publish().interval(),
+                    e.toString());
         }
     }
 

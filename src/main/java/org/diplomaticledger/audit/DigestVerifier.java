@@ -2,7 +2,6 @@ package org.diplomaticledger.audit;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +17,7 @@ import java.security.PublicKey;
  */
 public final class DigestVerifier {
 
-    private DigestVerifier() {
-    }
+    private DigestVerifier() {}
 
     /** The command line: prints the verdict and answers the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -44,8 +42,9 @@ public final class DigestVerifier {
             err.println("INVALID: " + verdict);
             return 1;
         }
-        out.println("VALID: signed by " + digest.keyId() + ": position " + digest.position() + ", hash " + digest.hash() + ", "
-                + digest.events() + " events, legacy until " + digest.legacyUntil() + ", taken at " + digest.time());
+        out.println("VALID: signed by " + digest.keyId() + ": position " + digest.position() + ", hash " + digest.hash()
+                + ", " + digest.events() + " events, legacy until " + digest.legacyUntil() + ", taken at "
+                + digest.time());
         return 0;
     }
 
@@ -66,10 +65,12 @@ public final class DigestVerifier {
 
     public static SignedDigest read(Path file) throws IOException {
         try {
-            return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            return new ObjectMapper()
+                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                     .readValue(file.toFile(), SignedDigest.class);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IllegalArgumentException(file + " is not a signed digest (JSON as GET /api/v1/audit/digest answers it)");
+            throw new IllegalArgumentException(
+                    file + " is not a signed digest (JSON as GET /api/v1/audit/digest answers it)");
         } catch (java.io.FileNotFoundException e) {
             throw new NoSuchFileException(file.toString());
         }

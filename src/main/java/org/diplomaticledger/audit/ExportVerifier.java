@@ -2,7 +2,6 @@ package org.diplomaticledger.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,11 +21,9 @@ import java.util.Base64;
 public final class ExportVerifier {
 
     /** The verdict: whether the export holds, and a sentence saying why or where it breaks. */
-    public record Outcome(boolean valid, String message, long events, long line) {
-    }
+    public record Outcome(boolean valid, String message, long events, long line) {}
 
-    private ExportVerifier() {
-    }
+    private ExportVerifier() {}
 
     /** The command line: prints the verdict and answers the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -63,15 +60,18 @@ public final class ExportVerifier {
             }
             hash = digest.length == 2 ? digest[1].trim().toLowerCase(java.util.Locale.ROOT) : null;
             if (position == null || !ChainCodec.isHash(hash)) {
-                err.println("--digest must be POSITION:HASH, e.g. 90:3f2a… (the position and 64 hex digits of a kept digest),"
-                        + " or a signed digest's file followed by --key PUBLIC-KEY.pem");
+                err.println(
+                        "--digest must be POSITION:HASH, e.g. 90:3f2a… (the position and 64 hex digits of a kept digest),"
+                                + " or a signed digest's file followed by --key PUBLIC-KEY.pem");
                 return 2;
             }
         }
         try {
             Outcome outcome = verify(Path.of(args[0]), position, hash);
-            (outcome.valid() ? out : err).println((outcome.valid() ? "VALID: " : "INVALID: ") + outcome.message()
-                    + (outcome.valid() && signedBy != null ? "; the digest is signed by " + signedBy : ""));
+            (outcome.valid() ? out : err)
+                    .println((outcome.valid() ? "VALID: " : "INVALID: ")
+                            + outcome.message()
+                            + (outcome.valid() && signedBy != null ? "; the digest is signed by " + signedBy : ""));
             return outcome.valid() ? 0 : 1;
         } catch (NoSuchFileException e) {
             err.println("cannot read " + args[0] + ": no such file");
@@ -116,11 +116,15 @@ public final class ExportVerifier {
                     return bad(lineNumber, events, "a line after the closing digest");
                 }
                 if (lineNumber == 1 || link == null) {
-                    if (!kind.equals("header") || !AuditExport.FORMAT.equals(line.path("format").asText())) {
+                    if (!kind.equals("header")
+                            || !AuditExport.FORMAT.equals(line.path("format").asText())) {
                         return bad(lineNumber, events, "not the header of a " + AuditExport.FORMAT);
                     }
                     if (!ChainCodec.VERSION.equals(line.path("chain").asText())) {
-                        return bad(lineNumber, events, "chain version " + line.path("chain").asText() + " is not " + ChainCodec.VERSION);
+                        return bad(
+                                lineNumber,
+                                events,
+                                "chain version " + line.path("chain").asText() + " is not " + ChainCodec.VERSION);
                     }
                     previous = line.path("prevPosition").asLong(-1);
                     link = line.path("prevHash").asText();
@@ -131,11 +135,17 @@ public final class ExportVerifier {
                 }
                 if (kind.equals("digest")) {
                     digest = line;
-                    if (line.path("position").asLong(-1) != previous || !link.equals(line.path("hash").asText())
+                    if (line.path("position").asLong(-1) != previous
+                            || !link.equals(line.path("hash").asText())
                             || line.path("events").asLong(-1) != events) {
-                        return bad(lineNumber, events, "the closing digest (position " + line.path("position").asText()
-                                + ", " + line.path("events").asText() + " events) does not match the events above it (last position "
-                                + previous + ", " + events + " events, hash " + link + ")");
+                        return bad(
+                                lineNumber,
+                                events,
+                                "the closing digest (position "
+                                        + line.path("position").asText()
+                                        + ", " + line.path("events").asText()
+                                        + " events) does not match the events above it (last position "
+                                        + previous + ", " + events + " events, hash " + link + ")");
                     }
                     continue;
                 }
@@ -149,23 +159,36 @@ public final class ExportVerifier {
                     return bad(lineNumber, events, e.getMessage());
                 }
                 if (event.position() <= previous) {
-                    return bad(lineNumber, events, "position " + event.position() + " does not follow " + previous
-                            + ": lines were reordered");
+                    return bad(
+                            lineNumber,
+                            events,
+                            "position " + event.position() + " does not follow " + previous + ": lines were reordered");
                 }
-                if (!line.hasNonNull("prevPosition") || line.path("prevPosition").asLong() != previous) {
-                    return bad(lineNumber, events, "the event at position " + event.position() + " was chained after position "
-                            + line.path("prevPosition").asText("(none)") + ", but the line before is position " + previous
-                            + ": an event is missing");
+                if (!line.hasNonNull("prevPosition")
+                        || line.path("prevPosition").asLong() != previous) {
+                    return bad(
+                            lineNumber,
+                            events,
+                            "the event at position " + event.position() + " was chained after position "
+                                    + line.path("prevPosition").asText("(none)") + ", but the line before is position "
+                                    + previous
+                                    + ": an event is missing");
                 }
                 String computed = ChainCodec.link(link, event);
                 if (!computed.equals(line.path("hash").asText())) {
-                    return bad(lineNumber, events, "the event at position " + event.position() + " (" + event.eventId()
-                            + ") does not hash to its link: the line was edited, or the ledger was altered before export");
+                    return bad(
+                            lineNumber,
+                            events,
+                            "the event at position " + event.position() + " (" + event.eventId()
+                                    + ") does not hash to its link: the line was edited, or the ledger was altered before export");
                 }
                 if (keptPosition != null && keptPosition == event.position()) {
                     if (!computed.equals(keptHash)) {
-                        return bad(lineNumber, events, "the event at position " + keptPosition + " links to " + computed
-                                + ", not to the kept digest's hash");
+                        return bad(
+                                lineNumber,
+                                events,
+                                "the event at position " + keptPosition + " links to " + computed
+                                        + ", not to the kept digest's hash");
                     }
                     keptFound = true;
                 }
@@ -180,10 +203,15 @@ public final class ExportVerifier {
                 return bad(lineNumber, events, "no closing digest line: the export is truncated");
             }
             if (keptPosition != null && !keptFound) {
-                return new Outcome(false, "the kept digest's position " + keptPosition + " is not in this export", events, 0);
+                return new Outcome(
+                        false, "the kept digest's position " + keptPosition + " is not in this export", events, 0);
             }
-            return new Outcome(true, events + " events, chain holds; head position " + previous + ", hash " + link
-                    + (keptFound ? "; the kept digest at position " + keptPosition + " matches" : ""), events, 0);
+            return new Outcome(
+                    true,
+                    events + " events, chain holds; head position " + previous + ", hash " + link
+                            + (keptFound ? "; the kept digest at position " + keptPosition + " matches" : ""),
+                    events,
+                    0);
         }
     }
 
@@ -192,14 +220,24 @@ public final class ExportVerifier {
     }
 
     private static StoredEvent event(JsonNode line) {
-        for (String field : new String[]{"position", "eventId", "aggregateId", "sequenceNumber", "timestamp", "payloadType", "hash"}) {
+        for (String field :
+                new String[] {"position", "eventId", "aggregateId", "sequenceNumber", "timestamp", "payloadType", "hash"
+                }) {
             if (!line.hasNonNull(field)) {
                 throw new IllegalArgumentException("the event line lacks '" + field + "'");
             }
         }
-        return new StoredEvent(line.path("position").asLong(), line.path("eventId").asText(), line.path("aggregateId").asText(),
-                line.path("sequenceNumber").asLong(), text(line, "aggregateType"), line.path("timestamp").asText(),
-                line.path("payloadType").asText(), text(line, "payloadRevision"), bytes(line, "payload"), bytes(line, "metaData"));
+        return new StoredEvent(
+                line.path("position").asLong(),
+                line.path("eventId").asText(),
+                line.path("aggregateId").asText(),
+                line.path("sequenceNumber").asLong(),
+                text(line, "aggregateType"),
+                line.path("timestamp").asText(),
+                line.path("payloadType").asText(),
+                text(line, "payloadRevision"),
+                bytes(line, "payload"),
+                bytes(line, "metaData"));
     }
 
     private static String text(JsonNode line, String field) {

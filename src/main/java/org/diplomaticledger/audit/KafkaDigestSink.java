@@ -3,16 +3,15 @@ package org.diplomaticledger.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.concurrent.TimeUnit;
 import org.diplomaticledger.stream.StreamProperties;
 import org.diplomaticledger.stream.kafka.KafkaRelayProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Profile;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
-
-import java.net.URI;
-import java.time.OffsetDateTime;
-import java.util.concurrent.TimeUnit;
 
 /**
  * With the {@code kafka} profile, each new signed digest also goes to Kafka, by the relay's producer, as a CloudEvent
@@ -38,8 +37,11 @@ class KafkaDigestSink implements DigestSink {
      * stream capability's: read from its properties records, the only classes of that capability the audit chain
      * uses (ArchitectureTest).
      */
-    KafkaDigestSink(KafkaTemplate<String, CloudEvent> template, AuditProperties properties, KafkaRelayProperties kafka,
-                    StreamProperties stream) {
+    KafkaDigestSink(
+            KafkaTemplate<String, CloudEvent> template,
+            AuditProperties properties,
+            KafkaRelayProperties kafka,
+            StreamProperties stream) {
         this.template = template;
         String configured = properties.publish().kafkaTopic();
         this.topic = configured == null || configured.isBlank() ? kafka.topic() : configured;

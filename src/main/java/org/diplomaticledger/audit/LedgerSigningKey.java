@@ -1,9 +1,5 @@
 package org.diplomaticledger.audit;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +13,9 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * The ledger's Ed25519 key, which signs the chain's digests (the JDK's own Ed25519: no library needed). Configured
@@ -37,7 +36,8 @@ public class LedgerSigningKey {
     LedgerSigningKey(AuditProperties properties, org.diplomaticledger.ledger.LedgerProperties ledger) {
         Path dataDir = ledger.dataDir();
         try {
-            KeyPair pair = properties.signingKey() != null ? configured(properties) : generated(dataDir.resolve("audit"));
+            KeyPair pair =
+                    properties.signingKey() != null ? configured(properties) : generated(dataDir.resolve("audit"));
             this.privateKey = pair.getPrivate();
             this.publicKey = pair.getPublic();
         } catch (IOException e) {
@@ -54,15 +54,19 @@ public class LedgerSigningKey {
         String pem = Files.readString(properties.signingKey(), StandardCharsets.US_ASCII);
         PrivateKey key = SignedDigest.privateKey(pem);
         if (key == null) {
-            throw new IllegalStateException("ledger.audit.signing-key (" + properties.signingKey() + ") holds no PRIVATE KEY block");
+            throw new IllegalStateException(
+                    "ledger.audit.signing-key (" + properties.signingKey() + ") holds no PRIVATE KEY block");
         }
         PublicKey publicKey = SignedDigest.publicKey(pem);
         if (publicKey == null && properties.signingPublicKey() != null) {
-            publicKey = SignedDigest.publicKey(Files.readString(properties.signingPublicKey(), StandardCharsets.US_ASCII));
+            publicKey =
+                    SignedDigest.publicKey(Files.readString(properties.signingPublicKey(), StandardCharsets.US_ASCII));
         }
         if (publicKey == null) {
-            throw new IllegalStateException("the public key of ledger.audit.signing-key is needed: add its PUBLIC KEY block to "
-                    + properties.signingKey() + " or name a file holding it in ledger.audit.signing-public-key");
+            throw new IllegalStateException(
+                    "the public key of ledger.audit.signing-key is needed: add its PUBLIC KEY block to "
+                            + properties.signingKey()
+                            + " or name a file holding it in ledger.audit.signing-public-key");
         }
         return new KeyPair(publicKey, key);
     }
@@ -81,12 +85,18 @@ public class LedgerSigningKey {
         }
         Files.createDirectories(dir);
         Path temporary = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                ? Files.createTempFile(dir, "signing-key", ".tmp",
+                ? Files.createTempFile(
+                        dir,
+                        "signing-key",
+                        ".tmp",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                 : Files.createTempFile(dir, "signing-key", ".tmp");
         try {
-            Files.writeString(temporary, SignedDigest.pem("PRIVATE KEY", pair.getPrivate().getEncoded())
-                    + SignedDigest.pem("PUBLIC KEY", pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
+            Files.writeString(
+                    temporary,
+                    SignedDigest.pem("PRIVATE KEY", pair.getPrivate().getEncoded())
+                            + SignedDigest.pem("PUBLIC KEY", pair.getPublic().getEncoded()),
+                    StandardCharsets.US_ASCII);
             // A link fails if the file exists: of nodes sharing a data directory and starting together, one key wins.
             Files.createLink(file, temporary);
         } catch (java.nio.file.FileAlreadyExistsException another) {
@@ -95,15 +105,20 @@ public class LedgerSigningKey {
         } finally {
             Files.deleteIfExists(temporary);
         }
-        Files.writeString(dir.resolve("signing-key.pub.pem"), SignedDigest.pem("PUBLIC KEY", pair.getPublic().getEncoded()),
+        Files.writeString(
+                dir.resolve("signing-key.pub.pem"),
+                SignedDigest.pem("PUBLIC KEY", pair.getPublic().getEncoded()),
                 StandardCharsets.US_ASCII);
-        log.info("Generated the ledger's signing key {} into {} (set ledger.audit.signing-key to use your own)",
-                SignedDigest.keyId(pair.getPublic()), file);
+        log.info(
+                "Generated the ledger's signing key {} into {} (set ledger.audit.signing-key to use your own)",
+                SignedDigest.keyId(pair.getPublic()),
+                file);
         return pair;
     }
 
     public SignedDigest sign(long position, String hash, long events, long legacyUntil, Instant time) {
-        return SignedDigest.sign(ChainCodec.VERSION, position, hash, events, legacyUntil, time.toString(), privateKey, publicKey);
+        return SignedDigest.sign(
+                ChainCodec.VERSION, position, hash, events, legacyUntil, time.toString(), privateKey, publicKey);
     }
 
     public SignedDigest sign(AuditChain.Head head, Instant time) {

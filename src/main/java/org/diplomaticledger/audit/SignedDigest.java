@@ -33,23 +33,41 @@ import java.util.regex.Pattern;
  * each ended by {@code \n}, numbers in decimal. The key id is {@code ed25519:} and the first 16 hex digits of SHA-256
  * over the public key's X.509 (SubjectPublicKeyInfo) encoding.
  */
-public record SignedDigest(String chain, long position, String hash, long events, long legacyUntil, String time,
-                           String keyId, String algorithm, String signature) {
+public record SignedDigest(
+        String chain,
+        long position,
+        String hash,
+        long events,
+        long legacyUntil,
+        String time,
+        String keyId,
+        String algorithm,
+        String signature) {
 
     public static final String FORMAT = "diplomatic-ledger/digest/v1";
     public static final String ALGORITHM = "Ed25519";
-    private static final Pattern PEM = Pattern.compile("-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
+    private static final Pattern PEM =
+            Pattern.compile("-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
 
     /** The bytes the signature covers. */
     public byte[] signedBytes() {
         return (FORMAT + "\n" + chain + "\n" + position + "\n" + hash + "\n" + events + "\n" + legacyUntil + "\n" + time
-                + "\n" + keyId + "\n").getBytes(StandardCharsets.UTF_8);
+                        + "\n" + keyId + "\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** The digest signed with {@code key}, whose public half is {@code publicKey}. */
-    public static SignedDigest sign(String chain, long position, String hash, long events, long legacyUntil, String time,
-                                    PrivateKey key, PublicKey publicKey) {
-        SignedDigest unsigned = new SignedDigest(chain, position, hash, events, legacyUntil, time, keyId(publicKey), ALGORITHM, null);
+    public static SignedDigest sign(
+            String chain,
+            long position,
+            String hash,
+            long events,
+            long legacyUntil,
+            String time,
+            PrivateKey key,
+            PublicKey publicKey) {
+        SignedDigest unsigned =
+                new SignedDigest(chain, position, hash, events, legacyUntil, time, keyId(publicKey), ALGORITHM, null);
         try {
             Signature signer = Signature.getInstance(ALGORITHM);
             signer.initSign(key);
@@ -66,7 +84,9 @@ public record SignedDigest(String chain, long position, String hash, long events
 
     /** Whether the signature is {@code publicKey}'s over these fields (and names that key). */
     public boolean verifies(PublicKey publicKey) {
-        if (signature == null || !ALGORITHM.equals(algorithm) || !keyId(publicKey).equals(keyId)) {
+        if (signature == null
+                || !ALGORITHM.equals(algorithm)
+                || !keyId(publicKey).equals(keyId)) {
             return false;
         }
         try {
@@ -98,7 +118,8 @@ public record SignedDigest(String chain, long position, String hash, long events
         try {
             return KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(der));
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("the PUBLIC KEY block is not an Ed25519 public key: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "the PUBLIC KEY block is not an Ed25519 public key: " + e.getMessage(), e);
         }
     }
 
@@ -111,14 +132,16 @@ public record SignedDigest(String chain, long position, String hash, long events
         try {
             return KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("the PRIVATE KEY block is not an Ed25519 PKCS#8 key: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "the PRIVATE KEY block is not an Ed25519 PKCS#8 key: " + e.getMessage(), e);
         }
     }
 
     /** A PEM block of {@code type} around {@code der}, lines of 64 characters. */
     public static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     private static byte[] block(String pem, String type) {

@@ -41,9 +41,14 @@ final class AsOfReadsScenario implements Scenario {
         Map<String, Latencies> atLarge = measure(context, result, large);
         for (String read : atSmall.keySet()) {
             String what = read.equals("raw") ? "raw point select" : read;
-            result.add(what + " p99, " + String.format("%,d", large) + " vs " + String.format("%,d", small) + " events",
-                    atLarge.get(read).p99(), "ms", "the same at " + String.format("%,d", small) + " events",
-                    atSmall.get(read).p99(), "ms", "p99(large) / p99(small)");
+            result.add(
+                    what + " p99, " + String.format("%,d", large) + " vs " + String.format("%,d", small) + " events",
+                    atLarge.get(read).p99(),
+                    "ms",
+                    "the same at " + String.format("%,d", small) + " events",
+                    atSmall.get(read).p99(),
+                    "ms",
+                    "p99(large) / p99(small)");
         }
         result.detail("smallEvents", small);
         result.detail("largeEvents", large);
@@ -72,8 +77,22 @@ final class AsOfReadsScenario implements Scenario {
         String at = " @ " + String.format("%,d", events) + " events";
         for (String read : READS) {
             Latencies measured = latencies.get(read);
-            result.add(read + " p50" + at, measured.p50(), "ms", "raw JDBC point select p50", raw.p50(), "ms", "read / raw");
-            result.add(read + " p99" + at, measured.p99(), "ms", "raw JDBC point select p99", raw.p99(), "ms", "read / raw");
+            result.add(
+                    read + " p50" + at,
+                    measured.p50(),
+                    "ms",
+                    "raw JDBC point select p50",
+                    raw.p50(),
+                    "ms",
+                    "read / raw");
+            result.add(
+                    read + " p99" + at,
+                    measured.p99(),
+                    "ms",
+                    "raw JDBC point select p99",
+                    raw.p99(),
+                    "ms",
+                    "read / raw");
         }
         return latencies;
     }
@@ -84,7 +103,8 @@ final class AsOfReadsScenario implements Scenario {
         long days = ChronoUnit.DAYS.between(LedgerSeed.FIRST_DAY, LedgerSeed.day(Math.max(0, context.seedLines - 1)));
         LocalDate asOf = LedgerSeed.FIRST_DAY.plusDays((long) (context.random.nextDouble() * (days + 1)));
         Instant from = context.seedStartedAt;
-        Instant knownAt = from.plusMillis((long) (context.random.nextDouble() * (Instant.now().toEpochMilli() - from.toEpochMilli())));
+        Instant knownAt = from.plusMillis(
+                (long) (context.random.nextDouble() * (Instant.now().toEpochMilli() - from.toEpochMilli())));
         String time = "asOf=" + asOf + "&knownAt=" + URLEncoder.encode(knownAt.toString(), StandardCharsets.UTF_8);
         String s = LedgerSeed.sending(presence);
         String path = switch (read) {

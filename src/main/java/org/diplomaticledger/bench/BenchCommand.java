@@ -2,10 +2,6 @@ package org.diplomaticledger.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.FileVisitResult;
@@ -25,6 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code java -jar target/diplomatic-ledger.jar bench [options]}: starts the ledger in this JVM on a fresh data
@@ -32,19 +31,32 @@ import java.util.concurrent.Callable;
  * scenarios through the ledger's HTTP API, each figure beside a baseline measured in the same run on the same
  * database, prints them as a table and writes them as JSON. See docs/benchmark.md.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measures the ledger against raw JDBC on the same database, in one run (docs/benchmark.md).",
-                "Scenarios: R1 back-fill order, R2 rebuild, R3 as-of reads, R4 memory and disk, BUILD imports, "
-                        + "W1 single commands, W2 one large import, W3 projection lag under load, "
-                        + "W4 200 SSE subscribers under load."})
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Measures the ledger against raw JDBC on the same database, in one run (docs/benchmark.md).",
+            "Scenarios: R1 back-fill order, R2 rebuild, R3 as-of reads, R4 memory and disk, BUILD imports, "
+                    + "W1 single commands, W2 one large import, W3 projection lag under load, "
+                    + "W4 200 SSE subscribers under load."
+        })
 public final class BenchCommand implements Callable<Integer> {
 
-    enum Size { small, full }
+    enum Size {
+        small,
+        full
+    }
 
-    @Option(names = "--postgres", description = "Measure on a PostgreSQL the benchmark starts itself (default: H2 files)")
+    @Option(
+            names = "--postgres",
+            description = "Measure on a PostgreSQL the benchmark starts itself (default: H2 files)")
     boolean postgres;
 
-    @Option(names = "--size", defaultValue = "small", description = "small (default: 5,000 events, a few minutes) or full (issue 12's sizes: 1,000,000 events)")
+    @Option(
+            names = "--size",
+            defaultValue = "small",
+            description = "small (default: 5,000 events, a few minutes) or full (issue 12's sizes: 1,000,000 events)")
     Size size;
 
     @Option(names = "--events", description = "Events in the seeded ledger (small: 5,000; full: 1,000,000)")
@@ -83,10 +95,15 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "target/bench", description = "Where the JSON goes (default: target/bench)")
     Path out;
 
-    @Option(names = "--catch-up-minutes", description = "How long to wait for the projections before giving up (small: 30; full: 360)")
+    @Option(
+            names = "--catch-up-minutes",
+            description = "How long to wait for the projections before giving up (small: 30; full: 360)")
     Integer catchUpMinutes;
 
-    @Option(names = "--seed", defaultValue = "12", description = "Seed of the random choices (shuffle, read parameters)")
+    @Option(
+            names = "--seed",
+            defaultValue = "12",
+            description = "Seed of the random choices (shuffle, read parameters)")
     long seed;
 
     @Option(names = "--keep", description = "Keep the ledger's data directory (printed) instead of deleting it")
@@ -111,7 +128,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     static int run(Class<?> application, String[] args, PrintStream console) {
-        return new CommandLine(new BenchCommand(application, console)).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return new CommandLine(new BenchCommand(application, console))
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .execute(args);
     }
 
     Sizes sizes() {
@@ -144,7 +163,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Sizes sizes = sizes();
         Instant started = Instant.now();
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(started);
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(ZoneOffset.UTC)
+                .format(started);
         ObjectMapper json = JsonMapper.builder().findAndAddModules().build();
         Path dataDir = Files.createTempDirectory("ledger-bench-");
         PrintStream log = System.err;
@@ -165,12 +186,22 @@ public final class BenchCommand implements Callable<Integer> {
                 run.put("startedAt", started.toString());
                 run.put("database", database.kind());
                 try (Connection connection = context.ledger.connect()) {
-                    run.put("databaseVersion", connection.getMetaData().getDatabaseProductName() + " "
-                            + connection.getMetaData().getDatabaseProductVersion());
+                    run.put(
+                            "databaseVersion",
+                            connection.getMetaData().getDatabaseProductName() + " "
+                                    + connection.getMetaData().getDatabaseProductVersion());
                 }
-                run.put("machine", Map.of("processors", Runtime.getRuntime().availableProcessors(),
-                        "maxHeapBytes", RunningLedger.heapMax(), "java", System.getProperty("java.version"),
-                        "os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
+                run.put(
+                        "machine",
+                        Map.of(
+                                "processors",
+                                Runtime.getRuntime().availableProcessors(),
+                                "maxHeapBytes",
+                                RunningLedger.heapMax(),
+                                "java",
+                                System.getProperty("java.version"),
+                                "os",
+                                System.getProperty("os.name") + " " + System.getProperty("os.arch")));
                 run.put("sizes", sizes);
                 run.put("scenariosRun", scenarios.stream().map(Scenario::name).toList());
                 for (Scenario scenario : scenarios) {

@@ -2,7 +2,6 @@ package org.diplomaticledger.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,26 +24,36 @@ final class BenchContext {
 
     /** Seed lines imported so far, the events they wrote and the last event's position. */
     long seedLines;
+
     long seedEvents;
     long lastPosition = -1;
     /** Time spent in the seed's import requests, and waiting afterwards for the projections to be current. */
     long importNanos;
+
     long catchUpNanos;
     /** When the first chunk of the seed (every presence) was stored: the earliest {@code knownAt} worth asking. */
     Instant seedStartedAt;
 
     /** Heap after a GC: with an empty ledger, and serving the seeded ledger at its full size. */
     long heapEmpty;
+
     long heapServing = -1;
     /** Peak heap seen while the projections were rebuilt, and after a GC once they were; -1 until R2 ran. */
     long heapPeakRebuild = -1;
+
     long heapAfterRebuild = -1;
 
     /** The Spring Boot application class the ledgers are started from. */
     final Class<?> application;
 
-    BenchContext(Class<?> application, Sizes sizes, BenchDatabase database, Path dataDir, ObjectMapper json, long seed,
-                 PrintStream log) {
+    BenchContext(
+            Class<?> application,
+            Sizes sizes,
+            BenchDatabase database,
+            Path dataDir,
+            ObjectMapper json,
+            long seed,
+            PrintStream log) {
         this.application = application;
         this.sizes = sizes;
         this.database = database;
@@ -57,9 +66,12 @@ final class BenchContext {
     private final long startedNanos = System.nanoTime();
 
     void progress(String format, Object... args) {
-        log.printf("[bench %6.1f s] " + format + "%n",
-                java.util.stream.Stream.concat(java.util.stream.Stream.of((System.nanoTime() - startedNanos) / 1e9),
-                        java.util.Arrays.stream(args)).toArray());
+        log.printf(
+                "[bench %6.1f s] " + format + "%n",
+                java.util.stream.Stream.concat(
+                                java.util.stream.Stream.of((System.nanoTime() - startedNanos) / 1e9),
+                                java.util.Arrays.stream(args))
+                        .toArray());
         log.flush();
     }
 
@@ -77,7 +89,8 @@ final class BenchContext {
             byte[] body = LedgerSeed.lines(seedLines, seedLines + lines);
             long start = System.nanoTime();
             JsonNode receipt = ledger.http.parse(LedgerHttp.require(
-                    ledger.http.postNdjson(LedgerHttp.CLERK, "/api/v1/imports", body), "import of seed lines " + seedLines));
+                    ledger.http.postNdjson(LedgerHttp.CLERK, "/api/v1/imports", body),
+                    "import of seed lines " + seedLines));
             importNanos += System.nanoTime() - start;
             if (seedStartedAt == null) {
                 seedStartedAt = Instant.now();

@@ -25,12 +25,30 @@ final class BuildScenario implements Scenario {
         context.progress("raw JDBC baseline: %,d rows, 1,000 per transaction", context.seedEvents);
         double raw = RawJdbc.batchInsert(context::scratch, context.database.binaryType(), context.seedEvents, 1_000);
         String baseline = "raw JDBC insert, 1,000 rows per transaction";
-        result.add("import rate", context.seedEvents / importSeconds, "events/s", baseline, raw, "rows/s",
+        result.add(
+                "import rate",
+                context.seedEvents / importSeconds,
+                "events/s",
+                baseline,
+                raw,
+                "rows/s",
                 "import rate / raw rate");
-        result.add("build rate until every projection is current", context.seedEvents / currentSeconds, "events/s",
-                baseline, raw, "rows/s", "rate / raw rate");
-        result.add("build time until every projection is current", currentSeconds, "s",
-                "raw JDBC, the same number of rows", context.seedEvents / raw, "s", "build time / raw time");
+        result.add(
+                "build rate until every projection is current",
+                context.seedEvents / currentSeconds,
+                "events/s",
+                baseline,
+                raw,
+                "rows/s",
+                "rate / raw rate");
+        result.add(
+                "build time until every projection is current",
+                currentSeconds,
+                "s",
+                "raw JDBC, the same number of rows",
+                context.seedEvents / raw,
+                "s",
+                "build time / raw time");
         result.detail("events", context.seedEvents);
         result.detail("importLines", context.seedLines);
         result.detail("chunkLines", context.sizes.chunk());

@@ -1,11 +1,6 @@
 package org.diplomaticledger.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.diplomaticledger.ledger.ProcessorClaims;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,6 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.diplomaticledger.ledger.ProcessorClaims;
 
 /**
  * F1 (issue 21), PostgreSQL only: a second ledger node in a JVM of its own on the same database takes every
@@ -60,7 +59,10 @@ final class FailoverScenario implements Scenario {
         }
         ProcessorClaims claims = context.ledger.bean(ProcessorClaims.class);
         double bound = claims.timeout().plus(claims.interval()).toMillis() / 1000.0;
-        int clients = context.sizes.clients().stream().mapToInt(Integer::intValue).max().orElse(16);
+        int clients = context.sizes.clients().stream()
+                .mapToInt(Integer::intValue)
+                .max()
+                .orElse(16);
         for (int i = 0; i < SingleCommandsScenario.RECEIVING.size(); i++) {
             send(context); // creates the 50 presences, unmeasured
         }
@@ -110,8 +112,10 @@ final class FailoverScenario implements Scenario {
             for (int c = 0; c < clients; c++) {
                 load.add(pool.submit(() -> {
                     while (loading.get()) {
-                        LedgerHttp.Answer answer = context.ledger.http.postJson(LedgerHttp.CLERK,
-                                "/api/v1/commands/RecordStaffCount", SingleCommandsScenario.staffCount("BR", sent.getAndIncrement()));
+                        LedgerHttp.Answer answer = context.ledger.http.postJson(
+                                LedgerHttp.CLERK,
+                                "/api/v1/commands/RecordStaffCount",
+                                SingleCommandsScenario.staffCount("BR", sent.getAndIncrement()));
                         (answer.ok() ? commands : refused).incrementAndGet();
                     }
                     return null;
@@ -129,7 +133,9 @@ final class FailoverScenario implements Scenario {
             long backlogAtKill = head(atKill) - stoodAt;
             Map<String, Long> positionAtKill = new HashMap<>();
             for (JsonNode projection : atKill) {
-                positionAtKill.put(projection.path("name").asText(), projection.path("position").asLong());
+                positionAtKill.put(
+                        projection.path("name").asText(),
+                        projection.path("position").asLong());
             }
             Map<String, Double> movedAt = new java.util.TreeMap<>();
 
@@ -149,7 +155,9 @@ final class FailoverScenario implements Scenario {
                 maxBacklog = Math.max(maxBacklog, head - slowest);
                 for (JsonNode projection : projections) {
                     String name = projection.path("name").asText();
-                    if (!movedAt.containsKey(name) && projection.path("position").asLong() > positionAtKill.getOrDefault(name, Long.MAX_VALUE)) {
+                    if (!movedAt.containsKey(name)
+                            && projection.path("position").asLong()
+                                    > positionAtKill.getOrDefault(name, Long.MAX_VALUE)) {
                         movedAt.put(name, since);
                     }
                 }
@@ -176,30 +184,53 @@ final class FailoverScenario implements Scenario {
             result.detail("claimTimeoutSeconds", claims.timeout().toMillis() / 1000.0);
             movedAt.forEach((name, seconds) -> result.detail("movedAfterKillSeconds." + name, seconds));
             for (JsonNode projection : atKill) {
-                result.detail("lagAtKill." + projection.path("name").asText(), projection.path("lag").asLong());
+                result.detail(
+                        "lagAtKill." + projection.path("name").asText(),
+                        projection.path("lag").asLong());
             }
             for (JsonNode projection : atEnd) {
-                result.detail("lagWhenLoadStopped." + projection.path("name").asText(), projection.path("lag").asLong());
+                result.detail(
+                        "lagWhenLoadStopped." + projection.path("name").asText(),
+                        projection.path("lag").asLong());
             }
             if (refused.get() > 0) {
                 throw new IllegalStateException(refused.get() + " of F1's commands were refused");
             }
             if (claimed < 0 || moved < 0) {
-                throw new IllegalStateException("the survivor's projections did not move within " + MAX_SECONDS_AFTER_KILL
-                        + " s of the kill: " + atEnd);
+                throw new IllegalStateException("the survivor's projections did not move within "
+                        + MAX_SECONDS_AFTER_KILL + " s of the kill: " + atEnd);
             }
-            result.add("survivor holds every claim, after the kill", claimed, "s",
-                    "claim-timeout + claim-interval", bound, "s", "takeover / bound");
-            result.add("every projection moves again, after the kill", moved, "s",
-                    "claim-timeout + claim-interval", bound, "s", "move / bound");
+            result.add(
+                    "survivor holds every claim, after the kill",
+                    claimed,
+                    "s",
+                    "claim-timeout + claim-interval",
+                    bound,
+                    "s",
+                    "takeover / bound");
+            result.add(
+                    "every projection moves again, after the kill",
+                    moved,
+                    "s",
+                    "claim-timeout + claim-interval",
+                    bound,
+                    "s",
+                    "move / bound");
             if (current < 0) {
                 // The takeover figures stand; the catch-up is the projections' speed against the load's rate.
-                throw new IllegalStateException("the projections did not reach the head within " + MAX_SECONDS_AFTER_KILL
-                        + " s of the kill while the load went on (lags when it stopped: " + atEnd + ")");
+                throw new IllegalStateException(
+                        "the projections did not reach the head within " + MAX_SECONDS_AFTER_KILL
+                                + " s of the kill while the load went on (lags when it stopped: " + atEnd + ")");
             }
             context.awaitProjections("F1's load");
-            result.add("projections at lag 0 under load, after the kill", current, "s",
-                    "issue 21's bound", 30, "s", "time / 30 s");
+            result.add(
+                    "projections at lag 0 under load, after the kill",
+                    current,
+                    "s",
+                    "issue 21's bound",
+                    30,
+                    "s",
+                    "time / 30 s");
         } finally {
             loading.set(false);
             pool.shutdownNow();
@@ -213,7 +244,8 @@ final class FailoverScenario implements Scenario {
      * else from this JVM's class path (the tests).
      */
     private static Process launch(BenchContext context, Path dir, int port) throws Exception {
-        List<String> args = new ArrayList<>(RunningLedger.arguments(context.database, dir, context.ledger.password, List.of()));
+        List<String> args =
+                new ArrayList<>(RunningLedger.arguments(context.database, dir, context.ledger.password, List.of()));
         args.removeIf(arg -> arg.startsWith("--server.port="));
         args.add("--server.port=" + port);
         args.add("--ledger.node-id=" + NODE_B);
@@ -227,7 +259,8 @@ final class FailoverScenario implements Scenario {
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), context.application.getName()));
         }
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("node.log").toFile());
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         return builder.start();
@@ -244,8 +277,9 @@ final class FailoverScenario implements Scenario {
     /** Each processor's owner in the token store, as the database has it now. */
     private static Map<String, String> owners(BenchContext context) throws Exception {
         Map<String, String> owners = new HashMap<>();
-        try (Connection connection = context.ledger.connect(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT processor_name, segment, owner FROM token_entry")) {
+        try (Connection connection = context.ledger.connect();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT processor_name, segment, owner FROM token_entry")) {
             while (rs.next()) {
                 owners.put(rs.getString(1) + "/" + rs.getInt(2), String.valueOf(rs.getString(3)));
             }
@@ -254,9 +288,16 @@ final class FailoverScenario implements Scenario {
     }
 
     private long send(BenchContext context) throws Exception {
-        return context.ledger.http.parse(LedgerHttp.require(context.ledger.http.postJson(LedgerHttp.CLERK,
-                "/api/v1/commands/RecordStaffCount", SingleCommandsScenario.staffCount("BR", sent.getAndIncrement())),
-                "F1 command")).path("position").asLong();
+        return context.ledger
+                .http
+                .parse(LedgerHttp.require(
+                        context.ledger.http.postJson(
+                                LedgerHttp.CLERK,
+                                "/api/v1/commands/RecordStaffCount",
+                                SingleCommandsScenario.staffCount("BR", sent.getAndIncrement())),
+                        "F1 command"))
+                .path("position")
+                .asLong();
     }
 
     private static long slowest(JsonNode projections) {

@@ -60,8 +60,7 @@ final class FanOutScenario implements Scenario {
     }
 
     /** One command of a load: the position its answer named, when it was sent and when it was answered. */
-    private record Sent(long position, long sentAt, long answeredAt) {
-    }
+    private record Sent(long position, long sentAt, long answeredAt) {}
 
     private record Load(double perSecond, double seconds, Latencies latencies, List<Sent> commands) {
         long lastPosition(long otherwise) {
@@ -91,14 +90,19 @@ final class FanOutScenario implements Scenario {
 
     @Override
     public void run(BenchContext context, ScenarioResult result) throws Exception {
-        int clients = context.sizes.clients().stream().mapToInt(Integer::intValue).max().orElse(16);
+        int clients = context.sizes.clients().stream()
+                .mapToInt(Integer::intValue)
+                .max()
+                .orElse(16);
         int commands = context.sizes.commands();
         int subscriberCount = context.sizes.subscribers();
         for (String sending : List.of(WITH, WITHOUT, WARM_UP)) {
             load(context, sending, 1, SingleCommandsScenario.RECEIVING.size()); // creates the 50 presences
         }
-        context.progress("W4: warm-up, %,d commands from %d clients, %d subscribers", commands, clients, subscriberCount);
-        withSubscribers(context, WARM_UP, clients, commands, subscriberCount, new Deliveries(subscriberCount * commands));
+        context.progress(
+                "W4: warm-up, %,d commands from %d clients, %d subscribers", commands, clients, subscriberCount);
+        withSubscribers(
+                context, WARM_UP, clients, commands, subscriberCount, new Deliveries(subscriberCount * commands));
 
         Deliveries deliveries = new Deliveries(ROUNDS * subscriberCount * commands);
         double withSeconds = 0;
@@ -111,9 +115,11 @@ final class FanOutScenario implements Scenario {
             for (int phase = 0; phase < 2; phase++) {
                 boolean subscribed = (round % 2 == 0) == (phase == 1);
                 context.awaitProjections("W4's previous phase");
-                context.progress("W4: round %d: %,d commands from %d clients, %s", round + 1, commands, clients,
-                        subscribed ? subscriberCount + " subscribers" : "no subscribers");
-                Load load = subscribed ? withSubscribers(context, WITH, clients, commands, subscriberCount, deliveries)
+                context.progress(
+                        "W4: round %d: %,d commands from %d clients, %s",
+                        round + 1, commands, clients, subscribed ? subscriberCount + " subscribers" : "no subscribers");
+                Load load = subscribed
+                        ? withSubscribers(context, WITH, clients, commands, subscriberCount, deliveries)
                         : load(context, WITHOUT, clients, commands);
                 for (Sent command : load.commands) {
                     (subscribed ? withLatencies : withoutLatencies).add(command.answeredAt - command.sentAt);
@@ -128,22 +134,45 @@ final class FanOutScenario implements Scenario {
             rounds.add(String.format("%.1f with / %.1f without = %.2f", rates[0], rates[1], rates[0] / rates[1]));
         }
         if (deliveries.firstShort != null) {
-            context.progress("W4: %d of %d subscribers short; %s", deliveries.subscribers - deliveries.complete,
-                    deliveries.subscribers, deliveries.firstShort);
+            context.progress(
+                    "W4: %d of %d subscribers short; %s",
+                    deliveries.subscribers - deliveries.complete, deliveries.subscribers, deliveries.firstShort);
         }
 
         double withRate = ROUNDS * commands / withSeconds;
         double withoutRate = ROUNDS * commands / withoutSeconds;
-        result.add("writers' throughput with the subscribers", withRate, "commands/s",
-                "the same load with no subscriber (interleaved)", withoutRate, "commands/s", "with / without");
-        result.add("p99 delivery, answer to arrival", deliveries.fromAnswer.p99(), "ms",
-                "the load's p99 command latency with no subscriber", withoutLatencies.p99(), "ms",
+        result.add(
+                "writers' throughput with the subscribers",
+                withRate,
+                "commands/s",
+                "the same load with no subscriber (interleaved)",
+                withoutRate,
+                "commands/s",
+                "with / without");
+        result.add(
+                "p99 delivery, answer to arrival",
+                deliveries.fromAnswer.p99(),
+                "ms",
+                "the load's p99 command latency with no subscriber",
+                withoutLatencies.p99(),
+                "ms",
                 "delivery / command latency");
-        result.add("p99 delivery, sending to arrival", deliveries.fromSending.p99(), "ms",
-                "the load's p99 command latency with no subscriber", withoutLatencies.p99(), "ms",
+        result.add(
+                "p99 delivery, sending to arrival",
+                deliveries.fromSending.p99(),
+                "ms",
+                "the load's p99 command latency with no subscriber",
+                withoutLatencies.p99(),
+                "ms",
                 "delivery / command latency");
-        result.add("subscribers that received every event once, in order", deliveries.complete, "subscribers",
-                "subscribers connected", deliveries.subscribers, "subscribers", "complete / all");
+        result.add(
+                "subscribers that received every event once, in order",
+                deliveries.complete,
+                "subscribers",
+                "subscribers connected",
+                deliveries.subscribers,
+                "subscribers",
+                "complete / all");
         result.detail("rounds", rounds);
         result.detail("deliveryByPhase", deliveries.phases);
         result.detail("subscribers", subscriberCount);
@@ -161,21 +190,34 @@ final class FanOutScenario implements Scenario {
         result.detail("deliveryMillis.fromAnswer.p50", deliveries.fromAnswer.p50());
         result.detail("deliveryMillis.fromSending.p50", deliveries.fromSending.p50());
         result.detail("deliverySamples", deliveries.fromAnswer.count());
-        result.detail("presences", WITH + " (with subscribers), " + WITHOUT + " (without) in "
-                + SingleCommandsScenario.RECEIVING.size() + " states");
+        result.detail(
+                "presences",
+                WITH + " (with subscribers), " + WITHOUT + " (without) in " + SingleCommandsScenario.RECEIVING.size()
+                        + " states");
     }
 
     /** One phase with subscribers: they connect, the load runs, they receive its last event (or 60 s pass). */
-    private Load withSubscribers(BenchContext context, String sending, int clients, int commands, int count,
-                                 Deliveries deliveries)
+    private Load withSubscribers(
+            BenchContext context, String sending, int clients, int commands, int count, Deliveries deliveries)
             throws Exception {
-        long after = context.ledger.http.parse(LedgerHttp.require(context.ledger.http.get(LedgerHttp.INTEGRATOR,
-                "/api/v1/events?limit=1&after=" + Long.MAX_VALUE / 2), "W4: the ledger's position")).path("position").asLong();
+        long after = context.ledger
+                .http
+                .parse(LedgerHttp.require(
+                        context.ledger.http.get(
+                                LedgerHttp.INTEGRATOR, "/api/v1/events?limit=1&after=" + Long.MAX_VALUE / 2),
+                        "W4: the ledger's position"))
+                .path("position")
+                .asLong();
         Load load;
         long last;
         List<SseSubscribers.Subscriber> subscribers;
-        try (SseSubscribers streams = SseSubscribers.open(context.ledger.port, LedgerHttp.INTEGRATOR,
-                context.ledger.http.password(), "/api/v1/stream?after=" + after, count, Duration.ofMinutes(1))) {
+        try (SseSubscribers streams = SseSubscribers.open(
+                context.ledger.port,
+                LedgerHttp.INTEGRATOR,
+                context.ledger.http.password(),
+                "/api/v1/stream?after=" + after,
+                count,
+                Duration.ofMinutes(1))) {
             for (SseSubscribers.Subscriber subscriber : streams.subscribers()) {
                 if (subscriber.status() != 200) {
                     throw new IllegalStateException("W4: a stream answered " + subscriber.status());
@@ -230,10 +272,12 @@ final class FanOutScenario implements Scenario {
             deliveries.extra += Math.max(0, received.size() - (expected.size() - absent.size()));
             if (deliveries.firstShort == null) {
                 deliveries.firstShort = "subscriber #" + subscriber.number() + ": " + received.size() + " of "
-                        + expected.size() + " events" + (subscriber.closingComment() == null ? "" : ", " + subscriber.closingComment());
+                        + expected.size() + " events"
+                        + (subscriber.closingComment() == null ? "" : ", " + subscriber.closingComment());
             }
         }
-        deliveries.phases.add(String.format("answer to arrival p50 %.1f ms, p99 %.1f ms, max %.1f ms",
+        deliveries.phases.add(String.format(
+                "answer to arrival p50 %.1f ms, p99 %.1f ms, max %.1f ms",
                 phase.p50(), phase.p99(), phase.millis(1.0)));
         return load;
     }
@@ -242,9 +286,10 @@ final class FanOutScenario implements Scenario {
     private static List<Long> chainedPositions(BenchContext context, long after, long last) throws Exception {
         List<Long> positions = new ArrayList<>();
         try (Connection connection = context.ledger.connect();
-             PreparedStatement select = connection.prepareStatement("SELECT e.global_index FROM domain_event_entry e "
-                     + "JOIN audit_chain c ON c.global_index = e.global_index AND c.event_identifier = e.event_identifier "
-                     + "WHERE e.global_index > ? AND e.global_index <= ? ORDER BY e.global_index")) {
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT e.global_index FROM domain_event_entry e "
+                                + "JOIN audit_chain c ON c.global_index = e.global_index AND c.event_identifier = e.event_identifier "
+                                + "WHERE e.global_index > ? AND e.global_index <= ? ORDER BY e.global_index")) {
             select.setLong(1, after);
             select.setLong(2, last);
             try (ResultSet rows = select.executeQuery()) {
@@ -271,8 +316,8 @@ final class FanOutScenario implements Scenario {
                     while (next.getAndIncrement() < commands) {
                         String body = SingleCommandsScenario.staffCount(sending, counter.getAndIncrement());
                         long start = System.nanoTime();
-                        LedgerHttp.Answer answer = context.ledger.http.postJson(LedgerHttp.CLERK,
-                                "/api/v1/commands/RecordStaffCount", body);
+                        LedgerHttp.Answer answer = context.ledger.http.postJson(
+                                LedgerHttp.CLERK, "/api/v1/commands/RecordStaffCount", body);
                         long answered = System.nanoTime();
                         latencies.add(answered - start);
                         if (!answer.ok()) {
@@ -281,7 +326,14 @@ final class FanOutScenario implements Scenario {
                             }
                             continue;
                         }
-                        all.add(new Sent(context.ledger.http.parse(answer.body()).path("position").asLong(), start, answered));
+                        all.add(new Sent(
+                                context.ledger
+                                        .http
+                                        .parse(answer.body())
+                                        .path("position")
+                                        .asLong(),
+                                start,
+                                answered));
                     }
                     return null;
                 });
@@ -292,7 +344,8 @@ final class FanOutScenario implements Scenario {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             if (refused.get() > 0) {
-                throw new IllegalStateException(refused.get() + " of W4's commands were refused: the figures would be wrong");
+                throw new IllegalStateException(
+                        refused.get() + " of W4's commands were refused: the figures would be wrong");
             }
             return new Load(commands / seconds, seconds, latencies, all);
         } finally {

@@ -31,12 +31,30 @@ final class FootprintScenario implements Scenario {
             RebuildScenario.rebuildAll(context);
         }
         String empty = "heap after GC, empty ledger";
-        result.add("heap after GC, serving " + String.format("%,d", context.seedEvents) + " seeded events",
-                context.heapServing / MB, "MB", empty, context.heapEmpty / MB, "MB", "serving / empty");
-        result.add("peak heap while rebuilding every projection", context.heapPeakRebuild / MB, "MB", empty,
-                context.heapEmpty / MB, "MB", "peak / empty");
-        result.add("heap after GC, after the rebuilds", context.heapAfterRebuild / MB, "MB", empty,
-                context.heapEmpty / MB, "MB", "after rebuild / empty");
+        result.add(
+                "heap after GC, serving " + String.format("%,d", context.seedEvents) + " seeded events",
+                context.heapServing / MB,
+                "MB",
+                empty,
+                context.heapEmpty / MB,
+                "MB",
+                "serving / empty");
+        result.add(
+                "peak heap while rebuilding every projection",
+                context.heapPeakRebuild / MB,
+                "MB",
+                empty,
+                context.heapEmpty / MB,
+                "MB",
+                "peak / empty");
+        result.add(
+                "heap after GC, after the rebuilds",
+                context.heapAfterRebuild / MB,
+                "MB",
+                empty,
+                context.heapEmpty / MB,
+                "MB",
+                "after rebuild / empty");
         result.detail("maxHeapBytes", RunningLedger.heapMax());
         result.detail("heapNote", "heap of the whole JVM: the ledger plus the benchmark's own small buffers");
     }
@@ -60,10 +78,22 @@ final class FootprintScenario implements Scenario {
             return;
         }
         long size = context.database.sizeAfterStop(context.dataDir);
-        result.add("database size, stopped", size / MB, "MB", "the events' payload + metadata", eventBytes / MB, "MB",
+        result.add(
+                "database size, stopped",
+                size / MB,
+                "MB",
+                "the events' payload + metadata",
+                eventBytes / MB,
+                "MB",
                 "database / event bytes");
-        result.add("database bytes per event", (double) size / events, "bytes", "payload + metadata per event",
-                (double) eventBytes / events, "bytes", "database / event bytes");
+        result.add(
+                "database bytes per event",
+                (double) size / events,
+                "bytes",
+                "payload + metadata per event",
+                (double) eventBytes / events,
+                "bytes",
+                "database / event bytes");
         result.detail("databaseBytes", size);
         result.detail("databaseSize", context.database.sizeMeaning());
     }

@@ -1,7 +1,6 @@
 package org.diplomaticledger.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -32,7 +31,10 @@ final class LagUnderLoadScenario implements Scenario {
 
     @Override
     public void run(BenchContext context, ScenarioResult result) throws Exception {
-        int clients = context.sizes.clients().stream().mapToInt(Integer::intValue).max().orElse(16);
+        int clients = context.sizes.clients().stream()
+                .mapToInt(Integer::intValue)
+                .max()
+                .orElse(16);
         context.awaitProjections("the ledger before W3");
         for (int i = 0; i < SingleCommandsScenario.RECEIVING.size(); i++) {
             send(context); // creates the 50 presences, unmeasured
@@ -50,7 +52,8 @@ final class LagUnderLoadScenario implements Scenario {
             idle.add(System.nanoTime() - answered);
         }
 
-        context.progress("W3: %d clients for %d s, projections sampled every 100 ms", clients, context.sizes.loadSeconds());
+        context.progress(
+                "W3: %d clients for %d s, projections sampled every 100 ms", clients, context.sizes.loadSeconds());
         long end = System.nanoTime() + context.sizes.loadSeconds() * 1_000_000_000L;
         AtomicInteger commands = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
@@ -63,8 +66,10 @@ final class LagUnderLoadScenario implements Scenario {
             for (int c = 0; c < clients; c++) {
                 load.add(pool.submit(() -> {
                     while (System.nanoTime() < end) {
-                        LedgerHttp.Answer answer = context.ledger.http.postJson(LedgerHttp.CLERK,
-                                "/api/v1/commands/RecordStaffCount", SingleCommandsScenario.staffCount("MX", sent.getAndIncrement()));
+                        LedgerHttp.Answer answer = context.ledger.http.postJson(
+                                LedgerHttp.CLERK,
+                                "/api/v1/commands/RecordStaffCount",
+                                SingleCommandsScenario.staffCount("MX", sent.getAndIncrement()));
                         (answer.ok() ? commands : refused).incrementAndGet();
                     }
                     return null;
@@ -77,7 +82,7 @@ final class LagUnderLoadScenario implements Scenario {
                 for (JsonNode projection : projections) {
                     head = Math.max(head, projection.path("head").asLong());
                 }
-                heads.add(new long[]{now, head});
+                heads.add(new long[] {now, head});
                 long slowest = minPosition(projections);
                 long reached = now;
                 for (long[] sample : heads) {
@@ -103,12 +108,30 @@ final class LagUnderLoadScenario implements Scenario {
         context.awaitProjections("W3's load");
         double drain = (System.nanoTime() - loadEnded) / 1e9;
         double maxLag = lags.millis(1.0) / 1000;
-        result.add("max projection lag during the load", maxLag, "s", "one command at a time, no load: max delay",
-                idle.millis(1.0) / 1000, "s", "lag under load / idle delay");
-        result.add("p99 projection lag during the load", lags.p99() / 1000, "s",
-                "one command at a time, no load: p99 delay", idle.p99() / 1000, "s", "lag under load / idle delay");
-        result.add("time for the projections to drain after the load", drain, "s", "the load's duration",
-                seconds, "s", "drain / load");
+        result.add(
+                "max projection lag during the load",
+                maxLag,
+                "s",
+                "one command at a time, no load: max delay",
+                idle.millis(1.0) / 1000,
+                "s",
+                "lag under load / idle delay");
+        result.add(
+                "p99 projection lag during the load",
+                lags.p99() / 1000,
+                "s",
+                "one command at a time, no load: p99 delay",
+                idle.p99() / 1000,
+                "s",
+                "lag under load / idle delay");
+        result.add(
+                "time for the projections to drain after the load",
+                drain,
+                "s",
+                "the load's duration",
+                seconds,
+                "s",
+                "drain / load");
         result.detail("clients", clients);
         result.detail("commands", commands.get());
         result.detail("commandsPerSecond", commands.get() / seconds);
@@ -117,9 +140,16 @@ final class LagUnderLoadScenario implements Scenario {
     }
 
     private long send(BenchContext context) throws Exception {
-        return context.ledger.http.parse(LedgerHttp.require(context.ledger.http.postJson(LedgerHttp.CLERK,
-                "/api/v1/commands/RecordStaffCount", SingleCommandsScenario.staffCount("MX", sent.getAndIncrement())),
-                "W3 command")).path("position").asLong();
+        return context.ledger
+                .http
+                .parse(LedgerHttp.require(
+                        context.ledger.http.postJson(
+                                LedgerHttp.CLERK,
+                                "/api/v1/commands/RecordStaffCount",
+                                SingleCommandsScenario.staffCount("MX", sent.getAndIncrement())),
+                        "W3 command"))
+                .path("position")
+                .asLong();
     }
 
     private static long minPosition(JsonNode projections) {

@@ -2,7 +2,6 @@ package org.diplomaticledger.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,8 +28,10 @@ final class LedgerHttp {
     private final ObjectMapper json;
 
     LedgerHttp(int port, String password, ObjectMapper json) {
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         this.base = "http://localhost:" + port;
         this.password = password;
         this.json = json;
@@ -57,28 +58,39 @@ final class LedgerHttp {
     }
 
     Answer postJson(String user, String path, String body) throws IOException, InterruptedException {
-        return send(request(user, path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+        return send(request(user, path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build());
     }
 
     Answer postNdjson(String user, String path, byte[] body) throws IOException, InterruptedException {
-        return send(request(user, path).header("Content-Type", "application/x-ndjson")
+        return send(request(user, path)
+                .header("Content-Type", "application/x-ndjson")
                 .timeout(Duration.ofHours(2))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
     }
 
     /** An NDJSON body made while it is sent (chunked), never held whole in this JVM. */
     Answer postNdjson(String user, String path, java.util.function.Supplier<java.io.InputStream> body)
             throws IOException, InterruptedException {
-        return send(request(user, path).header("Content-Type", "application/x-ndjson")
+        return send(request(user, path)
+                .header("Content-Type", "application/x-ndjson")
                 .timeout(Duration.ofHours(6))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofInputStream(body))
+                .build());
     }
 
     /** As {@link #postNdjson(String, String, java.util.function.Supplier)}, with headers (e.g. {@code Prefer: respond-async}). */
-    Answer postNdjson(String user, String path, java.util.function.Supplier<java.io.InputStream> body,
-                      java.util.Map<String, String> headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = request(user, path).header("Content-Type", "application/x-ndjson")
+    Answer postNdjson(
+            String user,
+            String path,
+            java.util.function.Supplier<java.io.InputStream> body,
+            java.util.Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(user, path)
+                .header("Content-Type", "application/x-ndjson")
                 .timeout(Duration.ofHours(6))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(body));
         headers.forEach(request::header);
@@ -103,13 +115,20 @@ final class LedgerHttp {
     }
 
     private HttpRequest.Builder request(String user, String path) {
-        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
-                .header("Authorization", "Basic " + credentials).header("Accept", "application/json, application/problem+json");
+        String credentials =
+                Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofMinutes(5))
+                .header("Authorization", "Basic " + credentials)
+                .header("Accept", "application/json, application/problem+json");
     }
 
     private Answer send(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Retry-After").orElse(null));
+        HttpResponse<String> response =
+                client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Answer(
+                response.statusCode(),
+                response.body(),
+                response.headers().firstValue("Retry-After").orElse(null));
     }
 }

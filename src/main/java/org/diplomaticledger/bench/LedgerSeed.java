@@ -16,12 +16,12 @@ final class LedgerSeed {
     static final List<String> SENDING = List.of("FR", "DE", "IT", "ES", "PL", "NL", "BE", "AT", "SE", "NO");
     /** Each of them existed on {@link #FIRST_DAY}: the register of states refuses a state before it existed. */
     static final List<String> RECEIVING = List.of("JP", "BR", "IN", "MX", "CA");
+
     static final int PRESENCES = SENDING.size() * RECEIVING.size();
     static final LocalDate FIRST_DAY = LocalDate.of(1950, 1, 1);
     private static final String SOURCE = "Benchmark seed: as reported by the foreign ministry of the sending state";
 
-    private LedgerSeed() {
-    }
+    private LedgerSeed() {}
 
     static String sending(int presence) {
         return SENDING.get(presence / RECEIVING.size());
@@ -57,27 +57,68 @@ final class LedgerSeed {
         String r = receiving(presence);
         LocalDate day = day(i);
         if (k == 0) {
-            out.append("{\"command\":\"OpenMission\",\"payload\":{\"sendingState\":\"").append(s)
-                    .append("\",\"receivingState\":\"").append(r)
-                    .append("\",\"kind\":\"EMBASSY\",\"city\":\"Capital\",\"effectiveDate\":\"").append(day)
-                    .append("\",\"source\":\"").append(SOURCE).append("\"}}");
+            out.append("{\"command\":\"OpenMission\",\"payload\":{\"sendingState\":\"")
+                    .append(s)
+                    .append("\",\"receivingState\":\"")
+                    .append(r)
+                    .append("\",\"kind\":\"EMBASSY\",\"city\":\"Capital\",\"effectiveDate\":\"")
+                    .append(day)
+                    .append("\",\"source\":\"")
+                    .append(SOURCE)
+                    .append("\"}}");
             return;
         }
         switch ((int) (k % 20)) {
-            case 5 -> out.append("{\"command\":\"AppointAmbassador\",\"payload\":{\"missionId\":\"").append(missionId(presence))
-                    .append("\",\"name\":\"Envoy ").append(k).append("\",\"effectiveDate\":\"").append(day)
-                    .append("\",\"source\":\"").append(SOURCE).append("\"}}");
-            case 15 -> out.append("{\"command\":\"EndAmbassadorship\",\"payload\":{\"missionId\":\"").append(missionId(presence))
-                    .append("\",\"name\":\"Envoy ").append(k - 10).append("\",\"reason\":\"Tour ended\",\"effectiveDate\":\"")
-                    .append(day).append("\",\"source\":\"").append(SOURCE).append("\"}}");
-            case 10 -> out.append("{\"command\":\"ExpelDiplomat\",\"payload\":{\"sendingState\":\"").append(s)
-                    .append("\",\"receivingState\":\"").append(r).append("\",\"count\":2,\"expulsionId\":\"bench-")
-                    .append(s.toLowerCase()).append('-').append(r.toLowerCase()).append('-').append(k)
-                    .append("\",\"departureDeadline\":\"").append(day.plusDays(7)).append("\",\"effectiveDate\":\"")
-                    .append(day).append("\",\"source\":\"").append(SOURCE).append("\"}}");
-            default -> out.append("{\"command\":\"RecordStaffCount\",\"payload\":{\"sendingState\":\"").append(s)
-                    .append("\",\"receivingState\":\"").append(r).append("\",\"headcount\":").append(40 + (k * 7919) % 120)
-                    .append(",\"effectiveDate\":\"").append(day).append("\",\"source\":\"").append(SOURCE).append("\"}}");
+            case 5 ->
+                out.append("{\"command\":\"AppointAmbassador\",\"payload\":{\"missionId\":\"")
+                        .append(missionId(presence))
+                        .append("\",\"name\":\"Envoy ")
+                        .append(k)
+                        .append("\",\"effectiveDate\":\"")
+                        .append(day)
+                        .append("\",\"source\":\"")
+                        .append(SOURCE)
+                        .append("\"}}");
+            case 15 ->
+                out.append("{\"command\":\"EndAmbassadorship\",\"payload\":{\"missionId\":\"")
+                        .append(missionId(presence))
+                        .append("\",\"name\":\"Envoy ")
+                        .append(k - 10)
+                        .append("\",\"reason\":\"Tour ended\",\"effectiveDate\":\"")
+                        .append(day)
+                        .append("\",\"source\":\"")
+                        .append(SOURCE)
+                        .append("\"}}");
+            case 10 ->
+                out.append("{\"command\":\"ExpelDiplomat\",\"payload\":{\"sendingState\":\"")
+                        .append(s)
+                        .append("\",\"receivingState\":\"")
+                        .append(r)
+                        .append("\",\"count\":2,\"expulsionId\":\"bench-")
+                        .append(s.toLowerCase())
+                        .append('-')
+                        .append(r.toLowerCase())
+                        .append('-')
+                        .append(k)
+                        .append("\",\"departureDeadline\":\"")
+                        .append(day.plusDays(7))
+                        .append("\",\"effectiveDate\":\"")
+                        .append(day)
+                        .append("\",\"source\":\"")
+                        .append(SOURCE)
+                        .append("\"}}");
+            default ->
+                out.append("{\"command\":\"RecordStaffCount\",\"payload\":{\"sendingState\":\"")
+                        .append(s)
+                        .append("\",\"receivingState\":\"")
+                        .append(r)
+                        .append("\",\"headcount\":")
+                        .append(40 + (k * 7919) % 120)
+                        .append(",\"effectiveDate\":\"")
+                        .append(day)
+                        .append("\",\"source\":\"")
+                        .append(SOURCE)
+                        .append("\"}}");
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.diplomaticledger.bench;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,8 +24,11 @@ final class PostgresBenchDatabase implements BenchDatabase {
     private final EmbeddedPostgres server;
 
     PostgresBenchDatabase() throws Exception {
-        server = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start();
-        try (Connection connection = admin(); Statement statement = connection.createStatement()) {
+        server = EmbeddedPostgres.builder()
+                .setServerConfig("max_connections", "200")
+                .start();
+        try (Connection connection = admin();
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + LEDGER_DB);
             statement.execute("CREATE DATABASE " + SCRATCH_DB);
         }
@@ -52,7 +54,9 @@ final class PostgresBenchDatabase implements BenchDatabase {
 
     @Override
     public List<String> ledgerArguments(Path dataDir) {
-        return List.of("--spring.datasource.url=" + url(LEDGER_DB), "--spring.datasource.username=postgres",
+        return List.of(
+                "--spring.datasource.url=" + url(LEDGER_DB),
+                "--spring.datasource.username=postgres",
                 "--spring.datasource.password=");
     }
 
@@ -69,7 +73,7 @@ final class PostgresBenchDatabase implements BenchDatabase {
     @Override
     public long sizeAfterStop(Path dataDir) throws Exception {
         try (Connection connection = admin();
-             PreparedStatement query = connection.prepareStatement("SELECT pg_database_size(?)")) {
+                PreparedStatement query = connection.prepareStatement("SELECT pg_database_size(?)")) {
             query.setString(1, LEDGER_DB);
             try (ResultSet rs = query.executeQuery()) {
                 rs.next();
@@ -107,8 +111,9 @@ final class PostgresBenchDatabase implements BenchDatabase {
 
     /** The server's WAL insert position, in bytes from its start. */
     long walPosition() throws SQLException {
-        try (Connection connection = admin(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')")) {
+        try (Connection connection = admin();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')")) {
             rs.next();
             return rs.getLong(1);
         }

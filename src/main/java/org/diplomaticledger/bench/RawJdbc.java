@@ -1,7 +1,6 @@
 package org.diplomaticledger.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,8 +27,7 @@ final class RawJdbc {
 
     static final String PAYLOAD_TYPE = "org.diplomaticledger.presence.api.StaffCountReported";
 
-    private RawJdbc() {
-    }
+    private RawJdbc() {}
 
     /** A connection to the scratch database, autocommit as given. */
     interface Connections {
@@ -81,21 +79,27 @@ final class RawJdbc {
         insert.setString(6, PAYLOAD_TYPE);
         insert.setString(7, null);
         insert.setBytes(8, payload(aggregate, n));
-        insert.setBytes(9, ("{\"traceId\":\"" + UUID.randomUUID() + "\",\"correlationId\":\"" + UUID.randomUUID()
-                + "\",\"user\":\"bench-clerk\",\"commandName\":\"RecordStaffCount\"}").getBytes(StandardCharsets.UTF_8));
+        insert.setBytes(
+                9,
+                ("{\"traceId\":\"" + UUID.randomUUID() + "\",\"correlationId\":\"" + UUID.randomUUID()
+                                + "\",\"user\":\"bench-clerk\",\"commandName\":\"RecordStaffCount\"}")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     /** About 400 bytes of JSON, like a staff count with its source. */
     static byte[] payload(String aggregate, long n) {
         return ("{\"presenceId\":\"" + aggregate + "\",\"missionId\":null,\"category\":\"UNSPECIFIED\",\"headcount\":"
-                + (40 + n % 120) + ",\"effectiveDate\":\"2001-01-01\",\"source\":{\"text\":\"Benchmark baseline row "
-                + n + ": as reported by the foreign ministry of the sending state, with enough words to weigh what a "
-                + "real source weighs in the ledger\",\"url\":\"https://example.org/bench/" + n + "\"}}")
+                        + (40 + n % 120)
+                        + ",\"effectiveDate\":\"2001-01-01\",\"source\":{\"text\":\"Benchmark baseline row "
+                        + n
+                        + ": as reported by the foreign ministry of the sending state, with enough words to weigh what a "
+                        + "real source weighs in the ledger\",\"url\":\"https://example.org/bench/" + n + "\"}}")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
     /** Inserts {@code rows} rows, {@code perTransaction} to a transaction; the rate in rows per second. */
-    static double batchInsert(Connections connections, String binaryType, long rows, int perTransaction) throws SQLException {
+    static double batchInsert(Connections connections, String binaryType, long rows, int perTransaction)
+            throws SQLException {
         try (Connection connection = connections.open()) {
             connection.setAutoCommit(false);
             createScratchTable(connection, binaryType);
@@ -117,11 +121,11 @@ final class RawJdbc {
     }
 
     /** The result of single-row inserts: rows per second and each insert+commit's latency. */
-    record SingleRows(double rowsPerSecond, Latencies latencies) {
-    }
+    record SingleRows(double rowsPerSecond, Latencies latencies) {}
 
     /** {@code rows} single-row insert+commit transactions shared by {@code threads} threads, each on its own connection. */
-    static SingleRows singleRowInserts(Connections connections, String binaryType, int threads, long rows) throws Exception {
+    static SingleRows singleRowInserts(Connections connections, String binaryType, int threads, long rows)
+            throws Exception {
         try (Connection setup = connections.open()) {
             createScratchTable(setup, binaryType);
         }
@@ -220,7 +224,8 @@ final class RawJdbc {
         long min;
         long max;
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT MIN(global_index), MAX(global_index) FROM domain_event_entry")) {
+                ResultSet rs =
+                        statement.executeQuery("SELECT MIN(global_index), MAX(global_index) FROM domain_event_entry")) {
             rs.next();
             min = rs.getLong(1);
             max = rs.getLong(2);
@@ -247,10 +252,10 @@ final class RawJdbc {
     /** Payload plus metadata bytes of every event the ledger holds, and the number of events. */
     static long[] eventBytes(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT COUNT(*), COALESCE(SUM(OCTET_LENGTH(payload)), 0), "
-                     + "COALESCE(SUM(OCTET_LENGTH(meta_data)), 0) FROM domain_event_entry")) {
+                ResultSet rs = statement.executeQuery("SELECT COUNT(*), COALESCE(SUM(OCTET_LENGTH(payload)), 0), "
+                        + "COALESCE(SUM(OCTET_LENGTH(meta_data)), 0) FROM domain_event_entry")) {
             rs.next();
-            return new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+            return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
         }
     }
 }

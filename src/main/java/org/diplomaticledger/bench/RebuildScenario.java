@@ -1,7 +1,6 @@
 package org.diplomaticledger.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,8 +25,7 @@ final class RebuildScenario implements Scenario {
     }
 
     /** One projection's rebuild as the ledger reported it. */
-    record Rebuilt(String projection, String state, long events, double seconds, String error) {
-    }
+    record Rebuilt(String projection, String state, long events, double seconds, String error) {}
 
     @Override
     public void run(BenchContext context, ScenarioResult result) throws Exception {
@@ -45,9 +43,14 @@ final class RebuildScenario implements Scenario {
         for (Rebuilt one : rebuilt) {
             total += one.seconds();
             events = Math.max(events, one.events());
-            result.add(one.projection() + " rebuild" + (one.state().equals("SWITCHED") ? "" : " (" + one.state() + ")"),
-                    one.events() / one.seconds(), "events/s", "raw JDBC read + Jackson parse", raw.rowsPerSecond(),
-                    "rows/s", "rebuild rate / raw rate");
+            result.add(
+                    one.projection() + " rebuild" + (one.state().equals("SWITCHED") ? "" : " (" + one.state() + ")"),
+                    one.events() / one.seconds(),
+                    "events/s",
+                    "raw JDBC read + Jackson parse",
+                    raw.rowsPerSecond(),
+                    "rows/s",
+                    "rebuild rate / raw rate");
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("projection", one.projection());
             detail.put("state", one.state());
@@ -56,16 +59,40 @@ final class RebuildScenario implements Scenario {
             detail.put("error", one.error());
             details.add(detail);
         }
-        result.add("every projection, one after another", events / total, "events/s",
-                "raw JDBC read + Jackson parse", raw.rowsPerSecond(), "rows/s", "rebuild rate / raw rate");
-        result.add("every projection, one after another: time", total, "s", "raw JDBC read + Jackson parse",
-                raw.seconds(), "s", "rebuild time / raw time");
+        result.add(
+                "every projection, one after another",
+                events / total,
+                "events/s",
+                "raw JDBC read + Jackson parse",
+                raw.rowsPerSecond(),
+                "rows/s",
+                "rebuild rate / raw rate");
+        result.add(
+                "every projection, one after another: time",
+                total,
+                "s",
+                "raw JDBC read + Jackson parse",
+                raw.seconds(),
+                "s",
+                "rebuild time / raw time");
         Together together = rebuildTogether(context);
-        result.add("every projection at once" + (together.failed().isEmpty() ? "" : " (failed: " + together.failed() + ")"),
-                together.events() / together.seconds(), "events/s", "raw JDBC read + Jackson parse", raw.rowsPerSecond(),
-                "rows/s", "rebuild rate / raw rate");
-        result.add("every projection at once: time", together.seconds(), "s", "raw JDBC read + Jackson parse",
-                raw.seconds(), "s", "rebuild time / raw time");
+        result.add(
+                "every projection at once"
+                        + (together.failed().isEmpty() ? "" : " (failed: " + together.failed() + ")"),
+                together.events() / together.seconds(),
+                "events/s",
+                "raw JDBC read + Jackson parse",
+                raw.rowsPerSecond(),
+                "rows/s",
+                "rebuild rate / raw rate");
+        result.add(
+                "every projection at once: time",
+                together.seconds(),
+                "s",
+                "raw JDBC read + Jackson parse",
+                raw.seconds(),
+                "s",
+                "rebuild time / raw time");
         result.detail("rebuilds", details);
         result.detail("togetherSeconds", together.seconds());
         result.detail("togetherWaitForReleasedSlotsSeconds", together.waitedForReleases());
@@ -74,8 +101,7 @@ final class RebuildScenario implements Scenario {
         result.detail("rawPayloadBytes", raw.payloadBytes());
     }
 
-    record Together(long events, double seconds, double waitedForReleases, List<String> failed) {
-    }
+    record Together(long events, double seconds, double waitedForReleases, List<String> failed) {}
 
     /**
      * Every projection rebuilt at once, as {@code --ledger.projections.rebuild=all} does at start: all started
@@ -91,9 +117,14 @@ final class RebuildScenario implements Scenario {
         long waitStart = System.nanoTime();
         for (String name : names) {
             while (true) {
-                JsonNode released = context.ledger.http.getJson(LedgerHttp.ANALYST, "/api/v1/projections/" + name)
-                        .path("lastRebuild").path("released");
-                if (released.isMissingNode() || released.isNull() || released.path("cleared").asBoolean()) {
+                JsonNode released = context.ledger
+                        .http
+                        .getJson(LedgerHttp.ANALYST, "/api/v1/projections/" + name)
+                        .path("lastRebuild")
+                        .path("released");
+                if (released.isMissingNode()
+                        || released.isNull()
+                        || released.path("cleared").asBoolean()) {
                     break;
                 }
                 Thread.sleep(200);
@@ -104,8 +135,9 @@ final class RebuildScenario implements Scenario {
         long start = System.nanoTime();
         Map<String, String> startedAt = new LinkedHashMap<>();
         for (String name : names) {
-            JsonNode started = context.ledger.http.parse(LedgerHttp.require(context.ledger.http.postJson(LedgerHttp.AUDITOR,
-                    "/api/v1/projections/" + name + "/rebuild", ""), "rebuild of " + name));
+            JsonNode started = context.ledger.http.parse(LedgerHttp.require(
+                    context.ledger.http.postJson(LedgerHttp.AUDITOR, "/api/v1/projections/" + name + "/rebuild", ""),
+                    "rebuild of " + name));
             startedAt.put(name, started.path("startedAt").asText());
         }
         long events = 0;
@@ -114,8 +146,12 @@ final class RebuildScenario implements Scenario {
         for (String name : names) {
             while (true) {
                 peak = Math.max(peak, RunningLedger.heapUsed());
-                JsonNode status = context.ledger.http.getJson(LedgerHttp.ANALYST, "/api/v1/projections/" + name).path("lastRebuild");
-                if (status.path("startedAt").asText().equals(startedAt.get(name)) && !status.path("state").asText().equals("RUNNING")) {
+                JsonNode status = context.ledger
+                        .http
+                        .getJson(LedgerHttp.ANALYST, "/api/v1/projections/" + name)
+                        .path("lastRebuild");
+                if (status.path("startedAt").asText().equals(startedAt.get(name))
+                        && !status.path("state").asText().equals("RUNNING")) {
                     events = Math.max(events, status.path("done").asLong());
                     if (!status.path("state").asText().equals("SWITCHED")) {
                         failed.add(name);
@@ -132,7 +168,8 @@ final class RebuildScenario implements Scenario {
     }
 
     /** After a warm-up (JIT and page cache, as the rebuilds get them), the fastest of three raw reads and {@code best}. */
-    private static RawJdbc.ReadAndParse fastestRawRead(BenchContext context, RawJdbc.ReadAndParse best) throws Exception {
+    private static RawJdbc.ReadAndParse fastestRawRead(BenchContext context, RawJdbc.ReadAndParse best)
+            throws Exception {
         try (Connection connection = context.ledger.connect()) {
             if (best == null) {
                 RawJdbc.readAndParse(connection, context.json);
@@ -161,21 +198,32 @@ final class RebuildScenario implements Scenario {
         for (String name : names) {
             context.progress("R2: rebuilding %s", name);
             long start = System.nanoTime();
-            JsonNode started = context.ledger.http.parse(LedgerHttp.require(context.ledger.http.postJson(LedgerHttp.AUDITOR,
-                    "/api/v1/projections/" + name + "/rebuild", ""), "rebuild of " + name));
+            JsonNode started = context.ledger.http.parse(LedgerHttp.require(
+                    context.ledger.http.postJson(LedgerHttp.AUDITOR, "/api/v1/projections/" + name + "/rebuild", ""),
+                    "rebuild of " + name));
             String startedAt = started.path("startedAt").asText();
             JsonNode status;
             while (true) {
                 peak = Math.max(peak, RunningLedger.heapUsed());
-                status = context.ledger.http.getJson(LedgerHttp.ANALYST, "/api/v1/projections/" + name).path("lastRebuild");
-                if (status.path("startedAt").asText().equals(startedAt) && !status.path("state").asText().equals("RUNNING")) {
+                status = context.ledger
+                        .http
+                        .getJson(LedgerHttp.ANALYST, "/api/v1/projections/" + name)
+                        .path("lastRebuild");
+                if (status.path("startedAt").asText().equals(startedAt)
+                        && !status.path("state").asText().equals("RUNNING")) {
                     break;
                 }
                 Thread.sleep(50);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            rebuilt.add(new Rebuilt(name, status.path("state").asText(), status.path("done").asLong(), seconds,
-                    status.path("error").isMissingNode() || status.path("error").isNull() ? null : status.path("error").asText()));
+            rebuilt.add(new Rebuilt(
+                    name,
+                    status.path("state").asText(),
+                    status.path("done").asLong(),
+                    seconds,
+                    status.path("error").isMissingNode() || status.path("error").isNull()
+                            ? null
+                            : status.path("error").asText()));
         }
         context.heapPeakRebuild = Math.max(peak, RunningLedger.heapUsed());
         context.heapAfterRebuild = RunningLedger.heapAfterGc();

@@ -2,7 +2,6 @@ package org.diplomaticledger.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +14,7 @@ import java.util.Map;
 /** The run's figures: a table on the console, and the same as JSON under the output directory. */
 final class Report {
 
-    private Report() {
-    }
+    private Report() {}
 
     static void print(List<ScenarioResult> results, Map<String, Object> run, PrintStream out) {
         out.println();
@@ -25,12 +23,17 @@ final class Report {
         List<String[]> rows = new ArrayList<>();
         for (ScenarioResult result : results) {
             if (result.error != null) {
-                rows.add(new String[]{result.name, "FAILED: " + result.error, "", "", "", ""});
+                rows.add(new String[] {result.name, "FAILED: " + result.error, "", "", "", ""});
             }
             for (Figure figure : result.figures) {
-                rows.add(new String[]{result.name, figure.name(), number(figure.value()) + " " + figure.unit(),
-                        figure.baselineName(), number(figure.baseline()) + " " + figure.baselineUnit(),
-                        Double.isNaN(figure.ratio()) ? "-" : number(figure.ratio()) + "×"});
+                rows.add(new String[] {
+                    result.name,
+                    figure.name(),
+                    number(figure.value()) + " " + figure.unit(),
+                    figure.baselineName(),
+                    number(figure.baseline()) + " " + figure.baselineUnit(),
+                    Double.isNaN(figure.ratio()) ? "-" : number(figure.ratio()) + "×"
+                });
             }
         }
         int[] widths = new int[header.length];
@@ -86,8 +89,9 @@ final class Report {
     }
 
     /** Writes {@code bench-<database>-<time>.json} and a copy named {@code bench-<database>.json}; the first's path. */
-    static Path write(List<ScenarioResult> results, Map<String, Object> run, Path directory, String stamp,
-                      ObjectMapper json) throws Exception {
+    static Path write(
+            List<ScenarioResult> results, Map<String, Object> run, Path directory, String stamp, ObjectMapper json)
+            throws Exception {
         Map<String, Object> document = new LinkedHashMap<>(run);
         Map<String, Object> scenarios = new LinkedHashMap<>();
         for (ScenarioResult result : results) {

@@ -2,11 +2,6 @@ package org.diplomaticledger.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Path;
@@ -16,6 +11,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 
 /**
  * The ledger started in this JVM, as {@code java -jar} starts it (the same application class and configuration), on
@@ -43,8 +42,13 @@ final class RunningLedger implements AutoCloseable {
         this.jdbcPassword = environment.getProperty("spring.datasource.password", "");
     }
 
-    static RunningLedger start(Class<?> application, BenchDatabase database, Path dataDir, String password,
-                               List<String> extra, ObjectMapper json) {
+    static RunningLedger start(
+            Class<?> application,
+            BenchDatabase database,
+            Path dataDir,
+            String password,
+            List<String> extra,
+            ObjectMapper json) {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .profiles(database.profiles().toArray(String[]::new))
                 .run(arguments(database, dataDir, password, extra).toArray(String[]::new));
@@ -54,7 +58,8 @@ final class RunningLedger implements AutoCloseable {
     /** The command-line arguments of a ledger of the benchmark's: its data directory, database and users. */
     static List<String> arguments(BenchDatabase database, Path dataDir, String password, List<String> extra) {
         // the ledger refuses plain-text passwords outside the demo profile
-        String hash = "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(10).encode(password);
+        String hash =
+                "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(10).encode(password);
         List<String> args = new ArrayList<>(List.of(
                 "--ledger.data-dir=" + dataDir,
                 "--server.port=0",
@@ -117,7 +122,10 @@ final class RunningLedger implements AutoCloseable {
     /** Waits until the projection has applied the ledger up to {@code position}; false when the time ran out. */
     boolean await(String projection, long position, Duration timeout, Duration poll) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (http.getJson(LedgerHttp.ANALYST, "/api/v1/projections/" + projection).path("position").asLong(-1) < position) {
+        while (http.getJson(LedgerHttp.ANALYST, "/api/v1/projections/" + projection)
+                        .path("position")
+                        .asLong(-1)
+                < position) {
             if (System.nanoTime() > deadline) {
                 return false;
             }

@@ -17,10 +17,8 @@ interface Scenario {
     void run(BenchContext context, ScenarioResult result) throws Exception;
 
     /** Measures what needs every scenario done but the ledger still running (what the ledger holds in the end). */
-    default void beforeLedgerStops(BenchContext context, ScenarioResult result) throws Exception {
-    }
+    default void beforeLedgerStops(BenchContext context, ScenarioResult result) throws Exception {}
 
     /** Measures what needs the ledger stopped (the database's size after a clean shutdown); most scenarios need nothing. */
-    default void afterLedgerStopped(BenchContext context, ScenarioResult result) throws Exception {
-    }
+    default void afterLedgerStopped(BenchContext context, ScenarioResult result) throws Exception {}
 }

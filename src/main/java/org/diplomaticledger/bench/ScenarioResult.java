@@ -20,8 +20,14 @@ final class ScenarioResult {
         this.title = scenario.title();
     }
 
-    Figure add(String figure, double value, String unit, String baselineName, double baseline, String baselineUnit,
-               String ratioMeaning) {
+    Figure add(
+            String figure,
+            double value,
+            String unit,
+            String baselineName,
+            double baseline,
+            String baselineUnit,
+            String ratioMeaning) {
         Figure added = Figure.of(name, figure, value, unit, baselineName, baseline, baselineUnit, ratioMeaning);
         figures.add(added);
         return added;

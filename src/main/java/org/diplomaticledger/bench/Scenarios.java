@@ -27,8 +27,7 @@ final class Scenarios {
             FanOutScenario::new,
             FailoverScenario::new);
 
-    private Scenarios() {
-    }
+    private Scenarios() {}
 
     static List<String> names() {
         return ALL.stream().map(scenario -> scenario.get().name()).toList();
@@ -36,11 +35,16 @@ final class Scenarios {
 
     /** The scenarios named (all when none is), in run order; an unknown name is an error naming the known ones. */
     static List<Scenario> select(List<String> only) {
-        List<String> wanted = only == null ? List.of() : only.stream().map(name -> name.trim().toUpperCase(Locale.ROOT))
-                .filter(name -> !name.isEmpty()).toList();
+        List<String> wanted = only == null
+                ? List.of()
+                : only.stream()
+                        .map(name -> name.trim().toUpperCase(Locale.ROOT))
+                        .filter(name -> !name.isEmpty())
+                        .toList();
         for (String name : wanted) {
             if (!names().contains(name)) {
-                throw new IllegalArgumentException("--only: no scenario " + name + "; scenarios: " + String.join(", ", names()));
+                throw new IllegalArgumentException(
+                        "--only: no scenario " + name + "; scenarios: " + String.join(", ", names()));
             }
         }
         List<Scenario> selected = new ArrayList<>();

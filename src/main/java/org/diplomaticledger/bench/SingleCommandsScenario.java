@@ -18,10 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class SingleCommandsScenario implements Scenario {
 
-    static final List<String> RECEIVING = List.of("AE", "AF", "AG", "AL", "AM", "AO", "AR", "AU", "AZ", "BA",
-            "BB", "BD", "BF", "BG", "BH", "BI", "BJ", "BN", "BO", "BS", "BT", "BW", "BY", "BZ", "CD",
-            "CF", "CG", "CH", "CI", "CM", "CN", "CO", "CR", "CU", "CY", "CZ", "DJ", "DK", "DM", "DO",
-            "DZ", "EC", "EE", "EG", "ER", "ET", "FI", "FJ", "GA", "GD");
+    static final List<String> RECEIVING = List.of(
+            "AE", "AF", "AG", "AL", "AM", "AO", "AR", "AU", "AZ", "BA", "BB", "BD", "BF", "BG", "BH", "BI", "BJ", "BN",
+            "BO", "BS", "BT", "BW", "BY", "BZ", "CD", "CF", "CG", "CH", "CI", "CM", "CN", "CO", "CR", "CU", "CY", "CZ",
+            "DJ", "DK", "DM", "DO", "DZ", "EC", "EE", "EG", "ER", "ET", "FI", "FJ", "GA", "GD");
     private static final LocalDate FIRST = LocalDate.of(2001, 1, 1);
 
     /** Commands sent so far: each command's effective date follows the one before on its presence. */
@@ -63,7 +63,8 @@ final class SingleCommandsScenario implements Scenario {
             long walBefore = postgres == null ? 0 : postgres.walPosition();
             Load measured = load(context, clients, commands);
             if (measured.refused.get() > 0) {
-                throw new IllegalStateException(measured.refused.get() + " of W1's commands were refused: the figures would be wrong");
+                throw new IllegalStateException(
+                        measured.refused.get() + " of W1's commands were refused: the figures would be wrong");
             }
             long xacts = 0;
             long wal = 0;
@@ -75,23 +76,54 @@ final class SingleCommandsScenario implements Scenario {
             context.progress("W1: raw single-row insert+commit, %d thread(s)", clients);
             long rawXactsBefore = postgres == null ? 0 : postgres.transactions(PostgresBenchDatabase.SCRATCH_DB);
             long rawWalBefore = postgres == null ? 0 : postgres.walPosition();
-            RawJdbc.SingleRows raw = RawJdbc.singleRowInserts(context::scratch, context.database.binaryType(), clients, commands);
+            RawJdbc.SingleRows raw =
+                    RawJdbc.singleRowInserts(context::scratch, context.database.binaryType(), clients, commands);
             String who = clients + (clients == 1 ? " client" : " clients");
             String rawName = "raw JDBC single-row insert+commit, " + clients + (clients == 1 ? " thread" : " threads");
-            result.add(who + ": throughput", measured.perSecond, "commands/s", rawName, raw.rowsPerSecond(), "rows/s",
+            result.add(
+                    who + ": throughput",
+                    measured.perSecond,
+                    "commands/s",
+                    rawName,
+                    raw.rowsPerSecond(),
+                    "rows/s",
                     "commands/s / rows/s");
-            result.add(who + ": p50", measured.latencies.p50(), "ms", rawName + " p50", raw.latencies().p50(), "ms",
+            result.add(
+                    who + ": p50",
+                    measured.latencies.p50(),
+                    "ms",
+                    rawName + " p50",
+                    raw.latencies().p50(),
+                    "ms",
                     "command / raw");
-            result.add(who + ": p99", measured.latencies.p99(), "ms", rawName + " p99", raw.latencies().p99(), "ms",
+            result.add(
+                    who + ": p99",
+                    measured.latencies.p99(),
+                    "ms",
+                    rawName + " p99",
+                    raw.latencies().p99(),
+                    "ms",
                     "command / raw");
             if (postgres != null) {
                 Thread.sleep(1_000);
                 long rawXacts = postgres.transactions(PostgresBenchDatabase.SCRATCH_DB) - rawXactsBefore;
                 long rawWal = postgres.walPosition() - rawWalBefore;
-                result.add(who + ": transactions per command", (double) xacts / commands, "transactions",
-                        rawName + ": transactions per row", (double) rawXacts / commands, "transactions", "command / raw");
-                result.add(who + ": WAL bytes per command", (double) wal / commands, "bytes",
-                        rawName + ": WAL bytes per row", (double) rawWal / commands, "bytes", "command / raw");
+                result.add(
+                        who + ": transactions per command",
+                        (double) xacts / commands,
+                        "transactions",
+                        rawName + ": transactions per row",
+                        (double) rawXacts / commands,
+                        "transactions",
+                        "command / raw");
+                result.add(
+                        who + ": WAL bytes per command",
+                        (double) wal / commands,
+                        "bytes",
+                        rawName + ": WAL bytes per row",
+                        (double) rawWal / commands,
+                        "bytes",
+                        "command / raw");
             }
             result.detail(clients + "clients.commands", commands);
             result.detail(clients + "clients.refused", measured.refused.get());
@@ -102,8 +134,7 @@ final class SingleCommandsScenario implements Scenario {
     }
 
     /** A closed-loop load's outcome. */
-    private record Load(double perSecond, double seconds, Latencies latencies, AtomicInteger refused) {
-    }
+    private record Load(double perSecond, double seconds, Latencies latencies, AtomicInteger refused) {}
 
     private Load load(BenchContext context, int clients, int commands) throws Exception {
         AtomicInteger next = new AtomicInteger();
@@ -117,8 +148,8 @@ final class SingleCommandsScenario implements Scenario {
                     while (next.getAndIncrement() < commands) {
                         String body = staffCount("US", sent.getAndIncrement());
                         long start = System.nanoTime();
-                        LedgerHttp.Answer answer = context.ledger.http.postJson(LedgerHttp.CLERK,
-                                "/api/v1/commands/RecordStaffCount", body);
+                        LedgerHttp.Answer answer = context.ledger.http.postJson(
+                                LedgerHttp.CLERK, "/api/v1/commands/RecordStaffCount", body);
                         latencies.add(System.nanoTime() - start);
                         if (!answer.ok()) {
                             if (refused.incrementAndGet() == 1) {

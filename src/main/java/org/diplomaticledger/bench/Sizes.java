@@ -10,8 +10,18 @@ import java.util.List;
  * {@code importLines}: W2's one import; {@code loadSeconds}: how long W3 keeps W1's load on; {@code subscribers}:
  * W4's SSE subscribers.
  */
-record Sizes(long events, long smallEvents, int facts, int commands, int reads, List<Integer> clients, int chunk,
-             Duration catchUpTimeout, long importLines, int loadSeconds, int subscribers) {
+record Sizes(
+        long events,
+        long smallEvents,
+        int facts,
+        int commands,
+        int reads,
+        List<Integer> clients,
+        int chunk,
+        Duration catchUpTimeout,
+        long importLines,
+        int loadSeconds,
+        int subscribers) {
 
     /** The default: runs in about a minute on a 2-core machine. */
     static Sizes small() {
@@ -20,6 +30,17 @@ record Sizes(long events, long smallEvents, int facts, int commands, int reads, 
 
     /** The sizes of issue 12: a ledger of a million events, R3 at 10,000 and at 1,000,000, 3,000 back-filled facts. */
     static Sizes full() {
-        return new Sizes(1_000_000, 10_000, 3_000, 10_000, 2_000, List.of(1, 16), 10_000, Duration.ofHours(6), 1_000_000, 60, 200);
+        return new Sizes(
+                1_000_000,
+                10_000,
+                3_000,
+                10_000,
+                2_000,
+                List.of(1, 16),
+                10_000,
+                Duration.ofHours(6),
+                1_000_000,
+                60,
+                200);
     }
 }

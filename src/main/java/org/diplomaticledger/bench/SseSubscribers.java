@@ -41,12 +41,15 @@ public final class SseSubscribers implements AutoCloseable {
      * Opens {@code count} streams of {@code pathAndQuery} (e.g. {@code /api/v1/stream?after=120}) as {@code user} on
      * localhost; returns once every one has answered its status line and headers.
      */
-    public static SseSubscribers open(int port, String user, String password, String pathAndQuery, int count,
-                                      Duration timeout) throws IOException, InterruptedException {
+    public static SseSubscribers open(
+            int port, String user, String password, String pathAndQuery, int count, Duration timeout)
+            throws IOException, InterruptedException {
         SseSubscribers all = new SseSubscribers();
-        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        String credentials =
+                Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         byte[] request = ("GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost:" + port + "\r\n"
-                + "Accept: text/event-stream\r\nAuthorization: Basic " + credentials + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                        + "Accept: text/event-stream\r\nAuthorization: Basic " + credentials + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
         all.reader.start();
         try {
             for (int i = 0; i < count; i++) {
@@ -148,7 +151,14 @@ public final class SseSubscribers implements AutoCloseable {
 
     /** One stream: the events' positions in arrival order and when each arrived. */
     public static final class Subscriber {
-        private enum State { HEADERS, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, RAW, DONE }
+        private enum State {
+            HEADERS,
+            CHUNK_SIZE,
+            CHUNK_DATA,
+            CHUNK_END,
+            RAW,
+            DONE
+        }
 
         private final int number;
         private final SocketChannel channel;
@@ -233,10 +243,12 @@ public final class SseSubscribers implements AutoCloseable {
                         int end = headers.indexOf("\r\n\r\n");
                         if (end >= 0) {
                             String head = headers.toString();
-                            String[] statusLine = head.substring(0, head.indexOf("\r\n")).split(" ");
+                            String[] statusLine =
+                                    head.substring(0, head.indexOf("\r\n")).split(" ");
                             status = Integer.parseInt(statusLine[1]);
                             state = head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")
-                                    ? State.CHUNK_SIZE : State.RAW;
+                                    ? State.CHUNK_SIZE
+                                    : State.RAW;
                         }
                     }
                     case CHUNK_SIZE -> {

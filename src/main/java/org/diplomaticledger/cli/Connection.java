@@ -1,13 +1,12 @@
 package org.diplomaticledger.cli;
 
+import java.io.Console;
+import java.net.URI;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-
-import java.io.Console;
-import java.net.URI;
-import java.util.Map;
 
 /**
  * Where the running ledger is and who talks to it: {@code --url}, {@code --user}, {@code --password}, each falling
@@ -21,14 +20,23 @@ final class Connection {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
-    @Option(names = "--url", paramLabel = "URL", description = "The ledger's address (env LEDGER_URL; default " + DEFAULT_URL + ")")
+    @Option(
+            names = "--url",
+            paramLabel = "URL",
+            description = "The ledger's address (env LEDGER_URL; default " + DEFAULT_URL + ")")
     String url;
 
-    @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "The user to sign in as (env LEDGER_USER)")
+    @Option(
+            names = {"-u", "--user"},
+            paramLabel = "USER",
+            description = "The user to sign in as (env LEDGER_USER)")
     String user;
 
-    @Option(names = {"-p", "--password"}, paramLabel = "PASSWORD",
-            description = "Its password (env LEDGER_PASSWORD, or asked for on a terminal; a password here shows in the process list)")
+    @Option(
+            names = {"-p", "--password"},
+            paramLabel = "PASSWORD",
+            description =
+                    "Its password (env LEDGER_PASSWORD, or asked for on a terminal; a password here shows in the process list)")
     String password;
 
     /** The ledger's API as the user given; a usage error when no user or no password is to be had. */
@@ -41,7 +49,8 @@ final class Connection {
         } catch (IllegalArgumentException e) {
             throw usage("--url is not an address: " + address);
         }
-        if (base.getScheme() == null || !(base.getScheme().equals("http") || base.getScheme().equals("https"))
+        if (base.getScheme() == null
+                || !(base.getScheme().equals("http") || base.getScheme().equals("https"))
                 || base.getHost() == null) {
             throw usage("--url must be an http or https address such as " + DEFAULT_URL + ", not " + address);
         }
@@ -54,7 +63,8 @@ final class Connection {
             Console console = System.console();
             char[] typed = console == null ? null : console.readPassword("Password for %s at %s: ", name, base);
             if (typed == null || typed.length == 0) {
-                throw usage("no password for " + name + ": give --password, set LEDGER_PASSWORD, or run on a terminal to be asked");
+                throw usage("no password for " + name
+                        + ": give --password, set LEDGER_PASSWORD, or run on a terminal to be asked");
             }
             secret = new String(typed);
         }

@@ -1,14 +1,8 @@
 package org.diplomaticledger.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.diplomaticledger.audit.ExportVerifier;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-
-import java.io.FilterOutputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,15 +14,24 @@ import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.diplomaticledger.audit.ExportVerifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code export [-o FILE] [--from N] [--to N] [--verify]}: downloads the audit export of a running ledger
  * ({@code GET /api/v1/audit/export}, docs/audit.md) byte for byte, with a progress bar by position (the header line
  * names the range), into a file (written beside it and moved into place only once complete) or to standard output.
  */
-@Command(name = "export", sortOptions = false,
-        description = {"Downloads the audit export (NDJSON: header, one line per event, closing digest) of a running ledger "
-                + "through GET /api/v1/audit/export, with a progress bar; --verify checks the file offline afterwards (role AUDITOR or ADMIN)."})
+@Command(
+        name = "export",
+        sortOptions = false,
+        description = {
+            "Downloads the audit export (NDJSON: header, one line per event, closing digest) of a running ledger "
+                    + "through GET /api/v1/audit/export, with a progress bar; --verify checks the file offline afterwards (role AUDITOR or ADMIN)."
+        })
 final class ExportCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
@@ -40,7 +43,10 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     Connection connection;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write it (default: standard output)")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            description = "Where to write it (default: standard output)")
     Path output;
 
     @Option(names = "--from", paramLabel = "POSITION", description = "First position (default: the first event)")
@@ -52,7 +58,9 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--verify", description = "Then check the file as verify-export does (needs --output)")
     boolean verify;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "No progress bar")
     boolean quiet;
 
     @Override
@@ -83,7 +91,7 @@ final class ExportCommand implements Callable<Integer> {
         Path partial = output == null ? null : output.resolveSibling(output.getFileName() + ".part");
         long events;
         try (InputStream body = response.body();
-             OutputStream target = partial == null ? unclosed(cli.out) : Files.newOutputStream(partial)) {
+                OutputStream target = partial == null ? unclosed(cli.out) : Files.newOutputStream(partial)) {
             events = copy(body, target);
         } catch (IOException e) {
             if (partial != null) {

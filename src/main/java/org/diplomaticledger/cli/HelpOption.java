@@ -5,6 +5,9 @@ import picocli.CommandLine.Option;
 /** {@code -h, --help} for a command (the version is the top command's own: {@code --version}). */
 final class HelpOption {
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help message and exit.")
     boolean help;
 }

@@ -1,13 +1,5 @@
 package org.diplomaticledger.cli;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -17,6 +9,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code import FILE}: sends an NDJSON file of commands to a running ledger's {@code POST /api/v1/imports} in chunks of
@@ -27,11 +26,15 @@ import java.util.concurrent.Callable;
  * answers with its first answer instead of writing it twice. This class checks the options and finds the line to start
  * at; {@link ImportRun} sends the file from there.
  */
-@Command(name = "import", sortOptions = false,
-        description = {"Imports an NDJSON file of commands ({\"command\": …, \"payload\": {…}} per line) into a running "
-                + "ledger through POST /api/v1/imports, in resumable all-or-nothing chunks, with a progress bar (role CLERK).",
-                "Run the same command again after an interruption or a refused chunk: it resumes after the last chunk "
-                        + "the ledger acknowledged, and a chunk sent twice is not written twice (Idempotency-Key per chunk)."})
+@Command(
+        name = "import",
+        sortOptions = false,
+        description = {
+            "Imports an NDJSON file of commands ({\"command\": …, \"payload\": {…}} per line) into a running "
+                    + "ledger through POST /api/v1/imports, in resumable all-or-nothing chunks, with a progress bar (role CLERK).",
+            "Run the same command again after an interruption or a refused chunk: it resumes after the last chunk "
+                    + "the ledger acknowledged, and a chunk sent twice is not written twice (Idempotency-Key per chunk)."
+        })
 final class ImportCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
@@ -47,47 +50,73 @@ final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The NDJSON file (blank lines are skipped; lines are counted from 1, blank ones included)")
+    @Parameters(
+            paramLabel = "FILE",
+            description = "The NDJSON file (blank lines are skipped; lines are counted from 1, blank ones included)")
     Path file;
 
     @Mixin
     Connection connection;
 
-    @Option(names = "--chunk-size", paramLabel = "LINES", defaultValue = "1000",
+    @Option(
+            names = "--chunk-size",
+            paramLabel = "LINES",
+            defaultValue = "1000",
             description = "Lines per request, each written all or nothing (1 to 100,000; default 1000)")
     int chunkSize;
 
-    @Option(names = "--state-file", paramLabel = "FILE",
-            description = "Where the last acknowledged chunk is recorded (default FILE.import-state); deleted when the import is complete")
+    @Option(
+            names = "--state-file",
+            paramLabel = "FILE",
+            description =
+                    "Where the last acknowledged chunk is recorded (default FILE.import-state); deleted when the import is complete")
     Path stateFile;
 
-    @Option(names = "--resume-from", paramLabel = "LINE",
-            description = "Start at this line instead of where the state file says (a chunk's first line: 1, 1+LINES, 1+2×LINES…)")
+    @Option(
+            names = "--resume-from",
+            paramLabel = "LINE",
+            description =
+                    "Start at this line instead of where the state file says (a chunk's first line: 1, 1+LINES, 1+2×LINES…)")
     Long resumeFrom;
 
-    @Option(names = "--key-prefix", paramLabel = "TEXT", defaultValue = "import",
-            description = "Start of each chunk's Idempotency-Key (default import). The ledger keeps keys for ledger.idempotency.retention "
-                    + "(7 days): within it the same file sent again is recognised and not written twice; another prefix writes it again")
+    @Option(
+            names = "--key-prefix",
+            paramLabel = "TEXT",
+            defaultValue = "import",
+            description =
+                    "Start of each chunk's Idempotency-Key (default import). The ledger keeps keys for ledger.idempotency.retention "
+                            + "(7 days): within it the same file sent again is recognised and not written twice; another prefix writes it again")
     String keyPrefix;
 
-    @Option(names = "--retries", paramLabel = "N", defaultValue = "3",
-            description = "Times a chunk is sent again after a network error or a 5xx answer, 1, 2, 4… s apart (default 3)")
+    @Option(
+            names = "--retries",
+            paramLabel = "N",
+            defaultValue = "3",
+            description =
+                    "Times a chunk is sent again after a network error or a 5xx answer, 1, 2, 4… s apart (default 3)")
     int retries;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "No progress bar")
     boolean quiet;
 
-    @Option(names = "--async", description = "Send each chunk with \"Prefer: respond-async\": the ledger answers 202 at once and "
-            + "writes the chunk in the background; the progress bar follows its status (GET /api/v1/imports/{id}). Allows "
-            + "--chunk-size up to 1,000,000 (each chunk is held in this process's memory while it is sent). A chunk of more "
-            + "than 100,000 lines is answered 202 in any case; this command follows a 202 either way.")
+    @Option(
+            names = "--async",
+            description = "Send each chunk with \"Prefer: respond-async\": the ledger answers 202 at once and "
+                    + "writes the chunk in the background; the progress bar follows its status (GET /api/v1/imports/{id}). Allows "
+                    + "--chunk-size up to 1,000,000 (each chunk is held in this process's memory while it is sent). A chunk of more "
+                    + "than 100,000 lines is answered 202 in any case; this command follows a 202 either way.")
     boolean async;
 
     @Override
     public Integer call() throws Exception {
         if (chunkSize < 1 || chunkSize > (async ? MAX_ASYNC_CHUNK : MAX_CHUNK)) {
-            throw badOption(async ? "--chunk-size must be from 1 to 1,000,000 with --async, not " + chunkSize
-                    : "--chunk-size must be from 1 to 100,000 (up to 1,000,000 with --async), not " + chunkSize);
+            throw badOption(
+                    async
+                            ? "--chunk-size must be from 1 to 1,000,000 with --async, not " + chunkSize
+                            : "--chunk-size must be from 1 to 100,000 (up to 1,000,000 with --async), not "
+                                    + chunkSize);
         }
         if (!keyPrefix.matches("[!-~]{1,120}")) {
             throw badOption("--key-prefix must be 1–120 visible ASCII characters without spaces");
@@ -101,14 +130,16 @@ final class ImportCommand implements Callable<Integer> {
         if (resumed != null) {
             adopt(resumed, state);
             if (resumed.acknowledgedThrough() > total) {
-                throw usage(state + " records " + resumed.acknowledgedThrough() + " lines acknowledged, but " + file + " has "
-                        + total + ": it belongs to another file. Delete it, or give this import another --state-file");
+                throw usage(state + " records " + resumed.acknowledgedThrough() + " lines acknowledged, but " + file
+                        + " has " + total
+                        + ": it belongs to another file. Delete it, or give this import another --state-file");
             }
         }
         long start = resumeFrom != null ? resumeFrom : resumed != null ? resumed.acknowledgedThrough() + 1 : 1;
         if (resumeFrom != null && (resumeFrom < 1 || resumeFrom > total + 1 || (resumeFrom - 1) % chunkSize != 0)) {
-            throw badOption("--resume-from must be the first line of a chunk of " + chunkSize + " lines (1, " + (1 + chunkSize) + ", "
-                    + (1 + 2L * chunkSize) + "…) within the file's " + total + " lines, so that a chunk sent again is the same request");
+            throw badOption("--resume-from must be the first line of a chunk of " + chunkSize + " lines (1, "
+                    + (1 + chunkSize) + ", " + (1 + 2L * chunkSize) + "…) within the file's " + total
+                    + " lines, so that a chunk sent again is the same request");
         }
         LedgerApi api = connection.api();
         if (resumed != null) {
@@ -130,7 +161,8 @@ final class ImportCommand implements Callable<Integer> {
                     + " lines: resume with the same --chunk-size, so that a chunk sent again is the same request");
         }
         if (given.hasMatchedOption("--key-prefix") && !resumed.keyPrefix().equals(keyPrefix)) {
-            throw badOption("the interrupted import (" + state + ") used --key-prefix " + resumed.keyPrefix() + ": resume with it");
+            throw badOption("the interrupted import (" + state + ") used --key-prefix " + resumed.keyPrefix()
+                    + ": resume with it");
         }
         chunkSize = resumed.chunkSize();
         keyPrefix = resumed.keyPrefix();

@@ -1,8 +1,6 @@
 package org.diplomaticledger.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.diplomaticledger.shared.RetryAfter;
-
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,6 +15,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import org.diplomaticledger.shared.RetryAfter;
 
 /**
  * One run of {@link ImportCommand}, once its options are checked and the line to start at is known: reads the file
@@ -27,8 +26,7 @@ import java.util.Map;
 final class ImportRun {
 
     /** The import's settings, as given or as the interrupted import used them. */
-    record Settings(Path file, int chunkSize, String keyPrefix, int retries, boolean async) {
-    }
+    record Settings(Path file, int chunkSize, String keyPrefix, int retries, boolean async) {}
 
     private final Path file;
     private final int chunkSize;
@@ -48,8 +46,14 @@ final class ImportRun {
     private Long position;
     private long sentThisRun;
 
-    ImportRun(Settings settings, PrintStream out, PrintStream err, LedgerApi api, Path state, Progress progress,
-              ImportState resumed) {
+    ImportRun(
+            Settings settings,
+            PrintStream out,
+            PrintStream err,
+            LedgerApi api,
+            Path state,
+            Progress progress,
+            ImportState resumed) {
         this.file = settings.file();
         this.chunkSize = settings.chunkSize();
         this.keyPrefix = settings.keyPrefix();
@@ -104,7 +108,8 @@ final class ImportRun {
             throw CliFailure.usage(file + " is not UTF-8 text (line " + (lineNumber + 1) + ")");
         }
         if (lineNumber < start - 1 || lineNumber != total) {
-            throw CliFailure.usage(file + " changed while it was read (" + total + " lines at first, " + lineNumber + " now)");
+            throw CliFailure.usage(
+                    file + " changed while it was read (" + total + " lines at first, " + lineNumber + " now)");
         }
         if (lineNumber == start - 1) {
             checkResumedPrefix(lines, start - 1);
@@ -114,29 +119,44 @@ final class ImportRun {
         }
         progress.finish(lineNumber, note());
         Files.deleteIfExists(state);
-        out.printf(Locale.ROOT, "imported %s: %,d lines in %,d chunks, %,d commands; %,d events written%s%s%n", file,
-                total, chunks, commands, written, position == null ? "" : ", last position " + position,
-                replayed == 0 ? "" : String.format(Locale.ROOT, "; %,d chunk%s already stored (sent again, not written twice)",
-                        replayed, replayed == 1 ? " was" : "s were"));
+        out.printf(
+                Locale.ROOT,
+                "imported %s: %,d lines in %,d chunks, %,d commands; %,d events written%s%s%n",
+                file,
+                total,
+                chunks,
+                commands,
+                written,
+                position == null ? "" : ", last position " + position,
+                replayed == 0
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                "; %,d chunk%s already stored (sent again, not written twice)",
+                                replayed,
+                                replayed == 1 ? " was" : "s were"));
         return 0;
     }
 
     private String note() {
-        return String.format(Locale.ROOT, "%,d events", written) + (replayed > 0 ? String.format(Locale.ROOT, ", %,d chunk(s) replayed", replayed) : "");
+        return String.format(Locale.ROOT, "%,d events", written)
+                + (replayed > 0 ? String.format(Locale.ROOT, ", %,d chunk(s) replayed", replayed) : "");
     }
 
     private void checkResumedPrefix(MessageDigest lines, long through) {
         if (resumed != null && !hex(copyOf(lines).digest()).equals(resumed.linesSha256())) {
-            throw CliFailure.usage("lines 1–" + through + " of " + file + " are not those the interrupted import sent (" + state
-                    + "): the file was edited before that line. Delete the state file to send the file from the start "
-                    + "(unchanged chunks already stored are recognised and not written twice), or use --resume-from");
+            throw CliFailure.usage(
+                    "lines 1–" + through + " of " + file + " are not those the interrupted import sent (" + state
+                            + "): the file was edited before that line. Delete the state file to send the file from the start "
+                            + "(unchanged chunks already stored are recognised and not written twice), or use --resume-from");
         }
     }
 
     private void sendChunk(long first, long last, byte[] body) throws InterruptedException {
-        String key = keyPrefix + "-" + first + "-" + last + "-" + hex(sha256().digest(body)).substring(0, 16);
-        Map<String, String> headers = async ? Map.of("Idempotency-Key", key, "Prefer", "respond-async")
-                : Map.of("Idempotency-Key", key);
+        String key = keyPrefix + "-" + first + "-" + last + "-"
+                + hex(sha256().digest(body)).substring(0, 16);
+        Map<String, String> headers =
+                async ? Map.of("Idempotency-Key", key, "Prefer", "respond-async") : Map.of("Idempotency-Key", key);
         LedgerApi.Answer answer = null;
         for (int attempt = 0; ; attempt++) {
             String failure;
@@ -167,7 +187,8 @@ final class ImportRun {
             }
             long wait = 1000L << Math.min(attempt, 5);
             progress.breakLine();
-            err.printf(Locale.ROOT, "lines %,d–%,d: %s; sending them again in %d s%n", first, last, failure, wait / 1000);
+            err.printf(
+                    Locale.ROOT, "lines %,d–%,d: %s; sending them again in %d s%n", first, last, failure, wait / 1000);
             Thread.sleep(wait);
         }
         sentThisRun++;
@@ -218,9 +239,20 @@ final class ImportRun {
                 JsonNode problem = status.path("problem");
                 throw refused(first, last, problem.path("status").asInt(500), problem.toString());
             }
-            long done = first - 1 + (state.equals("WRITING") ? status.path("linesWritten").asLong() : 0);
-            progress.update(Math.max(first - 1, done), note() + String.format(Locale.ROOT, "; lines %,d–%,d %s: %,d validated, %,d written",
-                    first, last, state.toLowerCase(Locale.ROOT), status.path("linesValidated").asLong(), status.path("linesWritten").asLong()));
+            long done = first
+                    - 1
+                    + (state.equals("WRITING") ? status.path("linesWritten").asLong() : 0);
+            progress.update(
+                    Math.max(first - 1, done),
+                    note()
+                            + String.format(
+                                    Locale.ROOT,
+                                    "; lines %,d–%,d %s: %,d validated, %,d written",
+                                    first,
+                                    last,
+                                    state.toLowerCase(Locale.ROOT),
+                                    status.path("linesValidated").asLong(),
+                                    status.path("linesWritten").asLong()));
             Thread.sleep(wait.toMillis());
             try {
                 LedgerApi.Answer answer = api.get(location);
@@ -232,9 +264,12 @@ final class ImportRun {
                 failures = 0;
             } catch (IOException e) {
                 if (++failures > retries) {
-                    throw interrupted(first, "the status of lines " + first + "–" + last + " (" + location + ") could not be read: "
-                            + e.getMessage() + "; the ledger may still write them. Run the same command again: the chunk's"
-                            + " Idempotency-Key finds the same import");
+                    throw interrupted(
+                            first,
+                            "the status of lines " + first + "–" + last + " (" + location + ") could not be read: "
+                                    + e.getMessage()
+                                    + "; the ledger may still write them. Run the same command again: the chunk's"
+                                    + " Idempotency-Key finds the same import");
                 }
             }
         }
@@ -242,14 +277,15 @@ final class ImportRun {
 
     private CliFailure interrupted(long first, String why) {
         progress.breakLine();
-        return new CliFailure(why + System.lineSeparator() + "Stopped before line " + first + "; run the same command again to resume there"
-                + (Files.exists(state) ? " (" + state + ")." : "."));
+        return new CliFailure(why + System.lineSeparator() + "Stopped before line " + first
+                + "; run the same command again to resume there" + (Files.exists(state) ? " (" + state + ")." : "."));
     }
 
     /** The ledger refused a chunk: its problem with the lines of the file (the ledger counts from the chunk's first). */
     private CliFailure refused(long first, long last, int status, String body) {
         progress.breakLine();
-        StringBuilder message = new StringBuilder(String.format(Locale.ROOT, "lines %,d–%,d refused, nothing of them written: ", first, last));
+        StringBuilder message = new StringBuilder(
+                String.format(Locale.ROOT, "lines %,d–%,d refused, nothing of them written: ", first, last));
         JsonNode problem;
         try {
             problem = LedgerApi.JSON.readTree(body);
@@ -265,12 +301,17 @@ final class ImportRun {
                 int shown = 0;
                 for (JsonNode error : errors) {
                     if (shown++ == 20) {
-                        message.append(System.lineSeparator()).append("  … ").append(errors.size() - 20).append(" more");
+                        message.append(System.lineSeparator())
+                                .append("  … ")
+                                .append(errors.size() - 20)
+                                .append(" more");
                         break;
                     }
                     message.append(System.lineSeparator()).append("  ");
                     if (error.has("line")) {
-                        message.append("line ").append(first + error.path("line").asLong() - 1).append(": ");
+                        message.append("line ")
+                                .append(first + error.path("line").asLong() - 1)
+                                .append(": ");
                     }
                     if (error.has("field")) {
                         message.append(error.path("field").asText()).append(": ");
@@ -281,8 +322,13 @@ final class ImportRun {
                 message.append(System.lineSeparator()).append("  ");
                 String detail = problem.path("detail").asText("");
                 if (problem.has("line")) {
-                    message.append("line ").append(first + problem.path("line").asLong() - 1)
-                            .append(problem.has("command") ? " (" + problem.path("command").asText() + ")" : "").append(": ");
+                    message.append("line ")
+                            .append(first + problem.path("line").asLong() - 1)
+                            .append(
+                                    problem.has("command")
+                                            ? " (" + problem.path("command").asText() + ")"
+                                            : "")
+                            .append(": ");
                     // The ledger counts lines from the chunk's first: its own "line N (Command): " would mislead.
                     detail = detail.replaceFirst("^line \\d+( \\([^)]*\\))?: ", "");
                 }
@@ -292,8 +338,12 @@ final class ImportRun {
         if (status == 413) {
             message.append(System.lineSeparator()).append("Send smaller chunks (--chunk-size).");
         }
-        message.append(System.lineSeparator()).append(String.format(Locale.ROOT,
-                "Correct the file and run the same command again: it resumes at line %,d (%s).", first, state));
+        message.append(System.lineSeparator())
+                .append(String.format(
+                        Locale.ROOT,
+                        "Correct the file and run the same command again: it resumes at line %,d (%s).",
+                        first,
+                        state));
         return new CliFailure(message.toString());
     }
 
@@ -306,8 +356,19 @@ final class ImportRun {
     }
 
     private void saveState(long through, MessageDigest lines) {
-        new ImportState(1, file.toAbsolutePath().toString(), chunkSize, keyPrefix, through, hex(copyOf(lines).digest()),
-                chunks, commands, written, replayed, position).write(state);
+        new ImportState(
+                        1,
+                        file.toAbsolutePath().toString(),
+                        chunkSize,
+                        keyPrefix,
+                        through,
+                        hex(copyOf(lines).digest()),
+                        chunks,
+                        commands,
+                        written,
+                        replayed,
+                        position)
+                .write(state);
     }
 
     private static MessageDigest sha256() {

@@ -10,8 +10,18 @@ import java.nio.file.StandardCopyOption;
  * last line acknowledged, a SHA-256 of the lines up to it and the totals so far; read by {@link ImportCommand} to
  * resume, written by {@link ImportRun}.
  */
-record ImportState(int version, String file, int chunkSize, String keyPrefix, long acknowledgedThrough,
-                   String linesSha256, long chunks, long commands, long written, long replayed, Long position) {
+record ImportState(
+        int version,
+        String file,
+        int chunkSize,
+        String keyPrefix,
+        long acknowledgedThrough,
+        String linesSha256,
+        long chunks,
+        long commands,
+        long written,
+        long replayed,
+        Long position) {
 
     /** The state an interrupted import left in {@code state}, or null when there is none. */
     static ImportState read(Path state) {
@@ -21,7 +31,8 @@ record ImportState(int version, String file, int chunkSize, String keyPrefix, lo
         try {
             return LedgerApi.JSON.readValue(state.toFile(), ImportState.class);
         } catch (IOException e) {
-            throw CliFailure.usage("cannot read the state file " + state + " (" + e.getMessage() + "); delete it to start over");
+            throw CliFailure.usage(
+                    "cannot read the state file " + state + " (" + e.getMessage() + "); delete it to start over");
         }
     }
 
@@ -32,7 +43,8 @@ record ImportState(int version, String file, int chunkSize, String keyPrefix, lo
             LedgerApi.JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), this);
             Files.move(temporary, state, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw CliFailure.usage("cannot write the state file " + state + " (" + e.getMessage() + "): give another with --state-file");
+            throw CliFailure.usage("cannot write the state file " + state + " (" + e.getMessage()
+                    + "): give another with --state-file");
         }
     }
 }

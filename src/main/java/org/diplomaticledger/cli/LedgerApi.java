@@ -2,7 +2,6 @@ package org.diplomaticledger.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -26,8 +25,10 @@ final class LedgerApi {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final URI base;
     private final String user;
     private final String authorization;
@@ -35,7 +36,8 @@ final class LedgerApi {
     LedgerApi(URI base, String user, String password) {
         this.base = base;
         this.user = user;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization =
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** An answer: status, headers, body. */
@@ -56,7 +58,8 @@ final class LedgerApi {
             try {
                 return JSON.readTree(raw.body());
             } catch (IOException e) {
-                throw new CliFailure("the ledger answered " + status + " with a body that is not JSON: " + abbreviate(raw.body()));
+                throw new CliFailure(
+                        "the ledger answered " + status + " with a body that is not JSON: " + abbreviate(raw.body()));
             }
         }
     }
@@ -70,12 +73,16 @@ final class LedgerApi {
     }
 
     Answer get(String path) throws IOException, InterruptedException {
-        return send(request(path, Duration.ofMinutes(2)).header("Accept", "application/json").GET().build());
+        return send(request(path, Duration.ofMinutes(2))
+                .header("Accept", "application/json")
+                .GET()
+                .build());
     }
 
     Answer post(String path, String contentType, byte[] body, Map<String, String> headers, Duration timeout)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = request(path, timeout).header("Content-Type", contentType)
+        HttpRequest.Builder request = request(path, timeout)
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         return send(request.build());
@@ -93,7 +100,8 @@ final class LedgerApi {
     }
 
     private Answer send(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response =
+                client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Answer(response.statusCode(), response);
     }
 

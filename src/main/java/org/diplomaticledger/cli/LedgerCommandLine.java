@@ -1,9 +1,5 @@
 package org.diplomaticledger.cli;
 
-import org.diplomaticledger.bench.BenchCommand;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -12,6 +8,9 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.diplomaticledger.bench.BenchCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * The jar's command line ({@code java -jar diplomatic-ledger.jar [COMMAND]}, docs/cli.md), parsed by picocli before
@@ -23,19 +22,35 @@ import java.util.function.Consumer;
  * <p>Exit codes: 0 done, 1 failed (a refused import, a failed rebuild, an invalid export, a ledger that cannot be
  * reached), 2 bad usage (an unknown command or option, a missing file or password).
  */
-@Command(name = "java -jar diplomatic-ledger.jar", mixinStandardHelpOptions = true,
+@Command(
+        name = "java -jar diplomatic-ledger.jar",
+        mixinStandardHelpOptions = true,
         versionProvider = LedgerVersion.class,
-        description = {"The diplomatic ledger: an event-sourced ledger of diplomatic relations.",
-                "Without a command it serves (see serve). The commands that talk to a running ledger take --url "
-                        + "(or LEDGER_URL, default http://localhost:8080), --user and --password (or LEDGER_USER, "
-                        + "LEDGER_PASSWORD; without either the password is asked for on a terminal)."},
+        description = {
+            "The diplomatic ledger: an event-sourced ledger of diplomatic relations.",
+            "Without a command it serves (see serve). The commands that talk to a running ledger take --url "
+                    + "(or LEDGER_URL, default http://localhost:8080), --user and --password (or LEDGER_USER, "
+                    + "LEDGER_PASSWORD; without either the password is asked for on a terminal)."
+        },
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  done", "  1  failed (refused, invalid, a failed rebuild, the ledger not reachable)",
-                "  2  bad usage (unknown command or option, missing file or password)",
-                "", "See docs/cli.md; 'help COMMAND' or 'COMMAND --help' for one command."},
-        subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, VerifyExportCommand.class,
-                DigestCommand.class, VerifyDigestCommand.class, RebuildCommand.class, TailCommand.class,
-                HashPasswordCommand.class})
+        footer = {
+            "  0  done",
+            "  1  failed (refused, invalid, a failed rebuild, the ledger not reachable)",
+            "  2  bad usage (unknown command or option, missing file or password)",
+            "",
+            "See docs/cli.md; 'help COMMAND' or 'COMMAND --help' for one command."
+        },
+        subcommands = {
+            ServeCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
+            VerifyExportCommand.class,
+            DigestCommand.class,
+            VerifyDigestCommand.class,
+            RebuildCommand.class,
+            TailCommand.class,
+            HashPasswordCommand.class
+        })
 public final class LedgerCommandLine implements Runnable {
 
     /** Top-level options that are the command line's own, not Spring's: every other {@code --x} serves. */
@@ -48,6 +63,7 @@ public final class LedgerCommandLine implements Runnable {
     final Consumer<String[]> server;
     /** The Spring Boot application class, for the benchmark's own ledgers (null: {@code bench} cannot run). */
     final Class<?> application;
+
     private boolean serving;
 
     @CommandLine.Spec
@@ -57,8 +73,8 @@ public final class LedgerCommandLine implements Runnable {
      * @param server starts the ledger with Spring's arguments (the application class's {@code SpringApplication.run}),
      *               for {@code serve}
      */
-    public LedgerCommandLine(InputStream in, PrintStream out, PrintStream err, Map<String, String> env,
-                             Consumer<String[]> server) {
+    public LedgerCommandLine(
+            InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Consumer<String[]> server) {
         this(in, out, err, env, null, server);
     }
 
@@ -66,8 +82,13 @@ public final class LedgerCommandLine implements Runnable {
      * @param application the Spring Boot application class: passed in, not named here, so that the command line and
      *                    the benchmark do not depend on the package that starts them (no package cycle)
      */
-    public LedgerCommandLine(InputStream in, PrintStream out, PrintStream err, Map<String, String> env,
-                             Class<?> application, Consumer<String[]> server) {
+    public LedgerCommandLine(
+            InputStream in,
+            PrintStream out,
+            PrintStream err,
+            Map<String, String> env,
+            Class<?> application,
+            Consumer<String[]> server) {
         this.application = application;
         this.in = in;
         this.out = out;
@@ -81,7 +102,8 @@ public final class LedgerCommandLine implements Runnable {
      * the JVM alive.
      */
     public static void main(String[] args, Class<?> application, Consumer<String[]> server) {
-        LedgerCommandLine cli = new LedgerCommandLine(System.in, System.out, System.err, System.getenv(), application, server);
+        LedgerCommandLine cli =
+                new LedgerCommandLine(System.in, System.out, System.err, System.getenv(), application, server);
         int exit = cli.execute(args);
         if (!cli.serving) {
             System.exit(exit);
@@ -138,10 +160,14 @@ public final class LedgerCommandLine implements Runnable {
         commandLine.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
             PrintWriter err = failed.getErr();
-            if (failed.getCommandSpec().userObject() == this && e instanceof CommandLine.UnmatchedArgumentException unmatched
-                    && unmatched.getUnmatched().size() > 0 && args.length > 0 && args[0].equals(unmatched.getUnmatched().get(0))
+            if (failed.getCommandSpec().userObject() == this
+                    && e instanceof CommandLine.UnmatchedArgumentException unmatched
+                    && unmatched.getUnmatched().size() > 0
+                    && args.length > 0
+                    && args[0].equals(unmatched.getUnmatched().get(0))
                     && !args[0].startsWith("-")) {
-                err.println(failed.getCommandSpec().qualifiedName() + ": unknown command '" + args[0] + "'; the commands are "
+                err.println(failed.getCommandSpec().qualifiedName() + ": unknown command '" + args[0]
+                        + "'; the commands are "
                         + String.join(", ", failed.getSubcommands().keySet()));
             } else {
                 err.println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage());
@@ -150,7 +176,9 @@ public final class LedgerCommandLine implements Runnable {
             err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for usage.");
             return failed.getCommandSpec().exitCodeOnInvalidInput();
         });
-        commandLine.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, LedgerCommandLine::everyCommand);
+        commandLine
+                .getHelpSectionMap()
+                .put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, LedgerCommandLine::everyCommand);
         return commandLine;
     }
 
@@ -161,20 +189,29 @@ public final class LedgerCommandLine implements Runnable {
     private static String everyCommand(CommandLine.Help help) {
         StringBuilder text = new StringBuilder();
         Map<CommandLine.Help, Boolean> seen = new IdentityHashMap<>();
-        CommandLine.Help.TextTable table = CommandLine.Help.TextTable.forColumns(help.colorScheme(),
-                new CommandLine.Help.Column(help.commandSpec().usageMessage().width(), 4, CommandLine.Help.Column.Overflow.WRAP));
+        CommandLine.Help.TextTable table = CommandLine.Help.TextTable.forColumns(
+                help.colorScheme(),
+                new CommandLine.Help.Column(
+                        help.commandSpec().usageMessage().width(), 4, CommandLine.Help.Column.Overflow.WRAP));
         for (CommandLine.Help command : help.subcommands().values()) {
-            if (seen.put(command, true) != null || command.commandSpec().usageMessage().hidden()) {
+            if (seen.put(command, true) != null
+                    || command.commandSpec().usageMessage().hidden()) {
                 continue;
             }
             text.append(command.synopsis(0));
-            String summary = java.util.Arrays.stream(command.commandSpec().usageMessage().description())
-                    .map(line -> String.format(line).strip()).filter(line -> !line.isEmpty()).findFirst().orElse(null);
+            String summary = java.util.Arrays.stream(
+                            command.commandSpec().usageMessage().description())
+                    .map(line -> String.format(line).strip())
+                    .filter(line -> !line.isEmpty())
+                    .findFirst()
+                    .orElse(null);
             if (summary != null) {
                 table.addRowValues(summary);
                 text.append(table);
-                table = CommandLine.Help.TextTable.forColumns(help.colorScheme(),
-                        new CommandLine.Help.Column(help.commandSpec().usageMessage().width(), 4, CommandLine.Help.Column.Overflow.WRAP));
+                table = CommandLine.Help.TextTable.forColumns(
+                        help.colorScheme(),
+                        new CommandLine.Help.Column(
+                                help.commandSpec().usageMessage().width(), 4, CommandLine.Help.Column.Overflow.WRAP));
             }
         }
         return text.toString();
@@ -184,7 +221,9 @@ public final class LedgerCommandLine implements Runnable {
     public void run() {
         // Reached only for arguments that are neither a command nor a Spring option: withDefaultCommand sends an
         // empty command line to serve.
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: one of "
-                + String.join(", ", spec.subcommands().keySet()) + " (or --help)");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(),
+                "Missing command: one of "
+                        + String.join(", ", spec.subcommands().keySet()) + " (or --help)");
     }
 }

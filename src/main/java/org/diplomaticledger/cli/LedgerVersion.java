@@ -1,10 +1,9 @@
 package org.diplomaticledger.cli;
 
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import picocli.CommandLine;
 
 /**
  * {@code --version}: the version the packaged jar's manifest names ({@code Implementation-Version}, which Boot's
@@ -14,8 +13,10 @@ final class LedgerVersion implements CommandLine.IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[]{"diplomatic-ledger " + version(),
-                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        return new String[] {
+            "diplomatic-ledger " + version(),
+            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+        };
     }
 
     static String version() {

@@ -92,7 +92,10 @@ final class Progress {
         if (total > 0) {
             long shown = Math.min(done, total);
             int filled = (int) (WIDTH * shown / total);
-            line.append('[').append("#".repeat(filled)).append(".".repeat(WIDTH - filled)).append("]  ")
+            line.append('[')
+                    .append("#".repeat(filled))
+                    .append(".".repeat(WIDTH - filled))
+                    .append("]  ")
                     .append(String.format(Locale.ROOT, "%,d/%,d %s  %d%%", done, total, unit, 100 * shown / total));
         } else {
             line.append(String.format(Locale.ROOT, "%,d %s", done, unit));

@@ -1,11 +1,5 @@
 package org.diplomaticledger.cli;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code tail}: follows a running ledger's stream ({@code GET /api/v1/stream}, docs/stream.md) and prints each event's
@@ -30,9 +29,13 @@ import java.util.concurrent.Callable;
  * command stops (also on Ctrl-C or a TERM signal), so only a crash (a KILL) may print again the events of its last
  * second: consumers de-duplicate on the CloudEvent's {@code id}.
  */
-@Command(name = "tail", sortOptions = false,
-        description = {"Follows a running ledger's event stream (GET /api/v1/stream) and prints each event as a CloudEvent, one "
-                + "JSON line each; resumes after the id kept in --state-file (role INTEGRATOR or ADMIN)."})
+@Command(
+        name = "tail",
+        sortOptions = false,
+        description = {
+            "Follows a running ledger's event stream (GET /api/v1/stream) and prints each event as a CloudEvent, one "
+                    + "JSON line each; resumes after the id kept in --state-file (role INTEGRATOR or ADMIN)."
+        })
 final class TailCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
@@ -50,27 +53,48 @@ final class TailCommand implements Callable<Integer> {
     @Mixin
     Connection connection;
 
-    @Option(names = "--state-file", paramLabel = "FILE", description = "Keeps the last event's id here, and resumes after it")
+    @Option(
+            names = "--state-file",
+            paramLabel = "FILE",
+            description = "Keeps the last event's id here, and resumes after it")
     Path stateFile;
 
-    @Option(names = "--after", paramLabel = "POSITION", description = "Start after this position (instead of the state file's id; default: the first event)")
+    @Option(
+            names = "--after",
+            paramLabel = "POSITION",
+            description = "Start after this position (instead of the state file's id; default: the first event)")
     Long after;
 
-    @Option(names = "--type", paramLabel = "TYPE", split = ",", description = "Only these event types (names or CloudEvents types), e.g. DiplomatExpelled,StaffCeilingImposed")
+    @Option(
+            names = "--type",
+            paramLabel = "TYPE",
+            split = ",",
+            description =
+                    "Only these event types (names or CloudEvents types), e.g. DiplomatExpelled,StaffCeilingImposed")
     List<String> types = new ArrayList<>();
 
-    @Option(names = "--state", paramLabel = "CODE", description = "Only events where this state is a party (alpha-2 or alpha-3)")
+    @Option(
+            names = "--state",
+            paramLabel = "CODE",
+            description = "Only events where this state is a party (alpha-2 or alpha-3)")
     String state;
 
-    @Option(names = "--aggregate", paramLabel = "ID", description = "Only events of this aggregate (the CloudEvent's subject), e.g. RU-US")
+    @Option(
+            names = "--aggregate",
+            paramLabel = "ID",
+            description = "Only events of this aggregate (the CloudEvent's subject), e.g. RU-US")
     String aggregate;
 
-    @Option(names = {"-n", "--count"}, paramLabel = "N", description = "Stop after N events (default: follow until stopped)")
+    @Option(
+            names = {"-n", "--count"},
+            paramLabel = "N",
+            description = "Stop after N events (default: follow until stopped)")
     Long count;
 
     private volatile String lastId;
     /** Set on Ctrl-C: nothing is printed after the id is saved, so the id saved is the last event printed. */
     private boolean stopping;
+
     private String savedId;
     private long lastSave;
 
@@ -122,7 +146,8 @@ final class TailCommand implements Callable<Integer> {
                 throw new CliFailure(LedgerApi.refusal(response.statusCode(), response.body()));
             }
             if (response != null) {
-                try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                try (BufferedReader reader =
+                        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                     String id = null;
                     StringBuilder data = null;
                     for (String line; (line = reader.readLine()) != null; ) {
@@ -157,7 +182,9 @@ final class TailCommand implements Callable<Integer> {
                         } else if (line.startsWith("id:")) {
                             id = field(line, "id:");
                         } else if (line.startsWith("data:")) {
-                            data = data == null ? new StringBuilder(field(line, "data:")) : data.append('\n').append(field(line, "data:"));
+                            data = data == null
+                                    ? new StringBuilder(field(line, "data:"))
+                                    : data.append('\n').append(field(line, "data:"));
                         }
                     }
                 } catch (IOException e) {
@@ -166,11 +193,13 @@ final class TailCommand implements Callable<Integer> {
             }
             save();
             if (++failures > MAX_RECONNECTS) {
-                throw new CliFailure("the stream at " + api.base() + " dropped " + MAX_RECONNECTS + " times in a row; the last id, "
-                        + lastId + ", is kept" + (stateFile == null ? "" : " in " + stateFile));
+                throw new CliFailure(
+                        "the stream at " + api.base() + " dropped " + MAX_RECONNECTS + " times in a row; the last id, "
+                                + lastId + ", is kept" + (stateFile == null ? "" : " in " + stateFile));
             }
             long wait = Math.min(30_000L, 500L << Math.min(failures, 6));
-            cli.err.println("the stream ended; resuming after " + (lastId == null ? "the start" : "id " + lastId) + " in " + wait / 1000.0 + " s");
+            cli.err.println("the stream ended; resuming after " + (lastId == null ? "the start" : "id " + lastId)
+                    + " in " + wait / 1000.0 + " s");
             Thread.sleep(wait);
         }
     }
@@ -204,7 +233,8 @@ final class TailCommand implements Callable<Integer> {
         }
         String id = Files.readString(stateFile, StandardCharsets.US_ASCII).strip();
         if (!id.matches("\\d{1,19}")) {
-            throw CliFailure.usage(stateFile + " does not hold a stream id (a ledger position); delete it to start from the first event");
+            throw CliFailure.usage(stateFile
+                    + " does not hold a stream id (a ledger position); delete it to start from the first event");
         }
         return id;
     }

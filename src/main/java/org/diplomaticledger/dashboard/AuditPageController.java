@@ -3,6 +3,9 @@ package org.diplomaticledger.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import org.diplomaticledger.audit.AuditChain;
 import org.diplomaticledger.audit.AuditExport;
 import org.diplomaticledger.audit.ChainVerifier;
@@ -20,10 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 
 /**
  * The audit page (AUDITOR, ADMIN; docs/dashboard.md): the audit chain's head and the verdict of its last whole
@@ -43,8 +42,13 @@ class AuditPageController {
     private final ObjectMapper json;
     private final Clock clock;
 
-    AuditPageController(ChainVerifier verifier, KeptDigests keptDigests, LedgerSigningKey key, AuditExport export,
-                        ObjectMapper json, Clock clock) {
+    AuditPageController(
+            ChainVerifier verifier,
+            KeptDigests keptDigests,
+            LedgerSigningKey key,
+            AuditExport export,
+            ObjectMapper json,
+            Clock clock) {
         this.verifier = verifier;
         this.keptDigests = keptDigests;
         this.key = key;
@@ -57,9 +61,17 @@ class AuditPageController {
     record Verdict(boolean valid, long events, long position, String hash, String breakText, Instant at) {
         static Verdict of(ChainVerifier.Result result, Instant at) {
             ChainVerifier.Break first = result.firstBreak();
-            return new Verdict(result.valid(), result.events(), result.position(), result.hash(),
-                    first == null ? null : "position " + first.position() + ": " + Labels.words(first.reason().name())
-                            + (first.detail() == null ? "" : " (" + first.detail() + ")"), at);
+            return new Verdict(
+                    result.valid(),
+                    result.events(),
+                    result.position(),
+                    result.hash(),
+                    first == null
+                            ? null
+                            : "position " + first.position() + ": "
+                                    + Labels.words(first.reason().name())
+                                    + (first.detail() == null ? "" : " (" + first.detail() + ")"),
+                    at);
         }
     }
 
@@ -79,7 +91,12 @@ class AuditPageController {
 
     @GetMapping("/audit")
     String audit(ReadPosition read, Model model) {
-        return page(read, model, verifier.lastVerification().map(v -> Verdict.of(v.result(), v.at())).orElse(null));
+        return page(
+                read,
+                model,
+                verifier.lastVerification()
+                        .map(v -> Verdict.of(v.result(), v.at()))
+                        .orElse(null));
     }
 
     @PostMapping("/audit/verify")
@@ -93,7 +110,9 @@ class AuditPageController {
         SignedDigest digest = key.sign(verifier.head(), clock.instant());
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger-digest-" + digest.position() + ".json\"")
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"ledger-digest-" + digest.position() + ".json\"")
                 .body(digest);
     }
 
@@ -105,13 +124,16 @@ class AuditPageController {
         try {
             body = digest == null || digest.isBlank() ? null : json.readTree(digest);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            model.addAttribute("digestProblem", "not JSON: paste the digest as it was downloaded ("
-                    + e.getOriginalMessage() + ")");
+            model.addAttribute(
+                    "digestProblem",
+                    "not JSON: paste the digest as it was downloaded (" + e.getOriginalMessage() + ")");
             return page(read, model, lastVerdict());
         }
         try {
             KeptDigests.Checked checked = keptDigests.check(body);
-            model.addAttribute("digestVerdict", new DigestVerdict(Verdict.of(checked.result(), clock.instant()), checked.signature()));
+            model.addAttribute(
+                    "digestVerdict",
+                    new DigestVerdict(Verdict.of(checked.result(), clock.instant()), checked.signature()));
         } catch (InvalidValueException e) {
             model.addAttribute("digestProblem", e.field() + ": " + e.getMessage());
         }
@@ -125,12 +147,16 @@ class AuditPageController {
         StreamingResponseBody body = out -> export.write(range, out);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/x-ndjson"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger-" + range.from() + "-" + range.to() + ".ndjson\"")
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"ledger-" + range.from() + "-" + range.to() + ".ndjson\"")
                 .body(body);
     }
 
     private Verdict lastVerdict() {
-        return verifier.lastVerification().map(v -> Verdict.of(v.result(), v.at())).orElse(null);
+        return verifier.lastVerification()
+                .map(v -> Verdict.of(v.result(), v.at()))
+                .orElse(null);
     }
 
     private String page(ReadPosition read, Model model, Verdict verdict) {

@@ -1,13 +1,12 @@
 package org.diplomaticledger.dashboard;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import java.util.UUID;
 import org.diplomaticledger.projection.ResourceNotFound;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-
-import java.util.UUID;
 
 /**
  * The clerk's pages for recording a fact (CLERK; docs/dashboard.md): {@code /record} lists the commands a clerk may
@@ -35,7 +34,8 @@ class CommandFormController {
     @GetMapping("/record/{command}")
     String form(@PathVariable String command, Model model) {
         CommandForms.Form form = forms.form(command)
-                .orElseThrow(() -> new ResourceNotFound("no form for '" + command + "': a clerk's commands are listed at /record"));
+                .orElseThrow(() -> new ResourceNotFound(
+                        "no form for '" + command + "': a clerk's commands are listed at /record"));
         model.addAttribute("form", form);
         // One key per page drawn: a form sent twice (a double click, a retry) writes once; each fact recorded on
         // the page takes the next key (the script adds a counter).

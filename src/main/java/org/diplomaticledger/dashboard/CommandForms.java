@@ -6,14 +6,6 @@ import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.converter.ResolvedSchema;
 import io.swagger.v3.oas.models.media.Schema;
-import org.diplomaticledger.ledger.CommandCatalog;
-import org.diplomaticledger.ledger.CommandDocs;
-import org.diplomaticledger.shared.AdminCommand;
-import org.diplomaticledger.shared.CountryCode;
-import org.diplomaticledger.shared.LedgerCommand;
-import org.springdoc.core.properties.SpringDocConfigProperties;
-import org.springframework.stereotype.Component;
-
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -25,6 +17,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.diplomaticledger.ledger.CommandCatalog;
+import org.diplomaticledger.ledger.CommandDocs;
+import org.diplomaticledger.shared.AdminCommand;
+import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.LedgerCommand;
+import org.springdoc.core.properties.SpringDocConfigProperties;
+import org.springframework.stereotype.Component;
 
 /**
  * The clerk's command forms, generated from each command's JSON Schema: the schema the OpenAPI description publishes
@@ -39,8 +38,16 @@ import java.util.TreeMap;
 @Component
 class CommandForms {
 
-    static final String TEXT = "text", LONG_TEXT = "long-text", DATE = "date", INTEGER = "integer", CHOICE = "choice",
-            FLAG = "flag", OPTIONAL_FLAG = "optional-flag", GROUP = "group", LIST = "list", JSON = "json";
+    static final String TEXT = "text",
+            LONG_TEXT = "long-text",
+            DATE = "date",
+            INTEGER = "integer",
+            CHOICE = "choice",
+            FLAG = "flag",
+            OPTIONAL_FLAG = "optional-flag",
+            GROUP = "group",
+            LIST = "list",
+            JSON = "json";
 
     /** Texts longer than this get a text area. */
     private static final int LONG = 500;
@@ -53,8 +60,16 @@ class CommandForms {
             "history", "Corrections to earlier entries");
 
     /** A field of a form: {@code path} is where its value goes in the command's JSON ({@code source.text}). */
-    record Field(String path, String id, String label, String kind, boolean required, List<String> options,
-                 Integer maxLength, String hint, List<Field> children) {
+    record Field(
+            String path,
+            String id,
+            String label,
+            String kind,
+            boolean required,
+            List<String> options,
+            Integer maxLength,
+            String hint,
+            List<Field> children) {
 
         public String errorId() {
             return "error-" + id.substring("field-".length());
@@ -71,14 +86,11 @@ class CommandForms {
     }
 
     /** A command's form. {@code affected}: the capability whose pages show what it records. */
-    record Form(String command, String description, String group, String affected, List<Field> fields) {
-    }
+    record Form(String command, String description, String group, String affected, List<Field> fields) {}
 
-    record Entry(String command, String description) {
-    }
+    record Entry(String command, String description) {}
 
-    record Group(String title, List<Entry> commands) {
-    }
+    record Group(String title, List<Entry> commands) {}
 
     private final Map<String, Form> forms = new TreeMap<>();
     private final List<Group> groups;
@@ -116,8 +128,13 @@ class CommandForms {
         return Optional.ofNullable(command).map(forms::get);
     }
 
-    private static List<Field> fields(Schema<?> schema, Class<?> type, String prefix, boolean parentRequired,
-                                      Map<String, Schema> referenced, JsonNode example) {
+    private static List<Field> fields(
+            Schema<?> schema,
+            Class<?> type,
+            String prefix,
+            boolean parentRequired,
+            Map<String, Schema> referenced,
+            JsonNode example) {
         List<Field> fields = new ArrayList<>();
         if (schema == null || schema.getProperties() == null) {
             return fields;
@@ -126,7 +143,8 @@ class CommandForms {
         Map<String, Type> components = components(type);
         // The record's order (sending state before receiving state), not the schema's alphabetical one.
         Map<String, Schema> properties = new LinkedHashMap<>();
-        components.keySet().stream().filter(schema.getProperties()::containsKey)
+        components.keySet().stream()
+                .filter(schema.getProperties()::containsKey)
                 .forEach(name -> properties.put(name, schema.getProperties().get(name)));
         schema.getProperties().forEach(properties::putIfAbsent);
         properties.forEach((name, property) -> {
@@ -138,8 +156,14 @@ class CommandForms {
         return fields;
     }
 
-    private static Field field(String path, String name, Schema<?> property, Type javaType, boolean required,
-                               Map<String, Schema> referenced, JsonNode example) {
+    private static Field field(
+            String path,
+            String name,
+            Schema<?> property,
+            Type javaType,
+            boolean required,
+            Map<String, Schema> referenced,
+            JsonNode example) {
         String id = "field-" + path.replace('.', '-');
         String label = label(name);
         Schema<?> target = deref(property, referenced);
@@ -151,7 +175,8 @@ class CommandForms {
             return new Field(path, id, label, GROUP, required, List.of(), null, null, children);
         }
         if (target.getEnum() != null && !target.getEnum().isEmpty()) {
-            List<String> options = target.getEnum().stream().map(String::valueOf).toList();
+            List<String> options =
+                    target.getEnum().stream().map(String::valueOf).toList();
             return new Field(path, id, label, CHOICE, required, options, null, null, List.of());
         }
         if ("array".equals(type)) {
@@ -163,15 +188,33 @@ class CommandForms {
                         + (exampleHint == null ? "." : "; e.g. " + exampleHint + ".");
                 return new Field(path, id, label, LIST, required, List.of(), null, hint, List.of());
             }
-            return new Field(path, id, label, JSON, required, List.of(), null,
-                    "A JSON array of objects, each with " + shape(items) + (exampleHint == null ? "." : "; e.g. " + exampleHint), List.of());
+            return new Field(
+                    path,
+                    id,
+                    label,
+                    JSON,
+                    required,
+                    List.of(),
+                    null,
+                    "A JSON array of objects, each with " + shape(items)
+                            + (exampleHint == null ? "." : "; e.g. " + exampleHint),
+                    List.of());
         }
         if ("object".equals(type)) {
-            return new Field(path, id, label, JSON, required, List.of(), null,
-                    "A JSON object" + (exampleHint == null ? "." : ", e.g. " + exampleHint), List.of());
+            return new Field(
+                    path,
+                    id,
+                    label,
+                    JSON,
+                    required,
+                    List.of(),
+                    null,
+                    "A JSON object" + (exampleHint == null ? "." : ", e.g. " + exampleHint),
+                    List.of());
         }
         if ("boolean".equals(type)) {
-            return new Field(path, id, label, required ? FLAG : OPTIONAL_FLAG, required, List.of(), null, null, List.of());
+            return new Field(
+                    path, id, label, required ? FLAG : OPTIONAL_FLAG, required, List.of(), null, null, List.of());
         }
         if ("integer".equals(type)) {
             return new Field(path, id, label, INTEGER, required, List.of(), null, eg(exampleHint), List.of());
@@ -179,13 +222,22 @@ class CommandForms {
         if ("date".equals(target.getFormat())) {
             if (path.equals("effectiveDate")) {
                 // The schema requires it, but the ledger reads a command without one as of today (CommandReader).
-                return new Field(path, id, label, DATE, false, List.of(), null,
-                        "The day it took effect in the world; empty: today.", List.of());
+                return new Field(
+                        path,
+                        id,
+                        label,
+                        DATE,
+                        false,
+                        List.of(),
+                        null,
+                        "The day it took effect in the world; empty: today.",
+                        List.of());
             }
             return new Field(path, id, label, DATE, required, List.of(), null, null, List.of());
         }
         String hint = CountryCode.class.equals(javaType)
-                ? "A state's code: alpha-2 such as TR, or alpha-3 such as TUR." : eg(exampleHint);
+                ? "A state's code: alpha-2 such as TR, or alpha-3 such as TUR."
+                : eg(exampleHint);
         Integer max = target.getMaxLength();
         // An address is one line, however long it may be.
         boolean long_ = max != null && max > LONG && !name.equals("url");
@@ -203,9 +255,10 @@ class CommandForms {
         }
         List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
         List<String> parts = new ArrayList<>();
-        schema.getProperties().forEach((name, property) -> parts.add(name
-                + ("boolean".equals(type(property)) ? " (true or false)" : "")
-                + (required.contains(name) ? " (required)" : "")));
+        schema.getProperties()
+                .forEach((name, property) -> parts.add(name
+                        + ("boolean".equals(type(property)) ? " (true or false)" : "")
+                        + (required.contains(name) ? " (required)" : "")));
         return String.join(", ", parts);
     }
 
@@ -226,8 +279,12 @@ class CommandForms {
         if (schema.getType() != null) {
             return schema.getType();
         }
-        return schema.getTypes() == null ? null
-                : schema.getTypes().stream().filter(t -> !"null".equals(t)).findFirst().orElse(null);
+        return schema.getTypes() == null
+                ? null
+                : schema.getTypes().stream()
+                        .filter(t -> !"null".equals(t))
+                        .findFirst()
+                        .orElse(null);
     }
 
     private static Map<String, Type> components(Class<?> type) {

@@ -2,6 +2,12 @@ package org.diplomaticledger.dashboard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.diplomaticledger.presence.api.PresenceIds;
 import org.diplomaticledger.presence.projection.HeadsOfMissionProjection;
 import org.diplomaticledger.presence.projection.HeadsOfMissionQueries;
@@ -33,13 +39,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
-
 /**
  * The dashboard's analyst pages (docs/dashboard.md): the overview and one presence. They read the same query
  * services as the API's controllers, at the point in time the URL names ({@code asOf}, {@code knownAt}, read by the
@@ -63,8 +62,15 @@ class DashboardController {
     private final Clock clock;
     private final LatestEvents latestEvents;
 
-    DashboardController(Reads reads, StaffingQueries staffing, StaffingTrends trends, RelationsQueries relations,
-                        HeadsOfMissionQueries heads, ObjectMapper json, Clock clock, LatestEvents latestEvents) {
+    DashboardController(
+            Reads reads,
+            StaffingQueries staffing,
+            StaffingTrends trends,
+            RelationsQueries relations,
+            HeadsOfMissionQueries heads,
+            ObjectMapper json,
+            Clock clock,
+            LatestEvents latestEvents) {
         this.latestEvents = latestEvents;
         this.reads = reads;
         this.staffing = staffing;
@@ -97,27 +103,51 @@ class DashboardController {
         CountryCode filter = QueryParams.country("state", state);
         ReadView staffingView = reads.await(StaffingProjection.NAME, read);
         LocalDate day = read.day(null, clock);
-        List<PresenceStaffingView> presences = staffing.presences(staffingView,
-                new StaffingQueries.PresenceFilter(null, null, filter),
-                PageQuery.of(0, MAX_PRESENCES, null, false, StaffingQueries.PRESENCE_SORTABLE, StaffingQueries.PRESENCE_DEFAULT_SORT),
-                day).items();
+        List<PresenceStaffingView> presences = staffing.presences(
+                        staffingView,
+                        new StaffingQueries.PresenceFilter(null, null, filter),
+                        PageQuery.of(
+                                0,
+                                MAX_PRESENCES,
+                                null,
+                                false,
+                                StaffingQueries.PRESENCE_SORTABLE,
+                                StaffingQueries.PRESENCE_DEFAULT_SORT),
+                        day)
+                .items();
         ReadView relationsView = reads.await(RelationsProjection.NAME, read);
-        List<RelationsView> levels = relations.list(relationsView, new RelationsQueries.Filter(filter, null, null, List.of()),
-                PageQuery.of(0, PageQuery.MAX_SIZE, null, false, RelationsQueries.SORTABLE, RelationsQueries.DEFAULT_SORT)).items();
-        int firstYear = Stream.concat(levels.stream().map(RelationsView::since),
+        List<RelationsView> levels = relations
+                .list(
+                        relationsView,
+                        new RelationsQueries.Filter(filter, null, null, List.of()),
+                        PageQuery.of(
+                                0,
+                                PageQuery.MAX_SIZE,
+                                null,
+                                false,
+                                RelationsQueries.SORTABLE,
+                                RelationsQueries.DEFAULT_SORT))
+                .items();
+        int firstYear = Stream.concat(
+                        levels.stream().map(RelationsView::since),
                         presences.stream().flatMap(p -> p.ceilings().stream().map(c -> c.since())))
-                .filter(d -> d != null).mapToInt(LocalDate::getYear).min().orElse(today.getYear() - 10);
+                .filter(d -> d != null)
+                .mapToInt(LocalDate::getYear)
+                .min()
+                .orElse(today.getYear() - 10);
         TimeControls time = TimeControls.of(read, today, firstYear);
         model.addAttribute("time", time);
         model.addAttribute("page", OverviewPage.of(presences, levels, filter == null ? null : filter.value(), time));
-        model.addAttribute("latest", latestEvents.latest(read.asOf(), read.knownAt(), filter == null ? null : filter.value()));
+        model.addAttribute(
+                "latest", latestEvents.latest(read.asOf(), read.knownAt(), filter == null ? null : filter.value()));
         model.addAttribute("path", "/");
         return "overview";
     }
 
     @GetMapping("/presences/{sending}/{receiving}")
     String presence(@PathVariable String sending, @PathVariable String receiving, ReadPosition read, Model model) {
-        String presenceId = PresenceIds.presence(QueryParams.country("sending", sending), QueryParams.country("receiving", receiving));
+        String presenceId = PresenceIds.presence(
+                QueryParams.country("sending", sending), QueryParams.country("receiving", receiving));
         LocalDate today = LocalDate.now(clock);
         LocalDate day = read.day(null, clock);
         ReadView view = reads.await(StaffingProjection.NAME, read);
@@ -127,24 +157,37 @@ class DashboardController {
         List<CeilingSpan> ceilings = trends.ceilingHistory(view, presenceId);
         ReadView headsView = reads.await(HeadsOfMissionProjection.NAME, read);
         List<MissionHeadsDetail> missionHeads = new ArrayList<>();
-        detail.missions().forEach(mission -> heads.mission(headsView, mission.missionId(), day).ifPresent(missionHeads::add));
+        detail.missions()
+                .forEach(mission ->
+                        heads.mission(headsView, mission.missionId(), day).ifPresent(missionHeads::add));
 
         int firstYear = Stream.of(
                         ceilings.stream().map(CeilingSpan::from),
                         detail.expulsions().stream().map(e -> e.declaredOn()),
-                        detail.missions().stream().map(m -> m.reported() == null ? null : m.reported().on()),
-                        Stream.of(detail.presence().reported() == null ? null : detail.presence().reported().on()),
+                        detail.missions().stream()
+                                .map(m -> m.reported() == null
+                                        ? null
+                                        : m.reported().on()),
+                        Stream.of(
+                                detail.presence().reported() == null
+                                        ? null
+                                        : detail.presence().reported().on()),
                         missionHeads.stream().flatMap(h -> h.tenures().stream().map(PresencePage::start)))
-                .flatMap(s -> s).filter(d -> d != null && !d.isAfter(day)).mapToInt(LocalDate::getYear).min()
+                .flatMap(s -> s)
+                .filter(d -> d != null && !d.isAfter(day))
+                .mapToInt(LocalDate::getYear)
+                .min()
                 .orElse(day.getYear() - 10);
         YearMonth to = YearMonth.from(day);
-        YearMonth from = YearMonth.of(Math.max(Math.min(firstYear - 1, day.getYear() - 5), day.getYear() - MAX_CHART_YEARS), 1);
+        YearMonth from =
+                YearMonth.of(Math.max(Math.min(firstYear - 1, day.getYear() - 5), day.getYear() - MAX_CHART_YEARS), 1);
         List<HeadcountPoint> trend = trends.headcountTrend(view, presenceId, from, to);
 
         TimeControls time = TimeControls.of(read, today, firstYear);
         model.addAttribute("time", time);
         model.addAttribute("page", PresencePage.of(detail, trend, ceilings, missionHeads, day, json));
-        model.addAttribute("path", "/presences/" + PresenceIds.sendingOf(presenceId) + "/" + PresenceIds.receivingOf(presenceId));
+        model.addAttribute(
+                "path", "/presences/" + PresenceIds.sendingOf(presenceId) + "/" + PresenceIds.receivingOf(presenceId));
         model.addAttribute("sending", PresenceIds.sendingOf(presenceId));
         model.addAttribute("receiving", PresenceIds.receivingOf(presenceId));
         return "presence";

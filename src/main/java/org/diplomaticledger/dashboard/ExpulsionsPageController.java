@@ -3,6 +3,11 @@ package org.diplomaticledger.dashboard;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.diplomaticledger.presence.projection.ExpulsionsProjection;
 import org.diplomaticledger.presence.projection.ExpulsionsQueries;
 import org.diplomaticledger.presence.projection.ExpulsionsViews.ExpulsionTrendRow;
@@ -18,12 +23,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The expulsions page (docs/dashboard.md): every expulsion (of a pair of states, {@code ?a=RU&b=US}, or of all) with
@@ -48,8 +47,12 @@ class ExpulsionsPageController {
     }
 
     @GetMapping("/expulsions")
-    String expulsions(@RequestParam(required = false) String a, @RequestParam(required = false) String b,
-                      ReadPosition read, Model model) throws JsonProcessingException {
+    String expulsions(
+            @RequestParam(required = false) String a,
+            @RequestParam(required = false) String b,
+            ReadPosition read,
+            Model model)
+            throws JsonProcessingException {
         CountryCode first = QueryParams.country("a", a);
         CountryCode second = QueryParams.country("b", b);
         if ((first == null) != (second == null)) {
@@ -60,16 +63,41 @@ class ExpulsionsPageController {
         }
         LocalDate day = read.day(null, clock);
         ReadView view = reads.await(ExpulsionsProjection.NAME, read);
-        List<ExpulsionView> list = expulsions.list(view,
-                new ExpulsionsQueries.Filter(null, null, first, null, null, null, null, null, day),
-                PageQuery.of(0, PageQuery.MAX_SIZE, null, false, ExpulsionsQueries.SORTABLE, ExpulsionsQueries.DEFAULT_SORT)).items();
+        List<ExpulsionView> list = expulsions
+                .list(
+                        view,
+                        new ExpulsionsQueries.Filter(null, null, first, null, null, null, null, null, day),
+                        PageQuery.of(
+                                0,
+                                PageQuery.MAX_SIZE,
+                                null,
+                                false,
+                                ExpulsionsQueries.SORTABLE,
+                                ExpulsionsQueries.DEFAULT_SORT))
+                .items();
         if (first != null) {
-            list = list.stream().filter(x -> x.declaredBy().equals(second.value()) || x.against().equals(second.value())).toList();
+            list = list.stream()
+                    .filter(x ->
+                            x.declaredBy().equals(second.value()) || x.against().equals(second.value()))
+                    .toList();
         }
         List<ExpulsionTrendRow> trend = List.of();
         if (first != null && !list.isEmpty()) {
-            trend = expulsions.trends(view, first, second, null, null,
-                    PageQuery.of(0, PageQuery.MAX_SIZE, null, false, ExpulsionsQueries.TREND_SORTABLE, ExpulsionsQueries.TREND_DEFAULT_SORT)).items();
+            trend = expulsions
+                    .trends(
+                            view,
+                            first,
+                            second,
+                            null,
+                            null,
+                            PageQuery.of(
+                                    0,
+                                    PageQuery.MAX_SIZE,
+                                    null,
+                                    false,
+                                    ExpulsionsQueries.TREND_SORTABLE,
+                                    ExpulsionsQueries.TREND_DEFAULT_SORT))
+                    .items();
         }
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("years", trend.stream().map(ExpulsionTrendRow::year).toList());
@@ -78,7 +106,8 @@ class ExpulsionsPageController {
         chart.put("balance", trend.stream().map(ExpulsionTrendRow::balance).toList());
         chart.put("a", first == null ? "" : first.value());
         chart.put("b", second == null ? "" : second.value());
-        int firstYear = list.stream().mapToInt(x -> x.effectiveDate().getYear()).min().orElse(day.getYear() - 10);
+        int firstYear =
+                list.stream().mapToInt(x -> x.effectiveDate().getYear()).min().orElse(day.getYear() - 10);
         TimeControls time = TimeControls.of(read, LocalDate.now(clock), firstYear);
         model.addAttribute("time", time);
         model.addAttribute("path", "/expulsions");

@@ -3,6 +3,9 @@ package org.diplomaticledger.dashboard;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.TreeSet;
 import org.diplomaticledger.stream.EventFilter;
 import org.diplomaticledger.stream.LedgerTail;
 import org.diplomaticledger.stream.SseStreams;
@@ -12,10 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
-
-import java.io.IOException;
-import java.util.List;
-import java.util.TreeSet;
 
 /**
  * The live feed (INTEGRATOR, AUDITOR, ADMIN; docs/dashboard.md): the ledger's events as they are written, filtered
@@ -36,10 +35,14 @@ class FeedPageController {
     }
 
     @GetMapping("/feed")
-    String feed(@RequestParam(required = false) String state, @RequestParam(required = false) List<String> type, Model model) {
+    String feed(
+            @RequestParam(required = false) String state,
+            @RequestParam(required = false) List<String> type,
+            Model model) {
         EventFilter filter = streams.filter(type, state, null); // a bad parameter: the page says which
         long after = tail.frontier(); // the feed shows what is written from now on
-        UriComponentsBuilder source = UriComponentsBuilder.fromPath("/feed/events").queryParam("after", after);
+        UriComponentsBuilder source =
+                UriComponentsBuilder.fromPath("/feed/events").queryParam("after", after);
         if (filter.state() != null) {
             source.queryParam("state", filter.state());
         }
@@ -54,10 +57,14 @@ class FeedPageController {
 
     /** The stream behind the page: {@code after} to start, {@code Last-Event-ID} to resume, as the API's. */
     @GetMapping(value = "/feed/events", produces = "text/event-stream")
-    void events(@RequestParam(required = false) String after, @RequestParam(required = false) List<String> type,
-                @RequestParam(required = false) String state,
-                @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
-                HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void events(
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) List<String> type,
+            @RequestParam(required = false) String state,
+            @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         streams.open(request, response, SseStreams.start(lastEventId, after), streams.filter(type, state, null));
     }
 }

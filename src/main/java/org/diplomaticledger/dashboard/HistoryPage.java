@@ -1,10 +1,6 @@
 package org.diplomaticledger.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.diplomaticledger.history.HistoryQueries.History;
-import org.diplomaticledger.history.HistoryQueries.HistoryEntry;
-import org.diplomaticledger.history.HistoryQueries.Revision;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -12,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.diplomaticledger.history.HistoryQueries.History;
+import org.diplomaticledger.history.HistoryQueries.HistoryEntry;
+import org.diplomaticledger.history.HistoryQueries.Revision;
 
 /**
  * The history page's rows, drawn from {@code HistoryQueries}' answer (the one behind {@code GET /api/v1/…/history}):
@@ -28,8 +27,15 @@ import java.util.Set;
  * @param previous  the page before (null on the first)
  * @param next      the page after (null on the last)
  */
-record HistoryPage(String subject, String record, List<Row> rows, long first, long last, long total, Integer previous,
-                   Integer next) {
+record HistoryPage(
+        String subject,
+        String record,
+        List<Row> rows,
+        long first,
+        long last,
+        long total,
+        Integer previous,
+        Integer next) {
 
     /** Fields each event carries that the page shows in columns of their own. */
     private static final Set<String> IN_COLUMNS = Set.of("effectiveDate", "source");
@@ -49,17 +55,21 @@ record HistoryPage(String subject, String record, List<Row> rows, long first, lo
     }
 
     /** One fact of a payload, named in words: "departure deadline" = "2031-02-08". */
-    record Fact(String name, String value) {
-    }
+    record Fact(String name, String value) {}
 
     /** A field a correction changed, with the value before it and the value it set. */
-    record FieldChange(String name, String before, String after) {
-    }
+    record FieldChange(String name, String before, String after) {}
 
     /** A correction or retraction beside the event it revises. */
-    record Change(boolean retraction, long position, String eventId, String recordedAt, String actor, String reason,
-                  Source source, List<FieldChange> fields) {
-    }
+    record Change(
+            boolean retraction,
+            long position,
+            String eventId,
+            String recordedAt,
+            String actor,
+            String reason,
+            Source source,
+            List<FieldChange> fields) {}
 
     /**
      * One entry of the history.
@@ -68,9 +78,22 @@ record HistoryPage(String subject, String record, List<Row> rows, long first, lo
      * @param revises  on a REVISION: the sequence number of the event it revises (null when not on this record)
      * @param reason   on a REVISION: why
      */
-    record Row(long position, long sequence, String eventId, String type, String effectiveDate, String recordedAt,
-               String actor, Source source, List<Fact> facts, String status, List<Change> changes, Long revises,
-               String revisesEventId, String revisesType, String reason) {
+    record Row(
+            long position,
+            long sequence,
+            String eventId,
+            String type,
+            String effectiveDate,
+            String recordedAt,
+            String actor,
+            Source source,
+            List<Fact> facts,
+            String status,
+            List<Change> changes,
+            Long revises,
+            String revisesEventId,
+            String revisesType,
+            String reason) {
 
         public boolean retracted() {
             return "RETRACTED".equals(status);
@@ -88,11 +111,19 @@ record HistoryPage(String subject, String record, List<Row> rows, long first, lo
     static HistoryPage of(History history, String record) {
         Map<String, Long> sequenceOf = new java.util.HashMap<>();
         history.items().forEach(entry -> sequenceOf.put(entry.eventId(), entry.sequenceNumber()));
-        List<Row> rows = history.items().stream().map(entry -> row(entry, sequenceOf)).toList();
+        List<Row> rows =
+                history.items().stream().map(entry -> row(entry, sequenceOf)).toList();
         long first = rows.isEmpty() ? 0 : (long) history.page() * history.size() + 1;
         long last = rows.isEmpty() ? 0 : first + rows.size() - 1;
-        return new HistoryPage(history.subject(), record, rows, first, last, history.total(),
-                history.page() > 0 ? history.page() - 1 : null, last < history.total() ? history.page() + 1 : null);
+        return new HistoryPage(
+                history.subject(),
+                record,
+                rows,
+                first,
+                last,
+                history.total(),
+                history.page() > 0 ? history.page() - 1 : null,
+                last < history.total() ? history.page() + 1 : null);
     }
 
     private static Row row(HistoryEntry entry, Map<String, Long> sequenceOf) {
@@ -101,18 +132,35 @@ record HistoryPage(String subject, String record, List<Row> rows, long first, lo
         for (Revision revision : entry.corrections()) {
             boolean retraction = "EntryRetracted".equals(revision.type());
             List<FieldChange> fields = retraction ? List.of() : changes(before, revision.corrected());
-            changes.add(new Change(retraction, revision.position(), revision.eventId(), revision.recordedAt(),
-                    revision.actor(), revision.reason(), Source.of(revision.source()), fields));
+            changes.add(new Change(
+                    retraction,
+                    revision.position(),
+                    revision.eventId(),
+                    revision.recordedAt(),
+                    revision.actor(),
+                    revision.reason(),
+                    Source.of(revision.source()),
+                    fields));
             if (!retraction) {
                 before = revision.corrected();
             }
         }
         boolean revision = "REVISION".equals(entry.status());
         String revisesId = entry.revises() == null ? null : entry.revises().eventId();
-        return new Row(entry.position(), entry.sequenceNumber(), entry.eventId(), entry.type(), entry.effectiveDate(),
-                entry.recordedAt(), entry.actor(), Source.of(entry.source()),
-                revision ? List.of() : facts(entry.payload()), entry.status(), changes,
-                revisesId == null ? null : sequenceOf.get(revisesId), revisesId,
+        return new Row(
+                entry.position(),
+                entry.sequenceNumber(),
+                entry.eventId(),
+                entry.type(),
+                entry.effectiveDate(),
+                entry.recordedAt(),
+                entry.actor(),
+                Source.of(entry.source()),
+                revision ? List.of() : facts(entry.payload()),
+                entry.status(),
+                changes,
+                revisesId == null ? null : sequenceOf.get(revisesId),
+                revisesId,
                 entry.revises() == null ? null : entry.revises().type(),
                 revision ? entry.payload().path("reason").asText(null) : null);
     }

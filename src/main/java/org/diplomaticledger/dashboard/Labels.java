@@ -5,8 +5,7 @@ import java.util.Locale;
 /** How the pages write the ledger's codes for people. */
 final class Labels {
 
-    private Labels() {
-    }
+    private Labels() {}
 
     /** A staff category (VCDR Art. 1) in words. */
     static String category(String category) {

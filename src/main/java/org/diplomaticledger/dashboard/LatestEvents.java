@@ -3,15 +3,14 @@ package org.diplomaticledger.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
-import org.diplomaticledger.stream.LedgerTail;
-import org.diplomaticledger.stream.StreamedEvent;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.diplomaticledger.stream.LedgerTail;
+import org.diplomaticledger.stream.StreamedEvent;
+import org.springframework.stereotype.Component;
 
 /**
  * The overview's latest events: the last events the ledger wrote (or had written by {@code knownAt}, effective by
@@ -25,11 +24,12 @@ class LatestEvents {
     static final int COUNT = 10;
     /** Events read per window back from the frontier, and the most windows read before giving up. */
     private static final int WINDOW = 200;
+
     private static final int MAX_WINDOWS = 10;
 
     /** One event as the overview lists it. */
-    record Latest(long position, String type, String subject, LocalDate effectiveDate, Instant recordedAt, String source) {
-    }
+    record Latest(
+            long position, String type, String subject, LocalDate effectiveDate, Instant recordedAt, String source) {}
 
     private final LedgerTail tail;
     private final ObjectMapper json;
@@ -52,7 +52,9 @@ class LatestEvents {
                     continue;
                 }
                 CloudEvent cloudEvent = event.cloudEvent();
-                Instant recorded = cloudEvent.getTime() == null ? null : cloudEvent.getTime().toInstant();
+                Instant recorded = cloudEvent.getTime() == null
+                        ? null
+                        : cloudEvent.getTime().toInstant();
                 LocalDate effective = event.effectiveDate();
                 if (knownAt != null && recorded != null && recorded.isAfter(knownAt)) {
                     continue;
@@ -60,7 +62,8 @@ class LatestEvents {
                 if (asOf != null && effective != null && effective.isAfter(asOf)) {
                     continue;
                 }
-                found.add(new Latest(event.position(), event.name(), event.subject(), effective, recorded, source(cloudEvent)));
+                found.add(new Latest(
+                        event.position(), event.name(), event.subject(), effective, recorded, source(cloudEvent)));
             }
             upTo = after;
         }

@@ -1,14 +1,13 @@
 package org.diplomaticledger.dashboard;
 
-import org.diplomaticledger.presence.projection.StaffingViews.CeilingView;
-import org.diplomaticledger.presence.projection.StaffingViews.PresenceStaffingView;
-import org.diplomaticledger.relations.projection.RelationsViews.RelationsView;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.diplomaticledger.presence.projection.StaffingViews.CeilingView;
+import org.diplomaticledger.presence.projection.StaffingViews.PresenceStaffingView;
+import org.diplomaticledger.relations.projection.RelationsViews.RelationsView;
 
 /**
  * The overview: the presences as a matrix, sending states down, receiving states across, one cell per presence,
@@ -19,15 +18,22 @@ import java.util.TreeSet;
  * @param relations every pair's level of relations on the day shown
  * @param filter    the state the page is limited to, or null
  */
-record OverviewPage(List<String> sending, List<String> receiving, Map<String, Cell> cells, List<RelationsView> relations,
-                    String filter, int presences) {
+record OverviewPage(
+        List<String> sending,
+        List<String> receiving,
+        Map<String, Cell> cells,
+        List<RelationsView> relations,
+        String filter,
+        int presences) {
 
     /** One presence in the matrix. */
     record Cell(PresenceStaffingView presence, String link) {
 
         /** The presence's headcount, or "unknown" when no fact of the day gives one (a ceiling alone, say). */
         public String headcount() {
-            return presence.headcountKnown() ? String.valueOf(presence.headcount().total()) : "unknown";
+            return presence.headcountKnown()
+                    ? String.valueOf(presence.headcount().total())
+                    : "unknown";
         }
 
         /** The word after the headcount: "unknown headcount" reads better than "unknown staff". */
@@ -39,9 +45,13 @@ record OverviewPage(List<String> sending, List<String> receiving, Map<String, Ce
         public List<String> ceilings() {
             List<String> texts = new ArrayList<>();
             for (CeilingView ceiling : presence.ceilings()) {
-                texts.add(ceiling.limit() + (ceiling.category() == null ? "" : " " + Labels.category(ceiling.category()))
-                        + (!ceiling.headcountKnown() ? " (headcount unknown)"
-                        : ceiling.excess() != null ? " (over by " + ceiling.excess() + ")" : " (room " + ceiling.room() + ")"));
+                texts.add(ceiling.limit()
+                        + (ceiling.category() == null ? "" : " " + Labels.category(ceiling.category()))
+                        + (!ceiling.headcountKnown()
+                                ? " (headcount unknown)"
+                                : ceiling.excess() != null
+                                        ? " (over by " + ceiling.excess() + ")"
+                                        : " (room " + ceiling.room() + ")"));
             }
             return texts;
         }
@@ -58,26 +68,34 @@ record OverviewPage(List<String> sending, List<String> receiving, Map<String, Ce
 
         /** The level of relations between the two states, or null when the ledger knows none on the day. */
         public String relations() {
-            return presence.relations() == null ? null : Labels.level(presence.relations().level());
+            return presence.relations() == null
+                    ? null
+                    : Labels.level(presence.relations().level());
         }
 
         public String relationsClass() {
-            return presence.relations() == null ? "" : "level-" + presence.relations().level().toLowerCase(java.util.Locale.ROOT);
+            return presence.relations() == null
+                    ? ""
+                    : "level-" + presence.relations().level().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
-    static OverviewPage of(List<PresenceStaffingView> presences, List<RelationsView> relations, String filter,
-                           TimeControls time) {
+    static OverviewPage of(
+            List<PresenceStaffingView> presences, List<RelationsView> relations, String filter, TimeControls time) {
         TreeSet<String> sending = new TreeSet<>();
         TreeSet<String> receiving = new TreeSet<>();
         Map<String, Cell> cells = new TreeMap<>();
         for (PresenceStaffingView presence : presences) {
             sending.add(presence.sendingState());
             receiving.add(presence.receivingState());
-            cells.put(presence.sendingState() + "-" + presence.receivingState(), new Cell(presence,
-                    time.link("/presences/" + presence.sendingState() + "/" + presence.receivingState())));
+            cells.put(
+                    presence.sendingState() + "-" + presence.receivingState(),
+                    new Cell(
+                            presence,
+                            time.link("/presences/" + presence.sendingState() + "/" + presence.receivingState())));
         }
-        return new OverviewPage(List.copyOf(sending), List.copyOf(receiving), cells, relations, filter, presences.size());
+        return new OverviewPage(
+                List.copyOf(sending), List.copyOf(receiving), cells, relations, filter, presences.size());
     }
 
     /** The presence of the sending state in the receiving state, or null. */

@@ -1,6 +1,9 @@
 package org.diplomaticledger.dashboard;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import org.diplomaticledger.projection.ParkedEvent;
 import org.diplomaticledger.projection.ParkedEvents;
 import org.diplomaticledger.projection.ProjectionHandlers;
@@ -16,10 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
-
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The projections page (AUDITOR, ADMIN; docs/dashboard.md): how far each projection has read the ledger (its lag),
@@ -40,8 +39,11 @@ class ProjectionsPageController {
     private final ProjectionRebuilder rebuilder;
     private final ParkedEvents parked;
 
-    ProjectionsPageController(ProjectionHandlers handlers, ProjectionPositions positions, ProjectionRebuilder rebuilder,
-                              ParkedEvents parked) {
+    ProjectionsPageController(
+            ProjectionHandlers handlers,
+            ProjectionPositions positions,
+            ProjectionRebuilder rebuilder,
+            ParkedEvents parked) {
         this.handlers = handlers;
         this.positions = positions;
         this.rebuilder = rebuilder;
@@ -49,9 +51,16 @@ class ProjectionsPageController {
     }
 
     /** One projection as the page shows it. */
-    record Row(String name, String slot, long position, long head, long lag, List<String> tables, long parkedCount,
-               List<ParkedEvent> parked, RebuildStatus lastRebuild) {
-    }
+    record Row(
+            String name,
+            String slot,
+            long position,
+            long head,
+            long lag,
+            List<String> tables,
+            long parkedCount,
+            List<ParkedEvent> parked,
+            RebuildStatus lastRebuild) {}
 
     @GetMapping("/projections")
     String projections(Model model) {
@@ -61,11 +70,19 @@ class ProjectionsPageController {
                     String name = live.projection().name();
                     long position = positions.position(name);
                     long count = parked.count(name);
-                    return new Row(name, live.slot().get().name(), position, head, Math.max(0, head - position),
-                            live.projection().tables(), count, count == 0 ? List.of() : parked.list(name, PARKED_LISTED),
+                    return new Row(
+                            name,
+                            live.slot().get().name(),
+                            position,
+                            head,
+                            Math.max(0, head - position),
+                            live.projection().tables(),
+                            count,
+                            count == 0 ? List.of() : parked.list(name, PARKED_LISTED),
                             rebuilder.status(name).orElse(null));
                 })
-                .sorted(Comparator.comparing(Row::name)).toList();
+                .sorted(Comparator.comparing(Row::name))
+                .toList();
         model.addAttribute("head", head);
         model.addAttribute("projections", rows);
         return "projections";
@@ -79,7 +96,8 @@ class ProjectionsPageController {
         try {
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuilder.start(name));
         } catch (ProjectionRebuilder.RebuildAlreadyRunning running) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("detail", "a rebuild of " + name + " is running already"));
+            return ResponseEntity.status(HttpStatus.CONFLICT)
+                    .body(Map.of("detail", "a rebuild of " + name + " is running already"));
         }
     }
 
@@ -88,7 +106,10 @@ class ProjectionsPageController {
     @ResponseBody
     ResponseEntity<RebuildStatus> status(@PathVariable String name) {
         known(name);
-        return rebuilder.status(name).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
+        return rebuilder
+                .status(name)
+                .map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     private void known(String name) {

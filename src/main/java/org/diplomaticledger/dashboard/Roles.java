@@ -6,8 +6,7 @@ import org.springframework.security.core.Authentication;
 /** Which of the dashboard's pages a signed-in user's roles reach (the same roles as the API's paths). */
 final class Roles {
 
-    private Roles() {
-    }
+    private Roles() {}
 
     static boolean has(Authentication user, Role... roles) {
         if (user == null) {

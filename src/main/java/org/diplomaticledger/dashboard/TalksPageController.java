@@ -1,6 +1,12 @@
 package org.diplomaticledger.dashboard;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.QueryParams;
 import org.diplomaticledger.projection.ReadPosition;
@@ -15,13 +21,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The talks page (docs/dashboard.md): the talks board in columns by status (scheduled, postponed, held, concluded,
@@ -81,29 +80,46 @@ class TalksPageController {
     }
 
     /** One column of the board. */
-    record Column(String status, String label, List<Card> cards) {
-    }
+    record Column(String status, String label, List<Card> cards) {}
 
     @GetMapping("/talks")
-    String board(@RequestParam(required = false) String state, @RequestParam(required = false) String status,
-                 ReadPosition read, Model model) {
+    String board(
+            @RequestParam(required = false) String state,
+            @RequestParam(required = false) String status,
+            ReadPosition read,
+            Model model) {
         CountryCode party = QueryParams.country("state", state);
         List<String> statuses = TalksBoardQueries.statuses(status);
         ReadView view = reads.await(TalksBoardProjection.NAME, read);
-        List<TalksView> list = talks.list(view, new TalksBoardQueries.Filter(party, statuses, null, null, null, null),
-                PageQuery.of(0, PageQuery.MAX_SIZE, null, false, TalksBoardQueries.SORTABLE, "talks_date DESC, talks_id")).items();
+        List<TalksView> list = talks.list(
+                        view,
+                        new TalksBoardQueries.Filter(party, statuses, null, null, null, null),
+                        PageQuery.of(
+                                0,
+                                PageQuery.MAX_SIZE,
+                                null,
+                                false,
+                                TalksBoardQueries.SORTABLE,
+                                "talks_date DESC, talks_id"))
+                .items();
         Map<String, List<Card>> byColumn = new LinkedHashMap<>();
         COLUMNS.forEach(column -> byColumn.put(column, new ArrayList<>()));
         for (TalksView talksView : list) {
             // The history of each round, as GET /api/v1/talks/{id} answers it, read in the same view.
-            List<StatusChange> history = talks.one(view, talksView.talksId()).map(d -> d.history()).orElse(List.of());
+            List<StatusChange> history =
+                    talks.one(view, talksView.talksId()).map(d -> d.history()).orElse(List.of());
             Card card = new Card(talksView, history);
             byColumn.computeIfAbsent(card.column(), k -> new ArrayList<>()).add(card);
         }
         List<Column> columns = byColumn.entrySet().stream()
-                .map(e -> new Column(e.getKey(), Labels.words(e.getKey()), e.getValue())).toList();
+                .map(e -> new Column(e.getKey(), Labels.words(e.getKey()), e.getValue()))
+                .toList();
         LocalDate today = LocalDate.now(clock);
-        int firstYear = list.stream().map(TalksView::date).filter(d -> d != null).mapToInt(LocalDate::getYear).min()
+        int firstYear = list.stream()
+                .map(TalksView::date)
+                .filter(d -> d != null)
+                .mapToInt(LocalDate::getYear)
+                .min()
                 .orElse(today.getYear() - 10);
         TimeControls time = TimeControls.of(read, today, firstYear);
         Map<String, String> extra = new LinkedHashMap<>();

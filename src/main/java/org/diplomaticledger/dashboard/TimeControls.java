@@ -1,13 +1,12 @@
 package org.diplomaticledger.dashboard;
 
-import org.diplomaticledger.projection.ReadPosition;
-import org.springframework.web.util.UriComponentsBuilder;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.diplomaticledger.projection.ReadPosition;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The point in time a page shows, as its URL says ({@code ?asOf=} the world on that day, {@code ?knownAt=} as the
@@ -23,7 +22,8 @@ import java.util.Locale;
 record TimeControls(LocalDate asOf, Instant knownAt, LocalDate day, int firstYear, int lastYear) {
 
     private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm:ss 'UTC'", Locale.ENGLISH)
+    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern(
+                    "d MMMM yyyy, HH:mm:ss 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
     static TimeControls of(ReadPosition read, LocalDate today, int firstYear) {
@@ -42,7 +42,8 @@ record TimeControls(LocalDate asOf, Instant knownAt, LocalDate day, int firstYea
     /** The plain sentence that says which point the page shows. */
     public String sentence() {
         String world = asOf == null ? "The world today" : "The world on " + LONG_DAY.format(asOf);
-        String ledger = knownAt == null ? "as the ledger stands now" : "as the ledger stood on " + INSTANT.format(knownAt);
+        String ledger =
+                knownAt == null ? "as the ledger stands now" : "as the ledger stood on " + INSTANT.format(knownAt);
         return world + ", " + ledger + ".";
     }
 

@@ -1,5 +1,11 @@
 package org.diplomaticledger.demo;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.UUID;
 import org.diplomaticledger.ledger.CommandFailed;
 import org.diplomaticledger.ledger.LedgerWriter;
 import org.diplomaticledger.ledger.NdjsonCommands;
@@ -12,13 +18,6 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.UUID;
 
 /**
  * With {@code ledger.demo.load=true} (the demo profile), imports {@code demo/*.ndjson} in file-name order into an
@@ -44,8 +43,8 @@ class DemoDataLoader implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) throws IOException {
         // The register of states' seed (written first, on every new ledger) does not make a ledger non-empty.
-        Long events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier <> 'STATE-REGISTER'",
-                Long.class);
+        Long events = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier <> 'STATE-REGISTER'", Long.class);
         if (events != null && events > 0) {
             log.info("Demo data not loaded: the ledger already holds {} events", events);
             return;
@@ -67,16 +66,27 @@ class DemoDataLoader implements ApplicationRunner {
         try {
             parsed = ndjson.parse(all.toByteArray());
         } catch (NdjsonCommands.InvalidLines e) {
-            throw new IllegalStateException("The demo data is invalid (line numbers count across "
-                    + Arrays.toString(Arrays.stream(files).map(Resource::getFilename).toArray()) + "): " + e.errors(), e);
+            throw new IllegalStateException(
+                    "The demo data is invalid (line numbers count across "
+                            + Arrays.toString(Arrays.stream(files)
+                                    .map(Resource::getFilename)
+                                    .toArray()) + "): " + e.errors(),
+                    e);
         }
         try {
-            var receipts = writer.write(parsed.commands(), new LedgerWriter.Context(ACTOR, "demo-" + UUID.randomUUID()), null, null);
+            var receipts = writer.write(
+                    parsed.commands(), new LedgerWriter.Context(ACTOR, "demo-" + UUID.randomUUID()), null, null);
             long last = receipts.get(receipts.size() - 1).position();
-            log.info("Demo data loaded: {} commands from {} file(s), ledger now at position {}", receipts.size(), files.length, last);
+            log.info(
+                    "Demo data loaded: {} commands from {} file(s), ledger now at position {}",
+                    receipts.size(),
+                    files.length,
+                    last);
         } catch (CommandFailed e) {
-            throw new IllegalStateException("The demo data was refused at line " + parsed.lines().get(e.index())
-                    + " (" + e.command() + "): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "The demo data was refused at line " + parsed.lines().get(e.index()) + " (" + e.command() + "): "
+                            + e.getMessage(),
+                    e);
         }
     }
 }

@@ -1,14 +1,13 @@
 package org.diplomaticledger.history;
 
+import java.util.List;
+import java.util.stream.Collectors;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.diplomaticledger.history.api.CorrectedHistory;
 import org.diplomaticledger.shared.EventJson;
-
-import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The event store, whose aggregate histories read corrected: an aggregate is loaded from its events with

@@ -1,5 +1,9 @@
 package org.diplomaticledger.history;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandResultMessage;
@@ -20,11 +24,6 @@ import org.diplomaticledger.shared.LedgerMetadata;
 import org.diplomaticledger.shared.RuleViolation;
 import org.diplomaticledger.shared.UnknownReference;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 /**
  * Handles {@link CorrectEntry} and {@link RetractEntry}: finds which aggregate recorded the event (by its id), reads
  * that aggregate's history, judges the revision under the rules of the aggregate's {@link RevisionRoute}
@@ -36,8 +35,7 @@ import java.util.Optional;
 class EntryRevisions {
 
     /** Where an event lives: its aggregate's id and type, as the event table stores them. */
-    record Owner(String aggregateId, String aggregateType) {
-    }
+    record Owner(String aggregateId, String aggregateType) {}
 
     /** Finds the aggregate that recorded an event. */
     interface Owners {
@@ -50,8 +48,12 @@ class EntryRevisions {
     private final Cache aggregateCache;
     private final Map<String, RevisionRoute> routes = new HashMap<>();
 
-    EntryRevisions(Owners owners, EventStore eventStore, CommandBus commandBus, Cache aggregateCache,
-                   List<RevisionRoute> routes) {
+    EntryRevisions(
+            Owners owners,
+            EventStore eventStore,
+            CommandBus commandBus,
+            Cache aggregateCache,
+            List<RevisionRoute> routes) {
         this.owners = owners;
         this.eventStore = eventStore;
         this.commandBus = commandBus;
@@ -74,25 +76,34 @@ class EntryRevisions {
     }
 
     private void revise(EntryRevision revision, MetaData metaData, String commandId) {
-        Owner owner = owners.of(revision.eventId()).orElseThrow(() ->
-                new UnknownReference("unknown-event", "eventId", "the ledger holds no event " + revision.eventId()));
+        Owner owner = owners.of(revision.eventId())
+                .orElseThrow(() -> new UnknownReference(
+                        "unknown-event", "eventId", "the ledger holds no event " + revision.eventId()));
         RevisionRoute route = routes.get(owner.aggregateType());
         if (route == null) {
             // A record no capability lets clerks revise (the register of states, whose entries ADMIN adds):
             // a refusal naming the event, not a server error.
-            throw new RuleViolation("entry-not-revisable", "eventId", "event " + revision.eventId() + " belongs to a "
-                    + owner.aggregateType() + " (" + owner.aggregateId() + "), whose entries are not corrected or"
-                    + " retracted through CorrectEntry or RetractEntry");
+            throw new RuleViolation(
+                    "entry-not-revisable",
+                    "eventId",
+                    "event " + revision.eventId() + " belongs to a "
+                            + owner.aggregateType() + " (" + owner.aggregateId()
+                            + "), whose entries are not corrected or"
+                            + " retracted through CorrectEntry or RetractEntry");
         }
         // The whole history, from its first event: snapshots are not read (they would hide the events judged on).
         // Events staged earlier in the same write are part of it.
-        List<? extends DomainEventMessage<?>> history = eventStore.readEvents(owner.aggregateId(), 0).asStream().toList();
+        List<? extends DomainEventMessage<?>> history =
+                eventStore.readEvents(owner.aggregateId(), 0).asStream().toList();
         JudgedRevision judged = EntryRules.judge(revision, route.rules(), history);
         // Sent on behalf of the client's command: same actor, correlation id and command name, and its command id,
         // so the events are audited and answered as that command's.
         FutureCallback<Object, Object> callback = new FutureCallback<>();
-        commandBus.dispatch(GenericCommandMessage.asCommandMessage(route.command().apply(owner.aggregateId(), judged))
-                .andMetaData(metaData).andMetaData(MetaData.with(LedgerMetadata.COMMAND_ID, commandId)), callback);
+        commandBus.dispatch(
+                GenericCommandMessage.asCommandMessage(route.command().apply(owner.aggregateId(), judged))
+                        .andMetaData(metaData)
+                        .andMetaData(MetaData.with(LedgerMetadata.COMMAND_ID, commandId)),
+                callback);
         CommandResultMessage<?> result = callback.getResult();
         if (result.isExceptional()) {
             Throwable failure = result.exceptionResult();

@@ -5,6 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.diplomaticledger.history.api.EntryCorrected;
 import org.diplomaticledger.history.api.EntryRetracted;
@@ -16,16 +25,6 @@ import org.diplomaticledger.shared.InputChecks;
 import org.diplomaticledger.shared.InvalidValueException;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.RuleViolation;
-
-import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The rules for corrections and retractions, judged on the history of the aggregate that owns the event named. A
@@ -40,11 +39,10 @@ import java.util.TreeMap;
 final class EntryRules {
 
     /** Fields that name states: like ids, they say what a fact is about, and cannot be corrected. */
-    private static final Set<String> STATE_FIELDS = Set.of("sendingState", "receivingState", "declaredBy", "against",
-            "state", "parties", "stateA", "stateB");
+    private static final Set<String> STATE_FIELDS =
+            Set.of("sendingState", "receivingState", "declaredBy", "against", "state", "parties", "stateA", "stateB");
 
-    private EntryRules() {
-    }
+    private EntryRules() {}
 
     /**
      * The event that records the revision, once every rule holds, with the version it was judged at; throws naming
@@ -53,7 +51,8 @@ final class EntryRules {
      * @param history the aggregate's events in sequence order, as the store hands them out (with or without its
      *                corrections applied: they are applied here again, to the same result)
      */
-    static JudgedRevision judge(EntryRevision revision, RevisionRules rules, List<? extends DomainEventMessage<?>> history) {
+    static JudgedRevision judge(
+            EntryRevision revision, RevisionRules rules, List<? extends DomainEventMessage<?>> history) {
         Set<String> revisions = new HashSet<>();
         Set<String> retracted = new HashSet<>();
         Long version = null;
@@ -68,19 +67,27 @@ final class EntryRules {
         }
         String id = revision.eventId();
         if (revisions.contains(id)) {
-            throw new RuleViolation("entry-is-revision", "eventId", "event " + id + " is itself a correction or a "
-                    + "retraction; correct or retract the event it revised instead");
+            throw new RuleViolation(
+                    "entry-is-revision",
+                    "eventId",
+                    "event " + id + " is itself a correction or a "
+                            + "retraction; correct or retract the event it revised instead");
         }
         if (retracted.contains(id)) {
-            throw new RuleViolation("entry-retracted", "eventId", "event " + id + " was retracted; a retracted event "
-                    + "can be neither corrected nor retracted again (record the fact anew if it did happen)");
+            throw new RuleViolation(
+                    "entry-retracted",
+                    "eventId",
+                    "event " + id + " was retracted; a retracted event "
+                            + "can be neither corrected nor retracted again (record the fact anew if it did happen)");
         }
         Map<String, Entry> entries = entries(history);
         Entry target = entries.get(id);
         if (target == null) {
-            throw new RuleViolation("unknown-entry", "eventId", "event " + id + " is not in the history of this record");
+            throw new RuleViolation(
+                    "unknown-entry", "eventId", "event " + id + " is not in the history of this record");
         }
-        LedgerEvent event = revision.isRetraction() ? retract(target, entries, revision, rules) : correct(target, revision, rules);
+        LedgerEvent event =
+                revision.isRetraction() ? retract(target, entries, revision, rules) : correct(target, revision, rules);
         return new JudgedRevision(event, version);
     }
 
@@ -103,7 +110,8 @@ final class EntryRules {
         return entries;
     }
 
-    private static EntryRetracted retract(Entry target, Map<String, Entry> entries, EntryRevision revision, RevisionRules rules) {
+    private static EntryRetracted retract(
+            Entry target, Map<String, Entry> entries, EntryRevision revision, RevisionRules rules) {
         ObjectMapper mapper = EventJson.mapper();
         JsonNode payload = mapper.valueToTree(target.payload);
         for (String key : rules.introduces().getOrDefault(target.payload.getClass(), List.of())) {
@@ -116,14 +124,22 @@ final class EntryRules {
                 if (entry == target) {
                     later = true;
                 } else if (later && mentions(mapper.valueToTree(entry.payload), key, value.asText())) {
-                    throw new RuleViolation("entry-has-dependents", "eventId", "event " + target.eventId + " ("
-                            + target.type() + ") introduced " + key + " " + value.asText() + ", which the later event "
-                            + entry.eventId + " (" + entry.type() + ") refers to; retract that event first");
+                    throw new RuleViolation(
+                            "entry-has-dependents",
+                            "eventId",
+                            "event " + target.eventId + " ("
+                                    + target.type() + ") introduced " + key + " " + value.asText()
+                                    + ", which the later event "
+                                    + entry.eventId + " (" + entry.type() + ") refers to; retract that event first");
                 }
             }
         }
-        return new EntryRetracted(target.eventId, target.type(), revision.reason(),
-                ((LedgerEvent) target.payload).effectiveDate(), revision.source());
+        return new EntryRetracted(
+                target.eventId,
+                target.type(),
+                revision.reason(),
+                ((LedgerEvent) target.payload).effectiveDate(),
+                revision.source());
     }
 
     private static EntryCorrected correct(Entry target, EntryRevision revision, RevisionRules rules) {
@@ -137,18 +153,26 @@ final class EntryRules {
         Map<String, JsonNode> changes = new TreeMap<>();
         for (Map.Entry<String, Object> change : revision.corrections().entrySet()) {
             if (!fields.contains(change.getKey())) {
-                throw new InvalidValueException("corrections." + change.getKey(), "unknown field of " + target.type()
-                        + "; expected one of " + fields);
+                throw new InvalidValueException(
+                        "corrections." + change.getKey(),
+                        "unknown field of " + target.type() + "; expected one of " + fields);
             }
-            changes.put(change.getKey(), change.getValue() == null ? NullNode.getInstance() : mapper.valueToTree(change.getValue()));
+            changes.put(
+                    change.getKey(),
+                    change.getValue() == null ? NullNode.getInstance() : mapper.valueToTree(change.getValue()));
         }
         for (Map.Entry<String, JsonNode> change : changes.entrySet()) {
             String key = change.getKey();
             if (identifying(rules, type, key) && !identity(current.get(key)).equals(identity(change.getValue()))
-                    || !identifying(rules, type, key) && !identity(key, current.get(key)).equals(identity(key, change.getValue()))) {
-                throw new RuleViolation("identity-not-correctable", "corrections." + key, key + " says what "
-                        + target.type() + " " + target.eventId + " is about and cannot be corrected; retract the event "
-                        + "and record the right fact instead");
+                    || !identifying(rules, type, key)
+                            && !identity(key, current.get(key)).equals(identity(key, change.getValue()))) {
+                throw new RuleViolation(
+                        "identity-not-correctable",
+                        "corrections." + key,
+                        key + " says what "
+                                + target.type() + " " + target.eventId
+                                + " is about and cannot be corrected; retract the event "
+                                + "and record the right fact instead");
             }
         }
         ObjectNode merged = current.deepCopy();
@@ -159,7 +183,9 @@ final class EntryRules {
         for (RecordComponent component : type.getRecordComponents()) {
             if (changes.containsKey(component.getName())) {
                 try {
-                    InputChecks.check("corrections." + component.getName(), component.getAccessor().invoke(corrected),
+                    InputChecks.check(
+                            "corrections." + component.getName(),
+                            component.getAccessor().invoke(corrected),
                             java.time.Clock.systemUTC());
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
@@ -168,30 +194,36 @@ final class EntryRules {
         }
         ObjectNode normalised = mapper.valueToTree(corrected);
         if (normalised.equals(current)) {
-            throw new RuleViolation("correction-changes-nothing", "corrections", "the corrections leave " + target.type()
-                    + " " + target.eventId + " as it is");
+            throw new RuleViolation(
+                    "correction-changes-nothing",
+                    "corrections",
+                    "the corrections leave " + target.type() + " " + target.eventId + " as it is");
         }
         LedgerEvent event = (LedgerEvent) corrected;
         if (event.effectiveDate() == null) {
             throw new InvalidValueException("corrections.effectiveDate", "an event keeps an effective date");
         }
-        if (event.source() == null || event.source().text() == null || event.source().text().isBlank()) {
+        if (event.source() == null
+                || event.source().text() == null
+                || event.source().text().isBlank()) {
             throw new InvalidValueException("corrections.source", "an event keeps a source with a text");
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> payload = mapper.convertValue(normalised, Map.class);
-        return new EntryCorrected(target.eventId, target.type(), payload, revision.reason(), event.effectiveDate(),
-                revision.source());
+        return new EntryCorrected(
+                target.eventId, target.type(), payload, revision.reason(), event.effectiveDate(), revision.source());
     }
 
     /** Reads the merged payload as its event type; a value that does not read is blamed on the correction that gave it. */
-    private static Object read(ObjectNode merged, Class<?> type, Set<String> changed, ObjectNode current, String typeName) {
+    private static Object read(
+            ObjectNode merged, Class<?> type, Set<String> changed, ObjectNode current, String typeName) {
         ObjectMapper mapper = EventJson.mapper();
         try {
             return mapper.treeToValue(merged, type);
         } catch (JsonMappingException | IllegalArgumentException e) {
             String field = null;
-            if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+            if (e instanceof JsonMappingException mapping
+                    && !mapping.getPath().isEmpty()
                     && mapping.getPath().get(0).getFieldName() != null) {
                 field = mapping.getPath().get(0).getFieldName();
             }
@@ -209,7 +241,8 @@ final class EntryRules {
                 }
             }
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            String message = cause instanceof InvalidValueException ? cause.getMessage()
+            String message = cause instanceof InvalidValueException
+                    ? cause.getMessage()
                     : "not a valid value for " + typeName + ": " + firstLine(e.getMessage());
             throw new InvalidValueException(field == null ? "corrections" : "corrections." + field, message);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -218,7 +251,9 @@ final class EntryRules {
     }
 
     private static boolean identifying(RevisionRules rules, Class<?> type, String field) {
-        return field.endsWith("Id") || field.endsWith("Ids") || STATE_FIELDS.contains(field)
+        return field.endsWith("Id")
+                || field.endsWith("Ids")
+                || STATE_FIELDS.contains(field)
                 || rules.identifies().getOrDefault(type, Set.of()).contains(field);
     }
 
@@ -265,7 +300,9 @@ final class EntryRules {
                 var field = fields.next();
                 String name = field.getKey();
                 JsonNode child = field.getValue();
-                if ((name.equals(key) || name.endsWith(suffix)) && child.isTextual() && child.asText().equals(value)) {
+                if ((name.equals(key) || name.endsWith(suffix))
+                        && child.isTextual()
+                        && child.asText().equals(value)) {
                     return true;
                 }
                 if ((name.equals(key + "s") || name.endsWith(suffix + "s")) && child.isArray()) {

@@ -1,5 +1,6 @@
 package org.diplomaticledger.history;
 
+import java.util.List;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -9,8 +10,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.util.List;
 
 /**
  * Aggregates read their histories with corrections applied: the ledger's event store is a {@link CorrectedEventStore}.
@@ -26,11 +25,19 @@ class HistoryConfiguration {
     }
 
     @Bean
-    EntryRevisions entryRevisions(JdbcTemplate jdbc, EmbeddedEventStore eventStore, CommandBus commandBus,
-                                  @Qualifier("aggregateCache") Cache aggregateCache, List<RevisionRoute> routes) {
-        EntryRevisions.Owners owners = eventId -> jdbc.query(
-                "SELECT aggregate_identifier, type FROM domain_event_entry WHERE event_identifier = ?",
-                (rs, row) -> new EntryRevisions.Owner(rs.getString(1), rs.getString(2)), eventId).stream().findFirst();
+    EntryRevisions entryRevisions(
+            JdbcTemplate jdbc,
+            EmbeddedEventStore eventStore,
+            CommandBus commandBus,
+            @Qualifier("aggregateCache") Cache aggregateCache,
+            List<RevisionRoute> routes) {
+        EntryRevisions.Owners owners = eventId -> jdbc
+                .query(
+                        "SELECT aggregate_identifier, type FROM domain_event_entry WHERE event_identifier = ?",
+                        (rs, row) -> new EntryRevisions.Owner(rs.getString(1), rs.getString(2)),
+                        eventId)
+                .stream()
+                .findFirst();
         return new EntryRevisions(owners, eventStore, commandBus, aggregateCache, routes);
     }
 

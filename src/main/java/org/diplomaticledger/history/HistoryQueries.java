@@ -3,16 +3,6 @@ package org.diplomaticledger.history;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.diplomaticledger.history.api.CorrectedHistory;
-import org.diplomaticledger.projection.CsvTable;
-import org.diplomaticledger.projection.PageQuery;
-import org.diplomaticledger.projection.QueryParameterException;
-import org.diplomaticledger.projection.ResourceNotFound;
-import org.diplomaticledger.shared.EventJson;
-import org.diplomaticledger.shared.LedgerMetadata;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +12,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.diplomaticledger.history.api.CorrectedHistory;
+import org.diplomaticledger.projection.CsvTable;
+import org.diplomaticledger.projection.PageQuery;
+import org.diplomaticledger.projection.QueryParameterException;
+import org.diplomaticledger.projection.ResourceNotFound;
+import org.diplomaticledger.shared.EventJson;
+import org.diplomaticledger.shared.LedgerMetadata;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * The full history of a presence, a mission or talks, read from the event table by aggregate id (its unique index on
@@ -50,32 +49,56 @@ public class HistoryQueries {
      * retracted event) the value as first recorded with its own provenance. {@code revises} is set on corrections and
      * retractions; {@code corrections} on the events they revise.
      */
-    public record HistoryEntry(long position, String eventId, String type, long sequenceNumber, String effectiveDate,
-                               String recordedAt, String actor, JsonNode source, String correlationId, String command,
-                               String commandId, JsonNode payload, String status, JsonNode current,
-                               SetBy currentSetBy, Original original, List<Revision> corrections, Revised revises) {
-    }
+    public record HistoryEntry(
+            long position,
+            String eventId,
+            String type,
+            long sequenceNumber,
+            String effectiveDate,
+            String recordedAt,
+            String actor,
+            JsonNode source,
+            String correlationId,
+            String command,
+            String commandId,
+            JsonNode payload,
+            String status,
+            JsonNode current,
+            SetBy currentSetBy,
+            Original original,
+            List<Revision> corrections,
+            Revised revises) {}
 
     /**
      * The provenance of a value shown: the entry that set it (an event, a correction or a retraction), who recorded
      * that entry, when, on whose report ({@code source}) and, for a revision, why.
      */
-    public record SetBy(long position, String eventId, String type, String recordedAt, String actor, JsonNode source,
-                        String reason) {
-    }
+    public record SetBy(
+            long position,
+            String eventId,
+            String type,
+            String recordedAt,
+            String actor,
+            JsonNode source,
+            String reason) {}
 
     /** A corrected or retracted event's value as first recorded, with its own provenance. */
-    public record Original(JsonNode payload, JsonNode source, String actor, String recordedAt) {
-    }
+    public record Original(JsonNode payload, JsonNode source, String actor, String recordedAt) {}
 
     /** A correction or retraction, as listed on the event it revises: who, when, why, and (for a correction) what. */
-    public record Revision(long position, String eventId, String type, String recordedAt, String actor,
-                           String correlationId, String reason, JsonNode source, JsonNode corrected) {
-    }
+    public record Revision(
+            long position,
+            String eventId,
+            String type,
+            String recordedAt,
+            String actor,
+            String correlationId,
+            String reason,
+            JsonNode source,
+            JsonNode corrected) {}
 
     /** The event a correction or retraction revises. */
-    public record Revised(String eventId, String type) {
-    }
+    public record Revised(String eventId, String type) {}
 
     public record History(String subject, String aggregateId, List<HistoryEntry> items, int page, int size, long total)
             implements CsvTable {
@@ -96,27 +119,65 @@ public class HistoryQueries {
      * One history entry as a CSV row: the event as recorded, its status, the value that holds now with the
      * provenance of whoever set it, and the payloads as JSON text.
      */
-    public record HistoryRow(long position, String eventId, String type, long sequenceNumber, String effectiveDate,
-                             String recordedAt, String actor, String source, String sourceUrl, String correlationId,
-                             String command, String commandId, String status, String revises, String currentSetByEventId,
-                             String currentSetByType, String currentSetByActor, String currentSetByRecordedAt,
-                             String currentSource, String currentSourceUrl, String reason, String payload, String current) {
+    public record HistoryRow(
+            long position,
+            String eventId,
+            String type,
+            long sequenceNumber,
+            String effectiveDate,
+            String recordedAt,
+            String actor,
+            String source,
+            String sourceUrl,
+            String correlationId,
+            String command,
+            String commandId,
+            String status,
+            String revises,
+            String currentSetByEventId,
+            String currentSetByType,
+            String currentSetByActor,
+            String currentSetByRecordedAt,
+            String currentSource,
+            String currentSourceUrl,
+            String reason,
+            String payload,
+            String current) {
 
         static HistoryRow of(HistoryEntry entry) {
             SetBy setBy = entry.currentSetBy();
-            JsonNode currentSource = entry.current() == null ? null : entry.current().get("source");
-            return new HistoryRow(entry.position(), entry.eventId(), entry.type(), entry.sequenceNumber(),
-                    entry.effectiveDate(), entry.recordedAt(), entry.actor(), sourceText(entry.source()),
-                    sourceUrl(entry.source()), entry.correlationId(), entry.command(), entry.commandId(), entry.status(),
-                    entry.revises() == null ? null : entry.revises().eventId(), setBy == null ? null : setBy.eventId(),
-                    setBy == null ? null : setBy.type(), setBy == null ? null : setBy.actor(),
-                    setBy == null ? null : setBy.recordedAt(), sourceText(currentSource), sourceUrl(currentSource),
-                    setBy == null ? null : setBy.reason(), entry.payload() == null ? null : entry.payload().toString(),
+            JsonNode currentSource =
+                    entry.current() == null ? null : entry.current().get("source");
+            return new HistoryRow(
+                    entry.position(),
+                    entry.eventId(),
+                    entry.type(),
+                    entry.sequenceNumber(),
+                    entry.effectiveDate(),
+                    entry.recordedAt(),
+                    entry.actor(),
+                    sourceText(entry.source()),
+                    sourceUrl(entry.source()),
+                    entry.correlationId(),
+                    entry.command(),
+                    entry.commandId(),
+                    entry.status(),
+                    entry.revises() == null ? null : entry.revises().eventId(),
+                    setBy == null ? null : setBy.eventId(),
+                    setBy == null ? null : setBy.type(),
+                    setBy == null ? null : setBy.actor(),
+                    setBy == null ? null : setBy.recordedAt(),
+                    sourceText(currentSource),
+                    sourceUrl(currentSource),
+                    setBy == null ? null : setBy.reason(),
+                    entry.payload() == null ? null : entry.payload().toString(),
                     entry.current() == null ? null : entry.current().toString());
         }
 
         private static String sourceText(JsonNode source) {
-            return source == null || source.isNull() ? null : source.isTextual() ? source.asText() : text(source, "text");
+            return source == null || source.isNull()
+                    ? null
+                    : source.isTextual() ? source.asText() : text(source, "text");
         }
 
         private static String sourceUrl(JsonNode source) {
@@ -167,8 +228,8 @@ public class HistoryQueries {
         List<Row> rows = parts.length < 3 ? List.of() : rows(parts[0] + "-" + parts[1], "Presence", knownAt);
         Predicate<Row> names = row -> mentions(row.payload, missionId);
         if (rows.stream().noneMatch(names)) {
-            throw new ResourceNotFound("the ledger holds no mission " + missionId
-                    + (knownAt == null ? "" : " recorded by " + knownAt));
+            throw new ResourceNotFound(
+                    "the ledger holds no mission " + missionId + (knownAt == null ? "" : " recorded by " + knownAt));
         }
         return page("mission " + missionId, parts[0] + "-" + parts[1], rows, names, page, size, csv);
     }
@@ -182,14 +243,27 @@ public class HistoryQueries {
     public History record(String aggregateId, Integer page, Integer size, Instant knownAt) {
         List<Row> rows = rows(aggregateId, null, knownAt);
         if (rows.isEmpty()) {
-            throw new ResourceNotFound("the ledger holds no record " + aggregateId
-                    + (knownAt == null ? "" : " recorded by " + knownAt));
+            throw new ResourceNotFound(
+                    "the ledger holds no record " + aggregateId + (knownAt == null ? "" : " recorded by " + knownAt));
         }
-        return page(words(rows.get(0).aggregateType) + " " + aggregateId, aggregateId, rows, row -> true, page, size, false);
+        return page(
+                words(rows.get(0).aggregateType) + " " + aggregateId,
+                aggregateId,
+                rows,
+                row -> true,
+                page,
+                size,
+                false);
     }
 
-    private History page(String subject, String aggregateId, List<Row> rows, Predicate<Row> selected, Integer page,
-                         Integer size, boolean csv) {
+    private History page(
+            String subject,
+            String aggregateId,
+            List<Row> rows,
+            Predicate<Row> selected,
+            Integer page,
+            Integer size,
+            boolean csv) {
         int max = csv ? PageQuery.MAX_CSV_SIZE : MAX_SIZE;
         int p = page == null ? 0 : page;
         int s = size == null ? (csv ? max : DEFAULT_SIZE) : size;
@@ -204,7 +278,9 @@ public class HistoryQueries {
         for (Row row : rows) {
             byId.put(row.eventId, row);
             if (REVISIONS.contains(row.type)) {
-                revisionsOf.computeIfAbsent(row.payload.path("eventId").asText(), k -> new ArrayList<>()).add(row);
+                revisionsOf
+                        .computeIfAbsent(row.payload.path("eventId").asText(), k -> new ArrayList<>())
+                        .add(row);
             }
         }
         List<HistoryEntry> entries = new ArrayList<>();
@@ -230,9 +306,15 @@ public class HistoryQueries {
         List<Revision> listed = new ArrayList<>();
         for (Row revision : revisions) {
             boolean retraction = revision.type.equals("EntryRetracted");
-            listed.add(new Revision(revision.position, revision.eventId, revision.type, revision.recordedAt,
-                    text(revision.metaData, LedgerMetadata.ACTOR), text(revision.metaData, LedgerMetadata.CORRELATION_ID),
-                    revision.payload.path("reason").asText(null), revision.payload.get("source"),
+            listed.add(new Revision(
+                    revision.position,
+                    revision.eventId,
+                    revision.type,
+                    revision.recordedAt,
+                    text(revision.metaData, LedgerMetadata.ACTOR),
+                    text(revision.metaData, LedgerMetadata.CORRELATION_ID),
+                    revision.payload.path("reason").asText(null),
+                    revision.payload.get("source"),
                     retraction ? null : revision.payload.get("corrected")));
             status = retraction ? "RETRACTED" : "CORRECTED";
             setBy = setBy(revision);
@@ -240,7 +322,8 @@ public class HistoryQueries {
                 current = null;
             } else {
                 JsonNode corrected = revision.payload.get("corrected");
-                JsonNode shown = CorrectedHistory.shownSource(before, corrected.get("source"), revision.payload.get("source"));
+                JsonNode shown =
+                        CorrectedHistory.shownSource(before, corrected.get("source"), revision.payload.get("source"));
                 before = corrected.get("source");
                 ObjectNode withSource = corrected.deepCopy();
                 if (shown != null && !shown.isNull()) {
@@ -249,21 +332,46 @@ public class HistoryQueries {
                 current = withSource;
             }
         }
-        Original original = revisions.isEmpty() ? null : new Original(row.payload, row.payload.get("source"),
-                text(row.metaData, LedgerMetadata.ACTOR), row.recordedAt);
+        Original original = revisions.isEmpty()
+                ? null
+                : new Original(
+                        row.payload,
+                        row.payload.get("source"),
+                        text(row.metaData, LedgerMetadata.ACTOR),
+                        row.recordedAt);
         if (target != null) {
             status = "REVISION";
         }
-        return new HistoryEntry(row.position, row.eventId, row.type, row.sequenceNumber,
-                row.payload.path("effectiveDate").asText(null), row.recordedAt, text(row.metaData, LedgerMetadata.ACTOR),
-                row.payload.get("source"), text(row.metaData, LedgerMetadata.CORRELATION_ID),
-                text(row.metaData, LedgerMetadata.COMMAND), text(row.metaData, LedgerMetadata.COMMAND_ID), row.payload,
-                status, current, setBy, original, listed, target == null ? null : new Revised(target.eventId, target.type));
+        return new HistoryEntry(
+                row.position,
+                row.eventId,
+                row.type,
+                row.sequenceNumber,
+                row.payload.path("effectiveDate").asText(null),
+                row.recordedAt,
+                text(row.metaData, LedgerMetadata.ACTOR),
+                row.payload.get("source"),
+                text(row.metaData, LedgerMetadata.CORRELATION_ID),
+                text(row.metaData, LedgerMetadata.COMMAND),
+                text(row.metaData, LedgerMetadata.COMMAND_ID),
+                row.payload,
+                status,
+                current,
+                setBy,
+                original,
+                listed,
+                target == null ? null : new Revised(target.eventId, target.type));
     }
 
     private static SetBy setBy(Row row) {
-        return new SetBy(row.position, row.eventId, row.type, row.recordedAt, text(row.metaData, LedgerMetadata.ACTOR),
-                row.payload.get("source"), REVISIONS.contains(row.type) ? row.payload.path("reason").asText(null) : null);
+        return new SetBy(
+                row.position,
+                row.eventId,
+                row.type,
+                row.recordedAt,
+                text(row.metaData, LedgerMetadata.ACTOR),
+                row.payload.get("source"),
+                REVISIONS.contains(row.type) ? row.payload.path("reason").asText(null) : null);
     }
 
     private List<Row> rows(String aggregateId, String aggregateType) {
@@ -275,14 +383,24 @@ public class HistoryQueries {
      * event), recorded by {@code knownAt} (null: all).
      */
     private List<Row> rows(String aggregateId, String aggregateType, Instant knownAt) {
-        List<Row> all = jdbc.query("SELECT global_index, event_identifier, sequence_number, type, time_stamp, payload_type, payload, meta_data "
+        List<Row> all = jdbc.query(
+                "SELECT global_index, event_identifier, sequence_number, type, time_stamp, payload_type, payload, meta_data "
                         + "FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
-                (rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), simpleName(rs.getString(6)),
-                        rs.getString(5), tree(rs.getBytes(7)), tree(rs.getBytes(8)), rs.getString(4)),
+                (rs, n) -> new Row(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        simpleName(rs.getString(6)),
+                        rs.getString(5),
+                        tree(rs.getBytes(7)),
+                        tree(rs.getBytes(8)),
+                        rs.getString(4)),
                 aggregateId);
         String type = aggregateType != null ? aggregateType : all.isEmpty() ? null : all.get(0).aggregateType;
-        return all.stream().filter(row -> row.aggregateType != null && row.aggregateType.equals(type))
-                .filter(row -> knownAt == null || !Instant.parse(row.recordedAt).isAfter(knownAt)).toList();
+        return all.stream()
+                .filter(row -> row.aggregateType != null && row.aggregateType.equals(type))
+                .filter(row -> knownAt == null || !Instant.parse(row.recordedAt).isAfter(knownAt))
+                .toList();
     }
 
     /** An aggregate type in words: {@code BilateralRelations} as "bilateral relations". */
@@ -323,7 +441,13 @@ public class HistoryQueries {
         return false;
     }
 
-    private record Row(long position, String eventId, long sequenceNumber, String type, String recordedAt,
-                       JsonNode payload, JsonNode metaData, String aggregateType) {
-    }
+    private record Row(
+            long position,
+            String eventId,
+            long sequenceNumber,
+            String type,
+            String recordedAt,
+            JsonNode payload,
+            JsonNode metaData,
+            String aggregateType) {}
 }

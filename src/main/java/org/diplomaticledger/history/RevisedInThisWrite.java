@@ -1,5 +1,7 @@
 package org.diplomaticledger.history;
 
+import java.util.HashSet;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -9,9 +11,6 @@ import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.diplomaticledger.history.api.ReviseEntry;
 import org.diplomaticledger.shared.RuleViolation;
-
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * Refuses a command that comes, in the same write (an import), after a revision of its aggregate: the aggregate
@@ -23,11 +22,16 @@ class RevisedInThisWrite implements MessageHandlerInterceptor<CommandMessage<?>>
 
     /** The ids of the aggregates revised in a write, a resource of the write's root unit of work. */
     private static final String REVISED = RevisedInThisWrite.class.getName() + ".revised";
-    private static final CommandTargetResolver TARGETS = AnnotationCommandTargetResolver.builder().build();
+
+    private static final CommandTargetResolver TARGETS =
+            AnnotationCommandTargetResolver.builder().build();
 
     /** Notes, in the current write, that the aggregate was revised. */
     static void mark(String aggregateId) {
-        CurrentUnitOfWork.get().root().<Set<String>>getOrComputeResource(REVISED, key -> new HashSet<>()).add(aggregateId);
+        CurrentUnitOfWork.get()
+                .root()
+                .<Set<String>>getOrComputeResource(REVISED, key -> new HashSet<>())
+                .add(aggregateId);
     }
 
     @Override
@@ -35,9 +39,11 @@ class RevisedInThisWrite implements MessageHandlerInterceptor<CommandMessage<?>>
         Set<String> revised = unitOfWork.root().getResource(REVISED);
         CommandMessage<?> command = unitOfWork.getMessage();
         if (revised != null && !(command.getPayload() instanceof ReviseEntry) && revised.contains(target(command))) {
-            throw new RuleViolation("revised-in-this-write", "an event of this record was corrected or retracted earlier "
-                    + "in the same write; send the commands that follow the correction in a separate request, so that "
-                    + "they are judged on the corrected history");
+            throw new RuleViolation(
+                    "revised-in-this-write",
+                    "an event of this record was corrected or retracted earlier "
+                            + "in the same write; send the commands that follow the correction in a separate request, so that "
+                            + "they are judged on the corrected history");
         }
         return chain.proceed();
     }

@@ -1,9 +1,8 @@
 package org.diplomaticledger.ledger;
 
-import org.axonframework.eventhandling.EventMessage;
-
 import java.util.List;
 import java.util.Map;
+import org.axonframework.eventhandling.EventMessage;
 
 /**
  * Sees every append to the event store, inside the appending transaction: before the events are inserted (to take

@@ -1,10 +1,9 @@
 package org.diplomaticledger.ledger;
 
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-
 import java.util.HashMap;
 import java.util.Map;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * The ledger positions the database gave the events a root unit of work appended, by event id, as the append's
@@ -15,13 +14,13 @@ final class AppendedPositions {
 
     private static final String RESOURCE = AppendedPositions.class.getName();
 
-    private AppendedPositions() {
-    }
+    private AppendedPositions() {}
 
     static void record(Map<String, Long> positions) {
         if (!positions.isEmpty() && CurrentUnitOfWork.isStarted()) {
             UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-            root.<Map<String, Long>>getOrComputeResource(RESOURCE, key -> new HashMap<>()).putAll(positions);
+            root.<Map<String, Long>>getOrComputeResource(RESOURCE, key -> new HashMap<>())
+                    .putAll(positions);
         }
     }
 

@@ -2,6 +2,10 @@ package org.diplomaticledger.ledger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
@@ -15,11 +19,6 @@ import org.axonframework.monitoring.MultiMessageMonitor;
 import org.axonframework.queryhandling.QueryMessage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 /**
  * Axon's meters (docs/operations.md) with a capacity window of {@link #CAPACITY_WINDOW}, not Axon's ten minutes.
@@ -50,24 +49,31 @@ class AxonMeters {
         }
 
         @Override
-        public MessageMonitor<? super EventMessage<?>> registerEventProcessor(String name,
-                                                                              Function<Message<?>, Iterable<Tag>> tags,
-                                                                              Function<Message<?>, Iterable<Tag>> latencyTags) {
+        public MessageMonitor<? super EventMessage<?>> registerEventProcessor(
+                String name,
+                Function<Message<?>, Iterable<Tag>> tags,
+                Function<Message<?>, Iterable<Tag>> latencyTags) {
             MeterRegistry registry = getRegistry();
             return new MultiMessageMonitor<>(List.of(
                     MessageTimerMonitor.buildMonitor(name, registry, tags),
-                    EventProcessorLatencyMonitor.builder().meterNamePrefix(name).meterRegistry(registry).tagsBuilder(latencyTags).build(),
+                    EventProcessorLatencyMonitor.builder()
+                            .meterNamePrefix(name)
+                            .meterRegistry(registry)
+                            .tagsBuilder(latencyTags)
+                            .build(),
                     capacity(name, tags),
                     MessageCountingMonitor.buildMonitor(name, registry, tags)));
         }
 
         @Override
-        public MessageMonitor<? super CommandMessage<?>> registerCommandBus(String name, Function<Message<?>, Iterable<Tag>> tags) {
+        public MessageMonitor<? super CommandMessage<?>> registerCommandBus(
+                String name, Function<Message<?>, Iterable<Tag>> tags) {
             return handlers(name, tags);
         }
 
         @Override
-        public MessageMonitor<? super QueryMessage<?, ?>> registerQueryBus(String name, Function<Message<?>, Iterable<Tag>> tags) {
+        public MessageMonitor<? super QueryMessage<?, ?>> registerQueryBus(
+                String name, Function<Message<?>, Iterable<Tag>> tags) {
             return handlers(name, tags);
         }
 
@@ -81,7 +87,8 @@ class AxonMeters {
         }
 
         private CapacityMonitor capacity(String name, Function<Message<?>, Iterable<Tag>> tags) {
-            return CapacityMonitor.buildMonitor(name, getRegistry(), CAPACITY_WINDOW.toSeconds(), TimeUnit.SECONDS, tags);
+            return CapacityMonitor.buildMonitor(
+                    name, getRegistry(), CAPACITY_WINDOW.toSeconds(), TimeUnit.SECONDS, tags);
         }
     }
 }

@@ -1,15 +1,14 @@
 package org.diplomaticledger.ledger;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
-
-import java.util.Collections;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Every command the ledger accepts, by name: the simple name of each {@link LedgerCommand} record under
@@ -25,12 +24,14 @@ public class CommandCatalog {
         scanner.addIncludeFilter(new AssignableTypeFilter(LedgerCommand.class));
         Map<String, Class<? extends LedgerCommand>> found = new TreeMap<>();
         for (var candidate : scanner.findCandidateComponents("org.diplomaticledger")) {
-            Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), getClass().getClassLoader());
+            Class<?> type = ClassUtils.resolveClassName(
+                    candidate.getBeanClassName(), getClass().getClassLoader());
             if (type.isRecord()) {
                 Class<? extends LedgerCommand> command = type.asSubclass(LedgerCommand.class);
                 Class<?> clash = found.put(type.getSimpleName(), command);
                 if (clash != null) {
-                    throw new IllegalStateException("Two commands are named " + type.getSimpleName() + ": " + clash + " and " + type);
+                    throw new IllegalStateException(
+                            "Two commands are named " + type.getSimpleName() + ": " + clash + " and " + type);
                 }
             }
         }

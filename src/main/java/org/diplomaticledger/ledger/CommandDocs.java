@@ -2,8 +2,6 @@ package org.diplomaticledger.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.core.io.ClassPathResource;
-
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -11,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * What the ledger says about each command, for the OpenAPI description and the dashboard's command forms alike: a
@@ -22,8 +21,7 @@ public final class CommandDocs {
     public static final String EXAMPLES = "openapi/command-examples.ndjson";
     public static final String DESCRIPTIONS = "openapi/command-descriptions.properties";
 
-    private CommandDocs() {
-    }
+    private CommandDocs() {}
 
     /** The first example payload of each command, by command name. */
     public static Map<String, JsonNode> examples(ObjectMapper objectMapper) {
@@ -44,7 +42,8 @@ public final class CommandDocs {
     /** Each command's description, by command name. */
     public static Properties descriptions() {
         Properties properties = new Properties();
-        try (var in = new InputStreamReader(new ClassPathResource(DESCRIPTIONS).getInputStream(), StandardCharsets.UTF_8)) {
+        try (var in =
+                new InputStreamReader(new ClassPathResource(DESCRIPTIONS).getInputStream(), StandardCharsets.UTF_8)) {
             properties.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,7 +1,5 @@
 package org.diplomaticledger.ledger;
 
-import org.diplomaticledger.shared.LedgerCommand;
-
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
@@ -9,12 +7,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.diplomaticledger.shared.LedgerCommand;
 
 /** The identifiers a command carries, for its receipt ({@link CommandReceipt#ids}). */
 final class CommandIds {
 
-    private CommandIds() {
-    }
+    private CommandIds() {}
 
     /** Each command type's identifier accessors, found once by reflection (see {@link #of}). */
     private static final ClassValue<List<Method>> ID_ACCESSORS = new ClassValue<>() {
@@ -27,14 +25,16 @@ final class CommandIds {
                 }
             }
             for (Method method : type.getDeclaredMethods()) {
-                if (Modifier.isPublic(method.getModifiers()) && !accessors.contains(method)
+                if (Modifier.isPublic(method.getModifiers())
+                        && !accessors.contains(method)
                         && !Modifier.isStatic(method.getModifiers())) {
                     accessors.add(method);
                 }
             }
             List<Method> ids = new ArrayList<>();
             for (Method accessor : accessors) {
-                if (accessor.getName().endsWith("Id") && accessor.getParameterCount() == 0
+                if (accessor.getName().endsWith("Id")
+                        && accessor.getParameterCount() == 0
                         && accessor.getReturnType() == String.class) {
                     accessor.setAccessible(true);
                     ids.add(accessor);

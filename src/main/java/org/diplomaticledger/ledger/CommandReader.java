@@ -1,41 +1,40 @@
 package org.diplomaticledger.ledger;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import org.diplomaticledger.shared.DatedByItsFields;
-import org.diplomaticledger.shared.InputChecks;
-import org.diplomaticledger.shared.InvalidValueException;
-import org.diplomaticledger.shared.LedgerCommand;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.diplomaticledger.shared.DatedByItsFields;
+import org.diplomaticledger.shared.InputChecks;
+import org.diplomaticledger.shared.InvalidValueException;
+import org.diplomaticledger.shared.LedgerCommand;
+import org.springframework.stereotype.Component;
 
 /**
  * Turns a command's JSON into its record, strictly: unknown fields, wrong types, bad country codes and missing
@@ -61,8 +60,12 @@ public class CommandReader {
     private final int maxElements;
     private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
-    public CommandReader(CommandCatalog catalog, ObjectMapper objectMapper, Validator validator, Clock clock,
-                         LedgerProperties properties) {
+    public CommandReader(
+            CommandCatalog catalog,
+            ObjectMapper objectMapper,
+            Validator validator,
+            Clock clock,
+            LedgerProperties properties) {
         int maxElements = properties.limits().commandElements();
         this.catalog = catalog;
         this.objectMapper = strict(objectMapper);
@@ -85,8 +88,11 @@ public class CommandReader {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("strict-dates")
-                .addDeserializer(LocalDate.class, new StrictIso<>(LocalDate.class, DATE, LocalDate::parse, "a date as YYYY-MM-DD"))
-                .addDeserializer(LocalTime.class, new StrictIso<>(LocalTime.class, TIME, LocalTime::parse, "a time as HH:MM")));
+                .addDeserializer(
+                        LocalDate.class,
+                        new StrictIso<>(LocalDate.class, DATE, LocalDate::parse, "a date as YYYY-MM-DD"))
+                .addDeserializer(
+                        LocalTime.class, new StrictIso<>(LocalTime.class, TIME, LocalTime::parse, "a time as HH:MM")));
         return mapper;
     }
 
@@ -142,9 +148,12 @@ public class CommandReader {
     }
 
     private Class<? extends LedgerCommand> typeOf(String commandName) {
-        return catalog.find(commandName).orElseThrow(() -> new InvalidInput(
-                "unknown command '" + commandName + "'; known commands: " + String.join(", ", catalog.all().keySet()),
-                List.of(new InvalidInput.FieldError("command", "unknown command '" + commandName + "'")), true));
+        return catalog.find(commandName)
+                .orElseThrow(() -> new InvalidInput(
+                        "unknown command '" + commandName + "'; known commands: "
+                                + String.join(", ", catalog.all().keySet()),
+                        List.of(new InvalidInput.FieldError("command", "unknown command '" + commandName + "'")),
+                        true));
     }
 
     /** {@code owned}: the tree was parsed here for this call alone, so it may be completed in place. */
@@ -187,8 +196,10 @@ public class CommandReader {
     private void tooLarge(String path, JsonNode node) {
         if (node.isContainerNode()) {
             if (node.size() > maxElements) {
-                throw InvalidInput.of(path, "holds " + node.size() + " entries; a command holds at most " + maxElements
-                        + " in any array or object (ledger.limits.command-elements)");
+                throw InvalidInput.of(
+                        path,
+                        "holds " + node.size() + " entries; a command holds at most " + maxElements
+                                + " in any array or object (ledger.limits.command-elements)");
             }
             if (node.isArray()) {
                 for (int i = 0; i < node.size(); i++) {
@@ -205,11 +216,14 @@ public class CommandReader {
     }
 
     private ObjectReader readerFor(Class<?> type) {
-        return readers.computeIfAbsent(type, t -> objectMapper.readerFor(t)
-                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .with(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
+        return readers.computeIfAbsent(
+                type,
+                t -> objectMapper
+                        .readerFor(t)
+                        .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                        .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                        .with(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                        .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
     }
 
     private static String summary(List<InvalidInput.FieldError> errors) {
@@ -237,18 +251,23 @@ public class CommandReader {
                 message = "unknown field; expected one of " + unknown.getKnownPropertyIds();
             } else if (mapping instanceof InvalidFormatException format) {
                 message = (format.getValue() instanceof String ? "" : "a JSON " + jsonKind(format.getValue()) + " ")
-                        + "cannot be read as " + describeType(format.getTargetType()) + ": got " + quote(format.getValue());
+                        + "cannot be read as " + describeType(format.getTargetType()) + ": got "
+                        + quote(format.getValue());
             } else if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
                 message = "expected " + describeType(mismatch.getTargetType());
             } else {
                 message = originalMessage(mapping);
             }
-            return new InvalidInput((field == null ? "" : field + ": ") + message,
-                    List.of(new InvalidInput.FieldError(field, message)), false);
+            return new InvalidInput(
+                    (field == null ? "" : field + ": ") + message,
+                    List.of(new InvalidInput.FieldError(field, message)),
+                    false);
         }
         if (e instanceof com.fasterxml.jackson.core.exc.InputCoercionException coercion) {
-            String field = coercion.getProcessor() != null && coercion.getProcessor().getParsingContext() != null
-                    ? coercion.getProcessor().getParsingContext().getCurrentName() : null;
+            String field =
+                    coercion.getProcessor() != null && coercion.getProcessor().getParsingContext() != null
+                            ? coercion.getProcessor().getParsingContext().getCurrentName()
+                            : null;
             return InvalidInput.of(field, "the number is out of range for " + describeType(coercion.getTargetType()));
         }
         if (e.getCause() instanceof InvalidValueException invalid) {

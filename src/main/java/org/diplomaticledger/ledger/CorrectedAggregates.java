@@ -1,16 +1,15 @@
 package org.diplomaticledger.ledger;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.diplomaticledger.history.api.EntryCorrected;
 import org.diplomaticledger.history.api.EntryRetracted;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The aggregates that hold a correction or a retraction, kept in {@code corrected_aggregate} by the transaction that
@@ -55,7 +54,10 @@ public class CorrectedAggregates implements AppendInterceptor {
 
     /** Whether the aggregate holds a correction or a retraction, as far as this transaction sees. */
     public boolean has(String aggregateIdentifier) {
-        return !jdbc.queryForList("SELECT 1 FROM corrected_aggregate WHERE aggregate_identifier = ?", Integer.class,
-                aggregateIdentifier).isEmpty();
+        return !jdbc.queryForList(
+                        "SELECT 1 FROM corrected_aggregate WHERE aggregate_identifier = ?",
+                        Integer.class,
+                        aggregateIdentifier)
+                .isEmpty();
     }
 }

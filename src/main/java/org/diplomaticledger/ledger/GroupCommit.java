@@ -1,12 +1,5 @@
 package org.diplomaticledger.ledger;
 
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
-import org.axonframework.modelling.command.CommandTargetResolver;
-import org.diplomaticledger.shared.LedgerCommand;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,6 +11,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.diplomaticledger.shared.LedgerCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Group commit: one appender thread takes every single-command write waiting for it and runs them together, in
@@ -46,7 +45,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class GroupCommit {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
-    private static final CommandTargetResolver TARGETS = AnnotationCommandTargetResolver.builder().build();
+    private static final CommandTargetResolver TARGETS =
+            AnnotationCommandTargetResolver.builder().build();
 
     /** Whether a command type names its aggregate (cached: looked up once per type). */
     private static final ClassValue<Boolean> TARGETED = new ClassValue<>() {
@@ -54,12 +54,14 @@ final class GroupCommit {
         protected Boolean computeValue(Class<?> type) {
             for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
                 for (var field : c.getDeclaredFields()) {
-                    if (field.isAnnotationPresent(org.axonframework.modelling.command.TargetAggregateIdentifier.class)) {
+                    if (field.isAnnotationPresent(
+                            org.axonframework.modelling.command.TargetAggregateIdentifier.class)) {
                         return true;
                     }
                 }
                 for (var method : c.getDeclaredMethods()) {
-                    if (method.isAnnotationPresent(org.axonframework.modelling.command.TargetAggregateIdentifier.class)) {
+                    if (method.isAnnotationPresent(
+                            org.axonframework.modelling.command.TargetAggregateIdentifier.class)) {
                         return true;
                     }
                 }
@@ -86,6 +88,7 @@ final class GroupCommit {
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     /** Writes put off to a later batch, in arrival order; touched by the appender thread only. */
     private final ArrayDeque<Pending> deferred = new ArrayDeque<>();
+
     private final Thread appender;
     private volatile boolean closing;
     private final AtomicLong batchesStarted = new AtomicLong();
@@ -107,7 +110,9 @@ final class GroupCommit {
         if (closing) {
             return writer.alone(write);
         }
-        Pending pending = new Pending(write, target(write.commands.get(0)),
+        Pending pending = new Pending(
+                write,
+                target(write.commands.get(0)),
                 write.idempotent == null ? null : write.idempotent.actor() + "\u0000" + write.idempotent.key());
         queue.add(pending);
         boolean interrupted = false;
@@ -139,7 +144,8 @@ final class GroupCommit {
             return null;
         }
         try {
-            return TARGETS.resolveTarget(GenericCommandMessage.asCommandMessage(command)).getIdentifier();
+            return TARGETS.resolveTarget(GenericCommandMessage.asCommandMessage(command))
+                    .getIdentifier();
         } catch (RuntimeException e) {
             return null;
         }
@@ -188,7 +194,8 @@ final class GroupCommit {
         Set<String> keys = new HashSet<>();
         boolean exclusive = false;
         for (Pending candidate : candidates) {
-            boolean fits = !exclusive && batch.size() < maxBatch
+            boolean fits = !exclusive
+                    && batch.size() < maxBatch
                     && (candidate.target == null ? batch.isEmpty() : !targets.contains(candidate.target))
                     && (candidate.key == null || !keys.contains(candidate.key));
             if (fits) {
@@ -218,8 +225,8 @@ final class GroupCommit {
 
     /** What the appender has done so far; see {@link LedgerWriter.GroupCommitStats}. */
     LedgerWriter.GroupCommitStats stats() {
-        return new LedgerWriter.GroupCommitStats(batchesStarted.get(), batches.get(), writes.get(), largest.get(),
-                rerun.get(), queue.size());
+        return new LedgerWriter.GroupCommitStats(
+                batchesStarted.get(), batches.get(), writes.get(), largest.get(), rerun.get(), queue.size());
     }
 
     private void execute(List<Pending> batch) {
@@ -269,7 +276,10 @@ final class GroupCommit {
             Pending pending = batch.get(i);
             Throwable failure = failures[i];
             LedgerWriter.Outcome result = failure == null ? results.get(i) : null;
-            answers.add(failure != null ? () -> pending.answer.completeExceptionally(failure) : () -> pending.answer.complete(result));
+            answers.add(
+                    failure != null
+                            ? () -> pending.answer.completeExceptionally(failure)
+                            : () -> pending.answer.complete(result));
         }
     }
 

@@ -1,17 +1,5 @@
 package org.diplomaticledger.ledger;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.EnvironmentAware;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +14,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Gives the embedded H2 file back its unused pages when the ledger stops cleanly.
@@ -83,7 +82,9 @@ class H2Compaction {
         @Override
         public void destroy() {
             String url = environment.getProperty("spring.datasource.url", "");
-            compact(url, environment.getProperty("spring.datasource.username", ""),
+            compact(
+                    url,
+                    environment.getProperty("spring.datasource.username", ""),
                     environment.getProperty("spring.datasource.password", ""));
         }
     }
@@ -103,12 +104,14 @@ class H2Compaction {
         long before = size(file.get());
         long started = System.nanoTime();
         try (Connection connection = DriverManager.getConnection(url, user, password);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             try (var sessions = statement.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
                 if (sessions.next() && sessions.getLong(1) > 1) {
                     // someone else in this JVM still has it open (a tool, another context on the same directory):
                     // a shutdown would close it under them
-                    log.info("Left the H2 store {} as it is on stop: {} other sessions have it open", file.get(),
+                    log.info(
+                            "Left the H2 store {} as it is on stop: {} other sessions have it open",
+                            file.get(),
                             sessions.getLong(1) - 1);
                     return;
                 }
@@ -119,8 +122,12 @@ class H2Compaction {
             log.warn("Could not compact the H2 store {} on stop: {}", file.get(), e.getMessage());
             return;
         }
-        log.info("Compacted the H2 store {} on stop: {} MB to {} MB in {} ms", file.get(), megabytes(before),
-                megabytes(size(file.get())), Duration.ofNanos(System.nanoTime() - started).toMillis());
+        log.info(
+                "Compacted the H2 store {} on stop: {} MB to {} MB in {} ms",
+                file.get(),
+                megabytes(before),
+                megabytes(size(file.get())),
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 
     private static long size(Path file) {

@@ -1,14 +1,13 @@
 package org.diplomaticledger.ledger;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Keeps Idempotency-Key answers for {@code ledger.idempotency.retention} (7 days by default), long enough for any
@@ -44,8 +43,10 @@ class IdempotencyRetention {
 
     // The interval is LedgerProperties' (the bean Boot names "<prefix>-<class>"), so that it is bound, and
     // documented, like every other ledger.* property.
-    @Scheduled(initialDelayString = "PT1M",
-            fixedDelayString = "#{@'ledger-org.diplomaticledger.ledger.LedgerProperties'.idempotency().purgeInterval()}")
+    @Scheduled(
+            initialDelayString = "PT1M",
+            fixedDelayString =
+                    "#{@'ledger-org.diplomaticledger.ledger.LedgerProperties'.idempotency().purgeInterval()}")
     void forgetExpiredAnswers() {
         int forgotten = forget();
         if (forgotten > 0) {

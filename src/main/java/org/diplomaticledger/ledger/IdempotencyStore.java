@@ -1,8 +1,5 @@
 package org.diplomaticledger.ledger;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,6 +8,8 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * First answers to requests that carried an {@code Idempotency-Key}, per actor. The answer is stored in the
@@ -20,12 +19,10 @@ import java.util.Optional;
 public class IdempotencyStore {
 
     /** A request as its key and the SHA-256 of what was asked (method, path and body). */
-    public record Request(String actor, String key, String requestHash) {
-    }
+    public record Request(String actor, String key, String requestHash) {}
 
     /** The first answer given to a key. */
-    public record Answer(String requestHash, int status, String body) {
-    }
+    public record Answer(String requestHash, int status, String body) {}
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -36,10 +33,15 @@ public class IdempotencyStore {
     }
 
     public Optional<Answer> find(String actor, String key) {
-        return jdbc.query("SELECT request_hash, response_status, response_body FROM command_idempotency "
+        return jdbc
+                .query(
+                        "SELECT request_hash, response_status, response_body FROM command_idempotency "
                                 + "WHERE actor = ? AND idempotency_key = ?",
-                        (rs, i) -> new Answer(rs.getString(1), rs.getInt(2), rs.getString(3)), actor, key)
-                .stream().findFirst();
+                        (rs, i) -> new Answer(rs.getString(1), rs.getInt(2), rs.getString(3)),
+                        actor,
+                        key)
+                .stream()
+                .findFirst();
     }
 
     private static final String INSERT = "INSERT INTO command_idempotency (actor, idempotency_key, request_hash,"
@@ -51,7 +53,9 @@ public class IdempotencyStore {
 
     /** The row {@link #saveAll} stores for a request's first answer. */
     Object[] row(Request request, int status, String body) {
-        return new Object[]{request.actor(), request.key(), request.requestHash(), status, body, Timestamp.from(clock.instant())};
+        return new Object[] {
+            request.actor(), request.key(), request.requestHash(), status, body, Timestamp.from(clock.instant())
+        };
     }
 
     /** Stores several first answers in one batch (a group commit's), in the caller's transaction. */
@@ -68,8 +72,10 @@ public class IdempotencyStore {
      * one, so that writers never wait long behind it); a key forgotten runs its request again. The number forgotten.
      */
     int forgetBefore(java.time.Instant cutoff, int limit) {
-        return jdbc.update("DELETE FROM command_idempotency WHERE (actor, idempotency_key) IN (SELECT actor, idempotency_key"
-                + " FROM command_idempotency WHERE recorded_at < ? FETCH FIRST " + limit + " ROWS ONLY)", Timestamp.from(cutoff));
+        return jdbc.update(
+                "DELETE FROM command_idempotency WHERE (actor, idempotency_key) IN (SELECT actor, idempotency_key"
+                        + " FROM command_idempotency WHERE recorded_at < ? FETCH FIRST " + limit + " ROWS ONLY)",
+                Timestamp.from(cutoff));
     }
 
     public static String hash(String method, String path, byte[] body) {

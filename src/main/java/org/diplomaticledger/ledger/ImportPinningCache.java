@@ -1,12 +1,11 @@
 package org.diplomaticledger.ledger;
 
-import org.axonframework.common.Registration;
-import org.axonframework.common.caching.Cache;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.axonframework.common.Registration;
+import org.axonframework.common.caching.Cache;
 
 /**
  * The aggregate cache ({@code ledger.aggregates.cache}), which keeps strong references to the aggregates a large

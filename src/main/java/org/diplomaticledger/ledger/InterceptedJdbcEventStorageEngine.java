@@ -1,5 +1,7 @@
 package org.diplomaticledger.ledger;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventMessage;
@@ -9,9 +11,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Axon's JDBC storage engine, with every append wrapped by the {@link AppendInterceptor}s in one transaction:
@@ -32,8 +31,8 @@ class InterceptedJdbcEventStorageEngine extends JdbcEventStorageEngine {
     private final TransactionManager transactionManager;
     private final List<AppendInterceptor> interceptors;
 
-    InterceptedJdbcEventStorageEngine(Builder builder, TransactionManager transactionManager,
-                                      List<AppendInterceptor> interceptors) {
+    InterceptedJdbcEventStorageEngine(
+            Builder builder, TransactionManager transactionManager, List<AppendInterceptor> interceptors) {
         super(builder);
         this.transactionManager = transactionManager;
         this.interceptors = List.copyOf(interceptors);
@@ -46,7 +45,8 @@ class InterceptedJdbcEventStorageEngine extends JdbcEventStorageEngine {
             return found;
         }
         long index = lastToken == null ? -1 : ((GapAwareTrackingToken) lastToken).getIndex();
-        Long next = transactionManager.fetchInTransaction(() -> JdbcUtils.executeQuery(getConnection(),
+        Long next = transactionManager.fetchInTransaction(() -> JdbcUtils.executeQuery(
+                getConnection(),
                 connection -> fetchTrackedEvents(connection, index),
                 resultSet -> JdbcUtils.nextAndExtract(resultSet, 1, Long.class),
                 e -> new EventStoreException("Failed to read the position after " + index, e)));

@@ -6,8 +6,7 @@ import java.util.List;
 public class InvalidInput extends RuntimeException {
 
     /** One thing wrong with the input; {@code field} is a JSON path such as {@code venue.country} or {@code members[1].name}. */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     private final List<FieldError> errors;
     private final boolean unknownCommand;
@@ -19,7 +18,8 @@ public class InvalidInput extends RuntimeException {
     }
 
     public static InvalidInput of(String field, String message) {
-        return new InvalidInput((field == null ? "" : field + ": ") + message, List.of(new FieldError(field, message)), false);
+        return new InvalidInput(
+                (field == null ? "" : field + ": ") + message, List.of(new FieldError(field, message)), false);
     }
 
     public List<FieldError> errors() {

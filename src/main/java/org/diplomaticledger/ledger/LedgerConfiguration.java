@@ -1,39 +1,38 @@
 package org.diplomaticledger.ledger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
-import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
-import org.axonframework.serialization.json.JacksonSerializer;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.diplomaticledger.shared.EventJson;
 import org.diplomaticledger.shared.LedgerMetadata;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The event store: Axon's JDBC storage engine on the tables Flyway creates (never Axon's own DDL), Jackson for
@@ -132,12 +131,16 @@ class LedgerConfiguration {
      * id, host and a random suffix) does.
      */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, @Qualifier("serializer") Serializer serializer,
-                          TokenSchema tokenSchema, ProcessorClaims claims, LedgerProperties properties) {
+    TokenStore tokenStore(
+            ConnectionProvider connectionProvider,
+            @Qualifier("serializer") Serializer serializer,
+            TokenSchema tokenSchema,
+            ProcessorClaims claims,
+            LedgerProperties properties) {
         String nodeId = properties.nodeId();
         String node = nodeId.isBlank()
                 ? java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "-"
-                  + java.util.UUID.randomUUID().toString().substring(0, 8)
+                        + java.util.UUID.randomUUID().toString().substring(0, 8)
                 : nodeId;
         return claims.tokenStore(connectionProvider, serializer, tokenSchema, node);
     }
@@ -148,21 +151,23 @@ class LedgerConfiguration {
      */
     @Bean
     ConfigurerModule processorClaimSettings(ProcessorClaims claims) {
-        return configurer -> configurer.eventProcessing()
+        return configurer -> configurer
+                .eventProcessing()
                 .registerPooledStreamingEventProcessorConfiguration((config, builder) -> claims.applyTo(builder));
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(EventSchema eventSchema,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          Serializer snapshotSerializer,
-                                          PersistenceExceptionResolver persistenceExceptionResolver,
-                                          ConnectionProvider connectionProvider,
-                                          SnapshotFilter correctedHistorySnapshotFilter,
-                                          TransactionManager transactionManager,
-                                          LedgerProperties properties,
-                                          ObjectProvider<EventUpcaster> upcasters,
-                                          ObjectProvider<AppendInterceptor> interceptors) {
+    EventStorageEngine eventStorageEngine(
+            EventSchema eventSchema,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            Serializer snapshotSerializer,
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            ConnectionProvider connectionProvider,
+            SnapshotFilter correctedHistorySnapshotFilter,
+            TransactionManager transactionManager,
+            LedgerProperties properties,
+            ObjectProvider<EventUpcaster> upcasters,
+            ObjectProvider<AppendInterceptor> interceptors) {
         int batchSize = properties.eventStore().batchSize();
         java.time.Duration gapTimeout = properties.eventStore().gapTimeout();
         int gapCleaningThreshold = properties.eventStore().gapCleaningThreshold();
@@ -186,7 +191,8 @@ class LedgerConfiguration {
                 // The engine below makes this check itself, except while a large import is being written.
                 .extendedGapCheckEnabled(false);
         // Every append passes the interceptors (the audit chain) in the appending transaction.
-        return new InterceptedJdbcEventStorageEngine(builder, transactionManager, interceptors.orderedStream().toList());
+        return new InterceptedJdbcEventStorageEngine(
+                builder, transactionManager, interceptors.orderedStream().toList());
     }
 
     /**
@@ -225,12 +231,18 @@ class LedgerConfiguration {
 
     /** The snapshots' thread; not an {@code Executor} bean, which would turn off Boot's application task executor. */
     static final class SnapshotThread implements org.springframework.beans.factory.DisposableBean {
-        final java.util.concurrent.ThreadPoolExecutor executor = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
-                java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1024), runnable -> {
-            Thread thread = new Thread(runnable, "ledger-snapshots");
-            thread.setDaemon(true);
-            return thread;
-        }, new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
+        final java.util.concurrent.ThreadPoolExecutor executor = new java.util.concurrent.ThreadPoolExecutor(
+                1,
+                1,
+                0,
+                java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.ArrayBlockingQueue<>(1024),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "ledger-snapshots");
+                    thread.setDaemon(true);
+                    return thread;
+                },
+                new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
 
         @Override
         public void destroy() throws InterruptedException {
@@ -250,8 +262,7 @@ class LedgerConfiguration {
      * events after it.
      */
     @Bean
-    SnapshotTriggerDefinition ledgerSnapshotTrigger(Snapshotter snapshotter,
-                                                    LedgerProperties properties) {
+    SnapshotTriggerDefinition ledgerSnapshotTrigger(Snapshotter snapshotter, LedgerProperties properties) {
         int threshold = properties.snapshots().threshold();
         if (threshold < 0) {
             throw new IllegalStateException("ledger.snapshots.threshold must be 0 (off) or more, not " + threshold);
@@ -264,7 +275,8 @@ class LedgerConfiguration {
                 snapshotter.scheduleSnapshot(aggregateType, aggregateIdentifier);
             }
         };
-        return threshold == 0 ? NoSnapshotTriggerDefinition.INSTANCE
+        return threshold == 0
+                ? NoSnapshotTriggerDefinition.INSTANCE
                 : new EventCountSnapshotTriggerDefinition(outsideImports, threshold);
     }
 
@@ -287,10 +299,12 @@ class LedgerConfiguration {
      */
     static SnapshotFilter snapshotsOfTheCurrentShape(Serializer snapshotSerializer) {
         return snapshot -> {
-            org.axonframework.serialization.SerializedType stored = snapshot.getPayload().getType();
+            org.axonframework.serialization.SerializedType stored =
+                    snapshot.getPayload().getType();
             Class<?> type = snapshotSerializer.classForType(stored);
             return !org.axonframework.serialization.UnknownSerializedType.class.equals(type)
-                    && java.util.Objects.equals(snapshotSerializer.typeForClass(type).getRevision(), stored.getRevision());
+                    && java.util.Objects.equals(
+                            snapshotSerializer.typeForClass(type).getRevision(), stored.getRevision());
         };
     }
 
@@ -299,7 +313,8 @@ class LedgerConfiguration {
     CorrelationDataProvider ledgerCorrelationData() {
         return message -> {
             Map<String, Object> data = new HashMap<>();
-            for (String key : new String[]{LedgerMetadata.ACTOR, LedgerMetadata.CORRELATION_ID, LedgerMetadata.COMMAND}) {
+            for (String key :
+                    new String[] {LedgerMetadata.ACTOR, LedgerMetadata.CORRELATION_ID, LedgerMetadata.COMMAND}) {
                 Object value = message.getMetaData().get(key);
                 if (value != null) {
                     data.put(key, value);

@@ -1,5 +1,13 @@
 package org.diplomaticledger.ledger;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.Lock;
+import java.util.function.Consumer;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
@@ -10,15 +18,6 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.diplomaticledger.shared.RuleViolation;
 import org.diplomaticledger.shared.WholeBatch;
-
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.locks.Lock;
-import java.util.function.Consumer;
 
 /**
  * The large-import half of the {@link LedgerWriter}: one database transaction for a whole import, chunk after chunk,
@@ -43,8 +42,7 @@ public final class LedgerImport {
     }
 
     /** What an import wrote so far (or in all): lines, commands, events, and the first and last position (-1: none). */
-    public record ImportProgress(long lines, long commands, long events, long firstPosition, long lastPosition) {
-    }
+    public record ImportProgress(long lines, long commands, long events, long firstPosition, long lastPosition) {}
 
     /** A line of an import that the ledger refused; nothing of the import was written. */
     public static class ImportLineRefused extends RuntimeException {
@@ -82,8 +80,11 @@ public final class LedgerImport {
      * @param beforeCommit called with the totals, inside the transaction, just before the commit
      * @throws ImportLineRefused naming the line the ledger refused
      */
-    public ImportProgress importAll(Iterator<NdjsonCommands.Parsed> chunks, LedgerWriter.Context context,
-                                    Consumer<ImportProgress> progress, Consumer<ImportProgress> beforeCommit) {
+    public ImportProgress importAll(
+            Iterator<NdjsonCommands.Parsed> chunks,
+            LedgerWriter.Context context,
+            Consumer<ImportProgress> progress,
+            Consumer<ImportProgress> beforeCommit) {
         exclusive.lock();
         boolean committed = false;
         IMPORTING.set(Boolean.TRUE);
@@ -107,16 +108,24 @@ public final class LedgerImport {
                     // The lines refused by their own rule, tried again now that every other line ran (see
                     // WaitingLines#retry); each pass in a unit of work of its own, in the import's transaction.
                     ImportProgress[] sofar = {done};
-                    List<WaitingLines.Deferred> refused = WaitingLines.retry(state.deferred, (commands, lines) -> {
-                        Chunked again = new Chunked();
-                        sofar[0] = importChunk(new NdjsonCommands.Parsed(commands, lines), context, sofar[0], again);
-                        return again.ran;
-                    }, (accepted, message) -> { });
+                    List<WaitingLines.Deferred> refused = WaitingLines.retry(
+                            state.deferred,
+                            (commands, lines) -> {
+                                Chunked again = new Chunked();
+                                sofar[0] = importChunk(
+                                        new NdjsonCommands.Parsed(commands, lines), context, sofar[0], again);
+                                return again.ran;
+                            },
+                            (accepted, message) -> {});
                     done = sofar[0];
                     if (!refused.isEmpty()) {
                         WaitingLines.Deferred first = refused.get(0);
-                        throw new ImportLineRefused(first.line(), new CommandFailed(first.index(),
-                                first.command().getClass().getSimpleName(), first.failure()));
+                        throw new ImportLineRefused(
+                                first.line(),
+                                new CommandFailed(
+                                        first.index(),
+                                        first.command().getClass().getSimpleName(),
+                                        first.failure()));
                     }
                     progress.accept(done);
                 }
@@ -124,8 +133,8 @@ public final class LedgerImport {
                     batch.verify();
                 } catch (WholeBatch.Refused refused) {
                     WholeBatch.Where where = refused.where();
-                    throw new ImportLineRefused((int) where.line(), new CommandFailed(where.index(), where.command(),
-                            refused.violation()));
+                    throw new ImportLineRefused(
+                            (int) where.line(), new CommandFailed(where.index(), where.command(), refused.violation()));
                 }
                 beforeCommit.accept(done);
                 transaction.commit();
@@ -150,7 +159,8 @@ public final class LedgerImport {
     }
 
     private static final ThreadLocal<Boolean> IMPORTING = new ThreadLocal<>();
-    private static final java.util.concurrent.atomic.AtomicInteger IMPORTS_WRITING = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger IMPORTS_WRITING =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * Whether a large import is being written on this node, by any thread: the readers of the ledger's tail then
@@ -180,8 +190,8 @@ public final class LedgerImport {
         LedgerWriter.Write ran;
     }
 
-    private ImportProgress importChunk(NdjsonCommands.Parsed chunk, LedgerWriter.Context context, ImportProgress before,
-                                       Chunked state) {
+    private ImportProgress importChunk(
+            NdjsonCommands.Parsed chunk, LedgerWriter.Context context, ImportProgress before, Chunked state) {
         // Joins the import's transaction (the transaction manager's propagation is REQUIRED): its commit stores
         // nothing yet; a failure marks the whole transaction for rollback.
         DefaultUnitOfWork<?> root = DefaultUnitOfWork.startAndGet(new GenericMessage<>("ledger-import"));
@@ -192,28 +202,37 @@ public final class LedgerImport {
         write.lastDate = state.lastDate;
         state.ran = write;
         ImportProgress[] after = new ImportProgress[1];
-        ResultMessage<?> outcome = root.executeWithResult(() -> {
-            writer.dispatch(write);
-            // Registered after the commands ran, so it runs after the event store appended their events.
-            root.onPrepareCommit(uow -> {
-                List<EventMessage<?>> applied = AppliedEvents.eventsOf(uow);
-                Map<String, Long> positions = AppendedPositions.of(uow);
-                long first = before.firstPosition();
-                long last = before.lastPosition();
-                if (positions.size() < applied.size()) {
-                    positions = new HashMap<>(positions);
-                    positions.putAll(writer.positions(applied.stream().filter(e -> !AppendedPositions.of(uow).containsKey(e.getIdentifier())).toList()));
-                }
-                for (long position : positions.values()) {
-                    first = first < 0 ? position : Math.min(first, position);
-                    last = Math.max(last, position);
-                }
-                after[0] = new ImportProgress(Math.max(before.lines(), chunk.lines().get(chunk.lines().size() - 1)),
-                        before.commands() + chunk.commands().size() - write.deferred.size(),
-                        before.events() + applied.size(), first, last);
-            });
-            return null;
-        }, RollbackConfigurationType.ANY_THROWABLE);
+        ResultMessage<?> outcome = root.executeWithResult(
+                () -> {
+                    writer.dispatch(write);
+                    // Registered after the commands ran, so it runs after the event store appended their events.
+                    root.onPrepareCommit(uow -> {
+                        List<EventMessage<?>> applied = AppliedEvents.eventsOf(uow);
+                        Map<String, Long> positions = AppendedPositions.of(uow);
+                        long first = before.firstPosition();
+                        long last = before.lastPosition();
+                        if (positions.size() < applied.size()) {
+                            positions = new HashMap<>(positions);
+                            positions.putAll(writer.positions(applied.stream()
+                                    .filter(e -> !AppendedPositions.of(uow).containsKey(e.getIdentifier()))
+                                    .toList()));
+                        }
+                        for (long position : positions.values()) {
+                            first = first < 0 ? position : Math.min(first, position);
+                            last = Math.max(last, position);
+                        }
+                        after[0] = new ImportProgress(
+                                Math.max(
+                                        before.lines(),
+                                        chunk.lines().get(chunk.lines().size() - 1)),
+                                before.commands() + chunk.commands().size() - write.deferred.size(),
+                                before.events() + applied.size(),
+                                first,
+                                last);
+                    });
+                    return null;
+                },
+                RollbackConfigurationType.ANY_THROWABLE);
         if (outcome.isExceptional()) {
             Throwable failure = outcome.exceptionResult();
             if (failure instanceof CommandFailed failed) {
@@ -225,8 +244,10 @@ public final class LedgerImport {
         state.deferred.addAll(write.deferred);
         if (state.deferred.size() > MAX_DEFERRED) {
             WaitingLines.Deferred last = state.deferred.get(state.deferred.size() - 1);
-            throw new ImportLineRefused(last.line(), new CommandFailed(last.index(), last.command().getClass().getSimpleName(),
-                    tooManyDeferred(last.failure())));
+            throw new ImportLineRefused(
+                    last.line(),
+                    new CommandFailed(
+                            last.index(), last.command().getClass().getSimpleName(), tooManyDeferred(last.failure())));
         }
         return after[0];
     }
@@ -236,8 +257,12 @@ public final class LedgerImport {
         if (!(failure instanceof RuleViolation rule)) {
             return failure;
         }
-        return new RuleViolation(rule.rule(), rule.field(), rule.getMessage() + " (more than " + MAX_DEFERRED
-                + " lines of this import were refused where they stand, too many to try again after the others:"
-                + " sort the file by effective date)", rule.details());
+        return new RuleViolation(
+                rule.rule(),
+                rule.field(),
+                rule.getMessage() + " (more than " + MAX_DEFERRED
+                        + " lines of this import were refused where they stand, too many to try again after the others:"
+                        + " sort the file by effective date)",
+                rule.details());
     }
 }

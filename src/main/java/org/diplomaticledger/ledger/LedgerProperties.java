@@ -1,11 +1,10 @@
 package org.diplomaticledger.ledger;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
-
-import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * {@code ledger.*} of the write path and the event store: where the node keeps its files, what one request may
@@ -27,16 +26,17 @@ import java.time.Duration;
  * @param writes      how concurrent single commands share a transaction
  */
 @ConfigurationProperties("ledger")
-public record LedgerProperties(@DefaultValue("./data") Path dataDir,
-                               @DefaultValue("") String nodeId,
-                               @DefaultValue Idempotency idempotency,
-                               @DefaultValue Limits limits,
-                               @DefaultValue Imports imports,
-                               @DefaultValue Processors processors,
-                               @DefaultValue EventStore eventStore,
-                               @DefaultValue Aggregates aggregates,
-                               @DefaultValue Snapshots snapshots,
-                               @DefaultValue Writes writes) {
+public record LedgerProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue("") String nodeId,
+        @DefaultValue Idempotency idempotency,
+        @DefaultValue Limits limits,
+        @DefaultValue Imports imports,
+        @DefaultValue Processors processors,
+        @DefaultValue EventStore eventStore,
+        @DefaultValue Aggregates aggregates,
+        @DefaultValue Snapshots snapshots,
+        @DefaultValue Writes writes) {
 
     public LedgerProperties {
         nodeId = nodeId == null ? "" : nodeId;
@@ -48,20 +48,20 @@ public record LedgerProperties(@DefaultValue("./data") Path dataDir,
      *                      after start)
      * @param purgeBatch    the most expired answers deleted in one transaction; the purge repeats until none is left
      */
-    public record Idempotency(@DefaultValue("P7D") Duration retention,
-                              @DefaultValue("PT10M") Duration purgeInterval,
-                              @DefaultValue("1000") int purgeBatch) {
-    }
+    public record Idempotency(
+            @DefaultValue("P7D") Duration retention,
+            @DefaultValue("PT10M") Duration purgeInterval,
+            @DefaultValue("1000") int purgeBatch) {}
 
     /**
      * @param commandBody     the largest body of a command request (413 past it)
      * @param importBody      the largest body of an import ({@code POST /api/v1/imports})
      * @param commandElements the most array elements one command may hold
      */
-    public record Limits(@DefaultValue("1MB") DataSize commandBody,
-                         @DefaultValue("64MB") DataSize importBody,
-                         @DefaultValue("1000") int commandElements) {
-    }
+    public record Limits(
+            @DefaultValue("1MB") DataSize commandBody,
+            @DefaultValue("64MB") DataSize importBody,
+            @DefaultValue("1000") int commandElements) {}
 
     /**
      * @param asyncBody    the largest body of an import sent with {@code Prefer: respond-async}, spooled to
@@ -74,12 +74,12 @@ public record LedgerProperties(@DefaultValue("./data") Path dataDir,
      * @param staleAfter   how long the node of an unfinished background import may stop beating before any node marks
      *                     the import FAILED (that node died; nothing of the import was written)
      */
-    public record Imports(@DefaultValue("4GB") DataSize asyncBody,
-                          @DefaultValue("100000") long syncMaxLines,
-                          @DefaultValue("2000") int chunk,
-                          @DefaultValue("PT10S") Duration writerWait,
-                          @DefaultValue("PT1M") Duration staleAfter) {
-    }
+    public record Imports(
+            @DefaultValue("4GB") DataSize asyncBody,
+            @DefaultValue("100000") long syncMaxLines,
+            @DefaultValue("2000") int chunk,
+            @DefaultValue("PT10S") Duration writerWait,
+            @DefaultValue("PT1M") Duration staleAfter) {}
 
     /**
      * @param claimTimeout   how old a node's claim on a processor's segment must be before another node takes it over
@@ -88,45 +88,43 @@ public record LedgerProperties(@DefaultValue("./data") Path dataDir,
      *                       half the claim timeout
      * @param claimInterval  how often a node looks for unclaimed or expired segments to take over
      */
-    public record Processors(@DefaultValue("PT3S") Duration claimTimeout,
-                             @DefaultValue("PT1S") Duration claimExtension,
-                             @DefaultValue("PT1S") Duration claimInterval) {
-    }
+    public record Processors(
+            @DefaultValue("PT3S") Duration claimTimeout,
+            @DefaultValue("PT1S") Duration claimExtension,
+            @DefaultValue("PT1S") Duration claimInterval) {}
 
     /**
      * @param batchSize             how many events the event store reads in one batch (rebuilding an aggregate; the stream's reads)
      * @param gapTimeout            how long a position left empty by a rolled-back write is re-checked by readers
      * @param gapCleaningThreshold  how many such gaps a reader keeps before it cleans the ones past the timeout
      */
-    public record EventStore(@DefaultValue("500") int batchSize,
-                             @DefaultValue("PT20S") Duration gapTimeout,
-                             @DefaultValue("100") int gapCleaningThreshold) {
-    }
+    public record EventStore(
+            @DefaultValue("500") int batchSize,
+            @DefaultValue("PT20S") Duration gapTimeout,
+            @DefaultValue("100") int gapCleaningThreshold) {}
 
     /**
      * @param cache {@code weak}: aggregates stay in memory between commands; {@code none}: each command loads its
      *              aggregate from the store (with several nodes writing, docs/deployment.md)
      */
-    public record Aggregates(@DefaultValue("weak") String cache) {
-    }
+    public record Aggregates(@DefaultValue("weak") String cache) {}
 
     /**
      * @param threshold events applied since an aggregate was last loaded from a snapshot before it takes a new one;
      *                  0 turns snapshots off
      */
-    public record Snapshots(@DefaultValue("100") int threshold) {
-    }
+    public record Snapshots(@DefaultValue("100") int threshold) {}
 
     /**
      * @param groupCommit concurrent single commands on different aggregates in one transaction (docs/architecture.md)
      */
-    public record Writes(@DefaultValue GroupCommit groupCommit) {
-    }
+    public record Writes(@DefaultValue GroupCommit groupCommit) {}
 
     /**
      * @param enabled  whether concurrent single commands share a transaction, an append and a chain step
      * @param maxBatch the most commands one shared transaction holds
      */
-    public record GroupCommit(@DefaultValue("true") boolean enabled, @DefaultValue("128") int maxBatch) {
-    }
+    public record GroupCommit(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("128") int maxBatch) {}
 }

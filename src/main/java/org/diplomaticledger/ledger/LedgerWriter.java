@@ -1,10 +1,24 @@
 package org.diplomaticledger.ledger;
 
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.callbacks.FutureCallback;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -16,28 +30,13 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.diplomaticledger.shared.LedgerCommand;
-import org.diplomaticledger.shared.WholeBatch;
 import org.diplomaticledger.shared.LedgerMetadata;
+import org.diplomaticledger.shared.WholeBatch;
 import org.slf4j.MDC;
-import org.axonframework.common.caching.Cache;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.Collections;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * Writes commands to the ledger. All commands of one write (one HTTP command, or every line of an import) run in
@@ -53,16 +52,14 @@ import java.util.function.Function;
 public class LedgerWriter implements DisposableBean {
 
     /** Who writes, and under which correlation id. */
-    public record Context(String actor, String correlationId) {
-    }
+    public record Context(String actor, String correlationId) {}
 
     /**
      * The appender's work so far: batches it started and finished, the writes they held, the largest batch, the
      * batches that failed as a whole and ran again write by write, and the writes waiting now.
      */
-    public record GroupCommitStats(long batchesStarted, long batches, long writes, long largestBatch, long batchesRerun,
-                                   int waiting) {
-    }
+    public record GroupCommitStats(
+            long batchesStarted, long batches, long writes, long largestBatch, long batchesRerun, int waiting) {}
 
     private final CommandBus commandBus;
     private final TransactionManager transactionManager;
@@ -79,12 +76,16 @@ public class LedgerWriter implements DisposableBean {
      * an import waiting for it is not starved by a stream of single commands.
      */
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock(true);
+
     private final Duration writerWait;
 
-    public LedgerWriter(CommandBus commandBus, TransactionManager transactionManager, JdbcTemplate jdbc,
-                        IdempotencyStore idempotency,
-                        LedgerProperties properties,
-                        @Qualifier("aggregateCache") Cache aggregateCache) {
+    public LedgerWriter(
+            CommandBus commandBus,
+            TransactionManager transactionManager,
+            JdbcTemplate jdbc,
+            IdempotencyStore idempotency,
+            LedgerProperties properties,
+            @Qualifier("aggregateCache") Cache aggregateCache) {
         this.aggregateCache = aggregateCache;
         this.writerWait = properties.imports().writerWait();
         boolean groupCommitEnabled = properties.writes().groupCommit().enabled();
@@ -107,9 +108,11 @@ public class LedgerWriter implements DisposableBean {
      * @param renderAnswer the body to store for the key, given the receipts (called inside the transaction)
      * @throws CommandFailed naming the first command that failed
      */
-    public List<CommandReceipt> write(List<LedgerCommand> commands, Context context,
-                                      IdempotencyStore.Request idempotent,
-                                      Function<List<CommandReceipt>, IdempotencyStore.Answer> renderAnswer) {
+    public List<CommandReceipt> write(
+            List<LedgerCommand> commands,
+            Context context,
+            IdempotencyStore.Request idempotent,
+            Function<List<CommandReceipt>, IdempotencyStore.Answer> renderAnswer) {
         Write write = new Write(commands, context, idempotent, renderAnswer);
         if (groupCommit != null && commands.size() == 1 && !CurrentUnitOfWork.isStarted()) {
             return groupCommit.submit(write).receipts();
@@ -121,15 +124,17 @@ public class LedgerWriter implements DisposableBean {
      * What a keyed write came to: its receipts, or — when its Idempotency-Key already had an answer — that stored
      * answer and nothing written.
      */
-    public record Outcome(List<CommandReceipt> receipts, IdempotencyStore.Answer replayed) {
-    }
+    public record Outcome(List<CommandReceipt> receipts, IdempotencyStore.Answer replayed) {}
 
     /**
      * As {@link #write}, but first looks the Idempotency-Key up, inside the write's own transaction (no transaction
      * of its own for the look-up): when it already has an answer, nothing runs and that answer comes back.
      */
-    public Outcome writeOrReplay(List<LedgerCommand> commands, Context context, IdempotencyStore.Request idempotent,
-                                 Function<List<CommandReceipt>, IdempotencyStore.Answer> renderAnswer) {
+    public Outcome writeOrReplay(
+            List<LedgerCommand> commands,
+            Context context,
+            IdempotencyStore.Request idempotent,
+            Function<List<CommandReceipt>, IdempotencyStore.Answer> renderAnswer) {
         Write write = new Write(commands, context, idempotent, renderAnswer);
         write.lookUp = idempotent != null;
         if (groupCommit != null && commands.size() == 1 && !CurrentUnitOfWork.isStarted()) {
@@ -148,6 +153,7 @@ public class LedgerWriter implements DisposableBean {
         boolean lookUp;
         /** The key's stored answer, when the look-up found one. */
         IdempotencyStore.Answer replayed;
+
         List<CommandMessage<?>> messages;
         /** The import's line of each command, or null: the commands are numbered from 1. */
         List<Integer> lines;
@@ -159,8 +165,11 @@ public class LedgerWriter implements DisposableBean {
         /** The effective date of the last dated command before this write's first (an import's earlier chunks). */
         LocalDate lastDate;
 
-        Write(List<LedgerCommand> commands, Context context, IdempotencyStore.Request idempotent,
-              Function<List<CommandReceipt>, IdempotencyStore.Answer> renderAnswer) {
+        Write(
+                List<LedgerCommand> commands,
+                Context context,
+                IdempotencyStore.Request idempotent,
+                Function<List<CommandReceipt>, IdempotencyStore.Answer> renderAnswer) {
             this.commands = commands;
             this.context = context;
             this.idempotent = idempotent;
@@ -197,8 +206,8 @@ public class LedgerWriter implements DisposableBean {
     /** A write waited longer than {@code ledger.imports.writer-wait} for a large import to finish; nothing was written. */
     public static class ImportInProgress extends RuntimeException {
         ImportInProgress(Duration waited) {
-            super("a large import is being written; this write waited " + waited.toSeconds() + " s for it and wrote nothing:"
-                    + " send it again shortly");
+            super("a large import is being written; this write waited " + waited.toSeconds()
+                    + " s for it and wrote nothing:" + " send it again shortly");
         }
     }
 
@@ -207,26 +216,29 @@ public class LedgerWriter implements DisposableBean {
         root.attachTransaction(transactionManager);
         List<CommandReceipt> receipts = new ArrayList<>();
         write.replayed = null;
-        ResultMessage<?> outcome = root.executeWithResult(() -> {
-            if (lookUp(write)) {
-                return null;
-            }
-            if (write.commands.size() > 1) {
-                dispatchAsAWhole(write);
-            } else {
-                dispatch(write);
-            }
-            // Registered after the commands ran, so it runs after the event store appended their events.
-            root.onPrepareCommit(uow -> {
-                Map<String, List<RecordedEvent>> byCommand = recordedByCommand(uow);
-                receipts.addAll(receipts(write, byCommand));
-                if (write.idempotent != null) {
-                    IdempotencyStore.Answer answer = write.renderAnswer.apply(Collections.unmodifiableList(receipts));
-                    idempotency.save(write.idempotent, answer.status(), answer.body());
-                }
-            });
-            return null;
-        }, RollbackConfigurationType.ANY_THROWABLE);
+        ResultMessage<?> outcome = root.executeWithResult(
+                () -> {
+                    if (lookUp(write)) {
+                        return null;
+                    }
+                    if (write.commands.size() > 1) {
+                        dispatchAsAWhole(write);
+                    } else {
+                        dispatch(write);
+                    }
+                    // Registered after the commands ran, so it runs after the event store appended their events.
+                    root.onPrepareCommit(uow -> {
+                        Map<String, List<RecordedEvent>> byCommand = recordedByCommand(uow);
+                        receipts.addAll(receipts(write, byCommand));
+                        if (write.idempotent != null) {
+                            IdempotencyStore.Answer answer =
+                                    write.renderAnswer.apply(Collections.unmodifiableList(receipts));
+                            idempotency.save(write.idempotent, answer.status(), answer.body());
+                        }
+                    });
+                    return null;
+                },
+                RollbackConfigurationType.ANY_THROWABLE);
         if (outcome.isExceptional()) {
             throw unchecked(outcome.exceptionResult());
         }
@@ -238,7 +250,9 @@ public class LedgerWriter implements DisposableBean {
         if (!write.lookUp) {
             return false;
         }
-        write.replayed = idempotency.find(write.idempotent.actor(), write.idempotent.key()).orElse(null);
+        write.replayed = idempotency
+                .find(write.idempotent.actor(), write.idempotent.key())
+                .orElse(null);
         return write.replayed != null;
     }
 
@@ -263,42 +277,47 @@ public class LedgerWriter implements DisposableBean {
         DefaultUnitOfWork<?> root = DefaultUnitOfWork.startAndGet(new GenericMessage<>("ledger-group-commit"));
         root.attachTransaction(transactionManager);
         List<Outcome> results = new ArrayList<>(Collections.nCopies(writes.size(), null));
-        ResultMessage<?> outcome = root.executeWithResult(() -> {
-            for (int i = 0; i < writes.size(); i++) {
-                Write write = writes.get(i);
-                write.replayed = null;
-                if (lookUp(write)) {
-                    results.set(i, new Outcome(null, write.replayed));
-                    continue;
-                }
-                DefaultUnitOfWork<?> own = DefaultUnitOfWork.startAndGet(new GenericMessage<>("ledger-write"));
-                ResultMessage<?> done = own.executeWithResult(() -> {
-                    dispatch(write);
+        ResultMessage<?> outcome = root.executeWithResult(
+                () -> {
+                    for (int i = 0; i < writes.size(); i++) {
+                        Write write = writes.get(i);
+                        write.replayed = null;
+                        if (lookUp(write)) {
+                            results.set(i, new Outcome(null, write.replayed));
+                            continue;
+                        }
+                        DefaultUnitOfWork<?> own = DefaultUnitOfWork.startAndGet(new GenericMessage<>("ledger-write"));
+                        ResultMessage<?> done = own.executeWithResult(
+                                () -> {
+                                    dispatch(write);
+                                    return null;
+                                },
+                                RollbackConfigurationType.ANY_THROWABLE);
+                        if (done.isExceptional()) {
+                            failures[i] = done.exceptionResult();
+                        }
+                    }
+                    root.onPrepareCommit(uow -> {
+                        Map<String, List<RecordedEvent>> byCommand = recordedByCommand(uow);
+                        List<Object[]> answers = new ArrayList<>();
+                        for (int i = 0; i < writes.size(); i++) {
+                            Write write = writes.get(i);
+                            if (failures[i] != null || write.replayed != null) {
+                                continue;
+                            }
+                            List<CommandReceipt> receipts = receipts(write, byCommand);
+                            results.set(i, new Outcome(receipts, null));
+                            if (write.idempotent != null) {
+                                IdempotencyStore.Answer answer =
+                                        write.renderAnswer.apply(Collections.unmodifiableList(receipts));
+                                answers.add(idempotency.row(write.idempotent, answer.status(), answer.body()));
+                            }
+                        }
+                        idempotency.saveAll(answers);
+                    });
                     return null;
-                }, RollbackConfigurationType.ANY_THROWABLE);
-                if (done.isExceptional()) {
-                    failures[i] = done.exceptionResult();
-                }
-            }
-            root.onPrepareCommit(uow -> {
-                Map<String, List<RecordedEvent>> byCommand = recordedByCommand(uow);
-                List<Object[]> answers = new ArrayList<>();
-                for (int i = 0; i < writes.size(); i++) {
-                    Write write = writes.get(i);
-                    if (failures[i] != null || write.replayed != null) {
-                        continue;
-                    }
-                    List<CommandReceipt> receipts = receipts(write, byCommand);
-                    results.set(i, new Outcome(receipts, null));
-                    if (write.idempotent != null) {
-                        IdempotencyStore.Answer answer = write.renderAnswer.apply(Collections.unmodifiableList(receipts));
-                        answers.add(idempotency.row(write.idempotent, answer.status(), answer.body()));
-                    }
-                }
-                idempotency.saveAll(answers);
-            });
-            return null;
-        }, RollbackConfigurationType.ANY_THROWABLE);
+                },
+                RollbackConfigurationType.ANY_THROWABLE);
         if (outcome.isExceptional()) {
             throw unchecked(outcome.exceptionResult());
         }
@@ -311,9 +330,11 @@ public class LedgerWriter implements DisposableBean {
      *
      * @throws LedgerImport.ImportLineRefused naming the line the ledger refused
      */
-    public LedgerImport.ImportProgress importAll(Iterator<NdjsonCommands.Parsed> chunks, Context context,
-                                                 Consumer<LedgerImport.ImportProgress> progress,
-                                                 Consumer<LedgerImport.ImportProgress> beforeCommit) {
+    public LedgerImport.ImportProgress importAll(
+            Iterator<NdjsonCommands.Parsed> chunks,
+            Context context,
+            Consumer<LedgerImport.ImportProgress> progress,
+            Consumer<LedgerImport.ImportProgress> beforeCommit) {
         return imports.importAll(chunks, context, progress, beforeCommit);
     }
 
@@ -329,22 +350,28 @@ public class LedgerWriter implements DisposableBean {
             dispatch(write);
             List<WaitingLines.Deferred> refused = write.deferred;
             if (!refused.isEmpty()) {
-                refused = WaitingLines.retry(refused, (commands, lines) -> {
-                    Write again = new Write(commands, write.context, null, null);
-                    again.lines = lines;
-                    again.deferred = new ArrayList<>();
-                    dispatch(again);
-                    return again;
-                }, (accepted, message) -> write.messages.set(accepted.index(), message));
+                refused = WaitingLines.retry(
+                        refused,
+                        (commands, lines) -> {
+                            Write again = new Write(commands, write.context, null, null);
+                            again.lines = lines;
+                            again.deferred = new ArrayList<>();
+                            dispatch(again);
+                            return again;
+                        },
+                        (accepted, message) -> write.messages.set(accepted.index(), message));
             }
             if (!refused.isEmpty()) {
                 WaitingLines.Deferred first = refused.get(0);
-                throw new CommandFailed(first.index(), first.command().getClass().getSimpleName(), first.failure());
+                throw new CommandFailed(
+                        first.index(), first.command().getClass().getSimpleName(), first.failure());
             }
             try {
                 batch.verify();
             } catch (WholeBatch.Refused refusedAsAWhole) {
-                throw new CommandFailed(refusedAsAWhole.where().index(), refusedAsAWhole.where().command(),
+                throw new CommandFailed(
+                        refusedAsAWhole.where().index(),
+                        refusedAsAWhole.where().command(),
                         refusedAsAWhole.violation());
             }
         }
@@ -359,19 +386,22 @@ public class LedgerWriter implements DisposableBean {
         MDC.put(LedgerMetadata.ACTOR, write.context.actor());
         MDC.put(LedgerMetadata.CORRELATION_ID, write.context.correlationId());
         List<EventMessage<?>> applied = write.deferred != null && CurrentUnitOfWork.isStarted()
-                ? AppliedEvents.eventsOf(CurrentUnitOfWork.get().root()) : null;
+                ? AppliedEvents.eventsOf(CurrentUnitOfWork.get().root())
+                : null;
         LocalDate lastDate = write.lastDate;
-        ImportPinningCache pinning = write.deferred != null && aggregateCache instanceof ImportPinningCache cache ? cache : null;
+        ImportPinningCache pinning =
+                write.deferred != null && aggregateCache instanceof ImportPinningCache cache ? cache : null;
         try {
             for (int i = 0; i < write.commands.size(); i++) {
                 LedgerCommand command = write.commands.get(i);
                 int line = write.lines == null ? i + 1 : write.lines.get(i);
                 MDC.put(LedgerMetadata.COMMAND, command.getClass().getSimpleName());
                 WholeBatch.at(line, i, command.getClass().getSimpleName());
-                CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(Map.of(
-                        LedgerMetadata.ACTOR, write.context.actor(),
-                        LedgerMetadata.CORRELATION_ID, write.context.correlationId(),
-                        LedgerMetadata.COMMAND, command.getClass().getSimpleName())));
+                CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command)
+                        .andMetaData(MetaData.from(Map.of(
+                                LedgerMetadata.ACTOR, write.context.actor(),
+                                LedgerMetadata.CORRELATION_ID, write.context.correlationId(),
+                                LedgerMetadata.COMMAND, command.getClass().getSimpleName())));
                 int appliedBefore = applied == null ? 0 : applied.size();
                 FutureCallback<Object, Object> callback = new FutureCallback<>();
                 if (pinning != null) {
@@ -381,7 +411,9 @@ public class LedgerWriter implements DisposableBean {
                 try {
                     commandBus.dispatch(message, callback);
                     result = callback.getResult();
-                    if (pinning != null && result.isExceptional() && WaitingLines.deferrable(result.exceptionResult())
+                    if (pinning != null
+                            && result.isExceptional()
+                            && WaitingLines.deferrable(result.exceptionResult())
                             && (applied == null || applied.size() == appliedBefore)) {
                         pinning.restoreAttempt();
                     }
@@ -432,7 +464,9 @@ public class LedgerWriter implements DisposableBean {
     private Map<String, List<RecordedEvent>> recordedByCommand(UnitOfWork<?> root) {
         List<EventMessage<?>> applied = new ArrayList<>(AppliedEvents.eventsOf(root));
         Map<String, Long> appended = AppendedPositions.of(root);
-        List<EventMessage<?>> unknown = applied.stream().filter(e -> !appended.containsKey(e.getIdentifier())).toList();
+        List<EventMessage<?>> unknown = applied.stream()
+                .filter(e -> !appended.containsKey(e.getIdentifier()))
+                .toList();
         Map<String, Long> positions = appended;
         if (!unknown.isEmpty()) {
             positions = new HashMap<>(appended);
@@ -447,9 +481,15 @@ public class LedgerWriter implements DisposableBean {
                 sequence = domain.getSequenceNumber();
             }
             Long position = positions.get(event.getIdentifier());
-            byCommand.computeIfAbsent(String.valueOf(event.getMetaData().get(LedgerMetadata.COMMAND_ID)), k -> new ArrayList<>())
-                    .add(new RecordedEvent(event.getIdentifier(), event.getPayloadType().getSimpleName(), aggregateId,
-                            sequence, position == null ? -1 : position));
+            byCommand
+                    .computeIfAbsent(
+                            String.valueOf(event.getMetaData().get(LedgerMetadata.COMMAND_ID)), k -> new ArrayList<>())
+                    .add(new RecordedEvent(
+                            event.getIdentifier(),
+                            event.getPayloadType().getSimpleName(),
+                            aggregateId,
+                            sequence,
+                            position == null ? -1 : position));
         }
         return byCommand;
     }
@@ -460,10 +500,17 @@ public class LedgerWriter implements DisposableBean {
             LedgerCommand command = write.commands.get(i);
             String commandId = write.messages.get(i).getIdentifier();
             List<RecordedEvent> events = byCommand.getOrDefault(commandId, List.of());
-            long position = events.stream().mapToLong(RecordedEvent::position).max().orElse(-1);
+            long position =
+                    events.stream().mapToLong(RecordedEvent::position).max().orElse(-1);
             String aggregateId = events.isEmpty() ? null : events.get(0).aggregateId();
-            result.add(new CommandReceipt(command.getClass().getSimpleName(), commandId, aggregateId,
-                    CommandIds.of(command), List.copyOf(events), position, write.context.correlationId()));
+            result.add(new CommandReceipt(
+                    command.getClass().getSimpleName(),
+                    commandId,
+                    aggregateId,
+                    CommandIds.of(command),
+                    List.copyOf(events),
+                    position,
+                    write.context.correlationId()));
         }
         return result;
     }
@@ -474,10 +521,13 @@ public class LedgerWriter implements DisposableBean {
             List<EventMessage<?>> chunk = events.subList(from, Math.min(events.size(), from + 500));
             String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
             Object[] ids = chunk.stream().map(EventMessage::getIdentifier).toArray();
-            jdbc.query("SELECT event_identifier, global_index FROM domain_event_entry WHERE event_identifier IN (" + marks + ")",
+            jdbc.query(
+                    "SELECT event_identifier, global_index FROM domain_event_entry WHERE event_identifier IN (" + marks
+                            + ")",
                     rs -> {
                         positions.put(rs.getString(1), rs.getLong(2));
-                    }, ids);
+                    },
+                    ids);
         }
         return positions;
     }

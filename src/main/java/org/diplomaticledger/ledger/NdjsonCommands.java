@@ -2,9 +2,6 @@ package org.diplomaticledger.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.diplomaticledger.shared.LedgerCommand;
-import org.springframework.stereotype.Component;
-
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -13,6 +10,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.diplomaticledger.shared.LedgerCommand;
+import org.springframework.stereotype.Component;
 
 /**
  * Reads NDJSON imports: one {@code {"command": "...", "payload": {...}}} per line, blank lines skipped. Every
@@ -24,20 +23,20 @@ public class NdjsonCommands {
     public static final int MAX_LINES = 100_000;
 
     /** The commands of an import, each with the line it stood on. */
-    public record Parsed(List<LedgerCommand> commands, List<Integer> lines) {
-    }
+    public record Parsed(List<LedgerCommand> commands, List<Integer> lines) {}
 
     /** One thing wrong with one line of an import. */
-    public record LineError(int line, String field, String message) {
-    }
+    public record LineError(int line, String field, String message) {}
 
     /** Lines of an import that cannot become commands. */
     public static class InvalidLines extends RuntimeException {
         private final List<LineError> errors;
 
         public InvalidLines(List<LineError> errors) {
-            super(errors.size() + " line(s) of the import are invalid; the first: line " + errors.get(0).line()
-                    + (errors.get(0).field() == null ? "" : ", " + errors.get(0).field()) + ": " + errors.get(0).message());
+            super(errors.size() + " line(s) of the import are invalid; the first: line "
+                    + errors.get(0).line()
+                    + (errors.get(0).field() == null ? "" : ", " + errors.get(0).field()) + ": "
+                    + errors.get(0).message());
             this.errors = List.copyOf(errors);
         }
 
@@ -58,7 +57,8 @@ public class NdjsonCommands {
         List<LedgerCommand> commands = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
         List<LineError> problems = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8))) {
             String text;
             int number = 0;
             while ((text = in.readLine()) != null) {
@@ -91,8 +91,7 @@ public class NdjsonCommands {
     }
 
     /** What a streamed scan of an import found: its lines (blank ones included), its commands, its errors. */
-    public record Scan(int lines, int commands, List<LineError> errors, int errorCount) {
-    }
+    public record Scan(int lines, int commands, List<LineError> errors, int errorCount) {}
 
     /** Takes each command of a streamed import with the number of the line it stood on. */
     @FunctionalInterface
@@ -117,8 +116,10 @@ public class NdjsonCommands {
             if (lines.tooLong) {
                 errorCount++;
                 if (problems.size() < maxErrors) {
-                    problems.add(new LineError(number, null, "the line is longer than " + maxLineBytes
-                            + " bytes, the most one command may hold"));
+                    problems.add(new LineError(
+                            number,
+                            null,
+                            "the line is longer than " + maxLineBytes + " bytes, the most one command may hold"));
                 }
                 continue;
             }
@@ -211,7 +212,8 @@ public class NdjsonCommands {
                 return;
             }
             if (length + n > buffer.length) {
-                buffer = java.util.Arrays.copyOf(buffer, Math.min(maxLineBytes, Math.max(buffer.length * 2, length + n)));
+                buffer = java.util.Arrays.copyOf(
+                        buffer, Math.min(maxLineBytes, Math.max(buffer.length * 2, length + n)));
             }
             System.arraycopy(chunk, start, buffer, length, n);
             length += n;
@@ -268,8 +270,10 @@ public class NdjsonCommands {
         try {
             LedgerCommand command = reader.read(name.asText(), payload);
             if (command instanceof org.diplomaticledger.shared.AdminCommand) {
-                throw InvalidInput.of("command", name.asText() + " is ADMIN's, sent alone to POST /api/v1/commands/"
-                        + name.asText() + "; an import cannot hold it");
+                throw InvalidInput.of(
+                        "command",
+                        name.asText() + " is ADMIN's, sent alone to POST /api/v1/commands/" + name.asText()
+                                + "; an import cannot hold it");
             }
             return command;
         } catch (InvalidInput invalid) {
@@ -277,7 +281,8 @@ public class NdjsonCommands {
                 throw InvalidInput.of("command", invalid.getMessage());
             }
             List<InvalidInput.FieldError> errors = invalid.errors().stream()
-                    .map(e -> new InvalidInput.FieldError(e.field() == null ? "payload" : "payload." + e.field(), e.message()))
+                    .map(e -> new InvalidInput.FieldError(
+                            e.field() == null ? "payload" : "payload." + e.field(), e.message()))
                     .toList();
             throw new InvalidInput(invalid.getMessage(), errors, false);
         }

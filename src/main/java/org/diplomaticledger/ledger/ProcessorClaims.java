@@ -1,12 +1,11 @@
 package org.diplomaticledger.ledger;
 
+import java.time.Duration;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.serialization.Serializer;
-
-import java.time.Duration;
 
 /**
  * How long a node's claim on an event processor's segment (a projection, the Kafka relay) outlives the node, so how
@@ -29,21 +28,26 @@ import java.time.Duration;
 public record ProcessorClaims(Duration timeout, Duration extension, Duration interval) {
 
     public ProcessorClaims {
-        if (timeout.isNegative() || timeout.isZero() || extension.isNegative() || extension.isZero()
-                || interval.isNegative() || interval.isZero()) {
-            throw new IllegalStateException("ledger.processors.claim-timeout, claim-extension and claim-interval must "
-                    + "be positive");
+        if (timeout.isNegative()
+                || timeout.isZero()
+                || extension.isNegative()
+                || extension.isZero()
+                || interval.isNegative()
+                || interval.isZero()) {
+            throw new IllegalStateException(
+                    "ledger.processors.claim-timeout, claim-extension and claim-interval must " + "be positive");
         }
         // Two refreshes must fit in a timeout: one late refresh (a slow commit, a pause) must not cost the claim.
         if (extension.multipliedBy(2).compareTo(timeout) > 0) {
-            throw new IllegalStateException("ledger.processors.claim-extension (" + extension + ") must be at most half "
-                    + "of ledger.processors.claim-timeout (" + timeout + "), or a live node could lose its claims");
+            throw new IllegalStateException("ledger.processors.claim-extension (" + extension
+                    + ") must be at most half " + "of ledger.processors.claim-timeout (" + timeout
+                    + "), or a live node could lose its claims");
         }
     }
 
     /** The token store of the node named {@code nodeId}, its claims timing out after {@link #timeout}. */
-    public JdbcTokenStore tokenStore(ConnectionProvider connections, Serializer serializer, TokenSchema schema,
-                                     String nodeId) {
+    public JdbcTokenStore tokenStore(
+            ConnectionProvider connections, Serializer serializer, TokenSchema schema, String nodeId) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connections)
                 .serializer(serializer)
@@ -56,8 +60,7 @@ public record ProcessorClaims(Duration timeout, Duration extension, Duration int
 
     /** Sets a pooled streaming processor's claim refresh and look-up intervals. */
     public PooledStreamingEventProcessor.Builder applyTo(PooledStreamingEventProcessor.Builder builder) {
-        return builder
-                .tokenClaimInterval(interval.toMillis())
+        return builder.tokenClaimInterval(interval.toMillis())
                 .claimExtensionThreshold(extension.toMillis())
                 // A batch can take longer than the timeout (a projection's rebuild-sized backlog, a slow broker for
                 // the relay): the coordinator then refreshes the busy segment's claim, as the idle ones refresh theirs.

@@ -1,5 +1,4 @@
 package org.diplomaticledger.ledger;
 
 /** An event a command wrote: its id, its type, the aggregate it belongs to and its place in the ledger. */
-public record RecordedEvent(String eventId, String type, String aggregateId, long sequenceNumber, long position) {
-}
+public record RecordedEvent(String eventId, String type, String aggregateId, long sequenceNumber, long position) {}

@@ -1,16 +1,15 @@
 package org.diplomaticledger.ledger;
 
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.diplomaticledger.shared.LedgerCommand;
-import org.diplomaticledger.shared.RuleViolation;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.diplomaticledger.shared.LedgerCommand;
+import org.diplomaticledger.shared.RuleViolation;
 
 /**
  * The lines of an import refused by their own rule where they stand, and how they are tried again once every other
@@ -20,8 +19,7 @@ import java.util.function.BiFunction;
  */
 final class WaitingLines {
 
-    private WaitingLines() {
-    }
+    private WaitingLines() {}
 
     /**
      * A command of an import refused by its own rule, waiting to be tried again: its index in its write (or chunk),
@@ -31,8 +29,9 @@ final class WaitingLines {
     record Deferred(int index, int line, LedgerCommand command, LocalDate placedOn, Throwable failure) {
 
         /** Tried again by day, then in the order of the file. */
-        static final Comparator<Deferred> IN_EFFECTIVE_ORDER = Comparator.comparing(Deferred::placedOn,
-                Comparator.nullsFirst(Comparator.naturalOrder())).thenComparingInt(Deferred::line);
+        static final Comparator<Deferred> IN_EFFECTIVE_ORDER = Comparator.comparing(
+                        Deferred::placedOn, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparingInt(Deferred::line);
     }
 
     /** The most passes over the deferred commands of one import ({@link #retry}). */
@@ -51,8 +50,10 @@ final class WaitingLines {
      * talks stands before the reports of its delegations, which sources often date earlier), and a retry finds such
      * orders where a sort by date cannot.
      */
-    static List<Deferred> retry(List<Deferred> deferred, BiFunction<List<LedgerCommand>, List<Integer>, LedgerWriter.Write> pass,
-                                BiConsumer<Deferred, CommandMessage<?>> accepted) {
+    static List<Deferred> retry(
+            List<Deferred> deferred,
+            BiFunction<List<LedgerCommand>, List<Integer>, LedgerWriter.Write> pass,
+            BiConsumer<Deferred, CommandMessage<?>> accepted) {
         List<Deferred> waiting = new ArrayList<>(deferred);
         for (int passes = 0; passes < MAX_RETRY_PASSES && !waiting.isEmpty(); passes++) {
             waiting.sort(Deferred.IN_EFFECTIVE_ORDER);

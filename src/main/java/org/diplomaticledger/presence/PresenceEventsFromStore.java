@@ -1,11 +1,10 @@
 package org.diplomaticledger.presence;
 
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.diplomaticledger.presence.domain.PresenceEvents;
 import org.springframework.stereotype.Component;
-
-import java.util.stream.Stream;
 
 /** The presence's events from the ledger's event store (corrections applied), from its first event on. */
 @Component

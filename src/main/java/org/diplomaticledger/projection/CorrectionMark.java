@@ -4,19 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.messaging.MetaData;
-import org.diplomaticledger.history.api.EntryCorrected;
-import org.diplomaticledger.history.api.EntryRetracted;
-import org.diplomaticledger.shared.LedgerMetadata;
-import org.diplomaticledger.shared.Provenance;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.diplomaticledger.history.api.EntryCorrected;
+import org.diplomaticledger.history.api.EntryRetracted;
+import org.diplomaticledger.shared.LedgerMetadata;
+import org.diplomaticledger.shared.Provenance;
 
 /**
  * The mark a view carries on a value that comes from a corrected event (issue 18, 9(d)): the latest correction of
@@ -31,8 +30,8 @@ import java.util.Map;
  * a query reads it back with {@link #parse}. A rebuild folds the same events with the same corrections, so it makes
  * the same columns.
  */
-public record CorrectionMark(Instant at, String by, String reason, Provenance source, String eventId,
-                             String correctsEventId) {
+public record CorrectionMark(
+        Instant at, String by, String reason, Provenance source, String eventId, String correctsEventId) {
 
     /** The metadata key of the mark on an event folded with its correction applied (in memory only, never stored). */
     public static final String METADATA_KEY = "ledger.correctionMark";
@@ -57,8 +56,8 @@ public record CorrectionMark(Instant at, String by, String reason, Provenance so
      * @param raw       the aggregate's events as recorded, corrections and retractions included, in sequence order
      * @param corrected the same events with the corrections applied
      */
-    static List<DomainEventMessage<?>> marked(List<? extends DomainEventMessage<?>> raw,
-                                              List<DomainEventMessage<?>> corrected) {
+    static List<DomainEventMessage<?>> marked(
+            List<? extends DomainEventMessage<?>> raw, List<DomainEventMessage<?>> corrected) {
         Map<String, DomainEventMessage<?>> latest = new HashMap<>();
         for (DomainEventMessage<?> event : raw) {
             if (event.getPayload() instanceof EntryCorrected correction) {
@@ -73,8 +72,10 @@ public record CorrectionMark(Instant at, String by, String reason, Provenance so
         List<DomainEventMessage<?>> result = new ArrayList<>(corrected.size());
         for (DomainEventMessage<?> event : corrected) {
             DomainEventMessage<?> correction = latest.get(event.getIdentifier());
-            result.add(correction == null ? event
-                    : event.andMetaData(Map.of(METADATA_KEY, from(correction, event.getIdentifier()))));
+            result.add(
+                    correction == null
+                            ? event
+                            : event.andMetaData(Map.of(METADATA_KEY, from(correction, event.getIdentifier()))));
         }
         return result;
     }
@@ -82,9 +83,13 @@ public record CorrectionMark(Instant at, String by, String reason, Provenance so
     private static CorrectionMark from(DomainEventMessage<?> message, String correctsEventId) {
         EntryCorrected correction = (EntryCorrected) message.getPayload();
         Object actor = message.getMetaData().get(LedgerMetadata.ACTOR);
-        return new CorrectionMark(message.getTimestamp().truncatedTo(ChronoUnit.MICROS),
-                actor == null ? null : actor.toString(), correction.reason(), correction.source(),
-                message.getIdentifier(), correctsEventId);
+        return new CorrectionMark(
+                message.getTimestamp().truncatedTo(ChronoUnit.MICROS),
+                actor == null ? null : actor.toString(),
+                correction.reason(),
+                correction.source(),
+                message.getIdentifier(),
+                correctsEventId);
     }
 
     /** The mark as the JSON text a projection keeps in its column (fields in a fixed order, nulls left out). */
@@ -117,9 +122,13 @@ public record CorrectionMark(Instant at, String by, String reason, Provenance so
         try {
             JsonNode node = JSON.readTree(json);
             JsonNode source = node.get("source");
-            return new CorrectionMark(Instant.parse(node.get("at").asText()), text(node, "by"), text(node, "reason"),
+            return new CorrectionMark(
+                    Instant.parse(node.get("at").asText()),
+                    text(node, "by"),
+                    text(node, "reason"),
                     source == null ? null : new Provenance(text(source, "text"), text(source, "url")),
-                    text(node, "eventId"), text(node, "correctsEventId"));
+                    text(node, "eventId"),
+                    text(node, "correctsEventId"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("not a correction mark: " + json, e);
         }

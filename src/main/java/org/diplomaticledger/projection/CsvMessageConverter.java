@@ -1,12 +1,5 @@
 package org.diplomaticledger.projection;
 
-import org.springframework.http.HttpInputMessage;
-import org.springframework.http.HttpOutputMessage;
-import org.springframework.http.MediaType;
-import org.springframework.core.ResolvableType;
-import org.springframework.http.converter.AbstractGenericHttpMessageConverter;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -15,6 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.core.ResolvableType;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.AbstractGenericHttpMessageConverter;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 
 /**
  * Writes list answers (and {@link CsvTable}s) as CSV (RFC 4180) for {@code Accept: text/csv}: a header row, then one row per item. Items
@@ -35,7 +34,9 @@ public class CsvMessageConverter extends AbstractGenericHttpMessageConverter<Obj
 
     @Override
     protected boolean supports(Class<?> type) {
-        return Page.class.isAssignableFrom(type) || List.class.isAssignableFrom(type) || CsvTable.class.isAssignableFrom(type);
+        return Page.class.isAssignableFrom(type)
+                || List.class.isAssignableFrom(type)
+                || CsvTable.class.isAssignableFrom(type);
     }
 
     @Override
@@ -60,7 +61,8 @@ public class CsvMessageConverter extends AbstractGenericHttpMessageConverter<Obj
         }
         if (declared != null) {
             ResolvableType resolvable = ResolvableType.forType(declared);
-            ResolvableType container = Page.class.isAssignableFrom(resolvable.toClass()) ? resolvable.as(Page.class)
+            ResolvableType container = Page.class.isAssignableFrom(resolvable.toClass())
+                    ? resolvable.as(Page.class)
                     : resolvable.as(List.class);
             Class<?> item = container.getGeneric(0).resolve();
             if (item != null && item.isRecord()) {
@@ -71,8 +73,10 @@ public class CsvMessageConverter extends AbstractGenericHttpMessageConverter<Obj
     }
 
     @Override
-    protected void writeInternal(Object body, java.lang.reflect.Type declared, HttpOutputMessage output) throws IOException {
-        List<?> items = body instanceof Page<?> page ? page.items()
+    protected void writeInternal(Object body, java.lang.reflect.Type declared, HttpOutputMessage output)
+            throws IOException {
+        List<?> items = body instanceof Page<?> page
+                ? page.items()
                 : body instanceof CsvTable table ? table.csvRows() : (List<?>) body;
         Writer out = new OutputStreamWriter(output.getBody(), StandardCharsets.UTF_8);
         Class<?> type = body instanceof CsvTable table ? table.csvRowType() : itemType(declared, items);
@@ -149,7 +153,10 @@ public class CsvMessageConverter extends AbstractGenericHttpMessageConverter<Obj
                 out.write(',');
             }
             String cell = cells.get(i);
-            if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0) {
+            if (cell.indexOf(',') >= 0
+                    || cell.indexOf('"') >= 0
+                    || cell.indexOf('\n') >= 0
+                    || cell.indexOf('\r') >= 0) {
                 out.write('"');
                 out.write(cell.replace("\"", "\"\""));
                 out.write('"');

@@ -40,7 +40,8 @@ public final class Head {
     State state() {
         State state = current.get();
         if (state == null) {
-            throw new IllegalStateException("a projection's rows can be read and changed only while it handles an event");
+            throw new IllegalStateException(
+                    "a projection's rows can be read and changed only while it handles an event");
         }
         return state;
     }
@@ -126,7 +127,8 @@ public final class Head {
         }
 
         void put(VersionLayout layout, List<Object> key, Row row) {
-            changes.computeIfAbsent(layout.table, table -> new LinkedHashMap<>()).put(key, row);
+            changes.computeIfAbsent(layout.table, table -> new LinkedHashMap<>())
+                    .put(key, row);
         }
     }
 

@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.springframework.jdbc.core.JdbcTemplate;
-
 
 /**
  * The distinct keys of a versioned table under a fixed prefix of one of its indexes, found by probing the index for
@@ -28,7 +26,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public record IndexKeys(String table, List<String> prefix, List<String> key) {
 
-
     public IndexKeys {
         prefix = List.copyOf(prefix);
         key = List.copyOf(key);
@@ -43,7 +40,8 @@ public record IndexKeys(String table, List<String> prefix, List<String> key) {
      */
     public List<List<String>> under(SlotJdbc jdbc, ReadView view, Object... prefixValues) {
         if (prefix.isEmpty() || !prefix.get(0).equals("slot")) {
-            throw new IllegalStateException("the index of " + table + " under " + prefix + " does not begin with the slot");
+            throw new IllegalStateException(
+                    "the index of " + table + " under " + prefix + " does not begin with the slot");
         }
         Object[] values = new Object[prefixValues.length + 1];
         values[0] = view.slot().code();
@@ -56,19 +54,34 @@ public record IndexKeys(String table, List<String> prefix, List<String> key) {
         if (prefixValues.length != prefix.size()) {
             throw new IllegalArgumentException(prefix.size() + " prefix values expected, got " + prefixValues.length);
         }
-        String order = " ORDER BY " + Stream.concat(prefix.stream(), key.stream()).collect(Collectors.joining(", "))
-                + " FETCH FIRST ROW ONLY";
+        String order =
+                " ORDER BY " + Stream.concat(prefix.stream(), key.stream()).collect(Collectors.joining(", "))
+                        + " FETCH FIRST ROW ONLY";
         List<List<String>> keys = new ArrayList<>();
         boolean h2 = DatabaseProduct.isH2(jdbc);
-        collect(jdbc, order, h2, new ArrayList<>(prefix), new ArrayList<>(List.of(prefixValues)), new ArrayList<>(), keys);
+        collect(
+                jdbc,
+                order,
+                h2,
+                new ArrayList<>(prefix),
+                new ArrayList<>(List.of(prefixValues)),
+                new ArrayList<>(),
+                keys);
         return keys;
     }
 
-    private void collect(JdbcTemplate jdbc, String order, boolean h2, List<String> fixed, List<Object> values, List<String> found,
-                         List<List<String>> keys) {
+    private void collect(
+            JdbcTemplate jdbc,
+            String order,
+            boolean h2,
+            List<String> fixed,
+            List<Object> values,
+            List<String> found,
+            List<List<String>> keys) {
         String column = key.get(found.size());
         String where = " WHERE " + fixed.stream().map(c -> c + " = ?").collect(Collectors.joining(" AND "));
-        List<String> next = jdbc.queryForList("SELECT " + column + " FROM " + table + where + order, String.class, values.toArray());
+        List<String> next = jdbc.queryForList(
+                "SELECT " + column + " FROM " + table + where + order, String.class, values.toArray());
         while (!next.isEmpty()) {
             String value = next.get(0);
             found.add(value);
@@ -84,8 +97,10 @@ public record IndexKeys(String table, List<String> prefix, List<String> key) {
             found.remove(found.size() - 1);
             List<Object> after = new ArrayList<>(values);
             after.add(h2 ? value + '\u0000' : value);
-            next = jdbc.queryForList("SELECT " + column + " FROM " + table + where + " AND " + column + (h2 ? " >= ?" : " > ?") + order,
-                    String.class, after.toArray());
+            next = jdbc.queryForList(
+                    "SELECT " + column + " FROM " + table + where + " AND " + column + (h2 ? " >= ?" : " > ?") + order,
+                    String.class,
+                    after.toArray());
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.diplomaticledger.projection;
 
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
@@ -12,9 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * A projection's handler run one event at a time inside a savepoint of the surrounding transaction (the processor's
@@ -39,8 +38,11 @@ final class IsolatedHandler implements EventMessageHandler {
     private final TransactionTemplate savepoint;
     private final Supplier<EventStorageEngine> store;
 
-    IsolatedHandler(String projection, EventMessageHandler delegate, PlatformTransactionManager transactions,
-                    Supplier<EventStorageEngine> store) {
+    IsolatedHandler(
+            String projection,
+            EventMessageHandler delegate,
+            PlatformTransactionManager transactions,
+            Supplier<EventStorageEngine> store) {
         this.projection = projection;
         this.delegate = delegate;
         if (transactions == null) {
@@ -91,8 +93,13 @@ final class IsolatedHandler implements EventMessageHandler {
     private Object superseded(EventMessage<?> event, Exception failure) throws Exception {
         Optional<String> supersededBy = supersededBy(event);
         if (supersededBy.isPresent()) {
-            log.warn("Projection {} failed on event {} ({}), which a later event of its aggregate replaces ({}): "
-                    + "left to that event's refold", projection, event.getIdentifier(), failure.toString(), supersededBy.get());
+            log.warn(
+                    "Projection {} failed on event {} ({}), which a later event of its aggregate replaces ({}): "
+                            + "left to that event's refold",
+                    projection,
+                    event.getIdentifier(),
+                    failure.toString(),
+                    supersededBy.get());
             return null;
         }
         throw failure;
@@ -101,15 +108,19 @@ final class IsolatedHandler implements EventMessageHandler {
     /** The type and id of a later event of the same aggregate that corrects or retracts {@code event}, if any. */
     Optional<String> supersededBy(EventMessage<?> event) {
         if (!(event instanceof DomainEventMessage<?> domain)
-                || event.getPayload() instanceof EntryCorrected || event.getPayload() instanceof EntryRetracted) {
+                || event.getPayload() instanceof EntryCorrected
+                || event.getPayload() instanceof EntryRetracted) {
             return Optional.empty();
         }
-        DomainEventStream later = store.get().readEvents(domain.getAggregateIdentifier(), domain.getSequenceNumber() + 1);
+        DomainEventStream later =
+                store.get().readEvents(domain.getAggregateIdentifier(), domain.getSequenceNumber() + 1);
         while (later.hasNext()) {
             DomainEventMessage<?> next = later.next();
             Object payload = next.getPayload();
-            if (payload instanceof EntryCorrected corrected && corrected.eventId().equals(event.getIdentifier())
-                    || payload instanceof EntryRetracted retracted && retracted.eventId().equals(event.getIdentifier())) {
+            if (payload instanceof EntryCorrected corrected
+                            && corrected.eventId().equals(event.getIdentifier())
+                    || payload instanceof EntryRetracted retracted
+                            && retracted.eventId().equals(event.getIdentifier())) {
                 return Optional.of(payload.getClass().getSimpleName() + " " + next.getIdentifier());
             }
         }

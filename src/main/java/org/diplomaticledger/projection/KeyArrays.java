@@ -21,15 +21,18 @@ import java.util.Set;
  */
 public final class KeyArrays {
 
-    private KeyArrays() {
-    }
+    private KeyArrays() {}
 
     /**
      * {@code SELECT columns FROM UNNEST(…) k(…) JOIN table alias ON alias.keyColumns[i] = k.k<i> … WHERE }, with
      * one array of each key column's values (in the keys' order) bound; the caller adds the conditions.
      */
-    public static Sql select(String columns, String table, String alias, List<String> keyColumns,
-                             Collection<? extends List<String>> keys) {
+    public static Sql select(
+            String columns,
+            String table,
+            String alias,
+            List<String> keyColumns,
+            Collection<? extends List<String>> keys) {
         if (keyColumns.isEmpty()) {
             throw new IllegalArgumentException("no key column");
         }
@@ -56,7 +59,9 @@ public final class KeyArrays {
             names.add("k" + i);
             on.add(alias + "." + keyColumns.get(i) + " = k.k" + i);
         }
-        return Sql.of("SELECT " + columns + " FROM UNNEST(" + String.join(", ", unnested) + ") k(" + String.join(", ", names)
-                + ") JOIN " + table + " " + alias + " ON " + String.join(" AND ", on) + " WHERE ", arrays.toArray());
+        return Sql.of(
+                "SELECT " + columns + " FROM UNNEST(" + String.join(", ", unnested) + ") k(" + String.join(", ", names)
+                        + ") JOIN " + table + " " + alias + " ON " + String.join(" AND ", on) + " WHERE ",
+                arrays.toArray());
     }
 }

@@ -20,8 +20,7 @@ public record KeyVersion(String sql, List<Object> params, int keys, String slot)
     }
 
     /** A parameter the reader gives: the slot ({@code -1}) or the key's value at {@code index}. */
-    record Given(int index) {
-    }
+    record Given(int index) {}
 
     /** This query read in a slot. */
     public KeyVersion inSlot(String slot) {
@@ -38,7 +37,9 @@ public record KeyVersion(String sql, List<Object> params, int keys, String slot)
         }
         Object[] args = new Object[params.size()];
         for (int i = 0; i < args.length; i++) {
-            args[i] = params.get(i) instanceof Given given ? (given.index() < 0 ? slot : key[given.index()]) : params.get(i);
+            args[i] = params.get(i) instanceof Given given
+                    ? (given.index() < 0 ? slot : key[given.index()])
+                    : params.get(i);
         }
         return args;
     }

@@ -19,8 +19,7 @@ import java.util.Set;
  */
 public final class OneOf {
 
-    private OneOf() {
-    }
+    private OneOf() {}
 
     /**
      * {@code select AND column = ?} for each distinct value, joined with {@code UNION ALL}.

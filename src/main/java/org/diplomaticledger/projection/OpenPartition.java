@@ -35,7 +35,8 @@ final class OpenPartition {
                 if (previous != null) {
                     unindex(byValue, previous.toRow().get(column), key);
                 }
-                byValue.computeIfAbsent(version.toRow().get(column), v -> new HashMap<>()).put(key, version);
+                byValue.computeIfAbsent(version.toRow().get(column), v -> new HashMap<>())
+                        .put(key, version);
             });
         }
     }
@@ -45,7 +46,8 @@ final class OpenPartition {
         Version previous = open.get(table).remove(key);
         Map<String, Map<Object, Map<List<Object>, Version>>> columns = lookups.get(table);
         if (columns != null && previous != null) {
-            columns.forEach((column, byValue) -> unindex(byValue, previous.toRow().get(column), key));
+            columns.forEach(
+                    (column, byValue) -> unindex(byValue, previous.toRow().get(column), key));
         }
     }
 
@@ -64,8 +66,10 @@ final class OpenPartition {
         Map<Object, Map<List<Object>, Version>> byValue = lookups.computeIfAbsent(table, t -> new HashMap<>())
                 .computeIfAbsent(column, c -> {
                     Map<Object, Map<List<Object>, Version>> index = new HashMap<>();
-                    open.get(table).forEach((key, version) ->
-                            index.computeIfAbsent(version.toRow().get(c), v -> new HashMap<>()).put(key, version));
+                    open.get(table)
+                            .forEach((key, version) -> index.computeIfAbsent(
+                                            version.toRow().get(c), v -> new HashMap<>())
+                                    .put(key, version));
                     return index;
                 });
         Map<List<Object>, Version> found = byValue.get(value);

@@ -20,8 +20,8 @@ public record PageQuery(int page, int size, String orderBy) {
      * @param sortable   API field name to SQL expression
      * @param defaultSort SQL order used when the client gives none, and after the client's as a tie-breaker
      */
-    public static PageQuery of(Integer page, Integer size, String sort, boolean csv, Map<String, String> sortable,
-                               String defaultSort) {
+    public static PageQuery of(
+            Integer page, Integer size, String sort, boolean csv, Map<String, String> sortable, String defaultSort) {
         int p = page == null ? 0 : page;
         if (p < 0) {
             throw new QueryParameterException("page", "pages count from 0");
@@ -38,7 +38,10 @@ public record PageQuery(int page, int size, String orderBy) {
                 String field = pieces[0].trim();
                 String expression = sortable.get(field);
                 if (expression == null) {
-                    throw new QueryParameterException("sort", "cannot sort by '" + field + "'; sortable: " + String.join(", ", new java.util.TreeSet<>(sortable.keySet())));
+                    throw new QueryParameterException(
+                            "sort",
+                            "cannot sort by '" + field + "'; sortable: "
+                                    + String.join(", ", new java.util.TreeSet<>(sortable.keySet())));
                 }
                 String direction = pieces.length > 1 ? pieces[1].trim().toLowerCase(Locale.ROOT) : "asc";
                 if (!direction.equals("asc") && !direction.equals("desc")) {

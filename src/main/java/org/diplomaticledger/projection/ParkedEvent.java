@@ -17,6 +17,13 @@ import java.time.Instant;
  * @param lastTried   when it was last tried (null in a rebuild's report)
  * @param retries     how often a retry failed on it since it was parked (null in a rebuild's report)
  */
-public record ParkedEvent(String eventId, Long position, String aggregateId, String type, String error, boolean waiting,
-                          Instant since, Instant lastTried, Integer retries) {
-}
+public record ParkedEvent(
+        String eventId,
+        Long position,
+        String aggregateId,
+        String type,
+        String error,
+        boolean waiting,
+        Instant since,
+        Instant lastTried,
+        Integer retries) {}

@@ -1,5 +1,14 @@
 package org.diplomaticledger.projection;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -19,16 +28,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The events each projection has parked in Axon's dead-letter queue (table {@code dead_letter_entry}), and the ways
@@ -51,10 +50,12 @@ public class ParkedEvents implements DisposableBean {
     private final Serializer serializer;
     private final ScheduledExecutorService worker;
 
-    public ParkedEvents(JdbcTemplate jdbc, ProjectionHandlers handlers,
-                        ObjectProvider<org.axonframework.config.Configuration> axon,
-                        @Qualifier("eventSerializer") Serializer serializer,
-                        ProjectionsProperties properties) {
+    public ParkedEvents(
+            JdbcTemplate jdbc,
+            ProjectionHandlers handlers,
+            ObjectProvider<org.axonframework.config.Configuration> axon,
+            @Qualifier("eventSerializer") Serializer serializer,
+            ProjectionsProperties properties) {
         Duration recheck = properties.parked().recheckInterval();
         this.jdbc = jdbc;
         this.handlers = handlers;
@@ -72,17 +73,22 @@ public class ParkedEvents implements DisposableBean {
 
     /** How many events the projection has parked, failed or waiting. */
     public long count(String projection) {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter_entry WHERE processing_group = ?", Long.class,
+        Long count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM dead_letter_entry WHERE processing_group = ?",
+                Long.class,
                 handlers.get(projection).projection().name());
         return count == null ? 0 : count;
     }
 
     /** The projection's parked events in ledger order, at most {@code limit}. */
     public List<ParkedEvent> list(String projection, int limit) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM dead_letter_entry d LEFT JOIN domain_event_entry e "
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM dead_letter_entry d LEFT JOIN domain_event_entry e "
                         + "ON e.event_identifier = d.event_identifier WHERE d.processing_group = ? "
                         + "ORDER BY e.global_index, d.sequence_index LIMIT ?",
-                (rs, i) -> parked(rs), handlers.get(projection).projection().name(), limit);
+                (rs, i) -> parked(rs),
+                handlers.get(projection).projection().name(),
+                limit);
     }
 
     /**
@@ -91,26 +97,30 @@ public class ParkedEvents implements DisposableBean {
      * lie at or before it.
      */
     public Optional<Blocking> blocking(String projection, long position) {
-        List<ParkedEvent> first = jdbc.query("SELECT " + COLUMNS + " FROM dead_letter_entry d JOIN domain_event_entry e "
+        List<ParkedEvent> first = jdbc.query(
+                "SELECT " + COLUMNS + " FROM dead_letter_entry d JOIN domain_event_entry e "
                         + "ON e.event_identifier = d.event_identifier WHERE d.processing_group = ? AND e.global_index <= ? "
                         + "ORDER BY CASE WHEN d.cause_type IS NULL THEN 1 ELSE 0 END, e.global_index LIMIT 1",
-                (rs, i) -> parked(rs), projection, position);
+                (rs, i) -> parked(rs),
+                projection,
+                position);
         if (first.isEmpty()) {
             return Optional.empty();
         }
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter_entry d JOIN domain_event_entry e "
-                + "ON e.event_identifier = d.event_identifier WHERE d.processing_group = ? AND e.global_index <= ?",
-                Long.class, projection, position);
+        Long count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM dead_letter_entry d JOIN domain_event_entry e "
+                        + "ON e.event_identifier = d.event_identifier WHERE d.processing_group = ? AND e.global_index <= ?",
+                Long.class,
+                projection,
+                position);
         return Optional.of(new Blocking(first.get(0), count == null ? 1 : count));
     }
 
     /** A parked event in the way of a reader, and how many parked events are. */
-    public record Blocking(ParkedEvent event, long parkedBefore) {
-    }
+    public record Blocking(ParkedEvent event, long parkedBefore) {}
 
     /** What a retry did: sequences (aggregates) tried, events released, events still parked. */
-    public record Retry(String projection, int sequences, long released, long stillParked, List<ParkedEvent> parked) {
-    }
+    public record Retry(String projection, int sequences, long released, long stillParked, List<ParkedEvent> parked) {}
 
     /**
      * Runs every parked sequence of the projection again, oldest try first, each through Axon's
@@ -120,9 +130,12 @@ public class ParkedEvents implements DisposableBean {
     public Retry retry(String projection) {
         String name = handlers.get(projection).projection().name();
         long before = count(name);
-        List<String> sequences = jdbc.queryForList("SELECT d.sequence_identifier FROM dead_letter_entry d WHERE d.processing_group = ? "
-                + "AND d.sequence_index = (SELECT MIN(m.sequence_index) FROM dead_letter_entry m WHERE m.processing_group = "
-                + "d.processing_group AND m.sequence_identifier = d.sequence_identifier) ORDER BY d.last_touched", String.class, name);
+        List<String> sequences = jdbc.queryForList(
+                "SELECT d.sequence_identifier FROM dead_letter_entry d WHERE d.processing_group = ? "
+                        + "AND d.sequence_index = (SELECT MIN(m.sequence_index) FROM dead_letter_entry m WHERE m.processing_group = "
+                        + "d.processing_group AND m.sequence_identifier = d.sequence_identifier) ORDER BY d.last_touched",
+                String.class,
+                name);
         for (String sequence : sequences) {
             process(name, sequence);
         }
@@ -139,12 +152,21 @@ public class ParkedEvents implements DisposableBean {
     void release(String projection, String aggregateId, String eventId) {
         worker.execute(() -> {
             try {
-                Integer parked = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter_entry WHERE processing_group = ? "
-                        + "AND sequence_identifier = ? AND event_identifier = ?", Integer.class, projection, aggregateId, eventId);
+                Integer parked = jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM dead_letter_entry WHERE processing_group = ? "
+                                + "AND sequence_identifier = ? AND event_identifier = ?",
+                        Integer.class,
+                        projection,
+                        aggregateId,
+                        eventId);
                 if (parked != null && parked > 0) {
                     boolean released = process(projection, aggregateId);
-                    log.info("Projection {}: event {} of {} was corrected or retracted; its parked sequence {}", projection,
-                            eventId, aggregateId, released ? "went through" : "failed again and stays parked");
+                    log.info(
+                            "Projection {}: event {} of {} was corrected or retracted; its parked sequence {}",
+                            projection,
+                            eventId,
+                            aggregateId,
+                            released ? "went through" : "failed again and stays parked");
                 }
             } catch (RuntimeException e) {
                 log.warn("Projection {}: could not release the parked sequence of {}", projection, aggregateId, e);
@@ -157,13 +179,17 @@ public class ParkedEvents implements DisposableBean {
         try {
             for (ProjectionHandlers.Live live : handlers.all()) {
                 String name = live.projection().name();
-                List<String> due = jdbc.queryForList("SELECT h.sequence_identifier FROM dead_letter_entry h "
+                List<String> due = jdbc.queryForList(
+                        "SELECT h.sequence_identifier FROM dead_letter_entry h "
                                 + "WHERE h.processing_group = ? AND h.sequence_index = (SELECT MIN(m.sequence_index) FROM "
                                 + "dead_letter_entry m WHERE m.processing_group = h.processing_group AND m.sequence_identifier = "
                                 + "h.sequence_identifier) AND (h.cause_type IS NULL OR EXISTS (SELECT 1 FROM dead_letter_entry c "
                                 + "WHERE c.processing_group = h.processing_group AND c.sequence_identifier = h.sequence_identifier "
                                 + "AND c.payload_type IN (?, ?) AND c.enqueued_at > COALESCE(h.last_touched, h.enqueued_at)))",
-                        String.class, name, EntryCorrected.class.getName(), EntryRetracted.class.getName());
+                        String.class,
+                        name,
+                        EntryCorrected.class.getName(),
+                        EntryRetracted.class.getName());
                 for (String sequence : due) {
                     process(name, sequence);
                 }
@@ -176,7 +202,8 @@ public class ParkedEvents implements DisposableBean {
     /** Processes one parked sequence through Axon; whether all of it went through. */
     private boolean process(String projection, String sequence) {
         EventProcessingConfiguration processing = axon.getObject().eventProcessingConfiguration();
-        SequencedDeadLetterProcessor<EventMessage<?>> processor = processing.sequencedDeadLetterProcessor(projection)
+        SequencedDeadLetterProcessor<EventMessage<?>> processor = processing
+                .sequencedDeadLetterProcessor(projection)
                 .orElseThrow(() -> new IllegalStateException("projection " + projection + " has no dead-letter queue"));
         return processor.process(letter -> sequence.equals(sequenceOf(letter)));
     }
@@ -185,7 +212,8 @@ public class ParkedEvents implements DisposableBean {
         if (letter instanceof JdbcDeadLetter<?> jdbcLetter) {
             return jdbcLetter.getSequenceIdentifier();
         }
-        return letter.message() instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier()
+        return letter.message() instanceof DomainEventMessage<?> domain
+                ? domain.getAggregateIdentifier()
                 : letter.message().getIdentifier();
     }
 
@@ -193,19 +221,29 @@ public class ParkedEvents implements DisposableBean {
         String payloadType = rs.getString("payload_type");
         String causeType = rs.getString("cause_type");
         String causeMessage = rs.getString("cause_message");
-        String error = causeType == null ? null
-                : causeType.substring(causeType.lastIndexOf('.') + 1) + (causeMessage == null ? "" : ": " + causeMessage);
+        String error = causeType == null
+                ? null
+                : causeType.substring(causeType.lastIndexOf('.') + 1)
+                        + (causeMessage == null ? "" : ": " + causeMessage);
         long position = rs.getLong("global_index");
-        return new ParkedEvent(rs.getString("event_identifier"), rs.wasNull() ? null : position,
-                rs.getString("sequence_identifier"), simpleName(payloadType), error, causeType == null,
-                instant(rs.getString("enqueued_at")), instant(rs.getString("last_touched")), retries(rs.getBytes("diagnostics")));
+        return new ParkedEvent(
+                rs.getString("event_identifier"),
+                rs.wasNull() ? null : position,
+                rs.getString("sequence_identifier"),
+                simpleName(payloadType),
+                error,
+                causeType == null,
+                instant(rs.getString("enqueued_at")),
+                instant(rs.getString("last_touched")),
+                retries(rs.getBytes("diagnostics")));
     }
 
     private Integer retries(byte[] diagnostics) {
         if (diagnostics == null) {
             return 0;
         }
-        MetaData metaData = serializer.deserialize(new SimpleSerializedObject<>(diagnostics, byte[].class, MetaData.class.getName(), null));
+        MetaData metaData = serializer.deserialize(
+                new SimpleSerializedObject<>(diagnostics, byte[].class, MetaData.class.getName(), null));
         return metaData.get(ProjectionsConfiguration.RETRIES) instanceof Number retries ? retries.intValue() : 0;
     }
 
@@ -214,7 +252,9 @@ public class ParkedEvents implements DisposableBean {
     }
 
     private static String simpleName(String className) {
-        return className == null ? null : className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
+        return className == null
+                ? null
+                : className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
     }
 
     /** Parked counts of every projection, for health. */

@@ -1,9 +1,5 @@
 package org.diplomaticledger.projection;
 
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -11,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 
 /**
  * The events of the partitions (aggregates) a projector refolded lately, as the event store holds them (upcast, in
@@ -49,7 +48,8 @@ final class PartitionEvents {
                 events.add(stream.next());
             }
         }
-        List<DomainEventMessage<?>> known = Collections.unmodifiableList(new ArrayList<>(events.subList(0, count(events, sequence))));
+        List<DomainEventMessage<?>> known =
+                Collections.unmodifiableList(new ArrayList<>(events.subList(0, count(events, sequence))));
         if (events.size() <= capacity) {
             cache.put(partition, events);
             size += events.size();
@@ -59,7 +59,8 @@ final class PartitionEvents {
     }
 
     private void evict() {
-        Iterator<Map.Entry<String, List<DomainEventMessage<?>>>> eldest = cache.entrySet().iterator();
+        Iterator<Map.Entry<String, List<DomainEventMessage<?>>>> eldest =
+                cache.entrySet().iterator();
         while (size > capacity && eldest.hasNext()) {
             size -= eldest.next().getValue().size();
             eldest.remove();

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.diplomaticledger.history.api.CorrectedHistory;
-
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.RecordComponent;
@@ -17,6 +14,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.diplomaticledger.history.api.CorrectedHistory;
 
 /**
  * Keeps the dates a projection handler sees within what a SQL date column holds and {@code java.sql.Date} maps
@@ -62,7 +61,8 @@ final class ProjectableDates {
                     return true;
                 }
             } catch (Throwable e) {
-                throw new IllegalStateException("cannot read a date of " + payload.getClass().getSimpleName(), e);
+                throw new IllegalStateException(
+                        "cannot read a date of " + payload.getClass().getSimpleName(), e);
             }
         }
         return false;

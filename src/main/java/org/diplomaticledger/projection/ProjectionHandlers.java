@@ -1,9 +1,6 @@
 package org.diplomaticledger.projection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The live handler of every projection and the slot it writes into, which is also the slot queries read.
@@ -21,8 +20,7 @@ import java.util.function.Supplier;
 public class ProjectionHandlers {
 
     /** A projection, its live handler and the slot that handler writes into. */
-    public record Live(Projection projection, SlotRef slot, TemporalProjector handler) {
-    }
+    public record Live(Projection projection, SlotRef slot, TemporalProjector handler) {}
 
     private final Map<String, Live> live = new LinkedHashMap<>();
     private final JdbcTemplate jdbc;
@@ -30,15 +28,20 @@ public class ProjectionHandlers {
     private final ObjectMapper eventMapper;
     private final int cachedEvents;
 
-    ProjectionHandlers(List<Projection> projections, JdbcTemplate jdbc, Supplier<EventStorageEngine> store,
-                       ObjectMapper eventMapper, int cachedEvents) {
+    ProjectionHandlers(
+            List<Projection> projections,
+            JdbcTemplate jdbc,
+            Supplier<EventStorageEngine> store,
+            ObjectMapper eventMapper,
+            int cachedEvents) {
         this.jdbc = jdbc;
         this.store = store;
         this.eventMapper = eventMapper;
         this.cachedEvents = cachedEvents;
         for (Projection projection : projections) {
             if (!projection.name().matches("[a-z][a-z0-9-]{0,60}")) {
-                throw new IllegalStateException("A projection's name is lower case letters, digits and '-': " + projection.name());
+                throw new IllegalStateException(
+                        "A projection's name is lower case letters, digits and '-': " + projection.name());
             }
             // a migration that drifted from the columns the projection declares fails the start, not the first write
             projection.versionedTables().forEach(table -> VersionLayout.check(jdbc, table));
@@ -59,10 +62,14 @@ public class ProjectionHandlers {
     }
 
     private Slot storedSlot(String name) {
-        List<String> stored = jdbc.queryForList("SELECT active_slot FROM projection_state WHERE projection = ?", String.class, name);
+        List<String> stored =
+                jdbc.queryForList("SELECT active_slot FROM projection_state WHERE projection = ?", String.class, name);
         if (stored.isEmpty()) {
-            jdbc.update("INSERT INTO projection_state (projection, active_slot, switched_at) VALUES (?, ?, ?)",
-                    name, Slot.A.code(), Timestamp.from(Instant.now()));
+            jdbc.update(
+                    "INSERT INTO projection_state (projection, active_slot, switched_at) VALUES (?, ?, ?)",
+                    name,
+                    Slot.A.code(),
+                    Timestamp.from(Instant.now()));
             return Slot.A;
         }
         return Slot.valueOf(stored.get(0).trim());
@@ -87,8 +94,11 @@ public class ProjectionHandlers {
 
     /** Makes {@code slot} the one the live handler writes and queries read; called inside the switching transaction. */
     void activate(String name, Slot slot) {
-        jdbc.update("UPDATE projection_state SET active_slot = ?, switched_at = ? WHERE projection = ?",
-                slot.code(), Timestamp.from(Instant.now()), name);
+        jdbc.update(
+                "UPDATE projection_state SET active_slot = ?, switched_at = ? WHERE projection = ?",
+                slot.code(),
+                Timestamp.from(Instant.now()),
+                name);
         get(name).slot().set(slot);
     }
 

@@ -3,13 +3,12 @@ package org.diplomaticledger.projection;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /**
  * The projections' gauges (docs/operations.md): the ledger's head, and per projection ({@code projection} tag) its
@@ -47,17 +46,30 @@ class ProjectionMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("ledger.events.head", this, metrics -> metrics.snapshot().head())
-                .description("The ledger's last position (global index of its last event)").register(registry);
+                .description("The ledger's last position (global index of its last event)")
+                .register(registry);
         for (ProjectionHandlers.Live live : handlers.all()) {
             String name = live.projection().name();
-            Gauge.builder("ledger.projection.position", this, metrics -> metrics.snapshot().positions().getOrDefault(name, 0L))
-                    .tag("projection", name).description("The last ledger position the projection has read")
+            Gauge.builder(
+                            "ledger.projection.position",
+                            this,
+                            metrics -> metrics.snapshot().positions().getOrDefault(name, 0L))
+                    .tag("projection", name)
+                    .description("The last ledger position the projection has read")
                     .register(registry);
-            Gauge.builder("ledger.projection.lag", this, metrics -> metrics.snapshot().lag(name))
-                    .tag("projection", name).description("Positions between the ledger's head and the projection")
+            Gauge.builder(
+                            "ledger.projection.lag",
+                            this,
+                            metrics -> metrics.snapshot().lag(name))
+                    .tag("projection", name)
+                    .description("Positions between the ledger's head and the projection")
                     .register(registry);
-            Gauge.builder("ledger.projection.parked", this, metrics -> metrics.snapshot().parked().getOrDefault(name, 0L))
-                    .tag("projection", name).description("Events the projection has parked (failed, or waiting behind one)")
+            Gauge.builder(
+                            "ledger.projection.parked",
+                            this,
+                            metrics -> metrics.snapshot().parked().getOrDefault(name, 0L))
+                    .tag("projection", name)
+                    .description("Events the projection has parked (failed, or waiting behind one)")
                     .register(registry);
         }
     }
@@ -67,7 +79,9 @@ class ProjectionMetrics implements MeterBinder {
         if (snapshot == null || !now.isBefore(snapshot.at().plus(FRESH))) {
             Map<String, Long> read = new HashMap<>();
             for (ProjectionHandlers.Live live : handlers.all()) {
-                read.put(live.projection().name(), positions.position(live.projection().name()));
+                read.put(
+                        live.projection().name(),
+                        positions.position(live.projection().name()));
             }
             snapshot = new Snapshot(now, positions.head(), read, parked.counts());
         }

@@ -1,5 +1,7 @@
 package org.diplomaticledger.projection;
 
+import java.time.Duration;
+import java.util.List;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
@@ -7,9 +9,6 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
-import java.util.List;
 
 /**
  * How far each projection has read the ledger, from its processor's stored tracking tokens, so that any ledger
@@ -41,15 +40,19 @@ public class ProjectionPositions {
 
     /** The tokens of every segment of the processor; empty before it first ran. */
     List<TrackingToken> tokens(String processor) {
-        return jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ?", (rs, i) -> {
-            byte[] bytes = rs.getBytes(1);
-            String type = rs.getString(2);
-            if (bytes == null || type == null) {
-                return null;
-            }
-            TrackingToken token = serializer.deserialize(new SimpleSerializedObject<>(bytes, byte[].class, type, null));
-            return WrappedToken.unwrapLowerBound(token);
-        }, processor);
+        return jdbc.query(
+                "SELECT token, token_type FROM token_entry WHERE processor_name = ?",
+                (rs, i) -> {
+                    byte[] bytes = rs.getBytes(1);
+                    String type = rs.getString(2);
+                    if (bytes == null || type == null) {
+                        return null;
+                    }
+                    TrackingToken token =
+                            serializer.deserialize(new SimpleSerializedObject<>(bytes, byte[].class, type, null));
+                    return WrappedToken.unwrapLowerBound(token);
+                },
+                processor);
     }
 
     /** The last position the projection has read (0 before its first event); see {@link #reached} for a given one. */
@@ -75,7 +78,8 @@ public class ProjectionPositions {
             if (token == null || token.position().orElse(-1) < position) {
                 return false;
             }
-            if (token instanceof GapAwareTrackingToken gapAware && gapAware.getGaps().contains(position)) {
+            if (token instanceof GapAwareTrackingToken gapAware
+                    && gapAware.getGaps().contains(position)) {
                 return false;
             }
         }

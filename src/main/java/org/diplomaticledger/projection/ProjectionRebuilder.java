@@ -1,22 +1,5 @@
 package org.diplomaticledger.projection;
 
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventMessageHandler;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -33,6 +16,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rebuilds a projection from the events alone into its other slot while the live slot keeps answering. When the
@@ -69,12 +68,19 @@ public class ProjectionRebuilder implements SmartLifecycle {
     private final Map<String, RebuildProgress> rebuilds = new ConcurrentHashMap<>();
     /** Replaced only by a restart after a stop. */
     private volatile ExecutorService executor = newExecutor();
+
     private volatile boolean stopping;
 
-    ProjectionRebuilder(ProjectionHandlers handlers, ProjectionPositions positions, EventStorageEngine storageEngine,
-                        org.axonframework.config.Configuration axon, TokenStore tokenStore,
-                        TransactionTemplate transactions, JdbcTemplate jdbc, SlotClearing clearing,
-                        ProjectionsProperties properties) {
+    ProjectionRebuilder(
+            ProjectionHandlers handlers,
+            ProjectionPositions positions,
+            EventStorageEngine storageEngine,
+            org.axonframework.config.Configuration axon,
+            TokenStore tokenStore,
+            TransactionTemplate transactions,
+            JdbcTemplate jdbc,
+            SlotClearing clearing,
+            ProjectionsProperties properties) {
         this.handlers = handlers;
         this.positions = positions;
         this.storageEngine = storageEngine;
@@ -115,8 +121,10 @@ public class ProjectionRebuilder implements SmartLifecycle {
     public RebuildStatus start(String name) {
         ProjectionHandlers.Live live = handlers.get(name);
         RebuildProgress progress = new RebuildProgress(name, live.slot().get().other(), positions.eventCount());
-        RebuildProgress running = rebuilds.compute(name, (key, previous) ->
-                previous != null && previous.state == RebuildStatus.State.RUNNING ? previous : progress);
+        RebuildProgress running = rebuilds.compute(
+                name,
+                (key, previous) ->
+                        previous != null && previous.state == RebuildStatus.State.RUNNING ? previous : progress);
         if (running != progress) {
             throw new RebuildAlreadyRunning(name);
         }
@@ -158,14 +166,16 @@ public class ProjectionRebuilder implements SmartLifecycle {
             progress.replaying();
             TemporalProjector projector = handlers.projector(projection, new SlotRef(progress.into), true);
             // no savepoints: the rebuild's projector holds its writes and queues none of an event its handler fails on
-            RebuildParking handler = new RebuildParking(name, new IsolatedHandler(name, projector, null, () -> storageEngine));
+            RebuildParking handler =
+                    new RebuildParking(name, new IsolatedHandler(name, projector, null, () -> storageEngine));
             progress.parking = handler;
             TrackingToken rebuilt = applyAll(handler, projector, null, progress, Long.MAX_VALUE, Set.of());
 
             // Let the live processor get at least as far, then pause it and bring the rebuild to exactly its position,
             // so that the two slots can be compared and the live processor can go on from its own token.
             awaitLive(name, rebuilt == null ? 0 : rebuilt.position().orElse(0));
-            PooledStreamingEventProcessor processor = processing.eventProcessor(name, PooledStreamingEventProcessor.class)
+            PooledStreamingEventProcessor processor = processing
+                    .eventProcessor(name, PooledStreamingEventProcessor.class)
                     .orElseThrow(() -> new IllegalStateException("no event processor " + name));
             processor.shutDown();
             try {
@@ -193,18 +203,35 @@ public class ProjectionRebuilder implements SmartLifecycle {
             progress.released = clearing.release(projection, progress.into.other());
             progress.finish(RebuildStatus.State.SWITCHED, null);
             RebuildStatus status = progress.status();
-            log.info("Rebuilt projection {}: {} events in {} s ({} events/s); queries now read slot {}; identical to the "
-                            + "live slot: {}", name, status.done(), Duration.between(status.startedAt(), status.finishedAt()).toSeconds(),
-                    Math.round(status.eventsPerSecond()), progress.into, status.identical());
+            log.info(
+                    "Rebuilt projection {}: {} events in {} s ({} events/s); queries now read slot {}; identical to the "
+                            + "live slot: {}",
+                    name,
+                    status.done(),
+                    Duration.between(status.startedAt(), status.finishedAt()).toSeconds(),
+                    Math.round(status.eventsPerSecond()),
+                    progress.into,
+                    status.identical());
             if (!status.parked().isEmpty()) {
-                log.warn("Rebuilt projection {} without {} events its handler failed on and {} events waiting behind them: {}",
-                        name, status.parked().size(), status.parkedWaiting(), status.parked());
+                log.warn(
+                        "Rebuilt projection {} without {} events its handler failed on and {} events waiting behind them: {}",
+                        name,
+                        status.parked().size(),
+                        status.parkedWaiting(),
+                        status.parked());
             }
         } catch (Exception | Error e) {
             if (e instanceof CancellationException) {
-                log.warn("Rebuilding projection {} stopped with the ledger; queries still read slot {}", name, live.slot().get());
+                log.warn(
+                        "Rebuilding projection {} stopped with the ledger; queries still read slot {}",
+                        name,
+                        live.slot().get());
             } else {
-                log.error("Rebuilding projection {} failed; queries still read slot {}", name, live.slot().get(), e);
+                log.error(
+                        "Rebuilding projection {} failed; queries still read slot {}",
+                        name,
+                        live.slot().get(),
+                        e);
             }
             if (live.slot().get() != progress.into) {
                 // what the failed rebuild wrote is of no use
@@ -275,8 +302,13 @@ public class ProjectionRebuilder implements SmartLifecycle {
      *
      * @return the token of the last event read
      */
-    private TrackingToken applyAll(EventMessageHandler handler, TemporalProjector projector, TrackingToken token,
-                                   RebuildProgress progress, long bound, Set<Long> skip) {
+    private TrackingToken applyAll(
+            EventMessageHandler handler,
+            TemporalProjector projector,
+            TrackingToken token,
+            RebuildProgress progress,
+            long bound,
+            Set<Long> skip) {
         TrackingToken[] last = {token};
         while (true) {
             checkNotStopping();
@@ -320,7 +352,9 @@ public class ProjectionRebuilder implements SmartLifecycle {
      * first pass (events that committed late), so that nothing is applied twice to the rebuilt slot.
      */
     private TrackingToken handover(TrackingToken live, TrackingToken bulk) {
-        if (!(live instanceof GapAwareTrackingToken liveToken) || liveToken.getGaps().isEmpty() || bulk == null) {
+        if (!(live instanceof GapAwareTrackingToken liveToken)
+                || liveToken.getGaps().isEmpty()
+                || bulk == null) {
             return live;
         }
         long bulkIndex = bulk.position().orElse(0);
@@ -328,7 +362,8 @@ public class ProjectionRebuilder implements SmartLifecycle {
         Set<Long> applied = new TreeSet<>();
         for (Long gap : liveToken.getGaps()) {
             if (gap <= bulkIndex && !bulkGaps.contains(gap)) {
-                Long exists = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE global_index = ?", Long.class, gap);
+                Long exists = jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM domain_event_entry WHERE global_index = ?", Long.class, gap);
                 if (exists != null && exists > 0) {
                     applied.add(gap);
                 }
@@ -361,8 +396,13 @@ public class ProjectionRebuilder implements SmartLifecycle {
             Map<Slot, SlotDigest.Digest> digests = SlotDigest.of(jdbc, table);
             SlotDigest.Digest liveRows = digests.get(live);
             SlotDigest.Digest rebuiltRows = digests.get(rebuilt);
-            checks.put(table, new RebuildStatus.TableCheck(liveRows.rows(), rebuiltRows.rows(),
-                    liveRows.rows() == rebuiltRows.rows() && liveRows.hash().equals(rebuiltRows.hash())));
+            checks.put(
+                    table,
+                    new RebuildStatus.TableCheck(
+                            liveRows.rows(),
+                            rebuiltRows.rows(),
+                            liveRows.rows() == rebuiltRows.rows()
+                                    && liveRows.hash().equals(rebuiltRows.hash())));
         }
         return checks;
     }
@@ -370,7 +410,8 @@ public class ProjectionRebuilder implements SmartLifecycle {
     /** A rebuild asked for while one of the same projection runs. */
     public static class RebuildAlreadyRunning extends RuntimeException {
         public RebuildAlreadyRunning(String name) {
-            super("projection " + name + " is already being rebuilt; follow its progress at /api/v1/projections/" + name);
+            super("projection " + name + " is already being rebuilt; follow its progress at /api/v1/projections/"
+                    + name);
         }
     }
 }

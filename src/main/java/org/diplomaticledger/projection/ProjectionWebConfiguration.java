@@ -1,20 +1,5 @@
 package org.diplomaticledger.projection;
 
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.MethodParameter;
-import org.springframework.core.convert.converter.Converter;
-import org.springframework.format.FormatterRegistry;
-import org.springframework.http.converter.HttpMessageConverter;
-import org.springframework.web.bind.support.WebDataBinderFactory;
-import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.method.support.ModelAndViewContainer;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
-import org.diplomaticledger.shared.CountryCode;
-import org.diplomaticledger.shared.InvalidValueException;
-import org.diplomaticledger.shared.LedgerTime;
-
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -25,6 +10,19 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.InvalidValueException;
+import org.diplomaticledger.shared.LedgerTime;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * CSV for list answers, {@link ReadPosition} arguments from {@code ?atLeast=} or {@code X-Ledger-At-Least}, and
@@ -74,9 +72,14 @@ class ProjectionWebConfiguration implements WebMvcConfigurer {
             }
 
             @Override
-            public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
-                                          WebDataBinderFactory binders) {
-                return new ReadPosition(atLeast(request), asOf(request.getParameter(ReadPosition.AS_OF), clock),
+            public Object resolveArgument(
+                    MethodParameter parameter,
+                    ModelAndViewContainer mav,
+                    NativeWebRequest request,
+                    WebDataBinderFactory binders) {
+                return new ReadPosition(
+                        atLeast(request),
+                        asOf(request.getParameter(ReadPosition.AS_OF), clock),
                         knownAt(request.getParameter(ReadPosition.KNOWN_AT), clock));
             }
         });
@@ -121,7 +124,8 @@ class ProjectionWebConfiguration implements WebMvcConfigurer {
     }
 
     private static int inSpan(int year, Clock clock) {
-        if (year < LedgerTime.EARLIEST.getYear() || year > LedgerTime.latest(clock).getYear()) {
+        if (year < LedgerTime.EARLIEST.getYear()
+                || year > LedgerTime.latest(clock).getYear()) {
             throw new InvalidValueException(LedgerTime.outside(Integer.toString(year), clock));
         }
         return year;
@@ -154,14 +158,17 @@ class ProjectionWebConfiguration implements WebMvcConfigurer {
                 instant = OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException notAnInstant) {
                 LocalDate day = LedgerTime.check(ReadPosition.KNOWN_AT, LocalDate.parse(text), clock);
-                instant = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1000);
+                instant =
+                        day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1000);
             }
             return LedgerTime.check(ReadPosition.KNOWN_AT, instant, clock);
         } catch (InvalidValueException e) {
             throw new QueryParameterException(ReadPosition.KNOWN_AT, e.getMessage());
         } catch (DateTimeException e) {
-            throw new QueryParameterException(ReadPosition.KNOWN_AT, "expected an instant such as 2018-03-01T12:00:00Z "
-                    + "or a date such as 2018-03-01 (the end of that day, UTC), got '" + value + "'");
+            throw new QueryParameterException(
+                    ReadPosition.KNOWN_AT,
+                    "expected an instant such as 2018-03-01T12:00:00Z "
+                            + "or a date such as 2018-03-01 (the end of that day, UTC), got '" + value + "'");
         }
     }
 }

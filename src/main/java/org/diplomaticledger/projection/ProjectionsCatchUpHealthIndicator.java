@@ -1,12 +1,11 @@
 package org.diplomaticledger.projection;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The {@code projectionsCatchUp} health component, part of the readiness group: {@code OUT_OF_SERVICE} from the start
@@ -54,6 +53,9 @@ class ProjectionsCatchUpHealthIndicator implements HealthIndicator {
             caughtUp = true;
             return Health.up().withDetail("target", target).build();
         }
-        return Health.outOfService().withDetail("target", target).withDetail("behind", behind).build();
+        return Health.outOfService()
+                .withDetail("target", target)
+                .withDetail("behind", behind)
+                .build();
     }
 }

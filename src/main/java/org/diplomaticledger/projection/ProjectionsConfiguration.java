@@ -1,6 +1,7 @@
 package org.diplomaticledger.projection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -10,6 +11,7 @@ import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueuePolicy;
@@ -23,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,8 +32,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
-
-import java.util.List;
 
 /**
  * Registers each {@link Projection} with Axon: one pooled streaming processor per projection, named after it,
@@ -56,12 +55,16 @@ class ProjectionsConfiguration {
     static final String RETRIES = "retries";
 
     @Bean
-    ProjectionHandlers projectionHandlers(List<Projection> projections, JdbcTemplate jdbc,
-                                          ObjectProvider<EventStorageEngine> storageEngine,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          ProjectionsProperties properties) {
-        ObjectMapper eventMapper = eventSerializer instanceof JacksonSerializer jackson ? jackson.getObjectMapper() : new ObjectMapper();
-        return new ProjectionHandlers(projections, jdbc, storageEngine::getObject, eventMapper, properties.cachedEvents());
+    ProjectionHandlers projectionHandlers(
+            List<Projection> projections,
+            JdbcTemplate jdbc,
+            ObjectProvider<EventStorageEngine> storageEngine,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            ProjectionsProperties properties) {
+        ObjectMapper eventMapper =
+                eventSerializer instanceof JacksonSerializer jackson ? jackson.getObjectMapper() : new ObjectMapper();
+        return new ProjectionHandlers(
+                projections, jdbc, storageEngine::getObject, eventMapper, properties.cachedEvents());
     }
 
     /**
@@ -98,13 +101,18 @@ class ProjectionsConfiguration {
     }
 
     @Bean
-    ConfigurerModule projectionProcessors(ProjectionHandlers handlers, ProjectionPositions positions, ParkedEvents parked,
-                                          ObjectProvider<EventStorageEngine> storageEngine,
-                                          PlatformTransactionManager transactions, TransactionManager axonTransactions,
-                                          ConnectionProvider connections, DeadLetterSchema deadLetterSchema,
-                                          @Qualifier("serializer") Serializer serializer,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          ProjectionsProperties properties) {
+    ConfigurerModule projectionProcessors(
+            ProjectionHandlers handlers,
+            ProjectionPositions positions,
+            ParkedEvents parked,
+            ObjectProvider<EventStorageEngine> storageEngine,
+            PlatformTransactionManager transactions,
+            TransactionManager axonTransactions,
+            ConnectionProvider connections,
+            DeadLetterSchema deadLetterSchema,
+            @Qualifier("serializer") Serializer serializer,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            ProjectionsProperties properties) {
         int batchSize = properties.batchSize();
         int maxSequences = properties.parked().maxAggregates();
         int maxSequenceSize = properties.parked().maxPerAggregate();
@@ -112,50 +120,59 @@ class ProjectionsConfiguration {
         // one: a retry that fails again rolls back only that event's unit of work, so that Axon can keep it parked
         // (with its retry count up) and still commit the outer transaction. Without a surrounding transaction, as for
         // the processor's batches, this is an ordinary transaction.
-        DefaultTransactionDefinition nested = new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED);
+        DefaultTransactionDefinition nested =
+                new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED);
         SpringTransactionManager nestedTransactions = new SpringTransactionManager(transactions, nested);
-        PagedDeadLetterStatements statements = PagedDeadLetterStatements.create(deadLetterSchema, serializer, eventSerializer);
+        PagedDeadLetterStatements statements =
+                PagedDeadLetterStatements.create(deadLetterSchema, serializer, eventSerializer);
         return configurer -> {
             for (ProjectionHandlers.Live live : handlers.all()) {
                 String name = live.projection().name();
-                IsolatedHandler handler = new IsolatedHandler(name, live.handler(), transactions, storageEngine::getObject);
-                configurer.eventProcessing()
+                IsolatedHandler handler =
+                        new IsolatedHandler(name, live.handler(), transactions, storageEngine::getObject);
+                configurer
+                        .eventProcessing()
                         .registerEventHandler(config -> handler)
                         .assignHandlerInstancesMatching(name, Integer.MAX_VALUE, candidate -> candidate == handler)
-                        .registerDeadLetterQueue(name, config -> JdbcSequencedDeadLetterQueue.builder()
-                                .processingGroup(name)
-                                .connectionProvider(connections)
-                                .transactionManager(axonTransactions)
-                                .schema(deadLetterSchema)
-                                .statementFactory(statements)
-                                // Jackson for the parked events and their diagnostics and tokens, never XStream.
-                                .genericSerializer(serializer)
-                                .eventSerializer(eventSerializer)
-                                .maxSequences(maxSequences)
-                                .maxSequenceSize(maxSequenceSize)
-                                .build())
+                        .registerDeadLetterQueue(
+                                name,
+                                config -> JdbcSequencedDeadLetterQueue.builder()
+                                        .processingGroup(name)
+                                        .connectionProvider(connections)
+                                        .transactionManager(axonTransactions)
+                                        .schema(deadLetterSchema)
+                                        .statementFactory(statements)
+                                        // Jackson for the parked events and their diagnostics and tokens, never
+                                        // XStream.
+                                        .genericSerializer(serializer)
+                                        .eventSerializer(eventSerializer)
+                                        .maxSequences(maxSequences)
+                                        .maxSequenceSize(maxSequenceSize)
+                                        .build())
                         // One sequence per aggregate: only the events of a parked event's own aggregate wait behind it.
                         .registerSequencingPolicy(name, config -> SequentialPerAggregatePolicy.instance())
                         .registerDeadLetterPolicy(name, config -> enqueuePolicy(name))
                         // Remembers which aggregates have parked events, so that every other event is handled without
                         // asking the table first.
-                        .registerDeadLetteringEventHandlerInvokerConfiguration(name,
-                                (config, builder) -> builder.enableSequenceIdentifierCache())
+                        .registerDeadLetteringEventHandlerInvokerConfiguration(
+                                name, (config, builder) -> builder.enableSequenceIdentifierCache())
                         .registerTransactionManager(name, config -> nestedTransactions)
                         .registerHandlerInterceptor(name, config -> (unitOfWork, chain) -> {
                             unitOfWork.afterCommit(committed -> positions.advanced());
                             EventMessage<?> message = unitOfWork.getMessage();
                             String corrected = correctedEventId(message.getPayload());
-                            if (corrected != null && message instanceof DomainEventMessage<?> domain
+                            if (corrected != null
+                                    && message instanceof DomainEventMessage<?> domain
                                     && !unitOfWork.resources().containsKey(DeadLetter.class.getName())) {
                                 String aggregate = domain.getAggregateIdentifier();
                                 unitOfWork.afterCommit(committed -> parked.release(name, aggregate, corrected));
                             }
                             return chain.proceed();
                         })
-                        .registerPooledStreamingEventProcessor(name, org.axonframework.config.Configuration::eventStore,
-                                (config, builder) -> builder
-                                        .batchSize(batchSize)
+                        .registerPooledStreamingEventProcessor(
+                                name,
+                                org.axonframework.config.Configuration::eventStore,
+                                (config, builder) -> builder.batchSize(batchSize)
                                         .initialSegmentCount(1)
                                         .initialToken(StreamableMessageSource::createTailToken));
             }
@@ -176,11 +193,17 @@ class ProjectionsConfiguration {
             Object previous = letter.diagnostics().get(RETRIES);
             int retries = previous instanceof Number number ? number.intValue() + 1 : 0;
             if (retries == 0) {
-                log.warn("Projection {} parked event {} ({}) after its handler failed; the later events of its aggregate "
-                                + "wait behind it, the rest of the projection goes on: {}", projection,
-                        letter.message().getIdentifier(), letter.message().getPayloadType().getSimpleName(), cause.toString());
+                log.warn(
+                        "Projection {} parked event {} ({}) after its handler failed; the later events of its aggregate "
+                                + "wait behind it, the rest of the projection goes on: {}",
+                        projection,
+                        letter.message().getIdentifier(),
+                        letter.message().getPayloadType().getSimpleName(),
+                        cause.toString());
             }
-            return Decisions.enqueue(ThrowableCause.truncated(cause), failed -> failed.diagnostics().and(RETRIES, retries));
+            return Decisions.enqueue(
+                    ThrowableCause.truncated(cause),
+                    failed -> failed.diagnostics().and(RETRIES, retries));
         };
     }
 }

@@ -1,12 +1,11 @@
 package org.diplomaticledger.projection;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.stereotype.Component;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The {@code projections} health component: {@code DEGRADED} while any projection has parked events, else
@@ -45,6 +44,8 @@ class ProjectionsHealthIndicator implements HealthIndicator {
         }
         details.put("head", head);
         details.put("parked", total);
-        return Health.status(total > 0 ? DEGRADED : Status.UP).withDetails(details).build();
+        return Health.status(total > 0 ? DEGRADED : Status.UP)
+                .withDetails(details)
+                .build();
     }
 }

@@ -1,9 +1,8 @@
 package org.diplomaticledger.projection;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * {@code ledger.projections.*}: how the projections are built and read (docs/projections/README.md).
@@ -17,11 +16,12 @@ import java.time.Duration;
  * @param parked       the events a projection parks instead of stopping on them
  */
 @ConfigurationProperties("ledger.projections")
-public record ProjectionsProperties(@DefaultValue("PT10S") Duration maxWait,
-                                    @DefaultValue("100") int batchSize,
-                                    @DefaultValue("20000") int cachedEvents,
-                                    @DefaultValue("") String rebuild,
-                                    @DefaultValue Parked parked) {
+public record ProjectionsProperties(
+        @DefaultValue("PT10S") Duration maxWait,
+        @DefaultValue("100") int batchSize,
+        @DefaultValue("20000") int cachedEvents,
+        @DefaultValue("") String rebuild,
+        @DefaultValue Parked parked) {
 
     /**
      * @param recheckInterval how often each node runs again the parked sequences that received a correction or retraction
@@ -29,8 +29,8 @@ public record ProjectionsProperties(@DefaultValue("PT10S") Duration maxWait,
      * @param maxAggregates   how many aggregates a projection may have parked (beyond, its batch fails and is retried)
      * @param maxPerAggregate how many events one aggregate may have parked or waiting
      */
-    public record Parked(@DefaultValue("PT30S") Duration recheckInterval,
-                         @DefaultValue("10000") int maxAggregates,
-                         @DefaultValue("1000000") int maxPerAggregate) {
-    }
+    public record Parked(
+            @DefaultValue("PT30S") Duration recheckInterval,
+            @DefaultValue("10000") int maxAggregates,
+            @DefaultValue("1000000") int maxPerAggregate) {}
 }

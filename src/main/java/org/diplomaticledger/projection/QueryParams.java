@@ -1,15 +1,13 @@
 package org.diplomaticledger.projection;
 
+import java.util.Locale;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.InvalidValueException;
-
-import java.util.Locale;
 
 /** Reading query parameters into the ledger's types, each error naming its parameter. */
 public final class QueryParams {
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     public static CountryCode country(String parameter, String value) {
         if (value == null || value.isBlank()) {
@@ -38,8 +36,9 @@ public final class QueryParams {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new QueryParameterException(parameter, "one of " + java.util.Arrays.toString(type.getEnumConstants())
-                    + ", not '" + value + "'");
+            throw new QueryParameterException(
+                    parameter,
+                    "one of " + java.util.Arrays.toString(type.getEnumConstants()) + ", not '" + value + "'");
         }
     }
 

@@ -7,8 +7,7 @@ package org.diplomaticledger.projection;
  */
 public final class ReadDocs {
 
-    private ReadDocs() {
-    }
+    private ReadDocs() {}
 
     public static final String READ_ROLES = "Needs the role ANALYST, AUDITOR or ADMIN (HTTP Basic).";
 
@@ -27,8 +26,9 @@ public final class ReadDocs {
     /** The end of every paged list's description: paging and CSV, then {@link #READ}. */
     public static final String LIST_READ = "\n\n" + LIST + READ;
 
-    public static final String AT_LEAST = "Read-your-writes: the ledger position (`position` of a command's answer) the "
-            + "projection must have applied before it answers; it waits up to 10 s, else 503. Absent: any state will do.";
+    public static final String AT_LEAST =
+            "Read-your-writes: the ledger position (`position` of a command's answer) the "
+                    + "projection must have applied before it answers; it waits up to 10 s, else 503. Absent: any state will do.";
     public static final String AT_LEAST_HEADER = "The same as `atLeast`, as a header; `atLeast` wins if both are sent.";
     public static final String AT_LEAST_EXAMPLE = "81";
 
@@ -37,15 +37,18 @@ public final class ReadDocs {
             + "(talks next month, a ceiling from next month), does not count yet. Answered in the header `X-Ledger-As-Of`. "
             + "See docs/time-travel.md.";
     public static final String AS_OF_EXAMPLE = "2018-01-01";
-    public static final String KNOWN_AT = "Time travel in recorded time: only what the ledger had recorded by this instant "
-            + "(ISO instant such as `2018-03-01T12:00:00Z`, any offset; a date alone means the end of that day, UTC), with "
-            + "the corrections and retractions recorded by then. Now by default; a later instant is read as now. Answered "
-            + "in the header `X-Ledger-Known-At`. Combine with `asOf`: the world on `asOf` as known at `knownAt`.";
+    public static final String KNOWN_AT =
+            "Time travel in recorded time: only what the ledger had recorded by this instant "
+                    + "(ISO instant such as `2018-03-01T12:00:00Z`, any offset; a date alone means the end of that day, UTC), with "
+                    + "the corrections and retractions recorded by then. Now by default; a later instant is read as now. Answered "
+                    + "in the header `X-Ledger-Known-At`. Combine with `asOf`: the world on `asOf` as known at `knownAt`.";
     public static final String KNOWN_AT_EXAMPLE = "2026-11-30T12:00:00Z";
 
     public static final String PAGE = "Page number, from 0";
-    public static final String SIZE = "Items per page, 1 to 1000 (50 by default; with Accept: text/csv up to 100000, all by default)";
-    public static final String ON = "The day against which departure deadlines count as overdue (ISO date); `asOf`, else today, by default";
+    public static final String SIZE =
+            "Items per page, 1 to 1000 (50 by default; with Accept: text/csv up to 100000, all by default)";
+    public static final String ON =
+            "The day against which departure deadlines count as overdue (ISO date); `asOf`, else today, by default";
 
     public static final String BAD_QUERY = "A query parameter is malformed or out of range; `parameter` names it";
     public static final String UNAUTHENTICATED = "No or wrong credentials";

@@ -35,7 +35,9 @@ public record ReadView(String projection, Slot slot, long position, TimePoint po
      * over many index entries pays for (JFR: most of what an expulsions count allocated).
      */
     public Sql typedRows(String alias) {
-        return Sql.of(prefix(alias) + "slot = CAST(? AS CHAR(1)) AND ", slot.code()).add(point.valid(alias)).slotBound();
+        return Sql.of(prefix(alias) + "slot = CAST(? AS CHAR(1)) AND ", slot.code())
+                .add(point.valid(alias))
+                .slotBound();
     }
 
     /**
@@ -43,7 +45,9 @@ public record ReadView(String projection, Slot slot, long position, TimePoint po
      * with the slot and the point bound: for trends, which read each day of a span from the versions valid on it.
      */
     public Sql knownRows(String alias) {
-        return Sql.of(prefix(alias) + "slot = ? AND ", slot.code()).add(point.known(alias)).slotBound();
+        return Sql.of(prefix(alias) + "slot = ? AND ", slot.code())
+                .add(point.known(alias))
+                .slotBound();
     }
 
     /**

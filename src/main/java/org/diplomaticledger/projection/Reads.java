@@ -1,14 +1,13 @@
 package org.diplomaticledger.projection;
 
-import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.function.Function;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
 
 /**
  * Read-your-writes for every query: before answering, wait (bounded) until the projection has applied the events
@@ -27,8 +26,12 @@ public class Reads {
     private final Duration maxWait;
     private final Clock clock;
 
-    public Reads(ProjectionPositions positions, ProjectionHandlers handlers, ParkedEvents parked,
-                 ProjectionsProperties properties, Clock clock) {
+    public Reads(
+            ProjectionPositions positions,
+            ProjectionHandlers handlers,
+            ParkedEvents parked,
+            ProjectionsProperties properties,
+            Clock clock) {
         this.positions = positions;
         this.handlers = handlers;
         this.parked = parked;
@@ -40,7 +43,8 @@ public class Reads {
     public TimePoint point(ReadPosition read) {
         Instant now = Instant.now(clock);
         LocalDate asOf = read == null || read.asOf() == null ? LocalDate.ofInstant(now, ZoneOffset.UTC) : read.asOf();
-        boolean latest = read == null || read.knownAt() == null || read.knownAt().isAfter(now);
+        boolean latest =
+                read == null || read.knownAt() == null || read.knownAt().isAfter(now);
         return new TimePoint(asOf, latest ? now : read.knownAt(), latest);
     }
 
@@ -68,7 +72,8 @@ public class Reads {
     /** Answers {@code body} computed on the projection's state at or after the reader's position. */
     public <T> ResponseEntity<T> answer(String projection, ReadPosition read, Function<ReadView, T> body) {
         ReadView view = await(projection, read);
-        return ResponseEntity.ok().header(POSITION_HEADER, Long.toString(view.position()))
+        return ResponseEntity.ok()
+                .header(POSITION_HEADER, Long.toString(view.position()))
                 .header(TimePoint.AS_OF_HEADER, view.point().asOf().toString())
                 .header(TimePoint.KNOWN_AT_HEADER, view.point().knownAt().toString())
                 .body(body.apply(view));
@@ -104,12 +109,17 @@ public class Reads {
 
         private static String message(String projection, long wanted, ParkedEvents.Blocking blocking) {
             ParkedEvent event = blocking.event();
-            return "projection " + projection + " cannot reach position " + wanted + ": it parked event " + event.eventId()
+            return "projection " + projection + " cannot reach position " + wanted + ": it parked event "
+                    + event.eventId()
                     + " (" + event.type() + " of " + event.aggregateId() + ", position " + event.position() + ")"
-                    + (event.error() == null ? ", which waits behind an earlier parked event of its aggregate"
-                    : " after its handler failed: " + event.error())
-                    + (blocking.parkedBefore() > 1 ? "; " + blocking.parkedBefore() + " parked events lie at or before that position" : "")
-                    + ". Correct or retract the event, or retry: POST /api/v1/projections/" + projection + "/parked/retry";
+                    + (event.error() == null
+                            ? ", which waits behind an earlier parked event of its aggregate"
+                            : " after its handler failed: " + event.error())
+                    + (blocking.parkedBefore() > 1
+                            ? "; " + blocking.parkedBefore() + " parked events lie at or before that position"
+                            : "")
+                    + ". Correct or retract the event, or retry: POST /api/v1/projections/" + projection
+                    + "/parked/retry";
         }
 
         public String projection() {

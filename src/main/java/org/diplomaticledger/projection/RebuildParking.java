@@ -1,17 +1,16 @@
 package org.diplomaticledger.projection;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A rebuild's handler that parks as the live processor does, in memory: an event the projection's handler fails on
@@ -48,15 +47,27 @@ final class RebuildParking implements EventMessageHandler {
             if (aggregate != null) {
                 blocked.add(aggregate);
             }
-            log.warn("Rebuilding projection {}: parked event {} of {} ({}), and the later events of its aggregate",
-                    projection, event.getIdentifier(), aggregate, e.toString());
+            log.warn(
+                    "Rebuilding projection {}: parked event {} of {} ({}), and the later events of its aggregate",
+                    projection,
+                    event.getIdentifier(),
+                    aggregate,
+                    e.toString());
             synchronized (parked) {
                 if (parked.size() < REPORTED) {
                     Long position = event instanceof TrackedEventMessage<?> tracked
-                            ? tracked.trackingToken().position().orElse(0) : null;
-                    parked.add(new ParkedEvent(event.getIdentifier(), position, aggregate,
-                            event.getPayloadType().getSimpleName(), e.getClass().getSimpleName() + ": " + e.getMessage(),
-                            false, null, null, null));
+                            ? tracked.trackingToken().position().orElse(0)
+                            : null;
+                    parked.add(new ParkedEvent(
+                            event.getIdentifier(),
+                            position,
+                            aggregate,
+                            event.getPayloadType().getSimpleName(),
+                            e.getClass().getSimpleName() + ": " + e.getMessage(),
+                            false,
+                            null,
+                            null,
+                            null));
                 }
             }
             return null;

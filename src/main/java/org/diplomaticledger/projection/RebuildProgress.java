@@ -1,13 +1,12 @@
 package org.diplomaticledger.projection;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where a rebuild of one projection stands, as {@link ProjectionRebuilder} moves it on; {@link #status()} is what
@@ -27,6 +26,7 @@ final class RebuildProgress {
     volatile RebuildStatus.Step step = RebuildStatus.Step.CLEARING;
     /** When the replay began (after the slot was cleared), and ended: the rate counts only that. */
     volatile long replayStarted;
+
     volatile long replayEnded;
     volatile SlotClearing.Release released;
     volatile Instant finishedAt;
@@ -36,6 +36,7 @@ final class RebuildProgress {
     volatile RebuildParking parking;
     /** What {@link #parking} reported when the rebuild ended (the projector is then let go). */
     volatile List<ParkedEvent> parkedAtEnd = List.of();
+
     volatile long waitingAtEnd;
     final CompletableFuture<Void> ended = new CompletableFuture<>();
 
@@ -55,8 +56,13 @@ final class RebuildProgress {
         if (System.nanoTime() - lastLog > Duration.ofSeconds(5).toNanos()) {
             lastLog = System.nanoTime();
             RebuildStatus status = status();
-            log.info("Rebuilding projection {}: {} of {} events, {} events/s, about {} s left", projection, status.done(),
-                    status.total(), Math.round(status.eventsPerSecond()), status.secondsLeft());
+            log.info(
+                    "Rebuilding projection {}: {} of {} events, {} events/s, about {} s left",
+                    projection,
+                    status.done(),
+                    status.total(),
+                    Math.round(status.eventsPerSecond()),
+                    status.secondsLeft());
         }
     }
 
@@ -89,8 +95,21 @@ final class RebuildProgress {
         long left = Math.max(0, Math.max(total, done) - done);
         Long secondsLeft = state == RebuildStatus.State.RUNNING && rate > 0 ? Math.round(left / rate) : null;
         SlotClearing.Release release = released;
-        return new RebuildStatus(projection, state, step, into, startedAt, finishedAt, done, Math.max(total, done), rate,
-                secondsLeft, tables, error, running == null ? parkedAtEnd : running.parked(),
-                running == null ? waitingAtEnd : running.waiting(), release == null ? null : release.status());
+        return new RebuildStatus(
+                projection,
+                state,
+                step,
+                into,
+                startedAt,
+                finishedAt,
+                done,
+                Math.max(total, done),
+                rate,
+                secondsLeft,
+                tables,
+                error,
+                running == null ? parkedAtEnd : running.parked(),
+                running == null ? waitingAtEnd : running.waiting(),
+                release == null ? null : release.status());
     }
 }

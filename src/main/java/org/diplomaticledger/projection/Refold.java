@@ -1,13 +1,6 @@
 package org.diplomaticledger.projection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.diplomaticledger.history.api.CorrectedHistory;
-import org.diplomaticledger.history.api.EntryCorrected;
-import org.diplomaticledger.history.api.EntryRetracted;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,6 +12,12 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.diplomaticledger.history.api.CorrectedHistory;
+import org.diplomaticledger.history.api.EntryCorrected;
+import org.diplomaticledger.history.api.EntryRetracted;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The out-of-order half of a {@link TemporalProjector}: a late fact (an event dated before what its partition has
@@ -52,8 +51,15 @@ final class Refold {
     private final JdbcTemplate jdbc;
     private final Versions versions;
 
-    Refold(Projection projection, Head rows, AnnotationEventHandlerAdapter handler, PartitionEvents history,
-           ObjectMapper mapper, ProjectableDates dates, JdbcTemplate jdbc, Versions versions) {
+    Refold(
+            Projection projection,
+            Head rows,
+            AnnotationEventHandlerAdapter handler,
+            PartitionEvents history,
+            ObjectMapper mapper,
+            ProjectableDates dates,
+            JdbcTemplate jdbc,
+            Versions versions) {
         this.projection = projection;
         this.rows = rows;
         this.handler = handler;
@@ -70,15 +76,25 @@ final class Refold {
      * events fold from the same state, so the rest of the timeline stands. A late fact therefore costs the days it
      * really changes, not its record's whole tail.
      */
-    Timeline apply(String partition, DomainEventMessage<?> trigger, Instant recorded, LocalDate effective,
-                   Timeline known, LocalDate folded) throws Exception {
+    Timeline apply(
+            String partition,
+            DomainEventMessage<?> trigger,
+            Instant recorded,
+            LocalDate effective,
+            Timeline known,
+            LocalDate folded)
+            throws Exception {
         List<DomainEventMessage<?>> raw = history.upTo(partition, trigger.getSequenceNumber());
         LocalDate from = effective;
         LocalDate settled = effective; // no day before this one can end the refold: the trigger has not acted yet
         if (from == null) {
-            String target = trigger.getPayload() instanceof EntryCorrected c ? c.eventId()
+            String target = trigger.getPayload() instanceof EntryCorrected c
+                    ? c.eventId()
                     : ((EntryRetracted) trigger.getPayload()).eventId();
-            DomainEventMessage<?> original = raw.stream().filter(e -> e.getIdentifier().equals(target)).findFirst().orElse(null);
+            DomainEventMessage<?> original = raw.stream()
+                    .filter(e -> e.getIdentifier().equals(target))
+                    .findFirst()
+                    .orElse(null);
             if (original == null || !handler.canHandle(original)) {
                 return null; // not an event this projection folds
             }
@@ -94,7 +110,8 @@ final class Refold {
         List<Dated> events = new ArrayList<>();
         LocalDate latest = null;
         // Each corrected event carries the mark of its latest correction, for the views that show it.
-        for (DomainEventMessage<?> event : revised(raw) ? CorrectionMark.marked(raw, CorrectedHistory.apply(raw, mapper)) : raw) {
+        for (DomainEventMessage<?> event :
+                revised(raw) ? CorrectionMark.marked(raw, CorrectedHistory.apply(raw, mapper)) : raw) {
             Object payload = event.getPayload();
             if (payload instanceof EntryCorrected || payload instanceof EntryRetracted) {
                 continue;
@@ -118,8 +135,11 @@ final class Refold {
         Timeline believed = known;
         if (believed == null) {
             versions.writes().flush();
-            believed = Timeline.load(jdbc, projection.versionedTables().stream().map(versions::layout).toList(),
-                    versions.slot(), partition);
+            believed = Timeline.load(
+                    jdbc,
+                    projection.versionedTables().stream().map(versions::layout).toList(),
+                    versions.slot(),
+                    partition);
         }
         Head.Rowset working = validOn(believed, day.minusDays(1));
         TreeMap<LocalDate, Map<String, Map<List<Object>, List<Object>>>> states = new TreeMap<>();
@@ -159,7 +179,9 @@ final class Refold {
             for (List<Object> key : keys) {
                 List<Piece> timeline = new ArrayList<>();
                 for (int i = 0; i < dates.size(); i++) {
-                    timeline.add(new Piece(dates.get(i), i + 1 < dates.size() ? dates.get(i + 1) : end,
+                    timeline.add(new Piece(
+                            dates.get(i),
+                            i + 1 < dates.size() ? dates.get(i + 1) : end,
                             states.get(dates.get(i)).get(table.name()).get(key)));
                 }
                 rewrite(layout, key, day, end, recorded, current.getOrDefault(key, List.of()), timeline, believed);
@@ -240,8 +262,7 @@ final class Refold {
     }
 
     /** Rows of a key over effective time: {@code row} (null: no row) from {@code from} to {@code to} (null: open). */
-    private record Piece(LocalDate from, LocalDate to, List<Object> row) {
-    }
+    private record Piece(LocalDate from, LocalDate to, List<Object> row) {}
 
     /**
      * Makes the key's current versions between {@code day} and {@code end} (null: open) say what {@code timeline}
@@ -249,11 +270,21 @@ final class Refold {
      * were written at that same instant), their parts before {@code day} and from {@code end} on are kept as new
      * versions, and the timeline's rows become versions.
      */
-    private void rewrite(VersionLayout layout, List<Object> key, LocalDate day, LocalDate end, Instant recorded,
-                         List<Version> current, List<Piece> timeline, Timeline believed) {
+    private void rewrite(
+            VersionLayout layout,
+            List<Object> key,
+            LocalDate day,
+            LocalDate end,
+            Instant recorded,
+            List<Version> current,
+            List<Piece> timeline,
+            Timeline believed) {
         List<Piece> old = new ArrayList<>();
         for (Version version : current) {
-            LocalDate to = end != null && (version.validTo() == null || version.validTo().isAfter(end)) ? end : version.validTo();
+            LocalDate to = end != null
+                            && (version.validTo() == null || version.validTo().isAfter(end))
+                    ? end
+                    : version.validTo();
             old.add(new Piece(version.validFrom().isBefore(day) ? day : version.validFrom(), to, version.row()));
         }
         List<Piece> wanted = merge(timeline);
@@ -262,7 +293,15 @@ final class Refold {
         }
         List<Piece> pieces = new ArrayList<>();
         for (Version version : current) {
-            versions.writes().close(layout, versions.slot(), key, version.validFrom(), version.validTo(), version.recordedFrom(), recorded);
+            versions.writes()
+                    .close(
+                            layout,
+                            versions.slot(),
+                            key,
+                            version.validFrom(),
+                            version.validTo(),
+                            version.recordedFrom(),
+                            recorded);
             believed.remove(version);
             if (version.validFrom().isBefore(day)) {
                 pieces.add(new Piece(version.validFrom(), day, version.row()));
@@ -271,7 +310,10 @@ final class Refold {
         pieces.addAll(wanted);
         for (Version version : current) {
             if (end != null && (version.validTo() == null || version.validTo().isAfter(end))) {
-                pieces.add(new Piece(version.validFrom().isAfter(end) ? version.validFrom() : end, version.validTo(), version.row()));
+                pieces.add(new Piece(
+                        version.validFrom().isAfter(end) ? version.validFrom() : end,
+                        version.validTo(),
+                        version.row()));
             }
         }
         for (Piece piece : merge(pieces)) {

@@ -100,14 +100,20 @@ public final class Row {
     public String toString() {
         StringBuilder text = new StringBuilder(layout.table).append('{');
         for (int i = 0; i < values.length; i++) {
-            text.append(i == 0 ? "" : ", ").append(layout.columns.get(i)).append('=').append(values[i]);
+            text.append(i == 0 ? "" : ", ")
+                    .append(layout.columns.get(i))
+                    .append('=')
+                    .append(values[i]);
         }
         return text.append('}').toString();
     }
 
     /** The canonical form of a value, from a handler or from a JDBC result set. */
     static Object canonical(Object value) {
-        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long
+        if (value == null
+                || value instanceof String
+                || value instanceof Boolean
+                || value instanceof Long
                 || value instanceof LocalDate) {
             return value;
         }
@@ -138,7 +144,8 @@ public final class Row {
         if (value instanceof Character character) {
             return character.toString();
         }
-        throw new IllegalArgumentException("a projection row holds no " + value.getClass().getName() + ": " + value);
+        throw new IllegalArgumentException(
+                "a projection row holds no " + value.getClass().getName() + ": " + value);
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -5,7 +5,8 @@ package org.diplomaticledger.projection;
  * slot; a rebuild fills the other one from the events alone and then makes it the active one.
  */
 public enum Slot {
-    A, B;
+    A,
+    B;
 
     public Slot other() {
         return this == A ? B : A;

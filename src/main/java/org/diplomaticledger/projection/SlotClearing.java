@@ -1,13 +1,5 @@
 package org.diplomaticledger.projection;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +11,13 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deletes the rows of the slot a switch (or a failed rebuild) released, in the background, a few seconds later: a
@@ -51,6 +50,7 @@ class SlotClearing implements SmartLifecycle {
     private final Map<String, Release> releases = new ConcurrentHashMap<>();
     /** Guarded by {@code this}, as is the choice between scheduling a clear and dropping it. */
     private ScheduledThreadPoolExecutor scheduler;
+
     private volatile boolean stopping;
 
     /** A thread per projection at most: the clears of different projections do not queue behind each other. */
@@ -91,7 +91,8 @@ class SlotClearing implements SmartLifecycle {
         if (stopping) {
             release.leave();
         } else {
-            release.task = scheduler.schedule(() -> clearReleased(projection, release), grace.toNanos(), TimeUnit.NANOSECONDS);
+            release.task =
+                    scheduler.schedule(() -> clearReleased(projection, release), grace.toNanos(), TimeUnit.NANOSECONDS);
         }
         return release;
     }
@@ -100,11 +101,19 @@ class SlotClearing implements SmartLifecycle {
         try {
             delete(projection, release.slot, release.deleted);
             release.cleared = true;
-            log.info("Cleared slot {} of projection {}: {} rows deleted", release.slot, projection.name(), release.deleted.get());
+            log.info(
+                    "Cleared slot {} of projection {}: {} rows deleted",
+                    release.slot,
+                    projection.name(),
+                    release.deleted.get());
         } catch (CancellationException stopping) {
             release.leave();
         } catch (RuntimeException e) {
-            log.warn("Clearing slot {} of projection {} failed; its next rebuild clears it", release.slot, projection.name(), e);
+            log.warn(
+                    "Clearing slot {} of projection {} failed; its next rebuild clears it",
+                    release.slot,
+                    projection.name(),
+                    e);
         } finally {
             release.done.complete(null);
         }
@@ -127,7 +136,8 @@ class SlotClearing implements SmartLifecycle {
 
     /** Deletes every row of the projection's tables in {@code slot}, {@link #batch} rows a transaction. */
     private void delete(Projection projection, Slot slot, AtomicLong deleted) {
-        String sql = DatabaseProduct.isH2(jdbc) ? "DELETE FROM %1$s WHERE slot = ? FETCH FIRST %2$d ROWS ONLY"
+        String sql = DatabaseProduct.isH2(jdbc)
+                ? "DELETE FROM %1$s WHERE slot = ? FETCH FIRST %2$d ROWS ONLY"
                 : "DELETE FROM %1$s WHERE ctid IN (SELECT ctid FROM %1$s WHERE slot = ? LIMIT %2$d)";
         for (String table : projection.tables()) {
             String delete = String.format(Locale.ROOT, sql, table, batch);
@@ -145,8 +155,10 @@ class SlotClearing implements SmartLifecycle {
                 } while (rows >= batch);
             }
         }
-        transactions.executeWithoutResult(tx -> jdbc.update("DELETE FROM projection_partition WHERE projection = ? AND slot = ?",
-                projection.name(), slot.headCode()));
+        transactions.executeWithoutResult(tx -> jdbc.update(
+                "DELETE FROM projection_partition WHERE projection = ? AND slot = ?",
+                projection.name(),
+                slot.headCode()));
     }
 
     @Override
@@ -198,6 +210,7 @@ class SlotClearing implements SmartLifecycle {
         final AtomicLong deleted = new AtomicLong();
         /** Complete once the clear ended: the slot emptied, or the clear failed or was dropped. */
         final CompletableFuture<Void> done = new CompletableFuture<>();
+
         volatile boolean cleared;
         volatile ScheduledFuture<?> task;
 
@@ -211,7 +224,10 @@ class SlotClearing implements SmartLifecycle {
         }
 
         void leave() {
-            log.info("Slot {} of projection {} is left for its next rebuild to clear: the ledger is stopping", slot, projection);
+            log.info(
+                    "Slot {} of projection {} is left for its next rebuild to clear: the ledger is stopping",
+                    slot,
+                    projection);
             done.complete(null);
         }
     }

@@ -1,8 +1,5 @@
 package org.diplomaticledger.projection;
 
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,6 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The rows of one table in each slot, every column but the slot (and a version's reach), hashed as a multiset: each
@@ -42,11 +41,9 @@ final class SlotDigest {
     /** Rows a PostgreSQL cursor fetches at a time. */
     private static final int FETCH = 10_000;
 
-    record Digest(long rows, String hash) {
-    }
+    record Digest(long rows, String hash) {}
 
-    private SlotDigest() {
-    }
+    private SlotDigest() {}
 
     /**
      * The digests of {@code table}'s rows in each slot, in one pass over the table; to be called within a transaction.
@@ -55,8 +52,11 @@ final class SlotDigest {
      */
     static Map<Slot, Digest> of(JdbcTemplate jdbc, String table) {
         List<String> columns = new ArrayList<>();
-        for (String column : jdbc.queryForList("SELECT column_name FROM information_schema.columns WHERE LOWER(table_name) = ? "
-                + "ORDER BY ordinal_position", String.class, table.toLowerCase(Locale.ROOT))) {
+        for (String column : jdbc.queryForList(
+                "SELECT column_name FROM information_schema.columns WHERE LOWER(table_name) = ? "
+                        + "ORDER BY ordinal_position",
+                String.class,
+                table.toLowerCase(Locale.ROOT))) {
             // reach bounds an index probe and may stand higher live than rebuilt (VersionWrites): not content
             if (!column.equalsIgnoreCase("slot") && !column.equalsIgnoreCase("reach")) {
                 columns.add(column.toLowerCase(Locale.ROOT));
@@ -136,7 +136,8 @@ final class SlotDigest {
     }
 
     /** One value: null, a day, an instant and text each hashed under a tag of their own, so that none equals another. */
-    private static void update(MessageDigest sha, ByteBuffer number, ResultSet rs, int column, int type) throws SQLException {
+    private static void update(MessageDigest sha, ByteBuffer number, ResultSet rs, int column, int type)
+            throws SQLException {
         number.clear();
         switch (type) {
             case Types.DATE -> {

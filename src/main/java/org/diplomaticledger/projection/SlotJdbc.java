@@ -1,16 +1,15 @@
 package org.diplomaticledger.projection;
 
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.stereotype.Component;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
 
 /**
  * How the queries of a projection read its rows: Spring's {@link JdbcTemplate} for queries whose slot a
@@ -59,7 +58,8 @@ public final class SlotJdbc {
         if (keys.isEmpty()) {
             return;
         }
-        List<Object[]> args = keys.stream().map(key -> query.args(key.toArray())).toList();
+        List<Object[]> args =
+                keys.stream().map(key -> query.args(key.toArray())).toList();
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (PreparedStatement statement = connection.prepareStatement(query.sql())) {
                 for (Object[] values : args) {
@@ -84,8 +84,9 @@ public final class SlotJdbc {
 
     private static Sql checked(Sql sql) {
         if (!sql.bindsSlot()) {
-            throw new IllegalArgumentException("a query of a projection reads one slot, bound by a ReadView (rows, knownRows, "
-                    + "typedRows, KeyVersion.of, Where): " + sql.text());
+            throw new IllegalArgumentException(
+                    "a query of a projection reads one slot, bound by a ReadView (rows, knownRows, "
+                            + "typedRows, KeyVersion.of, Where): " + sql.text());
         }
         return sql;
     }

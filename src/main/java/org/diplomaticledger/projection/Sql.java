@@ -24,8 +24,7 @@ public final class Sql {
     private final List<Object> args = new ArrayList<>();
     private boolean slot;
 
-    private Sql() {
-    }
+    private Sql() {}
 
     /** Text with the values of its placeholders, in order. */
     public static Sql of(String text, Object... args) {

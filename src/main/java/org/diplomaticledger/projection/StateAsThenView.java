@@ -8,5 +8,4 @@ import java.time.LocalDate;
  * that state answers for itself ({@code until}, exclusive): {@code {"code":"SU","name":"Union of Soviet Socialist
  * Republics","continuedBy":"RU","until":"1991-12-25"}}. Shared by the capabilities whose reads follow continuations.
  */
-public record StateAsThenView(String code, String name, String continuedBy, LocalDate until) {
-}
+public record StateAsThenView(String code, String name, String continuedBy, LocalDate until) {}

@@ -1,6 +1,17 @@
 package org.diplomaticledger.projection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -10,19 +21,6 @@ import org.diplomaticledger.history.api.EntryCorrected;
 import org.diplomaticledger.history.api.EntryRetracted;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
  * Turns a projection's handler into bitemporal row versions. The handler folds events into the rows of the event's
@@ -74,8 +72,8 @@ public final class TemporalProjector implements EventMessageHandler {
      * a rolled-back batch or savepoint, a refold, or another node's work on the partition all make it read again.
      * A plain access-ordered LinkedHashMap bounded by partitions: Axon's caches hold aggregates, not this.
      */
-    private final Map<String, OpenPartition> partitions = java.util.Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<String, OpenPartition> partitions =
+            java.util.Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, OpenPartition> eldest) {
                     return size() > CACHED_PARTITIONS;
@@ -87,13 +85,23 @@ public final class TemporalProjector implements EventMessageHandler {
     private final Refold refold;
     private static final int CACHED_VERSIONS = 200_000;
 
-    public TemporalProjector(Projection projection, SlotRef slot, JdbcTemplate jdbc, Supplier<EventStorageEngine> store,
-                             ObjectMapper mapper, int cachedEvents, boolean exclusive) {
+    public TemporalProjector(
+            Projection projection,
+            SlotRef slot,
+            JdbcTemplate jdbc,
+            Supplier<EventStorageEngine> store,
+            ObjectMapper mapper,
+            int cachedEvents,
+            boolean exclusive) {
         this.projection = projection;
         this.head = slot.head();
         this.jdbc = jdbc;
-        this.rows = new Head(new java.util.HashSet<>(projection.tables()), name -> layout(projection.versionedTables()
-                .stream().filter(table -> table.name().equals(name)).findFirst().orElseThrow()));
+        this.rows = new Head(
+                new java.util.HashSet<>(projection.tables()),
+                name -> layout(projection.versionedTables().stream()
+                        .filter(table -> table.name().equals(name))
+                        .findFirst()
+                        .orElseThrow()));
         this.target = projection.handler(rows);
         this.handler = new AnnotationEventHandlerAdapter(target);
         this.store = store;
@@ -145,7 +153,8 @@ public final class TemporalProjector implements EventMessageHandler {
             return false;
         }
         Class<?> type = event.getPayloadType();
-        return handler.canHandle(event) || EntryCorrected.class.isAssignableFrom(type)
+        return handler.canHandle(event)
+                || EntryCorrected.class.isAssignableFrom(type)
                 || EntryRetracted.class.isAssignableFrom(type);
     }
 
@@ -209,9 +218,10 @@ public final class TemporalProjector implements EventMessageHandler {
                 return;
             }
             OpenPartition cached = partitions.get(event.getAggregateIdentifier());
-            if (cached != null && trusted(cached, writes) && (cached.foldedUntil != null
-                    && !effectiveDate(event).isBefore(cached.foldedUntil)
-                    || timelines.holds(event.getAggregateIdentifier(), cached.sequence, cached.switches))) {
+            if (cached != null
+                    && trusted(cached, writes)
+                    && (cached.foldedUntil != null && !effectiveDate(event).isBefore(cached.foldedUntil)
+                            || timelines.holds(event.getAggregateIdentifier(), cached.sequence, cached.switches))) {
                 return; // in order, or a late fact refolded on the timeline in memory: no read of the versions
             }
         }
@@ -219,7 +229,8 @@ public final class TemporalProjector implements EventMessageHandler {
     }
 
     private boolean trusted(OpenPartition cached, Object transaction) {
-        return cached.switches == head.switches() && (exclusive || transaction != null && cached.transaction == transaction);
+        return cached.switches == head.switches()
+                && (exclusive || transaction != null && cached.transaction == transaction);
     }
 
     /**
@@ -231,7 +242,8 @@ public final class TemporalProjector implements EventMessageHandler {
         if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
             return null;
         }
-        VersionWrites bound = (VersionWrites) org.springframework.transaction.support.TransactionSynchronizationManager.getResource(this);
+        VersionWrites bound = (VersionWrites)
+                org.springframework.transaction.support.TransactionSynchronizationManager.getResource(this);
         if (bound == null) {
             VersionWrites created = new VersionWrites(jdbc);
             org.springframework.transaction.support.TransactionSynchronizationManager.bindResource(this, created);
@@ -283,16 +295,23 @@ public final class TemporalProjector implements EventMessageHandler {
         Timeline timeline = timelines.take(partition);
         VersionWrites transaction = exclusive ? null : writes();
         Progress progress = cached != null && trusted(cached, transaction)
-                ? new Progress(cached.foldedUntil, cached.sequence) : progress(partition);
+                ? new Progress(cached.foldedUntil, cached.sequence)
+                : progress(partition);
         LocalDate folded = progress == null ? null : progress.foldedUntil;
-        if (timeline != null && (progress == null || timeline.sequence != progress.sequence
-                || timeline.switches != head.switches())) {
+        if (timeline != null
+                && (progress == null
+                        || timeline.sequence != progress.sequence
+                        || timeline.switches != head.switches())) {
             timeline = null; // made before something it does not know of: a rolled-back batch, another node's work
         }
         OpenPartition state;
         if (folded == null || !effective.isBefore(folded)) {
-            state = cached != null && progress != null && cached.sequence == progress.sequence
-                    && cached.switches == head.switches() ? cached : openVersions(partition, progress);
+            state = cached != null
+                            && progress != null
+                            && cached.sequence == progress.sequence
+                            && cached.switches == head.switches()
+                    ? cached
+                    : openVersions(partition, progress);
             applyInOrder(partition, event, effective, recorded, state, timeline);
         } else {
             timeline = refold.apply(partition, domain, recorded, effective, timeline, progress.foldedUntil);
@@ -332,8 +351,14 @@ public final class TemporalProjector implements EventMessageHandler {
      * (every closed version ends on a day already folded), which {@code state} holds. Each changed row's open
      * version ends on the event's day and a new one opens on it.
      */
-    private void applyInOrder(String partition, EventMessage<?> event, LocalDate effective, Instant recorded,
-                              OpenPartition state, Timeline timeline) throws Exception {
+    private void applyInOrder(
+            String partition,
+            EventMessage<?> event,
+            LocalDate effective,
+            Instant recorded,
+            OpenPartition state,
+            Timeline timeline)
+            throws Exception {
         OpenPartition.Rows folded = new OpenPartition.Rows(state);
         rows.with(folded, () -> handler.handle(event));
         for (Map.Entry<String, Map<List<Object>, Row>> table : folded.changes.entrySet()) {
@@ -350,12 +375,26 @@ public final class TemporalProjector implements EventMessageHandler {
                     }
                     if (current != null && current.validFrom().isBefore(effective)) {
                         // one write: the open version ends on the event's day, from the event's recording on
-                        writes().end(layout, versionsCode(), key, current.validFrom(), current.recordedFrom(), effective, recorded);
+                        writes().end(
+                                        layout,
+                                        versionsCode(),
+                                        key,
+                                        current.validFrom(),
+                                        current.recordedFrom(),
+                                        effective,
+                                        recorded);
                         if (timeline != null) {
                             timeline.put(current.endingOn(effective));
                         }
                     } else if (current != null) {
-                        writes().close(layout, versionsCode(), key, current.validFrom(), null, current.recordedFrom(), recorded);
+                        writes().close(
+                                        layout,
+                                        versionsCode(),
+                                        key,
+                                        current.validFrom(),
+                                        null,
+                                        current.recordedFrom(),
+                                        recorded);
                     }
                     if (row != null) {
                         writes().insert(layout, versionsCode(), key, row, effective, null, recorded);
@@ -417,14 +456,17 @@ public final class TemporalProjector implements EventMessageHandler {
     }
 
     /** What the partition's head has folded: until which effective day, and up to which event of its aggregate. */
-    private record Progress(LocalDate foldedUntil, long sequence) {
-    }
+    private record Progress(LocalDate foldedUntil, long sequence) {}
 
     private Progress progress(String partition) {
         writes().flush();
-        List<Progress> found = jdbc.query("SELECT folded_until, last_sequence FROM projection_partition WHERE projection = ? "
-                        + "AND slot = ? AND partition_id = ?", (rs, i) -> new Progress(rs.getObject(1, LocalDate.class), rs.getLong(2)),
-                projection.name(), head.code(), partition);
+        List<Progress> found = jdbc.query(
+                "SELECT folded_until, last_sequence FROM projection_partition WHERE projection = ? "
+                        + "AND slot = ? AND partition_id = ?",
+                (rs, i) -> new Progress(rs.getObject(1, LocalDate.class), rs.getLong(2)),
+                projection.name(),
+                head.code(),
+                partition);
         return found.isEmpty() ? null : found.get(0);
     }
 

@@ -1,7 +1,7 @@
 package org.diplomaticledger.projection;
 
-import java.time.Instant;
 import java.sql.Date;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -69,7 +69,9 @@ public record TimePoint(LocalDate asOf, Instant knownAt, boolean latest) {
         if (latest) {
             return Sql.of(p + "valid_to");
         }
-        return Sql.of("(CASE WHEN " + p + "valid_to_recorded > " + INSTANT + " THEN NULL ELSE " + p + "valid_to END)", instant());
+        return Sql.of(
+                "(CASE WHEN " + p + "valid_to_recorded > " + INSTANT + " THEN NULL ELSE " + p + "valid_to END)",
+                instant());
     }
 
     /**
@@ -82,8 +84,11 @@ public record TimePoint(LocalDate asOf, Instant knownAt, boolean latest) {
         if (latest) {
             return Sql.of("(" + p + "valid_to IS NULL OR " + p + "valid_to > " + DAY + ")", after);
         }
-        return Sql.of("(" + p + "valid_to IS NULL OR " + p + "valid_to > " + DAY + " OR " + p + "valid_to_recorded > " + INSTANT + ")",
-                after, instant());
+        return Sql.of(
+                "(" + p + "valid_to IS NULL OR " + p + "valid_to > " + DAY + " OR " + p + "valid_to_recorded > "
+                        + INSTANT + ")",
+                after,
+                instant());
     }
 
     /**
@@ -119,30 +124,58 @@ public record TimePoint(LocalDate asOf, Instant knownAt, boolean latest) {
         // query finds the version by its key and valid_from; its recorded-time condition is written as a CASE so that
         // H2 cannot take it for an index range (it chose the (…, recorded_to, …) or (…, recorded_from DESC, …) index
         // over the valid_from the subquery gives, and read every version of the key again).
-        q.add("SELECT ").add(columns).add(" FROM " + table + " v WHERE ").key("v.", key).add(" AND v.valid_from = (SELECT valid_from FROM "
-                + table + " WHERE ").key("", key).add(" AND valid_from <= ");
+        q.add("SELECT ")
+                .add(columns)
+                .add(" FROM " + table + " v WHERE ")
+                .key("v.", key)
+                .add(" AND v.valid_from = (SELECT valid_from FROM " + table + " WHERE ")
+                .key("", key)
+                .add(" AND valid_from <= ");
         if (latest) {
-            return q.add("CAST(").param(day).add(" AS DATE) AND recorded_to IS NULL ORDER BY " + keyOrder
-                    + ", valid_from DESC FETCH FIRST ROW ONLY) AND CASE WHEN v.recorded_to IS NULL THEN 1 ELSE 0 END = 1 "
-                    + "AND (v.valid_to IS NULL OR v.valid_to > CAST(").param(day).add(" AS DATE))").build();
+            return q.add("CAST(")
+                    .param(day)
+                    .add(" AS DATE) AND recorded_to IS NULL ORDER BY " + keyOrder
+                            + ", valid_from DESC FETCH FIRST ROW ONLY) AND CASE WHEN v.recorded_to IS NULL THEN 1 ELSE 0 END = 1 "
+                            + "AND (v.valid_to IS NULL OR v.valid_to > CAST(")
+                    .param(day)
+                    .add(" AS DATE))")
+                    .build();
         }
         OffsetDateTime instant = knownAt.atOffset(ZoneOffset.UTC);
         String at = " AS TIMESTAMP WITH TIME ZONE)";
-        return q.add("LEAST(CAST(").param(day).add(" AS DATE), (SELECT reach FROM " + table + " WHERE ").key("", key)
-                .add(" AND recorded_from <= CAST(").param(instant).add(at + " ORDER BY " + keyOrder
-                        + ", recorded_from DESC, reach DESC FETCH FIRST ROW ONLY)) AND recorded_from <= CAST(").param(instant)
-                .add(at + " AND (recorded_to IS NULL OR recorded_to > CAST(").param(instant).add(at + ") ORDER BY " + keyOrder
-                        + ", valid_from DESC FETCH FIRST ROW ONLY) AND CASE WHEN v.recorded_from <= CAST(").param(instant)
-                .add(at + " AND (v.recorded_to IS NULL OR v.recorded_to > CAST(").param(instant).add(at + ") THEN 1 ELSE 0 END = 1 "
-                        + "AND (v.valid_to IS NULL OR v.valid_to > CAST(").param(day).add(" AS DATE) OR v.valid_to_recorded > CAST(")
-                .param(instant).add(at + ")").build();
+        return q.add("LEAST(CAST(")
+                .param(day)
+                .add(" AS DATE), (SELECT reach FROM " + table + " WHERE ")
+                .key("", key)
+                .add(" AND recorded_from <= CAST(")
+                .param(instant)
+                .add(at + " ORDER BY " + keyOrder
+                        + ", recorded_from DESC, reach DESC FETCH FIRST ROW ONLY)) AND recorded_from <= CAST(")
+                .param(instant)
+                .add(at + " AND (recorded_to IS NULL OR recorded_to > CAST(")
+                .param(instant)
+                .add(at + ") ORDER BY " + keyOrder
+                        + ", valid_from DESC FETCH FIRST ROW ONLY) AND CASE WHEN v.recorded_from <= CAST(")
+                .param(instant)
+                .add(at + " AND (v.recorded_to IS NULL OR v.recorded_to > CAST(")
+                .param(instant)
+                .add(at + ") THEN 1 ELSE 0 END = 1 " + "AND (v.valid_to IS NULL OR v.valid_to > CAST(")
+                .param(day)
+                .add(" AS DATE) OR v.valid_to_recorded > CAST(")
+                .param(instant)
+                .add(at + ")")
+                .build();
     }
 
     /** The versions valid at this point ({@code onAsOf}), or those believed at {@code knownAt} on any day. */
     private Sql rowsAt(String alias, boolean onAsOf) {
         String p = prefix(alias);
         Date day = Date.valueOf(asOf);
-        Sql sql = onAsOf ? Sql.of(p + "valid_from <= " + DAY + " AND (" + p + "valid_to IS NULL OR " + p + "valid_to > " + DAY, day, day)
+        Sql sql = onAsOf
+                ? Sql.of(
+                        p + "valid_from <= " + DAY + " AND (" + p + "valid_to IS NULL OR " + p + "valid_to > " + DAY,
+                        day,
+                        day)
                 : Sql.of("");
         if (latest) {
             return sql.add(onAsOf ? ") AND " : "").add(p + "recorded_to IS NULL");
@@ -151,8 +184,11 @@ public record TimePoint(LocalDate asOf, Instant knownAt, boolean latest) {
         if (onAsOf) {
             sql.add(" OR " + p + "valid_to_recorded > " + INSTANT + ") AND ", instant);
         }
-        return sql.add(p + "recorded_from <= " + INSTANT + " AND (" + p + "recorded_to IS NULL OR " + p + "recorded_to > " + INSTANT + ")",
-                instant, instant);
+        return sql.add(
+                p + "recorded_from <= " + INSTANT + " AND (" + p + "recorded_to IS NULL OR " + p + "recorded_to > "
+                        + INSTANT + ")",
+                instant,
+                instant);
     }
 
     private static String prefix(String alias) {

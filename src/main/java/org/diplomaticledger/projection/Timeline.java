@@ -1,8 +1,5 @@
 package org.diplomaticledger.projection;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +8,8 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * A partition's current versions (those still believed, {@code recorded_to IS NULL}) over effective time, by table and
@@ -27,6 +26,7 @@ final class Timeline {
     private int size;
     /** The last event of the partition it reflects, and the slot switches it was made at. */
     long sequence = -1;
+
     int switches;
     /** Until which effective day the partition has folded. */
     LocalDate foldedUntil;
@@ -36,10 +36,12 @@ final class Timeline {
         Timeline timeline = new Timeline();
         for (VersionLayout layout : layouts) {
             timeline.tables.put(layout.table, new HashMap<>());
-            jdbc.query("SELECT " + layout.columnList + ", valid_from, valid_to, recorded_from FROM " + layout.table
+            jdbc.query(
+                    "SELECT " + layout.columnList + ", valid_from, valid_to, recorded_from FROM " + layout.table
                             + " WHERE slot = ? AND " + layout.partitionSql + " AND recorded_to IS NULL",
                     (RowCallbackHandler) rs -> timeline.put(Version.read(rs, layout)),
-                    slot, layout.partitionArg(partition));
+                    slot,
+                    layout.partitionArg(partition));
         }
         return timeline;
     }
@@ -71,7 +73,8 @@ final class Timeline {
         if (floor != null && floor.getValue().validOn(day)) {
             overlapping.add(floor.getValue());
         }
-        overlapping.addAll((end == null ? versions.tailMap(day, false) : versions.subMap(day, false, end, false)).values());
+        overlapping.addAll(
+                (end == null ? versions.tailMap(day, false) : versions.subMap(day, false, end, false)).values());
         return overlapping;
     }
 
@@ -91,10 +94,11 @@ final class Timeline {
     void put(Version version) {
         List<Object> key = version.layout().key(version.row());
         Version previous = tables.computeIfAbsent(version.layout().table, t -> new HashMap<>())
-                .computeIfAbsent(key, k -> new TreeMap<>()).put(version.validFrom(), version);
+                .computeIfAbsent(key, k -> new TreeMap<>())
+                .put(version.validFrom(), version);
         if (previous != null) {
-            throw new IllegalStateException("two current versions of " + version.layout().table + " " + key
-                    + " from " + version.validFrom());
+            throw new IllegalStateException(
+                    "two current versions of " + version.layout().table + " " + key + " from " + version.validFrom());
         }
         size++;
     }

@@ -14,8 +14,13 @@ import java.util.List;
  * it is made once: a handler that looks through all of a partition's rows (a mission's tenures) asks for each of them
  * at every event of the partition.
  */
-record Version(VersionLayout layout, LocalDate validFrom, LocalDate validTo, Instant recordedFrom, List<Object> row,
-               Row asRow) {
+record Version(
+        VersionLayout layout,
+        LocalDate validFrom,
+        LocalDate validTo,
+        Instant recordedFrom,
+        List<Object> row,
+        Row asRow) {
 
     Version(VersionLayout layout, LocalDate validFrom, LocalDate validTo, Instant recordedFrom, List<Object> row) {
         this(layout, validFrom, validTo, recordedFrom, row, new Row(layout, row.toArray()));
@@ -42,7 +47,11 @@ record Version(VersionLayout layout, LocalDate validFrom, LocalDate validTo, Ins
         for (int i = 1; i <= n; i++) {
             row.add(Row.canonical(rs.getObject(i)));
         }
-        return new Version(layout, rs.getObject(n + 1, LocalDate.class), rs.getObject(n + 2, LocalDate.class),
-                rs.getObject(n + 3, OffsetDateTime.class).toInstant(), row);
+        return new Version(
+                layout,
+                rs.getObject(n + 1, LocalDate.class),
+                rs.getObject(n + 2, LocalDate.class),
+                rs.getObject(n + 3, OffsetDateTime.class).toInstant(),
+                row);
     }
 }

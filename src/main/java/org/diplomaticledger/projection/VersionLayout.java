@@ -46,13 +46,15 @@ final class VersionLayout {
      * has one (a key's current versions do not overlap in effective time); else null.
      */
     final IndexKeys partitionKeys;
+
     final String latestCurrentSql;
     private final java.util.Map<String, Integer> indexes = new java.util.HashMap<>();
 
     VersionLayout(VersionedTable table) {
         List<String> columns = table.columns();
         if (columns.isEmpty()) {
-            throw new IllegalStateException("table " + table.name() + " declares no columns: VersionedTable.columns(...)");
+            throw new IllegalStateException(
+                    "table " + table.name() + " declares no columns: VersionedTable.columns(...)");
         }
         this.table = table.name();
         this.columns = List.copyOf(columns);
@@ -60,31 +62,44 @@ final class VersionLayout {
         for (int i = 0; i < this.columns.size(); i++) {
             indexes.put(this.columns.get(i), i);
         }
-        this.keyIndexes = table.key().stream().mapToInt(column -> {
-            int index = columns.indexOf(column.toLowerCase(Locale.ROOT));
-            if (index < 0) {
-                throw new IllegalStateException("table " + table.name() + " has no key column " + column);
-            }
-            return index;
-        }).toArray();
+        this.keyIndexes = table.key().stream()
+                .mapToInt(column -> {
+                    int index = columns.indexOf(column.toLowerCase(Locale.ROOT));
+                    if (index < 0) {
+                        throw new IllegalStateException("table " + table.name() + " has no key column " + column);
+                    }
+                    return index;
+                })
+                .toArray();
         this.prefix = table.partitionPrefix();
         this.partitionSql = table.partitionColumn() + (prefix ? " LIKE ?" : " = ?");
-        this.keySql = String.join(" AND ", table.key().stream().map(column -> column + " = ?").toList());
-        this.openVersionSql = "slot = ? AND " + keySql + " AND valid_from = ? AND recorded_to IS NULL AND valid_to IS NULL";
-        this.closedVersionSql = "slot = ? AND " + keySql + " AND valid_from = ? AND recorded_to IS NULL AND valid_to = ?";
+        this.keySql = String.join(
+                " AND ", table.key().stream().map(column -> column + " = ?").toList());
+        this.openVersionSql =
+                "slot = ? AND " + keySql + " AND valid_from = ? AND recorded_to IS NULL AND valid_to IS NULL";
+        this.closedVersionSql =
+                "slot = ? AND " + keySql + " AND valid_from = ? AND recorded_to IS NULL AND valid_to = ?";
         this.reach = table.reach();
         this.oneKeyPartition = !prefix && table.key().equals(List.of(table.partitionColumn()));
-        String read = "SELECT " + columnList + ", valid_from, valid_to, recorded_from FROM " + table.name() + " WHERE slot = ? AND "
-                + partitionSql + " AND recorded_to IS NULL";
-        this.openSql = oneKeyPartition ? read + " ORDER BY slot, " + table.partitionColumn() + ", valid_from DESC FETCH FIRST ROW ONLY"
+        String read = "SELECT " + columnList + ", valid_from, valid_to, recorded_from FROM " + table.name()
+                + " WHERE slot = ? AND " + partitionSql + " AND recorded_to IS NULL";
+        this.openSql = oneKeyPartition
+                ? read + " ORDER BY slot, " + table.partitionColumn() + ", valid_from DESC FETCH FIRST ROW ONLY"
                 : read + " AND valid_to IS NULL";
-        this.partitionKeys = table.fewKeys() ? new IndexKeys(table.name(), List.of("slot", table.partitionColumn()),
-                table.key().subList(1, table.key().size())) : null;
-        this.latestCurrentSql = table.fewKeys() ? "SELECT " + columnList + ", valid_from, valid_to, recorded_from FROM "
-                + table.name() + " WHERE slot = ? AND " + keySql + " AND recorded_to IS NULL ORDER BY slot, "
-                + String.join(", ", table.key()) + ", valid_from DESC FETCH FIRST ROW ONLY" : null;
+        this.partitionKeys = table.fewKeys()
+                ? new IndexKeys(
+                        table.name(),
+                        List.of("slot", table.partitionColumn()),
+                        table.key().subList(1, table.key().size()))
+                : null;
+        this.latestCurrentSql = table.fewKeys()
+                ? "SELECT " + columnList + ", valid_from, valid_to, recorded_from FROM "
+                        + table.name() + " WHERE slot = ? AND " + keySql + " AND recorded_to IS NULL ORDER BY slot, "
+                        + String.join(", ", table.key()) + ", valid_from DESC FETCH FIRST ROW ONLY"
+                : null;
         this.insertSql = "INSERT INTO " + table.name() + " (slot, " + columnList
-                + ", valid_from, valid_to, valid_to_recorded, recorded_from, recorded_to" + (reach ? ", reach" : "") + ") VALUES ("
+                + ", valid_from, valid_to, valid_to_recorded, recorded_from, recorded_to" + (reach ? ", reach" : "")
+                + ") VALUES ("
                 + String.join(", ", Collections.nCopies(columns.size() + (reach ? 7 : 6), "?")) + ")";
         String keyOrder = String.join(", ", table.key());
         this.reachProbeSql = "SELECT recorded_from, reach FROM " + table.name() + " WHERE slot = ? AND " + keySql
@@ -109,16 +124,19 @@ final class VersionLayout {
             return columns;
         }));
         Set<String> declared = new LinkedHashSet<>(table.columns());
-        VersionedTable.VERSION_COLUMNS.stream().filter(column -> table.reach() || !column.equals("reach")).forEach(declared::add);
+        VersionedTable.VERSION_COLUMNS.stream()
+                .filter(column -> table.reach() || !column.equals("reach"))
+                .forEach(declared::add);
         if (!found.equals(declared)) {
             Set<String> undeclared = new LinkedHashSet<>(found);
             undeclared.removeAll(declared);
             Set<String> missing = new LinkedHashSet<>(declared);
             missing.removeAll(found);
-            throw new IllegalStateException("table " + table.name() + " does not have the columns its projection declares: "
-                    + (missing.isEmpty() ? "" : "missing " + missing + (undeclared.isEmpty() ? "" : ", "))
-                    + (undeclared.isEmpty() ? "" : "not declared " + undeclared)
-                    + ". A migration and the projection's VersionedTable.columns(...) must change together.");
+            throw new IllegalStateException(
+                    "table " + table.name() + " does not have the columns its projection declares: "
+                            + (missing.isEmpty() ? "" : "missing " + missing + (undeclared.isEmpty() ? "" : ", "))
+                            + (undeclared.isEmpty() ? "" : "not declared " + undeclared)
+                            + ". A migration and the projection's VersionedTable.columns(...) must change together.");
         }
     }
 

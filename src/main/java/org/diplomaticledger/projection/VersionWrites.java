@@ -1,7 +1,5 @@
 package org.diplomaticledger.projection;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The version writes of a {@link TemporalProjector}, held until {@link #flush()} and then sent as JDBC batches, one
@@ -39,22 +38,21 @@ final class VersionWrites {
      */
     private final List<Run> statements = new ArrayList<>();
 
-    private record Run(String sql, List<Object[]> args) {
-    }
+    private record Run(String sql, List<Object[]> args) {}
     /** Versions to insert that are still current, by identity: one at most per identity. */
     private final Map<Identity, Pending> current = new LinkedHashMap<>();
     /** Versions to insert that were closed before the flush. */
     private final List<Pending> closed = new ArrayList<>();
     /** Each partition's progress to store, by projection slot and partition. */
     private final Map<List<String>, Object[]> progress = new LinkedHashMap<>();
+
     private final Map<List<String>, Boolean> progressIsNew = new LinkedHashMap<>();
 
     VersionWrites(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    private record Identity(String table, String slot, List<Object> key, LocalDate validFrom, LocalDate validTo) {
-    }
+    private record Identity(String table, String slot, List<Object> key, LocalDate validFrom, LocalDate validTo) {}
 
     private static final class Pending {
         final VersionLayout layout;
@@ -67,9 +65,16 @@ final class VersionWrites {
         LocalDate reach;
         /** Since when {@code validTo} is known, when later than {@code recordedFrom} (see {@link #end}). */
         Instant validToRecorded;
+
         Instant recordedTo;
 
-        Pending(VersionLayout layout, String slot, List<Object> row, LocalDate validFrom, LocalDate validTo, Instant recordedFrom) {
+        Pending(
+                VersionLayout layout,
+                String slot,
+                List<Object> row,
+                LocalDate validFrom,
+                LocalDate validTo,
+                Instant recordedFrom) {
             this.layout = layout;
             this.slot = slot;
             this.row = row;
@@ -84,8 +89,14 @@ final class VersionWrites {
     }
 
     /** A current version stops being believed at {@code recorded}, or goes if it was recorded at that instant. */
-    void close(VersionLayout layout, String slot, List<Object> key, LocalDate validFrom, LocalDate validTo,
-               Instant recordedFrom, Instant recorded) {
+    void close(
+            VersionLayout layout,
+            String slot,
+            List<Object> key,
+            LocalDate validFrom,
+            LocalDate validTo,
+            Instant recordedFrom,
+            Instant recorded) {
         Pending pending = current.remove(new Identity(layout.table, slot, key, validFrom, validTo));
         if (pending != null) {
             if (!pending.recordedFrom.equals(recorded)) {
@@ -109,8 +120,14 @@ final class VersionWrites {
      * the open one closed in recorded time beside a copy that ends. A version ended at the instant it was recorded
      * was never believed open: its end is known from its start.
      */
-    void end(VersionLayout layout, String slot, List<Object> key, LocalDate validFrom, Instant recordedFrom,
-             LocalDate validTo, Instant recorded) {
+    void end(
+            VersionLayout layout,
+            String slot,
+            List<Object> key,
+            LocalDate validFrom,
+            Instant recordedFrom,
+            LocalDate validTo,
+            Instant recorded) {
         Instant known = recordedFrom.equals(recorded) ? null : recorded;
         Pending pending = current.remove(new Identity(layout.table, slot, key, validFrom, null));
         if (pending != null) {
@@ -119,7 +136,10 @@ final class VersionWrites {
             current.put(new Identity(layout.table, slot, key, validFrom, validTo), pending);
             return;
         }
-        add(layout.endSql, new Object[] {Date.valueOf(validTo), known == null ? null : at(known)}, slot,
+        add(
+                layout.endSql,
+                new Object[] {Date.valueOf(validTo), known == null ? null : at(known)},
+                slot,
                 layout.versionWhere(key, validFrom, null));
     }
 
@@ -141,17 +161,26 @@ final class VersionWrites {
     }
 
     /** A new current version. */
-    void insert(VersionLayout layout, String slot, List<Object> key, List<Object> row, LocalDate validFrom,
-                LocalDate validTo, Instant recorded) {
-        Pending previous = current.put(new Identity(layout.table, slot, key, validFrom, validTo),
+    void insert(
+            VersionLayout layout,
+            String slot,
+            List<Object> key,
+            List<Object> row,
+            LocalDate validFrom,
+            LocalDate validTo,
+            Instant recorded) {
+        Pending previous = current.put(
+                new Identity(layout.table, slot, key, validFrom, validTo),
                 new Pending(layout, slot, row, validFrom, validTo, recorded));
         if (previous != null) {
-            throw new IllegalStateException("two current versions of " + layout.table + " " + key + " from " + validFrom);
+            throw new IllegalStateException(
+                    "two current versions of " + layout.table + " " + key + " from " + validFrom);
         }
     }
 
     /** What the partition's rows have folded: until which effective day, and up to which event of its aggregate. */
-    void progress(String projection, String slot, String partition, LocalDate foldedUntil, long sequence, boolean isNew) {
+    void progress(
+            String projection, String slot, String partition, LocalDate foldedUntil, long sequence, boolean isNew) {
         List<String> id = List.of(projection, slot, partition);
         progress.put(id, new Object[] {Date.valueOf(foldedUntil), sequence});
         progressIsNew.putIfAbsent(id, isNew);
@@ -164,11 +193,15 @@ final class VersionWrites {
         }
         statements.forEach(run -> jdbc.batchUpdate(run.sql, run.args));
         Map<VersionLayout, List<Pending>> inserts = new LinkedHashMap<>();
-        closed.forEach(pending -> inserts.computeIfAbsent(pending.layout, layout -> new ArrayList<>()).add(pending));
-        current.values().forEach(pending -> inserts.computeIfAbsent(pending.layout, layout -> new ArrayList<>()).add(pending));
+        closed.forEach(pending -> inserts.computeIfAbsent(pending.layout, layout -> new ArrayList<>())
+                .add(pending));
+        current.values()
+                .forEach(pending -> inserts.computeIfAbsent(pending.layout, layout -> new ArrayList<>())
+                        .add(pending));
         inserts.forEach((layout, pendings) -> {
             List<Object[]> raises = layout.reach ? reach(layout, pendings) : List.of();
-            jdbc.batchUpdate(layout.insertSql, pendings.stream().map(VersionWrites::args).toList());
+            jdbc.batchUpdate(
+                    layout.insertSql, pendings.stream().map(VersionWrites::args).toList());
             if (!raises.isEmpty()) {
                 jdbc.batchUpdate(layout.reachRaiseSql, raises);
             }
@@ -183,12 +216,16 @@ final class VersionWrites {
             }
         });
         if (!added.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO projection_partition (projection, slot, partition_id, folded_until, last_sequence) "
-                    + "VALUES (?, ?, ?, ?, ?)", added);
+            jdbc.batchUpdate(
+                    "INSERT INTO projection_partition (projection, slot, partition_id, folded_until, last_sequence) "
+                            + "VALUES (?, ?, ?, ?, ?)",
+                    added);
         }
         if (!updates.isEmpty()) {
-            jdbc.batchUpdate("UPDATE projection_partition SET folded_until = ?, last_sequence = ? WHERE projection = ? "
-                    + "AND slot = ? AND partition_id = ?", updates);
+            jdbc.batchUpdate(
+                    "UPDATE projection_partition SET folded_until = ?, last_sequence = ? WHERE projection = ? "
+                            + "AND slot = ? AND partition_id = ?",
+                    updates);
         }
         clear();
     }
@@ -199,7 +236,8 @@ final class VersionWrites {
      * one of them (arguments of {@link VersionLayout#reachRaiseSql}).
      */
     private List<Object[]> reach(VersionLayout layout, List<Pending> pendings) {
-        pendings.sort(java.util.Comparator.comparing(pending -> pending.recordedFrom)); // stable: keeps their order per instant
+        pendings.sort(java.util.Comparator.comparing(
+                pending -> pending.recordedFrom)); // stable: keeps their order per instant
         Map<List<Object>, List<Pending>> byKey = new LinkedHashMap<>();
         for (Pending pending : pendings) {
             List<Object> id = new ArrayList<>(layout.key(pending.row));
@@ -215,8 +253,12 @@ final class VersionWrites {
             for (int i = 0; i < key.size(); i++) {
                 where[i + 1] = Row.jdbc(key.get(i));
             }
-            List<Object[]> last = jdbc.query(layout.reachProbeSql, (rs, i) -> new Object[] {
-                    rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getObject(2, LocalDate.class)}, where);
+            List<Object[]> last = jdbc.query(
+                    layout.reachProbeSql,
+                    (rs, i) -> new Object[] {
+                        rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getObject(2, LocalDate.class)
+                    },
+                    where);
             Instant storedUntil = last.isEmpty() ? null : (Instant) last.get(0)[0];
             LocalDate reach = last.isEmpty() ? null : (LocalDate) last.get(0)[1];
             for (int from = 0; from < versions.size(); ) {

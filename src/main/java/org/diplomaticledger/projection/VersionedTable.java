@@ -30,23 +30,35 @@ import java.util.Set;
  *                        ({@link IndexKeys}), instead of by reading every version of the partition. The key must begin
  *                        with the partition column, and its other columns hold text
  */
-public record VersionedTable(String name, String partitionColumn, boolean partitionPrefix, List<String> key, boolean reach,
-                             List<String> columns, boolean fewKeys) {
+public record VersionedTable(
+        String name,
+        String partitionColumn,
+        boolean partitionPrefix,
+        List<String> key,
+        boolean reach,
+        List<String> columns,
+        boolean fewKeys) {
 
     /** The columns every versioned table has besides its own (they are not part of a row); {@code reach} if it keeps it. */
-    static final List<String> VERSION_COLUMNS = List.of("slot", "valid_from", "valid_to", "valid_to_recorded",
-            "recorded_from", "recorded_to", "reach");
+    static final List<String> VERSION_COLUMNS =
+            List.of("slot", "valid_from", "valid_to", "valid_to_recorded", "recorded_from", "recorded_to", "reach");
 
-    public VersionedTable(String name, String partitionColumn, boolean partitionPrefix, List<String> key, boolean reach,
-                          List<String> columns) {
+    public VersionedTable(
+            String name,
+            String partitionColumn,
+            boolean partitionPrefix,
+            List<String> key,
+            boolean reach,
+            List<String> columns) {
         this(name, partitionColumn, partitionPrefix, key, reach, columns, false);
     }
 
     public VersionedTable {
         key = List.copyOf(key);
         if (fewKeys && (partitionPrefix || key.size() < 2 || !key.get(0).equalsIgnoreCase(partitionColumn))) {
-            throw new IllegalArgumentException("table " + name + ": open versions by key need a key that begins with the "
-                    + "partition column and has more columns");
+            throw new IllegalArgumentException(
+                    "table " + name + ": open versions by key need a key that begins with the "
+                            + "partition column and has more columns");
         }
         columns = List.copyOf(columns);
         if (!columns.isEmpty()) {
@@ -56,12 +68,14 @@ public record VersionedTable(String name, String partitionColumn, boolean partit
             }
             for (String column : columns) {
                 if (VERSION_COLUMNS.contains(column)) {
-                    throw new IllegalArgumentException("table " + name + ": " + column + " is a version's column, not a row's");
+                    throw new IllegalArgumentException(
+                            "table " + name + ": " + column + " is a version's column, not a row's");
                 }
             }
             for (String column : key) {
                 if (!own.contains(column.toLowerCase(Locale.ROOT))) {
-                    throw new IllegalArgumentException("table " + name + " has no key column " + column + "; it has " + columns);
+                    throw new IllegalArgumentException(
+                            "table " + name + " has no key column " + column + "; it has " + columns);
                 }
             }
             if (!own.contains(partitionColumn.toLowerCase(Locale.ROOT))) {
@@ -82,8 +96,16 @@ public record VersionedTable(String name, String partitionColumn, boolean partit
 
     /** This table with its own columns, as a comma-separated list ({@code "talks_id, state, head_name"}). */
     public VersionedTable columns(String list) {
-        return new VersionedTable(name, partitionColumn, partitionPrefix, key, reach,
-                Arrays.stream(list.split(",")).map(column -> column.strip().toLowerCase(Locale.ROOT)).toList(), fewKeys);
+        return new VersionedTable(
+                name,
+                partitionColumn,
+                partitionPrefix,
+                key,
+                reach,
+                Arrays.stream(list.split(","))
+                        .map(column -> column.strip().toLowerCase(Locale.ROOT))
+                        .toList(),
+                fewKeys);
     }
 
     /** A table whose partition column holds the aggregate id itself. */

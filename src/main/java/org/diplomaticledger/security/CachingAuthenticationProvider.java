@@ -1,9 +1,5 @@
 package org.diplomaticledger.security;
 
-import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,6 +9,9 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 
 /**
  * Remembers, for a short while, which credentials a slow password check (bcrypt: about 80 ms) has already accepted,
@@ -23,8 +22,7 @@ final class CachingAuthenticationProvider implements AuthenticationProvider {
 
     private static final int MAX_ENTRIES = 10_000;
 
-    private record Accepted(Authentication authentication, Instant until) {
-    }
+    private record Accepted(Authentication authentication, Instant until) {}
 
     private final AuthenticationProvider delegate;
     private final Duration ttl;
@@ -39,11 +37,13 @@ final class CachingAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        if (!(authentication instanceof UsernamePasswordAuthenticationToken) || authentication.getCredentials() == null
+        if (!(authentication instanceof UsernamePasswordAuthenticationToken)
+                || authentication.getCredentials() == null
                 || ttl.isZero()) {
             return delegate.authenticate(authentication);
         }
-        String key = key(authentication.getName(), authentication.getCredentials().toString());
+        String key =
+                key(authentication.getName(), authentication.getCredentials().toString());
         Instant now = clock.instant();
         Accepted known = accepted.get(key);
         if (known != null && known.until().isAfter(now)) {

@@ -1,7 +1,5 @@
 package org.diplomaticledger.security;
 
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -9,6 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * {@code java -jar diplomatic-ledger.jar hash-password [--strength N]}: reads a password (from the terminal without
@@ -21,8 +20,7 @@ public final class HashPassword {
     /** bcrypt's cost factor when none is given: 2^10 rounds, about 70 ms a check on a 2-core machine. */
     public static final int DEFAULT_STRENGTH = 10;
 
-    private HashPassword() {
-    }
+    private HashPassword() {}
 
     /** Hashes one password; the process's exit code (0 done, 2 bad usage or no password). */
     public static int run(String[] args, InputStream in, Console console, PrintStream out, PrintStream err) {

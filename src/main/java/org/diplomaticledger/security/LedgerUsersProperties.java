@@ -1,11 +1,10 @@
 package org.diplomaticledger.security;
 
+import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
-import java.util.List;
 
 /**
  * {@code ledger.security.*}: the ledger's users and how their credentials are checked.
@@ -19,8 +18,10 @@ import java.util.List;
  *                           they always need a user with the role ADMIN
  */
 @ConfigurationProperties("ledger.security")
-public record LedgerUsersProperties(List<User> users, @DefaultValue("PT5M") Duration authCache,
-                                    @DefaultValue("true") boolean managementPortOpen) {
+public record LedgerUsersProperties(
+        List<User> users,
+        @DefaultValue("PT5M") Duration authCache,
+        @DefaultValue("true") boolean managementPortOpen) {
 
     @ConstructorBinding
     public LedgerUsersProperties {

@@ -1,13 +1,12 @@
 package org.diplomaticledger.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
-
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The ports of a separate management server ({@code management.server.port}), as it reports them once started (so a

@@ -1,10 +1,24 @@
 package org.diplomaticledger.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.diplomaticledger.shared.Problems;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,33 +31,17 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
-import jakarta.servlet.http.HttpServletResponse;
-
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * HTTP Basic over configured users. Writes need CLERK; {@code /actuator/health} and {@code /actuator/info} are open;
@@ -57,8 +55,16 @@ import java.util.Set;
 class SecurityConfiguration {
 
     /** Open to anyone, whatever the method (a method a path does not serve answers 405). */
-    static final String[] PUBLIC = {"/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**"};
+    static final String[] PUBLIC = {
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/info",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/v3/api-docs.yaml",
+        "/swagger-ui.html",
+        "/swagger-ui/**"
+    };
     /** ADMIN, or anyone on an open management port: every actuator endpoint but the public ones. */
     static final String[] ACTUATOR = {"/actuator", "/actuator/**"};
     /** CLERK only. */
@@ -68,7 +74,9 @@ class SecurityConfiguration {
     /** AUDITOR, ADMIN. */
     static final String[] REBUILD = {"/api/v1/projections/*/rebuild", "/api/v1/projections/*/parked/retry"};
     /** CLERK, AUDITOR, ADMIN. */
-    static final String[] HISTORIES = {"/api/v1/presences/*/*/history", "/api/v1/missions/*/history", "/api/v1/talks/*/history"};
+    static final String[] HISTORIES = {
+        "/api/v1/presences/*/*/history", "/api/v1/missions/*/history", "/api/v1/talks/*/history"
+    };
     /** INTEGRATOR, ADMIN. */
     static final String[] STREAM = {"/api/v1/stream", "/api/v1/stream/**"};
     /** CLERK, INTEGRATOR, AUDITOR, ADMIN. */
@@ -77,19 +85,46 @@ class SecurityConfiguration {
     static final String[] READS = {"/api/v1/**"};
 
     /** The dashboard's pages (docs/dashboard.md): a browser signs in with a form and keeps a session. */
-    static final String[] DASHBOARD = {"/", "/login", "/logout", "/denied", "/presences", "/presences/**",
-            "/expulsions", "/expulsions/**", "/talks", "/talks/**", "/audit", "/audit/**", "/history", "/history/**", "/feed", "/feed/**",
-            "/projections", "/projections/**", "/record", "/record/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
+    static final String[] DASHBOARD = {
+        "/",
+        "/login",
+        "/logout",
+        "/denied",
+        "/presences",
+        "/presences/**",
+        "/expulsions",
+        "/expulsions/**",
+        "/talks",
+        "/talks/**",
+        "/audit",
+        "/audit/**",
+        "/history",
+        "/history/**",
+        "/feed",
+        "/feed/**",
+        "/projections",
+        "/projections/**",
+        "/record",
+        "/record/**",
+        "/css/**",
+        "/js/**",
+        "/webjars/**",
+        "/favicon.ico"
+    };
     /** Open to anyone: the sign-in page and what it is drawn with. */
     static final String[] DASHBOARD_PUBLIC = {"/login", "/denied", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
     /** AUDITOR, ADMIN: the pages of history, the audit chain and the projections. */
-    static final String[] DASHBOARD_AUDIT = {"/audit", "/audit/**", "/history", "/history/**", "/projections", "/projections/**"};
+    static final String[] DASHBOARD_AUDIT = {
+        "/audit", "/audit/**", "/history", "/history/**", "/projections", "/projections/**"
+    };
     /** INTEGRATOR, AUDITOR, ADMIN: the live feed of the ledger's events. */
     static final String[] DASHBOARD_FEED = {"/feed", "/feed/**"};
     /** CLERK: the command forms, and what they send (the API's writes, under the session). */
     static final String[] DASHBOARD_RECORD = {"/record", "/record/**"};
     /** ANALYST, AUDITOR, ADMIN: the pages that read projections (the overview itself is open to every user). */
-    static final String[] DASHBOARD_READS = {"/presences", "/presences/**", "/expulsions", "/expulsions/**", "/talks", "/talks/**"};
+    static final String[] DASHBOARD_READS = {
+        "/presences", "/presences/**", "/expulsions", "/expulsions/**", "/talks", "/talks/**"
+    };
 
     /**
      * The dashboard's own chain, ahead of the API's: form sign-in, a session and CSRF protection for its paths only
@@ -98,18 +133,27 @@ class SecurityConfiguration {
      */
     @Bean
     @org.springframework.core.annotation.Order(1)
-    SecurityFilterChain dashboardFilterChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    SecurityFilterChain dashboardFilterChain(HttpSecurity http, AuthenticationManager authenticationManager)
+            throws Exception {
         http.securityMatcher(DASHBOARD)
                 .authenticationManager(authenticationManager)
-                .authorizeHttpRequests(requests -> requests
-                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                        .requestMatchers(DASHBOARD_PUBLIC).permitAll()
-                        .requestMatchers(DASHBOARD_AUDIT).hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
-                        .requestMatchers(DASHBOARD_FEED).hasAnyRole(Role.INTEGRATOR.name(), Role.AUDITOR.name(), Role.ADMIN.name())
-                        .requestMatchers(DASHBOARD_RECORD).hasRole(Role.CLERK.name())
-                        .requestMatchers(DASHBOARD_READS).hasAnyRole(Role.ANALYST.name(), Role.AUDITOR.name(), Role.ADMIN.name())
-                        .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .authorizeHttpRequests(
+                        requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
+                                .permitAll()
+                                .requestMatchers(DASHBOARD_PUBLIC)
+                                .permitAll()
+                                .requestMatchers(DASHBOARD_AUDIT)
+                                .hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
+                                .requestMatchers(DASHBOARD_FEED)
+                                .hasAnyRole(Role.INTEGRATOR.name(), Role.AUDITOR.name(), Role.ADMIN.name())
+                                .requestMatchers(DASHBOARD_RECORD)
+                                .hasRole(Role.CLERK.name())
+                                .requestMatchers(DASHBOARD_READS)
+                                .hasAnyRole(Role.ANALYST.name(), Role.AUDITOR.name(), Role.ADMIN.name())
+                                .anyRequest()
+                                .authenticated())
+                .formLogin(form ->
+                        form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 // A page the user's roles do not reach: a page saying so (403), not the API's problem+json.
                 .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> {
@@ -120,64 +164,109 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper objectMapper,
-                                           AuthenticationManager authenticationManager, ManagementPorts managementPorts,
-                                           LedgerUsersProperties properties) throws Exception {
-        RequestMatcher onManagementPort = properties.managementPortOpen() ? managementPorts.matcher() : request -> false;
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            ObjectMapper objectMapper,
+            AuthenticationManager authenticationManager,
+            ManagementPorts managementPorts,
+            LedgerUsersProperties properties)
+            throws Exception {
+        RequestMatcher onManagementPort =
+                properties.managementPortOpen() ? managementPorts.matcher() : request -> false;
         http.authenticationManager(authenticationManager)
                 .csrf(csrf -> csrf.disable()) // no cookies or sessions: every request carries its credentials
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Every rule holds for every method (GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS): a rule names a
                 // path and who may touch it; a method the path does not serve then answers 405 to those users only.
                 .authorizeHttpRequests(requests -> requests
-                        // The ledger's own error answers (a refused path, a too large body) reach the client whoever it is.
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(PUBLIC).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/schemas/**", "/asyncapi.yaml").permitAll()
-                        .requestMatchers(HttpMethod.HEAD, "/schemas/**", "/asyncapi.yaml").permitAll()
-                        // A separate management port is reached by the monitoring network only: scraped there without a user.
-                        .requestMatchers(new AndRequestMatcher(onManagementPort, matchers(ACTUATOR))).permitAll()
-                        .requestMatchers(ACTUATOR).hasRole(Role.ADMIN.name())
+                        // The ledger's own error answers (a refused path, a too large body) reach the client whoever it
+                        // is.
+                        .dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(PUBLIC)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/schemas/**", "/asyncapi.yaml")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/schemas/**", "/asyncapi.yaml")
+                        .permitAll()
+                        // A separate management port is reached by the monitoring network only: scraped there without a
+                        // user.
+                        .requestMatchers(new AndRequestMatcher(onManagementPort, matchers(ACTUATOR)))
+                        .permitAll()
+                        .requestMatchers(ACTUATOR)
+                        .hasRole(Role.ADMIN.name())
                         // The register of states is ADMIN's to extend (docs/states.md), whatever the method: a method
                         // the path does not serve answers 405 to ADMIN, 403 to the others, as for every path.
-                        .requestMatchers("/api/v1/commands/RegisterState", "/api/v1/commands/SeedStates",
+                        .requestMatchers(
+                                "/api/v1/commands/RegisterState",
+                                "/api/v1/commands/SeedStates",
                                 "/api/v1/commands/RecordSuccession")
                         .hasRole(Role.ADMIN.name())
-                        .requestMatchers(WRITES).hasRole(Role.CLERK.name())
+                        .requestMatchers(WRITES)
+                        .hasRole(Role.CLERK.name())
                         // The audit chain (verify, digests, exports) is for auditors and administrators only.
-                        .requestMatchers(AUDIT).hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
-                        .requestMatchers(REBUILD).hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
+                        .requestMatchers(AUDIT)
+                        .hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
+                        .requestMatchers(REBUILD)
+                        .hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
                         // A record's full history names who wrote what: for auditors, not analysts. Clerks read it
                         // too: CorrectEntry and RetractEntry name an event id, which they find there (issue 18).
-                        .requestMatchers(HISTORIES).hasAnyRole(Role.CLERK.name(), Role.AUDITOR.name(), Role.ADMIN.name())
+                        .requestMatchers(HISTORIES)
+                        .hasAnyRole(Role.CLERK.name(), Role.AUDITOR.name(), Role.ADMIN.name())
                         // The ledger's own events: integrators subscribe; auditors, integrators and clerks (who look
                         // up the event id a correction names) read pages.
-                        .requestMatchers(STREAM).hasAnyRole(Role.INTEGRATOR.name(), Role.ADMIN.name())
-                        .requestMatchers(EVENTS).hasAnyRole(Role.CLERK.name(), Role.INTEGRATOR.name(), Role.AUDITOR.name(),
-                                Role.ADMIN.name())
-                        .requestMatchers(READS).hasAnyRole(Role.ANALYST.name(), Role.AUDITOR.name(), Role.ADMIN.name())
-                        .anyRequest().authenticated())
+                        .requestMatchers(STREAM)
+                        .hasAnyRole(Role.INTEGRATOR.name(), Role.ADMIN.name())
+                        .requestMatchers(EVENTS)
+                        .hasAnyRole(Role.CLERK.name(), Role.INTEGRATOR.name(), Role.AUDITOR.name(), Role.ADMIN.name())
+                        .requestMatchers(READS)
+                        .hasAnyRole(Role.ANALYST.name(), Role.AUDITOR.name(), Role.ADMIN.name())
+                        .anyRequest()
+                        .authenticated())
                 .httpBasic(basic -> basic.realmName("diplomatic-ledger")
-                        .authenticationEntryPoint((request, response, e) -> write(objectMapper, request, response,
-                                HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
+                        .authenticationEntryPoint((request, response, e) -> write(
+                                objectMapper,
+                                request,
+                                response,
+                                HttpStatus.UNAUTHORIZED,
+                                "unauthenticated",
+                                "Unauthenticated",
                                 "this request needs a user: send HTTP Basic credentials")))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((request, response, e) -> write(objectMapper, request, response,
-                                HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
+                .exceptionHandling(handling -> handling.authenticationEntryPoint((request, response, e) -> write(
+                                objectMapper,
+                                request,
+                                response,
+                                HttpStatus.UNAUTHORIZED,
+                                "unauthenticated",
+                                "Unauthenticated",
                                 "this request needs a user: send HTTP Basic credentials"))
-                        .accessDeniedHandler((request, response, e) -> write(objectMapper, request, response,
-                                HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                                "user '" + (request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName())
+                        .accessDeniedHandler((request, response, e) -> write(
+                                objectMapper,
+                                request,
+                                response,
+                                HttpStatus.FORBIDDEN,
+                                "forbidden",
+                                "Forbidden",
+                                "user '"
+                                        + (request.getUserPrincipal() == null
+                                                ? ""
+                                                : request.getUserPrincipal().getName())
                                         + "' lacks the role this request needs"
-                                        + (!HttpMethod.POST.matches(request.getMethod()) ? ""
-                                        : request.getRequestURI().matches(".*/commands/(RegisterState|SeedStates|RecordSuccession)")
-                                        ? " (the register of states is ADMIN's)" : " (writes need CLERK)"))));
+                                        + (!HttpMethod.POST.matches(request.getMethod())
+                                                ? ""
+                                                : request.getRequestURI()
+                                                                .matches(
+                                                                        ".*/commands/(RegisterState|SeedStates|RecordSuccession)")
+                                                        ? " (the register of states is ADMIN's)"
+                                                        : " (writes need CLERK)"))));
         return http.build();
     }
 
     private static RequestMatcher matchers(String... patterns) {
         return new OrRequestMatcher(java.util.Arrays.stream(patterns)
-                .map(pattern -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern)).toList());
+                .map(pattern -> (RequestMatcher)
+                        PathPatternRequestMatcher.withDefaults().matcher(pattern))
+                .toList());
     }
 
     /**
@@ -186,14 +275,26 @@ class SecurityConfiguration {
      */
     @Bean
     RequestRejectedHandler requestRejectedHandler(ObjectMapper objectMapper) {
-        return (request, response, rejected) -> write(objectMapper, request, response, HttpStatus.BAD_REQUEST,
-                "malformed-request", "Malformed request",
+        return (request, response, rejected) -> write(
+                objectMapper,
+                request,
+                response,
+                HttpStatus.BAD_REQUEST,
+                "malformed-request",
+                "Malformed request",
                 "the request's path or headers are not accepted (no '..', ';', encoded '/', '\\' or control characters "
                         + "in a path): send a normalised path");
     }
 
-    private static void write(ObjectMapper objectMapper, HttpServletRequest request, HttpServletResponse response,
-                              HttpStatus status, String kind, String title, String detail) throws IOException {
+    private static void write(
+            ObjectMapper objectMapper,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatus status,
+            String kind,
+            String title,
+            String detail)
+            throws IOException {
         ProblemDetail problem = Problems.of(status, kind, title, detail, request);
         if (status == HttpStatus.UNAUTHORIZED) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"diplomatic-ledger\"");
@@ -211,10 +312,13 @@ class SecurityConfiguration {
      * configured users' hashes, so that the time of a refusal does not tell who exists.
      */
     @Bean
-    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder,
-                                                LedgerUsersProperties properties, java.time.Clock clock) {
-        return new ProviderManager(new CachingAuthenticationProvider(passwords(users, passwordEncoder),
-                properties.authCache(), clock));
+    AuthenticationManager authenticationManager(
+            UserDetailsService users,
+            PasswordEncoder passwordEncoder,
+            LedgerUsersProperties properties,
+            java.time.Clock clock) {
+        return new ProviderManager(
+                new CachingAuthenticationProvider(passwords(users, passwordEncoder), properties.authCache(), clock));
     }
 
     static DaoAuthenticationProvider passwords(UserDetailsService users, PasswordEncoder passwordEncoder) {
@@ -242,8 +346,15 @@ class SecurityConfiguration {
         }
         Map<String, PasswordEncoder> encoders = new HashMap<>();
         PasswordEncoder all = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-        for (String id : new String[]{"noop", "argon2", "argon2@SpringSecurity_v5_8", "pbkdf2", "pbkdf2@SpringSecurity_v5_8",
-                "scrypt", "scrypt@SpringSecurity_v5_8"}) {
+        for (String id : new String[] {
+            "noop",
+            "argon2",
+            "argon2@SpringSecurity_v5_8",
+            "pbkdf2",
+            "pbkdf2@SpringSecurity_v5_8",
+            "scrypt",
+            "scrypt@SpringSecurity_v5_8"
+        }) {
             encoders.put(id, new Prefixed(all, id));
         }
         encoders.put("bcrypt", new BCryptPasswordEncoder(Math.max(4, Math.min(31, strength))));
@@ -253,8 +364,14 @@ class SecurityConfiguration {
     private static final Pattern BCRYPT_COST = Pattern.compile("\\{bcrypt}\\$2[abxy]?\\$(\\d{2})\\$");
 
     /** Password ids that name a slow, salted hash: the only ones accepted outside the demo profile. */
-    static final Set<String> HASHED = Set.of("bcrypt", "argon2", "argon2@SpringSecurity_v5_8", "pbkdf2",
-            "pbkdf2@SpringSecurity_v5_8", "scrypt", "scrypt@SpringSecurity_v5_8");
+    static final Set<String> HASHED = Set.of(
+            "bcrypt",
+            "argon2",
+            "argon2@SpringSecurity_v5_8",
+            "pbkdf2",
+            "pbkdf2@SpringSecurity_v5_8",
+            "scrypt",
+            "scrypt@SpringSecurity_v5_8");
 
     /** One of Spring's encoders, reached through its delegating encoder by its id. */
     private record Prefixed(PasswordEncoder all, String id) implements PasswordEncoder {
@@ -283,7 +400,10 @@ class SecurityConfiguration {
         List<UserDetails> users = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (LedgerUsersProperties.User user : properties.users()) {
-            if (user.username() == null || user.username().isBlank() || user.password() == null || user.password().isBlank()) {
+            if (user.username() == null
+                    || user.username().isBlank()
+                    || user.password() == null
+                    || user.password().isBlank()) {
                 throw new IllegalStateException("Every configured user needs a username and a password");
             }
             if (!names.add(user.username())) {
@@ -296,7 +416,8 @@ class SecurityConfiguration {
             List<String> roles = new ArrayList<>();
             for (String role : user.roles()) {
                 try {
-                    roles.add(Role.valueOf(role.trim().toUpperCase(java.util.Locale.ROOT)).name());
+                    roles.add(Role.valueOf(role.trim().toUpperCase(java.util.Locale.ROOT))
+                            .name());
                 } catch (IllegalArgumentException e) {
                     throw new IllegalStateException("User '" + user.username() + "' has the unknown role '" + role
                             + "'; roles are " + java.util.Arrays.toString(Role.values()));
@@ -309,7 +430,10 @@ class SecurityConfiguration {
                         + "}, not hashed: outside the demo profile give a bcrypt hash ({bcrypt}$2a$10$...), made with "
                         + "'java -jar diplomatic-ledger.jar hash-password'");
             }
-            users.add(User.withUsername(user.username()).password(password).roles(roles.toArray(String[]::new)).build());
+            users.add(User.withUsername(user.username())
+                    .password(password)
+                    .roles(roles.toArray(String[]::new))
+                    .build());
         }
         return new InMemoryUserDetailsManager(users);
     }

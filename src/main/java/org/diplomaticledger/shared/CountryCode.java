@@ -2,7 +2,6 @@ package org.diplomaticledger.shared;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -25,9 +24,17 @@ public record CountryCode(String value) implements Comparable<CountryCode> {
     private static final Map<String, String> ALPHA3_TO_ALPHA2 = new HashMap<>();
     /** Former ISO 3166 codes of states (ISO 3166-3), with their former alpha-3 codes. */
     public static final Map<String, String> FORMER = Map.ofEntries(
-            Map.entry("SU", "SUN"), Map.entry("DD", "DDR"), Map.entry("YU", "YUG"), Map.entry("YD", "YMD"),
-            Map.entry("BU", "BUR"), Map.entry("ZR", "ZAR"), Map.entry("DY", "DHY"), Map.entry("HV", "HVO"),
-            Map.entry("VD", "VDR"), Map.entry("CSHH", "CSK"), Map.entry("CSXX", "SCG"));
+            Map.entry("SU", "SUN"),
+            Map.entry("DD", "DDR"),
+            Map.entry("YU", "YUG"),
+            Map.entry("YD", "YMD"),
+            Map.entry("BU", "BUR"),
+            Map.entry("ZR", "ZAR"),
+            Map.entry("DY", "DHY"),
+            Map.entry("HV", "HVO"),
+            Map.entry("VD", "VDR"),
+            Map.entry("CSHH", "CSK"),
+            Map.entry("CSXX", "SCG"));
     /** The ledger's own codes for states without an ISO code: X and three to seven letters. */
     private static final java.util.regex.Pattern LEDGER_CODE = java.util.regex.Pattern.compile("X[A-Z]{3,7}");
 

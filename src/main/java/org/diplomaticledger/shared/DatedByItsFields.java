@@ -5,5 +5,4 @@ package org.diplomaticledger.shared;
  * existed): a missing {@code effectiveDate} is left for the command to fill in, not read as today, and one sent that
  * disagrees with its fields is the command's to refuse.
  */
-public interface DatedByItsFields {
-}
+public interface DatedByItsFields {}

@@ -95,7 +95,10 @@ public record EffectiveTimeline<F>(List<Placed<F>> facts) {
 
     /** The first fact of a type, in effective order, or null. */
     public Placed<F> first(String type) {
-        return facts.stream().filter(fact -> type.equals(fact.type())).findFirst().orElse(null);
+        return facts.stream()
+                .filter(fact -> type.equals(fact.type()))
+                .findFirst()
+                .orElse(null);
     }
 
     /**
@@ -115,8 +118,8 @@ public record EffectiveTimeline<F>(List<Placed<F>> facts) {
      * ({@link WholeBatch}, keyed by {@code key}), where {@code atTheEnd} judges the record as it then stands against
      * what was broken before (a set given by {@link #broken(Rules)}).
      */
-    public <S> void requireFits(Placed<F> candidate, Rules<S, F> rules, String what, String key,
-                                Function<Object, RuleViolation> atTheEnd) {
+    public <S> void requireFits(
+            Placed<F> candidate, Rules<S, F> rules, String what, String key, Function<Object, RuleViolation> atTheEnd) {
         RuleViolation contradiction = judge(candidate, rules, what);
         if (contradiction != null && !WholeBatch.defer(key, broken(rules), atTheEnd)) {
             throw contradiction;
@@ -162,17 +165,23 @@ public record EffectiveTimeline<F>(List<Placed<F>> facts) {
             }
             RuleViolation why = wrong.getValue().why();
             if (eventId.equals(wrong.getKey())) {
-                return new RuleViolation(why.rule(), field, "corrected to " + movedTo + ", the " + wrong.getValue().fact().type()
-                        + " " + eventId + " would break rule " + why.rule() + ": " + why.getMessage());
+                return new RuleViolation(
+                        why.rule(),
+                        field,
+                        "corrected to " + movedTo + ", the "
+                                + wrong.getValue().fact().type() + " " + eventId + " would break rule " + why.rule()
+                                + ": " + why.getMessage());
             }
-            return contradiction((movedTo == null ? "retracting event " : "moving event ") + eventId
-                    + (movedTo == null ? "" : " to " + movedTo), wrong.getValue());
+            return contradiction(
+                    (movedTo == null ? "retracting event " : "moving event ")
+                            + eventId
+                            + (movedTo == null ? "" : " to " + movedTo),
+                    wrong.getValue());
         }
         return null;
     }
 
-    private record Broken<F>(Placed<F> fact, RuleViolation why) {
-    }
+    private record Broken<F>(Placed<F> fact, RuleViolation why) {}
 
     private static <F> List<Placed<F>> sorted(List<Placed<F>> facts, Placed<F> more) {
         List<Placed<F>> with = new ArrayList<>(facts);
@@ -226,10 +235,17 @@ public record EffectiveTimeline<F>(List<Placed<F>> facts) {
      * a rule ({@code why}): rule {@code contradicts-recorded-fact}, field {@code effectiveDate}, the recorded fact
      * named in {@code conflictingFact}.
      */
-    public static RuleViolation contradiction(String what, String eventId, String type, LocalDate on, RuleViolation why) {
-        return new RuleViolation("contradicts-recorded-fact", "effectiveDate", what + " contradicts a fact recorded: "
-                + "with it, the " + type + " of " + on + " (event " + eventId + ") would break rule " + why.rule()
-                + ": " + why.getMessage(), Map.of("conflictingFact", Map.of("eventId", eventId, "type", type,
-                "effectiveDate", on.toString(), "rule", why.rule())));
+    public static RuleViolation contradiction(
+            String what, String eventId, String type, LocalDate on, RuleViolation why) {
+        return new RuleViolation(
+                "contradicts-recorded-fact",
+                "effectiveDate",
+                what + " contradicts a fact recorded: "
+                        + "with it, the " + type + " of " + on + " (event " + eventId + ") would break rule "
+                        + why.rule()
+                        + ": " + why.getMessage(),
+                Map.of(
+                        "conflictingFact",
+                        Map.of("eventId", eventId, "type", type, "effectiveDate", on.toString(), "rule", why.rule())));
     }
 }

@@ -6,5 +6,4 @@ package org.diplomaticledger.shared;
  * A mission of the German Democratic Republic, which existed until 1990-10-03, closes on 1990-10-03, the day of the
  * absorption, as the succession that ended the state closes it; it is not a fact of a day the state did not exist.
  */
-public interface EndsWithTheState {
-}
+public interface EndsWithTheState {}

@@ -16,8 +16,7 @@ public final class EventJson {
 
     private static final ObjectMapper MAPPER = newMapper();
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     /** A new mapper with the ledger's event settings. */
     public static ObjectMapper newMapper() {

@@ -5,6 +5,5 @@ public final class Ids {
 
     public static final String PATTERN = "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$";
 
-    private Ids() {
-    }
+    private Ids() {}
 }

@@ -14,8 +14,7 @@ import java.util.Map;
  */
 public final class InputChecks {
 
-    private InputChecks() {
-    }
+    private InputChecks() {}
 
     /** Throws {@link InvalidValueException} naming the first value under {@code path} the ledger does not accept. */
     public static void check(String path, Object value, Clock clock) {

@@ -8,8 +8,7 @@ package org.diplomaticledger.shared;
  */
 public final class InputText {
 
-    private InputText() {
-    }
+    private InputText() {}
 
     /** What is wrong with the text, or {@code null} when it is acceptable. */
     public static String problem(String text) {

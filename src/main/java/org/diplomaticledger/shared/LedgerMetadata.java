@@ -12,6 +12,5 @@ public final class LedgerMetadata {
     /** The id of the command message that produced the event. */
     public static final String COMMAND_ID = "commandId";
 
-    private LedgerMetadata() {
-    }
+    private LedgerMetadata() {}
 }

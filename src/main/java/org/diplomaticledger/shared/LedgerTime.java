@@ -21,8 +21,7 @@ public final class LedgerTime {
     /** How many years after today the latest accepted day lies. */
     public static final int YEARS_AHEAD = 100;
 
-    private LedgerTime() {
-    }
+    private LedgerTime() {}
 
     /** The latest day accepted when today is {@code today} (UTC). */
     public static LocalDate latest(LocalDate today) {
@@ -70,8 +69,12 @@ public final class LedgerTime {
 
     /** The instant itself when its day (UTC) lies in the accepted span; otherwise an {@link InvalidValueException}. */
     public static Instant check(String field, Instant instant, Clock clock) {
-        if (instant != null && (instant.isBefore(EARLIEST.atStartOfDay(ZoneOffset.UTC).toInstant())
-                || !instant.isBefore(latest(clock).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))) {
+        if (instant != null
+                && (instant.isBefore(EARLIEST.atStartOfDay(ZoneOffset.UTC).toInstant())
+                        || !instant.isBefore(latest(clock)
+                                .plusDays(1)
+                                .atStartOfDay(ZoneOffset.UTC)
+                                .toInstant()))) {
             throw new InvalidValueException(field, outside(instant.toString(), clock));
         }
         return instant;

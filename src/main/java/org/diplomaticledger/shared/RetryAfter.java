@@ -19,8 +19,7 @@ public final class RetryAfter {
     /** The most a poller waits, whatever the header says. */
     public static final Duration MAX = Duration.ofMinutes(1);
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     /**
      * The wait a {@code Retry-After} value asks for.
@@ -37,7 +36,10 @@ public final class RetryAfter {
                 wait = value.length() > 6 ? MAX : Duration.ofSeconds(Long.parseLong(value));
             } else {
                 try {
-                    wait = Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                    wait = Duration.between(
+                            now,
+                            ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                                    .toInstant());
                 } catch (DateTimeParseException unreadable) {
                     wait = fallback;
                 }

@@ -6,8 +6,7 @@ import java.util.Locale;
 /** Readable identifier parts: "New York" becomes {@code NEW-YORK}, "Alexander Darchiev" {@code alexander-darchiev}. */
 public final class Slugs {
 
-    private Slugs() {
-    }
+    private Slugs() {}
 
     public static String upper(String text) {
         return slug(text).toUpperCase(Locale.ROOT);

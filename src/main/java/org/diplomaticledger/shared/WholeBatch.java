@@ -26,8 +26,7 @@ public final class WholeBatch implements AutoCloseable {
     private static final ThreadLocal<WholeBatch> CURRENT = new ThreadLocal<>();
 
     /** Where a command of the batch is: its line (in an import) or number, its index in its chunk, its name. */
-    public record Where(long line, int index, String command) {
-    }
+    public record Where(long line, int index, String command) {}
 
     private static final class Check {
         final Object baseline;
@@ -44,10 +43,10 @@ public final class WholeBatch implements AutoCloseable {
     private final Map<String, Check> checks = new LinkedHashMap<>();
     /** How to take back what the command now running deferred or refreshed, newest last. */
     private final List<Runnable> undo = new ArrayList<>();
+
     private Where at = new Where(0, 0, null);
 
-    private WholeBatch() {
-    }
+    private WholeBatch() {}
 
     /** Opens a batch on this thread; close it when the batch ends, committed or not. */
     public static WholeBatch open() {

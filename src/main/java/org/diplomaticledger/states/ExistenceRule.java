@@ -1,5 +1,12 @@
 package org.diplomaticledger.states;
 
+import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -16,14 +23,6 @@ import org.diplomaticledger.states.projection.StateRegistry;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-
-import java.lang.reflect.RecordComponent;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The existence rule: a command naming a state on a day the state did not exist is refused (409,
@@ -68,8 +67,10 @@ class ExistenceRule implements MessageHandlerInterceptor<CommandMessage<?>> {
      */
     private static void requireAdmin(Object command) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.isAuthenticated() && authentication.getAuthorities().stream()
-                .noneMatch(authority -> authority.getAuthority().equals("ROLE_ADMIN"))) {
+        if (authentication != null
+                && authentication.isAuthenticated()
+                && authentication.getAuthorities().stream()
+                        .noneMatch(authority -> authority.getAuthority().equals("ROLE_ADMIN"))) {
             throw new RuleViolation("admin-only", command.getClass().getSimpleName() + " is for ADMIN only");
         }
     }
@@ -77,16 +78,25 @@ class ExistenceRule implements MessageHandlerInterceptor<CommandMessage<?>> {
     void check(LedgerCommand command) {
         LocalDate day = command.effectiveDate();
         for (Named named : named(command)) {
-            StateRegistry.Entry entry = registry.find(named.code()).orElseThrow(() -> new InvalidValueException(named.field(),
-                    "unknown state '" + named.code() + "': the register of states does not hold it (GET /api/v1/states)"));
+            StateRegistry.Entry entry = registry.find(named.code())
+                    .orElseThrow(() -> new InvalidValueException(
+                            named.field(),
+                            "unknown state '" + named.code()
+                                    + "': the register of states does not hold it (GET /api/v1/states)"));
             if (!entry.existsOn(day) && !(command instanceof EndsWithTheState && entry.endsOn(day))) {
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("state", entry.code().value());
                 details.put("stateName", entry.name());
-                details.put("periods", entry.periods().stream().map(ExistenceRule::period).toList());
+                details.put(
+                        "periods",
+                        entry.periods().stream().map(ExistenceRule::period).toList());
                 details.put("effectiveDate", day.toString());
-                throw new RuleViolation(RULE, named.field(), named.field() + ": " + entry.code() + " (" + entry.name()
-                        + ") did not exist on " + day + "; it existed " + describe(entry.periods()), details);
+                throw new RuleViolation(
+                        RULE,
+                        named.field(),
+                        named.field() + ": " + entry.code() + " (" + entry.name() + ") did not exist on " + day
+                                + "; it existed " + describe(entry.periods()),
+                        details);
             }
         }
     }
@@ -106,8 +116,7 @@ class ExistenceRule implements MessageHandlerInterceptor<CommandMessage<?>> {
         return String.join(", ", spans);
     }
 
-    record Named(String field, CountryCode code) {
-    }
+    record Named(String field, CountryCode code) {}
 
     /** The states the command names, with the field that names each. */
     static List<Named> named(Object command) {
@@ -163,7 +172,9 @@ class ExistenceRule implements MessageHandlerInterceptor<CommandMessage<?>> {
                             && component.getGenericType() instanceof java.lang.reflect.ParameterizedType generic
                             && generic.getActualTypeArguments()[0].getTypeName().contains(CountryCode.class.getName());
                     boolean nested = raw.isRecord() && raw.getPackageName().startsWith("org.diplomaticledger");
-                    if (raw == CountryCode.class || codes || nested
+                    if (raw == CountryCode.class
+                            || codes
+                            || nested
                             || (raw == String.class && component.getName().equals("missionId"))) {
                         component.getAccessor().setAccessible(true);
                         found.add(component);

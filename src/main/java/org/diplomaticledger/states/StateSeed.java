@@ -1,5 +1,15 @@
 package org.diplomaticledger.states;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
 import org.diplomaticledger.ledger.LedgerWriter;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerTime;
@@ -16,17 +26,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Seeds the register of states on the ledger's first start, before anything else is written (the demo loader, an
@@ -57,9 +56,17 @@ class StateSeed implements ApplicationRunner {
         }
         List<StateRegistered> states = read();
         try {
-            writer.write(List.of(new SeedStates(SEED, states, LedgerTime.EARLIEST,
-                    new Provenance("ISO 3166; dates from the Gleditsch-Ward list of independent states where known", null))),
-                    new LedgerWriter.Context("ledger", "seed-" + UUID.randomUUID()), null, null);
+            writer.write(
+                    List.of(new SeedStates(
+                            SEED,
+                            states,
+                            LedgerTime.EARLIEST,
+                            new Provenance(
+                                    "ISO 3166; dates from the Gleditsch-Ward list of independent states where known",
+                                    null))),
+                    new LedgerWriter.Context("ledger", "seed-" + UUID.randomUUID()),
+                    null,
+                    null);
             log.info("Seeded the register of states with {} states", states.size());
         } catch (RuntimeException e) {
             if (!registry.seeded()) {
@@ -72,8 +79,8 @@ class StateSeed implements ApplicationRunner {
     /** The seed's rows: code, alpha3, name, periods, predecessors, cow, gw, start_default, source. */
     static List<StateRegistered> read() {
         List<StateRegistered> states = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                new ClassPathResource(RESOURCE).getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(new ClassPathResource(RESOURCE).getInputStream(), StandardCharsets.UTF_8))) {
             String header = reader.readLine();
             if (header == null || !header.startsWith("code,")) {
                 throw new IllegalStateException(RESOURCE + " has no header");
@@ -97,7 +104,8 @@ class StateSeed implements ApplicationRunner {
             String[] ends = period.split("/", -1);
             periods.add(new StatePeriod(LocalDate.parse(ends[0]), ends[1].isEmpty() ? null : LocalDate.parse(ends[1])));
         }
-        List<CountryCode> predecessors = split(cells.get(4)).stream().map(CountryCode::of).toList();
+        List<CountryCode> predecessors =
+                split(cells.get(4)).stream().map(CountryCode::of).toList();
         List<String> schemeCodes = new ArrayList<>();
         for (String scheme : List.of("cow", "gw")) {
             for (String pair : split(cells.get(scheme.equals("cow") ? 5 : 6))) {
@@ -108,8 +116,15 @@ class StateSeed implements ApplicationRunner {
                 }
             }
         }
-        return new StateRegistered(code, List.of(cells.get(2)), periods, predecessors, schemeCodes,
-                Boolean.parseBoolean(cells.get(7)), periods.get(0).from(), new Provenance(cells.get(8), null));
+        return new StateRegistered(
+                code,
+                List.of(cells.get(2)),
+                periods,
+                predecessors,
+                schemeCodes,
+                Boolean.parseBoolean(cells.get(7)),
+                periods.get(0).from(),
+                new Provenance(cells.get(8), null));
     }
 
     private static List<String> split(String cell) {

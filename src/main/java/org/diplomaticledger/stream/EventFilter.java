@@ -1,15 +1,14 @@
 package org.diplomaticledger.stream;
 
-import org.diplomaticledger.projection.QueryParameterException;
-import org.diplomaticledger.projection.QueryParams;
-import org.diplomaticledger.shared.CountryCode;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.diplomaticledger.projection.QueryParameterException;
+import org.diplomaticledger.projection.QueryParams;
+import org.diplomaticledger.shared.CountryCode;
 
 /**
  * What a consumer wants of the ledger: event types (by name, {@code DiplomatExpelled}, or CloudEvents type,
@@ -26,8 +25,8 @@ public record EventFilter(Set<String> types, String state, String aggregate, Loc
      * @param types repeated and/or comma-separated type names
      * @param known the ledger's event names, e.g. {@code DiplomatExpelled}
      */
-    public static EventFilter parse(Collection<String> types, String state, String aggregate, String from, String to,
-                                    Set<String> known) {
+    public static EventFilter parse(
+            Collection<String> types, String state, String aggregate, String from, String to, Set<String> known) {
         Set<String> wanted = new TreeSet<>();
         if (types != null) {
             for (String value : types) {
@@ -37,7 +36,8 @@ public record EventFilter(Set<String> types, String state, String aggregate, Loc
                         continue;
                     }
                     String simple = name.startsWith(LedgerCloudEvents.TYPE_PREFIX)
-                            ? name.substring(LedgerCloudEvents.TYPE_PREFIX.length()).replaceFirst("\\.v\\d+$", "")
+                            ? name.substring(LedgerCloudEvents.TYPE_PREFIX.length())
+                                    .replaceFirst("\\.v\\d+$", "")
                             : name;
                     if (!known.contains(simple)) {
                         throw new QueryParameterException("type", "no event type '" + name + "'; types are " + known);
@@ -55,8 +55,12 @@ public record EventFilter(Set<String> types, String state, String aggregate, Loc
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
             throw new QueryParameterException("from", "from " + fromDate + " is after to " + toDate);
         }
-        return new EventFilter(Set.copyOf(wanted), country == null ? null : country.value(),
-                aggregate == null ? null : aggregate.trim(), fromDate, toDate);
+        return new EventFilter(
+                Set.copyOf(wanted),
+                country == null ? null : country.value(),
+                aggregate == null ? null : aggregate.trim(),
+                fromDate,
+                toDate);
     }
 
     private static LocalDate date(String parameter, String value) {

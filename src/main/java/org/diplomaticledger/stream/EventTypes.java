@@ -1,11 +1,10 @@
 package org.diplomaticledger.stream;
 
+import java.util.Set;
+import java.util.TreeSet;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AssignableTypeFilter;
-
-import java.util.Set;
-import java.util.TreeSet;
 
 /** The names of the ledger's event types ({@code DiplomatExpelled}, …), found by scanning for {@link LedgerEvent}s. */
 public record EventTypes(Set<String> names) {
@@ -13,8 +12,10 @@ public record EventTypes(Set<String> names) {
     static EventTypes scan() {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
             @Override
-            protected boolean isCandidateComponent(org.springframework.beans.factory.annotation.AnnotatedBeanDefinition definition) {
-                return definition.getMetadata().isIndependent() && !definition.getMetadata().isInterface();
+            protected boolean isCandidateComponent(
+                    org.springframework.beans.factory.annotation.AnnotatedBeanDefinition definition) {
+                return definition.getMetadata().isIndependent()
+                        && !definition.getMetadata().isInterface();
             }
         };
         scanner.addIncludeFilter(new AssignableTypeFilter(LedgerEvent.class));

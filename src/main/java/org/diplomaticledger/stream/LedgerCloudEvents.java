@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import java.net.URI;
+import java.time.ZoneOffset;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.Revision;
@@ -16,9 +18,6 @@ import org.diplomaticledger.shared.LedgerMetadata;
 import org.diplomaticledger.talks.api.TalksConcluded;
 import org.diplomaticledger.talks.api.TalksHeld;
 import org.diplomaticledger.talks.api.TalksScheduled;
-
-import java.net.URI;
-import java.time.ZoneOffset;
 
 /**
  * The ledger's events as CloudEvents 1.0, the one shape integrators see on the stream, in event pages and on Kafka.
@@ -113,7 +112,9 @@ public final class LedgerCloudEvents {
 
     /** Whether the receiving state closed the mission (withdrew its consent, or is named as having decided). */
     private static boolean closedByTheReceivingState(MissionClosed closed) {
-        String receiving = closed.presenceId() == null ? null : closed.presenceId().substring(closed.presenceId().indexOf('-') + 1);
+        String receiving = closed.presenceId() == null
+                ? null
+                : closed.presenceId().substring(closed.presenceId().indexOf('-') + 1);
         return closed.reason() == org.diplomaticledger.presence.api.ClosureReason.CONSENT_WITHDRAWN
                 || closed.decidedBy() != null && closed.decidedBy().value().equals(receiving);
     }

@@ -1,14 +1,5 @@
 package org.diplomaticledger.stream;
 
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,6 +8,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The one reader of the ledger's tail that every live stream shares: it finds new events, releases them strictly in
@@ -51,8 +50,7 @@ public final class LedgerTail implements SmartLifecycle {
          * {@link #released} threw: the consumer has been detached and missed the release, so it must end (a stream
          * that stays open would silently lack events).
          */
-        default void releaseFailed(RuntimeException failure) {
-        }
+        default void releaseFailed(RuntimeException failure) {}
     }
 
     private static final Logger log = LoggerFactory.getLogger(LedgerTail.class);
@@ -69,14 +67,21 @@ public final class LedgerTail implements SmartLifecycle {
     private final Object lock = new Object();
     private final List<Consumer> live = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Set<SseSubscription> subscriptions = ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.atomic.LongAdder slowConsumersDropped = new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.LongAdder refusedSubscriptions = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder slowConsumersDropped =
+            new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder refusedSubscriptions =
+            new java.util.concurrent.atomic.LongAdder();
     private volatile long frontier;
     private volatile boolean running;
     private Thread thread;
 
-    LedgerTail(EventStorageEngine engine, JdbcTemplate jdbc, LedgerCloudEvents cloudEvents, StatesNamed states,
-               LocalWrites writes, StreamProperties properties) {
+    LedgerTail(
+            EventStorageEngine engine,
+            JdbcTemplate jdbc,
+            LedgerCloudEvents cloudEvents,
+            StatesNamed states,
+            LocalWrites writes,
+            StreamProperties properties) {
         this.engine = engine;
         this.jdbc = jdbc;
         this.cloudEvents = cloudEvents;
@@ -111,8 +116,7 @@ public final class LedgerTail implements SmartLifecycle {
      * position asked for and up to {@code through} is in {@code events}, so a reader can move on to {@code through}
      * even where positions in between hold nothing (left empty by writes that rolled back).
      */
-    public record Batch(List<StreamedEvent> events, long through) {
-    }
+    public record Batch(List<StreamedEvent> events, long through) {}
 
     /**
      * The events after {@code after} up to {@code upTo} (at most {@code max}), read from the store with the
@@ -130,8 +134,11 @@ public final class LedgerTail implements SmartLifecycle {
             + " ON c.global_index = e.global_index AND c.event_identifier = e.event_identifier";
 
     private List<Long> storedPositions(long after, long upTo, int max) {
-        return jdbc.queryForList(CHAINED + " WHERE e.global_index > ? AND e.global_index <= ? "
-                + "ORDER BY e.global_index LIMIT " + max, Long.class, after, upTo);
+        return jdbc.queryForList(
+                CHAINED + " WHERE e.global_index > ? AND e.global_index <= ? " + "ORDER BY e.global_index LIMIT " + max,
+                Long.class,
+                after,
+                upTo);
     }
 
     private long chainHead() {
@@ -168,8 +175,11 @@ public final class LedgerTail implements SmartLifecycle {
             }
             readTo = missing - 1;
             if (attempt == READ_ATTEMPTS - 1) {
-                log.warn("The store did not yet show the event at position {} that the database lists; {} read up to it, "
-                        + "the rest is read again", missing, events.size());
+                log.warn(
+                        "The store did not yet show the event at position {} that the database lists; {} read up to it, "
+                                + "the rest is read again",
+                        missing,
+                        events.size());
                 return new Batch(events, readTo);
             }
             log.debug("The store did not yet show the event at position {}; reading again", missing);
@@ -210,7 +220,8 @@ public final class LedgerTail implements SmartLifecycle {
         // read on from where it stopped, and step over an empty window to the next stored position.
         while (last < upTo && events.size() < max) {
             long before = last;
-            TrackingToken start = last <= 0 ? null : GapAwareTrackingToken.newInstance(last, Collections.emptySortedSet());
+            TrackingToken start =
+                    last <= 0 ? null : GapAwareTrackingToken.newInstance(last, Collections.emptySortedSet());
             try (Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(start, false)) {
                 Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
                 while (events.size() < max && iterator.hasNext()) {
@@ -233,8 +244,12 @@ public final class LedgerTail implements SmartLifecycle {
                     break; // stepped to a stored position and still read nothing: do not spin
                 }
                 stepped = true;
-                Long next = jdbc.queryForObject("SELECT MIN(global_index) FROM domain_event_entry WHERE global_index > ? "
-                        + "AND global_index <= ?", Long.class, last, upTo);
+                Long next = jdbc.queryForObject(
+                        "SELECT MIN(global_index) FROM domain_event_entry WHERE global_index > ? "
+                                + "AND global_index <= ?",
+                        Long.class,
+                        last,
+                        upTo);
                 if (next == null) {
                     break;
                 }
@@ -309,7 +324,9 @@ public final class LedgerTail implements SmartLifecycle {
 
     /** The streams open and not ending. */
     public int subscriptionCount() {
-        return (int) subscriptions.stream().filter(subscription -> !subscription.isEnding()).count();
+        return (int) subscriptions.stream()
+                .filter(subscription -> !subscription.isEnding())
+                .count();
     }
 
     @Override
@@ -377,8 +394,12 @@ public final class LedgerTail implements SmartLifecycle {
         // The head first: every position up to it is settled (a missing one there is a write that rolled back, or a
         // row without a link), and no event after it is chained yet.
         long head = chainHead();
-        List<Long> visible = jdbc.queryForList(CHAINED + " WHERE e.global_index > ? AND e.global_index <= ?"
-                + " ORDER BY e.global_index LIMIT " + PROBE, Long.class, from, head);
+        List<Long> visible = jdbc.queryForList(
+                CHAINED + " WHERE e.global_index > ? AND e.global_index <= ?" + " ORDER BY e.global_index LIMIT "
+                        + PROBE,
+                Long.class,
+                from,
+                head);
         if (visible.isEmpty()) {
             return false;
         }

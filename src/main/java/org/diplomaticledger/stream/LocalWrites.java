@@ -1,12 +1,11 @@
 package org.diplomaticledger.stream;
 
+import java.util.List;
+import java.util.function.BiFunction;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-
-import java.util.List;
-import java.util.function.BiFunction;
 
 /**
  * Wakes the stream's reader when a write on this node commits, so that live events go out without waiting for its

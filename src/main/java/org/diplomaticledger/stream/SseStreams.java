@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
 import org.diplomaticledger.projection.QueryParameterException;
 import org.diplomaticledger.shared.Problems;
 import org.springframework.http.HttpHeaders;
@@ -11,9 +13,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-
-import java.io.IOException;
-import java.util.List;
 
 /**
  * Opens one server-sent-events stream of the ledger's events on a request: the API's {@code GET /api/v1/stream}
@@ -31,8 +30,12 @@ public class SseStreams {
     private final StreamConfiguration.StreamWorkers workers;
     private final ObjectMapper objectMapper;
 
-    SseStreams(LedgerTail tail, EventTypes types, StreamProperties properties, StreamConfiguration.StreamWorkers workers,
-               ObjectMapper objectMapper) {
+    SseStreams(
+            LedgerTail tail,
+            EventTypes types,
+            StreamProperties properties,
+            StreamConfiguration.StreamWorkers workers,
+            ObjectMapper objectMapper) {
         this.tail = tail;
         this.types = types;
         this.properties = properties;
@@ -42,7 +45,9 @@ public class SseStreams {
 
     /** The position a stream starts after: {@code Last-Event-ID} (a reconnect) wins over {@code after}; else 0. */
     public static long start(String lastEventId, String after) {
-        return lastEventId != null && !lastEventId.isBlank() ? position("Last-Event-ID", lastEventId) : position("after", after);
+        return lastEventId != null && !lastEventId.isBlank()
+                ? position("Last-Event-ID", lastEventId)
+                : position("after", after);
     }
 
     /** The filter of a stream's query parameters ({@link QueryParameterException} naming a bad one). */
@@ -59,7 +64,8 @@ public class SseStreams {
      * Answers the request with a stream of the events after {@code start} that pass {@code filter}, first read from
      * the store, then live; 503 problem+json when the ledger serves {@code ledger.stream.max-subscribers} already.
      */
-    public void open(HttpServletRequest request, HttpServletResponse response, long start, EventFilter filter) throws IOException {
+    public void open(HttpServletRequest request, HttpServletResponse response, long start, EventFilter filter)
+            throws IOException {
         response.setStatus(200);
         response.setContentType("text/event-stream;charset=UTF-8");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-store");
@@ -75,12 +81,16 @@ public class SseStreams {
         }
         AsyncContext async = request.startAsync();
         async.setTimeout(0); // heartbeats keep it open; a closed connection ends it
-        SseSubscription subscription = new SseSubscription(tail, filter, start, properties.buffer(), workers.catchUp(),
-                workers.writer(), async);
+        SseSubscription subscription = new SseSubscription(
+                tail, filter, start, properties.buffer(), workers.catchUp(), workers.writer(), async);
         if (!tail.register(subscription)) {
             response.reset();
-            ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "too-many-streams", "Too many streams",
-                    "the ledger serves at most " + properties.maxSubscribers() + " streams at once; try again shortly", request);
+            ProblemDetail problem = Problems.of(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "too-many-streams",
+                    "Too many streams",
+                    "the ledger serves at most " + properties.maxSubscribers() + " streams at once; try again shortly",
+                    request);
             response.setStatus(503);
             response.setHeader("Retry-After", "5");
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

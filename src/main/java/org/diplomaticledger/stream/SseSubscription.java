@@ -5,9 +5,6 @@ import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -15,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One consumer's stream: first it catches up from the store (on a small shared pool, a batch at a time and only
@@ -33,8 +32,7 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
     private static final byte[] HEARTBEAT = comment("heartbeat");
 
     /** Bytes waiting to be written (possibly shared with other streams: never modified) and the events they hold. */
-    private record Chunk(byte[] bytes, int events) {
-    }
+    private record Chunk(byte[] bytes, int events) {}
 
     private final LedgerTail tail;
     private final EventFilter filter;
@@ -46,7 +44,7 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
 
     private final ArrayDeque<Chunk> queue = new ArrayDeque<>();
     private int queuedEvents;
-    private long cursor;          // the last position examined, sent or filtered out
+    private long cursor; // the last position examined, sent or filtered out
     private long lastIdSent;
     private boolean attached;
     private boolean waitingForRoom;
@@ -60,11 +58,19 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
      * for the next connection, and a call that finished after the recycling would act on that other connection.
      */
     private final Object writing = new Object();
-    private boolean started;      // guarded by writing: set once the write listener is in place
+
+    private boolean started; // guarded by writing: set once the write listener is in place
     private final AtomicBoolean pumpScheduled = new AtomicBoolean();
 
-    public SseSubscription(LedgerTail tail, EventFilter filter, long after, int capacity, Executor catchUpPool,
-                           Executor writerPool, AsyncContext async) throws IOException {
+    public SseSubscription(
+            LedgerTail tail,
+            EventFilter filter,
+            long after,
+            int capacity,
+            Executor catchUpPool,
+            Executor writerPool,
+            AsyncContext async)
+            throws IOException {
         this.tail = tail;
         this.filter = filter;
         this.capacity = capacity;
@@ -393,8 +399,7 @@ public final class SseSubscription implements LedgerTail.Consumer, WriteListener
     }
 
     @Override
-    public void onStartAsync(AsyncEvent event) {
-    }
+    public void onStartAsync(AsyncEvent event) {}
 
     public boolean isClosed() {
         return closed;

@@ -1,19 +1,6 @@
 package org.diplomaticledger.stream;
 
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import com.zaxxer.hikari.HikariDataSource;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.serialization.upcasting.event.EventUpcaster;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
-
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +8,18 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The stream's parts: the CloudEvents mapping every publisher uses, the one shared reader of the ledger's tail, the
@@ -31,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class StreamConfiguration {
 
     @Bean
-    LedgerCloudEvents ledgerCloudEvents(StreamProperties properties, @Qualifier("eventSerializer") Serializer eventSerializer) {
+    LedgerCloudEvents ledgerCloudEvents(
+            StreamProperties properties, @Qualifier("eventSerializer") Serializer eventSerializer) {
         if (!(eventSerializer instanceof JacksonSerializer jackson)) {
             throw new IllegalStateException("the stream needs the ledger's Jackson event serializer");
         }
@@ -50,18 +50,25 @@ public class StreamConfiguration {
      * an engine reading the events through it: see {@link StreamReads}.
      */
     @Bean(destroyMethod = "close")
-    StreamReads streamReads(DataSourceProperties dataSource, EventSchema schema,
-                            @Qualifier("eventSerializer") Serializer eventSerializer,
-                            ObjectProvider<EventUpcaster> upcasters, StreamProperties properties,
-                            org.diplomaticledger.ledger.LedgerProperties ledger) {
+    StreamReads streamReads(
+            DataSourceProperties dataSource,
+            EventSchema schema,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            ObjectProvider<EventUpcaster> upcasters,
+            StreamProperties properties,
+            org.diplomaticledger.ledger.LedgerProperties ledger) {
         int batchSize = ledger.eventStore().batchSize();
-        HikariDataSource pool = dataSource.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        HikariDataSource pool = dataSource
+                .initializeDataSourceBuilder()
+                .type(HikariDataSource.class)
+                .build();
         pool.setPoolName("ledger-stream");
         pool.setMaximumPoolSize(properties.readConnections());
         pool.setMinimumIdle(0); // the tail keeps one busy; the others close after idling (test contexts add few)
         pool.setIdleTimeout(java.time.Duration.ofSeconds(30).toMillis());
         pool.setReadOnly(true);
-        return new StreamReads(pool, schema, eventSerializer, upcasters.orderedStream().toList(), batchSize);
+        return new StreamReads(
+                pool, schema, eventSerializer, upcasters.orderedStream().toList(), batchSize);
     }
 
     /**
@@ -70,13 +77,21 @@ public class StreamConfiguration {
      * still given them says so at start, so that nobody believes they do something.
      */
     @Bean
-    LedgerTail ledgerTail(EventStorageEngine engine, StreamReads reads, LedgerCloudEvents cloudEvents,
-                          LocalWrites writes, StreamProperties properties, org.springframework.core.env.Environment environment) {
-        for (String gone : new String[]{"ledger.stream.only-local-writers", "ledger.stream.gap-timeout"}) {
+    LedgerTail ledgerTail(
+            EventStorageEngine engine,
+            StreamReads reads,
+            LedgerCloudEvents cloudEvents,
+            LocalWrites writes,
+            StreamProperties properties,
+            org.springframework.core.env.Environment environment) {
+        for (String gone : new String[] {"ledger.stream.only-local-writers", "ledger.stream.gap-timeout"}) {
             if (environment.containsProperty(gone)) {
-                org.slf4j.LoggerFactory.getLogger(LedgerTail.class).warn("{} is set but has no effect any more: the stream "
-                        + "releases positions up to the audit chain's head, which is correct with one writing node or many "
-                        + "(docs/stream.md)", gone);
+                org.slf4j.LoggerFactory.getLogger(LedgerTail.class)
+                        .warn(
+                                "{} is set but has no effect any more: the stream "
+                                        + "releases positions up to the audit chain's head, which is correct with one writing node or many "
+                                        + "(docs/stream.md)",
+                                gone);
             }
         }
         // Aggregate reads for state filters (the parties of talks) stay on the ledger's engine, with its snapshots.

@@ -23,12 +23,16 @@ class StreamMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("ledger.stream.subscribers", tail, LedgerTail::subscriptionCount)
-                .description("Event streams open on this node").register(registry);
+                .description("Event streams open on this node")
+                .register(registry);
         FunctionCounter.builder("ledger.stream.slow.consumers.dropped", tail, LedgerTail::slowConsumersDropped)
-                .description("Streams ended because their consumer let ledger.stream.buffer events wait").register(registry);
+                .description("Streams ended because their consumer let ledger.stream.buffer events wait")
+                .register(registry);
         FunctionCounter.builder("ledger.stream.subscriptions.refused", tail, LedgerTail::refusedSubscriptions)
-                .description("Streams refused (503) because ledger.stream.max-subscribers were open").register(registry);
+                .description("Streams refused (503) because ledger.stream.max-subscribers were open")
+                .register(registry);
         Gauge.builder("ledger.stream.frontier", tail, LedgerTail::frontier)
-                .description("The last ledger position released to the streams").register(registry);
+                .description("The last ledger position released to the streams")
+                .register(registry);
     }
 }

@@ -1,10 +1,9 @@
 package org.diplomaticledger.stream;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
 import java.net.URI;
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code ledger.stream.*}: how the ledger's events are published as CloudEvents on the stream and in event pages.
@@ -37,8 +36,9 @@ public record StreamProperties(
 
     public StreamProperties {
         if (buffer < 1 || maxSubscribers < 1 || pageScanLimit < 1 || maxPageSize < 1 || readConnections < 1) {
-            throw new IllegalArgumentException("ledger.stream.buffer, max-subscribers, page-scan-limit, max-page-size and "
-                    + "read-connections must be positive");
+            throw new IllegalArgumentException(
+                    "ledger.stream.buffer, max-subscribers, page-scan-limit, max-page-size and "
+                            + "read-connections must be positive");
         }
         if (releaseInterval.isNegative()) {
             throw new IllegalArgumentException("ledger.stream.release-interval must not be negative");

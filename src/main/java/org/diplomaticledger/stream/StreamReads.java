@@ -1,6 +1,7 @@
 package org.diplomaticledger.stream;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.List;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -9,8 +10,6 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.util.List;
 
 /**
  * The stream's own connections to the ledger's database, and a storage engine that reads the events through them
@@ -26,8 +25,12 @@ final class StreamReads implements AutoCloseable {
     private final JdbcTemplate jdbc;
     private final EventStorageEngine engine;
 
-    StreamReads(HikariDataSource dataSource, EventSchema schema, Serializer eventSerializer,
-                List<EventUpcaster> upcasters, int batchSize) {
+    StreamReads(
+            HikariDataSource dataSource,
+            EventSchema schema,
+            Serializer eventSerializer,
+            List<EventUpcaster> upcasters,
+            int batchSize) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.engine = JdbcEventStorageEngine.builder()

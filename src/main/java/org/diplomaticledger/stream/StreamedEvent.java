@@ -4,13 +4,12 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventMessage;
-import org.diplomaticledger.shared.LedgerEvent;
-
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Set;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.diplomaticledger.shared.LedgerEvent;
 
 /** One stored event at its ledger position, with its CloudEvent in structured JSON written once, when first asked. */
 public final class StreamedEvent {

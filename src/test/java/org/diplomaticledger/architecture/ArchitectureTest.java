@@ -1,5 +1,12 @@
 package org.diplomaticledger.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -9,13 +16,6 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The module rules of docs/architecture.md, checked on the main classes at every {@code mvn verify}. Each capability
@@ -52,22 +52,30 @@ class ArchitectureTest {
     };
 
     @ArchTest
-    static final ArchRule modulesAreFreeOfCycles = slices().assignedFrom(MODULES).should().beFreeOfCycles()
+    static final ArchRule modulesAreFreeOfCycles = slices().assignedFrom(MODULES)
+            .should()
+            .beFreeOfCycles()
             .as("no dependencies go round in a circle between modules (top-level packages, and each api apart)");
 
     @ArchTest
-    static final ArchRule packagesAreFreeOfCycles = slices().matching("org.diplomaticledger.(**)").should().beFreeOfCycles()
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("org.diplomaticledger.(**)")
+            .should()
+            .beFreeOfCycles()
             .as("no dependencies go round in a circle between packages");
 
     @ArchTest
-    static final ArchRule capabilitiesMeetThroughTheirApis = slices()
-            .matching("org.diplomaticledger.(*)..")
-            .should().notDependOnEachOther()
+    static final ArchRule capabilitiesMeetThroughTheirApis = slices().matching("org.diplomaticledger.(*)..")
+            .should()
+            .notDependOnEachOther()
             // What every capability may use: the shared value types, the ledger's write path (not its web
             // adapters), the projections' read support, and every capability's api.
-            .ignoreDependency(DescribedPredicate.alwaysTrue(), resideInAnyPackage(
-                    "org.diplomaticledger.shared..", "org.diplomaticledger.ledger", "org.diplomaticledger.projection",
-                    "org.diplomaticledger.*.api.."))
+            .ignoreDependency(
+                    DescribedPredicate.alwaysTrue(),
+                    resideInAnyPackage(
+                            "org.diplomaticledger.shared..",
+                            "org.diplomaticledger.ledger",
+                            "org.diplomaticledger.projection",
+                            "org.diplomaticledger.*.api.."))
             // A @ConfigurationProperties record is the typed form of ledger.* keys in the one Environment every
             // module shares, not behaviour: reading another capability's (the audit chain's Kafka digests go to the
             // relay's topic, with the stream's CloudEvents source) is reading configuration. Cycles still count.
@@ -83,95 +91,163 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule presenceDomainIsPrivate = noClasses()
-            .that().resideOutsideOfPackages("org.diplomaticledger.presence..")
-            .should().dependOnClassesThat().resideInAPackage("org.diplomaticledger.presence.domain..");
+            .that()
+            .resideOutsideOfPackages("org.diplomaticledger.presence..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.diplomaticledger.presence.domain..");
 
     @ArchTest
     static final ArchRule talksDomainIsPrivate = noClasses()
-            .that().resideOutsideOfPackages("org.diplomaticledger.talks..")
-            .should().dependOnClassesThat().resideInAPackage("org.diplomaticledger.talks.domain..");
+            .that()
+            .resideOutsideOfPackages("org.diplomaticledger.talks..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.diplomaticledger.talks.domain..");
 
     @ArchTest
     static final ArchRule relationsDomainIsPrivate = noClasses()
-            .that().resideOutsideOfPackages("org.diplomaticledger.relations..")
-            .should().dependOnClassesThat().resideInAPackage("org.diplomaticledger.relations.domain..");
+            .that()
+            .resideOutsideOfPackages("org.diplomaticledger.relations..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.diplomaticledger.relations.domain..");
 
     @ArchTest
     static final ArchRule aggregatesDoNoInputOrOutput = noClasses()
-            .that().resideInAPackage("org.diplomaticledger.*.domain..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.axonframework.eventsourcing.eventstore..",
-                    "org.springframework.jdbc..", "java.sql..", "javax.sql..", "java.net..", "java.io..",
+            .that()
+            .resideInAPackage("org.diplomaticledger.*.domain..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.axonframework.eventsourcing.eventstore..",
+                    "org.springframework.jdbc..",
+                    "java.sql..",
+                    "javax.sql..",
+                    "java.net..",
+                    "java.io..",
                     "java.nio.file..")
             .as("aggregates read no event store, database, network or file: what they judge is in their state and "
                     + "the command, or (a presence's staff facts from before its snapshot) read back through the "
                     + "PresenceEvents port");
 
     private static final String[] API_DEPENDENCIES = {
-            "org.diplomaticledger.shared..", "org.diplomaticledger.*.api..", "java..", "jakarta.validation..",
-            "com.fasterxml.jackson.annotation..", "org.axonframework.modelling.command..",
-            // @Revision: an event's stored shape has a revision (docs/contract.md)
-            "org.axonframework.serialization"};
+        "org.diplomaticledger.shared..",
+        "org.diplomaticledger.*.api..",
+        "java..",
+        "jakarta.validation..",
+        "com.fasterxml.jackson.annotation..",
+        "org.axonframework.modelling.command..",
+        // @Revision: an event's stored shape has a revision (docs/contract.md)
+        "org.axonframework.serialization"
+    };
 
     @ArchTest
     static final ArchRule apisDependOnlyOnSharedAndLibraries = classes()
-            .that().resideInAPackage("org.diplomaticledger.*.api..")
-            .and().resideOutsideOfPackage("org.diplomaticledger.history.api..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(API_DEPENDENCIES)
+            .that()
+            .resideInAPackage("org.diplomaticledger.*.api..")
+            .and()
+            .resideOutsideOfPackage("org.diplomaticledger.history.api..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(API_DEPENDENCIES)
             .as("commands and events are plain records over shared value types");
 
     @ArchTest
     static final ArchRule historyApiAlsoReadsEventMessages = classes()
-            .that().resideInAPackage("org.diplomaticledger.history.api..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(concat(API_DEPENDENCIES,
-                    "org.axonframework.eventhandling..", "org.axonframework.messaging..",
+            .that()
+            .resideInAPackage("org.diplomaticledger.history.api..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(concat(
+                    API_DEPENDENCIES,
+                    "org.axonframework.eventhandling..",
+                    "org.axonframework.messaging..",
                     "com.fasterxml.jackson.databind.."))
             .as("history's api is plain records too, plus CorrectedHistory, which reads a list of Axon event messages "
                     + "with their corrections applied (Jackson's tree model), for history and the projections alike");
 
     @ArchTest
     static final ArchRule apisDoNotDependOnOtherCapabilitiesApis = noClasses()
-            .that().resideInAPackage("org.diplomaticledger.talks.api..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.diplomaticledger.presence..", "org.diplomaticledger.relations..");
+            .that()
+            .resideInAPackage("org.diplomaticledger.talks.api..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.diplomaticledger.presence..", "org.diplomaticledger.relations..");
 
     @ArchTest
     static final ArchRule sharedDependsOnNoCapability = noClasses()
-            .that().resideInAPackage("org.diplomaticledger.shared..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.diplomaticledger.presence..", "org.diplomaticledger.talks..",
-                    "org.diplomaticledger.relations..", "org.diplomaticledger.history..", "org.diplomaticledger.ledger..",
-                    "org.diplomaticledger.projection..", "org.diplomaticledger.stream..", "org.diplomaticledger.audit..",
-                    "org.diplomaticledger.security..", "org.diplomaticledger.demo..", "org.diplomaticledger.dashboard..",
-                    "org.diplomaticledger.cli..", "org.diplomaticledger.bench..");
+            .that()
+            .resideInAPackage("org.diplomaticledger.shared..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.diplomaticledger.presence..",
+                    "org.diplomaticledger.talks..",
+                    "org.diplomaticledger.relations..",
+                    "org.diplomaticledger.history..",
+                    "org.diplomaticledger.ledger..",
+                    "org.diplomaticledger.projection..",
+                    "org.diplomaticledger.stream..",
+                    "org.diplomaticledger.audit..",
+                    "org.diplomaticledger.security..",
+                    "org.diplomaticledger.demo..",
+                    "org.diplomaticledger.dashboard..",
+                    "org.diplomaticledger.cli..",
+                    "org.diplomaticledger.bench..");
 
     @ArchTest
     static final ArchRule historyNamesNoCapability = noClasses()
-            .that().resideInAPackage("org.diplomaticledger.history..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.diplomaticledger.presence..", "org.diplomaticledger.talks..",
+            .that()
+            .resideInAPackage("org.diplomaticledger.history..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.diplomaticledger.presence..",
+                    "org.diplomaticledger.talks..",
                     "org.diplomaticledger.relations..")
-            .as("corrections reach each aggregate type by the RevisionRoute its capability registers; history names none");
+            .as(
+                    "corrections reach each aggregate type by the RevisionRoute its capability registers; history names none");
 
     @ArchTest
     static final ArchRule theReadSupportKnowsNoCapability = noClasses()
-            .that().resideInAPackage("org.diplomaticledger.projection..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.diplomaticledger.presence..", "org.diplomaticledger.talks..",
+            .that()
+            .resideInAPackage("org.diplomaticledger.projection..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.diplomaticledger.presence..",
+                    "org.diplomaticledger.talks..",
                     "org.diplomaticledger.relations..")
             .as("projections register themselves; the read support names no capability");
 
     @ArchTest
     static final ArchRule theWritePathKnowsNoCapability = noClasses()
-            .that().resideInAPackage("org.diplomaticledger.ledger..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.diplomaticledger.presence..", "org.diplomaticledger.talks..",
+            .that()
+            .resideInAPackage("org.diplomaticledger.ledger..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.diplomaticledger.presence..",
+                    "org.diplomaticledger.talks..",
                     "org.diplomaticledger.relations..")
             .as("the write path finds commands by scanning; it names no capability");
 
     @ArchTest
     static final ArchRule webAdaptersAreUsedByNobody = noClasses()
-            .that().resideOutsideOfPackages("org.diplomaticledger..web..")
-            .should().dependOnClassesThat().resideInAPackage("org.diplomaticledger..web..");
+            .that()
+            .resideOutsideOfPackages("org.diplomaticledger..web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.diplomaticledger..web..");
 
     @ArchTest
     static final ArchRule theCommandLineIsUsedOnlyByTheApplicationClass = noClasses()
-            .that().resideOutsideOfPackages("org.diplomaticledger", "org.diplomaticledger.cli..")
-            .should().dependOnClassesThat().resideInAPackage("org.diplomaticledger.cli..")
+            .that()
+            .resideOutsideOfPackages("org.diplomaticledger", "org.diplomaticledger.cli..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.diplomaticledger.cli..")
             .as("the command line is an entry point, which only the application's main calls");
 
     /*
@@ -181,8 +257,11 @@ class ArchitectureTest {
      */
     @ArchTest
     static final ArchRule theApplicationClassIsUsedByNobody = noClasses()
-            .that().resideOutsideOfPackage("org.diplomaticledger")
-            .should().dependOnClassesThat().resideInAPackage("org.diplomaticledger")
+            .that()
+            .resideOutsideOfPackage("org.diplomaticledger")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.diplomaticledger")
             .as("no module depends on the application class (the root package): it is handed over where needed");
 
     private static String[] concat(String[] first, String... more) {

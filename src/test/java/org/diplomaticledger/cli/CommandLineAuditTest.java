@@ -1,8 +1,20 @@
 package org.diplomaticledger.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.diplomaticledger.DiplomaticLedgerApplication;
 import org.diplomaticledger.support.LedgerClient;
 import org.junit.jupiter.api.AfterAll;
@@ -13,19 +25,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * {@code export} and {@code digest} against a running ledger, in this JVM as {@code java -jar … COMMAND} runs them
@@ -45,7 +44,8 @@ class CommandLineAuditTest {
     @BeforeAll
     static void start() throws IOException {
         Path dataDir = Files.createTempDirectory("ledger-cli-audit-");
-        app = new SpringApplicationBuilder(DiplomaticLedgerApplication.class).profiles("test")
+        app = new SpringApplicationBuilder(DiplomaticLedgerApplication.class)
+                .profiles("test")
                 .run("--ledger.data-dir=" + dataDir, "--server.port=0");
         port = ((WebServerApplicationContext) app).getWebServer().getPort();
         ledger = new LedgerClient(port);
@@ -53,8 +53,7 @@ class CommandLineAuditTest {
         ledger.accepted("OpenMission", """
                 {"sendingState": "LS", "receivingState": "SZ", "kind": "EMBASSY", "city": "Mbabane", "source": "CLI test"}""");
         accredited = ledger.accepted("AccreditDiplomat", """
-                {"missionId": "LS-SZ-EMBASSY-MBABANE", "name": "Thabo Mokoena", "category": "DIPLOMATIC", "source": "CLI test"}""")
-                .path("position").asLong();
+                {"missionId": "LS-SZ-EMBASSY-MBABANE", "name": "Thabo Mokoena", "category": "DIPLOMATIC", "source": "CLI test"}""").path("position").asLong();
         ledger.accepted("RecordStaffCount", """
                 {"sendingState": "LS", "receivingState": "SZ", "headcount": 4, "source": "CLI test"}""");
     }
@@ -75,27 +74,49 @@ class CommandLineAuditTest {
     private static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new LedgerCommandLine(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("LEDGER_URL", "http://localhost:" + port,
-                "LEDGER_USER", "auditor", "LEDGER_PASSWORD", "auditor"),
-                spring -> fail("nothing here serves")).execute(args);
+        int exit = new LedgerCommandLine(
+                        new ByteArrayInputStream(new byte[0]),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        Map.of(
+                                "LEDGER_URL",
+                                "http://localhost:" + port,
+                                "LEDGER_USER",
+                                "auditor",
+                                "LEDGER_PASSWORD",
+                                "auditor"),
+                        spring -> fail("nothing here serves"))
+                .execute(args);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** The event lines of an export, as position, event id, aggregate, payload type and payload. */
     private static List<List<String>> events(String export) {
-        return export.lines().map(CommandLineAuditTest::parse).filter(line -> line.path("kind").asText().equals("event"))
-                .map(line -> List.of(line.path("position").asText(), line.path("eventId").asText(), line.path("aggregateId").asText(),
-                        line.path("payloadType").asText(), line.path("payload").asText()))
+        return export.lines()
+                .map(CommandLineAuditTest::parse)
+                .filter(line -> line.path("kind").asText().equals("event"))
+                .map(line -> List.of(
+                        line.path("position").asText(),
+                        line.path("eventId").asText(),
+                        line.path("aggregateId").asText(),
+                        line.path("payloadType").asText(),
+                        line.path("payload").asText()))
                 .toList();
     }
 
     /** The same of the ledger's stored events from {@code from} to {@code to}. */
     private static List<List<String>> stored(long from, long to) {
-        return jdbc.query("SELECT global_index, event_identifier, aggregate_identifier, payload_type, payload FROM domain_event_entry"
+        return jdbc.query(
+                "SELECT global_index, event_identifier, aggregate_identifier, payload_type, payload FROM domain_event_entry"
                         + " WHERE global_index BETWEEN ? AND ? ORDER BY global_index",
-                (rs, n) -> List.of(Long.toString(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4),
-                        new String(rs.getBytes(5), StandardCharsets.UTF_8)), from, to);
+                (rs, n) -> List.of(
+                        Long.toString(rs.getLong(1)),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        new String(rs.getBytes(5), StandardCharsets.UTF_8)),
+                from,
+                to);
     }
 
     /** The export without the times at which it was made. */
@@ -113,10 +134,14 @@ class CommandLineAuditTest {
 
     /** Runs {@code body} with the payload of the event at {@code position} edited in the store, then puts it back. */
     private static void withEditedPayload(long position, Runnable body) {
-        byte[] original = jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE global_index = ?", byte[].class, position);
+        byte[] original = jdbc.queryForObject(
+                "SELECT payload FROM domain_event_entry WHERE global_index = ?", byte[].class, position);
         String edited = new String(original, StandardCharsets.UTF_8).replace("Thabo Mokoena", "Thabo Mokoana");
         assertThat(edited).isNotEqualTo(new String(original, StandardCharsets.UTF_8));
-        jdbc.update("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", edited.getBytes(StandardCharsets.UTF_8), position);
+        jdbc.update(
+                "UPDATE domain_event_entry SET payload = ? WHERE global_index = ?",
+                edited.getBytes(StandardCharsets.UTF_8),
+                position);
         try {
             body.run();
         } finally {
@@ -135,8 +160,12 @@ class CommandLineAuditTest {
         assertThat(header.path("kind").asText()).isEqualTo("header");
         long head = header.path("to").asLong();
         assertThat(head).isGreaterThanOrEqualTo(accredited + 1);
-        assertThat(events(written)).as("every stored event, in order, as stored").isEqualTo(stored(1, head)).hasSizeGreaterThanOrEqualTo(3);
-        JsonNode digest = parse(written.lines().reduce((first, second) -> second).orElseThrow());
+        assertThat(events(written))
+                .as("every stored event, in order, as stored")
+                .isEqualTo(stored(1, head))
+                .hasSizeGreaterThanOrEqualTo(3);
+        JsonNode digest =
+                parse(written.lines().reduce((first, second) -> second).orElseThrow());
         assertThat(digest.path("kind").asText()).isEqualTo("digest");
         assertThat(digest.path("position").asLong()).isEqualTo(head);
         assertThat(export.err()).contains("exported " + events(written).size() + " events to " + file);
@@ -146,9 +175,14 @@ class CommandLineAuditTest {
         // A range, to standard output: the same bytes as the ledger answers for it.
         Run range = run("export", "--from", Long.toString(accredited), "--to", Long.toString(accredited), "-q");
         assertThat(range.exit()).as(range.toString()).isZero();
-        assertThat(events(range.out())).isEqualTo(stored(accredited, accredited)).hasSize(1);
-        String answered = ledger.getAccept("auditor", "/api/v1/audit/export?from=" + accredited + "&to=" + accredited,
-                "application/x-ndjson").body();
+        assertThat(events(range.out()))
+                .isEqualTo(stored(accredited, accredited))
+                .hasSize(1);
+        String answered = ledger.getAccept(
+                        "auditor",
+                        "/api/v1/audit/export?from=" + accredited + "&to=" + accredited,
+                        "application/x-ndjson")
+                .body();
         assertThat(withoutTimes(range.out())).isEqualTo(withoutTimes(answered));
     }
 
@@ -175,7 +209,9 @@ class CommandLineAuditTest {
 
         Run valid = run("digest", "--check", kept.toString());
         assertThat(valid.exit()).as(valid.toString()).isZero();
-        assertThat(valid.out()).startsWith("VALID: the chain holds up to position " + position).contains("the signature is the ledger's");
+        assertThat(valid.out())
+                .startsWith("VALID: the chain holds up to position " + position)
+                .contains("the signature is the ledger's");
 
         // Later writes keep it valid; an edit of an event it covers does not.
         ledger.accepted("RecordStaffCount", """
@@ -186,7 +222,9 @@ class CommandLineAuditTest {
             assertThat(edited.exit()).as(edited.toString()).isEqualTo(1);
             assertThat(edited.err()).startsWith("INVALID: payload-altered at position " + accredited);
         });
-        assertThat(run("digest", "--check", kept.toString()).exit()).as("valid again once put back").isZero();
+        assertThat(run("digest", "--check", kept.toString()).exit())
+                .as("valid again once put back")
+                .isZero();
     }
 
     @Test
@@ -200,7 +238,9 @@ class CommandLineAuditTest {
 
         Run check = run("digest", "--check", wrong.toString());
         assertThat(check.exit()).as(check.toString()).isEqualTo(1);
-        assertThat(check.err()).startsWith("INVALID: digest-mismatch at position " + digest.path("position").asLong())
+        assertThat(check.err())
+                .startsWith("INVALID: digest-mismatch at position "
+                        + digest.path("position").asLong())
                 .contains("the signature is invalid");
 
         Run missing = run("digest", "--check", dir.resolve("nowhere.json").toString());

@@ -1,7 +1,6 @@
 package org.diplomaticledger.cli;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,8 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The jar's command line in this JVM, without Spring: what serves and what does not, usage errors, the old entry
@@ -26,9 +25,12 @@ class CommandLineTest {
     private final List<String[]> served = new ArrayList<>();
 
     private LedgerCommandLine cli(String stdin) {
-        return new LedgerCommandLine(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of(), served::add);
+        return new LedgerCommandLine(
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of(),
+                served::add);
     }
 
     private int run(String... args) {
@@ -47,10 +49,19 @@ class CommandLineTest {
 
     @Test
     void helpShowsEveryCommandsUsageAndServesNothing() {
-        for (String help : new String[]{"--help", "-h", "help"}) {
+        for (String help : new String[] {"--help", "-h", "help"}) {
             assertThat(run(help)).as(help + ": " + err()).isZero();
-            for (String command : List.of("serve", "import", "export", "verify-export", "digest", "verify-digest",
-                    "rebuild", "tail", "hash-password", "bench")) {
+            for (String command : List.of(
+                    "serve",
+                    "import",
+                    "export",
+                    "verify-export",
+                    "digest",
+                    "verify-digest",
+                    "rebuild",
+                    "tail",
+                    "hash-password",
+                    "bench")) {
                 assertThat(out()).as(help).contains("java -jar diplomatic-ledger.jar " + command + " [");
             }
             assertThat(out()).contains("--chunk-size=LINES", "--resume-from=LINE", "--state-file=FILE", "Exit codes:");
@@ -85,7 +96,8 @@ class CommandLineTest {
         assertThat(bare.serving()).isTrue();
         assertThat(served.get(0)).isEmpty();
 
-        String[] spring = {"--spring.profiles.active=demo", "--server.port=8081", "--ledger.data-dir=/tmp/x", "--debug"};
+        String[] spring = {"--spring.profiles.active=demo", "--server.port=8081", "--ledger.data-dir=/tmp/x", "--debug"
+        };
         assertThat(cli("").execute(spring)).isZero();
         assertThat(served.get(1)).containsExactly(spring);
 
@@ -98,22 +110,46 @@ class CommandLineTest {
         assertThat(cli("secret\n").execute("hash-password", "--strength", "4")).isZero();
         assertThat(out()).startsWith("{bcrypt}$2a$04$");
 
-        assertThat(run("verify-export", dir.resolve("missing.ndjson").toString())).isEqualTo(2);
+        assertThat(run("verify-export", dir.resolve("missing.ndjson").toString()))
+                .isEqualTo(2);
         assertThat(err()).contains("no such file");
-        assertThat(run("verify-digest", dir.resolve("missing.json").toString(), "--key", dir.resolve("key.pem").toString())).isEqualTo(2);
-        assertThat(run("digest", "--check", dir.resolve("missing.json").toString(), "--key", dir.resolve("key.pem").toString())).isEqualTo(2);
+        assertThat(run(
+                        "verify-digest",
+                        dir.resolve("missing.json").toString(),
+                        "--key",
+                        dir.resolve("key.pem").toString()))
+                .isEqualTo(2);
+        assertThat(run(
+                        "digest",
+                        "--check",
+                        dir.resolve("missing.json").toString(),
+                        "--key",
+                        dir.resolve("key.pem").toString()))
+                .isEqualTo(2);
         assertThat(served).isEmpty();
     }
 
     @Test
     void anImportNeedsAReadableFileAndAUserBeforeItSendsAnything(@TempDir Path dir) throws Exception {
-        assertThat(run("import", dir.resolve("missing.ndjson").toString(), "-u", "clerk", "-p", "clerk")).isEqualTo(2);
+        assertThat(run("import", dir.resolve("missing.ndjson").toString(), "-u", "clerk", "-p", "clerk"))
+                .isEqualTo(2);
         assertThat(err()).contains("cannot read", "no such file");
 
         Path file = Files.writeString(dir.resolve("one.ndjson"), "{}\n");
         assertThat(run("import", file.toString())).isEqualTo(2);
         assertThat(err()).contains("--user");
-        assertThat(run("import", file.toString(), "-u", "clerk", "-p", "clerk", "--chunk-size", "2", "--resume-from", "2")).isEqualTo(2);
+        assertThat(run(
+                        "import",
+                        file.toString(),
+                        "-u",
+                        "clerk",
+                        "-p",
+                        "clerk",
+                        "--chunk-size",
+                        "2",
+                        "--resume-from",
+                        "2"))
+                .isEqualTo(2);
         assertThat(err()).contains("--resume-from must be the first line of a chunk");
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(file);

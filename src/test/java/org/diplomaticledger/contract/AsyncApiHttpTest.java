@@ -1,18 +1,17 @@
 package org.diplomaticledger.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import org.diplomaticledger.support.LedgerClient.Response;
-import org.diplomaticledger.support.LedgerIntegrationTest;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.diplomaticledger.support.LedgerClient.Response;
+import org.diplomaticledger.support.LedgerIntegrationTest;
+import org.junit.jupiter.api.Test;
 
 /**
  * The ledger serves its AsyncAPI document at {@code /asyncapi.yaml} to anyone, as YAML, like the JSON Schemas it
@@ -28,13 +27,17 @@ class AsyncApiHttpTest extends LedgerIntegrationTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.header("Content-Type")).startsWith("application/yaml");
         assertThat(YAML.readTree(response.body()))
-                .isEqualTo(YAML.readTree(Path.of("src/main/resources/static/asyncapi.yaml").toFile()));
-        assertThat(ledger.request("HEAD", null, "/asyncapi.yaml", java.util.Map.of(), null).status()).isEqualTo(200);
+                .isEqualTo(YAML.readTree(
+                        Path.of("src/main/resources/static/asyncapi.yaml").toFile()));
+        assertThat(ledger.request("HEAD", null, "/asyncapi.yaml", java.util.Map.of(), null)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void everySchemaItRefersToIsServedFromWhereItIs() throws Exception {
-        JsonNode api = YAML.readTree(ledger.getAccept(null, "/asyncapi.yaml", "*/*").body());
+        JsonNode api =
+                YAML.readTree(ledger.getAccept(null, "/asyncapi.yaml", "*/*").body());
         Set<String> refs = new TreeSet<>();
         collect(api, refs);
         assertThat(refs).isNotEmpty();

@@ -1,19 +1,18 @@
 package org.diplomaticledger.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import org.diplomaticledger.stream.LedgerCloudEvents;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.diplomaticledger.stream.LedgerCloudEvents;
+import org.junit.jupiter.api.Test;
 
 /** asyncapi.yaml (served at /asyncapi.yaml) describes the stream and the topic with a message for every event type at its current revision. */
 class AsyncApiTest {
@@ -32,11 +31,14 @@ class AsyncApiTest {
         assertThat(api.at("/channels/stream/address").asText()).isEqualTo("/api/v1/stream");
         assertThat(api.at("/channels/events/address").asText()).isEqualTo("diplomatic-ledger.events");
         assertThat(api.at("/channels/events/bindings/kafka/topic").asText()).isEqualTo("diplomatic-ledger.events");
-        assertThat(api.at("/operations/subscribeToStream/channel/$ref").asText()).isEqualTo("#/channels/stream");
+        assertThat(api.at("/operations/subscribeToStream/channel/$ref").asText())
+                .isEqualTo("#/channels/stream");
         assertThat(api.at("/operations/consumeTopic/channel/$ref").asText()).isEqualTo("#/channels/events");
         JsonNode query = api.at("/operations/subscribeToStream/bindings/http/query/properties");
         assertThat(names(query)).containsExactlyInAnyOrder("after", "type", "state", "aggregate");
-        assertThat(api.at("/operations/subscribeToStream/x-request-headers/properties").has("Last-Event-ID")).isTrue();
+        assertThat(api.at("/operations/subscribeToStream/x-request-headers/properties")
+                        .has("Last-Event-ID"))
+                .isTrue();
     }
 
     @Test
@@ -61,7 +63,8 @@ class AsyncApiTest {
                 problems.add(name + ": data refers to " + data + ", not " + EventSchemas.fileName(type));
             }
             for (String channel : List.of("stream", "events")) {
-                if (!api.at("/channels/" + channel + "/messages/" + name + "/$ref").asText()
+                if (!api.at("/channels/" + channel + "/messages/" + name + "/$ref")
+                        .asText()
                         .equals("#/components/messages/" + name)) {
                     problems.add(name + ": not on channel " + channel);
                 }
@@ -74,7 +77,8 @@ class AsyncApiTest {
         assertThat(names(api.at("/components/messages"))).as("messages").isEqualTo(onTheTopic);
         assertThat(names(api.at("/channels/stream/messages"))).isEqualTo(expected);
         assertThat(names(api.at("/channels/events/messages"))).isEqualTo(onTheTopic);
-        assertThat(api.at("/components/messages/ChainDigest/payload/properties/type/const").asText())
+        assertThat(api.at("/components/messages/ChainDigest/payload/properties/type/const")
+                        .asText())
                 .isEqualTo("org.diplomaticledger.audit.ChainDigest.v1");
     }
 

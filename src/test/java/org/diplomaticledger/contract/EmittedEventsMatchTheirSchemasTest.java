@@ -1,5 +1,7 @@
 package org.diplomaticledger.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
@@ -10,8 +12,16 @@ import com.networknt.schema.SpecVersion;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.diplomaticledger.states.api.RegisterState;
 import org.diplomaticledger.stream.LedgerCloudEvents;
@@ -20,17 +30,6 @@ import org.diplomaticledger.support.LedgerIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.axonframework.serialization.Serializer;
-
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every event type, as the ledger really writes it, is a CloudEvent its envelope schema accepts, and its data is
@@ -58,25 +57,33 @@ class EmittedEventsMatchTheirSchemasTest extends LedgerIntegrationTest {
         writeEveryEventType();
 
         ObjectMapper eventMapper = ((JacksonSerializer) eventSerializer).getObjectMapper();
-        LedgerCloudEvents mapper = new LedgerCloudEvents(URI.create("urn:diplomatic-ledger"),
-                URI.create("http://localhost:" + port + "/schemas/"), eventMapper);
+        LedgerCloudEvents mapper = new LedgerCloudEvents(
+                URI.create("urn:diplomatic-ledger"), URI.create("http://localhost:" + port + "/schemas/"), eventMapper);
         JsonSchema envelope = schema("/schemas/LedgerCloudEvent.v1.json");
         Set<String> seen = new TreeSet<>();
         List<String> problems = new ArrayList<>();
-        for (String aggregate : List.of("IS-KE", "contract-talks-held", "contract-talks-cancelled", "RELATIONS-IS-KE",
+        for (String aggregate : List.of(
+                "IS-KE",
+                "contract-talks-held",
+                "contract-talks-cancelled",
+                "RELATIONS-IS-KE",
                 RegisterState.REGISTER_ID)) {
             // as stored: a retracted event is still in the ledger and still has to match its schema
-            for (DomainEventMessage<?> event : storage.readEvents(aggregate).asStream().toList()) {
+            for (DomainEventMessage<?> event :
+                    storage.readEvents(aggregate).asStream().toList()) {
                 long position = jdbc.queryForObject(
-                        "SELECT global_index FROM domain_event_entry WHERE event_identifier = ?", Long.class,
+                        "SELECT global_index FROM domain_event_entry WHERE event_identifier = ?",
+                        Long.class,
                         event.getIdentifier());
                 CloudEvent cloudEvent = mapper.toCloudEvent(event, position);
                 JsonNode json = eventMapper.readTree(EventFormatProvider.getInstance()
-                        .resolveFormat(JsonFormat.CONTENT_TYPE).serialize(cloudEvent));
+                        .resolveFormat(JsonFormat.CONTENT_TYPE)
+                        .serialize(cloudEvent));
                 String name = event.getPayloadType().getSimpleName();
                 seen.add(name);
                 envelope.validate(json).forEach(m -> problems.add(name + " envelope: " + m.getMessage()));
-                JsonSchema dataSchema = schema(URI.create(json.path("dataschema").asText()).getPath());
+                JsonSchema dataSchema =
+                        schema(URI.create(json.path("dataschema").asText()).getPath());
                 JsonNode data = json.path("data");
                 dataSchema.validate(data).forEach(m -> problems.add(name + " data: " + m.getMessage()));
                 JsonNode declared = dataSchema.getSchemaNode().path("properties");
@@ -95,16 +102,21 @@ class EmittedEventsMatchTheirSchemasTest extends LedgerIntegrationTest {
 
     @Test
     void aSchemaThatDoesNotExistIsNotFound() {
-        assertThat(ledger.getAccept(null, "/schemas/NoSuchEvent.v1.json", "application/json").status())
+        assertThat(ledger.getAccept(null, "/schemas/NoSuchEvent.v1.json", "application/json")
+                        .status())
                 .isEqualTo(404);
     }
 
     private JsonSchema schema(String path) {
         return schemas.computeIfAbsent(path, p -> {
             LedgerClient.Response response = ledger.getAccept(null, p, "application/json");
-            assertThat(response.status()).as("GET " + p + " without credentials").isEqualTo(200);
+            assertThat(response.status())
+                    .as("GET " + p + " without credentials")
+                    .isEqualTo(200);
             assertThat(response.header("Content-Type")).as(p).startsWith("application/json");
-            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+                    .formatAssertionsEnabled(true)
+                    .build();
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
                     .getSchema(SchemaLocation.of("http://localhost:" + port + p), response.json(), config);
         });
@@ -129,8 +141,7 @@ class EmittedEventsMatchTheirSchemasTest extends LedgerIntegrationTest {
                 {"missionId": "%s", "name": "Jon Jonsson", "rank": "First Secretary", "category": "DIPLOMATIC",
                  "effectiveDate": "2024-01-15", %s}""".formatted(EMBASSY, "%s"));
         command("RecordStaffCount", """
-                {"missionId": "%s", "category": "DIPLOMATIC", "headcount": 20, "effectiveDate": "2024-01-31", %s}"""
-                .formatted(EMBASSY, "%s"));
+                {"missionId": "%s", "category": "DIPLOMATIC", "headcount": 20, "effectiveDate": "2024-01-31", %s}""".formatted(EMBASSY, "%s"));
         command("RecordStaffChange", """
                 {"sendingState": "IS", "receivingState": "KE", "change": -3, "reason": "rotation",
                  "effectiveDate": "2024-02-15", %s}""");
@@ -143,8 +154,7 @@ class EmittedEventsMatchTheirSchemasTest extends LedgerIntegrationTest {
                  "category": "DIPLOMATIC", "departureDeadline": "2024-03-17", "expulsionId": "contract-expulsion",
                  "reason": "activities incompatible with diplomatic status", "effectiveDate": "2024-03-10", %s}""");
         command("RecordDeparture", """
-                {"missionId": "%s", "personId": "jon-jonsson", "effectiveDate": "2024-03-16", %s}"""
-                .formatted(EMBASSY, "%s"));
+                {"missionId": "%s", "personId": "jon-jonsson", "effectiveDate": "2024-03-16", %s}""".formatted(EMBASSY, "%s"));
         command("RecordDeparture", """
                 {"missionId": "%s", "count": 2, "category": "DIPLOMATIC", "expulsionId": "contract-expulsion",
                  "effectiveDate": "2024-03-18", %s}""".formatted(EMBASSY, "%s"));
@@ -152,17 +162,45 @@ class EmittedEventsMatchTheirSchemasTest extends LedgerIntegrationTest {
                 {"sendingState": "IS", "receivingState": "KE", "ceilingId": "contract-ceiling",
                  "effectiveDate": "2024-06-01", %s}""");
         String embassy = "\"missionId\": \"" + EMBASSY + "\"";
-        command("RequestAgrement", "{" + embassy + ", \"name\": \"Helga Olafsdottir\", \"effectiveDate\": \"2024-04-01\", %s}");
-        command("GrantAgrement", "{" + embassy + ", \"personId\": \"helga-olafsdottir\", \"effectiveDate\": \"2024-04-20\", %s}");
-        command("AppointAmbassador", "{" + embassy + ", \"name\": \"Helga Olafsdottir\", \"effectiveDate\": \"2024-05-02\", %s}");
-        command("PresentCredentials", "{" + embassy + ", \"personId\": \"helga-olafsdottir\", \"step\": \"COPY_TO_FOREIGN_MINISTRY\", \"effectiveDate\": \"2024-05-20\", %s}");
-        command("PresentCredentials", "{" + embassy + ", \"personId\": \"helga-olafsdottir\", \"step\": \"PRESENTATION_TO_HEAD_OF_STATE\", \"effectiveDate\": \"2024-06-12\", %s}");
-        command("RecallAmbassador", "{" + embassy + ", \"personId\": \"helga-olafsdottir\", \"kind\": \"FOR_CONSULTATIONS\", \"reason\": \"consultations\", \"effectiveDate\": \"2024-07-01\", %s}");
-        command("AppointChargeDAffaires", "{" + embassy + ", \"name\": \"Bjorn Bjornsson\", \"rank\": \"Counsellor\", \"effectiveDate\": \"2024-07-02\", %s}");
-        command("ReturnAmbassador", "{" + embassy + ", \"personId\": \"helga-olafsdottir\", \"effectiveDate\": \"2024-07-20\", %s}");
-        command("EndAmbassadorship", "{" + embassy + ", \"personId\": \"helga-olafsdottir\", \"reason\": \"end of posting\", \"effectiveDate\": \"2024-12-31\", %s}");
-        command("RequestAgrement", "{" + embassy + ", \"name\": \"Gunnar Karlsson\", \"headClass\": \"AMBASSADOR\", \"effectiveDate\": \"2025-01-10\", %s}");
-        command("RefuseAgrement", "{" + embassy + ", \"personId\": \"gunnar-karlsson\", \"effectiveDate\": \"2025-02-01\", %s}");
+        command(
+                "RequestAgrement",
+                "{" + embassy + ", \"name\": \"Helga Olafsdottir\", \"effectiveDate\": \"2024-04-01\", %s}");
+        command(
+                "GrantAgrement",
+                "{" + embassy + ", \"personId\": \"helga-olafsdottir\", \"effectiveDate\": \"2024-04-20\", %s}");
+        command(
+                "AppointAmbassador",
+                "{" + embassy + ", \"name\": \"Helga Olafsdottir\", \"effectiveDate\": \"2024-05-02\", %s}");
+        command(
+                "PresentCredentials",
+                "{" + embassy
+                        + ", \"personId\": \"helga-olafsdottir\", \"step\": \"COPY_TO_FOREIGN_MINISTRY\", \"effectiveDate\": \"2024-05-20\", %s}");
+        command(
+                "PresentCredentials",
+                "{" + embassy
+                        + ", \"personId\": \"helga-olafsdottir\", \"step\": \"PRESENTATION_TO_HEAD_OF_STATE\", \"effectiveDate\": \"2024-06-12\", %s}");
+        command(
+                "RecallAmbassador",
+                "{" + embassy
+                        + ", \"personId\": \"helga-olafsdottir\", \"kind\": \"FOR_CONSULTATIONS\", \"reason\": \"consultations\", \"effectiveDate\": \"2024-07-01\", %s}");
+        command(
+                "AppointChargeDAffaires",
+                "{" + embassy
+                        + ", \"name\": \"Bjorn Bjornsson\", \"rank\": \"Counsellor\", \"effectiveDate\": \"2024-07-02\", %s}");
+        command(
+                "ReturnAmbassador",
+                "{" + embassy + ", \"personId\": \"helga-olafsdottir\", \"effectiveDate\": \"2024-07-20\", %s}");
+        command(
+                "EndAmbassadorship",
+                "{" + embassy
+                        + ", \"personId\": \"helga-olafsdottir\", \"reason\": \"end of posting\", \"effectiveDate\": \"2024-12-31\", %s}");
+        command(
+                "RequestAgrement",
+                "{" + embassy
+                        + ", \"name\": \"Gunnar Karlsson\", \"headClass\": \"AMBASSADOR\", \"effectiveDate\": \"2025-01-10\", %s}");
+        command(
+                "RefuseAgrement",
+                "{" + embassy + ", \"personId\": \"gunnar-karlsson\", \"effectiveDate\": \"2025-02-01\", %s}");
         command("OpenMission", """
                 {"sendingState": "IS", "receivingState": "KE", "kind": "LEGATION", "city": "Kisumu",
                  "effectiveDate": "2025-03-01", %s}""");
@@ -212,21 +250,24 @@ class EmittedEventsMatchTheirSchemasTest extends LedgerIntegrationTest {
                 {"code": "XICEKF", "names": ["Contract-test kingdom"], "periods": [{"from": "1700-01-01"}], %s}""".formatted(SRC));
         assertThat(absorbing.status()).as(absorbing.toString()).isEqualTo(200);
         LedgerClient.Response succeeded = ledger.command("admin", "RecordSuccession", """
-                {"kind": "ABSORPTION", "predecessor": "XICEKE", "successors": ["XICEKF"], "effectiveDate": "1800-01-01", %s}"""
-                .formatted(SRC));
+                {"kind": "ABSORPTION", "predecessor": "XICEKE", "successors": ["XICEKF"], "effectiveDate": "1800-01-01", %s}""".formatted(SRC));
         assertThat(succeeded.status()).as(succeeded.toString()).isEqualTo(200);
     }
 
     /** A correction of the staff count and a retraction of the staff change, through the ledger's own commands. */
     private void appendCorrectionAndRetraction() {
-        List<? extends DomainEventMessage<?>> history = storage.readEvents("IS-KE").asStream().toList();
+        List<? extends DomainEventMessage<?>> history =
+                storage.readEvents("IS-KE").asStream().toList();
         DomainEventMessage<?> count = history.stream()
-                .filter(e -> e.getPayloadType().getSimpleName().equals("StaffCountReported")).findFirst().orElseThrow();
+                .filter(e -> e.getPayloadType().getSimpleName().equals("StaffCountReported"))
+                .findFirst()
+                .orElseThrow();
         DomainEventMessage<?> change = history.stream()
-                .filter(e -> e.getPayloadType().getSimpleName().equals("StaffCountChanged")).findFirst().orElseThrow();
+                .filter(e -> e.getPayloadType().getSimpleName().equals("StaffCountChanged"))
+                .findFirst()
+                .orElseThrow();
         command("CorrectEntry", """
-                {"eventId": "%s", "corrections": {"headcount": 21}, "reason": "the embassy's own figure", %%s}"""
-                .formatted(count.getIdentifier()));
+                {"eventId": "%s", "corrections": {"headcount": 21}, "reason": "the embassy's own figure", %%s}""".formatted(count.getIdentifier()));
         command("RetractEntry", """
                 {"eventId": "%s", "reason": "the rotation did not happen", %%s}""".formatted(change.getIdentifier()));
     }

@@ -9,14 +9,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.diplomaticledger.shared.CountryCode;
-import org.diplomaticledger.shared.Ids;
-import org.diplomaticledger.shared.LedgerEvent;
-import org.diplomaticledger.shared.Provenance;
-import org.diplomaticledger.stream.LedgerCloudEvents;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AssignableTypeFilter;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.ParameterizedType;
@@ -37,6 +29,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.Ids;
+import org.diplomaticledger.shared.LedgerEvent;
+import org.diplomaticledger.shared.Provenance;
+import org.diplomaticledger.stream.LedgerCloudEvents;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 
 /**
  * Writes the JSON Schema (draft 2020-12) of every event type from its record: the types, formats, enums and id
@@ -54,12 +53,19 @@ final class EventSchemas {
      * A code in the register of states (docs/states.md): ISO alpha-2, a former ISO code (two letters, or one of the
      * four-letter forms of {@link CountryCode#FORMER}), or a ledger code, X and three to seven letters.
      */
-    private static final String COUNTRY = "^([A-Z]{2}|" + String.join("|", CountryCode.FORMER.keySet().stream()
-            .filter(code -> code.length() > 2).sorted().toList()) + "|X[A-Z]{3,7})$";
+    private static final String COUNTRY = "^([A-Z]{2}|"
+            + String.join(
+                    "|",
+                    CountryCode.FORMER.keySet().stream()
+                            .filter(code -> code.length() > 2)
+                            .sorted()
+                            .toList()) + "|X[A-Z]{3,7})$";
+
     private static final String PRESENCE_ID = "^[A-Z]{2}-[A-Z]{2}$";
     private static final String MISSION_ID = "^[A-Z]{2}-[A-Z]{2}-[A-Z0-9]+(-[A-Z0-9]+)*$";
     /** Client-chosen ids follow {@link Ids#PATTERN}; ids derived from a name (persons) may be longer. */
     private static final String DERIVED_ID = "^[A-Za-z0-9][A-Za-z0-9._-]*$";
+
     private static final String TALKS_ID = "^[a-z0-9][a-z0-9._-]{0,99}$";
 
     private static final Map<String, String> ID_PATTERNS = Map.ofEntries(
@@ -86,7 +92,8 @@ final class EventSchemas {
             Map.entry("DelegationMember.name", "The person's name"),
             Map.entry("DelegationMember.title", "Their title, e.g. \"Ambassador to the United States\", or absent"),
             Map.entry("DelegationMember.diplomat", "Whether the person is a diplomat"),
-            Map.entry("DelegationMember.personId",
+            Map.entry(
+                    "DelegationMember.personId",
                     "The person's id: the client's, or the lower-case slug of the name; absent when the name has no Latin letters or digits"),
             Map.entry("ProtectingPower.protectedState", "The party whose interests are protected"),
             Map.entry("ProtectingPower.power", "The third state protecting them"),
@@ -95,7 +102,8 @@ final class EventSchemas {
             Map.entry("ExpelledPerson.missionId", "The mission they were on"),
             Map.entry("ExpelledPerson.category", "The staff category they held"),
             Map.entry("StatePeriod.from", "The first day the state existed in this period"),
-            Map.entry("StatePeriod.until",
+            Map.entry(
+                    "StatePeriod.until",
                     "The first day it no longer existed (exclusive: its last day is the day before); absent while it exists"));
 
     private static final Set<String> OPTIONAL_VALUE_FIELDS = Set.of("DelegationMember.personId", "ExpelledPerson.name");
@@ -143,10 +151,12 @@ final class EventSchemas {
         schema.put("$schema", DRAFT);
         schema.put("$id", fileName(type));
         schema.put("title", name + " (revision " + LedgerCloudEvents.revision(type) + ")");
-        schema.put("description", javadoc.summary()
-                + " Stored as " + LedgerCloudEvents.type(name, LedgerCloudEvents.revision(type))
-                + ". A field left out is null. Consumers must ignore fields they do not know: the ledger may add"
-                + " optional fields to an event without a new revision; any other change is a new revision.");
+        schema.put(
+                "description",
+                javadoc.summary()
+                        + " Stored as " + LedgerCloudEvents.type(name, LedgerCloudEvents.revision(type))
+                        + ". A field left out is null. Consumers must ignore fields they do not know: the ledger may add"
+                        + " optional fields to an event without a new revision; any other change is a new revision.");
         schema.put("type", "object");
         ObjectNode defs = JsonNodeFactory.instance.objectNode();
         eventFields(type, schema, defs);
@@ -215,7 +225,9 @@ final class EventSchemas {
             }
         } else if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
             node.put("type", "integer");
-            if (field.equals("headcount") || field.equals("limit") || field.equals("headcountAtImposition")
+            if (field.equals("headcount")
+                    || field.equals("limit")
+                    || field.equals("headcountAtImposition")
                     || field.equals("reductionOwed")) {
                 node.put("minimum", 0);
             } else if (field.equals("count")) {
@@ -268,9 +280,11 @@ final class EventSchemas {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("type", "string");
         node.put("pattern", COUNTRY);
-        node.put("description", "A state's code in the register of states: ISO 3166-1 alpha-2 such as US or RU, a former"
-                + " ISO code such as SU, DD or the four-letter CSHH, or the ledger's own code for a state ISO never coded,"
-                + " X and three to seven letters such as XBAV (docs/states.md). The ledger stores no alpha-3 codes");
+        node.put(
+                "description",
+                "A state's code in the register of states: ISO 3166-1 alpha-2 such as US or RU, a former"
+                        + " ISO code such as SU, DD or the four-letter CSHH, or the ledger's own code for a state ISO never coded,"
+                        + " X and three to seven letters such as XBAV (docs/states.md). The ledger stores no alpha-3 codes");
         return node;
     }
 
@@ -297,10 +311,13 @@ final class EventSchemas {
             }
             properties.set(component.getName(), property);
             boolean annotated = annotation(raw, component, NotNull.class) != null
-                    || annotation(raw, component, NotBlank.class) != null || annotation(raw, component, NotEmpty.class) != null;
+                    || annotation(raw, component, NotBlank.class) != null
+                    || annotation(raw, component, NotEmpty.class) != null;
             boolean unannotatedValue = Arrays.stream(raw.getRecordComponents())
-                    .noneMatch(c -> annotation(raw, c, NotNull.class) != null || annotation(raw, c, NotBlank.class) != null);
-            if (component.getType().isPrimitive() || annotated
+                    .noneMatch(c ->
+                            annotation(raw, c, NotNull.class) != null || annotation(raw, c, NotBlank.class) != null);
+            if (component.getType().isPrimitive()
+                    || annotated
                     || (unannotatedValue && !OPTIONAL_VALUE_FIELDS.contains(key))) {
                 required.add(component.getName());
                 if (annotation(raw, component, NotBlank.class) != null) {
@@ -314,8 +331,8 @@ final class EventSchemas {
     }
 
     /** Bean validation annotations do not target record components; the compiler puts them on the field. */
-    private static <A extends java.lang.annotation.Annotation> A annotation(Class<?> record, RecordComponent component,
-                                                                          Class<A> annotation) {
+    private static <A extends java.lang.annotation.Annotation> A annotation(
+            Class<?> record, RecordComponent component, Class<A> annotation) {
         try {
             return record.getDeclaredField(component.getName()).getAnnotation(annotation);
         } catch (NoSuchFieldException e) {
@@ -331,8 +348,7 @@ final class EventSchemas {
         return sorted;
     }
 
-    record Javadoc(String summary, Map<String, String> params) {
-    }
+    record Javadoc(String summary, Map<String, String> params) {}
 
     private Javadoc javadoc(Class<?> type) {
         Path source = root.resolve("src/main/java").resolve(type.getName().replace('.', '/') + ".java");
@@ -342,8 +358,10 @@ final class EventSchemas {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Matcher m = Pattern.compile("/\\*\\*(.*?)\\*/\\s*(?:@[\\w.]+(?:\\([^)]*\\))?\\s*)*public (?:record|enum|final class)",
-                Pattern.DOTALL).matcher(text);
+        Matcher m = Pattern.compile(
+                        "/\\*\\*(.*?)\\*/\\s*(?:@[\\w.]+(?:\\([^)]*\\))?\\s*)*public (?:record|enum|final class)",
+                        Pattern.DOTALL)
+                .matcher(text);
         if (!m.find()) {
             throw new IllegalStateException(type.getSimpleName() + " has no javadoc");
         }
@@ -365,7 +383,8 @@ final class EventSchemas {
         }
         int end = catalogue.indexOf("\n#", start + 5);
         String section = catalogue.substring(start, end < 0 ? catalogue.length() : end);
-        Matcher row = Pattern.compile("(?m)^\\| `(\\w+)` \\| [^|]+ \\| (.+?) \\|\\s*$").matcher(section);
+        Matcher row = Pattern.compile("(?m)^\\| `(\\w+)` \\| [^|]+ \\| (.+?) \\|\\s*$")
+                .matcher(section);
         while (row.find()) {
             rows.put(row.group(1), clean(row.group(2)));
         }

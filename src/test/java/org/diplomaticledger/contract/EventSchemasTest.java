@@ -1,5 +1,7 @@
 package org.diplomaticledger.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -7,20 +9,17 @@ import com.networknt.schema.SchemaId;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import org.diplomaticledger.history.api.EntryCorrected;
-import org.diplomaticledger.history.api.EntryRetracted;
-import org.diplomaticledger.presence.api.DiplomatExpelled;
-import org.diplomaticledger.stream.LedgerCloudEvents;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.diplomaticledger.history.api.EntryCorrected;
+import org.diplomaticledger.history.api.EntryRetracted;
+import org.diplomaticledger.presence.api.DiplomatExpelled;
+import org.diplomaticledger.stream.LedgerCloudEvents;
+import org.junit.jupiter.api.Test;
 
 /**
  * The published JSON Schemas are the ones the records describe today: change an event and this test fails until
@@ -37,7 +36,9 @@ class EventSchemasTest {
     void findsEveryEventTypeTheLedgerStores() {
         List<Class<?>> types = EventSchemas.eventTypes();
         assertThat(types).contains(DiplomatExpelled.class, EntryCorrected.class, EntryRetracted.class);
-        assertThat(types).as("the 32 event types of this writing, and any added since").hasSizeGreaterThanOrEqualTo(32);
+        assertThat(types)
+                .as("the 32 event types of this writing, and any added since")
+                .hasSizeGreaterThanOrEqualTo(32);
     }
 
     @Test
@@ -51,12 +52,15 @@ class EventSchemasTest {
             } else if (!Files.exists(file) || !Files.readString(file).equals(generated)) {
                 stale.add(file.getFileName().toString());
                 if (Files.exists(file)) {
-                    assertThat(Files.readString(file)).as("schema " + file + " (update with -Dsnapshots.update=true)")
+                    assertThat(Files.readString(file))
+                            .as("schema " + file + " (update with -Dsnapshots.update=true)")
                             .isEqualTo(generated);
                 }
             }
         }
-        assertThat(stale).as("schemas missing or stale; write them with -Dsnapshots.update=true").isEmpty();
+        assertThat(stale)
+                .as("schemas missing or stale; write them with -Dsnapshots.update=true")
+                .isEmpty();
     }
 
     @Test

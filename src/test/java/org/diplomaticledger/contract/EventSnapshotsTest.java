@@ -1,37 +1,21 @@
 package org.diplomaticledger.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.diplomaticledger.ledger.StoredEvents;
-import org.diplomaticledger.shared.CountryCode;
-import org.diplomaticledger.stream.LedgerCloudEvents;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
-import org.axonframework.eventhandling.DomainEventData;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
-import org.axonframework.serialization.upcasting.event.EventUpcaster;
-import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
-import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AssignableTypeFilter;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,8 +24,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.diplomaticledger.ledger.StoredEvents;
+import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.stream.LedgerCloudEvents;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 
 /**
  * Each event type's stored JSON, for a fixed example instance, is the checked-in snapshot
@@ -72,12 +71,15 @@ class EventSnapshotsTest {
             Files.createDirectories(SNAPSHOTS);
             Files.writeString(file, actual);
         }
-        assertThat(file).as("snapshot of " + type.getSimpleName() + "; write it with -Dsnapshots.update=true").exists();
-        assertThat(actual).as("stored JSON of " + type.getSimpleName()
+        assertThat(file)
+                .as("snapshot of " + type.getSimpleName() + "; write it with -Dsnapshots.update=true")
+                .exists();
+        assertThat(actual)
+                .as("stored JSON of " + type.getSimpleName()
                         + " changed; if deliberate, make it a new revision and update with -Dsnapshots.update=true")
                 .isEqualTo(Files.readString(file));
-        Object read = serializer.deserialize(new SimpleSerializedObject<>(Files.readString(file)
-                .getBytes(StandardCharsets.UTF_8), byte[].class, stored.getType()));
+        Object read = serializer.deserialize(new SimpleSerializedObject<>(
+                Files.readString(file).getBytes(StandardCharsets.UTF_8), byte[].class, stored.getType()));
         assertThat(read).as("the snapshot read back").isEqualTo(example);
     }
 
@@ -90,7 +92,8 @@ class EventSnapshotsTest {
     void snapshotsMatchTheirSchemasAndEarlierRevisionsReadAsTheCurrentOne() throws Exception {
         EventUpcasterChain upcasters = new EventUpcasterChain(upcasters());
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        SchemaValidatorsConfig config =
+                SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
         Map<String, Class<?>> types = new LinkedHashMap<>();
         eventTypes().forEach(type -> types.put(type.getSimpleName(), type));
         int earlier = 0;
@@ -101,32 +104,52 @@ class EventSnapshotsTest {
                 int revision = Integer.parseInt(parts[1]);
                 assertThat(type).as("event type of snapshot " + file).isNotNull();
                 JsonNode snapshot = EventSchemas.JSON.readTree(file.toFile());
-                assertThat(schema(factory, config, parts[0], revision).validate(snapshot)).as(file.toString()).isEmpty();
+                assertThat(schema(factory, config, parts[0], revision).validate(snapshot))
+                        .as(file.toString())
+                        .isEmpty();
                 int current = LedgerCloudEvents.revision(type);
                 if (revision == current) {
                     continue;
                 }
                 earlier++;
-                DomainEventData<byte[]> stored = new GenericDomainEventEntry<>("Aggregate", "id", 0, "event-id",
-                        Instant.parse("2025-04-10T00:00:00Z"), type.getName(), revision == 1 ? null : String.valueOf(revision),
-                        Files.readAllBytes(file), "{}".getBytes(StandardCharsets.UTF_8));
+                DomainEventData<byte[]> stored = new GenericDomainEventEntry<>(
+                        "Aggregate",
+                        "id",
+                        0,
+                        "event-id",
+                        Instant.parse("2025-04-10T00:00:00Z"),
+                        type.getName(),
+                        revision == 1 ? null : String.valueOf(revision),
+                        Files.readAllBytes(file),
+                        "{}".getBytes(StandardCharsets.UTF_8));
                 IntermediateEventRepresentation upcast = upcasters
-                        .upcast(Stream.of(new InitialEventRepresentation(stored, serializer))).findFirst().orElseThrow();
-                assertThat(upcast.getType().getRevision()).as(file + " upcast").isEqualTo(current == 1 ? null : String.valueOf(current));
+                        .upcast(Stream.of(new InitialEventRepresentation(stored, serializer)))
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(upcast.getType().getRevision())
+                        .as(file + " upcast")
+                        .isEqualTo(current == 1 ? null : String.valueOf(current));
                 Object event = serializer.deserialize(upcast.getData());
                 assertThat(event).isInstanceOf(type);
-                JsonNode json = EventSchemas.JSON.readTree(serializer.serialize(event, byte[].class).getData());
-                assertThat(schema(factory, config, parts[0], current).validate(json)).as(file + " upcast").isEmpty();
+                JsonNode json = EventSchemas.JSON.readTree(
+                        serializer.serialize(event, byte[].class).getData());
+                assertThat(schema(factory, config, parts[0], current).validate(json))
+                        .as(file + " upcast")
+                        .isEmpty();
             }
         }
-        assertThat(earlier).as("snapshots of earlier revisions (RelationsLevelChanged.v1 at least)").isGreaterThanOrEqualTo(1);
+        assertThat(earlier)
+                .as("snapshots of earlier revisions (RelationsLevelChanged.v1 at least)")
+                .isGreaterThanOrEqualTo(1);
     }
 
-    private static JsonSchema schema(JsonSchemaFactory factory, SchemaValidatorsConfig config, String event, int revision)
-            throws Exception {
+    private static JsonSchema schema(
+            JsonSchemaFactory factory, SchemaValidatorsConfig config, String event, int revision) throws Exception {
         Path file = EventSchemas.SCHEMA_DIR.resolve(event + ".v" + revision + ".json");
-        return factory.getSchema(SchemaLocation.of(file.toAbsolutePath().toUri().toString()),
-                EventSchemas.JSON.readTree(file.toFile()), config);
+        return factory.getSchema(
+                SchemaLocation.of(file.toAbsolutePath().toUri().toString()),
+                EventSchemas.JSON.readTree(file.toFile()),
+                config);
     }
 
     /** The ledger's upcasters, as Spring finds them. */
@@ -135,7 +158,9 @@ class EventSnapshotsTest {
         scanner.addIncludeFilter(new AssignableTypeFilter(EventUpcaster.class));
         List<EventUpcaster> upcasters = new ArrayList<>();
         for (var definition : scanner.findCandidateComponents("org.diplomaticledger")) {
-            upcasters.add((EventUpcaster) Class.forName(definition.getBeanClassName()).getDeclaredConstructor().newInstance());
+            upcasters.add((EventUpcaster) Class.forName(definition.getBeanClassName())
+                    .getDeclaredConstructor()
+                    .newInstance());
         }
         return upcasters;
     }
@@ -147,8 +172,9 @@ class EventSnapshotsTest {
         for (int i = 0; i < components.length; i++) {
             values[i] = value(components[i].getGenericType(), components[i].getName());
         }
-        return type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType)
-                .toArray(Class<?>[]::new)).newInstance(values);
+        return type.getDeclaredConstructor(
+                        Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new))
+                .newInstance(values);
     }
 
     private static Object value(Type type, String field) throws Exception {
@@ -198,16 +224,18 @@ class EventSnapshotsTest {
             return LocalTime.of(10, 30);
         }
         if (raw == CountryCode.class) {
-            return CountryCode.of(switch (field) {
-                case "stateB", "receivingState", "declaredBy", "imposedBy", "decidedBy", "cancelledBy" -> "US";
-                case "power" -> "CH";
-                case "country" -> "TR";
-                default -> "RU";
-            });
+            return CountryCode.of(
+                    switch (field) {
+                        case "stateB", "receivingState", "declaredBy", "imposedBy", "decidedBy", "cancelledBy" -> "US";
+                        case "power" -> "CH";
+                        case "country" -> "TR";
+                        default -> "RU";
+                    });
         }
         if (raw.isEnum()) {
             // A change of rank is from one kind to another: a legation raised to an embassy.
-            return field.equals("previousKind") ? Enum.valueOf(raw.asSubclass(Enum.class), "LEGATION")
+            return field.equals("previousKind")
+                    ? Enum.valueOf(raw.asSubclass(Enum.class), "LEGATION")
                     : raw.getEnumConstants()[0];
         }
         if (raw.isRecord()) {

@@ -1,5 +1,16 @@
 package org.diplomaticledger.dashboard;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import org.diplomaticledger.support.LedgerIntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,18 +25,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.HashSet;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dashboard's pages in Debian's headless Chromium, driven through Selenium against the shared test ledger: one
@@ -56,8 +55,7 @@ abstract class BrowserTest extends LedgerIntegrationTest {
     }
 
     /** The facts the class's tests read, written through the API before its first test. */
-    protected void seed() {
-    }
+    protected void seed() {}
 
     @AfterAll
     static void closeBrowser() {
@@ -68,15 +66,26 @@ abstract class BrowserTest extends LedgerIntegrationTest {
     }
 
     static WebDriver startChromium() throws IOException {
-        assertThat(CHROMEDRIVER).as("chromedriver (apt-get install -y chromium chromium-driver)").isExecutable();
-        assertThat(CHROMIUM).as("Chromium (apt-get install -y chromium chromium-driver)").isExecutable();
+        assertThat(CHROMEDRIVER)
+                .as("chromedriver (apt-get install -y chromium chromium-driver)")
+                .isExecutable();
+        assertThat(CHROMIUM)
+                .as("Chromium (apt-get install -y chromium chromium-driver)")
+                .isExecutable();
         Files.createDirectories(SCREENSHOTS);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--window-size=1280,800", "--disable-dev-shm-usage",
-                "--disable-gpu", "--lang=en-GB");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--window-size=1280,800",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--lang=en-GB");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         return new ChromeDriver(service, options);
     }
 
@@ -93,7 +102,8 @@ abstract class BrowserTest extends LedgerIntegrationTest {
         browser.get("http://localhost:" + port + path);
         waitFor(browser, By.id("sign-in"));
         signInHere(browser, user, user);
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     protected void signInHere(String user, String password) {
@@ -108,7 +118,8 @@ abstract class BrowserTest extends LedgerIntegrationTest {
 
     /** Sets a field the way a date picker does, without typing into it. */
     protected void setField(String id, String value) {
-        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
+        ((JavascriptExecutor) browser)
+                .executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
     }
 
     protected WebElement waitFor(By by) {
@@ -116,7 +127,8 @@ abstract class BrowserTest extends LedgerIntegrationTest {
     }
 
     static WebElement waitFor(WebDriver browser, By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     protected void screenshot(String name) {
@@ -125,8 +137,9 @@ abstract class BrowserTest extends LedgerIntegrationTest {
 
     /** Saves the page as target/screenshots/{name}.png, and prints its time to DOMContentLoaded (a measurement only). */
     static void screenshot(WebDriver browser, String name) {
-        Object loaded = ((JavascriptExecutor) browser).executeScript(
-                "var n = performance.getEntriesByType('navigation')[0]; return n ? Math.round(n.domContentLoadedEventEnd) : -1;");
+        Object loaded = ((JavascriptExecutor) browser)
+                .executeScript(
+                        "var n = performance.getEntriesByType('navigation')[0]; return n ? Math.round(n.domContentLoadedEventEnd) : -1;");
         System.out.println("dashboard page " + name + ": DOMContentLoaded after " + loaded + " ms");
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         try {

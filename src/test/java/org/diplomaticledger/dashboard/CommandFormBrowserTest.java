@@ -1,17 +1,16 @@
 package org.diplomaticledger.dashboard;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import org.diplomaticledger.support.LedgerClient.Response;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A clerk records a fact through the dashboard's command form, in a real browser (headless Chromium through
@@ -20,7 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * first with a negative headcount (answered beside the field, nothing written), then right.
  */
 class CommandFormBrowserTest extends BrowserTest {
-
 
     @Override
     protected void seed() {
@@ -37,9 +35,12 @@ class CommandFormBrowserTest extends BrowserTest {
         assertThat(browser.findElements(By.id("command-ScheduleTalks"))).hasSize(1);
         assertThat(browser.findElements(By.id("command-RegisterState"))).isEmpty();
         assertThat(browser.findElements(By.id("command-SeedStates"))).isEmpty();
-        assertThat(browser.findElements(By.tagName("h2")).stream().map(WebElement::getText).toList())
+        assertThat(browser.findElements(By.tagName("h2")).stream()
+                        .map(WebElement::getText)
+                        .toList())
                 .contains("Missions, staff and heads of mission", "Talks");
-        assertThat(browser.findElement(By.linkText("Record a fact")).getAttribute("href")).endsWith("/record");
+        assertThat(browser.findElement(By.linkText("Record a fact")).getAttribute("href"))
+                .endsWith("/record");
         screenshot("record");
 
         browser.findElement(By.id("command-RecordStaffCount")).click();
@@ -47,15 +48,21 @@ class CommandFormBrowserTest extends BrowserTest {
         // Generated from the schema: an integer field, required; an enum as a choice; the source as a group of fields.
         assertThat(headcount.getAttribute("type")).isEqualTo("number");
         assertThat(headcount.getAttribute("required")).isEqualTo("true");
-        assertThat(browser.findElement(By.cssSelector("label[for='field-headcount']")).getText()).isEqualTo("Headcount *");
-        assertThat(new Select(browser.findElement(By.id("field-category"))).getOptions().stream().map(o -> o.getAttribute("value")).toList())
+        assertThat(browser.findElement(By.cssSelector("label[for='field-headcount']"))
+                        .getText())
+                .isEqualTo("Headcount *");
+        assertThat(new Select(browser.findElement(By.id("field-category")))
+                        .getOptions().stream().map(o -> o.getAttribute("value")).toList())
                 .containsExactly("", "DIPLOMATIC", "ADMINISTRATIVE_TECHNICAL", "SERVICE", "LOCAL_HIRE", "UNSPECIFIED");
-        assertThat(browser.findElement(By.id("field-effectiveDate")).getAttribute("type")).isEqualTo("date");
+        assertThat(browser.findElement(By.id("field-effectiveDate")).getAttribute("type"))
+                .isEqualTo("date");
         WebElement source = browser.findElement(By.id("field-source"));
         assertThat(source.getTagName()).isEqualTo("fieldset");
         assertThat(source.findElement(By.tagName("legend")).getText()).startsWith("Source");
-        assertThat(source.findElement(By.id("field-source-text")).getAttribute("required")).isEqualTo("true");
-        assertThat(source.findElement(By.id("field-source-url")).getAttribute("required")).isNull();
+        assertThat(source.findElement(By.id("field-source-text")).getAttribute("required"))
+                .isEqualTo("true");
+        assertThat(source.findElement(By.id("field-source-url")).getAttribute("required"))
+                .isNull();
         assertThat(browser.findElement(By.id("hint-sendingState")).getText()).contains("alpha-2");
 
         browser.findElement(By.id("field-sendingState")).sendKeys("NP");
@@ -74,8 +81,10 @@ class CommandFormBrowserTest extends BrowserTest {
         WebElement problem = browser.findElement(By.id("form-problem"));
         assertThat(problem.isDisplayed()).isTrue();
         assertThat(problem.findElement(By.className("problem-title")).getText()).isEqualTo("Invalid input");
-        assertThat(problem.findElement(By.className("problem-detail")).getText()).isEqualTo("headcount: must be greater than or equal to 0");
-        assertThat(browser.findElement(By.id("field-sendingState")).getAttribute("aria-invalid")).isNull();
+        assertThat(problem.findElement(By.className("problem-detail")).getText())
+                .isEqualTo("headcount: must be greater than or equal to 0");
+        assertThat(browser.findElement(By.id("field-sendingState")).getAttribute("aria-invalid"))
+                .isNull();
         assertThat(browser.findElement(By.id("receipt")).isDisplayed()).isFalse();
         assertThat(eventCount()).as("a refused form writes nothing").isEqualTo(before);
         screenshot("record-field-error");
@@ -102,8 +111,14 @@ class CommandFormBrowserTest extends BrowserTest {
         // Written as the API writes it: readable through the API, by the clerk who sent it.
         Response presence = ledger.get("analyst", "/api/v1/presences/NP/LK?atLeast=" + position);
         assertThat(presence.status()).as(presence.toString()).isEqualTo(200);
-        assertThat(presence.json().path("presence").path("headcount").path("total").asInt()).isEqualTo(12);
-        JsonNode history = ledger.get("clerk", "/api/v1/presences/NP/LK/history").json();
+        assertThat(presence.json()
+                        .path("presence")
+                        .path("headcount")
+                        .path("total")
+                        .asInt())
+                .isEqualTo(12);
+        JsonNode history =
+                ledger.get("clerk", "/api/v1/presences/NP/LK/history").json();
         List<JsonNode> written = new ArrayList<>();
         history.path("items").forEach(item -> {
             if (item.path("eventId").asText().equals(eventId)) {
@@ -134,25 +149,30 @@ class CommandFormBrowserTest extends BrowserTest {
         signIn("clerk", "/record");
         waitFor(By.id("command-RecordStaffCount"));
         List<String> commands = browser.findElements(By.cssSelector(".command-list a")).stream()
-                .map(a -> a.getAttribute("id").substring("command-".length())).toList();
+                .map(a -> a.getAttribute("id").substring("command-".length()))
+                .toList();
         assertThat(commands).hasSizeGreaterThan(25).contains("NameDelegation", "CorrectEntry", "ChangeRelationsLevel");
         for (String command : commands) {
             browser.get(url("/record/" + command));
             WebElement form = waitFor(By.id("command-form"));
             assertThat(form.getAttribute("data-command")).isEqualTo(command);
-            List<WebElement> fields = form.findElements(By.cssSelector("input[data-path], select[data-path], textarea[data-path]"));
+            List<WebElement> fields =
+                    form.findElements(By.cssSelector("input[data-path], select[data-path], textarea[data-path]"));
             assertThat(fields).as(command).isNotEmpty();
             for (WebElement field : fields) {
                 assertThat(form.findElements(By.cssSelector("label[for='" + field.getAttribute("id") + "']")))
-                        .as(command + " " + field.getAttribute("data-path")).hasSize(1);
+                        .as(command + " " + field.getAttribute("data-path"))
+                        .hasSize(1);
             }
         }
         // The shapes the schemas hold beyond RecordStaffCount's: a nested object inside a required one, a flag, a
         // list of strings, an array of objects as JSON.
         browser.get(url("/record/NameDelegation"));
         assertThat(waitFor(By.id("field-head")).getTagName()).isEqualTo("fieldset");
-        assertThat(browser.findElement(By.id("field-head-diplomat")).getAttribute("type")).isEqualTo("checkbox");
-        assertThat(browser.findElement(By.id("field-members")).getAttribute("data-kind")).isEqualTo("json");
+        assertThat(browser.findElement(By.id("field-head-diplomat")).getAttribute("type"))
+                .isEqualTo("checkbox");
+        assertThat(browser.findElement(By.id("field-members")).getAttribute("data-kind"))
+                .isEqualTo("json");
         browser.get(url("/record/ScheduleTalks"));
         assertThat(waitFor(By.id("field-parties")).getAttribute("data-kind")).isEqualTo("list");
         assertThat(browser.findElement(By.id("field-venue")).getTagName()).isEqualTo("fieldset");
@@ -170,7 +190,8 @@ class CommandFormBrowserTest extends BrowserTest {
         long before = eventCount();
         browser.findElement(By.id("submit-command")).click();
         assertThat(waitFor(By.id("error-effectiveDate")).getText()).contains("1648-01-01");
-        assertThat(browser.findElement(By.id("field-effectiveDate")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("field-effectiveDate")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
         assertThat(eventCount()).isEqualTo(before);
     }
 
@@ -204,5 +225,4 @@ class CommandFormBrowserTest extends BrowserTest {
                 """);
         assertThat(noToken).isEqualTo("403");
     }
-
 }

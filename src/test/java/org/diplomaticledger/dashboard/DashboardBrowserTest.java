@@ -1,6 +1,13 @@
 package org.diplomaticledger.dashboard;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.diplomaticledger.support.LedgerClient.Response;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -10,14 +17,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dashboard in a real browser: Debian's headless Chromium driven through Selenium, against the shared test
@@ -63,8 +62,13 @@ class DashboardBrowserTest extends BrowserTest {
                  "source": "Chad MFA: 36 Burkinabè staff"}""");
         long position = last.path("position").asLong();
         // The pages read whatever the projections have applied: wait, through the API, until they have it all.
-        for (String path : new String[]{"/api/v1/presences/BF/TD", "/api/v1/relations/BF/TD", "/api/v1/heads-of-mission/" + MISSION,
-                "/api/v1/expulsions", "/api/v1/talks"}) {
+        for (String path : new String[] {
+            "/api/v1/presences/BF/TD",
+            "/api/v1/relations/BF/TD",
+            "/api/v1/heads-of-mission/" + MISSION,
+            "/api/v1/expulsions",
+            "/api/v1/talks"
+        }) {
             Response response = ledger.get("analyst", path + "?atLeast=" + position);
             assertThat(response.status()).as(path + " " + response).isEqualTo(200);
         }
@@ -109,10 +113,13 @@ class DashboardBrowserTest extends BrowserTest {
     void theTalksBoardShowsEachRoundInItsColumnWithDelegationsAndHistory() {
         signIn("analyst", "/talks?state=BF");
         WebElement niamey = waitFor(By.id("talks-bf-td-niamey-2016"));
-        assertThat(browser.findElement(By.id("column-CONCLUDED")).findElements(By.id("talks-bf-td-niamey-2016"))).hasSize(1);
+        assertThat(browser.findElement(By.id("column-CONCLUDED")).findElements(By.id("talks-bf-td-niamey-2016")))
+                .hasSize(1);
         assertThat(niamey.findElement(By.className("talks-title")).getText()).isEqualTo("Talks on the staff ceiling");
-        assertThat(niamey.findElement(By.className("venue")).getText()).isEqualTo("Palais des congres, Niamey (NE), a third country");
-        assertThat(niamey.findElement(By.className("scope")).getText()).isEqualTo("the staff ceiling (not: border questions)");
+        assertThat(niamey.findElement(By.className("venue")).getText())
+                .isEqualTo("Palais des congres, Niamey (NE), a third country");
+        assertThat(niamey.findElement(By.className("scope")).getText())
+                .isEqualTo("the staff ceiling (not: border questions)");
         assertThat(niamey.findElement(By.className("format")).getText()).isEqualTo("officials");
         assertThat(niamey.findElement(By.className("outcome")).getText())
                 .isEqualTo("partial agreement: The ceiling stays; departures are eased.");
@@ -121,14 +128,20 @@ class DashboardBrowserTest extends BrowserTest {
         assertThat(niamey.findElement(By.id("delegation-bf-td-niamey-2016-TD")).getText())
                 .isEqualTo("TD: head Mahamat Saleh (Secretary-General)");
         niamey.findElement(By.tagName("summary")).click();
-        assertThat(niamey.findElements(By.cssSelector(".history-list li")).stream().map(li -> li.getAttribute("data-status")).toList())
+        assertThat(niamey.findElements(By.cssSelector(".history-list li")).stream()
+                        .map(li -> li.getAttribute("data-status"))
+                        .toList())
                 .containsExactly("SCHEDULED", "POSTPONED", "HELD", "CONCLUDED");
-        assertThat(niamey.findElement(By.cssSelector(".history-list li[data-status='POSTPONED'] .effective")).getText())
+        assertThat(niamey.findElement(By.cssSelector(".history-list li[data-status='POSTPONED'] .effective"))
+                        .getText())
                 .isEqualTo("2016-02-25");
-        WebElement ndjamena = browser.findElement(By.id("column-CANCELLED")).findElement(By.id("talks-bf-td-ndjamena-2016"));
+        WebElement ndjamena =
+                browser.findElement(By.id("column-CANCELLED")).findElement(By.id("talks-bf-td-ndjamena-2016"));
         assertThat(ndjamena.findElement(By.className("cancelled-by")).getText()).isEqualTo("TD");
-        assertThat(ndjamena.findElement(By.className("no-delegations")).getText()).isEqualTo("No delegation named yet.");
-        assertThat(browser.findElement(By.linkText("Talks")).getAttribute("href")).endsWith("/talks");
+        assertThat(ndjamena.findElement(By.className("no-delegations")).getText())
+                .isEqualTo("No delegation named yet.");
+        assertThat(browser.findElement(By.linkText("Talks")).getAttribute("href"))
+                .endsWith("/talks");
         ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);");
         screenshot("talks");
     }
@@ -137,10 +150,13 @@ class DashboardBrowserTest extends BrowserTest {
     void theTalksBoardAsOfADayShowsTheRoundWhereItStoodThen() {
         signIn("analyst", "/talks?state=BF&asOf=2016-03-10");
         WebElement niamey = waitFor(By.id("talks-bf-td-niamey-2016"));
-        assertThat(browser.findElement(By.id("column-POSTPONED")).findElements(By.id("talks-bf-td-niamey-2016"))).hasSize(1);
+        assertThat(browser.findElement(By.id("column-POSTPONED")).findElements(By.id("talks-bf-td-niamey-2016")))
+                .hasSize(1);
         assertThat(niamey.findElement(By.className("status")).getText()).isEqualTo("postponed since 2016-02-25");
         assertThat(niamey.findElements(By.className("outcome"))).isEmpty();
-        assertThat(niamey.findElements(By.cssSelector(".history-list li")).stream().map(li -> li.getAttribute("data-status")).toList())
+        assertThat(niamey.findElements(By.cssSelector(".history-list li")).stream()
+                        .map(li -> li.getAttribute("data-status"))
+                        .toList())
                 .containsExactly("SCHEDULED", "POSTPONED");
         assertThat(browser.findElements(By.id("talks-bf-td-ndjamena-2016"))).isEmpty();
         // The filter's link keeps the day; before the first round was announced the board is empty.
@@ -166,10 +182,16 @@ class DashboardBrowserTest extends BrowserTest {
         signIn("analyst", "/?state=BF");
         WebElement cell = waitFor(By.id("cell-BF-TD"));
         assertThat(cell.findElement(By.className("headcount")).getText()).isEqualTo("36");
-        assertThat(cell.getText()).contains("ceiling 30 (over by 6)", "1 open, 0 suspended, 0 closed",
-                "relations downgraded", "4 expelled still due (4 overdue)");
-        assertThat(browser.findElement(By.id("relations-RELATIONS-BF-TD")).getText()).contains("downgraded", "2015-06-01", "TD");
-        assertThat(browser.findElement(By.id("as-of-sentence")).getText()).isEqualTo("The world today, as the ledger stands now.");
+        assertThat(cell.getText())
+                .contains(
+                        "ceiling 30 (over by 6)",
+                        "1 open, 0 suspended, 0 closed",
+                        "relations downgraded",
+                        "4 expelled still due (4 overdue)");
+        assertThat(browser.findElement(By.id("relations-RELATIONS-BF-TD")).getText())
+                .contains("downgraded", "2015-06-01", "TD");
+        assertThat(browser.findElement(By.id("as-of-sentence")).getText())
+                .isEqualTo("The world today, as the ledger stands now.");
         screenshot("overview");
     }
 
@@ -188,7 +210,8 @@ class DashboardBrowserTest extends BrowserTest {
                 .isEqualTo("The world on 20 May 2014, as the ledger stands now.");
         // The link to the presence carries the day on.
         cell.findElement(By.className("cell-link")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/presences/BF/TD?asOf=2014-05-20"));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.urlContains("/presences/BF/TD?asOf=2014-05-20"));
         assertThat(waitFor(By.id("headcount")).getText()).isEqualTo("40");
         assertThat(browser.findElement(By.id("no-ceiling")).getText()).isEqualTo("No ceiling in force.");
     }
@@ -201,7 +224,8 @@ class DashboardBrowserTest extends BrowserTest {
         assertThat(cell.findElement(By.className("headcount")).getText()).isEqualTo("unknown");
         assertThat(cell.findElement(By.className("cell-link")).getText()).isEqualTo("unknown headcount");
         cell.findElement(By.className("cell-link")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/presences/BF/TD?asOf=2011-06-01"));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.urlContains("/presences/BF/TD?asOf=2011-06-01"));
         assertThat(waitFor(By.id("headcount")).getText()).isEqualTo("unknown");
         assertThat(browser.findElement(By.id("missions")).getText()).isEqualTo("1 open, 0 suspended, 0 closed");
     }
@@ -226,7 +250,8 @@ class DashboardBrowserTest extends BrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("knownAt="));
         assertThat(waitFor(By.id("no-ceiling")).getText()).isEqualTo("No ceiling in force.");
         assertThat(browser.findElement(By.id("headcount")).getText()).isEqualTo("40");
-        assertThat(browser.findElement(By.id("as-of-sentence")).getText()).startsWith("The world today, as the ledger stood on ");
+        assertThat(browser.findElement(By.id("as-of-sentence")).getText())
+                .startsWith("The world today, as the ledger stood on ");
     }
 
     @Test
@@ -273,7 +298,8 @@ class DashboardBrowserTest extends BrowserTest {
         browser.manage().deleteAllCookies();
 
         signIn("integrator", "/feed?state=BF&type=StaffCountReported");
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("feed-status")).getText().equals("Live"));
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> d.findElement(By.id("feed-status")).getText().equals("Live"));
         // Neither of the feed's state nor of its type: filtered out on the server.
         ledger.accepted("ChangeRelationsLevel", """
                 {"stateA": "KM", "stateB": "SC", "level": "FULL", "effectiveDate": "2011-01-01", "source": "test of the feed"}""");
@@ -286,8 +312,11 @@ class DashboardBrowserTest extends BrowserTest {
         assertThat(item.findElement(By.className("effective")).getText()).isEqualTo("2011-06-01");
         item.findElement(By.tagName("summary")).click();
         String json = item.findElement(By.className("event-json")).getText();
-        assertThat(json).contains("\"type\": \"org.diplomaticledger.StaffCountReported.v1\"", "\"ledgerposition\": \"" + first + "\"",
-                "\"headcount\": 40");
+        assertThat(json)
+                .contains(
+                        "\"type\": \"org.diplomaticledger.StaffCountReported.v1\"",
+                        "\"ledgerposition\": \"" + first + "\"",
+                        "\"headcount\": 40");
         assertThat(browser.findElements(By.cssSelector("#feed li"))).hasSize(1);
         screenshot("feed");
 
@@ -297,8 +326,13 @@ class DashboardBrowserTest extends BrowserTest {
                 {"sendingState": "BF", "receivingState": "TD", "headcount": 40, "effectiveDate": "2011-09-01",
                  "source": "test of the feed, while disconnected"}""").path("position").asLong();
         ((JavascriptExecutor) browser).executeScript("window.ledgerFeed.reconnect();");
-        assertThat(waitFor(By.id("event-" + second)).findElement(By.className("effective")).getText()).isEqualTo("2011-09-01");
-        assertThat(browser.findElements(By.cssSelector("#feed li")).stream().map(li -> li.getAttribute("id")).toList())
+        assertThat(waitFor(By.id("event-" + second))
+                        .findElement(By.className("effective"))
+                        .getText())
+                .isEqualTo("2011-09-01");
+        assertThat(browser.findElements(By.cssSelector("#feed li")).stream()
+                        .map(li -> li.getAttribute("id"))
+                        .toList())
                 .containsExactly("event-" + second, "event-" + first);
         assertThat(browser.findElement(By.id("feed-last")).getText()).isEqualTo(Long.toString(second));
 
@@ -312,14 +346,20 @@ class DashboardBrowserTest extends BrowserTest {
     private String firstEventId(String path, String session, String lastEventId) {
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
         java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path)))
-                .header("Cookie", "JSESSIONID=" + session).header("Accept", "text/event-stream")
-                .header("Last-Event-ID", lastEventId).timeout(Duration.ofSeconds(20)).build();
+                .header("Cookie", "JSESSIONID=" + session)
+                .header("Accept", "text/event-stream")
+                .header("Last-Event-ID", lastEventId)
+                .timeout(Duration.ofSeconds(20))
+                .build();
         try {
             java.net.http.HttpResponse<java.util.stream.Stream<String>> response =
                     client.send(request, java.net.http.HttpResponse.BodyHandlers.ofLines());
             assertThat(response.statusCode()).isEqualTo(200);
             try (java.util.stream.Stream<String> lines = response.body()) {
-                return lines.filter(line -> line.startsWith("id: ")).map(line -> line.substring(4)).findFirst().orElseThrow();
+                return lines.filter(line -> line.startsWith("id: "))
+                        .map(line -> line.substring(4))
+                        .findFirst()
+                        .orElseThrow();
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -341,11 +381,16 @@ class DashboardBrowserTest extends BrowserTest {
         long head = Long.parseLong(browser.findElement(By.id("ledger-head")).getText());
         long position = Long.parseLong(row.findElement(By.className("position")).getText());
         assertThat(head).isGreaterThan(0);
-        assertThat(Long.parseLong(row.findElement(By.className("lag")).getText())).isEqualTo(Math.max(0, head - position));
+        assertThat(Long.parseLong(row.findElement(By.className("lag")).getText()))
+                .isEqualTo(Math.max(0, head - position));
         JsonNode api = ledger.get("auditor", "/api/v1/projections/talks").json();
-        assertThat(row.findElement(By.className("parked-count")).getText()).isEqualTo(api.path("parkedCount").asText());
-        assertThat(row.findElement(By.className("slot")).getText()).isEqualTo(api.path("activeSlot").asText());
-        assertThat(browser.findElements(By.cssSelector("#projections tbody tr")).stream().map(r -> r.getAttribute("id")).toList())
+        assertThat(row.findElement(By.className("parked-count")).getText())
+                .isEqualTo(api.path("parkedCount").asText());
+        assertThat(row.findElement(By.className("slot")).getText())
+                .isEqualTo(api.path("activeSlot").asText());
+        assertThat(browser.findElements(By.cssSelector("#projections tbody tr")).stream()
+                        .map(r -> r.getAttribute("id"))
+                        .toList())
                 .contains("projection-expulsions", "projection-staffing", "projection-talks");
 
         row.findElement(By.id("rebuild-talks")).click();
@@ -355,14 +400,17 @@ class DashboardBrowserTest extends BrowserTest {
         });
         assertThat(progress.getAttribute("data-done")).isEqualTo(progress.getAttribute("data-total"));
         // Every event up to the position the page showed (positions may leave gaps: count the events, not positions).
-        assertThat(Long.parseLong(progress.getAttribute("data-total"))).isGreaterThanOrEqualTo(
-                jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE global_index <= ?", Long.class, position));
+        assertThat(Long.parseLong(progress.getAttribute("data-total")))
+                .isGreaterThanOrEqualTo(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM domain_event_entry WHERE global_index <= ?", Long.class, position));
         assertThat(progress.findElement(By.className("progress-text")).getText())
-                .startsWith("Switched to slot " + (api.path("activeSlot").asText().equals("A") ? "B" : "A") + ": ")
+                .startsWith(
+                        "Switched to slot " + (api.path("activeSlot").asText().equals("A") ? "B" : "A") + ": ")
                 .endsWith(", identical to the slot it replaced");
         JsonNode after = ledger.get("auditor", "/api/v1/projections/talks").json();
         assertThat(after.path("lastRebuild").path("state").asText()).isEqualTo("SWITCHED");
-        assertThat(after.path("activeSlot").asText()).isNotEqualTo(api.path("activeSlot").asText());
+        assertThat(after.path("activeSlot").asText())
+                .isNotEqualTo(api.path("activeSlot").asText());
         screenshot("projections");
     }
 
@@ -371,7 +419,9 @@ class DashboardBrowserTest extends BrowserTest {
         long written = ledger.accepted("RecordStaffCount", """
                 {"sendingState": "BF", "receivingState": "TD", "headcount": 40, "effectiveDate": "2011-03-01",
                  "source": "test of the latest events"}""").path("position").asLong();
-        assertThat(ledger.get("analyst", "/api/v1/presences/BF/TD?atLeast=" + written).status()).isEqualTo(200);
+        assertThat(ledger.get("analyst", "/api/v1/presences/BF/TD?atLeast=" + written)
+                        .status())
+                .isEqualTo(200);
         signIn("analyst", "/?state=BF");
         WebElement first = waitFor(By.cssSelector("#latest-events tbody tr"));
         assertThat(first.getAttribute("id")).isEqualTo("latest-" + written);
@@ -379,15 +429,19 @@ class DashboardBrowserTest extends BrowserTest {
         assertThat(first.findElement(By.className("effective")).getText()).isEqualTo("2011-03-01");
         assertThat(first.findElement(By.className("subject")).getText()).isEqualTo("BF-TD");
         assertThat(first.findElement(By.className("source")).getText()).isEqualTo("test of the latest events");
-        assertThat(browser.findElements(By.cssSelector("#latest-events tbody tr"))).hasSize(10);
+        assertThat(browser.findElements(By.cssSelector("#latest-events tbody tr")))
+                .hasSize(10);
         ((JavascriptExecutor) browser).executeScript("document.getElementById('latest-heading').scrollIntoView();");
         screenshot("overview-latest");
 
         browser.get(url("/?state=BF&asOf=2011-02-01"));
         waitFor(By.id("latest-events"));
         assertThat(browser.findElements(By.id("latest-" + written))).isEmpty();
-        assertThat(browser.findElements(By.cssSelector("#latest-events td.effective")).stream().map(WebElement::getText).toList())
-                .isNotEmpty().allSatisfy(day -> assertThat(day).isLessThanOrEqualTo("2011-02-01"));
+        assertThat(browser.findElements(By.cssSelector("#latest-events td.effective")).stream()
+                        .map(WebElement::getText)
+                        .toList())
+                .isNotEmpty()
+                .allSatisfy(day -> assertThat(day).isLessThanOrEqualTo("2011-02-01"));
     }
 
     @Test
@@ -405,8 +459,12 @@ class DashboardBrowserTest extends BrowserTest {
         browser.manage().deleteAllCookies();
         signIn("auditor", "/audit");
         long chained = Long.parseLong(waitFor(By.id("chain-length")).getText());
-        assertThat(chained).isGreaterThanOrEqualTo(9)
-                .isEqualTo(ledger.get("auditor", "/api/v1/audit/digest").json().path("events").asLong());
+        assertThat(chained)
+                .isGreaterThanOrEqualTo(9)
+                .isEqualTo(ledger.get("auditor", "/api/v1/audit/digest")
+                        .json()
+                        .path("events")
+                        .asLong());
         browser.findElement(By.id("verify-chain")).click();
         // The POST reloads the page: the verdict found on the old page may go stale before it is read.
         String verdict = new WebDriverWait(browser, Duration.ofSeconds(60))
@@ -417,7 +475,8 @@ class DashboardBrowserTest extends BrowserTest {
                 });
         // Other tests of the shared ledger break its chain on purpose: the page says what the API says.
         Response api = ledger.get("auditor", "/api/v1/audit/verify");
-        assertThat(verdict).startsWith(api.json().path("valid").asBoolean() ? "The chain holds: " : "The chain breaks at ");
+        assertThat(verdict)
+                .startsWith(api.json().path("valid").asBoolean() ? "The chain holds: " : "The chain breaks at ");
         screenshot("audit");
     }
 
@@ -433,16 +492,23 @@ class DashboardBrowserTest extends BrowserTest {
         String[] export = fetched("/audit/export").split("\n");
         assertThat(export[0]).contains("\"kind\":\"header\"");
         assertThat(export[export.length - 1]).contains("\"kind\":\"digest\"");
-        assertThat(export.length).isGreaterThanOrEqualTo(2 + (int) kept.path("events").asLong());
+        assertThat(export.length)
+                .isGreaterThanOrEqualTo(2 + (int) kept.path("events").asLong());
 
         // The digest kept, checked on the page: the verdict is the API's on the same digest (other tests of the shared
         // ledger break its chain on purpose).
-        JsonNode api = ledger.post("auditor", "/api/v1/audit/digest/verify", "application/json", digest, Map.of()).json();
+        JsonNode api = ledger.post("auditor", "/api/v1/audit/digest/verify", "application/json", digest, Map.of())
+                .json();
         assertThat(api.path("signature").asText()).isEqualTo("valid");
         checkDigest(digest);
-        assertThat(waitFor(By.id("digest-verdict")).getText()).startsWith(api.path("valid").asBoolean()
-                ? "The ledger up to position " + kept.path("position").asLong() + " is unchanged" : "The ledger does not match");
-        assertThat(browser.findElement(By.id("digest-signature")).getText()).isEqualTo("Its signature is this ledger's.");
+        assertThat(waitFor(By.id("digest-verdict")).getText())
+                .startsWith(
+                        api.path("valid").asBoolean()
+                                ? "The ledger up to position "
+                                        + kept.path("position").asLong() + " is unchanged"
+                                : "The ledger does not match");
+        assertThat(browser.findElement(By.id("digest-signature")).getText())
+                .isEqualTo("Its signature is this ledger's.");
         screenshot("audit-digest");
 
         // The same digest with another hash: the signature no longer matches, nor does the chain.
@@ -454,7 +520,8 @@ class DashboardBrowserTest extends BrowserTest {
 
         checkDigest("{\"position\": 3}");
         assertThat(waitFor(By.id("digest-problem")).getText()).startsWith("hash: hash is required");
-        assertThat(browser.findElement(By.id("kept-digest")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("kept-digest")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
     }
 
     @Test
@@ -464,13 +531,20 @@ class DashboardBrowserTest extends BrowserTest {
         try {
             signIn("auditor", "/?state=BF");
             List<String> wide = new java.util.ArrayList<>();
-            for (String path : List.of("/?state=BF", "/presences/BF/TD", "/expulsions?a=BF&b=TD", "/talks?state=BF",
-                    "/audit", "/history?record=BF-TD", "/projections")) {
+            for (String path : List.of(
+                    "/?state=BF",
+                    "/presences/BF/TD",
+                    "/expulsions?a=BF&b=TD",
+                    "/talks?state=BF",
+                    "/audit",
+                    "/history?record=BF-TD",
+                    "/projections")) {
                 browser.get(url(path));
                 waitFor(By.tagName("h1"));
                 // A wide table may scroll inside its own box (.scroll); the page itself must not.
-                Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
-                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                Number overflow = (Number) ((JavascriptExecutor) browser)
+                        .executeScript(
+                                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
                 if (overflow.intValue() > 1) {
                     Object culprits = ((JavascriptExecutor) browser).executeScript("""
                             var w = document.documentElement.clientWidth, out = [];
@@ -492,8 +566,11 @@ class DashboardBrowserTest extends BrowserTest {
 
     /** A path of the dashboard fetched by the page itself, with its session. */
     private String fetched(String path) {
-        return (String) ((JavascriptExecutor) browser).executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + " fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done, e => done('failed: ' + e));", path);
+        return (String) ((JavascriptExecutor) browser)
+                .executeAsyncScript(
+                        "var done = arguments[arguments.length - 1];"
+                                + " fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done, e => done('failed: ' + e));",
+                        path);
     }
 
     private void checkDigest(String digest) {
@@ -501,9 +578,11 @@ class DashboardBrowserTest extends BrowserTest {
         field.clear();
         setField("kept-digest", digest);
         browser.findElement(By.id("check-digest-button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id("kept-digest")).getText().equals(digest)
-                        && !d.findElements(By.cssSelector("#digest-verdict, #digest-problem")).isEmpty());
+                        && !d.findElements(By.cssSelector("#digest-verdict, #digest-problem"))
+                                .isEmpty());
     }
 
     @Test
@@ -512,11 +591,11 @@ class DashboardBrowserTest extends BrowserTest {
         waitFor(By.id("cell-BF-TD"));
         // The session the browser signed in with opens no path of the API: it keeps to HTTP Basic, stateless.
         String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
-        Response withSession = ledger.request("GET", null, "/api/v1/presences/BF/TD", Map.of("Cookie", "JSESSIONID=" + session), null);
+        Response withSession =
+                ledger.request("GET", null, "/api/v1/presences/BF/TD", Map.of("Cookie", "JSESSIONID=" + session), null);
         assertThat(withSession.status()).isEqualTo(401);
         assertThat(withSession.header("WWW-Authenticate")).isEqualTo("Basic realm=\"diplomatic-ledger\"");
         assertThat(ledger.get("analyst", "/api/v1/presences/BF/TD").status()).isEqualTo(200);
         assertThat(ledger.get(null, "/api/v1/presences/BF/TD").status()).isEqualTo(401);
     }
-
 }

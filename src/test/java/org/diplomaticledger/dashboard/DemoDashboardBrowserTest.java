@@ -1,5 +1,11 @@
 package org.diplomaticledger.dashboard;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,13 +17,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dashboard on the demo data, as a newcomer sees it after {@code spring-boot:run} with the demo profile, in a
@@ -84,7 +83,9 @@ class DemoDashboardBrowserTest {
         WebElement usInRussia = BrowserTest.waitFor(browser, By.id("cell-US-RU"));
         assertThat(usInRussia.findElement(By.className("headcount")).getText()).isEqualTo("455");
         assertThat(usInRussia.getText()).contains("ceiling 455 (room 0)");
-        assertThat(BrowserTest.waitFor(browser, By.id("cell-RU-US")).findElement(By.className("headcount")).getText())
+        assertThat(BrowserTest.waitFor(browser, By.id("cell-RU-US"))
+                        .findElement(By.className("headcount"))
+                        .getText())
                 .isNotEmpty();
         BrowserTest.screenshot(browser, "demo-overview-2017-09-02");
     }

@@ -1,6 +1,12 @@
 package org.diplomaticledger.dashboard;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.diplomaticledger.support.LedgerClient.Response;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -8,13 +14,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The history page in a real browser (headless Chromium through Selenium, as {@link DashboardBrowserTest}), against
@@ -47,18 +46,22 @@ class HistoryPageBrowserTest extends BrowserTest {
                  "effectiveDate": "2020-04-01", "source": "Sierra Leone MFA note"}"""));
         correctionEventId = eventId(ledger.accepted("CorrectEntry", """
                 {"eventId": "%s", "corrections": {"count": 3}, "reason": "the ministry's statement gives 3",
-                 "source": {"text": "Sierra Leone MFA statement", "url": "https://example.org/sl-mfa-statement"}}"""
-                .formatted(expulsionEventId)));
+                 "source": {"text": "Sierra Leone MFA statement", "url": "https://example.org/sl-mfa-statement"}}""".formatted(expulsionEventId)));
         JsonNode last = ledger.accepted("RetractEntry", """
                 {"eventId": "%s", "reason": "no such note was sent", "source": "Sierra Leone MFA"}""".formatted(ceilingEventId));
         retractionEventId = eventId(last);
         // Known at: the instant just before the correction was recorded, as the ledger stored it.
-        JsonNode items = ledger.get("auditor", "/api/v1/presences/GN/SL/history").json().path("items");
+        JsonNode items =
+                ledger.get("auditor", "/api/v1/presences/GN/SL/history").json().path("items");
         Instant ceilingRecorded = Instant.parse(recordedAt(items, ceilingEventId));
         beforeCorrection = Instant.parse(recordedAt(items, correctionEventId)).minusNanos(1);
-        assertThat(ceilingRecorded).as("the ceiling was recorded before the correction").isBefore(beforeCorrection);
+        assertThat(ceilingRecorded)
+                .as("the ceiling was recorded before the correction")
+                .isBefore(beforeCorrection);
         // The presence page (linked from the history) reads the projections: wait until they have it all.
-        Response response = ledger.get("auditor", "/api/v1/presences/GN/SL?atLeast=" + last.path("position").asLong());
+        Response response = ledger.get(
+                "auditor",
+                "/api/v1/presences/GN/SL?atLeast=" + last.path("position").asLong());
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
     }
 
@@ -79,29 +82,48 @@ class HistoryPageBrowserTest extends BrowserTest {
             JsonNode item = api.path("items").get(i);
             WebElement row = rows.get(i);
             types.add(row.getAttribute("data-type"));
-            assertThat(row.getAttribute("id")).isEqualTo("event-" + item.path("eventId").asText());
-            assertThat(row.findElement(By.className("sequence")).getText()).isEqualTo(item.path("sequenceNumber").asText());
-            assertThat(row.findElement(By.className("effective")).getText()).isEqualTo(item.path("effectiveDate").asText());
-            assertThat(row.findElement(By.className("recorded")).getText()).isEqualTo(item.path("recordedAt").asText());
+            assertThat(row.getAttribute("id"))
+                    .isEqualTo("event-" + item.path("eventId").asText());
+            assertThat(row.findElement(By.className("sequence")).getText())
+                    .isEqualTo(item.path("sequenceNumber").asText());
+            assertThat(row.findElement(By.className("effective")).getText())
+                    .isEqualTo(item.path("effectiveDate").asText());
+            assertThat(row.findElement(By.className("recorded")).getText())
+                    .isEqualTo(item.path("recordedAt").asText());
             assertThat(row.findElement(By.className("actor")).getText()).isEqualTo("clerk");
-            assertThat(row.getAttribute("data-status")).isEqualTo(item.path("status").asText());
+            assertThat(row.getAttribute("data-status"))
+                    .isEqualTo(item.path("status").asText());
         }
-        assertThat(types).containsExactly("MissionOpened", "StaffCountReported", "DiplomatExpelled", "StaffCeilingImposed",
-                "EntryCorrected", "EntryRetracted");
+        assertThat(types)
+                .containsExactly(
+                        "MissionOpened",
+                        "StaffCountReported",
+                        "DiplomatExpelled",
+                        "StaffCeilingImposed",
+                        "EntryCorrected",
+                        "EntryRetracted");
 
         // The expulsion as recorded, its facts in words, and beside it the correction: count 4 → 3, why, who, source.
         WebElement expulsion = browser.findElement(By.id("event-" + expulsionEventId));
         assertThat(expulsion.getAttribute("data-status")).isEqualTo("CORRECTED");
-        assertThat(expulsion.findElement(By.className("status-label")).getText()).isEqualTo("corrected");
+        assertThat(expulsion.findElement(By.className("status-label")).getText())
+                .isEqualTo("corrected");
         assertThat(expulsion.findElement(By.className("effective")).getText()).isEqualTo("2020-03-01");
         assertThat(expulsion.findElement(By.className("source")).getText()).isEqualTo("Awoko newspaper");
-        assertThat(expulsion.findElement(By.cssSelector(".payload-facts li[data-field='count']")).getText()).isEqualTo("count: 4");
-        assertThat(expulsion.findElement(By.cssSelector(".payload-facts li[data-field='departure deadline']")).getText())
+        assertThat(expulsion
+                        .findElement(By.cssSelector(".payload-facts li[data-field='count']"))
+                        .getText())
+                .isEqualTo("count: 4");
+        assertThat(expulsion
+                        .findElement(By.cssSelector(".payload-facts li[data-field='departure deadline']"))
+                        .getText())
                 .isEqualTo("departure deadline: 2020-03-15");
         WebElement correction = expulsion.findElement(By.cssSelector(".change-list li.correction"));
         assertThat(correction.getAttribute("data-event-id")).isEqualTo(correctionEventId);
-        assertThat(correction.findElement(By.className("change-reason")).getText()).isEqualTo("the ministry's statement gives 3");
-        assertThat(correction.findElement(By.className("change-actor")).getText()).isEqualTo("clerk");
+        assertThat(correction.findElement(By.className("change-reason")).getText())
+                .isEqualTo("the ministry's statement gives 3");
+        assertThat(correction.findElement(By.className("change-actor")).getText())
+                .isEqualTo("clerk");
         assertThat(correction.findElement(By.className("change-source")).getAttribute("href"))
                 .isEqualTo("https://example.org/sl-mfa-statement");
         List<WebElement> fields = correction.findElements(By.cssSelector(".field-changes li"));
@@ -116,18 +138,24 @@ class HistoryPageBrowserTest extends BrowserTest {
         assertThat(ceiling.getAttribute("data-status")).isEqualTo("RETRACTED");
         assertThat(ceiling.getAttribute("class")).contains("retracted");
         assertThat(ceiling.findElement(By.className("status-label")).getText()).isEqualTo("retracted");
-        assertThat(ceiling.findElement(By.className("effective")).getCssValue("text-decoration-line")).isEqualTo("line-through");
+        assertThat(ceiling.findElement(By.className("effective")).getCssValue("text-decoration-line"))
+                .isEqualTo("line-through");
         WebElement retraction = ceiling.findElement(By.cssSelector(".change-list li.retraction"));
         assertThat(retraction.getAttribute("data-event-id")).isEqualTo(retractionEventId);
-        assertThat(retraction.findElement(By.className("change-reason")).getText()).isEqualTo("no such note was sent");
-        assertThat(retraction.findElement(By.className("change-source")).getText()).isEqualTo("Sierra Leone MFA");
+        assertThat(retraction.findElement(By.className("change-reason")).getText())
+                .isEqualTo("no such note was sent");
+        assertThat(retraction.findElement(By.className("change-source")).getText())
+                .isEqualTo("Sierra Leone MFA");
 
         // The correction and the retraction also stand in their own place, pointing at what they revise.
         WebElement correctionRow = browser.findElement(By.id("event-" + correctionEventId));
         assertThat(correctionRow.getAttribute("data-status")).isEqualTo("REVISION");
         assertThat(correctionRow.findElement(By.className("revises")).getText())
-                .isEqualTo("Corrects #" + expulsion.getAttribute("data-sequence") + " DiplomatExpelled: the ministry's statement gives 3");
-        assertThat(browser.findElement(By.id("event-" + retractionEventId)).findElement(By.className("revises")).getText())
+                .isEqualTo("Corrects #" + expulsion.getAttribute("data-sequence")
+                        + " DiplomatExpelled: the ministry's statement gives 3");
+        assertThat(browser.findElement(By.id("event-" + retractionEventId))
+                        .findElement(By.className("revises"))
+                        .getText())
                 .startsWith("Retracts #" + ceiling.getAttribute("data-sequence") + " StaffCeilingImposed");
         assertThat(browser.findElement(By.id("standing")).getText()).isEqualTo("As the ledger stands now.");
         screenshotOfTheEvents("history");
@@ -138,7 +166,9 @@ class HistoryPageBrowserTest extends BrowserTest {
         signIn("auditor", "/history?record=GN/SL&knownAt=" + beforeCorrection);
         WebElement table = waitFor(By.id("history-table"));
         assertThat(browser.findElement(By.id("standing")).getText()).startsWith("As the ledger stood on ");
-        assertThat(table.findElements(By.cssSelector("tr.history-row")).stream().map(r -> r.getAttribute("data-type")).toList())
+        assertThat(table.findElements(By.cssSelector("tr.history-row")).stream()
+                        .map(r -> r.getAttribute("data-type"))
+                        .toList())
                 .containsExactly("MissionOpened", "StaffCountReported", "DiplomatExpelled", "StaffCeilingImposed");
         WebElement expulsion = browser.findElement(By.id("event-" + expulsionEventId));
         assertThat(expulsion.getAttribute("data-status")).isEqualTo("RECORDED");
@@ -153,8 +183,10 @@ class HistoryPageBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("record")).getAttribute("value")).isEqualTo("GN-SL");
         assertThat(browser.findElement(By.id("knownAt")).getAttribute("value")).isEqualTo(beforeCorrection.toString());
         browser.findElement(By.id("history-now")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("knownAt"));
-        assertThat(waitFor(By.id("event-" + expulsionEventId)).getAttribute("data-status")).isEqualTo("CORRECTED");
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> !d.getCurrentUrl().contains("knownAt"));
+        assertThat(waitFor(By.id("event-" + expulsionEventId)).getAttribute("data-status"))
+                .isEqualTo("CORRECTED");
         screenshotOfTheEvents("history-known-at");
     }
 
@@ -163,7 +195,9 @@ class HistoryPageBrowserTest extends BrowserTest {
         signIn("auditor", "/history?record=" + MISSION);
         waitFor(By.id("history-table"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("History of mission " + MISSION);
-        assertThat(browser.findElements(By.cssSelector("tr.history-row")).stream().map(r -> r.getAttribute("data-type")).toList())
+        assertThat(browser.findElements(By.cssSelector("tr.history-row")).stream()
+                        .map(r -> r.getAttribute("data-type"))
+                        .toList())
                 .containsExactly("MissionOpened", "StaffCountReported", "DiplomatExpelled", "EntryCorrected");
     }
 
@@ -177,8 +211,10 @@ class HistoryPageBrowserTest extends BrowserTest {
 
         browser.get(url("/presences/GN/SL"));
         waitFor(By.id("presence-history")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/history?record=GN-SL"));
-        assertThat(waitFor(By.id("event-" + expulsionEventId)).getAttribute("data-status")).isEqualTo("CORRECTED");
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.urlContains("/history?record=GN-SL"));
+        assertThat(waitFor(By.id("event-" + expulsionEventId)).getAttribute("data-status"))
+                .isEqualTo("CORRECTED");
 
         browser.findElement(By.linkText("History")).click();
         assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("History of a record");

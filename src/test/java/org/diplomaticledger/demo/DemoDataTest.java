@@ -1,7 +1,17 @@
 package org.diplomaticledger.demo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 import org.diplomaticledger.DiplomaticLedgerApplication;
 import org.diplomaticledger.states.api.RegisterState;
 import org.junit.jupiter.api.AfterAll;
@@ -15,17 +25,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The demo data loads, as a whole, into an empty ledger on a fresh data directory, and a restart on the same
@@ -58,18 +57,24 @@ class DemoDataTest {
     static void removeDataDir() throws IOException {
         // the cached test context may still hold the H2 files open; remove what can be removed
         try (Stream<Path> files = Files.walk(DATA_DIR)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
     }
 
     @Test
     void writesOneEventPerDemoLineAllByTheDemoLoader() throws IOException {
         // Besides the demo, the ledger holds the register of states, seeded once on the first start.
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, RegisterState.REGISTER_ID)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                        Long.class,
+                        RegisterState.REGISTER_ID))
+                .isEqualTo(1);
         assertThat(events() - 1).isEqualTo(demoLines()).isGreaterThanOrEqualTo(70);
-        List<String> actors = jdbc.query("SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier <> ?",
-                (rs, i) -> json(rs.getBytes(1)).path("actor").asText(), RegisterState.REGISTER_ID);
+        List<String> actors = jdbc.query(
+                "SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier <> ?",
+                (rs, i) -> json(rs.getBytes(1)).path("actor").asText(),
+                RegisterState.REGISTER_ID);
         assertThat(actors).isNotEmpty().containsOnly("demo-loader");
     }
 
@@ -84,12 +89,22 @@ class DemoDataTest {
         assertThat(scheduled.path("scope").asText()).isEqualTo("Embassy operations");
 
         List<JsonNode> delegations = payloadsOf("istanbul-2025-04-10", "DelegationNamed");
-        assertThat(delegations).extracting(d -> d.path("state").asText() + ":" + d.path("head").path("personId").asText())
+        assertThat(delegations)
+                .extracting(d -> d.path("state").asText() + ":"
+                        + d.path("head").path("personId").asText())
                 .containsExactlyInAnyOrder("RU:alexander-darchiev", "US:sonata-coulter");
         assertThat(delegations).allMatch(d -> d.path("head").path("diplomat").asBoolean());
 
-        assertThat(payloadsOf("istanbul-2025-04-10", "TalksHeld").get(0).path("heldOn").asText()).isEqualTo("2025-04-10");
-        assertThat(payloadsOf("istanbul-2025-04-10", "TalksConcluded").get(0).path("outcome").asText()).isEqualTo("CONTINUED");
+        assertThat(payloadsOf("istanbul-2025-04-10", "TalksHeld")
+                        .get(0)
+                        .path("heldOn")
+                        .asText())
+                .isEqualTo("2025-04-10");
+        assertThat(payloadsOf("istanbul-2025-04-10", "TalksConcluded")
+                        .get(0)
+                        .path("outcome")
+                        .asText())
+                .isEqualTo("CONTINUED");
     }
 
     @Test
@@ -107,7 +122,8 @@ class DemoDataTest {
     void russiasReciprocal2018ExpulsionNamesTheOneItAnswers() {
         JsonNode answer = payloadsOf("US-RU", "DiplomatExpelled").stream()
                 .filter(p -> p.path("expulsionId").asText().equals("ru-expels-60-2018-03-29"))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertThat(answer.path("answersExpulsionId").asText()).isEqualTo("us-expels-60-2018-03-26");
         assertThat(answer.path("count").asInt()).isEqualTo(60);
         assertThat(payloadsOf("RU-US", "DiplomatExpelled"))
@@ -123,9 +139,14 @@ class DemoDataTest {
         JsonNode closed = payloadsOf("US-SU", "MissionClosed").get(0);
         assertThat(closed.path("reason").asText()).isEqualTo("STATE_SUCCESSION");
         assertThat(closed.path("effectiveDate").asText()).isEqualTo("1991-12-25");
-        assertThat(payloadsOf("US-RU", "MissionOpened")).anyMatch(p -> p.path("missionId").asText().equals("US-RU-EMBASSY-MOSCOW")
-                && p.path("effectiveDate").asText().equals("1991-12-25"));
-        assertThat(payloadsOf("US-GB", "MissionRankChanged").get(0).path("effectiveDate").asText()).isEqualTo("1893-06-22");
+        assertThat(payloadsOf("US-RU", "MissionOpened"))
+                .anyMatch(p -> p.path("missionId").asText().equals("US-RU-EMBASSY-MOSCOW")
+                        && p.path("effectiveDate").asText().equals("1991-12-25"));
+        assertThat(payloadsOf("US-GB", "MissionRankChanged")
+                        .get(0)
+                        .path("effectiveDate")
+                        .asText())
+                .isEqualTo("1893-06-22");
     }
 
     @Test
@@ -137,9 +158,12 @@ class DemoDataTest {
                 .profiles("test")
                 .properties("spring.main.banner-mode=off")
                 .run("--ledger.demo.load=true", "--ledger.data-dir=" + DATA_DIR, "--server.port=0")) {
-            assertThat(restarted.getEnvironment().getProperty("ledger.data-dir")).isEqualTo(DATA_DIR.toString());
-            assertThat(restarted.getBean(JdbcTemplate.class)
-                    .queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class)).isEqualTo(before);
+            assertThat(restarted.getEnvironment().getProperty("ledger.data-dir"))
+                    .isEqualTo(DATA_DIR.toString());
+            assertThat(restarted
+                            .getBean(JdbcTemplate.class)
+                            .queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class))
+                    .isEqualTo(before);
         }
         assertThat(events()).isEqualTo(before);
     }
@@ -154,16 +178,22 @@ class DemoDataTest {
         long lines = 0;
         for (var file : new PathMatchingResourcePatternResolver().getResources("classpath*:demo/*.ndjson")) {
             try (InputStream in = file.getInputStream()) {
-                lines += new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).count();
+                lines += new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                        .lines()
+                        .filter(l -> !l.isBlank())
+                        .count();
             }
         }
         return lines;
     }
 
     private List<JsonNode> payloadsOf(String aggregateId, String eventType) {
-        return jdbc.query("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE ? "
+        return jdbc.query(
+                "SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE ? "
                         + "ORDER BY global_index",
-                (rs, i) -> json(rs.getBytes(1)), aggregateId, "%." + eventType);
+                (rs, i) -> json(rs.getBytes(1)),
+                aggregateId,
+                "%." + eventType);
     }
 
     private static JsonNode json(byte[] bytes) {

@@ -1,11 +1,9 @@
 package org.diplomaticledger.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.diplomaticledger.ledger.LedgerProperties;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +18,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.diplomaticledger.ledger.LedgerProperties;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every {@code ledger.*} property is typed and documented (issue #17): the metadata the configuration processor writes
@@ -55,41 +54,73 @@ class ConfigurationMetadataTest {
 
     @BeforeAll
     static void read() throws Exception {
-        Path classes = Path.of(LedgerProperties.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = Path.of(LedgerProperties.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         Path file = classes.resolve("META-INF/spring-configuration-metadata.json");
-        assertThat(file).as("the configuration processor's metadata of this build").exists();
+        assertThat(file)
+                .as("the configuration processor's metadata of this build")
+                .exists();
         JsonNode metadata = new ObjectMapper().readTree(file.toFile());
-        metadata.path("properties").forEach(property -> properties.put(property.path("name").asText(), property));
+        metadata.path("properties")
+                .forEach(property -> properties.put(property.path("name").asText(), property));
         metadata.path("groups").forEach(group -> groups.add(group.path("name").asText()));
         try (Stream<Path> files = Files.walk(SOURCES)) {
             files.filter(f -> f.toString().endsWith(".java")).sorted().forEach(f -> javaSources.put(f, text(f)));
         }
         try (Stream<Path> files = Files.list(RESOURCES)) {
-            files.filter(f -> f.getFileName().toString().matches("application.*\\.properties")).sorted()
+            files.filter(f -> f.getFileName().toString().matches("application.*\\.properties"))
+                    .sorted()
                     .forEach(f -> propertyFiles.put(f, text(f)));
         }
     }
 
     @Test
     void everyLedgerPropertyInTheMetadataIsDescribed() {
-        List<String> ledger = properties.keySet().stream().filter(name -> name.startsWith("ledger.")).toList();
-        assertThat(ledger).as("ledger.* properties in the metadata").contains("ledger.data-dir", "ledger.imports.async-body",
-                "ledger.projections.batch-size", "ledger.kafka.topic", "ledger.stream.source", "ledger.demo.load");
+        List<String> ledger = properties.keySet().stream()
+                .filter(name -> name.startsWith("ledger."))
+                .toList();
+        assertThat(ledger)
+                .as("ledger.* properties in the metadata")
+                .contains(
+                        "ledger.data-dir",
+                        "ledger.imports.async-body",
+                        "ledger.projections.batch-size",
+                        "ledger.kafka.topic",
+                        "ledger.stream.source",
+                        "ledger.demo.load");
         List<String> undescribed = ledger.stream()
-                .filter(name -> properties.get(name).path("description").asText("").isBlank()).toList();
-        assertThat(undescribed).as("ledger.* properties without a description (give the record component an @param)")
+                .filter(name ->
+                        properties.get(name).path("description").asText("").isBlank())
+                .toList();
+        assertThat(undescribed)
+                .as("ledger.* properties without a description (give the record component an @param)")
                 .isEmpty();
     }
 
     @Test
     void everyPropertiesRecordOfTheLedgerHasItsMetadata() {
         Map<String, String> prefixes = new TreeMap<>();
-        javaSources.forEach((file, text) -> find(PREFIX, text).forEach(prefix -> prefixes.put(prefix, file.toString())));
-        assertThat(prefixes).as("@ConfigurationProperties records").containsKeys("ledger", "ledger.projections",
-                "ledger.stream", "ledger.kafka", "ledger.audit", "ledger.security", "ledger.expulsions");
+        javaSources.forEach(
+                (file, text) -> find(PREFIX, text).forEach(prefix -> prefixes.put(prefix, file.toString())));
+        assertThat(prefixes)
+                .as("@ConfigurationProperties records")
+                .containsKeys(
+                        "ledger",
+                        "ledger.projections",
+                        "ledger.stream",
+                        "ledger.kafka",
+                        "ledger.audit",
+                        "ledger.security",
+                        "ledger.expulsions");
         prefixes.forEach((prefix, file) -> {
-            assertThat(groups).as("the metadata's group of %s (%s)", prefix, file).contains(prefix);
-            assertThat(properties.keySet()).as("the metadata's properties under %s (%s)", prefix, file)
+            assertThat(groups)
+                    .as("the metadata's group of %s (%s)", prefix, file)
+                    .contains(prefix);
+            assertThat(properties.keySet())
+                    .as("the metadata's properties under %s (%s)", prefix, file)
                     .anyMatch(name -> name.startsWith(prefix + "."));
         });
     }
@@ -112,18 +143,29 @@ class ConfigurationMetadataTest {
             find(CONDITION, text).forEach(key -> named.put(key, file.toString()));
         });
         propertyFiles.forEach((file, text) -> find(PROPERTY_KEY, text).forEach(key -> named.put(key, file.toString())));
-        assertThat(named).as("ledger.* keys named in src/main").containsKeys("ledger.data-dir", "ledger.demo.load",
-                "ledger.security.users", "ledger.kafka.topic", "ledger.h2.compact-on-stop");
+        assertThat(named)
+                .as("ledger.* keys named in src/main")
+                .containsKeys(
+                        "ledger.data-dir",
+                        "ledger.demo.load",
+                        "ledger.security.users",
+                        "ledger.kafka.topic",
+                        "ledger.h2.compact-on-stop");
 
         named.forEach((key, file) -> {
-            assertThat(properties).as("the metadata of %s, named in %s", key, file).containsKey(key);
-            assertThat(properties.get(key).path("description").asText("")).as("the description of %s", key).isNotBlank();
+            assertThat(properties)
+                    .as("the metadata of %s, named in %s", key, file)
+                    .containsKey(key);
+            assertThat(properties.get(key).path("description").asText(""))
+                    .as("the description of %s", key)
+                    .isNotBlank();
         });
         for (String placeholder : defaults) {
             String key = placeholder.substring(0, placeholder.indexOf('='));
             String value = placeholder.substring(placeholder.indexOf('=') + 1, placeholder.lastIndexOf(" ("));
             assertThat(properties.get(key).path("defaultValue").asText(null))
-                    .as("the metadata's default of %s, which a placeholder gives as %s", key, placeholder).isEqualTo(value);
+                    .as("the metadata's default of %s, which a placeholder gives as %s", key, placeholder)
+                    .isEqualTo(value);
         }
     }
 
@@ -140,8 +182,10 @@ class ConfigurationMetadataTest {
                 }
             }
         });
-        assertThat(lookups).as("ledger.* read by name (@Value, placeholders): inject the properties record that owns "
-                + "the key instead").isEmpty();
+        assertThat(lookups)
+                .as("ledger.* read by name (@Value, placeholders): inject the properties record that owns "
+                        + "the key instead")
+                .isEmpty();
     }
 
     private static List<String> find(Pattern pattern, String text) {

@@ -1,16 +1,14 @@
 package org.diplomaticledger.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.diplomaticledger.support.LedgerIntegrationTest;
 import org.diplomaticledger.support.PostgresTestDatabases;
 import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
-
 import org.springframework.beans.factory.annotation.Autowired;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The suite runs on the database it claims to: PostgreSQL with -Dledger.test.database=postgresql, else H2. */
 class DatabaseUnderTestTest extends LedgerIntegrationTest {
@@ -24,7 +22,8 @@ class DatabaseUnderTestTest extends LedgerIntegrationTest {
             assertThat(connection.getMetaData().getDatabaseProductName())
                     .isEqualTo(PostgresTestDatabases.enabled() ? "PostgreSQL" : "H2");
         }
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\"", Integer.class))
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\"", Integer.class))
                 .isGreaterThanOrEqualTo(6);
     }
 }

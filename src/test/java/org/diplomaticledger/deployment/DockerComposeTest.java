@@ -1,10 +1,6 @@
 package org.diplomaticledger.deployment;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.yaml.snakeyaml.Yaml;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,8 +18,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * docker-compose.yml, deploy/nginx.conf and .env.example against the application they run: the services exist,
@@ -56,10 +55,12 @@ class DockerComposeTest {
         }
         try (Stream<Path> files = Files.list(Path.of("src/main/resources"))) {
             propertyFiles = files.filter(f -> f.getFileName().toString().matches("application.*\\.properties"))
-                    .map(DockerComposeTest::text).collect(Collectors.joining("\n"));
+                    .map(DockerComposeTest::text)
+                    .collect(Collectors.joining("\n"));
         }
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            sources = files.filter(f -> f.toString().endsWith(".java")).map(DockerComposeTest::text)
+            sources = files.filter(f -> f.toString().endsWith(".java"))
+                    .map(DockerComposeTest::text)
                     .collect(Collectors.joining("\n"));
         }
         StringBuilder metadata = new StringBuilder();
@@ -74,7 +75,8 @@ class DockerComposeTest {
 
     @Test
     void theServicesAreTheDocumentedOnes() {
-        assertThat(services).containsOnlyKeys("postgres", "kafka", "ledger-1", "ledger-2", "proxy", "prometheus", "grafana");
+        assertThat(services)
+                .containsOnlyKeys("postgres", "kafka", "ledger-1", "ledger-2", "proxy", "prometheus", "grafana");
         for (String name : services.keySet()) {
             assertThat(services.get(name)).as(name + " has a health check").containsKey("healthcheck");
         }
@@ -89,9 +91,12 @@ class DockerComposeTest {
                     continue;
                 }
                 String property = property(variable);
-                boolean known = propertyFiles.contains("${" + variable + ":") || propertyFiles.contains("${" + variable + "}")
+                boolean known = propertyFiles.contains("${" + variable + ":")
+                        || propertyFiles.contains("${" + variable + "}")
                         || knownProperties().contains(canonical(property));
-                assertThat(known).as("%s of %s (property %s) is read by the application", variable, node, property).isTrue();
+                assertThat(known)
+                        .as("%s of %s (property %s) is read by the application", variable, node, property)
+                        .isTrue();
             }
         }
     }
@@ -103,7 +108,8 @@ class DockerComposeTest {
             assertThat(profiles).contains("postgres");
             for (String profile : profiles.split(",")) {
                 assertThat(Path.of("src/main/resources/application-" + profile.trim() + ".properties"))
-                        .as("profile %s of %s", profile, node).exists();
+                        .as("profile %s of %s", profile, node)
+                        .exists();
             }
         }
     }
@@ -114,31 +120,43 @@ class DockerComposeTest {
         for (String node : ledgerNodes()) {
             Map<String, Object> env = environment(node);
             assertThat(defaultOf(String.valueOf(env.get("LEDGER_DB_URL"))))
-                    .isEqualTo("jdbc:postgresql://postgres:5432/" + defaultOf(String.valueOf(postgres.get("POSTGRES_DB"))));
+                    .isEqualTo("jdbc:postgresql://postgres:5432/"
+                            + defaultOf(String.valueOf(postgres.get("POSTGRES_DB"))));
             assertThat(env.get("LEDGER_DB_USER")).isEqualTo(postgres.get("POSTGRES_USER"));
             assertThat(env.get("LEDGER_DB_PASSWORD")).isEqualTo(postgres.get("POSTGRES_PASSWORD"));
             assertThat(env.get("SPRING_KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
-            assertThat(env.get("LEDGER_AGGREGATES_CACHE")).as("nodes must not trust a cached aggregate").isEqualTo("none");
+            assertThat(env.get("LEDGER_AGGREGATES_CACHE"))
+                    .as("nodes must not trust a cached aggregate")
+                    .isEqualTo("none");
         }
         Map<String, Object> kafka = environment("kafka");
-        assertThat(String.valueOf(kafka.get("KAFKA_PROCESS_ROLES"))).as("KRaft").contains("broker").contains("controller");
+        assertThat(String.valueOf(kafka.get("KAFKA_PROCESS_ROLES")))
+                .as("KRaft")
+                .contains("broker")
+                .contains("controller");
         assertThat(String.valueOf(kafka.get("KAFKA_ADVERTISED_LISTENERS"))).contains("kafka:9092");
         assertThat(String.valueOf(kafka.get("KAFKA_LISTENERS"))).contains(":9092");
     }
 
     @Test
     void onlyOneNodeLoadsTheDemo() {
-        long loaders = ledgerNodes().stream().filter(node -> !"false".equals(environment(node).get("LEDGER_DEMO_LOAD"))).count();
+        long loaders = ledgerNodes().stream()
+                .filter(node -> !"false".equals(environment(node).get("LEDGER_DEMO_LOAD")))
+                .count();
         assertThat(loaders).isEqualTo(1);
     }
 
     @Test
     void healthChecksAndTheProxyUseTheApplicationsPortAndProbes() throws IOException {
         String port = application.getProperty("server.port", "8080");
-        assertThat(application.getProperty("management.endpoint.health.probes.enabled")).isEqualTo("true");
+        assertThat(application.getProperty("management.endpoint.health.probes.enabled"))
+                .isEqualTo("true");
         for (String node : ledgerNodes()) {
-            assertThat(String.valueOf(healthcheck(node))).contains("http://localhost:" + port + "/actuator/health/readiness");
-            assertThat(services.get(node)).as(node + " is reached through the proxy only").doesNotContainKey("ports");
+            assertThat(String.valueOf(healthcheck(node)))
+                    .contains("http://localhost:" + port + "/actuator/health/readiness");
+            assertThat(services.get(node))
+                    .as(node + " is reached through the proxy only")
+                    .doesNotContainKey("ports");
         }
         String nginx = Files.readString(Path.of("deploy/nginx.conf"));
         Set<String> upstreams = new LinkedHashSet<>();
@@ -146,7 +164,9 @@ class DockerComposeTest {
         while (server.find()) {
             upstreams.add(server.group(1));
         }
-        assertThat(upstreams).containsExactlyElementsOf(ledgerNodes().stream().map(node -> node + ":" + port).toList());
+        assertThat(upstreams)
+                .containsExactlyElementsOf(
+                        ledgerNodes().stream().map(node -> node + ":" + port).toList());
         Matcher listen = Pattern.compile("listen\\s+(\\d+);").matcher(nginx);
         assertThat(listen.find()).isTrue();
         Map<String, Object> proxy = services.get("proxy");
@@ -164,25 +184,33 @@ class DockerComposeTest {
         Map<String, Object> job = ((List<Map<String, Object>>) prometheus.get("scrape_configs")).get(0);
         assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
         String port = application.getProperty("server.port", "8080");
-        List<Object> targets = (List<Object>) ((List<Map<String, Object>>) job.get("static_configs")).get(0).get("targets");
-        assertThat(targets).containsExactlyElementsOf(ledgerNodes().stream().map(node -> node + ":" + port).toList());
+        List<Object> targets = (List<Object>)
+                ((List<Map<String, Object>>) job.get("static_configs")).get(0).get("targets");
+        assertThat(targets)
+                .containsExactlyElementsOf(
+                        ledgerNodes().stream().map(node -> node + ":" + port).toList());
         // The demo user it scrapes as has the role the scrape needs.
         String user = String.valueOf(((Map<String, Object>) job.get("basic_auth")).get("username"));
         Properties demo = new Properties();
         try (InputStream in = Files.newInputStream(Path.of("src/main/resources/application-demo.properties"))) {
             demo.load(in);
         }
-        String index = demo.stringPropertyNames().stream().filter(key -> key.endsWith(".username") && user.equals(demo.getProperty(key)))
-                .map(key -> key.substring(0, key.length() - ".username".length())).findFirst().orElseThrow();
+        String index = demo.stringPropertyNames().stream()
+                .filter(key -> key.endsWith(".username") && user.equals(demo.getProperty(key)))
+                .map(key -> key.substring(0, key.length() - ".username".length()))
+                .findFirst()
+                .orElseThrow();
         assertThat(demo.getProperty(index + ".roles")).isEqualTo("ADMIN");
         assertThat(String.valueOf(services.get("prometheus").get("volumes"))).contains("./deploy/prometheus.yml:");
 
         String dashboard = Files.readString(Path.of("deploy/grafana/dashboards/diplomatic-ledger.json"));
         String operations = Files.readString(Path.of("docs/operations.md"));
-        Matcher meter = Pattern.compile("\\b(ledger_[a-z_]+?)(_sum|_count|_max)?\\b").matcher(dashboard);
+        Matcher meter =
+                Pattern.compile("\\b(ledger_[a-z_]+?)(_sum|_count|_max)?\\b").matcher(dashboard);
         int meters = 0;
         while (meter.find()) {
-            assertThat(operations).as("the dashboard's %s is documented in docs/operations.md", meter.group(1))
+            assertThat(operations)
+                    .as("the dashboard's %s is documented in docs/operations.md", meter.group(1))
                     .contains("`" + meter.group(1) + "`");
             meters++;
         }
@@ -199,7 +227,9 @@ class DockerComposeTest {
             for (Object volume : (List<Object>) service.getValue().getOrDefault("volumes", List.of())) {
                 String source = String.valueOf(volume).split(":")[0];
                 if (!source.startsWith(".")) {
-                    assertThat(declared).as("volume %s of %s is declared", source, service.getKey()).contains(source);
+                    assertThat(declared)
+                            .as("volume %s of %s is declared", source, service.getKey())
+                            .contains(source);
                     used.add(source);
                 }
             }
@@ -225,7 +255,8 @@ class DockerComposeTest {
         for (Map.Entry<String, Map<String, Object>> service : services.entrySet()) {
             environment(service.getKey()).forEach((name, value) -> {
                 if (name.contains("PASSWORD") || name.contains("SECRET")) {
-                    assertThat(String.valueOf(value)).as("%s of %s comes from the environment", name, service.getKey())
+                    assertThat(String.valueOf(value))
+                            .as("%s of %s comes from the environment", name, service.getKey())
                             .matches("\\$\\{[A-Z_]+:\\?[^}]*}");
                 }
             });
@@ -236,7 +267,9 @@ class DockerComposeTest {
     @Test
     void theImageIsBuiltFromTheSourcesAndHasCurlForItsHealthCheck() throws IOException {
         String dockerfile = Files.readString(Path.of("Dockerfile"));
-        assertThat(dockerfile).contains("install -y --no-install-recommends curl").contains("EXPOSE " + application.getProperty("server.port", "8080"));
+        assertThat(dockerfile)
+                .contains("install -y --no-install-recommends curl")
+                .contains("EXPOSE " + application.getProperty("server.port", "8080"));
         for (String node : ledgerNodes()) {
             assertThat(services.get(node).get("build")).isEqualTo(".");
         }
@@ -252,7 +285,8 @@ class DockerComposeTest {
         while (metadata.find()) {
             known.add(canonical(metadata.group(1)));
         }
-        Matcher placeholder = Pattern.compile("\\$\\{([a-z][\\w.\\[\\]-]*)[:}]").matcher(sources + "\n" + propertyFiles);
+        Matcher placeholder =
+                Pattern.compile("\\$\\{([a-z][\\w.\\[\\]-]*)[:}]").matcher(sources + "\n" + propertyFiles);
         while (placeholder.find()) {
             known.add(canonical(placeholder.group(1)));
         }
@@ -268,7 +302,10 @@ class DockerComposeTest {
     }
 
     private static List<String> ledgerNodes() {
-        return services.keySet().stream().filter(name -> name.startsWith("ledger-")).sorted().toList();
+        return services.keySet().stream()
+                .filter(name -> name.startsWith("ledger-"))
+                .sorted()
+                .toList();
     }
 
     @SuppressWarnings("unchecked")

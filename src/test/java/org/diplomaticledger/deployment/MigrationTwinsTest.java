@@ -1,6 +1,6 @@
 package org.diplomaticledger.deployment;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,8 +10,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every migration exists for both databases under the same file name, so that an H2 ledger and a PostgreSQL
@@ -28,7 +27,8 @@ class MigrationTwinsTest {
         Map<String, String> h2 = migrations("h2");
         Map<String, String> postgresql = migrations("postgresql");
         assertThat(h2).isNotEmpty();
-        assertThat(postgresql.keySet()).as("versions of db/migration/postgresql against db/migration/h2")
+        assertThat(postgresql.keySet())
+                .as("versions of db/migration/postgresql against db/migration/h2")
                 .containsExactlyElementsOf(h2.keySet());
         assertThat(postgresql).as("file names of the twins").isEqualTo(h2);
     }
@@ -46,9 +46,13 @@ class MigrationTwinsTest {
         try (Stream<Path> files = Files.list(MIGRATIONS.resolve(vendor))) {
             files.map(file -> file.getFileName().toString()).forEach(name -> {
                 Matcher matcher = VERSIONED.matcher(name);
-                assertThat(matcher.matches()).as("%s/%s is a versioned migration V<n>__<name>.sql", vendor, name).isTrue();
+                assertThat(matcher.matches())
+                        .as("%s/%s is a versioned migration V<n>__<name>.sql", vendor, name)
+                        .isTrue();
                 String previous = versions.put(matcher.group(1), name);
-                assertThat(previous).as("%s has two migrations of version %s", vendor, matcher.group(1)).isNull();
+                assertThat(previous)
+                        .as("%s has two migrations of version %s", vendor, matcher.group(1))
+                        .isNull();
             });
         }
         return versions;

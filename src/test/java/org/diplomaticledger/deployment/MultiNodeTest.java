@@ -1,17 +1,7 @@
 package org.diplomaticledger.deployment;
 
-import org.diplomaticledger.DiplomaticLedgerApplication;
-import org.diplomaticledger.projection.ProjectionPositions;
-import org.diplomaticledger.projection.ProjectionRebuilder;
-import org.diplomaticledger.projection.RebuildStatus;
-import org.diplomaticledger.support.LedgerClient;
-import org.diplomaticledger.support.PostgresTestDatabases;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,9 +14,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.diplomaticledger.DiplomaticLedgerApplication;
+import org.diplomaticledger.projection.ProjectionPositions;
+import org.diplomaticledger.projection.ProjectionRebuilder;
+import org.diplomaticledger.projection.RebuildStatus;
+import org.diplomaticledger.support.LedgerClient;
+import org.diplomaticledger.support.PostgresTestDatabases;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Two ledger nodes on one real PostgreSQL, as docker-compose runs them: commands to the same aggregates go through
@@ -42,25 +41,44 @@ class MultiNodeTest {
     Path dataDir;
 
     private ConfigurableApplicationContext node(String id) {
-        String url = PostgresTestDatabases.database(dataDir.toAbsolutePath().normalize().toString());
+        String url = PostgresTestDatabases.database(
+                dataDir.toAbsolutePath().normalize().toString());
         return new SpringApplicationBuilder(DiplomaticLedgerApplication.class)
                 .profiles("test")
-                .run("--ledger.data-dir=" + dataDir, "--server.port=0", "--spring.datasource.url=" + url,
-                        "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                        "--ledger.node-id=" + id, "--ledger.aggregates.cache=none", "--ledger.snapshots.threshold=20");
+                .run(
+                        "--ledger.data-dir=" + dataDir,
+                        "--server.port=0",
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=",
+                        "--ledger.node-id=" + id,
+                        "--ledger.aggregates.cache=none",
+                        "--ledger.snapshots.threshold=20");
     }
 
     /** A ledger node in a JVM of its own, so that it can be killed as a crash kills it (SIGKILL, no shutdown). */
     private Process process(String id, int port) throws Exception {
-        String url = PostgresTestDatabases.database(dataDir.toAbsolutePath().normalize().toString());
+        String url = PostgresTestDatabases.database(
+                dataDir.toAbsolutePath().normalize().toString());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
-                DiplomaticLedgerApplication.class.getName(), "--spring.profiles.active=test",
-                "--ledger.data-dir=" + dataDir, "--server.port=" + port, "--spring.datasource.url=" + url,
-                "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                "--ledger.node-id=" + id, "--ledger.aggregates.cache=none", "--ledger.snapshots.threshold=20");
+        ProcessBuilder builder = new ProcessBuilder(
+                java,
+                "-Xmx384m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                DiplomaticLedgerApplication.class.getName(),
+                "--spring.profiles.active=test",
+                "--ledger.data-dir=" + dataDir,
+                "--server.port=" + port,
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--ledger.node-id=" + id,
+                "--ledger.aggregates.cache=none",
+                "--ledger.snapshots.threshold=20");
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        builder.redirectErrorStream(true).redirectOutput(dataDir.resolve(id + ".log").toFile());
+        builder.redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve(id + ".log").toFile());
         return builder.start();
     }
 
@@ -71,7 +89,8 @@ class MultiNodeTest {
     }
 
     private static LedgerClient client(ConfigurableApplicationContext context) {
-        return new LedgerClient(((WebServerApplicationContext) context).getWebServer().getPort());
+        return new LedgerClient(
+                ((WebServerApplicationContext) context).getWebServer().getPort());
     }
 
     @Test
@@ -82,11 +101,17 @@ class MultiNodeTest {
         ConfigurableApplicationContext survivor = null;
         try {
             LedgerClient b = new LedgerClient(portB);
-            await().atMost(Duration.ofMinutes(3)).ignoreExceptions().until(() -> b.get(null, "/actuator/health").status() == 200);
-            String url = PostgresTestDatabases.database(dataDir.toAbsolutePath().normalize().toString());
-            JdbcTemplate jdbc = new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(url, "postgres", ""));
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-                    jdbc.queryForList("SELECT owner FROM token_entry", String.class)).hasSize(PROJECTIONS.length).containsOnly("node-b"));
+            await().atMost(Duration.ofMinutes(3))
+                    .ignoreExceptions()
+                    .until(() -> b.get(null, "/actuator/health").status() == 200);
+            String url = PostgresTestDatabases.database(
+                    dataDir.toAbsolutePath().normalize().toString());
+            JdbcTemplate jdbc = new JdbcTemplate(
+                    new org.springframework.jdbc.datasource.DriverManagerDataSource(url, "postgres", ""));
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(jdbc.queryForList("SELECT owner FROM token_entry", String.class))
+                            .hasSize(PROJECTIONS.length)
+                            .containsOnly("node-b"));
             survivor = node("node-a");
             LedgerClient a = client(survivor);
             String[] missions = {"KE-UG-EMBASSY-KAMPALA", "UG-KE-EMBASSY-NAIROBI"};
@@ -111,10 +136,15 @@ class MultiNodeTest {
                         LedgerClient via = (i + thread) % 2 == 0 ? a : b;
                         String mission = missions[thread % 2];
                         try {
-                            LedgerClient.Response response = via.command("clerk", "RecordStaffChange", """
+                            LedgerClient.Response response =
+                                    via.command("clerk", "RecordStaffChange", """
                                     {"missionId": "%s", "category": "SERVICE", "change": 1, "source": "x"}""".formatted(mission));
                             if (response.status() == 200) {
-                                acknowledged.add(response.json().path("events").get(0).path("eventId").asText());
+                                acknowledged.add(response.json()
+                                        .path("events")
+                                        .get(0)
+                                        .path("eventId")
+                                        .asText());
                                 if (via == b) {
                                     acknowledgedByB.incrementAndGet();
                                 }
@@ -144,26 +174,42 @@ class MultiNodeTest {
             assertThat(doomed.isAlive()).isFalse();
 
             // The survivor takes every segment over once B's claims are older than the claim timeout (3 s by default).
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-                    jdbc.queryForList("SELECT DISTINCT owner FROM token_entry", String.class)).containsExactly("node-a"));
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(
+                            () -> assertThat(jdbc.queryForList("SELECT DISTINCT owner FROM token_entry", String.class))
+                                    .containsExactly("node-a"));
             assertThat(jdbc.queryForList("SELECT processor_name FROM token_entry", String.class))
                     .containsExactlyInAnyOrder(PROJECTIONS);
 
             // Every acknowledged command's event is in the ledger, once; nothing else was written for these missions.
             assertThat(acknowledged).hasSizeGreaterThan(threads * perThread / 4);
-            assertThat(acknowledgedByB.get()).as("node B answered before it died").isPositive();
+            assertThat(acknowledgedByB.get())
+                    .as("node B answered before it died")
+                    .isPositive();
             for (String eventId : acknowledged) {
-                assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE event_identifier = ?",
-                        Integer.class, eventId)).as(eventId).isEqualTo(1);
+                assertThat(jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM domain_event_entry WHERE event_identifier = ?",
+                                Integer.class,
+                                eventId))
+                        .as(eventId)
+                        .isEqualTo(1);
             }
-            long changes = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier IN "
-                    + "('KE-UG', 'UG-KE') AND sequence_number > 0", Long.class);
-            assertThat(changes).as("events beyond the acknowledged ones (unanswered: %d, conflicts: %d)", unanswered.get(),
-                    conflicts.get()).isBetween((long) acknowledged.size(), (long) acknowledged.size() + unanswered.get());
+            long changes = jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier IN "
+                            + "('KE-UG', 'UG-KE') AND sequence_number > 0",
+                    Long.class);
+            assertThat(changes)
+                    .as(
+                            "events beyond the acknowledged ones (unanswered: %d, conflicts: %d)",
+                            unanswered.get(), conflicts.get())
+                    .isBetween((long) acknowledged.size(), (long) acknowledged.size() + unanswered.get());
             // Each aggregate's sequence has no hole and no duplicate: no update merged away.
             for (String aggregate : List.of("KE-UG", "UG-KE")) {
-                List<Long> sequence = jdbc.queryForList("SELECT sequence_number FROM domain_event_entry "
-                        + "WHERE aggregate_identifier = ? ORDER BY sequence_number", Long.class, aggregate);
+                List<Long> sequence = jdbc.queryForList(
+                        "SELECT sequence_number FROM domain_event_entry "
+                                + "WHERE aggregate_identifier = ? ORDER BY sequence_number",
+                        Long.class,
+                        aggregate);
                 for (int i = 0; i < sequence.size(); i++) {
                     assertThat(sequence.get(i)).isEqualTo(i);
                 }
@@ -173,12 +219,15 @@ class MultiNodeTest {
             ProjectionPositions positions = survivor.getBean(ProjectionPositions.class);
             long head = positions.head();
             for (String projection : PROJECTIONS) {
-                assertThat(positions.await(projection, head, Duration.ofSeconds(60))).as(projection).isTrue();
+                assertThat(positions.await(projection, head, Duration.ofSeconds(60)))
+                        .as(projection)
+                        .isTrue();
             }
-            long staff = jdbc.queryForObject("SELECT SUM(headcount) FROM staffing_presence WHERE presence_id IN "
-                    + "('KE-UG', 'UG-KE') AND slot = (SELECT active_slot FROM projection_state WHERE projection = 'staffing') "
-                    // the rows' versions as the ledger believes them now, on the latest day
-                    + "AND valid_to IS NULL AND recorded_to IS NULL",
+            long staff = jdbc.queryForObject(
+                    "SELECT SUM(headcount) FROM staffing_presence WHERE presence_id IN "
+                            + "('KE-UG', 'UG-KE') AND slot = (SELECT active_slot FROM projection_state WHERE projection = 'staffing') "
+                            // the rows' versions as the ledger believes them now, on the latest day
+                            + "AND valid_to IS NULL AND recorded_to IS NULL",
                     Long.class);
             assertThat(staff).isEqualTo(changes);
 
@@ -186,7 +235,8 @@ class MultiNodeTest {
             ProjectionRebuilder rebuilder = survivor.getBean(ProjectionRebuilder.class);
             for (String projection : PROJECTIONS) {
                 rebuilder.start(projection);
-                RebuildStatus status = rebuilder.await(projection, Duration.ofMinutes(2)).orElseThrow();
+                RebuildStatus status =
+                        rebuilder.await(projection, Duration.ofMinutes(2)).orElseThrow();
                 assertThat(status.state()).as(status.toString()).isEqualTo(RebuildStatus.State.SWITCHED);
                 assertThat(status.identical()).as(status.toString()).isTrue();
             }

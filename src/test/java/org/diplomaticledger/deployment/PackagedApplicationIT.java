@@ -1,11 +1,9 @@
 package org.diplomaticledger.deployment;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.diplomaticledger.support.LedgerClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
@@ -19,9 +17,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.diplomaticledger.support.LedgerClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The packaged application, started as users and operators start it ({@code java -jar target/diplomatic-ledger.jar}
@@ -46,17 +45,28 @@ class PackagedApplicationIT {
         Path dataDir = Files.createTempDirectory("packaged-ledger-");
         log = Files.createTempFile("packaged-ledger-", ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-jar", JAR.toString(),
-                "--spring.profiles.active=demo", "--server.port=" + port, "--ledger.data-dir=" + dataDir)
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        java,
+                        "-Xmx384m",
+                        "-jar",
+                        JAR.toString(),
+                        "--spring.profiles.active=demo",
+                        "--server.port=" + port,
+                        "--ledger.data-dir=" + dataDir)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         // Started as the README says, with nothing in the environment about Axon's update checker (not even from the
         // shell that runs the build): the application's own configuration must keep it from phoning home.
         builder.environment().remove("AXONIQ_UPDATE_CHECKER_DISABLED");
         ledger = builder.start();
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            assertThat(ledger.isAlive()).as("the application is running; its log:%n%s", tail()).isTrue();
-            return health() == 200;
-        });
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    assertThat(ledger.isAlive())
+                            .as("the application is running; its log:%n%s", tail())
+                            .isTrue();
+                    return health() == 200;
+                });
     }
 
     @AfterAll
@@ -71,8 +81,13 @@ class PackagedApplicationIT {
 
     private static int health() {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
@@ -91,8 +106,11 @@ class PackagedApplicationIT {
         String started = Files.readString(log);
         // Axon's UpdateChecker logs one of two lines at start: that it will check (a request to get.axoniq.io a second
         // later, an UnknownHostException where there is no network), or that it was opted out of, as here.
-        assertThat(started).as(started).contains("You have opted out of the AxonIQ UpdateChecker")
-                .doesNotContain("will be checked for updates", "get.axoniq.io", "UnknownHostException", "UpdateChecker failed");
+        assertThat(started)
+                .as(started)
+                .contains("You have opted out of the AxonIQ UpdateChecker")
+                .doesNotContain(
+                        "will be checked for updates", "get.axoniq.io", "UnknownHostException", "UpdateChecker failed");
     }
 
     @Test
@@ -101,17 +119,27 @@ class PackagedApplicationIT {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // -h and help are the same code path (CommandLineTest): one JVM start is enough here.
         {
-            Process process = new ProcessBuilder(java, "-jar", JAR.toAbsolutePath().toString(), "--help")
-                    .directory(emptyDir.toFile()).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(
+                            java, "-jar", JAR.toAbsolutePath().toString(), "--help")
+                    .directory(emptyDir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).as(output).isZero();
-            assertThat(output).contains("java -jar diplomatic-ledger.jar serve [", "java -jar diplomatic-ledger.jar import [",
-                    "java -jar diplomatic-ledger.jar rebuild [", "java -jar diplomatic-ledger.jar tail [", "Exit codes:")
+            assertThat(output)
+                    .contains(
+                            "java -jar diplomatic-ledger.jar serve [",
+                            "java -jar diplomatic-ledger.jar import [",
+                            "java -jar diplomatic-ledger.jar rebuild [",
+                            "java -jar diplomatic-ledger.jar tail [",
+                            "Exit codes:")
                     .doesNotContain("Exception", "Tomcat");
         }
         Process version = new ProcessBuilder(java, "-jar", JAR.toAbsolutePath().toString(), "--version")
-                .directory(emptyDir.toFile()).redirectErrorStream(true).start();
+                .directory(emptyDir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String printed = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(version.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(version.exitValue()).isZero();
@@ -123,14 +151,16 @@ class PackagedApplicationIT {
 
     @Test
     void checksAnAuditExportOfflineWithTheJarAlone() throws Exception {
-        LedgerClient.Response export = new LedgerClient(port).getAccept("auditor", "/api/v1/audit/export", "application/x-ndjson");
+        LedgerClient.Response export =
+                new LedgerClient(port).getAccept("auditor", "/api/v1/audit/export", "application/x-ndjson");
         assertThat(export.status()).as(export.toString()).isEqualTo(200);
         Path file = Files.createTempFile("ledger-export-", ".ndjson");
         Files.writeString(file, export.body());
         assertThat(verifyExport(file)).startsWith("0 VALID: ");
 
         // One edited fact (a headcount of the demo's staff counts) breaks the chain at its line.
-        String edited = export.body().replaceFirst("(?<field>\\\\\"headcount\\\\\":)(?<digit>\\d)", "${field}9${digit}");
+        String edited =
+                export.body().replaceFirst("(?<field>\\\\\"headcount\\\\\":)(?<digit>\\d)", "${field}9${digit}");
         assertThat(edited).isNotEqualTo(export.body());
         Files.writeString(file, edited);
         assertThat(verifyExport(file)).startsWith("1 INVALID: ");
@@ -140,11 +170,15 @@ class PackagedApplicationIT {
     private static String verifyExport(Path file) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process check = new ProcessBuilder(java, "-jar", JAR.toString(), "verify-export", file.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return check.exitValue() + " " + output.lines().filter(line -> line.startsWith("VALID") || line.startsWith("INVALID"))
-                .findFirst().orElse(output);
+        return check.exitValue() + " "
+                + output.lines()
+                        .filter(line -> line.startsWith("VALID") || line.startsWith("INVALID"))
+                        .findFirst()
+                        .orElse(output);
     }
 
     @Test
@@ -160,7 +194,8 @@ class PackagedApplicationIT {
 
         LedgerClient.Response talks = client.get("analyst", "/api/v1/talks/packaged-check", position);
         assertThat(talks.status()).as(talks.toString()).isEqualTo(200);
-        assertThat(talks.json().path("talks").path("venue").path("city").asText()).isEqualTo("Istanbul");
+        assertThat(talks.json().path("talks").path("venue").path("city").asText())
+                .isEqualTo("Istanbul");
 
         LedgerClient.Response badRequest = client.command("clerk", "RecordStaffCount", """
                 {"sendingState": "XX1", "receivingState": "US", "headcount": 3, "source": "x"}""");
@@ -168,15 +203,22 @@ class PackagedApplicationIT {
         assertThat(badRequest.header("Content-Type")).startsWith("application/problem+json");
         assertThat(badRequest.body()).contains("sendingState");
 
-        HttpResponse<Void> wrongPassword = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/talks/packaged-check"))
-                .header("Authorization", LedgerClient.basic("analyst", "wrong")).build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> wrongPassword = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/talks/packaged-check"))
+                                .header("Authorization", LedgerClient.basic("analyst", "wrong"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
         assertThat(wrongPassword.statusCode()).isEqualTo(401);
 
         // The stream replays the ledger from its first event, the demo's, up to the talks just scheduled.
-        HttpResponse<InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/stream?type=TalksScheduled"))
-                .header("Authorization", LedgerClient.basic("integrator", "integrator")).build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> stream = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://localhost:" + port + "/api/v1/stream?type=TalksScheduled"))
+                                .header("Authorization", LedgerClient.basic("integrator", "integrator"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
         assertThat(stream.statusCode()).isEqualTo(200);
         StringBuilder seen = new StringBuilder();
         try (InputStream body = stream.body()) {

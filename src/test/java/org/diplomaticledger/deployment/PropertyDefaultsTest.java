@@ -1,5 +1,11 @@
 package org.diplomaticledger.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import org.diplomaticledger.ledger.LedgerProperties;
 import org.diplomaticledger.presence.projection.ExpulsionsProperties;
 import org.diplomaticledger.projection.ProjectionsProperties;
@@ -11,13 +17,6 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.util.unit.DataSize;
-
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The typed {@code ledger.*} properties keep the names and defaults the ledger had as {@code @Value}s (docs/api.md):
@@ -66,9 +65,13 @@ class PropertyDefaultsTest {
         assertThat(projections.parked().maxAggregates()).isEqualTo(10000);
         assertThat(projections.parked().maxPerAggregate()).isEqualTo(1000000);
 
-        assertThat(bind(Map.of(), "ledger.expulsions", ExpulsionsProperties.class).reciprocityWindowDays()).isEqualTo(30);
-        assertThat(bind(Map.of(), "ledger.kafka", KafkaRelayProperties.class).topic()).isEqualTo("diplomatic-ledger.events");
-        assertThat(bind(Map.of(), "ledger.stream", StreamProperties.class).source()).isEqualTo(URI.create("urn:diplomatic-ledger"));
+        assertThat(bind(Map.of(), "ledger.expulsions", ExpulsionsProperties.class)
+                        .reciprocityWindowDays())
+                .isEqualTo(30);
+        assertThat(bind(Map.of(), "ledger.kafka", KafkaRelayProperties.class).topic())
+                .isEqualTo("diplomatic-ledger.events");
+        assertThat(bind(Map.of(), "ledger.stream", StreamProperties.class).source())
+                .isEqualTo(URI.create("urn:diplomatic-ledger"));
         LedgerUsersProperties security = bind(Map.of(), "ledger.security", LedgerUsersProperties.class);
         assertThat(security.authCache()).isEqualTo(Duration.ofMinutes(5));
         assertThat(security.managementPortOpen()).isTrue();
@@ -76,11 +79,30 @@ class PropertyDefaultsTest {
 
     @Test
     void theDocumentedNamesAreBound() {
-        LedgerProperties ledger = bind(Map.of("ledger.data-dir", "/srv/ledger", "ledger.node-id", "n1",
-                "ledger.limits.import-body", "8MB", "ledger.writes.group-commit.max-batch", "7",
-                "ledger.event-store.gap-timeout", "PT5S", "ledger.aggregates.cache", "none", "ledger.imports.async-body", "8GB",
-                "ledger.imports.writer-wait", "PT2S", "ledger.idempotency.purge-batch", "2",
-                "ledger.processors.claim-interval", "PT0.5S"), "ledger", LedgerProperties.class);
+        LedgerProperties ledger = bind(
+                Map.of(
+                        "ledger.data-dir",
+                        "/srv/ledger",
+                        "ledger.node-id",
+                        "n1",
+                        "ledger.limits.import-body",
+                        "8MB",
+                        "ledger.writes.group-commit.max-batch",
+                        "7",
+                        "ledger.event-store.gap-timeout",
+                        "PT5S",
+                        "ledger.aggregates.cache",
+                        "none",
+                        "ledger.imports.async-body",
+                        "8GB",
+                        "ledger.imports.writer-wait",
+                        "PT2S",
+                        "ledger.idempotency.purge-batch",
+                        "2",
+                        "ledger.processors.claim-interval",
+                        "PT0.5S"),
+                "ledger",
+                LedgerProperties.class);
         assertThat(ledger.imports().asyncBody()).isEqualTo(DataSize.ofGigabytes(8));
         assertThat(ledger.imports().writerWait()).isEqualTo(Duration.ofSeconds(2));
         assertThat(ledger.idempotency().purgeBatch()).isEqualTo(2);
@@ -91,14 +113,34 @@ class PropertyDefaultsTest {
         assertThat(ledger.writes().groupCommit().maxBatch()).isEqualTo(7);
         assertThat(ledger.eventStore().gapTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(ledger.aggregates().cache()).isEqualTo("none");
-        assertThat(bind(Map.of("ledger.projections.parked.recheck-interval", "PT0S"), "ledger.projections",
-                ProjectionsProperties.class).parked().recheckInterval()).isZero();
-        assertThat(bind(Map.of("ledger.projections.rebuild", "staffing,talks", "ledger.projections.cached-events", "50"),
-                "ledger.projections", ProjectionsProperties.class)).satisfies(projections -> {
-            assertThat(projections.rebuild()).isEqualTo("staffing,talks");
-            assertThat(projections.cachedEvents()).isEqualTo(50);
-        });
-        assertThat(bind(Map.of("ledger.security.auth-cache", "PT0S", "ledger.security.management-port-open", "false"),
-                "ledger.security", LedgerUsersProperties.class).managementPortOpen()).isFalse();
+        assertThat(bind(
+                                Map.of("ledger.projections.parked.recheck-interval", "PT0S"),
+                                "ledger.projections",
+                                ProjectionsProperties.class)
+                        .parked()
+                        .recheckInterval())
+                .isZero();
+        assertThat(bind(
+                        Map.of(
+                                "ledger.projections.rebuild",
+                                "staffing,talks",
+                                "ledger.projections.cached-events",
+                                "50"),
+                        "ledger.projections",
+                        ProjectionsProperties.class))
+                .satisfies(projections -> {
+                    assertThat(projections.rebuild()).isEqualTo("staffing,talks");
+                    assertThat(projections.cachedEvents()).isEqualTo(50);
+                });
+        assertThat(bind(
+                                Map.of(
+                                        "ledger.security.auth-cache",
+                                        "PT0S",
+                                        "ledger.security.management-port-open",
+                                        "false"),
+                                "ledger.security",
+                                LedgerUsersProperties.class)
+                        .managementPortOpen())
+                .isFalse();
     }
 }

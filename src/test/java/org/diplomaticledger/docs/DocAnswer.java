@@ -2,7 +2,6 @@ package org.diplomaticledger.docs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +20,8 @@ final class DocAnswer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern HTTP_STATUS = Pattern.compile("^HTTP/\\S+ (\\d{3})\\b.*");
-    private static final Pattern STATUS_KIND = Pattern.compile("^(\\d{3})(?![\\d.])[ ,:]*([a-z0-9]+(?:-[a-z0-9]+)+)?(.*)$");
+    private static final Pattern STATUS_KIND =
+            Pattern.compile("^(\\d{3})(?![\\d.])[ ,:]*([a-z0-9]+(?:-[a-z0-9]+)+)?(.*)$");
     private static final Pattern PREAMBLE_STATUS = Pattern.compile("\\b([1-5]\\d\\d) ([a-z0-9]+(?:-[a-z0-9]+)+)\\b");
     private static final Pattern HEADER = Pattern.compile("^([A-Za-z][A-Za-z0-9-]*): (.*)$");
     private static final Pattern PATH_CHECK = Pattern.compile(
@@ -36,8 +36,7 @@ final class DocAnswer {
     private final List<String> csv = new ArrayList<>();
     private final Map<String, String> paths = new LinkedHashMap<>();
 
-    private DocAnswer() {
-    }
+    private DocAnswer() {}
 
     /** The expectations of a step: its answer lines, the comments above it, a status directive. */
     static DocAnswer of(List<String> preamble, List<String> answer, Integer directiveStatus, boolean csvAnswer) {
@@ -99,9 +98,12 @@ final class DocAnswer {
         if (directiveStatus != null) {
             expected.status = directiveStatus;
         }
-        if (expected.status == null && expected.json instanceof ElidedJson.Obj obj
-                && obj.fields().get("status") instanceof ElidedJson.Scalar s && s.value().isNumber()
-                && obj.fields().get("type") instanceof ElidedJson.Scalar t && t.value().asText().contains("problem")) {
+        if (expected.status == null
+                && expected.json instanceof ElidedJson.Obj obj
+                && obj.fields().get("status") instanceof ElidedJson.Scalar s
+                && s.value().isNumber()
+                && obj.fields().get("type") instanceof ElidedJson.Scalar t
+                && t.value().asText().contains("problem")) {
             expected.status = s.value().asInt();
         }
         return expected;
@@ -192,7 +194,10 @@ final class DocAnswer {
             if (found < 0) {
                 String cell = documented.split(",", 2)[0] + ",";
                 boolean anywhere = elided;
-                String near = real.stream().skip(from).filter(l -> anywhere && l.startsWith(cell)).findFirst()
+                String near = real.stream()
+                        .skip(from)
+                        .filter(l -> anywhere && l.startsWith(cell))
+                        .findFirst()
                         .orElse(from < real.size() ? real.get(from) : "no more lines");
                 diffs.add("CSV line documented\n        " + documented + "\n      answered\n        " + near);
                 return;
@@ -219,7 +224,8 @@ final class DocAnswer {
         JsonNode node = root;
         for (String part : path.split("\\.")) {
             Matcher indexed = Pattern.compile("(\\w+)\\[(\\d+)]").matcher(part);
-            node = indexed.matches() ? node.path(indexed.group(1)).path(Integer.parseInt(indexed.group(2)))
+            node = indexed.matches()
+                    ? node.path(indexed.group(1)).path(Integer.parseInt(indexed.group(2)))
                     : node.path(part);
         }
         return node;

@@ -1,13 +1,10 @@
 package org.diplomaticledger.docs;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.diplomaticledger.DiplomaticLedgerApplication;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.util.FileSystemUtils;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -24,10 +21,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.awaitility.Awaitility.await;
+import org.diplomaticledger.DiplomaticLedgerApplication;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Every {@code curl} example of README.md, docs/*.md and docs/projections/*.md, run against a demo ledger and
@@ -56,7 +55,8 @@ class DocExamplesTest {
             }
         }
         List<DocScript> readers = scripts.stream().filter(s -> !writes(s)).toList();
-        List<DocScript> writers = scripts.stream().filter(DocExamplesTest::writes).toList();
+        List<DocScript> writers =
+                scripts.stream().filter(DocExamplesTest::writes).toList();
         assertThat(scripts).extracting(DocScript::name).contains("README.md", "docs/api.md");
 
         List<String> failures = new ArrayList<>();
@@ -87,7 +87,8 @@ class DocExamplesTest {
     }
 
     private static boolean writes(DocScript script) {
-        return script.steps().stream().anyMatch(s -> s.skip() == null && WRITE.matcher(s.command()).find());
+        return script.steps().stream()
+                .anyMatch(s -> s.skip() == null && WRITE.matcher(s.command()).find());
     }
 
     private static List<Path> docFiles() throws IOException {
@@ -135,12 +136,15 @@ class DocExamplesTest {
             for (DocShell.Exchange exchange : result.exchanges()) {
                 bind(script, shell, exchange);
             }
-            List<String> answer = step.answer().stream().map(line -> placeholders(line, script, shell)).toList();
+            List<String> answer = step.answer().stream()
+                    .map(line -> placeholders(line, script, shell))
+                    .toList();
             DocShell.Exchange last = result.last();
             boolean csv = last != null && last.contentType().startsWith("text/csv");
             List<String> diffs;
             try {
-                diffs = DocAnswer.of(step.preamble(), answer, step.status(), csv).differences(result);
+                diffs = DocAnswer.of(step.preamble(), answer, step.status(), csv)
+                        .differences(result);
             } catch (RuntimeException e) {
                 diffs = List.of("the documented answer cannot be read: " + e.getMessage());
             }
@@ -150,8 +154,9 @@ class DocExamplesTest {
             }
             written |= result.exchanges().stream().anyMatch(e -> e.method().equals("POST") && e.status() / 100 == 2);
         }
-        System.out.printf("doc-test %s: %d run, %d skipped, %d ms%n", script.name(), run, skipped,
-                (System.nanoTime() - started) / 1_000_000);
+        System.out.printf(
+                "doc-test %s: %d run, %d skipped, %d ms%n",
+                script.name(), run, skipped, (System.nanoTime() - started) / 1_000_000);
         return new int[] {run, skipped};
     }
 
@@ -192,11 +197,16 @@ class DocExamplesTest {
             try {
                 Ledger ledger = new Ledger(new SpringApplicationBuilder(DiplomaticLedgerApplication.class)
                         .profiles("demo")
-                        .run("--ledger.data-dir=" + dir, "--server.port=0", "--spring.main.banner-mode=off",
-                                "--logging.level.root=WARN", "--logging.level.org.axonframework=WARN",
+                        .run(
+                                "--ledger.data-dir=" + dir,
+                                "--server.port=0",
+                                "--spring.main.banner-mode=off",
+                                "--logging.level.root=WARN",
+                                "--logging.level.org.axonframework=WARN",
                                 "--ledger.audit.publish.interval=0"));
                 ledger.awaitProjections();
-                System.out.printf("doc-test: a demo ledger started in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+                System.out.printf(
+                        "doc-test: a demo ledger started in %d ms%n", (System.nanoTime() - started) / 1_000_000);
                 return ledger;
             } catch (RuntimeException e) {
                 throw new IllegalStateException("the demo ledger did not start on " + dir, e);
@@ -205,20 +215,30 @@ class DocExamplesTest {
 
         /** Waits until every projection has applied the ledger's head, so that a read sees the writes before it. */
         void awaitProjections() {
-            await("the projections catching up with the head").atMost(Duration.ofSeconds(20))
-                    .pollInterval(Duration.ofMillis(20)).until(() -> {
+            await("the projections catching up with the head")
+                    .atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> {
                         JsonNode projections = DocAnswer.json(get("/api/v1/projections"));
-                        return projections != null && !projections.findValues("lag").isEmpty()
+                        return projections != null
+                                && !projections.findValues("lag").isEmpty()
                                 && projections.findValues("lag").stream().allMatch(lag -> lag.asLong() == 0);
                     });
         }
 
         private String get(String path) {
             try {
-                return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Authorization", "Basic " + Base64.getEncoder()
-                                .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)))
-                        .build(), HttpResponse.BodyHandlers.ofString()).body();
+                return HTTP.send(
+                                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                        .header(
+                                                "Authorization",
+                                                "Basic "
+                                                        + Base64.getEncoder()
+                                                                .encodeToString(
+                                                                        "admin:admin".getBytes(StandardCharsets.UTF_8)))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {

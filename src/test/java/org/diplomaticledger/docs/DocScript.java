@@ -17,8 +17,14 @@ import java.util.regex.Pattern;
 record DocScript(Path file, String name, List<Step> steps, List<Binding> bindings) {
 
     /** One shell command of a block: its text (continuation lines joined), where it starts, and what the doc says of it. */
-    record Step(int line, String command, List<String> preamble, List<String> answer, int answerLine, String skip,
-                Integer status) {
+    record Step(
+            int line,
+            String command,
+            List<String> preamble,
+            List<String> answer,
+            int answerLine,
+            String skip,
+            Integer status) {
         String firstLine() {
             String first = command.lines().findFirst().orElse("").strip();
             return first.length() > 110 ? first.substring(0, 110) + "…" : first;
@@ -29,8 +35,7 @@ record DocScript(Path file, String name, List<Step> steps, List<Binding> binding
      * {@code <!-- doc-test: let NAME = path from CommandName -->}: a placeholder the doc's later examples use, the
      * value at {@code path} in the latest answer to a request whose path ends with {@code /CommandName}.
      */
-    record Binding(String name, String path, String command) {
-    }
+    record Binding(String name, String path, String command) {}
 
     private static final Pattern FENCE = Pattern.compile("^(\\s*)(```+|~~~+)\\s*(\\S*)\\s*$");
     private static final Pattern DIRECTIVE = Pattern.compile("<!--\\s*doc-test:\\s*(.*?)\\s*-->");
@@ -38,6 +43,7 @@ record DocScript(Path file, String name, List<Step> steps, List<Binding> binding
     private static final Pattern STATUS = Pattern.compile("status (\\d{3})");
     /** A line that starts a shell command (not an answer or prose): curl, printf, sleep, or an assignment. */
     private static final Pattern COMMAND = Pattern.compile("^(curl\\s|printf\\s|sleep\\s|[A-Z_][A-Z0-9_]*=)");
+
     private static final Pattern CURL_WORD = Pattern.compile("(^|[\\s|(])curl\\s");
 
     static DocScript read(Path root, Path file) {
@@ -82,14 +88,23 @@ record DocScript(Path file, String name, List<Step> steps, List<Binding> binding
                 String line = lines.get(j);
                 block.add(line.startsWith(indent) ? line.substring(indent.length()) : line.stripLeading());
             }
-            boolean hasCurl = block.stream().anyMatch(l -> !l.strip().startsWith("#") && CURL_WORD.matcher(l).find());
-            String skip = directives.stream().filter(d -> d.startsWith("skip")).findFirst()
-                    .map(d -> d.substring(4).strip()).orElse(null);
+            boolean hasCurl = block.stream()
+                    .anyMatch(l ->
+                            !l.strip().startsWith("#") && CURL_WORD.matcher(l).find());
+            String skip = directives.stream()
+                    .filter(d -> d.startsWith("skip"))
+                    .findFirst()
+                    .map(d -> d.substring(4).strip())
+                    .orElse(null);
             if (skip != null && skip.isEmpty()) {
                 throw new IllegalStateException(name + ":" + i + ": a doc-test skip needs a reason");
             }
-            Integer status = directives.stream().map(STATUS::matcher).filter(Matcher::find)
-                    .map(m -> Integer.valueOf(m.group(1))).findFirst().orElse(null);
+            Integer status = directives.stream()
+                    .map(STATUS::matcher)
+                    .filter(Matcher::find)
+                    .map(m -> Integer.valueOf(m.group(1)))
+                    .findFirst()
+                    .orElse(null);
             if (hasCurl) {
                 steps.addAll(steps(block, start + 1, skip, status));
                 pendingAnswer.clear();
@@ -99,8 +114,16 @@ record DocScript(Path file, String name, List<Step> steps, List<Binding> binding
             } else if (!proseSinceBlock && !pendingAnswer.isEmpty()) {
                 // an answer in a block of its own, right after the block whose last command it answers
                 Step last = pendingAnswer.remove(0);
-                steps.set(steps.indexOf(last), new Step(last.line(), last.command(), last.preamble(), block, start + 1,
-                        last.skip(), last.status()));
+                steps.set(
+                        steps.indexOf(last),
+                        new Step(
+                                last.line(),
+                                last.command(),
+                                last.preamble(),
+                                block,
+                                start + 1,
+                                last.skip(),
+                                last.status()));
             } else {
                 pendingAnswer.clear();
             }
@@ -138,15 +161,25 @@ record DocScript(Path file, String name, List<Step> steps, List<Binding> binding
                     answer.add(inline);
                 }
                 int answerLine = firstLine + i;
-                while (i < block.size() && !block.get(i).isBlank() && !COMMAND.matcher(block.get(i).strip()).find()) {
+                while (i < block.size()
+                        && !block.get(i).isBlank()
+                        && !COMMAND.matcher(block.get(i).strip()).find()) {
                     answer.add(block.get(i));
                     i++;
                 }
                 if (inline != null) {
-                    answerLine = firstLine + start + (int) command.chars().filter(c -> c == '\n').count();
+                    answerLine = firstLine
+                            + start
+                            + (int) command.chars().filter(c -> c == '\n').count();
                 }
-                steps.add(new Step(firstLine + start, command.toString(), List.copyOf(preamble), answer, answerLine,
-                        skip, status));
+                steps.add(new Step(
+                        firstLine + start,
+                        command.toString(),
+                        List.copyOf(preamble),
+                        answer,
+                        answerLine,
+                        skip,
+                        status));
                 preamble.clear();
             } else {
                 i++; // prose in a shell block that follows no command: not checked

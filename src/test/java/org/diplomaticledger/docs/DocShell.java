@@ -2,7 +2,6 @@ package org.diplomaticledger.docs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +48,8 @@ final class DocShell {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final int port;
     private final Path dir;
@@ -173,8 +173,16 @@ final class DocShell {
         if (args.size() != 2 || !args.get(0).equals("-u") || !args.get(1).startsWith("+")) {
             throw new IllegalArgumentException("the doc test runs date -u +FORMAT only, not " + args);
         }
-        String pattern = args.get(1).substring(1).replace("%Y", "yyyy").replace("%m", "MM").replace("%d", "dd")
-                .replace("%H", "HH").replace("%M", "mm").replace("%S", "ss").replace("T", "'T'").replace("Z", "'Z'");
+        String pattern = args.get(1)
+                .substring(1)
+                .replace("%Y", "yyyy")
+                .replace("%m", "MM")
+                .replace("%d", "dd")
+                .replace("%H", "HH")
+                .replace("%M", "mm")
+                .replace("%S", "ss")
+                .replace("T", "'T'")
+                .replace("Z", "'Z'");
         return ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern(pattern)) + "\n";
     }
 
@@ -198,7 +206,8 @@ final class DocShell {
         }
         StringBuilder out = new StringBuilder();
         for (JsonNode node : MiniJq.apply(filter, in)) {
-            out.append(raw && node.isTextual() ? node.asText() : node.toString()).append('\n');
+            out.append(raw && node.isTextual() ? node.asText() : node.toString())
+                    .append('\n');
         }
         return out.toString();
     }
@@ -215,8 +224,7 @@ final class DocShell {
         for (int k = 0; k < args.size(); k++) {
             String arg = args.get(k);
             switch (arg) {
-                case "-s", "--silent", "-S", "--show-error" -> {
-                }
+                case "-s", "--silent", "-S", "--show-error" -> {}
                 case "-i", "--include" -> include = true;
                 case "-N", "--no-buffer" -> stream = true;
                 case "-X", "--request" -> method = args.get(++k);
@@ -252,9 +260,13 @@ final class DocShell {
         if (method == null) {
             method = body == null ? "GET" : "POST";
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         boolean contentType = false;
         for (String header : headers) {
             int colon = header.indexOf(':');
@@ -266,8 +278,9 @@ final class DocShell {
             request.header("Content-Type", "application/x-www-form-urlencoded"); // as curl does
         }
         if (user != null) {
-            request.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
         }
         String path = URI.create(target).getRawPath();
         Exchange exchange = stream ? sendStream(request.build(), method, path) : send(request.build(), method, path);
@@ -275,9 +288,12 @@ final class DocShell {
         if (!include) {
             return exchange.body();
         }
-        StringBuilder out = new StringBuilder("HTTP/1.1 ").append(exchange.status()).append('\n');
-        exchange.headers().map().forEach((name, values) -> values.forEach(v -> out.append(name).append(": ")
-                .append(v).append('\n')));
+        StringBuilder out =
+                new StringBuilder("HTTP/1.1 ").append(exchange.status()).append('\n');
+        exchange.headers()
+                .map()
+                .forEach((name, values) -> values.forEach(
+                        v -> out.append(name).append(": ").append(v).append('\n')));
         return out.append('\n').append(exchange.body()).toString();
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -22,25 +21,19 @@ import java.util.Map;
  */
 final class ElidedJson {
 
-    sealed interface Node permits Obj, Arr, Scalar, Any, Elision {
-    }
+    sealed interface Node permits Obj, Arr, Scalar, Any, Elision {}
 
-    record Obj(Map<String, Node> fields, boolean open) implements Node {
-    }
+    record Obj(Map<String, Node> fields, boolean open) implements Node {}
 
-    record Arr(List<Node> items) implements Node {
-    }
+    record Arr(List<Node> items) implements Node {}
 
-    record Scalar(JsonNode value) implements Node {
-    }
+    record Scalar(JsonNode value) implements Node {}
 
     /** Any value. */
-    record Any() implements Node {
-    }
+    record Any() implements Node {}
 
     /** Any number of array elements. */
-    record Elision() implements Node {
-    }
+    record Elision() implements Node {}
 
     private final String s;
     private int i;
@@ -239,7 +232,8 @@ final class ElidedJson {
             } else if (doc.isTextual()) {
                 same = real.isValueNode() && !real.isNull()
                         ? DocAnswer.scalarMatches(doc.asText(), real.asText())
-                        : DocAnswer.globMatches(doc.asText(), real.toString()) && doc.asText().contains("…");
+                        : DocAnswer.globMatches(doc.asText(), real.toString())
+                                && doc.asText().contains("…");
             } else {
                 same = doc.equals(real);
             }

@@ -1,9 +1,8 @@
 package org.diplomaticledger.docs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,7 +55,9 @@ final class MiniJq {
                 expect("==");
                 space();
                 String text = string();
-                if (left.size() == 1 && left.get(0).isValueNode() && left.get(0).asText().equals(text)) {
+                if (left.size() == 1
+                        && left.get(0).isValueNode()
+                        && left.get(0).asText().equals(text)) {
                     kept.add(node);
                 }
             }

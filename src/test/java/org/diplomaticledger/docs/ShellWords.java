@@ -18,14 +18,14 @@ final class ShellWords {
         }
     }
 
-    private ShellWords() {
-    }
+    private ShellWords() {}
 
     /** Whether the text needs another line: an open quote or {@code $(}, a trailing backslash or pipe. */
     static boolean incomplete(String text) {
         Scan scan = new Scan(text);
         scan.run(null, null);
-        String trimmed = text.substring(0, scan.commentAt < 0 ? text.length() : scan.commentAt).stripTrailing();
+        String trimmed = text.substring(0, scan.commentAt < 0 ? text.length() : scan.commentAt)
+                .stripTrailing();
         return scan.open || trimmed.endsWith("\\") || trimmed.endsWith("|");
     }
 

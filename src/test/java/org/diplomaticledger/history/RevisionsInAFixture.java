@@ -1,11 +1,10 @@
 package org.diplomaticledger.history;
 
+import java.util.List;
+import java.util.Optional;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.diplomaticledger.history.api.RevisionRoute;
-
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Runs corrections and retractions in an aggregate's test fixture as the ledger runs them: {@code CorrectEntry} and
@@ -15,12 +14,12 @@ import java.util.Optional;
  */
 public final class RevisionsInAFixture {
 
-    private RevisionsInAFixture() {
-    }
+    private RevisionsInAFixture() {}
 
     public static void register(FixtureConfiguration<?> fixture, String aggregateId, RevisionRoute route) {
-        EntryRevisions.Owners owners = eventId -> Optional.of(new EntryRevisions.Owner(aggregateId, route.aggregateType()));
-        fixture.registerAnnotatedCommandHandler(new EntryRevisions(owners, fixture.getEventStore(), fixture.getCommandBus(),
-                NoCache.INSTANCE, List.of(route)));
+        EntryRevisions.Owners owners =
+                eventId -> Optional.of(new EntryRevisions.Owner(aggregateId, route.aggregateType()));
+        fixture.registerAnnotatedCommandHandler(new EntryRevisions(
+                owners, fixture.getEventStore(), fixture.getCommandBus(), NoCache.INSTANCE, List.of(route)));
     }
 }

@@ -1,18 +1,17 @@
 package org.diplomaticledger.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Field;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.diplomaticledger.support.LedgerIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import java.lang.reflect.Field;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every handler interceptor runs once per command. Axon's Spring Boot autoconfiguration registers each
@@ -32,9 +31,13 @@ class CommandInterceptorsTest extends LedgerIntegrationTest {
         List<?> interceptors = (List<?>) field.get(commandBus);
         Map<Object, Integer> times = new IdentityHashMap<>();
         interceptors.forEach(interceptor -> times.merge(interceptor, 1, Integer::sum));
-        assertThat(times.entrySet()).as("interceptors: %s", interceptors).allSatisfy(entry ->
-                assertThat(entry.getValue()).as(entry.getKey().getClass().getName()).isEqualTo(1));
-        assertThat(interceptors).extracting(interceptor -> interceptor.getClass().getSimpleName())
+        assertThat(times.entrySet())
+                .as("interceptors: %s", interceptors)
+                .allSatisfy(entry -> assertThat(entry.getValue())
+                        .as(entry.getKey().getClass().getName())
+                        .isEqualTo(1));
+        assertThat(interceptors)
+                .extracting(interceptor -> interceptor.getClass().getSimpleName())
                 .contains("ExistenceRule", "RevisedInThisWrite");
     }
 }

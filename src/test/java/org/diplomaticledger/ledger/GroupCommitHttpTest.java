@@ -1,19 +1,9 @@
 package org.diplomaticledger.ledger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.diplomaticledger.DiplomaticLedgerApplication;
-import org.diplomaticledger.support.LedgerClient;
-import org.diplomaticledger.support.LedgerClient.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import javax.sql.DataSource;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,9 +21,18 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import javax.sql.DataSource;
+import org.diplomaticledger.DiplomaticLedgerApplication;
+import org.diplomaticledger.support.LedgerClient;
+import org.diplomaticledger.support.LedgerClient.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Group commit, made deterministic: the test holds the audit chain's head row locked, so the appender's first batch
@@ -44,8 +43,9 @@ import static org.awaitility.Awaitility.await;
  */
 class GroupCommitHttpTest {
 
-    private static final List<String> RECEIVING = List.of("AE", "AR", "AT", "BE", "BR", "CA", "CH", "CN", "DE", "DK",
-            "EG", "ES", "FI", "FR", "GB", "GR", "IN", "IT", "JP", "KR");
+    private static final List<String> RECEIVING = List.of(
+            "AE", "AR", "AT", "BE", "BR", "CA", "CH", "CN", "DE", "DK", "EG", "ES", "FI", "FR", "GB", "GR", "IN", "IT",
+            "JP", "KR");
 
     private static ConfigurableApplicationContext app;
     private static LedgerClient ledger;
@@ -56,9 +56,11 @@ class GroupCommitHttpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        app = new SpringApplicationBuilder(DiplomaticLedgerApplication.class).profiles("test")
+        app = new SpringApplicationBuilder(DiplomaticLedgerApplication.class)
+                .profiles("test")
                 .run("--ledger.data-dir=" + Files.createTempDirectory("ledger-group-commit-"), "--server.port=0");
-        ledger = new LedgerClient(((WebServerApplicationContext) app).getWebServer().getPort());
+        ledger = new LedgerClient(
+                ((WebServerApplicationContext) app).getWebServer().getPort());
         jdbc = app.getBean(JdbcTemplate.class);
         writer = app.getBean(LedgerWriter.class);
         dataSource = app.getBean(DataSource.class);
@@ -75,7 +77,9 @@ class GroupCommitHttpTest {
     void theChainVerifies() {
         Response verdict = ledger.get("auditor", "/api/v1/audit/verify");
         assertThat(verdict.status()).as(verdict.toString()).isEqualTo(200);
-        assertThat(verdict.json().path("valid").asBoolean()).as(verdict.toString()).isTrue();
+        assertThat(verdict.json().path("valid").asBoolean())
+                .as(verdict.toString())
+                .isTrue();
         long events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
         assertThat(verdict.json().path("events").asLong()).isEqualTo(events);
     }
@@ -103,7 +107,8 @@ class GroupCommitHttpTest {
         try (Connection lock = dataSource.getConnection()) {
             lock.setAutoCommit(false);
             try (Statement statement = lock.createStatement();
-                 ResultSet head = statement.executeQuery("SELECT head_index FROM audit_chain_head WHERE id = 1 FOR UPDATE")) {
+                    ResultSet head =
+                            statement.executeQuery("SELECT head_index FROM audit_chain_head WHERE id = 1 FOR UPDATE")) {
                 assertThat(head.next()).isTrue();
             }
             answers.add(send(first));
@@ -113,7 +118,8 @@ class GroupCommitHttpTest {
             for (int i = 0; i < rest.size(); i++) {
                 answers.add(send(rest.get(i)));
                 int queued = i + 1;
-                await().atMost(Duration.ofSeconds(8)).until(() -> writer.groupCommitStats().waiting() == queued);
+                await().atMost(Duration.ofSeconds(8))
+                        .until(() -> writer.groupCommitStats().waiting() == queued);
             }
             whileHeld.run(lock);
             lock.commit();
@@ -130,7 +136,8 @@ class GroupCommitHttpTest {
     }
 
     private static Future<Response> send(Sent sent) {
-        return clients.submit((Callable<Response>) () -> ledger.command("clerk", sent.command(), sent.body(), sent.headers()));
+        return clients.submit(
+                (Callable<Response>) () -> ledger.command("clerk", sent.command(), sent.body(), sent.headers()));
     }
 
     private static List<String> eventIds(Response response) {
@@ -149,11 +156,13 @@ class GroupCommitHttpTest {
             rest.add(Sent.of("RecordStaffCount", staffCount("MR", RECEIVING.get(i), 10 + i)));
         }
 
-        List<Response> responses = batched(Sent.of("RecordStaffCount", staffCount("MR", RECEIVING.get(0), 10)), rest, lock -> {
-        });
+        List<Response> responses =
+                batched(Sent.of("RecordStaffCount", staffCount("MR", RECEIVING.get(0), 10)), rest, lock -> {});
 
         LedgerWriter.GroupCommitStats after = writer.groupCommitStats();
-        assertThat(after.batches() - before.batches()).as("the first write alone, then all the others together").isEqualTo(2);
+        assertThat(after.batches() - before.batches())
+                .as("the first write alone, then all the others together")
+                .isEqualTo(2);
         assertThat(after.writes() - before.writes()).isEqualTo(RECEIVING.size());
         assertThat(after.largestBatch()).isGreaterThanOrEqualTo(rest.size());
         assertThat(after.batchesRerun()).isEqualTo(before.batchesRerun());
@@ -167,15 +176,20 @@ class GroupCommitHttpTest {
             assertThat(events).hasSize(1);
             ids.addAll(events);
             // The position answered is the one the event holds in the store.
-            long stored = jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?",
-                    Long.class, events.get(0));
+            long stored = jdbc.queryForObject(
+                    "SELECT global_index FROM domain_event_entry WHERE event_identifier = ?",
+                    Long.class,
+                    events.get(0));
             assertThat(receipt.path("position").asLong()).isEqualTo(stored);
             assertThat(receipt.path("events").get(0).path("position").asLong()).isEqualTo(stored);
         }
         assertThat(ids).hasSize(RECEIVING.size());
         String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE event_identifier IN (" + marks + ")",
-                Long.class, ids.toArray())).isEqualTo(ids.size());
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM domain_event_entry WHERE event_identifier IN (" + marks + ")",
+                        Long.class,
+                        ids.toArray()))
+                .isEqualTo(ids.size());
     }
 
     @Test
@@ -197,9 +211,9 @@ class GroupCommitHttpTest {
         // The refusal on input is answered before the write queues: three writes wait, the last on ML-AE after the
         // first on ML-AE.
         List<Sent> queued = List.of(rest.get(0), rest.get(1), rest.get(2), rest.get(4));
-        List<Response> responses = batched(Sent.of("RecordStaffCount", staffCount("ML", "AT", 4)), queued, lock -> {
-        });
-        Response invalid = ledger.command("clerk", rest.get(3).command(), rest.get(3).body());
+        List<Response> responses = batched(Sent.of("RecordStaffCount", staffCount("ML", "AT", 4)), queued, lock -> {});
+        Response invalid =
+                ledger.command("clerk", rest.get(3).command(), rest.get(3).body());
         assertThat(invalid.status()).as(invalid.toString()).isEqualTo(400);
 
         assertThat(responses.get(0).status()).isEqualTo(200);
@@ -211,14 +225,24 @@ class GroupCommitHttpTest {
         Response second = responses.get(4);
         assertThat(second.status()).as(second.toString()).isEqualTo(200);
         assertThat(second.json().path("events").get(0).path("sequenceNumber").asLong())
-                .isEqualTo(responses.get(1).json().path("events").get(0).path("sequenceNumber").asLong() + 1);
+                .isEqualTo(responses
+                                .get(1)
+                                .json()
+                                .path("events")
+                                .get(0)
+                                .path("sequenceNumber")
+                                .asLong()
+                        + 1);
 
         LedgerWriter.GroupCommitStats after = writer.groupCommitStats();
         assertThat(after.batches() - before.batches())
                 .as("the first alone, then three together (the refused one among them), then the second on ML-AE")
                 .isEqualTo(3);
-        assertThat(after.batchesRerun()).as("a refusal by a rule does not fail the batch").isEqualTo(before.batchesRerun());
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class)).isEqualTo(eventsBefore + 4);
+        assertThat(after.batchesRerun())
+                .as("a refusal by a rule does not fail the batch")
+                .isEqualTo(before.batchesRerun());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class))
+                .isEqualTo(eventsBefore + 4);
     }
 
     @Test
@@ -228,12 +252,14 @@ class GroupCommitHttpTest {
         List<Sent> rest = List.of(
                 new Sent("RecordStaffCount", staffCount("MR", "CY", 3), Map.of("Idempotency-Key", "group-commit-1")),
                 // Its key is stored by another request while it waits: the batch's own look-up finds it.
-                new Sent("RecordStaffCount", staffCount("MR", "CZ", 3), Map.of("Idempotency-Key", "group-commit-taken")),
+                new Sent(
+                        "RecordStaffCount", staffCount("MR", "CZ", 3), Map.of("Idempotency-Key", "group-commit-taken")),
                 Sent.of("RecordStaffCount", staffCount("MR", "EE", 3)));
 
         List<Response> responses = batched(Sent.of("RecordStaffCount", staffCount("MR", "CU", 3)), rest, lock -> {
-            try (PreparedStatement insert = lock.prepareStatement("INSERT INTO command_idempotency (actor, idempotency_key,"
-                    + " request_hash, response_status, response_body, recorded_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement insert = lock.prepareStatement(
+                    "INSERT INTO command_idempotency (actor, idempotency_key,"
+                            + " request_hash, response_status, response_body, recorded_at) VALUES (?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, "clerk");
                 insert.setString(2, "group-commit-taken");
                 insert.setString(3, "another request");
@@ -249,20 +275,28 @@ class GroupCommitHttpTest {
         Response collided = responses.get(2);
         assertThat(collided.status()).as(collided.toString()).isEqualTo(422);
         assertThat(responses.get(3).status()).as(responses.get(3).toString()).isEqualTo(200);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = 'MR-CZ'",
-                Long.class)).as("the colliding write stored nothing").isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = 'MR-CZ'", Long.class))
+                .as("the colliding write stored nothing")
+                .isZero();
         for (String presence : List.of("MR-CU", "MR-CY", "MR-EE")) {
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                    Long.class, presence)).as(presence).isEqualTo(1);
+            assertThat(jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                            Long.class,
+                            presence))
+                    .as(presence)
+                    .isEqualTo(1);
         }
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM command_idempotency", Long.class)).isEqualTo(answersBefore + 2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM command_idempotency", Long.class))
+                .isEqualTo(answersBefore + 2);
 
         LedgerWriter.GroupCommitStats after = writer.groupCommitStats();
         assertThat(after.batchesRerun()).isEqualTo(before.batchesRerun());
         assertThat(after.batches() - before.batches()).isEqualTo(2);
 
         // The keyed write that committed in the batch answers its retry from the stored answer, the same body.
-        Response retry = ledger.command("clerk", rest.get(0).command(), rest.get(0).body(), rest.get(0).headers());
+        Response retry = ledger.command(
+                "clerk", rest.get(0).command(), rest.get(0).body(), rest.get(0).headers());
         assertThat(retry.status()).isEqualTo(200);
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(retry.body()).isEqualTo(responses.get(1).body());
@@ -292,7 +326,10 @@ class GroupCommitHttpTest {
         }
         assertThat(ids).hasSize(24 * perClient);
         String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE event_identifier IN (" + marks + ")",
-                Long.class, ids.toArray())).isEqualTo(ids.size());
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM domain_event_entry WHERE event_identifier IN (" + marks + ")",
+                        Long.class,
+                        ids.toArray()))
+                .isEqualTo(ids.size());
     }
 }

@@ -1,12 +1,8 @@
 package org.diplomaticledger.ledger;
 
-import org.diplomaticledger.support.LedgerClient.Response;
-import org.diplomaticledger.support.LedgerIntegrationTest;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.ConnectionCallback;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -16,9 +12,12 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import javax.sql.DataSource;
+import org.diplomaticledger.support.LedgerClient.Response;
+import org.diplomaticledger.support.LedgerIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
 
 /**
  * A batch that fails as a whole at its commit step: while one of its writes waits, another request (as on another
@@ -45,7 +44,8 @@ class GroupCommitRerunHttpTest extends LedgerIntegrationTest {
      * (H2 shows it running, PostgreSQL waiting for a lock).
      */
     private boolean theBatchInsertsAnAnswer() {
-        String database = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+        String database =
+                jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
         String inserting = database.contains("PostgreSQL")
                 ? "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO command_idempotency%'"
                 : "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE EXECUTING_STATEMENT LIKE 'INSERT INTO command_idempotency%'";
@@ -58,7 +58,8 @@ class GroupCommitRerunHttpTest extends LedgerIntegrationTest {
         LedgerWriter.GroupCommitStats before = writer.groupCommitStats();
         ExecutorService clients = Executors.newFixedThreadPool(3);
         List<Future<Response>> answers = new ArrayList<>();
-        try (Connection lock = dataSource.getConnection(); Connection otherWriter = dataSource.getConnection()) {
+        try (Connection lock = dataSource.getConnection();
+                Connection otherWriter = dataSource.getConnection()) {
             // Another request (on another node) stores an answer under the key MR-VN's write carries, and keeps its
             // transaction open: the batch's look-up does not see it, and its insert of the answer waits for it.
             otherWriter.setAutoCommit(false);
@@ -69,21 +70,28 @@ class GroupCommitRerunHttpTest extends LedgerIntegrationTest {
             }
             lock.setAutoCommit(false);
             try (Statement statement = lock.createStatement();
-                 ResultSet head = statement.executeQuery("SELECT head_index FROM audit_chain_head WHERE id = 1 FOR UPDATE")) {
+                    ResultSet head =
+                            statement.executeQuery("SELECT head_index FROM audit_chain_head WHERE id = 1 FOR UPDATE")) {
                 assertThat(head.next()).isTrue();
             }
             answers.add(clients.submit(() -> ledger.command("clerk", "RecordStaffCount", staffCount("TH", 1))));
             await().atMost(Duration.ofSeconds(8))
                     .until(() -> writer.groupCommitStats().batchesStarted() == before.batchesStarted() + 1);
-            answers.add(clients.submit(() -> ledger.command("clerk", "RecordStaffCount", staffCount("VN", 11),
+            answers.add(clients.submit(() -> ledger.command(
+                    "clerk",
+                    "RecordStaffCount",
+                    staffCount("VN", 11),
                     java.util.Map.of("Idempotency-Key", "group-commit-raced"))));
-            await().atMost(Duration.ofSeconds(8)).until(() -> writer.groupCommitStats().waiting() == 1);
+            await().atMost(Duration.ofSeconds(8))
+                    .until(() -> writer.groupCommitStats().waiting() == 1);
             answers.add(clients.submit(() -> ledger.command("clerk", "RecordStaffCount", staffCount("LA", 12))));
-            await().atMost(Duration.ofSeconds(8)).until(() -> writer.groupCommitStats().waiting() == 2);
+            await().atMost(Duration.ofSeconds(8))
+                    .until(() -> writer.groupCommitStats().waiting() == 2);
             lock.commit();
             // The first write commits; the batch of the other two reaches its insert and waits for the other writer.
-            await().atMost(Duration.ofSeconds(8)).until(() -> writer.groupCommitStats().batchesStarted()
-                    == before.batchesStarted() + 2 && theBatchInsertsAnAnswer());
+            await().atMost(Duration.ofSeconds(8))
+                    .until(() -> writer.groupCommitStats().batchesStarted() == before.batchesStarted() + 2
+                            && theBatchInsertsAnAnswer());
             otherWriter.commit();
         } finally {
             clients.shutdown();
@@ -94,10 +102,13 @@ class GroupCommitRerunHttpTest extends LedgerIntegrationTest {
         assertThat(raced.status()).as(raced.toString()).isEqualTo(422);
         Response neighbour = answers.get(2).get();
         assertThat(neighbour.status()).as(neighbour.toString()).isEqualTo(200);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = 'MR-LA'",
-                Long.class)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = 'MR-VN'",
-                Long.class)).as("only the first count").isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = 'MR-LA'", Long.class))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = 'MR-VN'", Long.class))
+                .as("only the first count")
+                .isEqualTo(1);
         LedgerWriter.GroupCommitStats after = writer.groupCommitStats();
         assertThat(after.batchesRerun() - before.batchesRerun()).isEqualTo(1);
     }

@@ -1,12 +1,11 @@
 package org.diplomaticledger.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CompletableFuture;
 import org.axonframework.common.caching.NoCache;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.concurrent.CompletableFuture;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The aggregate cache keeps what an import wrote until the import ends, whatever the wrapped cache lets go (here a
@@ -74,7 +73,8 @@ class ImportPinningCacheTest {
     void otherThreadsDoNotSeeTheImportsPins() throws Exception {
         ImportPinningCache.startPinning();
         cache.put("AO-BW", "uncommitted");
-        Object seenElsewhere = CompletableFuture.supplyAsync(() -> (Object) cache.get("AO-BW")).get();
+        Object seenElsewhere =
+                CompletableFuture.supplyAsync(() -> (Object) cache.get("AO-BW")).get();
         assertThat(seenElsewhere).isNull();
     }
 
@@ -86,6 +86,7 @@ class ImportPinningCacheTest {
         }
         assertThat(ImportPinningCache.pinned()).isEqualTo(ImportPinningCache.MAX_PINNED);
         assertThat((Object) cache.get("aggregate-0")).isNull();
-        assertThat((Object) cache.get("aggregate-" + ImportPinningCache.MAX_PINNED)).isEqualTo(ImportPinningCache.MAX_PINNED);
+        assertThat((Object) cache.get("aggregate-" + ImportPinningCache.MAX_PINNED))
+                .isEqualTo(ImportPinningCache.MAX_PINNED);
     }
 }

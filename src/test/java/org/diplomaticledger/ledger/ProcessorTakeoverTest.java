@@ -1,5 +1,18 @@
 package org.diplomaticledger.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventMessage;
@@ -17,20 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 
-import java.sql.SQLException;
-import java.time.Duration;
-import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * Two nodes' processors on the ledger's token store, set up as the application sets up its own (its
  * {@link ProcessorClaims}, its connections and transactions): a node that is merely slow keeps its claim through a
@@ -44,18 +43,23 @@ class ProcessorTakeoverTest extends LedgerIntegrationTest {
 
     @Autowired
     ProcessorClaims claims;
+
     @Autowired
     ConnectionProvider connections;
+
     @Autowired
     TransactionManager transactions;
+
     @Autowired
     TokenSchema tokenSchema;
+
     @Autowired
     @Qualifier("serializer")
     Serializer serializer;
 
     private final EmbeddedEventStore events = EmbeddedEventStore.builder()
-            .storageEngine(new InMemoryEventStorageEngine()).build();
+            .storageEngine(new InMemoryEventStorageEngine())
+            .build();
     private final Queue<String> handled = new ConcurrentLinkedQueue<>();
     private final CountDownLatch slowBatchMayEnd = new CountDownLatch(1);
 
@@ -87,7 +91,9 @@ class ProcessorTakeoverTest extends LedgerIntegrationTest {
             };
             processor = claims.applyTo(PooledStreamingEventProcessor.builder())
                     .name(PROCESSOR)
-                    .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(handler).build())
+                    .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
+                            .eventHandlers(handler)
+                            .build())
                     .messageSource(events)
                     .tokenStore(claims.tokenStore(ownConnections, serializer, tokenSchema, id))
                     .transactionManager(transactions)
@@ -111,14 +117,15 @@ class ProcessorTakeoverTest extends LedgerIntegrationTest {
     private Node b;
 
     private String owner() {
-        List<String> owners = jdbc.queryForList("SELECT owner FROM token_entry WHERE processor_name = ?", String.class, PROCESSOR);
+        List<String> owners =
+                jdbc.queryForList("SELECT owner FROM token_entry WHERE processor_name = ?", String.class, PROCESSOR);
         return owners.isEmpty() ? null : owners.get(0);
     }
 
     @AfterEach
     void stopNodes() {
         slowBatchMayEnd.countDown();
-        for (Node node : new Node[]{a, b}) {
+        for (Node node : new Node[] {a, b}) {
             if (node != null && !node.dead.get()) {
                 node.processor.shutDown();
                 node.die();
@@ -139,8 +146,10 @@ class ProcessorTakeoverTest extends LedgerIntegrationTest {
         // A batch that runs past the claim timeout: node A is alive, so it keeps its claim and B handles nothing.
         events.publish(GenericEventMessage.asEventMessage("slow"));
         Duration pastTheTimeout = claims.timeout().plus(claims.interval()).plusMillis(500);
-        await().during(pastTheTimeout).atMost(pastTheTimeout.plusSeconds(10))
-                .until(() -> "takeover-node-a".equals(owner()) && handled.stream().noneMatch(h -> h.startsWith("takeover-node-b")));
+        await().during(pastTheTimeout)
+                .atMost(pastTheTimeout.plusSeconds(10))
+                .until(() -> "takeover-node-a".equals(owner())
+                        && handled.stream().noneMatch(h -> h.startsWith("takeover-node-b")));
         slowBatchMayEnd.countDown();
         await().atMost(Duration.ofSeconds(30)).until(() -> handled.contains("takeover-node-a:slow"));
 

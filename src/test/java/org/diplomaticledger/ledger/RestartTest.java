@@ -1,6 +1,9 @@
 package org.diplomaticledger.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import org.diplomaticledger.DiplomaticLedgerApplication;
 import org.diplomaticledger.support.LedgerClient;
 import org.junit.jupiter.api.Test;
@@ -9,10 +12,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the ledger acknowledged is there after the application stops and starts again on the same files. */
 class RestartTest {
@@ -27,7 +26,8 @@ class RestartTest {
     }
 
     private static LedgerClient client(ConfigurableApplicationContext context) {
-        return new LedgerClient(((WebServerApplicationContext) context).getWebServer().getPort());
+        return new LedgerClient(
+                ((WebServerApplicationContext) context).getWebServer().getPort());
     }
 
     private static long size(Path file) {
@@ -64,15 +64,20 @@ class RestartTest {
         if (java.nio.file.Files.exists(file)) {
             long stopped = size(file);
             H2Compaction.compact("jdbc:h2:file:" + dataDir.resolve("ledger"), "ledger", "");
-            assertThat(stopped).as("the file as the ledger left it, against compacted once more")
+            assertThat(stopped)
+                    .as("the file as the ledger left it, against compacted once more")
                     .isLessThanOrEqualTo(size(file) * 11 / 10);
         }
 
         try (ConfigurableApplicationContext second = start()) {
             JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
             // The five facts, and the register of states seeded once on the first start (not again on the second).
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class)).isEqualTo(6);
-            assertThat(jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?", Long.class, eventId))
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class))
+                    .isEqualTo(6);
+            assertThat(jdbc.queryForObject(
+                            "SELECT global_index FROM domain_event_entry WHERE event_identifier = ?",
+                            Long.class,
+                            eventId))
                     .isEqualTo(position);
 
             LedgerClient ledger = client(second);
@@ -89,7 +94,8 @@ class RestartTest {
             assertThat(talksAgain.json().path("rule").asText()).isEqualTo("talks-already-scheduled");
             JsonNode departed = ledger.accepted("RecordDeparture", """
                     {"missionId": "RU-US-EMBASSY-WASHINGTON", "personId": "anatoly-antonov", "source": "x"}""");
-            assertThat(departed.path("events").get(0).path("sequenceNumber").asInt()).isEqualTo(3);
+            assertThat(departed.path("events").get(0).path("sequenceNumber").asInt())
+                    .isEqualTo(3);
             assertThat(departed.path("position").asLong()).isGreaterThan(position);
         }
     }

@@ -1,15 +1,21 @@
 package org.diplomaticledger.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.reflect.Constructor;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.modelling.command.inspection.AggregateModel;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.serialization.Serializer;
 import org.diplomaticledger.DiplomaticLedgerApplication;
 import org.diplomaticledger.presence.domain.Presence;
@@ -20,13 +26,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.lang.reflect.Constructor;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A presence with a long history is stored as a snapshot every {@code ledger.snapshots.threshold} events and
@@ -43,12 +42,16 @@ class SnapshotTest {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(DiplomaticLedgerApplication.class)
                 .profiles("test")
-                .run("--ledger.data-dir=" + dataDir, "--server.port=0", "--ledger.aggregates.cache=none",
+                .run(
+                        "--ledger.data-dir=" + dataDir,
+                        "--server.port=0",
+                        "--ledger.aggregates.cache=none",
                         "--ledger.snapshots.threshold=" + THRESHOLD);
     }
 
     private static LedgerClient client(ConfigurableApplicationContext context) {
-        return new LedgerClient(((WebServerApplicationContext) context).getWebServer().getPort());
+        return new LedgerClient(
+                ((WebServerApplicationContext) context).getWebServer().getPort());
     }
 
     @Test
@@ -64,24 +67,33 @@ class SnapshotTest {
                         {"missionId": "NO-IS-EMBASSY-REYKJAVIK", "category": "SERVICE", "change": 1, "source": "x"}""");
             }
             JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
-            long events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = 'NO-IS'", Long.class);
+            long events = jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = 'NO-IS'", Long.class);
             assertThat(events).isEqualTo(25);
             // Snapshots are taken after the commit, on their own thread.
-            List<Long> snapshots = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(
-                    () -> jdbc.queryForList("SELECT sequence_number FROM snapshot_event_entry WHERE aggregate_identifier = 'NO-IS'",
-                            Long.class), found -> !found.isEmpty());
+            List<Long> snapshots = org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(20))
+                    .until(
+                            () -> jdbc.queryForList(
+                                    "SELECT sequence_number FROM snapshot_event_entry WHERE aggregate_identifier = 'NO-IS'",
+                                    Long.class),
+                            found -> !found.isEmpty());
             // Axon keeps only the latest snapshot of an aggregate; it was taken after a multiple of the threshold.
             assertThat(snapshots).hasSize(1);
             long snapshotAt = snapshots.get(0);
-            assertThat(snapshotAt).isGreaterThanOrEqualTo(events - 1 - THRESHOLD).isLessThan(events);
+            assertThat(snapshotAt)
+                    .isGreaterThanOrEqualTo(events - 1 - THRESHOLD)
+                    .isLessThan(events);
 
             // The snapshot's state equals the state folded from every event up to it, read without snapshots.
             Serializer serializer = first.getBean("serializer", Serializer.class);
             ObjectMapper mapper = new ObjectMapper();
-            byte[] stored = jdbc.queryForObject("SELECT payload FROM snapshot_event_entry WHERE aggregate_identifier = 'NO-IS'", byte[].class);
+            byte[] stored = jdbc.queryForObject(
+                    "SELECT payload FROM snapshot_event_entry WHERE aggregate_identifier = 'NO-IS'", byte[].class);
             JsonNode fromSnapshot = mapper.readTree(new String(stored, StandardCharsets.UTF_8));
             Presence replayed = replay(first.getBean(EventStorageEngine.class).readEvents("NO-IS", 0), snapshotAt);
-            JsonNode fromEvents = mapper.readTree(serializer.serialize(replayed, byte[].class).getData());
+            JsonNode fromEvents =
+                    mapper.readTree(serializer.serialize(replayed, byte[].class).getData());
             assertThat(fromSnapshot).isEqualTo(fromEvents);
 
             // The event store hands out the snapshot first, then only the events after it.
@@ -97,12 +109,13 @@ class SnapshotTest {
             // 23 service staff under a ceiling of 30 on the whole presence: 7 diplomats fit, the 8th does not.
             for (int i = 1; i <= 7; i++) {
                 ledger.accepted("AccreditDiplomat", """
-                        {"missionId": "NO-IS-EMBASSY-REYKJAVIK", "name": "Diplomat %d", "category": "DIPLOMATIC", "source": "x"}"""
-                        .formatted(i));
+                        {"missionId": "NO-IS-EMBASSY-REYKJAVIK", "name": "Diplomat %d", "category": "DIPLOMATIC", "source": "x"}""".formatted(i));
             }
             LedgerClient.Response beyond = ledger.command("clerk", "AccreditDiplomat", """
                     {"missionId": "NO-IS-EMBASSY-REYKJAVIK", "name": "Diplomat 8", "category": "DIPLOMATIC", "source": "x"}""");
-            assertThat(beyond.json().path("rule").asText()).as(beyond.toString()).isEqualTo("ceiling-exceeded");
+            assertThat(beyond.json().path("rule").asText())
+                    .as(beyond.toString())
+                    .isEqualTo("ceiling-exceeded");
         }
     }
 
@@ -117,22 +130,31 @@ class SnapshotTest {
                         {"missionId": "NO-IS-EMBASSY-REYKJAVIK", "category": "SERVICE", "change": 1, "source": "x"}""");
             }
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
-                    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM snapshot_event_entry WHERE aggregate_identifier = 'NO-IS'", Long.class))
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                                    "SELECT COUNT(*) FROM snapshot_event_entry WHERE aggregate_identifier = 'NO-IS'",
+                                    Long.class))
                             .isEqualTo(1));
             EventStore store = context.getBean(EventStore.class);
             assertThat(store.readEvents("NO-IS").next().getPayloadType()).isEqualTo(Presence.class);
 
             // A correction recorded in the aggregate's history: from then on it loads from its events.
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM corrected_aggregate WHERE aggregate_identifier = 'NO-IS'",
-                    Long.class)).isZero();
-            String change = jdbc.queryForObject("SELECT event_identifier FROM domain_event_entry WHERE aggregate_identifier = 'NO-IS' "
-                    + "AND sequence_number = 1", String.class);
+            assertThat(jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM corrected_aggregate WHERE aggregate_identifier = 'NO-IS'",
+                            Long.class))
+                    .isZero();
+            String change = jdbc.queryForObject(
+                    "SELECT event_identifier FROM domain_event_entry WHERE aggregate_identifier = 'NO-IS' "
+                            + "AND sequence_number = 1",
+                    String.class);
             LedgerClient.Response corrected = ledger.command("clerk", "CorrectEntry", """
                     {"eventId": "%s", "corrections": {"change": 2}, "reason": "a typo", "source": "x"}""".formatted(change));
             assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM corrected_aggregate WHERE aggregate_identifier = 'NO-IS'",
-                    Long.class)).isEqualTo(1);
+            assertThat(jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM corrected_aggregate WHERE aggregate_identifier = 'NO-IS'",
+                            Long.class))
+                    .isEqualTo(1);
             DomainEventMessage<?> first = store.readEvents("NO-IS").next();
             assertThat(first.getSequenceNumber()).isZero();
             assertThat(first.getPayloadType()).isNotEqualTo(Presence.class);
@@ -156,24 +178,34 @@ class SnapshotTest {
                         {"missionId": "NO-IS-EMBASSY-REYKJAVIK", "category": "SERVICE", "change": 1, "source": "x"}""");
             }
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
-                    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM snapshot_event_entry WHERE aggregate_identifier = 'NO-IS'", Long.class))
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                                    "SELECT COUNT(*) FROM snapshot_event_entry WHERE aggregate_identifier = 'NO-IS'",
+                                    Long.class))
                             .isEqualTo(1));
             // What the presence's snapshot looked like before its missions became entities: no ceiling, no staff.
-            jdbc.update("UPDATE snapshot_event_entry SET payload_revision = NULL, payload = ? WHERE aggregate_identifier = 'NO-IS'",
+            jdbc.update(
+                    "UPDATE snapshot_event_entry SET payload_revision = NULL, payload = ? WHERE aggregate_identifier = 'NO-IS'",
                     (Object) """
                     {"presenceId": "NO-IS", "sendingState": "NO", "receivingState": "IS",
                      "missions": {"NO-IS-EMBASSY-REYKJAVIK": {"missionId": "NO-IS-EMBASSY-REYKJAVIK", "kind": "EMBASSY",
                        "status": "OPEN", "since": "2026-01-01", "heads": {}, "currentHead": null, "chargeDAffaires": null}},
                      "ceilings": {}, "expulsions": {}, "personaNonGrata": []}""".getBytes(StandardCharsets.UTF_8));
-            assertThat(context.getBean(EventStore.class).readEvents("NO-IS").next().getPayloadType()).isNotEqualTo(Presence.class);
+            assertThat(context.getBean(EventStore.class)
+                            .readEvents("NO-IS")
+                            .next()
+                            .getPayloadType())
+                    .isNotEqualTo(Presence.class);
 
             // Four service staff under a ceiling of five: one diplomat fits, the second does not.
             ledger.accepted("AccreditDiplomat", """
                     {"missionId": "NO-IS-EMBASSY-REYKJAVIK", "name": "Diplomat 1", "category": "DIPLOMATIC", "source": "x"}""");
             LedgerClient.Response beyond = ledger.command("clerk", "AccreditDiplomat", """
                     {"missionId": "NO-IS-EMBASSY-REYKJAVIK", "name": "Diplomat 2", "category": "DIPLOMATIC", "source": "x"}""");
-            assertThat(beyond.json().path("rule").asText()).as(beyond.toString()).isEqualTo("ceiling-exceeded");
+            assertThat(beyond.json().path("rule").asText())
+                    .as(beyond.toString())
+                    .isEqualTo("ceiling-exceeded");
         }
     }
 
@@ -203,17 +235,30 @@ class SnapshotTest {
                          "effectiveDate": "2020-01-01", "source": "x"}""");
             }
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
-                    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM snapshot_event_entry WHERE aggregate_identifier = 'NO-MT'",
-                            Long.class)).isEqualTo(1));
-            assertThat(context.getBean(EventStore.class).readEvents("NO-MT").next().getPayloadType()).isEqualTo(Presence.class);
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                                    "SELECT COUNT(*) FROM snapshot_event_entry WHERE aggregate_identifier = 'NO-MT'",
+                                    Long.class))
+                            .isEqualTo(1));
+            assertThat(context.getBean(EventStore.class)
+                            .readEvents("NO-MT")
+                            .next()
+                            .getPayloadType())
+                    .isEqualTo(Presence.class);
 
             LedgerClient.Response backFilled = ledger.command("clerk", "AccreditDiplomat", """
                     {"missionId": "NO-MT-EMBASSY-VALLETTA", "name": "Diplomat 3", "category": "DIPLOMATIC",
                      "effectiveDate": "2005-01-01", "source": "x"}""");
-            assertThat(backFilled.json().path("rule").asText()).as(backFilled.toString())
+            assertThat(backFilled.json().path("rule").asText())
+                    .as(backFilled.toString())
                     .isEqualTo("contradicts-recorded-fact");
-            assertThat(backFilled.json().path("conflictingFact").path("effectiveDate").asText()).isEqualTo("2010-01-01");
+            assertThat(backFilled
+                            .json()
+                            .path("conflictingFact")
+                            .path("effectiveDate")
+                            .asText())
+                    .isEqualTo("2010-01-01");
             // In date order after them all, the third diplomat is over the ceiling on his own day.
             LedgerClient.Response today = ledger.command("clerk", "AccreditDiplomat", """
                     {"missionId": "NO-MT-EMBASSY-VALLETTA", "name": "Diplomat 3", "category": "DIPLOMATIC",
@@ -226,44 +271,55 @@ class SnapshotTest {
     void aPresencesSnapshotDoesNotGrowWithItsHistoryAndItsEarliestFactsStayCorrectable() {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(DiplomaticLedgerApplication.class)
                 .profiles("test")
-                .run("--ledger.data-dir=" + dataDir, "--server.port=0", "--ledger.aggregates.cache=none",
+                .run(
+                        "--ledger.data-dir=" + dataDir,
+                        "--server.port=0",
+                        "--ledger.aggregates.cache=none",
                         "--ledger.snapshots.threshold=1000")) {
             LedgerClient ledger = client(context);
             for (int i = 0; i < 40; i++) {
                 StringBuilder ndjson = new StringBuilder();
                 for (int j = 0; j < 100; j++) {
                     ndjson.append("{\"command\": \"RecordStaffCount\", \"payload\": {\"sendingState\": \"NO\", "
-                            + "\"receivingState\": \"FI\", \"headcount\": ").append(i * 100 + j)
+                                    + "\"receivingState\": \"FI\", \"headcount\": ")
+                            .append(i * 100 + j)
                             .append(", \"source\": \"Norwegian MFA\"}}\n");
                 }
-                LedgerClient.Response imported = ledger.post("clerk", "/api/v1/imports", "application/x-ndjson",
-                        ndjson.toString(), java.util.Map.of());
+                LedgerClient.Response imported = ledger.post(
+                        "clerk", "/api/v1/imports", "application/x-ndjson", ndjson.toString(), java.util.Map.of());
                 assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
             }
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
-                    "SELECT COALESCE(MAX(sequence_number), 0) FROM snapshot_event_entry WHERE aggregate_identifier = 'NO-FI'",
-                    Long.class) >= 3000);
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(20))
+                    .until(() -> jdbc.queryForObject(
+                                    "SELECT COALESCE(MAX(sequence_number), 0) FROM snapshot_event_entry WHERE aggregate_identifier = 'NO-FI'",
+                                    Long.class)
+                            >= 3000);
             // 4,000 staff counts: the state is the latest count, not every count (it was over a megabyte when it was).
-            Long size = jdbc.queryForObject("SELECT OCTET_LENGTH(payload) FROM snapshot_event_entry WHERE aggregate_identifier = 'NO-FI'",
+            Long size = jdbc.queryForObject(
+                    "SELECT OCTET_LENGTH(payload) FROM snapshot_event_entry WHERE aggregate_identifier = 'NO-FI'",
                     Long.class);
             assertThat(size).as("the latest snapshot's size in bytes").isLessThan(10_000L);
-            DomainEventMessage<?> head = context.getBean(EventStore.class).readEvents("NO-FI").next();
+            DomainEventMessage<?> head =
+                    context.getBean(EventStore.class).readEvents("NO-FI").next();
             assertThat(head.getPayloadType()).isEqualTo(Presence.class);
             assertThat(head.getSequenceNumber()).isGreaterThanOrEqualTo(3000);
 
             // Loaded from that snapshot, the presence still judges a correction of its very first count, which it
             // reads from the store.
-            String first = jdbc.queryForObject("SELECT event_identifier FROM domain_event_entry WHERE aggregate_identifier = 'NO-FI' "
-                    + "AND sequence_number = 0", String.class);
+            String first = jdbc.queryForObject(
+                    "SELECT event_identifier FROM domain_event_entry WHERE aggregate_identifier = 'NO-FI' "
+                            + "AND sequence_number = 0",
+                    String.class);
             LedgerClient.Response corrected = ledger.command("clerk", "CorrectEntry", """
-                    {"eventId": "%s", "corrections": {"headcount": 7}, "reason": "a typo", "source": "Norwegian MFA"}"""
-                    .formatted(first));
+                    {"eventId": "%s", "corrections": {"headcount": 7}, "reason": "a typo", "source": "Norwegian MFA"}""".formatted(first));
             assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
             LedgerClient.Response unchanged = ledger.command("clerk", "CorrectEntry", """
-                    {"eventId": "%s", "corrections": {"headcount": 7}, "reason": "again", "source": "Norwegian MFA"}"""
-                    .formatted(first));
-            assertThat(unchanged.json().path("rule").asText()).as(unchanged.toString()).isEqualTo("correction-changes-nothing");
+                    {"eventId": "%s", "corrections": {"headcount": 7}, "reason": "again", "source": "Norwegian MFA"}""".formatted(first));
+            assertThat(unchanged.json().path("rule").asText())
+                    .as(unchanged.toString())
+                    .isEqualTo("correction-changes-nothing");
         }
     }
 
@@ -273,11 +329,15 @@ class SnapshotTest {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             byte[] large = new byte[2_000_000];
             java.util.Arrays.fill(large, (byte) 'x');
-            jdbc.update("INSERT INTO snapshot_event_entry (aggregate_identifier, sequence_number, type, event_identifier, "
-                    + "time_stamp, payload_type, payload) VALUES ('large', 0, 'Presence', 'large-snapshot', "
-                    + "'2026-01-01T00:00:00Z', 'x', ?)", (Object) large);
-            assertThat(jdbc.queryForObject("SELECT OCTET_LENGTH(payload) FROM snapshot_event_entry WHERE aggregate_identifier = 'large'",
-                    Long.class)).isEqualTo(2_000_000L);
+            jdbc.update(
+                    "INSERT INTO snapshot_event_entry (aggregate_identifier, sequence_number, type, event_identifier, "
+                            + "time_stamp, payload_type, payload) VALUES ('large', 0, 'Presence', 'large-snapshot', "
+                            + "'2026-01-01T00:00:00Z', 'x', ?)",
+                    (Object) large);
+            assertThat(jdbc.queryForObject(
+                            "SELECT OCTET_LENGTH(payload) FROM snapshot_event_entry WHERE aggregate_identifier = 'large'",
+                            Long.class))
+                    .isEqualTo(2_000_000L);
         }
     }
 
@@ -286,11 +346,11 @@ class SnapshotTest {
         constructor.setAccessible(true);
         Presence root = constructor.newInstance();
         AggregateModel<Presence> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(Presence.class);
-        EventSourcedAggregate<Presence> aggregate = EventSourcedAggregate.initialize(root, model, null,
-                NoSnapshotTriggerDefinition.TRIGGER);
+        EventSourcedAggregate<Presence> aggregate =
+                EventSourcedAggregate.initialize(root, model, null, NoSnapshotTriggerDefinition.TRIGGER);
         aggregate.initializeState(DomainEventStream.of(events.asStream()
-                .filter(event -> event.getSequenceNumber() <= upTo).map(event -> (DomainEventMessage<?>) event)));
+                .filter(event -> event.getSequenceNumber() <= upTo)
+                .map(event -> (DomainEventMessage<?>) event)));
         return root;
     }
-
 }

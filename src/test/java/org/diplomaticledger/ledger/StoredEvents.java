@@ -5,8 +5,7 @@ import org.axonframework.serialization.Serializer;
 /** The event store's own serializer, as the application configures it, for tests outside this package. */
 public final class StoredEvents {
 
-    private StoredEvents() {
-    }
+    private StoredEvents() {}
 
     public static Serializer serializer() {
         return new LedgerConfiguration().eventSerializer();

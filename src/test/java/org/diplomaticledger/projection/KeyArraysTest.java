@@ -1,18 +1,17 @@
 package org.diplomaticledger.projection;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
 import org.diplomaticledger.support.PostgresTestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The rows whose key is one of a list, joined with the keys unnested from arrays: exactly the rows a condition on
@@ -30,8 +29,11 @@ class KeyArraysTest {
     @BeforeEach
     void database() {
         h2 = !PostgresTestDatabases.enabled();
-        dataSource = new SingleConnectionDataSource(h2 ? "jdbc:h2:mem:" + UUID.randomUUID()
-                : PostgresTestDatabases.database("key-arrays-test"), h2 ? "sa" : "postgres", "", true);
+        dataSource = new SingleConnectionDataSource(
+                h2 ? "jdbc:h2:mem:" + UUID.randomUUID() : PostgresTestDatabases.database("key-arrays-test"),
+                h2 ? "sa" : "postgres",
+                "",
+                true);
         jdbc = new JdbcTemplate(dataSource);
         jdbc.execute("DROP TABLE IF EXISTS item");
         SqlProbes.itemTable(jdbc, ROWS);
@@ -60,29 +62,53 @@ class KeyArraysTest {
     @Test
     void answersTheRowsOfEachValueOfOneColumn() {
         List<String> owners = List.of("O-3", "O-17", "O-3", "O-150", "O-999");
-        Sql joined = KeyArrays.select("t.owner_id, t.staff", "item", "t", List.of("owner_id"), owners.stream().map(List::of).toList())
+        Sql joined = KeyArrays.select(
+                        "t.owner_id, t.staff",
+                        "item",
+                        "t",
+                        List.of("owner_id"),
+                        owners.stream().map(List::of).toList())
                 .add("t.slot = ? AND t.staff > ? ORDER BY t.owner_id, t.staff", "B", 2);
-        assertThat(rows(joined)).isNotEmpty().isEqualTo(rows(Sql.of("SELECT owner_id, staff FROM item WHERE slot = ? AND staff > ? "
-                + "AND owner_id IN (?, ?, ?, ?) ORDER BY owner_id, staff", "B", 2, "O-3", "O-17", "O-150", "O-999")));
+        assertThat(rows(joined))
+                .isNotEmpty()
+                .isEqualTo(rows(Sql.of(
+                        "SELECT owner_id, staff FROM item WHERE slot = ? AND staff > ? "
+                                + "AND owner_id IN (?, ?, ?, ?) ORDER BY owner_id, staff",
+                        "B",
+                        2,
+                        "O-3",
+                        "O-17",
+                        "O-150",
+                        "O-999")));
     }
 
     @Test
     void noKeyAnswersNoRow() {
-        assertThat(rows(KeyArrays.select("t.*", "item", "t", List.of("owner_id"), List.of()).add("t.slot = ?", "A"))).isEmpty();
+        assertThat(rows(KeyArrays.select("t.*", "item", "t", List.of("owner_id"), List.of())
+                        .add("t.slot = ?", "A")))
+                .isEmpty();
     }
 
     @Test
     void isOneStatementWhateverTheNumberOfKeys() {
-        String one = KeyArrays.select("t.*", "item", "t", List.of("owner_id", "part_id"), List.of(List.of("O-1", "P-1"))).text();
-        String many = KeyArrays.select("t.*", "item", "t", List.of("owner_id", "part_id"),
-                List.of(List.of("O-1", "P-1"), List.of("O-2", "P-2"), List.of("O-3", "P-3"))).text();
+        String one = KeyArrays.select(
+                        "t.*", "item", "t", List.of("owner_id", "part_id"), List.of(List.of("O-1", "P-1")))
+                .text();
+        String many = KeyArrays.select(
+                        "t.*",
+                        "item",
+                        "t",
+                        List.of("owner_id", "part_id"),
+                        List.of(List.of("O-1", "P-1"), List.of("O-2", "P-2"), List.of("O-3", "P-3")))
+                .text();
         assertThat(many).isEqualTo(one).doesNotContain("UNION");
     }
 
     @Test
     void readsEachKeyThroughTheIndexNotTheWholeSlot() {
         List<List<String>> keys = List.of(List.of("O-3", "P-1"), List.of("O-17", "P-0"), List.of("O-150", "P-2"));
-        Sql joined = KeyArrays.select("t.*", "item", "t", List.of("owner_id", "part_id"), keys).add("t.slot = ?", "A");
+        Sql joined = KeyArrays.select("t.*", "item", "t", List.of("owner_id", "part_id"), keys)
+                .add("t.slot = ?", "A");
         long found = rows(eachKey(keys)).size();
         if (h2) {
             String plan = SqlProbes.explainAnalyze(jdbc, joined);
@@ -91,10 +117,14 @@ class KeyArraysTest {
             assertThat(SqlProbes.scanned(plan)).as(plan).isLessThanOrEqualTo(keys.size() + 1 + found + keys.size());
         } else {
             List<SqlProbes.Scan> scans = SqlProbes.scansOf(jdbc, joined, "item");
-            assertThat(scans).as("the scans of item").isNotEmpty()
-                    .allSatisfy(scan -> assertThat(scan.index()).as(scan.toString()).isEqualTo("ix_item_owner"));
+            assertThat(scans)
+                    .as("the scans of item")
+                    .isNotEmpty()
+                    .allSatisfy(
+                            scan -> assertThat(scan.index()).as(scan.toString()).isEqualTo("ix_item_owner"));
             // each key's rows and none of the slot's others (PostgreSQL rounds a scan's rows per loop: one loop a key)
-            assertThat(scans.stream().mapToLong(SqlProbes.Scan::read).sum()).as(scans.toString())
+            assertThat(scans.stream().mapToLong(SqlProbes.Scan::read).sum())
+                    .as(scans.toString())
                     .isBetween(found, found + keys.size());
         }
     }
@@ -111,5 +141,4 @@ class KeyArraysTest {
     private List<List<Object>> rows(Sql sql) {
         return SqlProbes.rows(jdbc, sql);
     }
-
 }

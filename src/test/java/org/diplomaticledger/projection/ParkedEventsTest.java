@@ -1,6 +1,14 @@
 package org.diplomaticledger.projection;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.diplomaticledger.DiplomaticLedgerApplication;
@@ -19,15 +27,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.nio.file.Files;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A projection never stops on one event. A test-only projection ({@code probe}, in this test's application only) keeps each presence's last reported headcount and refuses the headcount 666 by
@@ -48,13 +47,17 @@ class ParkedEventsTest {
         String dir = Files.createTempDirectory("ledger-parked-").toString();
         // Classes nested in a test class are never component-scanned (Spring Boot's TestTypeExcludeFilter): the
         // probe exists in this application only.
-        app = new SpringApplicationBuilder(DiplomaticLedgerApplication.class, ProbeConfiguration.class, ProbeController.class)
+        app = new SpringApplicationBuilder(
+                        DiplomaticLedgerApplication.class, ProbeConfiguration.class, ProbeController.class)
                 .profiles("test")
-                .run("--ledger.data-dir=" + dir, "--server.port=0",
+                .run(
+                        "--ledger.data-dir=" + dir,
+                        "--server.port=0",
                         // long enough that a 409 in a few seconds cannot be the end of a wait
                         "--ledger.projections.max-wait=PT20S",
                         "--management.endpoint.health.show-details=always");
-        ledger = new LedgerClient(((WebServerApplicationContext) app).getWebServer().getPort());
+        ledger = new LedgerClient(
+                ((WebServerApplicationContext) app).getWebServer().getPort());
         jdbc = app.getBean(JdbcTemplate.class);
     }
 
@@ -81,7 +84,8 @@ class ParkedEventsTest {
         assertThat(probeHeadcount("FI-LV")).isEqualTo(20);
         assertThat(probeHeadcount("FI-EE")).isEqualTo(10);
         // Other projections are not concerned at all.
-        JsonNode staffing = ledger.get("analyst", "/api/v1/presences/FI/EE", last).json();
+        JsonNode staffing =
+                ledger.get("analyst", "/api/v1/presences/FI/EE", last).json();
         assertThat(staffing.at("/presence/headcount/total").asInt()).isEqualTo(12);
 
         // Listed: the failed event with its error, and the one waiting behind it.
@@ -92,12 +96,15 @@ class ParkedEventsTest {
         assertThat(first.get("position").asLong()).isEqualTo(poisonPosition);
         assertThat(first.get("aggregateId").asText()).isEqualTo("FI-EE");
         assertThat(first.get("type").asText()).isEqualTo("StaffCountReported");
-        assertThat(first.get("error").asText()).contains("IllegalStateException").contains("headcount 666");
+        assertThat(first.get("error").asText())
+                .contains("IllegalStateException")
+                .contains("headcount 666");
         assertThat(first.get("waiting").asBoolean()).isFalse();
         assertThat(first.get("retries").asInt()).isZero();
         assertThat(first.hasNonNull("since")).isTrue();
         JsonNode second = probe.at("/parked/1");
-        assertThat(second.get("eventId").asText()).isEqualTo(behind.at("/events/0/eventId").asText());
+        assertThat(second.get("eventId").asText())
+                .isEqualTo(behind.at("/events/0/eventId").asText());
         assertThat(second.get("waiting").asBoolean()).isTrue();
         assertThat(second.has("error")).isFalse();
         assertThat(projection("staffing").get("parkedCount").asLong()).isZero();
@@ -113,19 +120,34 @@ class ParkedEventsTest {
         assertThat(blocked.json().get("position").asLong()).isEqualTo(poisonPosition);
         assertThat(blocked.json().get("error").asText()).contains("headcount 666");
         assertThat(blocked.json().get("parked").asLong()).isEqualTo(2);
-        assertThat(ledger.get("analyst", "/api/v1/probe/FI-EE", poisonPosition - 1).status()).isEqualTo(200);
+        assertThat(ledger.get("analyst", "/api/v1/probe/FI-EE", poisonPosition - 1)
+                        .status())
+                .isEqualTo(200);
 
         // Health: DEGRADED with the counts, still HTTP 200; readiness stays UP.
         LedgerClient.Response health = ledger.get(null, "/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asText()).isEqualTo("DEGRADED");
-        assertThat(health.json().at("/components/projections/details/probe/parked").asLong()).isEqualTo(2);
-        assertThat(health.json().at("/components/projections/details/staffing/parked").asLong()).isZero();
-        assertThat(ledger.get(null, "/actuator/health/readiness").json().get("status").asText()).isEqualTo("UP");
+        assertThat(health.json()
+                        .at("/components/projections/details/probe/parked")
+                        .asLong())
+                .isEqualTo(2);
+        assertThat(health.json()
+                        .at("/components/projections/details/staffing/parked")
+                        .asLong())
+                .isZero();
+        assertThat(ledger.get(null, "/actuator/health/readiness")
+                        .json()
+                        .get("status")
+                        .asText())
+                .isEqualTo("UP");
 
         // A retry needs AUDITOR or ADMIN; it fails again here, and says so.
-        assertThat(ledger.post("analyst", "/api/v1/projections/probe/parked/retry", null, "", Map.of()).status()).isEqualTo(403);
-        LedgerClient.Response retry = ledger.post("auditor", "/api/v1/projections/probe/parked/retry", null, "", Map.of());
+        assertThat(ledger.post("analyst", "/api/v1/projections/probe/parked/retry", null, "", Map.of())
+                        .status())
+                .isEqualTo(403);
+        LedgerClient.Response retry =
+                ledger.post("auditor", "/api/v1/projections/probe/parked/retry", null, "", Map.of());
         assertThat(retry.status()).as(retry.toString()).isEqualTo(200);
         assertThat(retry.json().get("released").asLong()).isZero();
         assertThat(retry.json().get("stillParked").asLong()).isEqualTo(2);
@@ -143,14 +165,23 @@ class ParkedEventsTest {
         // The retraction releases it by itself: the projection applies what waited, without the 666.
         long retraction = ledger.accepted("RetractEntry", """
                 {"eventId": "%s", "reason": "a typo", "source": "parked events test"}""".formatted(poisonId))
-                .get("position").asLong();
+                .get("position")
+                .asLong();
         await().atMost(Duration.ofSeconds(60)).until(() -> parked("probe") == 0);
         awaitReached("probe", retraction);
         assertThat(probeHeadcount("FI-EE")).isEqualTo(12);
-        assertThat(ledger.get("analyst", "/api/v1/probe/FI-EE", retraction).json().get("headcount").asInt()).isEqualTo(12);
+        assertThat(ledger.get("analyst", "/api/v1/probe/FI-EE", retraction)
+                        .json()
+                        .get("headcount")
+                        .asInt())
+                .isEqualTo(12);
         // The projections component, not the whole: other tests of the shared ledger leave its audit chain broken
         // on purpose, which the auditChain component reports as DEGRADED too once anything verifies it.
-        assertThat(ledger.get("admin", "/actuator/health").json().at("/components/projections/status").asText()).isEqualTo("UP");
+        assertThat(ledger.get("admin", "/actuator/health")
+                        .json()
+                        .at("/components/projections/status")
+                        .asText())
+                .isEqualTo("UP");
 
         // And the released projection is what a rebuild from the events makes.
         RebuildStatus again = rebuild("probe");
@@ -171,8 +202,9 @@ class ParkedEventsTest {
         assertThat(probeHeadcount("FI-LT")).isEqualTo(30);
 
         long correction = ledger.accepted("CorrectEntry", """
-                {"eventId": "%s", "corrections": {"headcount": 66}, "reason": "a typo", "source": "parked events test"}"""
-                .formatted(poisonId)).get("position").asLong();
+                {"eventId": "%s", "corrections": {"headcount": 66}, "reason": "a typo", "source": "parked events test"}""".formatted(poisonId))
+                .get("position")
+                .asLong();
         await().atMost(Duration.ofSeconds(60)).until(() -> parkedOf("FI-LT") == 0);
         awaitReached("probe", correction);
         assertThat(probeHeadcount("FI-LT")).isEqualTo(66);
@@ -203,23 +235,38 @@ class ParkedEventsTest {
     }
 
     private static long parkedOf(String aggregate) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter_entry WHERE processing_group = 'probe' "
-                + "AND sequence_identifier = ?", Long.class, aggregate);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM dead_letter_entry WHERE processing_group = 'probe' "
+                        + "AND sequence_identifier = ?",
+                Long.class,
+                aggregate);
     }
 
     private static void awaitReached(String projection, long position) {
         boolean reached = app.getBean(ProjectionPositions.class).await(projection, position, Duration.ofSeconds(20));
-        assertThat(reached).as(() -> projection + " reached " + position + "; tokens " + jdbc.queryForList(
-                "SELECT processor_name, owner, token_type FROM token_entry") + " positions " + app.getBean(ProjectionHandlers.class).all().stream()
-                .map(l -> l.projection().name() + "=" + app.getBean(ProjectionPositions.class).position(l.projection().name())).toList()
-                + " letters " + jdbc.queryForList("SELECT processing_group, event_identifier, cause_message FROM dead_letter_entry")).isTrue();
+        assertThat(reached)
+                .as(() -> projection + " reached " + position + "; tokens "
+                        + jdbc.queryForList("SELECT processor_name, owner, token_type FROM token_entry") + " positions "
+                        + app.getBean(ProjectionHandlers.class).all().stream()
+                                .map(l -> l.projection().name() + "="
+                                        + app.getBean(ProjectionPositions.class)
+                                                .position(l.projection().name()))
+                                .toList()
+                        + " letters "
+                        + jdbc.queryForList(
+                                "SELECT processing_group, event_identifier, cause_message FROM dead_letter_entry"))
+                .isTrue();
     }
 
     /** The probe's headcount of the presence today, as the ledger believes now (null: none). */
     private static Integer probeHeadcount(String presence) {
         Slot slot = app.getBean(ProjectionHandlers.class).activeSlot("probe");
-        List<Integer> rows = jdbc.queryForList("SELECT headcount FROM probe_headcount WHERE slot = ? AND presence_id = ? "
-                + "AND recorded_to IS NULL AND valid_to IS NULL", Integer.class, slot.code(), presence);
+        List<Integer> rows = jdbc.queryForList(
+                "SELECT headcount FROM probe_headcount WHERE slot = ? AND presence_id = ? "
+                        + "AND recorded_to IS NULL AND valid_to IS NULL",
+                Integer.class,
+                slot.code(),
+                presence);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
@@ -240,10 +287,11 @@ class ParkedEventsTest {
 
         @Bean
         Projection probeProjection(JdbcTemplate jdbc) {
-            jdbc.execute("CREATE TABLE IF NOT EXISTS probe_headcount (slot CHAR(1) NOT NULL, presence_id VARCHAR(64) NOT NULL, "
-                    + "headcount INTEGER NOT NULL, valid_from DATE, valid_to DATE, valid_to_recorded TIMESTAMP WITH TIME ZONE, "
-                    + "recorded_from TIMESTAMP WITH TIME ZONE, "
-                    + "recorded_to TIMESTAMP WITH TIME ZONE)");
+            jdbc.execute(
+                    "CREATE TABLE IF NOT EXISTS probe_headcount (slot CHAR(1) NOT NULL, presence_id VARCHAR(64) NOT NULL, "
+                            + "headcount INTEGER NOT NULL, valid_from DATE, valid_to DATE, valid_to_recorded TIMESTAMP WITH TIME ZONE, "
+                            + "recorded_from TIMESTAMP WITH TIME ZONE, "
+                            + "recorded_to TIMESTAMP WITH TIME ZONE)");
             return new ProbeProjection(jdbc);
         }
     }
@@ -263,7 +311,8 @@ class ParkedEventsTest {
 
         @Override
         public List<VersionedTable> versionedTables() {
-            return List.of(VersionedTable.of("probe_headcount", "presence_id", "presence_id").columns("presence_id, headcount"));
+            return List.of(VersionedTable.of("probe_headcount", "presence_id", "presence_id")
+                    .columns("presence_id, headcount"));
         }
 
         @Override
@@ -296,10 +345,14 @@ class ParkedEventsTest {
         @GetMapping("/api/v1/probe/{presenceId}")
         ResponseEntity<Map<String, Object>> get(@PathVariable String presenceId, ReadPosition read) {
             return reads.answer("probe", read, view -> {
-                Sql headcount = Sql.of("SELECT headcount FROM probe_headcount WHERE ").add(view.rows())
+                Sql headcount = Sql.of("SELECT headcount FROM probe_headcount WHERE ")
+                        .add(view.rows())
                         .add(" AND presence_id = ?", presenceId);
-                return Map.of("headcount", jdbc.queryForList(headcount.text(), Integer.class, headcount.args()).stream()
-                        .findFirst().orElse(-1));
+                return Map.of(
+                        "headcount",
+                        jdbc.queryForList(headcount.text(), Integer.class, headcount.args()).stream()
+                                .findFirst()
+                                .orElse(-1));
             });
         }
     }

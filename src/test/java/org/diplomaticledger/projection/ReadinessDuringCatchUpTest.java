@@ -1,6 +1,15 @@
 package org.diplomaticledger.projection;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.diplomaticledger.DiplomaticLedgerApplication;
@@ -10,16 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Readiness tells the truth during a real catch-up: a ledger holding {@value #EVENTS} events its projections never
@@ -34,6 +33,7 @@ class ReadinessDuringCatchUpTest {
     static final int EVENTS = 10_000;
     /** Ten sending and five receiving states, each of which existed on the first day (the register of states checks). */
     private static final List<String> SENDING = List.of("FR", "DE", "IT", "ES", "PL", "NL", "BE", "AT", "SE", "NO");
+
     private static final List<String> RECEIVING = List.of("JP", "BR", "IN", "MX", "CA");
 
     @TempDir
@@ -42,11 +42,14 @@ class ReadinessDuringCatchUpTest {
     private ConfigurableApplicationContext start(String... more) {
         List<String> args = new ArrayList<>(List.of("--ledger.data-dir=" + dataDir, "--server.port=0"));
         args.addAll(List.of(more));
-        return new SpringApplicationBuilder(DiplomaticLedgerApplication.class).profiles("test").run(args.toArray(String[]::new));
+        return new SpringApplicationBuilder(DiplomaticLedgerApplication.class)
+                .profiles("test")
+                .run(args.toArray(String[]::new));
     }
 
     private static LedgerClient client(ConfigurableApplicationContext context) {
-        return new LedgerClient(((WebServerApplicationContext) context).getWebServer().getPort());
+        return new LedgerClient(
+                ((WebServerApplicationContext) context).getWebServer().getPort());
     }
 
     /** Staff counts of 50 presences, one day after another: one event each. */
@@ -55,10 +58,14 @@ class ReadinessDuringCatchUpTest {
         int presences = SENDING.size() * RECEIVING.size();
         for (int i = 0; i < lines; i++) {
             int presence = i % presences;
-            ndjson.append("{\"command\":\"RecordStaffCount\",\"payload\":{\"sendingState\":\"").append(SENDING.get(presence / RECEIVING.size()))
-                    .append("\",\"receivingState\":\"").append(RECEIVING.get(presence % RECEIVING.size()))
-                    .append("\",\"headcount\":").append(40 + (i * 7919L) % 120)
-                    .append(",\"effectiveDate\":\"").append(LocalDate.of(1950, 1, 1).plusDays(i / presences))
+            ndjson.append("{\"command\":\"RecordStaffCount\",\"payload\":{\"sendingState\":\"")
+                    .append(SENDING.get(presence / RECEIVING.size()))
+                    .append("\",\"receivingState\":\"")
+                    .append(RECEIVING.get(presence % RECEIVING.size()))
+                    .append("\",\"headcount\":")
+                    .append(40 + (i * 7919L) % 120)
+                    .append(",\"effectiveDate\":\"")
+                    .append(LocalDate.of(1950, 1, 1).plusDays(i / presences))
                     .append("\",\"source\":\"catch-up test\"}}\n");
         }
         return ndjson.toString();
@@ -70,16 +77,21 @@ class ReadinessDuringCatchUpTest {
         long head;
         try (ConfigurableApplicationContext first = start()) {
             ProjectionHandlers handlers = first.getBean(ProjectionHandlers.class);
-            projections = handlers.all().stream().map(live -> live.projection().name()).toList();
+            projections = handlers.all().stream()
+                    .map(live -> live.projection().name())
+                    .toList();
             Configuration axon = first.getBean(Configuration.class);
-            projections.forEach(name -> axon.eventProcessingConfiguration().eventProcessor(name).ifPresent(EventProcessor::shutDown));
+            projections.forEach(name ->
+                    axon.eventProcessingConfiguration().eventProcessor(name).ifPresent(EventProcessor::shutDown));
 
-            LedgerClient.Response imported = client(first).post("clerk", "/api/v1/imports", "application/x-ndjson", staffCounts(EVENTS), Map.of());
+            LedgerClient.Response imported = client(first)
+                    .post("clerk", "/api/v1/imports", "application/x-ndjson", staffCounts(EVENTS), Map.of());
             assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
             head = imported.json().get("position").asLong();
             ProjectionPositions positions = first.getBean(ProjectionPositions.class);
             assertThat(positions.head()).isEqualTo(head);
-            projections.forEach(name -> assertThat(positions.position(name)).as(name).isLessThan(head - EVENTS + 1));
+            projections.forEach(
+                    name -> assertThat(positions.position(name)).as(name).isLessThan(head - EVENTS + 1));
         }
 
         try (ConfigurableApplicationContext second = start()) {
@@ -98,30 +110,46 @@ class ReadinessDuringCatchUpTest {
                 assertThat(projections).contains(entry.getKey());
                 long position = entry.getValue().get("position").asLong();
                 assertThat(position).as(entry.getKey()).isLessThan(head);
-                assertThat(entry.getValue().get("remaining").asLong()).as(entry.getKey()).isEqualTo(head - position).isPositive();
+                assertThat(entry.getValue().get("remaining").asLong())
+                        .as(entry.getKey())
+                        .isEqualTo(head - position)
+                        .isPositive();
             });
             LedgerClient.Response anonymous = ledger.get(null, "/actuator/health/readiness");
             assertThat(anonymous.status()).isEqualTo(503);
             assertThat(anonymous.json().get("status").asText()).isEqualTo("OUT_OF_SERVICE");
-            assertThat(anonymous.json().has("components")).as("details for administrators only").isFalse();
+            assertThat(anonymous.json().has("components"))
+                    .as("details for administrators only")
+                    .isFalse();
 
             // Until every projection has replayed up to the head seen at start, liveness stays UP at every look.
             List<Integer> liveness = new ArrayList<>();
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                LedgerClient.Response alive = ledger.get(null, "/actuator/health/liveness");
-                liveness.add(alive.status());
-                assertThat(alive.json().get("status").asText()).isEqualTo("UP");
-                return ledger.get(null, "/actuator/health/readiness").status() == 200;
-            });
+            await().atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        LedgerClient.Response alive = ledger.get(null, "/actuator/health/liveness");
+                        liveness.add(alive.status());
+                        assertThat(alive.json().get("status").asText()).isEqualTo("UP");
+                        return ledger.get(null, "/actuator/health/readiness").status() == 200;
+                    });
             assertThat(liveness).isNotEmpty().containsOnly(200);
 
             ProjectionPositions positions = second.getBean(ProjectionPositions.class);
-            projections.forEach(name -> assertThat(positions.reached(name, head)).as(name).isTrue());
+            projections.forEach(
+                    name -> assertThat(positions.reached(name, head)).as(name).isTrue());
             LedgerClient.Response ready = ledger.get("admin", "/actuator/health/readiness");
             assertThat(ready.json().get("status").asText()).isEqualTo("UP");
-            assertThat(ready.json().at("/components/projectionsCatchUp/status").asText()).isEqualTo("UP");
-            assertThat(ready.json().at("/components/projectionsCatchUp/details/target").asLong()).isEqualTo(head);
-            assertThat(ledger.get(null, "/actuator/health/liveness").json().get("status").asText()).isEqualTo("UP");
+            assertThat(ready.json().at("/components/projectionsCatchUp/status").asText())
+                    .isEqualTo("UP");
+            assertThat(ready.json()
+                            .at("/components/projectionsCatchUp/details/target")
+                            .asLong())
+                    .isEqualTo(head);
+            assertThat(ledger.get(null, "/actuator/health/liveness")
+                            .json()
+                            .get("status")
+                            .asText())
+                    .isEqualTo("UP");
         }
     }
 }

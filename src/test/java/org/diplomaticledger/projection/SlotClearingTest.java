@@ -1,11 +1,22 @@
 package org.diplomaticledger.projection;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.diplomaticledger.support.PostgresTestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,18 +29,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.util.Collections;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The released slot is emptied in the background once its grace is over, and stopping the application (as a context
@@ -65,8 +64,7 @@ class SlotClearingTest {
     private AnnotationConfigApplicationContext context;
 
     /** The test's knobs, handed to the context's beans. */
-    record Settings(String url, Duration grace, int batch) {
-    }
+    record Settings(String url, Duration grace, int batch) {}
 
     /** A real pool that counts the connections asked of it once closed. */
     static final class WatchedPool extends HikariDataSource {
@@ -161,18 +159,26 @@ class SlotClearingTest {
     }
 
     private long rows(String... codes) {
-        return db.queryForObject("SELECT COUNT(*) FROM clearing_rows WHERE slot IN (" + String.join(", ",
-                Collections.nCopies(codes.length, "?")) + ")", Long.class, (Object[]) codes);
+        return db.queryForObject(
+                "SELECT COUNT(*) FROM clearing_rows WHERE slot IN ("
+                        + String.join(", ", Collections.nCopies(codes.length, "?")) + ")",
+                Long.class,
+                (Object[]) codes);
     }
 
     private long partitions(String projection, String slot) {
-        return db.queryForObject("SELECT COUNT(*) FROM projection_partition WHERE projection = ? AND slot = ?", Long.class,
-                projection, slot);
+        return db.queryForObject(
+                "SELECT COUNT(*) FROM projection_partition WHERE projection = ? AND slot = ?",
+                Long.class,
+                projection,
+                slot);
     }
 
     private List<String> warnings() {
-        return logged.list.stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
-                .map(ILoggingEvent::getFormattedMessage).toList();
+        return logged.list.stream()
+                .filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
+                .map(ILoggingEvent::getFormattedMessage)
+                .toList();
     }
 
     @Test
@@ -226,7 +232,10 @@ class SlotClearingTest {
         assertThat(pool.isClosed()).isTrue();
         assertThat(release.done).isDone();
         assertThat(release.status()).isEqualTo(new RebuildStatus.SlotRelease(Slot.A, 0, false));
-        await("no connection asked of the closed pool").during(grace.plusSeconds(1)).atMost(grace.plusSeconds(5)).until(() -> pool.askedWhenClosed.get() == 0);
+        await("no connection asked of the closed pool")
+                .during(grace.plusSeconds(1))
+                .atMost(grace.plusSeconds(5))
+                .until(() -> pool.askedWhenClosed.get() == 0);
         assertThat(rows("A")).isEqualTo(40); // left for the next rebuild into the slot
         assertThat(warnings()).isEmpty();
     }
@@ -238,7 +247,9 @@ class SlotClearingTest {
         SlotClearing clearing = start(Duration.ZERO, 1);
         WatchedPool pool = context.getBean(WatchedPool.class);
         SlotClearing.Release release = clearing.release(PROJECTION, Slot.A);
-        await().pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(30)).until(() -> release.status().rowsDeleted() > 0);
+        await().pollInterval(Duration.ofMillis(5))
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> release.status().rowsDeleted() > 0);
 
         context.close();
         assertThat(release.done).isDone();

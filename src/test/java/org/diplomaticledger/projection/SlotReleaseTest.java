@@ -1,13 +1,12 @@
 package org.diplomaticledger.projection;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import org.diplomaticledger.support.LedgerIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * After a rebuild switches, the slot queries read until then is emptied in the background, in batches, and its
@@ -18,16 +17,21 @@ class SlotReleaseTest extends LedgerIntegrationTest {
 
     @Autowired
     ProjectionRebuilder rebuilder;
+
     @Autowired
     ProjectionPositions positions;
+
     @Autowired
     ProjectionHandlers handlers;
 
     private long rows(Slot slot) {
         long rows = 0;
         for (String table : handlers.get("talks").projection().tables()) {
-            rows += jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE slot IN (?, ?)", Long.class,
-                    slot.code(), slot.headCode());
+            rows += jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM " + table + " WHERE slot IN (?, ?)",
+                    Long.class,
+                    slot.code(),
+                    slot.headCode());
         }
         return rows;
     }
@@ -42,7 +46,8 @@ class SlotReleaseTest extends LedgerIntegrationTest {
             ledger.accepted("RecordTalksHeld", """
                     {"talksId": "%s", "source": "x"}""".formatted(id));
         }
-        assertThat(positions.await("talks", positions.head(), Duration.ofSeconds(30))).isTrue();
+        assertThat(positions.await("talks", positions.head(), Duration.ofSeconds(30)))
+                .isTrue();
         Slot before = handlers.activeSlot("talks");
         long liveRows = rows(before);
         assertThat(liveRows).isGreaterThanOrEqualTo(36);
@@ -54,13 +59,22 @@ class SlotReleaseTest extends LedgerIntegrationTest {
         assertThat(first.into()).isEqualTo(before.other());
         assertThat(first.released().slot()).isEqualTo(before);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> rebuilder.status("talks").orElseThrow().released().cleared());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> rebuilder.status("talks").orElseThrow().released().cleared());
         RebuildStatus cleared = rebuilder.status("talks").orElseThrow();
         assertThat(rows(before)).isZero();
         assertThat(cleared.released().rowsDeleted()).isGreaterThanOrEqualTo(liveRows);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM projection_partition WHERE projection = 'talks' AND slot = ?",
-                Long.class, before.headCode())).isZero();
-        assertThat(ledger.get("analyst", "/api/v1/talks/release-3").json().path("talks").path("status").asText()).isEqualTo("HELD");
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM projection_partition WHERE projection = 'talks' AND slot = ?",
+                        Long.class,
+                        before.headCode()))
+                .isZero();
+        assertThat(ledger.get("analyst", "/api/v1/talks/release-3")
+                        .json()
+                        .path("talks")
+                        .path("status")
+                        .asText())
+                .isEqualTo("HELD");
 
         rebuilder.start("talks");
         RebuildStatus second = rebuilder.await("talks", Duration.ofMinutes(2)).orElseThrow();
@@ -78,10 +92,12 @@ class SlotReleaseTest extends LedgerIntegrationTest {
                     {"talksId": "%s", "parties": ["AR", "CL"], "venue": {"city": "Santiago", "country": "CL"},
                      "date": "2024-04-02", "scope": "border passes", "format": "OFFICIALS", "source": "x"}""".formatted(id));
         }
-        assertThat(positions.await("talks", positions.head(), Duration.ofSeconds(30))).isTrue();
+        assertThat(positions.await("talks", positions.head(), Duration.ofSeconds(30)))
+                .isTrue();
         Slot before = handlers.activeSlot("talks");
         rebuilder.start("talks");
-        assertThat(rebuilder.await("talks", Duration.ofMinutes(2)).orElseThrow().state()).isEqualTo(RebuildStatus.State.SWITCHED);
+        assertThat(rebuilder.await("talks", Duration.ofMinutes(2)).orElseThrow().state())
+                .isEqualTo(RebuildStatus.State.SWITCHED);
 
         // The next rebuild writes into the slot just released, so it waits out the grace and the clear; the ledger
         // stops meanwhile (as its context closes), which drops the clear and ends the rebuild.
@@ -101,7 +117,11 @@ class SlotReleaseTest extends LedgerIntegrationTest {
         assertThat(next.state()).as(String.valueOf(next)).isEqualTo(RebuildStatus.State.SWITCHED);
         assertThat(next.into()).isEqualTo(before);
         assertThat(next.identical()).as(String.valueOf(next.tables())).isTrue();
-        assertThat(ledger.get("analyst", "/api/v1/talks/stop-3").json().path("talks").path("status").asText())
+        assertThat(ledger.get("analyst", "/api/v1/talks/stop-3")
+                        .json()
+                        .path("talks")
+                        .path("status")
+                        .asText())
                 .isEqualTo("SCHEDULED");
     }
 }

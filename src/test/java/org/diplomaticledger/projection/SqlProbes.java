@@ -3,15 +3,14 @@ package org.diplomaticledger.projection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What the tests of the reads' SQL helpers ask of a query: its rows as values, and its plan and what it read (H2's
@@ -19,22 +18,27 @@ import java.util.regex.Pattern;
  */
 final class SqlProbes {
 
-    private SqlProbes() {
-    }
+    private SqlProbes() {}
 
     /**
      * Creates the tests' table {@code item (slot, owner_id, part_id, category, staff)} with its index on
      * {@code (slot, owner_id, part_id)} and {@code rows} rows of 200 owners in two slots (the same rows every time).
      */
     static void itemTable(JdbcTemplate jdbc, int rows) {
-        jdbc.execute("CREATE TABLE item (slot CHAR(1) NOT NULL, owner_id VARCHAR(64) NOT NULL, part_id VARCHAR(64) NOT NULL, "
-                + "category VARCHAR(32) NOT NULL, staff INTEGER NOT NULL)");
+        jdbc.execute(
+                "CREATE TABLE item (slot CHAR(1) NOT NULL, owner_id VARCHAR(64) NOT NULL, part_id VARCHAR(64) NOT NULL, "
+                        + "category VARCHAR(32) NOT NULL, staff INTEGER NOT NULL)");
         jdbc.execute("CREATE INDEX ix_item_owner ON item (slot, owner_id, part_id)");
         java.util.Random random = new java.util.Random(11);
         List<Object[]> values = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
-            values.add(new Object[] {random.nextBoolean() ? "A" : "B", "O-" + random.nextInt(200), "P-" + random.nextInt(4),
-                    List.of("DIPLOMATIC", "SERVICE", "LOCAL_HIRE").get(random.nextInt(3)), random.nextInt(10)});
+            values.add(new Object[] {
+                random.nextBoolean() ? "A" : "B",
+                "O-" + random.nextInt(200),
+                "P-" + random.nextInt(4),
+                List.of("DIPLOMATIC", "SERVICE", "LOCAL_HIRE").get(random.nextInt(3)),
+                random.nextInt(10)
+            });
         }
         jdbc.batchUpdate("INSERT INTO item VALUES (?, ?, ?, ?, ?)", values);
         jdbc.execute("ANALYZE");
@@ -42,13 +46,16 @@ final class SqlProbes {
 
     /** Every row the query answers, as its columns' values in order. */
     static List<List<Object>> rows(JdbcTemplate jdbc, Sql sql) {
-        return jdbc.query(sql.text(), (rs, i) -> {
-            List<Object> row = new ArrayList<>();
-            for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
-                row.add(rs.getObject(c));
-            }
-            return row;
-        }, sql.args());
+        return jdbc.query(
+                sql.text(),
+                (rs, i) -> {
+                    List<Object> row = new ArrayList<>();
+                    for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+                        row.add(rs.getObject(c));
+                    }
+                    return row;
+                },
+                sql.args());
     }
 
     /** H2's {@code EXPLAIN ANALYZE} of the query, its values bound. */
@@ -83,8 +90,7 @@ final class SqlProbes {
     }
 
     /** How PostgreSQL read one table in an executed plan: the node, its index if any, and the rows it read. */
-    record Scan(String node, String index, long read) {
-    }
+    record Scan(String node, String index, long read) {}
 
     /**
      * PostgreSQL's scans of a table when it ran the query ({@code EXPLAIN (ANALYZE, FORMAT JSON)}): each node on the
@@ -118,8 +124,10 @@ final class SqlProbes {
     private static void collect(JsonNode node, String table, List<Scan> scans) {
         if (table.equals(node.path("Relation Name").asText())) {
             long loops = node.path("Actual Loops").asLong(1);
-            long read = (node.path("Actual Rows").asLong() + node.path("Rows Removed by Filter").asLong()
-                    + node.path("Rows Removed by Index Recheck").asLong()) * loops;
+            long read = (node.path("Actual Rows").asLong()
+                            + node.path("Rows Removed by Filter").asLong()
+                            + node.path("Rows Removed by Index Recheck").asLong())
+                    * loops;
             scans.add(new Scan(node.path("Node Type").asText(), indexOf(node), read));
         }
         for (JsonNode child : node.path("Plans")) {

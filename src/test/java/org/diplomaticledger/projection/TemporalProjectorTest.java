@@ -1,21 +1,8 @@
 package org.diplomaticledger.projection;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.messaging.MetaData;
-import org.diplomaticledger.history.api.EntryRetracted;
-import org.diplomaticledger.presence.api.StaffCategory;
-import org.diplomaticledger.presence.api.StaffCountReported;
-import org.diplomaticledger.shared.Provenance;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.diplomaticledger.support.ScratchH2;
-import org.springframework.jdbc.core.JdbcTemplate;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,8 +13,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.diplomaticledger.history.api.EntryRetracted;
+import org.diplomaticledger.presence.api.StaffCategory;
+import org.diplomaticledger.presence.api.StaffCountReported;
+import org.diplomaticledger.shared.Provenance;
+import org.diplomaticledger.support.ScratchH2;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The temporal engine on its own, without the application: a one-table projection (a presence's reported headcount)
@@ -41,6 +40,7 @@ class TemporalProjectorTest {
 
     @RegisterExtension
     final ScratchH2 h2 = new ScratchH2();
+
     private JdbcTemplate jdbc;
     private InMemoryEventStorageEngine store;
     private final ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
@@ -49,16 +49,16 @@ class TemporalProjectorTest {
     @BeforeEach
     void database() {
         jdbc = h2.jdbc();
-        jdbc.execute("CREATE TABLE probe_count (slot CHAR(1) NOT NULL, presence_id VARCHAR(64) NOT NULL, headcount INTEGER NOT NULL, "
-                + "reported_on DATE NOT NULL, valid_from DATE, valid_to DATE, valid_to_recorded TIMESTAMP WITH TIME ZONE, "
-                + "recorded_from TIMESTAMP WITH TIME ZONE, "
-                + "recorded_to TIMESTAMP WITH TIME ZONE, reach DATE)");
+        jdbc.execute(
+                "CREATE TABLE probe_count (slot CHAR(1) NOT NULL, presence_id VARCHAR(64) NOT NULL, headcount INTEGER NOT NULL, "
+                        + "reported_on DATE NOT NULL, valid_from DATE, valid_to DATE, valid_to_recorded TIMESTAMP WITH TIME ZONE, "
+                        + "recorded_from TIMESTAMP WITH TIME ZONE, "
+                        + "recorded_to TIMESTAMP WITH TIME ZONE, reach DATE)");
         jdbc.execute("CREATE TABLE projection_partition (projection VARCHAR(100) NOT NULL, slot CHAR(1) NOT NULL, "
                 + "partition_id VARCHAR(200) NOT NULL, folded_until DATE NOT NULL, last_sequence BIGINT DEFAULT -1 NOT NULL, "
                 + "PRIMARY KEY (projection, slot, partition_id))");
         store = new InMemoryEventStorageEngine();
     }
-
 
     /** Each presence's latest reported headcount, by effective date. */
     static final class ProbeProjection implements Projection {
@@ -69,7 +69,8 @@ class TemporalProjectorTest {
 
         @Override
         public List<VersionedTable> versionedTables() {
-            return List.of(VersionedTable.of("probe_count", "presence_id", "presence_id").withReach()
+            return List.of(VersionedTable.of("probe_count", "presence_id", "presence_id")
+                    .withReach()
                     .columns("presence_id, headcount, reported_on"));
         }
 
@@ -79,7 +80,9 @@ class TemporalProjectorTest {
             return new Object() {
                 @EventHandler
                 void on(StaffCountReported e) {
-                    counts.put(counts.create().with("presence_id", e.presenceId()).with("headcount", e.headcount())
+                    counts.put(counts.create()
+                            .with("presence_id", e.presenceId())
+                            .with("headcount", e.headcount())
                             .with("reported_on", e.effectiveDate()));
                 }
             };
@@ -87,37 +90,68 @@ class TemporalProjectorTest {
     }
 
     private TemporalProjector projector(Slot slot, boolean exclusive) {
-        return new TemporalProjector(new ProbeProjection(), new SlotRef(slot), jdbc, () -> store, mapper, 1000, exclusive);
+        return new TemporalProjector(
+                new ProbeProjection(), new SlotRef(slot), jdbc, () -> store, mapper, 1000, exclusive);
     }
 
     private DomainEventMessage<?> count(int headcount, String day, int recordedMinute) {
-        return event(new StaffCountReported("NO-SE", null, StaffCategory.UNSPECIFIED, headcount, LocalDate.parse(day),
-                Provenance.of("a test")), recordedMinute);
+        return event(
+                new StaffCountReported(
+                        "NO-SE",
+                        null,
+                        StaffCategory.UNSPECIFIED,
+                        headcount,
+                        LocalDate.parse(day),
+                        Provenance.of("a test")),
+                recordedMinute);
     }
 
     private DomainEventMessage<?> event(Object payload, int recordedMinute) {
-        DomainEventMessage<?> event = new GenericDomainEventMessage<>("Presence", "NO-SE", sequence++, payload, MetaData.emptyInstance(),
-                UUID.randomUUID().toString(), T0.plusSeconds(60L * recordedMinute));
+        DomainEventMessage<?> event = new GenericDomainEventMessage<>(
+                "Presence",
+                "NO-SE",
+                sequence++,
+                payload,
+                MetaData.emptyInstance(),
+                UUID.randomUUID().toString(),
+                T0.plusSeconds(60L * recordedMinute));
         store.appendEvents(event);
         return event;
     }
 
     /** The versions of slot A believed at {@code knownAt} (null: now), as "from..to=headcount", as reads take them. */
     private List<String> timeline(Slot slot, Instant knownAt) {
-        TimePoint point = knownAt == null ? new TimePoint(LocalDate.now(), Instant.now(), true) : new TimePoint(LocalDate.now(), knownAt);
-        Sql versions = Sql.of("SELECT valid_from, ").add(point.validTo(null)).add(", headcount FROM probe_count WHERE slot = ? AND ",
-                slot.code()).add(point.known(null)).add(" ORDER BY valid_from");
-        return jdbc.query(versions.text(), (rs, i) -> rs.getObject(1, LocalDate.class) + ".."
-                + rs.getObject(2, LocalDate.class) + "=" + rs.getInt(3), versions.args());
+        TimePoint point = knownAt == null
+                ? new TimePoint(LocalDate.now(), Instant.now(), true)
+                : new TimePoint(LocalDate.now(), knownAt);
+        Sql versions = Sql.of("SELECT valid_from, ")
+                .add(point.validTo(null))
+                .add(", headcount FROM probe_count WHERE slot = ? AND ", slot.code())
+                .add(point.known(null))
+                .add(" ORDER BY valid_from");
+        return jdbc.query(
+                versions.text(),
+                (rs, i) ->
+                        rs.getObject(1, LocalDate.class) + ".." + rs.getObject(2, LocalDate.class) + "=" + rs.getInt(3),
+                versions.args());
     }
 
     private List<String> everyVersion(Slot slot) {
-        return jdbc.query("SELECT presence_id, headcount, reported_on, valid_from, valid_to, recorded_from, recorded_to, "
+        return jdbc.query(
+                "SELECT presence_id, headcount, reported_on, valid_from, valid_to, recorded_from, recorded_to, "
                         + "valid_to_recorded FROM probe_count WHERE slot = ? ORDER BY valid_from, recorded_from, valid_to",
                 (rs, i) -> rs.getString(1) + " " + rs.getInt(2) + " " + rs.getObject(3) + " " + rs.getObject(4) + ".."
-                        + rs.getObject(5) + " @" + rs.getObject(6, java.time.OffsetDateTime.class).toInstant() + ".."
-                        + (rs.getObject(7) == null ? "" : rs.getObject(7, java.time.OffsetDateTime.class).toInstant())
-                        + (rs.getObject(8) == null ? "" : " ended@" + rs.getObject(8, java.time.OffsetDateTime.class).toInstant()),
+                        + rs.getObject(5) + " @"
+                        + rs.getObject(6, java.time.OffsetDateTime.class).toInstant() + ".."
+                        + (rs.getObject(7) == null
+                                ? ""
+                                : rs.getObject(7, java.time.OffsetDateTime.class)
+                                        .toInstant())
+                        + (rs.getObject(8) == null
+                                ? ""
+                                : " ended@"
+                                        + rs.getObject(8, java.time.OffsetDateTime.class)
+                                                .toInstant()),
                 slot.code());
     }
 
@@ -128,20 +162,27 @@ class TemporalProjectorTest {
     @Test
     void decidesWhichEventsItTakesWithoutReadingTheirPayloads() {
         TemporalProjector live = projector(Slot.A, false);
-        assertThat(live.canHandle(unreadable("org.diplomaticledger.presence.api.MissionOpened"))).isFalse();
+        assertThat(live.canHandle(unreadable("org.diplomaticledger.presence.api.MissionOpened")))
+                .isFalse();
         assertThat(live.canHandle(unreadable(EntryRetracted.class.getName()))).isTrue();
-        assertThat(live.canHandle(unreadable(StaffCountReported.class.getName()))).isTrue();
+        assertThat(live.canHandle(unreadable(StaffCountReported.class.getName())))
+                .isTrue();
     }
 
     /** A stored event of the type whose payload cannot be read: reading it would throw. */
     private DomainEventMessage<?> unreadable(String type) {
-        org.axonframework.serialization.Serializer serializer = org.axonframework.serialization.json.JacksonSerializer.builder()
-                .objectMapper(mapper).build();
-        org.axonframework.serialization.SerializedMessage<Object> message = new org.axonframework.serialization.SerializedMessage<>(
-                UUID.randomUUID().toString(),
-                new org.axonframework.serialization.SimpleSerializedObject<>("{not json".getBytes(), byte[].class, type, null),
-                new org.axonframework.serialization.SimpleSerializedObject<>("{}".getBytes(), byte[].class, MetaData.class.getName(), null),
-                serializer);
+        org.axonframework.serialization.Serializer serializer =
+                org.axonframework.serialization.json.JacksonSerializer.builder()
+                        .objectMapper(mapper)
+                        .build();
+        org.axonframework.serialization.SerializedMessage<Object> message =
+                new org.axonframework.serialization.SerializedMessage<>(
+                        UUID.randomUUID().toString(),
+                        new org.axonframework.serialization.SimpleSerializedObject<>(
+                                "{not json".getBytes(), byte[].class, type, null),
+                        new org.axonframework.serialization.SimpleSerializedObject<>(
+                                "{}".getBytes(), byte[].class, MetaData.class.getName(), null),
+                        serializer);
         return new GenericDomainEventMessage<>("Presence", "NO-SE", 0, message, () -> T0);
     }
 
@@ -155,9 +196,13 @@ class TemporalProjectorTest {
         // What the ledger said between the two records: 10 from 2000 on, open-ended.
         assertThat(timeline(Slot.A, T0.plusSeconds(90))).containsExactly("2000-01-01..null=10");
         // One version per change: the first one ended in place, its end known from the second record on.
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM probe_count", Long.class)).isEqualTo(2);
-        assertThat(jdbc.queryForObject("SELECT valid_to_recorded FROM probe_count WHERE valid_from = DATE '2000-01-01'",
-                java.time.OffsetDateTime.class).toInstant()).isEqualTo(T0.plusSeconds(120));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM probe_count", Long.class))
+                .isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                                "SELECT valid_to_recorded FROM probe_count WHERE valid_from = DATE '2000-01-01'",
+                                java.time.OffsetDateTime.class)
+                        .toInstant())
+                .isEqualTo(T0.plusSeconds(120));
     }
 
     @Test
@@ -167,11 +212,13 @@ class TemporalProjectorTest {
         live.handle(count(12, "2001-01-01", 2));
         live.handle(count(11, "2000-06-01", 3));
 
-        assertThat(timeline(Slot.A, null)).containsExactly(
-                "2000-01-01..2000-06-01=10", "2000-06-01..2001-01-01=11", "2001-01-01..null=12");
-        assertThat(timeline(Slot.A, T0.plusSeconds(150))).containsExactly("2000-01-01..2001-01-01=10", "2001-01-01..null=12");
+        assertThat(timeline(Slot.A, null))
+                .containsExactly("2000-01-01..2000-06-01=10", "2000-06-01..2001-01-01=11", "2001-01-01..null=12");
+        assertThat(timeline(Slot.A, T0.plusSeconds(150)))
+                .containsExactly("2000-01-01..2001-01-01=10", "2001-01-01..null=12");
         // The version from 2001 on was not rewritten: the refold stopped where the timeline stood.
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM probe_count WHERE valid_from = DATE '2001-01-01'", Long.class))
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM probe_count WHERE valid_from = DATE '2001-01-01'", Long.class))
                 .isEqualTo(1);
     }
 
@@ -181,8 +228,14 @@ class TemporalProjectorTest {
         live.handle(count(10, "2000-01-01", 1));
         DomainEventMessage<?> typo = count(99, "2000-06-01", 2);
         live.handle(typo);
-        live.handle(event(new EntryRetracted(typo.getIdentifier(), "StaffCountReported", "a typo", LocalDate.parse("2000-06-01"),
-                Provenance.of("a test")), 3));
+        live.handle(event(
+                new EntryRetracted(
+                        typo.getIdentifier(),
+                        "StaffCountReported",
+                        "a typo",
+                        LocalDate.parse("2000-06-01"),
+                        Provenance.of("a test")),
+                3));
 
         assertThat(headcountOn("2000-03-01", null)).isEqualTo(10);
         assertThat(headcountOn("2000-07-01", null)).isEqualTo(10);
@@ -195,15 +248,19 @@ class TemporalProjectorTest {
     /** The headcount of slot A on {@code day} as known at {@code knownAt} (null: now), as a query reads it. */
     private Integer headcountOn(String day, Instant knownAt) {
         // without knownAt, as a reader who gives none: the latest belief, written without the instant
-        TimePoint point = knownAt == null ? new TimePoint(LocalDate.parse(day), Instant.now(), true)
+        TimePoint point = knownAt == null
+                ? new TimePoint(LocalDate.parse(day), Instant.now(), true)
                 : new TimePoint(LocalDate.parse(day), knownAt);
         Sql valid = Sql.of("SELECT headcount FROM probe_count WHERE ").add(point.rows(null, "A"));
         List<Integer> found = jdbc.queryForList(valid.text(), Integer.class, valid.args());
         assertThat(found).as("versions valid on " + day).hasSizeLessThanOrEqualTo(1);
         // the point read of the key through its reach finds what the scan of every version finds
-        KeyVersion version = point.version("probe_count", List.of("presence_id")).inSlot("A");
-        assertThat(jdbc.queryForList("SELECT headcount FROM (" + version.sql() + ") p", Integer.class, version.args("NO-SE")))
-                .as("the version valid on " + day).isEqualTo(found);
+        KeyVersion version =
+                point.version("probe_count", List.of("presence_id")).inSlot("A");
+        assertThat(jdbc.queryForList(
+                        "SELECT headcount FROM (" + version.sql() + ") p", Integer.class, version.args("NO-SE")))
+                .as("the version valid on " + day)
+                .isEqualTo(found);
         return found.isEmpty() ? null : found.get(0);
     }
 
@@ -216,9 +273,12 @@ class TemporalProjectorTest {
         live.handle(count(20, "2001-01-01", 7));
         live.handle(count(30, "2002-01-01", 6));
         live.handle(count(40, "2000-06-01", 9));
-        assertThat(jdbc.queryForList("SELECT reach FROM probe_count WHERE recorded_from >= ? ORDER BY reach",
-                LocalDate.class, T0.plusSeconds(60L * 6).atOffset(java.time.ZoneOffset.UTC)))
-                .as("every version recorded from minute 6 on reaches 2002").allMatch(reach -> !reach.isBefore(LocalDate.of(2002, 1, 1)));
+        assertThat(jdbc.queryForList(
+                        "SELECT reach FROM probe_count WHERE recorded_from >= ? ORDER BY reach",
+                        LocalDate.class,
+                        T0.plusSeconds(60L * 6).atOffset(java.time.ZoneOffset.UTC)))
+                .as("every version recorded from minute 6 on reaches 2002")
+                .allMatch(reach -> !reach.isBefore(LocalDate.of(2002, 1, 1)));
         // Known after the last record, the versions bound by the last one recorded (minute 9) still reach 2002.
         for (int second = 9 * 60 + 30; second <= 12 * 60; second += 30) {
             for (String day : List.of("1999-12-31", "2000-01-01", "2000-07-01", "2001-06-01", "2002-06-01")) {
@@ -241,8 +301,14 @@ class TemporalProjectorTest {
         for (int i = 0; i < days.size(); i++) {
             events.add(count(20 + i % 5, days.get(i), i + 1));
         }
-        events.add(event(new EntryRetracted(events.get(3).getIdentifier(), "StaffCountReported", "wrong", LocalDate.parse(days.get(3)),
-                Provenance.of("a test")), 100));
+        events.add(event(
+                new EntryRetracted(
+                        events.get(3).getIdentifier(),
+                        "StaffCountReported",
+                        "wrong",
+                        LocalDate.parse(days.get(3)),
+                        Provenance.of("a test")),
+                100));
         events.add(count(30, days.get(10), 101));
 
         TemporalProjector live = projector(Slot.A, false);
@@ -260,6 +326,7 @@ class TemporalProjectorTest {
 
         assertThat(everyVersion(Slot.B)).hasSizeGreaterThan(events.size()).isEqualTo(everyVersion(Slot.A));
     }
+
     @Test
     void aLateFactRefoldedInMemoryClosesTheVersionAnEarlierHeldWriteEnded() {
         // The rebuild's projector holds its writes. A stored version is ended in place by an event in order (an
@@ -285,11 +352,18 @@ class TemporalProjectorTest {
         }
         rebuild.flush();
 
-        assertThat(timeline(Slot.B, null)).containsExactly("1990-01-01..1990-01-15=10", "1990-01-15..1990-02-01=12",
-                "1990-02-01..1990-03-01=15", "1990-03-01..1990-03-15=20", "1990-03-15..1990-04-01=25", "1990-04-01..null=30");
+        assertThat(timeline(Slot.B, null))
+                .containsExactly(
+                        "1990-01-01..1990-01-15=10",
+                        "1990-01-15..1990-02-01=12",
+                        "1990-02-01..1990-03-01=15",
+                        "1990-03-01..1990-03-15=20",
+                        "1990-03-15..1990-04-01=25",
+                        "1990-04-01..null=30");
         assertThat(everyVersion(Slot.B)).isEqualTo(everyVersion(Slot.A));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM probe_count WHERE slot = 'B' AND recorded_to IS NULL",
-                Integer.class)).isEqualTo(6);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM probe_count WHERE slot = 'B' AND recorded_to IS NULL", Integer.class))
+                .isEqualTo(6);
     }
 
     private static void handle(TemporalProjector projector, DomainEventMessage<?> event) {
@@ -304,8 +378,7 @@ class TemporalProjectorTest {
     void whatTheLedgerSaidAtEveryInstantIsTheFoldOfWhatItHadRecordedByThen() throws Exception {
         // Mostly in order (versions ended in place), some late facts (refolds) and a retraction: at every instant
         // between two records, every day reads as the latest report recorded by then and dated by that day.
-        record Report(int headcount, LocalDate day, int minute, String id) {
-        }
+        record Report(int headcount, LocalDate day, int minute, String id) {}
         Random random = new Random(12);
         List<Report> reports = new ArrayList<>();
         Map<String, Integer> retractedAt = new HashMap<>();
@@ -318,15 +391,22 @@ class TemporalProjectorTest {
             DomainEventMessage<?> event;
             if (i > 10 && i % 13 == 0) {
                 Report retracted = reports.get(random.nextInt(reports.size()));
-                event = event(new EntryRetracted(retracted.id(), "StaffCountReported", "wrong", retracted.day(),
-                        Provenance.of("a test")), minute);
+                event = event(
+                        new EntryRetracted(
+                                retracted.id(),
+                                "StaffCountReported",
+                                "wrong",
+                                retracted.day(),
+                                Provenance.of("a test")),
+                        minute);
                 retractedAt.putIfAbsent(retracted.id(), minute);
             } else {
                 boolean late = random.nextInt(5) == 0;
                 LocalDate day = late ? latest.minusDays(1 + random.nextInt(400)) : latest.plusDays(random.nextInt(60));
                 latest = day.isAfter(latest) ? day : latest;
                 event = count(random.nextInt(50), day.toString(), minute);
-                reports.add(new Report(((StaffCountReported) event.getPayload()).headcount(), day, minute, event.getIdentifier()));
+                reports.add(new Report(
+                        ((StaffCountReported) event.getPayload()).headcount(), day, minute, event.getIdentifier()));
             }
             live.handle(event);
             rebuild.handle(event);
@@ -341,10 +421,15 @@ class TemporalProjectorTest {
                 int by = known;
                 LocalDate on = day;
                 Integer expected = reports.stream()
-                        .filter(r -> r.minute() <= by && !r.day().isAfter(on) && retractedAt.getOrDefault(r.id(), Integer.MAX_VALUE) > by)
+                        .filter(r -> r.minute() <= by
+                                && !r.day().isAfter(on)
+                                && retractedAt.getOrDefault(r.id(), Integer.MAX_VALUE) > by)
                         .max(Comparator.comparing(Report::day).thenComparingInt(Report::minute))
-                        .map(Report::headcount).orElse(null);
-                assertThat(headcountOn(day.toString(), knownAt)).as("on " + day + " known at minute " + known).isEqualTo(expected);
+                        .map(Report::headcount)
+                        .orElse(null);
+                assertThat(headcountOn(day.toString(), knownAt))
+                        .as("on " + day + " known at minute " + known)
+                        .isEqualTo(expected);
             }
         }
     }

@@ -1,5 +1,13 @@
 package org.diplomaticledger.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -9,21 +17,14 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class CachingAuthenticationProviderTest {
 
     private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
     private final AtomicInteger checks = new AtomicInteger();
-    private final UserDetailsService users = new InMemoryUserDetailsManager(
-            User.withUsername("clerk").password(bcrypt.encode("secret")).roles("CLERK").build());
+    private final UserDetailsService users = new InMemoryUserDetailsManager(User.withUsername("clerk")
+            .password(bcrypt.encode("secret"))
+            .roles("CLERK")
+            .build());
 
     private CachingAuthenticationProvider provider(Clock clock) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users) {
@@ -43,9 +44,12 @@ class CachingAuthenticationProviderTest {
 
     @Test
     void checksAcceptedCredentialsOnceWithinTheCacheTime() {
-        CachingAuthenticationProvider provider = provider(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+        CachingAuthenticationProvider provider =
+                provider(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
         for (int i = 0; i < 5; i++) {
-            assertThat(provider.authenticate(new UsernamePasswordAuthenticationToken("clerk", "secret")).isAuthenticated()).isTrue();
+            assertThat(provider.authenticate(new UsernamePasswordAuthenticationToken("clerk", "secret"))
+                            .isAuthenticated())
+                    .isTrue();
         }
         assertThat(checks.get()).isEqualTo(1);
     }

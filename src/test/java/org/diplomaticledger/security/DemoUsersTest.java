@@ -1,5 +1,8 @@
 package org.diplomaticledger.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -7,10 +10,6 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
-
-import java.util.Properties;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 18, point 10: the demo profile has a user for every role, ADMIN included (rebuilds, metrics and health
@@ -22,12 +21,15 @@ class DemoUsersTest {
     void theDemoProfileHasAUserForEveryRoleAdminIncluded() throws Exception {
         Properties demo = PropertiesLoaderUtils.loadProperties(new ClassPathResource("application-demo.properties"));
         LedgerUsersProperties properties = new Binder(new MapConfigurationPropertySource(demo))
-                .bind("ledger.security", LedgerUsersProperties.class).get();
+                .bind("ledger.security", LedgerUsersProperties.class)
+                .get();
         UserDetailsService users = SecurityConfiguration.users(properties, true);
         for (Role role : Role.values()) {
             String name = role.name().toLowerCase(java.util.Locale.ROOT);
             var user = users.loadUserByUsername(name);
-            assertThat(user.getAuthorities()).extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_" + role.name());
+            assertThat(user.getAuthorities())
+                    .extracting(GrantedAuthority::getAuthority)
+                    .containsExactly("ROLE_" + role.name());
             assertThat(user.getPassword()).isEqualTo("{noop}" + name);
         }
     }

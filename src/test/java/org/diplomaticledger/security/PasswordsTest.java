@@ -1,5 +1,15 @@
 package org.diplomaticledger.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.diplomaticledger.DiplomaticLedgerApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,17 +19,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Issue 14, item 7: configurations that must not start, the hash-password command, and sign-ins that cost the same. */
 class PasswordsTest {
@@ -36,34 +35,52 @@ class PasswordsTest {
     @Test
     void aUserWithoutARoleRefusesToStart() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(DiplomaticLedgerApplication.class)
-                .run("--ledger.data-dir=" + dataDir, "--server.port=0", "--spring.main.banner-mode=off",
-                        "--ledger.security.users[0].username=alice", "--ledger.security.users[0].password={bcrypt}" + HASH_10))
+                        .run(
+                                "--ledger.data-dir=" + dataDir,
+                                "--server.port=0",
+                                "--spring.main.banner-mode=off",
+                                "--ledger.security.users[0].username=alice",
+                                "--ledger.security.users[0].password={bcrypt}" + HASH_10))
                 .hasStackTraceContaining("User 'alice' has no role");
     }
 
     @Test
     void plainTextPasswordsRefuseToStartOutsideTheDemo() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(DiplomaticLedgerApplication.class)
-                .run("--ledger.data-dir=" + dataDir, "--server.port=0", "--spring.main.banner-mode=off",
-                        "--ledger.security.users[0].username=alice", "--ledger.security.users[0].password={noop}secret",
-                        "--ledger.security.users[0].roles=CLERK"))
+                        .run(
+                                "--ledger.data-dir=" + dataDir,
+                                "--server.port=0",
+                                "--spring.main.banner-mode=off",
+                                "--ledger.security.users[0].username=alice",
+                                "--ledger.security.users[0].password={noop}secret",
+                                "--ledger.security.users[0].roles=CLERK"))
                 .hasStackTraceContaining("not hashed");
-        for (String password : new String[]{"secret", "{noop}secret", "{MD5}5ebe2294ecd0e0f08eab7690d2a6ee69", "{sha256}x"}) {
+        for (String password :
+                new String[] {"secret", "{noop}secret", "{MD5}5ebe2294ecd0e0f08eab7690d2a6ee69", "{sha256}x"}) {
             assertThatThrownBy(() -> SecurityConfiguration.users(users(password, "CLERK"), false))
-                    .as(password).hasMessageContaining("not hashed");
+                    .as(password)
+                    .hasMessageContaining("not hashed");
         }
-        assertThat(SecurityConfiguration.users(users("{noop}secret", "CLERK"), true).loadUserByUsername("alice")).isNotNull();
-        assertThat(SecurityConfiguration.users(users("{bcrypt}" + HASH_10, "CLERK"), false).loadUserByUsername("alice")).isNotNull();
-        assertThatThrownBy(() -> SecurityConfiguration.users(users("{bcrypt}" + HASH_10), false)).hasMessageContaining("no role");
+        assertThat(SecurityConfiguration.users(users("{noop}secret", "CLERK"), true)
+                        .loadUserByUsername("alice"))
+                .isNotNull();
+        assertThat(SecurityConfiguration.users(users("{bcrypt}" + HASH_10, "CLERK"), false)
+                        .loadUserByUsername("alice"))
+                .isNotNull();
+        assertThatThrownBy(() -> SecurityConfiguration.users(users("{bcrypt}" + HASH_10), false))
+                .hasMessageContaining("no role");
     }
 
     @Test
     void hashPasswordPrintsAHashTheLedgerAccepts() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = HashPassword.run(new String[]{"--strength", "5"},
-                new ByteArrayInputStream("s3cret pass\n".getBytes(StandardCharsets.UTF_8)), null,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = HashPassword.run(
+                new String[] {"--strength", "5"},
+                new ByteArrayInputStream("s3cret pass\n".getBytes(StandardCharsets.UTF_8)),
+                null,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         String hash = out.toString(StandardCharsets.UTF_8).trim();
         assertThat(hash).startsWith("{bcrypt}$2a$05$");
@@ -71,10 +88,20 @@ class PasswordsTest {
         PasswordEncoder encoder = new SecurityConfiguration().passwordEncoder(properties);
         assertThat(encoder.matches("s3cret pass", hash)).isTrue();
         assertThat(encoder.matches("wrong", hash)).isFalse();
-        assertThat(HashPassword.run(new String[]{"--strength", "99"}, new ByteArrayInputStream(new byte[0]), null,
-                new PrintStream(out), new PrintStream(err))).isEqualTo(2);
-        assertThat(HashPassword.run(new String[0], new ByteArrayInputStream(new byte[0]), null,
-                new PrintStream(out), new PrintStream(err))).isEqualTo(2);
+        assertThat(HashPassword.run(
+                        new String[] {"--strength", "99"},
+                        new ByteArrayInputStream(new byte[0]),
+                        null,
+                        new PrintStream(out),
+                        new PrintStream(err)))
+                .isEqualTo(2);
+        assertThat(HashPassword.run(
+                        new String[0],
+                        new ByteArrayInputStream(new byte[0]),
+                        null,
+                        new PrintStream(out),
+                        new PrintStream(err)))
+                .isEqualTo(2);
     }
 
     /** The encoder as configured, counting what it is asked to compare. */
@@ -102,7 +129,8 @@ class PasswordsTest {
     void anUnknownUserCostsAsMuchAsAWrongPassword() {
         LedgerUsersProperties properties = users("{bcrypt}" + HASH_10, "CLERK");
         Counting encoder = new Counting(new SecurityConfiguration().passwordEncoder(properties));
-        DaoAuthenticationProvider provider = SecurityConfiguration.passwords(SecurityConfiguration.users(properties, false), encoder);
+        DaoAuthenticationProvider provider =
+                SecurityConfiguration.passwords(SecurityConfiguration.users(properties, false), encoder);
 
         // The first unknown user makes the dummy hash: warm it up so that only the comparison is timed.
         timeRefused(provider, "warm-up", "x");
@@ -114,7 +142,8 @@ class PasswordsTest {
         assertThat(encoder.compared).hasSize(2);
         assertThat(encoder.compared.get(0)).startsWith("{bcrypt}$2a$10$");
         assertThat(encoder.compared.get(1)).startsWith("{bcrypt}$2a$10$");
-        assertThat(unknownUser).as("unknown user %d ns against wrong password %d ns", unknownUser, wrongPassword)
+        assertThat(unknownUser)
+                .as("unknown user %d ns against wrong password %d ns", unknownUser, wrongPassword)
                 .isGreaterThan(wrongPassword / 3);
         assertThat(wrongPassword).isGreaterThan(unknownUser / 3);
     }

@@ -1,12 +1,9 @@
 package org.diplomaticledger.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.diplomaticledger.support.LedgerClient;
-import org.diplomaticledger.support.LedgerIntegrationTest;
-import org.junit.jupiter.api.Test;
-import org.springframework.util.AntPathMatcher;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -24,8 +21,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.diplomaticledger.support.LedgerClient;
+import org.diplomaticledger.support.LedgerIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.AntPathMatcher;
 
 /**
  * Issue 14, item 1: every path the OpenAPI description lists, with every method, as every role (and as nobody),
@@ -39,8 +38,7 @@ class RoleMatrixHttpTest extends LedgerIntegrationTest {
     static final List<String> ROLES = List.of("CLERK", "ANALYST", "AUDITOR", "INTEGRATOR", "ADMIN");
 
     /** A row of the table: path patterns and the roles they admit. */
-    record Row(List<String> patterns, Set<String> roles) {
-    }
+    record Row(List<String> patterns, Set<String> roles) {}
 
     /** The role table of docs/api.md, in its order (the first row whose pattern matches decides). */
     static List<Row> roleTable() throws IOException {
@@ -74,7 +72,8 @@ class RoleMatrixHttpTest extends LedgerIntegrationTest {
                 continue;
             }
             List<String> patterns = new ArrayList<>();
-            java.util.regex.Matcher code = java.util.regex.Pattern.compile("`([^`]+)`").matcher(cells.get(0));
+            java.util.regex.Matcher code =
+                    java.util.regex.Pattern.compile("`([^`]+)`").matcher(cells.get(0));
             while (code.find()) {
                 patterns.add(code.group(1));
             }
@@ -86,15 +85,21 @@ class RoleMatrixHttpTest extends LedgerIntegrationTest {
             }
             rows.add(new Row(patterns, roles));
         }
-        assertThat(rows).as("the role table in docs/api.md (after <!-- role-table -->)").isNotEmpty();
-        assertThat(header.subList(1, header.size()).stream().map(h -> h.replace("`", "")).toList()).isEqualTo(ROLES);
+        assertThat(rows)
+                .as("the role table in docs/api.md (after <!-- role-table -->)")
+                .isNotEmpty();
+        assertThat(header.subList(1, header.size()).stream()
+                        .map(h -> h.replace("`", ""))
+                        .toList())
+                .isEqualTo(ROLES);
         return rows;
     }
 
     @Test
     void everyPathMethodAndRoleAnswersAsTheRoleTableSays() throws Exception {
         List<Row> table = roleTable();
-        JsonNode docs = new ObjectMapper().readTree(ledger.get(null, "/v3/api-docs").body());
+        JsonNode docs =
+                new ObjectMapper().readTree(ledger.get(null, "/v3/api-docs").body());
         AntPathMatcher matcher = new AntPathMatcher();
         Set<Row> used = new LinkedHashSet<>();
         List<String> wrong = new ArrayList<>();
@@ -110,9 +115,13 @@ class RoleMatrixHttpTest extends LedgerIntegrationTest {
                 served.add("HEAD");
             }
             served.add("OPTIONS");
-            Row row = table.stream().filter(r -> r.patterns().stream().anyMatch(p -> matcher.match(p, path)))
-                    .findFirst().orElse(null);
-            assertThat(row).as("a row of the role table in docs/api.md for " + template).isNotNull();
+            Row row = table.stream()
+                    .filter(r -> r.patterns().stream().anyMatch(p -> matcher.match(p, path)))
+                    .findFirst()
+                    .orElse(null);
+            assertThat(row)
+                    .as("a row of the role table in docs/api.md for " + template)
+                    .isNotNull();
             used.add(row);
             for (String method : METHODS) {
                 Answer anonymous = send(method, null, path);
@@ -133,7 +142,9 @@ class RoleMatrixHttpTest extends LedgerIntegrationTest {
                         ok = answer.status() == 405 && answer.problem();
                     } else {
                         expected = "the endpoint's answer (not 401, 403, 405 or 5xx)";
-                        ok = answer.status() != 401 && answer.status() != 403 && answer.status() != 405
+                        ok = answer.status() != 401
+                                && answer.status() != 403
+                                && answer.status() != 405
                                 && answer.status() < 500;
                     }
                     if (!ok) {
@@ -159,7 +170,8 @@ class RoleMatrixHttpTest extends LedgerIntegrationTest {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Sends the request; reads at most 4 kB of the body (the stream never ends by itself). */
     private Answer send(String method, String user, String path) throws IOException, InterruptedException {
@@ -172,9 +184,13 @@ class RoleMatrixHttpTest extends LedgerIntegrationTest {
         HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         String body;
         try (InputStream in = response.body()) {
-            body = response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream") ? ""
+            body = response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")
+                    ? ""
                     : new String(in.readNBytes(4096), StandardCharsets.UTF_8);
         }
-        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), body);
+        return new Answer(
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(null),
+                body);
     }
 }

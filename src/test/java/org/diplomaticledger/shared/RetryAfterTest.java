@@ -1,11 +1,10 @@
 package org.diplomaticledger.shared;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The wait the import pollers take from a status answer's Retry-After. */
 class RetryAfterTest {
@@ -21,7 +20,8 @@ class RetryAfterTest {
 
     @Test
     void anHttpDateIsTheTimeUntilThen() {
-        assertThat(RetryAfter.of("Sat, 05 Dec 2026 21:00:05 GMT", FALLBACK, NOW)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(RetryAfter.of("Sat, 05 Dec 2026 21:00:05 GMT", FALLBACK, NOW))
+                .isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
@@ -34,7 +34,8 @@ class RetryAfterTest {
     @Test
     void theWaitStaysBetweenitsBounds() {
         assertThat(RetryAfter.of("0", FALLBACK, NOW)).isEqualTo(RetryAfter.MIN);
-        assertThat(RetryAfter.of("Sat, 05 Dec 2026 20:00:00 GMT", FALLBACK, NOW)).isEqualTo(RetryAfter.MIN);
+        assertThat(RetryAfter.of("Sat, 05 Dec 2026 20:00:00 GMT", FALLBACK, NOW))
+                .isEqualTo(RetryAfter.MIN);
         assertThat(RetryAfter.of("86400", FALLBACK, NOW)).isEqualTo(RetryAfter.MAX);
         assertThat(RetryAfter.of("99999999999999999999", FALLBACK, NOW)).isEqualTo(RetryAfter.MAX);
     }

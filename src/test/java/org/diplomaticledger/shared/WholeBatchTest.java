@@ -1,9 +1,9 @@
 package org.diplomaticledger.shared;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 /** What a batch judged as a whole keeps of a command refused and tried again later: nothing. */
 class WholeBatchTest {
@@ -14,7 +14,8 @@ class WholeBatchTest {
     void aWithdrawnCommandLeavesNoCheckBehind() {
         try (WholeBatch batch = WholeBatch.open()) {
             WholeBatch.at(1, 0, "OpenMission");
-            assertThat(WholeBatch.defer("mission-a", "before line 1", baseline -> null)).isTrue();
+            assertThat(WholeBatch.defer("mission-a", "before line 1", baseline -> null))
+                    .isTrue();
             WholeBatch.at(2, 1, "CloseMission");
             WholeBatch.defer("mission-b", "before line 2", baseline -> BROKEN);
             WholeBatch.withdraw();
@@ -37,14 +38,17 @@ class WholeBatchTest {
             // Accepted when tried again, the command's judge stays; the check still names the line that deferred it.
             WholeBatch.at(2, 0, "CloseMission");
             WholeBatch.refresh("mission-a", baseline -> baseline.equals("before line 1") ? BROKEN : null);
-            assertThatThrownBy(batch::verify).isInstanceOfSatisfying(WholeBatch.Refused.class,
-                    refused -> assertThat(refused.where().line()).isEqualTo(1));
+            assertThatThrownBy(batch::verify)
+                    .isInstanceOfSatisfying(
+                            WholeBatch.Refused.class,
+                            refused -> assertThat(refused.where().line()).isEqualTo(1));
         }
     }
 
     @Test
     void withoutABatchNothingWaits() {
-        assertThat(WholeBatch.defer("mission-a", "baseline", baseline -> BROKEN)).isFalse();
+        assertThat(WholeBatch.defer("mission-a", "baseline", baseline -> BROKEN))
+                .isFalse();
         WholeBatch.withdraw();
     }
 }

@@ -1,5 +1,17 @@
 package org.diplomaticledger.stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.diplomaticledger.presence.api.AmbassadorRecalled;
 import org.diplomaticledger.presence.api.DiplomatExpelled;
 import org.diplomaticledger.presence.api.MissionClosed;
@@ -15,19 +27,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Issue 18, point 5: the CAMEO code the stream gives each event, case by case, agrees with the CAMEO codebook
  * (v1.1b3) and with the table in docs/events.md ("CAMEO codes"), which this test also reads.
@@ -40,13 +39,15 @@ class CameoCodesTest {
                 Arguments.of("expulsion of named staff", DiplomatExpelled.class, """
                         {"presenceId":"RU-US","expulsionId":"x","declaredBy":"US","sendingState":"RU","persons":[{"personId":"p"}],
                          "effectiveDate":"2021-04-15","source":{"text":"s"}}""", "174"),
-                Arguments.of("receiving state withdraws consent: 166 expel or withdraw", MissionClosed.class, """
+                Arguments.of(
+                        "receiving state withdraws consent: 166 expel or withdraw", MissionClosed.class, """
                         {"presenceId":"US-RU","missionId":"US-RU-CONSULATE-GENERAL-YEKATERINBURG","reason":"CONSENT_WITHDRAWN",
                          "decidedBy":"RU","effectiveDate":"2021-04-23","source":{"text":"s"}}""", "166"),
                 Arguments.of("receiving state closes it when relations are severed", MissionClosed.class, """
                         {"presenceId":"DJ-ER","missionId":"DJ-ER-EMBASSY-ASMARA","reason":"RELATIONS_SEVERED","decidedBy":"ER",
                          "effectiveDate":"2008-06-12","source":{"text":"s"}}""", "166"),
-                Arguments.of("sending state closes its own post: no act against the host", MissionClosed.class, """
+                Arguments.of(
+                        "sending state closes its own post: no act against the host", MissionClosed.class, """
                         {"presenceId":"US-RU","missionId":"US-RU-CONSULATE-GENERAL-VLADIVOSTOK","reason":"DECISION_OF_SENDING_STATE",
                          "decidedBy":"US","effectiveDate":"2020-12-21","source":{"text":"s"}}""", null),
                 Arguments.of("sending state breaks relations and leaves", MissionClosed.class, """
@@ -122,7 +123,8 @@ class CameoCodesTest {
         }
         for (String row : rows.subList(2, rows.size())) {
             String[] cells = row.split("\\|");
-            byTable.computeIfAbsent(cells[1].trim().replace("`", ""), k -> new TreeSet<>()).add(cells[2].trim());
+            byTable.computeIfAbsent(cells[1].trim().replace("`", ""), k -> new TreeSet<>())
+                    .add(cells[2].trim());
         }
         assertThat(byTable).isEqualTo(byCases);
         assertThat(String.join("\n", lines)).contains("`AmbassadorRecalled` carries **no** code");

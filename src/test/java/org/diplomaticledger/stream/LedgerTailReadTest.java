@@ -1,19 +1,9 @@
 package org.diplomaticledger.stream;
 
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import com.fasterxml.jackson.databind.JsonNode;
-import org.diplomaticledger.support.LedgerIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,9 +18,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.diplomaticledger.support.LedgerIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The tail's reads when the storage engine's connection does not yet show an event that the database already lists
@@ -43,8 +42,10 @@ class LedgerTailReadTest extends LedgerIntegrationTest {
 
     @Autowired
     EventStorageEngine engine;
+
     @Autowired
     LedgerCloudEvents cloudEvents;
+
     @Autowired
     TransactionTemplate transactions;
 
@@ -61,11 +62,23 @@ class LedgerTailReadTest extends LedgerIntegrationTest {
             ledger.accepted("RecordStaffCount", """
                     {"sendingState": "MN", "receivingState": "KZ", "headcount": %d, "source": "Mongolian MFA"}""".formatted(headcount));
         }
-        written = jdbc.queryForList("SELECT global_index FROM domain_event_entry WHERE global_index > ? ORDER BY global_index",
-                Long.class, before);
-        StreamProperties properties = new StreamProperties(URI.create("urn:test"), URI.create("http://localhost/schemas/"),
-                Duration.ofSeconds(15), 1000, Duration.ofMillis(500), 10, 1000, 1000, 2, Duration.ZERO);
-        tail = new LedgerTail(new LaggingEngine(engine), jdbc, cloudEvents, new StatesNamed(engine), new LocalWrites(), properties);
+        written = jdbc.queryForList(
+                "SELECT global_index FROM domain_event_entry WHERE global_index > ? ORDER BY global_index",
+                Long.class,
+                before);
+        StreamProperties properties = new StreamProperties(
+                URI.create("urn:test"),
+                URI.create("http://localhost/schemas/"),
+                Duration.ofSeconds(15),
+                1000,
+                Duration.ofMillis(500),
+                10,
+                1000,
+                1000,
+                2,
+                Duration.ZERO);
+        tail = new LedgerTail(
+                new LaggingEngine(engine), jdbc, cloudEvents, new StatesNamed(engine), new LocalWrites(), properties);
     }
 
     private static List<Long> positions(List<StreamedEvent> events) {
@@ -91,7 +104,9 @@ class LedgerTailReadTest extends LedgerIntegrationTest {
         LedgerTail.Batch first = tail.read(before, written.get(5), 100);
 
         assertThat(positions(first.events())).containsExactlyElementsOf(written.subList(0, 3));
-        assertThat(first.through()).as("complete only up to the event it could not read").isLessThan(written.get(3));
+        assertThat(first.through())
+                .as("complete only up to the event it could not read")
+                .isLessThan(written.get(3));
 
         hidden.clear();
         LedgerTail.Batch next = tail.read(first.through(), written.get(5), 100);
@@ -105,12 +120,14 @@ class LedgerTailReadTest extends LedgerIntegrationTest {
         LedgerTail.Consumer consumer = new LedgerTail.Consumer() {
             @Override
             public void released(Release release, long frontier) {
-                release.events().stream().map(StreamedEvent::position).filter(position -> position > before).forEach(released::add);
+                release.events().stream()
+                        .map(StreamedEvent::position)
+                        .filter(position -> position > before)
+                        .forEach(released::add);
             }
 
             @Override
-            public void afterRelease() {
-            }
+            public void afterRelease() {}
         };
         assertThat(tail.attach(consumer, 0)).isTrue();
         hidden.add(written.get(1));
@@ -148,16 +165,22 @@ class LedgerTailReadTest extends LedgerIntegrationTest {
             }
 
             @Override
-            public void afterRelease() {
-            }
+            public void afterRelease() {}
         };
         assertThat(tail.attach(consumer, tail.frontier())).isTrue();
 
         // The other node appends the next event of KZ-MN (this test's aggregate) through the ledger's engine, so under
         // the chain's lock, and holds its transaction open. This node's dispatch interceptors never see that write.
-        DomainEventMessage<?> last = engine.readEvents("KZ-MN").asStream().reduce((first, second) -> second).orElseThrow();
-        DomainEventMessage<?> late = new GenericDomainEventMessage<>(last.getType(), last.getAggregateIdentifier(),
-                last.getSequenceNumber() + 1, last.getPayload(), last.getMetaData());
+        DomainEventMessage<?> last = engine.readEvents("KZ-MN")
+                .asStream()
+                .reduce((first, second) -> second)
+                .orElseThrow();
+        DomainEventMessage<?> late = new GenericDomainEventMessage<>(
+                last.getType(),
+                last.getAggregateIdentifier(),
+                last.getSequenceNumber() + 1,
+                last.getPayload(),
+                last.getMetaData());
         CountDownLatch appended = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
         ExecutorService nodes = Executors.newFixedThreadPool(2);
@@ -185,9 +208,12 @@ class LedgerTailReadTest extends LedgerIntegrationTest {
 
             commit.countDown();
             otherNode.get(30, TimeUnit.SECONDS);
-            long localPosition = local.get(30, TimeUnit.SECONDS).path("position").asLong();
-            long latePosition = jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?",
-                    Long.class, late.getIdentifier());
+            long localPosition =
+                    local.get(30, TimeUnit.SECONDS).path("position").asLong();
+            long latePosition = jdbc.queryForObject(
+                    "SELECT global_index FROM domain_event_entry WHERE event_identifier = ?",
+                    Long.class,
+                    late.getIdentifier());
             assertThat(latePosition).isLessThan(localPosition);
             for (int i = 0; i < 50 && tail.frontier() < localPosition; i++) {
                 tail.poll();

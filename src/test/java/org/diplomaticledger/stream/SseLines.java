@@ -4,8 +4,6 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
-import org.diplomaticledger.support.LedgerClient;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.diplomaticledger.support.LedgerClient;
 
 /**
  * A plain server-sent-events reader over java.net.http, as an integrator without our code would write one: it
@@ -25,8 +24,7 @@ final class SseLines implements AutoCloseable {
 
     static final EventFormat CLOUD_EVENTS = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
 
-    record Message(String id, String event, CloudEvent data) {
-    }
+    record Message(String id, String event, CloudEvent data) {}
 
     /** When the last line (an event's or a heartbeat's) arrived, by System.nanoTime(). */
     volatile long lastLine = System.nanoTime();
@@ -44,8 +42,10 @@ final class SseLines implements AutoCloseable {
 
     static SseLines open(HttpClient http, int port, String user, String pathAndQuery, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
-                .header("Accept", "text/event-stream").header("Authorization", LedgerClient.basic(user, user))
-                .timeout(Duration.ofSeconds(20)).GET();
+                .header("Accept", "text/event-stream")
+                .header("Authorization", LedgerClient.basic(user, user))
+                .timeout(Duration.ofSeconds(20))
+                .GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -70,7 +70,8 @@ final class SseLines implements AutoCloseable {
             lastLine = System.nanoTime();
             if (line.isEmpty()) {
                 if (data != null) {
-                    return new Message(id, event, CLOUD_EVENTS.deserialize(data.toString().getBytes(StandardCharsets.UTF_8)));
+                    return new Message(
+                            id, event, CLOUD_EVENTS.deserialize(data.toString().getBytes(StandardCharsets.UTF_8)));
                 }
                 id = null;
                 event = null;
@@ -86,9 +87,11 @@ final class SseLines implements AutoCloseable {
             switch (field) {
                 case "id" -> id = value;
                 case "event" -> event = value;
-                case "data" -> data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
-                default -> {
-                }
+                case "data" ->
+                    data = data == null
+                            ? new StringBuilder(value)
+                            : data.append('\n').append(value);
+                default -> {}
             }
         }
         return null;

@@ -1,20 +1,7 @@
 package org.diplomaticledger.stream;
 
-import org.diplomaticledger.support.LedgerClient;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.embedded.tomcat.TomcatConnectorCustomizer;
-import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,9 +18,21 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.diplomaticledger.support.LedgerClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.embedded.tomcat.TomcatConnectorCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * How streams end, on a ledger of its own whose Tomcat hands its work to an executor that gives the stream's writer
@@ -42,10 +41,15 @@ import static org.awaitility.Awaitility.await;
  * headers, then nothing, on a connection that stayed open, while the server logged that this stream "ended before it
  * began" with a broken pipe at its first flush, which its client never saw.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // One event at most waits for a consumer, and the tail gathers a second's commits into one release: a stream
-        // sent two events at once is ended by the server (see aStreamTheServerEndsClosesItsConnection).
-        "ledger.stream.buffer=1", "ledger.stream.release-interval=PT1S"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            // One event at most waits for a consumer, and the tail gathers a second's commits into one release: a
+            // stream
+            // sent two events at once is ended by the server (see aStreamTheServerEndsClosesItsConnection).
+            "ledger.stream.buffer=1",
+            "ledger.stream.release-interval=PT1S"
+        })
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
 class StreamEndsTest {
@@ -72,8 +76,8 @@ class StreamEndsTest {
      */
     static final class StallingWriters implements Executor {
         private final AtomicInteger threads = new AtomicInteger();
-        private final ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 200, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                runnable -> {
+        private final ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(4, 200, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, "stream-ends-http-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
@@ -105,14 +109,17 @@ class StreamEndsTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     LedgerTail tail;
 
     /** One client, one connection for the commands: a connection that closes meanwhile would take the request
      * objects the first test is about (see there). */
     private static LedgerClient ledger;
+
     private static final AtomicInteger day = new AtomicInteger();
 
     @org.junit.jupiter.api.BeforeEach
@@ -137,9 +144,11 @@ class StreamEndsTest {
         long before = last();
         try (Raw next = Raw.open(port, before)) {
             assertThat(next.readUntil(": stream after position " + before))
-                    .as("the next stream begins; what it got: %s", next.text()).isTrue();
+                    .as("the next stream begins; what it got: %s", next.text())
+                    .isTrue();
             long position = write();
-            assertThat(next.readUntil("id: " + position)).as("the next stream's first event; what it got: %s", next.text())
+            assertThat(next.readUntil("id: " + position))
+                    .as("the next stream's first event; what it got: %s", next.text())
                     .isTrue();
         }
         assertThat(output.getAll()).doesNotContain("ended before it began");
@@ -156,9 +165,12 @@ class StreamEndsTest {
             // Within the second the tail now gathers: two events at once, more than this stream's buffer of one
             write();
             write();
-            assertThat(stream.readUntil(": stream ended: more than 1 events waited")).as(stream.text()).isTrue();
+            assertThat(stream.readUntil(": stream ended: more than 1 events waited"))
+                    .as(stream.text())
+                    .isTrue();
             assertThat(stream.readToEnd(Duration.ofSeconds(10)))
-                    .as("the connection closes after the closing comment; what came: %s", stream.text()).isTrue();
+                    .as("the connection closes after the closing comment; what came: %s", stream.text())
+                    .isTrue();
         }
     }
 
@@ -168,8 +180,10 @@ class StreamEndsTest {
 
     private long write() {
         return ledger.accepted("RecordStaffCount", """
-                {"sendingState": "FJ", "receivingState": "TO", "headcount": %d, "effectiveDate": "%s", "source": "ends"}"""
-                .formatted(3 + day.get() % 5, LocalDate.of(2003, 1, 1).plusDays(day.getAndIncrement()))).path("position").asLong();
+                {"sendingState": "FJ", "receivingState": "TO", "headcount": %d, "effectiveDate": "%s", "source": "ends"}""".formatted(
+                                3 + day.get() % 5, LocalDate.of(2003, 1, 1).plusDays(day.getAndIncrement())))
+                .path("position")
+                .asLong();
     }
 
     /** A stream read off a plain socket, as it arrives (chunk sizes and all). */
@@ -185,10 +199,13 @@ class StreamEndsTest {
 
         static Raw open(int port, long after) throws IOException {
             Socket socket = new Socket("localhost", port);
-            String credentials = Base64.getEncoder().encodeToString("integrator:integrator".getBytes(StandardCharsets.UTF_8));
-            socket.getOutputStream().write(("GET /api/v1/stream?after=" + after + " HTTP/1.1\r\nHost: localhost:" + port
-                    + "\r\nAccept: text/event-stream\r\nAuthorization: Basic " + credentials + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            String credentials =
+                    Base64.getEncoder().encodeToString("integrator:integrator".getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream()
+                    .write(("GET /api/v1/stream?after=" + after + " HTTP/1.1\r\nHost: localhost:" + port
+                                    + "\r\nAccept: text/event-stream\r\nAuthorization: Basic " + credentials
+                                    + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             return new Raw(socket);
         }
 

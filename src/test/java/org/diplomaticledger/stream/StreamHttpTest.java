@@ -1,22 +1,21 @@
 package org.diplomaticledger.stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.diplomaticledger.support.LedgerClient.Response;
 import org.diplomaticledger.support.LedgerIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.net.http.HttpClient;
-import java.time.Duration;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Event pages and the stream on the shared test ledger, with the states Cambodia (KH), Laos (LA) and Brunei (BN),
@@ -32,7 +31,9 @@ class StreamHttpTest extends LedgerIntegrationTest {
 
     @BeforeEach
     void history() {
-        before = eventCount() == 0 ? 0 : jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+        before = eventCount() == 0
+                ? 0
+                : jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
         ledger.accepted("OpenMission", """
                 {"sendingState": "KH", "receivingState": "LA", "kind": "CONSULATE", "city": "Pakse %d",
                  "effectiveDate": "1999-03-01", "source": "Cambodian MFA"}""".formatted(System.nanoTime()));
@@ -44,9 +45,12 @@ class StreamHttpTest extends LedgerIntegrationTest {
         // Positions taken by writes that rolled back (outside the ledger's writer): the stream and pages pass them by.
         transactions.executeWithoutResult(tx -> {
             for (int i = 0; i < 30; i++) {
-                jdbc.update("INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, "
-                        + "time_stamp, payload_type, payload) VALUES (?, 'kh-gap', ?, 'Gap', '2025-01-01T00:00:00Z', 'Gap', ?)",
-                        "kh-gap-" + System.nanoTime() + "-" + i, System.nanoTime() + i, new byte[]{0});
+                jdbc.update(
+                        "INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, "
+                                + "time_stamp, payload_type, payload) VALUES (?, 'kh-gap', ?, 'Gap', '2025-01-01T00:00:00Z', 'Gap', ?)",
+                        "kh-gap-" + System.nanoTime() + "-" + i,
+                        System.nanoTime() + i,
+                        new byte[] {0});
             }
             tx.setRollbackOnly();
         });
@@ -67,26 +71,46 @@ class StreamHttpTest extends LedgerIntegrationTest {
             String link = response.header("Link");
             path = link == null ? null : link.substring(link.indexOf("/api"), link.indexOf('>'));
         }
-        List<Long> positions = all.stream().map(e -> Long.parseLong(e.path("ledgerposition").asText())).toList();
+        List<Long> positions = all.stream()
+                .map(e -> Long.parseLong(e.path("ledgerposition").asText()))
+                .toList();
         assertThat(positions).isSorted().doesNotHaveDuplicates().contains(last);
         assertThat(positions.get(0)).isGreaterThan(before);
 
-        JsonNode kh = ledger.get("auditor", "/api/v1/events?after=" + before + "&state=KHM").json();
-        assertThat(kh.path("events")).extracting(e -> e.path("type").asText()).containsExactly(
-                "org.diplomaticledger.MissionOpened.v2", "org.diplomaticledger.StaffCountReported.v1",
-                "org.diplomaticledger.TalksScheduled.v1");
-        JsonNode bn = ledger.get("integrator", "/api/v1/events?after=" + before + "&state=BN").json();
+        JsonNode kh = ledger.get("auditor", "/api/v1/events?after=" + before + "&state=KHM")
+                .json();
+        assertThat(kh.path("events"))
+                .extracting(e -> e.path("type").asText())
+                .containsExactly(
+                        "org.diplomaticledger.MissionOpened.v2",
+                        "org.diplomaticledger.StaffCountReported.v1",
+                        "org.diplomaticledger.TalksScheduled.v1");
+        JsonNode bn = ledger.get("integrator", "/api/v1/events?after=" + before + "&state=BN")
+                .json();
         assertThat(bn.path("events")).hasSize(1);
         assertThat(bn.path("events").get(0).path("subject").asText()).isEqualTo("BN-LA");
-        JsonNode typed = ledger.get("integrator", "/api/v1/events?after=" + before
-                + "&type=MissionOpened,org.diplomaticledger.StaffCountReported.v1&state=LA").json();
-        assertThat(typed.path("events")).extracting(e -> e.path("subject").asText()).containsExactly("KH-LA", "KH-LA", "BN-LA");
-        JsonNode dated = ledger.get("integrator", "/api/v1/events?after=" + before + "&state=LA&from=2000-01-01&to=2010-01-01").json();
-        assertThat(dated.path("events")).extracting(e -> e.path("effectivedate").asText()).containsExactly("2005-06-01", "2010-01-01");
-        JsonNode aggregate = ledger.get("integrator", "/api/v1/events?after=" + before + "&aggregate=KH-LA").json();
-        assertThat(aggregate.path("events")).allSatisfy(e -> assertThat(e.path("subject").asText()).isEqualTo("KH-LA")).hasSize(2);
+        JsonNode typed = ledger.get(
+                        "integrator",
+                        "/api/v1/events?after=" + before
+                                + "&type=MissionOpened,org.diplomaticledger.StaffCountReported.v1&state=LA")
+                .json();
+        assertThat(typed.path("events"))
+                .extracting(e -> e.path("subject").asText())
+                .containsExactly("KH-LA", "KH-LA", "BN-LA");
+        JsonNode dated = ledger.get(
+                        "integrator", "/api/v1/events?after=" + before + "&state=LA&from=2000-01-01&to=2010-01-01")
+                .json();
+        assertThat(dated.path("events"))
+                .extracting(e -> e.path("effectivedate").asText())
+                .containsExactly("2005-06-01", "2010-01-01");
+        JsonNode aggregate = ledger.get("integrator", "/api/v1/events?after=" + before + "&aggregate=KH-LA")
+                .json();
+        assertThat(aggregate.path("events"))
+                .allSatisfy(e -> assertThat(e.path("subject").asText()).isEqualTo("KH-LA"))
+                .hasSize(2);
 
-        Response ndjson = ledger.getAccept("integrator", "/api/v1/events?after=" + before + "&state=KH", "application/x-ndjson");
+        Response ndjson =
+                ledger.getAccept("integrator", "/api/v1/events?after=" + before + "&state=KH", "application/x-ndjson");
         assertThat(ndjson.header("Content-Type")).startsWith("application/x-ndjson");
         String[] lines = ndjson.body().split("\n");
         assertThat(lines).hasSize(3);
@@ -122,9 +146,18 @@ class StreamHttpTest extends LedgerIntegrationTest {
 
     @Test
     void badParametersAreNamed() {
-        for (String[] bad : new String[][]{{"limit=0", "limit"}, {"limit=abc", "limit"}, {"limit=5000", "limit"},
-                {"after=-1", "after"}, {"after=x", "after"}, {"type=NoSuchEvent", "type"}, {"state=Narnia", "state"},
-                {"from=2020-13-01", "from"}, {"from=2020-01-02&to=2020-01-01", "from"}, {"to=tomorrow", "to"}}) {
+        for (String[] bad : new String[][] {
+            {"limit=0", "limit"},
+            {"limit=abc", "limit"},
+            {"limit=5000", "limit"},
+            {"after=-1", "after"},
+            {"after=x", "after"},
+            {"type=NoSuchEvent", "type"},
+            {"state=Narnia", "state"},
+            {"from=2020-13-01", "from"},
+            {"from=2020-01-02&to=2020-01-01", "from"},
+            {"to=tomorrow", "to"}
+        }) {
             Response response = ledger.get("integrator", "/api/v1/events?" + bad[0]);
             assertThat(response.status()).as(bad[0]).isEqualTo(400);
             assertThat(response.header("Content-Type")).startsWith("application/problem+json");
@@ -143,7 +176,8 @@ class StreamHttpTest extends LedgerIntegrationTest {
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
             HttpClient http = SseLines.client();
             String liveId;
-            try (SseLines stream = SseLines.open(http, port, "integrator", "/api/v1/stream?state=KH&after=" + before, null)) {
+            try (SseLines stream =
+                    SseLines.open(http, port, "integrator", "/api/v1/stream?state=KH&after=" + before, null)) {
                 assertThat(stream.status).isEqualTo(200);
                 List<String> types = new ArrayList<>();
                 for (int i = 0; i < 3; i++) {
@@ -154,15 +188,19 @@ class StreamHttpTest extends LedgerIntegrationTest {
                 }
                 assertThat(types).containsExactly("MissionOpened", "StaffCountReported", "TalksScheduled");
                 long written = ledger.accepted("RecordStaffCount", """
-                        {"sendingState": "KH", "receivingState": "LA", "headcount": 13, "source": "live"}""").path("position").asLong();
+                        {"sendingState": "KH", "receivingState": "LA", "headcount": 13, "source": "live"}""")
+                        .path("position")
+                        .asLong();
                 SseLines.Message live = stream.next();
                 assertThat(live.id()).isEqualTo(Long.toString(written));
                 assertThat(live.data().getType()).isEqualTo("org.diplomaticledger.StaffCountReported.v1");
                 liveId = live.id();
             }
-            long missed = ledger.accepted("RecordStaffCount", """
+            long missed =
+                    ledger.accepted("RecordStaffCount", """
                     {"sendingState": "LA", "receivingState": "KH", "headcount": 3, "source": "while away"}""").path("position").asLong();
-            try (SseLines resumed = SseLines.open(http, port, "integrator", "/api/v1/stream?state=KH&after=0", liveId)) {
+            try (SseLines resumed =
+                    SseLines.open(http, port, "integrator", "/api/v1/stream?state=KH&after=0", liveId)) {
                 SseLines.Message next = resumed.next();
                 assertThat(next.id()).isEqualTo(Long.toString(missed));
                 assertThat(next.data().getSubject()).isEqualTo("LA-KH");

@@ -1,20 +1,7 @@
 package org.diplomaticledger.stream;
 
-import org.diplomaticledger.support.LedgerClient;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.embedded.tomcat.TomcatConnectorCustomizer;
-import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,17 +20,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.diplomaticledger.support.LedgerClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.embedded.tomcat.TomcatConnectorCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The stream under load, on a ledger of its own (so that its 12,000 events disturb no other test): 10,000 events
@@ -52,7 +51,8 @@ import static org.awaitility.Awaitility.await;
  * the server ends its stream. Tomcat's socket send buffer is kept small here so that a stalled consumer fills its
  * buffer after a few hundred events instead of megabytes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "ledger.stream.heartbeat=PT" + StreamUnderLoadTest.HEARTBEAT_SECONDS + "S")
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
@@ -76,8 +76,10 @@ class StreamUnderLoadTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     LedgerTail tail;
 
@@ -90,12 +92,16 @@ class StreamUnderLoadTest {
         for (int i = 0; i < imports; i++) {
             StringBuilder ndjson = new StringBuilder();
             for (int j = 0; j < size; j++) {
-                ndjson.append("{\"command\": \"RecordStaffCount\", \"payload\": {\"sendingState\": \"").append(sending)
-                        .append("\", \"receivingState\": \"").append(receiving).append("\", \"headcount\": ")
-                        .append(i * size + j).append(", \"source\": \"load\"}}\n");
+                ndjson.append("{\"command\": \"RecordStaffCount\", \"payload\": {\"sendingState\": \"")
+                        .append(sending)
+                        .append("\", \"receivingState\": \"")
+                        .append(receiving)
+                        .append("\", \"headcount\": ")
+                        .append(i * size + j)
+                        .append(", \"source\": \"load\"}}\n");
             }
-            LedgerClient.Response response = ledger.post("clerk", "/api/v1/imports", "application/x-ndjson",
-                    ndjson.toString(), Map.of());
+            LedgerClient.Response response =
+                    ledger.post("clerk", "/api/v1/imports", "application/x-ndjson", ndjson.toString(), Map.of());
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
         }
     }
@@ -113,58 +119,73 @@ class StreamUnderLoadTest {
         AtomicLong lastReceived = new AtomicLong(start);
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
         HttpClient http = SseLines.client();
-        Thread reader = new Thread(() -> {
-            Random random = new Random(42);
-            String lastId = null;
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
-            try {
-                while (received.size() < total && System.nanoTime() < deadline) {
-                    int dropAfter = 200 + random.nextInt(1300);
-                    try (SseLines stream = SseLines.open(http, port, "integrator", "/api/v1/stream?after=" + start, lastId)) {
-                        assertThat(stream.status).isEqualTo(200);
-                        // As SSE clients do: a line silent for five heartbeats is dead; drop it and resume.
-                        ScheduledFuture<?> idle = watchdog.scheduleAtFixedRate(() -> {
-                            if (System.nanoTime() - stream.lastLine > TimeUnit.SECONDS.toNanos(5 * HEARTBEAT_SECONDS)) {
-                                idleDrops.incrementAndGet();
-                                stream.close();
-                            } else if (System.nanoTime() - lastEventAt.get() > TimeUnit.SECONDS.toNanos(10)
-                                    && received.size() < total && head() > lastReceived.get()) {
-                                // Heartbeats, but no event for 10 s though the ledger holds newer ones: a stalled live
-                                // stream (seen under heavy CPU load); counted and reported, then resumed.
-                                stalledDrops.incrementAndGet();
-                                lastEventAt.set(System.nanoTime());
-                                stream.close();
+        Thread reader = new Thread(
+                () -> {
+                    Random random = new Random(42);
+                    String lastId = null;
+                    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+                    try {
+                        while (received.size() < total && System.nanoTime() < deadline) {
+                            int dropAfter = 200 + random.nextInt(1300);
+                            try (SseLines stream =
+                                    SseLines.open(http, port, "integrator", "/api/v1/stream?after=" + start, lastId)) {
+                                assertThat(stream.status).isEqualTo(200);
+                                // As SSE clients do: a line silent for five heartbeats is dead; drop it and resume.
+                                ScheduledFuture<?> idle = watchdog.scheduleAtFixedRate(
+                                        () -> {
+                                            if (System.nanoTime() - stream.lastLine
+                                                    > TimeUnit.SECONDS.toNanos(5 * HEARTBEAT_SECONDS)) {
+                                                idleDrops.incrementAndGet();
+                                                stream.close();
+                                            } else if (System.nanoTime() - lastEventAt.get()
+                                                            > TimeUnit.SECONDS.toNanos(10)
+                                                    && received.size() < total
+                                                    && head() > lastReceived.get()) {
+                                                // Heartbeats, but no event for 10 s though the ledger holds newer ones:
+                                                // a stalled live
+                                                // stream (seen under heavy CPU load); counted and reported, then
+                                                // resumed.
+                                                stalledDrops.incrementAndGet();
+                                                lastEventAt.set(System.nanoTime());
+                                                stream.close();
+                                            }
+                                        },
+                                        1,
+                                        1,
+                                        TimeUnit.SECONDS);
+                                try {
+                                    for (int i = 0; i < dropAfter && received.size() < total; i++) {
+                                        SseLines.Message message = stream.next();
+                                        if (message == null) {
+                                            break; // the server ended the stream: resume
+                                        }
+                                        assertThat(message.id())
+                                                .isEqualTo(message.data().getExtension("ledgerposition"));
+                                        assertThat(message.data().getType())
+                                                .isEqualTo("org.diplomaticledger.StaffCountReported.v1");
+                                        assertThat(message.event()).isEqualTo("StaffCountReported");
+                                        received.add(Long.parseLong(message.id()));
+                                        lastId = message.id();
+                                        lastReceived.set(Long.parseLong(lastId));
+                                        lastEventAt.set(System.nanoTime());
+                                    }
+                                } catch (IOException dropped) {
+                                    // closed by the watchdog: resume from lastId
+                                } finally {
+                                    idle.cancel(false);
+                                }
                             }
-                        }, 1, 1, TimeUnit.SECONDS);
-                        try {
-                        for (int i = 0; i < dropAfter && received.size() < total; i++) {
-                            SseLines.Message message = stream.next();
-                            if (message == null) {
-                                break; // the server ended the stream: resume
-                            }
-                            assertThat(message.id()).isEqualTo(message.data().getExtension("ledgerposition"));
-                            assertThat(message.data().getType()).isEqualTo("org.diplomaticledger.StaffCountReported.v1");
-                            assertThat(message.event()).isEqualTo("StaffCountReported");
-                            received.add(Long.parseLong(message.id()));
-                            lastId = message.id();
-                            lastReceived.set(Long.parseLong(lastId));
-                            lastEventAt.set(System.nanoTime());
+                            reconnects.incrementAndGet(); // a forced disconnect mid-stream
                         }
-                        } catch (IOException dropped) {
-                            // closed by the watchdog: resume from lastId
-                        } finally {
-                            idle.cancel(false);
+                        if (received.size() < total) {
+                            System.out.printf(
+                                    "stream reader: gave up at its deadline with %d events%n", received.size());
                         }
+                    } catch (Throwable e) {
+                        readerFailure.set(e);
                     }
-                    reconnects.incrementAndGet(); // a forced disconnect mid-stream
-                }
-                if (received.size() < total) {
-                    System.out.printf("stream reader: gave up at its deadline with %d events%n", received.size());
-                }
-            } catch (Throwable e) {
-                readerFailure.set(e);
-            }
-        }, "sse-reader");
+                },
+                "sse-reader");
         reader.start();
 
         String[][] pairs = {{"AR", "BR"}, {"CL", "PE"}, {"CO", "EC"}, {"MX", "GT"}};
@@ -180,18 +201,27 @@ class StreamUnderLoadTest {
         reader.join(TimeUnit.MINUTES.toMillis(4));
         watchdog.shutdownNow();
         assertThat(readerFailure.get()).isNull();
-        System.out.printf("stream reader: %d reconnects, %d after a silent line, %d after a stalled live stream "
-                + "(tail frontier %d, ledger head %d)%n", reconnects.get(), idleDrops.get(), stalledDrops.get(), tail.frontier(), head());
+        System.out.printf(
+                "stream reader: %d reconnects, %d after a silent line, %d after a stalled live stream "
+                        + "(tail frontier %d, ledger head %d)%n",
+                reconnects.get(), idleDrops.get(), stalledDrops.get(), tail.frontier(), head());
 
-        List<Long> stored = jdbc.queryForList("SELECT global_index FROM domain_event_entry WHERE global_index > ? ORDER BY global_index",
-                Long.class, start);
+        List<Long> stored = jdbc.queryForList(
+                "SELECT global_index FROM domain_event_entry WHERE global_index > ? ORDER BY global_index",
+                Long.class,
+                start);
         assertThat(stored).hasSize(total);
         assertThat(reconnects.get()).isGreaterThan(5);
         List<Long> missing = new ArrayList<>(stored);
         missing.removeAll(received);
-        System.out.printf("stream reader: missing %d (%s), reader alive %s, last received %d%n", missing.size(),
-                ranges(missing), reader.isAlive(), lastReceived.get());
-        assertThat(received).as("every event once, in ledger order").hasSize(total).doesNotHaveDuplicates().isSorted()
+        System.out.printf(
+                "stream reader: missing %d (%s), reader alive %s, last received %d%n",
+                missing.size(), ranges(missing), reader.isAlive(), lastReceived.get());
+        assertThat(received)
+                .as("every event once, in ledger order")
+                .hasSize(total)
+                .doesNotHaveDuplicates()
+                .isSorted()
                 .containsExactlyElementsOf(stored);
         // A client that drops its connection is no error: the server ends its request without an error page.
         assertThat(output.getOut()).doesNotContain("Response already committed");
@@ -204,7 +234,10 @@ class StreamUnderLoadTest {
             while (j + 1 < positions.size() && positions.get(j + 1) == positions.get(j) + 1) {
                 j++;
             }
-            text.append(text.length() == 0 ? "" : ", ").append(positions.get(i)).append('-').append(positions.get(j));
+            text.append(text.length() == 0 ? "" : ", ")
+                    .append(positions.get(i))
+                    .append('-')
+                    .append(positions.get(j));
             i = j + 1;
         }
         return text.toString();
@@ -218,15 +251,18 @@ class StreamUnderLoadTest {
         int before = tail.subscriptionCount();
         // One healthy consumer reads throughout, so the two measurements differ only by the stalled consumer.
         AtomicInteger healthy = new AtomicInteger();
-        Thread consumer = new Thread(() -> {
-            try (SseLines stream = SseLines.open(SseLines.client(), port, "integrator", "/api/v1/stream?after=" + from, null)) {
-                while (healthy.get() < 4000 && stream.next() != null) {
-                    healthy.incrementAndGet();
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }, "healthy-consumer");
+        Thread consumer = new Thread(
+                () -> {
+                    try (SseLines stream = SseLines.open(
+                            SseLines.client(), port, "integrator", "/api/v1/stream?after=" + from, null)) {
+                        while (healthy.get() < 4000 && stream.next() != null) {
+                            healthy.incrementAndGet();
+                        }
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                "healthy-consumer");
         consumer.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> tail.subscriptionCount() == before + 1);
         long baselineStart = System.nanoTime();
@@ -239,8 +275,10 @@ class StreamUnderLoadTest {
             stalled.setReceiveBufferSize(4096);
             stalled.connect(new InetSocketAddress("localhost", port));
             OutputStream request = stalled.getOutputStream();
-            request.write(("GET /api/v1/stream?after=" + stalledFrom + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n"
-                    + "Authorization: " + LedgerClient.basic("integrator", "integrator") + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            request.write(("GET /api/v1/stream?after=" + stalledFrom
+                            + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n" + "Authorization: "
+                            + LedgerClient.basic("integrator", "integrator") + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             request.flush();
             await().atMost(Duration.ofSeconds(10)).until(() -> tail.subscriptionCount() == before + 2);
 
@@ -251,13 +289,18 @@ class StreamUnderLoadTest {
             // machine a timed ratio fails for reasons that are not the ledger's. What is asserted is that the
             // writes all completed while the consumer read nothing, and that the consumer was ended for it.
             System.out.printf("writes/s: %.0f alone, %.0f with a stalled consumer%n", baseline, withStalled);
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE global_index > ?", Long.class,
-                    stalledFrom)).as("every write went through while the consumer stalled").isEqualTo(2000);
+            assertThat(jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM domain_event_entry WHERE global_index > ?", Long.class, stalledFrom))
+                    .as("every write went through while the consumer stalled")
+                    .isEqualTo(2000);
 
             consumer.join(TimeUnit.SECONDS.toMillis(60));
-            assertThat(healthy.get()).as("the other consumer received every event").isEqualTo(4000);
+            assertThat(healthy.get())
+                    .as("the other consumer received every event")
+                    .isEqualTo(4000);
             await().atMost(Duration.ofSeconds(30)).until(() -> tail.subscriptionCount() == before);
-            assertThat(tail.slowConsumersDropped()).as("counted for ledger_stream_slow_consumers_dropped_total")
+            assertThat(tail.slowConsumersDropped())
+                    .as("counted for ledger_stream_slow_consumers_dropped_total")
                     .isEqualTo(dropped + 1);
 
             // When the stalled consumer finally reads, it gets what was in flight before its stream ended, then
@@ -278,7 +321,9 @@ class StreamUnderLoadTest {
             String text = all.toString(StandardCharsets.UTF_8);
             assertThat(text).startsWith("HTTP/1.1 200");
             int events = text.split("\nid: ", -1).length - 1;
-            assertThat(events).as("events the stalled consumer got before its stream ended").isLessThan(1000);
+            assertThat(events)
+                    .as("events the stalled consumer got before its stream ended")
+                    .isLessThan(1000);
         }
     }
 }

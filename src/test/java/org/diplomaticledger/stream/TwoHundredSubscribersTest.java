@@ -1,19 +1,18 @@
 package org.diplomaticledger.stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.diplomaticledger.bench.SseSubscribers;
-import org.diplomaticledger.support.LedgerIntegrationTest;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.diplomaticledger.bench.SseSubscribers;
+import org.diplomaticledger.support.LedgerIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Issue 13's fan-out on the shared test ledger, with Equatorial Guinea (GQ) in Guinea-Bissau (GW), which no other
@@ -40,8 +39,8 @@ class TwoHundredSubscribersTest extends LedgerIntegrationTest {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             JsonNode answer = ledger.accepted("RecordStaffCount", """
-                    {"sendingState": "GQ", "receivingState": "GW", "headcount": %d, "effectiveDate": "%s", "source": "fan-out"}"""
-                    .formatted(10 + i % 7, LocalDate.of(2001, 1, 1).plusDays(i)));
+                    {"sendingState": "GQ", "receivingState": "GW", "headcount": %d, "effectiveDate": "%s", "source": "fan-out"}""".formatted(
+                            10 + i % 7, LocalDate.of(2001, 1, 1).plusDays(i)));
             last = Math.max(last, answer.path("position").asLong());
         }
         return last;
@@ -54,9 +53,15 @@ class TwoHundredSubscribersTest extends LedgerIntegrationTest {
         // from the store and switches to the live tail under load.
         java.util.concurrent.ExecutorService clerk = java.util.concurrent.Executors.newSingleThreadExecutor();
         java.util.concurrent.Future<Long> written = clerk.submit(this::writePaced);
-        try (SseSubscribers streams = SseSubscribers.open(port, "integrator", "integrator",
-                "/api/v1/stream?after=" + start, SUBSCRIBERS, Duration.ofSeconds(30))) {
-            assertThat(streams.subscribers()).allSatisfy(subscriber -> assertThat(subscriber.status()).isEqualTo(200));
+        try (SseSubscribers streams = SseSubscribers.open(
+                port,
+                "integrator",
+                "integrator",
+                "/api/v1/stream?after=" + start,
+                SUBSCRIBERS,
+                Duration.ofSeconds(30))) {
+            assertThat(streams.subscribers())
+                    .allSatisfy(subscriber -> assertThat(subscriber.status()).isEqualTo(200));
             // At least ours: streams earlier test classes left open on the shared ledger may close meanwhile, so
             // "before + SUBSCRIBERS" could never be reached. Should ours fall short, the assertions below say which
             // stream ended and with what closing comment, which says more than a timeout here.
@@ -68,9 +73,13 @@ class TwoHundredSubscribersTest extends LedgerIntegrationTest {
             long last = written.get(2, TimeUnit.MINUTES);
             clerk.shutdown();
             long end = last;
-            List<Long> stored = jdbc.queryForList("SELECT e.global_index FROM domain_event_entry e JOIN audit_chain c "
-                    + "ON c.global_index = e.global_index AND c.event_identifier = e.event_identifier "
-                    + "WHERE e.global_index > ? AND e.global_index <= ? ORDER BY e.global_index", Long.class, start, end);
+            List<Long> stored = jdbc.queryForList(
+                    "SELECT e.global_index FROM domain_event_entry e JOIN audit_chain c "
+                            + "ON c.global_index = e.global_index AND c.event_identifier = e.event_identifier "
+                            + "WHERE e.global_index > ? AND e.global_index <= ? ORDER BY e.global_index",
+                    Long.class,
+                    start,
+                    end);
             assertThat(stored).hasSizeGreaterThanOrEqualTo(COMMANDS);
 
             try {
@@ -81,12 +90,16 @@ class TwoHundredSubscribersTest extends LedgerIntegrationTest {
             List<String> short_ = new ArrayList<>();
             for (SseSubscribers.Subscriber subscriber : streams.subscribers()) {
                 if (subscriber.lastPosition() < end) {
-                    short_.add("#" + subscriber.number() + ": " + subscriber.count() + " events, last " + subscriber.lastPosition()
-                            + (subscriber.ended() ? ", ended" : "") + (subscriber.closingComment() != null ? " " + subscriber.closingComment() : "")
+                    short_.add("#" + subscriber.number() + ": " + subscriber.count() + " events, last "
+                            + subscriber.lastPosition()
+                            + (subscriber.ended() ? ", ended" : "")
+                            + (subscriber.closingComment() != null ? " " + subscriber.closingComment() : "")
                             + ", " + subscriber.bytes() + " bytes");
                 }
             }
-            assertThat(short_).as("subscribers that did not receive every event up to %d", end).isEmpty();
+            assertThat(short_)
+                    .as("subscribers that did not receive every event up to %d", end)
+                    .isEmpty();
             for (SseSubscribers.Subscriber subscriber : streams.subscribers()) {
                 List<Long> received = new ArrayList<>();
                 for (long position : subscriber.positions()) {
@@ -94,12 +107,16 @@ class TwoHundredSubscribersTest extends LedgerIntegrationTest {
                         received.add(position);
                     }
                 }
-                assertThat(received).as("subscriber #%d: every event once, in ledger order", subscriber.number())
+                assertThat(received)
+                        .as("subscriber #%d: every event once, in ledger order", subscriber.number())
                         .containsExactlyElementsOf(stored);
             }
-            assertThat(streams.subscribers().stream().filter(SseSubscribers.Subscriber::ended)
-                    .map(subscriber -> "#" + subscriber.number() + " " + subscriber.closingComment()).toList())
-                    .as("streams that ended while the clerk wrote").isEmpty();
+            assertThat(streams.subscribers().stream()
+                            .filter(SseSubscribers.Subscriber::ended)
+                            .map(subscriber -> "#" + subscriber.number() + " " + subscriber.closingComment())
+                            .toList())
+                    .as("streams that ended while the clerk wrote")
+                    .isEmpty();
         }
     }
 }

@@ -1,5 +1,13 @@
 package org.diplomaticledger.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.diplomaticledger.DiplomaticLedgerApplication;
@@ -13,15 +21,6 @@ import org.diplomaticledger.shared.LedgerCommand;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The whole ledger in this JVM, started once and shared, for property tests (jqwik runs outside Spring's test
@@ -70,7 +69,11 @@ public final class LedgerApp {
     public Optional<CommandReceipt> send(LedgerCommand command) {
         try {
             return Optional.of(bean(LedgerWriter.class)
-                    .write(List.of(command), new LedgerWriter.Context("property-test", "property-" + unique()), null, null)
+                    .write(
+                            List.of(command),
+                            new LedgerWriter.Context("property-test", "property-" + unique()),
+                            null,
+                            null)
                     .get(0));
         } catch (CommandFailed refused) {
             return Optional.empty();
@@ -90,8 +93,8 @@ public final class LedgerApp {
      */
     public static List<DomainEventMessage<?>> inEffectiveOrder(List<DomainEventMessage<?>> events) {
         List<DomainEventMessage<?>> sorted = new ArrayList<>(events);
-        sorted.sort(java.util.Comparator.comparing(
-                (DomainEventMessage<?> event) -> ((org.diplomaticledger.shared.LedgerEvent) event.getPayload()).effectiveDate()));
+        sorted.sort(java.util.Comparator.comparing((DomainEventMessage<?> event) ->
+                ((org.diplomaticledger.shared.LedgerEvent) event.getPayload()).effectiveDate()));
         return sorted;
     }
 
@@ -99,7 +102,8 @@ public final class LedgerApp {
     public static List<org.diplomaticledger.shared.LedgerCommand> inEffectiveOrderOfCommands(
             List<org.diplomaticledger.shared.LedgerCommand> commands) {
         List<org.diplomaticledger.shared.LedgerCommand> sorted = new ArrayList<>(commands);
-        sorted.sort(java.util.Comparator.comparing(org.diplomaticledger.shared.LedgerCommand::effectiveDate,
+        sorted.sort(java.util.Comparator.comparing(
+                org.diplomaticledger.shared.LedgerCommand::effectiveDate,
                 java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
         return sorted;
     }

@@ -2,7 +2,6 @@ package org.diplomaticledger.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -84,8 +83,10 @@ public final class LedgerClient {
 
     /** A GET with the header {@code X-Ledger-At-Least}, as a client that read its write's position would send it. */
     public Response get(String user, String path, long atLeast) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET()
-                .header("Accept", "application/json").header("X-Ledger-At-Least", Long.toString(atLeast));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .GET()
+                .header("Accept", "application/json")
+                .header("X-Ledger-At-Least", Long.toString(atLeast));
         if (user != null) {
             request.header("Authorization", basic(user, user));
         }
@@ -93,7 +94,8 @@ public final class LedgerClient {
     }
 
     public Response getAccept(String user, String path, String accept) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET().header("Accept", accept);
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).GET().header("Accept", accept);
         if (user != null) {
             request.header("Authorization", basic(user, user));
         }
@@ -106,7 +108,11 @@ public final class LedgerClient {
      */
     public Response request(String method, String user, String path, Map<String, String> headers, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (user != null) {
             request.header("Authorization", basic(user, user));
         }

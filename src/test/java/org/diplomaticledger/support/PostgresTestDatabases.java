@@ -1,12 +1,6 @@
 package org.diplomaticledger.support;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.env.EnvironmentPostProcessor;
-import org.springframework.core.Ordered;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.PropertySource;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +13,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertySource;
 
 /**
  * Runs the suite on PostgreSQL when the JVM has {@code -Dledger.test.database=postgresql}: one real PostgreSQL
@@ -97,8 +96,11 @@ public final class PostgresTestDatabases implements EnvironmentPostProcessor, Or
             @Override
             public Object getProperty(String name) {
                 return switch (name) {
-                    case "spring.datasource.url" -> database(Path.of(environment.getProperty("ledger.data-dir", "./data"))
-                            .toAbsolutePath().normalize().toString());
+                    case "spring.datasource.url" ->
+                        database(Path.of(environment.getProperty("ledger.data-dir", "./data"))
+                                .toAbsolutePath()
+                                .normalize()
+                                .toString());
                     case "spring.datasource.username" -> "postgres";
                     case "spring.datasource.password" -> "";
                     case "spring.datasource.hikari.maximum-pool-size" -> "6";

@@ -1,12 +1,11 @@
 package org.diplomaticledger.support;
 
+import java.util.UUID;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-
-import java.util.UUID;
 
 /**
  * A real (in-memory) H2 database of its own for each test, closed after it: for tests of the projections' SQL

@@ -5,11 +5,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.diplomaticledger.shared.LedgerCommand;
-import org.diplomaticledger.shared.Provenance;
-
 import java.time.LocalDate;
 import java.util.Map;
+import org.diplomaticledger.shared.LedgerCommand;
+import org.diplomaticledger.shared.Provenance;
 
 /**
  * Corrects the facts of an earlier event, named by its event id: {@code corrections} holds the fields to change with
@@ -26,5 +25,5 @@ public record CorrectEntry(
         @NotEmpty Map<String, Object> corrections,
         @NotBlank @Size(max = 1000) String reason,
         LocalDate effectiveDate,
-        @NotNull @Valid Provenance source) implements LedgerCommand {
-}
+        @NotNull @Valid Provenance source)
+        implements LedgerCommand {}

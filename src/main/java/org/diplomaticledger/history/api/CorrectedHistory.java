@@ -3,16 +3,15 @@ package org.diplomaticledger.history.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.diplomaticledger.shared.EventJson;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.diplomaticledger.shared.EventJson;
 
 /**
  * One aggregate's history as it reads once its corrections are applied: a corrected event is replaced, in its own
@@ -25,8 +24,7 @@ import java.util.Set;
  */
 public final class CorrectedHistory {
 
-    private CorrectedHistory() {
-    }
+    private CorrectedHistory() {}
 
     /**
      * @param events one aggregate's events in sequence order
@@ -37,7 +35,9 @@ public final class CorrectedHistory {
         Set<String> retracted = new HashSet<>();
         for (DomainEventMessage<?> event : events) {
             if (event.getPayload() instanceof EntryCorrected correction) {
-                corrections.computeIfAbsent(correction.eventId(), id -> new ArrayList<>()).add(correction);
+                corrections
+                        .computeIfAbsent(correction.eventId(), id -> new ArrayList<>())
+                        .add(correction);
                 retracted.remove(correction.eventId());
             } else if (event.getPayload() instanceof EntryRetracted retraction) {
                 retracted.add(retraction.eventId());
@@ -65,7 +65,8 @@ public final class CorrectedHistory {
      *
      * @param corrections the event's corrections, in the order they were recorded
      */
-    public static Object correctedPayload(DomainEventMessage<?> original, List<EntryCorrected> corrections, ObjectMapper mapper) {
+    public static Object correctedPayload(
+            DomainEventMessage<?> original, List<EntryCorrected> corrections, ObjectMapper mapper) {
         // Compared in the stored JSON form (null fields left out), whatever the caller's mapper does with nulls.
         ObjectMapper stored = EventJson.mapper();
         JsonNode before = stored.valueToTree(original.getPayload()).get("source");
@@ -98,12 +99,20 @@ public final class CorrectedHistory {
      */
     public static JsonNode shownSource(JsonNode before, JsonNode correctedSource, JsonNode correctionSource) {
         boolean sourceCorrected = correctedSource != null && !correctedSource.equals(before);
-        return sourceCorrected || correctionSource == null || correctionSource.isNull() ? correctedSource : correctionSource;
+        return sourceCorrected || correctionSource == null || correctionSource.isNull()
+                ? correctedSource
+                : correctionSource;
     }
 
     /** The event with another payload and everything else (id, aggregate, sequence, time, metadata) its own. */
     public static DomainEventMessage<?> substitute(DomainEventMessage<?> event, Object payload) {
-        return new GenericDomainEventMessage<>(event.getType(), event.getAggregateIdentifier(), event.getSequenceNumber(),
-                payload, event.getMetaData(), event.getIdentifier(), event.getTimestamp());
+        return new GenericDomainEventMessage<>(
+                event.getType(),
+                event.getAggregateIdentifier(),
+                event.getSequenceNumber(),
+                payload,
+                event.getMetaData(),
+                event.getIdentifier(),
+                event.getTimestamp());
     }
 }

@@ -1,10 +1,9 @@
 package org.diplomaticledger.history.api;
 
-import org.diplomaticledger.shared.LedgerEvent;
-import org.diplomaticledger.shared.Provenance;
-
 import java.time.LocalDate;
 import java.util.Map;
+import org.diplomaticledger.shared.LedgerEvent;
+import org.diplomaticledger.shared.Provenance;
 
 /**
  * An earlier event of the same aggregate said something wrong; {@code corrected} is what it should have said: the
@@ -19,6 +18,11 @@ import java.util.Map;
  * @param effectiveDate the corrected payload's effective date
  * @param source        who reported the correction
  */
-public record EntryCorrected(String eventId, String eventType, Map<String, Object> corrected, String reason,
-                             LocalDate effectiveDate, Provenance source) implements LedgerEvent {
-}
+public record EntryCorrected(
+        String eventId,
+        String eventType,
+        Map<String, Object> corrected,
+        String reason,
+        LocalDate effectiveDate,
+        Provenance source)
+        implements LedgerEvent {}

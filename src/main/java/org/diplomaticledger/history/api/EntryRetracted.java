@@ -1,9 +1,8 @@
 package org.diplomaticledger.history.api;
 
+import java.time.LocalDate;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
 
 /**
  * An earlier event of the same aggregate should never have been recorded. It stays in the ledger untouched; readers
@@ -15,6 +14,6 @@ import java.time.LocalDate;
  * @param effectiveDate the retracted event's effective date
  * @param source        who reported the retraction
  */
-public record EntryRetracted(String eventId, String eventType, String reason, LocalDate effectiveDate,
-                             Provenance source) implements LedgerEvent {
-}
+public record EntryRetracted(
+        String eventId, String eventType, String reason, LocalDate effectiveDate, Provenance source)
+        implements LedgerEvent {}

@@ -1,8 +1,7 @@
 package org.diplomaticledger.history.api;
 
-import org.diplomaticledger.shared.Provenance;
-
 import java.util.Map;
+import org.diplomaticledger.shared.Provenance;
 
 /**
  * A correction or a retraction of one event, as the client asked for it; {@code history} judges it on the history of

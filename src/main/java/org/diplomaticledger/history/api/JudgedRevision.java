@@ -1,11 +1,10 @@
 package org.diplomaticledger.history.api;
 
+import java.time.LocalDate;
+import java.util.Objects;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.diplomaticledger.shared.LedgerEvent;
-
-import java.time.LocalDate;
-import java.util.Objects;
 
 /**
  * A correction or retraction once {@code history} has judged it against the history of the aggregate that owns the
@@ -21,7 +20,8 @@ public record JudgedRevision(LedgerEvent event, Long version) {
 
     public JudgedRevision {
         if (!(event instanceof EntryCorrected || event instanceof EntryRetracted)) {
-            throw new IllegalArgumentException("a revision records an EntryCorrected or an EntryRetracted, not " + event);
+            throw new IllegalArgumentException(
+                    "a revision records an EntryCorrected or an EntryRetracted, not " + event);
         }
     }
 
@@ -41,7 +41,8 @@ public record JudgedRevision(LedgerEvent event, Long version) {
 
     /** Whether the revised fact stays on its day: a correction that leaves its {@code effectiveDate} as it was. */
     public boolean keepsItsDay() {
-        return event instanceof EntryCorrected correction && correction.corrected().get("effectiveDate") == null;
+        return event instanceof EntryCorrected correction
+                && correction.corrected().get("effectiveDate") == null;
     }
 
     /**
@@ -49,7 +50,9 @@ public record JudgedRevision(LedgerEvent event, Long version) {
      * correction that {@link #keepsItsDay keeps its day}.
      */
     public LocalDate movedTo() {
-        Object day = event instanceof EntryCorrected correction ? correction.corrected().get("effectiveDate") : null;
+        Object day = event instanceof EntryCorrected correction
+                ? correction.corrected().get("effectiveDate")
+                : null;
         return day == null ? null : LocalDate.parse(day.toString());
     }
 

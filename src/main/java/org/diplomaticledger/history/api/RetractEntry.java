@@ -4,10 +4,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
 
 /**
  * Retracts an earlier event, named by its event id: it should never have been recorded. The event stays in the
@@ -22,5 +21,5 @@ public record RetractEntry(
         @NotBlank @Size(max = 255) String eventId,
         @NotBlank @Size(max = 1000) String reason,
         LocalDate effectiveDate,
-        @NotNull @Valid Provenance source) implements LedgerCommand {
-}
+        @NotNull @Valid Provenance source)
+        implements LedgerCommand {}

@@ -13,8 +13,8 @@ import java.util.function.BiFunction;
  * @param rules         what the aggregate's events introduce and what identifies them
  * @param command       the command that hands the aggregate (by its id) the judged revision
  */
-public record RevisionRoute(String aggregateType, RevisionRules rules,
-                            BiFunction<String, JudgedRevision, ? extends ReviseEntry> command) {
+public record RevisionRoute(
+        String aggregateType, RevisionRules rules, BiFunction<String, JudgedRevision, ? extends ReviseEntry> command) {
 
     public RevisionRoute {
         Objects.requireNonNull(aggregateType, "aggregateType");

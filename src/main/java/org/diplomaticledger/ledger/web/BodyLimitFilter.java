@@ -8,6 +8,10 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import org.diplomaticledger.shared.Problems;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -17,11 +21,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 
 /**
  * Caps every request body before anything parses it: {@code ledger.limits.import-body} (64 MB) for
@@ -39,8 +38,8 @@ class BodyLimitFilter {
     static final String IMPORTS = "/api/v1/imports";
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> bodyLimit(ObjectMapper objectMapper,
-                                                          org.diplomaticledger.ledger.LedgerProperties properties) {
+    FilterRegistrationBean<OncePerRequestFilter> bodyLimit(
+            ObjectMapper objectMapper, org.diplomaticledger.ledger.LedgerProperties properties) {
         DataSize commandBody = properties.limits().commandBody();
         DataSize importBody = properties.limits().importBody();
         DataSize asyncImportBody = properties.imports().asyncBody();
@@ -107,13 +106,18 @@ class BodyLimitFilter {
         }
 
         private void refuse(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
-            ProblemDetail problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Body too large",
-                    "the body is larger than " + limit + " bytes, the most " + (request.getRequestURI().startsWith(IMPORTS)
-                            ? (ImportController.respondAsync(request.getHeader("Prefer"))
-                                ? "an import answered 202 (ledger.imports.async-body)"
-                                : "an import answered at once (ledger.limits.import-body; send \"Prefer: respond-async\" for larger ones)")
-                            : "a command or request (ledger.limits.command-body)")
-                            + " may send; split it into smaller requests", request);
+            ProblemDetail problem = Problems.of(
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "body-too-large",
+                    "Body too large",
+                    "the body is larger than " + limit + " bytes, the most "
+                            + (request.getRequestURI().startsWith(IMPORTS)
+                                    ? (ImportController.respondAsync(request.getHeader("Prefer"))
+                                            ? "an import answered 202 (ledger.imports.async-body)"
+                                            : "an import answered at once (ledger.limits.import-body; send \"Prefer: respond-async\" for larger ones)")
+                                    : "a command or request (ledger.limits.command-body)")
+                            + " may send; split it into smaller requests",
+                    request);
             problem.setProperty("limit", limit);
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -3,13 +3,12 @@ package org.diplomaticledger.ledger.web;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import org.diplomaticledger.ledger.CommandReceipt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /**
  * The write path's meters (docs/operations.md): {@code ledger.commands} counts each command written
@@ -31,9 +30,13 @@ class CommandMetrics {
     CommandMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.importCommands = DistributionSummary.builder("ledger.imports.commands")
-                .description("Commands per import written").baseUnit("commands").register(registry);
+                .description("Commands per import written")
+                .baseUnit("commands")
+                .register(registry);
         this.importBytes = DistributionSummary.builder("ledger.imports.bytes")
-                .description("Size of each import written").baseUnit("bytes").register(registry);
+                .description("Size of each import written")
+                .baseUnit("bytes")
+                .register(registry);
     }
 
     void accepted(List<CommandReceipt> receipts) {
@@ -41,7 +44,10 @@ class CommandMetrics {
             counter(receipt.command(), "accepted", "none").increment();
         }
         if (log.isDebugEnabled() && !receipts.isEmpty()) {
-            log.debug("Wrote {} command(s) through position {}", receipts.size(), receipts.get(receipts.size() - 1).position());
+            log.debug(
+                    "Wrote {} command(s) through position {}",
+                    receipts.size(),
+                    receipts.get(receipts.size() - 1).position());
         }
     }
 
@@ -52,7 +58,8 @@ class CommandMetrics {
 
     /** A command refused by the problem's rule ({@code rule} property, else its kind). */
     void refused(String command, ProblemDetail problem) {
-        Object rule = problem.getProperties() == null ? null : problem.getProperties().get("rule");
+        Object rule =
+                problem.getProperties() == null ? null : problem.getProperties().get("rule");
         String kind = rule != null ? rule.toString() : kindOf(problem);
         counter(command == null ? "unknown" : command, "refused", kind).increment();
         log.debug("Refused {} by rule {}: {}", command, kind, problem.getDetail());
@@ -64,7 +71,11 @@ class CommandMetrics {
     }
 
     private Counter counter(String command, String outcome, String rule) {
-        return Counter.builder(COMMANDS).description("Commands written (accepted) or refused, by command and rule")
-                .tag("command", command).tag("outcome", outcome).tag("rule", rule).register(registry);
+        return Counter.builder(COMMANDS)
+                .description("Commands written (accepted) or refused, by command and rule")
+                .tag("command", command)
+                .tag("outcome", outcome)
+                .tag("rule", rule)
+                .register(registry);
     }
 }

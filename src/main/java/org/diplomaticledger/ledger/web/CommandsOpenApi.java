@@ -21,6 +21,8 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Map;
+import java.util.Properties;
 import org.diplomaticledger.ledger.CommandCatalog;
 import org.diplomaticledger.ledger.CommandDocs;
 import org.diplomaticledger.ledger.CommandReceipt;
@@ -30,9 +32,6 @@ import org.springdoc.core.properties.SpringDocConfigProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.util.Map;
-import java.util.Properties;
-
 /**
  * The OpenAPI description at {@code /v3/api-docs} (and Swagger UI at {@code /swagger-ui.html}): besides the
  * controllers springdoc finds, one path per command, {@code POST /api/v1/commands/OpenMission} and so on, with the
@@ -41,21 +40,27 @@ import java.util.Properties;
 @Configuration(proxyBeanMethods = false)
 class CommandsOpenApi {
 
-
     @Bean
     OpenAPI ledgerOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("diplomatic-ledger").version("v1")
+                .info(new Info()
+                        .title("diplomatic-ledger")
+                        .version("v1")
                         .description("An event-sourced ledger of relations between states. Writes are commands "
                                 + "(POST /api/v1/commands/{CommandName}, role CLERK); reads are projections under /api/v1/ "
                                 + "(roles ANALYST, AUDITOR). Errors are RFC 9457 application/problem+json."))
-                .components(new Components().addSecuritySchemes("basic",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "basic",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));
     }
 
     @Bean
-    OpenApiCustomizer commandPaths(CommandCatalog catalog, ObjectMapper objectMapper, SpringDocConfigProperties springdoc) {
+    OpenApiCustomizer commandPaths(
+            CommandCatalog catalog, ObjectMapper objectMapper, SpringDocConfigProperties springdoc) {
         Map<String, JsonNode> examples = CommandDocs.examples(objectMapper);
         Properties descriptions = CommandDocs.descriptions();
         ModelConverters converters = ModelConverters.getInstance(springdoc.isOpenapi31());
@@ -67,7 +72,8 @@ class CommandsOpenApi {
             catalog.all().forEach((name, type) -> {
                 ResolvedSchema schema = converters.readAllAsResolvedSchema(new AnnotatedType(type));
                 schema.referencedSchemas.forEach(components::addSchemas);
-                MediaType json = new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + type.getSimpleName()));
+                MediaType json =
+                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + type.getSimpleName()));
                 JsonNode example = examples.get(name);
                 if (example != null) {
                     json.addExamples("example", new Example().value(example));
@@ -78,13 +84,21 @@ class CommandsOpenApi {
                         .summary(name)
                         .description(descriptions.getProperty(name, name)
                                 + "\n\nA missing `effectiveDate` means today. `source` is free text or {text, url}.")
-                        .addParametersItem(new Parameter().in("header").name("Idempotency-Key").required(false)
+                        .addParametersItem(new Parameter()
+                                .in("header")
+                                .name("Idempotency-Key")
+                                .required(false)
                                 .description("A retry with the same key answers the first answer and writes nothing")
                                 .schema(new StringSchema()))
-                        .addParametersItem(new Parameter().in("header").name("X-Correlation-Id").required(false)
+                        .addParametersItem(new Parameter()
+                                .in("header")
+                                .name("X-Correlation-Id")
+                                .required(false)
                                 .description("Stored with every event the command writes")
                                 .schema(new StringSchema()))
-                        .requestBody(new RequestBody().required(true).content(new Content().addMediaType("application/json", json)))
+                        .requestBody(new RequestBody()
+                                .required(true)
+                                .content(new Content().addMediaType("application/json", json)))
                         .responses(responses(AdminCommand.class.isAssignableFrom(type) ? "ADMIN" : "CLERK"));
                 openApi.path("/api/v1/commands/" + name, new PathItem().post(operation));
             });
@@ -94,12 +108,35 @@ class CommandsOpenApi {
     private static ApiResponses responses(String role) {
         Content problem = new Content().addMediaType("application/problem+json", new MediaType());
         return new ApiResponses()
-                .addApiResponse("200", new ApiResponse().description("Stored: the events' ids and ledger positions")
-                        .content(new Content().addMediaType("application/json",
-                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/CommandReceipt")))))
-                .addApiResponse("400", new ApiResponse().description("Malformed input, naming the field").content(problem))
-                .addApiResponse("403", new ApiResponse().description("The user lacks the " + role + " role").content(problem))
-                .addApiResponse("409", new ApiResponse().description("Refused by a rule of the ledger, naming it").content(problem))
-                .addApiResponse("422", new ApiResponse().description("Idempotency-Key reused for another request").content(problem));
+                .addApiResponse(
+                        "200",
+                        new ApiResponse()
+                                .description("Stored: the events' ids and ledger positions")
+                                .content(new Content()
+                                        .addMediaType(
+                                                "application/json",
+                                                new MediaType()
+                                                        .schema(new Schema<>()
+                                                                .$ref("#/components/schemas/CommandReceipt")))))
+                .addApiResponse(
+                        "400",
+                        new ApiResponse()
+                                .description("Malformed input, naming the field")
+                                .content(problem))
+                .addApiResponse(
+                        "403",
+                        new ApiResponse()
+                                .description("The user lacks the " + role + " role")
+                                .content(problem))
+                .addApiResponse(
+                        "409",
+                        new ApiResponse()
+                                .description("Refused by a rule of the ledger, naming it")
+                                .content(problem))
+                .addApiResponse(
+                        "422",
+                        new ApiResponse()
+                                .description("Idempotency-Key reused for another request")
+                                .content(problem));
     }
 }

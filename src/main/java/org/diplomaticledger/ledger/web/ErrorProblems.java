@@ -3,6 +3,7 @@ package org.diplomaticledger.ledger.web;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import org.diplomaticledger.shared.Problems;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -10,8 +11,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.net.URI;
 
 /**
  * The ledger's answer where the servlet container reports an error itself (a request Tomcat or the firewall could
@@ -26,8 +25,12 @@ class ErrorProblems implements ErrorController {
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (!(code instanceof Integer value)) {
-            return Problems.response(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
-                    "no such resource: " + request.getRequestURI(), request));
+            return Problems.response(Problems.of(
+                    HttpStatus.NOT_FOUND,
+                    "not-found",
+                    "Not found",
+                    "no such resource: " + request.getRequestURI(),
+                    request));
         }
         HttpStatus status = HttpStatus.resolve(value);
         if (status == null || !status.isError()) {
@@ -38,9 +41,10 @@ class ErrorProblems implements ErrorController {
             case NOT_FOUND -> "no such resource";
             case METHOD_NOT_ALLOWED -> "this path does not serve the method " + request.getMethod();
             case PAYLOAD_TOO_LARGE -> "the request's body is too large";
-            default -> status.is5xxServerError()
-                    ? "The ledger could not complete the request; nothing was written. The log holds the details."
-                    : status.getReasonPhrase();
+            default ->
+                status.is5xxServerError()
+                        ? "The ledger could not complete the request; nothing was written. The log holds the details."
+                        : status.getReasonPhrase();
         };
         String kind = switch (status) {
             case BAD_REQUEST -> "malformed-request";

@@ -8,14 +8,6 @@ import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.responses.ApiResponse;
-import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,6 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The examples of the OpenAPI description, kept as JSON under {@value #FOLDER} instead of in the controllers'
@@ -50,6 +49,7 @@ class ExamplesOpenApi {
 
     /** Operation id to status to media type to example name: the examples of every operation that has some. */
     private final Map<String, Map<String, Map<String, Map<String, Example>>>> byOperation = new LinkedHashMap<>();
+
     private final Map<String, Example> shared;
 
     ExamplesOpenApi(ObjectMapper objectMapper) throws IOException {
@@ -62,9 +62,10 @@ class ExamplesOpenApi {
             } else {
                 content.fields().forEachRemaining(operations -> {
                     for (String operationId : operations.getKey().split(",")) {
-                        if (byOperation.put(operationId.trim(), responses(operations.getValue(), file.getFilename())) != null) {
-                            throw new IllegalStateException(file.getFilename() + ": examples of " + operationId.trim()
-                                    + " are given twice");
+                        if (byOperation.put(operationId.trim(), responses(operations.getValue(), file.getFilename()))
+                                != null) {
+                            throw new IllegalStateException(
+                                    file.getFilename() + ": examples of " + operationId.trim() + " are given twice");
                         }
                     }
                 });
@@ -89,21 +90,26 @@ class ExamplesOpenApi {
             shared.forEach(components::addExamples);
             Set<String> unused = new TreeSet<>(byOperation.keySet());
             if (openApi.getPaths() != null) {
-                openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
-                    if (unused.remove(operation.getOperationId())) {
-                        place(operation, byOperation.get(operation.getOperationId()));
-                    }
-                }));
+                openApi.getPaths()
+                        .values()
+                        .forEach(path -> path.readOperations().forEach(operation -> {
+                            if (unused.remove(operation.getOperationId())) {
+                                place(operation, byOperation.get(operation.getOperationId()));
+                            }
+                        }));
             }
             if (!unused.isEmpty()) {
-                throw new IllegalStateException(FOLDER + " has examples of operations the API does not have: " + unused);
+                throw new IllegalStateException(
+                        FOLDER + " has examples of operations the API does not have: " + unused);
             }
         };
     }
 
     private static void place(Operation operation, Map<String, Map<String, Map<String, Example>>> responses) {
         responses.forEach((status, media) -> {
-            ApiResponse response = operation.getResponses() == null ? null : operation.getResponses().get(status);
+            ApiResponse response = operation.getResponses() == null
+                    ? null
+                    : operation.getResponses().get(status);
             if (response == null) {
                 throw new IllegalStateException(FOLDER + " has examples of a response " + status + " that "
                         + operation.getOperationId() + " does not declare");
@@ -111,7 +117,8 @@ class ExamplesOpenApi {
             if (response.getContent() == null) {
                 response.setContent(new Content());
             }
-            media.forEach((type, examples) -> response.getContent().computeIfAbsent(type, any -> new MediaType())
+            media.forEach((type, examples) -> response.getContent()
+                    .computeIfAbsent(type, any -> new MediaType())
                     .setExamples(new LinkedHashMap<>(examples)));
         });
     }
@@ -120,7 +127,9 @@ class ExamplesOpenApi {
         Map<String, Map<String, Map<String, Example>>> responses = new LinkedHashMap<>();
         byStatus.fields().forEachRemaining(status -> {
             Map<String, Map<String, Example>> media = new LinkedHashMap<>();
-            status.getValue().fields().forEachRemaining(type -> media.put(type.getKey(), examples(type.getValue(), file)));
+            status.getValue()
+                    .fields()
+                    .forEachRemaining(type -> media.put(type.getKey(), examples(type.getValue(), file)));
             responses.put(status.getKey(), media);
         });
         return responses;
@@ -128,14 +137,17 @@ class ExamplesOpenApi {
 
     private static Map<String, Example> examples(JsonNode byName, String file) {
         Map<String, Example> examples = new LinkedHashMap<>();
-        byName.fields().forEachRemaining(named -> examples.put(named.getKey(), example(named.getKey(), named.getValue(), file)));
+        byName.fields()
+                .forEachRemaining(
+                        named -> examples.put(named.getKey(), example(named.getKey(), named.getValue(), file)));
         return examples;
     }
 
     private static Example example(String name, JsonNode node, String file) {
         node.fieldNames().forEachRemaining(field -> {
             if (!EXAMPLE_FIELDS.contains(field)) {
-                throw new IllegalStateException(file + ": example " + name + " has '" + field + "', not one of " + EXAMPLE_FIELDS);
+                throw new IllegalStateException(
+                        file + ": example " + name + " has '" + field + "', not one of " + EXAMPLE_FIELDS);
             }
         });
         if (node.has("$ref")) {
@@ -145,7 +157,9 @@ class ExamplesOpenApi {
             throw new IllegalStateException(file + ": example " + name + " has no value");
         }
         JsonNode value = node.get("value");
-        return new Example().summary(node.path("summary").textValue()).description(name)
+        return new Example()
+                .summary(node.path("summary").textValue())
+                .description(name)
                 .value(value.isTextual() ? value.textValue() : value);
     }
 

@@ -1,8 +1,5 @@
 package org.diplomaticledger.ledger.web;
 
-import org.diplomaticledger.ledger.NdjsonCommands;
-import org.diplomaticledger.shared.LedgerCommand;
-
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -11,6 +8,8 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.diplomaticledger.ledger.NdjsonCommands;
+import org.diplomaticledger.shared.LedgerCommand;
 
 /**
  * Pass 2's commands, read again from the spool a chunk at a time (all were valid in pass 1), parsed on a thread
@@ -22,33 +21,35 @@ final class ImportChunks implements Iterator<NdjsonCommands.Parsed>, AutoCloseab
     private Object next;
 
     ImportChunks(InputStream in, NdjsonCommands ndjson, int maxLineBytes, int chunk) {
-        Thread reader = new Thread(() -> {
-            try {
-                List<LedgerCommand> commands = new ArrayList<>(chunk);
-                List<Integer> lines = new ArrayList<>(chunk);
-                ndjson.scan(in, maxLineBytes, 0, (line, command) -> {
-                    commands.add(command);
-                    lines.add(line);
-                    if (commands.size() == chunk) {
-                        put(new NdjsonCommands.Parsed(List.copyOf(commands), List.copyOf(lines)));
-                        commands.clear();
-                        lines.clear();
+        Thread reader = new Thread(
+                () -> {
+                    try {
+                        List<LedgerCommand> commands = new ArrayList<>(chunk);
+                        List<Integer> lines = new ArrayList<>(chunk);
+                        ndjson.scan(in, maxLineBytes, 0, (line, command) -> {
+                            commands.add(command);
+                            lines.add(line);
+                            if (commands.size() == chunk) {
+                                put(new NdjsonCommands.Parsed(List.copyOf(commands), List.copyOf(lines)));
+                                commands.clear();
+                                lines.clear();
+                            }
+                        });
+                        if (!commands.isEmpty()) {
+                            put(new NdjsonCommands.Parsed(List.copyOf(commands), List.copyOf(lines)));
+                        }
+                        put(Boolean.TRUE); // the end
+                    } catch (Closed stop) {
+                        // the writer stopped taking chunks (the import failed)
+                    } catch (Throwable failure) {
+                        try {
+                            put(failure);
+                        } catch (Closed stop) {
+                            // nobody reads it any more
+                        }
                     }
-                });
-                if (!commands.isEmpty()) {
-                    put(new NdjsonCommands.Parsed(List.copyOf(commands), List.copyOf(lines)));
-                }
-                put(Boolean.TRUE); // the end
-            } catch (Closed stop) {
-                // the writer stopped taking chunks (the import failed)
-            } catch (Throwable failure) {
-                try {
-                    put(failure);
-                } catch (Closed stop) {
-                    // nobody reads it any more
-                }
-            }
-        }, "ledger-imports-reader");
+                },
+                "ledger-imports-reader");
         reader.setDaemon(true);
         reader.start();
     }

@@ -3,21 +3,6 @@ package org.diplomaticledger.ledger.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.diplomaticledger.ledger.LedgerProperties;
-import org.diplomaticledger.ledger.LedgerImport;
-import org.diplomaticledger.ledger.LedgerWriter;
-import org.diplomaticledger.ledger.NdjsonCommands;
-import org.diplomaticledger.shared.Problems;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,6 +20,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.diplomaticledger.ledger.LedgerImport;
+import org.diplomaticledger.ledger.LedgerProperties;
+import org.diplomaticledger.ledger.LedgerWriter;
+import org.diplomaticledger.ledger.NdjsonCommands;
+import org.diplomaticledger.shared.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Imports written in the background: {@code POST /api/v1/imports} with {@code Prefer: respond-async}, or with more
@@ -60,7 +59,12 @@ class ImportJobs implements SmartInitializingSingleton, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
     static final String PATH = "/api/v1/imports";
 
-    enum State { ACCEPTED, VALIDATING, WRITING, SUCCEEDED, FAILED;
+    enum State {
+        ACCEPTED,
+        VALIDATING,
+        WRITING,
+        SUCCEEDED,
+        FAILED;
 
         boolean finished() {
             return this == SUCCEEDED || this == FAILED;
@@ -68,10 +72,22 @@ class ImportJobs implements SmartInitializingSingleton, DisposableBean {
     }
 
     /** What {@code GET /api/v1/imports/{id}} answers. Positions are -1 until the import wrote events. */
-    record ImportStatus(String id, State state, long bodyBytes, long linesRead, long linesValidated, long linesWritten,
-                        long commands, long events, Long firstPosition, Long lastPosition, String correlationId,
-                        Instant createdAt, Instant updatedAt, Instant finishedAt, JsonNode problem) {
-    }
+    record ImportStatus(
+            String id,
+            State state,
+            long bodyBytes,
+            long linesRead,
+            long linesValidated,
+            long linesWritten,
+            long commands,
+            long events,
+            Long firstPosition,
+            Long lastPosition,
+            String correlationId,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant finishedAt,
+            JsonNode problem) {}
 
     /** A job running on this node: its live counters (the database row has them only at each change of state). */
     private static final class Live {
@@ -107,14 +123,22 @@ class ImportJobs implements SmartInitializingSingleton, DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
+
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "ledger-imports-heartbeat");
         thread.setDaemon(true);
         return thread;
     });
 
-    ImportJobs(JdbcTemplate jdbc, NdjsonCommands ndjson, ImportSpools spools, LedgerWriter writer, ObjectMapper json, CommandMetrics metrics,
-               Clock clock, LedgerProperties properties) {
+    ImportJobs(
+            JdbcTemplate jdbc,
+            NdjsonCommands ndjson,
+            ImportSpools spools,
+            LedgerWriter writer,
+            ObjectMapper json,
+            CommandMetrics metrics,
+            Clock clock,
+            LedgerProperties properties) {
         int chunk = properties.imports().chunk();
         this.jdbc = jdbc;
         this.ndjson = ndjson;
@@ -145,8 +169,10 @@ class ImportJobs implements SmartInitializingSingleton, DisposableBean {
         try {
             Timestamp now = Timestamp.from(clock.instant());
             for (Live job : live.values()) {
-                jdbc.update("UPDATE import_job SET updated_at = ? WHERE id = ? AND state IN ('ACCEPTED', 'VALIDATING', 'WRITING')",
-                        now, job.id);
+                jdbc.update(
+                        "UPDATE import_job SET updated_at = ? WHERE id = ? AND state IN ('ACCEPTED', 'VALIDATING', 'WRITING')",
+                        now,
+                        job.id);
             }
             failStale();
         } catch (RuntimeException e) {
@@ -157,18 +183,26 @@ class ImportJobs implements SmartInitializingSingleton, DisposableBean {
     /** Marks FAILED the unfinished jobs not refreshed for {@code staleAfter}: their node stopped; nothing was written. */
     int failStale() {
         Instant now = clock.instant();
-        String problem = problemJson(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "import-interrupted", "Import interrupted",
-                "the node writing this import stopped before it finished; nothing of the import was written: send it again", null));
-        return jdbc.update("UPDATE import_job SET state = 'FAILED', problem = ?, finished_at = ?, updated_at = ?"
+        String problem = problemJson(Problems.of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "import-interrupted",
+                "Import interrupted",
+                "the node writing this import stopped before it finished; nothing of the import was written: send it again",
+                null));
+        return jdbc.update(
+                "UPDATE import_job SET state = 'FAILED', problem = ?, finished_at = ?, updated_at = ?"
                         + " WHERE state IN ('ACCEPTED', 'VALIDATING', 'WRITING') AND updated_at < ? AND node_id <> ?",
-                problem, Timestamp.from(now), Timestamp.from(now), Timestamp.from(now.minus(staleAfter)), node);
+                problem,
+                Timestamp.from(now),
+                Timestamp.from(now),
+                Timestamp.from(now.minus(staleAfter)),
+                node);
     }
 
     // ------------------------------------------------------------------------------------------------ jobs
 
     /** What {@link #submit} came to: the job's status, and whether it is an earlier job found by its Idempotency-Key. */
-    record Submitted(ImportStatus status, boolean replayed) {
-    }
+    record Submitted(ImportStatus status, boolean replayed) {}
 
     /**
      * Starts a job for the spooled body (which it then owns), or, when the actor's Idempotency-Key names a job that
@@ -183,16 +217,28 @@ class ImportJobs implements SmartInitializingSingleton, DisposableBean {
                 return earlier.get();
             }
             // A job of this key that failed gives its key up: the retry is a new import.
-            jdbc.update("UPDATE import_job SET idempotency_key = NULL WHERE actor = ? AND idempotency_key = ? AND state = 'FAILED'",
-                    actor, key);
+            jdbc.update(
+                    "UPDATE import_job SET idempotency_key = NULL WHERE actor = ? AND idempotency_key = ? AND state = 'FAILED'",
+                    actor,
+                    key);
         }
         String id = UUID.randomUUID().toString();
         Timestamp now = Timestamp.from(clock.instant());
         try {
-            jdbc.update("INSERT INTO import_job (id, actor, idempotency_key, request_hash, correlation_id, node_id, state, body_bytes,"
+            jdbc.update(
+                    "INSERT INTO import_job (id, actor, idempotency_key, request_hash, correlation_id, node_id, state, body_bytes,"
                             + " lines_read, lines_validated, lines_written, commands, events, created_at, updated_at)"
                             + " VALUES (?, ?, ?, ?, ?, ?, 'ACCEPTED', ?, ?, 0, 0, 0, 0, ?, ?)",
-                    id, actor, key, spool.requestHash(), correlationId, node, spool.bytes(), spool.lines(), now, now);
+                    id,
+                    actor,
+                    key,
+                    spool.requestHash(),
+                    correlationId,
+                    node,
+                    spool.bytes(),
+                    spool.lines(),
+                    now,
+                    now);
         } catch (DuplicateKeyException raced) {
             // The same key, sent twice at once: the other request made its job first.
             return earlier(actor, key, spool).orElseThrow(() -> raced);
@@ -210,8 +256,11 @@ class ImportJobs implements SmartInitializingSingleton, DisposableBean {
     }
 
     private Optional<Submitted> earlier(String actor, String key, ImportSpools.Spool spool) {
-        List<String[]> found = jdbc.query("SELECT id, request_hash FROM import_job WHERE actor = ? AND idempotency_key = ?",
-                (rs, n) -> new String[]{rs.getString(1), rs.getString(2)}, actor, key);
+        List<String[]> found = jdbc.query(
+                "SELECT id, request_hash FROM import_job WHERE actor = ? AND idempotency_key = ?",
+                (rs, n) -> new String[] {rs.getString(1), rs.getString(2)},
+                actor,
+                key);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -242,8 +291,10 @@ class ImportJobs implements SmartInitializingSingleton, DisposableBean {
             job.state = State.WRITING;
             transition(job);
             try (InputStream in = ImportSpools.open(spool);
-                 ImportChunks chunks = new ImportChunks(in, ndjson, spools.maxLineBytes(), chunk)) {
-                LedgerImport.ImportProgress done = writer.importAll(chunks, new LedgerWriter.Context(actor, correlationId),
+                    ImportChunks chunks = new ImportChunks(in, ndjson, spools.maxLineBytes(), chunk)) {
+                LedgerImport.ImportProgress done = writer.importAll(
+                        chunks,
+                        new LedgerWriter.Context(actor, correlationId),
                         progress -> {
                             job.linesWritten = progress.lines();
                             job.commands = progress.commands();
@@ -258,15 +309,22 @@ class ImportJobs implements SmartInitializingSingleton, DisposableBean {
         } catch (LedgerImport.ImportLineRefused refused) {
             ProblemDetail problem = ProblemAdvice.refusal(refused.failure().getCause(), null);
             metrics.refused(refused.failure().command(), problem);
-            problem.setDetail("line " + refused.line() + " (" + refused.failure().command() + "): " + problem.getDetail()
-                    + "; nothing of the import was written");
+            problem.setDetail(
+                    "line " + refused.line() + " (" + refused.failure().command() + "): " + problem.getDetail()
+                            + "; nothing of the import was written");
             problem.setProperty("line", refused.line());
             problem.setProperty("command", refused.failure().command());
             fail(job, problem);
         } catch (Throwable unexpected) {
             log.error("Import {} failed; nothing of it was written", job.id, unexpected);
-            fail(job, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                    "The ledger could not complete the import; nothing of it was written. The log holds the details.", null));
+            fail(
+                    job,
+                    Problems.of(
+                            HttpStatus.INTERNAL_SERVER_ERROR,
+                            "internal-error",
+                            "Internal error",
+                            "The ledger could not complete the import; nothing of it was written. The log holds the details.",
+                            null));
         } finally {
             live.remove(job.id);
             spool.delete();
@@ -274,21 +332,33 @@ class ImportJobs implements SmartInitializingSingleton, DisposableBean {
     }
 
     private void transition(Live job) {
-        jdbc.update("UPDATE import_job SET state = ?, lines_validated = ?, updated_at = ? WHERE id = ?",
-                job.state.name(), job.linesValidated, Timestamp.from(clock.instant()), job.id);
+        jdbc.update(
+                "UPDATE import_job SET state = ?, lines_validated = ?, updated_at = ? WHERE id = ?",
+                job.state.name(),
+                job.linesValidated,
+                Timestamp.from(clock.instant()),
+                job.id);
     }
 
     /** In the import's transaction, just before its commit: SUCCEEDED is stored with the events or not at all. */
     private void succeed(Live job, LedgerImport.ImportProgress totals) {
         Timestamp now = Timestamp.from(clock.instant());
-        int updated = jdbc.update("UPDATE import_job SET state = 'SUCCEEDED', lines_validated = ?, lines_written = ?, commands = ?,"
+        int updated = jdbc.update(
+                "UPDATE import_job SET state = 'SUCCEEDED', lines_validated = ?, lines_written = ?, commands = ?,"
                         + " events = ?, first_position = ?, last_position = ?, updated_at = ?, finished_at = ?"
                         + " WHERE id = ? AND state = 'WRITING'",
-                job.linesValidated, job.linesValidated, totals.commands(), totals.events(),
-                totals.firstPosition() < 0 ? null : totals.firstPosition(), totals.lastPosition() < 0 ? null : totals.lastPosition(),
-                now, now, job.id);
+                job.linesValidated,
+                job.linesValidated,
+                totals.commands(),
+                totals.events(),
+                totals.firstPosition() < 0 ? null : totals.firstPosition(),
+                totals.lastPosition() < 0 ? null : totals.lastPosition(),
+                now,
+                now,
+                job.id);
         if (updated != 1) {
-            throw new IllegalStateException("import " + job.id + " is no longer WRITING (marked failed meanwhile?): rolled back");
+            throw new IllegalStateException(
+                    "import " + job.id + " is no longer WRITING (marked failed meanwhile?): rolled back");
         }
     }
 
@@ -297,9 +367,14 @@ class ImportJobs implements SmartInitializingSingleton, DisposableBean {
         problem.setInstance(URI.create(PATH + "/" + job.id));
         Timestamp now = Timestamp.from(clock.instant());
         try {
-            jdbc.update("UPDATE import_job SET state = 'FAILED', problem = ?, lines_validated = ?, lines_written = 0, commands = 0,"
+            jdbc.update(
+                    "UPDATE import_job SET state = 'FAILED', problem = ?, lines_validated = ?, lines_written = 0, commands = 0,"
                             + " events = 0, first_position = NULL, last_position = NULL, updated_at = ?, finished_at = ? WHERE id = ?",
-                    problemJson(problem), job.linesValidated, now, now, job.id);
+                    problemJson(problem),
+                    job.linesValidated,
+                    now,
+                    now,
+                    job.id);
         } catch (RuntimeException e) {
             log.error("Could not record that import {} failed (nothing of it was written)", job.id, e);
         }
@@ -315,13 +390,28 @@ class ImportJobs implements SmartInitializingSingleton, DisposableBean {
 
     /** The job's status as its actor sees it; empty for another actor's job or an unknown id. */
     Optional<ImportStatus> status(String id, String actor) {
-        List<ImportStatus> found = jdbc.query("SELECT id, state, body_bytes, lines_read, lines_validated, lines_written, commands,"
+        List<ImportStatus> found = jdbc.query(
+                "SELECT id, state, body_bytes, lines_read, lines_validated, lines_written, commands,"
                         + " events, first_position, last_position, correlation_id, created_at, updated_at, finished_at, problem"
                         + " FROM import_job WHERE id = ? AND actor = ?",
-                (rs, n) -> new ImportStatus(rs.getString(1), State.valueOf(rs.getString(2)), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), (Long) rs.getObject(9, Long.class),
-                        (Long) rs.getObject(10, Long.class), rs.getString(11), instant(rs.getTimestamp(12)),
-                        instant(rs.getTimestamp(13)), instant(rs.getTimestamp(14)), problem(rs.getString(15))), id, actor);
+                (rs, n) -> new ImportStatus(
+                        rs.getString(1),
+                        State.valueOf(rs.getString(2)),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getLong(7),
+                        rs.getLong(8),
+                        (Long) rs.getObject(9, Long.class),
+                        (Long) rs.getObject(10, Long.class),
+                        rs.getString(11),
+                        instant(rs.getTimestamp(12)),
+                        instant(rs.getTimestamp(13)),
+                        instant(rs.getTimestamp(14)),
+                        problem(rs.getString(15))),
+                id,
+                actor);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -332,10 +422,22 @@ class ImportJobs implements SmartInitializingSingleton, DisposableBean {
         }
         // Running here: the live counters (the row has them only as of the last change of state).
         State state = running.state.finished() ? stored.state() : running.state;
-        return Optional.of(new ImportStatus(stored.id(), state, stored.bodyBytes(), stored.linesRead(), running.linesValidated,
-                running.linesWritten, running.commands, running.events,
-                running.firstPosition < 0 ? null : running.firstPosition, running.lastPosition < 0 ? null : running.lastPosition,
-                stored.correlationId(), stored.createdAt(), stored.updatedAt(), null, null));
+        return Optional.of(new ImportStatus(
+                stored.id(),
+                state,
+                stored.bodyBytes(),
+                stored.linesRead(),
+                running.linesValidated,
+                running.linesWritten,
+                running.commands,
+                running.events,
+                running.firstPosition < 0 ? null : running.firstPosition,
+                running.lastPosition < 0 ? null : running.lastPosition,
+                stored.correlationId(),
+                stored.createdAt(),
+                stored.updatedAt(),
+                null,
+                null));
     }
 
     private static Instant instant(Timestamp timestamp) {

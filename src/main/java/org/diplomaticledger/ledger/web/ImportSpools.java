@@ -1,13 +1,5 @@
 package org.diplomaticledger.ledger.web;
 
-import org.diplomaticledger.ledger.IdempotencyStore;
-import org.diplomaticledger.ledger.LedgerProperties;
-import org.diplomaticledger.ledger.NdjsonCommands;
-import org.diplomaticledger.shared.LedgerCommand;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +14,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.diplomaticledger.ledger.IdempotencyStore;
+import org.diplomaticledger.ledger.LedgerProperties;
+import org.diplomaticledger.ledger.NdjsonCommands;
+import org.diplomaticledger.shared.LedgerCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * The imports' bodies on disk, under {@code ledger.data-dir/imports}: written as they arrive (never whole in memory),
@@ -61,7 +60,8 @@ class ImportSpools {
     ImportSpools(NdjsonCommands ndjson, LedgerProperties properties) {
         this.ndjson = ndjson;
         this.spoolDir = properties.dataDir().resolve("imports");
-        this.maxLineBytes = (int) Math.min(Integer.MAX_VALUE - 16, properties.limits().commandBody().toBytes());
+        this.maxLineBytes = (int) Math.min(
+                Integer.MAX_VALUE - 16, properties.limits().commandBody().toBytes());
     }
 
     /** The longest line an import may hold, in bytes (a command's body limit). */
@@ -143,7 +143,8 @@ class ImportSpools {
             throw new NdjsonCommands.InvalidLines(scan.errors());
         }
         if (commands.isEmpty()) {
-            throw org.diplomaticledger.ledger.InvalidInput.of(null, "the import holds no command: send one JSON object per line");
+            throw org.diplomaticledger.ledger.InvalidInput.of(
+                    null, "the import holds no command: send one JSON object per line");
         }
         return new NdjsonCommands.Parsed(commands, lines);
     }

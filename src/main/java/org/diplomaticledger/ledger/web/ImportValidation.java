@@ -1,13 +1,12 @@
 package org.diplomaticledger.ledger.web;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.function.LongConsumer;
 import org.diplomaticledger.ledger.NdjsonCommands;
 import org.diplomaticledger.shared.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.function.LongConsumer;
 
 /**
  * Pass 1 of an import written in the background ({@link ImportJobs}): every line of the spooled body is read and
@@ -27,8 +26,7 @@ final class ImportValidation {
     }
 
     /** What pass 1 found: the lines read, and the problem that fails the import (null when every line is valid). */
-    record Outcome(long lines, ProblemDetail problem) {
-    }
+    record Outcome(long lines, ProblemDetail problem) {}
 
     /**
      * Checks every line of the spooled body.
@@ -48,15 +46,25 @@ final class ImportValidation {
 
     private static ProblemDetail invalid(NdjsonCommands.Scan scan) {
         if (scan.errorCount() == 0) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
-                    "the import holds no command: send one JSON object per line", null);
+            return Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-input",
+                    "Invalid input",
+                    "the import holds no command: send one JSON object per line",
+                    null);
         }
         NdjsonCommands.LineError first = scan.errors().get(0);
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-import", "Invalid import",
+        ProblemDetail problem = Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "invalid-import",
+                "Invalid import",
                 scan.errorCount() + " line(s) of the import are invalid; the first: line " + first.line()
                         + (first.field() == null ? "" : ", " + first.field()) + ": " + first.message()
-                        + (scan.errorCount() > scan.errors().size() ? " (the first " + scan.errors().size() + " errors are listed)" : "")
-                        + "; nothing of the import was written", null);
+                        + (scan.errorCount() > scan.errors().size()
+                                ? " (the first " + scan.errors().size() + " errors are listed)"
+                                : "")
+                        + "; nothing of the import was written",
+                null);
         problem.setProperty("errors", scan.errors());
         problem.setProperty("line", first.line());
         if (first.field() != null) {

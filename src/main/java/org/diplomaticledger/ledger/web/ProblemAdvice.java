@@ -40,8 +40,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidInput.class)
     ResponseEntity<ProblemDetail> invalidInput(InvalidInput e, HttpServletRequest request) {
         HttpStatus status = e.unknownCommand() ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
-        ProblemDetail problem = Problems.of(status, e.unknownCommand() ? "unknown-command" : "invalid-input",
-                e.unknownCommand() ? "Unknown command" : "Invalid input", e.getMessage(), request);
+        ProblemDetail problem = Problems.of(
+                status,
+                e.unknownCommand() ? "unknown-command" : "invalid-input",
+                e.unknownCommand() ? "Unknown command" : "Invalid input",
+                e.getMessage(),
+                request);
         problem.setProperty("errors", e.errors());
         if (e.errors().size() == 1 && e.errors().get(0).field() != null) {
             problem.setProperty("field", e.errors().get(0).field());
@@ -51,7 +55,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidValueException.class)
     ResponseEntity<ProblemDetail> invalidValue(InvalidValueException e, HttpServletRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", e.getMessage(), request);
+        ProblemDetail problem =
+                Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", e.getMessage(), request);
         if (e.field() != null) {
             problem.setProperty("field", e.field());
         }
@@ -60,7 +65,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NdjsonCommands.InvalidLines.class)
     ResponseEntity<ProblemDetail> invalidImport(NdjsonCommands.InvalidLines e, HttpServletRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-import", "Invalid import", e.getMessage(), request);
+        ProblemDetail problem =
+                Problems.of(HttpStatus.BAD_REQUEST, "invalid-import", "Invalid import", e.getMessage(), request);
         problem.setProperty("errors", e.errors());
         problem.setProperty("line", e.errors().get(0).line());
         return Problems.response(problem);
@@ -86,35 +92,48 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ImportController.BodyTooLarge.class)
     ResponseEntity<ProblemDetail> importTooLarge(ImportController.BodyTooLarge e, HttpServletRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Body too large",
-                e.getMessage() + "; split it into smaller requests", request);
+        ProblemDetail problem = Problems.of(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "body-too-large",
+                "Body too large",
+                e.getMessage() + "; split it into smaller requests",
+                request);
         problem.setProperty("limit", e.limit);
         // The rest of the body is not read: close the connection rather than leave it for the next request.
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header("Connection", "close")
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                .header("Connection", "close")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     /** A write that waited too long for a large import being appended on this node; nothing was written. */
     @ExceptionHandler(org.diplomaticledger.ledger.LedgerWriter.ImportInProgress.class)
-    ResponseEntity<ProblemDetail> importInProgress(org.diplomaticledger.ledger.LedgerWriter.ImportInProgress e,
-                                                   HttpServletRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "import-in-progress", "Import in progress",
-                e.getMessage(), request);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    ResponseEntity<ProblemDetail> importInProgress(
+            org.diplomaticledger.ledger.LedgerWriter.ImportInProgress e, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(
+                HttpStatus.SERVICE_UNAVAILABLE, "import-in-progress", "Import in progress", e.getMessage(), request);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "5")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @ExceptionHandler(Writes.BadHeader.class)
     ResponseEntity<ProblemDetail> badHeader(Writes.BadHeader e, HttpServletRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-header", "Invalid header", e.getMessage(), request);
+        ProblemDetail problem =
+                Problems.of(HttpStatus.BAD_REQUEST, "invalid-header", "Invalid header", e.getMessage(), request);
         problem.setProperty("header", e.header);
         return Problems.response(problem);
     }
 
     @ExceptionHandler(Writes.IdempotencyKeyReused.class)
     ResponseEntity<ProblemDetail> keyReused(Writes.IdempotencyKeyReused e, HttpServletRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
-                "Idempotency-Key reused", e.getMessage(), request);
+        ProblemDetail problem = Problems.of(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "idempotency-key-reused",
+                "Idempotency-Key reused",
+                e.getMessage(),
+                request);
         problem.setProperty("header", Writes.IDEMPOTENCY_KEY);
         return Problems.response(problem);
     }
@@ -134,41 +153,51 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             throw e;
         }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return Problems.response(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "The ledger could not complete the request; nothing was written. The log holds the details.", request));
+        return Problems.response(Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "Internal error",
+                "The ledger could not complete the request; nothing was written. The log holds the details.",
+                request));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-                                                                  org.springframework.http.HttpHeaders headers,
-                                                                  org.springframework.http.HttpStatusCode status,
-                                                                  org.springframework.web.context.request.WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the request has no readable body");
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e,
+            org.springframework.http.HttpHeaders headers,
+            org.springframework.http.HttpStatusCode status,
+            org.springframework.web.context.request.WebRequest request) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the request has no readable body");
         problem.setTitle("Invalid input");
         problem.setType(Problems.type("invalid-input"));
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
-                                                                     org.springframework.http.HttpHeaders headers,
-                                                                     org.springframework.http.HttpStatusCode status,
-                                                                     org.springframework.web.context.request.WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "Content-Type " + (e.getContentType() == null ? "(none)" : e.getContentType()) + " is not accepted here; send "
-                        + e.getSupportedMediaTypes());
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            HttpMediaTypeNotSupportedException e,
+            org.springframework.http.HttpHeaders headers,
+            org.springframework.http.HttpStatusCode status,
+            org.springframework.web.context.request.WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Content-Type " + (e.getContentType() == null ? "(none)" : e.getContentType())
+                        + " is not accepted here; send " + e.getSupportedMediaTypes());
         problem.setTitle("Unsupported media type");
         problem.setType(Problems.type("unsupported-media-type"));
         problem.setProperty("header", "Content-Type");
         return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     static ProblemDetail refusal(Throwable cause, HttpServletRequest request) {
         if (cause instanceof RuleViolation rule) {
-            ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, rule.rule(), "Refused by rule " + rule.rule(),
-                    rule.getMessage(), request);
+            ProblemDetail problem = Problems.of(
+                    HttpStatus.CONFLICT, rule.rule(), "Refused by rule " + rule.rule(), rule.getMessage(), request);
             problem.setProperty("rule", rule.rule());
             if (rule.field() != null) {
                 problem.setProperty("field", rule.field());
@@ -177,42 +206,61 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             return problem;
         }
         if (cause instanceof org.axonframework.eventsourcing.IncompatibleAggregateException) {
-            ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "unknown-aggregate", "Refused by rule unknown-aggregate",
-                    "the id names a record of another kind; check the id the command addresses", request);
+            ProblemDetail problem = Problems.of(
+                    HttpStatus.CONFLICT,
+                    "unknown-aggregate",
+                    "Refused by rule unknown-aggregate",
+                    "the id names a record of another kind; check the id the command addresses",
+                    request);
             problem.setProperty("rule", "unknown-aggregate");
             return problem;
         }
         if (cause instanceof AggregateNotFoundException missing) {
-            ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "unknown-aggregate", "Refused by rule unknown-aggregate",
+            ProblemDetail problem = Problems.of(
+                    HttpStatus.CONFLICT,
+                    "unknown-aggregate",
+                    "Refused by rule unknown-aggregate",
                     "the ledger holds nothing about '" + missing.getAggregateIdentifier()
-                            + "' yet; record what it refers to first (e.g. OpenMission, ScheduleTalks)", request);
+                            + "' yet; record what it refers to first (e.g. OpenMission, ScheduleTalks)",
+                    request);
             problem.setProperty("rule", "unknown-aggregate");
             return problem;
         }
         if (cause instanceof ConcurrencyException) {
-            ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "concurrent-write", "Refused by rule concurrent-write",
+            ProblemDetail problem = Problems.of(
+                    HttpStatus.CONFLICT,
+                    "concurrent-write",
+                    "Refused by rule concurrent-write",
                     "another write to the same record happened at the same time; nothing was written, send the command again",
                     request);
             problem.setProperty("rule", "concurrent-write");
             return problem;
         }
         if (cause instanceof InvalidValueException invalid) {
-            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", invalid.getMessage(), request);
+            ProblemDetail problem = Problems.of(
+                    HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", invalid.getMessage(), request);
             if (invalid.field() != null) {
                 problem.setProperty("field", invalid.field());
             }
             return problem;
         }
         if (cause instanceof UnknownReference unknown) {
-            ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, unknown.rule(), "Refused by rule " + unknown.rule(),
-                    unknown.getMessage(), request);
+            ProblemDetail problem = Problems.of(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    unknown.rule(),
+                    "Refused by rule " + unknown.rule(),
+                    unknown.getMessage(),
+                    request);
             problem.setProperty("rule", unknown.rule());
             problem.setProperty("field", unknown.field());
             return problem;
         }
         log.error("Command failed unexpectedly on {}", request.getRequestURI(), cause);
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "The ledger could not complete the command; nothing was written. The log holds the details.", request);
+        return Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "Internal error",
+                "The ledger could not complete the command; nothing was written. The log holds the details.",
+                request);
     }
-
 }

@@ -1,5 +1,7 @@
 package org.diplomaticledger.ledger.web;
 
+import java.io.IOException;
+import java.io.Writer;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
@@ -9,9 +11,6 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-
-import java.io.IOException;
-import java.io.Writer;
 
 /**
  * Tomcat answers a few requests itself, before any servlet sees them (a path holding a NUL byte, an unparseable
@@ -29,9 +28,13 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         }
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
-        String kind = status == 400 ? "malformed-request" : status >= 500 ? "internal-error"
-                : title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
-        String detail = status == 400 ? "the request could not be read (its path, headers or body are malformed)"
+        String kind = status == 400
+                ? "malformed-request"
+                : status >= 500
+                        ? "internal-error"
+                        : title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        String detail = status == 400
+                ? "the request could not be read (its path, headers or body are malformed)"
                 : status >= 500 ? "The ledger could not complete the request; nothing was written." : title;
         try {
             response.setContentType("application/problem+json");

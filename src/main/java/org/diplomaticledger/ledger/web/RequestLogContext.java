@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.diplomaticledger.shared.LedgerMetadata;
 import org.slf4j.MDC;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -13,8 +14,6 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
 
 /**
  * Puts the request's correlation id, its user and the command it sends into the logging MDC ({@code correlationId},
@@ -57,10 +56,13 @@ class RequestLogContext {
                 throws ServletException, IOException {
             String sent = request.getHeader(Writes.CORRELATION_ID);
             // A malformed header is refused by the write path (400 invalid-header); the log keeps a fresh id meanwhile.
-            String id = Writes.isToken(sent) ? sent : java.util.UUID.randomUUID().toString();
+            String id =
+                    Writes.isToken(sent) ? sent : java.util.UUID.randomUUID().toString();
             MDC.put(LedgerMetadata.CORRELATION_ID, id);
             String path = request.getRequestURI();
-            if (path.startsWith(COMMANDS) && path.length() > COMMANDS.length() && path.indexOf('/', COMMANDS.length()) < 0) {
+            if (path.startsWith(COMMANDS)
+                    && path.length() > COMMANDS.length()
+                    && path.indexOf('/', COMMANDS.length()) < 0) {
                 MDC.put(LedgerMetadata.COMMAND, path.substring(COMMANDS.length()));
             } else if (path.equals(BodyLimitFilter.IMPORTS)) {
                 MDC.put(LedgerMetadata.COMMAND, "import");

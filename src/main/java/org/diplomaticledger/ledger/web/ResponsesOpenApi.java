@@ -4,7 +4,6 @@ import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.converter.ResolvedSchema;
 import io.swagger.v3.oas.models.Components;
-import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -15,6 +14,12 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.diplomaticledger.projection.ReadDocs;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -25,13 +30,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpEntity;
-
-import java.lang.reflect.Type;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What every answer of the API has in common, said once for the whole OpenAPI description instead of in each
@@ -65,9 +63,12 @@ class ResponsesOpenApi {
             }
             // springdoc gives every media type a handler produces one shared body with the answer's schema: a text
             // body (CSV of a list) gets its own, typed below as a string
-            operation.getResponses().values().stream().filter(response -> response.getContent() != null).forEach(response ->
-                    response.getContent().replaceAll((media, content) -> TEXT.contains(media) && content.getSchema() != null
-                            ? new MediaType().examples(content.getExamples()) : content));
+            operation.getResponses().values().stream()
+                    .filter(response -> response.getContent() != null)
+                    .forEach(response -> response.getContent()
+                            .replaceAll((media, content) -> TEXT.contains(media) && content.getSchema() != null
+                                    ? new MediaType().examples(content.getExamples())
+                                    : content));
             Type answer = answerType(ResolvableType.forMethodReturnType(handler.getMethod(), handler.getBeanType()));
             if (answer == null) {
                 return operation;
@@ -109,20 +110,32 @@ class ResponsesOpenApi {
                 }
             });
             components.addSchemas(PROBLEM, problemSchema());
-            components.addResponses(UNAUTHENTICATED, new ApiResponse().description(ReadDocs.UNAUTHENTICATED)
-                    .content(new Content().addMediaType(PROBLEM_JSON, new MediaType()
-                            .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))
-                            .addExamples("unauthenticated", new Example().$ref("#/components/examples/unauthenticated")))));
+            components.addResponses(
+                    UNAUTHENTICATED,
+                    new ApiResponse()
+                            .description(ReadDocs.UNAUTHENTICATED)
+                            .content(new Content()
+                                    .addMediaType(
+                                            PROBLEM_JSON,
+                                            new MediaType()
+                                                    .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))
+                                                    .addExamples(
+                                                            "unauthenticated",
+                                                            new Example()
+                                                                    .$ref("#/components/examples/unauthenticated")))));
             if (openApi.getPaths() == null) {
                 return;
             }
-            openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
-                if (path.startsWith("/api/v1/") && operation.getResponses() != null) {
-                    operation.getResponses().addApiResponse("401",
-                            new ApiResponse().$ref("#/components/responses/" + UNAUTHENTICATED));
-                }
-                typeContent(operation);
-            }));
+            openApi.getPaths()
+                    .forEach((path, item) -> item.readOperations().forEach(operation -> {
+                        if (path.startsWith("/api/v1/") && operation.getResponses() != null) {
+                            operation
+                                    .getResponses()
+                                    .addApiResponse(
+                                            "401", new ApiResponse().$ref("#/components/responses/" + UNAUTHENTICATED));
+                        }
+                        typeContent(operation);
+                    }));
         };
     }
 
@@ -146,13 +159,18 @@ class ResponsesOpenApi {
             }
             switch (media) {
                 case PROBLEM_JSON -> content.setSchema(new Schema<>().$ref("#/components/schemas/" + PROBLEM));
-                case "text/csv" -> content.setSchema(new StringSchema()
-                        .description("The same rows as CSV: a header row, then one line per item"));
-                case "application/x-ndjson" -> content.setSchema(new StringSchema().description("One JSON document per line"));
-                case "text/event-stream" -> content.setSchema(new StringSchema().description("Server-sent events (`id`, "
-                        + "`event` and `data` lines, `:` comments), each `data` one CloudEvent in structured JSON on one line"));
-                default -> {
-                }
+                case "text/csv" ->
+                    content.setSchema(new StringSchema()
+                            .description("The same rows as CSV: a header row, then one line per item"));
+                case "application/x-ndjson" ->
+                    content.setSchema(new StringSchema().description("One JSON document per line"));
+                case "text/event-stream" ->
+                    content.setSchema(
+                            new StringSchema()
+                                    .description(
+                                            "Server-sent events (`id`, "
+                                                    + "`event` and `data` lines, `:` comments), each `data` one CloudEvent in structured JSON on one line"));
+                default -> {}
             }
         });
     }
@@ -164,27 +182,46 @@ class ResponsesOpenApi {
     @SuppressWarnings({"rawtypes", "unchecked"})
     static Schema<?> problemSchema() {
         Schema problem = new ObjectSchema()
-                .description("An error, as RFC 9457 problem details (`application/problem+json`). `type` names the kind "
-                        + "of problem (`urn:diplomatic-ledger:problem:…`); the ledger's own members name the field, "
-                        + "parameter, header, line or rule at fault where they apply.")
-                .addProperty("type", new StringSchema().format("uri")
-                        .description("The kind of problem, e.g. `urn:diplomatic-ledger:problem:ceiling-exceeded`"))
+                .description(
+                        "An error, as RFC 9457 problem details (`application/problem+json`). `type` names the kind "
+                                + "of problem (`urn:diplomatic-ledger:problem:…`); the ledger's own members name the field, "
+                                + "parameter, header, line or rule at fault where they apply.")
+                .addProperty(
+                        "type",
+                        new StringSchema()
+                                .format("uri")
+                                .description(
+                                        "The kind of problem, e.g. `urn:diplomatic-ledger:problem:ceiling-exceeded`"))
                 .addProperty("title", new StringSchema().description("A short summary of the kind of problem"))
                 .addProperty("status", new IntegerSchema().description("The HTTP status code"))
                 .addProperty("detail", new StringSchema().description("What went wrong, for a human"))
-                .addProperty("instance", new StringSchema().format("uri-reference").description("The request's path"))
-                .addProperty("field", new StringSchema().description("The input field at fault (a JSON path in the command)"))
-                .addProperty("rule", new StringSchema().description("The ledger's rule that refused a command, e.g. `ceiling-exceeded`"))
+                .addProperty(
+                        "instance", new StringSchema().format("uri-reference").description("The request's path"))
+                .addProperty(
+                        "field",
+                        new StringSchema().description("The input field at fault (a JSON path in the command)"))
+                .addProperty(
+                        "rule",
+                        new StringSchema()
+                                .description("The ledger's rule that refused a command, e.g. `ceiling-exceeded`"))
                 .addProperty("parameter", new StringSchema().description("The query parameter at fault"))
                 .addProperty("header", new StringSchema().description("The request header at fault"))
                 .addProperty("line", new IntegerSchema().description("The line of an import at fault, from 1"))
                 .addProperty("command", new StringSchema().description("The command of that line"))
-                .addProperty("limit", new IntegerSchema().format("int64").description("The bytes a body may have (413)"))
-                .addProperty("errors", new ArraySchema().description("For invalid input: every problem found")
-                        .items(new ObjectSchema().name("InputError")
-                                .addProperty("field", new StringSchema().description("The field at fault, when one is"))
-                                .addProperty("message", new StringSchema().description("What is wrong with it"))
-                                .addProperty("line", new IntegerSchema().description("In an import: the line"))));
+                .addProperty(
+                        "limit", new IntegerSchema().format("int64").description("The bytes a body may have (413)"))
+                .addProperty(
+                        "errors",
+                        new ArraySchema()
+                                .description("For invalid input: every problem found")
+                                .items(new ObjectSchema()
+                                        .name("InputError")
+                                        .addProperty(
+                                                "field",
+                                                new StringSchema().description("The field at fault, when one is"))
+                                        .addProperty("message", new StringSchema().description("What is wrong with it"))
+                                        .addProperty(
+                                                "line", new IntegerSchema().description("In an import: the line"))));
         problem.setRequired(List.of("type", "title", "status"));
         problem.setAdditionalProperties(true);
         return problem;
@@ -198,7 +235,11 @@ class ResponsesOpenApi {
             type = type.getGeneric(0);
         }
         Class<?> raw = type.resolve();
-        if (raw == null || raw == Object.class || raw == void.class || raw == Void.class || raw == String.class
+        if (raw == null
+                || raw == Object.class
+                || raw == void.class
+                || raw == Void.class
+                || raw == String.class
                 || type.hasUnresolvableGenerics()) {
             return null;
         }
@@ -206,6 +247,7 @@ class ResponsesOpenApi {
     }
 
     private static boolean isJson(String media) {
-        return Set.of("application/json", "*/*").contains(media) || (media.endsWith("+json") && !media.equals(PROBLEM_JSON));
+        return Set.of("application/json", "*/*").contains(media)
+                || (media.endsWith("+json") && !media.equals(PROBLEM_JSON));
     }
 }

@@ -1,7 +1,10 @@
 package org.diplomaticledger.ledger.web;
 
+import static org.diplomaticledger.ledger.IdempotencyStore.hash;
+
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.diplomaticledger.ledger.CommandCatalog;
 import org.diplomaticledger.ledger.CommandReader;
 import org.diplomaticledger.shared.AdminCommand;
@@ -16,10 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-
-import static org.diplomaticledger.ledger.IdempotencyStore.hash;
 
 /**
  * {@code POST /record/{CommandName}}: the dashboard's command forms (docs/dashboard.md) send here what the API takes at
@@ -43,19 +42,33 @@ class SessionCommandController {
         this.writes = writes;
     }
 
-    @PostMapping(path = "/record/{commandName}",
+    @PostMapping(
+            path = "/record/{commandName}",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"},
             produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-    ResponseEntity<?> send(@PathVariable String commandName,
-                           @RequestBody byte[] body,
-                           @RequestHeader(name = Writes.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-                           Authentication user, HttpServletRequest request) {
-        if (catalog.find(commandName).filter(AdminCommand.class::isAssignableFrom).isPresent()) {
-            return Problems.response(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                    "user '" + user.getName() + "' lacks the role this request needs (" + commandName + " is ADMIN's)", request));
+    ResponseEntity<?> send(
+            @PathVariable String commandName,
+            @RequestBody byte[] body,
+            @RequestHeader(name = Writes.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            Authentication user,
+            HttpServletRequest request) {
+        if (catalog.find(commandName)
+                .filter(AdminCommand.class::isAssignableFrom)
+                .isPresent()) {
+            return Problems.response(Problems.of(
+                    HttpStatus.FORBIDDEN,
+                    "forbidden",
+                    "Forbidden",
+                    "user '" + user.getName() + "' lacks the role this request needs (" + commandName + " is ADMIN's)",
+                    request));
         }
         LedgerCommand command = reader.read(commandName, body);
-        return writes.write(List.of(command), user.getName(), null, idempotencyKey,
-                hash("POST", "/record/" + commandName, body), receipts -> receipts.get(0));
+        return writes.write(
+                List.of(command),
+                user.getName(),
+                null,
+                idempotencyKey,
+                hash("POST", "/record/" + commandName, body),
+                receipts -> receipts.get(0));
     }
 }

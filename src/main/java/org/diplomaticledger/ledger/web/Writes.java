@@ -2,6 +2,11 @@ package org.diplomaticledger.ledger.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.diplomaticledger.ledger.CommandFailed;
 import org.diplomaticledger.ledger.CommandReceipt;
 import org.diplomaticledger.ledger.IdempotencyStore;
@@ -12,12 +17,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * The write path shared by single commands and imports: correlation id, Idempotency-Key replay, and the answer.
@@ -62,8 +61,13 @@ class Writes {
      * Writes the commands and answers with {@code render(receipts)}; with an Idempotency-Key, a repeat of the
      * same request answers the stored first answer and writes nothing.
      */
-    ResponseEntity<String> write(List<LedgerCommand> commands, String actor, String correlationHeader,
-                                 String key, String requestHash, Function<List<CommandReceipt>, Object> render) {
+    ResponseEntity<String> write(
+            List<LedgerCommand> commands,
+            String actor,
+            String correlationHeader,
+            String key,
+            String requestHash,
+            Function<List<CommandReceipt>, Object> render) {
         String correlationId = correlationId(correlationHeader);
         LedgerWriter.Context context = new LedgerWriter.Context(actor, correlationId);
         if (key == null) {
@@ -135,7 +139,8 @@ class Writes {
     /** An Idempotency-Key sent again with a different request. */
     static class IdempotencyKeyReused extends RuntimeException {
         IdempotencyKeyReused(String key) {
-            super("Idempotency-Key '" + key + "' was already used for a different request; use a new key for a new request");
+            super("Idempotency-Key '" + key
+                    + "' was already used for a different request; use a new key for a new request");
         }
     }
 }

@@ -1,9 +1,8 @@
 package org.diplomaticledger.presence.api;
 
+import java.time.LocalDate;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
 
 /** The receiving state gave its agrément (VCDR Art. 4); requestReported is false when the request never reached the ledger. */
 public record AgrementGranted(
@@ -13,5 +12,5 @@ public record AgrementGranted(
         String name,
         boolean requestReported,
         LocalDate effectiveDate,
-        Provenance source) implements LedgerEvent {
-}
+        Provenance source)
+        implements LedgerEvent {}

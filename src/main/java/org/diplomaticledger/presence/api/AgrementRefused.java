@@ -1,9 +1,8 @@
 package org.diplomaticledger.presence.api;
 
+import java.time.LocalDate;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
 
 /** The receiving state refused its agrément, with no reasons owed (VCDR Art. 4(2)). */
 public record AgrementRefused(
@@ -14,5 +13,5 @@ public record AgrementRefused(
         String reason,
         boolean requestReported,
         LocalDate effectiveDate,
-        Provenance source) implements LedgerEvent {
-}
+        Provenance source)
+        implements LedgerEvent {}

@@ -1,9 +1,8 @@
 package org.diplomaticledger.presence.api;
 
+import java.time.LocalDate;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
 
 /** The sending state asked for agrément for its proposed head of mission (VCDR Art. 4). */
 public record AgrementRequested(
@@ -13,5 +12,5 @@ public record AgrementRequested(
         String name,
         HeadOfMissionClass headClass,
         LocalDate effectiveDate,
-        Provenance source) implements LedgerEvent {
-}
+        Provenance source)
+        implements LedgerEvent {}

@@ -1,9 +1,8 @@
 package org.diplomaticledger.presence.api;
 
+import java.time.LocalDate;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
 
 /** The sending state appointed a head of mission (VCDR Art. 14); agrementReported is false when no agrément was recorded for the person. */
 public record AmbassadorAppointed(
@@ -14,5 +13,5 @@ public record AmbassadorAppointed(
         HeadOfMissionClass headClass,
         boolean agrementReported,
         LocalDate effectiveDate,
-        Provenance source) implements LedgerEvent {
-}
+        Provenance source)
+        implements LedgerEvent {}

@@ -1,9 +1,8 @@
 package org.diplomaticledger.presence.api;
 
+import java.time.LocalDate;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
 
 /** The sending state recalled its head of mission, for consultations or for good. */
 public record AmbassadorRecalled(
@@ -13,5 +12,5 @@ public record AmbassadorRecalled(
         RecallKind kind,
         String reason,
         LocalDate effectiveDate,
-        Provenance source) implements LedgerEvent {
-}
+        Provenance source)
+        implements LedgerEvent {}

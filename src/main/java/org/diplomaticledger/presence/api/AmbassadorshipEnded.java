@@ -1,16 +1,10 @@
 package org.diplomaticledger.presence.api;
 
+import java.time.LocalDate;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
 
-import java.time.LocalDate;
-
 /** A head of mission's functions ended (VCDR Art. 43). */
 public record AmbassadorshipEnded(
-        String presenceId,
-        String missionId,
-        String personId,
-        String reason,
-        LocalDate effectiveDate,
-        Provenance source) implements LedgerEvent {
-}
+        String presenceId, String missionId, String personId, String reason, LocalDate effectiveDate, Provenance source)
+        implements LedgerEvent {}

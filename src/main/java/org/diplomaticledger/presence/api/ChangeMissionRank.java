@@ -2,11 +2,10 @@ package org.diplomaticledger.presence.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.*;
+import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
 
 /**
  * Raises a legation to an embassy ({@code kind} EMBASSY), or lowers an embassy to a legation ({@code kind} LEGATION),
@@ -14,10 +13,13 @@ import java.time.LocalDate;
  * keeps its id, which names it as it was opened ({@code US-JP-LEGATION-TOKYO} stays that), its staff and its heads.
  */
 public record ChangeMissionRank(
-        @NotBlank @Pattern(regexp = PresenceIds.MISSION_ID_PATTERN) String missionId,
+        @NotBlank @Pattern(regexp = PresenceIds.MISSION_ID_PATTERN)
+        String missionId,
+
         @NotNull MissionKind kind,
         @NotNull LocalDate effectiveDate,
-        @NotNull @Valid Provenance source) implements LedgerCommand {
+        @NotNull @Valid Provenance source)
+        implements LedgerCommand {
 
     @TargetAggregateIdentifier
     public String presenceId() {

@@ -1,9 +1,8 @@
 package org.diplomaticledger.presence.api;
 
+import java.time.LocalDate;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
 
 /** A chargé d'affaires ad interim took charge while the post was vacant or the head absent (VCDR Art. 19); actingForPersonId names the absent head, if any. */
 public record ChargeDAffairesAppointed(
@@ -14,5 +13,5 @@ public record ChargeDAffairesAppointed(
         String rank,
         String actingForPersonId,
         LocalDate effectiveDate,
-        Provenance source) implements LedgerEvent {
-}
+        Provenance source)
+        implements LedgerEvent {}

@@ -5,4 +5,10 @@ package org.diplomaticledger.presence.api;
  * deadline. STATE_SUCCESSION: the sending or the receiving state ceased to exist, absorbed into another or dissolved
  * (docs/states.md#succession); new in revision 2 of {@link MissionClosed}.
  */
-public enum ClosureReason { DECISION_OF_SENDING_STATE, CONSENT_WITHDRAWN, RELATIONS_SEVERED, OTHER, STATE_SUCCESSION }
+public enum ClosureReason {
+    DECISION_OF_SENDING_STATE,
+    CONSENT_WITHDRAWN,
+    RELATIONS_SEVERED,
+    OTHER,
+    STATE_SUCCESSION
+}

@@ -1,9 +1,8 @@
 package org.diplomaticledger.presence.api;
 
+import java.time.LocalDate;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
 
 /** The head of mission presented a true copy of the credentials to the foreign ministry and took up functions (VCDR Art. 13); predecessorPersonId names a head whose end was never reported and who is taken to have left. */
 public record CredentialsCopyPresented(
@@ -14,5 +13,5 @@ public record CredentialsCopyPresented(
         boolean appointmentReported,
         String predecessorPersonId,
         LocalDate effectiveDate,
-        Provenance source) implements LedgerEvent {
-}
+        Provenance source)
+        implements LedgerEvent {}

@@ -1,9 +1,8 @@
 package org.diplomaticledger.presence.api;
 
+import java.time.LocalDate;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
 
 /** The head of mission presented the letters of credence to the head of state (VCDR Art. 13); functionsStartHere is true when no copy was presented before. */
 public record CredentialsPresented(
@@ -15,5 +14,5 @@ public record CredentialsPresented(
         boolean functionsStartHere,
         String predecessorPersonId,
         LocalDate effectiveDate,
-        Provenance source) implements LedgerEvent {
-}
+        Provenance source)
+        implements LedgerEvent {}

@@ -1,9 +1,8 @@
 package org.diplomaticledger.presence.api;
 
+import java.time.LocalDate;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
 
 /** A named member of staff was accredited to a mission and notified (VCDR Arts. 7, 10). */
 public record DiplomatAccredited(
@@ -14,5 +13,5 @@ public record DiplomatAccredited(
         String rank,
         StaffCategory category,
         LocalDate effectiveDate,
-        Provenance source) implements LedgerEvent {
-}
+        Provenance source)
+        implements LedgerEvent {}

@@ -1,9 +1,8 @@
 package org.diplomaticledger.presence.api;
 
+import java.time.LocalDate;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
 
 /** A named member of staff left for good (VCDR Art. 10(1)(a)); with an expulsionId, under that expulsion, overdue when after its deadline. */
 public record DiplomatDeparted(
@@ -14,5 +13,5 @@ public record DiplomatDeparted(
         String expulsionId,
         boolean overdue,
         LocalDate effectiveDate,
-        Provenance source) implements LedgerEvent {
-}
+        Provenance source)
+        implements LedgerEvent {}

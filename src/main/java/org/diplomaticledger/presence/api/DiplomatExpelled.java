@@ -1,11 +1,10 @@
 package org.diplomaticledger.presence.api;
 
+import java.time.LocalDate;
+import java.util.List;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
-import java.util.List;
 
 /** The receiving state declared named staff persona non grata or ordered a number of unnamed staff out, with a departure deadline (VCDR Art. 9); answersExpulsionId names the expulsion it retaliates for (VCDR Art. 47(2)(a)). CAMEO 174. */
 public record DiplomatExpelled(
@@ -21,5 +20,5 @@ public record DiplomatExpelled(
         String answersExpulsionId,
         String reason,
         LocalDate effectiveDate,
-        Provenance source) implements LedgerEvent {
-}
+        Provenance source)
+        implements LedgerEvent {}

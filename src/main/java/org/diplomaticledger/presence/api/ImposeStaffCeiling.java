@@ -2,13 +2,12 @@ package org.diplomaticledger.presence.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.*;
+import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.Ids;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
 
 /** The receiving state caps the size of a presence or of one mission, optionally per category (VCDR Art. 11). */
 public record ImposeStaffCeiling(
@@ -21,7 +20,8 @@ public record ImposeStaffCeiling(
         @Pattern(regexp = Ids.PATTERN) String ceilingId,
         @Size(max = 1000) String reason,
         @NotNull LocalDate effectiveDate,
-        @NotNull @Valid Provenance source) implements LedgerCommand {
+        @NotNull @Valid Provenance source)
+        implements LedgerCommand {
 
     public ImposeStaffCeiling {
         if (category == StaffCategory.UNSPECIFIED) {

@@ -2,13 +2,12 @@ package org.diplomaticledger.presence.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.*;
+import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.Ids;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
 
 /** Lifts a staff ceiling: the one named by ceilingId, or the one in force for the scope given. */
 public record LiftStaffCeiling(
@@ -19,7 +18,8 @@ public record LiftStaffCeiling(
         @Pattern(regexp = Ids.PATTERN) String ceilingId,
         @Size(max = 1000) String reason,
         @NotNull LocalDate effectiveDate,
-        @NotNull @Valid Provenance source) implements LedgerCommand {
+        @NotNull @Valid Provenance source)
+        implements LedgerCommand {
 
     public LiftStaffCeiling {
         if (category == StaffCategory.UNSPECIFIED) {

@@ -1,11 +1,10 @@
 package org.diplomaticledger.presence.api;
 
+import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
 
 /**
  * A mission closed; with CONSENT_WITHDRAWN the receiving state withdrew its consent, with a deadline to leave (VCDR
@@ -23,5 +22,5 @@ public record MissionClosed(
         LocalDate deadline,
         String note,
         LocalDate effectiveDate,
-        Provenance source) implements LedgerEvent {
-}
+        Provenance source)
+        implements LedgerEvent {}

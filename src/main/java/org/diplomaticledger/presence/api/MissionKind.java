@@ -6,7 +6,11 @@ package org.diplomaticledger.presence.api;
  * and an embassy lowered to a legation ({@link ChangeMissionRank}), and the mission keeps the id it was opened under.
  */
 public enum MissionKind {
-    EMBASSY, LEGATION, CONSULATE_GENERAL, CONSULATE, PERMANENT_MISSION;
+    EMBASSY,
+    LEGATION,
+    CONSULATE_GENERAL,
+    CONSULATE,
+    PERMANENT_MISSION;
 
     /** The kind as it stands in a mission id: {@code CONSULATE-GENERAL}. */
     public String idPart() {

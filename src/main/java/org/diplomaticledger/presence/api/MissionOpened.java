@@ -1,11 +1,10 @@
 package org.diplomaticledger.presence.api;
 
+import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
 
 /**
  * A mission was opened, or reopened after a closure (VCDR Art. 2; VCCR Art. 4).
@@ -25,5 +24,5 @@ public record MissionOpened(
         String name,
         boolean reopened,
         LocalDate effectiveDate,
-        Provenance source) implements LedgerEvent {
-}
+        Provenance source)
+        implements LedgerEvent {}

@@ -1,9 +1,8 @@
 package org.diplomaticledger.presence.api;
 
+import java.time.LocalDate;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
 
 /**
  * A legation was raised to an embassy, or an embassy lowered to a legation (VCDR Arts. 14, 15). The mission keeps its
@@ -15,5 +14,5 @@ public record MissionRankChanged(
         MissionKind previousKind,
         MissionKind kind,
         LocalDate effectiveDate,
-        Provenance source) implements LedgerEvent {
-}
+        Provenance source)
+        implements LedgerEvent {}

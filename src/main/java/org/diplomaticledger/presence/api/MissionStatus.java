@@ -1,3 +1,7 @@
 package org.diplomaticledger.presence.api;
 
-public enum MissionStatus { OPEN, SUSPENDED, CLOSED }
+public enum MissionStatus {
+    OPEN,
+    SUSPENDED,
+    CLOSED
+}

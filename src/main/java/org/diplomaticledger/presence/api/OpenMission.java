@@ -2,12 +2,11 @@ package org.diplomaticledger.presence.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.*;
+import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
 
 /** Opens a mission of the sending state in the receiving state (VCDR Art. 2; a consular post, VCCR Art. 4). */
 public record OpenMission(
@@ -18,14 +17,17 @@ public record OpenMission(
         @Size(max = 100) String organisation,
         @Size(max = 200) String name,
         @NotNull LocalDate effectiveDate,
-        @NotNull @Valid Provenance source) implements LedgerCommand {
+        @NotNull @Valid Provenance source)
+        implements LedgerCommand {
 
     public OpenMission {
         if (kind == MissionKind.PERMANENT_MISSION && (organisation == null || organisation.isBlank())) {
-            throw new org.diplomaticledger.shared.InvalidValueException("organisation: a permanent mission is accredited to an organisation, e.g. \"UN\"");
+            throw new org.diplomaticledger.shared.InvalidValueException(
+                    "organisation: a permanent mission is accredited to an organisation, e.g. \"UN\"");
         }
         if (kind != null && kind != MissionKind.PERMANENT_MISSION && organisation != null) {
-            throw new org.diplomaticledger.shared.InvalidValueException("organisation: only a permanent mission names an organisation");
+            throw new org.diplomaticledger.shared.InvalidValueException(
+                    "organisation: only a permanent mission names an organisation");
         }
     }
 

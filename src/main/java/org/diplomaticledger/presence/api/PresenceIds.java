@@ -1,10 +1,9 @@
 package org.diplomaticledger.presence.api;
 
+import java.util.regex.Pattern;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.InvalidValueException;
 import org.diplomaticledger.shared.Slugs;
-
-import java.util.regex.Pattern;
 
 /**
  * Readable identifiers. A presence is the sending state's presence in the receiving state: {@code RU-US}.
@@ -14,17 +13,19 @@ import java.util.regex.Pattern;
 public final class PresenceIds {
 
     /** Its first two parts are the sending and receiving states: ISO's two letters, or a former or ledger code of four to eight. */
-    public static final String MISSION_ID_PATTERN = "^([A-Z]{2}|[A-Z]{4,8})-([A-Z]{2}|[A-Z]{4,8})-[A-Z0-9]+(-[A-Z0-9]+)*$";
+    public static final String MISSION_ID_PATTERN =
+            "^([A-Z]{2}|[A-Z]{4,8})-([A-Z]{2}|[A-Z]{4,8})-[A-Z0-9]+(-[A-Z0-9]+)*$";
+
     private static final Pattern MISSION_ID = Pattern.compile(MISSION_ID_PATTERN);
 
-    private PresenceIds() {
-    }
+    private PresenceIds() {}
 
     public static String presence(CountryCode sending, CountryCode receiving) {
         return sending.value() + "-" + receiving.value();
     }
 
-    public static String mission(CountryCode sending, CountryCode receiving, MissionKind kind, String city, String organisation) {
+    public static String mission(
+            CountryCode sending, CountryCode receiving, MissionKind kind, String city, String organisation) {
         String org = organisation == null || organisation.isBlank() ? "" : Slugs.upper(organisation) + "-";
         return presence(sending, receiving) + "-" + kind.idPart() + "-" + org + Slugs.upper(city);
     }
@@ -49,7 +50,8 @@ public final class PresenceIds {
     /** The presence a mission belongs to: the first two parts of its id. */
     public static String presenceOfMission(String missionId) {
         if (missionId == null || !MISSION_ID.matcher(missionId).matches()) {
-            throw new InvalidValueException("expected a mission id such as RU-US-EMBASSY-WASHINGTON, got '" + missionId + "'");
+            throw new InvalidValueException(
+                    "expected a mission id such as RU-US-EMBASSY-WASHINGTON, got '" + missionId + "'");
         }
         return sendingOf(missionId) + "-" + receivingOf(missionId);
     }
@@ -72,8 +74,8 @@ public final class PresenceIds {
             String presence = presenceOfMission(missionId);
             if ((sending != null && !presence.startsWith(sending.value() + "-"))
                     || (receiving != null && !presence.endsWith("-" + receiving.value()))) {
-                throw new InvalidValueException("mission " + missionId + " does not belong to the presence of "
-                        + sending + " in " + receiving);
+                throw new InvalidValueException(
+                        "mission " + missionId + " does not belong to the presence of " + sending + " in " + receiving);
             }
             return presence;
         }

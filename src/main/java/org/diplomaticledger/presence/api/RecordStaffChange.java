@@ -2,12 +2,11 @@ package org.diplomaticledger.presence.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.*;
+import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
 
 /** Records a counted change of unnamed staff (arrivals positive, departures negative) that a source reported. */
 public record RecordStaffChange(
@@ -18,7 +17,8 @@ public record RecordStaffChange(
         @NotNull Integer change,
         @Size(max = 1000) String reason,
         @NotNull LocalDate effectiveDate,
-        @NotNull @Valid Provenance source) implements LedgerCommand {
+        @NotNull @Valid Provenance source)
+        implements LedgerCommand {
 
     public RecordStaffChange {
         if (category == null) {

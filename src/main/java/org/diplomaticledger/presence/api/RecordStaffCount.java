@@ -2,12 +2,11 @@ package org.diplomaticledger.presence.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.*;
+import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
 
 /** Records a headcount a source reported on a date, for one mission or for the whole presence, optionally per category. */
 public record RecordStaffCount(
@@ -17,7 +16,8 @@ public record RecordStaffCount(
         StaffCategory category,
         @NotNull @PositiveOrZero Integer headcount,
         @NotNull LocalDate effectiveDate,
-        @NotNull @Valid Provenance source) implements LedgerCommand {
+        @NotNull @Valid Provenance source)
+        implements LedgerCommand {
 
     public RecordStaffCount {
         if (category == null) {

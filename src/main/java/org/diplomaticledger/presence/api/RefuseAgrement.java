@@ -2,21 +2,23 @@ package org.diplomaticledger.presence.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.*;
+import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.diplomaticledger.shared.Ids;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
 
-import java.time.LocalDate;
-
 /** The receiving state refuses its agrément; it owes no reasons (VCDR Art. 4(2)). */
 public record RefuseAgrement(
-        @NotBlank @Pattern(regexp = PresenceIds.MISSION_ID_PATTERN) String missionId,
+        @NotBlank @Pattern(regexp = PresenceIds.MISSION_ID_PATTERN)
+        String missionId,
+
         @Pattern(regexp = Ids.PATTERN) String personId,
         @Size(max = 200) String name,
         @Size(max = 1000) String reason,
         @NotNull LocalDate effectiveDate,
-        @NotNull @Valid Provenance source) implements LedgerCommand {
+        @NotNull @Valid Provenance source)
+        implements LedgerCommand {
 
     public RefuseAgrement {
         personId = PresenceIds.requiredPerson(personId, name);

@@ -2,18 +2,20 @@ package org.diplomaticledger.presence.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.*;
+import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
 
-import java.time.LocalDate;
-
 /** Resumes a suspended mission's operations. */
 public record ResumeMission(
-        @NotBlank @Pattern(regexp = PresenceIds.MISSION_ID_PATTERN) String missionId,
+        @NotBlank @Pattern(regexp = PresenceIds.MISSION_ID_PATTERN)
+        String missionId,
+
         @Size(max = 1000) String reason,
         @NotNull LocalDate effectiveDate,
-        @NotNull @Valid Provenance source) implements LedgerCommand {
+        @NotNull @Valid Provenance source)
+        implements LedgerCommand {
 
     @TargetAggregateIdentifier
     public String presenceId() {

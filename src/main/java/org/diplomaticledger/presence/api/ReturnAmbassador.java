@@ -2,20 +2,22 @@ package org.diplomaticledger.presence.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.*;
+import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.diplomaticledger.shared.Ids;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
 
-import java.time.LocalDate;
-
 /** A head of mission recalled for consultations returns to the post. */
 public record ReturnAmbassador(
-        @NotBlank @Pattern(regexp = PresenceIds.MISSION_ID_PATTERN) String missionId,
+        @NotBlank @Pattern(regexp = PresenceIds.MISSION_ID_PATTERN)
+        String missionId,
+
         @Pattern(regexp = Ids.PATTERN) String personId,
         @Size(max = 200) String name,
         @NotNull LocalDate effectiveDate,
-        @NotNull @Valid Provenance source) implements LedgerCommand {
+        @NotNull @Valid Provenance source)
+        implements LedgerCommand {
 
     public ReturnAmbassador {
         personId = PresenceIds.requiredPerson(personId, name);

@@ -8,5 +8,5 @@ import org.diplomaticledger.history.api.ReviseEntry;
  * Internal: a {@code CorrectEntry} or {@code RetractEntry} of one of this presence's events, judged by the ledger's
  * history on this presence's history and handed to them to record. Not a client command.
  */
-public record RevisePresenceEntry(@TargetAggregateIdentifier String presenceId, JudgedRevision revision) implements ReviseEntry {
-}
+public record RevisePresenceEntry(@TargetAggregateIdentifier String presenceId, JudgedRevision revision)
+        implements ReviseEntry {}

@@ -1,10 +1,9 @@
 package org.diplomaticledger.presence.api;
 
+import java.time.LocalDate;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
 
 /** The receiving state capped a presence or a mission, optionally per category (VCDR Art. 11); reductionOwed is how far the headcount stood above it. CAMEO 172. */
 public record StaffCeilingImposed(
@@ -20,5 +19,5 @@ public record StaffCeilingImposed(
         String replacesCeilingId,
         String reason,
         LocalDate effectiveDate,
-        Provenance source) implements LedgerEvent {
-}
+        Provenance source)
+        implements LedgerEvent {}

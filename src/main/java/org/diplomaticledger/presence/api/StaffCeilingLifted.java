@@ -1,9 +1,8 @@
 package org.diplomaticledger.presence.api;
 
+import java.time.LocalDate;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
 
 /** A staff ceiling was lifted. */
 public record StaffCeilingLifted(
@@ -13,5 +12,5 @@ public record StaffCeilingLifted(
         StaffCategory category,
         String reason,
         LocalDate effectiveDate,
-        Provenance source) implements LedgerEvent {
-}
+        Provenance source)
+        implements LedgerEvent {}

@@ -1,9 +1,8 @@
 package org.diplomaticledger.presence.api;
 
+import java.time.LocalDate;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
 
 /** A source reported the headcount of a mission (or of the whole presence when missionId is null) on a date; it is the base counted staff are measured from. */
 public record StaffCountReported(
@@ -12,5 +11,5 @@ public record StaffCountReported(
         StaffCategory category,
         int headcount,
         LocalDate effectiveDate,
-        Provenance source) implements LedgerEvent {
-}
+        Provenance source)
+        implements LedgerEvent {}

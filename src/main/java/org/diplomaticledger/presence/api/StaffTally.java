@@ -18,8 +18,7 @@ import java.util.Set;
 public final class StaffTally {
 
     /** A bucket of staff: a mission, or the presence as a whole ({@code missionId} null), and a category. */
-    public record Bucket(String missionId, StaffCategory category) {
-    }
+    public record Bucket(String missionId, StaffCategory category) {}
 
     private final Map<Bucket, Integer> named = new HashMap<>();
     private final Map<Bucket, Integer> counted = new HashMap<>();
@@ -147,8 +146,8 @@ public final class StaffTally {
 
     @Override
     public boolean equals(Object other) {
-        return this == other || other instanceof StaffTally that && named.equals(that.named)
-                && counted.equals(that.counted);
+        return this == other
+                || other instanceof StaffTally that && named.equals(that.named) && counted.equals(that.counted);
     }
 
     @Override

@@ -1,16 +1,15 @@
 package org.diplomaticledger.presence.domain;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import org.diplomaticledger.presence.api.StaffCategory;
 import org.diplomaticledger.shared.EffectiveTimeline;
 import org.diplomaticledger.shared.EffectiveTimeline.Placed;
 import org.diplomaticledger.shared.RuleViolation;
 import org.diplomaticledger.shared.WholeBatch;
-
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Each named person's accreditations, departures and expulsions at a presence, in effective time
@@ -27,15 +26,16 @@ final class Careers {
 
     /** What a fact does to the person. */
     enum Move {
-        ACCREDITED, DEPARTED, EXPELLED
+        ACCREDITED,
+        DEPARTED,
+        EXPELLED
     }
 
     /**
      * What the rules read of a fact: the mission (the one accredited at or left; for an expulsion, the one it names,
      * or null), and for an accreditation the name and category, for an expulsion its id.
      */
-    record PersonFact(Move move, String missionId, String name, StaffCategory category, String expulsionId) {
-    }
+    record PersonFact(Move move, String missionId, String name, StaffCategory category, String expulsionId) {}
 
     /** Each person's facts, by personId. */
     private Map<String, EffectiveTimeline<PersonFact>> byPerson = new LinkedHashMap<>();
@@ -56,14 +56,17 @@ final class Careers {
 
     /** A new fact's own rule, thrown; answers the contradiction it would cause, or null (see {@link #settle}). */
     RuleViolation judge(String personId, String type, LocalDate on, PersonFact fact) {
-        return career(personId).judge(Placed.candidate(type, on, fact), rules(personId), type + " of " + personId
-                + " on " + on);
+        return career(personId)
+                .judge(Placed.candidate(type, on, fact), rules(personId), type + " of " + personId + " on " + on);
     }
 
     /** Refuses a contradiction {@link #judge} found, or leaves it to the end of an open batch. */
     void settle(RuleViolation contradiction, String personId, String presenceId) {
-        if (contradiction != null && !WholeBatch.defer(key(presenceId, personId), career(personId).broken(rules(personId)),
-                baseline -> contradictionSince(personId, baseline))) {
+        if (contradiction != null
+                && !WholeBatch.defer(
+                        key(presenceId, personId),
+                        career(personId).broken(rules(personId)),
+                        baseline -> contradictionSince(personId, baseline))) {
             throw contradiction;
         }
     }
@@ -89,8 +92,14 @@ final class Careers {
     }
 
     /** Records a fact of a person; answers the person as they stand after their last fact. */
-    StaffBook.Person record(String personId, String eventId, Object event, LocalDate on, long sequence, PersonFact fact,
-                            String presenceId) {
+    StaffBook.Person record(
+            String personId,
+            String eventId,
+            Object event,
+            LocalDate on,
+            long sequence,
+            PersonFact fact,
+            String presenceId) {
         EffectiveTimeline<PersonFact> career = byPerson.getOrDefault(personId, EffectiveTimeline.empty())
                 .with(new Placed<>(eventId, event.getClass().getSimpleName(), on, sequence, fact));
         byPerson.put(personId, career);
@@ -101,8 +110,8 @@ final class Careers {
     /** A correction moving one of a person's facts (or a retraction: null), judged like a new fact; null if none's. */
     RuleViolation revised(String eventId, LocalDate movedTo) {
         for (Map.Entry<String, EffectiveTimeline<PersonFact>> career : byPerson.entrySet()) {
-            RuleViolation wrong = career.getValue().revised(eventId, movedTo, rules(career.getKey()),
-                    "corrections.effectiveDate");
+            RuleViolation wrong =
+                    career.getValue().revised(eventId, movedTo, rules(career.getKey()), "corrections.effectiveDate");
             if (wrong != null) {
                 return wrong;
             }
@@ -112,8 +121,8 @@ final class Careers {
 
     @SuppressWarnings("unchecked")
     private RuleViolation contradictionSince(String personId, Object baseline) {
-        return byPerson.get(personId).newlyBroken((Set<String>) baseline, rules(personId),
-                "Taken as a whole, the batch of " + personId);
+        return byPerson.get(personId)
+                .newlyBroken((Set<String>) baseline, rules(personId), "Taken as a whole, the batch of " + personId);
     }
 
     private static String key(String presenceId, String personId) {
@@ -144,24 +153,52 @@ final class Careers {
                 LocalDate on = placed.on();
                 boolean onStaff = before != null && !before.departed();
                 return switch (fact.move()) {
-                    case ACCREDITED -> onStaff ? new RuleViolation("already-accredited", "personId", personId
-                            + " is already accredited at " + before.missionId() + " on " + on)
-                            : before != null && before.expulsionId() != null ? new RuleViolation("persona-non-grata",
-                            "personId", personId + " was declared persona non grata by expulsion "
-                            + before.expulsionId() + " before " + on + " and cannot be accredited there again (VCDR Art. 9)")
-                            : null;
-                    case DEPARTED -> before == null || !before.missionId().equals(fact.missionId())
-                            ? new RuleViolation("not-accredited", "personId", personId + " is not accredited at "
-                            + fact.missionId() + " on " + on)
-                            : before.departed() ? new RuleViolation("already-departed", "personId", personId
-                            + " has already departed by " + on) : null;
-                    case EXPELLED -> !onStaff ? new RuleViolation("not-accredited", "personId", personId
-                            + " is not on the staff on " + on + (before == null ? "" : ": departed already"))
-                            : fact.missionId() != null && !fact.missionId().equals(before.missionId())
-                            ? new RuleViolation("not-at-mission", "personId", personId + " is accredited at "
-                            + before.missionId() + ", not at " + fact.missionId() + ", on " + on)
-                            : before.expulsionId() != null ? new RuleViolation("already-expelled", "personId", personId
-                            + " was already expelled by " + before.expulsionId() + " on " + on) : null;
+                    case ACCREDITED ->
+                        onStaff
+                                ? new RuleViolation(
+                                        "already-accredited",
+                                        "personId",
+                                        personId + " is already accredited at " + before.missionId() + " on " + on)
+                                : before != null && before.expulsionId() != null
+                                        ? new RuleViolation(
+                                                "persona-non-grata",
+                                                "personId",
+                                                personId + " was declared persona non grata by expulsion "
+                                                        + before.expulsionId() + " before " + on
+                                                        + " and cannot be accredited there again (VCDR Art. 9)")
+                                        : null;
+                    case DEPARTED ->
+                        before == null || !before.missionId().equals(fact.missionId())
+                                ? new RuleViolation(
+                                        "not-accredited",
+                                        "personId",
+                                        personId + " is not accredited at " + fact.missionId() + " on " + on)
+                                : before.departed()
+                                        ? new RuleViolation(
+                                                "already-departed",
+                                                "personId",
+                                                personId + " has already departed by " + on)
+                                        : null;
+                    case EXPELLED ->
+                        !onStaff
+                                ? new RuleViolation(
+                                        "not-accredited",
+                                        "personId",
+                                        personId + " is not on the staff on " + on
+                                                + (before == null ? "" : ": departed already"))
+                                : fact.missionId() != null && !fact.missionId().equals(before.missionId())
+                                        ? new RuleViolation(
+                                                "not-at-mission",
+                                                "personId",
+                                                personId + " is accredited at " + before.missionId() + ", not at "
+                                                        + fact.missionId() + ", on " + on)
+                                        : before.expulsionId() != null
+                                                ? new RuleViolation(
+                                                        "already-expelled",
+                                                        "personId",
+                                                        personId + " was already expelled by " + before.expulsionId()
+                                                                + " on " + on)
+                                                : null;
                 };
             }
 
@@ -169,7 +206,8 @@ final class Careers {
             public StaffBook.Person after(StaffBook.Person before, Placed<PersonFact> placed) {
                 PersonFact fact = placed.fact();
                 return switch (fact.move()) {
-                    case ACCREDITED -> new StaffBook.Person(fact.missionId(), fact.name(), fact.category(), false, null);
+                    case ACCREDITED ->
+                        new StaffBook.Person(fact.missionId(), fact.name(), fact.category(), false, null);
                     case DEPARTED -> before == null ? null : before.departedNow();
                     case EXPELLED -> before == null ? null : before.expelledBy(fact.expulsionId());
                 };

@@ -1,15 +1,14 @@
 package org.diplomaticledger.presence.domain;
 
-import org.diplomaticledger.presence.api.StaffCategory;
-
 import java.time.LocalDate;
+import org.diplomaticledger.presence.api.StaffCategory;
 
 /**
  * A staff ceiling the receiving state imposed on a presence, on one mission (missionId) or the whole presence (null),
  * on one category or all (null). Lifted or replaced ones stay, no longer in force. Immutable: lifting replaces it.
  */
-record Ceiling(String ceilingId, String missionId, StaffCategory category, int limit, LocalDate since,
-               boolean inForce) {
+record Ceiling(
+        String ceilingId, String missionId, StaffCategory category, int limit, LocalDate since, boolean inForce) {
 
     boolean covers(String staffMission, StaffCategory staffCategory) {
         return (missionId == null || missionId.equals(staffMission)) && (category == null || category == staffCategory);

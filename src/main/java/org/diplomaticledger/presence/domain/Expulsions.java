@@ -1,14 +1,13 @@
 package org.diplomaticledger.presence.domain;
 
-import org.diplomaticledger.presence.api.DiplomatExpelled;
-import org.diplomaticledger.presence.api.ExpelledPerson;
-import org.diplomaticledger.shared.RuleViolation;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.diplomaticledger.presence.api.DiplomatExpelled;
+import org.diplomaticledger.presence.api.ExpelledPerson;
+import org.diplomaticledger.shared.RuleViolation;
 
 /**
  * The expulsions of a presence's staff by id, with whom each named and who left under it. Whom they declared persona
@@ -28,13 +27,17 @@ record Expulsions(Map<String, Expulsion> byId) {
      */
     void requireNew(String expulsionId, String answersExpulsionId, String presenceId) {
         if (byId.containsKey(expulsionId)) {
-            throw new RuleViolation("expulsion-already-recorded", "expulsionId",
-                    "expulsion " + expulsionId + " is already recorded");
+            throw new RuleViolation(
+                    "expulsion-already-recorded", "expulsionId", "expulsion " + expulsionId + " is already recorded");
         }
         if (answersExpulsionId != null && byId.containsKey(answersExpulsionId)) {
-            throw new RuleViolation("answer-in-same-direction", "answersExpulsionId", "expulsion "
-                    + answersExpulsionId + " was also of " + presenceId + " staff; a reciprocal expulsion answers one "
-                    + "in the opposite direction");
+            throw new RuleViolation(
+                    "answer-in-same-direction",
+                    "answersExpulsionId",
+                    "expulsion "
+                            + answersExpulsionId + " was also of " + presenceId
+                            + " staff; a reciprocal expulsion answers one "
+                            + "in the opposite direction");
         }
     }
 
@@ -42,7 +45,9 @@ record Expulsions(Map<String, Expulsion> byId) {
     Expulsion recorded(String expulsionId, String presenceId) {
         Expulsion expulsion = byId.get(expulsionId);
         if (expulsion == null) {
-            throw new RuleViolation("unknown-expulsion", "expulsionId",
+            throw new RuleViolation(
+                    "unknown-expulsion",
+                    "expulsionId",
                     "no expulsion " + expulsionId + " of " + presenceId + " staff is recorded");
         }
         return expulsion;
@@ -57,8 +62,8 @@ record Expulsions(Map<String, Expulsion> byId) {
             return expelledBy == null ? null : byId.get(expelledBy);
         }
         if (!named.expulsionId().equals(expelledBy)) {
-            throw new RuleViolation("not-expelled-by", "expulsionId",
-                    personId + " was not expelled by " + named.expulsionId());
+            throw new RuleViolation(
+                    "not-expelled-by", "expulsionId", personId + " was not expelled by " + named.expulsionId());
         }
         return named;
     }
@@ -68,7 +73,11 @@ record Expulsions(Map<String, Expulsion> byId) {
         for (ExpelledPerson person : event.persons()) {
             named.add(person.personId());
         }
-        return with(new Expulsion(event.expulsionId(), event.effectiveDate(), event.departureDeadline(), named,
+        return with(new Expulsion(
+                event.expulsionId(),
+                event.effectiveDate(),
+                event.departureDeadline(),
+                named,
                 event.count() == null ? 0 : event.count()));
     }
 

@@ -1,15 +1,14 @@
 package org.diplomaticledger.presence.domain;
 
-import org.diplomaticledger.presence.api.CredentialsStep;
-import org.diplomaticledger.presence.api.PresenceIds;
-import org.diplomaticledger.presence.api.RecallKind;
-import org.diplomaticledger.shared.RuleViolation;
-
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.diplomaticledger.presence.api.CredentialsStep;
+import org.diplomaticledger.presence.api.PresenceIds;
+import org.diplomaticledger.presence.api.RecallKind;
+import org.diplomaticledger.shared.RuleViolation;
 
 /**
  * Who heads a mission, and what may happen next in each person's tenure: each person's latest tenure, the head who
@@ -54,16 +53,22 @@ record Heads(Map<String, Headship> byPerson, String current, String chargeDAffai
     void requireAgrementRequestable(String personId) {
         Headship head = currentTenure(personId);
         if (head.agrement() == Headship.Agrement.REQUESTED) {
-            throw new RuleViolation("agrement-already-requested", "personId", "agrément for " + personId
-                    + " was already requested on " + head.agrementSince());
+            throw new RuleViolation(
+                    "agrement-already-requested",
+                    "personId",
+                    "agrément for " + personId + " was already requested on " + head.agrementSince());
         }
         if (head.agrement() == Headship.Agrement.GRANTED) {
-            throw new RuleViolation("agrement-already-granted", "personId", "agrément for " + personId
-                    + " was already granted on " + head.agrementSince());
+            throw new RuleViolation(
+                    "agrement-already-granted",
+                    "personId",
+                    "agrément for " + personId + " was already granted on " + head.agrementSince());
         }
         if (head.agrement() == Headship.Agrement.REFUSED) {
-            throw new RuleViolation("agrement-already-refused", "personId", "agrément for " + personId
-                    + " was refused on " + head.agrementSince());
+            throw new RuleViolation(
+                    "agrement-already-refused",
+                    "personId",
+                    "agrément for " + personId + " was refused on " + head.agrementSince());
         }
     }
 
@@ -71,12 +76,16 @@ record Heads(Map<String, Headship> byPerson, String current, String chargeDAffai
     void requireAgrementUndecided(String personId) {
         Headship head = currentTenure(personId);
         if (head.agrement() == Headship.Agrement.GRANTED) {
-            throw new RuleViolation("agrement-already-granted", "personId", "agrément for " + personId
-                    + " was already granted on " + head.agrementSince());
+            throw new RuleViolation(
+                    "agrement-already-granted",
+                    "personId",
+                    "agrément for " + personId + " was already granted on " + head.agrementSince());
         }
         if (head.agrement() == Headship.Agrement.REFUSED) {
-            throw new RuleViolation("agrement-already-refused", "personId", "agrément for " + personId
-                    + " was already refused on " + head.agrementSince());
+            throw new RuleViolation(
+                    "agrement-already-refused",
+                    "personId",
+                    "agrément for " + personId + " was already refused on " + head.agrementSince());
         }
     }
 
@@ -85,8 +94,11 @@ record Heads(Map<String, Headship> byPerson, String current, String chargeDAffai
         requireAgrementUndecided(personId);
         Headship head = currentTenure(personId);
         if (head.appointed()) {
-            throw new RuleViolation("already-appointed", "personId", personId + " was already appointed on "
-                    + head.appointedOn() + "; agrément can no longer be refused");
+            throw new RuleViolation(
+                    "already-appointed",
+                    "personId",
+                    personId + " was already appointed on " + head.appointedOn()
+                            + "; agrément can no longer be refused");
         }
     }
 
@@ -99,17 +111,23 @@ record Heads(Map<String, Headship> byPerson, String current, String chargeDAffai
     void requireAppointable(String personId, String missionId) {
         Headship head = byPerson.get(personId);
         if (head != null && head.agrement() == Headship.Agrement.REFUSED) {
-            throw new RuleViolation("agrement-refused", "personId", PresenceIds.receivingOf(missionId)
-                    + " refused agrément for " + personId + " on " + head.agrementSince() + " (VCDR Art. 4)");
+            throw new RuleViolation(
+                    "agrement-refused",
+                    "personId",
+                    PresenceIds.receivingOf(missionId) + " refused agrément for " + personId + " on "
+                            + head.agrementSince() + " (VCDR Art. 4)");
         }
         if (head != null && head.appointed() && !head.ended()) {
-            throw new RuleViolation("already-appointed", "personId", personId + " was already appointed on "
-                    + head.appointedOn());
+            throw new RuleViolation(
+                    "already-appointed", "personId", personId + " was already appointed on " + head.appointedOn());
         }
         // Taken up functions without an appointment on record: one is recorded only for a day before they started.
         if (head != null && head.functionsStarted() && !head.ended()) {
-            throw new RuleViolation("already-in-functions", "personId", personId + " took up functions at "
-                    + missionId + " on " + head.functionsSince() + "; an appointment is dated before that day");
+            throw new RuleViolation(
+                    "already-in-functions",
+                    "personId",
+                    personId + " took up functions at " + missionId + " on " + head.functionsSince()
+                            + "; an appointment is dated before that day");
         }
     }
 
@@ -120,20 +138,29 @@ record Heads(Map<String, Headship> byPerson, String current, String chargeDAffai
     void requireCredentialsPresentable(String personId, CredentialsStep step, String missionId) {
         Headship head = byPerson.get(personId);
         if (head != null && head.agrement() == Headship.Agrement.REFUSED) {
-            throw new RuleViolation("agrement-refused", "personId", "agrément for " + personId
-                    + " was refused on " + head.agrementSince());
+            throw new RuleViolation(
+                    "agrement-refused",
+                    "personId",
+                    "agrément for " + personId + " was refused on " + head.agrementSince());
         }
         if (head != null && head.ended()) {
-            throw new RuleViolation("ambassadorship-ended", "personId", personId + "'s functions at "
-                    + missionId + " already ended on " + head.endedOn());
+            throw new RuleViolation(
+                    "ambassadorship-ended",
+                    "personId",
+                    personId + "'s functions at " + missionId + " already ended on " + head.endedOn());
         }
         if (step == CredentialsStep.COPY_TO_FOREIGN_MINISTRY && head != null && head.functionsStarted()) {
-            throw new RuleViolation("credentials-already-presented", "step", personId
-                    + " already took up functions on " + head.functionsSince());
+            throw new RuleViolation(
+                    "credentials-already-presented",
+                    "step",
+                    personId + " already took up functions on " + head.functionsSince());
         }
         if (step != CredentialsStep.COPY_TO_FOREIGN_MINISTRY && head != null && head.credentialsPresentedOn() != null) {
-            throw new RuleViolation("credentials-already-presented", "step", personId
-                    + " already presented credentials to the head of state on " + head.credentialsPresentedOn());
+            throw new RuleViolation(
+                    "credentials-already-presented",
+                    "step",
+                    personId + " already presented credentials to the head of state on "
+                            + head.credentialsPresentedOn());
         }
     }
 
@@ -142,8 +169,11 @@ record Heads(Map<String, Headship> byPerson, String current, String chargeDAffai
     void requireRecallable(String personId, String missionId) {
         Headship head = inOffice(personId, missionId);
         if (head.recall() != null) {
-            throw new RuleViolation("already-recalled", "personId", personId + " was already recalled "
-                    + head.recall().name().toLowerCase().replace('_', ' ') + " on " + head.recalledOn());
+            throw new RuleViolation(
+                    "already-recalled",
+                    "personId",
+                    personId + " was already recalled "
+                            + head.recall().name().toLowerCase().replace('_', ' ') + " on " + head.recalledOn());
         }
     }
 
@@ -154,8 +184,10 @@ record Heads(Map<String, Headship> byPerson, String current, String chargeDAffai
             throw new RuleViolation("not-recalled", "personId", personId + " is not recalled");
         }
         if (head.recall() == RecallKind.FOR_GOOD) {
-            throw new RuleViolation("recalled-for-good", "personId", personId + " was recalled for good on "
-                    + head.recalledOn() + "; a return needs a new appointment");
+            throw new RuleViolation(
+                    "recalled-for-good",
+                    "personId",
+                    personId + " was recalled for good on " + head.recalledOn() + "; a return needs a new appointment");
         }
     }
 
@@ -163,12 +195,13 @@ record Heads(Map<String, Headship> byPerson, String current, String chargeDAffai
     void requireEndable(String personId, String missionId) {
         Headship head = byPerson.get(personId);
         if (head == null || !(head.appointed() || head.functionsStarted())) {
-            throw new RuleViolation("not-appointed", "personId", personId + " is not recorded as head of "
-                    + missionId);
+            throw new RuleViolation("not-appointed", "personId", personId + " is not recorded as head of " + missionId);
         }
         if (head.ended()) {
-            throw new RuleViolation("ambassadorship-already-ended", "personId", personId
-                    + "'s functions already ended on " + head.endedOn());
+            throw new RuleViolation(
+                    "ambassadorship-already-ended",
+                    "personId",
+                    personId + "'s functions already ended on " + head.endedOn());
         }
     }
 
@@ -178,13 +211,17 @@ record Heads(Map<String, Headship> byPerson, String current, String chargeDAffai
      */
     void requireChargeDAffairesAppointable(String personId, String missionId) {
         if (current != null && byPerson.get(current).recall() == null) {
-            throw new RuleViolation("head-of-mission-present", "missionId", current + " heads "
-                    + missionId + " since " + byPerson.get(current).functionsSince() + "; a chargé d'affaires ad "
-                    + "interim acts only while the post is vacant or the head cannot act (VCDR Art. 19)");
+            throw new RuleViolation(
+                    "head-of-mission-present",
+                    "missionId",
+                    current + " heads "
+                            + missionId + " since " + byPerson.get(current).functionsSince()
+                            + "; a chargé d'affaires ad "
+                            + "interim acts only while the post is vacant or the head cannot act (VCDR Art. 19)");
         }
         if (personId.equals(chargeDAffaires)) {
-            throw new RuleViolation("already-charge-d-affaires", "personId", personId
-                    + " is already chargé d'affaires a.i.");
+            throw new RuleViolation(
+                    "already-charge-d-affaires", "personId", personId + " is already chargé d'affaires a.i.");
         }
     }
 
@@ -192,8 +229,11 @@ record Heads(Map<String, Headship> byPerson, String current, String chargeDAffai
     private Headship inOffice(String personId, String missionId) {
         Headship head = byPerson.get(personId);
         if (head == null || head.ended() || !(head.appointed() || head.functionsStarted())) {
-            throw new RuleViolation("not-in-office", "personId", personId + " does not head " + missionId
-                    + (head != null && head.ended() ? ": functions ended on " + head.endedOn() : ""));
+            throw new RuleViolation(
+                    "not-in-office",
+                    "personId",
+                    personId + " does not head " + missionId
+                            + (head != null && head.ended() ? ": functions ended on " + head.endedOn() : ""));
         }
         return head;
     }

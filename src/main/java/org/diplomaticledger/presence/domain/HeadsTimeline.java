@@ -1,14 +1,13 @@
 package org.diplomaticledger.presence.domain;
 
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.function.Function;
 import org.diplomaticledger.presence.api.CredentialsStep;
 import org.diplomaticledger.presence.api.RecallKind;
 import org.diplomaticledger.shared.EffectiveTimeline;
 import org.diplomaticledger.shared.EffectiveTimeline.Placed;
 import org.diplomaticledger.shared.RuleViolation;
-
-import java.time.LocalDate;
-import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The heads of a mission in effective time ({@link EffectiveTimeline}): every step of every tenure (agrément,
@@ -24,8 +23,16 @@ record HeadsTimeline(EffectiveTimeline<HeadFact> facts) {
 
     /** What a fact does to the mission's heads. */
     enum Step {
-        AGREMENT_REQUESTED, AGREMENT_GRANTED, AGREMENT_REFUSED, APPOINTED, COPY_PRESENTED, CREDENTIALS_PRESENTED,
-        RECALLED, RETURNED, ENDED, CHARGE_D_AFFAIRES_APPOINTED
+        AGREMENT_REQUESTED,
+        AGREMENT_GRANTED,
+        AGREMENT_REFUSED,
+        APPOINTED,
+        COPY_PRESENTED,
+        CREDENTIALS_PRESENTED,
+        RECALLED,
+        RETURNED,
+        ENDED,
+        CHARGE_D_AFFAIRES_APPOINTED
     }
 
     /** What the rules read of a fact: whose step it is, the name it gives (or null), and a recall's kind. */
@@ -37,7 +44,8 @@ record HeadsTimeline(EffectiveTimeline<HeadFact> facts) {
 
     /** A recorded step. */
     HeadsTimeline with(String eventId, Object event, LocalDate on, long sequence, HeadFact fact) {
-        return new HeadsTimeline(facts.with(new Placed<>(eventId, event.getClass().getSimpleName(), on, sequence, fact)));
+        return new HeadsTimeline(
+                facts.with(new Placed<>(eventId, event.getClass().getSimpleName(), on, sequence, fact)));
     }
 
     /** The heads on a day, after every step recorded for that day. */
@@ -50,14 +58,20 @@ record HeadsTimeline(EffectiveTimeline<HeadFact> facts) {
      * later day refuses it too, or waits for the end of an open batch, where {@code atTheEnd} judges the heads as they
      * then stand.
      */
-    void requireFits(String type, LocalDate on, HeadFact fact, String missionId, Function<Object, RuleViolation> atTheEnd) {
-        facts.requireFits(Placed.candidate(type, on, fact), rules(missionId), type + " of " + fact.personId() + " at "
-                + missionId + " on " + on, key(missionId), atTheEnd);
+    void requireFits(
+            String type, LocalDate on, HeadFact fact, String missionId, Function<Object, RuleViolation> atTheEnd) {
+        facts.requireFits(
+                Placed.candidate(type, on, fact),
+                rules(missionId),
+                type + " of " + fact.personId() + " at " + missionId + " on " + on,
+                key(missionId),
+                atTheEnd);
     }
 
     /** The first step that breaks a rule now and did not in {@code baseline}, for a batch judged as a whole. */
     RuleViolation newlyBroken(Set<String> baseline, String missionId) {
-        return facts.newlyBroken(baseline, rules(missionId), "Taken as a whole, the batch of " + missionId + "'s heads");
+        return facts.newlyBroken(
+                baseline, rules(missionId), "Taken as a whole, the batch of " + missionId + "'s heads");
     }
 
     /** A correction moving one of the steps (or a retraction: null), judged like a new step. */
@@ -88,10 +102,12 @@ record HeadsTimeline(EffectiveTimeline<HeadFact> facts) {
                         case AGREMENT_GRANTED -> before.requireAgrementUndecided(person);
                         case AGREMENT_REFUSED -> before.requireAgrementRefusable(person);
                         case APPOINTED -> before.requireAppointable(person, missionId);
-                        case COPY_PRESENTED -> before.requireCredentialsPresentable(person,
-                                CredentialsStep.COPY_TO_FOREIGN_MINISTRY, missionId);
-                        case CREDENTIALS_PRESENTED -> before.requireCredentialsPresentable(person,
-                                CredentialsStep.PRESENTATION_TO_HEAD_OF_STATE, missionId);
+                        case COPY_PRESENTED ->
+                            before.requireCredentialsPresentable(
+                                    person, CredentialsStep.COPY_TO_FOREIGN_MINISTRY, missionId);
+                        case CREDENTIALS_PRESENTED ->
+                            before.requireCredentialsPresentable(
+                                    person, CredentialsStep.PRESENTATION_TO_HEAD_OF_STATE, missionId);
                         case RECALLED -> before.requireRecallable(person, missionId);
                         case RETURNED -> before.requireReturnable(person, missionId);
                         case ENDED -> before.requireEndable(person, missionId);
@@ -109,20 +125,23 @@ record HeadsTimeline(EffectiveTimeline<HeadFact> facts) {
                 String person = fact.personId();
                 LocalDate on = placed.on();
                 return switch (fact.step()) {
-                    case AGREMENT_REQUESTED -> before.newTenure(person, fact.name(),
-                            head -> head.withAgrement(Headship.Agrement.REQUESTED, on));
-                    case AGREMENT_GRANTED -> before.newTenure(person, fact.name(),
-                            head -> head.withAgrement(Headship.Agrement.GRANTED, on));
-                    case AGREMENT_REFUSED -> before.newTenure(person, fact.name(),
-                            head -> head.withAgrement(Headship.Agrement.REFUSED, on));
+                    case AGREMENT_REQUESTED ->
+                        before.newTenure(
+                                person, fact.name(), head -> head.withAgrement(Headship.Agrement.REQUESTED, on));
+                    case AGREMENT_GRANTED ->
+                        before.newTenure(person, fact.name(), head -> head.withAgrement(Headship.Agrement.GRANTED, on));
+                    case AGREMENT_REFUSED ->
+                        before.newTenure(person, fact.name(), head -> head.withAgrement(Headship.Agrement.REFUSED, on));
                     case APPOINTED -> before.newTenure(person, fact.name(), head -> head.appointedOn(on));
-                    case COPY_PRESENTED -> before.update(person, head -> head.named(fact.name()).copyPresentedOn(on))
-                            .takenUpBy(person, before.predecessorOf(person), on);
+                    case COPY_PRESENTED ->
+                        before.update(person, head -> head.named(fact.name()).copyPresentedOn(on))
+                                .takenUpBy(person, before.predecessorOf(person), on);
                     case CREDENTIALS_PRESENTED -> {
-                        Heads presented = before.update(person,
-                                head -> head.named(fact.name()).credentialsPresentedOn(on));
+                        Heads presented = before.update(
+                                person, head -> head.named(fact.name()).credentialsPresentedOn(on));
                         yield before.functionsStartWithCredentials(person)
-                                ? presented.takenUpBy(person, before.predecessorOf(person), on) : presented;
+                                ? presented.takenUpBy(person, before.predecessorOf(person), on)
+                                : presented;
                     }
                     case RECALLED -> before.update(person, head -> head.recalled(fact.recall(), on));
                     case RETURNED -> before.returned(person);

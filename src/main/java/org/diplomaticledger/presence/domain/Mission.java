@@ -1,6 +1,11 @@
 package org.diplomaticledger.presence.domain;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Set;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
@@ -15,12 +20,6 @@ import org.diplomaticledger.presence.domain.MissionTimeline.Standing;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.RuleViolation;
 import org.diplomaticledger.shared.WholeBatch;
-
-import java.time.LocalDate;
-import java.util.Objects;
-import java.util.Set;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One mission of a {@link Presence} (an embassy, a legation, a consulate, a permanent mission), an entity of that
@@ -140,34 +139,51 @@ class Mission {
 
     void suspend(SuspendMission command) {
         requireFits("MissionSuspended", command.effectiveDate(), MissionFact.changing(Change.SUSPENDED, null));
-        apply(new MissionSuspended(command.presenceId(), missionId, command.reason(), command.effectiveDate(),
-                command.source()));
+        apply(new MissionSuspended(
+                command.presenceId(), missionId, command.reason(), command.effectiveDate(), command.source()));
     }
 
     void resume(ResumeMission command) {
         requireFits("MissionResumed", command.effectiveDate(), MissionFact.changing(Change.RESUMED, null));
-        apply(new MissionResumed(command.presenceId(), missionId, command.reason(), command.effectiveDate(),
-                command.source()));
+        apply(new MissionResumed(
+                command.presenceId(), missionId, command.reason(), command.effectiveDate(), command.source()));
     }
 
     void close(CloseMission command, CountryCode sendingState, CountryCode receivingState) {
         requireFits("MissionClosed", command.effectiveDate(), MissionFact.changing(Change.CLOSED, null));
-        if (command.reason() == ClosureReason.CONSENT_WITHDRAWN && command.decidedBy() != null
+        if (command.reason() == ClosureReason.CONSENT_WITHDRAWN
+                && command.decidedBy() != null
                 && !command.decidedBy().equals(receivingState)) {
-            throw new RuleViolation("consent-withdrawn-by-receiving-state", "decidedBy", "only the receiving state "
-                    + receivingState + " can withdraw its consent to a mission, not " + command.decidedBy());
+            throw new RuleViolation(
+                    "consent-withdrawn-by-receiving-state",
+                    "decidedBy",
+                    "only the receiving state " + receivingState + " can withdraw its consent to a mission, not "
+                            + command.decidedBy());
         }
-        if (command.reason() == ClosureReason.DECISION_OF_SENDING_STATE && command.decidedBy() != null
+        if (command.reason() == ClosureReason.DECISION_OF_SENDING_STATE
+                && command.decidedBy() != null
                 && !command.decidedBy().equals(sendingState)) {
-            throw new RuleViolation("decision-of-sending-state", "decidedBy", "a closure by decision of the sending state is "
-                    + sendingState + "'s, not " + command.decidedBy() + "'s");
+            throw new RuleViolation(
+                    "decision-of-sending-state",
+                    "decidedBy",
+                    "a closure by decision of the sending state is " + sendingState + "'s, not " + command.decidedBy()
+                            + "'s");
         }
         Presence.requireNotBefore(command.deadline(), command.effectiveDate(), "deadline");
-        CountryCode decidedBy = command.decidedBy() != null ? command.decidedBy()
-                : command.reason() == ClosureReason.CONSENT_WITHDRAWN ? receivingState
-                : command.reason() == ClosureReason.DECISION_OF_SENDING_STATE ? sendingState : null;
-        apply(new MissionClosed(command.presenceId(), missionId, command.reason(), decidedBy, command.deadline(),
-                command.note(), command.effectiveDate(), command.source()));
+        CountryCode decidedBy = command.decidedBy() != null
+                ? command.decidedBy()
+                : command.reason() == ClosureReason.CONSENT_WITHDRAWN
+                        ? receivingState
+                        : command.reason() == ClosureReason.DECISION_OF_SENDING_STATE ? sendingState : null;
+        apply(new MissionClosed(
+                command.presenceId(),
+                missionId,
+                command.reason(),
+                decidedBy,
+                command.deadline(),
+                command.note(),
+                command.effectiveDate(),
+                command.source()));
     }
 
     // ---------------------------------------------------------------- rank (VCDR Arts. 14, 15)
@@ -181,50 +197,88 @@ class Mission {
         MissionKind to = command.kind();
         LocalDate on = command.effectiveDate();
         if (!to.isLegationOrEmbassy()) {
-            throw new RuleViolation("legation-or-embassy-only", "kind", "a legation is raised to an embassy and an "
-                    + "embassy lowered to a legation; " + to + " is neither");
+            throw new RuleViolation(
+                    "legation-or-embassy-only",
+                    "kind",
+                    "a legation is raised to an embassy and an " + "embassy lowered to a legation; " + to
+                            + " is neither");
         }
         requireFits("MissionRankChanged", on, MissionFact.changing(Change.RANK_CHANGED, to));
         apply(new MissionRankChanged(command.presenceId(), missionId, on(on).kind(), to, on, command.source()));
     }
 
-    // ---------------------------------------------------------------- heads of mission (each tenure's own rules: Heads)
+    // ---------------------------------------------------------------- heads of mission (each tenure's own rules:
+    // Heads)
 
     void requestAgrement(RequestAgrement command) {
         requireEmbassy("request agrément", command.effectiveDate());
-        requireStep("AgrementRequested", command.effectiveDate(), HeadFact.of(Step.AGREMENT_REQUESTED,
-                command.personId(), command.name()));
-        apply(new AgrementRequested(command.presenceId(), missionId, command.personId(), command.name(),
-                ranks.classOn(command.headClass(), command.effectiveDate()), command.effectiveDate(), command.source()));
+        requireStep(
+                "AgrementRequested",
+                command.effectiveDate(),
+                HeadFact.of(Step.AGREMENT_REQUESTED, command.personId(), command.name()));
+        apply(new AgrementRequested(
+                command.presenceId(),
+                missionId,
+                command.personId(),
+                command.name(),
+                ranks.classOn(command.headClass(), command.effectiveDate()),
+                command.effectiveDate(),
+                command.source()));
     }
 
     void grantAgrement(GrantAgrement command) {
         requireEmbassy("grant agrément", command.effectiveDate());
-        requireStep("AgrementGranted", command.effectiveDate(), HeadFact.of(Step.AGREMENT_GRANTED, command.personId(),
-                command.name()));
+        requireStep(
+                "AgrementGranted",
+                command.effectiveDate(),
+                HeadFact.of(Step.AGREMENT_GRANTED, command.personId(), command.name()));
         Headship head = headsOn(command.effectiveDate()).currentTenure(command.personId());
-        apply(new AgrementGranted(command.presenceId(), missionId, command.personId(), head.nameOr(command.name()),
-                head.agrement() == Headship.Agrement.REQUESTED, command.effectiveDate(), command.source()));
+        apply(new AgrementGranted(
+                command.presenceId(),
+                missionId,
+                command.personId(),
+                head.nameOr(command.name()),
+                head.agrement() == Headship.Agrement.REQUESTED,
+                command.effectiveDate(),
+                command.source()));
     }
 
     void refuseAgrement(RefuseAgrement command) {
         requireEmbassy("refuse agrément", command.effectiveDate());
-        requireStep("AgrementRefused", command.effectiveDate(), HeadFact.of(Step.AGREMENT_REFUSED, command.personId(),
-                command.name()));
+        requireStep(
+                "AgrementRefused",
+                command.effectiveDate(),
+                HeadFact.of(Step.AGREMENT_REFUSED, command.personId(), command.name()));
         Headship head = headsOn(command.effectiveDate()).currentTenure(command.personId());
-        apply(new AgrementRefused(command.presenceId(), missionId, command.personId(), head.nameOr(command.name()),
-                command.reason(), head.agrement() == Headship.Agrement.REQUESTED, command.effectiveDate(),
+        apply(new AgrementRefused(
+                command.presenceId(),
+                missionId,
+                command.personId(),
+                head.nameOr(command.name()),
+                command.reason(),
+                head.agrement() == Headship.Agrement.REQUESTED,
+                command.effectiveDate(),
                 command.source()));
     }
 
     void appointAmbassador(AppointAmbassador command) {
         requireHeaded("appoint a head of mission", command.effectiveDate());
-        requireStep("AmbassadorAppointed", command.effectiveDate(), HeadFact.of(Step.APPOINTED, command.personId(),
-                command.name()));
-        boolean agrementReported = headsOn(command.effectiveDate()).currentTenure(command.personId()).agrement()
+        requireStep(
+                "AmbassadorAppointed",
+                command.effectiveDate(),
+                HeadFact.of(Step.APPOINTED, command.personId(), command.name()));
+        boolean agrementReported = headsOn(command.effectiveDate())
+                        .currentTenure(command.personId())
+                        .agrement()
                 == Headship.Agrement.GRANTED;
-        apply(new AmbassadorAppointed(command.presenceId(), missionId, command.personId(), command.name(),
-                ranks.classOn(command.headClass(), command.effectiveDate()), agrementReported, command.effectiveDate(),
+        apply(new AmbassadorAppointed(
+                command.presenceId(),
+                missionId,
+                command.personId(),
+                command.name(),
+                ranks.classOn(command.headClass(), command.effectiveDate()),
+                agrementReported,
+                command.effectiveDate(),
                 command.source()));
     }
 
@@ -235,48 +289,87 @@ class Mission {
     void presentCredentials(PresentCredentials command) {
         requireHeaded("present credentials", command.effectiveDate());
         boolean copy = command.step() == CredentialsStep.COPY_TO_FOREIGN_MINISTRY;
-        requireStep(copy ? "CredentialsCopyPresented" : "CredentialsPresented", command.effectiveDate(),
-                HeadFact.of(copy ? Step.COPY_PRESENTED : Step.CREDENTIALS_PRESENTED, command.personId(), command.name()));
+        requireStep(
+                copy ? "CredentialsCopyPresented" : "CredentialsPresented",
+                command.effectiveDate(),
+                HeadFact.of(
+                        copy ? Step.COPY_PRESENTED : Step.CREDENTIALS_PRESENTED, command.personId(), command.name()));
         Heads then = headsOn(command.effectiveDate());
         Headship head = then.currentTenure(command.personId());
         String predecessor = then.predecessorOf(command.personId());
         if (copy) {
-            apply(new CredentialsCopyPresented(command.presenceId(), missionId, command.personId(),
-                    head.nameOr(command.name()), head.appointed(), predecessor, command.effectiveDate(),
+            apply(new CredentialsCopyPresented(
+                    command.presenceId(),
+                    missionId,
+                    command.personId(),
+                    head.nameOr(command.name()),
+                    head.appointed(),
+                    predecessor,
+                    command.effectiveDate(),
                     command.source()));
         } else {
             boolean startsHere = then.functionsStartWithCredentials(command.personId());
-            apply(new CredentialsPresented(command.presenceId(), missionId, command.personId(),
-                    head.nameOr(command.name()), head.appointed(), startsHere, startsHere ? predecessor : null,
-                    command.effectiveDate(), command.source()));
+            apply(new CredentialsPresented(
+                    command.presenceId(),
+                    missionId,
+                    command.personId(),
+                    head.nameOr(command.name()),
+                    head.appointed(),
+                    startsHere,
+                    startsHere ? predecessor : null,
+                    command.effectiveDate(),
+                    command.source()));
         }
     }
 
     void recallAmbassador(RecallAmbassador command) {
-        requireStep("AmbassadorRecalled", command.effectiveDate(), new HeadFact(Step.RECALLED, command.personId(), null,
-                command.kind()));
-        apply(new AmbassadorRecalled(command.presenceId(), missionId, command.personId(), command.kind(),
-                command.reason(), command.effectiveDate(), command.source()));
+        requireStep(
+                "AmbassadorRecalled",
+                command.effectiveDate(),
+                new HeadFact(Step.RECALLED, command.personId(), null, command.kind()));
+        apply(new AmbassadorRecalled(
+                command.presenceId(),
+                missionId,
+                command.personId(),
+                command.kind(),
+                command.reason(),
+                command.effectiveDate(),
+                command.source()));
     }
 
     void returnAmbassador(ReturnAmbassador command) {
-        requireStep("AmbassadorReturned", command.effectiveDate(), HeadFact.of(Step.RETURNED, command.personId(), null));
-        apply(new AmbassadorReturned(command.presenceId(), missionId, command.personId(), command.effectiveDate(),
-                command.source()));
+        requireStep(
+                "AmbassadorReturned", command.effectiveDate(), HeadFact.of(Step.RETURNED, command.personId(), null));
+        apply(new AmbassadorReturned(
+                command.presenceId(), missionId, command.personId(), command.effectiveDate(), command.source()));
     }
 
     void endAmbassadorship(EndAmbassadorship command) {
         requireStep("AmbassadorshipEnded", command.effectiveDate(), HeadFact.of(Step.ENDED, command.personId(), null));
-        apply(new AmbassadorshipEnded(command.presenceId(), missionId, command.personId(), command.reason(),
-                command.effectiveDate(), command.source()));
+        apply(new AmbassadorshipEnded(
+                command.presenceId(),
+                missionId,
+                command.personId(),
+                command.reason(),
+                command.effectiveDate(),
+                command.source()));
     }
 
     void appointChargeDAffaires(AppointChargeDAffaires command) {
         requireHeaded("appoint a chargé d'affaires", command.effectiveDate());
-        requireStep("ChargeDAffairesAppointed", command.effectiveDate(), HeadFact.of(Step.CHARGE_D_AFFAIRES_APPOINTED,
-                command.personId(), command.name()));
-        apply(new ChargeDAffairesAppointed(command.presenceId(), missionId, command.personId(), command.name(),
-                command.rank(), headsOn(command.effectiveDate()).current(), command.effectiveDate(), command.source()));
+        requireStep(
+                "ChargeDAffairesAppointed",
+                command.effectiveDate(),
+                HeadFact.of(Step.CHARGE_D_AFFAIRES_APPOINTED, command.personId(), command.name()));
+        apply(new ChargeDAffairesAppointed(
+                command.presenceId(),
+                missionId,
+                command.personId(),
+                command.name(),
+                command.rank(),
+                headsOn(command.effectiveDate()).current(),
+                command.effectiveDate(),
+                command.source()));
     }
 
     /** Its heads as they stood on a day. */
@@ -307,32 +400,39 @@ class Mission {
 
     /** A closed mission opened again keeps the record of its heads, and is of the kind it is opened as. */
     void reopen(MissionOpened event, String eventId, long sequence) {
-        place(timeline.with(eventId, event, event.effectiveDate(), sequence, MissionFact.changing(Change.OPENED,
-                event.kind())));
+        place(timeline.with(
+                eventId, event, event.effectiveDate(), sequence, MissionFact.changing(Change.OPENED, event.kind())));
         ranks = ranks.opened(event.kind(), event.effectiveDate());
     }
 
     /** Its status stays; only its kind changes. */
     @EventSourcingHandler
     void on(MissionRankChanged event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        place(timeline.with(eventId, event, event.effectiveDate(), sequence, MissionFact.changing(Change.RANK_CHANGED,
-                event.kind())));
+        place(timeline.with(
+                eventId,
+                event,
+                event.effectiveDate(),
+                sequence,
+                MissionFact.changing(Change.RANK_CHANGED, event.kind())));
         ranks = ranks.changed(event.kind(), event.effectiveDate());
     }
 
     @EventSourcingHandler
     void on(MissionSuspended event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        place(timeline.with(eventId, event, event.effectiveDate(), sequence, MissionFact.changing(Change.SUSPENDED, null)));
+        place(timeline.with(
+                eventId, event, event.effectiveDate(), sequence, MissionFact.changing(Change.SUSPENDED, null)));
     }
 
     @EventSourcingHandler
     void on(MissionResumed event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        place(timeline.with(eventId, event, event.effectiveDate(), sequence, MissionFact.changing(Change.RESUMED, null)));
+        place(timeline.with(
+                eventId, event, event.effectiveDate(), sequence, MissionFact.changing(Change.RESUMED, null)));
     }
 
     @EventSourcingHandler
     void on(MissionClosed event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        place(timeline.with(eventId, event, event.effectiveDate(), sequence, MissionFact.changing(Change.CLOSED, null)));
+        place(timeline.with(
+                eventId, event, event.effectiveDate(), sequence, MissionFact.changing(Change.CLOSED, null)));
     }
 
     /** Staff accredited here need it open on their day, whatever is recorded later. */
@@ -344,7 +444,8 @@ class Mission {
     /** A ceiling on this mission needs it not closed on its day. */
     @EventSourcingHandler
     void on(StaffCeilingImposed event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        place(timeline.with(eventId, event, event.effectiveDate(), sequence, MissionFact.needing(Need.OPENED_NOT_CLOSED)));
+        place(timeline.with(
+                eventId, event, event.effectiveDate(), sequence, MissionFact.needing(Need.OPENED_NOT_CLOSED)));
     }
 
     /**
@@ -361,34 +462,69 @@ class Mission {
 
     @EventSourcingHandler
     void on(AgrementRequested e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        step(e, eventId, sequence, e.effectiveDate(), Need.NOT_CLOSED, HeadFact.of(Step.AGREMENT_REQUESTED, e.personId(), e.name()));
+        step(
+                e,
+                eventId,
+                sequence,
+                e.effectiveDate(),
+                Need.NOT_CLOSED,
+                HeadFact.of(Step.AGREMENT_REQUESTED, e.personId(), e.name()));
     }
 
     @EventSourcingHandler
     void on(AgrementGranted e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        step(e, eventId, sequence, e.effectiveDate(), Need.NOT_CLOSED, HeadFact.of(Step.AGREMENT_GRANTED, e.personId(), e.name()));
+        step(
+                e,
+                eventId,
+                sequence,
+                e.effectiveDate(),
+                Need.NOT_CLOSED,
+                HeadFact.of(Step.AGREMENT_GRANTED, e.personId(), e.name()));
     }
 
     @EventSourcingHandler
     void on(AgrementRefused e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        step(e, eventId, sequence, e.effectiveDate(), Need.NOT_CLOSED, HeadFact.of(Step.AGREMENT_REFUSED, e.personId(), e.name()));
+        step(
+                e,
+                eventId,
+                sequence,
+                e.effectiveDate(),
+                Need.NOT_CLOSED,
+                HeadFact.of(Step.AGREMENT_REFUSED, e.personId(), e.name()));
     }
 
     /** Appointed again after the functions ended: a new tenure; the old agrément, credentials and end were the last one's. */
     @EventSourcingHandler
     void on(AmbassadorAppointed e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        step(e, eventId, sequence, e.effectiveDate(), Need.OPENED_NOT_CLOSED, HeadFact.of(Step.APPOINTED, e.personId(), e.name()));
+        step(
+                e,
+                eventId,
+                sequence,
+                e.effectiveDate(),
+                Need.OPENED_NOT_CLOSED,
+                HeadFact.of(Step.APPOINTED, e.personId(), e.name()));
     }
 
     /** Who is succeeded is the timeline's (the head in office that day), not the event's word when it was recorded. */
     @EventSourcingHandler
     void on(CredentialsCopyPresented e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        step(e, eventId, sequence, e.effectiveDate(), Need.OPENED_NOT_CLOSED, HeadFact.of(Step.COPY_PRESENTED, e.personId(), e.name()));
+        step(
+                e,
+                eventId,
+                sequence,
+                e.effectiveDate(),
+                Need.OPENED_NOT_CLOSED,
+                HeadFact.of(Step.COPY_PRESENTED, e.personId(), e.name()));
     }
 
     @EventSourcingHandler
     void on(CredentialsPresented e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        step(e, eventId, sequence, e.effectiveDate(), Need.OPENED_NOT_CLOSED,
+        step(
+                e,
+                eventId,
+                sequence,
+                e.effectiveDate(),
+                Need.OPENED_NOT_CLOSED,
                 HeadFact.of(Step.CREDENTIALS_PRESENTED, e.personId(), e.name()));
     }
 
@@ -409,7 +545,12 @@ class Mission {
 
     @EventSourcingHandler
     void on(ChargeDAffairesAppointed e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        step(e, eventId, sequence, e.effectiveDate(), Need.OPENED_NOT_CLOSED,
+        step(
+                e,
+                eventId,
+                sequence,
+                e.effectiveDate(),
+                Need.OPENED_NOT_CLOSED,
                 HeadFact.of(Step.CHARGE_D_AFFAIRES_APPOINTED, e.personId(), e.name()));
     }
 
@@ -417,10 +558,14 @@ class Mission {
 
     /** Heads of mission take up office at embassies, legations and permanent missions opened and not closed on the day. */
     private void requireHeaded(String action, LocalDate on) {
-        MissionKind then = timeline.requireOpenedNotClosed(missionId, action, on).kind();
+        MissionKind then =
+                timeline.requireOpenedNotClosed(missionId, action, on).kind();
         if (!then.hasHeadOfMission()) {
-            throw new RuleViolation("no-head-of-mission-here", "missionId", missionId + " is a " + then
-                    + " on " + on + "; heads of mission lead embassies, legations and permanent missions");
+            throw new RuleViolation(
+                    "no-head-of-mission-here",
+                    "missionId",
+                    missionId + " is a " + then + " on " + on
+                            + "; heads of mission lead embassies, legations and permanent missions");
         }
     }
 
@@ -429,21 +574,30 @@ class Mission {
         Standing standing = timeline.requireNotClosed(missionId, action, on);
         MissionKind then = standing.opened() ? standing.kind() : ranks.on(on); // before it opens: as it will open
         if (!then.hasHeadOfMission()) {
-            throw new RuleViolation("no-head-of-mission-here", "missionId", missionId + " is a " + then
-                    + " on " + on + "; heads of mission lead embassies, legations and permanent missions");
+            throw new RuleViolation(
+                    "no-head-of-mission-here",
+                    "missionId",
+                    missionId + " is a " + then + " on " + on
+                            + "; heads of mission lead embassies, legations and permanent missions");
         }
         if (!then.isLegationOrEmbassy()) {
-            throw new RuleViolation("agrement-only-for-embassies", "missionId", "agrément is given for the head of an "
-                    + "embassy or a legation (VCDR Art. 4); " + missionId + " is a " + then + " on " + on);
+            throw new RuleViolation(
+                    "agrement-only-for-embassies",
+                    "missionId",
+                    "agrément is given for the head of an " + "embassy or a legation (VCDR Art. 4); " + missionId
+                            + " is a " + then + " on " + on);
         }
     }
 
     /** By value: the aggregate fixture compares the missions a command leaves with those sourced from its events. */
     @Override
     public boolean equals(Object other) {
-        return this == other || other instanceof Mission that && Objects.equals(missionId, that.missionId)
-                && Objects.equals(timeline, that.timeline) && Objects.equals(ranks, that.ranks)
-                && Objects.equals(heads, that.heads);
+        return this == other
+                || other instanceof Mission that
+                        && Objects.equals(missionId, that.missionId)
+                        && Objects.equals(timeline, that.timeline)
+                        && Objects.equals(ranks, that.ranks)
+                        && Objects.equals(heads, that.heads);
     }
 
     @Override

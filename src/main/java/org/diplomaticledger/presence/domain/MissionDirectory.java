@@ -1,11 +1,10 @@
 package org.diplomaticledger.presence.domain;
 
+import java.time.LocalDate;
+import java.util.Map;
 import org.diplomaticledger.presence.api.MissionKind;
 import org.diplomaticledger.presence.api.MissionStatus;
-import java.time.LocalDate;
 import org.diplomaticledger.shared.RuleViolation;
-
-import java.util.Map;
 
 /**
  * Which of a presence's missions an id names. A mission keeps the id it was opened under when its rank changes: the
@@ -27,9 +26,14 @@ final class MissionDirectory {
         Mission mission = byId.get(missionId);
         if (mission == null) {
             Mission renamed = underAnotherId(missionId);
-            throw new RuleViolation("unknown-mission", "missionId", "no mission " + missionId + " is recorded; "
-                    + (renamed == null ? "open it first" : renamed.missionId() + " is " + renamed.describeKind()
-                    + " and keeps the id it was opened under"));
+            throw new RuleViolation(
+                    "unknown-mission",
+                    "missionId",
+                    "no mission " + missionId + " is recorded; "
+                            + (renamed == null
+                                    ? "open it first"
+                                    : renamed.missionId() + " is " + renamed.describeKind()
+                                            + " and keeps the id it was opened under"));
         }
         return mission;
     }
@@ -45,9 +49,13 @@ final class MissionDirectory {
         }
         Mission renamed = underAnotherId(missionId);
         if (renamed != null && renamed.status() != MissionStatus.CLOSED) {
-            throw new RuleViolation("mission-already-open", "city", "mission " + renamed.missionId() + " is "
-                    + renamed.describeKind() + " and " + renamed.status().name().toLowerCase() + "; it keeps the id "
-                    + "it was opened under");
+            throw new RuleViolation(
+                    "mission-already-open",
+                    "city",
+                    "mission " + renamed.missionId() + " is "
+                            + renamed.describeKind() + " and "
+                            + renamed.status().name().toLowerCase() + "; it keeps the id "
+                            + "it was opened under");
         }
     }
 

@@ -1,14 +1,13 @@
 package org.diplomaticledger.presence.domain;
 
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.function.Function;
 import org.diplomaticledger.presence.api.MissionKind;
 import org.diplomaticledger.presence.api.MissionStatus;
 import org.diplomaticledger.shared.EffectiveTimeline;
 import org.diplomaticledger.shared.EffectiveTimeline.Placed;
 import org.diplomaticledger.shared.RuleViolation;
-
-import java.time.LocalDate;
-import java.util.Set;
-import java.util.function.Function;
 
 /**
  * A mission's life in effective time ({@link EffectiveTimeline}): the facts that open, suspend, resume and close it
@@ -27,7 +26,11 @@ record MissionTimeline(EffectiveTimeline<MissionFact> facts) {
 
     /** What a fact does to the mission. */
     enum Change {
-        OPENED, SUSPENDED, RESUMED, CLOSED, RANK_CHANGED
+        OPENED,
+        SUSPENDED,
+        RESUMED,
+        CLOSED,
+        RANK_CHANGED
     }
 
     /** What a fact needs of the mission on its day. */
@@ -72,7 +75,8 @@ record MissionTimeline(EffectiveTimeline<MissionFact> facts) {
 
     /** A recorded fact of the mission's life. */
     MissionTimeline with(String eventId, Object event, LocalDate on, long sequence, MissionFact fact) {
-        return new MissionTimeline(facts.with(new Placed<>(eventId, event.getClass().getSimpleName(), on, sequence, fact)));
+        return new MissionTimeline(
+                facts.with(new Placed<>(eventId, event.getClass().getSimpleName(), on, sequence, fact)));
     }
 
     /** The mission on a day, after every fact recorded for that day. */
@@ -112,8 +116,10 @@ record MissionTimeline(EffectiveTimeline<MissionFact> facts) {
     }
 
     private static RuleViolation notOpen(String missionId, String action, LocalDate on, Standing then) {
-        return new RuleViolation("mission-not-open", "missionId", "cannot " + action + " at " + missionId + " on " + on
-                + ": it is " + then.describe());
+        return new RuleViolation(
+                "mission-not-open",
+                "missionId",
+                "cannot " + action + " at " + missionId + " on " + on + ": it is " + then.describe());
     }
 
     /**
@@ -123,8 +129,11 @@ record MissionTimeline(EffectiveTimeline<MissionFact> facts) {
     void requireOpenedBy(String missionId, LocalDate on) {
         if (!on(on, missionId).opened()) {
             Placed<MissionFact> first = facts.first("MissionOpened");
-            throw new RuleViolation("mission-not-open", "effectiveDate", "mission " + missionId + " was not yet opened on "
-                    + on + ": it was first opened on " + (first == null ? null : first.on()));
+            throw new RuleViolation(
+                    "mission-not-open",
+                    "effectiveDate",
+                    "mission " + missionId + " was not yet opened on " + on + ": it was first opened on "
+                            + (first == null ? null : first.on()));
         }
     }
 
@@ -132,10 +141,14 @@ record MissionTimeline(EffectiveTimeline<MissionFact> facts) {
      * A new change of the mission, judged where it falls ({@link EffectiveTimeline#requireFits}); a contradiction
      * waits for the end of an open batch, where {@code atTheEnd} judges the mission as it then stands.
      */
-    void requireFits(String type, LocalDate on, MissionFact fact, String missionId,
-                     Function<Object, RuleViolation> atTheEnd) {
-        facts.requireFits(Placed.candidate(type, on, fact), rules(missionId), type + " of " + missionId + " on " + on,
-                missionId, atTheEnd);
+    void requireFits(
+            String type, LocalDate on, MissionFact fact, String missionId, Function<Object, RuleViolation> atTheEnd) {
+        facts.requireFits(
+                Placed.candidate(type, on, fact),
+                rules(missionId),
+                type + " of " + missionId + " on " + on,
+                missionId,
+                atTheEnd);
     }
 
     /** The first fact that breaks a rule now and did not in {@code baseline}, for a batch judged as a whole. */
@@ -158,7 +171,8 @@ record MissionTimeline(EffectiveTimeline<MissionFact> facts) {
 
             @Override
             public RuleViolation refusal(Standing before, Placed<MissionFact> fact) {
-                return fact.fact().change() != null ? refusalOfChange(before, fact, missionId)
+                return fact.fact().change() != null
+                        ? refusalOfChange(before, fact, missionId)
                         : refusalOfNeed(before, fact, missionId);
             }
 
@@ -170,11 +184,14 @@ record MissionTimeline(EffectiveTimeline<MissionFact> facts) {
                     return before;
                 }
                 return switch (change) {
-                    case OPENED -> new Standing(MissionStatus.OPEN, on, fact.fact().kind());
+                    case OPENED ->
+                        new Standing(MissionStatus.OPEN, on, fact.fact().kind());
                     case SUSPENDED -> new Standing(MissionStatus.SUSPENDED, on, before.kind());
                     case RESUMED -> new Standing(MissionStatus.OPEN, on, before.kind());
                     case CLOSED -> new Standing(MissionStatus.CLOSED, on, before.kind());
-                    case RANK_CHANGED -> new Standing(before.status(), before.since(), fact.fact().kind());
+                    case RANK_CHANGED ->
+                        new Standing(
+                                before.status(), before.since(), fact.fact().kind());
                 };
             }
         };
@@ -183,30 +200,61 @@ record MissionTimeline(EffectiveTimeline<MissionFact> facts) {
     private static RuleViolation refusalOfChange(Standing standing, Placed<MissionFact> fact, String missionId) {
         LocalDate on = fact.on();
         return switch (fact.fact().change()) {
-            case OPENED -> standing.opened() && standing.status() != MissionStatus.CLOSED
-                    ? new RuleViolation("mission-already-open", "city", "mission " + missionId + " is already "
-                    + standing.describe() + " on " + on) : null;
-            case SUSPENDED -> standing.status() != MissionStatus.OPEN
-                    ? new RuleViolation("mission-not-open", "missionId", "mission " + missionId + " is "
-                    + standing.describe() + " on " + on + ", not open: only an open mission can be suspended") : null;
-            case RESUMED -> standing.status() != MissionStatus.SUSPENDED
-                    ? new RuleViolation("mission-not-suspended", "missionId", "mission " + missionId + " is "
-                    + standing.describe() + " on " + on + ", not suspended: there is nothing to resume") : null;
-            case CLOSED -> !standing.opened()
-                    ? new RuleViolation("mission-not-open", "missionId", "mission " + missionId + " is not yet opened on "
-                    + on + ": there is nothing to close")
-                    : standing.status() == MissionStatus.CLOSED
-                    ? new RuleViolation("mission-already-closed", "missionId", "mission " + missionId
-                    + " is already closed since " + standing.since() + " on " + on) : null;
-            case RANK_CHANGED -> !standing.opened() || standing.status() == MissionStatus.CLOSED
-                    ? new RuleViolation("mission-not-open", "effectiveDate", missionId + " was not open on " + on
-                    + ": it is " + standing.describe())
-                    : !standing.kind().isLegationOrEmbassy()
-                    ? new RuleViolation("legation-or-embassy-only", "missionId", missionId + " is a " + standing.kind()
-                    + " on " + on + "; only a legation is raised to an embassy, and only an embassy lowered to a legation")
-                    : standing.kind() == fact.fact().kind()
-                    ? new RuleViolation("same-rank", "kind", missionId + " is already a "
-                    + standing.kind().name().toLowerCase() + " on " + on) : null;
+            case OPENED ->
+                standing.opened() && standing.status() != MissionStatus.CLOSED
+                        ? new RuleViolation(
+                                "mission-already-open",
+                                "city",
+                                "mission " + missionId + " is already " + standing.describe() + " on " + on)
+                        : null;
+            case SUSPENDED ->
+                standing.status() != MissionStatus.OPEN
+                        ? new RuleViolation(
+                                "mission-not-open",
+                                "missionId",
+                                "mission " + missionId + " is " + standing.describe() + " on " + on
+                                        + ", not open: only an open mission can be suspended")
+                        : null;
+            case RESUMED ->
+                standing.status() != MissionStatus.SUSPENDED
+                        ? new RuleViolation(
+                                "mission-not-suspended",
+                                "missionId",
+                                "mission " + missionId + " is " + standing.describe() + " on " + on
+                                        + ", not suspended: there is nothing to resume")
+                        : null;
+            case CLOSED ->
+                !standing.opened()
+                        ? new RuleViolation(
+                                "mission-not-open",
+                                "missionId",
+                                "mission " + missionId + " is not yet opened on " + on + ": there is nothing to close")
+                        : standing.status() == MissionStatus.CLOSED
+                                ? new RuleViolation(
+                                        "mission-already-closed",
+                                        "missionId",
+                                        "mission " + missionId + " is already closed since " + standing.since() + " on "
+                                                + on)
+                                : null;
+            case RANK_CHANGED ->
+                !standing.opened() || standing.status() == MissionStatus.CLOSED
+                        ? new RuleViolation(
+                                "mission-not-open",
+                                "effectiveDate",
+                                missionId + " was not open on " + on + ": it is " + standing.describe())
+                        : !standing.kind().isLegationOrEmbassy()
+                                ? new RuleViolation(
+                                        "legation-or-embassy-only",
+                                        "missionId",
+                                        missionId + " is a " + standing.kind() + " on " + on
+                                                + "; only a legation is raised to an embassy, and only an embassy lowered to a legation")
+                                : standing.kind() == fact.fact().kind()
+                                        ? new RuleViolation(
+                                                "same-rank",
+                                                "kind",
+                                                missionId + " is already a "
+                                                        + standing.kind().name().toLowerCase() + " on " + on)
+                                        : null;
         };
     }
 
@@ -216,7 +264,11 @@ record MissionTimeline(EffectiveTimeline<MissionFact> facts) {
             case OPENED_NOT_CLOSED -> standing.opened() && standing.status() != MissionStatus.CLOSED;
             case NOT_CLOSED -> standing.status() != MissionStatus.CLOSED;
         };
-        return fits ? null : new RuleViolation("mission-not-open", "missionId", "mission " + missionId + " is "
-                + standing.describe() + " on " + fact.on());
+        return fits
+                ? null
+                : new RuleViolation(
+                        "mission-not-open",
+                        "missionId",
+                        "mission " + missionId + " is " + standing.describe() + " on " + fact.on());
     }
 }

@@ -1,6 +1,12 @@
 package org.diplomaticledger.presence.domain;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -20,13 +26,6 @@ import org.diplomaticledger.presence.api.*;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.RuleViolation;
 
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-
 /**
  * A sending state's diplomatic presence in a receiving state ({@code RU-US}): its missions, their staff, the
  * expulsions and staff ceilings the receiving state imposed. One aggregate, because the rules cut across missions: a
@@ -43,6 +42,7 @@ public class Presence {
 
     @AggregateIdentifier
     private String presenceId;
+
     private CountryCode sendingState;
     private CountryCode receivingState;
     /** The missions by id; each one's events reach it by their {@code missionId}. */
@@ -53,8 +53,7 @@ public class Presence {
     /** The expulsions, and the persons and staff who left under each. */
     private Expulsions expulsions = Expulsions.NONE;
 
-    protected Presence() {
-    }
+    protected Presence() {}
 
     // ---------------------------------------------------------------- corrections
 
@@ -92,15 +91,27 @@ public class Presence {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(OpenMission command) {
         if (command.sendingState().equals(command.receivingState())) {
-            throw new RuleViolation("same-state", "receivingState",
-                    "a state keeps no mission in itself: sendingState and receivingState are both " + command.sendingState());
+            throw new RuleViolation(
+                    "same-state",
+                    "receivingState",
+                    "a state keeps no mission in itself: sendingState and receivingState are both "
+                            + command.sendingState());
         }
         new MissionDirectory(missions).requireOpenable(command.missionId(), command.kind(), command.effectiveDate());
         Mission known = missions.get(command.missionId());
         boolean reopened = known != null && known.on(command.effectiveDate()).opened(); // an earlier life on record
-        apply(new MissionOpened(command.presenceId(), command.missionId(), command.sendingState(), command.receivingState(),
-                command.kind(), command.city(), command.organisation(), command.name(), reopened,
-                command.effectiveDate(), command.source()));
+        apply(new MissionOpened(
+                command.presenceId(),
+                command.missionId(),
+                command.sendingState(),
+                command.receivingState(),
+                command.kind(),
+                command.city(),
+                command.organisation(),
+                command.name(),
+                reopened,
+                command.effectiveDate(),
+                command.source()));
     }
 
     @CommandHandler
@@ -117,9 +128,18 @@ public class Presence {
     @CommandHandler
     void handle(CloseMission command, PresenceEvents events) {
         Mission mission = mission(command.missionId());
-        timeline(events).requireFits(StaffTimeline.StaffFact.candidate("MissionClosed", command.effectiveDate(),
-                StaffTimeline.Kind.MISSION_CLOSED, null, command.missionId(), null, 0),
-                "MissionClosed of " + command.missionId() + " on " + command.effectiveDate(), presenceId);
+        timeline(events)
+                .requireFits(
+                        StaffTimeline.StaffFact.candidate(
+                                "MissionClosed",
+                                command.effectiveDate(),
+                                StaffTimeline.Kind.MISSION_CLOSED,
+                                null,
+                                command.missionId(),
+                                null,
+                                0),
+                        "MissionClosed of " + command.missionId() + " on " + command.effectiveDate(),
+                        presenceId);
         mission.close(command, sendingState, receivingState);
     }
 
@@ -134,15 +154,37 @@ public class Presence {
     void handle(AccreditDiplomat command, PresenceEvents events) {
         mission(command.missionId()).requireOpenOn("accredit staff", command.effectiveDate());
         if (command.category() == StaffCategory.UNSPECIFIED) {
-            throw new RuleViolation("category-required", "category",
+            throw new RuleViolation(
+                    "category-required",
+                    "category",
                     "a named accreditation states the category: DIPLOMATIC, ADMINISTRATIVE_TECHNICAL, SERVICE or LOCAL_HIRE");
         }
-        staff.requireAccreditable(command.personId(), command.missionId(), command.name(), command.category(),
-                command.effectiveDate(), presenceId);
-        staffFits(events, presenceId, "DiplomatAccredited", command.effectiveDate(), StaffTimeline.Kind.ACCREDITED,
-                command.personId(), command.missionId(), command.category(), 0);
-        apply(new DiplomatAccredited(presenceId, command.missionId(), command.personId(), command.name(), command.rank(),
-                command.category(), command.effectiveDate(), command.source()));
+        staff.requireAccreditable(
+                command.personId(),
+                command.missionId(),
+                command.name(),
+                command.category(),
+                command.effectiveDate(),
+                presenceId);
+        staffFits(
+                events,
+                presenceId,
+                "DiplomatAccredited",
+                command.effectiveDate(),
+                StaffTimeline.Kind.ACCREDITED,
+                command.personId(),
+                command.missionId(),
+                command.category(),
+                0);
+        apply(new DiplomatAccredited(
+                presenceId,
+                command.missionId(),
+                command.personId(),
+                command.name(),
+                command.rank(),
+                command.category(),
+                command.effectiveDate(),
+                command.source()));
     }
 
     /** A named person, or a number of counted staff, left the mission: two cases with rules of their own. */
@@ -159,16 +201,30 @@ public class Presence {
 
     /** The person leaves under the expulsion the command names, else under the one that expelled them, if any. */
     private void recordNamedDeparture(RecordDeparture command, Expulsion named, PresenceEvents events) {
-        StaffBook.Departing departing = staff.departing(command.personId(), command.missionId(), command.effectiveDate());
+        StaffBook.Departing departing =
+                staff.departing(command.personId(), command.missionId(), command.effectiveDate());
         StaffBook.Person person = departing.person();
         Expulsion expulsion = expulsions.leftUnder(named, command.personId(), departing.stintExpulsion());
         Expulsion.requireInEffectOn(expulsion, command.effectiveDate());
         staff.careers.settle(departing.contradiction(), command.personId(), presenceId);
-        staffFits(events, presenceId, "DiplomatDeparted", command.effectiveDate(), StaffTimeline.Kind.DEPARTED, command.personId(),
-                command.missionId(), person.category(), 0);
-        apply(new DiplomatDeparted(presenceId, command.missionId(), command.personId(), person.category(),
+        staffFits(
+                events,
+                presenceId,
+                "DiplomatDeparted",
+                command.effectiveDate(),
+                StaffTimeline.Kind.DEPARTED,
+                command.personId(),
+                command.missionId(),
+                person.category(),
+                0);
+        apply(new DiplomatDeparted(
+                presenceId,
+                command.missionId(),
+                command.personId(),
+                person.category(),
                 expulsion == null ? null : expulsion.expulsionId(),
-                expulsion != null && expulsion.isOverdueOn(command.effectiveDate()), command.effectiveDate(),
+                expulsion != null && expulsion.isOverdueOn(command.effectiveDate()),
+                command.effectiveDate(),
                 command.source()));
     }
 
@@ -177,11 +233,25 @@ public class Presence {
         if (expulsion != null) {
             expulsion.requireCountedDue(command.count());
         }
-        staffFits(events, presenceId, "CountedStaffDeparted", command.effectiveDate(), StaffTimeline.Kind.COUNTED, null,
-                command.missionId(), command.category(), -command.count());
-        apply(new CountedStaffDeparted(presenceId, command.missionId(), command.category(), command.count(),
-                command.expulsionId(), expulsion != null && expulsion.isOverdueOn(command.effectiveDate()),
-                command.effectiveDate(), command.source()));
+        staffFits(
+                events,
+                presenceId,
+                "CountedStaffDeparted",
+                command.effectiveDate(),
+                StaffTimeline.Kind.COUNTED,
+                null,
+                command.missionId(),
+                command.category(),
+                -command.count());
+        apply(new CountedStaffDeparted(
+                presenceId,
+                command.missionId(),
+                command.category(),
+                command.count(),
+                command.expulsionId(),
+                expulsion != null && expulsion.isOverdueOn(command.effectiveDate()),
+                command.effectiveDate(),
+                command.source()));
     }
 
     @CommandHandler
@@ -189,10 +259,23 @@ public class Presence {
     void handle(RecordStaffCount command, PresenceEvents events) {
         String id = initialise(command.presenceId());
         requireKnownIfNamed(command.missionId(), command.effectiveDate());
-        staffFits(events, id, "StaffCountReported", command.effectiveDate(), StaffTimeline.Kind.REPORTED, null,
-                command.missionId(), command.category(), command.headcount());
-        apply(new StaffCountReported(id, command.missionId(), command.category(), command.headcount(),
-                command.effectiveDate(), command.source()));
+        staffFits(
+                events,
+                id,
+                "StaffCountReported",
+                command.effectiveDate(),
+                StaffTimeline.Kind.REPORTED,
+                null,
+                command.missionId(),
+                command.category(),
+                command.headcount());
+        apply(new StaffCountReported(
+                id,
+                command.missionId(),
+                command.category(),
+                command.headcount(),
+                command.effectiveDate(),
+                command.source()));
     }
 
     @CommandHandler
@@ -200,10 +283,24 @@ public class Presence {
     void handle(RecordStaffChange command, PresenceEvents events) {
         String id = initialise(command.presenceId());
         requireKnownIfNamed(command.missionId(), command.effectiveDate());
-        staffFits(events, id, "StaffCountChanged", command.effectiveDate(), StaffTimeline.Kind.COUNTED, null,
-                command.missionId(), command.category(), command.change());
-        apply(new StaffCountChanged(id, command.missionId(), command.category(), command.change(), command.reason(),
-                command.effectiveDate(), command.source()));
+        staffFits(
+                events,
+                id,
+                "StaffCountChanged",
+                command.effectiveDate(),
+                StaffTimeline.Kind.COUNTED,
+                null,
+                command.missionId(),
+                command.category(),
+                command.change());
+        apply(new StaffCountChanged(
+                id,
+                command.missionId(),
+                command.category(),
+                command.change(),
+                command.reason(),
+                command.effectiveDate(),
+                command.source()));
     }
 
     // ---------------------------------------------------------------- expulsions
@@ -215,11 +312,22 @@ public class Presence {
         requireKnownIfNamed(command.missionId(), command.effectiveDate());
         expulsions.requireNew(command.expulsionId(), command.answersExpulsionId(), id);
         requireNotBefore(command.departureDeadline(), command.effectiveDate(), "departureDeadline");
-        List<ExpelledPerson> persons = staff.expellable(command.personIds(), command.missionId(), command.expulsionId(),
-                command.effectiveDate(), id);
-        apply(new DiplomatExpelled(id, command.expulsionId(), receivingOf(id), sendingOf(id), command.missionId(),
-                persons, command.count(), command.count() == null ? null : command.category(), command.departureDeadline(),
-                command.answersExpulsionId(), command.reason(), command.effectiveDate(), command.source()));
+        List<ExpelledPerson> persons = staff.expellable(
+                command.personIds(), command.missionId(), command.expulsionId(), command.effectiveDate(), id);
+        apply(new DiplomatExpelled(
+                id,
+                command.expulsionId(),
+                receivingOf(id),
+                sendingOf(id),
+                command.missionId(),
+                persons,
+                command.count(),
+                command.count() == null ? null : command.category(),
+                command.departureDeadline(),
+                command.answersExpulsionId(),
+                command.reason(),
+                command.effectiveDate(),
+                command.source()));
     }
 
     // ---------------------------------------------------------------- ceilings
@@ -231,37 +339,78 @@ public class Presence {
         if (command.missionId() != null) {
             MissionTimeline.Standing then = mission(command.missionId()).on(command.effectiveDate());
             if (!then.opened() || then.status() == MissionStatus.CLOSED) {
-                throw new RuleViolation(then.opened() ? "mission-closed" : "mission-not-open", "missionId", "mission "
-                        + command.missionId() + " is " + then.describe() + " on " + command.effectiveDate());
+                throw new RuleViolation(
+                        then.opened() ? "mission-closed" : "mission-not-open",
+                        "missionId",
+                        "mission " + command.missionId() + " is " + then.describe() + " on " + command.effectiveDate());
             }
         }
         StaffTimeline timeline = timeline(events);
         if (timeline.last().ceilings.containsKey(command.ceilingId())) {
-            throw new RuleViolation("ceiling-already-recorded", "ceilingId", "ceiling " + command.ceilingId()
-                    + " is already recorded");
+            throw new RuleViolation(
+                    "ceiling-already-recorded", "ceilingId", "ceiling " + command.ceilingId() + " is already recorded");
         }
         requireNotBefore(command.complyBy(), command.effectiveDate(), "complyBy");
         StaffState then = timeline.on(command.effectiveDate());
         Ceiling replaced = then.inForceFor(command.missionId(), command.category());
         int headcount = then.headcount(command.missionId(), command.category());
-        timeline.requireFits(StaffTimeline.StaffFact.candidate("StaffCeilingImposed", command.effectiveDate(),
-                StaffTimeline.Kind.CEILING_IMPOSED, command.ceilingId(), command.missionId(), command.category(),
-                command.limit()), "StaffCeilingImposed " + command.ceilingId() + " on " + command.effectiveDate(), id);
-        apply(new StaffCeilingImposed(id, command.ceilingId(), receivingOf(id), command.missionId(), command.category(),
-                command.limit(), command.complyBy(), headcount, Math.max(0, headcount - command.limit()),
-                replaced == null ? null : replaced.ceilingId(), command.reason(), command.effectiveDate(), command.source()));
+        timeline.requireFits(
+                StaffTimeline.StaffFact.candidate(
+                        "StaffCeilingImposed",
+                        command.effectiveDate(),
+                        StaffTimeline.Kind.CEILING_IMPOSED,
+                        command.ceilingId(),
+                        command.missionId(),
+                        command.category(),
+                        command.limit()),
+                "StaffCeilingImposed " + command.ceilingId() + " on " + command.effectiveDate(),
+                id);
+        apply(new StaffCeilingImposed(
+                id,
+                command.ceilingId(),
+                receivingOf(id),
+                command.missionId(),
+                command.category(),
+                command.limit(),
+                command.complyBy(),
+                headcount,
+                Math.max(0, headcount - command.limit()),
+                replaced == null ? null : replaced.ceilingId(),
+                command.reason(),
+                command.effectiveDate(),
+                command.source()));
     }
 
     @CommandHandler
     void handle(LiftStaffCeiling command, PresenceEvents events) {
         StaffTimeline timeline = timeline(events);
-        Ceiling ceiling = timeline.on(command.effectiveDate()).inForceToLift(command.ceilingId(), command.missionId(),
-                command.category(), command.effectiveDate(), timeline.last(), presenceId);
-        timeline.requireFits(StaffTimeline.StaffFact.candidate("StaffCeilingLifted", command.effectiveDate(),
-                StaffTimeline.Kind.CEILING_LIFTED, ceiling.ceilingId(), ceiling.missionId(), ceiling.category(), 0),
-                "StaffCeilingLifted " + ceiling.ceilingId() + " on " + command.effectiveDate(), presenceId);
-        apply(new StaffCeilingLifted(presenceId, ceiling.ceilingId(), ceiling.missionId(), ceiling.category(), command.reason(),
-                command.effectiveDate(), command.source()));
+        Ceiling ceiling = timeline.on(command.effectiveDate())
+                .inForceToLift(
+                        command.ceilingId(),
+                        command.missionId(),
+                        command.category(),
+                        command.effectiveDate(),
+                        timeline.last(),
+                        presenceId);
+        timeline.requireFits(
+                StaffTimeline.StaffFact.candidate(
+                        "StaffCeilingLifted",
+                        command.effectiveDate(),
+                        StaffTimeline.Kind.CEILING_LIFTED,
+                        ceiling.ceilingId(),
+                        ceiling.missionId(),
+                        ceiling.category(),
+                        0),
+                "StaffCeilingLifted " + ceiling.ceilingId() + " on " + command.effectiveDate(),
+                presenceId);
+        apply(new StaffCeilingLifted(
+                presenceId,
+                ceiling.ceilingId(),
+                ceiling.missionId(),
+                ceiling.category(),
+                command.reason(),
+                command.effectiveDate(),
+                command.source()));
     }
 
     // ---------------------------------------------------------------- heads of mission: each mission's own rules
@@ -346,14 +495,27 @@ public class Presence {
 
     @EventSourcingHandler
     void on(DiplomatAccredited event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        staff.record(event.personId(), new Careers.PersonFact(Careers.Move.ACCREDITED, event.missionId(), event.name(),
-                event.category(), null), event, eventId, sequence, event.effectiveDate(), event.presenceId());
+        staff.record(
+                event.personId(),
+                new Careers.PersonFact(
+                        Careers.Move.ACCREDITED, event.missionId(), event.name(), event.category(), null),
+                event,
+                eventId,
+                sequence,
+                event.effectiveDate(),
+                event.presenceId());
     }
 
     @EventSourcingHandler
     void on(DiplomatDeparted event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        staff.record(event.personId(), new Careers.PersonFact(Careers.Move.DEPARTED, event.missionId(), null, null,
-                null), event, eventId, sequence, event.effectiveDate(), event.presenceId());
+        staff.record(
+                event.personId(),
+                new Careers.PersonFact(Careers.Move.DEPARTED, event.missionId(), null, null, null),
+                event,
+                eventId,
+                sequence,
+                event.effectiveDate(),
+                event.presenceId());
         if (event.expulsionId() != null) {
             expulsions = expulsions.departed(event.expulsionId(), event.personId());
         }
@@ -383,8 +545,14 @@ public class Presence {
     void on(DiplomatExpelled event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
         initialiseFrom(event.presenceId());
         for (ExpelledPerson person : event.persons()) {
-            staff.record(person.personId(), new Careers.PersonFact(Careers.Move.EXPELLED, event.missionId(), null, null,
-                    event.expulsionId()), event, eventId, sequence, event.effectiveDate(), event.presenceId());
+            staff.record(
+                    person.personId(),
+                    new Careers.PersonFact(Careers.Move.EXPELLED, event.missionId(), null, null, event.expulsionId()),
+                    event,
+                    eventId,
+                    sequence,
+                    event.effectiveDate(),
+                    event.presenceId());
         }
         expulsions = expulsions.expelled(event);
     }
@@ -409,16 +577,26 @@ public class Presence {
      */
     private StaffTimeline timeline(PresenceEvents events) {
         String id = presenceId;
-        staff.timeline.readingFrom(() -> id == null ? List.of()
-                : StaffTimeline.factsOf(events.of(id)));
+        staff.timeline.readingFrom(() -> id == null ? List.of() : StaffTimeline.factsOf(events.of(id)));
         return staff.timeline;
     }
 
     /** A staff fact judged against the ceilings where it falls in effective time. */
-    private void staffFits(PresenceEvents events, String id, String type, LocalDate on, StaffTimeline.Kind kind,
-                           String personId, String missionId, StaffCategory category, int number) {
-        timeline(events).requireFits(StaffTimeline.StaffFact.candidate(type, on, kind, personId, missionId, category,
-                number), type + (personId == null ? "" : " of " + personId) + " on " + on, id);
+    private void staffFits(
+            PresenceEvents events,
+            String id,
+            String type,
+            LocalDate on,
+            StaffTimeline.Kind kind,
+            String personId,
+            String missionId,
+            StaffCategory category,
+            int number) {
+        timeline(events)
+                .requireFits(
+                        StaffTimeline.StaffFact.candidate(type, on, kind, personId, missionId, category, number),
+                        type + (personId == null ? "" : " of " + personId) + " on " + on,
+                        id);
     }
 
     /** The mission a command names, which must be recorded. */
@@ -435,8 +613,10 @@ public class Presence {
 
     static void requireNotBefore(LocalDate date, LocalDate effectiveDate, String field) {
         if (date != null && date.isBefore(effectiveDate)) {
-            throw new RuleViolation("deadline-before-effective-date", field, field + " " + date
-                    + " falls before the effective date " + effectiveDate);
+            throw new RuleViolation(
+                    "deadline-before-effective-date",
+                    field,
+                    field + " " + date + " falls before the effective date " + effectiveDate);
         }
     }
 

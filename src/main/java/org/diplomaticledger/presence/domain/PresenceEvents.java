@@ -1,8 +1,7 @@
 package org.diplomaticledger.presence.domain;
 
-import org.axonframework.eventhandling.DomainEventMessage;
-
 import java.util.stream.Stream;
+import org.axonframework.eventhandling.DomainEventMessage;
 
 /**
  * A presence's own recorded events, which the presence reads back only when its snapshot lacks what a rule needs: the

@@ -1,5 +1,8 @@
 package org.diplomaticledger.presence.domain;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.diplomaticledger.history.api.RevisionRoute;
 import org.diplomaticledger.history.api.RevisionRules;
 import org.diplomaticledger.presence.api.AgrementGranted;
@@ -15,10 +18,6 @@ import org.diplomaticledger.presence.api.StaffCeilingImposed;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 /** How corrections and retractions reach a {@link Presence}, and what its events mean for them. */
 @Configuration(proxyBeanMethods = false)
 class PresenceRevisions {
@@ -29,18 +28,31 @@ class PresenceRevisions {
      * date or its source).
      */
     static final RevisionRules RULES = new RevisionRules(
-            Map.of(MissionOpened.class, List.of("missionId"),
-                    DiplomatAccredited.class, List.of("personId"),
-                    DiplomatExpelled.class, List.of("expulsionId"),
-                    StaffCeilingImposed.class, List.of("ceilingId"),
-                    AgrementRequested.class, List.of("personId"),
-                    AgrementGranted.class, List.of("personId"),
-                    AmbassadorAppointed.class, List.of("personId"),
-                    ChargeDAffairesAppointed.class, List.of("personId")),
-            Map.of(MissionOpened.class, Set.of("kind", "city", "organisation"),
-                    MissionRankChanged.class, Set.of("previousKind", "kind")));
+            Map.of(
+                    MissionOpened.class,
+                    List.of("missionId"),
+                    DiplomatAccredited.class,
+                    List.of("personId"),
+                    DiplomatExpelled.class,
+                    List.of("expulsionId"),
+                    StaffCeilingImposed.class,
+                    List.of("ceilingId"),
+                    AgrementRequested.class,
+                    List.of("personId"),
+                    AgrementGranted.class,
+                    List.of("personId"),
+                    AmbassadorAppointed.class,
+                    List.of("personId"),
+                    ChargeDAffairesAppointed.class,
+                    List.of("personId")),
+            Map.of(
+                    MissionOpened.class,
+                    Set.of("kind", "city", "organisation"),
+                    MissionRankChanged.class,
+                    Set.of("previousKind", "kind")));
 
-    static final RevisionRoute ROUTE = new RevisionRoute(Presence.class.getSimpleName(), RULES, RevisePresenceEntry::new);
+    static final RevisionRoute ROUTE =
+            new RevisionRoute(Presence.class.getSimpleName(), RULES, RevisePresenceEntry::new);
 
     @Bean
     RevisionRoute presenceRevisionRoute() {

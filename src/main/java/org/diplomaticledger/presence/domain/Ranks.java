@@ -1,12 +1,11 @@
 package org.diplomaticledger.presence.domain;
 
-import org.diplomaticledger.presence.api.HeadOfMissionClass;
-import org.diplomaticledger.presence.api.MissionKind;
-import org.diplomaticledger.presence.api.PresenceIds;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.diplomaticledger.presence.api.HeadOfMissionClass;
+import org.diplomaticledger.presence.api.MissionKind;
+import org.diplomaticledger.presence.api.PresenceIds;
 
 /**
  * A mission's kind from each date on, in the order recorded: each (re)opening, under the kind it was opened as, and
@@ -18,8 +17,7 @@ record Ranks(List<Rank> ranks) {
     static final Ranks NONE = new Ranks(List.of());
 
     /** From {@code from} on, the mission was of {@code kind}; {@code opening}: it was (re)opened that day. */
-    record Rank(LocalDate from, MissionKind kind, boolean opening) {
-    }
+    record Rank(LocalDate from, MissionKind kind, boolean opening) {}
 
     Ranks {
         ranks = List.copyOf(ranks);
@@ -83,7 +81,8 @@ record Ranks(List<Rank> ranks) {
             return missionId;
         }
         String presence = PresenceIds.presenceOfMission(missionId);
-        return presence + "-" + kind.idPart() + missionId.substring(presence.length() + 1 + openedAs.idPart().length());
+        return presence + "-" + kind.idPart()
+                + missionId.substring(presence.length() + 1 + openedAs.idPart().length());
     }
 
     /**

@@ -3,16 +3,15 @@ package org.diplomaticledger.presence.domain;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.diplomaticledger.presence.api.StaffCategory;
-import org.diplomaticledger.presence.api.StaffTally;
-import org.diplomaticledger.presence.domain.StaffTimeline.StaffFact;
-import org.diplomaticledger.shared.RuleViolation;
-
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.diplomaticledger.presence.api.StaffCategory;
+import org.diplomaticledger.presence.api.StaffTally;
+import org.diplomaticledger.presence.domain.StaffTimeline.StaffFact;
+import org.diplomaticledger.shared.RuleViolation;
 
 /**
  * The presence at a point of its timeline: its staff counted, who of the named staff is on it (by personId), its
@@ -20,10 +19,13 @@ import java.util.Map;
  * {@link StaffTimeline} folds in effective order. Written to snapshots as its counted buckets, the named staff and
  * the ceilings.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.NONE, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.NONE,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 final class StaffState {
     final StaffTally tally;
+
     @JsonProperty
     final Map<String, StaffTally.Bucket> onStaff;
     /** Every ceiling imposed by then, by id; lifted, replaced and ended ones no longer in force. */
@@ -37,13 +39,13 @@ final class StaffState {
     }
 
     /** A counted bucket as a snapshot holds it. */
-    record Counted(String missionId, StaffCategory category, int staff) {
-    }
+    record Counted(String missionId, StaffCategory category, int staff) {}
 
     @JsonCreator
-    static StaffState of(@JsonProperty("counted") List<Counted> counted,
-                    @JsonProperty("onStaff") Map<String, StaffTally.Bucket> onStaff,
-                    @JsonProperty("ceilings") Map<String, Ceiling> ceilings) {
+    static StaffState of(
+            @JsonProperty("counted") List<Counted> counted,
+            @JsonProperty("onStaff") Map<String, StaffTally.Bucket> onStaff,
+            @JsonProperty("ceilings") Map<String, Ceiling> ceilings) {
         StaffState state = new StaffState(new StaffTally(), new HashMap<>(onStaff), new LinkedHashMap<>(ceilings));
         counted.forEach(bucket -> state.tally.load(bucket.missionId(), bucket.category(), bucket.staff()));
         onStaff.values().forEach(bucket -> state.tally.named(bucket.missionId(), bucket.category(), 1));
@@ -52,8 +54,10 @@ final class StaffState {
 
     @JsonProperty("counted")
     List<Counted> counted() {
-        return tally.counted().entrySet().stream().map(bucket -> new Counted(bucket.getKey().missionId(),
-                bucket.getKey().category(), bucket.getValue())).toList();
+        return tally.counted().entrySet().stream()
+                .map(bucket ->
+                        new Counted(bucket.getKey().missionId(), bucket.getKey().category(), bucket.getValue()))
+                .toList();
     }
 
     static StaffState initial() {
@@ -83,22 +87,35 @@ final class StaffState {
      * the scope (a mission or the whole presence, a category or all). {@code last} is the presence after its last
      * fact, which tells a ceiling imposed only later from one never imposed.
      */
-    Ceiling inForceToLift(String ceilingId, String missionId, StaffCategory category, LocalDate on, StaffState last,
-                          String presenceId) {
+    Ceiling inForceToLift(
+            String ceilingId,
+            String missionId,
+            StaffCategory category,
+            LocalDate on,
+            StaffState last,
+            String presenceId) {
         if (ceilingId != null) {
             Ceiling ceiling = ceilings.get(ceilingId);
             if (ceiling == null || !ceiling.inForce()) {
-                throw new RuleViolation("no-ceiling-in-force", "ceilingId", "ceiling " + ceilingId + (ceiling != null
-                        ? " is no longer in force on " + on : last.ceilings.containsKey(ceilingId)
-                        ? " is imposed only after " + on : " is not recorded for " + presenceId));
+                throw new RuleViolation(
+                        "no-ceiling-in-force",
+                        "ceilingId",
+                        "ceiling " + ceilingId
+                                + (ceiling != null
+                                        ? " is no longer in force on " + on
+                                        : last.ceilings.containsKey(ceilingId)
+                                                ? " is imposed only after " + on
+                                                : " is not recorded for " + presenceId));
             }
             return ceiling;
         }
         Ceiling ceiling = inForceFor(missionId, category);
         if (ceiling == null) {
-            throw new RuleViolation("no-ceiling-in-force", missionId != null ? "missionId" : "category",
+            throw new RuleViolation(
+                    "no-ceiling-in-force",
+                    missionId != null ? "missionId" : "category",
                     "no ceiling is in force for " + Ceiling.describeScope(presenceId, missionId, category) + " on "
-                    + on);
+                            + on);
         }
         return ceiling;
     }
@@ -118,11 +135,14 @@ final class StaffState {
                     if (ceiling.inForce() && ceiling.covers(fact.missionId(), fact.category())) {
                         int headcount = state.headcount(ceiling.missionId(), ceiling.category());
                         if (headcount + 1 > ceiling.limit()) {
-                            return new RuleViolation("ceiling-exceeded", ceiling.category() == null ? "missionId"
-                                    : "category", "accrediting " + fact.id() + " on " + fact.on() + " would bring "
-                                    + ceiling.describeScope(presenceId) + " to " + (headcount + 1)
-                                    + ", above the ceiling of " + ceiling.limit() + " in force since " + ceiling.since()
-                                    + " (VCDR Art. 11)");
+                            return new RuleViolation(
+                                    "ceiling-exceeded",
+                                    ceiling.category() == null ? "missionId" : "category",
+                                    "accrediting " + fact.id() + " on " + fact.on() + " would bring "
+                                            + ceiling.describeScope(presenceId) + " to " + (headcount + 1)
+                                            + ", above the ceiling of " + ceiling.limit() + " in force since "
+                                            + ceiling.since()
+                                            + " (VCDR Art. 11)");
                         }
                     }
                 }
@@ -130,9 +150,15 @@ final class StaffState {
             }
             case CEILING_LIFTED -> {
                 Ceiling ceiling = state.ceilings.get(fact.id());
-                return ceiling != null && ceiling.inForce() ? null : new RuleViolation("no-ceiling-in-force",
-                        "ceilingId", "ceiling " + fact.id() + (ceiling == null ? " is not imposed on " + presenceId
-                        + " by " + fact.on() : " is no longer in force on " + fact.on()));
+                return ceiling != null && ceiling.inForce()
+                        ? null
+                        : new RuleViolation(
+                                "no-ceiling-in-force",
+                                "ceilingId",
+                                "ceiling " + fact.id()
+                                        + (ceiling == null
+                                                ? " is not imposed on " + presenceId + " by " + fact.on()
+                                                : " is no longer in force on " + fact.on()));
             }
             default -> {
                 return null;
@@ -164,8 +190,9 @@ final class StaffState {
                 if (replaced != null) {
                     state.ceilings.put(replaced.ceilingId(), replaced.lifted());
                 }
-                state.ceilings.put(fact.id(), new Ceiling(fact.id(), fact.missionId(), fact.category(), fact.number(),
-                        fact.on(), true));
+                state.ceilings.put(
+                        fact.id(),
+                        new Ceiling(fact.id(), fact.missionId(), fact.category(), fact.number(), fact.on(), true));
             }
             case CEILING_LIFTED -> {
                 Ceiling ceiling = state.ceilings.get(fact.id());
@@ -173,8 +200,9 @@ final class StaffState {
                     state.ceilings.put(ceiling.ceilingId(), ceiling.lifted());
                 }
             }
-            case MISSION_CLOSED -> state.ceilings.replaceAll((id, ceiling) -> ceiling.inForce()
-                    && fact.missionId().equals(ceiling.missionId()) ? ceiling.lifted() : ceiling);
+            case MISSION_CLOSED ->
+                state.ceilings.replaceAll((id, ceiling) ->
+                        ceiling.inForce() && fact.missionId().equals(ceiling.missionId()) ? ceiling.lifted() : ceiling);
         }
     }
 }

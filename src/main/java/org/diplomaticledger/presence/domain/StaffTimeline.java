@@ -2,6 +2,16 @@ package org.diplomaticledger.presence.domain;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.diplomaticledger.history.api.EntryCorrected;
 import org.diplomaticledger.history.api.EntryRetracted;
@@ -19,17 +29,6 @@ import org.diplomaticledger.shared.EventJson;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.RuleViolation;
 import org.diplomaticledger.shared.WholeBatch;
-
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * A presence's headcount and staff ceilings in effective time: every fact that changes who is counted (named staff
@@ -55,7 +54,13 @@ final class StaffTimeline {
 
     /** What a fact does to the headcount or the ceilings. */
     enum Kind {
-        ACCREDITED, DEPARTED, COUNTED, REPORTED, CEILING_IMPOSED, CEILING_LIFTED, MISSION_CLOSED
+        ACCREDITED,
+        DEPARTED,
+        COUNTED,
+        REPORTED,
+        CEILING_IMPOSED,
+        CEILING_LIFTED,
+        MISSION_CLOSED
     }
 
     /**
@@ -63,11 +68,19 @@ final class StaffTimeline {
      * ceiling's; {@code number} the counted change, the reported headcount or the ceiling's limit; a ceiling's
      * {@code category} null caps all categories.
      */
-    record StaffFact(String eventId, String type, LocalDate on, long sequence, Kind kind, String id, String missionId,
-                     StaffCategory category, int number) {
+    record StaffFact(
+            String eventId,
+            String type,
+            LocalDate on,
+            long sequence,
+            Kind kind,
+            String id,
+            String missionId,
+            StaffCategory category,
+            int number) {
 
-        static StaffFact candidate(String type, LocalDate on, Kind kind, String id, String missionId,
-                                   StaffCategory category, int number) {
+        static StaffFact candidate(
+                String type, LocalDate on, Kind kind, String id, String missionId, StaffCategory category, int number) {
             return new StaffFact(null, type, on, Long.MAX_VALUE, kind, id, missionId, category, number);
         }
 
@@ -80,7 +93,6 @@ final class StaffTimeline {
     interface History {
         List<StaffFact> facts();
     }
-
 
     private static final Comparator<StaffFact> IN_EFFECTIVE_ORDER =
             Comparator.comparing(StaffFact::on).thenComparingLong(StaffFact::sequence);
@@ -97,11 +109,13 @@ final class StaffTimeline {
     private StaffState last = StaffState.initial();
     /** The day and recording of the last fact, which a fact after it follows without a replay. */
     private LocalDate lastDay;
+
     private long lastSequence;
 
     /** Records a fact in its place. */
     void record(StaffFact fact, String presenceId) {
-        boolean atTheEnd = lastDay == null || fact.on().isAfter(lastDay)
+        boolean atTheEnd = lastDay == null
+                || fact.on().isAfter(lastDay)
                 || fact.on().equals(lastDay) && fact.sequence() > lastSequence;
         if (atTheEnd) {
             lastDay = fact.on();
@@ -183,36 +197,93 @@ final class StaffTimeline {
     /** The facts of the presence's events, in the order recorded (see {@link #factOf}). */
     static List<StaffFact> factsOf(Stream<? extends DomainEventMessage<?>> events) {
         return events.map(event -> factOf(event.getPayload(), event.getIdentifier(), event.getSequenceNumber()))
-                .filter(Objects::nonNull).toList();
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     /** What an event of the presence does to its headcount or its ceilings, or null if nothing. */
     static StaffFact factOf(Object event, String eventId, long sequence) {
         String type = event.getClass().getSimpleName();
         if (event instanceof DiplomatAccredited e) {
-            return new StaffFact(eventId, type, e.effectiveDate(), sequence, Kind.ACCREDITED, e.personId(),
-                    e.missionId(), e.category(), 0);
+            return new StaffFact(
+                    eventId,
+                    type,
+                    e.effectiveDate(),
+                    sequence,
+                    Kind.ACCREDITED,
+                    e.personId(),
+                    e.missionId(),
+                    e.category(),
+                    0);
         } else if (event instanceof DiplomatDeparted e) {
-            return new StaffFact(eventId, type, e.effectiveDate(), sequence, Kind.DEPARTED, e.personId(),
-                    e.missionId(), e.category(), 0);
+            return new StaffFact(
+                    eventId,
+                    type,
+                    e.effectiveDate(),
+                    sequence,
+                    Kind.DEPARTED,
+                    e.personId(),
+                    e.missionId(),
+                    e.category(),
+                    0);
         } else if (event instanceof CountedStaffDeparted e) {
-            return new StaffFact(eventId, type, e.effectiveDate(), sequence, Kind.COUNTED, null, e.missionId(),
-                    e.category(), -e.count());
+            return new StaffFact(
+                    eventId,
+                    type,
+                    e.effectiveDate(),
+                    sequence,
+                    Kind.COUNTED,
+                    null,
+                    e.missionId(),
+                    e.category(),
+                    -e.count());
         } else if (event instanceof StaffCountChanged e) {
-            return new StaffFact(eventId, type, e.effectiveDate(), sequence, Kind.COUNTED, null, e.missionId(),
-                    e.category(), e.change());
+            return new StaffFact(
+                    eventId,
+                    type,
+                    e.effectiveDate(),
+                    sequence,
+                    Kind.COUNTED,
+                    null,
+                    e.missionId(),
+                    e.category(),
+                    e.change());
         } else if (event instanceof StaffCountReported e) {
-            return new StaffFact(eventId, type, e.effectiveDate(), sequence, Kind.REPORTED, null, e.missionId(),
-                    e.category(), e.headcount());
+            return new StaffFact(
+                    eventId,
+                    type,
+                    e.effectiveDate(),
+                    sequence,
+                    Kind.REPORTED,
+                    null,
+                    e.missionId(),
+                    e.category(),
+                    e.headcount());
         } else if (event instanceof StaffCeilingImposed e) {
-            return new StaffFact(eventId, type, e.effectiveDate(), sequence, Kind.CEILING_IMPOSED, e.ceilingId(),
-                    e.missionId(), e.category(), e.limit());
+            return new StaffFact(
+                    eventId,
+                    type,
+                    e.effectiveDate(),
+                    sequence,
+                    Kind.CEILING_IMPOSED,
+                    e.ceilingId(),
+                    e.missionId(),
+                    e.category(),
+                    e.limit());
         } else if (event instanceof StaffCeilingLifted e) {
-            return new StaffFact(eventId, type, e.effectiveDate(), sequence, Kind.CEILING_LIFTED, e.ceilingId(),
-                    e.missionId(), e.category(), 0);
+            return new StaffFact(
+                    eventId,
+                    type,
+                    e.effectiveDate(),
+                    sequence,
+                    Kind.CEILING_LIFTED,
+                    e.ceilingId(),
+                    e.missionId(),
+                    e.category(),
+                    0);
         } else if (event instanceof MissionClosed e) {
-            return new StaffFact(eventId, type, e.effectiveDate(), sequence, Kind.MISSION_CLOSED, null,
-                    e.missionId(), null, 0);
+            return new StaffFact(
+                    eventId, type, e.effectiveDate(), sequence, Kind.MISSION_CLOSED, null, e.missionId(), null, 0);
         }
         return null;
     }
@@ -229,8 +300,9 @@ final class StaffTimeline {
      */
     void requireFits(StaffFact candidate, String what, String presenceId) {
         RuleViolation contradiction = judge(candidate, what, presenceId);
-        if (contradiction != null && !WholeBatch.defer(key(presenceId), broken(facts, presenceId),
-                baseline -> newlyBroken(baseline, presenceId))) {
+        if (contradiction != null
+                && !WholeBatch.defer(
+                        key(presenceId), broken(facts, presenceId), baseline -> newlyBroken(baseline, presenceId))) {
             throw contradiction;
         }
     }
@@ -320,10 +392,15 @@ final class StaffTimeline {
             Broken broken = wrong.getValue();
             if (eventId.equals(wrong.getKey())) {
                 String field = changed(original, replacement);
-                return new RuleViolation(broken.why().rule(), "corrections." + field, "corrected to "
-                        + (field.equals("effectiveDate") ? "" : field + " ") + valueOf(replacement, field) + ", the "
-                        + original.type() + " " + eventId + " would break rule " + broken.why().rule() + ": "
-                        + broken.why().getMessage());
+                return new RuleViolation(
+                        broken.why().rule(),
+                        "corrections." + field,
+                        "corrected to "
+                                + (field.equals("effectiveDate") ? "" : field + " ") + valueOf(replacement, field)
+                                + ", the "
+                                + original.type() + " " + eventId + " would break rule "
+                                + broken.why().rule() + ": "
+                                + broken.why().getMessage());
             }
             String what;
             if (replacement == null) {
@@ -334,8 +411,12 @@ final class StaffTimeline {
                 String field = changed(original, replacement);
                 what = "correcting the " + field + " of event " + eventId + " to " + valueOf(replacement, field);
             }
-            return EffectiveTimeline.contradiction(what, broken.fact().eventId(), broken.fact().type(),
-                    broken.fact().on(), broken.why());
+            return EffectiveTimeline.contradiction(
+                    what,
+                    broken.fact().eventId(),
+                    broken.fact().type(),
+                    broken.fact().on(),
+                    broken.why());
         }
         return null;
     }
@@ -379,13 +460,18 @@ final class StaffTimeline {
     }
 
     /** The event types whose facts the timeline holds, by simple name ({@link #factOf}): a correction's payload is read as its type. */
-    private static final Map<String, Class<?>> EVENT_TYPES = Stream.of(DiplomatAccredited.class, DiplomatDeparted.class,
-            CountedStaffDeparted.class, StaffCountChanged.class, StaffCountReported.class, StaffCeilingImposed.class,
-            StaffCeilingLifted.class, MissionClosed.class).collect(java.util.stream.Collectors.toUnmodifiableMap(
-            Class::getSimpleName, type -> type));
+    private static final Map<String, Class<?>> EVENT_TYPES = Stream.of(
+                    DiplomatAccredited.class,
+                    DiplomatDeparted.class,
+                    CountedStaffDeparted.class,
+                    StaffCountChanged.class,
+                    StaffCountReported.class,
+                    StaffCeilingImposed.class,
+                    StaffCeilingLifted.class,
+                    MissionClosed.class)
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Class::getSimpleName, type -> type));
 
-    private record Broken(StaffFact fact, RuleViolation why) {
-    }
+    private record Broken(StaffFact fact, RuleViolation why) {}
 
     /** The recorded facts that break a rule where they stand, by event id, in effective order. */
     private static Map<String, Broken> broken(List<StaffFact> inOrder, String presenceId) {
@@ -407,8 +493,12 @@ final class StaffTimeline {
         Set<String> before = new LinkedHashSet<>(((Map<String, Broken>) baseline).keySet());
         for (Broken wrong : broken(facts, presenceId).values()) {
             if (!before.contains(wrong.fact().eventId())) {
-                return EffectiveTimeline.contradiction("Taken as a whole, the batch of " + presenceId + "'s staff",
-                        wrong.fact().eventId(), wrong.fact().type(), wrong.fact().on(), wrong.why());
+                return EffectiveTimeline.contradiction(
+                        "Taken as a whole, the batch of " + presenceId + "'s staff",
+                        wrong.fact().eventId(),
+                        wrong.fact().type(),
+                        wrong.fact().on(),
+                        wrong.why());
             }
         }
         return null;
@@ -425,13 +515,11 @@ final class StaffTimeline {
         }
     }
 
-
-
     /** Two timelines are equal when they hold the same facts (the state after them follows from those). */
     @Override
     public boolean equals(Object other) {
-        return this == other || other instanceof StaffTimeline that && factCount == that.factCount
-                && facts.equals(that.facts);
+        return this == other
+                || other instanceof StaffTimeline that && factCount == that.factCount && facts.equals(that.facts);
     }
 
     @Override

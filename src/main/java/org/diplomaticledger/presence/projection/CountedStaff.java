@@ -1,17 +1,15 @@
 package org.diplomaticledger.presence.projection;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.diplomaticledger.projection.IndexKeys;
 import org.diplomaticledger.projection.KeyVersion;
 import org.diplomaticledger.projection.ReadView;
 import org.diplomaticledger.projection.SlotJdbc;
 import org.diplomaticledger.projection.Sql;
 import org.springframework.jdbc.core.RowCallbackHandler;
-
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The counted (unnamed) staff of presences at a point: the versions of their buckets ({@code staffing_bucket}: one per
@@ -21,8 +19,8 @@ import java.util.Map;
 final class CountedStaff {
 
     /** A presence's buckets, {mission key, category}, by the index on {@code (slot, presence_id, mission_key, category, …)}. */
-    private static final IndexKeys BUCKET_KEYS = new IndexKeys("staffing_bucket", List.of("slot", "presence_id"),
-            List.of("mission_key", "category"));
+    private static final IndexKeys BUCKET_KEYS =
+            new IndexKeys("staffing_bucket", List.of("slot", "presence_id"), List.of("mission_key", "category"));
 
     private final SlotJdbc jdbc;
 
@@ -42,8 +40,8 @@ final class CountedStaff {
     Counts of(ReadView view, List<String> presenceIds) {
         Counts counts = new Counts();
         KeyVersion one = view.version("staffing_bucket", "presence_id", "mission_key", "category");
-        RowCallbackHandler add = rs -> counts.add(rs.getString("presence_id"), rs.getString("mission_key"),
-                rs.getString("category"), rs.getInt("staff"));
+        RowCallbackHandler add = rs -> counts.add(
+                rs.getString("presence_id"), rs.getString("mission_key"), rs.getString("category"), rs.getInt("staff"));
         if (presenceIds.size() == 1) {
             String presenceId = presenceIds.get(0);
             List<Sql> queries = new ArrayList<>();

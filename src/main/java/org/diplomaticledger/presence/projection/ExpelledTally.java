@@ -1,11 +1,10 @@
 package org.diplomaticledger.presence.projection;
 
-import org.diplomaticledger.presence.projection.StaffingViews.ExpelledDue;
-
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
+import org.diplomaticledger.presence.projection.StaffingViews.ExpelledDue;
 
 /**
  * The expelled staff of each scope (a mission or a presence, by key) as they stand on one day, {@code on}, by the
@@ -56,9 +55,16 @@ final class ExpelledTally {
     ExpelledDue of(String key) {
         int[] counts = due.getOrDefault(key, new int[2]);
         Map<String, Integer> out = gone.get(key);
-        int notRecorded = out == null ? 0 : out.values().stream().mapToInt(Integer::intValue).sum();
+        int notRecorded = out == null
+                ? 0
+                : out.values().stream().mapToInt(Integer::intValue).sum();
         LocalDate since = overdueSince.get(key);
-        return new ExpelledDue(counts[0], counts[1], on, notRecorded, since,
+        return new ExpelledDue(
+                counts[0],
+                counts[1],
+                on,
+                notRecorded,
+                since,
                 since == null ? null : ChronoUnit.DAYS.between(since, on));
     }
 

@@ -1,12 +1,5 @@
 package org.diplomaticledger.presence.projection;
 
-import org.diplomaticledger.presence.projection.ExpulsionsViews.ExpulsionLinkView;
-import org.diplomaticledger.presence.projection.ExpulsionsViews.ExpulsionView;
-import org.diplomaticledger.projection.ReadView;
-import org.diplomaticledger.projection.KeyArrays;
-import org.diplomaticledger.projection.Sql;
-import org.diplomaticledger.projection.SlotJdbc;
-
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -19,6 +12,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.diplomaticledger.presence.projection.ExpulsionsViews.ExpulsionLinkView;
+import org.diplomaticledger.presence.projection.ExpulsionsViews.ExpulsionView;
+import org.diplomaticledger.projection.KeyArrays;
+import org.diplomaticledger.projection.ReadView;
+import org.diplomaticledger.projection.SlotJdbc;
+import org.diplomaticledger.projection.Sql;
 
 /**
  * The reciprocity of a page of expulsions (VCDR Art. 47(2)(a)): the expulsion each page row answers, stated or
@@ -28,12 +27,10 @@ import java.util.Set;
 final class ExpulsionLinks {
 
     /** An expulsion: ids are unique within a presence only. */
-    record Key(String presenceId, String expulsionId) {
-    }
+    record Key(String presenceId, String expulsionId) {}
 
     /** For each page row, the expulsion it answers and those that answer it. */
-    record Links(Map<Key, ExpulsionLinkView> answers, Map<Key, List<ExpulsionLinkView>> answeredBy) {
-    }
+    record Links(Map<Key, ExpulsionLinkView> answers, Map<Key, List<ExpulsionLinkView>> answeredBy) {}
 
     /** What a link needs of an expulsion ({@link LinkRow}), of the table as {@code x}. */
     private static final String COLUMNS = "x.presence_id, x.expulsion_id, x.declared_by, x.against, x.effective_date, "
@@ -54,7 +51,8 @@ final class ExpulsionLinks {
         Set<Key> page = new HashSet<>();
         rows.forEach(r -> page.add(new Key(r.presenceId(), r.expulsionId())));
         List<LinkRow> candidates = new ArrayList<>(candidates(view, rows));
-        candidates.sort(Comparator.comparing(LinkRow::effectiveDate).thenComparing(r -> r.key().presenceId())
+        candidates.sort(Comparator.comparing(LinkRow::effectiveDate)
+                .thenComparing(r -> r.key().presenceId())
                 .thenComparing(r -> r.key().expulsionId()));
         for (LinkRow x : candidates) {
             LinkRow t = answered(x, candidates, windowDays);
@@ -62,8 +60,11 @@ final class ExpulsionLinks {
                 continue;
             }
             if (page.contains(x.key())) {
-                answers.put(x.key(), t != null ? t.view(x.answersId() == null)
-                        : new ExpulsionLinkView(x.answersId(), null, null, null, null, null, false));
+                answers.put(
+                        x.key(),
+                        t != null
+                                ? t.view(x.answersId() == null)
+                                : new ExpulsionLinkView(x.answersId(), null, null, null, null, null, false));
             }
             if (t != null && page.contains(t.key())) {
                 answeredBy.computeIfAbsent(t.key(), k -> new ArrayList<>()).add(x.view(x.answersId() == null));
@@ -84,7 +85,8 @@ final class ExpulsionLinks {
         // Each kind of row is read through an index of its own (one query joining them with OR read every expulsion
         // of the slot: 50,000 at a million events), and the rows found twice are kept once.
         Map<Key, LinkRow> found = new LinkedHashMap<>();
-        Sql select = Sql.of("SELECT " + COLUMNS + " FROM expulsions_expulsion x WHERE ").add(view.rows("x"));
+        Sql select = Sql.of("SELECT " + COLUMNS + " FROM expulsions_expulsion x WHERE ")
+                .add(view.rows("x"));
         LocalDate first = null;
         LocalDate last = null;
         Set<List<String>> pairs = new LinkedHashSet<>();
@@ -94,18 +96,35 @@ final class ExpulsionLinks {
             first = first == null || row.effectiveDate().isBefore(first) ? row.effectiveDate() : first;
             last = last == null || row.effectiveDate().isAfter(last) ? row.effectiveDate() : last;
         }
-        // the page's presences and their opposites within the window around the page's dates: (slot, declared_by, against, effective_date)
+        // the page's presences and their opposites within the window around the page's dates: (slot, declared_by,
+        // against, effective_date)
         for (List<String> pair : pairs) {
-            add(found, Sql.of("").add(select).add(" AND x.declared_by = ? AND x.against = ? AND x.effective_date >= ? AND x.effective_date <= ?",
-                    pair.get(0), pair.get(1), Date.valueOf(first.minusDays(windowDays)), Date.valueOf(last.plusDays(windowDays))));
+            add(
+                    found,
+                    Sql.of("")
+                            .add(select)
+                            .add(
+                                    " AND x.declared_by = ? AND x.against = ? AND x.effective_date >= ? AND x.effective_date <= ?",
+                                    pair.get(0),
+                                    pair.get(1),
+                                    Date.valueOf(first.minusDays(windowDays)),
+                                    Date.valueOf(last.plusDays(windowDays))));
         }
-        List<String> ids = rows.stream().map(ExpulsionView::expulsionId).distinct().toList();
+        List<String> ids =
+                rows.stream().map(ExpulsionView::expulsionId).distinct().toList();
         // the rows bearing a page row's id, in any presence, and the ids those name: (slot, expulsion_id)
         List<LinkRow> sameIds = byColumn(found, view, "expulsion_id", ids);
         // the rows naming a page row's id: (slot, answers_id)
         byColumn(found, view, "answers_id", ids);
-        byColumn(found, view, "expulsion_id",
-                sameIds.stream().map(LinkRow::answersId).filter(java.util.Objects::nonNull).distinct().toList());
+        byColumn(
+                found,
+                view,
+                "expulsion_id",
+                sameIds.stream()
+                        .map(LinkRow::answersId)
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .toList());
         return new ArrayList<>(found.values());
     }
 
@@ -118,29 +137,49 @@ final class ExpulsionLinks {
         if (values.isEmpty()) {
             return List.of();
         }
-        return add(found, KeyArrays.select(COLUMNS, "expulsions_expulsion", "x", List.of(column),
-                values.stream().map(List::of).toList()).add(view.rows("x")));
+        return add(
+                found,
+                KeyArrays.select(
+                                COLUMNS,
+                                "expulsions_expulsion",
+                                "x",
+                                List.of(column),
+                                values.stream().map(List::of).toList())
+                        .add(view.rows("x")));
     }
 
     /** The rows a query finds, added to {@code found} unless there already. */
     private List<LinkRow> add(Map<Key, LinkRow> found, Sql sql) {
-        List<LinkRow> rows = jdbc.query(sql, (rs, i) -> new LinkRow(new Key(rs.getString("presence_id"), rs.getString("expulsion_id")),
-                rs.getString("declared_by"), rs.getString("against"), rs.getObject("effective_date", LocalDate.class),
-                rs.getObject("recorded_at", OffsetDateTime.class), rs.getString("answers_id"), rs.getInt("total_expelled")));
+        List<LinkRow> rows = jdbc.query(
+                sql,
+                (rs, i) -> new LinkRow(
+                        new Key(rs.getString("presence_id"), rs.getString("expulsion_id")),
+                        rs.getString("declared_by"),
+                        rs.getString("against"),
+                        rs.getObject("effective_date", LocalDate.class),
+                        rs.getObject("recorded_at", OffsetDateTime.class),
+                        rs.getString("answers_id"),
+                        rs.getInt("total_expelled")));
         rows.forEach(row -> found.putIfAbsent(row.key(), row));
         return rows;
     }
 
     /** What a link needs of an expulsion. */
-    private record LinkRow(Key key, String declaredBy, String against, LocalDate effectiveDate, OffsetDateTime recordedAt,
-                           String answersId, int totalExpelled) {
+    private record LinkRow(
+            Key key,
+            String declaredBy,
+            String against,
+            LocalDate effectiveDate,
+            OffsetDateTime recordedAt,
+            String answersId,
+            int totalExpelled) {
         String opposite() {
             return declaredBy + "-" + against;
         }
 
         ExpulsionLinkView view(boolean inferred) {
-            return new ExpulsionLinkView(key.expulsionId(), key.presenceId(), declaredBy, against, effectiveDate,
-                    totalExpelled, inferred);
+            return new ExpulsionLinkView(
+                    key.expulsionId(), key.presenceId(), declaredBy, against, effectiveDate, totalExpelled, inferred);
         }
     }
 
@@ -154,7 +193,8 @@ final class ExpulsionLinks {
         LinkRow best = null;
         if (x.answersId() != null) {
             for (LinkRow y : candidates) {
-                if (y.key().expulsionId().equals(x.answersId()) && !y.key().presenceId().equals(x.key().presenceId())
+                if (y.key().expulsionId().equals(x.answersId())
+                        && !y.key().presenceId().equals(x.key().presenceId())
                         && (best == null || explicitOrder(x, y, best) < 0)) {
                     best = y;
                 }
@@ -163,8 +203,10 @@ final class ExpulsionLinks {
         }
         LocalDate earliest = x.effectiveDate().minusDays(windowDays);
         for (LinkRow y : candidates) {
-            if (y.key().presenceId().equals(x.opposite()) && y.effectiveDate().isBefore(x.effectiveDate())
-                    && !y.effectiveDate().isBefore(earliest) && (best == null || inferredOrder(y, best) > 0)) {
+            if (y.key().presenceId().equals(x.opposite())
+                    && y.effectiveDate().isBefore(x.effectiveDate())
+                    && !y.effectiveDate().isBefore(earliest)
+                    && (best == null || inferredOrder(y, best) > 0)) {
                 best = y;
             }
         }
@@ -175,7 +217,9 @@ final class ExpulsionLinks {
     private static int explicitOrder(LinkRow x, LinkRow a, LinkRow b) {
         boolean aOpposite = a.key().presenceId().equals(x.opposite());
         boolean bOpposite = b.key().presenceId().equals(x.opposite());
-        return aOpposite != bOpposite ? (aOpposite ? -1 : 1) : a.key().presenceId().compareTo(b.key().presenceId());
+        return aOpposite != bOpposite
+                ? (aOpposite ? -1 : 1)
+                : a.key().presenceId().compareTo(b.key().presenceId());
     }
 
     /** The later date wins, then the one recorded last, then the greater id. */
@@ -185,6 +229,8 @@ final class ExpulsionLinks {
             return byDate;
         }
         int byRecording = a.recordedAt().compareTo(b.recordedAt());
-        return byRecording != 0 ? byRecording : a.key().expulsionId().compareTo(b.key().expulsionId());
+        return byRecording != 0
+                ? byRecording
+                : a.key().expulsionId().compareTo(b.key().expulsionId());
     }
 }

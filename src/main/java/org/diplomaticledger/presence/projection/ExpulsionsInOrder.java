@@ -1,13 +1,12 @@
 package org.diplomaticledger.presence.projection;
 
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
 import org.diplomaticledger.presence.projection.ExpulsionsQueries.Filter;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.ReadView;
 import org.diplomaticledger.projection.Sql;
-
-import java.sql.Date;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A page of the expulsions of one state ({@code state}, {@code by} or {@code against}) in the list's default order,
@@ -37,8 +36,7 @@ final class ExpulsionsInOrder {
      * One side: the state's column whose index holds it in order, and the query's conditions after the point's
      * ({@code FROM … WHERE …}), with their values.
      */
-    private record Side(String column, Sql from) {
-    }
+    private record Side(String column, Sql from) {}
 
     private final List<Side> sides;
 
@@ -48,7 +46,8 @@ final class ExpulsionsInOrder {
 
     /** Whether this reads the page: one state named, the default order, and no {@code answered} filter. */
     static boolean serves(Filter filter, PageQuery page) {
-        return (filter.state() != null || filter.by() != null || filter.against() != null) && filter.answered() == null
+        return (filter.state() != null || filter.by() != null || filter.against() != null)
+                && filter.answered() == null
                 && page.orderBy().equals(ExpulsionsQueries.DEFAULT_SORT);
     }
 
@@ -73,18 +72,25 @@ final class ExpulsionsInOrder {
                 rest.add(" AND e.against = ?", filter.against().value());
             }
         } else if (filter.by() != null) {
-            sides.add(new Side("declared_by", Sql.of(" AND e.declared_by = ?", filter.by().value())));
+            sides.add(new Side(
+                    "declared_by", Sql.of(" AND e.declared_by = ?", filter.by().value())));
             if (filter.against() != null) {
                 rest.add(" AND e.against = ?", filter.against().value());
             }
         } else {
-            sides.add(new Side("against", Sql.of(" AND e.against = ?", filter.against().value())));
+            sides.add(new Side(
+                    "against", Sql.of(" AND e.against = ?", filter.against().value())));
         }
         List<Side> read = new ArrayList<>();
         for (Side side : sides) {
-            read.add(new Side(side.column(), Sql.of(" FROM expulsions_expulsion e WHERE ").add(view.typedRows("e"))
-                    .add(side.from()).add(rest).add(" AND e.effective_date <= CAST(? AS DATE)", Date.valueOf(view.asOf()))
-                    .add(others)));
+            read.add(new Side(
+                    side.column(),
+                    Sql.of(" FROM expulsions_expulsion e WHERE ")
+                            .add(view.typedRows("e"))
+                            .add(side.from())
+                            .add(rest)
+                            .add(" AND e.effective_date <= CAST(? AS DATE)", Date.valueOf(view.asOf()))
+                            .add(others)));
         }
         return new ExpulsionsInOrder(read);
     }
@@ -93,7 +99,10 @@ final class ExpulsionsInOrder {
     Sql count() {
         Sql count = Sql.of("SELECT ");
         for (int i = 0; i < sides.size(); i++) {
-            count.add(i == 0 ? "(" : " + (").add("SELECT COUNT(*)").add(sides.get(i).from()).add(")");
+            count.add(i == 0 ? "(" : " + (")
+                    .add("SELECT COUNT(*)")
+                    .add(sides.get(i).from())
+                    .add(")");
         }
         return count;
     }
@@ -111,14 +120,16 @@ final class ExpulsionsInOrder {
         }
         Sql union = Sql.of("SELECT e.* FROM (");
         for (int i = 0; i < sides.size(); i++) {
-            union.add(i == 0 ? "(" : " UNION ALL (").add(inIndexOrder(sides.get(i)))
+            union.add(i == 0 ? "(" : " UNION ALL (")
+                    .add(inIndexOrder(sides.get(i)))
                     .add(" FETCH FIRST " + page.rowsThrough() + " ROWS ONLY)");
         }
         return union.add(") e" + ORDER + page.fetchSql());
     }
 
     private static Sql inIndexOrder(Side side) {
-        return Sql.of("SELECT e.*").add(side.from())
+        return Sql.of("SELECT e.*")
+                .add(side.from())
                 .add(" ORDER BY e.slot, e." + side.column() + ", e.effective_date DESC, e.presence_id, e.expulsion_id");
     }
 }

@@ -10,5 +10,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                              computed at query time, no rebuild needed)
  */
 @ConfigurationProperties("ledger.expulsions")
-public record ExpulsionsProperties(@DefaultValue("30") int reciprocityWindowDays) {
-}
+public record ExpulsionsProperties(@DefaultValue("30") int reciprocityWindowDays) {}

@@ -1,18 +1,5 @@
 package org.diplomaticledger.presence.projection;
 
-import org.diplomaticledger.presence.projection.ExpulsionLinks.Key;
-import org.diplomaticledger.presence.projection.ExpulsionsViews.*;
-import org.diplomaticledger.projection.CorrectionMark;
-import org.diplomaticledger.projection.KeyArrays;
-import org.diplomaticledger.projection.Page;
-import org.diplomaticledger.projection.PageQuery;
-import org.diplomaticledger.projection.QueryParameterException;
-import org.diplomaticledger.projection.ReadView;
-import org.diplomaticledger.projection.Sql;
-import org.diplomaticledger.shared.CountryCode;
-import org.diplomaticledger.projection.SlotJdbc;
-import org.springframework.stereotype.Component;
-
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,6 +12,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.diplomaticledger.presence.projection.ExpulsionLinks.Key;
+import org.diplomaticledger.presence.projection.ExpulsionsViews.*;
+import org.diplomaticledger.projection.CorrectionMark;
+import org.diplomaticledger.projection.KeyArrays;
+import org.diplomaticledger.projection.Page;
+import org.diplomaticledger.projection.PageQuery;
+import org.diplomaticledger.projection.QueryParameterException;
+import org.diplomaticledger.projection.ReadView;
+import org.diplomaticledger.projection.SlotJdbc;
+import org.diplomaticledger.projection.Sql;
+import org.diplomaticledger.shared.CountryCode;
+import org.springframework.stereotype.Component;
 
 /**
  * Reads the expulsions projection. Reciprocity is linked here, at query time, from the stored rows of the slot:
@@ -39,9 +38,16 @@ import java.util.Optional;
 public class ExpulsionsQueries {
 
     /** Filters of the expulsions list; every one optional but {@code on}, the day "overdue" is judged on. */
-    public record Filter(CountryCode by, CountryCode against, CountryCode state, String missionId, LocalDate from,
-                         LocalDate to, Boolean answered, Boolean overdue, LocalDate on) {
-    }
+    public record Filter(
+            CountryCode by,
+            CountryCode against,
+            CountryCode state,
+            String missionId,
+            LocalDate from,
+            LocalDate to,
+            Boolean answered,
+            Boolean overdue,
+            LocalDate on) {}
 
     public static final Map<String, String> SORTABLE;
     public static final String DEFAULT_SORT = "e.effective_date DESC, e.presence_id, e.expulsion_id";
@@ -73,7 +79,8 @@ public class ExpulsionsQueries {
     public ExpulsionsQueries(SlotJdbc jdbc, ExpulsionsProperties properties) {
         int windowDays = properties.reciprocityWindowDays();
         if (windowDays < 0) {
-            throw new IllegalStateException("ledger.expulsions.reciprocity-window-days must be 0 or more, not " + windowDays);
+            throw new IllegalStateException(
+                    "ledger.expulsions.reciprocity-window-days must be 0 or more, not " + windowDays);
         }
         this.jdbc = jdbc;
         this.windowDays = windowDays;
@@ -90,20 +97,22 @@ public class ExpulsionsQueries {
      * stays unresolved (t_presence null). An inferred link is computed for expulsions that named none.
      */
     private Sql links(ReadView view) {
-        return Sql.of("WITH ex AS (SELECT * FROM expulsions_expulsion WHERE ").add(view.rows()).add("), "
-                + "lk AS (SELECT * FROM ("
-                + "SELECT x.presence_id AS x_presence, x.expulsion_id AS x_id, FALSE AS inferred, "
-                + "(SELECT y.presence_id FROM ex y WHERE y.expulsion_id = x.answers_id AND y.presence_id <> x.presence_id "
-                + "ORDER BY CASE WHEN y.presence_id = x.declared_by || '-' || x.against THEN 0 ELSE 1 END, y.presence_id "
-                + "FETCH FIRST 1 ROW ONLY) AS t_presence, x.answers_id AS t_id "
-                + "FROM ex x WHERE x.answers_id IS NOT NULL "
-                + "UNION ALL "
-                + "SELECT x.presence_id, x.expulsion_id, TRUE, x.declared_by || '-' || x.against, "
-                + "(SELECT y.expulsion_id FROM ex y WHERE y.presence_id = x.declared_by || '-' || x.against "
-                + "AND y.effective_date < x.effective_date "
-                + "AND y.effective_date >= x.effective_date - INTERVAL '" + windowDays + "' DAY "
-                + "ORDER BY y.effective_date DESC, y.recorded_at DESC, y.expulsion_id DESC FETCH FIRST 1 ROW ONLY) "
-                + "FROM ex x WHERE x.answers_id IS NULL) l WHERE t_id IS NOT NULL) ");
+        return Sql.of("WITH ex AS (SELECT * FROM expulsions_expulsion WHERE ")
+                .add(view.rows())
+                .add("), "
+                        + "lk AS (SELECT * FROM ("
+                        + "SELECT x.presence_id AS x_presence, x.expulsion_id AS x_id, FALSE AS inferred, "
+                        + "(SELECT y.presence_id FROM ex y WHERE y.expulsion_id = x.answers_id AND y.presence_id <> x.presence_id "
+                        + "ORDER BY CASE WHEN y.presence_id = x.declared_by || '-' || x.against THEN 0 ELSE 1 END, y.presence_id "
+                        + "FETCH FIRST 1 ROW ONLY) AS t_presence, x.answers_id AS t_id "
+                        + "FROM ex x WHERE x.answers_id IS NOT NULL "
+                        + "UNION ALL "
+                        + "SELECT x.presence_id, x.expulsion_id, TRUE, x.declared_by || '-' || x.against, "
+                        + "(SELECT y.expulsion_id FROM ex y WHERE y.presence_id = x.declared_by || '-' || x.against "
+                        + "AND y.effective_date < x.effective_date "
+                        + "AND y.effective_date >= x.effective_date - INTERVAL '" + windowDays + "' DAY "
+                        + "ORDER BY y.effective_date DESC, y.recorded_at DESC, y.expulsion_id DESC FETCH FIRST 1 ROW ONLY) "
+                        + "FROM ex x WHERE x.answers_id IS NULL) l WHERE t_id IS NOT NULL) ");
     }
 
     /**
@@ -115,8 +124,10 @@ public class ExpulsionsQueries {
         Sql valid = Sql.of("SELECT * FROM expulsions_expulsion WHERE ").add(view.rows());
         if (filter.state() != null) {
             String state = filter.state().value();
-            return valid.add(" AND declared_by = ? UNION ALL ", state).add(Sql.of("SELECT * FROM expulsions_expulsion WHERE ")
-                    .add(view.rows()).add(" AND against = ? AND declared_by <> ?", state, state));
+            return valid.add(" AND declared_by = ? UNION ALL ", state)
+                    .add(Sql.of("SELECT * FROM expulsions_expulsion WHERE ")
+                            .add(view.rows())
+                            .add(" AND against = ? AND declared_by <> ?", state, state));
         }
         if (filter.by() != null) {
             return valid.add(" AND declared_by = ?", filter.by().value());
@@ -127,15 +138,20 @@ public class ExpulsionsQueries {
         return valid;
     }
 
-    private static final String ANSWERED = "EXISTS (SELECT 1 FROM lk WHERE lk.t_presence = e.presence_id AND lk.t_id = e.expulsion_id)";
+    private static final String ANSWERED =
+            "EXISTS (SELECT 1 FROM lk WHERE lk.t_presence = e.presence_id AND lk.t_id = e.expulsion_id)";
     private static final String OVERDUE = "(e.still_due > 0 AND e.departure_deadline < ?)";
 
     public Page<ExpulsionView> list(ReadView view, Filter filter, PageQuery page) {
         Sql others = Sql.of("");
         if (filter.missionId() != null) {
-            others.add(" AND (e.mission_id = ? OR EXISTS (SELECT 1 FROM expulsions_person p WHERE p.slot = e.slot AND ", filter.missionId())
+            others.add(
+                            " AND (e.mission_id = ? OR EXISTS (SELECT 1 FROM expulsions_person p WHERE p.slot = e.slot AND ",
+                            filter.missionId())
                     .add(view.valid("p"))
-                    .add(" AND p.presence_id = e.presence_id AND p.expulsion_id = e.expulsion_id AND p.mission_id = ?))", filter.missionId());
+                    .add(
+                            " AND p.presence_id = e.presence_id AND p.expulsion_id = e.expulsion_id AND p.mission_id = ?))",
+                            filter.missionId());
         }
         if (filter.from() != null) {
             others.add(" AND e.effective_date >= ?", Date.valueOf(filter.from()));
@@ -165,14 +181,19 @@ public class ExpulsionsQueries {
                 where.add(" AND e.against = ?", filter.against().value());
             }
             if (filter.state() != null) {
-                where.add(" AND (e.declared_by = ? OR e.against = ?)", filter.state().value(), filter.state().value());
+                where.add(
+                        " AND (e.declared_by = ? OR e.against = ?)",
+                        filter.state().value(),
+                        filter.state().value());
             }
             where.add(others);
             // Every link of the slot is worked out only when the filter asks about links; a page's own links are
             // worked out for its rows alone (complete), so a read costs its page, not the ledger's expulsions.
             java.util.function.Function<String, Sql> from = filter.answered() != null
                     ? columns -> links(view).add("SELECT " + columns + " FROM ex e")
-                    : columns -> Sql.of("SELECT " + columns + " FROM (").add(expulsions(view, filter)).add(") e");
+                    : columns -> Sql.of("SELECT " + columns + " FROM (")
+                            .add(expulsions(view, filter))
+                            .add(") e");
             count = from.apply("COUNT(*)").add(where);
             select = from.apply("e.*").add(where).add(page.sql());
         }
@@ -186,7 +207,9 @@ public class ExpulsionsQueries {
      * presence (ids are unique within a presence only).
      */
     public Optional<ExpulsionDetail> one(ReadView view, String expulsionId, String presenceId, LocalDate on) {
-        Sql sql = Sql.of("SELECT * FROM expulsions_expulsion e WHERE ").add(view.rows()).add(" AND expulsion_id = ?", expulsionId);
+        Sql sql = Sql.of("SELECT * FROM expulsions_expulsion e WHERE ")
+                .add(view.rows())
+                .add(" AND expulsion_id = ?", expulsionId);
         if (presenceId != null) {
             sql.add(" AND presence_id = ?", presenceId);
         }
@@ -196,23 +219,37 @@ public class ExpulsionsQueries {
             return Optional.empty();
         }
         if (found.size() > 1) {
-            throw new QueryParameterException("presenceId", "expulsion " + expulsionId + " is recorded in the presences "
-                    + String.join(", ", found.stream().map(ExpulsionView::presenceId).toList()) + "; name one");
+            throw new QueryParameterException(
+                    "presenceId",
+                    "expulsion " + expulsionId + " is recorded in the presences "
+                            + String.join(
+                                    ", ",
+                                    found.stream()
+                                            .map(ExpulsionView::presenceId)
+                                            .toList()) + "; name one");
         }
         ExpulsionView expulsion = complete(view, found).get(0);
-        Sql departureRows = Sql.of("SELECT * FROM expulsions_departure WHERE ").add(view.rows())
+        Sql departureRows = Sql.of("SELECT * FROM expulsions_departure WHERE ")
+                .add(view.rows())
                 .add(" AND presence_id = ? AND expulsion_id = ? ORDER BY seq", expulsion.presenceId(), expulsionId);
-        List<ExpulsionDepartureView> departures = jdbc.query(departureRows,
-                (rs, i) -> new ExpulsionDepartureView(rs.getInt("seq"), rs.getString("person_id"), rs.getInt("departed"),
-                        rs.getString("category"), rs.getString("mission_id"), rs.getObject("effective_date", LocalDate.class),
-                        rs.getBoolean("late"), rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+        List<ExpulsionDepartureView> departures = jdbc.query(
+                departureRows,
+                (rs, i) -> new ExpulsionDepartureView(
+                        rs.getInt("seq"),
+                        rs.getString("person_id"),
+                        rs.getInt("departed"),
+                        rs.getString("category"),
+                        rs.getString("mission_id"),
+                        rs.getObject("effective_date", LocalDate.class),
+                        rs.getBoolean("late"),
+                        rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
                         rs.getString("source")));
         return Optional.of(new ExpulsionDetail(expulsion, departures));
     }
 
     /** Per year from {@code from} to {@code to} (by default the pair's first and last year of expulsions). */
-    public Page<ExpulsionTrendRow> trends(ReadView view, CountryCode a, CountryCode b, Integer from, Integer to,
-                                          PageQuery page) {
+    public Page<ExpulsionTrendRow> trends(
+            ReadView view, CountryCode a, CountryCode b, Integer from, Integer to, PageQuery page) {
         if (a == null) {
             throw new QueryParameterException("stateA", "name the first state of the pair, e.g. stateA=RU");
         }
@@ -220,12 +257,19 @@ public class ExpulsionsQueries {
             throw new QueryParameterException("stateB", "name the second state of the pair, e.g. stateB=US");
         }
         if (a.equals(b)) {
-            throw new QueryParameterException("stateB", "the pair needs two different states, not " + a.value() + " twice");
+            throw new QueryParameterException(
+                    "stateB", "the pair needs two different states, not " + a.value() + " twice");
         }
         if (from == null || to == null) {
             Sql years = Sql.of("SELECT MIN(EXTRACT(YEAR FROM effective_date)) AS first_year, "
-                            + "MAX(EXTRACT(YEAR FROM effective_date)) AS last_year FROM expulsions_expulsion WHERE ").add(view.rows())
-                    .add(" AND ((declared_by = ? AND against = ?) OR (declared_by = ? AND against = ?))", a.value(), b.value(), b.value(), a.value());
+                            + "MAX(EXTRACT(YEAR FROM effective_date)) AS last_year FROM expulsions_expulsion WHERE ")
+                    .add(view.rows())
+                    .add(
+                            " AND ((declared_by = ? AND against = ?) OR (declared_by = ? AND against = ?))",
+                            a.value(),
+                            b.value(),
+                            b.value(),
+                            a.value());
             Map<String, Object> span = jdbc.queryForMap(years);
             Number first = (Number) span.get("FIRST_YEAR");
             Number last = (Number) span.get("LAST_YEAR");
@@ -246,18 +290,36 @@ public class ExpulsionsQueries {
         if (to - from >= MAX_YEARS) {
             throw new QueryParameterException("to", "at most " + MAX_YEARS + " years at once");
         }
-        java.util.function.BiFunction<String, String, Sql> side = (by, against) -> Sql.of("SELECT EXTRACT(YEAR FROM effective_date) AS y, "
-                + "SUM(total_expelled) AS n, COUNT(*) AS c FROM expulsions_expulsion WHERE ").add(view.rows())
+        java.util.function.BiFunction<String, String, Sql> side = (by, against) -> Sql.of(
+                        "SELECT EXTRACT(YEAR FROM effective_date) AS y, "
+                                + "SUM(total_expelled) AS n, COUNT(*) AS c FROM expulsions_expulsion WHERE ")
+                .add(view.rows())
                 .add(" AND declared_by = ? AND against = ? GROUP BY EXTRACT(YEAR FROM effective_date)", by, against);
-        // The years as a recursive CTE: standard SQL that H2 and PostgreSQL both run (no SYSTEM_RANGE, no generate_series).
-        Sql query = Sql.of("WITH RECURSIVE r(x) AS (SELECT CAST(? AS INTEGER) UNION ALL SELECT x + 1 FROM r WHERE x < ?) ", from, to)
+        // The years as a recursive CTE: standard SQL that H2 and PostgreSQL both run (no SYSTEM_RANGE, no
+        // generate_series).
+        Sql query = Sql.of(
+                        "WITH RECURSIVE r(x) AS (SELECT CAST(? AS INTEGER) UNION ALL SELECT x + 1 FROM r WHERE x < ?) ",
+                        from,
+                        to)
                 .add("SELECT * FROM (SELECT r.x AS yr, COALESCE(a.n, 0) AS a_to_b, COALESCE(b.n, 0) AS b_to_a, "
                         + "COALESCE(a.n, 0) - COALESCE(b.n, 0) AS balance, COALESCE(a.c, 0) AS by_a, COALESCE(b.c, 0) AS by_b "
-                        + "FROM r LEFT JOIN (").add(side.apply(a.value(), b.value())).add(") a ON a.y = r.x LEFT JOIN (")
-                .add(side.apply(b.value(), a.value())).add(") b ON b.y = r.x) t").add(page.sql());
-        List<ExpulsionTrendRow> items = jdbc.query(query,
-                (rs, i) -> new ExpulsionTrendRow(rs.getInt("yr"), a.value(), b.value(), rs.getInt("a_to_b"),
-                        rs.getInt("b_to_a"), rs.getInt("balance"), rs.getInt("by_a"), rs.getInt("by_b")));
+                        + "FROM r LEFT JOIN (")
+                .add(side.apply(a.value(), b.value()))
+                .add(") a ON a.y = r.x LEFT JOIN (")
+                .add(side.apply(b.value(), a.value()))
+                .add(") b ON b.y = r.x) t")
+                .add(page.sql());
+        List<ExpulsionTrendRow> items = jdbc.query(
+                query,
+                (rs, i) -> new ExpulsionTrendRow(
+                        rs.getInt("yr"),
+                        a.value(),
+                        b.value(),
+                        rs.getInt("a_to_b"),
+                        rs.getInt("b_to_a"),
+                        rs.getInt("balance"),
+                        rs.getInt("by_a"),
+                        rs.getInt("by_b")));
         return new Page<>(items, page.page(), page.size(), to - from + 1, view.position());
     }
 
@@ -266,13 +328,31 @@ public class ExpulsionsQueries {
         LocalDate deadline = rs.getObject("departure_deadline", LocalDate.class);
         int namedDeparted = rs.getInt("named_departed");
         int countedDeparted = rs.getInt("counted_departed");
-        return new ExpulsionView(rs.getString("expulsion_id"), rs.getString("presence_id"), rs.getString("declared_by"),
-                rs.getString("against"), rs.getString("mission_id"), List.of(), rs.getInt("named_count"),
-                (Integer) rs.getObject("counted"), rs.getString("counted_category"), rs.getInt("total_expelled"),
-                rs.getObject("effective_date", LocalDate.class), deadline, namedDeparted, countedDeparted,
-                namedDeparted + countedDeparted, stillDue, stillDue > 0 && deadline.isBefore(on),
-                rs.getInt("late_departures"), rs.getObject("last_departure_on", LocalDate.class), null, List.of(),
-                rs.getString("reason"), rs.getString("source"), rs.getString("source_url"),
+        return new ExpulsionView(
+                rs.getString("expulsion_id"),
+                rs.getString("presence_id"),
+                rs.getString("declared_by"),
+                rs.getString("against"),
+                rs.getString("mission_id"),
+                List.of(),
+                rs.getInt("named_count"),
+                (Integer) rs.getObject("counted"),
+                rs.getString("counted_category"),
+                rs.getInt("total_expelled"),
+                rs.getObject("effective_date", LocalDate.class),
+                deadline,
+                namedDeparted,
+                countedDeparted,
+                namedDeparted + countedDeparted,
+                stillDue,
+                stillDue > 0 && deadline.isBefore(on),
+                rs.getInt("late_departures"),
+                rs.getObject("last_departure_on", LocalDate.class),
+                null,
+                List.of(),
+                rs.getString("reason"),
+                rs.getString("source"),
+                rs.getString("source_url"),
                 rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
                 CorrectionMark.parse(rs.getString("correction")));
     }
@@ -285,13 +365,25 @@ public class ExpulsionsQueries {
         Map<Key, List<ExpelledPersonView>> persons = new HashMap<>();
         // one probe of (slot, presence_id, expulsion_id, …) per page row, in one statement H2 plans once
         // ({@link KeyArrays}): an IN list read every person of the slot on H2, a union is planned at every read
-        Sql union = KeyArrays.select("p.*", "expulsions_person", "p", List.of("presence_id", "expulsion_id"),
-                        rows.stream().map(r -> List.of(r.presenceId(), r.expulsionId())).toList())
-                .add(view.rows("p")).add(" ORDER BY p.presence_id, p.expulsion_id, p.position");
+        Sql union = KeyArrays.select(
+                        "p.*",
+                        "expulsions_person",
+                        "p",
+                        List.of("presence_id", "expulsion_id"),
+                        rows.stream()
+                                .map(r -> List.of(r.presenceId(), r.expulsionId()))
+                                .toList())
+                .add(view.rows("p"))
+                .add(" ORDER BY p.presence_id, p.expulsion_id, p.position");
         jdbc.query(union, rs -> {
-            persons.computeIfAbsent(new Key(rs.getString("presence_id"), rs.getString("expulsion_id")), k -> new ArrayList<>())
-                    .add(new ExpelledPersonView(rs.getString("person_id"), rs.getString("name"), rs.getString("mission_id"),
-                            rs.getString("category"), rs.getObject("departed_on", LocalDate.class),
+            persons.computeIfAbsent(
+                            new Key(rs.getString("presence_id"), rs.getString("expulsion_id")), k -> new ArrayList<>())
+                    .add(new ExpelledPersonView(
+                            rs.getString("person_id"),
+                            rs.getString("name"),
+                            rs.getString("mission_id"),
+                            rs.getString("category"),
+                            rs.getObject("departed_on", LocalDate.class),
                             rs.getBoolean("departed_late")));
         });
 
@@ -300,11 +392,33 @@ public class ExpulsionsQueries {
         List<ExpulsionView> result = new ArrayList<>(rows.size());
         for (ExpulsionView e : rows) {
             Key key = new Key(e.presenceId(), e.expulsionId());
-            result.add(new ExpulsionView(e.expulsionId(), e.presenceId(), e.declaredBy(), e.against(), e.missionId(),
-                    persons.getOrDefault(key, List.of()), e.namedCount(), e.count(), e.category(), e.totalExpelled(),
-                    e.effectiveDate(), e.departureDeadline(), e.namedDeparted(), e.countedDeparted(), e.departed(),
-                    e.stillDue(), e.overdue(), e.lateDepartures(), e.lastDepartureOn(), reciprocity.answers().get(key),
-                    reciprocity.answeredBy().getOrDefault(key, List.of()), e.reason(), e.source(), e.sourceUrl(), e.recordedAt(), e.corrected()));
+            result.add(new ExpulsionView(
+                    e.expulsionId(),
+                    e.presenceId(),
+                    e.declaredBy(),
+                    e.against(),
+                    e.missionId(),
+                    persons.getOrDefault(key, List.of()),
+                    e.namedCount(),
+                    e.count(),
+                    e.category(),
+                    e.totalExpelled(),
+                    e.effectiveDate(),
+                    e.departureDeadline(),
+                    e.namedDeparted(),
+                    e.countedDeparted(),
+                    e.departed(),
+                    e.stillDue(),
+                    e.overdue(),
+                    e.lateDepartures(),
+                    e.lastDepartureOn(),
+                    reciprocity.answers().get(key),
+                    reciprocity.answeredBy().getOrDefault(key, List.of()),
+                    e.reason(),
+                    e.source(),
+                    e.sourceUrl(),
+                    e.recordedAt(),
+                    e.corrected()));
         }
         return result;
     }

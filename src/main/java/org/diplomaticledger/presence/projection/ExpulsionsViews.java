@@ -1,20 +1,23 @@
 package org.diplomaticledger.presence.projection;
 
-import org.diplomaticledger.projection.CorrectionMark;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.diplomaticledger.projection.CorrectionMark;
 
 /** What the expulsions projection answers. */
 public final class ExpulsionsViews {
 
-    private ExpulsionsViews() {
-    }
+    private ExpulsionsViews() {}
 
     /** A named person an expulsion declared persona non grata, and when they left (null while still due). */
-    public record ExpelledPersonView(String personId, String name, String missionId, String category,
-                                     LocalDate departedOn, boolean departedLate) {
+    public record ExpelledPersonView(
+            String personId,
+            String name,
+            String missionId,
+            String category,
+            LocalDate departedOn,
+            boolean departedLate) {
         @Override
         public String toString() {
             return (name == null ? personId : name) + " (" + personId + ", " + category + ")"
@@ -27,39 +30,80 @@ public final class ExpulsionsViews {
      * the ledger derived the link (no answersExpulsionId was given); the fields other than {@code expulsionId} are null
      * when an explicitly named expulsion is not recorded.
      */
-    public record ExpulsionLinkView(String expulsionId, String presenceId, String declaredBy, String against,
-                                    LocalDate effectiveDate, Integer totalExpelled, boolean inferred) {
+    public record ExpulsionLinkView(
+            String expulsionId,
+            String presenceId,
+            String declaredBy,
+            String against,
+            LocalDate effectiveDate,
+            Integer totalExpelled,
+            boolean inferred) {
         @Override
         public String toString() {
-            return expulsionId + (presenceId == null ? " (not recorded)" : " (" + declaredBy + " expelled " + totalExpelled
-                    + " of " + against + " on " + effectiveDate + ")") + (inferred ? " inferred" : "");
+            return expulsionId
+                    + (presenceId == null
+                            ? " (not recorded)"
+                            : " (" + declaredBy + " expelled " + totalExpelled + " of " + against + " on "
+                                    + effectiveDate + ")")
+                    + (inferred ? " inferred" : "");
         }
     }
 
     /** One expulsion, with its departures tallied as of the events and its overdue state as of the query's day. */
-    public record ExpulsionView(String expulsionId, String presenceId, String declaredBy, String against,
-                                String missionId, List<ExpelledPersonView> persons, int namedCount, Integer count,
-                                String category, int totalExpelled, LocalDate effectiveDate,
-                                LocalDate departureDeadline, int namedDeparted, int countedDeparted, int departed,
-                                int stillDue, boolean overdue, int lateDepartures, LocalDate lastDepartureOn,
-                                ExpulsionLinkView answers, List<ExpulsionLinkView> answeredBy, String reason,
-                                String source, String sourceUrl, Instant recordedAt, CorrectionMark corrected) {
-    }
+    public record ExpulsionView(
+            String expulsionId,
+            String presenceId,
+            String declaredBy,
+            String against,
+            String missionId,
+            List<ExpelledPersonView> persons,
+            int namedCount,
+            Integer count,
+            String category,
+            int totalExpelled,
+            LocalDate effectiveDate,
+            LocalDate departureDeadline,
+            int namedDeparted,
+            int countedDeparted,
+            int departed,
+            int stillDue,
+            boolean overdue,
+            int lateDepartures,
+            LocalDate lastDepartureOn,
+            ExpulsionLinkView answers,
+            List<ExpulsionLinkView> answeredBy,
+            String reason,
+            String source,
+            String sourceUrl,
+            Instant recordedAt,
+            CorrectionMark corrected) {}
 
     /** A departure recorded under an expulsion: a named person (departed = 1) or counted staff. */
-    public record ExpulsionDepartureView(int seq, String personId, int departed, String category, String missionId,
-                                         LocalDate effectiveDate, boolean late, Instant recordedAt, String source) {
-    }
+    public record ExpulsionDepartureView(
+            int seq,
+            String personId,
+            int departed,
+            String category,
+            String missionId,
+            LocalDate effectiveDate,
+            boolean late,
+            Instant recordedAt,
+            String source) {}
 
     /** One expulsion with every departure recorded under it. */
-    public record ExpulsionDetail(ExpulsionView expulsion, List<ExpulsionDepartureView> departures) {
-    }
+    public record ExpulsionDetail(ExpulsionView expulsion, List<ExpulsionDepartureView> departures) {}
 
     /**
      * One year of a pair of states: staff of B that A expelled (aToB), staff of A that B expelled (bToA), named plus
      * counted, the balance aToB - bToA, and how many expulsions each side declared.
      */
-    public record ExpulsionTrendRow(int year, String stateA, String stateB, int aToB, int bToA, int balance,
-                                    int expulsionsByA, int expulsionsByB) {
-    }
+    public record ExpulsionTrendRow(
+            int year,
+            String stateA,
+            String stateB,
+            int aToB,
+            int bToA,
+            int balance,
+            int expulsionsByA,
+            int expulsionsByB) {}
 }

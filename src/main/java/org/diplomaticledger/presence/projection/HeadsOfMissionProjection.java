@@ -1,23 +1,22 @@
 package org.diplomaticledger.presence.projection;
 
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.Timestamp;
-import org.diplomaticledger.presence.api.*;
-import org.axonframework.messaging.MetaData;
-import org.diplomaticledger.projection.CorrectionMark;
-import org.diplomaticledger.projection.Projection;
-import org.diplomaticledger.projection.Head;
-import org.diplomaticledger.projection.Row;
-import org.diplomaticledger.projection.Rows;
-import org.diplomaticledger.projection.VersionedTable;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.MetaData;
+import org.diplomaticledger.presence.api.*;
+import org.diplomaticledger.projection.CorrectionMark;
+import org.diplomaticledger.projection.Head;
+import org.diplomaticledger.projection.Projection;
+import org.diplomaticledger.projection.Row;
+import org.diplomaticledger.projection.Rows;
+import org.diplomaticledger.projection.VersionedTable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Heads of mission: every embassy, legation and permanent mission, of its kind on the day asked, with the head in
@@ -49,7 +48,8 @@ public class HeadsOfMissionProjection implements Projection {
      * A mission id starts with its presence (RU-US-EMBASSY-WASHINGTON), the aggregate whose events build it.
      */
     private static final List<VersionedTable> TABLES = List.of(
-            VersionedTable.byPrefix("heads_of_mission_post", "mission_id", "mission_id").withReach()
+            VersionedTable.byPrefix("heads_of_mission_post", "mission_id", "mission_id")
+                    .withReach()
                     .columns("mission_id, sending_state, receiving_state, kind, city, organisation, mission_name, "
                             + "mission_status, mission_status_since, head_tenure_no, charge_seq, vacancy_seq, "
                             + "current_person_id, current_name, current_class, current_since, current_status, "
@@ -104,12 +104,19 @@ public class HeadsOfMissionProjection implements Projection {
             }
             Row post = posts.get(e.missionId());
             if (post == null) {
-                post = posts.create().with("mission_id", e.missionId()).with("sending_state", e.sendingState().value())
-                        .with("receiving_state", e.receivingState().value()).with("vacant", true);
+                post = posts.create()
+                        .with("mission_id", e.missionId())
+                        .with("sending_state", e.sendingState().value())
+                        .with("receiving_state", e.receivingState().value())
+                        .with("vacant", true);
             }
             // a reopened mission is of the kind it is opened as, whatever rank it had when it closed
-            posts.put(post.with("kind", e.kind().name()).with("mission_status", "OPEN")
-                    .with("mission_status_since", e.effectiveDate()).with("city", e.city()).with("organisation", e.organisation()).with("mission_name", e.name())
+            posts.put(post.with("kind", e.kind().name())
+                    .with("mission_status", "OPEN")
+                    .with("mission_status_since", e.effectiveDate())
+                    .with("city", e.city())
+                    .with("organisation", e.organisation())
+                    .with("mission_name", e.name())
                     .with("last_recorded_at", recorded));
             refresh(e.missionId());
         }
@@ -138,8 +145,11 @@ public class HeadsOfMissionProjection implements Projection {
             }
             Integer vacancy = post.integer("vacancy_seq");
             if (vacancy != null) {
-                update(vacancies, row -> row.with("to_date", e.effectiveDate()).with("ended_by", "MISSION_CLOSED"),
-                        e.missionId(), vacancy);
+                update(
+                        vacancies,
+                        row -> row.with("to_date", e.effectiveDate()).with("ended_by", "MISSION_CLOSED"),
+                        e.missionId(),
+                        vacancy);
                 posts.put(post.with("vacancy_seq", null));
             }
             missionStatus(e.missionId(), "CLOSED", e.effectiveDate(), recorded);
@@ -151,9 +161,19 @@ public class HeadsOfMissionProjection implements Projection {
         void on(AgrementRequested e, @Timestamp Instant recorded, MetaData metaData) {
             int tenure = tenureOrNew(e.missionId(), e.personId(), e.name());
             markTenure(e.missionId(), tenure, metaData);
-            update(tenures, row -> row.with("agrement", "REQUESTED").with("agrement_requested_on", e.effectiveDate())
-                    .with("head_class", row.text("head_class") != null ? row.text("head_class")
-                            : e.headClass() == null ? null : e.headClass().name()), e.missionId(), tenure);
+            update(
+                    tenures,
+                    row -> row.with("agrement", "REQUESTED")
+                            .with("agrement_requested_on", e.effectiveDate())
+                            .with(
+                                    "head_class",
+                                    row.text("head_class") != null
+                                            ? row.text("head_class")
+                                            : e.headClass() == null
+                                                    ? null
+                                                    : e.headClass().name()),
+                    e.missionId(),
+                    tenure);
             touch(e.missionId(), recorded);
         }
 
@@ -161,8 +181,13 @@ public class HeadsOfMissionProjection implements Projection {
         void on(AgrementGranted e, @Timestamp Instant recorded, MetaData metaData) {
             int tenure = tenureOrNew(e.missionId(), e.personId(), e.name());
             markTenure(e.missionId(), tenure, metaData);
-            update(tenures, row -> row.with("agrement", "GRANTED").with("agrement_granted_on", e.effectiveDate())
-                    .with("request_reported", e.requestReported()), e.missionId(), tenure);
+            update(
+                    tenures,
+                    row -> row.with("agrement", "GRANTED")
+                            .with("agrement_granted_on", e.effectiveDate())
+                            .with("request_reported", e.requestReported()),
+                    e.missionId(),
+                    tenure);
             touch(e.missionId(), recorded);
         }
 
@@ -170,9 +195,14 @@ public class HeadsOfMissionProjection implements Projection {
         void on(AgrementRefused e, @Timestamp Instant recorded, MetaData metaData) {
             int tenure = tenureOrNew(e.missionId(), e.personId(), e.name());
             markTenure(e.missionId(), tenure, metaData);
-            update(tenures, row -> row.with("agrement", "REFUSED").with("agrement_refused_on", e.effectiveDate())
-                    .with("agrement_refusal_reason", e.reason()).with("request_reported", e.requestReported()),
-                    e.missionId(), tenure);
+            update(
+                    tenures,
+                    row -> row.with("agrement", "REFUSED")
+                            .with("agrement_refused_on", e.effectiveDate())
+                            .with("agrement_refusal_reason", e.reason())
+                            .with("request_reported", e.requestReported()),
+                    e.missionId(),
+                    tenure);
             touch(e.missionId(), recorded);
         }
 
@@ -180,9 +210,15 @@ public class HeadsOfMissionProjection implements Projection {
         void on(AmbassadorAppointed e, @Timestamp Instant recorded, MetaData metaData) {
             int tenure = tenureOrNew(e.missionId(), e.personId(), e.name());
             markTenure(e.missionId(), tenure, metaData);
-            update(tenures, row -> row.with("appointed_on", e.effectiveDate())
-                    .with("head_class", e.headClass() == null ? null : e.headClass().name())
-                    .with("agrement_reported", e.agrementReported()), e.missionId(), tenure);
+            update(
+                    tenures,
+                    row -> row.with("appointed_on", e.effectiveDate())
+                            .with(
+                                    "head_class",
+                                    e.headClass() == null ? null : e.headClass().name())
+                            .with("agrement_reported", e.agrementReported()),
+                    e.missionId(),
+                    tenure);
             touch(e.missionId(), recorded);
         }
 
@@ -218,11 +254,22 @@ public class HeadsOfMissionProjection implements Projection {
         void on(AmbassadorRecalled e, @Timestamp Instant recorded, MetaData metaData) {
             int tenure = tenureOrNew(e.missionId(), e.personId(), null);
             markTenure(e.missionId(), tenure, metaData);
-            update(tenures, row -> row.with("recall_kind", e.kind().name()).with("recalled_on", e.effectiveDate()),
-                    e.missionId(), tenure);
-            int seq = lastRecall(e.missionId(), tenure).map(row -> row.count("seq")).orElse(0) + 1;
-            recalls.put(recalls.create().with("mission_id", e.missionId()).with("tenure_no", tenure).with("seq", seq)
-                    .with("kind", e.kind().name()).with("recalled_on", e.effectiveDate()).with("reason", e.reason()));
+            update(
+                    tenures,
+                    row -> row.with("recall_kind", e.kind().name()).with("recalled_on", e.effectiveDate()),
+                    e.missionId(),
+                    tenure);
+            int seq = lastRecall(e.missionId(), tenure)
+                            .map(row -> row.count("seq"))
+                            .orElse(0)
+                    + 1;
+            recalls.put(recalls.create()
+                    .with("mission_id", e.missionId())
+                    .with("tenure_no", tenure)
+                    .with("seq", seq)
+                    .with("kind", e.kind().name())
+                    .with("recalled_on", e.effectiveDate())
+                    .with("reason", e.reason()));
             touch(e.missionId(), recorded);
         }
 
@@ -231,7 +278,8 @@ public class HeadsOfMissionProjection implements Projection {
             int tenure = tenureOrNew(e.missionId(), e.personId(), null);
             markTenure(e.missionId(), tenure, metaData);
             update(tenures, row -> row.with("recall_kind", null).with("recalled_on", null), e.missionId(), tenure);
-            lastRecall(e.missionId(), tenure).ifPresent(recall -> recalls.put(recall.with("returned_on", e.effectiveDate())));
+            lastRecall(e.missionId(), tenure)
+                    .ifPresent(recall -> recalls.put(recall.with("returned_on", e.effectiveDate())));
             // As in the aggregate: a head's return ends the chargé d'affaires' acting.
             endCharge(e.missionId(), e.effectiveDate(), "HEAD_RETURNED", e.personId());
             touch(e.missionId(), recorded);
@@ -241,8 +289,14 @@ public class HeadsOfMissionProjection implements Projection {
         void on(AmbassadorshipEnded e, @Timestamp Instant recorded, MetaData metaData) {
             int tenure = tenureOrNew(e.missionId(), e.personId(), null);
             markTenure(e.missionId(), tenure, metaData);
-            update(tenures, row -> row.with("ended", true).with("ended_on", e.effectiveDate()).with("ended_how", "REPORTED")
-                    .with("end_reason", e.reason()), e.missionId(), tenure);
+            update(
+                    tenures,
+                    row -> row.with("ended", true)
+                            .with("ended_on", e.effectiveDate())
+                            .with("ended_how", "REPORTED")
+                            .with("end_reason", e.reason()),
+                    e.missionId(),
+                    tenure);
             Row post = posts.get(e.missionId());
             if (post != null && post.integer("head_tenure_no") != null && post.integer("head_tenure_no") == tenure) {
                 post = post.with("head_tenure_no", null);
@@ -260,11 +314,21 @@ public class HeadsOfMissionProjection implements Projection {
         void on(ChargeDAffairesAppointed e, @Timestamp Instant recorded) {
             endCharge(e.missionId(), e.effectiveDate(), "REPLACED", e.personId());
             Row post = posts.get(e.missionId());
-            int seq = charges.all().stream().filter(row -> e.missionId().equals(row.text("mission_id")))
-                    .mapToInt(row -> row.count("seq")).max().orElse(0) + 1;
-            charges.put(charges.create().with("mission_id", e.missionId()).with("seq", seq).with("person_id", e.personId())
-                    .with("name", e.name()).with("charge_rank", e.rank()).with("acting_for_person_id", e.actingForPersonId())
-                    .with("from_date", e.effectiveDate()).with("vacancy_seq", post == null ? null : post.integer("vacancy_seq")));
+            int seq = charges.all().stream()
+                            .filter(row -> e.missionId().equals(row.text("mission_id")))
+                            .mapToInt(row -> row.count("seq"))
+                            .max()
+                            .orElse(0)
+                    + 1;
+            charges.put(charges.create()
+                    .with("mission_id", e.missionId())
+                    .with("seq", seq)
+                    .with("person_id", e.personId())
+                    .with("name", e.name())
+                    .with("charge_rank", e.rank())
+                    .with("acting_for_person_id", e.actingForPersonId())
+                    .with("from_date", e.effectiveDate())
+                    .with("vacancy_seq", post == null ? null : post.integer("vacancy_seq")));
             if (post != null) {
                 posts.put(post.with("charge_seq", seq));
             }
@@ -298,7 +362,8 @@ public class HeadsOfMissionProjection implements Projection {
         }
 
         private java.util.Optional<Row> lastRecall(String missionId, int tenure) {
-            return recalls.all().stream().filter(row -> missionId.equals(row.text("mission_id")) && row.count("tenure_no") == tenure)
+            return recalls.all().stream()
+                    .filter(row -> missionId.equals(row.text("mission_id")) && row.count("tenure_no") == tenure)
                     .max(java.util.Comparator.comparingInt(row -> row.count("seq")));
         }
 
@@ -311,7 +376,8 @@ public class HeadsOfMissionProjection implements Projection {
             // (a sixth of a rebuild's time at 200,000 events, JFR)
             Row last = null;
             for (Row row : tenures.find("person_id", personId)) {
-                if (missionId.equals(row.text("mission_id")) && (last == null || row.count("tenure_no") > last.count("tenure_no"))) {
+                if (missionId.equals(row.text("mission_id"))
+                        && (last == null || row.count("tenure_no") > last.count("tenure_no"))) {
                     last = row;
                 }
             }
@@ -323,9 +389,15 @@ public class HeadsOfMissionProjection implements Projection {
             }
             String previousName = last == null || name != null ? name : last.text("name");
             int next = highestTenure(missionId) + 1;
-            tenures.put(tenures.create().with("mission_id", missionId).with("tenure_no", next)
-                    .with("sending_state", PresenceIds.sendingOf(missionId)).with("receiving_state", PresenceIds.receivingOf(missionId))
-                    .with("person_id", personId).with("name", previousName).with("agrement", "NONE").with("ended", false));
+            tenures.put(tenures.create()
+                    .with("mission_id", missionId)
+                    .with("tenure_no", next)
+                    .with("sending_state", PresenceIds.sendingOf(missionId))
+                    .with("receiving_state", PresenceIds.receivingOf(missionId))
+                    .with("person_id", personId)
+                    .with("name", previousName)
+                    .with("agrement", "NONE")
+                    .with("ended", false));
             return next;
         }
 
@@ -356,34 +428,60 @@ public class HeadsOfMissionProjection implements Projection {
          * have left (as the aggregate's timeline derives it: the event's predecessor was the head when it was
          * recorded, which a back-filled head may have changed since); the chargé's acting and any vacancy end.
          */
-        private void takeUpFunctions(String missionId, int tenure, String personId, boolean appointmentReported,
-                                     LocalDate on) {
-            update(tenures, row -> row.with("functions_started_on", on).with("appointment_reported",
-                    row.get("appointment_reported") != null ? row.get("appointment_reported") : appointmentReported), missionId, tenure);
+        private void takeUpFunctions(
+                String missionId, int tenure, String personId, boolean appointmentReported, LocalDate on) {
+            update(
+                    tenures,
+                    row -> row.with("functions_started_on", on)
+                            .with(
+                                    "appointment_reported",
+                                    row.get("appointment_reported") != null
+                                            ? row.get("appointment_reported")
+                                            : appointmentReported),
+                    missionId,
+                    tenure);
             Row post = posts.get(missionId);
             Integer headTenure = post == null ? null : post.integer("head_tenure_no");
             Row predecessor = headTenure == null || headTenure == tenure ? null : tenures.get(missionId, headTenure);
             if (predecessor != null && !predecessor.flag("ended") && !personId.equals(predecessor.text("person_id"))) {
-                tenures.put(predecessor.with("ended", true).with("ended_on", on)
-                        .with("ended_how", "SUCCESSOR_TOOK_UP_FUNCTIONS").with("successor_person_id", personId));
+                tenures.put(predecessor
+                        .with("ended", true)
+                        .with("ended_on", on)
+                        .with("ended_how", "SUCCESSOR_TOOK_UP_FUNCTIONS")
+                        .with("successor_person_id", personId));
             }
             endCharge(missionId, on, "HEAD_TOOK_UP_FUNCTIONS", personId);
             // Folded in effective order, a head may take up functions on a day before the ledger's opening of the
             // mission: there is no post yet, and so no vacancy to end.
             if (post != null && post.integer("vacancy_seq") != null) {
                 String nextName = tenures.get(missionId, tenure).text("name");
-                update(vacancies, row -> row.with("to_date", on).with("next_person_id", personId)
-                        .with("ended_by", "HEAD_TOOK_UP_FUNCTIONS").with("next_name", nextName), missionId, post.integer("vacancy_seq"));
+                update(
+                        vacancies,
+                        row -> row.with("to_date", on)
+                                .with("next_person_id", personId)
+                                .with("ended_by", "HEAD_TOOK_UP_FUNCTIONS")
+                                .with("next_name", nextName),
+                        missionId,
+                        post.integer("vacancy_seq"));
             }
             update(posts, row -> row.with("head_tenure_no", tenure).with("vacancy_seq", null), missionId);
         }
 
         private void openVacancy(String missionId, Row post, int tenure, String personId, LocalDate from) {
-            int seq = vacancies.all().stream().filter(row -> missionId.equals(row.text("mission_id")))
-                    .mapToInt(row -> row.count("seq")).max().orElse(0) + 1;
+            int seq = vacancies.all().stream()
+                            .filter(row -> missionId.equals(row.text("mission_id")))
+                            .mapToInt(row -> row.count("seq"))
+                            .max()
+                            .orElse(0)
+                    + 1;
             Row after = tenures.get(missionId, tenure);
-            vacancies.put(vacancies.create().with("mission_id", missionId).with("seq", seq).with("from_date", from)
-                    .with("after_person_id", personId).with("after_name", after == null ? null : after.text("name")));
+            vacancies.put(vacancies
+                    .create()
+                    .with("mission_id", missionId)
+                    .with("seq", seq)
+                    .with("from_date", from)
+                    .with("after_person_id", personId)
+                    .with("after_name", after == null ? null : after.text("name")));
             posts.put(posts.get(missionId).with("vacancy_seq", seq));
             Integer charge = post.integer("charge_seq");
             if (charge != null) {
@@ -396,14 +494,21 @@ public class HeadsOfMissionProjection implements Projection {
             if (post == null || post.integer("charge_seq") == null) {
                 return;
             }
-            update(charges, row -> row.with("to_date", on).with("ended_by", endedBy).with("ended_by_person_id", byPersonId),
-                    missionId, post.integer("charge_seq"));
+            update(
+                    charges,
+                    row -> row.with("to_date", on).with("ended_by", endedBy).with("ended_by_person_id", byPersonId),
+                    missionId,
+                    post.integer("charge_seq"));
             posts.put(post.with("charge_seq", null));
         }
 
         private void missionStatus(String missionId, String status, LocalDate since, Instant recorded) {
-            update(posts, row -> row.with("mission_status", status).with("mission_status_since", since)
-                    .with("last_recorded_at", recorded), missionId);
+            update(
+                    posts,
+                    row -> row.with("mission_status", status)
+                            .with("mission_status_since", since)
+                            .with("last_recorded_at", recorded),
+                    missionId);
             refresh(missionId);
         }
 
@@ -449,9 +554,14 @@ public class HeadsOfMissionProjection implements Projection {
             }
             Row vacancy = vacancySeq == null ? null : vacancies.get(missionId, vacancySeq);
             boolean vacant = headTenure == null && !"CLOSED".equals(post.text("mission_status"));
-            posts.put(post.with("current_person_id", personId).with("current_name", name).with("current_class", headClass)
-                    .with("current_since", since).with("current_status", status).with("acting_for_person_id", actingFor)
-                    .with("vacant", vacant).with("vacant_since", vacancy == null ? null : vacancy.date("from_date")));
+            posts.put(post.with("current_person_id", personId)
+                    .with("current_name", name)
+                    .with("current_class", headClass)
+                    .with("current_since", since)
+                    .with("current_status", status)
+                    .with("acting_for_person_id", actingFor)
+                    .with("vacant", vacant)
+                    .with("vacant_since", vacancy == null ? null : vacancy.date("from_date")));
         }
     }
 

@@ -1,20 +1,5 @@
 package org.diplomaticledger.presence.projection;
 
-import org.diplomaticledger.projection.CorrectionMark;
-import org.diplomaticledger.projection.IndexKeys;
-import org.diplomaticledger.projection.KeyVersion;
-
-import org.diplomaticledger.presence.projection.HeadsOfMissionViews.*;
-import org.diplomaticledger.projection.Page;
-import org.diplomaticledger.projection.PageQuery;
-import org.diplomaticledger.projection.ReadView;
-import org.diplomaticledger.projection.OneOf;
-import org.diplomaticledger.projection.Sql;
-import org.diplomaticledger.projection.Where;
-import org.diplomaticledger.shared.CountryCode;
-import org.diplomaticledger.projection.SlotJdbc;
-import org.springframework.stereotype.Component;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -27,6 +12,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.diplomaticledger.presence.projection.HeadsOfMissionViews.*;
+import org.diplomaticledger.projection.CorrectionMark;
+import org.diplomaticledger.projection.IndexKeys;
+import org.diplomaticledger.projection.KeyVersion;
+import org.diplomaticledger.projection.OneOf;
+import org.diplomaticledger.projection.Page;
+import org.diplomaticledger.projection.PageQuery;
+import org.diplomaticledger.projection.ReadView;
+import org.diplomaticledger.projection.SlotJdbc;
+import org.diplomaticledger.projection.Sql;
+import org.diplomaticledger.projection.Where;
+import org.diplomaticledger.shared.CountryCode;
+import org.springframework.stereotype.Component;
 
 /** Reads the heads-of-mission projection. */
 @Component
@@ -37,8 +35,14 @@ public class HeadsOfMissionQueries {
      * false the {@link Post#HEADED} ones (a closed mission is neither); {@code post} selects by the post's state.
      * {@code on} is the day open vacancies are measured to.
      */
-    public record MissionFilter(CountryCode sending, CountryCode receiving, CountryCode state, String missionId,
-                                Boolean vacant, Post post, LocalDate on) {
+    public record MissionFilter(
+            CountryCode sending,
+            CountryCode receiving,
+            CountryCode state,
+            String missionId,
+            Boolean vacant,
+            Post post,
+            LocalDate on) {
 
         /** The post states the filter asks for, each a condition the rows must all meet (none: any post). */
         List<Post> posts() {
@@ -54,22 +58,43 @@ public class HeadsOfMissionQueries {
     }
 
     /** Filters of the tenures list; every one optional; {@code from}/{@code to} bound the functions-start date. */
-    public record TenureFilter(CountryCode sending, CountryCode receiving, String personId, LocalDate from, LocalDate to) {
-    }
+    public record TenureFilter(
+            CountryCode sending, CountryCode receiving, String personId, LocalDate from, LocalDate to) {}
 
     public static final Map<String, String> MISSION_SORTABLE = sortable(
-            "missionId", "mission_id", "sending", "sending_state", "receiving", "receiving_state", "since", "current_since",
-            "name", "current_name");
+            "missionId",
+            "mission_id",
+            "sending",
+            "sending_state",
+            "receiving",
+            "receiving_state",
+            "since",
+            "current_since",
+            "name",
+            "current_name");
     public static final String MISSION_DEFAULT_SORT = "mission_id";
     public static final Map<String, String> TENURE_SORTABLE = sortable(
-            "missionId", "mission_id", "personId", "person_id", "name", "name", "appointedOn", "appointed_on",
-            "functionsStartedOn", "functions_started_on", "endedOn", "ended_on", "sending", "sending_state",
-            "receiving", "receiving_state");
+            "missionId",
+            "mission_id",
+            "personId",
+            "person_id",
+            "name",
+            "name",
+            "appointedOn",
+            "appointed_on",
+            "functionsStartedOn",
+            "functions_started_on",
+            "endedOn",
+            "ended_on",
+            "sending",
+            "sending_state",
+            "receiving",
+            "receiving_state");
     public static final String TENURE_DEFAULT_SORT = "mission_id, tenure_no";
 
     /** The missions of one sending state that ever had a post, by the index on {@code (slot, sending_state, mission_id)}. */
-    private static final IndexKeys SENDING_MISSIONS = new IndexKeys("heads_of_mission_post", List.of("slot", "sending_state"),
-            List.of("mission_id"));
+    private static final IndexKeys SENDING_MISSIONS =
+            new IndexKeys("heads_of_mission_post", List.of("slot", "sending_state"), List.of("mission_id"));
 
     private final SlotJdbc jdbc;
 
@@ -89,13 +114,15 @@ public class HeadsOfMissionQueries {
         List<String> missions = missionsOf(view, filter);
         if (missions != null) {
             // Each mission's post at the point in a few index probes ({@link ReadView#version}), with its head's
-            // correction mark and the vacant and post filters in each probe (the probes already hold the mission filters), and
+            // correction mark and the vacant and post filters in each probe (the probes already hold the mission
+            // filters), and
             // the page taken over their union as it stands: H2 parses a derived table again for every plan it weighs,
             // which cost more than the read (and out of memory at 512 MB, nested).
             if (missions.isEmpty()) {
                 return new Page<>(List.of(), page.page(), page.size(), 0, view.position());
             }
-            KeyVersion post = view.versionOf("heads_of_mission_post", Sql.of("v.*, ").add(headCorrection(view, "v")), "mission_id");
+            KeyVersion post = view.versionOf(
+                    "heads_of_mission_post", Sql.of("v.*, ").add(headCorrection(view, "v")), "mission_id");
             List<Sql> each = new ArrayList<>();
             for (String mission : missions) {
                 Sql one = post.of(mission);
@@ -105,7 +132,8 @@ public class HeadsOfMissionQueries {
                 each.add(one);
             }
             // one state's missions are few: all of them in the page's order, the page cut here (one query, not two)
-            List<MissionHeadView> all = jdbc.query(Sql.unionAll(each).add(page.orderSql()), (rs, i) -> mission(rs, filter.on()));
+            List<MissionHeadView> all =
+                    jdbc.query(Sql.unionAll(each).add(page.orderSql()), (rs, i) -> mission(rs, filter.on()));
             return new Page<>(page.of(all), page.page(), page.size(), all.size(), view.position());
         }
         Long total = jdbc.queryForObject(where.select("SELECT COUNT(*) FROM heads_of_mission_post"), Long.class);
@@ -128,9 +156,9 @@ public class HeadsOfMissionQueries {
 
     private static Object[] postValues(Post post) {
         return switch (post) {
-            case HEADED -> new Object[]{false, "CLOSED"};
-            case VACANT -> new Object[]{true, "CLOSED"};
-            case CLOSED -> new Object[]{"CLOSED"};
+            case HEADED -> new Object[] {false, "CLOSED"};
+            case VACANT -> new Object[] {true, "CLOSED"};
+            case CLOSED -> new Object[] {"CLOSED"};
         };
     }
 
@@ -141,12 +169,16 @@ public class HeadsOfMissionQueries {
      */
     private List<String> missionsOf(ReadView view, MissionFilter filter) {
         if (filter.missionId() != null) {
-            return filter.sending() == null && filter.receiving() == null && filter.state() == null ? List.of(filter.missionId()) : null;
+            return filter.sending() == null && filter.receiving() == null && filter.state() == null
+                    ? List.of(filter.missionId())
+                    : null;
         }
         if (filter.sending() == null || filter.receiving() != null || filter.state() != null) {
             return null;
         }
-        return SENDING_MISSIONS.under(jdbc, view, filter.sending().value()).stream().map(key -> key.get(0)).toList();
+        return SENDING_MISSIONS.under(jdbc, view, filter.sending().value()).stream()
+                .map(key -> key.get(0))
+                .toList();
     }
 
     /**
@@ -154,14 +186,17 @@ public class HeadsOfMissionQueries {
      * columns the filters name unqualified, as over the post table.
      */
     private static Sql posts(ReadView view) {
-        return Sql.of("SELECT * FROM (SELECT p.*, ").add(headCorrection(view, "p"))
+        return Sql.of("SELECT * FROM (SELECT p.*, ")
+                .add(headCorrection(view, "p"))
                 .add(" FROM heads_of_mission_post p) heads_of_mission_post");
     }
 
     /** The correction mark of the tenure of the head of the post {@code alias}, as the column {@code head_correction}. */
     private static Sql headCorrection(ReadView view, String alias) {
-        return Sql.of("(SELECT t.correction FROM heads_of_mission_tenure t WHERE t.slot = " + alias + ".slot AND ").add(view.valid("t"))
-                .add(" AND t.mission_id = " + alias + ".mission_id AND t.tenure_no = " + alias + ".head_tenure_no) AS head_correction");
+        return Sql.of("(SELECT t.correction FROM heads_of_mission_tenure t WHERE t.slot = " + alias + ".slot AND ")
+                .add(view.valid("t"))
+                .add(" AND t.mission_id = " + alias + ".mission_id AND t.tenure_no = " + alias
+                        + ".head_tenure_no) AS head_correction");
     }
 
     public Optional<MissionHeadsDetail> mission(ReadView view, String missionId, LocalDate on) {
@@ -170,31 +205,52 @@ public class HeadsOfMissionQueries {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        List<TenureView> tenures = tenures(view, Sql.of(" WHERE ").add(view.rows()).add(" AND mission_id = ?", missionId),
-                " ORDER BY tenure_no");
+        List<TenureView> tenures = tenures(
+                view, Sql.of(" WHERE ").add(view.rows()).add(" AND mission_id = ?", missionId), " ORDER BY tenure_no");
         List<ChargeView> charges = new ArrayList<>();
         Map<Integer, List<ChargeView>> chargesByVacancy = new HashMap<>();
-        Sql chargeRows = Sql.of("SELECT * FROM heads_of_mission_charge WHERE ").add(view.rows()).add(" AND mission_id = ? ORDER BY seq", missionId);
+        Sql chargeRows = Sql.of("SELECT * FROM heads_of_mission_charge WHERE ")
+                .add(view.rows())
+                .add(" AND mission_id = ? ORDER BY seq", missionId);
         jdbc.query(chargeRows, rs -> {
-            ChargeView charge = new ChargeView(rs.getInt("seq"), rs.getString("person_id"), rs.getString("name"),
-                    rs.getString("charge_rank"), rs.getString("acting_for_person_id"), rs.getObject("from_date", LocalDate.class),
-                    rs.getObject("to_date", LocalDate.class), rs.getString("ended_by"), rs.getString("ended_by_person_id"));
+            ChargeView charge = new ChargeView(
+                    rs.getInt("seq"),
+                    rs.getString("person_id"),
+                    rs.getString("name"),
+                    rs.getString("charge_rank"),
+                    rs.getString("acting_for_person_id"),
+                    rs.getObject("from_date", LocalDate.class),
+                    rs.getObject("to_date", LocalDate.class),
+                    rs.getString("ended_by"),
+                    rs.getString("ended_by_person_id"));
             charges.add(charge);
             Integer vacancy = (Integer) rs.getObject("vacancy_seq");
             if (vacancy != null) {
-                chargesByVacancy.computeIfAbsent(vacancy, k -> new ArrayList<>()).add(charge);
+                chargesByVacancy
+                        .computeIfAbsent(vacancy, k -> new ArrayList<>())
+                        .add(charge);
             }
         });
-        Sql vacancyRows = Sql.of("SELECT * FROM heads_of_mission_vacancy WHERE ").add(view.rows()).add(" AND mission_id = ? ORDER BY seq", missionId);
-        List<VacancyView> vacancies = jdbc.query(vacancyRows,
-                (rs, i) -> {
-                    LocalDate from = rs.getObject("from_date", LocalDate.class);
-                    LocalDate to = rs.getObject("to_date", LocalDate.class);
-                    int seq = rs.getInt("seq");
-                    return new VacancyView(seq, from, to, to == null, ChronoUnit.DAYS.between(from, to == null ? on : to),
-                            rs.getString("after_person_id"), rs.getString("after_name"), rs.getString("next_person_id"),
-                            rs.getString("next_name"), rs.getString("ended_by"), chargesByVacancy.getOrDefault(seq, List.of()));
-                });
+        Sql vacancyRows = Sql.of("SELECT * FROM heads_of_mission_vacancy WHERE ")
+                .add(view.rows())
+                .add(" AND mission_id = ? ORDER BY seq", missionId);
+        List<VacancyView> vacancies = jdbc.query(vacancyRows, (rs, i) -> {
+            LocalDate from = rs.getObject("from_date", LocalDate.class);
+            LocalDate to = rs.getObject("to_date", LocalDate.class);
+            int seq = rs.getInt("seq");
+            return new VacancyView(
+                    seq,
+                    from,
+                    to,
+                    to == null,
+                    ChronoUnit.DAYS.between(from, to == null ? on : to),
+                    rs.getString("after_person_id"),
+                    rs.getString("after_name"),
+                    rs.getString("next_person_id"),
+                    rs.getString("next_name"),
+                    rs.getString("ended_by"),
+                    chargesByVacancy.getOrDefault(seq, List.of()));
+        });
         return Optional.of(new MissionHeadsDetail(found.get(0), tenures, charges, vacancies));
     }
 
@@ -217,23 +273,48 @@ public class HeadsOfMissionQueries {
             return tenures;
         }
         Map<String, List<RecallView>> recalls = new HashMap<>();
-        List<String> missions = tenures.stream().map(TenureView::missionId).distinct().toList();
+        List<String> missions =
+                tenures.stream().map(TenureView::missionId).distinct().toList();
         // one probe of (slot, mission_id, …) per mission, not an IN list H2 reads the whole slot for
-        Sql recallRows = OneOf.rows(Sql.of("SELECT * FROM heads_of_mission_recall WHERE ").add(view.rows()), "mission_id", missions)
+        Sql recallRows = OneOf.rows(
+                        Sql.of("SELECT * FROM heads_of_mission_recall WHERE ").add(view.rows()), "mission_id", missions)
                 .add(" ORDER BY mission_id, tenure_no, seq");
         jdbc.query(recallRows, rs -> {
             recalls.computeIfAbsent(rs.getString("mission_id") + "#" + rs.getInt("tenure_no"), k -> new ArrayList<>())
-                    .add(new RecallView(rs.getString("kind"), rs.getObject("recalled_on", LocalDate.class),
-                            rs.getString("reason"), rs.getObject("returned_on", LocalDate.class)));
+                    .add(new RecallView(
+                            rs.getString("kind"),
+                            rs.getObject("recalled_on", LocalDate.class),
+                            rs.getString("reason"),
+                            rs.getObject("returned_on", LocalDate.class)));
         });
         List<TenureView> result = new ArrayList<>(tenures.size());
         for (TenureView t : tenures) {
-            result.add(new TenureView(t.missionId(), t.tenureNo(), t.sendingState(), t.receivingState(), t.personId(), t.name(),
-                    t.headClass(), t.status(), t.agrement(), t.agrementRequestedOn(), t.agrementGrantedOn(),
-                    t.agrementRefusedOn(), t.requestReported(), t.agrementReported(), t.appointedOn(), t.appointmentReported(),
-                    t.copyPresentedOn(), t.credentialsPresentedOn(), t.functionsStartedOn(),
-                    recalls.getOrDefault(t.missionId() + "#" + t.tenureNo(), List.of()), t.endedOn(), t.endedHow(),
-                    t.endReason(), t.successorPersonId(), t.corrected()));
+            result.add(new TenureView(
+                    t.missionId(),
+                    t.tenureNo(),
+                    t.sendingState(),
+                    t.receivingState(),
+                    t.personId(),
+                    t.name(),
+                    t.headClass(),
+                    t.status(),
+                    t.agrement(),
+                    t.agrementRequestedOn(),
+                    t.agrementGrantedOn(),
+                    t.agrementRefusedOn(),
+                    t.requestReported(),
+                    t.agrementReported(),
+                    t.appointedOn(),
+                    t.appointmentReported(),
+                    t.copyPresentedOn(),
+                    t.credentialsPresentedOn(),
+                    t.functionsStartedOn(),
+                    recalls.getOrDefault(t.missionId() + "#" + t.tenureNo(), List.of()),
+                    t.endedOn(),
+                    t.endedHow(),
+                    t.endReason(),
+                    t.successorPersonId(),
+                    t.corrected()));
         }
         return result;
     }
@@ -254,31 +335,65 @@ public class HeadsOfMissionQueries {
         } else {
             status = "AGREMENT_" + agrement;
         }
-        return new TenureView(rs.getString("mission_id"), rs.getInt("tenure_no"), rs.getString("sending_state"),
-                rs.getString("receiving_state"), rs.getString("person_id"), rs.getString("name"), rs.getString("head_class"),
-                status, agrement, rs.getObject("agrement_requested_on", LocalDate.class),
-                rs.getObject("agrement_granted_on", LocalDate.class), rs.getObject("agrement_refused_on", LocalDate.class),
-                (Boolean) rs.getObject("request_reported"), (Boolean) rs.getObject("agrement_reported"),
-                rs.getObject("appointed_on", LocalDate.class), (Boolean) rs.getObject("appointment_reported"),
-                rs.getObject("copy_presented_on", LocalDate.class), rs.getObject("credentials_presented_on", LocalDate.class),
-                functions, List.of(), rs.getObject("ended_on", LocalDate.class), rs.getString("ended_how"),
-                rs.getString("end_reason"), rs.getString("successor_person_id"),
+        return new TenureView(
+                rs.getString("mission_id"),
+                rs.getInt("tenure_no"),
+                rs.getString("sending_state"),
+                rs.getString("receiving_state"),
+                rs.getString("person_id"),
+                rs.getString("name"),
+                rs.getString("head_class"),
+                status,
+                agrement,
+                rs.getObject("agrement_requested_on", LocalDate.class),
+                rs.getObject("agrement_granted_on", LocalDate.class),
+                rs.getObject("agrement_refused_on", LocalDate.class),
+                (Boolean) rs.getObject("request_reported"),
+                (Boolean) rs.getObject("agrement_reported"),
+                rs.getObject("appointed_on", LocalDate.class),
+                (Boolean) rs.getObject("appointment_reported"),
+                rs.getObject("copy_presented_on", LocalDate.class),
+                rs.getObject("credentials_presented_on", LocalDate.class),
+                functions,
+                List.of(),
+                rs.getObject("ended_on", LocalDate.class),
+                rs.getString("ended_how"),
+                rs.getString("end_reason"),
+                rs.getString("successor_person_id"),
                 CorrectionMark.parse(rs.getString("correction")));
     }
 
     private static MissionHeadView mission(ResultSet rs, LocalDate on) throws SQLException {
         String personId = rs.getString("current_person_id");
-        CurrentHead current = personId == null ? null : new CurrentHead(personId, rs.getString("current_name"),
-                rs.getString("current_class"), rs.getObject("current_since", LocalDate.class), rs.getString("current_status"));
+        CurrentHead current = personId == null
+                ? null
+                : new CurrentHead(
+                        personId,
+                        rs.getString("current_name"),
+                        rs.getString("current_class"),
+                        rs.getObject("current_since", LocalDate.class),
+                        rs.getString("current_status"));
         LocalDate vacantSince = rs.getObject("vacant_since", LocalDate.class);
-        return new MissionHeadView(rs.getString("mission_id"), rs.getString("sending_state"), rs.getString("receiving_state"),
-                rs.getString("kind"), rs.getString("city"), rs.getString("organisation"), rs.getString("mission_name"),
-                rs.getString("mission_status"), rs.getObject("mission_status_since", LocalDate.class), current,
-                rs.getString("acting_for_person_id"), Post.of(rs.getString("mission_status"), rs.getBoolean("vacant")),
-                rs.getBoolean("vacant"), vacantSince,
+        return new MissionHeadView(
+                rs.getString("mission_id"),
+                rs.getString("sending_state"),
+                rs.getString("receiving_state"),
+                rs.getString("kind"),
+                rs.getString("city"),
+                rs.getString("organisation"),
+                rs.getString("mission_name"),
+                rs.getString("mission_status"),
+                rs.getObject("mission_status_since", LocalDate.class),
+                current,
+                rs.getString("acting_for_person_id"),
+                Post.of(rs.getString("mission_status"), rs.getBoolean("vacant")),
+                rs.getBoolean("vacant"),
+                vacantSince,
                 vacantSince == null ? null : ChronoUnit.DAYS.between(vacantSince, on),
                 rs.getObject("last_recorded_at", OffsetDateTime.class).toInstant(),
-                current == null || "ACTING".equals(current.status()) ? null : CorrectionMark.parse(rs.getString("head_correction")));
+                current == null || "ACTING".equals(current.status())
+                        ? null
+                        : CorrectionMark.parse(rs.getString("head_correction")));
     }
 
     private static Map<String, String> sortable(String... pairs) {

@@ -1,25 +1,22 @@
 package org.diplomaticledger.presence.projection;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import org.diplomaticledger.projection.CorrectionMark;
 import org.diplomaticledger.projection.CsvOmitted;
 import org.diplomaticledger.projection.StateAsThenView;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-
 /** What the heads-of-mission projection answers. */
 public final class HeadsOfMissionViews {
 
-    private HeadsOfMissionViews() {
-    }
+    private HeadsOfMissionViews() {}
 
     /**
      * Who is in charge of a mission now: the head in functions (IN_OFFICE, RECALLED_FOR_CONSULTATIONS,
      * RECALLED_FOR_GOOD) or the chargé d'affaires a.i. acting for an absent head or in a vacancy (ACTING).
      */
-    public record CurrentHead(String personId, String name, String headClass, LocalDate since, String status) {
-    }
+    public record CurrentHead(String personId, String name, String headClass, LocalDate since, String status) {}
 
     /**
      * Which of three states a post is in on the day read: a head in functions ({@code HEADED}, recalled or not), no
@@ -27,7 +24,9 @@ public final class HeadsOfMissionViews {
      * mission closed ({@code CLOSED}: neither, whatever head the ledger last held, since a closure records no end).
      */
     public enum Post {
-        HEADED, VACANT, CLOSED;
+        HEADED,
+        VACANT,
+        CLOSED;
 
         /**
          * The state from the post's stored columns: {@code mission_status} and {@code vacant} (true when there is no
@@ -49,27 +48,86 @@ public final class HeadsOfMissionViews {
      * (docs/states.md#succession) on a day before the continuation: the row is then the predecessor's, whose code
      * stands in {@code sendingState} or {@code receivingState}, and this names it as it was then (not in CSV).
      */
-    public record MissionHeadView(String missionId, String sendingState, String receivingState, String kind,
-                                  String city, String organisation, String missionName, String missionStatus,
-                                  LocalDate missionStatusSince, CurrentHead current, String actingForPersonId,
-                                  Post post, boolean vacant, LocalDate vacantSince, Long vacantDays, Instant lastRecordedAt,
-                                  CorrectionMark corrected, @CsvOmitted StateAsThenView stateAsThen) {
+    public record MissionHeadView(
+            String missionId,
+            String sendingState,
+            String receivingState,
+            String kind,
+            String city,
+            String organisation,
+            String missionName,
+            String missionStatus,
+            LocalDate missionStatusSince,
+            CurrentHead current,
+            String actingForPersonId,
+            Post post,
+            boolean vacant,
+            LocalDate vacantSince,
+            Long vacantDays,
+            Instant lastRecordedAt,
+            CorrectionMark corrected,
+            @CsvOmitted StateAsThenView stateAsThen) {
 
-        public MissionHeadView(String missionId, String sendingState, String receivingState, String kind,
-                               String city, String organisation, String missionName, String missionStatus,
-                               LocalDate missionStatusSince, CurrentHead current, String actingForPersonId,
-                               Post post, boolean vacant, LocalDate vacantSince, Long vacantDays, Instant lastRecordedAt,
-                               CorrectionMark corrected) {
-            this(missionId, sendingState, receivingState, kind, city, organisation, missionName, missionStatus,
-                    missionStatusSince, current, actingForPersonId, post, vacant, vacantSince, vacantDays, lastRecordedAt,
-                    corrected, null);
+        public MissionHeadView(
+                String missionId,
+                String sendingState,
+                String receivingState,
+                String kind,
+                String city,
+                String organisation,
+                String missionName,
+                String missionStatus,
+                LocalDate missionStatusSince,
+                CurrentHead current,
+                String actingForPersonId,
+                Post post,
+                boolean vacant,
+                LocalDate vacantSince,
+                Long vacantDays,
+                Instant lastRecordedAt,
+                CorrectionMark corrected) {
+            this(
+                    missionId,
+                    sendingState,
+                    receivingState,
+                    kind,
+                    city,
+                    organisation,
+                    missionName,
+                    missionStatus,
+                    missionStatusSince,
+                    current,
+                    actingForPersonId,
+                    post,
+                    vacant,
+                    vacantSince,
+                    vacantDays,
+                    lastRecordedAt,
+                    corrected,
+                    null);
         }
 
         /** This row, given for another state than the one recorded (its predecessor, as it was then). */
         public MissionHeadView asThen(StateAsThenView state) {
-            return new MissionHeadView(missionId, sendingState, receivingState, kind, city, organisation, missionName,
-                    missionStatus, missionStatusSince, current, actingForPersonId, post, vacant, vacantSince, vacantDays,
-                    lastRecordedAt, corrected, state);
+            return new MissionHeadView(
+                    missionId,
+                    sendingState,
+                    receivingState,
+                    kind,
+                    city,
+                    organisation,
+                    missionName,
+                    missionStatus,
+                    missionStatusSince,
+                    current,
+                    actingForPersonId,
+                    post,
+                    vacant,
+                    vacantSince,
+                    vacantDays,
+                    lastRecordedAt,
+                    corrected,
+                    state);
         }
     }
 
@@ -88,18 +146,44 @@ public final class HeadsOfMissionViews {
      * SUCCESSOR_TOOK_UP_FUNCTIONS (the end was never reported; a successor took up functions). {@code corrected} is
      * the mark of the latest correction among the events that made the tenure (null when none was corrected).
      */
-    public record TenureView(String missionId, int tenureNo, String sendingState, String receivingState,
-                             String personId, String name, String headClass, String status, String agrement,
-                             LocalDate agrementRequestedOn, LocalDate agrementGrantedOn, LocalDate agrementRefusedOn,
-                             Boolean requestReported, Boolean agrementReported, LocalDate appointedOn,
-                             Boolean appointmentReported, LocalDate copyPresentedOn, LocalDate credentialsPresentedOn,
-                             LocalDate functionsStartedOn, List<RecallView> recalls, LocalDate endedOn, String endedHow,
-                             String endReason, String successorPersonId, CorrectionMark corrected) {
-    }
+    public record TenureView(
+            String missionId,
+            int tenureNo,
+            String sendingState,
+            String receivingState,
+            String personId,
+            String name,
+            String headClass,
+            String status,
+            String agrement,
+            LocalDate agrementRequestedOn,
+            LocalDate agrementGrantedOn,
+            LocalDate agrementRefusedOn,
+            Boolean requestReported,
+            Boolean agrementReported,
+            LocalDate appointedOn,
+            Boolean appointmentReported,
+            LocalDate copyPresentedOn,
+            LocalDate credentialsPresentedOn,
+            LocalDate functionsStartedOn,
+            List<RecallView> recalls,
+            LocalDate endedOn,
+            String endedHow,
+            String endReason,
+            String successorPersonId,
+            CorrectionMark corrected) {}
 
     /** A chargé d'affaires a.i. and the period they acted; {@code endedBy} says what ended it. */
-    public record ChargeView(int seq, String personId, String name, String rank, String actingForPersonId,
-                             LocalDate from, LocalDate to, String endedBy, String endedByPersonId) {
+    public record ChargeView(
+            int seq,
+            String personId,
+            String name,
+            String rank,
+            String actingForPersonId,
+            LocalDate from,
+            LocalDate to,
+            String endedBy,
+            String endedByPersonId) {
         @Override
         public String toString() {
             return (name == null ? personId : name) + " from " + from + (to == null ? "" : " to " + to);
@@ -110,13 +194,23 @@ public final class HeadsOfMissionViews {
      * A vacancy of the post: from a head's reported end to the next head's taking up functions, or to the mission's
      * closure; open ones run up to the query's {@code on} date. The chargés d'affaires a.i. who acted in it.
      */
-    public record VacancyView(int seq, LocalDate from, LocalDate to, boolean open, Long days, String afterPersonId,
-                              String afterName, String nextPersonId, String nextName, String endedBy,
-                              List<ChargeView> chargesDAffaires) {
-    }
+    public record VacancyView(
+            int seq,
+            LocalDate from,
+            LocalDate to,
+            boolean open,
+            Long days,
+            String afterPersonId,
+            String afterName,
+            String nextPersonId,
+            String nextName,
+            String endedBy,
+            List<ChargeView> chargesDAffaires) {}
 
     /** A mission with its whole sequence of heads. */
-    public record MissionHeadsDetail(MissionHeadView mission, List<TenureView> tenures, List<ChargeView> chargesDAffaires,
-                                     List<VacancyView> vacancies) {
-    }
+    public record MissionHeadsDetail(
+            MissionHeadView mission,
+            List<TenureView> tenures,
+            List<ChargeView> chargesDAffaires,
+            List<VacancyView> vacancies) {}
 }

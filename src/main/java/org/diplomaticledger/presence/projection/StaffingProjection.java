@@ -1,24 +1,23 @@
 package org.diplomaticledger.presence.projection;
 
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.Timestamp;
-import org.diplomaticledger.presence.api.*;
-import org.axonframework.messaging.MetaData;
-import org.diplomaticledger.projection.CorrectionMark;
-import org.diplomaticledger.projection.Projection;
-import org.diplomaticledger.projection.Head;
-import org.diplomaticledger.projection.Row;
-import org.diplomaticledger.projection.Rows;
-import org.diplomaticledger.projection.VersionedTable;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.MetaData;
+import org.diplomaticledger.presence.api.*;
+import org.diplomaticledger.projection.CorrectionMark;
+import org.diplomaticledger.projection.Head;
+import org.diplomaticledger.projection.Projection;
+import org.diplomaticledger.projection.Row;
+import org.diplomaticledger.projection.Rows;
+import org.diplomaticledger.projection.VersionedTable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Staffing: every mission's and presence's named and counted staff by category, the reported base, the ceilings in
@@ -50,7 +49,8 @@ public class StaffingProjection implements Projection {
 
     /** The projection's tables with their partition, key and own columns (checked against the database at start-up). */
     private static final List<VersionedTable> TABLES = List.of(
-            VersionedTable.of("staffing_presence", "presence_id", "presence_id").withReach()
+            VersionedTable.of("staffing_presence", "presence_id", "presence_id")
+                    .withReach()
                     .columns("presence_id, sending_state, receiving_state, headcount, reported_headcount, "
                             + "reported_category, reported_on, last_recorded_at, reported_source, reported_source_url, "
                             + "reported_correction"),
@@ -62,8 +62,10 @@ public class StaffingProjection implements Projection {
             VersionedTable.of("staffing_person", "presence_id", "presence_id", "person_id", "tenure")
                     .columns("presence_id, person_id, tenure, mission_id, name, person_rank, category, accredited_on, "
                             + "expulsion_id, departed, departed_on"),
-            VersionedTable.of("staffing_bucket", "presence_id", "presence_id", "mission_key", "category").withReach()
-                    .withFewKeys().columns("presence_id, mission_key, category, staff"),
+            VersionedTable.of("staffing_bucket", "presence_id", "presence_id", "mission_key", "category")
+                    .withReach()
+                    .withFewKeys()
+                    .columns("presence_id, mission_key, category, staff"),
             VersionedTable.of("staffing_ceiling", "presence_id", "presence_id", "ceiling_id")
                     .columns("presence_id, ceiling_id, mission_id, category, staff_limit, since, comply_by, "
                             + "headcount_at_imposition, reason, in_force, ended_on, ended_by"),
@@ -105,14 +107,22 @@ public class StaffingProjection implements Projection {
             presence(e.presenceId(), recorded);
             Row mission = missions.get(e.missionId());
             if (mission == null) {
-                mission = missions.create().with("mission_id", e.missionId()).with("presence_id", e.presenceId())
-                        .with("sending_state", e.sendingState().value()).with("receiving_state", e.receivingState().value())
+                mission = missions.create()
+                        .with("mission_id", e.missionId())
+                        .with("presence_id", e.presenceId())
+                        .with("sending_state", e.sendingState().value())
+                        .with("receiving_state", e.receivingState().value())
                         .with("headcount", 0);
             }
             // a reopened mission keeps its staff: the write side does not clear them on closure either
-            missions.put(mission.with("kind", e.kind().name()).with("city", e.city()).with("organisation", e.organisation())
-                    .with("name", e.name()).with("status", "OPEN").with("status_since", e.effectiveDate())
-                    .with("leave_by", null).with("last_recorded_at", recorded));
+            missions.put(mission.with("kind", e.kind().name())
+                    .with("city", e.city())
+                    .with("organisation", e.organisation())
+                    .with("name", e.name())
+                    .with("status", "OPEN")
+                    .with("status_since", e.effectiveDate())
+                    .with("leave_by", null)
+                    .with("last_recorded_at", recorded));
         }
 
         /** The mission's kind from the change on: a new version of its row, with its status as it was. */
@@ -154,12 +164,22 @@ public class StaffingProjection implements Projection {
 
         @EventHandler
         void on(DiplomatAccredited e, @Timestamp Instant recorded) {
-            int tenure = persons.all().stream().filter(row -> e.personId().equals(row.text("person_id")))
-                    .mapToInt(row -> row.count("tenure")).max().orElse(0) + 1;
-            persons.put(persons.create().with("presence_id", e.presenceId()).with("person_id", e.personId())
-                    .with("tenure", tenure).with("mission_id", e.missionId()).with("name", e.name())
-                    .with("person_rank", e.rank()).with("category", e.category().name())
-                    .with("accredited_on", e.effectiveDate()).with("departed", false));
+            int tenure = persons.all().stream()
+                            .filter(row -> e.personId().equals(row.text("person_id")))
+                            .mapToInt(row -> row.count("tenure"))
+                            .max()
+                            .orElse(0)
+                    + 1;
+            persons.put(persons.create()
+                    .with("presence_id", e.presenceId())
+                    .with("person_id", e.personId())
+                    .with("tenure", tenure)
+                    .with("mission_id", e.missionId())
+                    .with("name", e.name())
+                    .with("person_rank", e.rank())
+                    .with("category", e.category().name())
+                    .with("accredited_on", e.effectiveDate())
+                    .with("departed", false));
             refresh(e.presenceId(), recorded);
         }
 
@@ -185,11 +205,18 @@ public class StaffingProjection implements Projection {
             // the latest report by effective date is the base shown; a report of an earlier date recorded later is not
             Rows table = e.missionId() == null ? presences : missions;
             Row reported = table.get(e.missionId() == null ? e.presenceId() : e.missionId());
-            if (reported != null && (reported.date("reported_on") == null || !reported.date("reported_on").isAfter(e.effectiveDate()))) {
-                table.put(reported.with("reported_headcount", e.headcount()).with("reported_category", category)
+            if (reported != null
+                    && (reported.date("reported_on") == null
+                            || !reported.date("reported_on").isAfter(e.effectiveDate()))) {
+                table.put(reported.with("reported_headcount", e.headcount())
+                        .with("reported_category", category)
                         .with("reported_on", e.effectiveDate())
-                        .with("reported_source", e.source() == null ? null : e.source().text())
-                        .with("reported_source_url", e.source() == null ? null : e.source().url())
+                        .with(
+                                "reported_source",
+                                e.source() == null ? null : e.source().text())
+                        .with(
+                                "reported_source_url",
+                                e.source() == null ? null : e.source().url())
                         .with("reported_correction", CorrectionMark.column(metaData)));
             }
             refresh(e.presenceId(), recorded);
@@ -208,7 +235,8 @@ public class StaffingProjection implements Projection {
             if (e.expulsionId() != null) {
                 Row expulsion = expulsions.get(e.presenceId(), e.expulsionId());
                 if (expulsion != null) {
-                    expulsions.put(expulsion.with("counted_due", Math.max(0, expulsion.count("counted_due") - e.count())));
+                    expulsions.put(
+                            expulsion.with("counted_due", Math.max(0, expulsion.count("counted_due") - e.count())));
                 }
             }
             refresh(e.presenceId(), recorded);
@@ -220,10 +248,17 @@ public class StaffingProjection implements Projection {
         void on(DiplomatExpelled e, @Timestamp Instant recorded) {
             presence(e.presenceId(), recorded);
             int counted = e.count() == null ? 0 : e.count();
-            expulsions.put(expulsions.create().with("presence_id", e.presenceId()).with("expulsion_id", e.expulsionId())
-                    .with("mission_id", e.missionId()).with("category", e.category() == null ? null : e.category().name())
-                    .with("counted", counted).with("counted_due", counted).with("named", e.persons().size())
-                    .with("deadline", e.departureDeadline()).with("declared_on", e.effectiveDate())
+            expulsions.put(expulsions
+                    .create()
+                    .with("presence_id", e.presenceId())
+                    .with("expulsion_id", e.expulsionId())
+                    .with("mission_id", e.missionId())
+                    .with("category", e.category() == null ? null : e.category().name())
+                    .with("counted", counted)
+                    .with("counted_due", counted)
+                    .with("named", e.persons().size())
+                    .with("deadline", e.departureDeadline())
+                    .with("declared_on", e.effectiveDate())
                     .with("answers_expulsion_id", e.answersExpulsionId()));
             for (ExpelledPerson expelled : e.persons()) {
                 for (Row person : persons.all()) {
@@ -244,16 +279,23 @@ public class StaffingProjection implements Projection {
             presence(e.presenceId(), recorded);
             String category = e.category() == null ? null : e.category().name();
             for (Row ceiling : ceilings.all()) {
-                if (ceiling.flag("in_force") && Objects.equals(e.missionId(), ceiling.text("mission_id"))
+                if (ceiling.flag("in_force")
+                        && Objects.equals(e.missionId(), ceiling.text("mission_id"))
                         && Objects.equals(category, ceiling.text("category"))) {
                     ceilings.put(ended(ceiling, e.effectiveDate(), "REPLACED"));
                 }
             }
             int headcount = staff().headcount(e.missionId(), e.category());
-            ceilings.put(ceilings.create().with("presence_id", e.presenceId()).with("ceiling_id", e.ceilingId())
-                    .with("mission_id", e.missionId()).with("category", e.category() == null ? null : e.category().name())
-                    .with("staff_limit", e.limit()).with("since", e.effectiveDate()).with("comply_by", e.complyBy())
-                    .with("headcount_at_imposition", headcount).with("reason", e.reason())
+            ceilings.put(ceilings.create()
+                    .with("presence_id", e.presenceId())
+                    .with("ceiling_id", e.ceilingId())
+                    .with("mission_id", e.missionId())
+                    .with("category", e.category() == null ? null : e.category().name())
+                    .with("staff_limit", e.limit())
+                    .with("since", e.effectiveDate())
+                    .with("comply_by", e.complyBy())
+                    .with("headcount_at_imposition", headcount)
+                    .with("reason", e.reason())
                     .with("in_force", true));
         }
 
@@ -275,8 +317,12 @@ public class StaffingProjection implements Projection {
         private void presence(String presenceId, Instant recorded) {
             Row presence = presences.get(presenceId);
             if (presence == null) {
-                presence = presences.create().with("presence_id", presenceId).with("sending_state", PresenceIds.sendingOf(presenceId))
-                        .with("receiving_state", PresenceIds.receivingOf(presenceId)).with("headcount", 0);
+                presence = presences
+                        .create()
+                        .with("presence_id", presenceId)
+                        .with("sending_state", PresenceIds.sendingOf(presenceId))
+                        .with("receiving_state", PresenceIds.receivingOf(presenceId))
+                        .with("headcount", 0);
             }
             presences.put(presence.with("last_recorded_at", recorded));
         }
@@ -284,7 +330,9 @@ public class StaffingProjection implements Projection {
         private void status(String missionId, String status, LocalDate since, Instant recorded) {
             Row mission = missions.get(missionId);
             if (mission != null) {
-                missions.put(mission.with("status", status).with("status_since", since).with("leave_by", null)
+                missions.put(mission.with("status", status)
+                        .with("status_since", since)
+                        .with("leave_by", null)
                         .with("last_recorded_at", recorded));
             }
         }
@@ -299,7 +347,9 @@ public class StaffingProjection implements Projection {
         /** A version of each bucket the last change or report set (a bucket at 0 makes a count known). */
         private void write(String presenceId, StaffTally staff) {
             for (StaffTally.Bucket bucket : staff.touched()) {
-                buckets.put(buckets.create().with("presence_id", presenceId).with("mission_key", key(bucket.missionId()))
+                buckets.put(buckets.create()
+                        .with("presence_id", presenceId)
+                        .with("mission_key", key(bucket.missionId()))
                         .with("category", bucket.category().name())
                         .with("staff", staff.counted(bucket.missionId(), bucket.category())));
             }
@@ -316,7 +366,8 @@ public class StaffingProjection implements Projection {
             }
             Row presence = presences.get(presenceId);
             if (presence != null) {
-                presences.put(presence.with("headcount", staff.headcount(null, null)).with("last_recorded_at", recorded));
+                presences.put(
+                        presence.with("headcount", staff.headcount(null, null)).with("last_recorded_at", recorded));
             }
         }
 
@@ -330,8 +381,10 @@ public class StaffingProjection implements Projection {
             }
             for (Row bucket : buckets.all()) {
                 String missionKey = bucket.text("mission_key");
-                staff.load(PRESENCE_WIDE.equals(missionKey) ? null : missionKey,
-                        StaffCategory.valueOf(bucket.text("category")), bucket.count("staff"));
+                staff.load(
+                        PRESENCE_WIDE.equals(missionKey) ? null : missionKey,
+                        StaffCategory.valueOf(bucket.text("category")),
+                        bucket.count("staff"));
             }
             return staff;
         }

@@ -1,23 +1,21 @@
 package org.diplomaticledger.presence.projection;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
 import org.diplomaticledger.projection.CorrectionMark;
 import org.diplomaticledger.projection.CsvOmitted;
 import org.diplomaticledger.projection.StateAsThenView;
 import org.diplomaticledger.shared.Provenance;
 
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.List;
-
 /** What the staffing projection answers. */
 public final class StaffingViews {
 
-    private StaffingViews() {
-    }
+    private StaffingViews() {}
 
     /** Staff in one scope, by category (VCDR Art. 1), and in all. */
-    public record StaffCounts(int total, int diplomatic, int administrativeTechnical, int service, int localHire,
-                              int unspecified) {
+    public record StaffCounts(
+            int total, int diplomatic, int administrativeTechnical, int service, int localHire, int unspecified) {
         public static final StaffCounts NONE = new StaffCounts(0, 0, 0, 0, 0, 0);
 
         /** The count of one category ({@code null}: all). */
@@ -35,24 +33,36 @@ public final class StaffingViews {
         }
 
         public StaffCounts plus(StaffCounts other) {
-            return new StaffCounts(total + other.total, diplomatic + other.diplomatic,
-                    administrativeTechnical + other.administrativeTechnical, service + other.service,
-                    localHire + other.localHire, unspecified + other.unspecified);
+            return new StaffCounts(
+                    total + other.total,
+                    diplomatic + other.diplomatic,
+                    administrativeTechnical + other.administrativeTechnical,
+                    service + other.service,
+                    localHire + other.localHire,
+                    unspecified + other.unspecified);
         }
     }
 
     /** The latest headcount a source reported for the scope (by effective date), the base counted staff start from. */
-    public record ReportedHeadcount(Integer headcount, String category, LocalDate on) {
-    }
+    public record ReportedHeadcount(Integer headcount, String category, LocalDate on) {}
 
     /**
      * A ceiling in force (VCDR Art. 11), against the staff now in its scope: room when within it, excess when above.
      * When the ledger holds no count of the scope's staff at all (no report, no change, no named member),
      * {@code headcountKnown} is false and headcount, room and excess are null: nothing counted is not "no one there".
      */
-    public record CeilingView(String ceilingId, String missionId, String category, int limit, LocalDate since,
-                              LocalDate complyBy, Integer headcount, Integer room, Integer excess, String reason,
-                              boolean headcountKnown) {
+    public record CeilingView(
+            String ceilingId,
+            String missionId,
+            String category,
+            int limit,
+            LocalDate since,
+            LocalDate complyBy,
+            Integer headcount,
+            Integer room,
+            Integer excess,
+            String reason,
+            boolean headcountKnown) {
         @Override
         public String toString() {
             return ceilingId + " limit " + limit + (category == null ? "" : " " + category) + " since " + since
@@ -68,9 +78,8 @@ public final class StaffingViews {
      * longer count in the headcount. {@code overdueSince} is the earliest passed deadline, {@code overdueDays} how
      * long ago it passed (both null when nothing is overdue).
      */
-    public record ExpelledDue(int due, int overdue, LocalDate on, int departureNotRecorded, LocalDate overdueSince,
-                              Long overdueDays) {
-    }
+    public record ExpelledDue(
+            int due, int overdue, LocalDate on, int departureNotRecorded, LocalDate overdueSince, Long overdueDays) {}
 
     /**
      * One mission's staffing. {@code headcount} = {@code named} + {@code counted}, per category;
@@ -78,37 +87,60 @@ public final class StaffingViews {
      * "unknown"). {@code status} is CLOSING from a closure with a deadline to leave (consent withdrawn) until
      * {@code leaveBy}, CLOSED from then on. {@code reportedSource} and {@code reportedCorrected}: as for a presence.
      */
-    public record MissionStaffingView(String missionId, String presenceId, String sendingState, String receivingState,
-                                      String kind, String city, String organisation, String name, String status,
-                                      LocalDate statusSince, StaffCounts headcount, StaffCounts named,
-                                      StaffCounts counted, ReportedHeadcount reported, List<CeilingView> ceilings,
-                                      ExpelledDue expelled, LocalDate leaveBy, boolean headcountKnown,
-                                      Provenance reportedSource, CorrectionMark reportedCorrected) {
-    }
+    public record MissionStaffingView(
+            String missionId,
+            String presenceId,
+            String sendingState,
+            String receivingState,
+            String kind,
+            String city,
+            String organisation,
+            String name,
+            String status,
+            LocalDate statusSince,
+            StaffCounts headcount,
+            StaffCounts named,
+            StaffCounts counted,
+            ReportedHeadcount reported,
+            List<CeilingView> ceilings,
+            ExpelledDue expelled,
+            LocalDate leaveBy,
+            boolean headcountKnown,
+            Provenance reportedSource,
+            CorrectionMark reportedCorrected) {}
 
     /** A named member of staff, current or departed. */
-    public record StaffMemberView(String personId, String name, String rank, String category, LocalDate accreditedOn,
-                                  String expelledBy, LocalDate departedOn) {
-    }
+    public record StaffMemberView(
+            String personId,
+            String name,
+            String rank,
+            String category,
+            LocalDate accreditedOn,
+            String expelledBy,
+            LocalDate departedOn) {}
 
     /** One expulsion (VCDR Art. 9) with what of it is still due to leave. */
-    public record MissionExpulsionView(String expulsionId, String missionId, LocalDate declaredOn, LocalDate deadline,
-                                int named, int namedDue, int counted, int countedDue, boolean overdue,
-                                String answersExpulsionId) {
-    }
+    public record MissionExpulsionView(
+            String expulsionId,
+            String missionId,
+            LocalDate declaredOn,
+            LocalDate deadline,
+            int named,
+            int namedDue,
+            int counted,
+            int countedDue,
+            boolean overdue,
+            String answersExpulsionId) {}
 
     /** One mission with its named staff and its expulsions. */
-    public record MissionStaffingDetail(MissionStaffingView mission, List<StaffMemberView> staff,
-                                        List<MissionExpulsionView> expulsions) {
-    }
+    public record MissionStaffingDetail(
+            MissionStaffingView mission, List<StaffMemberView> staff, List<MissionExpulsionView> expulsions) {}
 
     /** How many of a presence's missions are open, suspended, closing (before their deadline to leave) or closed. */
-    public record MissionCounts(int open, int suspended, int closing, int closed) {
-    }
+    public record MissionCounts(int open, int suspended, int closing, int closed) {}
 
     /** The level of relations between the two states of a presence in force on the day asked about, and since when. */
-    public record RelationsLevelView(String level, LocalDate since) {
-    }
+    public record RelationsLevelView(String level, LocalDate since) {}
 
     /**
      * One presence (sending state in receiving state): every mission's staff plus the presence-wide counted staff
@@ -119,24 +151,39 @@ public final class StaffingViews {
      * the {@code reported} headcount (as corrected), {@code reportedCorrected} the mark of its correction (null when
      * the report stands as recorded); both come last so that CSV columns keep their places.
      */
-    public record PresenceStaffingView(String presenceId, String sendingState, String receivingState,
-                                       StaffCounts headcount, StaffCounts named, StaffCounts counted,
-                                       StaffCounts presenceWide, ReportedHeadcount reported, List<CeilingView> ceilings,
-                                       MissionCounts missions, ExpelledDue expelled, RelationsLevelView relations, boolean headcountKnown,
-                                       List<CeilingView> missionCeilings, Provenance reportedSource,
-                                       CorrectionMark reportedCorrected) {
-    }
+    public record PresenceStaffingView(
+            String presenceId,
+            String sendingState,
+            String receivingState,
+            StaffCounts headcount,
+            StaffCounts named,
+            StaffCounts counted,
+            StaffCounts presenceWide,
+            ReportedHeadcount reported,
+            List<CeilingView> ceilings,
+            MissionCounts missions,
+            ExpelledDue expelled,
+            RelationsLevelView relations,
+            boolean headcountKnown,
+            List<CeilingView> missionCeilings,
+            Provenance reportedSource,
+            CorrectionMark reportedCorrected) {}
 
     /**
      * One presence with its missions and expulsions. {@code stateAsThen} is set when the read named a state that
      * continued another (docs/states.md#succession) on a day before the continuation: the presence is then the
      * predecessor's, and this names it as it was then.
      */
-    public record PresenceStaffingDetail(PresenceStaffingView presence, List<MissionStaffingView> missions,
-                                         List<MissionExpulsionView> expulsions, StateAsThenView stateAsThen) {
+    public record PresenceStaffingDetail(
+            PresenceStaffingView presence,
+            List<MissionStaffingView> missions,
+            List<MissionExpulsionView> expulsions,
+            StateAsThenView stateAsThen) {
 
-        public PresenceStaffingDetail(PresenceStaffingView presence, List<MissionStaffingView> missions,
-                                      List<MissionExpulsionView> expulsions) {
+        public PresenceStaffingDetail(
+                PresenceStaffingView presence,
+                List<MissionStaffingView> missions,
+                List<MissionExpulsionView> expulsions) {
             this(presence, missions, expulsions, null);
         }
 
@@ -150,25 +197,46 @@ public final class StaffingViews {
      * A presence-wide ceiling in force over a span of effective days ({@code to} exclusive; null while it holds), as
      * the ledger knew it at the read's {@code knownAt}: one span per stored version, so a changed limit is a new span.
      */
-    public record CeilingSpan(String ceilingId, String category, int limit, LocalDate from, LocalDate to) {
-    }
+    public record CeilingSpan(String ceilingId, String category, int limit, LocalDate from, LocalDate to) {}
 
     /** A presence's headcount at the end of a month, by effective date. */
-    public record HeadcountPoint(YearMonth month, LocalDate date, String sendingState, String receivingState,
-                                 int headcount, int change, @CsvOmitted StateAsThenView stateAsThen) {
+    public record HeadcountPoint(
+            YearMonth month,
+            LocalDate date,
+            String sendingState,
+            String receivingState,
+            int headcount,
+            int change,
+            @CsvOmitted StateAsThenView stateAsThen) {
 
-        public HeadcountPoint(YearMonth month, LocalDate date, String sendingState, String receivingState, int headcount,
-                              int change) {
+        public HeadcountPoint(
+                YearMonth month,
+                LocalDate date,
+                String sendingState,
+                String receivingState,
+                int headcount,
+                int change) {
             this(month, date, sendingState, receivingState, headcount, change, null);
         }
     }
 
     /** The missions of a sending state open (or suspended) in one receiving state at the end of a year. */
-    public record OpenMissionsPoint(int year, LocalDate date, String sendingState, String receivingState, int open,
-                                    List<String> missionIds, @CsvOmitted StateAsThenView stateAsThen) {
+    public record OpenMissionsPoint(
+            int year,
+            LocalDate date,
+            String sendingState,
+            String receivingState,
+            int open,
+            List<String> missionIds,
+            @CsvOmitted StateAsThenView stateAsThen) {
 
-        public OpenMissionsPoint(int year, LocalDate date, String sendingState, String receivingState, int open,
-                                 List<String> missionIds) {
+        public OpenMissionsPoint(
+                int year,
+                LocalDate date,
+                String sendingState,
+                String receivingState,
+                int open,
+                List<String> missionIds) {
             this(year, date, sendingState, receivingState, open, missionIds, null);
         }
     }

@@ -1,5 +1,12 @@
 package org.diplomaticledger.presence.projection;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import org.diplomaticledger.presence.api.PresenceIds;
 import org.diplomaticledger.presence.projection.HeadsOfMissionQueries.MissionFilter;
 import org.diplomaticledger.presence.projection.HeadsOfMissionViews.MissionHeadView;
@@ -14,14 +21,6 @@ import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.states.api.StateAsThen;
 import org.diplomaticledger.states.api.StateLineage;
 import org.springframework.stereotype.Component;
-
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.function.BiFunction;
 
 /**
  * The staffing reads that name states, across continuations (docs/states.md#succession): a read of a state on a day
@@ -38,7 +37,8 @@ public class SuccessorReads {
     private final StaffingTrends trends;
     private final HeadsOfMissionQueries heads;
 
-    public SuccessorReads(StateLineage lineage, StaffingQueries queries, StaffingTrends trends, HeadsOfMissionQueries heads) {
+    public SuccessorReads(
+            StateLineage lineage, StaffingQueries queries, StaffingTrends trends, HeadsOfMissionQueries heads) {
         this.lineage = lineage;
         this.queries = queries;
         this.trends = trends;
@@ -46,8 +46,7 @@ public class SuccessorReads {
     }
 
     /** The pair of codes that answers for {@code sending} and {@code receiving} on a day, and the mark it carries. */
-    private record Pair(CountryCode sending, CountryCode receiving, StateAsThenView mark) {
-    }
+    private record Pair(CountryCode sending, CountryCode receiving, StateAsThenView mark) {}
 
     private final class Chains {
         final List<StateAsThen> sending;
@@ -59,7 +58,9 @@ public class SuccessorReads {
             this.sendingState = sending;
             this.receivingState = receiving;
             this.sending = lineage.continued(sending, view.point().knownAt());
-            this.receiving = receiving == null ? List.of() : lineage.continued(receiving, view.point().knownAt());
+            this.receiving = receiving == null
+                    ? List.of()
+                    : lineage.continued(receiving, view.point().knownAt());
         }
 
         boolean none() {
@@ -69,23 +70,28 @@ public class SuccessorReads {
         Pair on(LocalDate day) {
             Optional<StateAsThen> s = StateLineage.asThen(sending, day);
             Optional<StateAsThen> r = StateLineage.asThen(receiving, day);
-            return new Pair(s.map(StateAsThen::code).orElse(sendingState),
-                    r.map(StateAsThen::code).orElse(receivingState), s.or(() -> r).map(SuccessorReads::view).orElse(null));
+            return new Pair(
+                    s.map(StateAsThen::code).orElse(sendingState),
+                    r.map(StateAsThen::code).orElse(receivingState),
+                    s.or(() -> r).map(SuccessorReads::view).orElse(null));
         }
     }
 
     private static StateAsThenView view(StateAsThen state) {
-        return new StateAsThenView(state.code().value(), state.name(), state.continuedBy().value(), state.until());
+        return new StateAsThenView(
+                state.code().value(), state.name(), state.continuedBy().value(), state.until());
     }
 
     /** {@code GET /api/v1/presences/{sending}/{receiving}}: on the view's day, the pair answering then. */
-    public Optional<PresenceStaffingDetail> presence(ReadView view, CountryCode sending, CountryCode receiving, LocalDate on) {
+    public Optional<PresenceStaffingDetail> presence(
+            ReadView view, CountryCode sending, CountryCode receiving, LocalDate on) {
         Chains chains = new Chains(view, sending, receiving);
         if (chains.none()) {
             return queries.presence(view, PresenceIds.presence(sending, receiving), on);
         }
         Pair pair = chains.on(view.asOf());
-        Optional<PresenceStaffingDetail> detail = queries.presence(view, PresenceIds.presence(pair.sending(), pair.receiving()), on);
+        Optional<PresenceStaffingDetail> detail =
+                queries.presence(view, PresenceIds.presence(pair.sending(), pair.receiving()), on);
         return pair.mark() == null ? detail : detail.map(found -> found.asThen(pair.mark()));
     }
 
@@ -100,18 +106,29 @@ public class SuccessorReads {
         if (sending.isEmpty() && receiving.isEmpty() && state.isEmpty()) {
             return heads.missions(view, filter, page);
         }
-        MissionFilter then = new MissionFilter(sending.map(StateAsThen::code).orElse(filter.sending()),
-                receiving.map(StateAsThen::code).orElse(filter.receiving()), state.map(StateAsThen::code).orElse(filter.state()),
-                filter.missionId(), filter.vacant(), filter.post(), filter.on());
+        MissionFilter then = new MissionFilter(
+                sending.map(StateAsThen::code).orElse(filter.sending()),
+                receiving.map(StateAsThen::code).orElse(filter.receiving()),
+                state.map(StateAsThen::code).orElse(filter.state()),
+                filter.missionId(),
+                filter.vacant(),
+                filter.post(),
+                filter.on());
         StateAsThenView mark = view(sending.or(() -> receiving).or(() -> state).orElseThrow());
         Page<MissionHeadView> found = heads.missions(view, then, page);
-        return new Page<>(found.items().stream().map(row -> row.asThen(mark)).toList(), found.page(), found.size(),
-                found.total(), found.position());
+        return new Page<>(
+                found.items().stream().map(row -> row.asThen(mark)).toList(),
+                found.page(),
+                found.size(),
+                found.total(),
+                found.position());
     }
 
     /** The state answering for {@code state} on the view's day, or empty for itself (or no state asked). */
     private Optional<StateAsThen> asThen(ReadView view, CountryCode state) {
-        return state == null ? Optional.empty() : lineage.asThen(state, view.asOf(), view.point().knownAt());
+        return state == null
+                ? Optional.empty()
+                : lineage.asThen(state, view.asOf(), view.point().knownAt());
     }
 
     /** Whether the projection knows the pair, or a pair answering for it on some day. */
@@ -123,44 +140,70 @@ public class SuccessorReads {
         List<LocalDate> days = new ArrayList<>();
         chains.sending.forEach(state -> days.add(state.until().minusDays(1)));
         chains.receiving.forEach(state -> days.add(state.until().minusDays(1)));
-        return days.stream().map(chains::on).anyMatch(pair ->
-                trends.knowsPresence(view, PresenceIds.presence(pair.sending(), pair.receiving())));
+        return days.stream()
+                .map(chains::on)
+                .anyMatch(pair -> trends.knowsPresence(view, PresenceIds.presence(pair.sending(), pair.receiving())));
     }
 
     /** {@code GET /api/v1/trends/headcount}: each month read for the pair answering at its end. */
-    public List<HeadcountPoint> headcount(ReadView view, CountryCode sending, CountryCode receiving, YearMonth from, YearMonth to) {
+    public List<HeadcountPoint> headcount(
+            ReadView view, CountryCode sending, CountryCode receiving, YearMonth from, YearMonth to) {
         Chains chains = new Chains(view, sending, receiving);
         if (chains.none()) {
             return trends.headcountTrend(view, PresenceIds.presence(sending, receiving), from, to);
         }
         List<HeadcountPoint> points = new ArrayList<>();
         runs(chains, view, from, to, YearMonth::plusMonths, month -> month.atEndOfMonth(), (pair, run) -> {
-            for (HeadcountPoint point : trends.headcountTrend(view, PresenceIds.presence(pair.sending(), pair.receiving()),
-                    run.get(0), run.get(run.size() - 1))) {
+            for (HeadcountPoint point : trends.headcountTrend(
+                    view,
+                    PresenceIds.presence(pair.sending(), pair.receiving()),
+                    run.get(0),
+                    run.get(run.size() - 1))) {
                 // across a change of pair, the change is from the last point of the one before
-                int change = points.isEmpty() || !Objects.equals(point.month(), run.get(0)) ? point.change()
+                int change = points.isEmpty() || !Objects.equals(point.month(), run.get(0))
+                        ? point.change()
                         : point.headcount() - points.get(points.size() - 1).headcount();
-                points.add(new HeadcountPoint(point.month(), point.date(), point.sendingState(), point.receivingState(),
-                        point.headcount(), change, pair.mark()));
+                points.add(new HeadcountPoint(
+                        point.month(),
+                        point.date(),
+                        point.sendingState(),
+                        point.receivingState(),
+                        point.headcount(),
+                        change,
+                        pair.mark()));
             }
         });
         return points;
     }
 
     /** {@code GET /api/v1/trends/open-missions}: each year read for the pair answering at its end. */
-    public List<OpenMissionsPoint> openMissions(ReadView view, CountryCode sending, CountryCode receiving, int from, int to) {
+    public List<OpenMissionsPoint> openMissions(
+            ReadView view, CountryCode sending, CountryCode receiving, int from, int to) {
         Chains chains = new Chains(view, sending, receiving);
         if (chains.none()) {
             return trends.openMissionsTrend(view, sending, receiving, from, to);
         }
         List<OpenMissionsPoint> points = new ArrayList<>();
-        runs(chains, view, from, to, (year, n) -> year + n.intValue(), year -> LocalDate.of(year, 12, 31), (pair, run) -> {
-            for (OpenMissionsPoint point : trends.openMissionsTrend(view, pair.sending(), pair.receiving(),
-                    run.get(0), run.get(run.size() - 1))) {
-                points.add(new OpenMissionsPoint(point.year(), point.date(), point.sendingState(), point.receivingState(),
-                        point.open(), point.missionIds(), pair.mark()));
-            }
-        });
+        runs(
+                chains,
+                view,
+                from,
+                to,
+                (year, n) -> year + n.intValue(),
+                year -> LocalDate.of(year, 12, 31),
+                (pair, run) -> {
+                    for (OpenMissionsPoint point : trends.openMissionsTrend(
+                            view, pair.sending(), pair.receiving(), run.get(0), run.get(run.size() - 1))) {
+                        points.add(new OpenMissionsPoint(
+                                point.year(),
+                                point.date(),
+                                point.sendingState(),
+                                point.receivingState(),
+                                point.open(),
+                                point.missionIds(),
+                                pair.mark()));
+                    }
+                });
         return points;
     }
 
@@ -168,10 +211,14 @@ public class SuccessorReads {
      * Splits {@code from}..{@code to} into runs of consecutive steps (months, years) whose end (or the view's asOf,
      * when earlier, as the trends take it) one pair answers for, and hands each run to {@code read}, in order.
      */
-    private static <T extends Comparable<T>> void runs(Chains chains, ReadView view, T from, T to,
-                                                       BiFunction<T, Long, T> plus,
-                                                       java.util.function.Function<T, LocalDate> end,
-                                                       java.util.function.BiConsumer<Pair, List<T>> read) {
+    private static <T extends Comparable<T>> void runs(
+            Chains chains,
+            ReadView view,
+            T from,
+            T to,
+            BiFunction<T, Long, T> plus,
+            java.util.function.Function<T, LocalDate> end,
+            java.util.function.BiConsumer<Pair, List<T>> read) {
         Pair current = null;
         List<T> run = new ArrayList<>();
         for (T step = from; step.compareTo(to) <= 0; step = plus.apply(step, 1L)) {

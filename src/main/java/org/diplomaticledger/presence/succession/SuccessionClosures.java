@@ -1,5 +1,9 @@
 package org.diplomaticledger.presence.succession;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
@@ -22,11 +26,6 @@ import org.diplomaticledger.shared.LedgerMetadata;
 import org.diplomaticledger.shared.RuleViolation;
 import org.diplomaticledger.states.api.RecordSuccession;
 import org.springframework.stereotype.Component;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The effect of an absorption or a dissolution on missions: once the register accepted a {@link RecordSuccession}
@@ -58,7 +57,8 @@ class SuccessionClosures {
         this.reads = reads;
         this.positions = positions;
         this.staffing = staffing;
-        // Registered here, once: as a bean of its own, an interceptor would also be registered by Axon's auto-configuration.
+        // Registered here, once: as a bean of its own, an interceptor would also be registered by Axon's
+        // auto-configuration.
         MessageHandlerInterceptor<CommandMessage<?>> interceptor = this::handle;
         commandBus.registerHandlerInterceptor(interceptor);
     }
@@ -66,7 +66,8 @@ class SuccessionClosures {
     private Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         Object result = chain.proceed();
         CommandMessage<?> message = unitOfWork.getMessage();
-        if (message.getPayload() instanceof RecordSuccession succession && succession.kind().closesMissions()) {
+        if (message.getPayload() instanceof RecordSuccession succession
+                && succession.kind().closesMissions()) {
             close(succession, message);
         }
         return result;
@@ -79,8 +80,14 @@ class SuccessionClosures {
                 + " on " + succession.effectiveDate();
         MetaData onBehalf = message.getMetaData().and(LedgerMetadata.COMMAND_ID, message.getIdentifier());
         for (String missionId : missions) {
-            CloseMission closure = new CloseMission(missionId, ClosureReason.STATE_SUCCESSION, null, null, note,
-                    succession.effectiveDate(), succession.source());
+            CloseMission closure = new CloseMission(
+                    missionId,
+                    ClosureReason.STATE_SUCCESSION,
+                    null,
+                    null,
+                    note,
+                    succession.effectiveDate(),
+                    succession.source());
             FutureCallback<Object, Object> callback = new FutureCallback<>();
             commandBus.dispatch(GenericCommandMessage.asCommandMessage(closure).andMetaData(onBehalf), callback);
             CommandResultMessage<?> answer = callback.getResult();
@@ -89,9 +96,13 @@ class SuccessionClosures {
                 if (failure instanceof RuleViolation refused) {
                     Map<String, Object> details = new LinkedHashMap<>(refused.details());
                     details.put("missionId", missionId);
-                    throw new RuleViolation(refused.rule(), "predecessor", "the succession closes " + missionId
-                            + " on " + succession.effectiveDate() + ", which its presence refuses: "
-                            + refused.getMessage(), details);
+                    throw new RuleViolation(
+                            refused.rule(),
+                            "predecessor",
+                            "the succession closes " + missionId
+                                    + " on " + succession.effectiveDate() + ", which its presence refuses: "
+                                    + refused.getMessage(),
+                            details);
                 }
                 throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
             }
@@ -104,11 +115,16 @@ class SuccessionClosures {
      */
     private ReadView missionsView(RecordSuccession succession) {
         try {
-            return reads.await(StaffingProjection.NAME, new ReadPosition(positions.head(), succession.effectiveDate(), null));
+            return reads.await(
+                    StaffingProjection.NAME, new ReadPosition(positions.head(), succession.effectiveDate(), null));
         } catch (Reads.ProjectionBehind | Reads.ProjectionParked behind) {
-            throw new RuleViolation("missions-not-yet-read", "predecessor", "the missions of "
-                    + succession.predecessor() + " could not be read: " + behind.getMessage() + "; send the succession"
-                    + " again once the staffing projection has caught up");
+            throw new RuleViolation(
+                    "missions-not-yet-read",
+                    "predecessor",
+                    "the missions of "
+                            + succession.predecessor() + " could not be read: " + behind.getMessage()
+                            + "; send the succession"
+                            + " again once the staffing projection has caught up");
         }
     }
 }

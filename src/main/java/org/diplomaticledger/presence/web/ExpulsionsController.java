@@ -1,18 +1,23 @@
 package org.diplomaticledger.presence.web;
 
+import static org.springframework.http.HttpHeaders.ACCEPT;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
 import org.diplomaticledger.presence.projection.ExpulsionsProjection;
 import org.diplomaticledger.presence.projection.ExpulsionsQueries;
 import org.diplomaticledger.presence.projection.ExpulsionsViews.ExpulsionDetail;
 import org.diplomaticledger.presence.projection.ExpulsionsViews.ExpulsionTrendRow;
 import org.diplomaticledger.presence.projection.ExpulsionsViews.ExpulsionView;
 import org.diplomaticledger.projection.Page;
-import org.diplomaticledger.projection.ReadDocs;
 import org.diplomaticledger.projection.PageQuery;
+import org.diplomaticledger.projection.ReadDocs;
 import org.diplomaticledger.projection.ReadPosition;
 import org.diplomaticledger.projection.Reads;
 import org.diplomaticledger.projection.ResourceNotFound;
@@ -24,19 +29,14 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.Locale;
-
-import static org.springframework.http.HttpHeaders.ACCEPT;
-
 /**
  * Expulsions and reciprocity: {@code GET /api/v1/expulsions}, {@code GET /api/v1/expulsions/{expulsionId}} and the
  * per-year balance of a pair of states, {@code GET /api/v1/trends/expulsions}.
  */
 @RestController
-@Tag(name = "Expulsions", description = "Expulsions of diplomats, their departures and deadlines, and reciprocity between "
-        + "states")
+@Tag(
+        name = "Expulsions",
+        description = "Expulsions of diplomats, their departures and deadlines, and reciprocity between " + "states")
 class ExpulsionsController {
 
     private final Reads reads;
@@ -49,48 +49,80 @@ class ExpulsionsController {
         this.clock = clock;
     }
 
-    @Operation(operationId = "listExpulsions", summary = "List expulsions of diplomats", description = """
+    @Operation(
+            operationId = "listExpulsions",
+            summary = "List expulsions of diplomats",
+            description = """
             Which state expelled how many of another state's staff, when, with which deadline to leave, how many have \
             left, whether any are overdue, and which expulsion answered which.""" + ReadDocs.LIST_READ)
-    @GetMapping(path = "/api/v1/expulsions", produces = {"application/json", "text/csv"})
-    ResponseEntity<Page<ExpulsionView>> list(@ParameterObject ExpulsionsParameters.Expulsions query,
-                                             @Parameter(hidden = true) @RequestHeader(name = ACCEPT, required = false) String accept,
-                                             @Parameter(hidden = true) ReadPosition read) {
+    @GetMapping(
+            path = "/api/v1/expulsions",
+            produces = {"application/json", "text/csv"})
+    ResponseEntity<Page<ExpulsionView>> list(
+            @ParameterObject ExpulsionsParameters.Expulsions query,
+            @Parameter(hidden = true) @RequestHeader(name = ACCEPT, required = false) String accept,
+            @Parameter(hidden = true) ReadPosition read) {
         ExpulsionsQueries.Filter filter = query.filter(read.day(query.on(), clock));
         PageQuery paging = query.paging(accept);
         return reads.answer(ExpulsionsProjection.NAME, read, view -> queries.list(view, filter, paging));
     }
 
-    @Operation(operationId = "getExpulsion", summary = "One expulsion with its departures", description = """
+    @Operation(
+            operationId = "getExpulsion",
+            summary = "One expulsion with its departures",
+            description = """
             One expulsion: who was expelled, by whom, the deadline, each recorded departure, and the expulsions it \
             answered or that answered it.""" + ReadDocs.READ,
-            responses = {@ApiResponse(responseCode = "200", description = "OK"),
-                    @ApiResponse(responseCode = "404", description = "No expulsion with this id (in this presence) is recorded",
-                            content = @Content(mediaType = "application/problem+json"))})
+            responses = {
+                @ApiResponse(responseCode = "200", description = "OK"),
+                @ApiResponse(
+                        responseCode = "404",
+                        description = "No expulsion with this id (in this presence) is recorded",
+                        content = @Content(mediaType = "application/problem+json"))
+            })
     @GetMapping(path = "/api/v1/expulsions/{expulsionId}", produces = "application/json")
-    ResponseEntity<ExpulsionDetail> one(@Parameter(description = "The expulsion's id: who expelled how many, and when",
-                                                   example = "us-expels-60-2018-03-26") @PathVariable String expulsionId,
-                                        @Parameter(description = "The presence (SENDING-RECEIVING) when the id alone is ambiguous",
-                                                   example = "RU-US") @RequestParam(required = false) String presenceId,
-                                        @Parameter(description = ReadDocs.ON, example = "2026-11-30")
-                                        @RequestParam(required = false) LocalDate on,
-                                        @Parameter(hidden = true) ReadPosition read) {
-        String presence = presenceId == null || presenceId.isBlank() ? null : presenceId.trim().toUpperCase(Locale.ROOT);
+    ResponseEntity<ExpulsionDetail> one(
+            @Parameter(
+                            description = "The expulsion's id: who expelled how many, and when",
+                            example = "us-expels-60-2018-03-26")
+                    @PathVariable
+                    String expulsionId,
+            @Parameter(
+                            description = "The presence (SENDING-RECEIVING) when the id alone is ambiguous",
+                            example = "RU-US")
+                    @RequestParam(required = false)
+                    String presenceId,
+            @Parameter(description = ReadDocs.ON, example = "2026-11-30") @RequestParam(required = false) LocalDate on,
+            @Parameter(hidden = true) ReadPosition read) {
+        String presence = presenceId == null || presenceId.isBlank()
+                ? null
+                : presenceId.trim().toUpperCase(Locale.ROOT);
         LocalDate day = read.day(on, clock);
-        return reads.answer(ExpulsionsProjection.NAME, read, view -> queries.one(view, expulsionId, presence, day)
-                .orElseThrow(() -> new ResourceNotFound("no expulsion '" + expulsionId + "'"
-                        + (presence == null ? "" : " in presence " + presence) + " is recorded")));
+        return reads.answer(
+                ExpulsionsProjection.NAME,
+                read,
+                view -> queries.one(view, expulsionId, presence, day)
+                        .orElseThrow(() -> new ResourceNotFound("no expulsion '" + expulsionId + "'"
+                                + (presence == null ? "" : " in presence " + presence) + " is recorded")));
     }
 
-    @Operation(operationId = "expulsionsTrend", summary = "Yearly balance of expulsions between two states", description = """
+    @Operation(
+            operationId = "expulsionsTrend",
+            summary = "Yearly balance of expulsions between two states",
+            description = """
             Year by year, how many of B's staff A expelled (aToB), how many of A's staff B expelled (bToA), the balance \
             and the number of expulsions each declared. Without `stateA`/`stateB`, every pair.""" + ReadDocs.LIST_READ)
-    @GetMapping(path = "/api/v1/trends/expulsions", produces = {"application/json", "text/csv"})
-    ResponseEntity<Page<ExpulsionTrendRow>> trends(@ParameterObject ExpulsionsParameters.Trend query,
-                                                   @Parameter(hidden = true) @RequestHeader(name = ACCEPT, required = false) String accept,
-                                                   @Parameter(hidden = true) ReadPosition read) {
+    @GetMapping(
+            path = "/api/v1/trends/expulsions",
+            produces = {"application/json", "text/csv"})
+    ResponseEntity<Page<ExpulsionTrendRow>> trends(
+            @ParameterObject ExpulsionsParameters.Trend query,
+            @Parameter(hidden = true) @RequestHeader(name = ACCEPT, required = false) String accept,
+            @Parameter(hidden = true) ReadPosition read) {
         PageQuery paging = query.paging(accept);
-        return reads.answer(ExpulsionsProjection.NAME, read,
+        return reads.answer(
+                ExpulsionsProjection.NAME,
+                read,
                 view -> queries.trends(view, query.stateA(), query.stateB(), query.from(), query.to(), paging));
     }
 }

@@ -1,14 +1,15 @@
 package org.diplomaticledger.projection.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Objects;
 import org.diplomaticledger.projection.ParkedEvent;
 import org.diplomaticledger.projection.ProjectionHandlers;
 import org.diplomaticledger.projection.ProjectionRebuilder;
 import org.diplomaticledger.projection.QueryParameterException;
 import org.diplomaticledger.projection.Reads;
 import org.diplomaticledger.projection.ResourceNotFound;
-import org.diplomaticledger.shared.Problems;
 import org.diplomaticledger.shared.InvalidValueException;
+import org.diplomaticledger.shared.Problems;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
@@ -23,8 +24,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-import java.util.Objects;
-
 /**
  * Read-side problems: a bad query parameter (400), an unknown projection (404), a rebuild already running (409), a
  * parked event before the reader's position (409), a projection behind it (503).
@@ -35,7 +34,8 @@ class ProjectionProblemAdvice {
 
     @ExceptionHandler(QueryParameterException.class)
     ResponseEntity<ProblemDetail> badParameter(QueryParameterException e, HttpServletRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query", e.getMessage(), request);
+        ProblemDetail problem =
+                Problems.of(HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query", e.getMessage(), request);
         problem.setProperty("parameter", e.parameter());
         return Problems.response(problem);
     }
@@ -53,16 +53,19 @@ class ProjectionProblemAdvice {
      */
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ProblemDetail> unbound(MethodArgumentNotValidException e, HttpServletRequest request) {
-        FieldError field = Objects.requireNonNull(e.getBindingResult().getFieldError(), "query records bind fields only");
+        FieldError field =
+                Objects.requireNonNull(e.getBindingResult().getFieldError(), "query records bind fields only");
         return unconvertible(field.getField(), field.unwrap(TypeMismatchException.class), request);
     }
 
-    private static ResponseEntity<ProblemDetail> unconvertible(String parameter, TypeMismatchException e,
-                                                               HttpServletRequest request) {
+    private static ResponseEntity<ProblemDetail> unconvertible(
+            String parameter, TypeMismatchException e, HttpServletRequest request) {
         Class<?> type = e.getRequiredType();
-        String expected = type == java.time.LocalDate.class ? "a date as YYYY-MM-DD"
-                : type != null && Number.class.isAssignableFrom(type) || type == int.class || type == long.class ? "a number"
-                : "a " + (type == null ? "value" : type.getSimpleName());
+        String expected = type == java.time.LocalDate.class
+                ? "a date as YYYY-MM-DD"
+                : type != null && Number.class.isAssignableFrom(type) || type == int.class || type == long.class
+                        ? "a number"
+                        : "a " + (type == null ? "value" : type.getSimpleName());
         Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
         String detail = cause instanceof InvalidValueException invalid
                 ? parameter + ": " + invalid.getMessage()
@@ -79,19 +82,21 @@ class ProjectionProblemAdvice {
 
     @ExceptionHandler(ProjectionHandlers.UnknownProjection.class)
     ResponseEntity<ProblemDetail> unknown(ProjectionHandlers.UnknownProjection e, HttpServletRequest request) {
-        return Problems.response(Problems.of(HttpStatus.NOT_FOUND, "unknown-projection", "Unknown projection", e.getMessage(), request));
+        return Problems.response(
+                Problems.of(HttpStatus.NOT_FOUND, "unknown-projection", "Unknown projection", e.getMessage(), request));
     }
 
     @ExceptionHandler(ProjectionRebuilder.RebuildAlreadyRunning.class)
     ResponseEntity<ProblemDetail> running(ProjectionRebuilder.RebuildAlreadyRunning e, HttpServletRequest request) {
-        return Problems.response(Problems.of(HttpStatus.CONFLICT, "rebuild-running", "Rebuild already running", e.getMessage(), request));
+        return Problems.response(Problems.of(
+                HttpStatus.CONFLICT, "rebuild-running", "Rebuild already running", e.getMessage(), request));
     }
 
     /** The reader's position lies at or after a parked event: 409 at once, naming it (docs/projections/README.md). */
     @ExceptionHandler(Reads.ProjectionParked.class)
     ResponseEntity<ProblemDetail> parked(Reads.ProjectionParked e, HttpServletRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "projection-parked", "Projection parked an event",
-                e.getMessage(), request);
+        ProblemDetail problem = Problems.of(
+                HttpStatus.CONFLICT, "projection-parked", "Projection parked an event", e.getMessage(), request);
         ParkedEvent event = e.blocking().event();
         problem.setProperty("projection", e.projection());
         problem.setProperty("atLeast", e.wanted());
@@ -112,10 +117,11 @@ class ProjectionProblemAdvice {
 
     @ExceptionHandler(Reads.ProjectionBehind.class)
     ResponseEntity<ProblemDetail> behind(Reads.ProjectionBehind e, HttpServletRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "projection-behind", "Projection behind",
-                e.getMessage(), request);
+        ProblemDetail problem = Problems.of(
+                HttpStatus.SERVICE_UNAVAILABLE, "projection-behind", "Projection behind", e.getMessage(), request);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Retry-After", Long.toString(e.retryAfterSeconds()))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

@@ -1,14 +1,13 @@
 package org.diplomaticledger.projection.web;
 
+import java.beans.PropertyEditorSupport;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.diplomaticledger.shared.LedgerTime;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.servlet.mvc.method.annotation.ExtendedServletRequestDataBinder;
-
-import java.beans.PropertyEditorSupport;
-import java.time.Clock;
-import java.time.LocalDate;
 
 /**
  * How the reads' query parameters are bound, whether one by one ({@code @RequestParam}) or into a read's query record

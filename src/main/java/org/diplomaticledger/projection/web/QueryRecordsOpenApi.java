@@ -1,16 +1,15 @@
 package org.diplomaticledger.projection.web;
 
 import io.swagger.v3.oas.models.media.StringSchema;
+import java.time.Year;
+import java.time.YearMonth;
+import java.util.Set;
 import org.diplomaticledger.shared.CountryCode;
 import org.springdoc.core.customizers.ParameterCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Year;
-import java.time.YearMonth;
-import java.util.Set;
 
 /**
  * The reads bind their filters to records ({@code @ParameterObject}), whose components are the ledger's value types

@@ -3,12 +3,11 @@ package org.diplomaticledger.relations.api;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
 
 /**
  * Records that the relations between two states changed level: downgraded, severed (VCDR Art. 45, with the third
@@ -24,7 +23,8 @@ public record ChangeRelationsLevel(
         CountryCode protectingPowerOfA,
         CountryCode protectingPowerOfB,
         @NotNull LocalDate effectiveDate,
-        @NotNull @Valid Provenance source) implements LedgerCommand {
+        @NotNull @Valid Provenance source)
+        implements LedgerCommand {
 
     /** The relations this command is about, e.g. {@code RELATIONS-RU-US}. */
     @TargetAggregateIdentifier

@@ -1,8 +1,7 @@
 package org.diplomaticledger.relations.api;
 
-import org.diplomaticledger.shared.CountryCode;
-
 import java.util.Objects;
+import org.diplomaticledger.shared.CountryCode;
 
 /**
  * The id of the relations between two states: {@code RELATIONS-} and their alpha-2 codes in alphabetical order
@@ -13,8 +12,7 @@ public final class RelationsId {
 
     public static final String PREFIX = "RELATIONS-";
 
-    private RelationsId() {
-    }
+    private RelationsId() {}
 
     public static String of(CountryCode a, CountryCode b) {
         Objects.requireNonNull(a, "a state is required on both sides of relations");

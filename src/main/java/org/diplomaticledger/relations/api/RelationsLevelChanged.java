@@ -1,13 +1,12 @@
 package org.diplomaticledger.relations.api;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.serialization.Revision;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The relations between {@code stateA} and {@code stateB} (in alphabetical order, as in {@code relationsId}) moved
@@ -32,29 +31,52 @@ public record RelationsLevelChanged(
         List<ProtectingPower> protectingPowers,
         LocalDate effectiveDate,
         Provenance source,
-        Integer cameoCode) implements LedgerEvent {
+        Integer cameoCode)
+        implements LedgerEvent {
 
     public RelationsLevelChanged {
         protectingPowers = protectingPowers == null ? List.of() : List.copyOf(protectingPowers);
     }
 
     /** The event with the protecting powers given per side, as revision 1 named them ({@code null} for none). */
-    public RelationsLevelChanged(String relationsId, CountryCode stateA, CountryCode stateB, RelationsLevel level,
-                                 RelationsLevel previousLevel, CountryCode initiatedBy, String reason,
-                                 CountryCode protectingPowerOfA, CountryCode protectingPowerOfB,
-                                 LocalDate effectiveDate, Provenance source, Integer cameoCode) {
-        this(relationsId, stateA, stateB, level, previousLevel, initiatedBy, reason,
-                powers(stateA, protectingPowerOfA, stateB, protectingPowerOfB), effectiveDate, source, cameoCode);
+    public RelationsLevelChanged(
+            String relationsId,
+            CountryCode stateA,
+            CountryCode stateB,
+            RelationsLevel level,
+            RelationsLevel previousLevel,
+            CountryCode initiatedBy,
+            String reason,
+            CountryCode protectingPowerOfA,
+            CountryCode protectingPowerOfB,
+            LocalDate effectiveDate,
+            Provenance source,
+            Integer cameoCode) {
+        this(
+                relationsId,
+                stateA,
+                stateB,
+                level,
+                previousLevel,
+                initiatedBy,
+                reason,
+                powers(stateA, protectingPowerOfA, stateB, protectingPowerOfB),
+                effectiveDate,
+                source,
+                cameoCode);
     }
 
     /** The state protecting {@code state}'s interests, or null when none is recorded. */
     public CountryCode protectingPowerOf(CountryCode state) {
-        return protectingPowers.stream().filter(p -> p.protectedState().equals(state))
-                .map(ProtectingPower::power).findFirst().orElse(null);
+        return protectingPowers.stream()
+                .filter(p -> p.protectedState().equals(state))
+                .map(ProtectingPower::power)
+                .findFirst()
+                .orElse(null);
     }
 
-    private static List<ProtectingPower> powers(CountryCode stateA, CountryCode powerOfA,
-                                                CountryCode stateB, CountryCode powerOfB) {
+    private static List<ProtectingPower> powers(
+            CountryCode stateA, CountryCode powerOfA, CountryCode stateB, CountryCode powerOfB) {
         List<ProtectingPower> powers = new ArrayList<>();
         if (powerOfA != null) {
             powers.add(new ProtectingPower(stateA, powerOfA));

@@ -1,6 +1,9 @@
 package org.diplomaticledger.relations.domain;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -17,15 +20,10 @@ import org.diplomaticledger.relations.api.RelationsLevel;
 import org.diplomaticledger.relations.api.RelationsLevelChanged;
 import org.diplomaticledger.relations.api.ReviseRelationsEntry;
 import org.diplomaticledger.shared.CountryCode;
-import org.diplomaticledger.shared.RuleViolation;
-import org.diplomaticledger.shared.WholeBatch;
-
 import org.diplomaticledger.shared.EffectiveTimeline;
 import org.diplomaticledger.shared.EffectiveTimeline.Placed;
-
-import java.util.Set;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import org.diplomaticledger.shared.RuleViolation;
+import org.diplomaticledger.shared.WholeBatch;
 
 /**
  * The level of diplomatic relations between two states, identified as {@code RELATIONS-RU-US}. The first change reported for
@@ -64,23 +62,34 @@ public class BilateralRelations {
         CountryCode a = command.stateA();
         CountryCode b = command.stateB();
         if (a.equals(b)) {
-            throw new RuleViolation("same-state", "stateB",
+            throw new RuleViolation(
+                    "same-state",
+                    "stateB",
                     "a state cannot have diplomatic relations with itself (" + a + " and " + b + ")");
         }
-        if (command.initiatedBy() != null && !command.initiatedBy().equals(a) && !command.initiatedBy().equals(b)) {
-            throw new RuleViolation("initiator-not-a-party", "initiatedBy",
+        if (command.initiatedBy() != null
+                && !command.initiatedBy().equals(a)
+                && !command.initiatedBy().equals(b)) {
+            throw new RuleViolation(
+                    "initiator-not-a-party",
+                    "initiatedBy",
                     command.initiatedBy() + " cannot initiate a change in the relations between " + a + " and " + b);
         }
         refuseProtectingPower(command, command.protectingPowerOfA(), "protectingPowerOfA", a);
         refuseProtectingPower(command, command.protectingPowerOfB(), "protectingPowerOfB", b);
         String id = command.relationsId();
         RelationsLevel level = changes.on(command.effectiveDate(), rules(id));
-        changes.requireFits(Placed.candidate("RelationsLevelChanged", command.effectiveDate(), command.level()), rules(id),
-                "In relations " + id + ", a change to " + command.level() + " on " + command.effectiveDate(), id,
+        changes.requireFits(
+                Placed.candidate("RelationsLevelChanged", command.effectiveDate(), command.level()),
+                rules(id),
+                "In relations " + id + ", a change to " + command.level() + " on " + command.effectiveDate(),
+                id,
                 this::contradictionSince);
-        boolean wentDown = standing(command.level()) < (level == null ? standing(RelationsLevel.FULL) : standing(level));
+        boolean wentDown =
+                standing(command.level()) < (level == null ? standing(RelationsLevel.FULL) : standing(level));
         boolean sorted = a.compareTo(b) < 0;
-        apply(new RelationsLevelChanged(id,
+        apply(new RelationsLevelChanged(
+                id,
                 sorted ? a : b,
                 sorted ? b : a,
                 command.level(),
@@ -112,15 +121,15 @@ public class BilateralRelations {
     @EventSourcingHandler
     void on(RelationsLevelChanged event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
         relationsId = event.relationsId();
-        changes = changes.with(new Placed<>(eventId, "RelationsLevelChanged", event.effectiveDate(), sequence,
-                event.level()));
+        changes = changes.with(
+                new Placed<>(eventId, "RelationsLevelChanged", event.effectiveDate(), sequence, event.level()));
         WholeBatch.refresh(relationsId, this::contradictionSince);
     }
 
     @SuppressWarnings("unchecked")
     private RuleViolation contradictionSince(Object baseline) {
-        return changes.newlyBroken((Set<String>) baseline, rules(relationsId),
-                "Taken as a whole, the batch of relations " + relationsId);
+        return changes.newlyBroken(
+                (Set<String>) baseline, rules(relationsId), "Taken as a whole, the batch of relations " + relationsId);
     }
 
     /**
@@ -139,14 +148,21 @@ public class BilateralRelations {
                 if (before == null) {
                     return null;
                 }
-                if (change.fact() == RelationsLevel.RESTORED && before != RelationsLevel.SEVERED
+                if (change.fact() == RelationsLevel.RESTORED
+                        && before != RelationsLevel.SEVERED
                         && before != RelationsLevel.DOWNGRADED) {
-                    return new RuleViolation("nothing-to-restore", "level", "relations " + id + " are " + before
-                            + " on " + change.on() + ", neither severed nor downgraded; there is nothing to restore");
+                    return new RuleViolation(
+                            "nothing-to-restore",
+                            "level",
+                            "relations " + id + " are " + before + " on " + change.on()
+                                    + ", neither severed nor downgraded; there is nothing to restore");
                 }
                 if (standing(change.fact()) == standing(before)) {
-                    return new RuleViolation("relations-level-unchanged", "level", "relations " + id + " are already "
-                            + before + " on " + change.on() + "; " + change.fact() + " changes nothing");
+                    return new RuleViolation(
+                            "relations-level-unchanged",
+                            "level",
+                            "relations " + id + " are already " + before + " on " + change.on() + "; " + change.fact()
+                                    + " changes nothing");
                 }
                 return null;
             }
@@ -167,19 +183,23 @@ public class BilateralRelations {
         };
     }
 
-    private static void refuseProtectingPower(ChangeRelationsLevel command, CountryCode power, String field,
-                                              CountryCode protectedState) {
+    private static void refuseProtectingPower(
+            ChangeRelationsLevel command, CountryCode power, String field, CountryCode protectedState) {
         if (power == null) {
             return;
         }
         if (command.level() != RelationsLevel.SEVERED) {
-            throw new RuleViolation("protecting-power-without-break", field,
+            throw new RuleViolation(
+                    "protecting-power-without-break",
+                    field,
                     power + " cannot protect the interests of " + protectedState + " while relations are "
                             + command.level() + "; protecting powers act only when relations are severed"
                             + " (VCDR Art. 45)");
         }
         if (power.equals(command.stateA()) || power.equals(command.stateB())) {
-            throw new RuleViolation("protecting-power-not-third-state", field,
+            throw new RuleViolation(
+                    "protecting-power-not-third-state",
+                    field,
                     power + " cannot protect the interests of " + protectedState + " in relations between "
                             + command.stateA() + " and " + command.stateB() + "; a protecting power is a third state");
         }

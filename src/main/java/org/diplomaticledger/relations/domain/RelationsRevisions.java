@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 class RelationsRevisions {
 
     /** No relations event brings anything into being that later events refer to. */
-    static final RevisionRoute ROUTE = new RevisionRoute(BilateralRelations.class.getSimpleName(), RevisionRules.NONE,
-            ReviseRelationsEntry::new);
+    static final RevisionRoute ROUTE =
+            new RevisionRoute(BilateralRelations.class.getSimpleName(), RevisionRules.NONE, ReviseRelationsEntry::new);
 
     @Bean
     RevisionRoute relationsRevisionRoute() {

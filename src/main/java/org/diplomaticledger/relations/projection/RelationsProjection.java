@@ -1,10 +1,12 @@
 package org.diplomaticledger.relations.projection;
 
+import java.time.Instant;
+import java.util.List;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.diplomaticledger.projection.Head;
 import org.axonframework.messaging.MetaData;
 import org.diplomaticledger.projection.CorrectionMark;
+import org.diplomaticledger.projection.Head;
 import org.diplomaticledger.projection.Projection;
 import org.diplomaticledger.projection.Row;
 import org.diplomaticledger.projection.Rows;
@@ -12,9 +14,6 @@ import org.diplomaticledger.projection.VersionedTable;
 import org.diplomaticledger.relations.api.RelationsLevelChanged;
 import org.diplomaticledger.shared.CountryCode;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.util.List;
 
 /**
  * The level of relations between two states (partition {@code RELATIONS-RU-US}): the level in force, since when,
@@ -75,22 +74,41 @@ public class RelationsProjection implements Projection {
             String source = e.source() == null ? null : e.source().text();
             String url = e.source() == null ? null : e.source().url();
             Row base = pair == null ? pairs.create().with("relations_id", e.relationsId()) : pair;
-            pairs.put(base.with("state_a", e.stateA().value()).with("state_b", e.stateB().value())
-                    .with("relations_level", e.level()).with("level_since", e.effectiveDate())
-                    .with("previous_level", previous).with("initiated_by", code(e.initiatedBy()))
+            pairs.put(base.with("state_a", e.stateA().value())
+                    .with("state_b", e.stateB().value())
+                    .with("relations_level", e.level())
+                    .with("level_since", e.effectiveDate())
+                    .with("previous_level", previous)
+                    .with("initiated_by", code(e.initiatedBy()))
                     .with("reason", e.reason())
                     // Protecting powers act only while relations are severed: a later level ends them.
-                    .with("protecting_power_of_a", powerOfA).with("protecting_power_of_b", powerOfB)
-                    .with("cameo_code", e.cameoCode()).with("source", source).with("source_url", url)
+                    .with("protecting_power_of_a", powerOfA)
+                    .with("protecting_power_of_b", powerOfB)
+                    .with("cameo_code", e.cameoCode())
+                    .with("source", source)
+                    .with("source_url", url)
                     .with("changes", (pair == null ? 0 : pair.count("changes")) + 1)
-                    .with("last_recorded_at", recorded).with("correction", correction));
-            int seq = changes.all().stream().mapToInt(row -> row.count("seq")).max().orElse(0) + 1;
-            changes.put(changes.create().with("relations_id", e.relationsId()).with("seq", seq)
-                    .with("effective_date", e.effectiveDate()).with("relations_level", e.level())
-                    .with("previous_level", previous).with("initiated_by", code(e.initiatedBy()))
-                    .with("reason", e.reason()).with("protecting_power_of_a", powerOfA)
-                    .with("protecting_power_of_b", powerOfB).with("cameo_code", e.cameoCode())
-                    .with("source", source).with("source_url", url).with("recorded_at", recorded)
+                    .with("last_recorded_at", recorded)
+                    .with("correction", correction));
+            int seq = changes.all().stream()
+                            .mapToInt(row -> row.count("seq"))
+                            .max()
+                            .orElse(0)
+                    + 1;
+            changes.put(changes.create()
+                    .with("relations_id", e.relationsId())
+                    .with("seq", seq)
+                    .with("effective_date", e.effectiveDate())
+                    .with("relations_level", e.level())
+                    .with("previous_level", previous)
+                    .with("initiated_by", code(e.initiatedBy()))
+                    .with("reason", e.reason())
+                    .with("protecting_power_of_a", powerOfA)
+                    .with("protecting_power_of_b", powerOfB)
+                    .with("cameo_code", e.cameoCode())
+                    .with("source", source)
+                    .with("source_url", url)
+                    .with("recorded_at", recorded)
                     .with("correction", correction));
         }
     }

@@ -1,23 +1,5 @@
 package org.diplomaticledger.relations.projection;
 
-import org.diplomaticledger.projection.CorrectionMark;
-
-import org.diplomaticledger.projection.Page;
-import org.diplomaticledger.projection.PageQuery;
-import org.diplomaticledger.projection.QueryParameterException;
-import org.diplomaticledger.projection.ReadView;
-import org.diplomaticledger.projection.Sql;
-import org.diplomaticledger.projection.Where;
-import org.diplomaticledger.relations.api.RelationsId;
-import org.diplomaticledger.relations.api.RelationsLevel;
-import org.diplomaticledger.relations.projection.RelationsViews.*;
-import org.diplomaticledger.shared.CountryCode;
-import org.diplomaticledger.projection.SlotJdbc;
-import org.diplomaticledger.projection.StateAsThenView;
-import org.diplomaticledger.states.api.StateAsThen;
-import org.diplomaticledger.states.api.StateLineage;
-import org.springframework.stereotype.Component;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -29,17 +11,41 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.diplomaticledger.projection.CorrectionMark;
+import org.diplomaticledger.projection.Page;
+import org.diplomaticledger.projection.PageQuery;
+import org.diplomaticledger.projection.QueryParameterException;
+import org.diplomaticledger.projection.ReadView;
+import org.diplomaticledger.projection.SlotJdbc;
+import org.diplomaticledger.projection.Sql;
+import org.diplomaticledger.projection.StateAsThenView;
+import org.diplomaticledger.projection.Where;
+import org.diplomaticledger.relations.api.RelationsId;
+import org.diplomaticledger.relations.api.RelationsLevel;
+import org.diplomaticledger.relations.projection.RelationsViews.*;
+import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.states.api.StateAsThen;
+import org.diplomaticledger.states.api.StateLineage;
+import org.springframework.stereotype.Component;
 
 /** Reads the relations projection. */
 @Component
 public class RelationsQueries {
 
     /** Filters of the relations list; every one optional. {@code a} and {@code b} together name one pair. */
-    public record Filter(CountryCode state, CountryCode a, CountryCode b, List<String> levels) {
-    }
+    public record Filter(CountryCode state, CountryCode a, CountryCode b, List<String> levels) {}
 
-    public static final Map<String, String> SORTABLE = Map.of("relationsId", "relations_id", "stateA", "state_a",
-            "stateB", "state_b", "level", "relations_level", "since", "level_since");
+    public static final Map<String, String> SORTABLE = Map.of(
+            "relationsId",
+            "relations_id",
+            "stateA",
+            "state_a",
+            "stateB",
+            "state_b",
+            "level",
+            "relations_level",
+            "since",
+            "level_since");
     public static final String DEFAULT_SORT = "relations_id";
 
     private final SlotJdbc jdbc;
@@ -58,10 +64,17 @@ public class RelationsQueries {
         List<String> levels = new ArrayList<>();
         for (String level : parameter.split(",")) {
             String upper = level.trim().toUpperCase(Locale.ROOT);
-            if (Arrays.stream(RelationsLevel.values()).noneMatch(known -> known.name().equals(upper))) {
-                throw new QueryParameterException("level", "one or more of "
-                        + String.join(", ", Arrays.stream(RelationsLevel.values()).map(Enum::name).toList())
-                        + ", not '" + level + "'");
+            if (Arrays.stream(RelationsLevel.values())
+                    .noneMatch(known -> known.name().equals(upper))) {
+                throw new QueryParameterException(
+                        "level",
+                        "one or more of "
+                                + String.join(
+                                        ", ",
+                                        Arrays.stream(RelationsLevel.values())
+                                                .map(Enum::name)
+                                                .toList())
+                                + ", not '" + level + "'");
             }
             levels.add(upper);
         }
@@ -75,12 +88,17 @@ public class RelationsQueries {
                 .either("state_a", "state_b", filter.state())
                 .equal("relations_id", pair ? RelationsId.of(filter.a(), filter.b()) : null)
                 .either("state_a", "state_b", pair ? null : one)
-                .and(!filter.levels().isEmpty(), "relations_level IN ("
-                        + String.join(",", Collections.nCopies(Math.max(1, filter.levels().size()), "?")) + ")",
+                .and(
+                        !filter.levels().isEmpty(),
+                        "relations_level IN ("
+                                + String.join(
+                                        ",",
+                                        Collections.nCopies(
+                                                Math.max(1, filter.levels().size()), "?")) + ")",
                         filter.levels().toArray());
         Long total = jdbc.queryForObject(where.select("SELECT COUNT(*) FROM relations_pair"), Long.class);
-        List<RelationsView> items = jdbc.query(where.select("SELECT * FROM relations_pair").add(page.sql()),
-                (rs, i) -> relations(rs));
+        List<RelationsView> items =
+                jdbc.query(where.select("SELECT * FROM relations_pair").add(page.sql()), (rs, i) -> relations(rs));
         return new Page<>(items, page.page(), page.size(), total == null ? 0 : total, view.position());
     }
 
@@ -99,11 +117,13 @@ public class RelationsQueries {
         }
         Optional<StateAsThen> thenA = StateLineage.asThen(ofA, view.asOf());
         Optional<StateAsThen> thenB = StateLineage.asThen(ofB, view.asOf());
-        Optional<RelationsDetail> detail = recorded(view, thenA.map(StateAsThen::code).orElse(a),
+        Optional<RelationsDetail> detail = recorded(
+                view,
+                thenA.map(StateAsThen::code).orElse(a),
                 thenB.map(StateAsThen::code).orElse(b));
         return thenA.or(() -> thenB)
-                .map(then -> detail.map(found -> found.asThen(new StateAsThenView(then.code().value(), then.name(),
-                        then.continuedBy().value(), then.until()))))
+                .map(then -> detail.map(found -> found.asThen(new StateAsThenView(
+                        then.code().value(), then.name(), then.continuedBy().value(), then.until()))))
                 .orElse(detail);
     }
 
@@ -113,18 +133,28 @@ public class RelationsQueries {
             return Optional.empty();
         }
         String id = RelationsId.of(a, b);
-        Sql pair = Sql.of("SELECT * FROM relations_pair WHERE ").add(view.rows()).add(" AND relations_id = ?", id);
+        Sql pair =
+                Sql.of("SELECT * FROM relations_pair WHERE ").add(view.rows()).add(" AND relations_id = ?", id);
         List<RelationsView> found = jdbc.query(pair, (rs, i) -> relations(rs));
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        Sql changes = Sql.of("SELECT * FROM relations_change WHERE ").add(view.rows())
+        Sql changes = Sql.of("SELECT * FROM relations_change WHERE ")
+                .add(view.rows())
                 .add(" AND relations_id = ? ORDER BY effective_date, seq", id);
-        List<RelationsChange> history = jdbc.query(changes,
-                (rs, i) -> new RelationsChange(rs.getInt("seq"), rs.getObject("effective_date", LocalDate.class),
-                        rs.getString("relations_level"), rs.getString("previous_level"), rs.getString("initiated_by"),
-                        rs.getString("reason"), powers(rs, found.get(0).stateA(), found.get(0).stateB()),
-                        cameo(rs), rs.getString("source"), rs.getString("source_url"),
+        List<RelationsChange> history = jdbc.query(
+                changes,
+                (rs, i) -> new RelationsChange(
+                        rs.getInt("seq"),
+                        rs.getObject("effective_date", LocalDate.class),
+                        rs.getString("relations_level"),
+                        rs.getString("previous_level"),
+                        rs.getString("initiated_by"),
+                        rs.getString("reason"),
+                        powers(rs, found.get(0).stateA(), found.get(0).stateB()),
+                        cameo(rs),
+                        rs.getString("source"),
+                        rs.getString("source_url"),
                         rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
                         CorrectionMark.parse(rs.getString("correction"))));
         return Optional.of(new RelationsDetail(found.get(0), history));
@@ -133,10 +163,20 @@ public class RelationsQueries {
     private static RelationsView relations(ResultSet rs) throws SQLException {
         String a = rs.getString("state_a");
         String b = rs.getString("state_b");
-        return new RelationsView(rs.getString("relations_id"), a, b, rs.getString("relations_level"),
-                rs.getObject("level_since", LocalDate.class), rs.getString("previous_level"),
-                rs.getString("initiated_by"), rs.getString("reason"), powers(rs, a, b), cameo(rs),
-                rs.getString("source"), rs.getString("source_url"), rs.getInt("changes"),
+        return new RelationsView(
+                rs.getString("relations_id"),
+                a,
+                b,
+                rs.getString("relations_level"),
+                rs.getObject("level_since", LocalDate.class),
+                rs.getString("previous_level"),
+                rs.getString("initiated_by"),
+                rs.getString("reason"),
+                powers(rs, a, b),
+                cameo(rs),
+                rs.getString("source"),
+                rs.getString("source_url"),
+                rs.getInt("changes"),
                 rs.getObject("last_recorded_at", OffsetDateTime.class).toInstant(),
                 CorrectionMark.parse(rs.getString("correction")));
     }

@@ -23,6 +23,7 @@ public class RelationsLevelChangedUpcaster extends SingleEventUpcaster {
     static final String TYPE = RelationsLevelChanged.class.getName();
     /** Revision 1 was stored without a revision (the class had no {@code @Revision}). */
     static final SimpleSerializedType V1 = new SimpleSerializedType(TYPE, null);
+
     static final SimpleSerializedType V2 = new SimpleSerializedType(TYPE, "2");
     /** EntryCorrected, by name: its corrected payload of this event is upcast too. */
     static final String CORRECTION = "org.diplomaticledger.history.api.EntryCorrected";
@@ -52,7 +53,9 @@ public class RelationsLevelChangedUpcaster extends SingleEventUpcaster {
         JsonNode correction = representation.getData(JsonNode.class).getData();
         JsonNode corrected = correction.get("corrected");
         return "RelationsLevelChanged".equals(correction.path("eventType").asText())
-                && corrected != null && corrected.isObject() && !corrected.has("protectingPowers");
+                && corrected != null
+                && corrected.isObject()
+                && !corrected.has("protectingPowers");
     }
 
     /** The revision 2 payload of a revision 1 payload. */

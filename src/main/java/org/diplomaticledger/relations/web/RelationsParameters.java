@@ -13,15 +13,31 @@ import org.diplomaticledger.shared.CountryCode;
  * name; a country code is converted, or answered 400 naming it).
  */
 record RelationsParameters(
-        @Parameter(description = "Only pairs this state is one of (ISO 3166 alpha-2 or alpha-3)", example = "ER") CountryCode state,
-        @Parameter(description = "With `b`: only this pair (in any order); alone: like `state`", example = "ER") CountryCode a,
-        @Parameter(description = "With `a`: only this pair (in any order); alone: like `state`", example = "DJ") CountryCode b,
-        @Parameter(description = "Only pairs at these levels, comma-separated: FULL, DOWNGRADED, SEVERED, RESTORED",
-                example = "SEVERED,DOWNGRADED") String level,
-        @Parameter(description = ReadDocs.PAGE, example = "0") Integer page,
-        @Parameter(description = ReadDocs.SIZE, example = "20") Integer size,
-        @Parameter(description = "Sort by relationsId, stateA, stateB, level or since; `,desc` reverses (default: relationsId)",
-                example = "since,desc") String sort) {
+        @Parameter(description = "Only pairs this state is one of (ISO 3166 alpha-2 or alpha-3)", example = "ER")
+        CountryCode state,
+
+        @Parameter(description = "With `b`: only this pair (in any order); alone: like `state`", example = "ER")
+        CountryCode a,
+
+        @Parameter(description = "With `a`: only this pair (in any order); alone: like `state`", example = "DJ")
+        CountryCode b,
+
+        @Parameter(
+                description = "Only pairs at these levels, comma-separated: FULL, DOWNGRADED, SEVERED, RESTORED",
+                example = "SEVERED,DOWNGRADED")
+        String level,
+
+        @Parameter(description = ReadDocs.PAGE, example = "0")
+        Integer page,
+
+        @Parameter(description = ReadDocs.SIZE, example = "20")
+        Integer size,
+
+        @Parameter(
+                description =
+                        "Sort by relationsId, stateA, stateB, level or since; `,desc` reverses (default: relationsId)",
+                example = "since,desc")
+        String sort) {
 
     RelationsQueries.Filter filter() {
         RelationsQueries.Filter filter = new RelationsQueries.Filter(state, a, b, RelationsQueries.levels(level));
@@ -32,6 +48,12 @@ record RelationsParameters(
     }
 
     PageQuery paging(String accept) {
-        return PageQuery.of(page, size, sort, QueryParams.wantsCsv(accept), RelationsQueries.SORTABLE, RelationsQueries.DEFAULT_SORT);
+        return PageQuery.of(
+                page,
+                size,
+                sort,
+                QueryParams.wantsCsv(accept),
+                RelationsQueries.SORTABLE,
+                RelationsQueries.DEFAULT_SORT);
     }
 }

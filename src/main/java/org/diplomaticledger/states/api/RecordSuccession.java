@@ -4,12 +4,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
 import org.diplomaticledger.shared.AdminCommand;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
-import java.util.List;
 
 /**
  * Records that a state was succeeded on a day: by continuation (one successor), absorption (one successor that
@@ -26,10 +25,13 @@ public record RecordSuccession(
         @NotNull CountryCode predecessor,
         @NotEmpty @Size(max = 50) List<@NotNull CountryCode> successors,
         LocalDate effectiveDate,
-        @NotNull @Valid Provenance source) implements AdminCommand {
+        @NotNull @Valid Provenance source)
+        implements AdminCommand {
 
     public RecordSuccession {
-        successors = successors == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(successors));
+        successors = successors == null
+                ? List.of()
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(successors));
     }
 
     /** The register this succession is recorded in (not an Axon target: see the class comment). */

@@ -6,15 +6,14 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.diplomaticledger.shared.CountryCode;
-import org.diplomaticledger.shared.InvalidValueException;
-import org.diplomaticledger.shared.AdminCommand;
-import org.diplomaticledger.shared.DatedByItsFields;
-import org.diplomaticledger.shared.Provenance;
-
 import java.time.LocalDate;
 import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.diplomaticledger.shared.AdminCommand;
+import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.DatedByItsFields;
+import org.diplomaticledger.shared.InvalidValueException;
+import org.diplomaticledger.shared.Provenance;
 
 /**
  * Registers a state that has no ISO code (Bavaria, the Two Sicilies, Austria-Hungary): its {@code code} in the
@@ -30,7 +29,8 @@ public record RegisterState(
         @Size(max = 50) List<@NotNull CountryCode> predecessors,
         @Size(max = 20) List<@NotBlank @Pattern(regexp = SCHEME_CODE) String> schemeCodes,
         LocalDate effectiveDate,
-        @NotNull @Valid Provenance source) implements AdminCommand, DatedByItsFields {
+        @NotNull @Valid Provenance source)
+        implements AdminCommand, DatedByItsFields {
 
     /** The one aggregate that holds the register. */
     public static final String REGISTER_ID = "STATE-REGISTER";
@@ -39,8 +39,12 @@ public record RegisterState(
 
     public RegisterState {
         names = names == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(names));
-        predecessors = predecessors == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(predecessors));
-        schemeCodes = schemeCodes == null ? List.of() : schemeCodes.stream().map(RegisterState::normalized).toList();
+        predecessors = predecessors == null
+                ? List.of()
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(predecessors));
+        schemeCodes = schemeCodes == null
+                ? List.of()
+                : schemeCodes.stream().map(RegisterState::normalized).toList();
         if (periods != null) {
             periods = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(periods));
             if (effectiveDate == null && !periods.isEmpty() && periods.get(0) != null) {
@@ -48,7 +52,6 @@ public record RegisterState(
             }
         }
     }
-
 
     /**
      * A scheme code as the register keeps it: the scheme in lower case, the code in upper case without leading zeros
@@ -61,7 +64,11 @@ public record RegisterState(
             return schemeCode;
         }
         return schemeCode.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT) + ":"
-                + schemeCode.substring(colon + 1).trim().toUpperCase(java.util.Locale.ROOT).replaceFirst("^0+(?=\\d)", "");
+                + schemeCode
+                        .substring(colon + 1)
+                        .trim()
+                        .toUpperCase(java.util.Locale.ROOT)
+                        .replaceFirst("^0+(?=\\d)", "");
     }
 
     /**
@@ -70,13 +77,22 @@ public record RegisterState(
      */
     public void validate() {
         if (code != null && !CountryCode.isLedgerCode(code.value())) {
-            throw new InvalidValueException("code", "a registered state takes a ledger code, X and three to seven letters"
-                    + " such as 'XBAV' (ISO codes are seeded from ISO 3166), not '" + code + "'");
+            throw new InvalidValueException(
+                    "code",
+                    "a registered state takes a ledger code, X and three to seven letters"
+                            + " such as 'XBAV' (ISO codes are seeded from ISO 3166), not '" + code + "'");
         }
-        if (effectiveDate != null && periods != null && !periods.isEmpty() && periods.get(0) != null
-                && periods.get(0).from() != null && !effectiveDate.equals(periods.get(0).from())) {
-            throw new InvalidValueException("effectiveDate", "a state is registered on the first day it existed, "
-                    + periods.get(0).from() + " (periods[0].from): leave effectiveDate out, not " + effectiveDate);
+        if (effectiveDate != null
+                && periods != null
+                && !periods.isEmpty()
+                && periods.get(0) != null
+                && periods.get(0).from() != null
+                && !effectiveDate.equals(periods.get(0).from())) {
+            throw new InvalidValueException(
+                    "effectiveDate",
+                    "a state is registered on the first day it existed, "
+                            + periods.get(0).from() + " (periods[0].from): leave effectiveDate out, not "
+                            + effectiveDate);
         }
         if (periods != null) {
             for (int i = 0; i < periods.size(); i++) {
@@ -85,14 +101,19 @@ public record RegisterState(
                     continue;
                 }
                 if (period.until() != null && !period.until().isAfter(period.from())) {
-                    throw new InvalidValueException("periods[" + i + "].until", "must be after from (" + period.from()
-                            + "): until is the first day the state no longer existed");
+                    throw new InvalidValueException(
+                            "periods[" + i + "].until",
+                            "must be after from (" + period.from()
+                                    + "): until is the first day the state no longer existed");
                 }
                 if (i > 0) {
                     StatePeriod before = periods.get(i - 1);
-                    if (before != null && (before.until() == null || period.from().isBefore(before.until()))) {
-                        throw new InvalidValueException("periods[" + i + "].from", "periods must be in order and not"
-                                + " overlap: this one starts before the one before it ended");
+                    if (before != null
+                            && (before.until() == null || period.from().isBefore(before.until()))) {
+                        throw new InvalidValueException(
+                                "periods[" + i + "].from",
+                                "periods must be in order and not"
+                                        + " overlap: this one starts before the one before it ended");
                     }
                 }
             }

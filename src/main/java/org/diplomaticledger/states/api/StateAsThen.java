@@ -1,8 +1,7 @@
 package org.diplomaticledger.states.api;
 
-import org.diplomaticledger.shared.CountryCode;
-
 import java.time.LocalDate;
+import org.diplomaticledger.shared.CountryCode;
 
 /**
  * A state as it was before the day another continued it: its {@code code} and {@code name} then, the state that

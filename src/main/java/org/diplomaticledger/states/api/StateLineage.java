@@ -1,11 +1,10 @@
 package org.diplomaticledger.states.api;
 
-import org.diplomaticledger.shared.CountryCode;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.diplomaticledger.shared.CountryCode;
 
 /**
  * The continuations the register records, for the reads (docs/states.md#succession): a read of a state on a day

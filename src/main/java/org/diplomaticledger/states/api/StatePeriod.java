@@ -1,7 +1,6 @@
 package org.diplomaticledger.states.api;
 
 import jakarta.validation.constraints.NotNull;
-
 import java.time.LocalDate;
 
 /**

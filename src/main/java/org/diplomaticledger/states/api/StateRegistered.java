@@ -1,11 +1,10 @@
 package org.diplomaticledger.states.api;
 
+import java.time.LocalDate;
+import java.util.List;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
-import java.util.List;
 
 /**
  * A state entered the register: its {@code code}, its {@code names} (the first is the name it is listed under),
@@ -22,7 +21,8 @@ public record StateRegistered(
         List<String> schemeCodes,
         boolean startDefault,
         LocalDate effectiveDate,
-        Provenance source) implements LedgerEvent {
+        Provenance source)
+        implements LedgerEvent {
 
     public StateRegistered {
         names = names == null ? List.of() : List.copyOf(names);

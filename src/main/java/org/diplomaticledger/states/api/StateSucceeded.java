@@ -1,11 +1,10 @@
 package org.diplomaticledger.states.api;
 
+import java.time.LocalDate;
+import java.util.List;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
-import java.util.List;
 
 /**
  * A state was succeeded on {@code effectiveDate}: by {@code kind} ({@link SuccessionKind}), the {@code predecessor}
@@ -19,7 +18,8 @@ public record StateSucceeded(
         CountryCode predecessor,
         List<CountryCode> successors,
         LocalDate effectiveDate,
-        Provenance source) implements LedgerEvent {
+        Provenance source)
+        implements LedgerEvent {
 
     public StateSucceeded {
         successors = successors == null ? List.of() : List.copyOf(successors);

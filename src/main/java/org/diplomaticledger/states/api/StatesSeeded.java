@@ -1,10 +1,9 @@
 package org.diplomaticledger.states.api;
 
-import org.diplomaticledger.shared.LedgerEvent;
-import org.diplomaticledger.shared.Provenance;
-
 import java.time.LocalDate;
 import java.util.List;
+import org.diplomaticledger.shared.LedgerEvent;
+import org.diplomaticledger.shared.Provenance;
 
 /**
  * The register of states was seeded, once, with the states of ISO 3166-1 and the former states of ISO 3166-3

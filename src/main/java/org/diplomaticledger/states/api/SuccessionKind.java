@@ -9,7 +9,9 @@ package org.diplomaticledger.states.api;
  * (Czechoslovakia into Czechia and Slovakia on 1993-01-01); its missions close on that day.
  */
 public enum SuccessionKind {
-    CONTINUATION, ABSORPTION, DISSOLUTION;
+    CONTINUATION,
+    ABSORPTION,
+    DISSOLUTION;
 
     /** Whether the predecessor's missions close on the succession's day. */
     public boolean closesMissions() {

@@ -1,5 +1,13 @@
 package org.diplomaticledger.states.domain;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -18,15 +26,6 @@ import org.diplomaticledger.states.api.StateSucceeded;
 import org.diplomaticledger.states.api.StatesSeeded;
 import org.diplomaticledger.states.api.SuccessionKind;
 
-import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-
 /**
  * The register of states, one aggregate for all of them: it is small (a few hundred states), written rarely (by an
  * ADMIN), and its rules are about the register as a whole (a code is registered once; a predecessor must be known;
@@ -37,6 +36,7 @@ public class StateRegister {
 
     @AggregateIdentifier
     private String registerId;
+
     private final Set<CountryCode> codes = new HashSet<>();
     private final Map<String, CountryCode> schemeCodes = new HashMap<>();
     private final Map<CountryCode, List<StatePeriod>> periods = new HashMap<>();
@@ -54,8 +54,11 @@ public class StateRegister {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(SeedStates command) {
         if (registerId != null) {
-            throw new RuleViolation("register-already-seeded", "seed", "the register of states holds its seed already ("
-                    + codes.size() + " states); register further states with RegisterState");
+            throw new RuleViolation(
+                    "register-already-seeded",
+                    "seed",
+                    "the register of states holds its seed already (" + codes.size()
+                            + " states); register further states with RegisterState");
         }
         apply(new StatesSeeded(command.seed(), command.states(), command.effectiveDate(), command.source()));
     }
@@ -69,15 +72,18 @@ public class StateRegister {
         for (int i = 0; i < command.predecessors().size(); i++) {
             CountryCode predecessor = command.predecessors().get(i);
             if (!codes.contains(predecessor)) {
-                throw new InvalidValueException("predecessors[" + i + "]", "unknown state '" + predecessor
-                        + "': not in the register (register it first)");
+                throw new InvalidValueException(
+                        "predecessors[" + i + "]",
+                        "unknown state '" + predecessor + "': not in the register (register it first)");
             }
         }
         for (int i = 0; i < command.schemeCodes().size(); i++) {
             CountryCode holder = schemeCodes.get(command.schemeCodes().get(i));
             if (holder != null) {
-                throw new RuleViolation("scheme-code-taken", "schemeCodes[" + i + "]", command.schemeCodes().get(i)
-                        + " already names " + holder + "; a scheme code names one state");
+                throw new RuleViolation(
+                        "scheme-code-taken",
+                        "schemeCodes[" + i + "]",
+                        command.schemeCodes().get(i) + " already names " + holder + "; a scheme code names one state");
             }
         }
         apply(command.registered());
@@ -92,10 +98,12 @@ public class StateRegister {
         SuccessionKind kind = command.kind();
         List<CountryCode> successors = command.successors();
         if ((kind == SuccessionKind.DISSOLUTION) != (successors.size() > 1)) {
-            throw new InvalidValueException("successors", kind == SuccessionKind.DISSOLUTION
-                    ? "a dissolution has two or more successors, not " + successors.size()
-                    : "a " + kind.name().toLowerCase() + " has exactly one successor, not " + successors.size()
-                    + " (a state dissolved into several: DISSOLUTION)");
+            throw new InvalidValueException(
+                    "successors",
+                    kind == SuccessionKind.DISSOLUTION
+                            ? "a dissolution has two or more successors, not " + successors.size()
+                            : "a " + kind.name().toLowerCase() + " has exactly one successor, not " + successors.size()
+                                    + " (a state dissolved into several: DISSOLUTION)");
         }
         CountryCode predecessor = command.predecessor();
         if (!codes.contains(predecessor)) {
@@ -105,41 +113,62 @@ public class StateRegister {
         for (int i = 0; i < successors.size(); i++) {
             CountryCode successor = successors.get(i);
             if (!codes.contains(successor)) {
-                throw new InvalidValueException("successors[" + i + "]", "unknown state '" + successor
-                        + "': not in the register (register it first)");
+                throw new InvalidValueException(
+                        "successors[" + i + "]",
+                        "unknown state '" + successor + "': not in the register (register it first)");
             }
             if (successor.equals(predecessor) || !seen.add(successor)) {
-                throw new InvalidValueException("successors[" + i + "]", successor + " is named twice: a successor is"
-                        + " another state than the predecessor, each named once");
+                throw new InvalidValueException(
+                        "successors[" + i + "]",
+                        successor + " is named twice: a successor is"
+                                + " another state than the predecessor, each named once");
             }
         }
         LocalDate on = command.effectiveDate();
         StatePeriod ended = periods.get(predecessor).stream()
                 .filter(period -> period.until() != null
                         && (period.until().equals(on) || period.until().equals(on.plusDays(1))))
-                .findFirst().orElseThrow(() -> new RuleViolation("predecessor-not-ending", "effectiveDate", predecessor
-                        + " existed " + describe(periods.get(predecessor)) + ": a succession on " + on + " needs its"
-                        + " last day on " + on + " or the day before (a period until " + on + " or " + on.plusDays(1) + ")"));
+                .findFirst()
+                .orElseThrow(() -> new RuleViolation(
+                        "predecessor-not-ending",
+                        "effectiveDate",
+                        predecessor
+                                + " existed " + describe(periods.get(predecessor)) + ": a succession on " + on
+                                + " needs its"
+                                + " last day on " + on + " or the day before (a period until " + on + " or "
+                                + on.plusDays(1) + ")"));
         for (int i = 0; i < successors.size(); i++) {
             CountryCode successor = successors.get(i);
             if (!existsOn(successor, on)) {
-                throw new RuleViolation("successor-not-in-existence", "successors[" + i + "]", successor + " did not"
-                        + " exist on " + on + "; it existed " + describe(periods.get(successor)));
+                throw new RuleViolation(
+                        "successor-not-in-existence",
+                        "successors[" + i + "]",
+                        successor + " did not" + " exist on " + on + "; it existed "
+                                + describe(periods.get(successor)));
             }
             if (kind == SuccessionKind.ABSORPTION && !existsOn(successor, on.minusDays(1))) {
-                throw new RuleViolation("absorbing-state-not-existing", "successors[" + i + "]", "an absorption takes"
-                        + " the predecessor into a state that existed already, and " + successor + " did not exist on "
-                        + on.minusDays(1) + "; a new state following " + predecessor + " is a CONTINUATION or a"
-                        + " DISSOLUTION");
+                throw new RuleViolation(
+                        "absorbing-state-not-existing",
+                        "successors[" + i + "]",
+                        "an absorption takes"
+                                + " the predecessor into a state that existed already, and " + successor
+                                + " did not exist on "
+                                + on.minusDays(1) + "; a new state following " + predecessor + " is a CONTINUATION or a"
+                                + " DISSOLUTION");
             }
         }
         if (succeededEnds.getOrDefault(predecessor, Set.of()).contains(ended.until())) {
-            throw new RuleViolation("succession-already-recorded", "predecessor", "the succession of " + predecessor
-                    + " at the end of its period " + ended + " is recorded already");
+            throw new RuleViolation(
+                    "succession-already-recorded",
+                    "predecessor",
+                    "the succession of " + predecessor + " at the end of its period " + ended + " is recorded already");
         }
         if (kind == SuccessionKind.CONTINUATION && continues.containsKey(successors.get(0))) {
-            throw new RuleViolation("successor-already-continues", "successors[0]", successors.get(0)
-                    + " continues " + continues.get(successors.get(0)) + " already; a state continues one predecessor");
+            throw new RuleViolation(
+                    "successor-already-continues",
+                    "successors[0]",
+                    successors.get(0) + " continues " + continues.get(successors.get(0))
+                            + " already; a state continues one predecessor");
         }
         apply(command.succeeded());
     }
@@ -149,17 +178,24 @@ public class StateRegister {
     }
 
     private static String describe(List<StatePeriod> periods) {
-        return String.join(", ", periods.stream().map(period -> "from " + period.from()
-                + (period.until() == null ? " on" : " until " + period.until())).toList());
+        return String.join(
+                ", ",
+                periods.stream()
+                        .map(period ->
+                                "from " + period.from() + (period.until() == null ? " on" : " until " + period.until()))
+                        .toList());
     }
 
     @EventSourcingHandler
     void on(StateSucceeded event) {
         periods.get(event.predecessor()).stream()
-                .filter(period -> period.until() != null && (period.until().equals(event.effectiveDate())
-                        || period.until().equals(event.effectiveDate().plusDays(1))))
+                .filter(period -> period.until() != null
+                        && (period.until().equals(event.effectiveDate())
+                                || period.until().equals(event.effectiveDate().plusDays(1))))
                 .findFirst()
-                .ifPresent(period -> succeededEnds.computeIfAbsent(event.predecessor(), k -> new HashSet<>()).add(period.until()));
+                .ifPresent(period -> succeededEnds
+                        .computeIfAbsent(event.predecessor(), k -> new HashSet<>())
+                        .add(period.until()));
         if (event.kind() == SuccessionKind.CONTINUATION) {
             continues.put(event.successors().get(0), event.predecessor());
         }

@@ -1,5 +1,15 @@
 package org.diplomaticledger.states.projection;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -15,17 +25,6 @@ import org.diplomaticledger.states.api.StateSucceeded;
 import org.diplomaticledger.states.api.StatesSeeded;
 import org.diplomaticledger.states.api.SuccessionKind;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The register of states in memory, for the write path's existence rule and the register's reads: every state the
@@ -52,7 +51,9 @@ public class StateRegistry implements StateLineage {
         }
 
         public String name() {
-            return state.names().isEmpty() ? state.code().value() : state.names().get(0);
+            return state.names().isEmpty()
+                    ? state.code().value()
+                    : state.names().get(0);
         }
 
         /** Whether the state existed on that day. */
@@ -71,11 +72,11 @@ public class StateRegistry implements StateLineage {
     }
 
     /** A succession as recorded, with when. */
-    public record Succession(StateSucceeded succession, Instant recordedAt, String eventId) {
-    }
+    public record Succession(StateSucceeded succession, Instant recordedAt, String eventId) {}
 
     /** Looked up on first use: the web layer's JSON mapper needs the register, and the event store needs that mapper. */
     private final org.springframework.beans.factory.ObjectProvider<EventStorageEngine> engine;
+
     private final Object lock = new Object();
     private volatile Map<CountryCode, Entry> entries = Map.of();
     private volatile Map<String, CountryCode> schemeCodes = Map.of();
@@ -158,9 +159,11 @@ public class StateRegistry implements StateLineage {
         while (true) {
             CountryCode successor = current;
             Succession found = all.stream()
-                    .filter(s -> s.succession().kind() == SuccessionKind.CONTINUATION && !s.recordedAt().isAfter(knownAt)
+                    .filter(s -> s.succession().kind() == SuccessionKind.CONTINUATION
+                            && !s.recordedAt().isAfter(knownAt)
                             && s.succession().successors().get(0).equals(successor))
-                    .findFirst().orElse(null);
+                    .findFirst()
+                    .orElse(null);
             if (found == null || !seen.add(found.succession().predecessor())) {
                 return chain;
             }
@@ -168,13 +171,13 @@ public class StateRegistry implements StateLineage {
             until = until == null || day.isBefore(until) ? day : until;
             CountryCode predecessor = found.succession().predecessor();
             Entry entry = entries.get(predecessor);
-            chain.add(new StateAsThen(predecessor, entry == null ? predecessor.value() : entry.name(), successor, until));
+            chain.add(
+                    new StateAsThen(predecessor, entry == null ? predecessor.value() : entry.name(), successor, until));
             current = predecessor;
         }
     }
 
-    private record Snapshot(Map<CountryCode, Entry> entries, Map<String, CountryCode> schemeCodes) {
-    }
+    private record Snapshot(Map<CountryCode, Entry> entries, Map<String, CountryCode> schemeCodes) {}
 
     /**
      * The register with what is new. Inside a write (a unit of work) the new events may not be committed yet: they
@@ -212,7 +215,8 @@ public class StateRegistry implements StateLineage {
         }
     }
 
-    private long read(long from, Map<CountryCode, Entry> into, Map<String, CountryCode> schemes, List<Succession> recorded) {
+    private long read(
+            long from, Map<CountryCode, Entry> into, Map<String, CountryCode> schemes, List<Succession> recorded) {
         long next = from;
         DomainEventStream events = engine.getObject().readEvents(RegisterState.REGISTER_ID, from);
         while (events.hasNext()) {

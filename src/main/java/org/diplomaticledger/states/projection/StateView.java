@@ -1,9 +1,8 @@
 package org.diplomaticledger.states.projection;
 
-import org.diplomaticledger.states.api.StatePeriod;
-
 import java.time.Instant;
 import java.util.List;
+import org.diplomaticledger.states.api.StatePeriod;
 
 /**
  * A state as the register holds it: its code (and the ISO alpha-3 form, or the code itself for a ledger code), the
@@ -25,5 +24,4 @@ public record StateView(
         String source,
         String sourceUrl,
         Instant recordedAt,
-        String eventId) {
-}
+        String eventId) {}

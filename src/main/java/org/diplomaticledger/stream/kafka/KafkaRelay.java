@@ -1,6 +1,15 @@
 package org.diplomaticledger.stream.kafka;
 
 import io.cloudevents.CloudEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -13,16 +22,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The event handler of the {@value #PROCESSOR} processor: sends each event of a batch to the topic as a CloudEvent
@@ -49,11 +48,13 @@ public final class KafkaRelay {
     private final AtomicReference<Failure> failure = new AtomicReference<>();
 
     /** The last failed batch, until a batch succeeds again. */
-    public record Failure(String message, Instant at, int times) {
-    }
+    public record Failure(String message, Instant at, int times) {}
 
-    public KafkaRelay(KafkaTemplate<String, CloudEvent> template, LedgerCloudEvents cloudEvents, KafkaRelayProperties properties,
-                      JdbcTemplate jdbc) {
+    public KafkaRelay(
+            KafkaTemplate<String, CloudEvent> template,
+            LedgerCloudEvents cloudEvents,
+            KafkaRelayProperties properties,
+            JdbcTemplate jdbc) {
         this.template = template;
         this.cloudEvents = cloudEvents;
         this.properties = properties;
@@ -64,15 +65,22 @@ public final class KafkaRelay {
     void on(Object payload, EventMessage<?> event) {
         long position = position(event);
         // The link is written in the transaction that appended the event: a committed event without one never gets it.
-        Integer links = jdbc.queryForObject("SELECT COUNT(*) FROM audit_chain WHERE global_index = ? AND event_identifier = ?",
-                Integer.class, position, event.getIdentifier());
+        Integer links = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM audit_chain WHERE global_index = ? AND event_identifier = ?",
+                Integer.class,
+                position,
+                event.getIdentifier());
         if (links == null || links == 0) {
-            log.warn("Kafka relay: the event at position {} ({}) has no link in the audit chain: it was written around the"
-                    + " ledger and is not relayed", position, event.getIdentifier());
+            log.warn(
+                    "Kafka relay: the event at position {} ({}) has no link in the audit chain: it was written around the"
+                            + " ledger and is not relayed",
+                    position,
+                    event.getIdentifier());
             return;
         }
         CloudEvent cloudEvent = cloudEvents.toCloudEvent(event, position);
-        String key = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : event.getIdentifier();
+        String key =
+                event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : event.getIdentifier();
         Batch batch = pending();
         batch.last = position;
         try {
@@ -132,8 +140,11 @@ public final class KafkaRelay {
         acknowledged.accumulateAndGet(batch.last, Math::max);
         Failure previous = failure.getAndSet(null);
         if (previous != null) {
-            log.info("Kafka relay sends again: {} events acknowledged up to position {} after {} failed attempt(s)",
-                    batch.sends.size(), batch.last, previous.times());
+            log.info(
+                    "Kafka relay sends again: {} events acknowledged up to position {} after {} failed attempt(s)",
+                    batch.sends.size(),
+                    batch.last,
+                    previous.times());
         }
     }
 
@@ -142,8 +153,12 @@ public final class KafkaRelay {
         Failure now = new Failure(message, Instant.now(), previous == null ? 1 : previous.times() + 1);
         failure.set(now);
         batch.sends.forEach(send -> send.cancel(false));
-        log.warn("Kafka relay: the batch up to position {} was not acknowledged ({}); the relay stays before it and "
-                + "sends it again after a back-off (attempt {})", batch.last, message, now.times());
+        log.warn(
+                "Kafka relay: the batch up to position {} was not acknowledged ({}); the relay stays before it and "
+                        + "sends it again after a back-off (attempt {})",
+                batch.last,
+                message,
+                now.times());
         return new RelayFailedException(message, cause);
     }
 

@@ -5,6 +5,8 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.message.Encoding;
 import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.CloudEventSerializer;
+import java.net.URI;
+import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
@@ -28,9 +30,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.ProducerListener;
 
-import java.net.URI;
-import java.util.Map;
-
 /**
  * The Kafka relay, only with the {@code kafka} profile: a producer built from Boot's {@code spring.kafka.*}
  * properties (idempotent, acknowledged by all in-sync replicas, CloudEvents in structured JSON), and the
@@ -47,8 +46,8 @@ class KafkaRelayConfiguration {
      * without them a retried send could be stored twice, or an acknowledged one lost with its leader.
      */
     @Bean(destroyMethod = "destroy")
-    DefaultKafkaProducerFactory<String, CloudEvent> relayProducerFactory(KafkaProperties kafka,
-                                                                        ObjectProvider<SslBundles> sslBundles) {
+    DefaultKafkaProducerFactory<String, CloudEvent> relayProducerFactory(
+            KafkaProperties kafka, ObjectProvider<SslBundles> sslBundles) {
         Map<String, Object> config = kafka.buildProducerProperties(sslBundles.getIfAvailable());
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "diplomatic-ledger-relay");
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
@@ -66,8 +65,7 @@ class KafkaRelayConfiguration {
     KafkaTemplate<String, CloudEvent> relayKafkaTemplate(ProducerFactory<String, CloudEvent> relayProducerFactory) {
         KafkaTemplate<String, CloudEvent> template = new KafkaTemplate<>(relayProducerFactory);
         // The relay logs a failed batch once; Spring's default listener would log every event of it with its payload.
-        template.setProducerListener(new ProducerListener<>() {
-        });
+        template.setProducerListener(new ProducerListener<>() {});
         return template;
     }
 
@@ -76,11 +74,13 @@ class KafkaRelayConfiguration {
      * one, else one made from the same {@code ledger.stream.*} properties.
      */
     @Bean
-    KafkaRelay kafkaRelay(KafkaTemplate<String, CloudEvent> relayKafkaTemplate, KafkaRelayProperties properties,
-                          org.springframework.jdbc.core.JdbcTemplate jdbc,
-                          ObjectProvider<LedgerCloudEvents> shared,
-                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                          org.diplomaticledger.stream.StreamProperties stream) {
+    KafkaRelay kafkaRelay(
+            KafkaTemplate<String, CloudEvent> relayKafkaTemplate,
+            KafkaRelayProperties properties,
+            org.springframework.jdbc.core.JdbcTemplate jdbc,
+            ObjectProvider<LedgerCloudEvents> shared,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            org.diplomaticledger.stream.StreamProperties stream) {
         URI source = stream.source();
         URI schemaBase = stream.schemaBase();
         LedgerCloudEvents cloudEvents = shared.getIfAvailable(() -> {
@@ -100,20 +100,26 @@ class KafkaRelayConfiguration {
      */
     @Bean
     ConfigurerModule kafkaRelayProcessor(KafkaRelay relay, KafkaRelayProperties properties) {
-        return configurer -> configurer.eventProcessing()
-                .assignHandlerInstancesMatching(KafkaRelay.PROCESSOR, Integer.MAX_VALUE, candidate -> candidate == relay)
-                .registerListenerInvocationErrorHandler(KafkaRelay.PROCESSOR, config -> PropagatingErrorHandler.instance())
-                .registerPooledStreamingEventProcessor(KafkaRelay.PROCESSOR,
+        return configurer -> configurer
+                .eventProcessing()
+                .assignHandlerInstancesMatching(
+                        KafkaRelay.PROCESSOR, Integer.MAX_VALUE, candidate -> candidate == relay)
+                .registerListenerInvocationErrorHandler(
+                        KafkaRelay.PROCESSOR, config -> PropagatingErrorHandler.instance())
+                .registerPooledStreamingEventProcessor(
+                        KafkaRelay.PROCESSOR,
                         org.axonframework.config.Configuration::eventStore,
-                        (config, builder) -> builder
-                                .batchSize(properties.batchSize())
+                        (config, builder) -> builder.batchSize(properties.batchSize())
                                 .initialSegmentCount(1)
                                 .initialToken(StreamableMessageSource::createTailToken));
     }
 
     @Bean(destroyMethod = "close")
-    KafkaRelayStatus kafkaRelayStatus(KafkaRelay relay, ProjectionPositions positions,
-                                      EventProcessingConfiguration processing, KafkaRelayProperties properties) {
+    KafkaRelayStatus kafkaRelayStatus(
+            KafkaRelay relay,
+            ProjectionPositions positions,
+            EventProcessingConfiguration processing,
+            KafkaRelayProperties properties) {
         return new KafkaRelayStatus(relay, positions, processing, properties);
     }
 
@@ -124,11 +130,14 @@ class KafkaRelayConfiguration {
     @Bean
     io.micrometer.core.instrument.binder.MeterBinder kafkaRelayMetrics(KafkaRelayStatus status) {
         return registry -> {
-            io.micrometer.core.instrument.Gauge.builder("ledger.kafka.relay.position", status, KafkaRelayStatus::relayed)
-                    .description("The last ledger position the Kafka relay has delivered").register(registry);
-            io.micrometer.core.instrument.Gauge.builder("ledger.kafka.relay.lag", status,
-                            relay -> Math.max(0, relay.head() - relay.relayed()))
-                    .description("Positions between the ledger's head and the Kafka relay").register(registry);
+            io.micrometer.core.instrument.Gauge.builder(
+                            "ledger.kafka.relay.position", status, KafkaRelayStatus::relayed)
+                    .description("The last ledger position the Kafka relay has delivered")
+                    .register(registry);
+            io.micrometer.core.instrument.Gauge.builder(
+                            "ledger.kafka.relay.lag", status, relay -> Math.max(0, relay.head() - relay.relayed()))
+                    .description("Positions between the ledger's head and the Kafka relay")
+                    .register(registry);
         };
     }
 }

@@ -1,9 +1,8 @@
 package org.diplomaticledger.stream.kafka;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * {@code ledger.kafka.*}: where and how the relay publishes the ledger's events (profile {@code kafka}). The

@@ -1,5 +1,10 @@
 package org.diplomaticledger.stream.kafka;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.diplomaticledger.projection.ProjectionPositions;
@@ -7,12 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * How far the relay is: its committed position against the ledger's head. Reported as the {@code kafkaRelay}
@@ -29,8 +28,11 @@ public final class KafkaRelayStatus implements HealthIndicator, AutoCloseable {
     private final KafkaRelayProperties properties;
     private final ScheduledExecutorService lagLog;
 
-    KafkaRelayStatus(KafkaRelay relay, ProjectionPositions positions, EventProcessingConfiguration processing,
-                     KafkaRelayProperties properties) {
+    KafkaRelayStatus(
+            KafkaRelay relay,
+            ProjectionPositions positions,
+            EventProcessingConfiguration processing,
+            KafkaRelayProperties properties) {
         this.relay = relay;
         this.positions = positions;
         this.processing = processing;
@@ -63,7 +65,10 @@ public final class KafkaRelayStatus implements HealthIndicator, AutoCloseable {
         details.put("relayed", relayed);
         details.put("head", head);
         details.put("lag", Math.max(0, head - relayed));
-        boolean running = processing.eventProcessor(KafkaRelay.PROCESSOR).map(EventProcessor::isRunning).orElse(false);
+        boolean running = processing
+                .eventProcessor(KafkaRelay.PROCESSOR)
+                .map(EventProcessor::isRunning)
+                .orElse(false);
         details.put("running", running);
         KafkaRelay.Failure failure = relay.failure();
         if (failure != null) {
@@ -72,7 +77,9 @@ public final class KafkaRelayStatus implements HealthIndicator, AutoCloseable {
             details.put("failedAttempts", failure.times());
             return Health.down().withDetails(details).build();
         }
-        return (running ? Health.up() : Health.outOfService()).withDetails(details).build();
+        return (running ? Health.up() : Health.outOfService())
+                .withDetails(details)
+                .build();
     }
 
     private void logLag() {

@@ -10,6 +10,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.diplomaticledger.projection.QueryParameterException;
 import org.diplomaticledger.projection.ReadPosition;
 import org.diplomaticledger.shared.Problems;
@@ -29,12 +34,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
 /** The ledger's events for integrators: live as server-sent events, and in pages. */
 @RestController
 @Tag(name = "Stream", description = "The ledger's events as CloudEvents 1.0: live (SSE) and in pages")
@@ -50,9 +49,14 @@ class StreamController {
     private final Duration maxWait;
     private final SseStreams streams;
 
-    StreamController(LedgerTail tail, EventTypes types, StreamProperties properties,
-                     StreamConfiguration.StreamWorkers workers, ObjectMapper objectMapper,
-                     org.diplomaticledger.projection.ProjectionsProperties projections, SseStreams streams) {
+    StreamController(
+            LedgerTail tail,
+            EventTypes types,
+            StreamProperties properties,
+            StreamConfiguration.StreamWorkers workers,
+            ObjectMapper objectMapper,
+            org.diplomaticledger.projection.ProjectionsProperties projections,
+            SseStreams streams) {
         this.streams = streams;
         Duration maxWait = projections.maxWait();
         this.tail = tail;
@@ -63,7 +67,8 @@ class StreamController {
         this.maxWait = maxWait;
     }
 
-    @Operation(summary = "Subscribe to the ledger's events (server-sent events)",
+    @Operation(
+            summary = "Subscribe to the ledger's events (server-sent events)",
             description = """
                     Role INTEGRATOR (or ADMIN). A `text/event-stream` that never ends by itself: first every event after \
                     the position you name (`Last-Event-ID`, else `after`, else 0: the whole ledger), read from the store, \
@@ -75,30 +80,51 @@ class StreamController {
                     `ledger.stream.buffer` (1000) events wait is sent `: stream ended: …` and the stream closes: \
                     reconnect with the last id you received. See docs/stream.md.""",
             responses = {
-                    @ApiResponse(responseCode = "200", description = "The stream", content = @Content(mediaType = "text/event-stream")),
-                    @ApiResponse(responseCode = "400", description = "A bad parameter, named in `parameter`",
-                            content = @Content(mediaType = "application/problem+json")),
-                    @ApiResponse(responseCode = "403", description = "Not INTEGRATOR or ADMIN",
-                            content = @Content(mediaType = "application/problem+json")),
-                    @ApiResponse(responseCode = "503", description = "Too many streams open (`ledger.stream.max-subscribers`)",
-                            content = @Content(mediaType = "application/problem+json"))})
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "The stream",
+                        content = @Content(mediaType = "text/event-stream")),
+                @ApiResponse(
+                        responseCode = "400",
+                        description = "A bad parameter, named in `parameter`",
+                        content = @Content(mediaType = "application/problem+json")),
+                @ApiResponse(
+                        responseCode = "403",
+                        description = "Not INTEGRATOR or ADMIN",
+                        content = @Content(mediaType = "application/problem+json")),
+                @ApiResponse(
+                        responseCode = "503",
+                        description = "Too many streams open (`ledger.stream.max-subscribers`)",
+                        content = @Content(mediaType = "application/problem+json"))
+            })
     @GetMapping(value = "/api/v1/stream", produces = "text/event-stream")
-    void stream(@Parameter(description = "Start after this ledger position (0: from the first event)", example = "120")
-                @RequestParam(value = "after", required = false) String after,
-                @Parameter(description = "Resume after this position; set by SSE clients on reconnect, wins over `after`", example = "120")
-                @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
-                @Parameter(description = StreamDocs.TYPE, example = "DiplomatExpelled")
-                @RequestParam(value = "type", required = false) List<String> type,
-                @Parameter(description = StreamDocs.STATE, example = "RU")
-                @RequestParam(value = "state", required = false) String state,
-                @Parameter(description = StreamDocs.AGGREGATE, example = "RU-US")
-                @RequestParam(value = "aggregate", required = false) String aggregate,
-                HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void stream(
+            @Parameter(description = "Start after this ledger position (0: from the first event)", example = "120")
+                    @RequestParam(value = "after", required = false)
+                    String after,
+            @Parameter(
+                            description =
+                                    "Resume after this position; set by SSE clients on reconnect, wins over `after`",
+                            example = "120")
+                    @RequestHeader(value = "Last-Event-ID", required = false)
+                    String lastEventId,
+            @Parameter(description = StreamDocs.TYPE, example = "DiplomatExpelled")
+                    @RequestParam(value = "type", required = false)
+                    List<String> type,
+            @Parameter(description = StreamDocs.STATE, example = "RU") @RequestParam(value = "state", required = false)
+                    String state,
+            @Parameter(description = StreamDocs.AGGREGATE, example = "RU-US")
+                    @RequestParam(value = "aggregate", required = false)
+                    String aggregate,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         // The stream itself is SseStreams', shared with the dashboard's live feed.
         streams.open(request, response, SseStreams.start(lastEventId, after), streams.filter(type, state, aggregate));
     }
 
-    @Operation(summary = "Read the ledger's events in pages",
+    @Operation(
+            summary = "Read the ledger's events in pages",
             description = """
                     Roles INTEGRATOR, AUDITOR, CLERK (to find the event a correction names), ADMIN. The same CloudEvents \
                     as the stream, in ledger order, read-only: \
@@ -110,37 +136,67 @@ class StreamController {
                     the header `X-Ledger-Next`. Only settled positions are served (no write that could still commit \
                     below them), so paging with `next` never skips an event.""",
             responses = {
-                    @ApiResponse(responseCode = "200", description = "A page", content = {
-                            @Content(mediaType = "application/json", schema = @Schema(implementation = EventPage.class)),
-                            @Content(mediaType = NDJSON)}),
-                    @ApiResponse(responseCode = "400", description = "A bad parameter, named in `parameter`",
-                            content = @Content(mediaType = "application/problem+json")),
-                    @ApiResponse(responseCode = "403", description = "Not INTEGRATOR, AUDITOR, CLERK or ADMIN",
-                            content = @Content(mediaType = "application/problem+json")),
-                    @ApiResponse(responseCode = "503", description = "The ledger did not settle `atLeast` in time",
-                            content = @Content(mediaType = "application/problem+json"))})
-    @GetMapping(value = "/api/v1/events", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
-    ResponseEntity<?> events(@Parameter(description = "Events after this ledger position (0: from the first)", example = "0")
-                             @RequestParam(value = "after", required = false) String after,
-                             @Parameter(description = "At most this many events (1 to `ledger.stream.max-page-size`, 1000; default 100)", example = "100")
-                             @RequestParam(value = "limit", required = false) String limit,
-                             @Parameter(description = StreamDocs.TYPE, example = "DiplomatExpelled")
-                             @RequestParam(value = "type", required = false) List<String> type,
-                             @Parameter(description = StreamDocs.STATE, example = "RU")
-                             @RequestParam(value = "state", required = false) String state,
-                             @Parameter(description = StreamDocs.AGGREGATE, example = "RU-US")
-                             @RequestParam(value = "aggregate", required = false) String aggregate,
-                             @Parameter(description = "Events effective on or after this date (YYYY-MM-DD)", example = "2017-01-01")
-                             @RequestParam(value = "from", required = false) String from,
-                             @Parameter(description = "Events effective on or before this date (YYYY-MM-DD)", example = "2018-12-31")
-                             @RequestParam(value = "to", required = false) String to,
-                             @Parameter(description = "Wait (bounded) until this ledger position is settled, e.g. the `position` "
-                                     + "of your write", example = "120")
-                             @RequestParam(value = ReadPosition.PARAMETER, required = false) String atLeastParameter,
-                             @Parameter(description = "The same as `atLeast`, as a header", example = "120")
-                             @RequestHeader(value = ReadPosition.HEADER, required = false) String atLeastHeader,
-                             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
-                             HttpServletRequest request) throws InterruptedException {
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "A page",
+                        content = {
+                            @Content(
+                                    mediaType = "application/json",
+                                    schema = @Schema(implementation = EventPage.class)),
+                            @Content(mediaType = NDJSON)
+                        }),
+                @ApiResponse(
+                        responseCode = "400",
+                        description = "A bad parameter, named in `parameter`",
+                        content = @Content(mediaType = "application/problem+json")),
+                @ApiResponse(
+                        responseCode = "403",
+                        description = "Not INTEGRATOR, AUDITOR, CLERK or ADMIN",
+                        content = @Content(mediaType = "application/problem+json")),
+                @ApiResponse(
+                        responseCode = "503",
+                        description = "The ledger did not settle `atLeast` in time",
+                        content = @Content(mediaType = "application/problem+json"))
+            })
+    @GetMapping(
+            value = "/api/v1/events",
+            produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
+    ResponseEntity<?> events(
+            @Parameter(description = "Events after this ledger position (0: from the first)", example = "0")
+                    @RequestParam(value = "after", required = false)
+                    String after,
+            @Parameter(
+                            description =
+                                    "At most this many events (1 to `ledger.stream.max-page-size`, 1000; default 100)",
+                            example = "100")
+                    @RequestParam(value = "limit", required = false)
+                    String limit,
+            @Parameter(description = StreamDocs.TYPE, example = "DiplomatExpelled")
+                    @RequestParam(value = "type", required = false)
+                    List<String> type,
+            @Parameter(description = StreamDocs.STATE, example = "RU") @RequestParam(value = "state", required = false)
+                    String state,
+            @Parameter(description = StreamDocs.AGGREGATE, example = "RU-US")
+                    @RequestParam(value = "aggregate", required = false)
+                    String aggregate,
+            @Parameter(description = "Events effective on or after this date (YYYY-MM-DD)", example = "2017-01-01")
+                    @RequestParam(value = "from", required = false)
+                    String from,
+            @Parameter(description = "Events effective on or before this date (YYYY-MM-DD)", example = "2018-12-31")
+                    @RequestParam(value = "to", required = false)
+                    String to,
+            @Parameter(
+                            description = "Wait (bounded) until this ledger position is settled, e.g. the `position` "
+                                    + "of your write",
+                            example = "120")
+                    @RequestParam(value = ReadPosition.PARAMETER, required = false)
+                    String atLeastParameter,
+            @Parameter(description = "The same as `atLeast`, as a header", example = "120")
+                    @RequestHeader(value = ReadPosition.HEADER, required = false)
+                    String atLeastHeader,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            HttpServletRequest request)
+            throws InterruptedException {
         long start = SseStreams.position("after", after);
         int size = limit == null || limit.isBlank() ? 100 : count("limit", limit);
         if (size < 1 || size > properties.maxPageSize()) {
@@ -155,8 +211,12 @@ class StreamController {
         }
         if (atLeast != null) {
             if (!tail.awaitFrontier(atLeast, maxWait)) {
-                return Problems.response(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "ledger-behind", "Ledger behind",
-                        "the ledger settled position " + tail.frontier() + ", not yet " + atLeast + "; ask again shortly",
+                return Problems.response(Problems.of(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "ledger-behind",
+                        "Ledger behind",
+                        "the ledger settled position " + tail.frontier() + ", not yet " + atLeast
+                                + "; ask again shortly",
                         request));
             }
         }
@@ -195,14 +255,19 @@ class StreamController {
             List<String> query = new ArrayList<>(filter.asQuery());
             query.add(0, "after=" + next);
             query.add(1, "limit=" + size);
-            headers.add(HttpHeaders.LINK, "<" + request.getRequestURI() + "?" + String.join("&", query) + ">; rel=\"next\"");
+            headers.add(
+                    HttpHeaders.LINK,
+                    "<" + request.getRequestURI() + "?" + String.join("&", query) + ">; rel=\"next\"");
         }
         if (accept != null && accept.contains(NDJSON)) {
             StringBuilder body = new StringBuilder();
             for (StreamedEvent event : matched) {
                 body.append(event.jsonString()).append('\n');
             }
-            return ResponseEntity.ok().headers(headers).contentType(MediaType.parseMediaType(NDJSON)).body(body.toString());
+            return ResponseEntity.ok()
+                    .headers(headers)
+                    .contentType(MediaType.parseMediaType(NDJSON))
+                    .body(body.toString());
         }
         List<JsonNode> events = new ArrayList<>(matched.size());
         for (StreamedEvent event : matched) {
@@ -212,7 +277,9 @@ class StreamController {
                 throw new UncheckedIOException(e);
             }
         }
-        return ResponseEntity.ok().headers(headers).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.ok()
+                .headers(headers)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(new EventPage(events, next, more, scanned, frontier));
     }
 

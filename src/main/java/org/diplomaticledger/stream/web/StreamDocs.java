@@ -10,6 +10,5 @@ final class StreamDocs {
     static final String AGGREGATE = "Only events of this aggregate (the CloudEvent's `subject`): a presence `RU-US`, "
             + "relations `RELATIONS-RU-US`, talks `istanbul-2025-04-10`";
 
-    private StreamDocs() {
-    }
+    private StreamDocs() {}
 }

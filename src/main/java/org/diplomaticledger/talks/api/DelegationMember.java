@@ -15,7 +15,9 @@ public record DelegationMember(
         @NotBlank @Size(max = 100) String name,
         @Size(max = 200) String title,
         @NotNull Boolean diplomat,
-        @Pattern(regexp = TalksIds.PATTERN, message = TalksIds.MESSAGE) String personId) {
+
+        @Pattern(regexp = TalksIds.PATTERN, message = TalksIds.MESSAGE)
+        String personId) {
 
     public DelegationMember {
         if (personId == null && name != null) {

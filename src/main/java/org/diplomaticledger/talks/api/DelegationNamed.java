@@ -1,11 +1,10 @@
 package org.diplomaticledger.talks.api;
 
+import java.time.LocalDate;
+import java.util.List;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
-import java.util.List;
 
 /**
  * A party named its delegation to the talks: the head and the other members a source named. When
@@ -19,7 +18,8 @@ public record DelegationNamed(
         List<DelegationMember> members,
         boolean replacesEarlier,
         LocalDate effectiveDate,
-        Provenance source) implements LedgerEvent {
+        Provenance source)
+        implements LedgerEvent {
 
     public DelegationNamed {
         members = members == null ? List.of() : List.copyOf(members);

@@ -8,5 +8,5 @@ import org.diplomaticledger.history.api.ReviseEntry;
  * Internal: a {@code CorrectEntry} or {@code RetractEntry} of one of these talks' events, judged by the ledger's
  * history on these talks' history and handed to them to record. Not a client command.
  */
-public record ReviseTalksEntry(@TargetAggregateIdentifier String talksId, JudgedRevision revision) implements ReviseEntry {
-}
+public record ReviseTalksEntry(@TargetAggregateIdentifier String talksId, JudgedRevision revision)
+        implements ReviseEntry {}

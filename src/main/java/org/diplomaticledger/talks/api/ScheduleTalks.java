@@ -5,21 +5,22 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.List;
 
 /**
  * Records that two or more states announced talks: where, when, on what and in which format. Without a
  * {@code talksId} the ledger generates one. Absent lists are read as empty.
  */
 public record ScheduleTalks(
-        @TargetAggregateIdentifier @Pattern(regexp = TalksIds.PATTERN, message = TalksIds.MESSAGE) String talksId,
+        @TargetAggregateIdentifier @Pattern(regexp = TalksIds.PATTERN, message = TalksIds.MESSAGE)
+        String talksId,
+
         @Size(max = 20) List<@NotNull CountryCode> parties,
         @NotNull @Valid Venue venue,
         @NotNull LocalDate date,
@@ -29,7 +30,8 @@ public record ScheduleTalks(
         @Size(max = 50) List<@NotBlank @Size(max = 200) String> excludedTopics,
         @NotNull TalksFormat format,
         @NotNull LocalDate effectiveDate,
-        @NotNull @Valid Provenance source) implements LedgerCommand {
+        @NotNull @Valid Provenance source)
+        implements LedgerCommand {
 
     public ScheduleTalks {
         if (talksId == null) {

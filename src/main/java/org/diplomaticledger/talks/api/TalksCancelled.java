@@ -1,10 +1,9 @@
 package org.diplomaticledger.talks.api;
 
+import java.time.LocalDate;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
 
 /**
  * Talks were called off before they were held; {@code cancelledBy} is the state that called them off when a source
@@ -16,5 +15,5 @@ public record TalksCancelled(
         String reason,
         CountryCode cancelledBy,
         LocalDate effectiveDate,
-        Provenance source) implements LedgerEvent {
-}
+        Provenance source)
+        implements LedgerEvent {}

@@ -1,11 +1,10 @@
 package org.diplomaticledger.talks.api;
 
+import java.time.LocalDate;
+import java.util.List;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
-import java.util.List;
 
 /**
  * Talks ended with an {@code outcome}, the parties' statement and the follow-ups agreed. {@code heldReported} is
@@ -21,7 +20,8 @@ public record TalksConcluded(
         List<String> followUps,
         boolean heldReported,
         LocalDate effectiveDate,
-        Provenance source) implements LedgerEvent {
+        Provenance source)
+        implements LedgerEvent {
 
     public TalksConcluded {
         parties = parties == null ? List.of() : List.copyOf(parties);

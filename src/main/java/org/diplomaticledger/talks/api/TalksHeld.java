@@ -1,11 +1,10 @@
 package org.diplomaticledger.talks.api;
 
+import java.time.LocalDate;
+import java.util.List;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
-import java.util.List;
 
 /**
  * The parties met: talks took place from {@code heldOn} (the effective date) to {@code endDate} (when they lasted
@@ -25,7 +24,8 @@ public record TalksHeld(
         boolean rescheduledImplicitly,
         String summary,
         LocalDate effectiveDate,
-        Provenance source) implements LedgerEvent {
+        Provenance source)
+        implements LedgerEvent {
 
     public TalksHeld {
         parties = parties == null ? List.of() : List.copyOf(parties);

@@ -14,8 +14,7 @@ final class TalksIds {
     static final String MESSAGE =
             "must start with a lower-case letter or digit and contain at most 100 lower-case letters, digits, '.', '_' or '-'";
 
-    private TalksIds() {
-    }
+    private TalksIds() {}
 
     /** An id for talks the client did not name. */
     static String generate() {

@@ -1,9 +1,8 @@
 package org.diplomaticledger.talks.api;
 
+import java.time.LocalDate;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
-
-import java.time.LocalDate;
 
 /**
  * Talks will not take place on {@code previousDate}; {@code newDate} is the later date a source gave, or
@@ -15,5 +14,5 @@ public record TalksPostponed(
         LocalDate newDate,
         String reason,
         LocalDate effectiveDate,
-        Provenance source) implements LedgerEvent {
-}
+        Provenance source)
+        implements LedgerEvent {}

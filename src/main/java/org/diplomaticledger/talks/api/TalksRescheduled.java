@@ -1,10 +1,9 @@
 package org.diplomaticledger.talks.api;
 
-import org.diplomaticledger.shared.LedgerEvent;
-import org.diplomaticledger.shared.Provenance;
-
 import java.time.LocalDate;
 import java.time.LocalTime;
+import org.diplomaticledger.shared.LedgerEvent;
+import org.diplomaticledger.shared.Provenance;
 
 /**
  * Talks not yet held were moved to another date, time or venue; the event carries both the previous and the new
@@ -22,5 +21,5 @@ public record TalksRescheduled(
         boolean thirdLocation,
         String reason,
         LocalDate effectiveDate,
-        Provenance source) implements LedgerEvent {
-}
+        Provenance source)
+        implements LedgerEvent {}

@@ -1,12 +1,11 @@
 package org.diplomaticledger.talks.api;
 
-import org.diplomaticledger.shared.CountryCode;
-import org.diplomaticledger.shared.LedgerEvent;
-import org.diplomaticledger.shared.Provenance;
-
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.LedgerEvent;
+import org.diplomaticledger.shared.Provenance;
 
 /**
  * Talks between two or more states were announced for a date and a venue, with their scope and the topics left out.
@@ -25,7 +24,8 @@ public record TalksScheduled(
         TalksFormat format,
         boolean thirdLocation,
         LocalDate effectiveDate,
-        Provenance source) implements LedgerEvent {
+        Provenance source)
+        implements LedgerEvent {
 
     public TalksScheduled {
         parties = parties == null ? List.of() : List.copyOf(parties);

@@ -3,9 +3,8 @@ package org.diplomaticledger.talks.api;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.diplomaticledger.shared.CountryCode;
-
 import java.util.Collection;
+import org.diplomaticledger.shared.CountryCode;
 
 /**
  * Where talks take place: a city in a state and, when a source names it, the place itself

@@ -1,19 +1,26 @@
 package org.diplomaticledger.talks.domain;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.SourceId;
-import org.axonframework.serialization.Revision;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.diplomaticledger.history.api.EntryCorrected;
-import org.diplomaticledger.history.api.JudgedRevision;
 import org.diplomaticledger.history.api.EntryRetracted;
+import org.diplomaticledger.history.api.JudgedRevision;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.RuleViolation;
 import org.diplomaticledger.shared.WholeBatch;
@@ -35,18 +42,9 @@ import org.diplomaticledger.talks.api.TalksPostponed;
 import org.diplomaticledger.talks.api.TalksRescheduled;
 import org.diplomaticledger.talks.api.TalksScheduled;
 import org.diplomaticledger.talks.api.Venue;
-
 import org.diplomaticledger.talks.domain.TalksTimeline.Standing;
 import org.diplomaticledger.talks.domain.TalksTimeline.Step;
 import org.diplomaticledger.talks.domain.TalksTimeline.TalksFact;
-
-import java.time.LocalDate;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One round of talks between states, from announcement to conclusion. Late or partial reports are accepted and the
@@ -64,6 +62,7 @@ public class Talks {
 
     @AggregateIdentifier
     private String talksId;
+
     private List<CountryCode> parties;
     private TalksFormat format;
     /** Their announcement and every report after it, by effective date. */
@@ -97,11 +96,16 @@ public class Talks {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(ScheduleTalks command) {
         if (talksId != null && !timeline.announced()) {
-            throw new RuleViolation("talks-already-scheduled", "talksId", "the scheduling of talks '" + talksId
-                    + "' was retracted; its id stays taken, choose another talksId or leave it out to have one generated");
+            throw new RuleViolation(
+                    "talks-already-scheduled",
+                    "talksId",
+                    "the scheduling of talks '" + talksId
+                            + "' was retracted; its id stays taken, choose another talksId or leave it out to have one generated");
         }
         if (talksId != null) {
-            throw new RuleViolation("talks-already-scheduled", "talksId",
+            throw new RuleViolation(
+                    "talks-already-scheduled",
+                    "talksId",
                     "talks '" + talksId + "' are already in the ledger (scheduled for "
                             + timeline.on(command.effectiveDate(), talksId).date()
                             + "); choose another talksId or leave it out to have one generated");
@@ -110,24 +114,38 @@ public class Talks {
         Set<CountryCode> distinct = new LinkedHashSet<>();
         for (int i = 0; i < requested.size(); i++) {
             if (!distinct.add(requested.get(i))) {
-                throw new RuleViolation("parties-duplicated", "parties[" + i + "]",
+                throw new RuleViolation(
+                        "parties-duplicated",
+                        "parties[" + i + "]",
                         "party " + requested.get(i) + " is listed more than once in " + requested);
             }
         }
         if (distinct.size() < 2) {
-            throw new RuleViolation("parties-too-few", "parties",
-                    "talks need at least two distinct parties, got " + requested);
+            throw new RuleViolation(
+                    "parties-too-few", "parties", "talks need at least two distinct parties, got " + requested);
         }
-        apply(new TalksScheduled(command.talksId(), requested, command.venue(), command.date(), command.time(),
-                command.title(), command.scope(), command.excludedTopics(), command.format(),
-                command.venue().isOutside(distinct), command.effectiveDate(), command.source()));
+        apply(new TalksScheduled(
+                command.talksId(),
+                requested,
+                command.venue(),
+                command.date(),
+                command.time(),
+                command.title(),
+                command.scope(),
+                command.excludedTopics(),
+                command.format(),
+                command.venue().isOutside(distinct),
+                command.effectiveDate(),
+                command.source()));
     }
 
     @CommandHandler
     public void handle(NameDelegation command) {
         refuseIfRetracted();
         if (!parties.contains(command.state())) {
-            throw new RuleViolation("delegation-not-a-party", "state",
+            throw new RuleViolation(
+                    "delegation-not-a-party",
+                    "state",
                     command.state() + " is not a party to talks '" + talksId + "' (parties: " + parties + ")");
         }
         if (format == TalksFormat.DIPLOMATS_ONLY) {
@@ -141,66 +159,115 @@ public class Talks {
         for (int i = 0; i < command.members().size(); i++) {
             DelegationMember member = command.members().get(i);
             if (!personIds.add(identity(member))) {
-                throw new RuleViolation("delegation-member-repeated", "members[" + i + "]",
+                throw new RuleViolation(
+                        "delegation-member-repeated",
+                        "members[" + i + "]",
                         member.name() + " appears more than once in the delegation of " + command.state());
             }
         }
         requireFits("DelegationNamed", command.effectiveDate(), TalksFact.delegation(command.state()));
-        apply(new DelegationNamed(talksId, command.state(), command.head(), command.members(),
-                timeline.delegationNamedBy(command.state(), command.effectiveDate()), command.effectiveDate(),
+        apply(new DelegationNamed(
+                talksId,
+                command.state(),
+                command.head(),
+                command.members(),
+                timeline.delegationNamedBy(command.state(), command.effectiveDate()),
+                command.effectiveDate(),
                 command.source()));
     }
 
     @CommandHandler
     public void handle(RescheduleTalks command) {
         refuseIfRetracted();
-        requireFits("TalksRescheduled", command.effectiveDate(), TalksFact.setting(Step.RESCHEDULED, command.date(),
-                command.time(), command.venue()));
+        requireFits(
+                "TalksRescheduled",
+                command.effectiveDate(),
+                TalksFact.setting(Step.RESCHEDULED, command.date(), command.time(), command.venue()));
         Standing then = timeline.on(command.effectiveDate(), talksId);
         Venue newVenue = command.venue() == null ? then.venue() : command.venue();
-        apply(new TalksRescheduled(talksId, then.date(), then.time(), then.venue(), command.date(), command.time(),
-                newVenue, newVenue.isOutside(parties), command.reason(), command.effectiveDate(), command.source()));
+        apply(new TalksRescheduled(
+                talksId,
+                then.date(),
+                then.time(),
+                then.venue(),
+                command.date(),
+                command.time(),
+                newVenue,
+                newVenue.isOutside(parties),
+                command.reason(),
+                command.effectiveDate(),
+                command.source()));
     }
 
     @CommandHandler
     public void handle(PostponeTalks command) {
         refuseIfRetracted();
-        requireFits("TalksPostponed", command.effectiveDate(), TalksFact.setting(Step.POSTPONED, command.newDate(), null,
-                null));
-        apply(new TalksPostponed(talksId, timeline.on(command.effectiveDate(), talksId).date(), command.newDate(),
-                command.reason(), command.effectiveDate(), command.source()));
+        requireFits(
+                "TalksPostponed",
+                command.effectiveDate(),
+                TalksFact.setting(Step.POSTPONED, command.newDate(), null, null));
+        apply(new TalksPostponed(
+                talksId,
+                timeline.on(command.effectiveDate(), talksId).date(),
+                command.newDate(),
+                command.reason(),
+                command.effectiveDate(),
+                command.source()));
     }
 
     @CommandHandler
     public void handle(CancelTalks command) {
         refuseIfRetracted();
         requireFits("TalksCancelled", command.effectiveDate(), TalksFact.of(Step.CANCELLED));
-        apply(new TalksCancelled(talksId, timeline.on(command.effectiveDate(), talksId).date(), command.reason(),
-                command.cancelledBy(), command.effectiveDate(), command.source()));
+        apply(new TalksCancelled(
+                talksId,
+                timeline.on(command.effectiveDate(), talksId).date(),
+                command.reason(),
+                command.cancelledBy(),
+                command.effectiveDate(),
+                command.source()));
     }
 
     @CommandHandler
     public void handle(RecordTalksHeld command) {
         refuseIfRetracted();
         if (command.endDate() != null && command.endDate().isBefore(command.effectiveDate())) {
-            throw new RuleViolation("talks-end-before-start", "endDate",
+            throw new RuleViolation(
+                    "talks-end-before-start",
+                    "endDate",
                     "talks '" + talksId + "' cannot end on " + command.endDate() + ", before they were held on "
                             + command.effectiveDate());
         }
         requireFits("TalksHeld", command.effectiveDate(), TalksFact.setting(Step.HELD, null, null, command.venue()));
         Standing then = timeline.on(command.effectiveDate(), talksId);
         Venue usedVenue = command.venue() == null ? then.venue() : command.venue();
-        apply(new TalksHeld(talksId, parties, command.effectiveDate(), command.endDate(), usedVenue,
-                usedVenue.isOutside(parties), then.date(), !command.effectiveDate().equals(then.date()),
-                command.summary(), command.effectiveDate(), command.source()));
+        apply(new TalksHeld(
+                talksId,
+                parties,
+                command.effectiveDate(),
+                command.endDate(),
+                usedVenue,
+                usedVenue.isOutside(parties),
+                then.date(),
+                !command.effectiveDate().equals(then.date()),
+                command.summary(),
+                command.effectiveDate(),
+                command.source()));
     }
 
     @CommandHandler
     public void handle(ConcludeTalks command) {
         refuseIfRetracted();
         requireFits("TalksConcluded", command.effectiveDate(), TalksFact.of(Step.CONCLUDED));
-        apply(new TalksConcluded(talksId, parties, command.outcome(), command.statement(), command.followUps(),
-                timeline.on(command.effectiveDate(), talksId).held(), command.effectiveDate(), command.source()));
+        apply(new TalksConcluded(
+                talksId,
+                parties,
+                command.outcome(),
+                command.statement(),
+                command.followUps(),
+                timeline.on(command.effectiveDate(), talksId).held(),
+                command.effectiveDate(),
+                command.source()));
     }
 
     /**
@@ -242,8 +309,12 @@ public class Talks {
         talksId = event.talksId();
         parties = event.parties();
         format = event.format();
-        place(event, eventId, sequence, event.effectiveDate(), TalksFact.setting(Step.SCHEDULED, event.date(),
-                event.time(), event.venue()));
+        place(
+                event,
+                eventId,
+                sequence,
+                event.effectiveDate(),
+                TalksFact.setting(Step.SCHEDULED, event.date(), event.time(), event.venue()));
     }
 
     @EventSourcingHandler
@@ -253,14 +324,22 @@ public class Talks {
 
     @EventSourcingHandler
     void on(TalksRescheduled event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        place(event, eventId, sequence, event.effectiveDate(), TalksFact.setting(Step.RESCHEDULED, event.date(),
-                event.time(), event.venue()));
+        place(
+                event,
+                eventId,
+                sequence,
+                event.effectiveDate(),
+                TalksFact.setting(Step.RESCHEDULED, event.date(), event.time(), event.venue()));
     }
 
     @EventSourcingHandler
     void on(TalksPostponed event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        place(event, eventId, sequence, event.effectiveDate(), TalksFact.setting(Step.POSTPONED, event.newDate(), null,
-                null));
+        place(
+                event,
+                eventId,
+                sequence,
+                event.effectiveDate(),
+                TalksFact.setting(Step.POSTPONED, event.newDate(), null, null));
     }
 
     @EventSourcingHandler
@@ -281,14 +360,18 @@ public class Talks {
     /** Talks whose scheduling was retracted are no talks at all: nothing more can be recorded about them. */
     private void refuseIfRetracted() {
         if (!timeline.announced()) {
-            throw new RuleViolation("unknown-aggregate", "talksId", "the scheduling of talks '" + talksId
-                    + "' was retracted; nothing more can be recorded about them");
+            throw new RuleViolation(
+                    "unknown-aggregate",
+                    "talksId",
+                    "the scheduling of talks '" + talksId + "' was retracted; nothing more can be recorded about them");
         }
     }
 
     private void refuseNonDiplomat(DelegationMember member, String field, CountryCode state) {
         if (!member.diplomat()) {
-            throw new RuleViolation("delegation-not-diplomats-only", field,
+            throw new RuleViolation(
+                    "delegation-not-diplomats-only",
+                    field,
                     "talks '" + talksId + "' are for diplomats only, but " + member.name()
                             + (member.title() == null ? "" : " (" + member.title() + ")")
                             + " on the delegation of " + state + " is not a diplomat");

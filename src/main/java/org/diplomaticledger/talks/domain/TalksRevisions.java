@@ -1,14 +1,13 @@
 package org.diplomaticledger.talks.domain;
 
+import java.util.List;
+import java.util.Map;
 import org.diplomaticledger.history.api.RevisionRoute;
 import org.diplomaticledger.history.api.RevisionRules;
 import org.diplomaticledger.talks.api.ReviseTalksEntry;
 import org.diplomaticledger.talks.api.TalksScheduled;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.List;
-import java.util.Map;
 
 /** How corrections and retractions reach {@link Talks}, and what their events mean for them. */
 @Configuration(proxyBeanMethods = false)

@@ -1,15 +1,14 @@
 package org.diplomaticledger.talks.domain;
 
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Set;
+import java.util.function.Function;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.EffectiveTimeline;
 import org.diplomaticledger.shared.EffectiveTimeline.Placed;
 import org.diplomaticledger.shared.RuleViolation;
 import org.diplomaticledger.talks.api.Venue;
-
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.Set;
-import java.util.function.Function;
 
 /**
  * One round of talks in effective time ({@link EffectiveTimeline}): their announcement, then every reschedule,
@@ -25,7 +24,13 @@ record TalksTimeline(EffectiveTimeline<TalksFact> facts) {
 
     /** What a report does to the talks. */
     enum Step {
-        SCHEDULED, DELEGATION_NAMED, RESCHEDULED, POSTPONED, CANCELLED, HELD, CONCLUDED
+        SCHEDULED,
+        DELEGATION_NAMED,
+        RESCHEDULED,
+        POSTPONED,
+        CANCELLED,
+        HELD,
+        CONCLUDED
     }
 
     /**
@@ -59,8 +64,8 @@ record TalksTimeline(EffectiveTimeline<TalksFact> facts) {
      */
     TalksTimeline with(String eventId, Object event, LocalDate on, long sequence, TalksFact fact) {
         LocalDate placed = fact.step() == Step.SCHEDULED ? LocalDate.MIN : on;
-        return new TalksTimeline(facts.with(new Placed<>(eventId, event.getClass().getSimpleName(), placed, sequence,
-                fact)));
+        return new TalksTimeline(
+                facts.with(new Placed<>(eventId, event.getClass().getSimpleName(), placed, sequence, fact)));
     }
 
     /** Whether the announcement is recorded (a retracted one is not: its events are no longer read). */
@@ -70,8 +75,10 @@ record TalksTimeline(EffectiveTimeline<TalksFact> facts) {
 
     /** Whether the party named a delegation on or before a day. */
     boolean delegationNamedBy(CountryCode state, LocalDate day) {
-        return facts.facts().stream().anyMatch(fact -> fact.fact().step() == Step.DELEGATION_NAMED
-                && state.equals(fact.fact().state()) && !fact.on().isAfter(day));
+        return facts.facts().stream()
+                .anyMatch(fact -> fact.fact().step() == Step.DELEGATION_NAMED
+                        && state.equals(fact.fact().state())
+                        && !fact.on().isAfter(day));
     }
 
     /** The talks on a day, after every report recorded for that day. */
@@ -84,9 +91,14 @@ record TalksTimeline(EffectiveTimeline<TalksFact> facts) {
      * later day refuses it too, or waits for the end of an open batch, where {@code atTheEnd} judges the talks as
      * they then stand.
      */
-    void requireFits(String type, LocalDate on, TalksFact fact, String talksId, Function<Object, RuleViolation> atTheEnd) {
-        facts.requireFits(Placed.candidate(type, on, fact), rules(talksId), type + " of talks '" + talksId + "' on " + on,
-                talksId, atTheEnd);
+    void requireFits(
+            String type, LocalDate on, TalksFact fact, String talksId, Function<Object, RuleViolation> atTheEnd) {
+        facts.requireFits(
+                Placed.candidate(type, on, fact),
+                rules(talksId),
+                type + " of talks '" + talksId + "' on " + on,
+                talksId,
+                atTheEnd);
     }
 
     /** The first report that breaks a rule now and did not in {@code baseline}, for a batch judged as a whole. */
@@ -116,20 +128,36 @@ record TalksTimeline(EffectiveTimeline<TalksFact> facts) {
             public Standing after(Standing before, Placed<TalksFact> placed) {
                 TalksFact fact = placed.fact();
                 return switch (fact.step()) {
-                    case SCHEDULED -> new Standing(TalksStatus.SCHEDULED, fact.date(), fact.time(), fact.venue(), false);
+                    case SCHEDULED ->
+                        new Standing(TalksStatus.SCHEDULED, fact.date(), fact.time(), fact.venue(), false);
                     case DELEGATION_NAMED -> before;
-                    case RESCHEDULED -> new Standing(TalksStatus.RESCHEDULED, fact.date(),
-                            fact.time() == null ? before.time() : fact.time(),
-                            fact.venue() == null ? before.venue() : fact.venue(), before.held());
-                    case POSTPONED -> new Standing(TalksStatus.POSTPONED, fact.date() != null ? fact.date() : before.date(),
-                            before.time(), before.venue(), before.held());
-                    case CANCELLED -> new Standing(TalksStatus.CANCELLED, before.date(), before.time(), before.venue(),
-                            before.held());
-                    case HELD -> new Standing(before.status() == TalksStatus.CONCLUDED ? TalksStatus.CONCLUDED
-                            : TalksStatus.HELD, before.date(), before.time(),
-                            fact.venue() == null ? before.venue() : fact.venue(), true);
-                    case CONCLUDED -> new Standing(TalksStatus.CONCLUDED, before.date(), before.time(), before.venue(),
-                            before.held());
+                    case RESCHEDULED ->
+                        new Standing(
+                                TalksStatus.RESCHEDULED,
+                                fact.date(),
+                                fact.time() == null ? before.time() : fact.time(),
+                                fact.venue() == null ? before.venue() : fact.venue(),
+                                before.held());
+                    case POSTPONED ->
+                        new Standing(
+                                TalksStatus.POSTPONED,
+                                fact.date() != null ? fact.date() : before.date(),
+                                before.time(),
+                                before.venue(),
+                                before.held());
+                    case CANCELLED ->
+                        new Standing(
+                                TalksStatus.CANCELLED, before.date(), before.time(), before.venue(), before.held());
+                    case HELD ->
+                        new Standing(
+                                before.status() == TalksStatus.CONCLUDED ? TalksStatus.CONCLUDED : TalksStatus.HELD,
+                                before.date(),
+                                before.time(),
+                                fact.venue() == null ? before.venue() : fact.venue(),
+                                true);
+                    case CONCLUDED ->
+                        new Standing(
+                                TalksStatus.CONCLUDED, before.date(), before.time(), before.venue(), before.held());
                 };
             }
         };
@@ -146,38 +174,59 @@ record TalksTimeline(EffectiveTimeline<TalksFact> facts) {
         }
         boolean postponeOrMove = fact.step() == Step.RESCHEDULED || fact.step() == Step.POSTPONED;
         if (status == TalksStatus.CANCELLED && fact.step() == Step.CANCELLED) {
-            return new RuleViolation("talks-already-cancelled", "talksId", "talks '" + talksId
-                    + "' are already cancelled on " + placed.on());
+            return new RuleViolation(
+                    "talks-already-cancelled",
+                    "talksId",
+                    "talks '" + talksId + "' are already cancelled on " + placed.on());
         }
         if (status == TalksStatus.CANCELLED) {
-            return new RuleViolation("talks-cancelled", "talksId", "talks '" + talksId + "' were cancelled by "
-                    + placed.on() + "; they cannot " + what(fact.step()));
+            return new RuleViolation(
+                    "talks-cancelled",
+                    "talksId",
+                    "talks '" + talksId + "' were cancelled by " + placed.on() + "; they cannot " + what(fact.step()));
         }
         if (status == TalksStatus.CONCLUDED && fact.step() != Step.HELD) {
-            return new RuleViolation("talks-already-concluded", "talksId", "talks '" + talksId
-                    + "' are already concluded on " + placed.on() + "; they cannot " + what(fact.step()));
+            return new RuleViolation(
+                    "talks-already-concluded",
+                    "talksId",
+                    "talks '" + talksId + "' are already concluded on " + placed.on() + "; they cannot "
+                            + what(fact.step()));
         }
         if (talks.held() && (postponeOrMove || fact.step() == Step.CANCELLED || fact.step() == Step.HELD)) {
-            return new RuleViolation("talks-already-held", "talksId", "talks '" + talksId
-                    + "' are already recorded as held by " + placed.on() + "; they cannot " + what(fact.step()));
+            return new RuleViolation(
+                    "talks-already-held",
+                    "talksId",
+                    "talks '" + talksId + "' are already recorded as held by " + placed.on() + "; they cannot "
+                            + what(fact.step()));
         }
         if (fact.step() == Step.POSTPONED && status == TalksStatus.POSTPONED) {
-            return new RuleViolation("talks-already-postponed", "talksId", "talks '" + talksId
-                    + "' are already postponed from " + talks.date() + " on " + placed.on()
-                    + "; reschedule them before postponing them again");
+            return new RuleViolation(
+                    "talks-already-postponed",
+                    "talksId",
+                    "talks '" + talksId
+                            + "' are already postponed from " + talks.date() + " on " + placed.on()
+                            + "; reschedule them before postponing them again");
         }
         if (fact.step() == Step.POSTPONED && fact.date() != null && !fact.date().isAfter(talks.date())) {
-            return new RuleViolation("postponement-not-later", "newDate", "talks '" + talksId + "' set for "
-                    + talks.date() + " cannot be postponed to " + fact.date()
-                    + ", which is not later; use RescheduleTalks to bring them forward");
+            return new RuleViolation(
+                    "postponement-not-later",
+                    "newDate",
+                    "talks '" + talksId + "' set for "
+                            + talks.date() + " cannot be postponed to " + fact.date()
+                            + ", which is not later; use RescheduleTalks to bring them forward");
         }
-        if (fact.step() == Step.RESCHEDULED && status != TalksStatus.POSTPONED && fact.date().equals(talks.date())
+        if (fact.step() == Step.RESCHEDULED
+                && status != TalksStatus.POSTPONED
+                && fact.date().equals(talks.date())
                 && (fact.venue() == null || fact.venue().equals(talks.venue()))
                 && (fact.time() == null || fact.time().equals(talks.time()))) {
             // rescheduling postponed talks always changes something: they are on again, even on the old date
-            return new RuleViolation("reschedule-changes-nothing", "date", "talks '" + talksId
-                    + "' are already set for " + talks.date() + (talks.time() == null ? "" : " " + talks.time())
-                    + " in " + describe(talks.venue()));
+            return new RuleViolation(
+                    "reschedule-changes-nothing",
+                    "date",
+                    "talks '" + talksId
+                            + "' are already set for " + talks.date() + (talks.time() == null ? "" : " " + talks.time())
+                            + " in " + describe(talks.venue()));
         }
         return null;
     }
@@ -195,7 +244,8 @@ record TalksTimeline(EffectiveTimeline<TalksFact> facts) {
     }
 
     static String describe(Venue venue) {
-        return venue == null ? "an unknown place" : (venue.place() == null ? "" : venue.place() + ", ") + venue.city()
-                + " (" + venue.country() + ")";
+        return venue == null
+                ? "an unknown place"
+                : (venue.place() == null ? "" : venue.place() + ", ") + venue.city() + " (" + venue.country() + ")";
     }
 }

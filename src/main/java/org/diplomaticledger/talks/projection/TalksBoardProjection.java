@@ -2,10 +2,15 @@ package org.diplomaticledger.talks.projection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.diplomaticledger.projection.Projection;
 import org.diplomaticledger.projection.Head;
+import org.diplomaticledger.projection.Projection;
 import org.diplomaticledger.projection.Row;
 import org.diplomaticledger.projection.Rows;
 import org.diplomaticledger.projection.VersionedTable;
@@ -14,12 +19,6 @@ import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.talks.api.*;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The talks board: every talks' status, date, venue, scope, excluded topics, format, delegations and the history
@@ -83,50 +82,94 @@ public class TalksBoardProjection implements Projection {
 
         @EventHandler
         void on(TalksScheduled e, @Timestamp Instant recorded) {
-            boards.put(boards.create().with("talks_id", e.talksId()).with("title", e.title()).with("status", "SCHEDULED")
-                    .with("talks_date", e.date()).with("talks_time", e.time()).with("venue_city", e.venue().city())
-                    .with("venue_country", e.venue().country().value()).with("venue_place", e.venue().place())
-                    .with("third_location", e.thirdLocation()).with("scope", e.scope())
-                    .with("excluded_topics", toJson(e.excludedTopics())).with("talks_format", e.format().name())
-                    .with("parties", parties(e.parties())).with("status_since", e.effectiveDate())
+            boards.put(boards.create()
+                    .with("talks_id", e.talksId())
+                    .with("title", e.title())
+                    .with("status", "SCHEDULED")
+                    .with("talks_date", e.date())
+                    .with("talks_time", e.time())
+                    .with("venue_city", e.venue().city())
+                    .with("venue_country", e.venue().country().value())
+                    .with("venue_place", e.venue().place())
+                    .with("third_location", e.thirdLocation())
+                    .with("scope", e.scope())
+                    .with("excluded_topics", toJson(e.excludedTopics()))
+                    .with("talks_format", e.format().name())
+                    .with("parties", parties(e.parties()))
+                    .with("status_since", e.effectiveDate())
                     .with("last_recorded_at", recorded));
-            history(e.talksId(), "SCHEDULED", e, recorded, "scheduled for " + e.date() + " in " + e.venue().city());
+            history(
+                    e.talksId(),
+                    "SCHEDULED",
+                    e,
+                    recorded,
+                    "scheduled for " + e.date() + " in " + e.venue().city());
         }
 
         @EventHandler
         void on(DelegationNamed e, @Timestamp Instant recorded) {
-            delegations.put(delegations.create().with("talks_id", e.talksId()).with("state", e.state().value())
-                    .with("head_name", e.head().name()).with("head_title", e.head().title())
-                    .with("head_diplomat", e.head().diplomat()).with("members", toJson(e.members()))
+            delegations.put(delegations
+                    .create()
+                    .with("talks_id", e.talksId())
+                    .with("state", e.state().value())
+                    .with("head_name", e.head().name())
+                    .with("head_title", e.head().title())
+                    .with("head_diplomat", e.head().diplomat())
+                    .with("members", toJson(e.members()))
                     .with("named_on", e.effectiveDate()));
             touch(e.talksId(), recorded);
         }
 
         @EventHandler
         void on(TalksRescheduled e, @Timestamp Instant recorded) {
-            update(e.talksId(), board -> board.with("status", "RESCHEDULED").with("talks_date", e.date())
-                    .with("talks_time", e.time()).with("venue_city", e.venue().city())
-                    .with("venue_country", e.venue().country().value()).with("venue_place", e.venue().place())
-                    .with("third_location", e.thirdLocation()).with("status_since", e.effectiveDate())
-                    .with("last_recorded_at", recorded));
-            history(e.talksId(), "RESCHEDULED", e, recorded, "from " + e.previousDate() + " to " + e.date()
-                    + (e.reason() == null ? "" : ": " + e.reason()));
+            update(
+                    e.talksId(),
+                    board -> board.with("status", "RESCHEDULED")
+                            .with("talks_date", e.date())
+                            .with("talks_time", e.time())
+                            .with("venue_city", e.venue().city())
+                            .with("venue_country", e.venue().country().value())
+                            .with("venue_place", e.venue().place())
+                            .with("third_location", e.thirdLocation())
+                            .with("status_since", e.effectiveDate())
+                            .with("last_recorded_at", recorded));
+            history(
+                    e.talksId(),
+                    "RESCHEDULED",
+                    e,
+                    recorded,
+                    "from " + e.previousDate() + " to " + e.date() + (e.reason() == null ? "" : ": " + e.reason()));
         }
 
         @EventHandler
         void on(TalksPostponed e, @Timestamp Instant recorded) {
-            update(e.talksId(), board -> board.with("status", "POSTPONED")
-                    .with("talks_date", e.newDate() == null ? board.date("talks_date") : e.newDate())
-                    .with("status_since", e.effectiveDate()).with("last_recorded_at", recorded));
-            history(e.talksId(), "POSTPONED", e, recorded, (e.newDate() == null ? "without a new date" : "to " + e.newDate())
-                    + (e.reason() == null ? "" : ": " + e.reason()));
+            update(
+                    e.talksId(),
+                    board -> board.with("status", "POSTPONED")
+                            .with("talks_date", e.newDate() == null ? board.date("talks_date") : e.newDate())
+                            .with("status_since", e.effectiveDate())
+                            .with("last_recorded_at", recorded));
+            history(
+                    e.talksId(),
+                    "POSTPONED",
+                    e,
+                    recorded,
+                    (e.newDate() == null ? "without a new date" : "to " + e.newDate())
+                            + (e.reason() == null ? "" : ": " + e.reason()));
         }
 
         @EventHandler
         void on(TalksCancelled e, @Timestamp Instant recorded) {
-            update(e.talksId(), board -> board.with("status", "CANCELLED")
-                    .with("cancelled_by", e.cancelledBy() == null ? null : e.cancelledBy().value())
-                    .with("status_since", e.effectiveDate()).with("last_recorded_at", recorded));
+            update(
+                    e.talksId(),
+                    board -> board.with("status", "CANCELLED")
+                            .with(
+                                    "cancelled_by",
+                                    e.cancelledBy() == null
+                                            ? null
+                                            : e.cancelledBy().value())
+                            .with("status_since", e.effectiveDate())
+                            .with("last_recorded_at", recorded));
             history(e.talksId(), "CANCELLED", e, recorded, e.reason());
         }
 
@@ -137,20 +180,34 @@ public class TalksBoardProjection implements Projection {
                 boolean concluded = "CONCLUDED".equals(board.text("status"));
                 return board.with("status", concluded ? "CONCLUDED" : "HELD")
                         .with("status_since", concluded ? board.date("status_since") : e.effectiveDate())
-                        .with("held_on", e.heldOn()).with("end_date", e.endDate()).with("venue_city", e.venue().city())
-                        .with("venue_country", e.venue().country().value()).with("venue_place", e.venue().place())
-                        .with("third_location", e.thirdLocation()).with("last_recorded_at", recorded);
+                        .with("held_on", e.heldOn())
+                        .with("end_date", e.endDate())
+                        .with("venue_city", e.venue().city())
+                        .with("venue_country", e.venue().country().value())
+                        .with("venue_place", e.venue().place())
+                        .with("third_location", e.thirdLocation())
+                        .with("last_recorded_at", recorded);
             });
             history(e.talksId(), "HELD", e, recorded, e.summary());
         }
 
         @EventHandler
         void on(TalksConcluded e, @Timestamp Instant recorded) {
-            update(e.talksId(), board -> board.with("status", "CONCLUDED").with("concluded_on", e.effectiveDate())
-                    .with("outcome", e.outcome().name()).with("statement", e.statement())
-                    .with("follow_ups", toJson(e.followUps())).with("status_since", e.effectiveDate())
-                    .with("last_recorded_at", recorded));
-            history(e.talksId(), "CONCLUDED", e, recorded, e.outcome() + (e.statement() == null ? "" : ": " + e.statement()));
+            update(
+                    e.talksId(),
+                    board -> board.with("status", "CONCLUDED")
+                            .with("concluded_on", e.effectiveDate())
+                            .with("outcome", e.outcome().name())
+                            .with("statement", e.statement())
+                            .with("follow_ups", toJson(e.followUps()))
+                            .with("status_since", e.effectiveDate())
+                            .with("last_recorded_at", recorded));
+            history(
+                    e.talksId(),
+                    "CONCLUDED",
+                    e,
+                    recorded,
+                    e.outcome() + (e.statement() == null ? "" : ": " + e.statement()));
         }
 
         private void touch(String talksId, Instant recorded) {
@@ -166,11 +223,22 @@ public class TalksBoardProjection implements Projection {
         }
 
         private void history(String talksId, String status, LedgerEvent event, Instant recorded, String note) {
-            int seq = history.all().stream().mapToInt(row -> row.count("seq")).max().orElse(0) + 1;
-            history.put(history.create().with("talks_id", talksId).with("seq", seq).with("status", status)
-                    .with("effective_date", event.effectiveDate()).with("recorded_at", recorded)
-                    .with("event_type", event.getClass().getSimpleName()).with("note", note)
-                    .with("source", event.source() == null ? null : event.source().text()));
+            int seq = history.all().stream()
+                            .mapToInt(row -> row.count("seq"))
+                            .max()
+                            .orElse(0)
+                    + 1;
+            history.put(history.create()
+                    .with("talks_id", talksId)
+                    .with("seq", seq)
+                    .with("status", status)
+                    .with("effective_date", event.effectiveDate())
+                    .with("recorded_at", recorded)
+                    .with("event_type", event.getClass().getSimpleName())
+                    .with("note", note)
+                    .with(
+                            "source",
+                            event.source() == null ? null : event.source().text()));
         }
     }
 

@@ -8,11 +8,9 @@ import java.util.List;
 /** What the talks board answers. */
 public final class TalksViews {
 
-    private TalksViews() {
-    }
+    private TalksViews() {}
 
-    public record VenueView(String city, String country, String place) {
-    }
+    public record VenueView(String city, String country, String place) {}
 
     public record MemberView(String name, String title, Boolean diplomat, String personId) {
         @Override
@@ -21,8 +19,13 @@ public final class TalksViews {
         }
     }
 
-    public record DelegationView(String state, String headName, String headTitle, boolean headDiplomat,
-                                 List<MemberView> members, LocalDate namedOn) {
+    public record DelegationView(
+            String state,
+            String headName,
+            String headTitle,
+            boolean headDiplomat,
+            List<MemberView> members,
+            LocalDate namedOn) {
         @Override
         public String toString() {
             return state + ": " + headName + (headTitle == null ? "" : " (" + headTitle + ")")
@@ -31,20 +34,39 @@ public final class TalksViews {
     }
 
     /** One talks on the board. */
-    public record TalksView(String talksId, String title, String status, LocalDate statusSince, LocalDate date,
-                            LocalTime time, VenueView venue, boolean thirdLocation, String scope,
-                            List<String> excludedTopics, String format, List<String> parties,
-                            List<DelegationView> delegations, LocalDate heldOn, LocalDate endDate, LocalDate concludedOn,
-                            String outcome, String statement, List<String> followUps, String cancelledBy,
-                            Instant lastRecordedAt) {
-    }
+    public record TalksView(
+            String talksId,
+            String title,
+            String status,
+            LocalDate statusSince,
+            LocalDate date,
+            LocalTime time,
+            VenueView venue,
+            boolean thirdLocation,
+            String scope,
+            List<String> excludedTopics,
+            String format,
+            List<String> parties,
+            List<DelegationView> delegations,
+            LocalDate heldOn,
+            LocalDate endDate,
+            LocalDate concludedOn,
+            String outcome,
+            String statement,
+            List<String> followUps,
+            String cancelledBy,
+            Instant lastRecordedAt) {}
 
     /** One step in a talks' status history. */
-    public record StatusChange(int seq, String status, LocalDate effectiveDate, Instant recordedAt, String event,
-                               String note, String source) {
-    }
+    public record StatusChange(
+            int seq,
+            String status,
+            LocalDate effectiveDate,
+            Instant recordedAt,
+            String event,
+            String note,
+            String source) {}
 
     /** One talks with its whole status history. */
-    public record TalksDetail(TalksView talks, List<StatusChange> history) {
-    }
+    public record TalksDetail(TalksView talks, List<StatusChange> history) {}
 }

@@ -1,18 +1,17 @@
 package org.diplomaticledger.history.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.diplomaticledger.support.LedgerClient;
 import org.diplomaticledger.support.LedgerIntegrationTest;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A scripted story of Bhutan's embassy in Mongolia (BT-MN, a pair no other test uses) and talks in Ulaanbaatar:
@@ -67,7 +66,10 @@ class CorrectionsHttpTest extends LedgerIntegrationTest {
     @Test
     @Order(2)
     void aCorrectionIsRecordedInTheStreamOfTheAggregateThatOwnsTheEventAndAudited() {
-        LedgerClient.Response response = ledger.command("clerk", "CorrectEntry", """
+        LedgerClient.Response response = ledger.command(
+                "clerk",
+                "CorrectEntry",
+                """
                 {"eventId": "%s", "corrections": {"count": 3}, "reason": "the agency said 3, not 5",
                  "source": {"text": "Montsame correction", "url": "https://example.org/correction"}}""".formatted(expulsionEventId),
                 Map.of("X-Correlation-Id", "bt-mn-correction-1"));
@@ -79,17 +81,25 @@ class CorrectionsHttpTest extends LedgerIntegrationTest {
         correctionEventId = eventId(receipt);
         correctionPosition = receipt.path("position").asLong();
 
-        Map<String, Object> row = jdbc.queryForMap("SELECT payload, meta_data FROM domain_event_entry WHERE event_identifier = ?",
-                correctionEventId);
+        Map<String, Object> row = jdbc.queryForMap(
+                "SELECT payload, meta_data FROM domain_event_entry WHERE event_identifier = ?", correctionEventId);
         String payload = new String((byte[]) row.get("payload"));
         String metaData = new String((byte[]) row.get("meta_data"));
-        assertThat(payload).contains("\"eventId\":\"" + expulsionEventId + "\"", "\"count\":3", "\"effectiveDate\":\"2021-01-01\"",
-                "Montsame correction");
-        assertThat(metaData).contains("\"actor\":\"clerk\"", "\"correlationId\":\"bt-mn-correction-1\"",
-                "\"command\":\"CorrectEntry\"", "\"commandId\":\"" + receipt.path("commandId").asText() + "\"");
+        assertThat(payload)
+                .contains(
+                        "\"eventId\":\"" + expulsionEventId + "\"",
+                        "\"count\":3",
+                        "\"effectiveDate\":\"2021-01-01\"",
+                        "Montsame correction");
+        assertThat(metaData)
+                .contains(
+                        "\"actor\":\"clerk\"",
+                        "\"correlationId\":\"bt-mn-correction-1\"",
+                        "\"command\":\"CorrectEntry\"",
+                        "\"commandId\":\"" + receipt.path("commandId").asText() + "\"");
         // The original stays untouched.
-        String original = new String(jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE event_identifier = ?",
-                byte[].class, expulsionEventId));
+        String original = new String(jdbc.queryForObject(
+                "SELECT payload FROM domain_event_entry WHERE event_identifier = ?", byte[].class, expulsionEventId));
         assertThat(original).contains("\"count\":5");
     }
 
@@ -116,8 +126,7 @@ class CorrectionsHttpTest extends LedgerIntegrationTest {
         assertThat(again.json().path("rule").asText()).isEqualTo("already-accredited");
 
         JsonNode retraction = ledger.accepted("RetractEntry", """
-                {"eventId": "%s", "reason": "reported in error: he never took up the post", "source": "Bhutan MFA"}"""
-                .formatted(wangchukAccreditation));
+                {"eventId": "%s", "reason": "reported in error: he never took up the post", "source": "Bhutan MFA"}""".formatted(wangchukAccreditation));
         assertThat(retraction.path("events").get(0).path("type").asText()).isEqualTo("EntryRetracted");
 
         ledger.accepted("AccreditDiplomat", """
@@ -142,34 +151,26 @@ class CorrectionsHttpTest extends LedgerIntegrationTest {
     @Order(6)
     void badCorrectionsAreRefusedNamingTheFieldAndWriteNothing() {
         long before = eventCount();
-        record Case(String command, String body, int status, String field) {
-        }
+        record Case(String command, String body, int status, String field) {}
         List<Case> cases = List.of(
                 new Case("CorrectEntry", """
                         {"eventId": "no-such-event", "corrections": {"count": 3}, "reason": "x", "source": "y"}""", 422, "eventId"),
                 new Case("RetractEntry", """
                         {"eventId": "no-such-event", "reason": "x", "source": "y"}""", 422, "eventId"),
                 new Case("CorrectEntry", """
-                        {"eventId": "%s", "corrections": {"count": "many"}, "reason": "x", "source": "y"}""".formatted(expulsionEventId),
-                        400, "corrections.count"),
+                        {"eventId": "%s", "corrections": {"count": "many"}, "reason": "x", "source": "y"}""".formatted(expulsionEventId), 400, "corrections.count"),
                 new Case("CorrectEntry", """
-                        {"eventId": "%s", "corrections": {"colour": "red"}, "reason": "x", "source": "y"}""".formatted(expulsionEventId),
-                        400, "corrections.colour"),
+                        {"eventId": "%s", "corrections": {"colour": "red"}, "reason": "x", "source": "y"}""".formatted(expulsionEventId), 400, "corrections.colour"),
                 new Case("CorrectEntry", """
-                        {"eventId": "%s", "corrections": {"missionId": "BT-MN-EMBASSY-X"}, "reason": "x", "source": "y"}"""
-                        .formatted(expulsionEventId), 409, "corrections.missionId"),
+                        {"eventId": "%s", "corrections": {"missionId": "BT-MN-EMBASSY-X"}, "reason": "x", "source": "y"}""".formatted(expulsionEventId), 409, "corrections.missionId"),
                 new Case("CorrectEntry", """
-                        {"eventId": "%s", "corrections": {"count": 3}, "reason": "x", "source": "y"}""".formatted(expulsionEventId),
-                        409, "corrections"),
+                        {"eventId": "%s", "corrections": {"count": 3}, "reason": "x", "source": "y"}""".formatted(expulsionEventId), 409, "corrections"),
                 new Case("CorrectEntry", """
-                        {"eventId": "%s", "corrections": {}, "reason": "x", "source": "y"}""".formatted(expulsionEventId),
-                        400, "corrections"),
+                        {"eventId": "%s", "corrections": {}, "reason": "x", "source": "y"}""".formatted(expulsionEventId), 400, "corrections"),
                 new Case("CorrectEntry", """
-                        {"eventId": "%s", "corrections": {"count": 2}, "reason": "x", "source": "y"}""".formatted(correctionEventId),
-                        409, "eventId"),
+                        {"eventId": "%s", "corrections": {"count": 2}, "reason": "x", "source": "y"}""".formatted(correctionEventId), 409, "eventId"),
                 new Case("CorrectEntry", """
-                        {"eventId": "%s", "corrections": {"name": "K. Wangchuk"}, "reason": "x", "source": "y"}"""
-                        .formatted(wangchukAccreditation), 409, "eventId"),
+                        {"eventId": "%s", "corrections": {"name": "K. Wangchuk"}, "reason": "x", "source": "y"}""".formatted(wangchukAccreditation), 409, "eventId"),
                 new Case("RetractEntry", """
                         {"eventId": "%s", "source": "y"}""".formatted(expulsionEventId), 400, "reason"));
         List<String> seen = new ArrayList<>();
@@ -177,12 +178,19 @@ class CorrectionsHttpTest extends LedgerIntegrationTest {
             LedgerClient.Response response = ledger.command("clerk", c.command(), c.body());
             assertThat(response.status()).as(c + " -> " + response).isEqualTo(c.status());
             assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-            assertThat(response.json().path("field").asText()).as(c + " -> " + response).isEqualTo(c.field());
+            assertThat(response.json().path("field").asText())
+                    .as(c + " -> " + response)
+                    .isEqualTo(c.field());
             seen.add(response.json().path("type").asText());
         }
-        assertThat(seen).contains("urn:diplomatic-ledger:problem:unknown-event", "urn:diplomatic-ledger:problem:invalid-input",
-                "urn:diplomatic-ledger:problem:identity-not-correctable", "urn:diplomatic-ledger:problem:correction-changes-nothing",
-                "urn:diplomatic-ledger:problem:entry-is-revision", "urn:diplomatic-ledger:problem:entry-retracted");
+        assertThat(seen)
+                .contains(
+                        "urn:diplomatic-ledger:problem:unknown-event",
+                        "urn:diplomatic-ledger:problem:invalid-input",
+                        "urn:diplomatic-ledger:problem:identity-not-correctable",
+                        "urn:diplomatic-ledger:problem:correction-changes-nothing",
+                        "urn:diplomatic-ledger:problem:entry-is-revision",
+                        "urn:diplomatic-ledger:problem:entry-retracted");
         assertThat(eventCount()).isEqualTo(before);
     }
 
@@ -194,7 +202,8 @@ class CorrectionsHttpTest extends LedgerIntegrationTest {
                 {"command": "CorrectEntry", "payload": {"eventId": "%s", "corrections": {"departureDeadline": "2021-01-15"}, "reason": "a week more", "source": "Montsame"}}
                 {"command": "RecordStaffChange", "payload": {"missionId": "%s", "change": 1, "source": "Montsame"}}
                 """.formatted(expulsionEventId, MISSION);
-        LedgerClient.Response response = ledger.post("clerk", "/api/v1/imports", "application/x-ndjson", ndjson, Map.of());
+        LedgerClient.Response response =
+                ledger.post("clerk", "/api/v1/imports", "application/x-ndjson", ndjson, Map.of());
         assertThat(response.status()).as(response.toString()).isEqualTo(409);
         assertThat(response.json().path("rule").asText()).isEqualTo("revised-in-this-write");
         assertThat(response.json().path("line").asInt()).isEqualTo(2);
@@ -210,9 +219,18 @@ class CorrectionsHttpTest extends LedgerIntegrationTest {
         assertThat(history.path("aggregateId").asText()).isEqualTo("BT-MN");
         List<String> types = new ArrayList<>();
         history.path("items").forEach(item -> types.add(item.path("type").asText()));
-        assertThat(types).containsExactly("MissionOpened", "DiplomatAccredited", "DiplomatAccredited", "StaffCountReported",
-                "DiplomatExpelled", "DiplomatExpelled", "EntryCorrected", "CountedStaffDeparted", "EntryRetracted",
-                "DiplomatAccredited");
+        assertThat(types)
+                .containsExactly(
+                        "MissionOpened",
+                        "DiplomatAccredited",
+                        "DiplomatAccredited",
+                        "StaffCountReported",
+                        "DiplomatExpelled",
+                        "DiplomatExpelled",
+                        "EntryCorrected",
+                        "CountedStaffDeparted",
+                        "EntryRetracted",
+                        "DiplomatAccredited");
         assertThat(history.path("total").asLong()).isEqualTo(10);
         long previous = -1;
         for (JsonNode item : history.path("items")) {
@@ -239,8 +257,10 @@ class CorrectionsHttpTest extends LedgerIntegrationTest {
         assertThat(correction.path("source").path("url").asText()).isEqualTo("https://example.org/correction");
         assertThat(correction.path("corrected").path("count").asInt()).isEqualTo(3);
         // The value shown now comes with the provenance of the correction that set it, the original beneath.
-        assertThat(expulsion.path("current").path("source").path("text").asText()).isEqualTo("Montsame correction");
-        assertThat(expulsion.path("current").path("source").path("url").asText()).isEqualTo("https://example.org/correction");
+        assertThat(expulsion.path("current").path("source").path("text").asText())
+                .isEqualTo("Montsame correction");
+        assertThat(expulsion.path("current").path("source").path("url").asText())
+                .isEqualTo("https://example.org/correction");
         JsonNode setBy = expulsion.path("currentSetBy");
         assertThat(setBy.path("eventId").asText()).isEqualTo(correctionEventId);
         assertThat(setBy.path("type").asText()).isEqualTo("EntryCorrected");
@@ -253,13 +273,19 @@ class CorrectionsHttpTest extends LedgerIntegrationTest {
         assertThat(original.path("actor").asText()).isEqualTo("clerk");
         // An event never corrected is its own provenance, and has no original beneath.
         JsonNode opened = history.path("items").get(0);
-        assertThat(opened.path("currentSetBy").path("eventId").asText()).isEqualTo(opened.path("eventId").asText());
-        assertThat(opened.path("currentSetBy").path("source").path("text").asText()).isEqualTo("Bhutan MFA");
-        assertThat(opened.path("original").isMissingNode() || opened.path("original").isNull()).isTrue();
+        assertThat(opened.path("currentSetBy").path("eventId").asText())
+                .isEqualTo(opened.path("eventId").asText());
+        assertThat(opened.path("currentSetBy").path("source").path("text").asText())
+                .isEqualTo("Bhutan MFA");
+        assertThat(opened.path("original").isMissingNode()
+                        || opened.path("original").isNull())
+                .isTrue();
 
         JsonNode retracted = history.path("items").get(1);
         assertThat(retracted.path("status").asText()).isEqualTo("RETRACTED");
-        assertThat(retracted.path("current").isMissingNode() || retracted.path("current").isNull()).isTrue();
+        assertThat(retracted.path("current").isMissingNode()
+                        || retracted.path("current").isNull())
+                .isTrue();
         assertThat(retracted.path("corrections").get(0).path("reason").asText()).contains("never took up the post");
 
         JsonNode revision = history.path("items").get(6);
@@ -271,7 +297,8 @@ class CorrectionsHttpTest extends LedgerIntegrationTest {
     @Test
     @Order(9)
     void theExpulsionViewShowsTheCorrectedCountUnderTheCorrectingSource() {
-        LedgerClient.Response response = ledger.get("analyst", "/api/v1/expulsions/mn-expels-5-2021?atLeast=" + correctionPosition);
+        LedgerClient.Response response =
+                ledger.get("analyst", "/api/v1/expulsions/mn-expels-5-2021?atLeast=" + correctionPosition);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         JsonNode expulsion = response.json().path("expulsion");
         assertThat(expulsion.path("count").asInt()).as(expulsion.toString()).isEqualTo(3);
@@ -286,56 +313,96 @@ class CorrectionsHttpTest extends LedgerIntegrationTest {
         assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         String[] lines = csv.body().split("\r\n");
-        assertThat(lines[0]).startsWith("position,eventId,type,sequenceNumber,effectiveDate,recordedAt,actor,source,sourceUrl,")
-                .contains(",status,revises,currentSetByEventId,currentSetByType,currentSetByActor,", ",currentSource,currentSourceUrl,reason,payload,current");
+        assertThat(lines[0])
+                .startsWith("position,eventId,type,sequenceNumber,effectiveDate,recordedAt,actor,source,sourceUrl,")
+                .contains(
+                        ",status,revises,currentSetByEventId,currentSetByType,currentSetByActor,",
+                        ",currentSource,currentSourceUrl,reason,payload,current");
         JsonNode json = ledger.get("auditor", "/api/v1/presences/BT/MN/history").json();
         assertThat(lines).hasSize(1 + (int) json.path("total").asLong());
-        String expulsion = java.util.Arrays.stream(lines).filter(line -> line.contains(expulsionEventId + ",DiplomatExpelled"))
-                .findFirst().orElseThrow();
-        assertThat(expulsion).contains(",Montsame,", ",CORRECTED,,", correctionEventId + ",EntryCorrected,clerk,",
-                ",Montsame correction,https://example.org/correction,\"the agency said 3, not 5\",")
+        String expulsion = java.util.Arrays.stream(lines)
+                .filter(line -> line.contains(expulsionEventId + ",DiplomatExpelled"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(expulsion)
+                .contains(
+                        ",Montsame,",
+                        ",CORRECTED,,",
+                        correctionEventId + ",EntryCorrected,clerk,",
+                        ",Montsame correction,https://example.org/correction,\"the agency said 3, not 5\",")
                 .contains("\"\"count\"\":5", "\"\"count\"\":3");
         // Paged like the JSON, and a page size beyond the JSON's limit is fine for CSV.
-        assertThat(ledger.getAccept("auditor", "/api/v1/presences/BT/MN/history?size=2", "text/csv").body().split("\r\n")).hasSize(3);
-        assertThat(ledger.getAccept("auditor", "/api/v1/presences/BT/MN/history?size=5000", "text/csv").status()).isEqualTo(200);
-        assertThat(ledger.get("auditor", "/api/v1/presences/BT/MN/history?size=5000").status()).isEqualTo(400);
+        assertThat(ledger.getAccept("auditor", "/api/v1/presences/BT/MN/history?size=2", "text/csv")
+                        .body()
+                        .split("\r\n"))
+                .hasSize(3);
+        assertThat(ledger.getAccept("auditor", "/api/v1/presences/BT/MN/history?size=5000", "text/csv")
+                        .status())
+                .isEqualTo(200);
+        assertThat(ledger.get("auditor", "/api/v1/presences/BT/MN/history?size=5000")
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
     @Order(10)
     void aCorrectionOfTheSourceItselfKeepsTheSourceItNames() {
-        String opened = ledger.get("auditor", "/api/v1/presences/BT/MN/history").json().path("items").get(0).path("eventId").asText();
+        String opened = ledger.get("auditor", "/api/v1/presences/BT/MN/history")
+                .json()
+                .path("items")
+                .get(0)
+                .path("eventId")
+                .asText();
         ledger.accepted("CorrectEntry", """
                 {"eventId": "%s", "corrections": {"source": {"text": "Bhutan MFA gazette"}}, "reason": "the gazette, not a statement",
                  "source": "Bhutan MFA archivist"}""".formatted(opened));
-        JsonNode entry = ledger.get("auditor", "/api/v1/presences/BT/MN/history").json().path("items").get(0);
+        JsonNode entry = ledger.get("auditor", "/api/v1/presences/BT/MN/history")
+                .json()
+                .path("items")
+                .get(0);
         assertThat(entry.path("status").asText()).isEqualTo("CORRECTED");
         assertThat(entry.path("current").path("source").path("text").asText()).isEqualTo("Bhutan MFA gazette");
-        assertThat(entry.path("currentSetBy").path("source").path("text").asText()).isEqualTo("Bhutan MFA archivist");
+        assertThat(entry.path("currentSetBy").path("source").path("text").asText())
+                .isEqualTo("Bhutan MFA archivist");
         assertThat(entry.path("original").path("source").path("text").asText()).isEqualTo("Bhutan MFA");
     }
 
     @Test
     @Order(11)
     void theMissionHistoryIsPagedAndTheTalksHistoryShowsItsCorrections() {
-        JsonNode first = ledger.get("auditor", "/api/v1/missions/" + MISSION + "/history?size=4").json();
+        JsonNode first = ledger.get("auditor", "/api/v1/missions/" + MISSION + "/history?size=4")
+                .json();
         assertThat(first.path("total").asLong()).isEqualTo(11);
         assertThat(first.path("items")).hasSize(4);
-        JsonNode last = ledger.get("auditor", "/api/v1/missions/" + MISSION + "/history?size=4&page=2").json();
+        JsonNode last = ledger.get("auditor", "/api/v1/missions/" + MISSION + "/history?size=4&page=2")
+                .json();
         assertThat(last.path("items")).hasSize(3);
         assertThat(last.path("items").get(1).path("type").asText()).isEqualTo("DiplomatAccredited");
         assertThat(last.path("items").get(2).path("type").asText()).isEqualTo("EntryCorrected");
 
-        String scheduled = ledger.get("auditor", "/api/v1/talks/" + TALKS + "/history").json()
-                .path("items").get(0).path("eventId").asText();
+        String scheduled = ledger.get("auditor", "/api/v1/talks/" + TALKS + "/history")
+                .json()
+                .path("items")
+                .get(0)
+                .path("eventId")
+                .asText();
         ledger.accepted("CorrectEntry", """
                 {"eventId": "%s", "corrections": {"scope": "consular and visa matters"}, "reason": "fuller scope",
                  "source": "Montsame, fuller report"}""".formatted(scheduled));
-        JsonNode talks = ledger.get("auditor", "/api/v1/talks/" + TALKS + "/history").json();
+        JsonNode talks =
+                ledger.get("auditor", "/api/v1/talks/" + TALKS + "/history").json();
         assertThat(talks.path("items").get(0).path("status").asText()).isEqualTo("CORRECTED");
-        assertThat(talks.path("items").get(0).path("current").path("scope").asText()).isEqualTo("consular and visa matters");
-        assertThat(talks.path("items").get(0).path("payload").path("scope").asText()).isEqualTo("consular matters");
-        assertThat(talks.path("items").get(0).path("current").path("source").path("text").asText()).isEqualTo("Montsame, fuller report");
+        assertThat(talks.path("items").get(0).path("current").path("scope").asText())
+                .isEqualTo("consular and visa matters");
+        assertThat(talks.path("items").get(0).path("payload").path("scope").asText())
+                .isEqualTo("consular matters");
+        assertThat(talks.path("items")
+                        .get(0)
+                        .path("current")
+                        .path("source")
+                        .path("text")
+                        .asText())
+                .isEqualTo("Montsame, fuller report");
     }
 
     @Test
@@ -363,13 +430,15 @@ class CorrectionsHttpTest extends LedgerIntegrationTest {
     @Test
     @Order(13)
     void historiesAreForAuditorsAndClerksAndAnswerUnknownIdsWith404() {
-        assertThat(ledger.get("analyst", "/api/v1/presences/BT/MN/history").status()).isEqualTo(403);
+        assertThat(ledger.get("analyst", "/api/v1/presences/BT/MN/history").status())
+                .isEqualTo(403);
         // A clerk finds there the event id a correction names, and corrects it.
         LedgerClient.Response clerk = ledger.get("clerk", "/api/v1/missions/" + MISSION + "/history");
         assertThat(clerk.status()).as(clerk.toString()).isEqualTo(200);
         String accreditation = null;
         for (JsonNode item : clerk.json().path("items")) {
-            if (item.path("type").asText().equals("DiplomatAccredited") && item.path("status").asText().equals("RECORDED")
+            if (item.path("type").asText().equals("DiplomatAccredited")
+                    && item.path("status").asText().equals("RECORDED")
                     && item.path("payload").path("name").asText().equals("Pema Dorji")) {
                 accreditation = item.path("eventId").asText();
             }
@@ -378,16 +447,23 @@ class CorrectionsHttpTest extends LedgerIntegrationTest {
         ledger.accepted("CorrectEntry", """
                 {"eventId": "%s", "corrections": {"effectiveDate": "2020-02-03"}, "reason": "arrived on the 3rd",
                  "source": "Bhutan MFA"}""".formatted(accreditation));
-        assertThat(ledger.get("integrator", "/api/v1/talks/" + TALKS + "/history").status()).isEqualTo(403);
+        assertThat(ledger.get("integrator", "/api/v1/talks/" + TALKS + "/history")
+                        .status())
+                .isEqualTo(403);
         assertThat(ledger.get(null, "/api/v1/presences/BT/MN/history").status()).isEqualTo(401);
-        for (String path : List.of("/api/v1/presences/MN/BT/history", "/api/v1/missions/BT-MN-EMBASSY-NOWHERE/history",
-                "/api/v1/talks/no-such-talks-2031/history", "/api/v1/talks/BT-MN/history")) {
+        for (String path : List.of(
+                "/api/v1/presences/MN/BT/history",
+                "/api/v1/missions/BT-MN-EMBASSY-NOWHERE/history",
+                "/api/v1/talks/no-such-talks-2031/history",
+                "/api/v1/talks/BT-MN/history")) {
             LedgerClient.Response response = ledger.get("auditor", path);
             assertThat(response.status()).as(path).isEqualTo(404);
             assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         }
         LedgerClient.Response bad = ledger.get("auditor", "/api/v1/presences/XX/MN/history");
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(ledger.get("auditor", "/api/v1/presences/BT/MN/history?size=0").status()).isEqualTo(400);
+        assertThat(ledger.get("auditor", "/api/v1/presences/BT/MN/history?size=0")
+                        .status())
+                .isEqualTo(400);
     }
 }

@@ -1,17 +1,16 @@
 package org.diplomaticledger.ledger.web;
 
-import org.diplomaticledger.support.LedgerClient.Response;
-import org.diplomaticledger.support.LedgerIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.diplomaticledger.support.LedgerClient.Response;
+import org.diplomaticledger.support.LedgerIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Bad input answers the right status as problem+json naming what is wrong, and writes nothing. */
 class BadInputHttpTest extends LedgerIntegrationTest {
@@ -88,14 +87,16 @@ class BadInputHttpTest extends LedgerIntegrationTest {
 
     @Test
     void anUnknownFieldIsRefusedRatherThanIgnored() {
-        Response response = ledger.command("clerk", "OpenMission", VALID.replace("\"city\"", "\"town\": \"x\", \"city\""));
+        Response response =
+                ledger.command("clerk", "OpenMission", VALID.replace("\"city\"", "\"town\": \"x\", \"city\""));
         assertProblem(response, 400, "invalid-input");
         assertThat(response.json().path("field").asText()).isEqualTo("town");
     }
 
     @Test
     void aBadDateSaysWhichFormatIsExpected() {
-        Response response = ledger.command("clerk", "OpenMission", VALID.replace("\"city\"", "\"effectiveDate\": \"10/04/2025\", \"city\""));
+        Response response = ledger.command(
+                "clerk", "OpenMission", VALID.replace("\"city\"", "\"effectiveDate\": \"10/04/2025\", \"city\""));
         assertProblem(response, 400, "invalid-input");
         assertThat(response.json().path("field").asText()).isEqualTo("effectiveDate");
         assertThat(response.json().path("detail").asText()).contains("YYYY-MM-DD");
@@ -116,15 +117,23 @@ class BadInputHttpTest extends LedgerIntegrationTest {
 
     @Test
     void aWrongPasswordIsUnauthorised() {
-        Response response = ledger.post(null, "/api/v1/commands/OpenMission", "application/json", VALID,
+        Response response = ledger.post(
+                null,
+                "/api/v1/commands/OpenMission",
+                "application/json",
+                VALID,
                 Map.of("Authorization", org.diplomaticledger.support.LedgerClient.basic("clerk", "guess")));
         assertProblem(response, 401, "unauthenticated");
     }
 
     @Test
     void aWrongContentTypeIsUnsupported() {
-        Response response = ledger.post("clerk", "/api/v1/commands/OpenMission", "application/x-www-form-urlencoded",
-                "sendingState=SE", Map.of());
+        Response response = ledger.post(
+                "clerk",
+                "/api/v1/commands/OpenMission",
+                "application/x-www-form-urlencoded",
+                "sendingState=SE",
+                Map.of());
         assertProblem(response, 415, "unsupported-media-type");
     }
 
@@ -137,12 +146,16 @@ class BadInputHttpTest extends LedgerIntegrationTest {
 
     @Test
     void healthIsOpenToAll() throws Exception {
-        HttpResponse<String> health = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
         // the status, whatever it is: tests that edit stored events on purpose leave this shared ledger's audit chain
         // DEGRADED once a verification found the edit (AuditChainHttpTest)
-        assertThat(health.body()).containsAnyOf("\"status\":\"UP\"", "\"status\":\"DEGRADED\"").doesNotContain("\"components\"");
+        assertThat(health.body())
+                .containsAnyOf("\"status\":\"UP\"", "\"status\":\"DEGRADED\"")
+                .doesNotContain("\"components\"");
     }
 }

@@ -1,14 +1,13 @@
 package org.diplomaticledger.ledger.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import org.diplomaticledger.support.LedgerClient.Response;
 import org.diplomaticledger.support.LedgerIntegrationTest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every command family through the real application: HTTP Basic, JSON, the aggregates, the H2 event store.
@@ -19,12 +18,14 @@ class CommandFamiliesHttpTest extends LedgerIntegrationTest {
     private static final String SRC = "\"source\": \"State Department briefing\"";
 
     private String storedPayload(String eventId) {
-        byte[] payload = jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE event_identifier = ?", byte[].class, eventId);
+        byte[] payload = jdbc.queryForObject(
+                "SELECT payload FROM domain_event_entry WHERE event_identifier = ?", byte[].class, eventId);
         return new String(payload, StandardCharsets.UTF_8);
     }
 
     private String storedMetadata(String eventId) {
-        byte[] metadata = jdbc.queryForObject("SELECT meta_data FROM domain_event_entry WHERE event_identifier = ?", byte[].class, eventId);
+        byte[] metadata = jdbc.queryForObject(
+                "SELECT meta_data FROM domain_event_entry WHERE event_identifier = ?", byte[].class, eventId);
         return new String(metadata, StandardCharsets.UTF_8);
     }
 
@@ -41,32 +42,46 @@ class CommandFamiliesHttpTest extends LedgerIntegrationTest {
             JsonNode event = opened.path("events").get(0);
             assertThat(event.path("type").asText()).isEqualTo("MissionOpened");
             assertThat(event.path("sequenceNumber").asLong()).isZero();
-            assertThat(event.path("position").asLong()).isPositive().isEqualTo(opened.path("position").asLong());
-            Long stored = jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?",
-                    Long.class, event.path("eventId").asText());
+            assertThat(event.path("position").asLong())
+                    .isPositive()
+                    .isEqualTo(opened.path("position").asLong());
+            Long stored = jdbc.queryForObject(
+                    "SELECT global_index FROM domain_event_entry WHERE event_identifier = ?",
+                    Long.class,
+                    event.path("eventId").asText());
             assertThat(stored).isEqualTo(event.path("position").asLong());
             assertThat(storedPayload(event.path("eventId").asText()))
-                    .contains("\"sendingState\":\"FR\"", "\"receivingState\":\"NE\"", "\"effectiveDate\":\"1960-08-03\"");
+                    .contains(
+                            "\"sendingState\":\"FR\"", "\"receivingState\":\"NE\"", "\"effectiveDate\":\"1960-08-03\"");
             // The recorded time is the ledger's clock, whatever the client says about dates.
             java.time.Instant recorded = java.time.Instant.parse(jdbc.queryForObject(
-                    "SELECT time_stamp FROM domain_event_entry WHERE event_identifier = ?", String.class, event.path("eventId").asText()));
-            assertThat(recorded).isBetween(java.time.Instant.now().minusSeconds(120), java.time.Instant.now().plusSeconds(1));
+                    "SELECT time_stamp FROM domain_event_entry WHERE event_identifier = ?",
+                    String.class,
+                    event.path("eventId").asText()));
+            assertThat(recorded)
+                    .isBetween(
+                            java.time.Instant.now().minusSeconds(120),
+                            java.time.Instant.now().plusSeconds(1));
             assertThat(storedMetadata(event.path("eventId").asText()))
                     .contains("\"actor\":\"clerk\"", "\"command\":\"OpenMission\"", "\"correlationId\"");
 
             long suspended = ledger.accepted("SuspendMission", """
                     {"missionId": "FR-NE-EMBASSY-NIAMEY", "reason": "security", "effectiveDate": "2023-08-01", %s}""".formatted(SRC))
-                    .path("position").asLong();
+                    .path("position")
+                    .asLong();
             long resumed = ledger.accepted("ResumeMission", """
                     {"missionId": "FR-NE-EMBASSY-NIAMEY", "effectiveDate": "2023-08-20", %s}""".formatted(SRC))
-                    .path("position").asLong();
+                    .path("position")
+                    .asLong();
             JsonNode closed = ledger.accepted("CloseMission", """
                     {"missionId": "FR-NE-EMBASSY-NIAMEY", "reason": "CONSENT_WITHDRAWN", "deadline": "2023-12-31",
                      "effectiveDate": "2023-12-20", %s}""".formatted(SRC));
             assertThat(suspended).isGreaterThan(opened.path("position").asLong());
             assertThat(resumed).isGreaterThan(suspended);
             assertThat(closed.path("position").asLong()).isGreaterThan(resumed);
-            assertThat(storedPayload(closed.path("events").get(0).path("eventId").asText())).contains("\"decidedBy\":\"NE\"");
+            assertThat(storedPayload(
+                            closed.path("events").get(0).path("eventId").asText()))
+                    .contains("\"decidedBy\":\"NE\"");
         }
 
         @Test
@@ -117,13 +132,14 @@ class CommandFamiliesHttpTest extends LedgerIntegrationTest {
                     {"missionId": "CZ-AR-EMBASSY-BUENOS-AIRES", "personIds": ["jana-novakova"], "expulsionId": "ar-cz-1",
                      "departureDeadline": "2021-01-04", "effectiveDate": "2021-01-01", %s}""".formatted(SRC));
             assertThat(expelled.path("ids").path("expulsionId").asText()).isEqualTo("ar-cz-1");
-            assertThat(storedPayload(expelled.path("events").get(0).path("eventId").asText()))
+            assertThat(storedPayload(
+                            expelled.path("events").get(0).path("eventId").asText()))
                     .contains("\"declaredBy\":\"AR\"", "\"personId\":\"jana-novakova\"");
             JsonNode departed = ledger.accepted("RecordDeparture", """
-                    {"missionId": "CZ-AR-EMBASSY-BUENOS-AIRES", "personId": "jana-novakova", "effectiveDate": "2021-01-09", %s}"""
-                    .formatted(SRC));
+                    {"missionId": "CZ-AR-EMBASSY-BUENOS-AIRES", "personId": "jana-novakova", "effectiveDate": "2021-01-09", %s}""".formatted(SRC));
             assertThat(departed.path("events").get(0).path("type").asText()).isEqualTo("DiplomatDeparted");
-            assertThat(storedPayload(departed.path("events").get(0).path("eventId").asText()))
+            assertThat(storedPayload(
+                            departed.path("events").get(0).path("eventId").asText()))
                     .contains("\"expulsionId\":\"ar-cz-1\"", "\"overdue\":true");
 
             Response twice = ledger.command("clerk", "RecordDeparture", """
@@ -143,7 +159,8 @@ class CommandFamiliesHttpTest extends LedgerIntegrationTest {
                      "category": "DIPLOMATIC", "change": 1, %s}""".formatted(SRC));
             JsonNode ceiling = ledger.accepted("ImposeStaffCeiling", """
                     {"sendingState": "PL", "receivingState": "BY", "limit": 4, "ceilingId": "by-pl-cap", %s}""".formatted(SRC));
-            assertThat(storedPayload(ceiling.path("events").get(0).path("eventId").asText()))
+            assertThat(storedPayload(
+                            ceiling.path("events").get(0).path("eventId").asText()))
                     .contains("\"headcountAtImposition\":4", "\"reductionOwed\":0");
 
             Response refused = ledger.command("clerk", "AccreditDiplomat", """
@@ -183,21 +200,49 @@ class CommandFamiliesHttpTest extends LedgerIntegrationTest {
                     {"sendingState": "JP", "receivingState": "CL", "kind": "EMBASSY", "city": "Santiago",
                      "effectiveDate": "2019-12-01", %s}""".formatted(SRC));
             String mission = "\"missionId\": \"JP-CL-EMBASSY-SANTIAGO\"";
-            ledger.accepted("RequestAgrement", "{%s, \"name\": \"Kenji Sato\", \"effectiveDate\": \"2020-01-10\", %s}".formatted(mission, SRC));
-            ledger.accepted("GrantAgrement", "{%s, \"personId\": \"kenji-sato\", \"effectiveDate\": \"2020-02-10\", %s}".formatted(mission, SRC));
-            Response refused = ledger.command("clerk", "RefuseAgrement", "{%s, \"personId\": \"kenji-sato\", %s}".formatted(mission, SRC));
+            ledger.accepted(
+                    "RequestAgrement",
+                    "{%s, \"name\": \"Kenji Sato\", \"effectiveDate\": \"2020-01-10\", %s}".formatted(mission, SRC));
+            ledger.accepted(
+                    "GrantAgrement",
+                    "{%s, \"personId\": \"kenji-sato\", \"effectiveDate\": \"2020-02-10\", %s}"
+                            .formatted(mission, SRC));
+            Response refused = ledger.command(
+                    "clerk", "RefuseAgrement", "{%s, \"personId\": \"kenji-sato\", %s}".formatted(mission, SRC));
             assertThat(refused.status()).isEqualTo(409);
             assertThat(refused.json().path("rule").asText()).isEqualTo("agrement-already-granted");
-            JsonNode appointed = ledger.accepted("AppointAmbassador", "{%s, \"name\": \"Kenji Sato\", \"effectiveDate\": \"2020-03-01\", %s}".formatted(mission, SRC));
-            assertThat(storedPayload(appointed.path("events").get(0).path("eventId").asText())).contains("\"agrementReported\":true");
-            ledger.accepted("PresentCredentials", "{%s, \"personId\": \"kenji-sato\", \"step\": \"COPY_TO_FOREIGN_MINISTRY\", \"effectiveDate\": \"2020-04-01\", %s}".formatted(mission, SRC));
-            ledger.accepted("PresentCredentials", "{%s, \"personId\": \"kenji-sato\", \"step\": \"PRESENTATION_TO_HEAD_OF_STATE\", \"effectiveDate\": \"2020-05-01\", %s}".formatted(mission, SRC));
-            ledger.accepted("RecallAmbassador", "{%s, \"personId\": \"kenji-sato\", \"kind\": \"FOR_CONSULTATIONS\", \"effectiveDate\": \"2021-01-01\", %s}".formatted(mission, SRC));
-            JsonNode charge = ledger.accepted("AppointChargeDAffaires", "{%s, \"name\": \"Aiko Tanaka\", \"effectiveDate\": \"2021-01-02\", %s}".formatted(mission, SRC));
-            assertThat(storedPayload(charge.path("events").get(0).path("eventId").asText())).contains("\"actingForPersonId\":\"kenji-sato\"");
-            ledger.accepted("ReturnAmbassador", "{%s, \"personId\": \"kenji-sato\", \"effectiveDate\": \"2021-03-01\", %s}".formatted(mission, SRC));
-            ledger.accepted("EndAmbassadorship", "{%s, \"personId\": \"kenji-sato\", \"effectiveDate\": \"2023-03-01\", %s}".formatted(mission, SRC));
-
+            JsonNode appointed = ledger.accepted(
+                    "AppointAmbassador",
+                    "{%s, \"name\": \"Kenji Sato\", \"effectiveDate\": \"2020-03-01\", %s}".formatted(mission, SRC));
+            assertThat(storedPayload(
+                            appointed.path("events").get(0).path("eventId").asText()))
+                    .contains("\"agrementReported\":true");
+            ledger.accepted(
+                    "PresentCredentials",
+                    "{%s, \"personId\": \"kenji-sato\", \"step\": \"COPY_TO_FOREIGN_MINISTRY\", \"effectiveDate\": \"2020-04-01\", %s}"
+                            .formatted(mission, SRC));
+            ledger.accepted(
+                    "PresentCredentials",
+                    "{%s, \"personId\": \"kenji-sato\", \"step\": \"PRESENTATION_TO_HEAD_OF_STATE\", \"effectiveDate\": \"2020-05-01\", %s}"
+                            .formatted(mission, SRC));
+            ledger.accepted(
+                    "RecallAmbassador",
+                    "{%s, \"personId\": \"kenji-sato\", \"kind\": \"FOR_CONSULTATIONS\", \"effectiveDate\": \"2021-01-01\", %s}"
+                            .formatted(mission, SRC));
+            JsonNode charge = ledger.accepted(
+                    "AppointChargeDAffaires",
+                    "{%s, \"name\": \"Aiko Tanaka\", \"effectiveDate\": \"2021-01-02\", %s}".formatted(mission, SRC));
+            assertThat(storedPayload(
+                            charge.path("events").get(0).path("eventId").asText()))
+                    .contains("\"actingForPersonId\":\"kenji-sato\"");
+            ledger.accepted(
+                    "ReturnAmbassador",
+                    "{%s, \"personId\": \"kenji-sato\", \"effectiveDate\": \"2021-03-01\", %s}"
+                            .formatted(mission, SRC));
+            ledger.accepted(
+                    "EndAmbassadorship",
+                    "{%s, \"personId\": \"kenji-sato\", \"effectiveDate\": \"2023-03-01\", %s}"
+                            .formatted(mission, SRC));
         }
     }
 
@@ -212,7 +257,9 @@ class CommandFamiliesHttpTest extends LedgerIntegrationTest {
                      "date": "2025-04-10", "scope": "embassy operations", "excludedTopics": ["political issues"],
                      "format": "DIPLOMATS_ONLY", "effectiveDate": "2025-04-08", %s}""".formatted(SRC));
             assertThat(scheduled.path("aggregateId").asText()).isEqualTo("http-istanbul");
-            assertThat(storedPayload(scheduled.path("events").get(0).path("eventId").asText())).contains("\"thirdLocation\":true");
+            assertThat(storedPayload(
+                            scheduled.path("events").get(0).path("eventId").asText()))
+                    .contains("\"thirdLocation\":true");
             ledger.accepted("NameDelegation", """
                     {"talksId": "http-istanbul", "state": "RU",
                      "head": {"name": "Alexander Darchiev", "title": "Ambassador to the United States", "diplomat": true},
@@ -226,8 +273,7 @@ class CommandFamiliesHttpTest extends LedgerIntegrationTest {
             ledger.accepted("RecordTalksHeld", """
                     {"talksId": "http-istanbul", "effectiveDate": "2025-04-10", %s}""".formatted(SRC));
             ledger.accepted("ConcludeTalks", """
-                    {"talksId": "http-istanbul", "outcome": "CONTINUED", "statement": "Work continues", "effectiveDate": "2025-04-10", %s}"""
-                    .formatted(SRC));
+                    {"talksId": "http-istanbul", "outcome": "CONTINUED", "statement": "Work continues", "effectiveDate": "2025-04-10", %s}""".formatted(SRC));
         }
 
         @Test
@@ -256,7 +302,9 @@ class CommandFamiliesHttpTest extends LedgerIntegrationTest {
             JsonNode severed = ledger.accepted("ChangeRelationsLevel", """
                     {"stateA": "VE", "stateB": "PA", "level": "SEVERED", "initiatedBy": "VE", %s}""".formatted(SRC));
             assertThat(severed.path("aggregateId").asText()).isEqualTo("RELATIONS-PA-VE");
-            assertThat(storedPayload(severed.path("events").get(0).path("eventId").asText())).contains("\"cameoCode\":161");
+            assertThat(storedPayload(
+                            severed.path("events").get(0).path("eventId").asText()))
+                    .contains("\"cameoCode\":161");
             ledger.accepted("ChangeRelationsLevel", """
                     {"stateA": "PA", "stateB": "VE", "level": "RESTORED", %s}""".formatted(SRC));
             Response again = ledger.command("clerk", "ChangeRelationsLevel", """

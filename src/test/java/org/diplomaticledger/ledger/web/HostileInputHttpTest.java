@@ -1,14 +1,10 @@
 package org.diplomaticledger.ledger.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.diplomaticledger.ledger.CommandCatalog;
-import org.diplomaticledger.shared.LedgerCommand;
-import org.diplomaticledger.support.LedgerClient.Response;
-import org.diplomaticledger.support.LedgerIntegrationTest;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.net.URLEncoder;
@@ -23,8 +19,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.diplomaticledger.ledger.CommandCatalog;
+import org.diplomaticledger.shared.LedgerCommand;
+import org.diplomaticledger.support.LedgerClient.Response;
+import org.diplomaticledger.support.LedgerIntegrationTest;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue 14's hostile-input suite: thousands of generated malformed requests (seeded, so a failure repeats) across
@@ -35,13 +34,37 @@ class HostileInputHttpTest extends LedgerIntegrationTest {
 
     private static final long SEED = 14_2026L;
     /** What a problem must never show: the ledger's insides. */
-    private static final List<String> LEAKS = List.of("Exception", "\tat ", "org.springframework", "org.h2", "org.apache",
-            "org.postgresql", "java.", "jakarta.", "com.fasterxml", "org.axonframework", "org.diplomaticledger",
-            "SQL statement", "SQLState", "Caused by");
-    private static final String[] HOSTILE_TEXT = {"\u0000", "\u202Eevil", "\uD800", "a\u001Bb", "\u2066x\u2069",
-            "line\u0085break", "\u007F"};
-    private static final String[] EXTREME_DATES = {"-999999999-01-01", "+999999999-12-31", "0001-01-01", "+10000-01-01",
-            "20210101", "2021-01-01 ", "2021-01-01T00:00:00Z", "2021-02-30", "", "yesterday"};
+    private static final List<String> LEAKS = List.of(
+            "Exception",
+            "\tat ",
+            "org.springframework",
+            "org.h2",
+            "org.apache",
+            "org.postgresql",
+            "java.",
+            "jakarta.",
+            "com.fasterxml",
+            "org.axonframework",
+            "org.diplomaticledger",
+            "SQL statement",
+            "SQLState",
+            "Caused by");
+
+    private static final String[] HOSTILE_TEXT = {
+        "\u0000", "\u202Eevil", "\uD800", "a\u001Bb", "\u2066x\u2069", "line\u0085break", "\u007F"
+    };
+    private static final String[] EXTREME_DATES = {
+        "-999999999-01-01",
+        "+999999999-12-31",
+        "0001-01-01",
+        "+10000-01-01",
+        "20210101",
+        "2021-01-01 ",
+        "2021-01-01T00:00:00Z",
+        "2021-02-30",
+        "",
+        "yesterday"
+    };
 
     private final ObjectMapper json = new ObjectMapper();
     private final Random random = new Random(SEED);
@@ -62,25 +85,42 @@ class HostileInputHttpTest extends LedgerIntegrationTest {
         List<String> names = new ArrayList<>(commands.keySet());
         for (int i = 0; i < 1500; i++) {
             String name = names.get(random.nextInt(names.size()));
-            ObjectNode payload = examples.getOrDefault(name, json.createObjectNode().put("source", "x")).deepCopy();
+            ObjectNode payload = examples.getOrDefault(
+                            name, json.createObjectNode().put("source", "x"))
+                    .deepCopy();
             byte[] body = hostileCommand(commands.get(name), payload);
-            String contentType = random.nextInt(20) == 0 ? pick("text/plain", "application/xml", "application/json;charset=nope",
-                    "application/json; charset=UTF-16") : "application/json";
-            check("POST /api/v1/commands/" + name, ledger.request("POST", "clerk", "/api/v1/commands/" + name,
-                    Map.of("Content-Type", contentType), body));
+            String contentType = random.nextInt(20) == 0
+                    ? pick(
+                            "text/plain",
+                            "application/xml",
+                            "application/json;charset=nope",
+                            "application/json; charset=UTF-16")
+                    : "application/json";
+            check(
+                    "POST /api/v1/commands/" + name,
+                    ledger.request(
+                            "POST", "clerk", "/api/v1/commands/" + name, Map.of("Content-Type", contentType), body));
         }
         for (int i = 0; i < 200; i++) {
             StringBuilder lines = new StringBuilder();
             int count = 1 + random.nextInt(4);
             for (int l = 0; l < count; l++) {
                 String name = names.get(random.nextInt(names.size()));
-                ObjectNode payload = examples.getOrDefault(name, json.createObjectNode().put("source", "x")).deepCopy();
+                ObjectNode payload = examples.getOrDefault(
+                                name, json.createObjectNode().put("source", "x"))
+                        .deepCopy();
                 String line = "{\"command\": \"" + name + "\", \"payload\": "
                         + new String(hostileCommand(commands.get(name), payload), StandardCharsets.UTF_8) + "}";
                 lines.append(line.replace("\n", " ")).append('\n');
             }
-            check("POST /api/v1/imports", ledger.request("POST", "clerk", "/api/v1/imports",
-                    Map.of("Content-Type", "application/x-ndjson"), lines.toString().getBytes(StandardCharsets.UTF_8)));
+            check(
+                    "POST /api/v1/imports",
+                    ledger.request(
+                            "POST",
+                            "clerk",
+                            "/api/v1/imports",
+                            Map.of("Content-Type", "application/x-ndjson"),
+                            lines.toString().getBytes(StandardCharsets.UTF_8)));
         }
         hostileReads();
         assertThat(wrong).as("hostile requests answered badly").isEmpty();
@@ -105,7 +145,8 @@ class HostileInputHttpTest extends LedgerIntegrationTest {
                     nested.set("x", json.readTree("[".repeat(40) + "]".repeat(40)));
                     payload.set(component.getName(), nested);
                 }
-                default -> payload.putArray(component.getName()).add(1.5).add("\u202E").addNull();
+                default ->
+                    payload.putArray(component.getName()).add(1.5).add("\u202E").addNull();
             }
         }
         // Every change above is refused by itself, except a text or date that happens to fit a free-text field:
@@ -116,7 +157,7 @@ class HostileInputHttpTest extends LedgerIntegrationTest {
             case 0 -> text.substring(0, random.nextInt(text.length())).getBytes(StandardCharsets.UTF_8);
             case 1 -> ("[" + text + "]").getBytes(StandardCharsets.UTF_8);
             case 2 -> text.replace(":", "=").getBytes(StandardCharsets.UTF_8);
-            case 3 -> new byte[]{(byte) 0xC3, (byte) 0x28, '{', '}'};
+            case 3 -> new byte[] {(byte) 0xC3, (byte) 0x28, '{', '}'};
             default -> text.getBytes(StandardCharsets.UTF_8);
         };
     }
@@ -134,8 +175,17 @@ class HostileInputHttpTest extends LedgerIntegrationTest {
             return pick("\"12\"", "1.5", "1e300", "true", "99999999999999999999", "[12]", "{}", "\"\"", "-0.0");
         }
         if (type == LocalDate.class) {
-            return pick("20210101", "12345", "\"2021-01-01 \"", "\"2021-01-01T00:00:00Z\"", "[2021,1,1]",
-                    "\"-999999999-01-01\"", "\"+999999999-12-31\"", "\"0001-01-01\"", "\"+10000-01-01\"", "true");
+            return pick(
+                    "20210101",
+                    "12345",
+                    "\"2021-01-01 \"",
+                    "\"2021-01-01T00:00:00Z\"",
+                    "[2021,1,1]",
+                    "\"-999999999-01-01\"",
+                    "\"+999999999-12-31\"",
+                    "\"0001-01-01\"",
+                    "\"+10000-01-01\"",
+                    "true");
         }
         if (type == Boolean.class || type == boolean.class) {
             return pick("\"true\"", "1", "0", "\"yes\"", "[]");
@@ -154,9 +204,28 @@ class HostileInputHttpTest extends LedgerIntegrationTest {
 
     private void hostileReads() throws IOException {
         JsonNode docs = json.readTree(ledger.get(null, "/v3/api-docs").body());
-        String[] values = {"", " ", "-1", "99999999999999999999", "1e309", "NaN", "' OR '1'='1", "<script>x</script>",
-                "\u202Eevil", "../..", "%", "x".repeat(3000), "-999999999-01-01", "+999999999-12-31", "0001-01-01",
-                "2021-13-45", "true,false", "id,desc;drop", "\u0000", "\uD800"};
+        String[] values = {
+            "",
+            " ",
+            "-1",
+            "99999999999999999999",
+            "1e309",
+            "NaN",
+            "' OR '1'='1",
+            "<script>x</script>",
+            "\u202Eevil",
+            "../..",
+            "%",
+            "x".repeat(3000),
+            "-999999999-01-01",
+            "+999999999-12-31",
+            "0001-01-01",
+            "2021-13-45",
+            "true,false",
+            "id,desc;drop",
+            "\u0000",
+            "\uD800"
+        };
         List<String[]> reads = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> paths = docs.path("paths").fields();
         while (paths.hasNext()) {
@@ -171,25 +240,30 @@ class HostileInputHttpTest extends LedgerIntegrationTest {
                     parameters.add(parameter.path("name").asText());
                 }
             }
-            reads.add(new String[]{entry.getKey(), String.join(",", parameters)});
+            reads.add(new String[] {entry.getKey(), String.join(",", parameters)});
         }
         for (int i = 0; i < 700; i++) {
             String[] read = reads.get(random.nextInt(reads.size()));
             String path = read[0];
             while (path.contains("{")) {
                 String value = random.nextBoolean() ? "RU" : pick(values);
-                path = path.replaceFirst("\\{[^}]+}", java.util.regex.Matcher.quoteReplacement(
-                        URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")));
+                path = path.replaceFirst(
+                        "\\{[^}]+}",
+                        java.util.regex.Matcher.quoteReplacement(
+                                URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")));
             }
             StringBuilder query = new StringBuilder();
             String[] parameters = read[1].isEmpty() ? new String[0] : read[1].split(",");
             for (String parameter : parameters) {
                 if (random.nextInt(3) == 0) {
-                    query.append(query.isEmpty() ? "?" : "&").append(parameter).append('=')
+                    query.append(query.isEmpty() ? "?" : "&")
+                            .append(parameter)
+                            .append('=')
                             .append(URLEncoder.encode(pick(values), StandardCharsets.UTF_8));
                 }
             }
-            String user = path.contains("/history") || path.contains("/audit") ? "auditor"
+            String user = path.contains("/history") || path.contains("/audit")
+                    ? "auditor"
                     : path.startsWith("/api/v1/events") ? "integrator" : "analyst";
             String accept = random.nextInt(4) == 0 ? "text/csv" : "application/json";
             check("GET " + path + query, ledger.request("GET", user, path + query, Map.of("Accept", accept), null));

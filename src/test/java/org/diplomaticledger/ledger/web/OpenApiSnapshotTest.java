@@ -1,16 +1,15 @@
 package org.diplomaticledger.ledger.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.diplomaticledger.support.LedgerIntegrationTest;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.diplomaticledger.support.LedgerIntegrationTest;
+import org.junit.jupiter.api.Test;
 
 /**
  * docs/openapi.json is the description the running ledger serves at {@code /v3/api-docs}: the build generates a Java
@@ -27,16 +26,20 @@ class OpenApiSnapshotTest extends LedgerIntegrationTest {
 
     @Test
     void docsOpenapiJsonIsWhatTheLedgerServes() throws IOException {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        ObjectMapper json = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
         @SuppressWarnings("unchecked")
-        Map<String, Object> served = json.readValue(ledger.get(null, "/v3/api-docs").body(), Map.class);
+        Map<String, Object> served =
+                json.readValue(ledger.get(null, "/v3/api-docs").body(), Map.class);
         served.remove("servers");
         String generated = json.writeValueAsString(served) + "\n";
         if (UPDATE) {
             Files.writeString(FILE, generated);
         }
         assertThat(FILE).as(FILE + " (write it with -Dsnapshots.update=true)").exists();
-        assertThat(Files.readString(FILE)).as(FILE + " is stale: write it with -Dsnapshots.update=true").isEqualTo(generated);
+        assertThat(Files.readString(FILE))
+                .as(FILE + " is stale: write it with -Dsnapshots.update=true")
+                .isEqualTo(generated);
     }
 }

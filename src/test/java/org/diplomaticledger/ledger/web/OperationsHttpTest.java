@@ -1,5 +1,7 @@
 package org.diplomaticledger.ledger.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -7,14 +9,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.diplomaticledger.projection.ProjectionPositions;
-import org.diplomaticledger.support.LedgerClient;
-import org.diplomaticledger.support.LedgerIntegrationTest;
-import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.logging.logback.StructuredLogEncoder;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,8 +21,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.diplomaticledger.projection.ProjectionPositions;
+import org.diplomaticledger.support.LedgerClient;
+import org.diplomaticledger.support.LedgerIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.logback.StructuredLogEncoder;
 
 /**
  * What an operator gets (docs/operations.md): the Prometheus scrape with the ledger's meters, for ADMIN only on the
@@ -55,12 +54,18 @@ class OperationsHttpTest extends LedgerIntegrationTest {
 
     @Test
     void theScrapeHoldsTheLedgersMetersAfterWrites() {
-        long position = ledger.accepted("OpenMission", MISSION.formatted("Male")).get("position").asLong();
+        long position = ledger.accepted("OpenMission", MISSION.formatted("Male"))
+                .get("position")
+                .asLong();
         LedgerClient.Response refused = ledger.command("clerk", "OpenMission", MISSION.formatted("Male"));
         assertThat(refused.status()).isEqualTo(409);
         String rule = refused.json().get("rule").asText();
-        LedgerClient.Response imported = ledger.post("clerk", "/api/v1/imports", "application/x-ndjson",
-                "{\"command\":\"OpenMission\",\"payload\":" + MISSION.formatted("Addu City") + "}\n", Map.of());
+        LedgerClient.Response imported = ledger.post(
+                "clerk",
+                "/api/v1/imports",
+                "application/x-ndjson",
+                "{\"command\":\"OpenMission\",\"payload\":" + MISSION.formatted("Addu City") + "}\n",
+                Map.of());
         assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
         long last = imported.json().get("position").asLong();
         assertThat(positions.await("staffing", last, Duration.ofSeconds(30))).isTrue();
@@ -69,15 +74,20 @@ class OperationsHttpTest extends LedgerIntegrationTest {
         assertThat(scrape.status()).isEqualTo(200);
         String text = scrape.body();
 
-        assertThat(value(text, "ledger_commands_total", "command=\"OpenMission\"", "outcome=\"accepted\"")).isGreaterThanOrEqualTo(2);
-        assertThat(value(text, "ledger_commands_total", "outcome=\"refused\"", "rule=\"" + rule + "\"")).isGreaterThanOrEqualTo(1);
+        assertThat(value(text, "ledger_commands_total", "command=\"OpenMission\"", "outcome=\"accepted\""))
+                .isGreaterThanOrEqualTo(2);
+        assertThat(value(text, "ledger_commands_total", "outcome=\"refused\"", "rule=\"" + rule + "\""))
+                .isGreaterThanOrEqualTo(1);
         assertThat(value(text, "ledger_imports_commands_count")).isGreaterThanOrEqualTo(1);
         assertThat(value(text, "ledger_imports_bytes_max")).isGreaterThan(50);
         assertThat(value(text, "ledger_events_head")).isGreaterThanOrEqualTo(last);
-        assertThat(value(text, "ledger_projection_position", "projection=\"staffing\"")).isGreaterThanOrEqualTo(last);
+        assertThat(value(text, "ledger_projection_position", "projection=\"staffing\""))
+                .isGreaterThanOrEqualTo(last);
         assertThat(value(text, "ledger_projection_lag", "projection=\"staffing\""))
-                .isEqualTo(value(text, "ledger_events_head") - value(text, "ledger_projection_position", "projection=\"staffing\""));
-        assertThat(value(text, "ledger_projection_parked", "projection=\"staffing\"")).isZero();
+                .isEqualTo(value(text, "ledger_events_head")
+                        - value(text, "ledger_projection_position", "projection=\"staffing\""));
+        assertThat(value(text, "ledger_projection_parked", "projection=\"staffing\""))
+                .isZero();
         assertThat(value(text, "ledger_audit_chain_head")).isGreaterThanOrEqualTo(last);
         assertThat(value(text, "ledger_audit_chain_events")).isGreaterThanOrEqualTo(1);
         assertThat(value(text, "ledger_stream_subscribers")).isGreaterThanOrEqualTo(0);
@@ -85,20 +95,31 @@ class OperationsHttpTest extends LedgerIntegrationTest {
 
         // A whole verification is reported by its result. The shared test ledger may hold rows other test classes
         // wrote past the chain on purpose, so the gauge is checked against what verify answered, not against "valid".
-        boolean valid = ledger.get("auditor", "/api/v1/audit/verify").json().get("valid").asBoolean();
-        String after = ledger.getAccept("admin", "/actuator/prometheus", "text/plain").body();
+        boolean valid = ledger.get("auditor", "/api/v1/audit/verify")
+                .json()
+                .get("valid")
+                .asBoolean();
+        String after =
+                ledger.getAccept("admin", "/actuator/prometheus", "text/plain").body();
         assertThat(value(after, "ledger_audit_verify_valid")).isEqualTo(valid ? 1 : 0);
         if (valid) {
             assertThat(value(after, "ledger_audit_verify_position")).isGreaterThanOrEqualTo(position);
         }
 
         // Axon's own meters: commands and the projections' processors.
-        assertThat(value(text, "commandBus_successCounter_total", "payloadType=\"OpenMission\"")).isGreaterThanOrEqualTo(2);
-        assertThat(value(text, "eventProcessor_processedCounter_total", "payloadType=\"MissionOpened\"",
-                "processorName=\"staffing\"")).isGreaterThanOrEqualTo(2);
+        assertThat(value(text, "commandBus_successCounter_total", "payloadType=\"OpenMission\""))
+                .isGreaterThanOrEqualTo(2);
+        assertThat(value(
+                        text,
+                        "eventProcessor_processedCounter_total",
+                        "payloadType=\"MissionOpened\"",
+                        "processorName=\"staffing\""))
+                .isGreaterThanOrEqualTo(2);
         // with their capacity gauges, whose window the ledger shortens (AxonMeters)
-        assertThat(value(text, "commandBus_capacity", "payloadType=\"OpenMission\"")).isBetween(0.0, 1.0);
-        assertThat(value(text, "eventProcessor_capacity", "processorName=\"staffing\"")).isBetween(0.0, 1.0);
+        assertThat(value(text, "commandBus_capacity", "payloadType=\"OpenMission\""))
+                .isBetween(0.0, 1.0);
+        assertThat(value(text, "eventProcessor_capacity", "processorName=\"staffing\""))
+                .isBetween(0.0, 1.0);
     }
 
     @Test
@@ -114,7 +135,9 @@ class OperationsHttpTest extends LedgerIntegrationTest {
         JsonNode git = info.path("git");
         Optional<String> head = git("rev-parse", "HEAD");
         if (head.isEmpty() && !Files.exists(Path.of(".git"))) {
-            assertThat(git.isMissingNode()).as("no checkout, no commit: %s", git).isTrue();
+            assertThat(git.isMissingNode())
+                    .as("no checkout, no commit: %s", git)
+                    .isTrue();
             return;
         }
         String commit = git.at("/commit/id/full").asText();
@@ -129,7 +152,9 @@ class OperationsHttpTest extends LedgerIntegrationTest {
             assertThat(commit).as("the checkout's HEAD").isEqualTo(head.get());
         } else {
             // A linked worktree: the plugin (9.0.2) reads the main checkout's HEAD, a commit of the same repository.
-            assertThat(git("cat-file", "-t", commit)).as("a commit of this repository").contains("commit");
+            assertThat(git("cat-file", "-t", commit))
+                    .as("a commit of this repository")
+                    .contains("commit");
         }
     }
 
@@ -166,7 +191,8 @@ class OperationsHttpTest extends LedgerIntegrationTest {
         String correlationId = "ops-" + UUID.randomUUID();
         LedgerClient.Response response;
         try {
-            response = ledger.command("clerk", "OpenMission", MISSION.formatted("Hithadhoo"), Map.of("X-Correlation-Id", correlationId));
+            response = ledger.command(
+                    "clerk", "OpenMission", MISSION.formatted("Hithadhoo"), Map.of("X-Correlation-Id", correlationId));
         } finally {
             logger.setLevel(level);
             logger.detachAppender(appender);
@@ -193,7 +219,8 @@ class OperationsHttpTest extends LedgerIntegrationTest {
 
     /** The sum of the samples of {@code name} whose labels contain every one of {@code labels}. */
     private static double value(String scrape, String name, String... labels) {
-        Matcher samples = Pattern.compile("(?m)^" + name + "(\\{[^}]*\\})? ([-+0-9.eE]+|NaN)$").matcher(scrape);
+        Matcher samples = Pattern.compile("(?m)^" + name + "(\\{[^}]*\\})? ([-+0-9.eE]+|NaN)$")
+                .matcher(scrape);
         double sum = 0;
         boolean found = false;
         while (samples.find()) {
@@ -203,7 +230,9 @@ class OperationsHttpTest extends LedgerIntegrationTest {
                 found = true;
             }
         }
-        assertThat(found).as(name + " " + String.join(",", labels) + " in the scrape").isTrue();
+        assertThat(found)
+                .as(name + " " + String.join(",", labels) + " in the scrape")
+                .isTrue();
         return sum;
     }
 }

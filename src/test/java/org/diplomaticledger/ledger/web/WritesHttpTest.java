@@ -1,11 +1,8 @@
 package org.diplomaticledger.ledger.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.diplomaticledger.support.LedgerClient.Response;
-import org.diplomaticledger.support.LedgerIntegrationTest;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +10,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.diplomaticledger.support.LedgerClient.Response;
+import org.diplomaticledger.support.LedgerIntegrationTest;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /** Idempotent retries, correlation ids and all-or-nothing imports. */
 class WritesHttpTest extends LedgerIntegrationTest {
@@ -29,10 +28,12 @@ class WritesHttpTest extends LedgerIntegrationTest {
 
         @Test
         void aRetryReturnsTheFirstAnswerAndWritesNothing() {
-            Response first = ledger.command("clerk", "OpenMission", OPEN.formatted("KE"), Map.of("Idempotency-Key", "open-no-ke"));
+            Response first = ledger.command(
+                    "clerk", "OpenMission", OPEN.formatted("KE"), Map.of("Idempotency-Key", "open-no-ke"));
             assertThat(first.status()).isEqualTo(200);
             long events = eventCount();
-            Response retry = ledger.command("clerk", "OpenMission", OPEN.formatted("KE"), Map.of("Idempotency-Key", "open-no-ke"));
+            Response retry = ledger.command(
+                    "clerk", "OpenMission", OPEN.formatted("KE"), Map.of("Idempotency-Key", "open-no-ke"));
             assertThat(retry.status()).isEqualTo(200);
             assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
             assertThat(retry.json()).isEqualTo(first.json());
@@ -43,7 +44,8 @@ class WritesHttpTest extends LedgerIntegrationTest {
         void theSameKeyForADifferentRequestIsRefused() {
             ledger.command("clerk", "OpenMission", OPEN.formatted("TZ"), Map.of("Idempotency-Key", "open-no-tz"));
             long events = eventCount();
-            Response other = ledger.command("clerk", "OpenMission", OPEN.formatted("UG"), Map.of("Idempotency-Key", "open-no-tz"));
+            Response other = ledger.command(
+                    "clerk", "OpenMission", OPEN.formatted("UG"), Map.of("Idempotency-Key", "open-no-tz"));
             assertThat(other.status()).isEqualTo(422);
             assertThat(other.json().path("type").asText()).endsWith("idempotency-key-reused");
             assertThat(eventCount()).isEqualTo(events);
@@ -52,12 +54,14 @@ class WritesHttpTest extends LedgerIntegrationTest {
         @Test
         void aRefusedCommandStoresNoAnswerSoItsRetryRunsAgain() {
             long answers = idempotencyCount();
-            Response refused = ledger.command("clerk", "SuspendMission", """
+            Response refused =
+                    ledger.command("clerk", "SuspendMission", """
                     {"missionId": "NO-RW-EMBASSY-KIGALI", "source": "x"}""", Map.of("Idempotency-Key", "suspend-no-rw"));
             assertThat(refused.status()).isEqualTo(409);
             assertThat(idempotencyCount()).isEqualTo(answers);
             ledger.accepted("OpenMission", OPEN.formatted("RW").replace("Capital", "Kigali"));
-            Response retried = ledger.command("clerk", "SuspendMission", """
+            Response retried =
+                    ledger.command("clerk", "SuspendMission", """
                     {"missionId": "NO-RW-EMBASSY-KIGALI", "source": "x"}""", Map.of("Idempotency-Key", "suspend-no-rw"));
             assertThat(retried.status()).isEqualTo(200);
         }
@@ -68,7 +72,8 @@ class WritesHttpTest extends LedgerIntegrationTest {
             try {
                 List<Callable<Response>> calls = new ArrayList<>();
                 for (int i = 0; i < 8; i++) {
-                    calls.add(() -> ledger.command("clerk", "OpenMission", OPEN.formatted("ZM"), Map.of("Idempotency-Key", "open-no-zm")));
+                    calls.add(() -> ledger.command(
+                            "clerk", "OpenMission", OPEN.formatted("ZM"), Map.of("Idempotency-Key", "open-no-zm")));
                 }
                 List<JsonNode> answers = new ArrayList<>();
                 for (Future<Response> future : pool.invokeAll(calls)) {
@@ -77,7 +82,8 @@ class WritesHttpTest extends LedgerIntegrationTest {
                     answers.add(response.json());
                 }
                 assertThat(answers).allMatch(answer -> answer.equals(answers.get(0)));
-                Long written = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = 'NO-ZM'", Long.class);
+                Long written = jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = 'NO-ZM'", Long.class);
                 assertThat(written).isEqualTo(1);
             } finally {
                 pool.shutdownNow();
@@ -87,7 +93,9 @@ class WritesHttpTest extends LedgerIntegrationTest {
         @Test
         void keysBelongToTheirUser() {
             ledger.command("clerk", "OpenMission", OPEN.formatted("MW"), Map.of("Idempotency-Key", "shared-key"));
-            Long stored = jdbc.queryForObject("SELECT COUNT(*) FROM command_idempotency WHERE actor = 'clerk' AND idempotency_key = 'shared-key'", Long.class);
+            Long stored = jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM command_idempotency WHERE actor = 'clerk' AND idempotency_key = 'shared-key'",
+                    Long.class);
             assertThat(stored).isEqualTo(1);
         }
     }
@@ -98,10 +106,10 @@ class WritesHttpTest extends LedgerIntegrationTest {
         @Test
         void theClientsCorrelationIdIsAnsweredAndStoredWithEveryEvent() {
             Response response = ledger.command("clerk", "OpenMission", """
-                    {"sendingState": "FI", "receivingState": "EE", "kind": "EMBASSY", "city": "Tallinn", "source": "Reuters"}""",
-                    Map.of("X-Correlation-Id", "req-fi-ee-1"));
+                    {"sendingState": "FI", "receivingState": "EE", "kind": "EMBASSY", "city": "Tallinn", "source": "Reuters"}""", Map.of("X-Correlation-Id", "req-fi-ee-1"));
             assertThat(response.json().path("correlationId").asText()).isEqualTo("req-fi-ee-1");
-            byte[] metadata = jdbc.queryForObject("SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = 'FI-EE'", byte[].class);
+            byte[] metadata = jdbc.queryForObject(
+                    "SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = 'FI-EE'", byte[].class);
             assertThat(new String(metadata)).contains("\"correlationId\":\"req-fi-ee-1\"", "\"actor\":\"clerk\"");
         }
     }
@@ -117,14 +125,24 @@ class WritesHttpTest extends LedgerIntegrationTest {
                     {"command": "AccreditDiplomat", "payload": {"missionId": "IT-MT-EMBASSY-VALLETTA", "name": "Marco Rossi", "category": "DIPLOMATIC", "source": "x"}}
                     {"command": "ScheduleTalks", "payload": {"talksId": "it-mt-1", "parties": ["IT", "MT"], "venue": {"city": "Rome", "country": "IT"}, "date": "2030-01-01", "scope": "migration", "format": "OFFICIALS", "source": "x"}}
                     """;
-            Response response = ledger.post("clerk", "/api/v1/imports", NDJSON, body, Map.of("X-Correlation-Id", "import-it-mt"));
+            Response response =
+                    ledger.post("clerk", "/api/v1/imports", NDJSON, body, Map.of("X-Correlation-Id", "import-it-mt"));
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
             JsonNode answer = response.json();
             assertThat(answer.path("commands").asInt()).isEqualTo(3);
             assertThat(answer.path("events").asInt()).isEqualTo(3);
             assertThat(answer.path("lines").findValuesAsText("line")).containsExactly("1", "3", "4");
-            assertThat(answer.path("lines").get(1).path("receipt").path("events").get(0).path("sequenceNumber").asInt()).isEqualTo(1);
-            Long correlated = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier IN ('IT-MT', 'it-mt-1')", Long.class);
+            assertThat(answer.path("lines")
+                            .get(1)
+                            .path("receipt")
+                            .path("events")
+                            .get(0)
+                            .path("sequenceNumber")
+                            .asInt())
+                    .isEqualTo(1);
+            Long correlated = jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier IN ('IT-MT', 'it-mt-1')",
+                    Long.class);
             assertThat(correlated).isEqualTo(3);
         }
 
@@ -145,7 +163,8 @@ class WritesHttpTest extends LedgerIntegrationTest {
             // The first line's accreditation was rolled back with the rest: the aggregate must not remember it.
             JsonNode accredited = ledger.accepted("AccreditDiplomat", """
                     {"missionId": "ES-AD-EMBASSY-ANDORRA-LA-VELLA", "name": "Ana Ruiz", "category": "DIPLOMATIC", "source": "x"}""");
-            assertThat(accredited.path("events").get(0).path("sequenceNumber").asInt()).isEqualTo(1);
+            assertThat(accredited.path("events").get(0).path("sequenceNumber").asInt())
+                    .isEqualTo(1);
         }
 
         @Test
@@ -161,7 +180,8 @@ class WritesHttpTest extends LedgerIntegrationTest {
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.json().path("type").asText()).endsWith("invalid-import");
             assertThat(response.json().path("errors").findValuesAsText("line")).containsExactly("2", "3", "4");
-            assertThat(response.json().path("errors").get(2).path("field").asText()).isEqualTo("payload.receivingState");
+            assertThat(response.json().path("errors").get(2).path("field").asText())
+                    .isEqualTo("payload.receivingState");
             assertThat(eventCount()).isEqualTo(before);
         }
 

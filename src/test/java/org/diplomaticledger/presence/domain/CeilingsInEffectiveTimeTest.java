@@ -1,18 +1,16 @@
 package org.diplomaticledger.presence.domain;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.diplomaticledger.presence.api.*;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-import java.util.List;
-
 import static org.diplomaticledger.presence.domain.PresenceTestData.*;
 import static org.diplomaticledger.presence.domain.RuleViolationMatcher.violates;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.diplomaticledger.presence.api.*;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Staff ceilings, the headcount they are checked against, and persona non grata are judged where each fact's effective
@@ -33,12 +31,13 @@ class CeilingsInEffectiveTimeTest {
     }
 
     private static DiplomatAccredited accreditedOn(String personId, int day) {
-        return new DiplomatAccredited(PRESENCE, EMBASSY, personId, nameOf(personId), null, StaffCategory.DIPLOMATIC,
-                day(day), SOURCE);
+        return new DiplomatAccredited(
+                PRESENCE, EMBASSY, personId, nameOf(personId), null, StaffCategory.DIPLOMATIC, day(day), SOURCE);
     }
 
     private static DiplomatDeparted departedOn(String personId, int day) {
-        return new DiplomatDeparted(PRESENCE, EMBASSY, personId, StaffCategory.DIPLOMATIC, null, false, day(day), SOURCE);
+        return new DiplomatDeparted(
+                PRESENCE, EMBASSY, personId, StaffCategory.DIPLOMATIC, null, false, day(day), SOURCE);
     }
 
     private static StaffCeilingImposed ceilingOf(String ceilingId, int limit, int day) {
@@ -50,7 +49,8 @@ class CeilingsInEffectiveTimeTest {
     }
 
     private static AccreditDiplomat accredit(String personId, int day) {
-        return new AccreditDiplomat(EMBASSY, personId, nameOf(personId), null, StaffCategory.DIPLOMATIC, day(day), SOURCE);
+        return new AccreditDiplomat(
+                EMBASSY, personId, nameOf(personId), null, StaffCategory.DIPLOMATIC, day(day), SOURCE);
     }
 
     private static LocalDate day(int offset) {
@@ -60,8 +60,13 @@ class CeilingsInEffectiveTimeTest {
     /** Two diplomats filled the ceiling of two from day -250 to day -50: nobody else could be accredited then. */
     @Test
     void refusesAnAccreditationOverTheCeilingOfItsDayThoughStaffLeftSince() {
-        fixture.given(embassyOpened(), ceilingOf("c-2", 2, -300), accreditedOn(ALPHA, -250), accreditedOn(BRAVO, -250),
-                        departedOn(ALPHA, -50), departedOn(BRAVO, -50))
+        fixture.given(
+                        embassyOpened(),
+                        ceilingOf("c-2", 2, -300),
+                        accreditedOn(ALPHA, -250),
+                        accreditedOn(BRAVO, -250),
+                        departedOn(ALPHA, -50),
+                        departedOn(BRAVO, -50))
                 .when(accredit(CHARLIE, -100))
                 .expectException(violates("ceiling-exceeded", "missionId"))
                 .expectExceptionMessage(allOf(containsString("on " + day(-100)), containsString("ceiling of 2")))
@@ -71,7 +76,11 @@ class CeilingsInEffectiveTimeTest {
     /** The ceiling of two in force on day -100 refuses, though the ceiling of nine that replaced it has room today. */
     @Test
     void judgesByTheCeilingInForceOnItsDayNotByTodays() {
-        fixture.given(embassyOpened(), ceilingOf("c-2", 2, -300), accreditedOn(ALPHA, -250), accreditedOn(BRAVO, -250),
+        fixture.given(
+                        embassyOpened(),
+                        ceilingOf("c-2", 2, -300),
+                        accreditedOn(ALPHA, -250),
+                        accreditedOn(BRAVO, -250),
                         ceilingOf("c-9", 9, -50))
                 .when(accredit(CHARLIE, -100))
                 .expectException(violates("ceiling-exceeded", "missionId"))
@@ -85,7 +94,9 @@ class CeilingsInEffectiveTimeTest {
      */
     @Test
     void acceptsAnAccreditationWhoseDayHadRoomThoughTheCeilingIsFullToday() {
-        fixture.given(embassyOpened(), ceilingOf("c-2", 2, -300),
+        fixture.given(
+                        embassyOpened(),
+                        ceilingOf("c-2", 2, -300),
                         new StaffCountReported(PRESENCE, null, StaffCategory.UNSPECIFIED, 2, day(-50), SOURCE))
                 .when(accredit(CHARLIE, -100))
                 .expectSuccessfulHandlerExecution()
@@ -98,8 +109,8 @@ class CeilingsInEffectiveTimeTest {
         fixture.given(embassyOpened(), ceilingOf("c-2", 2, -300), accreditedOn(ALPHA, -250), accreditedOn(BRAVO, -50))
                 .when(accredit(CHARLIE, -100))
                 .expectException(violates("contradicts-recorded-fact", "effectiveDate"))
-                .expectExceptionMessage(allOf(containsString("DiplomatAccredited of " + day(-50)),
-                        containsString("ceiling-exceeded")))
+                .expectExceptionMessage(
+                        allOf(containsString("DiplomatAccredited of " + day(-50)), containsString("ceiling-exceeded")))
                 .expectNoEvents();
     }
 
@@ -109,8 +120,10 @@ class CeilingsInEffectiveTimeTest {
         fixture.given(embassyOpened(), accreditedOn(ALPHA, -250), accreditedOn(BRAVO, -250))
                 .when(new ImposeStaffCeiling(RU, US, null, null, 1, null, "c-1", null, day(-300), SOURCE))
                 .expectException(violates("contradicts-recorded-fact", "effectiveDate"))
-                .expectExceptionMessage(allOf(containsString("StaffCeilingImposed c-1"),
-                        containsString("DiplomatAccredited of " + day(-250)), containsString("ceiling-exceeded")))
+                .expectExceptionMessage(allOf(
+                        containsString("StaffCeilingImposed c-1"),
+                        containsString("DiplomatAccredited of " + day(-250)),
+                        containsString("ceiling-exceeded")))
                 .expectNoEvents();
     }
 
@@ -122,8 +135,8 @@ class CeilingsInEffectiveTimeTest {
     void recordsTheHeadcountAndTheCeilingReplacedOnItsDay() {
         fixture.given(embassyOpened(), accreditedOn(ALPHA, -250), accreditedOn(BRAVO, -250), ceilingOf("c-5", 5, -50))
                 .when(new ImposeStaffCeiling(RU, US, null, null, 9, null, "c-9", null, day(-280), SOURCE))
-                .expectEvents(new StaffCeilingImposed(PRESENCE, "c-9", US, null, null, 9, null, 0, 0, null, null,
-                        day(-280), SOURCE));
+                .expectEvents(new StaffCeilingImposed(
+                        PRESENCE, "c-9", US, null, null, 9, null, 0, 0, null, null, day(-280), SOURCE));
     }
 
     /** Replaced on day -50 by the ceiling of five, the ceiling of nine back-filled before it is not in force on day -10. */
@@ -151,8 +164,8 @@ class CeilingsInEffectiveTimeTest {
         fixture.given(embassyOpened(), ceilingOf("c-5", 5, -300), liftedOn("c-5", null, -50))
                 .when(new LiftStaffCeiling(RU, US, null, null, "c-5", null, day(-100), SOURCE))
                 .expectException(violates("contradicts-recorded-fact", "effectiveDate"))
-                .expectExceptionMessage(allOf(containsString("StaffCeilingLifted of " + day(-50)),
-                        containsString("no-ceiling-in-force")))
+                .expectExceptionMessage(allOf(
+                        containsString("StaffCeilingLifted of " + day(-50)), containsString("no-ceiling-in-force")))
                 .expectNoEvents();
     }
 
@@ -173,20 +186,36 @@ class CeilingsInEffectiveTimeTest {
     @Test
     void refusesAnExpulsionBackFilledBeforeARecordedReturn() {
         fixture.given(embassyOpened(), accreditedOn(ALPHA, -300), departedOn(ALPHA, -200), accreditedOn(ALPHA, -100))
-                .when(new ExpelDiplomat(null, null, EMBASSY, List.of(ALPHA), null, null, day(-240), null, "exp-x", null,
-                        day(-250), SOURCE))
+                .when(new ExpelDiplomat(
+                        null,
+                        null,
+                        EMBASSY,
+                        List.of(ALPHA),
+                        null,
+                        null,
+                        day(-240),
+                        null,
+                        "exp-x",
+                        null,
+                        day(-250),
+                        SOURCE))
                 .expectException(violates("contradicts-recorded-fact", "effectiveDate"))
-                .expectExceptionMessage(allOf(containsString("DiplomatAccredited of " + day(-100)),
-                        containsString("persona-non-grata")))
+                .expectExceptionMessage(allOf(
+                        containsString("DiplomatAccredited of " + day(-100)), containsString("persona-non-grata")))
                 .expectNoEvents();
     }
 
     /** Expelled on day -7, Alpha can no longer be accredited on a later day, under any mission of the presence. */
     @Test
     void refusesAnAccreditationAfterTheExpulsionOfThePerson() {
-        fixture.given(embassyOpened(), consulateOpened(), accreditedOn(ALPHA, -300), expelled("exp-1", day(-5), ALPHA),
+        fixture.given(
+                        embassyOpened(),
+                        consulateOpened(),
+                        accreditedOn(ALPHA, -300),
+                        expelled("exp-1", day(-5), ALPHA),
                         departedOn(ALPHA, -6))
-                .when(new AccreditDiplomat(CONSULATE, ALPHA, nameOf(ALPHA), null, StaffCategory.DIPLOMATIC, day(-1), SOURCE))
+                .when(new AccreditDiplomat(
+                        CONSULATE, ALPHA, nameOf(ALPHA), null, StaffCategory.DIPLOMATIC, day(-1), SOURCE))
                 .expectException(violates("persona-non-grata", "personId"))
                 .expectExceptionMessage(containsString("exp-1"))
                 .expectNoEvents();

@@ -1,14 +1,13 @@
 package org.diplomaticledger.presence.domain;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
+import static org.diplomaticledger.presence.domain.PresenceTestData.*;
+import static org.diplomaticledger.presence.domain.RuleViolationMatcher.violates;
+
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.diplomaticledger.presence.api.*;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import static org.diplomaticledger.presence.domain.PresenceTestData.*;
-import static org.diplomaticledger.presence.domain.RuleViolationMatcher.violates;
 
 /** Staff ceilings the receiving state imposes on a presence or a mission, optionally per category (VCDR Art. 11). */
 class CeilingsTest {
@@ -28,10 +27,28 @@ class CeilingsTest {
         return new ImposeStaffCeiling(RU, US, missionId, category, limit, day(30), ceilingId, REASON, ON, SOURCE);
     }
 
-    private static StaffCeilingImposed imposed(String ceilingId, String missionId, StaffCategory category, int limit,
-                                               int headcount, int reductionOwed, String replaces) {
-        return new StaffCeilingImposed(PRESENCE, ceilingId, US, missionId, category, limit, day(30), headcount,
-                reductionOwed, replaces, REASON, ON, SOURCE);
+    private static StaffCeilingImposed imposed(
+            String ceilingId,
+            String missionId,
+            StaffCategory category,
+            int limit,
+            int headcount,
+            int reductionOwed,
+            String replaces) {
+        return new StaffCeilingImposed(
+                PRESENCE,
+                ceilingId,
+                US,
+                missionId,
+                category,
+                limit,
+                day(30),
+                headcount,
+                reductionOwed,
+                replaces,
+                REASON,
+                ON,
+                SOURCE);
     }
 
     private static AccreditDiplomat accredit(String missionId, String personId, StaffCategory category) {
@@ -68,24 +85,34 @@ class CeilingsTest {
 
         @Test
         void countsNamedAndCountedStaffOfEveryMissionTowardsAPresenceCeiling() {
-            fixture.given(embassyOpened(), consulateOpened(), accredited(PETROV),
-                            counted(CONSULATE, StaffCategory.UNSPECIFIED, 10), counted(null, StaffCategory.UNSPECIFIED, 20))
+            fixture.given(
+                            embassyOpened(),
+                            consulateOpened(),
+                            accredited(PETROV),
+                            counted(CONSULATE, StaffCategory.UNSPECIFIED, 10),
+                            counted(null, StaffCategory.UNSPECIFIED, 20))
                     .when(impose("c-5", null, null, 5))
                     .expectEvents(imposed("c-5", null, null, 5, 20, 15, null));
         }
 
         @Test
         void countsOnlyTheMissionOfAMissionCeiling() {
-            fixture.given(embassyOpened(), consulateOpened(), accredited(PETROV),
+            fixture.given(
+                            embassyOpened(),
+                            consulateOpened(),
+                            accredited(PETROV),
                             counted(CONSULATE, StaffCategory.UNSPECIFIED, 10))
                     .when(new ImposeStaffCeiling(null, null, CONSULATE, null, 4, null, "c-4", null, ON, SOURCE))
-                    .expectEvents(new StaffCeilingImposed(PRESENCE, "c-4", US, CONSULATE, null, 4, null, 10, 6, null, null,
-                            ON, SOURCE));
+                    .expectEvents(new StaffCeilingImposed(
+                            PRESENCE, "c-4", US, CONSULATE, null, 4, null, 10, 6, null, null, ON, SOURCE));
         }
 
         @Test
         void countsOnlyTheCategoryOfACategoryCeiling() {
-            fixture.given(embassyOpened(), accredited(PETROV), accredited(EMBASSY, SMIRNOVA, StaffCategory.SERVICE),
+            fixture.given(
+                            embassyOpened(),
+                            accredited(PETROV),
+                            accredited(EMBASSY, SMIRNOVA, StaffCategory.SERVICE),
                             counted(EMBASSY, StaffCategory.UNSPECIFIED, 30))
                     .when(impose("c-dip", null, StaffCategory.DIPLOMATIC, 0))
                     .expectEvents(imposed("c-dip", null, StaffCategory.DIPLOMATIC, 0, 1, 1, null));
@@ -160,13 +187,15 @@ class CeilingsTest {
         void liftsACeilingNamedById() {
             fixture.given(embassyOpened(), ceiling("c-1", EMBASSY, StaffCategory.DIPLOMATIC, 50, day(-100)))
                     .when(new LiftStaffCeiling(RU, US, null, null, "c-1", "agreed in Istanbul", ON, SOURCE))
-                    .expectEvents(new StaffCeilingLifted(PRESENCE, "c-1", EMBASSY, StaffCategory.DIPLOMATIC,
-                            "agreed in Istanbul", ON, SOURCE));
+                    .expectEvents(new StaffCeilingLifted(
+                            PRESENCE, "c-1", EMBASSY, StaffCategory.DIPLOMATIC, "agreed in Istanbul", ON, SOURCE));
         }
 
         @Test
         void liftsTheCeilingInForceForAScope() {
-            fixture.given(embassyOpened(), ceiling("c-dip", null, StaffCategory.DIPLOMATIC, 50, day(-100)),
+            fixture.given(
+                            embassyOpened(),
+                            ceiling("c-dip", null, StaffCategory.DIPLOMATIC, 50, day(-100)),
                             ceiling("c-all", null, null, 455, day(-100)))
                     .when(new LiftStaffCeiling(RU, US, null, null, null, null, ON, SOURCE))
                     .expectEvents(new StaffCeilingLifted(PRESENCE, "c-all", null, null, null, ON, SOURCE));
@@ -174,9 +203,12 @@ class CeilingsTest {
 
         @Test
         void liftsTheCeilingThatReplacedAnother() {
-            fixture.given(embassyOpened(), ceiling("c-500", EMBASSY, null, 500, day(-100)),
-                            new StaffCeilingImposed(PRESENCE, "c-455", US, EMBASSY, null, 455, null, 0, 0, "c-500", null,
-                                    day(-50), SOURCE))
+            fixture.given(
+                            embassyOpened(),
+                            ceiling("c-500", EMBASSY, null, 500, day(-100)),
+                            new StaffCeilingImposed(
+                                    PRESENCE, "c-455", US, EMBASSY, null, 455, null, 0, 0, "c-500", null, day(-50),
+                                    SOURCE))
                     .when(new LiftStaffCeiling(null, null, EMBASSY, null, null, null, ON, SOURCE))
                     .expectEvents(new StaffCeilingLifted(PRESENCE, "c-455", EMBASSY, null, null, ON, SOURCE));
         }
@@ -191,7 +223,9 @@ class CeilingsTest {
 
         @Test
         void refusesACeilingAlreadyLifted() {
-            fixture.given(embassyOpened(), ceiling("c-1", null, null, 455, day(-100)),
+            fixture.given(
+                            embassyOpened(),
+                            ceiling("c-1", null, null, 455, day(-100)),
                             new StaffCeilingLifted(PRESENCE, "c-1", null, null, null, day(-1), SOURCE))
                     .when(new LiftStaffCeiling(RU, US, null, null, "c-1", null, ON, SOURCE))
                     .expectException(violates("no-ceiling-in-force", "ceilingId"))
@@ -200,9 +234,12 @@ class CeilingsTest {
 
         @Test
         void refusesACeilingThatWasReplaced() {
-            fixture.given(embassyOpened(), ceiling("c-500", null, null, 500, day(-100)),
-                            new StaffCeilingImposed(PRESENCE, "c-455", US, null, null, 455, null, 0, 0, "c-500", null,
-                                    day(-50), SOURCE))
+            fixture.given(
+                            embassyOpened(),
+                            ceiling("c-500", null, null, 500, day(-100)),
+                            new StaffCeilingImposed(
+                                    PRESENCE, "c-455", US, null, null, 455, null, 0, 0, "c-500", null, day(-50),
+                                    SOURCE))
                     .when(new LiftStaffCeiling(RU, US, null, null, "c-500", null, ON, SOURCE))
                     .expectException(violates("no-ceiling-in-force", "ceilingId"))
                     .expectNoEvents();
@@ -247,7 +284,10 @@ class CeilingsTest {
 
         @Test
         void refusesAccreditationBeyondCeilingBlamingTheCategoryWhenTheCeilingCapsOneCategory() {
-            fixture.given(embassyOpened(), accredited(PETROV), ceiling("c-dip", null, StaffCategory.DIPLOMATIC, 1, day(-10)))
+            fixture.given(
+                            embassyOpened(),
+                            accredited(PETROV),
+                            ceiling("c-dip", null, StaffCategory.DIPLOMATIC, 1, day(-10)))
                     .when(accredit(EMBASSY, SMIRNOVA, StaffCategory.DIPLOMATIC))
                     .expectException(violates("ceiling-exceeded", "category"))
                     .expectNoEvents();
@@ -262,7 +302,10 @@ class CeilingsTest {
 
         @Test
         void refusesAccreditationBeyondCeilingFilledByCountedStaff() {
-            fixture.given(embassyOpened(), counted(EMBASSY, StaffCategory.UNSPECIFIED, 10), ceiling("c-10", null, null, 10, day(-10)))
+            fixture.given(
+                            embassyOpened(),
+                            counted(EMBASSY, StaffCategory.UNSPECIFIED, 10),
+                            ceiling("c-10", null, null, 10, day(-10)))
                     .when(accredit(EMBASSY, PETROV, StaffCategory.DIPLOMATIC))
                     .expectException(violates("ceiling-exceeded"))
                     .expectNoEvents();
@@ -270,7 +313,10 @@ class CeilingsTest {
 
         @Test
         void refusesAccreditationBeyondCeilingFilledByAPresenceWideCount() {
-            fixture.given(embassyOpened(), counted(null, StaffCategory.UNSPECIFIED, 455), ceiling("c-455", null, null, 455, day(-10)))
+            fixture.given(
+                            embassyOpened(),
+                            counted(null, StaffCategory.UNSPECIFIED, 455),
+                            ceiling("c-455", null, null, 455, day(-10)))
                     .when(accredit(EMBASSY, PETROV, StaffCategory.DIPLOMATIC))
                     .expectException(violates("ceiling-exceeded"))
                     .expectNoEvents();
@@ -278,7 +324,10 @@ class CeilingsTest {
 
         @Test
         void refusesAccreditationBeyondCeilingFilledByReportedArrivals() {
-            fixture.given(embassyOpened(), new StaffCountChanged(PRESENCE, EMBASSY, StaffCategory.DIPLOMATIC, 3, null, day(-5), SOURCE),
+            fixture.given(
+                            embassyOpened(),
+                            new StaffCountChanged(
+                                    PRESENCE, EMBASSY, StaffCategory.DIPLOMATIC, 3, null, day(-5), SOURCE),
                             ceiling("c-dip", EMBASSY, StaffCategory.DIPLOMATIC, 3, day(-10)))
                     .when(accredit(EMBASSY, PETROV, StaffCategory.DIPLOMATIC))
                     .expectException(violates("ceiling-exceeded"))
@@ -287,22 +336,33 @@ class CeilingsTest {
 
         @Test
         void acceptsAccreditationOnceCountedStaffLeft() {
-            fixture.given(embassyOpened(), counted(EMBASSY, StaffCategory.UNSPECIFIED, 10), ceiling("c-10", null, null, 10, day(-10)),
-                            new CountedStaffDeparted(PRESENCE, EMBASSY, StaffCategory.UNSPECIFIED, 1, null, false, day(-1), SOURCE))
+            fixture.given(
+                            embassyOpened(),
+                            counted(EMBASSY, StaffCategory.UNSPECIFIED, 10),
+                            ceiling("c-10", null, null, 10, day(-10)),
+                            new CountedStaffDeparted(
+                                    PRESENCE, EMBASSY, StaffCategory.UNSPECIFIED, 1, null, false, day(-1), SOURCE))
                     .when(accredit(EMBASSY, PETROV, StaffCategory.DIPLOMATIC))
                     .expectEvents(accreditedOn(EMBASSY, PETROV, StaffCategory.DIPLOMATIC));
         }
 
         @Test
         void acceptsAccreditationOnceNamedStaffLeft() {
-            fixture.given(embassyOpened(), accredited(PETROV), ceiling("c-1", null, null, 1, day(-10)), departed(PETROV))
+            fixture.given(
+                            embassyOpened(),
+                            accredited(PETROV),
+                            ceiling("c-1", null, null, 1, day(-10)),
+                            departed(PETROV))
                     .when(accredit(EMBASSY, SMIRNOVA, StaffCategory.DIPLOMATIC))
                     .expectEvents(accreditedOn(EMBASSY, SMIRNOVA, StaffCategory.DIPLOMATIC));
         }
 
         @Test
         void refusesAccreditationBeyondACategoryCeiling() {
-            fixture.given(embassyOpened(), accredited(PETROV), ceiling("c-dip", null, StaffCategory.DIPLOMATIC, 1, day(-10)))
+            fixture.given(
+                            embassyOpened(),
+                            accredited(PETROV),
+                            ceiling("c-dip", null, StaffCategory.DIPLOMATIC, 1, day(-10)))
                     .when(accredit(EMBASSY, SMIRNOVA, StaffCategory.DIPLOMATIC))
                     .expectException(violates("ceiling-exceeded", "category"))
                     .expectNoEvents();
@@ -310,14 +370,20 @@ class CeilingsTest {
 
         @Test
         void acceptsAnotherCategoryUnderACategoryCeiling() {
-            fixture.given(embassyOpened(), accredited(PETROV), ceiling("c-dip", null, StaffCategory.DIPLOMATIC, 1, day(-10)))
+            fixture.given(
+                            embassyOpened(),
+                            accredited(PETROV),
+                            ceiling("c-dip", null, StaffCategory.DIPLOMATIC, 1, day(-10)))
                     .when(accredit(EMBASSY, SMIRNOVA, StaffCategory.SERVICE))
                     .expectEvents(accreditedOn(EMBASSY, SMIRNOVA, StaffCategory.SERVICE));
         }
 
         @Test
         void refusesAccreditationBeyondAMissionCeiling() {
-            fixture.given(embassyOpened(), consulateOpened(), accredited(CONSULATE, PETROV, StaffCategory.DIPLOMATIC),
+            fixture.given(
+                            embassyOpened(),
+                            consulateOpened(),
+                            accredited(CONSULATE, PETROV, StaffCategory.DIPLOMATIC),
                             ceiling("c-ny", CONSULATE, null, 1, day(-10)))
                     .when(accredit(CONSULATE, SMIRNOVA, StaffCategory.DIPLOMATIC))
                     .expectException(violates("ceiling-exceeded"))
@@ -326,7 +392,10 @@ class CeilingsTest {
 
         @Test
         void acceptsAccreditationAtAnotherMissionThanTheCeilingsOne() {
-            fixture.given(embassyOpened(), consulateOpened(), accredited(CONSULATE, PETROV, StaffCategory.DIPLOMATIC),
+            fixture.given(
+                            embassyOpened(),
+                            consulateOpened(),
+                            accredited(CONSULATE, PETROV, StaffCategory.DIPLOMATIC),
                             ceiling("c-ny", CONSULATE, null, 1, day(-10)))
                     .when(accredit(EMBASSY, SMIRNOVA, StaffCategory.DIPLOMATIC))
                     .expectEvents(accreditedOn(EMBASSY, SMIRNOVA, StaffCategory.DIPLOMATIC));
@@ -349,7 +418,9 @@ class CeilingsTest {
 
         @Test
         void acceptsAccreditationOnceTheCeilingIsLifted() {
-            fixture.given(embassyOpened(), ceiling("c-0", null, null, 0, day(-10)),
+            fixture.given(
+                            embassyOpened(),
+                            ceiling("c-0", null, null, 0, day(-10)),
                             new StaffCeilingLifted(PRESENCE, "c-0", null, null, null, day(-1), SOURCE))
                     .when(accredit(EMBASSY, PETROV, StaffCategory.DIPLOMATIC))
                     .expectEvents(accreditedOn(EMBASSY, PETROV, StaffCategory.DIPLOMATIC));
@@ -357,17 +428,33 @@ class CeilingsTest {
 
         @Test
         void checksOnlyTheCeilingThatReplacedAnother() {
-            fixture.given(embassyOpened(), ceiling("c-0", null, null, 0, day(-10)),
-                            new StaffCeilingImposed(PRESENCE, "c-5", US, null, null, 5, null, 0, 0, "c-0", null, day(-5), SOURCE))
+            fixture.given(
+                            embassyOpened(),
+                            ceiling("c-0", null, null, 0, day(-10)),
+                            new StaffCeilingImposed(
+                                    PRESENCE, "c-5", US, null, null, 5, null, 0, 0, "c-0", null, day(-5), SOURCE))
                     .when(accredit(EMBASSY, PETROV, StaffCategory.DIPLOMATIC))
                     .expectEvents(accreditedOn(EMBASSY, PETROV, StaffCategory.DIPLOMATIC));
         }
 
         @Test
         void dropsTheCeilingOfAMissionThatClosedAndReopened() {
-            fixture.given(consulateOpened(), ceiling("c-0", CONSULATE, null, 0, day(-100)), closed(CONSULATE),
-                            new MissionOpened(PRESENCE, CONSULATE, RU, US, MissionKind.CONSULATE_GENERAL, "New York", null,
-                                    null, true, day(-1), SOURCE))
+            fixture.given(
+                            consulateOpened(),
+                            ceiling("c-0", CONSULATE, null, 0, day(-100)),
+                            closed(CONSULATE),
+                            new MissionOpened(
+                                    PRESENCE,
+                                    CONSULATE,
+                                    RU,
+                                    US,
+                                    MissionKind.CONSULATE_GENERAL,
+                                    "New York",
+                                    null,
+                                    null,
+                                    true,
+                                    day(-1),
+                                    SOURCE))
                     .when(accredit(CONSULATE, PETROV, StaffCategory.DIPLOMATIC))
                     .expectEvents(accreditedOn(CONSULATE, PETROV, StaffCategory.DIPLOMATIC));
         }

@@ -1,6 +1,14 @@
 package org.diplomaticledger.presence.domain;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.messageWithPayload;
+import static org.diplomaticledger.presence.domain.PresenceTestData.*;
+import static org.diplomaticledger.presence.domain.RuleViolationMatcher.violates;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.instanceOf;
+
+import java.util.Map;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.diplomaticledger.history.RevisionsInAFixture;
 import org.diplomaticledger.history.api.CorrectEntry;
@@ -11,16 +19,6 @@ import org.diplomaticledger.presence.api.StaffCountReported;
 import org.diplomaticledger.shared.Provenance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
-import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
-import static org.axonframework.test.matchers.Matchers.messageWithPayload;
-import static org.diplomaticledger.presence.domain.PresenceTestData.*;
-import static org.diplomaticledger.presence.domain.RuleViolationMatcher.violates;
-import static org.hamcrest.Matchers.allOf;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.instanceOf;
 
 /**
  * A correction that moves a fact of a mission's life to another day is judged like a new fact (issue 18 point 4,
@@ -42,12 +40,18 @@ class CorrectionsInEffectiveTimeTest {
     }
 
     private String id(int n) {
-        return fixture.getEventStore().readEvents(PRESENCE).asStream().skip(n).findFirst().orElseThrow().getIdentifier();
+        return fixture.getEventStore()
+                .readEvents(PRESENCE)
+                .asStream()
+                .skip(n)
+                .findFirst()
+                .orElseThrow()
+                .getIdentifier();
     }
 
     private static CorrectEntry movedTo(String eventId, int day) {
-        return new CorrectEntry(eventId, Map.of("effectiveDate", day(day).toString()), "the source misread", null,
-                CORRECTION_SOURCE);
+        return new CorrectEntry(
+                eventId, Map.of("effectiveDate", day(day).toString()), "the source misread", null, CORRECTION_SOURCE);
     }
 
     @Test
@@ -55,8 +59,8 @@ class CorrectionsInEffectiveTimeTest {
         var given = fixture.given(embassyOpened(), accredited(PETROV), closed(EMBASSY));
         given.when(movedTo(id(2), -200))
                 .expectException(violates("contradicts-recorded-fact", "effectiveDate"))
-                .expectExceptionMessage(allOf(containsString("DiplomatAccredited of " + day(-100)),
-                        containsString(id(1))))
+                .expectExceptionMessage(
+                        allOf(containsString("DiplomatAccredited of " + day(-100)), containsString(id(1))))
                 .expectNoEvents();
     }
 
@@ -103,13 +107,17 @@ class CorrectionsInEffectiveTimeTest {
      */
     @Test
     void refusesCorrectingAReportedHeadcountSoThatARecordedAccreditationExceedsTheCeiling() {
-        fixture.given(embassyOpened(), ceiling("c-2", null, null, 2, day(-300)),
+        fixture.given(
+                        embassyOpened(),
+                        ceiling("c-2", null, null, 2, day(-300)),
                         new StaffCountReported(PRESENCE, EMBASSY, StaffCategory.DIPLOMATIC, 1, day(-200), SOURCE),
                         accreditedOn(ALPHA, StaffCategory.DIPLOMATIC, -100))
                 .when(corrected(id(2), "headcount", 2))
                 .expectException(violates("contradicts-recorded-fact", "effectiveDate"))
-                .expectExceptionMessage(allOf(containsString("correcting the headcount of event " + id(2) + " to 2"),
-                        containsString("DiplomatAccredited of " + day(-100)), containsString(id(3)),
+                .expectExceptionMessage(allOf(
+                        containsString("correcting the headcount of event " + id(2) + " to 2"),
+                        containsString("DiplomatAccredited of " + day(-100)),
+                        containsString(id(3)),
                         containsString("ceiling-exceeded")))
                 .expectNoEvents();
     }
@@ -117,12 +125,17 @@ class CorrectionsInEffectiveTimeTest {
     /** A ceiling of 2 with Alpha and Bravo accredited under it: its limit corrected to 1 would refuse Bravo. */
     @Test
     void refusesCorrectingACeilingsLimitBelowTheStaffAccreditedUnderIt() {
-        fixture.given(embassyOpened(), ceiling("c-2", null, null, 2, day(-300)),
-                        accreditedOn(ALPHA, StaffCategory.DIPLOMATIC, -250), accreditedOn(BRAVO, StaffCategory.DIPLOMATIC, -200))
+        fixture.given(
+                        embassyOpened(),
+                        ceiling("c-2", null, null, 2, day(-300)),
+                        accreditedOn(ALPHA, StaffCategory.DIPLOMATIC, -250),
+                        accreditedOn(BRAVO, StaffCategory.DIPLOMATIC, -200))
                 .when(corrected(id(1), "limit", 1))
                 .expectException(violates("contradicts-recorded-fact", "effectiveDate"))
-                .expectExceptionMessage(allOf(containsString("correcting the limit of event " + id(1) + " to 1"),
-                        containsString("DiplomatAccredited of " + day(-200)), containsString(id(3)),
+                .expectExceptionMessage(allOf(
+                        containsString("correcting the limit of event " + id(1) + " to 1"),
+                        containsString("DiplomatAccredited of " + day(-200)),
+                        containsString(id(3)),
                         containsString("ceiling-exceeded")))
                 .expectNoEvents();
     }
@@ -133,20 +146,26 @@ class CorrectionsInEffectiveTimeTest {
      */
     @Test
     void refusesCorrectingAnAccreditationsCategoryIntoAFullCeiling() {
-        fixture.given(embassyOpened(), ceiling("c-d", null, StaffCategory.DIPLOMATIC, 1, day(-300)),
+        fixture.given(
+                        embassyOpened(),
+                        ceiling("c-d", null, StaffCategory.DIPLOMATIC, 1, day(-300)),
                         accreditedOn(ALPHA, StaffCategory.DIPLOMATIC, -250),
                         accreditedOn(BRAVO, StaffCategory.ADMINISTRATIVE_TECHNICAL, -200))
                 .when(corrected(id(3), "category", "DIPLOMATIC"))
                 .expectException(violates("ceiling-exceeded", "corrections.category"))
-                .expectExceptionMessage(allOf(containsString("corrected to category DIPLOMATIC"), containsString(id(3))))
+                .expectExceptionMessage(
+                        allOf(containsString("corrected to category DIPLOMATIC"), containsString(id(3))))
                 .expectNoEvents();
     }
 
     /** A limit corrected upwards leaves room: recorded. */
     @Test
     void acceptsALimitCorrectedUpwards() {
-        fixture.given(embassyOpened(), ceiling("c-2", null, null, 2, day(-300)),
-                        accreditedOn(ALPHA, StaffCategory.DIPLOMATIC, -250), accreditedOn(BRAVO, StaffCategory.DIPLOMATIC, -200))
+        fixture.given(
+                        embassyOpened(),
+                        ceiling("c-2", null, null, 2, day(-300)),
+                        accreditedOn(ALPHA, StaffCategory.DIPLOMATIC, -250),
+                        accreditedOn(BRAVO, StaffCategory.DIPLOMATIC, -200))
                 .when(corrected(id(1), "limit", 3))
                 .expectSuccessfulHandlerExecution()
                 .expectEventsMatching(exactSequenceOf(messageWithPayload(instanceOf(EntryCorrected.class))));
@@ -155,7 +174,9 @@ class CorrectionsInEffectiveTimeTest {
     /** A reported headcount corrected downwards leaves more room: recorded. */
     @Test
     void acceptsAHeadcountCorrectedDownwards() {
-        fixture.given(embassyOpened(), ceiling("c-2", null, null, 2, day(-300)),
+        fixture.given(
+                        embassyOpened(),
+                        ceiling("c-2", null, null, 2, day(-300)),
                         new StaffCountReported(PRESENCE, EMBASSY, StaffCategory.DIPLOMATIC, 1, day(-200), SOURCE),
                         accreditedOn(ALPHA, StaffCategory.DIPLOMATIC, -100))
                 .when(corrected(id(2), "headcount", 0))

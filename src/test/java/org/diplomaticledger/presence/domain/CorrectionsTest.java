@@ -1,12 +1,17 @@
 package org.diplomaticledger.presence.domain;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
+import static org.diplomaticledger.presence.domain.PresenceTestData.*;
+import static org.diplomaticledger.presence.domain.RuleViolationMatcher.violates;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.TestExecutor;
-import org.diplomaticledger.history.api.EntryCorrected;
-import org.diplomaticledger.history.api.EntryRetracted;
 import org.diplomaticledger.history.RevisionsInAFixture;
 import org.diplomaticledger.history.api.CorrectEntry;
+import org.diplomaticledger.history.api.EntryCorrected;
+import org.diplomaticledger.history.api.EntryRetracted;
 import org.diplomaticledger.history.api.RetractEntry;
 import org.diplomaticledger.presence.api.DiplomatExpelled;
 import org.diplomaticledger.presence.api.StaffCategory;
@@ -18,13 +23,6 @@ import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.diplomaticledger.presence.domain.PresenceTestData.*;
-import static org.diplomaticledger.presence.domain.RuleViolationMatcher.violates;
 
 /** Corrections and retractions of a presence's events: each rule of the ledger's history
  * ({@code EntryRules}) under the presence's {@link PresenceRevisions}, recorded by the Presence aggregate. */
@@ -56,7 +54,13 @@ class CorrectionsTest {
     }
 
     private String id(int n) {
-        return fixture.getEventStore().readEvents(PRESENCE).asStream().skip(n).findFirst().orElseThrow().getIdentifier();
+        return fixture.getEventStore()
+                .readEvents(PRESENCE)
+                .asStream()
+                .skip(n)
+                .findFirst()
+                .orElseThrow()
+                .getIdentifier();
     }
 
     private static CorrectEntry correct(String eventId, Map<String, Object> corrections) {
@@ -87,26 +91,51 @@ class CorrectionsTest {
         @Test
         void recordTheFullCorrectedPayloadOfTheEvent() {
             DiplomatExpelled as30 = expelledCounted("exp-1", day(30), 30);
-            history(embassyOpened(), counted(EMBASSY, StaffCategory.UNSPECIFIED, 100), expelledCounted("exp-1", day(30), 35))
+            history(
+                            embassyOpened(),
+                            counted(EMBASSY, StaffCategory.UNSPECIFIED, 100),
+                            expelledCounted("exp-1", day(30), 35))
                     .when(correct(id(2), Map.of("count", 30)))
-                    .expectEvents(new EntryCorrected(id(2), "DiplomatExpelled", json(as30), "the source misread",
-                            as30.effectiveDate(), CORRECTION_SOURCE));
+                    .expectEvents(new EntryCorrected(
+                            id(2),
+                            "DiplomatExpelled",
+                            json(as30),
+                            "the source misread",
+                            as30.effectiveDate(),
+                            CORRECTION_SOURCE));
         }
 
         @Test
         void takeTheCorrectedEffectiveDateAsTheirOwn() {
-            DiplomatExpelled earlier = new DiplomatExpelled(PRESENCE, "exp-1", US, RU, EMBASSY, List.of(), 35,
-                    StaffCategory.UNSPECIFIED, day(30), null, null, day(-8), SOURCE);
+            DiplomatExpelled earlier = new DiplomatExpelled(
+                    PRESENCE,
+                    "exp-1",
+                    US,
+                    RU,
+                    EMBASSY,
+                    List.of(),
+                    35,
+                    StaffCategory.UNSPECIFIED,
+                    day(30),
+                    null,
+                    null,
+                    day(-8),
+                    SOURCE);
             history(embassyOpened(), expelledCounted("exp-1", day(30), 35))
                     .when(correct(id(1), Map.of("effectiveDate", day(-8).toString())))
-                    .expectEvents(new EntryCorrected(id(1), "DiplomatExpelled", json(earlier), "the source misread",
-                            day(-8), CORRECTION_SOURCE));
+                    .expectEvents(new EntryCorrected(
+                            id(1),
+                            "DiplomatExpelled",
+                            json(earlier),
+                            "the source misread",
+                            day(-8),
+                            CORRECTION_SOURCE));
         }
 
         @Test
         void mayCorrectANameInsideAList() {
-            Map<String, Object> person = new LinkedHashMap<>(Map.of("personId", PETROV, "name", "Ivan Petrovich",
-                    "missionId", EMBASSY, "category", "DIPLOMATIC"));
+            Map<String, Object> person = new LinkedHashMap<>(Map.of(
+                    "personId", PETROV, "name", "Ivan Petrovich", "missionId", EMBASSY, "category", "DIPLOMATIC"));
             history(embassyOpened(), accredited(PETROV), expelled("exp-1", day(30), PETROV))
                     .when(correct(id(2), Map.of("persons", List.of(person))))
                     .expectSuccessfulHandlerExecution()
@@ -140,8 +169,8 @@ class CorrectionsTest {
 
         @Test
         void cannotChangeWhoIsInAList() {
-            Map<String, Object> other = Map.of("personId", "someone-else", "name", "Someone Else", "missionId", EMBASSY,
-                    "category", "DIPLOMATIC");
+            Map<String, Object> other = Map.of(
+                    "personId", "someone-else", "name", "Someone Else", "missionId", EMBASSY, "category", "DIPLOMATIC");
             history(embassyOpened(), accredited(PETROV), expelled("exp-1", day(30), PETROV))
                     .when(correct(id(2), Map.of("persons", List.of(other))))
                     .expectException(violates("identity-not-correctable", "corrections.persons"));
@@ -186,8 +215,13 @@ class CorrectionsTest {
             history(embassyOpened(), expelledCounted("exp-1", day(30), 35));
             andThen(new EntryCorrected(id(1), "DiplomatExpelled", json(as30), "first", as30.effectiveDate(), SOURCE))
                     .when(correct(id(1), Map.of("count", 25)))
-                    .expectEvents(new EntryCorrected(id(1), "DiplomatExpelled", json(as25), "the source misread",
-                            as25.effectiveDate(), CORRECTION_SOURCE));
+                    .expectEvents(new EntryCorrected(
+                            id(1),
+                            "DiplomatExpelled",
+                            json(as25),
+                            "the source misread",
+                            as25.effectiveDate(),
+                            CORRECTION_SOURCE));
         }
     }
 
@@ -198,8 +232,8 @@ class CorrectionsTest {
         void recordTheRetractionWithTheEventsEffectiveDate() {
             history(embassyOpened(), accredited(PETROV))
                     .when(retract(id(1)))
-                    .expectEvents(new EntryRetracted(id(1), "DiplomatAccredited", "never happened", day(-100),
-                            CORRECTION_SOURCE));
+                    .expectEvents(new EntryRetracted(
+                            id(1), "DiplomatAccredited", "never happened", day(-100), CORRECTION_SOURCE));
         }
 
         @Test
@@ -215,8 +249,8 @@ class CorrectionsTest {
         void ofTheLaterEventFirstAreAccepted() {
             history(embassyOpened(), accredited(PETROV), expelled("exp-1", day(30), PETROV))
                     .when(retract(id(2)))
-                    .expectEvents(new EntryRetracted(id(2), "DiplomatExpelled", "never happened", day(-7),
-                            CORRECTION_SOURCE));
+                    .expectEvents(new EntryRetracted(
+                            id(2), "DiplomatExpelled", "never happened", day(-7), CORRECTION_SOURCE));
         }
 
         @Test

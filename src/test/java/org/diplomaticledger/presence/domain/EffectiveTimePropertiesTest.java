@@ -1,17 +1,7 @@
 package org.diplomaticledger.presence.domain;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.diplomaticledger.presence.api.*;
-import org.diplomaticledger.shared.LedgerCommand;
-import org.diplomaticledger.shared.RuleViolation;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.diplomaticledger.presence.domain.PresenceTestData.*;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,9 +9,17 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.diplomaticledger.presence.domain.PresenceTestData.*;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.diplomaticledger.presence.api.*;
+import org.diplomaticledger.shared.LedgerCommand;
+import org.diplomaticledger.shared.RuleViolation;
 
 /**
  * For random valid lives of one embassy (openings, suspensions, resumptions, closures, reopenings and accreditations
@@ -40,43 +38,59 @@ class EffectiveTimePropertiesTest {
 
         LedgerCommand command() {
             return switch (type) {
-                case "MissionOpened" -> new OpenMission(RU, US, MissionKind.EMBASSY, "Washington", null, null, on(), SOURCE);
+                case "MissionOpened" ->
+                    new OpenMission(RU, US, MissionKind.EMBASSY, "Washington", null, null, on(), SOURCE);
                 case "MissionSuspended" -> new SuspendMission(EMBASSY, "property", on(), SOURCE);
                 case "MissionResumed" -> new ResumeMission(EMBASSY, null, on(), SOURCE);
                 case "MissionClosed" -> new CloseMission(EMBASSY, ClosureReason.OTHER, null, null, null, on(), SOURCE);
-                default -> new AccreditDiplomat(EMBASSY, "person-" + person, "Person " + person, null,
-                        StaffCategory.DIPLOMATIC, on(), SOURCE);
+                default ->
+                    new AccreditDiplomat(
+                            EMBASSY,
+                            "person-" + person,
+                            "Person " + person,
+                            null,
+                            StaffCategory.DIPLOMATIC,
+                            on(),
+                            SOURCE);
             };
         }
     }
 
     @Provide
     Arbitrary<List<Fact>> lives() {
-        return Arbitraries.integers().between(0, Integer.MAX_VALUE).list().ofMinSize(2).ofMaxSize(12).map(draws -> {
-            List<Fact> life = new ArrayList<>();
-            int day = 0;
-            String status = null;
-            for (int i = 0; i < draws.size(); i++) {
-                int draw = draws.get(i);
-                day += 1 + draw % 3000;
-                String type = status == null || status.equals("MissionClosed") ? "MissionOpened"
-                        : status.equals("MissionSuspended") ? (draw % 2 == 0 ? "MissionResumed" : "MissionClosed")
-                        : switch (draw % 4) {
-                            case 0 -> "MissionSuspended";
-                            case 1 -> "MissionClosed";
-                            default -> "DiplomatAccredited";
-                        };
-                life.add(new Fact(type, day, i));
-                if (!type.equals("DiplomatAccredited")) {
-                    status = type.equals("MissionResumed") || type.equals("MissionOpened") ? "open" : type;
-                }
-            }
-            return life;
-        });
+        return Arbitraries.integers()
+                .between(0, Integer.MAX_VALUE)
+                .list()
+                .ofMinSize(2)
+                .ofMaxSize(12)
+                .map(draws -> {
+                    List<Fact> life = new ArrayList<>();
+                    int day = 0;
+                    String status = null;
+                    for (int i = 0; i < draws.size(); i++) {
+                        int draw = draws.get(i);
+                        day += 1 + draw % 3000;
+                        String type = status == null || status.equals("MissionClosed")
+                                ? "MissionOpened"
+                                : status.equals("MissionSuspended")
+                                        ? (draw % 2 == 0 ? "MissionResumed" : "MissionClosed")
+                                        : switch (draw % 4) {
+                                            case 0 -> "MissionSuspended";
+                                            case 1 -> "MissionClosed";
+                                            default -> "DiplomatAccredited";
+                                        };
+                        life.add(new Fact(type, day, i));
+                        if (!type.equals("DiplomatAccredited")) {
+                            status = type.equals("MissionResumed") || type.equals("MissionOpened") ? "open" : type;
+                        }
+                    }
+                    return life;
+                });
     }
 
     @Property(tries = 80)
-    void whateverTheOrderOfRecordingTheAcceptedFactsFormAValidLife(@ForAll("lives") List<Fact> life, @ForAll long seed) {
+    void whateverTheOrderOfRecordingTheAcceptedFactsFormAValidLife(
+            @ForAll("lives") List<Fact> life, @ForAll long seed) {
         assertThat(record(life)).as("date order accepts a valid life").containsExactlyElementsOf(life);
 
         List<Fact> shuffled = new ArrayList<>(life);
@@ -84,8 +98,9 @@ class EffectiveTimePropertiesTest {
         List<Fact> accepted = record(shuffled);
         List<Fact> inEffectiveOrder = new ArrayList<>(accepted);
         inEffectiveOrder.sort(java.util.Comparator.comparingInt(Fact::day));
-        assertThat(brokenRule(inEffectiveOrder)).as("accepted in the order %s, placed by date: %s", accepted,
-                inEffectiveOrder).isNull();
+        assertThat(brokenRule(inEffectiveOrder))
+                .as("accepted in the order %s, placed by date: %s", accepted, inEffectiveOrder)
+                .isNull();
     }
 
     /**
@@ -123,46 +138,77 @@ class EffectiveTimePropertiesTest {
 
         LedgerCommand command() {
             return switch (type) {
-                case "DiplomatAccredited" -> new AccreditDiplomat(EMBASSY, "ivan-petrov", "Ivan Petrov", null,
-                        StaffCategory.DIPLOMATIC, on(), SOURCE);
+                case "DiplomatAccredited" ->
+                    new AccreditDiplomat(
+                            EMBASSY, "ivan-petrov", "Ivan Petrov", null, StaffCategory.DIPLOMATIC, on(), SOURCE);
                 case "DiplomatDeparted" -> new RecordDeparture(EMBASSY, "ivan-petrov", null, null, null, on(), SOURCE);
-                default -> new ExpelDiplomat(null, null, EMBASSY, List.of("ivan-petrov"), null, null, on().plusDays(30),
-                        null, "exp-" + day, null, on(), SOURCE);
+                default ->
+                    new ExpelDiplomat(
+                            null,
+                            null,
+                            EMBASSY,
+                            List.of("ivan-petrov"),
+                            null,
+                            null,
+                            on().plusDays(30),
+                            null,
+                            "exp-" + day,
+                            null,
+                            on(),
+                            SOURCE);
             };
         }
     }
 
     @Provide
     Arbitrary<List<Move>> careers() {
-        return Arbitraries.integers().between(0, Integer.MAX_VALUE).list().ofMinSize(1).ofMaxSize(10).map(draws -> {
-            List<Move> career = new ArrayList<>();
-            int day = 0;
-            String status = "off";
-            for (int draw : draws) {
-                if (status.equals("gone")) {
-                    break; // expelled and departed: persona non grata, never accredited again
-                }
-                day += 1 + draw % 1000;
-                String type = status.equals("off") ? "DiplomatAccredited"
-                        : status.equals("on") && draw % 3 == 0 ? "DiplomatExpelled" : "DiplomatDeparted";
-                career.add(new Move(type, day));
-                status = switch (type) {
-                    case "DiplomatAccredited" -> "on";
-                    case "DiplomatExpelled" -> "expelled";
-                    default -> status.equals("expelled") ? "gone" : "off";
-                };
-            }
-            return career;
-        });
+        return Arbitraries.integers()
+                .between(0, Integer.MAX_VALUE)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(10)
+                .map(draws -> {
+                    List<Move> career = new ArrayList<>();
+                    int day = 0;
+                    String status = "off";
+                    for (int draw : draws) {
+                        if (status.equals("gone")) {
+                            break; // expelled and departed: persona non grata, never accredited again
+                        }
+                        day += 1 + draw % 1000;
+                        String type = status.equals("off")
+                                ? "DiplomatAccredited"
+                                : status.equals("on") && draw % 3 == 0 ? "DiplomatExpelled" : "DiplomatDeparted";
+                        career.add(new Move(type, day));
+                        status = switch (type) {
+                            case "DiplomatAccredited" -> "on";
+                            case "DiplomatExpelled" -> "expelled";
+                            default -> status.equals("expelled") ? "gone" : "off";
+                        };
+                    }
+                    return career;
+                });
     }
 
     /** As for a mission's life: a person's accepted facts, placed by date, form a career that breaks no rule. */
     @Property(tries = 60)
-    void whateverTheOrderOfRecordingTheAcceptedStaffFactsFormAValidCareer(@ForAll("careers") List<Move> career,
-                                                                          @ForAll long seed) {
-        MissionOpened opened = new MissionOpened(PRESENCE, EMBASSY, RU, US, MissionKind.EMBASSY, "Washington", null,
-                null, false, LocalDate.of(1949, 1, 1), SOURCE);
-        assertThat(recordMoves(opened, career)).as("date order accepts a valid career").containsExactlyElementsOf(career);
+    void whateverTheOrderOfRecordingTheAcceptedStaffFactsFormAValidCareer(
+            @ForAll("careers") List<Move> career, @ForAll long seed) {
+        MissionOpened opened = new MissionOpened(
+                PRESENCE,
+                EMBASSY,
+                RU,
+                US,
+                MissionKind.EMBASSY,
+                "Washington",
+                null,
+                null,
+                false,
+                LocalDate.of(1949, 1, 1),
+                SOURCE);
+        assertThat(recordMoves(opened, career))
+                .as("date order accepts a valid career")
+                .containsExactlyElementsOf(career);
         List<Move> shuffled = new ArrayList<>(career);
         Collections.shuffle(shuffled, new Random(seed));
         List<Move> accepted = recordMoves(opened, shuffled);
@@ -175,7 +221,9 @@ class EffectiveTimePropertiesTest {
                 case "DiplomatExpelled" -> status.equals("on");
                 default -> !status.equals("off");
             };
-            assertThat(fits).as("%s in %s, accepted in the order %s", move, inEffectiveOrder, accepted).isTrue();
+            assertThat(fits)
+                    .as("%s in %s, accepted in the order %s", move, inEffectiveOrder, accepted)
+                    .isTrue();
             status = switch (move.type()) {
                 case "DiplomatAccredited" -> "on";
                 case "DiplomatExpelled" -> "expelled";
@@ -196,12 +244,13 @@ class EffectiveTimePropertiesTest {
 
         LedgerCommand command() {
             return switch (type) {
-                case "AmbassadorAppointed" -> new AppointAmbassador(EMBASSY, personId(), "Head " + person, null, on(),
-                        SOURCE);
-                case "CredentialsPresented" -> new PresentCredentials(EMBASSY, personId(), null,
-                        CredentialsStep.PRESENTATION_TO_HEAD_OF_STATE, on(), SOURCE);
-                case "AmbassadorRecalled" -> new RecallAmbassador(EMBASSY, personId(), null,
-                        RecallKind.FOR_CONSULTATIONS, null, on(), SOURCE);
+                case "AmbassadorAppointed" ->
+                    new AppointAmbassador(EMBASSY, personId(), "Head " + person, null, on(), SOURCE);
+                case "CredentialsPresented" ->
+                    new PresentCredentials(
+                            EMBASSY, personId(), null, CredentialsStep.PRESENTATION_TO_HEAD_OF_STATE, on(), SOURCE);
+                case "AmbassadorRecalled" ->
+                    new RecallAmbassador(EMBASSY, personId(), null, RecallKind.FOR_CONSULTATIONS, null, on(), SOURCE);
                 case "AmbassadorReturned" -> new ReturnAmbassador(EMBASSY, personId(), null, on(), SOURCE);
                 default -> new EndAmbassadorship(EMBASSY, personId(), null, null, on(), SOURCE);
             };
@@ -221,8 +270,8 @@ class EffectiveTimePropertiesTest {
             String now = state[step.person()];
             return switch (step.type()) {
                 case "AmbassadorAppointed" -> now.equals("never") || now.equals("ended");
-                case "CredentialsPresented" -> now.equals("never") || now.equals("appointed")
-                        || now.equals("recalled from appointed");
+                case "CredentialsPresented" ->
+                    now.equals("never") || now.equals("appointed") || now.equals("recalled from appointed");
                 case "AmbassadorRecalled" -> now.equals("appointed") || now.equals("in");
                 case "AmbassadorReturned" -> now.equals("recalled") || now.equals("recalled from appointed");
                 default -> !now.equals("never") && !now.equals("ended");
@@ -241,8 +290,8 @@ class EffectiveTimePropertiesTest {
                     }
                     state[person] = state[person].equals("recalled from appointed") ? "recalled" : "in";
                 }
-                case "AmbassadorRecalled" -> state[person] = state[person].equals("in") ? "recalled"
-                        : "recalled from appointed";
+                case "AmbassadorRecalled" ->
+                    state[person] = state[person].equals("in") ? "recalled" : "recalled from appointed";
                 case "AmbassadorReturned" -> state[person] = state[person].equals("recalled") ? "in" : "appointed";
                 default -> state[person] = "ended";
             }
@@ -251,29 +300,34 @@ class EffectiveTimePropertiesTest {
 
     @Provide
     Arbitrary<List<Step>> successions() {
-        return Arbitraries.integers().between(0, Integer.MAX_VALUE).list().ofMinSize(1).ofMaxSize(12).map(draws -> {
-            List<Step> steps = new ArrayList<>();
-            Tenures tenures = new Tenures();
-            int day = 0;
-            for (int draw : draws) {
-                int person = draw % 3;
-                boolean either = (draw / 3) % 2 == 0;
-                day += 1 + (draw / 6) % 500;
-                String type = switch (tenures.state[person]) {
-                    case "never", "ended" -> "AmbassadorAppointed";
-                    case "appointed" -> either ? "CredentialsPresented" : "AmbassadorshipEnded";
-                    case "in" -> either ? "AmbassadorRecalled" : "AmbassadorshipEnded";
-                    default -> "AmbassadorshipEnded";
-                };
-                if (tenures.state[person].equals("recalled") && either) {
-                    type = "AmbassadorReturned";
-                }
-                Step step = new Step(type, person, day);
-                steps.add(step);
-                tenures.apply(step);
-            }
-            return steps;
-        });
+        return Arbitraries.integers()
+                .between(0, Integer.MAX_VALUE)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(12)
+                .map(draws -> {
+                    List<Step> steps = new ArrayList<>();
+                    Tenures tenures = new Tenures();
+                    int day = 0;
+                    for (int draw : draws) {
+                        int person = draw % 3;
+                        boolean either = (draw / 3) % 2 == 0;
+                        day += 1 + (draw / 6) % 500;
+                        String type = switch (tenures.state[person]) {
+                            case "never", "ended" -> "AmbassadorAppointed";
+                            case "appointed" -> either ? "CredentialsPresented" : "AmbassadorshipEnded";
+                            case "in" -> either ? "AmbassadorRecalled" : "AmbassadorshipEnded";
+                            default -> "AmbassadorshipEnded";
+                        };
+                        if (tenures.state[person].equals("recalled") && either) {
+                            type = "AmbassadorReturned";
+                        }
+                        Step step = new Step(type, person, day);
+                        steps.add(step);
+                        tenures.apply(step);
+                    }
+                    return steps;
+                });
     }
 
     /** As for a mission's life: the heads' accepted steps, placed by date, form a succession that breaks no rule. */
@@ -294,11 +348,12 @@ class EffectiveTimePropertiesTest {
 
         LedgerCommand command() {
             return switch (type) {
-                case "DiplomatAccredited" -> new AccreditDiplomat(EMBASSY, "person-" + id, "Person " + id, null,
-                        StaffCategory.DIPLOMATIC, on(), SOURCE);
+                case "DiplomatAccredited" ->
+                    new AccreditDiplomat(
+                            EMBASSY, "person-" + id, "Person " + id, null, StaffCategory.DIPLOMATIC, on(), SOURCE);
                 case "DiplomatDeparted" -> new RecordDeparture(EMBASSY, "person-" + id, null, null, null, on(), SOURCE);
-                case "StaffCeilingImposed" -> new ImposeStaffCeiling(RU, US, null, null, limit, null, "ceiling-" + id,
-                        null, on(), SOURCE);
+                case "StaffCeilingImposed" ->
+                    new ImposeStaffCeiling(RU, US, null, null, limit, null, "ceiling-" + id, null, on(), SOURCE);
                 default -> new LiftStaffCeiling(RU, US, null, null, "ceiling-" + id, null, on(), SOURCE);
             };
         }
@@ -317,7 +372,8 @@ class EffectiveTimePropertiesTest {
 
         public boolean fits(StaffStep step) {
             return switch (step.type()) {
-                case "DiplomatAccredited" -> !served.contains(step.id()) && (ceiling == null || onStaff.size() + 1 <= limit);
+                case "DiplomatAccredited" ->
+                    !served.contains(step.id()) && (ceiling == null || onStaff.size() + 1 <= limit);
                 case "DiplomatDeparted" -> onStaff.contains(step.id());
                 case "StaffCeilingImposed" -> true;
                 default -> ceiling != null && ceiling == step.id();
@@ -342,28 +398,42 @@ class EffectiveTimePropertiesTest {
 
     @Provide
     Arbitrary<List<StaffStep>> staffings() {
-        return Arbitraries.integers().between(0, Integer.MAX_VALUE).list().ofMinSize(1).ofMaxSize(14).map(draws -> {
-            List<StaffStep> history = new ArrayList<>();
-            Staffing staffing = new Staffing();
-            int day = 0;
-            int persons = 0;
-            int ceilings = 0;
-            for (int draw : draws) {
-                day += 1 + draw % 700;
-                StaffStep step = switch (draw % 5) {
-                    case 0 -> new StaffStep("StaffCeilingImposed", ceilings++, draw / 5 % 4, day);
-                    case 1 -> staffing.ceiling == null ? null : new StaffStep("StaffCeilingLifted", staffing.ceiling, 0, day);
-                    case 2 -> staffing.onStaff.isEmpty() ? null
-                            : new StaffStep("DiplomatDeparted", staffing.onStaff.iterator().next(), 0, day);
-                    default -> new StaffStep("DiplomatAccredited", persons++, 0, day);
-                };
-                if (step != null && staffing.fits(step)) {
-                    history.add(step);
-                    staffing.apply(step);
-                }
-            }
-            return history;
-        });
+        return Arbitraries.integers()
+                .between(0, Integer.MAX_VALUE)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(14)
+                .map(draws -> {
+                    List<StaffStep> history = new ArrayList<>();
+                    Staffing staffing = new Staffing();
+                    int day = 0;
+                    int persons = 0;
+                    int ceilings = 0;
+                    for (int draw : draws) {
+                        day += 1 + draw % 700;
+                        StaffStep step = switch (draw % 5) {
+                            case 0 -> new StaffStep("StaffCeilingImposed", ceilings++, draw / 5 % 4, day);
+                            case 1 ->
+                                staffing.ceiling == null
+                                        ? null
+                                        : new StaffStep("StaffCeilingLifted", staffing.ceiling, 0, day);
+                            case 2 ->
+                                staffing.onStaff.isEmpty()
+                                        ? null
+                                        : new StaffStep(
+                                                "DiplomatDeparted",
+                                                staffing.onStaff.iterator().next(),
+                                                0,
+                                                day);
+                            default -> new StaffStep("DiplomatAccredited", persons++, 0, day);
+                        };
+                        if (step != null && staffing.fits(step)) {
+                            history.add(step);
+                            staffing.apply(step);
+                        }
+                    }
+                    return history;
+                });
     }
 
     /**
@@ -387,12 +457,26 @@ class EffectiveTimePropertiesTest {
      * The facts of a history at the embassy (open since 1949), recorded in date order, are all accepted; recorded in
      * the order {@code seed} shuffles them to, those accepted, placed by date, break none of the {@code oracle}'s rules.
      */
-    private static <T> void everyOrderKeepsTheRules(List<T> history, long seed, Function<T, LedgerCommand> command,
-                                                    java.util.function.ToIntFunction<T> day,
-                                                    java.util.function.Supplier<Oracle<T>> oracle) {
-        MissionOpened opened = new MissionOpened(PRESENCE, EMBASSY, RU, US, MissionKind.EMBASSY, "Washington", null,
-                null, false, LocalDate.of(1949, 1, 1), SOURCE);
-        assertThat(accepted(List.of(opened), history, command)).as("date order accepts a valid history")
+    private static <T> void everyOrderKeepsTheRules(
+            List<T> history,
+            long seed,
+            Function<T, LedgerCommand> command,
+            java.util.function.ToIntFunction<T> day,
+            java.util.function.Supplier<Oracle<T>> oracle) {
+        MissionOpened opened = new MissionOpened(
+                PRESENCE,
+                EMBASSY,
+                RU,
+                US,
+                MissionKind.EMBASSY,
+                "Washington",
+                null,
+                null,
+                false,
+                LocalDate.of(1949, 1, 1),
+                SOURCE);
+        assertThat(accepted(List.of(opened), history, command))
+                .as("date order accepts a valid history")
                 .containsExactlyElementsOf(history);
         List<T> shuffled = new ArrayList<>(history);
         Collections.shuffle(shuffled, new Random(seed));
@@ -401,7 +485,8 @@ class EffectiveTimePropertiesTest {
         inEffectiveOrder.sort(java.util.Comparator.comparingInt(day));
         Oracle<T> rules = oracle.get();
         for (T fact : inEffectiveOrder) {
-            assertThat(rules.fits(fact)).as("%s in %s, accepted in the order %s", fact, inEffectiveOrder, accepted)
+            assertThat(rules.fits(fact))
+                    .as("%s in %s, accepted in the order %s", fact, inEffectiveOrder, accepted)
                     .isTrue();
             rules.apply(fact);
         }
@@ -438,7 +523,11 @@ class EffectiveTimePropertiesTest {
             if (refused[0]) {
                 continue;
             }
-            fixture.getEventStore().readEvents(PRESENCE).asStream().skip(before.size()).map(EventMessage::getPayload)
+            fixture.getEventStore()
+                    .readEvents(PRESENCE)
+                    .asStream()
+                    .skip(before.size())
+                    .map(EventMessage::getPayload)
                     .forEach(events::add);
             accepted.add(fact);
         }

@@ -1,21 +1,19 @@
 package org.diplomaticledger.presence.domain;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.diplomaticledger.presence.api.*;
-import org.diplomaticledger.shared.RuleViolation;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.diplomaticledger.presence.domain.PresenceTestData.*;
 import static org.diplomaticledger.presence.domain.RuleViolationMatcher.violates;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.diplomaticledger.presence.api.*;
+import org.diplomaticledger.shared.RuleViolation;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * A mission's rules judge each fact where its effective date puts it in the mission's life, whatever order the facts
@@ -39,8 +37,8 @@ class EffectiveTimeTest {
     }
 
     private static MissionOpened opened(LocalDate on, boolean reopened) {
-        return new MissionOpened(PRESENCE, EMBASSY, RU, US, MissionKind.EMBASSY, "Washington", null, null, reopened, on,
-                SOURCE);
+        return new MissionOpened(
+                PRESENCE, EMBASSY, RU, US, MissionKind.EMBASSY, "Washington", null, null, reopened, on, SOURCE);
     }
 
     private static OpenMission open(LocalDate on) {
@@ -60,7 +58,9 @@ class EffectiveTimeTest {
         fixture.given(opened(Y1990, false))
                 .when(open(Y1900))
                 .expectException(violates("contradicts-recorded-fact", "effectiveDate"))
-                .expectExceptionMessage(allOf(containsString("MissionOpened of 1990-01-01"), containsString("(event "),
+                .expectExceptionMessage(allOf(
+                        containsString("MissionOpened of 1990-01-01"),
+                        containsString("(event "),
                         containsString("mission-already-open")))
                 .expectNoEvents();
     }
@@ -87,8 +87,14 @@ class EffectiveTimeTest {
     void acceptsAgrementSoughtBeforeTheMissionOpens() {
         fixture.given(opened(Y1990, false))
                 .when(new RequestAgrement(EMBASSY, "jean-morel", "Jean Morel", null, LocalDate.of(1989, 10, 1), SOURCE))
-                .expectEvents(new AgrementRequested(PRESENCE, EMBASSY, "jean-morel", "Jean Morel",
-                        HeadOfMissionClass.AMBASSADOR, LocalDate.of(1989, 10, 1), SOURCE));
+                .expectEvents(new AgrementRequested(
+                        PRESENCE,
+                        EMBASSY,
+                        "jean-morel",
+                        "Jean Morel",
+                        HeadOfMissionClass.AMBASSADOR,
+                        LocalDate.of(1989, 10, 1),
+                        SOURCE));
     }
 
     @Test
@@ -102,8 +108,8 @@ class EffectiveTimeTest {
     @Test
     void refusesACeilingOnAMissionBeforeItWasOpened() {
         fixture.given(opened(Y1990, false))
-                .when(new ImposeStaffCeiling(null, null, EMBASSY, StaffCategory.DIPLOMATIC, 10, null, "cap-1950", null,
-                        Y1950, SOURCE))
+                .when(new ImposeStaffCeiling(
+                        null, null, EMBASSY, StaffCategory.DIPLOMATIC, 10, null, "cap-1950", null, Y1950, SOURCE))
                 .expectException(violates("mission-not-open", "missionId"))
                 .expectNoEvents();
     }
@@ -120,18 +126,33 @@ class EffectiveTimeTest {
     @Test
     void accreditsOnADayTheMissionWasOpenThoughItIsSuspendedNow() {
         fixture.given(opened(Y1990, false), new MissionSuspended(PRESENCE, EMBASSY, "war", Y2000, SOURCE))
-                .when(new AccreditDiplomat(EMBASSY, "ivan-petrov", "Ivan Petrov", null, StaffCategory.DIPLOMATIC, Y1995,
-                        SOURCE))
-                .expectEvents(new DiplomatAccredited(PRESENCE, EMBASSY, "ivan-petrov", "Ivan Petrov", null,
-                        StaffCategory.DIPLOMATIC, Y1995, SOURCE));
+                .when(new AccreditDiplomat(
+                        EMBASSY, "ivan-petrov", "Ivan Petrov", null, StaffCategory.DIPLOMATIC, Y1995, SOURCE))
+                .expectEvents(new DiplomatAccredited(
+                        PRESENCE,
+                        EMBASSY,
+                        "ivan-petrov",
+                        "Ivan Petrov",
+                        null,
+                        StaffCategory.DIPLOMATIC,
+                        Y1995,
+                        SOURCE));
     }
 
     @Test
     void refusesAnAccreditationOnADayTheMissionWasSuspendedThoughItIsOpenNow() {
-        fixture.given(opened(Y1990, false), new MissionSuspended(PRESENCE, EMBASSY, "war", Y1995, SOURCE),
+        fixture.given(
+                        opened(Y1990, false),
+                        new MissionSuspended(PRESENCE, EMBASSY, "war", Y1995, SOURCE),
                         new MissionResumed(PRESENCE, EMBASSY, null, Y2000, SOURCE))
-                .when(new AccreditDiplomat(EMBASSY, "ivan-petrov", "Ivan Petrov", null, StaffCategory.DIPLOMATIC,
-                        LocalDate.of(1997, 1, 1), SOURCE))
+                .when(new AccreditDiplomat(
+                        EMBASSY,
+                        "ivan-petrov",
+                        "Ivan Petrov",
+                        null,
+                        StaffCategory.DIPLOMATIC,
+                        LocalDate.of(1997, 1, 1),
+                        SOURCE))
                 .expectException(violates("mission-not-open", "missionId"))
                 .expectExceptionMessage(containsString("suspended since 1995-03-01"))
                 .expectNoEvents();
@@ -139,12 +160,21 @@ class EffectiveTimeTest {
 
     @Test
     void refusesAClosureThatWouldLeaveARecordedAccreditationAtAClosedMission() {
-        fixture.given(opened(Y1990, false), new DiplomatAccredited(PRESENCE, EMBASSY, "ivan-petrov", "Ivan Petrov", null,
-                        StaffCategory.DIPLOMATIC, Y2000, SOURCE))
+        fixture.given(
+                        opened(Y1990, false),
+                        new DiplomatAccredited(
+                                PRESENCE,
+                                EMBASSY,
+                                "ivan-petrov",
+                                "Ivan Petrov",
+                                null,
+                                StaffCategory.DIPLOMATIC,
+                                Y2000,
+                                SOURCE))
                 .when(close(Y1995))
                 .expectException(violates("contradicts-recorded-fact", "effectiveDate"))
-                .expectExceptionMessage(allOf(containsString("DiplomatAccredited of 2000-01-01"),
-                        containsString("mission-not-open")))
+                .expectExceptionMessage(
+                        allOf(containsString("DiplomatAccredited of 2000-01-01"), containsString("mission-not-open")))
                 .expectNoEvents();
     }
 
@@ -159,9 +189,7 @@ class EffectiveTimeTest {
     /** Recorded in effective order, the earlier life of the mission is accepted, then its reopening in 1990. */
     @Test
     void acceptsAnEarlierLifeOfTheMissionRecordedBeforeItsReopening() {
-        fixture.given(opened(Y1900, false), closedOn(Y1941))
-                .when(open(Y1990))
-                .expectEvents(opened(Y1990, true));
+        fixture.given(opened(Y1900, false), closedOn(Y1941)).when(open(Y1990)).expectEvents(opened(Y1990, true));
     }
 
     /** Back-filled in the same order, the earlier life is refused line by line: the 1900 opening comes first. */
@@ -178,22 +206,49 @@ class EffectiveTimeTest {
      */
     @Test
     void aContradictionAlreadyRecordedDoesNotBlockLaterFacts() {
-        fixture.given(opened(Y1990, false), new AmbassadorAppointed(PRESENCE, EMBASSY, "jean-morel", "Jean Morel",
-                        HeadOfMissionClass.AMBASSADOR, false, Y1950, SOURCE))
+        fixture.given(
+                        opened(Y1990, false),
+                        new AmbassadorAppointed(
+                                PRESENCE,
+                                EMBASSY,
+                                "jean-morel",
+                                "Jean Morel",
+                                HeadOfMissionClass.AMBASSADOR,
+                                false,
+                                Y1950,
+                                SOURCE))
                 .when(close(LocalDate.of(2020, 1, 1)))
                 .expectEvents(closedOn(LocalDate.of(2020, 1, 1)));
     }
 
     @Test
     void theRefusalNamesTheRecordedFactItContradicts() {
-        MissionTimeline timeline = MissionTimeline.NONE.with("e-1990", opened(Y1990, false), Y1990, 0,
+        MissionTimeline timeline = MissionTimeline.NONE.with(
+                "e-1990",
+                opened(Y1990, false),
+                Y1990,
+                0,
                 MissionTimeline.MissionFact.changing(MissionTimeline.Change.OPENED, MissionKind.EMBASSY));
-        assertThatThrownBy(() -> timeline.requireFits("MissionOpened", Y1900, MissionTimeline.MissionFact.changing(
-                MissionTimeline.Change.OPENED, MissionKind.EMBASSY), EMBASSY, baseline -> null))
+        assertThatThrownBy(() -> timeline.requireFits(
+                        "MissionOpened",
+                        Y1900,
+                        MissionTimeline.MissionFact.changing(MissionTimeline.Change.OPENED, MissionKind.EMBASSY),
+                        EMBASSY,
+                        baseline -> null))
                 .isInstanceOfSatisfying(RuleViolation.class, refused -> {
                     assertThat(refused.rule()).isEqualTo("contradicts-recorded-fact");
-                    assertThat(refused.details()).isEqualTo(Map.of("conflictingFact", Map.of("eventId", "e-1990",
-                            "type", "MissionOpened", "effectiveDate", "1990-01-01", "rule", "mission-already-open")));
+                    assertThat(refused.details())
+                            .isEqualTo(Map.of(
+                                    "conflictingFact",
+                                    Map.of(
+                                            "eventId",
+                                            "e-1990",
+                                            "type",
+                                            "MissionOpened",
+                                            "effectiveDate",
+                                            "1990-01-01",
+                                            "rule",
+                                            "mission-already-open")));
                 });
     }
 }

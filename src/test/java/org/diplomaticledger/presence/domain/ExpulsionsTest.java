@@ -1,17 +1,15 @@
 package org.diplomaticledger.presence.domain;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
+import static org.diplomaticledger.presence.domain.PresenceTestData.*;
+import static org.diplomaticledger.presence.domain.RuleViolationMatcher.violates;
+
+import java.time.LocalDate;
+import java.util.List;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.diplomaticledger.presence.api.*;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-import java.util.List;
-
-import static org.diplomaticledger.presence.domain.PresenceTestData.*;
-import static org.diplomaticledger.presence.domain.RuleViolationMatcher.violates;
 
 /** Persona non grata and counted expulsions with a departure deadline (VCDR Art. 9), and the departures they cause. */
 class ExpulsionsTest {
@@ -29,8 +27,19 @@ class ExpulsionsTest {
     }
 
     private static ExpelDiplomat expelNamed(String expulsionId, List<String> personIds) {
-        return new ExpelDiplomat(RU, US, null, personIds, null, null, DEADLINE, null, expulsionId,
-                "activities incompatible with their status", ON, SOURCE);
+        return new ExpelDiplomat(
+                RU,
+                US,
+                null,
+                personIds,
+                null,
+                null,
+                DEADLINE,
+                null,
+                expulsionId,
+                "activities incompatible with their status",
+                ON,
+                SOURCE);
     }
 
     private static ExpelDiplomat expelCounted(String expulsionId, int count) {
@@ -42,54 +51,143 @@ class ExpulsionsTest {
 
         @Test
         void expelsNamedStaffWithTheirMissionAndCategory() {
-            fixture.given(embassyOpened(), consulateOpened(), accredited(PETROV),
+            fixture.given(
+                            embassyOpened(),
+                            consulateOpened(),
+                            accredited(PETROV),
                             accredited(CONSULATE, SMIRNOVA, StaffCategory.ADMINISTRATIVE_TECHNICAL))
                     .when(expelNamed("exp-1", List.of(PETROV, SMIRNOVA)))
-                    .expectEvents(new DiplomatExpelled(PRESENCE, "exp-1", US, RU, null, List.of(
-                            new ExpelledPerson(PETROV, "Ivan Petrov", EMBASSY, StaffCategory.DIPLOMATIC),
-                            new ExpelledPerson(SMIRNOVA, "Olga Smirnova", CONSULATE, StaffCategory.ADMINISTRATIVE_TECHNICAL)),
-                            null, null, DEADLINE, null, "activities incompatible with their status", ON, SOURCE));
+                    .expectEvents(new DiplomatExpelled(
+                            PRESENCE,
+                            "exp-1",
+                            US,
+                            RU,
+                            null,
+                            List.of(
+                                    new ExpelledPerson(PETROV, "Ivan Petrov", EMBASSY, StaffCategory.DIPLOMATIC),
+                                    new ExpelledPerson(
+                                            SMIRNOVA,
+                                            "Olga Smirnova",
+                                            CONSULATE,
+                                            StaffCategory.ADMINISTRATIVE_TECHNICAL)),
+                            null,
+                            null,
+                            DEADLINE,
+                            null,
+                            "activities incompatible with their status",
+                            ON,
+                            SOURCE));
         }
 
         @Test
         void expelsCountedStaff() {
             fixture.given(embassyOpened(), counted(EMBASSY, StaffCategory.UNSPECIFIED, 100))
                     .when(expelCounted("exp-1", 35))
-                    .expectEvents(new DiplomatExpelled(PRESENCE, "exp-1", US, RU, EMBASSY, List.of(), 35,
-                            StaffCategory.UNSPECIFIED, DEADLINE, null, null, ON, SOURCE));
+                    .expectEvents(new DiplomatExpelled(
+                            PRESENCE,
+                            "exp-1",
+                            US,
+                            RU,
+                            EMBASSY,
+                            List.of(),
+                            35,
+                            StaffCategory.UNSPECIFIED,
+                            DEADLINE,
+                            null,
+                            null,
+                            ON,
+                            SOURCE));
         }
 
         @Test
         void expelsCountedStaffOfAPresenceNotYetKnown() {
             fixture.givenNoPriorActivity()
-                    .when(new ExpelDiplomat(RU, US, null, null, 35, StaffCategory.DIPLOMATIC, DEADLINE, null, "exp-1",
-                            null, ON, SOURCE))
-                    .expectEvents(new DiplomatExpelled(PRESENCE, "exp-1", US, RU, null, List.of(), 35,
-                            StaffCategory.DIPLOMATIC, DEADLINE, null, null, ON, SOURCE));
+                    .when(new ExpelDiplomat(
+                            RU,
+                            US,
+                            null,
+                            null,
+                            35,
+                            StaffCategory.DIPLOMATIC,
+                            DEADLINE,
+                            null,
+                            "exp-1",
+                            null,
+                            ON,
+                            SOURCE))
+                    .expectEvents(new DiplomatExpelled(
+                            PRESENCE,
+                            "exp-1",
+                            US,
+                            RU,
+                            null,
+                            List.of(),
+                            35,
+                            StaffCategory.DIPLOMATIC,
+                            DEADLINE,
+                            null,
+                            null,
+                            ON,
+                            SOURCE));
         }
 
         @Test
         void expelsInAnswerToAnExpulsionInTheOtherDirection() {
             fixture.given(embassyOpened(), accredited(PETROV))
-                    .when(new ExpelDiplomat(RU, US, null, List.of(PETROV), null, null, DEADLINE, "us-ru-exp-1",
-                            "exp-1", null, ON, SOURCE))
-                    .expectEvents(new DiplomatExpelled(PRESENCE, "exp-1", US, RU, null, List.of(
-                            new ExpelledPerson(PETROV, "Ivan Petrov", EMBASSY, StaffCategory.DIPLOMATIC)),
-                            null, null, DEADLINE, "us-ru-exp-1", null, ON, SOURCE));
+                    .when(new ExpelDiplomat(
+                            RU,
+                            US,
+                            null,
+                            List.of(PETROV),
+                            null,
+                            null,
+                            DEADLINE,
+                            "us-ru-exp-1",
+                            "exp-1",
+                            null,
+                            ON,
+                            SOURCE))
+                    .expectEvents(new DiplomatExpelled(
+                            PRESENCE,
+                            "exp-1",
+                            US,
+                            RU,
+                            null,
+                            List.of(new ExpelledPerson(PETROV, "Ivan Petrov", EMBASSY, StaffCategory.DIPLOMATIC)),
+                            null,
+                            null,
+                            DEADLINE,
+                            "us-ru-exp-1",
+                            null,
+                            ON,
+                            SOURCE));
         }
 
         @Test
         void acceptsADeadlineOnTheEffectiveDate() {
             fixture.given(embassyOpened())
                     .when(new ExpelDiplomat(null, null, EMBASSY, null, 5, null, ON, null, "exp-1", null, ON, SOURCE))
-                    .expectEvents(new DiplomatExpelled(PRESENCE, "exp-1", US, RU, EMBASSY, List.of(), 5,
-                            StaffCategory.UNSPECIFIED, ON, null, null, ON, SOURCE));
+                    .expectEvents(new DiplomatExpelled(
+                            PRESENCE,
+                            "exp-1",
+                            US,
+                            RU,
+                            EMBASSY,
+                            List.of(),
+                            5,
+                            StaffCategory.UNSPECIFIED,
+                            ON,
+                            null,
+                            null,
+                            ON,
+                            SOURCE));
         }
 
         @Test
         void refusesAnUnknownMission() {
             fixture.given(embassyOpened())
-                    .when(new ExpelDiplomat(null, null, CONSULATE, null, 5, null, DEADLINE, null, "exp-1", null, ON, SOURCE))
+                    .when(new ExpelDiplomat(
+                            null, null, CONSULATE, null, 5, null, DEADLINE, null, "exp-1", null, ON, SOURCE))
                     .expectException(violates("unknown-mission", "missionId"))
                     .expectNoEvents();
         }
@@ -105,7 +203,8 @@ class ExpulsionsTest {
         @Test
         void refusesToAnswerAnExpulsionInTheSameDirection() {
             fixture.given(embassyOpened(), expelledCounted("exp-1", DEADLINE, 10))
-                    .when(new ExpelDiplomat(null, null, EMBASSY, null, 5, null, DEADLINE, "exp-1", "exp-2", null, ON, SOURCE))
+                    .when(new ExpelDiplomat(
+                            null, null, EMBASSY, null, 5, null, DEADLINE, "exp-1", "exp-2", null, ON, SOURCE))
                     .expectException(violates("answer-in-same-direction", "answersExpulsionId"))
                     .expectNoEvents();
         }
@@ -113,7 +212,8 @@ class ExpulsionsTest {
         @Test
         void refusesADepartureDeadlineBeforeTheEffectiveDate() {
             fixture.given(embassyOpened())
-                    .when(new ExpelDiplomat(null, null, EMBASSY, null, 5, null, day(-1), null, "exp-1", null, ON, SOURCE))
+                    .when(new ExpelDiplomat(
+                            null, null, EMBASSY, null, 5, null, day(-1), null, "exp-1", null, ON, SOURCE))
                     .expectException(violates("deadline-before-effective-date", "departureDeadline"))
                     .expectNoEvents();
         }
@@ -137,8 +237,19 @@ class ExpulsionsTest {
         @Test
         void refusesAPersonAccreditedAtAnotherMissionThanTheOneNamed() {
             fixture.given(embassyOpened(), consulateOpened(), accredited(CONSULATE, PETROV, StaffCategory.DIPLOMATIC))
-                    .when(new ExpelDiplomat(null, null, EMBASSY, List.of(PETROV), null, null, DEADLINE, null, "exp-1",
-                            null, ON, SOURCE))
+                    .when(new ExpelDiplomat(
+                            null,
+                            null,
+                            EMBASSY,
+                            List.of(PETROV),
+                            null,
+                            null,
+                            DEADLINE,
+                            null,
+                            "exp-1",
+                            null,
+                            ON,
+                            SOURCE))
                     .expectException(violates("not-at-mission", "personIds[0]"))
                     .expectNoEvents();
         }
@@ -175,48 +286,51 @@ class ExpulsionsTest {
         void recordsANamedDepartureUnderTheExpulsionOfThePerson() {
             fixture.given(embassyOpened(), accredited(PETROV), expelled("exp-1", DEADLINE, PETROV))
                     .when(new RecordDeparture(EMBASSY, PETROV, null, null, null, day(2), SOURCE))
-                    .expectEvents(new DiplomatDeparted(PRESENCE, EMBASSY, PETROV, StaffCategory.DIPLOMATIC, "exp-1", false,
-                            day(2), SOURCE));
+                    .expectEvents(new DiplomatDeparted(
+                            PRESENCE, EMBASSY, PETROV, StaffCategory.DIPLOMATIC, "exp-1", false, day(2), SOURCE));
         }
 
         @Test
         void recordsANamedDepartureOnTheDeadlineAsInTime() {
             fixture.given(embassyOpened(), accredited(PETROV), expelled("exp-1", DEADLINE, PETROV))
                     .when(new RecordDeparture(EMBASSY, PETROV, null, null, "exp-1", DEADLINE, SOURCE))
-                    .expectEvents(new DiplomatDeparted(PRESENCE, EMBASSY, PETROV, StaffCategory.DIPLOMATIC, "exp-1", false,
-                            DEADLINE, SOURCE));
+                    .expectEvents(new DiplomatDeparted(
+                            PRESENCE, EMBASSY, PETROV, StaffCategory.DIPLOMATIC, "exp-1", false, DEADLINE, SOURCE));
         }
 
         @Test
         void marksANamedDepartureAfterTheDeadlineOverdue() {
             fixture.given(embassyOpened(), accredited(PETROV), expelled("exp-1", DEADLINE, PETROV))
                     .when(new RecordDeparture(EMBASSY, PETROV, null, null, null, day(4), SOURCE))
-                    .expectEvents(new DiplomatDeparted(PRESENCE, EMBASSY, PETROV, StaffCategory.DIPLOMATIC, "exp-1", true,
-                            day(4), SOURCE));
+                    .expectEvents(new DiplomatDeparted(
+                            PRESENCE, EMBASSY, PETROV, StaffCategory.DIPLOMATIC, "exp-1", true, day(4), SOURCE));
         }
 
         @Test
         void recordsCountedDeparturesUnderACountedExpulsion() {
-            fixture.given(embassyOpened(), counted(EMBASSY, StaffCategory.UNSPECIFIED, 100), expelledCounted("exp-1", DEADLINE, 35))
+            fixture.given(
+                            embassyOpened(),
+                            counted(EMBASSY, StaffCategory.UNSPECIFIED, 100),
+                            expelledCounted("exp-1", DEADLINE, 35))
                     .when(new RecordDeparture(EMBASSY, null, 35, null, "exp-1", DEADLINE, SOURCE))
-                    .expectEvents(new CountedStaffDeparted(PRESENCE, EMBASSY, StaffCategory.UNSPECIFIED, 35, "exp-1", false,
-                            DEADLINE, SOURCE));
+                    .expectEvents(new CountedStaffDeparted(
+                            PRESENCE, EMBASSY, StaffCategory.UNSPECIFIED, 35, "exp-1", false, DEADLINE, SOURCE));
         }
 
         @Test
         void marksCountedDeparturesAfterTheDeadlineOverdue() {
             fixture.given(embassyOpened(), expelledCounted("exp-1", DEADLINE, 35))
                     .when(new RecordDeparture(EMBASSY, null, 10, null, "exp-1", day(5), SOURCE))
-                    .expectEvents(new CountedStaffDeparted(PRESENCE, EMBASSY, StaffCategory.UNSPECIFIED, 10, "exp-1", true,
-                            day(5), SOURCE));
+                    .expectEvents(new CountedStaffDeparted(
+                            PRESENCE, EMBASSY, StaffCategory.UNSPECIFIED, 10, "exp-1", true, day(5), SOURCE));
         }
 
         @Test
         void recordsCountedDeparturesUnderAnExpulsionWhoseStaffWereNeverCounted() {
             fixture.given(embassyOpened(), expelledCounted("exp-1", DEADLINE, 35))
                     .when(new RecordDeparture(EMBASSY, null, 35, null, "exp-1", day(1), SOURCE))
-                    .expectEvents(new CountedStaffDeparted(PRESENCE, EMBASSY, StaffCategory.UNSPECIFIED, 35, "exp-1", false,
-                            day(1), SOURCE));
+                    .expectEvents(new CountedStaffDeparted(
+                            PRESENCE, EMBASSY, StaffCategory.UNSPECIFIED, 35, "exp-1", false, day(1), SOURCE));
         }
 
         @Test
@@ -229,9 +343,11 @@ class ExpulsionsTest {
 
         @Test
         void refusesMoreCountedDeparturesThanStillDue() {
-            fixture.given(embassyOpened(), expelledCounted("exp-1", DEADLINE, 35),
-                            new CountedStaffDeparted(PRESENCE, EMBASSY, StaffCategory.UNSPECIFIED, 30, "exp-1", false,
-                                    day(1), SOURCE))
+            fixture.given(
+                            embassyOpened(),
+                            expelledCounted("exp-1", DEADLINE, 35),
+                            new CountedStaffDeparted(
+                                    PRESENCE, EMBASSY, StaffCategory.UNSPECIFIED, 30, "exp-1", false, day(1), SOURCE))
                     .when(new RecordDeparture(EMBASSY, null, 6, null, "exp-1", day(2), SOURCE))
                     .expectException(violates("more-than-expelled", "count"))
                     .expectNoEvents();
@@ -257,8 +373,8 @@ class ExpulsionsTest {
         void recordsADepartureOnTheDayTheExpulsionTookEffect() {
             fixture.given(embassyOpened(), accredited(PETROV), expelled("exp-1", DEADLINE, PETROV))
                     .when(new RecordDeparture(EMBASSY, PETROV, null, null, "exp-1", day(-7), SOURCE))
-                    .expectEvents(new DiplomatDeparted(PRESENCE, EMBASSY, PETROV, StaffCategory.DIPLOMATIC, "exp-1", false,
-                            day(-7), SOURCE));
+                    .expectEvents(new DiplomatDeparted(
+                            PRESENCE, EMBASSY, PETROV, StaffCategory.DIPLOMATIC, "exp-1", false, day(-7), SOURCE));
         }
 
         @Test
@@ -271,7 +387,11 @@ class ExpulsionsTest {
 
         @Test
         void refusesANamedDepartureUnderAnExpulsionThatDidNotNameThePerson() {
-            fixture.given(embassyOpened(), accredited(PETROV), accredited(SMIRNOVA), expelled("exp-1", DEADLINE, SMIRNOVA))
+            fixture.given(
+                            embassyOpened(),
+                            accredited(PETROV),
+                            accredited(SMIRNOVA),
+                            expelled("exp-1", DEADLINE, SMIRNOVA))
                     .when(new RecordDeparture(EMBASSY, PETROV, null, null, "exp-1", day(1), SOURCE))
                     .expectException(violates("not-expelled-by", "expulsionId"))
                     .expectNoEvents();

@@ -1,6 +1,11 @@
 package org.diplomaticledger.presence.domain;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
+import static org.diplomaticledger.presence.domain.PresenceTestData.*;
+import static org.diplomaticledger.presence.domain.RuleViolationMatcher.violates;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+
+import java.util.Map;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.diplomaticledger.history.RevisionsInAFixture;
 import org.diplomaticledger.history.api.CorrectEntry;
@@ -8,13 +13,6 @@ import org.diplomaticledger.presence.api.*;
 import org.diplomaticledger.shared.Provenance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
-import static org.diplomaticledger.presence.domain.PresenceTestData.*;
-import static org.diplomaticledger.presence.domain.RuleViolationMatcher.violates;
-import static org.hamcrest.Matchers.allOf;
-import static org.hamcrest.Matchers.containsString;
 
 /**
  * The steps of a head of mission's tenure judged where their effective dates put them (issue 20, item 1), whatever
@@ -36,17 +34,18 @@ class HeadsInEffectiveTimeTest {
     }
 
     private static AmbassadorAppointed appointed(String personId, int day) {
-        return new AmbassadorAppointed(PRESENCE, EMBASSY, personId, nameOf(personId), HeadOfMissionClass.AMBASSADOR,
-                false, day(day), SOURCE);
+        return new AmbassadorAppointed(
+                PRESENCE, EMBASSY, personId, nameOf(personId), HeadOfMissionClass.AMBASSADOR, false, day(day), SOURCE);
     }
 
     private static CredentialsPresented presented(String personId, int day, String predecessor) {
-        return new CredentialsPresented(PRESENCE, EMBASSY, personId, nameOf(personId), true, true, predecessor, day(day),
-                SOURCE);
+        return new CredentialsPresented(
+                PRESENCE, EMBASSY, personId, nameOf(personId), true, true, predecessor, day(day), SOURCE);
     }
 
     private static CredentialsCopyPresented copyPresented(String personId, int day) {
-        return new CredentialsCopyPresented(PRESENCE, EMBASSY, personId, nameOf(personId), true, null, day(day), SOURCE);
+        return new CredentialsCopyPresented(
+                PRESENCE, EMBASSY, personId, nameOf(personId), true, null, day(day), SOURCE);
     }
 
     private static AppointAmbassador appoint(String personId, int day) {
@@ -58,7 +57,8 @@ class HeadsInEffectiveTimeTest {
     }
 
     private static AmbassadorRecalled recalled(String personId, int day) {
-        return new AmbassadorRecalled(PRESENCE, EMBASSY, personId, RecallKind.FOR_CONSULTATIONS, null, day(day), SOURCE);
+        return new AmbassadorRecalled(
+                PRESENCE, EMBASSY, personId, RecallKind.FOR_CONSULTATIONS, null, day(day), SOURCE);
     }
 
     private static AmbassadorshipEnded ended(String personId, int day) {
@@ -74,15 +74,16 @@ class HeadsInEffectiveTimeTest {
         fixture.given(embassyOpened(), appointed(ANTONOV, -100))
                 .when(appoint(ANTONOV, -200))
                 .expectException(violates("contradicts-recorded-fact", "effectiveDate"))
-                .expectExceptionMessage(allOf(containsString("AmbassadorAppointed of " + day(-100)),
-                        containsString("already-appointed")))
+                .expectExceptionMessage(allOf(
+                        containsString("AmbassadorAppointed of " + day(-100)), containsString("already-appointed")))
                 .expectNoEvents();
     }
 
     @Test
     void refusesARecallDatedBeforeTheAppointment() {
         fixture.given(embassyOpened(), appointed(ANTONOV, -100), presented(ANTONOV, -90, null))
-                .when(new RecallAmbassador(EMBASSY, ANTONOV, null, RecallKind.FOR_CONSULTATIONS, null, day(-150), SOURCE))
+                .when(new RecallAmbassador(
+                        EMBASSY, ANTONOV, null, RecallKind.FOR_CONSULTATIONS, null, day(-150), SOURCE))
                 .expectException(violates("not-in-office", "personId"))
                 .expectNoEvents();
     }
@@ -109,7 +110,8 @@ class HeadsInEffectiveTimeTest {
         fixture.given(embassyOpened(), appointed(ANTONOV, -100), copyPresented(ANTONOV, -80))
                 .when(present(ANTONOV, CredentialsStep.PRESENTATION_TO_HEAD_OF_STATE, -90))
                 .expectException(violates("contradicts-recorded-fact", "effectiveDate"))
-                .expectExceptionMessage(allOf(containsString("CredentialsCopyPresented of " + day(-80)),
+                .expectExceptionMessage(allOf(
+                        containsString("CredentialsCopyPresented of " + day(-80)),
                         containsString("credentials-already-presented")))
                 .expectNoEvents();
     }
@@ -119,8 +121,8 @@ class HeadsInEffectiveTimeTest {
     void credentialsAfterARecordedCopyDoNotStartTheFunctionsAgain() {
         fixture.given(embassyOpened(), appointed(ANTONOV, -100), copyPresented(ANTONOV, -80))
                 .when(present(ANTONOV, CredentialsStep.PRESENTATION_TO_HEAD_OF_STATE, -70))
-                .expectEvents(new CredentialsPresented(PRESENCE, EMBASSY, ANTONOV, nameOf(ANTONOV), true, false, null,
-                        day(-70), SOURCE));
+                .expectEvents(new CredentialsPresented(
+                        PRESENCE, EMBASSY, ANTONOV, nameOf(ANTONOV), true, false, null, day(-70), SOURCE));
     }
 
     /**
@@ -129,8 +131,12 @@ class HeadsInEffectiveTimeTest {
      */
     @Test
     void aHeadBackFilledBeforeARecordedOneIsSucceededByIt() {
-        fixture.given(embassyOpened(), appointed(ANTONOV, -100), presented(ANTONOV, -90, null),
-                        appointed(KISLYAK, -310), presented(KISLYAK, -300, null))
+        fixture.given(
+                        embassyOpened(),
+                        appointed(ANTONOV, -100),
+                        presented(ANTONOV, -90, null),
+                        appointed(KISLYAK, -310),
+                        presented(KISLYAK, -300, null))
                 .when(end(KISLYAK, -10))
                 .expectException(violates("ambassadorship-already-ended", "personId"))
                 .expectExceptionMessage(containsString(day(-90).toString()))
@@ -140,11 +146,15 @@ class HeadsInEffectiveTimeTest {
     /** The head back-filled is told whom he succeeds: the one in office on his day, not the last recorded. */
     @Test
     void theCredentialsOfAHeadBackFilledNameThePredecessorOfTheirDay() {
-        fixture.given(embassyOpened(), appointed(KISLYAK, -310), presented(KISLYAK, -300, null),
-                        appointed(CHARGE, -20), presented(CHARGE, -10, KISLYAK))
+        fixture.given(
+                        embassyOpened(),
+                        appointed(KISLYAK, -310),
+                        presented(KISLYAK, -300, null),
+                        appointed(CHARGE, -20),
+                        presented(CHARGE, -10, KISLYAK))
                 .when(present(ANTONOV, CredentialsStep.PRESENTATION_TO_HEAD_OF_STATE, -90))
-                .expectEvents(new CredentialsPresented(PRESENCE, EMBASSY, ANTONOV, null, false, true, KISLYAK,
-                        day(-90), SOURCE));
+                .expectEvents(new CredentialsPresented(
+                        PRESENCE, EMBASSY, ANTONOV, null, false, true, KISLYAK, day(-90), SOURCE));
     }
 
     /** Someone in functions since day -90 (no appointment on record) is appointed only for a day before that. */
@@ -161,15 +171,23 @@ class HeadsInEffectiveTimeTest {
     void acceptsAnAppointmentBackFilledBeforeTheRecordedCredentials() {
         fixture.given(embassyOpened(), presented(ANTONOV, -90, null))
                 .when(appoint(ANTONOV, -120))
-                .expectEvents(new AmbassadorAppointed(PRESENCE, EMBASSY, ANTONOV, nameOf(ANTONOV),
-                        HeadOfMissionClass.AMBASSADOR, false, day(-120), SOURCE));
+                .expectEvents(new AmbassadorAppointed(
+                        PRESENCE,
+                        EMBASSY,
+                        ANTONOV,
+                        nameOf(ANTONOV),
+                        HeadOfMissionClass.AMBASSADOR,
+                        false,
+                        day(-120),
+                        SOURCE));
     }
 
     /** A chargé d'affaires a.i. acts only while the head cannot: a recall recorded for a later day does not count. */
     @Test
     void refusesAChargeDAffairesWhileTheHeadWasInOfficeThatDay() {
         fixture.given(embassyOpened(), appointed(ANTONOV, -100), presented(ANTONOV, -90, null), recalled(ANTONOV, -30))
-                .when(new AppointChargeDAffaires(EMBASSY, CHARGE, nameOf(CHARGE), "Minister-Counsellor", day(-60), SOURCE))
+                .when(new AppointChargeDAffaires(
+                        EMBASSY, CHARGE, nameOf(CHARGE), "Minister-Counsellor", day(-60), SOURCE))
                 .expectException(violates("head-of-mission-present", "missionId"))
                 .expectNoEvents();
     }
@@ -187,11 +205,20 @@ class HeadsInEffectiveTimeTest {
     /** A correction moving the end of a tenure before its appointment is judged like a new end on that day. */
     @Test
     void refusesMovingAnEndBeforeTheAppointment() {
-        var given = fixture.given(embassyOpened(), appointed(ANTONOV, -100), presented(ANTONOV, -90, null),
-                ended(ANTONOV, -10));
-        String endId = fixture.getEventStore().readEvents(PRESENCE).asStream().skip(3).findFirst().orElseThrow()
+        var given = fixture.given(
+                embassyOpened(), appointed(ANTONOV, -100), presented(ANTONOV, -90, null), ended(ANTONOV, -10));
+        String endId = fixture.getEventStore()
+                .readEvents(PRESENCE)
+                .asStream()
+                .skip(3)
+                .findFirst()
+                .orElseThrow()
                 .getIdentifier();
-        given.when(new CorrectEntry(endId, Map.of("effectiveDate", day(-150).toString()), "misread", null,
+        given.when(new CorrectEntry(
+                        endId,
+                        Map.of("effectiveDate", day(-150).toString()),
+                        "misread",
+                        null,
                         new Provenance("correction", null)))
                 .expectException(violates("not-appointed", "corrections.effectiveDate"))
                 .expectNoEvents();

@@ -1,14 +1,13 @@
 package org.diplomaticledger.presence.domain;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
+import static org.diplomaticledger.presence.domain.PresenceTestData.*;
+import static org.diplomaticledger.presence.domain.RuleViolationMatcher.violates;
+
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.diplomaticledger.presence.api.*;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import static org.diplomaticledger.presence.domain.PresenceTestData.*;
-import static org.diplomaticledger.presence.domain.RuleViolationMatcher.violates;
 
 /**
  * Heads of mission: agrément (VCDR Art. 4), appointment (Art. 14), the two dated steps of credentials (Art. 13),
@@ -31,7 +30,8 @@ class HeadsOfMissionTest {
     // ------------------------------------------------------------ events the tests start from
 
     private static AgrementRequested requested(String personId) {
-        return new AgrementRequested(PRESENCE, EMBASSY, personId, nameOf(personId), HeadOfMissionClass.AMBASSADOR, day(-90), SOURCE);
+        return new AgrementRequested(
+                PRESENCE, EMBASSY, personId, nameOf(personId), HeadOfMissionClass.AMBASSADOR, day(-90), SOURCE);
     }
 
     private static AgrementGranted granted(String personId) {
@@ -43,16 +43,18 @@ class HeadsOfMissionTest {
     }
 
     private static AmbassadorAppointed appointed(String personId) {
-        return new AmbassadorAppointed(PRESENCE, EMBASSY, personId, nameOf(personId), HeadOfMissionClass.AMBASSADOR, true,
-                day(-70), SOURCE);
+        return new AmbassadorAppointed(
+                PRESENCE, EMBASSY, personId, nameOf(personId), HeadOfMissionClass.AMBASSADOR, true, day(-70), SOURCE);
     }
 
     private static CredentialsCopyPresented copyPresented(String personId, String predecessor) {
-        return new CredentialsCopyPresented(PRESENCE, EMBASSY, personId, nameOf(personId), true, predecessor, day(-60), SOURCE);
+        return new CredentialsCopyPresented(
+                PRESENCE, EMBASSY, personId, nameOf(personId), true, predecessor, day(-60), SOURCE);
     }
 
     private static CredentialsPresented presented(String personId) {
-        return new CredentialsPresented(PRESENCE, EMBASSY, personId, nameOf(personId), true, false, null, day(-50), SOURCE);
+        return new CredentialsPresented(
+                PRESENCE, EMBASSY, personId, nameOf(personId), true, false, null, day(-50), SOURCE);
     }
 
     private static AmbassadorRecalled recalled(String personId, RecallKind kind) {
@@ -64,8 +66,8 @@ class HeadsOfMissionTest {
     }
 
     private static ChargeDAffairesAppointed chargeAppointed(String actingFor) {
-        return new ChargeDAffairesAppointed(PRESENCE, EMBASSY, CHARGE, nameOf(CHARGE), "Minister-Counsellor", actingFor,
-                day(-8), SOURCE);
+        return new ChargeDAffairesAppointed(
+                PRESENCE, EMBASSY, CHARGE, nameOf(CHARGE), "Minister-Counsellor", actingFor, day(-8), SOURCE);
     }
 
     // ------------------------------------------------------------ commands
@@ -75,7 +77,8 @@ class HeadsOfMissionTest {
     }
 
     private static PresentCredentials presentToHeadOfState(String personId) {
-        return new PresentCredentials(EMBASSY, personId, null, CredentialsStep.PRESENTATION_TO_HEAD_OF_STATE, ON, SOURCE);
+        return new PresentCredentials(
+                EMBASSY, personId, null, CredentialsStep.PRESENTATION_TO_HEAD_OF_STATE, ON, SOURCE);
     }
 
     private static AppointChargeDAffaires appointCharge() {
@@ -83,7 +86,8 @@ class HeadsOfMissionTest {
     }
 
     private static ChargeDAffairesAppointed chargeAppointedOn(String actingFor) {
-        return new ChargeDAffairesAppointed(PRESENCE, EMBASSY, CHARGE, nameOf(CHARGE), "Minister-Counsellor", actingFor, ON, SOURCE);
+        return new ChargeDAffairesAppointed(
+                PRESENCE, EMBASSY, CHARGE, nameOf(CHARGE), "Minister-Counsellor", actingFor, ON, SOURCE);
     }
 
     @Nested
@@ -91,26 +95,31 @@ class HeadsOfMissionTest {
 
         @Test
         void asksAgrementAgainForANewTenureAfterTheLastOneEnded() {
-            fixture.given(embassyOpened(), granted(DARCHIEV), appointed(DARCHIEV), copyPresented(DARCHIEV, null), ended(DARCHIEV))
+            fixture.given(
+                            embassyOpened(),
+                            granted(DARCHIEV),
+                            appointed(DARCHIEV),
+                            copyPresented(DARCHIEV, null),
+                            ended(DARCHIEV))
                     .when(new RequestAgrement(EMBASSY, DARCHIEV, DARCHIEV_NAME, null, ON, SOURCE))
-                    .expectEvents(new AgrementRequested(PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME,
-                            HeadOfMissionClass.AMBASSADOR, ON, SOURCE));
+                    .expectEvents(new AgrementRequested(
+                            PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, HeadOfMissionClass.AMBASSADOR, ON, SOURCE));
         }
 
         @Test
         void requestsAgrementForAnAmbassadorByDefault() {
             fixture.given(embassyOpened())
                     .when(new RequestAgrement(EMBASSY, null, DARCHIEV_NAME, null, ON, SOURCE))
-                    .expectEvents(new AgrementRequested(PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME,
-                            HeadOfMissionClass.AMBASSADOR, ON, SOURCE));
+                    .expectEvents(new AgrementRequested(
+                            PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, HeadOfMissionClass.AMBASSADOR, ON, SOURCE));
         }
 
         @Test
         void keepsTheClassOfTheProposedHead() {
             fixture.given(embassyOpened())
                     .when(new RequestAgrement(EMBASSY, DARCHIEV, DARCHIEV_NAME, HeadOfMissionClass.ENVOY, ON, SOURCE))
-                    .expectEvents(new AgrementRequested(PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, HeadOfMissionClass.ENVOY,
-                            ON, SOURCE));
+                    .expectEvents(new AgrementRequested(
+                            PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, HeadOfMissionClass.ENVOY, ON, SOURCE));
         }
 
         @Test
@@ -197,8 +206,17 @@ class HeadsOfMissionTest {
 
         @Test
         void grantsAgrementToAHeadAppointedWithoutIt() {
-            fixture.given(embassyOpened(), new AmbassadorAppointed(PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME,
-                            HeadOfMissionClass.AMBASSADOR, false, day(-70), SOURCE))
+            fixture.given(
+                            embassyOpened(),
+                            new AmbassadorAppointed(
+                                    PRESENCE,
+                                    EMBASSY,
+                                    DARCHIEV,
+                                    DARCHIEV_NAME,
+                                    HeadOfMissionClass.AMBASSADOR,
+                                    false,
+                                    day(-70),
+                                    SOURCE))
                     .when(new GrantAgrement(EMBASSY, DARCHIEV, null, ON, SOURCE))
                     .expectEvents(new AgrementGranted(PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, false, ON, SOURCE));
         }
@@ -235,21 +253,31 @@ class HeadsOfMissionTest {
         void refusesRequestedAgrementUnderTheRequestedName() {
             fixture.given(embassyOpened(), requested(DARCHIEV))
                     .when(new RefuseAgrement(EMBASSY, DARCHIEV, null, null, ON, SOURCE))
-                    .expectEvents(new AgrementRefused(PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, null, true, ON, SOURCE));
+                    .expectEvents(
+                            new AgrementRefused(PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, null, true, ON, SOURCE));
         }
 
         @Test
         void refusesAgrementWhoseRequestWasNeverReported() {
             fixture.given(embassyOpened())
                     .when(new RefuseAgrement(EMBASSY, null, DARCHIEV_NAME, "no reasons given", ON, SOURCE))
-                    .expectEvents(new AgrementRefused(PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, "no reasons given", false,
-                            ON, SOURCE));
+                    .expectEvents(new AgrementRefused(
+                            PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, "no reasons given", false, ON, SOURCE));
         }
 
         @Test
         void cannotRefuseAgrementForAHeadAlreadyAppointed() {
-            fixture.given(embassyOpened(), new AmbassadorAppointed(PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME,
-                            HeadOfMissionClass.AMBASSADOR, false, day(-70), SOURCE))
+            fixture.given(
+                            embassyOpened(),
+                            new AmbassadorAppointed(
+                                    PRESENCE,
+                                    EMBASSY,
+                                    DARCHIEV,
+                                    DARCHIEV_NAME,
+                                    HeadOfMissionClass.AMBASSADOR,
+                                    false,
+                                    day(-70),
+                                    SOURCE))
                     .when(new RefuseAgrement(EMBASSY, DARCHIEV, null, null, ON, SOURCE))
                     .expectException(violates("already-appointed", "personId"))
                     .expectNoEvents();
@@ -279,56 +307,121 @@ class HeadsOfMissionTest {
         void appointsAnAmbassadorWithReportedAgrement() {
             fixture.given(embassyOpened(), requested(DARCHIEV), granted(DARCHIEV))
                     .when(new AppointAmbassador(EMBASSY, DARCHIEV, DARCHIEV_NAME, null, ON, SOURCE))
-                    .expectEvents(new AmbassadorAppointed(PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME,
-                            HeadOfMissionClass.AMBASSADOR, true, ON, SOURCE));
+                    .expectEvents(new AmbassadorAppointed(
+                            PRESENCE,
+                            EMBASSY,
+                            DARCHIEV,
+                            DARCHIEV_NAME,
+                            HeadOfMissionClass.AMBASSADOR,
+                            true,
+                            ON,
+                            SOURCE));
         }
 
         @Test
         void acceptsAppointmentWhoseAgrementWasNeverReported() {
             fixture.given(embassyOpened())
                     .when(new AppointAmbassador(EMBASSY, null, DARCHIEV_NAME, null, ON, SOURCE))
-                    .expectEvents(new AmbassadorAppointed(PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME,
-                            HeadOfMissionClass.AMBASSADOR, false, ON, SOURCE));
+                    .expectEvents(new AmbassadorAppointed(
+                            PRESENCE,
+                            EMBASSY,
+                            DARCHIEV,
+                            DARCHIEV_NAME,
+                            HeadOfMissionClass.AMBASSADOR,
+                            false,
+                            ON,
+                            SOURCE));
         }
 
         @Test
         void acceptsAppointmentWhileAgrementIsOnlyRequested() {
             fixture.given(embassyOpened(), requested(DARCHIEV))
                     .when(new AppointAmbassador(EMBASSY, DARCHIEV, DARCHIEV_NAME, null, ON, SOURCE))
-                    .expectEvents(new AmbassadorAppointed(PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME,
-                            HeadOfMissionClass.AMBASSADOR, false, ON, SOURCE));
+                    .expectEvents(new AmbassadorAppointed(
+                            PRESENCE,
+                            EMBASSY,
+                            DARCHIEV,
+                            DARCHIEV_NAME,
+                            HeadOfMissionClass.AMBASSADOR,
+                            false,
+                            ON,
+                            SOURCE));
         }
 
         @Test
         void appointsTheHeadOfAPermanentMission() {
             fixture.given(unMissionOpened())
-                    .when(new AppointAmbassador(UN_MISSION, DARCHIEV, DARCHIEV_NAME, HeadOfMissionClass.AMBASSADOR, ON, SOURCE))
-                    .expectEvents(new AmbassadorAppointed(PRESENCE, UN_MISSION, DARCHIEV, DARCHIEV_NAME,
-                            HeadOfMissionClass.AMBASSADOR, false, ON, SOURCE));
+                    .when(new AppointAmbassador(
+                            UN_MISSION, DARCHIEV, DARCHIEV_NAME, HeadOfMissionClass.AMBASSADOR, ON, SOURCE))
+                    .expectEvents(new AmbassadorAppointed(
+                            PRESENCE,
+                            UN_MISSION,
+                            DARCHIEV,
+                            DARCHIEV_NAME,
+                            HeadOfMissionClass.AMBASSADOR,
+                            false,
+                            ON,
+                            SOURCE));
         }
 
         @Test
         void reappointsAHeadWhoseFunctionsEndedWithoutCountingTheOldAgrement() {
-            fixture.given(embassyOpened(), granted(DARCHIEV), appointed(DARCHIEV), copyPresented(DARCHIEV, null), ended(DARCHIEV))
+            fixture.given(
+                            embassyOpened(),
+                            granted(DARCHIEV),
+                            appointed(DARCHIEV),
+                            copyPresented(DARCHIEV, null),
+                            ended(DARCHIEV))
                     .when(new AppointAmbassador(EMBASSY, DARCHIEV, DARCHIEV_NAME, null, ON, SOURCE))
-                    .expectEvents(new AmbassadorAppointed(PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME,
-                            HeadOfMissionClass.AMBASSADOR, false, ON, SOURCE));
+                    .expectEvents(new AmbassadorAppointed(
+                            PRESENCE,
+                            EMBASSY,
+                            DARCHIEV,
+                            DARCHIEV_NAME,
+                            HeadOfMissionClass.AMBASSADOR,
+                            false,
+                            ON,
+                            SOURCE));
         }
 
         @Test
         void aReappointedHeadTakesUpFunctionsAgain() {
-            fixture.given(embassyOpened(), granted(DARCHIEV), appointed(DARCHIEV), copyPresented(DARCHIEV, null),
-                            ended(DARCHIEV), new AmbassadorAppointed(PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME,
-                                    HeadOfMissionClass.AMBASSADOR, false, day(-1), SOURCE))
+            fixture.given(
+                            embassyOpened(),
+                            granted(DARCHIEV),
+                            appointed(DARCHIEV),
+                            copyPresented(DARCHIEV, null),
+                            ended(DARCHIEV),
+                            new AmbassadorAppointed(
+                                    PRESENCE,
+                                    EMBASSY,
+                                    DARCHIEV,
+                                    DARCHIEV_NAME,
+                                    HeadOfMissionClass.AMBASSADOR,
+                                    false,
+                                    day(-1),
+                                    SOURCE))
                     .when(presentCopy(DARCHIEV))
-                    .expectEvents(new CredentialsCopyPresented(PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, true, null, ON, SOURCE));
+                    .expectEvents(new CredentialsCopyPresented(
+                            PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, true, null, ON, SOURCE));
         }
 
         @Test
         void refusesToReappointAHeadTwice() {
-            fixture.given(embassyOpened(), appointed(DARCHIEV), copyPresented(DARCHIEV, null), ended(DARCHIEV),
-                            new AmbassadorAppointed(PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, HeadOfMissionClass.AMBASSADOR,
-                                    false, day(-1), SOURCE))
+            fixture.given(
+                            embassyOpened(),
+                            appointed(DARCHIEV),
+                            copyPresented(DARCHIEV, null),
+                            ended(DARCHIEV),
+                            new AmbassadorAppointed(
+                                    PRESENCE,
+                                    EMBASSY,
+                                    DARCHIEV,
+                                    DARCHIEV_NAME,
+                                    HeadOfMissionClass.AMBASSADOR,
+                                    false,
+                                    day(-1),
+                                    SOURCE))
                     .when(new AppointAmbassador(EMBASSY, DARCHIEV, DARCHIEV_NAME, null, ON, SOURCE))
                     .expectException(violates("already-appointed", "personId"))
                     .expectNoEvents();
@@ -374,14 +467,17 @@ class HeadsOfMissionTest {
         void presentsACopyToTheForeignMinistryUnderTheAppointedName() {
             fixture.given(embassyOpened(), appointed(DARCHIEV))
                     .when(presentCopy(DARCHIEV))
-                    .expectEvents(new CredentialsCopyPresented(PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, true, null, ON, SOURCE));
+                    .expectEvents(new CredentialsCopyPresented(
+                            PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, true, null, ON, SOURCE));
         }
 
         @Test
         void acceptsACopyWhoseAppointmentWasNeverReported() {
             fixture.given(embassyOpened())
-                    .when(new PresentCredentials(EMBASSY, null, DARCHIEV_NAME, CredentialsStep.COPY_TO_FOREIGN_MINISTRY, ON, SOURCE))
-                    .expectEvents(new CredentialsCopyPresented(PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, false, null, ON, SOURCE));
+                    .when(new PresentCredentials(
+                            EMBASSY, null, DARCHIEV_NAME, CredentialsStep.COPY_TO_FOREIGN_MINISTRY, ON, SOURCE))
+                    .expectEvents(new CredentialsCopyPresented(
+                            PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, false, null, ON, SOURCE));
         }
 
         @Test
@@ -396,22 +492,25 @@ class HeadsOfMissionTest {
         void presentationAfterTheCopyDoesNotStartFunctionsAgain() {
             fixture.given(embassyOpened(), appointed(DARCHIEV), copyPresented(DARCHIEV, null))
                     .when(presentToHeadOfState(DARCHIEV))
-                    .expectEvents(new CredentialsPresented(PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, true, false, null,
-                            ON, SOURCE));
+                    .expectEvents(new CredentialsPresented(
+                            PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, true, false, null, ON, SOURCE));
         }
 
         @Test
         void presentationWithoutAPriorCopyStartsFunctions() {
             fixture.given(embassyOpened(), appointed(DARCHIEV))
                     .when(presentToHeadOfState(DARCHIEV))
-                    .expectEvents(new CredentialsPresented(PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, true, true, null,
-                            ON, SOURCE));
+                    .expectEvents(new CredentialsPresented(
+                            PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, true, true, null, ON, SOURCE));
         }
 
         @Test
         void functionsStartWithAPresentationWithoutAPriorCopy() {
-            fixture.given(embassyOpened(), appointed(DARCHIEV),
-                            new CredentialsPresented(PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, true, true, null, day(-1), SOURCE))
+            fixture.given(
+                            embassyOpened(),
+                            appointed(DARCHIEV),
+                            new CredentialsPresented(
+                                    PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, true, true, null, day(-1), SOURCE))
                     .when(appointCharge())
                     .expectException(violates("head-of-mission-present", "missionId"))
                     .expectNoEvents();
@@ -420,47 +519,66 @@ class HeadsOfMissionTest {
         @Test
         void acceptsAPresentationWhoseAppointmentWasNeverReported() {
             fixture.given(embassyOpened())
-                    .when(new PresentCredentials(EMBASSY, DARCHIEV, DARCHIEV_NAME, CredentialsStep.PRESENTATION_TO_HEAD_OF_STATE,
-                            ON, SOURCE))
-                    .expectEvents(new CredentialsPresented(PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, false, true, null,
-                            ON, SOURCE));
+                    .when(new PresentCredentials(
+                            EMBASSY,
+                            DARCHIEV,
+                            DARCHIEV_NAME,
+                            CredentialsStep.PRESENTATION_TO_HEAD_OF_STATE,
+                            ON,
+                            SOURCE))
+                    .expectEvents(new CredentialsPresented(
+                            PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, false, true, null, ON, SOURCE));
         }
 
         @Test
         void namesAPredecessorWhoseEndWasNeverReported() {
             fixture.given(embassyOpened(), appointed(ANTONOV), copyPresented(ANTONOV, null), appointed(DARCHIEV))
                     .when(presentCopy(DARCHIEV))
-                    .expectEvents(new CredentialsCopyPresented(PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, true, ANTONOV,
-                            ON, SOURCE));
+                    .expectEvents(new CredentialsCopyPresented(
+                            PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, true, ANTONOV, ON, SOURCE));
         }
 
         @Test
         void namesThePredecessorWhenFunctionsStartAtThePresentation() {
             fixture.given(embassyOpened(), appointed(ANTONOV), copyPresented(ANTONOV, null), appointed(DARCHIEV))
                     .when(presentToHeadOfState(DARCHIEV))
-                    .expectEvents(new CredentialsPresented(PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, true, true, ANTONOV,
-                            ON, SOURCE));
+                    .expectEvents(new CredentialsPresented(
+                            PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, true, true, ANTONOV, ON, SOURCE));
         }
 
         @Test
         void namesNoPredecessorWhenThePresentationFollowsTheCopy() {
-            fixture.given(embassyOpened(), appointed(ANTONOV), copyPresented(ANTONOV, null), appointed(DARCHIEV),
+            fixture.given(
+                            embassyOpened(),
+                            appointed(ANTONOV),
+                            copyPresented(ANTONOV, null),
+                            appointed(DARCHIEV),
                             copyPresented(DARCHIEV, ANTONOV))
                     .when(presentToHeadOfState(DARCHIEV))
-                    .expectEvents(new CredentialsPresented(PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, true, false, null,
-                            ON, SOURCE));
+                    .expectEvents(new CredentialsPresented(
+                            PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, true, false, null, ON, SOURCE));
         }
 
         @Test
         void namesNoPredecessorWhoseEndWasReported() {
-            fixture.given(embassyOpened(), appointed(ANTONOV), copyPresented(ANTONOV, null), ended(ANTONOV), appointed(DARCHIEV))
+            fixture.given(
+                            embassyOpened(),
+                            appointed(ANTONOV),
+                            copyPresented(ANTONOV, null),
+                            ended(ANTONOV),
+                            appointed(DARCHIEV))
                     .when(presentCopy(DARCHIEV))
-                    .expectEvents(new CredentialsCopyPresented(PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, true, null, ON, SOURCE));
+                    .expectEvents(new CredentialsCopyPresented(
+                            PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, true, null, ON, SOURCE));
         }
 
         @Test
         void takesThePredecessorToHaveLeft() {
-            fixture.given(embassyOpened(), appointed(ANTONOV), copyPresented(ANTONOV, null), appointed(DARCHIEV),
+            fixture.given(
+                            embassyOpened(),
+                            appointed(ANTONOV),
+                            copyPresented(ANTONOV, null),
+                            appointed(DARCHIEV),
                             copyPresented(DARCHIEV, ANTONOV))
                     .when(new RecallAmbassador(EMBASSY, ANTONOV, null, RecallKind.FOR_GOOD, null, ON, SOURCE))
                     .expectException(violates("not-in-office", "personId"))
@@ -470,9 +588,13 @@ class HeadsOfMissionTest {
         @Test
         void endsTheChargeDAffairesWhenTheNewHeadTakesUpFunctions() {
             // the chargé acted in the vacancy before the head's copy (day -60) ended it, in effective time
-            ChargeDAffairesAppointed inTheVacancy = new ChargeDAffairesAppointed(PRESENCE, EMBASSY, CHARGE, nameOf(CHARGE),
-                    "Minister-Counsellor", null, day(-65), SOURCE);
-            fixture.given(embassyOpened(), inTheVacancy, appointed(DARCHIEV), copyPresented(DARCHIEV, null),
+            ChargeDAffairesAppointed inTheVacancy = new ChargeDAffairesAppointed(
+                    PRESENCE, EMBASSY, CHARGE, nameOf(CHARGE), "Minister-Counsellor", null, day(-65), SOURCE);
+            fixture.given(
+                            embassyOpened(),
+                            inTheVacancy,
+                            appointed(DARCHIEV),
+                            copyPresented(DARCHIEV, null),
                             recalled(DARCHIEV, RecallKind.FOR_CONSULTATIONS))
                     .when(appointCharge())
                     .expectEvents(chargeAppointedOn(DARCHIEV));
@@ -504,8 +626,11 @@ class HeadsOfMissionTest {
 
         @Test
         void refusesACopyAfterThePresentation() {
-            fixture.given(embassyOpened(), appointed(DARCHIEV),
-                            new CredentialsPresented(PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, true, true, null, day(-1), SOURCE))
+            fixture.given(
+                            embassyOpened(),
+                            appointed(DARCHIEV),
+                            new CredentialsPresented(
+                                    PRESENCE, EMBASSY, DARCHIEV, DARCHIEV_NAME, true, true, null, day(-1), SOURCE))
                     .when(presentCopy(DARCHIEV))
                     .expectException(violates("credentials-already-presented", "step"))
                     .expectNoEvents();
@@ -522,7 +647,8 @@ class HeadsOfMissionTest {
         @Test
         void refusesAMissionWithoutHeadOfMission() {
             fixture.given(consulateOpened())
-                    .when(new PresentCredentials(CONSULATE, DARCHIEV, null, CredentialsStep.COPY_TO_FOREIGN_MINISTRY, ON, SOURCE))
+                    .when(new PresentCredentials(
+                            CONSULATE, DARCHIEV, null, CredentialsStep.COPY_TO_FOREIGN_MINISTRY, ON, SOURCE))
                     .expectException(violates("no-head-of-mission-here", "missionId"))
                     .expectNoEvents();
         }
@@ -534,25 +660,29 @@ class HeadsOfMissionTest {
         @Test
         void recallsAHeadInOfficeForConsultations() {
             fixture.given(embassyOpened(), appointed(ANTONOV), copyPresented(ANTONOV, null))
-                    .when(new RecallAmbassador(EMBASSY, ANTONOV, null, RecallKind.FOR_CONSULTATIONS, "consultations", ON, SOURCE))
-                    .expectEvents(new AmbassadorRecalled(PRESENCE, EMBASSY, ANTONOV, RecallKind.FOR_CONSULTATIONS,
-                            "consultations", ON, SOURCE));
+                    .when(new RecallAmbassador(
+                            EMBASSY, ANTONOV, null, RecallKind.FOR_CONSULTATIONS, "consultations", ON, SOURCE))
+                    .expectEvents(new AmbassadorRecalled(
+                            PRESENCE, EMBASSY, ANTONOV, RecallKind.FOR_CONSULTATIONS, "consultations", ON, SOURCE));
         }
 
         @Test
         void recallsAnAppointedHeadBeforeFunctionsStarted() {
             fixture.given(embassyOpened(), appointed(ANTONOV))
                     .when(new RecallAmbassador(EMBASSY, ANTONOV, null, RecallKind.FOR_GOOD, null, ON, SOURCE))
-                    .expectEvents(new AmbassadorRecalled(PRESENCE, EMBASSY, ANTONOV, RecallKind.FOR_GOOD, null, ON, SOURCE));
+                    .expectEvents(
+                            new AmbassadorRecalled(PRESENCE, EMBASSY, ANTONOV, RecallKind.FOR_GOOD, null, ON, SOURCE));
         }
 
         @Test
         void recallsAHeadWhoseAppointmentWasNeverReported() {
-            fixture.given(embassyOpened(), new CredentialsCopyPresented(PRESENCE, EMBASSY, ANTONOV, nameOf(ANTONOV), false,
-                            null, day(-60), SOURCE))
+            fixture.given(
+                            embassyOpened(),
+                            new CredentialsCopyPresented(
+                                    PRESENCE, EMBASSY, ANTONOV, nameOf(ANTONOV), false, null, day(-60), SOURCE))
                     .when(new RecallAmbassador(EMBASSY, ANTONOV, null, RecallKind.FOR_CONSULTATIONS, null, ON, SOURCE))
-                    .expectEvents(new AmbassadorRecalled(PRESENCE, EMBASSY, ANTONOV, RecallKind.FOR_CONSULTATIONS, null,
-                            ON, SOURCE));
+                    .expectEvents(new AmbassadorRecalled(
+                            PRESENCE, EMBASSY, ANTONOV, RecallKind.FOR_CONSULTATIONS, null, ON, SOURCE));
         }
 
         @Test
@@ -573,7 +703,10 @@ class HeadsOfMissionTest {
 
         @Test
         void refusesAHeadAlreadyRecalled() {
-            fixture.given(embassyOpened(), appointed(ANTONOV), copyPresented(ANTONOV, null),
+            fixture.given(
+                            embassyOpened(),
+                            appointed(ANTONOV),
+                            copyPresented(ANTONOV, null),
                             recalled(ANTONOV, RecallKind.FOR_CONSULTATIONS))
                     .when(new RecallAmbassador(EMBASSY, ANTONOV, null, RecallKind.FOR_GOOD, null, ON, SOURCE))
                     .expectException(violates("already-recalled", "personId"))
@@ -594,7 +727,10 @@ class HeadsOfMissionTest {
 
         @Test
         void returnsAHeadRecalledForConsultations() {
-            fixture.given(embassyOpened(), appointed(ANTONOV), copyPresented(ANTONOV, null),
+            fixture.given(
+                            embassyOpened(),
+                            appointed(ANTONOV),
+                            copyPresented(ANTONOV, null),
                             recalled(ANTONOV, RecallKind.FOR_CONSULTATIONS))
                     .when(new ReturnAmbassador(EMBASSY, ANTONOV, null, ON, SOURCE))
                     .expectEvents(new AmbassadorReturned(PRESENCE, EMBASSY, ANTONOV, ON, SOURCE));
@@ -602,19 +738,28 @@ class HeadsOfMissionTest {
 
         @Test
         void aReturnedHeadCanBeRecalledAgain() {
-            fixture.given(embassyOpened(), appointed(ANTONOV), copyPresented(ANTONOV, null),
+            fixture.given(
+                            embassyOpened(),
+                            appointed(ANTONOV),
+                            copyPresented(ANTONOV, null),
                             recalled(ANTONOV, RecallKind.FOR_CONSULTATIONS),
                             new AmbassadorReturned(PRESENCE, EMBASSY, ANTONOV, day(-1), SOURCE))
                     .when(new RecallAmbassador(EMBASSY, ANTONOV, null, RecallKind.FOR_GOOD, null, ON, SOURCE))
-                    .expectEvents(new AmbassadorRecalled(PRESENCE, EMBASSY, ANTONOV, RecallKind.FOR_GOOD, null, ON, SOURCE));
+                    .expectEvents(
+                            new AmbassadorRecalled(PRESENCE, EMBASSY, ANTONOV, RecallKind.FOR_GOOD, null, ON, SOURCE));
         }
 
         @Test
         void theReturnEndsTheChargeDAffaires() {
-            fixture.given(embassyOpened(), appointed(ANTONOV), copyPresented(ANTONOV, null),
-                            recalled(ANTONOV, RecallKind.FOR_CONSULTATIONS), chargeAppointed(ANTONOV),
+            fixture.given(
+                            embassyOpened(),
+                            appointed(ANTONOV),
+                            copyPresented(ANTONOV, null),
+                            recalled(ANTONOV, RecallKind.FOR_CONSULTATIONS),
+                            chargeAppointed(ANTONOV),
                             new AmbassadorReturned(PRESENCE, EMBASSY, ANTONOV, day(-3), SOURCE),
-                            new AmbassadorRecalled(PRESENCE, EMBASSY, ANTONOV, RecallKind.FOR_CONSULTATIONS, null, day(-1), SOURCE))
+                            new AmbassadorRecalled(
+                                    PRESENCE, EMBASSY, ANTONOV, RecallKind.FOR_CONSULTATIONS, null, day(-1), SOURCE))
                     .when(appointCharge())
                     .expectEvents(chargeAppointedOn(ANTONOV));
         }
@@ -629,7 +774,11 @@ class HeadsOfMissionTest {
 
         @Test
         void refusesAHeadRecalledForGood() {
-            fixture.given(embassyOpened(), appointed(ANTONOV), copyPresented(ANTONOV, null), recalled(ANTONOV, RecallKind.FOR_GOOD))
+            fixture.given(
+                            embassyOpened(),
+                            appointed(ANTONOV),
+                            copyPresented(ANTONOV, null),
+                            recalled(ANTONOV, RecallKind.FOR_GOOD))
                     .when(new ReturnAmbassador(EMBASSY, ANTONOV, null, ON, SOURCE))
                     .expectException(violates("recalled-for-good", "personId"))
                     .expectNoEvents();
@@ -686,7 +835,11 @@ class HeadsOfMissionTest {
 
         @Test
         void refusesToEndAPredecessorTakenToHaveLeft() {
-            fixture.given(embassyOpened(), appointed(ANTONOV), copyPresented(ANTONOV, null), appointed(DARCHIEV),
+            fixture.given(
+                            embassyOpened(),
+                            appointed(ANTONOV),
+                            copyPresented(ANTONOV, null),
+                            appointed(DARCHIEV),
                             copyPresented(DARCHIEV, ANTONOV))
                     .when(new EndAmbassadorship(EMBASSY, ANTONOV, null, null, ON, SOURCE))
                     .expectException(violates("ambassadorship-already-ended", "personId"))
@@ -699,14 +852,15 @@ class HeadsOfMissionTest {
 
         @Test
         void appointsAChargeWhileThePostIsVacant() {
-            fixture.given(embassyOpened())
-                    .when(appointCharge())
-                    .expectEvents(chargeAppointedOn(null));
+            fixture.given(embassyOpened()).when(appointCharge()).expectEvents(chargeAppointedOn(null));
         }
 
         @Test
         void appointsAChargeActingForARecalledHead() {
-            fixture.given(embassyOpened(), appointed(ANTONOV), copyPresented(ANTONOV, null),
+            fixture.given(
+                            embassyOpened(),
+                            appointed(ANTONOV),
+                            copyPresented(ANTONOV, null),
                             recalled(ANTONOV, RecallKind.FOR_CONSULTATIONS))
                     .when(appointCharge())
                     .expectEvents(chargeAppointedOn(ANTONOV));
@@ -723,8 +877,8 @@ class HeadsOfMissionTest {
         void appointsAChargeAtAPermanentMission() {
             fixture.given(unMissionOpened())
                     .when(new AppointChargeDAffaires(UN_MISSION, CHARGE, nameOf(CHARGE), null, ON, SOURCE))
-                    .expectEvents(new ChargeDAffairesAppointed(PRESENCE, UN_MISSION, CHARGE, nameOf(CHARGE), null, null,
-                            ON, SOURCE));
+                    .expectEvents(new ChargeDAffairesAppointed(
+                            PRESENCE, UN_MISSION, CHARGE, nameOf(CHARGE), null, null, ON, SOURCE));
         }
 
         @Test
@@ -763,40 +917,40 @@ class HeadsOfMissionTest {
         void requestsAgrementForAnEnvoyByDefault() {
             fixture.given(legationOpened())
                     .when(new RequestAgrement(LEGATION, null, ROSEN_NAME, null, ON, SOURCE))
-                    .expectEvents(new AgrementRequested(PRESENCE, LEGATION, ROSEN, ROSEN_NAME, HeadOfMissionClass.ENVOY,
-                            ON, SOURCE));
+                    .expectEvents(new AgrementRequested(
+                            PRESENCE, LEGATION, ROSEN, ROSEN_NAME, HeadOfMissionClass.ENVOY, ON, SOURCE));
         }
 
         @Test
         void appointsAnEnvoyByDefault() {
             fixture.given(legationOpened())
                     .when(new AppointAmbassador(LEGATION, null, ROSEN_NAME, null, ON, SOURCE))
-                    .expectEvents(new AmbassadorAppointed(PRESENCE, LEGATION, ROSEN, ROSEN_NAME, HeadOfMissionClass.ENVOY,
-                            false, ON, SOURCE));
+                    .expectEvents(new AmbassadorAppointed(
+                            PRESENCE, LEGATION, ROSEN, ROSEN_NAME, HeadOfMissionClass.ENVOY, false, ON, SOURCE));
         }
 
         @Test
         void appointsAnAmbassadorByDefaultOnceTheLegationIsRaised() {
             fixture.given(legationOpened(), raised(day(-10)))
                     .when(new AppointAmbassador(LEGATION, null, ROSEN_NAME, null, ON, SOURCE))
-                    .expectEvents(new AmbassadorAppointed(PRESENCE, LEGATION, ROSEN, ROSEN_NAME,
-                            HeadOfMissionClass.AMBASSADOR, false, ON, SOURCE));
+                    .expectEvents(new AmbassadorAppointed(
+                            PRESENCE, LEGATION, ROSEN, ROSEN_NAME, HeadOfMissionClass.AMBASSADOR, false, ON, SOURCE));
         }
 
         @Test
         void anAppointmentDatedBeforeTheRaiseIsOfAnEnvoy() {
             fixture.given(legationOpened(), raised(day(-10)))
                     .when(new AppointAmbassador(LEGATION, null, ROSEN_NAME, null, day(-100), SOURCE))
-                    .expectEvents(new AmbassadorAppointed(PRESENCE, LEGATION, ROSEN, ROSEN_NAME, HeadOfMissionClass.ENVOY,
-                            false, day(-100), SOURCE));
+                    .expectEvents(new AmbassadorAppointed(
+                            PRESENCE, LEGATION, ROSEN, ROSEN_NAME, HeadOfMissionClass.ENVOY, false, day(-100), SOURCE));
         }
 
         @Test
         void keepsTheAmbassadorAppointedToALegationAboutToBeRaised() {
             fixture.given(legationOpened())
                     .when(new AppointAmbassador(LEGATION, null, ROSEN_NAME, HeadOfMissionClass.AMBASSADOR, ON, SOURCE))
-                    .expectEvents(new AmbassadorAppointed(PRESENCE, LEGATION, ROSEN, ROSEN_NAME,
-                            HeadOfMissionClass.AMBASSADOR, false, ON, SOURCE));
+                    .expectEvents(new AmbassadorAppointed(
+                            PRESENCE, LEGATION, ROSEN, ROSEN_NAME, HeadOfMissionClass.AMBASSADOR, false, ON, SOURCE));
         }
 
         @Test

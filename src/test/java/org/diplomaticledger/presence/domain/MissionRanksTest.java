@@ -1,15 +1,14 @@
 package org.diplomaticledger.presence.domain;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
+import static org.diplomaticledger.presence.domain.PresenceTestData.*;
+import static org.diplomaticledger.presence.domain.RuleViolationMatcher.violates;
+import static org.hamcrest.Matchers.containsString;
+
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.diplomaticledger.presence.api.*;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import static org.diplomaticledger.presence.domain.PresenceTestData.*;
-import static org.diplomaticledger.presence.domain.RuleViolationMatcher.violates;
-import static org.hamcrest.Matchers.containsString;
 
 /**
  * Legations and embassies (VCDR Arts. 14, 15): a legation raised to an embassy, an embassy lowered to a legation,
@@ -39,16 +38,16 @@ class MissionRanksTest {
         void lowersAnEmbassyToALegation() {
             fixture.given(embassyOpened())
                     .when(new ChangeMissionRank(EMBASSY, MissionKind.LEGATION, ON, SOURCE))
-                    .expectEvents(new MissionRankChanged(PRESENCE, EMBASSY, MissionKind.EMBASSY, MissionKind.LEGATION,
-                            ON, SOURCE));
+                    .expectEvents(new MissionRankChanged(
+                            PRESENCE, EMBASSY, MissionKind.EMBASSY, MissionKind.LEGATION, ON, SOURCE));
         }
 
         @Test
         void lowersARaisedLegationAgain() {
             fixture.given(legationOpened(), raised(day(-100)))
                     .when(new ChangeMissionRank(LEGATION, MissionKind.LEGATION, ON, SOURCE))
-                    .expectEvents(new MissionRankChanged(PRESENCE, LEGATION, MissionKind.EMBASSY, MissionKind.LEGATION,
-                            ON, SOURCE));
+                    .expectEvents(new MissionRankChanged(
+                            PRESENCE, LEGATION, MissionKind.EMBASSY, MissionKind.LEGATION, ON, SOURCE));
         }
 
         @Test
@@ -117,13 +116,25 @@ class MissionRanksTest {
         /** Judged on its own day: in the mission's first life, which a later reopening as a legation does not touch. */
         @Test
         void acceptsAChangeDatedInAnEarlierLifeOfTheMission() {
-            fixture.given(legationOpened(), new MissionClosed(PRESENCE, LEGATION, ClosureReason.OTHER, null, null, null,
-                                    day(-200), SOURCE),
-                            new MissionOpened(PRESENCE, LEGATION, RU, US, MissionKind.LEGATION, "Washington", null, null,
-                                    true, day(-100), SOURCE))
+            fixture.given(
+                            legationOpened(),
+                            new MissionClosed(
+                                    PRESENCE, LEGATION, ClosureReason.OTHER, null, null, null, day(-200), SOURCE),
+                            new MissionOpened(
+                                    PRESENCE,
+                                    LEGATION,
+                                    RU,
+                                    US,
+                                    MissionKind.LEGATION,
+                                    "Washington",
+                                    null,
+                                    null,
+                                    true,
+                                    day(-100),
+                                    SOURCE))
                     .when(new ChangeMissionRank(LEGATION, MissionKind.EMBASSY, day(-300), SOURCE))
-                    .expectEvents(new MissionRankChanged(PRESENCE, LEGATION, MissionKind.LEGATION, MissionKind.EMBASSY,
-                            day(-300), SOURCE));
+                    .expectEvents(new MissionRankChanged(
+                            PRESENCE, LEGATION, MissionKind.LEGATION, MissionKind.EMBASSY, day(-300), SOURCE));
         }
 
         @Test
@@ -136,9 +147,22 @@ class MissionRanksTest {
 
         @Test
         void aReopenedMissionIsOfTheKindItIsOpenedAs() {
-            fixture.given(legationOpened(), raised(day(-100)), closed(LEGATION),
-                            new MissionOpened(PRESENCE, LEGATION, RU, US, MissionKind.LEGATION, "Washington", null, null,
-                                    true, day(-1), SOURCE))
+            fixture.given(
+                            legationOpened(),
+                            raised(day(-100)),
+                            closed(LEGATION),
+                            new MissionOpened(
+                                    PRESENCE,
+                                    LEGATION,
+                                    RU,
+                                    US,
+                                    MissionKind.LEGATION,
+                                    "Washington",
+                                    null,
+                                    null,
+                                    true,
+                                    day(-1),
+                                    SOURCE))
                     .when(new ChangeMissionRank(LEGATION, MissionKind.LEGATION, ON, SOURCE))
                     .expectException(violates("same-rank", "kind"))
                     .expectNoEvents();
@@ -159,8 +183,8 @@ class MissionRanksTest {
         @Test
         void theEmbassyIdOfARaisedLegationNamesTheLegation() {
             fixture.given(legationOpened(), raised(day(-10)))
-                    .when(new AccreditDiplomat(EMBASSY, "ivan-petrov", "Ivan Petrov", null, StaffCategory.DIPLOMATIC,
-                            ON, SOURCE))
+                    .when(new AccreditDiplomat(
+                            EMBASSY, "ivan-petrov", "Ivan Petrov", null, StaffCategory.DIPLOMATIC, ON, SOURCE))
                     .expectException(violates("unknown-mission", "missionId"))
                     .expectExceptionMessage(containsString(LEGATION + " is an embassy since " + day(-10)))
                     .expectNoEvents();
@@ -178,17 +202,34 @@ class MissionRanksTest {
         void opensAnotherEmbassyOnceTheRaisedLegationClosed() {
             fixture.given(legationOpened(), raised(day(-100)), closed(LEGATION))
                     .when(new OpenMission(RU, US, MissionKind.EMBASSY, "Washington", null, null, ON, SOURCE))
-                    .expectEvents(new MissionOpened(PRESENCE, EMBASSY, RU, US, MissionKind.EMBASSY, "Washington", null,
-                            null, false, ON, SOURCE));
+                    .expectEvents(new MissionOpened(
+                            PRESENCE,
+                            EMBASSY,
+                            RU,
+                            US,
+                            MissionKind.EMBASSY,
+                            "Washington",
+                            null,
+                            null,
+                            false,
+                            ON,
+                            SOURCE));
         }
 
         @Test
         void staffAreAccreditedToTheRaisedLegationUnderItsId() {
             fixture.given(legationOpened(), raised(day(-10)))
-                    .when(new AccreditDiplomat(LEGATION, "ivan-petrov", "Ivan Petrov", null, StaffCategory.DIPLOMATIC,
-                            ON, SOURCE))
-                    .expectEvents(new DiplomatAccredited(PRESENCE, LEGATION, "ivan-petrov", "Ivan Petrov", null,
-                            StaffCategory.DIPLOMATIC, ON, SOURCE));
+                    .when(new AccreditDiplomat(
+                            LEGATION, "ivan-petrov", "Ivan Petrov", null, StaffCategory.DIPLOMATIC, ON, SOURCE))
+                    .expectEvents(new DiplomatAccredited(
+                            PRESENCE,
+                            LEGATION,
+                            "ivan-petrov",
+                            "Ivan Petrov",
+                            null,
+                            StaffCategory.DIPLOMATIC,
+                            ON,
+                            SOURCE));
         }
     }
 }

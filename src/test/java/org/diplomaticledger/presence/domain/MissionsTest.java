@@ -1,14 +1,13 @@
 package org.diplomaticledger.presence.domain;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
+import static org.diplomaticledger.presence.domain.PresenceTestData.*;
+import static org.diplomaticledger.presence.domain.RuleViolationMatcher.violates;
+
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.diplomaticledger.presence.api.*;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import static org.diplomaticledger.presence.domain.PresenceTestData.*;
-import static org.diplomaticledger.presence.domain.RuleViolationMatcher.violates;
 
 /** Opening, suspending, resuming and closing missions (VCDR Art. 2; VCCR Art. 4). */
 class MissionsTest {
@@ -26,44 +25,105 @@ class MissionsTest {
         @Test
         void opensTheFirstMissionOfAPresence() {
             fixture.givenNoPriorActivity()
-                    .when(new OpenMission(RU, US, MissionKind.EMBASSY, "Washington", null, "Embassy of Russia", ON, SOURCE))
+                    .when(new OpenMission(
+                            RU, US, MissionKind.EMBASSY, "Washington", null, "Embassy of Russia", ON, SOURCE))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new MissionOpened(PRESENCE, EMBASSY, RU, US, MissionKind.EMBASSY, "Washington", null,
-                            "Embassy of Russia", false, ON, SOURCE));
+                    .expectEvents(new MissionOpened(
+                            PRESENCE,
+                            EMBASSY,
+                            RU,
+                            US,
+                            MissionKind.EMBASSY,
+                            "Washington",
+                            null,
+                            "Embassy of Russia",
+                            false,
+                            ON,
+                            SOURCE));
         }
 
         @Test
         void opensAFurtherMissionInAnExistingPresence() {
             fixture.given(embassyOpened())
                     .when(new OpenMission(RU, US, MissionKind.CONSULATE_GENERAL, "New York", null, null, ON, SOURCE))
-                    .expectEvents(new MissionOpened(PRESENCE, CONSULATE, RU, US, MissionKind.CONSULATE_GENERAL,
-                            "New York", null, null, false, ON, SOURCE));
+                    .expectEvents(new MissionOpened(
+                            PRESENCE,
+                            CONSULATE,
+                            RU,
+                            US,
+                            MissionKind.CONSULATE_GENERAL,
+                            "New York",
+                            null,
+                            null,
+                            false,
+                            ON,
+                            SOURCE));
         }
 
         @Test
         void opensAPermanentMissionToAnOrganisation() {
             fixture.givenNoPriorActivity()
                     .when(new OpenMission(RU, US, MissionKind.PERMANENT_MISSION, "New York", "UN", null, ON, SOURCE))
-                    .expectEvents(new MissionOpened(PRESENCE, UN_MISSION, RU, US, MissionKind.PERMANENT_MISSION,
-                            "New York", "UN", null, false, ON, SOURCE));
+                    .expectEvents(new MissionOpened(
+                            PRESENCE,
+                            UN_MISSION,
+                            RU,
+                            US,
+                            MissionKind.PERMANENT_MISSION,
+                            "New York",
+                            "UN",
+                            null,
+                            false,
+                            ON,
+                            SOURCE));
         }
 
         @Test
         void reopensAClosedMission() {
             fixture.given(embassyOpened(), closed(EMBASSY))
                     .when(new OpenMission(RU, US, MissionKind.EMBASSY, "Washington", null, null, ON, SOURCE))
-                    .expectEvents(new MissionOpened(PRESENCE, EMBASSY, RU, US, MissionKind.EMBASSY, "Washington", null,
-                            null, true, ON, SOURCE));
+                    .expectEvents(new MissionOpened(
+                            PRESENCE,
+                            EMBASSY,
+                            RU,
+                            US,
+                            MissionKind.EMBASSY,
+                            "Washington",
+                            null,
+                            null,
+                            true,
+                            ON,
+                            SOURCE));
         }
 
         @Test
         void reopenedMissionAcceptsStaffAgain() {
-            fixture.given(embassyOpened(), closed(EMBASSY),
-                            new MissionOpened(PRESENCE, EMBASSY, RU, US, MissionKind.EMBASSY, "Washington", null, null,
-                                    true, day(-1), SOURCE))
-                    .when(new AccreditDiplomat(EMBASSY, "ivan-petrov", "Ivan Petrov", null, StaffCategory.DIPLOMATIC, ON, SOURCE))
-                    .expectEvents(new DiplomatAccredited(PRESENCE, EMBASSY, "ivan-petrov", "Ivan Petrov", null,
-                            StaffCategory.DIPLOMATIC, ON, SOURCE));
+            fixture.given(
+                            embassyOpened(),
+                            closed(EMBASSY),
+                            new MissionOpened(
+                                    PRESENCE,
+                                    EMBASSY,
+                                    RU,
+                                    US,
+                                    MissionKind.EMBASSY,
+                                    "Washington",
+                                    null,
+                                    null,
+                                    true,
+                                    day(-1),
+                                    SOURCE))
+                    .when(new AccreditDiplomat(
+                            EMBASSY, "ivan-petrov", "Ivan Petrov", null, StaffCategory.DIPLOMATIC, ON, SOURCE))
+                    .expectEvents(new DiplomatAccredited(
+                            PRESENCE,
+                            EMBASSY,
+                            "ivan-petrov",
+                            "Ivan Petrov",
+                            null,
+                            StaffCategory.DIPLOMATIC,
+                            ON,
+                            SOURCE));
         }
 
         @Test
@@ -138,10 +198,21 @@ class MissionsTest {
 
         @Test
         void resumedMissionAcceptsStaffAgain() {
-            fixture.given(embassyOpened(), suspended(EMBASSY), new MissionResumed(PRESENCE, EMBASSY, null, day(-1), SOURCE))
-                    .when(new AccreditDiplomat(EMBASSY, "ivan-petrov", "Ivan Petrov", null, StaffCategory.DIPLOMATIC, ON, SOURCE))
-                    .expectEvents(new DiplomatAccredited(PRESENCE, EMBASSY, "ivan-petrov", "Ivan Petrov", null,
-                            StaffCategory.DIPLOMATIC, ON, SOURCE));
+            fixture.given(
+                            embassyOpened(),
+                            suspended(EMBASSY),
+                            new MissionResumed(PRESENCE, EMBASSY, null, day(-1), SOURCE))
+                    .when(new AccreditDiplomat(
+                            EMBASSY, "ivan-petrov", "Ivan Petrov", null, StaffCategory.DIPLOMATIC, ON, SOURCE))
+                    .expectEvents(new DiplomatAccredited(
+                            PRESENCE,
+                            EMBASSY,
+                            "ivan-petrov",
+                            "Ivan Petrov",
+                            null,
+                            StaffCategory.DIPLOMATIC,
+                            ON,
+                            SOURCE));
         }
 
         @Test
@@ -175,47 +246,58 @@ class MissionsTest {
         @Test
         void closesByWithdrawnConsentOfTheReceivingStateByDefault() {
             fixture.given(consulateOpened())
-                    .when(new CloseMission(CONSULATE, ClosureReason.CONSENT_WITHDRAWN, null, day(2), "72 hours to leave", ON, SOURCE))
-                    .expectEvents(new MissionClosed(PRESENCE, CONSULATE, ClosureReason.CONSENT_WITHDRAWN, US, day(2),
-                            "72 hours to leave", ON, SOURCE));
+                    .when(new CloseMission(
+                            CONSULATE, ClosureReason.CONSENT_WITHDRAWN, null, day(2), "72 hours to leave", ON, SOURCE))
+                    .expectEvents(new MissionClosed(
+                            PRESENCE,
+                            CONSULATE,
+                            ClosureReason.CONSENT_WITHDRAWN,
+                            US,
+                            day(2),
+                            "72 hours to leave",
+                            ON,
+                            SOURCE));
         }
 
         @Test
         void closesByDecisionOfTheSendingStateByDefault() {
             fixture.given(consulateOpened())
-                    .when(new CloseMission(CONSULATE, ClosureReason.DECISION_OF_SENDING_STATE, null, null, null, ON, SOURCE))
-                    .expectEvents(new MissionClosed(PRESENCE, CONSULATE, ClosureReason.DECISION_OF_SENDING_STATE, RU,
-                            null, null, ON, SOURCE));
+                    .when(new CloseMission(
+                            CONSULATE, ClosureReason.DECISION_OF_SENDING_STATE, null, null, null, ON, SOURCE))
+                    .expectEvents(new MissionClosed(
+                            PRESENCE, CONSULATE, ClosureReason.DECISION_OF_SENDING_STATE, RU, null, null, ON, SOURCE));
         }
 
         @Test
         void keepsTheNamedDecider() {
             fixture.given(consulateOpened())
                     .when(new CloseMission(CONSULATE, ClosureReason.CONSENT_WITHDRAWN, US, ON, null, ON, SOURCE))
-                    .expectEvents(new MissionClosed(PRESENCE, CONSULATE, ClosureReason.CONSENT_WITHDRAWN, US, ON, null,
-                            ON, SOURCE));
+                    .expectEvents(new MissionClosed(
+                            PRESENCE, CONSULATE, ClosureReason.CONSENT_WITHDRAWN, US, ON, null, ON, SOURCE));
         }
 
         @Test
         void leavesTheDeciderOpenWhenRelationsAreSeveredAndNoneIsNamed() {
             fixture.given(embassyOpened())
                     .when(new CloseMission(EMBASSY, ClosureReason.RELATIONS_SEVERED, null, null, null, ON, SOURCE))
-                    .expectEvents(new MissionClosed(PRESENCE, EMBASSY, ClosureReason.RELATIONS_SEVERED, null, null, null,
-                            ON, SOURCE));
+                    .expectEvents(new MissionClosed(
+                            PRESENCE, EMBASSY, ClosureReason.RELATIONS_SEVERED, null, null, null, ON, SOURCE));
         }
 
         @Test
         void closesASuspendedMission() {
             fixture.given(embassyOpened(), suspended(EMBASSY))
-                    .when(new CloseMission(EMBASSY, ClosureReason.DECISION_OF_SENDING_STATE, null, null, null, ON, SOURCE))
-                    .expectEvents(new MissionClosed(PRESENCE, EMBASSY, ClosureReason.DECISION_OF_SENDING_STATE, RU,
-                            null, null, ON, SOURCE));
+                    .when(new CloseMission(
+                            EMBASSY, ClosureReason.DECISION_OF_SENDING_STATE, null, null, null, ON, SOURCE))
+                    .expectEvents(new MissionClosed(
+                            PRESENCE, EMBASSY, ClosureReason.DECISION_OF_SENDING_STATE, RU, null, null, ON, SOURCE));
         }
 
         @Test
         void closedMissionAcceptsNoStaff() {
             fixture.given(consulateOpened(), closed(CONSULATE))
-                    .when(new AccreditDiplomat(CONSULATE, "ivan-petrov", "Ivan Petrov", null, StaffCategory.DIPLOMATIC, ON, SOURCE))
+                    .when(new AccreditDiplomat(
+                            CONSULATE, "ivan-petrov", "Ivan Petrov", null, StaffCategory.DIPLOMATIC, ON, SOURCE))
                     .expectException(violates("mission-not-open", "missionId"))
                     .expectNoEvents();
         }
@@ -223,7 +305,8 @@ class MissionsTest {
         @Test
         void refusesToCloseAClosedMission() {
             fixture.given(consulateOpened(), closed(CONSULATE))
-                    .when(new CloseMission(CONSULATE, ClosureReason.DECISION_OF_SENDING_STATE, null, null, null, ON, SOURCE))
+                    .when(new CloseMission(
+                            CONSULATE, ClosureReason.DECISION_OF_SENDING_STATE, null, null, null, ON, SOURCE))
                     .expectException(violates("mission-already-closed", "missionId"))
                     .expectNoEvents();
         }
@@ -239,7 +322,8 @@ class MissionsTest {
         @Test
         void refusesADecisionOfTheSendingStateTakenByTheReceivingState() {
             fixture.given(consulateOpened())
-                    .when(new CloseMission(CONSULATE, ClosureReason.DECISION_OF_SENDING_STATE, US, null, null, ON, SOURCE))
+                    .when(new CloseMission(
+                            CONSULATE, ClosureReason.DECISION_OF_SENDING_STATE, US, null, null, ON, SOURCE))
                     .expectException(violates("decision-of-sending-state", "decidedBy"))
                     .expectNoEvents();
         }

@@ -1,11 +1,10 @@
 package org.diplomaticledger.presence.domain;
 
+import java.util.Objects;
 import org.diplomaticledger.shared.RuleViolation;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
-
-import java.util.Objects;
 
 /**
  * Matches a {@link RuleViolation} by its rule name (and, optionally, the field it blames), so that a test fails when
@@ -48,8 +47,12 @@ final class RuleViolationMatcher extends TypeSafeMatcher<RuleViolation> {
 
     @Override
     protected void describeMismatchSafely(RuleViolation violation, Description description) {
-        description.appendText("violated rule ").appendValue(violation.rule())
-                .appendText(" on field ").appendValue(violation.field())
-                .appendText(": ").appendText(violation.getMessage());
+        description
+                .appendText("violated rule ")
+                .appendValue(violation.rule())
+                .appendText(" on field ")
+                .appendValue(violation.field())
+                .appendText(": ")
+                .appendText(violation.getMessage());
     }
 }

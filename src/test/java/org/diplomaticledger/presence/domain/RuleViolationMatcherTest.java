@@ -1,11 +1,11 @@
 package org.diplomaticledger.presence.domain;
 
-import org.diplomaticledger.shared.RuleViolation;
-import org.junit.jupiter.api.Test;
-
 import static org.diplomaticledger.presence.domain.RuleViolationMatcher.violates;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
+
+import org.diplomaticledger.shared.RuleViolation;
+import org.junit.jupiter.api.Test;
 
 /** The matcher the fixture tests rely on must fail when a command is refused for another reason. */
 class RuleViolationMatcherTest {

@@ -1,13 +1,5 @@
 package org.diplomaticledger.presence.domain;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.diplomaticledger.presence.api.*;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.messageWithPayload;
 import static org.diplomaticledger.presence.domain.PresenceTestData.*;
@@ -15,6 +7,12 @@ import static org.diplomaticledger.presence.domain.RuleViolationMatcher.violates
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.instanceOf;
+
+import java.util.List;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.diplomaticledger.presence.api.*;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * A named person's accreditations, departures and expulsions are judged where their effective dates put them in the
@@ -36,8 +34,19 @@ class StaffInEffectiveTimeTest {
     }
 
     private static ExpelDiplomat expulsion(int day) {
-        return new ExpelDiplomat(null, null, EMBASSY, List.of(PETROV), null, null, day(day + 30), null, "exp-late", null,
-                day(day), SOURCE);
+        return new ExpelDiplomat(
+                null,
+                null,
+                EMBASSY,
+                List.of(PETROV),
+                null,
+                null,
+                day(day + 30),
+                null,
+                "exp-late",
+                null,
+                day(day),
+                SOURCE);
     }
 
     /** Recorded first, the accreditation of day -100 does not make him on the staff on day -200. */
@@ -68,8 +77,8 @@ class StaffInEffectiveTimeTest {
         fixture.given(embassyOpened(), accredited(PETROV), departed(PETROV))
                 .when(departure(-50))
                 .expectException(violates("contradicts-recorded-fact", "effectiveDate"))
-                .expectExceptionMessage(allOf(containsString("DiplomatDeparted of " + day(-10)),
-                        containsString("already-departed")))
+                .expectExceptionMessage(
+                        allOf(containsString("DiplomatDeparted of " + day(-10)), containsString("already-departed")))
                 .expectNoEvents();
     }
 
@@ -94,8 +103,8 @@ class StaffInEffectiveTimeTest {
     @Test
     void refusesAnAccreditationBackFilledBeforeARecordedOneWithoutADepartureBetween() {
         fixture.given(embassyOpened(), accredited(PETROV))
-                .when(new AccreditDiplomat(EMBASSY, PETROV, nameOf(PETROV), null, StaffCategory.DIPLOMATIC, day(-200),
-                        SOURCE))
+                .when(new AccreditDiplomat(
+                        EMBASSY, PETROV, nameOf(PETROV), null, StaffCategory.DIPLOMATIC, day(-200), SOURCE))
                 .expectException(violates("contradicts-recorded-fact", "effectiveDate"))
                 .expectExceptionMessage(containsString("already-accredited"))
                 .expectNoEvents();
@@ -105,8 +114,8 @@ class StaffInEffectiveTimeTest {
     @Test
     void judgesAReaccreditationOnItsDay() {
         fixture.given(embassyOpened(), accredited(PETROV), departed(PETROV))
-                .when(new AccreditDiplomat(EMBASSY, PETROV, nameOf(PETROV), null, StaffCategory.DIPLOMATIC, day(-20),
-                        SOURCE))
+                .when(new AccreditDiplomat(
+                        EMBASSY, PETROV, nameOf(PETROV), null, StaffCategory.DIPLOMATIC, day(-20), SOURCE))
                 .expectException(violates("already-accredited", "personId"))
                 .expectNoEvents();
     }
@@ -115,17 +124,21 @@ class StaffInEffectiveTimeTest {
     @Test
     void theTimelinesSurviveAJacksonRoundTrip() {
         com.fasterxml.jackson.databind.ObjectMapper mapper = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-                .findAndAddModules().build();
+                .findAndAddModules()
+                .build();
         fixture.given(embassyOpened(), accredited(PETROV), departed(PETROV))
                 .when(expulsion(-30))
                 .expectState(presence -> {
                     try {
                         String json = mapper.writeValueAsString(presence);
-                        // the staff timeline's facts are not in a snapshot: it reads them from the store if it needs them
+                        // the staff timeline's facts are not in a snapshot: it reads them from the store if it needs
+                        // them
                         org.assertj.core.api.Assertions.assertThat(mapper.readValue(json, Presence.class))
-                                .usingRecursiveComparison().ignoringFields("staff.timeline.facts").isEqualTo(presence);
-                        org.assertj.core.api.Assertions.assertThat(json).contains("\"move\":\"EXPELLED\"",
-                                "\"change\":\"OPENED\"");
+                                .usingRecursiveComparison()
+                                .ignoringFields("staff.timeline.facts")
+                                .isEqualTo(presence);
+                        org.assertj.core.api.Assertions.assertThat(json)
+                                .contains("\"move\":\"EXPELLED\"", "\"change\":\"OPENED\"");
                     } catch (Exception e) {
                         throw new AssertionError(e);
                     }

@@ -1,5 +1,13 @@
 package org.diplomaticledger.presence.projection;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -23,15 +31,6 @@ import org.diplomaticledger.shared.LedgerCommand;
 import org.diplomaticledger.shared.Provenance;
 import org.diplomaticledger.support.LedgerApp;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Random;
-import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The same staff facts back-filled in date order, in a random order and newest first, each on a presence of its
  * own: the staffing projection must answer the same on every day, whatever order the facts were recorded in (the
@@ -42,8 +41,9 @@ class BackfillOrderPropertiesTest {
 
     private static final Provenance SOURCE = new Provenance("order property", null);
     private static final LocalDate OPENED = LocalDate.of(2000, 1, 1);
-    private static final List<String> CODES = List.of("AD", "AG", "BB", "BZ", "DM", "FJ", "GD", "KM", "KN", "LC", "MH",
-            "FM", "MV", "SB", "SC", "SM", "ST", "SR", "VC", "VU", "CV", "GW", "LR", "MC", "LI", "NU", "CK", "PG");
+    private static final List<String> CODES = List.of(
+            "AD", "AG", "BB", "BZ", "DM", "FJ", "GD", "KM", "KN", "LC", "MH", "FM", "MV", "SB", "SC", "SM", "ST", "SR",
+            "VC", "VU", "CV", "GW", "LR", "MC", "LI", "NU", "CK", "PG");
 
     /** One staff fact: a count or a change, presence-wide or at one of two missions, on a day. */
     record Fact(boolean count, int mission, StaffCategory category, int figure, int day) {
@@ -52,7 +52,8 @@ class BackfillOrderPropertiesTest {
             LocalDate date = OPENED.plusDays(day);
             return count
                     ? new RecordStaffCount(sending, receiving, missionId, category, figure, date, SOURCE)
-                    : new RecordStaffChange(sending, receiving, missionId, category, figure == 0 ? 1 : figure, null, date, SOURCE);
+                    : new RecordStaffChange(
+                            sending, receiving, missionId, category, figure == 0 ? 1 : figure, null, date, SOURCE);
         }
     }
 
@@ -70,13 +71,21 @@ class BackfillOrderPropertiesTest {
         List<List<String>> missions = new ArrayList<>();
         for (List<Fact> order : List.of(inOrder, shuffled, newestFirst)) {
             CountryCode[] pair = freshPair(app);
-            List<String> ids = List.of(PresenceIds.mission(pair[0], pair[1], MissionKind.EMBASSY, "Capital", null),
+            List<String> ids = List.of(
+                    PresenceIds.mission(pair[0], pair[1], MissionKind.EMBASSY, "Capital", null),
                     PresenceIds.mission(pair[0], pair[1], MissionKind.CONSULATE_GENERAL, "Port", null));
             app.send(new OpenMission(pair[0], pair[1], MissionKind.EMBASSY, "Capital", null, null, OPENED, SOURCE));
-            app.send(new OpenMission(pair[0], pair[1], MissionKind.CONSULATE_GENERAL, "Port", null, null, OPENED, SOURCE));
+            app.send(new OpenMission(
+                    pair[0], pair[1], MissionKind.CONSULATE_GENERAL, "Port", null, null, OPENED, SOURCE));
             // one import, as an archive is back-filled: every fact in one batch, in the order given
-            app.bean(LedgerWriter.class).write(order.stream().map(fact -> fact.on(pair[0], pair[1], ids)).toList(),
-                    new LedgerWriter.Context("order-property", "order-" + LedgerApp.unique()), null, null);
+            app.bean(LedgerWriter.class)
+                    .write(
+                            order.stream()
+                                    .map(fact -> fact.on(pair[0], pair[1], ids))
+                                    .toList(),
+                            new LedgerWriter.Context("order-property", "order-" + LedgerApp.unique()),
+                            null,
+                            null);
             presences.add(pair[0].value() + "-" + pair[1].value());
             missions.add(ids);
         }
@@ -92,31 +101,35 @@ class BackfillOrderPropertiesTest {
         for (LocalDate day : days) {
             ReadView view = app.bean(Reads.class).await(StaffingProjection.NAME, new ReadPosition(null, day, null));
             List<String> expected = answers(queries, view, presences.get(0), missions.get(0), day);
-            assertThat(answers(queries, view, presences.get(1), missions.get(1), day)).as("shuffled, on " + day)
+            assertThat(answers(queries, view, presences.get(1), missions.get(1), day))
+                    .as("shuffled, on " + day)
                     .isEqualTo(expected);
-            assertThat(answers(queries, view, presences.get(2), missions.get(2), day)).as("newest first, on " + day)
+            assertThat(answers(queries, view, presences.get(2), missions.get(2), day))
+                    .as("newest first, on " + day)
                     .isEqualTo(expected);
         }
     }
 
     /** What the staffing reads say of the presence and its missions on the day, without its ids. */
-    private static List<String> answers(StaffingQueries queries, ReadView view, String presenceId,
-                                        List<String> missionIds, LocalDate day) {
+    private static List<String> answers(
+            StaffingQueries queries, ReadView view, String presenceId, List<String> missionIds, LocalDate day) {
         List<String> answers = new ArrayList<>();
         var found = queries.presence(view, presenceId, day);
         if (found.isEmpty()) {
             return List.of("no presence yet");
         }
         PresenceStaffingView presence = found.get().presence();
-        answers.add("presence " + presence.headcount() + " counted " + presence.counted() + " wide " + presence.presenceWide()
-                + " reported " + presence.reported());
+        answers.add("presence " + presence.headcount() + " counted " + presence.counted() + " wide "
+                + presence.presenceWide() + " reported " + presence.reported());
         for (String missionId : missionIds) {
-            MissionStaffingView mission = queries.mission(view, missionId, day).map(m -> m.mission()).orElse(null);
+            MissionStaffingView mission =
+                    queries.mission(view, missionId, day).map(m -> m.mission()).orElse(null);
             if (mission == null) {
                 answers.add("no mission " + missionIds.indexOf(missionId));
                 continue;
             }
-            answers.add("mission " + mission.headcount() + " counted " + mission.counted() + " reported " + mission.reported());
+            answers.add("mission " + mission.headcount() + " counted " + mission.counted() + " reported "
+                    + mission.reported());
         }
         return answers;
     }
@@ -124,12 +137,13 @@ class BackfillOrderPropertiesTest {
     @Provide
     Arbitrary<List<Fact>> histories() {
         Arbitrary<Fact> fact = Combinators.combine(
-                Arbitraries.of(true, false),
-                Arbitraries.integers().between(-1, 1),
-                Arbitraries.of(StaffCategory.DIPLOMATIC, StaffCategory.SERVICE, StaffCategory.UNSPECIFIED),
-                Arbitraries.integers().between(-6, 12),
-                Arbitraries.integers().between(0, 365)).as((count, mission, category, figure, day) ->
-                new Fact(count, mission, category, count ? Math.abs(figure) : figure, day));
+                        Arbitraries.of(true, false),
+                        Arbitraries.integers().between(-1, 1),
+                        Arbitraries.of(StaffCategory.DIPLOMATIC, StaffCategory.SERVICE, StaffCategory.UNSPECIFIED),
+                        Arbitraries.integers().between(-6, 12),
+                        Arbitraries.integers().between(0, 365))
+                .as((count, mission, category, figure, day) ->
+                        new Fact(count, mission, category, count ? Math.abs(figure) : figure, day));
         // one fact a day: facts of the same day fold in recording order, which is the one thing an order may change
         return fact.list().uniqueElements(Fact::day).ofMinSize(2).ofMaxSize(30);
     }
@@ -139,7 +153,8 @@ class BackfillOrderPropertiesTest {
             int k = LedgerApp.unique();
             String sending = CODES.get(k % CODES.size());
             String receiving = CODES.get((k + 1 + k / CODES.size()) % CODES.size());
-            if (!sending.equals(receiving) && app.events(sending + "-" + receiving).isEmpty()) {
+            if (!sending.equals(receiving)
+                    && app.events(sending + "-" + receiving).isEmpty()) {
                 return new CountryCode[] {CountryCode.of(sending), CountryCode.of(receiving)};
             }
         }

@@ -1,23 +1,6 @@
 package org.diplomaticledger.presence.projection;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.diplomaticledger.presence.api.*;
-import org.diplomaticledger.presence.projection.StaffingViews.*;
-import org.diplomaticledger.projection.ReadPosition;
-import org.diplomaticledger.projection.RebuildStatus;
-import org.diplomaticledger.projection.ReadView;
-import org.diplomaticledger.projection.Reads;
-import org.diplomaticledger.shared.CountryCode;
-import org.diplomaticledger.shared.LedgerCommand;
-import org.diplomaticledger.shared.Provenance;
-import org.diplomaticledger.support.LedgerApp;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -29,8 +12,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.diplomaticledger.presence.api.*;
+import org.diplomaticledger.presence.projection.StaffingViews.*;
+import org.diplomaticledger.projection.ReadPosition;
+import org.diplomaticledger.projection.ReadView;
+import org.diplomaticledger.projection.Reads;
+import org.diplomaticledger.projection.RebuildStatus;
+import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.LedgerCommand;
+import org.diplomaticledger.shared.Provenance;
+import org.diplomaticledger.support.LedgerApp;
 
 /**
  * Random valid and invalid presence command sequences go through the real ledger on a presence of its own; the
@@ -43,11 +42,15 @@ class StaffingPropertiesTest {
     private static final Provenance SOURCE = new Provenance("property test", null);
     private static final LocalDate DAY = LocalDate.of(2025, 1, 1);
     private static final LocalDate ON = DAY.plusDays(45);
-    private static final List<String> CODES = List.of("AD", "AG", "BB", "BZ", "DM", "FJ", "GD", "KM", "KN", "LC", "MH", "FM",
-            "MV", "SB", "SC", "SM", "ST", "SR", "VC", "VU", "CV", "GW", "LR", "MC", "LI", "NU", "CK", "PG");
+    private static final List<String> CODES = List.of(
+            "AD", "AG", "BB", "BZ", "DM", "FJ", "GD", "KM", "KN", "LC", "MH", "FM", "MV", "SB", "SC", "SM", "ST", "SR",
+            "VC", "VU", "CV", "GW", "LR", "MC", "LI", "NU", "CK", "PG");
     private static final List<String> NAMES = List.of("Ana Lima", "Ben Okoro", "Chen Wei", "Dara Noor");
-    private static final List<StaffCategory> NAMED_CATEGORIES = List.of(StaffCategory.DIPLOMATIC,
-            StaffCategory.ADMINISTRATIVE_TECHNICAL, StaffCategory.SERVICE, StaffCategory.LOCAL_HIRE);
+    private static final List<StaffCategory> NAMED_CATEGORIES = List.of(
+            StaffCategory.DIPLOMATIC,
+            StaffCategory.ADMINISTRATIVE_TECHNICAL,
+            StaffCategory.SERVICE,
+            StaffCategory.LOCAL_HIRE);
 
     /** The presence a try works on and its two missions. */
     record Presence(CountryCode sending, CountryCode receiving, List<String> missions) {
@@ -60,8 +63,17 @@ class StaffingPropertiesTest {
     void staffingEqualsAFoldOfTheStoredEvents(@ForAll("sequences") List<Function<Presence, LedgerCommand>> steps) {
         LedgerApp app = LedgerApp.get();
         Presence presence = freshPresence(app);
-        app.send(new OpenMission(presence.sending(), presence.receiving(), MissionKind.EMBASSY, "Capital", null, null, DAY, SOURCE));
-        app.send(new OpenMission(presence.sending(), presence.receiving(), MissionKind.CONSULATE_GENERAL, "Port", null, null, DAY, SOURCE));
+        app.send(new OpenMission(
+                presence.sending(), presence.receiving(), MissionKind.EMBASSY, "Capital", null, null, DAY, SOURCE));
+        app.send(new OpenMission(
+                presence.sending(),
+                presence.receiving(),
+                MissionKind.CONSULATE_GENERAL,
+                "Port",
+                null,
+                null,
+                DAY,
+                SOURCE));
         // Sent in effective order, so that this fold checks the handler as written; folds of late facts are checked by
         // TimeTravelHttpTest and by the rebuild below.
         List<LedgerCommand> commands = new ArrayList<>();
@@ -81,30 +93,45 @@ class StaffingPropertiesTest {
         StaffingTrends trends = app.bean(StaffingTrends.class);
 
         for (String missionId : presence.missions()) {
-            MissionStaffingView mission = queries.mission(view, missionId, ON).orElseThrow().mission();
+            MissionStaffingView mission =
+                    queries.mission(view, missionId, ON).orElseThrow().mission();
             assertThat(mission.status()).as(missionId).isEqualTo(expected.status.get(missionId));
             assertThat(counts(mission.named())).as("named at " + missionId).isEqualTo(expected.named(missionId));
-            assertThat(counts(mission.counted())).as("counted at " + missionId).isEqualTo(expected.counted(missionId, false));
-            assertThat(mission.headcount().total()).as("headcount at " + missionId).isEqualTo(expected.total(missionId));
-            assertThat(ceilings(mission.ceilings())).as("ceilings of " + missionId).isEqualTo(expected.ceilings(missionId));
-            assertThat(List.of(mission.expelled().due(), mission.expelled().overdue())).as("expelled from " + missionId)
+            assertThat(counts(mission.counted()))
+                    .as("counted at " + missionId)
+                    .isEqualTo(expected.counted(missionId, false));
+            assertThat(mission.headcount().total())
+                    .as("headcount at " + missionId)
+                    .isEqualTo(expected.total(missionId));
+            assertThat(ceilings(mission.ceilings()))
+                    .as("ceilings of " + missionId)
+                    .isEqualTo(expected.ceilings(missionId));
+            assertThat(List.of(mission.expelled().due(), mission.expelled().overdue()))
+                    .as("expelled from " + missionId)
                     .isEqualTo(expected.expelled(missionId));
-            assertThat(reported(mission.reported())).as("reported at " + missionId).isEqualTo(expected.reported.get(missionId));
+            assertThat(reported(mission.reported()))
+                    .as("reported at " + missionId)
+                    .isEqualTo(expected.reported.get(missionId));
         }
-        PresenceStaffingView actual = queries.presence(view, presence.id(), ON).orElseThrow().presence();
+        PresenceStaffingView actual =
+                queries.presence(view, presence.id(), ON).orElseThrow().presence();
         assertThat(counts(actual.named())).as("named").isEqualTo(expected.named(null));
         assertThat(counts(actual.counted())).as("counted").isEqualTo(expected.counted(null, false));
         assertThat(counts(actual.presenceWide())).as("presence-wide").isEqualTo(expected.counted(null, true));
         assertThat(actual.headcount().total()).as("presence headcount").isEqualTo(expected.total(null));
         assertThat(ceilings(actual.ceilings())).as("presence ceilings").isEqualTo(expected.ceilings(null));
-        assertThat(List.of(actual.expelled().due(), actual.expelled().overdue())).as("expelled").isEqualTo(expected.expelled(null));
+        assertThat(List.of(actual.expelled().due(), actual.expelled().overdue()))
+                .as("expelled")
+                .isEqualTo(expected.expelled(null));
         assertThat(reported(actual.reported())).as("reported").isEqualTo(expected.reported.get(null));
 
         // every change summed by effective date ends at the headcount now
-        List<HeadcountPoint> months = trends.headcountTrend(view, presence.id(), YearMonth.of(2024, 12), YearMonth.of(2025, 12));
+        List<HeadcountPoint> months =
+                trends.headcountTrend(view, presence.id(), YearMonth.of(2024, 12), YearMonth.of(2025, 12));
         assertThat(months.get(0).headcount()).isZero();
         assertThat(months.get(months.size() - 1).headcount()).isEqualTo(expected.totalAt(LocalDate.of(2025, 12, 31)));
-        List<OpenMissionsPoint> years = trends.openMissionsTrend(view, presence.sending(), presence.receiving(), 2025, 2025);
+        List<OpenMissionsPoint> years =
+                trends.openMissionsTrend(view, presence.sending(), presence.receiving(), 2025, 2025);
         assertThat(years).hasSize(1);
         assertThat(years.get(0).missionIds()).isEqualTo(expected.openAtYearEnd());
     }
@@ -125,11 +152,16 @@ class StaffingPropertiesTest {
             int k = LedgerApp.unique();
             String sending = CODES.get(k % CODES.size());
             String receiving = CODES.get((k + 1 + k / CODES.size()) % CODES.size());
-            if (!sending.equals(receiving) && app.events(sending + "-" + receiving).isEmpty()) {
+            if (!sending.equals(receiving)
+                    && app.events(sending + "-" + receiving).isEmpty()) {
                 CountryCode s = CountryCode.of(sending);
                 CountryCode r = CountryCode.of(receiving);
-                return new Presence(s, r, List.of(PresenceIds.mission(s, r, MissionKind.EMBASSY, "Capital", null),
-                        PresenceIds.mission(s, r, MissionKind.CONSULATE_GENERAL, "Port", null)));
+                return new Presence(
+                        s,
+                        r,
+                        List.of(
+                                PresenceIds.mission(s, r, MissionKind.EMBASSY, "Capital", null),
+                                PresenceIds.mission(s, r, MissionKind.CONSULATE_GENERAL, "Port", null)));
             }
         }
     }
@@ -139,7 +171,8 @@ class StaffingPropertiesTest {
     /** What the events say, folded by this test alone: buckets as mission → category → staff ("" for the presence). */
     static final class Fold {
         final Map<String, String> status = new TreeMap<>();
-        final Map<String, String[]> persons = new LinkedHashMap<>(); // personId → mission, category, expulsionId, departed
+        final Map<String, String[]> persons =
+                new LinkedHashMap<>(); // personId → mission, category, expulsionId, departed
         final Map<String, Map<StaffCategory, Integer>> unnamed = new TreeMap<>();
         final Map<String, Object[]> ceilings = new LinkedHashMap<>(); // ceilingId → mission, category, limit, inForce
         final Map<String, Object[]> expulsions = new LinkedHashMap<>(); // expulsionId → mission, deadline, countedDue
@@ -151,7 +184,8 @@ class StaffingPropertiesTest {
         }
 
         void hold(String scope, StaffCategory category, int staff) {
-            unnamed.computeIfAbsent(scope, k -> new EnumMap<>(StaffCategory.class)).put(category, staff);
+            unnamed.computeIfAbsent(scope, k -> new EnumMap<>(StaffCategory.class))
+                    .put(category, staff);
         }
 
         /**
@@ -182,7 +216,8 @@ class StaffingPropertiesTest {
         int staffOn(String mission, StaffCategory category) {
             int count = staff(mission, category);
             for (String[] person : persons.values()) {
-                if (goneOn(person) && (mission == null || mission.equals(person[0]))
+                if (goneOn(person)
+                        && (mission == null || mission.equals(person[0]))
                         && (category == null || category.name().equals(person[1]))) {
                     count--;
                 }
@@ -194,14 +229,16 @@ class StaffingPropertiesTest {
         int staff(String mission, StaffCategory category) {
             int count = 0;
             for (String[] person : persons.values()) {
-                if (person[3] == null && (mission == null || mission.equals(person[0]))
+                if (person[3] == null
+                        && (mission == null || mission.equals(person[0]))
                         && (category == null || category.name().equals(person[1]))) {
                     count++;
                 }
             }
             for (Map.Entry<String, Map<StaffCategory, Integer>> scope : unnamed.entrySet()) {
                 if (mission == null || mission.equals(scope.getKey())) {
-                    for (Map.Entry<StaffCategory, Integer> bucket : scope.getValue().entrySet()) {
+                    for (Map.Entry<StaffCategory, Integer> bucket :
+                            scope.getValue().entrySet()) {
                         if (category == null || category == bucket.getKey()) {
                             count += bucket.getValue();
                         }
@@ -239,7 +276,9 @@ class StaffingPropertiesTest {
             for (StaffCategory category : StaffCategory.values()) {
                 int n = 0;
                 for (String[] person : persons.values()) {
-                    if (person[3] == null && !goneOn(person) && category.name().equals(person[1])
+                    if (person[3] == null
+                            && !goneOn(person)
+                            && category.name().equals(person[1])
                             && (mission == null || mission.equals(person[0]))) {
                         n++;
                     }
@@ -257,7 +296,9 @@ class StaffingPropertiesTest {
             for (StaffCategory category : StaffCategory.values()) {
                 int n = 0;
                 for (Map.Entry<String, Map<StaffCategory, Integer>> scope : unnamed.entrySet()) {
-                    boolean inScope = presenceWideOnly ? scope.getKey().isEmpty() : mission == null || mission.equals(scope.getKey());
+                    boolean inScope = presenceWideOnly
+                            ? scope.getKey().isEmpty()
+                            : mission == null || mission.equals(scope.getKey());
                     if (inScope) {
                         n += scope.getValue().getOrDefault(category, 0);
                     }
@@ -316,7 +357,8 @@ class StaffingPropertiesTest {
             statusChanges.forEach((mission, changes) -> {
                 Object[] last = changes.stream()
                         .filter(c -> !((LocalDate) c[0]).isAfter(LocalDate.of(2025, 12, 31)))
-                        .max(Comparator.comparing((Object[] c) -> (LocalDate) c[0]).thenComparing(c -> (Long) c[1]))
+                        .max(Comparator.comparing((Object[] c) -> (LocalDate) c[0])
+                                .thenComparing(c -> (Long) c[1]))
                         .orElse(null);
                 if (last != null && !"CLOSED".equals(last[2])) {
                     open.add(mission);
@@ -342,15 +384,20 @@ class StaffingPropertiesTest {
             } else if (event instanceof MissionClosed e) {
                 f.status.put(e.missionId(), "CLOSED");
                 statusChange(f, e.missionId(), e.effectiveDate(), message.getSequenceNumber(), "CLOSED");
-                f.ceilings.values().stream().filter(c -> e.missionId().equals(c[0])).forEach(c -> c[3] = false);
+                f.ceilings.values().stream()
+                        .filter(c -> e.missionId().equals(c[0]))
+                        .forEach(c -> c[3] = false);
             } else if (event instanceof DiplomatAccredited e) {
-                f.persons.put(e.personId(), new String[] {e.missionId(), e.category().name(), null, null});
+                f.persons.put(
+                        e.personId(), new String[] {e.missionId(), e.category().name(), null, null});
             } else if (event instanceof DiplomatDeparted e) {
                 f.persons.get(e.personId())[3] = "departed";
             } else if (event instanceof StaffCountReported e) {
                 String scope = e.missionId() == null ? "" : e.missionId();
                 StaffCategory category = e.category();
-                int others = (category == StaffCategory.UNSPECIFIED ? f.staff(e.missionId(), null) : f.staff(e.missionId(), category))
+                int others = (category == StaffCategory.UNSPECIFIED
+                                ? f.staff(e.missionId(), null)
+                                : f.staff(e.missionId(), category))
                         - f.held(scope, category);
                 int before = f.held(scope, category);
                 int after = Math.max(0, e.headcount() - others);
@@ -358,7 +405,8 @@ class StaffingPropertiesTest {
                 if (e.missionId() != null && after > before) {
                     int remaining = after - before;
                     for (StaffCategory pool : category == StaffCategory.UNSPECIFIED
-                            ? List.of(StaffCategory.UNSPECIFIED) : List.of(category, StaffCategory.UNSPECIFIED)) {
+                            ? List.of(StaffCategory.UNSPECIFIED)
+                            : List.of(category, StaffCategory.UNSPECIFIED)) {
                         int taken = Math.min(f.held("", pool), remaining);
                         f.hold("", pool, f.held("", pool) - taken);
                         remaining -= taken;
@@ -366,7 +414,12 @@ class StaffingPropertiesTest {
                 }
                 List<String> previous = f.reported.get(e.missionId());
                 if (previous == null || !LocalDate.parse(previous.get(2)).isAfter(e.effectiveDate())) {
-                    f.reported.put(e.missionId(), List.of(String.valueOf(e.headcount()), category.name(), e.effectiveDate().toString()));
+                    f.reported.put(
+                            e.missionId(),
+                            List.of(
+                                    String.valueOf(e.headcount()),
+                                    category.name(),
+                                    e.effectiveDate().toString()));
                 }
             } else if (event instanceof StaffCountChanged e) {
                 f.change(e.missionId(), e.category(), e.change());
@@ -377,7 +430,9 @@ class StaffingPropertiesTest {
                     expulsion[2] = Math.max(0, (Integer) expulsion[2] - e.count());
                 }
             } else if (event instanceof DiplomatExpelled e) {
-                f.expulsions.put(e.expulsionId(), new Object[] {e.missionId(), e.departureDeadline(), e.count() == null ? 0 : e.count()});
+                f.expulsions.put(
+                        e.expulsionId(),
+                        new Object[] {e.missionId(), e.departureDeadline(), e.count() == null ? 0 : e.count()});
                 e.persons().forEach(p -> f.persons.get(p.personId())[2] = e.expulsionId());
             } else if (event instanceof StaffCeilingImposed e) {
                 if (e.replacesCeilingId() != null) {
@@ -396,20 +451,35 @@ class StaffingPropertiesTest {
     }
 
     private static List<Integer> counts(StaffCounts counts) {
-        return List.of(counts.total(), counts.diplomatic(), counts.administrativeTechnical(), counts.service(),
-                counts.localHire(), counts.unspecified());
+        return List.of(
+                counts.total(),
+                counts.diplomatic(),
+                counts.administrativeTechnical(),
+                counts.service(),
+                counts.localHire(),
+                counts.unspecified());
     }
 
     private static List<String> ceilings(List<CeilingView> ceilings) {
         // a scope with nothing counted says so (headcount unknown); the fold's 0 for it is compared as such
-        return ceilings.stream().map(c -> c.headcountKnown() ? c.ceilingId() + " " + c.limit() + " " + c.headcount() + " "
-                + (c.excess() != null ? "excess " + c.excess() : "room " + c.room())
-                : c.headcount() == null && c.room() == null && c.excess() == null
-                ? c.ceilingId() + " " + c.limit() + " 0 room " + c.limit() : "unknown with figures " + c).sorted().toList();
+        return ceilings.stream()
+                .map(c -> c.headcountKnown()
+                        ? c.ceilingId() + " " + c.limit() + " " + c.headcount() + " "
+                                + (c.excess() != null ? "excess " + c.excess() : "room " + c.room())
+                        : c.headcount() == null && c.room() == null && c.excess() == null
+                                ? c.ceilingId() + " " + c.limit() + " 0 room " + c.limit()
+                                : "unknown with figures " + c)
+                .sorted()
+                .toList();
     }
 
     private static List<String> reported(ReportedHeadcount reported) {
-        return reported == null ? null : List.of(String.valueOf(reported.headcount()), reported.category(), reported.on().toString());
+        return reported == null
+                ? null
+                : List.of(
+                        String.valueOf(reported.headcount()),
+                        reported.category(),
+                        reported.on().toString());
     }
 
     // ---------------------------------------------------------------- random commands
@@ -425,49 +495,115 @@ class StaffingPropertiesTest {
         Arbitrary<String> expulsionId = Arbitraries.of("x0", "x1", "x2");
         Arbitrary<String> ceilingId = Arbitraries.of("c0", "c1", "c2", "c3");
 
-        Arbitrary<Function<Presence, LedgerCommand>> accredit = Combinators.combine(mission, name, Arbitraries.of(NAMED_CATEGORIES), day)
+        Arbitrary<Function<Presence, LedgerCommand>> accredit = Combinators.combine(
+                        mission, name, Arbitraries.of(NAMED_CATEGORIES), day)
                 .as((m, n, c, d) -> p -> new AccreditDiplomat(p.missions().get(m), null, n, "Secretary", c, d, SOURCE));
         Arbitrary<Function<Presence, LedgerCommand>> departNamed = Combinators.combine(mission, name, day)
-                .as((m, n, d) -> p -> new RecordDeparture(p.missions().get(m), org.diplomaticledger.shared.Slugs.lower(n),
-                        null, null, null, d, SOURCE));
-        Arbitrary<Function<Presence, LedgerCommand>> departCounted = Combinators.combine(mission, Arbitraries.integers().between(1, 6),
-                        maybeCategory, expulsionId.injectNull(0.6), day)
+                .as((m, n, d) -> p -> new RecordDeparture(
+                        p.missions().get(m), org.diplomaticledger.shared.Slugs.lower(n), null, null, null, d, SOURCE));
+        Arbitrary<Function<Presence, LedgerCommand>> departCounted = Combinators.combine(
+                        mission, Arbitraries.integers().between(1, 6), maybeCategory, expulsionId.injectNull(0.6), day)
                 .as((m, n, c, x, d) -> p -> new RecordDeparture(p.missions().get(m), null, n, c, x, d, SOURCE));
-        Arbitrary<Function<Presence, LedgerCommand>> count = Combinators.combine(maybeMission, maybeCategory,
-                        Arbitraries.integers().between(0, 20), day)
-                .as((m, c, n, d) -> p -> new RecordStaffCount(p.sending(), p.receiving(), m == null ? null : p.missions().get(m),
-                        c, n, d, SOURCE));
-        Arbitrary<Function<Presence, LedgerCommand>> change = Combinators.combine(maybeMission, maybeCategory,
-                        Arbitraries.integers().between(-8, 8).filter(n -> n != 0), day)
-                .as((m, c, n, d) -> p -> new RecordStaffChange(p.sending(), p.receiving(), m == null ? null : p.missions().get(m),
-                        c, n, null, d, SOURCE));
-        Arbitrary<Function<Presence, LedgerCommand>> expel = Combinators.combine(maybeMission, name.list().ofMaxSize(2),
-                        Arbitraries.integers().between(1, 5).injectNull(0.4), maybeCategory, expulsionId, day,
-                        Arbitraries.integers().between(0, 30))
-                .as((m, names, n, c, x, d, grace) -> p -> new ExpelDiplomat(p.sending(), p.receiving(),
+        Arbitrary<Function<Presence, LedgerCommand>> count = Combinators.combine(
+                        maybeMission, maybeCategory, Arbitraries.integers().between(0, 20), day)
+                .as((m, c, n, d) -> p -> new RecordStaffCount(
+                        p.sending(),
+                        p.receiving(),
                         m == null ? null : p.missions().get(m),
-                        names.stream().map(org.diplomaticledger.shared.Slugs::lower).toList(), names.isEmpty() && n == null ? 1 : n,
-                        c, d.plusDays(grace), null, x, "espionage", d, SOURCE));
-        Arbitrary<Function<Presence, LedgerCommand>> impose = Combinators.combine(maybeMission, maybeCategory,
-                        Arbitraries.integers().between(0, 15), ceilingId, day)
-                .as((m, c, limit, id, d) -> p -> new ImposeStaffCeiling(p.sending(), p.receiving(),
-                        m == null ? null : p.missions().get(m), c, limit, d.plusDays(30), id, null, d, SOURCE));
-        Arbitrary<Function<Presence, LedgerCommand>> lift = Combinators.combine(maybeMission, maybeCategory,
-                        ceilingId.injectNull(0.5), day)
-                .as((m, c, id, d) -> p -> new LiftStaffCeiling(p.sending(), p.receiving(),
-                        m == null ? null : p.missions().get(m), c, id, null, d, SOURCE));
-        Arbitrary<Function<Presence, LedgerCommand>> lifecycle = Combinators.combine(mission, Arbitraries.integers().between(0, 3), day)
+                        c,
+                        n,
+                        d,
+                        SOURCE));
+        Arbitrary<Function<Presence, LedgerCommand>> change = Combinators.combine(
+                        maybeMission,
+                        maybeCategory,
+                        Arbitraries.integers().between(-8, 8).filter(n -> n != 0),
+                        day)
+                .as((m, c, n, d) -> p -> new RecordStaffChange(
+                        p.sending(),
+                        p.receiving(),
+                        m == null ? null : p.missions().get(m),
+                        c,
+                        n,
+                        null,
+                        d,
+                        SOURCE));
+        Arbitrary<Function<Presence, LedgerCommand>> expel = Combinators.combine(
+                        maybeMission,
+                        name.list().ofMaxSize(2),
+                        Arbitraries.integers().between(1, 5).injectNull(0.4),
+                        maybeCategory,
+                        expulsionId,
+                        day,
+                        Arbitraries.integers().between(0, 30))
+                .as((m, names, n, c, x, d, grace) -> p -> new ExpelDiplomat(
+                        p.sending(),
+                        p.receiving(),
+                        m == null ? null : p.missions().get(m),
+                        names.stream()
+                                .map(org.diplomaticledger.shared.Slugs::lower)
+                                .toList(),
+                        names.isEmpty() && n == null ? 1 : n,
+                        c,
+                        d.plusDays(grace),
+                        null,
+                        x,
+                        "espionage",
+                        d,
+                        SOURCE));
+        Arbitrary<Function<Presence, LedgerCommand>> impose = Combinators.combine(
+                        maybeMission, maybeCategory, Arbitraries.integers().between(0, 15), ceilingId, day)
+                .as((m, c, limit, id, d) -> p -> new ImposeStaffCeiling(
+                        p.sending(),
+                        p.receiving(),
+                        m == null ? null : p.missions().get(m),
+                        c,
+                        limit,
+                        d.plusDays(30),
+                        id,
+                        null,
+                        d,
+                        SOURCE));
+        Arbitrary<Function<Presence, LedgerCommand>> lift = Combinators.combine(
+                        maybeMission, maybeCategory, ceilingId.injectNull(0.5), day)
+                .as((m, c, id, d) -> p -> new LiftStaffCeiling(
+                        p.sending(),
+                        p.receiving(),
+                        m == null ? null : p.missions().get(m),
+                        c,
+                        id,
+                        null,
+                        d,
+                        SOURCE));
+        Arbitrary<Function<Presence, LedgerCommand>> lifecycle = Combinators.combine(
+                        mission, Arbitraries.integers().between(0, 3), day)
                 .as((m, what, d) -> p -> switch (what) {
                     case 0 -> new SuspendMission(p.missions().get(m), null, d, SOURCE);
                     case 1 -> new ResumeMission(p.missions().get(m), null, d, SOURCE);
                     case 2 -> new CloseMission(p.missions().get(m), ClosureReason.OTHER, null, null, null, d, SOURCE);
-                    default -> new OpenMission(p.sending(), p.receiving(), m == 0 ? MissionKind.EMBASSY : MissionKind.CONSULATE_GENERAL,
-                            m == 0 ? "Capital" : "Port", null, null, d, SOURCE);
+                    default ->
+                        new OpenMission(
+                                p.sending(),
+                                p.receiving(),
+                                m == 0 ? MissionKind.EMBASSY : MissionKind.CONSULATE_GENERAL,
+                                m == 0 ? "Capital" : "Port",
+                                null,
+                                null,
+                                d,
+                                SOURCE);
                 });
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, accredit), net.jqwik.api.Tuple.of(2, departNamed), net.jqwik.api.Tuple.of(3, departCounted),
-                net.jqwik.api.Tuple.of(3, count), net.jqwik.api.Tuple.of(3, change), net.jqwik.api.Tuple.of(2, expel),
-                net.jqwik.api.Tuple.of(2, impose), net.jqwik.api.Tuple.of(1, lift), net.jqwik.api.Tuple.of(1, lifecycle))
-                .list().ofMinSize(10).ofMaxSize(24);
+                        net.jqwik.api.Tuple.of(4, accredit),
+                        net.jqwik.api.Tuple.of(2, departNamed),
+                        net.jqwik.api.Tuple.of(3, departCounted),
+                        net.jqwik.api.Tuple.of(3, count),
+                        net.jqwik.api.Tuple.of(3, change),
+                        net.jqwik.api.Tuple.of(2, expel),
+                        net.jqwik.api.Tuple.of(2, impose),
+                        net.jqwik.api.Tuple.of(1, lift),
+                        net.jqwik.api.Tuple.of(1, lifecycle))
+                .list()
+                .ofMinSize(10)
+                .ofMaxSize(24);
     }
 }

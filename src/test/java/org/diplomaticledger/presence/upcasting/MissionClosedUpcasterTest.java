@@ -1,18 +1,19 @@
 package org.diplomaticledger.presence.upcasting;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.diplomaticledger.ledger.StoredEvents;
-import org.junit.jupiter.api.Test;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.stream.Stream;
-import static org.assertj.core.api.Assertions.assertThat;
 import org.diplomaticledger.presence.api.ClosureReason;
 import org.diplomaticledger.presence.api.MissionClosed;
+import org.junit.jupiter.api.Test;
 
 /** MissionClosed stored at revision 1 reads as revision 2, its payload unchanged. */
 class MissionClosedUpcasterTest {
@@ -25,10 +26,19 @@ class MissionClosedUpcasterTest {
     private final EventUpcasterChain chain = new EventUpcasterChain(new MissionClosedUpcaster());
 
     private IntermediateEventRepresentation read(String revision) {
-        GenericDomainEventEntry<byte[]> row = new GenericDomainEventEntry<>("Presence", "US-JP", 0, "e1",
-                Instant.parse("2020-01-01T00:00:00Z"), MissionClosed.class.getName(), revision,
-                V1_PAYLOAD.getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
-        return chain.upcast(Stream.of(new InitialEventRepresentation(row, serializer))).findFirst().orElseThrow();
+        GenericDomainEventEntry<byte[]> row = new GenericDomainEventEntry<>(
+                "Presence",
+                "US-JP",
+                0,
+                "e1",
+                Instant.parse("2020-01-01T00:00:00Z"),
+                MissionClosed.class.getName(),
+                revision,
+                V1_PAYLOAD.getBytes(StandardCharsets.UTF_8),
+                "{}".getBytes(StandardCharsets.UTF_8));
+        return chain.upcast(Stream.of(new InitialEventRepresentation(row, serializer)))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test

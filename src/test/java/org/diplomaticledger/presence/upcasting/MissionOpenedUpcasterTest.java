@@ -1,5 +1,10 @@
 package org.diplomaticledger.presence.upcasting;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
@@ -11,12 +16,6 @@ import org.diplomaticledger.presence.api.MissionOpened;
 import org.diplomaticledger.presence.api.MissionSuspended;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class MissionOpenedUpcasterTest {
 
     private static final String V1_PAYLOAD = """
@@ -27,10 +26,19 @@ class MissionOpenedUpcasterTest {
     private final EventUpcasterChain chain = new EventUpcasterChain(new MissionOpenedUpcaster());
 
     private IntermediateEventRepresentation read(String type, String revision, String json) {
-        GenericDomainEventEntry<byte[]> row = new GenericDomainEventEntry<>("Presence", "US-JP", 0, "e1",
-                Instant.parse("2020-01-01T00:00:00Z"), type, revision, json.getBytes(StandardCharsets.UTF_8),
+        GenericDomainEventEntry<byte[]> row = new GenericDomainEventEntry<>(
+                "Presence",
+                "US-JP",
+                0,
+                "e1",
+                Instant.parse("2020-01-01T00:00:00Z"),
+                type,
+                revision,
+                json.getBytes(StandardCharsets.UTF_8),
                 "{}".getBytes(StandardCharsets.UTF_8));
-        return chain.upcast(Stream.of(new InitialEventRepresentation(row, serializer))).findFirst().orElseThrow();
+        return chain.upcast(Stream.of(new InitialEventRepresentation(row, serializer)))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -45,9 +53,12 @@ class MissionOpenedUpcasterTest {
 
     @Test
     void revisionTwoAndOtherEventsPassUnchanged() {
-        assertThat(read(MissionOpened.class.getName(), "2", V1_PAYLOAD).getType().getRevision()).isEqualTo("2");
+        assertThat(read(MissionOpened.class.getName(), "2", V1_PAYLOAD)
+                        .getType()
+                        .getRevision())
+                .isEqualTo("2");
         assertThat(read(MissionSuspended.class.getName(), null, """
-                {"presenceId":"US-JP","missionId":"US-JP-EMBASSY-TOKYO","effectiveDate":"1941-12-08"}""")
-                .getType().getRevision()).isNull();
+                {"presenceId":"US-JP","missionId":"US-JP-EMBASSY-TOKYO","effectiveDate":"1941-12-08"}""").getType().getRevision())
+                .isNull();
     }
 }

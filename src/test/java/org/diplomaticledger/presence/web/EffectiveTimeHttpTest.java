@@ -1,16 +1,15 @@
 package org.diplomaticledger.presence.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.diplomaticledger.support.LedgerClient.Response;
-import org.diplomaticledger.support.LedgerIntegrationTest;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.diplomaticledger.support.LedgerClient.Response;
+import org.diplomaticledger.support.LedgerIntegrationTest;
+import org.junit.jupiter.api.Test;
 
 /**
  * A mission's facts judged in effective time over HTTP (issue 20, item 1): Belgium's legation in Kathmandu recorded
@@ -34,11 +33,13 @@ class EffectiveTimeHttpTest extends LedgerIntegrationTest {
     }
 
     private Response importLines(String... lines) {
-        return ledger.post("clerk", "/api/v1/imports", "application/x-ndjson", String.join("\n", lines) + "\n", Map.of());
+        return ledger.post(
+                "clerk", "/api/v1/imports", "application/x-ndjson", String.join("\n", lines) + "\n", Map.of());
     }
 
     private long events() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = 'BE-NP'", Long.class);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = 'BE-NP'", Long.class);
     }
 
     @Test
@@ -53,11 +54,11 @@ class EffectiveTimeHttpTest extends LedgerIntegrationTest {
         assertThat(alone.status()).as(alone.toString()).isEqualTo(409);
         assertThat(alone.json().path("rule").asText()).isEqualTo("contradicts-recorded-fact");
         assertThat(alone.json().path("line").asInt()).isEqualTo(1);
-        assertThat(alone.json().path("conflictingFact").path("effectiveDate").asText()).isEqualTo("1990-01-01");
+        assertThat(alone.json().path("conflictingFact").path("effectiveDate").asText())
+                .isEqualTo("1990-01-01");
         assertThat(alone.json().path("conflictingFact").path("rule").asText()).isEqualTo("mission-already-open");
         Response single = ledger.command("clerk", "CloseMission", """
-                {"missionId": "%s", "reason": "RELATIONS_SEVERED", "effectiveDate": "1941-12-08", "source": "archive"}"""
-                .formatted(MISSION));
+                {"missionId": "%s", "reason": "RELATIONS_SEVERED", "effectiveDate": "1941-12-08", "source": "archive"}""".formatted(MISSION));
         assertThat(single.json().path("rule").asText()).as(single.toString()).isEqualTo("mission-not-open");
         assertThat(events()).isEqualTo(before);
 
@@ -74,7 +75,9 @@ class EffectiveTimeHttpTest extends LedgerIntegrationTest {
         assertThat(in1950.json().path("detail").asText()).contains("closed since 1941-12-08");
         long position = ledger.accepted("AccreditDiplomat", """
                 {"missionId": "%s", "name": "A. Attaché", "category": "DIPLOMATIC", "effectiveDate": "2000-01-01",
-                 "source": "archive"}""".formatted(MISSION)).path("position").asLong();
+                 "source": "archive"}""".formatted(MISSION))
+                .path("position")
+                .asLong();
 
         // The reads fold the same life.
         assertThat(status("1920-06-01", position)).isEqualTo("OPEN");
@@ -94,8 +97,7 @@ class EffectiveTimeHttpTest extends LedgerIntegrationTest {
                  "effectiveDate": "2000-01-01", "source": "archive"}""".formatted(embassy));
         String accredited = """
                 {"command": "AccreditDiplomat", "payload": {"missionId": "%s", "personId": "lars-berg", "name": "Lars Berg",
-                 "category": "DIPLOMATIC", "effectiveDate": "1995-01-01", "source": "archive"}}""".formatted(embassy)
-                .replace("\n", "");
+                 "category": "DIPLOMATIC", "effectiveDate": "1995-01-01", "source": "archive"}}""".formatted(embassy).replace("\n", "");
         String departed = """
                 {"command": "RecordDeparture", "payload": {"missionId": "%s", "personId": "lars-berg",
                  "effectiveDate": "1998-06-30", "source": "archive"}}""".formatted(embassy).replace("\n", "");
@@ -110,8 +112,7 @@ class EffectiveTimeHttpTest extends LedgerIntegrationTest {
 
         // A second departure inside that stint would leave the recorded one of 1998 departing someone gone.
         Response twice = ledger.command("clerk", "RecordDeparture", """
-                {"missionId": "%s", "personId": "lars-berg", "effectiveDate": "1997-01-01", "source": "archive"}"""
-                .formatted(embassy));
+                {"missionId": "%s", "personId": "lars-berg", "effectiveDate": "1997-01-01", "source": "archive"}""".formatted(embassy));
         assertThat(twice.json().path("rule").asText()).as(twice.toString()).isEqualTo("contradicts-recorded-fact");
         assertThat(twice.json().path("conflictingFact").path("rule").asText()).isEqualTo("already-departed");
     }
@@ -142,9 +143,9 @@ class EffectiveTimeHttpTest extends LedgerIntegrationTest {
                 {"missionId": "%s", "personId": "erik-lund", "step": "PRESENTATION_TO_HEAD_OF_STATE",
                  "effectiveDate": "1994-04-01", "source": "archive"}""".formatted(embassy));
         Response endedTwice = ledger.command("clerk", "EndAmbassadorship", """
-                {"missionId": "%s", "personId": "erik-lund", "effectiveDate": "2001-01-01", "source": "archive"}"""
-                .formatted(embassy));
-        assertThat(endedTwice.json().path("rule").asText()).as(endedTwice.toString())
+                {"missionId": "%s", "personId": "erik-lund", "effectiveDate": "2001-01-01", "source": "archive"}""".formatted(embassy));
+        assertThat(endedTwice.json().path("rule").asText())
+                .as(endedTwice.toString())
                 .isEqualTo("ambassadorship-already-ended");
         assertThat(endedTwice.json().path("detail").asText()).contains("2000-02-01");
 
@@ -152,8 +153,7 @@ class EffectiveTimeHttpTest extends LedgerIntegrationTest {
         // recorded appointment of 2000 comes; with its end, the import fits as a whole.
         String appointed = """
                 {"command": "AppointAmbassador", "payload": {"missionId": "%s", "personId": "anne-holm",
-                 "name": "Anne Holm", "effectiveDate": "1985-05-01", "source": "archive"}}""".formatted(embassy)
-                .replace("\n", "");
+                 "name": "Anne Holm", "effectiveDate": "1985-05-01", "source": "archive"}}""".formatted(embassy).replace("\n", "");
         String ended = """
                 {"command": "EndAmbassadorship", "payload": {"missionId": "%s", "personId": "anne-holm",
                  "effectiveDate": "1989-09-30", "source": "archive"}}""".formatted(embassy).replace("\n", "");
@@ -161,7 +161,8 @@ class EffectiveTimeHttpTest extends LedgerIntegrationTest {
         assertThat(alone.status()).as(alone.toString()).isEqualTo(409);
         assertThat(alone.json().path("rule").asText()).isEqualTo("contradicts-recorded-fact");
         assertThat(alone.json().path("conflictingFact").path("type").asText()).isEqualTo("AmbassadorAppointed");
-        assertThat(alone.json().path("conflictingFact").path("effectiveDate").asText()).isEqualTo("2000-01-10");
+        assertThat(alone.json().path("conflictingFact").path("effectiveDate").asText())
+                .isEqualTo("2000-01-10");
         assertThat(alone.json().path("conflictingFact").path("rule").asText()).isEqualTo("already-appointed");
         Response whole = importLines(appointed, ended);
         assertThat(whole.status()).as(whole.toString()).isEqualTo(200);
@@ -169,9 +170,11 @@ class EffectiveTimeHttpTest extends LedgerIntegrationTest {
 
         // The reads fold the same succession.
         JsonNode in1997 = heads(embassy, "1997-01-01", position);
-        assertThat(in1997.path("mission").path("current").path("personId").asText()).isEqualTo("erik-lund");
+        assertThat(in1997.path("mission").path("current").path("personId").asText())
+                .isEqualTo("erik-lund");
         JsonNode in2005 = heads(embassy, "2005-01-01", position);
-        assertThat(in2005.path("mission").path("current").path("personId").asText()).isEqualTo("anne-holm");
+        assertThat(in2005.path("mission").path("current").path("personId").asText())
+                .isEqualTo("anne-holm");
         JsonNode erik = null;
         for (JsonNode tenure : in2005.path("tenures")) {
             if (tenure.path("personId").asText().equals("erik-lund")) {
@@ -205,8 +208,7 @@ class EffectiveTimeHttpTest extends LedgerIntegrationTest {
         }
         String accredited = """
                 {"command": "AccreditDiplomat", "payload": {"missionId": "%s", "personId": "ville-virta", "name": "Ville Virta",
-                 "category": "DIPLOMATIC", "effectiveDate": "2005-01-01", "source": "archive"}}""".formatted(embassy)
-                .replace("\n", "");
+                 "category": "DIPLOMATIC", "effectiveDate": "2005-01-01", "source": "archive"}}""".formatted(embassy).replace("\n", "");
         String departed = """
                 {"command": "RecordDeparture", "payload": {"missionId": "%s", "personId": "ville-virta",
                  "effectiveDate": "2008-06-30", "source": "archive"}}""".formatted(embassy).replace("\n", "");
@@ -216,7 +218,8 @@ class EffectiveTimeHttpTest extends LedgerIntegrationTest {
         assertThat(alone.status()).as(alone.toString()).isEqualTo(409);
         assertThat(alone.json().path("rule").asText()).isEqualTo("contradicts-recorded-fact");
         assertThat(alone.json().path("conflictingFact").path("rule").asText()).isEqualTo("ceiling-exceeded");
-        assertThat(alone.json().path("conflictingFact").path("effectiveDate").asText()).isEqualTo("2010-01-01");
+        assertThat(alone.json().path("conflictingFact").path("effectiveDate").asText())
+                .isEqualTo("2010-01-01");
         // With his departure of 2008, the import fits as a whole.
         Response whole = importLines(accredited, departed);
         assertThat(whole.status()).as(whole.toString()).isEqualTo(200);
@@ -234,7 +237,8 @@ class EffectiveTimeHttpTest extends LedgerIntegrationTest {
                 {"sendingState": "FI", "receivingState": "NP", "ceilingId": "fi-np-9", "effectiveDate": "2005-01-01",
                  "source": "archive"}""");
         assertThat(lift.json().path("rule").asText()).as(lift.toString()).isEqualTo("no-ceiling-in-force");
-        long position = ledger.accepted("LiftStaffCeiling", """
+        long position =
+                ledger.accepted("LiftStaffCeiling", """
                 {"sendingState": "FI", "receivingState": "NP", "ceilingId": "fi-np-9", "effectiveDate": "1999-01-01",
                  "source": "archive"}""").path("position").asLong();
 
@@ -242,12 +246,21 @@ class EffectiveTimeHttpTest extends LedgerIntegrationTest {
         JsonNode in1996 = presence("FI/NP", "1996-01-01", position);
         assertThat(in1996.path("ceilings").findValuesAsText("ceilingId")).containsExactly("fi-np-9");
         assertThat(in1996.path("ceilings").get(0).path("headcount").asInt()).isZero();
-        assertThat(presence("FI/NP", "1999-06-01", position).path("ceilings").size()).isZero();
+        assertThat(presence("FI/NP", "1999-06-01", position).path("ceilings").size())
+                .isZero();
         JsonNode in2006 = presence("FI/NP", "2006-01-01", position);
         assertThat(in2006.path("ceilings").findValuesAsText("ceilingId")).containsExactly("fi-np-2");
         assertThat(in2006.path("headcount").path("total").asInt()).isEqualTo(2);
-        assertThat(presence("FI/NP", "2009-01-01", position).path("headcount").path("total").asInt()).isEqualTo(1);
-        assertThat(presence("FI/NP", "2011-01-01", position).path("headcount").path("total").asInt()).isEqualTo(2);
+        assertThat(presence("FI/NP", "2009-01-01", position)
+                        .path("headcount")
+                        .path("total")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(presence("FI/NP", "2011-01-01", position)
+                        .path("headcount")
+                        .path("total")
+                        .asInt())
+                .isEqualTo(2);
     }
 
     /**
@@ -263,16 +276,25 @@ class EffectiveTimeHttpTest extends LedgerIntegrationTest {
                 earlier("CloseMission", "SE", "\"reason\": \"RELATIONS_SEVERED\"", "1941-12-08"),
                 earlier("RecordDeparture", "SE", "\"personId\": \"se-attache\"", "1935-06-30"),
                 earlier("EndAmbassadorship", "SE", "\"personId\": \"se-envoy\"", "1930-01-01"),
-                earlier("AccreditDiplomat", "SE", "\"personId\": \"se-attache\", \"name\": \"An Attache\", "
-                        + "\"category\": \"DIPLOMATIC\"", "1925-01-01"),
-                earlier("PresentCredentials", "SE", "\"personId\": \"se-envoy\", "
-                        + "\"step\": \"PRESENTATION_TO_HEAD_OF_STATE\"", "1920-02-01"),
+                earlier(
+                        "AccreditDiplomat",
+                        "SE",
+                        "\"personId\": \"se-attache\", \"name\": \"An Attache\", " + "\"category\": \"DIPLOMATIC\"",
+                        "1925-01-01"),
+                earlier(
+                        "PresentCredentials",
+                        "SE",
+                        "\"personId\": \"se-envoy\", " + "\"step\": \"PRESENTATION_TO_HEAD_OF_STATE\"",
+                        "1920-02-01"),
                 earlier("AppointAmbassador", "SE", "\"personId\": \"se-envoy\", \"name\": \"An Envoy\"", "1920-01-01"),
                 """
                 {"command": "OpenMission", "payload": {"sendingState": "SE", "receivingState": "NP", "kind": "EMBASSY",
                  "city": "Kathmandu", "effectiveDate": "1900-01-01", "source": "archive"}}""".replace("\n", ""));
-        List<String> oldestFirst = new ArrayList<>(newestFirst.stream().map(line -> line.replace("SE-NP", "NL-NP")
-                .replace("\"SE\"", "\"NL\"").replace("se-", "nl-")).toList());
+        List<String> oldestFirst = new ArrayList<>(newestFirst.stream()
+                .map(line -> line.replace("SE-NP", "NL-NP")
+                        .replace("\"SE\"", "\"NL\"")
+                        .replace("se-", "nl-"))
+                .toList());
         Collections.reverse(oldestFirst);
         for (String sending : List.of("SE", "NL")) {
             ledger.accepted("OpenMission", """
@@ -286,16 +308,42 @@ class EffectiveTimeHttpTest extends LedgerIntegrationTest {
         assertThat(events("SE-NP")).isEqualTo(seBefore + 7);
         // The receipts follow the file: line 1 is the closure.
         assertThat(newest.json().path("lines").get(0).path("line").asInt()).isEqualTo(1);
-        assertThat(newest.json().path("lines").get(0).path("receipt").path("command").asText()).isEqualTo("CloseMission");
-        assertThat(newest.json().path("lines").get(0).path("receipt").path("events").get(0).path("type").asText())
+        assertThat(newest.json()
+                        .path("lines")
+                        .get(0)
+                        .path("receipt")
+                        .path("command")
+                        .asText())
+                .isEqualTo("CloseMission");
+        assertThat(newest.json()
+                        .path("lines")
+                        .get(0)
+                        .path("receipt")
+                        .path("events")
+                        .get(0)
+                        .path("type")
+                        .asText())
                 .isEqualTo("MissionClosed");
         Response oldest = importLines(oldestFirst.toArray(String[]::new));
         assertThat(oldest.status()).as(oldest.toString()).isEqualTo(200);
-        long position = Math.max(newest.json().path("position").asLong(), oldest.json().path("position").asLong());
+        long position = Math.max(
+                newest.json().path("position").asLong(),
+                oldest.json().path("position").asLong());
 
-        for (String day : List.of("1899-01-01", "1900-01-01", "1920-01-15", "1920-06-01", "1926-01-01", "1931-01-01",
-                "1936-01-01", "1941-12-08", "1950-01-01", "1990-01-01", "2000-01-01")) {
-            assertThat(earlierLife("SE", day, position)).as("SE-NP as of " + day)
+        for (String day : List.of(
+                "1899-01-01",
+                "1900-01-01",
+                "1920-01-15",
+                "1920-06-01",
+                "1926-01-01",
+                "1931-01-01",
+                "1936-01-01",
+                "1941-12-08",
+                "1950-01-01",
+                "1990-01-01",
+                "2000-01-01")) {
+            assertThat(earlierLife("SE", day, position))
+                    .as("SE-NP as of " + day)
                     .isEqualTo(earlierLife("NL", day, position));
         }
         assertThat(earlierLife("SE", "1926-01-01", position)).startsWith("OPEN 1900-01-01 envoy 1");
@@ -306,7 +354,8 @@ class EffectiveTimeHttpTest extends LedgerIntegrationTest {
     /** A line of an import about the embassy of Sweden in Kathmandu. */
     private static String earlier(String command, String sending, String fields, String day) {
         return ("{\"command\": \"%s\", \"payload\": {\"missionId\": \"%s-NP-EMBASSY-KATHMANDU\", %s, "
-                + "\"effectiveDate\": \"%s\", \"source\": \"archive\"}}").formatted(command, sending, fields, day);
+                        + "\"effectiveDate\": \"%s\", \"source\": \"archive\"}}")
+                .formatted(command, sending, fields, day);
     }
 
     /** The embassy of a pair in Kathmandu on a day: its status and since when, its head, the presence's headcount. */
@@ -319,7 +368,9 @@ class EffectiveTimeHttpTest extends LedgerIntegrationTest {
         assertThat(read.status()).as(read.toString()).isEqualTo(200);
         JsonNode head = heads(mission, day, atLeast).path("mission").path("current");
         JsonNode presence = presence(sending + "/NP", day, atLeast);
-        return String.join(" ", read.json().path("mission").path("status").asText(),
+        return String.join(
+                " ",
+                read.json().path("mission").path("status").asText(),
                 read.json().path("mission").path("statusSince").asText(),
                 head.path("personId").asText("").replaceFirst("^(se|nl)-", ""),
                 String.valueOf(presence.path("headcount").path("total").asInt()),
@@ -342,8 +393,7 @@ class EffectiveTimeHttpTest extends LedgerIntegrationTest {
                  "effectiveDate": "1999-06-30", "source": "archive"}}""".formatted(embassy).replace("\n", "");
         String appointed = """
                 {"command": "AppointAmbassador", "payload": {"missionId": "%s", "personId": "franz-huber",
-                 "name": "Franz Huber", "effectiveDate": "1995-03-01", "source": "archive"}}""".formatted(embassy)
-                .replace("\n", "");
+                 "name": "Franz Huber", "effectiveDate": "1995-03-01", "source": "archive"}}""".formatted(embassy).replace("\n", "");
         Response alone = importLines(ended);
         assertThat(alone.status()).as(alone.toString()).isEqualTo(409);
         assertThat(alone.json().path("line").asInt()).isEqualTo(1);
@@ -387,9 +437,11 @@ class EffectiveTimeHttpTest extends LedgerIntegrationTest {
         assertThat(refused.json().path("line").asInt()).as(refused.toString()).isEqualTo(2);
         assertThat(refused.json().path("command").asText()).isEqualTo("OpenMission");
         assertThat(refused.json().path("rule").asText()).isEqualTo("contradicts-recorded-fact");
-        assertThat(refused.json().path("conflictingFact").path("effectiveDate").asText()).isEqualTo("1910-01-01");
+        assertThat(refused.json().path("conflictingFact").path("effectiveDate").asText())
+                .isEqualTo("1910-01-01");
         assertThat(refused.json().path("conflictingFact").path("rule").asText()).isEqualTo("mission-already-open");
-        assertThat(refused.json().path("detail").asText()).startsWith("line 2 (OpenMission): ")
+        assertThat(refused.json().path("detail").asText())
+                .startsWith("line 2 (OpenMission): ")
                 .contains("nothing of the import was written");
         assertThat(events("CH-NP")).isEqualTo(before);
 
@@ -407,8 +459,8 @@ class EffectiveTimeHttpTest extends LedgerIntegrationTest {
     }
 
     private long events(String aggregate) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class,
-                aggregate);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, aggregate);
     }
 
     private JsonNode presence(String states, String asOf, long atLeast) {

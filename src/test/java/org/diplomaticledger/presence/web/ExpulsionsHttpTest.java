@@ -1,18 +1,17 @@
 package org.diplomaticledger.presence.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.diplomaticledger.support.LedgerClient.Response;
-import org.diplomaticledger.support.LedgerIntegrationTest;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.diplomaticledger.support.LedgerClient.Response;
+import org.diplomaticledger.support.LedgerIntegrationTest;
+import org.junit.jupiter.api.Test;
 
 /**
  * The expulsions projection through the real application. Tonga (LS) and Samoa (SZ) expel each other's staff in
@@ -63,8 +62,9 @@ class ExpulsionsHttpTest extends LedgerIntegrationTest {
         ledger.accepted("RecordDeparture", """
                 {"missionId": "%s", "personId": "to-ws-p1", "effectiveDate": "2023-03-12", %s}""".formatted(WS_MISSION, SRC));
         scenarioPosition = ledger.accepted("RecordDeparture", """
-                {"missionId": "%s", "count": 4, "expulsionId": "LS-2", "effectiveDate": "2023-03-11", %s}"""
-                .formatted(TO_MISSION, SRC)).path("position").asLong();
+                {"missionId": "%s", "count": 4, "expulsionId": "LS-2", "effectiveDate": "2023-03-11", %s}""".formatted(TO_MISSION, SRC))
+                .path("position")
+                .asLong();
         return scenarioPosition;
     }
 
@@ -150,7 +150,8 @@ class ExpulsionsHttpTest extends LedgerIntegrationTest {
         JsonNode four = detail("LS-4", "");
         assertThat(four.has("answers")).isFalse();
         assertThat(four.path("answeredBy").size()).isZero();
-        assertThat(four.path("persons").get(0).path("departedOn").isMissingNode()).isTrue();
+        assertThat(four.path("persons").get(0).path("departedOn").isMissingNode())
+                .isTrue();
     }
 
     @Test
@@ -160,11 +161,13 @@ class ExpulsionsHttpTest extends LedgerIntegrationTest {
         assertThat(ids("against=LS&sort=effectiveDate")).containsExactly("LS-2", "LS-3");
         assertThat(ids("missionId=" + WS_MISSION + "&sort=effectiveDate")).containsExactly("LS-1", "LS-4");
         assertThat(ids("missionId=" + TO_MISSION.toLowerCase())).containsExactly("LS-2");
-        assertThat(ids("state=LS&from=2023-03-02&to=2023-12-31&sort=effectiveDate")).containsExactly("LS-2", "LS-3");
+        assertThat(ids("state=LS&from=2023-03-02&to=2023-12-31&sort=effectiveDate"))
+                .containsExactly("LS-2", "LS-3");
         assertThat(ids("state=LS&answered=true")).containsExactly("LS-1");
         assertThat(ids("state=LS&answered=false&sort=effectiveDate")).containsExactly("LS-2", "LS-3", "LS-4");
         assertThat(ids("state=LS&overdue=true&on=2023-04-01")).containsExactly("LS-1");
-        assertThat(ids("state=LS&overdue=false&on=2023-04-01&sort=effectiveDate")).containsExactly("LS-2", "LS-3", "LS-4");
+        assertThat(ids("state=LS&overdue=false&on=2023-04-01&sort=effectiveDate"))
+                .containsExactly("LS-2", "LS-3", "LS-4");
         // Without "on", overdue is judged today: every deadline has passed, and only LS-2 left in full.
         assertThat(ids("state=LS&overdue=true&sort=effectiveDate")).containsExactly("LS-1", "LS-3", "LS-4");
     }
@@ -178,7 +181,8 @@ class ExpulsionsHttpTest extends LedgerIntegrationTest {
         assertThat(ids("state=LS&sort=by")).containsExactly("LS-4", "LS-1", "LS-3", "LS-2");
         assertThat(ids("state=LS&sort=against,desc")).containsExactly("LS-4", "LS-1", "LS-3", "LS-2");
         assertThat(ids("state=LS&sort=by;count")).containsExactly("LS-4", "LS-1", "LS-3", "LS-2");
-        Response page = ledger.get("analyst", "/api/v1/expulsions?state=LS&sort=effectiveDate&size=3&page=1&atLeast=" + scenario());
+        Response page = ledger.get(
+                "analyst", "/api/v1/expulsions?state=LS&sort=effectiveDate&size=3&page=1&atLeast=" + scenario());
         assertThat(itemIds(page.json())).containsExactly("LS-4");
         assertThat(page.json().path("total").asLong()).isEqualTo(4);
         assertThat(page.json().path("page").asInt()).isEqualTo(1);
@@ -187,36 +191,42 @@ class ExpulsionsHttpTest extends LedgerIntegrationTest {
 
     @Test
     void writesTheListAndTheTrendsAsCsv() {
-        Response csv = ledger.getAccept("analyst", "/api/v1/expulsions?state=LS&sort=effectiveDate&on=2023-04-01&atLeast="
-                + scenario(), "text/csv");
+        Response csv = ledger.getAccept(
+                "analyst",
+                "/api/v1/expulsions?state=LS&sort=effectiveDate&on=2023-04-01&atLeast=" + scenario(),
+                "text/csv");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         String[] lines = csv.body().split("\r\n");
         assertThat(lines).hasSize(5);
-        assertThat(lines[0]).isEqualTo("expulsionId,presenceId,declaredBy,against,missionId,persons,namedCount,count,category,"
-                + "totalExpelled,effectiveDate,departureDeadline,namedDeparted,countedDeparted,departed,stillDue,overdue,"
-                + "lateDepartures,lastDepartureOn,answers.expulsionId,answers.presenceId,answers.declaredBy,answers.against,"
-                + "answers.effectiveDate,answers.totalExpelled,answers.inferred,answeredBy,reason,source,sourceUrl,recordedAt,"
-                + "corrected.at,corrected.by,corrected.reason,corrected.source.text,corrected.source.url,corrected.eventId,"
-                + "corrected.correctsEventId");
-        assertThat(lines[1]).startsWith("LS-1,SZ-LS,LS,SZ,,\"Afamasaga Lepuiai (to-ws-p1, DIPLOMATIC) left 2023-03-12 late\",1,3,"
-                + "DIPLOMATIC,4,2023-03-01,2023-03-10,1,2,3,1,true,1,2023-03-12,,,,,,,,");
-        assertThat(lines[2]).startsWith("LS-2,LS-SZ,SZ,LS,LS-SZ-EMBASSY-APIA,,0,4,UNSPECIFIED,4,2023-03-05,2023-03-12,0,4,4,0,"
-                + "false,0,2023-03-11,LS-1,SZ-LS,LS,SZ,2023-03-01,4,true,,");
+        assertThat(lines[0])
+                .isEqualTo("expulsionId,presenceId,declaredBy,against,missionId,persons,namedCount,count,category,"
+                        + "totalExpelled,effectiveDate,departureDeadline,namedDeparted,countedDeparted,departed,stillDue,overdue,"
+                        + "lateDepartures,lastDepartureOn,answers.expulsionId,answers.presenceId,answers.declaredBy,answers.against,"
+                        + "answers.effectiveDate,answers.totalExpelled,answers.inferred,answeredBy,reason,source,sourceUrl,recordedAt,"
+                        + "corrected.at,corrected.by,corrected.reason,corrected.source.text,corrected.source.url,corrected.eventId,"
+                        + "corrected.correctsEventId");
+        assertThat(lines[1])
+                .startsWith("LS-1,SZ-LS,LS,SZ,,\"Afamasaga Lepuiai (to-ws-p1, DIPLOMATIC) left 2023-03-12 late\",1,3,"
+                        + "DIPLOMATIC,4,2023-03-01,2023-03-10,1,2,3,1,true,1,2023-03-12,,,,,,,,");
+        assertThat(lines[2])
+                .startsWith("LS-2,LS-SZ,SZ,LS,LS-SZ-EMBASSY-APIA,,0,4,UNSPECIFIED,4,2023-03-05,2023-03-12,0,4,4,0,"
+                        + "false,0,2023-03-11,LS-1,SZ-LS,LS,SZ,2023-03-01,4,true,,");
 
-        Response trends = ledger.getAccept("analyst", "/api/v1/trends/expulsions?stateA=LS&stateB=SZ&atLeast=" + scenario(),
-                "text/csv");
+        Response trends = ledger.getAccept(
+                "analyst", "/api/v1/trends/expulsions?stateA=LS&stateB=SZ&atLeast=" + scenario(), "text/csv");
         assertThat(trends.status()).isEqualTo(200);
-        assertThat(trends.body().split("\r\n")).containsExactly(
-                "year,stateA,stateB,aToB,bToA,balance,expulsionsByA,expulsionsByB",
-                "2023,LS,SZ,4,6,-2,1,2",
-                "2024,LS,SZ,1,0,1,1,0");
+        assertThat(trends.body().split("\r\n"))
+                .containsExactly(
+                        "year,stateA,stateB,aToB,bToA,balance,expulsionsByA,expulsionsByB",
+                        "2023,LS,SZ,4,6,-2,1,2",
+                        "2024,LS,SZ,1,0,1,1,0");
     }
 
     @Test
     void balancesAPairYearByYear() {
-        Response response = ledger.get("analyst", "/api/v1/trends/expulsions?stateA=SZ&stateB=LSO&from=2022&to=2025&atLeast="
-                + scenario());
+        Response response = ledger.get(
+                "analyst", "/api/v1/trends/expulsions?stateA=SZ&stateB=LSO&from=2022&to=2025&atLeast=" + scenario());
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         JsonNode items = response.json().path("items");
         assertThat(items.findValuesAsText("year")).containsExactly("2022", "2023", "2024", "2025");
@@ -227,14 +237,21 @@ class ExpulsionsHttpTest extends LedgerIntegrationTest {
         assertThat(items.get(0).path("aToB").asInt()).isZero();
         assertThat(response.json().path("total").asLong()).isEqualTo(4);
 
-        JsonNode sorted = ledger.get("analyst", "/api/v1/trends/expulsions?stateA=SZ&stateB=LS&from=2022&to=2025&sort=balance,desc"
-                + "&size=2&atLeast=" + scenario()).json();
+        JsonNode sorted = ledger.get(
+                        "analyst",
+                        "/api/v1/trends/expulsions?stateA=SZ&stateB=LS&from=2022&to=2025&sort=balance,desc"
+                                + "&size=2&atLeast=" + scenario())
+                .json();
         assertThat(sorted.path("items").findValuesAsText("year")).containsExactly("2023", "2022");
-        JsonNode second = ledger.get("analyst", "/api/v1/trends/expulsions?stateA=SZ&stateB=LS&from=2022&to=2025&sort=balance,desc"
-                + "&size=2&page=1").json();
+        JsonNode second = ledger.get(
+                        "analyst",
+                        "/api/v1/trends/expulsions?stateA=SZ&stateB=LS&from=2022&to=2025&sort=balance,desc"
+                                + "&size=2&page=1")
+                .json();
         assertThat(second.path("items").findValuesAsText("year")).containsExactly("2025", "2024");
 
-        JsonNode quiet = ledger.get("analyst", "/api/v1/trends/expulsions?stateA=LS&stateB=AQ").json();
+        JsonNode quiet = ledger.get("analyst", "/api/v1/trends/expulsions?stateA=LS&stateB=AQ")
+                .json();
         assertThat(quiet.path("items").size()).isZero();
     }
 
@@ -250,7 +267,11 @@ class ExpulsionsHttpTest extends LedgerIntegrationTest {
         p = expel("PW", "FM", "PW-0", 7, "2022-01-20", null);
         assertThat(link("PW-2", p).path("expulsionId").asText()).isEqualTo("PW-0");
         assertThat(link("PW-2", p).path("inferred").asBoolean()).isTrue();
-        assertThat(ledger.get("analyst", "/api/v1/expulsions/PW-1?atLeast=" + p).json().path("expulsion").path("answeredBy").size())
+        assertThat(ledger.get("analyst", "/api/v1/expulsions/PW-1?atLeast=" + p)
+                        .json()
+                        .path("expulsion")
+                        .path("answeredBy")
+                        .size())
                 .isZero();
         assertThat(ids("state=PW&answered=true")).containsExactly("PW-0");
 
@@ -275,12 +296,13 @@ class ExpulsionsHttpTest extends LedgerIntegrationTest {
     void aPageShowsTheSameLinksAsTheWholeList() {
         expel("KI", "TV", "NR-9", 1, "2018-05-01", null);
         String[][] history = {
-                {"NR", "MH", "NR-1", "2018-01-10", null}, {"MH", "NR", "NR-2", "2018-01-15", null},
-                {"MH", "NR", "NR-3", "2018-01-15", null}, {"NR", "MH", "NR-4", "2018-02-01", null},
-                {"MH", "NR", "NR-5", "2018-03-20", "NR-1"}, {"MH", "NR", "NR-6", "2018-04-10", null},
-                {"MH", "NR", "NR-7", "2018-05-02", "NR-9"}, {"NR", "MH", "NR-8", "2018-05-05", null},
-                {"MH", "NR", "NR-10", "2018-05-30", null}, {"NR", "MH", "NR-11", "2018-09-01", "NR-2"},
-                {"MH", "NR", "NR-12", "2018-12-30", null}, {"NR", "MH", "NR-13", "2019-01-02", null}};
+            {"NR", "MH", "NR-1", "2018-01-10", null}, {"MH", "NR", "NR-2", "2018-01-15", null},
+            {"MH", "NR", "NR-3", "2018-01-15", null}, {"NR", "MH", "NR-4", "2018-02-01", null},
+            {"MH", "NR", "NR-5", "2018-03-20", "NR-1"}, {"MH", "NR", "NR-6", "2018-04-10", null},
+            {"MH", "NR", "NR-7", "2018-05-02", "NR-9"}, {"NR", "MH", "NR-8", "2018-05-05", null},
+            {"MH", "NR", "NR-10", "2018-05-30", null}, {"NR", "MH", "NR-11", "2018-09-01", "NR-2"},
+            {"MH", "NR", "NR-12", "2018-12-30", null}, {"NR", "MH", "NR-13", "2019-01-02", null}
+        };
         long p = 0;
         for (String[] e : history) {
             p = expel(e[0], e[1], e[2], 1, e[3], e[4]);
@@ -291,27 +313,47 @@ class ExpulsionsHttpTest extends LedgerIntegrationTest {
         assertThat(all.findValuesAsText("expulsionId")).contains("NR-2", "NR-7", "NR-13");
         for (int size : new int[] {1, 3}) {
             for (int page = 0; page * size < history.length; page++) {
-                JsonNode items = ledger.get("analyst", query + "&size=" + size + "&page=" + page).json().path("items");
+                JsonNode items = ledger.get("analyst", query + "&size=" + size + "&page=" + page)
+                        .json()
+                        .path("items");
                 for (int i = 0; i < items.size(); i++) {
                     JsonNode whole = all.get(page * size + i);
                     JsonNode paged = items.get(i);
-                    assertThat(paged.path("expulsionId").asText()).isEqualTo(whole.path("expulsionId").asText());
-                    assertThat(paged.path("answers")).as(whole.path("expulsionId").asText()).isEqualTo(whole.path("answers"));
-                    assertThat(paged.path("answeredBy")).as(whole.path("expulsionId").asText()).isEqualTo(whole.path("answeredBy"));
+                    assertThat(paged.path("expulsionId").asText())
+                            .isEqualTo(whole.path("expulsionId").asText());
+                    assertThat(paged.path("answers"))
+                            .as(whole.path("expulsionId").asText())
+                            .isEqualTo(whole.path("answers"));
+                    assertThat(paged.path("answeredBy"))
+                            .as(whole.path("expulsionId").asText())
+                            .isEqualTo(whole.path("answeredBy"));
                 }
             }
         }
         // The links themselves, as the rules make them.
-        JsonNode two = ledger.get("analyst", "/api/v1/expulsions/NR-2?atLeast=" + p).json().path("expulsion");
+        JsonNode two = ledger.get("analyst", "/api/v1/expulsions/NR-2?atLeast=" + p)
+                .json()
+                .path("expulsion");
         assertThat(two.path("answers").path("expulsionId").asText()).isEqualTo("NR-1");
         assertThat(two.path("answeredBy").findValuesAsText("expulsionId")).containsExactly("NR-11");
         // NR-4 answers the one of the two same-day expulsions recorded last
-        assertThat(ledger.get("analyst", "/api/v1/expulsions/NR-3?atLeast=" + p).json().path("expulsion")
-                .path("answeredBy").findValuesAsText("expulsionId")).containsExactly("NR-4");
-        JsonNode seven = ledger.get("analyst", "/api/v1/expulsions/NR-7?atLeast=" + p).json().path("expulsion");
+        assertThat(ledger.get("analyst", "/api/v1/expulsions/NR-3?atLeast=" + p)
+                        .json()
+                        .path("expulsion")
+                        .path("answeredBy")
+                        .findValuesAsText("expulsionId"))
+                .containsExactly("NR-4");
+        JsonNode seven = ledger.get("analyst", "/api/v1/expulsions/NR-7?atLeast=" + p)
+                .json()
+                .path("expulsion");
         assertThat(seven.path("answers").path("presenceId").asText()).isEqualTo("TV-KI");
-        assertThat(ledger.get("analyst", "/api/v1/expulsions/NR-13?atLeast=" + p).json().path("expulsion")
-                .path("answers").path("expulsionId").asText()).isEqualTo("NR-12");
+        assertThat(ledger.get("analyst", "/api/v1/expulsions/NR-13?atLeast=" + p)
+                        .json()
+                        .path("expulsion")
+                        .path("answers")
+                        .path("expulsionId")
+                        .asText())
+                .isEqualTo("NR-12");
     }
 
     @Test
@@ -321,17 +363,24 @@ class ExpulsionsHttpTest extends LedgerIntegrationTest {
         Response ambiguous = ledger.get("analyst", "/api/v1/expulsions/KI-SAME?atLeast=" + p);
         assertThat(ambiguous.status()).isEqualTo(400);
         assertThat(ambiguous.json().path("parameter").asText()).isEqualTo("presenceId");
-        JsonNode one = ledger.get("analyst", "/api/v1/expulsions/KI-SAME?presenceId=ki-tv&atLeast=" + p).json().path("expulsion");
+        JsonNode one = ledger.get("analyst", "/api/v1/expulsions/KI-SAME?presenceId=ki-tv&atLeast=" + p)
+                .json()
+                .path("expulsion");
         assertThat(one.path("declaredBy").asText()).isEqualTo("TV");
         assertThat(one.path("totalExpelled").asInt()).isEqualTo(2);
         assertThat(one.path("answers").path("presenceId").asText()).isEqualTo("TV-KI");
-        assertThat(ledger.get("analyst", "/api/v1/expulsions/KI-SAME?presenceId=TV-KI&atLeast=" + p).json()
-                .path("expulsion").path("answeredBy").findValuesAsText("presenceId")).containsExactly("KI-TV");
+        assertThat(ledger.get("analyst", "/api/v1/expulsions/KI-SAME?presenceId=TV-KI&atLeast=" + p)
+                        .json()
+                        .path("expulsion")
+                        .path("answeredBy")
+                        .findValuesAsText("presenceId"))
+                .containsExactly("KI-TV");
     }
 
     @Test
     void answersProblemsForBadQueriesUnknownExpulsionsAndWrongRoles() {
-        assertThat(ledger.get("analyst", "/api/v1/expulsions/no-such-expulsion").status()).isEqualTo(404);
+        assertThat(ledger.get("analyst", "/api/v1/expulsions/no-such-expulsion").status())
+                .isEqualTo(404);
         assertParameter("/api/v1/expulsions?from=2023-13-01", "from");
         assertParameter("/api/v1/expulsions?on=yesterday", "on");
         assertParameter("/api/v1/expulsions?from=2024-01-01&to=2023-01-01", "from");
@@ -350,8 +399,11 @@ class ExpulsionsHttpTest extends LedgerIntegrationTest {
         assertParameter("/api/v1/trends/expulsions?stateA=RU&stateB=US&from=2025&to=2014", "from");
         assertParameter("/api/v1/trends/expulsions?stateA=RU&stateB=US&sort=month", "sort");
         assertThat(ledger.get("clerk", "/api/v1/expulsions").status()).isEqualTo(403);
-        assertThat(ledger.get(null, "/api/v1/trends/expulsions?stateA=RU&stateB=US").status()).isEqualTo(401);
-        assertThat(ledger.get("analyst", "/api/v1/expulsions?atLeast=999999999").status()).isEqualTo(503);
+        assertThat(ledger.get(null, "/api/v1/trends/expulsions?stateA=RU&stateB=US")
+                        .status())
+                .isEqualTo(401);
+        assertThat(ledger.get("analyst", "/api/v1/expulsions?atLeast=999999999").status())
+                .isEqualTo(503);
     }
 
     /**
@@ -364,21 +416,27 @@ class ExpulsionsHttpTest extends LedgerIntegrationTest {
         String mission = openMission("JO", "OM");
         JsonNode expelled = ledger.accepted("ExpelDiplomat", """
                 {"missionId": "%s", "count": 5, "expulsionId": "OM-CORR-1", "departureDeadline": "2022-05-08",
-                 "effectiveDate": "2022-05-01", "source": {"text": "Oman News Agency", "url": "https://example.org/ona"}}"""
-                .formatted(mission));
+                 "effectiveDate": "2022-05-01", "source": {"text": "Oman News Agency", "url": "https://example.org/ona"}}""".formatted(mission));
         String expulsionEventId = expelled.path("events").get(0).path("eventId").asText();
-        JsonNode before = ledger.get("analyst", "/api/v1/expulsions/OM-CORR-1?atLeast=" + expelled.path("position").asLong())
-                .json().path("expulsion");
+        JsonNode before = ledger.get(
+                        "analyst",
+                        "/api/v1/expulsions/OM-CORR-1?atLeast="
+                                + expelled.path("position").asLong())
+                .json()
+                .path("expulsion");
         assertThat(before.has("corrected")).as(before.toString()).isFalse();
         String recordedAt = before.path("recordedAt").asText();
 
         JsonNode correction = ledger.accepted("CorrectEntry", """
                 {"eventId": "%s", "corrections": {"count": 3}, "reason": "the ministry said 3, not 5",
                  "source": {"text": "Omani MFA statement", "url": "https://example.org/om-mfa"}}""".formatted(expulsionEventId));
-        String correctionEventId = correction.path("events").get(0).path("eventId").asText();
+        String correctionEventId =
+                correction.path("events").get(0).path("eventId").asText();
         long position = correction.path("position").asLong();
 
-        JsonNode after = ledger.get("analyst", "/api/v1/expulsions/OM-CORR-1?atLeast=" + position).json().path("expulsion");
+        JsonNode after = ledger.get("analyst", "/api/v1/expulsions/OM-CORR-1?atLeast=" + position)
+                .json()
+                .path("expulsion");
         assertThat(after.path("count").asInt()).as(after.toString()).isEqualTo(3);
         assertThat(after.path("totalExpelled").asInt()).isEqualTo(3);
         assertThat(after.path("source").asText()).isEqualTo("Omani MFA statement");
@@ -392,34 +450,51 @@ class ExpulsionsHttpTest extends LedgerIntegrationTest {
         assertThat(mark.path("correctsEventId").asText()).isEqualTo(expulsionEventId);
         assertThat(java.time.Instant.parse(mark.path("at").asText())).isAfter(java.time.Instant.parse(recordedAt));
         // The list shows the same mark.
-        JsonNode listed = ledger.get("analyst", "/api/v1/expulsions?by=OM&against=JO&atLeast=" + position).json()
-                .path("items").get(0);
+        JsonNode listed = ledger.get("analyst", "/api/v1/expulsions?by=OM&against=JO&atLeast=" + position)
+                .json()
+                .path("items")
+                .get(0);
         assertThat(listed.path("corrected")).isEqualTo(mark);
 
         // As the ledger knew it before the correction: 5, the original source, no mark.
-        JsonNode known = ledger.get("analyst", "/api/v1/expulsions/OM-CORR-1?atLeast=" + position + "&knownAt=" + recordedAt)
-                .json().path("expulsion");
+        JsonNode known = ledger.get(
+                        "analyst", "/api/v1/expulsions/OM-CORR-1?atLeast=" + position + "&knownAt=" + recordedAt)
+                .json()
+                .path("expulsion");
         assertThat(known.path("count").asInt()).as(known.toString()).isEqualTo(5);
         assertThat(known.path("source").asText()).isEqualTo("Oman News Agency");
         assertThat(known.has("corrected")).isFalse();
 
-        String[] csv = ledger.getAccept("analyst", "/api/v1/expulsions?by=OM&against=JO&atLeast=" + position, "text/csv")
-                .body().split("\r\n");
+        String[] csv = ledger.getAccept(
+                        "analyst", "/api/v1/expulsions?by=OM&against=JO&atLeast=" + position, "text/csv")
+                .body()
+                .split("\r\n");
         assertThat(csv).hasSize(2);
-        assertThat(csv[1]).endsWith("," + mark.path("at").asText() + ",clerk,\"the ministry said 3, not 5\",Omani MFA statement,"
-                + "https://example.org/om-mfa," + correctionEventId + "," + expulsionEventId);
-        String[] unmarked = ledger.getAccept("analyst", "/api/v1/expulsions?by=OM&against=JO&atLeast=" + position
-                + "&knownAt=" + recordedAt, "text/csv").body().split("\r\n");
+        assertThat(csv[1])
+                .endsWith("," + mark.path("at").asText() + ",clerk,\"the ministry said 3, not 5\",Omani MFA statement,"
+                        + "https://example.org/om-mfa," + correctionEventId + "," + expulsionEventId);
+        String[] unmarked = ledger.getAccept(
+                        "analyst",
+                        "/api/v1/expulsions?by=OM&against=JO&atLeast=" + position + "&knownAt=" + recordedAt,
+                        "text/csv")
+                .body()
+                .split("\r\n");
         assertThat(unmarked[1]).endsWith("," + recordedAt + ",,,,,,,");
 
         // A rebuild replays the correction at its recorded instant: the same versions, the same mark.
         org.diplomaticledger.projection.RebuildStatus status = org.diplomaticledger.support.LedgerApp.get()
                 .rebuild(org.diplomaticledger.presence.projection.ExpulsionsProjection.NAME);
         assertThat(status.identical()).as(String.valueOf(status.tables())).isTrue();
-        assertThat(ledger.get("analyst", "/api/v1/expulsions/OM-CORR-1").json().path("expulsion").path("corrected"))
+        assertThat(ledger.get("analyst", "/api/v1/expulsions/OM-CORR-1")
+                        .json()
+                        .path("expulsion")
+                        .path("corrected"))
                 .isEqualTo(mark);
-        assertThat(ledger.get("analyst", "/api/v1/expulsions/OM-CORR-1?knownAt=" + recordedAt).json().path("expulsion")
-                .has("corrected")).isFalse();
+        assertThat(ledger.get("analyst", "/api/v1/expulsions/OM-CORR-1?knownAt=" + recordedAt)
+                        .json()
+                        .path("expulsion")
+                        .has("corrected"))
+                .isFalse();
     }
 
     @Test
@@ -431,9 +506,13 @@ class ExpulsionsHttpTest extends LedgerIntegrationTest {
         assertThat(response.json().path("expulsion").path("stillDue").asInt()).isEqualTo(9);
         String mission = openMission("MH", "NR");
         long departed = ledger.accepted("RecordDeparture", """
-                {"missionId": "%s", "count": 4, "expulsionId": "NR-RYW", "effectiveDate": "2019-09-20", %s}"""
-                .formatted(mission, SRC)).path("position").asLong();
-        JsonNode after = ledger.get("analyst", "/api/v1/expulsions?by=NR&against=MH&atLeast=" + departed).json().path("items").get(0);
+                {"missionId": "%s", "count": 4, "expulsionId": "NR-RYW", "effectiveDate": "2019-09-20", %s}""".formatted(mission, SRC))
+                .path("position")
+                .asLong();
+        JsonNode after = ledger.get("analyst", "/api/v1/expulsions?by=NR&against=MH&atLeast=" + departed)
+                .json()
+                .path("items")
+                .get(0);
         assertThat(after.path("stillDue").asInt()).isEqualTo(5);
         assertThat(after.path("lateDepartures").asInt()).isEqualTo(4);
     }
@@ -453,9 +532,17 @@ class ExpulsionsHttpTest extends LedgerIntegrationTest {
                         long position = expel("AU", sender, id, i + 1, "2020-0" + (i + 1) + "-01", null);
                         Response read = ledger.get("analyst", "/api/v1/expulsions/" + id + "?atLeast=" + position);
                         assertThat(read.status()).as(read.toString()).isEqualTo(200);
-                        assertThat(read.json().path("expulsion").path("totalExpelled").asInt()).isEqualTo(i + 1);
-                        List<String> listed = ledger.get("analyst", "/api/v1/expulsions?by=AU&against=" + sender
-                                + "&size=1000&atLeast=" + position).json().path("items").findValuesAsText("expulsionId");
+                        assertThat(read.json()
+                                        .path("expulsion")
+                                        .path("totalExpelled")
+                                        .asInt())
+                                .isEqualTo(i + 1);
+                        List<String> listed = ledger.get(
+                                        "analyst",
+                                        "/api/v1/expulsions?by=AU&against=" + sender + "&size=1000&atLeast=" + position)
+                                .json()
+                                .path("items")
+                                .findValuesAsText("expulsionId");
                         // (links name other ids too; contains() is enough here)
                         assertThat(listed).contains(id);
                         last = Math.max(last, position);
@@ -466,7 +553,9 @@ class ExpulsionsHttpTest extends LedgerIntegrationTest {
             Callable<Integer> reader = () -> {
                 int reads = 0;
                 for (int i = 0; i < 20; i++) {
-                    assertThat(ledger.get("analyst", "/api/v1/trends/expulsions?stateA=AU&stateB=SB").status()).isEqualTo(200);
+                    assertThat(ledger.get("analyst", "/api/v1/trends/expulsions?stateA=AU&stateB=SB")
+                                    .status())
+                            .isEqualTo(200);
                     reads++;
                 }
                 return reads;
@@ -479,18 +568,24 @@ class ExpulsionsHttpTest extends LedgerIntegrationTest {
         } finally {
             pool.shutdownNow();
         }
-        JsonNode trend = ledger.get("analyst", "/api/v1/trends/expulsions?stateA=AU&stateB=VU&atLeast=" + highest).json();
+        JsonNode trend = ledger.get("analyst", "/api/v1/trends/expulsions?stateA=AU&stateB=VU&atLeast=" + highest)
+                .json();
         assertThat(trend.path("items").get(0).path("aToB").asInt()).isEqualTo(15);
     }
 
     private void assertParameter(String path, String parameter) {
         Response response = ledger.get("analyst", path);
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
-        assertThat(response.json().path("parameter").asText()).as(response.toString()).isEqualTo(parameter);
+        assertThat(response.json().path("parameter").asText())
+                .as(response.toString())
+                .isEqualTo(parameter);
     }
 
     private JsonNode link(String id, long position) {
-        return ledger.get("analyst", "/api/v1/expulsions/" + id + "?atLeast=" + position).json().path("expulsion").path("answers");
+        return ledger.get("analyst", "/api/v1/expulsions/" + id + "?atLeast=" + position)
+                .json()
+                .path("expulsion")
+                .path("answers");
     }
 
     private String openMission(String sending, String receiving) {
@@ -505,8 +600,16 @@ class ExpulsionsHttpTest extends LedgerIntegrationTest {
         String deadline = java.time.LocalDate.parse(effectiveDate).plusDays(7).toString();
         return ledger.accepted("ExpelDiplomat", """
                 {"sendingState": "%s", "receivingState": "%s", "count": %d, "expulsionId": "%s", %s
-                 "departureDeadline": "%s", "effectiveDate": "%s", %s}""".formatted(against, by, count, id,
-                answers == null ? "" : "\"answersExpulsionId\": \"" + answers + "\",", deadline, effectiveDate, SRC))
-                .path("position").asLong();
+                 "departureDeadline": "%s", "effectiveDate": "%s", %s}""".formatted(
+                                against,
+                                by,
+                                count,
+                                id,
+                                answers == null ? "" : "\"answersExpulsionId\": \"" + answers + "\",",
+                                deadline,
+                                effectiveDate,
+                                SRC))
+                .path("position")
+                .asLong();
     }
 }

@@ -1,13 +1,12 @@
 package org.diplomaticledger.presence.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import org.diplomaticledger.support.LedgerClient.Response;
 import org.diplomaticledger.support.LedgerIntegrationTest;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A legation raised to an embassy, through the real application: the United States' legation in Japan, opened in
@@ -50,11 +49,14 @@ class LegationsHttpTest extends LedgerIntegrationTest {
                  "effectiveDate": "1906-05-26", "source": %s}""".formatted(TOKYO, FRUS));
         JsonNode raised = ledger.accepted("ChangeMissionRank", """
                 {"missionId": "%s", "kind": "EMBASSY", "effectiveDate": "1906-05-26", "source": %s}""".formatted(TOKYO, FRUS));
-        assertThat(raised.path("ids").path("missionId").asText()).as("the mission keeps its id").isEqualTo(TOKYO);
+        assertThat(raised.path("ids").path("missionId").asText())
+                .as("the mission keeps its id")
+                .isEqualTo(TOKYO);
         assertThat(raised.path("events").get(0).path("type").asText()).isEqualTo("MissionRankChanged");
         long position = raised.path("position").asLong();
         Instant beforeTheRaise = Instant.parse(jdbc.queryForObject(
-                "SELECT time_stamp FROM domain_event_entry WHERE global_index = ?", String.class, position)).minusNanos(1000);
+                        "SELECT time_stamp FROM domain_event_entry WHERE global_index = ?", String.class, position))
+                .minusNanos(1000);
 
         // Missions and presences: the kind as of the day asked.
         JsonNode in1900 = read("/api/v1/presences/US/JP?asOf=1900-01-01", position);
@@ -64,29 +66,52 @@ class LegationsHttpTest extends LedgerIntegrationTest {
         JsonNode in1910 = read("/api/v1/presences/US/JP?asOf=1910-01-01", position);
         assertThat(in1910.path("missions").findValuesAsText("missionId")).containsExactly(TOKYO);
         assertThat(in1910.path("missions").get(0).path("kind").asText()).isEqualTo("EMBASSY");
-        assertThat(in1910.path("missions").get(0).path("statusSince").asText()).as("its status did not change")
+        assertThat(in1910.path("missions").get(0).path("statusSince").asText())
+                .as("its status did not change")
                 .isEqualTo("1859-07-01");
-        assertThat(read("/api/v1/missions/" + TOKYO + "?asOf=1906-05-25", position).path("mission").path("kind").asText())
+        assertThat(read("/api/v1/missions/" + TOKYO + "?asOf=1906-05-25", position)
+                        .path("mission")
+                        .path("kind")
+                        .asText())
                 .isEqualTo("LEGATION");
-        assertThat(read("/api/v1/missions/" + TOKYO + "?asOf=1906-05-26", position).path("mission").path("kind").asText())
+        assertThat(read("/api/v1/missions/" + TOKYO + "?asOf=1906-05-26", position)
+                        .path("mission")
+                        .path("kind")
+                        .asText())
                 .isEqualTo("EMBASSY");
-        assertThat(read("/api/v1/missions?state=JP&kind=LEGATION&asOf=1900-01-01", position).path("items")
-                .findValuesAsText("missionId")).containsExactly(TOKYO);
-        assertThat(read("/api/v1/missions?state=JP&kind=LEGATION&asOf=1910-01-01", position).path("items").size()).isZero();
+        assertThat(read("/api/v1/missions?state=JP&kind=LEGATION&asOf=1900-01-01", position)
+                        .path("items")
+                        .findValuesAsText("missionId"))
+                .containsExactly(TOKYO);
+        assertThat(read("/api/v1/missions?state=JP&kind=LEGATION&asOf=1910-01-01", position)
+                        .path("items")
+                        .size())
+                .isZero();
         // Bitemporal: as the ledger stood before the raise was recorded, 1910 still showed a legation.
         assertThat(read("/api/v1/presences/US/JP?asOf=1910-01-01&knownAt=" + beforeTheRaise, position)
-                .path("missions").get(0).path("kind").asText()).isEqualTo("LEGATION");
+                        .path("missions")
+                        .get(0)
+                        .path("kind")
+                        .asText())
+                .isEqualTo("LEGATION");
 
         // Heads of mission: the post's kind as of the day, and each head's class as appointed.
-        JsonNode post1900 = read("/api/v1/heads-of-mission?missionId=" + TOKYO + "&asOf=1900-01-01", position).path("items").get(0);
+        JsonNode post1900 = read("/api/v1/heads-of-mission?missionId=" + TOKYO + "&asOf=1900-01-01", position)
+                .path("items")
+                .get(0);
         assertThat(post1900.path("kind").asText()).isEqualTo("LEGATION");
         assertThat(post1900.path("vacant").asBoolean()).isTrue();
-        JsonNode post1905 = read("/api/v1/heads-of-mission?missionId=" + TOKYO + "&asOf=1905-01-01", position).path("items").get(0);
+        JsonNode post1905 = read("/api/v1/heads-of-mission?missionId=" + TOKYO + "&asOf=1905-01-01", position)
+                .path("items")
+                .get(0);
         assertThat(post1905.path("kind").asText()).isEqualTo("LEGATION");
         assertThat(post1905.path("current").path("personId").asText()).isEqualTo("lloyd-griscom");
-        assertThat(post1905.path("current").path("headClass").asText()).as("the head of a legation is an envoy")
+        assertThat(post1905.path("current").path("headClass").asText())
+                .as("the head of a legation is an envoy")
                 .isEqualTo("ENVOY");
-        JsonNode post1910 = read("/api/v1/heads-of-mission?missionId=" + TOKYO + "&asOf=1910-01-01", position).path("items").get(0);
+        JsonNode post1910 = read("/api/v1/heads-of-mission?missionId=" + TOKYO + "&asOf=1910-01-01", position)
+                .path("items")
+                .get(0);
         assertThat(post1910.path("kind").asText()).isEqualTo("EMBASSY");
         assertThat(post1910.path("current").path("personId").asText()).isEqualTo("luke-e-wright");
         assertThat(post1910.path("current").path("headClass").asText()).isEqualTo("AMBASSADOR");
@@ -119,12 +144,16 @@ class LegationsHttpTest extends LedgerIntegrationTest {
         assertThat(earlier.json().path("rule").asText()).isEqualTo("contradicts-recorded-fact");
         assertThat(earlier.json().path("field").asText()).isEqualTo("effectiveDate");
         assertThat(earlier.json().path("conflictingFact").path("type").asText()).isEqualTo("MissionRankChanged");
-        assertThat(earlier.json().path("conflictingFact").path("effectiveDate").asText()).isEqualTo("1913-06-01");
+        assertThat(earlier.json().path("conflictingFact").path("effectiveDate").asText())
+                .isEqualTo("1913-06-01");
         assertThat(earlier.json().path("conflictingFact").path("rule").asText()).isEqualTo("same-rank");
-        assertThat(earlier.json().path("conflictingFact").path("eventId").asText()).isNotBlank();
+        assertThat(earlier.json().path("conflictingFact").path("eventId").asText())
+                .isNotBlank();
         Response lowered = ledger.command("clerk", "ChangeMissionRank", """
                 {"missionId": "%s", "kind": "LEGATION", "effectiveDate": "1910-01-01", "source": "test"}""".formatted(madrid));
-        assertThat(lowered.json().path("rule").asText()).as("a legation in 1910").isEqualTo("same-rank");
+        assertThat(lowered.json().path("rule").asText())
+                .as("a legation in 1910")
+                .isEqualTo("same-rank");
 
         Response consulate = ledger.command("clerk", "ChangeMissionRank", """
                 {"missionId": "%s", "kind": "CONSULATE", "effectiveDate": "1920-01-01", "source": "test"}""".formatted(madrid));

@@ -1,11 +1,11 @@
 package org.diplomaticledger.presence.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.diplomaticledger.support.LedgerClient.Response;
 import org.diplomaticledger.support.LedgerIntegrationTest;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 20: a correction that keeps a staff or ceiling fact on its day but changes its number is judged against the
@@ -21,8 +21,7 @@ class StaffCorrectionsHttpTest extends LedgerIntegrationTest {
 
     private Response correct(String eventId, String corrections) {
         return ledger.command("clerk", "CorrectEntry", """
-                {"eventId": "%s", "corrections": %s, "reason": "the source misread", "source": "Nyasa Times"}"""
-                .formatted(eventId, corrections));
+                {"eventId": "%s", "corrections": %s, "reason": "the source misread", "source": "Nyasa Times"}""".formatted(eventId, corrections));
     }
 
     @Test
@@ -53,7 +52,8 @@ class StaffCorrectionsHttpTest extends LedgerIntegrationTest {
         Response limit = correct(ceiling, "{\"limit\": 1}");
         assertThat(limit.status()).as(limit.toString()).isEqualTo(409);
         assertThat(limit.json().path("type").asText()).endsWith(":contradicts-recorded-fact");
-        assertThat(limit.json().path("conflictingFact").path("eventId").asText()).isEqualTo(accreditation);
+        assertThat(limit.json().path("conflictingFact").path("eventId").asText())
+                .isEqualTo(accreditation);
         assertThat(limit.json().path("conflictingFact").path("rule").asText()).isEqualTo("ceiling-exceeded");
 
         assertThat(history().path("total").asLong()).as("nothing written").isEqualTo(before);

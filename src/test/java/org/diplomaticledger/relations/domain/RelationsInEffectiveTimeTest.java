@@ -1,5 +1,14 @@
 package org.diplomaticledger.relations.domain;
 
+import static org.diplomaticledger.relations.api.RelationsLevel.DOWNGRADED;
+import static org.diplomaticledger.relations.api.RelationsLevel.FULL;
+import static org.diplomaticledger.relations.api.RelationsLevel.RESTORED;
+import static org.diplomaticledger.relations.api.RelationsLevel.SEVERED;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.instanceOf;
+
+import java.time.LocalDate;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.diplomaticledger.relations.api.ChangeRelationsLevel;
 import org.diplomaticledger.relations.api.RelationsLevel;
@@ -9,16 +18,6 @@ import org.diplomaticledger.shared.Provenance;
 import org.diplomaticledger.shared.RuleViolation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-
-import static org.diplomaticledger.relations.api.RelationsLevel.DOWNGRADED;
-import static org.diplomaticledger.relations.api.RelationsLevel.FULL;
-import static org.diplomaticledger.relations.api.RelationsLevel.RESTORED;
-import static org.diplomaticledger.relations.api.RelationsLevel.SEVERED;
-import static org.hamcrest.Matchers.allOf;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.instanceOf;
 
 /**
  * A change of relations is judged against the level in force on its own day, whatever was recorded first (issue 20,
@@ -39,8 +38,8 @@ class RelationsInEffectiveTimeTest {
     }
 
     private static RelationsLevelChanged changed(RelationsLevel level, RelationsLevel previous, int year) {
-        return new RelationsLevelChanged(EG_IR, EG, IR, level, previous, null, null, null, null,
-                LocalDate.of(year, 1, 1), SOURCE, null);
+        return new RelationsLevelChanged(
+                EG_IR, EG, IR, level, previous, null, null, null, null, LocalDate.of(year, 1, 1), SOURCE, null);
     }
 
     private static ChangeRelationsLevel change(RelationsLevel level, int year) {
@@ -63,7 +62,8 @@ class RelationsInEffectiveTimeTest {
     void refusesARestorationBackFilledInsideTheBreakAsContradictingTheRecordedOne() {
         fixture.given(changed(SEVERED, null, 1980), changed(RESTORED, SEVERED, 1991))
                 .when(change(RESTORED, 1985))
-                .expectException(allOf(instanceOf(RuleViolation.class),
+                .expectException(allOf(
+                        instanceOf(RuleViolation.class),
                         org.hamcrest.Matchers.hasProperty("message", containsString("contradicts a fact recorded"))));
     }
 
@@ -71,8 +71,8 @@ class RelationsInEffectiveTimeTest {
     void refusesALevelTheRelationsAlreadyHadOnThatDay() {
         fixture.given(changed(SEVERED, null, 1980), changed(RESTORED, SEVERED, 1991))
                 .when(change(SEVERED, 1985))
-                .expectException(org.hamcrest.Matchers.hasProperty("message",
-                        containsString("are already SEVERED on 1985-01-01")))
+                .expectException(org.hamcrest.Matchers.hasProperty(
+                        "message", containsString("are already SEVERED on 1985-01-01")))
                 .expectNoEvents();
     }
 
@@ -81,8 +81,19 @@ class RelationsInEffectiveTimeTest {
     void acceptsAChangeBackFilledBetweenRecordedOnesThatKeepsThemValid() {
         fixture.given(changed(FULL, null, 1970), changed(SEVERED, FULL, 1980))
                 .when(change(DOWNGRADED, 1975))
-                .expectEvents(new RelationsLevelChanged(EG_IR, EG, IR, DOWNGRADED, FULL, null, null, null, null,
-                        LocalDate.of(1975, 1, 1), SOURCE, BilateralRelations.CAMEO_REDUCE_OR_BREAK_RELATIONS));
+                .expectEvents(new RelationsLevelChanged(
+                        EG_IR,
+                        EG,
+                        IR,
+                        DOWNGRADED,
+                        FULL,
+                        null,
+                        null,
+                        null,
+                        null,
+                        LocalDate.of(1975, 1, 1),
+                        SOURCE,
+                        BilateralRelations.CAMEO_REDUCE_OR_BREAK_RELATIONS));
     }
 
     /** Full in 1985, the relations would have nothing to restore when the recorded restoration of 1991 came. */
@@ -90,9 +101,10 @@ class RelationsInEffectiveTimeTest {
     void refusesAChangeThatWouldMakeALaterRecordedOneWrongNamingIt() {
         fixture.given(changed(SEVERED, null, 1980), changed(RESTORED, SEVERED, 1991))
                 .when(new ChangeRelationsLevel(EG, IR, FULL, null, null, null, null, LocalDate.of(1985, 1, 1), SOURCE))
-                .expectException(allOf(instanceOf(RuleViolation.class),
-                        org.hamcrest.Matchers.hasProperty("message", allOf(containsString("1991-01-01"),
-                                containsString("nothing-to-restore")))))
+                .expectException(allOf(
+                        instanceOf(RuleViolation.class),
+                        org.hamcrest.Matchers.hasProperty(
+                                "message", allOf(containsString("1991-01-01"), containsString("nothing-to-restore")))))
                 .expectNoEvents();
     }
 }

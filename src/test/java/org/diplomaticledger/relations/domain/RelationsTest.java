@@ -1,7 +1,16 @@
 package org.diplomaticledger.relations.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.diplomaticledger.relations.api.RelationsLevel.DOWNGRADED;
+import static org.diplomaticledger.relations.api.RelationsLevel.FULL;
+import static org.diplomaticledger.relations.api.RelationsLevel.RESTORED;
+import static org.diplomaticledger.relations.api.RelationsLevel.SEVERED;
+import static org.hamcrest.Matchers.containsString;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.time.LocalDate;
+import java.util.Objects;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.diplomaticledger.relations.api.ChangeRelationsLevel;
 import org.diplomaticledger.relations.api.RelationsId;
@@ -16,16 +25,6 @@ import org.hamcrest.TypeSafeDiagnosingMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-import java.util.Objects;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.diplomaticledger.relations.api.RelationsLevel.DOWNGRADED;
-import static org.diplomaticledger.relations.api.RelationsLevel.FULL;
-import static org.diplomaticledger.relations.api.RelationsLevel.RESTORED;
-import static org.diplomaticledger.relations.api.RelationsLevel.SEVERED;
-import static org.hamcrest.Matchers.containsString;
 
 class RelationsTest {
 
@@ -50,13 +49,13 @@ class RelationsTest {
     }
 
     private static RelationsLevelChanged changed(RelationsLevel level, RelationsLevel previous, Integer cameoCode) {
-        return new RelationsLevelChanged(IR_US, IR, US, level, previous, null, null, null, null, LATER, SOURCE,
-                cameoCode);
+        return new RelationsLevelChanged(
+                IR_US, IR, US, level, previous, null, null, null, null, LATER, SOURCE, cameoCode);
     }
 
     private static RelationsLevelChanged severed() {
-        return new RelationsLevelChanged(IR_US, IR, US, SEVERED, null, US, "hostage crisis", PK, CH, APRIL_1980,
-                SOURCE, 161);
+        return new RelationsLevelChanged(
+                IR_US, IR, US, SEVERED, null, US, "hostage crisis", PK, CH, APRIL_1980, SOURCE, 161);
     }
 
     /** A RuleViolation naming the given rule and field. */
@@ -64,14 +63,20 @@ class RelationsTest {
         return new TypeSafeDiagnosingMatcher<>() {
             @Override
             protected boolean matchesSafely(RuleViolation violation, Description mismatch) {
-                mismatch.appendText("rule ").appendValue(violation.rule())
-                        .appendText(" on field ").appendValue(violation.field());
+                mismatch.appendText("rule ")
+                        .appendValue(violation.rule())
+                        .appendText(" on field ")
+                        .appendValue(violation.field());
                 return rule.equals(violation.rule()) && Objects.equals(field, violation.field());
             }
 
             @Override
             public void describeTo(Description description) {
-                description.appendText("RuleViolation ").appendValue(rule).appendText(" on field ").appendValue(field);
+                description
+                        .appendText("RuleViolation ")
+                        .appendValue(rule)
+                        .appendText(" on field ")
+                        .appendValue(field);
             }
         };
     }
@@ -83,7 +88,9 @@ class RelationsTest {
         void sortsTheTwoStatesWhateverTheOrder() {
             assertThat(RelationsId.of(US, IR)).isEqualTo(IR_US);
             assertThat(RelationsId.of(IR, US)).isEqualTo(IR_US);
-            assertThat(change(CountryCode.of("USA"), CountryCode.of("IRN"), FULL).relationsId()).isEqualTo(IR_US);
+            assertThat(change(CountryCode.of("USA"), CountryCode.of("IRN"), FULL)
+                            .relationsId())
+                    .isEqualTo(IR_US);
         }
     }
 
@@ -102,9 +109,7 @@ class RelationsTest {
 
         @Test
         void acceptsAnyLevelAsTheFirstKnown() {
-            fixture.givenNoPriorActivity()
-                    .when(change(US, IR, RESTORED))
-                    .expectEvents(changed(RESTORED, null, null));
+            fixture.givenNoPriorActivity().when(change(US, IR, RESTORED)).expectEvents(changed(RESTORED, null, null));
         }
 
         @Test
@@ -123,16 +128,12 @@ class RelationsTest {
 
         @Test
         void codesAPartialResumptionAfterABreakWithoutCameo() {
-            fixture.given(severed())
-                    .when(change(IR, US, DOWNGRADED))
-                    .expectEvents(changed(DOWNGRADED, SEVERED, null));
+            fixture.given(severed()).when(change(IR, US, DOWNGRADED)).expectEvents(changed(DOWNGRADED, SEVERED, null));
         }
 
         @Test
         void restoresSeveredRelations() {
-            fixture.given(severed())
-                    .when(change(IR, US, RESTORED))
-                    .expectEvents(changed(RESTORED, SEVERED, null));
+            fixture.given(severed()).when(change(IR, US, RESTORED)).expectEvents(changed(RESTORED, SEVERED, null));
         }
 
         @Test
@@ -215,22 +216,22 @@ class RelationsTest {
     @Nested
     class Snapshot {
 
-        private final ObjectMapper mapper = JsonMapper.builder().findAndAddModules().build();
+        private final ObjectMapper mapper =
+                JsonMapper.builder().findAndAddModules().build();
 
         @Test
         void survivesAJacksonRoundTrip() {
-            fixture.given(severed())
-                    .when(change(IR, US, RESTORED))
-                    .expectState(relations -> {
-                        try {
-                            String json = mapper.writeValueAsString(relations);
-                            assertThat(mapper.readValue(json, BilateralRelations.class))
-                                    .usingRecursiveComparison().isEqualTo(relations);
-                            assertThat(json).contains("\"relationsId\":\"RELATIONS-IR-US\"", "\"fact\":\"RESTORED\"");
-                        } catch (Exception e) {
-                            throw new AssertionError(e);
-                        }
-                    });
+            fixture.given(severed()).when(change(IR, US, RESTORED)).expectState(relations -> {
+                try {
+                    String json = mapper.writeValueAsString(relations);
+                    assertThat(mapper.readValue(json, BilateralRelations.class))
+                            .usingRecursiveComparison()
+                            .isEqualTo(relations);
+                    assertThat(json).contains("\"relationsId\":\"RELATIONS-IR-US\"", "\"fact\":\"RESTORED\"");
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
         }
     }
 }

@@ -1,5 +1,9 @@
 package org.diplomaticledger.states.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.InvalidValueException;
@@ -17,19 +21,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The register of states' rules, one test per rule. */
 class StateRegisterTest {
 
     private static final Provenance SOURCE = Provenance.of("test");
     private static final LocalDate EARLIEST = LocalDate.of(1648, 1, 1);
-    private static final StateRegistered PRUSSIA_LIKE = new StateRegistered(CountryCode.of("DE"), List.of("Germany"),
-            List.of(new StatePeriod(LocalDate.of(1871, 1, 18), null)), List.of(), List.of("cow:255", "cow:GMY"), false,
-            LocalDate.of(1871, 1, 18), SOURCE);
+    private static final StateRegistered PRUSSIA_LIKE = new StateRegistered(
+            CountryCode.of("DE"),
+            List.of("Germany"),
+            List.of(new StatePeriod(LocalDate.of(1871, 1, 18), null)),
+            List.of(),
+            List.of("cow:255", "cow:GMY"),
+            false,
+            LocalDate.of(1871, 1, 18),
+            SOURCE);
     private static final StatesSeeded SEEDED = new StatesSeeded("test", List.of(PRUSSIA_LIKE), EARLIEST, SOURCE);
 
     private AggregateTestFixture<StateRegister> fixture;
@@ -40,9 +45,16 @@ class StateRegisterTest {
         fixture.registerAnnotatedCommandHandler(new SuccessionRecorder(fixture.getRepository()));
     }
 
-    private static RegisterState register(String code, List<StatePeriod> periods, List<String> predecessors, List<String> schemeCodes) {
-        return new RegisterState(CountryCode.of(code), List.of("A state"), periods,
-                predecessors.stream().map(CountryCode::of).toList(), schemeCodes, null, SOURCE);
+    private static RegisterState register(
+            String code, List<StatePeriod> periods, List<String> predecessors, List<String> schemeCodes) {
+        return new RegisterState(
+                CountryCode.of(code),
+                List.of("A state"),
+                periods,
+                predecessors.stream().map(CountryCode::of).toList(),
+                schemeCodes,
+                null,
+                SOURCE);
     }
 
     private static final List<StatePeriod> BAVARIA = List.of(new StatePeriod(EARLIEST, LocalDate.of(1871, 1, 18)));
@@ -68,7 +80,9 @@ class StateRegisterTest {
     void aSchemeCodeIsKeptWithoutLeadingZerosSoThatItNamesOneState() {
         RegisterState command = register("XTUS", BAVARIA, List.of(), List.of("cow:0337", "gw:tus"));
         assertThat(command.schemeCodes()).containsExactly("cow:337", "gw:TUS");
-        fixture.given(SEEDED, register("XBAV", BAVARIA, List.of(), List.of("cow:337")).registered())
+        fixture.given(
+                        SEEDED,
+                        register("XBAV", BAVARIA, List.of(), List.of("cow:337")).registered())
                 .when(command)
                 .expectNoEvents()
                 .expectException(RuleViolation.class);
@@ -101,8 +115,11 @@ class StateRegisterTest {
     @Test
     void aPredecessorMustBeInTheRegister() {
         fixture.given(SEEDED)
-                .when(register("XNGC", List.of(new StatePeriod(LocalDate.of(1867, 7, 1), LocalDate.of(1871, 1, 18))),
-                        List.of("XPRU"), List.of()))
+                .when(register(
+                        "XNGC",
+                        List.of(new StatePeriod(LocalDate.of(1867, 7, 1), LocalDate.of(1871, 1, 18))),
+                        List.of("XPRU"),
+                        List.of()))
                 .expectException(InvalidValueException.class)
                 .expectExceptionMessage("unknown state 'XPRU': not in the register (register it first)")
                 .expectNoEvents();
@@ -111,7 +128,11 @@ class StateRegisterTest {
     @Test
     void aSchemeCodeNamesOneState() {
         fixture.given(SEEDED)
-                .when(register("XPRU", List.of(new StatePeriod(EARLIEST, LocalDate.of(1871, 1, 18))), List.of(), List.of("cow:255")))
+                .when(register(
+                        "XPRU",
+                        List.of(new StatePeriod(EARLIEST, LocalDate.of(1871, 1, 18))),
+                        List.of(),
+                        List.of("cow:255")))
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage("cow:255 already names DE; a scheme code names one state")
                 .expectNoEvents();
@@ -120,13 +141,21 @@ class StateRegisterTest {
     @Test
     void periodsAreInOrderAndDoNotOverlap() {
         fixture.given(SEEDED)
-                .when(register("XHAN", List.of(new StatePeriod(LocalDate.of(1814, 10, 12), LocalDate.of(1866, 9, 20)),
-                        new StatePeriod(LocalDate.of(1860, 1, 1), null)), List.of(), List.of()))
+                .when(register(
+                        "XHAN",
+                        List.of(
+                                new StatePeriod(LocalDate.of(1814, 10, 12), LocalDate.of(1866, 9, 20)),
+                                new StatePeriod(LocalDate.of(1860, 1, 1), null)),
+                        List.of(),
+                        List.of()))
                 .expectException(InvalidValueException.class)
                 .expectNoEvents();
         fixture.given(SEEDED)
-                .when(register("XHAN", List.of(new StatePeriod(LocalDate.of(1866, 9, 20), LocalDate.of(1814, 10, 12))),
-                        List.of(), List.of()))
+                .when(register(
+                        "XHAN",
+                        List.of(new StatePeriod(LocalDate.of(1866, 9, 20), LocalDate.of(1814, 10, 12))),
+                        List.of(),
+                        List.of()))
                 .expectException(InvalidValueException.class)
                 .expectNoEvents();
     }
@@ -136,53 +165,85 @@ class StateRegisterTest {
     class RecordingASuccession {
 
         private static StateRegistered state(String code, String name, String from, String until) {
-            return new StateRegistered(CountryCode.of(code), List.of(name),
+            return new StateRegistered(
+                    CountryCode.of(code),
+                    List.of(name),
                     List.of(new StatePeriod(LocalDate.parse(from), until == null ? null : LocalDate.parse(until))),
-                    List.of(), List.of(), false, LocalDate.parse(from), SOURCE);
+                    List.of(),
+                    List.of(),
+                    false,
+                    LocalDate.parse(from),
+                    SOURCE);
         }
 
-        private static final StatesSeeded STATES = new StatesSeeded("test", List.of(
-                state("SU", "Union of Soviet Socialist Republics", "1922-12-30", "1991-12-26"),
-                state("RU", "Russia", "1991-12-25", null),
-                state("DD", "German Democratic Republic", "1949-10-05", "1990-10-03"),
-                new StateRegistered(CountryCode.of("DE"), List.of("Germany"), List.of(
-                        new StatePeriod(LocalDate.of(1871, 1, 18), LocalDate.of(1945, 5, 8)),
-                        new StatePeriod(LocalDate.of(1949, 9, 21), null)), List.of(), List.of(), false,
-                        LocalDate.of(1871, 1, 18), SOURCE),
-                state("CSHH", "Czechoslovakia", "1918-11-11", "1993-01-01"),
-                state("CZ", "Czechia", "1993-01-01", null),
-                state("SK", "Slovakia", "1993-01-01", null),
-                state("HV", "Upper Volta", "1960-08-05", "1984-08-04"),
-                state("BF", "Burkina Faso", "1960-08-05", null)), EARLIEST, SOURCE);
+        private static final StatesSeeded STATES = new StatesSeeded(
+                "test",
+                List.of(
+                        state("SU", "Union of Soviet Socialist Republics", "1922-12-30", "1991-12-26"),
+                        state("RU", "Russia", "1991-12-25", null),
+                        state("DD", "German Democratic Republic", "1949-10-05", "1990-10-03"),
+                        new StateRegistered(
+                                CountryCode.of("DE"),
+                                List.of("Germany"),
+                                List.of(
+                                        new StatePeriod(LocalDate.of(1871, 1, 18), LocalDate.of(1945, 5, 8)),
+                                        new StatePeriod(LocalDate.of(1949, 9, 21), null)),
+                                List.of(),
+                                List.of(),
+                                false,
+                                LocalDate.of(1871, 1, 18),
+                                SOURCE),
+                        state("CSHH", "Czechoslovakia", "1918-11-11", "1993-01-01"),
+                        state("CZ", "Czechia", "1993-01-01", null),
+                        state("SK", "Slovakia", "1993-01-01", null),
+                        state("HV", "Upper Volta", "1960-08-05", "1984-08-04"),
+                        state("BF", "Burkina Faso", "1960-08-05", null)),
+                EARLIEST,
+                SOURCE);
 
-        private static RecordSuccession succession(SuccessionKind kind, String predecessor, String date, String... successors) {
-            return new RecordSuccession(kind, CountryCode.of(predecessor),
-                    java.util.Arrays.stream(successors).map(CountryCode::of).toList(), LocalDate.parse(date),
+        private static RecordSuccession succession(
+                SuccessionKind kind, String predecessor, String date, String... successors) {
+            return new RecordSuccession(
+                    kind,
+                    CountryCode.of(predecessor),
+                    java.util.Arrays.stream(successors).map(CountryCode::of).toList(),
+                    LocalDate.parse(date),
                     Provenance.of("a source"));
         }
 
-        private static final RecordSuccession RUSSIA = succession(SuccessionKind.CONTINUATION, "SU", "1991-12-25", "RU");
-        private static final RecordSuccession UNIFICATION = succession(SuccessionKind.ABSORPTION, "DD", "1990-10-03", "DE");
-        private static final RecordSuccession VELVET_DIVORCE = succession(SuccessionKind.DISSOLUTION, "CSHH", "1993-01-01", "CZ", "SK");
+        private static final RecordSuccession RUSSIA =
+                succession(SuccessionKind.CONTINUATION, "SU", "1991-12-25", "RU");
+        private static final RecordSuccession UNIFICATION =
+                succession(SuccessionKind.ABSORPTION, "DD", "1990-10-03", "DE");
+        private static final RecordSuccession VELVET_DIVORCE =
+                succession(SuccessionKind.DISSOLUTION, "CSHH", "1993-01-01", "CZ", "SK");
 
         @Test
         void recordsEachKindOnTheDayThePredecessorsExistenceEnds() {
             // the USSR's last day is the day of the continuation; the GDR's and Czechoslovakia's the day before
-            fixture.given(STATES).when(RUSSIA).expectSuccessfulHandlerExecution().expectEvents(
-                    new StateSucceeded(SuccessionKind.CONTINUATION, CountryCode.of("SU"), List.of(CountryCode.of("RU")),
-                            LocalDate.of(1991, 12, 25), Provenance.of("a source")));
+            fixture.given(STATES)
+                    .when(RUSSIA)
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new StateSucceeded(
+                            SuccessionKind.CONTINUATION,
+                            CountryCode.of("SU"),
+                            List.of(CountryCode.of("RU")),
+                            LocalDate.of(1991, 12, 25),
+                            Provenance.of("a source")));
             fixture.given(STATES).when(UNIFICATION).expectEvents(UNIFICATION.succeeded());
             fixture.given(STATES).when(VELVET_DIVORCE).expectEvents(VELVET_DIVORCE.succeeded());
         }
 
         @Test
         void aContinuationOrAnAbsorptionHasOneSuccessorADissolutionTwoOrMore() {
-            fixture.given(STATES).when(succession(SuccessionKind.CONTINUATION, "CSHH", "1993-01-01", "CZ", "SK"))
+            fixture.given(STATES)
+                    .when(succession(SuccessionKind.CONTINUATION, "CSHH", "1993-01-01", "CZ", "SK"))
                     .expectException(InvalidValueException.class)
                     .expectExceptionMessage("a continuation has exactly one successor, not 2 (a state dissolved into"
                             + " several: DISSOLUTION)")
                     .expectNoEvents();
-            fixture.given(STATES).when(succession(SuccessionKind.DISSOLUTION, "CSHH", "1993-01-01", "CZ"))
+            fixture.given(STATES)
+                    .when(succession(SuccessionKind.DISSOLUTION, "CSHH", "1993-01-01", "CZ"))
                     .expectException(InvalidValueException.class)
                     .expectExceptionMessage("a dissolution has two or more successors, not 1")
                     .expectNoEvents();
@@ -190,34 +251,41 @@ class StateRegisterTest {
 
         @Test
         void thePredecessorAndTheSuccessorsAreInTheRegisterEachNamedOnce() {
-            fixture.given(STATES).when(succession(SuccessionKind.ABSORPTION, "XPRU", "1871-01-18", "DE"))
+            fixture.given(STATES)
+                    .when(succession(SuccessionKind.ABSORPTION, "XPRU", "1871-01-18", "DE"))
                     .expectException(InvalidValueException.class)
                     .expectExceptionMessage("unknown state 'XPRU': not in the register")
                     .expectNoEvents();
-            fixture.given(STATES).when(succession(SuccessionKind.DISSOLUTION, "CSHH", "1993-01-01", "CZ", "XBOH"))
+            fixture.given(STATES)
+                    .when(succession(SuccessionKind.DISSOLUTION, "CSHH", "1993-01-01", "CZ", "XBOH"))
                     .expectException(InvalidValueException.class)
                     .expectNoEvents();
-            fixture.given(STATES).when(succession(SuccessionKind.DISSOLUTION, "CSHH", "1993-01-01", "CZ", "CZ"))
+            fixture.given(STATES)
+                    .when(succession(SuccessionKind.DISSOLUTION, "CSHH", "1993-01-01", "CZ", "CZ"))
                     .expectException(InvalidValueException.class)
                     .expectNoEvents();
         }
 
         @Test
         void thePredecessorsExistenceEndsOnThatDayOrTheDayBefore() {
-            fixture.given(STATES).when(succession(SuccessionKind.ABSORPTION, "DD", "1995-01-01", "DE"))
+            fixture.given(STATES)
+                    .when(succession(SuccessionKind.ABSORPTION, "DD", "1995-01-01", "DE"))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage("DD existed from 1949-10-05 until 1990-10-03: a succession on 1995-01-01"
-                            + " needs its last day on 1995-01-01 or the day before (a period until 1995-01-01 or 1995-01-02)")
+                    .expectExceptionMessage(
+                            "DD existed from 1949-10-05 until 1990-10-03: a succession on 1995-01-01"
+                                    + " needs its last day on 1995-01-01 or the day before (a period until 1995-01-01 or 1995-01-02)")
                     .expectNoEvents();
             // a state that still exists is not succeeded
-            fixture.given(STATES).when(succession(SuccessionKind.CONTINUATION, "BF", "1984-08-04", "HV"))
+            fixture.given(STATES)
+                    .when(succession(SuccessionKind.CONTINUATION, "BF", "1984-08-04", "HV"))
                     .expectException(RuleViolation.class)
                     .expectNoEvents();
         }
 
         @Test
         void eachSuccessorExistsOnThatDay() {
-            fixture.given(STATES).when(succession(SuccessionKind.DISSOLUTION, "SU", "1991-12-25", "RU", "CZ"))
+            fixture.given(STATES)
+                    .when(succession(SuccessionKind.DISSOLUTION, "SU", "1991-12-25", "RU", "CZ"))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage("CZ did not exist on 1991-12-25; it existed from 1993-01-01 on")
                     .expectNoEvents();
@@ -225,10 +293,12 @@ class StateRegisterTest {
 
         @Test
         void anAbsorbingStateExistedAlready() {
-            fixture.given(STATES).when(succession(SuccessionKind.ABSORPTION, "SU", "1991-12-25", "RU"))
+            fixture.given(STATES)
+                    .when(succession(SuccessionKind.ABSORPTION, "SU", "1991-12-25", "RU"))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage("an absorption takes the predecessor into a state that existed already, and"
-                            + " RU did not exist on 1991-12-24; a new state following SU is a CONTINUATION or a DISSOLUTION")
+                    .expectExceptionMessage(
+                            "an absorption takes the predecessor into a state that existed already, and"
+                                    + " RU did not exist on 1991-12-24; a new state following SU is a CONTINUATION or a DISSOLUTION")
                     .expectNoEvents();
         }
 
@@ -244,7 +314,10 @@ class StateRegisterTest {
 
         @Test
         void aStateContinuesOnePredecessor() {
-            fixture.given(STATES, succession(SuccessionKind.CONTINUATION, "HV", "1984-08-04", "BF").succeeded())
+            fixture.given(
+                            STATES,
+                            succession(SuccessionKind.CONTINUATION, "HV", "1984-08-04", "BF")
+                                    .succeeded())
                     .when(succession(SuccessionKind.CONTINUATION, "DD", "1990-10-03", "BF"))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage("BF continues HV already; a state continues one predecessor")

@@ -1,19 +1,9 @@
 package org.diplomaticledger.states.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.diplomaticledger.DiplomaticLedgerApplication;
-import org.diplomaticledger.support.LedgerClient;
-import org.diplomaticledger.support.LedgerClient.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,8 +15,17 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.diplomaticledger.DiplomaticLedgerApplication;
+import org.diplomaticledger.support.LedgerClient;
+import org.diplomaticledger.support.LedgerClient.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The historic sample of the demo data (demo/06-historic-missions.ndjson: the US legation, then embassy, in London,
@@ -52,7 +51,10 @@ class HistoricSampleHttpTest {
     @BeforeAll
     static void importTheSampleInBothOrders() throws IOException {
         try (InputStream in = new ClassPathResource(SAMPLE).getInputStream()) {
-            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.isBlank())
+                    .toList();
         }
         newestFirst = Ledger.start();
         Response newest = newestFirst.importLines(lines);
@@ -94,10 +96,12 @@ class HistoricSampleHttpTest {
                 tenureBegan.merge(person, effectiveDate(line), (a, b) -> a.compareTo(b) <= 0 ? a : b);
             }
         }
-        List<String> facts = lines.subList(3, lines.size()).stream().map(line -> {
-            String person = json(line).path("payload").path("personId").asText("");
-            return person.isEmpty() ? effectiveDate(line) : tenureBegan.get(person);
-        }).toList();
+        List<String> facts = lines.subList(3, lines.size()).stream()
+                .map(line -> {
+                    String person = json(line).path("payload").path("personId").asText("");
+                    return person.isEmpty() ? effectiveDate(line) : tenureBegan.get(person);
+                })
+                .toList();
         assertThat(facts).isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(lines).allMatch(l -> !json(l).path("payload").path("source").isMissingNode());
     }
@@ -107,16 +111,31 @@ class HistoricSampleHttpTest {
         JsonNode in1890 = mission(newestFirst, LONDON, "1890-01-01", newestPosition);
         assertThat(in1890.path("status").asText()).isEqualTo("OPEN");
         assertThat(in1890.path("kind").asText()).isEqualTo("LEGATION");
-        assertThat(mission(newestFirst, LONDON, "1893-06-21", newestPosition).path("kind").asText()).isEqualTo("LEGATION");
+        assertThat(mission(newestFirst, LONDON, "1893-06-21", newestPosition)
+                        .path("kind")
+                        .asText())
+                .isEqualTo("LEGATION");
         JsonNode in1895 = mission(newestFirst, LONDON, "1895-01-01", newestPosition);
         assertThat(in1895.path("kind").asText()).isEqualTo("EMBASSY");
-        assertThat(in1895.path("statusSince").asText()).as("the raise does not reopen it").isEqualTo("1785-06-01");
-        assertThat(newestFirst.read("/api/v1/presences/US/GB?asOf=1890-01-01", newestPosition).path("missions")
-                .findValuesAsText("kind")).containsExactly("LEGATION");
-        assertThat(newestFirst.read("/api/v1/presences/US/GB?asOf=1895-01-01", newestPosition).path("missions")
-                .findValuesAsText("kind")).containsExactly("EMBASSY");
+        assertThat(in1895.path("statusSince").asText())
+                .as("the raise does not reopen it")
+                .isEqualTo("1785-06-01");
+        assertThat(newestFirst
+                        .read("/api/v1/presences/US/GB?asOf=1890-01-01", newestPosition)
+                        .path("missions")
+                        .findValuesAsText("kind"))
+                .containsExactly("LEGATION");
+        assertThat(newestFirst
+                        .read("/api/v1/presences/US/GB?asOf=1895-01-01", newestPosition)
+                        .path("missions")
+                        .findValuesAsText("kind"))
+                .containsExactly("EMBASSY");
         // The mission keeps the id it was opened under.
-        assertThat(newestFirst.client.get("analyst", "/api/v1/missions/US-GB-EMBASSY-LONDON").status()).isEqualTo(404);
+        assertThat(newestFirst
+                        .client
+                        .get("analyst", "/api/v1/missions/US-GB-EMBASSY-LONDON")
+                        .status())
+                .isEqualTo(404);
 
         JsonNode post1895 = post(newestFirst, LONDON, "1895-01-01", newestPosition);
         assertThat(post1895.path("kind").asText()).isEqualTo("EMBASSY");
@@ -125,25 +144,42 @@ class HistoricSampleHttpTest {
         assertThat(post1895.path("current").path("since").asText()).isEqualTo("1893-06-22");
         JsonNode post1893 = post(newestFirst, LONDON, "1893-05-01", newestPosition);
         assertThat(post1893.path("kind").asText()).isEqualTo("LEGATION");
-        assertThat(post1893.path("current").path("personId").asText()).as("appointed, not yet in office")
+        assertThat(post1893.path("current").path("personId").asText())
+                .as("appointed, not yet in office")
                 .isNotEqualTo("thomas-f-bayard");
-        assertThat(post(newestFirst, LONDON, "1898-01-01", newestPosition).path("vacant").asBoolean())
-                .as("Bayard's successors are not in the sample").isTrue();
+        assertThat(post(newestFirst, LONDON, "1898-01-01", newestPosition)
+                        .path("vacant")
+                        .asBoolean())
+                .as("Bayard's successors are not in the sample")
+                .isTrue();
 
-        assertThat(newestFirst.read("/api/v1/missions?state=GB&kind=LEGATION&asOf=1890-01-01", newestPosition)
-                .path("items").findValuesAsText("missionId")).containsExactly(LONDON);
-        assertThat(newestFirst.read("/api/v1/missions?state=GB&kind=LEGATION&asOf=1900-01-01", newestPosition)
-                .path("items").size()).isZero();
+        assertThat(newestFirst
+                        .read("/api/v1/missions?state=GB&kind=LEGATION&asOf=1890-01-01", newestPosition)
+                        .path("items")
+                        .findValuesAsText("missionId"))
+                .containsExactly(LONDON);
+        assertThat(newestFirst
+                        .read("/api/v1/missions?state=GB&kind=LEGATION&asOf=1900-01-01", newestPosition)
+                        .path("items")
+                        .size())
+                .isZero();
     }
 
     @Test
     void berlinIsClosedFromGermanysDeclarationOfWar() {
-        assertThat(newestFirst.client.get("analyst", "/api/v1/missions/" + BERLIN + "?asOf=1920-01-01", newestPosition)
-                .status()).as("not yet opened").isEqualTo(404);
+        assertThat(newestFirst
+                        .client
+                        .get("analyst", "/api/v1/missions/" + BERLIN + "?asOf=1920-01-01", newestPosition)
+                        .status())
+                .as("not yet opened")
+                .isEqualTo(404);
         JsonNode in1930 = mission(newestFirst, BERLIN, "1930-01-01", newestPosition);
         assertThat(in1930.path("status").asText()).isEqualTo("OPEN");
         assertThat(in1930.path("kind").asText()).isEqualTo("EMBASSY");
-        assertThat(mission(newestFirst, BERLIN, "1941-12-10", newestPosition).path("status").asText()).isEqualTo("OPEN");
+        assertThat(mission(newestFirst, BERLIN, "1941-12-10", newestPosition)
+                        .path("status")
+                        .asText())
+                .isEqualTo("OPEN");
         JsonNode in1942 = mission(newestFirst, BERLIN, "1942-01-01", newestPosition);
         assertThat(in1942.path("status").asText()).isEqualTo("CLOSED");
         assertThat(in1942.path("statusSince").asText()).isEqualTo("1941-12-11");
@@ -157,8 +193,14 @@ class HistoricSampleHttpTest {
         JsonNode post1935 = post(newestFirst, MOSCOW, "1935-01-01", newestPosition);
         assertThat(post1935.path("current").path("personId").asText()).isEqualTo("william-c-bullitt");
         assertThat(post1935.path("current").path("since").asText()).isEqualTo("1933-12-13");
-        assertThat(post(newestFirst, MOSCOW, "1937-01-01", newestPosition).path("vacant").asBoolean()).isTrue();
-        assertThat(mission(newestFirst, MOSCOW, "1990-01-01", newestPosition).path("status").asText()).isEqualTo("OPEN");
+        assertThat(post(newestFirst, MOSCOW, "1937-01-01", newestPosition)
+                        .path("vacant")
+                        .asBoolean())
+                .isTrue();
+        assertThat(mission(newestFirst, MOSCOW, "1990-01-01", newestPosition)
+                        .path("status")
+                        .asText())
+                .isEqualTo("OPEN");
         JsonNode in1992 = mission(newestFirst, MOSCOW, "1992-01-01", newestPosition);
         assertThat(in1992.path("status").asText()).isEqualTo("CLOSED");
         assertThat(in1992.path("statusSince").asText()).isEqualTo("1991-12-25");
@@ -167,9 +209,21 @@ class HistoricSampleHttpTest {
     @Test
     void importedOldestFirstTheSampleAnswersTheSame() {
         for (String mission : List.of(LONDON, BERLIN, MOSCOW)) {
-            for (String day : List.of("1800-01-01", "1890-01-01", "1893-06-22", "1895-01-01", "1898-01-01", "1925-01-01",
-                    "1935-01-01", "1937-01-01", "1941-12-11", "1942-01-01", "1990-01-01", "1992-01-01")) {
-                assertThat(answer(oldestFirst, mission, day, oldestPosition)).as(mission + " as of " + day)
+            for (String day : List.of(
+                    "1800-01-01",
+                    "1890-01-01",
+                    "1893-06-22",
+                    "1895-01-01",
+                    "1898-01-01",
+                    "1925-01-01",
+                    "1935-01-01",
+                    "1937-01-01",
+                    "1941-12-11",
+                    "1942-01-01",
+                    "1990-01-01",
+                    "1992-01-01")) {
+                assertThat(answer(oldestFirst, mission, day, oldestPosition))
+                        .as(mission + " as of " + day)
                         .isEqualTo(answer(newestFirst, mission, day, newestPosition));
             }
         }
@@ -184,8 +238,10 @@ class HistoricSampleHttpTest {
     void strictlyNewestFirstTheImportIsAcceptedAndAnswersAsOldestFirst() throws IOException {
         try (Ledger strictly = Ledger.start()) {
             List<String> newest = new ArrayList<>(lines);
-            newest.sort(Comparator.comparing(HistoricSampleHttpTest::effectiveDate).reversed());
-            assertThat(command(newest.get(0))).as("the first line is a fact of a mission not yet opened")
+            newest.sort(
+                    Comparator.comparing(HistoricSampleHttpTest::effectiveDate).reversed());
+            assertThat(command(newest.get(0)))
+                    .as("the first line is a fact of a mission not yet opened")
                     .isNotEqualTo("OpenMission");
             assertThat(newest).isNotEqualTo(lines);
             long before = strictly.events();
@@ -194,14 +250,32 @@ class HistoricSampleHttpTest {
             assertThat(imported.json().path("events").asInt()).isEqualTo(lines.size());
             assertThat(strictly.events()).isEqualTo(before + lines.size());
             // The receipts follow the file's lines.
-            assertThat(imported.json().path("lines").get(0).path("line").asInt()).isEqualTo(1);
-            assertThat(imported.json().path("lines").get(0).path("receipt").path("command").asText())
+            assertThat(imported.json().path("lines").get(0).path("line").asInt())
+                    .isEqualTo(1);
+            assertThat(imported.json()
+                            .path("lines")
+                            .get(0)
+                            .path("receipt")
+                            .path("command")
+                            .asText())
                     .isEqualTo(command(newest.get(0)));
             long position = imported.json().path("position").asLong();
             for (String mission : List.of(LONDON, BERLIN, MOSCOW)) {
-                for (String day : List.of("1800-01-01", "1890-01-01", "1893-06-22", "1895-01-01", "1898-01-01",
-                        "1925-01-01", "1935-01-01", "1937-01-01", "1941-12-11", "1942-01-01", "1990-01-01", "1992-01-01")) {
-                    assertThat(answer(strictly, mission, day, position)).as(mission + " as of " + day)
+                for (String day : List.of(
+                        "1800-01-01",
+                        "1890-01-01",
+                        "1893-06-22",
+                        "1895-01-01",
+                        "1898-01-01",
+                        "1925-01-01",
+                        "1935-01-01",
+                        "1937-01-01",
+                        "1941-12-11",
+                        "1942-01-01",
+                        "1990-01-01",
+                        "1992-01-01")) {
+                    assertThat(answer(strictly, mission, day, position))
+                            .as(mission + " as of " + day)
                             .isEqualTo(answer(oldestFirst, mission, day, oldestPosition));
                 }
             }
@@ -218,18 +292,27 @@ class HistoricSampleHttpTest {
         JsonNode mission = read.json().path("mission");
         JsonNode post = post(ledger, missionId, asOf, atLeast);
         JsonNode current = post.path("current");
-        return String.join(" ", mission.path("status").asText(), mission.path("statusSince").asText(),
-                mission.path("kind").asText(), post.path("kind").asText(), String.valueOf(post.path("vacant").asBoolean()),
-                current.path("personId").asText(), current.path("headClass").asText(), current.path("since").asText(),
+        return String.join(
+                " ",
+                mission.path("status").asText(),
+                mission.path("statusSince").asText(),
+                mission.path("kind").asText(),
+                post.path("kind").asText(),
+                String.valueOf(post.path("vacant").asBoolean()),
+                current.path("personId").asText(),
+                current.path("headClass").asText(),
+                current.path("since").asText(),
                 current.path("status").asText());
     }
 
     private static JsonNode mission(Ledger ledger, String missionId, String asOf, long atLeast) {
-        return ledger.read("/api/v1/missions/" + missionId + "?asOf=" + asOf, atLeast).path("mission");
+        return ledger.read("/api/v1/missions/" + missionId + "?asOf=" + asOf, atLeast)
+                .path("mission");
     }
 
     private static JsonNode post(Ledger ledger, String missionId, String asOf, long atLeast) {
-        JsonNode items = ledger.read("/api/v1/heads-of-mission?missionId=" + missionId + "&asOf=" + asOf, atLeast).path("items");
+        JsonNode items = ledger.read("/api/v1/heads-of-mission?missionId=" + missionId + "&asOf=" + asOf, atLeast)
+                .path("items");
         assertThat(items.size()).as(missionId + " as of " + asOf).isEqualTo(1);
         return items.get(0);
     }
@@ -267,7 +350,8 @@ class HistoricSampleHttpTest {
 
         private Ledger(ConfigurableApplicationContext context) {
             this.context = context;
-            this.client = new LedgerClient(((WebServerApplicationContext) context).getWebServer().getPort());
+            this.client = new LedgerClient(
+                    ((WebServerApplicationContext) context).getWebServer().getPort());
         }
 
         static Ledger start() throws IOException {
@@ -278,7 +362,8 @@ class HistoricSampleHttpTest {
         }
 
         Response importLines(List<String> lines) {
-            return client.post("clerk", "/api/v1/imports", "application/x-ndjson", String.join("\n", lines) + "\n", Map.of());
+            return client.post(
+                    "clerk", "/api/v1/imports", "application/x-ndjson", String.join("\n", lines) + "\n", Map.of());
         }
 
         JsonNode read(String path, long atLeast) {
@@ -288,7 +373,8 @@ class HistoricSampleHttpTest {
         }
 
         long events() {
-            return context.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+            return context.getBean(JdbcTemplate.class)
+                    .queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
         }
 
         @Override

@@ -1,14 +1,13 @@
 package org.diplomaticledger.states.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.Map;
 import org.diplomaticledger.support.LedgerClient.Response;
 import org.diplomaticledger.support.LedgerIntegrationTest;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The register of states through the real application: its seed, its reads as of a date and as known at a time,
@@ -17,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StatesHttpTest extends LedgerIntegrationTest {
 
     private long registerEvents() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = 'STATE-REGISTER'", Long.class);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = 'STATE-REGISTER'", Long.class);
     }
 
     @Test
@@ -25,7 +25,8 @@ class StatesHttpTest extends LedgerIntegrationTest {
         Response ussr = ledger.get("analyst", "/api/v1/states/SU");
         assertThat(ussr.status()).as(ussr.toString()).isEqualTo(200);
         assertThat(ussr.json().path("name").asText()).isEqualTo("Union of Soviet Socialist Republics");
-        assertThat(ussr.json().path("periods").toString()).isEqualTo("[{\"from\":\"1922-12-30\",\"until\":\"1991-12-26\"}]");
+        assertThat(ussr.json().path("periods").toString())
+                .isEqualTo("[{\"from\":\"1922-12-30\",\"until\":\"1991-12-26\"}]");
         assertThat(ussr.json().path("existing").asBoolean()).isFalse();
         assertThat(ussr.json().path("successors").toString()).contains("RU");
 
@@ -40,19 +41,33 @@ class StatesHttpTest extends LedgerIntegrationTest {
         JsonNode guam = ledger.get("analyst", "/api/v1/states/GU").json();
         assertThat(guam.path("periods").get(0).path("from").asText()).isEqualTo("1648-01-01");
         assertThat(guam.path("startDefault").asBoolean()).isTrue();
-        assertThat(ledger.get("analyst", "/api/v1/states/CSHH").json().path("name").asText()).isEqualTo("Czechoslovakia");
+        assertThat(ledger.get("analyst", "/api/v1/states/CSHH")
+                        .json()
+                        .path("name")
+                        .asText())
+                .isEqualTo("Czechoslovakia");
 
-        assertThat(registerEvents()).as("seeded once, in one event, however many contexts started").isGreaterThanOrEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = 'STATE-REGISTER'"
-                + " AND payload_type LIKE '%StatesSeeded'", Long.class)).isEqualTo(1);
+        assertThat(registerEvents())
+                .as("seeded once, in one event, however many contexts started")
+                .isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = 'STATE-REGISTER'"
+                                + " AND payload_type LIKE '%StatesSeeded'",
+                        Long.class))
+                .isEqualTo(1);
     }
 
     @Test
     void theListIsAsOfADateInJsonAndCsv() {
-        JsonNode in1980 = ledger.get("analyst", "/api/v1/states?asOf=1980-06-01").json();
-        assertThat(in1980.findValuesAsText("code")).contains("SU", "DD", "YU", "CSHH", "US").doesNotContain("RU", "CZ", "UA", "SS");
+        JsonNode in1980 =
+                ledger.get("analyst", "/api/v1/states?asOf=1980-06-01").json();
+        assertThat(in1980.findValuesAsText("code"))
+                .contains("SU", "DD", "YU", "CSHH", "US")
+                .doesNotContain("RU", "CZ", "UA", "SS");
         JsonNode today = ledger.get("analyst", "/api/v1/states").json();
-        assertThat(today.findValuesAsText("code")).contains("RU", "CZ", "SK", "SS", "US").doesNotContain("SU", "DD", "CSHH");
+        assertThat(today.findValuesAsText("code"))
+                .contains("RU", "CZ", "SK", "SS", "US")
+                .doesNotContain("SU", "DD", "CSHH");
         JsonNode everything = ledger.get("analyst", "/api/v1/states?all=true").json();
         assertThat(everything.size()).isGreaterThan(today.size());
 
@@ -71,13 +86,21 @@ class StatesHttpTest extends LedgerIntegrationTest {
                  "schemeCodes": ["cow:245", "cow:BAV", "gw:245", "gw:BAV"],
                  "source": "Correlates of War state system membership"}""");
         assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
-        assertThat(registered.json().path("events").get(0).path("type").asText()).isEqualTo("StateRegistered");
+        assertThat(registered.json().path("events").get(0).path("type").asText())
+                .isEqualTo("StateRegistered");
 
-        JsonNode bavaria = ledger.get("analyst", "/api/v1/states/XBAV?asOf=1850-01-01").json();
+        JsonNode bavaria =
+                ledger.get("analyst", "/api/v1/states/XBAV?asOf=1850-01-01").json();
         assertThat(bavaria.path("name").asText()).isEqualTo("Bavaria");
         assertThat(bavaria.path("existing").asBoolean()).isTrue();
-        assertThat(ledger.get("analyst", "/api/v1/states/XBAV?knownAt=" + before).status()).isEqualTo(404);
-        assertThat(ledger.get("analyst", "/api/v1/states/cow:245").json().path("code").asText()).isEqualTo("XBAV");
+        assertThat(ledger.get("analyst", "/api/v1/states/XBAV?knownAt=" + before)
+                        .status())
+                .isEqualTo(404);
+        assertThat(ledger.get("analyst", "/api/v1/states/cow:245")
+                        .json()
+                        .path("code")
+                        .asText())
+                .isEqualTo("XBAV");
 
         // A US legation in Munich in 1850, named by its COW code; refused once Bavaria had joined the German Empire.
         Response legation = ledger.command("clerk", "OpenMission", """
@@ -91,8 +114,10 @@ class StatesHttpTest extends LedgerIntegrationTest {
                 {"missionId": "US-XBAV-EMBASSY-MUNICH", "name": "A. Envoy", "category": "DIPLOMATIC",
                  "effectiveDate": "1851-01-01", "source": "test"}""");
         assertThat(accredited.status()).as(accredited.toString()).isEqualTo(200);
-        Response presence = ledger.get("analyst", "/api/v1/presences/US/XBAV?asOf=1852-01-01&atLeast="
-                + accredited.json().path("position").asLong());
+        Response presence = ledger.get(
+                "analyst",
+                "/api/v1/presences/US/XBAV?asOf=1852-01-01&atLeast="
+                        + accredited.json().path("position").asLong());
         assertThat(presence.status()).as(presence.toString()).isEqualTo(200);
         assertThat(presence.toString()).contains("\"receivingState\":\"XBAV\"");
         Response late = ledger.command("clerk", "OpenMission", """
@@ -123,7 +148,9 @@ class StatesHttpTest extends LedgerIntegrationTest {
         Response unknownPredecessor = ledger.command("admin", "RegisterState", """
                 {"code": "XHAN", "names": ["Hanover"], "periods": [{"from": "1814-10-12", "until": "1866-09-20"}],
                  "predecessors": ["XQQQ"], "source": "test"}""");
-        assertThat(unknownPredecessor.status()).as(unknownPredecessor.toString()).isEqualTo(400);
+        assertThat(unknownPredecessor.status())
+                .as(unknownPredecessor.toString())
+                .isEqualTo(400);
         assertThat(unknownPredecessor.json().path("field").asText()).isEqualTo("predecessors[0]");
         Response overlapping = ledger.command("admin", "RegisterState", """
                 {"code": "XHAN", "names": ["Hanover"], "periods": [{"from": "1814-10-12", "until": "1866-09-20"},
@@ -140,15 +167,24 @@ class StatesHttpTest extends LedgerIntegrationTest {
                  "schemeCodes": ["cow:0337"], "source": "test"}""");
         assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
         // Registered with a leading zero, found without one (and the other way round).
-        assertThat(ledger.get("analyst", "/api/v1/states/cow:337").json().path("code").asText()).isEqualTo("XTUSC");
-        assertThat(ledger.get("analyst", "/api/v1/states/cow:00337").json().path("code").asText()).isEqualTo("XTUSC");
+        assertThat(ledger.get("analyst", "/api/v1/states/cow:337")
+                        .json()
+                        .path("code")
+                        .asText())
+                .isEqualTo("XTUSC");
+        assertThat(ledger.get("analyst", "/api/v1/states/cow:00337")
+                        .json()
+                        .path("code")
+                        .asText())
+                .isEqualTo("XTUSC");
         String eventId = registered.json().path("events").get(0).path("eventId").asText();
         long before = registerEvents();
-        for (String revision : new String[]{"""
-                {"eventId": "%s", "corrections": {"names": ["Tuscany"]}, "reason": "shorter", "source": "test"}""",
-                """
+        for (String revision : new String[] {"""
+                {"eventId": "%s", "corrections": {"names": ["Tuscany"]}, "reason": "shorter", "source": "test"}""", """
                 {"eventId": "%s", "reason": "not a state", "source": "test"}"""}) {
-            Response refused = ledger.command("clerk", revision.contains("corrections") ? "CorrectEntry" : "RetractEntry",
+            Response refused = ledger.command(
+                    "clerk",
+                    revision.contains("corrections") ? "CorrectEntry" : "RetractEntry",
                     revision.formatted(eventId));
             assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
             assertThat(refused.json().path("rule").asText()).isEqualTo("entry-not-revisable");
@@ -176,7 +212,11 @@ class StatesHttpTest extends LedgerIntegrationTest {
                 {"sendingState": "cow:CZE", "receivingState": "JP", "kind": "EMBASSY", "city": "Tokyo",
                  "effectiveDate": "1960-01-01", "source": "test"}""");
         assertThat(czechoslovakia.path("ids").path("missionId").asText()).startsWith("CSHH-JP");
-        assertThat(ledger.get("analyst", "/api/v1/states/CZE").json().path("code").asText()).isEqualTo("CZ");
+        assertThat(ledger.get("analyst", "/api/v1/states/CZE")
+                        .json()
+                        .path("code")
+                        .asText())
+                .isEqualTo("CZ");
 
         Response unknown = ledger.command("clerk", "OpenMission", """
                 {"sendingState": "cow:999", "receivingState": "JP", "kind": "EMBASSY", "city": "Tokyo",
@@ -201,7 +241,8 @@ class StatesHttpTest extends LedgerIntegrationTest {
         assertThat(problem.path("rule").asText()).isEqualTo("state-not-in-existence");
         assertThat(problem.path("field").asText()).isEqualTo("sendingState");
         assertThat(problem.path("state").asText()).isEqualTo("DD");
-        assertThat(problem.path("periods").toString()).isEqualTo("[{\"from\":\"1949-10-05\",\"until\":\"1990-10-03\"}]");
+        assertThat(problem.path("periods").toString())
+                .isEqualTo("[{\"from\":\"1949-10-05\",\"until\":\"1990-10-03\"}]");
         assertThat(problem.path("detail").asText()).contains("German Democratic Republic", "1995-03-01");
 
         Response russia = ledger.command("clerk", "ChangeRelationsLevel", """
@@ -228,7 +269,8 @@ class StatesHttpTest extends LedgerIntegrationTest {
                  "effectiveDate": "1973-02-09", "source": "test"}""");
         Response accredited = ledger.command("clerk", "AccreditDiplomat", """
                 {"missionId": "%s", "name": "A. Diplomat", "category": "DIPLOMATIC",
-                 "effectiveDate": "1991-01-01", "source": "test"}""".formatted(opened.path("ids").path("missionId").asText()));
+                 "effectiveDate": "1991-01-01", "source": "test"}""".formatted(
+                        opened.path("ids").path("missionId").asText()));
         assertThat(accredited.status()).as(accredited.toString()).isEqualTo(409);
         assertThat(accredited.json().path("field").asText()).isEqualTo("missionId");
     }

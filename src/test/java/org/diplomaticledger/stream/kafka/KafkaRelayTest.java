@@ -1,7 +1,23 @@
 package org.diplomaticledger.stream.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,23 +44,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * The relay against a real broker (spring-kafka-test's KRaft broker, in this JVM) and a ledger of its own in H2
  * files: events written before, while and after the relay is stopped, and across a restart of the whole ledger,
@@ -56,8 +55,12 @@ class KafkaRelayTest {
     private static final String TOPIC = "ledger-relay-test";
     private static final String OUTAGE_TOPIC = "ledger-relay-outage-test";
     private static final List<String[]> PAIRS = List.of(
-            new String[]{"NO", "SE"}, new String[]{"SE", "NO"}, new String[]{"FI", "EE"},
-            new String[]{"EE", "FI"}, new String[]{"DK", "IS"}, new String[]{"IS", "DK"});
+            new String[] {"NO", "SE"},
+            new String[] {"SE", "NO"},
+            new String[] {"FI", "EE"},
+            new String[] {"EE", "FI"},
+            new String[] {"DK", "IS"},
+            new String[] {"IS", "DK"});
     private static final int BATCH = 25;
     private static final Provenance SOURCE = Provenance.of("Kafka relay test");
 
@@ -84,14 +87,24 @@ class KafkaRelayTest {
         long headWhileStopped;
         try (ConfigurableApplicationContext ledger = start()) {
             for (String[] pair : PAIRS) {
-                write(ledger, new OpenMission(CountryCode.of(pair[0]), CountryCode.of(pair[1]), MissionKind.EMBASSY,
-                        "Capital " + pair[1], null, null, LocalDate.of(2000, 1, 1), SOURCE));
+                write(
+                        ledger,
+                        new OpenMission(
+                                CountryCode.of(pair[0]),
+                                CountryCode.of(pair[1]),
+                                MissionKind.EMBASSY,
+                                "Capital " + pair[1],
+                                null,
+                                null,
+                                LocalDate.of(2000, 1, 1),
+                                SOURCE));
             }
             writeCounts(ledger, 150);
             KafkaRelayStatus status = ledger.getBean(KafkaRelayStatus.class);
             await().atMost(Duration.ofSeconds(60)).until(() -> status.relayed() > 0);
             EventProcessor relay = ledger.getBean(EventProcessingConfiguration.class)
-                    .eventProcessor(KafkaRelay.PROCESSOR).orElseThrow();
+                    .eventProcessor(KafkaRelay.PROCESSOR)
+                    .orElseThrow();
             relay.shutDown();
             stoppedAt = status.relayed();
 
@@ -101,13 +114,18 @@ class KafkaRelayTest {
             assertThat(status.health().getStatus().getCode()).isEqualTo("OUT_OF_SERVICE");
             assertThat(status.health().getDetails()).containsEntry("lag", headWhileStopped - stoppedAt);
             // The same as gauges for Prometheus (docs/operations.md).
-            io.micrometer.core.instrument.MeterRegistry meters = ledger.getBean(io.micrometer.core.instrument.MeterRegistry.class);
-            assertThat(meters.get("ledger.kafka.relay.position").gauge().value()).isEqualTo((double) stoppedAt);
-            assertThat(meters.get("ledger.kafka.relay.lag").gauge().value()).isEqualTo((double) (headWhileStopped - stoppedAt));
+            io.micrometer.core.instrument.MeterRegistry meters =
+                    ledger.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+            assertThat(meters.get("ledger.kafka.relay.position").gauge().value())
+                    .isEqualTo((double) stoppedAt);
+            assertThat(meters.get("ledger.kafka.relay.lag").gauge().value())
+                    .isEqualTo((double) (headWhileStopped - stoppedAt));
         }
-        System.out.printf("Kafka relay stopped at position %d of %d, then the ledger was closed at %d%n",
+        System.out.printf(
+                "Kafka relay stopped at position %d of %d, then the ledger was closed at %d%n",
                 stoppedAt, headWhileStopped, headWhileStopped);
-        assertThat(stoppedAt).as("stopped before the end: the rest is relayed only after the restart")
+        assertThat(stoppedAt)
+                .as("stopped before the end: the rest is relayed only after the restart")
                 .isLessThan(headWhileStopped);
 
         Map<String, List<CloudEvent>> events;
@@ -132,9 +150,12 @@ class KafkaRelayTest {
 
         List<ConsumerRecord<String, CloudEvent>> records = consumeAll(TOPIC, stored.size());
         // The chain's signed digests travel on the same topic, keyed apart from every aggregate.
-        List<ConsumerRecord<String, CloudEvent>> digests = records.stream().filter(KafkaRelayTest::isDigest).toList();
+        List<ConsumerRecord<String, CloudEvent>> digests =
+                records.stream().filter(KafkaRelayTest::isDigest).toList();
         records.removeAll(digests);
-        assertThat(digests).as("a signed digest at least at each start and stop").hasSizeGreaterThanOrEqualTo(2)
+        assertThat(digests)
+                .as("a signed digest at least at each start and stop")
+                .hasSizeGreaterThanOrEqualTo(2)
                 .allSatisfy(record -> assertThat(record.key()).isEqualTo("audit-chain"));
         java.security.PublicKey key = DigestVerifier.readKey(dataDir.resolve("audit/signing-key.pub.pem"));
         SignedDigest last = new com.fasterxml.jackson.databind.ObjectMapper()
@@ -145,26 +166,33 @@ class KafkaRelayTest {
         for (ConsumerRecord<String, CloudEvent> record : records) {
             firstById.putIfAbsent(record.value().getId(), record);
         }
-        System.out.printf("Kafka relay: %d events written, %d records on the topic, %d distinct, %d duplicates%n",
+        System.out.printf(
+                "Kafka relay: %d events written, %d records on the topic, %d distinct, %d duplicates%n",
                 stored.size(), records.size(), firstById.size(), records.size() - firstById.size());
         assertThat(firstById.keySet()).as("every stored event, by id").isEqualTo(stored);
-        assertThat(records.size() - firstById.size()).as("at most a batch sent again per interruption")
+        assertThat(records.size() - firstById.size())
+                .as("at most a batch sent again per interruption")
                 .isLessThanOrEqualTo(2 * BATCH);
 
         Map<String, Integer> partitionOfKey = new HashMap<>();
         Map<String, Long> lastSequence = new HashMap<>();
         for (ConsumerRecord<String, CloudEvent> record : firstById.values().stream()
                 .sorted(java.util.Comparator.comparingInt((ConsumerRecord<String, CloudEvent> r) -> r.partition())
-                        .thenComparingLong(ConsumerRecord::offset)).toList()) {
+                        .thenComparingLong(ConsumerRecord::offset))
+                .toList()) {
             CloudEvent event = record.value();
             assertThat(event.getSubject()).as("keyed by aggregate").isEqualTo(record.key());
             assertThat(new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8))
-                    .as("structured mode").startsWith("application/cloudevents+json");
-            assertThat(record.headers().lastHeader("ce_id")).as("no binary-mode attributes").isNull();
+                    .as("structured mode")
+                    .startsWith("application/cloudevents+json");
+            assertThat(record.headers().lastHeader("ce_id"))
+                    .as("no binary-mode attributes")
+                    .isNull();
             assertThat(event.getType()).startsWith(LedgerCloudEvents.TYPE_PREFIX);
             assertThat(event.getExtension(LedgerCloudEvents.POSITION)).isNotNull();
             assertThat(partitionOfKey.computeIfAbsent(record.key(), k -> record.partition()))
-                    .as("one partition per aggregate").isEqualTo(record.partition());
+                    .as("one partition per aggregate")
+                    .isEqualTo(record.partition());
             long sequence = Long.parseLong(String.valueOf(event.getExtension(LedgerCloudEvents.SEQUENCE)));
             Long previous = lastSequence.put(record.key(), sequence);
             assertThat(sequence).as("in order within " + record.key()).isEqualTo(previous == null ? 0 : previous + 1);
@@ -179,18 +207,30 @@ class KafkaRelayTest {
         try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
             nobody = "127.0.0.1:" + free.getLocalPort(); // closed again: nothing listens there
         }
-        try (ConfigurableApplicationContext ledger = start(outageDir, nobody, OUTAGE_TOPIC,
-                "--spring.kafka.producer.properties.max.block.ms=500")) {
+        try (ConfigurableApplicationContext ledger =
+                start(outageDir, nobody, OUTAGE_TOPIC, "--spring.kafka.producer.properties.max.block.ms=500")) {
             for (String[] pair : PAIRS) {
-                write(ledger, new OpenMission(CountryCode.of(pair[0]), CountryCode.of(pair[1]), MissionKind.CONSULATE,
-                        "Port " + pair[1], null, null, LocalDate.of(2000, 1, 1), SOURCE));
+                write(
+                        ledger,
+                        new OpenMission(
+                                CountryCode.of(pair[0]),
+                                CountryCode.of(pair[1]),
+                                MissionKind.CONSULATE,
+                                "Port " + pair[1],
+                                null,
+                                null,
+                                LocalDate.of(2000, 1, 1),
+                                SOURCE));
             }
             writeCounts(ledger, 30);
             KafkaRelayStatus status = ledger.getBean(KafkaRelayStatus.class);
-            await().atMost(Duration.ofSeconds(30)).until(() -> status.health().getStatus().getCode().equals("DOWN"));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> status.health().getStatus().getCode().equals("DOWN"));
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> ((Number) status.health().getDetails().get("failedAttempts")).intValue() >= 2);
-            assertThat(status.relayed()).as("nothing counted as relayed while the broker is away").isZero();
+            assertThat(status.relayed())
+                    .as("nothing counted as relayed while the broker is away")
+                    .isZero();
             assertThat(status.head()).as("writers went on").isEqualTo(written);
         }
         Set<String> stored;
@@ -203,8 +243,11 @@ class KafkaRelayTest {
         }
         List<ConsumerRecord<String, CloudEvent>> records = consumeAll(OUTAGE_TOPIC, stored.size());
         Set<String> ids = new HashSet<>();
-        records.stream().filter(record -> !isDigest(record)).forEach(record -> ids.add(record.value().getId()));
-        System.out.printf("Kafka relay after an outage: %d events written, %d records, %d distinct%n",
+        records.stream()
+                .filter(record -> !isDigest(record))
+                .forEach(record -> ids.add(record.value().getId()));
+        System.out.printf(
+                "Kafka relay after an outage: %d events written, %d records, %d distinct%n",
                 stored.size(), records.size(), ids.size());
         assertThat(ids).isEqualTo(stored);
     }
@@ -218,9 +261,12 @@ class KafkaRelayTest {
     }
 
     private static ConfigurableApplicationContext start(Path dir, String brokers, String topic, String... more) {
-        List<String> args = new ArrayList<>(List.of("--ledger.data-dir=" + dir, "--server.port=0",
+        List<String> args = new ArrayList<>(List.of(
+                "--ledger.data-dir=" + dir,
+                "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + brokers,
-                "--ledger.kafka.topic=" + topic, "--ledger.kafka.batch-size=" + BATCH));
+                "--ledger.kafka.topic=" + topic,
+                "--ledger.kafka.batch-size=" + BATCH));
         args.addAll(List.of(more));
         return new SpringApplicationBuilder(DiplomaticLedgerApplication.class)
                 .profiles("test", "kafka")
@@ -231,15 +277,25 @@ class KafkaRelayTest {
     private void writeCounts(ConfigurableApplicationContext ledger, int count) {
         for (int i = 0; i < count; i++) {
             String[] pair = PAIRS.get(i % PAIRS.size());
-            write(ledger, new RecordStaffCount(CountryCode.of(pair[0]), CountryCode.of(pair[1]), null, null,
-                    10 + written, LocalDate.of(2001, 1, 1).plusDays(written), SOURCE));
+            write(
+                    ledger,
+                    new RecordStaffCount(
+                            CountryCode.of(pair[0]),
+                            CountryCode.of(pair[1]),
+                            null,
+                            null,
+                            10 + written,
+                            LocalDate.of(2001, 1, 1).plusDays(written),
+                            SOURCE));
         }
     }
 
     private void write(ConfigurableApplicationContext ledger, LedgerCommand command) {
         written += ledger.getBean(LedgerWriter.class)
                 .write(List.of(command), new LedgerWriter.Context("kafka-test", "kafka-" + written), null, null)
-                .get(0).events().size();
+                .get(0)
+                .events()
+                .size();
     }
 
     private static List<ConsumerRecord<String, CloudEvent>> consumeAll(String topic, int distinct) {

@@ -1,11 +1,20 @@
 package org.diplomaticledger.talks.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
@@ -17,16 +26,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** What the web layer relies on: commands refuse malformed input, and every message survives Jackson. */
 class TalksApiTest {
 
@@ -35,8 +34,7 @@ class TalksApiTest {
     private static final Provenance SOURCE = Provenance.of("Reuters");
     private static final LocalDate DAY = LocalDate.of(2025, 4, 10);
     private static final Venue VENUE = new Venue("Istanbul", CountryCode.of("TR"), "Russian consulate-general");
-    private static final DelegationMember HEAD =
-            new DelegationMember("Alexander Darchiev", "Ambassador", true, null);
+    private static final DelegationMember HEAD = new DelegationMember("Alexander Darchiev", "Ambassador", true, null);
 
     private static ValidatorFactory factory;
     private static Validator validator;
@@ -64,15 +62,25 @@ class TalksApiTest {
 
         static Stream<Arguments> validCommands() {
             return Stream.of(
-                    new ScheduleTalks("istanbul-2025-04", List.of(US, RU), VENUE, DAY, LocalTime.NOON, "Round 2",
-                            "embassy operations", List.of("security"), TalksFormat.DIPLOMATS_ONLY, DAY, SOURCE),
-                    new NameDelegation("t", RU, HEAD, List.of(), DAY, SOURCE),
-                    new RescheduleTalks("t", DAY, null, null, null, DAY, SOURCE),
-                    new PostponeTalks("t", null, null, DAY, SOURCE),
-                    new CancelTalks("t", null, null, DAY, SOURCE),
-                    new RecordTalksHeld("t", null, null, null, DAY, SOURCE),
-                    new ConcludeTalks("t", TalksOutcome.CONTINUED, null, null, DAY, SOURCE)
-            ).map(Arguments::of);
+                            new ScheduleTalks(
+                                    "istanbul-2025-04",
+                                    List.of(US, RU),
+                                    VENUE,
+                                    DAY,
+                                    LocalTime.NOON,
+                                    "Round 2",
+                                    "embassy operations",
+                                    List.of("security"),
+                                    TalksFormat.DIPLOMATS_ONLY,
+                                    DAY,
+                                    SOURCE),
+                            new NameDelegation("t", RU, HEAD, List.of(), DAY, SOURCE),
+                            new RescheduleTalks("t", DAY, null, null, null, DAY, SOURCE),
+                            new PostponeTalks("t", null, null, DAY, SOURCE),
+                            new CancelTalks("t", null, null, DAY, SOURCE),
+                            new RecordTalksHeld("t", null, null, null, DAY, SOURCE),
+                            new ConcludeTalks("t", TalksOutcome.CONTINUED, null, null, DAY, SOURCE))
+                    .map(Arguments::of);
         }
 
         @ParameterizedTest
@@ -83,30 +91,103 @@ class TalksApiTest {
 
         static Stream<Arguments> commandsMissingARequiredField() {
             return Stream.of(
-                    Arguments.of(new ScheduleTalks(null, List.of(US, RU), null, DAY, null, null, "embassy operations",
-                            null, TalksFormat.OFFICIALS, DAY, SOURCE), "venue"),
-                    Arguments.of(new ScheduleTalks(null, List.of(US, RU), VENUE, null, null, null,
-                            "embassy operations", null, TalksFormat.OFFICIALS, DAY, SOURCE), "date"),
-                    Arguments.of(new ScheduleTalks(null, List.of(US, RU), VENUE, DAY, null, null, " ", null,
-                            TalksFormat.OFFICIALS, DAY, SOURCE), "scope"),
-                    Arguments.of(new ScheduleTalks(null, List.of(US, RU), VENUE, DAY, null, null, "embassy operations",
-                            null, null, DAY, SOURCE), "format"),
-                    Arguments.of(new ScheduleTalks(null, List.of(US, RU), new Venue(null, US, null), DAY, null, null,
-                            "embassy operations", null, TalksFormat.OFFICIALS, DAY, SOURCE), "venue.city"),
-                    Arguments.of(new ScheduleTalks(null, Arrays.asList(US, null), VENUE, DAY, null, null,
-                            "embassy operations", null, TalksFormat.OFFICIALS, DAY, SOURCE), "parties[1].<list element>"),
+                    Arguments.of(
+                            new ScheduleTalks(
+                                    null,
+                                    List.of(US, RU),
+                                    null,
+                                    DAY,
+                                    null,
+                                    null,
+                                    "embassy operations",
+                                    null,
+                                    TalksFormat.OFFICIALS,
+                                    DAY,
+                                    SOURCE),
+                            "venue"),
+                    Arguments.of(
+                            new ScheduleTalks(
+                                    null,
+                                    List.of(US, RU),
+                                    VENUE,
+                                    null,
+                                    null,
+                                    null,
+                                    "embassy operations",
+                                    null,
+                                    TalksFormat.OFFICIALS,
+                                    DAY,
+                                    SOURCE),
+                            "date"),
+                    Arguments.of(
+                            new ScheduleTalks(
+                                    null,
+                                    List.of(US, RU),
+                                    VENUE,
+                                    DAY,
+                                    null,
+                                    null,
+                                    " ",
+                                    null,
+                                    TalksFormat.OFFICIALS,
+                                    DAY,
+                                    SOURCE),
+                            "scope"),
+                    Arguments.of(
+                            new ScheduleTalks(
+                                    null,
+                                    List.of(US, RU),
+                                    VENUE,
+                                    DAY,
+                                    null,
+                                    null,
+                                    "embassy operations",
+                                    null,
+                                    null,
+                                    DAY,
+                                    SOURCE),
+                            "format"),
+                    Arguments.of(
+                            new ScheduleTalks(
+                                    null,
+                                    List.of(US, RU),
+                                    new Venue(null, US, null),
+                                    DAY,
+                                    null,
+                                    null,
+                                    "embassy operations",
+                                    null,
+                                    TalksFormat.OFFICIALS,
+                                    DAY,
+                                    SOURCE),
+                            "venue.city"),
+                    Arguments.of(
+                            new ScheduleTalks(
+                                    null,
+                                    Arrays.asList(US, null),
+                                    VENUE,
+                                    DAY,
+                                    null,
+                                    null,
+                                    "embassy operations",
+                                    null,
+                                    TalksFormat.OFFICIALS,
+                                    DAY,
+                                    SOURCE),
+                            "parties[1].<list element>"),
                     Arguments.of(new NameDelegation("t", null, HEAD, null, DAY, SOURCE), "state"),
                     Arguments.of(new NameDelegation("t", RU, null, null, DAY, SOURCE), "head"),
-                    Arguments.of(new NameDelegation("t", RU, HEAD, List.of(new DelegationMember(" ", null, true, "x")),
-                            DAY, SOURCE), "members[0].name"),
+                    Arguments.of(
+                            new NameDelegation(
+                                    "t", RU, HEAD, List.of(new DelegationMember(" ", null, true, "x")), DAY, SOURCE),
+                            "members[0].name"),
                     Arguments.of(new RescheduleTalks("t", null, null, null, null, DAY, SOURCE), "date"),
                     Arguments.of(new PostponeTalks(null, null, null, DAY, SOURCE), "talksId"),
                     Arguments.of(new CancelTalks("t", null, null, null, SOURCE), "effectiveDate"),
                     Arguments.of(new RecordTalksHeld("t", null, null, null, DAY, null), "source"),
-                    Arguments.of(new RecordTalksHeld("t", null, null, null, DAY, new Provenance(" ", null)),
-                            "source.text"),
-                    Arguments.of(new ConcludeTalks("t", null, null, null, DAY, SOURCE), "outcome")
-            );
+                    Arguments.of(
+                            new RecordTalksHeld("t", null, null, null, DAY, new Provenance(" ", null)), "source.text"),
+                    Arguments.of(new ConcludeTalks("t", null, null, null, DAY, SOURCE), "outcome"));
         }
 
         @ParameterizedTest
@@ -117,8 +198,18 @@ class TalksApiTest {
 
         @Test
         void refusesAMalformedClientSuppliedId() {
-            ScheduleTalks command = new ScheduleTalks("-no spaces", List.of(US, RU), VENUE, DAY, null, null,
-                    "embassy operations", null, TalksFormat.OFFICIALS, DAY, SOURCE);
+            ScheduleTalks command = new ScheduleTalks(
+                    "-no spaces",
+                    List.of(US, RU),
+                    VENUE,
+                    DAY,
+                    null,
+                    null,
+                    "embassy operations",
+                    null,
+                    TalksFormat.OFFICIALS,
+                    DAY,
+                    SOURCE);
             assertThat(invalidPaths(command)).containsExactly("talksId");
         }
     }
@@ -126,22 +217,62 @@ class TalksApiTest {
     @Nested
     class Json {
 
-        private final ObjectMapper mapper = JsonMapper.builder().findAndAddModules().build();
+        private final ObjectMapper mapper =
+                JsonMapper.builder().findAndAddModules().build();
 
         static Stream<Arguments> events() {
             List<CountryCode> parties = List.of(US, RU);
             return Stream.<LedgerEvent>of(
-                    new TalksScheduled("t", parties, VENUE, DAY, LocalTime.of(11, 30), "Round 2", "embassy operations",
-                            List.of("security"), TalksFormat.DIPLOMATS_ONLY, true, DAY, SOURCE),
-                    new DelegationNamed("t", RU, HEAD, List.of(HEAD), true, DAY, SOURCE),
-                    new TalksRescheduled("t", DAY, null, VENUE, DAY.plusDays(1), LocalTime.NOON, VENUE, true, "why",
-                            DAY, new Provenance("TASS", "https://tass.com/x")),
-                    new TalksPostponed("t", DAY, null, null, DAY, SOURCE),
-                    new TalksCancelled("t", DAY, "reason", US, DAY, SOURCE),
-                    new TalksHeld("t", parties, DAY, DAY.plusDays(1), VENUE, true, DAY, false, "summary", DAY, SOURCE),
-                    new TalksConcluded("t", parties, TalksOutcome.AGREEMENT, "statement", List.of("next round"), false,
-                            DAY, SOURCE)
-            ).map(Arguments::of);
+                            new TalksScheduled(
+                                    "t",
+                                    parties,
+                                    VENUE,
+                                    DAY,
+                                    LocalTime.of(11, 30),
+                                    "Round 2",
+                                    "embassy operations",
+                                    List.of("security"),
+                                    TalksFormat.DIPLOMATS_ONLY,
+                                    true,
+                                    DAY,
+                                    SOURCE),
+                            new DelegationNamed("t", RU, HEAD, List.of(HEAD), true, DAY, SOURCE),
+                            new TalksRescheduled(
+                                    "t",
+                                    DAY,
+                                    null,
+                                    VENUE,
+                                    DAY.plusDays(1),
+                                    LocalTime.NOON,
+                                    VENUE,
+                                    true,
+                                    "why",
+                                    DAY,
+                                    new Provenance("TASS", "https://tass.com/x")),
+                            new TalksPostponed("t", DAY, null, null, DAY, SOURCE),
+                            new TalksCancelled("t", DAY, "reason", US, DAY, SOURCE),
+                            new TalksHeld(
+                                    "t",
+                                    parties,
+                                    DAY,
+                                    DAY.plusDays(1),
+                                    VENUE,
+                                    true,
+                                    DAY,
+                                    false,
+                                    "summary",
+                                    DAY,
+                                    SOURCE),
+                            new TalksConcluded(
+                                    "t",
+                                    parties,
+                                    TalksOutcome.AGREEMENT,
+                                    "statement",
+                                    List.of("next round"),
+                                    false,
+                                    DAY,
+                                    SOURCE))
+                    .map(Arguments::of);
         }
 
         @ParameterizedTest

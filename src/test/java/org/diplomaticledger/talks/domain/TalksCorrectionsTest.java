@@ -1,12 +1,15 @@
 package org.diplomaticledger.talks.domain;
 
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.TestExecutor;
+import org.diplomaticledger.history.RevisionsInAFixture;
+import org.diplomaticledger.history.api.CorrectEntry;
 import org.diplomaticledger.history.api.EntryCorrected;
 import org.diplomaticledger.history.api.EntryRetracted;
 import org.diplomaticledger.history.api.RetractEntry;
-import org.diplomaticledger.history.RevisionsInAFixture;
-import org.diplomaticledger.history.api.CorrectEntry;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.EventJson;
 import org.diplomaticledger.shared.Provenance;
@@ -19,10 +22,6 @@ import org.hamcrest.CustomTypeSafeMatcher;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 
 /** Corrections and retractions on the Talks aggregate: its rules are those of every aggregate's history. */
 class TalksCorrectionsTest {
@@ -44,8 +43,19 @@ class TalksCorrectionsTest {
     }
 
     private static TalksScheduled scheduled(String scope) {
-        return new TalksScheduled(ID, List.of(US, RU), new Venue("Geneva", CH, null), DAY, null, null, scope, List.of(),
-                TalksFormat.OFFICIALS, true, DAY.minusDays(9), SOURCE);
+        return new TalksScheduled(
+                ID,
+                List.of(US, RU),
+                new Venue("Geneva", CH, null),
+                DAY,
+                null,
+                null,
+                scope,
+                List.of(),
+                TalksFormat.OFFICIALS,
+                true,
+                DAY.minusDays(9),
+                SOURCE);
     }
 
     private static TalksPostponed postponed() {
@@ -53,12 +63,19 @@ class TalksCorrectionsTest {
     }
 
     private String id(int n) {
-        return fixture.getEventStore().readEvents(ID).asStream().skip(n).findFirst().orElseThrow().getIdentifier();
+        return fixture.getEventStore()
+                .readEvents(ID)
+                .asStream()
+                .skip(n)
+                .findFirst()
+                .orElseThrow()
+                .getIdentifier();
     }
 
     /** A correction, or with {@code corrections} null a retraction. */
     private static Object revise(String eventId, Map<String, Object> corrections) {
-        return corrections == null ? new RetractEntry(eventId, "misreported", null, SOURCE)
+        return corrections == null
+                ? new RetractEntry(eventId, "misreported", null, SOURCE)
                 : new CorrectEntry(eventId, corrections, "misreported", null, SOURCE);
     }
 
@@ -74,10 +91,12 @@ class TalksCorrectionsTest {
     @Test
     void aCorrectedScopeIsRecordedWithTheWholeCorrectedScheduling() {
         @SuppressWarnings("unchecked")
-        Map<String, Object> corrected = EventJson.mapper().convertValue(scheduled("visas and consular matters"), Map.class);
+        Map<String, Object> corrected =
+                EventJson.mapper().convertValue(scheduled("visas and consular matters"), Map.class);
         TestExecutor<Talks> given = fixture.given(scheduled("visas"));
         given.when(revise(id(0), Map.of("scope", "visas and consular matters")))
-                .expectEvents(new EntryCorrected(id(0), "TalksScheduled", corrected, "misreported", DAY.minusDays(9), SOURCE));
+                .expectEvents(new EntryCorrected(
+                        id(0), "TalksScheduled", corrected, "misreported", DAY.minusDays(9), SOURCE));
     }
 
     @Test

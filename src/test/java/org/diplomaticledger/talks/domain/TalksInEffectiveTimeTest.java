@@ -1,5 +1,11 @@
 package org.diplomaticledger.talks.domain;
 
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.diplomaticledger.history.RevisionsInAFixture;
 import org.diplomaticledger.history.api.CorrectEntry;
@@ -11,13 +17,6 @@ import org.hamcrest.CustomTypeSafeMatcher;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-
-import static org.hamcrest.Matchers.allOf;
-import static org.hamcrest.Matchers.containsString;
 
 /**
  * Reports of a round of talks judged where their effective dates put them (issue 20, item 1), whatever order they
@@ -33,8 +32,8 @@ class TalksInEffectiveTimeTest {
     private static final Provenance SOURCE = Provenance.of("Reuters");
     private static final LocalDate ANNOUNCED = LocalDate.of(2025, 3, 1);
     private static final LocalDate APRIL_10 = LocalDate.of(2025, 4, 10);
-    private static final DelegationMember HEAD = new DelegationMember("Sonata Coulter", "Deputy Assistant Secretary",
-            true, null);
+    private static final DelegationMember HEAD =
+            new DelegationMember("Sonata Coulter", "Deputy Assistant Secretary", true, null);
 
     private AggregateTestFixture<Talks> fixture;
 
@@ -49,13 +48,24 @@ class TalksInEffectiveTimeTest {
     }
 
     private static TalksScheduled scheduled() {
-        return new TalksScheduled(ID, List.of(US, RU), GENEVA, APRIL_10, null, null, "embassy operations", List.of(),
-                TalksFormat.OFFICIALS, true, ANNOUNCED, SOURCE);
+        return new TalksScheduled(
+                ID,
+                List.of(US, RU),
+                GENEVA,
+                APRIL_10,
+                null,
+                null,
+                "embassy operations",
+                List.of(),
+                TalksFormat.OFFICIALS,
+                true,
+                ANNOUNCED,
+                SOURCE);
     }
 
     private static TalksHeld heldOn(LocalDate day) {
-        return new TalksHeld(ID, List.of(US, RU), day, null, GENEVA, true, APRIL_10, !day.equals(APRIL_10), null, day,
-                SOURCE);
+        return new TalksHeld(
+                ID, List.of(US, RU), day, null, GENEVA, true, APRIL_10, !day.equals(APRIL_10), null, day, SOURCE);
     }
 
     private static TalksCancelled cancelledOn(LocalDate day) {
@@ -76,7 +86,8 @@ class TalksInEffectiveTimeTest {
         fixture.given(scheduled(), heldOn(APRIL_10))
                 .when(new CancelTalks(ID, null, null, march(20), SOURCE))
                 .expectException(violates("contradicts-recorded-fact", "effectiveDate"))
-                .expectExceptionMessage(allOf(containsString("TalksHeld of 2025-04-10"), containsString("talks-cancelled")))
+                .expectExceptionMessage(
+                        allOf(containsString("TalksHeld of 2025-04-10"), containsString("talks-cancelled")))
                 .expectNoEvents();
     }
 
@@ -114,8 +125,10 @@ class TalksInEffectiveTimeTest {
     @Test
     void refusesARescheduleThatWouldLeaveARecordedOneChangingNothing() {
         LocalDate april11 = APRIL_10.plusDays(1);
-        fixture.given(scheduled(), new TalksRescheduled(ID, APRIL_10, null, GENEVA, april11, null, GENEVA, true, null,
-                        march(20), SOURCE))
+        fixture.given(
+                        scheduled(),
+                        new TalksRescheduled(
+                                ID, APRIL_10, null, GENEVA, april11, null, GENEVA, true, null, march(20), SOURCE))
                 .when(new RescheduleTalks(ID, april11, null, null, null, march(10), SOURCE))
                 .expectException(violates("contradicts-recorded-fact", "effectiveDate"))
                 .expectExceptionMessage(containsString("reschedule-changes-nothing"))
@@ -126,11 +139,13 @@ class TalksInEffectiveTimeTest {
     void aRescheduleBackFilledNamesTheDateOfItsOwnDay() {
         LocalDate april11 = APRIL_10.plusDays(1);
         LocalDate april12 = APRIL_10.plusDays(2);
-        fixture.given(scheduled(), new TalksRescheduled(ID, APRIL_10, null, GENEVA, april11, null, GENEVA, true, null,
-                        march(20), SOURCE))
+        fixture.given(
+                        scheduled(),
+                        new TalksRescheduled(
+                                ID, APRIL_10, null, GENEVA, april11, null, GENEVA, true, null, march(20), SOURCE))
                 .when(new RescheduleTalks(ID, april12, null, null, null, march(10), SOURCE))
-                .expectEvents(new TalksRescheduled(ID, APRIL_10, null, GENEVA, april12, null, GENEVA, true, null,
-                        march(10), SOURCE));
+                .expectEvents(new TalksRescheduled(
+                        ID, APRIL_10, null, GENEVA, april12, null, GENEVA, true, null, march(10), SOURCE));
     }
 
     /**
@@ -140,8 +155,20 @@ class TalksInEffectiveTimeTest {
     @Test
     void refusesAPostponementNotLaterThanTheDateOfItsDay() {
         LocalDate april15 = LocalDate.of(2025, 4, 15);
-        fixture.given(scheduled(), new TalksRescheduled(ID, APRIL_10, null, GENEVA, LocalDate.of(2025, 4, 20), null,
-                        GENEVA, true, null, march(20), SOURCE))
+        fixture.given(
+                        scheduled(),
+                        new TalksRescheduled(
+                                ID,
+                                APRIL_10,
+                                null,
+                                GENEVA,
+                                LocalDate.of(2025, 4, 20),
+                                null,
+                                GENEVA,
+                                true,
+                                null,
+                                march(20),
+                                SOURCE))
                 .when(new PostponeTalks(ID, null, april15, march(10), SOURCE))
                 .expectEvents(new TalksPostponed(ID, APRIL_10, april15, null, march(10), SOURCE));
         fixture.given(scheduled())
@@ -152,8 +179,8 @@ class TalksInEffectiveTimeTest {
 
     @Test
     void refusesADelegationNamedAfterTheConclusionButAcceptsOneBefore() {
-        TalksConcluded concluded = new TalksConcluded(ID, List.of(US, RU), TalksOutcome.CONTINUED, null, List.of(), false,
-                APRIL_10, SOURCE);
+        TalksConcluded concluded = new TalksConcluded(
+                ID, List.of(US, RU), TalksOutcome.CONTINUED, null, List.of(), false, APRIL_10, SOURCE);
         fixture.given(scheduled(), concluded)
                 .when(new NameDelegation(ID, US, HEAD, List.of(), APRIL_10.plusDays(1), SOURCE))
                 .expectException(violates("talks-already-concluded", "talksId"))
@@ -175,8 +202,10 @@ class TalksInEffectiveTimeTest {
     @Test
     void refusesMovingARescheduleAfterTheRecordedHolding() {
         LocalDate april11 = APRIL_10.plusDays(1);
-        var given = fixture.given(scheduled(), new TalksRescheduled(ID, APRIL_10, null, GENEVA, april11, null, GENEVA,
-                true, null, march(20), SOURCE), heldOn(april11));
+        var given = fixture.given(
+                scheduled(),
+                new TalksRescheduled(ID, APRIL_10, null, GENEVA, april11, null, GENEVA, true, null, march(20), SOURCE),
+                heldOn(april11));
         given.when(new CorrectEntry(id(1), Map.of("effectiveDate", "2025-04-12"), "misread", null, SOURCE))
                 .expectException(violates("talks-already-held", "corrections.effectiveDate"))
                 .expectNoEvents();
@@ -186,8 +215,8 @@ class TalksInEffectiveTimeTest {
     @Test
     void refusesMovingAHoldingBeforeARecordedPostponement() {
         LocalDate may6 = LocalDate.of(2025, 5, 6);
-        var given = fixture.given(scheduled(), new TalksPostponed(ID, APRIL_10, may6, null, march(25), SOURCE),
-                heldOn(may6));
+        var given = fixture.given(
+                scheduled(), new TalksPostponed(ID, APRIL_10, may6, null, march(25), SOURCE), heldOn(may6));
         given.when(new CorrectEntry(id(2), Map.of("effectiveDate", "2025-03-20"), "misread", null, SOURCE))
                 .expectException(violates("contradicts-recorded-fact", "effectiveDate"))
                 .expectExceptionMessage(containsString("talks-already-held"))
@@ -195,6 +224,12 @@ class TalksInEffectiveTimeTest {
     }
 
     private String id(int n) {
-        return fixture.getEventStore().readEvents(ID).asStream().skip(n).findFirst().orElseThrow().getIdentifier();
+        return fixture.getEventStore()
+                .readEvents(ID)
+                .asStream()
+                .skip(n)
+                .findFirst()
+                .orElseThrow()
+                .getIdentifier();
     }
 }

@@ -1,7 +1,14 @@
 package org.diplomaticledger.talks.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Objects;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.Provenance;
@@ -30,14 +37,6 @@ import org.hamcrest.TypeSafeDiagnosingMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.List;
-import java.util.Objects;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
 
 /** The Istanbul round of April 2025 on embassy operations, and what sources may report about it. */
 class TalksTest {
@@ -71,8 +70,19 @@ class TalksTest {
     }
 
     private static TalksScheduled scheduled(TalksFormat format) {
-        return new TalksScheduled(ID, List.of(US, RU), CONSULATE, APRIL_10, null, null, "embassy operations",
-                List.of("political issues", "security issues"), format, true, ANNOUNCED, BRIEFING);
+        return new TalksScheduled(
+                ID,
+                List.of(US, RU),
+                CONSULATE,
+                APRIL_10,
+                null,
+                null,
+                "embassy operations",
+                List.of("political issues", "security issues"),
+                format,
+                true,
+                ANNOUNCED,
+                BRIEFING);
     }
 
     private static TalksScheduled scheduled() {
@@ -80,13 +90,13 @@ class TalksTest {
     }
 
     private static TalksHeld held() {
-        return new TalksHeld(ID, List.of(US, RU), APRIL_10, null, CONSULATE, true, APRIL_10, false, null, APRIL_10,
-                REUTERS);
+        return new TalksHeld(
+                ID, List.of(US, RU), APRIL_10, null, CONSULATE, true, APRIL_10, false, null, APRIL_10, REUTERS);
     }
 
     private static TalksConcluded concluded(boolean heldReported) {
-        return new TalksConcluded(ID, List.of(US, RU), TalksOutcome.CONTINUED, null, List.of(), heldReported,
-                APRIL_10, REUTERS);
+        return new TalksConcluded(
+                ID, List.of(US, RU), TalksOutcome.CONTINUED, null, List.of(), heldReported, APRIL_10, REUTERS);
     }
 
     private static TalksCancelled cancelled() {
@@ -102,14 +112,20 @@ class TalksTest {
         return new TypeSafeDiagnosingMatcher<>() {
             @Override
             protected boolean matchesSafely(RuleViolation violation, Description mismatch) {
-                mismatch.appendText("rule ").appendValue(violation.rule())
-                        .appendText(" on field ").appendValue(violation.field());
+                mismatch.appendText("rule ")
+                        .appendValue(violation.rule())
+                        .appendText(" on field ")
+                        .appendValue(violation.field());
                 return rule.equals(violation.rule()) && Objects.equals(field, violation.field());
             }
 
             @Override
             public void describeTo(Description description) {
-                description.appendText("RuleViolation ").appendValue(rule).appendText(" on field ").appendValue(field);
+                description
+                        .appendText("RuleViolation ")
+                        .appendValue(rule)
+                        .appendText(" on field ")
+                        .appendValue(field);
             }
         };
     }
@@ -118,8 +134,18 @@ class TalksTest {
     class Schedule {
 
         private ScheduleTalks command(String talksId, List<CountryCode> parties, Venue venue) {
-            return new ScheduleTalks(talksId, parties, venue, APRIL_10, null, null, "embassy operations",
-                    List.of("political issues", "security issues"), TalksFormat.DIPLOMATS_ONLY, ANNOUNCED, BRIEFING);
+            return new ScheduleTalks(
+                    talksId,
+                    parties,
+                    venue,
+                    APRIL_10,
+                    null,
+                    null,
+                    "embassy operations",
+                    List.of("political issues", "security issues"),
+                    TalksFormat.DIPLOMATS_ONLY,
+                    ANNOUNCED,
+                    BRIEFING);
         }
 
         @Test
@@ -134,9 +160,19 @@ class TalksTest {
         void schedulesTalksHostedByAParty() {
             fixture.givenNoPriorActivity()
                     .when(command(ID, List.of(US, RU), WASHINGTON))
-                    .expectEvents(new TalksScheduled(ID, List.of(US, RU), WASHINGTON, APRIL_10, null, null,
-                            "embassy operations", List.of("political issues", "security issues"),
-                            TalksFormat.DIPLOMATS_ONLY, false, ANNOUNCED, BRIEFING));
+                    .expectEvents(new TalksScheduled(
+                            ID,
+                            List.of(US, RU),
+                            WASHINGTON,
+                            APRIL_10,
+                            null,
+                            null,
+                            "embassy operations",
+                            List.of("political issues", "security issues"),
+                            TalksFormat.DIPLOMATS_ONLY,
+                            false,
+                            ANNOUNCED,
+                            BRIEFING));
         }
 
         @Test
@@ -145,20 +181,49 @@ class TalksTest {
             assertThat(command.talksId()).isNotBlank();
             fixture.givenNoPriorActivity()
                     .when(command)
-                    .expectEvents(new TalksScheduled(command.talksId(), List.of(US, RU), CONSULATE, APRIL_10, null,
-                            null, "embassy operations", List.of("political issues", "security issues"),
-                            TalksFormat.DIPLOMATS_ONLY, true, ANNOUNCED, BRIEFING));
+                    .expectEvents(new TalksScheduled(
+                            command.talksId(),
+                            List.of(US, RU),
+                            CONSULATE,
+                            APRIL_10,
+                            null,
+                            null,
+                            "embassy operations",
+                            List.of("political issues", "security issues"),
+                            TalksFormat.DIPLOMATS_ONLY,
+                            true,
+                            ANNOUNCED,
+                            BRIEFING));
         }
 
         @Test
         void readsAbsentListsAsEmpty() {
-            ScheduleTalks command = new ScheduleTalks(ID, List.of(US, RU), CONSULATE, APRIL_10,
-                    LocalTime.of(11, 0), "Second round", "embassy operations", null, TalksFormat.OFFICIALS,
-                    ANNOUNCED, TASS);
+            ScheduleTalks command = new ScheduleTalks(
+                    ID,
+                    List.of(US, RU),
+                    CONSULATE,
+                    APRIL_10,
+                    LocalTime.of(11, 0),
+                    "Second round",
+                    "embassy operations",
+                    null,
+                    TalksFormat.OFFICIALS,
+                    ANNOUNCED,
+                    TASS);
             fixture.givenNoPriorActivity()
                     .when(command)
-                    .expectEvents(new TalksScheduled(ID, List.of(US, RU), CONSULATE, APRIL_10, LocalTime.of(11, 0),
-                            "Second round", "embassy operations", List.of(), TalksFormat.OFFICIALS, true, ANNOUNCED,
+                    .expectEvents(new TalksScheduled(
+                            ID,
+                            List.of(US, RU),
+                            CONSULATE,
+                            APRIL_10,
+                            LocalTime.of(11, 0),
+                            "Second round",
+                            "embassy operations",
+                            List.of(),
+                            TalksFormat.OFFICIALS,
+                            true,
+                            ANNOUNCED,
                             TASS));
         }
 
@@ -218,8 +283,8 @@ class TalksTest {
         void replacesTheEarlierDelegationOfTheSameState() {
             fixture.given(scheduled(), new DelegationNamed(ID, US, COULTER, List.of(), false, ANNOUNCED, BRIEFING))
                     .when(new NameDelegation(ID, US, COULTER, List.of(COULTER_DEPUTY), ANNOUNCED, REUTERS))
-                    .expectEvents(new DelegationNamed(ID, US, COULTER, List.of(COULTER_DEPUTY), true, ANNOUNCED,
-                            REUTERS));
+                    .expectEvents(
+                            new DelegationNamed(ID, US, COULTER, List.of(COULTER_DEPUTY), true, ANNOUNCED, REUTERS));
         }
 
         @Test
@@ -295,16 +360,36 @@ class TalksTest {
             LocalDate april11 = APRIL_10.plusDays(1);
             fixture.given(scheduled())
                     .when(new RescheduleTalks(ID, april11, LocalTime.of(10, 0), null, "logistics", ANNOUNCED, TASS))
-                    .expectEvents(new TalksRescheduled(ID, APRIL_10, null, CONSULATE, april11, LocalTime.of(10, 0),
-                            CONSULATE, true, "logistics", ANNOUNCED, TASS));
+                    .expectEvents(new TalksRescheduled(
+                            ID,
+                            APRIL_10,
+                            null,
+                            CONSULATE,
+                            april11,
+                            LocalTime.of(10, 0),
+                            CONSULATE,
+                            true,
+                            "logistics",
+                            ANNOUNCED,
+                            TASS));
         }
 
         @Test
         void movesTalksToAPartysCapital() {
             fixture.given(scheduled())
                     .when(new RescheduleTalks(ID, APRIL_10, null, WASHINGTON, null, ANNOUNCED, BRIEFING))
-                    .expectEvents(new TalksRescheduled(ID, APRIL_10, null, CONSULATE, APRIL_10, null, WASHINGTON,
-                            false, null, ANNOUNCED, BRIEFING));
+                    .expectEvents(new TalksRescheduled(
+                            ID,
+                            APRIL_10,
+                            null,
+                            CONSULATE,
+                            APRIL_10,
+                            null,
+                            WASHINGTON,
+                            false,
+                            null,
+                            ANNOUNCED,
+                            BRIEFING));
         }
 
         @Test
@@ -312,8 +397,8 @@ class TalksTest {
             LocalDate may = LocalDate.of(2025, 5, 6);
             fixture.given(scheduled(), postponed())
                     .when(new RescheduleTalks(ID, may, null, null, null, ANNOUNCED, TASS))
-                    .expectEvents(new TalksRescheduled(ID, APRIL_10, null, CONSULATE, may, null, CONSULATE, true,
-                            null, ANNOUNCED, TASS));
+                    .expectEvents(new TalksRescheduled(
+                            ID, APRIL_10, null, CONSULATE, may, null, CONSULATE, true, null, ANNOUNCED, TASS));
         }
 
         @Test
@@ -321,8 +406,8 @@ class TalksTest {
             LocalDate april9 = APRIL_10.minusDays(1); // after the postponement of 8 April
             fixture.given(scheduled(), postponed())
                     .when(new RescheduleTalks(ID, APRIL_10, null, null, null, april9, TASS))
-                    .expectEvents(new TalksRescheduled(ID, APRIL_10, null, CONSULATE, APRIL_10, null, CONSULATE, true,
-                            null, april9, TASS));
+                    .expectEvents(new TalksRescheduled(
+                            ID, APRIL_10, null, CONSULATE, APRIL_10, null, CONSULATE, true, null, april9, TASS));
         }
 
         @Test
@@ -397,8 +482,11 @@ class TalksTest {
         @Test
         void postponesRescheduledTalks() {
             LocalDate april11 = APRIL_10.plusDays(1);
-            fixture.given(scheduled(), new TalksRescheduled(ID, APRIL_10, null, CONSULATE, april11, null, CONSULATE,
-                            true, null, ANNOUNCED, TASS))
+            fixture.given(
+                            scheduled(),
+                            new TalksRescheduled(
+                                    ID, APRIL_10, null, CONSULATE, april11, null, CONSULATE, true, null, ANNOUNCED,
+                                    TASS))
                     .when(new PostponeTalks(ID, null, null, ANNOUNCED, TASS))
                     .expectEvents(new TalksPostponed(ID, april11, null, null, ANNOUNCED, TASS));
         }
@@ -435,8 +523,8 @@ class TalksTest {
         void cancelsScheduledTalks() {
             fixture.given(scheduled())
                     .when(new CancelTalks(ID, "no agreement on the agenda", RU, LocalDate.of(2025, 4, 8), TASS))
-                    .expectEvents(new TalksCancelled(ID, APRIL_10, "no agreement on the agenda", RU,
-                            LocalDate.of(2025, 4, 8), TASS));
+                    .expectEvents(new TalksCancelled(
+                            ID, APRIL_10, "no agreement on the agenda", RU, LocalDate.of(2025, 4, 8), TASS));
         }
 
         @Test
@@ -486,16 +574,36 @@ class TalksTest {
             LocalDate april11 = APRIL_10.plusDays(1);
             fixture.given(scheduled())
                     .when(new RecordTalksHeld(ID, null, april11.plusDays(1), "six hours", april11, REUTERS))
-                    .expectEvents(new TalksHeld(ID, List.of(US, RU), april11, april11.plusDays(1), CONSULATE, true,
-                            APRIL_10, true, "six hours", april11, REUTERS));
+                    .expectEvents(new TalksHeld(
+                            ID,
+                            List.of(US, RU),
+                            april11,
+                            april11.plusDays(1),
+                            CONSULATE,
+                            true,
+                            APRIL_10,
+                            true,
+                            "six hours",
+                            april11,
+                            REUTERS));
         }
 
         @Test
         void recordsTheVenueActuallyUsed() {
             fixture.given(scheduled())
                     .when(new RecordTalksHeld(ID, RIYADH, null, null, APRIL_10, REUTERS))
-                    .expectEvents(new TalksHeld(ID, List.of(US, RU), APRIL_10, null, RIYADH, true, APRIL_10, false,
-                            null, APRIL_10, REUTERS));
+                    .expectEvents(new TalksHeld(
+                            ID,
+                            List.of(US, RU),
+                            APRIL_10,
+                            null,
+                            RIYADH,
+                            true,
+                            APRIL_10,
+                            false,
+                            null,
+                            APRIL_10,
+                            REUTERS));
         }
 
         @Test
@@ -545,10 +653,17 @@ class TalksTest {
         @Test
         void concludesHeldTalks() {
             fixture.given(scheduled(), held())
-                    .when(new ConcludeTalks(ID, TalksOutcome.CONTINUED, "constructive", List.of("next round"),
-                            APRIL_10, REUTERS))
-                    .expectEvents(new TalksConcluded(ID, List.of(US, RU), TalksOutcome.CONTINUED, "constructive",
-                            List.of("next round"), true, APRIL_10, REUTERS));
+                    .when(new ConcludeTalks(
+                            ID, TalksOutcome.CONTINUED, "constructive", List.of("next round"), APRIL_10, REUTERS))
+                    .expectEvents(new TalksConcluded(
+                            ID,
+                            List.of(US, RU),
+                            TalksOutcome.CONTINUED,
+                            "constructive",
+                            List.of("next round"),
+                            true,
+                            APRIL_10,
+                            REUTERS));
         }
 
         @Test
@@ -578,11 +693,14 @@ class TalksTest {
     @Nested
     class Snapshot {
 
-        private final ObjectMapper mapper = JsonMapper.builder().findAndAddModules().build();
+        private final ObjectMapper mapper =
+                JsonMapper.builder().findAndAddModules().build();
 
         @Test
         void survivesAJacksonRoundTrip() {
-            fixture.given(scheduled(), new DelegationNamed(ID, US, COULTER, List.of(), false, ANNOUNCED, BRIEFING),
+            fixture.given(
+                            scheduled(),
+                            new DelegationNamed(ID, US, COULTER, List.of(), false, ANNOUNCED, BRIEFING),
                             postponed())
                     .when(new RecordTalksHeld(ID, null, null, null, APRIL_10, REUTERS))
                     .expectState(talks -> {
