@@ -88,7 +88,7 @@ class EffectiveTimePropertiesTest {
                 });
     }
 
-    @Property(tries = 80)
+    @Property(tries = 40)
     void whateverTheOrderOfRecordingTheAcceptedFactsFormAValidLife(
             @ForAll("lives") List<Fact> life, @ForAll long seed) {
         assertThat(record(life)).as("date order accepts a valid life").containsExactlyElementsOf(life);
@@ -191,7 +191,7 @@ class EffectiveTimePropertiesTest {
     }
 
     /** As for a mission's life: a person's accepted facts, placed by date, form a career that breaks no rule. */
-    @Property(tries = 60)
+    @Property(tries = 30)
     void whateverTheOrderOfRecordingTheAcceptedStaffFactsFormAValidCareer(
             @ForAll("careers") List<Move> career, @ForAll long seed) {
         MissionOpened opened = new MissionOpened(
@@ -440,7 +440,7 @@ class EffectiveTimePropertiesTest {
      * As for a mission's life: a presence's accepted staff and ceiling facts, placed by date, never put the staff over
      * a ceiling in force on a day, nor lift a ceiling not in force then; date order accepts every valid history.
      */
-    @Property(tries = 60)
+    @Property(tries = 40)
     void whateverTheOrderOfRecordingTheAcceptedStaffAndCeilingsKeepEveryCeiling(
             @ForAll("staffings") List<StaffStep> history, @ForAll long seed) {
         everyOrderKeepsTheRules(history, seed, StaffStep::command, StaffStep::day, Staffing::new);

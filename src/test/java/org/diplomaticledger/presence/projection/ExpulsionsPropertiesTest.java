@@ -78,7 +78,7 @@ class ExpulsionsPropertiesTest {
         }
     }
 
-    @Property(tries = 40)
+    @Property(tries = 20)
     void expulsionsEqualAFoldOfTheStoredEvents(@ForAll("sequences") List<Function<Ctx, LedgerCommand>> steps) {
         LedgerApp app = LedgerApp.get();
         Ctx ctx = freshPair(app);

@@ -58,7 +58,7 @@ class HeadsOfMissionPropertiesTest {
         }
     }
 
-    @Property(tries = 40)
+    @Property(tries = 20)
     void currentHeadTenuresAndVacanciesEqualAFoldOfTheStoredEvents(
             @ForAll("sequences") List<Function<String, List<LedgerCommand>>> steps) {
         LedgerApp app = LedgerApp.get();

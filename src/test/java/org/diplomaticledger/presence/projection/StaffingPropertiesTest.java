@@ -59,7 +59,7 @@ class StaffingPropertiesTest {
         }
     }
 
-    @Property(tries = 30)
+    @Property(tries = 20)
     void staffingEqualsAFoldOfTheStoredEvents(@ForAll("sequences") List<Function<Presence, LedgerCommand>> steps) {
         LedgerApp app = LedgerApp.get();
         Presence presence = freshPresence(app);

@@ -44,7 +44,7 @@ class TalksBoardPropertiesTest {
             CountryCode.of("UA"),
             CountryCode.of("CN"));
 
-    @Property(tries = 40)
+    @Property(tries = 20)
     void theBoardEqualsAFoldOfTheStoredEvents(
             @ForAll("sequences") List<Function<String, LedgerCommand>> steps,
             @ForAll @IntRange(min = -1, max = 62) int asOfDay,
