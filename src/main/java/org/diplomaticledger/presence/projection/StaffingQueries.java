@@ -164,60 +164,10 @@ public class StaffingQueries {
             counted = countedStaff.of(
                     view, rows.stream().map(MissionRow::presenceId).distinct().toList());
         }
-        // Each list of missions or presences below is read one probe of (slot, mission_id) or (slot, presence_id, …)
-        // per value (OneOf): an IN list read every row of the slot on H2.
-        Map<String, Map<String, Integer>> named = new HashMap<>();
-        // every category of named staff the mission ever had (0 when all left): named staff make its headcount known
-        jdbc.query(
-                OneOf.rows(
-                        Sql.of("SELECT mission_id, category, " + NOT_DEPARTED + " FROM staffing_person WHERE ")
-                                .add(view.rows()),
-                        "mission_id",
-                        missionIds,
-                        Sql.of(" GROUP BY mission_id, category")),
-                rs -> {
-                    named.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
-                });
-
-        Map<String, List<CeilingRow>> ceilings = new HashMap<>();
-        jdbc.query(
-                OneOf.rows(
-                                Sql.of("SELECT * FROM staffing_ceiling WHERE ")
-                                        .add(view.rows())
-                                        .add(" AND in_force"),
-                                "mission_id",
-                                missionIds)
-                        .add(" ORDER BY since, ceiling_id"),
-                rs -> {
-                    CeilingRow ceiling = ceilingRow(rs);
-                    ceilings.computeIfAbsent(ceiling.missionId(), k -> new ArrayList<>())
-                            .add(ceiling);
-                });
-
-        ExpelledTally expelled = new ExpelledTally(on);
-        jdbc.query(
-                OneOf.rows(
-                        Sql.of(
-                                        "SELECT p.mission_id, x.deadline, p.category FROM staffing_person p JOIN staffing_expulsion x ON x.slot = p.slot AND ")
-                                .add(view.valid("x"))
-                                .add(" AND x.presence_id = p.presence_id AND x.expulsion_id = p.expulsion_id WHERE ")
-                                .add(view.rows("p"))
-                                .add(" AND NOT p.departed"),
-                        "p.mission_id",
-                        missionIds),
-                rs -> {
-                    expelled.named(rs.getString(1), rs.getString(3), rs.getObject(2, LocalDate.class));
-                });
-        jdbc.query(
-                OneOf.rows(
-                        Sql.of("SELECT mission_id, counted_due, deadline FROM staffing_expulsion WHERE ")
-                                .add(view.rows())
-                                .add(" AND counted_due > 0"),
-                        "mission_id",
-                        missionIds),
-                rs -> {
-                    expelled.counted(rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class));
-                });
+        StaffFigures figures = figures(view, "mission_id", missionIds, " AND in_force", CeilingRow::missionId, on);
+        Map<String, Map<String, Integer>> named = figures.named();
+        Map<String, List<CeilingRow>> ceilings = figures.ceilings();
+        ExpelledTally expelled = figures.expelled();
 
         List<MissionStaffingView> views = new ArrayList<>();
         for (MissionRow row : rows) {
@@ -411,57 +361,11 @@ public class StaffingQueries {
                     }]++;
         }
 
-        Map<String, Map<String, Integer>> named = new HashMap<>();
-        jdbc.query(
-                OneOf.rows(
-                        Sql.of("SELECT presence_id, category, " + NOT_DEPARTED + " FROM staffing_person WHERE ")
-                                .add(view.rows()),
-                        "presence_id",
-                        presenceIds,
-                        Sql.of(" GROUP BY presence_id, category")),
-                rs -> {
-                    named.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
-                });
-
-        Map<String, List<CeilingRow>> ceilings = new HashMap<>();
-        jdbc.query(
-                OneOf.rows(
-                                Sql.of("SELECT * FROM staffing_ceiling WHERE ")
-                                        .add(view.rows())
-                                        .add(" AND in_force AND mission_id IS NULL"),
-                                "presence_id",
-                                presenceIds)
-                        .add(" ORDER BY since, ceiling_id"),
-                rs -> {
-                    CeilingRow ceiling = ceilingRow(rs);
-                    ceilings.computeIfAbsent(ceiling.presenceId(), k -> new ArrayList<>())
-                            .add(ceiling);
-                });
-
-        ExpelledTally expelled = new ExpelledTally(on);
-        jdbc.query(
-                OneOf.rows(
-                        Sql.of(
-                                        "SELECT p.presence_id, x.deadline, p.category FROM staffing_person p JOIN staffing_expulsion x ON x.slot = p.slot AND ")
-                                .add(view.valid("x"))
-                                .add(" AND x.presence_id = p.presence_id AND x.expulsion_id = p.expulsion_id WHERE ")
-                                .add(view.rows("p"))
-                                .add(" AND NOT p.departed"),
-                        "p.presence_id",
-                        presenceIds),
-                rs -> {
-                    expelled.named(rs.getString(1), rs.getString(3), rs.getObject(2, LocalDate.class));
-                });
-        jdbc.query(
-                OneOf.rows(
-                        Sql.of("SELECT presence_id, counted_due, deadline FROM staffing_expulsion WHERE ")
-                                .add(view.rows())
-                                .add(" AND counted_due > 0"),
-                        "presence_id",
-                        presenceIds),
-                rs -> {
-                    expelled.counted(rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class));
-                });
+        StaffFigures figures = figures(
+                view, "presence_id", presenceIds, " AND in_force AND mission_id IS NULL", CeilingRow::presenceId, on);
+        Map<String, Map<String, Integer>> named = figures.named();
+        Map<String, List<CeilingRow>> ceilings = figures.ceilings();
+        ExpelledTally expelled = figures.expelled();
 
         Map<String, RelationsLevelView> relations = relations(view, rows);
 
@@ -567,5 +471,76 @@ public class StaffingQueries {
                             rs.getString("answers_expulsion_id")));
                 });
         return views;
+    }
+
+    /** What the rows of a list share, each by its key (a mission's or a presence's id). */
+    private record StaffFigures(
+            Map<String, Map<String, Integer>> named, Map<String, List<CeilingRow>> ceilings, ExpelledTally expelled) {}
+
+    /**
+     * The named staff by category, the ceilings in force ({@code ceilingFilter} narrows them) and the expelled staff
+     * still due, of each of {@code ids} in the {@code key} column. Each is read one probe of (slot, key) per value
+     * (OneOf): an IN list read every row of the slot on H2.
+     */
+    private StaffFigures figures(
+            ReadView view,
+            String key,
+            List<String> ids,
+            String ceilingFilter,
+            java.util.function.Function<CeilingRow, String> ceilingKey,
+            LocalDate on) {
+        // every category of named staff each ever had (0 when all left): named staff make its headcount known
+        Map<String, Map<String, Integer>> named = new HashMap<>();
+        jdbc.query(
+                OneOf.rows(
+                        Sql.of("SELECT " + key + ", category, " + NOT_DEPARTED + " FROM staffing_person WHERE ")
+                                .add(view.rows()),
+                        key,
+                        ids,
+                        Sql.of(" GROUP BY " + key + ", category")),
+                rs -> {
+                    named.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
+                });
+
+        Map<String, List<CeilingRow>> ceilings = new HashMap<>();
+        jdbc.query(
+                OneOf.rows(
+                                Sql.of("SELECT * FROM staffing_ceiling WHERE ")
+                                        .add(view.rows())
+                                        .add(ceilingFilter),
+                                key,
+                                ids)
+                        .add(" ORDER BY since, ceiling_id"),
+                rs -> {
+                    CeilingRow ceiling = ceilingRow(rs);
+                    ceilings.computeIfAbsent(ceilingKey.apply(ceiling), k -> new ArrayList<>())
+                            .add(ceiling);
+                });
+
+        ExpelledTally expelled = new ExpelledTally(on);
+        jdbc.query(
+                OneOf.rows(
+                        Sql.of("SELECT p." + key + ", x.deadline, p.category FROM staffing_person p "
+                                        + "JOIN staffing_expulsion x ON x.slot = p.slot AND ")
+                                .add(view.valid("x"))
+                                .add(" AND x.presence_id = p.presence_id AND x.expulsion_id = p.expulsion_id WHERE ")
+                                .add(view.rows("p"))
+                                .add(" AND NOT p.departed"),
+                        "p." + key,
+                        ids),
+                rs -> {
+                    expelled.named(rs.getString(1), rs.getString(3), rs.getObject(2, LocalDate.class));
+                });
+        jdbc.query(
+                OneOf.rows(
+                        Sql.of("SELECT " + key + ", counted_due, deadline FROM staffing_expulsion WHERE ")
+                                .add(view.rows())
+                                .add(" AND counted_due > 0"),
+                        key,
+                        ids),
+                rs -> {
+                    expelled.counted(rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class));
+                });
+        return new StaffFigures(named, ceilings, expelled);
     }
 }
