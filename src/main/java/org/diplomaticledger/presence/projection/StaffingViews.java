@@ -86,6 +86,8 @@ public final class StaffingViews {
      * {@code headcountKnown} is false when the ledger holds no count of its staff at all (the zeros then mean
      * "unknown"). {@code status} is CLOSING from a closure with a deadline to leave (consent withdrawn) until
      * {@code leaveBy}, CLOSED from then on. {@code reportedSource} and {@code reportedCorrected}: as for a presence.
+     * {@code stateAsThen} is set when the list named a state that continued another (docs/states.md#succession) on a
+     * day before the continuation: the row is then the predecessor's, and this names it as it was then.
      */
     public record MissionStaffingView(
             String missionId,
@@ -107,7 +109,80 @@ public final class StaffingViews {
             LocalDate leaveBy,
             boolean headcountKnown,
             Provenance reportedSource,
-            CorrectionMark reportedCorrected) {}
+            CorrectionMark reportedCorrected,
+            @CsvOmitted StateAsThenView stateAsThen) {
+
+        public MissionStaffingView(
+                String missionId,
+                String presenceId,
+                String sendingState,
+                String receivingState,
+                String kind,
+                String city,
+                String organisation,
+                String name,
+                String status,
+                LocalDate statusSince,
+                StaffCounts headcount,
+                StaffCounts named,
+                StaffCounts counted,
+                ReportedHeadcount reported,
+                List<CeilingView> ceilings,
+                ExpelledDue expelled,
+                LocalDate leaveBy,
+                boolean headcountKnown,
+                Provenance reportedSource,
+                CorrectionMark reportedCorrected) {
+            this(
+                    missionId,
+                    presenceId,
+                    sendingState,
+                    receivingState,
+                    kind,
+                    city,
+                    organisation,
+                    name,
+                    status,
+                    statusSince,
+                    headcount,
+                    named,
+                    counted,
+                    reported,
+                    ceilings,
+                    expelled,
+                    leaveBy,
+                    headcountKnown,
+                    reportedSource,
+                    reportedCorrected,
+                    null);
+        }
+
+        /** This row, listed for another state than the one recorded (its predecessor, as it was then). */
+        public MissionStaffingView asThen(StateAsThenView state) {
+            return new MissionStaffingView(
+                    missionId,
+                    presenceId,
+                    sendingState,
+                    receivingState,
+                    kind,
+                    city,
+                    organisation,
+                    name,
+                    status,
+                    statusSince,
+                    headcount,
+                    named,
+                    counted,
+                    reported,
+                    ceilings,
+                    expelled,
+                    leaveBy,
+                    headcountKnown,
+                    reportedSource,
+                    reportedCorrected,
+                    state);
+        }
+    }
 
     /** A named member of staff, current or departed. */
     public record StaffMemberView(
@@ -149,7 +224,8 @@ public final class StaffingViews {
      * between the two states ({@code relations}, null when the ledger knows none on that day). {@code headcountKnown}
      * is false when the ledger holds no count of the presence's staff at all. {@code reportedSource} is the source of
      * the {@code reported} headcount (as corrected), {@code reportedCorrected} the mark of its correction (null when
-     * the report stands as recorded); both come last so that CSV columns keep their places.
+     * the report stands as recorded); both come last so that CSV columns keep their places. {@code stateAsThen}: as
+     * for a mission (never a CSV column).
      */
     public record PresenceStaffingView(
             String presenceId,
@@ -167,7 +243,68 @@ public final class StaffingViews {
             boolean headcountKnown,
             List<CeilingView> missionCeilings,
             Provenance reportedSource,
-            CorrectionMark reportedCorrected) {}
+            CorrectionMark reportedCorrected,
+            @CsvOmitted StateAsThenView stateAsThen) {
+
+        public PresenceStaffingView(
+                String presenceId,
+                String sendingState,
+                String receivingState,
+                StaffCounts headcount,
+                StaffCounts named,
+                StaffCounts counted,
+                StaffCounts presenceWide,
+                ReportedHeadcount reported,
+                List<CeilingView> ceilings,
+                MissionCounts missions,
+                ExpelledDue expelled,
+                RelationsLevelView relations,
+                boolean headcountKnown,
+                List<CeilingView> missionCeilings,
+                Provenance reportedSource,
+                CorrectionMark reportedCorrected) {
+            this(
+                    presenceId,
+                    sendingState,
+                    receivingState,
+                    headcount,
+                    named,
+                    counted,
+                    presenceWide,
+                    reported,
+                    ceilings,
+                    missions,
+                    expelled,
+                    relations,
+                    headcountKnown,
+                    missionCeilings,
+                    reportedSource,
+                    reportedCorrected,
+                    null);
+        }
+
+        /** This row, listed for another state than the one recorded (its predecessor, as it was then). */
+        public PresenceStaffingView asThen(StateAsThenView state) {
+            return new PresenceStaffingView(
+                    presenceId,
+                    sendingState,
+                    receivingState,
+                    headcount,
+                    named,
+                    counted,
+                    presenceWide,
+                    reported,
+                    ceilings,
+                    missions,
+                    expelled,
+                    relations,
+                    headcountKnown,
+                    missionCeilings,
+                    reportedSource,
+                    reportedCorrected,
+                    state);
+        }
+    }
 
     /**
      * One presence with its missions and expulsions. {@code stateAsThen} is set when the read named a state that

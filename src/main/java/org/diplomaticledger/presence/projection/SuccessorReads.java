@@ -11,8 +11,10 @@ import org.diplomaticledger.presence.api.PresenceIds;
 import org.diplomaticledger.presence.projection.HeadsOfMissionQueries.MissionFilter;
 import org.diplomaticledger.presence.projection.HeadsOfMissionViews.MissionHeadView;
 import org.diplomaticledger.presence.projection.StaffingViews.HeadcountPoint;
+import org.diplomaticledger.presence.projection.StaffingViews.MissionStaffingView;
 import org.diplomaticledger.presence.projection.StaffingViews.OpenMissionsPoint;
 import org.diplomaticledger.presence.projection.StaffingViews.PresenceStaffingDetail;
+import org.diplomaticledger.presence.projection.StaffingViews.PresenceStaffingView;
 import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.ReadView;
@@ -114,10 +116,57 @@ public class SuccessorReads {
                 filter.vacant(),
                 filter.post(),
                 filter.on());
-        StateAsThenView mark = view(sending.or(() -> receiving).or(() -> state).orElseThrow());
-        Page<MissionHeadView> found = heads.missions(view, then, page);
+        return marked(heads.missions(view, then, page), mark(sending, receiving, state), MissionHeadView::asThen);
+    }
+
+    /**
+     * {@code GET /api/v1/missions}: a state named by {@code sending}, {@code receiving} or {@code state} that continued
+     * another before the view's day is read as that other, each row marked. Otherwise the plain list.
+     */
+    public Page<MissionStaffingView> missions(
+            ReadView view, StaffingQueries.MissionFilter filter, PageQuery page, LocalDate on) {
+        Optional<StateAsThen> sending = asThen(view, filter.sending());
+        Optional<StateAsThen> receiving = asThen(view, filter.receiving());
+        Optional<StateAsThen> state = asThen(view, filter.state());
+        if (sending.isEmpty() && receiving.isEmpty() && state.isEmpty()) {
+            return queries.missions(view, filter, page, on);
+        }
+        StaffingQueries.MissionFilter then = new StaffingQueries.MissionFilter(
+                sending.map(StateAsThen::code).orElse(filter.sending()),
+                receiving.map(StateAsThen::code).orElse(filter.receiving()),
+                state.map(StateAsThen::code).orElse(filter.state()),
+                filter.kind(),
+                filter.status(),
+                filter.city());
+        return marked(
+                queries.missions(view, then, page, on), mark(sending, receiving, state), MissionStaffingView::asThen);
+    }
+
+    /** {@code GET /api/v1/presences}: as {@link #missions}, each presence of the state answering then, marked. */
+    public Page<PresenceStaffingView> presences(
+            ReadView view, StaffingQueries.PresenceFilter filter, PageQuery page, LocalDate on) {
+        Optional<StateAsThen> sending = asThen(view, filter.sending());
+        Optional<StateAsThen> receiving = asThen(view, filter.receiving());
+        Optional<StateAsThen> state = asThen(view, filter.state());
+        if (sending.isEmpty() && receiving.isEmpty() && state.isEmpty()) {
+            return queries.presences(view, filter, page, on);
+        }
+        StaffingQueries.PresenceFilter then = new StaffingQueries.PresenceFilter(
+                sending.map(StateAsThen::code).orElse(filter.sending()),
+                receiving.map(StateAsThen::code).orElse(filter.receiving()),
+                state.map(StateAsThen::code).orElse(filter.state()));
+        return marked(
+                queries.presences(view, then, page, on), mark(sending, receiving, state), PresenceStaffingView::asThen);
+    }
+
+    private static StateAsThenView mark(
+            Optional<StateAsThen> sending, Optional<StateAsThen> receiving, Optional<StateAsThen> state) {
+        return view(sending.or(() -> receiving).or(() -> state).orElseThrow());
+    }
+
+    private static <T> Page<T> marked(Page<T> found, StateAsThenView mark, BiFunction<T, StateAsThenView, T> asThen) {
         return new Page<>(
-                found.items().stream().map(row -> row.asThen(mark)).toList(),
+                found.items().stream().map(row -> asThen.apply(row, mark)).toList(),
                 found.page(),
                 found.size(),
                 found.total(),

@@ -65,7 +65,9 @@ class StaffingController {
             description = """
             Which embassies, consulates and permanent missions a state keeps in another, whether open, suspended or \
             closed, and how many staff each has by category, under which ceilings, and how many expelled staff are \
-            still due to leave.""" + ReadDocs.LIST_READ)
+            still due to leave. A state named by `sending`, `receiving` or `state` that continued another \
+            (docs/states.md#succession) is, on a day before the continuation, read as that other, each row marked \
+            `stateAsThen`: `sending=RU` as of 1985 lists the Soviet Union's missions.""" + ReadDocs.LIST_READ)
     @GetMapping(
             path = "/api/v1/missions",
             produces = {"application/json", "text/csv"})
@@ -76,7 +78,7 @@ class StaffingController {
         StaffingQueries.MissionFilter filter = query.filter();
         PageQuery paging = query.paging(accept);
         LocalDate day = read.day(query.on(), clock);
-        return reads.answer(StaffingProjection.NAME, read, view -> queries.missions(view, filter, paging, day));
+        return reads.answer(StaffingProjection.NAME, read, view -> successors.missions(view, filter, paging, day));
     }
 
     @Operation(
@@ -110,7 +112,8 @@ class StaffingController {
             description = """
             How many staff each sending state has in each receiving state, in all its missions together (named, counted, \
             presence-wide, last reported figure), under which ceilings, how many missions are open, and how many \
-            expelled staff are still due to leave.""" + ReadDocs.LIST_READ)
+            expelled staff are still due to leave. A state named by `sending`, `receiving` or `state` that continued \
+            another is, on a day before the continuation, read as that other, each row marked `stateAsThen`.""" + ReadDocs.LIST_READ)
     @GetMapping(
             path = "/api/v1/presences",
             produces = {"application/json", "text/csv"})
@@ -121,7 +124,7 @@ class StaffingController {
         StaffingQueries.PresenceFilter filter = query.filter();
         PageQuery paging = query.paging(accept);
         LocalDate day = read.day(query.on(), clock);
-        return reads.answer(StaffingProjection.NAME, read, view -> queries.presences(view, filter, paging, day));
+        return reads.answer(StaffingProjection.NAME, read, view -> successors.presences(view, filter, paging, day));
     }
 
     @Operation(

@@ -248,6 +248,18 @@ class SuccessionHttpTest extends LedgerIntegrationTest {
                 .json();
         JsonNode ofZaireBefore = ledger.get("analyst", "/api/v1/heads-of-mission?state=ZR&asOf=1990-01-01", opened)
                 .json();
+        JsonNode missionsOfZaireBefore = ledger.get("analyst", "/api/v1/missions?sending=ZR&asOf=1990-01-01", opened)
+                .json();
+        assertThat(ledger.get("analyst", "/api/v1/missions?sending=CD&asOf=1990-01-01", opened)
+                        .json()
+                        .path("total")
+                        .asInt())
+                .isZero();
+        assertThat(ledger.get("analyst", "/api/v1/presences?sending=CD&asOf=1990-01-01", opened)
+                        .json()
+                        .path("total")
+                        .asInt())
+                .isZero();
         Instant beforeTheContinuation = Instant.now();
 
         Response recorded = ledger.command("admin", "RecordSuccession", """
@@ -293,6 +305,44 @@ class SuccessionHttpTest extends LedgerIntegrationTest {
                         .asInt())
                 .as("before the continuation was recorded")
                 .isZero();
+
+        // The missions and presences lists read the same way (#20: "a query for RU ... answers the Soviet years").
+        JsonNode missions = ledger.get("analyst", "/api/v1/missions?sending=CD&asOf=1990-01-01", opened)
+                .json()
+                .path("items");
+        assertThat(missions.findValuesAsText("missionId")).containsExactly("ZR-BE-EMBASSY-BRUSSELS");
+        assertThat(missions.get(0).path("status").asText()).isEqualTo("OPEN");
+        assertThat(missions.get(0).path("stateAsThen").path("code").asText()).isEqualTo("ZR");
+        assertThat(missions.get(0).path("stateAsThen").path("continuedBy").asText())
+                .isEqualTo("CD");
+        JsonNode presences = ledger.get("analyst", "/api/v1/presences?state=CD&asOf=1990-01-01", opened)
+                .json()
+                .path("items");
+        assertThat(presences.findValuesAsText("presenceId")).containsExactly("ZR-BE");
+        assertThat(presences.get(0).path("stateAsThen").path("name").asText()).isEqualTo("Zaire");
+        JsonNode missionsOnTheDay = ledger.get("analyst", "/api/v1/missions?sending=CD&asOf=1997-05-17", opened)
+                .json()
+                .path("items");
+        assertThat(missionsOnTheDay.findValuesAsText("missionId")).containsExactly("CD-BE-EMBASSY-BRUSSELS");
+        assertThat(missionsOnTheDay.get(0).has("stateAsThen")).isFalse();
+        assertThat(ledger.get("analyst", "/api/v1/missions?sending=ZR&asOf=1990-01-01", opened)
+                        .json())
+                .as("a state that continued none lists its missions as recorded")
+                .isEqualTo(missionsOfZaireBefore);
+        assertThat(ledger.get(
+                                "analyst",
+                                "/api/v1/missions?sending=CD&asOf=1990-01-01&knownAt=" + beforeTheContinuation,
+                                opened)
+                        .json()
+                        .path("total")
+                        .asInt())
+                .as("missions before the continuation was recorded")
+                .isZero();
+        assertThat(ledger.getAccept("analyst", "/api/v1/missions?sending=CD&asOf=1990-01-01", "text/csv")
+                        .body())
+                .isEqualTo(ledger.getAccept("analyst", "/api/v1/missions?sending=ZR&asOf=1990-01-01", "text/csv")
+                        .body())
+                .doesNotContain("stateAsThen");
 
         Response csv = ledger.getAccept("analyst", in1990, "text/csv");
         assertThat(csv.body())
