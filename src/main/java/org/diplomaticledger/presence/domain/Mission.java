@@ -23,10 +23,10 @@ import org.diplomaticledger.shared.WholeBatch;
 
 /**
  * One mission of a {@link Presence} (an embassy, a legation, a consulate, a permanent mission), an entity of that
- * aggregate: its status, its kind over time and who heads it, with the rules that need nothing but the mission. The
- * presence finds the mission a command names (or refuses an unknown one) and hands it the command; the mission's
- * events come back to it by their {@code missionId}. Its rules read the mission as it stood on the command's
- * effective date ({@link MissionTimeline}), not as the last fact recorded left it.
+ * aggregate: its status, its kind over time and who heads it, with the rules that need nothing but the mission (those
+ * of its heads in {@link MissionHeads}). The presence finds the mission a command names (or refuses an unknown one) and
+ * hands it the command; the mission's events come back to it by their {@code missionId}. Its rules read the mission as
+ * it stood on the command's effective date ({@link MissionTimeline}), not as the last fact recorded left it.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 class Mission {
@@ -207,182 +207,11 @@ class Mission {
         apply(new MissionRankChanged(command.presenceId(), missionId, on(on).kind(), to, on, command.source()));
     }
 
-    // ---------------------------------------------------------------- heads of mission (each tenure's own rules:
-    // Heads)
+    // ---------------------------------------------------------------- heads of mission (their own rules: MissionHeads)
 
-    void requestAgrement(RequestAgrement command) {
-        requireEmbassy("request agrément", command.effectiveDate());
-        requireStep(
-                "AgrementRequested",
-                command.effectiveDate(),
-                HeadFact.of(Step.AGREMENT_REQUESTED, command.personId(), command.name()));
-        apply(new AgrementRequested(
-                command.presenceId(),
-                missionId,
-                command.personId(),
-                command.name(),
-                ranks.classOn(command.headClass(), command.effectiveDate()),
-                command.effectiveDate(),
-                command.source()));
-    }
-
-    void grantAgrement(GrantAgrement command) {
-        requireEmbassy("grant agrément", command.effectiveDate());
-        requireStep(
-                "AgrementGranted",
-                command.effectiveDate(),
-                HeadFact.of(Step.AGREMENT_GRANTED, command.personId(), command.name()));
-        Headship head = headsOn(command.effectiveDate()).currentTenure(command.personId());
-        apply(new AgrementGranted(
-                command.presenceId(),
-                missionId,
-                command.personId(),
-                head.nameOr(command.name()),
-                head.agrement() == Headship.Agrement.REQUESTED,
-                command.effectiveDate(),
-                command.source()));
-    }
-
-    void refuseAgrement(RefuseAgrement command) {
-        requireEmbassy("refuse agrément", command.effectiveDate());
-        requireStep(
-                "AgrementRefused",
-                command.effectiveDate(),
-                HeadFact.of(Step.AGREMENT_REFUSED, command.personId(), command.name()));
-        Headship head = headsOn(command.effectiveDate()).currentTenure(command.personId());
-        apply(new AgrementRefused(
-                command.presenceId(),
-                missionId,
-                command.personId(),
-                head.nameOr(command.name()),
-                command.reason(),
-                head.agrement() == Headship.Agrement.REQUESTED,
-                command.effectiveDate(),
-                command.source()));
-    }
-
-    void appointAmbassador(AppointAmbassador command) {
-        requireHeaded("appoint a head of mission", command.effectiveDate());
-        requireStep(
-                "AmbassadorAppointed",
-                command.effectiveDate(),
-                HeadFact.of(Step.APPOINTED, command.personId(), command.name()));
-        boolean agrementReported = headsOn(command.effectiveDate())
-                        .currentTenure(command.personId())
-                        .agrement()
-                == Headship.Agrement.GRANTED;
-        apply(new AmbassadorAppointed(
-                command.presenceId(),
-                missionId,
-                command.personId(),
-                command.name(),
-                ranks.classOn(command.headClass(), command.effectiveDate()),
-                agrementReported,
-                command.effectiveDate(),
-                command.source()));
-    }
-
-    /**
-     * Either step of VCDR Art. 13; functions start with whichever comes first. The predecessor and whether functions
-     * start here are the timeline's on that day, as its fold derives them again whenever a step is back-filled.
-     */
-    void presentCredentials(PresentCredentials command) {
-        requireHeaded("present credentials", command.effectiveDate());
-        boolean copy = command.step() == CredentialsStep.COPY_TO_FOREIGN_MINISTRY;
-        requireStep(
-                copy ? "CredentialsCopyPresented" : "CredentialsPresented",
-                command.effectiveDate(),
-                HeadFact.of(
-                        copy ? Step.COPY_PRESENTED : Step.CREDENTIALS_PRESENTED, command.personId(), command.name()));
-        Heads then = headsOn(command.effectiveDate());
-        Headship head = then.currentTenure(command.personId());
-        String predecessor = then.predecessorOf(command.personId());
-        if (copy) {
-            apply(new CredentialsCopyPresented(
-                    command.presenceId(),
-                    missionId,
-                    command.personId(),
-                    head.nameOr(command.name()),
-                    head.appointed(),
-                    predecessor,
-                    command.effectiveDate(),
-                    command.source()));
-        } else {
-            boolean startsHere = then.functionsStartWithCredentials(command.personId());
-            apply(new CredentialsPresented(
-                    command.presenceId(),
-                    missionId,
-                    command.personId(),
-                    head.nameOr(command.name()),
-                    head.appointed(),
-                    startsHere,
-                    startsHere ? predecessor : null,
-                    command.effectiveDate(),
-                    command.source()));
-        }
-    }
-
-    void recallAmbassador(RecallAmbassador command) {
-        requireStep(
-                "AmbassadorRecalled",
-                command.effectiveDate(),
-                new HeadFact(Step.RECALLED, command.personId(), null, command.kind()));
-        apply(new AmbassadorRecalled(
-                command.presenceId(),
-                missionId,
-                command.personId(),
-                command.kind(),
-                command.reason(),
-                command.effectiveDate(),
-                command.source()));
-    }
-
-    void returnAmbassador(ReturnAmbassador command) {
-        requireStep(
-                "AmbassadorReturned", command.effectiveDate(), HeadFact.of(Step.RETURNED, command.personId(), null));
-        apply(new AmbassadorReturned(
-                command.presenceId(), missionId, command.personId(), command.effectiveDate(), command.source()));
-    }
-
-    void endAmbassadorship(EndAmbassadorship command) {
-        requireStep("AmbassadorshipEnded", command.effectiveDate(), HeadFact.of(Step.ENDED, command.personId(), null));
-        apply(new AmbassadorshipEnded(
-                command.presenceId(),
-                missionId,
-                command.personId(),
-                command.reason(),
-                command.effectiveDate(),
-                command.source()));
-    }
-
-    void appointChargeDAffaires(AppointChargeDAffaires command) {
-        requireHeaded("appoint a chargé d'affaires", command.effectiveDate());
-        requireStep(
-                "ChargeDAffairesAppointed",
-                command.effectiveDate(),
-                HeadFact.of(Step.CHARGE_D_AFFAIRES_APPOINTED, command.personId(), command.name()));
-        apply(new ChargeDAffairesAppointed(
-                command.presenceId(),
-                missionId,
-                command.personId(),
-                command.name(),
-                command.rank(),
-                headsOn(command.effectiveDate()).current(),
-                command.effectiveDate(),
-                command.source()));
-    }
-
-    /** Its heads as they stood on a day. */
-    private Heads headsOn(LocalDate day) {
-        return heads.on(day, missionId);
-    }
-
-    /**
-     * A step of a tenure judged where it falls among the heads' steps: refused by its own rule at once, or if a step
-     * recorded for a later day would then break a rule (unless a batch judged as a whole is open: then at its end).
-     */
-    private void requireStep(String type, LocalDate on, HeadFact fact) {
-        heads.requireFits(type, on, fact, missionId, this::headsContradictionSince);
+    /** The rules of its heads' steps, on the mission as it stands now. */
+    MissionHeads headsOfMission() {
+        return new MissionHeads(missionId, timeline, ranks, heads, this::headsContradictionSince);
     }
 
     @SuppressWarnings("unchecked")
@@ -555,39 +384,6 @@ class Mission {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    /** Heads of mission take up office at embassies, legations and permanent missions opened and not closed on the day. */
-    private void requireHeaded(String action, LocalDate on) {
-        MissionKind then =
-                timeline.requireOpenedNotClosed(missionId, action, on).kind();
-        if (!then.hasHeadOfMission()) {
-            throw new RuleViolation(
-                    "no-head-of-mission-here",
-                    "missionId",
-                    missionId + " is a " + then + " on " + on
-                            + "; heads of mission lead embassies, legations and permanent missions");
-        }
-    }
-
-    /** Agrément is for the head of an embassy or a legation, not closed on the day (it may be sought before it opens). */
-    private void requireEmbassy(String action, LocalDate on) {
-        Standing standing = timeline.requireNotClosed(missionId, action, on);
-        MissionKind then = standing.opened() ? standing.kind() : ranks.on(on); // before it opens: as it will open
-        if (!then.hasHeadOfMission()) {
-            throw new RuleViolation(
-                    "no-head-of-mission-here",
-                    "missionId",
-                    missionId + " is a " + then + " on " + on
-                            + "; heads of mission lead embassies, legations and permanent missions");
-        }
-        if (!then.isLegationOrEmbassy()) {
-            throw new RuleViolation(
-                    "agrement-only-for-embassies",
-                    "missionId",
-                    "agrément is given for the head of an " + "embassy or a legation (VCDR Art. 4); " + missionId
-                            + " is a " + then + " on " + on);
-        }
-    }
 
     /** By value: the aggregate fixture compares the missions a command leaves with those sourced from its events. */
     @Override

@@ -182,51 +182,51 @@ public class Presence {
         apply(staffRules(events).lifted(command));
     }
 
-    // ---------------------------------------------------------------- heads of mission: each mission's own rules
+    // ---------------------------------------------------------------- heads of mission: each mission's (MissionHeads)
 
     @CommandHandler
     void handle(RequestAgrement command) {
-        mission(command.missionId()).requestAgrement(command);
+        apply(heads(command.missionId()).agrementRequested(command));
     }
 
     @CommandHandler
     void handle(GrantAgrement command) {
-        mission(command.missionId()).grantAgrement(command);
+        apply(heads(command.missionId()).agrementGranted(command));
     }
 
     @CommandHandler
     void handle(RefuseAgrement command) {
-        mission(command.missionId()).refuseAgrement(command);
+        apply(heads(command.missionId()).agrementRefused(command));
     }
 
     @CommandHandler
     void handle(AppointAmbassador command) {
-        mission(command.missionId()).appointAmbassador(command);
+        apply(heads(command.missionId()).appointed(command));
     }
 
     @CommandHandler
     void handle(PresentCredentials command) {
-        mission(command.missionId()).presentCredentials(command);
+        apply(heads(command.missionId()).credentialsPresented(command));
     }
 
     @CommandHandler
     void handle(RecallAmbassador command) {
-        mission(command.missionId()).recallAmbassador(command);
+        apply(heads(command.missionId()).recalled(command));
     }
 
     @CommandHandler
     void handle(ReturnAmbassador command) {
-        mission(command.missionId()).returnAmbassador(command);
+        apply(heads(command.missionId()).returned(command));
     }
 
     @CommandHandler
     void handle(EndAmbassadorship command) {
-        mission(command.missionId()).endAmbassadorship(command);
+        apply(heads(command.missionId()).ended(command));
     }
 
     @CommandHandler
     void handle(AppointChargeDAffaires command) {
-        mission(command.missionId()).appointChargeDAffaires(command);
+        apply(heads(command.missionId()).chargeDAffairesAppointed(command));
     }
 
     // ---------------------------------------------------------------- event sourcing
@@ -364,6 +364,11 @@ public class Presence {
     /** The mission a command names, which must be recorded. */
     private Mission mission(String missionId) {
         return new MissionDirectory(missions).named(missionId);
+    }
+
+    /** The rules of the heads of the mission a command names, which must be recorded. */
+    private MissionHeads heads(String missionId) {
+        return mission(missionId).headsOfMission();
     }
 
     /** A deadline (a closure's, an expulsion's, a ceiling's) falls on or after the day it is set. */
