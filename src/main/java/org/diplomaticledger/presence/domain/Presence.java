@@ -68,20 +68,12 @@ public class Presence {
     @CommandHandler
     void handle(RevisePresenceEntry command, PresenceEvents events) {
         JudgedRevision revision = command.revision();
-        RuleViolation wrong = null;
         if (!revision.keepsItsDay()) {
-            LocalDate movedTo = revision.movedTo();
             for (Mission mission : missions.values()) {
-                mission.requireRevisable(revision.eventId(), movedTo);
+                mission.requireRevisable(revision.eventId(), revision.movedTo());
             }
-            wrong = staff.careers.revised(revision.eventId(), movedTo);
         }
-        if (wrong == null) {
-            wrong = timeline(events).revised(revision.event(), presenceId);
-        }
-        if (wrong != null) {
-            throw wrong;
-        }
+        staffRules(events).requireRevisable(revision);
         revision.record();
     }
 
@@ -340,24 +332,18 @@ public class Presence {
 
     // ---------------------------------------------------------------- helpers
 
-    /**
-     * The presence's headcount and ceilings in effective time, reading the presence's events from the store should it
-     * need the facts recorded before the snapshot it was loaded from.
-     */
-    private StaffTimeline timeline(PresenceEvents events) {
-        String id = presenceId;
-        staff.timeline.readingFrom(() -> id == null ? List.of() : StaffTimeline.factsOf(events.of(id)));
-        return staff.timeline;
-    }
-
     /** The staff rules on the presence as it stands, for a command that reads no staff timeline. */
     private StaffRules staffRules() {
         return new StaffRules(presenceId, new MissionDirectory(missions), staff, expulsions);
     }
 
-    /** The staff rules on the presence as it stands, its staff timeline reading {@code events} should it need them. */
+    /**
+     * The staff rules on the presence as it stands, its staff timeline reading the presence's events from the store
+     * should it need the facts recorded before the snapshot it was loaded from.
+     */
     private StaffRules staffRules(PresenceEvents events) {
-        timeline(events);
+        String id = presenceId;
+        staff.timeline.readingFrom(() -> id == null ? List.of() : StaffTimeline.factsOf(events.of(id)));
         return staffRules();
     }
 

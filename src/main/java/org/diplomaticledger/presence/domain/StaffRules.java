@@ -2,6 +2,7 @@ package org.diplomaticledger.presence.domain;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.diplomaticledger.history.api.JudgedRevision;
 import org.diplomaticledger.presence.api.*;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerEvent;
@@ -286,6 +287,24 @@ final class StaffRules {
                         0),
                 "MissionClosed of " + command.missionId() + " on " + command.effectiveDate(),
                 presenceId);
+    }
+
+    // ---------------------------------------------------------------- corrections
+
+    /**
+     * A correction or retraction of one of the presence's events, refused if it moves or removes a fact of a career so
+     * that it breaks a rule it did not, or moves, removes or changes a staff or ceiling fact so that the ceilings
+     * refuse a fact they did not.
+     */
+    void requireRevisable(JudgedRevision revision) {
+        RuleViolation wrong =
+                revision.keepsItsDay() ? null : staff.careers.revised(revision.eventId(), revision.movedTo());
+        if (wrong == null) {
+            wrong = staff.timeline.revised(revision.event(), presenceId);
+        }
+        if (wrong != null) {
+            throw wrong;
+        }
     }
 
     // ---------------------------------------------------------------- helpers
