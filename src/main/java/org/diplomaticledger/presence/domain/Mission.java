@@ -18,6 +18,7 @@ import org.diplomaticledger.presence.domain.MissionTimeline.MissionFact;
 import org.diplomaticledger.presence.domain.MissionTimeline.Need;
 import org.diplomaticledger.presence.domain.MissionTimeline.Standing;
 import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.RuleViolation;
 import org.diplomaticledger.shared.WholeBatch;
 
@@ -282,7 +283,8 @@ class Mission {
      * ({@code need}, or null), in the mission's life: agrément needs it not closed (it may be sought before the mission
      * opens), the steps of a head in office opened and not closed, whatever is recorded later.
      */
-    private void step(Object event, String eventId, long sequence, LocalDate on, Need need, HeadFact fact) {
+    private void step(LedgerEvent event, String eventId, long sequence, Need need, HeadFact fact) {
+        LocalDate on = event.effectiveDate();
         if (need != null) {
             place(timeline.with(eventId, event, on, sequence, MissionFact.needing(need)));
         }
@@ -291,59 +293,29 @@ class Mission {
 
     @EventSourcingHandler
     void on(AgrementRequested e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        step(
-                e,
-                eventId,
-                sequence,
-                e.effectiveDate(),
-                Need.NOT_CLOSED,
-                HeadFact.of(Step.AGREMENT_REQUESTED, e.personId(), e.name()));
+        step(e, eventId, sequence, Need.NOT_CLOSED, HeadFact.of(Step.AGREMENT_REQUESTED, e.personId(), e.name()));
     }
 
     @EventSourcingHandler
     void on(AgrementGranted e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        step(
-                e,
-                eventId,
-                sequence,
-                e.effectiveDate(),
-                Need.NOT_CLOSED,
-                HeadFact.of(Step.AGREMENT_GRANTED, e.personId(), e.name()));
+        step(e, eventId, sequence, Need.NOT_CLOSED, HeadFact.of(Step.AGREMENT_GRANTED, e.personId(), e.name()));
     }
 
     @EventSourcingHandler
     void on(AgrementRefused e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        step(
-                e,
-                eventId,
-                sequence,
-                e.effectiveDate(),
-                Need.NOT_CLOSED,
-                HeadFact.of(Step.AGREMENT_REFUSED, e.personId(), e.name()));
+        step(e, eventId, sequence, Need.NOT_CLOSED, HeadFact.of(Step.AGREMENT_REFUSED, e.personId(), e.name()));
     }
 
     /** Appointed again after the functions ended: a new tenure; the old agrément, credentials and end were the last one's. */
     @EventSourcingHandler
     void on(AmbassadorAppointed e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        step(
-                e,
-                eventId,
-                sequence,
-                e.effectiveDate(),
-                Need.OPENED_NOT_CLOSED,
-                HeadFact.of(Step.APPOINTED, e.personId(), e.name()));
+        step(e, eventId, sequence, Need.OPENED_NOT_CLOSED, HeadFact.of(Step.APPOINTED, e.personId(), e.name()));
     }
 
     /** Who is succeeded is the timeline's (the head in office that day), not the event's word when it was recorded. */
     @EventSourcingHandler
     void on(CredentialsCopyPresented e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        step(
-                e,
-                eventId,
-                sequence,
-                e.effectiveDate(),
-                Need.OPENED_NOT_CLOSED,
-                HeadFact.of(Step.COPY_PRESENTED, e.personId(), e.name()));
+        step(e, eventId, sequence, Need.OPENED_NOT_CLOSED, HeadFact.of(Step.COPY_PRESENTED, e.personId(), e.name()));
     }
 
     @EventSourcingHandler
@@ -352,24 +324,23 @@ class Mission {
                 e,
                 eventId,
                 sequence,
-                e.effectiveDate(),
                 Need.OPENED_NOT_CLOSED,
                 HeadFact.of(Step.CREDENTIALS_PRESENTED, e.personId(), e.name()));
     }
 
     @EventSourcingHandler
     void on(AmbassadorRecalled e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        step(e, eventId, sequence, e.effectiveDate(), null, new HeadFact(Step.RECALLED, e.personId(), null, e.kind()));
+        step(e, eventId, sequence, null, new HeadFact(Step.RECALLED, e.personId(), null, e.kind()));
     }
 
     @EventSourcingHandler
     void on(AmbassadorReturned e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        step(e, eventId, sequence, e.effectiveDate(), null, HeadFact.of(Step.RETURNED, e.personId(), null));
+        step(e, eventId, sequence, null, HeadFact.of(Step.RETURNED, e.personId(), null));
     }
 
     @EventSourcingHandler
     void on(AmbassadorshipEnded e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        step(e, eventId, sequence, e.effectiveDate(), null, HeadFact.of(Step.ENDED, e.personId(), null));
+        step(e, eventId, sequence, null, HeadFact.of(Step.ENDED, e.personId(), null));
     }
 
     @EventSourcingHandler
@@ -378,7 +349,6 @@ class Mission {
                 e,
                 eventId,
                 sequence,
-                e.effectiveDate(),
                 Need.OPENED_NOT_CLOSED,
                 HeadFact.of(Step.CHARGE_D_AFFAIRES_APPOINTED, e.personId(), e.name()));
     }
