@@ -216,17 +216,17 @@ final class StaffRules {
         StaffState then = timeline.on(command.effectiveDate());
         Ceiling replaced = then.inForceFor(command.missionId(), command.category());
         int headcount = then.headcount(command.missionId(), command.category());
-        timeline.requireFits(
-                StaffTimeline.StaffFact.candidate(
-                        "StaffCeilingImposed",
-                        command.effectiveDate(),
-                        StaffTimeline.Kind.CEILING_IMPOSED,
-                        command.ceilingId(),
-                        command.missionId(),
-                        command.category(),
-                        command.limit()),
-                "StaffCeilingImposed " + command.ceilingId() + " on " + command.effectiveDate(),
-                id);
+        new StaffJudge(timeline, id)
+                .requireFits(
+                        StaffTimeline.StaffFact.candidate(
+                                "StaffCeilingImposed",
+                                command.effectiveDate(),
+                                StaffTimeline.Kind.CEILING_IMPOSED,
+                                command.ceilingId(),
+                                command.missionId(),
+                                command.category(),
+                                command.limit()),
+                        "StaffCeilingImposed " + command.ceilingId() + " on " + command.effectiveDate());
         return new StaffCeilingImposed(
                 id,
                 command.ceilingId(),
@@ -253,17 +253,17 @@ final class StaffRules {
                         command.effectiveDate(),
                         timeline.last(),
                         presenceId);
-        timeline.requireFits(
-                StaffTimeline.StaffFact.candidate(
-                        "StaffCeilingLifted",
-                        command.effectiveDate(),
-                        StaffTimeline.Kind.CEILING_LIFTED,
-                        ceiling.ceilingId(),
-                        ceiling.missionId(),
-                        ceiling.category(),
-                        0),
-                "StaffCeilingLifted " + ceiling.ceilingId() + " on " + command.effectiveDate(),
-                presenceId);
+        new StaffJudge(timeline, presenceId)
+                .requireFits(
+                        StaffTimeline.StaffFact.candidate(
+                                "StaffCeilingLifted",
+                                command.effectiveDate(),
+                                StaffTimeline.Kind.CEILING_LIFTED,
+                                ceiling.ceilingId(),
+                                ceiling.missionId(),
+                                ceiling.category(),
+                                0),
+                        "StaffCeilingLifted " + ceiling.ceilingId() + " on " + command.effectiveDate());
         return new StaffCeilingLifted(
                 presenceId,
                 ceiling.ceilingId(),
@@ -276,17 +276,17 @@ final class StaffRules {
 
     /** A closure ends the mission's ceilings: refused if a lifting of one recorded for a later day then fails. */
     void requireClosable(CloseMission command) {
-        staff.timeline.requireFits(
-                StaffTimeline.StaffFact.candidate(
-                        "MissionClosed",
-                        command.effectiveDate(),
-                        StaffTimeline.Kind.MISSION_CLOSED,
-                        null,
-                        command.missionId(),
-                        null,
-                        0),
-                "MissionClosed of " + command.missionId() + " on " + command.effectiveDate(),
-                presenceId);
+        new StaffJudge(staff.timeline, presenceId)
+                .requireFits(
+                        StaffTimeline.StaffFact.candidate(
+                                "MissionClosed",
+                                command.effectiveDate(),
+                                StaffTimeline.Kind.MISSION_CLOSED,
+                                null,
+                                command.missionId(),
+                                null,
+                                0),
+                        "MissionClosed of " + command.missionId() + " on " + command.effectiveDate());
     }
 
     // ---------------------------------------------------------------- corrections
@@ -300,7 +300,7 @@ final class StaffRules {
         RuleViolation wrong =
                 revision.keepsItsDay() ? null : staff.careers.revised(revision.eventId(), revision.movedTo());
         if (wrong == null) {
-            wrong = staff.timeline.revised(revision.event(), presenceId);
+            wrong = new StaffJudge(staff.timeline, presenceId).revised(revision.event());
         }
         if (wrong != null) {
             throw wrong;
@@ -319,10 +319,10 @@ final class StaffRules {
             String missionId,
             StaffCategory category,
             int number) {
-        staff.timeline.requireFits(
-                StaffTimeline.StaffFact.candidate(type, on, kind, personId, missionId, category, number),
-                type + (personId == null ? "" : " of " + personId) + " on " + on,
-                id);
+        new StaffJudge(staff.timeline, id)
+                .requireFits(
+                        StaffTimeline.StaffFact.candidate(type, on, kind, personId, missionId, category, number),
+                        type + (personId == null ? "" : " of " + personId) + " on " + on);
     }
 
     /** The mission a presence-level command may name, which must be recorded, and opened by the day, if it does. */
