@@ -14,8 +14,8 @@ import org.diplomaticledger.shared.RuleViolation;
  * Who heads a mission, and what may happen next in each person's tenure: each person's latest tenure, the head who
  * took up functions and has not ended them, and the chargé d'affaires a.i. acting in the head's place. The rules of
  * a tenure (agrément, appointment, credentials, recall, return, end) stand here with the tenures they read; the
- * {@link Mission} adds its own (it must be open, of a kind that has a head). Immutable: {@link HeadsTimeline} folds
- * the steps in effective order into the heads of each day.
+ * mission's own ({@link MissionHeads}: it must be open, of a kind that has a head) come first. Immutable:
+ * {@link HeadsTimeline} folds the steps in effective order into the heads of each day.
  */
 record Heads(Map<String, Headship> byPerson, String current, String chargeDAffaires) {
 

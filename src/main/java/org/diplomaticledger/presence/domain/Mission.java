@@ -18,15 +18,16 @@ import org.diplomaticledger.presence.domain.MissionTimeline.MissionFact;
 import org.diplomaticledger.presence.domain.MissionTimeline.Need;
 import org.diplomaticledger.presence.domain.MissionTimeline.Standing;
 import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.RuleViolation;
 import org.diplomaticledger.shared.WholeBatch;
 
 /**
  * One mission of a {@link Presence} (an embassy, a legation, a consulate, a permanent mission), an entity of that
- * aggregate: its status, its kind over time and who heads it, with the rules that need nothing but the mission. The
- * presence finds the mission a command names (or refuses an unknown one) and hands it the command; the mission's
- * events come back to it by their {@code missionId}. Its rules read the mission as it stood on the command's
- * effective date ({@link MissionTimeline}), not as the last fact recorded left it.
+ * aggregate: its status, its kind over time and who heads it, with the rules that need nothing but the mission (those
+ * of its heads in {@link MissionHeads}). The presence finds the mission a command names (or refuses an unknown one) and
+ * hands it the command; the mission's events come back to it by their {@code missionId}. Its rules read the mission as
+ * it stood on the command's effective date ({@link MissionTimeline}), not as the last fact recorded left it.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 class Mission {
@@ -207,182 +208,11 @@ class Mission {
         apply(new MissionRankChanged(command.presenceId(), missionId, on(on).kind(), to, on, command.source()));
     }
 
-    // ---------------------------------------------------------------- heads of mission (each tenure's own rules:
-    // Heads)
+    // ---------------------------------------------------------------- heads of mission (their own rules: MissionHeads)
 
-    void requestAgrement(RequestAgrement command) {
-        requireEmbassy("request agrément", command.effectiveDate());
-        requireStep(
-                "AgrementRequested",
-                command.effectiveDate(),
-                HeadFact.of(Step.AGREMENT_REQUESTED, command.personId(), command.name()));
-        apply(new AgrementRequested(
-                command.presenceId(),
-                missionId,
-                command.personId(),
-                command.name(),
-                ranks.classOn(command.headClass(), command.effectiveDate()),
-                command.effectiveDate(),
-                command.source()));
-    }
-
-    void grantAgrement(GrantAgrement command) {
-        requireEmbassy("grant agrément", command.effectiveDate());
-        requireStep(
-                "AgrementGranted",
-                command.effectiveDate(),
-                HeadFact.of(Step.AGREMENT_GRANTED, command.personId(), command.name()));
-        Headship head = headsOn(command.effectiveDate()).currentTenure(command.personId());
-        apply(new AgrementGranted(
-                command.presenceId(),
-                missionId,
-                command.personId(),
-                head.nameOr(command.name()),
-                head.agrement() == Headship.Agrement.REQUESTED,
-                command.effectiveDate(),
-                command.source()));
-    }
-
-    void refuseAgrement(RefuseAgrement command) {
-        requireEmbassy("refuse agrément", command.effectiveDate());
-        requireStep(
-                "AgrementRefused",
-                command.effectiveDate(),
-                HeadFact.of(Step.AGREMENT_REFUSED, command.personId(), command.name()));
-        Headship head = headsOn(command.effectiveDate()).currentTenure(command.personId());
-        apply(new AgrementRefused(
-                command.presenceId(),
-                missionId,
-                command.personId(),
-                head.nameOr(command.name()),
-                command.reason(),
-                head.agrement() == Headship.Agrement.REQUESTED,
-                command.effectiveDate(),
-                command.source()));
-    }
-
-    void appointAmbassador(AppointAmbassador command) {
-        requireHeaded("appoint a head of mission", command.effectiveDate());
-        requireStep(
-                "AmbassadorAppointed",
-                command.effectiveDate(),
-                HeadFact.of(Step.APPOINTED, command.personId(), command.name()));
-        boolean agrementReported = headsOn(command.effectiveDate())
-                        .currentTenure(command.personId())
-                        .agrement()
-                == Headship.Agrement.GRANTED;
-        apply(new AmbassadorAppointed(
-                command.presenceId(),
-                missionId,
-                command.personId(),
-                command.name(),
-                ranks.classOn(command.headClass(), command.effectiveDate()),
-                agrementReported,
-                command.effectiveDate(),
-                command.source()));
-    }
-
-    /**
-     * Either step of VCDR Art. 13; functions start with whichever comes first. The predecessor and whether functions
-     * start here are the timeline's on that day, as its fold derives them again whenever a step is back-filled.
-     */
-    void presentCredentials(PresentCredentials command) {
-        requireHeaded("present credentials", command.effectiveDate());
-        boolean copy = command.step() == CredentialsStep.COPY_TO_FOREIGN_MINISTRY;
-        requireStep(
-                copy ? "CredentialsCopyPresented" : "CredentialsPresented",
-                command.effectiveDate(),
-                HeadFact.of(
-                        copy ? Step.COPY_PRESENTED : Step.CREDENTIALS_PRESENTED, command.personId(), command.name()));
-        Heads then = headsOn(command.effectiveDate());
-        Headship head = then.currentTenure(command.personId());
-        String predecessor = then.predecessorOf(command.personId());
-        if (copy) {
-            apply(new CredentialsCopyPresented(
-                    command.presenceId(),
-                    missionId,
-                    command.personId(),
-                    head.nameOr(command.name()),
-                    head.appointed(),
-                    predecessor,
-                    command.effectiveDate(),
-                    command.source()));
-        } else {
-            boolean startsHere = then.functionsStartWithCredentials(command.personId());
-            apply(new CredentialsPresented(
-                    command.presenceId(),
-                    missionId,
-                    command.personId(),
-                    head.nameOr(command.name()),
-                    head.appointed(),
-                    startsHere,
-                    startsHere ? predecessor : null,
-                    command.effectiveDate(),
-                    command.source()));
-        }
-    }
-
-    void recallAmbassador(RecallAmbassador command) {
-        requireStep(
-                "AmbassadorRecalled",
-                command.effectiveDate(),
-                new HeadFact(Step.RECALLED, command.personId(), null, command.kind()));
-        apply(new AmbassadorRecalled(
-                command.presenceId(),
-                missionId,
-                command.personId(),
-                command.kind(),
-                command.reason(),
-                command.effectiveDate(),
-                command.source()));
-    }
-
-    void returnAmbassador(ReturnAmbassador command) {
-        requireStep(
-                "AmbassadorReturned", command.effectiveDate(), HeadFact.of(Step.RETURNED, command.personId(), null));
-        apply(new AmbassadorReturned(
-                command.presenceId(), missionId, command.personId(), command.effectiveDate(), command.source()));
-    }
-
-    void endAmbassadorship(EndAmbassadorship command) {
-        requireStep("AmbassadorshipEnded", command.effectiveDate(), HeadFact.of(Step.ENDED, command.personId(), null));
-        apply(new AmbassadorshipEnded(
-                command.presenceId(),
-                missionId,
-                command.personId(),
-                command.reason(),
-                command.effectiveDate(),
-                command.source()));
-    }
-
-    void appointChargeDAffaires(AppointChargeDAffaires command) {
-        requireHeaded("appoint a chargé d'affaires", command.effectiveDate());
-        requireStep(
-                "ChargeDAffairesAppointed",
-                command.effectiveDate(),
-                HeadFact.of(Step.CHARGE_D_AFFAIRES_APPOINTED, command.personId(), command.name()));
-        apply(new ChargeDAffairesAppointed(
-                command.presenceId(),
-                missionId,
-                command.personId(),
-                command.name(),
-                command.rank(),
-                headsOn(command.effectiveDate()).current(),
-                command.effectiveDate(),
-                command.source()));
-    }
-
-    /** Its heads as they stood on a day. */
-    private Heads headsOn(LocalDate day) {
-        return heads.on(day, missionId);
-    }
-
-    /**
-     * A step of a tenure judged where it falls among the heads' steps: refused by its own rule at once, or if a step
-     * recorded for a later day would then break a rule (unless a batch judged as a whole is open: then at its end).
-     */
-    private void requireStep(String type, LocalDate on, HeadFact fact) {
-        heads.requireFits(type, on, fact, missionId, this::headsContradictionSince);
+    /** The rules of its heads' steps, on the mission as it stands now. */
+    MissionHeads headsOfMission() {
+        return new MissionHeads(missionId, timeline, ranks, heads, this::headsContradictionSince);
     }
 
     @SuppressWarnings("unchecked")
@@ -453,7 +283,8 @@ class Mission {
      * ({@code need}, or null), in the mission's life: agrément needs it not closed (it may be sought before the mission
      * opens), the steps of a head in office opened and not closed, whatever is recorded later.
      */
-    private void step(Object event, String eventId, long sequence, LocalDate on, Need need, HeadFact fact) {
+    private void step(LedgerEvent event, String eventId, long sequence, Need need, HeadFact fact) {
+        LocalDate on = event.effectiveDate();
         if (need != null) {
             place(timeline.with(eventId, event, on, sequence, MissionFact.needing(need)));
         }
@@ -462,59 +293,29 @@ class Mission {
 
     @EventSourcingHandler
     void on(AgrementRequested e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        step(
-                e,
-                eventId,
-                sequence,
-                e.effectiveDate(),
-                Need.NOT_CLOSED,
-                HeadFact.of(Step.AGREMENT_REQUESTED, e.personId(), e.name()));
+        step(e, eventId, sequence, Need.NOT_CLOSED, HeadFact.of(Step.AGREMENT_REQUESTED, e.personId(), e.name()));
     }
 
     @EventSourcingHandler
     void on(AgrementGranted e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        step(
-                e,
-                eventId,
-                sequence,
-                e.effectiveDate(),
-                Need.NOT_CLOSED,
-                HeadFact.of(Step.AGREMENT_GRANTED, e.personId(), e.name()));
+        step(e, eventId, sequence, Need.NOT_CLOSED, HeadFact.of(Step.AGREMENT_GRANTED, e.personId(), e.name()));
     }
 
     @EventSourcingHandler
     void on(AgrementRefused e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        step(
-                e,
-                eventId,
-                sequence,
-                e.effectiveDate(),
-                Need.NOT_CLOSED,
-                HeadFact.of(Step.AGREMENT_REFUSED, e.personId(), e.name()));
+        step(e, eventId, sequence, Need.NOT_CLOSED, HeadFact.of(Step.AGREMENT_REFUSED, e.personId(), e.name()));
     }
 
     /** Appointed again after the functions ended: a new tenure; the old agrément, credentials and end were the last one's. */
     @EventSourcingHandler
     void on(AmbassadorAppointed e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        step(
-                e,
-                eventId,
-                sequence,
-                e.effectiveDate(),
-                Need.OPENED_NOT_CLOSED,
-                HeadFact.of(Step.APPOINTED, e.personId(), e.name()));
+        step(e, eventId, sequence, Need.OPENED_NOT_CLOSED, HeadFact.of(Step.APPOINTED, e.personId(), e.name()));
     }
 
     /** Who is succeeded is the timeline's (the head in office that day), not the event's word when it was recorded. */
     @EventSourcingHandler
     void on(CredentialsCopyPresented e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        step(
-                e,
-                eventId,
-                sequence,
-                e.effectiveDate(),
-                Need.OPENED_NOT_CLOSED,
-                HeadFact.of(Step.COPY_PRESENTED, e.personId(), e.name()));
+        step(e, eventId, sequence, Need.OPENED_NOT_CLOSED, HeadFact.of(Step.COPY_PRESENTED, e.personId(), e.name()));
     }
 
     @EventSourcingHandler
@@ -523,24 +324,23 @@ class Mission {
                 e,
                 eventId,
                 sequence,
-                e.effectiveDate(),
                 Need.OPENED_NOT_CLOSED,
                 HeadFact.of(Step.CREDENTIALS_PRESENTED, e.personId(), e.name()));
     }
 
     @EventSourcingHandler
     void on(AmbassadorRecalled e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        step(e, eventId, sequence, e.effectiveDate(), null, new HeadFact(Step.RECALLED, e.personId(), null, e.kind()));
+        step(e, eventId, sequence, null, new HeadFact(Step.RECALLED, e.personId(), null, e.kind()));
     }
 
     @EventSourcingHandler
     void on(AmbassadorReturned e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        step(e, eventId, sequence, e.effectiveDate(), null, HeadFact.of(Step.RETURNED, e.personId(), null));
+        step(e, eventId, sequence, null, HeadFact.of(Step.RETURNED, e.personId(), null));
     }
 
     @EventSourcingHandler
     void on(AmbassadorshipEnded e, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        step(e, eventId, sequence, e.effectiveDate(), null, HeadFact.of(Step.ENDED, e.personId(), null));
+        step(e, eventId, sequence, null, HeadFact.of(Step.ENDED, e.personId(), null));
     }
 
     @EventSourcingHandler
@@ -549,45 +349,11 @@ class Mission {
                 e,
                 eventId,
                 sequence,
-                e.effectiveDate(),
                 Need.OPENED_NOT_CLOSED,
                 HeadFact.of(Step.CHARGE_D_AFFAIRES_APPOINTED, e.personId(), e.name()));
     }
 
     // ---------------------------------------------------------------- helpers
-
-    /** Heads of mission take up office at embassies, legations and permanent missions opened and not closed on the day. */
-    private void requireHeaded(String action, LocalDate on) {
-        MissionKind then =
-                timeline.requireOpenedNotClosed(missionId, action, on).kind();
-        if (!then.hasHeadOfMission()) {
-            throw new RuleViolation(
-                    "no-head-of-mission-here",
-                    "missionId",
-                    missionId + " is a " + then + " on " + on
-                            + "; heads of mission lead embassies, legations and permanent missions");
-        }
-    }
-
-    /** Agrément is for the head of an embassy or a legation, not closed on the day (it may be sought before it opens). */
-    private void requireEmbassy(String action, LocalDate on) {
-        Standing standing = timeline.requireNotClosed(missionId, action, on);
-        MissionKind then = standing.opened() ? standing.kind() : ranks.on(on); // before it opens: as it will open
-        if (!then.hasHeadOfMission()) {
-            throw new RuleViolation(
-                    "no-head-of-mission-here",
-                    "missionId",
-                    missionId + " is a " + then + " on " + on
-                            + "; heads of mission lead embassies, legations and permanent missions");
-        }
-        if (!then.isLegationOrEmbassy()) {
-            throw new RuleViolation(
-                    "agrement-only-for-embassies",
-                    "missionId",
-                    "agrément is given for the head of an " + "embassy or a legation (VCDR Art. 4); " + missionId
-                            + " is a " + then + " on " + on);
-        }
-    }
 
     /** By value: the aggregate fixture compares the missions a command leaves with those sourced from its events. */
     @Override

@@ -68,20 +68,12 @@ public class Presence {
     @CommandHandler
     void handle(RevisePresenceEntry command, PresenceEvents events) {
         JudgedRevision revision = command.revision();
-        RuleViolation wrong = null;
         if (!revision.keepsItsDay()) {
-            LocalDate movedTo = revision.movedTo();
             for (Mission mission : missions.values()) {
-                mission.requireRevisable(revision.eventId(), movedTo);
+                mission.requireRevisable(revision.eventId(), revision.movedTo());
             }
-            wrong = staff.careers.revised(revision.eventId(), movedTo);
         }
-        if (wrong == null) {
-            wrong = timeline(events).revised(revision.event(), presenceId);
-        }
-        if (wrong != null) {
-            throw wrong;
-        }
+        staffRules(events).requireRevisable(revision);
         revision.record();
     }
 
@@ -128,18 +120,7 @@ public class Presence {
     @CommandHandler
     void handle(CloseMission command, PresenceEvents events) {
         Mission mission = mission(command.missionId());
-        timeline(events)
-                .requireFits(
-                        StaffTimeline.StaffFact.candidate(
-                                "MissionClosed",
-                                command.effectiveDate(),
-                                StaffTimeline.Kind.MISSION_CLOSED,
-                                null,
-                                command.missionId(),
-                                null,
-                                0),
-                        "MissionClosed of " + command.missionId() + " on " + command.effectiveDate(),
-                        presenceId);
+        staffRules(events).requireClosable(command);
         mission.close(command, sendingState, receivingState);
     }
 
@@ -148,316 +129,96 @@ public class Presence {
         mission(command.missionId()).changeRank(command);
     }
 
-    // ---------------------------------------------------------------- staff
+    // ---------------------------------------------------------------- staff: their own rules (StaffRules)
 
     @CommandHandler
     void handle(AccreditDiplomat command, PresenceEvents events) {
-        mission(command.missionId()).requireOpenOn("accredit staff", command.effectiveDate());
-        if (command.category() == StaffCategory.UNSPECIFIED) {
-            throw new RuleViolation(
-                    "category-required",
-                    "category",
-                    "a named accreditation states the category: DIPLOMATIC, ADMINISTRATIVE_TECHNICAL, SERVICE or LOCAL_HIRE");
-        }
-        staff.requireAccreditable(
-                command.personId(),
-                command.missionId(),
-                command.name(),
-                command.category(),
-                command.effectiveDate(),
-                presenceId);
-        staffFits(
-                events,
-                presenceId,
-                "DiplomatAccredited",
-                command.effectiveDate(),
-                StaffTimeline.Kind.ACCREDITED,
-                command.personId(),
-                command.missionId(),
-                command.category(),
-                0);
-        apply(new DiplomatAccredited(
-                presenceId,
-                command.missionId(),
-                command.personId(),
-                command.name(),
-                command.rank(),
-                command.category(),
-                command.effectiveDate(),
-                command.source()));
+        apply(staffRules(events).accredited(command));
     }
 
-    /** A named person, or a number of counted staff, left the mission: two cases with rules of their own. */
     @CommandHandler
     void handle(RecordDeparture command, PresenceEvents events) {
-        mission(command.missionId()).requireOpenedBy(command.effectiveDate());
-        Expulsion named = command.expulsionId() == null ? null : expulsions.recorded(command.expulsionId(), presenceId);
-        if (command.personId() != null) {
-            recordNamedDeparture(command, named, events);
-        } else {
-            recordCountedDeparture(command, named, events);
-        }
-    }
-
-    /** The person leaves under the expulsion the command names, else under the one that expelled them, if any. */
-    private void recordNamedDeparture(RecordDeparture command, Expulsion named, PresenceEvents events) {
-        StaffBook.Departing departing =
-                staff.departing(command.personId(), command.missionId(), command.effectiveDate());
-        StaffBook.Person person = departing.person();
-        Expulsion expulsion = expulsions.leftUnder(named, command.personId(), departing.stintExpulsion());
-        Expulsion.requireInEffectOn(expulsion, command.effectiveDate());
-        staff.careers.settle(departing.contradiction(), command.personId(), presenceId);
-        staffFits(
-                events,
-                presenceId,
-                "DiplomatDeparted",
-                command.effectiveDate(),
-                StaffTimeline.Kind.DEPARTED,
-                command.personId(),
-                command.missionId(),
-                person.category(),
-                0);
-        apply(new DiplomatDeparted(
-                presenceId,
-                command.missionId(),
-                command.personId(),
-                person.category(),
-                expulsion == null ? null : expulsion.expulsionId(),
-                expulsion != null && expulsion.isOverdueOn(command.effectiveDate()),
-                command.effectiveDate(),
-                command.source()));
-    }
-
-    private void recordCountedDeparture(RecordDeparture command, Expulsion expulsion, PresenceEvents events) {
-        Expulsion.requireInEffectOn(expulsion, command.effectiveDate());
-        if (expulsion != null) {
-            expulsion.requireCountedDue(command.count());
-        }
-        staffFits(
-                events,
-                presenceId,
-                "CountedStaffDeparted",
-                command.effectiveDate(),
-                StaffTimeline.Kind.COUNTED,
-                null,
-                command.missionId(),
-                command.category(),
-                -command.count());
-        apply(new CountedStaffDeparted(
-                presenceId,
-                command.missionId(),
-                command.category(),
-                command.count(),
-                command.expulsionId(),
-                expulsion != null && expulsion.isOverdueOn(command.effectiveDate()),
-                command.effectiveDate(),
-                command.source()));
+        apply(staffRules(events).departed(command));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordStaffCount command, PresenceEvents events) {
         String id = initialise(command.presenceId());
-        requireKnownIfNamed(command.missionId(), command.effectiveDate());
-        staffFits(
-                events,
-                id,
-                "StaffCountReported",
-                command.effectiveDate(),
-                StaffTimeline.Kind.REPORTED,
-                null,
-                command.missionId(),
-                command.category(),
-                command.headcount());
-        apply(new StaffCountReported(
-                id,
-                command.missionId(),
-                command.category(),
-                command.headcount(),
-                command.effectiveDate(),
-                command.source()));
+        apply(staffRules(events).reported(id, command));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordStaffChange command, PresenceEvents events) {
         String id = initialise(command.presenceId());
-        requireKnownIfNamed(command.missionId(), command.effectiveDate());
-        staffFits(
-                events,
-                id,
-                "StaffCountChanged",
-                command.effectiveDate(),
-                StaffTimeline.Kind.COUNTED,
-                null,
-                command.missionId(),
-                command.category(),
-                command.change());
-        apply(new StaffCountChanged(
-                id,
-                command.missionId(),
-                command.category(),
-                command.change(),
-                command.reason(),
-                command.effectiveDate(),
-                command.source()));
+        apply(staffRules(events).changed(id, command));
     }
-
-    // ---------------------------------------------------------------- expulsions
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(ExpelDiplomat command) {
         String id = initialise(command.presenceId());
-        requireKnownIfNamed(command.missionId(), command.effectiveDate());
-        expulsions.requireNew(command.expulsionId(), command.answersExpulsionId(), id);
-        requireNotBefore(command.departureDeadline(), command.effectiveDate(), "departureDeadline");
-        List<ExpelledPerson> persons = staff.expellable(
-                command.personIds(), command.missionId(), command.expulsionId(), command.effectiveDate(), id);
-        apply(new DiplomatExpelled(
-                id,
-                command.expulsionId(),
-                receivingOf(id),
-                sendingOf(id),
-                command.missionId(),
-                persons,
-                command.count(),
-                command.count() == null ? null : command.category(),
-                command.departureDeadline(),
-                command.answersExpulsionId(),
-                command.reason(),
-                command.effectiveDate(),
-                command.source()));
+        apply(staffRules().expelled(id, command));
     }
-
-    // ---------------------------------------------------------------- ceilings
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(ImposeStaffCeiling command, PresenceEvents events) {
         String id = initialise(command.presenceId());
-        if (command.missionId() != null) {
-            MissionTimeline.Standing then = mission(command.missionId()).on(command.effectiveDate());
-            if (!then.opened() || then.status() == MissionStatus.CLOSED) {
-                throw new RuleViolation(
-                        then.opened() ? "mission-closed" : "mission-not-open",
-                        "missionId",
-                        "mission " + command.missionId() + " is " + then.describe() + " on " + command.effectiveDate());
-            }
-        }
-        StaffTimeline timeline = timeline(events);
-        if (timeline.last().ceilings.containsKey(command.ceilingId())) {
-            throw new RuleViolation(
-                    "ceiling-already-recorded", "ceilingId", "ceiling " + command.ceilingId() + " is already recorded");
-        }
-        requireNotBefore(command.complyBy(), command.effectiveDate(), "complyBy");
-        StaffState then = timeline.on(command.effectiveDate());
-        Ceiling replaced = then.inForceFor(command.missionId(), command.category());
-        int headcount = then.headcount(command.missionId(), command.category());
-        timeline.requireFits(
-                StaffTimeline.StaffFact.candidate(
-                        "StaffCeilingImposed",
-                        command.effectiveDate(),
-                        StaffTimeline.Kind.CEILING_IMPOSED,
-                        command.ceilingId(),
-                        command.missionId(),
-                        command.category(),
-                        command.limit()),
-                "StaffCeilingImposed " + command.ceilingId() + " on " + command.effectiveDate(),
-                id);
-        apply(new StaffCeilingImposed(
-                id,
-                command.ceilingId(),
-                receivingOf(id),
-                command.missionId(),
-                command.category(),
-                command.limit(),
-                command.complyBy(),
-                headcount,
-                Math.max(0, headcount - command.limit()),
-                replaced == null ? null : replaced.ceilingId(),
-                command.reason(),
-                command.effectiveDate(),
-                command.source()));
+        apply(staffRules(events).imposed(id, command));
     }
 
     @CommandHandler
     void handle(LiftStaffCeiling command, PresenceEvents events) {
-        StaffTimeline timeline = timeline(events);
-        Ceiling ceiling = timeline.on(command.effectiveDate())
-                .inForceToLift(
-                        command.ceilingId(),
-                        command.missionId(),
-                        command.category(),
-                        command.effectiveDate(),
-                        timeline.last(),
-                        presenceId);
-        timeline.requireFits(
-                StaffTimeline.StaffFact.candidate(
-                        "StaffCeilingLifted",
-                        command.effectiveDate(),
-                        StaffTimeline.Kind.CEILING_LIFTED,
-                        ceiling.ceilingId(),
-                        ceiling.missionId(),
-                        ceiling.category(),
-                        0),
-                "StaffCeilingLifted " + ceiling.ceilingId() + " on " + command.effectiveDate(),
-                presenceId);
-        apply(new StaffCeilingLifted(
-                presenceId,
-                ceiling.ceilingId(),
-                ceiling.missionId(),
-                ceiling.category(),
-                command.reason(),
-                command.effectiveDate(),
-                command.source()));
+        apply(staffRules(events).lifted(command));
     }
 
-    // ---------------------------------------------------------------- heads of mission: each mission's own rules
+    // ---------------------------------------------------------------- heads of mission: each mission's (MissionHeads)
 
     @CommandHandler
     void handle(RequestAgrement command) {
-        mission(command.missionId()).requestAgrement(command);
+        apply(heads(command.missionId()).agrementRequested(command));
     }
 
     @CommandHandler
     void handle(GrantAgrement command) {
-        mission(command.missionId()).grantAgrement(command);
+        apply(heads(command.missionId()).agrementGranted(command));
     }
 
     @CommandHandler
     void handle(RefuseAgrement command) {
-        mission(command.missionId()).refuseAgrement(command);
+        apply(heads(command.missionId()).agrementRefused(command));
     }
 
     @CommandHandler
     void handle(AppointAmbassador command) {
-        mission(command.missionId()).appointAmbassador(command);
+        apply(heads(command.missionId()).appointed(command));
     }
 
     @CommandHandler
     void handle(PresentCredentials command) {
-        mission(command.missionId()).presentCredentials(command);
+        apply(heads(command.missionId()).credentialsPresented(command));
     }
 
     @CommandHandler
     void handle(RecallAmbassador command) {
-        mission(command.missionId()).recallAmbassador(command);
+        apply(heads(command.missionId()).recalled(command));
     }
 
     @CommandHandler
     void handle(ReturnAmbassador command) {
-        mission(command.missionId()).returnAmbassador(command);
+        apply(heads(command.missionId()).returned(command));
     }
 
     @CommandHandler
     void handle(EndAmbassadorship command) {
-        mission(command.missionId()).endAmbassadorship(command);
+        apply(heads(command.missionId()).ended(command));
     }
 
     @CommandHandler
     void handle(AppointChargeDAffaires command) {
-        mission(command.missionId()).appointChargeDAffaires(command);
+        apply(heads(command.missionId()).chargeDAffairesAppointed(command));
     }
 
     // ---------------------------------------------------------------- event sourcing
@@ -571,32 +332,19 @@ public class Presence {
 
     // ---------------------------------------------------------------- helpers
 
-    /**
-     * The presence's headcount and ceilings in effective time, reading the presence's events from the store should it
-     * need the facts recorded before the snapshot it was loaded from.
-     */
-    private StaffTimeline timeline(PresenceEvents events) {
-        String id = presenceId;
-        staff.timeline.readingFrom(() -> id == null ? List.of() : StaffTimeline.factsOf(events.of(id)));
-        return staff.timeline;
+    /** The staff rules on the presence as it stands, for a command that reads no staff timeline. */
+    private StaffRules staffRules() {
+        return new StaffRules(presenceId, new MissionDirectory(missions), staff, expulsions);
     }
 
-    /** A staff fact judged against the ceilings where it falls in effective time. */
-    private void staffFits(
-            PresenceEvents events,
-            String id,
-            String type,
-            LocalDate on,
-            StaffTimeline.Kind kind,
-            String personId,
-            String missionId,
-            StaffCategory category,
-            int number) {
-        timeline(events)
-                .requireFits(
-                        StaffTimeline.StaffFact.candidate(type, on, kind, personId, missionId, category, number),
-                        type + (personId == null ? "" : " of " + personId) + " on " + on,
-                        id);
+    /**
+     * The staff rules on the presence as it stands, its staff timeline reading the presence's events from the store
+     * should it need the facts recorded before the snapshot it was loaded from.
+     */
+    private StaffRules staffRules(PresenceEvents events) {
+        String id = presenceId;
+        staff.timeline.readingFrom(() -> id == null ? List.of() : StaffTimeline.factsOf(events.of(id)));
+        return staffRules();
     }
 
     /** The mission a command names, which must be recorded. */
@@ -604,13 +352,12 @@ public class Presence {
         return new MissionDirectory(missions).named(missionId);
     }
 
-    /** The mission a presence-level command may name, which must be recorded, and opened by the day, if it does. */
-    private void requireKnownIfNamed(String missionId, LocalDate on) {
-        if (missionId != null) {
-            mission(missionId).requireOpenedBy(on);
-        }
+    /** The rules of the heads of the mission a command names, which must be recorded. */
+    private MissionHeads heads(String missionId) {
+        return mission(missionId).headsOfMission();
     }
 
+    /** A deadline (a closure's, an expulsion's, a ceiling's) falls on or after the day it is set. */
     static void requireNotBefore(LocalDate date, LocalDate effectiveDate, String field) {
         if (date != null && date.isBefore(effectiveDate)) {
             throw new RuleViolation(
