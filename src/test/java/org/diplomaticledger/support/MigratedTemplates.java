@@ -74,7 +74,7 @@ public final class MigratedTemplates implements ApplicationContextInitializer<Co
         if (h2Template == null) {
             Path dir = Files.createTempDirectory("ledger-template-");
             dir.toFile().deleteOnExit();
-            String url = "jdbc:h2:file:" + dir.resolve("ledger") + ";DB_CLOSE_ON_EXIT=FALSE";
+            String url = "jdbc:h2:file:" + dir.resolve("ledger") + ";DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0";
             migrate(url, user, password, "classpath:db/migration/h2");
             try (Connection connection = DriverManager.getConnection(url, user, password);
                     Statement statement = connection.createStatement()) {

@@ -117,6 +117,9 @@ public class RelationsQueries {
         }
         Optional<StateAsThen> thenA = StateLineage.asThen(ofA, view.asOf());
         Optional<StateAsThen> thenB = StateLineage.asThen(ofB, view.asOf());
+        if (thenA.isEmpty() && thenB.isEmpty()) {
+            return recorded(view, a, b).map(found -> found.after(earlier(view, a, b, ofA, ofB)));
+        }
         Optional<RelationsDetail> detail = recorded(
                 view,
                 thenA.map(StateAsThen::code).orElse(a),
@@ -125,6 +128,39 @@ public class RelationsQueries {
                 .map(then -> detail.map(found -> found.asThen(new StateAsThenView(
                         then.code().value(), then.name(), then.continuedBy().value(), then.until()))))
                 .orElse(detail);
+    }
+
+    /**
+     * The changes the pairs answering for {@code a} and {@code b} before their continuations made, oldest first: for
+     * each span between two continuation days, the changes of the pair answering then, dated in that span, each marked
+     * with the predecessor as it was then. The successor's own history follows them.
+     */
+    private List<RelationsChange> earlier(
+            ReadView view, CountryCode a, CountryCode b, List<StateAsThen> ofA, List<StateAsThen> ofB) {
+        java.util.TreeSet<LocalDate> days = new java.util.TreeSet<>();
+        ofA.forEach(state -> days.add(state.until()));
+        ofB.forEach(state -> days.add(state.until()));
+        List<RelationsChange> earlier = new java.util.ArrayList<>();
+        LocalDate from = null;
+        for (LocalDate until : days) {
+            LocalDate day = until.minusDays(1);
+            Optional<StateAsThen> thenA = StateLineage.asThen(ofA, day);
+            Optional<StateAsThen> thenB = StateLineage.asThen(ofB, day);
+            StateAsThen mark = thenA.or(() -> thenB).orElseThrow();
+            StateAsThenView asThen = new StateAsThenView(
+                    mark.code().value(), mark.name(), mark.continuedBy().value(), mark.until());
+            LocalDate since = from;
+            recorded(
+                            view,
+                            thenA.map(StateAsThen::code).orElse(a),
+                            thenB.map(StateAsThen::code).orElse(b))
+                    .ifPresent(pair -> pair.history().stream()
+                            .filter(change -> change.effectiveDate().isBefore(until)
+                                    && (since == null || !change.effectiveDate().isBefore(since)))
+                            .forEach(change -> earlier.add(change.asThen(asThen))));
+            from = until;
+        }
+        return earlier;
     }
 
     /** The pair as recorded under these two codes. */
@@ -156,7 +192,8 @@ public class RelationsQueries {
                         rs.getString("source"),
                         rs.getString("source_url"),
                         rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
-                        CorrectionMark.parse(rs.getString("correction"))));
+                        CorrectionMark.parse(rs.getString("correction")),
+                        null));
         return Optional.of(new RelationsDetail(found.get(0), history));
     }
 

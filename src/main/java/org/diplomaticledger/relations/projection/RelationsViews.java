@@ -54,12 +54,34 @@ public final class RelationsViews {
             String source,
             String sourceUrl,
             Instant recordedAt,
-            CorrectionMark corrected) {}
+            CorrectionMark corrected,
+            StateAsThenView stateAsThen) {
+
+        /** This change, in the history of a successor's pair but made by its predecessor (as it was then). */
+        public RelationsChange asThen(StateAsThenView state) {
+            return new RelationsChange(
+                    seq,
+                    effectiveDate,
+                    level,
+                    previousLevel,
+                    initiatedBy,
+                    reason,
+                    protectingPowers,
+                    cameoCode,
+                    source,
+                    sourceUrl,
+                    recordedAt,
+                    corrected,
+                    state);
+        }
+    }
 
     /**
      * One pair with every change of level in force up to the day asked about. {@code stateAsThen} is set when the
      * read named a state that continued another (docs/states.md#succession) on a day before the continuation: the
-     * pair and its history are then the predecessor's, and this names it as it was then.
+     * pair and its history are then the predecessor's, and this names it as it was then. On a day from the
+     * continuation on, the successor's pair is read, and its history starts with the predecessor's changes before that
+     * day, each marked {@code stateAsThen}.
      */
     public record RelationsDetail(RelationsView relations, List<RelationsChange> history, StateAsThenView stateAsThen) {
 
@@ -70,6 +92,16 @@ public final class RelationsViews {
         /** This answer, given for another state than the one recorded (its predecessor, as it was then). */
         public RelationsDetail asThen(StateAsThenView state) {
             return new RelationsDetail(relations, history, state);
+        }
+
+        /** This answer with the changes the predecessors' pairs made before it, each marked, leading its history. */
+        public RelationsDetail after(List<RelationsChange> earlier) {
+            if (earlier.isEmpty()) {
+                return this;
+            }
+            List<RelationsChange> all = new java.util.ArrayList<>(earlier);
+            all.addAll(history);
+            return new RelationsDetail(relations, List.copyOf(all), stateAsThen);
         }
     }
 }

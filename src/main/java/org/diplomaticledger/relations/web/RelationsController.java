@@ -73,7 +73,9 @@ class RelationsController {
                     + "change of level up to that day (effective order), each with who initiated it, the protecting "
                     + "powers and its source. When either state continued another (a recorded `CONTINUATION`, "
                     + "docs/states.md#succession) and `asOf` is before that day, the answer is the predecessor's pair, "
-                    + "marked `stateAsThen`: a read of `RU`-`US` as of 1985 gives `SU`-`US`." + ReadDocs.READ,
+                    + "marked `stateAsThen`: a read of `RU`-`US` as of 1985 gives `SU`-`US`. From that day on, the "
+                    + "successor's pair, its history led by the predecessor's changes before the day, each marked "
+                    + "`stateAsThen`." + ReadDocs.READ,
             responses = {
                 @ApiResponse(responseCode = "200", description = "The pair and its history of changes"),
                 @ApiResponse(

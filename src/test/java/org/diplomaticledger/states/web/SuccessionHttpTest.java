@@ -209,9 +209,29 @@ class SuccessionHttpTest extends LedgerIntegrationTest {
                 .json();
         assertThat(onTheDay.path("relations").path("relationsId").asText()).isEqualTo("RELATIONS-RS-US");
         assertThat(onTheDay.has("stateAsThen")).isFalse();
-        assertThat(ledger.get("analyst", "/api/v1/relations/RS/US", recorded).json())
-                .as("today's read is unchanged")
+        JsonNode today =
+                ledger.get("analyst", "/api/v1/relations/RS/US", recorded).json();
+        assertThat(today.path("relations")).as("today's pair is unchanged").isEqualTo(todayBefore.path("relations"));
+        assertThat(today.has("stateAsThen")).isFalse();
+        JsonNode history = today.path("history");
+        assertThat(history.findValuesAsText("level"))
+                .as("the history starts with Yugoslavia's changes, before the day it was continued")
+                .containsExactly("FULL", "SEVERED", "RESTORED", "FULL");
+        assertThat(history.get(0).path("effectiveDate").asText()).isEqualTo("1946-01-01");
+        assertThat(history.get(0).path("stateAsThen").path("code").asText()).isEqualTo("YU");
+        assertThat(history.get(2).path("stateAsThen").path("continuedBy").asText())
+                .isEqualTo("CSXX");
+        assertThat(history.get(3).path("effectiveDate").asText()).isEqualTo("2006-06-05");
+        assertThat(history.get(3).has("stateAsThen")).isFalse();
+        assertThat(ledger.get("analyst", "/api/v1/relations/RS/US?knownAt=" + beforeAny, recorded)
+                        .json())
+                .as("as known before any continuation was recorded: the history as it was")
                 .isEqualTo(todayBefore);
+        assertThat(ledger.get("analyst", "/api/v1/relations/RS/US?asOf=2006-06-05", recorded)
+                        .json()
+                        .path("history")
+                        .findValuesAsText("level"))
+                .containsExactly("FULL", "SEVERED", "RESTORED", "FULL");
         assertThat(ledger.get("analyst", "/api/v1/relations/YU/US?asOf=1999-06-01", recorded)
                         .json())
                 .as("a state that continued none reads as recorded")
