@@ -30,7 +30,7 @@ class KeyArraysTest {
     void database() {
         h2 = !PostgresTestDatabases.enabled();
         dataSource = new SingleConnectionDataSource(
-                h2 ? "jdbc:h2:mem:" + UUID.randomUUID() : PostgresTestDatabases.database("key-arrays-test"),
+                h2 ? "jdbc:h2:mem:" + UUID.randomUUID() : PostgresTestDatabases.emptyDatabase("key-arrays-test"),
                 h2 ? "sa" : "postgres",
                 "",
                 true);

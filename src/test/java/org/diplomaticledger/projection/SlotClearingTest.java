@@ -56,7 +56,7 @@ class SlotClearingTest {
     };
 
     private final String url = PostgresTestDatabases.enabled()
-            ? PostgresTestDatabases.database("slot-clearing-" + UUID.randomUUID())
+            ? PostgresTestDatabases.emptyDatabase("slot-clearing-" + UUID.randomUUID())
             : "jdbc:h2:mem:slot-clearing-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
     private SingleConnectionDataSource outside;

@@ -69,8 +69,17 @@ public final class PostgresTestDatabases implements EnvironmentPostProcessor, Or
         return server;
     }
 
-    /** A database of its own for the name (created on first use), as a JDBC URL. */
-    public static synchronized String database(String name) {
+    /** A ledger's database of its own for the name (created migrated on first use), as a JDBC URL. */
+    public static String database(String name) {
+        return database(name, true);
+    }
+
+    /** A database of its own for the name with no tables (created on first use), as a JDBC URL. */
+    public static String emptyDatabase(String name) {
+        return database(name, false);
+    }
+
+    private static synchronized String database(String name, boolean migrated) {
         String db = "ledger_" + digest(name);
         try (Connection connection = server().getPostgresDatabase().getConnection()) {
             boolean exists;
@@ -82,7 +91,7 @@ public final class PostgresTestDatabases implements EnvironmentPostProcessor, Or
             }
             if (!exists) {
                 try (Statement create = connection.createStatement()) {
-                    create.execute("CREATE DATABASE " + db + " TEMPLATE " + template(connection));
+                    create.execute("CREATE DATABASE " + db + (migrated ? " TEMPLATE " + template(connection) : ""));
                 }
             }
         } catch (SQLException e) {
