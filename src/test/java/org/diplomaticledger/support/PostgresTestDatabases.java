@@ -57,14 +57,25 @@ public final class PostgresTestDatabases implements EnvironmentPostProcessor, Or
                 throw new UncheckedIOException(e);
             }
             EmbeddedPostgres started = server;
-            // Spring Boot runs its shutdown handlers once it has closed every application context of the JVM.
-            SpringApplication.getShutdownHandlers().add(() -> {
+            // Shutdown hooks run side by side: this one waits for Spring Boot's (which closes every application
+            // context of the JVM, one after the other) before it stops the server. A JVM that started no Spring
+            // application has no such hook, and the server stops at once.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                for (Thread thread : Thread.getAllStackTraces().keySet()) {
+                    if (thread.getName().equals("SpringApplicationShutdownHook")) {
+                        try {
+                            thread.join(25_000);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }
                 try {
                     started.close();
                 } catch (IOException ignored) {
                     // the JVM is ending anyway
                 }
-            });
+            }));
         }
         return server;
     }
