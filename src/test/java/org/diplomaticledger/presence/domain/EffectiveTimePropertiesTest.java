@@ -88,7 +88,7 @@ class EffectiveTimePropertiesTest {
                 });
     }
 
-    @Property(tries = 40)
+    @Property(tries = 25)
     void whateverTheOrderOfRecordingTheAcceptedFactsFormAValidLife(
             @ForAll("lives") List<Fact> life, @ForAll long seed) {
         assertThat(record(life)).as("date order accepts a valid life").containsExactlyElementsOf(life);
@@ -191,7 +191,7 @@ class EffectiveTimePropertiesTest {
     }
 
     /** As for a mission's life: a person's accepted facts, placed by date, form a career that breaks no rule. */
-    @Property(tries = 30)
+    @Property(tries = 20)
     void whateverTheOrderOfRecordingTheAcceptedStaffFactsFormAValidCareer(
             @ForAll("careers") List<Move> career, @ForAll long seed) {
         MissionOpened opened = new MissionOpened(
@@ -331,7 +331,7 @@ class EffectiveTimePropertiesTest {
     }
 
     /** As for a mission's life: the heads' accepted steps, placed by date, form a succession that breaks no rule. */
-    @Property(tries = 40)
+    @Property(tries = 25)
     void whateverTheOrderOfRecordingTheAcceptedStepsOfHeadsFormAValidSuccession(
             @ForAll("successions") List<Step> succession, @ForAll long seed) {
         everyOrderKeepsTheRules(succession, seed, Step::command, Step::day, Tenures::new);
@@ -440,7 +440,7 @@ class EffectiveTimePropertiesTest {
      * As for a mission's life: a presence's accepted staff and ceiling facts, placed by date, never put the staff over
      * a ceiling in force on a day, nor lift a ceiling not in force then; date order accepts every valid history.
      */
-    @Property(tries = 40)
+    @Property(tries = 25)
     void whateverTheOrderOfRecordingTheAcceptedStaffAndCeilingsKeepEveryCeiling(
             @ForAll("staffings") List<StaffStep> history, @ForAll long seed) {
         everyOrderKeepsTheRules(history, seed, StaffStep::command, StaffStep::day, Staffing::new);
