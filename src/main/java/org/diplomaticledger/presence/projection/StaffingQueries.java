@@ -196,7 +196,8 @@ public class StaffingQueries {
                     row.leaveBy(),
                     known,
                     row.reportedSource(),
-                    row.reportedCorrected()));
+                    row.reportedCorrected(),
+                    null));
         }
         return views;
     }
@@ -392,7 +393,8 @@ public class StaffingQueries {
                     known,
                     missionCeilings.getOrDefault(row.presenceId(), List.of()),
                     row.reportedSource(),
-                    row.reportedCorrected()));
+                    row.reportedCorrected(),
+                    null));
         }
         return views;
     }

@@ -112,51 +112,6 @@ public final class StaffingViews {
             CorrectionMark reportedCorrected,
             @CsvOmitted StateAsThenView stateAsThen) {
 
-        public MissionStaffingView(
-                String missionId,
-                String presenceId,
-                String sendingState,
-                String receivingState,
-                String kind,
-                String city,
-                String organisation,
-                String name,
-                String status,
-                LocalDate statusSince,
-                StaffCounts headcount,
-                StaffCounts named,
-                StaffCounts counted,
-                ReportedHeadcount reported,
-                List<CeilingView> ceilings,
-                ExpelledDue expelled,
-                LocalDate leaveBy,
-                boolean headcountKnown,
-                Provenance reportedSource,
-                CorrectionMark reportedCorrected) {
-            this(
-                    missionId,
-                    presenceId,
-                    sendingState,
-                    receivingState,
-                    kind,
-                    city,
-                    organisation,
-                    name,
-                    status,
-                    statusSince,
-                    headcount,
-                    named,
-                    counted,
-                    reported,
-                    ceilings,
-                    expelled,
-                    leaveBy,
-                    headcountKnown,
-                    reportedSource,
-                    reportedCorrected,
-                    null);
-        }
-
         /** This row, listed for another state than the one recorded (its predecessor, as it was then). */
         public MissionStaffingView asThen(StateAsThenView state) {
             return new MissionStaffingView(
@@ -245,43 +200,6 @@ public final class StaffingViews {
             Provenance reportedSource,
             CorrectionMark reportedCorrected,
             @CsvOmitted StateAsThenView stateAsThen) {
-
-        public PresenceStaffingView(
-                String presenceId,
-                String sendingState,
-                String receivingState,
-                StaffCounts headcount,
-                StaffCounts named,
-                StaffCounts counted,
-                StaffCounts presenceWide,
-                ReportedHeadcount reported,
-                List<CeilingView> ceilings,
-                MissionCounts missions,
-                ExpelledDue expelled,
-                RelationsLevelView relations,
-                boolean headcountKnown,
-                List<CeilingView> missionCeilings,
-                Provenance reportedSource,
-                CorrectionMark reportedCorrected) {
-            this(
-                    presenceId,
-                    sendingState,
-                    receivingState,
-                    headcount,
-                    named,
-                    counted,
-                    presenceWide,
-                    reported,
-                    ceilings,
-                    missions,
-                    expelled,
-                    relations,
-                    headcountKnown,
-                    missionCeilings,
-                    reportedSource,
-                    reportedCorrected,
-                    null);
-        }
 
         /** This row, listed for another state than the one recorded (its predecessor, as it was then). */
         public PresenceStaffingView asThen(StateAsThenView state) {
