@@ -1,7 +1,11 @@
 package org.diplomaticledger.shared;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,10 +26,63 @@ import java.util.function.Function;
  * <p>Immutable: each fact recorded replaces it. {@code F} is what the record's rules need of a fact (its kind, the
  * mission it names); the rules themselves are given to each method, so that a snapshot holds only the facts.
  *
- * @param facts in effective order
- * @param <F>   what the rules read of a fact
+ * <p>Most facts are recorded in effective order, after every fact of their record: such a fact is judged against the
+ * record after its last fact, and no later fact can contradict it. That record is kept with the timeline (not in a
+ * snapshot: {@code facts} is the whole of its JSON) for rules that are equal from one command to the next (records,
+ * such as {@code HeadsTimeline}'s), and carried forward by {@link #with} one fact at a time; so a fact recorded in
+ * order costs one step of its rules, not a fold of the record's whole history (which made a long-lived mission's
+ * every appointment cost more than the one before). A fact back-filled before others is judged by folding, as before.
+ *
+ * @param <F> what the rules read of a fact
  */
-public record EffectiveTimeline<F>(List<Placed<F>> facts) {
+public final class EffectiveTimeline<F> {
+
+    private final List<Placed<F>> facts;
+
+    /**
+     * The record after the last fact under the rules last asked for, or null; rebuilt from the facts when missing.
+     * Not part of the timeline's value or its JSON.
+     */
+    @JsonIgnore
+    private transient volatile Folded<?, F> folded;
+
+    private record Folded<S, F>(Rules<S, F> rules, S state) {
+        Folded<S, F> then(Placed<F> fact) {
+            return new Folded<>(rules, rules.after(state, fact));
+        }
+    }
+
+    @JsonCreator
+    public EffectiveTimeline(@JsonProperty("facts") List<Placed<F>> facts) {
+        this.facts = facts == null ? List.of() : List.copyOf(facts);
+    }
+
+    /** A list made here and never changed, taken as it is. */
+    private EffectiveTimeline(List<Placed<F>> trusted, Folded<?, F> folded) {
+        this.facts = Collections.unmodifiableList(trusted);
+        this.folded = folded;
+    }
+
+    /** The facts in effective order. */
+    @JsonProperty("facts")
+    public List<Placed<F>> facts() {
+        return facts;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof EffectiveTimeline<?> timeline && facts.equals(timeline.facts);
+    }
+
+    @Override
+    public int hashCode() {
+        return facts.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "EffectiveTimeline[facts=" + facts + "]";
+    }
 
     /** A fact where it falls; {@code eventId} null for a fact being judged. */
     public record Placed<F>(String eventId, String type, LocalDate on, long sequence, F fact) {
@@ -42,7 +99,8 @@ public record EffectiveTimeline<F>(List<Placed<F>> facts) {
     }
 
     /**
-     * A record's rules over effective time.
+     * A record's rules over effective time. Rules that are equal (a record of what they name) share the record kept
+     * after the last fact; others are folded again at each question.
      *
      * @param <S> what the record is on a day
      * @param <F> what the rules read of a fact
@@ -61,36 +119,50 @@ public record EffectiveTimeline<F>(List<Placed<F>> facts) {
     private static final Comparator<Placed<?>> IN_EFFECTIVE_ORDER =
             Comparator.<Placed<?>, LocalDate>comparing(Placed::on).thenComparingLong(Placed::sequence);
 
-    public EffectiveTimeline {
-        facts = List.copyOf(facts);
-    }
-
     public static <F> EffectiveTimeline<F> empty() {
         return new EffectiveTimeline<>(List.of());
     }
 
     /** With one more fact, in its place. */
     public EffectiveTimeline<F> with(Placed<F> fact) {
-        return new EffectiveTimeline<>(sorted(facts, fact));
+        if (!afterEveryFact(fact)) {
+            return new EffectiveTimeline<>(sorted(facts, fact), null);
+        }
+        List<Placed<F>> more = new ArrayList<>(facts.size() + 1);
+        more.addAll(facts);
+        more.add(fact);
+        Folded<?, F> known = folded;
+        return new EffectiveTimeline<>(more, known == null ? null : known.then(fact));
     }
 
     /** The record just before a fact would stand. */
     public <S> S before(Placed<F> at, Rules<S, F> rules) {
-        return before(at, facts, rules);
+        return afterEveryFact(at) ? last(rules) : before(at, facts, rules);
     }
 
     /** The record on a day, after every fact recorded for that day. */
     public <S> S on(LocalDate day, Rules<S, F> rules) {
-        return before(new Placed<>(null, null, day, Long.MAX_VALUE, null), facts, rules);
+        return before(new Placed<>(null, null, day, Long.MAX_VALUE, null), rules);
     }
 
     /** The record after its last fact in effective time. */
+    @SuppressWarnings("unchecked")
     public <S> S last(Rules<S, F> rules) {
+        Folded<?, F> known = folded;
+        if (known != null && known.rules().equals(rules)) {
+            return (S) known.state();
+        }
         S state = rules.initial();
         for (Placed<F> fact : facts) {
             state = rules.after(state, fact);
         }
+        folded = new Folded<>(rules, state);
         return state;
+    }
+
+    /** Whether a fact would stand after every recorded fact: none of them is later in effective order. */
+    private boolean afterEveryFact(Placed<F> fact) {
+        return facts.isEmpty() || IN_EFFECTIVE_ORDER.compare(facts.get(facts.size() - 1), fact) < 0;
     }
 
     /** The first fact of a type, in effective order, or null. */
@@ -106,9 +178,14 @@ public record EffectiveTimeline<F>(List<Placed<F>> facts) {
      * cause among the facts recorded for later days, or null. {@code what} names the fact in that refusal.
      */
     public <S> RuleViolation judge(Placed<F> candidate, Rules<S, F> rules, String what) {
-        RuleViolation own = rules.refusal(before(candidate, facts, rules), candidate);
+        boolean last = afterEveryFact(candidate);
+        RuleViolation own = rules.refusal(last ? last(rules) : before(candidate, facts, rules), candidate);
         if (own != null) {
             throw own;
+        }
+        if (last) {
+            // Every recorded fact is folded as before it: none can break a rule it did not break before.
+            return null;
         }
         return firstNewlyBroken(broken(sorted(facts, candidate), rules), broken(rules), what);
     }

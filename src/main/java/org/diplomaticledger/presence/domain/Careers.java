@@ -141,77 +141,77 @@ final class Careers {
 
     /** The rules of a person's career, naming them in their refusals; the field is {@code personId}. */
     static EffectiveTimeline.Rules<StaffBook.Person, PersonFact> rules(String personId) {
-        return new EffectiveTimeline.Rules<>() {
-            @Override
-            public StaffBook.Person initial() {
-                return null;
-            }
+        return new CareerRules(personId);
+    }
 
-            @Override
-            public RuleViolation refusal(StaffBook.Person before, Placed<PersonFact> placed) {
-                PersonFact fact = placed.fact();
-                LocalDate on = placed.on();
-                boolean onStaff = before != null && !before.departed();
-                return switch (fact.move()) {
-                    case ACCREDITED ->
-                        onStaff
-                                ? new RuleViolation(
-                                        "already-accredited",
-                                        "personId",
-                                        personId + " is already accredited at " + before.missionId() + " on " + on)
-                                : before != null && before.expulsionId() != null
-                                        ? new RuleViolation(
-                                                "persona-non-grata",
-                                                "personId",
-                                                personId + " was declared persona non grata by expulsion "
-                                                        + before.expulsionId() + " before " + on
-                                                        + " and cannot be accredited there again (VCDR Art. 9)")
-                                        : null;
-                    case DEPARTED ->
-                        before == null || !before.missionId().equals(fact.missionId())
-                                ? new RuleViolation(
-                                        "not-accredited",
-                                        "personId",
-                                        personId + " is not accredited at " + fact.missionId() + " on " + on)
-                                : before.departed()
-                                        ? new RuleViolation(
-                                                "already-departed",
-                                                "personId",
-                                                personId + " has already departed by " + on)
-                                        : null;
-                    case EXPELLED ->
-                        !onStaff
-                                ? new RuleViolation(
-                                        "not-accredited",
-                                        "personId",
-                                        personId + " is not on the staff on " + on
-                                                + (before == null ? "" : ": departed already"))
-                                : fact.missionId() != null && !fact.missionId().equals(before.missionId())
-                                        ? new RuleViolation(
-                                                "not-at-mission",
-                                                "personId",
-                                                personId + " is accredited at " + before.missionId() + ", not at "
-                                                        + fact.missionId() + ", on " + on)
-                                        : before.expulsionId() != null
-                                                ? new RuleViolation(
-                                                        "already-expelled",
-                                                        "personId",
-                                                        personId + " was already expelled by " + before.expulsionId()
-                                                                + " on " + on)
-                                                : null;
-                };
-            }
+    /** Equal for the same personId, so that the timeline keeps its last record between commands. */
+    private record CareerRules(String personId) implements EffectiveTimeline.Rules<StaffBook.Person, PersonFact> {
+        @Override
+        public StaffBook.Person initial() {
+            return null;
+        }
 
-            @Override
-            public StaffBook.Person after(StaffBook.Person before, Placed<PersonFact> placed) {
-                PersonFact fact = placed.fact();
-                return switch (fact.move()) {
-                    case ACCREDITED ->
-                        new StaffBook.Person(fact.missionId(), fact.name(), fact.category(), false, null);
-                    case DEPARTED -> before == null ? null : before.departedNow();
-                    case EXPELLED -> before == null ? null : before.expelledBy(fact.expulsionId());
-                };
-            }
-        };
+        @Override
+        public RuleViolation refusal(StaffBook.Person before, Placed<PersonFact> placed) {
+            PersonFact fact = placed.fact();
+            LocalDate on = placed.on();
+            boolean onStaff = before != null && !before.departed();
+            return switch (fact.move()) {
+                case ACCREDITED ->
+                    onStaff
+                            ? new RuleViolation(
+                                    "already-accredited",
+                                    "personId",
+                                    personId + " is already accredited at " + before.missionId() + " on " + on)
+                            : before != null && before.expulsionId() != null
+                                    ? new RuleViolation(
+                                            "persona-non-grata",
+                                            "personId",
+                                            personId + " was declared persona non grata by expulsion "
+                                                    + before.expulsionId() + " before " + on
+                                                    + " and cannot be accredited there again (VCDR Art. 9)")
+                                    : null;
+                case DEPARTED ->
+                    before == null || !before.missionId().equals(fact.missionId())
+                            ? new RuleViolation(
+                                    "not-accredited",
+                                    "personId",
+                                    personId + " is not accredited at " + fact.missionId() + " on " + on)
+                            : before.departed()
+                                    ? new RuleViolation(
+                                            "already-departed", "personId", personId + " has already departed by " + on)
+                                    : null;
+                case EXPELLED ->
+                    !onStaff
+                            ? new RuleViolation(
+                                    "not-accredited",
+                                    "personId",
+                                    personId + " is not on the staff on " + on
+                                            + (before == null ? "" : ": departed already"))
+                            : fact.missionId() != null && !fact.missionId().equals(before.missionId())
+                                    ? new RuleViolation(
+                                            "not-at-mission",
+                                            "personId",
+                                            personId + " is accredited at " + before.missionId() + ", not at "
+                                                    + fact.missionId() + ", on " + on)
+                                    : before.expulsionId() != null
+                                            ? new RuleViolation(
+                                                    "already-expelled",
+                                                    "personId",
+                                                    personId + " was already expelled by " + before.expulsionId()
+                                                            + " on " + on)
+                                            : null;
+            };
+        }
+
+        @Override
+        public StaffBook.Person after(StaffBook.Person before, Placed<PersonFact> placed) {
+            PersonFact fact = placed.fact();
+            return switch (fact.move()) {
+                case ACCREDITED -> new StaffBook.Person(fact.missionId(), fact.name(), fact.category(), false, null);
+                case DEPARTED -> before == null ? null : before.departedNow();
+                case EXPELLED -> before == null ? null : before.expelledBy(fact.expulsionId());
+            };
+        }
     }
 }

@@ -86,69 +86,71 @@ record HeadsTimeline(EffectiveTimeline<HeadFact> facts) {
 
     /** The rules of a tenure ({@link Heads}), naming the mission in their refusals. */
     static EffectiveTimeline.Rules<Heads, HeadFact> rules(String missionId) {
-        return new EffectiveTimeline.Rules<>() {
-            @Override
-            public Heads initial() {
-                return Heads.NONE;
-            }
+        return new HeadRules(missionId);
+    }
 
-            @Override
-            public RuleViolation refusal(Heads before, Placed<HeadFact> placed) {
-                HeadFact fact = placed.fact();
-                String person = fact.personId();
-                try {
-                    switch (fact.step()) {
-                        case AGREMENT_REQUESTED -> before.requireAgrementRequestable(person);
-                        case AGREMENT_GRANTED -> before.requireAgrementUndecided(person);
-                        case AGREMENT_REFUSED -> before.requireAgrementRefusable(person);
-                        case APPOINTED -> before.requireAppointable(person, missionId);
-                        case COPY_PRESENTED ->
-                            before.requireCredentialsPresentable(
-                                    person, CredentialsStep.COPY_TO_FOREIGN_MINISTRY, missionId);
-                        case CREDENTIALS_PRESENTED ->
-                            before.requireCredentialsPresentable(
-                                    person, CredentialsStep.PRESENTATION_TO_HEAD_OF_STATE, missionId);
-                        case RECALLED -> before.requireRecallable(person, missionId);
-                        case RETURNED -> before.requireReturnable(person, missionId);
-                        case ENDED -> before.requireEndable(person, missionId);
-                        case CHARGE_D_AFFAIRES_APPOINTED -> before.requireChargeDAffairesAppointable(person, missionId);
-                    }
-                    return null;
-                } catch (RuleViolation refused) {
-                    return refused;
-                }
-            }
+    /** Equal for the same missionId, so that the timeline keeps its last record between commands. */
+    private record HeadRules(String missionId) implements EffectiveTimeline.Rules<Heads, HeadFact> {
+        @Override
+        public Heads initial() {
+            return Heads.NONE;
+        }
 
-            @Override
-            public Heads after(Heads before, Placed<HeadFact> placed) {
-                HeadFact fact = placed.fact();
-                String person = fact.personId();
-                LocalDate on = placed.on();
-                return switch (fact.step()) {
-                    case AGREMENT_REQUESTED ->
-                        before.newTenure(
-                                person, fact.name(), head -> head.withAgrement(Headship.Agrement.REQUESTED, on));
-                    case AGREMENT_GRANTED ->
-                        before.newTenure(person, fact.name(), head -> head.withAgrement(Headship.Agrement.GRANTED, on));
-                    case AGREMENT_REFUSED ->
-                        before.newTenure(person, fact.name(), head -> head.withAgrement(Headship.Agrement.REFUSED, on));
-                    case APPOINTED -> before.newTenure(person, fact.name(), head -> head.appointedOn(on));
+        @Override
+        public RuleViolation refusal(Heads before, Placed<HeadFact> placed) {
+            HeadFact fact = placed.fact();
+            String person = fact.personId();
+            try {
+                switch (fact.step()) {
+                    case AGREMENT_REQUESTED -> before.requireAgrementRequestable(person);
+                    case AGREMENT_GRANTED -> before.requireAgrementUndecided(person);
+                    case AGREMENT_REFUSED -> before.requireAgrementRefusable(person);
+                    case APPOINTED -> before.requireAppointable(person, missionId);
                     case COPY_PRESENTED ->
-                        before.update(person, head -> head.named(fact.name()).copyPresentedOn(on))
-                                .takenUpBy(person, before.predecessorOf(person), on);
-                    case CREDENTIALS_PRESENTED -> {
-                        Heads presented = before.update(
-                                person, head -> head.named(fact.name()).credentialsPresentedOn(on));
-                        yield before.functionsStartWithCredentials(person)
-                                ? presented.takenUpBy(person, before.predecessorOf(person), on)
-                                : presented;
-                    }
-                    case RECALLED -> before.update(person, head -> head.recalled(fact.recall(), on));
-                    case RETURNED -> before.returned(person);
-                    case ENDED -> before.endedFor(person, on);
-                    case CHARGE_D_AFFAIRES_APPOINTED -> before.withChargeDAffaires(person);
-                };
+                        before.requireCredentialsPresentable(
+                                person, CredentialsStep.COPY_TO_FOREIGN_MINISTRY, missionId);
+                    case CREDENTIALS_PRESENTED ->
+                        before.requireCredentialsPresentable(
+                                person, CredentialsStep.PRESENTATION_TO_HEAD_OF_STATE, missionId);
+                    case RECALLED -> before.requireRecallable(person, missionId);
+                    case RETURNED -> before.requireReturnable(person, missionId);
+                    case ENDED -> before.requireEndable(person, missionId);
+                    case CHARGE_D_AFFAIRES_APPOINTED -> before.requireChargeDAffairesAppointable(person, missionId);
+                }
+                return null;
+            } catch (RuleViolation refused) {
+                return refused;
             }
-        };
+        }
+
+        @Override
+        public Heads after(Heads before, Placed<HeadFact> placed) {
+            HeadFact fact = placed.fact();
+            String person = fact.personId();
+            LocalDate on = placed.on();
+            return switch (fact.step()) {
+                case AGREMENT_REQUESTED ->
+                    before.newTenure(person, fact.name(), head -> head.withAgrement(Headship.Agrement.REQUESTED, on));
+                case AGREMENT_GRANTED ->
+                    before.newTenure(person, fact.name(), head -> head.withAgrement(Headship.Agrement.GRANTED, on));
+                case AGREMENT_REFUSED ->
+                    before.newTenure(person, fact.name(), head -> head.withAgrement(Headship.Agrement.REFUSED, on));
+                case APPOINTED -> before.newTenure(person, fact.name(), head -> head.appointedOn(on));
+                case COPY_PRESENTED ->
+                    before.update(person, head -> head.named(fact.name()).copyPresentedOn(on))
+                            .takenUpBy(person, before.predecessorOf(person), on);
+                case CREDENTIALS_PRESENTED -> {
+                    Heads presented = before.update(
+                            person, head -> head.named(fact.name()).credentialsPresentedOn(on));
+                    yield before.functionsStartWithCredentials(person)
+                            ? presented.takenUpBy(person, before.predecessorOf(person), on)
+                            : presented;
+                }
+                case RECALLED -> before.update(person, head -> head.recalled(fact.recall(), on));
+                case RETURNED -> before.returned(person);
+                case ENDED -> before.endedFor(person, on);
+                case CHARGE_D_AFFAIRES_APPOINTED -> before.withChargeDAffaires(person);
+            };
+        }
     }
 }

@@ -163,38 +163,39 @@ record MissionTimeline(EffectiveTimeline<MissionFact> facts) {
 
     /** The rules of a mission's life, naming it in their refusals. */
     static EffectiveTimeline.Rules<Standing, MissionFact> rules(String missionId) {
-        return new EffectiveTimeline.Rules<>() {
-            @Override
-            public Standing initial() {
-                return Standing.NOT_OPENED;
-            }
+        return new MissionRules(missionId);
+    }
 
-            @Override
-            public RuleViolation refusal(Standing before, Placed<MissionFact> fact) {
-                return fact.fact().change() != null
-                        ? refusalOfChange(before, fact, missionId)
-                        : refusalOfNeed(before, fact, missionId);
-            }
+    /** Equal for the same missionId, so that the timeline keeps its last record between commands. */
+    private record MissionRules(String missionId) implements EffectiveTimeline.Rules<Standing, MissionFact> {
+        @Override
+        public Standing initial() {
+            return Standing.NOT_OPENED;
+        }
 
-            @Override
-            public Standing after(Standing before, Placed<MissionFact> fact) {
-                LocalDate on = fact.on();
-                Change change = fact.fact().change();
-                if (change == null) {
-                    return before;
-                }
-                return switch (change) {
-                    case OPENED ->
-                        new Standing(MissionStatus.OPEN, on, fact.fact().kind());
-                    case SUSPENDED -> new Standing(MissionStatus.SUSPENDED, on, before.kind());
-                    case RESUMED -> new Standing(MissionStatus.OPEN, on, before.kind());
-                    case CLOSED -> new Standing(MissionStatus.CLOSED, on, before.kind());
-                    case RANK_CHANGED ->
-                        new Standing(
-                                before.status(), before.since(), fact.fact().kind());
-                };
+        @Override
+        public RuleViolation refusal(Standing before, Placed<MissionFact> fact) {
+            return fact.fact().change() != null
+                    ? refusalOfChange(before, fact, missionId)
+                    : refusalOfNeed(before, fact, missionId);
+        }
+
+        @Override
+        public Standing after(Standing before, Placed<MissionFact> fact) {
+            LocalDate on = fact.on();
+            Change change = fact.fact().change();
+            if (change == null) {
+                return before;
             }
-        };
+            return switch (change) {
+                case OPENED -> new Standing(MissionStatus.OPEN, on, fact.fact().kind());
+                case SUSPENDED -> new Standing(MissionStatus.SUSPENDED, on, before.kind());
+                case RESUMED -> new Standing(MissionStatus.OPEN, on, before.kind());
+                case CLOSED -> new Standing(MissionStatus.CLOSED, on, before.kind());
+                case RANK_CHANGED ->
+                    new Standing(before.status(), before.since(), fact.fact().kind());
+            };
+        }
     }
 
     private static RuleViolation refusalOfChange(Standing standing, Placed<MissionFact> fact, String missionId) {

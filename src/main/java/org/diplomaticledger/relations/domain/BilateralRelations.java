@@ -137,41 +137,44 @@ public class BilateralRelations {
      * and any level may open what the ledger knows of a pair).
      */
     private static EffectiveTimeline.Rules<RelationsLevel, RelationsLevel> rules(String id) {
-        return new EffectiveTimeline.Rules<>() {
-            @Override
-            public RelationsLevel initial() {
+        return new RelationsRules(id);
+    }
+
+    /** Equal for the same id, so that the timeline keeps its last record between commands. */
+    private record RelationsRules(String id) implements EffectiveTimeline.Rules<RelationsLevel, RelationsLevel> {
+        @Override
+        public RelationsLevel initial() {
+            return null;
+        }
+
+        @Override
+        public RuleViolation refusal(RelationsLevel before, Placed<RelationsLevel> change) {
+            if (before == null) {
                 return null;
             }
-
-            @Override
-            public RuleViolation refusal(RelationsLevel before, Placed<RelationsLevel> change) {
-                if (before == null) {
-                    return null;
-                }
-                if (change.fact() == RelationsLevel.RESTORED
-                        && before != RelationsLevel.SEVERED
-                        && before != RelationsLevel.DOWNGRADED) {
-                    return new RuleViolation(
-                            "nothing-to-restore",
-                            "level",
-                            "relations " + id + " are " + before + " on " + change.on()
-                                    + ", neither severed nor downgraded; there is nothing to restore");
-                }
-                if (standing(change.fact()) == standing(before)) {
-                    return new RuleViolation(
-                            "relations-level-unchanged",
-                            "level",
-                            "relations " + id + " are already " + before + " on " + change.on() + "; " + change.fact()
-                                    + " changes nothing");
-                }
-                return null;
+            if (change.fact() == RelationsLevel.RESTORED
+                    && before != RelationsLevel.SEVERED
+                    && before != RelationsLevel.DOWNGRADED) {
+                return new RuleViolation(
+                        "nothing-to-restore",
+                        "level",
+                        "relations " + id + " are " + before + " on " + change.on()
+                                + ", neither severed nor downgraded; there is nothing to restore");
             }
-
-            @Override
-            public RelationsLevel after(RelationsLevel before, Placed<RelationsLevel> change) {
-                return change.fact();
+            if (standing(change.fact()) == standing(before)) {
+                return new RuleViolation(
+                        "relations-level-unchanged",
+                        "level",
+                        "relations " + id + " are already " + before + " on " + change.on() + "; " + change.fact()
+                                + " changes nothing");
             }
-        };
+            return null;
+        }
+
+        @Override
+        public RelationsLevel after(RelationsLevel before, Placed<RelationsLevel> change) {
+            return change.fact();
+        }
     }
 
     /** How high relations stand: restored relations stand as high as full ones, severed ones lowest. */

@@ -113,54 +113,54 @@ record TalksTimeline(EffectiveTimeline<TalksFact> facts) {
 
     /** The rules of a round of talks, naming it in their refusals. */
     static EffectiveTimeline.Rules<Standing, TalksFact> rules(String talksId) {
-        return new EffectiveTimeline.Rules<>() {
-            @Override
-            public Standing initial() {
-                return Standing.NOT_SCHEDULED;
-            }
+        return new TalksRules(talksId);
+    }
 
-            @Override
-            public RuleViolation refusal(Standing before, Placed<TalksFact> placed) {
-                return TalksTimeline.refusal(before, placed, talksId);
-            }
+    /** Equal for the same talksId, so that the timeline keeps its last record between commands. */
+    private record TalksRules(String talksId) implements EffectiveTimeline.Rules<Standing, TalksFact> {
+        @Override
+        public Standing initial() {
+            return Standing.NOT_SCHEDULED;
+        }
 
-            @Override
-            public Standing after(Standing before, Placed<TalksFact> placed) {
-                TalksFact fact = placed.fact();
-                return switch (fact.step()) {
-                    case SCHEDULED ->
-                        new Standing(TalksStatus.SCHEDULED, fact.date(), fact.time(), fact.venue(), false);
-                    case DELEGATION_NAMED -> before;
-                    case RESCHEDULED ->
-                        new Standing(
-                                TalksStatus.RESCHEDULED,
-                                fact.date(),
-                                fact.time() == null ? before.time() : fact.time(),
-                                fact.venue() == null ? before.venue() : fact.venue(),
-                                before.held());
-                    case POSTPONED ->
-                        new Standing(
-                                TalksStatus.POSTPONED,
-                                fact.date() != null ? fact.date() : before.date(),
-                                before.time(),
-                                before.venue(),
-                                before.held());
-                    case CANCELLED ->
-                        new Standing(
-                                TalksStatus.CANCELLED, before.date(), before.time(), before.venue(), before.held());
-                    case HELD ->
-                        new Standing(
-                                before.status() == TalksStatus.CONCLUDED ? TalksStatus.CONCLUDED : TalksStatus.HELD,
-                                before.date(),
-                                before.time(),
-                                fact.venue() == null ? before.venue() : fact.venue(),
-                                true);
-                    case CONCLUDED ->
-                        new Standing(
-                                TalksStatus.CONCLUDED, before.date(), before.time(), before.venue(), before.held());
-                };
-            }
-        };
+        @Override
+        public RuleViolation refusal(Standing before, Placed<TalksFact> placed) {
+            return TalksTimeline.refusal(before, placed, talksId);
+        }
+
+        @Override
+        public Standing after(Standing before, Placed<TalksFact> placed) {
+            TalksFact fact = placed.fact();
+            return switch (fact.step()) {
+                case SCHEDULED -> new Standing(TalksStatus.SCHEDULED, fact.date(), fact.time(), fact.venue(), false);
+                case DELEGATION_NAMED -> before;
+                case RESCHEDULED ->
+                    new Standing(
+                            TalksStatus.RESCHEDULED,
+                            fact.date(),
+                            fact.time() == null ? before.time() : fact.time(),
+                            fact.venue() == null ? before.venue() : fact.venue(),
+                            before.held());
+                case POSTPONED ->
+                    new Standing(
+                            TalksStatus.POSTPONED,
+                            fact.date() != null ? fact.date() : before.date(),
+                            before.time(),
+                            before.venue(),
+                            before.held());
+                case CANCELLED ->
+                    new Standing(TalksStatus.CANCELLED, before.date(), before.time(), before.venue(), before.held());
+                case HELD ->
+                    new Standing(
+                            before.status() == TalksStatus.CONCLUDED ? TalksStatus.CONCLUDED : TalksStatus.HELD,
+                            before.date(),
+                            before.time(),
+                            fact.venue() == null ? before.venue() : fact.venue(),
+                            true);
+                case CONCLUDED ->
+                    new Standing(TalksStatus.CONCLUDED, before.date(), before.time(), before.venue(), before.held());
+            };
+        }
     }
 
     private static RuleViolation refusal(Standing talks, Placed<TalksFact> placed, String talksId) {

@@ -226,6 +226,8 @@ class RelationsTest {
                     String json = mapper.writeValueAsString(relations);
                     assertThat(mapper.readValue(json, BilateralRelations.class))
                             .usingRecursiveComparison()
+                            // what a timeline keeps after its last fact is folded again, not stored
+                            .ignoringFieldsMatchingRegexes(".*\\.folded")
                             .isEqualTo(relations);
                     assertThat(json).contains("\"relationsId\":\"RELATIONS-IR-US\"", "\"fact\":\"RESTORED\"");
                 } catch (Exception e) {

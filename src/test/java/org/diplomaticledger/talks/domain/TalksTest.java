@@ -707,7 +707,11 @@ class TalksTest {
                         try {
                             String json = mapper.writeValueAsString(talks);
                             Talks restored = mapper.readValue(json, Talks.class);
-                            assertThat(restored).usingRecursiveComparison().isEqualTo(talks);
+                            // what a timeline keeps after its last fact is folded again, not stored
+                            assertThat(restored)
+                                    .usingRecursiveComparison()
+                                    .ignoringFieldsMatchingRegexes(".*\\.folded")
+                                    .isEqualTo(talks);
                             assertThat(json).contains("\"talksId\":\"" + ID + "\"", "\"type\":\"TalksHeld\"");
                         } catch (Exception e) {
                             throw new AssertionError(e);
