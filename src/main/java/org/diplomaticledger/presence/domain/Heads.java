@@ -2,7 +2,7 @@ package org.diplomaticledger.presence.domain;
 
 import java.time.LocalDate;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.diplomaticledger.presence.api.CredentialsStep;
@@ -16,13 +16,30 @@ import org.diplomaticledger.shared.RuleViolation;
  * a tenure (agrément, appointment, credentials, recall, return, end) stand here with the tenures they read; the
  * mission's own ({@link MissionHeads}: it must be open, of a kind that has a head) come first. Immutable:
  * {@link HeadsTimeline} folds the steps in effective order into the heads of each day.
+ *
+ * <p>A class rather than a record so that a step copies the tenures once, into a map no one changes afterwards: a
+ * record's constructor would copy it again, and a fold copies it at every step of a mission's history.
  */
-record Heads(Map<String, Headship> byPerson, String current, String chargeDAffaires) {
+final class Heads {
 
-    static final Heads NONE = new Heads(Map.of(), null, null);
+    static final Heads NONE = new Heads(Collections.emptyMap(), null, null);
 
-    Heads {
-        byPerson = Collections.unmodifiableMap(new LinkedHashMap<>(byPerson));
+    /** Each person's latest tenure; made by one step and never changed afterwards. */
+    private final Map<String, Headship> byPerson;
+    /** The head in office (who took up functions and has not ended them), or null. */
+    private final String current;
+    /** The chargé d'affaires a.i. acting in the head's place, or null. */
+    private final String chargeDAffaires;
+
+    private Heads(Map<String, Headship> byPerson, String current, String chargeDAffaires) {
+        this.byPerson = byPerson;
+        this.current = current;
+        this.chargeDAffaires = chargeDAffaires;
+    }
+
+    /** The head in office, or null. */
+    String current() {
+        return current;
     }
 
     /**
@@ -242,33 +259,33 @@ record Heads(Map<String, Headship> byPerson, String current, String chargeDAffai
 
     /** The person's headship as the change makes it, from a blank one if none is known. */
     Heads update(String personId, UnaryOperator<Headship> change) {
-        Map<String, Headship> changed = new LinkedHashMap<>(byPerson);
-        changed.put(personId, change.apply(byPerson.getOrDefault(personId, Headship.NONE)));
-        return new Heads(changed, current, chargeDAffaires);
+        return new Heads(
+                changed(personId, change.apply(byPerson.getOrDefault(personId, Headship.NONE))),
+                current,
+                chargeDAffaires);
     }
 
     /** The person's current tenure as the change makes it; a fresh one, keeping only the name, if the last one ended. */
     Heads newTenure(String personId, String name, UnaryOperator<Headship> change) {
         Headship known = byPerson.get(personId);
         Headship start = known == null ? Headship.NONE : known.ended() ? Headship.NONE.named(known.name()) : known;
-        Map<String, Headship> changed = new LinkedHashMap<>(byPerson);
-        changed.put(personId, change.apply(start.named(name)));
-        return new Heads(changed, current, chargeDAffaires);
+        return new Heads(changed(personId, change.apply(start.named(name))), current, chargeDAffaires);
     }
 
     /** The person takes up functions; a predecessor's functions end that day, and no chargé d'affaires acts any more. */
     Heads takenUpBy(String personId, String predecessor, LocalDate on) {
-        Map<String, Headship> changed = new LinkedHashMap<>(byPerson);
-        if (predecessor != null) {
-            changed.put(predecessor, byPerson.get(predecessor).endedOn(on));
-        }
-        return new Heads(changed, personId, null);
+        return new Heads(
+                predecessor == null
+                        ? byPerson
+                        : changed(predecessor, byPerson.get(predecessor).endedOn(on)),
+                personId,
+                null);
     }
 
     /** The person's functions ended: the post is vacant if they were the head in office. */
     Heads endedFor(String personId, LocalDate on) {
-        Heads ended = update(personId, head -> head.endedOn(on));
-        return new Heads(ended.byPerson, personId.equals(current) ? null : current, chargeDAffaires);
+        Headship head = byPerson.getOrDefault(personId, Headship.NONE).endedOn(on);
+        return new Heads(changed(personId, head), personId.equals(current) ? null : current, chargeDAffaires);
     }
 
     /** The recalled head is back: no chargé d'affaires acts any more. */
@@ -278,5 +295,12 @@ record Heads(Map<String, Headship> byPerson, String current, String chargeDAffai
 
     Heads withChargeDAffaires(String personId) {
         return new Heads(byPerson, current, personId);
+    }
+
+    /** The tenures with one person's changed: the one copy a step makes. */
+    private Map<String, Headship> changed(String personId, Headship head) {
+        Map<String, Headship> changed = new HashMap<>(byPerson);
+        changed.put(personId, head);
+        return changed;
     }
 }
