@@ -196,18 +196,20 @@ class LedgerConfiguration {
     }
 
     /**
-     * Aggregates stay in memory between commands ({@code ledger.aggregates.cache=weak}, the default); the store
-     * still rejects a stale write by its sequence (409 concurrent-write). With several nodes behind a load balancer
-     * every node's cache goes stale whenever another node writes, so each such write would be refused once: there
-     * set {@code none} and let snapshots bound the loading time instead.
+     * Aggregates stay in memory between commands ({@code ledger.aggregates.cache=soft}, the default: see
+     * {@link SoftAggregateCache}); the store still rejects a stale write by its sequence (409 concurrent-write). With
+     * several nodes behind a load balancer every node's cache goes stale whenever another node writes, so each such
+     * write would be refused once: there set {@code none} and let snapshots bound the loading time instead.
      */
     @Bean
     Cache aggregateCache(LedgerProperties properties) {
         String kind = properties.aggregates().cache();
         Cache cache = switch (kind.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "soft" -> new SoftAggregateCache(properties.aggregates().cacheSize());
             case "weak" -> new WeakReferenceCache();
             case "none" -> NoCache.INSTANCE;
-            default -> throw new IllegalStateException("ledger.aggregates.cache must be weak or none, not " + kind);
+            default ->
+                throw new IllegalStateException("ledger.aggregates.cache must be soft, weak or none, not " + kind);
         };
         // A large import keeps the aggregates it wrote until it ends (see ImportPinningCache).
         return new ImportPinningCache(cache);

@@ -104,10 +104,14 @@ public record LedgerProperties(
             @DefaultValue("100") int gapCleaningThreshold) {}
 
     /**
-     * @param cache {@code weak}: aggregates stay in memory between commands; {@code none}: each command loads its
-     *              aggregate from the store (with several nodes writing, docs/deployment.md)
+     * @param cache     {@code soft}: aggregates stay in memory between commands until the heap runs short;
+     *                  {@code weak}: until the next garbage collection; {@code none}: each command loads its aggregate
+     *                  from the store (with several nodes writing, docs/deployment.md)
+     * @param cacheSize how many aggregates {@code soft} keeps at most (the least recently used go first)
      */
-    public record Aggregates(@DefaultValue("weak") String cache) {}
+    public record Aggregates(
+            @DefaultValue("soft") String cache,
+            @DefaultValue("10000") long cacheSize) {}
 
     /**
      * @param threshold events applied since an aggregate was last loaded from a snapshot before it takes a new one;

@@ -51,7 +51,8 @@ class PropertyDefaultsTest {
         assertThat(ledger.eventStore().batchSize()).isEqualTo(500);
         assertThat(ledger.eventStore().gapTimeout()).isEqualTo(Duration.ofSeconds(20));
         assertThat(ledger.eventStore().gapCleaningThreshold()).isEqualTo(100);
-        assertThat(ledger.aggregates().cache()).isEqualTo("weak");
+        assertThat(ledger.aggregates().cache()).isEqualTo("soft");
+        assertThat(ledger.aggregates().cacheSize()).isEqualTo(10000);
         assertThat(ledger.snapshots().threshold()).isEqualTo(100);
         assertThat(ledger.writes().groupCommit().enabled()).isTrue();
         assertThat(ledger.writes().groupCommit().maxBatch()).isEqualTo(128);
