@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.diplomaticledger.projection.ContinuedStates;
 import org.diplomaticledger.projection.CorrectionMark;
 import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
@@ -135,22 +136,11 @@ public class RelationsQueries {
                 Sql.of("SELECT COUNT(*) FROM (").add(nearest).add(") c"), Long.class);
         List<RelationsView> items =
                 jdbc.query(Sql.of("SELECT * FROM (").add(nearest).add(") c").add(page.sql()), (rs, i) -> relations(rs));
-        return new Page<>(
-                items.stream().map(row -> marked(row, chain)).toList(),
-                page.page(),
-                page.size(),
-                total == null ? 0 : total,
-                view.position());
-    }
-
-    /** A pair of a predecessor in {@code chain}, marked with it as it was then; a pair of the state's own as it is. */
-    private static RelationsView marked(RelationsView row, List<StateAsThen> chain) {
-        return chain.stream()
-                .filter(state -> state.code().value().equals(row.stateA())
-                        || state.code().value().equals(row.stateB()))
-                .findFirst()
-                .map(state -> row.asThen(StateAsThenView.of(state)))
-                .orElse(row);
+        List<ContinuedStates> continued = List.of(ContinuedStates.of(lineage, view, named));
+        return new Page<>(items, page.page(), page.size(), total == null ? 0 : total, view.position())
+                .map(row -> Optional.ofNullable(ContinuedStates.markOf(continued, row.stateA(), row.stateB()))
+                        .map(row::asThen)
+                        .orElse(row));
     }
 
     /** The pair {@code a} and {@code b} name, as {@link #one} answers it, if it is at a level asked and has the state. */
