@@ -117,7 +117,7 @@ class DashboardController {
                 .items();
         ReadView relationsView = reads.await(RelationsProjection.NAME, read);
         List<RelationsView> levels = relations
-                .list(
+                .listAsRecorded(
                         relationsView,
                         new RelationsQueries.Filter(filter, null, null, List.of()),
                         PageQuery.of(

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.diplomaticledger.presence.projection.ExpulsionLinks.Key;
 import org.diplomaticledger.presence.projection.ExpulsionsViews.*;
+import org.diplomaticledger.projection.ContinuedStates;
 import org.diplomaticledger.projection.CorrectionMark;
 import org.diplomaticledger.projection.KeyArrays;
 import org.diplomaticledger.projection.Page;
@@ -48,6 +49,26 @@ public class ExpulsionsQueries {
             Boolean answered,
             Boolean overdue,
             LocalDate on) {}
+
+    /**
+     * The states a list names ({@code by}, {@code against}, {@code state}), each with the states it continued
+     * (docs/states.md#succession): each expulsion is matched against the code answering on its effective date.
+     */
+    public record Continued(ContinuedStates by, ContinuedStates against, ContinuedStates state) {
+
+        /** The filter's states as recorded, across no continuation. */
+        static Continued asRecorded(Filter filter) {
+            return new Continued(
+                    ContinuedStates.asRecorded(filter.by()),
+                    ContinuedStates.asRecorded(filter.against()),
+                    ContinuedStates.asRecorded(filter.state()));
+        }
+
+        /** Whether a state named continued another. */
+        public boolean any() {
+            return by.continues() || against.continues() || state.continues();
+        }
+    }
 
     public static final Map<String, String> SORTABLE;
     public static final String DEFAULT_SORT = "e.effective_date DESC, e.presence_id, e.expulsion_id";
@@ -121,13 +142,11 @@ public class ExpulsionsQueries {
      * outer query).
      */
     private static Sql expulsions(ReadView view, Filter filter) {
-        Sql valid = Sql.of("SELECT * FROM expulsions_expulsion WHERE ").add(view.rows());
+        Sql valid = valid(view);
         if (filter.state() != null) {
             String state = filter.state().value();
             return valid.add(" AND declared_by = ? UNION ALL ", state)
-                    .add(Sql.of("SELECT * FROM expulsions_expulsion WHERE ")
-                            .add(view.rows())
-                            .add(" AND against = ? AND declared_by <> ?", state, state));
+                    .add(valid(view).add(" AND against = ? AND declared_by <> ?", state, state));
         }
         if (filter.by() != null) {
             return valid.add(" AND declared_by = ?", filter.by().value());
@@ -138,11 +157,25 @@ public class ExpulsionsQueries {
         return valid;
     }
 
+    /** The expulsions valid at the view's point. */
+    private static Sql valid(ReadView view) {
+        return Sql.of("SELECT * FROM expulsions_expulsion WHERE ").add(view.rows());
+    }
+
     private static final String ANSWERED =
             "EXISTS (SELECT 1 FROM lk WHERE lk.t_presence = e.presence_id AND lk.t_id = e.expulsion_id)";
     private static final String OVERDUE = "(e.still_due > 0 AND e.departure_deadline < ?)";
 
     public Page<ExpulsionView> list(ReadView view, Filter filter, PageQuery page) {
+        return list(view, filter, Continued.asRecorded(filter), page);
+    }
+
+    /**
+     * The list, with the states named matched across their continuations ({@code continued}; the rows are not marked
+     * here: see {@link SuccessorReads#expulsions}).
+     */
+    public Page<ExpulsionView> list(ReadView view, Filter filter, Continued continued, PageQuery page) {
+        boolean carried = continued.any();
         Sql others = Sql.of("");
         if (filter.missionId() != null) {
             others.add(
@@ -167,24 +200,23 @@ public class ExpulsionsQueries {
         }
         Sql count;
         Sql select;
-        if (ExpulsionsInOrder.serves(filter, page)) {
+        if (!carried && ExpulsionsInOrder.serves(filter, page)) {
             // one state's page in the default order: read in that order through its indexes, up to the page's end
             ExpulsionsInOrder sides = ExpulsionsInOrder.of(view, filter, others);
             count = sides.count();
             select = sides.page(page);
         } else {
+            // each state named, or (carried) the code answering for it on the expulsion's day, its predecessors'
+            // included: then read from the slot's valid rows, which only a successor's read of this kind costs
             Sql where = Sql.of(" WHERE 1 = 1");
             if (filter.by() != null) {
-                where.add(" AND e.declared_by = ?", filter.by().value());
+                where.add(" AND ").add(continued.by().on("e.declared_by", "e.effective_date"));
             }
             if (filter.against() != null) {
-                where.add(" AND e.against = ?", filter.against().value());
+                where.add(" AND ").add(continued.against().on("e.against", "e.effective_date"));
             }
             if (filter.state() != null) {
-                where.add(
-                        " AND (e.declared_by = ? OR e.against = ?)",
-                        filter.state().value(),
-                        filter.state().value());
+                where.add(" AND ").add(continued.state().onEither("e.declared_by", "e.against", "e.effective_date"));
             }
             where.add(others);
             // Every link of the slot is worked out only when the filter asks about links; a page's own links are
@@ -192,7 +224,7 @@ public class ExpulsionsQueries {
             java.util.function.Function<String, Sql> from = filter.answered() != null
                     ? columns -> links(view).add("SELECT " + columns + " FROM ex e")
                     : columns -> Sql.of("SELECT " + columns + " FROM (")
-                            .add(expulsions(view, filter))
+                            .add(carried ? valid(view) : expulsions(view, filter))
                             .add(") e");
             count = from.apply("COUNT(*)").add(where);
             select = from.apply("e.*").add(where).add(page.sql());
@@ -354,7 +386,8 @@ public class ExpulsionsQueries {
                 rs.getString("source"),
                 rs.getString("source_url"),
                 rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
-                CorrectionMark.parse(rs.getString("correction")));
+                CorrectionMark.parse(rs.getString("correction")),
+                null);
     }
 
     /** Adds the named persons and both directions of reciprocity to a page of expulsions. */
@@ -418,7 +451,8 @@ public class ExpulsionsQueries {
                     e.source(),
                     e.sourceUrl(),
                     e.recordedAt(),
-                    e.corrected()));
+                    e.corrected(),
+                    e.stateAsThen()));
         }
         return result;
     }

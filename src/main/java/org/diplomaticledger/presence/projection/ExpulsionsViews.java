@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.diplomaticledger.projection.CorrectionMark;
+import org.diplomaticledger.projection.CsvOmitted;
+import org.diplomaticledger.projection.StateAsThenView;
 
 /** What the expulsions projection answers. */
 public final class ExpulsionsViews {
@@ -49,7 +51,12 @@ public final class ExpulsionsViews {
         }
     }
 
-    /** One expulsion, with its departures tallied as of the events and its overdue state as of the query's day. */
+    /**
+     * One expulsion, with its departures tallied as of the events and its overdue state as of the query's day.
+     * {@code stateAsThen} is set when the list named a state that continued another (docs/states.md#succession) and
+     * the expulsion is dated before the continuation: the row is then the predecessor's, and this names it as it was
+     * then (left out of CSV, whose {@code declaredBy} and {@code against} say the state as it was then).
+     */
     public record ExpulsionView(
             String expulsionId,
             String presenceId,
@@ -76,7 +83,41 @@ public final class ExpulsionsViews {
             String source,
             String sourceUrl,
             Instant recordedAt,
-            CorrectionMark corrected) {}
+            CorrectionMark corrected,
+            @CsvOmitted StateAsThenView stateAsThen) {
+
+        /** This row, listed for another state than the one recorded (its predecessor, as it was then). */
+        public ExpulsionView asThen(StateAsThenView state) {
+            return new ExpulsionView(
+                    expulsionId,
+                    presenceId,
+                    declaredBy,
+                    against,
+                    missionId,
+                    persons,
+                    namedCount,
+                    count,
+                    category,
+                    totalExpelled,
+                    effectiveDate,
+                    departureDeadline,
+                    namedDeparted,
+                    countedDeparted,
+                    departed,
+                    stillDue,
+                    overdue,
+                    lateDepartures,
+                    lastDepartureOn,
+                    answers,
+                    answeredBy,
+                    reason,
+                    source,
+                    sourceUrl,
+                    recordedAt,
+                    corrected,
+                    state);
+        }
+    }
 
     /** A departure recorded under an expulsion: a named person (departed = 1) or counted staff. */
     public record ExpulsionDepartureView(

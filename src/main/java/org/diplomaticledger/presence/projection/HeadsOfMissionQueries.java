@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.diplomaticledger.presence.projection.HeadsOfMissionViews.*;
+import org.diplomaticledger.projection.ContinuedStates;
 import org.diplomaticledger.projection.CorrectionMark;
 import org.diplomaticledger.projection.IndexKeys;
 import org.diplomaticledger.projection.KeyVersion;
@@ -254,16 +255,43 @@ public class HeadsOfMissionQueries {
         return Optional.of(new MissionHeadsDetail(found.get(0), tenures, charges, vacancies));
     }
 
+    /**
+     * The day a tenure is placed on across continuations (docs/states.md#succession): the day its head took up
+     * functions, else was appointed, else the agrément was asked for, granted or refused.
+     */
+    private static final String TENURE_DAY = "COALESCE(functions_started_on, appointed_on, agrement_requested_on, "
+            + "agrement_granted_on, agrement_refused_on)";
+
     public Page<TenureView> tenures(ReadView view, TenureFilter filter, PageQuery page) {
-        Where where = Where.slotOf(view)
-                .equal("sending_state", filter.sending())
-                .equal("receiving_state", filter.receiving())
-                .equal("person_id", filter.personId())
+        return tenures(view, filter, null, null, page);
+    }
+
+    /**
+     * The tenures, with the sending and receiving states matched across their continuations ({@code sending},
+     * {@code receiving}; null for the plain match): a tenure begun before a continuation is matched against the
+     * predecessor (the rows are not marked here: see {@link SuccessorReads#tenures}).
+     */
+    public Page<TenureView> tenures(
+            ReadView view, TenureFilter filter, ContinuedStates sending, ContinuedStates receiving, PageQuery page) {
+        Where where = Where.slotOf(view);
+        state(where, "sending_state", filter.sending(), sending);
+        state(where, "receiving_state", filter.receiving(), receiving);
+        where.equal("person_id", filter.personId())
                 .and(filter.from() != null, "functions_started_on >= ?", filter.from())
                 .and(filter.to() != null, "functions_started_on <= ?", filter.to());
         Long total = jdbc.queryForObject(where.select("SELECT COUNT(*) FROM heads_of_mission_tenure"), Long.class);
         List<TenureView> items = tenures(view, where.select(""), page.sql());
         return new Page<>(items, page.page(), page.size(), total == null ? 0 : total, view.position());
+    }
+
+    /** {@code column} names {@code state}, or the code answering for it on the tenure's day when it continued one. */
+    private static void state(Where where, String column, CountryCode state, ContinuedStates continued) {
+        if (continued != null && continued.continues()) {
+            Sql on = continued.on(column, TENURE_DAY);
+            where.and(true, on.text(), on.args());
+        } else {
+            where.equal(column, state);
+        }
     }
 
     private List<TenureView> tenures(ReadView view, Sql where, String tail) {
@@ -314,7 +342,8 @@ public class HeadsOfMissionQueries {
                     t.endedHow(),
                     t.endReason(),
                     t.successorPersonId(),
-                    t.corrected()));
+                    t.corrected(),
+                    t.stateAsThen()));
         }
         return result;
     }
@@ -360,7 +389,8 @@ public class HeadsOfMissionQueries {
                 rs.getString("ended_how"),
                 rs.getString("end_reason"),
                 rs.getString("successor_person_id"),
-                CorrectionMark.parse(rs.getString("correction")));
+                CorrectionMark.parse(rs.getString("correction")),
+                null);
     }
 
     private static MissionHeadView mission(ResultSet rs, LocalDate on) throws SQLException {

@@ -145,6 +145,9 @@ public final class HeadsOfMissionViews {
      * event that carries the flag never came); {@code endedHow} is REPORTED (AmbassadorshipEnded) or
      * SUCCESSOR_TOOK_UP_FUNCTIONS (the end was never reported; a successor took up functions). {@code corrected} is
      * the mark of the latest correction among the events that made the tenure (null when none was corrected).
+     * {@code stateAsThen} is set when the tenures list named a state that continued another
+     * (docs/states.md#succession) and the tenure began before the continuation: the row is then the predecessor's,
+     * and this names it as it was then (left out of CSV, whose state columns say the state as it was then).
      */
     public record TenureView(
             String missionId,
@@ -171,7 +174,40 @@ public final class HeadsOfMissionViews {
             String endedHow,
             String endReason,
             String successorPersonId,
-            CorrectionMark corrected) {}
+            CorrectionMark corrected,
+            @CsvOmitted StateAsThenView stateAsThen) {
+
+        /** This row, listed for another state than the one recorded (its predecessor, as it was then). */
+        public TenureView asThen(StateAsThenView state) {
+            return new TenureView(
+                    missionId,
+                    tenureNo,
+                    sendingState,
+                    receivingState,
+                    personId,
+                    name,
+                    headClass,
+                    status,
+                    agrement,
+                    agrementRequestedOn,
+                    agrementGrantedOn,
+                    agrementRefusedOn,
+                    requestReported,
+                    agrementReported,
+                    appointedOn,
+                    appointmentReported,
+                    copyPresentedOn,
+                    credentialsPresentedOn,
+                    functionsStartedOn,
+                    recalls,
+                    endedOn,
+                    endedHow,
+                    endReason,
+                    successorPersonId,
+                    corrected,
+                    state);
+        }
+    }
 
     /** A chargé d'affaires a.i. and the period they acted; {@code endedBy} says what ended it. */
     public record ChargeView(

@@ -8,13 +8,16 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.diplomaticledger.presence.api.PresenceIds;
+import org.diplomaticledger.presence.projection.ExpulsionsViews.ExpulsionView;
 import org.diplomaticledger.presence.projection.HeadsOfMissionQueries.MissionFilter;
 import org.diplomaticledger.presence.projection.HeadsOfMissionViews.MissionHeadView;
+import org.diplomaticledger.presence.projection.HeadsOfMissionViews.TenureView;
 import org.diplomaticledger.presence.projection.StaffingViews.HeadcountPoint;
 import org.diplomaticledger.presence.projection.StaffingViews.MissionStaffingView;
 import org.diplomaticledger.presence.projection.StaffingViews.OpenMissionsPoint;
 import org.diplomaticledger.presence.projection.StaffingViews.PresenceStaffingDetail;
 import org.diplomaticledger.presence.projection.StaffingViews.PresenceStaffingView;
+import org.diplomaticledger.projection.ContinuedStates;
 import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.ReadView;
@@ -38,13 +41,19 @@ public class SuccessorReads {
     private final StaffingQueries queries;
     private final StaffingTrends trends;
     private final HeadsOfMissionQueries heads;
+    private final ExpulsionsQueries expelled;
 
     public SuccessorReads(
-            StateLineage lineage, StaffingQueries queries, StaffingTrends trends, HeadsOfMissionQueries heads) {
+            StateLineage lineage,
+            StaffingQueries queries,
+            StaffingTrends trends,
+            HeadsOfMissionQueries heads,
+            ExpulsionsQueries expulsions) {
         this.lineage = lineage;
         this.queries = queries;
         this.trends = trends;
         this.heads = heads;
+        this.expelled = expulsions;
     }
 
     /** The pair of codes that answers for {@code sending} and {@code receiving} on a day, and the mark it carries. */
@@ -75,13 +84,8 @@ public class SuccessorReads {
             return new Pair(
                     s.map(StateAsThen::code).orElse(sendingState),
                     r.map(StateAsThen::code).orElse(receivingState),
-                    s.or(() -> r).map(SuccessorReads::view).orElse(null));
+                    s.or(() -> r).map(StateAsThenView::of).orElse(null));
         }
-    }
-
-    private static StateAsThenView view(StateAsThen state) {
-        return new StateAsThenView(
-                state.code().value(), state.name(), state.continuedBy().value(), state.until());
     }
 
     /** {@code GET /api/v1/presences/{sending}/{receiving}}: on the view's day, the pair answering then. */
@@ -116,7 +120,8 @@ public class SuccessorReads {
                 filter.vacant(),
                 filter.post(),
                 filter.on());
-        return marked(heads.missions(view, then, page), mark(sending, receiving, state), MissionHeadView::asThen);
+        StateAsThenView mark = mark(sending, receiving, state);
+        return heads.missions(view, then, page).map(row -> row.asThen(mark));
     }
 
     /**
@@ -138,8 +143,8 @@ public class SuccessorReads {
                 filter.kind(),
                 filter.status(),
                 filter.city());
-        return marked(
-                queries.missions(view, then, page, on), mark(sending, receiving, state), MissionStaffingView::asThen);
+        StateAsThenView mark = mark(sending, receiving, state);
+        return queries.missions(view, then, page, on).map(row -> row.asThen(mark));
     }
 
     /** {@code GET /api/v1/presences}: as {@link #missions}, each presence of the state answering then, marked. */
@@ -155,22 +160,55 @@ public class SuccessorReads {
                 sending.map(StateAsThen::code).orElse(filter.sending()),
                 receiving.map(StateAsThen::code).orElse(filter.receiving()),
                 state.map(StateAsThen::code).orElse(filter.state()));
-        return marked(
-                queries.presences(view, then, page, on), mark(sending, receiving, state), PresenceStaffingView::asThen);
+        StateAsThenView mark = mark(sending, receiving, state);
+        return queries.presences(view, then, page, on).map(row -> row.asThen(mark));
     }
 
     private static StateAsThenView mark(
             Optional<StateAsThen> sending, Optional<StateAsThen> receiving, Optional<StateAsThen> state) {
-        return view(sending.or(() -> receiving).or(() -> state).orElseThrow());
+        return StateAsThenView.of(sending.or(() -> receiving).or(() -> state).orElseThrow());
     }
 
-    private static <T> Page<T> marked(Page<T> found, StateAsThenView mark, BiFunction<T, StateAsThenView, T> asThen) {
-        return new Page<>(
-                found.items().stream().map(row -> asThen.apply(row, mark)).toList(),
-                found.page(),
-                found.size(),
-                found.total(),
-                found.position());
+    /**
+     * {@code GET /api/v1/expulsions}: a state named by {@code by}, {@code against} or {@code state} that continued
+     * another is matched, for the expulsions dated before the continuation, against that other; those rows are
+     * marked. A list of {@code RU} over 1985–2000 holds the USSR's expulsions and Russia's. Otherwise the plain list.
+     */
+    public Page<ExpulsionView> expulsions(ReadView view, ExpulsionsQueries.Filter filter, PageQuery page) {
+        ExpulsionsQueries.Continued continued = new ExpulsionsQueries.Continued(
+                ContinuedStates.of(lineage, view, filter.by()),
+                ContinuedStates.of(lineage, view, filter.against()),
+                ContinuedStates.of(lineage, view, filter.state()));
+        if (!continued.any()) {
+            return expelled.list(view, filter, page);
+        }
+        List<ContinuedStates> named = List.of(continued.by(), continued.against(), continued.state());
+        return expelled.list(view, filter, continued, page)
+                .map(row -> marked(
+                        row, ContinuedStates.markOf(named, row.declaredBy(), row.against()), ExpulsionView::asThen));
+    }
+
+    /**
+     * {@code GET /api/v1/heads-of-mission/tenures}: as {@link #expulsions}, a tenure begun before a continuation of
+     * the {@code sending} or {@code receiving} state is matched against the predecessor, and marked.
+     */
+    public Page<TenureView> tenures(ReadView view, HeadsOfMissionQueries.TenureFilter filter, PageQuery page) {
+        ContinuedStates sending = ContinuedStates.of(lineage, view, filter.sending());
+        ContinuedStates receiving = ContinuedStates.of(lineage, view, filter.receiving());
+        if (!sending.continues() && !receiving.continues()) {
+            return heads.tenures(view, filter, page);
+        }
+        List<ContinuedStates> named = List.of(sending, receiving);
+        return heads.tenures(view, filter, sending, receiving, page)
+                .map(row -> marked(
+                        row,
+                        ContinuedStates.markOf(named, row.sendingState(), row.receivingState()),
+                        TenureView::asThen));
+    }
+
+    /** The row marked with the state it was recorded under, or as it is when it is the named state's own. */
+    private static <T> T marked(T row, StateAsThenView mark, BiFunction<T, StateAsThenView, T> asThen) {
+        return mark == null ? row : asThen.apply(row, mark);
     }
 
     /** The state answering for {@code state} on the view's day, or empty for itself (or no state asked). */

@@ -15,6 +15,7 @@ import org.diplomaticledger.presence.projection.ExpulsionsQueries;
 import org.diplomaticledger.presence.projection.ExpulsionsViews.ExpulsionDetail;
 import org.diplomaticledger.presence.projection.ExpulsionsViews.ExpulsionTrendRow;
 import org.diplomaticledger.presence.projection.ExpulsionsViews.ExpulsionView;
+import org.diplomaticledger.presence.projection.SuccessorReads;
 import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.ReadDocs;
@@ -41,11 +42,13 @@ class ExpulsionsController {
 
     private final Reads reads;
     private final ExpulsionsQueries queries;
+    private final SuccessorReads successors;
     private final Clock clock;
 
-    ExpulsionsController(Reads reads, ExpulsionsQueries queries, Clock clock) {
+    ExpulsionsController(Reads reads, ExpulsionsQueries queries, SuccessorReads successors, Clock clock) {
         this.reads = reads;
         this.queries = queries;
+        this.successors = successors;
         this.clock = clock;
     }
 
@@ -54,7 +57,10 @@ class ExpulsionsController {
             summary = "List expulsions of diplomats",
             description = """
             Which state expelled how many of another state's staff, when, with which deadline to leave, how many have \
-            left, whether any are overdue, and which expulsion answered which.""" + ReadDocs.LIST_READ)
+            left, whether any are overdue, and which expulsion answered which. A state named by `by`, `against` or \
+            `state` that continued another (a recorded `CONTINUATION`, docs/states.md#succession) answers for the \
+            expulsions dated before that day with the other's, each marked `stateAsThen` (not in CSV, whose \
+            `declaredBy` and `against` say the state as it was then).""" + ReadDocs.LIST_READ)
     @GetMapping(
             path = "/api/v1/expulsions",
             produces = {"application/json", "text/csv"})
@@ -64,7 +70,7 @@ class ExpulsionsController {
             @Parameter(hidden = true) ReadPosition read) {
         ExpulsionsQueries.Filter filter = query.filter(read.day(query.on(), clock));
         PageQuery paging = query.paging(accept);
-        return reads.answer(ExpulsionsProjection.NAME, read, view -> queries.list(view, filter, paging));
+        return reads.answer(ExpulsionsProjection.NAME, read, view -> successors.expulsions(view, filter, paging));
     }
 
     @Operation(

@@ -58,7 +58,10 @@ class HeadsOfMissionController {
             summary = "Who heads each mission",
             description = """
             For each embassy and permanent mission: whether the post is headed, vacant or closed (`post`), who heads \
-            it (ambassador, or chargé d'affaires a.i.) and since when, or since when it is vacant. A state named by             `sending`, `receiving` or `state` that continued another (a recorded `CONTINUATION`, docs/states.md#succession)             answers for `asOf` before that day with the other's missions, each marked `stateAsThen` (not in CSV, whose             state columns say the state as it was then).""" + ReadDocs.LIST_READ)
+            it (ambassador, or chargé d'affaires a.i.) and since when, or since when it is vacant. A state named by \
+            `sending`, `receiving` or `state` that continued another (a recorded `CONTINUATION`, \
+            docs/states.md#succession) answers for `asOf` before that day with the other's missions, each marked \
+            `stateAsThen` (not in CSV, whose state columns say the state as it was then).""" + ReadDocs.LIST_READ)
     @GetMapping(
             path = "/api/v1/heads-of-mission",
             produces = {"application/json", "text/csv"})
@@ -77,7 +80,9 @@ class HeadsOfMissionController {
             summary = "Every tenure of a head of mission, flat",
             description = """
             Every tenure of a head of mission: agrément, appointment, credentials, recalls and end, one row per \
-            tenure.""" + ReadDocs.LIST_READ)
+            tenure. A state named by `sending` or `receiving` that continued another (a recorded `CONTINUATION`, \
+            docs/states.md#succession) answers for the tenures begun before that day with the other's, each marked \
+            `stateAsThen` (not in CSV, whose state columns say the state as it was then).""" + ReadDocs.LIST_READ)
     @GetMapping(
             path = "/api/v1/heads-of-mission/tenures",
             produces = {"application/json", "text/csv"})
@@ -87,7 +92,7 @@ class HeadsOfMissionController {
             @Parameter(hidden = true) ReadPosition read) {
         HeadsOfMissionQueries.TenureFilter filter = query.filter();
         PageQuery paging = query.paging(accept);
-        return reads.answer(HeadsOfMissionProjection.NAME, read, view -> queries.tenures(view, filter, paging));
+        return reads.answer(HeadsOfMissionProjection.NAME, read, view -> successors.tenures(view, filter, paging));
     }
 
     @Operation(

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.diplomaticledger.projection.CorrectionMark;
+import org.diplomaticledger.projection.CsvOmitted;
 import org.diplomaticledger.projection.StateAsThenView;
 
 /** What the relations projection answers. */
@@ -23,6 +24,9 @@ public final class RelationsViews {
      * The relations between {@code stateA} and {@code stateB} (alphabetical) as in force on the day asked about:
      * {@code level} since {@code since}, the change that set it and the protecting powers while severed.
      * {@code corrected}: the mark of the correction of the change that set it (null when it stands as recorded).
+     * {@code stateAsThen} is set when the list named a state that continued another (docs/states.md#succession) and
+     * the pair is the predecessor's (on a day before the continuation, or carried on after it): this names the
+     * predecessor as it was then (left out of CSV, whose {@code stateA} and {@code stateB} say the state then).
      */
     public record RelationsView(
             String relationsId,
@@ -39,7 +43,30 @@ public final class RelationsViews {
             String sourceUrl,
             int changes,
             Instant lastRecordedAt,
-            CorrectionMark corrected) {}
+            CorrectionMark corrected,
+            @CsvOmitted StateAsThenView stateAsThen) {
+
+        /** This pair, listed for another state than the one recorded (its predecessor, as it was then). */
+        public RelationsView asThen(StateAsThenView state) {
+            return new RelationsView(
+                    relationsId,
+                    stateA,
+                    stateB,
+                    level,
+                    since,
+                    previousLevel,
+                    initiatedBy,
+                    reason,
+                    protectingPowers,
+                    cameoCode,
+                    source,
+                    sourceUrl,
+                    changes,
+                    lastRecordedAt,
+                    corrected,
+                    state);
+        }
+    }
 
     /** One change of level, in effective order; {@code corrected} marks a corrected change. */
     public record RelationsChange(

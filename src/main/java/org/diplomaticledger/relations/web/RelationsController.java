@@ -48,7 +48,11 @@ class RelationsController {
             summary = "List the level of relations between states",
             description = "One item per pair of states the ledger knows a level for: the level in force on `asOf` "
                     + "(today by default), since when, who initiated it and the protecting powers while severed. "
-                    + "Filtered by a state on either side, by a pair (`a` and `b`, in any order) and by level."
+                    + "Filtered by a state on either side, by a pair (`a` and `b`, in any order) and by level. A "
+                    + "state named that continued another (a recorded `CONTINUATION`, docs/states.md#succession) "
+                    + "answers for `asOf` before that day with the other's pairs, and from that day on with its own "
+                    + "and the other's pairs with the states it has none with, each of the other's marked "
+                    + "`stateAsThen` (not in CSV, whose `stateA` and `stateB` say the state as it was then)."
                     + ReadDocs.LIST_READ,
             responses =
                     @ApiResponse(
@@ -75,7 +79,8 @@ class RelationsController {
                     + "docs/states.md#succession) and `asOf` is before that day, the answer is the predecessor's pair, "
                     + "marked `stateAsThen`: a read of `RU`-`US` as of 1985 gives `SU`-`US`. From that day on, the "
                     + "successor's pair, its history led by the predecessor's changes before the day, each marked "
-                    + "`stateAsThen`." + ReadDocs.READ,
+                    + "`stateAsThen`; while no change of the successor's own pair is recorded, the predecessor's "
+                    + "pair, marked, carries on." + ReadDocs.READ,
             responses = {
                 @ApiResponse(responseCode = "200", description = "The pair and its history of changes"),
                 @ApiResponse(

@@ -3,6 +3,7 @@ package org.diplomaticledger.states.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,14 @@ class SuccessionHttpTest extends LedgerIntegrationTest {
     private static final String UNIFICATION = """
             {"kind": "ABSORPTION", "predecessor": "DD", "successors": ["DE"], "effectiveDate": "1990-10-03",
              "source": {"text": "Unification Treaty of 31 August 1990, Art. 1"}}""";
+
+    /**
+     * A list's answer without its {@code position}: the projection's position when it answered, which moves when it
+     * has handled the succession's own event (written between the two reads compared), whatever the rows.
+     */
+    private static JsonNode page(JsonNode answer) {
+        return ((ObjectNode) answer.deepCopy()).without("position");
+    }
 
     @Test
     void anAbsorptionClosesThePredecessorsMissionsOnItsDayWithItsSource() {
@@ -199,11 +208,28 @@ class SuccessionHttpTest extends LedgerIntegrationTest {
                         .asText())
                 .isEqualTo("YU");
 
-        Response inTheUnion = ledger.get("analyst", "/api/v1/relations/RS/US?asOf=2004-01-01", recorded);
-        assertThat(inTheUnion.status())
-                .as("the chain's middle: no relations recorded for CSXX-US")
-                .isEqualTo(404);
-        assertThat(inTheUnion.json().path("detail").asText()).contains("RS and US");
+        JsonNode inTheUnion = ledger.get("analyst", "/api/v1/relations/RS/US?asOf=2004-01-01", recorded)
+                .json();
+        assertThat(inTheUnion.path("relations").path("relationsId").asText())
+                .as("the chain's middle: no relations recorded for CSXX-US, so Yugoslavia's carry on")
+                .isEqualTo("RELATIONS-US-YU");
+        assertThat(inTheUnion.path("relations").path("level").asText()).isEqualTo("RESTORED");
+        assertThat(inTheUnion.path("stateAsThen").path("code").asText()).isEqualTo("YU");
+        assertThat(inTheUnion.path("stateAsThen").path("continuedBy").asText()).isEqualTo("CSXX");
+        assertThat(inTheUnion.path("history").findValuesAsText("level")).containsExactly("FULL", "SEVERED", "RESTORED");
+        assertThat(inTheUnion.path("history").findValuesAsText("code")).containsOnly("YU");
+        assertThat(ledger.get("analyst", "/api/v1/relations?state=RS&asOf=2004-01-01", recorded)
+                        .json()
+                        .path("items")
+                        .findValuesAsText("relationsId"))
+                .as("the list carries Yugoslavia's pair on likewise")
+                .containsExactly("RELATIONS-US-YU");
+        assertThat(ledger.get("analyst", "/api/v1/relations?state=RS", recorded)
+                        .json()
+                        .path("items")
+                        .findValuesAsText("relationsId"))
+                .as("today Serbia's own pair with the US replaces Yugoslavia's")
+                .containsExactly("RELATIONS-RS-US");
 
         JsonNode onTheDay = ledger.get("analyst", "/api/v1/relations/RS/US?asOf=2006-06-05", recorded)
                 .json();
@@ -311,14 +337,14 @@ class SuccessionHttpTest extends LedgerIntegrationTest {
                 .json();
         assertThat(onTheDay.path("items").findValuesAsText("missionId")).containsExactly("CD-BE-EMBASSY-BRUSSELS");
         assertThat(onTheDay.path("items").get(0).has("stateAsThen")).isFalse();
-        assertThat(ledger.get("analyst", "/api/v1/heads-of-mission?state=CD", opened)
-                        .json())
+        assertThat(page(ledger.get("analyst", "/api/v1/heads-of-mission?state=CD", opened)
+                        .json()))
                 .as("today's list is unchanged")
-                .isEqualTo(todayBefore);
-        assertThat(ledger.get("analyst", "/api/v1/heads-of-mission?state=ZR&asOf=1990-01-01", opened)
-                        .json())
+                .isEqualTo(page(todayBefore));
+        assertThat(page(ledger.get("analyst", "/api/v1/heads-of-mission?state=ZR&asOf=1990-01-01", opened)
+                        .json()))
                 .as("a state that continued none lists as recorded")
-                .isEqualTo(ofZaireBefore);
+                .isEqualTo(page(ofZaireBefore));
         assertThat(ledger.get("analyst", in1990 + "&knownAt=" + beforeTheContinuation, opened)
                         .json()
                         .path("total")
@@ -345,10 +371,10 @@ class SuccessionHttpTest extends LedgerIntegrationTest {
                 .path("items");
         assertThat(missionsOnTheDay.findValuesAsText("missionId")).containsExactly("CD-BE-EMBASSY-BRUSSELS");
         assertThat(missionsOnTheDay.get(0).has("stateAsThen")).isFalse();
-        assertThat(ledger.get("analyst", "/api/v1/missions?sending=ZR&asOf=1990-01-01", opened)
-                        .json())
+        assertThat(page(ledger.get("analyst", "/api/v1/missions?sending=ZR&asOf=1990-01-01", opened)
+                        .json()))
                 .as("a state that continued none lists its missions as recorded")
-                .isEqualTo(missionsOfZaireBefore);
+                .isEqualTo(page(missionsOfZaireBefore));
         assertThat(ledger.get(
                                 "analyst",
                                 "/api/v1/missions?sending=CD&asOf=1990-01-01&knownAt=" + beforeTheContinuation,
@@ -371,5 +397,250 @@ class SuccessionHttpTest extends LedgerIntegrationTest {
                         .body())
                 .contains("ZR-BE-EMBASSY-BRUSSELS,ZR,BE,")
                 .doesNotContain("stateAsThen");
+    }
+
+    @Test
+    void theExpulsionsOfAStateHoldThePredecessorsBeforeTheContinuationEachMarked() {
+        ledger.accepted("OpenMission", """
+                {"sendingState": "GB", "receivingState": "BU", "kind": "EMBASSY", "city": "Rangoon",
+                 "effectiveDate": "1948-01-04", "source": "test"}""");
+        ledger.accepted("ExpelDiplomat", """
+                {"sendingState": "GB", "receivingState": "BU", "count": 2, "category": "DIPLOMATIC",
+                 "expulsionId": "bu-expels-2-1988", "departureDeadline": "1988-09-10", "effectiveDate": "1988-09-01",
+                 "source": "test"}""");
+        ledger.accepted("OpenMission", """
+                {"sendingState": "GB", "receivingState": "MM", "kind": "EMBASSY", "city": "Yangon",
+                 "effectiveDate": "1989-06-18", "source": "test"}""");
+        long expelled = ledger.accepted("ExpelDiplomat", """
+                {"sendingState": "GB", "receivingState": "MM", "count": 1, "category": "DIPLOMATIC",
+                 "expulsionId": "mm-expels-1-2000", "departureDeadline": "2000-03-10", "effectiveDate": "2000-03-01",
+                 "source": "test"}""").path("position").asLong();
+        String span = "/api/v1/expulsions?state=MM&from=1985-01-01&to=2005-12-31";
+        assertThat(ledger.get("analyst", span, expelled).json().path("items").findValuesAsText("expulsionId"))
+                .containsExactly("mm-expels-1-2000");
+        JsonNode ofBurmaBefore =
+                ledger.get("analyst", "/api/v1/expulsions?state=BU", expelled).json();
+        Instant beforeTheContinuation = Instant.now();
+
+        Response recorded = ledger.command("admin", "RecordSuccession", """
+                {"kind": "CONTINUATION", "predecessor": "BU", "successors": ["MM"], "effectiveDate": "1989-06-18",
+                 "source": "Adaptation of Expressions Law, 18 June 1989"}""");
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
+
+        JsonNode list = ledger.get("analyst", span, expelled).json();
+        assertThat(list.path("total").asInt()).isEqualTo(2);
+        JsonNode items = list.path("items");
+        assertThat(items.findValuesAsText("expulsionId")).containsExactly("mm-expels-1-2000", "bu-expels-2-1988");
+        assertThat(items.get(0).has("stateAsThen"))
+                .as("Myanmar's own expulsion")
+                .isFalse();
+        JsonNode burmese = items.get(1);
+        assertThat(burmese.path("declaredBy").asText()).isEqualTo("BU");
+        assertThat(burmese.path("totalExpelled").asInt()).isEqualTo(2);
+        assertThat(burmese.path("stateAsThen").path("code").asText()).isEqualTo("BU");
+        assertThat(burmese.path("stateAsThen").path("name").asText()).isEqualTo("Burma");
+        assertThat(burmese.path("stateAsThen").path("continuedBy").asText()).isEqualTo("MM");
+        assertThat(burmese.path("stateAsThen").path("until").asText()).isEqualTo("1989-06-18");
+        assertThat(ledger.get("analyst", "/api/v1/expulsions?by=MM&sort=effectiveDate", expelled)
+                        .json()
+                        .path("items")
+                        .findValuesAsText("expulsionId"))
+                .as("by the declaring state, in another order")
+                .containsExactly("bu-expels-2-1988", "mm-expels-1-2000");
+        assertThat(ledger.get("analyst", "/api/v1/expulsions?by=MM&to=1989-06-17", expelled)
+                        .json()
+                        .path("items")
+                        .findValuesAsText("expulsionId"))
+                .containsExactly("bu-expels-2-1988");
+        assertThat(ledger.get("analyst", "/api/v1/expulsions?by=MM&against=GB&from=1989-06-18", expelled)
+                        .json()
+                        .path("items")
+                        .findValuesAsText("expulsionId"))
+                .containsExactly("mm-expels-1-2000");
+        assertThat(ledger.get("analyst", "/api/v1/expulsions?against=MM", expelled)
+                        .json()
+                        .path("total")
+                        .asInt())
+                .as("nobody expelled Burma's or Myanmar's staff")
+                .isZero();
+        assertThat(page(ledger.get("analyst", "/api/v1/expulsions?state=BU", expelled)
+                        .json()))
+                .as("a state that continued none lists as recorded")
+                .isEqualTo(page(ofBurmaBefore));
+        assertThat(ledger.get("analyst", span + "&knownAt=" + beforeTheContinuation, expelled)
+                        .json()
+                        .path("items")
+                        .findValuesAsText("expulsionId"))
+                .as("before the continuation was recorded")
+                .containsExactly("mm-expels-1-2000");
+        assertThat(ledger.getAccept("analyst", span, "text/csv").body())
+                .as("CSV keeps its columns; the row names the state as it was then")
+                .contains("\r\nbu-expels-2-1988,GB-BU,BU,GB,")
+                .doesNotContain("stateAsThen");
+    }
+
+    @Test
+    void theTenuresOfAStateHoldThePredecessorsBeforeTheContinuationEachMarked() {
+        ledger.accepted("OpenMission", """
+                {"sendingState": "US", "receivingState": "DY", "kind": "EMBASSY", "city": "Cotonou",
+                 "effectiveDate": "1960-08-01", "source": "test"}""");
+        ledger.accepted("AppointAmbassador", """
+                {"missionId": "US-DY-EMBASSY-COTONOU", "name": "Dahomey Envoy", "effectiveDate": "1972-01-10",
+                 "source": "test"}""");
+        ledger.accepted("OpenMission", """
+                {"sendingState": "US", "receivingState": "BJ", "kind": "EMBASSY", "city": "Cotonou",
+                 "effectiveDate": "1975-11-30", "source": "test"}""");
+        long appointed =
+                ledger.accepted("AppointAmbassador", """
+                {"missionId": "US-BJ-EMBASSY-COTONOU", "name": "Benin Envoy", "effectiveDate": "1980-02-01",
+                 "source": "test"}""").path("position").asLong();
+        String tenures = "/api/v1/heads-of-mission/tenures?receiving=BJ";
+        assertThat(ledger.get("analyst", tenures, appointed)
+                        .json()
+                        .path("items")
+                        .findValuesAsText("personId"))
+                .containsExactly("benin-envoy");
+
+        Response recorded = ledger.command("admin", "RecordSuccession", """
+                {"kind": "CONTINUATION", "predecessor": "DY", "successors": ["BJ"], "effectiveDate": "1975-11-30",
+                 "source": "Proclamation of the People's Republic of Benin, 30 November 1975"}""");
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
+
+        JsonNode items = ledger.get("analyst", tenures + "&sort=appointedOn", appointed)
+                .json()
+                .path("items");
+        assertThat(items.findValuesAsText("personId")).containsExactly("dahomey-envoy", "benin-envoy");
+        assertThat(items.get(0).path("receivingState").asText()).isEqualTo("DY");
+        assertThat(items.get(0).path("stateAsThen").path("code").asText()).isEqualTo("DY");
+        assertThat(items.get(0).path("stateAsThen").path("continuedBy").asText())
+                .isEqualTo("BJ");
+        assertThat(items.get(0).path("stateAsThen").path("until").asText()).isEqualTo("1975-11-30");
+        assertThat(items.get(1).has("stateAsThen")).isFalse();
+        assertThat(ledger.get("analyst", "/api/v1/heads-of-mission/tenures?sending=US&receiving=BJ&to=1975-01-01")
+                        .json()
+                        .path("total")
+                        .asInt())
+                .as("from/to bound the day functions started, which neither envoy's tenure records")
+                .isZero();
+        assertThat(ledger.get("analyst", "/api/v1/heads-of-mission/tenures?receiving=DY")
+                        .json()
+                        .path("items")
+                        .findValuesAsText("personId"))
+                .as("a state that continued none lists as recorded")
+                .containsExactly("dahomey-envoy");
+        assertThat(ledger.getAccept("analyst", tenures + "&sort=appointedOn", "text/csv")
+                        .body())
+                .contains("\r\nUS-DY-EMBASSY-COTONOU,1,US,DY,dahomey-envoy,")
+                .doesNotContain("stateAsThen");
+    }
+
+    @Test
+    void theRelationsOfAStateAnswerForThePredecessorAndCarryItsPairsOn() {
+        long changed =
+                ledger.accepted("ChangeRelationsLevel", """
+                {"stateA": "VD", "stateB": "SE", "level": "FULL", "effectiveDate": "1969-01-10",
+                 "source": "test"}""").path("position").asLong();
+        String in1970 = "/api/v1/relations?state=VN&asOf=1970-01-01";
+        assertThat(ledger.get("analyst", in1970, changed).json().path("total").asInt())
+                .isZero();
+        assertThat(ledger.get("analyst", "/api/v1/relations/VN/SE", changed).status())
+                .isEqualTo(404);
+        Instant beforeTheContinuation = Instant.now();
+
+        Response recorded = ledger.command("admin", "RecordSuccession", """
+                {"kind": "CONTINUATION", "predecessor": "VD", "successors": ["VN"], "effectiveDate": "1976-07-02",
+                 "source": "Reunification of Vietnam, 2 July 1976"}""");
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
+
+        JsonNode list = ledger.get("analyst", in1970, changed).json();
+        assertThat(list.path("items").findValuesAsText("relationsId")).containsExactly("RELATIONS-SE-VD");
+        JsonNode pair = list.path("items").get(0);
+        assertThat(pair.path("level").asText()).isEqualTo("FULL");
+        assertThat(pair.path("stateAsThen").path("code").asText()).isEqualTo("VD");
+        assertThat(pair.path("stateAsThen").path("continuedBy").asText()).isEqualTo("VN");
+        assertThat(pair.path("stateAsThen").path("until").asText()).isEqualTo("1976-07-02");
+        assertThat(ledger.get("analyst", "/api/v1/relations?a=SE&b=VN&asOf=1970-01-01", changed)
+                        .json()
+                        .path("items")
+                        .findValuesAsText("code"))
+                .as("a pair named by a and b")
+                .containsExactly("VD");
+        assertThat(ledger.get("analyst", in1970 + "&knownAt=" + beforeTheContinuation, changed)
+                        .json()
+                        .path("total")
+                        .asInt())
+                .as("before the continuation was recorded")
+                .isZero();
+        assertThat(ledger.getAccept("analyst", in1970, "text/csv").body())
+                .as("CSV keeps its columns; the row names the state as it was then")
+                .contains("\r\nRELATIONS-SE-VD,SE,VD,FULL,")
+                .doesNotContain("stateAsThen");
+
+        // No change of VN-SE is recorded: from the day of the continuation on, the pair carries VD-SE's on.
+        JsonNode today =
+                ledger.get("analyst", "/api/v1/relations/VN/SE", changed).json();
+        assertThat(today.path("relations").path("relationsId").asText()).isEqualTo("RELATIONS-SE-VD");
+        assertThat(today.path("relations").path("level").asText()).isEqualTo("FULL");
+        assertThat(today.path("stateAsThen").path("code").asText()).isEqualTo("VD");
+        assertThat(today.path("history").findValuesAsText("effectiveDate")).containsExactly("1969-01-10");
+        assertThat(today.path("history")
+                        .get(0)
+                        .path("stateAsThen")
+                        .path("continuedBy")
+                        .asText())
+                .isEqualTo("VN");
+        assertThat(ledger.get("analyst", "/api/v1/relations/SE/VN?asOf=1976-07-02", changed)
+                        .json())
+                .as("either order, from the day of the continuation")
+                .isEqualTo(ledger.get("analyst", "/api/v1/relations/VN/SE?asOf=1976-07-02", changed)
+                        .json());
+        assertThat(ledger.get("analyst", "/api/v1/relations/VN/SE?knownAt=" + beforeTheContinuation, changed)
+                        .status())
+                .as("before the continuation was recorded")
+                .isEqualTo(404);
+        JsonNode listed = ledger.get("analyst", "/api/v1/relations?state=VN", changed)
+                .json()
+                .path("items");
+        assertThat(listed.findValuesAsText("relationsId"))
+                .as("the list carries the pair on too")
+                .contains("RELATIONS-SE-VD")
+                .doesNotContain("RELATIONS-SE-VN");
+        assertThat(ledger.get("analyst", "/api/v1/relations?a=SE&b=VN", changed)
+                        .json()
+                        .path("items")
+                        .get(0)
+                        .path("stateAsThen")
+                        .path("code")
+                        .asText())
+                .isEqualTo("VD");
+
+        long own = ledger.accepted("ChangeRelationsLevel", """
+                {"stateA": "VN", "stateB": "SE", "level": "DOWNGRADED", "effectiveDate": "1980-01-01",
+                 "source": "test"}""").path("position").asLong();
+        JsonNode after = ledger.get("analyst", "/api/v1/relations/VN/SE", own).json();
+        assertThat(after.path("relations").path("relationsId").asText())
+                .as("once the successor's own pair has a change, it answers")
+                .isEqualTo("RELATIONS-SE-VN");
+        assertThat(after.has("stateAsThen")).isFalse();
+        assertThat(after.path("history").findValuesAsText("level")).containsExactly("FULL", "DOWNGRADED");
+        assertThat(ledger.get("analyst", "/api/v1/relations?state=VN", own)
+                        .json()
+                        .path("items")
+                        .findValuesAsText("relationsId"))
+                .contains("RELATIONS-SE-VN")
+                .doesNotContain("RELATIONS-SE-VD");
+        assertThat(ledger.get("analyst", "/api/v1/relations?state=VN&level=FULL", own)
+                        .json()
+                        .path("items")
+                        .findValuesAsText("relationsId"))
+                .as("a predecessor's pair replaced is not listed, whatever the level asked")
+                .doesNotContain("RELATIONS-SE-VD", "RELATIONS-SE-VN");
+        assertThat(ledger.get("analyst", "/api/v1/relations/VN/SE?asOf=1978-01-01", own)
+                        .json()
+                        .path("relations")
+                        .path("relationsId")
+                        .asText())
+                .as("before its first change, the predecessor's pair still carries on")
+                .isEqualTo("RELATIONS-SE-VD");
     }
 }
