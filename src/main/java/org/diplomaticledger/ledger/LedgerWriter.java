@@ -340,8 +340,8 @@ public class LedgerWriter implements DisposableBean {
 
     /**
      * Several commands of one write (an import), judged as a whole ({@link WholeBatch}): a rule that compares a fact
-     * with later recorded ones is checked once all of them ran, and a refusal then names the command whose check
-     * waited. A command refused by its own rule is tried again after the others ({@link WaitingLines#retry}), so that the
+     * with later recorded ones is checked once all of them ran (after the work put off to the end, such as a
+     * succession's closures of the missions they opened), and a refusal then names the command whose check waited. A command refused by its own rule is tried again after the others ({@link WaitingLines#retry}), so that the
      * outcome does not hang on the order of the lines.
      */
     private void dispatchAsAWhole(Write write) {
@@ -367,6 +367,7 @@ public class LedgerWriter implements DisposableBean {
                         first.index(), first.command().getClass().getSimpleName(), first.failure());
             }
             try {
+                batch.finish();
                 batch.verify();
             } catch (WholeBatch.Refused refusedAsAWhole) {
                 throw new CommandFailed(

@@ -3,7 +3,6 @@ package org.diplomaticledger.presence.succession;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
@@ -21,7 +20,6 @@ import org.diplomaticledger.projection.ProjectionPositions;
 import org.diplomaticledger.projection.ReadPosition;
 import org.diplomaticledger.projection.ReadView;
 import org.diplomaticledger.projection.Reads;
-import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerMetadata;
 import org.diplomaticledger.shared.RuleViolation;
 import org.diplomaticledger.states.api.RecordSuccession;
@@ -42,7 +40,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>The missions are found in the staffing projection, by its presences' index, after it has caught up with every
  * write committed before this one (the succession runs in a batch of its own: nothing else is being written). A
- * mission of the predecessor recorded after the succession is not closed by it (docs/states.md#succession).
+ * mission of the predecessor opened after the succession was recorded is closed by {@link LateMissionClosures}.
  */
 @Component
 class SuccessionClosures {
@@ -75,9 +73,7 @@ class SuccessionClosures {
 
     private void close(RecordSuccession succession, CommandMessage<?> message) {
         List<String> missions = staffing.missionsNotClosed(missionsView(succession), succession.predecessor());
-        String note = succession.kind().name() + " of " + succession.predecessor() + " into "
-                + succession.successors().stream().map(CountryCode::value).collect(Collectors.joining(", "))
-                + " on " + succession.effectiveDate();
+        String note = succession.succeeded().describe();
         MetaData onBehalf = message.getMetaData().and(LedgerMetadata.COMMAND_ID, message.getIdentifier());
         for (String missionId : missions) {
             CloseMission closure = new CloseMission(

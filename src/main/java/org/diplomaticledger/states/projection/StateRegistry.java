@@ -22,6 +22,7 @@ import org.diplomaticledger.states.api.StateLineage;
 import org.diplomaticledger.states.api.StatePeriod;
 import org.diplomaticledger.states.api.StateRegistered;
 import org.diplomaticledger.states.api.StateSucceeded;
+import org.diplomaticledger.states.api.StateSuccessions;
 import org.diplomaticledger.states.api.StatesSeeded;
 import org.diplomaticledger.states.api.SuccessionKind;
 import org.springframework.stereotype.Component;
@@ -34,14 +35,15 @@ import org.springframework.stereotype.Component;
  * is not found (a state another node registered). Registrations only add states, so a code once found stays right.
  *
  * <p>It holds the successions too ({@link StateSucceeded}), for {@link StateLineage}: which state a read of another
- * answers with on a day before a continuation.
+ * answers with on a day before a continuation; and for {@link StateSuccessions}: which absorption or dissolution
+ * closes a mission of its predecessor recorded after it.
  *
  * <p>Written by hand rather than as a projection table: the register is a few hundred rows that every command
  * consults, so it has to be in memory anyway, and it must see a registration as soon as it is committed (a tracking
  * projection lags).
  */
 @Component
-public class StateRegistry implements StateLineage {
+public class StateRegistry implements StateLineage, StateSuccessions {
 
     /** A state in the register, with when its registration was recorded and by which event. */
     public record Entry(StateRegistered state, Instant recordedAt, String eventId) {
@@ -142,6 +144,41 @@ public class StateRegistry implements StateLineage {
 
     /** Every succession recorded, in the order recorded, after reading what is new. */
     public List<Succession> successions() {
+        refresh();
+        return successions;
+    }
+
+    /**
+     * Only a state with a period that ended can have been succeeded (a succession is judged against the periods, and
+     * periods never change): for any other, nothing is read. For one that did, the register's events after the last
+     * one held are read (an indexed read of its own stream, usually empty), so that a succession another node recorded
+     * counts at once; inside a write they are used for this answer only, as {@link #find} does.
+     */
+    @Override
+    public List<StateSucceeded> closing(CountryCode predecessor) {
+        boolean ended = find(predecessor)
+                .map(entry -> entry.periods().stream().anyMatch(period -> period.until() != null))
+                .orElse(false);
+        if (!ended) {
+            return List.of();
+        }
+        return freshSuccessions().stream()
+                .map(Succession::succession)
+                .filter(succeeded -> succeeded.kind().closesMissions()
+                        && succeeded.predecessor().equals(predecessor))
+                .sorted(java.util.Comparator.comparing(StateSucceeded::effectiveDate))
+                .toList();
+    }
+
+    /** The successions with what is new; inside a write, kept for this answer only (see {@link #fresh}). */
+    private List<Succession> freshSuccessions() {
+        if (CurrentUnitOfWork.isStarted()) {
+            synchronized (lock) {
+                List<Succession> recorded = new ArrayList<>(successions);
+                read(nextSequence, new HashMap<>(), new HashMap<>(), recorded);
+                return recorded;
+            }
+        }
         refresh();
         return successions;
     }
