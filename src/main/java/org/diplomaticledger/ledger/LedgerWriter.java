@@ -51,8 +51,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class LedgerWriter implements DisposableBean {
 
-    /** Who writes, and under which correlation id. */
-    public record Context(String actor, String correlationId) {}
+    /**
+     * Who writes, under which correlation id, and whether they have the role ADMIN (told to the commands as
+     * {@link LedgerMetadata#SENT_BY_ADMIN}, which their events do not carry).
+     */
+    public record Context(String actor, String correlationId, boolean admin) {
+
+        public Context(String actor, String correlationId) {
+            this(actor, correlationId, false);
+        }
+    }
 
     /**
      * The appender's work so far: batches it started and finished, the writes they held, the largest batch, the
@@ -403,6 +411,9 @@ public class LedgerWriter implements DisposableBean {
                                 LedgerMetadata.ACTOR, write.context.actor(),
                                 LedgerMetadata.CORRELATION_ID, write.context.correlationId(),
                                 LedgerMetadata.COMMAND, command.getClass().getSimpleName())));
+                if (write.context.admin()) {
+                    message = message.andMetaData(MetaData.with(LedgerMetadata.SENT_BY_ADMIN, true));
+                }
                 int appliedBefore = applied == null ? 0 : applied.size();
                 FutureCallback<Object, Object> callback = new FutureCallback<>();
                 if (pinning != null) {

@@ -8,12 +8,16 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.callbacks.FutureCallback;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.diplomaticledger.history.api.RetractEntry;
 import org.diplomaticledger.presence.api.CloseMission;
 import org.diplomaticledger.presence.api.ClosureReason;
+import org.diplomaticledger.presence.api.MissionClosed;
 import org.diplomaticledger.presence.projection.StaffingProjection;
 import org.diplomaticledger.presence.projection.StaffingQueries;
 import org.diplomaticledger.projection.ProjectionPositions;
@@ -23,6 +27,8 @@ import org.diplomaticledger.projection.Reads;
 import org.diplomaticledger.shared.LedgerMetadata;
 import org.diplomaticledger.shared.RuleViolation;
 import org.diplomaticledger.states.api.RecordSuccession;
+import org.diplomaticledger.states.api.StateSucceeded;
+import org.diplomaticledger.states.api.StateSuccessions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,6 +47,9 @@ import org.springframework.stereotype.Component;
  * <p>The missions are found in the staffing projection, by its presences' index, after it has caught up with every
  * write committed before this one (the succession runs in a batch of its own: nothing else is being written). A
  * mission of the predecessor opened after the succession was recorded is closed by {@link LateMissionClosures}.
+ *
+ * <p>A succession retracted ({@code RetractEntry} of its {@code StateSucceeded}, by an ADMIN) takes its closures
+ * with it, in the same write: each is retracted on behalf of the retraction ({@link #reopen}).
  */
 @Component
 class SuccessionClosures {
@@ -49,9 +58,19 @@ class SuccessionClosures {
     private final Reads reads;
     private final ProjectionPositions positions;
     private final StaffingQueries staffing;
+    private final StateSuccessions successions;
+    private final EventStore eventStore;
 
-    SuccessionClosures(CommandBus commandBus, Reads reads, ProjectionPositions positions, StaffingQueries staffing) {
+    SuccessionClosures(
+            CommandBus commandBus,
+            Reads reads,
+            ProjectionPositions positions,
+            StaffingQueries staffing,
+            StateSuccessions successions,
+            EventStore eventStore) {
         this.commandBus = commandBus;
+        this.successions = successions;
+        this.eventStore = eventStore;
         this.reads = reads;
         this.positions = positions;
         this.staffing = staffing;
@@ -62,17 +81,28 @@ class SuccessionClosures {
     }
 
     private Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-        Object result = chain.proceed();
         CommandMessage<?> message = unitOfWork.getMessage();
+        // Looked up before the retraction runs: once it has, the succession no longer stands.
+        StateSucceeded retracted = message.getPayload() instanceof RetractEntry retraction
+                ? successions
+                        .standing(retraction.eventId())
+                        .filter(succession -> succession.kind().closesMissions())
+                        .orElse(null)
+                : null;
+        Object result = chain.proceed();
         if (message.getPayload() instanceof RecordSuccession succession
                 && succession.kind().closesMissions()) {
             close(succession, message);
+        }
+        if (retracted != null) {
+            reopen(retracted, (RetractEntry) message.getPayload(), message);
         }
         return result;
     }
 
     private void close(RecordSuccession succession, CommandMessage<?> message) {
-        List<String> missions = staffing.missionsNotClosed(missionsView(succession), succession.predecessor());
+        List<String> missions =
+                staffing.missionsNotClosed(missionsView(succession.succeeded()), succession.predecessor());
         String note = succession.succeeded().describe();
         MetaData onBehalf = message.getMetaData().and(LedgerMetadata.COMMAND_ID, message.getIdentifier());
         for (String missionId : missions) {
@@ -106,10 +136,58 @@ class SuccessionClosures {
     }
 
     /**
-     * The staffing projection on the succession's day, once it has applied every write committed before this one;
-     * a projection that does not get there in time (or holds a parked event) refuses the succession, to be sent again.
+     * Undoes a retracted succession's closures, in the retraction's write: every {@code MissionClosed} it made (reason
+     * {@code STATE_SUCCESSION}, its day, its note; those recorded with it and those of missions opened after it) is
+     * retracted on behalf of the retraction, with its source, so that the missions are open again. Its predecessor's
+     * presences are found in the staffing projection, as {@link #close} finds its missions; each presence judges the
+     * retraction of its closure, and a refusal refuses the whole retraction, naming the mission.
      */
-    private ReadView missionsView(RecordSuccession succession) {
+    private void reopen(StateSucceeded succession, RetractEntry retraction, CommandMessage<?> message) {
+        String note = succession.describe();
+        MetaData onBehalf = message.getMetaData().and(LedgerMetadata.COMMAND_ID, message.getIdentifier());
+        for (String presenceId : staffing.presencesOf(missionsView(succession), succession.predecessor())) {
+            List<? extends DomainEventMessage<?>> closures = eventStore
+                    .readEvents(presenceId)
+                    .asStream()
+                    .filter(event -> event.getPayload() instanceof MissionClosed closed
+                            && closed.reason() == ClosureReason.STATE_SUCCESSION
+                            && succession.effectiveDate().equals(closed.effectiveDate())
+                            && note.equals(closed.note()))
+                    .toList();
+            for (DomainEventMessage<?> closure : closures) {
+                String missionId = ((MissionClosed) closure.getPayload()).missionId();
+                RetractEntry undo = new RetractEntry(
+                        closure.getIdentifier(),
+                        "the " + note + " was retracted: " + retraction.reason(),
+                        null,
+                        retraction.source());
+                FutureCallback<Object, Object> callback = new FutureCallback<>();
+                commandBus.dispatch(GenericCommandMessage.asCommandMessage(undo).andMetaData(onBehalf), callback);
+                CommandResultMessage<?> answer = callback.getResult();
+                if (answer.isExceptional()) {
+                    Throwable failure = answer.exceptionResult();
+                    if (failure instanceof RuleViolation refused) {
+                        Map<String, Object> details = new LinkedHashMap<>(refused.details());
+                        details.put("missionId", missionId);
+                        throw new RuleViolation(
+                                refused.rule(),
+                                "eventId",
+                                "the retraction of the " + note + " retracts its closure of " + missionId
+                                        + ", which its presence refuses: " + refused.getMessage(),
+                                details);
+                    }
+                    throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+                }
+            }
+        }
+    }
+
+    /**
+     * The staffing projection on the succession's day, once it has applied every write committed before this one;
+     * a projection that does not get there in time (or holds a parked event) refuses the succession (or its
+     * retraction), to be sent again.
+     */
+    private ReadView missionsView(StateSucceeded succession) {
         try {
             return reads.await(
                     StaffingProjection.NAME, new ReadPosition(positions.head(), succession.effectiveDate(), null));
@@ -119,7 +197,7 @@ class SuccessionClosures {
                     "predecessor",
                     "the missions of "
                             + succession.predecessor() + " could not be read: " + behind.getMessage()
-                            + "; send the succession"
+                            + "; send it"
                             + " again once the staffing projection has caught up");
         }
     }

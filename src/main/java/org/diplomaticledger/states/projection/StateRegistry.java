@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.diplomaticledger.history.api.EntryRetracted;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.InvalidValueException;
 import org.diplomaticledger.states.api.RegisterState;
@@ -73,8 +74,14 @@ public class StateRegistry implements StateLineage, StateSuccessions {
         }
     }
 
-    /** A succession as recorded, with when. */
-    public record Succession(StateSucceeded succession, Instant recordedAt, String eventId) {}
+    /** A succession as recorded, with when, and when it was retracted (null while it stands). */
+    public record Succession(StateSucceeded succession, Instant recordedAt, String eventId, Instant retractedAt) {
+
+        /** Whether the ledger held it at {@code knownAt}: recorded by then, and not yet retracted. */
+        public boolean heldAt(Instant knownAt) {
+            return !recordedAt.isAfter(knownAt) && (retractedAt == null || retractedAt.isAfter(knownAt));
+        }
+    }
 
     /** Looked up on first use: the web layer's JSON mapper needs the register, and the event store needs that mapper. */
     private final org.springframework.beans.factory.ObjectProvider<EventStorageEngine> engine;
@@ -142,7 +149,7 @@ public class StateRegistry implements StateLineage, StateSuccessions {
         return found;
     }
 
-    /** Every succession recorded, in the order recorded, after reading what is new. */
+    /** Every succession recorded (retracted ones marked), in the order recorded, after reading what is new. */
     public List<Succession> successions() {
         refresh();
         return successions;
@@ -163,11 +170,20 @@ public class StateRegistry implements StateLineage, StateSuccessions {
             return List.of();
         }
         return freshSuccessions().stream()
+                .filter(succession -> succession.retractedAt() == null)
                 .map(Succession::succession)
                 .filter(succeeded -> succeeded.kind().closesMissions()
                         && succeeded.predecessor().equals(predecessor))
                 .sorted(java.util.Comparator.comparing(StateSucceeded::effectiveDate))
                 .toList();
+    }
+
+    @Override
+    public Optional<StateSucceeded> standing(String eventId) {
+        return freshSuccessions().stream()
+                .filter(succession -> succession.eventId().equals(eventId) && succession.retractedAt() == null)
+                .map(Succession::succession)
+                .findFirst();
     }
 
     /** The successions with what is new; inside a write, kept for this answer only (see {@link #fresh}). */
@@ -197,7 +213,7 @@ public class StateRegistry implements StateLineage, StateSuccessions {
             CountryCode successor = current;
             Succession found = all.stream()
                     .filter(s -> s.succession().kind() == SuccessionKind.CONTINUATION
-                            && !s.recordedAt().isAfter(knownAt)
+                            && s.heldAt(knownAt)
                             && s.succession().successors().get(0).equals(successor))
                     .findFirst()
                     .orElse(null);
@@ -266,7 +282,15 @@ public class StateRegistry implements StateLineage, StateSuccessions {
             } else if (payload instanceof StateRegistered registered) {
                 added.add(registered);
             } else if (payload instanceof StateSucceeded succeeded) {
-                recorded.add(new Succession(succeeded, event.getTimestamp(), event.getIdentifier()));
+                recorded.add(new Succession(succeeded, event.getTimestamp(), event.getIdentifier(), null));
+            } else if (payload instanceof EntryRetracted retraction) {
+                recorded.replaceAll(succession -> succession.eventId().equals(retraction.eventId())
+                        ? new Succession(
+                                succession.succession(),
+                                succession.recordedAt(),
+                                succession.eventId(),
+                                event.getTimestamp())
+                        : succession);
             }
             for (StateRegistered state : added) {
                 into.put(state.code(), new Entry(state, event.getTimestamp(), event.getIdentifier()));

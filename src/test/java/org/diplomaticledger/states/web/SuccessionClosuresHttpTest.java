@@ -169,4 +169,84 @@ class SuccessionClosuresHttpTest extends LedgerIntegrationTest {
         assertThat(aden.path("status").asText()).isEqualTo("CLOSED");
         assertThat(aden.path("statusSince").asText()).isEqualTo("1990-05-22");
     }
+
+    @Test
+    void aRetractedSuccessionTakesItsClosuresWithItAndCanBeRecordedAgain() {
+        Response registered = ledger.command("admin", "RegisterState", """
+                {"code": "XTEX", "names": ["Republic of Texas"],
+                 "periods": [{"from": "1836-03-02", "until": "1845-12-29"}], "source": "test"}""");
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
+        ledger.accepted("OpenMission", """
+                {"sendingState": "FR", "receivingState": "XTEX", "kind": "LEGATION", "city": "Austin",
+                 "effectiveDate": "1839-09-25", "source": "archive"}""");
+        String annexation = """
+                {"kind": "ABSORPTION", "predecessor": "XTEX", "successors": ["US"], "effectiveDate": "1845-12-29",
+                 "source": "Joint Resolution for the Admission of the State of Texas into the Union"}""";
+        Response recorded = ledger.command("admin", "RecordSuccession", annexation);
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
+        String succession =
+                recorded.json().path("events").get(0).path("eventId").asText();
+        // A mission recorded after the succession, closed by it (above).
+        ledger.accepted("OpenMission", """
+                {"sendingState": "XTEX", "receivingState": "US", "kind": "LEGATION", "city": "Washington",
+                 "effectiveDate": "1837-01-01", "source": "archive"}""");
+        String retraction = """
+                {"eventId": "%s", "reason": "recorded against the wrong day", "source": "test"}""".formatted(succession);
+
+        Response byClerk = ledger.command("clerk", "RetractEntry", retraction);
+        assertThat(byClerk.status()).as(byClerk.toString()).isEqualTo(409);
+        assertThat(byClerk.json().path("rule").asText()).isEqualTo("admin-only");
+        Response byAnalyst = ledger.command("analyst", "RetractEntry", retraction);
+        assertThat(byAnalyst.status()).isEqualTo(403);
+
+        Response retracted = ledger.command("admin", "RetractEntry", retraction);
+        assertThat(retracted.status()).as(retracted.toString()).isEqualTo(200);
+        List<String> written = new ArrayList<>();
+        retracted
+                .json()
+                .path("events")
+                .forEach(event -> written.add(event.path("type").asText() + " "
+                        + event.path("aggregateId").asText()));
+        assertThat(written)
+                .containsExactlyInAnyOrder(
+                        "EntryRetracted STATE-REGISTER", "EntryRetracted FR-XTEX", "EntryRetracted XTEX-US");
+        long position = retracted.json().path("position").asLong();
+        assertThat(mission("FR-XTEX-LEGATION-AUSTIN", "1846-01-01", position)
+                        .path("status")
+                        .asText())
+                .as("open again, as recorded before the succession")
+                .isEqualTo("OPEN");
+        assertThat(mission("XTEX-US-LEGATION-WASHINGTON", "1846-01-01", position)
+                        .path("status")
+                        .asText())
+                .isEqualTo("OPEN");
+        JsonNode undone = lastOfHistory("FR", "XTEX");
+        assertThat(undone.path("type").asText()).isEqualTo("EntryRetracted");
+        assertThat(undone.path("actor").asText()).isEqualTo("admin");
+        assertThat(undone.path("command").asText()).isEqualTo("RetractEntry");
+        assertThat(undone.path("commandId").asText())
+                .isEqualTo(retracted.json().path("commandId").asText());
+
+        org.diplomaticledger.projection.RebuildStatus rebuilt = org.diplomaticledger.support.LedgerApp.get()
+                .rebuild(org.diplomaticledger.presence.projection.StaffingProjection.NAME);
+        assertThat(rebuilt.identical()).as(String.valueOf(rebuilt.tables())).isTrue();
+
+        Response again = ledger.command("admin", "RecordSuccession", annexation);
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        List<String> closedAgain = new ArrayList<>();
+        again.json()
+                .path("events")
+                .forEach(event -> closedAgain.add(event.path("type").asText() + " "
+                        + event.path("aggregateId").asText()));
+        assertThat(closedAgain)
+                .containsExactlyInAnyOrder(
+                        "StateSucceeded STATE-REGISTER", "MissionClosed FR-XTEX", "MissionClosed XTEX-US");
+        assertThat(mission(
+                                "FR-XTEX-LEGATION-AUSTIN",
+                                "1846-01-01",
+                                again.json().path("position").asLong())
+                        .path("status")
+                        .asText())
+                .isEqualTo("CLOSED");
+    }
 }
