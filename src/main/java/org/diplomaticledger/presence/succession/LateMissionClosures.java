@@ -1,14 +1,9 @@
 package org.diplomaticledger.presence.succession;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.CommandResultMessage;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.callbacks.FutureCallback;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.MetaData;
@@ -20,7 +15,6 @@ import org.diplomaticledger.presence.api.ResumeMission;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.InvalidValueException;
 import org.diplomaticledger.shared.LedgerMetadata;
-import org.diplomaticledger.shared.RuleViolation;
 import org.diplomaticledger.shared.WholeBatch;
 import org.diplomaticledger.states.api.StateSucceeded;
 import org.diplomaticledger.states.api.StateSuccessions;
@@ -99,23 +93,13 @@ class LateMissionClosures {
         for (StateSucceeded succession : closing) {
             CloseOnSuccession closure = new CloseOnSuccession(
                     missionId, succession.effectiveDate(), succession.describe(), succession.source());
-            FutureCallback<Object, Object> callback = new FutureCallback<>();
-            commandBus.dispatch(GenericCommandMessage.asCommandMessage(closure).andMetaData(onBehalf), callback);
-            CommandResultMessage<?> answer = callback.getResult();
-            if (answer.isExceptional()) {
-                Throwable failure = answer.exceptionResult();
-                if (failure instanceof RuleViolation refused) {
-                    Map<String, Object> details = new LinkedHashMap<>(refused.details());
-                    details.put("missionId", missionId);
-                    throw new RuleViolation(
-                            refused.rule(),
-                            refused.field(),
-                            "the " + succession.describe() + " closes " + missionId + " on that day, which its"
-                                    + " presence refuses: " + refused.getMessage(),
-                            details);
-                }
-                throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
-            }
+            OnBehalf.send(
+                    commandBus,
+                    closure,
+                    onBehalf,
+                    missionId,
+                    null,
+                    "the " + succession.describe() + " closes " + missionId + " on that day");
         }
     }
 }

@@ -1,13 +1,8 @@
 package org.diplomaticledger.presence.succession;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.CommandResultMessage;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.callbacks.FutureCallback;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.InterceptorChain;
@@ -114,24 +109,13 @@ class SuccessionClosures {
                     note,
                     succession.effectiveDate(),
                     succession.source());
-            FutureCallback<Object, Object> callback = new FutureCallback<>();
-            commandBus.dispatch(GenericCommandMessage.asCommandMessage(closure).andMetaData(onBehalf), callback);
-            CommandResultMessage<?> answer = callback.getResult();
-            if (answer.isExceptional()) {
-                Throwable failure = answer.exceptionResult();
-                if (failure instanceof RuleViolation refused) {
-                    Map<String, Object> details = new LinkedHashMap<>(refused.details());
-                    details.put("missionId", missionId);
-                    throw new RuleViolation(
-                            refused.rule(),
-                            "predecessor",
-                            "the succession closes " + missionId
-                                    + " on " + succession.effectiveDate() + ", which its presence refuses: "
-                                    + refused.getMessage(),
-                            details);
-                }
-                throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
-            }
+            OnBehalf.send(
+                    commandBus,
+                    closure,
+                    onBehalf,
+                    missionId,
+                    "predecessor",
+                    "the succession closes " + missionId + " on " + succession.effectiveDate());
         }
     }
 
@@ -161,23 +145,13 @@ class SuccessionClosures {
                         "the " + note + " was retracted: " + retraction.reason(),
                         null,
                         retraction.source());
-                FutureCallback<Object, Object> callback = new FutureCallback<>();
-                commandBus.dispatch(GenericCommandMessage.asCommandMessage(undo).andMetaData(onBehalf), callback);
-                CommandResultMessage<?> answer = callback.getResult();
-                if (answer.isExceptional()) {
-                    Throwable failure = answer.exceptionResult();
-                    if (failure instanceof RuleViolation refused) {
-                        Map<String, Object> details = new LinkedHashMap<>(refused.details());
-                        details.put("missionId", missionId);
-                        throw new RuleViolation(
-                                refused.rule(),
-                                "eventId",
-                                "the retraction of the " + note + " retracts its closure of " + missionId
-                                        + ", which its presence refuses: " + refused.getMessage(),
-                                details);
-                    }
-                    throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
-                }
+                OnBehalf.send(
+                        commandBus,
+                        undo,
+                        onBehalf,
+                        missionId,
+                        "eventId",
+                        "the retraction of the " + note + " retracts its closure of " + missionId);
             }
         }
     }
