@@ -97,7 +97,12 @@ class EntryRevisions {
                 eventStore.readEvents(owner.aggregateId(), 0).asStream().toList();
         JudgedRevision judged = EntryRules.judge(revision, route.rules(), history);
         // Sent on behalf of the client's command: same actor, correlation id and command name, and its command id,
-        // so the events are audited and answered as that command's.
+        // so the events are audited and answered as that command's (a revision itself sent on behalf of another
+        // command, as a succession's retraction retracts its closures, keeps that one's).
+        Object onBehalfOf = metaData.get(LedgerMetadata.COMMAND_ID);
+        if (onBehalfOf != null) {
+            commandId = onBehalfOf.toString();
+        }
         FutureCallback<Object, Object> callback = new FutureCallback<>();
         commandBus.dispatch(
                 GenericCommandMessage.asCommandMessage(route.command().apply(owner.aggregateId(), judged))

@@ -16,6 +16,7 @@ import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.diplomaticledger.shared.RuleViolation;
 import org.diplomaticledger.shared.WholeBatch;
 
@@ -129,6 +130,10 @@ public final class LedgerImport {
                     }
                     progress.accept(done);
                 }
+                if (batch.hasWorkAtTheEnd()) {
+                    done = finish(batch, done);
+                    progress.accept(done);
+                }
                 try {
                     batch.verify();
                 } catch (WholeBatch.Refused refused) {
@@ -190,6 +195,51 @@ public final class LedgerImport {
         LedgerWriter.Write ran;
     }
 
+    /**
+     * The work the import's lines put off to its end ({@link WholeBatch#atTheEnd}: a succession's closures of the
+     * missions they opened), in a unit of work of its own in the import's transaction, as a chunk is.
+     */
+    private ImportProgress finish(WholeBatch batch, ImportProgress before) {
+        DefaultUnitOfWork<?> root = DefaultUnitOfWork.startAndGet(new GenericMessage<>("ledger-import"));
+        root.attachTransaction(transactionManager);
+        ImportProgress[] after = {before};
+        ResultMessage<?> outcome = root.executeWithResult(
+                () -> {
+                    batch.finish();
+                    root.onPrepareCommit(uow -> after[0] = counted(uow, before, before.lines(), before.commands()));
+                    return null;
+                },
+                RollbackConfigurationType.ANY_THROWABLE);
+        if (outcome.isExceptional()) {
+            if (outcome.exceptionResult() instanceof WholeBatch.Refused refused) {
+                WholeBatch.Where where = refused.where();
+                throw new ImportLineRefused(
+                        (int) where.line(), new CommandFailed(where.index(), where.command(), refused.violation()));
+            }
+            throw LedgerWriter.unchecked(outcome.exceptionResult());
+        }
+        return after[0];
+    }
+
+    /** The progress once a unit of work of the import appended its events: {@code before} and what it added. */
+    private ImportProgress counted(UnitOfWork<?> uow, ImportProgress before, long lines, long commands) {
+        List<EventMessage<?>> applied = AppliedEvents.eventsOf(uow);
+        Map<String, Long> positions = AppendedPositions.of(uow);
+        long first = before.firstPosition();
+        long last = before.lastPosition();
+        if (positions.size() < applied.size()) {
+            positions = new HashMap<>(positions);
+            positions.putAll(writer.positions(applied.stream()
+                    .filter(e -> !AppendedPositions.of(uow).containsKey(e.getIdentifier()))
+                    .toList()));
+        }
+        for (long position : positions.values()) {
+            first = first < 0 ? position : Math.min(first, position);
+            last = Math.max(last, position);
+        }
+        return new ImportProgress(lines, commands, before.events() + applied.size(), first, last);
+    }
+
     private ImportProgress importChunk(
             NdjsonCommands.Parsed chunk, LedgerWriter.Context context, ImportProgress before, Chunked state) {
         // Joins the import's transaction (the transaction manager's propagation is REQUIRED): its commit stores
@@ -206,30 +256,13 @@ public final class LedgerImport {
                 () -> {
                     writer.dispatch(write);
                     // Registered after the commands ran, so it runs after the event store appended their events.
-                    root.onPrepareCommit(uow -> {
-                        List<EventMessage<?>> applied = AppliedEvents.eventsOf(uow);
-                        Map<String, Long> positions = AppendedPositions.of(uow);
-                        long first = before.firstPosition();
-                        long last = before.lastPosition();
-                        if (positions.size() < applied.size()) {
-                            positions = new HashMap<>(positions);
-                            positions.putAll(writer.positions(applied.stream()
-                                    .filter(e -> !AppendedPositions.of(uow).containsKey(e.getIdentifier()))
-                                    .toList()));
-                        }
-                        for (long position : positions.values()) {
-                            first = first < 0 ? position : Math.min(first, position);
-                            last = Math.max(last, position);
-                        }
-                        after[0] = new ImportProgress(
-                                Math.max(
-                                        before.lines(),
-                                        chunk.lines().get(chunk.lines().size() - 1)),
-                                before.commands() + chunk.commands().size() - write.deferred.size(),
-                                before.events() + applied.size(),
-                                first,
-                                last);
-                    });
+                    root.onPrepareCommit(uow -> after[0] = counted(
+                            uow,
+                            before,
+                            Math.max(
+                                    before.lines(),
+                                    chunk.lines().get(chunk.lines().size() - 1)),
+                            before.commands() + chunk.commands().size() - write.deferred.size()));
                     return null;
                 },
                 RollbackConfigurationType.ANY_THROWABLE);

@@ -51,8 +51,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class LedgerWriter implements DisposableBean {
 
-    /** Who writes, and under which correlation id. */
-    public record Context(String actor, String correlationId) {}
+    /**
+     * Who writes, under which correlation id, and whether they have the role ADMIN (told to the commands as
+     * {@link LedgerMetadata#SENT_BY_ADMIN}, which their events do not carry).
+     */
+    public record Context(String actor, String correlationId, boolean admin) {
+
+        public Context(String actor, String correlationId) {
+            this(actor, correlationId, false);
+        }
+    }
 
     /**
      * The appender's work so far: batches it started and finished, the writes they held, the largest batch, the
@@ -340,8 +348,8 @@ public class LedgerWriter implements DisposableBean {
 
     /**
      * Several commands of one write (an import), judged as a whole ({@link WholeBatch}): a rule that compares a fact
-     * with later recorded ones is checked once all of them ran, and a refusal then names the command whose check
-     * waited. A command refused by its own rule is tried again after the others ({@link WaitingLines#retry}), so that the
+     * with later recorded ones is checked once all of them ran (after the work put off to the end, such as a
+     * succession's closures of the missions they opened), and a refusal then names the command whose check waited. A command refused by its own rule is tried again after the others ({@link WaitingLines#retry}), so that the
      * outcome does not hang on the order of the lines.
      */
     private void dispatchAsAWhole(Write write) {
@@ -367,6 +375,7 @@ public class LedgerWriter implements DisposableBean {
                         first.index(), first.command().getClass().getSimpleName(), first.failure());
             }
             try {
+                batch.finish();
                 batch.verify();
             } catch (WholeBatch.Refused refusedAsAWhole) {
                 throw new CommandFailed(
@@ -402,6 +411,9 @@ public class LedgerWriter implements DisposableBean {
                                 LedgerMetadata.ACTOR, write.context.actor(),
                                 LedgerMetadata.CORRELATION_ID, write.context.correlationId(),
                                 LedgerMetadata.COMMAND, command.getClass().getSimpleName())));
+                if (write.context.admin()) {
+                    message = message.andMetaData(MetaData.with(LedgerMetadata.SENT_BY_ADMIN, true));
+                }
                 int appliedBefore = applied == null ? 0 : applied.size();
                 FutureCallback<Object, Object> callback = new FutureCallback<>();
                 if (pinning != null) {

@@ -202,6 +202,10 @@ class SecurityConfiguration {
                                 "/api/v1/commands/SeedStates",
                                 "/api/v1/commands/RecordSuccession")
                         .hasRole(Role.ADMIN.name())
+                        // A clerk retracts facts; an ADMIN retracts the successions it recorded (docs/states.md), and
+                        // only an ADMIN does: the register refuses a clerk's retraction of one.
+                        .requestMatchers("/api/v1/commands/RetractEntry")
+                        .hasAnyRole(Role.CLERK.name(), Role.ADMIN.name())
                         .requestMatchers(WRITES)
                         .hasRole(Role.CLERK.name())
                         // The audit chain (verify, digests, exports) is for auditors and administrators only.

@@ -11,6 +11,11 @@ public final class LedgerMetadata {
     public static final String COMMAND = "command";
     /** The id of the command message that produced the event. */
     public static final String COMMAND_ID = "commandId";
+    /**
+     * On a command message only, never copied to its events: {@code true} when the user who sent it has the role ADMIN,
+     * for a rule that only an ADMIN may pass wherever the write runs (the retraction of a succession).
+     */
+    public static final String SENT_BY_ADMIN = "sentByAdmin";
 
     private LedgerMetadata() {}
 }

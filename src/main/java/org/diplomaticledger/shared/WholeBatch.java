@@ -14,6 +14,10 @@ import java.util.function.Function;
  * its thread, says which command runs ({@link #at}), and verifies it before the commit; a rule defers its check with
  * {@link #defer}, keyed by what it judges, and judges at once when no batch is open.
  *
+ * <p>Work that follows from the batch as a whole (a succession's closure of a mission the batch opened, which must
+ * see every line about that mission first) waits for its end too: {@link #atTheEnd}, done by {@link #finish} before
+ * the checks, or at once when no batch is open.
+ *
  * <p>A command of the batch refused by its own rule may be tried again later in the batch (an import tries such lines
  * again after the others, see {@code ledger.LedgerWriter}): {@link #withdraw} then takes back what that attempt
  * deferred or refreshed, so that a refused attempt leaves no check behind.
@@ -41,6 +45,8 @@ public final class WholeBatch implements AutoCloseable {
     }
 
     private final Map<String, Check> checks = new LinkedHashMap<>();
+    /** The work waiting for the end of the batch, by key, with the command that asked for it. */
+    private final Map<String, Map.Entry<Where, Runnable>> atTheEnd = new LinkedHashMap<>();
     /** How to take back what the command now running deferred or refreshed, newest last. */
     private final List<Runnable> undo = new ArrayList<>();
 
@@ -105,6 +111,47 @@ public final class WholeBatch implements AutoCloseable {
             batch.replace(known, judge);
         }
         return true;
+    }
+
+    /**
+     * Puts off work to the end of the open batch, or answers false when none is open (then the caller does it now).
+     * A key asked for again keeps the first request, and the command that made it. The work runs in
+     * {@link #finish}, inside the write, with that command as the one running: a refusal names it.
+     */
+    public static boolean atTheEnd(String key, Runnable work) {
+        WholeBatch batch = CURRENT.get();
+        if (batch == null) {
+            return false;
+        }
+        if (!batch.atTheEnd.containsKey(key)) {
+            batch.atTheEnd.put(key, Map.entry(batch.at, work));
+            batch.undo.add(() -> batch.atTheEnd.remove(key));
+        }
+        return true;
+    }
+
+    /** Whether work waits for the end of the batch ({@link #atTheEnd}). */
+    public boolean hasWorkAtTheEnd() {
+        return !atTheEnd.isEmpty();
+    }
+
+    /**
+     * Does the work put off to the end of the batch, in the order it was asked for, each as the command that asked
+     * for it ({@link #at}); call it once every command ran, before {@link #verify}. A rule the work breaks refuses
+     * the batch, naming that command.
+     */
+    public void finish() {
+        List<Map.Entry<Where, Runnable>> work = new ArrayList<>(atTheEnd.values());
+        atTheEnd.clear();
+        for (Map.Entry<Where, Runnable> each : work) {
+            at = each.getKey();
+            undo.clear();
+            try {
+                each.getValue().run();
+            } catch (RuleViolation violation) {
+                throw new Refused(each.getKey(), violation);
+            }
+        }
     }
 
     /** Points a deferred check at the state it must read now, if the key has one. */

@@ -11,18 +11,26 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.diplomaticledger.history.api.EntryCorrected;
+import org.diplomaticledger.history.api.ReviseEntry;
 import org.diplomaticledger.shared.AdminCommand;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.EndsWithTheState;
+import org.diplomaticledger.shared.EventJson;
 import org.diplomaticledger.shared.InvalidValueException;
 import org.diplomaticledger.shared.LedgerCommand;
+import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.RuleViolation;
 import org.diplomaticledger.states.api.RegisterState;
+import org.diplomaticledger.states.api.ReviseRegisterEntry;
 import org.diplomaticledger.states.api.StatePeriod;
 import org.diplomaticledger.states.projection.StateRegistry;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.util.ClassUtils;
 
 /**
  * The existence rule: a command naming a state on a day the state did not exist is refused (409,
@@ -37,6 +45,10 @@ import org.springframework.stereotype.Component;
  * {@link EndsWithTheState} may also be dated on the first day a state it names no longer existed. The register's own
  * commands ({@link AdminCommand}s: {@link RegisterState}, {@code SeedStates}, {@code RecordSuccession}) are not
  * checked here (they define states, and the register judges them), but only ADMIN may send them.
+ *
+ * <p>A correction ({@code CorrectEntry}) that moves an event to another day is judged the same way on that day, as
+ * the history hands it to the event's aggregate ({@link ReviseEntry}): the states the corrected event names must have
+ * existed then, and a refusal names {@code corrections.effectiveDate}.
  */
 @Component
 class ExistenceRule implements MessageHandlerInterceptor<CommandMessage<?>> {
@@ -57,8 +69,27 @@ class ExistenceRule implements MessageHandlerInterceptor<CommandMessage<?>> {
             requireAdmin(payload);
         } else if (payload instanceof LedgerCommand command && command.effectiveDate() != null) {
             check(command);
+        } else if (payload instanceof ReviseEntry revise
+                && !(payload instanceof ReviseRegisterEntry) // the register judges its own (it corrects none)
+                && revise.revision().event() instanceof EntryCorrected correction
+                && revise.revision().movedTo() != null) {
+            check(correction, revise.revision().movedTo());
         }
         return chain.proceed();
+    }
+
+    /**
+     * A correction that moves an event to another day is judged as a new command would be on that day: the states its
+     * corrected payload names must exist then (a closure may fall on the first day one no longer existed). The field
+     * named is the one the client moved, {@code corrections.effectiveDate}.
+     */
+    private void check(EntryCorrected correction, LocalDate day) {
+        Class<?> type = EVENT_TYPES.get().get(correction.eventType());
+        if (type == null) {
+            return;
+        }
+        Object corrected = EventJson.mapper().convertValue(correction.corrected(), type);
+        judge(corrected, day, named -> "corrections.effectiveDate", corrected instanceof EndsWithTheState);
     }
 
     /**
@@ -76,14 +107,22 @@ class ExistenceRule implements MessageHandlerInterceptor<CommandMessage<?>> {
     }
 
     void check(LedgerCommand command) {
-        LocalDate day = command.effectiveDate();
-        for (Named named : named(command)) {
+        judge(command, command.effectiveDate(), Named::field, command instanceof EndsWithTheState);
+    }
+
+    /**
+     * Judges the states a command or an event names on the day; a refusal names the field {@code fieldOf} gives.
+     * {@code mayEndThatDay}: the fact ends something the state held, and may fall on the first day it no longer existed.
+     */
+    private void judge(
+            Object fact, LocalDate day, java.util.function.Function<Named, String> fieldOf, boolean mayEndThatDay) {
+        for (Named named : named(fact)) {
             StateRegistry.Entry entry = registry.find(named.code())
                     .orElseThrow(() -> new InvalidValueException(
                             named.field(),
                             "unknown state '" + named.code()
                                     + "': the register of states does not hold it (GET /api/v1/states)"));
-            if (!entry.existsOn(day) && !(command instanceof EndsWithTheState && entry.endsOn(day))) {
+            if (!entry.existsOn(day) && !(mayEndThatDay && entry.endsOn(day))) {
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("state", entry.code().value());
                 details.put("stateName", entry.name());
@@ -91,11 +130,13 @@ class ExistenceRule implements MessageHandlerInterceptor<CommandMessage<?>> {
                         "periods",
                         entry.periods().stream().map(ExistenceRule::period).toList());
                 details.put("effectiveDate", day.toString());
+                String field = fieldOf.apply(named);
                 throw new RuleViolation(
                         RULE,
-                        named.field(),
-                        named.field() + ": " + entry.code() + " (" + entry.name() + ") did not exist on " + day
-                                + "; it existed " + describe(entry.periods()),
+                        field,
+                        (field.equals(named.field()) ? "" : field + ": ") + named.field() + ": " + entry.code() + " ("
+                                + entry.name() + ") did not exist on " + day + "; it existed "
+                                + describe(entry.periods()),
                         details);
             }
         }
@@ -159,6 +200,31 @@ class ExistenceRule implements MessageHandlerInterceptor<CommandMessage<?>> {
             }
         }
     }
+
+    /** Every event type of the ledger by its simple name (as a correction names it), found once on first use. */
+    private static final java.util.function.Supplier<Map<String, Class<?>>> EVENT_TYPES =
+            new java.util.function.Supplier<>() {
+                private volatile Map<String, Class<?>> found;
+
+                @Override
+                public Map<String, Class<?>> get() {
+                    if (found == null) {
+                        ClassPathScanningCandidateComponentProvider scanner =
+                                new ClassPathScanningCandidateComponentProvider(false);
+                        scanner.addIncludeFilter(new AssignableTypeFilter(LedgerEvent.class));
+                        Map<String, Class<?>> types = new java.util.HashMap<>();
+                        for (var candidate : scanner.findCandidateComponents("org.diplomaticledger")) {
+                            Class<?> type = ClassUtils.resolveClassName(
+                                    candidate.getBeanClassName(), ExistenceRule.class.getClassLoader());
+                            if (type.isRecord()) {
+                                types.put(type.getSimpleName(), type);
+                            }
+                        }
+                        found = Map.copyOf(types);
+                    }
+                    return found;
+                }
+            };
 
     /** Each command type's components that can name a state, found once. */
     private static final ClassValue<List<RecordComponent>> COMPONENTS = new ClassValue<>() {

@@ -46,9 +46,35 @@ class WholeBatchTest {
     }
 
     @Test
+    void workPutOffToTheEndRunsOnceAsTheCommandThatAskedForItAndAWithdrawnOneNot() {
+        java.util.List<String> done = new java.util.ArrayList<>();
+        try (WholeBatch batch = WholeBatch.open()) {
+            WholeBatch.at(1, 0, "OpenMission");
+            assertThat(WholeBatch.atTheEnd("mission-a", () -> done.add("a"))).isTrue();
+            WholeBatch.at(2, 1, "ResumeMission");
+            WholeBatch.atTheEnd("mission-a", () -> done.add("a again"));
+            WholeBatch.at(3, 2, "OpenMission");
+            WholeBatch.atTheEnd("mission-b", () -> done.add("b"));
+            WholeBatch.withdraw();
+            WholeBatch.at(4, 3, "OpenMission");
+            WholeBatch.atTheEnd("mission-c", () -> {
+                throw BROKEN;
+            });
+            assertThat(batch.hasWorkAtTheEnd()).isTrue();
+
+            assertThatThrownBy(batch::finish)
+                    .isInstanceOfSatisfying(
+                            WholeBatch.Refused.class,
+                            refused -> assertThat(refused.where().line()).isEqualTo(4));
+            assertThat(done).containsExactly("a");
+        }
+    }
+
+    @Test
     void withoutABatchNothingWaits() {
         assertThat(WholeBatch.defer("mission-a", "baseline", baseline -> BROKEN))
                 .isFalse();
+        assertThat(WholeBatch.atTheEnd("mission-a", () -> {})).isFalse();
         WholeBatch.withdraw();
     }
 }

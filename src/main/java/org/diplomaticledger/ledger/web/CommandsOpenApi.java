@@ -23,6 +23,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.Map;
 import java.util.Properties;
+import org.diplomaticledger.history.api.RetractEntry;
 import org.diplomaticledger.ledger.CommandCatalog;
 import org.diplomaticledger.ledger.CommandDocs;
 import org.diplomaticledger.ledger.CommandReceipt;
@@ -99,7 +100,11 @@ class CommandsOpenApi {
                         .requestBody(new RequestBody()
                                 .required(true)
                                 .content(new Content().addMediaType("application/json", json)))
-                        .responses(responses(AdminCommand.class.isAssignableFrom(type) ? "ADMIN" : "CLERK"));
+                        .responses(responses(
+                                AdminCommand.class.isAssignableFrom(type)
+                                        ? "ADMIN"
+                                        // an ADMIN retracts the successions it records (docs/states.md)
+                                        : type == RetractEntry.class ? "CLERK or ADMIN" : "CLERK"));
                 openApi.path("/api/v1/commands/" + name, new PathItem().post(operation));
             });
         };

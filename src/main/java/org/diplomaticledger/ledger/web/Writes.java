@@ -45,6 +45,17 @@ class Writes {
         return header != null && TOKEN.matcher(header).matches();
     }
 
+    /** Whether the request's user has the role ADMIN (the write runs on another thread, which does not know). */
+    private static boolean sentByAdmin() {
+        org.springframework.security.core.Authentication user =
+                org.springframework.security.core.context.SecurityContextHolder.getContext()
+                        .getAuthentication();
+        return user != null
+                && user.isAuthenticated()
+                && user.getAuthorities().stream()
+                        .anyMatch(authority -> authority.getAuthority().equals("ROLE_ADMIN"));
+    }
+
     /** The header's id; without one, the id the request's log lines carry (the response's X-Correlation-Id). */
     static String correlationId(String header) {
         if (header == null || header.isBlank()) {
@@ -69,7 +80,7 @@ class Writes {
             String requestHash,
             Function<List<CommandReceipt>, Object> render) {
         String correlationId = correlationId(correlationHeader);
-        LedgerWriter.Context context = new LedgerWriter.Context(actor, correlationId);
+        LedgerWriter.Context context = new LedgerWriter.Context(actor, correlationId, sentByAdmin());
         if (key == null) {
             List<CommandReceipt> written = writer.write(commands, context, null, null);
             metrics.accepted(written);

@@ -3,6 +3,7 @@ package org.diplomaticledger.presence.api;
 import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
 import org.diplomaticledger.shared.CountryCode;
+import org.diplomaticledger.shared.EndsWithTheState;
 import org.diplomaticledger.shared.LedgerEvent;
 import org.diplomaticledger.shared.Provenance;
 
@@ -23,4 +24,5 @@ public record MissionClosed(
         String note,
         LocalDate effectiveDate,
         Provenance source)
-        implements LedgerEvent {}
+        // EndsWithTheState: a correction may move it to the first day its state no longer existed, as CloseMission.
+        implements LedgerEvent, EndsWithTheState {}

@@ -124,6 +124,21 @@ public class Presence {
         mission.close(command, sendingState, receivingState);
     }
 
+    /**
+     * A succession recorded already closes a mission of its predecessor that a write opened or resumed: on the
+     * succession's day, if the mission stands open or suspended then, by the rules of any closure; a mission closed by
+     * then (or not yet opened) is left as it is.
+     */
+    @CommandHandler
+    void handle(CloseOnSuccession command, PresenceEvents events) {
+        Mission mission = missions.get(command.missionId());
+        MissionStatus then =
+                mission == null ? null : mission.on(command.effectiveDate()).status();
+        if (then == MissionStatus.OPEN || then == MissionStatus.SUSPENDED) {
+            handle(command.closure(), events);
+        }
+    }
+
     @CommandHandler
     void handle(ChangeMissionRank command) {
         mission(command.missionId()).changeRank(command);

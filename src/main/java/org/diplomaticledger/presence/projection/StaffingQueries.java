@@ -255,18 +255,24 @@ public class StaffingQueries {
                 view.position());
     }
 
+    /** The presences the state sends or receives in the view, found through the presences' index. */
+    public List<String> presencesOf(ReadView view, CountryCode state) {
+        PresenceFilter ofState = new PresenceFilter(null, null, state);
+        return PRESENCES.under(jdbc, view).stream()
+                .map(key -> key.get(0))
+                .filter(id -> matches(ofState, id))
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
     /**
      * The missions of {@code state}, sent or received, whose version valid on the view's {@code asOf} is not closed:
      * the missions a succession on that day closes. Found as the lists find presences, through the index on
      * {@code (slot, presence_id, …)}, then the missions of those presences only.
      */
     public List<String> missionsNotClosed(ReadView view, CountryCode state) {
-        PresenceFilter ofState = new PresenceFilter(null, null, state);
-        List<String> ids = PRESENCES.under(jdbc, view).stream()
-                .map(key -> key.get(0))
-                .filter(id -> matches(ofState, id))
-                .distinct()
-                .toList();
+        List<String> ids = presencesOf(view, state);
         if (ids.isEmpty()) {
             return List.of();
         }

@@ -1,30 +1,29 @@
 package org.diplomaticledger.presence.succession;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.CommandResultMessage;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.callbacks.FutureCallback;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.diplomaticledger.history.api.RetractEntry;
 import org.diplomaticledger.presence.api.CloseMission;
 import org.diplomaticledger.presence.api.ClosureReason;
+import org.diplomaticledger.presence.api.MissionClosed;
 import org.diplomaticledger.presence.projection.StaffingProjection;
 import org.diplomaticledger.presence.projection.StaffingQueries;
 import org.diplomaticledger.projection.ProjectionPositions;
 import org.diplomaticledger.projection.ReadPosition;
 import org.diplomaticledger.projection.ReadView;
 import org.diplomaticledger.projection.Reads;
-import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.LedgerMetadata;
 import org.diplomaticledger.shared.RuleViolation;
 import org.diplomaticledger.states.api.RecordSuccession;
+import org.diplomaticledger.states.api.StateSucceeded;
+import org.diplomaticledger.states.api.StateSuccessions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +41,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>The missions are found in the staffing projection, by its presences' index, after it has caught up with every
  * write committed before this one (the succession runs in a batch of its own: nothing else is being written). A
- * mission of the predecessor recorded after the succession is not closed by it (docs/states.md#succession).
+ * mission of the predecessor opened after the succession was recorded is closed by {@link LateMissionClosures}.
+ *
+ * <p>A succession retracted ({@code RetractEntry} of its {@code StateSucceeded}, by an ADMIN) takes its closures
+ * with it, in the same write: each is retracted on behalf of the retraction ({@link #reopen}).
  */
 @Component
 class SuccessionClosures {
@@ -51,9 +53,19 @@ class SuccessionClosures {
     private final Reads reads;
     private final ProjectionPositions positions;
     private final StaffingQueries staffing;
+    private final StateSuccessions successions;
+    private final EventStore eventStore;
 
-    SuccessionClosures(CommandBus commandBus, Reads reads, ProjectionPositions positions, StaffingQueries staffing) {
+    SuccessionClosures(
+            CommandBus commandBus,
+            Reads reads,
+            ProjectionPositions positions,
+            StaffingQueries staffing,
+            StateSuccessions successions,
+            EventStore eventStore) {
         this.commandBus = commandBus;
+        this.successions = successions;
+        this.eventStore = eventStore;
         this.reads = reads;
         this.positions = positions;
         this.staffing = staffing;
@@ -64,20 +76,29 @@ class SuccessionClosures {
     }
 
     private Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-        Object result = chain.proceed();
         CommandMessage<?> message = unitOfWork.getMessage();
+        // Looked up before the retraction runs: once it has, the succession no longer stands.
+        StateSucceeded retracted = message.getPayload() instanceof RetractEntry retraction
+                ? successions
+                        .standing(retraction.eventId())
+                        .filter(succession -> succession.kind().closesMissions())
+                        .orElse(null)
+                : null;
+        Object result = chain.proceed();
         if (message.getPayload() instanceof RecordSuccession succession
                 && succession.kind().closesMissions()) {
             close(succession, message);
+        }
+        if (retracted != null) {
+            reopen(retracted, (RetractEntry) message.getPayload(), message);
         }
         return result;
     }
 
     private void close(RecordSuccession succession, CommandMessage<?> message) {
-        List<String> missions = staffing.missionsNotClosed(missionsView(succession), succession.predecessor());
-        String note = succession.kind().name() + " of " + succession.predecessor() + " into "
-                + succession.successors().stream().map(CountryCode::value).collect(Collectors.joining(", "))
-                + " on " + succession.effectiveDate();
+        List<String> missions =
+                staffing.missionsNotClosed(missionsView(succession.succeeded()), succession.predecessor());
+        String note = succession.succeeded().describe();
         MetaData onBehalf = message.getMetaData().and(LedgerMetadata.COMMAND_ID, message.getIdentifier());
         for (String missionId : missions) {
             CloseMission closure = new CloseMission(
@@ -88,32 +109,59 @@ class SuccessionClosures {
                     note,
                     succession.effectiveDate(),
                     succession.source());
-            FutureCallback<Object, Object> callback = new FutureCallback<>();
-            commandBus.dispatch(GenericCommandMessage.asCommandMessage(closure).andMetaData(onBehalf), callback);
-            CommandResultMessage<?> answer = callback.getResult();
-            if (answer.isExceptional()) {
-                Throwable failure = answer.exceptionResult();
-                if (failure instanceof RuleViolation refused) {
-                    Map<String, Object> details = new LinkedHashMap<>(refused.details());
-                    details.put("missionId", missionId);
-                    throw new RuleViolation(
-                            refused.rule(),
-                            "predecessor",
-                            "the succession closes " + missionId
-                                    + " on " + succession.effectiveDate() + ", which its presence refuses: "
-                                    + refused.getMessage(),
-                            details);
-                }
-                throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+            OnBehalf.send(
+                    commandBus,
+                    closure,
+                    onBehalf,
+                    missionId,
+                    "predecessor",
+                    "the succession closes " + missionId + " on " + succession.effectiveDate());
+        }
+    }
+
+    /**
+     * Undoes a retracted succession's closures, in the retraction's write: every {@code MissionClosed} it made (reason
+     * {@code STATE_SUCCESSION}, its day, its note; those recorded with it and those of missions opened after it) is
+     * retracted on behalf of the retraction, with its source, so that the missions are open again. Its predecessor's
+     * presences are found in the staffing projection, as {@link #close} finds its missions; each presence judges the
+     * retraction of its closure, and a refusal refuses the whole retraction, naming the mission.
+     */
+    private void reopen(StateSucceeded succession, RetractEntry retraction, CommandMessage<?> message) {
+        String note = succession.describe();
+        MetaData onBehalf = message.getMetaData().and(LedgerMetadata.COMMAND_ID, message.getIdentifier());
+        for (String presenceId : staffing.presencesOf(missionsView(succession), succession.predecessor())) {
+            List<? extends DomainEventMessage<?>> closures = eventStore
+                    .readEvents(presenceId)
+                    .asStream()
+                    .filter(event -> event.getPayload() instanceof MissionClosed closed
+                            && closed.reason() == ClosureReason.STATE_SUCCESSION
+                            && succession.effectiveDate().equals(closed.effectiveDate())
+                            && note.equals(closed.note()))
+                    .toList();
+            for (DomainEventMessage<?> closure : closures) {
+                String missionId = ((MissionClosed) closure.getPayload()).missionId();
+                RetractEntry undo = new RetractEntry(
+                        closure.getIdentifier(),
+                        "the " + note + " was retracted: " + retraction.reason(),
+                        null,
+                        retraction.source());
+                OnBehalf.send(
+                        commandBus,
+                        undo,
+                        onBehalf,
+                        missionId,
+                        "eventId",
+                        "the retraction of the " + note + " retracts its closure of " + missionId);
             }
         }
     }
 
     /**
      * The staffing projection on the succession's day, once it has applied every write committed before this one;
-     * a projection that does not get there in time (or holds a parked event) refuses the succession, to be sent again.
+     * a projection that does not get there in time (or holds a parked event) refuses the succession (or its
+     * retraction), to be sent again.
      */
-    private ReadView missionsView(RecordSuccession succession) {
+    private ReadView missionsView(StateSucceeded succession) {
         try {
             return reads.await(
                     StaffingProjection.NAME, new ReadPosition(positions.head(), succession.effectiveDate(), null));
@@ -123,7 +171,7 @@ class SuccessionClosures {
                     "predecessor",
                     "the missions of "
                             + succession.predecessor() + " could not be read: " + behind.getMessage()
-                            + "; send the succession"
+                            + "; send it"
                             + " again once the staffing projection has caught up");
         }
     }

@@ -24,4 +24,13 @@ public record StateSucceeded(
     public StateSucceeded {
         successors = successors == null ? List.of() : List.copyOf(successors);
     }
+
+    /**
+     * The succession in words, as the closures it makes name it in their note: {@code ABSORPTION of DD into DE on
+     * 1990-10-03}.
+     */
+    public String describe() {
+        return kind.name() + " of " + predecessor + " into "
+                + String.join(", ", successors.stream().map(CountryCode::value).toList()) + " on " + effectiveDate;
+    }
 }

@@ -10,15 +10,21 @@ import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.diplomaticledger.history.api.EntryRetracted;
+import org.diplomaticledger.history.api.JudgedRevision;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.InvalidValueException;
+import org.diplomaticledger.shared.LedgerMetadata;
 import org.diplomaticledger.shared.RuleViolation;
 import org.diplomaticledger.states.api.RecordSuccession;
 import org.diplomaticledger.states.api.RegisterState;
+import org.diplomaticledger.states.api.ReviseRegisterEntry;
 import org.diplomaticledger.states.api.SeedStates;
 import org.diplomaticledger.states.api.StatePeriod;
 import org.diplomaticledger.states.api.StateRegistered;
@@ -44,6 +50,8 @@ public class StateRegister {
     private final Map<CountryCode, Set<LocalDate>> succeededEnds = new HashMap<>();
     /** The states that continue another (a state continues one predecessor at most). */
     private final Map<CountryCode, CountryCode> continues = new HashMap<>();
+    /** The successions that stand, by the id of their event, so that one can be retracted. */
+    private final Map<String, StateSucceeded> successions = new HashMap<>();
 
     protected StateRegister() {
         // for Axon
@@ -173,6 +181,29 @@ public class StateRegister {
         apply(command.succeeded());
     }
 
+    /**
+     * A retraction of one of the register's events, judged by the ledger's history: only a succession's, and only an
+     * ADMIN's (as a succession is recorded). Its effects go with it: that end of the predecessor's existence can be
+     * succeeded again, and a continuation's successor may continue another. Every other revision of the register
+     * (a correction; the retraction of the seed or of a registration) is refused by name.
+     */
+    @CommandHandler
+    void handle(ReviseRegisterEntry command, @MetaDataValue(LedgerMetadata.SENT_BY_ADMIN) Boolean sentByAdmin) {
+        JudgedRevision revision = command.revision();
+        if (!(revision.event() instanceof EntryRetracted) || !successions.containsKey(revision.eventId())) {
+            throw new RuleViolation(
+                    "entry-not-revisable",
+                    "eventId",
+                    "event " + revision.eventId() + " belongs to the register of states, whose entries are not"
+                            + " corrected or retracted, except that a succession (StateSucceeded) can be retracted");
+        }
+        if (!Boolean.TRUE.equals(sentByAdmin)) {
+            throw new RuleViolation(
+                    "admin-only", "eventId", "the retraction of a succession is for ADMIN only, as its recording is");
+        }
+        revision.record();
+    }
+
     private boolean existsOn(CountryCode code, LocalDate day) {
         return periods.get(code).stream().anyMatch(period -> period.covers(day));
     }
@@ -187,18 +218,44 @@ public class StateRegister {
     }
 
     @EventSourcingHandler
-    void on(StateSucceeded event) {
-        periods.get(event.predecessor()).stream()
-                .filter(period -> period.until() != null
-                        && (period.until().equals(event.effectiveDate())
-                                || period.until().equals(event.effectiveDate().plusDays(1))))
-                .findFirst()
-                .ifPresent(period -> succeededEnds
+    void on(StateSucceeded event, @MessageIdentifier String eventId) {
+        ended(event)
+                .ifPresent(until -> succeededEnds
                         .computeIfAbsent(event.predecessor(), k -> new HashSet<>())
-                        .add(period.until()));
+                        .add(until));
         if (event.kind() == SuccessionKind.CONTINUATION) {
             continues.put(event.successors().get(0), event.predecessor());
         }
+        successions.put(eventId, event);
+    }
+
+    /**
+     * A succession retracted: its effects go. (Loaded again, the register reads its history without the retracted
+     * event, to the same state.)
+     */
+    @EventSourcingHandler
+    void on(EntryRetracted event) {
+        StateSucceeded retracted = successions.remove(event.eventId());
+        if (retracted == null) {
+            return;
+        }
+        ended(retracted)
+                .ifPresent(until -> succeededEnds
+                        .getOrDefault(retracted.predecessor(), new HashSet<>())
+                        .remove(until));
+        if (retracted.kind() == SuccessionKind.CONTINUATION) {
+            continues.remove(retracted.successors().get(0), retracted.predecessor());
+        }
+    }
+
+    /** The {@code until} of the predecessor's period the succession ended. */
+    private java.util.Optional<LocalDate> ended(StateSucceeded succession) {
+        return periods.get(succession.predecessor()).stream()
+                .map(StatePeriod::until)
+                .filter(until -> until != null
+                        && (until.equals(succession.effectiveDate())
+                                || until.equals(succession.effectiveDate().plusDays(1))))
+                .findFirst();
     }
 
     @EventSourcingHandler

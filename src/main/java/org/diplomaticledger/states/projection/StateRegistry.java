@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.diplomaticledger.history.api.EntryRetracted;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.InvalidValueException;
 import org.diplomaticledger.states.api.RegisterState;
@@ -22,6 +23,7 @@ import org.diplomaticledger.states.api.StateLineage;
 import org.diplomaticledger.states.api.StatePeriod;
 import org.diplomaticledger.states.api.StateRegistered;
 import org.diplomaticledger.states.api.StateSucceeded;
+import org.diplomaticledger.states.api.StateSuccessions;
 import org.diplomaticledger.states.api.StatesSeeded;
 import org.diplomaticledger.states.api.SuccessionKind;
 import org.springframework.stereotype.Component;
@@ -34,14 +36,15 @@ import org.springframework.stereotype.Component;
  * is not found (a state another node registered). Registrations only add states, so a code once found stays right.
  *
  * <p>It holds the successions too ({@link StateSucceeded}), for {@link StateLineage}: which state a read of another
- * answers with on a day before a continuation.
+ * answers with on a day before a continuation; and for {@link StateSuccessions}: which absorption or dissolution
+ * closes a mission of its predecessor recorded after it.
  *
  * <p>Written by hand rather than as a projection table: the register is a few hundred rows that every command
  * consults, so it has to be in memory anyway, and it must see a registration as soon as it is committed (a tracking
  * projection lags).
  */
 @Component
-public class StateRegistry implements StateLineage {
+public class StateRegistry implements StateLineage, StateSuccessions {
 
     /** A state in the register, with when its registration was recorded and by which event. */
     public record Entry(StateRegistered state, Instant recordedAt, String eventId) {
@@ -71,8 +74,14 @@ public class StateRegistry implements StateLineage {
         }
     }
 
-    /** A succession as recorded, with when. */
-    public record Succession(StateSucceeded succession, Instant recordedAt, String eventId) {}
+    /** A succession as recorded, with when, and when it was retracted (null while it stands). */
+    public record Succession(StateSucceeded succession, Instant recordedAt, String eventId, Instant retractedAt) {
+
+        /** Whether the ledger held it at {@code knownAt}: recorded by then, and not yet retracted. */
+        public boolean heldAt(Instant knownAt) {
+            return !recordedAt.isAfter(knownAt) && (retractedAt == null || retractedAt.isAfter(knownAt));
+        }
+    }
 
     /** Looked up on first use: the web layer's JSON mapper needs the register, and the event store needs that mapper. */
     private final org.springframework.beans.factory.ObjectProvider<EventStorageEngine> engine;
@@ -140,8 +149,52 @@ public class StateRegistry implements StateLineage {
         return found;
     }
 
-    /** Every succession recorded, in the order recorded, after reading what is new. */
+    /** Every succession recorded (retracted ones marked), in the order recorded, after reading what is new. */
     public List<Succession> successions() {
+        refresh();
+        return successions;
+    }
+
+    /**
+     * Only a state with a period that ended can have been succeeded (a succession is judged against the periods, and
+     * periods never change): for any other, nothing is read. For one that did, the register's events after the last
+     * one held are read (an indexed read of its own stream, usually empty), so that a succession another node recorded
+     * counts at once; inside a write they are used for this answer only, as {@link #find} does.
+     */
+    @Override
+    public List<StateSucceeded> closing(CountryCode predecessor) {
+        boolean ended = find(predecessor)
+                .map(entry -> entry.periods().stream().anyMatch(period -> period.until() != null))
+                .orElse(false);
+        if (!ended) {
+            return List.of();
+        }
+        return freshSuccessions().stream()
+                .filter(succession -> succession.retractedAt() == null)
+                .map(Succession::succession)
+                .filter(succeeded -> succeeded.kind().closesMissions()
+                        && succeeded.predecessor().equals(predecessor))
+                .sorted(java.util.Comparator.comparing(StateSucceeded::effectiveDate))
+                .toList();
+    }
+
+    @Override
+    public Optional<StateSucceeded> standing(String eventId) {
+        return freshSuccessions().stream()
+                .filter(succession -> succession.eventId().equals(eventId) && succession.retractedAt() == null)
+                .map(Succession::succession)
+                .findFirst();
+    }
+
+    /** The successions with what is new; inside a write, kept for this answer only (see {@link #fresh}). */
+    private List<Succession> freshSuccessions() {
+        if (CurrentUnitOfWork.isStarted()) {
+            synchronized (lock) {
+                List<Succession> recorded = new ArrayList<>(successions);
+                read(nextSequence, new HashMap<>(), new HashMap<>(), recorded);
+                return recorded;
+            }
+        }
         refresh();
         return successions;
     }
@@ -160,7 +213,7 @@ public class StateRegistry implements StateLineage {
             CountryCode successor = current;
             Succession found = all.stream()
                     .filter(s -> s.succession().kind() == SuccessionKind.CONTINUATION
-                            && !s.recordedAt().isAfter(knownAt)
+                            && s.heldAt(knownAt)
                             && s.succession().successors().get(0).equals(successor))
                     .findFirst()
                     .orElse(null);
@@ -229,7 +282,15 @@ public class StateRegistry implements StateLineage {
             } else if (payload instanceof StateRegistered registered) {
                 added.add(registered);
             } else if (payload instanceof StateSucceeded succeeded) {
-                recorded.add(new Succession(succeeded, event.getTimestamp(), event.getIdentifier()));
+                recorded.add(new Succession(succeeded, event.getTimestamp(), event.getIdentifier(), null));
+            } else if (payload instanceof EntryRetracted retraction) {
+                recorded.replaceAll(succession -> succession.eventId().equals(retraction.eventId())
+                        ? new Succession(
+                                succession.succession(),
+                                succession.recordedAt(),
+                                succession.eventId(),
+                                event.getTimestamp())
+                        : succession);
             }
             for (StateRegistered state : added) {
                 into.put(state.code(), new Entry(state, event.getTimestamp(), event.getIdentifier()));

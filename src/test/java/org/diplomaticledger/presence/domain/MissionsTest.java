@@ -344,4 +344,51 @@ class MissionsTest {
                     .expectNoEvents();
         }
     }
+
+    /** A succession recorded already closes a mission of its predecessor that a write opened or resumed. */
+    @Nested
+    class CloseOnSuccessionCommand {
+
+        private static final String NOTE = "ABSORPTION of RU into US on " + ON;
+
+        @Test
+        void closesAMissionOpenOnTheSuccessionsDay() {
+            fixture.given(embassyOpened())
+                    .when(new CloseOnSuccession(EMBASSY, ON, NOTE, SOURCE))
+                    .expectEvents(new MissionClosed(
+                            PRESENCE, EMBASSY, ClosureReason.STATE_SUCCESSION, null, null, NOTE, ON, SOURCE));
+        }
+
+        @Test
+        void closesAMissionSuspendedOnTheSuccessionsDay() {
+            fixture.given(embassyOpened(), suspended(EMBASSY))
+                    .when(new CloseOnSuccession(EMBASSY, ON, NOTE, SOURCE))
+                    .expectEvents(new MissionClosed(
+                            PRESENCE, EMBASSY, ClosureReason.STATE_SUCCESSION, null, null, NOTE, ON, SOURCE));
+        }
+
+        @Test
+        void leavesAMissionClosedByThenAsItIs() {
+            fixture.given(consulateOpened(), closed(CONSULATE))
+                    .when(new CloseOnSuccession(CONSULATE, ON, NOTE, SOURCE))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void leavesAMissionNotYetOpenedOnTheDayAsItIs() {
+            fixture.given(embassyOpened())
+                    .when(new CloseOnSuccession(EMBASSY, day(-400), NOTE, SOURCE))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void isRefusedAsAnyClosureThatARecordedFactContradicts() {
+            fixture.given(embassyOpened(), accredited("ivan-petrov"))
+                    .when(new CloseOnSuccession(EMBASSY, day(-200), NOTE, SOURCE))
+                    .expectException(violates("contradicts-recorded-fact", "effectiveDate"))
+                    .expectNoEvents();
+        }
+    }
 }

@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.diplomaticledger.history.RevisionsInAFixture;
+import org.diplomaticledger.history.api.CorrectEntry;
+import org.diplomaticledger.history.api.EntryRetracted;
+import org.diplomaticledger.history.api.RetractEntry;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.shared.InvalidValueException;
+import org.diplomaticledger.shared.LedgerMetadata;
 import org.diplomaticledger.shared.Provenance;
 import org.diplomaticledger.shared.RuleViolation;
 import org.diplomaticledger.states.api.RecordSuccession;
@@ -310,6 +316,102 @@ class StateRegisterTest {
                     .expectExceptionMessage("the succession of DD at the end of its period 1949-10-05/1990-10-03 is"
                             + " recorded already")
                     .expectNoEvents();
+        }
+
+        /** A succession an ADMIN recorded can be retracted by an ADMIN; no other entry of the register can be. */
+        @Nested
+        class RetractingASuccession {
+
+            private static final Map<String, Object> BY_ADMIN = Map.of(LedgerMetadata.SENT_BY_ADMIN, true);
+
+            @BeforeEach
+            void revisions() {
+                RevisionsInAFixture.register(fixture, RegisterState.REGISTER_ID, RegisterRevisions.ROUTE);
+            }
+
+            private String idOf(Class<?> type) {
+                return fixture.getEventStore()
+                        .readEvents(RegisterState.REGISTER_ID)
+                        .asStream()
+                        .filter(event -> type.isInstance(event.getPayload()))
+                        .findFirst()
+                        .orElseThrow()
+                        .getIdentifier();
+            }
+
+            private static RetractEntry retract(String eventId) {
+                return new RetractEntry(eventId, "recorded in error", null, SOURCE);
+            }
+
+            @Test
+            void anAdminRetractsASuccession() {
+                var given = fixture.given(STATES, UNIFICATION.succeeded());
+                String id = idOf(StateSucceeded.class);
+                given.when(retract(id), BY_ADMIN)
+                        .expectSuccessfulHandlerExecution()
+                        .expectEvents(new EntryRetracted(
+                                id, "StateSucceeded", "recorded in error", LocalDate.of(1990, 10, 3), SOURCE));
+            }
+
+            @Test
+            void aRetractedSuccessionCanBeRecordedAgain() {
+                var given = fixture.given(STATES, UNIFICATION.succeeded());
+                given.andGiven(new EntryRetracted(
+                                idOf(StateSucceeded.class),
+                                "StateSucceeded",
+                                "recorded in error",
+                                LocalDate.of(1990, 10, 3),
+                                SOURCE))
+                        .when(UNIFICATION)
+                        .expectEvents(UNIFICATION.succeeded());
+            }
+
+            @Test
+            void aRetractedContinuationLetsItsSuccessorContinueAnother() {
+                var given = fixture.given(
+                        STATES,
+                        succession(SuccessionKind.CONTINUATION, "HV", "1984-08-04", "BF")
+                                .succeeded());
+                given.andGiven(new EntryRetracted(
+                                idOf(StateSucceeded.class),
+                                "StateSucceeded",
+                                "recorded in error",
+                                LocalDate.of(1984, 8, 4),
+                                SOURCE))
+                        .when(succession(SuccessionKind.CONTINUATION, "DD", "1990-10-03", "BF"))
+                        .expectSuccessfulHandlerExecution();
+            }
+
+            @Test
+            void onlyAnAdminRetractsASuccession() {
+                var given = fixture.given(STATES, UNIFICATION.succeeded());
+                given.when(retract(idOf(StateSucceeded.class)))
+                        .expectException(RuleViolation.class)
+                        .expectExceptionMessage("the retraction of a succession is for ADMIN only, as its recording is")
+                        .expectNoEvents();
+            }
+
+            @Test
+            void noOtherEntryOfTheRegisterIsRetractedOrCorrected() {
+                var given = fixture.given(STATES, UNIFICATION.succeeded());
+                String seed = idOf(StatesSeeded.class);
+                given.when(retract(seed), BY_ADMIN)
+                        .expectException(RuleViolation.class)
+                        .expectExceptionMessage(org.hamcrest.Matchers.containsString("whose entries are not"))
+                        .expectNoEvents();
+                var again = fixture.given(STATES, UNIFICATION.succeeded());
+                again.when(
+                                new CorrectEntry(
+                                        idOf(StateSucceeded.class),
+                                        Map.of("source", Map.of("text", "another source")),
+                                        "a better source",
+                                        null,
+                                        SOURCE),
+                                BY_ADMIN)
+                        .expectException(RuleViolation.class)
+                        .expectExceptionMessage(org.hamcrest.Matchers.containsString("whose entries are not"))
+                        .expectNoEvents();
+            }
         }
 
         @Test

@@ -276,6 +276,31 @@ class StatesHttpTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void aCorrectionMovingAnEventToADayItsStateDidNotExistIsRefusedAndNothingWritten() {
+        JsonNode opened = ledger.accepted("OpenMission", """
+                {"sendingState": "SU", "receivingState": "NO", "kind": "EMBASSY", "city": "Oslo",
+                 "effectiveDate": "1950-01-01", "source": "test"}""");
+        String eventId = opened.path("events").get(0).path("eventId").asText();
+        long before = eventCount();
+
+        Response moved = ledger.command("clerk", "CorrectEntry", """
+                {"eventId": "%s", "corrections": {"effectiveDate": "1995-01-01"}, "reason": "misread",
+                 "source": "test"}""".formatted(eventId));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(409);
+        JsonNode problem = moved.json();
+        assertThat(problem.path("rule").asText()).isEqualTo("state-not-in-existence");
+        assertThat(problem.path("field").asText()).isEqualTo("corrections.effectiveDate");
+        assertThat(problem.path("state").asText()).isEqualTo("SU");
+        assertThat(problem.path("effectiveDate").asText()).isEqualTo("1995-01-01");
+        assertThat(eventCount()).isEqualTo(before);
+
+        Response withinItsLife = ledger.command("clerk", "CorrectEntry", """
+                {"eventId": "%s", "corrections": {"effectiveDate": "1955-01-01"}, "reason": "misread",
+                 "source": "test"}""".formatted(eventId));
+        assertThat(withinItsLife.status()).as(withinItsLife.toString()).isEqualTo(200);
+    }
+
+    @Test
     void anImportNamingTheGdrIn1995IsRefusedAsAWhole() {
         long before = eventCount();
         String ndjson = """
