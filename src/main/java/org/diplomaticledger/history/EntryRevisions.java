@@ -91,6 +91,18 @@ class EntryRevisions {
                             + "), whose entries are not corrected or"
                             + " retracted through CorrectEntry or RetractEntry");
         }
+        // An ADMIN may send RetractEntry for the successions it records (a route byAdmin); the facts of the other
+        // records are a clerk's to revise. Revisions an ADMIN's retraction sends on its behalf (the closures a
+        // succession made) carry the command id of that retraction, and pass.
+        if (!route.byAdmin()
+                && Boolean.TRUE.equals(metaData.get(LedgerMetadata.SENT_BY_ADMIN))
+                && metaData.get(LedgerMetadata.COMMAND_ID) == null) {
+            throw new RuleViolation(
+                    "clerk-only",
+                    "eventId",
+                    "event " + revision.eventId() + " is a fact of " + owner.aggregateId()
+                            + ", which a CLERK corrects or retracts; an ADMIN retracts only the successions it recorded");
+        }
         // The whole history, from its first event: snapshots are not read (they would hide the events judged on).
         // Events staged earlier in the same write are part of it.
         List<? extends DomainEventMessage<?>> history =

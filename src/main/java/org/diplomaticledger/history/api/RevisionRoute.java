@@ -12,13 +12,26 @@ import java.util.function.BiFunction;
  * @param aggregateType the aggregate's type as the event table stores it (its simple class name, {@code Presence})
  * @param rules         what the aggregate's events introduce and what identifies them
  * @param command       the command that hands the aggregate (by its id) the judged revision
+ * @param byAdmin       whether an ADMIN revises these entries (the register's successions, which an ADMIN records);
+ *                      a CLERK revises the others, and an ADMIN's revision of one of them is refused
  */
 public record RevisionRoute(
-        String aggregateType, RevisionRules rules, BiFunction<String, JudgedRevision, ? extends ReviseEntry> command) {
+        String aggregateType,
+        RevisionRules rules,
+        BiFunction<String, JudgedRevision, ? extends ReviseEntry> command,
+        boolean byAdmin) {
 
     public RevisionRoute {
         Objects.requireNonNull(aggregateType, "aggregateType");
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(command, "command");
+    }
+
+    /** The route of entries a CLERK records and revises. */
+    public RevisionRoute(
+            String aggregateType,
+            RevisionRules rules,
+            BiFunction<String, JudgedRevision, ? extends ReviseEntry> command) {
+        this(aggregateType, rules, command, false);
     }
 }

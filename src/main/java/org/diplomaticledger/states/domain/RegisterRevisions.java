@@ -15,7 +15,7 @@ class RegisterRevisions {
 
     /** No register event brings anything into being that a later event of the register refers to. */
     static final RevisionRoute ROUTE =
-            new RevisionRoute(StateRegister.class.getSimpleName(), RevisionRules.NONE, ReviseRegisterEntry::new);
+            new RevisionRoute(StateRegister.class.getSimpleName(), RevisionRules.NONE, ReviseRegisterEntry::new, true);
 
     @Bean
     RevisionRoute registerRevisionRoute() {

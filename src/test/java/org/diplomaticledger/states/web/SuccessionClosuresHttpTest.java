@@ -176,9 +176,13 @@ class SuccessionClosuresHttpTest extends LedgerIntegrationTest {
                 {"code": "XTEX", "names": ["Republic of Texas"],
                  "periods": [{"from": "1836-03-02", "until": "1845-12-29"}], "source": "test"}""");
         assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
-        ledger.accepted("OpenMission", """
-                {"sendingState": "FR", "receivingState": "XTEX", "kind": "LEGATION", "city": "Austin",
-                 "effectiveDate": "1839-09-25", "source": "archive"}""");
+        String opening = ledger.accepted("OpenMission", """
+                        {"sendingState": "FR", "receivingState": "XTEX", "kind": "LEGATION", "city": "Austin",
+                         "effectiveDate": "1839-09-25", "source": "archive"}""")
+                .path("events")
+                .get(0)
+                .path("eventId")
+                .asText();
         String annexation = """
                 {"kind": "ABSORPTION", "predecessor": "XTEX", "successors": ["US"], "effectiveDate": "1845-12-29",
                  "source": "Joint Resolution for the Admission of the State of Texas into the Union"}""";
@@ -198,6 +202,11 @@ class SuccessionClosuresHttpTest extends LedgerIntegrationTest {
         assertThat(byClerk.json().path("rule").asText()).isEqualTo("admin-only");
         Response byAnalyst = ledger.command("analyst", "RetractEntry", retraction);
         assertThat(byAnalyst.status()).isEqualTo(403);
+        // An ADMIN retracts successions, not the facts a clerk records.
+        Response factByAdmin = ledger.command("admin", "RetractEntry", """
+                {"eventId": "%s", "reason": "not an ADMIN's", "source": "test"}""".formatted(opening));
+        assertThat(factByAdmin.status()).as(factByAdmin.toString()).isEqualTo(409);
+        assertThat(factByAdmin.json().path("rule").asText()).isEqualTo("clerk-only");
 
         Response retracted = ledger.command("admin", "RetractEntry", retraction);
         assertThat(retracted.status()).as(retracted.toString()).isEqualTo(200);
