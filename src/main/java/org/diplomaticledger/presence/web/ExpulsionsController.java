@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
+import org.diplomaticledger.presence.projection.ExpulsionTrends;
 import org.diplomaticledger.presence.projection.ExpulsionsProjection;
 import org.diplomaticledger.presence.projection.ExpulsionsQueries;
 import org.diplomaticledger.presence.projection.ExpulsionsViews.ExpulsionDetail;
@@ -42,12 +43,15 @@ class ExpulsionsController {
 
     private final Reads reads;
     private final ExpulsionsQueries queries;
+    private final ExpulsionTrends trends;
     private final SuccessorReads successors;
     private final Clock clock;
 
-    ExpulsionsController(Reads reads, ExpulsionsQueries queries, SuccessorReads successors, Clock clock) {
+    ExpulsionsController(
+            Reads reads, ExpulsionsQueries queries, ExpulsionTrends trends, SuccessorReads successors, Clock clock) {
         this.reads = reads;
         this.queries = queries;
+        this.trends = trends;
         this.successors = successors;
         this.clock = clock;
     }
@@ -129,6 +133,6 @@ class ExpulsionsController {
         return reads.answer(
                 ExpulsionsProjection.NAME,
                 read,
-                view -> queries.trends(view, query.stateA(), query.stateB(), query.from(), query.to(), paging));
+                view -> trends.trends(view, query.stateA(), query.stateB(), query.from(), query.to(), paging));
     }
 }
