@@ -1,16 +1,19 @@
 package org.diplomaticledger.presence.projection;
 
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.diplomaticledger.presence.projection.ExpulsionsViews.ExpulsionTrendRow;
+import org.diplomaticledger.projection.ContinuedStates;
 import org.diplomaticledger.projection.Page;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.QueryParameterException;
 import org.diplomaticledger.projection.ReadView;
 import org.diplomaticledger.projection.SlotJdbc;
 import org.diplomaticledger.projection.Sql;
+import org.diplomaticledger.projection.StateAsThenView;
 import org.diplomaticledger.shared.CountryCode;
 import org.springframework.stereotype.Component;
 
@@ -44,6 +47,24 @@ public class ExpulsionTrends {
     /** Per year from {@code from} to {@code to} (by default the pair's first and last year of expulsions). */
     public Page<ExpulsionTrendRow> trends(
             ReadView view, CountryCode a, CountryCode b, Integer from, Integer to, PageQuery page) {
+        return trends(view, a, b, ContinuedStates.asRecorded(a), ContinuedStates.asRecorded(b), from, to, page);
+    }
+
+    /**
+     * As {@link #trends(ReadView, CountryCode, CountryCode, Integer, Integer, PageQuery)}, each state of the pair
+     * matched across its continuations ({@code continuedA}, {@code continuedB}; docs/states.md#succession): an
+     * expulsion counts for the pair when the codes answering for the two states on its effective date declared and
+     * suffered it. A year some of whose days a predecessor answers for is marked with it (the first state's first).
+     */
+    public Page<ExpulsionTrendRow> trends(
+            ReadView view,
+            CountryCode a,
+            CountryCode b,
+            ContinuedStates continuedA,
+            ContinuedStates continuedB,
+            Integer from,
+            Integer to,
+            PageQuery page) {
         if (a == null) {
             throw new QueryParameterException("stateA", "name the first state of the pair, e.g. stateA=RU");
         }
@@ -58,12 +79,11 @@ public class ExpulsionTrends {
             Sql years = Sql.of("SELECT MIN(EXTRACT(YEAR FROM effective_date)) AS first_year, "
                             + "MAX(EXTRACT(YEAR FROM effective_date)) AS last_year FROM expulsions_expulsion WHERE ")
                     .add(view.rows())
-                    .add(
-                            " AND ((declared_by = ? AND against = ?) OR (declared_by = ? AND against = ?))",
-                            a.value(),
-                            b.value(),
-                            b.value(),
-                            a.value());
+                    .add(" AND ((")
+                    .add(pair(continuedA, continuedB))
+                    .add(") OR (")
+                    .add(pair(continuedB, continuedA))
+                    .add("))");
             Map<String, Object> span = jdbc.queryForMap(years);
             Number first = (Number) span.get("FIRST_YEAR");
             Number last = (Number) span.get("LAST_YEAR");
@@ -84,11 +104,13 @@ public class ExpulsionTrends {
         if (to - from >= MAX_YEARS) {
             throw new QueryParameterException("to", "at most " + MAX_YEARS + " years at once");
         }
-        java.util.function.BiFunction<String, String, Sql> side = (by, against) -> Sql.of(
-                        "SELECT EXTRACT(YEAR FROM effective_date) AS y, "
+        java.util.function.BiFunction<ContinuedStates, ContinuedStates, Sql> side =
+                (by, against) -> Sql.of("SELECT EXTRACT(YEAR FROM effective_date) AS y, "
                                 + "SUM(total_expelled) AS n, COUNT(*) AS c FROM expulsions_expulsion WHERE ")
-                .add(view.rows())
-                .add(" AND declared_by = ? AND against = ? GROUP BY EXTRACT(YEAR FROM effective_date)", by, against);
+                        .add(view.rows())
+                        .add(" AND ")
+                        .add(pair(by, against))
+                        .add(" GROUP BY EXTRACT(YEAR FROM effective_date)");
         // The years as a recursive CTE: standard SQL that H2 and PostgreSQL both run (no SYSTEM_RANGE, no
         // generate_series).
         Sql query = Sql.of(
@@ -98,9 +120,9 @@ public class ExpulsionTrends {
                 .add("SELECT * FROM (SELECT r.x AS yr, COALESCE(a.n, 0) AS a_to_b, COALESCE(b.n, 0) AS b_to_a, "
                         + "COALESCE(a.n, 0) - COALESCE(b.n, 0) AS balance, COALESCE(a.c, 0) AS by_a, COALESCE(b.c, 0) AS by_b "
                         + "FROM r LEFT JOIN (")
-                .add(side.apply(a.value(), b.value()))
+                .add(side.apply(continuedA, continuedB))
                 .add(") a ON a.y = r.x LEFT JOIN (")
-                .add(side.apply(b.value(), a.value()))
+                .add(side.apply(continuedB, continuedA))
                 .add(") b ON b.y = r.x) t")
                 .add(page.sql());
         List<ExpulsionTrendRow> items = jdbc.query(
@@ -113,7 +135,22 @@ public class ExpulsionTrends {
                         rs.getInt("b_to_a"),
                         rs.getInt("balance"),
                         rs.getInt("by_a"),
-                        rs.getInt("by_b")));
+                        rs.getInt("by_b"),
+                        asThen(continuedA, continuedB, rs.getInt("yr"))));
         return new Page<>(items, page.page(), page.size(), to - from + 1, view.position());
+    }
+
+    /** The expulsions {@code by} declared against {@code against}, each state the code answering on the day. */
+    private static Sql pair(ContinuedStates by, ContinuedStates against) {
+        return by.on("declared_by", "effective_date").add(" AND ").add(against.on("against", "effective_date"));
+    }
+
+    /** The predecessor answering on the year's first day for the first state, else the second; null for neither. */
+    private static StateAsThenView asThen(ContinuedStates a, ContinuedStates b, int year) {
+        LocalDate first = LocalDate.of(year, 1, 1);
+        return a.asThen(first)
+                .or(() -> b.asThen(first))
+                .map(StateAsThenView::of)
+                .orElse(null);
     }
 }

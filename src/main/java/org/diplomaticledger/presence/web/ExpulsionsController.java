@@ -10,7 +10,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
-import org.diplomaticledger.presence.projection.ExpulsionTrends;
 import org.diplomaticledger.presence.projection.ExpulsionsProjection;
 import org.diplomaticledger.presence.projection.ExpulsionsQueries;
 import org.diplomaticledger.presence.projection.ExpulsionsViews.ExpulsionDetail;
@@ -43,15 +42,12 @@ class ExpulsionsController {
 
     private final Reads reads;
     private final ExpulsionsQueries queries;
-    private final ExpulsionTrends trends;
     private final SuccessorReads successors;
     private final Clock clock;
 
-    ExpulsionsController(
-            Reads reads, ExpulsionsQueries queries, ExpulsionTrends trends, SuccessorReads successors, Clock clock) {
+    ExpulsionsController(Reads reads, ExpulsionsQueries queries, SuccessorReads successors, Clock clock) {
         this.reads = reads;
         this.queries = queries;
-        this.trends = trends;
         this.successors = successors;
         this.clock = clock;
     }
@@ -121,7 +117,10 @@ class ExpulsionsController {
             summary = "Yearly balance of expulsions between two states",
             description = """
             Year by year, how many of B's staff A expelled (aToB), how many of A's staff B expelled (bToA), the balance \
-            and the number of expulsions each declared. Without `stateA`/`stateB`, every pair.""" + ReadDocs.LIST_READ)
+            and the number of expulsions each declared. Without `stateA`/`stateB`, every pair. A state of the pair that \
+            continued another (a recorded `CONTINUATION`, docs/states.md#succession) answers for the expulsions dated \
+            before that day with the other's; a year some of whose days the other answers for is marked `stateAsThen` \
+            (not in CSV).""" + ReadDocs.LIST_READ)
     @GetMapping(
             path = "/api/v1/trends/expulsions",
             produces = {"application/json", "text/csv"})
@@ -133,6 +132,7 @@ class ExpulsionsController {
         return reads.answer(
                 ExpulsionsProjection.NAME,
                 read,
-                view -> trends.trends(view, query.stateA(), query.stateB(), query.from(), query.to(), paging));
+                view -> successors.expulsionTrends(
+                        view, query.stateA(), query.stateB(), query.from(), query.to(), paging));
     }
 }
