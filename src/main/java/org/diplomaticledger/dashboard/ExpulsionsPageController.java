@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.diplomaticledger.presence.projection.ExpulsionTrends;
 import org.diplomaticledger.presence.projection.ExpulsionsProjection;
 import org.diplomaticledger.presence.projection.ExpulsionsQueries;
 import org.diplomaticledger.presence.projection.ExpulsionsViews.ExpulsionTrendRow;
@@ -28,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The expulsions page (docs/dashboard.md): every expulsion (of a pair of states, {@code ?a=RU&b=US}, or of all) with
  * its deadline, departures, what is still due and the expulsion it answers; for a pair, the staff expelled each way
  * per year and the balance, as a chart and a table. The same {@link ExpulsionsQueries} as
- * {@code GET /api/v1/expulsions} and {@code GET /api/v1/trends/expulsions}.
+ * {@code GET /api/v1/expulsions} and {@link ExpulsionTrends} as {@code GET /api/v1/trends/expulsions}.
  */
 @Hidden
 @Controller
@@ -36,12 +37,15 @@ class ExpulsionsPageController {
 
     private final Reads reads;
     private final ExpulsionsQueries expulsions;
+    private final ExpulsionTrends trends;
     private final ObjectMapper json;
     private final Clock clock;
 
-    ExpulsionsPageController(Reads reads, ExpulsionsQueries expulsions, ObjectMapper json, Clock clock) {
+    ExpulsionsPageController(
+            Reads reads, ExpulsionsQueries expulsions, ExpulsionTrends trends, ObjectMapper json, Clock clock) {
         this.reads = reads;
         this.expulsions = expulsions;
+        this.trends = trends;
         this.json = json;
         this.clock = clock;
     }
@@ -83,8 +87,7 @@ class ExpulsionsPageController {
         }
         List<ExpulsionTrendRow> trend = List.of();
         if (first != null && !list.isEmpty()) {
-            trend = expulsions
-                    .trends(
+            trend = trends.trends(
                             view,
                             first,
                             second,
@@ -95,8 +98,8 @@ class ExpulsionsPageController {
                                     PageQuery.MAX_SIZE,
                                     null,
                                     false,
-                                    ExpulsionsQueries.TREND_SORTABLE,
-                                    ExpulsionsQueries.TREND_DEFAULT_SORT))
+                                    ExpulsionTrends.SORTABLE,
+                                    ExpulsionTrends.DEFAULT_SORT))
                     .items();
         }
         Map<String, Object> chart = new LinkedHashMap<>();

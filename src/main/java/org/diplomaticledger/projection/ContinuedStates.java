@@ -1,7 +1,9 @@
 package org.diplomaticledger.projection;
 
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.diplomaticledger.shared.CountryCode;
 import org.diplomaticledger.states.api.StateAsThen;
 import org.diplomaticledger.states.api.StateLineage;
@@ -46,6 +48,11 @@ public final class ContinuedStates {
     /** Whether the state named continued another: its list then holds the other's rows too. */
     public boolean continues() {
         return !chain.isEmpty();
+    }
+
+    /** The predecessor that answers for the state named on {@code day}, or empty for the state itself (or none). */
+    public Optional<StateAsThen> asThen(LocalDate day) {
+        return StateLineage.asThen(chain, day);
     }
 
     /**

@@ -72,8 +72,6 @@ public class ExpulsionsQueries {
 
     public static final Map<String, String> SORTABLE;
     public static final String DEFAULT_SORT = "e.effective_date DESC, e.presence_id, e.expulsion_id";
-    public static final Map<String, String> TREND_SORTABLE;
-    public static final String TREND_DEFAULT_SORT = "yr";
 
     static {
         Map<String, String> sortable = new LinkedHashMap<>();
@@ -83,15 +81,7 @@ public class ExpulsionsQueries {
         sortable.put("count", "e.total_expelled");
         sortable.put("deadline", "e.departure_deadline");
         SORTABLE = Collections.unmodifiableMap(sortable);
-        Map<String, String> trend = new LinkedHashMap<>();
-        trend.put("year", "yr");
-        trend.put("aToB", "a_to_b");
-        trend.put("bToA", "b_to_a");
-        trend.put("balance", "balance");
-        TREND_SORTABLE = Collections.unmodifiableMap(trend);
     }
-
-    private static final int MAX_YEARS = 1000;
 
     private final SlotJdbc jdbc;
     private final int windowDays;
@@ -277,82 +267,6 @@ public class ExpulsionsQueries {
                         rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
                         rs.getString("source")));
         return Optional.of(new ExpulsionDetail(expulsion, departures));
-    }
-
-    /** Per year from {@code from} to {@code to} (by default the pair's first and last year of expulsions). */
-    public Page<ExpulsionTrendRow> trends(
-            ReadView view, CountryCode a, CountryCode b, Integer from, Integer to, PageQuery page) {
-        if (a == null) {
-            throw new QueryParameterException("stateA", "name the first state of the pair, e.g. stateA=RU");
-        }
-        if (b == null) {
-            throw new QueryParameterException("stateB", "name the second state of the pair, e.g. stateB=US");
-        }
-        if (a.equals(b)) {
-            throw new QueryParameterException(
-                    "stateB", "the pair needs two different states, not " + a.value() + " twice");
-        }
-        if (from == null || to == null) {
-            Sql years = Sql.of("SELECT MIN(EXTRACT(YEAR FROM effective_date)) AS first_year, "
-                            + "MAX(EXTRACT(YEAR FROM effective_date)) AS last_year FROM expulsions_expulsion WHERE ")
-                    .add(view.rows())
-                    .add(
-                            " AND ((declared_by = ? AND against = ?) OR (declared_by = ? AND against = ?))",
-                            a.value(),
-                            b.value(),
-                            b.value(),
-                            a.value());
-            Map<String, Object> span = jdbc.queryForMap(years);
-            Number first = (Number) span.get("FIRST_YEAR");
-            Number last = (Number) span.get("LAST_YEAR");
-            if (first == null) {
-                if (from == null && to == null) {
-                    return new Page<>(List.of(), page.page(), page.size(), 0, view.position());
-                }
-                from = from == null ? to : from;
-                to = to == null ? from : to;
-            } else {
-                from = from == null ? Math.min(first.intValue(), to == null ? Integer.MAX_VALUE : to) : from;
-                to = to == null ? Math.max(last.intValue(), from) : to;
-            }
-        }
-        if (from > to) {
-            throw new QueryParameterException("from", "the first year " + from + " comes after the last year " + to);
-        }
-        if (to - from >= MAX_YEARS) {
-            throw new QueryParameterException("to", "at most " + MAX_YEARS + " years at once");
-        }
-        java.util.function.BiFunction<String, String, Sql> side = (by, against) -> Sql.of(
-                        "SELECT EXTRACT(YEAR FROM effective_date) AS y, "
-                                + "SUM(total_expelled) AS n, COUNT(*) AS c FROM expulsions_expulsion WHERE ")
-                .add(view.rows())
-                .add(" AND declared_by = ? AND against = ? GROUP BY EXTRACT(YEAR FROM effective_date)", by, against);
-        // The years as a recursive CTE: standard SQL that H2 and PostgreSQL both run (no SYSTEM_RANGE, no
-        // generate_series).
-        Sql query = Sql.of(
-                        "WITH RECURSIVE r(x) AS (SELECT CAST(? AS INTEGER) UNION ALL SELECT x + 1 FROM r WHERE x < ?) ",
-                        from,
-                        to)
-                .add("SELECT * FROM (SELECT r.x AS yr, COALESCE(a.n, 0) AS a_to_b, COALESCE(b.n, 0) AS b_to_a, "
-                        + "COALESCE(a.n, 0) - COALESCE(b.n, 0) AS balance, COALESCE(a.c, 0) AS by_a, COALESCE(b.c, 0) AS by_b "
-                        + "FROM r LEFT JOIN (")
-                .add(side.apply(a.value(), b.value()))
-                .add(") a ON a.y = r.x LEFT JOIN (")
-                .add(side.apply(b.value(), a.value()))
-                .add(") b ON b.y = r.x) t")
-                .add(page.sql());
-        List<ExpulsionTrendRow> items = jdbc.query(
-                query,
-                (rs, i) -> new ExpulsionTrendRow(
-                        rs.getInt("yr"),
-                        a.value(),
-                        b.value(),
-                        rs.getInt("a_to_b"),
-                        rs.getInt("b_to_a"),
-                        rs.getInt("balance"),
-                        rs.getInt("by_a"),
-                        rs.getInt("by_b")));
-        return new Page<>(items, page.page(), page.size(), to - from + 1, view.position());
     }
 
     private static ExpulsionView expulsion(ResultSet rs, LocalDate on) throws SQLException {

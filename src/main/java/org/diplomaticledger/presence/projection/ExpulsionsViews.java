@@ -136,7 +136,10 @@ public final class ExpulsionsViews {
 
     /**
      * One year of a pair of states: staff of B that A expelled (aToB), staff of A that B expelled (bToA), named plus
-     * counted, the balance aToB - bToA, and how many expulsions each side declared.
+     * counted, the balance aToB - bToA, and how many expulsions each side declared. {@code stateAsThen} is set on a
+     * year some of whose days a predecessor of a state of the pair answers for (docs/states.md#succession): that
+     * year's expulsions dated before the continuation are counted under the predecessor, which this names as it was
+     * then (never a CSV column).
      */
     public record ExpulsionTrendRow(
             int year,
@@ -146,5 +149,6 @@ public final class ExpulsionsViews {
             int bToA,
             int balance,
             int expulsionsByA,
-            int expulsionsByB) {}
+            int expulsionsByB,
+            @CsvOmitted StateAsThenView stateAsThen) {}
 }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.diplomaticledger.presence.api.PresenceIds;
+import org.diplomaticledger.presence.projection.ExpulsionsViews.ExpulsionTrendRow;
 import org.diplomaticledger.presence.projection.ExpulsionsViews.ExpulsionView;
 import org.diplomaticledger.presence.projection.HeadsOfMissionQueries.MissionFilter;
 import org.diplomaticledger.presence.projection.HeadsOfMissionViews.MissionHeadView;
@@ -42,18 +43,21 @@ public class SuccessorReads {
     private final StaffingTrends trends;
     private final HeadsOfMissionQueries heads;
     private final ExpulsionsQueries expelled;
+    private final ExpulsionTrends expulsionTrends;
 
     public SuccessorReads(
             StateLineage lineage,
             StaffingQueries queries,
             StaffingTrends trends,
             HeadsOfMissionQueries heads,
-            ExpulsionsQueries expulsions) {
+            ExpulsionsQueries expulsions,
+            ExpulsionTrends expulsionTrends) {
         this.lineage = lineage;
         this.queries = queries;
         this.trends = trends;
         this.heads = heads;
         this.expelled = expulsions;
+        this.expulsionTrends = expulsionTrends;
     }
 
     /** The pair of codes that answers for {@code sending} and {@code receiving} on a day, and the mark it carries. */
@@ -186,6 +190,17 @@ public class SuccessorReads {
         return expelled.list(view, filter, continued, page)
                 .map(row -> marked(
                         row, ContinuedStates.markOf(named, row.declaredBy(), row.against()), ExpulsionView::asThen));
+    }
+
+    /**
+     * {@code GET /api/v1/trends/expulsions}: as {@link #expulsions}, a state of the pair that continued another is
+     * matched, for the expulsions dated before the continuation, against that other; each year some of whose days
+     * the other answers for is marked. The trends of {@code RU} and {@code US} over 1985–1995 count the USSR's.
+     */
+    public Page<ExpulsionTrendRow> expulsionTrends(
+            ReadView view, CountryCode a, CountryCode b, Integer from, Integer to, PageQuery page) {
+        return expulsionTrends.trends(
+                view, a, b, ContinuedStates.of(lineage, view, a), ContinuedStates.of(lineage, view, b), from, to, page);
     }
 
     /**

@@ -117,7 +117,10 @@ class ExpulsionsController {
             summary = "Yearly balance of expulsions between two states",
             description = """
             Year by year, how many of B's staff A expelled (aToB), how many of A's staff B expelled (bToA), the balance \
-            and the number of expulsions each declared. Without `stateA`/`stateB`, every pair.""" + ReadDocs.LIST_READ)
+            and the number of expulsions each declared. Without `stateA`/`stateB`, every pair. A state of the pair that \
+            continued another (a recorded `CONTINUATION`, docs/states.md#succession) answers for the expulsions dated \
+            before that day with the other's; a year some of whose days the other answers for is marked `stateAsThen` \
+            (not in CSV).""" + ReadDocs.LIST_READ)
     @GetMapping(
             path = "/api/v1/trends/expulsions",
             produces = {"application/json", "text/csv"})
@@ -129,6 +132,7 @@ class ExpulsionsController {
         return reads.answer(
                 ExpulsionsProjection.NAME,
                 read,
-                view -> queries.trends(view, query.stateA(), query.stateB(), query.from(), query.to(), paging));
+                view -> successors.expulsionTrends(
+                        view, query.stateA(), query.stateB(), query.from(), query.to(), paging));
     }
 }

@@ -3,6 +3,7 @@ package org.diplomaticledger.presence.web;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.LocalDate;
 import java.util.Locale;
+import org.diplomaticledger.presence.projection.ExpulsionTrends;
 import org.diplomaticledger.presence.projection.ExpulsionsQueries;
 import org.diplomaticledger.projection.PageQuery;
 import org.diplomaticledger.projection.QueryParameterException;
@@ -125,8 +126,8 @@ final class ExpulsionsParameters {
                     size,
                     sort,
                     QueryParams.wantsCsv(accept),
-                    ExpulsionsQueries.TREND_SORTABLE,
-                    ExpulsionsQueries.TREND_DEFAULT_SORT);
+                    ExpulsionTrends.SORTABLE,
+                    ExpulsionTrends.DEFAULT_SORT);
         }
     }
 }

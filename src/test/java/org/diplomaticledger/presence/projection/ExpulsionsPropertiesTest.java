@@ -190,11 +190,12 @@ class ExpulsionsPropertiesTest {
             int last = ((TreeMap<Integer, int[]>) years).lastKey();
             IntStream.rangeClosed(first, last).forEach(y -> years.putIfAbsent(y, new int[2]));
         }
-        PageQuery trendPage = PageQuery.of(
-                null, 1000, null, false, ExpulsionsQueries.TREND_SORTABLE, ExpulsionsQueries.TREND_DEFAULT_SORT);
-        List<String> trend = queries.trends(view, ctx.a(), ctx.b(), null, null, trendPage).items().stream()
-                .map(r -> r.year() + ":" + r.aToB() + "/" + r.bToA() + "=" + r.balance())
-                .toList();
+        PageQuery trendPage =
+                PageQuery.of(null, 1000, null, false, ExpulsionTrends.SORTABLE, ExpulsionTrends.DEFAULT_SORT);
+        List<String> trend =
+                app.bean(ExpulsionTrends.class).trends(view, ctx.a(), ctx.b(), null, null, trendPage).items().stream()
+                        .map(r -> r.year() + ":" + r.aToB() + "/" + r.bToA() + "=" + r.balance())
+                        .toList();
         assertThat(trend)
                 .isEqualTo(years.entrySet().stream()
                         .map(y -> y.getKey() + ":" + y.getValue()[0] + "/" + y.getValue()[1] + "="

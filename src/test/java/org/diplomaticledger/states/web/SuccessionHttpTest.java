@@ -480,6 +480,101 @@ class SuccessionHttpTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void theExpulsionsTrendOfAPairCountsThePredecessorsYearsBeforeTheContinuationEachMarked() {
+        ledger.accepted("OpenMission", """
+                {"sendingState": "OM", "receivingState": "YD", "kind": "EMBASSY", "city": "Aden",
+                 "effectiveDate": "1980-01-01", "source": "test"}""");
+        ledger.accepted("OpenMission", """
+                {"sendingState": "YD", "receivingState": "OM", "kind": "EMBASSY", "city": "Muscat",
+                 "effectiveDate": "1980-01-01", "source": "test"}""");
+        ledger.accepted("OpenMission", """
+                {"sendingState": "OM", "receivingState": "YE", "kind": "EMBASSY", "city": "Sanaa",
+                 "effectiveDate": "1985-01-01", "source": "test"}""");
+        ledger.accepted("ExpelDiplomat", """
+                {"sendingState": "OM", "receivingState": "YD", "count": 3, "category": "DIPLOMATIC",
+                 "expulsionId": "yd-expels-3-1988", "departureDeadline": "1988-04-10", "effectiveDate": "1988-04-01",
+                 "source": "test"}""");
+        ledger.accepted("ExpelDiplomat", """
+                {"sendingState": "YD", "receivingState": "OM", "count": 2, "category": "DIPLOMATIC",
+                 "expulsionId": "om-expels-2-1989", "departureDeadline": "1989-02-10", "effectiveDate": "1989-02-01",
+                 "source": "test"}""");
+        ledger.accepted("ExpelDiplomat", """
+                {"sendingState": "OM", "receivingState": "YE", "count": 4, "category": "DIPLOMATIC",
+                 "expulsionId": "ye-expels-4-1989", "departureDeadline": "1989-03-10", "effectiveDate": "1989-03-01",
+                 "source": "test"}""");
+        long expelled = ledger.accepted("ExpelDiplomat", """
+                {"sendingState": "OM", "receivingState": "YE", "count": 1, "category": "DIPLOMATIC",
+                 "expulsionId": "ye-expels-1-1993", "departureDeadline": "1993-05-10", "effectiveDate": "1993-05-01",
+                 "source": "test"}""").path("position").asLong();
+        String trend = "/api/v1/trends/expulsions?stateA=YE&stateB=OM";
+        JsonNode before = ledger.get("analyst", trend, expelled).json();
+        assertThat(before.path("items").findValuesAsText("year"))
+                .as("as recorded: North Yemen's own expulsions")
+                .containsExactly("1989", "1990", "1991", "1992", "1993");
+        assertThat(before.path("items").get(0).path("aToB").asInt()).isEqualTo(4);
+        assertThat(before.path("items").findValues("stateAsThen")).isEmpty();
+        JsonNode ofSouthYemenBefore = ledger.get("analyst", "/api/v1/trends/expulsions?stateA=YD&stateB=OM", expelled)
+                .json();
+        Instant beforeTheContinuation = Instant.now();
+
+        Response recorded = ledger.command("admin", "RecordSuccession", """
+                {"kind": "CONTINUATION", "predecessor": "YD", "successors": ["YE"], "effectiveDate": "1990-05-22",
+                 "source": "Agreement on the Establishment of the Republic of Yemen, 22 April 1990"}""");
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
+
+        JsonNode after = ledger.get("analyst", trend, expelled).json();
+        assertThat(after.path("total").asInt())
+                .as("from South Yemen's first year")
+                .isEqualTo(6);
+        JsonNode years = after.path("items");
+        assertThat(years.findValuesAsText("year")).containsExactly("1988", "1989", "1990", "1991", "1992", "1993");
+        JsonNode y1988 = years.get(0);
+        assertThat(y1988.path("stateA").asText()).as("the pair asked").isEqualTo("YE");
+        assertThat(y1988.path("aToB").asInt()).isEqualTo(3);
+        assertThat(y1988.path("expulsionsByA").asInt()).isEqualTo(1);
+        assertThat(y1988.path("balance").asInt()).isEqualTo(3);
+        assertThat(y1988.path("stateAsThen").path("code").asText()).isEqualTo("YD");
+        assertThat(y1988.path("stateAsThen").path("continuedBy").asText()).isEqualTo("YE");
+        assertThat(y1988.path("stateAsThen").path("until").asText()).isEqualTo("1990-05-22");
+        JsonNode y1989 = years.get(1);
+        assertThat(y1989.path("aToB").asInt())
+                .as("North Yemen's expulsion of 1989 is not the state answering for YE then")
+                .isZero();
+        assertThat(y1989.path("bToA").asInt()).isEqualTo(2);
+        assertThat(y1989.path("balance").asInt()).isEqualTo(-2);
+        assertThat(years.get(2).path("stateAsThen").path("code").asText())
+                .as("the year of the continuation")
+                .isEqualTo("YD");
+        assertThat(years.get(3).has("stateAsThen")).isFalse();
+        assertThat(years.get(5).path("aToB").asInt()).isEqualTo(1);
+        assertThat(years.get(5).has("stateAsThen")).isFalse();
+
+        JsonNode reversed = ledger.get(
+                        "analyst", "/api/v1/trends/expulsions?stateA=OM&stateB=YE&from=1988&to=1988", expelled)
+                .json()
+                .path("items")
+                .get(0);
+        assertThat(reversed.path("bToA").asInt())
+                .as("either state of the pair may be the successor")
+                .isEqualTo(3);
+        assertThat(reversed.path("stateAsThen").path("code").asText()).isEqualTo("YD");
+        assertThat(page(ledger.get("analyst", "/api/v1/trends/expulsions?stateA=YD&stateB=OM", expelled)
+                        .json()))
+                .as("a state that continued none reads as recorded")
+                .isEqualTo(page(ofSouthYemenBefore));
+        assertThat(page(ledger.get("analyst", trend + "&knownAt=" + beforeTheContinuation, expelled)
+                        .json()))
+                .as("before the continuation was recorded")
+                .isEqualTo(page(before));
+        assertThat(ledger.getAccept("analyst", trend + "&from=1988&to=1988", "text/csv")
+                        .body())
+                .as("CSV keeps its columns and names the pair asked")
+                .contains("year,stateA,stateB,aToB,bToA,balance,expulsionsByA,expulsionsByB\r\n")
+                .contains("1988,YE,OM,3,0,3,1,0")
+                .doesNotContain("stateAsThen");
+    }
+
+    @Test
     void theTenuresOfAStateHoldThePredecessorsBeforeTheContinuationEachMarked() {
         ledger.accepted("OpenMission", """
                 {"sendingState": "US", "receivingState": "DY", "kind": "EMBASSY", "city": "Cotonou",
